@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode } from './errors.js';
+
+// Commander only: every action lazy-imports its command, so `mentor --help` and `--version`
+// load none of zod, yaml, simple-git or inquirer.
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+const repoOption = () => new Option('--repo <dir>', 'the program repo (default: this folder or the nearest parent with mentor.config.yaml)');
+const formatOption = (formats: string[]) => new Option('--format <format>', 'output format').choices(formats).default('text');
+
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('mentor')
+    .description('Run a mentorship program as code: YAML records in Git, validated, assigned and reported.')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false })
+    .exitOverride();
+
+  const run = (load: () => Promise<number>) => async () => setExitCode(await load());
+
+  program
+    .command('init')
+    .description('scaffold a program repo (config, an example cohort, schemas, CI), git init and commit')
+    .argument('[dir]', 'folder to create the program repo in', '.')
+    .option('--no-git', 'write the files but do not run git init or commit')
+    .action(async (dir: string, options: { git: boolean }) =>
+      run(async () => (await import('./commands/init.js')).initCommand({ dir, git: options.git }))(),
+    );
+
+  program
+    .command('validate')
+    .description('check every record: fields, references, tiers, capacity, logs')
+    .addOption(repoOption())
+    .addOption(formatOption(['text', 'json', 'github']))
+    .action(async (options) => run(async () => (await import('./commands/validate.js')).validateCommand(options))());
+
+  program
+    .command('schema')
+    .description('write the JSON Schemas of the records, generated from the zod schemas')
+    .addOption(repoOption())
+    .option('--out <dir>', 'folder to write to, relative to the repo', 'schemas')
+    .option('--check', 'do not write; exit 1 when the files differ from the generated ones')
+    .action(async (options) => run(async () => (await import('./commands/schema.js')).schemaCommand(options))());
+
+  return program;
+}
+
+/** Parses argv and runs the command; returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+      // Commander has printed the message; a usage error is exit 2 by contract.
+      return ExitCode.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}

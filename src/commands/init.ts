@@ -1,0 +1,83 @@
+import { existsSync, lstatSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ExitCode, MentorError } from '../errors.js';
+import { commitFiles, hasCommits, initRepo, isGitRepo, openGit } from '../io/git.js';
+import { print, styleFor } from '../io/output.js';
+import { writeFileAtomic } from '../io/write.js';
+import { localDate } from '../core/time.js';
+import { scaffoldFiles } from '../render/scaffold.js';
+import { sanitizeInline } from '../render/terminal.js';
+
+export interface InitOptions {
+  dir: string;
+  git: boolean;
+}
+
+/** How a new program repo's CI installs mentor; overridable for forks and private registries. */
+const MENTOR_SPEC = process.env.MENTOR_PACKAGE_SPEC ?? 'github:mentor-cli/mentor';
+
+export async function initCommand(options: InitOptions): Promise<number> {
+  const root = path.resolve(options.dir);
+  if (existsSync(root) && !lstatSync(root).isDirectory()) {
+    throw new MentorError(`${options.dir} exists and is not a folder.`, ExitCode.usage, 'Choose another folder for the program repo.');
+  }
+  mkdirSync(root, { recursive: true });
+  const style = styleFor(process.stdout);
+  const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const files = scaffoldFiles({
+    program: titleFromFolder(path.basename(root)),
+    today: localDate(timezone, Date.now()),
+    timezone,
+    mentorSpec: MENTOR_SPEC,
+  });
+
+  const written: string[] = [];
+  const kept: string[] = [];
+  for (const [file, content] of files) {
+    // Never overwrite: a file (or anything) already at the path is kept as it is.
+    if (existsSync(path.join(root, file)) || isSymlink(path.join(root, file))) {
+      kept.push(file);
+      continue;
+    }
+    writeFileAtomic(path.join(root, file), content);
+    written.push(file);
+  }
+
+  const lines = [`Program repo in ${sanitizeInline(root)}`];
+  for (const file of written) lines.push(`  ${style.ok('created')}  ${file}`);
+  for (const file of kept) lines.push(`  ${style.dim('kept   ')}  ${file} ${style.dim('(already there, not overwritten)')}`);
+  print(lines.join('\n'));
+
+  if (options.git && written.length > 0) {
+    const repo = openGit(root);
+    const fresh = !(await isGitRepo(repo));
+    if (fresh) await initRepo(repo);
+    const first = !(await hasCommits(repo));
+    const sha = await commitFiles(repo, written, first ? 'Start the mentorship program (mentor init)' : 'Add mentor program files (mentor init)');
+    print(`${fresh ? 'Initialised a git repository and committed' : 'Committed'} ${written.length} files (${sha.slice(0, 7)}).`);
+  }
+  print(
+    [
+      '',
+      'Next steps:',
+      '  mentor validate              check the records',
+      '  edit people/ and cohorts/    add your people and members',
+      '  git push                     CI validates every push (.github/workflows/mentor.yml)',
+    ].join('\n'),
+  );
+  return ExitCode.ok;
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function titleFromFolder(name: string): string {
+  const words = name.replace(/[^A-Za-z0-9]+/g, ' ').trim();
+  return words ? `${words.charAt(0).toUpperCase()}${words.slice(1)} mentorship` : 'Mentorship program';
+}
+

@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ExitCode } from '../errors.js';
+import { print } from '../io/output.js';
+import { findRepoRoot } from '../io/repo.js';
+import { writeFileAtomic } from '../io/write.js';
+import { generateJsonSchemas } from '../model/json-schema.js';
+
+export interface SchemaOptions {
+  repo?: string;
+  out: string;
+  check?: boolean;
+}
+
+export async function schemaCommand(options: SchemaOptions): Promise<number> {
+  // Schemas are useful outside a program repo too (an editor setup, another validator).
+  const root = options.repo !== undefined || hasProgramRepo() ? findRepoRoot(options.repo) : process.cwd();
+  const outDir = path.resolve(root, options.out);
+  const relative = path.relative(process.cwd(), outDir).split(path.sep).join('/') || '.';
+  const stale: string[] = [];
+  for (const [name, content] of generateJsonSchemas()) {
+    const file = path.join(outDir, name);
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (current === content) continue;
+    stale.push(`${relative}/${name}`);
+    if (!options.check) writeFileAtomic(file, content);
+  }
+  if (options.check) {
+    if (stale.length === 0) {
+      print(`The schemas in ${relative}/ are up to date.`);
+      return ExitCode.ok;
+    }
+    print(`Out of date: ${stale.join(', ')}.\nRun \`mentor schema --out ${options.out}\` to regenerate them.`);
+    return ExitCode.invalid;
+  }
+  print(stale.length === 0 ? `The schemas in ${relative}/ are up to date.` : `Wrote ${stale.join(', ')}.`);
+  return ExitCode.ok;
+}
+
+function hasProgramRepo(): boolean {
+  try {
+    findRepoRoot(undefined);
+    return true;
+  } catch {
+    return false;
+  }
+}

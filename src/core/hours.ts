@@ -1,0 +1,66 @@
+import type { Cohort, Config, Member, Role } from '../model/schemas.js';
+
+// The commitment model: each role's activities, `per: mentee` times X direct mentees, and every
+// `oneOnOne` activity halved when the cohort meets biweekly. With the default roles this gives
+// lead 5 + X, mentor 4 + X and mentee 5.5 hours a week.
+
+export interface PlannedHours {
+  byActivity: Record<string, number>;
+  total: number;
+}
+
+export type Cadence = Cohort['cadence'];
+
+export function activitiesOf(config: Config, role: Role) {
+  return config.roles[role].activities;
+}
+
+export function plannedHours(config: Config, role: Role, directMentees: number, cadence: Cadence): PlannedHours {
+  const byActivity: Record<string, number> = {};
+  let total = 0;
+  for (const name of Object.keys(activitiesOf(config, role)).sort()) {
+    const activity = activitiesOf(config, role)[name]!;
+    let hours = activity.hours * (activity.per === 'mentee' ? directMentees : 1);
+    if (activity.oneOnOne && cadence === 'biweekly') hours /= 2;
+    hours = roundHours(hours);
+    byActivity[name] = hours;
+    total += hours;
+  }
+  return { byActivity, total: roundHours(total) };
+}
+
+/** Hours are kept to a hundredth, so sums of halves and quarters print cleanly. */
+export function roundHours(hours: number): number {
+  return Math.round(hours * 100) / 100;
+}
+
+export function maxMenteesOf(config: Config, role: Role): number {
+  return role === 'mentee' ? 0 : config.roles[role].maxMentees;
+}
+
+/** The tier a member's mentor must be in, and the tier a member mentors. */
+export const TIER_ABOVE: Record<Role, Role | undefined> = { lead: undefined, mentor: 'lead', mentee: 'mentor' };
+export const TIER_BELOW: Record<Role, Role | undefined> = { lead: 'mentor', mentor: 'mentee', mentee: undefined };
+
+/** X for each member: how many members name them as mentor. */
+export function directMenteeCounts(members: readonly Member[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const member of members) {
+    if (member.mentor !== undefined) counts.set(member.mentor, (counts.get(member.mentor) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * How many more direct mentees a member can take: the role's maxMentees and, when the person
+ * has a budget, the most X whose planned hours stay within maxHoursPerWeek.
+ */
+export function roomFor(config: Config, role: Role, currentMentees: number, cadence: Cadence, maxHoursPerWeek: number | undefined): number {
+  if (role === 'mentee') return 0;
+  let room = Math.max(0, maxMenteesOf(config, role) - currentMentees);
+  if (maxHoursPerWeek !== undefined) {
+    while (room > 0 && plannedHours(config, role, currentMentees + room, cadence).total > maxHoursPerWeek + 1e-9) room -= 1;
+    if (plannedHours(config, role, currentMentees, cadence).total > maxHoursPerWeek + 1e-9) room = 0;
+  }
+  return room;
+}

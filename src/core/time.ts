@@ -1,0 +1,98 @@
+// Calendar helpers on plain strings (YYYY-MM-DD dates, IANA zones). No clock is read here:
+// "now" is always an argument.
+
+const DAY_MS = 86_400_000;
+const zoneValidity = new Map<string, boolean>();
+
+export function isValidTimeZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    try {
+      // A zone name is an identifier, not a path or an offset string.
+      valid = /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone) && zone.length <= 64;
+      if (valid) new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    } catch {
+      valid = false;
+    }
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
+export function isRealDate(date: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const back = new Date(time);
+  return year >= 1900 && year <= 9999 && back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day;
+}
+
+/** Days since the epoch of a YYYY-MM-DD date. */
+export function dayNumber(date: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+export function dateOfDayNumber(days: number): string {
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+function wallClock(zone: string, instantMs: number) {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(zone).formatToParts(new Date(instantMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+/** The calendar date of an instant as seen in a zone. */
+export function localDate(zone: string, instantMs: number): string {
+  const { year, month, day } = wallClock(zone, instantMs);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Minutes east of UTC of a zone at an instant (e.g. -420 for America/Los_Angeles in summer). */
+export function utcOffsetMinutes(zone: string, instantMs: number): number {
+  const { year, month, day, hour, minute, second } = wallClock(zone, instantMs);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  return Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
+}
+
+/** An instant written in a zone's local time with its offset, e.g. 2026-11-23T09:00:00-08:00. */
+export function formatInstant(zone: string, instantMs: number): string {
+  const { year, month, day, hour, minute, second } = wallClock(zone, instantMs);
+  const offset = utcOffsetMinutes(zone, instantMs);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const zonePart = offset === 0 ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${zonePart}`;
+}
+
+/** Midday UTC of a date: a stable instant for "the offset of a zone on that day". */
+export function middayOf(date: string): number {
+  return dayNumber(date) * DAY_MS + DAY_MS / 2;
+}
+
+export const HOUR_MS = 3_600_000;

@@ -1,0 +1,69 @@
+import { dateOfDayNumber, dayNumber, localDate } from './time.js';
+
+// ISO 8601 weeks, written 2026-W48: Monday to Sunday, week 1 holds the year's first Thursday.
+
+const WEEK = /^(\d{4})-W(\d{2})$/;
+
+function weeksInYear(year: number): number {
+  // The week of 28 December is always the last week of its year.
+  return weekNumberOf(dayNumber(`${year}-12-28`)).week;
+}
+
+function weekNumberOf(days: number): { year: number; week: number } {
+  // 1970-01-01 was a Thursday: (days + 3) mod 7 is 0 on Mondays.
+  const weekday = (((days + 3) % 7) + 7) % 7; // 0 = Monday
+  const thursday = days - weekday + 3;
+  const year = new Date(thursday * 86_400_000).getUTCFullYear();
+  const firstDay = dayNumber(`${year}-01-01`);
+  return { year, week: Math.floor((thursday - firstDay) / 7) + 1 };
+}
+
+export function isIsoWeek(text: string): boolean {
+  const match = WEEK.exec(text);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  return year >= 1900 && year <= 9999 && week >= 1 && week <= weeksInYear(year);
+}
+
+export function weekOfDate(date: string): string {
+  const { year, week } = weekNumberOf(dayNumber(date));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The Monday a week starts on, YYYY-MM-DD. */
+export function mondayOf(week: string): string {
+  const match = WEEK.exec(week);
+  if (!match) throw new RangeError(`not an ISO week: ${week}`);
+  const jan4 = dayNumber(`${match[1]}-01-04`);
+  const jan4Weekday = (((jan4 + 3) % 7) + 7) % 7;
+  return dateOfDayNumber(jan4 - jan4Weekday + (Number(match[2]) - 1) * 7);
+}
+
+export function sundayOf(week: string): string {
+  return dateOfDayNumber(dayNumber(mondayOf(week)) + 6);
+}
+
+export function addWeeks(week: string, count: number): string {
+  return weekOfDate(dateOfDayNumber(dayNumber(mondayOf(week)) + count * 7));
+}
+
+/** The ISO week of an instant in the program's zone. */
+export function weekAt(zone: string, instantMs: number): string {
+  return weekOfDate(localDate(zone, instantMs));
+}
+
+/** Every week from the one holding `start` to the one holding `end`, in order. */
+export function weeksBetween(start: string, end: string): string[] {
+  const weeks: string[] = [];
+  const last = weekOfDate(end);
+  if (dayNumber(end) < dayNumber(start)) return weeks;
+  for (let week = weekOfDate(start); ; week = addWeeks(week, 1)) {
+    weeks.push(week);
+    if (week === last || weeks.length > 1000) break;
+  }
+  return weeks;
+}
+
+/** Weeks sort as strings: 2026-W09 < 2026-W10 < 2027-W01. */
+export const compareWeeks = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

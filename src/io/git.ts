@@ -1,0 +1,126 @@
+import { simpleGit, GitError, type SimpleGit } from 'simple-git';
+import { MentorError, ExitCode } from '../errors.js';
+
+// The only module that talks to git. Every failure becomes one clear line (a MentorError),
+// never a trace; refs that look like options are refused before git sees them.
+
+export interface GitRepo {
+  readonly dir: string;
+  readonly git: SimpleGit;
+}
+
+export function openGit(dir: string): GitRepo {
+  return { dir, git: simpleGit({ baseDir: dir, maxConcurrentProcesses: 4, trimmed: false }) };
+}
+
+async function attempt<T>(what: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    throw gitFailure(what, error);
+  }
+}
+
+function gitFailure(what: string, error: unknown): MentorError {
+  const raw = error instanceof GitError || error instanceof Error ? error.message : String(error);
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (/ENOENT|spawn git/.test(text)) return new MentorError('git is not installed or not on PATH.', ExitCode.usage, 'Install git and try again.');
+  if (/not a git repository/i.test(text)) return new MentorError(`${what}: this folder is not a git repository.`, ExitCode.usage, 'Run `git init`, or run mentor inside a clone of the program repo.');
+  if (/Please tell me who you are|empty ident|user\.email|user\.name/i.test(text)) {
+    return new MentorError(`${what}: git does not know who you are.`, ExitCode.usage, 'Run `git config --global user.name "Your Name"` and `git config --global user.email you@example.com`, then try again.');
+  }
+  if (/already exists/i.test(text)) return new MentorError(`${what}: ${text.replace(/^fatal: /, '')}`, ExitCode.usage, 'Delete or rename the existing branch, or switch to it.');
+  return new MentorError(`${what}: ${text.replace(/^fatal: /, '').slice(0, 300)}`, ExitCode.usage);
+}
+
+export function refuseOptionLikeRef(ref: string, flag: string): void {
+  if (ref.startsWith('-') || ref.length === 0 || /[\s\0]/.test(ref)) {
+    throw new MentorError(`${flag} "${ref}" is not a git ref.`, ExitCode.usage, 'Refs that start with "-" or hold spaces are refused, so they cannot be read as git options.');
+  }
+}
+
+export async function isGitRepo(repo: GitRepo): Promise<boolean> {
+  try {
+    return await repo.git.checkIsRepo();
+  } catch {
+    return false;
+  }
+}
+
+export async function isRepoRoot(repo: GitRepo): Promise<boolean> {
+  try {
+    const top = (await repo.git.revparse(['--show-toplevel'])).trim();
+    const { realpathSync } = await import('node:fs');
+    return realpathSync(top) === realpathSync(repo.dir);
+  } catch {
+    return false;
+  }
+}
+
+export async function initRepo(repo: GitRepo): Promise<void> {
+  await attempt('git init', () => repo.git.init(['--initial-branch=main']));
+}
+
+/** Stages and commits exactly these paths (relative to the repo), nothing else. */
+export async function commitFiles(repo: GitRepo, files: readonly string[], message: string): Promise<string> {
+  await attempt('git add', () => repo.git.raw(['add', '--', ...files]));
+  const result = await attempt('git commit', () => repo.git.raw(['commit', '--no-verify', '-m', message, '--', ...files]));
+  const sha = await attempt('git rev-parse', () => repo.git.revparse(['HEAD']));
+  void result;
+  return sha.trim();
+}
+
+export async function currentBranch(repo: GitRepo): Promise<string | undefined> {
+  const name = (await attempt('git branch', () => repo.git.raw(['branch', '--show-current']))).trim();
+  return name === '' ? undefined : name;
+}
+
+/** Whether a ref resolves (git exits 1 quietly when not; simple-git does not always reject then). */
+async function resolves(repo: GitRepo, ref: string): Promise<boolean> {
+  try {
+    return (await repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', ref])).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+export async function branchExists(repo: GitRepo, branch: string): Promise<boolean> {
+  return resolves(repo, `refs/heads/${branch}`);
+}
+
+/** The given paths that have uncommitted changes (staged, unstaged or untracked). */
+export async function dirtyFiles(repo: GitRepo, files: readonly string[]): Promise<string[]> {
+  const output = await attempt('git status', () => repo.git.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...files]));
+  return output
+    .split('\0')
+    .filter((entry) => entry.length > 3)
+    .map((entry) => entry.slice(3));
+}
+
+/** Creates a branch from HEAD and switches to it; refuses when it exists. */
+export async function createBranch(repo: GitRepo, branch: string): Promise<void> {
+  if (await branchExists(repo, branch)) {
+    throw new MentorError(`The branch ${branch} already exists.`, ExitCode.usage, `Delete it (git branch -D ${branch}) or finish the work on it first.`);
+  }
+  await attempt('git switch', () => repo.git.raw(['switch', '-c', branch]));
+}
+
+export async function switchBranch(repo: GitRepo, branch: string): Promise<void> {
+  await attempt('git switch', () => repo.git.raw(['switch', branch]));
+}
+
+export async function gitUserName(repo: GitRepo): Promise<{ name?: string; email?: string }> {
+  const read = async (key: string) => {
+    try {
+      const value = (await repo.git.raw(['config', '--get', key])).trim();
+      return value === '' ? undefined : value;
+    } catch {
+      return undefined;
+    }
+  };
+  return { name: await read('user.name'), email: await read('user.email') };
+}
+
+export async function hasCommits(repo: GitRepo): Promise<boolean> {
+  return resolves(repo, 'HEAD');
+}

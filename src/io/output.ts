@@ -1,0 +1,36 @@
+import { Chalk } from 'chalk';
+import type { Style } from '../render/style.js';
+
+/** Colour only on a TTY, never with NO_COLOR set (https://no-color.org) or on a dumb terminal. */
+export function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}
+
+export function styleFor(stream: NodeJS.WriteStream): Style {
+  const chalk = new Chalk({ level: wantsColor(stream) ? 1 : 0 });
+  return {
+    error: (s) => chalk.red(s),
+    warning: (s) => chalk.yellow(s),
+    ok: (s) => chalk.green(s),
+    dim: (s) => chalk.dim(s),
+    bold: (s) => chalk.bold(s),
+    accent: (s) => chalk.cyan(s),
+  };
+}
+
+export const stdout = {
+  write(text: string): void {
+    process.stdout.write(text);
+  },
+};
+
+export function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+}
+
+export function printError(text: string): void {
+  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}

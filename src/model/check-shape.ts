@@ -1,0 +1,216 @@
+import type * as z from 'zod';
+import { formatPath, type Problem } from './problem.js';
+import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
+import type { YamlSource } from './source.js';
+import { closest } from './suggest.js';
+
+type Output<K extends RecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]>;
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Filled in when a cohort with errors is still used for the other rules: the source index of
+ * each member kept, and whether top-level fields (dates) had to be replaced.
+ */
+export interface Salvage {
+  keptMembers?: number[];
+  partial?: boolean;
+}
+
+/** Stand-ins for required cohort fields with errors, so the members can still be checked. */
+const COHORT_STAND_INS: Record<string, unknown> = { id: 'unknown', name: 'unknown', start: '1970-01-01' };
+
+const WHAT: Record<RecordKind, string> = {
+  config: 'mentor.config.yaml',
+  person: 'a person record',
+  cohort: 'a cohort record',
+  log: 'a weekly log',
+};
+
+/**
+ * Checks one parsed YAML file against its zod schema and turns every issue into a problem at the
+ * offending key or value. Unknown keys are warnings: the record is still used, without them.
+ * Returns the parsed record, or undefined when it cannot be used.
+ */
+export function checkShape<K extends RecordKind>(source: YamlSource, kind: K, salvage: Salvage = {}): Output<K> | undefined {
+  const schema = RECORD_SCHEMAS[kind] as z.ZodType;
+  const value = source.value;
+  if (value === undefined) return undefined;
+  if (value === null) {
+    source.add(0, 'empty-file', 'error', `The file is empty; it should hold ${WHAT[kind]}.`, kind === 'config' ? 'Add at least a `program:` line.' : `See schemas/${kind}.schema.json for the fields.`);
+    return undefined;
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    source.add(0, 'not-a-mapping', 'error', `The file holds ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, but ${WHAT[kind]} is a mapping of fields.`, 'Write the fields as `key: value` lines at the top level.');
+    return undefined;
+  }
+  let result = schema.safeParse(value);
+  if (result.success) return result.data as Output<K>;
+
+  let blocking = false;
+  for (const issue of result.error.issues) {
+    if (reportIssue(source, schema, issue)) blocking = true;
+  }
+  // Salvage what can be used: drop the fields zod flagged as unknown (warnings only), and drop
+  // the cohort members that have errors, so the rest of the cohort is still checked.
+  const repaired = withoutFaults(value as Record<string, unknown>, result.error.issues, kind === 'cohort', salvage);
+  if (!blocking || kind === 'cohort') {
+    result = schema.safeParse(repaired);
+    if (result.success) return result.data as Output<K>;
+  }
+  return undefined;
+}
+
+/** Reports one zod issue; returns whether it is an error (not just a warning). */
+function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boolean {
+  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+  const field = formatPath(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = Object.keys(shapeAt(schema, path) ?? {});
+      for (const key of issue.keys) {
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue; // already a forbidden-key error
+        const guess = closest(key, allowed);
+        source.addAt(
+          [...path, key],
+          'key',
+          'unknown-field',
+          'warning',
+          `Unknown field "${key}"${path.length ? ` in ${field}` : ''}; it is ignored.`,
+          guess ? `Did you mean "${guess}"? Rename the key.` : `Remove it, or use one of: ${allowed.join(', ')}.`,
+        );
+      }
+      return false;
+    }
+    case 'invalid_type': {
+      if (issue.input === undefined) {
+        source.addAt(path.slice(0, -1), 'key', 'missing-field', 'error', `Missing required field "${field}".`, `Add a "${String(path.at(-1))}:" line.`);
+      } else {
+        const got = describe(issue.input);
+        source.addAt(
+          path,
+          'value',
+          'invalid-type',
+          'error',
+          `"${field}" must be ${article(issue.expected)}, not ${got}.`,
+          hintForType(issue.expected, issue.input),
+        );
+      }
+      return true;
+    }
+    default: {
+      const message = issue.code === 'invalid_format' || issue.code === 'custom' ? issue.message : issue.message.replace(/^Invalid input: /, '');
+      source.addAt(
+        path,
+        issue.code === 'invalid_key' ? 'key' : 'value',
+        'invalid-value',
+        'error',
+        `"${field || '(record)'}" ${message.charAt(0).toLowerCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`,
+        hintForValue(issue) ?? hintForField(path),
+      );
+      return true;
+    }
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${article(typeof value)} (${String(value)})`;
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { array: 'a list', object: 'a mapping', record: 'a mapping', string: 'a text', number: 'a number', boolean: 'true or false' };
+  return names[type] ?? `a ${type}`;
+}
+
+function hintForType(expected: string, input: unknown): string {
+  if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return 'Put the value in quotes so YAML reads it as text.';
+  if (expected === 'number' && typeof input === 'string') return 'Write a plain number without quotes or units, e.g. 1.5.';
+  if (expected === 'array') return 'Write a list: `[a, b]` or one `- item` per line.';
+  if (expected === 'object' || expected === 'record') return 'Write a mapping of `key: value` lines, indented under this key.';
+  if (expected === 'boolean') return 'Write true or false.';
+  return `Write ${article(expected)} here.`;
+}
+
+function hintForValue(issue: Issue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `Use one of: ${issue.values.map(String).join(', ')}.`;
+    case 'too_small':
+    case 'too_big':
+      return 'Change the value to fit the limit.';
+    case 'invalid_key':
+      return 'Rename the key.';
+    default:
+      return undefined;
+  }
+}
+
+const FIELD_HINTS: Record<string, string> = {
+  start: 'Write a real date as YYYY-MM-DD, e.g. 2026-09-07.',
+  end: 'Write a real date as YYYY-MM-DD, e.g. 2026-11-29.',
+  timezone: 'Use an IANA zone name, e.g. Europe/London or America/Los_Angeles.',
+  week: 'Write the ISO week as YYYY-Www, e.g. 2026-W48.',
+  requestedAt: 'Write the time with its zone, e.g. 2026-09-01T10:00:00-07:00.',
+  assignedAt: 'Write the time with its zone, e.g. 2026-09-02T09:00:00-07:00.',
+  id: 'Use lower-case letters, digits and dashes, e.g. ada-lovelace.',
+  person: 'Use the id of a person: lower-case letters, digits and dashes.',
+  mentor: 'Use the id of a person: lower-case letters, digits and dashes.',
+  prefers: 'Use the id of a person: lower-case letters, digits and dashes.',
+  github: 'Write the GitHub handle without @, e.g. ada-l.',
+  maintainers: 'Write GitHub handles without @, e.g. [ada-l].',
+  pullRequests: 'Use the full link, e.g. https://github.com/you/repo/pull/1.',
+};
+
+function hintForField(path: readonly (string | number)[]): string {
+  const field = [...path].reverse().find((segment): segment is string => typeof segment === 'string' && segment in FIELD_HINTS);
+  return field ? FIELD_HINTS[field]! : 'Correct the value.';
+}
+
+/** The object shape of the schema at a path, for suggesting field names. */
+function shapeAt(schema: z.ZodType, path: readonly (string | number)[]): Record<string, unknown> | undefined {
+  let current: any = schema;
+  const unwrap = () => {
+    while (current?._zod?.def && ['optional', 'default', 'prefault', 'nullable', 'pipe'].includes(current._zod.def.type)) {
+      current = current._zod.def.innerType ?? current._zod.def.in;
+    }
+  };
+  unwrap();
+  for (const segment of path) {
+    const def = current?._zod?.def;
+    if (def?.type === 'object') current = def.shape[segment];
+    else if (def?.type === 'array') current = def.element;
+    else if (def?.type === 'record') current = def.valueType;
+    else return undefined;
+    unwrap();
+  }
+  return current?._zod?.def?.type === 'object' ? current._zod.def.shape : undefined;
+}
+
+function withoutFaults(value: Record<string, unknown>, issues: readonly Issue[], dropBadMembers: boolean, salvage: Salvage): Record<string, unknown> {
+  const copy = structuredClone(value);
+  const badMembers = new Set<number>();
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      let target: any = copy;
+      for (const segment of issue.path) target = target?.[segment as string];
+      if (target && typeof target === 'object') for (const key of issue.keys) delete target[key];
+    } else if (dropBadMembers && issue.path[0] === 'members' && typeof issue.path[1] === 'number') {
+      badMembers.add(issue.path[1]);
+    } else if (dropBadMembers && typeof issue.path[0] === 'string' && issue.path[0] !== 'members') {
+      const field = issue.path[0];
+      if (field in COHORT_STAND_INS) copy[field] = COHORT_STAND_INS[field];
+      else delete copy[field];
+      salvage.partial = true;
+    }
+  }
+  if (badMembers.size > 0 && Array.isArray(copy.members)) {
+    salvage.keptMembers = copy.members.map((_: unknown, index: number) => index).filter((index: number) => !badMembers.has(index));
+    copy.members = salvage.keptMembers.map((index) => (copy.members as unknown[])[index]);
+  }
+  return copy;
+}
+
+export type { Problem };

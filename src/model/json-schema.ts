@@ -1,0 +1,34 @@
+import * as z from 'zod';
+import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
+
+const TITLES: Record<RecordKind, string> = {
+  config: 'mentor.config.yaml: program settings and the commitment model',
+  person: 'people/<person>.yaml: one person, kept across cohorts',
+  cohort: 'cohorts/<cohort>/cohort.yaml: one cycle, its dates and its members (the tree)',
+  log: "cohorts/<cohort>/logs/<person>/<week>.yaml: one person's log of one ISO week",
+};
+
+export const SCHEMA_FILES: Record<RecordKind, string> = {
+  config: 'config.schema.json',
+  person: 'person.schema.json',
+  cohort: 'cohort.schema.json',
+  log: 'log.schema.json',
+};
+
+/** The JSON Schemas of the records (their input shape), generated from the zod schemas. */
+export function generateJsonSchemas(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const kind of Object.keys(RECORD_SCHEMAS) as RecordKind[]) {
+    const generated = z.toJSONSchema(RECORD_SCHEMAS[kind], { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+    const { $schema, ...rest } = generated;
+    const schema = { $schema, $id: `https://mentor.dev/schemas/${SCHEMA_FILES[kind]}`, title: TITLES[kind], ...rest };
+    files.set(SCHEMA_FILES[kind], `${JSON.stringify(schema, null, 2)}\n`);
+  }
+  return files;
+}
+
+/** The path from a record file to its schema, for the `# yaml-language-server: $schema=` line. */
+export function schemaLineFor(kind: RecordKind, recordFile: string, schemasDir = 'schemas'): string {
+  const depth = recordFile.split('/').length - 1;
+  return `# yaml-language-server: $schema=${'../'.repeat(depth)}${schemasDir}/${SCHEMA_FILES[kind]}`;
+}

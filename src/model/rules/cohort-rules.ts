@@ -1,0 +1,134 @@
+import { directMenteeCounts, plannedHours, maxMenteesOf, TIER_ABOVE } from '../../core/hours.js';
+import { dayNumber } from '../../core/time.js';
+import type { Problem, Severity } from '../problem.js';
+import type { CohortEntry, Program } from '../program.js';
+import type { Cohort, Member } from '../schemas.js';
+import type { PathSegment, YamlSource } from '../source.js';
+import { closest } from '../suggest.js';
+
+// Rules within a cohort and from a cohort to people. Each rule is one small function with a
+// stable id; it reports through `report`, which points at the member's key or value.
+
+export interface CohortRuleContext {
+  program: Program;
+  entry: CohortEntry;
+  cohort: Cohort;
+  /** Reports a problem at a field of the cohort (path from the top of cohort.yaml). */
+  report(path: readonly PathSegment[], at: 'key' | 'value', rule: string, severity: Severity, message: string, fix?: string): void;
+  /** Reports a problem at a field of the i-th member of cohort.members. */
+  reportMember(index: number, field: keyof Member, rule: string, severity: Severity, message: string, fix?: string): void;
+}
+
+type CohortRule = (context: CohortRuleContext) => void;
+
+const idMatchesFolder: CohortRule = ({ entry, cohort, report }) => {
+  if (cohort.id !== entry.id && !entry.partial) {
+    report(['id'], 'value', 'id-matches-file', 'error', `The id "${cohort.id}" differs from the folder name cohorts/${entry.id}/.`, `Set \`id: ${entry.id}\`, or rename the folder to cohorts/${cohort.id}/.`);
+  }
+};
+
+const datesInOrder: CohortRule = ({ entry, cohort, report }) => {
+  if (entry.partial) return;
+  if (cohort.end !== undefined && dayNumber(cohort.end) <= dayNumber(cohort.start)) {
+    report(['end'], 'value', 'cohort-dates', 'error', `The cohort ends (${cohort.end}) before it starts (${cohort.start}).`, 'Set `end` to a date after `start`.');
+  }
+};
+
+const memberOnce: CohortRule = ({ cohort, reportMember }) => {
+  const seen = new Set<string>();
+  cohort.members.forEach((member, index) => {
+    if (seen.has(member.person)) {
+      reportMember(index, 'person', 'member-duplicate', 'error', `${member.person} is listed twice in this cohort.`, 'Keep one entry for this person and delete the other.');
+    }
+    seen.add(member.person);
+  });
+};
+
+const memberIsPerson: CohortRule = ({ program, cohort, reportMember }) => {
+  cohort.members.forEach((member, index) => {
+    if (!program.people.has(member.person)) {
+      const guess = closest(member.person, program.people.keys());
+      reportMember(index, 'person', 'member-unknown-person', 'error', `There is no person "${member.person}" (no people/${member.person}.yaml).`, guess ? `Did you mean "${guess}"? Otherwise create people/${member.person}.yaml.` : `Create people/${member.person}.yaml, or fix the id.`);
+    }
+  });
+};
+
+const mentorTier: CohortRule = ({ entry, cohort, reportMember }) => {
+  cohort.members.forEach((member, index) => {
+    if (member.mentor === undefined) return;
+    const expected = TIER_ABOVE[member.role];
+    if (expected === undefined) {
+      reportMember(index, 'mentor', 'lead-has-mentor', 'error', `${member.person} is a lead, and a lead has no mentor.`, 'Delete the `mentor:` line, or change the role.');
+      return;
+    }
+    const mentor = entry.members.get(member.mentor);
+    if (mentor === undefined) {
+      const guess = closest(member.mentor, [...entry.members.values()].filter((m) => m.role === expected).map((m) => m.person));
+      reportMember(index, 'mentor', 'member-unknown-mentor', 'error', `The mentor "${member.mentor}" is not a member of this cohort.`, guess ? `Did you mean "${guess}"? Otherwise add ${member.mentor} to the members as a ${expected}.` : `Add ${member.mentor} to the members as a ${expected}, or choose a ${expected} of this cohort.`);
+    } else if (mentor.role !== expected) {
+      reportMember(index, 'mentor', 'mentor-tier', 'error', `A ${member.role}'s mentor is a ${expected}, but ${member.mentor} is a ${mentor.role} in this cohort.`, `Choose a ${expected} of this cohort as mentor.`);
+    }
+  });
+};
+
+const preferenceResolves: CohortRule = ({ program, entry, cohort, reportMember }) => {
+  cohort.members.forEach((member, index) => {
+    if (member.prefers === undefined) return;
+    const expected = TIER_ABOVE[member.role];
+    const preferred = entry.members.get(member.prefers);
+    if (!program.people.has(member.prefers)) {
+      reportMember(index, 'prefers', 'member-unknown-person', 'error', `There is no person "${member.prefers}" (no people/${member.prefers}.yaml).`, 'Fix the id of the preferred mentor, or delete the `prefers:` line.');
+    } else if (expected === undefined || preferred === undefined || preferred.role !== expected) {
+      reportMember(index, 'prefers', 'prefers-not-eligible', 'warning', `${member.prefers} is not a ${expected ?? 'mentor'} in this cohort, so the preference cannot be honoured.`, 'Choose a mentor of the tier above, or delete the `prefers:` line.');
+    }
+  });
+};
+
+const capacity: CohortRule = ({ program, entry, cohort, reportMember }) => {
+  const counts = directMenteeCounts(cohort.members);
+  cohort.members.forEach((member, index) => {
+    if (entry.members.get(member.person) !== member) return; // duplicates are reported once
+    const mentees = counts.get(member.person) ?? 0;
+    if (mentees === 0) return;
+    const max = maxMenteesOf(program.config, member.role);
+    if (member.role !== 'mentee' && mentees > max) {
+      reportMember(index, 'person', 'capacity-max-mentees', 'error', `${member.person} has ${mentees} direct mentees; a ${member.role} has at most ${max}.`, `Move ${mentees - max} of them to another ${member.role}, or raise roles.${member.role}.maxMentees in mentor.config.yaml.`);
+    }
+    const budget = program.people.get(member.person)?.person?.maxHoursPerWeek;
+    if (budget !== undefined && member.role !== 'mentee') {
+      const planned = plannedHours(program.config, member.role, mentees, cohort.cadence).total;
+      if (planned > budget + 1e-9) {
+        reportMember(index, 'person', 'capacity-max-hours', 'error', `${member.person} is planned for ${planned} hours a week with ${mentees} mentees, past their budget of ${budget} (maxHoursPerWeek).`, 'Move a mentee to someone with room, or raise maxHoursPerWeek in their person file.');
+      }
+    }
+  });
+};
+
+const assignmentTimes: CohortRule = ({ cohort, reportMember }) => {
+  cohort.members.forEach((member, index) => {
+    if (member.assignedAt !== undefined && member.mentor === undefined) {
+      reportMember(index, 'assignedAt', 'assigned-without-mentor', 'warning', `${member.person} has an assignedAt time but no mentor.`, 'Add the `mentor:` or delete `assignedAt:`.');
+    }
+    if (member.assignedAt !== undefined && member.requestedAt !== undefined && Date.parse(member.assignedAt) < Date.parse(member.requestedAt)) {
+      reportMember(index, 'assignedAt', 'assigned-before-requested', 'warning', `${member.person} was assigned (${member.assignedAt}) before they asked (${member.requestedAt}).`, 'Check both times and their zones.');
+    }
+  });
+};
+
+export const COHORT_RULES: readonly CohortRule[] = [idMatchesFolder, datesInOrder, memberOnce, memberIsPerson, mentorTier, preferenceResolves, capacity, assignmentTimes];
+
+export function checkCohortRules(program: Program, entry: CohortEntry, problems: Problem[]): void {
+  const { cohort, source } = entry;
+  if (!cohort || !source) return;
+  const context: CohortRuleContext = {
+    program,
+    entry,
+    cohort,
+    report: (path, at, rule, severity, message, fix) => problems.push(source.problemAt(path, at, rule, severity, message, fix)),
+    reportMember: (index, field, rule, severity, message, fix) =>
+      problems.push(source.problemAt(['members', entry.memberIndex[index] ?? index, field], 'value', rule, severity, message, fix)),
+  };
+  for (const rule of COHORT_RULES) rule(context);
+}
+
+export type { YamlSource };

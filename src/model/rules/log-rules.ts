@@ -1,0 +1,95 @@
+import { activitiesOf, roundHours } from '../../core/hours.js';
+import { compareWeeks, weekOfDate } from '../../core/weeks.js';
+import type { Problem, Severity } from '../problem.js';
+import type { Program } from '../program.js';
+import type { Log, Member } from '../schemas.js';
+import type { PathSegment, YamlSource } from '../source.js';
+import { closest } from '../suggest.js';
+
+// Rules of one weekly log against the index (config, people, cohorts). A log depends on no
+// other log, so logs can be checked in any order, in parallel, or only the changed ones.
+
+export interface LogContext {
+  program: Program;
+  cohortId: string;
+  /** The person the folder names: cohorts/<cohort>/logs/<person>/. */
+  folderPerson: string;
+  /** The week the file name gives: <week>.yaml. */
+  fileWeek: string;
+}
+
+interface LogRuleInput {
+  context: LogContext;
+  log: Log;
+  member: Member | undefined;
+  report(path: readonly PathSegment[], at: 'key' | 'value', rule: string, severity: Severity, message: string, fix?: string): void;
+}
+
+type LogRule = (input: LogRuleInput) => void;
+
+const personIsFolder: LogRule = ({ context, log, report }) => {
+  if (log.person !== context.folderPerson) {
+    report(['person'], 'value', 'log-person-folder', 'error', `This log is in the folder of ${context.folderPerson} but says person: ${log.person}.`, `Set \`person: ${context.folderPerson}\`, or move the file to cohorts/${context.cohortId}/logs/${log.person}/.`);
+  }
+};
+
+const weekIsFileName: LogRule = ({ context, log, report }) => {
+  if (log.week !== context.fileWeek) {
+    report(['week'], 'value', 'log-week-file', 'error', `The file is named ${context.fileWeek}.yaml but says week: ${log.week}.`, `Rename the file to ${log.week}.yaml, or set \`week: ${context.fileWeek}\`.`);
+  }
+};
+
+const personIsMember: LogRule = ({ context, member, report }) => {
+  const cohort = context.program.cohorts.get(context.cohortId);
+  if (!cohort?.cohort || member !== undefined) return;
+  const known = context.program.people.has(context.folderPerson);
+  report(
+    ['person'],
+    'value',
+    known ? 'log-not-member' : 'member-unknown-person',
+    'error',
+    known ? `${context.folderPerson} is not a member of cohort ${context.cohortId}.` : `There is no person "${context.folderPerson}" (no people/${context.folderPerson}.yaml).`,
+    known ? `Add ${context.folderPerson} to the members in cohorts/${context.cohortId}/cohort.yaml, or move the log to their cohort.` : `Create people/${context.folderPerson}.yaml, or move the log to the right folder.`,
+  );
+};
+
+const activitiesOfRole: LogRule = ({ context, log, member, report }) => {
+  if (member === undefined) return;
+  const activities = Object.keys(activitiesOf(context.program.config, member.role));
+  for (const name of Object.keys(log.hours)) {
+    if (activities.includes(name)) continue;
+    const guess = closest(name, activities);
+    report(['hours', name], 'key', 'log-unknown-activity', 'error', `"${name}" is not an activity of a ${member.role}.`, guess ? `Did you mean "${guess}"?` : `Use one of: ${activities.join(', ')}.`);
+  }
+};
+
+const totalWithinWeek: LogRule = ({ log, report }) => {
+  const total = roundHours(Object.values(log.hours).reduce((sum, hours) => sum + hours, 0));
+  if (total > 168) {
+    report(['hours'], 'key', 'log-total-hours', 'error', `The hours add up to ${total}, more than the 168 hours of a week.`, 'Correct the hours: they are per week.');
+  }
+};
+
+const weekInCohort: LogRule = ({ context, log, report }) => {
+  const entry = context.program.cohorts.get(context.cohortId);
+  const cohort = entry?.cohort;
+  if (!cohort || entry.partial || log.week !== context.fileWeek) return;
+  const first = weekOfDate(cohort.start);
+  const last = cohort.end !== undefined ? weekOfDate(cohort.end) : undefined;
+  if (compareWeeks(log.week, first) < 0 || (last !== undefined && compareWeeks(log.week, last) > 0)) {
+    report(['week'], 'value', 'log-week-outside-cohort', 'warning', `Week ${log.week} is outside cohort ${cohort.id} (${first} to ${last ?? 'open'}).`, 'Check the week, or log it in the cohort that ran that week.');
+  }
+};
+
+export const LOG_RULES: readonly LogRule[] = [personIsFolder, weekIsFileName, personIsMember, activitiesOfRole, totalWithinWeek, weekInCohort];
+
+export function checkLogRules(context: LogContext, source: YamlSource, log: Log, problems: Problem[]): void {
+  const member = context.program.cohorts.get(context.cohortId)?.members.get(context.folderPerson);
+  const input: LogRuleInput = {
+    context,
+    log,
+    member,
+    report: (path, at, rule, severity, message, fix) => problems.push(source.problemAt(path, at, rule, severity, message, fix)),
+  };
+  for (const rule of LOG_RULES) rule(input);
+}

@@ -1,0 +1,38 @@
+import type { Problem } from '../problem.js';
+import type { PersonEntry, Program } from '../program.js';
+
+// Rules across people files. Each rule is one small function with a stable id.
+
+type PersonRule = (entry: PersonEntry & Required<Pick<PersonEntry, 'person' | 'source'>>, program: Program, seen: SeenGithub) => Problem | undefined;
+type SeenGithub = Map<string, string>;
+
+/** `id-matches-file`: a person's id is the file name. */
+const idMatchesFile: PersonRule = ({ id, person, source }) => {
+  if (person.id === id) return undefined;
+  return source.problemAt(['id'], 'value', 'id-matches-file', 'error', `The id "${person.id}" differs from the file name people/${id}.yaml.`, `Set \`id: ${id}\`, or rename the file to people/${person.id}.yaml.`);
+};
+
+/** `github-duplicate`: a GitHub handle belongs to one person (check-pr and CODEOWNERS rely on it). */
+const githubUnique: PersonRule = ({ id, person, source }, _program, seen) => {
+  if (person.github === undefined) return undefined;
+  const key = person.github.toLowerCase();
+  const owner = seen.get(key);
+  if (owner === undefined) {
+    seen.set(key, id);
+    return undefined;
+  }
+  return source.problemAt(['github'], 'value', 'github-duplicate', 'error', `The GitHub handle "${person.github}" is already used by people/${owner}.yaml.`, 'Each person has their own handle: fix the handle in one of the two files.');
+};
+
+export const PEOPLE_RULES: readonly PersonRule[] = [idMatchesFile, githubUnique];
+
+export function checkPeopleRules(program: Program, problems: Problem[]): void {
+  const seen: SeenGithub = new Map();
+  for (const entry of program.people.values()) {
+    if (!entry.person || !entry.source) continue;
+    for (const rule of PEOPLE_RULES) {
+      const problem = rule(entry as Parameters<PersonRule>[0], program, seen);
+      if (problem) problems.push(problem);
+    }
+  }
+}

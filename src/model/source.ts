@@ -1,0 +1,151 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Problem, Severity } from './problem.js';
+
+/** Keys that would reach an object's prototype if a consumer were careless. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** More aliases than this in one record is an alias bomb, not a weekly log. */
+export const MAX_ALIASES = 50;
+
+export type PathSegment = string | number;
+
+/**
+ * A YAML file parsed with positions, so that any problem can point at the key or value it is
+ * about. Parsing is done once; positions cost nothing until asked for.
+ */
+export class YamlSource {
+  readonly problems: Problem[] = [];
+  /** The plain value, or undefined when the YAML could not be read. */
+  value: unknown;
+  private readonly lineCounter = new LineCounter();
+  private readonly doc: Document | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {
+    try {
+      this.doc = parseDocument(text, {
+        lineCounter: this.lineCounter,
+        uniqueKeys: true,
+        prettyErrors: false,
+        strict: true,
+        version: '1.2',
+      });
+    } catch (error) {
+      // The parser recurses on nesting; a file nested thousands deep can exhaust the stack.
+      this.add(0, 'yaml-syntax', 'error', `The YAML could not be parsed (${error instanceof Error ? error.message : 'unknown error'}).`, 'Simplify the file: records are shallow mappings.');
+      return;
+    }
+    for (const error of this.doc.errors) {
+      const duplicate = error.code === 'DUPLICATE_KEY';
+      this.add(
+        error.pos[0],
+        duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+        'error',
+        duplicate ? 'This key appears twice in the same mapping.' : yamlMessage(error.message),
+        duplicate ? 'Keep one of the two entries and delete the other.' : 'Fix the YAML syntax here (check indentation, quotes and colons).',
+      );
+    }
+    if (this.doc.errors.length > 0) return;
+    if (!this.checkKeysAndAliases()) return;
+    try {
+      this.value = this.doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (error) {
+      this.add(0, 'yaml-alias-limit', 'error', `The YAML expands too far through aliases (${error instanceof Error ? error.message : 'unknown error'}).`, 'Write the values out instead of using anchors and aliases.');
+      this.value = undefined;
+    }
+  }
+
+  /** Offset-based position, 1-based line and column. */
+  position(offset: number): { line: number; column: number } {
+    const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    return { line: Math.max(1, line), column: Math.max(1, col) };
+  }
+
+  add(offset: number, rule: string, severity: Severity, message: string, fix?: string): Problem {
+    const problem = this.problemAtOffset(offset, rule, severity, message, fix);
+    this.problems.push(problem);
+    return problem;
+  }
+
+  /** Adds a problem at the node a path leads to (or the nearest existing parent). */
+  addAt(path: readonly PathSegment[], at: 'key' | 'value', rule: string, severity: Severity, message: string, fix?: string): Problem {
+    return this.add(this.offsetOf(path, at), rule, severity, message, fix);
+  }
+
+  /** A problem at the node a path leads to, for the caller to keep. */
+  problemAt(path: readonly PathSegment[], at: 'key' | 'value', rule: string, severity: Severity, message: string, fix?: string): Problem {
+    return this.problemAtOffset(this.offsetOf(path, at), rule, severity, message, fix);
+  }
+
+  private problemAtOffset(offset: number, rule: string, severity: Severity, message: string, fix?: string): Problem {
+    return { file: this.file, ...this.position(offset), rule, severity, message, ...(fix ? { fix } : {}) };
+  }
+
+  /** The source offset of the key or value at a path; the closest existing ancestor if it is missing. */
+  offsetOf(path: readonly PathSegment[], at: 'key' | 'value'): number {
+    let node: unknown = this.doc?.contents;
+    let keyNode: Node | undefined;
+    let found = true;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) {
+          found = false;
+          break;
+        }
+        keyNode = pair.key as Node;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+        keyNode = undefined;
+        node = node.items[segment];
+      } else {
+        found = false;
+        break;
+      }
+    }
+    const valueStart = (node as Node | null | undefined)?.range?.[0];
+    if (at === 'key' && found && keyNode?.range) return keyNode.range[0];
+    if (valueStart !== undefined && (node as Node).range![1] > valueStart) return valueStart;
+    if (keyNode?.range) return keyNode.range[0];
+    return valueStart ?? 0;
+  }
+
+  /** One source line, for showing under a problem. */
+  lineText(line: number): string {
+    const start = this.lineCounter.lineStarts[line - 1];
+    if (start === undefined) return '';
+    const end = this.text.indexOf('\n', start);
+    return this.text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+  }
+
+  private checkKeysAndAliases(): boolean {
+    let aliases = 0;
+    let ok = true;
+    visit(this.doc!, {
+      Pair: (_, pair) => {
+        if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+          this.add(pair.key.range?.[0] ?? 0, 'forbidden-key', 'error', `The key "${String(pair.key.value)}" is not allowed in a record.`, 'Delete this key.');
+        }
+        if (isPair(pair) && pair.key !== null && !isScalar(pair.key)) {
+          this.add((pair.key as Node).range?.[0] ?? 0, 'yaml-complex-key', 'error', 'Keys must be plain names, not lists or mappings.', 'Write the key as a plain word.');
+          ok = false;
+        }
+      },
+      Alias: (_, alias) => {
+        aliases += 1;
+        if (aliases === MAX_ALIASES + 1 && isAlias(alias)) {
+          this.add(alias.range?.[0] ?? 0, 'yaml-alias-limit', 'error', `More than ${MAX_ALIASES} aliases in one record (an alias bomb?).`, 'Write the values out instead of using anchors and aliases.');
+          ok = false;
+        }
+      },
+    });
+    return ok;
+  }
+}
+
+function yamlMessage(message: string): string {
+  // yaml's messages end with a code frame when prettyErrors is on; keep the first line only.
+  const first = message.split('\n')[0]!.trim();
+  return `Invalid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}${/[.!?]$/.test(first) ? '' : '.'}`;
+}

@@ -1,0 +1,71 @@
+import { isError, type Problem } from '../model/problem.js';
+import type { Style } from './style.js';
+import { sanitizeInline } from './terminal.js';
+
+export interface ValidationResult {
+  valid: boolean;
+  files: number;
+  problems: Problem[];
+}
+
+/** DESIGN.md's JSON: { valid, files, problems: [{ file, line, column, rule, severity, message }] }. */
+export function renderProblemsJson(result: ValidationResult): string {
+  const problems = result.problems.map(({ file, line, column, rule, severity, message, fix }) => ({ file, line, column, rule, severity, message, ...(fix ? { fix } : {}) }));
+  return `${JSON.stringify({ valid: result.valid, files: result.files, problems }, null, 2)}\n`;
+}
+
+/** GitHub Actions workflow commands, so problems show on the exact line of a pull request. */
+export function renderProblemsGithub(result: ValidationResult): string {
+  return result.problems
+    .map((problem) => {
+      const message = problem.fix ? `${problem.message} ${problem.fix}` : problem.message;
+      const properties = `file=${escapeProperty(problem.file)},line=${problem.line},col=${problem.column}`;
+      return `::${problem.severity} ${properties}::${escapeData(`${problem.file}: ${message}`)}\n`;
+    })
+    .join('');
+}
+
+const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * Problems grouped by file, each with the source line and a caret under the column, and how
+ * to fix it. `sourceLine` gives the text of a line of a file when it is at hand.
+ */
+export function renderProblemsText(result: ValidationResult, style: Style, sourceLine: (file: string, line: number) => string | undefined): string {
+  const out: string[] = [];
+  let currentFile: string | undefined;
+  for (const problem of result.problems) {
+    if (problem.file !== currentFile) {
+      if (currentFile !== undefined) out.push('');
+      currentFile = problem.file;
+      out.push(style.bold(sanitizeInline(problem.file)));
+    }
+    const label = isError(problem) ? style.error('error') : style.warning('warning');
+    out.push(`  ${style.dim(`${problem.line}:${problem.column}`)}  ${label}  ${sanitizeInline(problem.message)}  ${style.dim(`[${problem.rule}]`)}`);
+    const line = sourceLine(problem.file, problem.line);
+    if (line !== undefined && line.length > 0) {
+      const gutter = String(problem.line).padStart(5);
+      const shown = sanitizeInline(line.length > 200 ? `${line.slice(0, 200)}…` : line);
+      out.push(style.dim(`  ${gutter} | `) + shown);
+      const caretAt = sanitizeInline(line.slice(0, problem.column - 1)).length;
+      out.push(style.dim(`  ${' '.repeat(gutter.length)} | `) + ' '.repeat(Math.min(caretAt, 201)) + (isError(problem) ? style.error('^') : style.warning('^')));
+    }
+    if (problem.fix) out.push(`         ${style.accent('fix:')} ${sanitizeInline(problem.fix)}`);
+  }
+  if (out.length > 0) out.push('');
+  out.push(summary(result, style));
+  return `${out.join('\n')}\n`;
+}
+
+function summary(result: ValidationResult, style: Style): string {
+  const errors = result.problems.filter(isError).length;
+  const warnings = result.problems.length - errors;
+  const files = new Set(result.problems.map((problem) => problem.file)).size;
+  const checked = `${result.files} ${result.files === 1 ? 'file' : 'files'} checked`;
+  if (result.problems.length === 0) return style.ok(`✔ ${checked}, no problems.`);
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
+  return errors > 0 ? style.error(`✖ ${counts} (${checked}).`) : style.warning(`⚠ ${counts} (${checked}); the records are valid.`);
+}
+
+export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

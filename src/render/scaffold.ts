@@ -1,0 +1,159 @@
+import { generateJsonSchemas } from '../model/json-schema.js';
+import { dateOfDayNumber, dayNumber } from '../core/time.js';
+
+// The files `mentor init` writes: a program repo that validates as it is, ready for GitHub.
+
+export interface ScaffoldInput {
+  program: string;
+  /** Today in the program's zone, YYYY-MM-DD: the example cohort starts on it. */
+  today: string;
+  timezone: string;
+  /** How the program repo's CI gets mentor: the dependency spec in its package.json. */
+  mentorSpec: string;
+}
+
+export function scaffoldFiles(input: ScaffoldInput): Map<string, string> {
+  const files = new Map<string, string>();
+  const end = dateOfDayNumber(dayNumber(input.today) + 12 * 7 - 1);
+  const cohortId = `${input.today.slice(0, 4)}-first`;
+
+  files.set(
+    'mentor.config.yaml',
+    `# yaml-language-server: $schema=schemas/config.schema.json
+# Program settings. Every part is optional; see schemas/config.schema.json for all of them.
+program: ${yamlString(input.program)}
+timezone: ${input.timezone}        # IANA zone of the program; weeks are counted in it
+requestSlaHours: 48             # a member without a mentor this long is overdue
+maintainers: []                 # GitHub handles that may change any record, e.g. [your-handle]
+
+# Hours per week of each role (the defaults: lead 5 + X, mentor 4 + X, mentee 5.5, X = direct
+# mentees). Uncomment to change them; \`per: mentee\` means times X.
+# roles:
+#   mentor:
+#     maxMentees: 4
+#     activities:
+#       one-on-ones:     { hours: 1, per: mentee, oneOnOne: true }
+#       own-one-on-one:  { hours: 1, oneOnOne: true }
+#       weekly-review:   { hours: 0.5 }
+#       project:         { hours: 2 }
+#       code-review:     { hours: 0.5 }
+`,
+  );
+
+  files.set(
+    'people/alex.yaml',
+    `# yaml-language-server: $schema=../schemas/person.schema.json
+# One person, kept across cohorts. The id equals the file name.
+id: alex
+name: Alex Example
+github: alex-example            # GitHub handle: CODEOWNERS and check-pr use it
+timezone: ${input.timezone}
+skills: [javascript]
+languages: [en]
+active: true                    # false: opted out, never assigned new mentees
+`,
+  );
+
+  files.set(
+    `cohorts/${cohortId}/cohort.yaml`,
+    `# yaml-language-server: $schema=../../schemas/cohort.schema.json
+# One cycle of the program: its dates and its members (the tree).
+id: ${cohortId}
+name: First cohort
+start: ${input.today}
+end: ${end}
+cadence: weekly                 # or biweekly
+members:
+  - person: alex
+    role: lead
+  # Add mentors (role: mentor, mentor: <a lead>) and mentees (role: mentee, mentor: <a mentor>).
+  # A member without a mentor is waiting: \`mentor assign ${cohortId}\` places them.
+`,
+  );
+
+  for (const [name, content] of generateJsonSchemas()) files.set(`schemas/${name}`, content);
+
+  files.set('.github/pull_request_template.md', PULL_REQUEST_TEMPLATE);
+  files.set('.github/workflows/mentor.yml', workflow());
+  files.set(
+    'package.json',
+    `${JSON.stringify(
+      {
+        name: input.program.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'mentorship-program',
+        private: true,
+        description: `${input.program}: records kept with mentor`,
+        scripts: { validate: 'mentor validate', status: 'mentor status' },
+        devDependencies: { 'mentor-cli': input.mentorSpec },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  files.set('.gitignore', 'node_modules/\n');
+  files.set('.gitattributes', '*.yaml text eol=lf\nreports/** linguist-generated=true\n');
+  return files;
+}
+
+function yamlString(text: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9 .,'()-]*$/.test(text) && !/:\s|\s#/.test(text) ? text : JSON.stringify(text);
+}
+
+const PULL_REQUEST_TEMPLATE = `<!-- Weekly log? Run \`npx mentor log\` (it asks the questions), or add
+     cohorts/<cohort>/logs/<you>/<week>.yaml by hand, then open this pull request. -->
+
+## What this pull request does
+
+- [ ] Adds my weekly log for week \`YYYY-Www\`
+- [ ] Updates my person file
+- [ ] Something else (describe it):
+
+## Checklist
+
+- [ ] \`npx mentor validate\` passes
+- [ ] I only changed my own files (CI checks this with \`mentor check-pr\`)
+`;
+
+function workflow(): string {
+  return `# Written by \`mentor init\`. Checks every push and pull request of the program repo.
+name: mentor
+
+on:
+  push:
+  pull_request:
+  schedule:
+    - cron: '0 16 * * *'          # daily: fails when a mentor request is overdue
+  workflow_dispatch:
+
+permissions:
+  contents: read
+
+jobs:
+  validate:
+    if: github.event_name != 'schedule'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0            # full history: --changed and check-pr compare with the base
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+          cache: npm
+      - run: npm ci
+      - name: Validate the records
+        run: npx mentor validate --format github
+
+  status:
+    if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+          cache: npm
+      - run: npm ci
+      - name: Overdue mentor requests
+        run: npx mentor validate
+`;
+}
