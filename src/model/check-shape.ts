@@ -43,7 +43,7 @@ export function checkShape<K extends RecordKind>(source: YamlSource, kind: K, sa
     source.add(0, 'not-a-mapping', 'error', `The file holds ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, but ${WHAT[kind]} is a mapping of fields.`, 'Write the fields as `key: value` lines at the top level.');
     return undefined;
   }
-  let result = schema.safeParse(value);
+  let result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data as Output<K>;
 
   let blocking = false;
@@ -54,7 +54,7 @@ export function checkShape<K extends RecordKind>(source: YamlSource, kind: K, sa
   // the cohort members that have errors, so the rest of the cohort is still checked.
   const repaired = withoutFaults(value as Record<string, unknown>, result.error.issues, kind === 'cohort', salvage);
   if (!blocking || kind === 'cohort') {
-    result = schema.safeParse(repaired);
+    result = schema.safeParse(repaired, { reportInput: true });
     if (result.success) return result.data as Output<K>;
   }
   return undefined;
@@ -117,6 +117,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to use';
   return `${article(typeof value)} (${String(value)})`;
 }
 
@@ -141,6 +142,8 @@ function hintForValue(issue: Issue): string | undefined {
     case 'too_small':
     case 'too_big':
       return 'Change the value to fit the limit.';
+    case 'custom':
+      return /control character/.test(issue.message) ? 'Delete the invisible control characters (retype the text).' : undefined;
     case 'invalid_key':
       return 'Rename the key.';
     default:

@@ -21,7 +21,7 @@ export function generateJsonSchemas(): Map<string, string> {
   for (const kind of Object.keys(RECORD_SCHEMAS) as RecordKind[]) {
     const generated = z.toJSONSchema(RECORD_SCHEMAS[kind], { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
     const { $schema, ...rest } = generated;
-    const schema = { $schema, $id: `https://mentor.dev/schemas/${SCHEMA_FILES[kind]}`, title: TITLES[kind], ...rest };
+    const schema = { $schema, title: TITLES[kind], ...rest };
     files.set(SCHEMA_FILES[kind], `${JSON.stringify(schema, null, 2)}\n`);
   }
   return files;

@@ -34,10 +34,18 @@ const weekSchema = z
   .regex(WEEK_PATTERN, { error: 'must be an ISO week written YYYY-Www, such as 2026-W48' })
   .refine(isIsoWeek, { error: 'is not a week of that year' })
   .describe('ISO week, YYYY-Www');
-const tagSchema = z.string().min(1).max(100);
+// Record text never carries control characters (terminal escapes, NUL): they are invisible in
+// an editor and hostile in a terminal. Tabs and newlines are fine in free text.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const plainText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => !CONTROL_CHARACTERS.test(text), { error: 'contains a control character (such as a terminal escape)' });
+const tagSchema = plainText(100).min(1);
 const hoursSchema = z.number().min(0, { error: 'must be 0 or more' }).max(168, { error: 'cannot exceed the 168 hours of a week' });
 const activityNameSchema = z.string().regex(ID_PATTERN, { error: 'activity names are lower-case letters, digits and dashes' });
-const textSchema = z.string().max(10_000).nullish();
+const textSchema = plainText(10_000).nullish();
 
 // ---------------------------------------------------------------------------------------------
 // mentor.config.yaml
@@ -84,7 +92,7 @@ const mentoringRoleSchema = (role: 'lead' | 'mentor') =>
   });
 
 export const configSchema = z.strictObject({
-  program: z.string().min(1).max(200).default('Mentorship program').describe('name of the program'),
+  program: plainText(200).min(1).default('Mentorship program').describe('name of the program'),
   timezone: timezoneSchema.default('UTC').describe('IANA zone of the program; weeks are counted in it'),
   requestSlaHours: z.number().positive().max(24 * 365).default(48).describe('a member without a mentor this long is overdue'),
   maintainers: z.array(githubSchema).default([]).describe('GitHub handles that may change any record'),
@@ -119,7 +127,7 @@ export const configSchema = z.strictObject({
 
 export const personSchema = z.strictObject({
   id: idSchema.describe('equals the file name'),
-  name: z.string().min(1).max(200),
+  name: plainText(200).min(1),
   github: githubSchema.optional().describe('GitHub handle; used by CODEOWNERS and check-pr'),
   timezone: timezoneSchema.optional(),
   skills: z.array(tagSchema).default([]),
@@ -143,7 +151,7 @@ export const memberSchema = z.strictObject({
 
 export const cohortSchema = z.strictObject({
   id: idSchema.describe('equals the folder name'),
-  name: z.string().min(1).max(200),
+  name: plainText(200).min(1),
   start: dateSchema,
   end: dateSchema.optional().describe('a rolling program has none'),
   cadence: z.enum(['weekly', 'biweekly']).default('weekly'),

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { expectNoCrash, makeTree, mentor, MENTOR_BIN, PACKAGE_ROOT, smallProgram } from './helpers/repo.js';
+
+describe('the command line', () => {
+  it('prints the version from package.json and exits 0', () => {
+    const { version } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+    const result = mentor(['--version']);
+    expect(result.stdout.trim()).toBe(version);
+    expect(result.code).toBe(0);
+  });
+
+  it('lists every command in --help', () => {
+    const result = mentor(['--help']);
+    expect(result.code).toBe(0);
+    for (const command of ['init', 'validate', 'schema']) expect(result.stdout).toContain(command);
+  });
+
+  it.each([['--version'], ['--help']])('loads none of zod, yaml, simple-git or inquirer for %s', (flag) => {
+    const result = spawnSync(process.execPath, ['--import', path.join(import.meta.dirname, 'fixtures/trace-imports.mjs'), MENTOR_BIN, flag], { encoding: 'utf8' });
+    const loaded: string[] = JSON.parse(/LOADED (.*)/.exec(result.stderr)![1]!);
+    expect(loaded.some((url) => url.includes('/commander/'))).toBe(true);
+    for (const heavy of ['/zod/', '/yaml/', '/simple-git/', '/@inquirer/']) {
+      expect(loaded.filter((url) => url.includes(heavy))).toEqual([]);
+    }
+  });
+
+  it.each([
+    [['no-such-command'], /unknown command/],
+    [['validate', '--format', 'xml'], /Allowed choices are text, json, github/],
+    [['validate', '--bogus'], /unknown option/],
+  ])('exits 2 on the usage error %j', (args, message) => {
+    const result = mentor(args as string[], { cwd: smallProgram() });
+    expect(result.stderr).toMatch(message);
+    expect(result.code).toBe(2);
+    expectNoCrash(result);
+  });
+
+  it('exits 2 with a clear message outside a program repo', () => {
+    const result = mentor(['validate'], { cwd: makeTree({ 'notes.txt': 'hi' }) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('No mentor.config.yaml in this folder or any parent');
+    expect(result.stderr).toContain('mentor init');
+  });
+
+  it('exits 2 when --repo is not a folder', () => {
+    const result = mentor(['validate', '--repo', '/nonexistent/place']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('There is no folder at /nonexistent/place');
+  });
+
+  it('finds the program repo from a subfolder', () => {
+    const repo = smallProgram();
+    const result = mentor(['validate'], { cwd: path.join(repo, 'cohorts/c1') });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('6 files checked, no problems');
+  });
+
+  it('prints without colour when NO_COLOR is set, even when colour is forced', () => {
+    const repo = smallProgram({ 'people/ann.yaml': 'id: ann\n' });
+    const result = mentor(['validate', '--repo', repo], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    // eslint-disable-next-line no-control-regex
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+    const coloured = mentor(['validate', '--repo', repo], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    // eslint-disable-next-line no-control-regex
+    expect(coloured.stdout).toMatch(/\u001b\[31m/);
+  });
+});

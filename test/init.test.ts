@@ -1,0 +1,70 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { git, makeTree, mentor, mentorJson } from './helpers/repo.js';
+
+describe('mentor init', () => {
+  it('scaffolds a program repo that validates, with git init and a first commit', () => {
+    const dir = path.join(makeTree({}), 'program');
+    const result = mentor(['init', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    for (const file of ['mentor.config.yaml', 'people/alex.yaml', 'schemas/log.schema.json', '.github/workflows/mentor.yml', '.github/pull_request_template.md']) {
+      expect(existsSync(path.join(dir, file)), file).toBe(true);
+    }
+    const { code, json } = mentorJson(['validate', '--repo', dir, '--format', 'json']);
+    expect(json.problems).toEqual([]);
+    expect(code).toBe(0);
+    expect(git(dir, ['log', '--format=%s']).trim()).toBe('Start the mentorship program (mentor init)');
+    expect(git(dir, ['status', '--porcelain']).trim()).toBe('');
+    expect(git(dir, ['branch', '--show-current']).trim()).toBe('main');
+  });
+
+  it('writes records that start with the yaml-language-server schema line', () => {
+    const dir = makeTree({});
+    mentor(['init', dir, '--no-git']);
+    expect(readFileSync(path.join(dir, 'people/alex.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/person.schema.json');
+    expect(readFileSync(path.join(dir, 'mentor.config.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/config.schema.json');
+  });
+
+  it('writes a workflow that is valid YAML and validates with --format github', () => {
+    const dir = makeTree({});
+    mentor(['init', dir, '--no-git']);
+    const workflow = parse(readFileSync(path.join(dir, '.github/workflows/mentor.yml'), 'utf8'));
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request', 'schedule']));
+    const steps = JSON.stringify(workflow.jobs.validate.steps);
+    expect(steps).toContain('mentor validate --format github');
+    expect(steps).toContain('"fetch-depth":0');
+  });
+
+  it('never overwrites a file, and commits only what it created', () => {
+    const dir = makeTree({ 'mentor.config.yaml': '# mine\nprogram: Mine\n', 'notes.txt': 'keep me uncommitted\n' });
+    git(dir, ['init', '-q', '--initial-branch=main']);
+    const result = mentor(['init', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('kept     mentor.config.yaml');
+    expect(readFileSync(path.join(dir, 'mentor.config.yaml'), 'utf8')).toBe('# mine\nprogram: Mine\n');
+    const committed = git(dir, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n');
+    expect(committed).not.toContain('mentor.config.yaml');
+    expect(committed).not.toContain('notes.txt');
+    expect(committed).toContain('people/alex.yaml');
+    expect(git(dir, ['status', '--porcelain'])).toContain('notes.txt');
+  });
+
+  it('a second init changes nothing', () => {
+    const dir = makeTree({});
+    mentor(['init', dir]);
+    writeFileSync(path.join(dir, 'people/alex.yaml'), 'id: alex\nname: Changed\n');
+    const again = mentor(['init', dir]);
+    expect(again.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'people/alex.yaml'), 'utf8')).toBe('id: alex\nname: Changed\n');
+    expect(git(dir, ['log', '--format=%s']).trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a path that is a file', () => {
+    const dir = makeTree({ 'file.txt': 'x' });
+    const result = mentor(['init', path.join(dir, 'file.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('exists and is not a folder');
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { expectNoCrash, mentorJson, smallProgram, type FileTree } from './helpers/repo.js';
+
+interface Expected {
+  file: string;
+  line: number;
+  column?: number;
+  rule: string;
+  severity?: 'error' | 'warning';
+}
+
+const cohort = (members: string, head = 'id: c1\nname: Cohort one\nstart: 2026-09-07\nend: 2026-11-29\n') => ({ 'cohorts/c1/cohort.yaml': `${head}members:\n${members}` });
+const TREE = `  - person: lee
+    role: lead
+  - person: max
+    role: mentor
+    mentor: lee
+  - person: ann
+    role: mentee
+    mentor: max
+`;
+
+// One row per rule: the change that breaks it, and the problem it must give.
+const cases: Array<[string, FileTree, Expected]> = [
+  ['a person id differs from its file name', { 'people/ann.yaml': 'id: anne\nname: Ann\n' }, { file: 'people/ann.yaml', line: 1, column: 5, rule: 'id-matches-file' }],
+  ['a cohort id differs from its folder', cohort(TREE, 'id: c2\nname: C\nstart: 2026-09-07\n'), { file: 'cohorts/c1/cohort.yaml', line: 1, column: 5, rule: 'id-matches-file' }],
+  ['two people share a GitHub handle', { 'people/zoe.yaml': 'id: zoe\nname: Zoe\ngithub: ANN-gh\n' }, { file: 'people/zoe.yaml', line: 3, column: 9, rule: 'github-duplicate' }],
+  ['a member names an unknown person', cohort(`${TREE}  - person: ghost\n    role: mentee\n`), { file: 'cohorts/c1/cohort.yaml', line: 14, column: 13, rule: 'member-unknown-person' }],
+  ['a person is a member twice', cohort(`${TREE}  - person: ann\n    role: mentee\n`), { file: 'cohorts/c1/cohort.yaml', line: 14, column: 13, rule: 'member-duplicate' }],
+  ['a lead has a mentor', cohort(`  - person: lee\n    role: lead\n    mentor: max\n  - person: max\n    role: mentor\n    mentor: lee\n`), { file: 'cohorts/c1/cohort.yaml', line: 8, column: 13, rule: 'lead-has-mentor' }],
+  ["a mentor's mentor is a mentor", cohort(`  - person: lee\n    role: lead\n  - person: max\n    role: mentor\n    mentor: lee\n  - person: ann\n    role: mentor\n    mentor: max\n`), { file: 'cohorts/c1/cohort.yaml', line: 13, column: 13, rule: 'mentor-tier' }],
+  ["a mentee's mentor is the lead", cohort(`  - person: lee\n    role: lead\n  - person: ann\n    role: mentee\n    mentor: lee\n`), { file: 'cohorts/c1/cohort.yaml', line: 10, column: 13, rule: 'mentor-tier' }],
+  ['a mentor who is not in the cohort', cohort(`  - person: lee\n    role: lead\n  - person: ann\n    role: mentee\n    mentor: max\n`), { file: 'cohorts/c1/cohort.yaml', line: 10, column: 13, rule: 'member-unknown-mentor' }],
+  ['a preferred mentor who does not exist', cohort(`${TREE}  - person: zed\n    role: mentee\n    prefers: nobody\n`, undefined), { file: 'cohorts/c1/cohort.yaml', line: 16, column: 14, rule: 'member-unknown-person' }],
+  ['more mentees than maxMentees', { 'mentor.config.yaml': 'program: T\nroles:\n  mentor:\n    maxMentees: 0\n' }, { file: 'cohorts/c1/cohort.yaml', line: 8, column: 13, rule: 'capacity-max-mentees' }],
+  ['planned hours past maxHoursPerWeek', { 'people/max.yaml': 'id: max\nname: Max\nmaxHoursPerWeek: 4.5\n' }, { file: 'cohorts/c1/cohort.yaml', line: 8, column: 13, rule: 'capacity-max-hours' }],
+  ['a cohort that ends before it starts', cohort(TREE, 'id: c1\nname: C\nstart: 2026-09-07\nend: 2026-09-01\n'), { file: 'cohorts/c1/cohort.yaml', line: 4, column: 6, rule: 'cohort-dates' }],
+  ['an impossible date', cohort(TREE, 'id: c1\nname: C\nstart: 2026-02-30\n'), { file: 'cohorts/c1/cohort.yaml', line: 3, column: 8, rule: 'invalid-value' }],
+  ['a zone that does not exist', { 'people/ann.yaml': 'id: ann\nname: Ann\ntimezone: Mars/Olympus\n' }, { file: 'people/ann.yaml', line: 3, column: 11, rule: 'invalid-value' }],
+  ['a log in the wrong folder', { 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: max\nweek: 2026-W41\n' }, { file: 'cohorts/c1/logs/ann/2026-W41.yaml', line: 1, column: 9, rule: 'log-person-folder' }],
+  ['a log whose week is not its file name', { 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W42\n' }, { file: 'cohorts/c1/logs/ann/2026-W41.yaml', line: 2, column: 7, rule: 'log-week-file' }],
+  ['a log of someone not in the cohort', { 'people/zoe.yaml': 'id: zoe\nname: Zoe\n', 'cohorts/c1/logs/zoe/2026-W41.yaml': 'person: zoe\nweek: 2026-W41\n' }, { file: 'cohorts/c1/logs/zoe/2026-W41.yaml', line: 1, column: 9, rule: 'log-not-member' }],
+  ["an activity not of the person's role", { 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W41\nhours:\n  one-on-ones: 2\n' }, { file: 'cohorts/c1/logs/ann/2026-W41.yaml', line: 4, column: 3, rule: 'log-unknown-activity' }],
+  ['more hours than a week has', { 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W41\nhours:\n  practice: 169\n' }, { file: 'cohorts/c1/logs/ann/2026-W41.yaml', line: 4, column: 13, rule: 'invalid-value' }],
+  ['hours that add up past 168', { 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W41\nhours:\n  practice: 100\n  code-review: 100\n' }, { file: 'cohorts/c1/logs/ann/2026-W41.yaml', line: 3, column: 1, rule: 'log-total-hours' }],
+  ['negative hours', { 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W41\nhours:\n  practice: -1\n' }, { file: 'cohorts/c1/logs/ann/2026-W41.yaml', line: 4, column: 13, rule: 'invalid-value' }],
+  ['a week outside the cohort', { 'cohorts/c1/logs/ann/2027-W10.yaml': 'person: ann\nweek: 2027-W10\n' }, { file: 'cohorts/c1/logs/ann/2027-W10.yaml', line: 2, column: 7, rule: 'log-week-outside-cohort', severity: 'warning' }],
+  ['a week 53 in a year of 52', { 'cohorts/c1/logs/ann/2025-W53.yaml': 'person: ann\nweek: 2025-W53\n' }, { file: 'cohorts/c1/logs/ann/2025-W53.yaml', line: 2, column: 7, rule: 'invalid-value' }],
+  ['an unknown field', { 'people/ann.yaml': 'id: ann\nname: Ann\nskils: [x]\n' }, { file: 'people/ann.yaml', line: 3, column: 1, rule: 'unknown-field', severity: 'warning' }],
+  ['a missing required field', { 'people/ann.yaml': 'id: ann\n' }, { file: 'people/ann.yaml', line: 1, column: 1, rule: 'missing-field' }],
+  ['a number where a text belongs', { 'people/ann.yaml': 'id: ann\nname: 42\n' }, { file: 'people/ann.yaml', line: 2, column: 7, rule: 'invalid-type' }],
+  ['a cohort folder without cohort.yaml', { 'cohorts/c9/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W41\n' }, { file: 'cohorts/c9/cohort.yaml', line: 1, column: 1, rule: 'cohort-missing-file' }],
+  ['a person file name that is not an id', { 'people/Ann Smith.yaml': 'id: ann-smith\nname: Ann\n' }, { file: 'people/Ann Smith.yaml', line: 1, column: 1, rule: 'invalid-file-name' }],
+  ['a .yml file', { 'people/zoe.yml': 'id: zoe\nname: Zoe\n' }, { file: 'people/zoe.yml', line: 1, column: 1, rule: 'unexpected-file', severity: 'warning' }],
+  ['an assignment before the request', cohort(`${TREE.replace('    mentor: max\n', '    mentor: max\n    requestedAt: 2026-09-02T10:00:00Z\n    assignedAt: 2026-09-01T10:00:00Z\n')}`), { file: 'cohorts/c1/cohort.yaml', line: 15, column: 17, rule: 'assigned-before-requested', severity: 'warning' }],
+];
+
+describe('validate: one row per rule', () => {
+  it.each(cases)('reports %s', (_name, change, expected) => {
+    const repo = smallProgram(change);
+    const { code, json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const match = json.problems.find((problem: Expected) => problem.rule === expected.rule && problem.file === expected.file && problem.line === expected.line);
+    expect(match, JSON.stringify(json.problems, null, 2)).toMatchObject({ line: expected.line, ...(expected.column ? { column: expected.column } : {}), severity: expected.severity ?? 'error' });
+    expect(match.message.length).toBeGreaterThan(10);
+    expect(code).toBe(expected.severity === 'warning' ? 0 : 1);
+    expect(json.valid).toBe(expected.severity === 'warning');
+  });
+});
+
+describe('validate: the baseline', () => {
+  it('passes the small valid program with no problems', () => {
+    const { code, json } = mentorJson(['validate', '--repo', smallProgram(), '--format', 'json']);
+    expect(json).toEqual({ valid: true, files: 6, problems: [] });
+    expect(code).toBe(0);
+  });
+
+  it('keeps checking the rest of a cohort when one member is broken', () => {
+    const repo = smallProgram(cohort(`${TREE}  - person: zed\n    role: boss\n  - person: ghost\n    role: mentee\n`));
+    const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const rules = json.problems.map((problem: Expected) => `${problem.rule}@${problem.line}`);
+    expect(rules).toContain('invalid-value@15');
+    expect(rules).toContain('member-unknown-person@16');
+  });
+
+  it('suggests the field name a typo meant', () => {
+    const repo = smallProgram({ 'people/ann.yaml': 'id: ann\nnmae: Ann\n' });
+    const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const unknown = json.problems.find((problem: Expected) => problem.rule === 'unknown-field');
+    expect(unknown.fix).toContain('"name"');
+    expectNoCrash({ code: 0, stdout: JSON.stringify(json), stderr: '' });
+  });
+});
