@@ -45,6 +45,32 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--check', 'do not write; exit 1 when the files differ from the generated ones')
     .action(async (options) => run(async () => (await import('./commands/schema.js')).schemaCommand(options))());
 
+  program
+    .command('hours')
+    .description("each member's planned weekly hours by activity; with --week, logged hours beside them")
+    .argument('[cohort]', 'cohort id (default: the one running cohort)')
+    .addOption(repoOption())
+    .option('--week <week>', 'ISO week whose logs to show, e.g. 2026-W48')
+    .addOption(formatOption(['text', 'json']))
+    .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/hours.js')).hoursCommand(cohort, options))());
+
+  const collect = (value: string, previous: string[]) => [...previous, value];
+  program
+    .command('log')
+    .description('write a weekly log: asks on a terminal, or takes flags')
+    .addOption(repoOption())
+    .option('--cohort <cohort>', 'cohort id (default: the one running cohort)')
+    .option('--person <person>', 'whose log (default: the person matching your git user)')
+    .option('--week <week>', 'ISO week, e.g. 2026-W48 (default: this week in the program zone)')
+    .option('--hours <activity=hours>', 'hours of an activity (repeatable)', collect, [])
+    .option('--pr <url>', 'a pull request link (repeatable)', collect, [])
+    .option('--done <text>', 'what got done')
+    .option('--blockers <text>', 'what is blocking')
+    .option('--next <text>', 'what is next')
+    .option('--force', 'replace an existing log without asking')
+    .option('--commit', 'write on a new branch log/<person>/<week> and commit')
+    .action(async (options) => run(async () => (await import('./commands/log.js')).logCommand(options))());
+
   return program;
 }
 

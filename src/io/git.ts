@@ -124,3 +124,18 @@ export async function gitUserName(repo: GitRepo): Promise<{ name?: string; email
 export async function hasCommits(repo: GitRepo): Promise<boolean> {
   return resolves(repo, 'HEAD');
 }
+
+/** Fails with a clear line when git cannot commit here: not a repo, no identity, detached HEAD. */
+export async function assertCanCommit(repo: GitRepo): Promise<void> {
+  if (!(await isGitRepo(repo))) {
+    throw new MentorError('--commit needs a git repository, and this program repo is not in one.', ExitCode.usage, 'Run `git init` (or clone the program repo), or leave out --commit.');
+  }
+  try {
+    await repo.git.raw(['var', 'GIT_COMMITTER_IDENT']);
+  } catch (error) {
+    throw gitFailure('git commit', new Error(`Please tell me who you are: ${String(error)}`));
+  }
+  if ((await currentBranch(repo)) === undefined && (await hasCommits(repo))) {
+    throw new MentorError('HEAD is detached, so there is no branch to start from.', ExitCode.usage, 'Switch to a branch first, e.g. `git switch main`.');
+  }
+}

@@ -1,0 +1,38 @@
+import { ExitCode, MentorError } from '../errors.js';
+import { assertCanCommit, branchExists, commitFiles, createBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
+
+// The shared end of commands that commit: checked before anything is written, then one branch
+// and one commit holding exactly the files the command wrote.
+
+export interface CommitPlan {
+  repo: GitRepo;
+  branch: string;
+  files: string[];
+}
+
+/** Refuses before any write: no git, no identity, the branch exists, or the files have uncommitted changes. */
+export async function planCommit(root: string, branch: string, files: string[]): Promise<CommitPlan> {
+  const repo = openGit(root);
+  await assertCanCommit(repo);
+  if (await branchExists(repo, branch)) {
+    throw new MentorError(`The branch ${branch} already exists.`, ExitCode.usage, `Delete it (git branch -D ${branch}) or finish the work on it first.`);
+  }
+  const dirty = await dirtyFiles(repo, files);
+  if (dirty.length > 0) {
+    throw new MentorError(`${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes; mentor will not mix them into its commit.`, ExitCode.invalid, 'Commit or stash them first (git stash), then run the command again.');
+  }
+  return { repo, branch, files };
+}
+
+/** Creates the branch from HEAD and switches to it (before the files are written). */
+export async function startBranch(plan: CommitPlan): Promise<void> {
+  await createBranch(plan.repo, plan.branch);
+}
+
+export async function finishCommit(plan: CommitPlan, message: string): Promise<string> {
+  return commitFiles(plan.repo, plan.files, message);
+}
+
+export function nextStepAfterCommit(branch: string, what: string): string {
+  return [`Committed ${what} on the new branch ${branch}.`, 'Next: push it and open a pull request:', `  git push -u origin ${branch}`].join('\n');
+}

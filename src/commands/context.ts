@@ -1,0 +1,68 @@
+import { ExitCode, MentorError } from '../errors.js';
+import { findRepoRoot } from '../io/repo.js';
+import { isError, type Problem } from '../model/problem.js';
+import { loadProgram, type CohortEntry, type Program } from '../model/program.js';
+import type { Cohort } from '../model/schemas.js';
+import { cohortState } from '../core/cohort-state.js';
+import { localDate } from '../core/time.js';
+import { closest } from '../model/suggest.js';
+import { sanitizeInline } from '../render/terminal.js';
+
+// What most commands start with: the program loaded, its records usable, and a cohort chosen.
+
+export interface Loaded {
+  program: Program;
+  /** Now, read once per command and handed to the pure code. */
+  now: number;
+  /** Today in the program's zone. */
+  today: string;
+}
+
+export function loadForCommand(repoOption: string | undefined, options: { cohorts?: Set<string> } = {}): Loaded {
+  const root = findRepoRoot(repoOption);
+  const program = loadProgram(root, options);
+  if (!program.configValid) {
+    throw new MentorError(`mentor.config.yaml cannot be read:\n${listProblems(program.problems.filter((p) => p.file === 'mentor.config.yaml'))}`, ExitCode.usage, 'Fix it, then run `mentor validate`.');
+  }
+  const now = Date.now();
+  return { program, now, today: localDate(program.config.timezone, now) };
+}
+
+/** The cohort a command works on: the one named, or the only running one. */
+export function chooseCohort(loaded: Loaded, cohortId: string | undefined): CohortEntry & { cohort: Cohort } {
+  const { program } = loaded;
+  if (cohortId === undefined) {
+    const running = runningCohorts(loaded);
+    if (running.length === 1) return requireValid(program, running[0]!);
+    throw new MentorError(
+      running.length === 0 ? 'No cohort is running today; name the cohort.' : `${running.length} cohorts are running (${running.map((e) => e.id).join(', ')}); name one.`,
+      ExitCode.usage,
+      `Cohorts: ${[...program.cohorts.keys()].join(', ') || 'none yet'}.`,
+    );
+  }
+  const entry = program.cohorts.get(cohortId);
+  if (!entry) {
+    const guess = closest(cohortId, program.cohorts.keys());
+    throw new MentorError(`There is no cohort "${sanitizeInline(cohortId)}".`, ExitCode.usage, guess ? `Did you mean ${guess}?` : `Cohorts: ${[...program.cohorts.keys()].join(', ') || 'none yet'}.`);
+  }
+  return requireValid(program, entry);
+}
+
+export function runningCohorts(loaded: Loaded): CohortEntry[] {
+  return [...loaded.program.cohorts.values()].filter((entry) => entry.cohort && cohortState(entry.cohort, loaded.today) === 'running');
+}
+
+/** Commands work on valid records: errors in the config, people or this cohort stop them. */
+function requireValid(program: Program, entry: CohortEntry): CohortEntry & { cohort: Cohort } {
+  const relevant = program.problems.filter((problem) => isError(problem) && (problem.file === entry.file || problem.file.startsWith('people/') || problem.file === 'mentor.config.yaml'));
+  if (!entry.cohort || relevant.length > 0) {
+    throw new MentorError(`The records of cohort ${entry.id} have errors:\n${listProblems(relevant)}`, ExitCode.invalid, 'Fix them first; `mentor validate` shows each with how to fix it.');
+  }
+  return entry as CohortEntry & { cohort: Cohort };
+}
+
+function listProblems(problems: Problem[]): string {
+  const shown = problems.slice(0, 10).map((p) => `  ${p.file}:${p.line}:${p.column} ${sanitizeInline(p.message)} [${p.rule}]`);
+  if (problems.length > 10) shown.push(`  … and ${problems.length - 10} more`);
+  return shown.join('\n');
+}

@@ -1,0 +1,27 @@
+import { ExitCode, usageError } from '../errors.js';
+import { print, styleFor } from '../io/output.js';
+import { cohortCommitments } from '../core/commitments.js';
+import { isIsoWeek } from '../core/weeks.js';
+import { weekLogs } from './week-logs.js';
+import { chooseCohort, loadForCommand } from './context.js';
+import { renderHoursJson, renderHoursText } from '../render/hours.js';
+import { sanitizeInline } from '../render/terminal.js';
+
+export interface HoursOptions {
+  repo?: string;
+  week?: string;
+  format: 'text' | 'json';
+}
+
+export async function hoursCommand(cohortId: string | undefined, options: HoursOptions): Promise<number> {
+  if (options.week !== undefined && !isIsoWeek(options.week)) {
+    throw usageError(`--week ${sanitizeInline(options.week)} is not an ISO week.`, 'Write it as YYYY-Www, e.g. 2026-W48.');
+  }
+  const loaded = loadForCommand(options.repo);
+  const entry = chooseCohort(loaded, cohortId);
+  const people = new Map([...loaded.program.people].map(([id, person]) => [id, person.person]));
+  const logs = options.week === undefined ? undefined : weekLogs(loaded.program, entry.id, options.week);
+  const view = { cohort: entry.id, cohortName: entry.cohort.name, week: options.week, people: cohortCommitments(loaded.program.config, entry.cohort, people, logs) };
+  print(options.format === 'json' ? renderHoursJson(view) : renderHoursText(view, styleFor(process.stdout)));
+  return ExitCode.ok;
+}

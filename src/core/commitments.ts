@@ -1,0 +1,55 @@
+import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
+import { directMenteeCounts, plannedHours, roundHours } from './hours.js';
+
+export type HoursFlag = 'over-budget' | 'no-log' | 'logged-under' | 'logged-over';
+
+export interface PersonHours {
+  id: string;
+  role: Role;
+  directMentees: number;
+  planned: Record<string, number>;
+  plannedTotal: number;
+  logged?: Record<string, number>;
+  loggedTotal?: number;
+  maxHoursPerWeek?: number;
+  flags: HoursFlag[];
+}
+
+export const ROLE_ORDER: Record<Role, number> = { lead: 0, mentor: 1, mentee: 2 };
+
+/** Logged this far under or over plan is worth a look (half or one and a half times the plan). */
+export const FAR_UNDER = 0.5;
+export const FAR_OVER = 1.5;
+
+/**
+ * Each member's planned weekly hours by activity and, when the week's logs are given, the hours
+ * logged beside them. Members are ordered by tier, then id.
+ */
+export function cohortCommitments(config: Config, cohort: Cohort, people: ReadonlyMap<string, Person | undefined>, weekLogs?: ReadonlyMap<string, Log>): PersonHours[] {
+  const counts = directMenteeCounts(cohort.members);
+  const seen = new Set<string>();
+  const rows: PersonHours[] = [];
+  for (const member of cohort.members) {
+    if (seen.has(member.person)) continue;
+    seen.add(member.person);
+    const directMentees = counts.get(member.person) ?? 0;
+    const planned = plannedHours(config, member.role, directMentees, cohort.cadence);
+    const budget = people.get(member.person)?.maxHoursPerWeek;
+    const row: PersonHours = { id: member.person, role: member.role, directMentees, planned: planned.byActivity, plannedTotal: planned.total, flags: [] };
+    if (budget !== undefined) row.maxHoursPerWeek = budget;
+    if (budget !== undefined && planned.total > budget + 1e-9) row.flags.push('over-budget');
+    if (weekLogs) {
+      const log = weekLogs.get(member.person);
+      if (log === undefined) {
+        row.flags.push('no-log');
+      } else {
+        row.logged = Object.fromEntries(Object.entries(log.hours).sort(([a], [b]) => (a < b ? -1 : 1)));
+        row.loggedTotal = roundHours(Object.values(log.hours).reduce((sum, hours) => sum + hours, 0));
+        if (row.loggedTotal < planned.total * FAR_UNDER) row.flags.push('logged-under');
+        if (row.loggedTotal > planned.total * FAR_OVER) row.flags.push('logged-over');
+      }
+    }
+    rows.push(row);
+  }
+  return rows.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

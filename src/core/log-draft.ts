@@ -1,0 +1,99 @@
+import type { Asker, Question } from '../io/prompts.js';
+import type { Config, Log, Person, Role } from '../model/schemas.js';
+import { plannedHours, type Cadence } from './hours.js';
+
+// Building a weekly log: from flags, or by asking. The questions are plain data so they can be
+// tested with scripted answers; io/prompts.ts asks them on a terminal.
+
+export interface LogDraft {
+  person: string;
+  week: string;
+  hours: Record<string, number>;
+  pullRequests: string[];
+  done?: string;
+  blockers?: string;
+  next?: string;
+}
+
+/** `--hours practice=3 --hours code-review=1.5` → { practice: 3, 'code-review': 1.5 }. */
+export function parseHoursFlags(pairs: readonly string[]): { hours: Record<string, number>; errors: string[] } {
+  const hours: Record<string, number> = {};
+  const errors: string[] = [];
+  for (const pair of pairs) {
+    const match = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/.exec(pair);
+    const value = match ? Number(match[2]) : Number.NaN;
+    if (!match || !Number.isFinite(value) || match[2]!.trim() === '') {
+      errors.push(`--hours ${pair}: write activity=hours, e.g. --hours practice=3`);
+      continue;
+    }
+    hours[match[1]!] = value;
+  }
+  return { hours, errors };
+}
+
+export const cohortQuestion = (cohorts: Array<{ id: string; name: string }>): Question => ({
+  kind: 'select',
+  name: 'cohort',
+  message: 'Which cohort?',
+  choices: cohorts.map((cohort) => ({ name: `${cohort.id}  ${cohort.name}`, value: cohort.id })),
+});
+
+export const personQuestion = (members: Array<{ id: string; name: string; role: Role }>, defaultPerson: string | undefined): Question => ({
+  kind: 'select',
+  name: 'person',
+  message: 'Who is logging?',
+  choices: members.map((member) => ({ name: `${member.name} (${member.id}, ${member.role})`, value: member.id })),
+  ...(defaultPerson ? { default: defaultPerson } : {}),
+});
+
+export const weekQuestion = (defaultWeek: string, validate: (value: string) => true | string): Question => ({
+  kind: 'input',
+  name: 'week',
+  message: 'Which week (ISO week, YYYY-Www)?',
+  default: defaultWeek,
+  validate,
+});
+
+export function hoursQuestions(config: Config, role: Role, directMentees: number, cadence: Cadence, previous?: Record<string, number>): Question[] {
+  const planned = plannedHours(config, role, directMentees, cadence).byActivity;
+  return Object.keys(planned).map((activity) => ({
+    kind: 'number',
+    name: `hours.${activity}`,
+    message: `Hours of ${activity} (planned ${planned[activity]})`,
+    default: previous?.[activity] ?? planned[activity],
+    min: 0,
+    max: 168,
+  }));
+}
+
+export const textQuestions = (previous?: Partial<Log>): Question[] => [
+  { kind: 'input', name: 'pullRequests', message: 'Pull request links (space-separated, blank for none)', default: previous?.pullRequests?.join(' ') ?? '' },
+  { kind: 'input', name: 'done', message: 'What did you get done?', default: previous?.done ?? '' },
+  { kind: 'input', name: 'blockers', message: 'Anything blocking you?', default: previous?.blockers ?? '' },
+  { kind: 'input', name: 'next', message: 'What is next?', default: previous?.next ?? '' },
+];
+
+/** Asks the hours and notes of a log, given who and which week; returns the draft. */
+export async function askLogContent(asker: Asker, base: { person: string; week: string }, questions: { hours: Question[]; text: Question[] }): Promise<LogDraft> {
+  const draft: LogDraft = { person: base.person, week: base.week, hours: {}, pullRequests: [] };
+  for (const question of questions.hours) {
+    draft.hours[question.name.slice('hours.'.length)] = Number(await asker.ask(question));
+  }
+  for (const question of questions.text) {
+    const answer = String(await asker.ask(question)).trim();
+    if (question.name === 'pullRequests') draft.pullRequests = answer === '' ? [] : answer.split(/[\s,]+/).filter(Boolean);
+    else if (answer !== '') draft[question.name as 'done' | 'blockers' | 'next'] = answer;
+  }
+  return draft;
+}
+
+/** The person whose GitHub handle, name or email matches the git user, if exactly one does. */
+export function personForGitUser(people: Iterable<Person>, user: { name?: string; email?: string }): string | undefined {
+  const name = user.name?.trim().toLowerCase();
+  const emailUser = user.email?.split('@')[0]?.toLowerCase().replace(/^\d+\+/, '');
+  const matches = [...people].filter((person) => {
+    const github = person.github?.toLowerCase();
+    return (github !== undefined && (github === name || github === emailUser)) || (name !== undefined && person.name.toLowerCase() === name);
+  });
+  return matches.length === 1 ? matches[0]!.id : undefined;
+}

@@ -1,0 +1,60 @@
+import type { HoursFlag, PersonHours } from '../core/commitments.js';
+import type { Role } from '../model/schemas.js';
+import type { Style } from './style.js';
+import { formatTable } from './table.js';
+import { sanitizeInline } from './terminal.js';
+
+export interface HoursView {
+  cohort: string;
+  cohortName: string;
+  week?: string;
+  people: PersonHours[];
+}
+
+/** DESIGN.md's JSON: { cohort, week?, people: [{ id, role, directMentees, planned, plannedTotal, logged?, loggedTotal? }] }. */
+export function renderHoursJson(view: HoursView): string {
+  const people = view.people.map((row) => ({
+    id: row.id,
+    role: row.role,
+    directMentees: row.directMentees,
+    planned: row.planned,
+    plannedTotal: row.plannedTotal,
+    ...(row.logged ? { logged: row.logged, loggedTotal: row.loggedTotal } : {}),
+  }));
+  return `${JSON.stringify({ cohort: view.cohort, ...(view.week ? { week: view.week } : {}), people }, null, 2)}\n`;
+}
+
+const TIER_TITLES: Record<Role, string> = { lead: 'Leads', mentor: 'Mentors', mentee: 'Mentees' };
+
+const FLAG_TEXT: Record<HoursFlag, string> = {
+  'over-budget': 'planned past maxHoursPerWeek',
+  'no-log': 'no log this week',
+  'logged-under': 'logged far under plan',
+  'logged-over': 'logged far over plan',
+};
+
+export const hours = (value: number | undefined) => (value === undefined ? '–' : Number.isInteger(value) ? String(value) : String(value));
+
+export function renderHoursText(view: HoursView, style: Style): string {
+  const out: string[] = [style.bold(`Weekly hours of ${sanitizeInline(view.cohortName)} (${view.cohort})${view.week ? `, week ${view.week}` : ''}`)];
+  for (const role of ['lead', 'mentor', 'mentee'] as const) {
+    const rows = view.people.filter((row) => row.role === role);
+    if (rows.length === 0) continue;
+    const activities = [...new Set(rows.flatMap((row) => [...Object.keys(row.planned), ...Object.keys(row.logged ?? {})]))].sort();
+    const header = ['person', ...(role === 'mentee' ? [] : ['X']), ...activities, 'planned', ...(view.week ? ['logged', 'diff'] : []), ''];
+    const body = rows.map((row) => {
+      const cells = activities.map((name) => (view.week ? `${hours(row.logged?.[name] ?? (row.logged ? 0 : undefined))}/${hours(row.planned[name] ?? 0)}` : hours(row.planned[name] ?? 0)));
+      const diff = row.loggedTotal === undefined ? '' : signed(row.loggedTotal - row.plannedTotal);
+      const notes = row.flags.map((flag) => (flag === 'no-log' || flag === 'over-budget' ? style.warning(FLAG_TEXT[flag]) : style.dim(FLAG_TEXT[flag]))).join(', ');
+      return [row.id, ...(role === 'mentee' ? [] : [String(row.directMentees)]), ...cells, hours(row.plannedTotal), ...(view.week ? [hours(row.loggedTotal), diff] : []), notes];
+    });
+    out.push('', style.bold(`${TIER_TITLES[role]} (${rows.length})`), formatTable(header, body, { indent: 2, headerStyle: style.dim }));
+  }
+  if (view.week) out.push('', style.dim('Activity columns show logged/planned hours.'));
+  return `${out.join('\n')}\n`;
+}
+
+function signed(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return rounded > 0 ? `+${rounded}` : String(rounded);
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, exampleRepo, mentor, mentorJson } from './helpers/repo.js';
+
+describe('mentor hours', () => {
+  it("gives each member's plan in DESIGN.md's JSON, grouped by tier", () => {
+    const { code, json } = mentorJson(['hours', '2026-fall', '--repo', EXAMPLE, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(json.cohort).toBe('2026-fall');
+    expect(json).not.toHaveProperty('week');
+    const byId = Object.fromEntries(json.people.map((row: { id: string }) => [row.id, row]));
+    expect(byId.andrew).toEqual({ id: 'andrew', role: 'lead', directMentees: 3, planned: { 'code-review': 4, 'one-on-ones': 3, 'weekly-review': 1 }, plannedTotal: 8 });
+    expect(byId.ada.plannedTotal).toBe(7);
+    expect(byId.linus.plannedTotal).toBe(5);
+    expect(byId.bob.plannedTotal).toBe(5.5);
+    expect(json.people.map((row: { role: string }) => row.role)).toEqual(['lead', 'mentor', 'mentor', 'mentor', ...Array(9).fill('mentee')]);
+  });
+
+  it('with --week puts the logged hours beside the plan', () => {
+    const { json } = mentorJson(['hours', '2026-fall', '--repo', EXAMPLE, '--format', 'json', '--week', '2026-W47']);
+    expect(json.week).toBe('2026-W47');
+    const bob = json.people.find((row: { id: string }) => row.id === 'bob');
+    expect(bob.logged).toEqual({ 'code-review': 0.5, 'own-one-on-one': 1, practice: 5, 'weekly-review': 0.5 });
+    expect(bob.loggedTotal).toBe(7);
+    const hal = json.people.find((row: { id: string }) => row.id === 'hal');
+    expect(hal).not.toHaveProperty('logged');
+  });
+
+  it('halves one-on-ones in a biweekly cohort', () => {
+    const repo = exampleRepo();
+    const { writeFileSync, readFileSync } = require('node:fs') as typeof import('node:fs');
+    const file = `${repo}/cohorts/2026-fall/cohort.yaml`;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('cadence: weekly', 'cadence: biweekly'));
+    const { json } = mentorJson(['hours', '2026-fall', '--repo', repo, '--format', 'json']);
+    const totals = Object.fromEntries(json.people.map((row: { id: string; plannedTotal: number }) => [row.id, row.plannedTotal]));
+    expect(totals).toMatchObject({ andrew: 6.5, ada: 5, bob: 5 });
+  });
+
+  it('shows a readable table that flags missing logs and big differences', () => {
+    const result = mentor(['hours', '2026-fall', '--repo', EXAMPLE, '--week', '2026-W47']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Mentors (3)');
+    expect(result.stdout).toMatch(/linus +1 .*no log this week/);
+    expect(result.stdout).toMatch(/andrew +3 +4\/4 +3\/3 +1\/1 +8 +8 +0/);
+  });
+
+  it('flags a member planned past their budget', () => {
+    const repo = exampleRepo({ 'people/grace.yaml': 'id: grace\nname: Grace\nmaxHoursPerWeek: 6\n' });
+    const result = mentor(['hours', '2026-fall', '--repo', repo]);
+    // Over budget is also a validation error, so hours refuses until it is fixed.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('capacity-max-hours');
+  });
+
+  it('refuses an unknown cohort and a bad week with exit 2', () => {
+    const unknown = mentor(['hours', '2026-fal', '--repo', EXAMPLE]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Did you mean 2026-fall?');
+    const badWeek = mentor(['hours', '2026-fall', '--repo', EXAMPLE, '--week', '2026-48']);
+    expect(badWeek.code).toBe(2);
+    expect(badWeek.stderr).toContain('not an ISO week');
+  });
+});

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { exampleRepo, GIT_ENV, makeTree, MENTOR_BIN } from './helpers/repo.js';
+
+const PTY = path.join(import.meta.dirname, 'helpers/run_pty.py');
+
+/** Runs the real CLI under a pseudo-terminal, typing each answer when its question shows. */
+function underTerminal(args: string[], steps: Array<[string, string]>, gitUser = 'hal-k') {
+  const home = makeTree({ '.gitconfig': `[user]\n\tname = ${gitUser}\n\temail = ${gitUser}@example.com\n` });
+  const result = spawnSync('python3', [PTY, JSON.stringify(steps), '--', process.execPath, MENTOR_BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...GIT_ENV, HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), NO_COLOR: '1', TERM: 'xterm-256color', CI: undefined },
+    timeout: 60_000,
+  });
+  return { code: result.status, screen: result.stdout };
+}
+
+describe('mentor log on a terminal', () => {
+  it('asks the questions, defaults to the git user, shows the log and writes it on confirmation', () => {
+    const repo = exampleRepo();
+    const { code, screen } = underTerminal(
+      ['log', '--repo', repo, '--cohort', '2026-fall'],
+      [
+        ['Who is logging?', '\r'],
+        ['Which week', '2026-W47\r'],
+        ['Hours of code-review (planned 1)', '\r'],
+        ['Hours of own-one-on-one', '\r'],
+        ['Hours of practice (planned 3)', '4.5\r'],
+        ['Hours of weekly-review', '\r'],
+        ['Pull request links', 'https://github.com/hal-k/app/pull/9\r'],
+        ['What did you get done?', 'Joins and indexes\r'],
+        ['Anything blocking you?', '\r'],
+        ['What is next?', 'The API\r'],
+        ['Write this log?', 'y\r'],
+      ],
+    );
+    expect(screen).toContain('Hal Kim (hal, mentee)');
+    expect(code, screen).toBe(0);
+    const log = parse(readFileSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'), 'utf8'));
+    expect(log).toEqual({
+      person: 'hal',
+      week: '2026-W47',
+      hours: { 'code-review': 1, 'own-one-on-one': 1, practice: 4.5, 'weekly-review': 0.5 },
+      pullRequests: ['https://github.com/hal-k/app/pull/9'],
+      done: 'Joins and indexes',
+      next: 'The API',
+    });
+  });
+
+  it('writes nothing when the answer to the confirmation is no', () => {
+    const repo = exampleRepo();
+    const steps: Array<[string, string]> = [['Who is logging?', '\r'], ['Which week', '2026-W47\r']];
+    for (const question of ['code-review', 'own-one-on-one', 'practice', 'weekly-review']) steps.push([`Hours of ${question}`, '\r']);
+    for (const question of ['Pull request links', 'What did you get done?', 'Anything blocking you?', 'What is next?']) steps.push([question, '\r']);
+    steps.push(['Write this log?', 'n\r']);
+    const { code, screen } = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], steps);
+    expect(code, screen).toBe(0);
+    expect(screen).toContain('Nothing written.');
+    expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
+  });
+
+  it('exits 130 on Ctrl-C and writes nothing', () => {
+    const repo = exampleRepo();
+    const { code, screen } = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], [['Who is logging?', '\u0003']]);
+    expect(code, screen).toBe(130);
+    expect(screen).toContain('cancelled, nothing was written');
+    expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
+  });
+});
+

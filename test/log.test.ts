@@ -1,0 +1,94 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleRepo, git, gitRepo, mentor, mentorJson } from './helpers/repo.js';
+
+const LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
+const flags = ['--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47'];
+
+describe('mentor log with flags', () => {
+  it('writes a valid log that starts with the schema line', () => {
+    const repo = exampleRepo();
+    const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--hours', 'code-review=1.5', '--pr', 'https://github.com/hal-k/app/pull/2', '--done', 'Joins: all of them', '--blockers', '#hash and "quotes"']);
+    expect(result.code, result.stderr).toBe(0);
+    const text = readFileSync(path.join(repo, LOG), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../schemas/log.schema.json');
+    expect(mentorJson(['validate', '--repo', repo, '--format', 'json']).json.problems).toEqual([]);
+    const { json } = mentorJson(['hours', '2026-fall', '--repo', repo, '--week', '2026-W47', '--format', 'json']);
+    expect(json.people.find((row: { id: string }) => row.id === 'hal').logged).toEqual({ 'code-review': 1.5, practice: 3 });
+  });
+
+  it.each([
+    ['an unknown person', ['--person', 'zed'], 'There is no person "zed"'],
+    ['a path as the person', ['--person', '../../etc'], 'There is no person'],
+    ['a person not in the cohort', ['--person', 'zoe'], 'zoe is not a member of cohort 2026-fall'],
+    ['an activity not of the role', ['--hours', 'one-on-ones=2'], '"one-on-ones" is not an activity of a mentee'],
+    ['a bad week', ['--week', '2026-W60'], 'is not an ISO week'],
+    ['negative hours', ['--hours', 'practice=-2'], 'must be 0 or more'],
+  ])('refuses %s with exit 1 and writes nothing', (_name, extra, message) => {
+    const repo = exampleRepo({ 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' });
+    const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', ...extra]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/zoe'))).toBe(false);
+    expect(existsSync(path.join(repo, LOG))).toBe(false);
+  });
+
+  it('exits 2 on an --hours flag it cannot read', () => {
+    const result = mentor(['log', '--repo', exampleRepo(), ...flags, '--hours', 'practice']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('write activity=hours');
+  });
+
+  it('replaces an existing log only with --force, keeping its comments', () => {
+    const repo = exampleRepo();
+    const file = path.join(repo, 'cohorts/2026-fall/logs/bob/2026-W47.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('hours:', '# my comment\nhours:  # per activity'));
+    const before = readFileSync(file, 'utf8');
+    const refused = mentor(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=6']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('already exists');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const forced = mentor(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=6', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toContain('# my comment\nhours:');
+    expect(after).toContain('# per activity');
+    expect(after).toContain('practice: 6');
+    // Every other line is kept as it was, in the same order.
+    const untouched = (text: string) => text.split('\n').filter((line) => !/practice|per activity|^hours:/.test(line));
+    expect(untouched(after)).toEqual(untouched(before));
+  });
+});
+
+describe('mentor log --commit', () => {
+  it('commits just the log on a new branch and leaves main alone', () => {
+    const repo = gitRepo(exampleRepo());
+    const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('git push -u origin log/hal/2026-W47');
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe('log/hal/2026-W47');
+    expect(git(repo, ['show', '--name-only', '--format=%s', 'HEAD']).trim().split('\n')).toEqual(['Log 2026-W47 of hal', '', LOG]);
+    expect(git(repo, ['rev-list', '--count', 'main']).trim()).toBe('1');
+    expect(git(repo, ['status', '--porcelain']).trim()).toBe('');
+  });
+
+  it('refuses when the log has uncommitted changes, and writes nothing', () => {
+    const repo = gitRepo(exampleRepo());
+    writeFileSync(path.join(repo, LOG), 'person: hal\nweek: 2026-W47\n# draft\n');
+    const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit', '--force']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('uncommitted changes');
+    expect(readFileSync(path.join(repo, LOG), 'utf8')).toBe('person: hal\nweek: 2026-W47\n# draft\n');
+    expect(git(repo, ['branch', '--list']).trim()).toBe('* main');
+  });
+
+  it('refuses when the branch already exists', () => {
+    const repo = gitRepo(exampleRepo());
+    git(repo, ['branch', 'log/hal/2026-W47']);
+    const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('The branch log/hal/2026-W47 already exists');
+    expect(existsSync(path.join(repo, LOG))).toBe(false);
+  });
+});
