@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { eligibleMentors, planAssignment, roundScore, scorePair, waitingMembers, type AssignInput } from '../../src/core/assign.js';
+import { directMenteeCounts, plannedHours } from '../../src/core/hours.js';
+import { cohortSchema, configSchema, personSchema, type Member, type Person, type Role } from '../../src/model/schemas.js';
+
+/** A small seeded generator, so a failing case can be replayed from its seed. */
+function random(seed: number) {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  return { next, int: (max: number) => Math.floor(next() * max), pick: <T>(items: T[]) => items[Math.floor(next() * items.length)]! };
+}
+
+const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo'];
+const SKILLS = ['js', 'css', 'py', 'sql'];
+const LANGS = ['en', 'fr', 'es'];
+
+function randomProgram(seed: number): AssignInput {
+  const r = random(seed);
+  const config = configSchema.parse({
+    roles: { lead: { maxMentees: 1 + r.int(3) }, mentor: { maxMentees: r.int(4) } },
+    matching: { preferred: r.pick([10, 3, 0.5]), skill: r.pick([2, 1.5]), timezone: r.pick([1, 0]), language: 1, timezoneWindowHours: r.pick([0, 3, 6]) },
+  });
+  const people = new Map<string, Person>();
+  const members: Member[] = [];
+  const add = (id: string, role: Role, extra: Partial<Member> = {}) => {
+    people.set(id, personSchema.parse({
+      id, name: id, timezone: r.pick(ZONES),
+      skills: SKILLS.filter(() => r.next() < 0.4), languages: LANGS.filter(() => r.next() < 0.5),
+      active: r.next() > 0.15,
+      ...(r.next() < 0.3 ? { maxHoursPerWeek: 4 + r.int(5) } : {}),
+    }));
+    members.push({ person: id, role, wants: [], ...extra });
+  };
+  const leads = ['l1', 'l2'].slice(0, 1 + r.int(2));
+  for (const lead of leads) add(lead, 'lead');
+  const mentors = ['m1', 'm2', 'm3', 'm4'].slice(0, 1 + r.int(4));
+  for (const mentor of mentors) add(mentor, 'mentor', r.next() < 0.7 ? { mentor: r.pick(leads) } : { wants: SKILLS.filter(() => r.next() < 0.3), ...(r.next() < 0.3 ? { prefers: r.pick(leads) } : {}) });
+  const mentees = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6'].slice(0, 1 + r.int(6));
+  for (const mentee of mentees) {
+    const placedAlready = r.next() < 0.25;
+    add(mentee, 'mentee', placedAlready ? { mentor: r.pick(mentors) } : { wants: SKILLS.filter(() => r.next() < 0.4), ...(r.next() < 0.4 ? { prefers: r.pick(mentors) } : {}) });
+  }
+  const cohort = cohortSchema.parse({ id: 'c', name: 'C', start: r.pick(['2026-01-05', '2026-07-06']), cadence: r.pick(['weekly', 'biweekly']), members });
+  return { config, cohort, people, now: Date.parse('2026-11-23T12:00:00Z') };
+}
+
+/** Every plan that keeps the hard rules, by brute force; the best (count, score, max load) of each tier. */
+function bruteForce(input: AssignInput) {
+  const best: Record<string, { count: number; score: number; maxLoad: number }> = {};
+  for (const role of ['mentor', 'mentee'] as const) {
+    const members = waitingMembers(input.cohort).filter((m) => m.role === role);
+    const mentors = eligibleMentors(input, role);
+    let top = { count: 0, score: 0, maxLoad: Math.max(0, ...mentors.map((m) => m.load)) };
+    const choice: number[] = new Array(members.length).fill(-1);
+    const recurse = (i: number, used: number[]) => {
+      if (i === members.length) {
+        let count = 0;
+        let score = 0;
+        for (let k = 0; k < members.length; k++) {
+          if (choice[k]! < 0) continue;
+          count++;
+          const mentor = mentors[choice[k]!]!;
+          score += Math.round(scorePair(input.config.matching, members[k]!, input.people.get(members[k]!.person), mentor.id, input.people.get(mentor.id), input.cohort.start).total * 1000);
+        }
+        const maxLoad = Math.max(0, ...mentors.map((m, j) => m.load + used[j]!));
+        if (count > top.count || (count === top.count && (score > top.score || (score === top.score && maxLoad < top.maxLoad)))) top = { count, score, maxLoad };
+        return;
+      }
+      choice[i] = -1;
+      recurse(i + 1, used);
+      mentors.forEach((mentor, j) => {
+        if (used[j]! < mentor.room) {
+          choice[i] = j;
+          used[j]!++;
+          recurse(i + 1, used);
+          used[j]!--;
+        }
+      });
+      choice[i] = -1;
+    };
+    recurse(0, mentors.map(() => 0));
+    best[role] = top;
+  }
+  return best;
+}
+
+describe('assign against a brute-force oracle', () => {
+  const seeds = Array.from({ length: 300 }, (_, i) => i + 1);
+  it.each(seeds)('seed %i: same placed count, total score and busiest load as brute force', (seed) => {
+    const input = randomProgram(seed);
+    const plan = planAssignment(input);
+    const oracle = bruteForce(input);
+    for (const role of ['mentor', 'mentee'] as const) {
+      const mine = plan.assignments.filter((a) => a.role === role);
+      expect(mine.length, `seed ${seed} ${role} count`).toBe(oracle[role]!.count);
+      expect(mine.reduce((sum, a) => sum + Math.round(a.score * 1000), 0), `seed ${seed} ${role} score`).toBe(oracle[role]!.score);
+      const loads = plan.loads.filter((l) => l.role === (role === 'mentor' ? 'lead' : 'mentor'));
+      expect(Math.max(0, ...loads.map((l) => l.after)), `seed ${seed} ${role} max load`).toBe(oracle[role]!.maxLoad);
+    }
+
+    // Hard rules: eligible tier, active, room (maxMentees and hours), placed members untouched.
+    const after = [...input.cohort.members.map((m) => ({ ...m }))];
+    for (const a of plan.assignments) after.find((m) => m.person === a.person)!.mentor = a.mentor;
+    const counts = directMenteeCounts(after);
+    for (const a of plan.assignments) {
+      const mentorMember = input.cohort.members.find((m) => m.person === a.mentor)!;
+      expect(mentorMember.role).toBe(a.role === 'mentee' ? 'mentor' : 'lead');
+      expect(input.people.get(a.mentor)!.active).toBe(true);
+      const x = counts.get(a.mentor)!;
+      const tier = mentorMember.role as 'lead' | 'mentor';
+      expect(x).toBeLessThanOrEqual(input.config.roles[tier].maxMentees);
+      const budget = input.people.get(a.mentor)!.maxHoursPerWeek;
+      if (budget !== undefined) expect(plannedHours(input.config, tier, x, input.cohort.cadence).total).toBeLessThanOrEqual(budget);
+      expect(input.cohort.members.find((m) => m.person === a.person)!.mentor).toBeUndefined();
+      // The reported score is the definition's score.
+      const member = input.cohort.members.find((m) => m.person === a.person)!;
+      expect(a.score).toBe(scorePair(input.config.matching, member, input.people.get(a.person), a.mentor, input.people.get(a.mentor), input.cohort.start).total);
+    }
+    // Same records, byte-identical plan.
+    expect(JSON.stringify(planAssignment(randomProgram(seed)))).toBe(JSON.stringify(plan));
+  });
+});
+
+describe('assign properties', () => {
+  it('raising a capacity never lowers the placed count', () => {
+    for (let seed = 1000; seed < 1100; seed++) {
+      const input = randomProgram(seed);
+      const before = planAssignment(input).assignments.length;
+      const roomier = { ...input, config: { ...input.config, roles: { ...input.config.roles, mentor: { ...input.config.roles.mentor, maxMentees: input.config.roles.mentor.maxMentees + 1 }, lead: { ...input.config.roles.lead, maxMentees: input.config.roles.lead.maxMentees + 1 } } } };
+      expect(planAssignment(roomier).assignments.length, `seed ${seed}`).toBeGreaterThanOrEqual(before);
+    }
+  });
+
+  it('prefers the mentor a member asked for, and explains who is left out', () => {
+    const config = configSchema.parse({ roles: { mentor: { maxMentees: 1 } } });
+    const people = new Map([['l', 'L'], ['a', 'A'], ['b', 'B'], ['x', 'X'], ['y', 'Y']].map(([id, name]) => [id!, personSchema.parse({ id, name })]));
+    const cohort = cohortSchema.parse({ id: 'c', name: 'C', start: '2026-09-07', members: [
+      { person: 'l', role: 'lead' },
+      { person: 'a', role: 'mentor', mentor: 'l' },
+      { person: 'x', role: 'mentee', prefers: 'a' },
+      { person: 'y', role: 'mentee' },
+    ] });
+    const plan = planAssignment({ config, cohort, people, now: 0 });
+    expect(plan.assignments.map((a) => [a.person, a.mentor, a.score])).toEqual([['x', 'a', 10]]);
+    expect(plan.unassigned).toEqual([expect.objectContaining({ person: 'y', code: 'room-taken' })]);
+    expect(roundScore(plan.totalScore)).toBe(10);
+  });
+});
