@@ -70,19 +70,57 @@ export interface AssignInput {
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const roundScore = (score: number) => Math.round(score * 1000) / 1000;
 
+/** What scoring needs of a person, computed once: lower-cased skills and languages, UTC offset. */
+interface Profile {
+  skills: Set<string>;
+  languages: Set<string>;
+  offset?: number;
+}
+
+const profiles = new WeakMap<Person, Map<string, Profile>>();
+
+function profileOf(person: Person | undefined, cohortStart: string): Profile | undefined {
+  if (!person) return undefined;
+  let byStart = profiles.get(person);
+  if (!byStart) profiles.set(person, (byStart = new Map()));
+  let profile = byStart.get(cohortStart);
+  if (!profile) {
+    profile = {
+      skills: new Set(person.skills.map((skill) => skill.toLowerCase())),
+      languages: new Set(person.languages.map((language) => language.toLowerCase())),
+      ...(person.timezone ? { offset: offsetAt(person.timezone, cohortStart) } : {}),
+    };
+    byStart.set(cohortStart, profile);
+  }
+  return profile;
+}
+
+const offsets = new Map<string, number>();
+function offsetAt(zone: string, date: string): number {
+  const key = `${zone}@${date}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) offsets.set(key, (offset = utcOffsetMinutes(zone, middayOf(date))));
+  return offset;
+}
+
+/** The score of a pair by DESIGN.md: preferred + skill per wanted skill + timezone + language. */
 export function scorePair(weights: Weights, member: Member, memberPerson: Person | undefined, mentorId: string, mentorPerson: Person | undefined, cohortStart: string): ScoreParts {
+  const mentee = profileOf(memberPerson, cohortStart);
+  const mentor = profileOf(mentorPerson, cohortStart);
   const preferred = member.prefers === mentorId ? weights.preferred : 0;
-  const mentorSkills = new Set((mentorPerson?.skills ?? []).map((skill) => skill.toLowerCase()));
-  const matchedSkills = [...new Set(member.wants.map((skill) => skill.toLowerCase()))].filter((skill) => mentorSkills.has(skill)).sort();
+  const matchedSkills = [...new Set(member.wants.map((skill) => skill.toLowerCase()))].filter((skill) => mentor?.skills.has(skill)).sort();
   const skills = weights.skill * matchedSkills.length;
   let timezone = 0;
-  if (memberPerson?.timezone && mentorPerson?.timezone) {
-    const at = middayOf(cohortStart);
-    const difference = Math.abs(utcOffsetMinutes(memberPerson.timezone, at) - utcOffsetMinutes(mentorPerson.timezone, at));
-    if (difference <= weights.timezoneWindowHours * 60) timezone = weights.timezone;
+  if (mentee?.offset !== undefined && mentor?.offset !== undefined && Math.abs(mentee.offset - mentor.offset) <= weights.timezoneWindowHours * 60) {
+    timezone = weights.timezone;
   }
-  const mentorLanguages = new Set((mentorPerson?.languages ?? []).map((language) => language.toLowerCase()));
-  const language = (memberPerson?.languages ?? []).some((l) => mentorLanguages.has(l.toLowerCase())) ? weights.language : 0;
+  let language = 0;
+  for (const spoken of mentee?.languages ?? []) {
+    if (mentor?.languages.has(spoken)) {
+      language = weights.language;
+      break;
+    }
+  }
   return { preferred, skills, timezone, language, total: roundScore(preferred + skills + timezone + language), matchedSkills };
 }
 
@@ -167,53 +205,35 @@ function solveTier(input: AssignInput, members: Member[], mentors: Array<{ id: s
   const memberNode = (i: number) => 1 + i;
   const mentorNode = (j: number) => 1 + n + j;
   const sink = 1 + n + m;
+  const scores = scoreMatrix(input, members, open.map((mentor) => mentor.id));
 
-  // Scores as integers (to a thousandth), scaled above the largest possible sum of slot costs.
-  const scores: number[][] = members.map((member) =>
-    open.map((mentor) => {
-      const override = input.overrides?.get(member.person);
-      if (override !== undefined && override !== mentor.id) return -1; // only the chosen mentor
-      const parts = scorePair(input.config.matching, member, input.people.get(member.person), mentor.id, input.people.get(mentor.id), input.cohort.start);
-      return Math.round(parts.total * 1000);
-    }),
-  );
-  let slotBudget = 1;
-  for (const mentor of open) for (let t = mentor.load + 1; t <= mentor.load + mentor.room; t++) slotBudget += t;
-  const maxScore = Math.max(1, ...scores.flat());
-  // Keep every cost an exact integer in float64; past that, balance is dropped (never the score).
-  const balance = (maxScore + 1) * slotBudget * (n + 1) < Number.MAX_SAFE_INTEGER;
-  const scale = balance ? slotBudget : 1;
-
-  let arcs = n + m * 2;
-  for (const mentor of open) arcs += mentor.room;
-  arcs += n * m;
-  const network = new FlowNetwork(sink + 1, arcs);
-  const pairArcs: Int32Array = new Int32Array(n * m).fill(-1);
-  // Arcs are added in reverse id order so that adjacency lists (LIFO) are explored by id.
-  for (let j = m - 1; j >= 0; j--) {
-    const mentor = open[j]!;
-    for (let t = mentor.load + mentor.room; t > mentor.load; t--) network.addArc(mentorNode(j), sink, 1, balance ? t : 0);
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    network.addArc(source, memberNode(i), 1, 0);
-    for (let j = m - 1; j >= 0; j--) {
-      if (scores[i]![j]! < 0) continue;
-      pairArcs[i * m + j] = network.addArc(memberNode(i), mentorNode(j), 1, -scores[i]![j]! * scale);
+  const network = new FlowNetwork(sink + 1, n + m + n * m);
+  for (let i = 0; i < n; i++) network.addArc(source, memberNode(i), 1, 0);
+  const pairArcs = new Int32Array(n * m).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const score = scores[i * m + j]!;
+      if (score >= 0) pairArcs[i * m + j] = network.addArc(memberNode(i), mentorNode(j), 1, -score);
     }
   }
+  const sinkArcs = open.map((mentor, j) => network.addArc(mentorNode(j), sink, mentor.room, 0));
 
   // Potentials that make every reduced cost non-negative on this layered graph.
   const potential = new Float64Array(sink + 1);
-  let sinkPotential = Infinity;
+  let sinkPotential = 0;
   for (let j = 0; j < m; j++) {
     let best = 0;
-    for (let i = 0; i < n; i++) if (scores[i]![j]! >= 0) best = Math.min(best, -scores[i]![j]! * scale);
+    for (let i = 0; i < n; i++) {
+      const score = scores[i * m + j]!;
+      if (score >= 0 && -score < best) best = -score;
+    }
     potential[mentorNode(j)] = best;
-    sinkPotential = Math.min(sinkPotential, best + (balance ? open[j]!.load + 1 : 0));
+    sinkPotential = Math.min(sinkPotential, best);
   }
-  potential[sink] = Math.min(sinkPotential, 0);
+  potential[sink] = sinkPotential;
 
   network.solve(source, sink, potential);
+  network.balance(sink, sinkArcs, open.map((mentor) => mentor.load), potential);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       const arc = pairArcs[i * m + j]!;
@@ -221,4 +241,73 @@ function solveTier(input: AssignInput, members: Member[], mentors: Array<{ id: s
     }
   }
   return result;
+}
+
+/**
+ * Every pair's score in thousandths (integers, so the solver's sums are exact); -1 where a pair
+ * is ruled out by an override. Skills and languages become bit sets when there are few of them.
+ */
+function scoreMatrix(input: AssignInput, members: Member[], mentorIds: string[]): Int32Array {
+  const weights = input.config.matching;
+  const start = input.cohort.start;
+  const n = members.length;
+  const m = mentorIds.length;
+  const scores = new Int32Array(n * m);
+  // Skills and languages as bit sets (numbers while there are at most 31 of each kind).
+  const skillBits = new Map<string, number>();
+  const languageBits = new Map<string, number>();
+  const indexOf = (name: string, table: Map<string, number>) => {
+    let bit = table.get(name);
+    if (bit === undefined) table.set(name, (bit = table.size));
+    return bit;
+  };
+  const mentorProfiles = mentorIds.map((id) => profileOf(input.people.get(id), start));
+  for (const profile of mentorProfiles) for (const skill of profile?.skills ?? []) indexOf(skill, skillBits);
+  const memberProfiles = members.map((member) => profileOf(input.people.get(member.person), start));
+  for (const profile of [...mentorProfiles, ...memberProfiles]) for (const language of profile?.languages ?? []) indexOf(language, languageBits);
+  const small = skillBits.size <= 31 && languageBits.size <= 31;
+  const mask = (names: Iterable<string>, table: Map<string, number>) => {
+    let bits = 0;
+    for (const name of names) {
+      const bit = table.get(name);
+      if (bit !== undefined) bits |= 1 << bit;
+    }
+    return bits;
+  };
+  const mentorSkills = mentorProfiles.map((profile) => mask(profile?.skills ?? [], skillBits));
+  const mentorLanguages = mentorProfiles.map((profile) => mask(profile?.languages ?? [], languageBits));
+  const window = weights.timezoneWindowHours * 60;
+  for (let i = 0; i < n; i++) {
+    const member = members[i]!;
+    const profile = memberProfiles[i];
+    const wants = [...new Set(member.wants.map((skill) => skill.toLowerCase()))];
+    const wantBits = mask(wants, skillBits);
+    const languages = mask(profile?.languages ?? [], languageBits);
+    const override = input.overrides?.get(member.person);
+    for (let j = 0; j < m; j++) {
+      if (override !== undefined && override !== mentorIds[j]) {
+        scores[i * m + j] = -1;
+        continue;
+      }
+      let total: number;
+      if (small) {
+        const mentor = mentorProfiles[j];
+        total =
+          (member.prefers === mentorIds[j] ? weights.preferred : 0) +
+          weights.skill * popcount(wantBits & mentorSkills[j]!) +
+          (profile?.offset !== undefined && mentor?.offset !== undefined && Math.abs(profile.offset - mentor.offset) <= window ? weights.timezone : 0) +
+          ((languages & mentorLanguages[j]!) !== 0 ? weights.language : 0);
+      } else {
+        total = scorePair(weights, member, input.people.get(member.person), mentorIds[j]!, input.people.get(mentorIds[j]!), start).total;
+      }
+      scores[i * m + j] = Math.round(roundScore(total) * 1000);
+    }
+  }
+  return scores;
+}
+
+function popcount(bits: number): number {
+  let count = 0;
+  for (let rest = bits >>> 0; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }

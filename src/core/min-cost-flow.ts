@@ -1,73 +1,112 @@
 // Min-cost max-flow by the primal-dual method: Dijkstra on reduced costs finds the shortest
-// augmenting distance, then a blocking flow saturates every shortest path at once (Dinic on the
-// zero-reduced-cost arcs). Costs must be integers (exact in float64); negative costs are fine on
-// a graph whose arcs from the source lead to a layered DAG, as in an assignment.
+// augmenting distance, then a blocking flow (Dinic) saturates every shortest path at once on the
+// arcs of reduced cost zero. Arcs live in compressed rows (CSR) for speed on dense bipartite
+// graphs. Costs must be integers (exact in float64).
 
 export class FlowNetwork {
-  private head: Int32Array;
-  private next: Int32Array;
-  private to: Int32Array;
-  private capacity: Int32Array;
-  private cost: Float64Array;
-  private arcCount = 0;
+  private readonly from: Int32Array;
+  private readonly toInput: Int32Array;
+  private readonly capacityInput: Int32Array;
+  private readonly costInput: Float64Array;
+  private inputCount = 0;
+
+  // Compressed rows, built by finalize(): arcs of node u are start[u] .. start[u + 1] - 1.
+  private start = new Int32Array(0);
+  private to = new Int32Array(0);
+  private twin = new Int32Array(0);
+  private capacity = new Int32Array(0);
+  private cost = new Float64Array(0);
+  /** Slot of each input arc (its forward copy) in the rows. */
+  private slotOf = new Int32Array(0);
+  /** Per phase: whether each slot has reduced cost zero, and those slots by node (CSR). */
+  private tight = new Uint8Array(0);
+  private tightStart = new Int32Array(0);
+  private tightSlots = new Int32Array(0);
 
   constructor(
     readonly nodeCount: number,
     maxArcs: number,
   ) {
-    this.head = new Int32Array(nodeCount).fill(-1);
-    this.next = new Int32Array(maxArcs * 2);
-    this.to = new Int32Array(maxArcs * 2);
-    this.capacity = new Int32Array(maxArcs * 2);
-    this.cost = new Float64Array(maxArcs * 2);
+    this.from = new Int32Array(maxArcs);
+    this.toInput = new Int32Array(maxArcs);
+    this.capacityInput = new Int32Array(maxArcs);
+    this.costInput = new Float64Array(maxArcs);
   }
 
-  /** Adds an arc and its residual twin; returns the arc id (the twin is id ^ 1). */
+  /** Adds an arc; returns its id. Arcs of a node are explored in the order they were added. */
   addArc(from: number, to: number, capacity: number, cost: number): number {
-    const id = this.arcCount;
-    this.link(id, from, to, capacity, cost);
-    this.link(id + 1, to, from, 0, -cost);
-    this.arcCount += 2;
+    const id = this.inputCount++;
+    this.from[id] = from;
+    this.toInput[id] = to;
+    this.capacityInput[id] = capacity;
+    this.costInput[id] = cost;
     return id;
   }
 
-  private link(id: number, from: number, to: number, capacity: number, cost: number) {
-    this.to[id] = to;
-    this.capacity[id] = capacity;
-    this.cost[id] = cost;
-    this.next[id] = this.head[from]!;
-    this.head[from] = id;
+  private finalize(): void {
+    const n = this.nodeCount;
+    const m = this.inputCount;
+    const degree = new Int32Array(n + 1);
+    for (let id = 0; id < m; id++) {
+      degree[this.from[id]!]!++;
+      degree[this.toInput[id]!]!++;
+    }
+    this.start = new Int32Array(n + 1);
+    for (let u = 0; u < n; u++) this.start[u + 1] = this.start[u]! + degree[u]!;
+    const fill = this.start.slice(0, n);
+    this.to = new Int32Array(2 * m);
+    this.twin = new Int32Array(2 * m);
+    this.capacity = new Int32Array(2 * m);
+    this.cost = new Float64Array(2 * m);
+    this.slotOf = new Int32Array(m);
+    this.tight = new Uint8Array(2 * m);
+    for (let id = 0; id < m; id++) {
+      const u = this.from[id]!;
+      const v = this.toInput[id]!;
+      const forward = fill[u]!++;
+      const backward = fill[v]!++;
+      this.to[forward] = v;
+      this.to[backward] = u;
+      this.twin[forward] = backward;
+      this.twin[backward] = forward;
+      this.capacity[forward] = this.capacityInput[id]!;
+      this.cost[forward] = this.costInput[id]!;
+      this.cost[backward] = -this.costInput[id]!;
+      this.slotOf[id] = forward;
+    }
   }
 
   /** Units flowing through an arc. */
   flowOn(arc: number): number {
-    return this.capacity[arc ^ 1]!;
+    return this.capacity[this.twin[this.slotOf[arc]!]!]!;
   }
 
   /**
    * Sends as much flow as possible from source to sink at the least cost. `potential` must make
-   * every reduced cost non-negative at the start (the caller knows the graph's layers).
+   * every reduced cost non-negative at the start; it is left valid for the final residual graph.
    */
-  solve(source: number, sink: number, potential: Float64Array): { flow: number; cost: number } {
+  solve(source: number, sink: number, potential: Float64Array): number {
+    this.finalize();
     const n = this.nodeCount;
     const dist = new Float64Array(n);
     const level = new Int32Array(n);
     const current = new Int32Array(n);
     const heap = new MinHeap(n);
+    const { start, to, capacity, cost } = this;
     let flow = 0;
-    let totalCost = 0;
     for (;;) {
-      // Dijkstra on reduced costs.
       dist.fill(Infinity);
       dist[source] = 0;
       heap.push(source, 0);
       while (heap.size > 0) {
-        const [u, d] = heap.pop();
+        const u = heap.popNode();
+        const d = heap.lastKey;
         if (d > dist[u]!) continue;
-        for (let arc = this.head[u]!; arc !== -1; arc = this.next[arc]!) {
-          if (this.capacity[arc]! <= 0) continue;
-          const v = this.to[arc]!;
-          const candidate = d + this.cost[arc]! + potential[u]! - potential[v]!;
+        const base = d + potential[u]!;
+        for (let slot = start[u]!, end = start[u + 1]!; slot < end; slot++) {
+          if (capacity[slot]! <= 0) continue;
+          const v = to[slot]!;
+          const candidate = base + cost[slot]! - potential[v]!;
           if (candidate < dist[v]!) {
             dist[v] = candidate;
             heap.push(v, candidate);
@@ -77,74 +116,160 @@ export class FlowNetwork {
       if (dist[sink] === Infinity) break;
       const sinkDistance = dist[sink]!;
       for (let v = 0; v < n; v++) potential[v] = potential[v]! + Math.min(dist[v]!, sinkDistance);
+      this.markTight(potential);
+      flow += this.maxFlowOnTight([source], (v) => (v === sink ? Infinity : 0), level, current, () => {});
+    }
+    return flow;
+  }
 
-      // Blocking flows on the arcs whose reduced cost is now zero.
-      for (;;) {
-        if (!this.levelGraph(source, sink, potential, level)) break;
-        for (let v = 0; v < n; v++) current[v] = this.head[v]!;
-        let pushed: number;
-        while ((pushed = this.augment(source, sink, potential, level, current)) > 0) {
-          flow += pushed;
-        }
+  private markTight(potential: Float64Array): void {
+    const { start, to, cost, tight } = this;
+    if (this.tightStart.length !== this.nodeCount + 1) {
+      this.tightStart = new Int32Array(this.nodeCount + 1);
+      this.tightSlots = new Int32Array(to.length);
+    }
+    let count = 0;
+    for (let u = 0; u < this.nodeCount; u++) {
+      const pu = potential[u]!;
+      this.tightStart[u] = count;
+      for (let slot = start[u]!, end = start[u + 1]!; slot < end; slot++) {
+        const isTight = cost[slot]! + pu - potential[to[slot]!]! === 0;
+        tight[slot] = isTight ? 1 : 0;
+        if (isTight) this.tightSlots[count++] = slot;
       }
     }
-    for (let arc = 0; arc < this.arcCount; arc += 2) totalCost += this.cost[arc]! * this.capacity[arc + 1]!;
-    return { flow, cost: totalCost };
+    this.tightStart[this.nodeCount] = count;
   }
 
-  private tight(arc: number, u: number, potential: Float64Array): boolean {
-    return this.capacity[arc]! > 0 && this.cost[arc]! + potential[u]! - potential[this.to[arc]!]! === 0;
+  /**
+   * Among flows of the same value and cost, spreads the flow into the sink evenly: while every
+   * busiest giver can pass one unit to an arc into the sink that carries at least two less,
+   * along arcs of reduced cost zero (so value and cost stay optimal), it does. What is left is a
+   * flow whose largest load cannot go down. `sinkArcs[k]` enters the sink; `base[k]` is load
+   * already there. `potential` must be the one solve() left.
+   */
+  balance(sink: number, sinkArcs: number[], base: number[], potential: Float64Array): void {
+    this.markTight(potential);
+    const n = this.nodeCount;
+    const level = new Int32Array(n);
+    const current = new Int32Array(n);
+    const slots = sinkArcs.map((arc) => this.slotOf[arc]!);
+    const nodeOf = slots.map((slot) => this.to[this.twin[slot]!]!);
+    const indexOf = new Map(nodeOf.map((node, k) => [node, k]));
+    const carried = (k: number) => this.capacity[this.twin[slots[k]!]!]!;
+    const load = (k: number) => base[k]! + carried(k);
+    const shift = (k: number, units: number) => {
+      const slot = slots[k]!;
+      this.capacity[slot] = this.capacity[slot]! - units;
+      this.capacity[this.twin[slot]!] = this.capacity[this.twin[slot]!]! + units;
+    };
+    // Only an arc into the sink with reduced cost zero may give or take: the others carry the
+    // same flow in every optimal solution.
+    const free = (k: number) => this.tight[slots[k]!] === 1;
+    for (;;) {
+      let top = -Infinity;
+      for (let k = 0; k < slots.length; k++) if (carried(k) > 0 && free(k)) top = Math.max(top, load(k));
+      if (top === -Infinity) return;
+      const givers = nodeOf.filter((_, k) => carried(k) > 0 && free(k) && load(k) === top);
+      const room = new Map<number, number>();
+      for (let k = 0; k < slots.length; k++) {
+        const spare = Math.min(this.capacity[slots[k]!]!, top - 1 - load(k));
+        if (spare > 0 && free(k)) room.set(nodeOf[k]!, spare);
+      }
+      let moved = 0;
+      if (room.size > 0) {
+        moved = this.maxFlowOnTight(givers, (v) => room.get(v) ?? 0, level, current, (from, to) => {
+          room.set(to, room.get(to)! - 1);
+          shift(indexOf.get(from)!, -1);
+          shift(indexOf.get(to)!, 1);
+        }, 1, sink);
+      }
+      if (moved < givers.length) return;
+    }
   }
 
-  private levelGraph(source: number, sink: number, potential: Float64Array, level: Int32Array): boolean {
+  /**
+   * Dinic on the tight arcs, from `sources` (each giving at most `perSource` units) to nodes that
+   * accept flow (`accept(v)` more units). `onArrive(source, end)` is told of each unit. The
+   * `closed` node is never entered.
+   */
+  private maxFlowOnTight(sources: number[], accept: (v: number) => number, level: Int32Array, current: Int32Array, onArrive: (source: number, end: number) => void, perSource = Infinity, closed = -1): number {
+    let flow = 0;
+    const given = new Map<number, number>();
+    for (;;) {
+      const active = sources.filter((source) => (given.get(source) ?? 0) < perSource);
+      if (active.length === 0 || !this.levelGraph(active, accept, level, closed)) return flow;
+      current.set(this.tightStart.subarray(0, this.nodeCount));
+      let progress = false;
+      for (const source of active) {
+        while ((given.get(source) ?? 0) < perSource) {
+          const end = this.augment(source, accept, level, current, closed);
+          if (end < 0) break;
+          flow += 1;
+          progress = true;
+          given.set(source, (given.get(source) ?? 0) + 1);
+          onArrive(source, end);
+        }
+      }
+      if (!progress) return flow;
+    }
+  }
+
+  private levelGraph(sources: number[], accept: (v: number) => number, level: Int32Array, closed: number): boolean {
     level.fill(-1);
-    level[source] = 0;
-    const queue = [source];
+    const queue: number[] = [];
+    for (const source of sources) {
+      level[source] = 0;
+      queue.push(source);
+    }
+    let reached = false;
     for (let index = 0; index < queue.length; index++) {
       const u = queue[index]!;
-      for (let arc = this.head[u]!; arc !== -1; arc = this.next[arc]!) {
-        const v = this.to[arc]!;
-        if (level[v] === -1 && this.tight(arc, u, potential)) {
+      if (level[u]! > 0 && accept(u) > 0) reached = true;
+      for (let t = this.tightStart[u]!, end = this.tightStart[u + 1]!; t < end; t++) {
+        const slot = this.tightSlots[t]!;
+        const v = this.to[slot]!;
+        if (v !== closed && level[v] === -1 && this.capacity[slot]! > 0) {
           level[v] = level[u]! + 1;
           queue.push(v);
         }
       }
     }
-    return level[sink]! !== -1;
+    return reached;
   }
 
-  /** One augmenting path in the level graph (iterative DFS with current-arc pointers). */
-  private augment(source: number, sink: number, potential: Float64Array, level: Int32Array, current: Int32Array): number {
-    const pathArcs: number[] = [];
+  /** One unit along the level graph from source to a node that accepts it; returns that node, or -1. */
+  private augment(source: number, accept: (v: number) => number, level: Int32Array, current: Int32Array, closed: number): number {
+    const path: number[] = [];
     let u = source;
-    while (u !== sink) {
+    while (path.length === 0 || accept(u) <= 0) {
       let advanced = false;
-      for (let arc = current[u]!; arc !== -1; arc = this.next[arc]!) {
-        const v = this.to[arc]!;
-        if (level[v] === level[u]! + 1 && this.tight(arc, u, potential)) {
-          current[u] = arc;
-          pathArcs.push(arc);
+      for (let t = current[u]!, end = this.tightStart[u + 1]!; t < end; t++) {
+        const slot = this.tightSlots[t]!;
+        const v = this.to[slot]!;
+        if (v !== closed && level[v] === level[u]! + 1 && this.capacity[slot]! > 0) {
+          current[u] = t;
+          path.push(t);
           u = v;
           advanced = true;
           break;
         }
       }
       if (!advanced) {
-        current[u] = -1;
-        level[u] = -1; // a dead end for the rest of this phase
-        if (pathArcs.length === 0) return 0;
-        const arc = pathArcs.pop()!;
-        u = this.to[arc ^ 1]!;
-        current[u] = this.next[current[u]!]!;
+        current[u] = this.tightStart[u + 1]!;
+        level[u] = -1;
+        if (path.length === 0) return -1;
+        const t = path.pop()!;
+        u = this.to[this.twin[this.tightSlots[t]!]!]!;
+        current[u] = t + 1;
       }
     }
-    let bottleneck = Infinity;
-    for (const arc of pathArcs) bottleneck = Math.min(bottleneck, this.capacity[arc]!);
-    for (const arc of pathArcs) {
-      this.capacity[arc] = this.capacity[arc]! - bottleneck;
-      this.capacity[arc ^ 1] = this.capacity[arc ^ 1]! + bottleneck;
+    for (const t of path) {
+      const slot = this.tightSlots[t]!;
+      this.capacity[slot] = this.capacity[slot]! - 1;
+      this.capacity[this.twin[slot]!] = this.capacity[this.twin[slot]!]! + 1;
     }
-    return bottleneck;
+    return u;
   }
 }
 
@@ -152,6 +277,7 @@ class MinHeap {
   private nodes: Int32Array;
   private keys: Float64Array;
   size = 0;
+  lastKey = 0;
 
   constructor(capacity: number) {
     this.nodes = new Int32Array(Math.max(16, capacity * 4));
@@ -179,9 +305,10 @@ class MinHeap {
     this.keys[i] = key;
   }
 
-  pop(): [number, number] {
+  /** Removes the smallest; its key is left in lastKey. */
+  popNode(): number {
     const node = this.nodes[0]!;
-    const key = this.keys[0]!;
+    this.lastKey = this.keys[0]!;
     const lastNode = this.nodes[--this.size]!;
     const lastKey = this.keys[this.size]!;
     let i = 0;
@@ -196,6 +323,6 @@ class MinHeap {
     }
     this.nodes[i] = lastNode;
     this.keys[i] = lastKey;
-    return [node, key];
+    return node;
   }
 }

@@ -151,3 +151,93 @@ describe('assign properties', () => {
     expect(roundScore(plan.totalScore)).toBe(10);
   });
 });
+
+/** The Hungarian algorithm (maximising), on a square matrix: an independent exact check. */
+function hungarianMax(weights: number[][]): number {
+  const n = weights.length;
+  const INF = Number.MAX_SAFE_INTEGER;
+  const u = new Array(n + 1).fill(0);
+  const v = new Array(n + 1).fill(0);
+  const p = new Array(n + 1).fill(0);
+  const way = new Array(n + 1).fill(0);
+  const cost = (i: number, j: number) => -weights[i - 1]![j - 1]!;
+  for (let i = 1; i <= n; i++) {
+    p[0] = i;
+    let j0 = 0;
+    const minv = new Array(n + 1).fill(INF);
+    const used = new Array(n + 1).fill(false);
+    do {
+      used[j0] = true;
+      const i0 = p[j0];
+      let delta = INF;
+      let j1 = 0;
+      for (let j = 1; j <= n; j++) {
+        if (used[j]) continue;
+        const cur = cost(i0, j) - u[i0] - v[j];
+        if (cur < minv[j]) {
+          minv[j] = cur;
+          way[j] = j0;
+        }
+        if (minv[j] < delta) {
+          delta = minv[j];
+          j1 = j;
+        }
+      }
+      for (let j = 0; j <= n; j++) {
+        if (used[j]) {
+          u[p[j]] += delta;
+          v[j] -= delta;
+        } else minv[j] -= delta;
+      }
+      j0 = j1;
+    } while (p[j0] !== 0);
+    do {
+      const j1 = way[j0];
+      p[j0] = p[j1];
+      j0 = j1;
+    } while (j0);
+  }
+  let total = 0;
+  for (let j = 1; j <= n; j++) if (p[j]) total += weights[p[j] - 1]![j - 1]!;
+  return total;
+}
+
+describe('assign against the Hungarian algorithm on larger programs', () => {
+  it.each(Array.from({ length: 40 }, (_, i) => 5000 + i))('seed %i: same placed count and total score', (seed) => {
+    const r = random(seed);
+    const config = configSchema.parse({ roles: { mentor: { maxMentees: 1 + r.int(4) } }, matching: { timezoneWindowHours: r.pick([0, 3]) } });
+    const people = new Map<string, Person>();
+    const members: Member[] = [{ person: 'lead', role: 'lead', wants: [] }];
+    people.set('lead', personSchema.parse({ id: 'lead', name: 'L' }));
+    const mentorCount = 3 + r.int(8);
+    for (let j = 0; j < mentorCount; j++) {
+      const id = `m${j}`;
+      people.set(id, personSchema.parse({ id, name: id, timezone: r.pick(ZONES), skills: SKILLS.filter(() => r.next() < 0.5), languages: LANGS.filter(() => r.next() < 0.5), active: r.next() > 0.1 }));
+      members.push({ person: id, role: 'mentor', mentor: 'lead', wants: [] });
+    }
+    const menteeCount = 10 + r.int(30);
+    for (let i = 0; i < menteeCount; i++) {
+      const id = `e${String(i).padStart(2, '0')}`;
+      people.set(id, personSchema.parse({ id, name: id, timezone: r.pick(ZONES), languages: LANGS.filter(() => r.next() < 0.5) }));
+      members.push({ person: id, role: 'mentee', wants: SKILLS.filter(() => r.next() < 0.4), ...(r.next() < 0.3 ? { prefers: `m${r.int(mentorCount)}` } : {}) });
+    }
+    const input: AssignInput = { config, cohort: cohortSchema.parse({ id: 'c', name: 'C', start: '2026-03-02', members }), people, now: 0 };
+    const plan = planAssignment(input);
+    const waiting = waitingMembers(input.cohort).filter((m) => m.role === 'mentee');
+    const slots = eligibleMentors(input, 'mentee').flatMap((mentor) => Array.from({ length: mentor.room }, () => mentor.id));
+    const size = Math.max(waiting.length, slots.length);
+    const BIG = 1_000_000;
+    const matrix = Array.from({ length: size }, (_, i) =>
+      Array.from({ length: size }, (_, j) => {
+        const member = waiting[i];
+        const mentor = slots[j];
+        if (!member || !mentor) return 0;
+        return BIG + Math.round(scorePair(config.matching, member, people.get(member.person), mentor, people.get(mentor), '2026-03-02').total * 1000);
+      }),
+    );
+    const best = hungarianMax(matrix);
+    const mine = plan.assignments.filter((a) => a.role === 'mentee');
+    expect(mine.length, `seed ${seed}`).toBe(Math.floor(best / BIG));
+    expect(mine.reduce((sum, a) => sum + Math.round(a.score * 1000), 0), `seed ${seed}`).toBe(best % BIG);
+  });
+});
