@@ -71,6 +71,18 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--commit', 'write on a new branch log/<person>/<week> and commit')
     .action(async (options) => run(async () => (await import('./commands/log.js')).logCommand(options))());
 
+  program
+    .command('assign')
+    .description('place members who have no mentor, optimally; asks before writing on a terminal')
+    .argument('[cohort]', 'cohort id (default: the one running cohort)')
+    .addOption(repoOption())
+    .option('--dry-run', 'show the proposal and write nothing')
+    .option('--yes', 'write without asking')
+    .option('--explain', 'show each score by its parts, why anyone is left out, loads and waiting times')
+    .option('--commit', 'write on a new branch assign/<cohort>-<date> and commit')
+    .addOption(formatOption(['text', 'json']))
+    .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/assign.js')).assignCommand(cohort, options))());
+
   return program;
 }
 

@@ -55,6 +55,8 @@ export interface AssignmentPlan {
   unassigned: Unplaced[];
   totalScore: number;
   waiting: number;
+  /** Waiting members who asked for a mentor by name. */
+  askedFor: number;
   loads: MentorLoad[];
 }
 
@@ -155,7 +157,7 @@ export function waitingMembers(cohort: Cohort): Member[] {
 
 export function planAssignment(input: AssignInput): AssignmentPlan {
   const waiting = waitingMembers(input.cohort);
-  const plan: AssignmentPlan = { cohort: input.cohort.id, assignments: [], unassigned: [], totalScore: 0, waiting: waiting.length, loads: [] };
+  const plan: AssignmentPlan = { cohort: input.cohort.id, assignments: [], unassigned: [], totalScore: 0, waiting: waiting.length, askedFor: waiting.filter((member) => member.prefers !== undefined).length, loads: [] };
   for (const role of ['mentor', 'mentee'] as const) {
     const members = waiting.filter((member) => member.role === role).sort((a, b) => byId(a.person, b.person));
     const mentors = eligibleMentors(input, role);

@@ -1,4 +1,5 @@
 import { Document, isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { YamlEditor } from './yaml-edit.js';
 import type { LogDraft } from '../core/log-draft.js';
 import { schemaLineFor } from '../model/json-schema.js';
 
@@ -18,38 +19,33 @@ export function renderNewLog(draft: LogDraft, file: string): string {
 }
 
 /**
- * The same log with new values, edited in place: comments, key order and the style of every
- * untouched entry are kept.
+ * The same log with new values, edited in place: comments, key order, alignment and the style of
+ * every untouched entry are kept.
  */
 export function updateLogText(existing: string, draft: LogDraft, file: string): string {
   const doc = parseDocument(existing);
   if (!isMap(doc.contents)) return renderNewLog(draft, file);
+  const editor = new YamlEditor(existing);
   const wanted = plainLog(draft);
+  const order = [...FIELD_ORDER];
   for (const field of FIELD_ORDER) {
     const value = wanted[field];
+    const after = order.slice(0, order.indexOf(field)).reverse();
     if (value === undefined) {
-      doc.delete(field);
-    } else if (field === 'hours') {
-      const current = doc.get('hours', true);
-      if (!isMap(current)) {
-        doc.set('hours', doc.createNode(value));
-        continue;
-      }
+      editor.delete([], field);
+    } else if (field === 'hours' && isMap(doc.get('hours', true)) && Object.keys(value as object).length > 0) {
       const hours = value as Record<string, number>;
-      for (const pair of [...(current as YAMLMap).items]) {
+      const current = doc.get('hours', true) as YAMLMap;
+      for (const pair of current.items) {
         const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
-        if (!(key in hours)) current.delete(key);
+        if (!(key in hours)) editor.delete(['hours'], key);
       }
-      for (const [activity, amount] of Object.entries(hours)) {
-        if (current.get(activity) !== amount) current.set(activity, amount);
-      }
-    } else if (field === 'pullRequests') {
-      const current = doc.get(field, true);
-      const same = isSeq(current) && JSON.stringify(current.toJSON()) === JSON.stringify(value);
-      if (!same) doc.set(field, doc.createNode(value));
-    } else if (doc.get(field) !== value) {
-      doc.set(field, value);
+      for (const [activity, amount] of Object.entries(hours)) editor.set(['hours'], activity, amount);
+    } else if (field === 'pullRequests' && isSeq(doc.get(field, true)) && JSON.stringify((doc.get(field, true) as { toJSON(): unknown }).toJSON()) === JSON.stringify(value)) {
+      continue;
+    } else {
+      editor.set([], field, value, after);
     }
   }
-  return doc.toString({ lineWidth: 0 });
+  return editor.toString();
 }

@@ -1,0 +1,75 @@
+import type { AssignmentPlan } from '../core/assign.js';
+import type { Style } from './style.js';
+import { formatTable } from './table.js';
+
+/** DESIGN.md's JSON: { cohort, assignments: [{ person, mentor, score }], unassigned: [{ person, reason }], totalScore }. */
+export function renderAssignJson(plan: AssignmentPlan): string {
+  return `${JSON.stringify(
+    {
+      cohort: plan.cohort,
+      assignments: plan.assignments.map(({ person, mentor, score }) => ({ person, mentor, score })),
+      unassigned: plan.unassigned.map(({ person, reason }) => ({ person, reason })),
+      totalScore: plan.totalScore,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+const partsText = (parts: AssignmentPlan['assignments'][number]['parts']) =>
+  [
+    parts.preferred ? `preferred +${parts.preferred}` : '',
+    parts.skills ? `skills ${parts.matchedSkills.join(', ')} +${parts.skills}` : '',
+    parts.timezone ? `zone +${parts.timezone}` : '',
+    parts.language ? `language +${parts.language}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ') || 'no match points';
+
+export function renderAssignText(plan: AssignmentPlan, options: { explain: boolean; slaHours: number }, style: Style): string {
+  const out: string[] = [];
+  if (plan.waiting === 0) return `Nobody in ${plan.cohort} is waiting for a mentor.\n`;
+  out.push(style.bold(`Proposed placements in ${plan.cohort}: ${plan.assignments.length} of ${plan.waiting} waiting`));
+  if (plan.assignments.length > 0) {
+    const header = ['member', 'role', 'mentor', 'score', ...(options.explain ? ['why'] : [])];
+    const rows = plan.assignments.map((a) => [a.person, a.role, a.mentor, String(a.score), ...(options.explain ? [partsText(a.parts)] : [])]);
+    out.push('', formatTable(header, rows, { indent: 2, headerStyle: style.dim }));
+  }
+  if (plan.unassigned.length > 0) {
+    out.push('', style.warning(`Not placed (${plan.unassigned.length})`));
+    for (const u of plan.unassigned) out.push(`  ${u.person} (${u.role}): ${u.reason}`);
+  }
+  out.push('', `Total score ${plan.totalScore}.`);
+  if (options.explain) out.push('', ...explainSummary(plan, options.slaHours, style));
+  return `${out.join('\n')}\n`;
+}
+
+function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style): string[] {
+  const scores = plan.assignments.map((a) => a.score);
+  const mean = scores.length ? Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 100) / 100 : 0;
+  const asked = plan.assignments.filter((a) => a.parts.preferred > 0).length;
+  const out = [style.bold('Summary')];
+  out.push(`  placed ${plan.assignments.length} of ${plan.waiting} waiting; total score ${plan.totalScore}, mean ${mean}, lowest ${scores.length ? Math.min(...scores) : 0}`);
+  out.push(`  preferences honoured: ${asked} of ${plan.askedFor} who asked for a mentor by name`);
+  out.push('', style.bold('Load after placing (direct mentees of capacity)'));
+  out.push(
+    formatTable(
+      ['mentor', 'role', 'before', 'after', 'capacity'],
+      plan.loads.map((l) => [l.mentor, l.role, String(l.before), String(l.after), String(l.capacity)]),
+      { indent: 2, headerStyle: style.dim },
+    ),
+  );
+  const waited = plan.assignments.filter((a) => a.waitedHours !== undefined);
+  if (waited.length > 0) {
+    out.push('', style.bold(`Waiting time against the ${slaHours} h promise`));
+    out.push(
+      formatTable(
+        ['member', 'waited', ''],
+        waited.map((a) => [a.person, `${a.waitedHours} h`, a.waitedHours! > slaHours ? style.warning('overdue') : 'within']),
+        { indent: 2, headerStyle: style.dim },
+      ),
+    );
+  }
+  out.push('', style.dim('Optimal: the most members placed, then the highest total score, then the lightest busiest mentor (ties by id).'));
+  return out;
+}

@@ -1,0 +1,134 @@
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+
+// Surgical edits of a YAML file: each change replaces or inserts text at the exact source
+// position of the key or value it is about, so every other byte (comments, alignment, quoting,
+// flow or block style, blank lines) stays as the author wrote it.
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+  order: number;
+}
+
+export type PathSegment = string | number;
+
+export class YamlEditor {
+  private readonly doc;
+  private readonly splices: Splice[] = [];
+
+  constructor(private readonly text: string) {
+    this.doc = parseDocument(text);
+    if (this.doc.errors.length > 0) throw new Error(`cannot edit invalid YAML: ${this.doc.errors[0]!.message}`);
+  }
+
+  /** Sets a key of the mapping at `mapPath`: replaces its value, or inserts it after the first of `after` present (else at the end). */
+  set(mapPath: readonly PathSegment[], key: string, value: unknown, after: readonly string[] = []): void {
+    const map = this.mapAt(mapPath);
+    const pair = findPair(map, key);
+    const rendered = renderInline(value);
+    if (pair && pair.value && (pair.value as Node).range) {
+      const range = (pair.value as Node).range!;
+      if (isScalar(pair.value) && pair.value.value === value) return;
+      const flowValue = isMap(pair.value) || isSeq(pair.value) ? !(pair.value as { flow?: boolean }).flow : false;
+      // A block list or mapping is replaced by its flow form on the key's line.
+      this.splices.push({ start: flowValue ? this.lineEndBefore(range[0]) : range[0], end: flowValue ? this.trimEnd(range[1]) : range[1], text: flowValue ? ` ${rendered}` : rendered, order: this.splices.length });
+      return;
+    }
+    if (pair) {
+      // `key:` with no value at all.
+      const keyEnd = (pair.key as Node).range![1];
+      const colon = this.text.indexOf(':', keyEnd);
+      this.splices.push({ start: colon + 1, end: colon + 1, text: ` ${rendered}`, order: this.splices.length });
+      return;
+    }
+    this.insertPair(map, key, rendered, after);
+  }
+
+  /** Removes a key and its value (the whole line in a block mapping). */
+  delete(mapPath: readonly PathSegment[], key: string): void {
+    const map = this.mapAt(mapPath);
+    const pair = findPair(map, key);
+    if (!pair) return;
+    const start = (pair.key as Node).range![0];
+    const end = ((pair.value as Node | null)?.range ?? (pair.key as Node).range!)[2];
+    if (map.flow) {
+      const before = this.text.lastIndexOf(',', start);
+      const from = before > (map.range?.[0] ?? 0) ? before : start;
+      const comma = this.text.indexOf(',', end);
+      const to = from === start && comma !== -1 && comma < (map.range?.[1] ?? 0) ? comma + 1 : end;
+      this.splices.push({ start: from, end: to, text: '', order: this.splices.length });
+      return;
+    }
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    const nextLine = this.text.indexOf('\n', Math.max(end - 1, start));
+    this.splices.push({ start: lineStart, end: nextLine === -1 ? this.text.length : nextLine + 1, text: '', order: this.splices.length });
+  }
+
+  has(mapPath: readonly PathSegment[], key: string): boolean {
+    return findPair(this.mapAt(mapPath), key) !== undefined;
+  }
+
+  toString(): string {
+    let out = this.text;
+    const sorted = [...this.splices].sort((a, b) => b.start - a.start || b.order - a.order);
+    for (const splice of sorted) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
+    return out;
+  }
+
+  private insertPair(map: YAMLMap, key: string, rendered: string, after: readonly string[]): void {
+    const anchor = after.map((name) => findPair(map, name)).find((pair) => pair !== undefined) ?? map.items.at(-1);
+    if (map.flow) {
+      const at = anchor ? pairEnd(anchor) : map.range![0] + 1;
+      this.splices.push({ start: at, end: at, text: `${anchor ? ', ' : ' '}${key}: ${rendered}`, order: this.splices.length });
+      return;
+    }
+    if (!anchor) throw new Error(`cannot insert ${key} into an empty mapping`);
+    const keyStart = (anchor.key as Node).range![0];
+    const lineStart = this.text.lastIndexOf('\n', keyStart - 1) + 1;
+    const indent = ' '.repeat(keyStart - lineStart);
+    // After the anchor's last line (its value may span lines, e.g. a block list).
+    const end = this.trimEnd(pairEnd(anchor));
+    const newline = this.text.indexOf('\n', end);
+    const at = newline === -1 ? this.text.length : newline + 1;
+    const lead = newline === -1 ? '\n' : '';
+    this.splices.push({ start: at, end: at, text: `${lead}${indent}${key}: ${rendered}\n`, order: this.splices.length });
+  }
+
+  private mapAt(path: readonly PathSegment[]): YAMLMap {
+    const node = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
+    if (!isMap(node)) throw new Error(`no mapping at ${path.join('.') || 'the top'}`);
+    return node;
+  }
+
+  /** The end of the text before any trailing newlines or spaces. */
+  private trimEnd(offset: number): number {
+    let end = offset;
+    while (end > 0 && /\s/.test(this.text[end - 1]!)) end--;
+    return end;
+  }
+
+  /** The end of the key's line part before a block value: right after `key:`. */
+  private lineEndBefore(valueStart: number): number {
+    const lineStart = this.text.lastIndexOf('\n', valueStart - 1);
+    const colonLine = this.text.lastIndexOf(':', lineStart);
+    return colonLine + 1;
+  }
+}
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key)) === key) as Pair | undefined;
+}
+
+function pairEnd(pair: Pair): number {
+  const value = pair.value as Node | null;
+  return value?.range ? value.range[1] : (pair.key as Node).range![1];
+}
+
+/** A value as one line of YAML (flow style for lists and mappings), quoted only when needed. */
+export function renderInline(value: unknown): string {
+  const text = stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd();
+  // A value YAML would write over several lines (a block scalar) is written as JSON, which is
+  // also YAML: one double-quoted line with escapes.
+  return text.includes('\n') ? JSON.stringify(value) : text;
+}

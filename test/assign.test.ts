@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { EXAMPLE, exampleRepo, GIT_ENV, git, gitRepo, mentor, mentorJson, MENTOR_BIN } from './helpers/repo.js';
+
+const COHORT = 'cohorts/2026-fall/cohort.yaml';
+
+describe('mentor assign', () => {
+  it("--dry-run --format json gives DESIGN.md's JSON and writes nothing", () => {
+    const before = readFileSync(path.join(EXAMPLE, COHORT), 'utf8');
+    const { code, json } = mentorJson(['assign', '2026-fall', '--repo', EXAMPLE, '--dry-run', '--format', 'json']);
+    expect(code).toBe(0);
+    expect(json).toEqual({
+      cohort: '2026-fall',
+      assignments: [
+        { person: 'cleo', mentor: 'ada', score: 13 },
+        { person: 'jon', mentor: 'grace', score: 5 },
+      ],
+      unassigned: [],
+      totalScore: 18,
+    });
+    expect(readFileSync(path.join(EXAMPLE, COHORT), 'utf8')).toBe(before);
+  });
+
+  it('--explain shows the parts of each score, loads and waiting against the SLA', () => {
+    const result = mentor(['assign', '2026-fall', '--repo', EXAMPLE, '--dry-run', '--explain']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/cleo +mentee +ada +13 +preferred \+10, skills react \+2, language \+1/);
+    expect(result.stdout).toContain('preferences honoured: 1 of 1');
+    expect(result.stdout).toMatch(/ada +mentor +3 +4 +4/);
+    expect(result.stdout).toContain('Waiting time against the 48 h promise');
+  });
+
+  it('explains who is left out and why', () => {
+    const repo = exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\nactive: false\n', 'people/grace.yaml': 'id: grace\nname: Grace\nmaxHoursPerWeek: 7\n', 'people/linus.yaml': 'id: linus\nname: Linus\nmaxHoursPerWeek: 6\n' });
+    const { json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
+    expect(json.assignments).toEqual([{ person: 'cleo', mentor: 'linus', score: 0 }]);
+    expect(json.unassigned).toEqual([{ person: 'jon', reason: 'every mentor with room was taken by members placed with a better total' }]);
+  });
+
+  it('writes mentor and assignedAt with --yes, keeping every comment and style', () => {
+    const repo = exampleRepo();
+    const file = path.join(repo, COHORT);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/  - person: jon\n    role: mentee\n    wants: \[python, node\]\n.*\n/, '  - { person: jon, role: mentee, wants: [python, node] }  # flow\n'));
+    const before = readFileSync(file, 'utf8');
+    const result = mentor(['assign', '2026-fall', '--repo', repo, '--yes']);
+    expect(result.code, result.stderr).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    const added = addedLines(before, after);
+    expect(added).toHaveLength(3);
+    expect(added[0]).toBe('    mentor: ada');
+    expect(added[1]).toMatch(/^ {4}assignedAt: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0[78]:00$/);
+    expect(added[2]).toMatch(/^ {2}- \{ person: jon, role: mentee, mentor: grace, assignedAt: [^,]+, wants: \[python, node\] \} {2}# flow$/);
+    expect(addedLines(after, before)).toEqual(['  - { person: jon, role: mentee, wants: [python, node] }  # flow']);
+    const cohort = parse(after);
+    expect(cohort.members.find((m: { person: string }) => m.person === 'cleo').mentor).toBe('ada');
+    expect(mentorJson(['validate', '--repo', repo, '--format', 'json']).json.problems).toEqual([]);
+    // Placing again finds nobody waiting.
+    expect(mentor(['assign', '2026-fall', '--repo', repo, '--yes']).stdout).toContain('Nobody in 2026-fall is waiting for a mentor');
+  });
+
+  it('places waiting mentors under leads in the same run', () => {
+    const repo = exampleRepo({ 'people/kai.yaml': 'id: kai\nname: Kai\nskills: [react]\n' });
+    const file = path.join(repo, COHORT);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}  - person: kai\n    role: mentor\n`);
+    const { json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
+    expect(json.assignments).toContainEqual({ person: 'kai', mentor: 'andrew', score: 0 });
+    expect(json.assignments).toHaveLength(3);
+  });
+
+  it('--commit makes one commit on assign/<cohort>-<date> holding only cohort.yaml', () => {
+    const repo = gitRepo(exampleRepo());
+    writeFileSync(path.join(repo, 'notes.txt'), 'unrelated, uncommitted\n');
+    const result = mentor(['assign', '2026-fall', '--repo', repo, '--yes', '--commit']);
+    expect(result.code, result.stderr).toBe(0);
+    const branch = git(repo, ['branch', '--show-current']).trim();
+    expect(branch).toMatch(/^assign\/2026-fall-\d{4}-\d\d-\d\d$/);
+    expect(result.stdout).toContain(`git push -u origin ${branch}`);
+    expect(git(repo, ['show', '--name-only', '--format=', 'HEAD']).trim()).toBe(COHORT);
+    expect(git(repo, ['rev-list', '--count', 'main']).trim()).toBe('1');
+    expect(git(repo, ['status', '--porcelain']).trim()).toBe('?? notes.txt');
+  });
+
+  it('--commit refuses, writing nothing, when cohort.yaml has uncommitted changes', () => {
+    const repo = gitRepo(exampleRepo());
+    const file = path.join(repo, COHORT);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}# my edit\n`);
+    const before = readFileSync(file, 'utf8');
+    const result = mentor(['assign', '2026-fall', '--repo', repo, '--yes', '--commit']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('uncommitted changes');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe('main');
+  });
+
+  it('refuses a cohort with errors, and an unknown cohort', () => {
+    const broken = exampleRepo({ 'people/ada.yaml': 'id: ada\n' });
+    const result = mentor(['assign', '2026-fall', '--repo', broken, '--dry-run']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Missing required field "name"');
+    expect(mentor(['assign', 'nope', '--repo', EXAMPLE, '--dry-run']).code).toBe(2);
+  });
+});
+
+describe('mentor assign on a terminal', () => {
+  const PTY = path.join(import.meta.dirname, 'helpers/run_pty.py');
+  const underTerminal = (args: string[], steps: Array<[string, string]>) =>
+    spawnSync('python3', [PTY, JSON.stringify(steps), '--', process.execPath, MENTOR_BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...GIT_ENV, NO_COLOR: '1', CI: undefined }, timeout: 60_000 });
+
+  it("lets the organiser change one member's mentor before writing", () => {
+    const repo = exampleRepo();
+    const result = underTerminal(
+      ['assign', '2026-fall', '--repo', repo],
+      [
+        ['Write these placements?', '\u001b[B\r'], // down to "Change one member's mentor"
+        ['Which member?', '\u001b[B\r'], // jon
+        ['Mentor for jon', '\u001b[B\r'], // grace, then linus: the second
+        ['Write these placements?', '\r'],
+      ],
+    );
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/linus +score 4, room 3/);
+    const cohort = parse(readFileSync(path.join(repo, COHORT), 'utf8'));
+    expect(cohort.members.find((m: { person: string }) => m.person === 'jon').mentor).toBe('linus');
+    expect(cohort.members.find((m: { person: string }) => m.person === 'cleo').mentor).toBe('ada');
+  });
+
+  it('writes nothing when cancelled', () => {
+    const repo = exampleRepo();
+    const before = readFileSync(path.join(repo, COHORT), 'utf8');
+    const result = underTerminal(['assign', '2026-fall', '--repo', repo], [['Write these placements?', '\u001b[B\u001b[B\r']]);
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).toContain('Nothing written.');
+    expect(readFileSync(path.join(repo, COHORT), 'utf8')).toBe(before);
+  });
+});
+
+/** Lines of `after` not in `before`, counting repeats (a multiset difference), in order. */
+function addedLines(before: string, after: string): string[] {
+  const counts = new Map<string, number>();
+  for (const line of before.split('\n')) counts.set(line, (counts.get(line) ?? 0) + 1);
+  const added: string[] = [];
+  for (const line of after.split('\n')) {
+    const left = counts.get(line) ?? 0;
+    if (left > 0) counts.set(line, left - 1);
+    else added.push(line);
+  }
+  return added;
+}
