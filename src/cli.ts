@@ -83,6 +83,32 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(formatOption(['text', 'json']))
     .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/assign.js')).assignCommand(cohort, options))());
 
+  program
+    .command('report')
+    .description('write reports/<cohort>/<week>.md and .json for a pull request')
+    .argument('[cohort]', 'cohort id (default: the one running cohort)')
+    .addOption(repoOption())
+    .option('--week <week>', 'ISO week (default: this week in the program zone)')
+    .option('--check', 'write nothing; exit 1 when the committed report differs from the records')
+    .option('--commit', 'write on a new branch report/<cohort>/<week> and commit')
+    .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/report.js')).reportCommand(cohort, options))());
+
+  program
+    .command('status')
+    .description('what needs attention now: overdue requests, missing logs, mentors with room, inactive mentors')
+    .argument('[cohort]', 'cohort id (default: every running cohort)')
+    .addOption(repoOption())
+    .addOption(formatOption(['text', 'json']))
+    .addOption(new Option('--fail-on <what>', 'exit 1 when there is something of this kind (for a scheduled CI job)').choices(['overdue']))
+    .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/status.js')).statusCommand(cohort, options))());
+
+  program
+    .command('tree')
+    .description('the mentor tree in the terminal, with each role, X and planned hours')
+    .argument('[cohort]', 'cohort id (default: the one running cohort)')
+    .addOption(repoOption())
+    .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/status.js')).treeCommand(cohort, options))());
+
   return program;
 }
 

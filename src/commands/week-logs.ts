@@ -23,3 +23,18 @@ export function weekLogs(program: Program, cohortId: string, week: string): Map<
   }
   return logs;
 }
+
+/** Every valid log of a cohort, by person then week; a log with errors stops the command. */
+export function cohortLogs(program: Program, cohortId: string): Map<string, Map<string, Log>> {
+  const logs = new Map<string, Map<string, Log>>();
+  for (const file of program.layout.logs.get(cohortId) ?? []) {
+    const loaded = loadLog(program, file);
+    const first = loaded.problems.find(isError);
+    if (first || !loaded.log) {
+      throw new MentorError(`${file.file} has errors${first ? `: ${first.line}:${first.column} ${sanitizeInline(first.message)}` : ''}`, ExitCode.invalid, 'Fix it first; `mentor validate` shows how.');
+    }
+    if (!logs.has(file.person!)) logs.set(file.person!, new Map());
+    logs.get(file.person!)!.set(file.nameId, loaded.log);
+  }
+  return logs;
+}

@@ -1,7 +1,10 @@
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
 import { directMenteeCounts, plannedHours, roundHours } from './hours.js';
 
-export type HoursFlag = 'over-budget' | 'no-log' | 'logged-under' | 'logged-over';
+export type HoursFlag = 'over-budget' | 'no-log' | 'waiting' | 'logged-under' | 'logged-over';
+
+/** Members still waiting for a mentor don't log yet; everyone else is expected to. */
+export const expectsLog = (member: { role: Role; mentor?: string }) => member.role === 'lead' || member.mentor !== undefined;
 
 export interface PersonHours {
   id: string;
@@ -41,7 +44,7 @@ export function cohortCommitments(config: Config, cohort: Cohort, people: Readon
     if (weekLogs) {
       const log = weekLogs.get(member.person);
       if (log === undefined) {
-        row.flags.push('no-log');
+        row.flags.push(expectsLog(member) ? 'no-log' : 'waiting');
       } else {
         row.logged = Object.fromEntries(Object.entries(log.hours).sort(([a], [b]) => (a < b ? -1 : 1)));
         row.loggedTotal = roundHours(Object.values(log.hours).reduce((sum, hours) => sum + hours, 0));

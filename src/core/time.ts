@@ -96,3 +96,11 @@ export function middayOf(date: string): number {
 }
 
 export const HOUR_MS = 3_600_000;
+
+/** The instant a calendar day starts in a zone (midnight local time). */
+export function startOfDay(zone: string, date: string): number {
+  const utcMidnight = dayNumber(date) * DAY_MS;
+  const guess = utcMidnight - utcOffsetMinutes(zone, utcMidnight) * 60_000;
+  // Correct once for a zone whose offset differs at the guessed instant (near a DST change).
+  return utcMidnight - utcOffsetMinutes(zone, guess) * 60_000;
+}

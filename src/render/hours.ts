@@ -29,6 +29,7 @@ const TIER_TITLES: Record<Role, string> = { lead: 'Leads', mentor: 'Mentors', me
 const FLAG_TEXT: Record<HoursFlag, string> = {
   'over-budget': 'planned past maxHoursPerWeek',
   'no-log': 'no log this week',
+  waiting: 'waiting for a mentor',
   'logged-under': 'logged far under plan',
   'logged-over': 'logged far over plan',
 };

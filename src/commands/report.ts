@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ExitCode, usageError } from '../errors.js';
+import { print } from '../io/output.js';
+import { writeFileAtomic } from '../io/write.js';
+import { cohortSnapshot } from '../core/report.js';
+import { startOfDay, dateOfDayNumber, dayNumber } from '../core/time.js';
+import { isIsoWeek, sundayOf, weekAt } from '../core/weeks.js';
+import { renderReportJson, renderReportMarkdown } from '../render/report.js';
+import { sanitizeInline } from '../render/terminal.js';
+import { chooseCohort, loadForCommand } from './context.js';
+import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { cohortLogs } from './week-logs.js';
+
+export interface ReportOptions {
+  repo?: string;
+  week?: string;
+  check?: boolean;
+  commit?: boolean;
+}
+
+export async function reportCommand(cohortId: string | undefined, options: ReportOptions): Promise<number> {
+  if (options.week !== undefined && !isIsoWeek(options.week)) throw usageError(`--week ${sanitizeInline(options.week)} is not an ISO week.`, 'Write it as YYYY-Www, e.g. 2026-W48.');
+  const loaded = loadForCommand(options.repo);
+  const { program } = loaded;
+  const entry = chooseCohort(loaded, cohortId);
+  const week = options.week ?? weekAt(program.config.timezone, loaded.now);
+  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  // Waiting is measured at the end of the week, so the report depends on the records alone.
+  const endOfWeek = startOfDay(program.config.timezone, dateOfDayNumber(dayNumber(sundayOf(week)) + 1));
+  const snapshot = cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: endOfWeek });
+  const files = new Map([
+    [`reports/${entry.id}/${week}.md`, renderReportMarkdown(snapshot)],
+    [`reports/${entry.id}/${week}.json`, renderReportJson(snapshot)],
+  ]);
+
+  if (options.check) {
+    const stale = [...files].filter(([file, content]) => {
+      const absolute = path.join(program.root, file);
+      return !existsSync(absolute) || readFileSync(absolute, 'utf8') !== content;
+    });
+    if (stale.length === 0) {
+      print(`The report of ${entry.id} for ${week} is up to date.`);
+      return ExitCode.ok;
+    }
+    print(`Out of date: ${stale.map(([file]) => file).join(', ')}.\nRun \`mentor report ${entry.id} --week ${week}\` and commit the result.`);
+    return ExitCode.invalid;
+  }
+
+  const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()]) : undefined;
+  if (commitPlan) await startBranch(commitPlan);
+  for (const [file, content] of files) writeFileAtomic(path.join(program.root, file), content);
+  print(`Wrote ${[...files.keys()].join(' and ')}.`);
+  if (commitPlan) {
+    await finishCommit(commitPlan, `Report ${entry.id} ${week}`);
+    print(nextStepAfterCommit(commitPlan.branch, 'the report'));
+  }
+  return ExitCode.ok;
+}

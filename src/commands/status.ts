@@ -1,0 +1,43 @@
+import { ExitCode } from '../errors.js';
+import { print, styleFor } from '../io/output.js';
+import { cohortSnapshot } from '../core/report.js';
+import { formatInstant } from '../core/time.js';
+import { addWeeks, weekAt } from '../core/weeks.js';
+import { renderStatusJson, renderStatusText, renderTreeText } from '../render/status.js';
+import { chooseCohort, loadForCommand, runningCohorts, type Loaded } from './context.js';
+import { cohortLogs } from './week-logs.js';
+
+export interface StatusOptions {
+  repo?: string;
+  format: 'text' | 'json';
+  failOn?: 'overdue';
+}
+
+/** The cohort now; `weekBack` 1 looks at last week (complete) with waiting still measured now. */
+function snapshotNow(loaded: Loaded, cohortId: string, weekBack = 0) {
+  const { program } = loaded;
+  const entry = chooseCohort(loaded, cohortId);
+  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  const week = addWeeks(weekAt(program.config.timezone, loaded.now), -weekBack);
+  return cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: loaded.now });
+}
+
+export async function statusCommand(cohortId: string | undefined, options: StatusOptions): Promise<number> {
+  const loaded = loadForCommand(options.repo);
+  const ids = cohortId !== undefined ? [cohortId] : runningCohorts(loaded).map((entry) => entry.id);
+  // Missing logs and silence are judged on last week, the last complete one; this week is shown as progress.
+  const view = {
+    now: formatInstant(loaded.program.config.timezone, loaded.now),
+    cohorts: ids.map((id) => ({ lastWeek: snapshotNow(loaded, id, 1), thisWeek: snapshotNow(loaded, id).counts })),
+  };
+  print(options.format === 'json' ? renderStatusJson(view) : renderStatusText(view, styleFor(process.stdout)));
+  const overdue = view.cohorts.some((c) => c.lastWeek.waiting.some((w) => w.overdue));
+  return options.failOn === 'overdue' && overdue ? ExitCode.invalid : ExitCode.ok;
+}
+
+export async function treeCommand(cohortId: string | undefined, options: { repo?: string }): Promise<number> {
+  const loaded = loadForCommand(options.repo);
+  const entry = chooseCohort(loaded, cohortId);
+  print(renderTreeText(snapshotNow(loaded, entry.id), styleFor(process.stdout)));
+  return ExitCode.ok;
+}

@@ -1,0 +1,199 @@
+import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
+import { cohortCommitments, expectsLog, ROLE_ORDER, type PersonHours } from './commitments.js';
+import { directMenteeCounts, roomFor } from './hours.js';
+import { HOUR_MS } from './time.js';
+import { addWeeks, compareWeeks, mondayOf, sundayOf, weekOfDate, weeksBetween } from './weeks.js';
+
+// What a cohort looks like at the end of a week, and what needs attention. Pure: the records, the
+// week and the instant to measure waiting at are all arguments, so a report is reproducible.
+
+export interface TreeNode {
+  id: string;
+  name: string;
+  role: Role;
+  directMentees: number;
+  plannedTotal: number;
+  children: TreeNode[];
+}
+
+export interface WaitingMember {
+  id: string;
+  name: string;
+  role: Role;
+  requestedAt?: string;
+  waitedHours?: number;
+  overdue: boolean;
+  wants: string[];
+  prefers?: string;
+}
+
+export interface MentorRoom {
+  id: string;
+  role: Role;
+  directMentees: number;
+  room: number;
+}
+
+export interface InactiveMentor {
+  id: string;
+  role: Role;
+  reason: 'opted-out' | 'no-recent-logs';
+  weeksWithoutLog: number;
+}
+
+export interface CohortSnapshot {
+  cohort: { id: string; name: string; start: string; end?: string; cadence: string };
+  week: string;
+  weekStart: string;
+  weekEnd: string;
+  slaHours: number;
+  tree: TreeNode[];
+  hours: PersonHours[];
+  missingLogs: string[];
+  overBudget: Array<{ id: string; plannedTotal: number; maxHoursPerWeek: number }>;
+  waiting: WaitingMember[];
+  mentorsWithRoom: MentorRoom[];
+  inactiveMentors: InactiveMentor[];
+  pullRequests: Array<{ id: string; url: string }>;
+  weeksLogged: Array<{ id: string; logged: number; of: number }>;
+  counts: { members: number; leads: number; mentors: number; mentees: number; waiting: number; overdue: number; logs: number; expectedLogs: number };
+}
+
+export interface SnapshotInput {
+  config: Config;
+  cohort: Cohort;
+  people: ReadonlyMap<string, Person | undefined>;
+  /** Every log of the cohort, by person then week. */
+  logs: ReadonlyMap<string, ReadonlyMap<string, Log>>;
+  week: string;
+  /** The instant waiting is measured at: the end of the week for a report, now for status. */
+  at: number;
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+
+export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
+  const { config, cohort, people, logs, week } = input;
+  const members = uniqueMembers(cohort);
+  const nameOf = (id: string) => people.get(id)?.name ?? id;
+  const weekLogs = new Map<string, Log>();
+  for (const [person, byWeek] of logs) {
+    const log = byWeek.get(week);
+    if (log) weekLogs.set(person, log);
+  }
+  const hours = cohortCommitments(config, cohort, people, weekLogs);
+  const planned = new Map(hours.map((row) => [row.id, row]));
+  const counts = directMenteeCounts(members);
+
+  // The tree: leads at the top; members whose mentor is not in the cohort hang from nobody.
+  const nodes = new Map<string, TreeNode>(
+    members.map((member) => [member.person, { id: member.person, name: nameOf(member.person), role: member.role, directMentees: counts.get(member.person) ?? 0, plannedTotal: planned.get(member.person)!.plannedTotal, children: [] }]),
+  );
+  const roots: TreeNode[] = [];
+  for (const member of members) {
+    const node = nodes.get(member.person)!;
+    if (member.role === 'lead') roots.push(node);
+    else if (member.mentor !== undefined && nodes.has(member.mentor)) nodes.get(member.mentor)!.children.push(node);
+  }
+  const sortTree = (list: TreeNode[]) => {
+    list.sort(byId);
+    for (const node of list) sortTree(node.children);
+  };
+  sortTree(roots);
+
+  const expected = members.filter(expectsLog);
+  const missingLogs = expected.filter((member) => !weekLogs.has(member.person)).map((member) => member.person).sort();
+  const overBudget = hours.flatMap((row) => (row.flags.includes('over-budget') ? [{ id: row.id, plannedTotal: row.plannedTotal, maxHoursPerWeek: row.maxHoursPerWeek! }] : []));
+
+  const waiting = members
+    .filter((member) => !expectsLog(member))
+    .map((member): WaitingMember => {
+      const requested = member.requestedAt === undefined ? undefined : Date.parse(member.requestedAt);
+      const exactHours = requested === undefined ? undefined : Math.max(0, (input.at - requested) / HOUR_MS);
+      const waitedHours = exactHours === undefined ? undefined : Math.round(exactHours * 10) / 10;
+      return {
+        id: member.person,
+        name: nameOf(member.person),
+        role: member.role,
+        ...(member.requestedAt !== undefined ? { requestedAt: member.requestedAt } : {}),
+        ...(waitedHours !== undefined ? { waitedHours } : {}),
+        overdue: exactHours !== undefined && exactHours > config.requestSlaHours,
+        wants: member.wants,
+        ...(member.prefers !== undefined ? { prefers: member.prefers } : {}),
+      };
+    })
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (b.waitedHours ?? -1) - (a.waitedHours ?? -1) || byId(a, b));
+
+  const mentorsWithRoom: MentorRoom[] = [];
+  const inactiveMentors: InactiveMentor[] = [];
+  const firstWeek = weekOfDate(cohort.start);
+  for (const member of members) {
+    if (member.role === 'mentee') continue;
+    const person = people.get(member.person);
+    const x = counts.get(member.person) ?? 0;
+    if (person?.active === false) {
+      inactiveMentors.push({ id: member.person, role: member.role, reason: 'opted-out', weeksWithoutLog: weeksWithout(logs.get(member.person), week, firstWeek) });
+      continue;
+    }
+    const room = roomFor(config, member.role, x, cohort.cadence, person?.maxHoursPerWeek);
+    if (room > 0) mentorsWithRoom.push({ id: member.person, role: member.role, directMentees: x, room });
+    const silent = weeksWithout(logs.get(member.person), week, firstWeek);
+    if (expectsLog(member) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });
+  }
+  const tierThenId = (a: { id: string; role: Role }, b: { id: string; role: Role }) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || byId(a, b);
+  mentorsWithRoom.sort(tierThenId);
+  inactiveMentors.sort(tierThenId);
+
+  const pullRequests = [...weekLogs]
+    .flatMap(([id, log]) => log.pullRequests.map((url) => ({ id, url })))
+    .sort((a, b) => byId(a, b) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+
+  const lastWeek = cohort.end !== undefined && compareWeeks(weekOfDate(cohort.end), week) < 0 ? weekOfDate(cohort.end) : week;
+  const weeksRun = compareWeeks(firstWeek, lastWeek) <= 0 ? weeksBetween(mondayOf(firstWeek), mondayOf(lastWeek)) : [];
+  const weeksLogged = expected
+    .map((member) => ({ id: member.person, logged: weeksRun.filter((w) => logs.get(member.person)?.has(w)).length, of: weeksRun.length }))
+    .sort(byId);
+
+  return {
+    cohort: { id: cohort.id, name: cohort.name, start: cohort.start, ...(cohort.end !== undefined ? { end: cohort.end } : {}), cadence: cohort.cadence },
+    week,
+    weekStart: mondayOf(week),
+    weekEnd: sundayOf(week),
+    slaHours: config.requestSlaHours,
+    tree: roots,
+    hours,
+    missingLogs,
+    overBudget,
+    waiting,
+    mentorsWithRoom,
+    inactiveMentors,
+    pullRequests,
+    weeksLogged,
+    counts: {
+      members: members.length,
+      leads: members.filter((m) => m.role === 'lead').length,
+      mentors: members.filter((m) => m.role === 'mentor').length,
+      mentees: members.filter((m) => m.role === 'mentee').length,
+      waiting: waiting.length,
+      overdue: waiting.filter((w) => w.overdue).length,
+      logs: weekLogs.size,
+      expectedLogs: expected.length,
+    },
+  };
+}
+
+/** Consecutive weeks up to and including `week` without a log (not counting weeks before the cohort). */
+function weeksWithout(logs: ReadonlyMap<string, Log> | undefined, week: string, firstWeek: string): number {
+  let count = 0;
+  for (let current = week; compareWeeks(current, firstWeek) >= 0 && !logs?.has(current); current = addWeeks(current, -1)) {
+    count++;
+    if (count > 520) break;
+  }
+  return count;
+}
+
+function uniqueMembers(cohort: Cohort) {
+  const seen = new Set<string>();
+  return cohort.members.filter((member) => !seen.has(member.person) && seen.add(member.person));
+}

@@ -1,0 +1,37 @@
+// Escaping record text for GitHub Markdown and Mermaid: a name can never break a table, inject
+// HTML, start a link or an image, or break out of a Mermaid node.
+
+/** Text for a Markdown paragraph or table cell: HTML and Markdown syntax are neutralised. */
+export function mdText(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#!|~$])/g, '\\$1')
+    .trim();
+}
+
+/** A link only for http(s) URLs; its text and target are escaped. */
+export function mdLink(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return mdText(url);
+  const target = url.replace(/[\s<>()[\]`|]/g, (ch) => encodeURIComponent(ch));
+  return `[${mdText(url)}](${target})`;
+}
+
+export function mdTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/**
+ * A Mermaid label: inside double quotes, with every character that is not plainly safe written
+ * as an entity code (#35; for #, #quot; for "), which Mermaid decodes for display.
+ */
+export function mermaidLabel(text: string): string {
+  let out = '';
+  for (const ch of text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')) {
+    out += /[A-Za-z0-9 ,._\-·=()]/.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import type { CohortSnapshot, TreeNode } from '../core/report.js';
+import { hours } from './hours.js';
+import type { Style } from './style.js';
+import { sanitizeInline } from './terminal.js';
+
+export interface StatusView {
+  now: string;
+  /** Each cohort as of last week (the last complete one), with this week's progress. */
+  cohorts: Array<{ lastWeek: CohortSnapshot; thisWeek: CohortSnapshot['counts'] }>;
+}
+
+export function renderStatusJson(view: StatusView): string {
+  const cohorts = view.cohorts.map(({ lastWeek: s, thisWeek }) => ({
+    id: s.cohort.id,
+    name: s.cohort.name,
+    waiting: s.waiting,
+    overdue: s.waiting.filter((w) => w.overdue).map((w) => w.id),
+    lastWeek: s.week,
+    missingLogs: s.missingLogs,
+    thisWeek: { logs: thisWeek.logs, expectedLogs: thisWeek.expectedLogs },
+    mentorsWithRoom: s.mentorsWithRoom,
+    inactiveMentors: s.inactiveMentors,
+    overBudget: s.overBudget,
+  }));
+  return `${JSON.stringify({ now: view.now, cohorts }, null, 2)}\n`;
+}
+
+export function renderStatusText(view: StatusView, style: Style): string {
+  const out: string[] = [];
+  for (const { lastWeek: s, thisWeek } of view.cohorts) {
+    if (out.length > 0) out.push('');
+    out.push(style.bold(`${sanitizeInline(s.cohort.name)} (${s.cohort.id}), ${view.now}`));
+    const overdue = s.waiting.filter((w) => w.overdue);
+    const waiting = s.waiting.filter((w) => !w.overdue);
+    out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${age(w.waitedHours)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
+    out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : `has waited ${age(w.waitedHours)}`}`), 'warning', 'nobody'));
+    out.push(section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none'));
+    out.push(`${style.dim('•')} Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`);
+    out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${m.directMentees} mentees, room for ${m.room} more`), 'ok', 'none'));
+    out.push(section(style, 'Inactive mentors', s.inactiveMentors.map((m) => `${m.id} (${m.role}): ${m.reason === 'opted-out' ? 'opted out (active: false)' : `no log for ${m.weeksWithoutLog} weeks`}`), 'warning', 'none'));
+    if (s.overBudget.length > 0) out.push(section(style, 'Planned past their budget', s.overBudget.map((o) => `${o.id}: ${hours(o.plannedTotal)} h of ${hours(o.maxHoursPerWeek)} h`), 'warning', 'none'));
+  }
+  if (view.cohorts.length === 0) out.push('No cohort is running.');
+  return `${out.join('\n')}\n`;
+}
+
+function section(style: Style, title: string, lines: string[], tone: 'error' | 'warning' | 'ok', empty: string): string {
+  const mark = lines.length === 0 ? style.dim('✓') : tone === 'error' ? style.error('✖') : tone === 'warning' ? style.warning('!') : style.ok('•');
+  if (lines.length === 0) return `${mark} ${title}: ${style.dim(empty)}`;
+  return [`${mark} ${title} (${lines.length})`, ...lines.map((line) => `    ${line}`)].join('\n');
+}
+
+function age(hoursWaited: number | undefined): string {
+  if (hoursWaited === undefined) return 'an unknown time';
+  return hoursWaited >= 48 ? `${Math.floor(hoursWaited / 24)} d ${Math.round(hoursWaited % 24)} h` : `${Math.round(hoursWaited)} h`;
+}
+
+/** The tree with box-drawing characters; waiting members listed under it. */
+export function renderTreeText(s: CohortSnapshot, style: Style): string {
+  const out = [style.bold(`${sanitizeInline(s.cohort.name)} (${s.cohort.id})`)];
+  const label = (node: TreeNode) => {
+    const x = node.role === 'mentee' ? '' : `, X=${node.directMentees}`;
+    return `${style.bold(node.id)} ${sanitizeInline(node.name)} ${style.dim(`(${node.role}${x}, ${hours(node.plannedTotal)} h)`)}`;
+  };
+  const walk = (node: TreeNode, prefix: string, last: boolean, top: boolean) => {
+    out.push(top ? label(node) : `${prefix}${last ? '└── ' : '├── '}${label(node)}`);
+    const childPrefix = top ? '' : `${prefix}${last ? '    ' : '│   '}`;
+    node.children.forEach((child, index) => walk(child, childPrefix, index === node.children.length - 1, false));
+  };
+  s.tree.forEach((root) => walk(root, '', true, true));
+  if (s.tree.length === 0) out.push(style.dim('(no lead yet)'));
+  if (s.waiting.length > 0) {
+    out.push('', style.bold(`Waiting for a mentor (${s.waiting.length})`));
+    for (const w of s.waiting) {
+      const details = [w.wants.length ? `wants ${w.wants.join(', ')}` : '', w.prefers ? `prefers ${w.prefers}` : '', w.waitedHours !== undefined ? `waiting ${age(w.waitedHours)}${w.overdue ? ' (overdue)' : ''}` : ''].filter(Boolean);
+      out.push(`  ${style.bold(w.id)} ${sanitizeInline(w.name)} ${style.dim(`(${w.role})`)}${details.length ? ` ${sanitizeInline(details.join('; '))}` : ''}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

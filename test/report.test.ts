@@ -1,0 +1,113 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, exampleRepo, git, gitRepo, makeTree, mentor, mentorJson } from './helpers/repo.js';
+
+const REPORT = 'reports/2026-fall/2026-W47';
+
+describe('mentor report', () => {
+  it('writes the Markdown and JSON of a week (the example is checked in as a snapshot)', async () => {
+    const repo = exampleRepo();
+    const result = mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']);
+    expect(result.code, result.stderr).toBe(0);
+    const markdown = readFileSync(path.join(repo, `${REPORT}.md`), 'utf8');
+    await expect(markdown).toMatchFileSnapshot('snapshots/example-report-2026-W47.md');
+    const json = JSON.parse(readFileSync(path.join(repo, `${REPORT}.json`), 'utf8'));
+    expect(json.week).toBe('2026-W47');
+    expect(json.missingLogs).toEqual(['hal', 'linus']);
+    expect(json.waiting.map((w: { id: string; overdue: boolean }) => [w.id, w.overdue])).toEqual([['cleo', true], ['jon', false]]);
+    expect(json.inactiveMentors).toEqual([{ id: 'linus', role: 'mentor', reason: 'no-recent-logs', weeksWithoutLog: 2 }]);
+    expect(json.mentorsWithRoom.map((m: { id: string; room: number }) => `${m.id}:${m.room}`)).toEqual(['andrew:1', 'ada:1', 'grace:1', 'linus:3']);
+  });
+
+  it('is byte-identical on a re-run, whatever the clock or zone of the machine', () => {
+    const repo = exampleRepo();
+    mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']);
+    const first = readFileSync(path.join(repo, `${REPORT}.md`), 'utf8') + readFileSync(path.join(repo, `${REPORT}.json`), 'utf8');
+    mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47'], { env: { TZ: 'Asia/Tokyo', LANG: 'de_DE.UTF-8' } });
+    const second = readFileSync(path.join(repo, `${REPORT}.md`), 'utf8') + readFileSync(path.join(repo, `${REPORT}.json`), 'utf8');
+    expect(second).toBe(first);
+  });
+
+  it('renders hostile names harmlessly in Markdown and Mermaid', () => {
+    const repo = exampleRepo({
+      'people/bob.yaml': 'id: bob\nname: "<script>alert(1)</script>"\n',
+      'people/dan.yaml': 'id: dan\nname: \'A"]-->B | `x` [link](javascript:alert(1))\'\n',
+    });
+    expect(mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']).code).toBe(0);
+    const markdown = readFileSync(path.join(repo, `${REPORT}.md`), 'utf8');
+    expect(markdown).not.toContain('<script>');
+    expect(markdown).not.toContain('"]-->B');
+    expect(markdown).not.toContain('](javascript');
+    const mermaid = markdown.slice(markdown.indexOf('```mermaid'), markdown.indexOf('```', markdown.indexOf('```mermaid') + 3));
+    for (const line of mermaid.split('\n').slice(2).filter(Boolean)) expect(line).toMatch(/^ {2}(p\d+\["[^"\n]*"\](:::waiting)?|p\d+ --> p\d+|classDef waiting .*)$/);
+    expect(mermaid).toContain('#60;script#62;');
+  });
+
+  it('--check passes on a fresh report and fails (exit 1) when the records change', () => {
+    const repo = exampleRepo();
+    expect(mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check']).code).toBe(1);
+    mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']);
+    expect(mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check']).code).toBe(0);
+    writeFileSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'), 'person: hal\nweek: 2026-W47\nhours:\n  practice: 2\n');
+    const stale = mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain(`Out of date: ${REPORT}.md, ${REPORT}.json`);
+  });
+
+  it('--commit puts exactly the two files on report/<cohort>/<week>', () => {
+    const repo = gitRepo(exampleRepo());
+    const result = mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--commit']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe('report/2026-fall/2026-W47');
+    expect(git(repo, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n').sort()).toEqual([`${REPORT}.json`, `${REPORT}.md`]);
+    expect(git(repo, ['rev-list', '--count', 'main']).trim()).toBe('1');
+    // --check in CI, on the committed branch
+    expect(mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check']).code).toBe(0);
+  });
+
+  it('handles an empty cohort', () => {
+    const repo = makeTree({ 'mentor.config.yaml': 'program: P\n', 'cohorts/empty/cohort.yaml': 'id: empty\nname: Empty\nstart: 2026-09-07\n' });
+    const result = mentor(['report', 'empty', '--repo', repo, '--week', '2026-W40']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(repo, 'reports/empty/2026-W40.json'), 'utf8'));
+    expect(json.counts).toEqual({ members: 0, leads: 0, mentors: 0, mentees: 0, waiting: 0, overdue: 0, logs: 0, expectedLogs: 0 });
+  });
+});
+
+describe('mentor status and tree', () => {
+  it('--fail-on overdue exits 1 while a request is overdue, 0 otherwise', () => {
+    expect(mentor(['status', '--repo', EXAMPLE, '--fail-on', 'overdue']).code).toBe(1);
+    expect(mentor(['status', '--repo', EXAMPLE]).code).toBe(0);
+    const repo = exampleRepo();
+    const file = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('requestedAt: 2026-11-20T15:04:00-08:00', `requestedAt: ${new Date(Date.now() - 3_600_000).toISOString()}`));
+    expect(mentor(['status', '2026-fall', '--repo', repo, '--fail-on', 'overdue']).code).toBe(0);
+  });
+
+  it('--format json lists what needs attention', () => {
+    const { json } = mentorJson(['status', '2026-fall', '--repo', EXAMPLE, '--format', 'json']);
+    const cohort = json.cohorts[0];
+    expect(cohort.overdue).toEqual(['cleo']);
+    expect(cohort.mentorsWithRoom.map((m: { id: string }) => m.id)).toEqual(['andrew', 'ada', 'grace', 'linus']);
+    expect(cohort).toHaveProperty('missingLogs');
+    expect(cohort).toHaveProperty('inactiveMentors');
+  });
+
+  it('draws the tree with box-drawing characters and lists who is waiting', () => {
+    const result = mentor(['tree', '2026-fall', '--repo', EXAMPLE]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('andrew Andrew Lee (lead, X=3, 8 h)\n├── ada Ada Lovelace (mentor, X=3, 7 h)\n│   ├── bob Bob Martin (mentee, 5.5 h)');
+    expect(result.stdout).toContain('└── linus Linus Svensson (mentor, X=1, 5 h)\n    └── ivy Ivy Novak (mentee, 5.5 h)');
+    expect(result.stdout).toMatch(/Waiting for a mentor \(2\)\n {2}cleo Cleo Diaz \(mentee\) wants react; prefers ada; waiting/);
+  });
+
+  it('never prints terminal escapes from a name', () => {
+    const repo = exampleRepo({ 'people/bob.yaml': 'id: bob\nname: "Bob\\e]0;pwned\\a"\n' });
+    const result = mentor(['tree', '2026-fall', '--repo', repo]);
+    // The name is refused by validation (control characters), so tree stops with a clear error.
+    expect(result.code).toBe(1);
+    // eslint-disable-next-line no-control-regex
+    expect(result.stdout + result.stderr).not.toMatch(/\u001b|\u0007/);
+  });
+});
