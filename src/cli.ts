@@ -35,6 +35,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('check every record: fields, references, tiers, capacity, logs')
     .addOption(repoOption())
     .addOption(formatOption(['text', 'json', 'github']))
+    .option('--changed <ref>', 'check only the files that differ from <ref> (committed or not) and what depends on them')
     .action(async (options) => run(async () => (await import('./commands/validate.js')).validateCommand(options))());
 
   program
@@ -108,6 +109,22 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .argument('[cohort]', 'cohort id (default: the one running cohort)')
     .addOption(repoOption())
     .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/status.js')).treeCommand(cohort, options))());
+
+  program
+    .command('codeowners')
+    .description('write .github/CODEOWNERS: each person owns their person file and logs, maintainers the rest')
+    .addOption(repoOption())
+    .option('--check', 'write nothing; exit 1 when the file is stale')
+    .action(async (options) => run(async () => (await import('./commands/codeowners.js')).codeownersCommand(options))());
+
+  program
+    .command('check-pr')
+    .description('fail when a pull request touches records its author may not touch')
+    .addOption(repoOption())
+    .requiredOption('--base <ref>', 'the branch the pull request goes into, e.g. origin/main')
+    .requiredOption('--author <github>', 'GitHub handle of the pull request author')
+    .addOption(formatOption(['text', 'json']))
+    .action(async (options) => run(async () => (await import('./commands/check-pr.js')).checkPrCommand(options))());
 
   return program;
 }

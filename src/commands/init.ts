@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { ExitCode, MentorError } from '../errors.js';
 import { commitFiles, hasCommits, initRepo, isGitRepo, openGit } from '../io/git.js';
 import { print, styleFor } from '../io/output.js';
@@ -13,8 +14,11 @@ export interface InitOptions {
   git: boolean;
 }
 
-/** How a new program repo's CI installs mentor; overridable for forks and private registries. */
-const MENTOR_SPEC = process.env.MENTOR_PACKAGE_SPEC ?? 'github:mentor-cli/mentor';
+/**
+ * How a new program repo's CI gets mentor: a dev dependency in its package.json, this version by
+ * default. MENTOR_PACKAGE_SPEC overrides it (a git URL, a tarball, a fork).
+ */
+const MENTOR_SPEC = process.env.MENTOR_PACKAGE_SPEC ?? `^${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}`;
 
 export async function initCommand(options: InitOptions): Promise<number> {
   const root = path.resolve(options.dir);

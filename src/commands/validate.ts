@@ -1,22 +1,34 @@
-import { ExitCode } from '../errors.js';
+import { ExitCode, MentorError } from '../errors.js';
 import { readRecord } from '../io/repo.js';
 import { print, styleFor } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { isError } from '../model/problem.js';
-import { validateProgram } from '../model/program.js';
+import { validateProgram, validateScope } from '../model/program.js';
+import { changeScope } from '../model/scope.js';
 import { renderProblemsGithub, renderProblemsJson, renderProblemsText, type ValidationResult } from '../render/problems.js';
 
 export interface ValidateOptions {
   repo?: string;
   format: 'text' | 'json' | 'github';
+  changed?: string;
 }
 
 export async function validateCommand(options: ValidateOptions): Promise<number> {
   const root = findRepoRoot(options.repo);
-  const { problems, files } = validateProgram(root);
+  const { problems, files } = options.changed === undefined ? validateProgram(root) : await validateChanged(root, options.changed);
   const result: ValidationResult = { valid: !problems.some(isError), files, problems };
   print(render(result, options.format, root));
   return result.valid ? ExitCode.ok : ExitCode.invalid;
+}
+
+async function validateChanged(root: string, ref: string) {
+  const { changedSince, isGitRepo, openGit, resolveCommit, refuseOptionLikeRef } = await import('../io/git.js');
+  refuseOptionLikeRef(ref, '--changed');
+  const repo = openGit(root);
+  if (!(await isGitRepo(repo))) throw new MentorError('--changed needs a git repository.', ExitCode.usage, 'Run it in a clone of the program repo, or validate everything without --changed.');
+  const commit = await resolveCommit(repo, ref, '--changed');
+  const changes = await changedSince(repo, commit);
+  return validateScope(root, (program) => changeScope(changes, program));
 }
 
 function render(result: ValidationResult, format: ValidateOptions['format'], root: string): string {

@@ -139,3 +139,84 @@ export async function assertCanCommit(repo: GitRepo): Promise<void> {
     throw new MentorError('HEAD is detached, so there is no branch to start from.', ExitCode.usage, 'Switch to a branch first, e.g. `git switch main`.');
   }
 }
+
+export interface ChangedFile {
+  status: 'added' | 'modified' | 'deleted' | 'renamed';
+  path: string;
+  /** For a rename: where the file was. */
+  from?: string;
+}
+
+function parseNameStatus(output: string): ChangedFile[] {
+  const parts = output.split('\0').filter((part) => part !== '');
+  const files: ChangedFile[] = [];
+  for (let i = 0; i < parts.length; ) {
+    const code = parts[i++]!;
+    if (code.startsWith('R') || code.startsWith('C')) {
+      const from = parts[i++]!;
+      const to = parts[i++]!;
+      files.push(code.startsWith('R') ? { status: 'renamed', path: to, from } : { status: 'added', path: to });
+    } else {
+      const path = parts[i++]!;
+      files.push({ status: code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified', path });
+    }
+  }
+  return files;
+}
+
+/** The commit a ref names, or a clear error; refs that look like options are refused first. */
+export async function resolveCommit(repo: GitRepo, ref: string, flag: string): Promise<string> {
+  refuseOptionLikeRef(ref, flag);
+  try {
+    const sha = (await repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
+    if (sha !== '') return sha;
+  } catch {
+    // fall through to the message below
+  }
+  const shallow = (await repo.git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+  throw new MentorError(
+    `${flag} ${ref}: git knows no such commit.`,
+    ExitCode.usage,
+    shallow ? 'This is a shallow clone: fetch the history (in GitHub Actions: actions/checkout with fetch-depth: 0).' : 'Check the branch or commit name (for a remote branch: origin/main), and fetch it first.',
+  );
+}
+
+export async function isShallow(repo: GitRepo): Promise<boolean> {
+  return (await repo.git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+}
+
+/** Files that differ between a commit and the working tree (committed or not), untracked included. */
+export async function changedSince(repo: GitRepo, commit: string): Promise<ChangedFile[]> {
+  const tracked = parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', commit, '--', '.'])));
+  const untracked = (await attempt('git ls-files', () => repo.git.raw(['ls-files', '-z', '--others', '--exclude-standard', '--', '.'])))
+    .split('\0')
+    .filter(Boolean)
+    .map((path): ChangedFile => ({ status: 'added', path }));
+  return [...tracked, ...untracked];
+}
+
+/** Files changed by the commits of HEAD that are not in base (base...HEAD, from the merge base). */
+export async function changedInBranch(repo: GitRepo, base: string): Promise<{ mergeBase: string; files: ChangedFile[] }> {
+  const mergeBase = (await attempt('git merge-base', () => repo.git.raw(['merge-base', '--end-of-options', base, 'HEAD']))).trim();
+  const files = parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', mergeBase, 'HEAD', '--', '.'])));
+  return { mergeBase, files };
+}
+
+/** A file's text at a commit, or undefined when it is not there. */
+export async function fileAt(repo: GitRepo, commit: string, path: string): Promise<string | undefined> {
+  try {
+    return await repo.git.raw(['cat-file', 'blob', '--end-of-options', `${commit}:./${path}`]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Paths under a folder at a commit (relative to the repo folder). */
+export async function filesAt(repo: GitRepo, commit: string, folder: string): Promise<string[]> {
+  const output = await attempt('git ls-tree', () => repo.git.raw(['ls-tree', '-r', '-z', '--name-only', '--full-name', '--end-of-options', commit, '--', folder]));
+  const prefix = (await repo.git.raw(['rev-parse', '--show-prefix'])).trim();
+  return output
+    .split('\0')
+    .filter(Boolean)
+    .map((file) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file));
+}

@@ -6,6 +6,7 @@ import { checkLogRules, type LogContext } from './rules/log-rules.js';
 import { checkPeopleRules } from './rules/people-rules.js';
 import { configSchema, ID_PATTERN, type Cohort, type Config, type Log, type Member, type Person, type RecordKind } from './schemas.js';
 import { YamlSource } from './source.js';
+import type { Scope } from './scope.js';
 
 export interface PersonEntry {
   id: string;
@@ -143,6 +144,28 @@ export function validateProgram(root: string): { problems: Problem[]; files: num
   for (const loaded of eachLog(program)) {
     files += 1;
     problems.push(...loaded.problems);
+  }
+  return { problems: problems.sort(compareProblems), files };
+}
+
+/**
+ * Validation of what a change can affect: the same problems a full run gives, for those files
+ * only. Logs outside the scope are not read at all.
+ */
+export function validateScope(root: string, scopeOf: (program: Program) => Scope): { problems: Problem[]; files: number } {
+  const program = loadProgram(root);
+  const scope = scopeOf(program);
+  if (scope.all) return validateProgram(root);
+  const problems = program.problems.filter((problem) => scope.files.has(problem.file));
+  let files = 0;
+  const indexFiles = [CONFIG_FILE, ...program.layout.people.map((f) => f.file), ...program.layout.cohorts.map((f) => f.file)];
+  for (const file of indexFiles) if (scope.files.has(file)) files += 1;
+  for (const [cohort, logs] of program.layout.logs) {
+    for (const file of logs) {
+      if (!scope.cohortsWithAllLogs.has(cohort) && !scope.logs.has(file.file)) continue;
+      files += 1;
+      problems.push(...loadLog(program, file).problems);
+    }
   }
   return { problems: problems.sort(compareProblems), files };
 }

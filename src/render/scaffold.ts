@@ -1,5 +1,6 @@
 import { generateJsonSchemas } from '../model/json-schema.js';
 import { dateOfDayNumber, dayNumber } from '../core/time.js';
+import { renderCodeowners } from '../core/ownership.js';
 
 // The files `mentor init` writes: a program repo that validates as it is, ready for GitHub.
 
@@ -90,6 +91,7 @@ members:
     )}\n`,
   );
   files.set('.gitignore', 'node_modules/\n');
+  files.set('.github/CODEOWNERS', renderCodeowners([{ id: 'alex', github: 'alex-example' }], []));
   files.set('.gitattributes', '*.yaml text eol=lf\nreports/** linguist-generated=true\n');
   return files;
 }
@@ -114,14 +116,17 @@ const PULL_REQUEST_TEMPLATE = `<!-- Weekly log? Run \`npx mentor log\` (it asks 
 `;
 
 function workflow(): string {
-  return `# Written by \`mentor init\`. Checks every push and pull request of the program repo.
+  return `# Written by \`mentor init\`. Checks every push and pull request of the program repo, and
+# alerts the organisers every day while a request for a mentor is overdue.
+# Untrusted values (branch names, user names) reach the shell only through env, never inline.
 name: mentor
 
 on:
   push:
+    branches: [main]
   pull_request:
   schedule:
-    - cron: '0 16 * * *'          # daily: fails when a mentor request is overdue
+    - cron: '0 16 * * *'
   workflow_dispatch:
 
 permissions:
@@ -129,7 +134,7 @@ permissions:
 
 jobs:
   validate:
-    if: github.event_name != 'schedule'
+    if: github.event_name == 'push' || github.event_name == 'pull_request'
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
@@ -140,10 +145,32 @@ jobs:
           node-version: 20
           cache: npm
       - run: npm ci
-      - name: Validate the records
+      - name: Validate every record
+        if: github.event_name == 'push'
         run: npx mentor validate --format github
+      - name: Validate what the pull request changes
+        if: github.event_name == 'pull_request'
+        env:
+          BASE: origin/\${{ github.base_ref }}
+        run: npx mentor validate --format github --changed "$BASE"
+      - name: Check the author may change these records
+        if: github.event_name == 'pull_request'
+        env:
+          BASE: origin/\${{ github.base_ref }}
+          AUTHOR: \${{ github.event.pull_request.user.login }}
+        run: npx mentor check-pr --base "$BASE" --author "$AUTHOR"
+      - name: Check that changed reports are up to date
+        if: github.event_name == 'pull_request'
+        env:
+          BASE: origin/\${{ github.base_ref }}
+        run: |
+          git diff --name-only -z "$BASE...HEAD" -- 'reports/*/*.md' | while IFS= read -r -d '' report; do
+            cohort=$(basename "$(dirname "$report")")
+            week=$(basename "$report" .md)
+            npx mentor report "$cohort" --week "$week" --check
+          done
 
-  status:
+  overdue:
     if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
     runs-on: ubuntu-latest
     steps:
@@ -153,7 +180,7 @@ jobs:
           node-version: 20
           cache: npm
       - run: npm ci
-      - name: Overdue mentor requests
-        run: npx mentor validate
+      - name: Fail while a request for a mentor is overdue
+        run: npx mentor status --fail-on overdue
 `;
 }

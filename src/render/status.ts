@@ -36,7 +36,7 @@ export function renderStatusText(view: StatusView, style: Style): string {
     out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : `has waited ${age(w.waitedHours)}`}`), 'warning', 'nobody'));
     out.push(section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none'));
     out.push(`${style.dim('•')} Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`);
-    out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${m.directMentees} mentees, room for ${m.room} more`), 'ok', 'none'));
+    out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${m.directMentees} ${m.directMentees === 1 ? "mentee" : "mentees"}, room for ${m.room} more`), 'ok', 'none'));
     out.push(section(style, 'Inactive mentors', s.inactiveMentors.map((m) => `${m.id} (${m.role}): ${m.reason === 'opted-out' ? 'opted out (active: false)' : `no log for ${m.weeksWithoutLog} weeks`}`), 'warning', 'none'));
     if (s.overBudget.length > 0) out.push(section(style, 'Planned past their budget', s.overBudget.map((o) => `${o.id}: ${hours(o.plannedTotal)} h of ${hours(o.maxHoursPerWeek)} h`), 'warning', 'none'));
   }

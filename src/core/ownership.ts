@@ -1,0 +1,73 @@
+// Who may change which record: each person owns their person file and their logs; maintainers
+// (config `maintainers`) own everything. Used by `mentor check-pr` and `mentor codeowners`.
+
+export interface FileChange {
+  status: 'added' | 'modified' | 'deleted' | 'renamed';
+  path: string;
+  from?: string;
+}
+
+export interface Verdict {
+  path: string;
+  status: FileChange['status'];
+  from?: string;
+  allowed: boolean;
+  reason: string;
+}
+
+export interface Owners {
+  /** Lower-cased GitHub handles of the maintainers. */
+  maintainers: Set<string>;
+  /** Lower-cased GitHub handle -> person id. */
+  personByGithub: Map<string, string>;
+}
+
+const LOG_PATH = /^cohorts\/[^/]+\/logs\/([^/]+)\/[^/]+\.yaml$/;
+const PERSON_PATH = /^people\/([^/]+)\.yaml$/;
+
+/** The person a path belongs to, if it is someone's own record. */
+export function ownerOfPath(path: string): string | undefined {
+  return LOG_PATH.exec(path)?.[1] ?? PERSON_PATH.exec(path)?.[1];
+}
+
+function describe(path: string): string {
+  if (path === 'mentor.config.yaml') return 'the program config';
+  if (/^cohorts\/[^/]+\/cohort\.yaml$/.test(path)) return 'a cohort (its members and tree)';
+  if (path.startsWith('reports/')) return 'a report (written by `mentor report`)';
+  const owner = ownerOfPath(path);
+  if (owner && LOG_PATH.test(path)) return `a log of ${owner}`;
+  if (owner) return `the person file of ${owner}`;
+  return 'a file outside your own records';
+}
+
+export function judgeChanges(changes: readonly FileChange[], author: string, owners: Owners): { author: { handle: string; person?: string; maintainer: boolean }; verdicts: Verdict[] } {
+  const handle = author.toLowerCase();
+  const maintainer = owners.maintainers.has(handle);
+  const person = owners.personByGithub.get(handle);
+  const verdicts = changes.map((change): Verdict => {
+    const base = { path: change.path, status: change.status, ...(change.from ? { from: change.from } : {}) };
+    if (maintainer) return { ...base, allowed: true, reason: 'a maintainer may change any record' };
+    const paths = change.status === 'renamed' ? [change.from!, change.path] : [change.path];
+    const foreign = paths.find((path) => person === undefined || ownerOfPath(path) !== person);
+    if (foreign !== undefined) {
+      return { ...base, allowed: false, reason: `${describe(foreign)}: only ${ownerOfPath(foreign) && LOG_PATH.test(foreign) ? `${ownerOfPath(foreign)} or ` : ''}a maintainer may change it` };
+    }
+    if (change.status === 'deleted') return { ...base, allowed: false, reason: 'your own record, but deleting it needs a maintainer' };
+    return { ...base, allowed: true, reason: `your own ${LOG_PATH.test(change.path) ? 'log' : 'person file'}` };
+  });
+  return { author: { handle: author, ...(person ? { person } : {}), maintainer }, verdicts };
+}
+
+/** .github/CODEOWNERS: each person owns their records; maintainers own everything else. */
+export function renderCodeowners(people: ReadonlyArray<{ id: string; github?: string }>, maintainers: readonly string[]): string {
+  const lines = ['# Written by `mentor codeowners` from people/ and mentor.config.yaml; do not edit by hand.', '# Each person owns their person file and their logs; maintainers own everything else.', ''];
+  const owners = [...new Set(maintainers)].sort().map((handle) => `@${handle}`).join(' ');
+  lines.push(owners ? `* ${owners}` : '# No maintainers in mentor.config.yaml yet: add `maintainers: [your-handle]`.');
+  const sorted = [...people].filter((p) => p.github).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (sorted.length > 0) lines.push('');
+  for (const person of sorted) {
+    lines.push(`/people/${person.id}.yaml @${person.github}`);
+    lines.push(`/cohorts/*/logs/${person.id}/ @${person.github}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
