@@ -4,9 +4,13 @@ import { dateOfDayNumber, dayNumber, localDate } from './time.js';
 
 const WEEK = /^(\d{4})-W(\d{2})$/;
 
+const weeksInYears = new Map<number, number>();
+
 function weeksInYear(year: number): number {
   // The week of 28 December is always the last week of its year.
-  return weekNumberOf(dayNumber(`${year}-12-28`)).week;
+  let weeks = weeksInYears.get(year);
+  if (weeks === undefined) weeksInYears.set(year, (weeks = weekNumberOf(dayNumber(`${year}-12-28`)).week));
+  return weeks;
 }
 
 function weekNumberOf(days: number): { year: number; week: number } {
@@ -26,9 +30,16 @@ export function isIsoWeek(text: string): boolean {
   return year >= 1900 && year <= 9999 && week >= 1 && week <= weeksInYear(year);
 }
 
+const weekOfDates = new Map<string, string>();
+
 export function weekOfDate(date: string): string {
-  const { year, week } = weekNumberOf(dayNumber(date));
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  let cached = weekOfDates.get(date);
+  if (cached === undefined) {
+    const { year, week } = weekNumberOf(dayNumber(date));
+    cached = `${year}-W${String(week).padStart(2, '0')}`;
+    if (weekOfDates.size < 10_000) weekOfDates.set(date, cached);
+  }
+  return cached;
 }
 
 /** The Monday a week starts on, YYYY-MM-DD. */

@@ -1,4 +1,4 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../errors.js';
 
@@ -36,6 +36,8 @@ export interface RecordFile {
   nameId: string;
   cohort?: string;
   person?: string;
+  /** The listing saw a regular file (not a symlink or anything else). */
+  regular?: boolean;
 }
 
 /** A file or folder in the layout that cannot be read as a record, said as a problem. */
@@ -71,7 +73,7 @@ export function listRecords(root: string, only?: { cohorts?: Set<string> }): Lay
   for (const entry of entries(root, 'people', problems)) {
     const file = `people/${entry.name}`;
     const name = yamlName(entry, file, problems);
-    if (name !== undefined) layout.people.push({ file, kind: 'person', nameId: name });
+    if (name !== undefined) layout.people.push({ file, kind: 'person', nameId: name, regular: entry.isFile() });
   }
   for (const cohortDir of entries(root, 'cohorts', problems)) {
     const dir = `cohorts/${cohortDir.name}`;
@@ -94,29 +96,37 @@ export function listRecords(root: string, only?: { cohorts?: Set<string> }): Lay
         if (!IGNORED.test(personDir.name)) problems.push({ file: personPath, rule: 'unexpected-file', severity: 'warning', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: 'Move it into the folder of the person it belongs to.' });
         continue;
       }
-      for (const logEntry of entries(root, personPath, problems)) {
+      for (const logEntry of entries(root, personPath, problems, personDir.isDirectory())) {
         const file = `${personPath}/${logEntry.name}`;
         const week = yamlName(logEntry, file, problems);
-        if (week !== undefined) logs.push({ file, kind: 'log', nameId: week, cohort: cohortDir.name, person: personDir.name });
+        if (week !== undefined) logs.push({ file, kind: 'log', nameId: week, cohort: cohortDir.name, person: personDir.name, regular: logEntry.isFile() });
       }
     }
   }
   return layout;
 }
 
-function entries(root: string, dir: string, problems: LayoutProblem[]): Dirent[] {
+/**
+ * The entries of a folder, sorted. `checked` folders were reached through real (not symlinked)
+ * folders of the repo, so only the top ones need the (slower) check that they stay inside it.
+ */
+function entries(root: string, dir: string, problems: LayoutProblem[], checked = false): Dirent[] {
   const absolute = path.join(root, dir);
   let list: Dirent[];
   try {
-    const stats = statSync(absolute, { throwIfNoEntry: false });
-    if (!stats?.isDirectory()) return [];
-    if (!insideRepo(root, absolute)) {
-      problems.push({ file: dir, rule: 'symlink-outside-repo', severity: 'error', message: `${dir} leads outside the repo; mentor does not follow it.`, fix: 'Replace the symlink with a real folder.' });
-      return [];
+    if (!checked) {
+      const stats = statSync(absolute, { throwIfNoEntry: false });
+      if (!stats?.isDirectory()) return [];
+      if (!insideRepo(root, absolute)) {
+        problems.push({ file: dir, rule: 'symlink-outside-repo', severity: 'error', message: `${dir} leads outside the repo; mentor does not follow it.`, fix: 'Replace the symlink with a real folder.' });
+        return [];
+      }
     }
     list = readdirSync(absolute, { withFileTypes: true });
   } catch (error) {
-    problems.push({ file: dir, rule: 'unreadable-file', severity: 'error', message: `The folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, fix: 'Check its permissions.' });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    problems.push({ file: dir, rule: 'unreadable-file', severity: 'error', message: `The folder cannot be read (${code ?? 'error'}).`, fix: 'Check its permissions.' });
     return [];
   }
   return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -166,7 +176,7 @@ export type ReadOutcome = { text: string } | { problem: Omit<LayoutProblem, 'fil
  * Reads one record: never through a symlink that leaves the repo, never a file that is not a
  * regular file, never more than MAX_RECORD_BYTES, and only valid UTF-8.
  */
-export function readRecord(root: string, relative: string): ReadOutcome {
+export function readRecord(root: string, relative: string, regular = false): ReadOutcome {
   const absolute = path.join(root, relative);
   let fd: number;
   try {
@@ -183,7 +193,7 @@ export function readRecord(root: string, relative: string): ReadOutcome {
     if (code === 'ENOENT') return { problem: { rule: 'missing-file', severity: 'error', message: 'The file does not exist.', fix: 'Create it.' } };
     return { problem: { rule: 'unreadable-file', severity: 'error', message: `The file cannot be read (${code ?? 'error'}).`, fix: 'Check its permissions.' } };
   }
-  return readOpened(fd);
+  return readOpened(fd, regular);
 }
 
 function readRegularFile(absolute: string): ReadOutcome {
@@ -195,10 +205,13 @@ function readRegularFile(absolute: string): ReadOutcome {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** One buffer for every read: a record is read whole into it, never more than the limit + 1. */
+let shared = Buffer.allocUnsafe(64 * 1024);
 
-function readOpened(fd: number): ReadOutcome {
+function readOpened(fd: number, regular = false): ReadOutcome {
   try {
-    const stats = fstatSync(fd);
+    // A file the listing saw as regular needs no fstat: the bounded read below enforces the size.
+    const stats = regular ? { isFile: () => true, size: 0 } : fstatSync(fd);
     if (!stats.isFile()) {
       return { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is not a regular file.', fix: 'Replace it with a YAML file, or remove it.' } };
     }
@@ -212,7 +225,24 @@ function readOpened(fd: number): ReadOutcome {
         },
       };
     }
-    const bytes = readFileSync(fd);
+    // Read up to the limit + 1 bytes, whatever the size said (the file may grow meanwhile).
+    let length = 0;
+    for (;;) {
+      if (length === shared.length) {
+        if (shared.length > MAX_RECORD_BYTES) break;
+        const bigger = Buffer.allocUnsafe(Math.min(shared.length * 4, MAX_RECORD_BYTES + 1));
+        shared.copy(bigger, 0, 0, length);
+        shared = bigger;
+      }
+      const count = readSync(fd, shared, length, shared.length - length, null);
+      if (count === 0) break;
+      length += count;
+      if (length < shared.length && (stats.size <= length || regular)) break;
+    }
+    if (length > MAX_RECORD_BYTES) {
+      return { problem: { rule: 'file-too-large', severity: 'error', message: `The file is over ${MAX_RECORD_BYTES / 1024 / 1024} MiB; it is not read.`, fix: 'Shorten it: a record holds one person, cohort or week.' } };
+    }
+    const bytes = shared.subarray(0, length);
     let text: string;
     try {
       text = utf8.decode(bytes);

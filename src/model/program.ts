@@ -42,7 +42,7 @@ export interface Program {
 
 /** One record file read, parsed and shape-checked. */
 export function loadRecord<K extends RecordKind>(root: string, file: RecordFile & { kind: K }, problems: Problem[], salvage?: Salvage) {
-  const outcome = readRecord(root, file.file);
+  const outcome = readRecord(root, file.file, file.regular === true);
   if ('problem' in outcome) {
     problems.push({ file: file.file, line: 1, column: 1, ...outcome.problem });
     return { source: undefined, record: undefined };

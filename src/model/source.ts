@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem, Severity } from './problem.js';
+import { fastParse } from './fast-yaml.js';
 
 /** Keys that would reach an object's prototype if a consumer were careless. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -16,13 +17,25 @@ export class YamlSource {
   readonly problems: Problem[] = [];
   /** The plain value, or undefined when the YAML could not be read. */
   value: unknown;
-  private readonly lineCounter = new LineCounter();
-  private readonly doc: Document | undefined;
+  private lineCounter = new LineCounter();
+  private doc: Document | undefined;
 
   constructor(
     readonly file: string,
     readonly text: string,
   ) {
+    // Plain records take the fast path; the full parser (and positions) only when needed.
+    const fast = fastParse(text);
+    if (fast !== undefined) {
+      this.value = fast.value;
+      return;
+    }
+    this.parseFully();
+  }
+
+  /** The full parse: errors with positions, forbidden keys, aliases. */
+  private parseFully(): void {
+    const text = this.text;
     try {
       this.doc = parseDocument(text, {
         lineCounter: this.lineCounter,
@@ -56,8 +69,16 @@ export class YamlSource {
     }
   }
 
+  /** The document with positions, parsed on first need (a fast-path file that has a problem). */
+  private ensureDocument(): void {
+    if (this.doc !== undefined) return;
+    this.lineCounter = new LineCounter();
+    this.doc = parseDocument(this.text, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  }
+
   /** Offset-based position, 1-based line and column. */
   position(offset: number): { line: number; column: number } {
+    this.ensureDocument();
     const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
     return { line: Math.max(1, line), column: Math.max(1, col) };
   }
@@ -84,6 +105,7 @@ export class YamlSource {
 
   /** The source offset of the key or value at a path; the closest existing ancestor if it is missing. */
   offsetOf(path: readonly PathSegment[], at: 'key' | 'value'): number {
+    this.ensureDocument();
     let node: unknown = this.doc?.contents;
     let keyNode: Node | undefined;
     let found = true;
@@ -113,6 +135,7 @@ export class YamlSource {
 
   /** One source line, for showing under a problem. */
   lineText(line: number): string {
+    this.ensureDocument();
     const start = this.lineCounter.lineStarts[line - 1];
     if (start === undefined) return '';
     const end = this.text.indexOf('\n', start);
