@@ -126,6 +126,27 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(formatOption(['text', 'json']))
     .action(async (options) => run(async () => (await import('./commands/check-pr.js')).checkPrCommand(options))());
 
+  program
+    .command('next')
+    .description('open the next cycle from a finished cohort and propose who moves up a tier')
+    .argument('<from>', 'the cohort that ends')
+    .argument('<to>', 'id of the new cohort')
+    .requiredOption('--start <date>', 'first day of the new cohort, YYYY-MM-DD')
+    .option('--end <date>', 'last day of the new cohort, YYYY-MM-DD')
+    .option('--name <name>', 'name of the new cohort')
+    .option('--yes', 'accept every proposed promotion without asking')
+    .option('--commit', 'write on a new branch next/<to> and commit')
+    .addOption(repoOption())
+    .action(async (from: string, to: string, options) => run(async () => (await import('./commands/next.js')).nextCommand(from, to, options))());
+
+  program
+    .command('progress')
+    .description("each person's history across cohorts, and the program's figures for funders")
+    .argument('[person]', 'one person (default: everyone, with the program figures)')
+    .addOption(repoOption())
+    .addOption(formatOption(['text', 'json']))
+    .action(async (person: string | undefined, options) => run(async () => (await import('./commands/progress.js')).progressCommand(person, options))());
+
   return program;
 }
 

@@ -7,6 +7,10 @@ import { checkPeopleRules } from './rules/people-rules.js';
 import { configSchema, ID_PATTERN, type Cohort, type Config, type Log, type Member, type Person, type RecordKind } from './schemas.js';
 import { YamlSource } from './source.js';
 import type { Scope } from './scope.js';
+import { indexKey, ValidationCache } from '../io/cache.js';
+import { createRequire } from 'node:module';
+
+const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 export interface PersonEntry {
   id: string;
@@ -136,16 +140,37 @@ export function* eachLog(program: Program, cohorts?: Iterable<string>): Generato
   }
 }
 
-/** Full validation: every record and every rule. */
-export function validateProgram(root: string): { problems: Problem[]; files: number } {
+/** Full validation: every record and every rule. Unchanged logs come from the cache when there is one. */
+export function validateProgram(root: string, options: { cache?: boolean } = {}): { problems: Problem[]; files: number } {
   const program = loadProgram(root);
   const problems = program.problems;
   let files = 1 + program.layout.people.length + program.layout.cohorts.length;
-  for (const loaded of eachLog(program)) {
-    files += 1;
-    problems.push(...loaded.problems);
+  const cache = options.cache === false ? undefined : ValidationCache.open(root, logIndexKey(program));
+  for (const [, logs] of program.layout.logs) {
+    for (const file of logs) {
+      files += 1;
+      const cached = cache?.lookup(root, file.file);
+      if (cached && 'problems' in cached) {
+        problems.push(...cached.problems);
+        continue;
+      }
+      const loaded = loadLog(program, file);
+      problems.push(...loaded.problems);
+      if (cached) cache!.remember(file.file, cached.stats, loaded.problems);
+    }
   }
+  cache?.save();
+  if (cache && process.env.MENTOR_CACHE_STATS) process.stderr.write(`cache: reused ${cache.reused} of ${files - 1 - program.layout.people.length - program.layout.cohorts.length} logs\n`);
   return { problems: problems.sort(compareProblems), files };
+}
+
+/** Everything a log's check reads besides the log: config, cohorts, which people exist, this version. */
+function logIndexKey(program: Program): string {
+  const parts = [VERSION, program.configSource?.text ?? '(no config)'];
+  for (const entry of program.cohorts.values()) parts.push(entry.file, entry.source?.text ?? '(unreadable)');
+  for (const id of program.people.keys()) parts.push(id);
+  for (const id of program.layout.logs.keys()) parts.push(`cohort folder ${id}`);
+  return indexKey(parts);
 }
 
 /**

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// A program repo with one cohort of <mentors> mentors (and their leads) and <mentees> mentees
+// waiting for a mentor: `node bench/generate-assign.js <dir> [--mentors 500] [--mentees 5000]`.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const dir = args[0];
+const option = (name, fallback) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
+const mentors = option('mentors', 500);
+const mentees = option('mentees', 5000);
+let seed = 42;
+const random = () => {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 4294967296;
+};
+const pick = (items) => items[Math.floor(random() * items.length)];
+const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney'];
+const SKILLS = ['javascript', 'css', 'python', 'sql', 'react', 'node', 'go', 'rust', 'java', 'html'];
+const LANGUAGES = ['en', 'fr', 'es', 'de', 'pt'];
+rmSync(dir, { recursive: true, force: true });
+const write = (file, text) => {
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  writeFileSync(path.join(dir, file), text);
+};
+write('mentor.config.yaml', 'program: Assignment benchmark\ntimezone: UTC\nroles:\n  lead:\n    maxMentees: 12\n  mentor:\n    maxMentees: 12\n');
+const leads = Math.ceil(mentors / 12);
+const members = [];
+const person = (id, extra = '') => write(`people/${id}.yaml`, `id: ${id}\nname: ${id}\ntimezone: ${pick(ZONES)}\nskills: [${SKILLS.filter(() => random() < 0.3).join(', ')}]\nlanguages: [${LANGUAGES.filter(() => random() < 0.4).join(', ') || 'en'}]\n${extra}`);
+for (let i = 0; i < leads; i++) {
+  const id = `lead-${String(i).padStart(3, '0')}`;
+  person(id);
+  members.push(`  - person: ${id}\n    role: lead`);
+}
+for (let i = 0; i < mentors; i++) {
+  const id = `mentor-${String(i).padStart(4, '0')}`;
+  person(id);
+  members.push(`  - person: ${id}\n    role: mentor\n    mentor: lead-${String(i % leads).padStart(3, '0')}`);
+}
+for (let i = 0; i < mentees; i++) {
+  const id = `mentee-${String(i).padStart(5, '0')}`;
+  person(id);
+  const wants = SKILLS.filter(() => random() < 0.2);
+  const prefers = random() < 0.3 ? `\n    prefers: mentor-${String(Math.floor(random() * mentors)).padStart(4, '0')}` : '';
+  members.push(`  - person: ${id}\n    role: mentee\n    wants: [${wants.join(', ')}]${prefers}\n    requestedAt: 2026-09-01T10:00:00Z`);
+}
+write('cohorts/big/cohort.yaml', `id: big\nname: Big cohort\nstart: 2026-09-07\nmembers:\n${members.join('\n')}\n`);
+console.log(`Wrote ${leads} leads, ${mentors} mentors and ${mentees} waiting mentees to ${dir}.`);

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ExitCode, MentorError, usageError } from '../errors.js';
+import { print, styleFor } from '../io/output.js';
+import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
+import { writeFileAtomic } from '../io/write.js';
+import { proposeNext, TIER_RANK } from '../core/cycles.js';
+import { dayNumber, isRealDate } from '../core/time.js';
+import { ID_PATTERN } from '../model/schemas.js';
+import { renderNextCohort, renderProposalText } from '../render/cycles.js';
+import { sanitizeInline } from '../render/terminal.js';
+import { chooseCohort, loadForCommand } from './context.js';
+import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { cohortLogs } from './week-logs.js';
+
+export interface NextOptions {
+  repo?: string;
+  start: string;
+  end?: string;
+  name?: string;
+  yes?: boolean;
+  commit?: boolean;
+}
+
+export async function nextCommand(fromId: string, toId: string, options: NextOptions, asker: Asker = terminalAsker()): Promise<number> {
+  if (!ID_PATTERN.test(toId)) throw usageError(`"${sanitizeInline(toId)}" is not a cohort id.`, 'Use lower-case letters, digits and dashes, e.g. 2027-spring.');
+  for (const [flag, date] of [['--start', options.start], ['--end', options.end]] as const) {
+    if (date !== undefined && !isRealDate(date)) throw usageError(`${flag} ${sanitizeInline(date)} is not a date.`, 'Write it as YYYY-MM-DD.');
+  }
+  if (options.end !== undefined && dayNumber(options.end) <= dayNumber(options.start)) throw usageError('--end must be after --start.');
+  const loaded = loadForCommand(options.repo);
+  const { program } = loaded;
+  const from = chooseCohort(loaded, fromId);
+  const file = `cohorts/${toId}/cohort.yaml`;
+  if (program.cohorts.has(toId) || existsSync(path.join(program.root, `cohorts/${toId}`))) {
+    throw new MentorError(`Cohort ${toId} already exists; mentor never overwrites a cohort.`, ExitCode.usage, 'Choose another id for the next cohort.');
+  }
+  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  const proposals = proposeNext(program.config, from.cohort, people, cohortLogs(program, from.id), loaded.today);
+  const style = styleFor(process.stdout);
+  print(renderProposalText(from.id, toId, proposals, style));
+
+  const chosen = new Map(proposals.map((p) => [p.person, p.kind === 'leave-out' ? undefined : p.proposed]));
+  if (!options.yes) {
+    if (!isInteractive()) {
+      print('Nothing written: run on a terminal to confirm each promotion, or pass --yes to accept the proposal.');
+      return ExitCode.ok;
+    }
+    for (const proposal of proposals.filter((p) => p.kind === 'promote')) {
+      const answer = await asker.ask({
+        kind: 'select',
+        name: `promote.${proposal.person}`,
+        message: `${proposal.person}: ${proposal.from} -> ${proposal.proposed}?`,
+        choices: [
+          { name: `Accept: ${proposal.proposed} in ${toId}`, value: 'accept' },
+          { name: `Keep as ${proposal.from}`, value: 'keep' },
+          { name: `Leave ${proposal.person} out of ${toId}`, value: 'leave' },
+        ],
+      });
+      chosen.set(proposal.person, answer === 'accept' ? proposal.proposed : answer === 'keep' ? proposal.from : undefined);
+    }
+  }
+  const members = [...chosen]
+    .flatMap(([person, role]) => (role ? [{ person, role }] : []))
+    .sort((a, b) => TIER_RANK[b.role] - TIER_RANK[a.role] || (a.person < b.person ? -1 : 1));
+  const text = renderNextCohort({ id: toId, name: options.name ?? `${from.cohort.name} (next: ${toId})`, start: options.start, ...(options.end ? { end: options.end } : {}), cadence: from.cohort.cadence, members }, from.id);
+
+  const plan = options.commit ? await planCommit(program.root, `next/${toId}`, [file]) : undefined;
+  if (plan) await startBranch(plan);
+  writeFileAtomic(path.join(program.root, file), text);
+  print(`Wrote ${file} with ${members.length} members. Next: \`mentor assign ${toId}\` places them.`);
+  if (plan) {
+    await finishCommit(plan, `Open cohort ${toId} from ${from.id}`);
+    print(nextStepAfterCommit(plan.branch, 'the new cohort'));
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,24 @@
+import { ExitCode, MentorError } from '../errors.js';
+import { print, styleFor } from '../io/output.js';
+import { programProgress } from '../core/cycles.js';
+import { closest } from '../model/suggest.js';
+import { renderProgressJson, renderProgressText } from '../render/cycles.js';
+import { sanitizeInline } from '../render/terminal.js';
+import { loadForCommand } from './context.js';
+import { cohortLogs } from './week-logs.js';
+
+export async function progressCommand(personId: string | undefined, options: { repo?: string; format: 'text' | 'json' }): Promise<number> {
+  const loaded = loadForCommand(options.repo);
+  const { program } = loaded;
+  if (personId !== undefined && !program.people.has(personId)) {
+    const guess = closest(personId, program.people.keys());
+    throw new MentorError(`There is no person "${sanitizeInline(personId)}".`, ExitCode.usage, guess ? `Did you mean ${guess}?` : undefined);
+  }
+  const cohorts = [...program.cohorts.values()].flatMap((entry) => (entry.cohort ? [{ cohort: entry.cohort, logs: cohortLogs(program, entry.id) }] : []));
+  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  const result = programProgress(program.config, cohorts, people, loaded.today);
+  const shown = personId === undefined ? result.people : result.people.filter((p) => p.id === personId);
+  const programFigures = personId === undefined ? result.program : undefined;
+  print(options.format === 'json' ? renderProgressJson(shown, programFigures) : renderProgressText(shown, programFigures, styleFor(process.stdout)));
+  return ExitCode.ok;
+}

@@ -1,0 +1,146 @@
+import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
+import { cohortState, type CohortState } from './cohort-state.js';
+import { expectsLog } from './commitments.js';
+import { roundHours } from './hours.js';
+import { HOUR_MS, dayNumber } from './time.js';
+import { weeksBetween } from './weeks.js';
+
+// Cycles and progress: opening the next cohort with proposed promotions, and each person's
+// history across cohorts. Pure: records, logs and "today" are arguments.
+
+export const TIER_RANK: Record<Role, number> = { mentee: 0, mentor: 1, lead: 2 };
+const PROMOTION: Record<Role, Role> = { mentee: 'mentor', mentor: 'lead', lead: 'lead' };
+
+/** The weeks a cohort has run by `today` (all of them once it is finished). */
+export function weeksRun(cohort: Pick<Cohort, 'start' | 'end'>, today: string): string[] {
+  if (dayNumber(today) < dayNumber(cohort.start)) return [];
+  const last = cohort.end !== undefined && dayNumber(cohort.end) < dayNumber(today) ? cohort.end : today;
+  return weeksBetween(cohort.start, last);
+}
+
+export type LogsByPerson = ReadonlyMap<string, ReadonlyMap<string, Log>>;
+
+export interface NextProposal {
+  person: string;
+  from: Role;
+  proposed: Role;
+  weeksLogged: number;
+  weeksRun: number;
+  share: number;
+  /** `promote`: completed the cycle; `same`: stays at its tier; `leave-out`: inactive. */
+  kind: 'promote' | 'same' | 'leave-out';
+  reason: string;
+}
+
+export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<string, Person | undefined>, logs: LogsByPerson, today: string): NextProposal[] {
+  const weeks = weeksRun(from, today);
+  const seen = new Set<string>();
+  const proposals: NextProposal[] = [];
+  for (const member of from.members) {
+    if (seen.has(member.person)) continue;
+    seen.add(member.person);
+    const logged = weeks.filter((week) => logs.get(member.person)?.has(week)).length;
+    const share = weeks.length === 0 ? 0 : logged / weeks.length;
+    const base = { person: member.person, from: member.role, weeksLogged: logged, weeksRun: weeks.length, share: Math.round(share * 1000) / 1000 };
+    if (people.get(member.person)?.active === false) {
+      proposals.push({ ...base, proposed: member.role, kind: 'leave-out', reason: 'inactive (active: false)' });
+    } else if (member.role !== 'lead' && expectsLog(member) && weeks.length > 0 && share >= config.promotion.minShareOfWeeksLogged - 1e-9) {
+      proposals.push({ ...base, proposed: PROMOTION[member.role], kind: 'promote', reason: `completed the cycle: logged ${logged} of ${weeks.length} weeks` });
+    } else {
+      const reason = member.role === 'lead' ? 'leads stay leads' : !expectsLog(member) ? 'was still waiting for a mentor' : `logged ${logged} of ${weeks.length} weeks, under ${Math.round(config.promotion.minShareOfWeeksLogged * 100)}%`;
+      proposals.push({ ...base, proposed: member.role, kind: 'same', reason });
+    }
+  }
+  return proposals.sort((a, b) => TIER_RANK[b.proposed] - TIER_RANK[a.proposed] || (a.person < b.person ? -1 : 1));
+}
+
+export interface CohortHistory {
+  cohort: string;
+  state: CohortState;
+  role: Role;
+  weeksLogged: number;
+  weeksRun: number;
+  hoursLogged: number;
+  pullRequests: number;
+  movedUp: boolean;
+}
+
+export interface PersonProgress {
+  id: string;
+  name: string;
+  cohorts: CohortHistory[];
+  movesUp: number;
+}
+
+export interface ProgramProgress {
+  peopleHelped: number;
+  movesUpByCohort: Array<{ cohort: string; movesUp: number }>;
+  logShareByCohort: Array<{ cohort: string; logs: number; expected: number; share: number }>;
+  requestToAssignment: { count: number; medianHours: number | null; worstHours: number | null; slaHours: number; withinSla: number };
+}
+
+export interface CohortWithLogs {
+  cohort: Cohort;
+  logs: LogsByPerson;
+}
+
+/** Each person's history across cohorts (in order of start), and the program's figures. */
+export function programProgress(config: Config, cohorts: readonly CohortWithLogs[], people: ReadonlyMap<string, Person | undefined>, today: string): { people: PersonProgress[]; program: ProgramProgress } {
+  const ordered = [...cohorts].sort((a, b) => dayNumber(a.cohort.start) - dayNumber(b.cohort.start) || (a.cohort.id < b.cohort.id ? -1 : 1));
+  const histories = new Map<string, PersonProgress>();
+  const helped = new Set<string>();
+  const movesUpByCohort: ProgramProgress['movesUpByCohort'] = [];
+  const logShareByCohort: ProgramProgress['logShareByCohort'] = [];
+  const waits: number[] = [];
+  for (const { cohort, logs } of ordered) {
+    const weeks = weeksRun(cohort, today);
+    let movesUp = 0;
+    let logCount = 0;
+    let expected = 0;
+    const seen = new Set<string>();
+    for (const member of cohort.members) {
+      if (seen.has(member.person)) continue;
+      seen.add(member.person);
+      const personLogs = logs.get(member.person);
+      const inWeeks = weeks.filter((week) => personLogs?.has(week));
+      let hours = 0;
+      let pullRequests = 0;
+      for (const week of inWeeks) {
+        const log = personLogs!.get(week)!;
+        hours += Object.values(log.hours).reduce((sum, value) => sum + value, 0);
+        pullRequests += log.pullRequests.length;
+      }
+      if (member.role === 'mentee' && (personLogs?.size ?? 0) > 0) helped.add(member.person);
+      if (expectsLog(member)) {
+        expected += weeks.length;
+        logCount += inWeeks.length;
+      }
+      let progress = histories.get(member.person);
+      if (!progress) histories.set(member.person, (progress = { id: member.person, name: people.get(member.person)?.name ?? member.person, cohorts: [], movesUp: 0 }));
+      const previous = progress.cohorts.at(-1);
+      const movedUp = previous !== undefined && TIER_RANK[member.role] > TIER_RANK[previous.role];
+      if (movedUp) {
+        progress.movesUp++;
+        movesUp++;
+      }
+      progress.cohorts.push({ cohort: cohort.id, state: cohortState(cohort, today), role: member.role, weeksLogged: inWeeks.length, weeksRun: weeks.length, hoursLogged: roundHours(hours), pullRequests, movedUp });
+      if (member.requestedAt !== undefined && member.assignedAt !== undefined) {
+        waits.push(Math.max(0, (Date.parse(member.assignedAt) - Date.parse(member.requestedAt)) / HOUR_MS));
+      }
+    }
+    movesUpByCohort.push({ cohort: cohort.id, movesUp });
+    logShareByCohort.push({ cohort: cohort.id, logs: logCount, expected, share: expected === 0 ? 0 : Math.round((logCount / expected) * 1000) / 1000 });
+  }
+  waits.sort((a, b) => a - b);
+  const median = waits.length === 0 ? null : waits.length % 2 ? waits[(waits.length - 1) / 2]! : (waits[waits.length / 2 - 1]! + waits[waits.length / 2]!) / 2;
+  const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+  return {
+    people: [...histories.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    program: {
+      peopleHelped: helped.size,
+      movesUpByCohort,
+      logShareByCohort,
+      requestToAssignment: { count: waits.length, medianHours: round(median), worstHours: round(waits.at(-1) ?? null), slaHours: config.requestSlaHours, withinSla: waits.filter((w) => w <= config.requestSlaHours).length },
+    },
+  };
+}

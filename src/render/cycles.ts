@@ -1,0 +1,67 @@
+import type { NextProposal, PersonProgress, ProgramProgress } from '../core/cycles.js';
+import { renderNewDocument } from './new-yaml.js';
+import type { Style } from './style.js';
+import { formatTable } from './table.js';
+import { sanitizeInline } from './terminal.js';
+
+export function renderProposalText(from: string, to: string, proposals: NextProposal[], style: Style): string {
+  const rows = proposals.map((p) => [
+    p.person,
+    p.from,
+    p.kind === 'leave-out' ? style.dim('left out') : p.kind === 'promote' ? style.ok(p.proposed) : p.proposed,
+    `${p.weeksLogged}/${p.weeksRun}`,
+    p.reason,
+  ]);
+  const promotions = proposals.filter((p) => p.kind === 'promote').length;
+  return `${style.bold(`From ${from} to ${to}: ${promotions} proposed to move up a tier`)}\n\n${formatTable(['person', `role in ${from}`, `role in ${to}`, 'weeks logged', 'why'], rows, { indent: 2, headerStyle: style.dim })}\n`;
+}
+
+export interface NewCohort {
+  id: string;
+  name: string;
+  start: string;
+  end?: string;
+  cadence: string;
+  members: Array<{ person: string; role: string }>;
+}
+
+/** cohorts/<to>/cohort.yaml for a new cycle: members carried over, none placed yet. */
+export function renderNextCohort(cohort: NewCohort, from: string): string {
+  const header = [
+    '# yaml-language-server: $schema=../../schemas/cohort.schema.json',
+    `# Opened by \`mentor next ${from} ${cohort.id}\`. Members have no mentor yet: run \`mentor assign ${cohort.id}\`.`,
+  ];
+  return renderNewDocument(header, { id: cohort.id, name: cohort.name, start: cohort.start, ...(cohort.end ? { end: cohort.end } : {}), cadence: cohort.cadence, members: cohort.members });
+}
+
+export function renderProgressJson(people: PersonProgress[], program: ProgramProgress | undefined): string {
+  return `${JSON.stringify({ people, ...(program ? { program } : {}) }, null, 2)}\n`;
+}
+
+export function renderProgressText(people: PersonProgress[], program: ProgramProgress | undefined, style: Style): string {
+  const out: string[] = [];
+  for (const person of people) {
+    out.push(style.bold(`${person.id} ${sanitizeInline(person.name)}`) + style.dim(` (${person.movesUp} ${person.movesUp === 1 ? 'move' : 'moves'} up a tier)`));
+    out.push(
+      formatTable(
+        ['cohort', 'state', 'role', 'weeks logged', 'hours', 'PRs', ''],
+        person.cohorts.map((c) => [c.cohort, c.state, c.role, `${c.weeksLogged} of ${c.weeksRun}`, String(c.hoursLogged), String(c.pullRequests), c.movedUp ? style.ok('moved up') : '']),
+        { indent: 2, headerStyle: style.dim },
+      ),
+    );
+    out.push('');
+  }
+  if (program) {
+    const r = program.requestToAssignment;
+    out.push(style.bold('The program'));
+    out.push(`  people helped (mentees with at least one log): ${program.peopleHelped}`);
+    out.push(`  moves up a tier: ${program.movesUpByCohort.map((c) => `${c.cohort} ${c.movesUp}`).join(', ') || 'none yet'}`);
+    out.push(`  logs submitted: ${program.logShareByCohort.map((c) => `${c.cohort} ${c.logs}/${c.expected} (${Math.round(c.share * 100)}%)`).join(', ') || 'none yet'}`);
+    out.push(
+      r.count === 0
+        ? '  request to assignment: no member has both requestedAt and assignedAt yet'
+        : `  request to assignment: median ${r.medianHours} h, worst ${r.worstHours} h; ${r.withinSla} of ${r.count} within the ${r.slaHours} h promise`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { git, gitRepo, makeTree, mentor, mentorJson, type FileTree } from './helpers/repo.js';
+
+const log = (person: string, week: string, hours = 'practice: 3', pr = true) =>
+  `person: ${person}\nweek: ${week}\nhours:\n  ${hours}\n${pr ? `pullRequests: [https://github.com/${person}/x/pull/1]\n` : ''}`;
+
+/**
+ * Three consecutive cohorts, counted by hand:
+ *   c1 (2026-W02..W05, 4 weeks): lead lee; mentor max logs 4/4; mentees ann 3/4 (exactly 75%),
+ *      bob 2/4, cat inactive, sam 4/4; dan waiting.
+ *   c2 (2026-W10..W13): lee lead, max lead, ann mentor (logs 4/4, 4 h each), bob mentee (1 log). sam skips c2.
+ *   c3 (2026-W19..): ann lead, sam mentee again (after skipping), with requestedAt/assignedAt.
+ */
+function threeCohorts(): FileTree {
+  const files: FileTree = {
+    'mentor.config.yaml': 'program: Cycles\ntimezone: UTC\nrequestSlaHours: 48\n',
+    'cohorts/c1/cohort.yaml': `id: c1\nname: One\nstart: 2026-01-05\nend: 2026-02-01\nmembers:
+  - {person: lee, role: lead}
+  - {person: max, role: mentor, mentor: lee}
+  - {person: ann, role: mentee, mentor: max, requestedAt: "2026-01-01T00:00:00Z", assignedAt: "2026-01-02T00:00:00Z"}
+  - {person: bob, role: mentee, mentor: max, requestedAt: "2026-01-01T00:00:00Z", assignedAt: "2026-01-04T00:00:00Z"}
+  - {person: cat, role: mentee, mentor: max}
+  - {person: sam, role: mentee, mentor: max}
+  - {person: dan, role: mentee}
+`,
+    'cohorts/c2/cohort.yaml': `id: c2\nname: Two\nstart: 2026-03-02\nend: 2026-03-29\nmembers:
+  - {person: lee, role: lead}
+  - {person: max, role: lead}
+  - {person: ann, role: mentor, mentor: max}
+  - {person: bob, role: mentee, mentor: ann, requestedAt: "2026-03-01T00:00:00Z", assignedAt: "2026-03-02T06:00:00Z"}
+`,
+    'cohorts/c3/cohort.yaml': `id: c3\nname: Three\nstart: 2026-05-04\nend: 2026-05-31\nmembers:
+  - {person: ann, role: lead}
+  - {person: sam, role: mentee}
+`,
+  };
+  for (const id of ['lee', 'max', 'ann', 'bob', 'cat', 'sam', 'dan']) files[`people/${id}.yaml`] = `id: ${id}\nname: ${id.toUpperCase()}\n${id === 'cat' ? 'active: false\n' : ''}`;
+  for (const week of ['2026-W02', '2026-W03', '2026-W04', '2026-W05']) {
+    files[`cohorts/c1/logs/max/${week}.yaml`] = log('max', week, 'project: 2');
+    files[`cohorts/c1/logs/sam/${week}.yaml`] = log('sam', week);
+  }
+  for (const week of ['2026-W02', '2026-W03', '2026-W05']) files[`cohorts/c1/logs/ann/${week}.yaml`] = log('ann', week);
+  for (const week of ['2026-W02', '2026-W04']) files[`cohorts/c1/logs/bob/${week}.yaml`] = log('bob', week, 'practice: 3', false);
+  for (const week of ['2026-W10', '2026-W11', '2026-W12', '2026-W13']) files[`cohorts/c2/logs/ann/${week}.yaml`] = log('ann', week, 'project: 4');
+  files['cohorts/c2/logs/bob/2026-W11.yaml'] = log('bob', '2026-W11');
+  return files;
+}
+
+describe('mentor next', () => {
+  it('proposes promotions at the 75% boundary, leaves out the inactive, and writes with --yes', () => {
+    const repo = makeTree(threeCohorts());
+    const result = mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--end', '2026-08-23', '--yes']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/ann +mentee +mentor +3\/4 +completed the cycle/);
+    expect(result.stdout).toMatch(/bob +mentee +mentee +2\/4 +logged 2 of 4 weeks, under 75%/);
+    expect(result.stdout).toMatch(/cat +mentee +left out/);
+    const cohort = parse(readFileSync(path.join(repo, 'cohorts/c9/cohort.yaml'), 'utf8'));
+    expect(cohort).toMatchObject({ id: 'c9', start: '2026-06-01', end: '2026-08-23' });
+    expect(cohort.members).toEqual([
+      { person: 'lee', role: 'lead' },
+      { person: 'max', role: 'lead' },
+      { person: 'ann', role: 'mentor' },
+      { person: 'sam', role: 'mentor' },
+      { person: 'bob', role: 'mentee' },
+      { person: 'dan', role: 'mentee' },
+    ]);
+    expect(mentorJson(['validate', '--repo', repo, '--format', 'json']).json.problems).toEqual([]);
+    // Ready for assign: everyone but the leads is waiting.
+    const assign = mentorJson(['assign', 'c9', '--repo', repo, '--dry-run', '--format', 'json']);
+    expect(assign.json.assignments.length + assign.json.unassigned.length).toBe(4);
+  });
+
+  it('a share just under the threshold is not promoted', () => {
+    const repo = makeTree({ ...threeCohorts(), 'mentor.config.yaml': 'program: Cycles\ntimezone: UTC\npromotion:\n  minShareOfWeeksLogged: 0.76\n' });
+    const result = mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--yes']);
+    expect(result.stdout).toMatch(/ann +mentee +mentee +3\/4/);
+  });
+
+  it('without a terminal and without --yes, prints the proposal and writes nothing', () => {
+    const repo = makeTree(threeCohorts());
+    const result = mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Nothing written');
+    expect(existsSync(path.join(repo, 'cohorts/c9'))).toBe(false);
+  });
+
+  it('refuses to overwrite an existing cohort', () => {
+    const repo = makeTree(threeCohorts());
+    const before = readFileSync(path.join(repo, 'cohorts/c2/cohort.yaml'), 'utf8');
+    const result = mentor(['next', 'c1', 'c2', '--repo', repo, '--start', '2026-06-01', '--yes']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Cohort c2 already exists');
+    expect(readFileSync(path.join(repo, 'cohorts/c2/cohort.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('--commit writes the new cohort on next/<to>', () => {
+    const repo = gitRepo(makeTree(threeCohorts()));
+    expect(mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--yes', '--commit']).code).toBe(0);
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe('next/c9');
+    expect(git(repo, ['show', '--name-only', '--format=', 'HEAD']).trim()).toBe('cohorts/c9/cohort.yaml');
+  });
+
+  it('rejects bad dates and ids as usage errors', () => {
+    const repo = makeTree(threeCohorts());
+    expect(mentor(['next', 'c1', 'C 9', '--repo', repo, '--start', '2026-06-01']).code).toBe(2);
+    expect(mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-02-30']).code).toBe(2);
+    expect(mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--end', '2026-05-01']).code).toBe(2);
+  });
+});
+
+describe('mentor progress', () => {
+  it('gives each person their history across cohorts, counted by hand', () => {
+    const repo = makeTree(threeCohorts());
+    const { code, json } = mentorJson(['progress', '--repo', repo, '--format', 'json']);
+    expect(code).toBe(0);
+    const byId = Object.fromEntries(json.people.map((p: { id: string }) => [p.id, p]));
+    expect(byId.ann.cohorts.map((c: { cohort: string; role: string; weeksLogged: number; weeksRun: number; hoursLogged: number; pullRequests: number; movedUp: boolean }) => [c.cohort, c.role, c.weeksLogged, c.weeksRun, c.hoursLogged, c.pullRequests, c.movedUp])).toEqual([
+      ['c1', 'mentee', 3, 4, 9, 3, false],
+      ['c2', 'mentor', 4, 4, 16, 4, true],
+      ['c3', 'lead', 0, 4, 0, 0, true],
+    ]);
+    expect(byId.ann.movesUp).toBe(2);
+    // sam skipped c2: back as a mentee in c3, which is not a move up.
+    expect(byId.sam.cohorts.map((c: { cohort: string }) => c.cohort)).toEqual(['c1', 'c3']);
+    expect(byId.sam.movesUp).toBe(0);
+    expect(byId.max.movesUp).toBe(1);
+  });
+
+  it("gives the program's figures: people helped, moves up, share of logs, time to assignment", () => {
+    const repo = makeTree(threeCohorts());
+    const { json } = mentorJson(['progress', '--repo', repo, '--format', 'json']);
+    expect(json.program.peopleHelped).toBe(3); // ann, bob, sam logged as mentees
+    expect(json.program.movesUpByCohort).toEqual([
+      { cohort: 'c1', movesUp: 0 },
+      { cohort: 'c2', movesUp: 2 },
+      { cohort: 'c3', movesUp: 1 },
+    ]);
+    // c1: lee, max, ann, bob, cat, sam expected (dan waits) = 6 x 4 weeks; logs 4 + 4 + 3 + 2 = 13.
+    expect(json.program.logShareByCohort[0]).toEqual({ cohort: 'c1', logs: 13, expected: 24, share: 0.542 });
+    expect(json.program.logShareByCohort[1]).toEqual({ cohort: 'c2', logs: 5, expected: 16, share: 0.313 });
+    // waits: ann 24 h, bob 72 h, bob (c2) 30 h -> median 30, worst 72, 2 of 3 within 48 h.
+    expect(json.program.requestToAssignment).toEqual({ count: 3, medianHours: 30, worstHours: 72, slaHours: 48, withinSla: 2 });
+  });
+
+  it('shows one person, and refuses an unknown one', () => {
+    const repo = makeTree(threeCohorts());
+    const one = mentor(['progress', 'ann', '--repo', repo]);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('ann ANN (2 moves up a tier)');
+    expect(one.stdout).not.toContain('The program');
+    expect(mentor(['progress', 'anne', '--repo', repo]).stderr).toContain('Did you mean ann?');
+  });
+});
