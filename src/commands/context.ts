@@ -18,9 +18,9 @@ export interface Loaded {
   today: string;
 }
 
-export function loadForCommand(repoOption: string | undefined, options: { cohorts?: Set<string> } = {}): Loaded {
+export function loadForCommand(repoOption: string | undefined): Loaded {
   const root = findRepoRoot(repoOption);
-  const program = loadProgram(root, options);
+  const program = loadProgram(root);
   if (!program.configValid) {
     throw new MentorError(`mentor.config.yaml cannot be read:\n${listProblems(program.problems.filter((p) => p.file === 'mentor.config.yaml'))}`, ExitCode.usage, 'Fix it, then run `mentor validate`.');
   }

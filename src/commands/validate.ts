@@ -4,7 +4,6 @@ import { print, styleFor } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { isError } from '../model/problem.js';
 import { validateProgram, validateScope } from '../model/program.js';
-import { changeScope } from '../model/scope.js';
 import { renderProblemsGithub, renderProblemsJson, renderProblemsText, type ValidationResult } from '../render/problems.js';
 
 export interface ValidateOptions {
@@ -28,7 +27,7 @@ async function validateChanged(root: string, ref: string) {
   if (!(await isGitRepo(repo))) throw new MentorError('--changed needs a git repository.', ExitCode.usage, 'Run it in a clone of the program repo, or validate everything without --changed.');
   const commit = await resolveCommit(repo, ref, '--changed');
   const changes = await changedSince(repo, commit);
-  return validateScope(root, (program) => changeScope(changes, program));
+  return validateScope(root, changes);
 }
 
 function render(result: ValidationResult, format: ValidateOptions['format'], root: string): string {

@@ -187,8 +187,12 @@ export async function isShallow(repo: GitRepo): Promise<boolean> {
 
 /** Files that differ between a commit and the working tree (committed or not), untracked included. */
 export async function changedSince(repo: GitRepo, commit: string): Promise<ChangedFile[]> {
-  const tracked = parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', commit, '--', '.'])));
-  const untracked = (await attempt('git ls-files', () => repo.git.raw(['ls-files', '-z', '--others', '--exclude-standard', '--', '.'])))
+  const [diff, others] = await Promise.all([
+    attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', commit, '--', '.'])),
+    attempt('git ls-files', () => repo.git.raw(['ls-files', '-z', '--others', '--exclude-standard', '--', '.'])),
+  ]);
+  const tracked = parseNameStatus(diff);
+  const untracked = others
     .split('\0')
     .filter(Boolean)
     .map((path): ChangedFile => ({ status: 'added', path }));

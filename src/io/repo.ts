@@ -61,7 +61,7 @@ export interface Layout {
 const IGNORED = /^(\..*|README(\.md)?|.*\.md)$/i;
 
 /** Lists the records by the layout of DESIGN.md, never leaving the repo. */
-export function listRecords(root: string, only?: { cohorts?: Set<string> }): Layout {
+export function listRecords(root: string, only?: { logsOf?: Set<string> }): Layout {
   const problems: LayoutProblem[] = [];
   const layout: Layout = {
     config: { file: CONFIG_FILE, kind: 'config', nameId: 'config' },
@@ -81,7 +81,6 @@ export function listRecords(root: string, only?: { cohorts?: Set<string> }): Lay
       if (!IGNORED.test(cohortDir.name)) problems.push({ file: dir, rule: 'unexpected-file', severity: 'warning', message: 'Only folders belong in cohorts/; this file is not read.', fix: `Move it into a cohort folder, or delete it.` });
       continue;
     }
-    if (only?.cohorts && !only.cohorts.has(cohortDir.name)) continue;
     const cohortFile = `${dir}/cohort.yaml`;
     if (!existsSync(path.join(root, cohortFile))) {
       problems.push({ file: cohortFile, rule: 'cohort-missing-file', severity: 'error', message: `The cohort folder ${dir}/ has no cohort.yaml.`, fix: `Create ${cohortFile} with id, name, start and members, or remove the folder.` });
@@ -90,6 +89,7 @@ export function listRecords(root: string, only?: { cohorts?: Set<string> }): Lay
     }
     const logs: RecordFile[] = [];
     layout.logs.set(cohortDir.name, logs);
+    if (only?.logsOf && !only.logsOf.has(cohortDir.name)) continue;
     for (const personDir of entries(root, `${dir}/logs`, problems)) {
       const personPath = `${dir}/logs/${personDir.name}`;
       if (!isDirectory(root, personPath, personDir, problems)) {

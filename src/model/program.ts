@@ -6,17 +6,55 @@ import { checkLogRules, type LogContext } from './rules/log-rules.js';
 import { checkPeopleRules } from './rules/people-rules.js';
 import { configSchema, ID_PATTERN, type Cohort, type Config, type Log, type Member, type Person, type RecordKind } from './schemas.js';
 import { YamlSource } from './source.js';
-import type { Scope } from './scope.js';
+import { changeScope, cohortsWithChangedRecord, type Change } from './scope.js';
+import { existsSync } from 'node:fs';
 import { indexKey, ValidationCache } from '../io/cache.js';
 import { createRequire } from 'node:module';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
-export interface PersonEntry {
-  id: string;
-  file: string;
-  person?: Person;
-  source?: YamlSource;
+/**
+ * A person file, read and checked on first use: a full run reads them all, but a run that
+ * checks a few changed files reads only the people those files need.
+ */
+export class PersonEntry {
+  private loaded?: { person?: Person; source?: YamlSource; problems: Problem[] };
+
+  constructor(
+    private readonly root: string,
+    private readonly record: RecordFile,
+  ) {}
+
+  get id(): string {
+    return this.record.nameId;
+  }
+
+  get file(): string {
+    return this.record.file;
+  }
+
+  get person(): Person | undefined {
+    return this.load().person;
+  }
+
+  get source(): YamlSource | undefined {
+    return this.load().source;
+  }
+
+  /** The problems of the file itself (reading, YAML, fields). */
+  get problems(): Problem[] {
+    return this.load().problems;
+  }
+
+  private load() {
+    if (!this.loaded) {
+      const problems: Problem[] = [];
+      if (!ID_PATTERN.test(this.record.nameId)) problems.push(badFileName(this.record.file, 'person'));
+      const { source, record } = loadRecord(this.root, this.record as RecordFile & { kind: 'person' }, problems);
+      this.loaded = { person: record, source, problems };
+    }
+    return this.loaded;
+  }
 }
 
 export interface CohortEntry {
@@ -57,8 +95,12 @@ export function loadRecord<K extends RecordKind>(root: string, file: RecordFile 
   return { source, record };
 }
 
-/** Reads config, people and cohorts, and checks every rule among them. Logs are read separately. */
-export function loadProgram(root: string, options: { cohorts?: Set<string> } = {}): Program {
+/**
+ * Reads config, people and cohorts, and checks every rule among them. Logs are read separately.
+ * With `lazyPeople`, person files are read only when something needs them, and their problems and
+ * the people rules are left to the caller (see validateScope); `logsOf` lists only those cohorts' logs.
+ */
+export function loadProgram(root: string, options: { logsOf?: Set<string>; lazyPeople?: boolean } = {}): Program {
   const layout = listRecords(root, options);
   const problems: Problem[] = layout.problems.map((problem) => ({ ...problem, line: 1, column: 1 }));
 
@@ -68,11 +110,9 @@ export function loadProgram(root: string, options: { cohorts?: Set<string> } = {
 
   const people = new Map<string, PersonEntry>();
   for (const file of layout.people) {
-    if (!ID_PATTERN.test(file.nameId)) {
-      problems.push(badFileName(file.file, 'person'));
-    }
-    const { source, record } = loadRecord(root, file as RecordFile & { kind: 'person' }, problems);
-    people.set(file.nameId, { id: file.nameId, file: file.file, person: record, source });
+    const entry = new PersonEntry(root, file);
+    people.set(file.nameId, entry);
+    if (!options.lazyPeople) problems.push(...entry.problems);
   }
 
   const cohorts = new Map<string, CohortEntry>();
@@ -87,7 +127,7 @@ export function loadProgram(root: string, options: { cohorts?: Set<string> } = {
   }
 
   const program: Program = { root, config, configValid: loadedConfig.record !== undefined, configSource: loadedConfig.source, people, cohorts, layout, problems };
-  checkPeopleRules(program, problems);
+  if (!options.lazyPeople) checkPeopleRules(program, problems);
   for (const entry of cohorts.values()) checkCohortRules(program, entry, problems);
   return program;
 }
@@ -175,22 +215,39 @@ function logIndexKey(program: Program): string {
 
 /**
  * Validation of what a change can affect: the same problems a full run gives, for those files
- * only. Logs outside the scope are not read at all.
+ * only. It reads the config and the cohorts, but only the people and logs the change touches.
  */
-export function validateScope(root: string, scopeOf: (program: Program) => Scope): { problems: Problem[]; files: number } {
-  const program = loadProgram(root);
-  const scope = scopeOf(program);
-  if (scope.all) return validateProgram(root);
+export function validateScope(root: string, changes: readonly Change[]): { problems: Problem[]; files: number } {
+  if (changes.some((change) => change.path === CONFIG_FILE || change.from === CONFIG_FILE)) return validateProgram(root);
+  const program = loadProgram(root, { lazyPeople: true, logsOf: cohortsWithChangedRecord(changes) });
+  const scope = changeScope(changes, program);
   const problems = program.problems.filter((problem) => scope.files.has(problem.file));
   let files = 0;
-  const indexFiles = [CONFIG_FILE, ...program.layout.people.map((f) => f.file), ...program.layout.cohorts.map((f) => f.file)];
-  for (const file of indexFiles) if (scope.files.has(file)) files += 1;
-  for (const [cohort, logs] of program.layout.logs) {
-    for (const file of logs) {
-      if (!scope.cohortsWithAllLogs.has(cohort) && !scope.logs.has(file.file)) continue;
-      files += 1;
-      problems.push(...loadLog(program, file).problems);
-    }
+  for (const file of [CONFIG_FILE, ...program.layout.cohorts.map((f) => f.file)]) if (scope.files.has(file)) files += 1;
+  const changedPeople = [...program.people.values()].filter((entry) => scope.files.has(entry.file));
+  for (const entry of changedPeople) {
+    files += 1;
+    problems.push(...entry.problems);
+  }
+  if (changedPeople.length > 0) {
+    const peopleProblems: Problem[] = [];
+    checkPeopleRules(program, peopleProblems);
+    problems.push(...peopleProblems.filter((problem) => scope.files.has(problem.file)));
+  }
+  const logs = new Map<string, RecordFile>();
+  for (const cohort of scope.cohortsWithAllLogs) for (const file of program.layout.logs.get(cohort) ?? []) logs.set(file.file, file);
+  for (const path of scope.logs) if (!logs.has(path)) logs.set(path, logFileOf(program, path));
+  for (const file of logs.values()) {
+    if (!existsSync(`${root}/${file.file}`)) continue;
+    files += 1;
+    problems.push(...loadLog(program, file).problems);
   }
   return { problems: problems.sort(compareProblems), files };
+}
+
+/** The record file of a log path, as the listing would give it. */
+function logFileOf(program: Program, path: string): RecordFile {
+  const [, cohort, , person, name] = path.split('/');
+  const listed = program.layout.logs.get(cohort!)?.find((file) => file.file === path);
+  return listed ?? { file: path, kind: 'log', nameId: name!.replace(/\.yaml$/, ''), cohort, person };
 }

@@ -66,3 +66,15 @@ export function changeScope(changes: readonly Change[], program: Program): Scope
   for (const log of scope.logs) scope.files.add(log);
   return scope;
 }
+
+/** Cohorts whose cohort.yaml a change touches: all of their logs need checking. */
+export function cohortsWithChangedRecord(changes: readonly Change[]): Set<string> {
+  const cohorts = new Set<string>();
+  for (const change of changes) {
+    for (const path of [change.path, change.from]) {
+      const cohort = path === undefined ? undefined : COHORT.exec(path)?.[1];
+      if (cohort !== undefined) cohorts.add(cohort);
+    }
+  }
+  return cohorts;
+}

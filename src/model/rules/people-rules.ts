@@ -3,7 +3,13 @@ import type { PersonEntry, Program } from '../program.js';
 
 // Rules across people files. Each rule is one small function with a stable id.
 
-type PersonRule = (entry: PersonEntry & Required<Pick<PersonEntry, 'person' | 'source'>>, program: Program, seen: SeenGithub) => Problem | undefined;
+interface CheckedPerson {
+  id: string;
+  person: NonNullable<PersonEntry['person']>;
+  source: NonNullable<PersonEntry['source']>;
+}
+
+type PersonRule = (entry: CheckedPerson, program: Program, seen: SeenGithub) => Problem | undefined;
 type SeenGithub = Map<string, string>;
 
 /** `id-matches-file`: a person's id is the file name. */
@@ -29,9 +35,10 @@ export const PEOPLE_RULES: readonly PersonRule[] = [idMatchesFile, githubUnique]
 export function checkPeopleRules(program: Program, problems: Problem[]): void {
   const seen: SeenGithub = new Map();
   for (const entry of program.people.values()) {
-    if (!entry.person || !entry.source) continue;
+    const { person, source } = entry;
+    if (!person || !source) continue;
     for (const rule of PEOPLE_RULES) {
-      const problem = rule(entry as Parameters<PersonRule>[0], program, seen);
+      const problem = rule({ id: entry.id, person, source }, program, seen);
       if (problem) problems.push(problem);
     }
   }
