@@ -4,7 +4,8 @@
 import { loadProgram } from '../dist/model/program.js';
 import { planAssignment } from '../dist/core/assign.js';
 
-const [root, cohortId] = process.argv.slice(2);
+const [repo, cohortId] = process.argv.slice(2);
+const root = (await import('node:fs')).realpathSync(repo);
 const program = loadProgram(root);
 const entry = program.cohorts.get(cohortId);
 const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
