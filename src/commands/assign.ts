@@ -8,7 +8,7 @@ import { eligibleMentors, planAssignment, scorePair, type AssignInput, type Assi
 import { formatInstant } from '../core/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
 import { renderAssignJson, renderAssignText } from '../render/assign.js';
-import { chooseCohort, loadForCommand } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface AssignOptions {
@@ -36,6 +36,7 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     return ExitCode.ok;
   }
   // Refuse before anything is written, and before asking.
+  lockForWriting(program.root, 'assign');
   const commitPlan = options.commit ? await planCommit(program.root, `assign/${entry.id}-${loaded.today}`, [entry.file]) : undefined;
 
   if (isInteractive() && !options.yes && options.format === 'text') {

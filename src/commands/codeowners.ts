@@ -4,7 +4,7 @@ import { ExitCode } from '../errors.js';
 import { print } from '../io/output.js';
 import { writeFileAtomic } from '../io/write.js';
 import { renderCodeowners } from '../core/ownership.js';
-import { loadForCommand } from './context.js';
+import { loadForCommand, lockForWriting } from './context.js';
 
 export const CODEOWNERS_FILE = '.github/CODEOWNERS';
 
@@ -22,7 +22,10 @@ export async function codeownersCommand(options: { repo?: string; check?: boolea
     print(`${CODEOWNERS_FILE} is ${current === undefined ? 'missing' : 'out of date'}. Run \`mentor codeowners\` and commit it.`);
     return ExitCode.invalid;
   }
-  if (current !== content) writeFileAtomic(file, content);
+  if (current !== content) {
+    lockForWriting(program.root, 'codeowners');
+    writeFileAtomic(file, content);
+  }
   print(current === content ? `${CODEOWNERS_FILE} is up to date.` : `Wrote ${CODEOWNERS_FILE} (${people.filter((p) => p.github).length} people, ${program.config.maintainers.length} maintainers).`);
   return ExitCode.ok;
 }

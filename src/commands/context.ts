@@ -1,5 +1,7 @@
 import { ExitCode, MentorError } from '../errors.js';
 import { findRepoRoot } from '../io/repo.js';
+import { acquireWriteLock } from '../io/lock.js';
+import { printError } from '../io/output.js';
 import { isError, type Problem } from '../model/problem.js';
 import { loadProgram, type CohortEntry, type Program } from '../model/program.js';
 import type { Cohort } from '../model/schemas.js';
@@ -65,4 +67,10 @@ function listProblems(problems: Problem[]): string {
   const shown = problems.slice(0, 10).map((p) => `  ${p.file}:${p.line}:${p.column} ${sanitizeInline(p.message)} [${p.rule}]`);
   if (problems.length > 10) shown.push(`  … and ${problems.length - 10} more`);
   return shown.join('\n');
+}
+
+/** Takes the repo's write lock for the rest of the command (released when mentor exits). */
+export function lockForWriting(root: string, command: string): void {
+  const lock = acquireWriteLock(root, command);
+  if (lock.tookOver) printError(`mentor: warning: ${lock.tookOver}`);
 }

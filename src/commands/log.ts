@@ -17,7 +17,7 @@ import { ID_PATTERN, type Log } from '../model/schemas.js';
 import { YamlSource } from '../model/source.js';
 import { renderNewLog, updateLogText } from '../render/log-yaml.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, runningCohorts, type Loaded } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting, runningCohorts, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface LogOptions {
@@ -99,6 +99,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
     throw new MentorError(`${file} already exists.`, ExitCode.invalid, 'Pass --force to replace it (comments and formatting are kept), or run on a terminal to confirm.');
   }
 
+  lockForWriting(program.root, 'log');
   const plan = options.commit ? await planCommit(program.root, `log/${person}/${week}`, [file]) : undefined;
   if (plan) await startBranch(plan);
   writeFileAtomic(path.join(program.root, file), text);

@@ -9,7 +9,7 @@ import { dayNumber, isRealDate } from '../core/time.js';
 import { ID_PATTERN } from '../model/schemas.js';
 import { renderNextCohort, renderProposalText } from '../render/cycles.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { cohortLogs } from './week-logs.js';
 
@@ -65,6 +65,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
     .sort((a, b) => TIER_RANK[b.role] - TIER_RANK[a.role] || (a.person < b.person ? -1 : 1));
   const text = renderNextCohort({ id: toId, name: options.name ?? `${from.cohort.name} (next: ${toId})`, start: options.start, ...(options.end ? { end: options.end } : {}), cadence: from.cohort.cadence, members }, from.id);
 
+  lockForWriting(program.root, 'next');
   const plan = options.commit ? await planCommit(program.root, `next/${toId}`, [file]) : undefined;
   if (plan) await startBranch(plan);
   writeFileAtomic(path.join(program.root, file), text);

@@ -8,7 +8,7 @@ import { startOfDay, dateOfDayNumber, dayNumber } from '../core/time.js';
 import { isIsoWeek, sundayOf, weekAt } from '../core/weeks.js';
 import { renderReportJson, renderReportMarkdown } from '../render/report.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { cohortLogs } from './week-logs.js';
 
@@ -47,6 +47,7 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
     return ExitCode.invalid;
   }
 
+  lockForWriting(program.root, 'report');
   const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()]) : undefined;
   if (commitPlan) await startBranch(commitPlan);
   for (const [file, content] of files) writeFileAtomic(path.join(program.root, file), content);

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem, Severity } from './problem.js';
 import { fastParse } from './fast-yaml.js';
 
@@ -17,7 +17,6 @@ export class YamlSource {
   readonly problems: Problem[] = [];
   /** The plain value, or undefined when the YAML could not be read. */
   value: unknown;
-  private lineCounter = new LineCounter();
   private doc: Document | undefined;
 
   constructor(
@@ -36,9 +35,14 @@ export class YamlSource {
   /** The full parse: errors with positions, forbidden keys, aliases. */
   private parseFully(): void {
     const text = this.text;
+    // Conflict markers from a merge are the one thing to fix first; YAML errors would only blur it.
+    const conflict = /^(<{7}|={7}|>{7})(?: |$)/m.exec(text);
+    if (conflict) {
+      this.add(conflict.index, 'merge-conflict', 'error', `Unresolved merge conflict: the file still holds git's ${conflict[1]} markers.`, 'Keep the right lines, delete the <<<<<<<, ======= and >>>>>>> lines, then commit.');
+      return;
+    }
     try {
       this.doc = parseDocument(text, {
-        lineCounter: this.lineCounter,
         uniqueKeys: true,
         prettyErrors: false,
         strict: true,
@@ -72,15 +76,34 @@ export class YamlSource {
   /** The document with positions, parsed on first need (a fast-path file that has a problem). */
   private ensureDocument(): void {
     if (this.doc !== undefined) return;
-    this.lineCounter = new LineCounter();
-    this.doc = parseDocument(this.text, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+    this.doc = parseDocument(this.text, { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
   }
 
-  /** Offset-based position, 1-based line and column. */
+  /**
+   * Offset-based position, 1-based line and column. Lines are counted here from the text itself
+   * (the parser's own line counter misses lines it skips while recovering from errors).
+   */
   position(offset: number): { line: number; column: number } {
-    this.ensureDocument();
-    const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
-    return { line: Math.max(1, line), column: Math.max(1, col) };
+    const starts = this.lineStarts();
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: at - starts[low]! + 1 };
+  }
+
+  private starts: number[] | undefined;
+
+  private lineStarts(): number[] {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let index = this.text.indexOf('\n'); index !== -1; index = this.text.indexOf('\n', index + 1)) this.starts.push(index + 1);
+    }
+    return this.starts;
   }
 
   add(offset: number, rule: string, severity: Severity, message: string, fix?: string): Problem {
@@ -135,8 +158,7 @@ export class YamlSource {
 
   /** One source line, for showing under a problem. */
   lineText(line: number): string {
-    this.ensureDocument();
-    const start = this.lineCounter.lineStarts[line - 1];
+    const start = this.lineStarts()[line - 1];
     if (start === undefined) return '';
     const end = this.text.indexOf('\n', start);
     return this.text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');

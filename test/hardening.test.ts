@@ -1,0 +1,103 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleRepo, GIT_ENV, git, gitRepo, makeTree, mentor, MENTOR_BIN, mentorJson } from './helpers/repo.js';
+
+const BOB_LOG = 'cohorts/2026-fall/logs/bob/2026-W47.yaml';
+const replaceBobLog = ['log', '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=9', '--force'];
+
+describe('nothing lost', () => {
+  it('a writer killed mid-write leaves the old file whole, and no temp file validate trips on', async () => {
+    const repo = exampleRepo();
+    const before = readFileSync(path.join(repo, BOB_LOG), 'utf8');
+    const child = spawn(process.execPath, [MENTOR_BIN, ...replaceBobLog, '--repo', repo], { env: { ...process.env, ...GIT_ENV, MENTOR_PAUSE_BEFORE_RENAME_MS: '30000' } });
+    await new Promise<void>((resolve, reject) => {
+      let stderr = '';
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        if (stderr.includes('paused before rename')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`exited before the pause: ${stderr}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(readFileSync(path.join(repo, BOB_LOG), 'utf8')).toBe(before);
+    const temps = readdirSync(path.join(repo, 'cohorts/2026-fall/logs/bob')).filter((name) => name.endsWith('.tmp'));
+    expect(temps).toHaveLength(1);
+    expect(readFileSync(path.join(repo, 'cohorts/2026-fall/logs/bob', temps[0]!), 'utf8')).toContain('practice: 9');
+    const { code, json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    expect(json.problems).toEqual([]);
+    expect(code).toBe(0);
+    // The next write of that file removes the dead writer's temp file.
+    expect(mentor([...replaceBobLog, '--repo', repo]).code).toBe(0);
+    expect(readdirSync(path.join(repo, 'cohorts/2026-fall/logs/bob')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('one writer at a time: a live lock refuses, a dead one is explained and taken over', () => {
+    const repo = gitRepo(exampleRepo());
+    const sleeper = spawn('sleep', ['30']);
+    try {
+      writeFileSync(path.join(repo, '.git/mentor.lock'), JSON.stringify({ pid: sleeper.pid, command: 'assign', startedAt: '2026-11-23T10:00:00.000Z' }));
+      const refused = mentor([...replaceBobLog, '--repo', repo]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`Another mentor command (\`mentor assign\`, pid ${sleeper.pid}`);
+    } finally {
+      sleeper.kill('SIGKILL');
+    }
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(path.join(repo, '.git/mentor.lock'), JSON.stringify({ pid: Number(dead), command: 'report', startedAt: '2026-11-23T10:00:00.000Z' }));
+    const taken = mentor([...replaceBobLog, '--repo', repo]);
+    expect(taken.code).toBe(0);
+    expect(taken.stderr).toContain(`warning: a previous \`mentor report\` (pid ${dead}`);
+    expect(existsSync(path.join(repo, '.git/mentor.lock'))).toBe(false);
+  });
+});
+
+describe('git faults give one clear line', () => {
+  const commitLog = ['log', '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47', '--hours', 'practice=3', '--commit'];
+
+  it('not a git repository', () => {
+    const result = mentor([...commitLog, '--repo', exampleRepo()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--commit needs a git repository');
+    expect(result.stderr.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('a detached HEAD', () => {
+    const repo = gitRepo(exampleRepo());
+    git(repo, ['checkout', '-q', '--detach']);
+    const result = mentor([...commitLog, '--repo', repo]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('HEAD is detached');
+  });
+
+  it('no user.name or user.email', () => {
+    const repo = gitRepo(exampleRepo());
+    const result = mentor([...commitLog, '--repo', repo], {
+      env: {
+        GIT_AUTHOR_NAME: undefined,
+        GIT_AUTHOR_EMAIL: undefined,
+        GIT_COMMITTER_NAME: undefined,
+        GIT_COMMITTER_EMAIL: undefined,
+        EMAIL: undefined,
+        HOME: makeTree({}),
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_COUNT: '1',
+        GIT_CONFIG_KEY_0: 'user.useConfigOnly',
+        GIT_CONFIG_VALUE_0: 'true',
+      },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('git does not know who you are');
+    expect(result.stderr).toContain('git config --global user.name');
+    expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
+  });
+
+  it('a file with merge conflict markers is named with its line', () => {
+    const repo = exampleRepo({ 'people/ann.yaml': 'id: ann\n<<<<<<< HEAD\nname: Ann\n=======\nname: Anne\n>>>>>>> other\n' });
+    const { code, json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    expect(code).toBe(1);
+    expect(json.problems).toEqual([expect.objectContaining({ file: 'people/ann.yaml', line: 2, column: 1, rule: 'merge-conflict' })]);
+  });
+});
