@@ -24,13 +24,13 @@ function reportError(error: unknown): number {
     if (error.hint) process.stderr.write(`  ${sanitizeForTerminal(error.hint)}\n`);
     return error.exitCode;
   }
-  if (isPromptInterrupt(error)) {
-    process.stderr.write('mentor: cancelled, nothing was written.\n');
-    return ExitCode.interrupted;
-  }
   if (isClosedInput(error)) {
     process.stderr.write('mentor: input closed before the prompt was answered, nothing was written.\n');
     return ExitCode.invalid;
+  }
+  if (isPromptInterrupt(error)) {
+    process.stderr.write('mentor: cancelled, nothing was written.\n');
+    return ExitCode.interrupted;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(
@@ -44,6 +44,10 @@ function isPromptInterrupt(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
+/**
+ * The prompt's input ended (Ctrl-D, a closed pipe) rather than being interrupted by a signal:
+ * inquirer then reports an exit "with <code> null" instead of "with SIGINT".
+ */
 function isClosedInput(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ClosedInputError';
+  return error instanceof Error && error.name === 'ExitPromptError' && !/SIG[A-Z]+/.test(error.message);
 }

@@ -69,5 +69,12 @@ describe('mentor log on a terminal', () => {
     expect(screen).toContain('cancelled, nothing was written');
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
   });
-});
 
+  it('exits 1 when the input closes (Ctrl-D) and writes nothing', () => {
+    const repo = exampleRepo();
+    const { code, screen } = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], [['Who is logging?', '\r'], ['Which week', '\u0004']]);
+    expect(code, screen).toBe(1);
+    expect(screen).toContain('input closed before the prompt was answered, nothing was written');
+    expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
+  });
+});
