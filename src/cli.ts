@@ -34,7 +34,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('validate')
     .description('check every record: fields, references, tiers, capacity, logs')
     .addOption(repoOption())
-    .addOption(formatOption(['text', 'json', 'github']))
+    .addOption(formatOption(['text', 'json', 'github', 'sarif']))
     .option('--changed <ref>', 'check only the files that differ from <ref> (committed or not) and what depends on them')
     .action(async (options) => run(async () => (await import('./commands/validate.js')).validateCommand(options))());
 
@@ -146,6 +146,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(repoOption())
     .addOption(formatOption(['text', 'json']))
     .action(async (person: string | undefined, options) => run(async () => (await import('./commands/progress.js')).progressCommand(person, options))());
+
+  program
+    .command('fix')
+    .description('put records in canonical form (key order, sorted lists and members), keeping every comment')
+    .addOption(repoOption())
+    .option('--check', 'write nothing; list what would change and exit 1 (for CI)')
+    .action(async (options) => run(async () => (await import('./commands/fix.js')).fixCommand(options))());
 
   return program;
 }

@@ -4,11 +4,13 @@ import { print, styleFor } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { isError } from '../model/problem.js';
 import { validateProgram, validateScope } from '../model/program.js';
+import { createRequire } from 'node:module';
+import { renderProblemsSarif } from '../render/sarif.js';
 import { renderProblemsGithub, renderProblemsJson, renderProblemsText, type ValidationResult } from '../render/problems.js';
 
 export interface ValidateOptions {
   repo?: string;
-  format: 'text' | 'json' | 'github';
+  format: 'text' | 'json' | 'github' | 'sarif';
   changed?: string;
 }
 
@@ -33,6 +35,7 @@ async function validateChanged(root: string, ref: string) {
 function render(result: ValidationResult, format: ValidateOptions['format'], root: string): string {
   if (format === 'json') return renderProblemsJson(result);
   if (format === 'github') return renderProblemsGithub(result);
+  if (format === 'sarif') return renderProblemsSarif(result, (createRequire(import.meta.url)('../../package.json') as { version: string }).version);
   const lines = new Map<string, string[] | undefined>();
   return renderProblemsText(result, styleFor(process.stdout), (file, line) => {
     if (!lines.has(file)) {

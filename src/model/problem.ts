@@ -14,6 +14,12 @@ export interface Problem {
   message: string;
   /** How to fix it, in one sentence. */
   fix?: string;
+  /** On a root cause: its id, which the problems it explains name as their `cause`. */
+  id?: string;
+  /** On a problem explained by a root cause: that cause's id. */
+  cause?: string;
+  /** Internal: what the problem is about (e.g. `missing-person:ada`), for finding root causes. */
+  subject?: string;
 }
 
 export const isError = (problem: Problem) => problem.severity === 'error';

@@ -1,11 +1,12 @@
 import { CONFIG_FILE, listRecords, readRecord, type Layout, type RecordFile } from '../io/repo.js';
 import { checkShape, type Salvage } from './check-shape.js';
-import { compareProblems, type Problem } from './problem.js';
+import type { Problem } from './problem.js';
 import { checkCohortRules } from './rules/cohort-rules.js';
 import { checkLogRules, type LogContext } from './rules/log-rules.js';
 import { checkPeopleRules } from './rules/people-rules.js';
 import { configSchema, ID_PATTERN, type Cohort, type Config, type Log, type Member, type Person, type RecordKind } from './schemas.js';
 import { YamlSource } from './source.js';
+import { withRootCauses } from './root-causes.js';
 import { changeScope, cohortsWithChangedRecord, type Change } from './scope.js';
 import { existsSync } from 'node:fs';
 import { indexKey, ValidationCache } from '../io/cache.js';
@@ -201,7 +202,7 @@ export function validateProgram(root: string, options: { cache?: boolean } = {})
   }
   cache?.save();
   if (cache && process.env.MENTOR_CACHE_STATS) process.stderr.write(`cache: reused ${cache.reused} of ${files - 1 - program.layout.people.length - program.layout.cohorts.length} logs\n`);
-  return { problems: problems.sort(compareProblems), files };
+  return { problems: withRootCauses(problems), files };
 }
 
 /** Everything a log's check reads besides the log: config, cohorts, which people exist, this version. */
@@ -242,7 +243,7 @@ export function validateScope(root: string, changes: readonly Change[]): { probl
     files += 1;
     problems.push(...loadLog(program, file).problems);
   }
-  return { problems: problems.sort(compareProblems), files };
+  return { problems: withRootCauses(problems), files };
 }
 
 /** The record file of a log path, as the listing would give it. */

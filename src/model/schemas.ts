@@ -120,6 +120,13 @@ export const configSchema = z.strictObject({
     })
     .prefault({})
     .describe('`mentor next` proposes moving up a tier'),
+  lockLogsAfterWeeks: z.number().int().min(1).max(520).optional().describe('check-pr refuses edits of logs older than this many weeks, except by maintainers'),
+  fix: z
+    .strictObject({
+      sortMembers: z.boolean().default(true).describe('sort cohort members by tier, then id'),
+    })
+    .prefault({})
+    .describe('how `mentor fix` puts records in canonical form'),
 });
 
 // ---------------------------------------------------------------------------------------------

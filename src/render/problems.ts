@@ -10,7 +10,17 @@ export interface ValidationResult {
 
 /** DESIGN.md's JSON: { valid, files, problems: [{ file, line, column, rule, severity, message }] }. */
 export function renderProblemsJson(result: ValidationResult): string {
-  const problems = result.problems.map(({ file, line, column, rule, severity, message, fix }) => ({ file, line, column, rule, severity, message, ...(fix ? { fix } : {}) }));
+  const problems = result.problems.map(({ file, line, column, rule, severity, message, fix, id, cause }) => ({
+    file,
+    line,
+    column,
+    rule,
+    severity,
+    message,
+    ...(fix ? { fix } : {}),
+    ...(id ? { id } : {}),
+    ...(cause ? { cause } : {}),
+  }));
   return `${JSON.stringify({ valid: result.valid, files: result.files, problems }, null, 2)}\n`;
 }
 
@@ -34,8 +44,17 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
  */
 export function renderProblemsText(result: ValidationResult, style: Style, sourceLine: (file: string, line: number) => string | undefined): string {
   const out: string[] = [];
+  // Root causes first, once each, with the problems they explain listed under them.
+  const roots = result.problems.filter((problem) => problem.id !== undefined);
+  for (const root of roots) {
+    const explained = result.problems.filter((problem) => problem.cause === root.id);
+    out.push(`${style.error('root cause')}  ${style.bold(sanitizeInline(root.file))}  ${sanitizeInline(root.message)}  ${style.dim(`[${root.rule}]`)}`);
+    if (root.fix) out.push(`         ${style.accent('fix:')} ${sanitizeInline(root.fix)}`);
+    for (const problem of explained) out.push(`    ${style.dim('↳')} ${sanitizeInline(problem.file)}:${problem.line}:${problem.column}  ${sanitizeInline(problem.message)}`);
+    out.push('');
+  }
   let currentFile: string | undefined;
-  for (const problem of result.problems) {
+  for (const problem of result.problems.filter((p) => p.id === undefined && p.cause === undefined)) {
     if (problem.file !== currentFile) {
       if (currentFile !== undefined) out.push('');
       currentFile = problem.file;
@@ -53,6 +72,7 @@ export function renderProblemsText(result: ValidationResult, style: Style, sourc
     }
     if (problem.fix) out.push(`         ${style.accent('fix:')} ${sanitizeInline(problem.fix)}`);
   }
+  while (out.at(-1) === '') out.pop();
   if (out.length > 0) out.push('');
   out.push(summary(result, style));
   return `${out.join('\n')}\n`;

@@ -16,7 +16,7 @@ export interface CohortRuleContext {
   /** Reports a problem at a field of the cohort (path from the top of cohort.yaml). */
   report(path: readonly PathSegment[], at: 'key' | 'value', rule: string, severity: Severity, message: string, fix?: string): void;
   /** Reports a problem at a field of the i-th member of cohort.members. */
-  reportMember(index: number, field: keyof Member, rule: string, severity: Severity, message: string, fix?: string): void;
+  reportMember(index: number, field: keyof Member, rule: string, severity: Severity, message: string, fix?: string, subject?: string): void;
 }
 
 type CohortRule = (context: CohortRuleContext) => void;
@@ -48,7 +48,7 @@ const memberIsPerson: CohortRule = ({ program, cohort, reportMember }) => {
   cohort.members.forEach((member, index) => {
     if (!program.people.has(member.person)) {
       const guess = closest(member.person, program.people.keys());
-      reportMember(index, 'person', 'member-unknown-person', 'error', `There is no person "${member.person}" (no people/${member.person}.yaml).`, guess ? `Did you mean "${guess}"? Otherwise create people/${member.person}.yaml.` : `Create people/${member.person}.yaml, or fix the id.`);
+      reportMember(index, 'person', 'member-unknown-person', 'error', `There is no person "${member.person}" (no people/${member.person}.yaml).`, guess ? `Did you mean "${guess}"? Otherwise create people/${member.person}.yaml.` : `Create people/${member.person}.yaml, or fix the id.`, `missing-person:${member.person}`);
     }
   });
 };
@@ -77,7 +77,7 @@ const preferenceResolves: CohortRule = ({ program, entry, cohort, reportMember }
     const expected = TIER_ABOVE[member.role];
     const preferred = entry.members.get(member.prefers);
     if (!program.people.has(member.prefers)) {
-      reportMember(index, 'prefers', 'member-unknown-person', 'error', `There is no person "${member.prefers}" (no people/${member.prefers}.yaml).`, 'Fix the id of the preferred mentor, or delete the `prefers:` line.');
+      reportMember(index, 'prefers', 'member-unknown-person', 'error', `There is no person "${member.prefers}" (no people/${member.prefers}.yaml).`, 'Fix the id of the preferred mentor, or delete the `prefers:` line.', `missing-person:${member.prefers}`);
     } else if (expected === undefined || preferred === undefined || preferred.role !== expected) {
       reportMember(index, 'prefers', 'prefers-not-eligible', 'warning', `${member.prefers} is not a ${expected ?? 'mentor'} in this cohort, so the preference cannot be honoured.`, 'Choose a mentor of the tier above, or delete the `prefers:` line.');
     }
@@ -125,8 +125,8 @@ export function checkCohortRules(program: Program, entry: CohortEntry, problems:
     entry,
     cohort,
     report: (path, at, rule, severity, message, fix) => problems.push(source.problemAt(path, at, rule, severity, message, fix)),
-    reportMember: (index, field, rule, severity, message, fix) =>
-      problems.push(source.problemAt(['members', entry.memberIndex[index] ?? index, field], 'value', rule, severity, message, fix)),
+    reportMember: (index, field, rule, severity, message, fix, subject) =>
+      problems.push({ ...source.problemAt(['members', entry.memberIndex[index] ?? index, field], 'value', rule, severity, message, fix), ...(subject ? { subject } : {}) }),
   };
   for (const rule of COHORT_RULES) rule(context);
 }

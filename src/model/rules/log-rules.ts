@@ -22,7 +22,7 @@ interface LogRuleInput {
   context: LogContext;
   log: Log;
   member: Member | undefined;
-  report(path: readonly PathSegment[], at: 'key' | 'value', rule: string, severity: Severity, message: string, fix?: string): void;
+  report(path: readonly PathSegment[], at: 'key' | 'value', rule: string, severity: Severity, message: string, fix?: string, subject?: string): void;
 }
 
 type LogRule = (input: LogRuleInput) => void;
@@ -50,6 +50,7 @@ const personIsMember: LogRule = ({ context, member, report }) => {
     'error',
     known ? `${context.folderPerson} is not a member of cohort ${context.cohortId}.` : `There is no person "${context.folderPerson}" (no people/${context.folderPerson}.yaml).`,
     known ? `Add ${context.folderPerson} to the members in cohorts/${context.cohortId}/cohort.yaml, or move the log to their cohort.` : `Create people/${context.folderPerson}.yaml, or move the log to the right folder.`,
+    known ? undefined : `missing-person:${context.folderPerson}`,
   );
 };
 
@@ -89,7 +90,7 @@ export function checkLogRules(context: LogContext, source: YamlSource, log: Log,
     context,
     log,
     member,
-    report: (path, at, rule, severity, message, fix) => problems.push(source.problemAt(path, at, rule, severity, message, fix)),
+    report: (path, at, rule, severity, message, fix, subject) => problems.push({ ...source.problemAt(path, at, rule, severity, message, fix), ...(subject ? { subject } : {}) }),
   };
   for (const rule of LOG_RULES) rule(input);
 }

@@ -1,0 +1,103 @@
+import type * as z from 'zod';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { RECORD_SCHEMAS, type RecordKind } from '../model/schemas.js';
+
+// `mentor fix`: a record in canonical form, comments kept (they travel with their keys and list
+// items): keys in schema order, members by tier then id, skills/languages/wants sorted without
+// duplicates, the schema line on top, no trailing whitespace, one final newline.
+
+const TIER: Record<string, number> = { lead: 0, mentor: 1, mentee: 2 };
+const SORTED_LISTS = new Set(['skills', 'languages', 'wants']);
+
+export interface CanonicalOptions {
+  sortMembers: boolean;
+  schemaLine: string;
+}
+
+/** The canonical text, or undefined when the YAML cannot be read (validate says why). */
+export function canonicalText(kind: RecordKind, text: string, options: CanonicalOptions): string | undefined {
+  const doc = parseDocument(text, { uniqueKeys: true, version: '1.2' });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const untouched = doc.toString(STRINGIFY);
+  orderKeys(doc.contents, RECORD_SCHEMAS[kind]);
+  if (kind === 'cohort' && options.sortMembers) sortMembers(doc);
+  sortLists(doc.contents);
+  const hasSchemaLine = /^#\s*yaml-language-server:\s*\$schema=/m.test(text);
+  if (hasSchemaLine && doc.toString(STRINGIFY) === untouched) {
+    // Nothing to reorder: keep the author's layout (aligned comments and all), only tidy line ends.
+    return tidy(text);
+  }
+  if (!hasSchemaLine) {
+    const schemaComment = options.schemaLine.replace(/^#/, '');
+    doc.commentBefore = [schemaComment, ...(doc.commentBefore ? [doc.commentBefore] : [])].join('\n');
+  }
+  return tidy(doc.toString(STRINGIFY));
+}
+
+const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+/** No trailing whitespace, one final newline. */
+function tidy(text: string): string {
+  return `${text.split('\n').map((line) => line.trimEnd()).join('\n').replace(/\n*$/, '')}\n`;
+}
+
+function shapeOf(schema: unknown): Record<string, unknown> | undefined {
+  let current: any = schema;
+  while (current?._zod?.def && ['optional', 'default', 'prefault', 'nullable', 'pipe'].includes(current._zod.def.type)) current = current._zod.def.innerType ?? current._zod.def.in;
+  return current?._zod?.def?.type === 'object' ? current._zod.def.shape : undefined;
+}
+
+function elementOf(schema: unknown): unknown {
+  let current: any = schema;
+  while (current?._zod?.def && ['optional', 'default', 'prefault', 'nullable', 'pipe'].includes(current._zod.def.type)) current = current._zod.def.innerType ?? current._zod.def.in;
+  return current?._zod?.def?.type === 'array' ? current._zod.def.element : current?._zod?.def?.type === 'record' ? current._zod.def.valueType : undefined;
+}
+
+const keyOf = (pair: { key: unknown }) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
+
+/** Keys in the order the schema declares them; unknown keys keep their order, after the known ones. */
+function orderKeys(map: YAMLMap, schema: z.ZodType | unknown): void {
+  const shape = shapeOf(schema);
+  if (shape) {
+    const order = Object.keys(shape);
+    const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+    map.items = map.items.map((pair, index) => ({ pair, index })).sort((a, b) => rank(keyOf(a.pair)) - rank(keyOf(b.pair)) || a.index - b.index).map(({ pair }) => pair);
+  }
+  for (const pair of map.items) {
+    const childSchema = shape ? shape[keyOf(pair)] : elementOf(schema);
+    if (isMap(pair.value)) orderKeys(pair.value, childSchema);
+    else if (isSeq(pair.value)) for (const item of pair.value.items) if (isMap(item)) orderKeys(item, elementOf(childSchema));
+  }
+}
+
+function sortMembers(doc: Document): void {
+  const members = doc.get('members', true) as YAMLSeq | undefined;
+  if (!isSeq(members)) return;
+  const sortKey = (item: unknown) => (isMap(item) ? [TIER[String(item.get('role'))] ?? 3, String(item.get('person') ?? '')] : [4, ''] as const);
+  members.items = members.items
+    .map((item, index) => ({ item, index, key: sortKey(item) }))
+    .sort((a, b) => (a.key[0] as number) - (b.key[0] as number) || (a.key[1] < b.key[1] ? -1 : a.key[1] > b.key[1] ? 1 : 0) || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+function sortLists(node: unknown): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (SORTED_LISTS.has(keyOf(pair)) && isSeq(pair.value) && pair.value.items.every(isScalar)) {
+        const seen = new Set<string>();
+        pair.value.items = pair.value.items
+          .filter((item) => {
+            const value = String((item as { value: unknown }).value);
+            if (seen.has(value)) return false;
+            seen.add(value);
+            return true;
+          })
+          .sort((a, b) => (String((a as { value: unknown }).value) < String((b as { value: unknown }).value) ? -1 : 1));
+      } else {
+        sortLists(pair.value);
+      }
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) sortLists(item);
+  }
+}

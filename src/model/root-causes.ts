@@ -1,0 +1,41 @@
+import { compareProblems, type Problem } from './problem.js';
+
+// Root causes first: when one missing thing breaks several records (a person file that does not
+// exist, named from three places), validate shows that root once, with how many problems it
+// explains and how to fix it, and links the dependent problems to it by id.
+
+export function withRootCauses(problems: readonly Problem[]): Problem[] {
+  const bySubject = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    if (problem.subject === undefined) continue;
+    const list = bySubject.get(problem.subject) ?? [];
+    list.push(problem);
+    bySubject.set(problem.subject, list);
+  }
+  const roots: Problem[] = [];
+  const causeOf = new Map<Problem, string>();
+  for (const [subject, dependents] of bySubject) {
+    if (dependents.length < 2) continue;
+    const [kind, id] = subject.split(':') as [string, string];
+    if (kind !== 'missing-person') continue;
+    const files = new Set(dependents.map((p) => p.file)).size;
+    roots.push({
+      file: `people/${id}.yaml`,
+      line: 1,
+      column: 1,
+      rule: 'missing-person',
+      severity: 'error',
+      message: `There is no people/${id}.yaml: ${dependents.length} problems in ${files} ${files === 1 ? 'file' : 'files'} come from it.`,
+      fix: `Create people/${id}.yaml with \`id: ${id}\` and a \`name:\` (or, if "${id}" is a typo, fix it in those ${dependents.length} places).`,
+      id: subject,
+    });
+    for (const dependent of dependents) causeOf.set(dependent, subject);
+  }
+  // Link each explained problem to its root, and drop the internal subjects.
+  const out = problems.map((problem): Problem => {
+    const { subject: _subject, ...rest } = problem;
+    const cause = causeOf.get(problem);
+    return cause === undefined ? rest : { ...rest, cause };
+  });
+  return [...out, ...roots].sort(compareProblems);
+}

@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../src/model/rule-catalog.js';
+import { EXAMPLE, exampleRepo, mentor, mentorJson, smallProgram } from './helpers/repo.js';
+
+describe('mentor fix', () => {
+  const messy = `id: zoe    \nskills: [sql, css, sql]   # what she knows\nname: Zoe\n# keep this comment\nlanguages: [fr, en]\ngithub: zoe-z`;
+
+  it('puts records in canonical form, keeps every comment, and is idempotent', () => {
+    const repo = exampleRepo({ 'people/zoe.yaml': messy });
+    const check = mentor(['fix', '--repo', repo, '--check']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('people/zoe.yaml');
+    expect(readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8')).toBe(messy);
+    expect(mentor(['fix', '--repo', repo]).code).toBe(0);
+    const fixed = readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8');
+    expect(fixed.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/person.schema.json');
+    expect(fixed).toContain('# what she knows');
+    expect(fixed).toContain('# keep this comment');
+    expect(fixed).toContain('skills: [css, sql]');
+    expect(fixed).toContain('languages: [en, fr]');
+    expect(fixed.indexOf('id: zoe')).toBeLessThan(fixed.indexOf('name: Zoe'));
+    expect(fixed.indexOf('name: Zoe')).toBeLessThan(fixed.indexOf('github: zoe-z'));
+    expect(fixed.endsWith('\n') && !fixed.endsWith('\n\n')).toBe(true);
+    expect(fixed).not.toMatch(/[ \t]$/m);
+    // A second run changes nothing, and the record still validates.
+    const again = mentor(['fix', '--repo', repo]);
+    expect(again.stdout).toContain('records are in canonical form');
+    expect(readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8')).toBe(fixed);
+    expect(mentor(['fix', '--repo', repo, '--check']).code).toBe(0);
+    expect(mentorJson(['validate', '--repo', repo, '--format', 'json']).json.problems).toEqual([]);
+  });
+
+  it('sorts members by tier then id (and can be told not to), carrying their comments', () => {
+    const cohort = 'id: c1\nname: C\nstart: 2026-09-07\nmembers:\n  - person: ann # the mentee\n    mentor: max\n    role: mentee\n  - person: max\n    role: mentor\n    mentor: lee\n  - person: lee\n    role: lead\n';
+    const repo = smallProgram({ 'cohorts/c1/cohort.yaml': cohort, 'cohorts/c1/logs/ann/2026-W40.yaml': null });
+    mentor(['fix', '--repo', repo]);
+    const fixed = readFileSync(path.join(repo, 'cohorts/c1/cohort.yaml'), 'utf8');
+    expect(fixed.indexOf('person: lee')).toBeLessThan(fixed.indexOf('person: max'));
+    expect(fixed.indexOf('person: max')).toBeLessThan(fixed.indexOf('person: ann'));
+    expect(fixed).toContain('  - person: ann # the mentee\n    role: mentee\n    mentor: max');
+    const unsorted = smallProgram({ 'mentor.config.yaml': 'program: P\nfix:\n  sortMembers: false\n', 'cohorts/c1/cohort.yaml': cohort, 'cohorts/c1/logs/ann/2026-W40.yaml': null });
+    mentor(['fix', '--repo', unsorted]);
+    const kept = readFileSync(path.join(unsorted, 'cohorts/c1/cohort.yaml'), 'utf8');
+    expect(kept.indexOf('person: ann')).toBeLessThan(kept.indexOf('person: lee'));
+  });
+
+  it('leaves a canonical file exactly as written (alignment and all), and the example is canonical', () => {
+    expect(mentor(['fix', '--repo', EXAMPLE, '--check']).code).toBe(0);
+    const repo = exampleRepo();
+    const before = readFileSync(path.join(repo, 'mentor.config.yaml'), 'utf8');
+    mentor(['fix', '--repo', repo]);
+    expect(readFileSync(path.join(repo, 'mentor.config.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('skips files with invalid YAML and says so', () => {
+    const repo = exampleRepo({ 'people/bad.yaml': 'id: [\n' });
+    const result = mentor(['fix', '--repo', repo]);
+    expect(result.stdout).toContain('Skipped 1 with invalid YAML');
+    expect(readFileSync(path.join(repo, 'people/bad.yaml'), 'utf8')).toBe('id: [\n');
+  });
+});
+
+describe('root causes first', () => {
+  it('shows a missing person once, with the problems it explains under it', () => {
+    const repo = exampleRepo({ 'people/ada.yaml': null });
+    writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), readFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), 'utf8').replace('  - person: ada\n    role: mentor\n    mentor: andrew\n', ''));
+    const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const root = json.problems.find((p: { rule: string }) => p.rule === 'missing-person');
+    expect(root).toMatchObject({ file: 'people/ada.yaml', id: 'missing-person:ada', severity: 'error' });
+    expect(root.message).toMatch(/come from it/);
+    const explained = json.problems.filter((p: { cause?: string }) => p.cause === 'missing-person:ada');
+    // cleo prefers ada (cohort), and ada's three logs name a person that does not exist.
+    expect(explained.map((p: { file: string }) => p.file).sort()).toEqual([
+      'cohorts/2026-fall/cohort.yaml',
+      'cohorts/2026-fall/logs/ada/2026-W45.yaml',
+      'cohorts/2026-fall/logs/ada/2026-W46.yaml',
+      'cohorts/2026-fall/logs/ada/2026-W47.yaml',
+    ]);
+    const text = mentor(['validate', '--repo', repo]);
+    expect(text.stdout).toMatch(/^root cause {2}people\/ada\.yaml {2}There is no people\/ada\.yaml: 4 problems in 4 files come from it\./m);
+    expect(text.stdout).toContain('    ↳ cohorts/2026-fall/logs/ada/2026-W45.yaml:2:9');
+    expect(text.stdout.match(/There is no person "ada"/g)).toHaveLength(4);
+  });
+});
+
+describe('validate --format sarif', () => {
+  it('is SARIF 2.1.0 with one rule per rule id and a result per problem', () => {
+    const repo = exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\ntimezone: Mars/Base\n' });
+    const result = mentor(['validate', '--repo', repo, '--format', 'sarif']);
+    expect(result.code).toBe(1);
+    const sarif = JSON.parse(result.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toContain('sarif');
+    const run = sarif.runs[0];
+    expect(run.tool.driver.name).toBe('mentor');
+    const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
+    expect(new Set(ruleIds).size).toBe(ruleIds.length);
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.shortDescription.text.length).toBeGreaterThan(0);
+      expect(rule.help.text.length).toBeGreaterThan(0);
+    }
+    expect(run.results).toHaveLength(1);
+    const [finding] = run.results;
+    expect(finding).toMatchObject({ ruleId: 'invalid-value', level: 'error', ruleIndex: ruleIds.indexOf('invalid-value') });
+    expect(finding.message.text).toContain('timezone');
+    expect(finding.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'people/ada.yaml' }, region: { startLine: 3, startColumn: 11 } });
+  });
+
+  it('every rule validate reports is in the catalog', () => {
+    const reported = new Set<string>();
+    const walk = (file: string): void => {
+      if (statSync(file).isDirectory()) return readdirSync(file).forEach((name) => walk(path.join(file, name)));
+      for (const match of readFileSync(file, 'utf8').matchAll(/rule: '([a-z0-9-]+)'|'(yaml-[a-z-]+|forbidden-key|merge-conflict|empty-file|not-a-mapping|unknown-field|missing-field|invalid-type|invalid-value|member-[a-z-]+|log-[a-z-]+|capacity-[a-z-]+|assigned-[a-z-]+|[a-z]+-[a-z-]+-file|id-matches-file|github-duplicate|lead-has-mentor|mentor-tier|prefers-not-eligible|cohort-dates|missing-person)'/g)) {
+        reported.add((match[1] ?? match[2])!);
+      }
+    };
+    walk(path.resolve(import.meta.dirname, '../src/model'));
+    walk(path.resolve(import.meta.dirname, '../src/io/repo.ts'));
+    for (const id of reported) expect(RULE_IDS.has(id), id).toBe(true);
+    expect(reported.size).toBeGreaterThan(30);
+  });
+});
