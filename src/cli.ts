@@ -154,6 +154,14 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--check', 'write nothing; list what would change and exit 1 (for CI)')
     .action(async (options) => run(async () => (await import('./commands/fix.js')).fixCommand(options))());
 
+  program
+    .command('pr-summary')
+    .description('Markdown for a pull request comment: what it changes, problems found, the next step')
+    .addOption(repoOption())
+    .requiredOption('--base <ref>', 'the branch the pull request goes into, e.g. origin/main')
+    .option('--author <github>', 'GitHub handle of the author, to say whether they may change these records')
+    .action(async (options) => run(async () => (await import('./commands/pr-summary.js')).prSummaryCommand(options))());
+
   return program;
 }
 

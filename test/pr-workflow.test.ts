@@ -207,7 +207,42 @@ describe('mentor codeowners and the GitHub files init writes', () => {
     expect(workflow.on.schedule[0].cron).toBe('0 16 * * *');
     const lint = await createLinter();
     expect(lint(text, 'mentor.yml')).toEqual([]);
+    expect(lint(readFileSync(path.join(dir, '.github/workflows/mentor-comment.yml'), 'utf8'), 'mentor-comment.yml')).toEqual([]);
     expect(readFileSync(path.join(dir, '.github/CODEOWNERS'), 'utf8')).toContain('/people/alex.yaml @alex-example');
     expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies).toHaveProperty('mentor-cli');
+  });
+});
+
+describe('locked weeks', () => {
+  /** main has lockLogsAfterWeeks: 2; the branch edits hal's logs in a commit dated 2026-11-23 (2026-W48). */
+  function lockedRepo(edit: (repo: string) => void): string {
+    const repo = exampleRepo();
+    writeFileSync(path.join(repo, 'mentor.config.yaml'), `${readFileSync(path.join(repo, 'mentor.config.yaml'), 'utf8')}lockLogsAfterWeeks: 2\n`);
+    gitRepo(repo);
+    git(repo, ['switch', '-q', '-c', 'pr']);
+    edit(repo);
+    git(repo, ['add', '-A']);
+    execFileSync('git', ['commit', '-q', '-m', 'pr'], { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.com', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@example.com', GIT_COMMITTER_DATE: '2026-11-23T12:00:00Z' } });
+    return repo;
+  }
+  const touch = (repo: string, file: string) => writeFileSync(path.join(repo, file), `${readFileSync(path.join(repo, file), 'utf8')}# edited\n`);
+
+  it('refuses an edit of a log older than N weeks, saying why and who can approve', () => {
+    const repo = lockedRepo((r) => touch(r, 'cohorts/2026-fall/logs/hal/2026-W45.yaml'));
+    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('the log of 2026-W45 is locked (weeks before 2026-W46 are closed: lockLogsAfterWeeks); a maintainer must make or approve this change');
+    expect(result.stdout).toContain('andrew-gh');
+  });
+
+  it('allows recent weeks, new back-dated logs, and maintainers', () => {
+    expect(checkPr(lockedRepo((r) => touch(r, 'cohorts/2026-fall/logs/hal/2026-W46.yaml')), 'hal-k').code).toBe(0);
+    expect(checkPr(lockedRepo((r) => write(r, 'cohorts/2026-fall/logs/hal/2026-W44.yaml', 'person: hal\nweek: 2026-W44\n')), 'hal-k').code).toBe(0);
+    expect(checkPr(lockedRepo((r) => touch(r, 'cohorts/2026-fall/logs/hal/2026-W45.yaml')), 'andrew-gh').code).toBe(0);
+  });
+
+  it('is off by default', () => {
+    const repo = pullRequest((r) => touch(r, 'cohorts/2026-fall/logs/hal/2026-W45.yaml'));
+    expect(checkPr(repo, 'hal-k').code).toBe(0);
   });
 });

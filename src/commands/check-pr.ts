@@ -1,10 +1,12 @@
 import { parse } from 'yaml';
 import { ExitCode, MentorError } from '../errors.js';
-import { changedInBranch, fileAt, filesAt, isGitRepo, openGit, resolveCommit, refuseOptionLikeRef, type GitRepo } from '../io/git.js';
+import { changedInBranch, fileAt, filesAt, headCommitTime, isGitRepo, openGit, resolveCommit, refuseOptionLikeRef, type GitRepo } from '../io/git.js';
 import { print, styleFor } from '../io/output.js';
 import { findRepoRoot, CONFIG_FILE } from '../io/repo.js';
 import { judgeChanges, type Owners } from '../core/ownership.js';
 import { GITHUB_PATTERN } from '../model/schemas.js';
+import { isValidTimeZone } from '../core/time.js';
+import { addWeeks, weekAt } from '../core/weeks.js';
 import { sanitizeInline } from '../render/terminal.js';
 
 export interface CheckPrOptions {
@@ -26,7 +28,7 @@ export async function checkPrCommand(options: CheckPrOptions): Promise<number> {
   // Who may change what is read from the base, never from the pull request itself: a PR that
   // adds its author to the maintainers must not approve itself.
   const owners = await ownersAt(repo, mergeBase);
-  const { author: who, verdicts } = judgeChanges(files, author, owners);
+  const { author: who, verdicts } = judgeChanges(files, author, owners, await lockedBefore(repo, owners));
   const refused = verdicts.filter((verdict) => !verdict.allowed);
 
   if (options.format === 'json') {
@@ -50,14 +52,24 @@ export async function checkPrCommand(options: CheckPrOptions): Promise<number> {
   return refused.length === 0 && (who.maintainer || who.person !== undefined) ? ExitCode.ok : ExitCode.invalid;
 }
 
-async function ownersAt(repo: GitRepo, commit: string): Promise<Owners> {
+/** With lockLogsAfterWeeks: the first week still open, counted back from the pull request's date (its head commit). */
+export async function lockedBefore(repo: GitRepo, owners: { lockLogsAfterWeeks?: number; timezone: string }): Promise<string | undefined> {
+  if (owners.lockLogsAfterWeeks === undefined) return undefined;
+  return addWeeks(weekAt(owners.timezone, await headCommitTime(repo)), -owners.lockLogsAfterWeeks);
+}
+
+export async function ownersAt(repo: GitRepo, commit: string): Promise<Owners & { lockLogsAfterWeeks?: number; timezone: string }> {
   const config = await fileAt(repo, commit, CONFIG_FILE);
   const maintainers = new Set<string>();
+  let lockLogsAfterWeeks: number | undefined;
+  let timezone = 'UTC';
   try {
     const parsed = config === undefined ? undefined : parse(config, { maxAliasCount: 50 });
     for (const handle of Array.isArray(parsed?.maintainers) ? parsed.maintainers : []) if (typeof handle === 'string') maintainers.add(handle.toLowerCase());
+    if (Number.isInteger(parsed?.lockLogsAfterWeeks) && parsed.lockLogsAfterWeeks > 0) lockLogsAfterWeeks = parsed.lockLogsAfterWeeks;
+    if (typeof parsed?.timezone === 'string' && isValidTimeZone(parsed.timezone)) timezone = parsed.timezone;
   } catch {
-    // An unreadable config at the base names no maintainers.
+    // An unreadable config at the base names no maintainers and locks nothing.
   }
   const personByGithub = new Map<string, string>();
   for (const file of await filesAt(repo, commit, 'people')) {
@@ -70,5 +82,5 @@ async function ownersAt(repo: GitRepo, commit: string): Promise<Owners> {
       // A person file that cannot be read at the base owns nothing.
     }
   }
-  return { maintainers, personByGithub };
+  return { maintainers, personByGithub, ...(lockLogsAfterWeeks !== undefined ? { lockLogsAfterWeeks } : {}), timezone };
 }

@@ -30,6 +30,8 @@ export function ownerOfPath(path: string): string | undefined {
   return LOG_PATH.exec(path)?.[1] ?? PERSON_PATH.exec(path)?.[1];
 }
 
+const weekOf = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
+
 function describe(path: string): string {
   if (path === 'mentor.config.yaml') return 'the program config';
   if (/^cohorts\/[^/]+\/cohort\.yaml$/.test(path)) return 'a cohort (its members and tree)';
@@ -40,7 +42,11 @@ function describe(path: string): string {
   return 'a file outside your own records';
 }
 
-export function judgeChanges(changes: readonly FileChange[], author: string, owners: Owners): { author: { handle: string; person?: string; maintainer: boolean }; verdicts: Verdict[] } {
+/**
+ * `lockedBefore`: with `lockLogsAfterWeeks`, logs of weeks before this ISO week are locked:
+ * editing, deleting or renaming them needs a maintainer.
+ */
+export function judgeChanges(changes: readonly FileChange[], author: string, owners: Owners, lockedBefore?: string): { author: { handle: string; person?: string; maintainer: boolean }; verdicts: Verdict[] } {
   const handle = author.toLowerCase();
   const maintainer = owners.maintainers.has(handle);
   const person = owners.personByGithub.get(handle);
@@ -53,6 +59,10 @@ export function judgeChanges(changes: readonly FileChange[], author: string, own
       return { ...base, allowed: false, reason: `${describe(foreign)}: only ${ownerOfPath(foreign) && LOG_PATH.test(foreign) ? `${ownerOfPath(foreign)} or ` : ''}a maintainer may change it` };
     }
     if (change.status === 'deleted') return { ...base, allowed: false, reason: 'your own record, but deleting it needs a maintainer' };
+    const lockedLog = change.status === 'added' ? undefined : paths.find((path) => LOG_PATH.test(path) && lockedBefore !== undefined && weekOf(path) < lockedBefore);
+    if (lockedLog !== undefined) {
+      return { ...base, allowed: false, reason: `the log of ${weekOf(lockedLog)} is locked (weeks before ${lockedBefore} are closed: lockLogsAfterWeeks); a maintainer must make or approve this change` };
+    }
     return { ...base, allowed: true, reason: `your own ${LOG_PATH.test(change.path) ? 'log' : 'person file'}` };
   });
   return { author: { handle: author, ...(person ? { person } : {}), maintainer }, verdicts };

@@ -224,3 +224,9 @@ export async function filesAt(repo: GitRepo, commit: string, folder: string): Pr
     .filter(Boolean)
     .map((file) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file));
 }
+
+/** When HEAD was committed (committer date), in milliseconds. */
+export async function headCommitTime(repo: GitRepo): Promise<number> {
+  const seconds = Number((await attempt('git log', () => repo.git.raw(['log', '-1', '--format=%ct', 'HEAD']))).trim());
+  return seconds * 1000;
+}

@@ -76,6 +76,7 @@ members:
 
   files.set('.github/pull_request_template.md', PULL_REQUEST_TEMPLATE);
   files.set('.github/workflows/mentor.yml', workflow());
+  files.set('.github/workflows/mentor-comment.yml', commentWorkflow());
   files.set(
     'package.json',
     `${JSON.stringify(
@@ -169,6 +170,21 @@ jobs:
             week=$(basename "$report" .md)
             npx mentor report "$cohort" --week "$week" --check
           done
+      - name: Summarise the pull request for a comment
+        if: always() && github.event_name == 'pull_request'
+        env:
+          BASE: origin/\${{ github.base_ref }}
+          AUTHOR: \${{ github.event.pull_request.user.login }}
+          NUMBER: \${{ github.event.pull_request.number }}
+        run: |
+          mkdir -p pr-summary
+          npx mentor pr-summary --base "$BASE" --author "$AUTHOR" > pr-summary/summary.md
+          echo "$NUMBER" > pr-summary/number
+      - uses: actions/upload-artifact@v4
+        if: always() && github.event_name == 'pull_request'
+        with:
+          name: pr-summary
+          path: pr-summary/
 
   overdue:
     if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
@@ -182,5 +198,47 @@ jobs:
       - run: npm ci
       - name: Fail while a request for a mentor is overdue
         run: npx mentor status --fail-on overdue
+`;
+}
+
+/**
+ * Posts the pull-request summary as a comment. It runs on workflow_run, in the base repository's
+ * context, so it works for pull requests from forks (whose own runs cannot write); it never checks
+ * out or runs the pull request's code, it only reads the summary artifact.
+ */
+function commentWorkflow(): string {
+  return `# Written by \`mentor init\`. Comments the summary \`mentor pr-summary\` wrote in the mentor
+# workflow on the pull request. Needs: pull-requests: write (to comment), actions: read (to
+# download the artifact). Safe for forks: it runs the base branch's workflow and treats the
+# artifact as data.
+name: mentor comment
+
+on:
+  workflow_run:
+    workflows: [mentor]
+    types: [completed]
+
+permissions:
+  actions: read
+  pull-requests: write
+
+jobs:
+  comment:
+    if: github.event.workflow_run.event == 'pull_request'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@v4
+        with:
+          name: pr-summary
+          run-id: \${{ github.event.workflow_run.id }}
+          github-token: \${{ github.token }}
+      - name: Comment on the pull request
+        env:
+          GH_TOKEN: \${{ github.token }}
+          REPO: \${{ github.repository }}
+        run: |
+          number=$(tr -cd '0-9' < number)
+          test -n "$number" || exit 0
+          gh pr comment "$number" --repo "$REPO" --body-file summary.md --edit-last || gh pr comment "$number" --repo "$REPO" --body-file summary.md
 `;
 }
