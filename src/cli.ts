@@ -108,6 +108,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('the mentor tree in the terminal, with each role, X and planned hours')
     .argument('[cohort]', 'cohort id (default: the one running cohort)')
     .addOption(repoOption())
+    .addOption(formatOption(['text', 'json']))
     .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/status.js')).treeCommand(cohort, options))());
 
   program
@@ -175,7 +176,8 @@ export async function runCli(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+      // --help and --version succeed; help shown because no command was given is a usage error.
+      if (error.exitCode === 0) return ExitCode.ok;
       // Commander has printed the message; a usage error is exit 2 by contract.
       return ExitCode.usage;
     }

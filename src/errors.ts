@@ -27,4 +27,3 @@ export class MentorError extends Error {
 }
 
 export const usageError = (message: string, hint?: string) => new MentorError(message, ExitCode.usage, hint);
-export const checkFailed = (message: string, hint?: string) => new MentorError(message, ExitCode.invalid, hint);

@@ -38,6 +38,12 @@ describe('the command line', () => {
     expectNoCrash(result);
   });
 
+  it('exits 2 with the help when no command is given', () => {
+    const result = mentor([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage: mentor');
+  });
+
   it('exits 2 with a clear message outside a program repo', () => {
     const result = mentor(['validate'], { cwd: makeTree({ 'notes.txt': 'hi' }) });
     expect(result.code).toBe(2);

@@ -102,6 +102,13 @@ describe('mentor status and tree', () => {
     expect(result.stdout).toMatch(/Waiting for a mentor \(2\)\n {2}cleo Cleo Diaz \(mentee\) wants react; prefers ada; waiting/);
   });
 
+  it('tree --format json gives the same tree as data', () => {
+    const { json } = mentorJson(['tree', '2026-fall', '--repo', EXAMPLE, '--format', 'json']);
+    expect(json.tree[0]).toMatchObject({ id: 'andrew', role: 'lead', directMentees: 3, plannedTotal: 8 });
+    expect(json.tree[0].children.map((c: { id: string }) => c.id)).toEqual(['ada', 'grace', 'linus']);
+    expect(json.waiting.map((w: { id: string }) => w.id)).toEqual(['cleo', 'jon']);
+  });
+
   it('never prints terminal escapes from a name', () => {
     const repo = exampleRepo({ 'people/bob.yaml': 'id: bob\nname: "Bob\\e]0;pwned\\a"\n' });
     const result = mentor(['tree', '2026-fall', '--repo', repo]);

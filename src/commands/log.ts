@@ -16,7 +16,7 @@ import { checkLogRules } from '../model/rules/log-rules.js';
 import { ID_PATTERN, type Log } from '../model/schemas.js';
 import { YamlSource } from '../model/source.js';
 import { renderNewLog, updateLogText } from '../render/log-yaml.js';
-import { sanitizeInline } from '../render/terminal.js';
+import { sanitizeForTerminal, sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting, runningCohorts, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 
@@ -89,7 +89,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   refuseInvalid(loaded, file, text);
 
   if (interactive) {
-    print(`\n${style.bold(file)}\n${sanitizeInline(text).replace(/\\n/g, '\n')}`);
+    print(`\n${style.bold(file)}\n${sanitizeForTerminal(text)}`);
     const confirmed = await asker.ask({ kind: 'confirm', name: 'confirm', message: existing ? `Replace your existing log for ${week}?` : 'Write this log?', default: true });
     if (!confirmed) {
       print('Nothing written.');

@@ -35,9 +35,10 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
   return options.failOn === 'overdue' && overdue ? ExitCode.invalid : ExitCode.ok;
 }
 
-export async function treeCommand(cohortId: string | undefined, options: { repo?: string }): Promise<number> {
+export async function treeCommand(cohortId: string | undefined, options: { repo?: string; format?: 'text' | 'json' }): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const entry = chooseCohort(loaded, cohortId);
-  print(renderTreeText(snapshotNow(loaded, entry.id), styleFor(process.stdout)));
+  const snapshot = snapshotNow(loaded, entry.id);
+  print(options.format === 'json' ? `${JSON.stringify({ cohort: entry.id, tree: snapshot.tree, waiting: snapshot.waiting }, null, 2)}\n` : renderTreeText(snapshot, styleFor(process.stdout)));
   return ExitCode.ok;
 }

@@ -38,9 +38,8 @@ export function maxMenteesOf(config: Config, role: Role): number {
   return role === 'mentee' ? 0 : config.roles[role].maxMentees;
 }
 
-/** The tier a member's mentor must be in, and the tier a member mentors. */
+/** The tier a member's mentor must be in. */
 export const TIER_ABOVE: Record<Role, Role | undefined> = { lead: undefined, mentor: 'lead', mentee: 'mentor' };
-export const TIER_BELOW: Record<Role, Role | undefined> = { lead: 'mentor', mentor: 'mentee', mentee: undefined };
 
 /** X for each member: how many members name them as mentor. */
 export function directMenteeCounts(members: readonly Member[]): Map<string, number> {

@@ -47,15 +47,6 @@ export async function isGitRepo(repo: GitRepo): Promise<boolean> {
   }
 }
 
-export async function isRepoRoot(repo: GitRepo): Promise<boolean> {
-  try {
-    const top = (await repo.git.revparse(['--show-toplevel'])).trim();
-    const { realpathSync } = await import('node:fs');
-    return realpathSync(top) === realpathSync(repo.dir);
-  } catch {
-    return false;
-  }
-}
 
 export async function initRepo(repo: GitRepo): Promise<void> {
   await attempt('git init', () => repo.git.init(['--initial-branch=main']));
@@ -105,9 +96,6 @@ export async function createBranch(repo: GitRepo, branch: string): Promise<void>
   await attempt('git switch', () => repo.git.raw(['switch', '-c', branch]));
 }
 
-export async function switchBranch(repo: GitRepo, branch: string): Promise<void> {
-  await attempt('git switch', () => repo.git.raw(['switch', branch]));
-}
 
 export async function gitUserName(repo: GitRepo): Promise<{ name?: string; email?: string }> {
   const read = async (key: string) => {
@@ -181,9 +169,6 @@ export async function resolveCommit(repo: GitRepo, ref: string, flag: string): P
   );
 }
 
-export async function isShallow(repo: GitRepo): Promise<boolean> {
-  return (await repo.git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
-}
 
 /** Files that differ between a commit and the working tree (committed or not), untracked included. */
 export async function changedSince(repo: GitRepo, commit: string): Promise<ChangedFile[]> {

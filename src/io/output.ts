@@ -21,12 +21,6 @@ export function styleFor(stream: NodeJS.WriteStream): Style {
   };
 }
 
-export const stdout = {
-  write(text: string): void {
-    process.stdout.write(text);
-  },
-};
-
 export function print(text: string): void {
   process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
 }

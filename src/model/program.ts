@@ -173,13 +173,6 @@ export function logContext(program: Program, file: RecordFile): LogContext {
   return { program, cohortId: file.cohort!, folderPerson: file.person!, fileWeek: file.nameId };
 }
 
-/** Every log of the repo (or of some cohorts), read one at a time. */
-export function* eachLog(program: Program, cohorts?: Iterable<string>): Generator<LoadedLog> {
-  const ids = cohorts ? [...cohorts] : [...program.layout.logs.keys()];
-  for (const id of ids) {
-    for (const file of program.layout.logs.get(id) ?? []) yield loadLog(program, file);
-  }
-}
 
 /** Full validation: every record and every rule. Unchanged logs come from the cache when there is one. */
 export function validateProgram(root: string, options: { cache?: boolean } = {}): { problems: Problem[]; files: number } {

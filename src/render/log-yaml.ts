@@ -1,4 +1,5 @@
-import { Document, isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { renderNewDocument } from './new-yaml.js';
 import { YamlEditor } from './yaml-edit.js';
 import type { LogDraft } from '../core/log-draft.js';
 import { schemaLineFor } from '../model/json-schema.js';
@@ -14,8 +15,7 @@ function plainLog(draft: LogDraft): Record<string, unknown> {
 
 /** A new log file: the schema line, then the fields in schema order. Any text round-trips. */
 export function renderNewLog(draft: LogDraft, file: string): string {
-  const doc = new Document(plainLog(draft));
-  return `${schemaLineFor('log', file)}\n${doc.toString({ lineWidth: 0 })}`;
+  return renderNewDocument([schemaLineFor('log', file)], plainLog(draft));
 }
 
 /**

@@ -7,7 +7,3 @@ export interface Style {
   bold(text: string): string;
   accent(text: string): string;
 }
-
-const same = (text: string) => text;
-
-export const plainStyle: Style = { error: same, warning: same, ok: same, dim: same, bold: same, accent: same };
