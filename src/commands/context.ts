@@ -30,12 +30,17 @@ export function loadForCommand(repoOption: string | undefined): Loaded {
   return { program, now, today: localDate(program.config.timezone, now) };
 }
 
-/** The cohort a command works on: the one named, or the only running one. */
-export function chooseCohort(loaded: Loaded, cohortId: string | undefined): CohortEntry & { cohort: Cohort } {
+/**
+ * The cohort a command works on: the one named, or the only running one. Commands that write
+ * need valid records (`strict`); commands that only show something go on past rule problems
+ * (capacity, tiers) with a warning, since seeing the numbers is how they get fixed.
+ */
+export function chooseCohort(loaded: Loaded, cohortId: string | undefined, options: { strict?: boolean } = {}): CohortEntry & { cohort: Cohort } {
   const { program } = loaded;
+  const strict = options.strict ?? true;
   if (cohortId === undefined) {
     const running = runningCohorts(loaded);
-    if (running.length === 1) return requireValid(program, running[0]!);
+    if (running.length === 1) return requireValid(program, running[0]!, strict);
     throw new MentorError(
       running.length === 0 ? 'No cohort is running today; name the cohort.' : `${running.length} cohorts are running (${running.map((e) => e.id).join(', ')}); name one.`,
       ExitCode.usage,
@@ -47,7 +52,7 @@ export function chooseCohort(loaded: Loaded, cohortId: string | undefined): Coho
     const guess = closest(cohortId, program.cohorts.keys());
     throw new MentorError(`There is no cohort "${sanitizeInline(cohortId)}".`, ExitCode.usage, guess ? `Did you mean ${guess}?` : `Cohorts: ${[...program.cohorts.keys()].join(', ') || 'none yet'}.`);
   }
-  return requireValid(program, entry);
+  return requireValid(program, entry, strict);
 }
 
 export function runningCohorts(loaded: Loaded): CohortEntry[] {
@@ -55,10 +60,13 @@ export function runningCohorts(loaded: Loaded): CohortEntry[] {
 }
 
 /** Commands work on valid records: errors in the config, people or this cohort stop them. */
-function requireValid(program: Program, entry: CohortEntry): CohortEntry & { cohort: Cohort } {
+function requireValid(program: Program, entry: CohortEntry, strict: boolean): CohortEntry & { cohort: Cohort } {
   const relevant = program.problems.filter((problem) => isError(problem) && (problem.file === entry.file || problem.file.startsWith('people/') || problem.file === 'mentor.config.yaml'));
-  if (!entry.cohort || relevant.length > 0) {
+  if (!entry.cohort || entry.partial || (strict && relevant.length > 0)) {
     throw new MentorError(`The records of cohort ${entry.id} have errors:\n${listProblems(relevant)}`, ExitCode.invalid, 'Fix them first; `mentor validate` shows each with how to fix it.');
+  }
+  if (relevant.length > 0) {
+    printError(`mentor: warning: the records of cohort ${entry.id} have ${relevant.length} ${relevant.length === 1 ? 'error' : 'errors'} (run \`mentor validate\`); showing what they give.`);
   }
   return entry as CohortEntry & { cohort: Cohort };
 }

@@ -18,7 +18,7 @@ export async function hoursCommand(cohortId: string | undefined, options: HoursO
     throw usageError(`--week ${sanitizeInline(options.week)} is not an ISO week.`, 'Write it as YYYY-Www, e.g. 2026-W48.');
   }
   const loaded = loadForCommand(options.repo);
-  const entry = chooseCohort(loaded, cohortId);
+  const entry = chooseCohort(loaded, cohortId, { strict: false });
   const people = new Map([...loaded.program.people].map(([id, person]) => [id, person.person]));
   const logs = options.week === undefined ? undefined : weekLogs(loaded.program, entry.id, options.week);
   const view = { cohort: entry.id, cohortName: entry.cohort.name, week: options.week, people: cohortCommitments(loaded.program.config, entry.cohort, people, logs) };

@@ -16,7 +16,7 @@ export interface StatusOptions {
 /** The cohort now; `weekBack` 1 looks at last week (complete) with waiting still measured now. */
 function snapshotNow(loaded: Loaded, cohortId: string, weekBack = 0) {
   const { program } = loaded;
-  const entry = chooseCohort(loaded, cohortId);
+  const entry = chooseCohort(loaded, cohortId, { strict: false });
   const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
   const week = addWeeks(weekAt(program.config.timezone, loaded.now), -weekBack);
   return cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: loaded.now });
@@ -37,7 +37,7 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
 
 export async function treeCommand(cohortId: string | undefined, options: { repo?: string; format?: 'text' | 'json' }): Promise<number> {
   const loaded = loadForCommand(options.repo);
-  const entry = chooseCohort(loaded, cohortId);
+  const entry = chooseCohort(loaded, cohortId, { strict: false });
   const snapshot = snapshotNow(loaded, entry.id);
   print(options.format === 'json' ? `${JSON.stringify({ cohort: entry.id, tree: snapshot.tree, waiting: snapshot.waiting }, null, 2)}\n` : renderTreeText(snapshot, styleFor(process.stdout)));
   return ExitCode.ok;
