@@ -77,18 +77,20 @@ describe('mentor report', () => {
 
 describe('mentor status and tree', () => {
   it('--fail-on overdue exits 1 while a request is overdue, 0 otherwise', () => {
-    expect(mentor(['status', '--repo', EXAMPLE, '--fail-on', 'overdue']).code).toBe(1);
-    expect(mentor(['status', '--repo', EXAMPLE]).code).toBe(0);
+    expect(mentor(['status', '2026-fall', '--repo', EXAMPLE, '--fail-on', 'overdue']).code).toBe(1);
+    expect(mentor(['status', '2026-fall', '--repo', EXAMPLE]).code).toBe(0);
     const repo = exampleRepo();
     const file = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('requestedAt: 2026-11-20T15:04:00-08:00', `requestedAt: ${new Date(Date.now() - 3_600_000).toISOString()}`));
+    const recent = `requestedAt: ${new Date(Date.now() - 3_600_000).toISOString()}`;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('requestedAt: 2026-11-20T15:04:00-08:00', recent).replace('requestedAt: 2026-11-22T18:30:00-08:00', recent));
     expect(mentor(['status', '2026-fall', '--repo', repo, '--fail-on', 'overdue']).code).toBe(0);
   });
 
   it('--format json lists what needs attention', () => {
     const { json } = mentorJson(['status', '2026-fall', '--repo', EXAMPLE, '--format', 'json']);
     const cohort = json.cohorts[0];
-    expect(cohort.overdue).toEqual(['cleo']);
+    // cleo asked on 2026-11-20: overdue from then on, whatever day the test runs.
+    expect(cohort.overdue).toContain('cleo');
     expect(cohort.mentorsWithRoom.map((m: { id: string }) => m.id)).toEqual(['andrew', 'ada', 'grace', 'linus']);
     expect(cohort).toHaveProperty('missingLogs');
     expect(cohort).toHaveProperty('inactiveMentors');
