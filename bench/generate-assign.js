@@ -1,30 +1,14 @@
 #!/usr/bin/env node
 // A program repo with one cohort of <mentors> mentors (and their leads) and <mentees> mentees
 // waiting for a mentor: `node bench/generate-assign.js <dir> [--mentors 500] [--mentees 5000]`.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { freshFolder, LANGUAGES, option, seeded, SKILLS, ZONES } from './synthetic.js';
 
 const args = process.argv.slice(2);
 const dir = args[0];
-const option = (name, fallback) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
-const mentors = option('mentors', 500);
-const mentees = option('mentees', 5000);
-let seed = 42;
-const random = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4294967296;
-};
-const pick = (items) => items[Math.floor(random() * items.length)];
-const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney'];
-const SKILLS = ['javascript', 'css', 'python', 'sql', 'react', 'node', 'go', 'rust', 'java', 'html'];
-const LANGUAGES = ['en', 'fr', 'es', 'de', 'pt'];
-rmSync(dir, { recursive: true, force: true });
-const write = (file, text) => {
-  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-  writeFileSync(path.join(dir, file), text);
-};
+const mentors = option(args, 'mentors', 500);
+const mentees = option(args, 'mentees', 5000);
+const { random, pick } = seeded(42);
+const write = freshFolder(dir);
 write('mentor.config.yaml', 'program: Assignment benchmark\ntimezone: UTC\nroles:\n  lead:\n    maxMentees: 12\n  mentor:\n    maxMentees: 12\n');
 const leads = Math.ceil(mentors / 12);
 const members = [];

@@ -2,8 +2,7 @@
 // Writes a large synthetic program repo: `node bench/generate.js <dir> [--cohorts 10] [--members 1000]
 // [--weeks 10] [--errors]`. Every record is valid unless --errors sprinkles about one problem per
 // thousand files (typos, bad weeks, unknown people). Deterministic: the same arguments give the same repo.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { freshFolder, LANGUAGES, option as optionOf, seeded, SKILLS, ZONES } from './synthetic.js';
 
 const args = process.argv.slice(2);
 const dir = args[0];
@@ -11,33 +10,13 @@ if (!dir) {
   console.error('usage: node bench/generate.js <dir> [--cohorts N] [--members N] [--weeks N] [--errors]');
   process.exit(2);
 }
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(args[index + 1]);
-};
+const option = (name, fallback) => optionOf(args, name, fallback);
 const cohorts = option('cohorts', 10);
 const membersPerCohort = option('members', 1000);
 const weeks = option('weeks', 10);
 const withErrors = args.includes('--errors');
-
-let seed = 12345;
-const random = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4294967296;
-};
-const pick = (items) => items[Math.floor(random() * items.length)];
-const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney'];
-const SKILLS = ['javascript', 'css', 'python', 'sql', 'react', 'node', 'go', 'rust', 'java', 'html'];
-const LANGUAGES = ['en', 'fr', 'es', 'de', 'pt'];
-
-rmSync(dir, { recursive: true, force: true });
-const write = (file, text) => {
-  const target = path.join(dir, file);
-  mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, text);
-};
+const { random, pick } = seeded(12345);
+const write = freshFolder(dir);
 
 write('mentor.config.yaml', 'program: Synthetic benchmark program\ntimezone: UTC\nmaintainers: [bench-admin]\nroles:\n  lead:\n    maxMentees: 12\n  mentor:\n    maxMentees: 12\n');
 let files = 1;
