@@ -9,6 +9,8 @@ export const MAX_ALIASES = 50;
 
 export type PathSegment = string | number;
 
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' } as const;
+
 /**
  * A YAML file parsed with positions, so that any problem can point at the key or value it is
  * about. Parsing is done once; positions cost nothing until asked for.
@@ -42,12 +44,7 @@ export class YamlSource {
       return;
     }
     try {
-      this.doc = parseDocument(text, {
-        uniqueKeys: true,
-        prettyErrors: false,
-        strict: true,
-        version: '1.2',
-      });
+      this.doc = parseDocument(text, PARSE_OPTIONS);
     } catch (error) {
       // The parser recurses on nesting; a file nested thousands deep can exhaust the stack.
       this.add(0, 'yaml-syntax', 'error', `The YAML could not be parsed (${error instanceof Error ? error.message : 'unknown error'}).`, 'Simplify the file: records are shallow mappings.');
@@ -76,7 +73,12 @@ export class YamlSource {
   /** The document with positions, parsed on first need (a fast-path file that has a problem). */
   private ensureDocument(): void {
     if (this.doc !== undefined) return;
-    this.doc = parseDocument(this.text, { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+    try {
+      this.doc = parseDocument(this.text, PARSE_OPTIONS);
+    } catch {
+      // Unparseable even for positions (nesting too deep): problems point at the file's start.
+      this.doc = parseDocument('');
+    }
   }
 
   /**
