@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { validateProgram } from '../src/model/program.js';
 import { exampleRepo } from './helpers/repo.js';
 
-// Property: whatever a record becomes, validate never throws, and every problem points inside
-// the file it names. `npm test` runs a fixed seed; the benchmark job (`npm run fuzz`) runs many
+// Property: whatever a record becomes, validate never throws, and every problem says how to fix
+// it and points inside the file it names. `npm test` runs a fixed seed; the benchmark job (`npm run fuzz`) runs many
 // thousands of cases with FUZZ_RUNS and a fresh FUZZ_SEED. On failure fast-check prints the seed
 // and the path to replay it (FUZZ_SEED=<seed>).
 
@@ -54,6 +54,7 @@ describe('fuzzing validate', () => {
           for (const problem of problems) {
             expect(['error', 'warning']).toContain(problem.severity);
             expect(problem.message.length).toBeGreaterThan(0);
+            expect(problem.fix?.length ?? 0, `no fix for ${JSON.stringify(problem)}`).toBeGreaterThan(0);
             if (problem.file !== target) continue;
             const lines = text.split(/\r?\n/);
             expect(problem.line, JSON.stringify(problem)).toBeGreaterThanOrEqual(1);
