@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, MentorError, usageError } from '../errors.js';
-import { gitUserName, openGit } from '../io/git.js';
+import { assertCanCommit, gitUserName, openGit } from '../io/git.js';
 import { print, styleFor } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { readRecord } from '../io/repo.js';
@@ -40,6 +40,9 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   const flagsGiven = options.hours.length > 0 || options.pr.length > 0 || [options.done, options.blockers, options.next].some((v) => v !== undefined);
   const interactive = isInteractive() && !flagsGiven;
   const style = styleFor(process.stdout);
+
+  // With --commit, find out before asking anything whether git can commit here at all.
+  if (options.commit) await assertCanCommit(openGit(program.root));
 
   // Who, where and when: flags first, then a prompt (on a terminal), then the defaults.
   let cohortId = options.cohort;
