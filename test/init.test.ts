@@ -68,3 +68,17 @@ describe('mentor init', () => {
     expect(result.stderr).toContain('exists and is not a folder');
   });
 });
+
+describe('mentor init without a git identity', () => {
+  it('writes the files, and says how to commit them', () => {
+    const dir = path.join(makeTree({}), 'program');
+    const result = mentor(['init', dir], {
+      env: { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined, GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined, EMAIL: undefined, HOME: makeTree({}), GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'user.useConfigOnly', GIT_CONFIG_VALUE_0: 'true' },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('git does not know who you are');
+    expect(result.stderr).toContain('The files are written but not committed');
+    expect(result.stderr).toContain('git add -A && git commit');
+    expect(existsSync(path.join(dir, 'mentor.config.yaml'))).toBe(true);
+  });
+});

@@ -57,7 +57,16 @@ export async function initCommand(options: InitOptions): Promise<number> {
     const fresh = !(await isGitRepo(repo));
     if (fresh) await initRepo(repo);
     const first = !(await hasCommits(repo));
-    const sha = await commitFiles(repo, written, first ? 'Start the mentorship program (mentor init)' : 'Add mentor program files (mentor init)');
+    let sha: string;
+    try {
+      sha = await commitFiles(repo, written, first ? 'Start the mentorship program (mentor init)' : 'Add mentor program files (mentor init)');
+    } catch (error) {
+      // The files are written either way; say how to finish, since a second init writes nothing new.
+      if (error instanceof MentorError) {
+        throw new MentorError(`${error.message} The files are written but not committed.`, error.exitCode, `${error.hint ? `${error.hint} ` : ''}Then commit them: git add -A && git commit -m "Start the mentorship program".`);
+      }
+      throw error;
+    }
     print(`${fresh ? 'Initialised a git repository and committed' : 'Committed'} ${written.length} files (${sha.slice(0, 7)}).`);
   }
   print(
