@@ -18,6 +18,14 @@ export class FlowNetwork {
   private cost = new Float64Array(0);
   /** Slot of each input arc (its forward copy) in the rows. */
   private slotOf = new Int32Array(0);
+  /** Where each node's reverse slots begin: forward slots come first in every row. */
+  private forwardEnd = new Int32Array(0);
+  /**
+   * The reverse slots that have residual capacity, by node. On an assignment graph almost every
+   * reverse slot is empty, so Dijkstra walks these short lists instead of the whole reverse row.
+   */
+  private activeReverse: number[][] = [];
+  private activeIndex = new Int32Array(0);
   /** Per phase: whether each slot has reduced cost zero, and those slots by node (CSR). */
   private tight = new Uint8Array(0);
   private tightStart = new Int32Array(0);
@@ -46,25 +54,33 @@ export class FlowNetwork {
   private finalize(): void {
     const n = this.nodeCount;
     const m = this.inputCount;
-    const degree = new Int32Array(n + 1);
+    const outDegree = new Int32Array(n);
+    const inDegree = new Int32Array(n);
     for (let id = 0; id < m; id++) {
-      degree[this.from[id]!]!++;
-      degree[this.toInput[id]!]!++;
+      outDegree[this.from[id]!]!++;
+      inDegree[this.toInput[id]!]!++;
     }
     this.start = new Int32Array(n + 1);
-    for (let u = 0; u < n; u++) this.start[u + 1] = this.start[u]! + degree[u]!;
-    const fill = this.start.slice(0, n);
+    this.forwardEnd = new Int32Array(n);
+    for (let u = 0; u < n; u++) {
+      this.forwardEnd[u] = this.start[u]! + outDegree[u]!;
+      this.start[u + 1] = this.forwardEnd[u]! + inDegree[u]!;
+    }
+    const nextForward = this.start.slice(0, n);
+    const nextReverse = this.forwardEnd.slice();
     this.to = new Int32Array(2 * m);
     this.twin = new Int32Array(2 * m);
     this.capacity = new Int32Array(2 * m);
     this.cost = new Float64Array(2 * m);
     this.slotOf = new Int32Array(m);
     this.tight = new Uint8Array(2 * m);
+    this.activeIndex = new Int32Array(2 * m).fill(-1);
+    this.activeReverse = Array.from({ length: n }, () => []);
     for (let id = 0; id < m; id++) {
       const u = this.from[id]!;
       const v = this.toInput[id]!;
-      const forward = fill[u]!++;
-      const backward = fill[v]!++;
+      const forward = nextForward[u]!++;
+      const backward = nextReverse[v]!++;
       this.to[forward] = v;
       this.to[backward] = u;
       this.twin[forward] = backward;
@@ -73,6 +89,34 @@ export class FlowNetwork {
       this.cost[forward] = this.costInput[id]!;
       this.cost[backward] = -this.costInput[id]!;
       this.slotOf[id] = forward;
+    }
+  }
+
+  private isReverse(slot: number): boolean {
+    return slot >= this.forwardEnd[this.to[this.twin[slot]!]!]!;
+  }
+
+  /** Moves `units` of residual capacity from a slot to its twin, keeping the active lists right. */
+  private push(slot: number, units: number): void {
+    const twin = this.twin[slot]!;
+    this.capacity[slot] = this.capacity[slot]! - units;
+    this.capacity[twin] = this.capacity[twin]! + units;
+    for (const changed of [slot, twin]) {
+      if (!this.isReverse(changed)) continue;
+      const owner = this.to[this.twin[changed]!]!;
+      const list = this.activeReverse[owner]!;
+      const index = this.activeIndex[changed]!;
+      if (this.capacity[changed]! > 0 && index === -1) {
+        this.activeIndex[changed] = list.length;
+        list.push(changed);
+      } else if (this.capacity[changed]! <= 0 && index !== -1) {
+        const last = list.pop()!;
+        if (last !== changed) {
+          list[index] = last;
+          this.activeIndex[last] = index;
+        }
+        this.activeIndex[changed] = -1;
+      }
     }
   }
 
@@ -92,7 +136,7 @@ export class FlowNetwork {
     const level = new Int32Array(n);
     const current = new Int32Array(n);
     const heap = new MinHeap(n);
-    const { start, to, capacity, cost } = this;
+    const { start, forwardEnd, to, capacity, cost } = this;
     let flow = 0;
     for (;;) {
       dist.fill(Infinity);
@@ -103,15 +147,16 @@ export class FlowNetwork {
         const d = heap.lastKey;
         if (d > dist[u]!) continue;
         const base = d + potential[u]!;
-        for (let slot = start[u]!, end = start[u + 1]!; slot < end; slot++) {
-          if (capacity[slot]! <= 0) continue;
+        const relax = (slot: number) => {
           const v = to[slot]!;
           const candidate = base + cost[slot]! - potential[v]!;
           if (candidate < dist[v]!) {
             dist[v] = candidate;
             heap.push(v, candidate);
           }
-        }
+        };
+        for (let slot = start[u]!, end = forwardEnd[u]!; slot < end; slot++) if (capacity[slot]! > 0) relax(slot);
+        for (const slot of this.activeReverse[u]!) relax(slot);
       }
       if (dist[sink] === Infinity) break;
       const sinkDistance = dist[sink]!;
@@ -122,24 +167,43 @@ export class FlowNetwork {
     return flow;
   }
 
+  /** The slots of reduced cost zero, by node; a reverse slot is tight exactly when its forward twin is. */
   private markTight(potential: Float64Array): void {
-    const { start, to, cost, tight } = this;
-    if (this.tightStart.length !== this.nodeCount + 1) {
-      this.tightStart = new Int32Array(this.nodeCount + 1);
+    const { start, forwardEnd, to, cost, tight, twin } = this;
+    const n = this.nodeCount;
+    if (this.tightStart.length !== n + 1) {
+      this.tightStart = new Int32Array(n + 1);
       this.tightSlots = new Int32Array(to.length);
     }
-    let count = 0;
-    for (let u = 0; u < this.nodeCount; u++) {
+    tight.fill(0);
+    const count = new Int32Array(n);
+    for (let u = 0; u < n; u++) {
       const pu = potential[u]!;
-      this.tightStart[u] = count;
-      for (let slot = start[u]!, end = start[u + 1]!; slot < end; slot++) {
-        const isTight = cost[slot]! + pu - potential[to[slot]!]! === 0;
-        tight[slot] = isTight ? 1 : 0;
-        if (isTight) this.tightSlots[count++] = slot;
+      for (let slot = start[u]!, end = forwardEnd[u]!; slot < end; slot++) {
+        const v = to[slot]!;
+        if (cost[slot]! + pu - potential[v]! !== 0) continue;
+        tight[slot] = 1;
+        tight[twin[slot]!] = 1;
+        count[u]!++;
+        count[v]!++;
       }
     }
-    this.tightStart[this.nodeCount] = count;
+    let total = 0;
+    for (let u = 0; u < n; u++) {
+      this.tightStart[u] = total;
+      total += count[u]!;
+    }
+    this.tightStart[n] = total;
+    const fill = this.tightStart.slice(0, n);
+    for (let u = 0; u < n; u++) {
+      for (let slot = start[u]!, end = forwardEnd[u]!; slot < end; slot++) {
+        if (!tight[slot]) continue;
+        this.tightSlots[fill[u]!++] = slot;
+        this.tightSlots[fill[to[slot]!]!++] = twin[slot]!;
+      }
+    }
   }
+
 
   /**
    * Among flows of the same value and cost, spreads the flow into the sink evenly: while every
@@ -158,11 +222,7 @@ export class FlowNetwork {
     const indexOf = new Map(nodeOf.map((node, k) => [node, k]));
     const carried = (k: number) => this.capacity[this.twin[slots[k]!]!]!;
     const load = (k: number) => base[k]! + carried(k);
-    const shift = (k: number, units: number) => {
-      const slot = slots[k]!;
-      this.capacity[slot] = this.capacity[slot]! - units;
-      this.capacity[this.twin[slot]!] = this.capacity[this.twin[slot]!]! + units;
-    };
+    const shift = (k: number, units: number) => this.push(slots[k]!, units);
     // Only an arc into the sink with reduced cost zero may give or take: the others carry the
     // same flow in every optimal solution.
     const free = (k: number) => this.tight[slots[k]!] === 1;
@@ -264,11 +324,7 @@ export class FlowNetwork {
         current[u] = t + 1;
       }
     }
-    for (const t of path) {
-      const slot = this.tightSlots[t]!;
-      this.capacity[slot] = this.capacity[slot]! - 1;
-      this.capacity[this.twin[slot]!] = this.capacity[this.twin[slot]!]! + 1;
-    }
+    for (const t of path) this.push(this.tightSlots[t]!, 1);
     return u;
   }
 }
