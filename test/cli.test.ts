@@ -18,8 +18,16 @@ describe('the command line', () => {
     for (const command of ['init', 'validate', 'schema']) expect(result.stdout).toContain(command);
   });
 
+  it('answers --help from the text the build wrote, which is exactly what commander prints', () => {
+    const fast = mentor(['--help']);
+    const live = mentor(['--help'], { env: { MENTOR_LIVE_HELP: '1' } });
+    expect(live.code).toBe(0);
+    expect(fast.stdout).toBe(live.stdout);
+    expect(readFileSync(path.join(PACKAGE_ROOT, 'dist/help.txt'), 'utf8')).toBe(live.stdout);
+  });
+
   it.each([['--version'], ['--help']])('loads none of zod, yaml, simple-git or inquirer for %s', (flag) => {
-    const result = spawnSync(process.execPath, ['--import', path.join(import.meta.dirname, 'fixtures/trace-imports.mjs'), MENTOR_BIN, flag], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--import', path.join(import.meta.dirname, 'fixtures/trace-imports.mjs'), MENTOR_BIN, flag], { encoding: 'utf8', env: { ...process.env, MENTOR_LIVE_HELP: '1' } });
     const loaded: string[] = JSON.parse(/LOADED (.*)/.exec(result.stderr)![1]!);
     if (flag === '--help') expect(loaded.some((url) => /\/commander\/|^cjs:commander$/.test(url))).toBe(true);
     for (const heavy of ['/zod/', '/yaml/', '/simple-git/', '/@inquirer/', 'cjs:zod', 'cjs:yaml', 'cjs:simple-git', 'cjs:@inquirer']) {
