@@ -79,4 +79,12 @@ describe('the fast YAML path', () => {
     const text = fc.array(fc.oneof(line, fc.constantFrom('', '# c', '  - item', '-', '---')), { maxLength: 8 }).map((lines) => lines.join('\n'));
     fc.assert(fc.property(text, (t) => agrees(t)), { seed: 20261123, numRuns: 5000 });
   });
+
+  it('agrees on scalars made of every character that matters to YAML (fixed seed)', () => {
+    const alphabet = fc.constantFrom(...'abcXYZ019 .,:#-_\'"[]{}?&*!|>%@`~+eE/\\\t'.split(''));
+    const raw = fc.array(alphabet, { maxLength: 14 }).map((chars) => chars.join(''));
+    const record = fc.array(fc.tuple(fc.constantFrom('person', 'week', 'done', 'next', 'name'), raw), { minLength: 1, maxLength: 5 }).map((pairs) => pairs.map(([key, value]) => `${key}: ${value}`).join('\n'));
+    const nested = fc.tuple(raw, raw, raw).map(([a, b, c]) => `hours:\n  practice: ${a}\npullRequests:\n  - ${b}\nskills: [${c}]\n`);
+    fc.assert(fc.property(fc.oneof(record, nested), (text) => agrees(text)), { seed: 1123, numRuns: 20000 });
+  });
 });
