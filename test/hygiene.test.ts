@@ -122,3 +122,22 @@ describe('validate --format sarif', () => {
     expect(reported.size).toBeGreaterThan(30);
   });
 });
+
+describe('root causes first: a mentor several members name', () => {
+  it('is shown once, in the cohort, with the members it explains', () => {
+    const repo = exampleRepo();
+    const file = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - person: grace\n    role: mentor\n    mentor: andrew\n', ''));
+    const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const root = json.problems.find((p: { rule: string }) => p.rule === 'mentor-not-member');
+    expect(root).toMatchObject({ file: 'cohorts/2026-fall/cohort.yaml', id: 'not-member:2026-fall:grace', severity: 'error' });
+    expect(root.message).toBe('grace is the mentor of 3 members of cohort 2026-fall, but is not a member of it.');
+    expect(json.problems.filter((p: { cause?: string }) => p.cause === 'not-member:2026-fall:grace')).toHaveLength(3);
+    // One stray reference is shown as itself, without a root.
+    const single = exampleRepo();
+    const singleFile = path.join(single, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(singleFile, readFileSync(singleFile, 'utf8').replace('    mentor: linus\n', '    mentor: linnus\n'));
+    const one = mentorJson(['validate', '--repo', single, '--format', 'json']).json;
+    expect(one.problems.map((p: { rule: string }) => p.rule)).toEqual(['member-unknown-mentor']);
+  });
+});

@@ -34,6 +34,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'member-unknown-person', title: 'Unknown person', help: 'A record names a person who has no file in people/.' },
   { id: 'member-duplicate', title: 'Member listed twice', help: 'A person is a member of a cohort at most once.' },
   { id: 'member-unknown-mentor', title: 'Mentor not in the cohort', help: "A member's mentor must be a member of the same cohort." },
+  { id: 'mentor-not-member', title: 'Mentor missing from the cohort', help: 'Several members name a mentor the cohort does not list; adding that member fixes them all.' },
   { id: 'lead-has-mentor', title: 'Lead with a mentor', help: 'A lead has no mentor.' },
   { id: 'mentor-tier', title: 'Mentor of the wrong tier', help: "A mentor's mentor is a lead; a mentee's mentor is a mentor." },
   { id: 'prefers-not-eligible', title: 'Preference cannot be honoured', help: 'The preferred mentor is not of the tier above in this cohort.' },

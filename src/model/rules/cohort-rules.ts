@@ -64,7 +64,7 @@ const mentorTier: CohortRule = ({ entry, cohort, reportMember }) => {
     const mentor = entry.members.get(member.mentor);
     if (mentor === undefined) {
       const guess = closest(member.mentor, [...entry.members.values()].filter((m) => m.role === expected).map((m) => m.person));
-      reportMember(index, 'mentor', 'member-unknown-mentor', 'error', `The mentor "${member.mentor}" is not a member of this cohort.`, guess ? `Did you mean "${guess}"? Otherwise add ${member.mentor} to the members as a ${expected}.` : `Add ${member.mentor} to the members as a ${expected}, or choose a ${expected} of this cohort.`);
+      reportMember(index, 'mentor', 'member-unknown-mentor', 'error', `The mentor "${member.mentor}" is not a member of this cohort.`, guess ? `Did you mean "${guess}"? Otherwise add ${member.mentor} to the members as a ${expected}.` : `Add ${member.mentor} to the members as a ${expected}, or choose a ${expected} of this cohort.`, `not-member:${entry.id}:${member.mentor}`);
     } else if (mentor.role !== expected) {
       reportMember(index, 'mentor', 'mentor-tier', 'error', `A ${member.role}'s mentor is a ${expected}, but ${member.mentor} is a ${mentor.role} in this cohort.`, `Choose a ${expected} of this cohort as mentor.`);
     }
