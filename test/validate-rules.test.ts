@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoCrash, mentorJson, smallProgram, type FileTree } from './helpers/repo.js';
+import { expectNoCrash, mentorJson, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram, type FileTree } from './helpers/repo.js';
 
 interface Expected {
   file: string;
@@ -9,16 +9,8 @@ interface Expected {
   severity?: 'error' | 'warning';
 }
 
-const cohort = (members: string, head = 'id: c1\nname: Cohort one\nstart: 2026-09-07\nend: 2026-11-29\n') => ({ 'cohorts/c1/cohort.yaml': `${head}members:\n${members}` });
-const TREE = `  - person: lee
-    role: lead
-  - person: max
-    role: mentor
-    mentor: lee
-  - person: ann
-    role: mentee
-    mentor: max
-`;
+const cohort = (members: string, head = SMALL_COHORT_HEAD) => ({ 'cohorts/c1/cohort.yaml': `${head}members:\n${members}` });
+const TREE = SMALL_TREE;
 
 // One row per rule: the change that breaks it, and the problem it must give.
 const cases: Array<[string, FileTree, Expected]> = [

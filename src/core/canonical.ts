@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { RECORD_SCHEMAS, type RecordKind } from '../model/schemas.js';
+import { elementOf, shapeOf } from '../model/schema-walk.js';
 
 // `mentor fix`: a record in canonical form, comments kept (they travel with their keys and list
 // items): keys in schema order, members by tier then id, skills/languages/wants sorted without
@@ -39,18 +40,6 @@ const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const;
 /** No trailing whitespace, one final newline. */
 function tidy(text: string): string {
   return `${text.split('\n').map((line) => line.trimEnd()).join('\n').replace(/\n*$/, '')}\n`;
-}
-
-function shapeOf(schema: unknown): Record<string, unknown> | undefined {
-  let current: any = schema;
-  while (current?._zod?.def && ['optional', 'default', 'prefault', 'nullable', 'pipe'].includes(current._zod.def.type)) current = current._zod.def.innerType ?? current._zod.def.in;
-  return current?._zod?.def?.type === 'object' ? current._zod.def.shape : undefined;
-}
-
-function elementOf(schema: unknown): unknown {
-  let current: any = schema;
-  while (current?._zod?.def && ['optional', 'default', 'prefault', 'nullable', 'pipe'].includes(current._zod.def.type)) current = current._zod.def.innerType ?? current._zod.def.in;
-  return current?._zod?.def?.type === 'array' ? current._zod.def.element : current?._zod?.def?.type === 'record' ? current._zod.def.valueType : undefined;
 }
 
 const keyOf = (pair: { key: unknown }) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));

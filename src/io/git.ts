@@ -55,10 +55,8 @@ export async function initRepo(repo: GitRepo): Promise<void> {
 /** Stages and commits exactly these paths (relative to the repo), nothing else. */
 export async function commitFiles(repo: GitRepo, files: readonly string[], message: string): Promise<string> {
   await attempt('git add', () => repo.git.raw(['add', '--', ...files]));
-  const result = await attempt('git commit', () => repo.git.raw(['commit', '--no-verify', '-m', message, '--', ...files]));
-  const sha = await attempt('git rev-parse', () => repo.git.revparse(['HEAD']));
-  void result;
-  return sha.trim();
+  await attempt('git commit', () => repo.git.raw(['commit', '--no-verify', '-m', message, '--', ...files]));
+  return (await attempt('git rev-parse', () => repo.git.revparse(['HEAD']))).trim();
 }
 
 export async function currentBranch(repo: GitRepo): Promise<string | undefined> {

@@ -3,6 +3,7 @@ import { formatPath, type Problem } from './problem.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 import type { YamlSource } from './source.js';
 import { closest } from './suggest.js';
+import { shapeAt } from './schema-walk.js';
 
 type Output<K extends RecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]>;
 type Issue = z.core.$ZodIssue;
@@ -172,25 +173,6 @@ function hintForField(path: readonly (string | number)[]): string {
   return field ? FIELD_HINTS[field]! : 'Correct the value.';
 }
 
-/** The object shape of the schema at a path, for suggesting field names. */
-function shapeAt(schema: z.ZodType, path: readonly (string | number)[]): Record<string, unknown> | undefined {
-  let current: any = schema;
-  const unwrap = () => {
-    while (current?._zod?.def && ['optional', 'default', 'prefault', 'nullable', 'pipe'].includes(current._zod.def.type)) {
-      current = current._zod.def.innerType ?? current._zod.def.in;
-    }
-  };
-  unwrap();
-  for (const segment of path) {
-    const def = current?._zod?.def;
-    if (def?.type === 'object') current = def.shape[segment];
-    else if (def?.type === 'array') current = def.element;
-    else if (def?.type === 'record') current = def.valueType;
-    else return undefined;
-    unwrap();
-  }
-  return current?._zod?.def?.type === 'object' ? current._zod.def.shape : undefined;
-}
 
 function withoutFaults(value: Record<string, unknown>, issues: readonly Issue[], dropBadMembers: boolean, salvage: Salvage): Record<string, unknown> {
   const copy = structuredClone(value);
@@ -216,4 +198,3 @@ function withoutFaults(value: Record<string, unknown>, issues: readonly Issue[],
   return copy;
 }
 
-export type { Problem };

@@ -34,7 +34,7 @@ const FLAG_TEXT: Record<HoursFlag, string> = {
   'logged-over': 'logged far over plan',
 };
 
-export const hours = (value: number | undefined) => (value === undefined ? '–' : Number.isInteger(value) ? String(value) : String(value));
+export const hours = (value: number | undefined) => (value === undefined ? '–' : String(value));
 
 export function renderHoursText(view: HoursView, style: Style): string {
   const out: string[] = [style.bold(`Weekly hours of ${sanitizeInline(view.cohortName)} (${view.cohort})${view.week ? `, week ${view.week}` : ''}`)];

@@ -106,18 +106,9 @@ export const minimal = {
   person: (id: string, extra = '') => `id: ${id}\nname: ${id.toUpperCase()}\ngithub: ${id}-gh\ntimezone: UTC\n${extra}`,
 };
 
-export function smallProgram(extra: FileTree = {}): string {
-  return makeTree({
-    'mentor.config.yaml': minimal.config,
-    'people/lee.yaml': minimal.person('lee'),
-    'people/max.yaml': minimal.person('max'),
-    'people/ann.yaml': minimal.person('ann'),
-    'cohorts/c1/cohort.yaml': `id: c1
-name: Cohort one
-start: 2026-09-07
-end: 2026-11-29
-members:
-  - person: lee
+/** The head and the members of the small program's cohort c1: a lead, a mentor, a mentee. */
+export const SMALL_COHORT_HEAD = 'id: c1\nname: Cohort one\nstart: 2026-09-07\nend: 2026-11-29\n';
+export const SMALL_TREE = `  - person: lee
     role: lead
   - person: max
     role: mentor
@@ -125,7 +116,15 @@ members:
   - person: ann
     role: mentee
     mentor: max
-`,
+`;
+
+export function smallProgram(extra: FileTree = {}): string {
+  return makeTree({
+    'mentor.config.yaml': minimal.config,
+    'people/lee.yaml': minimal.person('lee'),
+    'people/max.yaml': minimal.person('max'),
+    'people/ann.yaml': minimal.person('ann'),
+    'cohorts/c1/cohort.yaml': `${SMALL_COHORT_HEAD}members:\n${SMALL_TREE}`,
     'cohorts/c1/logs/ann/2026-W40.yaml': 'person: ann\nweek: 2026-W40\nhours:\n  practice: 3\n',
     ...extra,
   });

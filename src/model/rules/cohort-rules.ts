@@ -3,7 +3,7 @@ import { dayNumber } from '../../core/time.js';
 import type { Problem, Severity } from '../problem.js';
 import type { CohortEntry, Program } from '../program.js';
 import type { Cohort, Member } from '../schemas.js';
-import type { PathSegment, YamlSource } from '../source.js';
+import type { PathSegment } from '../source.js';
 import { closest } from '../suggest.js';
 
 // Rules within a cohort and from a cohort to people. Each rule is one small function with a
@@ -131,4 +131,3 @@ export function checkCohortRules(program: Program, entry: CohortEntry, problems:
   for (const rule of COHORT_RULES) rule(context);
 }
 
-export type { YamlSource };

@@ -1,0 +1,36 @@
+// Walking the zod schemas by field: which keys an object declares (for suggestions and for key
+// order) and what a list or map holds. Wrappers (optional, default, ...) are looked through.
+
+const WRAPPERS = ['optional', 'default', 'prefault', 'nullable', 'pipe'];
+
+// zod's internal definitions are not part of its typed API, hence `any` here and only here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function unwrap(schema: unknown): any {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let current: any = schema;
+  while (current?._zod?.def && WRAPPERS.includes(current._zod.def.type)) current = current._zod.def.innerType ?? current._zod.def.in;
+  return current;
+}
+
+/** The fields an object schema declares, in order; undefined for anything else. */
+export function shapeOf(schema: unknown): Record<string, unknown> | undefined {
+  const def = unwrap(schema)?._zod?.def;
+  return def?.type === 'object' ? def.shape : undefined;
+}
+
+/** What a list (its element) or a record (its value) schema holds. */
+export function elementOf(schema: unknown): unknown {
+  const def = unwrap(schema)?._zod?.def;
+  return def?.type === 'array' ? def.element : def?.type === 'record' ? def.valueType : undefined;
+}
+
+/** The object shape at a path of field names and list indexes. */
+export function shapeAt(schema: unknown, path: readonly (string | number)[]): Record<string, unknown> | undefined {
+  let current: unknown = schema;
+  for (const segment of path) {
+    const shape = shapeOf(current);
+    current = shape ? shape[segment] : elementOf(current);
+    if (current === undefined) return undefined;
+  }
+  return shapeOf(current);
+}
