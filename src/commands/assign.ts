@@ -5,7 +5,7 @@ import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { readRecord } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
 import { eligibleMentors, planAssignment, scorePair, type AssignInput, type AssignmentPlan } from '../core/assign.js';
-import { formatInstant } from '../core/time.js';
+import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
 import { renderAssignJson, renderAssignText } from '../render/assign.js';
 import { chooseCohort, loadForCommand, lockForWriting } from './context.js';

@@ -5,8 +5,8 @@ import { print, styleFor } from '../io/output.js';
 import { findRepoRoot, CONFIG_FILE } from '../io/repo.js';
 import { judgeChanges, type Owners } from '../core/ownership.js';
 import { GITHUB_PATTERN } from '../model/schemas.js';
-import { isValidTimeZone } from '../core/time.js';
-import { addWeeks, weekAt } from '../core/weeks.js';
+import { isValidTimeZone } from '../domain/time.js';
+import { addWeeks, weekAt } from '../domain/weeks.js';
 import { sanitizeInline } from '../render/terminal.js';
 
 export interface CheckPrOptions {

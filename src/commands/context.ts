@@ -1,3 +1,4 @@
+import { currentTime } from '../io/clock.js';
 import { ExitCode, MentorError } from '../errors.js';
 import { findRepoRoot } from '../io/repo.js';
 import { acquireWriteLock } from '../io/lock.js';
@@ -5,8 +6,8 @@ import { printError } from '../io/output.js';
 import { isError, type Problem } from '../model/problem.js';
 import { loadProgram, type CohortEntry, type Program } from '../model/program.js';
 import type { Cohort } from '../model/schemas.js';
-import { cohortState } from '../core/cohort-state.js';
-import { localDate } from '../core/time.js';
+import { cohortState } from '../domain/cohort-state.js';
+import { localDate } from '../domain/time.js';
 import { closest } from '../model/suggest.js';
 import { sanitizeInline } from '../render/terminal.js';
 
@@ -26,7 +27,7 @@ export function loadForCommand(repoOption: string | undefined): Loaded {
   if (!program.configValid) {
     throw new MentorError(`mentor.config.yaml cannot be read:\n${listProblems(program.problems.filter((p) => p.file === 'mentor.config.yaml'))}`, ExitCode.usage, 'Fix it, then run `mentor validate`.');
   }
-  const now = Date.now();
+  const now = currentTime();
   return { program, now, today: localDate(program.config.timezone, now) };
 }
 

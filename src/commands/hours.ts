@@ -1,7 +1,7 @@
 import { ExitCode, usageError } from '../errors.js';
 import { print, styleFor } from '../io/output.js';
 import { cohortCommitments } from '../core/commitments.js';
-import { isIsoWeek } from '../core/weeks.js';
+import { isIsoWeek } from '../domain/weeks.js';
 import { weekLogs } from './week-logs.js';
 import { chooseCohort, loadForCommand } from './context.js';
 import { renderHoursJson, renderHoursText } from '../render/hours.js';

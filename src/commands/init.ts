@@ -1,3 +1,4 @@
+import { currentTime } from '../io/clock.js';
 import { existsSync, lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -5,7 +6,7 @@ import { ExitCode, MentorError } from '../errors.js';
 import { commitFiles, hasCommits, initRepo, isGitRepo, openGit } from '../io/git.js';
 import { print, styleFor } from '../io/output.js';
 import { writeFileAtomic } from '../io/write.js';
-import { localDate } from '../core/time.js';
+import { localDate } from '../domain/time.js';
 import { scaffoldFiles } from '../render/scaffold.js';
 import { sanitizeInline } from '../render/terminal.js';
 
@@ -30,7 +31,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   const files = scaffoldFiles({
     program: titleFromFolder(path.basename(root)),
-    today: localDate(timezone, Date.now()),
+    today: localDate(timezone, currentTime()),
     timezone,
     mentorSpec: MENTOR_SPEC,
   });

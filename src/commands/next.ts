@@ -5,7 +5,7 @@ import { print, styleFor } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { writeFileAtomic } from '../io/write.js';
 import { proposeNext, TIER_RANK } from '../core/cycles.js';
-import { dayNumber, isRealDate } from '../core/time.js';
+import { dayNumber, isRealDate } from '../domain/time.js';
 import { ID_PATTERN } from '../model/schemas.js';
 import { renderNextCohort, renderProposalText } from '../render/cycles.js';
 import { sanitizeInline } from '../render/terminal.js';

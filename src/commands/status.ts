@@ -1,8 +1,8 @@
 import { ExitCode } from '../errors.js';
 import { print, styleFor } from '../io/output.js';
 import { cohortSnapshot } from '../core/report.js';
-import { formatInstant } from '../core/time.js';
-import { addWeeks, weekAt } from '../core/weeks.js';
+import { formatInstant } from '../domain/time.js';
+import { addWeeks, weekAt } from '../domain/weeks.js';
 import { renderStatusJson, renderStatusText, renderTreeText } from '../render/status.js';
 import { chooseCohort, loadForCommand, runningCohorts, type Loaded } from './context.js';
 import { cohortLogs } from './week-logs.js';

@@ -1,7 +1,8 @@
 import type { Cohort, Config, Member, Person, Role } from '../model/schemas.js';
-import { directMenteeCounts, roomFor, TIER_ABOVE } from './hours.js';
+import { directMenteeCounts, roomFor } from '../domain/commitments.js';
+import { tierAbove } from '../domain/tiers.js';
 import { FlowNetwork } from './min-cost-flow.js';
-import { HOUR_MS, middayOf, utcOffsetMinutes } from './time.js';
+import { HOUR_MS, middayOf, utcOffsetMinutes } from '../domain/time.js';
 
 // `mentor assign`: places members who have no mentor, optimally. The objective (DESIGN.md) is
 // lexicographic: (1) place as many as possible, (2) the largest total score, (3) the busiest
@@ -128,7 +129,7 @@ export function scorePair(weights: Weights, member: Member, memberPerson: Person
 
 /** Mentors of the tier above a role who are active and have room, with that room. */
 export function eligibleMentors(input: AssignInput, role: Role): Array<{ id: string; room: number; load: number; capacity: number }> {
-  const tier = TIER_ABOVE[role];
+  const tier = tierAbove(role);
   if (tier === undefined) return [];
   const counts = directMenteeCounts(input.cohort.members);
   const seen = new Set<string>();
@@ -172,8 +173,8 @@ export function planAssignment(input: AssignInput): AssignmentPlan {
           role,
           code: anyRoom ? 'room-taken' : 'no-eligible-mentor',
           reason: anyRoom
-            ? `every ${TIER_ABOVE[role]} with room was taken by members placed with a better total`
-            : `no ${TIER_ABOVE[role]} of this cohort is active with room`,
+            ? `every ${tierAbove(role)} with room was taken by members placed with a better total`
+            : `no ${tierAbove(role)} of this cohort is active with room`,
         });
         continue;
       }
@@ -189,7 +190,7 @@ export function planAssignment(input: AssignInput): AssignmentPlan {
         ...(requested !== undefined ? { waitedHours: Math.round(((input.now - requested) / HOUR_MS) * 10) / 10 } : {}),
       });
     }
-    for (const mentor of mentors) plan.loads.push({ mentor: mentor.id, role: TIER_ABOVE[role]!, before: mentor.load, after: after.get(mentor.id)!, capacity: mentor.capacity });
+    for (const mentor of mentors) plan.loads.push({ mentor: mentor.id, role: tierAbove(role)!, before: mentor.load, after: after.get(mentor.id)!, capacity: mentor.capacity });
   }
   plan.totalScore = roundScore(plan.assignments.reduce((sum, assignment) => sum + assignment.score, 0));
   return plan;

@@ -1,3 +1,4 @@
+import { isRole, tierRank, type Role } from '../domain/tiers.js';
 import type * as z from 'zod';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { RECORD_SCHEMAS, type RecordKind } from '../model/schemas.js';
@@ -7,7 +8,6 @@ import { elementOf, shapeOf } from '../model/schema-walk.js';
 // items): keys in schema order, members by tier then id, skills/languages/wants sorted without
 // duplicates, the schema line on top, no trailing whitespace, one final newline.
 
-const TIER: Record<string, number> = { lead: 0, mentor: 1, mentee: 2 };
 const SORTED_LISTS = new Set(['skills', 'languages', 'wants']);
 
 export interface CanonicalOptions {
@@ -62,7 +62,7 @@ function orderKeys(map: YAMLMap, schema: z.ZodType | unknown): void {
 function sortMembers(doc: Document): void {
   const members = doc.get('members', true) as YAMLSeq | undefined;
   if (!isSeq(members)) return;
-  const sortKey = (item: unknown) => (isMap(item) ? [TIER[String(item.get('role'))] ?? 3, String(item.get('person') ?? '')] : [4, ''] as const);
+  const sortKey = (item: unknown) => (isMap(item) ? [isRole(item.get('role')) ? tierRank(item.get('role') as Role) : 3, String(item.get('person') ?? '')] : [4, ''] as const);
   members.items = members.items
     .map((item, index) => ({ item, index, key: sortKey(item) }))
     .sort((a, b) => (a.key[0] as number) - (b.key[0] as number) || (a.key[1] < b.key[1] ? -1 : a.key[1] > b.key[1] ? 1 : 0) || a.index - b.index)

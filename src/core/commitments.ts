@@ -1,5 +1,6 @@
+import { byTierThenId } from '../domain/tiers.js';
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
-import { directMenteeCounts, plannedHours, roundHours } from './hours.js';
+import { directMenteeCounts, plannedHours, roundHours } from '../domain/commitments.js';
 
 export type HoursFlag = 'over-budget' | 'no-log' | 'waiting' | 'logged-under' | 'logged-over';
 
@@ -18,7 +19,6 @@ export interface PersonHours {
   flags: HoursFlag[];
 }
 
-export const ROLE_ORDER: Record<Role, number> = { lead: 0, mentor: 1, mentee: 2 };
 
 /** Logged this far under or over plan is worth a look (half or one and a half times the plan). */
 export const FAR_UNDER = 0.5;
@@ -54,5 +54,5 @@ export function cohortCommitments(config: Config, cohort: Cohort, people: Readon
     }
     rows.push(row);
   }
-  return rows.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.sort(byTierThenId);
 }

@@ -1,9 +1,9 @@
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
-import { cohortState, type CohortState } from './cohort-state.js';
+import { cohortState, type CohortState } from '../domain/cohort-state.js';
 import { expectsLog } from './commitments.js';
-import { roundHours } from './hours.js';
-import { HOUR_MS, dayNumber } from './time.js';
-import { weeksBetween } from './weeks.js';
+import { roundHours } from '../domain/commitments.js';
+import { HOUR_MS, dayNumber } from '../domain/time.js';
+import { weeksBetween } from '../domain/weeks.js';
 
 // Cycles and progress: opening the next cohort with proposed promotions, and each person's
 // history across cohorts. Pure: records, logs and "today" are arguments.

@@ -1,6 +1,6 @@
 import type { Asker, Question } from '../io/prompts.js';
 import type { Config, Log, Person, Role } from '../model/schemas.js';
-import { plannedHours, type Cadence } from './hours.js';
+import { plannedHours, type Cadence } from '../domain/commitments.js';
 
 // Building a weekly log: from flags, or by asking. The questions are plain data so they can be
 // tested with scripted answers; io/prompts.ts asks them on a terminal.

@@ -1,7 +1,7 @@
 import type { Cohort, Log } from '../model/schemas.js';
 import type { Verdict } from './ownership.js';
 import type { Problem } from '../model/problem.js';
-import { roundHours } from './hours.js';
+import { roundHours } from '../domain/commitments.js';
 
 // What a pull request changes, in plain words, for a comment on it. Pure: the changed records
 // before and after are arguments.

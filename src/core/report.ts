@@ -1,8 +1,9 @@
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
-import { cohortCommitments, expectsLog, ROLE_ORDER, type PersonHours } from './commitments.js';
-import { directMenteeCounts, roomFor } from './hours.js';
-import { HOUR_MS } from './time.js';
-import { addWeeks, compareWeeks, mondayOf, sundayOf, weekOfDate, weeksBetween } from './weeks.js';
+import { cohortCommitments, expectsLog, type PersonHours } from './commitments.js';
+import { byTierThenId } from '../domain/tiers.js';
+import { directMenteeCounts, roomFor } from '../domain/commitments.js';
+import { HOUR_MS } from '../domain/time.js';
+import { addWeeks, compareWeeks, mondayOf, sundayOf, weekOfDate, weeksBetween } from '../domain/weeks.js';
 
 // What a cohort looks like at the end of a week, and what needs attention. Pure: the records, the
 // week and the instant to measure waiting at are all arguments, so a report is reproducible.
@@ -141,9 +142,8 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     const silent = weeksWithout(logs.get(member.person), week, firstWeek);
     if (expectsLog(member) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });
   }
-  const tierThenId = (a: { id: string; role: Role }, b: { id: string; role: Role }) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || byId(a, b);
-  mentorsWithRoom.sort(tierThenId);
-  inactiveMentors.sort(tierThenId);
+  mentorsWithRoom.sort(byTierThenId);
+  inactiveMentors.sort(byTierThenId);
 
   const pullRequests = [...weekLogs]
     .flatMap(([id, log]) => log.pullRequests.map((url) => ({ id, url })))

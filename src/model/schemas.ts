@@ -1,6 +1,8 @@
 import * as z from 'zod';
-import { isIsoWeek } from '../core/weeks.js';
-import { isRealDate, isValidTimeZone } from '../core/time.js';
+import { isIsoWeek } from '../domain/weeks.js';
+import { ROLES, type Role } from '../domain/tiers.js';
+import { CADENCES } from '../domain/commitments.js';
+import { isRealDate, isValidTimeZone } from '../domain/time.js';
 
 // The zod schemas are the single source of truth for the records: TypeScript types come from
 // z.infer, the JSON Schemas in schemas/ from z.toJSONSchema, and the field docs from .describe().
@@ -10,8 +12,7 @@ export const GITHUB_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38
 export const WEEK_PATTERN = /^\d{4}-W\d{2}$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-export const ROLES = ['lead', 'mentor', 'mentee'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../domain/tiers.js';
 
 export const idSchema = z
   .string()
@@ -161,7 +162,7 @@ export const cohortSchema = z.strictObject({
   name: plainText(200).min(1),
   start: dateSchema,
   end: dateSchema.optional().describe('a rolling program has none'),
-  cadence: z.enum(['weekly', 'biweekly']).default('weekly'),
+  cadence: z.enum(CADENCES).default('weekly'),
   members: z.array(memberSchema).default([]),
 });
 

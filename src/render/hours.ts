@@ -1,3 +1,4 @@
+import { ROLES } from '../domain/tiers.js';
 import type { HoursFlag, PersonHours } from '../core/commitments.js';
 import type { Role } from '../model/schemas.js';
 import type { Style } from './style.js';
@@ -38,7 +39,7 @@ export const hours = (value: number | undefined) => (value === undefined ? '–'
 
 export function renderHoursText(view: HoursView, style: Style): string {
   const out: string[] = [style.bold(`Weekly hours of ${sanitizeInline(view.cohortName)} (${view.cohort})${view.week ? `, week ${view.week}` : ''}`)];
-  for (const role of ['lead', 'mentor', 'mentee'] as const) {
+  for (const role of ROLES) {
     const rows = view.people.filter((row) => row.role === role);
     if (rows.length === 0) continue;
     const activities = [...new Set(rows.flatMap((row) => [...Object.keys(row.planned), ...Object.keys(row.logged ?? {})]))].sort();

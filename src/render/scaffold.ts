@@ -1,5 +1,5 @@
 import { generateJsonSchemas } from '../model/json-schema.js';
-import { dateOfDayNumber, dayNumber } from '../core/time.js';
+import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { renderCodeowners } from '../core/ownership.js';
 
 // The files `mentor init` writes: a program repo that validates as it is, ready for GitHub.

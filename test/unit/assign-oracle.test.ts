@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eligibleMentors, planAssignment, roundScore, scorePair, waitingMembers, type AssignInput } from '../../src/core/assign.js';
-import { directMenteeCounts, plannedHours } from '../../src/core/hours.js';
+import { directMenteeCounts, plannedHours } from '../../src/domain/commitments.js';
 import { cohortSchema, configSchema, personSchema, type Member, type Person, type Role } from '../../src/model/schemas.js';
 
 /** A small seeded generator, so a failing case can be replayed from its seed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plannedHours, roomFor } from '../../src/core/hours.js';
+import { plannedHours, roomFor } from '../../src/domain/commitments.js';
 import { configSchema } from '../../src/model/schemas.js';
 
 const defaults = configSchema.parse({});

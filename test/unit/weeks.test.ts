@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addWeeks, isIsoWeek, mondayOf, weekAt, weekOfDate, weeksBetween } from '../../src/core/weeks.js';
-import { formatInstant, isRealDate, isValidTimeZone, utcOffsetMinutes } from '../../src/core/time.js';
+import { addWeeks, isIsoWeek, mondayOf, weekAt, weekOfDate, weeksBetween } from '../../src/domain/weeks.js';
+import { formatInstant, isRealDate, isValidTimeZone, utcOffsetMinutes } from '../../src/domain/time.js';
 
 describe('ISO weeks', () => {
   it.each([

@@ -1,5 +1,6 @@
-import { directMenteeCounts, plannedHours, maxMenteesOf, TIER_ABOVE } from '../../core/hours.js';
-import { dayNumber } from '../../core/time.js';
+import { directMenteeCounts, plannedHours, maxMenteesOf } from '../../domain/commitments.js';
+import { tierAbove } from '../../domain/tiers.js';
+import { dayNumber } from '../../domain/time.js';
 import type { Problem, Severity } from '../problem.js';
 import type { CohortEntry, Program } from '../program.js';
 import type { Cohort, Member } from '../schemas.js';
@@ -56,7 +57,7 @@ const memberIsPerson: CohortRule = ({ program, cohort, reportMember }) => {
 const mentorTier: CohortRule = ({ entry, cohort, reportMember }) => {
   cohort.members.forEach((member, index) => {
     if (member.mentor === undefined) return;
-    const expected = TIER_ABOVE[member.role];
+    const expected = tierAbove(member.role);
     if (expected === undefined) {
       reportMember(index, 'mentor', 'lead-has-mentor', 'error', `${member.person} is a lead, and a lead has no mentor.`, 'Delete the `mentor:` line, or change the role.');
       return;
@@ -74,7 +75,7 @@ const mentorTier: CohortRule = ({ entry, cohort, reportMember }) => {
 const preferenceResolves: CohortRule = ({ program, entry, cohort, reportMember }) => {
   cohort.members.forEach((member, index) => {
     if (member.prefers === undefined) return;
-    const expected = TIER_ABOVE[member.role];
+    const expected = tierAbove(member.role);
     const preferred = entry.members.get(member.prefers);
     if (!program.people.has(member.prefers)) {
       reportMember(index, 'prefers', 'member-unknown-person', 'error', `There is no person "${member.prefers}" (no people/${member.prefers}.yaml).`, 'Fix the id of the preferred mentor, or delete the `prefers:` line.', `missing-person:${member.prefers}`);

@@ -1,5 +1,5 @@
-import { activitiesOf, roundHours } from '../../core/hours.js';
-import { compareWeeks, weekOfDate } from '../../core/weeks.js';
+import { activitiesOf, roundHours } from '../../domain/commitments.js';
+import { compareWeeks, weekOfDate } from '../../domain/weeks.js';
 import type { Problem, Severity } from '../problem.js';
 import type { Program } from '../program.js';
 import type { Log, Member } from '../schemas.js';

@@ -1,4 +1,15 @@
-import type { Cohort, Config, Member, Role } from '../model/schemas.js';
+import { type Role } from './tiers.js';
+
+/** What the commitment arithmetic needs of the config: each role's activities and room. */
+export interface ActivityModel {
+  hours: number;
+  per?: 'mentee' | undefined;
+  oneOnOne?: boolean | undefined;
+}
+export interface CommitmentModel {
+  roles: Record<Role, { activities: Record<string, ActivityModel>; maxMentees?: number }>;
+}
+type Config = CommitmentModel;
 
 // The commitment model: each role's activities, `per: mentee` times X direct mentees, and every
 // `oneOnOne` activity halved when the cohort meets biweekly. With the default roles this gives
@@ -9,7 +20,8 @@ export interface PlannedHours {
   total: number;
 }
 
-export type Cadence = Cohort['cadence'];
+export const CADENCES = ['weekly', 'biweekly'] as const;
+export type Cadence = (typeof CADENCES)[number];
 
 export function activitiesOf(config: Config, role: Role) {
   return config.roles[role].activities;
@@ -35,14 +47,11 @@ export function roundHours(hours: number): number {
 }
 
 export function maxMenteesOf(config: Config, role: Role): number {
-  return role === 'mentee' ? 0 : config.roles[role].maxMentees;
+  return config.roles[role].maxMentees ?? 0;
 }
 
-/** The tier a member's mentor must be in. */
-export const TIER_ABOVE: Record<Role, Role | undefined> = { lead: undefined, mentor: 'lead', mentee: 'mentor' };
-
 /** X for each member: how many members name them as mentor. */
-export function directMenteeCounts(members: readonly Member[]): Map<string, number> {
+export function directMenteeCounts(members: readonly { mentor?: string | undefined }[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const member of members) {
     if (member.mentor !== undefined) counts.set(member.mentor, (counts.get(member.mentor) ?? 0) + 1);

@@ -1,0 +1,50 @@
+// Where each record lives in a program repo (DESIGN.md "The program repo"). Every path that
+// mentor builds or recognises comes from here.
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+export const CONFIG_FILE = 'mentor.config.yaml';
+export const PEOPLE_DIR = 'people';
+export const COHORTS_DIR = 'cohorts';
+export const REPORTS_DIR = 'reports';
+
+export const personFile = (person: string) => `${PEOPLE_DIR}/${person}.yaml`;
+export const cohortDir = (cohort: string) => `${COHORTS_DIR}/${cohort}`;
+export const cohortFile = (cohort: string) => `${cohortDir(cohort)}/cohort.yaml`;
+export const membersDir = (cohort: string) => `${cohortDir(cohort)}/members`;
+export const memberFile = (cohort: string, person: string) => `${membersDir(cohort)}/${person}.yaml`;
+export const logsDir = (cohort: string) => `${cohortDir(cohort)}/logs`;
+export const personLogsDir = (cohort: string, person: string) => `${logsDir(cohort)}/${person}`;
+export const logFile = (cohort: string, person: string, week: string) => `${personLogsDir(cohort, person)}/${week}.yaml`;
+export const reportFile = (cohort: string, week: string, extension: 'md' | 'json') => `${REPORTS_DIR}/${cohort}/${week}.${extension}`;
+
+/** What a repo path is, by the layout alone (names are not checked against ID_PATTERN here). */
+export type PathKind =
+  | { kind: 'config' }
+  | { kind: 'person'; person: string }
+  | { kind: 'cohort'; cohort: string }
+  | { kind: 'member'; cohort: string; person: string }
+  | { kind: 'log'; cohort: string; person: string; week: string }
+  | { kind: 'report'; cohort: string }
+  | { kind: 'other' };
+
+const PERSON_PATH = /^people\/([^/]+)\.yaml$/;
+const COHORT_PATH = /^cohorts\/([^/]+)\/cohort\.yaml$/;
+const MEMBER_PATH = /^cohorts\/([^/]+)\/members\/([^/]+)\.yaml$/;
+const LOG_PATH = /^cohorts\/([^/]+)\/logs\/([^/]+)\/([^/]+)\.yaml$/;
+const REPORT_PATH = /^reports\/([^/]+)\//;
+
+export function classifyPath(path: string): PathKind {
+  if (path === CONFIG_FILE) return { kind: 'config' };
+  let match = PERSON_PATH.exec(path);
+  if (match) return { kind: 'person', person: match[1]! };
+  if ((match = COHORT_PATH.exec(path))) return { kind: 'cohort', cohort: match[1]! };
+  if ((match = MEMBER_PATH.exec(path))) return { kind: 'member', cohort: match[1]!, person: match[2]! };
+  if ((match = LOG_PATH.exec(path))) return { kind: 'log', cohort: match[1]!, person: match[2]!, week: match[3]! };
+  if ((match = REPORT_PATH.exec(path))) return { kind: 'report', cohort: match[1]! };
+  return { kind: 'other' };
+}
+
+/** The cohort a path under cohorts/ belongs to, whatever it is. */
+export function cohortOfPath(path: string): string | undefined {
+  return /^cohorts\/([^/]+)\//.exec(path)?.[1];
+}
