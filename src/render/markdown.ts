@@ -1,16 +1,9 @@
+import { markdownText } from './escape.js';
 // Escaping record text for GitHub Markdown and Mermaid: a name can never break a table, inject
 // HTML, start a link or an image, or break out of a Mermaid node.
 
-/** Text for a Markdown paragraph or table cell: HTML and Markdown syntax are neutralised. */
-export function mdText(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#!|~$])/g, '\\$1')
-    .trim();
-}
+/** Text for a Markdown paragraph or table cell: HTML, Markdown syntax and mentions are neutralised. */
+export const mdText = markdownText;
 
 /** A link only for http(s) URLs; its text and target are escaped. */
 export function mdLink(url: string): string {
