@@ -140,6 +140,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--end <date>', 'last day of the new cohort, YYYY-MM-DD')
     .option('--name <name>', 'name of the new cohort')
     .option('--yes', 'accept every proposed promotion without asking')
+    .option('--early', 'open the next cycle before <from> has finished (only its complete weeks count)')
     .option('--commit', 'write on a new branch next/<to> and commit')
     .addOption(repoOption())
     .action(async (from: string, to: string, options) => run(async () => (await import('./commands/next.js')).nextCommand(from, to, options))());

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../io/write.js';
 import { directMenteeCounts } from '../domain/commitments.js';
 import { askLogContent, cohortQuestion, hoursQuestions, parseHoursFlags, personForGitUser, personQuestion, textQuestions, weekQuestion, type LogDraft } from '../core/log-draft.js';
 import { isIsoWeek, weekAt } from '../domain/weeks.js';
+import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { checkShape } from '../model/check-shape.js';
 import { isError } from '../model/problem.js';
 import { logContext, type Program } from '../model/program.js';
@@ -132,6 +133,9 @@ function refuseUnknown(loaded: Loaded, cohortId: string, person: string, week: s
   }
   if (!isIsoWeek(week)) {
     throw new MentorError(`"${sanitizeInline(week)}" is not an ISO week.`, ExitCode.invalid, 'Write it as YYYY-Www, e.g. 2026-W48.');
+  }
+  if (!isCohortWeek(entry.cohort!, week)) {
+    throw new MentorError(`${week} is outside cohort ${cohortId} (${cohortWeeksText(entry.cohort!)}); nothing was written.`, ExitCode.invalid, 'Log a week of the cohort, or name the cohort that ran that week with --cohort.');
   }
 }
 

@@ -4,10 +4,13 @@ import { ExitCode, MentorError, usageError } from '../errors.js';
 import { print, styleFor } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { writeFileAtomic } from '../io/write.js';
-import { proposeNext, TIER_RANK } from '../core/cycles.js';
+import { nextMembers, proposeNext, type NextProposal } from '../core/cycles.js';
+import { cohortState } from '../domain/cohort-state.js';
+import { cohortFile } from '../domain/layout.js';
+import type { Role } from '../domain/tiers.js';
 import { dayNumber, isRealDate } from '../domain/time.js';
 import { ID_PATTERN } from '../model/schemas.js';
-import { renderNextCohort, renderProposalText } from '../render/cycles.js';
+import { renderNextCohort, renderNextSummary, renderProposalText } from '../render/cycles.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
@@ -19,6 +22,7 @@ export interface NextOptions {
   end?: string;
   name?: string;
   yes?: boolean;
+  early?: boolean;
   commit?: boolean;
 }
 
@@ -31,7 +35,15 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
   const from = chooseCohort(loaded, fromId);
-  const file = `cohorts/${toId}/cohort.yaml`;
+  const state = cohortState(from.cohort, loaded.today);
+  if (state !== 'finished' && !options.early) {
+    const ends = from.cohort.end === undefined ? 'it is a rolling cohort with no end' : `it ends ${from.cohort.end}`;
+    throw new MentorError(`Cohort ${from.id} has not finished (${ends}; today is ${loaded.today}).`, ExitCode.invalid, `Wait until it is over, or pass --early to open ${sanitizeInline(toId)} now (only complete weeks are counted).`);
+  }
+  if (from.cohort.end !== undefined && dayNumber(options.start) <= dayNumber(from.cohort.end)) {
+    throw usageError(`--start ${options.start} overlaps cohort ${from.id}, which ends ${from.cohort.end}.`, 'Start the next cycle after the last one ends.');
+  }
+  const file = cohortFile(toId);
   if (program.cohorts.has(toId) || existsSync(path.join(program.root, `cohorts/${toId}`))) {
     throw new MentorError(`Cohort ${toId} already exists; mentor never overwrites a cohort.`, ExitCode.usage, 'Choose another id for the next cohort.');
   }
@@ -40,29 +52,18 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   const style = styleFor(process.stdout);
   print(renderProposalText(from.id, toId, proposals, style));
 
-  const chosen = new Map(proposals.map((p) => [p.person, p.kind === 'leave-out' ? undefined : p.proposed]));
+  const chosen = new Map<string, Role | undefined>(proposals.map((p) => [p.person, p.kind === 'leave-out' ? undefined : p.proposed]));
   if (!options.yes) {
     if (!isInteractive()) {
       print('Nothing written: run on a terminal to confirm each promotion, or pass --yes to accept the proposal.');
       return ExitCode.ok;
     }
-    for (const proposal of proposals.filter((p) => p.kind === 'promote')) {
-      const answer = await asker.ask({
-        kind: 'select',
-        name: `promote.${proposal.person}`,
-        message: `${proposal.person}: ${proposal.from} -> ${proposal.proposed}?`,
-        choices: [
-          { name: `Accept: ${proposal.proposed} in ${toId}`, value: 'accept' },
-          { name: `Keep as ${proposal.from}`, value: 'keep' },
-          { name: `Leave ${proposal.person} out of ${toId}`, value: 'leave' },
-        ],
-      });
-      chosen.set(proposal.person, answer === 'accept' ? proposal.proposed : answer === 'keep' ? proposal.from : undefined);
+    if (!(await confirmChoices(asker, proposals, chosen, from.cohort, toId, style))) {
+      print('Nothing written.');
+      return ExitCode.ok;
     }
   }
-  const members = [...chosen]
-    .flatMap(([person, role]) => (role ? [{ person, role }] : []))
-    .sort((a, b) => TIER_RANK[b.role] - TIER_RANK[a.role] || (a.person < b.person ? -1 : 1));
+  const members = nextMembers(from.cohort, chosen);
   const text = renderNextCohort({ id: toId, name: options.name ?? `${from.cohort.name} (next: ${toId})`, start: options.start, ...(options.end ? { end: options.end } : {}), cadence: from.cohort.cadence, members }, from.id);
 
   lockForWriting(program.root, 'next');
@@ -75,4 +76,37 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
     print(nextStepAfterCommit(plan.branch, 'the new cohort'));
   }
   return ExitCode.ok;
+}
+
+/** Asks about each promotion, shows the cohort that results, and lets the user go back; false: cancel. */
+async function confirmChoices(asker: Asker, proposals: NextProposal[], chosen: Map<string, Role | undefined>, from: Parameters<typeof nextMembers>[0], toId: string, style: ReturnType<typeof styleFor>): Promise<boolean> {
+  for (;;) {
+    for (const proposal of proposals.filter((p) => p.kind === 'promote')) {
+      const current = chosen.get(proposal.person);
+      const answer = await asker.ask({
+        kind: 'select',
+        name: `promote.${proposal.person}`,
+        message: `${proposal.person}: ${proposal.from} -> ${proposal.proposed}?`,
+        choices: [
+          { name: `Accept: ${proposal.proposed} in ${toId}`, value: 'accept' },
+          { name: `Keep as ${proposal.from}`, value: 'keep' },
+          { name: `Leave ${proposal.person} out of ${toId}`, value: 'leave' },
+        ],
+        default: current === undefined ? 'leave' : current === proposal.proposed ? 'accept' : 'keep',
+      });
+      chosen.set(proposal.person, answer === 'accept' ? proposal.proposed : answer === 'keep' ? proposal.from : undefined);
+    }
+    print(renderNextSummary(toId, nextMembers(from, chosen), style));
+    const action = await asker.ask({
+      kind: 'select',
+      name: 'action',
+      message: `Write cohorts/${toId}/cohort.yaml?`,
+      choices: [
+        { name: 'Write it', value: 'write' },
+        { name: 'Go back and change an answer', value: 'back' },
+        { name: 'Cancel (write nothing)', value: 'cancel' },
+      ],
+    });
+    if (action !== 'back') return action === 'write';
+  }
 }

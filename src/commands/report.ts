@@ -4,8 +4,10 @@ import { ExitCode, usageError } from '../errors.js';
 import { print } from '../io/output.js';
 import { writeFileAtomic } from '../io/write.js';
 import { cohortSnapshot } from '../core/report.js';
+import { reportFile } from '../domain/layout.js';
 import { startOfDay, dateOfDayNumber, dayNumber } from '../domain/time.js';
-import { isIsoWeek, sundayOf, weekAt } from '../domain/weeks.js';
+import { compareWeeks, isIsoWeek, lastCompleteWeek, sundayOf } from '../domain/weeks.js';
+import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { renderReportJson, renderReportMarkdown } from '../render/report.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
@@ -24,14 +26,21 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
   const entry = chooseCohort(loaded, cohortId);
-  const week = options.week ?? weekAt(program.config.timezone, loaded.now);
+  const lastComplete = lastCompleteWeek(loaded.today);
+  const week = options.week ?? lastComplete;
+  if (!isCohortWeek(entry.cohort, week)) {
+    throw usageError(`${week} is outside cohort ${entry.id} (${cohortWeeksText(entry.cohort)}).`, 'Report a week of the cohort with --week.');
+  }
+  if (compareWeeks(week, lastComplete) > 0) {
+    throw usageError(`${week} is not over yet: a report judges complete weeks only (the last complete week is ${lastComplete}).`, `Run it after ${sundayOf(week)}, or pass --week ${lastComplete}.`);
+  }
   const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
   // Waiting is measured at the end of the week, so the report depends on the records alone.
   const endOfWeek = startOfDay(program.config.timezone, dateOfDayNumber(dayNumber(sundayOf(week)) + 1));
   const snapshot = cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: endOfWeek });
   const files = new Map([
-    [`reports/${entry.id}/${week}.md`, renderReportMarkdown(snapshot)],
-    [`reports/${entry.id}/${week}.json`, renderReportJson(snapshot)],
+    [reportFile(entry.id, week, 'md'), renderReportMarkdown(snapshot)],
+    [reportFile(entry.id, week, 'json'), renderReportJson(snapshot)],
   ]);
 
   if (options.check) {

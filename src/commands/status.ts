@@ -2,7 +2,7 @@ import { ExitCode } from '../errors.js';
 import { print, styleFor } from '../io/output.js';
 import { cohortSnapshot } from '../core/report.js';
 import { formatInstant } from '../domain/time.js';
-import { addWeeks, weekAt } from '../domain/weeks.js';
+import { lastCompleteWeek, weekOfDate } from '../domain/weeks.js';
 import { renderStatusJson, renderStatusText, renderTreeText } from '../render/status.js';
 import { chooseCohort, loadForCommand, runningCohorts, type Loaded } from './context.js';
 import { cohortLogs } from './week-logs.js';
@@ -13,12 +13,12 @@ export interface StatusOptions {
   failOn?: 'overdue';
 }
 
-/** The cohort now; `weekBack` 1 looks at last week (complete) with waiting still measured now. */
-function snapshotNow(loaded: Loaded, cohortId: string, weekBack = 0) {
+/** The cohort now; `lastComplete` looks at the last complete week, with waiting still measured now. */
+function snapshotNow(loaded: Loaded, cohortId: string, lastComplete = false) {
   const { program } = loaded;
   const entry = chooseCohort(loaded, cohortId, { strict: false });
   const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
-  const week = addWeeks(weekAt(program.config.timezone, loaded.now), -weekBack);
+  const week = lastComplete ? lastCompleteWeek(loaded.today) : weekOfDate(loaded.today);
   return cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: loaded.now });
 }
 
@@ -28,7 +28,7 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
   // Missing logs and silence are judged on last week, the last complete one; this week is shown as progress.
   const view = {
     now: formatInstant(loaded.program.config.timezone, loaded.now),
-    cohorts: ids.map((id) => ({ lastWeek: snapshotNow(loaded, id, 1), thisWeek: snapshotNow(loaded, id).counts })),
+    cohorts: ids.map((id) => ({ lastWeek: snapshotNow(loaded, id, true), thisWeek: snapshotNow(loaded, id).counts })),
   };
   print(options.format === 'json' ? renderStatusJson(view) : renderStatusText(view, styleFor(process.stdout)));
   const overdue = view.cohorts.some((c) => c.lastWeek.waiting.some((w) => w.overdue));

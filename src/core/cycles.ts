@@ -1,22 +1,14 @@
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
-import { cohortState, type CohortState } from '../domain/cohort-state.js';
+import { cohortState, completeWeeks, type CohortState } from '../domain/cohort-state.js';
 import { expectsLog } from './commitments.js';
 import { roundHours } from '../domain/commitments.js';
 import { HOUR_MS, dayNumber } from '../domain/time.js';
-import { weeksBetween } from '../domain/weeks.js';
 
 // Cycles and progress: opening the next cohort with proposed promotions, and each person's
 // history across cohorts. Pure: records, logs and "today" are arguments.
 
 export const TIER_RANK: Record<Role, number> = { mentee: 0, mentor: 1, lead: 2 };
 const PROMOTION: Record<Role, Role> = { mentee: 'mentor', mentor: 'lead', lead: 'lead' };
-
-/** The weeks a cohort has run by `today` (all of them once it is finished). */
-export function weeksRun(cohort: Pick<Cohort, 'start' | 'end'>, today: string): string[] {
-  if (dayNumber(today) < dayNumber(cohort.start)) return [];
-  const last = cohort.end !== undefined && dayNumber(cohort.end) < dayNumber(today) ? cohort.end : today;
-  return weeksBetween(cohort.start, last);
-}
 
 export type LogsByPerson = ReadonlyMap<string, ReadonlyMap<string, Log>>;
 
@@ -33,7 +25,7 @@ export interface NextProposal {
 }
 
 export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<string, Person | undefined>, logs: LogsByPerson, today: string): NextProposal[] {
-  const weeks = weeksRun(from, today);
+  const weeks = completeWeeks(from, today);
   const seen = new Set<string>();
   const proposals: NextProposal[] = [];
   for (const member of from.members) {
@@ -52,6 +44,30 @@ export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<st
     }
   }
   return proposals.sort((a, b) => TIER_RANK[b.proposed] - TIER_RANK[a.proposed] || (a.person < b.person ? -1 : 1));
+}
+
+export interface NextMember {
+  person: string;
+  role: Role;
+  wants?: string[];
+  prefers?: string;
+}
+
+/**
+ * The members of the next cohort from the chosen roles (undefined: left out), none placed yet.
+ * Each keeps what they asked for: `wants`, and `prefers` while the preferred person is carried
+ * over in the tier above (a preference that cannot be honoured is dropped).
+ */
+export function nextMembers(from: Cohort, chosen: ReadonlyMap<string, Role | undefined>): NextMember[] {
+  const previous = new Map(from.members.map((member) => [member.person, member]));
+  const members: NextMember[] = [];
+  for (const [person, role] of chosen) {
+    if (role === undefined) continue;
+    const { wants = [], prefers } = previous.get(person) ?? {};
+    const keepPrefers = prefers !== undefined && chosen.get(prefers) !== undefined && TIER_RANK[chosen.get(prefers)!] === TIER_RANK[role] + 1;
+    members.push({ person, role, ...(wants.length > 0 ? { wants: [...wants] } : {}), ...(keepPrefers ? { prefers } : {}) });
+  }
+  return members.sort((a, b) => TIER_RANK[b.role] - TIER_RANK[a.role] || (a.person < b.person ? -1 : 1));
 }
 
 export interface CohortHistory {
@@ -93,7 +109,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
   const logShareByCohort: ProgramProgress['logShareByCohort'] = [];
   const waits: number[] = [];
   for (const { cohort, logs } of ordered) {
-    const weeks = weeksRun(cohort, today);
+    const weeks = completeWeeks(cohort, today);
     let movesUp = 0;
     let logCount = 0;
     let expected = 0;

@@ -3,7 +3,8 @@ import { cohortCommitments, expectsLog, type PersonHours } from './commitments.j
 import { byTierThenId } from '../domain/tiers.js';
 import { directMenteeCounts, roomFor } from '../domain/commitments.js';
 import { HOUR_MS } from '../domain/time.js';
-import { addWeeks, compareWeeks, mondayOf, sundayOf, weekOfDate, weeksBetween } from '../domain/weeks.js';
+import { mondayOf, sundayOf } from '../domain/weeks.js';
+import { countedWeeks, isCohortWeek } from '../domain/cohort-state.js';
 
 // What a cohort looks like at the end of a week, and what needs attention. Pure: the records, the
 // week and the instant to measure waiting at are all arguments, so a report is reproducible.
@@ -103,7 +104,10 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   };
   sortTree(roots);
 
-  const expected = members.filter(expectsLog);
+  // Logs are expected only in the cohort's own weeks: none before its start or after its end.
+  const inCohort = isCohortWeek(cohort, week);
+  const expected = inCohort ? members.filter(expectsLog) : [];
+  const weeksRun = countedWeeks(cohort, week);
   const missingLogs = expected.filter((member) => !weekLogs.has(member.person)).map((member) => member.person).sort();
   const overBudget = hours.flatMap((row) => (row.flags.includes('over-budget') ? [{ id: row.id, plannedTotal: row.plannedTotal, maxHoursPerWeek: row.maxHoursPerWeek! }] : []));
 
@@ -128,18 +132,17 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
 
   const mentorsWithRoom: MentorRoom[] = [];
   const inactiveMentors: InactiveMentor[] = [];
-  const firstWeek = weekOfDate(cohort.start);
   for (const member of members) {
     if (member.role === 'mentee') continue;
     const person = people.get(member.person);
     const x = counts.get(member.person) ?? 0;
     if (person?.active === false) {
-      inactiveMentors.push({ id: member.person, role: member.role, reason: 'opted-out', weeksWithoutLog: weeksWithout(logs.get(member.person), week, firstWeek) });
+      inactiveMentors.push({ id: member.person, role: member.role, reason: 'opted-out', weeksWithoutLog: weeksWithout(logs.get(member.person), weeksRun) });
       continue;
     }
     const room = roomFor(config, member.role, x, cohort.cadence, person?.maxHoursPerWeek);
     if (room > 0) mentorsWithRoom.push({ id: member.person, role: member.role, directMentees: x, room });
-    const silent = weeksWithout(logs.get(member.person), week, firstWeek);
+    const silent = weeksWithout(logs.get(member.person), weeksRun);
     if (expectsLog(member) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });
   }
   mentorsWithRoom.sort(byTierThenId);
@@ -149,9 +152,8 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     .flatMap(([id, log]) => log.pullRequests.map((url) => ({ id, url })))
     .sort((a, b) => byId(a, b) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 
-  const lastWeek = cohort.end !== undefined && compareWeeks(weekOfDate(cohort.end), week) < 0 ? weekOfDate(cohort.end) : week;
-  const weeksRun = compareWeeks(firstWeek, lastWeek) <= 0 ? weeksBetween(mondayOf(firstWeek), mondayOf(lastWeek)) : [];
-  const weeksLogged = expected
+  const weeksLogged = members
+    .filter(expectsLog)
     .map((member) => ({ id: member.person, logged: weeksRun.filter((w) => logs.get(member.person)?.has(w)).length, of: weeksRun.length }))
     .sort(byId);
 
@@ -183,13 +185,10 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   };
 }
 
-/** Consecutive weeks up to and including `week` without a log (not counting weeks before the cohort). */
-function weeksWithout(logs: ReadonlyMap<string, Log> | undefined, week: string, firstWeek: string): number {
+/** Consecutive weeks at the end of `weeks` (the cohort's counted weeks) without a log. */
+function weeksWithout(logs: ReadonlyMap<string, Log> | undefined, weeks: readonly string[]): number {
   let count = 0;
-  for (let current = week; compareWeeks(current, firstWeek) >= 0 && !logs?.has(current); current = addWeeks(current, -1)) {
-    count++;
-    if (count > 520) break;
-  }
+  while (count < weeks.length && !logs?.has(weeks[weeks.length - 1 - count]!)) count++;
   return count;
 }
 

@@ -78,3 +78,11 @@ export function weeksBetween(start: string, end: string): string[] {
 
 /** Weeks sort as strings: 2026-W09 < 2026-W10 < 2027-W01. */
 export const compareWeeks = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The last complete week on a day (YYYY-MM-DD in the program's zone): the week before the one
+ * that holds it. Logs are judged only for complete weeks.
+ */
+export function lastCompleteWeek(today: string): string {
+  return addWeeks(weekOfDate(today), -1);
+}

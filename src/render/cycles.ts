@@ -2,6 +2,7 @@ import type { NextProposal, PersonProgress, ProgramProgress } from '../core/cycl
 import { renderNewDocument } from './new-yaml.js';
 import type { Style } from './style.js';
 import { formatTable } from './table.js';
+import { plural } from './words.js';
 import { sanitizeInline } from './terminal.js';
 
 export function renderProposalText(from: string, to: string, proposals: NextProposal[], style: Style): string {
@@ -22,7 +23,17 @@ export interface NewCohort {
   start: string;
   end?: string;
   cadence: string;
-  members: Array<{ person: string; role: string }>;
+  members: Array<{ person: string; role: string; wants?: string[]; prefers?: string }>;
+}
+
+/** The cohort the answers give, before it is written: how many of each tier, and who. */
+export function renderNextSummary(to: string, members: NewCohort['members'], style: Style): string {
+  const lines = [style.bold(`${to} would open with ${plural(members.length, 'member')}:`)];
+  for (const role of ['lead', 'mentor', 'mentee']) {
+    const ids = members.filter((member) => member.role === role).map((member) => member.person);
+    lines.push(`  ${plural(ids.length, role)}${ids.length > 0 ? `: ${ids.join(', ')}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** cohorts/<to>/cohort.yaml for a new cycle: members carried over, none placed yet. */
