@@ -1,4 +1,4 @@
-import { ExitCode, MentorError } from './errors.js';
+import { ExitCode, fileSystemError, isSystemError, MentorError } from './errors.js';
 import { sanitizeForTerminal } from './render/terminal.js';
 
 /** argv in, exit code out: the one place that catches errors. */
@@ -24,6 +24,9 @@ function reportError(error: unknown): number {
     if (error.hint) process.stderr.write(`  ${sanitizeForTerminal(error.hint)}\n`);
     return error.exitCode;
   }
+  // A file-system fault that no command expected (a full disk, no permission) is the user's to
+  // fix, not a bug: say which file and what to do.
+  if (isSystemError(error) && error.path) return reportError(fileSystemError(error, ACTIONS[error.syscall ?? ''] ?? 'use', error.path));
   if (isClosedInput(error)) {
     process.stderr.write('mentor: input closed before the prompt was answered, nothing was written.\n');
     return ExitCode.invalid;
@@ -39,6 +42,26 @@ function reportError(error: unknown): number {
   );
   return ExitCode.usage;
 }
+
+/** What a failed system call was trying to do, in words. */
+const ACTIONS: Record<string, string> = {
+  open: 'open',
+  read: 'read',
+  write: 'write',
+  scandir: 'read the folder',
+  opendir: 'read the folder',
+  mkdir: 'create the folder',
+  rename: 'replace',
+  unlink: 'delete',
+  rmdir: 'delete the folder',
+  rm: 'delete',
+  stat: 'read',
+  lstat: 'read',
+  copyfile: 'copy',
+  link: 'create',
+  chmod: 'change the mode of',
+  fsync: 'flush',
+};
 
 function isPromptInterrupt(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');

@@ -23,7 +23,7 @@ describe('nothing lost', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     expect(readFileSync(path.join(repo, BOB_LOG), 'utf8')).toBe(before);
-    const temps = readdirSync(path.join(repo, 'cohorts/2026-fall/logs/bob')).filter((name) => name.endsWith('.tmp'));
+    const temps = readdirSync(path.join(repo, 'cohorts/2026-fall/logs/bob')).filter((name) => name.includes('.mentor-tmp-'));
     expect(temps).toHaveLength(1);
     expect(readFileSync(path.join(repo, 'cohorts/2026-fall/logs/bob', temps[0]!), 'utf8')).toContain('practice: 9');
     const { code, json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
@@ -31,7 +31,7 @@ describe('nothing lost', () => {
     expect(code).toBe(0);
     // The next write of that file removes the dead writer's temp file.
     expect(mentor([...replaceBobLog, '--repo', repo]).code).toBe(0);
-    expect(readdirSync(path.join(repo, 'cohorts/2026-fall/logs/bob')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(path.join(repo, 'cohorts/2026-fall/logs/bob')).filter((name) => name.includes('.mentor-tmp-'))).toEqual([]);
   });
 
   it('one writer at a time: a live lock refuses, a dead one is explained and taken over', () => {

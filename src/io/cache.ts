@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../model/problem.js';
+import { findGitDir } from './git-dir.js';
 import { writeFileAtomic } from './write.js';
 
 // The validation cache: what checking each log found, keyed by the log's size, mtime, ctime and
@@ -82,14 +83,6 @@ export class ValidationCache {
     } catch {
       // A cache that cannot be written only costs time next run.
     }
-  }
-}
-
-function findGitDir(start: string): string | undefined {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, '.git');
-    if (existsSync(candidate)) return statSync(candidate).isDirectory() ? candidate : undefined;
-    if (path.dirname(dir) === dir) return undefined;
   }
 }
 

@@ -1,16 +1,26 @@
-import { existsSync, openSync, readFileSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, linkSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { ExitCode, MentorError } from '../errors.js';
+import { ExitCode, fileSystemError, isSystemError, MentorError } from '../errors.js';
+import { findGitDir } from './git-dir.js';
 import { isAlive } from './write.js';
 
-// One writer at a time: commands that write take a lock file (under .git/ when the repo is in
-// one, so it is never committed; else a dotfile the loader ignores). A lock left by a process
-// that died is detected, explained and taken over.
+// One writer at a time: commands that write take a lock file, under the git dir when the repo is
+// in a git work tree (so it is never committed, and a linked worktree has its own), else a
+// dotfile in the repo that the loader ignores.
+//
+// The lock is made with link(2), which creates a name only if it does not exist, so a lock never
+// exists without its content. A lock left by a dead process is taken over in two steps that
+// leave exactly one winner however many writers race: first a *breaker* links the stale lock to a
+// name derived from its content (only one process can make that name, and it names that one
+// lock forever: every lock's content is unique), checks through that name that it really holds
+// the stale lock, and removes it; then every writer competes again to create the lock afresh.
 
 interface LockInfo {
   pid: number;
   command: string;
   startedAt: string;
+  nonce: string;
 }
 
 export interface WriteLock {
@@ -19,35 +29,25 @@ export interface WriteLock {
   tookOver?: string;
 }
 
-function lockPath(root: string): string {
-  for (let dir = root; ; dir = path.dirname(dir)) {
-    const git = path.join(dir, '.git');
-    if (existsSync(git) && statSync(git).isDirectory()) return path.join(git, 'mentor.lock');
-    if (path.dirname(dir) === dir) return path.join(root, '.mentor.lock');
-  }
+/** A breaker that has not finished in this time died midway: a person must look. */
+const STUCK_BREAKER_MS = 10_000;
+const ATTEMPTS = 50;
+
+export function lockPath(root: string): string {
+  const gitDir = findGitDir(root);
+  return gitDir ? path.join(gitDir, 'mentor.lock') : path.join(root, '.mentor.lock');
 }
 
 export function acquireWriteLock(root: string, command: string): WriteLock {
   const file = lockPath(root);
+  const mine = JSON.stringify({ pid: process.pid, command, startedAt: new Date().toISOString(), nonce: randomBytes(8).toString('hex') } satisfies LockInfo);
   let tookOver: string | undefined;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, 'wx', 0o644);
-      writeSync(fd, JSON.stringify({ pid: process.pid, command, startedAt: new Date().toISOString() } satisfies LockInfo));
-      closeSync(fd);
-      const release = () => rmSync(file, { force: true });
-      process.once('exit', release);
-      return { release: () => (process.removeListener('exit', release), release()), ...(tookOver ? { tookOver } : {}) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    let holder: LockInfo | undefined;
-    try {
-      holder = JSON.parse(readFileSync(file, 'utf8')) as LockInfo;
-    } catch {
-      holder = undefined;
-    }
-    if (holder && Number.isInteger(holder.pid) && isAlive(holder.pid)) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (createLock(file, mine)) return held(file, mine, tookOver);
+    const current = readLock(file);
+    if (current === undefined) continue; // released meanwhile: try again
+    const holder = parseLock(current);
+    if (holder && isAlive(holder.pid)) {
       throw new MentorError(
         `Another mentor command (\`mentor ${holder.command}\`, pid ${holder.pid}, since ${holder.startedAt}) is writing in this repo.`,
         ExitCode.usage,
@@ -56,8 +56,102 @@ export function acquireWriteLock(root: string, command: string): WriteLock {
     }
     tookOver = holder
       ? `a previous \`mentor ${holder.command}\` (pid ${holder.pid}, started ${holder.startedAt}) stopped without releasing its lock; taking it over.`
-      : `the lock file ${file} could not be read; taking it over.`;
-    rmSync(file, { force: true });
+      : `the lock file ${file} holds no lock mentor wrote; taking it over.`;
+    breakStaleLock(file, current);
   }
-  throw new MentorError(`Could not take the write lock ${file}.`, ExitCode.usage, 'Try again.');
+  throw new MentorError(`Could not take the write lock ${file}: other mentor commands kept taking it.`, ExitCode.usage, 'Wait for them to finish, then try again.');
+}
+
+function held(file: string, content: string, tookOver: string | undefined): WriteLock {
+  const release = () => {
+    // Only our own lock: never one a later writer made.
+    try {
+      if (readLock(file) === content) rmSync(file, { force: true });
+    } catch {
+      // Unreadable now: the next writer finds our pid gone and takes it over.
+    }
+  };
+  process.once('exit', release);
+  return { release: () => (process.removeListener('exit', release), release()), ...(tookOver ? { tookOver } : {}) };
+}
+
+/** Creates the lock with its content in one step; false when a lock exists. */
+function createLock(file: string, content: string): boolean {
+  const draft = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    writeWhole(draft, content);
+    linkSync(draft, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw isSystemError(error) ? fileSystemError(error, 'create the write lock', file, 'Nothing was written.') : error;
+  } finally {
+    rmSync(draft, { force: true });
+  }
+}
+
+/**
+ * Removes the stale lock whose content is `stale`, if no other process is doing so. Whoever
+ * makes the breaker name first owns the removal; the check through that name makes sure it is
+ * the stale lock that goes, never a fresh lock made in the meantime.
+ */
+function breakStaleLock(file: string, stale: string): void {
+  const breaker = `${file}.breaking-${createHash('sha256').update(stale).digest('hex').slice(0, 16)}`;
+  try {
+    linkSync(file, breaker);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return; // already gone
+    if (code !== 'EEXIST') throw isSystemError(error) ? fileSystemError(error, 'take over the write lock', file, 'Nothing was written.') : error;
+    if (Date.now() - modifiedAt(breaker) > STUCK_BREAKER_MS) {
+      throw new MentorError(`A takeover of the stale write lock ${file} was interrupted.`, ExitCode.usage, `If no mentor is running, delete ${file} and ${breaker}.`);
+    }
+    sleep(5);
+    return;
+  }
+  try {
+    if (readLock(breaker) === stale) unlinkSync(file);
+  } finally {
+    rmSync(breaker, { force: true });
+  }
+}
+
+function writeWhole(file: string, content: string): void {
+  const fd = openSync(file, 'wx', 0o644);
+  try {
+    const bytes = Buffer.from(content);
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readLock(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw isSystemError(error) ? fileSystemError(error, 'read the write lock', file) : error;
+  }
+}
+
+function parseLock(content: string): LockInfo | undefined {
+  try {
+    const info = JSON.parse(content) as LockInfo;
+    return Number.isInteger(info.pid) && info.pid > 0 ? info : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function modifiedAt(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

@@ -1,57 +1,202 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { fileSystemError, isSystemError } from '../errors.js';
+
+// Every file mentor writes goes through here. A write is atomic and durable: the new content goes
+// to a temporary file beside the target, every byte of it, flushed to disk, then renamed over the
+// target, and the folder is flushed so the rename survives a power cut. On any failure the old
+// file is left as it was and the error names the file. An edit keeps the file's mode (and owner,
+// when run as root) and its line endings.
+
+export interface FileWrite {
+  file: string;
+  content: string;
+}
+
+/** The mark in a temporary file's name: `.<name>.mentor-tmp-<pid>-<random>` (a dotfile no rule reads). */
+const TEMP_MARK = '.mentor-tmp-';
+const TEMP_NAME = /^\.(.+)\.mentor-tmp-(\d+)-[0-9a-f]+$/;
+/** Temporary files of versions before 0.2: `.<name>.<pid>.<random>.tmp`. */
+const OLD_TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+export function writeFileAtomic(file: string, content: string): void {
+  writeFilesAtomic([{ file, content }]);
+}
 
 /**
- * Writes a file atomically: a temporary file beside the target (a dotfile, which the loader
- * never reads), flushed to disk, then renamed over the target. A crash leaves the old file whole.
+ * Writes several files as one step as far as a file system allows: every file is written to its
+ * temporary file first, and only when all are on disk are they renamed into place, one after the
+ * other. A failure while writing leaves every target as it was.
  */
-export function writeFileAtomic(file: string, content: string): void {
-  const dir = path.dirname(file);
-  mkdirSync(dir, { recursive: true });
-  removeStaleTemps(dir, path.basename(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o644);
+export function writeFilesAtomic(writes: readonly FileWrite[]): void {
+  const staged: { temp: string; file: string }[] = [];
   try {
-    writeSync(fd, content);
-    fsyncSync(fd);
+    for (const { file, content } of writes) staged.push({ temp: stage(file, content), file });
   } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
+    for (const { temp } of staged) removeQuietly(temp);
     throw error;
   }
-  closeSync(fd);
   pauseForTests();
+  for (const [index, { temp, file }] of staged.entries()) {
+    try {
+      renameSync(temp, file);
+    } catch (error) {
+      for (const rest of staged.slice(index)) removeQuietly(rest.temp);
+      throw asFault(error, 'replace', file, unchanged(staged.slice(index).map((entry) => entry.file)));
+    }
+  }
+  for (const dir of new Set(staged.map(({ file }) => path.dirname(file)))) flushFolder(dir);
+}
+
+/** Writes the content to a new temporary file beside `file`, flushed; returns its path. */
+function stage(file: string, content: string): string {
+  const dir = path.dirname(file);
   try {
-    renameSync(temp, file);
+    mkdirSync(dir, { recursive: true });
   } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
+    throw asFault(error, 'create the folder', dir, unchanged([file]));
+  }
+  removeStaleTemps(dir);
+  const previous = statIfFile(file);
+  const bytes = Buffer.from(previous ? keepLineEndings(readPrevious(file), content) : content, 'utf8');
+  const temp = path.join(dir, `.${path.basename(file)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', previous ? 0o600 : 0o666);
+  } catch (error) {
+    throw asFault(error, 'write a temporary file in', dir, unchanged([file]));
+  }
+  try {
+    if (previous) keepOwnerAndMode(fd, previous);
+    writeAll(fd, bytes);
+    fsyncSync(fd);
+  } catch (error) {
+    closeQuietly(fd);
+    removeQuietly(temp);
+    throw asFault(error, 'write', file, unchanged([file]));
+  }
+  try {
+    closeSync(fd);
+  } catch (error) {
+    removeQuietly(temp);
+    throw asFault(error, 'write', file, unchanged([file]));
+  }
+  return temp;
+}
+
+/** writeSync may write fewer bytes than asked (a nearly full disk): write until every byte is out. */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let offset = 0; offset < bytes.length; ) {
+    const written = writeSync(fd, bytes, offset, bytes.length - offset);
+    if (written <= 0) throw Object.assign(new Error('no bytes written'), { code: 'ENOSPC' });
+    offset += written;
   }
 }
 
+function keepOwnerAndMode(fd: number, previous: Stats): void {
+  fchmodSync(fd, previous.mode & 0o7777);
+  if (process.getuid?.() === 0 && (previous.uid !== 0 || previous.gid !== 0)) fchownSync(fd, previous.uid, previous.gid);
+}
+
+/**
+ * A file checked out with CRLF line endings (core.autocrlf, or written on Windows) stays CRLF:
+ * the new content's bare LFs become CRLF. A file with mixed endings is left to its content.
+ */
+export function keepLineEndings(previous: string | undefined, content: string): string {
+  if (previous === undefined || !previous.includes('\r\n') || /(^|[^\r])\n/.test(previous)) return content;
+  return content.replace(/\r?\n/g, '\r\n');
+}
+
+function statIfFile(file: string): Stats | undefined {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() ? stats : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The start of the file being replaced: enough to see its line endings. */
+function readPrevious(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(64 * 1024);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
+/** Flushes a folder, so that a rename in it is on disk. Some file systems cannot, and say EINVAL. */
+function flushFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EIO' || code === 'ENOSPC' || code === 'EDQUOT') throw asFault(error, 'flush the folder', dir, 'The new content is in place but may not survive a power cut.');
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
+function unchanged(files: string[]): string {
+  return files.length === 1 ? `${files[0]} is unchanged.` : `These files are unchanged: ${files.join(', ')}.`;
+}
+
+function asFault(error: unknown, doing: string, file: string, outcome: string): Error {
+  return isSystemError(error) ? fileSystemError(error, doing, file, outcome) : (error as Error);
+}
+
 /** Temporary files of writers that died (their pid is gone) are removed before a new write. */
-function removeStaleTemps(dir: string, base: string): void {
+export function removeStaleTemps(dir: string): void {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
     return;
   }
-  const prefix = `.${base}.`;
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) rmSync(path.join(dir, name), { force: true });
+    const match = TEMP_NAME.exec(name) ?? OLD_TEMP_NAME.exec(name);
+    if (!match) continue;
+    const pid = Number(match[2]);
+    if (pid !== process.pid && !isAlive(pid)) removeQuietly(path.join(dir, name));
   }
 }
 
+/** Whether a temporary file name is one of mentor's (for the loader and `--changed` to skip). */
+export function isTemporaryFile(name: string): boolean {
+  return TEMP_NAME.test(name) || OLD_TEMP_NAME.test(name);
+}
+
 export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Best effort: the next write removes it once this process is gone.
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already failing; the first error is the one to report.
   }
 }
 

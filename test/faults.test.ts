@@ -1,0 +1,112 @@
+import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, exampleRepo, expectNoCrash, gitRepo, mentor } from './helpers/repo.js';
+import { fillDisk, giveToUnprivileged, mentorAsUnprivileged, mountTmpfs, remountReadOnly, tmpfsTestsRun, unprivilegedHome } from './helpers/faults.js';
+
+// Real faults, not mocks: a small tmpfs filled to its last pages or mounted read-only, and a user
+// whose rights are really missing. Each write must fail whole, name the file and say what to do.
+
+const COHORT = 'cohorts/2026-fall/cohort.yaml';
+const BOB_DIR = 'cohorts/2026-fall/logs/bob';
+const BOB_LOG = `${BOB_DIR}/2026-W47.yaml`;
+const replaceBobLog = ['log', '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=9', '--force'];
+const runsTmpfs = tmpfsTestsRun();
+
+/** The example repo copied onto a fresh tmpfs, its cohort.yaml grown to about 34 KB of comments. */
+function exampleOnTmpfs(kib: number): string {
+  const repo = path.join(mountTmpfs(kib), 'repo');
+  cpSync(EXAMPLE, repo, { recursive: true });
+  const file = path.join(repo, COHORT);
+  writeFileSync(file, readFileSync(file, 'utf8') + '# notes kept by the organisers\n'.repeat(1100));
+  return repo;
+}
+
+const temporaryFiles = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('.'));
+
+describe.runIf(runsTmpfs)('a full disk', () => {
+  it('assign on a nearly full disk fails with exit 2, names the file, and leaves it whole', () => {
+    const repo = exampleOnTmpfs(1024);
+    const before = readFileSync(path.join(repo, COHORT));
+    expect(before.length).toBeGreaterThan(34_000);
+    const free = fillDisk(path.dirname(repo), 8);
+    const result = mentor(['assign', '2026-fall', '--repo', repo, '--yes']);
+    expectNoCrash(result);
+    expect(result.code, result.stdout + result.stderr).toBe(2);
+    expect(result.stderr).toContain(`${path.join(repo, COHORT)}: the disk is full (ENOSPC)`);
+    expect(result.stderr).toContain('is unchanged');
+    expect(result.stderr).toContain('Free some space');
+    expect(readFileSync(path.join(repo, COHORT)).equals(before)).toBe(true);
+    expect(temporaryFiles(path.join(repo, 'cohorts/2026-fall'))).toEqual([]);
+    free();
+    const again = mentor(['assign', '2026-fall', '--repo', repo, '--yes']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(path.join(repo, COHORT), 'utf8')).toMatch(/- person: cleo\n(?: {4}.*\n)* {4}mentor: ada\n/);
+  });
+
+  it('a log on a full disk is refused with the reason, and nothing is left behind', () => {
+    const repo = exampleOnTmpfs(1024);
+    const before = readFileSync(path.join(repo, BOB_LOG), 'utf8');
+    const free = fillDisk(path.dirname(repo), 0);
+    const result = mentor([...replaceBobLog, '--repo', repo]);
+    expectNoCrash(result);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the disk is full \(ENOSPC\)/);
+    expect(result.stderr).toContain(repo);
+    expect(readFileSync(path.join(repo, BOB_LOG), 'utf8')).toBe(before);
+    expect(temporaryFiles(path.join(repo, BOB_DIR))).toEqual([]);
+    free();
+    expect(mentor([...replaceBobLog, '--repo', repo]).code).toBe(0);
+  });
+
+  it('a read-only file system is named, with what to do', () => {
+    const repo = exampleOnTmpfs(1024);
+    remountReadOnly(path.dirname(repo), true);
+    const result = mentor([...replaceBobLog, '--repo', repo]);
+    remountReadOnly(path.dirname(repo), false);
+    expectNoCrash(result);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the file system is read-only (EROFS)');
+    expect(result.stderr).toContain(repo);
+    expect(result.stderr).toContain('writable copy');
+  });
+});
+
+describe('missing permissions', () => {
+  it('a folder mentor may not write in is named, exit 2, and the file stays', () => {
+    const repo = exampleRepo();
+    giveToUnprivileged(repo);
+    chmodSync(path.join(repo, BOB_DIR), 0o555);
+    const before = readFileSync(path.join(repo, BOB_LOG), 'utf8');
+    const result = mentorAsUnprivileged([...replaceBobLog, '--repo', repo]);
+    expectNoCrash(result);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Could not write a temporary file in ${path.join(repo, BOB_DIR)}: permission denied (EACCES).`);
+    expect(result.stderr).toContain(`${path.join(repo, BOB_LOG)} is unchanged.`);
+    expect(readFileSync(path.join(repo, BOB_LOG), 'utf8')).toBe(before);
+  });
+
+  it('a read-only file in a read-only folder is named, exit 2', () => {
+    const repo = exampleRepo();
+    giveToUnprivileged(repo);
+    chmodSync(path.join(repo, BOB_LOG), 0o444);
+    chmodSync(path.join(repo, BOB_DIR), 0o555);
+    const result = mentorAsUnprivileged([...replaceBobLog, '--repo', repo]);
+    expectNoCrash(result);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('permission denied (EACCES)');
+    expect(result.stderr).toContain(path.join(repo, BOB_LOG));
+  });
+
+  it('a .git folder mentor may not write in is named, exit 2', () => {
+    const repo = gitRepo(exampleRepo());
+    giveToUnprivileged(repo);
+    chmodSync(path.join(repo, '.git'), 0o555);
+    const result = mentorAsUnprivileged([...replaceBobLog, '--repo', repo], { HOME: unprivilegedHome() });
+    expectNoCrash(result);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${path.join(repo, '.git')}`);
+    expect(result.stderr).toContain('permission denied (EACCES)');
+    expect(statSync(path.join(repo, BOB_LOG)).size).toBeGreaterThan(0);
+  });
+});
