@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ExitCode, MentorError } from '../errors.js';
+import { writeFileAtomic } from './write.js';
+
+// The runner: the whole CLI bundled into one file that a program repo commits as
+// .mentor/mentor.mjs and runs with plain `node` (scripts/build-runner.mjs writes it to
+// dist/runner/). `mentor init` and `mentor upgrade` copy the running CLI's build into a repo.
+
+export const RUNNER_DIR = '.mentor';
+export const RUNNER_ENTRY = `${RUNNER_DIR}/mentor.mjs`;
+/** Every file of the runner, as the build writes it and as a repo holds it under .mentor/. */
+export const RUNNER_FILES = ['mentor.mjs', 'LICENSES.txt', 'README.md'] as const;
+
+export const RUNNER_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/** The runner's first line names its version: `// mentor <version>: ...`. */
+const BANNER = /^\/\/ mentor (\S+)/;
+
+/**
+ * Where this CLI's runner build is: beside this very file when the CLI running is itself the
+ * runner (the bundle is one file, mentor.mjs), else dist/runner/ of the package.
+ */
+function runnerBuildDir(): string {
+  const self = fileURLToPath(import.meta.url);
+  return path.basename(self) === 'mentor.mjs' ? path.dirname(self) : path.resolve(path.dirname(self), '../runner');
+}
+
+/** The runner's files (name -> content) from the running CLI's build. */
+export function readRunnerBuild(): Map<string, string> {
+  const dir = runnerBuildDir();
+  const files = new Map<string, string>();
+  for (const name of RUNNER_FILES) {
+    const file = path.join(dir, name);
+    if (!existsSync(file)) {
+      throw new MentorError(`This mentor has no runner build (${file} is missing).`, ExitCode.usage, 'Build it with `npm run build` in the mentor package, or install the published package.');
+    }
+    files.set(`${RUNNER_DIR}/${name}`, readFileSync(file, 'utf8'));
+  }
+  return files;
+}
+
+/** The version of the runner a repo has committed, if it has one that says. */
+export function repoRunnerVersion(root: string): string | undefined {
+  const file = path.join(root, RUNNER_ENTRY);
+  if (!existsSync(file)) return undefined;
+  const head = readFileSync(file, 'utf8').slice(0, 200);
+  return BANNER.exec(head)?.[1];
+}
+
+/** Files under the repo's .mentor/ that the new runner does not have (a runner of another build). */
+export function staleRunnerFiles(root: string, keep: ReadonlyMap<string, string>): string[] {
+  const dir = path.join(root, RUNNER_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && !keep.has(`${RUNNER_DIR}/${entry.name}`) && !entry.name.startsWith('.'))
+    .map((entry) => `${RUNNER_DIR}/${entry.name}`);
+}
+
+/** Writes the runner into the repo, each file atomically, and removes the files it no longer has. */
+export function writeRunner(root: string, files: ReadonlyMap<string, string>, remove: readonly string[]): void {
+  for (const [file, content] of files) writeFileAtomic(path.join(root, file), content);
+  for (const file of remove) rmSync(path.join(root, file), { force: true });
+}
