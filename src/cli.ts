@@ -27,7 +27,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('init')
-    .description('scaffold a program repo (config, an example cohort, schemas, CI), git init and commit')
+    .description('scaffold a program repo (config, an example cohort, schemas, the runner, workflows), git init and commit')
     .argument('[dir]', 'folder to create the program repo in', '.')
     .option('--no-git', 'write the files but do not run git init or commit')
     .action(async (dir: string, options: { git: boolean }) =>
@@ -117,10 +117,17 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('codeowners')
-    .description('write .github/CODEOWNERS: each person owns their person file and logs, maintainers the rest')
+    .description('write .github/CODEOWNERS: the maintainers own every file (what each person may change is the gate\'s to judge)')
     .addOption(repoOption())
     .option('--check', 'write nothing; exit 1 when the file is stale')
     .action(async (options) => run(async () => (await import('./commands/codeowners.js')).codeownersCommand(options))());
+
+  program
+    .command('upgrade')
+    .description("replace the repo's .mentor/ runner with this mentor's build")
+    .addOption(repoOption())
+    .option('--commit', 'write on a new branch upgrade/mentor-<version> and commit')
+    .action(async (options) => run(async () => (await import('./commands/upgrade.js')).upgradeCommand(options))());
 
   program
     .command('check-pr')

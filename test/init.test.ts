@@ -1,8 +1,8 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { git, makeTree, mentor, mentorJson } from './helpers/repo.js';
+import { PACKAGE_ROOT, git, makeTree, mentor, mentorJson } from './helpers/repo.js';
 
 describe('mentor init', () => {
   it('scaffolds a program repo that validates, with git init and a first commit', () => {
@@ -27,14 +27,21 @@ describe('mentor init', () => {
     expect(readFileSync(path.join(dir, 'mentor.config.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/config.schema.json');
   });
 
-  it('writes a workflow that is valid YAML and validates with --format github', () => {
-    const dir = makeTree({});
-    mentor(['init', dir, '--no-git']);
-    const workflow = parse(readFileSync(path.join(dir, '.github/workflows/mentor.yml'), 'utf8'));
-    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request', 'schedule']));
-    const steps = JSON.stringify(workflow.jobs.validate.steps);
-    expect(steps).toContain('mentor validate --format github');
-    expect(steps).toContain('"fetch-depth":0');
+  it('commits the runner and no package.json: a copy of the repo runs with plain node, nothing installed', () => {
+    const dir = path.join(makeTree({}), 'program');
+    expect(mentor(['init', dir]).code).toBe(0);
+    expect(existsSync(path.join(dir, 'package.json'))).toBe(false);
+    expect(git(dir, ['ls-files', '.mentor']).trim().split('\n')).toEqual(['.mentor/LICENSES.txt', '.mentor/README.md', '.mentor/mentor.mjs']);
+    expect(readFileSync(path.join(dir, '.mentor/mentor.mjs'))).toEqual(readFileSync(path.join(PACKAGE_ROOT, 'dist/runner/mentor.mjs')));
+    // Another machine: only the committed files (a fresh clone), and node without our node_modules anywhere above.
+    const copy = path.join(makeTree({}), 'clone');
+    execFileSync('git', ['clone', '-q', dir, copy]);
+    const result = spawnSync('node', ['.mentor/mentor.mjs', 'validate'], { cwd: copy, encoding: 'utf8', env: { PATH: path.dirname(process.execPath), HOME: copy, NO_COLOR: '1' } });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('files checked, no problems');
+    expect(result.status).toBe(0);
+    const version = spawnSync('node', ['.mentor/mentor.mjs', '--version'], { cwd: copy, encoding: 'utf8', env: { PATH: path.dirname(process.execPath) } });
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version);
   });
 
   it('never overwrites a file, and commits only what it created', () => {

@@ -1,10 +1,10 @@
 import { currentTime } from '../io/clock.js';
 import { existsSync, lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { ExitCode, MentorError } from '../errors.js';
 import { commitFiles, hasCommits, initRepo, isGitRepo, openGit } from '../io/git.js';
 import { print, styleFor } from '../io/output.js';
+import { readRunnerBuild } from '../io/runner.js';
 import { writeFileAtomic } from '../io/write.js';
 import { localDate } from '../domain/time.js';
 import { scaffoldFiles } from '../render/scaffold.js';
@@ -15,12 +15,6 @@ export interface InitOptions {
   git: boolean;
 }
 
-/**
- * How a new program repo's CI gets mentor: a dev dependency in its package.json, this version by
- * default. MENTOR_PACKAGE_SPEC overrides it (a git URL, a tarball, a fork).
- */
-const MENTOR_SPEC = process.env.MENTOR_PACKAGE_SPEC ?? `^${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}`;
-
 export async function initCommand(options: InitOptions): Promise<number> {
   const root = path.resolve(options.dir);
   if (existsSync(root) && !lstatSync(root).isDirectory()) {
@@ -29,12 +23,11 @@ export async function initCommand(options: InitOptions): Promise<number> {
   mkdirSync(root, { recursive: true });
   const style = styleFor(process.stdout);
   const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  const files = scaffoldFiles({
-    program: titleFromFolder(path.basename(root)),
-    today: localDate(timezone, currentTime()),
-    timezone,
-    mentorSpec: MENTOR_SPEC,
-  });
+  // The runner is this CLI's own build, committed so the repo runs it with plain node.
+  const files = new Map([
+    ...scaffoldFiles({ program: titleFromFolder(path.basename(root)), today: localDate(timezone, currentTime()), timezone }),
+    ...readRunnerBuild(),
+  ]);
 
   const written: string[] = [];
   const kept: string[] = [];
@@ -73,10 +66,12 @@ export async function initCommand(options: InitOptions): Promise<number> {
   print(
     [
       '',
-      'Next steps:',
-      '  mentor validate              check the records',
-      '  edit people/ and cohorts/    add your people and members',
-      '  git push                     CI validates every push (.github/workflows/mentor.yml)',
+      'Next steps (everything runs with plain node, nothing to install):',
+      '  node .mentor/mentor.mjs validate      check the records',
+      '  edit mentor.config.yaml               add your GitHub handle to maintainers, then',
+      '  node .mentor/mentor.mjs codeowners    write .github/CODEOWNERS from it',
+      '  git push                              then require the mentor/gate status on main',
+      '                                        (README: "Running a program on GitHub")',
     ].join('\n'),
   );
   return ExitCode.ok;

@@ -1,5 +1,5 @@
 // Who may change which record: each person owns their person file and their logs; maintainers
-// (config `maintainers`) own everything. Used by `mentor check-pr` and `mentor codeowners`.
+// (config `maintainers`) own everything. Used by `mentor check-pr`.
 
 export interface FileChange {
   status: 'added' | 'modified' | 'deleted' | 'renamed';
@@ -66,18 +66,4 @@ export function judgeChanges(changes: readonly FileChange[], author: string, own
     return { ...base, allowed: true, reason: `your own ${LOG_PATH.test(change.path) ? 'log' : 'person file'}` };
   });
   return { author: { handle: author, ...(person ? { person } : {}), maintainer }, verdicts };
-}
-
-/** .github/CODEOWNERS: each person owns their records; maintainers own everything else. */
-export function renderCodeowners(people: ReadonlyArray<{ id: string; github?: string }>, maintainers: readonly string[]): string {
-  const lines = ['# Written by `mentor codeowners` from people/ and mentor.config.yaml; do not edit by hand.', '# Each person owns their person file and their logs; maintainers own everything else.', ''];
-  const owners = [...new Set(maintainers)].sort().map((handle) => `@${handle}`).join(' ');
-  lines.push(owners ? `* ${owners}` : '# No maintainers in mentor.config.yaml yet: add `maintainers: [your-handle]`.');
-  const sorted = [...people].filter((p) => p.github).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (sorted.length > 0) lines.push('');
-  for (const person of sorted) {
-    lines.push(`/people/${person.id}.yaml @${person.github}`);
-    lines.push(`/cohorts/*/logs/${person.id}/ @${person.github}`);
-  }
-  return `${lines.join('\n')}\n`;
 }

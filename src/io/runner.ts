@@ -17,7 +17,7 @@ export const RUNNER_FILES = ['mentor.mjs', 'LICENSES.txt', 'README.md'] as const
 export const RUNNER_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /** The runner's first line names its version: `// mentor <version>: ...`. */
-const BANNER = /^\/\/ mentor (\S+)/;
+const BANNER = /^\/\/ mentor ([^\s:]+)/;
 
 /**
  * Where this CLI's runner build is: beside this very file when the CLI running is itself the
@@ -63,4 +63,9 @@ export function staleRunnerFiles(root: string, keep: ReadonlyMap<string, string>
 export function writeRunner(root: string, files: ReadonlyMap<string, string>, remove: readonly string[]): void {
   for (const [file, content] of files) writeFileAtomic(path.join(root, file), content);
   for (const file of remove) rmSync(path.join(root, file), { force: true });
+}
+
+/** The runner files whose content in the repo differs from the build's (missing ones included). */
+export function differingRunnerFiles(root: string, files: ReadonlyMap<string, string>): string[] {
+  return [...files].filter(([file, content]) => !existsSync(path.join(root, file)) || readFileSync(path.join(root, file), 'utf8') !== content).map(([file]) => file);
 }

@@ -1,0 +1,46 @@
+// Pieces every workflow `mentor init` writes shares: how a job gets the committed runner, and the
+// rules they keep. No job installs anything (no npm ci, npm install or npx): each runs the runner
+// the repo committed, `node .mentor/mentor.mjs`. Text from a pull request or an issue reaches a
+// shell only through `env:`, never inside `run:`.
+
+/** The command every job runs: the repo's committed runner. */
+export const RUNNER = 'node .mentor/mentor.mjs';
+
+/** The marker on the first line of the gate's one comment on a pull request. */
+export const GATE_MARKER = '<!-- mentor:gate -->';
+
+/** The commit status the gate sets on a pull request's head commit; branch protection requires it. */
+export const GATE_CONTEXT = 'mentor/gate';
+
+export const CHECKOUT_ACTION = 'actions/checkout@v5';
+export const SETUP_NODE_ACTION = 'actions/setup-node@v5';
+export const NODE_VERSION = 24;
+
+/** The comment at the top of a workflow file: who wrote it, what it does, and what it may touch. */
+export function header(lines: readonly string[]): string {
+  return `${['# Written by `mentor init`; `mentor upgrade` never changes it, edit it as you need.', ...lines].join('\n')}\n`;
+}
+
+/**
+ * A checkout of the commit the event names (the base branch for pull_request_target and
+ * workflow_run: never the pull request's code). Full history: --changed and check-pr need the
+ * merge base.
+ */
+export function checkoutStep(indent: string, options: { fullHistory: boolean }): string {
+  const lines = [`- uses: ${CHECKOUT_ACTION}`];
+  if (options.fullHistory) lines.push('  with:', '    fetch-depth: 0');
+  return lines.map((line) => `${indent}${line}`).join('\n');
+}
+
+/** Node for the runner; nothing cached, nothing installed. */
+export function setupNodeStep(indent: string): string {
+  return [`- uses: ${SETUP_NODE_ACTION}`, '  with:', `    node-version: ${NODE_VERSION}`].map((line) => `${indent}${line}`).join('\n');
+}
+
+/** Indents every non-empty line of a block. */
+export function indent(text: string, by: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : `${by}${line}`))
+    .join('\n');
+}

@@ -1,0 +1,90 @@
+import { GATE_CONTEXT, GATE_MARKER, RUNNER, indent } from './common.js';
+
+// The gate's steps, shared by the two trusted jobs that judge a pull request: the
+// pull_request_target run (mentor-gate.yml) and the re-judging after a review
+// (mentor-gate-review.yml). They read NUMBER, HEAD_SHA, BASE_SHA and AUTHOR from the job's
+// environment, and run in a checkout of the base branch: the pull request's head commit is
+// fetched as data for `check-pr --head` to read from git objects, never checked out or run.
+
+/** Who approved the head commit: each reviewer whose latest approving or blocking review is an approval of exactly this commit. */
+const APPROVERS_JQ = `add // [] | map(select(.state == "APPROVED" or .state == "CHANGES_REQUESTED" or .state == "DISMISSED")) | group_by(.user.login) | map(last) | map(select(.state == "APPROVED" and .commit_id == $head) | .user.login) | .[]`;
+
+/** The gate's earlier comment: made by this workflow's bot, the marker on its first line. */
+const OWN_COMMENT_JQ = `add // [] | map(select(.user.login == "github-actions[bot]" and ((.body // "") | startswith("${GATE_MARKER}")))) | first | .id // empty`;
+
+const STATUS_URL = '"repos/$GITHUB_REPOSITORY/statuses/$HEAD_SHA"';
+const RUN_URL = '"$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID"';
+
+const PENDING = `gh api --method POST ${STATUS_URL} -f state=pending -f context=${GATE_CONTEXT} \\
+  -f description="Judging the changes by the base branch's rules" -f target_url=${RUN_URL} > /dev/null`;
+
+const FETCH_HEAD = `git fetch --no-tags --quiet origin "+refs/pull/$NUMBER/head:refs/remotes/pull/$NUMBER/head"
+if ! git cat-file -e "$HEAD_SHA^{commit}" 2> /dev/null; then
+  echo "::error::The pull request moved on (its head is no longer $HEAD_SHA); the run for the new head judges it."
+  exit 1
+fi`;
+
+const JUDGE = `gh api --paginate "repos/$GITHUB_REPOSITORY/pulls/$NUMBER/reviews" > "$RUNNER_TEMP/reviews.json"
+approvals=()
+while IFS= read -r login; do
+  if [ -n "$login" ]; then approvals+=(--approved-by "$login"); fi
+done < <(jq -rs --arg head "$HEAD_SHA" '${APPROVERS_JQ}' "$RUNNER_TEMP/reviews.json")
+set +e
+${RUNNER} check-pr --base "$BASE_SHA" --head "$HEAD_SHA" --author "$AUTHOR" "\${approvals[@]}" \\
+  --format markdown > "$RUNNER_TEMP/gate.md" 2> "$RUNNER_TEMP/gate.err"
+code=$?
+set -e
+case "$code" in
+  0) verdict=success ;;
+  1) verdict=failure ;;
+  *) verdict=error
+     printf '%s\\n\\n%s\\n' '${GATE_MARKER}' "**The gate could not judge this pull request.** A maintainer can see why in [the run]($GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID)." > "$RUNNER_TEMP/gate.md" ;;
+esac
+echo "verdict=$verdict" >> "$GITHUB_OUTPUT"
+cat "$RUNNER_TEMP/gate.md" >> "$GITHUB_STEP_SUMMARY"
+# The verdict quotes record text: nothing in it may act as a workflow command in the log.
+token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')
+echo "::stop-commands::$token"
+cat "$RUNNER_TEMP/gate.md" "$RUNNER_TEMP/gate.err"
+echo "::$token::"`;
+
+const SET_STATUS = `case "$VERDICT" in
+  success) description='Every change is one its author may make, or a maintainer approved it' ;;
+  failure) description='A change needs a maintainer: see the comment on the pull request' ;;
+  *) VERDICT=error; description='The gate could not judge this pull request: see the run' ;;
+esac
+gh api --method POST ${STATUS_URL} -f state="$VERDICT" -f context=${GATE_CONTEXT} \\
+  -f description="$description" -f target_url=${RUN_URL} > /dev/null`;
+
+const COMMENT = `test -s "$RUNNER_TEMP/gate.md" || exit 0
+jq -n --rawfile body "$RUNNER_TEMP/gate.md" '{body: $body}' > "$RUNNER_TEMP/comment.json"
+existing=$(gh api --paginate "repos/$GITHUB_REPOSITORY/issues/$NUMBER/comments" | jq -rs '${OWN_COMMENT_JQ}')
+if [ -n "$existing" ]; then
+  gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$existing" --input "$RUNNER_TEMP/comment.json" > /dev/null
+else
+  gh api --method POST "repos/$GITHUB_REPOSITORY/issues/$NUMBER/comments" --input "$RUNNER_TEMP/comment.json" > /dev/null
+fi`;
+
+/**
+ * The steps after the base is checked out. `when` is the condition every step adds (the
+ * re-judging job skips them when no open pull request has the head commit).
+ */
+export function gateSteps(stepIndent: string, when?: string): string {
+  const only = (condition: string) => [condition, when].filter(Boolean).join(' && ');
+  const step = (name: string, body: string, extra: string[] = []) => {
+    const lines = [`- name: ${name}`, ...extra.map((line) => `  ${line}`), '  run: |', indent(body, '    ')];
+    return indent(lines.join('\n'), stepIndent);
+  };
+  const guard = when ? [`if: ${when}`] : [];
+  return [
+    step('Mark the gate as running', PENDING, guard),
+    step("Fetch the pull request's head commit as data (never checked out)", FETCH_HEAD, guard),
+    step("Judge the changes with the base branch's runner", JUDGE, ['id: judge', ...guard]),
+    step(`Set the ${GATE_CONTEXT} status on the head commit`, SET_STATUS, [`if: ${only('always()')}`, 'env:', '  VERDICT: ${{ steps.judge.outputs.verdict }}']),
+    step('Post the verdict as the one gate comment on the pull request', COMMENT, [`if: ${only('always()')}`]),
+    step('Fail this run when the gate refused', 'echo "The gate refused the pull request: see the comment on it." && exit 1', [`if: ${only("steps.judge.outputs.verdict != 'success'")}`]),
+  ].join('\n');
+}
+
+/** The job permissions both gate jobs need, and nothing more. */
+export const GATE_PERMISSIONS = ['contents: read', 'pull-requests: write', 'statuses: write'];

@@ -1,0 +1,44 @@
+import { GATE_CONTEXT, checkoutStep, header, setupNodeStep } from './common.js';
+import { GATE_PERMISSIONS, gateSteps } from './gate-steps.js';
+
+/**
+ * mentor-gate.yml: the check a repo requires. It runs on pull_request_target, so the workflow
+ * file, the runner and the rules are the base branch's, whatever the pull request changes; the
+ * pull request's head commit is fetched as data and judged by `check-pr --head`.
+ */
+export function gateWorkflow(): string {
+  return `${header([
+    `# The gate: judges whether the author of a pull request may make its changes, and sets the`,
+    `# commit status \`${GATE_CONTEXT}\` on its head commit (make branch protection require it). It runs`,
+    `# the BASE branch's workflow and runner (pull_request_target): the pull request's commits are`,
+    `# fetched as data and read from git objects, never checked out, installed or run. Pull request`,
+    `# text reaches the shell only through env.`,
+  ])}name: mentor gate
+
+on:
+  pull_request_target:
+    types: [opened, synchronize, reopened, edited]
+
+permissions: {}
+
+concurrency:
+  group: mentor-gate-\${{ github.event.pull_request.number }}
+  cancel-in-progress: true
+
+jobs:
+  gate:
+    runs-on: ubuntu-latest
+    permissions:
+${GATE_PERMISSIONS.map((line) => `      ${line}`).join('\n')}
+    env:
+      GH_TOKEN: \${{ github.token }}
+      NUMBER: \${{ github.event.pull_request.number }}
+      HEAD_SHA: \${{ github.event.pull_request.head.sha }}
+      BASE_SHA: \${{ github.event.pull_request.base.sha }}
+      AUTHOR: \${{ github.event.pull_request.user.login }}
+    steps:
+${checkoutStep('      ', { fullHistory: true })}
+${setupNodeStep('      ')}
+${gateSteps('      ')}
+`;
+}

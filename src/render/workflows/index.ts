@@ -1,0 +1,16 @@
+import { ciWorkflow } from './ci.js';
+import { gateReviewWorkflow } from './gate-review.js';
+import { gateWorkflow } from './gate.js';
+import { overdueWorkflow } from './overdue.js';
+import { reviewWorkflow } from './review.js';
+
+/** Every workflow `mentor init` writes, by path. */
+export function programWorkflows(): Map<string, string> {
+  return new Map([
+    ['.github/workflows/mentor.yml', ciWorkflow()],
+    ['.github/workflows/mentor-gate.yml', gateWorkflow()],
+    ['.github/workflows/mentor-review.yml', reviewWorkflow()],
+    ['.github/workflows/mentor-gate-review.yml', gateReviewWorkflow()],
+    ['.github/workflows/mentor-overdue.yml', overdueWorkflow()],
+  ]);
+}

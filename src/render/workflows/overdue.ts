@@ -1,0 +1,28 @@
+import { RUNNER, checkoutStep, header, setupNodeStep } from './common.js';
+
+/** mentor-overdue.yml: every day, a red run while a request for a mentor is overdue. */
+export function overdueWorkflow(): string {
+  return `${header([
+    '# Every day: fails while a request for a mentor has waited past requestSlaHours, so the',
+    '# organisers get the failure notice. Reads the default branch only.',
+  ])}name: mentor overdue
+
+on:
+  schedule:
+    - cron: '0 16 * * *'
+  workflow_dispatch:
+
+permissions: {}
+
+jobs:
+  overdue:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+${checkoutStep('      ', { fullHistory: false })}
+${setupNodeStep('      ')}
+      - name: Fail while a request for a mentor is overdue
+        run: ${RUNNER} status --fail-on overdue
+`;
+}

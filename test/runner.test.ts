@@ -1,0 +1,98 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GIT_ENV, PACKAGE_ROOT, git, makeTree, mentor } from './helpers/repo.js';
+
+const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+const built = (name: string) => readFileSync(path.join(PACKAGE_ROOT, 'dist/runner', name), 'utf8');
+
+/** A program repo made by init whose committed runner is an older build. */
+function repoWithOldRunner(): string {
+  const dir = path.join(makeTree({}), 'program');
+  expect(mentor(['init', dir]).code).toBe(0);
+  writeFileSync(path.join(dir, '.mentor/mentor.mjs'), '// mentor 0.0.1: an older runner\nconsole.log("old");\n');
+  writeFileSync(path.join(dir, '.mentor/NOTES.txt'), 'a file an older build had\n');
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '-m', 'an older runner']);
+  return dir;
+}
+
+describe('mentor upgrade', () => {
+  it('replaces the runner with this build on a new branch, removing what the build no longer has', () => {
+    const dir = repoWithOldRunner();
+    const result = mentor(['upgrade', '--repo', dir, '--commit']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`mentor 0.0.1 -> ${packageJson.version}`);
+    expect(git(dir, ['branch', '--show-current']).trim()).toBe(`upgrade/mentor-${packageJson.version}`);
+    expect(git(dir, ['show', '--name-status', '--format=%s', 'HEAD']).trim().split('\n')).toEqual([
+      `Upgrade the mentor runner to ${packageJson.version} (mentor upgrade)`,
+      '',
+      'D\t.mentor/NOTES.txt',
+      'M\t.mentor/mentor.mjs',
+    ]);
+    expect(readFileSync(path.join(dir, '.mentor/mentor.mjs'), 'utf8')).toBe(built('mentor.mjs'));
+    expect(git(dir, ['status', '--porcelain'])).toBe('');
+    const again = mentor(['upgrade', '--repo', dir]);
+    expect(again.stdout).toContain(`already this build (mentor ${packageJson.version})`);
+  });
+
+  it('refuses to overwrite uncommitted changes to .mentor/, with or without --commit', () => {
+    const dir = repoWithOldRunner();
+    writeFileSync(path.join(dir, '.mentor/mentor.mjs'), '// mentor 0.0.1: edited by hand\n');
+    for (const args of [[], ['--commit']]) {
+      const result = mentor(['upgrade', '--repo', dir, ...args]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('.mentor/mentor.mjs has uncommitted changes');
+      expect(readFileSync(path.join(dir, '.mentor/mentor.mjs'), 'utf8')).toBe('// mentor 0.0.1: edited by hand\n');
+    }
+    expect(git(dir, ['branch', '--show-current']).trim()).toBe('main');
+  });
+
+  it('works from the runner itself: the committed runner can upgrade another repo to its own build', () => {
+    const source = path.join(makeTree({}), 'source');
+    expect(mentor(['init', source, '--no-git']).code).toBe(0);
+    const dir = repoWithOldRunner();
+    const result = spawnSync(process.execPath, [path.join(source, '.mentor/mentor.mjs'), 'upgrade', '--repo', dir], { encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, '.mentor/mentor.mjs'), 'utf8')).toBe(built('mentor.mjs'));
+  });
+});
+
+describe('the npm package', () => {
+  it('is ready to publish: an MIT license, a repository, and only bin/ and dist/', () => {
+    expect(packageJson.license).toBe('MIT');
+    expect(readFileSync(path.join(PACKAGE_ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    expect(packageJson.repository.url).toMatch(/^git\+https:\/\//);
+    expect(packageJson.files).toEqual(['bin', 'dist']);
+    expect(packageJson.scripts.build).toContain('node scripts/build-runner.mjs');
+  });
+
+  it('packs into a tarball that installs in an empty folder from the local npm cache, and runs', () => {
+    const out = makeTree({});
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], { cwd: PACKAGE_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
+    const files: string[] = packed.files.map((file: { path: string }) => file.path);
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/mentor.js', 'dist/main.js', 'dist/help.txt', 'dist/runner/mentor.mjs', 'dist/runner/LICENSES.txt']));
+    expect(files.filter((file) => !/^(LICENSE|README\.md|package\.json|bin\/|dist\/)/.test(file))).toEqual([]);
+    const project = makeTree({ 'package.json': '{ "name": "someone", "private": true }\n' });
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(out, packed.filename)], { cwd: project, stdio: 'ignore', timeout: 120_000 });
+    const bin = path.join(project, 'node_modules/.bin/mentor');
+    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()).toBe(packageJson.version);
+    const program = path.join(project, 'program');
+    const init = spawnSync(bin, ['init', program], { encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
+    expect(init.status, init.stderr).toBe(0);
+    expect(readdirSync(path.join(program, '.mentor')).sort()).toEqual(['LICENSES.txt', 'README.md', 'mentor.mjs']);
+    expect(existsSync(path.join(program, 'package.json'))).toBe(false);
+    expect(spawnSync(bin, ['validate', '--repo', program], { encoding: 'utf8' }).status).toBe(0);
+  });
+});
+
+describe('the runner build', () => {
+  it('names its version on its first line and carries the license of every package bundled in it', () => {
+    expect(built('mentor.mjs').split('\n')[0]).toBe(`// mentor ${packageJson.version}: the ${packageJson.name} command line, bundled. Written by \`mentor init\` / \`mentor upgrade\`; do not edit.`);
+    const licenses = built('LICENSES.txt');
+    for (const dependency of Object.keys(packageJson.dependencies)) expect(licenses).toContain(`\n${dependency} `);
+    expect(licenses.startsWith(`${packageJson.name} ${packageJson.version}\n\nMIT License`)).toBe(true);
+  });
+});

