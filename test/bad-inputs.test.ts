@@ -21,7 +21,7 @@ const cases: Case[] = [
   { corpus: 'duplicate-key.yaml', at: 'people/ann.yaml', rule: 'yaml-duplicate-key', line: 3 },
   { corpus: 'duplicate-hours.yaml', at: 'cohorts/c1/logs/ann/2026-W41.yaml', rule: 'yaml-duplicate-key', line: 3 },
   { corpus: 'alias-bomb.yaml', at: 'people/ann.yaml', rule: 'yaml-alias-limit', line: 9 },
-  { corpus: 'deep-nesting.yaml', at: 'people/ann.yaml', rule: 'yaml-syntax', line: 2 },
+  { corpus: 'deep-nesting.yaml', at: 'people/ann.yaml', rule: 'yaml-too-deep', line: 2 },
   { corpus: 'proto-key.yaml', at: 'people/ann.yaml', rule: 'forbidden-key', line: 3 },
   { corpus: 'empty.yaml', at: 'people/ann.yaml', rule: 'empty-file', line: 1 },
   { corpus: 'list.yaml', at: 'people/ann.yaml', rule: 'not-a-mapping', line: 1 },

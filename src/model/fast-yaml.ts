@@ -5,6 +5,8 @@
 // tabs, duplicate keys, ...); the caller then parses with `yaml`, which also gives the positions
 // and messages for problems. Most files never need the full parser.
 
+import { MAX_DEPTH } from './yaml-depth.js';
+
 interface Line {
   indent: number;
   text: string; // without indentation and comment, trimmed at the end
@@ -34,7 +36,7 @@ export function fastParse(text: string): { value: unknown } | undefined {
   }
   if (lines.length === 0) return { value: null };
   const reader = { lines, at: 0 };
-  const value = parseBlock(reader, lines[0]!.indent);
+  const value = parseBlock(reader, lines[0]!.indent, 1);
   if (value === FAIL || reader.at !== lines.length) return undefined;
   return { value };
 }
@@ -59,13 +61,14 @@ function stripComment(text: string): string | undefined {
   return text.trimEnd();
 }
 
-function parseBlock(reader: { lines: Line[]; at: number }, indent: number): Result {
+/** `depth` counts the block levels; past MAX_DEPTH the full path reports the nesting with its position. */
+function parseBlock(reader: { lines: Line[]; at: number }, indent: number, depth: number): Result {
   const first = reader.lines[reader.at];
-  if (!first || first.indent !== indent) return FAIL;
-  return first.text === '-' || first.text.startsWith('- ') ? parseSequence(reader, indent) : parseMapping(reader, indent, undefined);
+  if (!first || first.indent !== indent || depth > MAX_DEPTH) return FAIL;
+  return first.text === '-' || first.text.startsWith('- ') ? parseSequence(reader, indent, depth) : parseMapping(reader, indent, depth);
 }
 
-function parseSequence(reader: { lines: Line[]; at: number }, indent: number): Result {
+function parseSequence(reader: { lines: Line[]; at: number }, indent: number, depth: number): Result {
   const items: unknown[] = [];
   while (reader.at < reader.lines.length) {
     const line = reader.lines[reader.at]!;
@@ -78,7 +81,7 @@ function parseSequence(reader: { lines: Line[]; at: number }, indent: number): R
     if (colon !== -1) {
       // `- key: value`: a mapping whose first key sits after the dash.
       reader.lines[reader.at] = { indent: column, text: rest };
-      const map = parseMapping(reader, column, undefined);
+      const map = depth < MAX_DEPTH ? parseMapping(reader, column, depth + 1) : FAIL;
       if (map === FAIL) return FAIL;
       items.push(map);
     } else {
@@ -91,7 +94,7 @@ function parseSequence(reader: { lines: Line[]; at: number }, indent: number): R
   return items;
 }
 
-function parseMapping(reader: { lines: Line[]; at: number }, indent: number, _parent: unknown): Result {
+function parseMapping(reader: { lines: Line[]; at: number }, indent: number, depth: number): Result {
   const map: Record<string, unknown> = {};
   const seen = new Set<string>();
   while (reader.at < reader.lines.length) {
@@ -113,7 +116,7 @@ function parseMapping(reader: { lines: Line[]; at: number }, indent: number, _pa
     }
     const next = reader.lines[reader.at];
     if (next && (next.indent > indent || (next.indent === indent && (next.text.startsWith('- ') || next.text === '-')))) {
-      const value = parseBlock(reader, next.indent);
+      const value = parseBlock(reader, next.indent, depth + 1);
       if (value === FAIL) return FAIL;
       map[key] = value;
     } else {

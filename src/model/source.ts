@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem, Severity } from './problem.js';
 import { fastParse } from './fast-yaml.js';
+import { excessiveNesting, MAX_DEPTH } from './yaml-depth.js';
 
 /** Keys that would reach an object's prototype if a consumer were careless. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -41,6 +42,12 @@ export class YamlSource {
     const conflict = /^(<{7}|={7}|>{7})(?: |$)/m.exec(text);
     if (conflict) {
       this.add(conflict.index, 'merge-conflict', 'error', `Unresolved merge conflict: the file still holds git's ${conflict[1]} markers.`, 'Keep the right lines, delete the <<<<<<<, ======= and >>>>>>> lines, then commit.');
+      return;
+    }
+    // Refused before the parser, which would spend seconds and hundreds of megabytes on it.
+    const tooDeep = excessiveNesting(text);
+    if (tooDeep !== -1) {
+      this.add(tooDeep, 'yaml-too-deep', 'error', `The YAML nests more than ${MAX_DEPTH} levels deep here; a record is a few levels deep.`, 'Flatten the value: a record is a mapping of fields holding short lists and mappings.');
       return;
     }
     try {
