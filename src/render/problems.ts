@@ -1,5 +1,6 @@
 import { isError, type Problem } from '../model/problem.js';
 import type { Style } from './style.js';
+import { workflowMessage, workflowProperty } from './escape.js';
 import { sanitizeInline } from './terminal.js';
 
 export interface ValidationResult {
@@ -29,14 +30,12 @@ export function renderProblemsGithub(result: ValidationResult): string {
   return result.problems
     .map((problem) => {
       const message = problem.fix ? `${problem.message} ${problem.fix}` : problem.message;
-      const properties = `file=${escapeProperty(problem.file)},line=${problem.line},col=${problem.column}`;
-      return `::${problem.severity} ${properties}::${escapeData(`${problem.file}: ${message}`)}\n`;
+      const properties = `file=${workflowProperty(problem.file)},line=${problem.line},col=${problem.column}`;
+      return `::${problem.severity} ${properties}::${workflowMessage(`${problem.file}: ${message}`)}\n`;
     })
     .join('');
 }
 
-const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /**
  * Problems grouped by file, each with the source line and a caret under the column, and how

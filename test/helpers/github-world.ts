@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Value } from './workflow-expr.js';
+import { ghStandIn, type SimEvent, type SimWorld } from './workflow-sim.js';
+import { EXAMPLE, GIT_ENV, makeTree, mentor } from './repo.js';
+
+// A program repo on a simulated GitHub: the example program with everything `mentor init` adds
+// for GitHub (workflows, the runner, CODEOWNERS), a bare `origin` standing for the repository on
+// GitHub, a maintainer's clone and a fork's clone, and the `gh` stand-in's canned API.
+
+export const REPOSITORY = 'learn-teach-code/mentorship';
+/** The example cohort runs 2026-09-07 to 2026-11-29: a Friday late in it. */
+export const NOW = '2026-11-20T12:00:00-08:00';
+
+export interface World extends SimWorld {
+  maintainer: string;
+  fork: string;
+}
+
+export interface PullRequest {
+  number: number;
+  author: string;
+  headSha: string;
+  baseSha: string;
+  mergeSha: string;
+  fromFork: boolean;
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function githubWorld(): World {
+  const root = makeTree({});
+  const program = path.join(root, 'program');
+  cpSync(EXAMPLE, program, { recursive: true });
+  const scaffold = path.join(root, 'scaffold');
+  const init = mentor(['init', scaffold, '--no-git'], { env: { MENTOR_NOW: NOW } });
+  if (init.code !== 0) throw new Error(init.stderr);
+  for (const part of ['.github', '.mentor', '.gitattributes']) cpSync(path.join(scaffold, part), path.join(program, part), { recursive: true });
+  mentor(['codeowners', '--repo', program]);
+  git(root, 'init', '-q', '--initial-branch=main', program);
+  git(program, 'add', '-A');
+  git(program, 'commit', '-q', '-m', 'The program, set up by mentor init');
+  const origin = path.join(root, 'origin.git');
+  git(root, 'clone', '-q', '--bare', program, origin);
+  git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
+  const maintainer = path.join(root, 'maintainer');
+  const fork = path.join(root, 'fork');
+  git(root, 'clone', '-q', origin, maintainer);
+  git(root, 'clone', '-q', origin, fork);
+  return { origin, repository: REPOSITORY, maintainer, fork, env: { MENTOR_NOW: NOW }, ...ghStandIn(root, { [`GET repos/${REPOSITORY}/pulls`]: [] }) };
+}
+
+export const mainSha = (world: World) => git(world.origin, 'rev-parse', 'refs/heads/main').trim();
+
+/** Commits the edits in a clone on a new branch from origin/main. */
+export function commitIn(clone: string, branch: string, files: Record<string, string | null>, message = 'change'): string {
+  git(clone, 'fetch', '-q', 'origin');
+  git(clone, 'switch', '-q', '-C', branch, 'origin/main');
+  for (const [file, content] of Object.entries(files)) {
+    if (content === null) git(clone, 'rm', '-q', file);
+    else {
+      execFileSync('mkdir', ['-p', path.dirname(path.join(clone, file))]);
+      writeFileSync(path.join(clone, file), content);
+    }
+  }
+  git(clone, 'add', '-A');
+  git(clone, 'commit', '-q', '-m', message);
+  return git(clone, 'rev-parse', 'HEAD').trim();
+}
+
+/** A maintainer pushes the branch to main. */
+export function pushToMain(world: World, clone: string): string {
+  git(clone, 'push', '-q', 'origin', 'HEAD:refs/heads/main');
+  return mainSha(world);
+}
+
+/** Opens a pull request as GitHub does: refs/pull/N/head, a test merge at refs/pull/N/merge, and the API's view of it. */
+export function openPullRequest(world: World, clone: string, options: { number: number; author: string }): PullRequest {
+  const { number, author } = options;
+  git(clone, 'push', '-q', '-f', 'origin', `HEAD:refs/pull/${number}/head`);
+  const headSha = git(clone, 'rev-parse', 'HEAD').trim();
+  const baseSha = mainSha(world);
+  const scratch = makeTree({});
+  git(scratch, 'clone', '-q', world.origin, 'merge');
+  const merge = path.join(scratch, 'merge');
+  git(merge, 'fetch', '-q', 'origin', `refs/pull/${number}/head`);
+  git(merge, 'merge', '-q', '--no-ff', '-m', `Merge ${headSha} into ${baseSha}`, 'FETCH_HEAD');
+  git(merge, 'push', '-q', '-f', 'origin', `HEAD:refs/pull/${number}/merge`);
+  const pr: PullRequest = { number, author, headSha, baseSha, mergeSha: git(merge, 'rev-parse', 'HEAD').trim(), fromFork: clone === world.fork };
+  updateRoutes(world, (routes) => {
+    routes[`GET repos/${REPOSITORY}/pulls/${number}/reviews`] ??= [];
+    routes[`GET repos/${REPOSITORY}/issues/${number}/comments`] ??= [];
+    const open = (routes[`GET repos/${REPOSITORY}/pulls`] as any[]).filter((p) => p.number !== number);
+    routes[`GET repos/${REPOSITORY}/pulls`] = [...open, pullRequestPayload(pr)];
+  });
+  return pr;
+}
+
+/** A review as the API lists it. */
+export function review(world: World, pr: PullRequest, login: string, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED', commit = pr.headSha): void {
+  updateRoutes(world, (routes) => {
+    const key = `GET repos/${REPOSITORY}/pulls/${pr.number}/reviews`;
+    routes[key] = [...(routes[key] as any[]), { id: (routes[key] as any[]).length + 1, user: { login, type: 'User' }, state, commit_id: commit }];
+  });
+}
+
+function updateRoutes(world: World, change: (routes: Record<string, Value>) => void): void {
+  const state = JSON.parse(readFileSync(world.ghState, 'utf8'));
+  change(state.routes);
+  writeFileSync(world.ghState, JSON.stringify(state));
+}
+
+const repository = { full_name: REPOSITORY, name: 'mentorship', owner: { login: 'learn-teach-code' }, default_branch: 'main' };
+const userOf = (login: string) => ({ login, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
+
+function pullRequestPayload(pr: PullRequest): Record<string, Value> {
+  return {
+    number: pr.number,
+    state: 'open',
+    title: 'A change',
+    user: userOf(pr.author),
+    head: { sha: pr.headSha, ref: 'change', repo: { full_name: pr.fromFork ? `${pr.author}/mentorship` : REPOSITORY } },
+    base: { sha: pr.baseSha, ref: 'main', repo: repository },
+  };
+}
+
+// Event payloads, shaped like GitHub's webhook payloads (the fields the workflows read, and their neighbours).
+
+export function pushEvent(world: World, before: string): SimEvent {
+  const sha = mainSha(world);
+  return { name: 'push', sha, ref: 'refs/heads/main', workflowSha: sha, payload: { ref: 'refs/heads/main', before, after: sha, repository, pusher: { name: 'andrew-gh' }, sender: userOf('andrew-gh') } };
+}
+
+export function pullRequestEvent(world: World, pr: PullRequest, name: 'pull_request' | 'pull_request_target', action = 'opened'): SimEvent {
+  const payload = { action, number: pr.number, pull_request: pullRequestPayload(pr), repository, sender: userOf(pr.author) };
+  if (name === 'pull_request') return { name, sha: pr.mergeSha, ref: `refs/pull/${pr.number}/merge`, workflowSha: pr.mergeSha, payload };
+  const base = mainSha(world);
+  return { name, sha: base, ref: 'refs/heads/main', workflowSha: base, payload };
+}
+
+/** The workflow_run of a finished pull_request_review run: a fork's carries no pull_requests. */
+export function workflowRunEvent(world: World, pr: PullRequest): SimEvent {
+  const base = mainSha(world);
+  const workflowRun = { name: 'mentor review', event: 'pull_request_review', status: 'completed', conclusion: 'success', head_sha: pr.headSha, head_branch: 'change', pull_requests: pr.fromFork ? [] : [{ number: pr.number }] };
+  return { name: 'workflow_run', sha: base, ref: 'refs/heads/main', workflowSha: base, payload: { action: 'completed', workflow_run: workflowRun, repository, sender: userOf('andrew-gh') } };
+}

@@ -1,0 +1,252 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { condition, interpolate, type ExpressionContext, type Value } from './workflow-expr.js';
+import { GIT_ENV, makeTree } from './repo.js';
+
+// A simulator of GitHub Actions for the workflows `mentor init` writes. It reads the workflow file
+// from the commit GitHub would take it from (the base for pull_request_target, the default branch
+// for workflow_run, the merge commit for pull_request), and runs each job's steps in order: `run:`
+// under bash with GitHub's environment (GITHUB_EVENT_PATH holding the event payload, GITHUB_OUTPUT,
+// GITHUB_ENV, GITHUB_STEP_SUMMARY, ...), `${{ }}` evaluated from the payload and step outputs,
+// `actions/checkout` as a real git fetch and checkout of the ref it would check out from the bare
+// `origin`, `actions/setup-node` as the node on PATH, and `gh` as a recording stand-in.
+// What it cannot show: GitHub's permissions and tokens themselves, branch protection, fork
+// approval prompts, and the real API's answers (the stand-in's are canned).
+
+export interface SimStep {
+  name: string;
+  ran: boolean;
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface WorkflowCommand {
+  command: string;
+  properties: string;
+  message: string;
+}
+
+export interface SimJob {
+  ran: boolean;
+  succeeded: boolean;
+  steps: SimStep[];
+  summary: string;
+  /** `::command ...::` lines the runner would obey (not those inside ::stop-commands::). */
+  commands: WorkflowCommand[];
+}
+
+export interface SimRun {
+  jobs: Record<string, SimJob>;
+}
+
+export interface SimEvent {
+  name: string;
+  payload: Record<string, Value>;
+  /** GITHUB_SHA and GITHUB_REF as GitHub sets them for this event. */
+  sha: string;
+  ref: string;
+  /** The commit whose .github/workflows/ GitHub runs. */
+  workflowSha: string;
+}
+
+export interface SimWorld {
+  /** The bare repository standing for the repo on GitHub. */
+  origin: string;
+  repository: string;
+  ghState: string;
+  ghLog: string;
+  binDir: string;
+  env: Record<string, string>;
+}
+
+const GH_STUB = path.join(import.meta.dirname, 'gh-stub.mjs');
+
+/** A bin folder holding the `gh` stand-in, and its state and log files. */
+export function ghStandIn(dir: string, routes: Record<string, Value>): Pick<SimWorld, 'ghState' | 'ghLog' | 'binDir'> {
+  const binDir = path.join(dir, 'bin');
+  mkdirSync(binDir, { recursive: true });
+  writeFileSync(path.join(binDir, 'gh'), `#!/usr/bin/env bash\nexec "${process.execPath}" "${GH_STUB}" "$@"\n`);
+  chmodSync(path.join(binDir, 'gh'), 0o755);
+  const ghState = path.join(dir, 'gh-state.json');
+  const ghLog = path.join(dir, 'gh-log.jsonl');
+  writeFileSync(ghState, JSON.stringify({ routes, statuses: [], nextId: 1000 }));
+  writeFileSync(ghLog, '');
+  return { ghState, ghLog, binDir };
+}
+
+/** The workflow file as it is in the commit GitHub would run it from. */
+export function workflowAt(world: SimWorld, sha: string, file: string): any {
+  return parse(execFileSync('git', ['--git-dir', world.origin, 'show', `${sha}:.github/workflows/${file}`], { encoding: 'utf8' }));
+}
+
+export function runWorkflow(world: SimWorld, file: string, event: SimEvent): SimRun {
+  if (spawnSync('jq', ['--version']).status !== 0) throw new Error('workflow-sim: jq is not installed (GitHub runners have it): apt-get install jq');
+  const workflow = workflowAt(world, event.workflowSha, file);
+  const dir = makeTree({});
+  const eventPath = path.join(dir, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(event.payload));
+  const runId = String(Math.floor(Math.random() * 1e9));
+  const github: Record<string, Value> = {
+    event: event.payload,
+    event_name: event.name,
+    repository: world.repository,
+    sha: event.sha,
+    ref: event.ref,
+    token: 'ghs_simulated_token',
+    run_id: runId,
+    server_url: 'https://github.com',
+    workspace: path.join(dir, 'workspace'),
+  };
+  const run: SimRun = { jobs: {} };
+  for (const [jobName, job] of Object.entries<any>(workflow.jobs)) {
+    run.jobs[jobName] = runJob(world, workflow, job, { github, eventPath, dir: path.join(dir, jobName), event, runId });
+  }
+  return run;
+}
+
+interface JobInput {
+  github: Record<string, Value>;
+  eventPath: string;
+  dir: string;
+  event: SimEvent;
+  runId: string;
+}
+
+function runJob(world: SimWorld, workflow: any, job: any, input: JobInput): SimJob {
+  const workspace = path.join(input.dir, 'workspace');
+  const temp = path.join(input.dir, 'temp');
+  mkdirSync(workspace, { recursive: true });
+  mkdirSync(temp, { recursive: true });
+  const steps: Record<string, { outputs: Record<string, string>; outcome: string }> = {};
+  const addedEnv: Record<string, string> = {};
+  const result: SimJob = { ran: false, succeeded: true, steps: [], summary: '', commands: [] };
+  const context = (): ExpressionContext => ({
+    contexts: { github: { ...input.github, workspace }, env: { ...world.env, ...addedEnv }, steps, secrets: { GITHUB_TOKEN: 'ghs_simulated_token' }, runner: { temp, os: 'Linux' }, vars: {} },
+    jobSucceeded: result.succeeded,
+  });
+  if (!condition(job.if, context())) return result;
+  result.ran = true;
+  const expand = (env: Record<string, unknown> | undefined) => Object.fromEntries(Object.entries(env ?? {}).map(([key, value]) => [key, interpolate(String(value), context())]));
+  const workflowEnv = expand(workflow.env);
+  const jobEnv = expand(job.env);
+
+  for (const [index, step] of (job.steps as any[]).entries()) {
+    const name = step.name ?? step.uses ?? `step ${index + 1}`;
+    if (!condition(step.if, context())) {
+      result.steps.push({ name, ran: false, code: 0, stdout: '', stderr: '' });
+      continue;
+    }
+    const files = { output: path.join(temp, `output-${index}`), env: path.join(temp, `env-${index}`), summary: path.join(temp, `summary-${index}`) };
+    for (const file of Object.values(files)) writeFileSync(file, '');
+    const env: Record<string, string> = {
+      ...world.env,
+      PATH: `${world.binDir}:${path.dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
+      HOME: input.dir,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: input.event.name,
+      GITHUB_EVENT_PATH: input.eventPath,
+      GITHUB_REPOSITORY: world.repository,
+      GITHUB_SHA: input.event.sha,
+      GITHUB_REF: input.event.ref,
+      GITHUB_RUN_ID: input.runId,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: 'https://api.github.com',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_OUTPUT: files.output,
+      GITHUB_ENV: files.env,
+      GITHUB_STEP_SUMMARY: files.summary,
+      RUNNER_TEMP: temp,
+      RUNNER_OS: 'Linux',
+      GH_STUB_STATE: world.ghState,
+      GH_STUB_LOG: world.ghLog,
+      ...GIT_ENV,
+      ...workflowEnv,
+      ...jobEnv,
+      ...addedEnv,
+      ...expand(step.env),
+    };
+    const outcome = step.uses ? runAction(world, step, input.event, workspace, context()) : runScript(String(step.run), workspace, env, temp, index);
+    result.steps.push({ name, ran: true, ...outcome });
+    result.commands.push(...workflowCommands(outcome.stdout));
+    result.summary += readFileSync(files.summary, 'utf8');
+    Object.assign(addedEnv, readKeyValues(readFileSync(files.env, 'utf8')));
+    if (step.id) steps[step.id] = { outputs: readKeyValues(readFileSync(files.output, 'utf8')), outcome: outcome.code === 0 ? 'success' : 'failure' };
+    if (outcome.code !== 0 && !step['continue-on-error']) result.succeeded = false;
+  }
+  return result;
+}
+
+function runScript(script: string, cwd: string, env: Record<string, string>, temp: string, index: number): Omit<SimStep, 'name' | 'ran'> {
+  const file = path.join(temp, `step-${index}.sh`);
+  writeFileSync(file, script);
+  const child = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], { cwd, env, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** actions/checkout: a real fetch of the ref the action would check out; actions/setup-node: the node on PATH. */
+function runAction(world: SimWorld, step: any, event: SimEvent, workspace: string, context: ExpressionContext): Omit<SimStep, 'name' | 'ran'> {
+  const action = String(step.uses);
+  const options = Object.fromEntries(Object.entries(step.with ?? {}).map(([key, value]) => [key, interpolate(String(value), context)]));
+  if (action.startsWith('actions/setup-node@')) {
+    if (options['node-version'] !== '24') throw new Error(`workflow-sim: setup-node asks for node ${options['node-version']}`);
+    return { code: 0, stdout: '', stderr: '' };
+  }
+  if (!action.startsWith('actions/checkout@')) throw new Error(`workflow-sim: no simulation of ${action}`);
+  const ref = options.ref || event.sha;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'pipe', env: { ...process.env, ...GIT_ENV } });
+  git('init', '-q');
+  git('remote', 'add', 'origin', world.origin);
+  if (options['fetch-depth'] === '0') {
+    git('fetch', '-q', '--tags', 'origin', '+refs/heads/*:refs/remotes/origin/*');
+    git('fetch', '-q', 'origin', ref);
+  } else {
+    git('fetch', '-q', '--depth=1', 'origin', ref);
+  }
+  git('checkout', '-q', '--detach', 'FETCH_HEAD');
+  return { code: 0, stdout: `checked out ${ref}\n`, stderr: '' };
+}
+
+/** GITHUB_OUTPUT / GITHUB_ENV files: `key=value` lines and `key<<DELIMITER` blocks. */
+export function readKeyValues(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const body: string[] = [];
+      while (++i < lines.length && lines[i] !== heredoc[2]) body.push(lines[i]!);
+      values[heredoc[1]!] = body.join('\n');
+    } else if (line.includes('=')) values[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+  }
+  return values;
+}
+
+/** The workflow commands a runner obeys in a step's output, honouring ::stop-commands::. */
+export function workflowCommands(stdout: string): WorkflowCommand[] {
+  const commands: WorkflowCommand[] = [];
+  let stoppedUntil: string | undefined;
+  for (const line of stdout.split('\n')) {
+    if (stoppedUntil !== undefined) {
+      if (line === `::${stoppedUntil}::`) stoppedUntil = undefined;
+      continue;
+    }
+    const match = /^::([a-zA-Z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
+    if (!match) continue;
+    if (match[1] === 'stop-commands') stoppedUntil = match[3];
+    else commands.push({ command: match[1]!, properties: match[2] ?? '', message: match[3]! });
+  }
+  return commands;
+}
+
+export const ghCalls = (world: SimWorld) =>
+  readFileSync(world.ghLog, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { argv: string[]; method: string; path: string; fields: Record<string, string>; body?: string });
+
+export const ghState = (world: SimWorld) => JSON.parse(readFileSync(world.ghState, 'utf8')) as { routes: Record<string, any>; statuses: Array<Record<string, string>> };
