@@ -37,7 +37,25 @@ describe('mentor assign', () => {
     const repo = exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\nactive: false\n', 'people/grace.yaml': 'id: grace\nname: Grace\nmaxHoursPerWeek: 7\n', 'people/linus.yaml': 'id: linus\nname: Linus\nmaxHoursPerWeek: 6\n' });
     const { json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
     expect(json.assignments).toEqual([{ person: 'cleo', mentor: 'linus', score: 0 }]);
-    expect(json.unassigned).toEqual([{ person: 'jon', reason: 'every mentor with room was taken by members placed with a better total' }]);
+    // Both score 0 with linus: a tie, settled by id, said as such, with why nobody else could take jon.
+    expect(json.unassigned).toEqual([
+      { person: 'jon', reason: "lost a tie on id to cleo for linus's last place (both score 0 there; ties go by id); grace (7 h planned, 8 h with one more, past maxHoursPerWeek 7) is out of budget; ada is inactive (active: false)" },
+    ]);
+  });
+
+  it('names the full, out-of-budget and inactive mentors when nobody can take a member', () => {
+    const repo = exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\nactive: false\n', 'people/grace.yaml': 'id: grace\nname: Grace\nmaxHoursPerWeek: 7\n', 'people/linus.yaml': 'id: linus\nname: Linus\nmaxHoursPerWeek: 5\n' });
+    const { json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
+    expect(json.assignments).toEqual([]);
+    const reason = 'no mentor can take one more: grace (7 h planned, 8 h with one more, past maxHoursPerWeek 7) and linus (5 h planned, 6 h with one more, past maxHoursPerWeek 5) are out of budget; ada is inactive (active: false)';
+    expect(json.unassigned).toEqual([{ person: 'cleo', reason }, { person: 'jon', reason }]);
+  });
+
+  it('gives the room to the higher score and says so', () => {
+    const repo = exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\nactive: false\n', 'people/grace.yaml': 'id: grace\nname: Grace\nmaxHoursPerWeek: 7\n', 'people/linus.yaml': 'id: linus\nname: Linus\nmaxHoursPerWeek: 6\nskills: [react]\n' });
+    const { json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
+    expect(json.assignments).toEqual([{ person: 'cleo', mentor: 'linus', score: 2 }]);
+    expect(json.unassigned[0].reason).toMatch(/^the one place with linus went to members who score higher there \(placing jon instead of any of them lowers the total\); grace/);
   });
 
   it('writes mentor and assignedAt with --yes, keeping every comment and style', () => {

@@ -1,15 +1,17 @@
 import path from 'node:path';
 import { ExitCode, MentorError } from '../errors.js';
-import { print, styleFor } from '../io/output.js';
+import { print, printError, styleFor } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { readRecord } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
-import { eligibleMentors, planAssignment, scorePair, type AssignInput, type AssignmentPlan } from '../core/assign.js';
+import { planAssignment, type AssignInput, type AssignmentPlan } from '../core/assign.js';
+import { heldByFieldTypos, memberChoices, mentorChoices } from '../core/assign-review.js';
 import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
 import { renderAssignJson, renderAssignText } from '../render/assign.js';
 import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { hoursInOverlappingCohorts } from './week-logs.js';
 
 export interface AssignOptions {
   repo?: string;
@@ -25,7 +27,14 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
   const { program } = loaded;
   const entry = chooseCohort(loaded, cohortId);
   const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
-  const input: AssignInput = { config: program.config, cohort: entry.cohort, people, now: loaded.now };
+  const input: AssignInput = {
+    config: program.config,
+    cohort: entry.cohort,
+    people,
+    now: loaded.now,
+    elsewhere: hoursInOverlappingCohorts(program, entry.cohort),
+    held: heldByFieldTypos(program.problems, entry.file, entry.memberIndex, entry.cohort.members),
+  };
   let plan = planAssignment(input);
   const style = styleFor(process.stdout);
   const show = (current: AssignmentPlan) =>
@@ -35,46 +44,23 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     print(show(plan));
     return ExitCode.ok;
   }
+  // Without a terminal to confirm on (or with JSON for another tool), only --yes writes.
+  if (!options.yes && (!isInteractive() || options.format === 'json')) {
+    print(show(plan));
+    printError('mentor: nothing written: pass --yes to write these placements (or run on a terminal to review them).');
+    return ExitCode.ok;
+  }
   // Refuse before anything is written, and before asking.
   lockForWriting(program.root, 'assign');
   const commitPlan = options.commit ? await planCommit(program.root, `assign/${entry.id}-${loaded.today}`, [entry.file]) : undefined;
 
-  if (isInteractive() && !options.yes && options.format === 'text') {
-    const overrides = new Map<string, string>();
-    for (;;) {
-      print(show(plan));
-      const action = await asker.ask({
-        kind: 'select',
-        name: 'action',
-        message: 'Write these placements?',
-        choices: [
-          { name: 'Accept all and write', value: 'accept' },
-          { name: "Change one member's mentor", value: 'change' },
-          { name: 'Cancel (write nothing)', value: 'cancel' },
-        ],
-      });
-      if (action === 'cancel') {
-        print('Nothing written.');
-        return ExitCode.ok;
-      }
-      if (action === 'accept') break;
-      const person = String(await asker.ask({ kind: 'select', name: 'member', message: 'Which member?', choices: [...plan.assignments, ...plan.unassigned].map((a) => ({ name: a.person, value: a.person })) }));
-      const member = entry.cohort.members.find((m) => m.person === person)!;
-      const taken = new Map<string, number>();
-      for (const a of plan.assignments) if (a.person !== person) taken.set(a.mentor, (taken.get(a.mentor) ?? 0) + 1);
-      const choices = eligibleMentors(input, member.role)
-        .filter((mentor) => mentor.room - (taken.get(mentor.id) ?? 0) > 0)
-        .map((mentor) => {
-          const score = scorePair(program.config.matching, member, people.get(person), mentor.id, people.get(mentor.id), entry.cohort.start).total;
-          return { name: `${mentor.id}  score ${score}, room ${mentor.room - (taken.get(mentor.id) ?? 0)}`, value: mentor.id };
-        });
-      if (choices.length === 0) {
-        print(`No ${member.role === 'mentee' ? 'mentor' : 'lead'} has room for ${person}.`);
-        continue;
-      }
-      overrides.set(person, String(await asker.ask({ kind: 'select', name: 'mentor', message: `Mentor for ${person}`, choices })));
-      plan = planAssignment({ ...input, overrides });
+  if (!options.yes) {
+    const reviewed = await review(asker, input, plan, show);
+    if (!reviewed) {
+      print('Nothing written.');
+      return ExitCode.ok;
     }
+    plan = reviewed;
   } else {
     print(show(plan));
   }
@@ -90,6 +76,42 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     if (options.format === 'text') print(nextStepAfterCommit(commitPlan.branch, 'the placements'));
   }
   return ExitCode.ok;
+}
+
+/** Shows the plan and lets the user change members' mentors, undo, accept or cancel; undefined: cancel. */
+async function review(asker: Asker, input: AssignInput, first: AssignmentPlan, show: (plan: AssignmentPlan) => string): Promise<AssignmentPlan | undefined> {
+  const history: Array<Map<string, string>> = [new Map()];
+  for (;;) {
+    const overrides = history.at(-1)!;
+    const plan = overrides.size === 0 ? first : planAssignment({ ...input, overrides });
+    print(show(plan));
+    const action = await asker.ask({
+      kind: 'select',
+      name: 'action',
+      message: 'Write these placements?',
+      choices: [
+        { name: 'Accept all and write', value: 'accept' },
+        { name: "Change one member's mentor", value: 'change' },
+        ...(history.length > 1 ? [{ name: 'Undo the last change', value: 'undo' }] : []),
+        { name: 'Cancel (write nothing)', value: 'cancel' },
+      ],
+    });
+    if (action === 'cancel') return undefined;
+    if (action === 'accept') return plan;
+    if (action === 'undo') {
+      history.pop();
+      continue;
+    }
+    const person = String(await asker.ask({ kind: 'select', name: 'member', message: 'Which member?', choices: memberChoices(plan, overrides) }));
+    const member = input.cohort.members.find((m) => m.person === person)!;
+    const choices = mentorChoices(input, plan, member);
+    if (choices.length === 0) {
+      print(`No ${member.role === 'mentee' ? 'mentor' : 'lead'} has room for ${person}.`);
+      continue;
+    }
+    const mentor = String(await asker.ask({ kind: 'select', name: 'mentor', message: `Mentor for ${person}`, choices }));
+    history.push(new Map([...overrides, [person, mentor]]));
+  }
 }
 
 function readCohortText(root: string, file: string): string {

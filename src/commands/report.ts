@@ -12,7 +12,7 @@ import { renderReportJson, renderReportMarkdown } from '../render/report.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
-import { cohortLogs } from './week-logs.js';
+import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
 
 export interface ReportOptions {
   repo?: string;
@@ -37,7 +37,7 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
   // Waiting is measured at the end of the week, so the report depends on the records alone.
   const endOfWeek = startOfDay(program.config.timezone, dateOfDayNumber(dayNumber(sundayOf(week)) + 1));
-  const snapshot = cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: endOfWeek });
+  const snapshot = cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: endOfWeek, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) });
   const files = new Map([
     [reportFile(entry.id, week, 'md'), renderReportMarkdown(snapshot)],
     [reportFile(entry.id, week, 'json'), renderReportJson(snapshot)],

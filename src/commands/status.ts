@@ -5,7 +5,7 @@ import { formatInstant } from '../domain/time.js';
 import { lastCompleteWeek, weekOfDate } from '../domain/weeks.js';
 import { renderStatusJson, renderStatusText, renderTreeText } from '../render/status.js';
 import { chooseCohort, loadForCommand, runningCohorts, type Loaded } from './context.js';
-import { cohortLogs } from './week-logs.js';
+import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
 
 export interface StatusOptions {
   repo?: string;
@@ -19,7 +19,7 @@ function snapshotNow(loaded: Loaded, cohortId: string, lastComplete = false) {
   const entry = chooseCohort(loaded, cohortId, { strict: false });
   const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
   const week = lastComplete ? lastCompleteWeek(loaded.today) : weekOfDate(loaded.today);
-  return cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: loaded.now });
+  return cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: loaded.now, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) });
 }
 
 export async function statusCommand(cohortId: string | undefined, options: StatusOptions): Promise<number> {

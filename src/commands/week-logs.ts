@@ -2,7 +2,8 @@ import { ExitCode, MentorError } from '../errors.js';
 import { isError } from '../model/problem.js';
 import type { RecordFile } from '../io/repo.js';
 import { loadLog, type Program } from '../model/program.js';
-import type { Log } from '../model/schemas.js';
+import type { Cohort, Log } from '../model/schemas.js';
+import { plannedElsewhere, type ElsewhereHours } from '../core/cross-cohort.js';
 import { sanitizeInline } from '../render/terminal.js';
 
 /** A log the command can use; a log with errors stops the command. */
@@ -30,4 +31,10 @@ export function cohortLogs(program: Program, cohortId: string): Map<string, Map<
     logs.get(file.person!)!.set(file.nameId, validLog(program, file));
   }
   return logs;
+}
+
+/** Each person's planned hours in the other cohorts that overlap this one (budgets add up). */
+export function hoursInOverlappingCohorts(program: Program, cohort: Cohort): Map<string, ElsewhereHours> {
+  const cohorts = [...program.cohorts.values()].flatMap((entry) => (entry.cohort ? [entry.cohort] : []));
+  return plannedElsewhere(program.config, cohorts, cohort);
 }

@@ -1,7 +1,8 @@
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
 import { cohortCommitments, expectsLog, type PersonHours } from './commitments.js';
 import { byTierThenId } from '../domain/tiers.js';
-import { directMenteeCounts, roomFor } from '../domain/commitments.js';
+import { directMenteeCounts, roomFor, roundHours } from '../domain/commitments.js';
+import { budgetLeft, type ElsewhereHours } from './cross-cohort.js';
 import { HOUR_MS } from '../domain/time.js';
 import { mondayOf, sundayOf } from '../domain/weeks.js';
 import { countedWeeks, isCohortWeek } from '../domain/cohort-state.js';
@@ -16,6 +17,8 @@ export interface TreeNode {
   directMentees: number;
   plannedTotal: number;
   children: TreeNode[];
+  /** Not under a lead (a mentor still waiting for one, with mentees of its own): shown as a root. */
+  detached?: true;
 }
 
 export interface WaitingMember {
@@ -52,7 +55,8 @@ export interface CohortSnapshot {
   tree: TreeNode[];
   hours: PersonHours[];
   missingLogs: string[];
-  overBudget: Array<{ id: string; plannedTotal: number; maxHoursPerWeek: number }>;
+  /** Planned past maxHoursPerWeek, counting the overlapping cohorts (named in `otherCohorts`). */
+  overBudget: Array<{ id: string; plannedTotal: number; maxHoursPerWeek: number; otherCohorts?: string[] }>;
   waiting: WaitingMember[];
   mentorsWithRoom: MentorRoom[];
   inactiveMentors: InactiveMentor[];
@@ -70,6 +74,8 @@ export interface SnapshotInput {
   week: string;
   /** The instant waiting is measured at: the end of the week for a report, now for status. */
   at: number;
+  /** Each person's planned hours in the other cohorts that overlap this one: budgets add up. */
+  elsewhere?: ReadonlyMap<string, ElsewhereHours>;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -98,18 +104,30 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     if (member.role === 'lead') roots.push(node);
     else if (member.mentor !== undefined && nodes.has(member.mentor)) nodes.get(member.mentor)!.children.push(node);
   }
+  // A member with mentees of its own but no lead above it would drop out of the tree with them.
+  for (const member of members) {
+    const node = nodes.get(member.person)!;
+    const attached = member.role === 'lead' || (member.mentor !== undefined && nodes.has(member.mentor));
+    if (!attached && node.children.length > 0) roots.push({ ...node, detached: true });
+  }
   const sortTree = (list: TreeNode[]) => {
     list.sort(byId);
     for (const node of list) sortTree(node.children);
   };
   sortTree(roots);
+  roots.sort((a, b) => Number(a.detached === true) - Number(b.detached === true));
 
   // Logs are expected only in the cohort's own weeks: none before its start or after its end.
   const inCohort = isCohortWeek(cohort, week);
   const expected = inCohort ? members.filter(expectsLog) : [];
   const weeksRun = countedWeeks(cohort, week);
   const missingLogs = expected.filter((member) => !weekLogs.has(member.person)).map((member) => member.person).sort();
-  const overBudget = hours.flatMap((row) => (row.flags.includes('over-budget') ? [{ id: row.id, plannedTotal: row.plannedTotal, maxHoursPerWeek: row.maxHoursPerWeek! }] : []));
+  const overBudget = hours.flatMap((row) => {
+    const other = input.elsewhere?.get(row.id);
+    const total = roundHours(row.plannedTotal + (other?.hours ?? 0));
+    if (row.maxHoursPerWeek === undefined || total <= row.maxHoursPerWeek + 1e-9) return [];
+    return [{ id: row.id, plannedTotal: total, maxHoursPerWeek: row.maxHoursPerWeek, ...(other ? { otherCohorts: other.cohorts } : {}) }];
+  });
 
   const waiting = members
     .filter((member) => !expectsLog(member))
@@ -140,7 +158,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
       inactiveMentors.push({ id: member.person, role: member.role, reason: 'opted-out', weeksWithoutLog: weeksWithout(logs.get(member.person), weeksRun) });
       continue;
     }
-    const room = roomFor(config, member.role, x, cohort.cadence, person?.maxHoursPerWeek);
+    const room = roomFor(config, member.role, x, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, input.elsewhere?.get(member.person)));
     if (room > 0) mentorsWithRoom.push({ id: member.person, role: member.role, directMentees: x, room });
     const silent = weeksWithout(logs.get(member.person), weeksRun);
     if (expectsLog(member) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });

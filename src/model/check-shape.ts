@@ -71,7 +71,8 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
       for (const key of issue.keys) {
         if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue; // already a forbidden-key error
         const guess = closest(key, allowed);
-        source.addAt(
+        // The subject lets a command find the entry a typo is in (assign holds that member back).
+        const problem = source.addAt(
           [...path, key],
           'key',
           'unknown-field',
@@ -79,6 +80,7 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
           `Unknown field "${key}"${path.length ? ` in ${field}` : ''}; it is ignored.`,
           guess ? `Did you mean "${guess}"? Rename the key.` : `Remove it, or use one of: ${allowed.join(', ')}.`,
         );
+        problem.subject = `unknown-field:${formatPath([...path, key])}`;
       }
       return false;
     }

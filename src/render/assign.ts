@@ -1,6 +1,7 @@
 import type { AssignmentPlan } from '../core/assign.js';
 import type { Style } from './style.js';
 import { formatTable } from './table.js';
+import { plural, waitText } from './words.js';
 
 /** DESIGN.md's JSON: { cohort, assignments: [{ person, mentor, score }], unassigned: [{ person, reason }], totalScore }. */
 export function renderAssignJson(plan: AssignmentPlan): string {
@@ -31,8 +32,8 @@ export function renderAssignText(plan: AssignmentPlan, options: { explain: boole
   if (plan.waiting === 0) return `Nobody in ${plan.cohort} is waiting for a mentor.\n`;
   out.push(style.bold(`Proposed placements in ${plan.cohort}: ${plan.assignments.length} of ${plan.waiting} waiting`));
   if (plan.assignments.length > 0) {
-    const header = ['member', 'role', 'mentor', 'score', ...(options.explain ? ['why'] : [])];
-    const rows = plan.assignments.map((a) => [a.person, a.role, a.mentor, String(a.score), ...(options.explain ? [partsText(a.parts)] : [])]);
+    const header = ['member', 'role', 'mentor', 'score', ...(options.explain ? ['why'] : []), ...(plan.chosen > 0 ? [''] : [])];
+    const rows = plan.assignments.map((a) => [a.person, a.role, a.mentor, String(a.score), ...(options.explain ? [partsText(a.parts)] : []), ...(plan.chosen > 0 ? [a.chosen ? style.accent('your choice') : ''] : [])]);
     out.push('', formatTable(header, rows, { indent: 2, headerStyle: style.dim }));
   }
   if (plan.unassigned.length > 0) {
@@ -40,6 +41,7 @@ export function renderAssignText(plan: AssignmentPlan, options: { explain: boole
     for (const u of plan.unassigned) out.push(`  ${u.person} (${u.role}): ${u.reason}`);
   }
   out.push('', `Total score ${plan.totalScore}.`);
+  if (plan.chosen > 0) out.push(style.dim(`With ${plural(plan.chosen, 'placement')} of your choice, this is the best plan around them, not the optimum.`));
   if (options.explain) out.push('', ...explainSummary(plan, options.slaHours, style));
   return `${out.join('\n')}\n`;
 }
@@ -50,7 +52,7 @@ function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style): s
   const asked = plan.assignments.filter((a) => a.parts.preferred > 0).length;
   const out = [style.bold('Summary')];
   out.push(`  placed ${plan.assignments.length} of ${plan.waiting} waiting; total score ${plan.totalScore}, mean ${mean}, lowest ${scores.length ? Math.min(...scores) : 0}`);
-  out.push(`  preferences honoured: ${asked} of ${plan.askedFor} who asked for a mentor by name`);
+  out.push(plan.askedFor === 0 ? '  preferences: nobody asked for a mentor by name' : `  preferences honoured: ${asked} of ${plan.askedFor} who asked for a mentor by name`);
   out.push('', style.bold('Load after placing (direct mentees of capacity)'));
   out.push(
     formatTable(
@@ -65,11 +67,13 @@ function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style): s
     out.push(
       formatTable(
         ['member', 'waited', ''],
-        waited.map((a) => [a.person, `${a.waitedHours} h`, a.waitedHours! > slaHours ? style.warning('overdue') : 'within']),
+        waited.map((a) => [a.person, waitText(a.waitedHours), a.waitedHours! > slaHours ? style.warning('overdue') : 'within']),
         { indent: 2, headerStyle: style.dim },
       ),
     );
   }
-  out.push('', style.dim('Optimal: the most members placed, then the highest total score, then the lightest busiest mentor (ties by id).'));
+  out.push('', style.dim(plan.chosen > 0
+    ? `Around your ${plural(plan.chosen, 'choice')}: the most members placed, then the highest total score, then the lightest busiest mentor (ties by id).`
+    : 'Optimal: the most members placed, then the highest total score, then the lightest busiest mentor (ties by id).'));
   return out;
 }

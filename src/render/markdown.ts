@@ -19,12 +19,13 @@ export function mdTable(header: string[], rows: string[][]): string {
 
 /**
  * A Mermaid label: inside double quotes, with every character that is not plainly safe written
- * as an entity code (#35; for #, #quot; for "), which Mermaid decodes for display.
+ * as an entity code (#35; for #, #quot; for "), which Mermaid decodes for display. Letters,
+ * marks and digits of every script stay as they are, so José and 李雷 read well in a diff.
  */
 export function mermaidLabel(text: string): string {
   let out = '';
   for (const ch of text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')) {
-    out += /[A-Za-z0-9 ,._\-·=()]/.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+    out += /^[\p{L}\p{M}\p{N} ,._\-·=()]$/u.test(ch) ? ch : `#${ch.codePointAt(0)};`;
   }
   return out;
 }

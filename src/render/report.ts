@@ -1,6 +1,8 @@
-import type { CohortSnapshot, TreeNode } from '../core/report.js';
+import type { CohortSnapshot } from '../core/report.js';
 import { hours } from './hours.js';
-import { mdLink, mdTable, mdText, mermaidLabel } from './markdown.js';
+import { mdLink, mdTable, mdText } from './markdown.js';
+import { renderReportTree } from './report-tree.js';
+import { plural, waitText } from './words.js';
 
 // The weekly report: Markdown for a pull request and JSON for tools, from the same snapshot.
 // Nothing here reads the clock or the machine, so the same records give the same bytes.
@@ -9,7 +11,6 @@ export function renderReportJson(snapshot: CohortSnapshot): string {
   return `${JSON.stringify(snapshot, null, 2)}\n`;
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const signed = (value: number) => (value > 0 ? `+${hours(value)}` : hours(value));
 
 export function renderReportMarkdown(s: CohortSnapshot): string {
@@ -26,9 +27,9 @@ export function renderReportMarkdown(s: CohortSnapshot): string {
   out.push(`- **Mentors with room:** ${s.mentorsWithRoom.length}`);
   out.push('');
   const attention: string[] = [];
-  for (const w of s.waiting.filter((w) => w.overdue)) attention.push(`**Overdue request:** ${mdText(w.id)} has waited ${hours(w.waitedHours!)} h for a mentor (promise: ${s.slaHours} h).`);
+  for (const w of s.waiting.filter((w) => w.overdue)) attention.push(`**Overdue request:** ${mdText(w.id)} has waited ${waitText(w.waitedHours)} for a mentor (promise: ${s.slaHours} h).`);
   if (s.missingLogs.length > 0) attention.push(`**Missing logs:** ${s.missingLogs.map(mdText).join(', ')}.`);
-  for (const o of s.overBudget) attention.push(`**Over budget:** ${mdText(o.id)} is planned for ${hours(o.plannedTotal)} h a week, past ${hours(o.maxHoursPerWeek)} h.`);
+  for (const o of s.overBudget) attention.push(`**Over budget:** ${mdText(o.id)} is planned for ${hours(o.plannedTotal)} h a week${o.otherCohorts ? ` (with ${o.otherCohorts.map(mdText).join(', ')})` : ''}, past ${hours(o.maxHoursPerWeek)} h.`);
   for (const i of s.inactiveMentors) attention.push(`**Inactive ${i.role}:** ${mdText(i.id)} ${i.reason === 'opted-out' ? 'has opted out (active: false)' : `has not logged for ${i.weeksWithoutLog} weeks`}.`);
   out.push('### Needs attention');
   out.push('');
@@ -37,25 +38,7 @@ export function renderReportMarkdown(s: CohortSnapshot): string {
 
   out.push('## The tree');
   out.push('');
-  out.push('```mermaid');
-  out.push('flowchart TD');
-  const ids = new Map<string, string>();
-  const nodeId = (id: string) => {
-    if (!ids.has(id)) ids.set(id, `p${ids.size + 1}`);
-    return ids.get(id)!;
-  };
-  const walk = (node: TreeNode) => {
-    const x = node.role === 'mentee' ? '' : ` · X=${node.directMentees}`;
-    out.push(`  ${nodeId(node.id)}["${mermaidLabel(`${node.name} (${node.id}) · ${node.role}${x} · ${hours(node.plannedTotal)} h`)}"]`);
-    for (const child of node.children) {
-      walk(child);
-      out.push(`  ${nodeId(node.id)} --> ${nodeId(child.id)}`);
-    }
-  };
-  s.tree.forEach(walk);
-  for (const w of s.waiting) out.push(`  ${nodeId(w.id)}["${mermaidLabel(`${w.name} (${w.id}) · ${w.role} · waiting`)}"]:::waiting`);
-  if (s.waiting.length > 0) out.push('  classDef waiting stroke-dasharray: 5 5');
-  out.push('```');
+  out.push(...renderReportTree(s));
   out.push('');
 
   out.push('## Hours: planned and logged');
@@ -82,7 +65,7 @@ export function renderReportMarkdown(s: CohortSnapshot): string {
     out.push(
       mdTable(
         ['Member', 'Role', 'Asked at', 'Waited', 'Wants', 'Prefers'],
-        s.waiting.map((w) => [mdText(w.id), w.role, w.requestedAt ?? '', w.waitedHours === undefined ? '' : `${hours(w.waitedHours)} h${w.overdue ? ' (overdue)' : ''}`, w.wants.map(mdText).join(', '), w.prefers ? mdText(w.prefers) : '']),
+        s.waiting.map((w) => [mdText(w.id), w.role, w.requestedAt ?? '', w.waitedHours === undefined ? '' : `${waitText(w.waitedHours)}${w.overdue ? ' (overdue)' : ''}`, w.wants.map(mdText).join(', '), w.prefers ? mdText(w.prefers) : '']),
       ),
     );
     out.push('');

@@ -2,6 +2,7 @@ import type { CohortSnapshot, TreeNode } from '../core/report.js';
 import { hours } from './hours.js';
 import type { Style } from './style.js';
 import { sanitizeInline } from './terminal.js';
+import { waitText } from './words.js';
 
 export interface StatusView {
   now: string;
@@ -32,13 +33,13 @@ export function renderStatusText(view: StatusView, style: Style): string {
     out.push(style.bold(`${sanitizeInline(s.cohort.name)} (${s.cohort.id}), ${view.now}`));
     const overdue = s.waiting.filter((w) => w.overdue);
     const waiting = s.waiting.filter((w) => !w.overdue);
-    out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${age(w.waitedHours)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
-    out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : `has waited ${age(w.waitedHours)}`}`), 'warning', 'nobody'));
+    out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${waitText(w.waitedHours)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
+    out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : `has waited ${waitText(w.waitedHours)}`}`), 'warning', 'nobody'));
     out.push(section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none'));
     out.push(`${style.dim('•')} Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`);
     out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${m.directMentees} ${m.directMentees === 1 ? "mentee" : "mentees"}, room for ${m.room} more`), 'ok', 'none'));
     out.push(section(style, 'Inactive mentors', s.inactiveMentors.map((m) => `${m.id} (${m.role}): ${m.reason === 'opted-out' ? 'opted out (active: false)' : `no log for ${m.weeksWithoutLog} weeks`}`), 'warning', 'none'));
-    if (s.overBudget.length > 0) out.push(section(style, 'Planned past their budget', s.overBudget.map((o) => `${o.id}: ${hours(o.plannedTotal)} h of ${hours(o.maxHoursPerWeek)} h`), 'warning', 'none'));
+    if (s.overBudget.length > 0) out.push(section(style, 'Planned past their budget', s.overBudget.map((o) => `${o.id}: ${hours(o.plannedTotal)} h of ${hours(o.maxHoursPerWeek)} h${o.otherCohorts ? ` (with ${o.otherCohorts.join(', ')})` : ''}`), 'warning', 'none'));
   }
   if (view.cohorts.length === 0) out.push('No cohort is running.');
   return `${out.join('\n')}\n`;
@@ -50,17 +51,13 @@ function section(style: Style, title: string, lines: string[], tone: 'error' | '
   return [`${mark} ${title} (${lines.length})`, ...lines.map((line) => `    ${line}`)].join('\n');
 }
 
-function age(hoursWaited: number | undefined): string {
-  if (hoursWaited === undefined) return 'an unknown time';
-  return hoursWaited >= 48 ? `${Math.floor(hoursWaited / 24)} d ${Math.round(hoursWaited % 24)} h` : `${Math.round(hoursWaited)} h`;
-}
 
 /** The tree with box-drawing characters; waiting members listed under it. */
 export function renderTreeText(s: CohortSnapshot, style: Style): string {
   const out = [style.bold(`${sanitizeInline(s.cohort.name)} (${s.cohort.id})`)];
   const label = (node: TreeNode) => {
     const x = node.role === 'mentee' ? '' : `, X=${node.directMentees}`;
-    return `${style.bold(node.id)} ${sanitizeInline(node.name)} ${style.dim(`(${node.role}${x}, ${hours(node.plannedTotal)} h)`)}`;
+    return `${style.bold(node.id)} ${sanitizeInline(node.name)} ${style.dim(`(${node.role}${x}, ${hours(node.plannedTotal)} h)`)}${node.detached ? ` ${style.warning('no lead yet')}` : ''}`;
   };
   const walk = (node: TreeNode, prefix: string, last: boolean, top: boolean) => {
     out.push(top ? label(node) : `${prefix}${last ? '└── ' : '├── '}${label(node)}`);
@@ -72,7 +69,7 @@ export function renderTreeText(s: CohortSnapshot, style: Style): string {
   if (s.waiting.length > 0) {
     out.push('', style.bold(`Waiting for a mentor (${s.waiting.length})`));
     for (const w of s.waiting) {
-      const details = [w.wants.length ? `wants ${w.wants.join(', ')}` : '', w.prefers ? `prefers ${w.prefers}` : '', w.waitedHours !== undefined ? `waiting ${age(w.waitedHours)}${w.overdue ? ' (overdue)' : ''}` : ''].filter(Boolean);
+      const details = [w.wants.length ? `wants ${w.wants.join(', ')}` : '', w.prefers ? `prefers ${w.prefers}` : '', w.waitedHours !== undefined ? `waiting ${waitText(w.waitedHours)}${w.overdue ? ' (overdue)' : ''}` : ''].filter(Boolean);
       out.push(`  ${style.bold(w.id)} ${sanitizeInline(w.name)} ${style.dim(`(${w.role})`)}${details.length ? ` ${sanitizeInline(details.join('; '))}` : ''}`);
     }
   }

@@ -50,11 +50,11 @@ function randomProgram(seed: number): AssignInput {
 }
 
 /** Every plan that keeps the hard rules, by brute force; the best (count, score, max load) of each tier. */
-function bruteForce(input: AssignInput) {
+function bruteForce(input: AssignInput, leadsGiven: ReadonlySet<string>) {
   const best: Record<string, { count: number; score: number; maxLoad: number }> = {};
   for (const role of ['mentor', 'mentee'] as const) {
     const members = waitingMembers(input.cohort).filter((m) => m.role === role);
-    const mentors = eligibleMentors(input, role);
+    const mentors = eligibleMentors(input, role, leadsGiven);
     let top = { count: 0, score: 0, maxLoad: Math.max(0, ...mentors.map((m) => m.load)) };
     const choice: number[] = new Array(members.length).fill(-1);
     const recurse = (i: number, used: number[]) => {
@@ -94,7 +94,9 @@ describe('assign against a brute-force oracle', () => {
   it.each(seeds)('seed %i: same placed count, total score and busiest load as brute force', (seed) => {
     const input = randomProgram(seed);
     const plan = planAssignment(input);
-    const oracle = bruteForce(input);
+    // Mentees go only to mentors who have a lead, or get one in the same run.
+    const leadsGiven = new Set(plan.assignments.filter((a) => a.role === 'mentor').map((a) => a.person));
+    const oracle = bruteForce(input, leadsGiven);
     for (const role of ['mentor', 'mentee'] as const) {
       const mine = plan.assignments.filter((a) => a.role === role);
       expect(mine.length, `seed ${seed} ${role} count`).toBe(oracle[role]!.count);
@@ -117,6 +119,7 @@ describe('assign against a brute-force oracle', () => {
       const budget = input.people.get(a.mentor)!.maxHoursPerWeek;
       if (budget !== undefined) expect(plannedHours(input.config, tier, x, input.cohort.cadence).total).toBeLessThanOrEqual(budget);
       expect(input.cohort.members.find((m) => m.person === a.person)!.mentor).toBeUndefined();
+      if (a.role === 'mentee') expect(mentorMember.mentor !== undefined || leadsGiven.has(a.mentor), `seed ${seed}: ${a.mentor} has no lead`).toBe(true);
       // The reported score is the definition's score.
       const member = input.cohort.members.find((m) => m.person === a.person)!;
       expect(a.score).toBe(scorePair(input.config.matching, member, input.people.get(a.person), a.mentor, input.people.get(a.mentor), input.cohort.start).total);

@@ -1,0 +1,74 @@
+import type { Member, Role } from '../model/schemas.js';
+import { tierAbove } from '../domain/tiers.js';
+import { scorePair } from './assign-score.js';
+import type { AssignInput, Assignment, MentorStanding, Unplaced } from './assign-types.js';
+
+// Why a waiting member was not placed, said truthfully and by name: who of the tier above could
+// not take anyone and why, or who took the room (and whether it was a tie settled by id).
+
+export interface ReasonContext {
+  input: AssignInput;
+  role: Role;
+  standings: MentorStanding[];
+  /** This tier's placements. */
+  assignments: Assignment[];
+  members: Member[];
+}
+
+const list = (ids: string[]) => (ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`);
+const are = (items: readonly unknown[]) => (items.length === 1 ? 'is' : 'are');
+
+export function whyNotPlaced(context: ReasonContext, member: Member): Unplaced {
+  const { input, role, standings } = context;
+  const tier = tierAbove(role)!;
+  const unplaced = (code: Unplaced['code'], reason: string): Unplaced => ({ person: member.person, role, code, reason });
+  const held = input.held?.get(member.person);
+  if (held !== undefined) return unplaced('held', held);
+  if (standings.length === 0) return unplaced('no-mentor-in-cohort', `no ${tier} is a member of ${input.cohort.id}`);
+
+  const open = standings.filter((mentor) => mentor.standing === 'open');
+  if (open.length === 0) return unplaced('no-eligible-mentor', `no ${tier} can take one more: ${blockers(standings, tier)}`);
+
+  // Every open place went to someone else. A swap of equal score is a tie lost on id.
+  const memberPerson = input.people.get(member.person);
+  const scoreWith = (who: Member, mentor: string) => scorePair(input.config.matching, who, input.people.get(who.person), mentor, input.people.get(mentor), input.cohort.start).total;
+  const byPerson = new Map(context.members.map((m) => [m.person, m]));
+  const openIds = new Set(open.map((mentor) => mentor.id));
+  const closed = standings.filter((mentor) => mentor.standing !== 'open');
+  const others = closed.length > 0 ? `; ${blockers(closed, tier)}` : '';
+  const override = input.overrides?.get(member.person);
+  for (const assignment of context.assignments) {
+    if (!openIds.has(assignment.mentor) || (override !== undefined && override !== assignment.mentor) || input.overrides?.has(assignment.person)) continue;
+    const mine = scorePair(input.config.matching, member, memberPerson, assignment.mentor, input.people.get(assignment.mentor), input.cohort.start).total;
+    if (mine === scoreWith(byPerson.get(assignment.person)!, assignment.mentor)) {
+      return unplaced('lost-tie', `lost a tie on id to ${assignment.person} for ${assignment.mentor}'s last place (both score ${mine} there; ties go by id)${others}`);
+    }
+  }
+  const places = open.reduce((sum, mentor) => sum + mentor.room, 0);
+  return unplaced(
+    'room-taken',
+    `the ${places === 1 ? 'one place' : `${places} places`} with ${list(open.map((m) => m.id))} went to members who score higher there (placing ${member.person} instead of any of them lowers the total)${others}`,
+  );
+}
+
+/** "ada and grace are full (4 of 4), linus is out of budget (7 h left), ivy is inactive (active: false)". */
+function blockers(standings: MentorStanding[], tier: Role): string {
+  const by = (standing: MentorStanding['standing']) => standings.filter((mentor) => mentor.standing === standing);
+  const parts: string[] = [];
+  const full = by('full');
+  if (full.length > 0) parts.push(`${list(full.map((m) => `${m.id} (${m.load} of ${m.maxMentees})`))} ${are(full)} full`);
+  const budget = by('out-of-budget');
+  if (budget.length > 0) parts.push(`${list(budget.map(budgetText))} ${are(budget)} out of budget`);
+  const inactive = by('inactive');
+  if (inactive.length > 0) parts.push(`${list(inactive.map((m) => m.id))} ${are(inactive)} inactive (active: false)`);
+  const waiting = by('waiting-for-lead');
+  if (waiting.length > 0) parts.push(`${list(waiting.map((m) => m.id))} ${are(waiting)} still waiting for a lead`);
+  return parts.length > 0 ? parts.join('; ') : `no ${tier} has room`;
+}
+
+/** "grace (7 h planned, 8 h with one more, past maxHoursPerWeek 7, counting 3 h in 2026-spring)". */
+function budgetText(mentor: MentorStanding): string {
+  const hours = mentor.hours!;
+  const elsewhere = hours.elsewhere ? `, counting ${hours.elsewhere.hours} h in ${list(hours.elsewhere.cohorts)}` : '';
+  return `${mentor.id} (${hours.now} h planned, ${hours.oneMore} h with one more, past maxHoursPerWeek ${hours.max}${elsewhere})`;
+}

@@ -1,0 +1,51 @@
+import type { Member, Role } from '../model/schemas.js';
+import type { Problem } from '../model/problem.js';
+import { scorePair } from './assign-score.js';
+import { eligibleMentors } from './assign.js';
+import type { AssignInput, AssignmentPlan } from './assign-types.js';
+
+// The interactive review of `mentor assign`, as plain data: which members to hold back, and the
+// choices of each question (who is placed where, with what score; which mentor, which is current).
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/**
+ * Waiting members whose entry has an unknown field (a typo such as `mentr: marta`): placing them
+ * would write `mentor:` beside the typo, so they wait until it is fixed.
+ */
+export function heldByFieldTypos(problems: readonly Problem[], file: string, memberIndex: readonly number[], members: readonly Member[]): Map<string, string> {
+  const held = new Map<string, string>();
+  for (const problem of problems) {
+    const match = problem.file === file ? /^unknown-field:members\[(\d+)\]\.([^.[]+)$/.exec(problem.subject ?? '') : null;
+    if (!match) continue;
+    const member = members[memberIndex.indexOf(Number(match[1]))];
+    if (member === undefined || member.mentor !== undefined || held.has(member.person)) continue;
+    const fix = /Did you mean "([^"]+)"/.exec(problem.fix ?? '')?.[1];
+    held.set(member.person, `its entry has an unknown field "${match[2]}"${fix ? ` (did you mean "${fix}"?)` : ''} at ${file}:${problem.line}; fix it, then assign`);
+  }
+  return held;
+}
+
+/** Every waiting member, with where the plan puts them and the score, overrides marked. */
+export function memberChoices(plan: AssignmentPlan, overrides: ReadonlyMap<string, string>): Choice[] {
+  const placed = plan.assignments.map((a) => ({ name: `${a.person} -> ${a.mentor} (score ${a.score})${overrides.has(a.person) ? ', your choice' : ''}`, value: a.person }));
+  const left = plan.unassigned.map((u) => ({ name: `${u.person} (not placed)`, value: u.person }));
+  return [...placed, ...left];
+}
+
+/** The mentors who could take a member, each with the pair's score and room; the current one marked. */
+export function mentorChoices(input: AssignInput, plan: AssignmentPlan, member: Member): Choice[] {
+  const taken = new Map<string, number>();
+  for (const a of plan.assignments) if (a.person !== member.person) taken.set(a.mentor, (taken.get(a.mentor) ?? 0) + 1);
+  const current = plan.assignments.find((a) => a.person === member.person)?.mentor;
+  const leadsGiven = new Set(plan.assignments.filter((a) => a.role === 'mentor').map((a) => a.person));
+  return eligibleMentors(input, member.role as Role, leadsGiven)
+    .filter((mentor) => mentor.room - (taken.get(mentor.id) ?? 0) > 0)
+    .map((mentor) => {
+      const score = scorePair(input.config.matching, member, input.people.get(member.person), mentor.id, input.people.get(mentor.id), input.cohort.start).total;
+      return { name: `${mentor.id}  score ${score}, room ${mentor.room - (taken.get(mentor.id) ?? 0)}${mentor.id === current ? ' (current)' : ''}`, value: mentor.id };
+    });
+}

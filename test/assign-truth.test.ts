@@ -1,0 +1,116 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleRepo, makeTree, mentor, mentorJson, minimal, type FileTree } from './helpers/repo.js';
+
+// Issue 17: assign asks before it writes, says truthfully why a member is left out, keeps a
+// mentor without a lead from taking mentees, and adds up a person's hours across cohorts.
+
+const COHORT = 'cohorts/2026-fall/cohort.yaml';
+const NOW = { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } };
+
+function program(cohorts: Record<string, string>, people: Record<string, string> = {}, extra: FileTree = {}): string {
+  const files: FileTree = { 'mentor.config.yaml': minimal.config, ...extra };
+  for (const [id, text] of Object.entries(cohorts)) files[`cohorts/${id}/cohort.yaml`] = text;
+  for (const id of ['lee', 'max', 'ann', 'bob']) files[`people/${id}.yaml`] = minimal.person(id, people[id] ?? '');
+  return makeTree(files);
+}
+
+describe('assign without a terminal', () => {
+  it.each([['text'], ['json']])('writes nothing without --yes (--format %s)', (format) => {
+    const repo = exampleRepo();
+    const before = readFileSync(path.join(repo, COHORT), 'utf8');
+    const result = mentor(['assign', '2026-fall', '--repo', repo, '--format', format], NOW);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('nothing written: pass --yes');
+    expect(readFileSync(path.join(repo, COHORT), 'utf8')).toBe(before);
+    if (format === 'json') expect(JSON.parse(result.stdout).assignments).toHaveLength(2);
+  });
+
+  it('writes with --yes, also with --format json', () => {
+    const repo = exampleRepo();
+    const { code, json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--format', 'json', '--yes'], NOW);
+    expect(code).toBe(0);
+    expect(json.assignments).toHaveLength(2);
+    expect(readFileSync(path.join(repo, COHORT), 'utf8')).toContain('assignedAt: 2026-11-24T09:00:00-08:00');
+  });
+});
+
+describe('a field typo in a waiting member', () => {
+  it('holds the member back, names the typo, and never writes mentor beside it', () => {
+    const repo = exampleRepo();
+    const file = path.join(repo, COHORT);
+    writeTypo(file);
+    const { json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--format', 'json', '--yes'], NOW);
+    expect(json.assignments.map((a: { person: string }) => a.person)).toEqual(['cleo']);
+    expect(json.unassigned).toEqual([{ person: 'jon', reason: expect.stringMatching(/^its entry has an unknown field "mentr" \(did you mean "mentor"\?\) at cohorts\/2026-fall\/cohort\.yaml:\d+; fix it, then assign$/) }]);
+    const jon = readFileSync(file, 'utf8').split('- person: jon')[1]!.split('- person:')[0]!;
+    expect(jon).not.toMatch(/^\s+mentor:/m);
+  });
+});
+
+function writeTypo(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(/(- person: jon\n\s+role: mentee\n)/, '$1    mentr: grace\n'));
+}
+
+const LEAD_MENTOR_MENTEE = (maxMentor = '', ann = '') => `id: c1\nname: One\nstart: 2026-09-07\nend: 2026-11-29\nmembers:
+  - {person: lee, role: lead}
+  - {person: max, role: mentor${maxMentor}}
+  - {person: ann, role: mentee${ann}}
+`;
+
+describe('a mentor still waiting for a lead', () => {
+  it('takes no mentees, and the reason says so', () => {
+    const repo = program({ c1: LEAD_MENTOR_MENTEE() }, { lee: 'active: false\n' });
+    const { json } = mentorJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], NOW);
+    expect(json.assignments).toEqual([]);
+    expect(json.unassigned).toEqual([
+      { person: 'max', reason: 'no lead can take one more: lee is inactive (active: false)' },
+      { person: 'ann', reason: 'no mentor can take one more: max is still waiting for a lead' },
+    ]);
+  });
+
+  it('takes mentees once placed under a lead in the same run', () => {
+    const repo = program({ c1: LEAD_MENTOR_MENTEE() });
+    const { json } = mentorJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], NOW);
+    expect(json.assignments.map((a: { person: string; mentor: string }) => `${a.person}->${a.mentor}`)).toEqual(['max->lee', 'ann->max']);
+  });
+
+  it('keeps the mentees it already has in the tree and in the report', () => {
+    const repo = program({ c1: LEAD_MENTOR_MENTEE('', ', mentor: max') });
+    const tree = mentor(['tree', 'c1', '--repo', repo], NOW);
+    expect(tree.stdout).toMatch(/max MAX \(mentor, X=1, 5 h\) no lead yet\n└── ann ANN/);
+    expect(mentor(['report', 'c1', '--repo', repo], NOW).code).toBe(0);
+    const report = readFileSync(path.join(repo, 'reports/c1/2026-W47.md'), 'utf8');
+    expect(report).toContain('p2["MAX (max) · mentor · X=1 · 5 h · no lead yet"]:::waiting');
+    expect(report).toContain('p3["ANN (ann) · mentee · 5.5 h"]');
+    expect(report).toContain('p2 --> p3');
+  });
+});
+
+describe('maxHoursPerWeek across overlapping cohorts', () => {
+  // max mentors bob in c0 (5 h) and is a mentor without mentees in c1 (4 h): 9 h planned.
+  const c0 = `id: c0\nname: Zero\nstart: 2026-10-05\nend: 2026-12-20\nmembers:\n  - {person: lee, role: lead}\n  - {person: max, role: mentor, mentor: lee}\n  - {person: bob, role: mentee, mentor: max}\n`;
+  const c1 = LEAD_MENTOR_MENTEE(', mentor: lee');
+
+  it('assign plans no one past the budget once the other cohort is counted', () => {
+    const repo = program({ c0, c1 }, { max: 'maxHoursPerWeek: 9.5\n' });
+    const { json } = mentorJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], NOW);
+    expect(json.assignments).toEqual([]);
+    expect(json.unassigned).toEqual([{ person: 'ann', reason: 'no mentor can take one more: max (9 h planned, 10 h with one more, past maxHoursPerWeek 9.5, counting 5 h in c0) is out of budget' }]);
+  });
+
+  it('status shows no room it does not have, and who is past budget across cohorts', () => {
+    const roomless = mentorJson(['status', 'c1', '--repo', program({ c0, c1 }, { max: 'maxHoursPerWeek: 9.5\n' }), '--format', 'json'], NOW).json.cohorts[0];
+    expect(roomless.mentorsWithRoom.map((m: { id: string }) => m.id)).toEqual(['lee']);
+    const over = mentorJson(['status', 'c1', '--repo', program({ c0, c1 }, { max: 'maxHoursPerWeek: 8.5\n' }), '--format', 'json'], NOW).json.cohorts[0];
+    expect(over.overBudget).toEqual([{ id: 'max', plannedTotal: 9, maxHoursPerWeek: 8.5, otherCohorts: ['c0'] }]);
+  });
+
+  it('cohorts that do not overlap keep their own budgets', () => {
+    const earlier = c0.replace('start: 2026-10-05\nend: 2026-12-20', 'start: 2026-01-05\nend: 2026-03-29');
+    const { json } = mentorJson(['assign', 'c1', '--repo', program({ c0: earlier, c1 }, { max: 'maxHoursPerWeek: 9.5\n' }), '--dry-run', '--format', 'json'], NOW);
+    expect(json.assignments).toEqual([{ person: 'ann', mentor: 'max', score: 1 }]);
+  });
+});
