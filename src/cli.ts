@@ -161,6 +161,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (person: string | undefined, options) => run(async () => (await import('./commands/progress.js')).progressCommand(person, options))());
 
   program
+    .command('site')
+    .description("write the program's dashboard as a static site: index.html and a page per cohort")
+    .addOption(repoOption())
+    .option('--out <dir>', 'folder to write the site to, relative to the repo', '_site')
+    .action(async (options) => run(async () => (await import('./commands/site.js')).siteCommand(options))());
+
+  program
     .command('fix')
     .description('put records in canonical form (key order, sorted lists and members), keeping every comment')
     .addOption(repoOption())

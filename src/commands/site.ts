@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { ExitCode } from '../errors.js';
+import { print, printError } from '../io/output.js';
+import { writeSiteFolder } from '../io/site-folder.js';
+import { siteData } from '../core/site.js';
+import { renderSite } from '../render/site/site.js';
+import { loadForCommand } from './context.js';
+import { cohortLogs } from './week-logs.js';
+
+export interface SiteOptions {
+  repo?: string;
+  /** The site folder, relative to the repo. */
+  out: string;
+}
+
+export async function siteCommand(options: SiteOptions): Promise<number> {
+  const loaded = loadForCommand(options.repo);
+  const { program } = loaded;
+  const cohorts = [...program.cohorts.values()].flatMap((entry) => {
+    if (entry.cohort && !entry.partial) return [{ cohort: entry.cohort, logs: cohortLogs(program, entry.id) }];
+    printError(`mentor: warning: ${entry.file} cannot be read, so cohort ${entry.id} is left out (run \`mentor validate\`).`);
+    return [];
+  });
+  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  const files = renderSite(siteData({ config: program.config, cohorts, people, now: loaded.now, today: loaded.today }));
+  const outDir = path.resolve(program.root, options.out);
+  writeSiteFolder(outDir, files);
+  const shown = path.relative(process.cwd(), outDir);
+  print(`Wrote the dashboard to ${shown === '' ? '.' : shown.startsWith('..') ? outDir : shown}/: index.html and ${files.size - 1} cohort ${files.size === 2 ? 'page' : 'pages'}.`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,145 @@
+import type { Cohort, Config, Person, Role } from '../model/schemas.js';
+import { cohortState, type CohortState } from '../domain/cohort-state.js';
+import { ROLES } from '../domain/tiers.js';
+import { roundHours } from '../domain/commitments.js';
+import { addWeeks, compareWeeks, weekAt, weekOfDate } from '../domain/weeks.js';
+import { cohortSnapshot, type CohortSnapshot, type TreeNode, type WaitingMember } from './report.js';
+import { expectsLog } from './commitments.js';
+import { weeksRun, type LogsByPerson } from './cycles.js';
+
+// One cohort's page of the dashboard: the tree, planned against logged hours week by week, and
+// each member's weeks. Pure: the records, the logs and "now" are arguments.
+
+export interface UnplacedMember {
+  id: string;
+  name: string;
+  role: Role;
+  /** `waiting`: no mentor yet; `outside-tree`: its mentor is not in this cohort's tree. */
+  reason: 'waiting' | 'outside-tree';
+  mentor?: string;
+}
+
+export interface RoleHours {
+  role: Role;
+  /** Members of the role who are expected to log. */
+  people: number;
+  /** Summed over those members, one number per week of `weeks`. */
+  planned: number[];
+  logged: number[];
+}
+
+export interface MemberWeeks {
+  id: string;
+  name: string;
+  role: Role;
+  mentor?: string;
+  plannedTotal: number;
+  expectsLog: boolean;
+  /** Hours logged in each week of `weeks`; null where there is no log. */
+  logged: Array<number | null>;
+  weeksLogged: number;
+}
+
+export interface CohortPage {
+  id: string;
+  name: string;
+  state: CohortState;
+  start: string;
+  end?: string;
+  cadence: string;
+  slaHours: number;
+  counts: CohortSnapshot['counts'];
+  /** Leads at the top, each with the members under it. */
+  tree: TreeNode[];
+  unplaced: UnplacedMember[];
+  waiting: WaitingMember[];
+  mentorsWithRoom: CohortSnapshot['mentorsWithRoom'];
+  /** The complete weeks of the cohort so far: logs are expected only for these. */
+  weeks: string[];
+  roleHours: RoleHours[];
+  members: MemberWeeks[];
+}
+
+export interface CohortPageInput {
+  config: Config;
+  cohort: Cohort;
+  logs: LogsByPerson;
+  people: ReadonlyMap<string, Person | undefined>;
+  now: number;
+  today: string;
+}
+
+export function cohortPage(input: CohortPageInput): CohortPage {
+  const { config, cohort, logs, people, now, today } = input;
+  const thisWeek = weekAt(config.timezone, now);
+  const endWeek = cohort.end === undefined ? thisWeek : weekOfDate(cohort.end);
+  const snapshotWeek = compareWeeks(endWeek, thisWeek) < 0 ? endWeek : thisWeek;
+  const snapshot = cohortSnapshot({ config, cohort, people, logs, week: snapshotWeek, at: now });
+  const lastComplete = addWeeks(thisWeek, -1);
+  const weeks = weeksRun(cohort, today).filter((week) => compareWeeks(week, lastComplete) <= 0);
+
+  const planned = new Map(snapshot.hours.map((row) => [row.id, row.plannedTotal]));
+  const nameOf = (id: string) => people.get(id)?.name ?? id;
+  const inTree = new Set<string>();
+  const walk = (nodes: TreeNode[]): void => {
+    for (const node of nodes) {
+      inTree.add(node.id);
+      walk(node.children);
+    }
+  };
+  walk(snapshot.tree);
+
+  const seen = new Set<string>();
+  const members: MemberWeeks[] = [];
+  const unplaced: UnplacedMember[] = [];
+  for (const member of cohort.members) {
+    if (seen.has(member.person)) continue;
+    seen.add(member.person);
+    const byWeek = logs.get(member.person);
+    const logged = weeks.map((week) => {
+      const log = byWeek?.get(week);
+      return log === undefined ? null : roundHours(Object.values(log.hours).reduce((sum, hours) => sum + hours, 0));
+    });
+    const mentor = member.mentor !== undefined ? { mentor: member.mentor } : {};
+    members.push({
+      id: member.person,
+      name: nameOf(member.person),
+      role: member.role,
+      ...mentor,
+      plannedTotal: planned.get(member.person) ?? 0,
+      expectsLog: expectsLog(member),
+      logged,
+      weeksLogged: logged.filter((hours) => hours !== null).length,
+    });
+    if (!inTree.has(member.person)) {
+      unplaced.push({ id: member.person, name: nameOf(member.person), role: member.role, reason: expectsLog(member) ? 'outside-tree' : 'waiting', ...mentor });
+    }
+  }
+  members.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || (a.id < b.id ? -1 : 1));
+  unplaced.sort((a, b) => (a.reason === b.reason ? 0 : a.reason === 'waiting' ? -1 : 1) || ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || (a.id < b.id ? -1 : 1));
+
+  return {
+    id: cohort.id,
+    name: cohort.name,
+    state: cohortState(cohort, today),
+    start: cohort.start,
+    ...(cohort.end !== undefined ? { end: cohort.end } : {}),
+    cadence: cohort.cadence,
+    slaHours: config.requestSlaHours,
+    counts: snapshot.counts,
+    tree: snapshot.tree,
+    unplaced,
+    waiting: snapshot.waiting,
+    mentorsWithRoom: snapshot.mentorsWithRoom,
+    weeks,
+    roleHours: ROLES.map((role) => roleHours(role, members, weeks.length)),
+    members,
+  };
+}
+
+function roleHours(role: Role, members: readonly MemberWeeks[], weekCount: number): RoleHours {
+  const logging = members.filter((member) => member.role === role && member.expectsLog);
+  const plannedTotal = roundHours(logging.reduce((sum, member) => sum + member.plannedTotal, 0));
+  const logged = Array.from({ length: weekCount }, (_, index) => roundHours(logging.reduce((sum, member) => sum + (member.logged[index] ?? 0), 0)));
+  return { role, people: logging.length, planned: Array.from({ length: weekCount }, () => plannedTotal), logged };
+}

@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+import type * as EChartsModule from 'echarts';
+
+// Pictures are drawn at build time by ECharts' server-side SVG renderer: no browser, no canvas,
+// no script on the page. ECharts is loaded as the single CommonJS bundle it ships, which starts
+// several times faster than its ESM tree of modules.
+//
+// Colours: a chart is drawn with placeholder colours (PAINT), and the page's style sheet maps
+// each placeholder to a colour of the light or the dark scheme, so one SVG serves both.
+
+type ECharts = typeof EChartsModule;
+let echarts: ECharts | undefined;
+const load = (): ECharts => (echarts ??= createRequire(import.meta.url)('echarts') as ECharts);
+
+/** Placeholder colours, each the name of a colour in the style sheet. */
+export const PAINT = {
+  ink: '#0a0a01',
+  muted: '#0a0a02',
+  grid: '#0a0a03',
+  paper: '#0a0a04',
+  lead: '#0a0a05',
+  mentor: '#0a0a06',
+  mentee: '#0a0a07',
+  planned: '#0a0a08',
+  overdue: '#0a0a09',
+  ok: '#0a0a0a',
+  pattern: '#0a0a0b',
+} as const;
+export type Paint = keyof typeof PAINT;
+
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+
+/** Text, axes and grid in the page's colours; no animation, no hover: the picture is still. */
+const BASE: EChartsModule.EChartsOption = {
+  animation: false,
+  backgroundColor: 'transparent',
+  textStyle: { color: PAINT.ink, fontFamily: FONT, fontSize: 12 },
+  aria: { enabled: false },
+};
+
+export interface ChartSize {
+  /** Unique on its page: the SVG's internal ids (clip paths) start with it. */
+  id: string;
+  width: number;
+  height: number;
+  /** What the picture shows, for a screen reader (the caption and table say it in full). */
+  title: string;
+}
+
+/** Renders an ECharts option to an SVG string: the same option always gives the same bytes. */
+export function renderChart(option: EChartsModule.EChartsOption, size: ChartSize): string {
+  const chart = load().init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption({ ...BASE, ...option });
+    return tidySvg(chart.renderToSVGString(), size);
+  } finally {
+    chart.dispose();
+  }
+}
+
+/**
+ * ECharts numbers each chart instance (zr0, zr1, ...) in its ids and class names: renamed after
+ * the chart's own id, the output no longer depends on how many charts were drawn before it. The
+ * hover rules and metadata attributes only matter to a live chart, and are dropped.
+ */
+function tidySvg(svg: string, size: ChartSize): string {
+  const prefix = `${size.id.replace(/[^a-z0-9-]/gi, '')}-`;
+  return svg
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>\s*/g, '')
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
+    .replace(/ class="zr\d+-cls-\d+"/g, '')
+    .replace(/ pointer-events="visible"/g, '')
+    // A legend's box is drawn, transparent, even without a background: nothing to see or paint.
+    .replace(/<path [^>]*fill-opacity="0"[^>]*stroke-width="0"[^>]*>\s*<\/path>\n?/g, '')
+    .replace(/zr\d+-/g, prefix)
+    .replace(/<svg /, `<svg role="img" aria-label="${size.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}" focusable="false" `)
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+/** A category axis of weeks or names and a value axis of numbers, in the page's colours. */
+export function axes(categories: readonly string[], options: { horizontal?: boolean; valueName?: string; valueMax?: number } = {}): Pick<EChartsModule.EChartsOption, 'xAxis' | 'yAxis'> {
+  const category = {
+    type: 'category' as const,
+    data: [...categories],
+    axisLine: { lineStyle: { color: PAINT.muted } },
+    axisTick: { lineStyle: { color: PAINT.muted } },
+    axisLabel: { color: PAINT.ink, ...(options.horizontal ? {} : { interval: 'auto' as const, hideOverlap: true }) },
+    ...(options.horizontal ? { inverse: true } : {}),
+  };
+  const value = {
+    type: 'value' as const,
+    ...(options.valueName ? { name: options.valueName, nameTextStyle: { color: PAINT.muted } } : {}),
+    axisLabel: { color: PAINT.ink },
+    splitLine: { lineStyle: { color: PAINT.grid } },
+    ...(options.valueMax !== undefined ? { max: (extent: { max: number }) => Math.ceil(Math.max(extent.max, options.valueMax!)) } : {}),
+  };
+  return options.horizontal ? { xAxis: value, yAxis: category } : { xAxis: category, yAxis: value };
+}
+
+/** Stripes or dots on a bar, so series differ by pattern as well as by colour. */
+export function pattern(kind: 'stripes' | 'dots' | 'cross'): { decal: Record<string, unknown> } {
+  const shapes = {
+    stripes: { symbol: 'rect', symbolSize: 1, rotation: Math.PI / 4, dashArrayX: [1, 0], dashArrayY: [3, 4] },
+    dots: { symbol: 'circle', symbolSize: 0.6, dashArrayX: [[4, 4]], dashArrayY: [4, 4] },
+    cross: { symbol: 'rect', symbolSize: 1, rotation: -Math.PI / 4, dashArrayX: [1, 0], dashArrayY: [2, 5] },
+  };
+  return { decal: { color: PAINT.pattern, ...shapes[kind] } };
+}
+
+/** The style sheet rules that give each placeholder its colour in the current scheme. */
+export function paintRules(): string {
+  return Object.entries(PAINT)
+    .map(([paint, hex]) => `.chart [fill="${hex}"]{fill:var(--${paint})}\n.chart [stroke="${hex}"]{stroke:var(--${paint})}\n`)
+    .join('');
+}

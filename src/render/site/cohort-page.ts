@@ -1,0 +1,30 @@
+import type { CohortPage } from '../../core/site-cohort.js';
+import type { SiteData } from '../../core/site.js';
+import { badge, count, name, page, section, text } from './html.js';
+import { hoursSection } from './hours.js';
+import { treeSection } from './tree.js';
+import { waitingPart } from './waiting.js';
+
+// One cohort's page: the tree, who waits, planned against logged hours, each member's weeks.
+
+export function renderCohortPage(data: SiteData, cohort: CohortPage): string {
+  const { counts } = cohort;
+  const dates = `${text(cohort.start)} to ${cohort.end === undefined ? 'open-ended' : text(cohort.end)}`;
+  const summary = `<p>${badge(cohort.state, cohort.state)} ${dates}, meeting ${text(cohort.cadence)}. ${count(counts.members, 'member')}: ${count(counts.leads, 'lead')}, ${count(counts.mentors, 'mentor')}, ${count(counts.mentees, 'mentee')}; ${counts.waiting} waiting for a mentor${
+    counts.overdue > 0 ? `, ${badge('overdue', `${counts.overdue} overdue`)}` : ''
+  }.</p>\n`;
+  const waiting = cohort.waiting.map((member) => ({ cohort: cohort.id, ...member }));
+  const body = [
+    summary,
+    treeSection(cohort),
+    section('waiting', 'Waiting for a mentor', waitingPart(waiting, cohort.slaHours, { cohortLinks: false, root: '../' })),
+    hoursSection(cohort),
+  ].join('');
+  return page({
+    title: `${text(cohort.name)} · ${text(data.program.name)}`,
+    root: '../',
+    heading: name(cohort.name),
+    subheading: `A cohort of ${name(data.program.name)}, as of ${text(data.program.now)}.`,
+    body,
+  });
+}

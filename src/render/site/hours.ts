@@ -1,0 +1,73 @@
+import type { CohortPage, MemberWeeks, RoleHours } from '../../core/site-cohort.js';
+import { FAR_UNDER } from '../../core/commitments.js';
+import { axes, PAINT, pattern, renderChart } from './chart.js';
+import { figure, hours, person, section, table, text } from './html.js';
+
+// Planned against logged hours, week by week: one picture per role (the role's members summed),
+// and a table of each member's weeks. Planned is a dashed line, logged a patterned bar, so the
+// two differ by shape as well as colour.
+
+const PLURAL = { lead: 'leads', mentor: 'mentors', mentee: 'mentees' } as const;
+
+function roleFigure(row: RoleHours, weeks: readonly string[]): string {
+  const id = `hours-${row.role}`;
+  const title = `Hours of the ${row.people} ${PLURAL[row.role]}: planned against logged, week by week`;
+  const svg = renderChart(
+    {
+      grid: { left: 56, right: 20, top: 44, bottom: 36 },
+      legend: { top: 4, right: 20, textStyle: { color: PAINT.ink }, itemWidth: 22, data: ['logged', { name: 'planned', itemStyle: { color: PAINT.planned } }] },
+      ...axes(weeks, { valueName: 'hours' }),
+      series: [
+        { type: 'bar', name: 'logged', data: row.logged, barMaxWidth: 36, itemStyle: { color: PAINT[row.role], ...pattern('stripes') } },
+        { type: 'line', name: 'planned', data: row.planned, step: 'middle', symbol: 'none', lineStyle: { color: PAINT.planned, type: 'dashed', width: 2 }, itemStyle: { color: PAINT.planned } },
+      ],
+    },
+    { id, width: Math.max(420, Math.min(960, 120 + weeks.length * 56)), height: 240, title },
+  );
+  const rows = weeks.map((week, index) => {
+    const planned = row.planned[index]!;
+    const logged = row.logged[index]!;
+    const share = planned > 0 ? `${Math.round((logged / planned) * 100)}%` : '—';
+    return [text(week), hours(planned), hours(logged), share];
+  });
+  const equivalent = table(`Hours of the ${PLURAL[row.role]}, summed, by week`, [{ head: 'Week' }, { head: 'Planned', numeric: true }, { head: 'Logged', numeric: true }, { head: 'Logged of planned', numeric: true }], rows);
+  return figure(id, `${text(title)}. Bars: hours logged; dashed line: hours planned.`, svg, equivalent);
+}
+
+/** One cell of the member table: hours with a mark, never colour alone. */
+function weekCell(member: MemberWeeks, logged: number | null): string {
+  if (!member.expectsLog) return '<td class="w none">·</td>';
+  if (logged === null) return '<td class="w none"><span aria-hidden="true">✗</span><span class="sr"> no log</span></td>';
+  const low = logged < member.plannedTotal * FAR_UNDER;
+  return `<td class="w ${low ? 'low' : 'met'}">${hours(logged)}${low ? ' <span aria-hidden="true">▼</span>' : ''}</td>`;
+}
+
+function memberTable(cohort: CohortPage): string {
+  const head = ['Member', 'Tier', 'Mentor', 'Planned a week', ...cohort.weeks.map((week) => week.slice(5)), 'Weeks logged'];
+  const rows = cohort.members.map((member) => {
+    const name = `<th scope="row">${person(member.name, member.id)}</th>`;
+    const mentor = member.mentor === undefined ? '—' : `<span class="id">${text(member.mentor)}</span>`;
+    const logged = member.expectsLog ? `${member.weeksLogged} of ${cohort.weeks.length}` : 'waiting';
+    return `<tr>${name}<td>${member.role}</td><td>${mentor}</td><td class="num">${hours(member.plannedTotal)}</td>${member.logged.map((value) => weekCell(member, value)).join('')}<td class="num">${logged}</td></tr>`;
+  });
+  const headRow = head.map((cell, index) => `<th scope="col"${index >= 3 ? ' class="num"' : ''}>${text(cell)}</th>`).join('');
+  return `<div class="table-wrap"><table class="weeks">
+<caption>Hours each member logged in each complete week. ✗: no log; ▼: under half the plan; ·: waiting for a mentor, no log expected.</caption>
+<thead><tr>${headRow}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table></div>
+`;
+}
+
+export function hoursSection(cohort: CohortPage): string {
+  if (cohort.weeks.length === 0) {
+    return section('hours', 'Planned against logged hours', `<p class="empty">No complete week yet: logs are expected from the end of the cohort's first week.</p>\n`);
+  }
+  const figures = cohort.roleHours.filter((row) => row.people > 0).map((row) => roleFigure(row, cohort.weeks));
+  return (
+    section('hours', 'Planned against logged hours', `<p>Weeks ${text(cohort.weeks[0]!)} to ${text(cohort.weeks.at(-1)!)}, the complete weeks so far.</p>\n${figures.join('')}`) +
+    section('weeks', "Each member's weeks", memberTable(cohort))
+  );
+}

@@ -1,0 +1,118 @@
+import { SITE_CSS } from './style.js';
+
+// HTML building blocks of the dashboard. Every text from the records goes through `text()` (or
+// `name()`), never into markup by hand: names, cohort names and wanted skills are hostile.
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Bidirectional overrides and isolates: `<bdi>` isolates names, and no honest name needs them. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for an HTML element or a quoted attribute. */
+export function text(value: string | number): string {
+  return String(value).replace(BIDI_CONTROLS, '').replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+}
+
+/** A person's or a cohort's name, isolated so right-to-left text cannot reorder what is around it. */
+export function name(value: string): string {
+  return `<bdi>${text(value)}</bdi>`;
+}
+
+/**
+ * Invisible characters that can make one name look like another in a picture, where no id stands
+ * beside it: zero-width spaces, direction marks and controls. Joiners (U+200C, U+200D) stay:
+ * Persian, Indic scripts and emoji need them.
+ */
+const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** A short label for a picture: no invisible characters, at most `max` characters. */
+export function label(value: string, max = 32): string {
+  const visible = value.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  const chars = [...visible];
+  return chars.length <= max ? visible : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** A person as the tables show them: the name, and the id (plain letters) beside it. */
+export function person(displayName: string, id: string): string {
+  return displayName === id ? `<span class="id">${text(id)}</span>` : `${name(displayName)} <span class="id">${text(id)}</span>`;
+}
+
+export function hours(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return Number.isInteger(value) ? String(value) : value.toFixed(value * 10 === Math.round(value * 10) ? 1 : 2);
+}
+
+export interface Column {
+  head: string;
+  /** Right-aligned numbers. */
+  numeric?: boolean;
+}
+
+/** A table with a caption; cells are HTML already escaped by the caller. */
+export function table(caption: string, columns: readonly Column[], rows: readonly (readonly string[])[], options: { empty?: string; className?: string } = {}): string {
+  if (rows.length === 0) return `<p class="empty">${text(options.empty ?? 'Nothing to show.')}</p>\n`;
+  const cls = (column: Column | undefined) => (column?.numeric ? ' class="num"' : '');
+  const head = columns.map((column) => `<th scope="col"${cls(column)}>${column.head}</th>`).join('');
+  const body = rows.map((row) => `<tr>${row.map((cell, index) => (index === 0 ? `<th scope="row">${cell}</th>` : `<td${cls(columns[index])}>${cell}</td>`)).join('')}</tr>`).join('\n');
+  return `<div class="table-wrap"><table${options.className ? ` class="${options.className}"` : ''}>\n<caption>${caption}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n`;
+}
+
+/** A picture with its text equivalent: the caption names it, the table below holds its numbers. */
+export function figure(id: string, caption: string, svg: string, equivalent: string): string {
+  return `<figure id="${text(id)}">\n<div class="chart">${svg}</div>\n<figcaption>${caption}</figcaption>\n${equivalent}</figure>\n`;
+}
+
+export interface PageOptions {
+  title: string;
+  /** The path from this page to the site's root: '' or '../'. */
+  root: string;
+  heading: string;
+  subheading: string;
+  body: string;
+}
+
+/**
+ * A whole page. The content security policy forbids scripts and every request: the page is
+ * inline markup, inline styles and inline SVG, and works the same without JavaScript.
+ */
+export function page(options: PageOptions): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="referrer" content="no-referrer">
+<meta name="color-scheme" content="light dark">
+<title>${options.title}</title>
+<style>
+${SITE_CSS}</style>
+</head>
+<body>
+<header>
+<nav><a href="${options.root}index.html">Program</a></nav>
+<h1>${options.heading}</h1>
+<p class="sub">${options.subheading}</p>
+</header>
+<main>
+${options.body}</main>
+<footer><p>Written by <code>mentor site</code> from the program's records. Every picture has a table with the same numbers.</p></footer>
+</body>
+</html>
+`;
+}
+
+export function section(id: string, heading: string, content: string): string {
+  return `<section id="${text(id)}" aria-labelledby="${text(id)}-h">\n<h2 id="${text(id)}-h">${heading}</h2>\n${content}</section>\n`;
+}
+
+/** A state as a word with a mark, so it never depends on colour alone. */
+export function badge(kind: 'overdue' | 'ok' | 'running' | 'upcoming' | 'finished' | 'waiting' | 'warn', words: string): string {
+  const mark = { overdue: '⚠', ok: '✓', running: '●', upcoming: '○', finished: '■', waiting: '…', warn: '▼' }[kind];
+  return `<span class="badge ${kind}"><span aria-hidden="true">${mark}</span> ${text(words)}</span>`;
+}
+
+/** "1 lead", "3 leads". */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,114 @@
+import type { SiteData } from '../../core/site.js';
+import { ROLES } from '../../domain/tiers.js';
+import { axes, PAINT, pattern, renderChart } from './chart.js';
+import { badge, figure, hours, label, name, page, person, section, table, text } from './html.js';
+import { waitingPart } from './waiting.js';
+
+// The program's page: its cohorts and their state, who is waiting, mentors with room, and
+// progress across cycles.
+
+const STATE_BADGE = { running: 'running', upcoming: 'upcoming', finished: 'finished' } as const;
+const ROLE_PATTERN = { lead: 'cross', mentor: 'dots', mentee: 'stripes' } as const;
+
+function cards(data: SiteData): string {
+  const overdue = data.waiting.filter((member) => member.overdue).length;
+  const running = data.cohorts.filter((cohort) => cohort.state === 'running').length;
+  const items = [
+    [`${running}`, running === 1 ? 'cohort running' : 'cohorts running', false],
+    [`${data.waiting.length}`, 'waiting for a mentor', false],
+    [`${overdue}`, overdue === 1 ? 'request overdue' : 'requests overdue', overdue > 0],
+    [`${data.mentorsWithRoom.length}`, data.mentorsWithRoom.length === 1 ? 'mentor with room' : 'mentors with room', false],
+    [`${data.progress.peopleHelped}`, 'mentees helped', false],
+    [`${data.progress.movesUp}`, data.progress.movesUp === 1 ? 'move up a tier' : 'moves up a tier', false],
+  ] as const;
+  return `<ul class="cards">\n${items.map(([value, words, alert]) => `<li${alert ? ' class="alert"' : ''}><strong>${alert ? '<span aria-hidden="true">⚠ </span>' : ''}${value}</strong>${words}</li>`).join('\n')}\n</ul>\n`;
+}
+
+function cohortsTable(data: SiteData): string {
+  const rows = data.cohorts.map((cohort) => [
+    `<a href="cohorts/${text(cohort.id)}.html">${name(cohort.name)}</a> <span class="id">${text(cohort.id)}</span>`,
+    badge(STATE_BADGE[cohort.state], cohort.state),
+    `${text(cohort.start)} to ${cohort.end === undefined ? 'open-ended' : text(cohort.end)}`,
+    String(cohort.counts.members),
+    String(cohort.counts.waiting),
+    cohort.counts.overdue > 0 ? badge('overdue', `${cohort.counts.overdue} overdue`) : '0',
+  ]);
+  const columns = [{ head: 'Cohort' }, { head: 'State' }, { head: 'Dates' }, { head: 'Members', numeric: true }, { head: 'Waiting', numeric: true }, { head: 'Overdue', numeric: true }];
+  return table('Every cohort, newest first; each links to its page.', columns, rows, { empty: 'No cohort yet.' });
+}
+
+function mentorsTable(data: SiteData): string {
+  const rows = data.mentorsWithRoom.map((mentor) => [person(mentor.name, mentor.id), mentor.role, `<a href="cohorts/${text(mentor.cohort)}.html">${text(mentor.cohort)}</a>`, String(mentor.directMentees), String(mentor.room)]);
+  const columns = [{ head: 'Mentor' }, { head: 'Tier' }, { head: 'Cohort' }, { head: 'Mentees now', numeric: true }, { head: 'Room for', numeric: true }];
+  return table('Active mentors and leads who can take more mentees, in cohorts that have not finished.', columns, rows, { empty: 'No mentor has room.' });
+}
+
+function progressPart(data: SiteData): string {
+  const rows = data.progress.byCohort;
+  if (rows.length === 0) return '<p class="empty">No cohort yet.</p>\n';
+  const categories = rows.map((row) => label(row.cohort, 20));
+  const width = Math.max(480, Math.min(1000, 160 + rows.length * 70));
+  const tiersSvg = renderChart(
+    {
+      grid: { left: 56, right: 20, top: 44, bottom: 40 },
+      legend: { top: 4, right: 20, textStyle: { color: PAINT.ink } },
+      ...axes(categories, { valueName: 'members' }),
+      series: ROLES.map((role) => ({ type: 'bar' as const, name: role, stack: 'tiers', barMaxWidth: 48, data: rows.map((row) => row.byRole[role]), itemStyle: { color: PAINT[role], ...pattern(ROLE_PATTERN[role]) } })),
+    },
+    { id: 'tiers', width, height: 260, title: 'Members of each cohort, by tier' },
+  );
+  const tiersTable = table(
+    'Members of each cohort by tier, moves up a tier and the share of expected weekly logs written.',
+    [{ head: 'Cohort' }, { head: 'State' }, { head: 'Leads', numeric: true }, { head: 'Mentors', numeric: true }, { head: 'Mentees', numeric: true }, { head: 'Moves up a tier', numeric: true }, { head: 'Logs written', numeric: true }],
+    rows.map((row) => [`<a href="cohorts/${text(row.cohort)}.html">${name(row.name)}</a>`, row.state, String(row.byRole.lead), String(row.byRole.mentor), String(row.byRole.mentee), String(row.movesUp), `${Math.round(row.logShare * 100)}%`]),
+  );
+  const tiers = figure('tiers-picture', 'Members of each cohort, by tier, oldest cohort first. Leads crossed, mentors dotted, mentees striped.', tiersSvg, tiersTable);
+
+  const { requestToMentor: overall, byCohort } = data.progress;
+  const sla = data.program.slaHours;
+  const waitSvg = renderChart(
+    {
+      grid: { left: 56, right: 90, top: 30, bottom: 40 },
+      ...axes(categories, { valueName: 'hours', valueMax: sla * 1.15 }),
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 40,
+          data: byCohort.map((row) => ({ value: row.medianHoursToMentor ?? 0, itemStyle: (row.medianHoursToMentor ?? 0) > sla ? { color: PAINT.overdue, ...pattern('stripes') } : { color: PAINT.ok } })),
+          label: { show: true, position: 'top', color: PAINT.ink, formatter: (p: { value: unknown }) => `${p.value} h` },
+          markLine: { silent: true, symbol: 'none', lineStyle: { color: PAINT.overdue, type: 'dashed', width: 2 }, label: { formatter: `promise: ${hours(sla)} h`, color: PAINT.ink }, data: [{ yAxis: sla }] },
+        },
+      ],
+    },
+    { id: 'to-mentor', width, height: 240, title: 'Median hours from a request to a mentor, by cohort' },
+  );
+  const waitTable = table(
+    `From request to a mentor: ${overall.count} answered, median ${hours(overall.medianHours)} h, longest ${hours(overall.worstHours)} h, ${overall.withinSla} within the ${hours(sla)}-hour promise.`,
+    [{ head: 'Cohort' }, { head: 'Answered', numeric: true }, { head: 'Median hours', numeric: true }, { head: 'Within the promise' }],
+    byCohort.map((row) => [
+      text(row.cohort),
+      String(row.answered),
+      hours(row.medianHoursToMentor),
+      row.medianHoursToMentor === null ? '—' : row.medianHoursToMentor > sla ? badge('overdue', 'no') : badge('ok', 'yes'),
+    ]),
+  );
+  const toMentor = figure('to-mentor-picture', `Median hours from a request to a mentor, by cohort, against the dashed ${hours(sla)}-hour promise; a striped bar is past it. Cohorts without recorded times show 0.`, waitSvg, waitTable);
+  return `<p>${data.progress.peopleHelped} mentees helped (they logged at least one week) and ${data.progress.movesUp} moves up a tier across ${rows.length} ${rows.length === 1 ? 'cycle' : 'cycles'}.</p>\n${tiers}${toMentor}`;
+}
+
+export function renderIndexPage(data: SiteData): string {
+  const body = [
+    cards(data),
+    section('cohorts', 'Cohorts', cohortsTable(data)),
+    section('waiting', 'Waiting for a mentor', waitingPart(data.waiting, data.program.slaHours, { cohortLinks: true, root: '' })),
+    section('room', 'Mentors with room', mentorsTable(data)),
+    section('progress', 'Progress across cycles', progressPart(data)),
+  ].join('');
+  return page({
+    title: text(data.program.name),
+    root: '',
+    heading: name(data.program.name),
+    subheading: `The program as of ${text(data.program.now)} (${text(data.program.timezone)}).`,
+    body,
+  });
+}

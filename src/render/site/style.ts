@@ -1,0 +1,66 @@
+import { paintRules } from './chart.js';
+
+// The dashboard's one style sheet, inline in every page: system fonts (no web font is fetched),
+// a light and a dark scheme chosen by the reader's system, and colours with a contrast of at
+// least 4.5:1 against the page for text. States always carry a word and a mark besides colour.
+
+const LIGHT = `
+  --paper:#ffffff; --ink:#1b1f24; --muted:#57606a; --grid:#d8dee4; --line:#d0d7de; --panel:#f6f8fa;
+  --link:#0550ae; --lead:#8250df; --mentor:#0969da; --mentee:#1a7f37; --planned:#57606a;
+  --overdue:#cf222e; --ok:#1a7f37; --pattern:rgba(255,255,255,0.75);
+  --overdue-bg:#ffebe9; --ok-bg:#dafbe1; --warn-bg:#fff8c5; --none-bg:#f6f8fa;`;
+
+const DARK = `
+  --paper:#0d1117; --ink:#e6edf3; --muted:#9198a1; --grid:#30363d; --line:#3d444d; --panel:#151b23;
+  --link:#4493f8; --lead:#ab7df8; --mentor:#4493f8; --mentee:#3fb950; --planned:#9198a1;
+  --overdue:#f85149; --ok:#3fb950; --pattern:rgba(13,17,23,0.7);
+  --overdue-bg:#3c1618; --ok-bg:#12261e; --warn-bg:#2e2a12; --none-bg:#151b23;`;
+
+export const SITE_CSS = `:root{color-scheme:light dark;${LIGHT}}
+@media (prefers-color-scheme: dark){:root{${DARK}}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--paper);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+header,main,footer{max-width:1100px;margin:0 auto;padding:0 20px}
+header{padding-top:16px;border-bottom:1px solid var(--line)}
+nav a{font-size:14px}
+h1{font-size:28px;margin:6px 0 2px}
+h2{font-size:21px;margin:34px 0 8px;padding-top:8px;border-top:1px solid var(--line)}
+h3{font-size:17px;margin:22px 0 6px}
+.sub{color:var(--muted);margin:0 0 14px}
+a{color:var(--link)}
+a:focus-visible{outline:2px solid var(--link);outline-offset:2px}
+.id{color:var(--muted);font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+bdi{unicode-bidi:isolate}
+.cards{display:flex;flex-wrap:wrap;gap:12px;margin:16px 0;padding:0;list-style:none}
+.cards li{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:150px}
+.cards strong{display:block;font-size:26px;line-height:1.2}
+.cards li.alert{border-color:var(--overdue);border-width:2px}
+figure{margin:12px 0 24px}
+.chart{overflow-x:auto;background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:8px}
+.chart svg{display:block;max-width:none;height:auto}
+figcaption{color:var(--muted);font-size:14px;margin:6px 0}
+.table-wrap{overflow-x:auto;margin:8px 0 16px}
+table{border-collapse:collapse;font-size:14px;min-width:50%}
+caption{text-align:left;color:var(--muted);font-size:13px;padding:4px 0;caption-side:top}
+th,td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;vertical-align:top}
+thead th{border-bottom:2px solid var(--line);white-space:nowrap}
+tbody th{font-weight:normal}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+.badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:13px;white-space:nowrap;border:1px solid var(--line)}
+.badge.overdue{background:var(--overdue-bg);border-color:var(--overdue);font-weight:600}
+.badge.ok,.badge.running{background:var(--ok-bg)}
+.badge.warn,.badge.waiting{background:var(--warn-bg)}
+.weeks tbody th{white-space:nowrap}
+.weeks td.w{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap}
+.weeks td.none{background:var(--none-bg);color:var(--muted)}
+.weeks td.low{background:var(--warn-bg)}
+.weeks td.met{background:var(--ok-bg)}
+.empty{color:var(--muted);font-style:italic}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+details{margin:6px 0}
+summary{cursor:pointer}
+ul.tree{list-style:none;padding-left:18px;margin:2px 0}
+ul.tree li{margin:1px 0}
+.role{font-size:12px;color:var(--muted)}
+footer{color:var(--muted);font-size:13px;padding-top:24px;padding-bottom:24px}
+${paintRules()}`;

@@ -1,0 +1,108 @@
+import type { TreeNode } from '../../core/report.js';
+import type { CohortPage } from '../../core/site-cohort.js';
+import type { Role } from '../../model/schemas.js';
+import { PAINT, renderChart } from './chart.js';
+import { badge, count, figure, label, person, section, text } from './html.js';
+
+// The tree as a picture a person can read at 13 members and at 800: one picture per lead, and
+// where a lead's branch has more mentees than fit in a readable column, each mentor shows its
+// number of mentees instead of one row per mentee. The nested list below names every member.
+
+/** Most leaf rows one lead's picture draws before mentors show a count instead of their mentees. */
+export const MOST_ROWS = 40;
+const ROW = 22;
+
+const SHAPE: Record<Role, { symbol: string; size: number; mark: string }> = {
+  lead: { symbol: 'roundRect', size: 14, mark: '■' },
+  mentor: { symbol: 'circle', size: 11, mark: '●' },
+  mentee: { symbol: 'triangle', size: 10, mark: '▲' },
+};
+
+const leaves = (node: TreeNode): number => (node.children.length === 0 ? 1 : node.children.reduce((sum, child) => sum + leaves(child), 0));
+const menteesUnder = (node: TreeNode): number => node.children.reduce((sum, child) => sum + (child.role === 'mentee' ? 1 : 0) + menteesUnder(child), 0);
+
+interface ChartNode {
+  name: string;
+  symbol: string;
+  symbolSize: number;
+  itemStyle: { color: string; borderColor: string };
+  children: ChartNode[];
+}
+
+function chartNode(node: TreeNode, compact: boolean): ChartNode {
+  const shape = SHAPE[node.role];
+  const folded = compact && node.role === 'mentor' && node.children.length > 0;
+  const mentees = folded ? ` · ${count(node.children.length, 'mentee')}` : '';
+  return {
+    name: `${label(node.name, 28)}${mentees}`,
+    symbol: shape.symbol,
+    symbolSize: shape.size,
+    itemStyle: { color: PAINT[node.role], borderColor: PAINT.paper },
+    children: folded ? [] : node.children.map((child) => chartNode(child, compact)),
+  };
+}
+
+/** One lead's branch, drawn left to right: lead, mentors, mentees. */
+export function leadPicture(lead: TreeNode, id: string): { svg: string; compact: boolean } {
+  const compact = leaves(lead) > MOST_ROWS;
+  const root = chartNode(lead, compact);
+  const rows = compact ? Math.max(1, lead.children.length) : leaves(lead);
+  const depth = compact || lead.children.every((child) => child.children.length === 0) ? 2 : 3;
+  const width = depth === 2 ? 640 : 860;
+  const height = Math.max(90, rows * ROW + 30);
+  const svg = renderChart(
+    {
+      series: [
+        {
+          type: 'tree',
+          data: [root],
+          orient: 'LR',
+          left: 200,
+          right: 230,
+          top: 15,
+          bottom: 15,
+          initialTreeDepth: -1,
+          expandAndCollapse: false,
+          roam: false,
+          silent: true,
+          lineStyle: { color: PAINT.muted, width: 1.2, curveness: 0.5 },
+          label: { position: 'left', distance: 8, color: PAINT.ink, fontSize: 12, backgroundColor: PAINT.paper, padding: [1, 3] },
+          leaves: { label: { position: 'right', distance: 8 } },
+          emphasis: { disabled: true },
+        },
+      ],
+    },
+    { id, width, height, title: `Tree of ${label(lead.name, 60)}'s branch` },
+  );
+  return { svg, compact };
+}
+
+function listItem(node: TreeNode): string {
+  const mentees = node.children.length > 0 ? ` <span class="role">(${node.children.length} direct)</span>` : '';
+  const children = node.children.length > 0 ? `\n<ul class="tree">\n${node.children.map(listItem).join('\n')}\n</ul>` : '';
+  return `<li><span aria-hidden="true">${SHAPE[node.role].mark}</span> ${person(node.name, node.id)} <span class="role">${node.role}</span>${mentees}${children}</li>`;
+}
+
+/** The tree section of a cohort page: a picture and a nested list per lead, then who is outside. */
+export function treeSection(cohort: CohortPage): string {
+  const legend = `Shapes: ${(['lead', 'mentor', 'mentee'] as const).map((role) => `${SHAPE[role].mark} ${role}`).join(', ')}.`;
+  const bigCohort = cohort.counts.members > 60;
+  const branches = cohort.tree.map((lead, index) => {
+    const { svg, compact } = leadPicture(lead, `tree-${index}`);
+    const mentees = menteesUnder(lead);
+    const caption = `${text(label(lead.name, 60))}'s branch: ${count(lead.children.length, 'mentor')}, ${count(mentees, 'mentee')}. ${legend}${compact ? ` Each mentor shows its number of mentees; the list names them all.` : ''}`;
+    const list = `<details${bigCohort ? '' : ' open'}><summary>Everyone in ${text(label(lead.name, 60))}'s branch, as a list</summary>\n<ul class="tree">\n${listItem(lead)}\n</ul>\n</details>\n`;
+    return `<h3 id="branch-${text(lead.id)}">${person(lead.name, lead.id)}</h3>\n${figure(`tree-${index}`, caption, svg, list)}`;
+  });
+  const outside = cohort.unplaced.map(
+    (member) =>
+      `<li>${person(member.name, member.id)} <span class="role">${member.role}</span> ${
+        member.reason === 'waiting' ? badge('waiting', 'waiting for a mentor') : badge('warn', `mentor ${member.mentor ?? ''} is not in this cohort's tree`)
+      }</li>`,
+  );
+  const outsidePart = outside.length === 0 ? '' : `<h3 id="outside">Not in the tree (${outside.length})</h3>\n<ul class="tree">\n${outside.join('\n')}\n</ul>\n`;
+  const none = cohort.tree.length === 0 ? '<p class="empty">This cohort has no lead yet, so no tree to draw.</p>\n' : '';
+  const toc =
+    cohort.tree.length > 3 ? `<p>Branches: ${cohort.tree.map((lead) => `<a href="#branch-${text(lead.id)}">${person(lead.name, lead.id)}</a>`).join(', ')}${outside.length ? `, <a href="#outside">not in the tree</a>` : ''}.</p>\n` : '';
+  return section('tree', 'The tree', `<p>Who mentors whom: ${count(cohort.counts.leads, 'lead')}, ${count(cohort.counts.mentors, 'mentor')}, ${count(cohort.counts.mentees, 'mentee', 'mentees')}.</p>\n${toc}${none}${branches.join('')}${outsidePart}`);
+}

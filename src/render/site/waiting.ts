@@ -1,0 +1,56 @@
+import type { SiteWaiting } from '../../core/site.js';
+import { axes, PAINT, pattern, renderChart } from './chart.js';
+import { badge, figure, hours, label, person, table, text } from './html.js';
+
+// Who is waiting for a mentor, and for how long against the promise (requestSlaHours): overdue
+// first. The picture draws the longest waits; the table lists everyone.
+
+/** Most bars the picture draws; the table below it lists every waiting member. */
+export const MOST_BARS = 30;
+
+export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, options: { cohortLinks: boolean; root: string }): string {
+  if (waiting.length === 0) return `<p class="empty">Nobody is waiting for a mentor.</p>\n`;
+  const overdue = waiting.filter((member) => member.overdue).length;
+  const drawn = waiting.filter((member) => member.waitedHours !== undefined).slice(0, MOST_BARS);
+  const rows = waiting.map((member) => {
+    const status = member.overdue ? badge('overdue', 'overdue') : member.waitedHours === undefined ? badge('waiting', 'no request time') : badge('ok', 'within the promise');
+    const cohort = options.cohortLinks ? [`<a href="${options.root}cohorts/${text(member.cohort)}.html">${text(member.cohort)}</a>`] : [];
+    return [person(member.name, member.id), status, hours(member.waitedHours), ...cohort, member.role, member.wants.map(text).join(', ') || '—'];
+  });
+  const columns = [{ head: 'Member' }, { head: 'Status' }, { head: 'Hours waiting', numeric: true }, ...(options.cohortLinks ? [{ head: 'Cohort' }] : []), { head: 'Tier' }, { head: 'Wants' }];
+  const summary = `${waiting.length} waiting, ${overdue} overdue (the promise: a mentor within ${hours(slaHours)} hours).`;
+  const list = table(text(`${summary} Overdue first, then the longest waiting.`), columns, rows);
+  if (drawn.length === 0) return list;
+  const title = `Hours waiting for a mentor against the ${hours(slaHours)}-hour promise`;
+  const svg = renderChart(
+    {
+      grid: { left: 210, right: 130, top: 34, bottom: 30 },
+      ...axes(
+        drawn.map((member) => label(member.name, 26)),
+        { horizontal: true, valueName: 'hours', valueMax: slaHours * 1.15 },
+      ),
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 18,
+          data: drawn.map((member) => ({
+            value: member.waitedHours!,
+            itemStyle: member.overdue ? { color: PAINT.overdue, ...pattern('stripes') } : { color: PAINT.ok },
+            label: { show: true, position: 'right', color: PAINT.ink, formatter: member.overdue ? '{c} h  OVERDUE' : '{c} h' },
+          })),
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { color: PAINT.overdue, type: 'dashed', width: 2 },
+            label: { formatter: `promise: ${hours(slaHours)} h`, color: PAINT.ink, position: 'start' },
+            data: [{ xAxis: slaHours }],
+          },
+        },
+      ],
+    },
+    { id: 'waiting', width: 760, height: Math.max(120, drawn.length * 26 + 70), title },
+  );
+  const more = waiting.length > drawn.length ? ` It draws the ${drawn.length} with a request time who waited longest; the table lists all ${waiting.length}.` : '';
+  const caption = `${text(title)}. Striped bars marked OVERDUE have waited past the promise; the dashed line is the promise.${more}`;
+  return figure('waiting-picture', caption, svg, list);
+}

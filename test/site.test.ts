@@ -1,0 +1,110 @@
+import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, exampleRepo, expectNoCrash, makeTree, mentor } from './helpers/repo.js';
+import { buildSite, EXAMPLE_NOW, HOSTILE, hostileRepo, siteFiles } from './helpers/site.js';
+
+const MEMBERS = ['andrew', 'ada', 'grace', 'linus', 'bob', 'cleo', 'dan', 'eve', 'fay', 'gus', 'hal', 'ivy', 'jon'];
+
+describe('mentor site', () => {
+  it('writes index.html and one page per cohort, and says where', () => {
+    const out = makeTree({});
+    const result = mentor(['site', '--repo', EXAMPLE, '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('index.html and 1 cohort page');
+    expect([...siteFiles(out).keys()]).toEqual(['cohorts/2026-fall.html', 'index.html']);
+  });
+
+  it('writes to _site in the repo by default', () => {
+    const repo = exampleRepo();
+    expect(mentor(['site', '--repo', repo], { env: { MENTOR_NOW: EXAMPLE_NOW } }).code).toBe(0);
+    expect(existsSync(path.join(repo, '_site/index.html'))).toBe(true);
+    expect(existsSync(path.join(repo, '_site/cohorts/2026-fall.html'))).toBe(true);
+  });
+
+  it('gives the same bytes for the same records and MENTOR_NOW, and different ones for another now', () => {
+    const first = siteFiles(buildSite(EXAMPLE));
+    const second = siteFiles(buildSite(EXAMPLE));
+    expect(second).toEqual(first);
+    const later = siteFiles(buildSite(EXAMPLE, '2026-11-25T09:00:00-08:00'));
+    expect(later.get('index.html')).not.toEqual(first.get('index.html'));
+  });
+
+  it('shows the overdue request first on the index, and every member on the cohort page', () => {
+    const files = siteFiles(buildSite(EXAMPLE));
+    const index = files.get('index.html')!;
+    const waiting = index.slice(index.indexOf('id="waiting"'));
+    expect(waiting.indexOf('Cleo Diaz')).toBeGreaterThan(0);
+    expect(waiting.indexOf('Cleo Diaz')).toBeLessThan(waiting.indexOf('Jon Berg'));
+    expect(waiting).toMatch(/Cleo Diaz.*?overdue/s);
+    const cohort = files.get('cohorts/2026-fall.html')!;
+    const tree = cohort.slice(cohort.indexOf('id="tree"'), cohort.indexOf('id="waiting"'));
+    for (const id of MEMBERS) expect(tree).toContain(`<span class="id">${id}</span>`);
+  });
+
+  it('makes pages that ask for nothing outside themselves and run no script', () => {
+    for (const [file, html] of siteFiles(buildSite(EXAMPLE))) {
+      expect(html, file).not.toMatch(/<script|<link|<img|<iframe|@import|url\((?!#)/i);
+      expect(html, file).not.toMatch(/(?:src|href)="(?:https?:)?\/\//i);
+      expect(html, file).toContain(`content="default-src 'none'`);
+    }
+  });
+
+  it('gives every picture a caption and a table', () => {
+    for (const [file, html] of siteFiles(buildSite(EXAMPLE))) {
+      const figures = html.split('<figure').slice(1);
+      expect(figures.length, file).toBeGreaterThan(0);
+      for (const figure of figures) {
+        expect(figure).toMatch(/<svg role="img" aria-label="[^"]+"/);
+        expect(figure).toMatch(/<figcaption>[^<]{20,}/);
+        expect(figure).toMatch(/<table|<ul class="tree"/);
+      }
+    }
+  });
+
+  it('paints every colour of a picture from the style sheet, so the dark scheme reaches the pictures', () => {
+    for (const html of siteFiles(buildSite(EXAMPLE)).values()) {
+      for (const svg of html.match(/<svg[\s\S]*?<\/svg>/g)!) {
+        // Clip paths are never painted, and a straight line has no area to fill.
+        const painted = svg.replace(/<clipPath[\s\S]*?<\/clipPath>/g, '').replace(/<path d="M[^A-Za-z"]+L[^A-Za-z"]+"[^>]*?fill="#000"/g, '');
+        const colours = [...painted.matchAll(/(?:fill|stroke)="(#[0-9a-f]{3,8}|rgba?\([^)]*\))"/gi)].map((m) => m[1]!.toLowerCase());
+        expect(colours.filter((colour) => !/^#0a0a0[0-9a-f]$/.test(colour))).toEqual([]);
+      }
+    }
+  });
+
+  it('escapes hostile names, cohort names and wanted skills everywhere they appear', () => {
+    const files = siteFiles(buildSite(hostileRepo()));
+    for (const [file, html] of files) {
+      expect(html, file).not.toContain('<script>');
+      expect(html, file).not.toContain('<img');
+      expect(html, file).not.toMatch(/href="\s*javascript:/i);
+      expect(html, file).not.toContain('\u202E');
+    }
+    const index = files.get('index.html')!;
+    expect(index).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(index).toContain('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
+    expect(index).toContain(HOSTILE.link);
+    // In tables a name keeps its characters, isolated; in pictures invisible ones are dropped.
+    const cohort = files.get('cohorts/2026-fall.html')!;
+    expect(cohort).toContain(`<bdi>${HOSTILE.zeroWidth}</bdi>`);
+    expect(cohort).toContain('<bdi>evil Cleo</bdi> <span class="id">bob</span>');
+    expect(cohort).toMatch(/<text[^>]*>Ada<\/text>/);
+  });
+
+  it('removes the page of a cohort that no longer exists, and leaves other files alone', () => {
+    const out = buildSite(EXAMPLE);
+    mkdirSync(path.join(out, 'cohorts'), { recursive: true });
+    writeFileSync(path.join(out, 'cohorts/gone.html'), 'old');
+    writeFileSync(path.join(out, 'CNAME'), 'mentors.example.org');
+    expect(mentor(['site', '--repo', EXAMPLE, '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } }).code).toBe(0);
+    expect(existsSync(path.join(out, 'cohorts/gone.html'))).toBe(false);
+    expect(existsSync(path.join(out, 'CNAME'))).toBe(true);
+  });
+
+  it('refuses a folder that is not a program repo with exit 2 and no stack trace', () => {
+    const result = mentor(['site', '--repo', makeTree({ 'notes.txt': 'hi' })]);
+    expectNoCrash(result);
+    expect(result.code).toBe(2);
+  });
+});
