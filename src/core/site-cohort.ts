@@ -1,11 +1,11 @@
 import type { Cohort, Config, Person, Role } from '../model/schemas.js';
-import { cohortState, type CohortState } from '../domain/cohort-state.js';
+import { cohortState, completeWeeks, type CohortState } from '../domain/cohort-state.js';
 import { ROLES } from '../domain/tiers.js';
 import { roundHours } from '../domain/commitments.js';
-import { addWeeks, compareWeeks, weekAt, weekOfDate } from '../domain/weeks.js';
+import { compareWeeks, weekAt, weekOfDate } from '../domain/weeks.js';
 import { cohortSnapshot, type CohortSnapshot, type TreeNode, type WaitingMember } from './report.js';
 import { expectsLog } from './commitments.js';
-import { weeksRun, type LogsByPerson } from './cycles.js';
+import type { LogsByPerson } from './cycles.js';
 
 // One cohort's page of the dashboard: the tree, planned against logged hours week by week, and
 // each member's weeks. Pure: the records, the logs and "now" are arguments.
@@ -75,8 +75,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
   const endWeek = cohort.end === undefined ? thisWeek : weekOfDate(cohort.end);
   const snapshotWeek = compareWeeks(endWeek, thisWeek) < 0 ? endWeek : thisWeek;
   const snapshot = cohortSnapshot({ config, cohort, people, logs, week: snapshotWeek, at: now });
-  const lastComplete = addWeeks(thisWeek, -1);
-  const weeks = weeksRun(cohort, today).filter((week) => compareWeeks(week, lastComplete) <= 0);
+  const weeks = completeWeeks(cohort, today);
 
   const planned = new Map(snapshot.hours.map((row) => [row.id, row.plannedTotal]));
   const nameOf = (id: string) => people.get(id)?.name ?? id;

@@ -1,16 +1,16 @@
+import { htmlText } from '../escape.js';
 import { SITE_CSS } from './style.js';
 
 // HTML building blocks of the dashboard. Every text from the records goes through `text()` (or
 // `name()`), never into markup by hand: names, cohort names and wanted skills are hostile.
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Bidirectional overrides and isolates: `<bdi>` isolates names, and no honest name needs them. */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text for an HTML element or a quoted attribute. */
 export function text(value: string | number): string {
-  return String(value).replace(BIDI_CONTROLS, '').replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+  return htmlText(String(value).replace(BIDI_CONTROLS, ''));
 }
 
 /** A person's or a cohort's name, isolated so right-to-left text cannot reorder what is around it. */
