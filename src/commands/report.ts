@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, usageError } from '../errors.js';
 import { print } from '../io/output.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFilesAtomic } from '../io/write.js';
 import { cohortSnapshot } from '../core/report.js';
 import { reportFile } from '../domain/layout.js';
 import { startOfDay, dateOfDayNumber, dayNumber } from '../domain/time.js';
@@ -59,7 +59,7 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   lockForWriting(program.root, 'report');
   const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()]) : undefined;
   if (commitPlan) await startBranch(commitPlan);
-  for (const [file, content] of files) writeFileAtomic(path.join(program.root, file), content);
+  writeFilesAtomic([...files].map(([file, content]) => ({ file: path.join(program.root, file), content })));
   print(`Wrote ${[...files.keys()].join(' and ')}.`);
   if (commitPlan) {
     await finishCommit(commitPlan, `Report ${entry.id} ${week}`);

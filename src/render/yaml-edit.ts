@@ -71,8 +71,10 @@ export class YamlEditor {
 
   toString(): string {
     let out = this.text;
+    // Inserted lines take the file's line endings: a CRLF file (core.autocrlf) stays CRLF.
+    const crlf = this.text.includes('\r\n');
     const sorted = [...this.splices].sort((a, b) => b.start - a.start || b.order - a.order);
-    for (const splice of sorted) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
+    for (const splice of sorted) out = out.slice(0, splice.start) + (crlf ? splice.text.replace(/\r?\n/g, '\r\n') : splice.text) + out.slice(splice.end);
     return out;
   }
 
