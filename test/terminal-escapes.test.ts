@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { exampleRepo, gitRepo, mentor } from './helpers/repo.js';
+
+// File and folder names are record text too: an ESC sequence in one must never reach a terminal
+// or a workflow log as itself, whatever command prints it.
+
+const ESC = '\u001b';
+const hostile = {
+  [`people/${ESC}[2Jwipe.yaml`]: 'id: wipe\nname: Wipe\n',
+  [`cohorts/2026-fall/logs/${ESC}]0;title${'\u0007'}/2026-W47.yaml`]: 'person: x\nweek: 2026-W47\n',
+  [`cohorts/${ESC}[31mred/cohort.yaml`]: 'id: red\n',
+};
+
+describe('terminal escapes in file and folder names', () => {
+  it('are shown escaped by every command that names them, in every format', () => {
+    const repo = gitRepo(exampleRepo(hostile));
+    const env = { MENTOR_NOW: '2026-11-20T12:00:00-08:00' };
+    const runs = [
+      ['validate'],
+      ['validate', '--format', 'github'],
+      ['validate', '--format', 'json'],
+      ['status'],
+      ['tree', '2026-fall'],
+      ['hours', '2026-fall', '--week', '2026-W47'],
+      ['report', '2026-fall', '--week', '2026-W46', '--check'],
+    ];
+    for (const args of runs) {
+      const result = mentor([...args, '--repo', repo], { env });
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBeLessThan(3);
+      expect(`${result.stdout}${result.stderr}`, args.join(' ')).not.toContain(ESC);
+      expect(`${result.stdout}${result.stderr}`, args.join(' ')).not.toContain('\u0007');
+    }
+    const validate = mentor(['validate', '--repo', repo], { env });
+    expect(validate.stdout).toContain('\\x1b[2Jwipe.yaml');
+  });
+});
