@@ -147,3 +147,9 @@ export function workflowRunEvent(world: World, pr: PullRequest): SimEvent {
   const workflowRun = { name: 'mentor review', event: 'pull_request_review', status: 'completed', conclusion: 'success', head_sha: pr.headSha, head_branch: 'change', pull_requests: pr.fromFork ? [] : [{ number: pr.number }] };
   return { name: 'workflow_run', sha: base, ref: 'refs/heads/main', workflowSha: base, payload: { action: 'completed', workflow_run: workflowRun, repository, sender: userOf('andrew-gh') } };
 }
+
+/** A review submitted: pull_request_review runs with the pull request's merge commit. */
+export function reviewEvent(pr: PullRequest, reviewer: string, state: string): SimEvent {
+  const payload = { action: 'submitted', review: { user: userOf(reviewer), state: state.toLowerCase(), commit_id: pr.headSha }, pull_request: pullRequestPayload(pr), repository, sender: userOf(reviewer) };
+  return { name: 'pull_request_review', sha: pr.mergeSha, ref: `refs/pull/${pr.number}/merge`, workflowSha: pr.mergeSha, payload };
+}
