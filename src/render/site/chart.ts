@@ -18,6 +18,7 @@ export const PAINT = {
   muted: '#0a0a02',
   grid: '#0a0a03',
   paper: '#0a0a04',
+  panel: '#0a0a0c',
   lead: '#0a0a05',
   mentor: '#0a0a06',
   mentee: '#0a0a07',

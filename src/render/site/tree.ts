@@ -37,7 +37,7 @@ function chartNode(node: TreeNode, compact: boolean): ChartNode {
     name: `${label(node.name, 28)}${mentees}`,
     symbol: shape.symbol,
     symbolSize: shape.size,
-    itemStyle: { color: PAINT[node.role], borderColor: PAINT.paper },
+    itemStyle: { color: PAINT[node.role], borderColor: PAINT.panel },
     children: folded ? [] : node.children.map((child) => chartNode(child, compact)),
   };
 }
@@ -66,7 +66,7 @@ export function leadPicture(lead: TreeNode, id: string): { svg: string; compact:
           roam: false,
           silent: true,
           lineStyle: { color: PAINT.muted, width: 1.2, curveness: 0.5 },
-          label: { position: 'left', distance: 8, color: PAINT.ink, fontSize: 12, backgroundColor: PAINT.paper, padding: [1, 3] },
+          label: { position: 'left', distance: 8, color: PAINT.ink, fontSize: 12, backgroundColor: PAINT.panel, padding: [1, 3] },
           leaves: { label: { position: 'right', distance: 8 } },
           emphasis: { disabled: true },
         },

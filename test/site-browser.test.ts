@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// A plain JavaScript helper, shared with docs/screenshots.js.
+import { launchBrowser, openSitePage } from './helpers/browser.js';
+import { EXAMPLE, PACKAGE_ROOT, makeTree } from './helpers/repo.js';
+import { buildSite, HOSTILE, hostileRepo } from './helpers/site.js';
+
+// The dashboard in a real headless Chromium (from the npm registry: @sparticuz/chromium), loaded
+// from file:// as someone who downloaded the site would. One browser for the whole file.
+
+const SHOTS = path.join(PACKAGE_ROOT, 'test-output/site');
+const EXAMPLE_MEMBERS = ['Andrew Lee', 'Ada Lovelace', 'Grace Hopper', 'Linus Svensson', 'Bob Martin', 'Cleo Diaz', 'Dan Okafor', 'Eve Moreau', 'Fay Chen', 'Gus Ortega', 'Hal Kim', 'Ivy Novak', 'Jon Berg'];
+
+let browser: Browser;
+let example: string;
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  example = buildSite(EXAMPLE);
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Opened = { page: import('playwright-core').Page; context: import('playwright-core').BrowserContext; problems: string[] };
+const open = (site: string, file: string, options: Record<string, unknown> = {}): Promise<Opened> => openSitePage(browser, site, file, options);
+
+describe('the dashboard in a browser', () => {
+  it('shows the overdue member first on the index, without JavaScript, asking for nothing outside the folder', async () => {
+    const { page, context, problems } = await open(example, 'index.html');
+    const firstRow = page.locator('#waiting tbody tr').first();
+    expect(await firstRow.innerText()).toMatch(/Cleo Diaz[\s\S]*overdue/);
+    expect(await page.locator('#waiting svg[role="img"]').count()).toBe(1);
+    expect(await page.locator('#cohorts a[href="cohorts/2026-fall.html"]').count()).toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, 'example-index.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("shows every member of the example's cohort in the tree, picture and list, and each member's weeks", async () => {
+    const { page, context, problems } = await open(example, 'cohorts/2026-fall.html');
+    const picture = (await page.locator('#tree svg').allTextContents()).join('\n');
+    const tree = await page.locator('#tree').textContent();
+    for (const name of EXAMPLE_MEMBERS) expect(tree).toContain(name);
+    for (const name of EXAMPLE_MEMBERS.filter((n) => n !== 'Cleo Diaz' && n !== 'Jon Berg')) expect(picture).toContain(name);
+    expect(await page.locator('#weeks tbody tr').count()).toBe(13);
+    expect(await page.locator('#hours svg[role="img"]').count()).toBe(3);
+    await page.screenshot({ path: path.join(SHOTS, 'example-cohort.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('follows the reader into the dark scheme, pictures included', async () => {
+    const { page, context, problems } = await open(example, 'cohorts/2026-fall.html', { colorScheme: 'dark' });
+    const colours = await page.evaluate(() => ({
+      body: getComputedStyle(document.body).backgroundColor,
+      label: getComputedStyle(document.querySelector('#tree svg text')!).fill,
+    }));
+    expect(colours.body).toBe('rgb(13, 17, 23)');
+    expect(colours.label).toBe('rgb(230, 237, 243)');
+    await page.screenshot({ path: path.join(SHOTS, 'example-cohort-dark.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('runs nothing from hostile names, with JavaScript on, and shows them as text', async () => {
+    const site = buildSite(hostileRepo());
+    for (const file of ['index.html', 'cohorts/2026-fall.html']) {
+      const { page, context, problems } = await open(site, file, { javaScriptEnabled: true });
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.reload();
+      expect(await page.locator('img, script, iframe').count()).toBe(0);
+      expect(await page.locator('main').textContent()).toContain(HOSTILE.script);
+      expect(await page.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.protocol).filter((p) => p !== 'file:'))).toEqual([]);
+      expect(dialogs).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('keeps an 800-member cohort readable: one picture per lead, each member named in the tree', async () => {
+    const repo = makeTree({});
+    execFileSync(process.execPath, [path.join(PACKAGE_ROOT, 'bench/generate.js'), repo, '--cohorts', '1', '--members', '800', '--weeks', '2'], { stdio: 'ignore' });
+    const site = buildSite(repo, '2024-01-20T12:00:00Z');
+    const { page, context, problems } = await open(site, 'cohorts/cohort-00.html');
+    expect(await page.locator('#tree svg[role="img"]').count()).toBe(8);
+    const heights = await page.locator('#tree svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().height));
+    for (const height of heights) expect(height).toBeLessThan(400);
+    const names = (await page.locator('#tree ul.tree bdi').allTextContents()).filter((name) => name.startsWith('Person'));
+    expect(new Set(names).size).toBe(800);
+    await page.screenshot({ path: path.join(SHOTS, 'generated-800.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
