@@ -10,9 +10,14 @@ import { pathToFileURL } from 'node:url';
 /** Flags for a machine with a closed network: no background requests, no first-run work. */
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps', '--disable-extensions'];
 
-/** Launches headless Chromium; playwright gives it a fresh, empty profile (user data dir) each time. */
+/**
+ * Launches headless Chromium; playwright gives it a fresh, empty profile (user data dir) each
+ * time. The packaged Chromium is built for Linux; elsewhere, CHROMIUM_PATH names a local one.
+ */
 export async function launchBrowser() {
-  return playwright.launch({ executablePath: await chromium.executablePath(), headless: true, args: FLAGS, timeout: 60_000 });
+  const executablePath = process.env.CHROMIUM_PATH || (process.platform === 'linux' ? await chromium.executablePath() : undefined);
+  if (!executablePath) throw new Error('The packaged Chromium runs on Linux only: set CHROMIUM_PATH to a Chromium or Chrome binary.');
+  return playwright.launch({ executablePath, headless: true, args: FLAGS, timeout: 60_000 });
 }
 
 /**
