@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ExitCode, MentorError } from '../errors.js';
-import { print, printError, styleFor } from '../io/output.js';
+import { print, printError, styleFor, terminalWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { readRecord } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -38,7 +38,7 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
   let plan = planAssignment(input);
   const style = styleFor(process.stdout);
   const show = (current: AssignmentPlan) =>
-    options.format === 'json' ? renderAssignJson(current) : renderAssignText(current, { explain: options.explain === true, slaHours: program.config.requestSlaHours }, style);
+    options.format === 'json' ? renderAssignJson(current) : renderAssignText(current, { explain: options.explain === true, slaHours: program.config.requestSlaHours, width: terminalWidth() }, style);
 
   if (options.dryRun || plan.assignments.length === 0) {
     print(show(plan));

@@ -1,5 +1,5 @@
 import { ExitCode, usageError } from '../errors.js';
-import { print, styleFor } from '../io/output.js';
+import { print, styleFor, terminalWidth } from '../io/output.js';
 import { cohortCommitments } from '../core/commitments.js';
 import { isIsoWeek } from '../domain/weeks.js';
 import { weekLogs } from './week-logs.js';
@@ -22,6 +22,6 @@ export async function hoursCommand(cohortId: string | undefined, options: HoursO
   const people = new Map([...loaded.program.people].map(([id, person]) => [id, person.person]));
   const logs = options.week === undefined ? undefined : weekLogs(loaded.program, entry.id, options.week);
   const view = { cohort: entry.id, cohortName: entry.cohort.name, week: options.week, people: cohortCommitments(loaded.program.config, entry.cohort, people, logs) };
-  print(options.format === 'json' ? renderHoursJson(view) : renderHoursText(view, styleFor(process.stdout)));
+  print(options.format === 'json' ? renderHoursJson(view) : renderHoursText(view, styleFor(process.stdout), terminalWidth()));
   return ExitCode.ok;
 }

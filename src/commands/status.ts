@@ -1,5 +1,5 @@
 import { ExitCode } from '../errors.js';
-import { print, styleFor } from '../io/output.js';
+import { print, styleFor, terminalWidth } from '../io/output.js';
 import { cohortSnapshot } from '../core/report.js';
 import { formatInstant } from '../domain/time.js';
 import { lastCompleteWeek, weekOfDate } from '../domain/weeks.js';
@@ -30,7 +30,7 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
     now: formatInstant(loaded.program.config.timezone, loaded.now),
     cohorts: ids.map((id) => ({ lastWeek: snapshotNow(loaded, id, true), thisWeek: snapshotNow(loaded, id).counts })),
   };
-  print(options.format === 'json' ? renderStatusJson(view) : renderStatusText(view, styleFor(process.stdout)));
+  print(options.format === 'json' ? renderStatusJson(view) : renderStatusText(view, styleFor(process.stdout), terminalWidth()));
   const overdue = view.cohorts.some((c) => c.lastWeek.waiting.some((w) => w.overdue));
   return options.failOn === 'overdue' && overdue ? ExitCode.invalid : ExitCode.ok;
 }

@@ -28,3 +28,10 @@ export function print(text: string): void {
 export function printError(text: string): void {
   process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
+
+/** The terminal's width in columns (COLUMNS when not a terminal, for tests and pipes that set it). */
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  if (stream.isTTY && stream.columns > 0) return stream.columns;
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}

@@ -1,6 +1,6 @@
 import type { AssignmentPlan } from '../core/assign.js';
 import type { Style } from './style.js';
-import { formatTable } from './table.js';
+import { formatTable, wrapWords } from './table.js';
 import { plural, waitText } from './words.js';
 
 /** DESIGN.md's JSON: { cohort, assignments: [{ person, mentor, score }], unassigned: [{ person, reason }], totalScore }. */
@@ -27,18 +27,18 @@ const partsText = (parts: AssignmentPlan['assignments'][number]['parts']) =>
     .filter(Boolean)
     .join(', ') || 'no match points';
 
-export function renderAssignText(plan: AssignmentPlan, options: { explain: boolean; slaHours: number }, style: Style): string {
+export function renderAssignText(plan: AssignmentPlan, options: { explain: boolean; slaHours: number; width?: number | undefined }, style: Style): string {
   const out: string[] = [];
   if (plan.waiting === 0) return `Nobody in ${plan.cohort} is waiting for a mentor.\n`;
   out.push(style.bold(`Proposed placements in ${plan.cohort}: ${plan.assignments.length} of ${plan.waiting} waiting`));
   if (plan.assignments.length > 0) {
     const header = ['member', 'role', 'mentor', 'score', ...(options.explain ? ['why'] : []), ...(plan.chosen > 0 ? [''] : [])];
     const rows = plan.assignments.map((a) => [a.person, a.role, a.mentor, String(a.score), ...(options.explain ? [partsText(a.parts)] : []), ...(plan.chosen > 0 ? [a.chosen ? style.accent('your choice') : ''] : [])]);
-    out.push('', formatTable(header, rows, { indent: 2, headerStyle: style.dim }));
+    out.push('', formatTable(header, rows, { indent: 2, headerStyle: style.dim, ...(options.width ? { width: options.width } : {}) }));
   }
   if (plan.unassigned.length > 0) {
     out.push('', style.warning(`Not placed (${plan.unassigned.length})`));
-    for (const u of plan.unassigned) out.push(`  ${u.person} (${u.role}): ${u.reason}`);
+    for (const u of plan.unassigned) out.push(...wrapWords(`${u.person} (${u.role}): ${u.reason}`, (options.width ?? Number.POSITIVE_INFINITY) - 5).map((line, index) => `${index === 0 ? '  ' : '    '}${line}`));
   }
   out.push('', `Total score ${plan.totalScore}.`);
   if (plan.chosen > 0) out.push(style.dim(`With ${plural(plan.chosen, 'placement')} of your choice, this is the best plan around them, not the optimum.`));

@@ -4,6 +4,7 @@ import type { Role } from '../model/schemas.js';
 import type { Style } from './style.js';
 import { formatTable } from './table.js';
 import { sanitizeInline } from './terminal.js';
+import { emptyCohort } from './words.js';
 
 export interface HoursView {
   cohort: string;
@@ -37,7 +38,7 @@ const FLAG_TEXT: Record<HoursFlag, string> = {
 
 export const hours = (value: number | undefined) => (value === undefined ? '–' : String(value));
 
-export function renderHoursText(view: HoursView, style: Style): string {
+export function renderHoursText(view: HoursView, style: Style, width?: number): string {
   const out: string[] = [style.bold(`Weekly hours of ${sanitizeInline(view.cohortName)} (${view.cohort})${view.week ? `, week ${view.week}` : ''}`)];
   for (const role of ROLES) {
     const rows = view.people.filter((row) => row.role === role);
@@ -50,9 +51,10 @@ export function renderHoursText(view: HoursView, style: Style): string {
       const notes = row.flags.map((flag) => (flag === 'no-log' || flag === 'over-budget' ? style.warning(FLAG_TEXT[flag]) : style.dim(FLAG_TEXT[flag]))).join(', ');
       return [row.id, ...(role === 'mentee' ? [] : [String(row.directMentees)]), ...cells, hours(row.plannedTotal), ...(view.week ? [hours(row.loggedTotal), diff] : []), notes];
     });
-    out.push('', style.bold(`${TIER_TITLES[role]} (${rows.length})`), formatTable(header, body, { indent: 2, headerStyle: style.dim }));
+    out.push('', style.bold(`${TIER_TITLES[role]} (${rows.length})`), formatTable(header, body, { indent: 2, headerStyle: style.dim, ...(width ? { width } : {}) }));
   }
-  if (view.week) out.push('', style.dim('Activity columns show logged/planned hours.'));
+  if (view.people.length === 0) out.push(emptyCohort(view.cohort));
+  else if (view.week) out.push('', style.dim('Activity columns show logged/planned hours.'));
   return `${out.join('\n')}\n`;
 }
 

@@ -22,7 +22,7 @@ export function renderReportMarkdown(s: CohortSnapshot): string {
   out.push('## Summary');
   out.push('');
   out.push(`- **Members:** ${s.counts.members} (${plural(s.counts.leads, 'lead')}, ${plural(s.counts.mentors, 'mentor')}, ${plural(s.counts.mentees, 'mentee')})`);
-  out.push(`- **Logs this week:** ${s.counts.logs} of ${s.counts.expectedLogs}`);
+  out.push(`- **Logs this week:** ${s.counts.expectedLogs === 0 ? 'none expected (nobody is placed yet)' : `${s.counts.logs} of ${s.counts.expectedLogs}`}`);
   out.push(`- **Waiting for a mentor:** ${s.counts.waiting} (${s.counts.overdue} past the ${s.slaHours} h promise)`);
   out.push(`- **Mentors with room:** ${s.mentorsWithRoom.length}`);
   out.push('');

@@ -2,7 +2,8 @@ import type { CohortSnapshot, TreeNode } from '../core/report.js';
 import { hours } from './hours.js';
 import type { Style } from './style.js';
 import { sanitizeInline } from './terminal.js';
-import { waitText } from './words.js';
+import { emptyCohort, packList, plural, waitText } from './words.js';
+import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 
 export interface StatusView {
   now: string;
@@ -26,31 +27,36 @@ export function renderStatusJson(view: StatusView): string {
   return `${JSON.stringify({ now: view.now, cohorts }, null, 2)}\n`;
 }
 
-export function renderStatusText(view: StatusView, style: Style): string {
+export function renderStatusText(view: StatusView, style: Style, width = 80): string {
   const out: string[] = [];
   for (const { lastWeek: s, thisWeek } of view.cohorts) {
     if (out.length > 0) out.push('');
     out.push(style.bold(`${sanitizeInline(s.cohort.name)} (${s.cohort.id}), ${view.now}`));
+    if (s.counts.members === 0) {
+      out.push(emptyCohort(s.cohort.id));
+      continue;
+    }
     const overdue = s.waiting.filter((w) => w.overdue);
     const waiting = s.waiting.filter((w) => !w.overdue);
     out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${waitText(w.waitedHours)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
     out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : `has waited ${waitText(w.waitedHours)}`}`), 'warning', 'nobody'));
-    out.push(section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none'));
-    out.push(`${style.dim('•')} Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`);
-    out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${m.directMentees} ${m.directMentees === 1 ? "mentee" : "mentees"}, room for ${m.room} more`), 'ok', 'none'));
-    out.push(section(style, 'Inactive mentors', s.inactiveMentors.map((m) => `${m.id} (${m.role}): ${m.reason === 'opted-out' ? 'opted out (active: false)' : `no log for ${m.weeksWithoutLog} weeks`}`), 'warning', 'none'));
+    out.push(isCohortWeek(s.cohort, s.week) ? section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none', width) : `${style.dim('✓')} Missing logs: ${style.dim(`none expected (last week, ${s.week}, is outside the cohort's weeks, ${cohortWeeksText(s.cohort)})`)}`);
+    out.push(`${style.dim('•')} ${thisWeek.expectedLogs === 0 ? `Logs this week: none expected (${s.counts.members === s.counts.waiting ? 'nobody is placed yet' : 'the week is outside the cohort'})` : `Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`}`);
+    out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${plural(m.directMentees, 'mentee')}, room for ${m.room} more`), 'ok', 'none'));
+    out.push(section(style, 'Inactive mentors', s.inactiveMentors.map((m) => `${m.id} (${m.role}): ${m.reason === 'opted-out' ? 'opted out (active: false)' : `no log for ${plural(m.weeksWithoutLog, 'week')}`}`), 'warning', 'none'));
     if (s.overBudget.length > 0) out.push(section(style, 'Planned past their budget', s.overBudget.map((o) => `${o.id}: ${hours(o.plannedTotal)} h of ${hours(o.maxHoursPerWeek)} h${o.otherCohorts ? ` (with ${o.otherCohorts.join(', ')})` : ''}`), 'warning', 'none'));
   }
-  if (view.cohorts.length === 0) out.push('No cohort is running.');
+  if (view.cohorts.length === 0) out.push('No cohort is running today. Name one (`mentor status <cohort>`), or open one with `mentor next`.');
   return `${out.join('\n')}\n`;
 }
 
-function section(style: Style, title: string, lines: string[], tone: 'error' | 'warning' | 'ok', empty: string): string {
+/** A titled list: ids (`packed`) fill lines of the width; longer lines past ten are counted, not printed. */
+function section(style: Style, title: string, lines: string[], tone: 'error' | 'warning' | 'ok', empty: string, packedWidth?: number): string {
   const mark = lines.length === 0 ? style.dim('✓') : tone === 'error' ? style.error('✖') : tone === 'warning' ? style.warning('!') : style.ok('•');
   if (lines.length === 0) return `${mark} ${title}: ${style.dim(empty)}`;
-  return [`${mark} ${title} (${lines.length})`, ...lines.map((line) => `    ${line}`)].join('\n');
+  const shown = packedWidth !== undefined && lines.length > 3 ? packList(lines, packedWidth - 4) : lines.length > 12 ? [...lines.slice(0, 10), `… and ${lines.length - 10} more (--format json lists every one)`] : lines;
+  return [`${mark} ${title} (${lines.length})`, ...shown.map((line) => `    ${line}`)].join('\n');
 }
-
 
 /** The tree with box-drawing characters; waiting members listed under it. */
 export function renderTreeText(s: CohortSnapshot, style: Style): string {
@@ -65,7 +71,8 @@ export function renderTreeText(s: CohortSnapshot, style: Style): string {
     node.children.forEach((child, index) => walk(child, childPrefix, index === node.children.length - 1, false));
   };
   s.tree.forEach((root) => walk(root, '', true, true));
-  if (s.tree.length === 0) out.push(style.dim('(no lead yet)'));
+  if (s.counts.members === 0) out.push(emptyCohort(s.cohort.id));
+  else if (s.tree.length === 0) out.push(style.dim('(no lead yet)'));
   if (s.waiting.length > 0) {
     out.push('', style.bold(`Waiting for a mentor (${s.waiting.length})`));
     for (const w of s.waiting) {

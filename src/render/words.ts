@@ -12,3 +12,27 @@ export function waitText(hours: number | undefined): string {
   const whole = Math.round(hours);
   return `${Math.floor(whole / 24)} d ${whole % 24} h`;
 }
+
+/**
+ * A long list of short items (ids) packed onto lines of `width`, instead of one line each; past
+ * `limit` items the rest are counted, not printed.
+ */
+export function packList(items: readonly string[], width = 80, limit = 60): string[] {
+  const shown = items.slice(0, limit);
+  const rest = items.length - shown.length;
+  const lines: string[] = [];
+  let current = '';
+  for (const [index, item] of shown.entries()) {
+    const piece = index < shown.length - 1 || rest > 0 ? `${item},` : item;
+    if (current !== '' && current.length + 1 + piece.length > width) {
+      lines.push(current);
+      current = piece;
+    } else current = current === '' ? piece : `${current} ${piece}`;
+  }
+  if (rest > 0) current = `${current} and ${rest} more`;
+  if (current !== '') lines.push(current);
+  return lines;
+}
+
+/** What an empty cohort needs next, instead of a page of "none". */
+export const emptyCohort = (id: string) => `  No members yet. Add them to cohorts/${id}/cohort.yaml (or as files in cohorts/${id}/members/), then run \`mentor assign ${id}\`.`;

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleRepo, makeTree, mentor, minimal, type FileTree } from './helpers/repo.js';
+
+// Issue 17, "Output" and "Mermaid": what a new user sees is readable at any size.
+
+const NOW = '2026-11-24T09:00:00-08:00';
+const at = (extra: NodeJS.ProcessEnv = {}) => ({ env: { MENTOR_NOW: NOW, ...extra } });
+
+/** One lead over `mentors` mentors (no logs), in a program whose lead may take them all. */
+function wideProgram(mentors: number, menteesEach = 0, extra: FileTree = {}): string {
+  const files: FileTree = {
+    'mentor.config.yaml': `${minimal.config}roles:\n  lead:\n    maxMentees: ${mentors}\n`,
+    'people/lee.yaml': minimal.person('lee'),
+    ...extra,
+  };
+  const members = ['  - {person: lee, role: lead}'];
+  for (let i = 0; i < mentors; i++) {
+    const id = `m${String(i).padStart(3, '0')}`;
+    files[`people/${id}.yaml`] = minimal.person(id);
+    members.push(`  - {person: ${id}, role: mentor, mentor: lee}`);
+    for (let j = 0; j < menteesEach; j++) {
+      const mentee = `${id}-e${j}`;
+      files[`people/${mentee}.yaml`] = minimal.person(mentee);
+      members.push(`  - {person: ${mentee}, role: mentee, mentor: ${id}}`);
+    }
+  }
+  files['cohorts/c1/cohort.yaml'] = `id: c1\nname: Wide\nstart: 2026-09-07\nend: 2026-11-29\nmembers:\n${members.join('\n')}\n`;
+  return makeTree(files);
+}
+
+describe('terminal output', () => {
+  it('keeps tables within the terminal width, wrapping the last column at spaces', () => {
+    const result = mentor(['assign', '2026-fall', '--repo', exampleRepo(), '--dry-run', '--explain'], at({ COLUMNS: '60' }));
+    expect(result.code).toBe(0);
+    const tableLines = result.stdout.split('\n').slice(0, 8);
+    for (const line of tableLines) expect(line.length, line).toBeLessThanOrEqual(60);
+    expect(result.stdout).toMatch(/cleo +mentee +ada +13 +preferred \+10, skills\n +react \+2, language \+1\n/);
+  });
+
+  it('packs 300 missing logs onto a few lines instead of one line each', () => {
+    const result = mentor(['status', 'c1', '--repo', wideProgram(300)], at());
+    expect(result.stdout).toContain('Missing logs for last week, 2026-W47 (301)');
+    expect(result.stdout.split('\n').length).toBeLessThan(40);
+    expect(result.stdout).toContain('and 241 more');
+  });
+
+  it('says how long someone waited the same way in status, tree, assign and report', () => {
+    const repo = exampleRepo();
+    for (const args of [['status'], ['tree'], ['assign', '--dry-run', '--explain']]) {
+      expect(mentor([...args, '2026-fall', '--repo', repo], at()).stdout).toContain('3 d 18 h');
+    }
+    mentor(['report', '2026-fall', '--repo', repo], at());
+    // A report measures waiting at the end of its week (Sunday of 2026-W47).
+    expect(readFileSync(path.join(repo, 'reports/2026-fall/2026-W47.md'), 'utf8')).toContain('cleo has waited 2 d 9 h for a mentor');
+  });
+
+  it('never says "0 of 0"', () => {
+    const repo = exampleRepo();
+    const noPreferences = mentor(['assign', '2026-fall', '--repo', repo, '--dry-run', '--explain'], at({ MENTOR_NOW: NOW }));
+    expect(noPreferences.stdout).toContain('preferences honoured: 1 of 1');
+    const nobodyAsked = exampleRepo({ 'cohorts/2026-fall/cohort.yaml': readFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), 'utf8').replace('    prefers: ada # a mentor she asked for\n', '') });
+    const explained = mentor(['assign', '2026-fall', '--repo', nobodyAsked, '--dry-run', '--explain'], at());
+    expect(explained.stdout).toContain('preferences: nobody asked for a mentor by name');
+    expect(explained.stdout).not.toContain('0 of 0');
+    const waitingOnly = makeTree({ 'mentor.config.yaml': minimal.config, 'people/ann.yaml': minimal.person('ann'), 'cohorts/c1/cohort.yaml': 'id: c1\nname: One\nstart: 2026-09-07\nmembers:\n  - {person: ann, role: mentee}\n' });
+    const status = mentor(['status', 'c1', '--repo', waitingOnly], at());
+    expect(status.stdout).toContain('Logs this week: none expected (nobody is placed yet)');
+    expect(status.stdout).not.toContain('0 of 0');
+  });
+
+  it('tells what to do with an empty cohort in status, tree and hours', () => {
+    const repo = makeTree({ 'mentor.config.yaml': minimal.config, 'cohorts/empty/cohort.yaml': 'id: empty\nname: Empty\nstart: 2026-09-07\n' });
+    for (const command of ['status', 'tree', 'hours']) {
+      expect(mentor([command, 'empty', '--repo', repo], at()).stdout).toContain('No members yet. Add them to cohorts/empty/cohort.yaml');
+    }
+  });
+});
+
+describe('the report tree on GitHub', () => {
+  it('writes a tree of more than 500 links as a list, and says why', () => {
+    const repo = wideProgram(130, 3);
+    expect(mentor(['report', 'c1', '--repo', repo], at()).code).toBe(0);
+    const markdown = readFileSync(path.join(repo, 'reports/c1/2026-W47.md'), 'utf8');
+    expect(markdown).not.toContain('```mermaid');
+    expect(markdown).toContain('The tree has 520 links, more than the 500 a Mermaid diagram on GitHub can draw, so it is written as a list.');
+    expect(markdown).toContain('\n  - M129 \\(m129\\) · mentor · X=3 · 7 h\n    - M129-E0 \\(m129-e0\\) · mentee · 5.5 h\n');
+  });
+
+  it('keeps a tree of 500 links a diagram', () => {
+    const repo = wideProgram(125, 3);
+    mentor(['report', 'c1', '--repo', repo], at());
+    expect(readFileSync(path.join(repo, 'reports/c1/2026-W47.md'), 'utf8')).toContain('```mermaid');
+  });
+
+  it('writes names in any script as they are, not as entity codes', () => {
+    const repo = exampleRepo({ 'people/bob.yaml': 'id: bob\nname: José Núñez 李雷\n' });
+    mentor(['report', '2026-fall', '--repo', repo], at());
+    const markdown = readFileSync(path.join(repo, 'reports/2026-fall/2026-W47.md'), 'utf8');
+    expect(markdown).toContain('["José Núñez 李雷 (bob) · mentee · 5.5 h"]');
+  });
+});
