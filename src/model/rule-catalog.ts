@@ -12,6 +12,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'yaml-duplicate-key', title: 'Duplicate key', help: 'A key appears twice in one mapping; keep one.' },
   { id: 'yaml-alias-limit', title: 'Too many aliases', help: 'Records may use at most 50 YAML aliases; write values out instead (this blocks alias bombs).' },
   { id: 'yaml-too-deep', title: 'Nested too deep', help: 'Records nest at most 64 levels (lists and mappings inside each other); deeper YAML is refused before it is parsed.' },
+  { id: 'yaml-tag', title: 'YAML tag', help: 'Records are plain YAML: custom tags (!custom, !!js/function) and !!binary are refused, never read as text or run.' },
   { id: 'yaml-complex-key', title: 'Complex key', help: 'Keys must be plain names, not lists or mappings.' },
   { id: 'forbidden-key', title: 'Forbidden key', help: 'The keys __proto__, constructor and prototype are not allowed in records.' },
   { id: 'merge-conflict', title: 'Merge conflict markers', help: 'Resolve the conflict: keep the right lines and delete the <<<<<<<, ======= and >>>>>>> lines.' },

@@ -173,6 +173,15 @@ export class YamlSource {
     return this.text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
   }
 
+  /** A node's range starts after its tag: the offset of the tag itself (`!custom value`). */
+  private tagStart(valueStart: number): number {
+    let at = valueStart;
+    while (at > 0 && (this.text[at - 1] === ' ' || this.text[at - 1] === '\t')) at--;
+    let start = at;
+    while (start > 0 && !/\s/.test(this.text[start - 1]!)) start--;
+    return this.text[start] === '!' ? start : valueStart;
+  }
+
   private checkKeysAndAliases(): boolean {
     let aliases = 0;
     let ok = true;
@@ -186,6 +195,12 @@ export class YamlSource {
           ok = false;
         }
       },
+      Node: (_, node) => {
+        const tag = (node as { tag?: string }).tag;
+        if (tag === undefined || CORE_TAGS.has(tag)) return;
+        this.add(this.tagStart((node as Node).range?.[0] ?? 0), 'yaml-tag', 'error', tagMessage(tag), 'Delete the tag and write the value as plain YAML: text, a number, true/false, a list or a mapping.');
+        ok = false;
+      },
       Alias: (_, alias) => {
         aliases += 1;
         if (aliases === MAX_ALIASES + 1 && isAlias(alias)) {
@@ -196,6 +211,16 @@ export class YamlSource {
     });
     return ok;
   }
+}
+
+/** The tags of the YAML 1.2 core schema, which records are read with; any other is refused. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
+function tagMessage(tag: string): string {
+  const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+  if (shown === '!!binary') return 'The tag !!binary marks base64-encoded binary data, which no record field holds.';
+  if (shown.startsWith('!!js/') || shown.startsWith('!!python/') || shown.startsWith('!ruby/')) return `The tag ${shown} asks for code or a language's object; mentor never runs or builds anything from YAML.`;
+  return `The tag ${shown} is a custom YAML tag; records are plain YAML and mentor does not read tagged values.`;
 }
 
 function yamlMessage(message: string): string {
