@@ -96,3 +96,15 @@ describe('the runner build', () => {
     expect(licenses.startsWith(`${packageJson.name} ${packageJson.version}\n\nMIT License`)).toBe(true);
   });
 });
+
+describe('the runner', () => {
+  it('prints what the package prints, command for command, on the example program', () => {
+    const repo = makeTree({}, path.join(PACKAGE_ROOT, 'examples/web-cohort'));
+    const env = { ...process.env, NO_COLOR: '1', MENTOR_NOW: '2026-11-20T12:00:00-08:00' };
+    for (const args of [['validate', '--format', 'sarif'], ['hours', '2026-fall', '--week', '2026-W47'], ['assign', '2026-fall', '--dry-run', '--explain'], ['status', '--format', 'json'], ['--help'], ['frobnicate']]) {
+      const viaPackage = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'bin/mentor.js'), ...args], { cwd: repo, encoding: 'utf8', env });
+      const viaRunner = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'dist/runner/mentor.mjs'), ...args], { cwd: repo, encoding: 'utf8', env });
+      expect({ code: viaRunner.status, stdout: viaRunner.stdout, stderr: viaRunner.stderr }, args.join(' ')).toEqual({ code: viaPackage.status, stdout: viaPackage.stdout, stderr: viaPackage.stderr });
+    }
+  });
+});
