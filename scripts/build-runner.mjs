@@ -86,7 +86,9 @@ function licenses(metafile) {
     const meta = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const file = readdirSync(dir).find((entry) => /^(licen[cs]e|copying)(\.|$)/i.test(entry));
     const text = file ? readFileSync(path.join(dir, file), 'utf8').trim() : `License: ${meta.license ?? 'see the package'}`;
-    sections.push(`${pkg} ${meta.version}\n\n${text}`);
+    // Apache-2.0 asks that a package's NOTICE travel with it.
+    const notice = readdirSync(dir).find((entry) => /^notice(\.|$)/i.test(entry));
+    sections.push(`${pkg} ${meta.version}\n\n${text}${notice ? `\n\n${readFileSync(path.join(dir, notice), 'utf8').trim()}` : ''}`);
   }
   return `${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT, git, makeTree, mentor, mentorJson } from './helpers/repo.js';
 
-describe('mentor init', () => {
+describe('mentor init', { timeout: 120_000 }, () => {
   it('scaffolds a program repo that validates, with git init and a first commit', () => {
     const dir = path.join(makeTree({}), 'program');
     const result = mentor(['init', dir]);

@@ -18,7 +18,7 @@ function repoWithOldRunner(): string {
   return dir;
 }
 
-describe('mentor upgrade', () => {
+describe('mentor upgrade', { timeout: 180_000 }, () => {
   it('replaces the runner with this build on a new branch, removing what the build no longer has', () => {
     const dir = repoWithOldRunner();
     const result = mentor(['upgrade', '--repo', dir, '--commit']);
@@ -60,7 +60,7 @@ describe('mentor upgrade', () => {
   });
 });
 
-describe('the npm package', () => {
+describe('the npm package', { timeout: 180_000 }, () => {
   it('is ready to publish: an MIT license, a repository, and only bin/ and dist/', () => {
     expect(packageJson.license).toBe('MIT');
     expect(readFileSync(path.join(PACKAGE_ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
@@ -88,7 +88,7 @@ describe('the npm package', () => {
   });
 });
 
-describe('the runner build', () => {
+describe('the runner build', { timeout: 180_000 }, () => {
   it('names its version on its first line and carries the license of every package bundled in it', () => {
     expect(built('mentor.mjs').split('\n')[0]).toBe(`// mentor ${packageJson.version}: the ${packageJson.name} command line, bundled. Written by \`mentor init\` / \`mentor upgrade\`; do not edit.`);
     const licenses = built('LICENSES.txt');
@@ -97,7 +97,7 @@ describe('the runner build', () => {
   });
 });
 
-describe('the runner', () => {
+describe('the runner', { timeout: 180_000 }, () => {
   it('prints what the package prints, command for command, on the example program', () => {
     const repo = makeTree({}, path.join(PACKAGE_ROOT, 'examples/web-cohort'));
     const env = { ...process.env, NO_COLOR: '1', MENTOR_NOW: '2026-11-20T12:00:00-08:00' };

@@ -11,7 +11,7 @@ import { runWorkflow } from './helpers/workflow-sim.js';
 const HAL_W47 = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
 const halLog = (hours: string) => `person: hal\nweek: 2026-W47\nhours:\n  ${hours}\ndone: Indexes.\n`;
 
-describe('mentor.yml on a push to main', () => {
+describe('mentor.yml on a push to main', { timeout: 180_000 }, () => {
   it('validates every record with the runner, writes a job summary, and finds every generated file current', () => {
     const world = githubWorld();
     const before = mainSha(world);
@@ -64,7 +64,7 @@ describe('mentor.yml on a push to main', () => {
   });
 });
 
-describe('mentor.yml on a pull request', () => {
+describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
   it("checks what a mentee's pull request changes and annotates their line", () => {
     const world = githubWorld();
     commitIn(world.fork, 'my-log', { [HAL_W47]: halLog('practise: 3') });

