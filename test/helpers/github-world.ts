@@ -31,7 +31,20 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+let template: string | undefined;
+
+/** A fresh world: a copy of one built per test file (the clones' origin pointed at the copy). */
 export function githubWorld(): World {
+  template ??= buildWorld();
+  const root = makeTree({}, template);
+  const origin = path.join(root, 'origin.git');
+  const maintainer = path.join(root, 'maintainer');
+  const fork = path.join(root, 'fork');
+  for (const clone of [maintainer, fork]) git(clone, 'remote', 'set-url', 'origin', origin);
+  return { origin, repository: REPOSITORY, maintainer, fork, env: { MENTOR_NOW: NOW }, ...ghStandIn(root, { [`GET repos/${REPOSITORY}/pulls`]: [] }) };
+}
+
+function buildWorld(): string {
   const root = makeTree({});
   const program = path.join(root, 'program');
   cpSync(EXAMPLE, program, { recursive: true });
@@ -46,11 +59,9 @@ export function githubWorld(): World {
   const origin = path.join(root, 'origin.git');
   git(root, 'clone', '-q', '--bare', program, origin);
   git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
-  const maintainer = path.join(root, 'maintainer');
-  const fork = path.join(root, 'fork');
-  git(root, 'clone', '-q', origin, maintainer);
-  git(root, 'clone', '-q', origin, fork);
-  return { origin, repository: REPOSITORY, maintainer, fork, env: { MENTOR_NOW: NOW }, ...ghStandIn(root, { [`GET repos/${REPOSITORY}/pulls`]: [] }) };
+  git(root, 'clone', '-q', origin, 'maintainer');
+  git(root, 'clone', '-q', origin, 'fork');
+  return root;
 }
 
 export const mainSha = (world: World) => git(world.origin, 'rev-parse', 'refs/heads/main').trim();
