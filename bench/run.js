@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SITE_NOW } from './synthetic.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -82,6 +83,7 @@ const cases = [
   { name: 'node -e 0', run: startup(['-e', '0']) },
   { name: 'mentor --version', run: startup([mentor, '--version']) },
   { name: 'mentor --help', run: startup([mentor, '--help']) },
+  { name: 'mentor site (index and 10 cohort pages)', run: () => measure(node, [mentor, 'site', '--repo', program, '--out', path.join(out, 'site')], { env: { ...process.env, MENTOR_NOW: SITE_NOW }, expect: 0 }) },
   { name: 'mentor assign (5,000 waiting, 500 mentors)', run: () => measure(node, [mentor, 'assign', 'big', '--repo', assignRepo, '--dry-run', '--format', 'json'], { expect: 0 }) },
 ];
 
@@ -114,6 +116,7 @@ const targets = [
   ['validate --changed, one log (s)', s('mentor validate --changed (one changed log)'), '< 1 s', (r) => r < 1],
   ['mentor --version / node -e 0', ratio('mentor --version', 'node -e 0'), '<= 1.5', (r) => r <= 1.5],
   ['mentor --help / node -e 0', ratio('mentor --help', 'node -e 0'), '<= 1.5', (r) => r <= 1.5],
+  ['mentor site / cold validate, same repo', ratio('mentor site (index and 10 cohort pages)', 'mentor validate (cold: no cache)'), '<= 2.0', (r) => r <= 2.0],
   ['peak memory of cold validate (MiB)', stats['mentor validate (cold: no cache)'].peakMiB, '< 1024', (r) => r < 1024],
   ['mentor assign command, 5,000 x 500, reading 5,500 people (s)', s('mentor assign (5,000 waiting, 500 mentors)'), '<= 2 s', (r) => r <= 2],
 ];

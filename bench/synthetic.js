@@ -34,3 +34,6 @@ export function freshFolder(dir) {
     writeFileSync(target, text);
   };
 }
+
+/** `mentor site` on a generated program runs as of this now: every cohort has run its logged weeks. */
+export const SITE_NOW = '2026-04-08T12:00:00Z';

@@ -42,17 +42,24 @@ function weekCell(member: MemberWeeks, logged: number | null): string {
   return `<td class="w ${low ? 'low' : 'met'}">${hours(logged)}${low ? ' <span aria-hidden="true">▼</span>' : ''}</td>`;
 }
 
+/** Most week columns the member table shows: the latest ones (a rolling cohort runs for years). */
+export const MOST_WEEK_COLUMNS = 12;
+
 function memberTable(cohort: CohortPage): string {
-  const head = ['Member', 'Tier', 'Mentor', 'Planned a week', ...cohort.weeks.map((week) => week.slice(5)), 'Weeks logged'];
+  const first = Math.max(0, cohort.weeks.length - MOST_WEEK_COLUMNS);
+  const weeks = cohort.weeks.slice(first);
+  const head = ['Member', 'Tier', 'Mentor', 'Planned a week', ...weeks.map((week) => week.slice(5)), 'Weeks logged'];
   const rows = cohort.members.map((member) => {
     const name = `<th scope="row">${person(member.name, member.id)}</th>`;
     const mentor = member.mentor === undefined ? '—' : `<span class="id">${text(member.mentor)}</span>`;
     const logged = member.expectsLog ? `${member.weeksLogged} of ${cohort.weeks.length}` : 'waiting';
-    return `<tr>${name}<td>${member.role}</td><td>${mentor}</td><td class="num">${hours(member.plannedTotal)}</td>${member.logged.map((value) => weekCell(member, value)).join('')}<td class="num">${logged}</td></tr>`;
+    const cells = member.logged.slice(first).map((value) => weekCell(member, value)).join('');
+    return `<tr>${name}<td>${member.role}</td><td>${mentor}</td><td class="num">${hours(member.plannedTotal)}</td>${cells}<td class="num">${logged}</td></tr>`;
   });
   const headRow = head.map((cell, index) => `<th scope="col"${index >= 3 ? ' class="num"' : ''}>${text(cell)}</th>`).join('');
+  const which = first > 0 ? `the last ${weeks.length} of the ${cohort.weeks.length} complete weeks (weeks logged counts them all)` : 'each complete week';
   return `<div class="table-wrap"><table class="weeks">
-<caption>Hours each member logged in each complete week. ✗: no log; ▼: under half the plan; ·: waiting for a mentor, no log expected.</caption>
+<caption>Hours each member logged in ${which}. ✗: no log; ▼: under half the plan; ·: waiting for a mentor, no log expected.</caption>
 <thead><tr>${headRow}</tr></thead>
 <tbody>
 ${rows.join('\n')}
