@@ -3,7 +3,7 @@ import { isError } from '../model/problem.js';
 import type { RecordFile } from '../io/repo.js';
 import { loadLog, type Program } from '../model/program.js';
 import type { Cohort, Log } from '../model/schemas.js';
-import { plannedElsewhere, type ElsewhereHours } from '../core/cross-cohort.js';
+import { plannedElsewhere, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { sanitizeInline } from '../render/terminal.js';
 
 /** A log the command can use; a log with errors stops the command. */

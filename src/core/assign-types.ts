@@ -1,6 +1,6 @@
 import type { Cohort, Config, Person, Role } from '../model/schemas.js';
 import type { ScoreParts } from './assign-score.js';
-import type { ElsewhereHours } from './cross-cohort.js';
+import type { ElsewhereHours } from '../domain/cross-cohort.js';
 
 // The data of `mentor assign`: what it is given and the plan it returns.
 

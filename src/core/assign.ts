@@ -1,6 +1,6 @@
 import type { Cohort, Config, Member, Person, Role } from '../model/schemas.js';
 import { directMenteeCounts, maxMenteesOf, plannedHours, roomFor, roundHours } from '../domain/commitments.js';
-import { budgetLeft } from './cross-cohort.js';
+import { budgetLeft } from '../domain/cross-cohort.js';
 import { whyNotPlaced } from './assign-reasons.js';
 import type { AssignInput, AssignmentPlan, MentorStanding, Standing } from './assign-types.js';
 

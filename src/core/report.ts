@@ -2,7 +2,7 @@ import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
 import { cohortCommitments, expectsLog, type PersonHours } from './commitments.js';
 import { byTierThenId } from '../domain/tiers.js';
 import { directMenteeCounts, roomFor, roundHours } from '../domain/commitments.js';
-import { budgetLeft, type ElsewhereHours } from './cross-cohort.js';
+import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { HOUR_MS } from '../domain/time.js';
 import { mondayOf, sundayOf } from '../domain/weeks.js';
 import { countedWeeks, isCohortWeek } from '../domain/cohort-state.js';

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { formatPath, type Problem } from './problem.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 import type { YamlSource } from './source.js';
-import { closest } from './suggest.js';
+import { closest, closestTimeZone } from './suggest.js';
 import { shapeAt } from './schema-walk.js';
 
 type Output<K extends RecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]>;
@@ -48,7 +48,11 @@ export function checkShape<K extends RecordKind>(source: YamlSource, kind: K, sa
   if (result.success) return result.data as Output<K>;
 
   let blocking = false;
+  // A value in the wrong format (2026-9-7) also fails the check behind it ("not a real date"):
+  // only the format is reported, since that is what to fix.
+  const badFormat = new Set(result.error.issues.filter((issue) => issue.code === 'invalid_format').map((issue) => formatPath(issue.path as (string | number)[])));
   for (const issue of result.error.issues) {
+    if (issue.code === 'custom' && badFormat.has(formatPath(issue.path as (string | number)[]))) continue;
     if (reportIssue(source, schema, issue)) blocking = true;
   }
   // Salvage what can be used: drop the fields zod flagged as unknown (warnings only), and drop
@@ -87,6 +91,9 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
     case 'invalid_type': {
       if (issue.input === undefined) {
         source.addAt(path.slice(0, -1), 'key', 'missing-field', 'error', `Missing required field "${field}".`, `Add a "${String(path.at(-1))}:" line.`);
+      } else if (issue.expected === 'string' && Array.isArray(issue.input) && ONE_PERSON.has(String(path.at(-1)))) {
+        const first = issue.input.find((item): item is string => typeof item === 'string');
+        source.addAt(path, 'value', 'invalid-type', 'error', `"${field}" names one person, not a list: a member has one ${String(path.at(-1)) === 'prefers' ? 'preferred mentor' : 'mentor'}.`, first ? `Write \`${String(path.at(-1))}: ${first}\`.` : `Write one person id after \`${String(path.at(-1))}:\`.`);
       } else {
         const got = describe(issue.input);
         source.addAt(
@@ -108,7 +115,7 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
         'invalid-value',
         'error',
         `"${field || '(record)'}" ${message.charAt(0).toLowerCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`,
-        hintForValue(issue) ?? hintForField(path),
+        hintForFormat(issue, path) ?? hintForValue(issue) ?? hintForField(path),
       );
       return true;
     }
@@ -136,6 +143,25 @@ function hintForType(expected: string, input: unknown): string {
   if (expected === 'object' || expected === 'record') return 'Write a mapping of `key: value` lines, indented under this key.';
   if (expected === 'boolean') return 'Write true or false.';
   return `Write ${article(expected)} here.`;
+}
+
+/** Fields that name one person: a list there is a common slip. */
+const ONE_PERSON = new Set(['mentor', 'prefers', 'person']);
+
+/** The value as it should have been written, when the slip is plain (2026-9-7, 2026-47, a zone's typo). */
+function hintForFormat(issue: Issue, path: readonly (string | number)[]): string | undefined {
+  const input = (issue as { input?: unknown }).input;
+  if (typeof input !== 'string') return undefined;
+  const field = String(path.at(-1));
+  const date = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input.trim());
+  if (issue.code === 'invalid_format' && date) return `Write it as YYYY-MM-DD, with two-digit month and day: ${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}.`;
+  const week = /^(\d{4})-?[wW]?(\d{1,2})$/.exec(input.trim());
+  if (issue.code === 'invalid_format' && week && field === 'week') return `Write it as YYYY-Www, with a W before the week: ${week[1]}-W${week[2]!.padStart(2, '0')}.`;
+  if (issue.code === 'custom' && (field === 'timezone')) {
+    const zone = closestTimeZone(input);
+    if (zone) return `Did you mean ${zone}? (IANA zone names use _ for spaces.)`;
+  }
+  return undefined;
 }
 
 function hintForValue(issue: Issue): string | undefined {

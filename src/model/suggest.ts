@@ -33,3 +33,13 @@ export function editDistance(a: string, b: string, cap = Infinity): number {
   }
   return previous[b.length]!;
 }
+
+let zoneNames: string[] | undefined;
+
+/** The IANA zone a misspelt one meant (America/LosAngeles -> America/Los_Angeles), if close. */
+export function closestTimeZone(zone: string): string | undefined {
+  zoneNames ??= typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const squashed = (name: string) => name.toLowerCase().replace(/[_\s-]/g, '');
+  const exact = zoneNames.find((name) => squashed(name) === squashed(zone));
+  return exact ?? closest(zone, zoneNames);
+}

@@ -1,7 +1,16 @@
-import type { Cohort, Config, Person } from '../model/schemas.js';
-import { directMenteeCounts, plannedHours, roundHours } from '../domain/commitments.js';
-import type { CohortDates } from '../domain/cohort-state.js';
-import { dayNumber } from '../domain/time.js';
+import { directMenteeCounts, plannedHours, roundHours, type Cadence, type CommitmentModel } from './commitments.js';
+import type { CohortDates } from './cohort-state.js';
+import { dayNumber } from './time.js';
+import type { Role } from './tiers.js';
+
+/** What the sums need of a cohort (a parsed Cohort fits). */
+export interface CohortPlan extends CohortDates {
+  id: string;
+  cadence: Cadence;
+  members: ReadonlyArray<{ person: string; role: Role; mentor?: string | undefined }>;
+}
+type Cohort = CohortPlan;
+type Config = CommitmentModel;
 
 // A person's maxHoursPerWeek holds across every cohort whose dates overlap (DESIGN.md "Time"):
 // planned hours add up. These are the sums assign, status and the capacity rule start from.
@@ -57,7 +66,7 @@ export interface CrossCohortOverBudget {
  * For the capacity rule: each member planned past their maxHoursPerWeek only once the overlapping
  * cohorts are added (a member past budget within one cohort alone is the existing rule's).
  */
-export function crossCohortOverBudget(config: Config, cohorts: readonly Cohort[], people: ReadonlyMap<string, Person | undefined>): CrossCohortOverBudget[] {
+export function crossCohortOverBudget(config: Config, cohorts: readonly Cohort[], people: ReadonlyMap<string, { maxHoursPerWeek?: number | undefined } | undefined>): CrossCohortOverBudget[] {
   const found: CrossCohortOverBudget[] = [];
   for (const cohort of cohorts) {
     const elsewhere = plannedElsewhere(config, cohorts, cohort);
