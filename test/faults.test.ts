@@ -1,7 +1,7 @@
 import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, exampleRepo, expectNoCrash, gitRepo, mentor } from './helpers/repo.js';
+import { EXAMPLE, exampleRepo, expectNoCrash, gitRepo, makeTree, mentor } from './helpers/repo.js';
 import { fillDisk, giveToUnprivileged, mentorAsUnprivileged, mountTmpfs, remountReadOnly, tmpfsTestsRun, unprivilegedHome } from './helpers/faults.js';
 
 // Real faults, not mocks: a small tmpfs filled to its last pages or mounted read-only, and a user
@@ -108,5 +108,28 @@ describe('missing permissions', () => {
     expect(result.stderr).toContain(`${path.join(repo, '.git')}`);
     expect(result.stderr).toContain('permission denied (EACCES)');
     expect(statSync(path.join(repo, BOB_LOG)).size).toBeGreaterThan(0);
+  });
+});
+
+describe('faults outside a record write', () => {
+  it('init in a folder mentor may not write in names the folder and writes nothing', () => {
+    const parent = makeTree({});
+    giveToUnprivileged(parent);
+    chmodSync(parent, 0o555);
+    const result = mentorAsUnprivileged(['init', path.join(parent, 'program')], { HOME: unprivilegedHome() });
+    expectNoCrash(result);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Could not create the folder ${path.join(parent, 'program')}: permission denied (EACCES).`);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('a new file that cannot be written says it was not created', () => {
+    const parent = makeTree({});
+    giveToUnprivileged(parent);
+    chmodSync(parent, 0o555);
+    const result = mentorAsUnprivileged(['init', parent], { HOME: unprivilegedHome() });
+    expectNoCrash(result);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`Could not write a temporary file in ${parent}: permission denied \\(EACCES\\)\\. ${parent}/[^ ]+ was not created\\.`));
   });
 });

@@ -52,20 +52,21 @@ export function writeFilesAtomic(writes: readonly FileWrite[]): void {
 /** Writes the content to a new temporary file beside `file`, flushed; returns its path. */
 function stage(file: string, content: string): string {
   const dir = path.dirname(file);
+  const previous = statIfFile(file);
+  const outcome = previous ? unchanged([file]) : `${file} was not created.`;
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw asFault(error, 'create the folder', dir, unchanged([file]));
+    throw asFault(error, 'create the folder', dir, outcome);
   }
   removeStaleTemps(dir);
-  const previous = statIfFile(file);
   const bytes = Buffer.from(previous ? keepLineEndings(readPrevious(file), content) : content, 'utf8');
   const temp = path.join(dir, `.${path.basename(file)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
   let fd: number;
   try {
     fd = openSync(temp, 'wx', previous ? 0o600 : 0o666);
   } catch (error) {
-    throw asFault(error, 'write a temporary file in', dir, unchanged([file]));
+    throw asFault(error, 'write a temporary file in', dir, outcome);
   }
   try {
     if (previous) keepOwnerAndMode(fd, previous);
@@ -74,13 +75,13 @@ function stage(file: string, content: string): string {
   } catch (error) {
     closeQuietly(fd);
     removeQuietly(temp);
-    throw asFault(error, 'write', file, unchanged([file]));
+    throw asFault(error, 'write', file, outcome);
   }
   try {
     closeSync(fd);
   } catch (error) {
     removeQuietly(temp);
-    throw asFault(error, 'write', file, unchanged([file]));
+    throw asFault(error, 'write', file, outcome);
   }
   return temp;
 }
