@@ -182,6 +182,10 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--author <github>', 'GitHub handle of the author, to say whether they may change these records')
     .action(async (options) => run(async () => (await import('./commands/pr-summary.js')).prSummaryCommand(options))());
 
+  // Required options say so in --help (commander lists them like any other).
+  for (const command of program.commands) {
+    for (const option of command.options) if (option.mandatory && !option.description.endsWith('(required)')) option.description += ' (required)';
+  }
   return program;
 }
 
