@@ -102,6 +102,23 @@ describe('mentor site', () => {
     expect(existsSync(path.join(out, 'CNAME'))).toBe(true);
   });
 
+  it('draws an upcoming cohort without a week to chart, and says so', () => {
+    const files = siteFiles(buildSite(EXAMPLE, '2026-08-20T09:00:00-07:00'));
+    const cohort = files.get('cohorts/2026-fall.html')!;
+    expect(cohort).toContain('upcoming');
+    expect(cohort).toContain('No complete week yet');
+    expect(cohort).not.toContain('id="hours-lead"');
+    expect(files.get('index.html')).toContain('0</strong>cohorts running');
+  });
+
+  it('stops at a log with errors, exit 1, naming the file', () => {
+    const repo = exampleRepo({ 'cohorts/2026-fall/logs/ada/2026-W45.yaml': 'person: ada\nweek: 2026-W45\nhours: {project: lots}\n' });
+    const result = mentor(['site', '--repo', repo, '--out', makeTree({})], { env: { MENTOR_NOW: EXAMPLE_NOW } });
+    expectNoCrash(result);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('cohorts/2026-fall/logs/ada/2026-W45.yaml');
+  });
+
   it('refuses a folder that is not a program repo with exit 2 and no stack trace', () => {
     const result = mentor(['site', '--repo', makeTree({ 'notes.txt': 'hi' })]);
     expectNoCrash(result);

@@ -1,7 +1,7 @@
 import type { SiteData } from '../../core/site.js';
 import { ROLES } from '../../domain/tiers.js';
 import { axes, PAINT, pattern, renderChart } from './chart.js';
-import { badge, figure, hours, label, name, page, person, section, table, text } from './html.js';
+import { badge, count, figure, hours, label, name, page, person, section, table, text } from './html.js';
 import { waitingPart } from './waiting.js';
 
 // The program's page: its cohorts and their state, who is waiting, mentors with room, and
@@ -37,10 +37,29 @@ function cohortsTable(data: SiteData): string {
   return table('Every cohort, newest first; each links to its page.', columns, rows, { empty: 'No cohort yet.' });
 }
 
+/** Beyond this many, the index sums mentors with room by cohort and tier, and folds the list. */
+export const MOST_MENTOR_ROWS = 20;
+
 function mentorsTable(data: SiteData): string {
   const rows = data.mentorsWithRoom.map((mentor) => [person(mentor.name, mentor.id), mentor.role, `<a href="cohorts/${text(mentor.cohort)}.html">${text(mentor.cohort)}</a>`, String(mentor.directMentees), String(mentor.room)]);
   const columns = [{ head: 'Mentor' }, { head: 'Tier' }, { head: 'Cohort' }, { head: 'Mentees now', numeric: true }, { head: 'Room for', numeric: true }];
-  return table('Active mentors and leads who can take more mentees, in cohorts that have not finished.', columns, rows, { empty: 'No mentor has room.' });
+  const caption = 'Active mentors and leads who can take more mentees, in cohorts that have not finished.';
+  const full = table(caption, columns, rows, { empty: 'No mentor has room.' });
+  if (rows.length <= MOST_MENTOR_ROWS) return full;
+  const groups = new Map<string, { cohort: string; role: string; mentors: number; room: number }>();
+  for (const mentor of data.mentorsWithRoom) {
+    const key = `${mentor.cohort}\u0000${mentor.role}`;
+    const group = groups.get(key) ?? { cohort: mentor.cohort, role: mentor.role, mentors: 0, room: 0 };
+    group.mentors += 1;
+    group.room += mentor.room;
+    groups.set(key, group);
+  }
+  const summary = table(
+    `${count(rows.length, 'mentor')} with room, by cohort and tier.`,
+    [{ head: 'Cohort' }, { head: 'Tier' }, { head: 'With room', numeric: true }, { head: 'Places', numeric: true }],
+    [...groups.values()].map((group) => [`<a href="cohorts/${text(group.cohort)}.html">${text(group.cohort)}</a>`, group.role, String(group.mentors), String(group.room)]),
+  );
+  return `${summary}<details><summary>Every mentor with room (${rows.length})</summary>\n${full}</details>\n`;
 }
 
 function progressPart(data: SiteData): string {
@@ -66,7 +85,7 @@ function progressPart(data: SiteData): string {
 
   const { requestToMentor: overall, byCohort } = data.progress;
   const sla = data.program.slaHours;
-  const waitSvg = renderChart(
+  const waitSvg = (): string => renderChart(
     {
       grid: { left: 56, right: 90, top: 30, bottom: 40 },
       ...axes(categories, { valueName: 'hours', valueMax: sla * 1.15 }),
@@ -74,7 +93,7 @@ function progressPart(data: SiteData): string {
         {
           type: 'bar',
           barMaxWidth: 40,
-          data: byCohort.map((row) => ({ value: row.medianHoursToMentor ?? 0, itemStyle: (row.medianHoursToMentor ?? 0) > sla ? { color: PAINT.overdue, ...pattern('stripes') } : { color: PAINT.ok } })),
+          data: byCohort.map((row) => ({ value: row.medianHoursToMentor ?? '-', itemStyle: (row.medianHoursToMentor ?? 0) > sla ? { color: PAINT.overdue, ...pattern('stripes') } : { color: PAINT.ok } })),
           label: { show: true, position: 'top', color: PAINT.ink, formatter: (p: { value: unknown }) => `${p.value} h` },
           markLine: { silent: true, symbol: 'none', lineStyle: { color: PAINT.overdue, type: 'dashed', width: 2 }, label: { formatter: `promise: ${hours(sla)} h`, color: PAINT.ink }, data: [{ yAxis: sla }] },
         },
@@ -92,7 +111,10 @@ function progressPart(data: SiteData): string {
       row.medianHoursToMentor === null ? '—' : row.medianHoursToMentor > sla ? badge('overdue', 'no') : badge('ok', 'yes'),
     ]),
   );
-  const toMentor = figure('to-mentor-picture', `Median hours from a request to a mentor, by cohort, against the dashed ${hours(sla)}-hour promise; a striped bar is past it. Cohorts without recorded times show 0.`, waitSvg, waitTable);
+  const recorded = byCohort.some((row) => row.medianHoursToMentor !== null);
+  const toMentor = recorded
+    ? figure('to-mentor-picture', `Median hours from a request to a mentor, by cohort, against the dashed ${hours(sla)}-hour promise; a striped bar is past it. A cohort without recorded times has no bar.`, waitSvg(), waitTable)
+    : `<p class="empty">No member has both a request time and an assignment time (requestedAt, assignedAt), so there is no time from request to a mentor to show.</p>\n`;
   return `<p>${data.progress.peopleHelped} mentees helped (they logged at least one week) and ${data.progress.movesUp} moves up a tier across ${rows.length} ${rows.length === 1 ? 'cycle' : 'cycles'}.</p>\n${tiers}${toMentor}`;
 }
 
