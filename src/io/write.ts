@@ -170,11 +170,6 @@ export function removeStaleTemps(dir: string): void {
   }
 }
 
-/** Whether a temporary file name is one of mentor's (for the loader and `--changed` to skip). */
-export function isTemporaryFile(name: string): boolean {
-  return TEMP_NAME.test(name) || OLD_TEMP_NAME.test(name);
-}
-
 export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
