@@ -6,9 +6,10 @@ import { print, styleFor } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { readRecord } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
-import { directMenteeCounts } from '../domain/commitments.js';
-import { askLogContent, cohortQuestion, hoursQuestions, parseHoursFlags, personForGitUser, personQuestion, textQuestions, weekQuestion, type LogDraft } from '../core/log-draft.js';
-import { isIsoWeek, weekAt } from '../domain/weeks.js';
+import { directMenteeCounts, plannedHours } from '../domain/commitments.js';
+import { logFile } from '../domain/layout.js';
+import { askLogContent, cohortQuestion, defaultLogWeek, totalAgainstPlan, hoursQuestions, parseHoursFlags, personForGitUser, personQuestion, textQuestions, weekQuestion, type LogDraft } from '../core/log-draft.js';
+import { isIsoWeek, lastCompleteWeek, weekAt } from '../domain/weeks.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { checkShape } from '../model/check-shape.js';
 import { isError } from '../model/problem.js';
@@ -62,12 +63,13 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   if (person === undefined) throw usageError('Whose log is it? Pass --person <id>.', 'mentor could not tell from your git user name.');
   const thisWeek = weekAt(program.config.timezone, loaded.now);
   let week = options.week;
-  if (week === undefined && interactive) week = String(await asker.ask(weekQuestion(thisWeek, (value) => (isIsoWeek(value.trim()) ? true : 'Write an ISO week such as 2026-W48.')))).trim();
+  const suggested = defaultLogWeek(loaded.today, thisWeek, lastCompleteWeek(loaded.today), (w) => existsSync(path.join(program.root, logFile(entry.id, person!, w))), (w) => isCohortWeek(entry.cohort, w));
+  if (week === undefined && interactive) week = String(await asker.ask(weekQuestion(suggested, (value) => (!isIsoWeek(value.trim()) ? 'Write an ISO week such as 2026-W48.' : isCohortWeek(entry.cohort, value.trim()) ? true : `${value.trim()} is outside cohort ${entry.id} (${cohortWeeksText(entry.cohort)}).`)))).trim();
   week ??= thisWeek;
 
   refuseUnknown(loaded, entry.id, person, week);
   const member = entry.members.get(person)!;
-  const file = `cohorts/${entry.id}/logs/${person}/${week}.yaml`;
+  const file = logFile(entry.id, person, week);
   const existing = readExisting(program.root, file);
 
   let draft: LogDraft;
@@ -93,7 +95,8 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   refuseInvalid(loaded, file, text);
 
   if (interactive) {
-    print(`\n${style.bold(file)}\n${sanitizeForTerminal(text)}`);
+    const planned = plannedHours(program.config, member.role, directMenteeCounts(entry.cohort.members).get(person) ?? 0, entry.cohort.cadence).total;
+    print(`\n${style.bold(file)}\n${sanitizeForTerminal(text)}\n${totalAgainstPlan(draft.hours, planned)}`);
     const confirmed = await asker.ask({ kind: 'confirm', name: 'confirm', message: existing ? `Replace your existing log for ${week}?` : 'Write this log?', default: true });
     if (!confirmed) {
       print('Nothing written.');

@@ -66,8 +66,14 @@ export function hoursQuestions(config: Config, role: Role, directMentees: number
   }));
 }
 
+/** Each link is checked as it is typed, not after every other question. */
+export function checkPullRequestLinks(answer: string): true | string {
+  const bad = answer.split(/[\s,]+/).filter(Boolean).find((link) => !/^https?:\/\/\S+$/i.test(link));
+  return bad === undefined ? true : `"${bad.slice(0, 60)}" is not a link: paste the full address, e.g. https://github.com/you/repo/pull/1.`;
+}
+
 export const textQuestions = (previous?: Partial<Log>): Question[] => [
-  { kind: 'input', name: 'pullRequests', message: 'Pull request links (space-separated, blank for none)', default: previous?.pullRequests?.join(' ') ?? '' },
+  { kind: 'input', name: 'pullRequests', message: 'Pull request links (space-separated, blank for none)', default: previous?.pullRequests?.join(' ') ?? '', validate: checkPullRequestLinks },
   { kind: 'input', name: 'done', message: 'What did you get done?', default: previous?.done ?? '' },
   { kind: 'input', name: 'blockers', message: 'Anything blocking you?', default: previous?.blockers ?? '' },
   { kind: 'input', name: 'next', message: 'What is next?', default: previous?.next ?? '' },
@@ -96,4 +102,19 @@ export function personForGitUser(people: Iterable<Person>, user: { name?: string
     return (github !== undefined && (github === name || github === emailUser)) || (name !== undefined && person.name.toLowerCase() === name);
   });
   return matches.length === 1 ? matches[0]!.id : undefined;
+}
+
+/**
+ * The week a log is most likely for: on a Monday, last week when it has no log yet (the week
+ * just ended is what people log then); otherwise this week.
+ */
+export function defaultLogWeek(today: string, thisWeek: string, lastWeek: string, hasLog: (week: string) => boolean, inCohort: (week: string) => boolean): string {
+  const monday = new Date(`${today}T12:00:00Z`).getUTCDay() === 1;
+  return monday && inCohort(lastWeek) && !hasLog(lastWeek) ? lastWeek : thisWeek;
+}
+
+/** "Total 7 h of 5.5 h planned": the line under the preview of a log. */
+export function totalAgainstPlan(hours: Record<string, number>, planned: number): string {
+  const total = Math.round(Object.values(hours).reduce((sum, value) => sum + value, 0) * 100) / 100;
+  return `Total ${total} h of ${planned} h planned${total > planned ? ` (+${Math.round((total - planned) * 100) / 100})` : total < planned ? ` (${Math.round((total - planned) * 100) / 100})` : ''}.`;
 }

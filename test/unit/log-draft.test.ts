@@ -74,3 +74,27 @@ describe('log flags and defaults', () => {
     expect(personForGitUser(people, { name: 'Nobody' })).toBeUndefined();
   });
 });
+
+describe('interactive log helpers (issue 17)', () => {
+  it('refuses a pull request answer that is not a link when it is given', async () => {
+    const { checkPullRequestLinks } = await import('../../src/core/log-draft.js');
+    expect(checkPullRequestLinks('')).toBe(true);
+    expect(checkPullRequestLinks('https://github.com/a/b/pull/1 https://github.com/a/b/pull/2')).toBe(true);
+    expect(checkPullRequestLinks('https://github.com/a/b/pull/1 pull/2')).toBe('"pull/2" is not a link: paste the full address, e.g. https://github.com/you/repo/pull/1.');
+  });
+
+  it('offers last week on a Monday when it has no log yet, this week otherwise', async () => {
+    const { defaultLogWeek } = await import('../../src/core/log-draft.js');
+    const inCohort = () => true;
+    expect(defaultLogWeek('2026-11-23', '2026-W48', '2026-W47', () => false, inCohort)).toBe('2026-W47');
+    expect(defaultLogWeek('2026-11-23', '2026-W48', '2026-W47', (w) => w === '2026-W47', inCohort)).toBe('2026-W48');
+    expect(defaultLogWeek('2026-11-24', '2026-W48', '2026-W47', () => false, inCohort)).toBe('2026-W48');
+    expect(defaultLogWeek('2026-11-23', '2026-W48', '2026-W47', () => false, (w) => w !== '2026-W47')).toBe('2026-W48');
+  });
+
+  it('shows the total against the plan', async () => {
+    const { totalAgainstPlan } = await import('../../src/core/log-draft.js');
+    expect(totalAgainstPlan({ practice: 4.5, 'code-review': 1, 'own-one-on-one': 1 }, 5.5)).toBe('Total 6.5 h of 5.5 h planned (+1).');
+    expect(totalAgainstPlan({ practice: 3 }, 5.5)).toBe('Total 3 h of 5.5 h planned (-2.5).');
+  });
+});
