@@ -100,11 +100,11 @@ export function axes(categories: readonly string[], options: { horizontal?: bool
 }
 
 /** Stripes or dots on a bar, so series differ by pattern as well as by colour. */
-export function pattern(kind: 'stripes' | 'dots' | 'cross'): { decal: Record<string, unknown> } {
+export function pattern(kind: 'stripes' | 'dots' | 'solid'): { decal?: Record<string, unknown> } {
+  if (kind === 'solid') return {};
   const shapes = {
     stripes: { symbol: 'rect', symbolSize: 1, rotation: Math.PI / 4, dashArrayX: [1, 0], dashArrayY: [3, 4] },
     dots: { symbol: 'circle', symbolSize: 0.6, dashArrayX: [[4, 4]], dashArrayY: [4, 4] },
-    cross: { symbol: 'rect', symbolSize: 1, rotation: -Math.PI / 4, dashArrayX: [1, 0], dashArrayY: [2, 5] },
   };
   return { decal: { color: PAINT.pattern, ...shapes[kind] } };
 }

@@ -15,7 +15,7 @@ function roleFigure(row: RoleHours, weeks: readonly string[]): string {
   const svg = renderChart(
     {
       grid: { left: 56, right: 20, top: 44, bottom: 36 },
-      legend: { top: 4, right: 20, textStyle: { color: PAINT.ink }, itemWidth: 22, data: ['logged', { name: 'planned', itemStyle: { color: PAINT.planned } }] },
+      legend: { top: 4, right: 40, itemGap: 18, textStyle: { color: PAINT.ink }, itemWidth: 22, data: ['logged', { name: 'planned', itemStyle: { color: PAINT.planned } }] },
       ...axes(weeks, { valueName: 'hours' }),
       series: [
         { type: 'bar', name: 'logged', data: row.logged, barMaxWidth: 36, itemStyle: { color: PAINT[row.role], ...pattern('stripes') } },

@@ -8,7 +8,7 @@ import { waitingPart } from './waiting.js';
 // progress across cycles.
 
 const STATE_BADGE = { running: 'running', upcoming: 'upcoming', finished: 'finished' } as const;
-const ROLE_PATTERN = { lead: 'cross', mentor: 'dots', mentee: 'stripes' } as const;
+const ROLE_PATTERN = { lead: 'solid', mentor: 'dots', mentee: 'stripes' } as const;
 
 function cards(data: SiteData): string {
   const overdue = data.waiting.filter((member) => member.overdue).length;
@@ -70,7 +70,7 @@ function progressPart(data: SiteData): string {
   const tiersSvg = renderChart(
     {
       grid: { left: 56, right: 20, top: 44, bottom: 40 },
-      legend: { top: 4, right: 20, textStyle: { color: PAINT.ink } },
+      legend: { top: 4, right: 40, itemGap: 18, textStyle: { color: PAINT.ink } },
       ...axes(categories, { valueName: 'members' }),
       series: ROLES.map((role) => ({ type: 'bar' as const, name: role, stack: 'tiers', barMaxWidth: 48, data: rows.map((row) => row.byRole[role]), itemStyle: { color: PAINT[role], ...pattern(ROLE_PATTERN[role]) } })),
     },
@@ -81,7 +81,7 @@ function progressPart(data: SiteData): string {
     [{ head: 'Cohort' }, { head: 'State' }, { head: 'Leads', numeric: true }, { head: 'Mentors', numeric: true }, { head: 'Mentees', numeric: true }, { head: 'Moves up a tier', numeric: true }, { head: 'Logs written', numeric: true }],
     rows.map((row) => [`<a href="cohorts/${text(row.cohort)}.html">${name(row.name)}</a>`, row.state, String(row.byRole.lead), String(row.byRole.mentor), String(row.byRole.mentee), String(row.movesUp), `${Math.round(row.logShare * 100)}%`]),
   );
-  const tiers = figure('tiers-picture', 'Members of each cohort, by tier, oldest cohort first. Leads crossed, mentors dotted, mentees striped.', tiersSvg, tiersTable);
+  const tiers = figure('tiers-picture', 'Members of each cohort, by tier, oldest cohort first. Leads solid, mentors dotted, mentees striped.', tiersSvg, tiersTable);
 
   const { requestToMentor: overall, byCohort } = data.progress;
   const sla = data.program.slaHours;

@@ -29,7 +29,7 @@ h3{font-size:17px;margin:22px 0 6px}
 .sub{color:var(--muted);margin:0 0 14px}
 a{color:var(--link)}
 a:focus-visible{outline:2px solid var(--link);outline-offset:2px}
-.id{color:var(--muted);font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.id{color:var(--muted);font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap}
 bdi{unicode-bidi:isolate}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin:16px 0;padding:0;list-style:none}
 .cards li{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:150px}
