@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { siteData } from '../src/core/site.js';
+import { cohortSchema, configSchema, logSchema, personSchema, type Log } from '../src/model/schemas.js';
+
+// The dashboard's data, computed in-process from records built here: pure, so no files.
+
+const config = configSchema.parse({ timezone: 'UTC', requestSlaHours: 48 });
+const now = Date.parse('2026-03-18T12:00:00Z'); // a Wednesday: 2026-W12, last complete week W11
+const people = new Map(['lee', 'ann', 'max', 'kit', 'sam', 'old'].map((id) => [id, personSchema.parse({ id, name: `Name of ${id}` })]));
+const log = (person: string, week: string, hours: number): Log => logSchema.parse({ person, week, hours: { practice: hours } });
+
+const spring = cohortSchema.parse({
+  id: 'spring',
+  name: 'Spring',
+  start: '2026-03-02',
+  end: '2026-05-31',
+  members: [
+    { person: 'lee', role: 'lead' },
+    { person: 'ann', role: 'mentor', mentor: 'lee' },
+    { person: 'max', role: 'mentee', mentor: 'ann', requestedAt: '2026-03-01T00:00:00Z', assignedAt: '2026-03-02T00:00:00Z' },
+    { person: 'kit', role: 'mentee', requestedAt: '2026-03-17T12:00:00Z' },
+    { person: 'sam', role: 'mentee', requestedAt: '2026-03-14T12:00:00Z' },
+  ],
+});
+const winter = cohortSchema.parse({
+  id: 'winter',
+  name: 'Winter',
+  start: '2025-12-01',
+  end: '2026-02-22',
+  members: [
+    { person: 'lee', role: 'lead' },
+    { person: 'ann', role: 'mentee', mentor: 'lee' },
+    { person: 'old', role: 'mentee', requestedAt: '2025-12-01T00:00:00Z' },
+  ],
+});
+const logs = new Map([['max', new Map([['2026-W10', log('max', '2026-W10', 4)], ['2026-W11', log('max', '2026-W11', 1)]])]]);
+
+const data = siteData({
+  config,
+  cohorts: [
+    { cohort: winter, logs: new Map() },
+    { cohort: spring, logs },
+  ],
+  people,
+  now,
+  today: '2026-03-18',
+});
+
+describe('the dashboard data', () => {
+  it('lists waiting members of cohorts that have not finished, overdue first, then the longest waiting', () => {
+    expect(data.waiting.map((w) => [w.id, w.overdue, w.waitedHours])).toEqual([
+      ['sam', true, 96],
+      ['kit', false, 24],
+    ]);
+  });
+
+  it('puts the newest cohort first, and counts only the complete weeks', () => {
+    expect(data.cohorts.map((c) => [c.id, c.state])).toEqual([
+      ['spring', 'running'],
+      ['winter', 'finished'],
+    ]);
+    expect(data.cohorts[0]!.weeks).toEqual(['2026-W10', '2026-W11']);
+    const max = data.cohorts[0]!.members.find((m) => m.id === 'max')!;
+    expect(max.logged).toEqual([4, 1]);
+    expect(max.weeksLogged).toBe(2);
+  });
+
+  it('sums planned and logged hours by role, week by week', () => {
+    const mentees = data.cohorts[0]!.roleHours.find((r) => r.role === 'mentee')!;
+    expect(mentees.people).toBe(1);
+    expect(mentees.logged).toEqual([4, 1]);
+    expect(mentees.planned).toEqual([5.5, 5.5]);
+  });
+
+  it('counts a move up a tier and the time from request to a mentor, per cohort in order', () => {
+    expect(data.progress.byCohort.map((c) => [c.cohort, c.movesUp, c.medianHoursToMentor])).toEqual([
+      ['winter', 0, null],
+      ['spring', 1, 24],
+    ]);
+    expect(data.progress.movesUp).toBe(1);
+  });
+
+  it('keeps members outside the tree apart: waiting ones, and none lost', () => {
+    const spring = data.cohorts[0]!;
+    expect(spring.unplaced.map((m) => [m.id, m.reason])).toEqual([
+      ['kit', 'waiting'],
+      ['sam', 'waiting'],
+    ]);
+    expect(spring.tree.map((lead) => lead.id)).toEqual(['lee']);
+  });
+});
