@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The assignment solver alone (no file reading): `node bench/assign-solver.js <program repo> <cohort>`.
 // Prints the median of 5 runs of planAssignment, in seconds.
-import { loadProgram } from '../dist/model/program.js';
+import { loadProgram } from '../dist/model/load.js';
+import { WorktreeSource } from '../dist/io/worktree-source.js';
 import { planAssignment } from '../dist/core/assign.js';
 
 const [repo, cohortId] = process.argv.slice(2);
 const root = (await import('node:fs')).realpathSync(repo);
-const program = loadProgram(root);
+const program = loadProgram(new WorktreeSource(root));
 const entry = program.cohorts.get(cohortId);
 const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
 const times = [];

@@ -8,7 +8,7 @@ import { ExitCode } from './errors.js';
 
 const require = createRequire(import.meta.url);
 const { Command, CommanderError, Option } = require('commander') as typeof CommanderModule;
-const { version } = require('../package.json') as { version: string };
+const { version } = require('../package.json') as { version: string }; // the version's one home is src/version.ts; cli reads it the same way without loading another module
 type Command = CommanderModule.Command;
 
 const repoOption = () => new Option('--repo <dir>', 'the program repo (default: this folder or the nearest parent with mentor.config.yaml)');
@@ -40,6 +40,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(repoOption())
     .addOption(formatOption(['text', 'json', 'github', 'sarif']))
     .option('--changed <ref>', 'check only the files that differ from <ref> (committed or not) and what depends on them')
+    .option('--at <ref>', 'check the records as they are in a commit, leaving the working tree alone')
     .action(async (options) => run(async () => (await import('./commands/validate.js')).validateCommand(options))());
 
   program
@@ -131,11 +132,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('check-pr')
-    .description('fail when a pull request touches records its author may not touch')
+    .description('fail when a pull request makes a change its author may not make (records read from git, nothing run)')
     .addOption(repoOption())
-    .requiredOption('--base <ref>', 'the branch the pull request goes into, e.g. origin/main')
-    .requiredOption('--author <github>', 'GitHub handle of the pull request author')
-    .addOption(formatOption(['text', 'json']))
+    .requiredOption('--base <ref>', 'the branch or commit the pull request goes into, e.g. origin/main')
+    .option('--head <ref>', "the pull request's head commit (default: HEAD)")
+    .requiredOption('--author <github>', 'GitHub login of the pull request author')
+    .option('--approved-by <github>', 'a login whose approval is on the head commit (repeatable; only maintainers count)', collect, [])
+    .addOption(formatOption(['text', 'json', 'markdown']))
     .action(async (options) => run(async () => (await import('./commands/check-pr.js')).checkPrCommand(options))());
 
   program
@@ -176,11 +179,18 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('pr-summary')
-    .description('Markdown for a pull request comment: what it changes, problems found, the next step')
+    .description('the gate comment for a pull request (check-pr --format markdown, always exit 0): what it changes, problems, the next step')
     .addOption(repoOption())
-    .requiredOption('--base <ref>', 'the branch the pull request goes into, e.g. origin/main')
-    .option('--author <github>', 'GitHub handle of the author, to say whether they may change these records')
-    .action(async (options) => run(async () => (await import('./commands/pr-summary.js')).prSummaryCommand(options))());
+    .requiredOption('--base <ref>', 'the branch or commit the pull request goes into, e.g. origin/main')
+    .option('--head <ref>', "the pull request's head commit (default: HEAD)")
+    .option('--author <github>', 'GitHub login of the author, to say whether they may change these records', 'ghost')
+    .option('--approved-by <github>', 'a login whose approval is on the head commit (repeatable)', collect, [])
+    .action(async (options) =>
+      run(async () => {
+        await (await import('./commands/check-pr.js')).checkPrCommand({ ...options, format: 'markdown' });
+        return ExitCode.ok;
+      })(),
+    );
 
   // Required options say so in --help (commander lists them like any other).
   for (const command of program.commands) {

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateProgram } from '../src/model/program.js';
+import { validateProgram } from '../src/model/validate.js';
+import { WorktreeSource } from '../src/io/worktree-source.js';
 import { exampleRepo } from './helpers/repo.js';
 
 // Property: whatever a record becomes, validate never throws, and every problem says how to fix
@@ -50,7 +51,7 @@ describe('fuzzing validate', () => {
         const text = mutations.reduce((current, mutate) => mutate(current), originals.get(target)!);
         writeFileSync(path.join(repo, target), text);
         try {
-          const { problems } = validateProgram(repo, { cache: false });
+          const { problems } = validateProgram(new WorktreeSource(repo));
           for (const problem of problems) {
             expect(['error', 'warning']).toContain(problem.severity);
             expect(problem.message.length).toBeGreaterThan(0);

@@ -38,6 +38,6 @@ describe('JSON Schemas come from the zod schemas', () => {
   it('mentor schema --out writes outside a program repo too', () => {
     const dir = makeTree({});
     expect(mentor(['schema', '--out', 'out'], { cwd: dir }).code).toBe(0);
-    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['cohort.schema.json', 'config.schema.json', 'log.schema.json', 'person.schema.json']);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['cohort.schema.json', 'config.schema.json', 'log.schema.json', 'member.schema.json', 'person.schema.json']);
   });
 });

@@ -33,7 +33,7 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     people,
     now: loaded.now,
     elsewhere: hoursInOverlappingCohorts(program, entry.cohort),
-    held: heldByFieldTypos(program.problems, entry.file, entry.memberIndex, entry.cohort.members),
+    held: heldByFieldTypos(program.problems, entry),
   };
   let plan = planAssignment(input);
   const style = styleFor(process.stdout);
@@ -52,7 +52,7 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
   }
   // Refuse before anything is written, and before asking.
   lockForWriting(program.root, 'assign');
-  const commitPlan = options.commit ? await planCommit(program.root, `assign/${entry.id}-${loaded.today}`, [entry.file]) : undefined;
+  const commitPlan = options.commit ? await planCommit(program.root, `assign/${entry.id}-${loaded.today}`, [...new Set([entry.file, ...entry.places.map((place) => place.file)])]) : undefined;
 
   if (!options.yes) {
     const reviewed = await review(asker, input, plan, show);
@@ -65,12 +65,11 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     print(show(plan));
   }
 
-  const text = readCohortText(program.root, entry.file);
   const assignedAt = formatInstant(program.config.timezone, loaded.now);
-  const edits = plan.assignments.map((a) => ({ index: entry.memberIndex[entry.cohort.members.findIndex((m) => m.person === a.person)]!, mentor: a.mentor, assignedAt }));
+  const edited = applyMemberEdits(entry, plan.assignments.map((a) => ({ person: a.person, set: { mentor: a.mentor, assignedAt } })));
   if (commitPlan) await startBranch(commitPlan);
-  writeFileAtomic(path.join(program.root, entry.file), applyMemberEdits(text, edits));
-  if (options.format === 'text') print(`Placed ${plan.assignments.length} in ${entry.file}.`);
+  for (const [file, text] of edited) writeFileAtomic(path.join(program.root, file), text);
+  if (options.format === 'text') print(`Placed ${plan.assignments.length} in ${[...edited.keys()].join(', ') || entry.file}.`);
   if (commitPlan) {
     await finishCommit(commitPlan, `Assign mentors in ${entry.id} (${plan.assignments.length} placed)`);
     if (options.format === 'text') print(nextStepAfterCommit(commitPlan.branch, 'the placements'));
@@ -112,10 +111,4 @@ async function review(asker: Asker, input: AssignInput, first: AssignmentPlan, s
     const mentor = String(await asker.ask({ kind: 'select', name: 'mentor', message: `Mentor for ${person}`, choices }));
     history.push(new Map([...overrides, [person, mentor]]));
   }
-}
-
-function readCohortText(root: string, file: string): string {
-  const outcome = readRecord(root, file);
-  if ('problem' in outcome) throw new MentorError(`${file} cannot be read: ${outcome.problem.message}`, ExitCode.usage);
-  return outcome.text;
 }

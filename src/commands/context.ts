@@ -4,7 +4,9 @@ import { findRepoRoot } from '../io/repo.js';
 import { acquireWriteLock } from '../io/lock.js';
 import { printError } from '../io/output.js';
 import { isError, type Problem } from '../model/problem.js';
-import { loadProgram, type CohortEntry, type Program } from '../model/program.js';
+import { loadProgram } from '../model/load.js';
+import type { CohortEntry, Program } from '../model/program.js';
+import { WorktreeSource } from '../io/worktree-source.js';
 import type { Cohort } from '../model/schemas.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { localDate } from '../domain/time.js';
@@ -23,7 +25,7 @@ export interface Loaded {
 
 export function loadForCommand(repoOption: string | undefined): Loaded {
   const root = findRepoRoot(repoOption);
-  const program = loadProgram(root);
+  const program = loadProgram(new WorktreeSource(root));
   if (!program.configValid) {
     throw new MentorError(`mentor.config.yaml cannot be read:\n${listProblems(program.problems.filter((p) => p.file === 'mentor.config.yaml'))}`, ExitCode.usage, 'Fix it, then run `mentor validate`.');
   }

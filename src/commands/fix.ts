@@ -19,6 +19,7 @@ export async function fixCommand(options: FixOptions): Promise<number> {
     { file: CONFIG_FILE, kind: 'config', nameId: 'config' },
     ...program.layout.people,
     ...program.layout.cohorts,
+    ...[...program.layout.members.values()].flat(),
     ...[...program.layout.logs.values()].flat(),
   ];
   const changed: string[] = [];

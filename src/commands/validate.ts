@@ -1,45 +1,52 @@
-import { ExitCode, MentorError } from '../errors.js';
-import { readRecord } from '../io/repo.js';
-import { print, styleFor } from '../io/output.js';
+import { ExitCode } from '../errors.js';
+import { ValidationCache } from '../io/cache.js';
+import { print, printError, styleFor } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
+import { WorktreeSource } from '../io/worktree-source.js';
 import { isError } from '../model/problem.js';
-import { validateProgram, validateScope } from '../model/program.js';
-import { createRequire } from 'node:module';
+import type { RecordSource } from '../model/record-source.js';
+import { validateProgram, validateScope } from '../model/validate.js';
 import { renderProblemsSarif } from '../render/sarif.js';
 import { renderProblemsGithub, renderProblemsJson, renderProblemsText, type ValidationResult } from '../render/problems.js';
+import { packageVersion } from '../version.js';
 
 export interface ValidateOptions {
   repo?: string;
   format: 'text' | 'json' | 'github' | 'sarif';
   changed?: string;
+  at?: string;
 }
 
 export async function validateCommand(options: ValidateOptions): Promise<number> {
   const root = findRepoRoot(options.repo);
-  const { problems, files } = options.changed === undefined ? validateProgram(root) : await validateChanged(root, options.changed);
+  const git = options.changed !== undefined || options.at !== undefined ? await import('../io/git.js') : undefined;
+  const at = options.at === undefined ? undefined : await git!.commitSource(root, options.at, '--at');
+  const records: RecordSource = at ?? new WorktreeSource(root);
+  let validation;
+  if (options.changed !== undefined) {
+    const changes = await git!.changesBetween(root, options.changed, at?.commit);
+    validation = validateScope(records, changes);
+  } else {
+    let cache: ValidationCache | undefined;
+    validation = validateProgram(records, at ? undefined : (parts) => (cache = ValidationCache.open(root, parts)));
+    cache?.save();
+    if (cache && process.env.MENTOR_CACHE_STATS) printError(`cache: reused ${cache.reused} of ${[...validation.program.layout.logs.values()].flat().length} logs`);
+  }
+  const { problems, files } = validation;
   const result: ValidationResult = { valid: !problems.some(isError), files, problems };
-  print(render(result, options.format, root));
+  if (at && options.format === 'text') printError(`Records as of ${at.label}.`);
+  print(render(result, options.format, records));
   return result.valid ? ExitCode.ok : ExitCode.invalid;
 }
 
-async function validateChanged(root: string, ref: string) {
-  const { changedSince, isGitRepo, openGit, resolveCommit, refuseOptionLikeRef } = await import('../io/git.js');
-  refuseOptionLikeRef(ref, '--changed');
-  const repo = openGit(root);
-  if (!(await isGitRepo(repo))) throw new MentorError('--changed needs a git repository.', ExitCode.usage, 'Run it in a clone of the program repo, or validate everything without --changed.');
-  const commit = await resolveCommit(repo, ref, '--changed');
-  const changes = await changedSince(repo, commit);
-  return validateScope(root, changes);
-}
-
-function render(result: ValidationResult, format: ValidateOptions['format'], root: string): string {
+function render(result: ValidationResult, format: ValidateOptions['format'], records: RecordSource): string {
   if (format === 'json') return renderProblemsJson(result);
   if (format === 'github') return renderProblemsGithub(result);
-  if (format === 'sarif') return renderProblemsSarif(result, (createRequire(import.meta.url)('../../package.json') as { version: string }).version);
+  if (format === 'sarif') return renderProblemsSarif(result, packageVersion());
   const lines = new Map<string, string[] | undefined>();
   return renderProblemsText(result, styleFor(process.stdout), (file, line) => {
     if (!lines.has(file)) {
-      const outcome = readRecord(root, file);
+      const outcome = records.read(file);
       lines.set(file, 'text' in outcome ? outcome.text.split(/\r?\n/) : undefined);
     }
     return lines.get(file)?.[line - 1];

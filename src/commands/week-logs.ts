@@ -1,7 +1,8 @@
 import { ExitCode, MentorError } from '../errors.js';
 import { isError } from '../model/problem.js';
 import type { RecordFile } from '../io/repo.js';
-import { loadLog, type Program } from '../model/program.js';
+import { loadLog } from '../model/load.js';
+import type { Program } from '../model/program.js';
 import type { Cohort, Log } from '../model/schemas.js';
 import { plannedElsewhere, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { sanitizeInline } from '../render/terminal.js';

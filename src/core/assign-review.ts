@@ -1,5 +1,6 @@
 import type { Member, Role } from '../model/schemas.js';
-import type { Problem } from '../model/problem.js';
+import { formatPath, type Problem } from '../model/problem.js';
+import type { CohortEntry } from '../model/program.js';
 import { scorePair } from './assign-score.js';
 import { eligibleMentors } from './assign.js';
 import type { AssignInput, AssignmentPlan } from './assign-types.js';
@@ -16,15 +17,18 @@ export interface Choice {
  * Waiting members whose entry has an unknown field (a typo such as `mentr: marta`): placing them
  * would write `mentor:` beside the typo, so they wait until it is fixed.
  */
-export function heldByFieldTypos(problems: readonly Problem[], file: string, memberIndex: readonly number[], members: readonly Member[]): Map<string, string> {
+export function heldByFieldTypos(problems: readonly Problem[], entry: Pick<CohortEntry, 'places'> & { cohort: { members: readonly Member[] } }): Map<string, string> {
   const held = new Map<string, string>();
   for (const problem of problems) {
-    const match = problem.file === file ? /^unknown-field:members\[(\d+)\]\.([^.[]+)$/.exec(problem.subject ?? '') : null;
-    if (!match) continue;
-    const member = members[memberIndex.indexOf(Number(match[1]))];
+    const field = /^unknown-field:(.+)$/.exec(problem.subject ?? '')?.[1];
+    if (field === undefined) continue;
+    // The member whose entry (a `members:` item, or a whole member file) holds the unknown field.
+    const index = entry.places.findIndex((place) => place.file === problem.file && (place.path.length === 0 ? !/[.[]/.test(field) : field.startsWith(`${formatPath(place.path)}.`)));
+    const member = entry.cohort.members[index];
     if (member === undefined || member.mentor !== undefined || held.has(member.person)) continue;
+    const name = field.slice(field.lastIndexOf('.') + 1);
     const fix = /Did you mean "([^"]+)"/.exec(problem.fix ?? '')?.[1];
-    held.set(member.person, `its entry has an unknown field "${match[2]}"${fix ? ` (did you mean "${fix}"?)` : ''} at ${file}:${problem.line}; fix it, then assign`);
+    held.set(member.person, `its entry has an unknown field "${name}"${fix ? ` (did you mean "${fix}"?)` : ''} at ${problem.file}:${problem.line}; fix it, then assign`);
   }
   return held;
 }

@@ -1,4 +1,4 @@
-import type { Asker, Question } from '../io/prompts.js';
+import type { Asker, Question } from './questions.js';
 import type { Config, Log, Person, Role } from '../model/schemas.js';
 import { plannedHours, type Cadence } from '../domain/commitments.js';
 

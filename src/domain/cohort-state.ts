@@ -57,3 +57,8 @@ export function allWeeksOver(cohort: CohortDates, today: string): boolean {
   const last = lastWeekOf(cohort);
   return last !== undefined && compareWeeks(last, lastCompleteWeek(today)) <= 0;
 }
+
+/** A person who set `pausedUntil` is away until that day (in the program's zone) begins. */
+export function isPaused(person: { pausedUntil?: string | undefined }, today: string): boolean {
+  return person.pausedUntil !== undefined && dayNumber(today) < dayNumber(person.pausedUntil);
+}

@@ -72,3 +72,10 @@ export function roomFor(config: Config, role: Role, currentMentees: number, cade
   }
   return room;
 }
+
+/** The hours of a log (or any activity -> hours table), added up. */
+export function totalHours(hours: Readonly<Record<string, number>>): number {
+  let total = 0;
+  for (const value of Object.values(hours)) total += value;
+  return roundHours(total);
+}

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Problem } from '../model/problem.js';
 import { findGitDir } from './git-dir.js';
+import type { LogCheckCache } from '../model/validate.js';
 import { writeFileAtomic } from './write.js';
 
 // The validation cache: what checking each log found, keyed by the log's size, mtime, ctime and
-// inode, valid only for the same index (config, cohorts, the set of people) and mentor version.
+// inode, valid only for the same index (config, cohorts, the set of people) and the same build
+// of mentor (its code, not its version number: a rebuilt rule must not reuse old answers).
 // It lives under .git/, so nothing is ever committed, and it is invisible in results: an entry
 // is used only when the file provably has not changed since it was checked.
 
@@ -23,15 +26,17 @@ interface CacheFile {
   logs: Record<string, Entry>;
 }
 
-export class ValidationCache {
+export class ValidationCache implements LogCheckCache {
   private readonly previous: Record<string, Entry>;
   private readonly writtenAt: number;
   private readonly next: Record<string, Entry> = {};
   private readonly startedAt = Date.now();
+  private readonly pending = new Map<string, Entry>();
   /** How many logs were answered from the cache in this run. */
   reused = 0;
 
   private constructor(
+    private readonly root: string,
     private readonly file: string,
     private readonly key: string,
     previous: CacheFile | undefined,
@@ -41,7 +46,7 @@ export class ValidationCache {
   }
 
   /** The cache of a program repo inside a git work tree, or undefined (no cache) outside one. */
-  static open(root: string, key: string): ValidationCache | undefined {
+  static open(root: string, indexParts: readonly string[]): ValidationCache | undefined {
     if (process.env.MENTOR_NO_CACHE) return undefined;
     const gitDir = findGitDir(root);
     if (!gitDir) return undefined;
@@ -52,29 +57,31 @@ export class ValidationCache {
     } catch {
       previous = undefined;
     }
-    return new ValidationCache(file, key, previous);
+    return new ValidationCache(root, file, indexKey([buildKey(), ...indexParts]), previous);
   }
 
   /** What checking this file found last time, if it has not changed since. */
-  lookup(root: string, relative: string): { problems: Problem[] } | { stats: Entry } {
+  lookup(relative: string): Problem[] | undefined {
     let stats;
     try {
-      stats = statSync(path.join(root, relative), { bigint: false });
+      stats = statSync(path.join(this.root, relative), { bigint: false });
     } catch {
-      return { stats: [-1, 0, 0, 0, []] };
+      return undefined;
     }
     const fresh: Entry = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, []];
     const old = this.previous[relative];
     if (old && old[0] === fresh[0] && old[1] === fresh[1] && old[2] === fresh[2] && old[3] === fresh[3] && this.writtenAt - fresh[1] > RACY_MS) {
       this.next[relative] = old;
       this.reused++;
-      return { problems: old[4] };
+      return old[4];
     }
-    return { stats: fresh };
+    this.pending.set(relative, fresh);
+    return undefined;
   }
 
-  remember(relative: string, stats: Entry, problems: Problem[]): void {
-    if (stats[0] >= 0) this.next[relative] = [stats[0], stats[1], stats[2], stats[3], problems];
+  remember(relative: string, problems: Problem[]): void {
+    const stats = this.pending.get(relative);
+    if (stats) this.next[relative] = [stats[0], stats[1], stats[2], stats[3], problems];
   }
 
   save(): void {
@@ -91,4 +98,25 @@ export function indexKey(parts: Iterable<string>): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex');
+}
+
+let build: string | undefined;
+
+/**
+ * What identifies this build of mentor: a hash of its code. Built as files (dist/), every
+ * module counts; bundled into one runner, that file.
+ */
+export function buildKey(): string {
+  if (build !== undefined) return build;
+  const here = fileURLToPath(import.meta.url);
+  const hash = createHash('sha256');
+  const top = path.basename(path.dirname(here)) === 'io' ? path.dirname(path.dirname(here)) : undefined;
+  for (const file of top ? codeFiles(top) : [here]) hash.update(path.relative(top ?? path.dirname(here), file)).update(readFileSync(file));
+  return (build = hash.digest('hex'));
+}
+
+function codeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((entry) => (entry.isDirectory() ? codeFiles(path.join(dir, entry.name)) : /\.(m?js)$/.test(entry.name) ? [path.join(dir, entry.name)] : []));
 }

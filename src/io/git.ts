@@ -1,3 +1,4 @@
+import { GitCommitSource } from './git-source.js';
 import { simpleGit, GitError, type SimpleGit } from 'simple-git';
 import { MentorError, ExitCode } from '../errors.js';
 
@@ -212,4 +213,54 @@ export async function filesAt(repo: GitRepo, commit: string, folder: string): Pr
 export async function headCommitTime(repo: GitRepo): Promise<number> {
   const seconds = Number((await attempt('git log', () => repo.git.raw(['log', '-1', '--format=%ct', 'HEAD']))).trim());
   return seconds * 1000;
+}
+
+/** The records of a commit, read from git objects (nothing is checked out). */
+export async function commitSource(root: string, ref: string, flag: string): Promise<GitCommitSource> {
+  const repo = openGit(root);
+  if (!(await isGitRepo(repo))) throw new MentorError(`${flag} needs a git repository.`, ExitCode.usage, 'Run it in a clone of the program repo.');
+  return new GitCommitSource(root, await resolveCommit(repo, ref, flag));
+}
+
+/**
+ * What changed from `ref` to `head` (a commit), or to the working tree (committed or not,
+ * untracked files included) when there is no head.
+ */
+export async function changesBetween(root: string, ref: string, head?: string): Promise<ChangedFile[]> {
+  const repo = openGit(root);
+  if (!(await isGitRepo(repo))) throw new MentorError('--changed needs a git repository.', ExitCode.usage, 'Run it in a clone of the program repo, or validate everything without --changed.');
+  const base = await resolveCommit(repo, ref, '--changed');
+  if (head === undefined) return changedSince(repo, base);
+  return parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', base, head, '--', '.'])));
+}
+
+export interface PullRequestRange {
+  base: string;
+  head: string;
+  mergeBase: string;
+  changes: ChangedFile[];
+}
+
+/** A pull request's commits as git sees them: base and head resolved, and what head changes since they parted. */
+export async function pullRequestRange(root: string, baseRef: string, headRef: string): Promise<PullRequestRange> {
+  const repo = openGit(root);
+  if (!(await isGitRepo(repo))) throw new MentorError('check-pr needs a git repository.', ExitCode.usage, 'Run it in a clone of the program repo.');
+  const base = await resolveCommit(repo, baseRef, '--base');
+  const head = await resolveCommit(repo, headRef, '--head');
+  let mergeBase = '';
+  try {
+    mergeBase = (await repo.git.raw(['merge-base', '--end-of-options', base, head])).trim();
+  } catch {
+    // No merge base: said below, with what to do.
+  }
+  if (mergeBase === '') {
+    const shallow = (await repo.git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+    throw new MentorError(
+      shallow ? `--base ${baseRef} and --head ${headRef} share no commit in this shallow clone.` : `--base ${baseRef} and --head ${headRef} have no common ancestor: they are not branches of the same history.`,
+      ExitCode.usage,
+      shallow ? 'Fetch the whole history (in GitHub Actions: actions/checkout with fetch-depth: 0), then run check-pr again.' : 'Check that --base is the branch the pull request targets.',
+    );
+  }
+  const changes = parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', mergeBase, head, '--', '.'])));
+  return { base, head, mergeBase, changes };
 }

@@ -1,21 +1,9 @@
 // The only module that imports inquirer. Questions are plain data (see Question), built and
 // tested elsewhere; this turns them into prompts on the terminal.
 
-export interface Choice {
-  name: string;
-  value: string;
-  description?: string;
-}
+import type { Asker } from '../core/questions.js';
 
-export type Question =
-  | { kind: 'select'; name: string; message: string; choices: Choice[]; default?: string }
-  | { kind: 'input'; name: string; message: string; default?: string; validate?: (value: string) => true | string }
-  | { kind: 'number'; name: string; message: string; default?: number; min?: number; max?: number }
-  | { kind: 'confirm'; name: string; message: string; default?: boolean };
-
-export interface Asker {
-  ask(question: Question): Promise<string | number | boolean>;
-}
+export type { Asker, Choice, Question } from '../core/questions.js';
 
 /** Prompts need a terminal on both ends: keys in, screen out. */
 export function isInteractive(): boolean {

@@ -24,6 +24,7 @@ const WHAT: Record<RecordKind, string> = {
   config: 'mentor.config.yaml',
   person: 'a person record',
   cohort: 'a cohort record',
+  member: 'a member of a cohort',
   log: 'a weekly log',
 };
 

@@ -5,6 +5,7 @@ const TITLES: Record<RecordKind, string> = {
   config: 'mentor.config.yaml: program settings and the commitment model',
   person: 'people/<person>.yaml: one person, kept across cohorts',
   cohort: 'cohorts/<cohort>/cohort.yaml: one cycle, its dates and its members (the tree)',
+  member: 'cohorts/<cohort>/members/<person>.yaml: one member of a cohort as its own file (the same fields as an entry of members:)',
   log: "cohorts/<cohort>/logs/<person>/<week>.yaml: one person's log of one ISO week",
 };
 
@@ -12,6 +13,7 @@ export const SCHEMA_FILES: Record<RecordKind, string> = {
   config: 'config.schema.json',
   person: 'person.schema.json',
   cohort: 'cohort.schema.json',
+  member: 'member.schema.json',
   log: 'log.schema.json',
 };
 

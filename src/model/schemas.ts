@@ -7,7 +7,8 @@ import { isRealDate, isValidTimeZone } from '../domain/time.js';
 // The zod schemas are the single source of truth for the records: TypeScript types come from
 // z.infer, the JSON Schemas in schemas/ from z.toJSONSchema, and the field docs from .describe().
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+import { ID_PATTERN } from '../domain/layout.js';
+export { ID_PATTERN };
 export const GITHUB_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 export const WEEK_PATTERN = /^\d{4}-W\d{2}$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -142,6 +143,7 @@ export const personSchema = z.strictObject({
   languages: z.array(tagSchema).default([]),
   maxHoursPerWeek: hoursSchema.optional().describe('budget; assign never plans past it'),
   active: z.boolean().default(true).describe('false: opted out, never assigned new mentees'),
+  pausedUntil: dateSchema.optional().describe('away until this date: not assigned or mentioned, not counted inactive; back by itself on that day'),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -191,6 +193,7 @@ export const RECORD_SCHEMAS = {
   config: configSchema,
   person: personSchema,
   cohort: cohortSchema,
+  member: memberSchema,
   log: logSchema,
 } as const;
 

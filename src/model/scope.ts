@@ -1,8 +1,11 @@
+import { classifyPath, cohortFile } from '../domain/layout.js';
+import type { RecordFile } from './layout-scan.js';
 import type { Program } from './program.js';
 
 // `validate --changed`: which records a change can affect. A changed person affects the cohorts
-// that name them and the people sharing their GitHub handle; a changed cohort affects its logs;
-// a log affects only itself; the config affects everything.
+// that name them, their logs, and the people sharing their GitHub handle; a changed cohort or
+// member file affects its whole tree (a mentor's room, a lead's mentors) and its logs; a log
+// affects only itself; the config affects everything.
 
 export interface Change {
   status: 'added' | 'modified' | 'deleted' | 'renamed';
@@ -11,70 +14,68 @@ export interface Change {
 }
 
 export interface Scope {
-  /** Everything must be checked (the config changed). */
-  all: boolean;
   /** Files whose problems are reported. */
   files: Set<string>;
   /** Cohorts all of whose logs must be checked. */
   cohortsWithAllLogs: Set<string>;
   /** Individual logs to check. */
-  logs: Set<string>;
+  logs: Map<string, RecordFile>;
 }
 
-const PERSON = /^people\/([^/]+)\.yaml$/;
-const COHORT = /^cohorts\/([^/]+)\/cohort\.yaml$/;
-const LOG = /^cohorts\/([^/]+)\/logs\/[^/]+\/[^/]+$/;
-const IN_COHORT = /^cohorts\/([^/]+)\//;
+/** Every path a change touches: a rename is an addition and a deletion. */
+const touchedPaths = (changes: readonly Change[]) => changes.flatMap((change) => (change.from !== undefined ? [change.path, change.from] : [change.path]));
 
-export function changeScope(changes: readonly Change[], program: Program): Scope {
-  const scope: Scope = { all: false, files: new Set(), cohortsWithAllLogs: new Set(), logs: new Set() };
-  const touched = changes.flatMap((change) => (change.status === 'renamed' ? [{ ...change, status: 'added' as const }, { status: 'deleted' as const, path: change.from! }] : [change]));
-  for (const change of touched) {
-    const { path } = change;
-    if (path === 'mentor.config.yaml') {
-      scope.all = true;
-      continue;
-    }
+export function changeScope(changes: readonly Change[], program: Program, logsOfPerson: (cohort: string, person: string) => RecordFile[]): Scope {
+  const scope: Scope = { files: new Set(), cohortsWithAllLogs: new Set(), logs: new Map() };
+  const addLog = (file: RecordFile) => {
+    scope.logs.set(file.file, file);
+    scope.files.add(file.file);
+  };
+  for (const path of touchedPaths(changes)) {
     scope.files.add(path);
-    const person = PERSON.exec(path)?.[1];
-    if (person !== undefined) {
+    const what = classifyPath(path);
+    if (what.kind === 'person') {
       for (const entry of program.cohorts.values()) {
-        if (entry.cohort?.members.some((m) => m.person === person || m.mentor === person || m.prefers === person)) scope.files.add(entry.file);
+        if (entry.cohort?.members.some((m) => m.person === what.person || m.mentor === what.person || m.prefers === what.person)) addTree(scope, program, entry.id);
       }
-      const github = program.people.get(person)?.person?.github?.toLowerCase();
+      for (const cohort of program.layout.logs.keys()) for (const log of logsOfPerson(cohort, what.person)) addLog(log);
+      const github = program.people.get(what.person)?.person?.github?.toLowerCase();
       if (github !== undefined) {
         for (const other of program.people.values()) if (other.person?.github?.toLowerCase() === github) scope.files.add(other.file);
       }
-      continue;
+    } else if (what.kind === 'cohort' || what.kind === 'member') {
+      scope.cohortsWithAllLogs.add(what.cohort);
+      addTree(scope, program, what.cohort);
+    } else {
+      // Anything in a person's log folder: listed as a full run lists it, so a .yml or a stray
+      // file gets the same word, a .gitkeep or a temp file none, and a log is checked.
+      const inLogFolder = /^cohorts\/([^/]+)\/logs\/([^/]+)\/[^/]+$/.exec(path);
+      if (inLogFolder) {
+        const [, cohort, person] = inLogFolder as unknown as [string, string, string];
+        const listed = program.layout.logs.get(cohort)?.find((file) => file.file === path);
+        for (const log of listed ? [listed] : logsOfPerson(cohort, person).filter((file) => file.file === path)) addLog(log);
+      }
     }
-    const cohort = COHORT.exec(path)?.[1];
-    if (cohort !== undefined) {
-      scope.cohortsWithAllLogs.add(cohort);
-      continue;
-    }
-    if (LOG.test(path)) {
-      scope.logs.add(path);
-      continue;
-    }
-    const inCohort = IN_COHORT.exec(path)?.[1];
-    if (inCohort !== undefined) scope.files.add(`cohorts/${inCohort}/cohort.yaml`);
   }
-  for (const cohort of scope.cohortsWithAllLogs) {
-    scope.files.add(`cohorts/${cohort}/cohort.yaml`);
-    for (const log of program.layout.logs.get(cohort) ?? []) scope.files.add(log.file);
-  }
-  for (const log of scope.logs) scope.files.add(log);
+  for (const cohort of scope.cohortsWithAllLogs) for (const log of program.layout.logs.get(cohort) ?? []) scope.files.add(log.file);
   return scope;
 }
 
-/** Cohorts whose cohort.yaml a change touches: all of their logs need checking. */
+/** A cohort's whole tree: cohort.yaml and every member file, where its rules report. */
+function addTree(scope: Scope, program: Program, cohort: string): void {
+  scope.files.add(cohortFile(cohort));
+  for (const file of program.layout.members.get(cohort) ?? []) scope.files.add(file.file);
+}
+
+/** Cohorts whose tree a change touches (cohort.yaml or a member file): all of their logs need checking. */
 export function cohortsWithChangedRecord(changes: readonly Change[]): Set<string> {
   const cohorts = new Set<string>();
-  for (const change of changes) {
-    for (const path of [change.path, change.from]) {
-      const cohort = path === undefined ? undefined : COHORT.exec(path)?.[1];
-      if (cohort !== undefined) cohorts.add(cohort);
-    }
+  for (const path of touchedPaths(changes)) {
+    const what = classifyPath(path);
+    if (what.kind === 'cohort' || what.kind === 'member') cohorts.add(what.cohort);
+    // A file right in logs/ (not in a person's folder) is only seen by listing the cohort's logs.
+    const looseInLogs = /^cohorts\/([^/]+)\/logs\/[^/]+$/.exec(path);
+    if (looseInLogs) cohorts.add(looseInLogs[1]!);
   }
   return cohorts;
 }

@@ -1,22 +1,36 @@
+import type { CohortEntry } from '../model/program.js';
+import { memberSchema } from '../model/schemas.js';
 import { YamlEditor } from './yaml-edit.js';
 
 export interface MemberEdit {
-  /** Index in the `members:` list of the file. */
-  index: number;
-  mentor: string;
-  assignedAt: string;
+  person: string;
+  /** Fields to set (a key missing from the member is inserted in the schema's key order). */
+  set?: Record<string, unknown>;
+  /** Fields to delete. */
+  unset?: readonly string[];
 }
 
+const MEMBER_KEYS = Object.keys(memberSchema.shape);
+
+/** Where a new key goes: after the first of these the member has (else after the keys before it in the schema). */
+const INSERT_AFTER: Record<string, readonly string[]> = { mentor: ['role', 'person'], assignedAt: ['requestedAt', 'mentor', 'role', 'person'] };
+const keysBefore = (key: string) => INSERT_AFTER[key] ?? MEMBER_KEYS.slice(0, Math.max(0, MEMBER_KEYS.indexOf(key))).reverse();
+
 /**
- * Adds `mentor:` (after `role:`) and `assignedAt:` (after `requestedAt:`, else after `mentor:`)
- * to members. The edit is surgical: every comment, the order of keys, the alignment and the
- * block or flow style of each entry are kept.
+ * Edits members where they are written (an entry of `members:` in cohort.yaml, or a member
+ * file) and returns the new text of each file touched. The edits are surgical: every comment,
+ * the order of keys, the alignment and the block or flow style of each entry are kept.
  */
-export function applyMemberEdits(text: string, edits: readonly MemberEdit[]): string {
-  const editor = new YamlEditor(text);
+export function applyMemberEdits(entry: CohortEntry, edits: readonly MemberEdit[]): Map<string, string> {
+  const editors = new Map<string, YamlEditor>();
   for (const edit of edits) {
-    editor.set(['members', edit.index], 'mentor', edit.mentor, ['role', 'person']);
-    editor.set(['members', edit.index], 'assignedAt', edit.assignedAt, ['requestedAt', 'role', 'person']);
+    const index = entry.cohort?.members.findIndex((member) => member.person === edit.person) ?? -1;
+    const place = entry.places[index];
+    if (place === undefined) throw new RangeError(`${edit.person} is not a member of ${entry.id}`);
+    let editor = editors.get(place.file);
+    if (!editor) editors.set(place.file, (editor = new YamlEditor(place.source.text)));
+    for (const [key, value] of Object.entries(edit.set ?? {})) editor.set(place.path, key, value, keysBefore(key));
+    for (const key of edit.unset ?? []) editor.delete(place.path, key);
   }
-  return editor.toString();
+  return new Map([...editors].map(([file, editor]) => [file, editor.toString()]));
 }

@@ -14,20 +14,22 @@ export function defuseMentions(text: string): string {
   return text.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200d');
 }
 
-/** Text for a Markdown paragraph, list item or table cell: no HTML, no Markdown syntax, no mention. */
-export function markdownText(text: string): string {
-  return defuseMentions(
+/**
+ * Text for a Markdown paragraph, list item or table cell: no HTML, no Markdown syntax, no mention.
+ * `inLink`: the text of a link, where GitHub makes no further link of a URL.
+ */
+export function markdownText(text: string, options: { inLink?: boolean } = {}): string {
+  const escaped = defuseMentions(
     text
       .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/([\\`*_{}[\]()#!|~$])/g, '\\$1')
-      // No bare link either: GitHub would turn https://... or www.... into one.
-      .replace(/:\/\//g, '\\://')
-      .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\\.`)
       .trim(),
   );
+  // No bare link either: GitHub would turn https://... or www.... into one.
+  return options.inLink ? escaped : escaped.replace(/:\/\//g, '\\://').replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\\.`);
 }
 
 /**

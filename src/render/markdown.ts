@@ -3,13 +3,13 @@ import { markdownText } from './escape.js';
 // HTML, start a link or an image, or break out of a Mermaid node.
 
 /** Text for a Markdown paragraph or table cell: HTML, Markdown syntax and mentions are neutralised. */
-export const mdText = markdownText;
+export const mdText = (text: string): string => markdownText(text);
 
 /** A link only for http(s) URLs; its text and target are escaped. */
 export function mdLink(url: string): string {
   if (!/^https?:\/\//i.test(url)) return mdText(url);
   const target = url.replace(/[\s<>()[\]`|]/g, (ch) => encodeURIComponent(ch));
-  return `[${mdText(url)}](${target})`;
+  return `[${markdownText(url, { inLink: true })}](${target})`;
 }
 
 export function mdTable(header: string[], rows: string[][]): string {

@@ -126,8 +126,10 @@ export function checkCohortRules(program: Program, entry: CohortEntry, problems:
     entry,
     cohort,
     report: (path, at, rule, severity, message, fix) => problems.push(source.problemAt(path, at, rule, severity, message, fix)),
-    reportMember: (index, field, rule, severity, message, fix, subject) =>
-      problems.push({ ...source.problemAt(['members', entry.memberIndex[index] ?? index, field], 'value', rule, severity, message, fix), ...(subject ? { subject } : {}) }),
+    reportMember: (index, field, rule, severity, message, fix, subject) => {
+      const place = entry.places[index]!;
+      problems.push({ ...place.source.problemAt([...place.path, field], 'value', rule, severity, message, fix), ...(subject ? { subject } : {}) });
+    },
   };
   for (const rule of COHORT_RULES) rule(context);
 }

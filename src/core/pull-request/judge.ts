@@ -1,0 +1,198 @@
+import { roomFor, directMenteeCounts } from '../../domain/commitments.js';
+import { cohortState, isPaused } from '../../domain/cohort-state.js';
+import { classifyPath, type PathKind } from '../../domain/layout.js';
+import { localDate } from '../../domain/time.js';
+import { tierAbove } from '../../domain/tiers.js';
+import { addWeeks, weekAt } from '../../domain/weeks.js';
+import type { CohortEntry, Program } from '../../model/program.js';
+import type { Member } from '../../model/schemas.js';
+import type { Change } from '../../model/scope.js';
+import { whoIs, type Author } from './author.js';
+
+// What the author of a pull request may change, judged by meaning (DESIGN.md "Pull requests on
+// GitHub"): who they are and what each change does is read from the base; what it becomes, from
+// the head. Pure: both programs, the changes and "now" are arguments.
+
+export interface ChangeVerdict {
+  file: string;
+  status: Change['status'];
+  from?: string;
+  allowed: boolean;
+  reason: string;
+}
+
+export interface JudgeInput {
+  base: Program;
+  head: Program;
+  changes: readonly Change[];
+  author: string;
+  /** Maintainers whose approval is on the head commit. */
+  approvals: readonly string[];
+  now: number;
+}
+
+interface Context extends JudgeInput {
+  who: Author;
+  today: string;
+  /** The person id a newcomer registers in this pull request. */
+  newcomerId?: string;
+}
+
+const allow = (reason: string) => ({ allowed: true, reason });
+const refuse = (reason: string) => ({ allowed: false, reason });
+type Judgement = { allowed: boolean; reason: string };
+
+export function judgeChanges(input: JudgeInput): { author: Author; verdicts: ChangeVerdict[] } {
+  const who = whoIs(input.base, input.author);
+  const context: Context = { ...input, who, today: localDate(input.base.config.timezone, input.now) };
+  if (who.kind === 'newcomer') context.newcomerId = registeredPerson(context);
+  const verdicts = input.changes.map((change): ChangeVerdict => {
+    const judgement = judge(context, change);
+    return { file: change.path, status: change.status, ...(change.from !== undefined ? { from: change.from } : {}), ...judgement };
+  });
+  return { author: who, verdicts };
+}
+
+function judge(context: Context, change: Change): Judgement {
+  const { who, approvals } = context;
+  if (who.kind === 'maintainer') return allow('a maintainer may change any record');
+  if (approvals.length > 0) return allow(`approved by ${approvals.map((m) => `@${m}`).join(', ')} (maintainer)`);
+  if (who.kind === 'bot') return refuse('opened by a bot: a maintainer must approve this pull request');
+  if (change.status === 'renamed') {
+    // A rename takes the file away from where it was (judged like an edit there) and adds it anew.
+    const removed = judgePath(context, { status: 'modified', path: change.from!, renamedTo: change.path });
+    const added = judgePath(context, { status: 'added', path: change.path });
+    return !removed.allowed ? removed : added;
+  }
+  return judgePath(context, change);
+}
+
+function judgePath(context: Context, change: Change & { renamedTo?: string }): Judgement {
+  const what = classifyPath(change.path);
+  switch (what.kind) {
+    case 'log':
+      return judgeLog(context, change, what);
+    case 'person':
+      return judgePerson(context, change, what.person);
+    case 'cohort':
+    case 'member':
+      return judgeTree(context, change, what.cohort, what.kind === 'member' ? what.person : undefined);
+    case 'config':
+      return refuse('the program settings: only a maintainer may change them');
+    case 'report':
+      return refuse('a report: written by `mentor report`, and only a maintainer may commit it');
+    default:
+      return refuse('not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files');
+  }
+}
+
+function judgeLog(context: Context, change: Change, what: Extract<PathKind, { kind: 'log' }>): Judgement {
+  const { who, base } = context;
+  if (who.person !== what.person) return refuse(`a log of ${what.person}: only ${what.person} or a maintainer may change it`);
+  if (change.status === 'deleted') return refuse('your own log, but deleting a log needs a maintainer');
+  const lock = base.config.lockLogsAfterWeeks;
+  if (lock !== undefined) {
+    const firstOpen = addWeeks(weekAt(base.config.timezone, context.now), -lock);
+    if (what.week < firstOpen) return refuse(`the week ${what.week} is closed (logs of weeks before ${firstOpen} are locked: lockLogsAfterWeeks is ${lock}); ask a maintainer to make or approve this change`);
+  }
+  return allow(change.status === 'added' ? 'your own new log' : 'your own log');
+}
+
+function judgePerson(context: Context, change: Change, id: string): Judgement {
+  const { who, base, head } = context;
+  if (who.kind === 'newcomer') {
+    if (change.status === 'added' && id === context.newcomerId) return allow(`you registering as ${id}`);
+    return refuse(
+      base.people.has(id) ? `the person file of ${id}: only its owner or a maintainer may change it` : `a new person file whose github is not @${who.handle}: you may add only your own (github: ${who.handle})`,
+    );
+  }
+  if (who.person !== id) return refuse(`the person file of ${id}: only its owner or a maintainer may change it`);
+  if (change.status !== 'modified') return refuse(`your own person file, but ${change.status === 'deleted' ? 'deleting' : 'replacing'} it needs a maintainer`);
+  const before = base.people.get(id)?.person;
+  const after = head.people.get(id)?.person;
+  if (!after) return refuse('your own person file, but renaming it changes your id: ask a maintainer');
+  if (before && before.id !== after.id) return refuse('your own person file, but its `id` is fixed: ask a maintainer to rename a person');
+  if (before && before.github !== after.github) return refuse('your own person file, but its `github` is how mentor knows you: ask a maintainer to change it');
+  return allow('your own person file');
+}
+
+/** A newcomer's own new person file: added in this pull request, with their handle as `github`. */
+function registeredPerson(context: Context): string | undefined {
+  const handle = context.who.handle.toLowerCase();
+  const added = context.changes.filter((change) => change.status === 'added').map((change) => classifyPath(change.path));
+  const own = added.filter((what): what is Extract<PathKind, { kind: 'person' }> => what.kind === 'person' && context.head.people.get(what.person)?.person?.github?.toLowerCase() === handle);
+  return own.length === 1 && !context.base.people.has(own[0]!.person) ? own[0]!.person : undefined;
+}
+
+/**
+ * A change to a cohort's tree: its cohort.yaml or a member file. Every member it adds, changes
+ * or removes is judged; a change to the cohort's own fields needs a maintainer.
+ */
+function judgeTree(context: Context, change: Change, cohortId: string, memberFile?: string): Judgement {
+  const before = context.base.cohorts.get(cohortId);
+  const after = context.head.cohorts.get(cohortId);
+  if (!before?.cohort) return refuse(`cohort ${cohortId} does not exist on the base branch: only a maintainer may start a cohort`);
+  if (memberFile === undefined) {
+    if (change.status !== 'modified' || !after?.cohort) return refuse('a cohort: only a maintainer may add, delete or replace it');
+    const { members: _a, ...ownBefore } = before.cohort;
+    const { members: _b, ...ownAfter } = after.cohort;
+    if (JSON.stringify(ownBefore) !== JSON.stringify(ownAfter)) return refuse("the cohort's own settings (name, dates, cadence): only a maintainer may change them");
+  }
+  const inFile = (entry: CohortEntry | undefined) => membersIn(entry, memberFile === undefined ? change.path : change.path);
+  const old = inFile(before);
+  const now = inFile(after);
+  const judgements: Judgement[] = [];
+  for (const [person, member] of now) judgements.push(judgeMember(context, before, old.get(person) ?? before.members.get(person), member));
+  for (const [person] of old) if (!now.has(person) && !after?.members.has(person)) judgements.push(refuse(`removes ${person} from the cohort: only a maintainer may do that`));
+  const refused = judgements.find((judgement) => !judgement.allowed);
+  if (refused) return refused;
+  if (judgements.length === 0) return change.status === 'deleted' ? refuse('deletes a member file: only a maintainer may remove a member') : allow('no change to the tree');
+  return judgements[judgements.length - 1]!;
+}
+
+/** The members written in one file of a cohort, by person. */
+function membersIn(entry: CohortEntry | undefined, file: string): Map<string, Member> {
+  const members = new Map<string, Member>();
+  entry?.cohort?.members.forEach((member, index) => {
+    if (entry.places[index]?.file === file) members.set(member.person, member);
+  });
+  return members;
+}
+
+const sameExcept = (a: Member, b: Member, keys: readonly (keyof Member)[]) => {
+  const strip = (m: Member) => JSON.stringify(Object.entries(m).filter(([key, value]) => !keys.includes(key as keyof Member) && value !== undefined).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return strip(a) === strip(b);
+};
+
+function judgeMember(context: Context, cohort: CohortEntry, before: Member | undefined, after: Member): Judgement {
+  const { who } = context;
+  if (before !== undefined && JSON.stringify(before) === JSON.stringify(after)) return allow('unchanged');
+  const self = who.kind === 'newcomer' ? context.newcomerId : who.person;
+  if (before === undefined) {
+    if (self === undefined || after.person !== self) return refuse(`adds ${after.person} to cohort ${cohort.id}: you may add only yourself`);
+    if (after.mentor !== undefined || after.assignedAt !== undefined) return refuse('adds you with a mentor already set: join as a waiting member (no `mentor`, no `assignedAt`) and a mentor will claim you');
+    if (after.role !== 'mentee') return refuse(`adds you as a ${after.role}: you may join as a mentee; a maintainer places mentors and leads`);
+    if (cohortState(cohort.cohort!, context.today) === 'finished') return refuse(`cohort ${cohort.id} has ended: ask for a mentor in a cohort that is running or starting`);
+    return allow(`you joining cohort ${cohort.id} as a waiting member`);
+  }
+  if (before.mentor === undefined && after.mentor !== undefined && sameExcept(before, after, ['mentor', 'assignedAt'])) return judgeClaim(context, cohort, before, after);
+  if (before.mentor !== undefined && before.mentor === who.person && after.mentor === undefined && after.assignedAt === undefined && sameExcept(before, after, ['mentor', 'assignedAt'])) {
+    return allow(`you releasing ${after.person}, whom you mentor`);
+  }
+  return refuse(`changes ${after.person} in cohort ${cohort.id}: only a maintainer may (you may claim a waiting member, or release one you mentor)`);
+}
+
+/** A claim: the hard rules of assignment, at the base. */
+function judgeClaim(context: Context, cohort: CohortEntry, member: Member, after: Member): Judgement {
+  const { who, base } = context;
+  if (after.mentor !== who.person) return refuse(`sets ${after.mentor} as the mentor of ${member.person}: you may claim a waiting member only for yourself`);
+  const tier = tierAbove(member.role);
+  const own = cohort.members.get(who.person!);
+  if (tier === undefined || own?.role !== tier) return refuse(`claims ${member.person}, a ${member.role}: only a ${tier ?? 'mentor'} of cohort ${cohort.id} may claim them, and you are ${own ? `a ${own.role}` : 'not a member'} there`);
+  const person = base.people.get(who.person!)?.person;
+  if (!person?.active) return refuse(`claims ${member.person}, but your person file says active: false`);
+  if (isPaused(person, context.today)) return refuse(`claims ${member.person}, but you are paused until ${person.pausedUntil}`);
+  const current = directMenteeCounts(cohort.cohort!.members).get(who.person!) ?? 0;
+  if (roomFor(base.config, own.role, current, cohort.cohort!.cadence, person.maxHoursPerWeek) < 1) return refuse(`claims ${member.person}, but you have no room (${current} direct mentees, within maxMentees and maxHoursPerWeek)`);
+  return allow(`you claiming ${member.person}, who was waiting`);
+}

@@ -1,0 +1,47 @@
+import type { LogBeforeAfter } from '../../model/changed-logs.js';
+import { isError, type Problem } from '../../model/problem.js';
+import type { Program } from '../../model/program.js';
+import type { Change } from '../../model/scope.js';
+import { maintainerApprovals, type Author } from './author.js';
+import { judgeChanges, type ChangeVerdict } from './judge.js';
+import { summarizeChanges, type ChangeSummary } from './summary.js';
+
+// The one pull-request core: `check-pr`, `pr-summary` and the gate's comment all render this.
+
+export interface PullRequestInput {
+  base: Program;
+  head: Program;
+  changes: readonly Change[];
+  author: string;
+  /** Everyone whose approval is on the head commit; only maintainers' count. */
+  approvedBy: readonly string[];
+  /** The problems of the head's records, for the files the change reports on. */
+  problems: readonly Problem[];
+  logs: ReadonlyMap<string, LogBeforeAfter>;
+  now: number;
+}
+
+export interface PullRequestReview {
+  allowed: boolean;
+  author: Author;
+  approvals: string[];
+  maintainers: string[];
+  changes: ChangeVerdict[];
+  summary: ChangeSummary[];
+  problems: Problem[];
+}
+
+export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
+  const approvals = maintainerApprovals(input.base, input.approvedBy);
+  const { author, verdicts } = judgeChanges({ ...input, approvals });
+  const problems = [...input.problems];
+  return {
+    allowed: verdicts.every((verdict) => verdict.allowed) && !problems.some(isError),
+    author,
+    approvals,
+    maintainers: [...input.base.config.maintainers].sort(),
+    changes: verdicts,
+    summary: summarizeChanges(input.base, input.head, input.changes, input.logs),
+    problems,
+  };
+}

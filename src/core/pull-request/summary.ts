@@ -1,0 +1,56 @@
+import { totalHours } from '../../domain/commitments.js';
+import { classifyPath } from '../../domain/layout.js';
+import type { LogBeforeAfter } from '../../model/changed-logs.js';
+import type { CohortEntry, Program } from '../../model/program.js';
+import type { Change } from '../../model/scope.js';
+import { cohortCommitments } from '../commitments.js';
+
+// What a pull request changes, in the program's terms (a log and its hours, who was placed,
+// who joined), for the gate's comment and `mentor pr-summary`. Pure.
+
+export type ChangeSummary =
+  | { kind: 'log'; status: Change['status']; file: string; person: string; week: string; cohort: string; hours?: number; previousHours?: number; plannedHours?: number; pullRequests: number }
+  | { kind: 'tree'; status: Change['status']; file: string; cohort: string; placed: Array<{ person: string; mentor: string }>; moved: Array<{ person: string; from: string; to: string }>; released: Array<{ person: string; mentor: string }>; joined: string[]; left: string[] }
+  | { kind: 'person' | 'config' | 'report' | 'other'; status: Change['status']; file: string };
+
+export function summarizeChanges(base: Program, head: Program, changes: readonly Change[], logs: ReadonlyMap<string, LogBeforeAfter>): ChangeSummary[] {
+  const people = new Map([...head.people].map(([id, entry]) => [id, entry.person]));
+  return changes.map((change): ChangeSummary => {
+    const what = classifyPath(change.path);
+    const common = { status: change.status, file: change.path };
+    if (what.kind === 'log') {
+      const log = logs.get(change.path);
+      const cohort = head.cohorts.get(what.cohort)?.cohort;
+      const planned = cohort ? cohortCommitments(head.config, cohort, people).find((row) => row.id === what.person)?.plannedTotal : undefined;
+      return {
+        kind: 'log',
+        ...common,
+        person: what.person,
+        week: what.week,
+        cohort: what.cohort,
+        ...(log?.after ? { hours: totalHours(log.after.hours) } : {}),
+        ...(log?.before ? { previousHours: totalHours(log.before.hours) } : {}),
+        ...(planned !== undefined ? { plannedHours: planned } : {}),
+        pullRequests: log?.after?.pullRequests.length ?? 0,
+      };
+    }
+    if (what.kind === 'cohort' || what.kind === 'member') return { kind: 'tree', ...common, ...treeChange(base.cohorts.get(what.cohort), head.cohorts.get(what.cohort), change.path, what.cohort) };
+    return { kind: what.kind === 'person' || what.kind === 'config' || what.kind === 'report' ? what.kind : 'other', ...common };
+  });
+}
+
+function treeChange(before: CohortEntry | undefined, after: CohortEntry | undefined, file: string, cohort: string) {
+  const inFile = (entry: CohortEntry | undefined) => new Map((entry?.cohort?.members ?? []).filter((_, i) => entry!.places[i]?.file === file).map((m) => [m.person, m]));
+  const old = inFile(before);
+  const now = inFile(after);
+  const change = { cohort, placed: [] as Array<{ person: string; mentor: string }>, moved: [] as Array<{ person: string; from: string; to: string }>, released: [] as Array<{ person: string; mentor: string }>, joined: [] as string[], left: [] as string[] };
+  for (const [person, member] of now) {
+    const previous = old.get(person) ?? before?.members.get(person);
+    if (!previous) change.joined.push(person);
+    else if (previous.mentor === undefined && member.mentor !== undefined) change.placed.push({ person, mentor: member.mentor });
+    else if (previous.mentor !== undefined && member.mentor === undefined) change.released.push({ person, mentor: previous.mentor });
+    else if (previous.mentor !== undefined && member.mentor !== undefined && previous.mentor !== member.mentor) change.moved.push({ person, from: previous.mentor, to: member.mentor });
+  }
+  for (const person of old.keys()) if (!now.has(person) && !after?.members.has(person)) change.left.push(person);
+  return change;
+}

@@ -1,0 +1,116 @@
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { decodeRecord, MAX_RECORD_BYTES, tooLarge, unreadable, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
+
+// The records as they are in a folder on disk. Never leaves the repo: a symlink that leads out of
+// it is reported, not followed; only regular files are read, never more than the record limit.
+
+export class WorktreeSource implements RecordSource {
+  readonly label = 'the working tree';
+
+  /** Folders reached through real folders only: no symlink on the way, so no need to check where they lead. */
+  private readonly realFolders = new Set<string>(['']);
+
+  constructor(readonly root: string) {}
+
+  list(dir: string): DirListing {
+    const absolute = path.join(this.root, dir);
+    let dirents: Dirent[];
+    try {
+      if (!this.realFolders.has(dir)) {
+        const stats = statSync(absolute, { throwIfNoEntry: false });
+        if (!stats?.isDirectory()) return { entries: [] };
+        if (!this.inside(absolute)) {
+          return { problem: { rule: 'symlink-outside-repo', severity: 'error', message: `${dir} leads outside the repo; mentor does not follow it.`, fix: 'Replace the symlink with a real folder.' } };
+        }
+        if (realpathSync(absolute) === absolute) this.realFolders.add(dir);
+      }
+      dirents = readdirSync(absolute, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { entries: [] };
+      return { problem: { rule: 'unreadable-file', severity: 'error', message: `The folder cannot be read (${code ?? 'error'}).`, fix: 'Check its permissions.' } };
+    }
+    const entries = dirents.map((dirent) => this.entryOf(dir, dirent));
+    return { entries: entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+  }
+
+  read(file: string, regular = false): ReadOutcome {
+    const absolute = path.join(this.root, file);
+    let fd: number;
+    try {
+      fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP' || code === 'EMLINK') {
+        if (!this.inside(absolute)) {
+          return { problem: { rule: 'symlink-outside-repo', severity: 'error', message: 'This file is a symlink that leads outside the repo; mentor does not follow it.', fix: 'Replace the symlink with the record itself.' } };
+        }
+        try {
+          return readOpened(openSync(realpathSync(absolute), constants.O_RDONLY | constants.O_NONBLOCK));
+        } catch (inner) {
+          return { problem: unreadable((inner as NodeJS.ErrnoException).code) };
+        }
+      }
+      if (code === 'ENOENT') return { problem: { rule: 'missing-file', severity: 'error', message: 'The file does not exist.', fix: 'Create it.' } };
+      return { problem: unreadable(code) };
+    }
+    return readOpened(fd, regular);
+  }
+
+  private entryOf(dir: string, dirent: Dirent): DirEntry {
+    if (dirent.isFile()) return { name: dirent.name, kind: 'file', regular: true };
+    if (dirent.isDirectory()) {
+      if (this.realFolders.has(dir)) this.realFolders.add(dir === '' ? dirent.name : `${dir}/${dirent.name}`);
+      return { name: dirent.name, kind: 'dir' };
+    }
+    if (!dirent.isSymbolicLink()) return { name: dirent.name, kind: 'other' };
+    const absolute = path.join(this.root, dir, dirent.name);
+    if (!this.inside(absolute)) return { name: dirent.name, kind: 'other', outside: true };
+    const stats = statSync(absolute, { throwIfNoEntry: false });
+    return { name: dirent.name, kind: stats?.isDirectory() ? 'dir' : stats?.isFile() ? 'file' : 'other' };
+  }
+
+  private inside(absolute: string): boolean {
+    let real: string;
+    try {
+      real = realpathSync(absolute);
+    } catch {
+      // A dangling symlink leads nowhere inside the repo either.
+      return false;
+    }
+    return real === this.root || real.startsWith(this.root + path.sep);
+  }
+}
+
+/** One buffer for every read: a record is read whole into it, never more than the limit + 1. */
+let shared = Buffer.allocUnsafe(64 * 1024);
+
+function readOpened(fd: number, regular = false): ReadOutcome {
+  try {
+    // A file the listing saw as regular needs no fstat: the bounded read below enforces the size.
+    const stats = regular ? { isFile: () => true, size: 0 } : fstatSync(fd);
+    if (!stats.isFile()) return { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is not a regular file.', fix: 'Replace it with a YAML file, or remove it.' } };
+    if (stats.size > MAX_RECORD_BYTES) return { problem: tooLarge(stats.size) };
+    // Read up to the limit + 1 bytes, whatever the size said (the file may grow meanwhile).
+    let length = 0;
+    for (;;) {
+      if (length === shared.length) {
+        if (shared.length > MAX_RECORD_BYTES) break;
+        const bigger = Buffer.allocUnsafe(Math.min(shared.length * 4, MAX_RECORD_BYTES + 1));
+        shared.copy(bigger, 0, 0, length);
+        shared = bigger;
+      }
+      const count = readSync(fd, shared, length, shared.length - length, null);
+      if (count === 0) break;
+      length += count;
+      if (length < shared.length && (stats.size <= length || regular)) break;
+    }
+    if (length > MAX_RECORD_BYTES) return { problem: tooLarge() };
+    return decodeRecord(shared.subarray(0, length));
+  } catch (error) {
+    return { problem: unreadable((error as NodeJS.ErrnoException).code) };
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,152 @@
+import { CONFIG_FILE, COHORTS_DIR, PEOPLE_DIR, cohortDir, cohortFile, logsDir, membersDir } from '../domain/layout.js';
+import type { DirEntry, RecordSource, SourceProblem } from './record-source.js';
+import type { RecordKind } from './schemas.js';
+
+// Which files of a source are records, by the layout of DESIGN.md, and which files in the layout
+// are mistakes (a .yml, a stray file, a symlink out of the repo). Pure over the record source.
+
+/** A file found where the layout expects records. */
+export interface RecordFile {
+  /** Relative to the repo root, forward slashes. */
+  file: string;
+  kind: RecordKind;
+  /** The id the layout gives it: person id, cohort id, member's person id, or for a log the week. */
+  nameId: string;
+  cohort?: string;
+  person?: string;
+  /** The listing saw a regular file (not a symlink or anything else). */
+  regular?: boolean;
+}
+
+export interface LayoutProblem extends SourceProblem {
+  file: string;
+}
+
+export interface Layout {
+  config: RecordFile;
+  people: RecordFile[];
+  cohorts: RecordFile[];
+  /** Member files by cohort id. */
+  members: Map<string, RecordFile[]>;
+  /** Logs by cohort id (empty for cohorts whose logs were not listed). */
+  logs: Map<string, RecordFile[]>;
+  problems: LayoutProblem[];
+}
+
+/** Names the layout passes over without a word: dotfiles (editors, git, mentor's temp files) and notes. */
+export const IGNORED_NAME = /^(\..*|README(\.md)?|.*\.md)$/i;
+
+export interface ListOptions {
+  /** List the logs of these cohorts only (a run that checks a few changed files). */
+  logsOf?: ReadonlySet<string>;
+}
+
+export function listRecords(source: RecordSource, options: ListOptions = {}): Layout {
+  const problems: LayoutProblem[] = [];
+  const layout: Layout = { config: { file: CONFIG_FILE, kind: 'config', nameId: 'config' }, people: [], cohorts: [], members: new Map(), logs: new Map(), problems };
+  const entries = (dir: string): DirEntry[] => {
+    const listing = source.list(dir);
+    if ('problem' in listing) {
+      problems.push({ file: dir, ...listing.problem });
+      return [];
+    }
+    return listing.entries;
+  };
+
+  for (const entry of entries(PEOPLE_DIR)) {
+    const file = `${PEOPLE_DIR}/${entry.name}`;
+    const name = recordName(entry, file, problems, 'People files');
+    if (name !== undefined) layout.people.push({ file, kind: 'person', nameId: name, regular: entry.regular === true });
+  }
+
+  for (const folder of entries(COHORTS_DIR)) {
+    const cohort = folder.name;
+    const dir = cohortDir(cohort);
+    if (!isFolder(folder, dir, problems)) {
+      if (!IGNORED_NAME.test(folder.name)) problems.push({ file: dir, rule: 'unexpected-file', severity: 'warning', message: 'Only folders belong in cohorts/; this file is not read.', fix: 'Move it into a cohort folder, or delete it.' });
+      continue;
+    }
+    const inside = entries(dir);
+    const hasCohortFile = inside.some((e) => e.name === 'cohort.yaml');
+    if (hasCohortFile) {
+      layout.cohorts.push({ file: cohortFile(cohort), kind: 'cohort', nameId: cohort, cohort, regular: inside.find((e) => e.name === 'cohort.yaml')!.regular === true });
+    } else {
+      problems.push({ file: cohortFile(cohort), rule: 'cohort-missing-file', severity: 'error', message: `The cohort folder ${dir}/ has no cohort.yaml.`, fix: `Create ${cohortFile(cohort)} with id, name and start (and members), or remove the folder.` });
+    }
+
+    const members: RecordFile[] = [];
+    layout.members.set(cohort, members);
+    const membersFolder = inside.find((e) => e.name === 'members');
+    if (membersFolder && isFolder(membersFolder, membersDir(cohort), problems)) {
+      for (const entry of entries(membersDir(cohort))) {
+        const file = `${membersDir(cohort)}/${entry.name}`;
+        const name = recordName(entry, file, problems, 'Member files');
+        if (name === undefined) continue;
+        if (!hasCohortFile) {
+          problems.push({ file, rule: 'member-without-cohort', severity: 'error', message: `This member file is in ${dir}/, which has no cohort.yaml, so it belongs to no cohort.`, fix: `Create ${cohortFile(cohort)}, or move the file to the members/ folder of an existing cohort.` });
+          continue;
+        }
+        members.push({ file, kind: 'member', nameId: name, cohort, person: name, regular: entry.regular === true });
+      }
+    }
+
+    const logs: RecordFile[] = [];
+    layout.logs.set(cohort, logs);
+    if (options.logsOf && !options.logsOf.has(cohort)) continue;
+    const logsFolder = inside.find((e) => e.name === 'logs');
+    if (!logsFolder || !isFolder(logsFolder, logsDir(cohort), problems)) continue;
+    for (const personFolder of entries(logsDir(cohort))) {
+      const personPath = `${logsDir(cohort)}/${personFolder.name}`;
+      if (!isFolder(personFolder, personPath, problems)) {
+        if (!IGNORED_NAME.test(personFolder.name)) problems.push({ file: personPath, rule: 'unexpected-file', severity: 'warning', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: 'Move it into the folder of the person it belongs to.' });
+        continue;
+      }
+      for (const entry of entries(personPath)) {
+        const file = `${personPath}/${entry.name}`;
+        const week = recordName(entry, file, problems, 'Logs');
+        if (week !== undefined) logs.push({ file, kind: 'log', nameId: week, cohort, person: personFolder.name, regular: entry.regular === true });
+      }
+    }
+  }
+  return layout;
+}
+
+/** The logs of one person in one cohort, listed on their own (a change to that person needs them). */
+export function listPersonLogs(source: RecordSource, cohort: string, person: string, problems: LayoutProblem[]): RecordFile[] {
+  const dir = `${logsDir(cohort)}/${person}`;
+  const listing = source.list(dir);
+  if ('problem' in listing) {
+    problems.push({ file: dir, ...listing.problem });
+    return [];
+  }
+  const logs: RecordFile[] = [];
+  for (const entry of listing.entries) {
+    const week = recordName(entry, `${dir}/${entry.name}`, problems);
+    if (week !== undefined) logs.push({ file: `${dir}/${entry.name}`, kind: 'log', nameId: week, cohort, person, regular: entry.regular === true });
+  }
+  return logs;
+}
+
+function isFolder(entry: DirEntry, path: string, problems: LayoutProblem[]): boolean {
+  if (entry.outside) {
+    problems.push({ file: path, rule: 'symlink-outside-repo', severity: 'error', message: 'This symlink leads outside the repo; mentor does not follow it.', fix: 'Replace the symlink with the real folder.' });
+    return false;
+  }
+  return entry.kind === 'dir';
+}
+
+/** The name of a record file without `.yaml`, or undefined (with a problem if it looks like a mistake). */
+function recordName(entry: DirEntry, file: string, problems: LayoutProblem[], what = 'Records'): string | undefined {
+  if (IGNORED_NAME.test(entry.name)) return undefined;
+  if (entry.kind === 'dir') {
+    problems.push({ file, rule: 'unexpected-file', severity: 'warning', message: `${what} are files; this folder is not read.`, fix: 'Move its records up one level, or delete it.' });
+    return undefined;
+  }
+  if (entry.name.endsWith('.yaml') && entry.name.length > 5) return entry.name.slice(0, -5);
+  if (entry.name.endsWith('.yml')) {
+    problems.push({ file, rule: 'unexpected-file', severity: 'warning', message: 'Records end in .yaml; this .yml file is not read.', fix: `Rename it to ${entry.name.slice(0, -4)}.yaml.` });
+  } else {
+    problems.push({ file, rule: 'unexpected-file', severity: 'warning', message: 'This is not a record (records end in .yaml) and is not read.', fix: 'Move it out of the records folder, or rename it to .yaml if it is one.' });
+  }
+  return undefined;
+}

@@ -1,0 +1,100 @@
+import { CONFIG_FILE, ID_PATTERN, cohortDir } from '../domain/layout.js';
+import type { Salvage } from './check-shape.js';
+import { badFileName } from './file-names.js';
+import { listRecords, type ListOptions, type RecordFile } from './layout-scan.js';
+import type { Problem } from './problem.js';
+import { PersonEntry, type CohortEntry, type MemberPlace, type Program } from './program.js';
+import { readRecord } from './read-record.js';
+import type { RecordSource } from './record-source.js';
+import { checkCohortRules } from './rules/cohort-rules.js';
+import { checkLogRules, type LogContext } from './rules/log-rules.js';
+import { checkPeopleRules } from './rules/people-rules.js';
+import { configSchema, type Log, type Member } from './schemas.js';
+
+export interface LoadOptions extends ListOptions {
+  /** Read person files only when something needs them; their problems and the people rules are left to the caller. */
+  lazyPeople?: boolean;
+}
+
+/**
+ * Reads config, people and cohorts (members from cohort.yaml and from member files) through a
+ * record source, and checks every rule among them. Logs are read separately (loadLog).
+ */
+export function loadProgram(records: RecordSource, options: LoadOptions = {}): Program {
+  const layout = listRecords(records, options);
+  const problems: Problem[] = layout.problems.map((problem) => ({ ...problem, line: 1, column: 1 }));
+  records.prefetch?.([CONFIG_FILE, ...(options.lazyPeople ? [] : layout.people.map((f) => f.file)), ...layout.cohorts.map((f) => f.file), ...[...layout.members.values()].flat().map((f) => f.file)]);
+
+  const loadedConfig = readRecord(records, layout.config as RecordFile & { kind: 'config' }, problems);
+  const config = loadedConfig.record ?? configSchema.parse({});
+
+  const people = new Map<string, PersonEntry>();
+  for (const file of layout.people) {
+    const entry = new PersonEntry(records, file);
+    people.set(file.nameId, entry);
+    if (!options.lazyPeople) problems.push(...entry.problems);
+  }
+
+  const cohorts = new Map<string, CohortEntry>();
+  for (const file of layout.cohorts) cohorts.set(file.nameId, loadCohort(records, file, layout.members.get(file.nameId) ?? [], problems));
+
+  const program: Program = { root: records.root, records, config, configValid: loadedConfig.record !== undefined, configSource: loadedConfig.yaml, people, cohorts, layout, problems };
+  if (!options.lazyPeople) checkPeopleRules(program, problems);
+  for (const entry of cohorts.values()) checkCohortRules(program, entry, problems);
+  return program;
+}
+
+/** A cohort and its members, from its cohort.yaml and its member files, as one tree. */
+function loadCohort(records: RecordSource, file: RecordFile, memberFiles: readonly RecordFile[], problems: Problem[]): CohortEntry {
+  if (!ID_PATTERN.test(file.nameId)) problems.push(badFileName(cohortDir(file.nameId), 'cohort'));
+  const salvage: Salvage = {};
+  const { yaml, record } = readRecord(records, file as RecordFile & { kind: 'cohort' }, problems, salvage);
+  const kept = salvage.keptMembers ?? record?.members.map((_, index) => index) ?? [];
+  const places: MemberPlace[] = yaml ? kept.map((index) => ({ file: file.file, source: yaml, path: ['members', index] })) : [];
+  const listed = new Set(record?.members.map((member) => member.person));
+  const fromFiles: Member[] = [];
+
+  for (const memberFile of memberFiles) {
+    if (!ID_PATTERN.test(memberFile.nameId)) problems.push(badFileName(memberFile.file, 'member'));
+    const loaded = readRecord(records, memberFile as RecordFile & { kind: 'member' }, problems);
+    if (!loaded.record || !loaded.yaml) continue;
+    const member = loaded.record;
+    if (member.person !== memberFile.nameId) {
+      problems.push(loaded.yaml.problemAt(['person'], 'value', 'id-matches-file', 'error', `This member file is named ${memberFile.nameId}.yaml but says person: ${member.person}.`, `Set \`person: ${memberFile.nameId}\`, or rename the file to ${member.person}.yaml.`));
+      continue;
+    }
+    if (listed.has(member.person) && yaml) {
+      const index = record!.members.findIndex((m) => m.person === member.person);
+      const message = `${member.person} is a member both in cohort.yaml and in ${memberFile.file}; a member is written in one place only.`;
+      const fix = 'Keep one of the two: delete the entry from `members:` in cohort.yaml, or delete the member file.';
+      problems.push(loaded.yaml.problemAt(['person'], 'value', 'member-duplicate', 'error', message, fix));
+      problems.push(yaml.problemAt(['members', kept[index] ?? index, 'person'], 'value', 'member-duplicate', 'error', message, fix));
+      continue;
+    }
+    fromFiles.push(member);
+    places.push({ file: memberFile.file, source: loaded.yaml, path: [] });
+  }
+
+  const cohort = record ? { ...record, members: [...record.members, ...fromFiles] } : undefined;
+  const members = new Map<string, Member>();
+  for (const member of cohort?.members ?? []) if (!members.has(member.person)) members.set(member.person, member);
+  return { id: file.nameId, file: file.file, cohort, source: yaml, places, members, partial: salvage.partial === true };
+}
+
+export interface LoadedLog {
+  file: RecordFile;
+  log?: Log;
+  problems: Problem[];
+}
+
+/** Reads and checks one log against the program. */
+export function loadLog(program: Program, file: RecordFile): LoadedLog {
+  const problems: Problem[] = [];
+  const { yaml, record } = readRecord(program.records, file as RecordFile & { kind: 'log' }, problems);
+  if (yaml && record) checkLogRules(logContext(program, file), yaml, record, problems);
+  return { file, log: record, problems };
+}
+
+export function logContext(program: Program, file: RecordFile): LogContext {
+  return { program, cohortId: file.cohort!, folderPerson: file.person!, fileWeek: file.nameId };
+}

@@ -1,0 +1,70 @@
+// Where records are read from: the working tree, or a git commit. The loader reads only through
+// this interface, so the same rules judge a working tree, a pull request's head and its base.
+
+/** No record is this big; a bigger file is a mistake or an attack, and is not read. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
+export interface DirEntry {
+  name: string;
+  /** What the entry is, after following a symlink that stays inside the repo. */
+  kind: 'file' | 'dir' | 'other';
+  /** A plain regular file (not reached through a symlink). */
+  regular?: boolean;
+  /** A symlink that leads outside the repo: never followed. */
+  outside?: boolean;
+}
+
+/** Something in the layout that cannot be read, as the rule that says so. */
+export interface SourceProblem {
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  fix: string;
+}
+
+export type DirListing = { entries: DirEntry[] } | { problem: SourceProblem };
+export type ReadOutcome = { text: string } | { problem: SourceProblem };
+
+export interface RecordSource {
+  /** Said in messages: "the working tree", "commit 1a2b3c4". */
+  readonly label: string;
+  /** The program's folder on disk (the working tree it is, or the clone the commit is in). */
+  readonly root: string;
+  /** The entries of a folder (relative, forward slashes; '' is the top), sorted by name; none when it is missing. */
+  list(dir: string): DirListing;
+  /** One record's text. `regular`: the listing saw a plain file. */
+  read(file: string, regular?: boolean): ReadOutcome;
+  /** Reads ahead: the loader says which files it is about to read, so a commit reads them in one go. */
+  prefetch?(files: readonly string[]): void;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export const tooLarge = (bytes?: number): SourceProblem => ({
+  rule: 'file-too-large',
+  severity: 'error',
+  message:
+    bytes === undefined
+      ? `The file is over ${MAX_RECORD_BYTES / 1024 / 1024} MiB; it is not read.`
+      : `The file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; records are at most ${MAX_RECORD_BYTES / 1024 / 1024} MiB and this one is not read.`,
+  fix: 'Shorten it: a record holds one person, cohort, member or week.',
+});
+
+/** A record's bytes as text: at most MAX_RECORD_BYTES, valid UTF-8, without a byte-order mark. */
+export function decodeRecord(bytes: Uint8Array): ReadOutcome {
+  if (bytes.length > MAX_RECORD_BYTES) return { problem: tooLarge(bytes.length) };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { problem: { rule: 'not-utf8', severity: 'error', message: 'The file is not valid UTF-8 text.', fix: 'Save it as UTF-8 in your editor.' } };
+  }
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+export const unreadable = (code: string | undefined): SourceProblem => ({
+  rule: 'unreadable-file',
+  severity: 'error',
+  message: `The file cannot be read (${code ?? 'error'}).`,
+  fix: 'Check its permissions.',
+});

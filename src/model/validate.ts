@@ -1,0 +1,107 @@
+import { CONFIG_FILE, cohortFile, cohortOfPath } from '../domain/layout.js';
+import { listPersonLogs, type LayoutProblem, type RecordFile } from './layout-scan.js';
+import { loadLog, loadProgram } from './load.js';
+import type { Problem } from './problem.js';
+import type { Program } from './program.js';
+import type { RecordSource } from './record-source.js';
+import { withRootCauses } from './root-causes.js';
+import { checkPeopleRules } from './rules/people-rules.js';
+import { changeScope, cohortsWithChangedRecord, type Change } from './scope.js';
+
+// Validation: every record and every rule (validateProgram), or the part of it that a change can
+// affect (validateScope). The two give the same problems for the files a change reports on.
+
+/** What checking each log found before, for logs that have not changed since. */
+export interface LogCheckCache {
+  lookup(file: string): Problem[] | undefined;
+  remember(file: string, problems: Problem[]): void;
+}
+
+export interface Validation {
+  problems: Problem[];
+  files: number;
+  program: Program;
+}
+
+/** Full validation. `openCache` gets the key of everything a log's check depends on besides the log. */
+export function validateProgram(records: RecordSource, openCache?: (indexKey: string[]) => LogCheckCache | undefined): Validation {
+  const program = loadProgram(records);
+  const problems = [...program.problems];
+  const cache = openCache?.(logIndexKey(program));
+  const logs = [...program.layout.logs.values()].flat();
+  if (!cache) records.prefetch?.(logs.map((file) => file.file));
+  for (const file of logs) {
+    const cached = cache?.lookup(file.file);
+    if (cached) {
+      problems.push(...cached);
+      continue;
+    }
+    const loaded = loadLog(program, file);
+    problems.push(...loaded.problems);
+    cache?.remember(file.file, loaded.problems);
+  }
+  const members = [...program.layout.members.values()].reduce((sum, list) => sum + list.length, 0);
+  return { problems: withRootCauses(problems), files: 1 + program.layout.people.length + program.layout.cohorts.length + members + logs.length, program };
+}
+
+/** Config, cohorts with their member files, the set of people and cohort folders: what every log's check reads. */
+function logIndexKey(program: Program): string[] {
+  const parts = [program.configSource?.text ?? '(no config)'];
+  for (const entry of program.cohorts.values()) {
+    parts.push(entry.file, entry.source?.text ?? '(unreadable)');
+    for (const place of entry.places) if (place.file !== entry.file) parts.push(place.file, place.source.text);
+  }
+  for (const id of program.people.keys()) parts.push(id);
+  for (const id of program.layout.logs.keys()) parts.push(`cohort folder ${id}`);
+  return parts;
+}
+
+/**
+ * Validation of what a change can affect: the same problems a full run gives, for those files
+ * only. It reads the config and the cohorts, but only the people and logs the change touches.
+ */
+export function validateScope(records: RecordSource, changes: readonly Change[]): Validation {
+  if (changes.some((change) => change.path === CONFIG_FILE || change.from === CONFIG_FILE)) return validateProgram(records);
+  const program = loadProgram(records, { lazyPeople: true, logsOf: cohortsWithChangedRecord(changes) });
+  const extraProblems: LayoutProblem[] = [];
+  const scope = changeScope(changes, program, (cohort, person) => listPersonLogs(records, cohort, person, extraProblems));
+  const changedPaths = changes.flatMap((change) => (change.from ? [change.path, change.from] : [change.path]));
+  const touchedCohorts = new Set(changedPaths.map(cohortOfPath).filter((cohort) => cohort !== undefined).map(cohortFile));
+  // A problem of the listing (a missing cohort.yaml, a symlinked folder) is about every path below it.
+  const layoutProblem = (problem: Problem) => touchedCohorts.has(problem.file) || changedPaths.some((path) => path.startsWith(`${problem.file}/`));
+  const layoutProblems = new Set(program.layout.problems.map((problem) => `${problem.file}\0${problem.rule}`));
+  const reported = (problem: Problem) => scope.files.has(problem.file) || (layoutProblems.has(`${problem.file}\0${problem.rule}`) && layoutProblem(problem));
+  const problems = [...program.problems, ...extraProblems.map((problem) => ({ ...problem, line: 1, column: 1 }))].filter(reported);
+  let files = 0;
+  for (const file of [...program.layout.cohorts.map((f) => f.file), ...[...program.layout.members.values()].flat().map((f) => f.file)]) if (scope.files.has(file)) files += 1;
+
+  const changedPeople = [...program.people.values()].filter((entry) => scope.files.has(entry.file));
+  records.prefetch?.(changedPeople.map((entry) => entry.file));
+  for (const entry of changedPeople) {
+    files += 1;
+    problems.push(...entry.problems);
+  }
+  if (changedPeople.length > 0) {
+    const peopleProblems: Problem[] = [];
+    checkPeopleRules(program, peopleProblems);
+    problems.push(...peopleProblems.filter((problem) => scope.files.has(problem.file)));
+  }
+
+  const logs = new Map<string, RecordFile>();
+  for (const cohort of scope.cohortsWithAllLogs) for (const file of program.layout.logs.get(cohort) ?? []) logs.set(file.file, file);
+  for (const [path, file] of scope.logs) logs.set(path, file);
+  records.prefetch?.([...logs.keys()]);
+  for (const file of logs.values()) {
+    files += 1;
+    problems.push(...loadLog(program, file).problems);
+  }
+  return { problems: withRootCauses(dedupe(problems)), files, program };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.file}:${problem.line}:${problem.column}:${problem.rule}:${problem.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}

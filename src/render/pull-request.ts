@@ -1,0 +1,85 @@
+import type { ChangeSummary } from '../core/pull-request/summary.js';
+import type { PullRequestReview } from '../core/pull-request/review.js';
+import type { Problem } from '../model/problem.js';
+import { markdownCode, markdownText, mention, terminalLine } from './escape.js';
+import type { Style } from './style.js';
+
+// The pull-request review as a terminal report, as JSON for other tools (DESIGN.md), and as the
+// gate's one comment on the pull request (its first line is the marker the workflow finds it by).
+
+export const GATE_MARKER = '<!-- mentor:gate -->';
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+const authorLine = (review: PullRequestReview) =>
+  ({ maintainer: 'maintainer', person: `person ${review.author.person}`, newcomer: 'newcomer: no person file has this handle yet', bot: 'a bot' })[review.author.kind];
+
+export function renderReviewJson(review: PullRequestReview): string {
+  const { allowed, author, approvals, changes, problems } = review;
+  return `${JSON.stringify({ allowed, author, approvals, changes, problems: problems.map(({ subject: _s, ...problem }) => problem) }, null, 2)}\n`;
+}
+
+export function renderReviewText(review: PullRequestReview, style: Style): string {
+  const handle = terminalLine(review.author.handle);
+  const lines = [`Pull request by @${handle} (${authorLine(review)}), ${plural(review.changes.length, 'changed file')}:`];
+  for (const verdict of review.changes) {
+    const what = verdict.from !== undefined ? `${verdict.from} -> ${verdict.file}` : verdict.file;
+    lines.push(`  ${verdict.allowed ? style.ok('✔') : style.error('✖')} ${verdict.status.padEnd(8)} ${terminalLine(what)}: ${terminalLine(verdict.reason)}`);
+  }
+  for (const problem of review.problems) lines.push(`  ${problem.severity === 'error' ? style.error('✖') : style.warning('⚠')} ${terminalLine(`${problem.file}:${problem.line}:${problem.column}`)} ${terminalLine(problem.message)} [${problem.rule}]`);
+  lines.push('', nextStep(review, (text) => terminalLine(text), (handles) => handles.map((h) => `@${h}`).join(', ')));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The gate's comment: what the pull request changes, whether it may, and what to do next. */
+export function renderReviewMarkdown(review: PullRequestReview): string {
+  const out = [GATE_MARKER, `### ${review.allowed ? '✅ mentor gate: ready to merge' : '❌ mentor gate: not yet'}`, ''];
+  out.push(`Opened by ${mention(review.author.handle)} (${markdownText(authorLine(review))})${review.approvals.length ? `, approved by ${review.approvals.map(mention).join(', ')}` : ''}.`, '');
+  if (review.summary.length > 0) {
+    out.push('#### What changes', '');
+    for (const change of review.summary) out.push(`- ${describe(change)}`);
+    out.push('');
+  }
+  const refused = review.changes.filter((verdict) => !verdict.allowed);
+  if (refused.length > 0) {
+    out.push('#### Needs a maintainer', '');
+    for (const verdict of refused) out.push(`- ${markdownCode(verdict.file)}: ${markdownText(verdict.reason)}`);
+    out.push('');
+  }
+  if (review.problems.length > 0) {
+    out.push('#### Problems in the records', '');
+    for (const problem of review.problems.slice(0, 30)) out.push(`- ${problem.severity === 'error' ? '❌' : '⚠️'} ${markdownCode(`${problem.file}:${problem.line}:${problem.column}`)} ${markdownText(problem.message)}${problem.fix ? ` ${markdownText(problem.fix)}` : ''}`);
+    if (review.problems.length > 30) out.push(`- … and ${review.problems.length - 30} more: run \`node .mentor/mentor.mjs validate\`.`);
+    out.push('');
+  }
+  out.push('#### Next step', '', nextStep(review, markdownText, (handles) => handles.map(mention).join(', ')));
+  return `${out.join('\n')}\n`;
+}
+
+function nextStep(review: PullRequestReview, text: (s: string) => string, handles: (list: string[]) => string): string {
+  const errors = review.problems.filter((problem: Problem) => problem.severity === 'error');
+  const maintainers = review.maintainers.length > 0 ? handles(review.maintainers) : 'a maintainer (none is configured yet: add `maintainers:` to mentor.config.yaml)';
+  if (errors.length > 0) return text(`Fix the ${plural(errors.length, 'problem')} above (each says how), commit and push again: this check runs again by itself.`);
+  if (!review.allowed) return `${text('Some changes need a maintainer. Ask')} ${maintainers} ${text('to review this pull request: their approval turns this check green. Or remove those changes and push again.')}`;
+  return text('Nothing more to do: a maintainer can merge this pull request.');
+}
+
+function describe(change: ChangeSummary): string {
+  const code = markdownCode;
+  if (change.kind === 'log') {
+    const verb = change.status === 'added' ? 'New log' : change.status === 'deleted' ? 'Deleted log' : 'Updated log';
+    const hours = change.hours === undefined ? '' : `: ${change.hours} h logged${change.previousHours !== undefined && change.status !== 'added' ? ` (was ${change.previousHours} h)` : ''}${change.plannedHours !== undefined ? ` against ${change.plannedHours} h planned` : ''}`;
+    const prs = change.pullRequests > 0 ? `, ${plural(change.pullRequests, 'pull request')} linked` : '';
+    return `**${verb}** of ${code(change.person)} for ${code(change.week)} in ${code(change.cohort)}${hours}${prs}.`;
+  }
+  if (change.kind === 'tree') {
+    const parts: string[] = [];
+    if (change.joined.length) parts.push(`joined: ${change.joined.map(code).join(', ')}`);
+    if (change.placed.length) parts.push(`placed: ${change.placed.map((p) => `${code(p.person)} with ${code(p.mentor)}`).join(', ')}`);
+    if (change.moved.length) parts.push(`moved: ${change.moved.map((m) => `${code(m.person)} from ${code(m.from)} to ${code(m.to)}`).join(', ')}`);
+    if (change.released.length) parts.push(`released: ${change.released.map((r) => `${code(r.person)} by ${code(r.mentor)}`).join(', ')}`);
+    if (change.left.length) parts.push(`left: ${change.left.map(code).join(', ')}`);
+    return `**Cohort ${code(change.cohort)}** (${code(change.file)}): ${parts.join('; ') || 'no change to the tree'}.`;
+  }
+  const label = { person: 'Person file', config: 'Program settings', report: 'Report', other: 'File' }[change.kind];
+  return `**${label} ${change.status}**: ${code(change.file)}.`;
+}

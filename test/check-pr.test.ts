@@ -1,0 +1,331 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleRepo, git, gitRepo, makeTree, mentor, mentorJson } from './helpers/repo.js';
+
+// check-pr reads base and head from git objects and judges each change by what it means
+// (DESIGN.md "Pull requests on GitHub"). Every repo here is real git; nothing is mocked.
+
+const NOW = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' }; // a Tuesday of 2026-W48, the cohort still running
+
+/** The example program on main, and a branch `pr` with the given edits committed. */
+function pullRequest(edit: (repo: string) => void, base = exampleRepo()): string {
+  const repo = gitRepo(base);
+  git(repo, ['switch', '-q', '-c', 'pr']);
+  edit(repo);
+  git(repo, ['add', '-A']);
+  git(repo, ['commit', '-q', '-m', 'pr']);
+  return repo;
+}
+
+const write = (repo: string, file: string, text: string) => {
+  mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+  writeFileSync(path.join(repo, file), text);
+};
+const read = (repo: string, file: string) => readFileSync(path.join(repo, file), 'utf8');
+const edit = (repo: string, file: string, change: (text: string) => string) => write(repo, file, change(read(repo, file)));
+
+const HAL_LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
+const halLog = 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n';
+const COHORT = 'cohorts/2026-fall/cohort.yaml';
+
+/** Markdown with its code spans removed, as CommonMark pairs them: a run of n backticks closes at the next run of exactly n. */
+function stripCodeSpans(markdown: string): string {
+  let out = '';
+  for (let i = 0; i < markdown.length; ) {
+    const run = /^`+/.exec(markdown.slice(i))?.[0];
+    if (!run) {
+      out += markdown[i++];
+      continue;
+    }
+    const close = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
+    close.lastIndex = i + run.length;
+    const end = close.exec(markdown);
+    if (!end) {
+      out += run;
+      i += run.length;
+      continue;
+    }
+    i = end.index + run.length;
+  }
+  return out;
+}
+
+type Verdict = { file: string; status: string; allowed: boolean; reason: string; from?: string };
+
+function checkPr(repo: string, author: string, extra: string[] = []) {
+  return mentorJson<{ allowed: boolean; changes: Verdict[]; author: { kind: string; person?: string }; problems: { rule: string; file: string }[] }>(
+    ['check-pr', '--repo', repo, '--base', 'main', '--author', author, '--format', 'json', ...extra],
+    { env: NOW },
+  );
+}
+const byFile = (changes: Verdict[]) => Object.fromEntries(changes.map((change) => [change.file, change]));
+
+describe('mentor check-pr: a person and their own records', () => {
+  it('lets a person add and edit their own logs and person file, and gives the JSON of DESIGN.md', () => {
+    const repo = pullRequest((r) => {
+      write(r, HAL_LOG, halLog);
+      edit(r, 'cohorts/2026-fall/logs/hal/2026-W46.yaml', (t) => t.replace('done:', 'done: Also'));
+      edit(r, 'people/hal.yaml', (t) => `${t}# hi\n`);
+    });
+    const { code, json } = checkPr(repo, 'hal-k');
+    expect(json.allowed).toBe(true);
+    expect(json.changes.map((c) => `${c.status} ${c.file} ${c.allowed}`).sort()).toEqual([`added ${HAL_LOG} true`, 'modified cohorts/2026-fall/logs/hal/2026-W46.yaml true', 'modified people/hal.yaml true']);
+    for (const change of json.changes) expect(Object.keys(change).sort()).toEqual(['allowed', 'file', 'reason', 'status']);
+    expect(code).toBe(0);
+  });
+
+  it("fails naming each file someone may not touch: others' records, the config, the cohort's settings, reports, workflows, the runner", () => {
+    const repo = pullRequest((r) => {
+      write(r, HAL_LOG, halLog);
+      write(r, 'people/bob.yaml', 'id: bob\nname: Bobby\n');
+      edit(r, 'mentor.config.yaml', (t) => `${t}# x\n`);
+      edit(r, COHORT, (t) => t.replace('name: Fall 2026 web cohort', 'name: Hal cohort'));
+      write(r, 'reports/2026-fall/2026-W47.md', '# fake\n');
+      write(r, '.github/workflows/mentor.yml', 'on: push\n');
+      write(r, '.mentor/mentor.mjs', 'console.log("all good")\n');
+    });
+    const { code, json } = checkPr(repo, 'hal-k');
+    expect(code).toBe(1);
+    const refused = json.changes.filter((f) => !f.allowed).map((f) => f.file).sort();
+    expect(refused).toEqual(['.github/workflows/mentor.yml', '.mentor/mentor.mjs', COHORT, 'mentor.config.yaml', 'people/bob.yaml', 'reports/2026-fall/2026-W47.md']);
+    const text = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k'], { env: NOW });
+    expect(text.stdout).toContain('✖ modified people/bob.yaml: the person file of bob: only its owner or a maintainer may change it');
+    expect(text.stdout).toContain('Ask @andrew-gh to review this pull request');
+  });
+
+  it('refuses deleting even your own log, a rename into someone else’s folder, and a change of your id or github', () => {
+    const repo = pullRequest((r) => {
+      rmSync(path.join(r, 'cohorts/2026-fall/logs/hal/2026-W45.yaml'));
+      renameSync(path.join(r, 'cohorts/2026-fall/logs/hal/2026-W46.yaml'), path.join(r, 'cohorts/2026-fall/logs/gus/2026-W44.yaml'));
+      edit(r, 'people/hal.yaml', (t) => t.replace('github: hal-k', 'github: hal-other'));
+    });
+    const { code, json } = checkPr(repo, 'hal-k');
+    expect(code).toBe(1);
+    const files = byFile(json.changes);
+    expect(files['cohorts/2026-fall/logs/hal/2026-W45.yaml']).toMatchObject({ status: 'deleted', allowed: false });
+    expect(files['cohorts/2026-fall/logs/gus/2026-W44.yaml']).toMatchObject({ status: 'renamed', from: 'cohorts/2026-fall/logs/hal/2026-W46.yaml', allowed: false });
+    expect(files['people/hal.yaml']!.reason).toContain('`github` is how mentor knows you');
+  });
+
+  it('allows a rename within your own logs', () => {
+    const repo = pullRequest((r) => renameSync(path.join(r, 'cohorts/2026-fall/logs/hal/2026-W46.yaml'), path.join(r, 'cohorts/2026-fall/logs/hal/2026-W44.yaml')));
+    const result = checkPr(repo, 'hal-k');
+    expect(result.json.changes[0]).toMatchObject({ status: 'renamed', allowed: true });
+  });
+
+  it('fails the gate on invalid records even when the author may make the change', () => {
+    const repo = pullRequest((r) => write(r, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n'));
+    const { code, json } = checkPr(repo, 'hal-k');
+    expect(json.changes[0]!.allowed).toBe(true);
+    expect(json.problems.map((p) => p.rule)).toContain('log-unknown-activity');
+    expect(json.allowed).toBe(false);
+    expect(code).toBe(1);
+  });
+});
+
+describe('mentor check-pr: maintainers, approvals and bots', () => {
+  it('lets a maintainer change anything, in any letter case', () => {
+    const repo = pullRequest((r) => write(r, 'mentor.config.yaml', 'program: Changed\nmaintainers: [andrew-gh]\n'));
+    expect(checkPr(repo, 'Andrew-GH').code).toBe(0);
+  });
+
+  it('reads maintainers from the base, so a pull request cannot make its author one', () => {
+    const repo = pullRequest((r) => {
+      write(r, 'mentor.config.yaml', 'program: P\nmaintainers: [andrew-gh, hal-k]\n');
+      write(r, 'people/bob.yaml', 'id: bob\nname: Bobby\n');
+    });
+    const { code, json } = checkPr(repo, 'hal-k');
+    expect(json.author.kind).toBe('person');
+    expect(code).toBe(1);
+  });
+
+  it("turns green with a maintainer's approval, and only a maintainer's", () => {
+    const repo = pullRequest((r) => write(r, 'people/bob.yaml', 'id: bob\nname: Bobby\n'));
+    expect(checkPr(repo, 'hal-k', ['--approved-by', 'gus-o']).code).toBe(1);
+    const approved = checkPr(repo, 'hal-k', ['--approved-by', 'gus-o', '--approved-by', 'andrew-gh']);
+    expect(approved.code).toBe(0);
+    expect(approved.json.changes[0]!.reason).toContain('approved by @andrew-gh');
+  });
+
+  it('gives a bot author a clear maintainer-only verdict, not a usage error', () => {
+    const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
+    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'dependabot[bot]'], { env: NOW });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('a bot');
+    expect(result.stdout).toContain('a maintainer must approve');
+    expect(checkPr(repo, 'dependabot[bot]', ['--approved-by', 'andrew-gh']).code).toBe(0);
+  });
+
+  it('refuses logins and refs that are not what they claim, before git sees them', () => {
+    const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
+    for (const ref of ['--output=/tmp/pwned', '-p']) {
+      const result = mentor(['check-pr', '--repo', repo, `--base=${ref}`, '--author', 'hal-k']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('is not a git ref');
+    }
+    const unknown = mentor(['check-pr', '--repo', repo, '--base', 'nope', '--author', 'hal-k']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--base nope: git knows no such commit');
+    const badAuthor = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'a\u001b[31m;rm']);
+    expect(badAuthor.code).toBe(2);
+    expect(badAuthor.stderr).not.toContain('\u001b');
+  });
+});
+
+describe('mentor check-pr: newcomers and claims', () => {
+  const newcomer = 'id: zoe\nname: Zoe\ngithub: zoe-z\ntimezone: Europe/Berlin\nskills: []\n';
+  const waiting = 'person: zoe\nrole: mentee\nwants: [react]\nrequestedAt: 2026-11-24T10:00:00-08:00\n';
+
+  it('lets a newcomer register with their own person file and join as a waiting member file', () => {
+    const repo = pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer);
+      write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting);
+    });
+    const { code, json } = checkPr(repo, 'zoe-z');
+    expect(json.author.kind).toBe('newcomer');
+    expect(json.changes.every((c) => c.allowed)).toBe(true);
+    expect(code).toBe(0);
+  });
+
+  it('lets a newcomer join through a list entry in cohort.yaml too', () => {
+    const repo = pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer);
+      edit(r, COHORT, (t) => `${t}  - person: zoe\n    role: mentee\n    requestedAt: 2026-11-24T10:00:00-08:00\n`);
+    });
+    expect(checkPr(repo, 'zoe-z').code).toBe(0);
+  });
+
+  it("refuses a newcomer who registers someone else's handle, joins with a mentor, as a lead, or a cohort that has ended", () => {
+    const other = pullRequest((r) => write(r, 'people/zoe.yaml', newcomer.replace('zoe-z', 'someone-else')));
+    expect(checkPr(other, 'zoe-z').code).toBe(1);
+    const withMentor = pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer);
+      write(r, 'cohorts/2026-fall/members/zoe.yaml', `${waiting}mentor: ada\n`);
+    });
+    expect(byFile(checkPr(withMentor, 'zoe-z').json.changes)['cohorts/2026-fall/members/zoe.yaml']!.reason).toContain('join as a waiting member');
+    const asLead = pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer);
+      write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting.replace('mentee', 'lead'));
+    });
+    expect(checkPr(asLead, 'zoe-z').code).toBe(1);
+    const late = pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer);
+      write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting);
+    });
+    const after = mentorJson(['check-pr', '--repo', late, '--base', 'main', '--author', 'zoe-z', '--format', 'json'], { env: { MENTOR_NOW: '2026-12-15T12:00:00-08:00' } });
+    expect(byFile(after.json.changes)['cohorts/2026-fall/members/zoe.yaml']!.reason).toContain('has ended');
+  });
+
+  it('lets a mentor with room claim a waiting mentee, and nobody else', () => {
+    const claim = (r: string, mentor: string) => edit(r, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', `  - person: jon\n    role: mentee\n    mentor: ${mentor}\n    assignedAt: 2026-11-24T11:00:00-08:00\n`));
+    expect(checkPr(pullRequest((r) => claim(r, 'linus')), 'linus-s').code).toBe(0);
+    const forSomeoneElse = checkPr(pullRequest((r) => claim(r, 'ada')), 'linus-s');
+    expect(forSomeoneElse.json.changes[0]!.reason).toContain('only for yourself');
+    const byMentee = checkPr(pullRequest((r) => claim(r, 'bob')), 'bob-m');
+    expect(byMentee.code).toBe(1);
+  });
+
+  it('refuses a claim by a mentor with no room, an inactive or a paused mentor', () => {
+    const base = exampleRepo();
+    edit(base, 'people/linus.yaml', (t) => `${t}pausedUntil: 2026-12-01\n`);
+    const claim = (r: string) => edit(r, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', '  - person: jon\n    role: mentee\n    mentor: linus\n'));
+    const paused = checkPr(pullRequest(claim, base), 'linus-s');
+    expect(paused.json.changes[0]!.reason).toContain('paused until 2026-12-01');
+    const full = exampleRepo();
+    edit(full, 'people/linus.yaml', (t) => `${t}maxHoursPerWeek: 5\n`);
+    expect(checkPr(pullRequest(claim, full), 'linus-s').json.changes[0]!.reason).toContain('no room');
+  });
+
+  it('lets only the first of two claims of the same member merge: git conflicts, and the gate refuses the second', () => {
+    const repo = gitRepo(exampleRepo());
+    const claimOn = (branch: string, mentor: string) => {
+      git(repo, ['switch', '-q', '-c', branch, 'main']);
+      edit(repo, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', `  - person: jon\n    role: mentee\n    mentor: ${mentor}\n`));
+      git(repo, ['commit', '-q', '-am', `claim by ${mentor}`]);
+    };
+    claimOn('claim-linus', 'linus');
+    claimOn('claim-ada', 'ada');
+    git(repo, ['switch', '-q', 'main']);
+    git(repo, ['merge', '-q', '--no-edit', 'claim-linus']);
+    expect(() => execFileSync('git', ['merge', '--no-edit', 'claim-ada'], { cwd: repo, stdio: 'pipe' })).toThrow();
+    git(repo, ['merge', '--abort']);
+    const second = mentorJson(['check-pr', '--repo', repo, '--base', 'main', '--head', 'claim-ada', '--author', 'ada-l', '--format', 'json'], { env: NOW });
+    expect(second.json.allowed).toBe(false);
+  });
+});
+
+describe('mentor check-pr: what it reads', () => {
+  it('judges --head from git objects without checking it out, across a merge commit', () => {
+    const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
+    git(repo, ['switch', '-q', 'main']);
+    write(repo, 'people/bob.yaml', 'id: bob\nname: Bob on main\n');
+    git(repo, ['commit', '-q', '-am', 'main moves on']);
+    git(repo, ['switch', '-q', 'pr']);
+    git(repo, ['merge', '-q', '--no-edit', 'main']);
+    git(repo, ['switch', '-q', 'main']);
+    const { code, json } = mentorJson(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'json'], { env: NOW });
+    expect(json.changes.map((f: Verdict) => f.file)).toEqual([HAL_LOG]);
+    expect(code).toBe(0);
+    expect(git(repo, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('counts locked weeks from now, never from commit dates, so backdating a commit unlocks nothing', () => {
+    const repo = exampleRepo();
+    edit(repo, 'mentor.config.yaml', (t) => `${t}lockLogsAfterWeeks: 2\n`);
+    const touch = (r: string, file: string) => edit(r, file, (t) => `${t}# edited\n`);
+    const locked = pullRequest((r) => touch(r, 'cohorts/2026-fall/logs/hal/2026-W45.yaml'), repo);
+    git(locked, ['commit', '-q', '--amend', '--no-edit', '--date', '2026-11-10T12:00:00Z']);
+    execFileSync('git', ['commit', '-q', '--amend', '--no-edit'], { cwd: locked, env: { ...process.env, GIT_COMMITTER_DATE: '2026-11-10T12:00:00Z', GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@b', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@b' } });
+    const result = mentor(['check-pr', '--repo', locked, '--base', 'main', '--author', 'hal-k'], { env: NOW });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('the week 2026-W45 is closed (logs of weeks before 2026-W46 are locked');
+    expect(checkPr(locked, 'andrew-gh').code).toBe(0);
+    expect(mentor(['check-pr', '--repo', locked, '--base', 'main', '--author', 'hal-k'], { env: { MENTOR_NOW: '2026-11-12T12:00:00-08:00' } }).code).toBe(0);
+  });
+
+  it('explains a shallow clone and unrelated histories, with the fix', () => {
+    const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
+    const clone = path.join(makeTree({}), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', '--no-single-branch', `file://${repo}`, clone]);
+    git(clone, ['fetch', '-q', '--depth', '1', 'origin', 'main:main']);
+    const shallow = mentor(['check-pr', '--repo', clone, '--base', 'main', '--head', 'origin/pr', '--author', 'hal-k']);
+    expect(shallow.code).toBe(2);
+    expect(shallow.stderr).toContain('fetch-depth: 0');
+    const other = gitRepo(exampleRepo());
+    git(repo, ['fetch', '-q', other, 'main:unrelated']);
+    const unrelated = mentor(['check-pr', '--repo', repo, '--base', 'unrelated', '--head', 'pr', '--author', 'hal-k']);
+    expect(unrelated.code).toBe(2);
+    expect(unrelated.stderr).toContain('no common ancestor');
+  });
+});
+
+describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
+  it('starts with the marker, summarises the change and says what to do next', () => {
+    const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
+    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
+    expect(result.stdout.split('\n')[0]).toBe('<!-- mentor:gate -->');
+    expect(result.stdout).toContain('**New log** of `hal` for `2026-W47` in `2026-fall`: 3 h logged against 5.5 h planned');
+    expect(result.stdout).toContain('a maintainer can merge');
+    const summary = mentor(['pr-summary', '--repo', repo, '--base', 'main', '--author', 'hal-k'], { env: NOW });
+    expect(summary.code).toBe(0);
+    expect(summary.stdout).toBe(result.stdout);
+  });
+
+  it('renders hostile file names as inert text: no HTML, no mention, no link, no heading, no workflow command', () => {
+    const hostile = ['a`b @octocat [x](https://evil.example).yaml', '<img src=x onerror=alert(1)>.md', '\n::warning::spoofed.txt'];
+    const repo = pullRequest((r) => {
+      for (const name of hostile) write(r, `cohorts/2026-fall/logs/hal/${name}`, 'x\n');
+      write(r, 'people/zzz.yaml', 'id: zzz\nname: "<b>@everyone</b>"\n');
+    });
+    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
+    // Inside a code span GitHub renders nothing; outside one, nothing may be live.
+    const outsideCode = stripCodeSpans(result.stdout);
+    expect(outsideCode).not.toMatch(/<img|<b>|@octocat|@everyone|\]\(https:\/\/evil/);
+    expect(result.stdout).toContain('`cohorts/2026-fall/logs/hal/<img src=x onerror=alert(1)>.md`');
+    for (const line of result.stdout.split('\n')) expect(line).not.toMatch(/^\s*::/);
+    const text = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k'], { env: NOW });
+    for (const line of text.stdout.split('\n')) expect(line).not.toMatch(/^\s*::/);
+  });
+});

@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GitCommitSource } from '../src/io/git-source.js';
+import { WorktreeSource } from '../src/io/worktree-source.js';
+import { loadProgram } from '../src/model/load.js';
+import type { Program } from '../src/model/program.js';
+import { validateProgram } from '../src/model/validate.js';
+import { exampleRepo, git, gitRepo, makeTree, PACKAGE_ROOT } from './helpers/repo.js';
+
+// The structure of the code: layers that point one way, no circles, small files; and the one
+// loader giving the same program whichever source it reads.
+
+const SRC = path.join(PACKAGE_ROOT, 'src');
+
+/** Lower layers first: a file may import its own layer and the layers below it, never above. */
+const LAYERS: Array<[string, number]> = [
+  ['domain/', 0],
+  ['errors.ts', 0],
+  ['version.ts', 0],
+  ['model/', 1],
+  ['core/', 2],
+  ['io/', 3],
+  ['render/', 3],
+  ['commands/', 4],
+  ['cli.ts', 5],
+  ['main.ts', 6],
+];
+const layerOf = (file: string) => LAYERS.find(([prefix]) => file.startsWith(prefix))?.[1] ?? 99;
+
+function sourceFiles(dir = SRC): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.relative(SRC, path.join(dir, entry.name))] : []));
+}
+
+/** The files of src/ each file imports (static and lazy imports alike; a type-only import is no dependency at run time, but still an arrow). */
+function importsOf(file: string, options: { types?: boolean } = {}): string[] {
+  let text = readFileSync(path.join(SRC, file), 'utf8');
+  if (options.types === false) text = text.replace(/^import type [^;]+;$/gm, '');
+  const targets = [...text.matchAll(/(?:from\s+|import\(\s*)'(\.{1,2}\/[^']+)'/g)].map((match) => match[1]!);
+  return targets.map((target) => path.normalize(path.join(path.dirname(file), target)).replace(/\.js$/, '.ts')).filter((target) => !target.startsWith('..'));
+}
+
+describe('the house', () => {
+  const files = sourceFiles();
+  const graph = new Map(files.map((file) => [file, importsOf(file)]));
+
+  it('has layers that point one way: no file imports a layer above its own', () => {
+    const upward: string[] = [];
+    for (const [file, targets] of graph) for (const target of targets) if (layerOf(target) > layerOf(file)) upward.push(`${file} -> ${target}`);
+    expect(upward).toEqual([]);
+    expect(files.every((file) => layerOf(file) !== 99)).toBe(true);
+  });
+
+  it('has no import circle', () => {
+    const state = new Map<string, 'open' | 'done'>();
+    const circles: string[] = [];
+    const visit = (file: string, trail: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        circles.push([...trail.slice(trail.indexOf(file)), file].join(' -> '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const target of graph.get(file) ?? []) visit(target, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) visit(file, []);
+    expect(circles).toEqual([]);
+  });
+
+});
+
+/** A program as plain data: what each source gave, without the source itself. */
+function snapshot(program: Program) {
+  return {
+    config: program.config,
+    people: [...program.people.values()].map((entry) => ({ id: entry.id, file: entry.file, person: entry.person, problems: entry.problems })),
+    cohorts: [...program.cohorts.values()].map((entry) => ({ id: entry.id, file: entry.file, cohort: entry.cohort, places: entry.places.map((p) => [p.file, p.path]), partial: entry.partial })),
+    layout: { ...program.layout, members: [...program.layout.members], logs: [...program.layout.logs] },
+    problems: program.problems,
+  };
+}
+
+describe('one loader, two sources', () => {
+  const sameFromBoth = (repo: string) => {
+    const worktree = new WorktreeSource(repo);
+    const commit = new GitCommitSource(repo, git(repo, ['rev-parse', 'HEAD']).trim());
+    expect(snapshot(loadProgram(commit))).toEqual(snapshot(loadProgram(worktree)));
+    const fromCommit = validateProgram(commit);
+    const fromTree = validateProgram(worktree);
+    expect(fromCommit.problems).toEqual(fromTree.problems);
+    expect(fromCommit.files).toBe(fromTree.files);
+    return fromTree;
+  };
+
+  it('gives the same program and problems from a commit as from the working tree, on the example', () => {
+    const repo = gitRepo(exampleRepo({ 'cohorts/2026-fall/members/zoe.yaml': 'person: zoe\nrole: mentee\nwants: [css]\n', 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' }));
+    expect(sameFromBoth(repo).files).toBe(46);
+  });
+
+  it('gives the same program and problems from a commit as from the working tree, on a generated repo with errors', () => {
+    const repo = path.join(makeTree({}), 'generated');
+    execFileSync(process.execPath, [path.join(PACKAGE_ROOT, 'bench/generate.js'), repo, '--cohorts', '2', '--members', '120', '--weeks', '3', '--errors'], { stdio: 'pipe' });
+    gitRepo(repo);
+    expect(sameFromBoth(repo).problems.length).toBeGreaterThan(0);
+  });
+});

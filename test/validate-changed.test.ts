@@ -1,0 +1,175 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleRepo, git, gitRepo, makeTree, mentor, mentorJson, PACKAGE_ROOT } from './helpers/repo.js';
+
+// `validate --changed` must say what a full `validate` says about the files it reports on, in
+// every case; `--at` reads a commit instead of the working tree.
+
+const write = (repo: string, file: string, text: string) => {
+  mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+  writeFileSync(path.join(repo, file), text);
+};
+const HAL_LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
+
+type Problem = { file: string; line: number; column: number; rule: string; message: string; id?: string; cause?: string };
+const validate = (repo: string, args: string[] = []) => mentorJson<{ valid: boolean; files: number; problems: Problem[] }>(['validate', '--repo', repo, '--format', 'json', ...args], { env: { MENTOR_NO_CACHE: '1' } });
+
+/** --changed HEAD gives exactly the full run's problems about the files it reports on (here: all of them). */
+function expectSameAsFull(repo: string) {
+  const changed = validate(repo, ['--changed', 'HEAD']);
+  const full = validate(repo);
+  expect(changed.json.problems).toEqual(full.json.problems);
+  expect(changed.code).toBe(full.code);
+  return changed;
+}
+
+describe('mentor validate --changed', () => {
+  it('checks only what changed since the ref, committed or not, with the output of a full run', () => {
+    const repo = gitRepo(exampleRepo());
+    write(repo, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n'); // untracked
+    write(repo, 'cohorts/2026-fall/logs/bob/2026-W47.yaml', 'person: bob\nweek: 2026-W47\nhours:\n  one-on-ones: 1\n'); // modified, uncommitted
+    const changed = expectSameAsFull(repo);
+    expect(changed.json.files).toBe(2);
+    expect(changed.code).toBe(1);
+  });
+
+  it('follows a changed person to the cohorts that name them and to their logs, and a changed cohort to its logs', () => {
+    const repo = gitRepo(exampleRepo());
+    rmSync(path.join(repo, 'people/ada.yaml'));
+    const deleted = expectSameAsFull(repo);
+    expect(deleted.json.problems.some((p) => p.id !== undefined)).toBe(true); // the root cause is grouped as in a full run
+    git(repo, ['checkout', '--', 'people/ada.yaml']);
+    // A person who is not a member and loses their person file: their logs change rule.
+    const cohortText = readFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), 'utf8');
+    writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), cohortText.replace('  - person: hal\n    role: mentee\n    mentor: grace\n', ''));
+    git(repo, ['commit', '-q', '-am', 'hal leaves']);
+    rmSync(path.join(repo, 'people/hal.yaml'));
+    const halGone = expectSameAsFull(repo);
+    expect(halGone.json.problems.map((p) => `${p.file} ${p.rule}`)).toContain('cohorts/2026-fall/logs/hal/2026-W45.yaml member-unknown-person');
+    git(repo, ['reset', '-q', '--hard', 'HEAD~1']);
+    const cohort = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace('  - person: hal\n    role: mentee\n    mentor: grace\n', ''));
+    const afterCohort = expectSameAsFull(repo);
+    expect(afterCohort.json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['cohorts/2026-fall/logs/hal/2026-W45.yaml log-not-member', 'cohorts/2026-fall/logs/hal/2026-W46.yaml log-not-member']);
+  });
+
+  it('reports a log in a cohort that does not exist, as a full run does', () => {
+    const repo = gitRepo(exampleRepo());
+    write(repo, 'cohorts/2027-spring/logs/hal/2027-W10.yaml', 'person: hal\nweek: 2027-W10\n');
+    const changed = expectSameAsFull(repo);
+    expect(changed.json.problems.map((p) => p.rule)).toEqual(['cohort-missing-file']);
+    expect(changed.code).toBe(1);
+  });
+
+  it('passes over what a full run passes over: .gitkeep, README.md and a writer’s leftover temp file', () => {
+    const repo = gitRepo(exampleRepo());
+    write(repo, 'cohorts/2026-fall/logs/hal/.gitkeep', '');
+    write(repo, 'cohorts/2026-fall/logs/hal/README.md', '# notes\n');
+    write(repo, 'cohorts/2026-fall/logs/hal/.2026-W47.yaml.mentor-tmp-123-abc', 'partial: [');
+    write(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yml', 'person: hal\n');
+    const changed = expectSameAsFull(repo);
+    expect(changed.json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['cohorts/2026-fall/logs/hal/2026-W47.yml unexpected-file']);
+  });
+
+  it('reports a people folder that is a symlink out of the repo', () => {
+    const repo = gitRepo(exampleRepo());
+    const outside = makeTree({ 'hal.yaml': 'id: hal\nname: Hal\n' });
+    cpSync(path.join(repo, 'people'), outside, { recursive: true });
+    rmSync(path.join(repo, 'people'), { recursive: true });
+    symlinkSync(outside, path.join(repo, 'people'));
+    const changed = expectSameAsFull(repo);
+    expect(changed.json.problems.map((p) => p.rule)).toContain('symlink-outside-repo');
+  });
+
+  it('re-checks the whole tree and the mentor’s room when a member file changes', () => {
+    const repo = gitRepo(exampleRepo({ 'cohorts/2026-fall/members/zoe.yaml': 'person: zoe\nrole: mentee\n', 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' }));
+    const linus = path.join(repo, 'people/linus.yaml');
+    writeFileSync(linus, `${readFileSync(linus, 'utf8')}maxHoursPerWeek: 5.5\n`);
+    git(repo, ['commit', '-q', '-am', 'budget']);
+    write(repo, 'cohorts/2026-fall/members/zoe.yaml', 'person: zoe\nrole: mentee\nmentor: linus\nwants: [css]\n');
+    const changed = expectSameAsFull(repo);
+    expect(changed.json.problems.map((p) => `${p.file} ${p.rule}`)).toContain('cohorts/2026-fall/cohort.yaml capacity-max-hours');
+  });
+
+  it('handles a rename (the new name is checked) and a deletion', () => {
+    const repo = gitRepo(exampleRepo());
+    git(repo, ['mv', 'cohorts/2026-fall/logs/bob/2026-W45.yaml', 'cohorts/2026-fall/logs/bob/2026-W44.yaml']);
+    git(repo, ['rm', '-q', 'cohorts/2026-fall/logs/bob/2026-W46.yaml']);
+    git(repo, ['commit', '-q', '-m', 'rename']);
+    const { json } = validate(repo, ['--changed', 'HEAD~1']);
+    expect(json.problems).toEqual([expect.objectContaining({ file: 'cohorts/2026-fall/logs/bob/2026-W44.yaml', rule: 'log-week-file' })]);
+  });
+
+  it('works when the program repo is a folder inside a bigger git repo', () => {
+    const outer = makeTree({});
+    execFileSync('cp', ['-r', exampleRepo(), path.join(outer, 'program')]);
+    gitRepo(outer);
+    write(path.join(outer, 'program'), HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n');
+    const { json } = validate(path.join(outer, 'program'), ['--changed', 'HEAD']);
+    expect(json.problems.map((p) => p.file)).toEqual([HAL_LOG]);
+  });
+
+  it('refuses a ref that looks like an option, and explains a shallow clone', () => {
+    const repo = gitRepo(exampleRepo());
+    expect(mentor(['validate', '--repo', repo, '--changed=--output=x']).code).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      write(repo, `people/extra${i}.yaml`, `id: extra${i}\nname: E\n`);
+      git(repo, ['add', '-A']);
+      git(repo, ['commit', '-q', '-m', `c${i}`]);
+    }
+    const clone = path.join(makeTree({}), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo}`, clone]);
+    const result = mentor(['validate', '--repo', clone, '--changed', 'HEAD~2']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('shallow clone');
+    expect(result.stderr).toContain('fetch-depth: 0');
+  });
+});
+
+describe('mentor validate --at', () => {
+  it('validates the records of a commit and leaves the working tree alone', () => {
+    const repo = gitRepo(exampleRepo());
+    write(repo, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n');
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'bad log']);
+    rmSync(path.join(repo, HAL_LOG));
+    const before = git(repo, ['status', '--porcelain']);
+    const at = validate(repo, ['--at', 'HEAD']);
+    expect(at.code).toBe(1);
+    expect(at.json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual([`${HAL_LOG} log-unknown-activity`]);
+    expect(validate(repo, ['--at', 'HEAD~1']).code).toBe(0);
+    expect(validate(repo).code).toBe(0);
+    expect(git(repo, ['status', '--porcelain'])).toBe(before);
+    const between = validate(repo, ['--at', 'HEAD', '--changed', 'HEAD~1']);
+    expect(between.json.files).toBe(1);
+    expect(between.json.problems).toEqual(at.json.problems);
+  });
+
+  it('says what is wrong with a ref that is not a commit', () => {
+    const repo = gitRepo(exampleRepo());
+    const result = mentor(['validate', '--repo', repo, '--at', 'no-such-branch']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--at no-such-branch: git knows no such commit');
+  });
+});
+
+describe('the validation cache', () => {
+  it('is keyed on the code of the build, not its version: a changed rule is never answered from the cache', () => {
+    const copy = makeTree({});
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(path.join(PACKAGE_ROOT, part), path.join(copy, part), { recursive: true });
+    symlinkSync(path.join(PACKAGE_ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+    const repo = gitRepo(exampleRepo({ [HAL_LOG]: 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n' }));
+    const past = new Date(Date.now() - 3_600_000);
+    execFileSync('touch', ['-d', past.toISOString(), path.join(repo, HAL_LOG)]);
+    const run = () => execFileSync(process.execPath, [path.join(copy, 'bin/mentor.js'), 'validate', '--repo', repo, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, MENTOR_CACHE_STATS: '1', MENTOR_NO_CACHE: '' } }).toString();
+    const message = (out: string) => (JSON.parse(out) as { problems: Problem[] }).problems[0]!.message;
+    const first = (() => { try { return run(); } catch (error) { return (error as { stdout: string }).stdout; } })();
+    expect(message(first)).toContain('is not an activity of');
+    const rules = path.join(copy, 'dist/model/rules/log-rules.js');
+    writeFileSync(rules, readFileSync(rules, 'utf8').replace('is not an activity of', 'IS NO ACTIVITY OF'));
+    const second = (() => { try { return run(); } catch (error) { return (error as { stdout: string }).stdout; } })();
+    expect(message(second)).toContain('IS NO ACTIVITY OF');
+  });
+});
