@@ -26,6 +26,7 @@ const LAYERS: Array<[string, number]> = [
   ['commands/', 4],
   ['cli.ts', 5],
   ['main.ts', 6],
+  ['runner.ts', 7],
 ];
 const layerOf = (file: string) => LAYERS.find(([prefix]) => file.startsWith(prefix))?.[1] ?? 99;
 
