@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, git, gitRepo, mentor, mentorJson } from './helpers/repo.js';
+import { exampleRepo, git, gitRepo, makeTree, mentor, mentorJson } from './helpers/repo.js';
 
 const LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
 const flags = ['--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47'];
@@ -90,5 +91,68 @@ describe('mentor log --commit', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('The branch log/hal/2026-W47 already exists');
     expect(existsSync(path.join(repo, LOG))).toBe(false);
+  });
+
+  describe('starts the branch at the default branch, so earlier logs do not stack', () => {
+    const EARLIER = 'cohorts/2026-fall/logs/hal/2026-W44.yaml';
+    const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
+    /** A clone of a bare origin, with a branch of an earlier log checked out (as `log --commit` leaves it). */
+    function cloneOnEarlierLogBranch(): { clone: string; earlier: string } {
+      const origin = path.join(makeTree({}), 'origin.git');
+      git(path.dirname(origin), ['clone', '-q', '--bare', gitRepo(exampleRepo()), origin]);
+      const clone = path.join(makeTree({}), 'clone');
+      git(path.dirname(clone), ['clone', '-q', origin, clone]);
+      const earlier = mentor(['log', '--repo', clone, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W44', '--hours', 'practice=2', '--commit'], { env });
+      expect(earlier.code, earlier.stderr).toBe(0);
+      return { clone, earlier: git(clone, ['rev-parse', 'HEAD']).trim() };
+    }
+
+    it('branches from origin/HEAD, not from the branch checked out', () => {
+      const { clone, earlier } = cloneOnEarlierLogBranch();
+      // origin/main moves on after the clone's main: the new branch follows the remote, not the stale local main.
+      git(clone, ['update-ref', 'refs/remotes/origin/main', git(clone, ['commit-tree', '-p', 'origin/main', '-m', 'merged elsewhere', 'origin/main^{tree}']).trim()]);
+      const result = mentor(['log', '--repo', clone, ...flags, '--hours', 'practice=3', '--commit'], { env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('on the new branch log/hal/2026-W47 (from origin/main)');
+      expect(git(clone, ['branch', '--show-current']).trim()).toBe('log/hal/2026-W47');
+      expect(git(clone, ['rev-parse', 'HEAD~1']).trim()).toBe(git(clone, ['rev-parse', 'origin/main']).trim());
+      expect(git(clone, ['branch', '--contains', earlier, '--format=%(refname:short)']).trim()).toBe('log/hal/2026-W44');
+      expect(git(clone, ['diff', '--name-only', 'origin/main', 'HEAD']).trim()).toBe(LOG);
+      expect(existsSync(path.join(clone, EARLIER))).toBe(false);
+      // No upstream is set to origin/main: `git push` must not aim the log at main.
+      expect(spawnSync('git', ['rev-parse', '--abbrev-ref', '@{upstream}'], { cwd: clone }).status).not.toBe(0);
+    });
+
+    it('branches from a local main when the repo has no origin', () => {
+      const repo = gitRepo(exampleRepo());
+      const earlier = mentor(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W44', '--hours', 'practice=2', '--commit'], { env });
+      expect(earlier.code, earlier.stderr).toBe(0);
+      const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit'], { env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('(from main)');
+      expect(git(repo, ['rev-parse', 'HEAD~1']).trim()).toBe(git(repo, ['rev-parse', 'main']).trim());
+      expect(git(repo, ['branch', '--contains', 'log/hal/2026-W44', '--format=%(refname:short)']).trim()).toBe('log/hal/2026-W44');
+    });
+
+    it('branches from the current branch when there is no main, master or origin', () => {
+      const repo = exampleRepo();
+      git(repo, ['init', '-q', '--initial-branch=trunk']);
+      git(repo, ['add', '-A']);
+      git(repo, ['commit', '-q', '-m', 'initial']);
+      const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit'], { env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('on the new branch log/hal/2026-W47.');
+      expect(git(repo, ['rev-parse', 'HEAD~1']).trim()).toBe(git(repo, ['rev-parse', 'trunk']).trim());
+    });
+
+    it('still refuses uncommitted changes to the log file on another branch, writing nothing', () => {
+      const { clone } = cloneOnEarlierLogBranch();
+      writeFileSync(path.join(clone, LOG), 'person: hal\nweek: 2026-W47\n# draft\n');
+      const result = mentor(['log', '--repo', clone, ...flags, '--hours', 'practice=3', '--commit', '--force'], { env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('uncommitted changes');
+      expect(git(clone, ['branch', '--show-current']).trim()).toBe('log/hal/2026-W44');
+      expect(readFileSync(path.join(clone, LOG), 'utf8')).toBe('person: hal\nweek: 2026-W47\n# draft\n');
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { ExitCode, MentorError } from '../errors.js';
-import { assertCanCommit, branchExists, commitFiles, createBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
+import { assertCanCommit, branchExists, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
 
 // The shared end of commands that commit: checked before anything is written, then one branch
 // and one commit holding exactly the files the command wrote.
@@ -8,10 +8,16 @@ export interface CommitPlan {
   repo: GitRepo;
   branch: string;
   files: string[];
+  /** Where the branch starts, when not at HEAD (e.g. origin/main). */
+  from?: { ref: string; name: string };
 }
 
-/** Refuses before any write: no git, no identity, the branch exists, or the files have uncommitted changes. */
-export async function planCommit(root: string, branch: string, files: string[]): Promise<CommitPlan> {
+/**
+ * Refuses before any write: no git, no identity, the branch exists, or the files have uncommitted
+ * changes. `fromDefaultBranch`: start at the repo's default branch, not HEAD, so a pull request
+ * holds only this change and never the work of the branch that happens to be checked out.
+ */
+export async function planCommit(root: string, branch: string, files: string[], options: { fromDefaultBranch?: boolean } = {}): Promise<CommitPlan> {
   const repo = openGit(root);
   await assertCanCommit(repo);
   if (await branchExists(repo, branch)) {
@@ -21,18 +27,19 @@ export async function planCommit(root: string, branch: string, files: string[]):
   if (dirty.length > 0) {
     throw new MentorError(`${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes; mentor will not mix them into its commit.`, ExitCode.invalid, 'Commit or stash them first (git stash), then run the command again.');
   }
-  return { repo, branch, files };
+  const from = options.fromDefaultBranch ? await defaultBranch(repo) : undefined;
+  return { repo, branch, files, ...(from ? { from } : {}) };
 }
 
-/** Creates the branch from HEAD and switches to it (before the files are written). */
+/** Creates the branch (from HEAD, or the plan's start) and switches to it, before the files are written. */
 export async function startBranch(plan: CommitPlan): Promise<void> {
-  await createBranch(plan.repo, plan.branch);
+  await createBranch(plan.repo, plan.branch, plan.from?.ref);
 }
 
 export async function finishCommit(plan: CommitPlan, message: string): Promise<string> {
   return commitFiles(plan.repo, plan.files, message);
 }
 
-export function nextStepAfterCommit(branch: string, what: string): string {
-  return [`Committed ${what} on the new branch ${branch}.`, 'Next: push it and open a pull request:', `  git push -u origin ${branch}`].join('\n');
+export function nextStepAfterCommit(branch: string, what: string, from?: { name: string }): string {
+  return [`Committed ${what} on the new branch ${branch}${from ? ` (from ${from.name})` : ''}.`, 'Next: push it and open a pull request:', `  git push -u origin ${branch}`].join('\n');
 }

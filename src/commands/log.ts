@@ -108,13 +108,13 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   }
 
   lockForWriting(program.root, 'log');
-  const plan = options.commit ? await planCommit(program.root, `log/${person}/${week}`, [file]) : undefined;
+  const plan = options.commit ? await planCommit(program.root, `log/${person}/${week}`, [file], { fromDefaultBranch: true }) : undefined;
   if (plan) await startBranch(plan);
   writeFileAtomic(path.join(program.root, file), text);
   print(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
   if (plan) {
     await finishCommit(plan, `Log ${week} of ${person}`);
-    print(nextStepAfterCommit(plan.branch, `the log`));
+    print(nextStepAfterCommit(plan.branch, 'the log', plan.from));
   }
   return ExitCode.ok;
 }

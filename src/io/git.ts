@@ -87,12 +87,26 @@ export async function dirtyFiles(repo: GitRepo, files: readonly string[]): Promi
     .map((entry) => entry.slice(3));
 }
 
-/** Creates a branch from HEAD and switches to it; refuses when it exists. */
-export async function createBranch(repo: GitRepo, branch: string): Promise<void> {
+/** Creates a branch from `start` (default: HEAD) and switches to it; refuses when it exists. */
+export async function createBranch(repo: GitRepo, branch: string, start?: string): Promise<void> {
   if (await branchExists(repo, branch)) {
     throw new MentorError(`The branch ${branch} already exists.`, ExitCode.usage, `Delete it (git branch -D ${branch}) or finish the work on it first.`);
   }
-  await attempt('git switch', () => repo.git.raw(['switch', '-c', branch]));
+  // --no-track: a branch from origin/main must not take origin/main as its upstream.
+  await attempt('git switch', () => repo.git.raw(['switch', '--no-track', '-c', branch, ...(start ? [start] : [])]));
+}
+
+/**
+ * The branch a pull request goes to, for a new branch to start from: the remote's default
+ * (origin/HEAD), else a local main or master; undefined when there is none (start from HEAD).
+ */
+export async function defaultBranch(repo: GitRepo): Promise<{ ref: string; name: string } | undefined> {
+  const remoteHead = (await repo.git.raw(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']).catch(() => '')).trim();
+  if (remoteHead !== '' && (await resolves(repo, remoteHead))) return { ref: remoteHead, name: remoteHead.replace(/^refs\/remotes\//, '') };
+  for (const name of ['main', 'master']) {
+    if (await branchExists(repo, name)) return { ref: `refs/heads/${name}`, name };
+  }
+  return undefined;
 }
 
 
