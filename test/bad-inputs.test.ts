@@ -30,7 +30,7 @@ const cases: Case[] = [
   { corpus: 'path-id.yaml', at: 'people/ann.yaml', rule: 'invalid-value', line: 1 },
   { corpus: 'path-member.yaml', at: 'cohorts/c1/cohort.yaml', rule: 'invalid-value', line: 5 },
   { corpus: 'two-documents.yaml', at: 'people/ann.yaml', rule: 'yaml-syntax', line: 3 },
-  { corpus: 'tab-indent.yaml', at: 'people/ann.yaml', rule: 'yaml-syntax', line: 2 },
+  { corpus: 'tab-indent.yaml', at: 'people/ann.yaml', rule: 'yaml-tab-indent', line: 2 },
   { corpus: 'huge-number.yaml', at: 'cohorts/c1/logs/ann/2026-W41.yaml', rule: 'invalid-type', line: 4 },
   { corpus: 'not-utf8.yaml', at: 'people/ann.yaml', rule: 'not-utf8', line: 1 },
   { corpus: 'nul-byte.yaml', at: 'people/ann.yaml', rule: 'invalid-value', line: 2 },

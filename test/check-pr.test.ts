@@ -297,7 +297,7 @@ describe('mentor check-pr: what it reads', () => {
     git(repo, ['fetch', '-q', other, 'main:unrelated']);
     const unrelated = mentor(['check-pr', '--repo', repo, '--base', 'unrelated', '--head', 'pr', '--author', 'hal-k']);
     expect(unrelated.code).toBe(2);
-    expect(unrelated.stderr).toContain('no common ancestor');
+    expect(unrelated.stderr).toContain('no commit in common');
   });
 });
 

@@ -20,7 +20,7 @@ describe('validation messages for common slips', () => {
 
   it('a list given for mentor says a member has one mentor, and which to write', () => {
     const file = 'cohorts/c2/cohort.yaml';
-    const problems = problemsIn(exampleRepo({ [file]: 'id: c2\nname: Two\nstart: 2026-09-07\nmembers:\n  - {person: andrew, role: lead}\n  - {person: ada, role: mentor, mentor: [andrew]}\n' }), file);
+    const problems = problemsIn(exampleRepo({ [file]: 'id: c2\nname: Two\nstart: 2027-01-04\nmembers:\n  - {person: andrew, role: lead}\n  - {person: ada, role: mentor, mentor: [andrew]}\n' }), file);
     expect(problems.map((p: { message: string; fix: string }) => [p.message, p.fix])).toEqual([['"members[1].mentor" names one person, not a list: a member has one mentor.', 'Write `mentor: andrew`.']]);
   });
 

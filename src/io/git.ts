@@ -1,6 +1,7 @@
 import { GitCommitSource } from './git-source.js';
 import { simpleGit, GitError, type SimpleGit } from 'simple-git';
 import { MentorError, ExitCode } from '../errors.js';
+import { noMergeBaseError, rangeRefError } from './ref-messages.js';
 
 // The only module that talks to git. Every failure becomes one clear line (a MentorError),
 // never a trace; refs that look like options are refused before git sees them.
@@ -168,6 +169,8 @@ function parseNameStatus(output: string): ChangedFile[] {
 /** The commit a ref names, or a clear error; refs that look like options are refused first. */
 export async function resolveCommit(repo: GitRepo, ref: string, flag: string): Promise<string> {
   refuseOptionLikeRef(ref, flag);
+  const range = rangeRefError(ref, flag);
+  if (range) throw range;
   try {
     const sha = (await repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
     if (sha !== '') return sha;
@@ -195,38 +198,6 @@ export async function changedSince(repo: GitRepo, commit: string): Promise<Chang
     .filter(Boolean)
     .map((path): ChangedFile => ({ status: 'added', path }));
   return [...tracked, ...untracked];
-}
-
-/** Files changed by the commits of HEAD that are not in base (base...HEAD, from the merge base). */
-export async function changedInBranch(repo: GitRepo, base: string): Promise<{ mergeBase: string; files: ChangedFile[] }> {
-  const mergeBase = (await attempt('git merge-base', () => repo.git.raw(['merge-base', '--end-of-options', base, 'HEAD']))).trim();
-  const files = parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', mergeBase, 'HEAD', '--', '.'])));
-  return { mergeBase, files };
-}
-
-/** A file's text at a commit, or undefined when it is not there. */
-export async function fileAt(repo: GitRepo, commit: string, path: string): Promise<string | undefined> {
-  try {
-    return await repo.git.raw(['cat-file', 'blob', '--end-of-options', `${commit}:./${path}`]);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Paths under a folder at a commit (relative to the repo folder). */
-export async function filesAt(repo: GitRepo, commit: string, folder: string): Promise<string[]> {
-  const output = await attempt('git ls-tree', () => repo.git.raw(['ls-tree', '-r', '-z', '--name-only', '--full-name', '--end-of-options', commit, '--', folder]));
-  const prefix = (await repo.git.raw(['rev-parse', '--show-prefix'])).trim();
-  return output
-    .split('\0')
-    .filter(Boolean)
-    .map((file) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file));
-}
-
-/** When HEAD was committed (committer date), in milliseconds. */
-export async function headCommitTime(repo: GitRepo): Promise<number> {
-  const seconds = Number((await attempt('git log', () => repo.git.raw(['log', '-1', '--format=%ct', 'HEAD']))).trim());
-  return seconds * 1000;
 }
 
 /** The records of a commit, read from git objects (nothing is checked out). */
@@ -269,11 +240,7 @@ export async function pullRequestRange(root: string, baseRef: string, headRef: s
   }
   if (mergeBase === '') {
     const shallow = (await repo.git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
-    throw new MentorError(
-      shallow ? `--base ${baseRef} and --head ${headRef} share no commit in this shallow clone.` : `--base ${baseRef} and --head ${headRef} have no common ancestor: they are not branches of the same history.`,
-      ExitCode.usage,
-      shallow ? 'Fetch the whole history (in GitHub Actions: actions/checkout with fetch-depth: 0), then run check-pr again.' : 'Check that --base is the branch the pull request targets.',
-    );
+    throw noMergeBaseError('--base', baseRef, headRef, shallow);
   }
   const changes = parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', mergeBase, head, '--', '.'])));
   return { base, head, mergeBase, changes };

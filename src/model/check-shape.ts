@@ -128,6 +128,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number' && Number.isNaN(value)) return '.nan (YAML\'s "not a number")';
   if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to use';
   return `${article(typeof value)} (${String(value)})`;
 }

@@ -57,6 +57,12 @@ export class YamlSource {
       this.add(0, 'yaml-syntax', 'error', `The YAML could not be parsed (${error instanceof Error ? error.message : 'unknown error'}).`, 'Simplify the file: records are shallow mappings.');
       return;
     }
+    const tab = this.doc.errors.length > 0 ? /^[ ]*\t/m.exec(this.text) : null;
+    if (tab) {
+      // One tab in the indentation breaks every line after it; say the one cause, once.
+      this.add(tab.index + tab[0].length - 1, 'yaml-tab-indent', 'error', 'This line is indented with a tab; YAML indents with spaces only.', 'Replace the tab with spaces (two per level); most editors can show tabs and convert them.');
+      return;
+    }
     for (const error of this.doc.errors) {
       const duplicate = error.code === 'DUPLICATE_KEY';
       this.add(

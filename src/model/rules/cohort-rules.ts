@@ -1,4 +1,6 @@
-import { directMenteeCounts, plannedHours, maxMenteesOf } from '../../domain/commitments.js';
+import { directMenteeCounts, plannedHours, maxMenteesOf, roundHours } from '../../domain/commitments.js';
+import { crossCohortOverBudget } from '../../domain/cross-cohort.js';
+import { datesInOrder as datesCanBeUsed, duplicateMembers, selfMentoring } from '../../domain/member-checks.js';
 import { tierAbove } from '../../domain/tiers.js';
 import { dayNumber } from '../../domain/time.js';
 import type { Problem, Severity } from '../problem.js';
@@ -35,14 +37,23 @@ const datesInOrder: CohortRule = ({ entry, cohort, report }) => {
   }
 };
 
-const memberOnce: CohortRule = ({ cohort, reportMember }) => {
-  const seen = new Set<string>();
-  cohort.members.forEach((member, index) => {
-    if (seen.has(member.person)) {
-      reportMember(index, 'person', 'member-duplicate', 'error', `${member.person} is listed twice in this cohort.`, 'Keep one entry for this person and delete the other.');
+const memberOnce: CohortRule = ({ entry, cohort, reportMember }) => {
+  for (const { person, indexes } of duplicateMembers(cohort.members)) {
+    const where = indexes.map((index) => {
+      const place = entry.places[index]!;
+      return `${place.file}:${place.source.position(place.source.offsetOf([...place.path, 'person'], 'value')).line}`;
+    });
+    for (const index of indexes) {
+      const others = where.filter((_, i) => indexes[i] !== index);
+      reportMember(index, 'person', 'member-duplicate', 'error', `${person} is listed ${indexes.length} times in this cohort (also at ${others.join(', ')}).`, 'Keep one entry for this person and delete the others.');
     }
-    seen.add(member.person);
-  });
+  }
+};
+
+const notOwnMentor: CohortRule = ({ cohort, reportMember }) => {
+  for (const { person, index } of selfMentoring(cohort.members)) {
+    reportMember(index, 'mentor', 'member-own-mentor', 'error', `${person} is named as their own mentor.`, `Set \`mentor:\` to a ${tierAbove(cohort.members[index]!.role) ?? 'mentor'} of this cohort, or delete the line.`);
+  }
 };
 
 const memberIsPerson: CohortRule = ({ program, cohort, reportMember }) => {
@@ -57,6 +68,7 @@ const memberIsPerson: CohortRule = ({ program, cohort, reportMember }) => {
 const mentorTier: CohortRule = ({ entry, cohort, reportMember }) => {
   cohort.members.forEach((member, index) => {
     if (member.mentor === undefined) return;
+    if (member.mentor === member.person) return; // said once, by notOwnMentor
     const expected = tierAbove(member.role);
     if (expected === undefined) {
       reportMember(index, 'mentor', 'lead-has-mentor', 'error', `${member.person} is a lead, and a lead has no mentor.`, 'Delete the `mentor:` line, or change the role.');
@@ -83,6 +95,20 @@ const preferenceResolves: CohortRule = ({ program, entry, cohort, reportMember }
       reportMember(index, 'prefers', 'prefers-not-eligible', 'warning', `${member.prefers} is not a ${expected ?? 'mentor'} in this cohort, so the preference cannot be honoured.`, 'Choose a mentor of the tier above, or delete the `prefers:` line.');
     }
   });
+};
+
+/** maxHoursPerWeek holds across every cohort whose dates overlap: planned hours add up. */
+const capacityAcrossCohorts: CohortRule = ({ program, entry, cohort, reportMember }) => {
+  if (entry.partial || !datesCanBeUsed(cohort)) return;
+  const cohorts = [...program.cohorts.values()].flatMap((other) => (other.cohort && !other.partial && datesCanBeUsed(other.cohort) ? [other.cohort] : []));
+  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  for (const over of crossCohortOverBudget(program.config, cohorts, people)) {
+    if (over.cohort !== cohort.id) continue;
+    const index = cohort.members.findIndex((member) => member.person === over.person);
+    if (index < 0) continue;
+    const total = roundHours(over.planned + over.elsewhere.hours);
+    reportMember(index, 'person', 'capacity-max-hours', 'error', `${over.person} is planned for ${total} hours a week across overlapping cohorts (${over.planned} here, ${over.elsewhere.hours} in ${over.elsewhere.cohorts.join(', ')}), past their budget of ${over.maxHoursPerWeek} (maxHoursPerWeek).`, 'Move a mentee to someone with room, or raise maxHoursPerWeek in their person file.');
+  }
 };
 
 const capacity: CohortRule = ({ program, entry, cohort, reportMember }) => {
@@ -116,7 +142,7 @@ const assignmentTimes: CohortRule = ({ cohort, reportMember }) => {
   });
 };
 
-export const COHORT_RULES: readonly CohortRule[] = [idMatchesFolder, datesInOrder, memberOnce, memberIsPerson, mentorTier, preferenceResolves, capacity, assignmentTimes];
+export const COHORT_RULES: readonly CohortRule[] = [idMatchesFolder, datesInOrder, memberOnce, notOwnMentor, memberIsPerson, mentorTier, preferenceResolves, capacity, capacityAcrossCohorts, assignmentTimes];
 
 export function checkCohortRules(program: Program, entry: CohortEntry, problems: Problem[]): void {
   const { cohort, source } = entry;

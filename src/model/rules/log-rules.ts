@@ -1,5 +1,6 @@
 import { activitiesOf, roundHours } from '../../domain/commitments.js';
 import { compareWeeks, weekOfDate } from '../../domain/weeks.js';
+import { datesInOrder } from '../../domain/member-checks.js';
 import type { Problem, Severity } from '../problem.js';
 import type { Program } from '../program.js';
 import type { Log, Member } from '../schemas.js';
@@ -74,7 +75,8 @@ const totalWithinWeek: LogRule = ({ log, report }) => {
 const weekInCohort: LogRule = ({ context, log, report }) => {
   const entry = context.program.cohorts.get(context.cohortId);
   const cohort = entry?.cohort;
-  if (!cohort || entry.partial || log.week !== context.fileWeek) return;
+  // A cohort that ends before it starts has one error, on its dates; no log is judged by them.
+  if (!cohort || entry.partial || log.week !== context.fileWeek || !datesInOrder(cohort)) return;
   const first = weekOfDate(cohort.start);
   const last = cohort.end !== undefined ? weekOfDate(cohort.end) : undefined;
   if (compareWeeks(log.week, first) < 0 || (last !== undefined && compareWeeks(log.week, last) > 0)) {
