@@ -164,6 +164,27 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (person: string | undefined, options) => run(async () => (await import('./commands/progress.js')).progressCommand(person, options))());
 
   program
+    .command('request')
+    .description('ask for a mentor (or offer to be one): writes a person file and a waiting member; asks on a terminal')
+    .addOption(repoOption())
+    .option('--cohort <cohort>', 'the cohort to ask in (default: intake.cohort, else the one running cohort)')
+    .option('--person <id>', 'your id: people/<id>.yaml')
+    .option('--name <name>', 'your name')
+    .option('--github <handle>', 'your GitHub handle')
+    .option('--timezone <zone>', 'your IANA time zone, e.g. Europe/London')
+    .option('--skills <list>', 'skills you have (comma-separated)')
+    .option('--wants <list>', 'skills you want to learn (comma-separated)')
+    .option('--prefers <mentor>', 'a mentor of the cohort you would like (id or GitHub handle)')
+    .option('--languages <list>', 'languages you speak (comma-separated)')
+    .option('--max-hours <hours>', 'with --role mentor: most hours a week you can give')
+    .addOption(new Option('--role <role>', 'ask for a mentor (mentee) or offer to mentor (mentor)').choices(['mentee', 'mentor']).default('mentee'))
+    .option('--answer <id=yes>', 'answer an eligibility question of intake.eligibility (repeatable)', collect, [])
+    .option('--from-issue <file>', 'read the answers from the body of a request issue (the handle comes from --github)')
+    .option('--commit', 'write on a new branch request/<id> and commit')
+    .addOption(formatOption(['text', 'markdown']))
+    .action(async (options) => run(async () => (await import('./commands/request.js')).requestCommand(options))());
+
+  program
     .command('site')
     .description("write the program's dashboard as a static site: index.html and a page per cohort")
     .addOption(repoOption())

@@ -122,6 +122,27 @@ export const configSchema = z.strictObject({
     })
     .prefault({})
     .describe('`mentor next` proposes moving up a tier'),
+  intake: z
+    .strictObject({
+      cohort: idSchema.optional().describe('the cohort requests land in (default: the one running cohort)'),
+      eligibility: z
+        .array(
+          z.strictObject({
+            id: idSchema.describe('answered as --answer <id>=yes'),
+            question: plainText(300).min(1).describe('a statement the requester must confirm; a required checkbox on the request form'),
+          }),
+        )
+        .default([])
+        .describe('questions a requester must answer yes to'),
+    })
+    .prefault({})
+    .describe('requests for a mentor (`mentor request`, the issue form)'),
+  notify: z
+    .strictObject({
+      escalateAfterHours: z.number().min(0).max(24 * 365).default(24).describe('then mention every matching mentor with room, not only the preferred one'),
+    })
+    .prefault({})
+    .describe('who the attention issue mentions, and when'),
   lockLogsAfterWeeks: z.number().int().min(1).max(520).optional().describe('check-pr refuses edits of logs older than this many weeks, except by maintainers'),
   fix: z
     .strictObject({
@@ -157,6 +178,18 @@ export const memberSchema = z.strictObject({
   prefers: idSchema.optional().describe('a mentor the member asked for'),
   requestedAt: instantSchema.optional(),
   assignedAt: instantSchema.optional(),
+  history: z
+    .array(
+      z.strictObject({
+        mentor: idSchema.describe('who mentored the member'),
+        requestedAt: instantSchema.optional(),
+        assignedAt: instantSchema.optional(),
+        releasedAt: instantSchema.describe('when the match ended early'),
+        reason: plainText(1000).min(1).describe('why it ended'),
+      }),
+    )
+    .optional()
+    .describe('matches of this member that ended early, oldest first (written by `mentor release`)'),
 });
 
 export const cohortSchema = z.strictObject({

@@ -176,9 +176,7 @@ function judgeMember(context: Context, cohort: CohortEntry, before: Member | und
     return allow(`you joining cohort ${cohort.id} as a waiting member`);
   }
   if (before.mentor === undefined && after.mentor !== undefined && sameExcept(before, after, ['mentor', 'assignedAt'])) return judgeClaim(context, cohort, before, after);
-  if (before.mentor !== undefined && before.mentor === who.person && after.mentor === undefined && after.assignedAt === undefined && sameExcept(before, after, ['mentor', 'assignedAt'])) {
-    return allow(`you releasing ${after.person}, whom you mentor`);
-  }
+  if (before.mentor !== undefined && before.mentor === who.person && after.mentor === undefined) return judgeRelease(context, before, after);
   return refuse(`changes ${after.person} in cohort ${cohort.id}: only a maintainer may (you may claim a waiting member, or release one you mentor)`);
 }
 
@@ -195,4 +193,19 @@ function judgeClaim(context: Context, cohort: CohortEntry, member: Member, after
   const current = directMenteeCounts(cohort.cohort!.members).get(who.person!) ?? 0;
   if (roomFor(base.config, own.role, current, cohort.cohort!.cadence, person.maxHoursPerWeek) < 1) return refuse(`claims ${member.person}, but you have no room (${current} direct mentees, within maxMentees and maxHoursPerWeek)`);
   return allow(`you claiming ${member.person}, who was waiting`);
+}
+
+/** A release as `mentor release` writes it: back to waiting from now, the ended match appended to `history`. */
+function judgeRelease(context: Context, before: Member, after: Member): Judgement {
+  const history = after.history ?? [];
+  const kept = before.history ?? [];
+  const ended = history.at(-1);
+  const shape = 'mentor and assignedAt removed, requestedAt set to the release time, and one entry appended to history (mentor, requestedAt, assignedAt, releasedAt, reason), as `mentor release` writes it';
+  if (after.assignedAt !== undefined || !sameExcept(before, after, ['mentor', 'assignedAt', 'requestedAt', 'history'])) return refuse(`releases ${after.person} but changes more than a release does: ${shape}`);
+  if (history.length !== kept.length + 1 || JSON.stringify(history.slice(0, -1)) !== JSON.stringify(kept) || ended === undefined) return refuse(`releases ${after.person} without keeping the history: ${shape}`);
+  const sameMatch = ended.mentor === before.mentor && ended.assignedAt === before.assignedAt && ended.requestedAt === before.requestedAt;
+  if (!sameMatch || after.requestedAt !== ended.releasedAt) return refuse(`releases ${after.person}, but the history entry does not match the match that ends: ${shape}`);
+  // A release is dated when it is made; a date in the future would shorten the member's wait.
+  if (Date.parse(ended.releasedAt) > context.now + 10 * 60_000) return refuse(`releases ${after.person} with releasedAt in the future (${ended.releasedAt})`);
+  return allow(`you releasing ${after.person}, whom you mentor`);
 }

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { ExitCode } from '../errors.js';
+import { print, printError } from '../io/output.js';
+import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
+import { existingFiles, readIssueBody } from '../io/request-files.js';
+import { writeFilesAtomic } from '../io/write.js';
+import { answersFromIssue } from '../core/issue-form.js';
+import { checkRequest, parseAnswerFlags, type RequestAnswers } from '../core/request.js';
+import { askRequest } from '../core/request-questions.js';
+import type { AnswerKey, RequestRole } from '../core/request-form.js';
+import { formatInstant } from '../domain/time.js';
+import { renderRequestDoneMarkdown, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
+import { loadForCommand, lockForWriting, runningCohorts } from './context.js';
+import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+
+export interface RequestOptions {
+  repo?: string;
+  cohort?: string;
+  person?: string;
+  name?: string;
+  github?: string;
+  timezone?: string;
+  skills?: string;
+  wants?: string;
+  prefers?: string;
+  languages?: string;
+  maxHours?: string;
+  role: RequestRole;
+  answer: string[];
+  fromIssue?: string;
+  commit?: boolean;
+  format: 'text' | 'markdown';
+}
+
+export async function requestCommand(options: RequestOptions, asker: Asker = terminalAsker()): Promise<number> {
+  const loaded = loadForCommand(options.repo);
+  const { program } = loaded;
+  const flags = parseAnswerFlags(options.answer, program.config);
+  const given: Partial<Record<AnswerKey, string>> = {};
+  for (const key of ['person', 'name', 'timezone', 'skills', 'wants', 'prefers', 'languages', 'maxHours'] as const) if (options[key] !== undefined) given[key] = options[key];
+  const answers: RequestAnswers = { role: options.role, values: given, yes: flags.yes, otherAnswers: flags.other, ...(options.github !== undefined ? { github: options.github } : {}), ...(options.cohort !== undefined ? { cohort: options.cohort } : {}) };
+  const problems: string[] = [];
+
+  if (options.fromIssue !== undefined) {
+    // The form's answers; the handle is the issue author's (passed by the workflow), never the body's.
+    const form = answersFromIssue(readIssueBody(options.fromIssue), options.role, program.config);
+    answers.values = { ...form.values, ...given };
+    answers.yes = [...new Set([...answers.yes, ...form.ticked])];
+    problems.push(...form.problems);
+  } else if (isInteractive() && options.format === 'text') {
+    const cohortId = options.cohort ?? program.config.intake.cohort ?? runningCohorts(loaded).map((entry) => entry.id)[0];
+    const cohort = cohortId === undefined ? undefined : program.cohorts.get(cohortId)?.cohort;
+    const mentors = (cohort?.members ?? []).filter((m) => m.role === 'mentor').map((m) => ({ id: m.person, name: program.people.get(m.person)?.person?.name ?? m.person }));
+    const asked = await askRequest(asker, program.config, options.role, { values: given, yes: answers.yes, ...(answers.github !== undefined ? { github: answers.github } : {}) }, mentors);
+    Object.assign(answers, asked);
+  }
+
+  const outcome = checkRequest(
+    {
+      config: program.config,
+      people: new Map([...program.people].map(([id, entry]) => [id, entry.person])),
+      cohorts: new Map([...program.cohorts].map(([id, entry]) => [id, entry.cohort])),
+      takenIds: new Set(program.people.keys()),
+      today: loaded.today,
+      nowInstant: formatInstant(program.config.timezone, loaded.now),
+      runningCohorts: runningCohorts(loaded).map((entry) => entry.id),
+    },
+    answers,
+  );
+  const files = outcome.ok ? requestFiles(outcome.plan) : [];
+  const taken = existingFiles(program.root, files.map((f) => f.file));
+  if (taken.length > 0) problems.push(`${taken.join(' and ')} already ${taken.length === 1 ? 'exists' : 'exist'}: choose another id.`);
+  if (!outcome.ok || problems.length > 0) {
+    const all = [...problems, ...(outcome.ok ? [] : outcome.problems)];
+    if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all));
+    else printError(renderRequestRefusalText(all));
+    return ExitCode.invalid;
+  }
+
+  lockForWriting(program.root, 'request');
+  const id = String(outcome.plan.person.id);
+  const commitPlan = options.commit ? await planCommit(program.root, `request/${id}`, files.map((f) => f.file)) : undefined;
+  if (commitPlan) await startBranch(commitPlan);
+  writeFilesAtomic(files.map(({ file, content }) => ({ file: path.join(program.root, file), content })));
+  print(options.format === 'markdown' ? renderRequestDoneMarkdown(outcome.plan) : renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
+  if (commitPlan) {
+    await finishCommit(commitPlan, outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}`);
+    if (options.format === 'text') print(nextStepAfterCommit(commitPlan.branch, 'the request'));
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,44 @@
+import { ID_PATTERN } from '../domain/layout.js';
+import { isValidTimeZone } from '../domain/time.js';
+import type { Config } from '../model/schemas.js';
+import type { Asker, Question } from './questions.js';
+import { requestFields, type AnswerKey, type RequestRole } from './request-form.js';
+
+// `mentor request` on a terminal: the same questions as the form, asked one by one for whatever
+// the flags left out. Plain data, so they are tested without a terminal.
+
+const checks: Partial<Record<AnswerKey, (value: string) => true | string>> = {
+  person: (value) => ID_PATTERN.test(value.trim()) || 'Lower-case letters, digits and dashes, such as ada-lovelace.',
+  timezone: (value) => isValidTimeZone(value.trim()) || 'An IANA time zone, such as Europe/London.',
+};
+
+export interface AskedRequest {
+  values: Partial<Record<AnswerKey, string>>;
+  github?: string;
+  yes: string[];
+}
+
+export async function askRequest(asker: Asker, config: Config, role: RequestRole, given: AskedRequest, mentors: ReadonlyArray<{ id: string; name: string }>): Promise<AskedRequest> {
+  const values = { ...given.values };
+  for (const field of requestFields(role)) {
+    if (values[field.key] !== undefined) continue;
+    if (field.key === 'prefers') {
+      if (mentors.length === 0) continue;
+      const choice = String(await asker.ask({ kind: 'select', name: 'prefers', message: field.label, choices: [{ name: 'No preference', value: '' }, ...mentors.map((m) => ({ name: `${m.name} (${m.id})`, value: m.id }))] }));
+      if (choice !== '') values.prefers = choice;
+      continue;
+    }
+    const question: Question = { kind: 'input', name: field.key, message: field.required ? field.label : `${field.label} (optional)`, ...(checks[field.key] ? { validate: checks[field.key] } : field.required ? { validate: (v: string) => v.trim() !== '' || 'An answer is needed.' } : {}) };
+    const answer = String(await asker.ask(question)).trim();
+    if (answer !== '') values[field.key] = answer;
+  }
+  const github = given.github ?? (String(await asker.ask({ kind: 'input', name: 'github', message: 'Your GitHub handle', validate: (v) => v.trim() !== '' || 'An answer is needed.' })).trim() || undefined);
+  const yes = [...given.yes];
+  if (role === 'mentee') {
+    for (const question of config.intake.eligibility) {
+      if (yes.includes(question.id)) continue;
+      if (await asker.ask({ kind: 'confirm', name: question.id, message: question.question, default: false })) yes.push(question.id);
+    }
+  }
+  return { values, ...(github !== undefined ? { github } : {}), yes };
+}

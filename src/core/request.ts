@@ -1,0 +1,164 @@
+import { ID_PATTERN } from '../domain/layout.js';
+import { cohortState } from '../domain/cohort-state.js';
+import { isValidTimeZone } from '../domain/time.js';
+import { tierAbove } from '../domain/tiers.js';
+import { GITHUB_PATTERN, type Cohort, type Config, type Person } from '../model/schemas.js';
+import type { AnswerKey, RequestRole } from './request-form.js';
+
+// A request for a mentor (or an offer to be one), checked before anything is written. Pure: the
+// records, the answers and "now" are arguments. Every refusal says what is wrong and what to do,
+// and all of them are found at once, so a requester fixes their form in one go.
+
+export interface RequestAnswers {
+  role: RequestRole;
+  values: Partial<Record<AnswerKey, string>>;
+  github?: string;
+  cohort?: string;
+  /** Eligibility question ids answered yes. */
+  yes: string[];
+  /** Answers that are not yes, or name no question: id=value as given. */
+  otherAnswers: string[];
+}
+
+export interface RequestRecords {
+  config: Config;
+  people: ReadonlyMap<string, Person | undefined>;
+  cohorts: ReadonlyMap<string, Cohort | undefined>;
+  /** Person ids that already have a file (even one that does not parse). */
+  takenIds: ReadonlySet<string>;
+  /** Today in the program's zone, and now as an instant in it. */
+  today: string;
+  nowInstant: string;
+  /** The cohort requests go to when neither --cohort nor intake.cohort names one. */
+  runningCohorts: readonly string[];
+}
+
+export interface RequestPlan {
+  person: Record<string, unknown>;
+  /** The waiting member of a mentee request; none for an offer to mentor. */
+  member?: { cohort: string; record: Record<string, unknown> };
+}
+
+export type RequestOutcome = { ok: true; plan: RequestPlan } | { ok: false; problems: string[] };
+
+export const listAnswer = (text: string | undefined): string[] =>
+  [...new Set((text ?? '').split(/[,\n]/).map((item) => item.trim().toLowerCase()).filter((item) => item !== ''))];
+
+// Record text never carries control characters (see model/schemas.ts).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+export function checkRequest(records: RequestRecords, answers: RequestAnswers): RequestOutcome {
+  const problems: string[] = [];
+  const { values } = answers;
+  const id = values.person?.trim() ?? '';
+  const name = values.name?.trim() ?? '';
+  const github = answers.github?.trim().replace(/^@/, '') ?? '';
+  const timezone = values.timezone?.trim() ?? '';
+
+  if (id === '') problems.push('An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.');
+  else if (!ID_PATTERN.test(id)) problems.push(`The id "${id}" is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id)}.`);
+  else if (records.takenIds.has(id)) problems.push(`The id "${id}" is taken (people/${id}.yaml exists): choose another, such as ${freeId(id, records.takenIds)}.`);
+
+  if (name === '') problems.push('A name is needed.');
+  else if (name.length > 200 || CONTROL.test(name)) problems.push('The name must be one line of at most 200 characters, without control characters.');
+
+  if (github === '') problems.push('A GitHub handle is needed (--github).');
+  else if (!GITHUB_PATTERN.test(github)) problems.push(`"${github}" is not a GitHub handle: a handle has letters, digits and single dashes only (at most 39).`);
+  else {
+    const owner = [...records.people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
+    if (owner) problems.push(`The GitHub handle ${github} already has a person file (people/${owner[0]}.yaml): you are registered; to join a cohort, ask a maintainer (or add yourself as a member in a pull request).`);
+  }
+
+  if (timezone === '') problems.push('A time zone is needed, such as Europe/London.');
+  else if (!isValidTimeZone(timezone)) problems.push(`"${timezone}" is not an IANA time zone: write one such as Europe/London or America/Los_Angeles.`);
+
+  const skills = listAnswer(values.skills);
+  const languages = listAnswer(values.languages);
+  const wants = listAnswer(values.wants);
+  for (const tag of [...skills, ...languages, ...wants]) {
+    if (tag.length > 100 || CONTROL.test(tag)) problems.push('Each skill and language must be at most 100 characters, without control characters.');
+  }
+  let maxHours: number | undefined;
+  if (values.maxHours !== undefined && values.maxHours.trim() !== '') {
+    maxHours = Number(values.maxHours.trim());
+    if (!Number.isFinite(maxHours) || maxHours <= 0 || maxHours > 168) problems.push(`"${values.maxHours.trim()}" is not a number of hours a week: write one such as 7.`);
+  }
+
+  const person: Record<string, unknown> = { id, name, github, timezone };
+  if (skills.length > 0) person.skills = skills;
+  if (languages.length > 0) person.languages = languages;
+
+  if (answers.role === 'mentor') {
+    if (skills.length === 0) problems.push('An offer to mentor names at least one skill you can teach (--skills).');
+    if (maxHours !== undefined && problems.length === 0) person.maxHoursPerWeek = maxHours;
+    person.active = true;
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: { person } };
+  }
+
+  problems.push(...checkEligibility(records.config, answers));
+  const cohortId = answers.cohort ?? records.config.intake.cohort ?? (records.runningCohorts.length === 1 ? records.runningCohorts[0] : undefined);
+  const cohort = cohortId === undefined ? undefined : records.cohorts.get(cohortId);
+  if (cohortId === undefined) {
+    problems.push(records.runningCohorts.length === 0 ? 'No cohort is running to ask in: name one with --cohort (or set intake.cohort in mentor.config.yaml).' : `${records.runningCohorts.length} cohorts are running: name one with --cohort (or set intake.cohort in mentor.config.yaml).`);
+  } else if (!cohort) {
+    problems.push(`There is no cohort "${cohortId}" (cohorts/${cohortId}/cohort.yaml): name one of ${[...records.cohorts.keys()].join(', ') || 'none yet'}.`);
+  } else if (cohortState(cohort, records.today) === 'finished') {
+    problems.push(`Cohort ${cohortId} ended on ${cohort.end}: ask in a cohort that is running or about to start.`);
+  } else if (cohort.members.some((member) => member.person === id)) {
+    problems.push(`${id} is already a member of cohort ${cohortId}.`);
+  }
+  const prefers = values.prefers?.trim().replace(/^@/, '');
+  let preferred: string | undefined;
+  if (prefers !== undefined && prefers !== '' && cohort) {
+    preferred = findPreferred(records, cohort, prefers);
+    if (preferred === undefined) {
+      const mentors = cohort.members.filter((m) => m.role === tierAbove('mentee')).map((m) => m.person);
+      problems.push(`"${prefers}" is not a mentor of cohort ${cohort.id}: name one of ${mentors.join(', ') || 'none yet'}, or leave it empty.`);
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const member: Record<string, unknown> = { person: id, role: 'mentee' };
+  if (wants.length > 0) member.wants = wants;
+  if (preferred !== undefined) member.prefers = preferred;
+  member.requestedAt = records.nowInstant;
+  return { ok: true, plan: { person, member: { cohort: cohort!.id, record: member } } };
+}
+
+function checkEligibility(config: Config, answers: RequestAnswers): string[] {
+  const problems = answers.otherAnswers.map((answer) => `The answer "${answer}" is not understood: answer each question with <id>=yes (questions: ${config.intake.eligibility.map((q) => q.id).join(', ') || 'none'}).`);
+  for (const question of config.intake.eligibility) {
+    if (!answers.yes.includes(question.id)) problems.push(`Not eligible yet: this program asks you to confirm "${question.question}" (${question.id}). Requests that cannot confirm it are not taken.`);
+  }
+  return problems;
+}
+
+/** A mentor of the cohort, by id or GitHub handle. */
+function findPreferred(records: RequestRecords, cohort: Cohort, wanted: string): string | undefined {
+  const mentors = cohort.members.filter((member) => member.role === tierAbove('mentee')).map((member) => member.person);
+  const lower = wanted.toLowerCase();
+  return mentors.find((id) => id === lower) ?? mentors.find((id) => records.people.get(id)?.github?.toLowerCase() === lower);
+}
+
+function suggestId(text: string): string {
+  const slug = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
+  return slug === '' ? 'ada-lovelace' : slug;
+}
+
+function freeId(id: string, taken: ReadonlySet<string>): string {
+  for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`.slice(0, 63))) return `${id}-${n}`.slice(0, 63);
+}
+
+/** `id=yes` answers of --answer, split into the ids answered yes and the rest. */
+export function parseAnswerFlags(flags: readonly string[], config: Config): { yes: string[]; other: string[] } {
+  const known = new Set(config.intake.eligibility.map((q) => q.id));
+  const yes: string[] = [];
+  const other: string[] = [];
+  for (const flag of flags) {
+    const match = /^([^=]+)=(.*)$/.exec(flag.trim());
+    if (!match || !known.has(match[1]!.trim())) other.push(flag);
+    // A known question answered anything but yes is simply not confirmed: checkRequest says so.
+    else if (/^(yes|y|true)$/i.test(match[2]!.trim())) yes.push(match[1]!.trim());
+  }
+  return { yes, other };
+}

@@ -1,0 +1,26 @@
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ExitCode, MentorError } from '../errors.js';
+
+/** An issue form's body is a few KiB; anything far larger is not one. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** The body of a request issue, saved to a file by the workflow (never passed through a shell). */
+export function readIssueBody(file: string): string {
+  let size: number;
+  try {
+    const stats = lstatSync(file);
+    if (!stats.isFile()) throw new MentorError(`${file} is not a file.`, ExitCode.usage, 'Pass the file the issue body was saved to.');
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof MentorError) throw error;
+    throw new MentorError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, ExitCode.usage, 'Pass the file the issue body was saved to.');
+  }
+  if (size > MAX_BODY_BYTES) throw new MentorError(`${file} is ${size} bytes: too large for an issue form's body.`, ExitCode.invalid, 'Open the request with the form.');
+  return readFileSync(file, 'utf8');
+}
+
+/** Which of these repo files exist already (a request never replaces one). */
+export function existingFiles(root: string, files: readonly string[]): string[] {
+  return files.filter((file) => existsSync(path.join(root, file)));
+}

@@ -1,0 +1,48 @@
+import type { RequestPlan } from '../core/request.js';
+import { memberFile, personFile } from '../domain/layout.js';
+import { schemaLineFor } from '../model/json-schema.js';
+import { markdownText } from './escape.js';
+import { renderNewDocument } from './new-yaml.js';
+import { sanitizeInline } from './terminal.js';
+
+// The files a request writes, and what the requester is told (on a terminal, or on the issue).
+
+export function requestFiles(plan: RequestPlan): Array<{ file: string; content: string }> {
+  const id = String(plan.person.id);
+  const person = personFile(id);
+  const files = [{ file: person, content: renderNewDocument([schemaLineFor('person', person)], plan.person) }];
+  if (plan.member) {
+    const member = memberFile(plan.member.cohort, id);
+    files.push({ file: member, content: renderNewDocument([schemaLineFor('member', member), '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).'], plan.member.record) });
+  }
+  return files;
+}
+
+export function renderRequestRefusalText(problems: readonly string[]): string {
+  return [`mentor: nothing written: the request cannot be taken as it is:`, ...problems.map((p) => `  - ${sanitizeInline(p)}`)].join('\n');
+}
+
+/** The answer on the request issue: what to fix, each line escaped (the values came from the issue). */
+export function renderRequestRefusalMarkdown(problems: readonly string[]): string {
+  return [
+    '<!-- mentor:request -->',
+    'Thanks for asking. Your request cannot be taken yet:',
+    '',
+    ...problems.map((p) => `- ${markdownText(p)}`),
+    '',
+    'Edit the issue to fix it (the form is read again on every edit).',
+    '',
+  ].join('\n');
+}
+
+export function renderRequestDoneText(plan: RequestPlan, files: readonly string[]): string {
+  const what = plan.member ? `a request for a mentor in cohort ${plan.member.cohort}` : 'an offer to mentor';
+  return `Wrote ${what}: ${files.join(', ')}.`;
+}
+
+export function renderRequestDoneMarkdown(plan: RequestPlan): string {
+  const text = plan.member
+    ? `Thanks, your request is in: a pull request adds you to cohort ${plan.member.cohort} as waiting for a mentor. Once it is merged, mentors see you on the attention issue and one of them claims you.`
+    : 'Thanks for offering to mentor: a pull request adds your person file. Once it is merged, a maintainer can place you in a cohort.';
+  return ['<!-- mentor:request -->', markdownText(text), ''].join('\n');
+}

@@ -1,0 +1,186 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { exampleRepo, git, gitRepo, GIT_ENV, makeTree, mentor, MENTOR_BIN, readText, writeTree } from './helpers/repo.js';
+
+const NOW = { MENTOR_NOW: '2026-11-23T10:00:00-08:00' };
+const INTAKE = `
+intake:
+  eligibility:
+    - id: commitment
+      question: I can give 5.5 hours a week for the whole cycle
+    - id: laptop
+      question: I have a computer I can code on
+`;
+
+function repoWithIntake(extra = INTAKE) {
+  const repo = exampleRepo();
+  writeFileSync(path.join(repo, 'mentor.config.yaml'), readText(repo, 'mentor.config.yaml') + extra);
+  return repo;
+}
+
+const ZOE = ['--person', 'zoe', '--name', 'Zoe Zhang', '--github', 'zoe-z', '--timezone', 'Europe/Paris'];
+const YES = ['--answer', 'commitment=yes', '--answer', 'laptop=yes'];
+
+/** The body GitHub renders for the request form, answers filled in. */
+function formBody(answers: Partial<Record<string, string>>, boxes = ['X', 'X']): string {
+  const section = (label: string, value: string | undefined) => `### ${label}\n\n${value ?? '_No response_'}`;
+  return [
+    section('Your id', answers.id),
+    section('Your name', answers.name),
+    section('Your time zone', answers.zone),
+    section('What you want to learn', answers.wants),
+    section('What you know already', answers.skills),
+    section('A mentor you would like', answers.prefers),
+    section('Languages you speak', answers.languages),
+    `### Before you ask\n\n- [${boxes[0]}] I can give 5.5 hours a week for the whole cycle\n- [${boxes[1]}] I have a computer I can code on`,
+  ].join('\n\n');
+}
+
+function noNewFiles(repo: string) {
+  expect(existsSync(path.join(repo, 'people/zoe.yaml'))).toBe(false);
+  expect(existsSync(path.join(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toBe(false);
+}
+
+describe('mentor request', () => {
+  it('writes a new person file and a waiting member file, which validate', () => {
+    const repo = repoWithIntake();
+    const result = mentor(['request', '--repo', repo, ...ZOE, '--wants', 'React, node', '--prefers', 'ada-l', '--languages', 'fr,en', ...YES], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(parse(readText(repo, 'people/zoe.yaml'))).toEqual({ id: 'zoe', name: 'Zoe Zhang', github: 'zoe-z', timezone: 'Europe/Paris', languages: ['fr', 'en'] });
+    expect(readText(repo, 'people/zoe.yaml')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/person\.schema\.json\n/);
+    expect(parse(readText(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toEqual({ person: 'zoe', role: 'mentee', wants: ['react', 'node'], prefers: 'ada', requestedAt: '2026-11-23T10:00:00-08:00' });
+    expect(readText(repo, 'cohorts/2026-fall/cohort.yaml')).not.toContain('zoe');
+    expect(mentor(['validate', '--repo', repo], { env: NOW }).code).toBe(0);
+    const status = mentor(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW });
+    expect(JSON.parse(status.stdout).cohorts[0].waiting.map((w: { id: string }) => w.id)).toContain('zoe');
+  });
+
+  it('--role mentor writes an active person file with skills and no member', () => {
+    const repo = repoWithIntake();
+    const result = mentor(['request', '--repo', repo, ...ZOE, '--role', 'mentor', '--skills', 'go, sql', '--max-hours', '6'], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(parse(readText(repo, 'people/zoe.yaml'))).toEqual({ id: 'zoe', name: 'Zoe Zhang', github: 'zoe-z', timezone: 'Europe/Paris', skills: ['go', 'sql'], maxHoursPerWeek: 6, active: true });
+    expect(existsSync(path.join(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toBe(false);
+  });
+
+  const refusals: Array<[string, string[], RegExp]> = [
+    ['an ineligible request', [...ZOE, '--answer', 'commitment=yes'], /confirm "I have a computer I can code on"/],
+    ['an eligibility question answered no', [...ZOE, '--answer', 'commitment=no', '--answer', 'laptop=yes'], /confirm "I can give 5.5 hours/],
+    ['a taken id', ['--person', 'ada', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC', ...YES], /The id "ada" is taken .*such as ada-2/],
+    ['a taken handle', ['--person', 'zoe', '--name', 'Zoe', '--github', 'ADA-L', '--timezone', 'UTC', ...YES], /ADA-L already has a person file \(people\/ada.yaml\)/],
+    ['a handle with odd characters', ['--person', 'zoe', '--name', 'Zoe', '--github', 'zoe_z;rm', '--timezone', 'UTC', ...YES], /is not a GitHub handle/],
+    ['an unknown cohort', [...ZOE, ...YES, '--cohort', '2027-spring'], /There is no cohort "2027-spring"/],
+    ['an unknown preferred mentor', [...ZOE, ...YES, '--prefers', 'bob'], /"bob" is not a mentor of cohort 2026-fall: name one of ada, grace, linus/],
+    ['an unknown time zone', ['--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'Europe/Pariss', ...YES], /"Europe\/Pariss" is not an IANA time zone/],
+    ['an answer to no question', [...ZOE, ...YES, '--answer', 'age=yes'], /The answer "age=yes" is not understood/],
+  ];
+  for (const [what, args, message] of refusals) {
+    it(`refuses ${what}, writing nothing, with exit 1 and what to do`, () => {
+      const repo = repoWithIntake();
+      const result = mentor(['request', '--repo', repo, '--cohort', '2026-fall', ...args], { env: NOW });
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toContain('nothing written');
+      noNewFiles(repo);
+    });
+  }
+
+  it('refuses a cohort that has ended', () => {
+    const repo = repoWithIntake();
+    const result = mentor(['request', '--repo', repo, ...ZOE, ...YES, '--cohort', '2026-fall'], { env: { MENTOR_NOW: '2026-12-05T10:00:00-08:00' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Cohort 2026-fall ended on 2026-11-29');
+    noNewFiles(repo);
+  });
+
+  it('lands in intake.cohort when the config names it, even one that has not started', () => {
+    const repo = repoWithIntake(`${INTAKE}  cohort: 2027-spring\n`);
+    writeTree(repo, { 'cohorts/2027-spring/cohort.yaml': 'id: 2027-spring\nname: Spring 2027\nstart: 2027-01-11\nmembers:\n  - person: andrew\n    role: lead\n  - person: ada\n    role: mentor\n    mentor: andrew\n' });
+    const result = mentor(['request', '--repo', repo, ...ZOE, ...YES, '--prefers', 'ada'], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(parse(readText(repo, 'cohorts/2027-spring/members/zoe.yaml'))).toMatchObject({ person: 'zoe', prefers: 'ada' });
+  });
+
+  it('--commit writes both files on a new branch request/<id> in one commit', () => {
+    const repo = gitRepo(repoWithIntake());
+    const result = mentor(['request', '--repo', repo, ...ZOE, ...YES, '--commit'], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe('request/zoe');
+    expect(git(repo, ['show', '--name-only', '--format=%s', 'HEAD']).trim().split('\n')).toEqual(['Request a mentor: zoe waits in 2026-fall', '', 'cohorts/2026-fall/members/zoe.yaml', 'people/zoe.yaml']);
+    expect(git(repo, ['status', '--porcelain']).trim()).toBe('');
+  });
+});
+
+describe('mentor request --from-issue', () => {
+  const fromIssue = (repo: string, body: string, extra: string[] = []) => {
+    const file = path.join(makeTree({ 'body.md': body }), 'body.md');
+    return mentor(['request', '--repo', repo, '--from-issue', file, '--github', 'zoe-z', ...extra], { env: NOW });
+  };
+
+  it('reads the body GitHub renders for the form, blank answers included', () => {
+    const repo = repoWithIntake();
+    const result = fromIssue(repo, formBody({ id: 'zoe', name: 'Zoe Zhang', zone: 'Europe/Paris', wants: 'react' }));
+    expect(result.code, result.stderr).toBe(0);
+    expect(parse(readText(repo, 'people/zoe.yaml'))).toEqual({ id: 'zoe', name: 'Zoe Zhang', github: 'zoe-z', timezone: 'Europe/Paris' });
+    expect(parse(readText(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toMatchObject({ person: 'zoe', role: 'mentee', wants: ['react'] });
+  });
+
+  it('answers in Markdown what to fix, escaping the text of the issue, and writes nothing', () => {
+    const repo = repoWithIntake();
+    const body = formBody({ id: 'zoe', name: 'Zoe', zone: '@octocat <img src=x> [x](http://evil)', prefers: '@andrew-gh' }, ['X', ' ']);
+    const result = fromIssue(repo, body, ['--format', 'markdown']);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')[0]).toBe('<!-- mentor:request -->');
+    expect(result.stdout).toContain('I have a computer I can code on');
+    expect(result.stdout).not.toMatch(/@octocat|@andrew-gh|<img|\]\(http/);
+    expect(result.stdout).toContain('&lt;img');
+    noNewFiles(repo);
+  });
+
+  it('refuses a body that is not the form, or has a section twice (an edited issue)', () => {
+    const repo = repoWithIntake();
+    const missing = fromIssue(repo, 'Please give me a mentor!');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('The section "Your id" is missing');
+    const doubled = fromIssue(repo, `${formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' })}\n\n### Your id\n\nada`);
+    expect(doubled.code).toBe(1);
+    expect(doubled.stderr).toContain('The section "Your id" appears more than once');
+    noNewFiles(repo);
+  });
+
+  it('takes the handle from --github, never from the body', () => {
+    const repo = repoWithIntake();
+    const result = fromIssue(repo, `${formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' })}\n\n### Your GitHub handle\n\nada-l`);
+    expect(result.code, result.stderr).toBe(0);
+    expect(parse(readText(repo, 'people/zoe.yaml')).github).toBe('zoe-z');
+  });
+});
+
+describe('mentor request on a terminal', () => {
+  it('asks for what the flags left out, the eligibility questions included, and writes the request', () => {
+    const repo = repoWithIntake();
+    const home = makeTree({ '.gitconfig': '[user]\n\tname = zoe\n\temail = zoe@example.com\n' });
+    const steps: Array<[string, string]> = [
+      ['Your id', 'zoe\r'],
+      ['Your name', 'Zoe Zhang\r'],
+      ['Your time zone', 'Europe/Paris\r'],
+      ['What you want to learn', 'react\r'],
+      ['What you know already', '\r'],
+      ['A mentor you would like', '\x1b[B\r'],
+      ['Languages you speak', '\r'],
+      ['Your GitHub handle', 'zoe-z\r'],
+      ['I can give 5.5 hours', 'y\r'],
+      ['I have a computer', 'y\r'],
+    ];
+    const result = spawnSync('python3', [path.join(import.meta.dirname, 'helpers/run_pty.py'), JSON.stringify(steps), '--', process.execPath, MENTOR_BIN, 'request', '--repo', repo], {
+      encoding: 'utf8',
+      env: { ...process.env, ...GIT_ENV, ...NOW, HOME: home, NO_COLOR: '1', TERM: 'xterm-256color', CI: undefined },
+      timeout: 60_000,
+    });
+    expect(result.status, result.stdout).toBe(0);
+    expect(parse(readFileSync(path.join(repo, 'cohorts/2026-fall/members/zoe.yaml'), 'utf8'))).toEqual({ person: 'zoe', role: 'mentee', wants: ['react'], prefers: 'ada', requestedAt: '2026-11-23T10:00:00-08:00' });
+  });
+});
