@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode } from '../errors.js';
+import { existsInRepo, staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
 import { writeFileAtomic } from '../io/write.js';
 import { renderCodeowners } from '../render/codeowners.js';
@@ -12,7 +12,7 @@ export async function codeownersCommand(options: { repo?: string; check?: boolea
   const { program } = loadForCommand(options.repo);
   const content = renderCodeowners(program.config.maintainers);
   const file = path.join(program.root, CODEOWNERS_FILE);
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  const current = staleFiles(program.root, new Map([[CODEOWNERS_FILE, content]])).length === 0 ? content : existsInRepo(program.root, CODEOWNERS_FILE) ? '' : undefined;
   if (options.check) {
     if (current === content) {
       print(`${CODEOWNERS_FILE} is up to date.`);

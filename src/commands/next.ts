@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsInRepo } from '../io/generated.js';
+import { cohortDir } from '../domain/layout.js';
 import path from 'node:path';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { print, styleFor } from '../io/output.js';
@@ -44,7 +45,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
     throw usageError(`--start ${options.start} overlaps cohort ${from.id}, which ends ${from.cohort.end}.`, 'Start the next cycle after the last one ends.');
   }
   const file = cohortFile(toId);
-  if (program.cohorts.has(toId) || existsSync(path.join(program.root, `cohorts/${toId}`))) {
+  if (program.cohorts.has(toId) || existsInRepo(program.root, cohortDir(toId))) {
     throw new MentorError(`Cohort ${toId} already exists; mentor never overwrites a cohort.`, ExitCode.usage, 'Choose another id for the next cohort.');
   }
   const people = new Map([...program.people].map(([id, person]) => [id, person.person]));

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, usageError } from '../errors.js';
+import { staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { cohortSnapshot } from '../core/report.js';
@@ -44,15 +44,12 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   ]);
 
   if (options.check) {
-    const stale = [...files].filter(([file, content]) => {
-      const absolute = path.join(program.root, file);
-      return !existsSync(absolute) || readFileSync(absolute, 'utf8') !== content;
-    });
+    const stale = staleFiles(program.root, files);
     if (stale.length === 0) {
       print(`The report of ${entry.id} for ${week} is up to date.`);
       return ExitCode.ok;
     }
-    print(`Out of date: ${stale.map(([file]) => file).join(', ')}.\nRun \`mentor report ${entry.id} --week ${week}\` and commit the result.`);
+    print(`Out of date: ${stale.join(', ')}.\nRun \`mentor report ${entry.id} --week ${week}\` and commit the result.`);
     return ExitCode.invalid;
   }
 

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode } from '../errors.js';
+import { staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -17,14 +17,10 @@ export async function schemaCommand(options: SchemaOptions): Promise<number> {
   const root = options.repo !== undefined || hasProgramRepo() ? findRepoRoot(options.repo) : process.cwd();
   const outDir = path.resolve(root, options.out);
   const relative = path.relative(process.cwd(), outDir).split(path.sep).join('/') || '.';
-  const stale: string[] = [];
-  for (const [name, content] of generateJsonSchemas()) {
-    const file = path.join(outDir, name);
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    if (current === content) continue;
-    stale.push(`${relative}/${name}`);
-    if (!options.check) writeFileAtomic(file, content);
-  }
+  const schemas = generateJsonSchemas();
+  const staleNames = staleFiles(outDir, schemas);
+  if (!options.check) for (const name of staleNames) writeFileAtomic(path.join(outDir, name), schemas.get(name)!);
+  const stale = staleNames.map((name) => `${relative}/${name}`);
   if (options.check) {
     if (stale.length === 0) {
       print(`The schemas in ${relative}/ are up to date.`);

@@ -1,0 +1,18 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// Files mentor generates (schemas, reports, CODEOWNERS, forms): written, or with --check compared
+// with what is on disk. One place for "is this generated file current?".
+
+/** The files (relative to `root`) whose text on disk is missing or differs from what would be written. */
+export function staleFiles(root: string, files: ReadonlyMap<string, string>): string[] {
+  return [...files].filter(([file, content]) => {
+    const absolute = path.join(root, file);
+    return !existsSync(absolute) || readFileSync(absolute, 'utf8') !== content;
+  }).map(([file]) => file);
+}
+
+/** Whether anything (a file or a folder) is at this path of the repo. */
+export function existsInRepo(root: string, relative: string): boolean {
+  return existsSync(path.join(root, relative));
+}
