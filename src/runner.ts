@@ -1,11 +1,11 @@
 // The entry of the runner, the single-file build that program repos commit as .mentor/mentor.mjs
 // and run with plain `node` (see scripts/build-runner.mjs). `--version` is answered before the
 // CLI is evaluated: the bundle is parsed either way, but nothing else runs.
-import { RUNNER_VERSION } from './io/runner.js';
+import { packageVersion } from './version.js';
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
-  process.stdout.write(`${RUNNER_VERSION}\n`);
+  process.stdout.write(`${packageVersion()}\n`);
 } else {
   const { run } = await import('./main.js');
   process.exitCode = await run(args);

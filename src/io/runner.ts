@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, MentorError } from '../errors.js';
+import { packageVersion } from '../version.js';
 import { writeFileAtomic } from './write.js';
 
 // The runner: the whole CLI bundled into one file that a program repo commits as
@@ -14,7 +14,7 @@ export const RUNNER_ENTRY = `${RUNNER_DIR}/mentor.mjs`;
 /** Every file of the runner, as the build writes it and as a repo holds it under .mentor/. */
 export const RUNNER_FILES = ['mentor.mjs', 'LICENSES.txt', 'README.md'] as const;
 
-export const RUNNER_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+export const RUNNER_VERSION = packageVersion();
 
 /** The runner's first line names its version: `// mentor <version>: ...`. */
 const BANNER = /^\/\/ mentor ([^\s:]+)/;
