@@ -90,6 +90,16 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/assign.js')).assignCommand(cohort, options))());
 
   program
+    .command('members')
+    .description('move a cohort\'s members from the list in cohort.yaml to one file each (--to files), or back (--to list); comments move with them')
+    .argument('[cohort]', 'cohort id (default: the one running cohort)')
+    .addOption(new Option('--to <form>', 'files: cohorts/<cohort>/members/<person>.yaml; list: `members:` in cohort.yaml').choices(['files', 'list']).makeOptionMandatory())
+    .option('--dry-run', 'say what would move and write nothing')
+    .option('--commit', 'write on a new branch members/<cohort>-to-<form> and commit')
+    .addOption(repoOption())
+    .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/members.js')).membersCommand(cohort, options))());
+
+  program
     .command('report')
     .description('write reports/<cohort>/<week>.md and .json for a pull request')
     .argument('[cohort]', 'cohort id (default: the one running cohort)')

@@ -10,6 +10,7 @@ import { WorktreeSource } from '../io/worktree-source.js';
 import type { Cohort } from '../model/schemas.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { localDate } from '../domain/time.js';
+import { membersDir } from '../domain/layout.js';
 import { closest } from '../model/suggest.js';
 import { sanitizeInline } from '../render/terminal.js';
 
@@ -64,7 +65,8 @@ export function runningCohorts(loaded: Loaded): CohortEntry[] {
 
 /** Commands work on valid records: errors in the config, people or this cohort stop them. */
 function requireValid(program: Program, entry: CohortEntry, strict: boolean): CohortEntry & { cohort: Cohort } {
-  const relevant = program.problems.filter((problem) => isError(problem) && (problem.file === entry.file || problem.file.startsWith('people/') || problem.file === 'mentor.config.yaml'));
+  const memberFiles = `${membersDir(entry.id)}/`;
+  const relevant = program.problems.filter((problem) => isError(problem) && (problem.file === entry.file || problem.file.startsWith(memberFiles) || problem.file.startsWith('people/') || problem.file === 'mentor.config.yaml'));
   if (!entry.cohort || entry.partial || (strict && relevant.length > 0)) {
     throw new MentorError(`The records of cohort ${entry.id} have errors:\n${listProblems(relevant)}`, ExitCode.invalid, 'Fix them first; `mentor validate` shows each with how to fix it.');
   }

@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileSystemError, isSystemError } from '../errors.js';
@@ -47,6 +47,29 @@ export function writeFilesAtomic(writes: readonly FileWrite[]): void {
     }
   }
   for (const dir of new Set(staged.map(({ file }) => path.dirname(file)))) flushFolder(dir);
+}
+
+/**
+ * Removes files (one already gone is fine) and then a folder they leave empty, and flushes the
+ * folders so the removals survive a power cut. Callers write the new home of the content first.
+ */
+export function removeFiles(files: readonly string[]): void {
+  for (const file of files) {
+    try {
+      rmSync(file, { force: true });
+    } catch (error) {
+      throw asFault(error, 'remove', file, `${file} is still there.`);
+    }
+  }
+  for (const dir of new Set(files.map((file) => path.dirname(file)))) {
+    try {
+      rmdirSync(dir);
+      flushFolder(path.dirname(dir));
+    } catch {
+      // Not empty (other files, or a temporary file of another writer): it stays.
+      flushFolder(dir);
+    }
+  }
 }
 
 /** Writes the content to a new temporary file beside `file`, flushed; returns its path. */

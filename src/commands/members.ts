@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { ExitCode, MentorError } from '../errors.js';
+import { print } from '../io/output.js';
+import { removeFiles, writeFilesAtomic } from '../io/write.js';
+import { meaningChanges } from '../core/member-meaning.js';
+import { loadProgram } from '../model/load.js';
+import { OverlaySource } from '../model/overlay-source.js';
+import { planMemberMove, renderMemberMove, type MembersForm } from '../render/member-move.js';
+import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
+import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+
+export interface MembersOptions {
+  repo?: string;
+  to: MembersForm;
+  dryRun?: boolean;
+  commit?: boolean;
+}
+
+/** Moves a cohort's members between the `members:` list of cohort.yaml and one file each. */
+export async function membersCommand(cohortId: string | undefined, options: MembersOptions): Promise<number> {
+  const loaded = loadForCommand(options.repo);
+  const { program } = loaded;
+  const entry = chooseCohort(loaded, cohortId);
+  const move = planMemberMove(entry, options.to);
+  if ('refused' in move) throw new MentorError(`${move.refused} Nothing was moved.`, ExitCode.invalid, 'Write each member as a plain entry (or file) by hand, then run the command again.');
+  const summary = (planned: boolean) => renderMemberMove(entry.id, options.to, move, planned);
+  if (move.moved.length === 0) {
+    print(summary(false));
+    return ExitCode.ok;
+  }
+  // The records as they will be, read back before anything is written: the same tree, the same problems.
+  const changes = meaningChanges(program, loadProgram(new OverlaySource(program.records, move.writes, new Set(move.deletes))), entry.id);
+  if (changes.length > 0) {
+    throw new MentorError(`Moving the members of ${entry.id} would change what the records mean: ${changes.slice(0, 5).join('; ')}. Nothing was moved.`, ExitCode.invalid, 'Run `mentor validate`, fix what it shows (anchors and aliases between entries cannot move), then try again.');
+  }
+  if (options.dryRun) {
+    print(summary(true));
+    return ExitCode.ok;
+  }
+
+  lockForWriting(program.root, 'members');
+  const files = [...move.writes.keys(), ...move.deletes];
+  const commitPlan = options.commit ? await planCommit(program.root, `members/${entry.id}-to-${options.to}`, files) : undefined;
+  if (commitPlan) await startBranch(commitPlan);
+  // The new home first, then the old one removed: a crash in between leaves a member in both places, which validate names.
+  writeFilesAtomic([...move.writes].map(([file, content]) => ({ file: path.join(program.root, file), content })));
+  removeFiles(move.deletes.map((file) => path.join(program.root, file)));
+  print(summary(false));
+  if (commitPlan) {
+    await finishCommit(commitPlan, `Move the members of ${entry.id} ${options.to === 'files' ? 'into one file each' : 'into the list in cohort.yaml'}`);
+    print(nextStepAfterCommit(commitPlan.branch, 'the move'));
+  }
+  return ExitCode.ok;
+}
