@@ -65,7 +65,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('log')
     .description('write a weekly log: asks on a terminal, or takes flags')
     .addOption(repoOption())
-    .option('--cohort <cohort>', 'cohort id (default: the one running cohort)')
+    .option('--cohort <cohort>', "cohort id (default: the person's cohort that holds the week)")
     .option('--person <person>', 'whose log (default: the person matching your git user)')
     .option('--week <week>', 'ISO week, e.g. 2026-W48 (default: this week in the program zone)')
     .option('--hours <activity=hours>', 'hours of an activity (repeatable)', collect, [])
@@ -74,7 +74,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--blockers <text>', 'what is blocking')
     .option('--next <text>', 'what is next')
     .option('--force', 'replace an existing log without asking')
-    .option('--commit', 'write on a new branch log/<person>/<week> and commit')
+    .option('--commit', 'write on a new branch log/<person>/<week>, from the default branch, and commit')
     .action(async (options) => run(async () => (await import('./commands/log.js')).logCommand(options))());
 
   program

@@ -6,13 +6,14 @@ import { parse } from 'yaml';
 import { exampleRepo, GIT_ENV, makeTree, MENTOR_BIN } from './helpers/repo.js';
 
 const PTY = path.join(import.meta.dirname, 'helpers/run_pty.py');
+const DOWN = '\u001b[B';
 
 /** Runs the real CLI under a pseudo-terminal, typing each answer when its question shows. */
 function underTerminal(args: string[], steps: Array<[string, string]>, gitUser = 'hal-k') {
   const home = makeTree({ '.gitconfig': `[user]\n\tname = ${gitUser}\n\temail = ${gitUser}@example.com\n` });
   const result = spawnSync('python3', [PTY, JSON.stringify(steps), '--', process.execPath, MENTOR_BIN, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...GIT_ENV, HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), NO_COLOR: '1', TERM: 'xterm-256color', CI: undefined },
+    env: { ...process.env, ...GIT_ENV, HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), NO_COLOR: '1', TERM: 'xterm-256color', CI: undefined, MENTOR_NOW: '2026-11-24T09:00:00-08:00' },
     timeout: 60_000,
   });
   return { code: result.status, screen: result.stdout };
@@ -34,7 +35,7 @@ describe('mentor log on a terminal', () => {
         ['What did you get done?', 'Joins and indexes\r'],
         ['Anything blocking you?', '\r'],
         ['What is next?', 'The API\r'],
-        ['Write this log?', 'y\r'],
+        ['Write this log?', '\r'],
       ],
     );
     expect(screen).toContain('Hal Kim (hal, mentee)');
@@ -55,7 +56,7 @@ describe('mentor log on a terminal', () => {
     const steps: Array<[string, string]> = [['Who is logging?', '\r'], ['Which week', '2026-W47\r']];
     for (const question of ['code-review', 'own-one-on-one', 'practice', 'weekly-review']) steps.push([`Hours of ${question}`, '\r']);
     for (const question of ['Pull request links', 'What did you get done?', 'Anything blocking you?', 'What is next?']) steps.push([question, '\r']);
-    steps.push(['Write this log?', 'n\r']);
+    steps.push(['Write this log?', DOWN + '\r']);
     const { code, screen } = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], steps);
     expect(code, screen).toBe(0);
     expect(screen).toContain('Nothing written.');
@@ -76,5 +77,43 @@ describe('mentor log on a terminal', () => {
     expect(code, screen).toBe(1);
     expect(screen).toContain('input closed before the prompt was answered, nothing was written');
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
+  });
+
+  it('goes back with < on a typed answer and with the Back choice at the end, keeping the other answers', () => {
+    const repo = exampleRepo();
+    const { code, screen } = underTerminal(
+      ['log', '--repo', repo, '--cohort', '2026-fall'],
+      [
+        ['Who is logging?', '\r'],
+        ['Which week', '2026-W47\r'],
+        ['Hours of code-review (planned 1) (< to go back)', '\r'],
+        ['Hours of own-one-on-one', '<\r'],
+        ['Hours of code-review', '2\r'],
+        ['Hours of own-one-on-one', '\r'],
+        ['Hours of practice', '4.5\r'],
+        ['Hours of weekly-review', '\r'],
+        ['Pull request links', '\r'],
+        ['What did you get done?', 'Joins\r'],
+        ['Anything blocking you?', '<\r'],
+        ['What did you get done?', '\r'],
+        ['Anything blocking you?', '\r'],
+        ['What is next?', '\r'],
+        ['← Back to the question before', DOWN + DOWN + '\r'],
+        ['What is next?', 'The API\r'],
+        ['Write this log?', '\r'],
+      ],
+    );
+    expect(code, screen).toBe(0);
+    expect(screen).toContain('Total 8 h of 5.5 h planned (+2.5).');
+    const log = parse(readFileSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'), 'utf8'));
+    expect(log).toEqual({ person: 'hal', week: '2026-W47', hours: { 'code-review': 2, 'own-one-on-one': 1, practice: 4.5, 'weekly-review': 0.5 }, done: 'Joins', next: 'The API' });
+  });
+
+  it('refuses --commit outside a git repository before asking anything', () => {
+    const repo = exampleRepo();
+    const { code, screen } = underTerminal(['log', '--repo', repo, '--commit'], []);
+    expect(code, screen).toBe(2);
+    expect(screen).toContain('--commit needs a git repository');
+    expect(screen).not.toContain('Who is logging?');
   });
 });

@@ -62,6 +62,26 @@ describe('mentor log with flags', () => {
   });
 });
 
+describe('mentor log finds the cohort from the week', () => {
+  const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
+  const spring = (start: string, end: string) => ({ 'cohorts/2026-spring/cohort.yaml': `id: 2026-spring\nname: Spring 2026\nstart: ${start}\nend: ${end}\nmembers:\n  - person: hal\n    role: mentee\n    requestedAt: 2026-03-01T10:00:00-08:00\n` });
+
+  it('writes to the one cohort of the person that holds the week, not to the running one', () => {
+    const repo = exampleRepo(spring('2026-03-02', '2026-05-31'));
+    const result = mentor(['log', '--repo', repo, '--person', 'hal', '--week', '2026-W20', '--hours', 'practice=3'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(path.join(repo, 'cohorts/2026-spring/logs/hal/2026-W20.yaml'))).toBe(true);
+  });
+
+  it('asks for --cohort when two cohorts of the person hold the week, writing nothing', () => {
+    const repo = exampleRepo(spring('2026-11-16', '2027-02-28'));
+    const result = mentor(['log', '--repo', repo, '--person', 'hal', '--week', '2026-W47', '--hours', 'practice=3'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('2026-W47 is a week of 2 cohorts of hal (2026-fall, 2026-spring); name one.');
+    expect(existsSync(path.join(repo, LOG))).toBe(false);
+  });
+});
+
 describe('mentor log --commit', () => {
   it('commits just the log on a new branch and leaves main alone', () => {
     const repo = gitRepo(exampleRepo());

@@ -8,7 +8,9 @@ import { readRecord } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
 import { directMenteeCounts, plannedHours } from '../domain/commitments.js';
 import { logFile } from '../domain/layout.js';
-import { askLogContent, cohortQuestion, defaultLogWeek, totalAgainstPlan, hoursQuestions, parseHoursFlags, personForGitUser, personQuestion, textQuestions, weekQuestion, type LogDraft } from '../core/log-draft.js';
+import { parseHoursFlags, personForGitUser, totalAgainstPlan, type LogDraft } from '../core/log-draft.js';
+import { cohortsForLog, logDraftOf, logForm, type Membership } from '../core/log-form.js';
+import { askForm } from '../core/questions.js';
 import { isIsoWeek, lastCompleteWeek, weekAt } from '../domain/weeks.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { checkShape } from '../model/check-shape.js';
@@ -20,7 +22,7 @@ import { ID_PATTERN, type Log } from '../model/schemas.js';
 import { YamlSource } from '../model/source.js';
 import { renderNewLog, updateLogText } from '../render/log-yaml.js';
 import { sanitizeForTerminal, sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting, runningCohorts, type Loaded } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface LogOptions {
@@ -42,42 +44,52 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   const { program } = loaded;
   const flagsGiven = options.hours.length > 0 || options.pr.length > 0 || [options.done, options.blockers, options.next].some((v) => v !== undefined);
   const interactive = isInteractive() && !flagsGiven;
-  const style = styleFor(process.stdout);
 
-  // With --commit, find out before asking anything whether git can commit here at all.
+  // Before asking anything: can git commit here (with --commit), and is the cohort named usable.
   if (options.commit) await assertCanCommit(openGit(program.root));
-
-  // Who, where and when: flags first, then a prompt (on a terminal), then the defaults.
-  let cohortId = options.cohort;
-  if (cohortId === undefined && interactive) {
-    const running = runningCohorts(loaded);
-    if (running.length > 1) cohortId = String(await asker.ask(cohortQuestion(running.map((entry) => ({ id: entry.id, name: entry.cohort!.name })))));
-  }
-  const entry = chooseCohort(loaded, cohortId);
-  const defaultPerson = await gitPerson(program);
-  let person = options.person;
-  if (person === undefined && interactive) {
-    const members = entry.cohort.members.map((member) => ({ id: member.person, name: program.people.get(member.person)?.person?.name ?? member.person, role: member.role }));
-    person = String(await asker.ask(personQuestion(members, defaultPerson)));
-  }
-  person ??= defaultPerson;
-  if (person === undefined) throw usageError('Whose log is it? Pass --person <id>.', 'mentor could not tell from your git user name.');
+  if (options.cohort !== undefined) chooseCohort(loaded, options.cohort);
+  const memberships = membershipsOf(loaded);
+  const gitUser = await gitPerson(program);
   const thisWeek = weekAt(program.config.timezone, loaded.now);
-  let week = options.week;
-  const suggested = defaultLogWeek(loaded.today, thisWeek, lastCompleteWeek(loaded.today), (w) => existsSync(path.join(program.root, logFile(entry.id, person!, w))), (w) => isCohortWeek(entry.cohort, w));
-  if (week === undefined && interactive) week = String(await asker.ask(weekQuestion(suggested, (value) => (!isIsoWeek(value.trim()) ? 'Write an ISO week such as 2026-W48.' : isCohortWeek(entry.cohort, value.trim()) ? true : `${value.trim()} is outside cohort ${entry.id} (${cohortWeeksText(entry.cohort)}).`)))).trim();
-  week ??= thisWeek;
 
+  if (interactive && options.person !== undefined) refusePerson(loaded, options.person, options.cohort, memberships);
+  if (interactive && options.week !== undefined && !isIsoWeek(options.week)) refuseNotAWeek(options.week);
+  let { cohort: cohortId, person, week } = options;
+  let asked: LogDraft | undefined;
+  if (interactive) {
+    const answers = await askForm(asker, logForm({
+      memberships,
+      fixed: { cohort: options.cohort, person: options.person, week: options.week },
+      gitPerson: gitUser,
+      today: loaded.today,
+      thisWeek,
+      lastWeek: lastCompleteWeek(loaded.today),
+      existing: (cohort, who, when) => readExisting(program.root, logFile(cohort, who, when))?.log,
+      planned: (cohort, who) => plannedFor(loaded, cohort, who).byActivity,
+      preview: (cohort, draft) => preview(loaded, cohort, draft),
+    }));
+    if (answers.confirm === 'cancel') {
+      print('Nothing written.');
+      return ExitCode.ok;
+    }
+    ({ cohort: cohortId, person, week } = answers as { cohort?: string; person?: string; week?: string });
+    week = week?.trim();
+    if (answers.confirm === 'write') asked = logDraftOf(answers);
+  }
+  person ??= gitUser;
+  if (person === undefined) throw usageError('Whose log is it? Pass --person <id>.', 'mentor could not tell from your git user name.');
+  week ??= thisWeek;
+  cohortId ??= inferCohort(memberships, person, week);
+
+  const entry = chooseCohort(loaded, cohortId);
   refuseUnknown(loaded, entry.id, person, week);
-  const member = entry.members.get(person)!;
   const file = logFile(entry.id, person, week);
   const existing = readExisting(program.root, file);
 
   let draft: LogDraft;
-  if (interactive) {
-    const mentees = directMenteeCounts(entry.cohort.members).get(person) ?? 0;
-    draft = await askLogContent(asker, { person, week }, { hours: hoursQuestions(program.config, member.role, mentees, entry.cohort.cadence, existing?.log?.hours), text: textQuestions(existing?.log) });
-  } else {
+  if (asked) draft = asked;
+  else if (interactive) throw usageError('The log was not finished; nothing was written.');
+  else {
     const { hours, errors } = parseHoursFlags(options.hours);
     if (errors.length > 0) throw usageError(errors.join('\n'));
     if (Object.keys(hours).length === 0 && !existing) throw usageError('No hours given.', 'Pass --hours activity=hours for each activity, e.g. --hours practice=3 --hours code-review=1.');
@@ -90,22 +102,11 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
       blockers: options.blockers ?? existing?.log?.blockers ?? undefined,
       next: options.next ?? existing?.log?.next ?? undefined,
     };
-  }
-
-  const text = existing ? updateLogText(existing.text, draft, file) : renderNewLog(draft, file);
-  refuseInvalid(loaded, file, text);
-
-  if (interactive) {
-    const planned = plannedHours(program.config, member.role, directMenteeCounts(entry.cohort.members).get(person) ?? 0, entry.cohort.cadence).total;
-    print(`\n${style.bold(file)}\n${sanitizeForTerminal(text)}\n${totalAgainstPlan(draft.hours, planned)}`);
-    const confirmed = await asker.ask({ kind: 'confirm', name: 'confirm', message: existing ? `Replace your existing log for ${week}?` : 'Write this log?', default: true });
-    if (!confirmed) {
-      print('Nothing written.');
-      return ExitCode.ok;
+    if (existing && !options.force) {
+      throw new MentorError(`${file} already exists.`, ExitCode.invalid, 'Pass --force to replace it (comments and formatting are kept), or run on a terminal to confirm.');
     }
-  } else if (existing && !options.force) {
-    throw new MentorError(`${file} already exists.`, ExitCode.invalid, 'Pass --force to replace it (comments and formatting are kept), or run on a terminal to confirm.');
   }
+  const text = logText(loaded, entry.id, draft).text;
 
   lockForWriting(program.root, 'log');
   const plan = options.commit ? await planCommit(program.root, `log/${person}/${week}`, [file], { fromDefaultBranch: true }) : undefined;
@@ -119,6 +120,44 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   return ExitCode.ok;
 }
 
+/** Every member of every readable cohort, for the form to choose among. */
+function membershipsOf(loaded: Loaded): Membership[] {
+  const { program } = loaded;
+  return [...program.cohorts.values()].flatMap((entry) =>
+    entry.cohort && !entry.partial
+      ? entry.cohort.members.map((member) => ({ cohort: entry.id, cohortName: entry.cohort!.name, dates: entry.cohort!, person: member.person, name: program.people.get(member.person)?.person?.name ?? member.person, role: member.role }))
+      : [],
+  );
+}
+
+/** The cohort the week tells, when the person is in exactly one cohort that holds it. */
+function inferCohort(memberships: Membership[], person: string, week: string): string | undefined {
+  const holding = cohortsForLog(memberships, person, week);
+  if (holding.length > 1) throw usageError(`${week} is a week of ${holding.length} cohorts of ${person} (${holding.map((m) => m.cohort).join(', ')}); name one.`, `Pass --cohort ${holding[0]!.cohort}, for example.`);
+  return holding[0]?.cohort;
+}
+
+function plannedFor(loaded: Loaded, cohortId: string, person: string) {
+  const entry = loaded.program.cohorts.get(cohortId)!;
+  const role = entry.members.get(person)!.role;
+  return plannedHours(loaded.program.config, role, directMenteeCounts(entry.cohort!.members).get(person) ?? 0, entry.cohort!.cadence);
+}
+
+/** The file's text with the draft in it (an existing log keeps its comments), checked as validate would. */
+function logText(loaded: Loaded, cohortId: string, draft: LogDraft): { file: string; text: string } {
+  const file = logFile(cohortId, draft.person, draft.week);
+  const existing = readExisting(loaded.program.root, file);
+  const text = existing ? updateLogText(existing.text, draft, file) : renderNewLog(draft, file);
+  refuseInvalid(loaded, file, text);
+  return { file, text };
+}
+
+function preview(loaded: Loaded, cohortId: string, draft: LogDraft): string {
+  const { file, text } = logText(loaded, cohortId, draft);
+  const style = styleFor(process.stdout);
+  return `\n${style.bold(file)}\n${sanitizeForTerminal(text)}\n${totalAgainstPlan(draft.hours, plannedFor(loaded, cohortId, draft.person).total)}`;
+}
+
 async function gitPerson(program: Program): Promise<string | undefined> {
   // git config answers outside a repository too (the global user).
   const repo = openGit(program.root);
@@ -126,21 +165,32 @@ async function gitPerson(program: Program): Promise<string | undefined> {
   return personForGitUser(people, await gitUserName(repo));
 }
 
-/** An unknown person, a person not in the cohort, or a bad week: exit 1, nothing written. */
-function refuseUnknown(loaded: Loaded, cohortId: string, person: string, week: string): void {
-  const entry = loaded.program.cohorts.get(cohortId)!;
+/** An unknown person, or not a member of the cohort (of any cohort, when none is named): exit 1. */
+function refusePerson(loaded: Loaded, person: string, cohortId: string | undefined, memberships: Membership[]): void {
   if (!ID_PATTERN.test(person) || !loaded.program.people.has(person)) {
     throw new MentorError(`There is no person "${sanitizeInline(person)}".`, ExitCode.invalid, 'Use the id of a file in people/ (without .yaml).');
   }
-  if (!entry.members.has(person)) {
+  if (cohortId === undefined && !memberships.some((membership) => membership.person === person)) {
+    throw new MentorError(`${person} is not a member of any cohort.`, ExitCode.invalid, 'A log belongs to a member of a cohort: add them to one first (mentor request, or the cohort file).');
+  }
+  const entry = cohortId === undefined ? undefined : loaded.program.cohorts.get(cohortId);
+  if (entry && !entry.members.has(person)) {
     throw new MentorError(`${person} is not a member of cohort ${cohortId}.`, ExitCode.invalid, `Members: ${[...entry.members.keys()].join(', ')}.`);
   }
-  if (!isIsoWeek(week)) {
-    throw new MentorError(`"${sanitizeInline(week)}" is not an ISO week.`, ExitCode.invalid, 'Write it as YYYY-Www, e.g. 2026-W48.');
-  }
+}
+
+/** An unknown person, a person not in the cohort, or a bad week: exit 1, nothing written. */
+function refuseUnknown(loaded: Loaded, cohortId: string, person: string, week: string): void {
+  const entry = loaded.program.cohorts.get(cohortId)!;
+  refusePerson(loaded, person, cohortId, []);
+  refuseNotAWeek(week);
   if (!isCohortWeek(entry.cohort!, week)) {
     throw new MentorError(`${week} is outside cohort ${cohortId} (${cohortWeeksText(entry.cohort!)}); nothing was written.`, ExitCode.invalid, 'Log a week of the cohort, or name the cohort that ran that week with --cohort.');
   }
+}
+
+function refuseNotAWeek(week: string): void {
+  if (!isIsoWeek(week)) throw new MentorError(`"${sanitizeInline(week)}" is not an ISO week.`, ExitCode.invalid, 'Write it as YYYY-Www, e.g. 2026-W48.');
 }
 
 /** The log must pass the same checks validate runs, before anything is written. */

@@ -1,6 +1,5 @@
-import type { Asker, Question } from './questions.js';
-import type { Config, Log, Person, Role } from '../model/schemas.js';
-import { plannedHours, type Cadence } from '../domain/commitments.js';
+import type { Question } from './questions.js';
+import type { Log, Person } from '../model/schemas.js';
 
 // Building a weekly log: from flags, or by asking. The questions are plain data so they can be
 // tested with scripted answers; io/prompts.ts asks them on a terminal.
@@ -38,12 +37,12 @@ export const cohortQuestion = (cohorts: Array<{ id: string; name: string }>): Qu
   choices: cohorts.map((cohort) => ({ name: `${cohort.id}  ${cohort.name}`, value: cohort.id })),
 });
 
-export const personQuestion = (members: Array<{ id: string; name: string; role: Role }>, defaultPerson: string | undefined): Question => ({
+export const personQuestion = (members: Array<{ id: string; name: string; role: string }>, defaultPerson: string | undefined): Question => ({
   kind: 'select',
   name: 'person',
   message: 'Who is logging?',
   choices: members.map((member) => ({ name: `${member.name} (${member.id}, ${member.role})`, value: member.id })),
-  ...(defaultPerson ? { default: defaultPerson } : {}),
+  ...(defaultPerson && members.some((member) => member.id === defaultPerson) ? { default: defaultPerson } : {}),
 });
 
 export const weekQuestion = (defaultWeek: string, validate: (value: string) => true | string): Question => ({
@@ -54,8 +53,8 @@ export const weekQuestion = (defaultWeek: string, validate: (value: string) => t
   validate,
 });
 
-export function hoursQuestions(config: Config, role: Role, directMentees: number, cadence: Cadence, previous?: Record<string, number>): Question[] {
-  const planned = plannedHours(config, role, directMentees, cadence).byActivity;
+/** One question per activity of the plan, the plan (or the last answer) as default. */
+export function hoursQuestions(planned: Record<string, number>, previous?: Record<string, number>): Question[] {
   return Object.keys(planned).map((activity) => ({
     kind: 'number',
     name: `hours.${activity}`,
@@ -78,20 +77,6 @@ export const textQuestions = (previous?: Partial<Log>): Question[] => [
   { kind: 'input', name: 'blockers', message: 'Anything blocking you?', default: previous?.blockers ?? '' },
   { kind: 'input', name: 'next', message: 'What is next?', default: previous?.next ?? '' },
 ];
-
-/** Asks the hours and notes of a log, given who and which week; returns the draft. */
-export async function askLogContent(asker: Asker, base: { person: string; week: string }, questions: { hours: Question[]; text: Question[] }): Promise<LogDraft> {
-  const draft: LogDraft = { person: base.person, week: base.week, hours: {}, pullRequests: [] };
-  for (const question of questions.hours) {
-    draft.hours[question.name.slice('hours.'.length)] = Number(await asker.ask(question));
-  }
-  for (const question of questions.text) {
-    const answer = String(await asker.ask(question)).trim();
-    if (question.name === 'pullRequests') draft.pullRequests = answer === '' ? [] : answer.split(/[\s,]+/).filter(Boolean);
-    else if (answer !== '') draft[question.name as 'done' | 'blockers' | 'next'] = answer;
-  }
-  return draft;
-}
 
 /** The person whose GitHub handle, name or email matches the git user, if exactly one does. */
 export function personForGitUser(people: Iterable<Person>, user: { name?: string; email?: string }): string | undefined {

@@ -1,9 +1,13 @@
 // The only module that imports inquirer. Questions are plain data (see Question), built and
 // tested elsewhere; this turns them into prompts on the terminal.
 
-import type { Asker } from '../core/questions.js';
+import { GO_BACK, type Asker, type Question } from '../core/questions.js';
 
 export type { Asker, Choice, Question } from '../core/questions.js';
+
+/** Typed as the whole answer to a text or number question, goes back to the question before. */
+const BACK_KEY = '<';
+const BACK_HINT = ` (${BACK_KEY} to go back)`;
 
 /** Prompts need a terminal on both ends: keys in, screen out. */
 export function isInteractive(): boolean {
@@ -14,16 +18,38 @@ export function terminalAsker(): Asker {
   return {
     async ask(question) {
       const prompts = await import('@inquirer/prompts');
+      if (question.note !== undefined) process.stdout.write(`${question.note}\n`);
+      const back = question.back === true;
+      const isBack = (value: string) => back && value.trim() === BACK_KEY;
       switch (question.kind) {
-        case 'select':
-          return prompts.select({ message: question.message, choices: question.choices, default: question.default, pageSize: 12 });
-        case 'input':
-          return prompts.input({ message: question.message, default: question.default, validate: question.validate });
-        case 'number':
-          return (await prompts.number({ message: question.message, default: question.default, min: question.min, max: question.max, step: 'any', required: true })) as number;
+        case 'select': {
+          const choices = back ? [...question.choices, new prompts.Separator(), { name: '← Back to the question before', value: GO_BACK }] : question.choices;
+          return prompts.select({ message: question.message, choices, default: question.default, pageSize: 12 });
+        }
+        case 'input': {
+          const validate = question.validate;
+          const answer = await prompts.input({ message: back ? question.message + BACK_HINT : question.message, default: question.default, validate: (value) => isBack(value) || (validate ? validate(value) : true) });
+          return isBack(answer) ? GO_BACK : answer;
+        }
+        case 'number': {
+          // An input, not inquirer's number prompt, so that `<` can be typed.
+          const answer = await prompts.input({
+            message: back ? question.message + BACK_HINT : question.message,
+            default: question.default === undefined ? undefined : String(question.default),
+            validate: (value) => isBack(value) || checkNumber(value, question.min, question.max),
+          });
+          return isBack(answer) ? GO_BACK : Number(answer.trim());
+        }
         case 'confirm':
           return prompts.confirm({ message: question.message, default: question.default });
       }
     },
   };
+}
+
+function checkNumber(value: string, min = -Infinity, max = Infinity): true | string {
+  const number = value.trim() === '' ? Number.NaN : Number(value.trim());
+  if (!Number.isFinite(number)) return 'Write a number, e.g. 1.5.';
+  if (number < min || number > max) return `Write a number from ${min} to ${max}.`;
+  return true;
 }
