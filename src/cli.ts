@@ -195,6 +195,27 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (options) => run(async () => (await import('./commands/request.js')).requestCommand(options))());
 
   program
+    .command('claim')
+    .description('a mentor takes a waiting member, if the hard rules of assignment hold')
+    .argument('<member>', 'the waiting member')
+    .requiredOption('--as <person>', 'the mentor: a person id, or @handle for a GitHub login')
+    .option('--cohort <cohort>', 'cohort id (default: the open cohort that has the member)')
+    .option('--commit', 'write on a new branch claim/<cohort>/<member> and commit')
+    .addOption(formatOption(['text', 'markdown']))
+    .addOption(repoOption())
+    .action(async (member: string, options) => run(async () => (await import('./commands/claim.js')).claimCommand(member, options))());
+
+  program
+    .command('release')
+    .description('a match ends early: the member waits again, and the history (who, when, why) stays on the member')
+    .argument('<member>', 'the member to release from their mentor')
+    .requiredOption('--reason <text>', 'why the match ended')
+    .option('--cohort <cohort>', 'cohort id (default: the open cohort that has the member)')
+    .option('--commit', 'write on a new branch release/<cohort>/<member> and commit')
+    .addOption(repoOption())
+    .action(async (member: string, options) => run(async () => (await import('./commands/release.js')).releaseCommand(member, options))());
+
+  program
     .command('site')
     .description("write the program's dashboard as a static site: index.html and a page per cohort")
     .addOption(repoOption())

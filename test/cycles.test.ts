@@ -142,7 +142,7 @@ describe('mentor progress', () => {
     expect(json.program.logShareByCohort[0]).toEqual({ cohort: 'c1', logs: 13, expected: 24, share: 0.542 });
     expect(json.program.logShareByCohort[1]).toEqual({ cohort: 'c2', logs: 5, expected: 16, share: 0.313 });
     // waits: ann 24 h, bob 72 h, bob (c2) 30 h -> median 30, worst 72, 2 of 3 within 48 h.
-    expect(json.program.requestToAssignment).toEqual({ count: 3, medianHours: 30, worstHours: 72, slaHours: 48, withinSla: 2 });
+    expect(json.program.requestToAssignment).toEqual({ count: 3, medianHours: 30, worstHours: 72, slaHours: 48, withinSla: 2, openOverSla: 0 });
   });
 
   it('shows one person, and refuses an unknown one', () => {

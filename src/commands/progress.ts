@@ -16,7 +16,7 @@ export async function progressCommand(personId: string | undefined, options: { r
   }
   const cohorts = [...program.cohorts.values()].flatMap((entry) => (entry.cohort ? [{ cohort: entry.cohort, logs: cohortLogs(program, entry.id) }] : []));
   const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
-  const result = programProgress(program.config, cohorts, people, loaded.today);
+  const result = programProgress(program.config, cohorts, people, loaded.today, loaded.now);
   const shown = personId === undefined ? result.people : result.people.filter((p) => p.id === personId);
   const programFigures = personId === undefined ? result.program : undefined;
   print(options.format === 'json' ? renderProgressJson(shown, programFigures) : renderProgressText(shown, programFigures, styleFor(process.stdout)));

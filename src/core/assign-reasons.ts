@@ -61,6 +61,8 @@ function blockers(standings: MentorStanding[], tier: Role): string {
   if (budget.length > 0) parts.push(`${list(budget.map(budgetText))} ${are(budget)} out of budget`);
   const inactive = by('inactive');
   if (inactive.length > 0) parts.push(`${list(inactive.map((m) => m.id))} ${are(inactive)} inactive (active: false)`);
+  const paused = by('paused');
+  if (paused.length > 0) parts.push(`${list(paused.map((m) => m.id))} ${are(paused)} paused (pausedUntil)`);
   const waiting = by('waiting-for-lead');
   if (waiting.length > 0) parts.push(`${list(waiting.map((m) => m.id))} ${are(waiting)} still waiting for a lead`);
   return parts.length > 0 ? parts.join('; ') : `no ${tier} has room`;

@@ -62,7 +62,7 @@ export interface AssignInput {
 }
 
 /** Why a member of the tier above can or cannot take one more. */
-export type Standing = 'open' | 'inactive' | 'waiting-for-lead' | 'full' | 'out-of-budget';
+export type Standing = 'open' | 'inactive' | 'paused' | 'waiting-for-lead' | 'full' | 'out-of-budget';
 
 export interface MentorStanding {
   id: string;

@@ -7,8 +7,9 @@ import type { AssignInput, AssignmentPlan, MentorStanding, Standing } from './as
 export type * from './assign-types.js';
 import { tierAbove } from '../domain/tiers.js';
 import { FlowNetwork } from './min-cost-flow.js';
-import { HOUR_MS } from '../domain/time.js';
+import { HOUR_MS, localDate } from '../domain/time.js';
 import { roundScore, scoreMatrix, scorePair } from './assign-score.js';
+import { isPaused } from '../domain/cohort-state.js';
 
 export { roundScore, scorePair, type ScoreParts, type Weights } from './assign-score.js';
 
@@ -30,6 +31,7 @@ export function mentorStandings(input: AssignInput, role: Role, leadsGiven: Read
   const tier = tierAbove(role);
   if (tier === undefined) return [];
   const counts = directMenteeCounts(input.cohort.members);
+  const today = localDate(input.config.timezone, input.now);
   const seen = new Set<string>();
   const result: MentorStanding[] = [];
   for (const member of input.cohort.members) {
@@ -42,6 +44,7 @@ export function mentorStandings(input: AssignInput, role: Role, leadsGiven: Read
     const maxMentees = maxMenteesOf(input.config, tier);
     const standing: Standing =
       person?.active === false ? 'inactive'
+      : person !== undefined && isPaused(person, today) ? 'paused'
       : tier === 'mentor' && member.mentor === undefined && !leadsGiven.has(member.person) ? 'waiting-for-lead'
       : load >= maxMentees ? 'full'
       : room === 0 ? 'out-of-budget'
@@ -54,10 +57,10 @@ export function mentorStandings(input: AssignInput, role: Role, leadsGiven: Read
   return result.sort((a, b) => byId(a.id, b.id));
 }
 
-/** Mentors of the tier above a role who may take mentees (active, placed), with their room. */
+/** Mentors of the tier above a role who may take mentees (active, not paused, placed), with their room. */
 export function eligibleMentors(input: AssignInput, role: Role, leadsGiven?: ReadonlySet<string>): Array<{ id: string; room: number; load: number; capacity: number }> {
   return mentorStandings(input, role, leadsGiven)
-    .filter((mentor) => mentor.standing !== 'inactive' && mentor.standing !== 'waiting-for-lead')
+    .filter((mentor) => mentor.standing !== 'inactive' && mentor.standing !== 'paused' && mentor.standing !== 'waiting-for-lead')
     .map(({ id, room, load, capacity }) => ({ id, room, load, capacity }));
 }
 
@@ -79,7 +82,7 @@ export function planAssignment(input: AssignInput): AssignmentPlan {
     const all = waiting.filter((member) => member.role === role).sort((a, b) => byId(a.person, b.person));
     const members = all.filter((member) => !input.held?.has(member.person));
     const standings = mentorStandings(input, role, leadsGiven);
-    const mentors = standings.filter((mentor) => mentor.standing !== 'inactive' && mentor.standing !== 'waiting-for-lead');
+    const mentors = standings.filter((mentor) => mentor.standing !== 'inactive' && mentor.standing !== 'paused' && mentor.standing !== 'waiting-for-lead');
     const placed = solveTier(input, members, mentors);
     const after = new Map(mentors.map((mentor) => [mentor.id, mentor.load]));
     for (const member of all) {

@@ -92,7 +92,10 @@ export interface ProgramProgress {
   peopleHelped: number;
   movesUpByCohort: Array<{ cohort: string; movesUp: number }>;
   logShareByCohort: Array<{ cohort: string; logs: number; expected: number; share: number }>;
-  requestToAssignment: { count: number; medianHours: number | null; worstHours: number | null; slaHours: number; withinSla: number };
+  /** `count` requests answered; `openOverSla` still waiting past the promise now: misses too. */
+  requestToAssignment: { count: number; medianHours: number | null; worstHours: number | null; slaHours: number; withinSla: number; openOverSla: number };
+  /** Matches that ended early (`mentor release`), each kept in a member's history. */
+  matchesEndedEarly: number;
 }
 
 export interface CohortWithLogs {
@@ -101,13 +104,15 @@ export interface CohortWithLogs {
 }
 
 /** Each person's history across cohorts (in order of start), and the program's figures. */
-export function programProgress(config: Config, cohorts: readonly CohortWithLogs[], people: ReadonlyMap<string, Person | undefined>, today: string): { people: PersonProgress[]; program: ProgramProgress } {
+export function programProgress(config: Config, cohorts: readonly CohortWithLogs[], people: ReadonlyMap<string, Person | undefined>, today: string, now?: number): { people: PersonProgress[]; program: ProgramProgress } {
   const ordered = [...cohorts].sort((a, b) => dayNumber(a.cohort.start) - dayNumber(b.cohort.start) || (a.cohort.id < b.cohort.id ? -1 : 1));
   const histories = new Map<string, PersonProgress>();
   const helped = new Set<string>();
   const movesUpByCohort: ProgramProgress['movesUpByCohort'] = [];
   const logShareByCohort: ProgramProgress['logShareByCohort'] = [];
   const waits: number[] = [];
+  let openOverSla = 0;
+  let matchesEndedEarly = 0;
   for (const { cohort, logs } of ordered) {
     const weeks = completeWeeks(cohort, today);
     let movesUp = 0;
@@ -140,9 +145,13 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
         movesUp++;
       }
       progress.cohorts.push({ cohort: cohort.id, state: cohortState(cohort, today), role: member.role, weeksLogged: inWeeks.length, weeksRun: weeks.length, hoursLogged: roundHours(hours), pullRequests, movedUp });
-      if (member.requestedAt !== undefined && member.assignedAt !== undefined) {
-        waits.push(Math.max(0, (Date.parse(member.assignedAt) - Date.parse(member.requestedAt)) / HOUR_MS));
+      // Every answered request counts, those of matches that ended early too.
+      for (const match of [...(member.history ?? []), member]) {
+        if (match.requestedAt !== undefined && match.assignedAt !== undefined) waits.push(Math.max(0, (Date.parse(match.assignedAt) - Date.parse(match.requestedAt)) / HOUR_MS));
       }
+      matchesEndedEarly += member.history?.length ?? 0;
+      const open = member.mentor === undefined && member.requestedAt !== undefined && member.role !== 'lead';
+      if (open && now !== undefined && (now - Date.parse(member.requestedAt!)) / HOUR_MS > config.requestSlaHours) openOverSla++;
     }
     movesUpByCohort.push({ cohort: cohort.id, movesUp });
     logShareByCohort.push({ cohort: cohort.id, logs: logCount, expected, share: expected === 0 ? 0 : Math.round((logCount / expected) * 1000) / 1000 });
@@ -156,7 +165,8 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
       peopleHelped: helped.size,
       movesUpByCohort,
       logShareByCohort,
-      requestToAssignment: { count: waits.length, medianHours: round(median), worstHours: round(waits.at(-1) ?? null), slaHours: config.requestSlaHours, withinSla: waits.filter((w) => w <= config.requestSlaHours).length },
+      requestToAssignment: { count: waits.length, medianHours: round(median), worstHours: round(waits.at(-1) ?? null), slaHours: config.requestSlaHours, withinSla: waits.filter((w) => w <= config.requestSlaHours).length, openOverSla },
+      matchesEndedEarly,
     },
   };
 }

@@ -3,9 +3,9 @@ import { cohortCommitments, expectsLog, type PersonHours } from './commitments.j
 import { byTierThenId } from '../domain/tiers.js';
 import { directMenteeCounts, roomFor, roundHours } from '../domain/commitments.js';
 import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
-import { HOUR_MS } from '../domain/time.js';
+import { HOUR_MS, localDate } from '../domain/time.js';
 import { mondayOf, sundayOf } from '../domain/weeks.js';
-import { countedWeeks, isCohortWeek } from '../domain/cohort-state.js';
+import { countedWeeks, isCohortWeek, isPaused } from '../domain/cohort-state.js';
 
 // What a cohort looks like at the end of a week, and what needs attention. Pure: the records, the
 // week and the instant to measure waiting at are all arguments, so a report is reproducible.
@@ -60,6 +60,8 @@ export interface CohortSnapshot {
   waiting: WaitingMember[];
   mentorsWithRoom: MentorRoom[];
   inactiveMentors: InactiveMentor[];
+  /** Away until a date (`pausedUntil`): neither with room nor inactive, and never mentioned. */
+  pausedMentors?: Array<{ id: string; role: Role; until: string }>;
   pullRequests: Array<{ id: string; url: string }>;
   weeksLogged: Array<{ id: string; logged: number; of: number }>;
   counts: { members: number; leads: number; mentors: number; mentees: number; waiting: number; overdue: number; logs: number; expectedLogs: number };
@@ -150,12 +152,18 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
 
   const mentorsWithRoom: MentorRoom[] = [];
   const inactiveMentors: InactiveMentor[] = [];
+  const pausedMentors: NonNullable<CohortSnapshot['pausedMentors']> = [];
+  const today = localDate(config.timezone, input.at);
   for (const member of members) {
     if (member.role === 'mentee') continue;
     const person = people.get(member.person);
     const x = counts.get(member.person) ?? 0;
     if (person?.active === false) {
       inactiveMentors.push({ id: member.person, role: member.role, reason: 'opted-out', weeksWithoutLog: weeksWithout(logs.get(member.person), weeksRun) });
+      continue;
+    }
+    if (person && isPaused(person, today)) {
+      pausedMentors.push({ id: member.person, role: member.role, until: person.pausedUntil! });
       continue;
     }
     const room = roomFor(config, member.role, x, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, input.elsewhere?.get(member.person)));
@@ -188,6 +196,8 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     waiting,
     mentorsWithRoom,
     inactiveMentors,
+    // Only when someone is paused, so reports of programs without pauses keep their bytes.
+    ...(pausedMentors.length > 0 ? { pausedMentors: pausedMentors.sort(byTierThenId) } : {}),
     pullRequests,
     weeksLogged,
     counts: {

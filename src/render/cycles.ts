@@ -68,11 +68,15 @@ export function renderProgressText(people: PersonProgress[], program: ProgramPro
     out.push(`  people helped (mentees with at least one log): ${program.peopleHelped}`);
     out.push(`  moves up a tier: ${program.movesUpByCohort.map((c) => `${c.cohort} ${c.movesUp}`).join(', ') || 'none yet'}`);
     out.push(`  logs submitted: ${program.logShareByCohort.map((c) => `${c.cohort} ${c.logs}/${c.expected} (${Math.round(c.share * 100)}%)`).join(', ') || 'none yet'}`);
+    const open = r.openOverSla > 0 ? `, counting ${r.openOverSla} still waiting past it` : '';
     out.push(
-      r.count === 0
+      r.count === 0 && r.openOverSla === 0
         ? '  request to assignment: no member has both requestedAt and assignedAt yet'
-        : `  request to assignment: median ${r.medianHours} h, worst ${r.worstHours} h; ${r.withinSla} of ${r.count} within the ${r.slaHours} h promise`,
+        : r.count === 0
+          ? `  request to assignment: none answered yet; 0 of ${r.openOverSla} within the ${r.slaHours} h promise${open}`
+          : `  request to assignment: median ${r.medianHours} h, worst ${r.worstHours} h; ${r.withinSla} of ${r.count + r.openOverSla} within the ${r.slaHours} h promise${open}`,
     );
+    if (program.matchesEndedEarly > 0) out.push(`  matches ended early: ${program.matchesEndedEarly}`);
   }
   return `${out.join('\n')}\n`;
 }

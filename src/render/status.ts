@@ -22,6 +22,7 @@ export function renderStatusJson(view: StatusView): string {
     thisWeek: { logs: thisWeek.logs, expectedLogs: thisWeek.expectedLogs },
     mentorsWithRoom: s.mentorsWithRoom,
     inactiveMentors: s.inactiveMentors,
+    pausedMentors: s.pausedMentors ?? [],
     overBudget: s.overBudget,
   }));
   return `${JSON.stringify({ now: view.now, cohorts }, null, 2)}\n`;
@@ -44,6 +45,7 @@ export function renderStatusText(view: StatusView, style: Style, width = 80): st
     out.push(`${style.dim('•')} ${thisWeek.expectedLogs === 0 ? `Logs this week: none expected (${s.counts.members === s.counts.waiting ? 'nobody is placed yet' : 'the week is outside the cohort'})` : `Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`}`);
     out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${plural(m.directMentees, 'mentee')}, room for ${m.room} more`), 'ok', 'none'));
     out.push(section(style, 'Inactive mentors', s.inactiveMentors.map((m) => `${m.id} (${m.role}): ${m.reason === 'opted-out' ? 'opted out (active: false)' : `no log for ${plural(m.weeksWithoutLog, 'week')}`}`), 'warning', 'none'));
+    if (s.pausedMentors) out.push(section(style, 'Paused', s.pausedMentors.map((m) => `${m.id} (${m.role}) until ${m.until}`), 'ok', 'nobody'));
     if (s.overBudget.length > 0) out.push(section(style, 'Planned past their budget', s.overBudget.map((o) => `${o.id}: ${hours(o.plannedTotal)} h of ${hours(o.maxHoursPerWeek)} h${o.otherCohorts ? ` (with ${o.otherCohorts.join(', ')})` : ''}`), 'warning', 'none'));
   }
   if (view.cohorts.length === 0) out.push('No cohort is running today. Name one (`mentor status <cohort>`), or open one with `mentor next`.');

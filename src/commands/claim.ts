@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { ExitCode, MentorError } from '../errors.js';
+import { print, printError } from '../io/output.js';
+import { writeFilesAtomic } from '../io/write.js';
+import { checkClaim, cohortOfMember } from '../core/claim.js';
+import { cohortState } from '../domain/cohort-state.js';
+import { formatInstant } from '../domain/time.js';
+import { applyMemberEdits, type MemberEdit } from '../render/cohort-yaml.js';
+import { renderClaimAnswer } from '../render/claim.js';
+import { sanitizeInline } from '../render/terminal.js';
+import { chooseCohort, loadForCommand, lockForWriting, type Loaded } from './context.js';
+import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { hoursInOverlappingCohorts } from './week-logs.js';
+
+export interface ClaimOptions {
+  repo?: string;
+  as: string;
+  cohort?: string;
+  commit?: boolean;
+  format: 'text' | 'markdown';
+}
+
+/** The cohort named, else the one open cohort that has the member. */
+export function memberCohort(loaded: Loaded, member: string, cohortId: string | undefined) {
+  if (cohortId !== undefined) return chooseCohort(loaded, cohortId);
+  const found = cohortOfMember(
+    [...loaded.program.cohorts.values()].map((entry) => ({ id: entry.id, hasMember: entry.members.has(member), finished: entry.cohort ? cohortState(entry.cohort, loaded.today) === 'finished' : true })),
+    member,
+  );
+  if ('problem' in found) throw new MentorError(found.problem, ExitCode.invalid);
+  return chooseCohort(loaded, found.id);
+}
+
+/** Writes the member edits (each where the member lives), on a new branch with --commit. */
+export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof memberCohort>, edit: MemberEdit, branch: string | undefined, message: string): Promise<string[]> {
+  const root = loaded.program.root;
+  const edited = applyMemberEdits(entry, [edit]);
+  const files = [...edited.keys()];
+  const commitPlan = branch !== undefined ? await planCommit(root, branch, files) : undefined;
+  if (commitPlan) await startBranch(commitPlan);
+  writeFilesAtomic([...edited].map(([file, content]) => ({ file: path.join(root, file), content })));
+  if (commitPlan) await finishCommit(commitPlan, message);
+  return files;
+}
+
+export async function claimCommand(member: string, options: ClaimOptions): Promise<number> {
+  const loaded = loadForCommand(options.repo);
+  const { program } = loaded;
+  const entry = memberCohort(loaded, member, options.cohort);
+  const outcome = checkClaim({
+    config: program.config,
+    cohort: entry.cohort,
+    people: new Map([...program.people].map(([id, person]) => [id, person.person])),
+    member,
+    as: options.as,
+    today: loaded.today,
+    nowInstant: formatInstant(program.config.timezone, loaded.now),
+    elsewhere: hoursInOverlappingCohorts(program, entry.cohort),
+  });
+  if (!outcome.ok) {
+    if (options.format === 'markdown') print(renderClaimAnswer({ ok: false, member, reason: outcome.reason }));
+    else printError(`mentor: nothing written: ${sanitizeInline(outcome.reason)}`);
+    return ExitCode.invalid;
+  }
+  lockForWriting(program.root, 'claim');
+  const branch = options.commit ? `claim/${entry.id}/${member}` : undefined;
+  const files = await writeMemberEdit(loaded, entry, { person: member, set: outcome.set }, branch, `Claim ${member} in ${entry.id}: ${outcome.mentor} mentors them`);
+  if (options.format === 'markdown') print(renderClaimAnswer({ ok: true, member, mentor: outcome.mentor }));
+  else {
+    print(`${outcome.mentor} now mentors ${member} (${files.join(', ')}).`);
+    if (branch !== undefined) print(nextStepAfterCommit(branch, 'the claim'));
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,31 @@
+import { ExitCode } from '../errors.js';
+import { print, printError } from '../io/output.js';
+import { planRelease } from '../core/claim.js';
+import { formatInstant } from '../domain/time.js';
+import { sanitizeInline } from '../render/terminal.js';
+import { loadForCommand, lockForWriting } from './context.js';
+import { memberCohort, writeMemberEdit } from './claim.js';
+import { nextStepAfterCommit } from './commit-step.js';
+
+export interface ReleaseOptions {
+  repo?: string;
+  reason: string;
+  cohort?: string;
+  commit?: boolean;
+}
+
+export async function releaseCommand(member: string, options: ReleaseOptions): Promise<number> {
+  const loaded = loadForCommand(options.repo);
+  const entry = memberCohort(loaded, member, options.cohort);
+  const plan = planRelease(entry.members.get(member), member, entry.id, options.reason, formatInstant(loaded.program.config.timezone, loaded.now));
+  if (!plan.ok) {
+    printError(`mentor: nothing written: ${sanitizeInline(plan.reason)}`);
+    return ExitCode.invalid;
+  }
+  lockForWriting(loaded.program.root, 'release');
+  const branch = options.commit ? `release/${entry.id}/${member}` : undefined;
+  const files = await writeMemberEdit(loaded, entry, { person: member, set: plan.edit.set, unset: plan.edit.unset }, branch, `Release ${member} in ${entry.id} from ${plan.mentor}: back to waiting`);
+  print(`${member} is waiting again (released from ${plan.mentor}; kept in history): ${files.join(', ')}.`);
+  if (branch !== undefined) print(nextStepAfterCommit(branch, 'the release'));
+  return ExitCode.ok;
+}

@@ -1,0 +1,40 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleRepo, mentor, mentorJson, readText } from './helpers/repo.js';
+
+// pausedUntil: away until that day begins (in the program's zone), then back by itself.
+
+const pauseLinus = (until: string) => {
+  // A third waiting mentee: ada and grace have room for one each, so linus is needed.
+  const repo = exampleRepo({ 'people/zed.yaml': 'id: zed\nname: Zed\n', 'cohorts/2026-fall/members/zed.yaml': 'person: zed\nrole: mentee\nrequestedAt: 2026-11-23T09:00:00-08:00\n' });
+  writeFileSync(path.join(repo, 'people/linus.yaml'), `${readText(repo, 'people/linus.yaml')}pausedUntil: ${until}\n`);
+  return repo;
+};
+
+describe('a paused mentor', () => {
+  it('is never assigned while paused, and is again from that day', () => {
+    const repo = pauseLinus('2026-11-25');
+    const paused = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json'], { env: { MENTOR_NOW: '2026-11-24T23:30:00-08:00' } });
+    expect(paused.json.assignments.map((a: { mentor: string }) => a.mentor)).not.toContain('linus');
+    const back = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json'], { env: { MENTOR_NOW: '2026-11-25T00:30:00-08:00' } });
+    expect(back.json.assignments.map((a: { mentor: string }) => a.mentor)).toContain('linus');
+  });
+
+  it('says why a member is left out when the only mentor with room is paused', () => {
+    const repo = pauseLinus('2026-12-01');
+    const text = mentor(['assign', '2026-fall', '--repo', repo, '--dry-run', '--explain'], { env: { MENTOR_NOW: '2026-11-24T12:00:00-08:00' } }).stdout;
+    expect(text).toContain('linus is paused (pausedUntil)');
+  });
+
+  it('is listed as paused in status, neither with room nor inactive', () => {
+    const repo = pauseLinus('2026-12-01');
+    const env = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
+    const { json } = mentorJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env });
+    const cohort = json.cohorts[0];
+    expect(cohort.pausedMentors).toEqual([{ id: 'linus', role: 'mentor', until: '2026-12-01' }]);
+    expect(cohort.mentorsWithRoom.map((m: { id: string }) => m.id)).not.toContain('linus');
+    expect(cohort.inactiveMentors.map((m: { id: string }) => m.id)).not.toContain('linus');
+    expect(mentor(['status', '2026-fall', '--repo', repo], { env }).stdout).toMatch(/Paused \(1\)\n\s+linus \(mentor\) until 2026-12-01/);
+  });
+});
