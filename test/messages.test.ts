@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, mentorJson } from './helpers/repo.js';
+import { exampleTree as exampleRepo, validateTree } from './helpers/memory-source.js';
 
 // Issue 17, "Messages": the first message about a slip names the slip and the fix.
 
-const problemsIn = (repo: string, file: string) => mentorJson(['validate', '--repo', repo, '--format', 'json']).json.problems.filter((p: { file: string }) => p.file === file);
+// In-process, on records in memory: the same loader and rules as the CLI.
+const problemsIn = (tree: ReturnType<typeof exampleRepo>, file: string) => validateTree(tree).problems.filter((p: { file: string }) => p.file === file);
 
 describe('validation messages for common slips', () => {
   it('a date without leading zeros gets one message, with the date as it should be', () => {

@@ -1,20 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, git, gitRepo, mentor, mentorJson } from './helpers/repo.js';
+import { exampleTree, validateTree } from './helpers/memory-source.js';
+import { exampleRepo, git, gitRepo, mentor } from './helpers/repo.js';
 
 // Rules whose checks live in domain/ and are reported by the cohort and log rules.
 
 type Problem = { file: string; line: number; rule: string; message: string; fix?: string };
-const problemsOf = (repo: string) => mentorJson<{ problems: Problem[] }>(['validate', '--repo', repo, '--format', 'json']).json.problems;
+// In-process, on records in memory: the same loader and rules as the CLI.
+const problemsOf = (tree: ReturnType<typeof exampleTree>): Problem[] => validateTree(tree).problems;
 
 describe('rules of a cohort tree', () => {
   it('points at every entry of a member listed twice, each naming the others', () => {
-    const repo = exampleRepo({ 'cohorts/2026-fall/members/hal.yaml': 'person: hal\nrole: mentee\nmentor: grace\n' });
+    const repo = exampleTree({ 'cohorts/2026-fall/members/hal.yaml': 'person: hal\nrole: mentee\nmentor: grace\n' });
     const problems = problemsOf(repo).filter((p) => p.rule === 'member-duplicate');
     expect(problems.map((p) => p.file).sort()).toEqual(['cohorts/2026-fall/cohort.yaml', 'cohorts/2026-fall/members/hal.yaml']);
-    const listTwice = exampleRepo();
     const cohort = 'cohorts/2026-fall/cohort.yaml';
-    const twice = problemsOf(exampleRepo({ [cohort]: `${readFileSync(`${listTwice}/${cohort}`, 'utf8')}  - person: hal\n    role: mentee\n` })).filter((p) => p.rule === 'member-duplicate');
+    const twice = problemsOf(exampleTree({ [cohort]: `${exampleTree()[cohort]}  - person: hal\n    role: mentee\n` })).filter((p) => p.rule === 'member-duplicate');
     expect(twice).toHaveLength(2);
     expect(twice[0]!.message).toMatch(/listed 2 times in this cohort \(also at cohorts\/2026-fall\/cohort\.yaml:\d+\)/);
     expect(twice[0]!.line).not.toBe(twice[1]!.line);
@@ -22,12 +22,12 @@ describe('rules of a cohort tree', () => {
 
   it('names self-mentoring as such, once', () => {
     const file = 'cohorts/c2/cohort.yaml';
-    const problems = problemsOf(exampleRepo({ [file]: 'id: c2\nname: Two\nstart: 2027-01-04\nmembers:\n  - {person: andrew, role: lead}\n  - {person: ada, role: mentor, mentor: ada}\n' })).filter((p) => p.file === file);
+    const problems = problemsOf(exampleTree({ [file]: 'id: c2\nname: Two\nstart: 2027-01-04\nmembers:\n  - {person: andrew, role: lead}\n  - {person: ada, role: mentor, mentor: ada}\n' })).filter((p) => p.file === file);
     expect(problems.map((p) => [p.rule, p.message])).toEqual([['member-own-mentor', 'ada is named as their own mentor.']]);
   });
 
   it('adds planned hours across cohorts whose dates overlap, against maxHoursPerWeek', () => {
-    const repo = exampleRepo({
+    const repo = exampleTree({
       'people/linus.yaml': 'id: linus\nname: Linus\ngithub: linus-s\nmaxHoursPerWeek: 8\n',
       'cohorts/c2/cohort.yaml': 'id: c2\nname: Two\nstart: 2026-11-02\nend: 2027-01-31\nmembers:\n  - {person: andrew, role: lead}\n  - {person: linus, role: mentor, mentor: andrew}\n',
     });
@@ -37,9 +37,8 @@ describe('rules of a cohort tree', () => {
 
   it('says a cohort ending before it starts once, without a warning for every log', () => {
     const file = 'cohorts/2026-fall/cohort.yaml';
-    const repo = exampleRepo();
-    const text = readFileSync(`${repo}/${file}`, 'utf8').replace('end: 2026-11-29', 'end: 2026-08-01');
-    const problems = problemsOf(exampleRepo({ [file]: text }));
+    const text = exampleTree()[file]!.replace('end: 2026-11-29', 'end: 2026-08-01');
+    const problems = problemsOf(exampleTree({ [file]: text }));
     expect(problems.filter((p) => p.rule === 'log-week-outside-cohort')).toEqual([]);
     expect(problems.filter((p) => p.rule === 'cohort-dates')).toHaveLength(1);
   });
@@ -47,13 +46,13 @@ describe('rules of a cohort tree', () => {
 
 describe('messages for slips in YAML and refs', () => {
   it('says a tab in the indentation once, with the fix', () => {
-    const problems = problemsOf(exampleRepo({ 'people/ada.yaml': 'id: ada\n\tname: Ada\n\tgithub: ada-l\n\ttimezone: UTC\n' })).filter((p) => p.file === 'people/ada.yaml');
+    const problems = problemsOf(exampleTree({ 'people/ada.yaml': 'id: ada\n\tname: Ada\n\tgithub: ada-l\n\ttimezone: UTC\n' })).filter((p) => p.file === 'people/ada.yaml');
     expect(problems.map((p) => [p.rule, p.line])).toEqual([['yaml-tab-indent', 2]]);
     expect(problems[0]!.fix).toContain('spaces');
   });
 
   it('calls .nan not-a-number, not too large', () => {
-    const problems = problemsOf(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\nmaxHoursPerWeek: .nan\n' })).filter((p) => p.file === 'people/ada.yaml');
+    const problems = problemsOf(exampleTree({ 'people/ada.yaml': 'id: ada\nname: Ada\nmaxHoursPerWeek: .nan\n' })).filter((p) => p.file === 'people/ada.yaml');
     expect(problems.map((p) => p.message).join(' ')).toContain('not a number');
     expect(problems.map((p) => p.message).join(' ')).not.toContain('too large');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoCrash, mentorJson, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram, type FileTree } from './helpers/repo.js';
+import { validateTree } from './helpers/memory-source.js';
+import { expectNoCrash, mentorJson, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram, smallTree, type FileTree } from './helpers/repo.js';
 
 interface Expected {
   file: string;
@@ -47,15 +48,25 @@ const cases: Array<[string, FileTree, Expected]> = [
   ['an assignment before the request', cohort(`${TREE.replace('    mentor: max\n', '    mentor: max\n    requestedAt: 2026-09-02T10:00:00Z\n    assignedAt: 2026-09-01T10:00:00Z\n')}`), { file: 'cohorts/c1/cohort.yaml', line: 15, column: 17, rule: 'assigned-before-requested', severity: 'warning' }],
 ];
 
+// The rules run in-process on records held in memory: the loader and the rules are the same code
+// the CLI runs; a few real CLI runs below (and in the other files) hold the output and exit codes.
 describe('validate: one row per rule', () => {
   it.each(cases)('reports %s', (_name, change, expected) => {
-    const repo = smallProgram(change);
-    const { code, json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
-    const match = json.problems.find((problem: Expected) => problem.rule === expected.rule && problem.file === expected.file && problem.line === expected.line);
+    const json = validateTree(smallTree(change));
+    const match = json.problems.find((problem) => problem.rule === expected.rule && problem.file === expected.file && problem.line === expected.line);
     expect(match, JSON.stringify(json.problems, null, 2)).toMatchObject({ line: expected.line, ...(expected.column ? { column: expected.column } : {}), severity: expected.severity ?? 'error' });
-    expect(match.message.length).toBeGreaterThan(10);
-    expect(code).toBe(expected.severity === 'warning' ? 0 : 1);
+    expect(match!.message.length).toBeGreaterThan(10);
     expect(json.valid).toBe(expected.severity === 'warning');
+  });
+
+  it('gives the same problems and exit code from the CLI on the same files, for a rule of each kind', () => {
+    for (const index of [3, 15, 24]) {
+      const change = cases[index]![1];
+      const cli = mentorJson(['validate', '--repo', smallProgram(change), '--format', 'json']);
+      const inProcess = validateTree(smallTree(change));
+      expect(cli.json.problems).toEqual(JSON.parse(JSON.stringify(inProcess.problems.map(({ subject: _s, ...problem }) => problem))));
+      expect(cli.code).toBe(inProcess.valid ? 0 : 1);
+    }
   });
 });
 

@@ -118,8 +118,9 @@ export const SMALL_TREE = `  - person: lee
     mentor: max
 `;
 
-export function smallProgram(extra: FileTree = {}): string {
-  return makeTree({
+/** The files of a small valid program (a lead, a mentor, a mentee, one log), with changes. */
+export function smallTree(extra: FileTree = {}): FileTree {
+  return {
     'mentor.config.yaml': minimal.config,
     'people/lee.yaml': minimal.person('lee'),
     'people/max.yaml': minimal.person('max'),
@@ -127,5 +128,9 @@ export function smallProgram(extra: FileTree = {}): string {
     'cohorts/c1/cohort.yaml': `${SMALL_COHORT_HEAD}members:\n${SMALL_TREE}`,
     'cohorts/c1/logs/ann/2026-W40.yaml': 'person: ann\nweek: 2026-W40\nhours:\n  practice: 3\n',
     ...extra,
-  });
+  };
+}
+
+export function smallProgram(extra: FileTree = {}): string {
+  return makeTree(smallTree(extra));
 }
