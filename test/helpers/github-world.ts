@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Value } from './workflow-expr.js';
 import { ghStandIn, type SimEvent, type SimWorld } from './workflow-sim.js';
@@ -61,6 +61,8 @@ function buildWorld(): string {
   git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
   git(root, 'clone', '-q', origin, 'maintainer');
   git(root, 'clone', '-q', origin, 'fork');
+  // Only origin and the two clones are copied into each test's world.
+  for (const scratch of [program, scaffold]) rmSync(scratch, { recursive: true, force: true });
   return root;
 }
 
@@ -101,6 +103,7 @@ export function openPullRequest(world: World, clone: string, options: { number: 
   git(merge, 'merge', '-q', '--no-ff', '-m', `Merge ${headSha} into ${baseSha}`, 'FETCH_HEAD');
   git(merge, 'push', '-q', '-f', 'origin', `HEAD:refs/pull/${number}/merge`);
   const pr: PullRequest = { number, author, headSha, baseSha, mergeSha: git(merge, 'rev-parse', 'HEAD').trim(), fromFork: clone === world.fork };
+  rmSync(scratch, { recursive: true, force: true });
   updateRoutes(world, (routes) => {
     routes[`GET repos/${REPOSITORY}/pulls/${number}/reviews`] ??= [];
     routes[`GET repos/${REPOSITORY}/issues/${number}/comments`] ??= [];

@@ -9,9 +9,10 @@ export const MENTOR_BIN = path.join(PACKAGE_ROOT, 'bin/mentor.js');
 export const EXAMPLE = path.join(PACKAGE_ROOT, 'examples/web-cohort');
 
 const made: string[] = [];
+// Removing many repos on a loaded machine can take longer than the default hook timeout.
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}, 180_000);
 
 export type FileTree = Record<string, string | null>;
 

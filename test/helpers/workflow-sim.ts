@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { condition, interpolate, type ExpressionContext, type Value } from './workflow-expr.js';
-import { GIT_ENV, makeTree } from './repo.js';
+import { GIT_ENV } from './repo.js';
 
 // A simulator of GitHub Actions for the workflows `mentor init` writes. It reads the workflow file
 // from the commit GitHub would take it from (the base for pull_request_target, the default branch
@@ -85,7 +86,16 @@ export function workflowAt(world: SimWorld, sha: string, file: string): any {
 export function runWorkflow(world: SimWorld, file: string, event: SimEvent): SimRun {
   if (spawnSync('jq', ['--version']).status !== 0) throw new Error('workflow-sim: jq is not installed (GitHub runners have it): apt-get install jq');
   const workflow = workflowAt(world, event.workflowSha, file);
-  const dir = makeTree({});
+  // Each run's clones go as soon as it ends: the run keeps what the tests read (outputs, logs, summaries).
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'mentor-run-')));
+  try {
+    return runJobs(world, workflow, event, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runJobs(world: SimWorld, workflow: any, event: SimEvent, dir: string): SimRun {
   const eventPath = path.join(dir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(event.payload));
   const runId = String(Math.floor(Math.random() * 1e9));
