@@ -111,11 +111,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('status')
-    .description('what needs attention now: overdue requests, missing logs, mentors with room, inactive mentors')
-    .argument('[cohort]', 'cohort id (default: every running cohort)')
+    .description('what needs attention now: overdue requests, missing logs, mentors with room, inactive mentors; --format markdown is the attention issue')
+    .argument('[cohort]', 'cohort id (default: every running cohort; with markdown, every cohort not finished)')
     .addOption(repoOption())
-    .addOption(formatOption(['text', 'json']))
+    .addOption(formatOption(['text', 'json', 'markdown']))
     .addOption(new Option('--fail-on <what>', 'exit 1 when there is something of this kind (for a scheduled CI job)').choices(['overdue']))
+    .option('--since <file>', 'with --format markdown: the attention issue\'s current body (mentions it recorded are not repeated)')
+    .option('--comment-out <file>', 'with --format markdown: write a comment carrying the new mentions here (only when there are some)')
     .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/status.js')).statusCommand(cohort, options))());
 
   program

@@ -1,0 +1,96 @@
+import type { Config, Person } from '../model/schemas.js';
+import type { CohortSnapshot } from './report.js';
+import { isPaused } from '../domain/cohort-state.js';
+import { tierAbove } from '../domain/tiers.js';
+
+// The program's one attention issue, as data: who waits (in queue order, against the promise),
+// and whom to mention for each. DESIGN.md "Requests for a mentor": the preferred mentor first;
+// after notify.escalateAfterHours every active, unpaused mentor of the right tier with room and a
+// wanted skill; the maintainers once a request is overdue. Paused people are never mentioned.
+// Each mention has a key (member/why/handle), so the workflow posts a new mention only once.
+
+export interface Mention {
+  handle: string;
+  person?: string;
+  why: 'prefers' | 'escalate' | 'overdue';
+  key: string;
+}
+
+export interface QueueEntry {
+  place: number;
+  id: string;
+  role: string;
+  waitedHours?: number;
+  /** Hours left before the promise is broken; negative when overdue. */
+  dueInHours?: number;
+  overdue: boolean;
+  wants: string[];
+  prefers?: string;
+  mentions: Mention[];
+}
+
+export interface AttentionCohort {
+  snapshot: CohortSnapshot;
+  queue: QueueEntry[];
+}
+
+export interface Attention {
+  cohorts: AttentionCohort[];
+  waiting: number;
+  mentions: Mention[];
+  lastCycleMedianHours: number | null;
+  lastCycle?: string;
+}
+
+export function attentionData(config: Config, snapshots: readonly CohortSnapshot[], people: ReadonlyMap<string, Person | undefined>, today: string, lastCycle?: { id: string; medianHours: number | null }): Attention {
+  const handleOf = (id: string) => {
+    const person = people.get(id);
+    return person?.github !== undefined && person.active !== false && !isPaused(person, today) ? person.github : undefined;
+  };
+  const cohorts = snapshots.map((snapshot): AttentionCohort => {
+    const inQueue = [...snapshot.waiting].sort((a, b) => (a.requestedAt === undefined ? 1 : 0) - (b.requestedAt === undefined ? 1 : 0) || Date.parse(a.requestedAt ?? '') - Date.parse(b.requestedAt ?? '') || (a.id < b.id ? -1 : 1));
+    const withRoom = new Set(snapshot.mentorsWithRoom.map((m) => m.id));
+    const queue = inQueue.map((w, index): QueueEntry => {
+      const mentions: Mention[] = [];
+      const add = (handle: string | undefined, why: Mention['why'], person?: string) => {
+        if (handle === undefined || mentions.some((m) => m.handle.toLowerCase() === handle.toLowerCase())) return;
+        mentions.push({ handle, why, key: `${snapshot.cohort.id}/${w.id}/${why}/${handle.toLowerCase()}`, ...(person !== undefined ? { person } : {}) });
+      };
+      if (w.prefers !== undefined) add(handleOf(w.prefers), 'prefers', w.prefers);
+      if (w.waitedHours !== undefined && w.waitedHours >= config.notify.escalateAfterHours) {
+        const tier = tierAbove(w.role);
+        for (const mentor of snapshot.mentorsWithRoom) {
+          if (mentor.role !== tier || !withRoom.has(mentor.id)) continue;
+          const skills = people.get(mentor.id)?.skills ?? [];
+          if (w.wants.length > 0 && !w.wants.some((want) => skills.includes(want))) continue;
+          add(handleOf(mentor.id), 'escalate', mentor.id);
+        }
+      }
+      if (w.overdue) for (const maintainer of config.maintainers) add(maintainer, 'overdue');
+      return {
+        place: index + 1,
+        id: w.id,
+        role: w.role,
+        ...(w.waitedHours !== undefined ? { waitedHours: w.waitedHours, dueInHours: Math.round((snapshot.slaHours - w.waitedHours) * 10) / 10 } : {}),
+        overdue: w.overdue,
+        wants: w.wants,
+        ...(w.prefers !== undefined ? { prefers: w.prefers } : {}),
+        mentions,
+      };
+    });
+    return { snapshot, queue };
+  });
+  return {
+    cohorts,
+    waiting: cohorts.reduce((sum, c) => sum + c.queue.length, 0),
+    mentions: cohorts.flatMap((c) => c.queue.flatMap((q) => q.mentions)),
+    lastCycleMedianHours: lastCycle?.medianHours ?? null,
+    ...(lastCycle ? { lastCycle: lastCycle.id } : {}),
+  };
+}
+
+/** The mention keys an earlier body of the issue recorded (its `mentor:notified` line). */
+export function notifiedKeys(previousBody: string | undefined): Set<string> {
+  const line = /<!-- mentor:notified ([^>]*?) ?-->/.exec(previousBody ?? '');
+  return new Set((line?.[1] ?? '').split(' ').filter((key) => key !== ''));
+}
