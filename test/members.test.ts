@@ -134,6 +134,20 @@ describe('mentor members', { timeout: 180_000 }, () => {
     }
   });
 
+  it('refuses a move that would change what the records mean (an alias to an anchor in another entry), writing nothing', () => {
+    const cohort = 'id: c1\nname: Cohort one\nstart: 2026-09-07\nmembers:\n  - person: lee\n    role: lead\n  - person: max\n    role: mentor\n    wants: &skills [go]\n  - person: ann\n    role: mentee\n    wants: *skills\n';
+    const repo = makeTree({
+      'mentor.config.yaml': minimal.config,
+      ...Object.fromEntries(['lee', 'max', 'ann'].map((id) => [`people/${id}.yaml`, minimal.person(id)])),
+      'cohorts/c1/cohort.yaml': cohort,
+    });
+    const refused = mentor(['members', 'c1', '--to', 'files', '--repo', repo], { env: NOW });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('would change what the records mean: ann would no longer be a member');
+    expect(files(repo, 'cohorts/c1/members')).toEqual([]);
+    expect(readText(repo, 'cohorts/c1/cohort.yaml')).toBe(cohort);
+  });
+
   it('says so when there is nothing to move, and --to is required', () => {
     const repo = exampleRepo();
     const nothing = mentor(['members', '2026-fall', '--to', 'list', '--repo', repo], { env: NOW });
