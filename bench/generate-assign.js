@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // A program repo with one cohort of <mentors> mentors (and their leads) and <mentees> mentees
-// waiting for a mentor: `node bench/generate-assign.js <dir> [--mentors 500] [--mentees 5000]`.
+// waiting for a mentor: `node bench/generate-assign.js <dir> [--mentors 500] [--mentees 5000] [--member-files]`.
+// With --member-files every member is its own file, cohorts/big/members/<person>.yaml (a cohort this
+// big does not fit in one cohort.yaml under the 1 MiB record limit).
 import { freshFolder, LANGUAGES, option, seeded, SKILLS, ZONES } from './synthetic.js';
 
 const args = process.argv.slice(2);
 const dir = args[0];
 const mentors = option(args, 'mentors', 500);
 const mentees = option(args, 'mentees', 5000);
+const memberFiles = args.includes('--member-files');
 const { random, pick } = seeded(42);
 const write = freshFolder(dir);
 write('mentor.config.yaml', 'program: Assignment benchmark\ntimezone: UTC\nroles:\n  lead:\n    maxMentees: 12\n  mentor:\n    maxMentees: 12\n');
@@ -30,5 +33,12 @@ for (let i = 0; i < mentees; i++) {
   const prefers = random() < 0.3 ? `\n    prefers: mentor-${String(Math.floor(random() * mentors)).padStart(4, '0')}` : '';
   members.push(`  - person: ${id}\n    role: mentee\n    wants: [${wants.join(', ')}]${prefers}\n    requestedAt: 2026-09-01T10:00:00Z`);
 }
-write('cohorts/big/cohort.yaml', `id: big\nname: Big cohort\nstart: 2026-09-07\nmembers:\n${members.join('\n')}\n`);
-console.log(`Wrote ${leads} leads, ${mentors} mentors and ${mentees} waiting mentees to ${dir}.`);
+const head = 'id: big\nname: Big cohort\nstart: 2026-09-07\n';
+if (memberFiles) {
+  write('cohorts/big/cohort.yaml', head);
+  // An entry of the list, out-dented by its `  - `, is the member file's text.
+  for (const entry of members) write(`cohorts/big/members/${/person: (\S+)/.exec(entry)[1]}.yaml`, `${entry.replace(/\n {4}/g, '\n').slice(4)}\n`);
+} else {
+  write('cohorts/big/cohort.yaml', `${head}members:\n${members.join('\n')}\n`);
+}
+console.log(`Wrote ${leads} leads, ${mentors} mentors and ${mentees} waiting mentees to ${dir}${memberFiles ? ', one file each' : ''}.`);
