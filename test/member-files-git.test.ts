@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleRepo, git, GIT_ENV, gitRepo, makeTree, mentor, mentorJson, readText } from './helpers/repo.js';
 
@@ -69,12 +67,15 @@ describe('member files on git', { timeout: 180_000 }, () => {
 
   it('two claims of the same waiting member file conflict: the first merges, git refuses the second, and the gate refuses it at the new base', () => {
     const repo = makeTree({}, base);
+    // Each mentor runs `mentor claim --commit` from main; its branch is renamed so the two can sit side by side.
     const claim = (mentorId: string) => {
+      git(repo, ['switch', '-q', 'main']);
+      const made = mentor(['claim', 'cleo', '--as', mentorId, '--commit', '--repo', repo], { env: NOW });
+      expect(made.code, made.stderr).toBe(0);
       const branch = `claim/cleo-${mentorId}`;
-      git(repo, ['switch', '-q', '-c', branch, 'main']);
-      const file = path.join(repo, CLEO);
-      writeFileSync(file, readFileSync(file, 'utf8').replace('role: mentee\n', `role: mentee\nmentor: ${mentorId}\nassignedAt: 2026-11-23T09:00:00-08:00\n`));
-      git(repo, ['commit', '-q', '-am', `${mentorId} claims cleo`]);
+      git(repo, ['branch', '-m', branch]);
+      expect(git(repo, ['show', '--name-only', '--format=', branch]).trim()).toBe(CLEO);
+      expect(git(repo, ['show', `${branch}:${CLEO}`])).toContain(`mentor: ${mentorId}`);
       return branch;
     };
     const byLinus = claim('linus');
