@@ -218,6 +218,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (member: string, options) => run(async () => (await import('./commands/release.js')).releaseCommand(member, options))());
 
   program
+    .command('forms')
+    .description('write the issue forms (request a mentor, become a mentor) from the config')
+    .addOption(repoOption())
+    .option('--check', 'write nothing; exit 1 when the forms differ from the config')
+    .action(async (options) => run(async () => (await import('./commands/forms.js')).formsCommand(options))());
+
+  program
     .command('site')
     .description("write the program's dashboard as a static site: index.html and a page per cohort")
     .addOption(repoOption())

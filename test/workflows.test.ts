@@ -43,8 +43,8 @@ beforeAll(() => {
 const allSteps = () => [...workflows].flatMap(([file, { workflow }]) => Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => ({ file, job, step }))));
 
 describe('the workflows mentor init writes', () => {
-  it('are the CI, the gate, the review signal, the re-judging after a review, the scheduled job and the dashboard, each in its own file', () => {
-    expect([...workflows.keys()].sort()).toEqual(['mentor-gate-review.yml', 'mentor-gate.yml', 'mentor-overdue.yml', 'mentor-pages.yml', 'mentor-review.yml', 'mentor.yml']);
+  it('are the CI, the gate, the review signal, the re-judging after a review, the scheduled job, the dashboard, requests, claims and the attention issue, each in its own file', () => {
+    expect([...workflows.keys()].sort()).toEqual(['mentor-attention.yml', 'mentor-claim.yml', 'mentor-gate-review.yml', 'mentor-gate.yml', 'mentor-overdue.yml', 'mentor-pages.yml', 'mentor-request.yml', 'mentor-review.yml', 'mentor.yml']);
     const events = Object.fromEntries([...workflows].map(([file, { workflow }]) => [file, Object.keys(workflow.on).sort()]));
     expect(events).toEqual({
       'mentor.yml': ['pull_request', 'push'],
@@ -53,6 +53,9 @@ describe('the workflows mentor init writes', () => {
       'mentor-gate-review.yml': ['workflow_run'],
       'mentor-overdue.yml': ['schedule', 'workflow_dispatch'],
       'mentor-pages.yml': ['push', 'schedule', 'workflow_dispatch'],
+      'mentor-request.yml': ['issues'],
+      'mentor-claim.yml': ['issue_comment'],
+      'mentor-attention.yml': ['schedule', 'workflow_dispatch'],
     });
   });
 
@@ -84,7 +87,10 @@ describe('the workflows mentor init writes', () => {
         const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope).sort();
         const trusted = file === 'mentor-gate.yml' || file === 'mentor-gate-review.yml';
         const deploy = file === 'mentor-pages.yml' && name === 'deploy';
-        expect(writes, `${file} ${name}`).toEqual(trusted ? ['pull-requests', 'statuses'] : deploy ? ['id-token', 'pages'] : []);
+        // Requests and claims push a branch, open its pull request, answer on the issue and set the gate's status.
+        const opensPullRequests = file === 'mentor-request.yml' || file === 'mentor-claim.yml';
+        const attention = file === 'mentor-attention.yml';
+        expect(writes, `${file} ${name}`).toEqual(trusted ? ['pull-requests', 'statuses'] : deploy ? ['id-token', 'pages'] : opensPullRequests ? ['contents', 'issues', 'pull-requests', 'statuses'] : attention ? ['issues'] : []);
       }
     }
   });

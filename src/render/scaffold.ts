@@ -2,6 +2,8 @@ import { generateJsonSchemas } from '../model/json-schema.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { renderCodeowners } from './codeowners.js';
 import { programWorkflows } from './workflows/index.js';
+import { issueForms } from './issue-forms.js';
+import { configSchema } from '../model/schemas.js';
 
 // The files `mentor init` writes, except the runner (.mentor/, copied from the build by io/runner):
 // a program repo that validates as it is, ready for GitHub. It needs no package.json: everything
@@ -77,6 +79,8 @@ members:
 
   files.set('.github/pull_request_template.md', PULL_REQUEST_TEMPLATE);
   for (const [file, content] of programWorkflows()) files.set(file, content);
+  // The issue forms of the config just written (no intake questions yet): `mentor forms` after editing intake.
+  for (const [file, content] of issueForms(configSchema.parse({ program: input.program, timezone: input.timezone }))) files.set(file, content);
   files.set('.github/CODEOWNERS', renderCodeowners([]));
   // The runner is one generated line of bundled code: shown as generated, never diffed line by line.
   files.set('.gitattributes', '*.yaml text eol=lf\nreports/** linguist-generated=true\n.mentor/** linguist-generated=true\n.mentor/mentor.mjs -diff\n');

@@ -1,0 +1,67 @@
+import { RUNNER, checkoutStep, header, indent, setupNodeStep } from './common.js';
+import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
+
+// The attention workflow keeps ONE issue current from `status --format markdown`: created when a
+// request waits, edited as the queue moves, closed when nothing waits. An edited body notifies
+// nobody (isaacs/github#310), so new mentions go out once, in a new comment (--comment-out).
+
+export const ATTENTION_LABEL = 'mentor-attention';
+
+export function attentionWorkflow(): string {
+  const body = `gh label create ${ATTENTION_LABEL} --color FBCA04 --description 'The queue of requests for a mentor' --force > /dev/null
+gh label create ${REQUEST_LABEL} --color 0E8A16 --description 'A request for a mentor (issue form)' --force > /dev/null
+gh label create ${OFFER_LABEL} --color 1D76DB --description 'An offer to mentor (issue form)' --force > /dev/null
+number=$(gh issue list --label ${ATTENTION_LABEL} --state all --limit 1 --json number --jq '.[0].number // empty')
+state=closed
+: > "$RUNNER_TEMP/previous.md"
+if [ -n "$number" ]; then
+  gh issue view "$number" --json body --jq .body > "$RUNNER_TEMP/previous.md"
+  state=$(gh issue view "$number" --json state --jq .state | tr 'A-Z' 'a-z')
+fi
+${RUNNER} status --format markdown --since "$RUNNER_TEMP/previous.md" --comment-out "$RUNNER_TEMP/comment.md" > "$RUNNER_TEMP/body.md"
+if grep -qx '<!-- mentor:waiting 0 -->' "$RUNNER_TEMP/body.md"; then
+  if [ -n "$number" ] && [ "$state" = open ]; then
+    gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null
+    gh issue close "$number" --comment 'Nobody is waiting for a mentor.' > /dev/null
+  fi
+  exit 0
+fi
+if [ -z "$number" ]; then
+  url=$(gh issue create --title 'Requests waiting for a mentor' --label ${ATTENTION_LABEL} --body-file "$RUNNER_TEMP/body.md")
+  number=\${url##*/}
+else
+  if [ "$state" != open ]; then gh issue reopen "$number" > /dev/null; fi
+  gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null
+fi
+if [ -s "$RUNNER_TEMP/comment.md" ]; then gh issue comment "$number" --body-file "$RUNNER_TEMP/comment.md" > /dev/null; fi`;
+  return `${header([
+    '# Every hour: keeps one issue (label mentor-attention) current with the requests waiting for a',
+    '# mentor, mentions each mentor or maintainer once in a new comment, and closes it when nobody',
+    '# waits. Reads the default branch only.',
+  ])}name: mentor attention
+
+on:
+  schedule:
+    - cron: '17 * * * *'
+  workflow_dispatch:
+
+permissions: {}
+
+concurrency:
+  group: mentor-attention
+  cancel-in-progress: false
+
+jobs:
+  attention:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      issues: write
+    env:
+      GH_TOKEN: \${{ github.token }}
+    steps:
+${checkoutStep('      ', { fullHistory: false })}
+${setupNodeStep('      ')}
+${indent(['- name: Update the attention issue', '  run: |', indent(body, '    ')].join('\n'), '      ')}
+`;
+}

@@ -1,0 +1,128 @@
+import { GATE_CONTEXT, RUNNER, checkoutStep, header, indent, setupNodeStep } from './common.js';
+import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
+import { ATTENTION_LABEL } from './attention.js';
+
+// The request and claim workflows. Issue and comment text reaches the shell only through env
+// and a file; mentor reads it (request --from-issue, claim) and answers in escaped Markdown. A
+// pull request opened with GITHUB_TOKEN starts no workflow, so each job runs the gate itself,
+// judging the issue's or comment's author, and sets the gate's commit status on the head commit.
+
+const IDENTITY = `git config user.name 'github-actions[bot]'
+git config user.email '41898282+github-actions[bot]@users.noreply.github.com'`;
+
+/** Pushes HEAD as $PUSH_TO, opens (or finds) its pull request, and sets the gate status for $AUTHOR. */
+const OPEN_AND_GATE = `git push --force origin "HEAD:refs/heads/$PUSH_TO"
+base_sha=$(git rev-parse HEAD~1)
+head_sha=$(git rev-parse HEAD)
+pr=$(gh pr list --head "$PUSH_TO" --state open --json url --jq '.[0].url // empty')
+if [ -z "$pr" ]; then
+  pr=$(gh pr create --head "$PUSH_TO" --title "$(git log -1 --format=%s)" --body-file "$RUNNER_TEMP/pr.md")
+fi
+set +e
+${RUNNER} check-pr --base "$base_sha" --head "$head_sha" --author "$AUTHOR" --format json > "$RUNNER_TEMP/gate.json"
+code=$?
+set -e
+case "$code" in 0) state=success ;; 1) state=failure ;; *) state=error ;; esac
+gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$head_sha" -f state="$state" -f context=${GATE_CONTEXT} \\
+  -f description="Judged by the workflow that opened it, for @$AUTHOR" > /dev/null
+printf '\\n%s\\n' "Pull request: $pr" >> "$RUNNER_TEMP/answer.md"`;
+
+const job = (permissions: string[], env: string[], steps: string) => `    runs-on: ubuntu-latest
+    permissions:
+${permissions.map((p) => `      ${p}`).join('\n')}
+    env:
+${env.map((e) => `      ${e}`).join('\n')}
+    steps:
+${checkoutStep('      ', { fullHistory: true })}
+${setupNodeStep('      ')}
+${steps}`;
+
+const runStep = (name: string, body: string) => indent([`- name: ${name}`, '  run: |', indent(body, '    ')].join('\n'), '      ');
+
+/** mentor-request.yml: a request (or an offer to mentor) from the issue form becomes a pull request. */
+export function requestWorkflow(): string {
+  const body = `printf '%s' "$BODY" > "$RUNNER_TEMP/body.md"
+${IDENTITY}
+set +e
+${RUNNER} request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit > "$RUNNER_TEMP/answer.md"
+code=$?
+set -e
+if [ "$code" -ne 0 ]; then
+  test -s "$RUNNER_TEMP/answer.md" || printf '%s\\n' '<!-- mentor:request -->' 'The request could not be read: a maintainer can see why in the workflow run.' > "$RUNNER_TEMP/answer.md"
+  gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
+  exit 0
+fi
+PUSH_TO="request/issue-$NUMBER"
+printf '%s\\n' "From the request form, issue #$NUMBER. The gate judged it for the issue's author." > "$RUNNER_TEMP/pr.md"
+${OPEN_AND_GATE}
+gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"`;
+  return `${header([
+    '# A request for a mentor (or an offer to mentor) from the issue form: `mentor request',
+    '# --from-issue` checks it and this opens a pull request with the person file and the member,',
+    '# or answers on the issue what to fix. Runs again when the issue is edited.',
+  ])}name: mentor request
+
+on:
+  issues:
+    types: [opened, edited]
+
+permissions: {}
+
+concurrency:
+  group: mentor-request-\${{ github.event.issue.number }}
+  cancel-in-progress: true
+
+jobs:
+  request:
+    if: github.event.issue.state == 'open' && (contains(github.event.issue.labels.*.name, '${REQUEST_LABEL}') || contains(github.event.issue.labels.*.name, '${OFFER_LABEL}'))
+${job(
+  ['contents: write', 'issues: write', 'pull-requests: write', 'statuses: write'],
+  ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.issue.user.login }}', 'BODY: ${{ github.event.issue.body }}', `ROLE: \${{ contains(github.event.issue.labels.*.name, '${OFFER_LABEL}') && 'mentor' || 'mentee' }}`],
+  runStep('Turn the request into a pull request, or say what to fix', body),
+)}
+`;
+}
+
+/** mentor-claim.yml: `/claim <member>` on the attention issue opens the claim's pull request. */
+export function claimWorkflow(): string {
+  const body = `member=$(printf '%s\\n' "$COMMENT" | head -n 1 | sed -n 's#^/claim[[:space:]][[:space:]]*@\\{0,1\\}\\([a-z0-9][a-z0-9-]\\{0,62\\}\\)[[:space:]]*$#\\1#p')
+if [ -z "$member" ]; then
+  printf '%s\\n' '<!-- mentor:claim -->' 'Write the member to claim as it is shown on the queue, such as \`/claim cleo\`.' > "$RUNNER_TEMP/answer.md"
+  gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
+  exit 0
+fi
+${IDENTITY}
+set +e
+${RUNNER} claim "$member" --as "@$AUTHOR" --format markdown --commit > "$RUNNER_TEMP/answer.md"
+code=$?
+set -e
+if [ "$code" -ne 0 ]; then
+  test -s "$RUNNER_TEMP/answer.md" || printf '%s\\n' '<!-- mentor:claim -->' 'The claim could not be made: a maintainer can see why in the workflow run.' > "$RUNNER_TEMP/answer.md"
+  gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
+  exit 0
+fi
+PUSH_TO="$(git branch --show-current)-$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
+printf '%s\\n' "A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others." > "$RUNNER_TEMP/pr.md"
+${OPEN_AND_GATE}
+gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"`;
+  return `${header([
+    '# A comment `/claim <member>` on the attention issue: `mentor claim` checks the hard rules for the',
+    '# commenter and this opens the pull request, or answers why not. The first claim merged wins.',
+  ])}name: mentor claim
+
+on:
+  issue_comment:
+    types: [created]
+
+permissions: {}
+
+jobs:
+  claim:
+    if: github.event.issue.pull_request == null && startsWith(github.event.comment.body, '/claim') && contains(github.event.issue.labels.*.name, '${ATTENTION_LABEL}')
+${job(
+  ['contents: write', 'issues: write', 'pull-requests: write', 'statuses: write'],
+  ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.comment.user.login }}', 'COMMENT: ${{ github.event.comment.body }}'],
+  runStep('Claim the member for the commenter, or say why not', body),
+)}
+`;
+}
