@@ -27,7 +27,8 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   const root = findRepoRoot(options.repo);
   const { pullRequestRange } = await import('../io/git.js');
   const range = await pullRequestRange(root, options.base, options.head ?? 'HEAD');
-  const base = loadProgram(new GitCommitSource(root, range.base));
+  // The base is read for who the author is and what each change meant: config, people, cohorts, no logs.
+  const base = loadProgram(new GitCommitSource(root, range.base), { logsOf: new Set() });
   const headRecords = new GitCommitSource(root, range.head);
   const validation = validateScope(headRecords, range.changes);
   if (!base.configValid) throw new MentorError(`mentor.config.yaml at the base (${range.base.slice(0, 7)}) cannot be read, so nobody can be judged.`, ExitCode.usage, 'A maintainer must fix the config on the base branch first.');

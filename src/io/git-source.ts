@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { CONFIG_FILE, COHORTS_DIR, PEOPLE_DIR } from '../domain/layout.js';
 import { MentorError, ExitCode } from '../errors.js';
 import { decodeRecord, MAX_RECORD_BYTES, tooLarge, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
 
@@ -18,7 +19,11 @@ export class GitCommitSource implements RecordSource {
   readonly label: string;
   private readonly blobs = new Map<string, Blob>();
   private readonly folders = new Map<string, DirEntry[]>();
+  private readonly names = new Map<string, Set<string>>();
   private readonly texts = new Map<string, ReadOutcome>();
+
+  /** Log folders seen but not yet listed: a commit's logs are listed per cohort, when first needed. */
+  private readonly unlistedLogs = new Set<string>();
 
   /** `root`: the program folder (which may be below the top of the git repo); `commit`: a full sha. */
   constructor(
@@ -26,24 +31,51 @@ export class GitCommitSource implements RecordSource {
     readonly commit: string,
   ) {
     this.label = `commit ${commit.slice(0, 7)}`;
-    const listing = git(root, ['ls-tree', '-r', '-z', '--long', '--end-of-options', commit, '--', '.']);
+    this.addListing(this.lsTree([CONFIG_FILE, PEOPLE_DIR], { recursive: true }));
+    const cohorts = this.addListing(this.lsTree([`${COHORTS_DIR}/`])).filter((entry) => entry.kind === 'dir');
+    if (cohorts.length === 0) return;
+    const inside = this.addListing(this.lsTree(cohorts.map((entry) => `${entry.path}/`)));
+    const members = inside.filter((entry) => entry.kind === 'dir' && entry.path.endsWith('/members'));
+    if (members.length > 0) this.addListing(this.lsTree(members.map((entry) => entry.path), { recursive: true }));
+    for (const entry of inside) if (entry.kind === 'dir' && entry.path.endsWith('/logs')) this.unlistedLogs.add(entry.path);
+  }
+
+  list(dir: string): DirListing {
+    const logs = /^cohorts\/[^/]+\/logs/.exec(dir)?.[0];
+    if (logs !== undefined && this.unlistedLogs.delete(logs)) this.addListing(this.lsTree([`${logs}/`], { recursive: true }));
+    return { entries: this.folders.get(dir) ?? [] };
+  }
+
+  private lsTree(paths: string[], options: { recursive?: boolean } = {}): Buffer {
+    return git(this.root, ['ls-tree', '-z', '--long', ...(options.recursive ? ['-r'] : []), '--end-of-options', this.commit, '--', ...paths]);
+  }
+
+  /** Records the entries of an `ls-tree -z --long` listing; returns them with their kind. */
+  private addListing(listing: Buffer): Array<{ path: string; kind: DirEntry['kind'] }> {
+    const added: Array<{ path: string; kind: DirEntry['kind'] }> = [];
+    const touched = new Set<string>();
     for (const line of listing.toString('utf8').split('\0')) {
       if (line === '') continue;
       const tab = line.indexOf('\t');
       const [mode, type, sha, size] = line.slice(0, tab).split(/ +/) as [string, string, string, string];
       const file = line.slice(tab + 1);
+      const kind: DirEntry['kind'] = type === 'tree' ? 'dir' : type === 'blob' && mode !== '120000' ? 'file' : 'other';
       if (type === 'blob') this.blobs.set(file, { sha, size: Number(size), mode });
-      this.addToFolders(file, type === 'blob' && mode !== '120000' ? 'file' : type === 'commit' || mode === '120000' ? 'other' : 'dir');
+      this.addToFolders(file, kind, touched);
+      added.push({ path: file, kind });
     }
-    for (const entries of this.folders.values()) entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  }
-
-  list(dir: string): DirListing {
-    return { entries: this.folders.get(dir) ?? [] };
+    for (const dir of touched) this.folders.get(dir)!.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return added;
   }
 
   read(file: string): ReadOutcome {
-    if (!this.texts.has(file)) this.prefetch([file]);
+    if (!this.texts.has(file)) {
+      // One git process per read would cost a process per person: read the whole folder at once.
+      const slash = file.lastIndexOf('/');
+      const dir = slash < 0 ? '' : file.slice(0, slash);
+      const siblings = (this.folders.get(dir) ?? []).filter((entry) => entry.kind === 'file').map((entry) => (dir === '' ? entry.name : `${dir}/${entry.name}`));
+      this.prefetch([file, ...siblings]);
+    }
     return this.texts.get(file)!;
   }
 
@@ -70,17 +102,25 @@ export class GitCommitSource implements RecordSource {
     }
   }
 
-  private addToFolders(file: string, kind: DirEntry['kind']): void {
+  private addToFolders(file: string, kind: DirEntry['kind'], touched: Set<string>): void {
     const slash = file.lastIndexOf('/');
     const dir = slash < 0 ? '' : file.slice(0, slash);
-    const entry: DirEntry = { name: file.slice(slash + 1), kind, ...(kind === 'file' ? { regular: true } : {}) };
+    const name = file.slice(slash + 1);
+    const entry: DirEntry = { name, kind, ...(kind === 'file' ? { regular: true } : {}) };
     const known = this.folders.get(dir);
+    touched.add(dir);
     if (known) {
-      known.push(entry);
+      // A folder listed on its own before its contents (a cohort's logs) is not added twice.
+      const names = this.names.get(dir)!;
+      if (!names.has(name)) {
+        names.add(name);
+        known.push(entry);
+      }
       return;
     }
     this.folders.set(dir, [entry]);
-    if (dir !== '') this.addToFolders(dir, 'dir');
+    this.names.set(dir, new Set([name]));
+    if (dir !== '') this.addToFolders(dir, 'dir', touched);
   }
 }
 

@@ -14,7 +14,8 @@ export type ChangeSummary =
   | { kind: 'person' | 'config' | 'report' | 'other'; status: Change['status']; file: string };
 
 export function summarizeChanges(base: Program, head: Program, changes: readonly Change[], logs: ReadonlyMap<string, LogBeforeAfter>): ChangeSummary[] {
-  const people = new Map([...head.people].map(([id, entry]) => [id, entry.person]));
+  // Planned hours do not depend on the people's files (only budgets do), so none is read here.
+  const people = new Map<string, undefined>();
   return changes.map((change): ChangeSummary => {
     const what = classifyPath(change.path);
     const common = { status: change.status, file: change.path };
