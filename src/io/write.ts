@@ -31,6 +31,8 @@ export function writeFileAtomic(file: string, content: string): void {
  */
 export function writeFilesAtomic(writes: readonly FileWrite[]): void {
   const staged: { temp: string; file: string }[] = [];
+  // Once per folder, not per file: a move of thousands of member files into one folder stays linear.
+  for (const dir of new Set(writes.map(({ file }) => path.dirname(file)))) removeStaleTemps(dir);
   try {
     for (const { file, content } of writes) staged.push({ temp: stage(file, content), file });
   } catch (error) {
@@ -82,7 +84,6 @@ function stage(file: string, content: string): string {
   } catch (error) {
     throw asFault(error, 'create the folder', dir, outcome);
   }
-  removeStaleTemps(dir);
   const bytes = Buffer.from(previous ? keepLineEndings(readPrevious(file), content) : content, 'utf8');
   const temp = path.join(dir, `.${path.basename(file)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
   let fd: number;

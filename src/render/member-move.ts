@@ -41,5 +41,6 @@ export function renderMemberMove(cohortId: string, to: MembersForm, move: Member
   if (move.moved.length === 0) return to === 'files' ? `The members of ${cohortId} are already files in ${folder} (cohort.yaml lists none).` : `The members of ${cohortId} are already in the list of cohort.yaml (${folder} holds none).`;
   const verb = planned ? 'Would move' : 'Moved';
   const what = to === 'files' ? `${verb} ${count} of ${cohortId} from the list in cohort.yaml to one file each in ${folder}` : `${verb} ${count} of ${cohortId} from ${folder} into the list in cohort.yaml`;
-  return `${what}: ${move.moved.join(', ')}.`;
+  const names = move.moved.length > 12 ? `${move.moved.slice(0, 10).join(', ')} and ${move.moved.length - 10} more` : move.moved.join(', ');
+  return `${what}: ${names}.`;
 }
