@@ -53,6 +53,16 @@ describe('the house', () => {
     expect(files.every((file) => layerOf(file) !== 99)).toBe(true);
   });
 
+  it('has no source file over 300 lines', () => {
+    const long = files.map((file) => [file, readFileSync(path.join(SRC, file), 'utf8').split('\n').length] as const).filter(([, lines]) => lines > 300);
+    expect(long).toEqual([]);
+  });
+
+  it('lets only io/ touch the file system, git, processes or prompts', () => {
+    const touching = files.filter((file) => !file.startsWith('io/') && /from '(node:fs|node:fs\/promises|node:child_process|simple-git|@inquirer\/prompts)'/.test(readFileSync(path.join(SRC, file), 'utf8')));
+    expect(touching).toEqual([]);
+  });
+
   it('has no import circle', () => {
     const state = new Map<string, 'open' | 'done'>();
     const circles: string[] = [];

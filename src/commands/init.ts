@@ -1,6 +1,6 @@
 import { currentTime } from '../io/clock.js';
-import { existsSync, lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { ensureFolder, occupied } from '../io/generated.js';
 import { ExitCode, MentorError } from '../errors.js';
 import { commitFiles, hasCommits, initRepo, isGitRepo, openGit } from '../io/git.js';
 import { print, styleFor } from '../io/output.js';
@@ -17,10 +17,9 @@ export interface InitOptions {
 
 export async function initCommand(options: InitOptions): Promise<number> {
   const root = path.resolve(options.dir);
-  if (existsSync(root) && !lstatSync(root).isDirectory()) {
+  if (!ensureFolder(root)) {
     throw new MentorError(`${options.dir} exists and is not a folder.`, ExitCode.usage, 'Choose another folder for the program repo.');
   }
-  mkdirSync(root, { recursive: true });
   const style = styleFor(process.stdout);
   const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   // The runner is this CLI's own build, committed so the repo runs it with plain node.
@@ -33,7 +32,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   const kept: string[] = [];
   for (const [file, content] of files) {
     // Never overwrite: a file (or anything) already at the path is kept as it is.
-    if (existsSync(path.join(root, file)) || isSymlink(path.join(root, file))) {
+    if (occupied(path.join(root, file))) {
       kept.push(file);
       continue;
     }
@@ -75,14 +74,6 @@ export async function initCommand(options: InitOptions): Promise<number> {
     ].join('\n'),
   );
   return ExitCode.ok;
-}
-
-function isSymlink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 function titleFromFolder(name: string): string {

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { existsInRepo } from '../io/generated.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertCanCommit, gitUserName, openGit } from '../io/git.js';
 import { print, styleFor } from '../io/output.js';
@@ -209,7 +209,7 @@ function refuseInvalid(loaded: Loaded, file: string, text: string): void {
 }
 
 function readExisting(root: string, file: string): { text: string; log?: Log } | undefined {
-  if (!existsSync(path.join(root, file))) return undefined;
+  if (!existsInRepo(root, file)) return undefined;
   const outcome = readRecord(root, file);
   if ('problem' in outcome) throw new MentorError(`${file} cannot be read: ${outcome.problem.message}`, ExitCode.invalid, outcome.problem.fix);
   const source = new YamlSource(file, outcome.text);

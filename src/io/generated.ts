@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 // Files mentor generates (schemas, reports, CODEOWNERS, forms): written, or with --check compared
@@ -15,4 +15,21 @@ export function staleFiles(root: string, files: ReadonlyMap<string, string>): st
 /** Whether anything (a file or a folder) is at this path of the repo. */
 export function existsInRepo(root: string, relative: string): boolean {
   return existsSync(path.join(root, relative));
+}
+
+/** Anything at this path, a dangling symlink included: a scaffold never writes over it. */
+export function occupied(absolute: string): boolean {
+  try {
+    lstatSync(absolute);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A folder to scaffold into: made if missing; refused (false) when something else is there. */
+export function ensureFolder(absolute: string): boolean {
+  if (occupied(absolute) && !statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) return false;
+  mkdirSync(absolute, { recursive: true });
+  return true;
 }
