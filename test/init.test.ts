@@ -89,3 +89,17 @@ describe('mentor init without a git identity', () => {
     expect(existsSync(path.join(dir, 'mentor.config.yaml'))).toBe(true);
   });
 });
+
+describe('the cohort init scaffolds', () => {
+  it('keeps its members as files, says why, and validates and round-trips to a list', () => {
+    const dir = path.join(makeTree({}), 'program');
+    expect(mentor(['init', dir, '--no-git'], { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } }).code).toBe(0);
+    const cohort = readFileSync(path.join(dir, 'cohorts/2026-first/cohort.yaml'), 'utf8');
+    expect(cohort).toContain('no merge conflicts');
+    expect(cohort).not.toMatch(/^members:/m);
+    expect(readFileSync(path.join(dir, 'cohorts/2026-first/members/alex.yaml'), 'utf8')).toContain('person: alex\nrole: lead\n');
+    expect(mentor(['validate', '--repo', dir]).code).toBe(0);
+    const tree = mentor(['tree', '2026-first', '--repo', dir], { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } }).stdout;
+    expect(tree).toContain('alex');
+  });
+});

@@ -1,3 +1,4 @@
+import { cohortFile, memberFile } from '../domain/layout.js';
 import { generateJsonSchemas } from '../model/json-schema.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { renderCodeowners } from './codeowners.js';
@@ -59,19 +60,26 @@ active: true                    # false: opted out, never assigned new mentees
   );
 
   files.set(
-    `cohorts/${cohortId}/cohort.yaml`,
+    cohortFile(cohortId),
     `# yaml-language-server: $schema=../../schemas/cohort.schema.json
-# One cycle of the program: its dates and its members (the tree).
+# One cycle of the program: its dates. Its members are one file each in members/, so pull
+# requests that add or claim different members never touch the same file (no merge conflicts).
 id: ${cohortId}
 name: First cohort
 start: ${input.today}
 end: ${end}
 cadence: weekly                 # or biweekly
-members:
-  - person: alex
-    role: lead
-  # Add mentors (role: mentor, mentor: <a lead>) and mentees (role: mentee, mentor: <a mentor>).
-  # A member without a mentor is waiting: \`mentor assign ${cohortId}\` places them.
+# Members: one file each in members/ (\`mentor members ${cohortId} --to list\` moves them back here).
+`,
+  );
+  files.set(
+    memberFile(cohortId, 'alex'),
+    `# yaml-language-server: $schema=../../../schemas/member.schema.json
+# A member of ${cohortId}; the file name is the person. Add mentors (role: mentor, mentor: <a lead>)
+# and mentees (role: mentee, mentor: <a mentor>) as files like this one; a member without a
+# mentor is waiting: \`mentor assign ${cohortId}\` places them.
+person: alex
+role: lead
 `,
   );
 
