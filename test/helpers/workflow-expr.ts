@@ -96,10 +96,16 @@ export function evaluate(source: string, context: ExpressionContext): Value {
     }
     if (!(token.text in context.contexts)) throw new Error(`workflow-sim: unknown context ${token.text} in ${source}`);
     let value: Value = context.contexts[token.text];
+    // After an object filter (`labels.*`), each further property is taken of every element.
+    let filtered = false;
     for (;;) {
       if (peek()?.text === '.') {
         take('.');
-        value = member(value, take().text);
+        const key = take().text;
+        if (key === '*') {
+          value = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.values(value) : [];
+          filtered = true;
+        } else value = filtered ? (value as Value[]).map((item) => member(item, key)).filter((item) => item !== undefined) : member(value, key);
       } else if (peek()?.text === '[') {
         take('[');
         const key = or();

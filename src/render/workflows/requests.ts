@@ -7,8 +7,10 @@ import { ATTENTION_LABEL } from './attention.js';
 // pull request opened with GITHUB_TOKEN starts no workflow, so each job runs the gate itself,
 // judging the issue's or comment's author, and sets the gate's commit status on the head commit.
 
+/** A committer, and a branch at the checked-out commit (a checkout may leave HEAD detached). */
 const IDENTITY = `git config user.name 'github-actions[bot]'
-git config user.email '41898282+github-actions[bot]@users.noreply.github.com'`;
+git config user.email '41898282+github-actions[bot]@users.noreply.github.com'
+git switch --quiet -C mentor-base`;
 
 /** Pushes HEAD as $PUSH_TO, opens (or finds) its pull request, and sets the gate status for $AUTHOR. */
 const OPEN_AND_GATE = `git push --force origin "HEAD:refs/heads/$PUSH_TO"

@@ -1,0 +1,129 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { git, githubWorld, mainSha, type World } from './helpers/github-world.js';
+import { runWorkflow } from './helpers/workflow-sim.js';
+
+// The request, claim and attention workflows run in the simulator on a real bare repo, with a
+// recording `gh` for issues, pull requests, labels and statuses (test/helpers/gh-issues-stub.mjs).
+
+const STUB = path.join(import.meta.dirname, 'helpers/gh-issues-stub.mjs');
+
+function world(): World & { state: string } {
+  const w = githubWorld();
+  const dir = path.dirname(w.origin);
+  const binDir = path.join(dir, 'issues-bin');
+  mkdirSync(binDir, { recursive: true });
+  writeFileSync(path.join(binDir, 'gh'), `#!/usr/bin/env bash\nexec "${process.execPath}" "${STUB}" "$@"\n`);
+  chmodSync(path.join(binDir, 'gh'), 0o755);
+  const state = path.join(dir, 'gh-issues.json');
+  writeFileSync(state, JSON.stringify({ issues: [], prs: [], statuses: [], calls: [], next: 100 }));
+  return { ...w, binDir, state, env: { ...w.env, GH_ISSUES_STATE: state } };
+}
+const stateOf = (w: { state: string }) => JSON.parse(readFileSync(w.state, 'utf8'));
+const addIssue = (w: { state: string }, issue: Record<string, unknown>) => {
+  const s = stateOf(w);
+  s.issues.push({ comments: [], state: 'open', ...issue });
+  writeFileSync(w.state, JSON.stringify(s));
+};
+const event = (w: World, name: string, payload: Record<string, unknown>) => {
+  const sha = mainSha(w);
+  return { name, payload: payload as any, sha, ref: 'refs/heads/main', workflowSha: sha };
+};
+const formBody = (id: string, tz = 'Europe/Paris', prefers = '_No response_') =>
+  `### Your id\n\n${id}\n\n### Your name\n\nZoe <b>@octocat</b>\n\n### Your time zone\n\n${tz}\n\n### What you want to learn\n\nreact\n\n### What you know already\n\n_No response_\n\n### A mentor you would like\n\n${prefers}\n\n### Languages you speak\n\n_No response_`;
+const requestIssue = (body: string) => ({ action: 'opened', issue: { number: 7, state: 'open', body, user: { login: 'zoe-z' }, labels: [{ name: 'mentor-request' }] } });
+
+describe('the request workflow (simulated)', () => {
+  it('turns a request issue into a pull request with the person and member files, and sets the gate status itself', () => {
+    const w = world();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    const job = runWorkflow(w, 'mentor-request.yml', event(w, 'issues', requestIssue(formBody('zoe', 'Europe/Paris', 'ada')))).jobs.request!;
+    expect(job.succeeded, JSON.stringify(job.steps.map((s) => s.stderr))).toBe(true);
+    const s = stateOf(w);
+    expect(s.prs, JSON.stringify({ ran: job.ran, steps: job.steps, calls: s.calls })).toHaveLength(1);
+    expect(s.prs[0].head).toBe('request/issue-7');
+    const files = git(w.origin, 'show', '--name-only', '--format=', 'refs/heads/request/issue-7').trim().split('\n');
+    expect(files).toEqual(['cohorts/2026-fall/members/zoe.yaml', 'people/zoe.yaml']);
+    expect(parse(git(w.origin, 'show', 'refs/heads/request/issue-7:people/zoe.yaml')).github).toBe('zoe-z');
+    expect(s.statuses).toEqual([expect.objectContaining({ context: 'mentor/gate', state: 'success', sha: git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim() })]);
+    expect(s.issues[0].comments.at(-1)).toContain('Pull request: https://github.com/');
+  });
+
+  it('answers on the issue what to fix, with no mention or HTML from the issue, and opens nothing', () => {
+    const w = world();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    const job = runWorkflow(w, 'mentor-request.yml', event(w, 'issues', requestIssue(formBody('ada', '@octocat <img src=x>')))).jobs.request!;
+    expect(job.succeeded).toBe(true);
+    const s = stateOf(w);
+    expect(s.prs).toEqual([]);
+    const answer: string = s.issues[0].comments[0];
+    expect(answer.split('\n')[0]).toBe('<!-- mentor:request -->');
+    expect(answer).toContain('The id "ada" is taken');
+    expect(answer).not.toMatch(/(?<!\u200d)@octocat|<img/);
+    expect(git(w.origin, 'branch', '--list', 'request/*').trim()).toBe('');
+  });
+});
+
+describe('the attention workflow (simulated)', () => {
+  it('creates the one issue with the mentions in a comment, then edits it without mentioning again, and closes it when nobody waits', () => {
+    const w = world();
+    const first = runWorkflow(w, 'mentor-attention.yml', event(w, 'schedule', {})).jobs.attention!;
+    expect(first.succeeded, JSON.stringify(first.steps.map((s) => s.stderr))).toBe(true);
+    let s = stateOf(w);
+    expect(s.issues).toHaveLength(1);
+    expect(s.issues[0].body.split('\n')[0]).toBe('<!-- mentor:attention -->');
+    expect(s.issues[0].comments).toHaveLength(1);
+    expect(s.issues[0].comments[0]).toContain('@ada-l');
+    runWorkflow(w, 'mentor-attention.yml', event(w, 'schedule', {}));
+    s = stateOf(w);
+    expect(s.issues).toHaveLength(1);
+    expect(s.issues[0].comments).toHaveLength(1);
+    expect(s.calls.filter((c: string[]) => c[0] === 'issue' && c[1] === 'edit')).toHaveLength(1);
+
+    // Both waiting members placed on main: nothing waits, the issue is closed.
+    const clone = w.maintainer;
+    git(clone, 'pull', '-q', 'origin', 'main');
+    const cohort = path.join(clone, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/  - person: cleo\n    role: mentee\n/, '  - person: cleo\n    role: mentee\n    mentor: grace\n').replace(/  - person: jon\n    role: mentee\n/, '  - person: jon\n    role: mentee\n    mentor: linus\n'));
+    git(clone, 'commit', '-qam', 'place both');
+    git(clone, 'push', '-q', 'origin', 'HEAD:main');
+    runWorkflow(w, 'mentor-attention.yml', event(w, 'schedule', {}));
+    s = stateOf(w);
+    expect(s.issues[0].state).toBe('closed');
+    expect(s.issues[0].body).toContain('<!-- mentor:waiting 0 -->');
+  });
+});
+
+describe('the claim workflow (simulated)', () => {
+  const claimEvent = (w: World, body: string, login: string) =>
+    event(w, 'issue_comment', { action: 'created', issue: { number: 3, labels: [{ name: 'mentor-attention' }] }, comment: { body, user: { login } } });
+
+  it('opens the claim pull request for the commenter and sets the gate status', () => {
+    const w = world();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    const job = runWorkflow(w, 'mentor-claim.yml', claimEvent(w, '/claim jon', 'linus-s')).jobs.claim!;
+    expect(job.succeeded, JSON.stringify(job.steps.map((s) => s.stderr))).toBe(true);
+    const s = stateOf(w);
+    expect(s.prs).toHaveLength(1);
+    expect(s.prs[0].head).toBe('claim/2026-fall/jon-linus-s');
+    expect(s.statuses[0]).toMatchObject({ context: 'mentor/gate', state: 'success' });
+    expect(s.issues[0].comments[0]).toContain('Claimed');
+  });
+
+  it('answers why not (taken, or not a person), with the comment text never reaching a shell command', () => {
+    const w = world();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    runWorkflow(w, 'mentor-claim.yml', claimEvent(w, '/claim bob', 'linus-s'));
+    runWorkflow(w, 'mentor-claim.yml', claimEvent(w, '/claim jon', 'stranger'));
+    runWorkflow(w, 'mentor-claim.yml', claimEvent(w, '/claim $(touch /tmp/pwned-by-claim) `id`', 'linus-s'));
+    const comments: string[] = stateOf(w).issues[0].comments;
+    expect(comments[0]).toContain('bob is taken');
+    expect(comments[1]).toContain('is not a person of the program');
+    expect(comments[2]).toContain('Write the member to claim');
+    expect(stateOf(w).prs).toEqual([]);
+    expect(() => readFileSync('/tmp/pwned-by-claim')).toThrow();
+  });
+});
+
