@@ -1,5 +1,5 @@
 import { directMenteeCounts, plannedHours, maxMenteesOf, roundHours } from '../../domain/commitments.js';
-import { crossCohortOverBudget } from '../../domain/cross-cohort.js';
+import { crossCohortOverBudget, type CrossCohortOverBudget } from '../../domain/cross-cohort.js';
 import { datesInOrder as datesCanBeUsed, duplicateMembers, selfMentoring } from '../../domain/member-checks.js';
 import { tierAbove } from '../../domain/tiers.js';
 import { dayNumber } from '../../domain/time.js';
@@ -100,9 +100,7 @@ const preferenceResolves: CohortRule = ({ program, entry, cohort, reportMember }
 /** maxHoursPerWeek holds across every cohort whose dates overlap: planned hours add up. */
 const capacityAcrossCohorts: CohortRule = ({ program, entry, cohort, reportMember }) => {
   if (entry.partial || !datesCanBeUsed(cohort)) return;
-  const cohorts = [...program.cohorts.values()].flatMap((other) => (other.cohort && !other.partial && datesCanBeUsed(other.cohort) ? [other.cohort] : []));
-  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
-  for (const over of crossCohortOverBudget(program.config, cohorts, people)) {
+  for (const over of overBudgetAcrossCohorts(program)) {
     if (over.cohort !== cohort.id) continue;
     const index = cohort.members.findIndex((member) => member.person === over.person);
     if (index < 0) continue;
@@ -110,6 +108,25 @@ const capacityAcrossCohorts: CohortRule = ({ program, entry, cohort, reportMembe
     reportMember(index, 'person', 'capacity-max-hours', 'error', `${over.person} is planned for ${total} hours a week across overlapping cohorts (${over.planned} here, ${over.elsewhere.hours} in ${over.elsewhere.cohorts.join(', ')}), past their budget of ${over.maxHoursPerWeek} (maxHoursPerWeek).`, 'Move a mentee to someone with room, or raise maxHoursPerWeek in their person file.');
   }
 };
+
+const acrossCohorts = new WeakMap<Program, CrossCohortOverBudget[]>();
+
+/**
+ * Computed once per program, for the people who are members of more than one cohort: only their
+ * person files are read (a run that checks a few changed files reads no other).
+ */
+function overBudgetAcrossCohorts(program: Program): CrossCohortOverBudget[] {
+  let found = acrossCohorts.get(program);
+  if (found) return found;
+  const cohorts = [...program.cohorts.values()].flatMap((other) => (other.cohort && !other.partial && datesCanBeUsed(other.cohort) ? [other.cohort] : []));
+  const seen = new Map<string, number>();
+  for (const cohort of cohorts) for (const person of new Set(cohort.members.map((member) => member.person))) seen.set(person, (seen.get(person) ?? 0) + 1);
+  const inSeveral = [...seen].filter(([, count]) => count > 1).map(([person]) => person);
+  const people = new Map(inSeveral.map((id) => [id, program.people.get(id)?.person]));
+  found = inSeveral.some((id) => people.get(id)?.maxHoursPerWeek !== undefined) ? crossCohortOverBudget(program.config, cohorts, people) : [];
+  acrossCohorts.set(program, found);
+  return found;
+}
 
 const capacity: CohortRule = ({ program, entry, cohort, reportMember }) => {
   const counts = directMenteeCounts(cohort.members);
