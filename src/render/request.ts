@@ -2,18 +2,25 @@ import type { RequestPlan } from '../core/request.js';
 import { memberFile, personFile } from '../domain/layout.js';
 import { schemaLineFor } from '../model/json-schema.js';
 import { markdownText } from './escape.js';
-import { renderNewDocument } from './new-yaml.js';
+import { Document, isSeq, visit } from 'yaml';
 import { sanitizeInline } from './terminal.js';
 
 // The files a request writes, and what the requester is told (on a terminal, or on the issue).
 
+/** A new record file, lists of tags in flow style (`skills: [go, sql]`) as the program's records write them. */
+function newRecord(comments: string[], value: unknown): string {
+  const doc = new Document(value);
+  visit(doc, { Seq: (_, node) => void (isSeq(node) && (node.flow = true)) });
+  return `${comments.join('\n')}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
+}
+
 export function requestFiles(plan: RequestPlan): Array<{ file: string; content: string }> {
   const id = String(plan.person.id);
   const person = personFile(id);
-  const files = [{ file: person, content: renderNewDocument([schemaLineFor('person', person)], plan.person) }];
+  const files = [{ file: person, content: newRecord([schemaLineFor('person', person)], plan.person) }];
   if (plan.member) {
     const member = memberFile(plan.member.cohort, id);
-    files.push({ file: member, content: renderNewDocument([schemaLineFor('member', member), '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).'], plan.member.record) });
+    files.push({ file: member, content: newRecord([schemaLineFor('member', member), '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).'], plan.member.record) });
   }
   return files;
 }
