@@ -18,7 +18,7 @@ const spring = cohortSchema.parse({
     { person: 'lee', role: 'lead' },
     { person: 'ann', role: 'mentor', mentor: 'lee' },
     { person: 'max', role: 'mentee', mentor: 'ann', requestedAt: '2026-03-01T00:00:00Z', assignedAt: '2026-03-02T00:00:00Z' },
-    { person: 'kit', role: 'mentee', requestedAt: '2026-03-17T12:00:00Z' },
+    { person: 'kit', role: 'mentee', requestedAt: '2026-03-17T12:00:00Z', history: [{ mentor: 'ann', releasedAt: '2026-03-16T09:00:00Z', reason: 'moved away' }] },
     { person: 'sam', role: 'mentee', requestedAt: '2026-03-14T12:00:00Z' },
   ],
 });
@@ -63,6 +63,11 @@ describe('the dashboard data', () => {
     const max = data.cohorts[0]!.members.find((m) => m.id === 'max')!;
     expect(max.logged).toEqual([4, 1]);
     expect(max.weeksLogged).toBe(2);
+  });
+
+  it('lists the matches that ended early, with who, when and why', () => {
+    expect(data.cohorts[0]!.endedEarly).toEqual([{ member: 'kit', mentor: 'ann', releasedAt: '2026-03-16T09:00:00Z', reason: 'moved away' }]);
+    expect(data.cohorts[1]!.endedEarly).toEqual([]);
   });
 
   it('sums planned and logged hours by role, week by week', () => {

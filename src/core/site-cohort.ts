@@ -1,7 +1,7 @@
 import type { Cohort, Config, Person, Role } from '../model/schemas.js';
 import { cohortState, completeWeeks, type CohortState } from '../domain/cohort-state.js';
 import { ROLES } from '../domain/tiers.js';
-import { roundHours } from '../domain/commitments.js';
+import { roundHours, totalHours } from '../domain/commitments.js';
 import { compareWeeks, weekAt, weekOfDate } from '../domain/weeks.js';
 import { cohortSnapshot, type CohortSnapshot, type TreeNode, type WaitingMember } from './report.js';
 import { expectsLog } from './commitments.js';
@@ -58,6 +58,15 @@ export interface CohortPage {
   weeks: string[];
   roleHours: RoleHours[];
   members: MemberWeeks[];
+  /** Matches that ended early (`mentor release`), oldest first. */
+  endedEarly: EndedMatch[];
+}
+
+export interface EndedMatch {
+  member: string;
+  mentor: string;
+  releasedAt: string;
+  reason: string;
 }
 
 export interface CohortPageInput {
@@ -97,7 +106,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
     const byWeek = logs.get(member.person);
     const logged = weeks.map((week) => {
       const log = byWeek?.get(week);
-      return log === undefined ? null : roundHours(Object.values(log.hours).reduce((sum, hours) => sum + hours, 0));
+      return log === undefined ? null : totalHours(log.hours);
     });
     const mentor = member.mentor !== undefined ? { mentor: member.mentor } : {};
     members.push({
@@ -133,6 +142,9 @@ export function cohortPage(input: CohortPageInput): CohortPage {
     weeks,
     roleHours: ROLES.map((role) => roleHours(role, members, weeks.length)),
     members,
+    endedEarly: cohort.members
+      .flatMap((member) => (member.history ?? []).map((match) => ({ member: member.person, mentor: match.mentor, releasedAt: match.releasedAt, reason: match.reason })))
+      .sort((a, b) => Date.parse(a.releasedAt) - Date.parse(b.releasedAt) || (a.member < b.member ? -1 : 1)),
   };
 }
 

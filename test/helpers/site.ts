@@ -50,6 +50,6 @@ export function hostileRepo(): string {
     writeFileSync(target, change(readFileSync(target, 'utf8')));
   };
   edit('mentor.config.yaml', (text) => text.replace('program: Learn Teach Code mentorship', `program: ${JSON.stringify(`${HOSTILE.script} program`)}`));
-  edit('cohorts/2026-fall/cohort.yaml', (text) => text.replace('name: Fall 2026 web cohort', `name: ${JSON.stringify(HOSTILE.attribute)}`).replace('wants: [react]', `wants: [${JSON.stringify(HOSTILE.link)}]`));
+  edit('cohorts/2026-fall/cohort.yaml', (text) => text.replace('name: Fall 2026 web cohort', `name: ${JSON.stringify(HOSTILE.attribute)}`).replace('wants: [react]', `wants: [${JSON.stringify(HOSTILE.link)}]`).replace('  - person: eve\n    role: mentee\n    mentor: ada\n', `  - person: eve\n    role: mentee\n    mentor: ada\n    history:\n      - { mentor: grace, releasedAt: 2026-10-01T10:00:00Z, reason: ${JSON.stringify(HOSTILE.script)} }\n`));
   return repo;
 }

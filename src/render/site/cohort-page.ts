@@ -1,6 +1,6 @@
 import type { CohortPage } from '../../core/site-cohort.js';
 import type { SiteData } from '../../core/site.js';
-import { badge, count, name, page, section, text } from './html.js';
+import { badge, count, name, page, section, table, text } from './html.js';
 import { hoursSection } from './hours.js';
 import { treeSection } from './tree.js';
 import { waitingPart } from './waiting.js';
@@ -19,6 +19,16 @@ export function renderCohortPage(data: SiteData, cohort: CohortPage): string {
     treeSection(cohort),
     section('waiting', 'Waiting for a mentor', waitingPart(waiting, cohort.slaHours, { cohortLinks: false, root: '../' })),
     hoursSection(cohort),
+    section(
+      'ended',
+      'Matches ended early',
+      table(
+        'Each match that ended before the cycle did, with who, when and why (kept on the member by mentor release).',
+        [{ head: 'Member' }, { head: 'Mentor' }, { head: 'Ended' }, { head: 'Why' }],
+        cohort.endedEarly.map((match) => [text(match.member), text(match.mentor), text(match.releasedAt.slice(0, 10)), text(match.reason)]),
+        { empty: 'No match has ended early.' },
+      ),
+    ),
   ].join('');
   return page({
     title: `${text(cohort.name)} · ${text(data.program.name)}`,
