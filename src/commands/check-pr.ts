@@ -28,7 +28,7 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   const { pullRequestRange } = await import('../io/git.js');
   const range = await pullRequestRange(root, options.base, options.head ?? 'HEAD');
   // The base is read for who the author is and what each change meant: config, people, cohorts, no logs.
-  const base = loadProgram(new GitCommitSource(root, range.base), { logsOf: new Set() });
+  const base = loadProgram(new GitCommitSource(root, range.base), { logsOf: new Set(), skipRules: true });
   const headRecords = new GitCommitSource(root, range.head);
   const validation = validateScope(headRecords, range.changes);
   if (!base.configValid) throw new MentorError(`mentor.config.yaml at the base (${range.base.slice(0, 7)}) cannot be read, so nobody can be judged.`, ExitCode.usage, 'A maintainer must fix the config on the base branch first.');

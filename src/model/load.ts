@@ -14,6 +14,8 @@ import { configSchema, type Log, type Member } from './schemas.js';
 export interface LoadOptions extends ListOptions {
   /** Read person files only when something needs them; their problems and the people rules are left to the caller. */
   lazyPeople?: boolean;
+  /** Skip the rules among the records (a pull request's base is read for who is who, not judged). */
+  skipRules?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export function loadProgram(records: RecordSource, options: LoadOptions = {}): P
   for (const file of layout.cohorts) cohorts.set(file.nameId, loadCohort(records, file, layout.members.get(file.nameId) ?? [], problems));
 
   const program: Program = { root: records.root, records, config, configValid: loadedConfig.record !== undefined, configSource: loadedConfig.yaml, people, cohorts, layout, problems };
+  if (options.skipRules) return program;
   if (!options.lazyPeople) checkPeopleRules(program, problems);
   for (const entry of cohorts.values()) checkCohortRules(program, entry, problems);
   return program;
