@@ -64,6 +64,19 @@ describe('mentor.yml on a push to main', { timeout: 180_000 }, () => {
   });
 });
 
+describe('mentor.yml and the issue forms', { timeout: 180_000 }, () => {
+  it('fails when the request form no longer matches the config, naming mentor forms', () => {
+    const world = githubWorld();
+    const before = mainSha(world);
+    const config = path.join(world.maintainer, 'mentor.config.yaml');
+    commitIn(world.maintainer, 'eligibility', { 'mentor.config.yaml': `${readFileSync(config, 'utf8')}intake:\n  eligibility:\n    - id: adult\n      question: I am 18 or older\n` });
+    pushToMain(world, world.maintainer);
+    const job = runWorkflow(world, 'mentor.yml', pushEvent(world, before)).jobs.generated!;
+    expect(job.succeeded).toBe(false);
+    expect(job.commands.map((c: { message: string }) => c.message).join('\n')).toContain('node .mentor/mentor.mjs forms');
+  });
+});
+
 describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
   it("checks what a mentee's pull request changes and annotates their line", () => {
     const world = githubWorld();

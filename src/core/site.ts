@@ -1,3 +1,4 @@
+import type { WaitingMember } from './report.js';
 import type { Config, Person, Role } from '../model/schemas.js';
 import { formatInstant, dayNumber } from '../domain/time.js';
 import { byTierThenId } from '../domain/tiers.js';
@@ -7,15 +8,9 @@ import { cohortPage, type CohortPage } from './site-cohort.js';
 // The dashboard's data: everything `mentor site` shows, computed from the loaded records and
 // "now". Pure, so the same records and MENTOR_NOW give the same site.
 
-export interface SiteWaiting {
+/** A waiting member as the report sees one, with the cohort it waits in. */
+export interface SiteWaiting extends Omit<WaitingMember, 'prefers'> {
   cohort: string;
-  id: string;
-  name: string;
-  role: Role;
-  requestedAt?: string;
-  waitedHours?: number;
-  overdue: boolean;
-  wants: string[];
 }
 
 export interface SiteMentorWithRoom {

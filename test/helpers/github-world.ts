@@ -53,6 +53,7 @@ function buildWorld(): string {
   if (init.code !== 0) throw new Error(init.stderr);
   for (const part of ['.github', '.mentor', '.gitattributes']) cpSync(path.join(scaffold, part), path.join(program, part), { recursive: true });
   mentor(['codeowners', '--repo', program]);
+  mentor(['forms', '--repo', program]);
   git(root, 'init', '-q', '--initial-branch=main', program);
   git(program, 'add', '-A');
   git(program, 'commit', '-q', '-m', 'The program, set up by mentor init');

@@ -35,6 +35,7 @@ const GENERATED = `failed=0
 stale() { echo "::error file=$1::$1 is not what \\\`mentor $2\\\` writes from the records. Regenerate it: node .mentor/mentor.mjs $2, and commit the result."; failed=1; }
 ${RUNNER} codeowners --check || stale .github/CODEOWNERS codeowners
 ${RUNNER} schema --check || stale schemas schema
+${RUNNER} forms --check || stale .github/ISSUE_TEMPLATE forms
 # Reports: each committed week, .md and .json together. Names outside the layout are validate's to report.
 git ls-files -- 'reports/*' | sed -nE 's#^reports/([a-z0-9][a-z0-9-]{0,62})/([0-9]{4}-W[0-9]{2})\\.(md|json)$#\\1 \\2#p' | sort -u > "$RUNNER_TEMP/reports.txt"
 while read -r cohort week; do
