@@ -145,6 +145,26 @@ describe('mentor assign on a terminal', () => {
     expect(cohort.members.find((m: { person: string }) => m.person === 'cleo').mentor).toBe('ada');
   });
 
+  it('marks a change as your choice, says the plan is no longer the optimum, and can undo it', () => {
+    const repo = exampleRepo();
+    const result = underTerminal(
+      ['assign', '2026-fall', '--repo', repo],
+      [
+        ['Write these placements?', '\u001b[B\r'], // change one member's mentor
+        ['Which member?', '\u001b[B\r'], // jon
+        ['Mentor for jon', '\u001b[B\r'], // linus instead of grace
+        ['not the optimum', ''],
+        ['Write these placements?', '\u001b[B\u001b[B\r'], // undo the last change
+        ['Write these placements?', '\r'], // accept
+      ],
+    );
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).toContain('your choice');
+    expect(result.stdout).toContain('this is the best plan around them, not the optimum');
+    const cohort = parse(readFileSync(path.join(repo, COHORT), 'utf8'));
+    expect(cohort.members.find((m: { person: string }) => m.person === 'jon').mentor).toBe('grace');
+  });
+
   it('writes nothing when cancelled', () => {
     const repo = exampleRepo();
     const before = readFileSync(path.join(repo, COHORT), 'utf8');
