@@ -138,7 +138,7 @@ function judgeTree(context: Context, change: Change, cohortId: string, memberFil
     const { members: _b, ...ownAfter } = after.cohort;
     if (JSON.stringify(ownBefore) !== JSON.stringify(ownAfter)) return refuse("the cohort's own settings (name, dates, cadence): only a maintainer may change them");
   }
-  const inFile = (entry: CohortEntry | undefined) => membersIn(entry, memberFile === undefined ? change.path : change.path);
+  const inFile = (entry: CohortEntry | undefined) => membersIn(entry, change.path);
   const old = inFile(before);
   const now = inFile(after);
   const judgements: Judgement[] = [];
