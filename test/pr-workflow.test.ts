@@ -1,29 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, git, gitRepo, makeTree, mentor, mentorJson } from './helpers/repo.js';
-
-/** The example program on main, and a branch `pr` with the given edits committed. */
-function pullRequest(edit: (repo: string) => void): string {
-  const repo = gitRepo(exampleRepo());
-  git(repo, ['switch', '-q', '-c', 'pr']);
-  edit(repo);
-  git(repo, ['add', '-A']);
-  git(repo, ['commit', '-q', '-m', 'pr']);
-  return repo;
-}
-
-const write = (repo: string, file: string, text: string) => {
-  mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-  writeFileSync(path.join(repo, file), text);
-};
-const HAL_LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
-const halLog = 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n';
-
-function checkPr(repo: string, author: string, base = 'main') {
-  return mentorJson(['check-pr', '--repo', repo, '--base', base, '--author', author, '--format', 'json']);
-}
+import { exampleRepo, mentor } from './helpers/repo.js';
 
 describe('mentor codeowners', () => {
   it('makes the maintainers the owners of every file, deterministically, and --check names the command that regenerates it', () => {
