@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { ExitCode, MentorError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { print, printError, styleFor, terminalWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
-import { readRecord } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
 import { planAssignment, type AssignInput, type AssignmentPlan } from '../core/assign.js';
 import { heldByFieldTypos, memberChoices, mentorChoices } from '../core/assign-review.js';

@@ -1,4 +1,4 @@
-import type { Cohort, Config, Member, Person, Role } from '../model/schemas.js';
+import type { Cohort, Member, Role } from '../model/schemas.js';
 import { directMenteeCounts, maxMenteesOf, plannedHours, roomFor, roundHours } from '../domain/commitments.js';
 import { budgetLeft } from '../domain/cross-cohort.js';
 import { whyNotPlaced } from './assign-reasons.js';

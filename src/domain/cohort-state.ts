@@ -52,12 +52,6 @@ export function completeWeeks(cohort: CohortDates, today: string): string[] {
   return countedWeeks(cohort, lastCompleteWeek(today));
 }
 
-/** A cohort whose every week is over: its last week is complete (a rolling cohort never is). */
-export function allWeeksOver(cohort: CohortDates, today: string): boolean {
-  const last = lastWeekOf(cohort);
-  return last !== undefined && compareWeeks(last, lastCompleteWeek(today)) <= 0;
-}
-
 /** A person who set `pausedUntil` is away until that day (in the program's zone) begins. */
 export function isPaused(person: { pausedUntil?: string | undefined }, today: string): boolean {
   return person.pausedUntil !== undefined && dayNumber(today) < dayNumber(person.pausedUntil);

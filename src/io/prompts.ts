@@ -1,7 +1,7 @@
 // The only module that imports inquirer. Questions are plain data (see Question), built and
 // tested elsewhere; this turns them into prompts on the terminal.
 
-import { GO_BACK, type Asker, type Question } from '../core/questions.js';
+import { GO_BACK, type Asker } from '../core/questions.js';
 
 export type { Asker, Choice, Question } from '../core/questions.js';
 

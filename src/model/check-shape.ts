@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { formatPath, type Problem } from './problem.js';
+import { formatPath } from './problem.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 import type { YamlSource } from './source.js';
 import { closest, closestTimeZone } from './suggest.js';

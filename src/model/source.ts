@@ -171,14 +171,6 @@ export class YamlSource {
     return valueStart ?? 0;
   }
 
-  /** One source line, for showing under a problem. */
-  lineText(line: number): string {
-    const start = this.lineStarts()[line - 1];
-    if (start === undefined) return '';
-    const end = this.text.indexOf('\n', start);
-    return this.text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
-  }
-
   /** A node's range starts after its tag: the offset of the tag itself (`!custom value`). */
   private tagStart(valueStart: number): number {
     let at = valueStart;
