@@ -1,8 +1,8 @@
 import type { Config, Member, Person } from '../model/schemas.js';
 import { middayOf, utcOffsetMinutes } from '../domain/time.js';
 
-// The score of a member-mentor pair (DESIGN.md "Assignment"): preferred + skill per wanted
-// skill + timezone + language. One pair at a time for explanations, a whole matrix for the solver.
+// The score of a member-mentor pair (DESIGN.md "Assignment"), written once in weigh(): one pair
+// at a time for explanations, a whole matrix for the solver.
 
 export type Weights = Config['matching'];
 
@@ -50,25 +50,34 @@ function offsetAt(zone: string, date: string): number {
   return offset;
 }
 
-/** The score of a pair by DESIGN.md: preferred + skill per wanted skill + timezone + language. */
+/**
+ * DESIGN.md's objective for one pair, from what the two have in common: `preferred` if the member
+ * asked for this mentor, `skill` per wanted skill the mentor has, `timezone` if their offsets are
+ * within the window, `language` if they share one. The one place the weights are applied: the
+ * solver, the explanations, `assign`'s output and the tests all score through it.
+ */
+function weigh(weights: Weights, asked: boolean, skillsMatched: number, closeZones: boolean, sharedLanguage: boolean): Omit<ScoreParts, 'matchedSkills'> {
+  const preferred = asked ? weights.preferred : 0;
+  const skills = weights.skill * skillsMatched;
+  const timezone = closeZones ? weights.timezone : 0;
+  const language = sharedLanguage ? weights.language : 0;
+  return { preferred, skills, timezone, language, total: roundScore(preferred + skills + timezone + language) };
+}
+
+/** Whether two UTC offsets (minutes; unknown when a person has no zone) are within the window. */
+const withinWindow = (weights: Weights, a: number | undefined, b: number | undefined) => a !== undefined && b !== undefined && Math.abs(a - b) <= weights.timezoneWindowHours * 60;
+
+function sharesAny(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+  for (const item of a ?? []) if (b?.has(item)) return true;
+  return false;
+}
+
+/** The score of a pair by its parts, with the skills that matched (for explanations). */
 export function scorePair(weights: Weights, member: Member, memberPerson: Person | undefined, mentorId: string, mentorPerson: Person | undefined, cohortStart: string): ScoreParts {
   const mentee = profileOf(memberPerson, cohortStart);
   const mentor = profileOf(mentorPerson, cohortStart);
-  const preferred = member.prefers === mentorId ? weights.preferred : 0;
   const matchedSkills = [...new Set(member.wants.map((skill) => skill.toLowerCase()))].filter((skill) => mentor?.skills.has(skill)).sort();
-  const skills = weights.skill * matchedSkills.length;
-  let timezone = 0;
-  if (mentee?.offset !== undefined && mentor?.offset !== undefined && Math.abs(mentee.offset - mentor.offset) <= weights.timezoneWindowHours * 60) {
-    timezone = weights.timezone;
-  }
-  let language = 0;
-  for (const spoken of mentee?.languages ?? []) {
-    if (mentor?.languages.has(spoken)) {
-      language = weights.language;
-      break;
-    }
-  }
-  return { preferred, skills, timezone, language, total: roundScore(preferred + skills + timezone + language), matchedSkills };
+  return { ...weigh(weights, member.prefers === mentorId, matchedSkills.length, withinWindow(weights, mentee?.offset, mentor?.offset), sharesAny(mentee?.languages, mentor?.languages)), matchedSkills };
 }
 
 /** What the score matrix needs: the weights, the cohort's start, who is who, and fixed choices. */
@@ -112,7 +121,6 @@ export function scoreMatrix(input: ScoreInput, members: Member[], mentorIds: str
   };
   const mentorSkills = mentorProfiles.map((profile) => mask(profile?.skills ?? [], skillBits));
   const mentorLanguages = mentorProfiles.map((profile) => mask(profile?.languages ?? [], languageBits));
-  const window = weights.timezoneWindowHours * 60;
   for (let i = 0; i < n; i++) {
     const member = members[i]!;
     const profile = memberProfiles[i];
@@ -125,18 +133,10 @@ export function scoreMatrix(input: ScoreInput, members: Member[], mentorIds: str
         scores[i * m + j] = -1;
         continue;
       }
-      let total: number;
-      if (small) {
-        const mentor = mentorProfiles[j];
-        total =
-          (member.prefers === mentorIds[j] ? weights.preferred : 0) +
-          weights.skill * popcount(wantBits & mentorSkills[j]!) +
-          (profile?.offset !== undefined && mentor?.offset !== undefined && Math.abs(profile.offset - mentor.offset) <= window ? weights.timezone : 0) +
-          ((languages & mentorLanguages[j]!) !== 0 ? weights.language : 0);
-      } else {
-        total = scorePair(weights, member, input.people.get(member.person), mentorIds[j]!, input.people.get(mentorIds[j]!), start).total;
-      }
-      scores[i * m + j] = Math.round(roundScore(total) * 1000);
+      const total = small
+        ? weigh(weights, member.prefers === mentorIds[j], popcount(wantBits & mentorSkills[j]!), withinWindow(weights, profile?.offset, mentorProfiles[j]?.offset), (languages & mentorLanguages[j]!) !== 0).total
+        : scorePair(weights, member, input.people.get(member.person), mentorIds[j]!, input.people.get(mentorIds[j]!), start).total;
+      scores[i * m + j] = Math.round(total * 1000);
     }
   }
   return scores;
