@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { formatPath } from './problem.js';
+import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 import type { YamlSource } from './source.js';
 import { closest, closestTimeZone } from './suggest.js';
@@ -74,7 +75,7 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
     case 'unrecognized_keys': {
       const allowed = Object.keys(shapeAt(schema, path) ?? {});
       for (const key of issue.keys) {
-        if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue; // already a forbidden-key error
+        if (FORBIDDEN_KEYS.has(key)) continue; // already a forbidden-key error
         const guess = closest(key, allowed);
         // The subject lets a command find the entry a typo is in (assign holds that member back).
         const problem = source.addAt(

@@ -5,6 +5,7 @@
 // tabs, duplicate keys, ...); the caller then parses with `yaml`, which also gives the positions
 // and messages for problems. Most files never need the full parser.
 
+import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { MAX_DEPTH } from './yaml-depth.js';
 
 interface Line {
@@ -13,7 +14,8 @@ interface Line {
 }
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+// Forbidden keys, and keys the core schema reads as null or a boolean: the full parser reports them.
+const LEFT_TO_FULL_PARSER = new Set([...FORBIDDEN_KEYS, 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 const SIMPLE_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 // The core schema's other number forms (+1, 007, 1e3, .5, 1., 0x1F, 0o7, .inf, .nan): left to
 // the full parser. Anything else that is not null or a boolean is a string.
@@ -104,7 +106,7 @@ function parseMapping(reader: { lines: Line[]; at: number }, indent: number, dep
     const colon = keyColon(line.text);
     if (colon === -1) return FAIL;
     const key = line.text.slice(0, colon);
-    if (!KEY.test(key) || FORBIDDEN.has(key) || seen.has(key)) return FAIL;
+    if (!KEY.test(key) || LEFT_TO_FULL_PARSER.has(key) || seen.has(key)) return FAIL;
     seen.add(key);
     const rest = line.text.slice(colon + 1).trim();
     reader.at++;

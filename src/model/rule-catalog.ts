@@ -1,6 +1,10 @@
 // Every rule validate can report, with what it means. SARIF output lists them; the README's
 // rule table comes from here too. A test fails when a rule is reported that is not listed.
 
+import { FORBIDDEN_KEYS } from './forbidden-keys.js';
+import { MAX_ALIASES } from './source.js';
+import { MAX_DEPTH } from './yaml-depth.js';
+
 export interface RuleInfo {
   id: string;
   title: string;
@@ -10,11 +14,11 @@ export interface RuleInfo {
 export const RULES: readonly RuleInfo[] = [
   { id: 'yaml-syntax', title: 'Invalid YAML', help: 'The file is not valid YAML; check indentation, quotes and colons near the position.' },
   { id: 'yaml-duplicate-key', title: 'Duplicate key', help: 'A key appears twice in one mapping; keep one.' },
-  { id: 'yaml-alias-limit', title: 'Too many aliases', help: 'Records may use at most 50 YAML aliases; write values out instead (this blocks alias bombs).' },
-  { id: 'yaml-too-deep', title: 'Nested too deep', help: 'Records nest at most 64 levels (lists and mappings inside each other); deeper YAML is refused before it is parsed.' },
+  { id: 'yaml-alias-limit', title: 'Too many aliases', help: `Records may use at most ${MAX_ALIASES} YAML aliases; write values out instead (this blocks alias bombs).` },
+  { id: 'yaml-too-deep', title: 'Nested too deep', help: `Records nest at most ${MAX_DEPTH} levels (lists and mappings inside each other); deeper YAML is refused before it is parsed.` },
   { id: 'yaml-tag', title: 'YAML tag', help: 'Records are plain YAML: custom tags (!custom, !!js/function) and !!binary are refused, never read as text or run.' },
   { id: 'yaml-complex-key', title: 'Complex key', help: 'Keys must be plain names, not lists or mappings.' },
-  { id: 'forbidden-key', title: 'Forbidden key', help: 'The keys __proto__, constructor and prototype are not allowed in records.' },
+  { id: 'forbidden-key', title: 'Forbidden key', help: `The keys ${[...FORBIDDEN_KEYS].slice(0, -1).join(', ')} and ${[...FORBIDDEN_KEYS].at(-1)} are not allowed in records.` },
   { id: 'merge-conflict', title: 'Merge conflict markers', help: 'Resolve the conflict: keep the right lines and delete the <<<<<<<, ======= and >>>>>>> lines.' },
   { id: 'empty-file', title: 'Empty file', help: 'A record file must hold its fields.' },
   { id: 'not-a-mapping', title: 'Not a mapping', help: 'A record is a mapping of `key: value` lines at the top level.' },

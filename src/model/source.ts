@@ -1,10 +1,9 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem, Severity } from './problem.js';
 import { fastParse } from './fast-yaml.js';
+import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { excessiveNesting, MAX_DEPTH } from './yaml-depth.js';
 
-/** Keys that would reach an object's prototype if a consumer were careless. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** More aliases than this in one record is an alias bomb, not a weekly log. */
 export const MAX_ALIASES = 50;
 
