@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as CommanderModule from 'commander';
 import { ExitCode } from './errors.js';
+import { packageVersion } from './version.js';
 
 // Commander only: every action lazy-imports its command, so `mentor --help` and `--version`
 // load none of zod, yaml, simple-git or inquirer. Commander is required as the CommonJS module
@@ -8,7 +9,6 @@ import { ExitCode } from './errors.js';
 
 const require = createRequire(import.meta.url);
 const { Command, CommanderError, Option } = require('commander') as typeof CommanderModule;
-const { version } = require('../package.json') as { version: string }; // the version's one home is src/version.ts; cli reads it the same way without loading another module
 type Command = CommanderModule.Command;
 
 const repoOption = () => new Option('--repo <dir>', 'the program repo (default: this folder or the nearest parent with mentor.config.yaml)');
@@ -17,7 +17,7 @@ const formatOption = (formats: string[]) => new Option('--format <format>', 'out
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('mentor')
     .description('Run a mentorship program as code: YAML records in Git, validated, assigned and reported.')
-    .version(version, '-v, --version', 'print the version')
+    .version(packageVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false })

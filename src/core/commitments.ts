@@ -1,6 +1,6 @@
 import { byTierThenId } from '../domain/tiers.js';
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
-import { directMenteeCounts, plannedHours, roundHours } from '../domain/commitments.js';
+import { directMenteeCounts, plannedHours, totalHours } from '../domain/commitments.js';
 
 export type HoursFlag = 'over-budget' | 'no-log' | 'waiting' | 'logged-under' | 'logged-over';
 
@@ -47,7 +47,7 @@ export function cohortCommitments(config: Config, cohort: Cohort, people: Readon
         row.flags.push(expectsLog(member) ? 'no-log' : 'waiting');
       } else {
         row.logged = Object.fromEntries(Object.entries(log.hours).sort(([a], [b]) => (a < b ? -1 : 1)));
-        row.loggedTotal = roundHours(Object.values(log.hours).reduce((sum, hours) => sum + hours, 0));
+        row.loggedTotal = totalHours(log.hours);
         if (row.loggedTotal < planned.total * FAR_UNDER) row.flags.push('logged-under');
         if (row.loggedTotal > planned.total * FAR_OVER) row.flags.push('logged-over');
       }

@@ -1,14 +1,13 @@
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
 import { cohortState, completeWeeks, type CohortState } from '../domain/cohort-state.js';
 import { expectsLog } from './commitments.js';
-import { roundHours } from '../domain/commitments.js';
+import { roundHours, sumHours } from '../domain/commitments.js';
+import { tierAbove, tierRank } from '../domain/tiers.js';
 import { HOUR_MS, dayNumber } from '../domain/time.js';
 
 // Cycles and progress: opening the next cohort with proposed promotions, and each person's
 // history across cohorts. Pure: records, logs and "today" are arguments.
 
-export const TIER_RANK: Record<Role, number> = { mentee: 0, mentor: 1, lead: 2 };
-const PROMOTION: Record<Role, Role> = { mentee: 'mentor', mentor: 'lead', lead: 'lead' };
 
 export type LogsByPerson = ReadonlyMap<string, ReadonlyMap<string, Log>>;
 
@@ -37,13 +36,13 @@ export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<st
     if (people.get(member.person)?.active === false) {
       proposals.push({ ...base, proposed: member.role, kind: 'leave-out', reason: 'inactive (active: false)' });
     } else if (member.role !== 'lead' && expectsLog(member) && weeks.length > 0 && share >= config.promotion.minShareOfWeeksLogged - 1e-9) {
-      proposals.push({ ...base, proposed: PROMOTION[member.role], kind: 'promote', reason: `completed the cycle: logged ${logged} of ${weeks.length} weeks` });
+      proposals.push({ ...base, proposed: tierAbove(member.role) ?? member.role, kind: 'promote', reason: `completed the cycle: logged ${logged} of ${weeks.length} weeks` });
     } else {
       const reason = member.role === 'lead' ? 'leads stay leads' : !expectsLog(member) ? 'was still waiting for a mentor' : `logged ${logged} of ${weeks.length} weeks, under ${Math.round(config.promotion.minShareOfWeeksLogged * 100)}%`;
       proposals.push({ ...base, proposed: member.role, kind: 'same', reason });
     }
   }
-  return proposals.sort((a, b) => TIER_RANK[b.proposed] - TIER_RANK[a.proposed] || (a.person < b.person ? -1 : 1));
+  return proposals.sort((a, b) => tierRank(a.proposed) - tierRank(b.proposed) || (a.person < b.person ? -1 : 1));
 }
 
 export interface NextMember {
@@ -64,10 +63,10 @@ export function nextMembers(from: Cohort, chosen: ReadonlyMap<string, Role | und
   for (const [person, role] of chosen) {
     if (role === undefined) continue;
     const { wants = [], prefers } = previous.get(person) ?? {};
-    const keepPrefers = prefers !== undefined && chosen.get(prefers) !== undefined && TIER_RANK[chosen.get(prefers)!] === TIER_RANK[role] + 1;
+    const keepPrefers = prefers !== undefined && chosen.get(prefers) !== undefined && chosen.get(prefers) === tierAbove(role);
     members.push({ person, role, ...(wants.length > 0 ? { wants: [...wants] } : {}), ...(keepPrefers ? { prefers } : {}) });
   }
-  return members.sort((a, b) => TIER_RANK[b.role] - TIER_RANK[a.role] || (a.person < b.person ? -1 : 1));
+  return members.sort((a, b) => tierRank(a.role) - tierRank(b.role) || (a.person < b.person ? -1 : 1));
 }
 
 export interface CohortHistory {
@@ -128,7 +127,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
       let pullRequests = 0;
       for (const week of inWeeks) {
         const log = personLogs!.get(week)!;
-        hours += Object.values(log.hours).reduce((sum, value) => sum + value, 0);
+        hours += sumHours(log.hours);
         pullRequests += log.pullRequests.length;
       }
       if (member.role === 'mentee' && (personLogs?.size ?? 0) > 0) helped.add(member.person);
@@ -139,7 +138,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
       let progress = histories.get(member.person);
       if (!progress) histories.set(member.person, (progress = { id: member.person, name: people.get(member.person)?.name ?? member.person, cohorts: [], movesUp: 0 }));
       const previous = progress.cohorts.at(-1);
-      const movedUp = previous !== undefined && TIER_RANK[member.role] > TIER_RANK[previous.role];
+      const movedUp = previous !== undefined && tierRank(member.role) < tierRank(previous.role);
       if (movedUp) {
         progress.movesUp++;
         movesUp++;

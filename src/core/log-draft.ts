@@ -1,5 +1,6 @@
 import type { Question } from './questions.js';
 import type { Log, Person } from '../model/schemas.js';
+import { roundHours, totalHours } from '../domain/commitments.js';
 
 // Building a weekly log: from flags, or by asking. The questions are plain data so they can be
 // tested with scripted answers; io/prompts.ts asks them on a terminal.
@@ -100,6 +101,6 @@ export function defaultLogWeek(today: string, thisWeek: string, lastWeek: string
 
 /** "Total 7 h of 5.5 h planned": the line under the preview of a log. */
 export function totalAgainstPlan(hours: Record<string, number>, planned: number): string {
-  const total = Math.round(Object.values(hours).reduce((sum, value) => sum + value, 0) * 100) / 100;
-  return `Total ${total} h of ${planned} h planned${total > planned ? ` (+${Math.round((total - planned) * 100) / 100})` : total < planned ? ` (${Math.round((total - planned) * 100) / 100})` : ''}.`;
+  const total = totalHours(hours);
+  return `Total ${total} h of ${planned} h planned${total > planned ? ` (+${roundHours(total - planned)})` : total < planned ? ` (${roundHours(total - planned)})` : ''}.`;
 }

@@ -73,9 +73,12 @@ export function roomFor(config: Config, role: Role, currentMentees: number, cade
   return room;
 }
 
-/** The hours of a log (or any activity -> hours table), added up. */
-export function totalHours(hours: Readonly<Record<string, number>>): number {
+/** The hours of a log (or any activity -> hours table), added up, not yet rounded (to add up many logs). */
+export function sumHours(hours: Readonly<Record<string, number>>): number {
   let total = 0;
   for (const value of Object.values(hours)) total += value;
-  return roundHours(total);
+  return total;
 }
+
+/** The hours of a log (or any activity -> hours table), added up. */
+export const totalHours = (hours: Readonly<Record<string, number>>): number => roundHours(sumHours(hours));

@@ -1,4 +1,4 @@
-import { activitiesOf, roundHours } from '../../domain/commitments.js';
+import { activitiesOf, totalHours } from '../../domain/commitments.js';
 import { compareWeeks, weekOfDate } from '../../domain/weeks.js';
 import { datesInOrder } from '../../domain/member-checks.js';
 import type { Problem, Severity } from '../problem.js';
@@ -66,7 +66,7 @@ const activitiesOfRole: LogRule = ({ context, log, member, report }) => {
 };
 
 const totalWithinWeek: LogRule = ({ log, report }) => {
-  const total = roundHours(Object.values(log.hours).reduce((sum, hours) => sum + hours, 0));
+  const total = totalHours(log.hours);
   if (total > 168) {
     report(['hours'], 'key', 'log-total-hours', 'error', `The hours add up to ${total}, more than the 168 hours of a week.`, 'Correct the hours: they are per week.');
   }
