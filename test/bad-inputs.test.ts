@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoCrash, mentor, smallProgram } from './helpers/repo.js';
+import { mentorIn } from './helpers/in-process.js';
+import { expectNoCrash, mentor, smallProgram, type RunResult } from './helpers/repo.js';
 
 const corpus = (name: string) => readFileSync(path.join(import.meta.dirname, 'corpus', name));
 
@@ -39,9 +40,13 @@ const cases: Case[] = [
   { corpus: 'crlf.yaml', at: 'people/ann.yaml', rule: '', line: 0, valid: true },
 ];
 
-function check(repo: string, expected: { at: string; rule: string; line: number; valid?: boolean }) {
-  const json = mentor(['validate', '--repo', repo, '--format', 'json']);
-  const text = mentor(['validate', '--repo', repo]);
+type Runner = (args: string[]) => RunResult | Promise<RunResult>;
+
+// The table runs the CLI in-process (the same run(argv) as bin/mentor.js, on the same files); the
+// named cases below it that could hang or crash a process run the real CLI.
+async function check(repo: string, expected: { at: string; rule: string; line: number; valid?: boolean }, runner: Runner = mentorIn) {
+  const json = await runner(['validate', '--repo', repo, '--format', 'json']);
+  const text = await runner(['validate', '--repo', repo]);
   for (const result of [json, text]) {
     expectNoCrash(result);
     expect(result.code).toBe(expected.valid ? 0 : 1);
@@ -59,10 +64,10 @@ function check(repo: string, expected: { at: string; rule: string; line: number;
 }
 
 describe('bad inputs never crash validate', () => {
-  it.each(cases)('$corpus gives $rule at line $line', (testCase) => {
+  it.each(cases)('$corpus gives $rule at line $line', async (testCase) => {
     const repo = smallProgram();
     writeFileSync(path.join(repo, testCase.at), corpus(testCase.corpus));
-    check(repo, testCase);
+    await check(repo, testCase);
   });
 
   it('shows raw terminal escapes in a source line as visible text', () => {
@@ -75,44 +80,44 @@ describe('bad inputs never crash validate', () => {
     expect(result.code).toBe(1);
   });
 
-  it('does not follow a symlink to /etc/passwd', () => {
+  it('does not follow a symlink to /etc/passwd', async () => {
     const repo = smallProgram();
     symlinkSync('/etc/passwd', path.join(repo, 'people/pw.yaml'));
-    check(repo, { at: 'people/pw.yaml', rule: 'symlink-outside-repo', line: 1 });
+    await check(repo, { at: 'people/pw.yaml', rule: 'symlink-outside-repo', line: 1 });
   });
 
-  it('does not follow a symlinked cohort folder out of the repo', () => {
+  it('does not follow a symlinked cohort folder out of the repo', async () => {
     const repo = smallProgram();
     const outside = smallProgram();
     symlinkSync(path.join(outside, 'cohorts/c1'), path.join(repo, 'cohorts/c2'));
-    check(repo, { at: 'cohorts/c2', rule: 'symlink-outside-repo', line: 1 });
+    await check(repo, { at: 'cohorts/c2', rule: 'symlink-outside-repo', line: 1 });
   });
 
-  it('reads a symlink that stays inside the repo', () => {
+  it('reads a symlink that stays inside the repo', async () => {
     const repo = smallProgram({ 'shared/ann.yaml': 'id: ann\nname: Ann\n' });
     execFileSync('rm', [path.join(repo, 'people/ann.yaml')]);
     symlinkSync('../shared/ann.yaml', path.join(repo, 'people/ann.yaml'));
-    check(repo, { at: '', rule: '', line: 0, valid: true });
+    await check(repo, { at: '', rule: '', line: 0, valid: true });
   });
 
-  it('does not read an 8 MiB file', () => {
+  it('does not read an 8 MiB file', async () => {
     const repo = smallProgram();
     writeFileSync(path.join(repo, 'people/big.yaml'), `id: big\nname: ${'x'.repeat(8 * 1024 * 1024)}\n`);
-    check(repo, { at: 'people/big.yaml', rule: 'file-too-large', line: 1 });
+    await check(repo, { at: 'people/big.yaml', rule: 'file-too-large', line: 1 });
   });
 
-  it('does not hang on a named pipe where a record belongs', () => {
+  it('does not hang on a named pipe where a record belongs', async () => {
     const repo = smallProgram();
     execFileSync('mkfifo', [path.join(repo, 'people/pipe.yaml')]);
-    check(repo, { at: 'people/pipe.yaml', rule: 'unexpected-file', line: 1 });
+    await check(repo, { at: 'people/pipe.yaml', rule: 'unexpected-file', line: 1 }, mentor);
   });
 
-  it('reports every bad file in one run', () => {
+  it('reports every bad file in one run', async () => {
     const repo = smallProgram();
     writeFileSync(path.join(repo, 'people/a1.yaml'), corpus('malformed.yaml'));
     writeFileSync(path.join(repo, 'people/a2.yaml'), corpus('alias-bomb.yaml'));
     writeFileSync(path.join(repo, 'people/a3.yaml'), corpus('empty.yaml'));
-    const problems = check(repo, { at: 'people/a1.yaml', rule: 'yaml-syntax', line: 3 });
+    const problems = await check(repo, { at: 'people/a1.yaml', rule: 'yaml-syntax', line: 3 }, mentor);
     expect(new Set(problems.map((problem) => problem.file))).toEqual(new Set(['people/a1.yaml', 'people/a2.yaml', 'people/a3.yaml']));
   });
 });

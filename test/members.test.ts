@@ -2,52 +2,53 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, git, gitRepo, makeTree, mentor, mentorJson, minimal, readText } from './helpers/repo.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { exampleRepo, git, gitRepo, makeTree, mentor, minimal, readText } from './helpers/repo.js';
 
 // `mentor members <cohort> --to files|list`: where members are written changes, what they mean does not.
 
 const NOW = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
 
 /** What the records mean, as the commands that read them say it. */
-function meaning(repo: string, cohort: string) {
-  const validate = mentorJson(['validate', '--repo', repo, '--format', 'json'], { env: NOW }).json;
+async function meaning(repo: string, cohort: string) {
+  const validate = (await mentorInJson(['validate', '--repo', repo, '--format', 'json'], { env: NOW })).json;
   return {
     valid: validate.valid,
     problems: validate.problems.map((p: { rule: string; severity: string; message: string }) => `${p.severity} ${p.rule} ${p.message}`),
-    hours: mentorJson(['hours', cohort, '--repo', repo, '--format', 'json', '--week', '2026-W47'], { env: NOW }).json,
-    tree: mentorJson(['tree', cohort, '--repo', repo, '--format', 'json'], { env: NOW }).json,
-    treeText: mentor(['tree', cohort, '--repo', repo], { env: NOW }).stdout,
-    hoursText: mentor(['hours', cohort, '--repo', repo], { env: NOW }).stdout,
-    assign: mentorJson(['assign', cohort, '--repo', repo, '--dry-run', '--format', 'json'], { env: NOW }).json,
+    hours: (await mentorInJson(['hours', cohort, '--repo', repo, '--format', 'json', '--week', '2026-W47'], { env: NOW })).json,
+    tree: (await mentorInJson(['tree', cohort, '--repo', repo, '--format', 'json'], { env: NOW })).json,
+    treeText: (await mentorIn(['tree', cohort, '--repo', repo], { env: NOW })).stdout,
+    hoursText: (await mentorIn(['hours', cohort, '--repo', repo], { env: NOW })).stdout,
+    assign: (await mentorInJson(['assign', cohort, '--repo', repo, '--dry-run', '--format', 'json'], { env: NOW })).json,
   };
 }
 
 const files = (repo: string, dir: string) => (existsSync(path.join(repo, dir)) ? readdirSync(path.join(repo, dir)).sort() : []);
 
 describe('mentor members', { timeout: 180_000 }, () => {
-  it('moves the example to member files and back: validate, hours, tree and assign say the same, and the files come back byte for byte', () => {
+  it('moves the example to member files and back: validate, hours, tree and assign say the same, and the files come back byte for byte', async () => {
     const repo = exampleRepo();
     const original = readText(repo, 'cohorts/2026-fall/cohort.yaml');
-    const before = meaning(repo, '2026-fall');
+    const before = await meaning(repo, '2026-fall');
     expect(before.tree.members ?? before.tree).toBeTruthy();
 
-    const toFiles = mentor(['members', '2026-fall', '--to', 'files', '--repo', repo], { env: NOW });
+    const toFiles = await mentorIn(['members', '2026-fall', '--to', 'files', '--repo', repo], { env: NOW });
     expect(toFiles.code).toBe(0);
     expect(toFiles.stdout).toContain('Moved 13 members of 2026-fall from the list in cohort.yaml to one file each in cohorts/2026-fall/members/');
     expect(files(repo, 'cohorts/2026-fall/members')).toHaveLength(13);
     expect(readText(repo, 'cohorts/2026-fall/cohort.yaml')).not.toMatch(/^members:/m);
     expect(readText(repo, 'cohorts/2026-fall/members/bob.yaml')).toContain('# Mentees. requestedAt/assignedAt show how fast a request was answered;');
-    expect(meaning(repo, '2026-fall')).toEqual(before);
-    expect(mentor(['fix', '--check', '--repo', repo]).code).toBe(0);
+    expect(await meaning(repo, '2026-fall')).toEqual(before);
+    expect((await mentorIn(['fix', '--check', '--repo', repo])).code).toBe(0);
 
-    const toList = mentor(['members', '2026-fall', '--to', 'list', '--repo', repo], { env: NOW });
+    const toList = await mentorIn(['members', '2026-fall', '--to', 'list', '--repo', repo], { env: NOW });
     expect(toList.code).toBe(0);
     expect(files(repo, 'cohorts/2026-fall/members')).toEqual([]);
     expect(readText(repo, 'cohorts/2026-fall/cohort.yaml')).toBe(original);
-    expect(meaning(repo, '2026-fall')).toEqual(before);
+    expect(await meaning(repo, '2026-fall')).toEqual(before);
   });
 
-  it('moves a cohort with comments and flow-style entries both ways without changing what it means or dropping a comment', () => {
+  it('moves a cohort with comments and flow-style entries both ways without changing what it means or dropping a comment', async () => {
     const cohort = [
       'id: c1 # the first',
       'name: Cohort one',
@@ -72,26 +73,26 @@ describe('mentor members', { timeout: 180_000 }, () => {
       ...Object.fromEntries(['lee', 'max', 'ann', 'bea'].map((id) => [`people/${id}.yaml`, minimal.person(id, id === 'max' ? 'skills: [go]\n' : '')])),
       'cohorts/c1/cohort.yaml': cohort,
     });
-    const before = meaning(repo, 'c1');
+    const before = await meaning(repo, 'c1');
     expect(before.assign.assignments).toEqual([{ person: 'bea', mentor: 'max', score: expect.any(Number) }]);
 
-    expect(mentor(['members', 'c1', '--to', 'files', '--repo', repo], { env: NOW }).code).toBe(0);
+    expect((await mentorIn(['members', 'c1', '--to', 'files', '--repo', repo], { env: NOW })).code).toBe(0);
     expect(readText(repo, 'cohorts/c1/members/lee.yaml')).toBe('# yaml-language-server: $schema=../../../schemas/member.schema.json\n# the lead\n# since 2024\nperson: lee\nrole: lead\n');
     expect(readText(repo, 'cohorts/c1/members/ann.yaml')).toContain('person: ann   # aligned\nrole: mentee  # aligned too\nmentor: max\n# ann is new\n');
     expect(readText(repo, 'cohorts/c1/members/bea.yaml')).toContain("role: 'mentee'\n");
     expect(readText(repo, 'cohorts/c1/cohort.yaml')).toBe('id: c1 # the first\nname: Cohort one\nstart: 2026-09-07\nend: 2026-11-29\n# Members: one file each in members/ (`mentor members c1 --to list` moves them back here).\n# who mentors whom\n');
-    expect(meaning(repo, 'c1')).toEqual(before);
+    expect(await meaning(repo, 'c1')).toEqual(before);
 
-    expect(mentor(['members', 'c1', '--to', 'list', '--repo', repo], { env: NOW }).code).toBe(0);
+    expect((await mentorIn(['members', 'c1', '--to', 'list', '--repo', repo], { env: NOW })).code).toBe(0);
     const back = readText(repo, 'cohorts/c1/cohort.yaml');
     for (const comment of ['# the first', '# who mentors whom', '# the lead', '# since 2024', '# flow', '# aligned', '# aligned too', '# ann is new']) expect(back).toContain(comment);
     // The comment of the `members:` line stayed in cohort.yaml while the list was away; it is now below it.
     expect(back).toContain('members:\n  # the lead\n  # since 2024\n  - person: lee\n    role: lead\n');
     expect(back.endsWith('# who mentors whom\n')).toBe(true);
-    expect(meaning(repo, 'c1')).toEqual(before);
+    expect(await meaning(repo, 'c1')).toEqual(before);
   });
 
-  it('with --commit, makes one branch and one commit that adds the files and empties the list', () => {
+  it('with --commit, makes one branch and one commit that adds the files and empties the list', async () => {
     const repo = gitRepo(exampleRepo());
     const result = mentor(['members', '2026-fall', '--to', 'files', '--commit', '--repo', repo], { env: NOW });
     expect(result.code).toBe(0);
@@ -103,12 +104,12 @@ describe('mentor members', { timeout: 180_000 }, () => {
     expect(changed).toContain('M\tcohorts/2026-fall/cohort.yaml');
     expect(changed).toContain('A\tcohorts/2026-fall/members/cleo.yaml');
 
-    const back = mentor(['members', '2026-fall', '--to', 'list', '--commit', '--repo', repo], { env: NOW });
+    const back = await mentorIn(['members', '2026-fall', '--to', 'list', '--commit', '--repo', repo], { env: NOW });
     expect(back.code).toBe(0);
     expect(git(repo, ['diff', '--stat', 'main', 'HEAD']).trim()).toBe('');
   });
 
-  it('refuses a cohort with errors, an uncommitted cohort.yaml under --commit, and a held lock, writing nothing', () => {
+  it('refuses a cohort with errors, an uncommitted cohort.yaml under --commit, and a held lock, writing nothing', async () => {
     const broken = exampleRepo({ 'cohorts/2026-fall/members/zed.yaml': 'person: zed\nrole: mentee\n' });
     const invalid = mentor(['members', '2026-fall', '--to', 'files', '--repo', broken], { env: NOW });
     expect(invalid.code).toBe(1);
@@ -117,7 +118,7 @@ describe('mentor members', { timeout: 180_000 }, () => {
 
     const repo = gitRepo(exampleRepo());
     writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), `${readText(repo, 'cohorts/2026-fall/cohort.yaml')}# edited\n`);
-    const dirty = mentor(['members', '2026-fall', '--to', 'files', '--commit', '--repo', repo], { env: NOW });
+    const dirty = await mentorIn(['members', '2026-fall', '--to', 'files', '--commit', '--repo', repo], { env: NOW });
     expect(dirty.code).toBe(1);
     expect(dirty.stderr).toContain('uncommitted changes');
     expect(files(repo, 'cohorts/2026-fall/members')).toEqual([]);
@@ -125,7 +126,7 @@ describe('mentor members', { timeout: 180_000 }, () => {
     const sleeper = spawn('sleep', ['30']);
     try {
       writeFileSync(path.join(repo, '.git/mentor.lock'), JSON.stringify({ pid: sleeper.pid, command: 'assign', startedAt: '2026-11-23T10:00:00.000Z' }));
-      const locked = mentor(['members', '2026-fall', '--to', 'files', '--repo', repo], { env: NOW });
+      const locked = await mentorIn(['members', '2026-fall', '--to', 'files', '--repo', repo], { env: NOW });
       expect(locked.code).toBe(2);
       expect(locked.stderr).toContain('Another mentor command');
       expect(files(repo, 'cohorts/2026-fall/members')).toEqual([]);
@@ -134,23 +135,23 @@ describe('mentor members', { timeout: 180_000 }, () => {
     }
   });
 
-  it('refuses a move that would change what the records mean (an alias to an anchor in another entry), writing nothing', () => {
+  it('refuses a move that would change what the records mean (an alias to an anchor in another entry), writing nothing', async () => {
     const cohort = 'id: c1\nname: Cohort one\nstart: 2026-09-07\nmembers:\n  - person: lee\n    role: lead\n  - person: max\n    role: mentor\n    wants: &skills [go]\n  - person: ann\n    role: mentee\n    wants: *skills\n';
     const repo = makeTree({
       'mentor.config.yaml': minimal.config,
       ...Object.fromEntries(['lee', 'max', 'ann'].map((id) => [`people/${id}.yaml`, minimal.person(id)])),
       'cohorts/c1/cohort.yaml': cohort,
     });
-    const refused = mentor(['members', 'c1', '--to', 'files', '--repo', repo], { env: NOW });
+    const refused = await mentorIn(['members', 'c1', '--to', 'files', '--repo', repo], { env: NOW });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('would change what the records mean: ann would no longer be a member');
     expect(files(repo, 'cohorts/c1/members')).toEqual([]);
     expect(readText(repo, 'cohorts/c1/cohort.yaml')).toBe(cohort);
   });
 
-  it('says so when there is nothing to move, and --to is required', () => {
+  it('says so when there is nothing to move, and --to is required', async () => {
     const repo = exampleRepo();
-    const nothing = mentor(['members', '2026-fall', '--to', 'list', '--repo', repo], { env: NOW });
+    const nothing = await mentorIn(['members', '2026-fall', '--to', 'list', '--repo', repo], { env: NOW });
     expect(nothing.code).toBe(0);
     expect(nothing.stdout).toContain('already in the list of cohort.yaml');
     expect(mentor(['members', '2026-fall', '--repo', repo]).code).toBe(2);
