@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, makeTree, mentor, mentorJson, minimal, type FileTree } from './helpers/repo.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { exampleRepo, makeTree, mentor, minimal, type FileTree } from './helpers/repo.js';
 
 // Issue 17: assign asks before it writes, says truthfully why a member is left out, keeps a
 // mentor without a lead from taking mentees, and adds up a person's hours across cohorts.
@@ -27,9 +28,9 @@ describe('assign without a terminal', () => {
     if (format === 'json') expect(JSON.parse(result.stdout).assignments).toHaveLength(2);
   });
 
-  it('writes with --yes, also with --format json', () => {
+  it('writes with --yes, also with --format json', async () => {
     const repo = exampleRepo();
-    const { code, json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--format', 'json', '--yes'], NOW);
+    const { code, json } = await mentorInJson(['assign', '2026-fall', '--repo', repo, '--format', 'json', '--yes'], NOW);
     expect(code).toBe(0);
     expect(json.assignments).toHaveLength(2);
     expect(readFileSync(path.join(repo, COHORT), 'utf8')).toContain('assignedAt: 2026-11-24T09:00:00-08:00');
@@ -37,11 +38,11 @@ describe('assign without a terminal', () => {
 });
 
 describe('a field typo in a waiting member', () => {
-  it('holds the member back, names the typo, and never writes mentor beside it', () => {
+  it('holds the member back, names the typo, and never writes mentor beside it', async () => {
     const repo = exampleRepo();
     const file = path.join(repo, COHORT);
     writeTypo(file);
-    const { json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--format', 'json', '--yes'], NOW);
+    const { json } = await mentorInJson(['assign', '2026-fall', '--repo', repo, '--format', 'json', '--yes'], NOW);
     expect(json.assignments.map((a: { person: string }) => a.person)).toEqual(['cleo']);
     expect(json.unassigned).toEqual([{ person: 'jon', reason: expect.stringMatching(/^its entry has an unknown field "mentr" \(did you mean "mentor"\?\) at cohorts\/2026-fall\/cohort\.yaml:\d+; fix it, then assign$/) }]);
     const jon = readFileSync(file, 'utf8').split('- person: jon')[1]!.split('- person:')[0]!;
@@ -61,9 +62,9 @@ const LEAD_MENTOR_MENTEE = (maxMentor = '', ann = '') => `id: c1\nname: One\nsta
 `;
 
 describe('a mentor still waiting for a lead', () => {
-  it('takes no mentees, and the reason says so', () => {
+  it('takes no mentees, and the reason says so', async () => {
     const repo = program({ c1: LEAD_MENTOR_MENTEE() }, { lee: 'active: false\n' });
-    const { json } = mentorJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], NOW);
+    const { json } = await mentorInJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], NOW);
     expect(json.assignments).toEqual([]);
     expect(json.unassigned).toEqual([
       { person: 'max', reason: 'no lead can take one more: lee is inactive (active: false)' },
@@ -71,17 +72,17 @@ describe('a mentor still waiting for a lead', () => {
     ]);
   });
 
-  it('takes mentees once placed under a lead in the same run', () => {
+  it('takes mentees once placed under a lead in the same run', async () => {
     const repo = program({ c1: LEAD_MENTOR_MENTEE() });
-    const { json } = mentorJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], NOW);
+    const { json } = await mentorInJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], NOW);
     expect(json.assignments.map((a: { person: string; mentor: string }) => `${a.person}->${a.mentor}`)).toEqual(['max->lee', 'ann->max']);
   });
 
-  it('keeps the mentees it already has in the tree and in the report', () => {
+  it('keeps the mentees it already has in the tree and in the report', async () => {
     const repo = program({ c1: LEAD_MENTOR_MENTEE('', ', mentor: max') });
-    const tree = mentor(['tree', 'c1', '--repo', repo], NOW);
+    const tree = await mentorIn(['tree', 'c1', '--repo', repo], NOW);
     expect(tree.stdout).toMatch(/max MAX \(mentor, X=1, 5 h\) no lead yet\n└── ann ANN/);
-    expect(mentor(['report', 'c1', '--repo', repo], NOW).code).toBe(0);
+    expect((await mentorIn(['report', 'c1', '--repo', repo], NOW)).code).toBe(0);
     const report = readFileSync(path.join(repo, 'reports/c1/2026-W47.md'), 'utf8');
     expect(report).toContain('p2["MAX (max) · mentor · X=1 · 5 h · no lead yet"]:::waiting');
     expect(report).toContain('p3["ANN (ann) · mentee · 5.5 h"]');
@@ -94,23 +95,23 @@ describe('maxHoursPerWeek across overlapping cohorts', () => {
   const c0 = `id: c0\nname: Zero\nstart: 2026-10-05\nend: 2026-12-20\nmembers:\n  - {person: lee, role: lead}\n  - {person: max, role: mentor, mentor: lee}\n  - {person: bob, role: mentee, mentor: max}\n`;
   const c1 = LEAD_MENTOR_MENTEE(', mentor: lee');
 
-  it('assign plans no one past the budget once the other cohort is counted', () => {
+  it('assign plans no one past the budget once the other cohort is counted', async () => {
     const repo = program({ c0, c1 }, { max: 'maxHoursPerWeek: 9.5\n' });
-    const { json } = mentorJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], NOW);
+    const { json } = await mentorInJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], NOW);
     expect(json.assignments).toEqual([]);
     expect(json.unassigned).toEqual([{ person: 'ann', reason: 'no mentor can take one more: max (9 h planned, 10 h with one more, past maxHoursPerWeek 9.5, counting 5 h in c0) is out of budget' }]);
   });
 
-  it('status shows no room it does not have, and who is past budget across cohorts', () => {
-    const roomless = mentorJson(['status', 'c1', '--repo', program({ c0, c1 }, { max: 'maxHoursPerWeek: 9.5\n' }), '--format', 'json'], NOW).json.cohorts[0];
+  it('status shows no room it does not have, and who is past budget across cohorts', async () => {
+    const roomless = (await mentorInJson(['status', 'c1', '--repo', program({ c0, c1 }, { max: 'maxHoursPerWeek: 9.5\n' }), '--format', 'json'], NOW)).json.cohorts[0];
     expect(roomless.mentorsWithRoom.map((m: { id: string }) => m.id)).toEqual(['lee']);
-    const over = mentorJson(['status', 'c1', '--repo', program({ c0, c1 }, { max: 'maxHoursPerWeek: 8.5\n' }), '--format', 'json'], NOW).json.cohorts[0];
+    const over = (await mentorInJson(['status', 'c1', '--repo', program({ c0, c1 }, { max: 'maxHoursPerWeek: 8.5\n' }), '--format', 'json'], NOW)).json.cohorts[0];
     expect(over.overBudget).toEqual([{ id: 'max', plannedTotal: 9, maxHoursPerWeek: 8.5, otherCohorts: ['c0'] }]);
   });
 
-  it('cohorts that do not overlap keep their own budgets', () => {
+  it('cohorts that do not overlap keep their own budgets', async () => {
     const earlier = c0.replace('start: 2026-10-05\nend: 2026-12-20', 'start: 2026-01-05\nend: 2026-03-29');
-    const { json } = mentorJson(['assign', 'c1', '--repo', program({ c0: earlier, c1 }, { max: 'maxHoursPerWeek: 9.5\n' }), '--dry-run', '--format', 'json'], NOW);
+    const { json } = await mentorInJson(['assign', 'c1', '--repo', program({ c0: earlier, c1 }, { max: 'maxHoursPerWeek: 9.5\n' }), '--dry-run', '--format', 'json'], NOW);
     expect(json.assignments).toEqual([{ person: 'ann', mentor: 'max', score: 1 }]);
   });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { parse } from 'yaml';
 import { EXAMPLE, exampleRepo, GIT_ENV, git, gitRepo, mentor, mentorJson, MENTOR_BIN } from './helpers/repo.js';
 
@@ -33,9 +34,9 @@ describe('mentor assign', () => {
     expect(result.stdout).toContain('Waiting time against the 48 h promise');
   });
 
-  it('explains who is left out and why', () => {
+  it('explains who is left out and why', async () => {
     const repo = exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\nactive: false\n', 'people/grace.yaml': 'id: grace\nname: Grace\nmaxHoursPerWeek: 7\n', 'people/linus.yaml': 'id: linus\nname: Linus\nmaxHoursPerWeek: 6\n' });
-    const { json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
+    const { json } = await mentorInJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
     expect(json.assignments).toEqual([{ person: 'cleo', mentor: 'linus', score: 0 }]);
     // Both score 0 with linus: a tie, settled by id, said as such, with why nobody else could take jon.
     expect(json.unassigned).toEqual([
@@ -43,22 +44,22 @@ describe('mentor assign', () => {
     ]);
   });
 
-  it('names the full, out-of-budget and inactive mentors when nobody can take a member', () => {
+  it('names the full, out-of-budget and inactive mentors when nobody can take a member', async () => {
     const repo = exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\nactive: false\n', 'people/grace.yaml': 'id: grace\nname: Grace\nmaxHoursPerWeek: 7\n', 'people/linus.yaml': 'id: linus\nname: Linus\nmaxHoursPerWeek: 5\n' });
-    const { json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
+    const { json } = await mentorInJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
     expect(json.assignments).toEqual([]);
     const reason = 'no mentor can take one more: grace (7 h planned, 8 h with one more, past maxHoursPerWeek 7) and linus (5 h planned, 6 h with one more, past maxHoursPerWeek 5) are out of budget; ada is inactive (active: false)';
     expect(json.unassigned).toEqual([{ person: 'cleo', reason }, { person: 'jon', reason }]);
   });
 
-  it('gives the room to the higher score and says so', () => {
+  it('gives the room to the higher score and says so', async () => {
     const repo = exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\nactive: false\n', 'people/grace.yaml': 'id: grace\nname: Grace\nmaxHoursPerWeek: 7\n', 'people/linus.yaml': 'id: linus\nname: Linus\nmaxHoursPerWeek: 6\nskills: [react]\n' });
-    const { json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
+    const { json } = await mentorInJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
     expect(json.assignments).toEqual([{ person: 'cleo', mentor: 'linus', score: 2 }]);
     expect(json.unassigned[0].reason).toMatch(/^the one place with linus went to members who score higher there \(placing jon instead of any of them lowers the total\); grace/);
   });
 
-  it('writes mentor and assignedAt with --yes, keeping every comment and style', () => {
+  it('writes mentor and assignedAt with --yes, keeping every comment and style', async () => {
     const repo = exampleRepo();
     const file = path.join(repo, COHORT);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/  - person: jon\n    role: mentee\n    wants: \[node, python\]\n.*\n/, '  - { person: jon, role: mentee, wants: [python, node] }  # flow\n'));
@@ -74,24 +75,24 @@ describe('mentor assign', () => {
     expect(addedLines(after, before)).toEqual(['  - { person: jon, role: mentee, wants: [python, node] }  # flow']);
     const cohort = parse(after);
     expect(cohort.members.find((m: { person: string }) => m.person === 'cleo').mentor).toBe('ada');
-    expect(mentorJson(['validate', '--repo', repo, '--format', 'json']).json.problems).toEqual([]);
+    expect((await mentorInJson(['validate', '--repo', repo, '--format', 'json'])).json.problems).toEqual([]);
     // Placing again finds nobody waiting.
-    expect(mentor(['assign', '2026-fall', '--repo', repo, '--yes']).stdout).toContain('Nobody in 2026-fall is waiting for a mentor');
+    expect((await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes'])).stdout).toContain('Nobody in 2026-fall is waiting for a mentor');
   });
 
-  it('places waiting mentors under leads in the same run', () => {
+  it('places waiting mentors under leads in the same run', async () => {
     const repo = exampleRepo({ 'people/kai.yaml': 'id: kai\nname: Kai\nskills: [react]\n' });
     const file = path.join(repo, COHORT);
     writeFileSync(file, `${readFileSync(file, 'utf8')}  - person: kai\n    role: mentor\n`);
-    const { json } = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
+    const { json } = await mentorInJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
     expect(json.assignments).toContainEqual({ person: 'kai', mentor: 'andrew', score: 0 });
     expect(json.assignments).toHaveLength(3);
   });
 
-  it('--commit makes one commit on assign/<cohort>-<date> holding only cohort.yaml', () => {
+  it('--commit makes one commit on assign/<cohort>-<date> holding only cohort.yaml', async () => {
     const repo = gitRepo(exampleRepo());
     writeFileSync(path.join(repo, 'notes.txt'), 'unrelated, uncommitted\n');
-    const result = mentor(['assign', '2026-fall', '--repo', repo, '--yes', '--commit']);
+    const result = await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes', '--commit']);
     expect(result.code, result.stderr).toBe(0);
     const branch = git(repo, ['branch', '--show-current']).trim();
     expect(branch).toMatch(/^assign\/2026-fall-\d{4}-\d\d-\d\d$/);
@@ -101,21 +102,21 @@ describe('mentor assign', () => {
     expect(git(repo, ['status', '--porcelain']).trim()).toBe('?? notes.txt');
   });
 
-  it('--commit refuses, writing nothing, when cohort.yaml has uncommitted changes', () => {
+  it('--commit refuses, writing nothing, when cohort.yaml has uncommitted changes', async () => {
     const repo = gitRepo(exampleRepo());
     const file = path.join(repo, COHORT);
     writeFileSync(file, `${readFileSync(file, 'utf8')}# my edit\n`);
     const before = readFileSync(file, 'utf8');
-    const result = mentor(['assign', '2026-fall', '--repo', repo, '--yes', '--commit']);
+    const result = await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes', '--commit']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('uncommitted changes');
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('main');
   });
 
-  it('refuses a cohort with errors, and an unknown cohort', () => {
+  it('refuses a cohort with errors, and an unknown cohort', async () => {
     const broken = exampleRepo({ 'people/ada.yaml': 'id: ada\n' });
-    const result = mentor(['assign', '2026-fall', '--repo', broken, '--dry-run']);
+    const result = await mentorIn(['assign', '2026-fall', '--repo', broken, '--dry-run']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Missing required field "name"');
     expect(mentor(['assign', 'nope', '--repo', EXAMPLE, '--dry-run']).code).toBe(2);

@@ -1,16 +1,17 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, makeTree, mentor, readText, writeTree } from './helpers/repo.js';
+import { mentorIn } from './helpers/in-process.js';
+import { exampleRepo, makeTree, readText, writeTree } from './helpers/repo.js';
 
 // status --format markdown: the body of the program's one attention issue, and the comment that
 // carries each new mention once. At this now cleo has waited 67 h (overdue), jon 15.5 h.
 
 const NOW = { MENTOR_NOW: '2026-11-23T10:00:00-08:00' };
 
-function attention(repo: string, extra: string[] = []) {
+async function attention(repo: string, extra: string[] = []) {
   const out = path.join(makeTree({}), 'comment.md');
-  const result = mentor(['status', '--repo', repo, '--format', 'markdown', '--comment-out', out, ...extra], { env: NOW });
+  const result = await mentorIn(['status', '--repo', repo, '--format', 'markdown', '--comment-out', out, ...extra], { env: NOW });
   return { ...result, comment: existsSync(out) ? readText(path.dirname(out), 'comment.md') : undefined };
 }
 
@@ -18,8 +19,8 @@ function attention(repo: string, extra: string[] = []) {
 const mentions = (text: string) => [...text.matchAll(/(?<![\w\u200d`])@([A-Za-z0-9-]+)/g)].map((m) => m[1]);
 
 describe('status --format markdown (the attention issue)', () => {
-  it('starts with the marker and lists the queue in order with each wait against the promise', () => {
-    const { code, stdout } = attention(exampleRepo());
+  it('starts with the marker and lists the queue in order with each wait against the promise', async () => {
+    const { code, stdout } = await attention(exampleRepo());
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe('<!-- mentor:attention -->');
     expect(stdout).toContain('<!-- mentor:waiting 2 -->');
@@ -29,48 +30,48 @@ describe('status --format markdown (the attention issue)', () => {
     expect(stdout).toContain('**Inactive mentors:** linus');
   });
 
-  it('mentions the preferred mentor, and the maintainers for an overdue request', () => {
-    const { stdout, comment } = attention(exampleRepo());
+  it('mentions the preferred mentor, and the maintainers for an overdue request', async () => {
+    const { stdout, comment } = await attention(exampleRepo());
     expect(mentions(stdout).sort()).toEqual(['ada-l', 'andrew-gh']);
     expect(comment).toContain('cleo in 2026-fall, overdue');
     expect(mentions(comment!).sort()).toEqual(['ada-l', 'andrew-gh']);
   });
 
-  it('escalates after notify.escalateAfterHours to every active, unpaused mentor with room and a wanted skill', () => {
+  it('escalates after notify.escalateAfterHours to every active, unpaused mentor with room and a wanted skill', async () => {
     const repo = exampleRepo();
     writeFileSync(path.join(repo, 'mentor.config.yaml'), `${readText(repo, 'mentor.config.yaml')}notify:\n  escalateAfterHours: 12\n`);
     for (const id of ['grace', 'linus']) writeFileSync(path.join(repo, `people/${id}.yaml`), readText(repo, `people/${id}.yaml`).replace(/skills: .*\n/, '') + 'skills: [python]\n');
     writeFileSync(path.join(repo, 'people/linus.yaml'), `${readText(repo, 'people/linus.yaml')}pausedUntil: 2026-12-01\n`);
-    const { stdout } = attention(repo);
+    const { stdout } = await attention(repo);
     const jonRow = stdout.split('\n').find((line) => line.includes('| jon'))!;
     expect(mentions(jonRow)).toEqual(['grace-h']); // wants python; linus has it but is paused; ada has not
     expect(stdout).toContain('**Paused:** linus (until 2026-12-01)');
     expect(mentions(stdout)).not.toContain('linus-s');
   });
 
-  it('posts each mention once: a body that recorded it gives no comment, a new request does', () => {
+  it('posts each mention once: a body that recorded it gives no comment, a new request does', async () => {
     const repo = exampleRepo();
-    const first = attention(repo);
+    const first = await attention(repo);
     const previous = path.join(makeTree({ 'body.md': first.stdout }), 'body.md');
-    expect(attention(repo, ['--since', previous]).comment).toBeUndefined();
+    expect((await attention(repo, ['--since', previous])).comment).toBeUndefined();
     writeTree(repo, { 'cohorts/2026-fall/members/zoe.yaml': 'person: zoe\nrole: mentee\nprefers: grace\nrequestedAt: 2026-11-23T09:00:00-08:00\n', 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' });
-    const next = attention(repo, ['--since', previous]);
+    const next = await attention(repo, ['--since', previous]);
     expect(mentions(next.comment!)).toEqual(['grace-h']);
   });
 
-  it('says nobody is waiting when the queue is empty', () => {
+  it('says nobody is waiting when the queue is empty', async () => {
     const repo = exampleRepo();
     writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), readText(repo, 'cohorts/2026-fall/cohort.yaml').replace(/  - person: cleo\n(    .*\n)+?(?=  - person: dan)/, '').replace(/  - person: jon\n(    .*\n)+/, ''));
-    const { stdout, comment } = attention(repo);
+    const { stdout, comment } = await attention(repo);
     expect(stdout).toContain('<!-- mentor:waiting 0 -->');
     expect(stdout).toContain('Nobody is waiting.');
     expect(comment).toBeUndefined();
   });
 
-  it('lets no text from the records inject Markdown, HTML or mentions', () => {
+  it('lets no text from the records inject Markdown, HTML or mentions', async () => {
     const repo = exampleRepo({ 'cohorts/2026-fall/members/zoe.yaml': "person: zoe\nrole: mentee\nwants: ['@octocat', '<img src=x>', '[x](https://evil)', '| cell']\nrequestedAt: 2026-11-23T09:00:00-08:00\n", 'people/zoe.yaml': 'id: zoe\nname: "@everyone <script>"\n' });
     writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), readText(repo, 'cohorts/2026-fall/cohort.yaml').replace('name: Fall 2026 web cohort', 'name: "Fall @team <b>x</b>"'));
-    const { stdout } = attention(repo);
+    const { stdout } = await attention(repo);
     expect(mentions(stdout).sort()).toEqual(['ada-l', 'andrew-gh']);
     expect(stdout).not.toMatch(/<img|<b>|<script|\]\(https/);
     const zoeRow = stdout.split('\n').find((line) => line.includes('| zoe'))!;

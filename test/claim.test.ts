@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { parse } from 'yaml';
-import { exampleRepo, git, gitRepo, mentor, mentorJson, readText } from './helpers/repo.js';
+import { exampleRepo, git, gitRepo, mentor, readText } from './helpers/repo.js';
 
 const NOW = { MENTOR_NOW: '2026-11-23T10:00:00-08:00' };
 const COHORT = 'cohorts/2026-fall/cohort.yaml';
@@ -10,18 +11,18 @@ const memberOf = (repo: string, person: string) => parse(readText(repo, COHORT))
 const replaceIn = (repo: string, file: string, from: string, to: string) => writeFileSync(path.join(repo, file), readText(repo, file).replace(from, to));
 
 describe('mentor claim', () => {
-  it('sets the mentor and assignedAt where the member is written, keeping comments', () => {
+  it('sets the mentor and assignedAt where the member is written, keeping comments', async () => {
     const repo = exampleRepo();
     const result = mentor(['claim', 'cleo', '--repo', repo, '--as', 'grace'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(memberOf(repo, 'cleo')).toMatchObject({ mentor: 'grace', assignedAt: '2026-11-23T10:00:00-08:00', requestedAt: '2026-11-20T15:04:00-08:00' });
     expect(readText(repo, COHORT)).toContain('wants: [react] # skills she wants to learn');
-    expect(mentor(['validate', '--repo', repo], { env: NOW }).code).toBe(0);
+    expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
   });
 
-  it('edits a member written as its own file, and takes @handle for the mentor', () => {
+  it('edits a member written as its own file, and takes @handle for the mentor', async () => {
     const repo = exampleRepo({ 'cohorts/2026-fall/members/zoe.yaml': '# asked on the form\nperson: zoe\nrole: mentee\nrequestedAt: 2026-11-22T10:00:00-08:00\n', 'people/zoe.yaml': 'id: zoe\nname: Zoe\ngithub: zoe-z\n' });
-    const result = mentor(['claim', 'zoe', '--repo', repo, '--as', '@linus-s'], { env: NOW });
+    const result = await mentorIn(['claim', 'zoe', '--repo', repo, '--as', '@linus-s'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(readText(repo, 'cohorts/2026-fall/members/zoe.yaml')).toBe('# asked on the form\nperson: zoe\nrole: mentee\nmentor: linus\nrequestedAt: 2026-11-22T10:00:00-08:00\nassignedAt: 2026-11-23T10:00:00-08:00\n');
   });
@@ -36,7 +37,7 @@ describe('mentor claim', () => {
     ['a member who is not in the cohort', ['nobody', '--as', 'linus', '--cohort', '2026-fall'], {}, /nobody is not a member of cohort 2026-fall/],
   ];
   for (const [what, args, appends, message] of refusals) {
-    it(`refuses ${what}, writing nothing`, () => {
+    it(`refuses ${what}, writing nothing`, async () => {
       const repo = exampleRepo();
       for (const [file, text] of Object.entries(appends)) {
         if (file === COHORT) replaceIn(repo, COHORT, '  - person: fay\n', `  - person: extra\n    role: mentee\n    mentor: ada\n  - person: fay\n`);
@@ -44,36 +45,36 @@ describe('mentor claim', () => {
       }
       if (appends[COHORT]) writeFileSync(path.join(repo, 'people/extra.yaml'), 'id: extra\nname: Extra\n');
       const before = readText(repo, COHORT);
-      const result = mentor(['claim', '--repo', repo, ...args], { env: NOW });
+      const result = await mentorIn(['claim', '--repo', repo, ...args], { env: NOW });
       expect(result.code, result.stderr).toBe(1);
       expect(result.stderr).toMatch(message);
       expect(readText(repo, COHORT)).toBe(before);
     });
   }
 
-  it('answers in Markdown for the /claim workflow, mentions defused', () => {
+  it('answers in Markdown for the /claim workflow, mentions defused', async () => {
     const repo = exampleRepo();
-    const result = mentor(['claim', 'cleo', '--repo', repo, '--as', '@someone', '--format', 'markdown'], { env: NOW });
+    const result = await mentorIn(['claim', 'cleo', '--repo', repo, '--as', '@someone', '--format', 'markdown'], { env: NOW });
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n')[0]).toBe('<!-- mentor:claim -->');
     expect(result.stdout).not.toMatch(/(^|[^\u200d])@someone/);
   });
 
-  it('--commit claims on a new branch claim/<cohort>/<member>, and the gate lets that mentor merge it', () => {
+  it('--commit claims on a new branch claim/<cohort>/<member>, and the gate lets that mentor merge it', async () => {
     const repo = gitRepo(exampleRepo());
-    const result = mentor(['claim', 'cleo', '--repo', repo, '--as', 'grace', '--commit'], { env: NOW });
+    const result = await mentorIn(['claim', 'cleo', '--repo', repo, '--as', 'grace', '--commit'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('claim/2026-fall/cleo');
     expect(git(repo, ['show', '--name-only', '--format=%s', 'HEAD']).trim().split('\n')).toEqual(['Claim cleo in 2026-fall: grace mentors them', '', COHORT]);
-    const gate = mentorJson(['check-pr', '--repo', repo, '--base', 'main', '--author', 'grace-h', '--format', 'json'], { env: NOW });
+    const gate = await mentorInJson(['check-pr', '--repo', repo, '--base', 'main', '--author', 'grace-h', '--format', 'json'], { env: NOW });
     expect(gate.json.allowed).toBe(true);
   });
 });
 
 describe('mentor release', () => {
-  it('puts the member back in the queue from now and keeps who, when and why in history', () => {
+  it('puts the member back in the queue from now and keeps who, when and why in history', async () => {
     const repo = exampleRepo();
-    const result = mentor(['release', 'bob', '--repo', repo, '--reason', 'moved to another time zone'], { env: NOW });
+    const result = await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'moved to another time zone'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(memberOf(repo, 'bob')).toEqual({
       person: 'bob',
@@ -81,47 +82,47 @@ describe('mentor release', () => {
       requestedAt: '2026-11-23T10:00:00-08:00',
       history: [{ mentor: 'ada', requestedAt: '2026-09-01T10:00:00-07:00', assignedAt: '2026-09-02T09:00:00-07:00', releasedAt: '2026-11-23T10:00:00-08:00', reason: 'moved to another time zone' }],
     });
-    expect(mentor(['validate', '--repo', repo], { env: NOW }).code).toBe(0);
-    const status = mentorJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW });
+    expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
+    const status = await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW });
     expect(status.json.cohorts[0].waiting.map((w: { id: string }) => w.id)).toContain('bob');
   });
 
-  it('refuses a member who is waiting already, and a missing reason, writing nothing', () => {
+  it('refuses a member who is waiting already, and a missing reason, writing nothing', async () => {
     const repo = exampleRepo();
     const before = readText(repo, COHORT);
-    const waiting = mentor(['release', 'jon', '--repo', repo, '--reason', 'x'], { env: NOW });
+    const waiting = await mentorIn(['release', 'jon', '--repo', repo, '--reason', 'x'], { env: NOW });
     expect(waiting.code).toBe(1);
     expect(waiting.stderr).toContain('jon has no mentor to release from');
     expect(mentor(['release', 'bob', '--repo', repo], { env: NOW }).code).toBe(2);
-    const blank = mentor(['release', 'bob', '--repo', repo, '--reason', ' '], { env: NOW });
+    const blank = await mentorIn(['release', 'bob', '--repo', repo, '--reason', ' '], { env: NOW });
     expect(blank.code).toBe(1);
     expect(readText(repo, COHORT)).toBe(before);
   });
 
-  it('--commit releases on a branch the mentor may merge; a release that drops the history fails the gate', () => {
+  it('--commit releases on a branch the mentor may merge; a release that drops the history fails the gate', async () => {
     const repo = gitRepo(exampleRepo());
-    const result = mentor(['release', 'bob', '--repo', repo, '--reason', 'no time', '--commit'], { env: NOW });
+    const result = await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'no time', '--commit'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('release/2026-fall/bob');
-    const gate = (author: string) => mentorJson(['check-pr', '--repo', repo, '--base', 'main', '--author', author, '--format', 'json'], { env: NOW }).json;
-    expect(gate('ada-l').allowed).toBe(true);
-    expect(gate('grace-h').allowed).toBe(false);
+    const gate = async (author: string) => (await mentorInJson(['check-pr', '--repo', repo, '--base', 'main', '--author', author, '--format', 'json'], { env: NOW })).json;
+    expect((await gate('ada-l')).allowed).toBe(true);
+    expect((await gate('grace-h')).allowed).toBe(false);
     // The same release without its history entry: the mentor may not erase the match.
     replaceIn(repo, COHORT, /    history: .*\n/.exec(readText(repo, COHORT))![0], '');
     git(repo, ['commit', '-qam', 'drop history']);
-    const tampered = gate('ada-l');
+    const tampered = await gate('ada-l');
     expect(tampered.allowed).toBe(false);
     expect(tampered.changes[0].reason).toContain('without keeping the history');
   });
 
-  it('progress counts the match that ended early, and an open request past the promise as a miss', () => {
+  it('progress counts the match that ended early, and an open request past the promise as a miss', async () => {
     const repo = exampleRepo();
-    expect(mentor(['release', 'bob', '--repo', repo, '--reason', 'no time'], { env: NOW }).code).toBe(0);
-    const { json } = mentorJson(['progress', '--repo', repo, '--format', 'json'], { env: NOW });
+    expect((await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'no time'], { env: NOW })).code).toBe(0);
+    const { json } = await mentorInJson(['progress', '--repo', repo, '--format', 'json'], { env: NOW });
     // bob's ended match (23 h) and dan (20.5 h) were answered in time; cleo has waited 67 h.
     expect(json.program.requestToAssignment).toMatchObject({ count: 2, withinSla: 2, openOverSla: 1 });
     expect(json.program.matchesEndedEarly).toBe(1);
-    const text = mentor(['progress', '--repo', repo], { env: NOW }).stdout;
+    const text = (await mentorIn(['progress', '--repo', repo], { env: NOW })).stdout;
     expect(text).toContain('2 of 3 within the 48 h promise, counting 1 still waiting past it');
     expect(text).toContain('matches ended early: 1');
   });

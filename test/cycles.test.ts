@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { parse } from 'yaml';
-import { git, gitRepo, makeTree, mentor, mentorJson, type FileTree } from './helpers/repo.js';
+import { git, gitRepo, makeTree, mentor, type FileTree } from './helpers/repo.js';
 
 const log = (person: string, week: string, hours = 'practice: 3', pr = true) =>
   `person: ${person}\nweek: ${week}\nhours:\n  ${hours}\n${pr ? `pullRequests: [https://github.com/${person}/x/pull/1]\n` : ''}`;
@@ -50,7 +51,7 @@ function threeCohorts(): FileTree {
 }
 
 describe('mentor next', () => {
-  it('proposes promotions at the 75% boundary, leaves out the inactive, and writes with --yes', () => {
+  it('proposes promotions at the 75% boundary, leaves out the inactive, and writes with --yes', async () => {
     const repo = makeTree(threeCohorts());
     const result = mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--end', '2026-08-23', '--yes']);
     expect(result.code, result.stderr).toBe(0);
@@ -67,54 +68,54 @@ describe('mentor next', () => {
       { person: 'bob', role: 'mentee' },
       { person: 'dan', role: 'mentee' },
     ]);
-    expect(mentorJson(['validate', '--repo', repo, '--format', 'json']).json.problems).toEqual([]);
+    expect((await mentorInJson(['validate', '--repo', repo, '--format', 'json'])).json.problems).toEqual([]);
     // Ready for assign: everyone but the leads is waiting.
-    const assign = mentorJson(['assign', 'c9', '--repo', repo, '--dry-run', '--format', 'json']);
+    const assign = await mentorInJson(['assign', 'c9', '--repo', repo, '--dry-run', '--format', 'json']);
     expect(assign.json.assignments.length + assign.json.unassigned.length).toBe(4);
   });
 
-  it('a share just under the threshold is not promoted', () => {
+  it('a share just under the threshold is not promoted', async () => {
     const repo = makeTree({ ...threeCohorts(), 'mentor.config.yaml': 'program: Cycles\ntimezone: UTC\npromotion:\n  minShareOfWeeksLogged: 0.76\n' });
-    const result = mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--yes']);
+    const result = await mentorIn(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--yes']);
     expect(result.stdout).toMatch(/ann +mentee +mentee +3\/4/);
   });
 
-  it('without a terminal and without --yes, prints the proposal and writes nothing', () => {
+  it('without a terminal and without --yes, prints the proposal and writes nothing', async () => {
     const repo = makeTree(threeCohorts());
-    const result = mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01']);
+    const result = await mentorIn(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Nothing written');
     expect(existsSync(path.join(repo, 'cohorts/c9'))).toBe(false);
   });
 
-  it('refuses to overwrite an existing cohort', () => {
+  it('refuses to overwrite an existing cohort', async () => {
     const repo = makeTree(threeCohorts());
     const before = readFileSync(path.join(repo, 'cohorts/c2/cohort.yaml'), 'utf8');
-    const result = mentor(['next', 'c1', 'c2', '--repo', repo, '--start', '2026-06-01', '--yes']);
+    const result = await mentorIn(['next', 'c1', 'c2', '--repo', repo, '--start', '2026-06-01', '--yes']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Cohort c2 already exists');
     expect(readFileSync(path.join(repo, 'cohorts/c2/cohort.yaml'), 'utf8')).toBe(before);
   });
 
-  it('--commit writes the new cohort on next/<to>', () => {
+  it('--commit writes the new cohort on next/<to>', async () => {
     const repo = gitRepo(makeTree(threeCohorts()));
-    expect(mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--yes', '--commit']).code).toBe(0);
+    expect((await mentorIn(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--yes', '--commit'])).code).toBe(0);
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('next/c9');
     expect(git(repo, ['show', '--name-only', '--format=', 'HEAD']).trim()).toBe('cohorts/c9/cohort.yaml');
   });
 
-  it('rejects bad dates and ids as usage errors', () => {
+  it('rejects bad dates and ids as usage errors', async () => {
     const repo = makeTree(threeCohorts());
     expect(mentor(['next', 'c1', 'C 9', '--repo', repo, '--start', '2026-06-01']).code).toBe(2);
-    expect(mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-02-30']).code).toBe(2);
-    expect(mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--end', '2026-05-01']).code).toBe(2);
+    expect((await mentorIn(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-02-30'])).code).toBe(2);
+    expect((await mentorIn(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--end', '2026-05-01'])).code).toBe(2);
   });
 });
 
 describe('mentor progress', () => {
-  it('gives each person their history across cohorts, counted by hand', () => {
+  it('gives each person their history across cohorts, counted by hand', async () => {
     const repo = makeTree(threeCohorts());
-    const { code, json } = mentorJson(['progress', '--repo', repo, '--format', 'json']);
+    const { code, json } = await mentorInJson(['progress', '--repo', repo, '--format', 'json']);
     expect(code).toBe(0);
     const byId = Object.fromEntries(json.people.map((p: { id: string }) => [p.id, p]));
     expect(byId.ann.cohorts.map((c: { cohort: string; role: string; weeksLogged: number; weeksRun: number; hoursLogged: number; pullRequests: number; movedUp: boolean }) => [c.cohort, c.role, c.weeksLogged, c.weeksRun, c.hoursLogged, c.pullRequests, c.movedUp])).toEqual([
@@ -129,9 +130,9 @@ describe('mentor progress', () => {
     expect(byId.max.movesUp).toBe(1);
   });
 
-  it("gives the program's figures: people helped, moves up, share of logs, time to assignment", () => {
+  it("gives the program's figures: people helped, moves up, share of logs, time to assignment", async () => {
     const repo = makeTree(threeCohorts());
-    const { json } = mentorJson(['progress', '--repo', repo, '--format', 'json']);
+    const { json } = await mentorInJson(['progress', '--repo', repo, '--format', 'json']);
     expect(json.program.peopleHelped).toBe(3); // ann, bob, sam logged as mentees
     expect(json.program.movesUpByCohort).toEqual([
       { cohort: 'c1', movesUp: 0 },
@@ -145,12 +146,12 @@ describe('mentor progress', () => {
     expect(json.program.requestToAssignment).toEqual({ count: 3, medianHours: 30, worstHours: 72, slaHours: 48, withinSla: 2, openOverSla: 0 });
   });
 
-  it('shows one person, and refuses an unknown one', () => {
+  it('shows one person, and refuses an unknown one', async () => {
     const repo = makeTree(threeCohorts());
-    const one = mentor(['progress', 'ann', '--repo', repo]);
+    const one = await mentorIn(['progress', 'ann', '--repo', repo]);
     expect(one.code).toBe(0);
     expect(one.stdout).toContain('ann ANN (2 moves up a tier)');
     expect(one.stdout).not.toContain('The program');
-    expect(mentor(['progress', 'anne', '--repo', repo]).stderr).toContain('Did you mean ann?');
+    expect((await mentorIn(['progress', 'anne', '--repo', repo])).stderr).toContain('Did you mean ann?');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { EXAMPLE, exampleRepo, mentor, mentorJson } from './helpers/repo.js';
 
 describe('mentor hours', () => {
@@ -15,8 +16,8 @@ describe('mentor hours', () => {
     expect(json.people.map((row: { role: string }) => row.role)).toEqual(['lead', 'mentor', 'mentor', 'mentor', ...Array(9).fill('mentee')]);
   });
 
-  it('with --week puts the logged hours beside the plan', () => {
-    const { json } = mentorJson(['hours', '2026-fall', '--repo', EXAMPLE, '--format', 'json', '--week', '2026-W47']);
+  it('with --week puts the logged hours beside the plan', async () => {
+    const { json } = await mentorInJson(['hours', '2026-fall', '--repo', EXAMPLE, '--format', 'json', '--week', '2026-W47']);
     expect(json.week).toBe('2026-W47');
     const bob = json.people.find((row: { id: string }) => row.id === 'bob');
     expect(bob.logged).toEqual({ 'code-review': 0.5, 'own-one-on-one': 1, practice: 5, 'weekly-review': 0.5 });
@@ -25,12 +26,12 @@ describe('mentor hours', () => {
     expect(hal).not.toHaveProperty('logged');
   });
 
-  it('halves one-on-ones in a biweekly cohort', () => {
+  it('halves one-on-ones in a biweekly cohort', async () => {
     const repo = exampleRepo();
     const { writeFileSync, readFileSync } = require('node:fs') as typeof import('node:fs');
     const file = `${repo}/cohorts/2026-fall/cohort.yaml`;
     writeFileSync(file, readFileSync(file, 'utf8').replace('cadence: weekly', 'cadence: biweekly'));
-    const { json } = mentorJson(['hours', '2026-fall', '--repo', repo, '--format', 'json']);
+    const { json } = await mentorInJson(['hours', '2026-fall', '--repo', repo, '--format', 'json']);
     const totals = Object.fromEntries(json.people.map((row: { id: string; plannedTotal: number }) => [row.id, row.plannedTotal]));
     expect(totals).toMatchObject({ andrew: 6.5, ada: 5, bob: 5 });
   });
@@ -43,21 +44,21 @@ describe('mentor hours', () => {
     expect(result.stdout).toMatch(/andrew +3 +4\/4 +3\/3 +1\/1 +8 +8 +0/);
   });
 
-  it('flags a member planned past their budget, and warns that the records have an error', () => {
+  it('flags a member planned past their budget, and warns that the records have an error', async () => {
     const repo = exampleRepo({ 'people/grace.yaml': 'id: grace\nname: Grace\nmaxHoursPerWeek: 6\n' });
-    const result = mentor(['hours', '2026-fall', '--repo', repo]);
+    const result = await mentorIn(['hours', '2026-fall', '--repo', repo]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/grace +3 .* 7 +planned past maxHoursPerWeek/);
     expect(result.stderr).toContain('warning: the records of cohort 2026-fall have 1 error');
     // Commands that write still refuse.
-    expect(mentor(['assign', '2026-fall', '--repo', repo, '--yes']).code).toBe(1);
+    expect((await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes'])).code).toBe(1);
   });
 
-  it('refuses an unknown cohort and a bad week with exit 2', () => {
+  it('refuses an unknown cohort and a bad week with exit 2', async () => {
     const unknown = mentor(['hours', '2026-fal', '--repo', EXAMPLE]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Did you mean 2026-fall?');
-    const badWeek = mentor(['hours', '2026-fall', '--repo', EXAMPLE, '--week', '2026-48']);
+    const badWeek = await mentorIn(['hours', '2026-fall', '--repo', EXAMPLE, '--week', '2026-48']);
     expect(badWeek.code).toBe(2);
     expect(badWeek.stderr).toContain('not an ISO week');
   });

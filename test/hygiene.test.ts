@@ -1,19 +1,20 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { RULE_IDS } from '../src/model/rule-catalog.js';
-import { EXAMPLE, exampleRepo, mentor, mentorJson, smallProgram } from './helpers/repo.js';
+import { EXAMPLE, exampleRepo, mentor, smallProgram } from './helpers/repo.js';
 
 describe('mentor fix', () => {
   const messy = `id: zoe    \nskills: [sql, css, sql]   # what she knows\nname: Zoe\n# keep this comment\nlanguages: [fr, en]\ngithub: zoe-z`;
 
-  it('puts records in canonical form, keeps every comment, and is idempotent', () => {
+  it('puts records in canonical form, keeps every comment, and is idempotent', async () => {
     const repo = exampleRepo({ 'people/zoe.yaml': messy });
     const check = mentor(['fix', '--repo', repo, '--check']);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('people/zoe.yaml');
     expect(readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8')).toBe(messy);
-    expect(mentor(['fix', '--repo', repo]).code).toBe(0);
+    expect((await mentorIn(['fix', '--repo', repo])).code).toBe(0);
     const fixed = readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8');
     expect(fixed.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/person.schema.json');
     expect(fixed).toContain('# what she knows');
@@ -25,48 +26,48 @@ describe('mentor fix', () => {
     expect(fixed.endsWith('\n') && !fixed.endsWith('\n\n')).toBe(true);
     expect(fixed).not.toMatch(/[ \t]$/m);
     // A second run changes nothing, and the record still validates.
-    const again = mentor(['fix', '--repo', repo]);
+    const again = await mentorIn(['fix', '--repo', repo]);
     expect(again.stdout).toContain('records are in canonical form');
     expect(readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8')).toBe(fixed);
-    expect(mentor(['fix', '--repo', repo, '--check']).code).toBe(0);
-    expect(mentorJson(['validate', '--repo', repo, '--format', 'json']).json.problems).toEqual([]);
+    expect((await mentorIn(['fix', '--repo', repo, '--check'])).code).toBe(0);
+    expect((await mentorInJson(['validate', '--repo', repo, '--format', 'json'])).json.problems).toEqual([]);
   });
 
-  it('sorts members by tier then id (and can be told not to), carrying their comments', () => {
+  it('sorts members by tier then id (and can be told not to), carrying their comments', async () => {
     const cohort = 'id: c1\nname: C\nstart: 2026-09-07\nmembers:\n  - person: ann # the mentee\n    mentor: max\n    role: mentee\n  - person: max\n    role: mentor\n    mentor: lee\n  - person: lee\n    role: lead\n';
     const repo = smallProgram({ 'cohorts/c1/cohort.yaml': cohort, 'cohorts/c1/logs/ann/2026-W40.yaml': null });
-    mentor(['fix', '--repo', repo]);
+    await mentorIn(['fix', '--repo', repo]);
     const fixed = readFileSync(path.join(repo, 'cohorts/c1/cohort.yaml'), 'utf8');
     expect(fixed.indexOf('person: lee')).toBeLessThan(fixed.indexOf('person: max'));
     expect(fixed.indexOf('person: max')).toBeLessThan(fixed.indexOf('person: ann'));
     expect(fixed).toContain('  - person: ann # the mentee\n    role: mentee\n    mentor: max');
     const unsorted = smallProgram({ 'mentor.config.yaml': 'program: P\nfix:\n  sortMembers: false\n', 'cohorts/c1/cohort.yaml': cohort, 'cohorts/c1/logs/ann/2026-W40.yaml': null });
-    mentor(['fix', '--repo', unsorted]);
+    await mentorIn(['fix', '--repo', unsorted]);
     const kept = readFileSync(path.join(unsorted, 'cohorts/c1/cohort.yaml'), 'utf8');
     expect(kept.indexOf('person: ann')).toBeLessThan(kept.indexOf('person: lee'));
   });
 
-  it('leaves a canonical file exactly as written (alignment and all), and the example is canonical', () => {
-    expect(mentor(['fix', '--repo', EXAMPLE, '--check']).code).toBe(0);
+  it('leaves a canonical file exactly as written (alignment and all), and the example is canonical', async () => {
+    expect((await mentorIn(['fix', '--repo', EXAMPLE, '--check'])).code).toBe(0);
     const repo = exampleRepo();
     const before = readFileSync(path.join(repo, 'mentor.config.yaml'), 'utf8');
-    mentor(['fix', '--repo', repo]);
+    await mentorIn(['fix', '--repo', repo]);
     expect(readFileSync(path.join(repo, 'mentor.config.yaml'), 'utf8')).toBe(before);
   });
 
-  it('skips files with invalid YAML and says so', () => {
+  it('skips files with invalid YAML and says so', async () => {
     const repo = exampleRepo({ 'people/bad.yaml': 'id: [\n' });
-    const result = mentor(['fix', '--repo', repo]);
+    const result = await mentorIn(['fix', '--repo', repo]);
     expect(result.stdout).toContain('Skipped 1 with invalid YAML');
     expect(readFileSync(path.join(repo, 'people/bad.yaml'), 'utf8')).toBe('id: [\n');
   });
 });
 
 describe('root causes first', () => {
-  it('shows a missing person once, with the problems it explains under it', () => {
+  it('shows a missing person once, with the problems it explains under it', async () => {
     const repo = exampleRepo({ 'people/ada.yaml': null });
     writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), readFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), 'utf8').replace('  - person: ada\n    role: mentor\n    mentor: andrew\n', ''));
-    const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const { json } = await mentorInJson(['validate', '--repo', repo, '--format', 'json']);
     const root = json.problems.find((p: { rule: string }) => p.rule === 'missing-person');
     expect(root).toMatchObject({ file: 'people/ada.yaml', id: 'missing-person:ada', severity: 'error' });
     expect(root.message).toMatch(/come from it/);
@@ -78,7 +79,7 @@ describe('root causes first', () => {
       'cohorts/2026-fall/logs/ada/2026-W46.yaml',
       'cohorts/2026-fall/logs/ada/2026-W47.yaml',
     ]);
-    const text = mentor(['validate', '--repo', repo]);
+    const text = await mentorIn(['validate', '--repo', repo]);
     expect(text.stdout).toMatch(/^root cause {2}people\/ada\.yaml {2}There is no people\/ada\.yaml: 4 problems in 4 files come from it\./m);
     expect(text.stdout).toContain('    ↳ cohorts/2026-fall/logs/ada/2026-W45.yaml:2:9');
     expect(text.stdout.match(/There is no person "ada"/g)).toHaveLength(4);
@@ -124,11 +125,11 @@ describe('validate --format sarif', () => {
 });
 
 describe('root causes first: a mentor several members name', () => {
-  it('is shown once, in the cohort, with the members it explains', () => {
+  it('is shown once, in the cohort, with the members it explains', async () => {
     const repo = exampleRepo();
     const file = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('  - person: grace\n    role: mentor\n    mentor: andrew\n', ''));
-    const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const { json } = await mentorInJson(['validate', '--repo', repo, '--format', 'json']);
     const root = json.problems.find((p: { rule: string }) => p.rule === 'mentor-not-member');
     expect(root).toMatchObject({ file: 'cohorts/2026-fall/cohort.yaml', id: 'not-member:2026-fall:grace', severity: 'error' });
     expect(root.message).toBe('grace is the mentor of 3 members of cohort 2026-fall, but is not a member of it.');
@@ -137,7 +138,7 @@ describe('root causes first: a mentor several members name', () => {
     const single = exampleRepo();
     const singleFile = path.join(single, 'cohorts/2026-fall/cohort.yaml');
     writeFileSync(singleFile, readFileSync(singleFile, 'utf8').replace('    mentor: linus\n', '    mentor: linnus\n'));
-    const one = mentorJson(['validate', '--repo', single, '--format', 'json']).json;
+    const one = (await mentorInJson(['validate', '--repo', single, '--format', 'json'])).json;
     expect(one.problems.map((p: { rule: string }) => p.rule)).toEqual(['member-unknown-mentor']);
   });
 });

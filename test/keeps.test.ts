@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { exampleRepo, git, GIT_ENV, gitRepo, mentor, MENTOR_BIN } from './helpers/repo.js';
 
 // An edit changes the content it means to change and nothing else about the file: its mode, its
@@ -28,25 +29,25 @@ describe('an edit keeps the file as it was', () => {
     expect(mode(path.join(repo, COHORT)).toString(8)).toBe(wanted.toString(8));
   });
 
-  it('keeps CRLF line endings when assign edits a CRLF cohort file', () => {
+  it('keeps CRLF line endings when assign edits a CRLF cohort file', async () => {
     const repo = exampleRepo();
     const file = path.join(repo, COHORT);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
-    expect(mentor(['assign', '2026-fall', '--repo', repo, '--yes'], { env: NOW }).code).toBe(0);
+    expect((await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes'], { env: NOW })).code).toBe(0);
     const after = readFileSync(file, 'utf8');
     expect(after).toMatch(/- person: cleo\r\n(?: {4}.*\r\n)* {4}mentor: ada\r\n/);
     expect(bareLineFeeds(after)).toBe(0);
   });
 
-  it('keeps CRLF with core.autocrlf: the checkout stays CRLF and git sees only the new lines', () => {
+  it('keeps CRLF with core.autocrlf: the checkout stays CRLF and git sees only the new lines', async () => {
     const repo = gitRepo(exampleRepo());
     git(repo, ['config', 'core.autocrlf', 'true']);
     git(repo, ['rm', '-q', '--cached', '-r', '.']);
     git(repo, ['reset', '-q', '--hard']);
     const file = path.join(repo, COHORT);
     expect(readFileSync(file, 'utf8')).toContain('\r\n');
-    expect(mentor(['assign', '2026-fall', '--repo', repo, '--yes'], { env: NOW }).code).toBe(0);
-    expect(mentor([...replaceBobLog(9), '--repo', repo], { env: NOW }).code).toBe(0);
+    expect((await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes'], { env: NOW })).code).toBe(0);
+    expect((await mentorIn([...replaceBobLog(9), '--repo', repo], { env: NOW })).code).toBe(0);
     for (const edited of [file, path.join(repo, BOB_LOG)]) expect(bareLineFeeds(readFileSync(edited, 'utf8')), edited).toBe(0);
     const diff = git(repo, ['diff', '--numstat', '--', COHORT]).trim();
     expect(diff).toMatch(/^\d+\t0\t/);
@@ -79,18 +80,18 @@ describe('temporary files and locks stay out of the way', () => {
     const temps = readdirSync(dir).filter((name) => name.startsWith('.'));
     expect(temps).toEqual([expect.stringMatching(new RegExp(`^\\.2026-W47\\.yaml\\.mentor-tmp-${child.pid}-[0-9a-f]+$`))]);
     // The next write anywhere in that folder removes it.
-    expect(mentor(['log', '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W46', '--hours', 'practice=2', '--force', '--repo', repo], { env: NOW }).code).toBe(0);
+    expect((await mentorIn(['log', '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W46', '--hours', 'practice=2', '--force', '--repo', repo], { env: NOW })).code).toBe(0);
     expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
   it('report writes both files before renaming either: killed at any moment, the .md and .json are a pair', async () => {
     const repo = exampleRepo();
     const report = ['report', '2026-fall', '--week', '2026-W47', '--repo', repo];
-    expect(mentor(report, { env: NOW }).code).toBe(0);
+    expect((await mentorIn(report, { env: NOW })).code).toBe(0);
     const md = path.join(repo, 'reports/2026-fall/2026-W47.md');
     const json = path.join(repo, 'reports/2026-fall/2026-W47.json');
     const before = [readFileSync(md, 'utf8'), readFileSync(json, 'utf8')];
-    expect(mentor([...replaceBobLog(9), '--repo', repo], { env: NOW }).code).toBe(0);
+    expect((await mentorIn([...replaceBobLog(9), '--repo', repo], { env: NOW })).code).toBe(0);
     // Each rename is preceded by a pause of 1 s; killed 1.5 s after the first, a writer that renamed
     // one file and paused again before the other would leave a new .md beside an old .json.
     const child = spawn(process.execPath, [MENTOR_BIN, ...report], { env: { ...process.env, ...GIT_ENV, ...NOW, MENTOR_PAUSE_BEFORE_RENAME_MS: '1000' } });
@@ -100,7 +101,7 @@ describe('temporary files and locks stay out of the way', () => {
     child.kill('SIGKILL');
     await exited;
     const left = [readFileSync(md, 'utf8'), readFileSync(json, 'utf8')];
-    expect(mentor(report, { env: NOW }).code).toBe(0);
+    expect((await mentorIn(report, { env: NOW })).code).toBe(0);
     const fresh = [readFileSync(md, 'utf8'), readFileSync(json, 'utf8')];
     expect(fresh).not.toEqual(before);
     expect([before, fresh]).toContainEqual(left);

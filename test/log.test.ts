@@ -2,20 +2,21 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, git, gitRepo, makeTree, mentor, mentorJson } from './helpers/repo.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
 
 const LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
 const flags = ['--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47'];
 
 describe('mentor log with flags', () => {
-  it('writes a valid log that starts with the schema line', () => {
+  it('writes a valid log that starts with the schema line', async () => {
     const repo = exampleRepo();
     const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--hours', 'code-review=1.5', '--pr', 'https://github.com/hal-k/app/pull/2', '--done', 'Joins: all of them', '--blockers', '#hash and "quotes"']);
     expect(result.code, result.stderr).toBe(0);
     const text = readFileSync(path.join(repo, LOG), 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../schemas/log.schema.json');
-    expect(mentorJson(['validate', '--repo', repo, '--format', 'json']).json.problems).toEqual([]);
-    const { json } = mentorJson(['hours', '2026-fall', '--repo', repo, '--week', '2026-W47', '--format', 'json']);
+    expect((await mentorInJson(['validate', '--repo', repo, '--format', 'json'])).json.problems).toEqual([]);
+    const { json } = await mentorInJson(['hours', '2026-fall', '--repo', repo, '--week', '2026-W47', '--format', 'json']);
     expect(json.people.find((row: { id: string }) => row.id === 'hal').logged).toEqual({ 'code-review': 1.5, practice: 3 });
   });
 
@@ -26,9 +27,9 @@ describe('mentor log with flags', () => {
     ['an activity not of the role', ['--hours', 'one-on-ones=2'], '"one-on-ones" is not an activity of a mentee'],
     ['a bad week', ['--week', '2026-W60'], 'is not an ISO week'],
     ['negative hours', ['--hours', 'practice=-2'], 'must be 0 or more'],
-  ])('refuses %s with exit 1 and writes nothing', (_name, extra, message) => {
+  ])('refuses %s with exit 1 and writes nothing', async (_name, extra, message) => {
     const repo = exampleRepo({ 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' });
-    const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', ...extra]);
+    const result = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', ...extra]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(message);
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/zoe'))).toBe(false);
@@ -41,16 +42,16 @@ describe('mentor log with flags', () => {
     expect(result.stderr).toContain('write activity=hours');
   });
 
-  it('replaces an existing log only with --force, keeping its comments', () => {
+  it('replaces an existing log only with --force, keeping its comments', async () => {
     const repo = exampleRepo();
     const file = path.join(repo, 'cohorts/2026-fall/logs/bob/2026-W47.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('hours:', '# my comment\nhours:  # per activity'));
     const before = readFileSync(file, 'utf8');
-    const refused = mentor(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=6']);
+    const refused = await mentorIn(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=6']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('already exists');
     expect(readFileSync(file, 'utf8')).toBe(before);
-    const forced = mentor(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=6', '--force']);
+    const forced = await mentorIn(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=6', '--force']);
     expect(forced.code, forced.stderr).toBe(0);
     const after = readFileSync(file, 'utf8');
     expect(after).toContain('# my comment\nhours:');
@@ -66,16 +67,16 @@ describe('mentor log finds the cohort from the week', () => {
   const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
   const spring = (start: string, end: string) => ({ 'cohorts/2026-spring/cohort.yaml': `id: 2026-spring\nname: Spring 2026\nstart: ${start}\nend: ${end}\nmembers:\n  - person: hal\n    role: mentee\n    requestedAt: 2026-03-01T10:00:00-08:00\n` });
 
-  it('writes to the one cohort of the person that holds the week, not to the running one', () => {
+  it('writes to the one cohort of the person that holds the week, not to the running one', async () => {
     const repo = exampleRepo(spring('2026-03-02', '2026-05-31'));
-    const result = mentor(['log', '--repo', repo, '--person', 'hal', '--week', '2026-W20', '--hours', 'practice=3'], { env });
+    const result = await mentorIn(['log', '--repo', repo, '--person', 'hal', '--week', '2026-W20', '--hours', 'practice=3'], { env });
     expect(result.code, result.stderr).toBe(0);
     expect(existsSync(path.join(repo, 'cohorts/2026-spring/logs/hal/2026-W20.yaml'))).toBe(true);
   });
 
-  it('asks for --cohort when two cohorts of the person hold the week, writing nothing', () => {
+  it('asks for --cohort when two cohorts of the person hold the week, writing nothing', async () => {
     const repo = exampleRepo(spring('2026-11-16', '2027-02-28'));
-    const result = mentor(['log', '--repo', repo, '--person', 'hal', '--week', '2026-W47', '--hours', 'practice=3'], { env });
+    const result = await mentorIn(['log', '--repo', repo, '--person', 'hal', '--week', '2026-W47', '--hours', 'practice=3'], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('2026-W47 is a week of 2 cohorts of hal (2026-fall, 2026-spring); name one.');
     expect(existsSync(path.join(repo, LOG))).toBe(false);
@@ -94,20 +95,20 @@ describe('mentor log --commit', () => {
     expect(git(repo, ['status', '--porcelain']).trim()).toBe('');
   });
 
-  it('refuses when the log has uncommitted changes, and writes nothing', () => {
+  it('refuses when the log has uncommitted changes, and writes nothing', async () => {
     const repo = gitRepo(exampleRepo());
     writeFileSync(path.join(repo, LOG), 'person: hal\nweek: 2026-W47\n# draft\n');
-    const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit', '--force']);
+    const result = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit', '--force']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('uncommitted changes');
     expect(readFileSync(path.join(repo, LOG), 'utf8')).toBe('person: hal\nweek: 2026-W47\n# draft\n');
     expect(git(repo, ['branch', '--list']).trim()).toBe('* main');
   });
 
-  it('refuses when the branch already exists', () => {
+  it('refuses when the branch already exists', async () => {
     const repo = gitRepo(exampleRepo());
     git(repo, ['branch', 'log/hal/2026-W47']);
-    const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit']);
+    const result = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('The branch log/hal/2026-W47 already exists');
     expect(existsSync(path.join(repo, LOG))).toBe(false);
@@ -117,21 +118,21 @@ describe('mentor log --commit', () => {
     const EARLIER = 'cohorts/2026-fall/logs/hal/2026-W44.yaml';
     const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
     /** A clone of a bare origin, with a branch of an earlier log checked out (as `log --commit` leaves it). */
-    function cloneOnEarlierLogBranch(): { clone: string; earlier: string } {
+    async function cloneOnEarlierLogBranch(): Promise<{ clone: string; earlier: string }> {
       const origin = path.join(makeTree({}), 'origin.git');
       git(path.dirname(origin), ['clone', '-q', '--bare', gitRepo(exampleRepo()), origin]);
       const clone = path.join(makeTree({}), 'clone');
       git(path.dirname(clone), ['clone', '-q', origin, clone]);
-      const earlier = mentor(['log', '--repo', clone, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W44', '--hours', 'practice=2', '--commit'], { env });
+      const earlier = await mentorIn(['log', '--repo', clone, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W44', '--hours', 'practice=2', '--commit'], { env });
       expect(earlier.code, earlier.stderr).toBe(0);
       return { clone, earlier: git(clone, ['rev-parse', 'HEAD']).trim() };
     }
 
-    it('branches from origin/HEAD, not from the branch checked out', () => {
-      const { clone, earlier } = cloneOnEarlierLogBranch();
+    it('branches from origin/HEAD, not from the branch checked out', async () => {
+      const { clone, earlier } = await cloneOnEarlierLogBranch();
       // origin/main moves on after the clone's main: the new branch follows the remote, not the stale local main.
       git(clone, ['update-ref', 'refs/remotes/origin/main', git(clone, ['commit-tree', '-p', 'origin/main', '-m', 'merged elsewhere', 'origin/main^{tree}']).trim()]);
-      const result = mentor(['log', '--repo', clone, ...flags, '--hours', 'practice=3', '--commit'], { env });
+      const result = await mentorIn(['log', '--repo', clone, ...flags, '--hours', 'practice=3', '--commit'], { env });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('on the new branch log/hal/2026-W47 (from origin/main)');
       expect(git(clone, ['branch', '--show-current']).trim()).toBe('log/hal/2026-W47');
@@ -143,32 +144,32 @@ describe('mentor log --commit', () => {
       expect(spawnSync('git', ['rev-parse', '--abbrev-ref', '@{upstream}'], { cwd: clone }).status).not.toBe(0);
     });
 
-    it('branches from a local main when the repo has no origin', () => {
+    it('branches from a local main when the repo has no origin', async () => {
       const repo = gitRepo(exampleRepo());
-      const earlier = mentor(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W44', '--hours', 'practice=2', '--commit'], { env });
+      const earlier = await mentorIn(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W44', '--hours', 'practice=2', '--commit'], { env });
       expect(earlier.code, earlier.stderr).toBe(0);
-      const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit'], { env });
+      const result = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit'], { env });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('(from main)');
       expect(git(repo, ['rev-parse', 'HEAD~1']).trim()).toBe(git(repo, ['rev-parse', 'main']).trim());
       expect(git(repo, ['branch', '--contains', 'log/hal/2026-W44', '--format=%(refname:short)']).trim()).toBe('log/hal/2026-W44');
     });
 
-    it('branches from the current branch when there is no main, master or origin', () => {
+    it('branches from the current branch when there is no main, master or origin', async () => {
       const repo = exampleRepo();
       git(repo, ['init', '-q', '--initial-branch=trunk']);
       git(repo, ['add', '-A']);
       git(repo, ['commit', '-q', '-m', 'initial']);
-      const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit'], { env });
+      const result = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit'], { env });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('on the new branch log/hal/2026-W47.');
       expect(git(repo, ['rev-parse', 'HEAD~1']).trim()).toBe(git(repo, ['rev-parse', 'trunk']).trim());
     });
 
-    it('still refuses uncommitted changes to the log file on another branch, writing nothing', () => {
-      const { clone } = cloneOnEarlierLogBranch();
+    it('still refuses uncommitted changes to the log file on another branch, writing nothing', async () => {
+      const { clone } = await cloneOnEarlierLogBranch();
       writeFileSync(path.join(clone, LOG), 'person: hal\nweek: 2026-W47\n# draft\n');
-      const result = mentor(['log', '--repo', clone, ...flags, '--hours', 'practice=3', '--commit', '--force'], { env });
+      const result = await mentorIn(['log', '--repo', clone, ...flags, '--hours', 'practice=3', '--commit', '--force'], { env });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('uncommitted changes');
       expect(git(clone, ['branch', '--show-current']).trim()).toBe('log/hal/2026-W44');

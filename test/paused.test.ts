@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, mentor, mentorJson, readText } from './helpers/repo.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { exampleRepo, mentorJson, readText } from './helpers/repo.js';
 
 // pausedUntil: away until that day begins (in the program's zone), then back by itself.
 
@@ -13,28 +14,28 @@ const pauseLinus = (until: string) => {
 };
 
 describe('a paused mentor', () => {
-  it('is never assigned while paused, and is again from that day', () => {
+  it('is never assigned while paused, and is again from that day', async () => {
     const repo = pauseLinus('2026-11-25');
     const paused = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json'], { env: { MENTOR_NOW: '2026-11-24T23:30:00-08:00' } });
     expect(paused.json.assignments.map((a: { mentor: string }) => a.mentor)).not.toContain('linus');
-    const back = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json'], { env: { MENTOR_NOW: '2026-11-25T00:30:00-08:00' } });
+    const back = await mentorInJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json'], { env: { MENTOR_NOW: '2026-11-25T00:30:00-08:00' } });
     expect(back.json.assignments.map((a: { mentor: string }) => a.mentor)).toContain('linus');
   });
 
-  it('says why a member is left out when the only mentor with room is paused', () => {
+  it('says why a member is left out when the only mentor with room is paused', async () => {
     const repo = pauseLinus('2026-12-01');
-    const text = mentor(['assign', '2026-fall', '--repo', repo, '--dry-run', '--explain'], { env: { MENTOR_NOW: '2026-11-24T12:00:00-08:00' } }).stdout;
+    const text = (await mentorIn(['assign', '2026-fall', '--repo', repo, '--dry-run', '--explain'], { env: { MENTOR_NOW: '2026-11-24T12:00:00-08:00' } })).stdout;
     expect(text).toContain('linus is paused (pausedUntil)');
   });
 
-  it('is listed as paused in status, neither with room nor inactive', () => {
+  it('is listed as paused in status, neither with room nor inactive', async () => {
     const repo = pauseLinus('2026-12-01');
     const env = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
-    const { json } = mentorJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env });
+    const { json } = await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env });
     const cohort = json.cohorts[0];
     expect(cohort.pausedMentors).toEqual([{ id: 'linus', role: 'mentor', until: '2026-12-01' }]);
     expect(cohort.mentorsWithRoom.map((m: { id: string }) => m.id)).not.toContain('linus');
     expect(cohort.inactiveMentors.map((m: { id: string }) => m.id)).not.toContain('linus');
-    expect(mentor(['status', '2026-fall', '--repo', repo], { env }).stdout).toMatch(/Paused \(1\)\n\s+linus \(mentor\) until 2026-12-01/);
+    expect((await mentorIn(['status', '2026-fall', '--repo', repo], { env })).stdout).toMatch(/Paused \(1\)\n\s+linus \(mentor\) until 2026-12-01/);
   });
 });

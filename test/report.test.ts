@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, exampleRepo, git, gitRepo, makeTree, mentor, mentorJson } from './helpers/repo.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { EXAMPLE, exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
 
 const REPORT = 'reports/2026-fall/2026-W47';
 
@@ -29,12 +30,12 @@ describe('mentor report', () => {
     expect(second).toBe(first);
   });
 
-  it('renders hostile names harmlessly in Markdown and Mermaid', () => {
+  it('renders hostile names harmlessly in Markdown and Mermaid', async () => {
     const repo = exampleRepo({
       'people/bob.yaml': 'id: bob\nname: "<script>alert(1)</script>"\n',
       'people/dan.yaml': 'id: dan\nname: \'A"]-->B | `x` [link](javascript:alert(1))\'\n',
     });
-    expect(mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']).code).toBe(0);
+    expect((await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47'])).code).toBe(0);
     const markdown = readFileSync(path.join(repo, `${REPORT}.md`), 'utf8');
     expect(markdown).not.toContain('<script>');
     expect(markdown).not.toContain('"]-->B');
@@ -44,31 +45,31 @@ describe('mentor report', () => {
     expect(mermaid).toContain('#60;script#62;');
   });
 
-  it('--check passes on a fresh report and fails (exit 1) when the records change', () => {
+  it('--check passes on a fresh report and fails (exit 1) when the records change', async () => {
     const repo = exampleRepo();
     expect(mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check']).code).toBe(1);
-    mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']);
-    expect(mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check']).code).toBe(0);
+    await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']);
+    expect((await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check'])).code).toBe(0);
     writeFileSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'), 'person: hal\nweek: 2026-W47\nhours:\n  practice: 2\n');
-    const stale = mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check']);
+    const stale = await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check']);
     expect(stale.code).toBe(1);
     expect(stale.stdout).toContain(`Out of date: ${REPORT}.md, ${REPORT}.json`);
   });
 
-  it('--commit puts exactly the two files on report/<cohort>/<week>', () => {
+  it('--commit puts exactly the two files on report/<cohort>/<week>', async () => {
     const repo = gitRepo(exampleRepo());
-    const result = mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--commit']);
+    const result = await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--commit']);
     expect(result.code, result.stderr).toBe(0);
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('report/2026-fall/2026-W47');
     expect(git(repo, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n').sort()).toEqual([`${REPORT}.json`, `${REPORT}.md`]);
     expect(git(repo, ['rev-list', '--count', 'main']).trim()).toBe('1');
     // --check in CI, on the committed branch
-    expect(mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check']).code).toBe(0);
+    expect((await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check'])).code).toBe(0);
   });
 
-  it('handles an empty cohort', () => {
+  it('handles an empty cohort', async () => {
     const repo = makeTree({ 'mentor.config.yaml': 'program: P\n', 'cohorts/empty/cohort.yaml': 'id: empty\nname: Empty\nstart: 2026-09-07\n' });
-    const result = mentor(['report', 'empty', '--repo', repo, '--week', '2026-W40']);
+    const result = await mentorIn(['report', 'empty', '--repo', repo, '--week', '2026-W40']);
     expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(readFileSync(path.join(repo, 'reports/empty/2026-W40.json'), 'utf8'));
     expect(json.counts).toEqual({ members: 0, leads: 0, mentors: 0, mentees: 0, waiting: 0, overdue: 0, logs: 0, expectedLogs: 0 });
@@ -76,18 +77,18 @@ describe('mentor report', () => {
 });
 
 describe('mentor status and tree', () => {
-  it('--fail-on overdue exits 1 while a request is overdue, 0 otherwise', () => {
+  it('--fail-on overdue exits 1 while a request is overdue, 0 otherwise', async () => {
     expect(mentor(['status', '2026-fall', '--repo', EXAMPLE, '--fail-on', 'overdue']).code).toBe(1);
-    expect(mentor(['status', '2026-fall', '--repo', EXAMPLE]).code).toBe(0);
+    expect((await mentorIn(['status', '2026-fall', '--repo', EXAMPLE])).code).toBe(0);
     const repo = exampleRepo();
     const file = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
     const recent = `requestedAt: ${new Date(Date.now() - 3_600_000).toISOString()}`;
     writeFileSync(file, readFileSync(file, 'utf8').replace('requestedAt: 2026-11-20T15:04:00-08:00', recent).replace('requestedAt: 2026-11-22T18:30:00-08:00', recent));
-    expect(mentor(['status', '2026-fall', '--repo', repo, '--fail-on', 'overdue']).code).toBe(0);
+    expect((await mentorIn(['status', '2026-fall', '--repo', repo, '--fail-on', 'overdue'])).code).toBe(0);
   });
 
-  it('--format json lists what needs attention', () => {
-    const { json } = mentorJson(['status', '2026-fall', '--repo', EXAMPLE, '--format', 'json']);
+  it('--format json lists what needs attention', async () => {
+    const { json } = await mentorInJson(['status', '2026-fall', '--repo', EXAMPLE, '--format', 'json']);
     const cohort = json.cohorts[0];
     // cleo asked on 2026-11-20: overdue from then on, whatever day the test runs.
     expect(cohort.overdue).toContain('cleo');
@@ -104,16 +105,16 @@ describe('mentor status and tree', () => {
     expect(result.stdout).toMatch(/Waiting for a mentor \(2\)\n {2}cleo Cleo Diaz \(mentee\) wants react; prefers ada; waiting/);
   });
 
-  it('tree --format json gives the same tree as data', () => {
-    const { json } = mentorJson(['tree', '2026-fall', '--repo', EXAMPLE, '--format', 'json']);
+  it('tree --format json gives the same tree as data', async () => {
+    const { json } = await mentorInJson(['tree', '2026-fall', '--repo', EXAMPLE, '--format', 'json']);
     expect(json.tree[0]).toMatchObject({ id: 'andrew', role: 'lead', directMentees: 3, plannedTotal: 8 });
     expect(json.tree[0].children.map((c: { id: string }) => c.id)).toEqual(['ada', 'grace', 'linus']);
     expect(json.waiting.map((w: { id: string }) => w.id)).toEqual(['cleo', 'jon']);
   });
 
-  it('never prints terminal escapes from a name', () => {
+  it('never prints terminal escapes from a name', async () => {
     const repo = exampleRepo({ 'people/bob.yaml': 'id: bob\nname: "Bob\\e]0;pwned\\a"\n' });
-    const result = mentor(['tree', '2026-fall', '--repo', repo]);
+    const result = await mentorIn(['tree', '2026-fall', '--repo', repo]);
     // The name is refused by validation (control characters): tree warns and shows the id instead.
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('warning: the records of cohort 2026-fall have 1 error');

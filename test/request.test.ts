@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { parse } from 'yaml';
 import { exampleRepo, git, gitRepo, GIT_ENV, makeTree, mentor, MENTOR_BIN, readText, writeTree } from './helpers/repo.js';
 
@@ -45,7 +46,7 @@ function noNewFiles(repo: string) {
 }
 
 describe('mentor request', () => {
-  it('writes a new person file and a waiting member file, which validate', () => {
+  it('writes a new person file and a waiting member file, which validate', async () => {
     const repo = repoWithIntake();
     const result = mentor(['request', '--repo', repo, ...ZOE, '--wants', 'React, node', '--prefers', 'ada-l', '--languages', 'fr,en', ...YES], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
@@ -53,14 +54,14 @@ describe('mentor request', () => {
     expect(readText(repo, 'people/zoe.yaml')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/person\.schema\.json\n/);
     expect(parse(readText(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toEqual({ person: 'zoe', role: 'mentee', wants: ['react', 'node'], prefers: 'ada', requestedAt: '2026-11-23T10:00:00-08:00' });
     expect(readText(repo, 'cohorts/2026-fall/cohort.yaml')).not.toContain('zoe');
-    expect(mentor(['validate', '--repo', repo], { env: NOW }).code).toBe(0);
-    const status = mentor(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW });
+    expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
+    const status = await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW });
     expect(JSON.parse(status.stdout).cohorts[0].waiting.map((w: { id: string }) => w.id)).toContain('zoe');
   });
 
-  it('--role mentor writes an active person file with skills and no member', () => {
+  it('--role mentor writes an active person file with skills and no member', async () => {
     const repo = repoWithIntake();
-    const result = mentor(['request', '--repo', repo, ...ZOE, '--role', 'mentor', '--skills', 'go, sql', '--max-hours', '6'], { env: NOW });
+    const result = await mentorIn(['request', '--repo', repo, ...ZOE, '--role', 'mentor', '--skills', 'go, sql', '--max-hours', '6'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(parse(readText(repo, 'people/zoe.yaml'))).toEqual({ id: 'zoe', name: 'Zoe Zhang', github: 'zoe-z', timezone: 'Europe/Paris', skills: ['go', 'sql'], maxHoursPerWeek: 6, active: true });
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toBe(false);
@@ -78,9 +79,9 @@ describe('mentor request', () => {
     ['an answer to no question', [...ZOE, ...YES, '--answer', 'age=yes'], /The answer "age=yes" is not understood/],
   ];
   for (const [what, args, message] of refusals) {
-    it(`refuses ${what}, writing nothing, with exit 1 and what to do`, () => {
+    it(`refuses ${what}, writing nothing, with exit 1 and what to do`, async () => {
       const repo = repoWithIntake();
-      const result = mentor(['request', '--repo', repo, '--cohort', '2026-fall', ...args], { env: NOW });
+      const result = await mentorIn(['request', '--repo', repo, '--cohort', '2026-fall', ...args], { env: NOW });
       expect(result.code, result.stderr).toBe(1);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).toContain('nothing written');
@@ -88,25 +89,25 @@ describe('mentor request', () => {
     });
   }
 
-  it('refuses a cohort that has ended', () => {
+  it('refuses a cohort that has ended', async () => {
     const repo = repoWithIntake();
-    const result = mentor(['request', '--repo', repo, ...ZOE, ...YES, '--cohort', '2026-fall'], { env: { MENTOR_NOW: '2026-12-05T10:00:00-08:00' } });
+    const result = await mentorIn(['request', '--repo', repo, ...ZOE, ...YES, '--cohort', '2026-fall'], { env: { MENTOR_NOW: '2026-12-05T10:00:00-08:00' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Cohort 2026-fall ended on 2026-11-29');
     noNewFiles(repo);
   });
 
-  it('lands in intake.cohort when the config names it, even one that has not started', () => {
+  it('lands in intake.cohort when the config names it, even one that has not started', async () => {
     const repo = repoWithIntake(`${INTAKE}  cohort: 2027-spring\n`);
     writeTree(repo, { 'cohorts/2027-spring/cohort.yaml': 'id: 2027-spring\nname: Spring 2027\nstart: 2027-01-11\nmembers:\n  - person: andrew\n    role: lead\n  - person: ada\n    role: mentor\n    mentor: andrew\n' });
-    const result = mentor(['request', '--repo', repo, ...ZOE, ...YES, '--prefers', 'ada'], { env: NOW });
+    const result = await mentorIn(['request', '--repo', repo, ...ZOE, ...YES, '--prefers', 'ada'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(parse(readText(repo, 'cohorts/2027-spring/members/zoe.yaml'))).toMatchObject({ person: 'zoe', prefers: 'ada' });
   });
 
-  it('--commit writes both files on a new branch request/<id> in one commit', () => {
+  it('--commit writes both files on a new branch request/<id> in one commit', async () => {
     const repo = gitRepo(repoWithIntake());
-    const result = mentor(['request', '--repo', repo, ...ZOE, ...YES, '--commit'], { env: NOW });
+    const result = await mentorIn(['request', '--repo', repo, ...ZOE, ...YES, '--commit'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('request/zoe');
     expect(git(repo, ['show', '--name-only', '--format=%s', 'HEAD']).trim().split('\n')).toEqual(['Request a mentor: zoe waits in 2026-fall', '', 'cohorts/2026-fall/members/zoe.yaml', 'people/zoe.yaml']);
@@ -115,23 +116,23 @@ describe('mentor request', () => {
 });
 
 describe('mentor request --from-issue', () => {
-  const fromIssue = (repo: string, body: string, extra: string[] = []) => {
+  const fromIssue = async (repo: string, body: string, extra: string[] = []) => {
     const file = path.join(makeTree({ 'body.md': body }), 'body.md');
-    return mentor(['request', '--repo', repo, '--from-issue', file, '--github', 'zoe-z', ...extra], { env: NOW });
+    return await mentorIn(['request', '--repo', repo, '--from-issue', file, '--github', 'zoe-z', ...extra], { env: NOW });
   };
 
-  it('reads the body GitHub renders for the form, blank answers included', () => {
+  it('reads the body GitHub renders for the form, blank answers included', async () => {
     const repo = repoWithIntake();
-    const result = fromIssue(repo, formBody({ id: 'zoe', name: 'Zoe Zhang', zone: 'Europe/Paris', wants: 'react' }));
+    const result = await fromIssue(repo, formBody({ id: 'zoe', name: 'Zoe Zhang', zone: 'Europe/Paris', wants: 'react' }));
     expect(result.code, result.stderr).toBe(0);
     expect(parse(readText(repo, 'people/zoe.yaml'))).toEqual({ id: 'zoe', name: 'Zoe Zhang', github: 'zoe-z', timezone: 'Europe/Paris' });
     expect(parse(readText(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toMatchObject({ person: 'zoe', role: 'mentee', wants: ['react'] });
   });
 
-  it('answers in Markdown what to fix, escaping the text of the issue, and writes nothing', () => {
+  it('answers in Markdown what to fix, escaping the text of the issue, and writes nothing', async () => {
     const repo = repoWithIntake();
     const body = formBody({ id: 'zoe', name: 'Zoe', zone: '@octocat <img src=x> [x](http://evil)', prefers: '@andrew-gh' }, ['X', ' ']);
-    const result = fromIssue(repo, body, ['--format', 'markdown']);
+    const result = await fromIssue(repo, body, ['--format', 'markdown']);
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n')[0]).toBe('<!-- mentor:request -->');
     expect(result.stdout).toContain('I have a computer I can code on');
@@ -140,20 +141,20 @@ describe('mentor request --from-issue', () => {
     noNewFiles(repo);
   });
 
-  it('refuses a body that is not the form, or has a section twice (an edited issue)', () => {
+  it('refuses a body that is not the form, or has a section twice (an edited issue)', async () => {
     const repo = repoWithIntake();
-    const missing = fromIssue(repo, 'Please give me a mentor!');
+    const missing = await fromIssue(repo, 'Please give me a mentor!');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('The section "Your id" is missing');
-    const doubled = fromIssue(repo, `${formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' })}\n\n### Your id\n\nada`);
+    const doubled = await fromIssue(repo, `${formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' })}\n\n### Your id\n\nada`);
     expect(doubled.code).toBe(1);
     expect(doubled.stderr).toContain('The section "Your id" appears more than once');
     noNewFiles(repo);
   });
 
-  it('takes the handle from --github, never from the body', () => {
+  it('takes the handle from --github, never from the body', async () => {
     const repo = repoWithIntake();
-    const result = fromIssue(repo, `${formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' })}\n\n### Your GitHub handle\n\nada-l`);
+    const result = await fromIssue(repo, `${formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' })}\n\n### Your GitHub handle\n\nada-l`);
     expect(result.code, result.stderr).toBe(0);
     expect(parse(readText(repo, 'people/zoe.yaml')).github).toBe('zoe-z');
   });

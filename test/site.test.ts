@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { EXAMPLE, exampleRepo, expectNoCrash, makeTree, mentor } from './helpers/repo.js';
 import { buildSite, EXAMPLE_NOW, HOSTILE, hostileRepo, siteFiles } from './helpers/site.js';
 
@@ -15,9 +16,9 @@ describe('mentor site', () => {
     expect([...siteFiles(out).keys()]).toEqual(['cohorts/2026-fall.html', 'index.html']);
   });
 
-  it('writes to _site in the repo by default', () => {
+  it('writes to _site in the repo by default', async () => {
     const repo = exampleRepo();
-    expect(mentor(['site', '--repo', repo], { env: { MENTOR_NOW: EXAMPLE_NOW } }).code).toBe(0);
+    expect((await mentorIn(['site', '--repo', repo], { env: { MENTOR_NOW: EXAMPLE_NOW } })).code).toBe(0);
     expect(existsSync(path.join(repo, '_site/index.html'))).toBe(true);
     expect(existsSync(path.join(repo, '_site/cohorts/2026-fall.html'))).toBe(true);
   });
@@ -92,12 +93,12 @@ describe('mentor site', () => {
     expect(cohort).toMatch(/<text[^>]*>Ada<\/text>/);
   });
 
-  it('removes the page of a cohort that no longer exists, and leaves other files alone', () => {
+  it('removes the page of a cohort that no longer exists, and leaves other files alone', async () => {
     const out = buildSite(EXAMPLE);
     mkdirSync(path.join(out, 'cohorts'), { recursive: true });
     writeFileSync(path.join(out, 'cohorts/gone.html'), 'old');
     writeFileSync(path.join(out, 'CNAME'), 'mentors.example.org');
-    expect(mentor(['site', '--repo', EXAMPLE, '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } }).code).toBe(0);
+    expect((await mentorIn(['site', '--repo', EXAMPLE, '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } })).code).toBe(0);
     expect(existsSync(path.join(out, 'cohorts/gone.html'))).toBe(false);
     expect(existsSync(path.join(out, 'CNAME'))).toBe(true);
   });
@@ -111,9 +112,9 @@ describe('mentor site', () => {
     expect(files.get('index.html')).toContain('0</strong>cohorts running');
   });
 
-  it('stops at a log with errors, exit 1, naming the file', () => {
+  it('stops at a log with errors, exit 1, naming the file', async () => {
     const repo = exampleRepo({ 'cohorts/2026-fall/logs/ada/2026-W45.yaml': 'person: ada\nweek: 2026-W45\nhours: {project: lots}\n' });
-    const result = mentor(['site', '--repo', repo, '--out', makeTree({})], { env: { MENTOR_NOW: EXAMPLE_NOW } });
+    const result = await mentorIn(['site', '--repo', repo, '--out', makeTree({})], { env: { MENTOR_NOW: EXAMPLE_NOW } });
     expectNoCrash(result);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('cohorts/2026-fall/logs/ada/2026-W45.yaml');

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { parse } from 'yaml';
 import { exampleRepo, makeTree, mentor, mentorJson, minimal, smallProgram, type FileTree } from './helpers/repo.js';
 
@@ -22,17 +23,17 @@ describe('report and the last complete week', () => {
     ['before the start', '2026-W30', 'outside cohort 2026-fall (2026-W37 to 2026-W48)'],
     ['after the end', '2027-W02', 'outside cohort 2026-fall'],
     ['not over yet', '2026-W48', '2026-W48 is not over yet'],
-  ])('refuses a week %s with exit 2 and writes nothing', (_name, week, message) => {
+  ])('refuses a week %s with exit 2 and writes nothing', async (_name, week, message) => {
     const repo = exampleRepo();
-    const result = mentor(['report', '2026-fall', '--repo', repo, '--week', week], at(TUESDAY_W48));
+    const result = await mentorIn(['report', '2026-fall', '--repo', repo, '--week', week], at(TUESDAY_W48));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(existsSync(path.join(repo, 'reports'))).toBe(false);
   });
 
-  it('counts only the weeks of the cohort that are over in weeks logged', () => {
+  it('counts only the weeks of the cohort that are over in weeks logged', async () => {
     const repo = exampleRepo();
-    expect(mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47'], at(TUESDAY_W48)).code).toBe(0);
+    expect((await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47'], at(TUESDAY_W48))).code).toBe(0);
     const json = JSON.parse(readFileSync(path.join(repo, 'reports/2026-fall/2026-W47.json'), 'utf8'));
     // 2026-W37 .. 2026-W47: eleven weeks.
     expect(new Set(json.weeksLogged.map((row: { of: number }) => row.of))).toEqual(new Set([11]));
@@ -47,9 +48,9 @@ describe('status and the weeks that count', () => {
     expect(json.cohorts[0].inactiveMentors).toEqual([]);
   });
 
-  it('expects no logs after the cohort ends, and counts silence only up to its last week', () => {
+  it('expects no logs after the cohort ends, and counts silence only up to its last week', async () => {
     const repo = smallProgram({ 'cohorts/c1/logs/max/2026-W46.yaml': 'person: max\nweek: 2026-W46\nhours:\n  project: 2\n' });
-    const { json } = mentorJson(['status', 'c1', '--repo', repo, '--format', 'json'], at('2027-01-20T12:00:00Z'));
+    const { json } = await mentorInJson(['status', 'c1', '--repo', repo, '--format', 'json'], at('2027-01-20T12:00:00Z'));
     expect(json.cohorts[0].missingLogs).toEqual([]);
     // The cohort's weeks are 2026-W37 to 2026-W48: lee never logged (12), max logged 2026-W46 (2).
     expect(json.cohorts[0].inactiveMentors).toEqual([
@@ -77,50 +78,50 @@ function cycle(extra: FileTree = {}): string {
 }
 
 describe('next and a cohort that has not finished', () => {
-  it('refuses a running cohort with exit 1 and writes nothing', () => {
+  it('refuses a running cohort with exit 1 and writes nothing', async () => {
     const repo = cycle();
-    const result = mentor(['next', 'c1', 'c2', '--repo', repo, '--start', '2026-03-02', '--yes'], at('2026-01-21T12:00:00Z'));
+    const result = await mentorIn(['next', 'c1', 'c2', '--repo', repo, '--start', '2026-03-02', '--yes'], at('2026-01-21T12:00:00Z'));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Cohort c1 has not finished (it ends 2026-02-01; today is 2026-01-21)');
     expect(result.stderr).toContain('--early');
     expect(existsSync(path.join(repo, 'cohorts/c2'))).toBe(false);
   });
 
-  it('with --early opens it, counting only the weeks that are over', () => {
+  it('with --early opens it, counting only the weeks that are over', async () => {
     const repo = cycle();
-    const result = mentor(['next', 'c1', 'c2', '--repo', repo, '--start', '2026-03-02', '--yes', '--early'], at('2026-01-21T12:00:00Z'));
+    const result = await mentorIn(['next', 'c1', 'c2', '--repo', repo, '--start', '2026-03-02', '--yes', '--early'], at('2026-01-21T12:00:00Z'));
     expect(result.code, result.stderr).toBe(0);
     // Wednesday of 2026-W04: W02 and W03 are over, W04 is not.
     expect(result.stdout).toMatch(/max +mentor +lead +2\/2/);
   });
 
-  it('keeps what carried-over members asked for, while it can still be honoured', () => {
+  it('keeps what carried-over members asked for, while it can still be honoured', async () => {
     const repo = cycle();
-    expect(mentor(['next', 'c1', 'c2', '--repo', repo, '--start', '2026-03-02', '--yes'], at('2026-02-10T12:00:00Z')).code).toBe(0);
+    expect((await mentorIn(['next', 'c1', 'c2', '--repo', repo, '--start', '2026-03-02', '--yes'], at('2026-02-10T12:00:00Z'))).code).toBe(0);
     const members = parse(readFileSync(path.join(repo, 'cohorts/c2/cohort.yaml'), 'utf8')).members;
     // dan still wants css and git; lee is a lead, not a mentor, so "prefers: lee" is dropped.
     expect(members.find((m: { person: string }) => m.person === 'dan')).toEqual({ person: 'dan', role: 'mentee', wants: ['css', 'git'] });
     expect(members.find((m: { person: string }) => m.person === 'ann')).toEqual({ person: 'ann', role: 'mentee', wants: ['react'] });
   });
 
-  it('refuses a start that overlaps the cohort it follows (exit 2)', () => {
-    const result = mentor(['next', 'c1', 'c2', '--repo', cycle(), '--start', '2026-01-26', '--yes'], at('2026-02-10T12:00:00Z'));
+  it('refuses a start that overlaps the cohort it follows (exit 2)', async () => {
+    const result = await mentorIn(['next', 'c1', 'c2', '--repo', cycle(), '--start', '2026-01-26', '--yes'], at('2026-02-10T12:00:00Z'));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--start 2026-01-26 overlaps cohort c1, which ends 2026-02-01');
   });
 });
 
 describe('progress and the weeks that count', () => {
-  it('counts the weeks of a running cohort that are over, not the current one', () => {
-    const { json } = mentorJson(['progress', 'max', '--repo', cycle(), '--format', 'json'], at('2026-01-21T12:00:00Z'));
+  it('counts the weeks of a running cohort that are over, not the current one', async () => {
+    const { json } = await mentorInJson(['progress', 'max', '--repo', cycle(), '--format', 'json'], at('2026-01-21T12:00:00Z'));
     expect(json.people[0].cohorts[0]).toMatchObject({ cohort: 'c1', state: 'running', weeksLogged: 2, weeksRun: 2 });
   });
 });
 
 describe('log and the weeks of the cohort', () => {
-  it.each(['2030-W01', '2026-W10'])('refuses %s, outside the cohort, with exit 1 and writes nothing', (week) => {
+  it.each(['2030-W01', '2026-W10'])('refuses %s, outside the cohort, with exit 1 and writes nothing', async (week) => {
     const repo = exampleRepo();
-    const result = mentor(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'hal', '--week', week, '--hours', 'practice=3'], at(TUESDAY_W48));
+    const result = await mentorIn(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'hal', '--week', week, '--hours', 'practice=3'], at(TUESDAY_W48));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${week} is outside cohort 2026-fall (2026-W37 to 2026-W48)`);
     expect(existsSync(path.join(repo, `cohorts/2026-fall/logs/hal/${week}.yaml`))).toBe(false);
