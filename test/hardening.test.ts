@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, GIT_ENV, git, gitRepo, makeTree, mentor, MENTOR_BIN, mentorJson } from './helpers/repo.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { exampleRepo, GIT_ENV, git, gitRepo, makeTree, mentor, MENTOR_BIN } from './helpers/repo.js';
 
 const BOB_LOG = 'cohorts/2026-fall/logs/bob/2026-W47.yaml';
 const replaceBobLog = ['log', '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=9', '--force'];
@@ -26,11 +27,11 @@ describe('nothing lost', () => {
     const temps = readdirSync(path.join(repo, 'cohorts/2026-fall/logs/bob')).filter((name) => name.includes('.mentor-tmp-'));
     expect(temps).toHaveLength(1);
     expect(readFileSync(path.join(repo, 'cohorts/2026-fall/logs/bob', temps[0]!), 'utf8')).toContain('practice: 9');
-    const { code, json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const { code, json } = await mentorInJson(['validate', '--repo', repo, '--format', 'json']);
     expect(json.problems).toEqual([]);
     expect(code).toBe(0);
     // The next write of that file removes the dead writer's temp file.
-    expect(mentor([...replaceBobLog, '--repo', repo]).code).toBe(0);
+    expect((await mentorIn([...replaceBobLog, '--repo', repo])).code).toBe(0);
     expect(readdirSync(path.join(repo, 'cohorts/2026-fall/logs/bob')).filter((name) => name.includes('.mentor-tmp-'))).toEqual([]);
   });
 
@@ -57,17 +58,17 @@ describe('nothing lost', () => {
 describe('git faults give one clear line', () => {
   const commitLog = ['log', '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47', '--hours', 'practice=3', '--commit'];
 
-  it('not a git repository', () => {
-    const result = mentor([...commitLog, '--repo', exampleRepo()]);
+  it('not a git repository', async () => {
+    const result = await mentorIn([...commitLog, '--repo', exampleRepo()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--commit needs a git repository');
     expect(result.stderr.trim().split('\n')).toHaveLength(2);
   });
 
-  it('a detached HEAD', () => {
+  it('a detached HEAD', async () => {
     const repo = gitRepo(exampleRepo());
     git(repo, ['checkout', '-q', '--detach']);
-    const result = mentor([...commitLog, '--repo', repo]);
+    const result = await mentorIn([...commitLog, '--repo', repo]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('HEAD is detached');
   });
@@ -94,9 +95,9 @@ describe('git faults give one clear line', () => {
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
   });
 
-  it('a file with merge conflict markers is named with its line', () => {
+  it('a file with merge conflict markers is named with its line', async () => {
     const repo = exampleRepo({ 'people/ann.yaml': 'id: ann\n<<<<<<< HEAD\nname: Ann\n=======\nname: Anne\n>>>>>>> other\n' });
-    const { code, json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const { code, json } = await mentorInJson(['validate', '--repo', repo, '--format', 'json']);
     expect(code).toBe(1);
     expect(json.problems).toEqual([expect.objectContaining({ file: 'people/ann.yaml', line: 2, column: 1, rule: 'merge-conflict' })]);
   });

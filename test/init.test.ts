@@ -2,17 +2,18 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT, git, makeTree, mentor, mentorJson } from './helpers/repo.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { PACKAGE_ROOT, git, makeTree, mentor } from './helpers/repo.js';
 
 describe('mentor init', { timeout: 120_000 }, () => {
-  it('scaffolds a program repo that validates, with git init and a first commit', () => {
+  it('scaffolds a program repo that validates, with git init and a first commit', async () => {
     const dir = path.join(makeTree({}), 'program');
     const result = mentor(['init', dir]);
     expect(result.code, result.stderr).toBe(0);
     for (const file of ['mentor.config.yaml', 'people/alex.yaml', 'schemas/log.schema.json', '.github/workflows/mentor.yml', '.github/pull_request_template.md']) {
       expect(existsSync(path.join(dir, file)), file).toBe(true);
     }
-    const { code, json } = mentorJson(['validate', '--repo', dir, '--format', 'json']);
+    const { code, json } = await mentorInJson(['validate', '--repo', dir, '--format', 'json']);
     expect(json.problems).toEqual([]);
     expect(code).toBe(0);
     expect(git(dir, ['log', '--format=%s']).trim()).toBe('Start the mentorship program (mentor init)');
@@ -20,16 +21,16 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(git(dir, ['branch', '--show-current']).trim()).toBe('main');
   });
 
-  it('writes records that start with the yaml-language-server schema line', () => {
+  it('writes records that start with the yaml-language-server schema line', async () => {
     const dir = makeTree({});
-    mentor(['init', dir, '--no-git']);
+    await mentorIn(['init', dir, '--no-git']);
     expect(readFileSync(path.join(dir, 'people/alex.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/person.schema.json');
     expect(readFileSync(path.join(dir, 'mentor.config.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/config.schema.json');
   });
 
-  it('commits the runner and no package.json: a copy of the repo runs with plain node, nothing installed', () => {
+  it('commits the runner and no package.json: a copy of the repo runs with plain node, nothing installed', async () => {
     const dir = path.join(makeTree({}), 'program');
-    expect(mentor(['init', dir]).code).toBe(0);
+    expect((await mentorIn(['init', dir])).code).toBe(0);
     expect(existsSync(path.join(dir, 'package.json'))).toBe(false);
     expect(git(dir, ['ls-files', '.mentor']).trim().split('\n')).toEqual(['.mentor/LICENSES.txt', '.mentor/README.md', '.mentor/mentor.mjs']);
     expect(readFileSync(path.join(dir, '.mentor/mentor.mjs'))).toEqual(readFileSync(path.join(PACKAGE_ROOT, 'dist/runner/mentor.mjs')));
@@ -44,10 +45,10 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version);
   });
 
-  it('never overwrites a file, and commits only what it created', () => {
+  it('never overwrites a file, and commits only what it created', async () => {
     const dir = makeTree({ 'mentor.config.yaml': '# mine\nprogram: Mine\n', 'notes.txt': 'keep me uncommitted\n' });
     git(dir, ['init', '-q', '--initial-branch=main']);
-    const result = mentor(['init', dir]);
+    const result = await mentorIn(['init', dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('kept     mentor.config.yaml');
     expect(readFileSync(path.join(dir, 'mentor.config.yaml'), 'utf8')).toBe('# mine\nprogram: Mine\n');
@@ -58,11 +59,11 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(git(dir, ['status', '--porcelain'])).toContain('notes.txt');
   });
 
-  it('a second init changes nothing', () => {
+  it('a second init changes nothing', async () => {
     const dir = makeTree({});
-    mentor(['init', dir]);
+    await mentorIn(['init', dir]);
     writeFileSync(path.join(dir, 'people/alex.yaml'), 'id: alex\nname: Changed\n');
-    const again = mentor(['init', dir]);
+    const again = await mentorIn(['init', dir]);
     expect(again.code).toBe(0);
     expect(readFileSync(path.join(dir, 'people/alex.yaml'), 'utf8')).toBe('id: alex\nname: Changed\n');
     expect(git(dir, ['log', '--format=%s']).trim().split('\n')).toHaveLength(1);
@@ -91,15 +92,15 @@ describe('mentor init without a git identity', () => {
 });
 
 describe('the cohort init scaffolds', () => {
-  it('keeps its members as files, says why, and validates and round-trips to a list', () => {
+  it('keeps its members as files, says why, and validates and round-trips to a list', async () => {
     const dir = path.join(makeTree({}), 'program');
-    expect(mentor(['init', dir, '--no-git'], { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } }).code).toBe(0);
+    expect((await mentorIn(['init', dir, '--no-git'], { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } })).code).toBe(0);
     const cohort = readFileSync(path.join(dir, 'cohorts/2026-first/cohort.yaml'), 'utf8');
     expect(cohort).toContain('no merge conflicts');
     expect(cohort).not.toMatch(/^members:/m);
     expect(readFileSync(path.join(dir, 'cohorts/2026-first/members/alex.yaml'), 'utf8')).toContain('person: alex\nrole: lead\n');
-    expect(mentor(['validate', '--repo', dir]).code).toBe(0);
-    const tree = mentor(['tree', '2026-first', '--repo', dir], { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } }).stdout;
+    expect((await mentorIn(['validate', '--repo', dir])).code).toBe(0);
+    const tree = (await mentorIn(['tree', '2026-first', '--repo', dir], { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } })).stdout;
     expect(tree).toContain('alex');
   });
 });

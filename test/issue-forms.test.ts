@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { parse } from 'yaml';
 import { exampleRepo, makeTree, mentor, readText } from './helpers/repo.js';
 
@@ -20,25 +21,25 @@ function bodyFor(form: any, answers: Record<string, string>): string {
 }
 
 describe('mentor forms', () => {
-  it('writes the request form from intake, each eligibility question a required checkbox, and --check keeps it in sync', () => {
+  it('writes the request form from intake, each eligibility question a required checkbox, and --check keeps it in sync', async () => {
     const repo = exampleRepo();
     writeFileSync(path.join(repo, 'mentor.config.yaml'), readText(repo, 'mentor.config.yaml') + INTAKE);
     expect(mentor(['forms', '--repo', repo, '--check']).code).toBe(1);
-    expect(mentor(['forms', '--repo', repo]).code).toBe(0);
-    expect(mentor(['forms', '--repo', repo, '--check']).code).toBe(0);
+    expect((await mentorIn(['forms', '--repo', repo])).code).toBe(0);
+    expect((await mentorIn(['forms', '--repo', repo, '--check'])).code).toBe(0);
     const form = parse(readText(repo, '.github/ISSUE_TEMPLATE/request-a-mentor.yml'));
     expect(form.labels).toEqual(['mentor-request']);
     const boxes = form.body.find((item: any) => item.type === 'checkboxes');
     expect(boxes.attributes.options).toEqual([{ label: 'I can give 5.5 hours a week for the whole cycle', required: true }]);
     expect(parse(readText(repo, '.github/ISSUE_TEMPLATE/become-a-mentor.yml')).labels).toEqual(['mentor-offer']);
     writeFileSync(path.join(repo, 'mentor.config.yaml'), readText(repo, 'mentor.config.yaml').replace('for the whole cycle', 'for twelve weeks'));
-    expect(mentor(['forms', '--repo', repo, '--check']).stdout).toContain('request-a-mentor.yml');
+    expect((await mentorIn(['forms', '--repo', repo, '--check'])).stdout).toContain('request-a-mentor.yml');
   });
 
-  it('reads back what its own forms produce: a request and an offer to mentor', () => {
+  it('reads back what its own forms produce: a request and an offer to mentor', async () => {
     const repo = exampleRepo();
     writeFileSync(path.join(repo, 'mentor.config.yaml'), readText(repo, 'mentor.config.yaml') + INTAKE);
-    mentor(['forms', '--repo', repo]);
+    await mentorIn(['forms', '--repo', repo]);
     const request = bodyFor(parse(readText(repo, '.github/ISSUE_TEMPLATE/request-a-mentor.yml')), { person: 'zoe', name: 'Zoe', timezone: 'Europe/Paris', wants: 'react', prefers: 'ada' });
     const file = path.join(makeTree({ 'body.md': request }), 'body.md');
     const asked = mentor(['request', '--repo', repo, '--from-issue', file, '--github', 'zoe-z'], { env: NOW });
@@ -46,7 +47,7 @@ describe('mentor forms', () => {
     expect(parse(readText(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toMatchObject({ prefers: 'ada', wants: ['react'] });
     const offer = bodyFor(parse(readText(repo, '.github/ISSUE_TEMPLATE/become-a-mentor.yml')), { person: 'max', name: 'Max', timezone: 'UTC', skills: 'go', maxHours: '6' });
     const offerFile = path.join(makeTree({ 'body.md': offer }), 'body.md');
-    const offered = mentor(['request', '--repo', repo, '--from-issue', offerFile, '--github', 'max-m', '--role', 'mentor'], { env: NOW });
+    const offered = await mentorIn(['request', '--repo', repo, '--from-issue', offerFile, '--github', 'max-m', '--role', 'mentor'], { env: NOW });
     expect(offered.code, offered.stderr).toBe(0);
     expect(parse(readText(repo, 'people/max.yaml'))).toMatchObject({ skills: ['go'], maxHoursPerWeek: 6, active: true });
   });

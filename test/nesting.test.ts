@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorInJson } from './helpers/in-process.js';
 import fc from 'fast-check';
 import { parseDocument, stringify } from 'yaml';
 import { YamlSource } from '../src/model/source.js';
@@ -101,9 +102,9 @@ describe('the nesting limit', () => {
     expect(json.problems.some((p: { file: string; rule: string }) => p.file === 'people/zed.yaml' && p.rule === 'unknown-field')).toBe(true);
   });
 
-  it('the fast path declines deep block nesting instead of recursing into it', () => {
+  it('the fast path declines deep block nesting instead of recursing into it', async () => {
     const tree = makeTree({ 'mentor.config.yaml': `${minimal.config}${deepMapping(80)}` });
-    const { json } = mentorJson(['validate', '--repo', tree, '--format', 'json']);
+    const { json } = await mentorInJson(['validate', '--repo', tree, '--format', 'json']);
     expect(json.problems).toContainEqual(expect.objectContaining({ file: 'mentor.config.yaml', rule: 'yaml-too-deep', line: MAX_DEPTH + 3 }));
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { exampleRepo, makeTree, mentor, minimal, type FileTree } from './helpers/repo.js';
 
 // Issue 17, "Output" and "Mermaid": what a new user sees is readable at any size.
@@ -46,57 +47,57 @@ describe('terminal output', () => {
     expect(result.stdout).toContain('and 241 more');
   });
 
-  it('says how long someone waited the same way in status, tree, assign and report', () => {
+  it('says how long someone waited the same way in status, tree, assign and report', async () => {
     const repo = exampleRepo();
     for (const args of [['status'], ['tree'], ['assign', '--dry-run', '--explain']]) {
-      expect(mentor([...args, '2026-fall', '--repo', repo], at()).stdout).toContain('3 d 18 h');
+      expect((await mentorIn([...args, '2026-fall', '--repo', repo], at())).stdout).toContain('3 d 18 h');
     }
-    mentor(['report', '2026-fall', '--repo', repo], at());
+    await mentorIn(['report', '2026-fall', '--repo', repo], at());
     // A report measures waiting at the end of its week (Sunday of 2026-W47).
     expect(readFileSync(path.join(repo, 'reports/2026-fall/2026-W47.md'), 'utf8')).toContain('cleo has waited 2 d 9 h for a mentor');
   });
 
-  it('never says "0 of 0"', () => {
+  it('never says "0 of 0"', async () => {
     const repo = exampleRepo();
-    const noPreferences = mentor(['assign', '2026-fall', '--repo', repo, '--dry-run', '--explain'], at({ MENTOR_NOW: NOW }));
+    const noPreferences = await mentorIn(['assign', '2026-fall', '--repo', repo, '--dry-run', '--explain'], at({ MENTOR_NOW: NOW }));
     expect(noPreferences.stdout).toContain('preferences honoured: 1 of 1');
     const nobodyAsked = exampleRepo({ 'cohorts/2026-fall/cohort.yaml': readFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), 'utf8').replace('    prefers: ada # a mentor she asked for\n', '') });
-    const explained = mentor(['assign', '2026-fall', '--repo', nobodyAsked, '--dry-run', '--explain'], at());
+    const explained = await mentorIn(['assign', '2026-fall', '--repo', nobodyAsked, '--dry-run', '--explain'], at());
     expect(explained.stdout).toContain('preferences: nobody asked for a mentor by name');
     expect(explained.stdout).not.toContain('0 of 0');
     const waitingOnly = makeTree({ 'mentor.config.yaml': minimal.config, 'people/ann.yaml': minimal.person('ann'), 'cohorts/c1/cohort.yaml': 'id: c1\nname: One\nstart: 2026-09-07\nmembers:\n  - {person: ann, role: mentee}\n' });
-    const status = mentor(['status', 'c1', '--repo', waitingOnly], at());
+    const status = await mentorIn(['status', 'c1', '--repo', waitingOnly], at());
     expect(status.stdout).toContain('Logs this week: none expected (nobody is placed yet)');
     expect(status.stdout).not.toContain('0 of 0');
   });
 
-  it('tells what to do with an empty cohort in status, tree and hours', () => {
+  it('tells what to do with an empty cohort in status, tree and hours', async () => {
     const repo = makeTree({ 'mentor.config.yaml': minimal.config, 'cohorts/empty/cohort.yaml': 'id: empty\nname: Empty\nstart: 2026-09-07\n' });
     for (const command of ['status', 'tree', 'hours']) {
-      expect(mentor([command, 'empty', '--repo', repo], at()).stdout).toContain('No members yet. Add them to cohorts/empty/cohort.yaml');
+      expect((await mentorIn([command, 'empty', '--repo', repo], at())).stdout).toContain('No members yet. Add them to cohorts/empty/cohort.yaml');
     }
   });
 });
 
 describe('the report tree on GitHub', () => {
-  it('writes a tree of more than 500 links as a list, and says why', () => {
+  it('writes a tree of more than 500 links as a list, and says why', async () => {
     const repo = wideProgram(130, 3);
-    expect(mentor(['report', 'c1', '--repo', repo], at()).code).toBe(0);
+    expect((await mentorIn(['report', 'c1', '--repo', repo], at())).code).toBe(0);
     const markdown = readFileSync(path.join(repo, 'reports/c1/2026-W47.md'), 'utf8');
     expect(markdown).not.toContain('```mermaid');
     expect(markdown).toContain('The tree has 520 links, more than the 500 a Mermaid diagram on GitHub can draw, so it is written as a list.');
     expect(markdown).toContain('\n  - M129 \\(m129\\) · mentor · X=3 · 7 h\n    - M129-E0 \\(m129-e0\\) · mentee · 5.5 h\n');
   });
 
-  it('keeps a tree of 500 links a diagram', () => {
+  it('keeps a tree of 500 links a diagram', async () => {
     const repo = wideProgram(125, 3);
-    mentor(['report', 'c1', '--repo', repo], at());
+    await mentorIn(['report', 'c1', '--repo', repo], at());
     expect(readFileSync(path.join(repo, 'reports/c1/2026-W47.md'), 'utf8')).toContain('```mermaid');
   });
 
-  it('writes names in any script as they are, not as entity codes', () => {
+  it('writes names in any script as they are, not as entity codes', async () => {
     const repo = exampleRepo({ 'people/bob.yaml': 'id: bob\nname: José Núñez 李雷\n' });
-    mentor(['report', '2026-fall', '--repo', repo], at());
+    await mentorIn(['report', '2026-fall', '--repo', repo], at());
     const markdown = readFileSync(path.join(repo, 'reports/2026-fall/2026-W47.md'), 'utf8');
     expect(markdown).toContain('["José Núñez 李雷 (bob) · mentee · 5.5 h"]');
   });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, PACKAGE_ROOT, mentor } from './helpers/repo.js';
+import { mentorIn } from './helpers/in-process.js';
+import { EXAMPLE, PACKAGE_ROOT } from './helpers/repo.js';
 
 // The README quotes what the commands print on the example at the demo's fixed "now", so the
 // examples can be reproduced on any day (issue 17).
@@ -25,8 +26,8 @@ describe('the README examples', () => {
     expect(blocks.map((block) => block.args[0]).sort()).toEqual(['assign', 'hours', 'status', 'tree']);
   });
 
-  it.each(blocks.map((block) => [block.args.join(' '), block] as const))('`mentor %s` prints what the README shows, in order', (_name, block) => {
-    const result = mentor([...block.args, '--repo', EXAMPLE], { env: { MENTOR_NOW: DEMO_NOW } });
+  it.each(blocks.map((block) => [block.args.join(' '), block] as const))('`mentor %s` prints what the README shows, in order', async (_name, block) => {
+    const result = await mentorIn([...block.args, '--repo', EXAMPLE], { env: { MENTOR_NOW: DEMO_NOW } });
     expect(result.code, result.stderr).toBe(0);
     const output = result.stdout.split('\n');
     let at = 0;

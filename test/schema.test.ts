@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { generateJsonSchemas } from '../src/model/json-schema.js';
 import { EXAMPLE, makeTree, mentor, PACKAGE_ROOT, smallProgram } from './helpers/repo.js';
 
@@ -23,14 +24,14 @@ describe('JSON Schemas come from the zod schemas', () => {
     expect(config.required ?? []).toEqual([]);
   });
 
-  it('mentor schema writes them, and --check fails when they are stale', () => {
+  it('mentor schema writes them, and --check fails when they are stale', async () => {
     const repo = smallProgram();
     expect(mentor(['schema', '--repo', repo, '--check']).code).toBe(1);
-    const written = mentor(['schema', '--repo', repo]);
+    const written = await mentorIn(['schema', '--repo', repo]);
     expect(written.code).toBe(0);
     expect(written.stdout).toContain('schemas/log.schema.json');
     expect(readFileSync(path.join(repo, 'schemas/log.schema.json'), 'utf8')).toBe(generateJsonSchemas().get('log.schema.json'));
-    const check = mentor(['schema', '--repo', repo, '--check']);
+    const check = await mentorIn(['schema', '--repo', repo, '--check']);
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('up to date');
   });

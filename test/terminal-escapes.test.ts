@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { exampleRepo, gitRepo, mentor } from './helpers/repo.js';
 
 // File and folder names are record text too: an ESC sequence in one must never reach a terminal
@@ -12,7 +13,7 @@ const hostile = {
 };
 
 describe('terminal escapes in file and folder names', () => {
-  it('are shown escaped by every command that names them, in every format', () => {
+  it('are shown escaped by every command that names them, in every format', async () => {
     const repo = gitRepo(exampleRepo(hostile));
     const env = { MENTOR_NOW: '2026-11-20T12:00:00-08:00' };
     const runs = [
@@ -25,7 +26,7 @@ describe('terminal escapes in file and folder names', () => {
       ['report', '2026-fall', '--week', '2026-W46', '--check'],
     ];
     for (const args of runs) {
-      const result = mentor([...args, '--repo', repo], { env });
+      const result = await mentorIn([...args, '--repo', repo], { env });
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBeLessThan(3);
       expect(`${result.stdout}${result.stderr}`, args.join(' ')).not.toContain(ESC);
       expect(`${result.stdout}${result.stderr}`, args.join(' ')).not.toContain('\u0007');

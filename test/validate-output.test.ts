@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mentor, mentorJson, smallProgram } from './helpers/repo.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { mentor, smallProgram } from './helpers/repo.js';
 
 const broken = () => smallProgram({ 'people/ann.yaml': 'id: ann\nname: Ann\ntimezone: Mars/Base\nskils: [css]\n' });
 
@@ -18,8 +19,8 @@ describe('validate output formats', () => {
     expect(result.stdout.trim().split('\n').pop()).toBe('✖ 1 error, 1 warning in 1 file (6 files checked).');
   });
 
-  it('json: exactly the keys of DESIGN.md, 1-based positions relative to the repo', () => {
-    const { code, json } = mentorJson(['validate', '--repo', broken(), '--format', 'json']);
+  it('json: exactly the keys of DESIGN.md, 1-based positions relative to the repo', async () => {
+    const { code, json } = await mentorInJson(['validate', '--repo', broken(), '--format', 'json']);
     expect(code).toBe(1);
     expect(Object.keys(json)).toEqual(['valid', 'files', 'problems']);
     expect(json.valid).toBe(false);
@@ -42,16 +43,16 @@ describe('validate output formats', () => {
     expect(lines[1]).toMatch(/^::warning file=people\/ann\.yaml,line=4,col=1::/);
   });
 
-  it('github: a message cannot start a second workflow command', () => {
+  it('github: a message cannot start a second workflow command', async () => {
     const repo = smallProgram({ 'people/ann.yaml': 'id: ann\nname: Ann\n"x\\n::error file=evil::pwned": 1\n' });
-    const result = mentor(['validate', '--repo', repo, '--format', 'github']);
+    const result = await mentorIn(['validate', '--repo', repo, '--format', 'github']);
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toContain('%0A::error');
   });
 
-  it('warnings alone keep the exit code 0', () => {
+  it('warnings alone keep the exit code 0', async () => {
     const repo = smallProgram({ 'people/ann.yaml': 'id: ann\nname: Ann\nnickname: A\n' });
-    const { code, json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const { code, json } = await mentorInJson(['validate', '--repo', repo, '--format', 'json']);
     expect(json.valid).toBe(true);
     expect(code).toBe(0);
   });
