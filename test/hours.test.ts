@@ -54,6 +54,15 @@ describe('mentor hours', () => {
     expect((await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes'])).code).toBe(1);
   });
 
+  it('status and tree show a cohort whose records have an error, with the warning said once', async () => {
+    const repo = exampleRepo({ 'people/grace.yaml': 'id: grace\nname: Grace\nmaxHoursPerWeek: 6\n' });
+    for (const args of [['status', '2026-fall'], ['tree', '2026-fall'], ['status']]) {
+      const result = await mentorIn([...args, '--repo', repo]);
+      expect(result.code).toBe(0);
+      expect(result.stderr.match(/warning: the records of cohort 2026-fall have 1 error/g)).toHaveLength(1);
+    }
+  });
+
   it('refuses an unknown cohort and a bad week with exit 2', async () => {
     const unknown = mentor(['hours', '2026-fal', '--repo', EXAMPLE]);
     expect(unknown.code).toBe(2);

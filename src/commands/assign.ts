@@ -8,7 +8,7 @@ import { heldByFieldTypos, memberChoices, mentorChoices } from '../core/assign-r
 import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
 import { renderAssignJson, renderAssignText } from '../render/assign.js';
-import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting, peopleOf } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
@@ -25,7 +25,7 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
   const entry = chooseCohort(loaded, cohortId);
-  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  const people = peopleOf(program);
   const input: AssignInput = {
     config: program.config,
     cohort: entry.cohort,

@@ -8,7 +8,7 @@ import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits, type MemberEdit } from '../render/cohort-yaml.js';
 import { renderClaimAnswer } from '../render/claim.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting, type Loaded } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting, peopleOf, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
@@ -50,7 +50,7 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
   const outcome = checkClaim({
     config: program.config,
     cohort: entry.cohort,
-    people: new Map([...program.people].map(([id, person]) => [id, person.person])),
+    people: peopleOf(program),
     member,
     as: options.as,
     today: loaded.today,

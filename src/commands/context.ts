@@ -7,7 +7,7 @@ import { isError, type Problem } from '../model/problem.js';
 import { loadProgram } from '../model/load.js';
 import type { CohortEntry, Program } from '../model/program.js';
 import { WorktreeSource } from '../io/worktree-source.js';
-import type { Cohort } from '../model/schemas.js';
+import type { Cohort, Person } from '../model/schemas.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { localDate } from '../domain/time.js';
 import { membersDir } from '../domain/layout.js';
@@ -57,6 +57,11 @@ export function chooseCohort(loaded: Loaded, cohortId: string | undefined, optio
     throw new MentorError(`There is no cohort "${sanitizeInline(cohortId)}".`, ExitCode.usage, guess ? `Did you mean ${guess}?` : `Cohorts: ${[...program.cohorts.keys()].join(', ') || 'none yet'}.`);
   }
   return requireValid(program, entry, strict);
+}
+
+/** Who is who: each person's record by id (undefined where the file could not be read). */
+export function peopleOf(program: Program): Map<string, Person | undefined> {
+  return new Map([...program.people].map(([id, entry]) => [id, entry.person]));
 }
 
 export function runningCohorts(loaded: Loaded): CohortEntry[] {

@@ -3,7 +3,7 @@ import { print, styleFor, terminalWidth } from '../io/output.js';
 import { cohortCommitments } from '../core/commitments.js';
 import { isIsoWeek } from '../domain/weeks.js';
 import { weekLogs } from './week-logs.js';
-import { chooseCohort, loadForCommand } from './context.js';
+import { chooseCohort, loadForCommand, peopleOf } from './context.js';
 import { renderHoursJson, renderHoursText } from '../render/hours.js';
 import { sanitizeInline } from '../render/terminal.js';
 
@@ -19,7 +19,7 @@ export async function hoursCommand(cohortId: string | undefined, options: HoursO
   }
   const loaded = loadForCommand(options.repo);
   const entry = chooseCohort(loaded, cohortId, { strict: false });
-  const people = new Map([...loaded.program.people].map(([id, person]) => [id, person.person]));
+  const people = peopleOf(loaded.program);
   const logs = options.week === undefined ? undefined : weekLogs(loaded.program, entry.id, options.week);
   const view = { cohort: entry.id, cohortName: entry.cohort.name, week: options.week, people: cohortCommitments(loaded.program.config, entry.cohort, people, logs) };
   print(options.format === 'json' ? renderHoursJson(view) : renderHoursText(view, styleFor(process.stdout), terminalWidth()));

@@ -13,7 +13,7 @@ import { dayNumber, isRealDate } from '../domain/time.js';
 import { ID_PATTERN } from '../model/schemas.js';
 import { renderNextCohort, renderNextSummary, renderProposalText } from '../render/cycles.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting, peopleOf } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { cohortLogs } from './week-logs.js';
 
@@ -48,7 +48,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   if (program.cohorts.has(toId) || existsInRepo(program.root, cohortDir(toId))) {
     throw new MentorError(`Cohort ${toId} already exists; mentor never overwrites a cohort.`, ExitCode.usage, 'Choose another id for the next cohort.');
   }
-  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  const people = peopleOf(program);
   const proposals = proposeNext(program.config, from.cohort, people, cohortLogs(program, from.id), loaded.today);
   const style = styleFor(process.stdout);
   print(renderProposalText(from.id, toId, proposals, style));

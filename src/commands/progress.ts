@@ -4,7 +4,7 @@ import { programProgress } from '../core/cycles.js';
 import { closest } from '../model/suggest.js';
 import { renderProgressJson, renderProgressText } from '../render/cycles.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { loadForCommand } from './context.js';
+import { loadForCommand, peopleOf } from './context.js';
 import { cohortLogs } from './week-logs.js';
 
 export async function progressCommand(personId: string | undefined, options: { repo?: string; format: 'text' | 'json' }): Promise<number> {
@@ -15,7 +15,7 @@ export async function progressCommand(personId: string | undefined, options: { r
     throw new MentorError(`There is no person "${sanitizeInline(personId)}".`, ExitCode.usage, guess ? `Did you mean ${guess}?` : undefined);
   }
   const cohorts = [...program.cohorts.values()].flatMap((entry) => (entry.cohort ? [{ cohort: entry.cohort, logs: cohortLogs(program, entry.id) }] : []));
-  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  const people = peopleOf(program);
   const result = programProgress(program.config, cohorts, people, loaded.today, loaded.now);
   const shown = personId === undefined ? result.people : result.people.filter((p) => p.id === personId);
   const programFigures = personId === undefined ? result.program : undefined;

@@ -10,7 +10,7 @@ import { compareWeeks, isIsoWeek, lastCompleteWeek, sundayOf } from '../domain/w
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { renderReportJson, renderReportMarkdown } from '../render/report.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting, peopleOf } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
 
@@ -34,7 +34,7 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   if (compareWeeks(week, lastComplete) > 0) {
     throw usageError(`${week} is not over yet: a report judges complete weeks only (the last complete week is ${lastComplete}).`, `Run it after ${sundayOf(week)}, or pass --week ${lastComplete}.`);
   }
-  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  const people = peopleOf(program);
   // Waiting is measured at the end of the week, so the report depends on the records alone.
   const endOfWeek = startOfDay(program.config.timezone, dateOfDayNumber(dayNumber(sundayOf(week)) + 1));
   const snapshot = cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: endOfWeek, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) });

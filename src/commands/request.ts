@@ -10,7 +10,7 @@ import { askRequest } from '../core/request-questions.js';
 import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
 import { renderRequestDoneMarkdown, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
-import { loadForCommand, lockForWriting, runningCohorts } from './context.js';
+import { loadForCommand, lockForWriting, peopleOf, runningCohorts } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface RequestOptions {
@@ -58,7 +58,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   const outcome = checkRequest(
     {
       config: program.config,
-      people: new Map([...program.people].map(([id, entry]) => [id, entry.person])),
+      people: peopleOf(program),
       cohorts: new Map([...program.cohorts].map(([id, entry]) => [id, entry.cohort])),
       takenIds: new Set(program.people.keys()),
       today: loaded.today,

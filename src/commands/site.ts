@@ -4,7 +4,7 @@ import { print, printError } from '../io/output.js';
 import { writeSiteFolder } from '../io/site-folder.js';
 import { siteData } from '../core/site.js';
 import { renderSite } from '../render/site/site.js';
-import { loadForCommand } from './context.js';
+import { loadForCommand, peopleOf } from './context.js';
 import { cohortLogs } from './week-logs.js';
 
 export interface SiteOptions {
@@ -21,7 +21,7 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
     printError(`mentor: warning: ${entry.file} cannot be read, so cohort ${entry.id} is left out (run \`mentor validate\`).`);
     return [];
   });
-  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  const people = peopleOf(program);
   const files = renderSite(siteData({ config: program.config, cohorts, people, now: loaded.now, today: loaded.today }));
   const outDir = path.resolve(program.root, options.out);
   writeSiteFolder(outDir, files);

@@ -7,11 +7,13 @@ import { programProgress } from '../core/cycles.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { renderAttentionBody, renderAttentionComment } from '../render/attention.js';
 import { print, styleFor, terminalWidth } from '../io/output.js';
-import { cohortSnapshot } from '../core/report.js';
+import { cohortSnapshot, type CohortSnapshot } from '../core/report.js';
+import type { CohortEntry } from '../model/program.js';
+import type { Cohort } from '../model/schemas.js';
 import { formatInstant } from '../domain/time.js';
 import { lastCompleteWeek, weekOfDate } from '../domain/weeks.js';
 import { renderStatusJson, renderStatusText, renderTreeText } from '../render/status.js';
-import { chooseCohort, loadForCommand, runningCohorts, type Loaded } from './context.js';
+import { chooseCohort, loadForCommand, peopleOf, runningCohorts, type Loaded } from './context.js';
 import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
 
 export interface StatusOptions {
@@ -24,13 +26,11 @@ export interface StatusOptions {
   commentOut?: string;
 }
 
-/** The cohort now; `lastComplete` looks at the last complete week, with waiting still measured now. */
-function snapshotNow(loaded: Loaded, cohortId: string, lastComplete = false) {
+/** A cohort as of any week, waiting measured now: its logs are read once, however many weeks are asked. */
+function cohortNow(loaded: Loaded, entry: CohortEntry & { cohort: Cohort }): (week: string) => CohortSnapshot {
   const { program } = loaded;
-  const entry = chooseCohort(loaded, cohortId, { strict: false });
-  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
-  const week = lastComplete ? lastCompleteWeek(loaded.today) : weekOfDate(loaded.today);
-  return cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: loaded.now, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) });
+  const input = { config: program.config, cohort: entry.cohort, people: peopleOf(program), logs: cohortLogs(program, entry.id), at: loaded.now, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) };
+  return (week) => cohortSnapshot({ ...input, week });
 }
 
 export async function statusCommand(cohortId: string | undefined, options: StatusOptions): Promise<number> {
@@ -40,7 +40,10 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
   // Missing logs and silence are judged on last week, the last complete one; this week is shown as progress.
   const view = {
     now: formatInstant(loaded.program.config.timezone, loaded.now),
-    cohorts: ids.map((id) => ({ lastWeek: snapshotNow(loaded, id, true), thisWeek: snapshotNow(loaded, id).counts })),
+    cohorts: ids.map((id) => {
+      const asOf = cohortNow(loaded, chooseCohort(loaded, id, { strict: false }));
+      return { lastWeek: asOf(lastCompleteWeek(loaded.today)), thisWeek: asOf(weekOfDate(loaded.today)).counts };
+    }),
   };
   print(options.format === 'json' ? renderStatusJson(view) : renderStatusText(view, styleFor(process.stdout), terminalWidth()));
   const overdue = view.cohorts.some((c) => c.lastWeek.waiting.some((w) => w.overdue));
@@ -50,7 +53,7 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
 export async function treeCommand(cohortId: string | undefined, options: { repo?: string; format?: 'text' | 'json' }): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const entry = chooseCohort(loaded, cohortId, { strict: false });
-  const snapshot = snapshotNow(loaded, entry.id);
+  const snapshot = cohortNow(loaded, entry)(weekOfDate(loaded.today));
   print(options.format === 'json' ? `${JSON.stringify({ cohort: entry.id, tree: snapshot.tree, waiting: snapshot.waiting }, null, 2)}\n` : renderTreeText(snapshot, styleFor(process.stdout)));
   return ExitCode.ok;
 }
@@ -61,11 +64,11 @@ async function attentionCommand(cohortId: string | undefined, options: StatusOpt
   const { program } = loaded;
   const entries = [...program.cohorts.values()].filter((entry) => entry.cohort && (cohortId !== undefined ? entry.id === cohortId : cohortState(entry.cohort, loaded.today) !== 'finished'));
   if (cohortId !== undefined && entries.length === 0) chooseCohort(loaded, cohortId, { strict: false });
-  const people = new Map([...program.people].map(([id, person]) => [id, person.person]));
+  const people = peopleOf(program);
   const finished = [...program.cohorts.values()].filter((entry) => entry.cohort?.end !== undefined && cohortState(entry.cohort, loaded.today) === 'finished').sort((a, b) => (a.cohort!.end! < b.cohort!.end! ? -1 : 1));
   const last = finished.at(-1);
   const lastCycle = last ? { id: last.id, medianHours: programProgress(program.config, [{ cohort: last.cohort!, logs: new Map() }], people, loaded.today).program.requestToAssignment.medianHours } : undefined;
-  const data = attentionData(program.config, entries.map((entry) => snapshotNow(loaded, entry.id, true)), people, loaded.today, lastCycle);
+  const data = attentionData(program.config, entries.map((entry) => cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today))), people, loaded.today, lastCycle);
   print(renderAttentionBody(data, formatInstant(program.config.timezone, loaded.now)));
   if (options.commentOut !== undefined) {
     const comment = renderAttentionComment(data, notifiedKeys(options.since === undefined ? undefined : readIssueBody(options.since)));

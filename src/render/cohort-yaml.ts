@@ -1,4 +1,4 @@
-import type { CohortEntry } from '../model/program.js';
+import { placeOf, type CohortEntry } from '../model/program.js';
 import { memberSchema } from '../model/schemas.js';
 import { YamlEditor } from './yaml-edit.js';
 
@@ -24,8 +24,7 @@ const keysBefore = (key: string) => INSERT_AFTER[key] ?? MEMBER_KEYS.slice(0, Ma
 export function applyMemberEdits(entry: CohortEntry, edits: readonly MemberEdit[]): Map<string, string> {
   const editors = new Map<string, YamlEditor>();
   for (const edit of edits) {
-    const index = entry.cohort?.members.findIndex((member) => member.person === edit.person) ?? -1;
-    const place = entry.places[index];
+    const place = placeOf(entry, edit.person);
     if (place === undefined) throw new RangeError(`${edit.person} is not a member of ${entry.id}`);
     let editor = editors.get(place.file);
     if (!editor) editors.set(place.file, (editor = new YamlEditor(place.source.text)));

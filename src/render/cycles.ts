@@ -1,4 +1,5 @@
 import type { NextProposal, PersonProgress, ProgramProgress } from '../core/cycles.js';
+import { ROLES } from '../domain/tiers.js';
 import { renderNewDocument } from './new-yaml.js';
 import type { Style } from './style.js';
 import { formatTable } from './table.js';
@@ -29,7 +30,7 @@ export interface NewCohort {
 /** The cohort the answers give, before it is written: how many of each tier, and who. */
 export function renderNextSummary(to: string, members: NewCohort['members'], style: Style): string {
   const lines = [style.bold(`${to} would open with ${plural(members.length, 'member')}:`)];
-  for (const role of ['lead', 'mentor', 'mentee']) {
+  for (const role of ROLES) {
     const ids = members.filter((member) => member.role === role).map((member) => member.person);
     lines.push(`  ${plural(ids.length, role)}${ids.length > 0 ? `: ${ids.join(', ')}` : ''}`);
   }

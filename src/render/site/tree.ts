@@ -1,5 +1,6 @@
 import type { TreeNode } from '../../core/report.js';
 import type { CohortPage } from '../../core/site-cohort.js';
+import { ROLES } from '../../domain/tiers.js';
 import type { Role } from '../../model/schemas.js';
 import { PAINT, renderChart } from './chart.js';
 import { badge, count, figure, label, person, section, text } from './html.js';
@@ -85,7 +86,7 @@ function listItem(node: TreeNode): string {
 
 /** The tree section of a cohort page: a picture and a nested list per lead, then who is outside. */
 export function treeSection(cohort: CohortPage): string {
-  const legend = `Shapes: ${(['lead', 'mentor', 'mentee'] as const).map((role) => `${SHAPE[role].mark} ${role}`).join(', ')}.`;
+  const legend = `Shapes: ${ROLES.map((role) => `${SHAPE[role].mark} ${role}`).join(', ')}.`;
   const bigCohort = cohort.counts.members > 60;
   const branches = cohort.tree.map((lead, index) => {
     const { svg, compact } = leadPicture(lead, `tree-${index}`);
