@@ -1,4 +1,4 @@
-import { RUNNER, checkoutStep, header, indent, setupNodeStep } from './common.js';
+import { RUNNER, header, runStep, runnerJob } from './common.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 
 // The attention workflow keeps ONE issue current from `status --format markdown`: created when a
@@ -53,15 +53,7 @@ concurrency:
 
 jobs:
   attention:
-    runs-on: ubuntu-latest
-    permissions:
-      contents: read
-      issues: write
-    env:
-      GH_TOKEN: \${{ github.token }}
-    steps:
-${checkoutStep('      ', { fullHistory: false })}
-${setupNodeStep('      ')}
-${indent(['- name: Update the attention issue', '  run: |', indent(body, '    ')].join('\n'), '      ')}
+${runnerJob({ permissions: ['contents: read', 'issues: write'], env: ['GH_TOKEN: ${{ github.token }}'], fullHistory: false })}
+${runStep('Update the attention issue', body)}
 `;
 }

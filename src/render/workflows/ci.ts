@@ -1,4 +1,4 @@
-import { RUNNER, checkoutStep, header, indent, setupNodeStep } from './common.js';
+import { RUNNER, header, indent, runnerJob } from './common.js';
 
 // mentor.yml: validate on every push and pull request, and check that every generated file is
 // what its command writes. On a pull request it runs the pull request's own files, so it informs
@@ -60,12 +60,7 @@ permissions: {}
 
 jobs:
   validate:
-    runs-on: ubuntu-latest
-    permissions:
-      contents: read
-    steps:
-${checkoutStep('      ', { fullHistory: true })}
-${setupNodeStep('      ')}
+${runnerJob({ permissions: ['contents: read'], fullHistory: true })}
       - name: Validate the records (on a pull request, what it changes)
         env:
           BASE_SHA: \${{ github.event.pull_request.base.sha }}
@@ -73,12 +68,7 @@ ${setupNodeStep('      ')}
 ${indent(VALIDATE, '          ')}
 
   generated:
-    runs-on: ubuntu-latest
-    permissions:
-      contents: read
-    steps:
-${checkoutStep('      ', { fullHistory: false })}
-${setupNodeStep('      ')}
+${runnerJob({ permissions: ['contents: read'], fullHistory: false })}
       - name: Check every generated file (CODEOWNERS, schemas, reports)
         run: |
 ${indent(GENERATED, '          ')}

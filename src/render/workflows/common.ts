@@ -37,6 +37,27 @@ export function setupNodeStep(indent: string): string {
   return [`- uses: ${SETUP_NODE_ACTION}`, '  with:', `    node-version: ${NODE_VERSION}`].map((line) => `${indent}${line}`).join('\n');
 }
 
+/**
+ * The head of a job that runs the committed runner, through its first two steps (the repo and
+ * node): what it may touch, and the env that is the only way event text reaches its shell.
+ */
+export function runnerJob(options: { permissions: readonly string[]; env?: readonly string[]; fullHistory: boolean }): string {
+  return [
+    '    runs-on: ubuntu-latest',
+    '    permissions:',
+    ...options.permissions.map((line) => `      ${line}`),
+    ...(options.env ? ['    env:', ...options.env.map((line) => `      ${line}`)] : []),
+    '    steps:',
+    checkoutStep('      ', { fullHistory: options.fullHistory }),
+    setupNodeStep('      '),
+  ].join('\n');
+}
+
+/** A step of a job that runs a shell script. */
+export function runStep(name: string, script: string): string {
+  return indent([`- name: ${name}`, '  run: |', indent(script, '    ')].join('\n'), '      ');
+}
+
 /** Indents every non-empty line of a block. */
 export function indent(text: string, by: string): string {
   return text

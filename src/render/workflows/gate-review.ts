@@ -1,4 +1,4 @@
-import { checkoutStep, header, setupNodeStep } from './common.js';
+import { header, runnerJob } from './common.js';
 import { GATE_PERMISSIONS, gateSteps } from './gate-steps.js';
 import { REVIEW_WORKFLOW_NAME } from './review.js';
 
@@ -41,15 +41,7 @@ concurrency:
 
 jobs:
   gate:
-    runs-on: ubuntu-latest
-    permissions:
-${GATE_PERMISSIONS.map((line) => `      ${line}`).join('\n')}
-    env:
-      GH_TOKEN: \${{ github.token }}
-      HEAD_SHA: \${{ github.event.workflow_run.head_sha }}
-    steps:
-${checkoutStep('      ', { fullHistory: true })}
-${setupNodeStep('      ')}
+${runnerJob({ permissions: GATE_PERMISSIONS, env: ['GH_TOKEN: ${{ github.token }}', 'HEAD_SHA: ${{ github.event.workflow_run.head_sha }}'], fullHistory: true })}
       - name: Find the open pull request whose head is this commit
         run: |
 ${FIND_PULL_REQUEST.split('\n').map((line) => `          ${line}`).join('\n')}

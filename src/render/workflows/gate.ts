@@ -1,4 +1,4 @@
-import { GATE_CONTEXT, checkoutStep, header, setupNodeStep } from './common.js';
+import { GATE_CONTEXT, header, runnerJob } from './common.js';
 import { GATE_PERMISSIONS, gateSteps } from './gate-steps.js';
 
 /**
@@ -27,18 +27,17 @@ concurrency:
 
 jobs:
   gate:
-    runs-on: ubuntu-latest
-    permissions:
-${GATE_PERMISSIONS.map((line) => `      ${line}`).join('\n')}
-    env:
-      GH_TOKEN: \${{ github.token }}
-      NUMBER: \${{ github.event.pull_request.number }}
-      HEAD_SHA: \${{ github.event.pull_request.head.sha }}
-      BASE_SHA: \${{ github.event.pull_request.base.sha }}
-      AUTHOR: \${{ github.event.pull_request.user.login }}
-    steps:
-${checkoutStep('      ', { fullHistory: true })}
-${setupNodeStep('      ')}
+${runnerJob({
+  permissions: GATE_PERMISSIONS,
+  env: [
+    'GH_TOKEN: ${{ github.token }}',
+    'NUMBER: ${{ github.event.pull_request.number }}',
+    'HEAD_SHA: ${{ github.event.pull_request.head.sha }}',
+    'BASE_SHA: ${{ github.event.pull_request.base.sha }}',
+    'AUTHOR: ${{ github.event.pull_request.user.login }}',
+  ],
+  fullHistory: true,
+})}
 ${gateSteps('      ')}
 `;
 }

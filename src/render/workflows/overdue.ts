@@ -1,4 +1,4 @@
-import { RUNNER, checkoutStep, header, setupNodeStep } from './common.js';
+import { RUNNER, header, runnerJob } from './common.js';
 
 /** mentor-overdue.yml: every day, a red run while a request for a mentor is overdue. */
 export function overdueWorkflow(): string {
@@ -16,12 +16,7 @@ permissions: {}
 
 jobs:
   overdue:
-    runs-on: ubuntu-latest
-    permissions:
-      contents: read
-    steps:
-${checkoutStep('      ', { fullHistory: false })}
-${setupNodeStep('      ')}
+${runnerJob({ permissions: ['contents: read'], fullHistory: false })}
       - name: Fail while a request for a mentor is overdue
         run: ${RUNNER} status --fail-on overdue
 `;

@@ -1,4 +1,4 @@
-import { RUNNER, checkoutStep, header, setupNodeStep } from './common.js';
+import { RUNNER, header, runnerJob } from './common.js';
 
 // mentor-pages.yml: the dashboard (`mentor site`) published with GitHub Pages, with the official
 // Pages actions. Like every workflow mentor writes, it installs nothing: the build job runs the
@@ -37,13 +37,7 @@ concurrency:
 
 jobs:
   build:
-    runs-on: ubuntu-latest
-    permissions:
-      contents: read
-      pages: read
-    steps:
-${checkoutStep('      ', { fullHistory: false })}
-${setupNodeStep('      ')}
+${runnerJob({ permissions: ['contents: read', 'pages: read'], fullHistory: false })}
       - uses: ${PAGES_ACTIONS.configure}
       - name: Build the dashboard
         run: ${RUNNER} site --out ${SITE_FOLDER}

@@ -1,4 +1,4 @@
-import { GATE_CONTEXT, RUNNER, checkoutStep, header, indent, setupNodeStep } from './common.js';
+import { GATE_CONTEXT, RUNNER, header, runStep, runnerJob } from './common.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
 
@@ -29,17 +29,8 @@ gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$head_sha" -f state="$st
   -f description="Judged by the workflow that opened it, for @$AUTHOR" > /dev/null
 printf '\\n%s\\n' "Pull request: $pr" >> "$RUNNER_TEMP/answer.md"`;
 
-const job = (permissions: string[], env: string[], steps: string) => `    runs-on: ubuntu-latest
-    permissions:
-${permissions.map((p) => `      ${p}`).join('\n')}
-    env:
-${env.map((e) => `      ${e}`).join('\n')}
-    steps:
-${checkoutStep('      ', { fullHistory: true })}
-${setupNodeStep('      ')}
-${steps}`;
-
-const runStep = (name: string, body: string) => indent([`- name: ${name}`, '  run: |', indent(body, '    ')].join('\n'), '      ');
+/** Both jobs commit, push, open a pull request, answer on the issue and set the gate status. */
+const WRITES = ['contents: write', 'issues: write', 'pull-requests: write', 'statuses: write'];
 
 /** mentor-request.yml: a request (or an offer to mentor) from the issue form becomes a pull request. */
 export function requestWorkflow(): string {
@@ -77,11 +68,12 @@ concurrency:
 jobs:
   request:
     if: github.event.issue.state == 'open' && (contains(github.event.issue.labels.*.name, '${REQUEST_LABEL}') || contains(github.event.issue.labels.*.name, '${OFFER_LABEL}'))
-${job(
-  ['contents: write', 'issues: write', 'pull-requests: write', 'statuses: write'],
-  ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.issue.user.login }}', 'BODY: ${{ github.event.issue.body }}', `ROLE: \${{ contains(github.event.issue.labels.*.name, '${OFFER_LABEL}') && 'mentor' || 'mentee' }}`],
-  runStep('Turn the request into a pull request, or say what to fix', body),
-)}
+${runnerJob({
+  permissions: WRITES,
+  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.issue.user.login }}', 'BODY: ${{ github.event.issue.body }}', `ROLE: \${{ contains(github.event.issue.labels.*.name, '${OFFER_LABEL}') && 'mentor' || 'mentee' }}`],
+  fullHistory: true,
+})}
+${runStep('Turn the request into a pull request, or say what to fix', body)}
 `;
 }
 
@@ -121,10 +113,11 @@ permissions: {}
 jobs:
   claim:
     if: github.event.issue.pull_request == null && startsWith(github.event.comment.body, '/claim') && contains(github.event.issue.labels.*.name, '${ATTENTION_LABEL}')
-${job(
-  ['contents: write', 'issues: write', 'pull-requests: write', 'statuses: write'],
-  ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.comment.user.login }}', 'COMMENT: ${{ github.event.comment.body }}'],
-  runStep('Claim the member for the commenter, or say why not', body),
-)}
+${runnerJob({
+  permissions: WRITES,
+  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.comment.user.login }}', 'COMMENT: ${{ github.event.comment.body }}'],
+  fullHistory: true,
+})}
+${runStep('Claim the member for the commenter, or say why not', body)}
 `;
 }
