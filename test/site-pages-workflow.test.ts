@@ -15,7 +15,7 @@ describe('the Pages workflow (mentor-pages.yml)', () => {
   it('publishes on every push to main with the official Pages actions', () => {
     expect(workflow.on.push.branches).toEqual(['main']);
     const uses = [...workflow.jobs.build.steps, ...workflow.jobs.deploy.steps].flatMap((step: { uses?: string }) => (step.uses ? [step.uses] : []));
-    expect(uses).toEqual(['actions/checkout@v5', 'actions/setup-node@v5', 'actions/configure-pages@v5', 'actions/upload-pages-artifact@v4', 'actions/deploy-pages@v4']);
+    expect(uses).toEqual(['actions/checkout@v7', 'actions/setup-node@v7', 'actions/configure-pages@v6', 'actions/upload-pages-artifact@v5', 'actions/deploy-pages@v5']);
     expect(workflow.jobs.build.steps[1].with['node-version']).toBe(24);
     expect(workflow.jobs.build.steps.at(-1).with.path).toBe('_site');
     expect(workflow.jobs.deploy.environment.name).toBe('github-pages');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPOSITORY, commitIn, githubWorld, openPullRequest, pullRequestEvent, review, reviewEvent, workflowRunEvent, type PullRequest, type World } from './helpers/github-world.js';
 import { makeTree } from './helpers/repo.js';
+import { CHECKOUT_ACTION, SETUP_NODE_ACTION } from '../src/render/workflows/common.js';
 import { ghCalls, ghState, runWorkflow } from './helpers/workflow-sim.js';
 
 // The gate (mentor-gate.yml on pull_request_target, mentor-gate-review.yml after a review) run by
@@ -147,7 +148,7 @@ describe('the gate after a review', { timeout: 180_000 }, () => {
     const pr = pullRequest(world, 'hal-k', { [HAL_W47]: halLog });
     const job = runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, { ...pr, headSha: 'a'.repeat(40) })).jobs.gate!;
     expect(job.succeeded).toBe(true);
-    expect(job.steps.filter((step) => step.ran).map((step) => step.name)).toEqual(['actions/checkout@v5', 'actions/setup-node@v5', 'Find the open pull request whose head is this commit']);
+    expect(job.steps.filter((step) => step.ran).map((step) => step.name)).toEqual([CHECKOUT_ACTION, SETUP_NODE_ACTION, 'Find the open pull request whose head is this commit']);
     expect(ghState(world).statuses).toEqual([]);
   });
 });

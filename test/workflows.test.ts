@@ -70,8 +70,8 @@ describe('the workflows mentor init writes', () => {
         expect(step.run, file).not.toMatch(/\b(npm|npx|yarn|pnpm|corepack)\b/);
         expect(step.run, file).not.toMatch(/(^|[;&|(]\s*)mentor\s/m);
       }
-      if (step.uses !== undefined) expect(['actions/checkout@v5', 'actions/setup-node@v5', ...Object.values(PAGES_ACTIONS)], file).toContain(step.uses);
-      if (step.uses?.startsWith('actions/setup-node')) expect(step.with).toEqual({ 'node-version': 24 });
+      if (step.uses !== undefined) expect(['actions/checkout@v7', 'actions/setup-node@v7', ...Object.values(PAGES_ACTIONS)], file).toContain(step.uses);
+      if (step.uses?.startsWith('actions/setup-node')) expect(step.with).toEqual({ 'node-version': 24, 'package-manager-cache': false });
     }
     expect(allSteps().filter(({ step }) => step.run?.includes('node .mentor/mentor.mjs')).length).toBeGreaterThan(4);
   });

@@ -12,8 +12,11 @@ export const GATE_MARKER = '<!-- mentor:gate -->';
 /** The commit status the gate sets on a pull request's head commit; branch protection requires it. */
 export const GATE_CONTEXT = 'mentor/gate';
 
-export const CHECKOUT_ACTION = 'actions/checkout@v5';
-export const SETUP_NODE_ACTION = 'actions/setup-node@v5';
+// The current majors of the official actions, each on the node24 runtime (node20 actions were
+// removed from GitHub's runners in September 2026). checkout v7 also refuses, by default, to check
+// out a fork's code in pull_request_target and workflow_run jobs.
+export const CHECKOUT_ACTION = 'actions/checkout@v7';
+export const SETUP_NODE_ACTION = 'actions/setup-node@v7';
 export const NODE_VERSION = 24;
 
 /** The comment at the top of a workflow file: who wrote it, what it does, and what it may touch. */
@@ -32,9 +35,12 @@ export function checkoutStep(indent: string, options: { fullHistory: boolean }):
   return lines.map((line) => `${indent}${line}`).join('\n');
 }
 
-/** Node for the runner; nothing cached, nothing installed. */
+/**
+ * Node for the runner; nothing cached, nothing installed. setup-node turns on a package manager's
+ * cache by itself when a package.json names one: never here, where nothing is installed.
+ */
 export function setupNodeStep(indent: string): string {
-  return [`- uses: ${SETUP_NODE_ACTION}`, '  with:', `    node-version: ${NODE_VERSION}`].map((line) => `${indent}${line}`).join('\n');
+  return [`- uses: ${SETUP_NODE_ACTION}`, '  with:', `    node-version: ${NODE_VERSION}`, '    package-manager-cache: false'].map((line) => `${indent}${line}`).join('\n');
 }
 
 /**

@@ -6,9 +6,9 @@ import { RUNNER, header, runnerJob } from './common.js';
 // from the repo.
 
 export const PAGES_ACTIONS = {
-  configure: 'actions/configure-pages@v5',
-  upload: 'actions/upload-pages-artifact@v4',
-  deploy: 'actions/deploy-pages@v4',
+  configure: 'actions/configure-pages@v6',
+  upload: 'actions/upload-pages-artifact@v5',
+  deploy: 'actions/deploy-pages@v5',
 } as const;
 
 /** The folder the site is built into and uploaded from. */
