@@ -114,6 +114,16 @@ describe('the workflows mentor init writes', () => {
     const rejudge = workflows.get('mentor-gate-review.yml')!;
     expect(rejudge.workflow.on).toEqual({ workflow_run: { workflows: [review.name], types: ['completed'] } });
     expect(rejudge.text.replace(/^\s*#.*$/gm, '')).not.toMatch(/artifact|workflow_run\.pull_requests/);
-    expect(rejudge.text).toContain('select(.head.sha == $head)');
+    expect(rejudge.text).toContain('select(.head.sha == $head and .head.repo.full_name == $repo and .head.ref == $branch and .base.ref == $base)');
+  });
+
+  it("judge only pull requests into the default branch, against the default branch as it is now (the commit checked out), never the event's stale base.sha", () => {
+    const gate = workflows.get('mentor-gate.yml')!.workflow.jobs.gate! as Job & { if?: string };
+    expect(gate.if).toBe('github.event.pull_request.base.ref == github.event.repository.default_branch');
+    for (const file of ['mentor-gate.yml', 'mentor-gate-review.yml']) {
+      const { text, workflow } = workflows.get(file)!;
+      expect(workflow.jobs.gate!.env!.BASE_SHA, file).toBe('${{ github.sha }}');
+      expect(text, file).not.toMatch(/base\.sha/);
+    }
   });
 });

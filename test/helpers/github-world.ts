@@ -25,6 +25,10 @@ export interface PullRequest {
   baseSha: string;
   mergeSha: string;
   fromFork: boolean;
+  /** The branch it asks to merge into: `main` unless said. */
+  base: string;
+  /** The branch of the head repository it comes from. */
+  headRef: string;
 }
 
 export function git(cwd: string, ...args: string[]): string {
@@ -67,7 +71,8 @@ function buildWorld(): string {
   return root;
 }
 
-export const mainSha = (world: World) => git(world.origin, 'rev-parse', 'refs/heads/main').trim();
+export const branchSha = (world: World, branch: string) => git(world.origin, 'rev-parse', `refs/heads/${branch}`).trim();
+export const mainSha = (world: World) => branchSha(world, 'main');
 
 /** Commits the edits in a clone on a new branch from origin/main. */
 export function commitIn(clone: string, branch: string, files: Record<string, string | null>, message = 'change'): string {
@@ -92,18 +97,18 @@ export function pushToMain(world: World, clone: string): string {
 }
 
 /** Opens a pull request as GitHub does: refs/pull/N/head, a test merge at refs/pull/N/merge, and the API's view of it. */
-export function openPullRequest(world: World, clone: string, options: { number: number; author: string }): PullRequest {
-  const { number, author } = options;
+export function openPullRequest(world: World, clone: string, options: { number: number; author: string; base?: string; headRef?: string }): PullRequest {
+  const { number, author, base = 'main', headRef = 'change' } = options;
   git(clone, 'push', '-q', '-f', 'origin', `HEAD:refs/pull/${number}/head`);
   const headSha = git(clone, 'rev-parse', 'HEAD').trim();
-  const baseSha = mainSha(world);
+  const baseSha = branchSha(world, base);
   const scratch = makeTree({});
-  git(scratch, 'clone', '-q', world.origin, 'merge');
+  git(scratch, 'clone', '-q', '--branch', base, world.origin, 'merge');
   const merge = path.join(scratch, 'merge');
   git(merge, 'fetch', '-q', 'origin', `refs/pull/${number}/head`);
   git(merge, 'merge', '-q', '--no-ff', '-m', `Merge ${headSha} into ${baseSha}`, 'FETCH_HEAD');
   git(merge, 'push', '-q', '-f', 'origin', `HEAD:refs/pull/${number}/merge`);
-  const pr: PullRequest = { number, author, headSha, baseSha, mergeSha: git(merge, 'rev-parse', 'HEAD').trim(), fromFork: clone === world.fork };
+  const pr: PullRequest = { number, author, headSha, baseSha, mergeSha: git(merge, 'rev-parse', 'HEAD').trim(), fromFork: clone === world.fork, base, headRef };
   rmSync(scratch, { recursive: true, force: true });
   updateRoutes(world, (routes) => {
     routes[`GET repos/${REPOSITORY}/pulls/${number}/reviews`] ??= [];
@@ -131,14 +136,16 @@ function updateRoutes(world: World, change: (routes: Record<string, Value>) => v
 const repository = { full_name: REPOSITORY, name: 'mentorship', owner: { login: 'learn-teach-code' }, default_branch: 'main' };
 const userOf = (login: string) => ({ login, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
 
+const headRepository = (pr: PullRequest) => (pr.fromFork ? `${pr.author}/mentorship` : REPOSITORY);
+
 function pullRequestPayload(pr: PullRequest): Record<string, Value> {
   return {
     number: pr.number,
     state: 'open',
     title: 'A change',
     user: userOf(pr.author),
-    head: { sha: pr.headSha, ref: 'change', repo: { full_name: pr.fromFork ? `${pr.author}/mentorship` : REPOSITORY } },
-    base: { sha: pr.baseSha, ref: 'main', repo: repository },
+    head: { sha: pr.headSha, ref: pr.headRef, repo: { full_name: headRepository(pr) } },
+    base: { sha: pr.baseSha, ref: pr.base, repo: repository },
   };
 }
 
@@ -152,6 +159,8 @@ export function pushEvent(world: World, before: string): SimEvent {
 export function pullRequestEvent(world: World, pr: PullRequest, name: 'pull_request' | 'pull_request_target', action = 'opened'): SimEvent {
   const payload = { action, number: pr.number, pull_request: pullRequestPayload(pr), repository, sender: userOf(pr.author) };
   if (name === 'pull_request') return { name, sha: pr.mergeSha, ref: `refs/pull/${pr.number}/merge`, workflowSha: pr.mergeSha, payload };
+  // Since December 2025 pull_request_target runs the default branch as it is now, whatever the
+  // pull request's base: its workflow file, GITHUB_SHA its last commit, GITHUB_REF the branch.
   const base = mainSha(world);
   return { name, sha: base, ref: 'refs/heads/main', workflowSha: base, payload };
 }
@@ -159,7 +168,16 @@ export function pullRequestEvent(world: World, pr: PullRequest, name: 'pull_requ
 /** The workflow_run of a finished pull_request_review run: a fork's carries no pull_requests. */
 export function workflowRunEvent(world: World, pr: PullRequest): SimEvent {
   const base = mainSha(world);
-  const workflowRun = { name: 'mentor review', event: 'pull_request_review', status: 'completed', conclusion: 'success', head_sha: pr.headSha, head_branch: 'change', pull_requests: pr.fromFork ? [] : [{ number: pr.number }] };
+  const workflowRun = {
+    name: 'mentor review',
+    event: 'pull_request_review',
+    status: 'completed',
+    conclusion: 'success',
+    head_sha: pr.headSha,
+    head_branch: pr.headRef,
+    head_repository: { full_name: headRepository(pr) },
+    pull_requests: pr.fromFork ? [] : [{ number: pr.number }],
+  };
   return { name: 'workflow_run', sha: base, ref: 'refs/heads/main', workflowSha: base, payload: { action: 'completed', workflow_run: workflowRun, repository, sender: userOf('andrew-gh') } };
 }
 

@@ -3,17 +3,19 @@ import { GATE_PERMISSIONS, gateSteps } from './gate-steps.js';
 import { REVIEW_WORKFLOW_NAME } from './review.js';
 
 /**
- * The pull request a workflow_run is about, matched by its head commit among the open pull
- * requests (a fork's workflow_run carries no pull_requests, and nothing from an artifact or a
- * file the pull request wrote is trusted). Each value is checked before it goes to GITHUB_ENV.
+ * The pull request a workflow_run is about, matched among the open pull requests into the default
+ * branch by its head commit, repository and branch (a fork's workflow_run carries no
+ * pull_requests, nothing from an artifact or a file the pull request wrote is trusted, and a
+ * stranger can open another pull request with the same head commit). Each value is checked
+ * before it goes to GITHUB_ENV.
  */
 const FIND_PULL_REQUEST = `gh api --paginate "repos/$GITHUB_REPOSITORY/pulls?state=open&per_page=100" > "$RUNNER_TEMP/pulls.json"
-jq -rs --arg head "$HEAD_SHA" '
-  add // [] | map(select(.head.sha == $head)) | first // empty
-  | select((.number | tostring | test("^[0-9]+$")) and (.base.sha | test("^[0-9a-f]{40}$"))
+jq -rs --arg head "$HEAD_SHA" --arg repo "$HEAD_REPOSITORY" --arg branch "$HEAD_BRANCH" --arg base "$DEFAULT_BRANCH" '
+  add // [] | map(select(.head.sha == $head and .head.repo.full_name == $repo and .head.ref == $branch and .base.ref == $base)) | first // empty
+  | select((.number | tostring | test("^[0-9]+$"))
       and (.user.login | test("^[A-Za-z0-9][A-Za-z0-9-]*(\\\\[bot\\\\])?$")))
-  | "NUMBER=\\(.number)", "BASE_SHA=\\(.base.sha)", "AUTHOR=\\(.user.login)"' "$RUNNER_TEMP/pulls.json" >> "$GITHUB_ENV"
-if ! grep -q '^NUMBER=' "$GITHUB_ENV"; then echo "No open pull request has the head commit $HEAD_SHA: nothing to judge."; fi`;
+  | "NUMBER=\\(.number)", "AUTHOR=\\(.user.login)"' "$RUNNER_TEMP/pulls.json" >> "$GITHUB_ENV"
+if ! grep -q '^NUMBER=' "$GITHUB_ENV"; then echo "No open pull request into the default branch has the head commit $HEAD_SHA from that repository and branch: nothing to judge."; fi`;
 
 /**
  * mentor-gate-review.yml: after a review, judges the pull request again with the approvals on
@@ -41,7 +43,19 @@ concurrency:
 
 jobs:
   gate:
-${runnerJob({ permissions: GATE_PERMISSIONS, env: ['GH_TOKEN: ${{ github.token }}', 'HEAD_SHA: ${{ github.event.workflow_run.head_sha }}'], fullHistory: true })}
+${runnerJob({
+  permissions: GATE_PERMISSIONS,
+  env: [
+    'GH_TOKEN: ${{ github.token }}',
+    'HEAD_SHA: ${{ github.event.workflow_run.head_sha }}',
+    'HEAD_REPOSITORY: ${{ github.event.workflow_run.head_repository.full_name }}',
+    'HEAD_BRANCH: ${{ github.event.workflow_run.head_branch }}',
+    'DEFAULT_BRANCH: ${{ github.event.repository.default_branch }}',
+    '# The default branch as it is now (the commit checked out, whose runner judges).',
+    'BASE_SHA: ${{ github.sha }}',
+  ],
+  fullHistory: true,
+})}
       - name: Find the open pull request whose head is this commit
         run: |
 ${FIND_PULL_REQUEST.split('\n').map((line) => `          ${line}`).join('\n')}

@@ -12,7 +12,9 @@ export function gateWorkflow(): string {
     `# commit status \`${GATE_CONTEXT}\` on its head commit (make branch protection require it). It runs`,
     `# the BASE branch's workflow and runner (pull_request_target): the pull request's commits are`,
     `# fetched as data and read from git objects, never checked out, installed or run. Pull request`,
-    `# text reaches the shell only through env.`,
+    `# text reaches the shell only through env. It judges only pull requests into the default branch:`,
+    `# a status belongs to a commit, so a verdict under another branch's rules would show on the`,
+    `# same commit's pull request into the default branch.`,
   ])}name: mentor gate
 
 on:
@@ -27,13 +29,16 @@ concurrency:
 
 jobs:
   gate:
+    if: github.event.pull_request.base.ref == github.event.repository.default_branch
 ${runnerJob({
   permissions: GATE_PERMISSIONS,
   env: [
     'GH_TOKEN: ${{ github.token }}',
     'NUMBER: ${{ github.event.pull_request.number }}',
     'HEAD_SHA: ${{ github.event.pull_request.head.sha }}',
-    'BASE_SHA: ${{ github.event.pull_request.base.sha }}',
+    "# The base branch as it is now (the commit checked out, whose runner judges): the event's",
+    '# own base sha is where the base stood when the pull request was opened or last pushed.',
+    'BASE_SHA: ${{ github.sha }}',
     'AUTHOR: ${{ github.event.pull_request.user.login }}',
   ],
   fullHistory: true,
