@@ -30,7 +30,7 @@ describe('mentor.yml on a push to main', { timeout: 180_000 }, () => {
     const before = mainSha(world);
     commitIn(world.maintainer, 'log', { [HAL_W47]: halLog('practise_<b>: 3') });
     pushToMain(world, world.maintainer);
-    const job = runWorkflow(world, 'mentor.yml', pushEvent(world, before)).jobs.validate!;
+    const job = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['validate']).jobs.validate!;
     expect(job.succeeded).toBe(false);
     expect(job.commands).toContainEqual(expect.objectContaining({ command: 'error', properties: expect.stringContaining(`file=${HAL_W47},line=4`) }));
     expect(job.summary).toContain('❌');
@@ -46,13 +46,13 @@ describe('mentor.yml on a push to main', { timeout: 180_000 }, () => {
     git(clone, 'add', '-A');
     git(clone, 'commit', '-q', '-m', 'report');
     pushToMain(world, clone);
-    const fresh = runWorkflow(world, 'mentor.yml', pushEvent(world, mainSha(world))).jobs.generated!;
+    const fresh = runWorkflow(world, 'mentor.yml', pushEvent(world, mainSha(world)), ['generated']).jobs.generated!;
     expect(fresh.succeeded).toBe(true);
     const before = mainSha(world);
     const log = path.join(clone, 'cohorts/2026-fall/logs/hal/2026-W46.yaml');
     commitIn(clone, 'late-edit', { 'cohorts/2026-fall/logs/hal/2026-W46.yaml': readFileSync(log, 'utf8').replace('practice: 3', 'practice: 5') });
     pushToMain(world, clone);
-    const stale = runWorkflow(world, 'mentor.yml', pushEvent(world, before)).jobs.generated!;
+    const stale = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['generated']).jobs.generated!;
     expect(stale.succeeded).toBe(false);
     expect(stale.commands).toEqual([
       {
@@ -71,7 +71,7 @@ describe('mentor.yml and the issue forms', { timeout: 180_000 }, () => {
     const config = path.join(world.maintainer, 'mentor.config.yaml');
     commitIn(world.maintainer, 'eligibility', { 'mentor.config.yaml': `${readFileSync(config, 'utf8')}intake:\n  eligibility:\n    - id: adult\n      question: I am 18 or older\n` });
     pushToMain(world, world.maintainer);
-    const job = runWorkflow(world, 'mentor.yml', pushEvent(world, before)).jobs.generated!;
+    const job = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['generated']).jobs.generated!;
     expect(job.succeeded).toBe(false);
     expect(job.commands.map((c: { message: string }) => c.message).join('\n')).toContain('node .mentor/mentor.mjs forms');
   });
@@ -82,7 +82,7 @@ describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
     const world = githubWorld();
     commitIn(world.fork, 'my-log', { [HAL_W47]: halLog('practise: 3') });
     const pr = openPullRequest(world, world.fork, { number: 7, author: 'hal-k' });
-    const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request')).jobs.validate!;
+    const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['validate']).jobs.validate!;
     expect(job.succeeded).toBe(false);
     expect(job.commands.map((c) => `${c.command} ${c.properties}`)).toEqual([`error file=${HAL_W47},line=4,col=3`]);
     expect(job.summary).toContain('❌ 1 files checked: 1 errors');
@@ -93,7 +93,7 @@ describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
     const hostile = 'cohorts/2026-fall/logs/hal\n::add-mask::ghs\n::warning file=x::pwned/2026-W47.yaml';
     commitIn(world.fork, 'hostile', { [hostile]: halLog('practice: 3'), 'people/z%0A::error::x.yaml': 'id: z\n', 'people/\u001b[2Jansi.yaml': 'id: ansi\n' });
     const pr = openPullRequest(world, world.fork, { number: 8, author: 'hal-k' });
-    const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request')).jobs.validate!;
+    const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['validate']).jobs.validate!;
     expect(job.commands.length).toBeGreaterThan(0);
     expect(job.commands.map((c) => c.command)).not.toContain('add-mask');
     expect(job.commands.map((c) => c.command)).not.toContain('warning');

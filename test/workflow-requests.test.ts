@@ -35,7 +35,7 @@ const formBody = (id: string, tz = 'Europe/Paris', prefers = '_No response_') =>
   `### Your id\n\n${id}\n\n### Your name\n\nZoe <b>@octocat</b>\n\n### Your time zone\n\n${tz}\n\n### What you want to learn\n\nreact\n\n### What you know already\n\n_No response_\n\n### A mentor you would like\n\n${prefers}\n\n### Languages you speak\n\n_No response_`;
 const requestIssue = (body: string) => ({ action: 'opened', issue: { number: 7, state: 'open', body, user: { login: 'zoe-z' }, labels: [{ name: 'mentor-request' }] } });
 
-describe('the request workflow (simulated)', () => {
+describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
   it('turns a request issue into a pull request with the person and member files, and sets the gate status itself', () => {
     const w = world();
     addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
@@ -66,7 +66,7 @@ describe('the request workflow (simulated)', () => {
   });
 });
 
-describe('the attention workflow (simulated)', () => {
+describe('the attention workflow (simulated)', { timeout: 180_000 }, () => {
   it('creates the one issue with the mentions in a comment, then edits it without mentioning again, and closes it when nobody waits', () => {
     const w = world();
     const first = runWorkflow(w, 'mentor-attention.yml', event(w, 'schedule', {})).jobs.attention!;
@@ -96,7 +96,7 @@ describe('the attention workflow (simulated)', () => {
   });
 });
 
-describe('the claim workflow (simulated)', () => {
+describe('the claim workflow (simulated)', { timeout: 180_000 }, () => {
   const claimEvent = (w: World, body: string, login: string) =>
     event(w, 'issue_comment', { action: 'created', issue: { number: 3, labels: [{ name: 'mentor-attention' }] }, comment: { body, user: { login } } });
 

@@ -83,19 +83,20 @@ export function workflowAt(world: SimWorld, sha: string, file: string): any {
   return parse(execFileSync('git', ['--git-dir', world.origin, 'show', `${sha}:.github/workflows/${file}`], { encoding: 'utf8' }));
 }
 
-export function runWorkflow(world: SimWorld, file: string, event: SimEvent): SimRun {
+/** Runs the workflow's jobs (with `only`, just those jobs: a test that reads one job need not wait for the others). */
+export function runWorkflow(world: SimWorld, file: string, event: SimEvent, only?: string[]): SimRun {
   if (spawnSync('jq', ['--version']).status !== 0) throw new Error('workflow-sim: jq is not installed (GitHub runners have it): apt-get install jq');
   const workflow = workflowAt(world, event.workflowSha, file);
   // Each run's clones go as soon as it ends: the run keeps what the tests read (outputs, logs, summaries).
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'mentor-run-')));
   try {
-    return runJobs(world, workflow, event, dir);
+    return runJobs(world, workflow, event, dir, only);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function runJobs(world: SimWorld, workflow: any, event: SimEvent, dir: string): SimRun {
+function runJobs(world: SimWorld, workflow: any, event: SimEvent, dir: string, only: string[] | undefined): SimRun {
   const eventPath = path.join(dir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(event.payload));
   const runId = String(Math.floor(Math.random() * 1e9));
@@ -112,6 +113,7 @@ function runJobs(world: SimWorld, workflow: any, event: SimEvent, dir: string): 
   };
   const run: SimRun = { jobs: {} };
   for (const [jobName, job] of Object.entries<any>(workflow.jobs)) {
+    if (only && !only.includes(jobName)) continue;
     run.jobs[jobName] = runJob(world, workflow, job, { github, eventPath, dir: path.join(dir, jobName), event, runId });
   }
   return run;
@@ -209,6 +211,9 @@ function runAction(world: SimWorld, step: any, event: SimEvent, workspace: strin
   const ref = options.ref || event.sha;
   const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'pipe', env: { ...process.env, ...GIT_ENV } });
   git('init', '-q');
+  // The fetch below is real; origin's object store is shared (as `git clone --shared` does) so that
+  // it has nothing to copy.
+  writeFileSync(path.join(workspace, '.git/objects/info/alternates'), `${path.join(world.origin, 'objects')}\n`);
   git('remote', 'add', 'origin', world.origin);
   if (options['fetch-depth'] === '0') {
     git('fetch', '-q', '--tags', 'origin', '+refs/heads/*:refs/remotes/origin/*');
