@@ -2,15 +2,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { GIT_ENV, PACKAGE_ROOT, git, makeTree, mentor } from './helpers/repo.js';
 
 const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
 const built = (name: string) => readFileSync(path.join(PACKAGE_ROOT, 'dist/runner', name), 'utf8');
 
 /** A program repo made by init whose committed runner is an older build. */
-function repoWithOldRunner(): string {
+async function repoWithOldRunner(): string {
   const dir = path.join(makeTree({}), 'program');
-  expect(mentor(['init', dir]).code).toBe(0);
+  expect((await mentorIn(['init', dir])).code).toBe(0);
   writeFileSync(path.join(dir, '.mentor/mentor.mjs'), '// mentor 0.0.1: an older runner\nconsole.log("old");\n');
   writeFileSync(path.join(dir, '.mentor/NOTES.txt'), 'a file an older build had\n');
   git(dir, ['add', '-A']);
@@ -19,8 +20,8 @@ function repoWithOldRunner(): string {
 }
 
 describe('mentor upgrade', { timeout: 180_000 }, () => {
-  it('replaces the runner with this build on a new branch, removing what the build no longer has', () => {
-    const dir = repoWithOldRunner();
+  it('replaces the runner with this build on a new branch, removing what the build no longer has', async () => {
+    const dir = await repoWithOldRunner();
     const result = mentor(['upgrade', '--repo', dir, '--commit']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -34,12 +35,12 @@ describe('mentor upgrade', { timeout: 180_000 }, () => {
     ]);
     expect(readFileSync(path.join(dir, '.mentor/mentor.mjs'), 'utf8')).toBe(built('mentor.mjs'));
     expect(git(dir, ['status', '--porcelain'])).toBe('');
-    const again = mentor(['upgrade', '--repo', dir]);
+    const again = await mentorIn(['upgrade', '--repo', dir]);
     expect(again.stdout).toContain(`already this build (mentor ${packageJson.version})`);
   });
 
-  it('refuses to overwrite uncommitted changes to .mentor/, with or without --commit', () => {
-    const dir = repoWithOldRunner();
+  it('refuses to overwrite uncommitted changes to .mentor/, with or without --commit', async () => {
+    const dir = await repoWithOldRunner();
     writeFileSync(path.join(dir, '.mentor/mentor.mjs'), '// mentor 0.0.1: edited by hand\n');
     for (const args of [[], ['--commit']]) {
       const result = mentor(['upgrade', '--repo', dir, ...args]);
@@ -50,10 +51,10 @@ describe('mentor upgrade', { timeout: 180_000 }, () => {
     expect(git(dir, ['branch', '--show-current']).trim()).toBe('main');
   });
 
-  it('works from the runner itself: the committed runner can upgrade another repo to its own build', () => {
+  it('works from the runner itself: the committed runner can upgrade another repo to its own build', async () => {
     const source = path.join(makeTree({}), 'source');
-    expect(mentor(['init', source, '--no-git']).code).toBe(0);
-    const dir = repoWithOldRunner();
+    expect((await mentorIn(['init', source, '--no-git'])).code).toBe(0);
+    const dir = await repoWithOldRunner();
     const result = spawnSync(process.execPath, [path.join(source, '.mentor/mentor.mjs'), 'upgrade', '--repo', dir], { encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(path.join(dir, '.mentor/mentor.mjs'), 'utf8')).toBe(built('mentor.mjs'));
