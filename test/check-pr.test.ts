@@ -313,6 +313,22 @@ describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
     expect(summary.stdout).toBe(result.stdout);
   });
 
+  it('says what an edited log held at the base: the hours before and after', () => {
+    const halW46 = 'cohorts/2026-fall/logs/hal/2026-W46.yaml';
+    const repo = pullRequest((r) => edit(r, halW46, (text) => text.replace('practice: 3', 'practice: 4')));
+    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
+    expect(result.stdout).toContain('**Updated log** of `hal` for `2026-W46` in `2026-fall`: 6.5 h logged (was 5.5 h)');
+  });
+
+  it('knows the author by a handle written in any case or with YAML escapes, as the full loader reads it', () => {
+    const base = exampleRepo();
+    edit(base, 'people/hal.yaml', (text) => text.replace('github: hal-k', 'github: "\\x68al-K"'));
+    const repo = pullRequest((r) => write(r, HAL_LOG, halLog), base);
+    const { json: review } = mentorJson<{ allowed: boolean; author: { kind: string; person?: string } }>(['check-pr', '--repo', repo, '--base', 'main', '--author', 'HAL-k', '--format', 'json'], { env: NOW });
+    expect(review.author).toMatchObject({ kind: 'person', person: 'hal' });
+    expect(review.allowed).toBe(true);
+  });
+
   it('renders hostile file names as inert text: no HTML, no mention, no link, no heading, no workflow command', () => {
     const hostile = ['a`b @octocat [x](https://evil.example).yaml', '<img src=x onerror=alert(1)>.md', '\n::warning::spoofed.txt'];
     const repo = pullRequest((r) => {

@@ -15,20 +15,28 @@ interface Blob {
 
 const GIT_BUFFER = 1024 * 1024 * 1024;
 
+/** Files of one folder read one at a time before the rest of the folder is read at once. */
+const SINGLE_READS = 4;
+
 export class GitCommitSource implements RecordSource {
   readonly label: string;
   private readonly blobs = new Map<string, Blob>();
   private readonly folders = new Map<string, DirEntry[]>();
   private readonly names = new Map<string, Set<string>>();
   private readonly texts = new Map<string, ReadOutcome>();
+  /** Reads per folder that were not read ahead. */
+  private readonly misses = new Map<string, number>();
 
   /** Log folders seen but not yet listed: a commit's logs are listed per cohort, when first needed. */
   private readonly unlistedLogs = new Set<string>();
+  private readonly listedPersonFolders = new Set<string>();
 
   /** `root`: the program folder (which may be below the top of the git repo); `commit`: a full sha. */
+  /** `parses`: shared with another source of the same repo, so files equal in both are parsed once. */
   constructor(
     readonly root: string,
     readonly commit: string,
+    readonly parses?: Map<string, unknown>,
   ) {
     this.label = `commit ${commit.slice(0, 7)}`;
     this.addListing(this.lsTree([CONFIG_FILE, PEOPLE_DIR], { recursive: true }));
@@ -41,9 +49,24 @@ export class GitCommitSource implements RecordSource {
   }
 
   list(dir: string): DirListing {
-    const logs = /^cohorts\/[^/]+\/logs/.exec(dir)?.[0];
-    if (logs !== undefined && this.unlistedLogs.delete(logs)) this.addListing(this.lsTree([`${logs}/`], { recursive: true }));
+    this.ensureListed(dir);
     return { entries: this.folders.get(dir) ?? [] };
+  }
+
+  /**
+   * Lists a cohort's logs when first asked: all of them for the logs folder itself, or one
+   * person's folder when only that is asked (a pull request that changes one log).
+   */
+  private ensureListed(dir: string): void {
+    const inLogs = /^(cohorts\/[^/]+\/logs)(?:\/([^/]+))?$/.exec(dir);
+    if (!inLogs || !this.unlistedLogs.has(inLogs[1]!)) return;
+    if (inLogs[2] === undefined) {
+      this.unlistedLogs.delete(inLogs[1]!);
+      this.addListing(this.lsTree([`${dir}/`], { recursive: true }));
+    } else if (!this.listedPersonFolders.has(dir)) {
+      this.listedPersonFolders.add(dir);
+      this.addListing(this.lsTree([`${dir}/`]));
+    }
   }
 
   private lsTree(paths: string[], options: { recursive?: boolean } = {}): Buffer {
@@ -70,10 +93,14 @@ export class GitCommitSource implements RecordSource {
 
   read(file: string): ReadOutcome {
     if (!this.texts.has(file)) {
-      // One git process per read would cost a process per person: read the whole folder at once.
+      // A run that needs a few files of a big folder reads just those; one that goes on reading
+      // them one by one would pay a git process per file, so past a few it reads the whole folder.
       const slash = file.lastIndexOf('/');
       const dir = slash < 0 ? '' : file.slice(0, slash);
-      const siblings = (this.folders.get(dir) ?? []).filter((entry) => entry.kind === 'file').map((entry) => (dir === '' ? entry.name : `${dir}/${entry.name}`));
+      this.ensureListed(dir);
+      const misses = (this.misses.get(dir) ?? 0) + 1;
+      this.misses.set(dir, misses);
+      const siblings = misses <= SINGLE_READS ? [] : (this.folders.get(dir) ?? []).filter((entry) => entry.kind === 'file').map((entry) => (dir === '' ? entry.name : `${dir}/${entry.name}`));
       this.prefetch([file, ...siblings]);
     }
     return this.texts.get(file)!;

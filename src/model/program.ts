@@ -38,6 +38,15 @@ export class PersonEntry {
     return this.load().yaml;
   }
 
+  /** Whether `github` is this handle (lower case); parses the file only if its text could say so. */
+  hasHandle(key: string): boolean {
+    if (!this.loaded) {
+      const read = this.records.read(this.record.file, this.record.regular === true);
+      if ('text' in read && !read.text.includes('\\') && !read.text.toLowerCase().includes(key)) return false;
+    }
+    return this.person?.github?.toLowerCase() === key;
+  }
+
   /** The problems of the file itself (reading, YAML, fields). */
   get problems(): Problem[] {
     return this.load().problems;
@@ -52,6 +61,19 @@ export class PersonEntry {
     }
     return this.loaded;
   }
+}
+
+/**
+ * The people whose `github` is this handle (case-insensitive), parsing only the person files that
+ * could say so: a file whose text holds neither the handle nor a backslash (a YAML escape could
+ * spell it otherwise) cannot. So finding one pull request's author reads every file but parses
+ * one or two, not thousands.
+ */
+export function peopleWithHandle(program: Program, handle: string): PersonEntry[] {
+  const key = handle.toLowerCase();
+  const entries = [...program.people.values()];
+  program.records.prefetch?.(entries.map((entry) => entry.file));
+  return entries.filter((entry) => entry.hasHandle(key));
 }
 
 /** Where a member is written: an entry of `members:` in cohort.yaml, or a member file. */

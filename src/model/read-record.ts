@@ -12,8 +12,24 @@ export function readRecord<K extends RecordKind>(source: RecordSource, file: Rec
     problems.push({ file: file.file, line: 1, column: 1, ...outcome.problem });
     return { yaml: undefined, record: undefined };
   }
-  const yaml = new YamlSource(file.file, outcome.text);
+  const key = source.parses && `${file.kind}\0${file.file}\0${outcome.text}`;
+  const known = key === undefined ? undefined : (source.parses!.get(key) as Parsed<K> | undefined);
+  const parsed = known ?? parse(file, outcome.text);
+  if (key !== undefined && !known) source.parses!.set(key, parsed);
+  if (salvage) Object.assign(salvage, parsed.salvage);
+  problems.push(...parsed.yaml.problems);
+  return { yaml: parsed.yaml, record: parsed.record };
+}
+
+interface Parsed<K extends RecordKind> {
+  yaml: YamlSource;
+  record: ReturnType<typeof checkShape<K>>;
+  salvage: Salvage;
+}
+
+function parse<K extends RecordKind>(file: RecordFile & { kind: K }, text: string): Parsed<K> {
+  const yaml = new YamlSource(file.file, text);
+  const salvage: Salvage = {};
   const record = checkShape(yaml, file.kind, salvage);
-  problems.push(...yaml.problems);
-  return { yaml, record };
+  return { yaml, record, salvage };
 }

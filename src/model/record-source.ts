@@ -36,6 +36,11 @@ export interface RecordSource {
   read(file: string, regular?: boolean): ReadOutcome;
   /** Reads ahead: the loader says which files it is about to read, so a commit reads them in one go. */
   prefetch?(files: readonly string[]): void;
+  /**
+   * Parses of record texts (by kind, path and text), shared by sources that hold many of the same
+   * files, so each is parsed once: a pull request's base and head. Filled by readRecord.
+   */
+  readonly parses?: Map<string, unknown>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -1,6 +1,6 @@
 import { classifyPath, cohortFile } from '../domain/layout.js';
 import type { RecordFile } from './layout-scan.js';
-import type { Program } from './program.js';
+import { peopleWithHandle, type Program } from './program.js';
 
 // `validate --changed`: which records a change can affect. A changed person affects the cohorts
 // that name them, their logs, and the people sharing their GitHub handle; a changed cohort or
@@ -39,10 +39,8 @@ export function changeScope(changes: readonly Change[], program: Program, logsOf
         if (entry.cohort?.members.some((m) => m.person === what.person || m.mentor === what.person || m.prefers === what.person)) addTree(scope, program, entry.id);
       }
       for (const cohort of program.layout.logs.keys()) for (const log of logsOfPerson(cohort, what.person)) addLog(log);
-      const github = program.people.get(what.person)?.person?.github?.toLowerCase();
-      if (github !== undefined) {
-        for (const other of program.people.values()) if (other.person?.github?.toLowerCase() === github) scope.files.add(other.file);
-      }
+      const github = program.people.get(what.person)?.person?.github;
+      if (github !== undefined) for (const other of peopleWithHandle(program, github)) scope.files.add(other.file);
     } else if (what.kind === 'cohort' || what.kind === 'member') {
       scope.cohortsWithAllLogs.add(what.cohort);
       addTree(scope, program, what.cohort);

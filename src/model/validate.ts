@@ -5,6 +5,7 @@ import type { Problem } from './problem.js';
 import type { Program } from './program.js';
 import type { RecordSource } from './record-source.js';
 import { withRootCauses } from './root-causes.js';
+import { checkCohortRules } from './rules/cohort-rules.js';
 import { checkPeopleRules } from './rules/people-rules.js';
 import { changeScope, cohortsWithChangedRecord, type Change } from './scope.js';
 
@@ -62,9 +63,13 @@ function logIndexKey(program: Program): string[] {
  */
 export function validateScope(records: RecordSource, changes: readonly Change[]): Validation {
   if (changes.some((change) => change.path === CONFIG_FILE || change.from === CONFIG_FILE)) return validateProgram(records);
-  const program = loadProgram(records, { lazyPeople: true, logsOf: cohortsWithChangedRecord(changes) });
+  const program = loadProgram(records, { lazyPeople: true, skipRules: true, logsOf: cohortsWithChangedRecord(changes) });
   const extraProblems: LayoutProblem[] = [];
   const scope = changeScope(changes, program, (cohort, person) => listPersonLogs(records, cohort, person, extraProblems));
+  // A cohort's rules report only in its own tree (cohort.yaml, its member files): run them where that is in scope.
+  for (const entry of program.cohorts.values()) {
+    if (scope.files.has(entry.file) || (program.layout.members.get(entry.id) ?? []).some((file) => scope.files.has(file.file))) checkCohortRules(program, entry, program.problems);
+  }
   const changedPaths = changes.flatMap((change) => (change.from ? [change.path, change.from] : [change.path]));
   const touchedCohorts = new Set(changedPaths.map(cohortOfPath).filter((cohort) => cohort !== undefined).map(cohortFile));
   // A problem of the listing (a missing cohort.yaml, a symlinked folder) is about every path below it.

@@ -1,4 +1,4 @@
-import type { Program } from '../../model/program.js';
+import { peopleWithHandle, type Program } from '../../model/program.js';
 import { GITHUB_PATTERN } from '../../model/schemas.js';
 
 // Who opened a pull request, as the base branch knows them: never as the pull request itself
@@ -19,15 +19,15 @@ export const isHandle = (text: string) => GITHUB_PATTERN.test(text) || BOT_HANDL
 
 export function whoIs(base: Program, handle: string): Author {
   const key = handle.toLowerCase();
-  if (base.config.maintainers.some((maintainer) => maintainer.toLowerCase() === key)) return { handle, kind: 'maintainer', ...personWith(base, key) };
+  if (base.config.maintainers.some((maintainer) => maintainer.toLowerCase() === key)) return { handle, kind: 'maintainer', ...personWith(base, handle) };
   if (BOT_HANDLE.test(handle)) return { handle, kind: 'bot' };
-  const person = personWith(base, key);
+  const person = personWith(base, handle);
   return person.person !== undefined ? { handle, kind: 'person', ...person } : { handle, kind: 'newcomer' };
 }
 
-function personWith(base: Program, key: string): { person?: string } {
-  for (const entry of base.people.values()) if (entry.person?.github?.toLowerCase() === key) return { person: entry.id };
-  return {};
+function personWith(base: Program, handle: string): { person?: string } {
+  const [entry] = peopleWithHandle(base, handle);
+  return entry ? { person: entry.id } : {};
 }
 
 /** The maintainers (at the base) among those who approved the head commit. */
