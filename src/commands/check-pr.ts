@@ -27,10 +27,10 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   const root = findRepoRoot(options.repo);
   const { pullRequestRange } = await import('../io/git.js');
   const range = await pullRequestRange(root, options.base, options.head ?? 'HEAD');
-  // The base is read for who the author is and what each change meant: config and cohorts, and
-  // only the people a question needs (the author is found without parsing everyone), no logs.
+  // The base is read for who the author is and what each change meant: its config, and only the
+  // people and cohorts a question needs (the author is found without parsing everyone), no logs.
   const parses = new Map<string, unknown>();
-  const base = loadProgram(new GitCommitSource(root, range.base, parses), { logsOf: new Set(), lazyPeople: true, skipRules: true });
+  const base = loadProgram(new GitCommitSource(root, range.base, parses), { logsOf: new Set(), lazyPeople: true, lazyCohorts: true });
   const headRecords = new GitCommitSource(root, range.head, parses);
   const validation = validateScope(headRecords, range.changes);
   if (!base.configValid) throw new MentorError(`mentor.config.yaml at the base (${range.base.slice(0, 7)}) cannot be read, so nobody can be judged.`, ExitCode.usage, 'A maintainer must fix the config on the base branch first.');

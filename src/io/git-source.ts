@@ -129,6 +129,12 @@ export class GitCommitSource implements RecordSource {
     }
   }
 
+  filesHolding(dir: string, needles: readonly string[]): Set<string> {
+    const prefix = `${this.commit}:`;
+    const output = git(this.root, ['grep', '-l', '-z', '-i', '-F', ...needles.flatMap((needle) => ['-e', needle]), this.commit, '--', `${dir}/`], undefined, [0, 1]);
+    return new Set(output.toString('utf8').split('\0').filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length)));
+  }
+
   private addToFolders(file: string, kind: DirEntry['kind'], touched: Set<string>): void {
     const slash = file.lastIndexOf('/');
     const dir = slash < 0 ? '' : file.slice(0, slash);
@@ -151,13 +157,14 @@ export class GitCommitSource implements RecordSource {
   }
 }
 
-function git(cwd: string, args: string[], input?: string): Buffer {
+/** Runs git; `ok`: the exit codes that are not failures (`git grep` exits 1 when nothing matches). */
+function git(cwd: string, args: string[], input?: string, ok: readonly number[] = [0]): Buffer {
   const result = spawnSync('git', args, { cwd, input, maxBuffer: GIT_BUFFER, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
     throw new MentorError(code === 'ENOENT' ? 'git is not installed or not on PATH.' : `git ${args[0]} failed (${code ?? result.error.message}).`, ExitCode.usage, code === 'ENOENT' ? 'Install git and try again.' : undefined);
   }
-  if (result.status !== 0) {
+  if (!ok.includes(result.status ?? -1)) {
     const text = result.stderr.toString('utf8').replace(/\s+/g, ' ').replace(/^fatal: /, '').trim().slice(0, 300);
     throw new MentorError(`git ${args[0]}: ${text}`, ExitCode.usage, 'Check that the commit exists here (fetch it first).');
   }

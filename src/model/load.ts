@@ -14,8 +14,8 @@ import { configSchema, type Log, type Member } from './schemas.js';
 export interface LoadOptions extends ListOptions {
   /** Read person files only when something needs them; their problems and the people rules are left to the caller. */
   lazyPeople?: boolean;
-  /** Skip the rules among the records (a pull request's base is read for who is who, not judged). */
-  skipRules?: boolean;
+  /** Read each cohort (and its member files) when something needs it; its problems and rules are left to the caller. */
+  lazyCohorts?: boolean;
 }
 
 /**
@@ -25,7 +25,8 @@ export interface LoadOptions extends ListOptions {
 export function loadProgram(records: RecordSource, options: LoadOptions = {}): Program {
   const layout = listRecords(records, options);
   const problems: Problem[] = layout.problems.map((problem) => ({ ...problem, line: 1, column: 1 }));
-  records.prefetch?.([CONFIG_FILE, ...(options.lazyPeople ? [] : layout.people.map((f) => f.file)), ...layout.cohorts.map((f) => f.file), ...[...layout.members.values()].flat().map((f) => f.file)]);
+  const cohortFiles = options.lazyCohorts ? [] : [...layout.cohorts.map((f) => f.file), ...[...layout.members.values()].flat().map((f) => f.file)];
+  records.prefetch?.([CONFIG_FILE, ...(options.lazyPeople ? [] : layout.people.map((f) => f.file)), ...cohortFiles]);
 
   const loadedConfig = readRecord(records, layout.config as RecordFile & { kind: 'config' }, problems);
   const config = loadedConfig.record ?? configSchema.parse({});
@@ -38,17 +39,68 @@ export function loadProgram(records: RecordSource, options: LoadOptions = {}): P
   }
 
   const cohorts = new Map<string, CohortEntry>();
-  for (const file of layout.cohorts) cohorts.set(file.nameId, loadCohort(records, file, layout.members.get(file.nameId) ?? [], problems));
+  for (const file of layout.cohorts) {
+    const entry = new LoadedCohort(records, file, layout.members.get(file.nameId) ?? []);
+    cohorts.set(file.nameId, entry);
+    if (!options.lazyCohorts) problems.push(...entry.problems);
+  }
 
   const program: Program = { root: records.root, records, config, configValid: loadedConfig.record !== undefined, configSource: loadedConfig.yaml, people, cohorts, layout, problems };
-  if (options.skipRules) return program;
+  if (options.lazyCohorts) return program;
   if (!options.lazyPeople) checkPeopleRules(program, problems);
   for (const entry of cohorts.values()) checkCohortRules(program, entry, problems);
   return program;
 }
 
-/** A cohort and its members, from its cohort.yaml and its member files, as one tree. */
-function loadCohort(records: RecordSource, file: RecordFile, memberFiles: readonly RecordFile[], problems: Problem[]): CohortEntry {
+/**
+ * A cohort and its members, from its cohort.yaml and its member files, as one tree, read on first
+ * use: a run that checks one log reads its own cohort, not the others.
+ */
+class LoadedCohort implements CohortEntry {
+  private loaded?: Omit<CohortEntry, 'id' | 'file'>;
+
+  constructor(
+    private readonly records: RecordSource,
+    private readonly record: RecordFile,
+    private readonly memberFiles: readonly RecordFile[],
+  ) {}
+
+  get id() {
+    return this.record.nameId;
+  }
+  get file() {
+    return this.record.file;
+  }
+  get cohort() {
+    return this.load().cohort;
+  }
+  get source() {
+    return this.load().source;
+  }
+  get places() {
+    return this.load().places;
+  }
+  get members() {
+    return this.load().members;
+  }
+  get partial() {
+    return this.load().partial;
+  }
+  get problems() {
+    return this.load().problems;
+  }
+
+  private load() {
+    if (!this.loaded) {
+      this.records.prefetch?.([this.record.file, ...this.memberFiles.map((f) => f.file)]);
+      this.loaded = loadCohort(this.records, this.record, this.memberFiles);
+    }
+    return this.loaded;
+  }
+}
+
+function loadCohort(records: RecordSource, file: RecordFile, memberFiles: readonly RecordFile[]): Omit<CohortEntry, 'id' | 'file'> {
+  const problems: Problem[] = [];
   if (!ID_PATTERN.test(file.nameId)) problems.push(badFileName(cohortDir(file.nameId), 'cohort'));
   const salvage: Salvage = {};
   const { yaml, record } = readRecord(records, file as RecordFile & { kind: 'cohort' }, problems, salvage);
@@ -81,7 +133,7 @@ function loadCohort(records: RecordSource, file: RecordFile, memberFiles: readon
   const cohort = record ? { ...record, members: [...record.members, ...fromFiles] } : undefined;
   const members = new Map<string, Member>();
   for (const member of cohort?.members ?? []) if (!members.has(member.person)) members.set(member.person, member);
-  return { id: file.nameId, file: file.file, cohort, source: yaml, places, members, partial: salvage.partial === true };
+  return { cohort, source: yaml, places, members, partial: salvage.partial === true, problems };
 }
 
 export interface LoadedLog {

@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '../domain/layout.js';
+import { ID_PATTERN, PEOPLE_DIR } from '../domain/layout.js';
 import type { Layout, RecordFile } from './layout-scan.js';
 import type { Problem } from './problem.js';
 import { readRecord } from './read-record.js';
@@ -71,7 +71,8 @@ export class PersonEntry {
  */
 export function peopleWithHandle(program: Program, handle: string): PersonEntry[] {
   const key = handle.toLowerCase();
-  const entries = [...program.people.values()];
+  const holding = program.records.filesHolding?.(PEOPLE_DIR, [handle, '\\']);
+  const entries = [...program.people.values()].filter((entry) => holding?.has(entry.file) ?? true);
   program.records.prefetch?.(entries.map((entry) => entry.file));
   return entries.filter((entry) => entry.hasHandle(key));
 }
@@ -96,6 +97,8 @@ export interface CohortEntry {
   members: Map<string, Member>;
   /** The cohort had errors in its own fields (dates, name): rules on them are skipped. */
   partial: boolean;
+  /** The problems of its own files (names, reading, YAML, fields, members written twice), not of the rules. */
+  problems: Problem[];
 }
 
 /** The small index every per-file check depends on: config, people and cohorts, not logs. */

@@ -37,6 +37,11 @@ export interface RecordSource {
   /** Reads ahead: the loader says which files it is about to read, so a commit reads them in one go. */
   prefetch?(files: readonly string[]): void;
   /**
+   * Of the files in a folder, those whose text holds one of `needles` (ASCII letters in any case):
+   * a quick filter before reading, for sources that have one (a commit: one `git grep`).
+   */
+  filesHolding?(dir: string, needles: readonly string[]): Set<string>;
+  /**
    * Parses of record texts (by kind, path and text), shared by sources that hold many of the same
    * files, so each is parsed once: a pull request's base and head. Filled by readRecord.
    */

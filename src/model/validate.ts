@@ -63,12 +63,16 @@ function logIndexKey(program: Program): string[] {
  */
 export function validateScope(records: RecordSource, changes: readonly Change[]): Validation {
   if (changes.some((change) => change.path === CONFIG_FILE || change.from === CONFIG_FILE)) return validateProgram(records);
-  const program = loadProgram(records, { lazyPeople: true, skipRules: true, logsOf: cohortsWithChangedRecord(changes) });
+  const program = loadProgram(records, { lazyPeople: true, lazyCohorts: true, logsOf: cohortsWithChangedRecord(changes) });
   const extraProblems: LayoutProblem[] = [];
   const scope = changeScope(changes, program, (cohort, person) => listPersonLogs(records, cohort, person, extraProblems));
-  // A cohort's rules report only in its own tree (cohort.yaml, its member files): run them where that is in scope.
+  // A cohort's problems and rules are all in its own tree (cohort.yaml, its member files): read
+  // and check the cohorts whose tree is in scope; a log's check reads its own cohort.
+  const treeProblems: Problem[] = [];
   for (const entry of program.cohorts.values()) {
-    if (scope.files.has(entry.file) || (program.layout.members.get(entry.id) ?? []).some((file) => scope.files.has(file.file))) checkCohortRules(program, entry, program.problems);
+    if (!scope.files.has(entry.file) && !(program.layout.members.get(entry.id) ?? []).some((file) => scope.files.has(file.file))) continue;
+    treeProblems.push(...entry.problems);
+    checkCohortRules(program, entry, treeProblems);
   }
   const changedPaths = changes.flatMap((change) => (change.from ? [change.path, change.from] : [change.path]));
   const touchedCohorts = new Set(changedPaths.map(cohortOfPath).filter((cohort) => cohort !== undefined).map(cohortFile));
@@ -76,7 +80,7 @@ export function validateScope(records: RecordSource, changes: readonly Change[])
   const layoutProblem = (problem: Problem) => touchedCohorts.has(problem.file) || changedPaths.some((path) => path.startsWith(`${problem.file}/`));
   const layoutProblems = new Set(program.layout.problems.map((problem) => `${problem.file}\0${problem.rule}`));
   const reported = (problem: Problem) => scope.files.has(problem.file) || (layoutProblems.has(`${problem.file}\0${problem.rule}`) && layoutProblem(problem));
-  const problems = [...program.problems, ...extraProblems.map((problem) => ({ ...problem, line: 1, column: 1 }))].filter(reported);
+  const problems = [...program.problems, ...treeProblems, ...extraProblems.map((problem) => ({ ...problem, line: 1, column: 1 }))].filter(reported);
   let files = 0;
   for (const file of [...program.layout.cohorts.map((f) => f.file), ...[...program.layout.members.values()].flat().map((f) => f.file)]) if (scope.files.has(file)) files += 1;
 
