@@ -18,7 +18,7 @@ let browser: Browser;
 let example: string;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  example = buildSite(EXAMPLE);
+  example = await buildSite(EXAMPLE);
   browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {
@@ -67,7 +67,7 @@ describe('the dashboard in a browser', () => {
   });
 
   it('runs nothing from hostile names, with JavaScript on, and shows them as text', async () => {
-    const site = buildSite(hostileRepo());
+    const site = await buildSite(hostileRepo());
     for (const file of ['index.html', 'cohorts/2026-fall.html']) {
       const { page, context, problems } = await open(site, file, { javaScriptEnabled: true });
       const dialogs: string[] = [];
@@ -88,7 +88,7 @@ describe('the dashboard in a browser', () => {
   it('keeps an 800-member cohort readable: one picture per lead, each member named in the tree', async () => {
     const repo = makeTree({});
     execFileSync(process.execPath, [path.join(PACKAGE_ROOT, 'bench/generate.js'), repo, '--cohorts', '1', '--members', '800', '--weeks', '2'], { stdio: 'ignore' });
-    const site = buildSite(repo, '2024-01-20T12:00:00Z');
+    const site = await buildSite(repo, '2024-01-20T12:00:00Z');
     const { page, context, problems } = await open(site, 'cohorts/cohort-00.html');
     expect(await page.locator('#tree svg[role="img"]').count()).toBe(8);
     const heights = await page.locator('#tree svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().height));

@@ -1,14 +1,24 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exampleRepo, makeTree, mentor } from './repo.js';
+import { mentorIn } from './in-process.js';
+import { exampleRepo, makeTree, mentor, type RunResult } from './repo.js';
 
 /** "Now" for the bundled example: a Tuesday of its last weeks, with cleo's request overdue. */
 export const EXAMPLE_NOW = '2026-11-24T09:00:00-08:00';
 
-/** Builds a repo's dashboard into a fresh folder; returns the folder. */
-export function buildSite(repo: string, now = EXAMPLE_NOW): string {
+/** Builds a repo's dashboard into a fresh folder (mentor site, in-process); returns the folder. */
+export async function buildSite(repo: string, now = EXAMPLE_NOW): Promise<string> {
   const out = makeTree({});
-  const result = mentor(['site', '--repo', repo, '--out', out], { env: { MENTOR_NOW: now } });
+  return built(out, await mentorIn(['site', '--repo', repo, '--out', out], { env: { MENTOR_NOW: now } }));
+}
+
+/** buildSite() by a real CLI run, in its own process. */
+export function buildSiteWithCli(repo: string, now = EXAMPLE_NOW): string {
+  const out = makeTree({});
+  return built(out, mentor(['site', '--repo', repo, '--out', out], { env: { MENTOR_NOW: now } }));
+}
+
+function built(out: string, result: RunResult): string {
   if (result.code !== 0) throw new Error(`mentor site exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
   return out;
 }
