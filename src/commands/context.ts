@@ -10,7 +10,7 @@ import { WorktreeSource } from '../io/worktree-source.js';
 import type { Cohort, Person } from '../model/schemas.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { localDate } from '../domain/time.js';
-import { membersDir } from '../domain/layout.js';
+import { CONFIG_FILE, membersDir, PEOPLE_DIR } from '../domain/layout.js';
 import { closest } from '../model/suggest.js';
 import { sanitizeInline } from '../render/terminal.js';
 
@@ -28,7 +28,7 @@ export function loadForCommand(repoOption: string | undefined): Loaded {
   const root = findRepoRoot(repoOption);
   const program = loadProgram(new WorktreeSource(root));
   if (!program.configValid) {
-    throw new MentorError(`mentor.config.yaml cannot be read:\n${listProblems(program.problems.filter((p) => p.file === 'mentor.config.yaml'))}`, ExitCode.usage, 'Fix it, then run `mentor validate`.');
+    throw new MentorError(`${CONFIG_FILE} cannot be read:\n${listProblems(program.problems.filter((p) => p.file === CONFIG_FILE))}`, ExitCode.usage, 'Fix it, then run `mentor validate`.');
   }
   const now = currentTime();
   return { program, now, today: localDate(program.config.timezone, now) };
@@ -71,7 +71,7 @@ export function runningCohorts(loaded: Loaded): CohortEntry[] {
 /** Commands work on valid records: errors in the config, people or this cohort stop them. */
 function requireValid(program: Program, entry: CohortEntry, strict: boolean): CohortEntry & { cohort: Cohort } {
   const memberFiles = `${membersDir(entry.id)}/`;
-  const relevant = program.problems.filter((problem) => isError(problem) && (problem.file === entry.file || problem.file.startsWith(memberFiles) || problem.file.startsWith('people/') || problem.file === 'mentor.config.yaml'));
+  const relevant = program.problems.filter((problem) => isError(problem) && (problem.file === entry.file || problem.file.startsWith(memberFiles) || problem.file.startsWith(`${PEOPLE_DIR}/`) || problem.file === CONFIG_FILE));
   if (!entry.cohort || entry.partial || (strict && relevant.length > 0)) {
     throw new MentorError(`The records of cohort ${entry.id} have errors:\n${listProblems(relevant)}`, ExitCode.invalid, 'Fix them first; `mentor validate` shows each with how to fix it.');
   }

@@ -1,5 +1,5 @@
 import { existsInRepo } from '../io/generated.js';
-import { cohortDir } from '../domain/layout.js';
+import { cohortDir, cohortFile } from '../domain/layout.js';
 import path from 'node:path';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { print, styleFor } from '../io/output.js';
@@ -7,7 +7,6 @@ import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { writeFileAtomic } from '../io/write.js';
 import { nextMembers, proposeNext, type NextProposal } from '../core/cycles.js';
 import { cohortState } from '../domain/cohort-state.js';
-import { cohortFile } from '../domain/layout.js';
 import type { Role } from '../domain/tiers.js';
 import { dayNumber, isRealDate } from '../domain/time.js';
 import { ID_PATTERN } from '../model/schemas.js';
@@ -101,7 +100,7 @@ async function confirmChoices(asker: Asker, proposals: NextProposal[], chosen: M
     const action = await asker.ask({
       kind: 'select',
       name: 'action',
-      message: `Write cohorts/${toId}/cohort.yaml?`,
+      message: `Write ${cohortFile(toId)}?`,
       choices: [
         { name: 'Write it', value: 'write' },
         { name: 'Go back and change an answer', value: 'back' },

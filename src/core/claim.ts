@@ -3,6 +3,7 @@ import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { isPaused } from '../domain/cohort-state.js';
 import { tierAbove } from '../domain/tiers.js';
 import type { Cohort, Config, Member, Person } from '../model/schemas.js';
+import { personFile } from '../domain/layout.js';
 
 // Claiming a waiting member and releasing a placed one: the hard rules of assignment for one
 // pair, and the edit each makes. Pure: records and "now" are arguments. The gate judges the same
@@ -43,7 +44,7 @@ export function checkClaim(input: ClaimInput): ClaimOutcome {
   if (tier === undefined) return { ok: false, reason: `${input.member} is a lead: leads have no mentor.` };
   if (own?.role !== tier) return { ok: false, reason: `${input.member} is a ${member.role}: only a ${tier} of cohort ${id} may claim them, and ${mentor} is ${own ? `a ${own.role}` : 'not a member'} there.` };
   const person = people.get(mentor);
-  if (person?.active === false) return { ok: false, reason: `${mentor} is not active (active: false in people/${mentor}.yaml).` };
+  if (person?.active === false) return { ok: false, reason: `${mentor} is not active (active: false in ${personFile(mentor)}).` };
   if (person && isPaused(person, input.today)) return { ok: false, reason: `${mentor} is paused until ${person.pausedUntil}.` };
   const current = directMenteeCounts(cohort.members).get(mentor) ?? 0;
   if (roomFor(config, own.role, current, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, input.elsewhere?.get(mentor))) < 1) {

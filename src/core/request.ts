@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '../domain/layout.js';
+import { cohortFile, ID_PATTERN, personFile } from '../domain/layout.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { isValidTimeZone } from '../domain/time.js';
 import { tierAbove } from '../domain/tiers.js';
@@ -58,7 +58,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
 
   if (id === '') problems.push('An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.');
   else if (!ID_PATTERN.test(id)) problems.push(`The id "${id}" is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id)}.`);
-  else if (records.takenIds.has(id)) problems.push(`The id "${id}" is taken (people/${id}.yaml exists): choose another, such as ${freeId(id, records.takenIds)}.`);
+  else if (records.takenIds.has(id)) problems.push(`The id "${id}" is taken (${personFile(id)} exists): choose another, such as ${freeId(id, records.takenIds)}.`);
 
   if (name === '') problems.push('A name is needed.');
   else if (name.length > 200 || CONTROL.test(name)) problems.push('The name must be one line of at most 200 characters, without control characters.');
@@ -67,7 +67,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   else if (!GITHUB_PATTERN.test(github)) problems.push(`"${github}" is not a GitHub handle: a handle has letters, digits and single dashes only (at most 39).`);
   else {
     const owner = [...records.people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
-    if (owner) problems.push(`The GitHub handle ${github} already has a person file (people/${owner[0]}.yaml): you are registered; to join a cohort, ask a maintainer (or add yourself as a member in a pull request).`);
+    if (owner) problems.push(`The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort, ask a maintainer (or add yourself as a member in a pull request).`);
   }
 
   if (timezone === '') problems.push('A time zone is needed, such as Europe/London.');
@@ -102,7 +102,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (cohortId === undefined) {
     problems.push(records.runningCohorts.length === 0 ? 'No cohort is running to ask in: name one with --cohort (or set intake.cohort in mentor.config.yaml).' : `${records.runningCohorts.length} cohorts are running: name one with --cohort (or set intake.cohort in mentor.config.yaml).`);
   } else if (!cohort) {
-    problems.push(`There is no cohort "${cohortId}" (cohorts/${cohortId}/cohort.yaml): name one of ${[...records.cohorts.keys()].join(', ') || 'none yet'}.`);
+    problems.push(`There is no cohort "${cohortId}" (${cohortFile(cohortId)}): name one of ${[...records.cohorts.keys()].join(', ') || 'none yet'}.`);
   } else if (cohortState(cohort, records.today) === 'finished') {
     problems.push(`Cohort ${cohortId} ended on ${cohort.end}: ask in a cohort that is running or about to start.`);
   } else if (cohort.members.some((member) => member.person === id)) {

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { formatPath } from './problem.js';
+import { CONFIG_FILE } from '../domain/layout.js';
 import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 import type { YamlSource } from './source.js';
@@ -22,7 +23,7 @@ export interface Salvage {
 const COHORT_STAND_INS: Record<string, unknown> = { id: 'unknown', name: 'unknown', start: '1970-01-01' };
 
 const WHAT: Record<RecordKind, string> = {
-  config: 'mentor.config.yaml',
+  config: CONFIG_FILE,
   person: 'a person record',
   cohort: 'a cohort record',
   member: 'a member of a cohort',

@@ -1,4 +1,5 @@
 import { compareProblems, type Problem } from './problem.js';
+import { personFile } from '../domain/layout.js';
 
 // Root causes first: when one missing thing breaks several records (a person file that does not
 // exist, named from three places; a mentor several members name who is not in the cohort),
@@ -37,13 +38,13 @@ export function withRootCauses(problems: readonly Problem[]): Problem[] {
     if (kind !== 'missing-person') continue;
     const files = new Set(dependents.map((p) => p.file)).size;
     roots.push({
-      file: `people/${id}.yaml`,
+      file: personFile(id),
       line: 1,
       column: 1,
       rule: 'missing-person',
       severity: 'error',
-      message: `There is no people/${id}.yaml: ${dependents.length} problems in ${files} ${files === 1 ? 'file' : 'files'} come from it.`,
-      fix: `Create people/${id}.yaml with \`id: ${id}\` and a \`name:\` (or, if "${id}" is a typo, fix it in those ${dependents.length} places).`,
+      message: `There is no ${personFile(id)}: ${dependents.length} problems in ${files} ${files === 1 ? 'file' : 'files'} come from it.`,
+      fix: `Create ${personFile(id)} with \`id: ${id}\` and a \`name:\` (or, if "${id}" is a typo, fix it in those ${dependents.length} places).`,
       id: subject,
     });
     for (const dependent of dependents) causeOf.set(dependent, subject);

@@ -1,4 +1,4 @@
-import { cohortFile, memberFile } from '../domain/layout.js';
+import { cohortFile, CONFIG_FILE, memberFile, personFile } from '../domain/layout.js';
 import { generateJsonSchemas } from '../model/json-schema.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { renderCodeowners } from './codeowners.js';
@@ -23,7 +23,7 @@ export function scaffoldFiles(input: ScaffoldInput): Map<string, string> {
   const cohortId = `${input.today.slice(0, 4)}-first`;
 
   files.set(
-    'mentor.config.yaml',
+    CONFIG_FILE,
     `# yaml-language-server: $schema=schemas/config.schema.json
 # Program settings. Every part is optional; see schemas/config.schema.json for all of them.
 program: ${yamlString(input.program)}
@@ -46,7 +46,7 @@ maintainers: []                 # GitHub handles that may change any record, e.g
   );
 
   files.set(
-    'people/alex.yaml',
+    personFile('alex'),
     `# yaml-language-server: $schema=../schemas/person.schema.json
 # One person, kept across cohorts. The id equals the file name.
 id: alex

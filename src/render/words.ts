@@ -1,5 +1,7 @@
 // Words for counts and durations, the same in every command's output.
 
+import { cohortFile, membersDir } from '../domain/layout.js';
+
 /** "1 maintainer", "2 maintainers"; irregular plurals passed in. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -35,4 +37,4 @@ export function packList(items: readonly string[], width = 80, limit = 60): stri
 }
 
 /** What an empty cohort needs next, instead of a page of "none". */
-export const emptyCohort = (id: string) => `  No members yet. Add them to cohorts/${id}/cohort.yaml (or as files in cohorts/${id}/members/), then run \`mentor assign ${id}\`.`;
+export const emptyCohort = (id: string) => `  No members yet. Add them to ${cohortFile(id)} (or as files in ${membersDir(id)}/), then run \`mentor assign ${id}\`.`;

@@ -8,6 +8,7 @@ import type { CohortEntry, Program } from '../program.js';
 import type { Cohort, Member } from '../schemas.js';
 import type { PathSegment } from '../source.js';
 import { closest } from '../suggest.js';
+import { cohortDir, personFile } from '../../domain/layout.js';
 
 // Rules within a cohort and from a cohort to people. Each rule is one small function with a
 // stable id; it reports through `report`, which points at the member's key or value.
@@ -26,7 +27,7 @@ type CohortRule = (context: CohortRuleContext) => void;
 
 const idMatchesFolder: CohortRule = ({ entry, cohort, report }) => {
   if (cohort.id !== entry.id && !entry.partial) {
-    report(['id'], 'value', 'id-matches-file', 'error', `The id "${cohort.id}" differs from the folder name cohorts/${entry.id}/.`, `Set \`id: ${entry.id}\`, or rename the folder to cohorts/${cohort.id}/.`);
+    report(['id'], 'value', 'id-matches-file', 'error', `The id "${cohort.id}" differs from the folder name ${cohortDir(entry.id)}/.`, `Set \`id: ${entry.id}\`, or rename the folder to ${cohortDir(cohort.id)}/.`);
   }
 };
 
@@ -60,7 +61,7 @@ const memberIsPerson: CohortRule = ({ program, cohort, reportMember }) => {
   cohort.members.forEach((member, index) => {
     if (!program.people.has(member.person)) {
       const guess = closest(member.person, program.people.keys());
-      reportMember(index, 'person', 'member-unknown-person', 'error', `There is no person "${member.person}" (no people/${member.person}.yaml).`, guess ? `Did you mean "${guess}"? Otherwise create people/${member.person}.yaml.` : `Create people/${member.person}.yaml, or fix the id.`, `missing-person:${member.person}`);
+      reportMember(index, 'person', 'member-unknown-person', 'error', `There is no person "${member.person}" (no ${personFile(member.person)}).`, guess ? `Did you mean "${guess}"? Otherwise create ${personFile(member.person)}.` : `Create ${personFile(member.person)}, or fix the id.`, `missing-person:${member.person}`);
     }
   });
 };
@@ -90,7 +91,7 @@ const preferenceResolves: CohortRule = ({ program, entry, cohort, reportMember }
     const expected = tierAbove(member.role);
     const preferred = entry.members.get(member.prefers);
     if (!program.people.has(member.prefers)) {
-      reportMember(index, 'prefers', 'member-unknown-person', 'error', `There is no person "${member.prefers}" (no people/${member.prefers}.yaml).`, 'Fix the id of the preferred mentor, or delete the `prefers:` line.', `missing-person:${member.prefers}`);
+      reportMember(index, 'prefers', 'member-unknown-person', 'error', `There is no person "${member.prefers}" (no ${personFile(member.prefers)}).`, 'Fix the id of the preferred mentor, or delete the `prefers:` line.', `missing-person:${member.prefers}`);
     } else if (expected === undefined || preferred === undefined || preferred.role !== expected) {
       reportMember(index, 'prefers', 'prefers-not-eligible', 'warning', `${member.prefers} is not a ${expected ?? 'mentor'} in this cohort, so the preference cannot be honoured.`, 'Choose a mentor of the tier above, or delete the `prefers:` line.');
     }

@@ -6,6 +6,7 @@ import type { Program } from '../program.js';
 import type { Log, Member } from '../schemas.js';
 import type { PathSegment, YamlSource } from '../source.js';
 import { closest } from '../suggest.js';
+import { cohortFile, personFile, personLogsDir } from '../../domain/layout.js';
 
 // Rules of one weekly log against the index (config, people, cohorts). A log depends on no
 // other log, so logs can be checked in any order, in parallel, or only the changed ones.
@@ -30,7 +31,7 @@ type LogRule = (input: LogRuleInput) => void;
 
 const personIsFolder: LogRule = ({ context, log, report }) => {
   if (log.person !== context.folderPerson) {
-    report(['person'], 'value', 'log-person-folder', 'error', `This log is in the folder of ${context.folderPerson} but says person: ${log.person}.`, `Set \`person: ${context.folderPerson}\`, or move the file to cohorts/${context.cohortId}/logs/${log.person}/.`);
+    report(['person'], 'value', 'log-person-folder', 'error', `This log is in the folder of ${context.folderPerson} but says person: ${log.person}.`, `Set \`person: ${context.folderPerson}\`, or move the file to ${personLogsDir(context.cohortId, log.person)}/.`);
   }
 };
 
@@ -49,8 +50,8 @@ const personIsMember: LogRule = ({ context, member, report }) => {
     'value',
     known ? 'log-not-member' : 'member-unknown-person',
     'error',
-    known ? `${context.folderPerson} is not a member of cohort ${context.cohortId}.` : `There is no person "${context.folderPerson}" (no people/${context.folderPerson}.yaml).`,
-    known ? `Add ${context.folderPerson} to the members in cohorts/${context.cohortId}/cohort.yaml, or move the log to their cohort.` : `Create people/${context.folderPerson}.yaml, or move the log to the right folder.`,
+    known ? `${context.folderPerson} is not a member of cohort ${context.cohortId}.` : `There is no person "${context.folderPerson}" (no ${personFile(context.folderPerson)}).`,
+    known ? `Add ${context.folderPerson} to the members in ${cohortFile(context.cohortId)}, or move the log to their cohort.` : `Create ${personFile(context.folderPerson)}, or move the log to the right folder.`,
     known ? undefined : `missing-person:${context.folderPerson}`,
   );
 };

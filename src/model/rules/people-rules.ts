@@ -1,5 +1,6 @@
 import type { Problem } from '../problem.js';
 import type { PersonEntry, Program } from '../program.js';
+import { personFile } from '../../domain/layout.js';
 
 // Rules across people files. Each rule is one small function with a stable id.
 
@@ -15,7 +16,7 @@ type SeenGithub = Map<string, string>;
 /** `id-matches-file`: a person's id is the file name. */
 const idMatchesFile: PersonRule = ({ id, person, source }) => {
   if (person.id === id) return undefined;
-  return source.problemAt(['id'], 'value', 'id-matches-file', 'error', `The id "${person.id}" differs from the file name people/${id}.yaml.`, `Set \`id: ${id}\`, or rename the file to people/${person.id}.yaml.`);
+  return source.problemAt(['id'], 'value', 'id-matches-file', 'error', `The id "${person.id}" differs from the file name ${personFile(id)}.`, `Set \`id: ${id}\`, or rename the file to ${personFile(person.id)}.`);
 };
 
 /** `github-duplicate`: a GitHub handle belongs to one person (check-pr and CODEOWNERS rely on it). */
@@ -27,7 +28,7 @@ const githubUnique: PersonRule = ({ id, person, source }, _program, seen) => {
     seen.set(key, id);
     return undefined;
   }
-  return source.problemAt(['github'], 'value', 'github-duplicate', 'error', `The GitHub handle "${person.github}" is already used by people/${owner}.yaml.`, 'Each person has their own handle: fix the handle in one of the two files.');
+  return source.problemAt(['github'], 'value', 'github-duplicate', 'error', `The GitHub handle "${person.github}" is already used by ${personFile(owner)}.`, 'Each person has their own handle: fix the handle in one of the two files.');
 };
 
 export const PEOPLE_RULES: readonly PersonRule[] = [idMatchesFile, githubUnique];
