@@ -9,6 +9,16 @@ import type { Style } from './style.js';
 
 export const GATE_MARKER = '<!-- mentor:gate -->';
 
+// The comment must fit in one GitHub comment (65,536 characters), whatever the pull request
+// holds: a longer body is refused, and the last verdict posted would stay on the pull request.
+// Each list shows its first entries and says how many more; names and messages are shortened.
+const LISTED = 50;
+const PROBLEMS_LISTED = 30;
+const COMMENT_LIMIT = 60_000;
+const shortened = (text: string, max: number) => (text.length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
+const fileCode = (file: string) => markdownCode(shortened(file, 160));
+const shortText = (text: string) => markdownText(shortened(text, 300));
+
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const authorLine = (review: PullRequestReview) =>
   ({ maintainer: 'maintainer', person: `person ${review.author.person}`, newcomer: 'newcomer: no person file has this handle yet', bot: 'a bot' })[review.author.kind];
@@ -36,23 +46,37 @@ export function renderReviewMarkdown(review: PullRequestReview): string {
   out.push(`Opened by ${mention(review.author.handle)} (${markdownText(authorLine(review))})${review.approvals.length ? `, approved by ${review.approvals.map(mention).join(', ')}` : ''}.`, '');
   if (review.summary.length > 0) {
     out.push('#### What changes', '');
-    for (const change of review.summary) out.push(`- ${describe(change)}`);
+    for (const change of review.summary.slice(0, LISTED)) out.push(`- ${describe(change)}`);
+    if (review.summary.length > LISTED) out.push(`- … and ${(review.summary.length - LISTED).toLocaleString('en-US')} more changes.`);
     out.push('');
   }
   const refused = review.changes.filter((verdict) => !verdict.allowed);
   if (refused.length > 0) {
     out.push('#### Needs a maintainer', '');
-    for (const verdict of refused) out.push(`- ${markdownCode(verdict.file)}: ${markdownText(verdict.reason)}`);
+    for (const verdict of refused.slice(0, LISTED)) out.push(`- ${fileCode(verdict.file)}: ${shortText(verdict.reason)}`);
+    if (refused.length > LISTED) out.push(`- … and ${(refused.length - LISTED).toLocaleString('en-US')} more ${refused.length - LISTED === 1 ? 'file needs' : 'files need'} a maintainer: run \`node .mentor/mentor.mjs check-pr\` to see them all.`);
     out.push('');
   }
   if (review.problems.length > 0) {
     out.push('#### Problems in the records', '');
-    for (const problem of review.problems.slice(0, 30)) out.push(`- ${problem.severity === 'error' ? '❌' : '⚠️'} ${markdownCode(`${problem.file}:${problem.line}:${problem.column}`)} ${markdownText(problem.message)}${problem.fix ? ` ${markdownText(problem.fix)}` : ''}`);
-    if (review.problems.length > 30) out.push(`- … and ${review.problems.length - 30} more: run \`node .mentor/mentor.mjs validate\`.`);
+    for (const problem of review.problems.slice(0, PROBLEMS_LISTED)) out.push(`- ${problem.severity === 'error' ? '❌' : '⚠️'} ${fileCode(`${problem.file}:${problem.line}:${problem.column}`)} ${shortText(problem.message)}${problem.fix ? ` ${shortText(problem.fix)}` : ''}`);
+    if (review.problems.length > PROBLEMS_LISTED) out.push(`- … and ${review.problems.length - PROBLEMS_LISTED} more: run \`node .mentor/mentor.mjs validate\`.`);
     out.push('');
   }
-  out.push('#### Next step', '', nextStep(review, markdownText, (handles) => handles.map(mention).join(', ')));
-  return `${out.join('\n')}\n`;
+  const next = ['#### Next step', '', nextStep(review, markdownText, (handles) => handles.map(mention).join(', '))];
+  return `${withinLimit(out, next.join('\n').length).concat(next).join('\n')}\n`;
+}
+
+/** Whole lines only (a cut inside a code span would let the rest of a name render), up to the limit. */
+function withinLimit(lines: string[], reserved: number): string[] {
+  let length = reserved;
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (length + line.length + 1 > COMMENT_LIMIT) return [...kept, '', '… cut here to fit in one comment: run `node .mentor/mentor.mjs check-pr` to see it all.', ''];
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return kept;
 }
 
 function nextStep(review: PullRequestReview, text: (s: string) => string, handles: (list: string[]) => string): string {
@@ -78,8 +102,8 @@ function describe(change: ChangeSummary): string {
     if (change.moved.length) parts.push(`moved: ${change.moved.map((m) => `${code(m.person)} from ${code(m.from)} to ${code(m.to)}`).join(', ')}`);
     if (change.released.length) parts.push(`released: ${change.released.map((r) => `${code(r.person)} by ${code(r.mentor)}`).join(', ')}`);
     if (change.left.length) parts.push(`left: ${change.left.map(code).join(', ')}`);
-    return `**Cohort ${code(change.cohort)}** (${code(change.file)}): ${parts.join('; ') || 'no change to the tree'}.`;
+    return `**Cohort ${code(change.cohort)}** (${fileCode(change.file)}): ${parts.join('; ') || 'no change to the tree'}.`;
   }
   const label = { person: 'Person file', config: 'Program settings', report: 'Report', other: 'File' }[change.kind];
-  return `**${label} ${change.status}**: ${code(change.file)}.`;
+  return `**${label} ${change.status}**: ${fileCode(change.file)}.`;
 }
