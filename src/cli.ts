@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as CommanderModule from 'commander';
+import { memberFile, personFile } from './domain/layout.js';
 import { ExitCode } from './errors.js';
 import { packageVersion } from './version.js';
 
@@ -93,7 +94,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('members')
     .description('move a cohort\'s members from the list in cohort.yaml to one file each (--to files), or back (--to list); comments move with them')
     .argument('[cohort]', 'cohort id (default: the one running cohort)')
-    .addOption(new Option('--to <form>', 'files: cohorts/<cohort>/members/<person>.yaml; list: `members:` in cohort.yaml').choices(['files', 'list']).makeOptionMandatory())
+    .addOption(new Option('--to <form>', `files: ${memberFile('<cohort>', '<person>')}; list: \`members:\` in cohort.yaml`).choices(['files', 'list']).makeOptionMandatory())
     .option('--dry-run', 'say what would move and write nothing')
     .option('--commit', 'write on a new branch members/<cohort>-to-<form> and commit')
     .addOption(repoOption())
@@ -180,7 +181,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('ask for a mentor (or offer to be one): writes a person file and a waiting member; asks on a terminal')
     .addOption(repoOption())
     .option('--cohort <cohort>', 'the cohort to ask in (default: intake.cohort, else the one running cohort)')
-    .option('--person <id>', 'your id: people/<id>.yaml')
+    .option('--person <id>', `your id: ${personFile('<id>')}`)
     .option('--name <name>', 'your name')
     .option('--github <handle>', 'your GitHub handle')
     .option('--timezone <zone>', 'your IANA time zone, e.g. Europe/London')

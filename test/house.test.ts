@@ -63,6 +63,23 @@ describe('the house', () => {
     expect(touching).toEqual([]);
   });
 
+  // Each fact of the domain is written in one named place; a second copy of one of these shapes
+  // anywhere else in src/ fails here (comments are not code and are left out).
+  it.each([
+    ['the tier order', /(['"])(lead|mentor|mentee)\1, *(['"])(lead|mentor|mentee)\3, *(['"])(lead|mentor|mentee)\5|\b(lead|mentor|mentee): *\d.*\b(lead|mentor|mentee): *\d/, 'domain/tiers.ts'],
+    ['the forbidden keys', /'__proto__'/, 'model/forbidden-keys.ts'],
+    ['the pair score (DESIGN.md weights)', /\b(weights|matching)\.(preferred|skill|timezone|language)\b/, 'core/assign-score.ts'],
+    ["a log's total hours", /Object\.values\([^)]*hours\)/, 'domain/commitments.ts'],
+    ['the record path layout', /\b(people|cohorts)\/(\$\{[^}]*\}|<[a-z]+>)(\/|\.yaml)|\/\^\(?(people|cohorts)\\\//, 'domain/layout.ts'],
+    ['the package version', /package\.json'/, 'version.ts'],
+  ])('writes %s in one place', (_, pattern, home) => {
+    const code = (file: string) => readFileSync(path.join(SRC, file), 'utf8').split('\n').filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line));
+    const where = files.filter((file) => code(file).some((line) => pattern.test(line)));
+    // Log-folder patterns still written in two of the lead's files (asked for on the board): drop them here once moved.
+    const pending = home === 'domain/layout.ts' ? ['io/git-source.ts', 'model/scope.ts'] : [];
+    expect(where).toEqual([home, ...pending].sort());
+  });
+
   it('has no import circle', () => {
     const state = new Map<string, 'open' | 'done'>();
     const circles: string[] = [];

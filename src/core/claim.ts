@@ -35,7 +35,7 @@ export function checkClaim(input: ClaimInput): ClaimOutcome {
   const { config, cohort, people } = input;
   const id = cohort.id;
   const mentor = resolvePerson(people, input.as);
-  if (mentor === undefined) return { ok: false, reason: `${input.as} is not a person of the program (no people/<id>.yaml has that id or GitHub handle): register first, with a person file.` };
+  if (mentor === undefined) return { ok: false, reason: `${input.as} is not a person of the program (no ${personFile('<id>')} has that id or GitHub handle): register first, with a person file.` };
   const member = cohort.members.find((m) => m.person === input.member);
   if (!member) return { ok: false, reason: `${input.member} is not a member of cohort ${id}.` };
   if (member.mentor !== undefined) return { ok: false, reason: member.mentor === mentor ? `${input.member} is already yours.` : `${input.member} is taken: ${member.mentor} mentors them.` };

@@ -1,3 +1,4 @@
+import { personFile } from '../domain/layout.js';
 import type { Config } from '../model/schemas.js';
 
 // The questions of a request, as one list: the issue forms are rendered from it, the body GitHub
@@ -23,7 +24,7 @@ export interface EligibilityField {
   options: Array<{ id: string; label: string }>;
 }
 
-const ID_FIELD: FormField = { key: 'person', label: 'Your id', description: 'Lower-case letters, digits and dashes; your file will be people/<id>.yaml.', placeholder: 'ada-lovelace', required: true };
+const ID_FIELD: FormField = { key: 'person', label: 'Your id', description: `Lower-case letters, digits and dashes; your file will be ${personFile('<id>')}.`, placeholder: 'ada-lovelace', required: true };
 const NAME_FIELD: FormField = { key: 'name', label: 'Your name', description: 'As you would like to be called.', required: true };
 const ZONE_FIELD: FormField = { key: 'timezone', label: 'Your time zone', description: 'An IANA time zone, such as Europe/London or America/Los_Angeles.', placeholder: 'Europe/London', required: true };
 const LANGUAGES_FIELD: FormField = { key: 'languages', label: 'Languages you speak', description: 'Comma-separated language codes, such as en, fr.', placeholder: 'en', required: false };

@@ -50,9 +50,6 @@ export function logFolderOf(path: string): { cohort: string; person: string } | 
   return match ? { cohort: match[1]!, person: match[2]! } : undefined;
 }
 
-/** The logs folder of a cohort (cohorts/<cohort>/logs) that a folder is in or is, if any. */
-export const logsDirOf = (dir: string): string | undefined => /^cohorts\/[^/]+\/logs(?=\/|$)/.exec(dir)?.[0];
-
 /** The cohort a path under cohorts/ belongs to, whatever it is. */
 export function cohortOfPath(path: string): string | undefined {
   return /^cohorts\/([^/]+)\//.exec(path)?.[1];

@@ -1,12 +1,13 @@
 import * as z from 'zod';
+import { cohortFile, CONFIG_FILE, logFile, memberFile, personFile } from '../domain/layout.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 
 const TITLES: Record<RecordKind, string> = {
-  config: 'mentor.config.yaml: program settings and the commitment model',
-  person: 'people/<person>.yaml: one person, kept across cohorts',
-  cohort: 'cohorts/<cohort>/cohort.yaml: one cycle, its dates and its members (the tree)',
-  member: 'cohorts/<cohort>/members/<person>.yaml: one member of a cohort as its own file (the same fields as an entry of members:)',
-  log: "cohorts/<cohort>/logs/<person>/<week>.yaml: one person's log of one ISO week",
+  config: `${CONFIG_FILE}: program settings and the commitment model`,
+  person: `${personFile('<person>')}: one person, kept across cohorts`,
+  cohort: `${cohortFile('<cohort>')}: one cycle, its dates and its members (the tree)`,
+  member: `${memberFile('<cohort>', '<person>')}: one member of a cohort as its own file (the same fields as an entry of members:)`,
+  log: `${logFile('<cohort>', '<person>', '<week>')}: one person's log of one ISO week`,
 };
 
 export const SCHEMA_FILES: Record<RecordKind, string> = {

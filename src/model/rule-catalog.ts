@@ -1,6 +1,7 @@
 // Every rule validate can report, with what it means. SARIF output lists them; the README's
 // rule table comes from here too. A test fails when a rule is reported that is not listed.
 
+import { membersDir } from '../domain/layout.js';
 import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { MAX_ALIASES } from './source.js';
 import { MAX_DEPTH } from './yaml-depth.js';
@@ -34,7 +35,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'unexpected-file', title: 'Unexpected file', help: 'A file in a records folder that is not a record (wrong extension, not a regular file).' },
   { id: 'invalid-file-name', title: 'Invalid file name', help: 'File and folder names of people and cohorts are their ids: lower-case letters, digits and dashes.' },
   { id: 'cohort-missing-file', title: 'Cohort without cohort.yaml', help: 'Every folder in cohorts/ holds a cohort.yaml.' },
-  { id: 'member-without-cohort', title: 'Member file without a cohort', help: 'A member file lives in cohorts/<cohort>/members/ of a cohort that has a cohort.yaml.' },
+  { id: 'member-without-cohort', title: 'Member file without a cohort', help: `A member file lives in ${membersDir('<cohort>')}/ of a cohort that has a cohort.yaml.` },
   { id: 'id-matches-file', title: 'Id differs from file name', help: 'The id field equals the file name (people) or the folder name (cohorts).' },
   { id: 'github-duplicate', title: 'Duplicate GitHub handle', help: 'Each person has their own GitHub handle; CODEOWNERS and check-pr rely on it.' },
   { id: 'missing-person', title: 'Missing person file', help: 'Several records name a person who has no file in people/; creating that file fixes them all.' },

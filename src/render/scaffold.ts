@@ -1,4 +1,4 @@
-import { cohortFile, CONFIG_FILE, memberFile, personFile } from '../domain/layout.js';
+import { cohortFile, CONFIG_FILE, logFile, memberFile, personFile } from '../domain/layout.js';
 import { generateJsonSchemas } from '../model/json-schema.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { renderCodeowners } from './codeowners.js';
@@ -100,7 +100,7 @@ function yamlString(text: string): string {
 }
 
 const PULL_REQUEST_TEMPLATE = `<!-- Weekly log? Run \`node .mentor/mentor.mjs log\` (it asks the questions), or add
-     cohorts/<cohort>/logs/<you>/<week>.yaml by hand, then open this pull request. -->
+     ${logFile('<cohort>', '<you>', '<week>')} by hand, then open this pull request. -->
 
 ## What this pull request does
 
