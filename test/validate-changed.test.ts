@@ -153,6 +153,20 @@ describe('mentor validate --at', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--at no-such-branch: git knows no such commit');
   });
+
+  it('says that a folder outside git has no commits to read, for --at, --changed and check-pr', () => {
+    const folder = exampleRepo();
+    for (const [args, needs] of [
+      [['validate', '--at', 'main'], '--at'],
+      [['validate', '--changed', 'main'], '--changed'],
+      [['check-pr', '--base', 'main', '--author', 'hal-k'], 'check-pr'],
+    ] as const) {
+      const result = mentor([...args, '--repo', folder]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${needs} needs a git repository`);
+      expect(result.stderr).not.toMatch(/\n\s+at |internal error/i);
+    }
+  });
 });
 
 describe('the validation cache', () => {

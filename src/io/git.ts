@@ -200,11 +200,31 @@ export async function changedSince(repo: GitRepo, commit: string): Promise<Chang
   return [...tracked, ...untracked];
 }
 
+/**
+ * The commits some refs name, in one git call when all resolve; otherwise the first that does not
+ * is said, with what to do (`needs`: what the flags need, for a folder that is not a repo).
+ */
+async function resolveCommits(repo: GitRepo, refs: ReadonlyArray<{ ref: string; flag: string }>, needs: string, fix: string): Promise<string[]> {
+  for (const { ref, flag } of refs) {
+    refuseOptionLikeRef(ref, flag);
+    const range = rangeRefError(ref, flag);
+    if (range) throw range;
+  }
+  const shas = await repo.git
+    .raw(['rev-parse', '--end-of-options', ...refs.map(({ ref }) => `${ref}^{commit}`)])
+    .then((output) => output.split('\n').filter((line) => line !== ''))
+    .catch(() => []);
+  if (shas.length === refs.length && shas.every((sha) => /^[0-9a-f]{40,64}$/.test(sha))) return shas;
+  if (!(await isGitRepo(repo))) throw new MentorError(`${needs} needs a git repository.`, ExitCode.usage, fix);
+  const resolved: string[] = [];
+  for (const { ref, flag } of refs) resolved.push(await resolveCommit(repo, ref, flag));
+  return resolved;
+}
+
 /** The records of a commit, read from git objects (nothing is checked out). */
 export async function commitSource(root: string, ref: string, flag: string): Promise<GitCommitSource> {
-  const repo = openGit(root);
-  if (!(await isGitRepo(repo))) throw new MentorError(`${flag} needs a git repository.`, ExitCode.usage, 'Run it in a clone of the program repo.');
-  return new GitCommitSource(root, await resolveCommit(repo, ref, flag));
+  const [commit] = await resolveCommits(openGit(root), [{ ref, flag }], flag, 'Run it in a clone of the program repo.');
+  return new GitCommitSource(root, commit!);
 }
 
 /**
@@ -213,8 +233,7 @@ export async function commitSource(root: string, ref: string, flag: string): Pro
  */
 export async function changesBetween(root: string, ref: string, head?: string): Promise<ChangedFile[]> {
   const repo = openGit(root);
-  if (!(await isGitRepo(repo))) throw new MentorError('--changed needs a git repository.', ExitCode.usage, 'Run it in a clone of the program repo, or validate everything without --changed.');
-  const base = await resolveCommit(repo, ref, '--changed');
+  const [base] = (await resolveCommits(repo, [{ ref, flag: '--changed' }], '--changed', 'Run it in a clone of the program repo, or validate everything without --changed.')) as [string];
   if (head === undefined) return changedSince(repo, base);
   return parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', base, head, '--', '.'])));
 }
@@ -229,9 +248,7 @@ export interface PullRequestRange {
 /** A pull request's commits as git sees them: base and head resolved, and what head changes since they parted. */
 export async function pullRequestRange(root: string, baseRef: string, headRef: string): Promise<PullRequestRange> {
   const repo = openGit(root);
-  if (!(await isGitRepo(repo))) throw new MentorError('check-pr needs a git repository.', ExitCode.usage, 'Run it in a clone of the program repo.');
-  const base = await resolveCommit(repo, baseRef, '--base');
-  const head = await resolveCommit(repo, headRef, '--head');
+  const [base, head] = (await resolveCommits(repo, [{ ref: baseRef, flag: '--base' }, { ref: headRef, flag: '--head' }], 'check-pr', 'Run it in a clone of the program repo.')) as [string, string];
   let mergeBase = '';
   try {
     mergeBase = (await repo.git.raw(['merge-base', '--end-of-options', base, head])).trim();
