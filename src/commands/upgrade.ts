@@ -2,13 +2,14 @@ import { ExitCode, MentorError } from '../errors.js';
 import { dirtyFiles, isGitRepo, openGit } from '../io/git.js';
 import { print } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
-import { RUNNER_DIR, RUNNER_VERSION, differingRunnerFiles, readRunnerBuild, repoRunnerVersion, staleRunnerFiles, writeRunner } from '../io/runner.js';
+import { RUNNER_DIR, RUNNER_VERSION, checkRunnerFolder, differingRunnerFiles, readRunnerBuild, repoRunnerVersion, staleRunnerFiles, writeRunner } from '../io/runner.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { lockForWriting } from './context.js';
 
 /** `mentor upgrade`: replaces the repo's .mentor/ runner with the running CLI's build. */
 export async function upgradeCommand(options: { repo?: string; commit?: boolean }): Promise<number> {
   const root = findRepoRoot(options.repo);
+  checkRunnerFolder(root);
   const build = readRunnerBuild();
   const remove = staleRunnerFiles(root, build);
   const changed = [...differingRunnerFiles(root, build), ...remove];

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, MentorError } from '../errors.js';
@@ -48,6 +48,23 @@ export function repoRunnerVersion(root: string): string | undefined {
   if (!existsSync(file)) return undefined;
   const head = readFileSync(file, 'utf8').slice(0, 200);
   return BANNER.exec(head)?.[1];
+}
+
+/**
+ * The repo's .mentor must be a real folder (or absent): through a symlink, writing the runner and
+ * removing the files it no longer has would act wherever the link points, outside the repo.
+ */
+export function checkRunnerFolder(root: string): void {
+  const dir = path.join(root, RUNNER_DIR);
+  let stat;
+  try {
+    stat = lstatSync(dir);
+  } catch {
+    return;
+  }
+  if (stat.isDirectory()) return;
+  const what = stat.isSymbolicLink() ? 'a symlink' : 'not a folder';
+  throw new MentorError(`${RUNNER_DIR} is ${what}; mentor writes the runner only into a real folder of the repo, so nothing outside it is written or removed.`, ExitCode.usage, `Replace it with a folder (git rm ${RUNNER_DIR}), then run mentor upgrade again.`);
 }
 
 /** Files under the repo's .mentor/ that the new runner does not have (a runner of another build). */
