@@ -4,7 +4,9 @@ import { staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
 import { writeFileAtomic } from '../io/write.js';
 import { issueForms } from '../render/issue-forms.js';
+import { CONFIG_FILE } from '../domain/layout.js';
 import { loadForCommand } from './context.js';
+import { checkGenerated } from './generated-step.js';
 
 export interface FormsOptions {
   repo?: string;
@@ -16,15 +18,9 @@ export async function formsCommand(options: FormsOptions): Promise<number> {
   const { program } = loadForCommand(options.repo);
   const forms = issueForms(program.config);
   const stale = staleFiles(program.root, forms);
-  if (options.check) {
-    if (stale.length === 0) {
-      print('The issue forms are up to date.');
-      return ExitCode.ok;
-    }
-    print(`Out of date with mentor.config.yaml: ${stale.join(', ')}.\nRun \`mentor forms\` to regenerate them.`);
-    return ExitCode.invalid;
-  }
+  const upToDate = 'The issue forms are up to date.';
+  if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date with ${CONFIG_FILE}: ${files}.\nRun \`mentor forms\` to regenerate them.`);
   for (const file of stale) writeFileAtomic(path.join(program.root, file), forms.get(file)!);
-  print(stale.length === 0 ? 'The issue forms are up to date.' : `Wrote ${stale.join(', ')}.`);
+  print(stale.length === 0 ? upToDate : `Wrote ${stale.join(', ')}.`);
   return ExitCode.ok;
 }

@@ -13,6 +13,7 @@ import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting, peopleOf } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
+import { checkGenerated } from './generated-step.js';
 
 export interface ReportOptions {
   repo?: string;
@@ -44,13 +45,7 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   ]);
 
   if (options.check) {
-    const stale = staleFiles(program.root, files);
-    if (stale.length === 0) {
-      print(`The report of ${entry.id} for ${week} is up to date.`);
-      return ExitCode.ok;
-    }
-    print(`Out of date: ${stale.join(', ')}.\nRun \`mentor report ${entry.id} --week ${week}\` and commit the result.`);
-    return ExitCode.invalid;
+    return checkGenerated(staleFiles(program.root, files), `The report of ${entry.id} for ${week} is up to date.`, (stale) => `Out of date: ${stale}.\nRun \`mentor report ${entry.id} --week ${week}\` and commit the result.`);
   }
 
   lockForWriting(program.root, 'report');

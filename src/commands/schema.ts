@@ -5,6 +5,7 @@ import { print } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
 import { generateJsonSchemas } from '../model/json-schema.js';
+import { checkGenerated } from './generated-step.js';
 
 export interface SchemaOptions {
   repo?: string;
@@ -21,15 +22,9 @@ export async function schemaCommand(options: SchemaOptions): Promise<number> {
   const staleNames = staleFiles(outDir, schemas);
   if (!options.check) for (const name of staleNames) writeFileAtomic(path.join(outDir, name), schemas.get(name)!);
   const stale = staleNames.map((name) => `${relative}/${name}`);
-  if (options.check) {
-    if (stale.length === 0) {
-      print(`The schemas in ${relative}/ are up to date.`);
-      return ExitCode.ok;
-    }
-    print(`Out of date: ${stale.join(', ')}.\nRun \`mentor schema --out ${options.out}\` to regenerate them.`);
-    return ExitCode.invalid;
-  }
-  print(stale.length === 0 ? `The schemas in ${relative}/ are up to date.` : `Wrote ${stale.join(', ')}.`);
+  const upToDate = `The schemas in ${relative}/ are up to date.`;
+  if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date: ${files}.\nRun \`mentor schema --out ${options.out}\` to regenerate them.`);
+  print(stale.length === 0 ? upToDate : `Wrote ${stale.join(', ')}.`);
   return ExitCode.ok;
 }
 

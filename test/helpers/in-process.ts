@@ -1,5 +1,5 @@
 import type { run as runType } from '../../src/main.js';
-import { GIT_ENV, PACKAGE_ROOT, type RunResult } from './repo.js';
+import { GIT_ENV, PACKAGE_ROOT, withJson, type RunResult } from './repo.js';
 
 // The CLI run in the test's own process: the built CLI's `run(argv)` (dist/main.js, what
 // bin/mentor.js calls), with the environment, working folder and streams a child would get, and
@@ -21,14 +21,7 @@ export function mentorIn(args: string[], options: { cwd?: string; env?: NodeJS.P
 
 /** mentorJson() in-process. */
 export async function mentorInJson<T = any>(args: string[], options: Parameters<typeof mentorIn>[1] = {}): Promise<{ code: number; json: T; stderr: string }> {
-  const result = await mentorIn(args, options);
-  let json: T;
-  try {
-    json = JSON.parse(result.stdout) as T;
-  } catch {
-    throw new Error(`not JSON (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
-  }
-  return { code: result.code, json, stderr: result.stderr };
+  return withJson<T>(await mentorIn(args, options));
 }
 
 async function runOnce(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {

@@ -71,7 +71,11 @@ export function mentor(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 }
 
 export function mentorJson<T = any>(args: string[], options: Parameters<typeof mentor>[1] = {}): { code: number; json: T; stderr: string } {
-  const result = mentor(args, options);
+  return withJson<T>(mentor(args, options));
+}
+
+/** A run's stdout parsed as JSON; a run that printed something else fails with what it printed. */
+export function withJson<T>(result: RunResult): { code: number; json: T; stderr: string } {
   let json: T;
   try {
     json = JSON.parse(result.stdout) as T;

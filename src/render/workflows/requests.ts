@@ -29,6 +29,20 @@ gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$head_sha" -f state="$st
   -f description="Judged by the workflow that opened it, for @$AUTHOR" > /dev/null
 printf '\\n%s\\n' "Pull request: $pr" >> "$RUNNER_TEMP/answer.md"`;
 
+/**
+ * Runs a command that writes its Markdown answer for the issue; when it fails, that answer (or,
+ * if it wrote none, the fallback) goes on the issue and the job stops there, green.
+ */
+const answerOrStop = (command: string, marker: string, fallback: string) => `set +e
+${RUNNER} ${command} > "$RUNNER_TEMP/answer.md"
+code=$?
+set -e
+if [ "$code" -ne 0 ]; then
+  test -s "$RUNNER_TEMP/answer.md" || printf '%s\\n' '${marker}' '${fallback}' > "$RUNNER_TEMP/answer.md"
+  gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
+  exit 0
+fi`;
+
 /** Both jobs commit, push, open a pull request, answer on the issue and set the gate status. */
 const WRITES = ['contents: write', 'issues: write', 'pull-requests: write', 'statuses: write'];
 
@@ -36,15 +50,7 @@ const WRITES = ['contents: write', 'issues: write', 'pull-requests: write', 'sta
 export function requestWorkflow(): string {
   const body = `printf '%s' "$BODY" > "$RUNNER_TEMP/body.md"
 ${IDENTITY}
-set +e
-${RUNNER} request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit > "$RUNNER_TEMP/answer.md"
-code=$?
-set -e
-if [ "$code" -ne 0 ]; then
-  test -s "$RUNNER_TEMP/answer.md" || printf '%s\\n' '<!-- mentor:request -->' 'The request could not be read: a maintainer can see why in the workflow run.' > "$RUNNER_TEMP/answer.md"
-  gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
-  exit 0
-fi
+${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', '<!-- mentor:request -->', 'The request could not be read: a maintainer can see why in the workflow run.')}
 PUSH_TO="request/issue-$NUMBER"
 printf '%s\\n' "From the request form, issue #$NUMBER. The gate judged it for the issue's author." > "$RUNNER_TEMP/pr.md"
 ${OPEN_AND_GATE}
@@ -86,15 +92,7 @@ if [ -z "$member" ]; then
   exit 0
 fi
 ${IDENTITY}
-set +e
-${RUNNER} claim "$member" --as "@$AUTHOR" --format markdown --commit > "$RUNNER_TEMP/answer.md"
-code=$?
-set -e
-if [ "$code" -ne 0 ]; then
-  test -s "$RUNNER_TEMP/answer.md" || printf '%s\\n' '<!-- mentor:claim -->' 'The claim could not be made: a maintainer can see why in the workflow run.' > "$RUNNER_TEMP/answer.md"
-  gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
-  exit 0
-fi
+${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', '<!-- mentor:claim -->', 'The claim could not be made: a maintainer can see why in the workflow run.')}
 PUSH_TO="$(git branch --show-current)-$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
 printf '%s\\n' "A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others." > "$RUNNER_TEMP/pr.md"
 ${OPEN_AND_GATE}
