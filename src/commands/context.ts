@@ -13,6 +13,7 @@ import { localDate } from '../domain/time.js';
 import { CONFIG_FILE, membersDir, PEOPLE_DIR } from '../domain/layout.js';
 import { closest } from '../model/suggest.js';
 import { sanitizeInline } from '../render/terminal.js';
+import { plural } from '../render/words.js';
 
 // What most commands start with: the program loaded, its records usable, and a cohort chosen.
 
@@ -76,7 +77,7 @@ function requireValid(program: Program, entry: CohortEntry, strict: boolean): Co
     throw new MentorError(`The records of cohort ${entry.id} have errors:\n${listProblems(relevant)}`, ExitCode.invalid, 'Fix them first; `mentor validate` shows each with how to fix it.');
   }
   if (relevant.length > 0) {
-    printError(`mentor: warning: the records of cohort ${entry.id} have ${relevant.length} ${relevant.length === 1 ? 'error' : 'errors'} (run \`mentor validate\`); showing what they give.`);
+    printError(`mentor: warning: the records of cohort ${entry.id} have ${plural(relevant.length, 'error')} (run \`mentor validate\`); showing what they give.`);
   }
   return entry as CohortEntry & { cohort: Cohort };
 }

@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../io/write.js';
 import { canonicalText } from '../core/canonical.js';
 import { schemaLineFor } from '../model/json-schema.js';
 import { loadForCommand, lockForWriting } from './context.js';
+import { plural } from '../render/words.js';
 
 export interface FixOptions {
   repo?: string;
@@ -44,7 +45,7 @@ export async function fixCommand(options: FixOptions): Promise<number> {
   }
   const lines: string[] = [];
   if (changed.length === 0) lines.push(style.ok(`✔ ${files.length} records are in canonical form.`));
-  else lines.push(options.check ? style.warning(`${changed.length} ${changed.length === 1 ? 'record is' : 'records are'} not in canonical form (run \`mentor fix\`):`) : `Fixed ${changed.length} ${changed.length === 1 ? 'record' : 'records'}:`, ...changed.map((file) => `  ${file}`));
+  else lines.push(options.check ? style.warning(`${plural(changed.length, 'record is', 'records are')} not in canonical form (run \`mentor fix\`):`) : `Fixed ${plural(changed.length, 'record')}:`, ...changed.map((file) => `  ${file}`));
   if (skipped.length > 0) lines.push(style.dim(`Skipped ${skipped.length} with invalid YAML (see \`mentor validate\`): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`));
   print(lines.join('\n'));
   return options.check && changed.length > 0 ? ExitCode.invalid : ExitCode.ok;

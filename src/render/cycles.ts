@@ -53,7 +53,7 @@ export function renderProgressJson(people: PersonProgress[], program: ProgramPro
 export function renderProgressText(people: PersonProgress[], program: ProgramProgress | undefined, style: Style): string {
   const out: string[] = [];
   for (const person of people) {
-    out.push(style.bold(`${person.id} ${sanitizeInline(person.name)}`) + style.dim(` (${person.movesUp} ${person.movesUp === 1 ? 'move' : 'moves'} up a tier)`));
+    out.push(style.bold(`${person.id} ${sanitizeInline(person.name)}`) + style.dim(` (${plural(person.movesUp, 'move')} up a tier)`));
     out.push(
       formatTable(
         ['cohort', 'state', 'role', 'weeks logged', 'hours', 'PRs', ''],

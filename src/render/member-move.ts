@@ -2,6 +2,7 @@ import { membersDir } from '../domain/layout.js';
 import type { CohortEntry } from '../model/program.js';
 import type { Cohort } from '../model/schemas.js';
 import { membersToFiles, membersToList } from './member-files.js';
+import { plural } from './words.js';
 
 // `mentor members <cohort> --to files|list`: which files change, and how, for a valid cohort.
 
@@ -37,7 +38,7 @@ export function planMemberMove(entry: CohortEntry & { cohort: Cohort }, to: Memb
 /** What the move did (or, with `planned`, would do), in a sentence or two. */
 export function renderMemberMove(cohortId: string, to: MembersForm, move: MemberMove, planned: boolean): string {
   const folder = `${membersDir(cohortId)}/`;
-  const count = `${move.moved.length} ${move.moved.length === 1 ? 'member' : 'members'}`;
+  const count = plural(move.moved.length, 'member');
   if (move.moved.length === 0) return to === 'files' ? `The members of ${cohortId} are already files in ${folder} (cohort.yaml lists none).` : `The members of ${cohortId} are already in the list of cohort.yaml (${folder} holds none).`;
   const verb = planned ? 'Would move' : 'Moved';
   const what = to === 'files' ? `${verb} ${count} of ${cohortId} from the list in cohort.yaml to one file each in ${folder}` : `${verb} ${count} of ${cohortId} from ${folder} into the list in cohort.yaml`;

@@ -2,6 +2,7 @@ import { isError, type Problem } from '../model/problem.js';
 import type { Style } from './style.js';
 import { workflowMessage, workflowProperty } from './escape.js';
 import { sanitizeInline } from './terminal.js';
+import { plural } from './words.js';
 
 export interface ValidationResult {
   valid: boolean;
@@ -81,10 +82,9 @@ function summary(result: ValidationResult, style: Style): string {
   const errors = result.problems.filter(isError).length;
   const warnings = result.problems.length - errors;
   const files = new Set(result.problems.map((problem) => problem.file)).size;
-  const checked = `${result.files} ${result.files === 1 ? 'file' : 'files'} checked`;
+  const checked = `${plural(result.files, 'file')} checked`;
   if (result.problems.length === 0) return style.ok(`✔ ${checked}, no problems.`);
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
   return errors > 0 ? style.error(`✖ ${counts} (${checked}).`) : style.warning(`⚠ ${counts} (${checked}); the records are valid.`);
 }
 
-export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -3,6 +3,7 @@ import type { PullRequestReview } from '../core/pull-request/review.js';
 import type { Problem } from '../model/problem.js';
 import { markdownCode, markdownText, mention, terminalLine } from './escape.js';
 import type { Style } from './style.js';
+import { plural } from './words.js';
 
 // The pull-request review as a terminal report, as JSON for other tools (DESIGN.md), and as the
 // gate's one comment on the pull request (its first line is the marker the workflow finds it by).
@@ -19,7 +20,6 @@ const shortened = (text: string, max: number) => (text.length > max ? `${[...tex
 const fileCode = (file: string) => markdownCode(shortened(file, 160));
 const shortText = (text: string) => markdownText(shortened(text, 300));
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const authorLine = (review: PullRequestReview) =>
   ({ maintainer: 'maintainer', person: `person ${review.author.person}`, newcomer: 'newcomer: no person file has this handle yet', bot: 'a bot' })[review.author.kind];
 

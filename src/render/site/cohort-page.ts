@@ -1,16 +1,17 @@
 import type { CohortPage } from '../../core/site-cohort.js';
 import type { SiteData } from '../../core/site.js';
-import { badge, count, name, page, section, table, text } from './html.js';
+import { badge, name, page, section, table, text } from './html.js';
 import { hoursSection } from './hours.js';
 import { treeSection } from './tree.js';
 import { waitingPart } from './waiting.js';
+import { plural } from '../words.js';
 
 // One cohort's page: the tree, who waits, planned against logged hours, each member's weeks.
 
 export function renderCohortPage(data: SiteData, cohort: CohortPage): string {
   const { counts } = cohort;
   const dates = `${text(cohort.start)} to ${cohort.end === undefined ? 'open-ended' : text(cohort.end)}`;
-  const summary = `<p>${badge(cohort.state, cohort.state)} ${dates}, meeting ${text(cohort.cadence)}. ${count(counts.members, 'member')}: ${count(counts.leads, 'lead')}, ${count(counts.mentors, 'mentor')}, ${count(counts.mentees, 'mentee')}; ${counts.waiting} waiting for a mentor${
+  const summary = `<p>${badge(cohort.state, cohort.state)} ${dates}, meeting ${text(cohort.cadence)}. ${plural(counts.members, 'member')}: ${plural(counts.leads, 'lead')}, ${plural(counts.mentors, 'mentor')}, ${plural(counts.mentees, 'mentee')}; ${counts.waiting} waiting for a mentor${
     counts.overdue > 0 ? `, ${badge('overdue', `${counts.overdue} overdue`)}` : ''
   }.</p>\n`;
   const waiting = cohort.waiting.map((member) => ({ cohort: cohort.id, ...member }));

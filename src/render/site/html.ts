@@ -112,7 +112,3 @@ export function badge(kind: 'overdue' | 'ok' | 'running' | 'upcoming' | 'finishe
   return `<span class="badge ${kind}"><span aria-hidden="true">${mark}</span> ${text(words)}</span>`;
 }
 
-/** "1 lead", "3 leads". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

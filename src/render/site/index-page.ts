@@ -1,8 +1,9 @@
 import type { SiteData } from '../../core/site.js';
 import { ROLES } from '../../domain/tiers.js';
 import { axes, PAINT, pattern, renderChart } from './chart.js';
-import { badge, count, figure, hours, label, name, page, person, section, table, text } from './html.js';
+import { badge, figure, hours, label, name, page, person, section, table, text } from './html.js';
 import { waitingPart } from './waiting.js';
+import { plural } from '../words.js';
 
 // The program's page: its cohorts and their state, who is waiting, mentors with room, and
 // progress across cycles.
@@ -55,7 +56,7 @@ function mentorsTable(data: SiteData): string {
     groups.set(key, group);
   }
   const summary = table(
-    `${count(rows.length, 'mentor')} with room, by cohort and tier.`,
+    `${plural(rows.length, 'mentor')} with room, by cohort and tier.`,
     [{ head: 'Cohort' }, { head: 'Tier' }, { head: 'With room', numeric: true }, { head: 'Places', numeric: true }],
     [...groups.values()].map((group) => [`<a href="cohorts/${text(group.cohort)}.html">${text(group.cohort)}</a>`, group.role, String(group.mentors), String(group.room)]),
   );
@@ -115,7 +116,7 @@ function progressPart(data: SiteData): string {
   const toMentor = recorded
     ? figure('to-mentor-picture', `Median hours from a request to a mentor, by cohort, against the dashed ${hours(sla)}-hour promise; a striped bar is past it. A cohort without recorded times has no bar.`, waitSvg(), waitTable)
     : `<p class="empty">No member has both a request time and an assignment time (requestedAt, assignedAt), so there is no time from request to a mentor to show.</p>\n`;
-  return `<p>${data.progress.peopleHelped} mentees helped (they logged at least one week) and ${data.progress.movesUp} moves up a tier across ${rows.length} ${rows.length === 1 ? 'cycle' : 'cycles'}.</p>\n${tiers}${toMentor}`;
+  return `<p>${data.progress.peopleHelped} mentees helped (they logged at least one week) and ${data.progress.movesUp} moves up a tier across ${plural(rows.length, 'cycle')}.</p>\n${tiers}${toMentor}`;
 }
 
 export function renderIndexPage(data: SiteData): string {

@@ -3,7 +3,8 @@ import type { CohortPage } from '../../core/site-cohort.js';
 import { ROLES } from '../../domain/tiers.js';
 import type { Role } from '../../model/schemas.js';
 import { PAINT, renderChart } from './chart.js';
-import { badge, count, figure, label, person, section, text } from './html.js';
+import { badge, figure, label, person, section, text } from './html.js';
+import { plural } from '../words.js';
 
 // The tree as a picture a person can read at 13 members and at 800: one picture per lead, and
 // where a lead's branch has more mentees than fit in a readable column, each mentor shows its
@@ -33,7 +34,7 @@ interface ChartNode {
 function chartNode(node: TreeNode, compact: boolean): ChartNode {
   const shape = SHAPE[node.role];
   const folded = compact && node.role === 'mentor' && node.children.length > 0;
-  const mentees = folded ? ` · ${count(node.children.length, 'mentee')}` : '';
+  const mentees = folded ? ` · ${plural(node.children.length, 'mentee')}` : '';
   return {
     name: `${label(node.name, 28)}${mentees}`,
     symbol: shape.symbol,
@@ -91,7 +92,7 @@ export function treeSection(cohort: CohortPage): string {
   const branches = cohort.tree.map((lead, index) => {
     const { svg, compact } = leadPicture(lead, `tree-${index}`);
     const mentees = menteesUnder(lead);
-    const caption = `${text(label(lead.name, 60))}'s branch: ${count(lead.children.length, 'mentor')}, ${count(mentees, 'mentee')}. ${legend}${compact ? ` Each mentor shows its number of mentees; the list names them all.` : ''}`;
+    const caption = `${text(label(lead.name, 60))}'s branch: ${plural(lead.children.length, 'mentor')}, ${plural(mentees, 'mentee')}. ${legend}${compact ? ` Each mentor shows its number of mentees; the list names them all.` : ''}`;
     const list = `<details${bigCohort ? '' : ' open'}><summary>Everyone in ${text(label(lead.name, 60))}'s branch, as a list</summary>\n<ul class="tree">\n${listItem(lead)}\n</ul>\n</details>\n`;
     return `<h3 id="branch-${text(lead.id)}">${person(lead.name, lead.id)}</h3>\n${figure(`tree-${index}`, caption, svg, list)}`;
   });
@@ -105,5 +106,5 @@ export function treeSection(cohort: CohortPage): string {
   const none = cohort.tree.length === 0 ? '<p class="empty">This cohort has no lead yet, so no tree to draw.</p>\n' : '';
   const toc =
     cohort.tree.length > 3 ? `<p>Branches: ${cohort.tree.map((lead) => `<a href="#branch-${text(lead.id)}">${person(lead.name, lead.id)}</a>`).join(', ')}${outside.length ? `, <a href="#outside">not in the tree</a>` : ''}.</p>\n` : '';
-  return section('tree', 'The tree', `<p>Who mentors whom: ${count(cohort.counts.leads, 'lead')}, ${count(cohort.counts.mentors, 'mentor')}, ${count(cohort.counts.mentees, 'mentee', 'mentees')}.</p>\n${toc}${none}${branches.join('')}${outsidePart}`);
+  return section('tree', 'The tree', `<p>Who mentors whom: ${plural(cohort.counts.leads, 'lead')}, ${plural(cohort.counts.mentors, 'mentor')}, ${plural(cohort.counts.mentees, 'mentee', 'mentees')}.</p>\n${toc}${none}${branches.join('')}${outsidePart}`);
 }
