@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Value } from './workflow-expr.js';
 import { ghStandIn, type SimEvent, type SimWorld } from './workflow-sim.js';
 import { EXAMPLE, GIT_ENV, makeTree, mentor } from './repo.js';
+import { sharedFixture } from './shared-fixture.js';
 
 // A program repo on a simulated GitHub: the example program with everything `mentor init` adds
 // for GitHub (workflows, the runner, CODEOWNERS), a bare `origin` standing for the repository on
@@ -35,12 +36,9 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-let template: string | undefined;
-
-/** A fresh world: a copy of one built per test file (the clones' origin pointed at the copy). */
+/** A fresh world: a copy of one built once per run (the clones' origin pointed at the copy). */
 export function githubWorld(): World {
-  template ??= buildWorld();
-  const root = makeTree({}, template);
+  const root = makeTree({}, sharedFixture('github-world', buildWorld));
   const origin = path.join(root, 'origin.git');
   const maintainer = path.join(root, 'maintainer');
   const fork = path.join(root, 'fork');
@@ -102,14 +100,12 @@ export function openPullRequest(world: World, clone: string, options: { number: 
   git(clone, 'push', '-q', '-f', 'origin', `HEAD:refs/pull/${number}/head`);
   const headSha = git(clone, 'rev-parse', 'HEAD').trim();
   const baseSha = branchSha(world, base);
-  const scratch = makeTree({});
-  git(scratch, 'clone', '-q', '--branch', base, world.origin, 'merge');
-  const merge = path.join(scratch, 'merge');
-  git(merge, 'fetch', '-q', 'origin', `refs/pull/${number}/head`);
-  git(merge, 'merge', '-q', '--no-ff', '-m', `Merge ${headSha} into ${baseSha}`, 'FETCH_HEAD');
-  git(merge, 'push', '-q', '-f', 'origin', `HEAD:refs/pull/${number}/merge`);
-  const pr: PullRequest = { number, author, headSha, baseSha, mergeSha: git(merge, 'rev-parse', 'HEAD').trim(), fromFork: clone === world.fork, base, headRef };
-  rmSync(scratch, { recursive: true, force: true });
+  // The test merge, made in origin itself as GitHub makes it: the merged tree (git merge-tree
+  // fails on a conflict, as a merge would), committed with the base as first parent.
+  const tree = git(world.origin, 'merge-tree', '--write-tree', baseSha, headSha).trim();
+  const mergeSha = git(world.origin, 'commit-tree', tree, '-p', baseSha, '-p', headSha, '-m', `Merge ${headSha} into ${baseSha}`).trim();
+  git(world.origin, 'update-ref', `refs/pull/${number}/merge`, mergeSha);
+  const pr: PullRequest = { number, author, headSha, baseSha, mergeSha, fromFork: clone === world.fork, base, headRef };
   updateRoutes(world, (routes) => {
     routes[`GET repos/${REPOSITORY}/pulls/${number}/reviews`] ??= [];
     routes[`GET repos/${REPOSITORY}/issues/${number}/comments`] ??= [];
