@@ -70,6 +70,24 @@ describe('the gate, attacked', { timeout: 240_000 }, () => {
     expect(job.ran).toBe(false);
   });
 
+  it("lets a run for an older head commit set that commit's status but not overwrite the comment about the newer one", () => {
+    const world = githubWorld();
+    commitIn(world.fork, 'pr-51', { [HAL_W47]: halLog });
+    const first = openPullRequest(world, world.fork, { number: 51, author: 'hal-k' });
+    // hal pushes again, editing bob's log too: the newer head is red, its comment says so.
+    writeFileSync(path.join(world.fork, 'cohorts/2026-fall/logs/bob/2026-W46.yaml'), 'person: bob\nweek: 2026-W46\nhours:\n  practice: 9\n');
+    git(world.fork, 'commit', '-q', '-am', "bob's log too");
+    const second = openPullRequest(world, world.fork, { number: 51, author: 'hal-k' });
+    gate(world, second);
+    expect(comments(world, second)).toHaveLength(1);
+    expect(comments(world, second)[0]!.body).toContain('bob');
+    // The run of the first push, slower, ends now: the first commit gets its status, the comment stays.
+    gate(world, first);
+    expect(statusesOf(world, first.headSha).at(-1)!.state).toBe('success');
+    expect(comments(world, second)[0]!.body).toContain('bob');
+    expect(statusesOf(world, second.headSha).at(-1)!.state).toBe('failure');
+  });
+
   it('after a review, judges the pull request the review was on, not another one a stranger opened with the same head commit', () => {
     const world = githubWorld();
     commitIn(world.fork, 'hal-log', { [HAL_W47]: halLog });

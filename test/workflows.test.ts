@@ -125,5 +125,10 @@ describe('the workflows mentor init writes', () => {
       expect(workflow.jobs.gate!.env!.BASE_SHA, file).toBe('${{ github.sha }}');
       expect(text, file).not.toMatch(/base\.sha/);
     }
+    // The gate and the re-judging after a review of one head commit never run at once: a slower,
+    // older judgement (before an approval was dismissed) cannot land after the newer one.
+    const group = (file: string) => (workflows.get(file)!.workflow as Workflow & { concurrency: { group: string } }).concurrency.group;
+    expect(group('mentor-gate.yml')).toBe('mentor-gate-${{ github.event.pull_request.head.sha }}');
+    expect(group('mentor-gate-review.yml')).toBe('mentor-gate-${{ github.event.workflow_run.head_sha }}');
   });
 });

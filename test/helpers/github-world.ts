@@ -111,6 +111,7 @@ export function openPullRequest(world: World, clone: string, options: { number: 
     routes[`GET repos/${REPOSITORY}/issues/${number}/comments`] ??= [];
     const open = (routes[`GET repos/${REPOSITORY}/pulls`] as any[]).filter((p) => p.number !== number);
     routes[`GET repos/${REPOSITORY}/pulls`] = [...open, pullRequestPayload(pr)];
+    routes[`GET repos/${REPOSITORY}/pulls/${number}`] = pullRequestPayload(pr);
   });
   return pr;
 }

@@ -37,8 +37,9 @@ on:
 
 permissions: {}
 
+# Shared with mentor-gate.yml: one judgement of a head commit at a time, the newest standing.
 concurrency:
-  group: mentor-gate-review-\${{ github.event.workflow_run.head_sha }}
+  group: mentor-gate-\${{ github.event.workflow_run.head_sha }}
   cancel-in-progress: true
 
 jobs:

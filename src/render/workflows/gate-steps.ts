@@ -57,6 +57,13 @@ gh api --method POST ${STATUS_URL} -f state="$VERDICT" -f context=${GATE_CONTEXT
   -f description="$description" -f target_url=${RUN_URL} > /dev/null`;
 
 const COMMENT = `test -s "$RUNNER_TEMP/gate.md" || exit 0
+# The comment is about the pull request's current head: a run for an older head (a slow run, a
+# re-judging after a review of an earlier commit) sets that commit's status only.
+current=$(gh api "repos/$GITHUB_REPOSITORY/pulls/$NUMBER" | jq -r '.head.sha')
+if [ "$current" != "$HEAD_SHA" ]; then
+  echo "The pull request's head is now $current: the run for that commit writes the comment."
+  exit 0
+fi
 jq -n --rawfile body "$RUNNER_TEMP/gate.md" '{body: $body}' > "$RUNNER_TEMP/comment.json"
 existing=$(gh api --paginate "repos/$GITHUB_REPOSITORY/issues/$NUMBER/comments" | jq -rs '${OWN_COMMENT_JQ}')
 if [ -n "$existing" ]; then

@@ -23,8 +23,10 @@ on:
 
 permissions: {}
 
+# One run at a time per head commit, shared with mentor-gate-review.yml: the newest judgement of a
+# commit is the one that stands.
 concurrency:
-  group: mentor-gate-\${{ github.event.pull_request.number }}
+  group: mentor-gate-\${{ github.event.pull_request.head.sha }}
   cancel-in-progress: true
 
 jobs:
