@@ -1,7 +1,9 @@
-// Builds the runner: the whole CLI and its dependencies in one ES module, dist/runner/mentor.mjs,
-// that a program repo commits as .mentor/mentor.mjs and runs with plain `node` (>= 20): no
-// node_modules, no network. Beside it: LICENSES.txt (the notices of every bundled package) and a
-// README. Run by `npm run build`.
+// Builds the runner: the whole CLI and its dependencies as ES modules in dist/runner/, that a
+// program repo commits as .mentor/ and runs with plain `node` (>= 20): no node_modules, no
+// network. mentor.mjs is the CLI; the two big libraries that only some commands need sit beside
+// it and load when used (prompts.mjs: the interactive prompts; echarts.cjs: the dashboard's
+// charts), so every other command starts without parsing 1.7 MB it does not run. Beside them:
+// LICENSES.txt (the notices of every bundled package) and a README. Run by `npm run build`.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,19 +30,27 @@ const plainRequire = {
   },
 };
 
+/** The libraries loaded on demand: imported by this name in the sources, a file beside mentor.mjs in the runner. */
+const BESIDE = { '@inquirer/prompts': './prompts.mjs', echarts: './echarts.cjs' };
+const besideFiles = {
+  name: 'beside',
+  setup(builder) {
+    builder.onResolve({ filter: /^(@inquirer\/prompts|echarts)$/ }, (args) => ({ path: BESIDE[args.path], external: true }));
+  },
+};
+
+const common = { bundle: true, platform: 'node', target: 'node20', minify: true, legalComments: 'none', metafile: true, logLevel: 'warning' };
 mkdirSync(out, { recursive: true });
+const libraries = await Promise.all([
+  build({ ...common, entryPoints: ['@inquirer/prompts'], outfile: path.join(out, 'prompts.mjs'), format: 'esm', banner: { js: `import { createRequire as __mentorCreateRequire } from 'node:module';\nconst require = __mentorCreateRequire(import.meta.url);` } }),
+  build({ ...common, entryPoints: ['echarts'], outfile: path.join(out, 'echarts.cjs'), format: 'cjs' }),
+]);
 const result = await build({
+  ...common,
   entryPoints: [path.join(root, 'src/runner.ts')],
   outfile: path.join(out, 'mentor.mjs'),
-  bundle: true,
-  platform: 'node',
   format: 'esm',
-  target: 'node20',
-  minify: true,
-  legalComments: 'none',
-  metafile: true,
-  logLevel: 'warning',
-  plugins: [plainRequire],
+  plugins: [plainRequire, besideFiles],
   banner: {
     // Line 1 names the version (`mentor upgrade` reads it). The bundled CommonJS packages call
     // require() for node's own modules, which an ES module must be given.
@@ -56,14 +66,15 @@ const result = await build({
 const leftover = readFileSync(path.join(out, 'mentor.mjs'), 'utf8').match(/createRequire\)?\(import\.meta\.url\)\(/);
 if (leftover) throw new Error('the runner still resolves a module at run time (createRequire(import.meta.url)(...)); it would fail without node_modules');
 
-writeFileSync(path.join(out, 'LICENSES.txt'), licenses(result.metafile));
+writeFileSync(path.join(out, 'LICENSES.txt'), licenses([result, ...libraries].flatMap((built) => Object.keys(built.metafile.inputs))));
 writeFileSync(
   path.join(out, 'README.md'),
   `# .mentor: the mentor runner
 
-\`mentor.mjs\` is the whole \`mentor\` command line (${name} ${version}) in one file, so that this
-repo's workflows and everyone who clones it can run it with plain Node.js (20 or later), nothing
-installed:
+\`mentor.mjs\` is the whole \`mentor\` command line (${name} ${version}), so that this repo's
+workflows and everyone who clones it can run it with plain Node.js (20 or later), nothing
+installed (\`prompts.mjs\` and \`echarts.cjs\` beside it are libraries it loads when a command
+needs them):
 
     node .mentor/mentor.mjs validate
     node .mentor/mentor.mjs --help
@@ -74,10 +85,10 @@ maintainers may change this folder (the gate, \`mentor check-pr\`, refuses anyon
 `,
 );
 
-/** The license text of mentor and of every package the bundle holds, for redistribution. */
-function licenses(metafile) {
+/** The license text of mentor and of every package the runner holds, for redistribution. */
+function licenses(inputs) {
   const packages = new Map();
-  for (const input of Object.keys(metafile.inputs)) {
+  for (const input of inputs) {
     const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match) packages.set(match[1], path.join(root, input.slice(0, match.index + match[0].length)));
   }

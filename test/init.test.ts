@@ -32,9 +32,9 @@ describe('mentor init', { timeout: 120_000 }, () => {
     const dir = path.join(makeTree({}), 'program');
     expect((await mentorIn(['init', dir])).code).toBe(0);
     expect(existsSync(path.join(dir, 'package.json'))).toBe(false);
-    expect(git(dir, ['ls-files', '.mentor']).trim().split('\n')).toEqual(['.mentor/LICENSES.txt', '.mentor/README.md', '.mentor/mentor.mjs']);
+    expect(git(dir, ['ls-files', '.mentor']).trim().split('\n')).toEqual(['.mentor/LICENSES.txt', '.mentor/README.md', '.mentor/echarts.cjs', '.mentor/mentor.mjs', '.mentor/prompts.mjs']);
     // Byte for byte (Buffer.equals: a deep toEqual walks 2 MB one byte at a time, for seconds).
-    expect(readFileSync(path.join(dir, '.mentor/mentor.mjs')).equals(readFileSync(path.join(PACKAGE_ROOT, 'dist/runner/mentor.mjs'))), 'the committed runner is the built one').toBe(true);
+    for (const file of ['mentor.mjs', 'prompts.mjs', 'echarts.cjs']) expect(readFileSync(path.join(dir, '.mentor', file)).equals(readFileSync(path.join(PACKAGE_ROOT, 'dist/runner', file))), `the committed ${file} is the built one`).toBe(true);
     // Another machine: only the committed files (a fresh clone), and node without our node_modules anywhere above.
     const copy = path.join(makeTree({}), 'clone');
     execFileSync('git', ['clone', '-q', dir, copy]);
@@ -44,6 +44,11 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(result.status).toBe(0);
     const version = spawnSync('node', ['.mentor/mentor.mjs', '--version'], { cwd: copy, encoding: 'utf8', env: { PATH: path.dirname(process.execPath) } });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version);
+    // The charts load from the file beside the runner, not from node_modules.
+    const site = spawnSync('node', ['.mentor/mentor.mjs', 'site', '--out', '_site'], { cwd: copy, encoding: 'utf8', env: { PATH: path.dirname(process.execPath), HOME: copy, NO_COLOR: '1', MENTOR_NOW: '2026-11-24T12:00:00Z' } });
+    expect(site.stderr).toBe('');
+    expect(site.status).toBe(0);
+    expect(readFileSync(path.join(copy, '_site/index.html'), 'utf8')).toContain('<svg');
   });
 
   it('never overwrites a file, and commits only what it created', async () => {

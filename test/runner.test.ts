@@ -83,7 +83,7 @@ describe('the npm package', { timeout: 180_000 }, () => {
     const program = path.join(project, 'program');
     const init = spawnSync(bin, ['init', program], { encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
     expect(init.status, init.stderr).toBe(0);
-    expect(readdirSync(path.join(program, '.mentor')).sort()).toEqual(['LICENSES.txt', 'README.md', 'mentor.mjs']);
+    expect(readdirSync(path.join(program, '.mentor')).sort()).toEqual(['LICENSES.txt', 'README.md', 'echarts.cjs', 'mentor.mjs', 'prompts.mjs']);
     expect(existsSync(path.join(program, 'package.json'))).toBe(false);
     expect(spawnSync(bin, ['validate', '--repo', program], { encoding: 'utf8' }).status).toBe(0);
   });

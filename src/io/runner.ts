@@ -5,14 +5,14 @@ import { ExitCode, MentorError } from '../errors.js';
 import { packageVersion } from '../version.js';
 import { writeFileAtomic } from './write.js';
 
-// The runner: the whole CLI bundled into one file that a program repo commits as
-// .mentor/mentor.mjs and runs with plain `node` (scripts/build-runner.mjs writes it to
-// dist/runner/). `mentor init` and `mentor upgrade` copy the running CLI's build into a repo.
+// The runner: the whole CLI bundled into .mentor/mentor.mjs (with the prompts and the charts
+// beside it, loaded when a command needs them), that a program repo commits and runs with plain
+// `node` (scripts/build-runner.mjs writes it to dist/runner/). `mentor init` and `mentor upgrade` copy the running CLI's build into a repo.
 
 export const RUNNER_DIR = '.mentor';
 export const RUNNER_ENTRY = `${RUNNER_DIR}/mentor.mjs`;
 /** Every file of the runner, as the build writes it and as a repo holds it under .mentor/. */
-export const RUNNER_FILES = ['mentor.mjs', 'LICENSES.txt', 'README.md'] as const;
+export const RUNNER_FILES = ['mentor.mjs', 'prompts.mjs', 'echarts.cjs', 'LICENSES.txt', 'README.md'] as const;
 
 export const RUNNER_VERSION = packageVersion();
 
@@ -21,7 +21,7 @@ const BANNER = /^\/\/ mentor ([^\s:]+)/;
 
 /**
  * Where this CLI's runner build is: beside this very file when the CLI running is itself the
- * runner (the bundle is one file, mentor.mjs), else dist/runner/ of the package.
+ * runner (our code is all in mentor.mjs), else dist/runner/ of the package.
  */
 function runnerBuildDir(): string {
   const self = fileURLToPath(import.meta.url);
