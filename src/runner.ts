@@ -1,4 +1,4 @@
-// The entry of the runner, the single-file build that program repos commit as .mentor/mentor.mjs
+// The entry of the runner, the bundled build that program repos commit as .mentor/mentor.mjs
 // and run with plain `node` (see scripts/build-runner.mjs). `--version` is answered before the
 // CLI is evaluated: the bundle is parsed either way, but nothing else runs.
 import { packageVersion } from './version.js';

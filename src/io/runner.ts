@@ -7,7 +7,8 @@ import { writeFileAtomic } from './write.js';
 
 // The runner: the whole CLI bundled into .mentor/mentor.mjs (with the prompts and the charts
 // beside it, loaded when a command needs them), that a program repo commits and runs with plain
-// `node` (scripts/build-runner.mjs writes it to dist/runner/). `mentor init` and `mentor upgrade` copy the running CLI's build into a repo.
+// `node` (scripts/build-runner.mjs writes it to dist/runner/). `mentor init` and `mentor upgrade`
+// copy the running CLI's build into a repo.
 
 export const RUNNER_DIR = '.mentor';
 export const RUNNER_ENTRY = `${RUNNER_DIR}/mentor.mjs`;

@@ -91,7 +91,7 @@ role: lead
   for (const [file, content] of issueForms(configSchema.parse({ program: input.program, timezone: input.timezone }))) files.set(file, content);
   files.set('.github/CODEOWNERS', renderCodeowners([]));
   // The runner is one generated line of bundled code: shown as generated, never diffed line by line.
-  files.set('.gitattributes', '*.yaml text eol=lf\nreports/** linguist-generated=true\n.mentor/** linguist-generated=true\n.mentor/mentor.mjs -diff\n');
+  files.set('.gitattributes', '*.yaml text eol=lf\nreports/** linguist-generated=true\n.mentor/** linguist-generated=true\n.mentor/*.mjs -diff\n.mentor/*.cjs -diff\n');
   return files;
 }
 
