@@ -7,8 +7,8 @@ import { condition, interpolate, type ExpressionContext, type Value } from './wo
 import { GIT_ENV } from './repo.js';
 
 // A simulator of GitHub Actions for the workflows `mentor init` writes. It reads the workflow file
-// from the commit GitHub would take it from (the base for pull_request_target, the default branch
-// for workflow_run, the merge commit for pull_request), and runs each job's steps in order: `run:`
+// from the commit GitHub would take it from (the default branch for pull_request_target, whatever
+// the base, and for workflow_run; the merge commit for pull_request), and runs each job's steps in order: `run:`
 // under bash with GitHub's environment (GITHUB_EVENT_PATH holding the event payload, GITHUB_OUTPUT,
 // GITHUB_ENV, GITHUB_STEP_SUMMARY, ...), `${{ }}` evaluated from the payload and step outputs,
 // `actions/checkout` as a real git fetch and checkout of the ref it would check out from the bare
