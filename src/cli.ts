@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as CommanderModule from 'commander';
-import { memberFile, personFile } from './domain/layout.js';
+import { memberFile, personFile, SCHEMAS_DIR } from './domain/layout.js';
 import { ExitCode } from './errors.js';
 import { packageVersion } from './version.js';
 
@@ -48,7 +48,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('schema')
     .description('write the JSON Schemas of the records, generated from the zod schemas')
     .addOption(repoOption())
-    .option('--out <dir>', 'folder to write to, relative to the repo', 'schemas')
+    .option('--out <dir>', 'folder to write to, relative to the repo', SCHEMAS_DIR)
     .option('--check', 'do not write; exit 1 when the files differ from the generated ones')
     .action(async (options) => run(async () => (await import('./commands/schema.js')).schemaCommand(options))());
 

@@ -4,9 +4,8 @@ import { existsInRepo, staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
 import { writeFileAtomic } from '../io/write.js';
 import { renderCodeowners } from '../render/codeowners.js';
+import { CODEOWNERS_FILE } from '../domain/layout.js';
 import { loadForCommand, lockForWriting } from './context.js';
-
-export const CODEOWNERS_FILE = '.github/CODEOWNERS';
 
 export async function codeownersCommand(options: { repo?: string; check?: boolean }): Promise<number> {
   const { program } = loadForCommand(options.repo);

@@ -6,6 +6,9 @@ export const CONFIG_FILE = 'mentor.config.yaml';
 export const PEOPLE_DIR = 'people';
 export const COHORTS_DIR = 'cohorts';
 export const REPORTS_DIR = 'reports';
+/** Where `mentor schema` and `mentor init` write the JSON Schemas of the records (the default). */
+export const SCHEMAS_DIR = 'schemas';
+export const CODEOWNERS_FILE = '.github/CODEOWNERS';
 
 export const personFile = (person: string) => `${PEOPLE_DIR}/${person}.yaml`;
 export const cohortDir = (cohort: string) => `${COHORTS_DIR}/${cohort}`;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cohortFile, CONFIG_FILE, logFile, memberFile, personFile } from '../domain/layout.js';
+import { cohortFile, CONFIG_FILE, logFile, memberFile, personFile, SCHEMAS_DIR } from '../domain/layout.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 
 const TITLES: Record<RecordKind, string> = {
@@ -31,7 +31,7 @@ export function generateJsonSchemas(): Map<string, string> {
 }
 
 /** The path from a record file to its schema, for the `# yaml-language-server: $schema=` line. */
-export function schemaLineFor(kind: RecordKind, recordFile: string, schemasDir = 'schemas'): string {
+export function schemaLineFor(kind: RecordKind, recordFile: string, schemasDir = SCHEMAS_DIR): string {
   const depth = recordFile.split('/').length - 1;
   return `# yaml-language-server: $schema=${'../'.repeat(depth)}${schemasDir}/${SCHEMA_FILES[kind]}`;
 }

@@ -1,5 +1,5 @@
-import { cohortFile, CONFIG_FILE, logFile, memberFile, personFile } from '../domain/layout.js';
-import { generateJsonSchemas } from '../model/json-schema.js';
+import { CODEOWNERS_FILE, cohortFile, CONFIG_FILE, logFile, memberFile, personFile, SCHEMAS_DIR } from '../domain/layout.js';
+import { generateJsonSchemas, SCHEMA_FILES, schemaLineFor } from '../model/json-schema.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { renderCodeowners } from './codeowners.js';
 import { programWorkflows } from './workflows/index.js';
@@ -24,8 +24,8 @@ export function scaffoldFiles(input: ScaffoldInput): Map<string, string> {
 
   files.set(
     CONFIG_FILE,
-    `# yaml-language-server: $schema=schemas/config.schema.json
-# Program settings. Every part is optional; see schemas/config.schema.json for all of them.
+    `${schemaLineFor('config', CONFIG_FILE)}
+# Program settings. Every part is optional; see ${SCHEMAS_DIR}/${SCHEMA_FILES.config} for all of them.
 program: ${yamlString(input.program)}
 timezone: ${input.timezone}        # IANA zone of the program; weeks are counted in it
 requestSlaHours: 48             # a member without a mentor this long is overdue
@@ -47,7 +47,7 @@ maintainers: []                 # GitHub handles that may change any record, e.g
 
   files.set(
     personFile('alex'),
-    `# yaml-language-server: $schema=../schemas/person.schema.json
+    `${schemaLineFor('person', personFile('alex'))}
 # One person, kept across cohorts. The id equals the file name.
 id: alex
 name: Alex Example
@@ -61,7 +61,7 @@ active: true                    # false: opted out, never assigned new mentees
 
   files.set(
     cohortFile(cohortId),
-    `# yaml-language-server: $schema=../../schemas/cohort.schema.json
+    `${schemaLineFor('cohort', cohortFile(cohortId))}
 # One cycle of the program: its dates. Its members are one file each in members/, so pull
 # requests that add or claim different members never touch the same file (no merge conflicts).
 id: ${cohortId}
@@ -74,7 +74,7 @@ cadence: weekly                 # or biweekly
   );
   files.set(
     memberFile(cohortId, 'alex'),
-    `# yaml-language-server: $schema=../../../schemas/member.schema.json
+    `${schemaLineFor('member', memberFile(cohortId, 'alex'))}
 # A member of ${cohortId}; the file name is the person. Add mentors (role: mentor, mentor: <a lead>)
 # and mentees (role: mentee, mentor: <a mentor>) as files like this one; a member without a
 # mentor is waiting: \`mentor assign ${cohortId}\` places them.
@@ -83,13 +83,13 @@ role: lead
 `,
   );
 
-  for (const [name, content] of generateJsonSchemas()) files.set(`schemas/${name}`, content);
+  for (const [name, content] of generateJsonSchemas()) files.set(`${SCHEMAS_DIR}/${name}`, content);
 
   files.set('.github/pull_request_template.md', PULL_REQUEST_TEMPLATE);
   for (const [file, content] of programWorkflows()) files.set(file, content);
   // The issue forms of the config just written (no intake questions yet): `mentor forms` after editing intake.
   for (const [file, content] of issueForms(configSchema.parse({ program: input.program, timezone: input.timezone }))) files.set(file, content);
-  files.set('.github/CODEOWNERS', renderCodeowners([]));
+  files.set(CODEOWNERS_FILE, renderCodeowners([]));
   // The runner is one generated line of bundled code: shown as generated, never diffed line by line.
   files.set('.gitattributes', '*.yaml text eol=lf\nreports/** linguist-generated=true\n.mentor/** linguist-generated=true\n.mentor/*.mjs -diff\n.mentor/*.cjs -diff\n');
   return files;

@@ -1,4 +1,5 @@
-import { RUNNER, header, indent, runnerJob } from './common.js';
+import { CODEOWNERS_FILE, REPORTS_DIR, reportFile } from '../../domain/layout.js';
+import { ID_ERE, RUNNER, header, indent, runnerJob } from './common.js';
 
 // mentor.yml: validate on every push and pull request, and check that every generated file is
 // what its command writes. On a pull request it runs the pull request's own files, so it informs
@@ -33,13 +34,13 @@ exit "$code"`;
 /** Each generated file, checked by the command that writes it; a stale one names that command. */
 const GENERATED = `failed=0
 stale() { echo "::error file=$1::$1 is not what \\\`mentor $2\\\` writes from the records. Regenerate it: node .mentor/mentor.mjs $2, and commit the result."; failed=1; }
-${RUNNER} codeowners --check || stale .github/CODEOWNERS codeowners
+${RUNNER} codeowners --check || stale ${CODEOWNERS_FILE} codeowners
 ${RUNNER} schema --check || stale schemas schema
 ${RUNNER} forms --check || stale .github/ISSUE_TEMPLATE forms
 # Reports: each committed week, .md and .json together. Names outside the layout are validate's to report.
-git ls-files -- 'reports/*' | sed -nE 's#^reports/([a-z0-9][a-z0-9-]{0,62})/([0-9]{4}-W[0-9]{2})\\.(md|json)$#\\1 \\2#p' | sort -u > "$RUNNER_TEMP/reports.txt"
+git ls-files -- '${REPORTS_DIR}/*' | sed -nE 's#^${REPORTS_DIR}/(${ID_ERE})/([0-9]{4}-W[0-9]{2})\\.(md|json)$#\\1 \\2#p' | sort -u > "$RUNNER_TEMP/reports.txt"
 while read -r cohort week; do
-  ${RUNNER} report "$cohort" --week "$week" --check || stale "reports/$cohort/$week.md" "report $cohort --week $week"
+  ${RUNNER} report "$cohort" --week "$week" --check || stale "${reportFile('$cohort', '$week', 'md')}" "report $cohort --week $week"
 done < "$RUNNER_TEMP/reports.txt"
 exit "$failed"`;
 

@@ -1,7 +1,14 @@
+import { ID_PATTERN } from '../../domain/layout.js';
+
 // Pieces every workflow `mentor init` writes shares: how a job gets the committed runner, and the
 // rules they keep. No job installs anything (no npm ci, npm install or npx): each runs the runner
 // the repo committed, `node .mentor/mentor.mjs`. Text from a pull request or an issue reaches a
 // shell only through `env:`, never inside `run:`.
+
+/** A record id as a POSIX extended regular expression (sed -E, grep -E), from ID_PATTERN. */
+export const ID_ERE = ID_PATTERN.source.replace(/^\^|\$$/g, '');
+/** The same as a basic regular expression (sed without -E): braces are escaped. */
+export const ID_BRE = ID_ERE.replace(/[{}]/g, (brace) => `\\${brace}`);
 
 /** The command every job runs: the repo's committed runner. */
 export const RUNNER = 'node .mentor/mentor.mjs';

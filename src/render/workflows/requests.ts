@@ -1,4 +1,4 @@
-import { GATE_CONTEXT, RUNNER, header, runStep, runnerJob } from './common.js';
+import { GATE_CONTEXT, ID_BRE, RUNNER, header, runStep, runnerJob } from './common.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
 
@@ -85,7 +85,7 @@ ${runStep('Turn the request into a pull request, or say what to fix', body)}
 
 /** mentor-claim.yml: `/claim <member>` on the attention issue opens the claim's pull request. */
 export function claimWorkflow(): string {
-  const body = `member=$(printf '%s\\n' "$COMMENT" | head -n 1 | sed -n 's#^/claim[[:space:]][[:space:]]*@\\{0,1\\}\\([a-z0-9][a-z0-9-]\\{0,62\\}\\)[[:space:]]*$#\\1#p')
+  const body = `member=$(printf '%s\\n' "$COMMENT" | head -n 1 | sed -n 's#^/claim[[:space:]][[:space:]]*@\\{0,1\\}\\(${ID_BRE}\\)[[:space:]]*$#\\1#p')
 if [ -z "$member" ]; then
   printf '%s\\n' '<!-- mentor:claim -->' 'Write the member to claim as it is shown on the queue, such as \`/claim cleo\`.' > "$RUNNER_TEMP/answer.md"
   gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
