@@ -3,7 +3,9 @@ import { ExitCode } from '../errors.js';
 import { print, printError } from '../io/output.js';
 import { writeSiteFolder } from '../io/site-folder.js';
 import { siteData } from '../core/site.js';
+import { COHORT_PAGES } from '../render/site/html.js';
 import { renderSite } from '../render/site/site.js';
+import { plural } from '../render/words.js';
 import { loadForCommand, peopleOf } from './context.js';
 import { cohortLogs } from './week-logs.js';
 
@@ -24,8 +26,8 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   const people = peopleOf(program);
   const files = renderSite(siteData({ config: program.config, cohorts, people, now: loaded.now, today: loaded.today }));
   const outDir = path.resolve(program.root, options.out);
-  writeSiteFolder(outDir, files);
+  writeSiteFolder(outDir, files, COHORT_PAGES);
   const shown = path.relative(process.cwd(), outDir);
-  print(`Wrote the dashboard to ${shown === '' ? '.' : shown.startsWith('..') ? outDir : shown}/: index.html and ${files.size - 1} cohort ${files.size === 2 ? 'page' : 'pages'}.`);
+  print(`Wrote the dashboard to ${shown === '' ? '.' : shown.startsWith('..') ? outDir : shown}/: index.html and ${plural(files.size - 1, 'cohort page')}.`);
   return ExitCode.ok;
 }

@@ -13,6 +13,13 @@ export function text(value: string | number): string {
   return htmlText(String(value).replace(BIDI_CONTROLS, ''));
 }
 
+/** The site folder's folder of cohort pages, and where a cohort's page is in the site folder. */
+export const COHORT_PAGES = 'cohorts';
+export const cohortPage = (id: string): string => `${COHORT_PAGES}/${id}.html`;
+
+/** A link to a cohort's page from a page `root` folders up, showing `shown` (HTML already). */
+export const cohortLink = (id: string, shown: string, root = ''): string => `<a href="${root}${text(cohortPage(id))}">${shown}</a>`;
+
 /** A person's or a cohort's name, isolated so right-to-left text cannot reorder what is around it. */
 export function name(value: string): string {
   return `<bdi>${text(value)}</bdi>`;

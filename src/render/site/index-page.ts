@@ -1,7 +1,7 @@
 import type { SiteData } from '../../core/site.js';
 import { ROLES } from '../../domain/tiers.js';
 import { axes, PAINT, pattern, renderChart } from './chart.js';
-import { badge, figure, hours, label, name, page, person, section, table, text } from './html.js';
+import { badge, cohortLink, figure, hours, label, name, page, person, section, table, text } from './html.js';
 import { waitingPart } from './waiting.js';
 import { plural } from '../words.js';
 
@@ -27,7 +27,7 @@ function cards(data: SiteData): string {
 
 function cohortsTable(data: SiteData): string {
   const rows = data.cohorts.map((cohort) => [
-    `<a href="cohorts/${text(cohort.id)}.html">${name(cohort.name)}</a> <span class="id">${text(cohort.id)}</span>`,
+    `${cohortLink(cohort.id, name(cohort.name))} <span class="id">${text(cohort.id)}</span>`,
     badge(STATE_BADGE[cohort.state], cohort.state),
     `${text(cohort.start)} to ${cohort.end === undefined ? 'open-ended' : text(cohort.end)}`,
     String(cohort.counts.members),
@@ -42,7 +42,7 @@ function cohortsTable(data: SiteData): string {
 export const MOST_MENTOR_ROWS = 20;
 
 function mentorsTable(data: SiteData): string {
-  const rows = data.mentorsWithRoom.map((mentor) => [person(mentor.name, mentor.id), mentor.role, `<a href="cohorts/${text(mentor.cohort)}.html">${text(mentor.cohort)}</a>`, String(mentor.directMentees), String(mentor.room)]);
+  const rows = data.mentorsWithRoom.map((mentor) => [person(mentor.name, mentor.id), mentor.role, cohortLink(mentor.cohort, text(mentor.cohort)), String(mentor.directMentees), String(mentor.room)]);
   const columns = [{ head: 'Mentor' }, { head: 'Tier' }, { head: 'Cohort' }, { head: 'Mentees now', numeric: true }, { head: 'Room for', numeric: true }];
   const caption = 'Active mentors and leads who can take more mentees, in cohorts that have not finished.';
   const full = table(caption, columns, rows, { empty: 'No mentor has room.' });
@@ -58,7 +58,7 @@ function mentorsTable(data: SiteData): string {
   const summary = table(
     `${plural(rows.length, 'mentor')} with room, by cohort and tier.`,
     [{ head: 'Cohort' }, { head: 'Tier' }, { head: 'With room', numeric: true }, { head: 'Places', numeric: true }],
-    [...groups.values()].map((group) => [`<a href="cohorts/${text(group.cohort)}.html">${text(group.cohort)}</a>`, group.role, String(group.mentors), String(group.room)]),
+    [...groups.values()].map((group) => [cohortLink(group.cohort, text(group.cohort)), group.role, String(group.mentors), String(group.room)]),
   );
   return `${summary}<details><summary>Every mentor with room (${rows.length})</summary>\n${full}</details>\n`;
 }
@@ -80,7 +80,7 @@ function progressPart(data: SiteData): string {
   const tiersTable = table(
     'Members of each cohort by tier, moves up a tier and the share of expected weekly logs written.',
     [{ head: 'Cohort' }, { head: 'State' }, { head: 'Leads', numeric: true }, { head: 'Mentors', numeric: true }, { head: 'Mentees', numeric: true }, { head: 'Moves up a tier', numeric: true }, { head: 'Logs written', numeric: true }],
-    rows.map((row) => [`<a href="cohorts/${text(row.cohort)}.html">${name(row.name)}</a>`, row.state, String(row.byRole.lead), String(row.byRole.mentor), String(row.byRole.mentee), String(row.movesUp), `${Math.round(row.logShare * 100)}%`]),
+    rows.map((row) => [cohortLink(row.cohort, name(row.name)), row.state, String(row.byRole.lead), String(row.byRole.mentor), String(row.byRole.mentee), String(row.movesUp), `${Math.round(row.logShare * 100)}%`]),
   );
   const tiers = figure('tiers-picture', 'Members of each cohort, by tier, oldest cohort first. Leads solid, mentors dotted, mentees striped.', tiersSvg, tiersTable);
 

@@ -1,6 +1,6 @@
 import type { SiteWaiting } from '../../core/site.js';
 import { axes, PAINT, pattern, renderChart } from './chart.js';
-import { badge, figure, hours, label, person, table, text } from './html.js';
+import { badge, cohortLink, figure, hours, label, person, table, text } from './html.js';
 
 // Who is waiting for a mentor, and for how long against the promise (requestSlaHours): overdue
 // first. The picture draws the longest waits; the table lists everyone.
@@ -14,7 +14,7 @@ export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, o
   const drawn = waiting.filter((member) => member.waitedHours !== undefined).slice(0, MOST_BARS);
   const rows = waiting.map((member) => {
     const status = member.overdue ? badge('overdue', 'overdue') : member.waitedHours === undefined ? badge('waiting', 'no request time') : badge('ok', 'within the promise');
-    const cohort = options.cohortLinks ? [`<a href="${options.root}cohorts/${text(member.cohort)}.html">${text(member.cohort)}</a>`] : [];
+    const cohort = options.cohortLinks ? [cohortLink(member.cohort, text(member.cohort), options.root)] : [];
     return [person(member.name, member.id), status, hours(member.waitedHours), ...cohort, member.role, member.wants.map(text).join(', ') || '—'];
   });
   const columns = [{ head: 'Member' }, { head: 'Status' }, { head: 'Hours waiting', numeric: true }, ...(options.cohortLinks ? [{ head: 'Cohort' }] : []), { head: 'Tier' }, { head: 'Wants' }];
