@@ -1,4 +1,5 @@
 import { ROLES } from '../domain/tiers.js';
+import { roundHours } from '../domain/commitments.js';
 import type { HoursFlag, PersonHours } from '../core/commitments.js';
 import type { Role } from '../model/schemas.js';
 import type { Style } from './style.js';
@@ -47,7 +48,7 @@ export function renderHoursText(view: HoursView, style: Style, width?: number): 
     const header = ['person', ...(role === 'mentee' ? [] : ['X']), ...activities, 'planned', ...(view.week ? ['logged', 'diff'] : []), ''];
     const body = rows.map((row) => {
       const cells = activities.map((name) => (view.week ? `${hours(row.logged?.[name] ?? (row.logged ? 0 : undefined))}/${hours(row.planned[name] ?? 0)}` : hours(row.planned[name] ?? 0)));
-      const diff = row.loggedTotal === undefined ? '' : signed(row.loggedTotal - row.plannedTotal);
+      const diff = row.loggedTotal === undefined ? '' : signedHours(row.loggedTotal - row.plannedTotal);
       const notes = row.flags.map((flag) => (flag === 'no-log' || flag === 'over-budget' ? style.warning(FLAG_TEXT[flag]) : style.dim(FLAG_TEXT[flag]))).join(', ');
       return [row.id, ...(role === 'mentee' ? [] : [String(row.directMentees)]), ...cells, hours(row.plannedTotal), ...(view.week ? [hours(row.loggedTotal), diff] : []), notes];
     });
@@ -58,7 +59,8 @@ export function renderHoursText(view: HoursView, style: Style, width?: number): 
   return `${out.join('\n')}\n`;
 }
 
-function signed(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
+/** A difference of hours, rounded, with its sign: "+1.5", "-2", "0". */
+export function signedHours(value: number): string {
+  const rounded = roundHours(value);
   return rounded > 0 ? `+${rounded}` : String(rounded);
 }

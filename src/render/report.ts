@@ -1,5 +1,5 @@
 import type { CohortSnapshot } from '../core/report.js';
-import { hours } from './hours.js';
+import { hours, signedHours } from './hours.js';
 import { mdLink, mdTable, mdText } from './markdown.js';
 import { renderReportTree } from './report-tree.js';
 import { plural, waitText } from './words.js';
@@ -10,8 +10,6 @@ import { plural, waitText } from './words.js';
 export function renderReportJson(snapshot: CohortSnapshot): string {
   return `${JSON.stringify(snapshot, null, 2)}\n`;
 }
-
-const signed = (value: number) => (value > 0 ? `+${hours(value)}` : hours(value));
 
 export function renderReportMarkdown(s: CohortSnapshot): string {
   const out: string[] = [];
@@ -52,7 +50,7 @@ export function renderReportMarkdown(s: CohortSnapshot): string {
         row.role === 'mentee' ? '' : String(row.directMentees),
         hours(row.plannedTotal),
         row.loggedTotal === undefined ? '' : hours(row.loggedTotal),
-        row.loggedTotal === undefined ? '' : signed(Math.round((row.loggedTotal - row.plannedTotal) * 100) / 100),
+        row.loggedTotal === undefined ? '' : signedHours(row.loggedTotal - row.plannedTotal),
         row.flags.map((flag) => (flag === 'waiting' ? 'waiting for a mentor' : flag.replace('-', ' '))).join(', '),
       ]),
     ),
