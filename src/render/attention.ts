@@ -1,4 +1,4 @@
-import type { Attention, Mention } from '../core/attention.js';
+import { notifiedLine, type Attention, type Mention } from '../core/attention.js';
 import { markdownText, mention } from './escape.js';
 import { plural, waitText } from './words.js';
 
@@ -8,12 +8,14 @@ import { plural, waitText } from './words.js';
 // comment; the body records which went out in its last line.
 
 export const ATTENTION_MARKER = '<!-- mentor:attention -->';
+/** The line of the body that says how many wait: the workflow closes the issue at 0. */
+export const waitingMarker = (waiting: number) => `<!-- mentor:waiting ${waiting} -->`;
 
 const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer' };
 const mentionList = (mentions: readonly Mention[]) => mentions.map((m) => `${mention(m.handle)} (${why[m.why]})`).join(', ');
 
 export function renderAttentionBody(data: Attention, now: string): string {
-  const out = [ATTENTION_MARKER, `<!-- mentor:waiting ${data.waiting} -->`, '', `# Requests waiting for a mentor`, '', `As of ${markdownText(now)}. Kept current by the attention workflow; claim a member with a comment \`/claim <member>\`.`, ''];
+  const out = [ATTENTION_MARKER, waitingMarker(data.waiting), '', `# Requests waiting for a mentor`, '', `As of ${markdownText(now)}. Kept current by the attention workflow; claim a member with a comment \`/claim <member>\`.`, ''];
   if (data.waiting === 0) out.push('Nobody is waiting. ✓', '');
   for (const { snapshot: s, queue } of data.cohorts) {
     out.push(`## ${markdownText(s.cohort.name)} (${markdownText(s.cohort.id)})`, '');
@@ -33,7 +35,7 @@ export function renderAttentionBody(data: Attention, now: string): string {
     if (s.pausedMentors) out.push(`**Paused:** ${s.pausedMentors.map((m) => `${markdownText(m.id)} (until ${m.until})`).join(', ')}`, '');
   }
   if (data.lastCycle !== undefined) out.push(`Median wait in the last cycle (${markdownText(data.lastCycle)}): ${data.lastCycleMedianHours === null ? 'no request answered' : waitText(data.lastCycleMedianHours)}.`, '');
-  out.push(`<!-- mentor:notified ${data.mentions.map((m) => m.key).join(' ')} -->`, '');
+  out.push(notifiedLine(data.mentions.map((m) => m.key)), '');
   return out.join('\n');
 }
 

@@ -5,6 +5,9 @@ import { markdownText } from './escape.js';
 import { Document, isSeq, visit } from 'yaml';
 import { sanitizeInline } from './terminal.js';
 
+/** The first line of every answer on a request issue (the workflow's own fallback answer too). */
+export const REQUEST_MARKER = '<!-- mentor:request -->';
+
 // The files a request writes, and what the requester is told (on a terminal, or on the issue).
 
 /** A new record file, lists of tags in flow style (`skills: [go, sql]`) as the program's records write them. */
@@ -32,7 +35,7 @@ export function renderRequestRefusalText(problems: readonly string[]): string {
 /** The answer on the request issue: what to fix, each line escaped (the values came from the issue). */
 export function renderRequestRefusalMarkdown(problems: readonly string[]): string {
   return [
-    '<!-- mentor:request -->',
+    REQUEST_MARKER,
     'Thanks for asking. Your request cannot be taken yet:',
     '',
     ...problems.map((p) => `- ${markdownText(p)}`),
@@ -51,5 +54,5 @@ export function renderRequestDoneMarkdown(plan: RequestPlan): string {
   const text = plan.member
     ? `Thanks, your request is in: a pull request adds you to cohort ${plan.member.cohort} as waiting for a mentor. Once it is merged, mentors see you on the attention issue and one of them claims you.`
     : 'Thanks for offering to mentor: a pull request adds your person file. Once it is merged, a maintainer can place you in a cohort.';
-  return ['<!-- mentor:request -->', markdownText(text), ''].join('\n');
+  return [REQUEST_MARKER, markdownText(text), ''].join('\n');
 }

@@ -1,4 +1,5 @@
 import { RUNNER, header, runStep, runnerJob } from './common.js';
+import { waitingMarker } from '../attention.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 
 // The attention workflow keeps ONE issue current from `status --format markdown`: created when a
@@ -19,7 +20,7 @@ if [ -n "$number" ]; then
   state=$(gh issue view "$number" --json state --jq .state | tr 'A-Z' 'a-z')
 fi
 ${RUNNER} status --format markdown --since "$RUNNER_TEMP/previous.md" --comment-out "$RUNNER_TEMP/comment.md" > "$RUNNER_TEMP/body.md"
-if grep -qx '<!-- mentor:waiting 0 -->' "$RUNNER_TEMP/body.md"; then
+if grep -qx '${waitingMarker(0)}' "$RUNNER_TEMP/body.md"; then
   if [ -n "$number" ] && [ "$state" = open ]; then
     gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null
     gh issue close "$number" --comment 'Nobody is waiting for a mentor.' > /dev/null

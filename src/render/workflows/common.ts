@@ -13,9 +13,6 @@ export const ID_BRE = ID_ERE.replace(/[{}]/g, (brace) => `\\${brace}`);
 /** The command every job runs: the repo's committed runner. */
 export const RUNNER = 'node .mentor/mentor.mjs';
 
-/** The marker on the first line of the gate's one comment on a pull request. */
-export const GATE_MARKER = '<!-- mentor:gate -->';
-
 /** The commit status the gate sets on a pull request's head commit; branch protection requires it. */
 export const GATE_CONTEXT = 'mentor/gate';
 

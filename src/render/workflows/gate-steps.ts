@@ -1,4 +1,5 @@
-import { GATE_CONTEXT, GATE_MARKER, RUNNER, indent } from './common.js';
+import { GATE_MARKER } from '../pull-request.js';
+import { GATE_CONTEXT, RUNNER, indent } from './common.js';
 
 // The gate's steps, shared by the two trusted jobs that judge a pull request: the
 // pull_request_target run (mentor-gate.yml) and the re-judging after a review

@@ -1,6 +1,8 @@
 import { GATE_CONTEXT, ID_BRE, RUNNER, header, runStep, runnerJob } from './common.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
+import { CLAIM_MARKER } from '../claim.js';
+import { REQUEST_MARKER } from '../request.js';
 
 // The request and claim workflows. Issue and comment text reaches the shell only through env
 // and a file; mentor reads it (request --from-issue, claim) and answers in escaped Markdown. A
@@ -50,7 +52,7 @@ const WRITES = ['contents: write', 'issues: write', 'pull-requests: write', 'sta
 export function requestWorkflow(): string {
   const body = `printf '%s' "$BODY" > "$RUNNER_TEMP/body.md"
 ${IDENTITY}
-${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', '<!-- mentor:request -->', 'The request could not be read: a maintainer can see why in the workflow run.')}
+${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'The request could not be read: a maintainer can see why in the workflow run.')}
 PUSH_TO="request/issue-$NUMBER"
 printf '%s\\n' "From the request form, issue #$NUMBER. The gate judged it for the issue's author." > "$RUNNER_TEMP/pr.md"
 ${OPEN_AND_GATE}
@@ -87,12 +89,12 @@ ${runStep('Turn the request into a pull request, or say what to fix', body)}
 export function claimWorkflow(): string {
   const body = `member=$(printf '%s\\n' "$COMMENT" | head -n 1 | sed -n 's#^/claim[[:space:]][[:space:]]*@\\{0,1\\}\\(${ID_BRE}\\)[[:space:]]*$#\\1#p')
 if [ -z "$member" ]; then
-  printf '%s\\n' '<!-- mentor:claim -->' 'Write the member to claim as it is shown on the queue, such as \`/claim cleo\`.' > "$RUNNER_TEMP/answer.md"
+  printf '%s\\n' '${CLAIM_MARKER}' 'Write the member to claim as it is shown on the queue, such as \`/claim cleo\`.' > "$RUNNER_TEMP/answer.md"
   gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
   exit 0
 fi
 ${IDENTITY}
-${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', '<!-- mentor:claim -->', 'The claim could not be made: a maintainer can see why in the workflow run.')}
+${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLAIM_MARKER, 'The claim could not be made: a maintainer can see why in the workflow run.')}
 PUSH_TO="$(git branch --show-current)-$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
 printf '%s\\n' "A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others." > "$RUNNER_TEMP/pr.md"
 ${OPEN_AND_GATE}
