@@ -55,7 +55,7 @@ function stripCodeSpans(markdown: string): string {
 type Verdict = { file: string; status: string; allowed: boolean; reason: string; from?: string };
 
 function checkPr(repo: string, author: string, extra: string[] = []) {
-  return mentorJson<{ allowed: boolean; changes: Verdict[]; author: { kind: string; person?: string }; problems: { rule: string; file: string }[] }>(
+  return mentorJson<{ allowed: boolean; changes: Verdict[]; author: { kind: string; person?: string }; problems: { rule: string; file: string; severity: string }[] }>(
     ['check-pr', '--repo', repo, '--base', 'main', '--author', author, '--format', 'json', ...extra],
     { env: NOW },
   );
@@ -174,6 +174,53 @@ describe('mentor check-pr: maintainers, approvals and bots', () => {
   });
 });
 
+describe('mentor check-pr: judged as merging would leave the base', () => {
+  /** A branch `pr` from main with `change`, then main moves on with `meanwhile`. */
+  function diverged(change: (repo: string) => void, meanwhile: (repo: string) => void): string {
+    const repo = pullRequest(change);
+    git(repo, ['switch', '-q', 'main']);
+    meanwhile(repo);
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'main moved on']);
+    return repo;
+  }
+  const judge = (repo: string, author: string) => checkPr(repo, author, ['--head', 'pr']);
+
+  it('fails a change that is valid on its own head but breaks once merged with what the base did since', () => {
+    const repo = diverged(
+      (r) => write(r, HAL_LOG, halLog),
+      (r) => {
+        edit(r, COHORT, (t) => t.replace('  - person: hal\n    role: mentee\n    mentor: grace\n', ''));
+        rmSync(path.join(r, 'cohorts/2026-fall/logs/hal'), { recursive: true });
+      },
+    );
+    const { code, json } = judge(repo, 'hal-k');
+    expect(json.problems.map((p) => `${p.file} ${p.severity}`)).toContain(`${HAL_LOG} error`);
+    expect(code).toBe(1);
+  });
+
+  it("judges only what the pull request changes in a file the base changed too, not the base's change as if reverted", () => {
+    const claimJon = (r: string) => edit(r, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', '  - person: jon\n    role: mentee\n    mentor: linus\n    assignedAt: 2026-11-24T11:00:00-08:00\n'));
+    const assignCleo = (r: string) => edit(r, COHORT, (t) => t.replace('  - person: cleo\n    role: mentee\n', '  - person: cleo\n    role: mentee\n    mentor: grace\n    assignedAt: 2026-11-24T09:00:00-08:00\n'));
+    const { code, json } = judge(diverged(claimJon, assignCleo), 'linus-s');
+    expect(json.changes.map((c) => [c.file, c.allowed])).toEqual([[COHORT, true]]);
+    expect(json.problems).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('says which files no longer merge, and how to bring the branch up to date', () => {
+    const repo = diverged(
+      (r) => write(r, HAL_LOG, halLog),
+      (r) => write(r, HAL_LOG, halLog.replace('practice: 3', 'practice: 4')),
+    );
+    const { code, json } = judge(repo, 'hal-k');
+    expect(json.problems).toContainEqual(expect.objectContaining({ file: HAL_LOG, rule: 'branch-conflict', severity: 'error' }));
+    expect(code).toBe(1);
+    const markdown = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
+    expect(markdown.stdout).toContain('Bring the branch up to date');
+  });
+});
+
 describe('mentor check-pr: newcomers and claims', () => {
   const newcomer = 'id: zoe\nname: Zoe\ngithub: zoe-z\ntimezone: Europe/Berlin\nskills: []\n';
   const waiting = 'person: zoe\nrole: mentee\nwants: [react]\nrequestedAt: 2026-11-24T10:00:00-08:00\n';
@@ -195,6 +242,31 @@ describe('mentor check-pr: newcomers and claims', () => {
       edit(r, COHORT, (t) => `${t}  - person: zoe\n    role: mentee\n    requestedAt: 2026-11-24T10:00:00-08:00\n`);
     });
     expect(checkPr(repo, 'zoe-z').code).toBe(0);
+  });
+
+  it('refuses a member who dates their own request or claim to jump the queue, or brings a history of their own', () => {
+    const join = (member: string) => pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer);
+      write(r, 'cohorts/2026-fall/members/zoe.yaml', member);
+    });
+    const verdict = (repo: string, author: string, file: string) => byFile(checkPr(repo, author).json.changes)[file]!;
+    const backdated = verdict(join(waiting.replace('2026-11-24T10:00:00-08:00', '2026-01-01T00:00:00Z')), 'zoe-z', 'cohorts/2026-fall/members/zoe.yaml');
+    expect(backdated).toMatchObject({ allowed: false, reason: expect.stringContaining('requestedAt more than 7 days ago (2026-01-01T00:00:00Z): set it to the time you make the change, e.g. 2026-11-24T20:00:00Z') });
+    const future = verdict(join(waiting.replace('2026-11-24T10:00:00-08:00', '2027-01-01T00:00:00Z')), 'zoe-z', 'cohorts/2026-fall/members/zoe.yaml');
+    expect(future).toMatchObject({ allowed: false, reason: expect.stringContaining('requestedAt in the future') });
+    const history = '  - mentor: ada\n    requestedAt: 2025-12-01T00:00:00Z\n    assignedAt: 2025-12-02T00:00:00Z\n    releasedAt: 2026-01-01T00:00:00Z\n    reason: made up\n';
+    const withHistory = verdict(join(`${waiting}history:\n${history}`), 'zoe-z', 'cohorts/2026-fall/members/zoe.yaml');
+    expect(withHistory).toMatchObject({ allowed: false, reason: expect.stringContaining('history of earlier matches') });
+    const oldClaim = pullRequest((r) => edit(r, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', '  - person: jon\n    role: mentee\n    mentor: linus\n    assignedAt: 2025-06-01T00:00:00Z\n')));
+    expect(verdict(oldClaim, 'linus-s', COHORT)).toMatchObject({ allowed: false, reason: expect.stringContaining('assignedAt more than 7 days ago') });
+  });
+
+  it('lets an owner edit their own person file into an invalid one only as far as its problems say: the reason is not a rename', () => {
+    const repo = pullRequest((r) => edit(r, 'people/hal.yaml', (t) => t.replace(/^name: .*$/m, 'name: ""')));
+    const { code, json } = checkPr(repo, 'hal-k');
+    expect(json.changes[0]!.reason).toBe('your own person file (fix the problems listed below)');
+    expect(json.problems.map((p) => p.file)).toContain('people/hal.yaml');
+    expect(code).toBe(1);
   });
 
   it("refuses a newcomer who registers someone else's handle, joins with a mentor, as a lead, or a cohort that has ended", () => {

@@ -31,10 +31,11 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   // people and cohorts a question needs (the author is found without parsing everyone), no logs.
   const parses = new Map<string, unknown>();
   const base = loadProgram(new GitCommitSource(root, range.base, parses), { logsOf: new Set(), lazyPeople: true, lazyCohorts: true });
-  const headRecords = new GitCommitSource(root, range.head, parses);
+  // What is judged is the base as merging would leave it, not the head on its own.
+  const headRecords = new GitCommitSource(root, range.after, parses, range.afterLabel);
   const validation = validateScope(headRecords, range.changes);
   if (!base.configValid) throw new MentorError(`mentor.config.yaml at the base (${range.base.slice(0, 7)}) cannot be read, so nobody can be judged.`, ExitCode.usage, 'A maintainer must fix the config on the base branch first.');
-  return reviewPullRequest({ base, head: validation.program, changes: range.changes, author, approvedBy, problems: validation.problems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
+  return reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, approvedBy, problems: validation.problems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
 }
 
 export async function checkPrCommand(options: CheckPrOptions): Promise<number> {

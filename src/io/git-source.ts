@@ -19,7 +19,6 @@ const GIT_BUFFER = 1024 * 1024 * 1024;
 const SINGLE_READS = 4;
 
 export class GitCommitSource implements RecordSource {
-  readonly label: string;
   private readonly blobs = new Map<string, Blob>();
   private readonly folders = new Map<string, DirEntry[]>();
   private readonly names = new Map<string, Set<string>>();
@@ -32,13 +31,16 @@ export class GitCommitSource implements RecordSource {
   private readonly listedPersonFolders = new Set<string>();
 
   /** `root`: the program folder (which may be below the top of the git repo); `commit`: a full sha. */
-  /** `parses`: shared with another source of the same repo, so files equal in both are parsed once. */
+  /**
+   * `commit`: a commit or tree id; `parses`: shared with another source of the same repo, so files
+   * equal in both are parsed once; `label`: what messages call it.
+   */
   constructor(
     readonly root: string,
     readonly commit: string,
     readonly parses?: Map<string, unknown>,
+    readonly label = `commit ${commit.slice(0, 7)}`,
   ) {
-    this.label = `commit ${commit.slice(0, 7)}`;
     this.addListing(this.lsTree([CONFIG_FILE, PEOPLE_DIR], { recursive: true }));
     const cohorts = this.addListing(this.lsTree([`${COHORTS_DIR}/`])).filter((entry) => entry.kind === 'dir');
     if (cohorts.length === 0) return;
@@ -158,7 +160,7 @@ export class GitCommitSource implements RecordSource {
 }
 
 /** Runs git; `ok`: the exit codes that are not failures (`git grep` exits 1 when nothing matches). */
-function git(cwd: string, args: string[], input?: string, ok: readonly number[] = [0]): Buffer {
+export function git(cwd: string, args: string[], input?: string, ok: readonly number[] = [0]): Buffer {
   const result = spawnSync('git', args, { cwd, input, maxBuffer: GIT_BUFFER, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;

@@ -1,4 +1,4 @@
-import { GitCommitSource } from './git-source.js';
+import { GitCommitSource, git } from './git-source.js';
 import { simpleGit, GitError, type SimpleGit } from 'simple-git';
 import { MentorError, ExitCode } from '../errors.js';
 import { noMergeBaseError, rangeRefError } from './ref-messages.js';
@@ -241,14 +241,30 @@ export async function changesBetween(root: string, ref: string, head?: string): 
 export interface PullRequestRange {
   base: string;
   head: string;
-  mergeBase: string;
+  /** What is judged: the tree merging head into base gives, or head itself when they conflict. */
+  after: string;
+  /** What `after` is, for messages. */
+  afterLabel: string;
+  /** What the pull request changes on the base: from base to the merge (from the merge base to head when they conflict). */
   changes: ChangedFile[];
+  /** Files head and base both changed and git cannot merge (repo paths). */
+  conflicts: string[];
 }
 
-/** A pull request's commits as git sees them: base and head resolved, and what head changes since they parted. */
+/**
+ * A pull request as merging it would make the base: the tree `git merge-tree` gives for base and
+ * head (what the base branch holds after the merge, so a change that breaks with what the base
+ * did since is judged by that), and what it changes there. When they conflict, the head itself is
+ * judged and the conflicting files are said.
+ */
 export async function pullRequestRange(root: string, baseRef: string, headRef: string): Promise<PullRequestRange> {
   const repo = openGit(root);
   const [base, head] = (await resolveCommits(repo, [{ ref: baseRef, flag: '--base' }, { ref: headRef, flag: '--head' }], 'check-pr', 'Run it in a clone of the program repo.')) as [string, string];
+  const merge = mergeTree(root, base, head);
+  if (merge && merge.conflicts.length === 0) {
+    const changes = parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', base, merge.tree, '--', '.'])));
+    return { base, head, after: merge.tree, afterLabel: `the merge of ${head.slice(0, 7)} into ${base.slice(0, 7)}`, changes, conflicts: [] };
+  }
   let mergeBase = '';
   try {
     mergeBase = (await repo.git.raw(['merge-base', '--end-of-options', base, head])).trim();
@@ -260,5 +276,16 @@ export async function pullRequestRange(root: string, baseRef: string, headRef: s
     throw noMergeBaseError('--base', baseRef, headRef, shallow);
   }
   const changes = parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', mergeBase, head, '--', '.'])));
-  return { base, head, mergeBase, changes };
+  return { base, head, after: head, afterLabel: `commit ${head.slice(0, 7)}`, changes, conflicts: merge?.conflicts ?? [] };
+}
+
+/** `git merge-tree --write-tree` (git 2.38 or later): the merged tree and the conflicting files; none when git cannot say. */
+function mergeTree(root: string, base: string, head: string): { tree: string; conflicts: string[] } | undefined {
+  try {
+    const [tree, ...files] = git(root, ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', base, head], undefined, [0, 1]).toString('utf8').split('\0');
+    return tree && /^[0-9a-f]{40,64}$/.test(tree) ? { tree, conflicts: [...new Set(files.filter((file) => file !== ''))] } : undefined;
+  } catch {
+    // An older git, unrelated histories, a shallow clone: the merge base below says which.
+    return undefined;
+  }
 }

@@ -110,7 +110,8 @@ function judgePerson(context: Context, change: Change, id: string): Judgement {
   if (change.status !== 'modified') return refuse(`your own person file, but ${change.status === 'deleted' ? 'deleting' : 'replacing'} it needs a maintainer`);
   const before = base.people.get(id)?.person;
   const after = head.people.get(id)?.person;
-  if (!after) return refuse('your own person file, but renaming it changes your id: ask a maintainer');
+  // Still there but not a valid person: its problems fail the check and say what to fix.
+  if (!after) return head.people.has(id) ? allow('your own person file (fix the problems listed below)') : refuse('your own person file, but renaming it changes your id: ask a maintainer');
   if (before && before.id !== after.id) return refuse('your own person file, but its `id` is fixed: ask a maintainer to rename a person');
   if (before && before.github !== after.github) return refuse('your own person file, but its `github` is how mentor knows you: ask a maintainer to change it');
   return allow('your own person file');
@@ -172,6 +173,9 @@ function judgeMember(context: Context, cohort: CohortEntry, before: Member | und
     if (self === undefined || after.person !== self) return refuse(`adds ${after.person} to cohort ${cohort.id}: you may add only yourself`);
     if (after.mentor !== undefined || after.assignedAt !== undefined) return refuse('adds you with a mentor already set: join as a waiting member (no `mentor`, no `assignedAt`) and a mentor will claim you');
     if (after.role !== 'mentee') return refuse(`adds you as a ${after.role}: you may join as a mentee; a maintainer places mentors and leads`);
+    if ((after.history ?? []).length > 0) return refuse('adds you with a history of earlier matches: join with none (`mentor release` writes history when a match ends)');
+    const late = staleTime(context, 'requestedAt', after.requestedAt);
+    if (late) return refuse(`adds you with ${late}`);
     if (cohortState(cohort.cohort!, context.today) === 'finished') return refuse(`cohort ${cohort.id} has ended: ask for a mentor in a cohort that is running or starting`);
     return allow(`you joining cohort ${cohort.id} as a waiting member`);
   }
@@ -192,6 +196,8 @@ function judgeClaim(context: Context, cohort: CohortEntry, member: Member, after
   if (isPaused(person, context.today)) return refuse(`claims ${member.person}, but you are paused until ${person.pausedUntil}`);
   const current = directMenteeCounts(cohort.cohort!.members).get(who.person!) ?? 0;
   if (roomFor(base.config, own.role, current, cohort.cohort!.cadence, person.maxHoursPerWeek) < 1) return refuse(`claims ${member.person}, but you have no room (${current} direct mentees, within maxMentees and maxHoursPerWeek)`);
+  const late = staleTime(context, 'assignedAt', after.assignedAt);
+  if (late) return refuse(`claims ${member.person} with ${late}`);
   return allow(`you claiming ${member.person}, who was waiting`);
 }
 
@@ -208,4 +214,21 @@ function judgeRelease(context: Context, before: Member, after: Member): Judgemen
   // A release is dated when it is made; a date in the future would shorten the member's wait.
   if (Date.parse(ended.releasedAt) > context.now + 10 * 60_000) return refuse(`releases ${after.person} with releasedAt in the future (${ended.releasedAt})`);
   return allow(`you releasing ${after.person}, whom you mentor`);
+}
+
+/** How far back a request or a claim may be dated: long enough for a pull request to wait for its gate, too short to jump a queue. */
+const BACKDATE_DAYS = 7;
+const FUTURE_MINUTES = 10;
+
+/**
+ * A time the author writes for themselves (when they asked, when they claimed) that is not about
+ * now: it orders the queue and the overdue list, so it is dated when the change is made.
+ */
+function staleTime(context: Context, field: 'requestedAt' | 'assignedAt', value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const at = Date.parse(value);
+  const now = new Date(context.now).toISOString().replace(/\.\d+Z$/, 'Z');
+  if (at > context.now + FUTURE_MINUTES * 60_000) return `${field} in the future (${value}): set it to the time you make the change, e.g. ${now}`;
+  if (at < context.now - BACKDATE_DAYS * 86_400_000) return `${field} more than ${BACKDATE_DAYS} days ago (${value}): set it to the time you make the change, e.g. ${now}`;
+  return undefined;
 }

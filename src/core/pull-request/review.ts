@@ -17,6 +17,8 @@ export interface PullRequestInput {
   approvedBy: readonly string[];
   /** The problems of the head's records, for the files the change reports on. */
   problems: readonly Problem[];
+  /** Files the base changed too since the pull request branched, which git cannot merge. */
+  conflicts?: readonly string[];
   logs: ReadonlyMap<string, LogBeforeAfter>;
   now: number;
 }
@@ -34,7 +36,7 @@ export interface PullRequestReview {
 export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
   const approvals = maintainerApprovals(input.base, input.approvedBy);
   const { author, verdicts } = judgeChanges({ ...input, approvals });
-  const problems = [...input.problems];
+  const problems = [...(input.conflicts ?? []).map(conflict), ...input.problems];
   return {
     allowed: verdicts.every((verdict) => verdict.allowed) && !problems.some(isError),
     author,
@@ -43,5 +45,18 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
     changes: verdicts,
     summary: summarizeChanges(input.base, input.head, input.changes, input.logs),
     problems,
+  };
+}
+
+/** A file that no longer merges: the pull request cannot go in as it is, whoever opened it. */
+function conflict(file: string): Problem {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    rule: 'branch-conflict',
+    severity: 'error',
+    message: 'The base branch changed this file too since this pull request branched off, and git cannot merge the two.',
+    fix: 'Bring the branch up to date: merge the base branch into it (or rebase onto it), keep the right lines, and push.',
   };
 }
