@@ -81,7 +81,7 @@ describe('the gate', { timeout: 180_000 }, () => {
   it("lets a mentor claim a waiting member of the tier below, and refuses a mentee's claim", () => {
     const world = githubWorld();
     const cohort = readFileSync(path.join(world.fork, 'cohorts/2026-fall/cohort.yaml'), 'utf8');
-    const claim = (mentor: string) => cohort.replace('    prefers: ada # a mentor she asked for\n', `    prefers: ada # a mentor she asked for\n    mentor: ${mentor}\n    assignedAt: 2026-11-20T16:00:00-08:00\n`);
+    const claim = (mentor: string) => cohort.replace('    prefers: ada # a mentor she asked for\n', `    prefers: ada # a mentor she asked for\n    mentor: ${mentor}\n    assignedAt: 2026-11-20T11:00:00-08:00\n`);
     const byMentor = pullRequest(world, 'ada-l', { 'cohorts/2026-fall/cohort.yaml': claim('ada') }, 11);
     gate(world, byMentor);
     expect(verdict(world, byMentor).state).toBe('success');

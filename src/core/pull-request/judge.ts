@@ -173,10 +173,10 @@ function judgeMember(context: Context, cohort: CohortEntry, before: Member | und
     if (self === undefined || after.person !== self) return refuse(`adds ${after.person} to cohort ${cohort.id}: you may add only yourself`);
     if (after.mentor !== undefined || after.assignedAt !== undefined) return refuse('adds you with a mentor already set: join as a waiting member (no `mentor`, no `assignedAt`) and a mentor will claim you');
     if (after.role !== 'mentee') return refuse(`adds you as a ${after.role}: you may join as a mentee; a maintainer places mentors and leads`);
+    if (cohortState(cohort.cohort!, context.today) === 'finished') return refuse(`cohort ${cohort.id} has ended: ask for a mentor in a cohort that is running or starting`);
     if ((after.history ?? []).length > 0) return refuse('adds you with a history of earlier matches: join with none (`mentor release` writes history when a match ends)');
     const late = staleTime(context, 'requestedAt', after.requestedAt);
     if (late) return refuse(`adds you with ${late}`);
-    if (cohortState(cohort.cohort!, context.today) === 'finished') return refuse(`cohort ${cohort.id} has ended: ask for a mentor in a cohort that is running or starting`);
     return allow(`you joining cohort ${cohort.id} as a waiting member`);
   }
   if (before.mentor === undefined && after.mentor !== undefined && sameExcept(before, after, ['mentor', 'assignedAt'])) return judgeClaim(context, cohort, before, after);
