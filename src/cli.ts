@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as CommanderModule from 'commander';
-import { memberFile, personFile, SCHEMAS_DIR } from './domain/layout.js';
+import { memberFile, personFile, RUNNER_DIR, SCHEMAS_DIR } from './domain/layout.js';
 import { ExitCode } from './errors.js';
 import { packageVersion } from './version.js';
 
@@ -138,7 +138,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('upgrade')
-    .description("replace the repo's .mentor/ runner with this mentor's build")
+    .description(`replace the repo's ${RUNNER_DIR}/ runner with this mentor's build`)
     .addOption(repoOption())
     .option('--commit', 'write on a new branch upgrade/mentor-<version> and commit')
     .action(async (options) => run(async () => (await import('./commands/upgrade.js')).upgradeCommand(options))());

@@ -7,6 +7,7 @@ import { print, styleFor } from '../io/output.js';
 import { readRunnerBuild } from '../io/runner.js';
 import { writeFileAtomic } from '../io/write.js';
 import { localDate } from '../domain/time.js';
+import { CODEOWNERS_FILE, CONFIG_FILE, RUNNER_COMMAND } from '../domain/layout.js';
 import { scaffoldFiles } from '../render/scaffold.js';
 import { sanitizeInline } from '../render/terminal.js';
 
@@ -66,9 +67,9 @@ export async function initCommand(options: InitOptions): Promise<number> {
     [
       '',
       'Next steps (everything runs with plain node, nothing to install):',
-      '  node .mentor/mentor.mjs validate      check the records',
-      '  edit mentor.config.yaml               add your GitHub handle to maintainers, then',
-      '  node .mentor/mentor.mjs codeowners    write .github/CODEOWNERS from it',
+      `  ${RUNNER_COMMAND} validate      check the records`,
+      `  edit ${CONFIG_FILE}               add your GitHub handle to maintainers, then`,
+      `  ${RUNNER_COMMAND} codeowners    write ${CODEOWNERS_FILE} from it`,
       '  git push                              then require the mentor/gate status on main',
       '                                        (README: "Running a program on GitHub")',
     ].join('\n'),

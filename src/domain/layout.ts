@@ -9,6 +9,10 @@ export const REPORTS_DIR = 'reports';
 /** Where `mentor schema` and `mentor init` write the JSON Schemas of the records (the default). */
 export const SCHEMAS_DIR = 'schemas';
 export const CODEOWNERS_FILE = '.github/CODEOWNERS';
+/** The runner a program repo commits (the whole CLI bundled), and the command that runs it. */
+export const RUNNER_DIR = '.mentor';
+export const RUNNER_ENTRY = `${RUNNER_DIR}/mentor.mjs`;
+export const RUNNER_COMMAND = `node ${RUNNER_ENTRY}`;
 
 export const personFile = (person: string) => `${PEOPLE_DIR}/${person}.yaml`;
 export const cohortDir = (cohort: string) => `${COHORTS_DIR}/${cohort}`;

@@ -4,14 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { ExitCode, MentorError } from '../errors.js';
 import { packageVersion } from '../version.js';
 import { writeFileAtomic } from './write.js';
+import { RUNNER_DIR, RUNNER_ENTRY } from '../domain/layout.js';
 
 // The runner: the whole CLI bundled into .mentor/mentor.mjs (with the prompts and the charts
 // beside it, loaded when a command needs them), that a program repo commits and runs with plain
 // `node` (scripts/build-runner.mjs writes it to dist/runner/). `mentor init` and `mentor upgrade`
 // copy the running CLI's build into a repo.
 
-export const RUNNER_DIR = '.mentor';
-export const RUNNER_ENTRY = `${RUNNER_DIR}/mentor.mjs`;
+export { RUNNER_DIR, RUNNER_ENTRY };
 /** Every file of the runner, as the build writes it and as a repo holds it under .mentor/. */
 export const RUNNER_FILES = ['mentor.mjs', 'prompts.mjs', 'echarts.cjs', 'LICENSES.txt', 'README.md'] as const;
 

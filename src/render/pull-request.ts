@@ -4,6 +4,7 @@ import type { Problem } from '../model/problem.js';
 import { markdownCode, markdownText, mention, terminalLine } from './escape.js';
 import type { Style } from './style.js';
 import { plural } from './words.js';
+import { RUNNER_COMMAND } from '../domain/layout.js';
 
 // The pull-request review as a terminal report, as JSON for other tools (DESIGN.md), and as the
 // gate's one comment on the pull request (its first line is the marker the workflow finds it by).
@@ -54,13 +55,13 @@ export function renderReviewMarkdown(review: PullRequestReview): string {
   if (refused.length > 0) {
     out.push('#### Needs a maintainer', '');
     for (const verdict of refused.slice(0, LISTED)) out.push(`- ${fileCode(verdict.file)}: ${shortText(verdict.reason)}`);
-    if (refused.length > LISTED) out.push(`- … and ${(refused.length - LISTED).toLocaleString('en-US')} more ${refused.length - LISTED === 1 ? 'file needs' : 'files need'} a maintainer: run \`node .mentor/mentor.mjs check-pr\` to see them all.`);
+    if (refused.length > LISTED) out.push(`- … and ${(refused.length - LISTED).toLocaleString('en-US')} more ${refused.length - LISTED === 1 ? 'file needs' : 'files need'} a maintainer: run \`${RUNNER_COMMAND} check-pr\` to see them all.`);
     out.push('');
   }
   if (review.problems.length > 0) {
     out.push('#### Problems in the records', '');
     for (const problem of review.problems.slice(0, PROBLEMS_LISTED)) out.push(`- ${problem.severity === 'error' ? '❌' : '⚠️'} ${fileCode(`${problem.file}:${problem.line}:${problem.column}`)} ${shortText(problem.message)}${problem.fix ? ` ${shortText(problem.fix)}` : ''}`);
-    if (review.problems.length > PROBLEMS_LISTED) out.push(`- … and ${review.problems.length - PROBLEMS_LISTED} more: run \`node .mentor/mentor.mjs validate\`.`);
+    if (review.problems.length > PROBLEMS_LISTED) out.push(`- … and ${review.problems.length - PROBLEMS_LISTED} more: run \`${RUNNER_COMMAND} validate\`.`);
     out.push('');
   }
   const next = ['#### Next step', '', nextStep(review, markdownText, (handles) => handles.map(mention).join(', '))];
@@ -72,7 +73,7 @@ function withinLimit(lines: string[], reserved: number): string[] {
   let length = reserved;
   const kept: string[] = [];
   for (const line of lines) {
-    if (length + line.length + 1 > COMMENT_LIMIT) return [...kept, '', '… cut here to fit in one comment: run `node .mentor/mentor.mjs check-pr` to see it all.', ''];
+    if (length + line.length + 1 > COMMENT_LIMIT) return [...kept, '', `… cut here to fit in one comment: run \`${RUNNER_COMMAND} check-pr\` to see it all.`, ''];
     kept.push(line);
     length += line.length + 1;
   }

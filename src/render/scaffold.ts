@@ -1,4 +1,4 @@
-import { CODEOWNERS_FILE, cohortFile, CONFIG_FILE, logFile, memberFile, personFile, SCHEMAS_DIR } from '../domain/layout.js';
+import { CODEOWNERS_FILE, cohortFile, CONFIG_FILE, logFile, memberFile, personFile, REPORTS_DIR, RUNNER_COMMAND, RUNNER_DIR, SCHEMAS_DIR } from '../domain/layout.js';
 import { generateJsonSchemas, SCHEMA_FILES, schemaLineFor } from '../model/json-schema.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { renderCodeowners } from './codeowners.js';
@@ -91,7 +91,7 @@ role: lead
   for (const [file, content] of issueForms(configSchema.parse({ program: input.program, timezone: input.timezone }))) files.set(file, content);
   files.set(CODEOWNERS_FILE, renderCodeowners([]));
   // The runner is one generated line of bundled code: shown as generated, never diffed line by line.
-  files.set('.gitattributes', '*.yaml text eol=lf\nreports/** linguist-generated=true\n.mentor/** linguist-generated=true\n.mentor/*.mjs -diff\n.mentor/*.cjs -diff\n');
+  files.set('.gitattributes', `*.yaml text eol=lf\n${REPORTS_DIR}/** linguist-generated=true\n${RUNNER_DIR}/** linguist-generated=true\n${RUNNER_DIR}/*.mjs -diff\n${RUNNER_DIR}/*.cjs -diff\n`);
   return files;
 }
 
@@ -99,7 +99,7 @@ function yamlString(text: string): string {
   return /^[A-Za-z0-9][A-Za-z0-9 .,'()-]*$/.test(text) && !/:\s|\s#/.test(text) ? text : JSON.stringify(text);
 }
 
-const PULL_REQUEST_TEMPLATE = `<!-- Weekly log? Run \`node .mentor/mentor.mjs log\` (it asks the questions), or add
+const PULL_REQUEST_TEMPLATE = `<!-- Weekly log? Run \`${RUNNER_COMMAND} log\` (it asks the questions), or add
      ${logFile('<cohort>', '<you>', '<week>')} by hand, then open this pull request. -->
 
 ## What this pull request does
@@ -110,6 +110,6 @@ const PULL_REQUEST_TEMPLATE = `<!-- Weekly log? Run \`node .mentor/mentor.mjs lo
 
 ## Checklist
 
-- [ ] \`node .mentor/mentor.mjs validate\` passes
+- [ ] \`${RUNNER_COMMAND} validate\` passes
 - [ ] I only changed my own records (the \`mentor/gate\` check judges this; a maintainer's approval overrides it)
 `;

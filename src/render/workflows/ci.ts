@@ -33,7 +33,7 @@ exit "$code"`;
 
 /** Each generated file, checked by the command that writes it; a stale one names that command. */
 const GENERATED = `failed=0
-stale() { echo "::error file=$1::$1 is not what \\\`mentor $2\\\` writes from the records. Regenerate it: node .mentor/mentor.mjs $2, and commit the result."; failed=1; }
+stale() { echo "::error file=$1::$1 is not what \\\`mentor $2\\\` writes from the records. Regenerate it: ${RUNNER} $2, and commit the result."; failed=1; }
 ${RUNNER} codeowners --check || stale ${CODEOWNERS_FILE} codeowners
 ${RUNNER} schema --check || stale schemas schema
 ${RUNNER} forms --check || stale .github/ISSUE_TEMPLATE forms

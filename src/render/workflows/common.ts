@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '../../domain/layout.js';
+import { ID_PATTERN, RUNNER_COMMAND } from '../../domain/layout.js';
 
 // Pieces every workflow `mentor init` writes shares: how a job gets the committed runner, and the
 // rules they keep. No job installs anything (no npm ci, npm install or npx): each runs the runner
@@ -11,7 +11,7 @@ export const ID_ERE = ID_PATTERN.source.replace(/^\^|\$$/g, '');
 export const ID_BRE = ID_ERE.replace(/[{}]/g, (brace) => `\\${brace}`);
 
 /** The command every job runs: the repo's committed runner. */
-export const RUNNER = 'node .mentor/mentor.mjs';
+export const RUNNER = RUNNER_COMMAND;
 
 /** The commit status the gate sets on a pull request's head commit; branch protection requires it. */
 export const GATE_CONTEXT = 'mentor/gate';
