@@ -4,7 +4,9 @@ import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { renderCodeowners } from './codeowners.js';
 import { programWorkflows } from './workflows/index.js';
 import { issueForms } from './issue-forms.js';
-import { configSchema } from '../model/schemas.js';
+import { configSchema, DEFAULT_ACTIVITIES, type Role } from '../model/schemas.js';
+import { plannedHours, roundHours } from '../domain/commitments.js';
+import { ROLES } from '../domain/tiers.js';
 
 // The files `mentor init` writes, except the runner (.mentor/, copied from the build by io/runner):
 // a program repo that validates as it is, ready for GitHub. It needs no package.json: everything
@@ -28,20 +30,16 @@ export function scaffoldFiles(input: ScaffoldInput): Map<string, string> {
 # Program settings. Every part is optional; see ${SCHEMAS_DIR}/${SCHEMA_FILES.config} for all of them.
 program: ${yamlString(input.program)}
 timezone: ${input.timezone}        # IANA zone of the program; weeks are counted in it
-requestSlaHours: 48             # a member without a mentor this long is overdue
+${`requestSlaHours: ${DEFAULTS.requestSlaHours}`.padEnd(32)}# a member without a mentor this long is overdue
 maintainers: []                 # GitHub handles that may change any record, e.g. [your-handle]
 
-# Hours per week of each role (the defaults: lead 5 + X, mentor 4 + X, mentee 5.5, X = direct
+# Hours per week of each role (the defaults: ${ROLES.map((role) => `${role} ${defaultHoursText(role)}`).join(', ')}, X = direct
 # mentees). Uncomment to change them; \`per: mentee\` means times X.
 # roles:
 #   mentor:
-#     maxMentees: 4
+#     maxMentees: ${DEFAULTS.roles.mentor.maxMentees}
 #     activities:
-#       one-on-ones:     { hours: 1, per: mentee, oneOnOne: true }
-#       own-one-on-one:  { hours: 1, oneOnOne: true }
-#       weekly-review:   { hours: 0.5 }
-#       project:         { hours: 2 }
-#       code-review:     { hours: 0.5 }
+${Object.entries(DEFAULT_ACTIVITIES.mentor).map(([name, activity]) => `#       ${`${name}:`.padEnd(17)}{ ${activityFields(activity)} }`).join('\n')}
 `,
   );
 
@@ -93,6 +91,21 @@ role: lead
   // The runner is one generated line of bundled code: shown as generated, never diffed line by line.
   files.set('.gitattributes', `*.yaml text eol=lf\n${REPORTS_DIR}/** linguist-generated=true\n${RUNNER_DIR}/** linguist-generated=true\n${RUNNER_DIR}/*.mjs -diff\n${RUNNER_DIR}/*.cjs -diff\n`);
   return files;
+}
+
+/** The config the scaffold's comments describe: every default. */
+const DEFAULTS = configSchema.parse({});
+
+/** A role's default weekly hours, X being its direct mentees: "5 + X", "5.5". */
+function defaultHoursText(role: Role): string {
+  const fixed = plannedHours(DEFAULTS, role, 0, 'weekly').total;
+  const perMentee = roundHours(plannedHours(DEFAULTS, role, 1, 'weekly').total - fixed);
+  return perMentee === 0 ? `${fixed}` : `${fixed} + ${perMentee === 1 ? '' : perMentee}X`;
+}
+
+/** An activity as the fields of a flow mapping: "hours: 1, per: mentee, oneOnOne: true". */
+function activityFields(activity: (typeof DEFAULT_ACTIVITIES)[Role][string]): string {
+  return [`hours: ${activity.hours}`, ...(activity.per ? [`per: ${activity.per}`] : []), ...(activity.oneOnOne ? ['oneOnOne: true'] : [])].join(', ');
 }
 
 function yamlString(text: string): string {
