@@ -385,6 +385,16 @@ describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
     expect(summary.stdout).toBe(result.stdout);
   });
 
+  it('says a submodule where a record should be is a submodule, not a missing file', () => {
+    const repo = gitRepo(exampleRepo());
+    git(repo, ['switch', '-q', '-c', 'pr']);
+    git(repo, ['update-index', '--add', '--cacheinfo', `160000,${git(repo, ['rev-parse', 'HEAD']).trim()},${HAL_LOG}`]);
+    git(repo, ['commit', '-q', '-m', 'a submodule']);
+    const { code, json } = checkPr(repo, 'hal-k');
+    expect(json.problems).toContainEqual(expect.objectContaining({ file: HAL_LOG, rule: 'unexpected-file', message: expect.stringContaining('This is a submodule') }));
+    expect(code).toBe(1);
+  });
+
   it('says what an edited log held at the base: the hours before and after', () => {
     const halW46 = 'cohorts/2026-fall/logs/hal/2026-W46.yaml';
     const repo = pullRequest((r) => edit(r, halW46, (text) => text.replace('practice: 3', 'practice: 4')));

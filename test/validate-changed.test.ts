@@ -63,6 +63,14 @@ describe('mentor validate --changed', () => {
     expect(changed.code).toBe(1);
   });
 
+  it('reports a folder inside a log folder, as a full run does, for a record changed in it', () => {
+    const repo = gitRepo(exampleRepo());
+    write(repo, 'cohorts/2026-fall/logs/hal/sub/2026-W47.yaml', 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n');
+    write(repo, 'people/sub/zed.yaml', 'id: zed\n');
+    const changed = expectSameAsFull(repo);
+    expect(changed.json.problems.map((p) => `${p.file} ${p.rule}`).sort()).toEqual(['cohorts/2026-fall/logs/hal/sub unexpected-file', 'people/sub unexpected-file']);
+  });
+
   it('passes over what a full run passes over: .gitkeep, README.md and a writer’s leftover temp file', () => {
     const repo = gitRepo(exampleRepo());
     write(repo, 'cohorts/2026-fall/logs/hal/.gitkeep', '');

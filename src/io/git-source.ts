@@ -85,7 +85,7 @@ export class GitCommitSource implements RecordSource {
       const [mode, type, sha, size] = line.slice(0, tab).split(/ +/) as [string, string, string, string];
       const file = line.slice(tab + 1);
       const kind: DirEntry['kind'] = type === 'tree' ? 'dir' : type === 'blob' && mode !== '120000' ? 'file' : 'other';
-      if (type === 'blob') this.blobs.set(file, { sha, size: Number(size), mode });
+      if (type === 'blob' || type === 'commit') this.blobs.set(file, { sha, size: Number(size), mode });
       this.addToFolders(file, kind, touched);
       added.push({ path: file, kind });
     }
@@ -115,6 +115,7 @@ export class GitCommitSource implements RecordSource {
       const blob = this.blobs.get(file);
       if (blob === undefined) this.texts.set(file, { problem: { rule: 'missing-file', severity: 'error', message: `The file is not in ${this.label}.`, fix: 'Create it.' } });
       else if (blob.mode === '120000') this.texts.set(file, { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is a symlink; mentor reads records only from regular files.', fix: 'Replace the symlink with the record itself.' } });
+      else if (blob.mode === '160000') this.texts.set(file, { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is a submodule (a link to a commit of another repository); mentor reads records only from regular files.', fix: 'Remove the submodule (git rm) and add the record itself.' } });
       else if (blob.size > MAX_RECORD_BYTES) this.texts.set(file, { problem: tooLarge(blob.size) });
       else wanted.push(file);
     }

@@ -121,7 +121,7 @@ export function listPersonLogs(source: RecordSource, cohort: string, person: str
   }
   const logs: RecordFile[] = [];
   for (const entry of listing.entries) {
-    const week = recordName(entry, `${dir}/${entry.name}`, problems);
+    const week = recordName(entry, `${dir}/${entry.name}`, problems, 'Logs');
     if (week !== undefined) logs.push({ file: `${dir}/${entry.name}`, kind: 'log', nameId: week, cohort, person, regular: entry.regular === true });
   }
   return logs;

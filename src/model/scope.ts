@@ -53,6 +53,12 @@ export function changeScope(changes: readonly Change[], program: Program, logsOf
         const listed = program.layout.logs.get(cohort)?.find((file) => file.file === path);
         for (const log of listed ? [listed] : logsOfPerson(cohort, person).filter((file) => file.file === path)) addLog(log);
       }
+      // Deeper in a person's log folder: the full run's word is about the folder it is in.
+      const nested = /^(cohorts\/([^/]+)\/logs\/([^/]+)\/[^/]+)\/./.exec(path);
+      if (nested) {
+        scope.files.add(nested[1]!);
+        logsOfPerson(nested[2]!, nested[3]!);
+      }
     }
   }
   for (const cohort of scope.cohortsWithAllLogs) for (const log of program.layout.logs.get(cohort) ?? []) scope.files.add(log.file);
