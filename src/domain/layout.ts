@@ -51,10 +51,16 @@ export function classifyPath(path: string): PathKind {
   return { kind: 'other' };
 }
 
+/** A path in or under a cohort's logs/ folder: its cohort, and the names below logs/ (none for the folder itself). */
+export function underLogs(path: string): { cohort: string; below: string[] } | undefined {
+  const match = /^cohorts\/([^/]+)\/logs(?:\/(.+))?$/.exec(path);
+  return match ? { cohort: match[1]!, below: match[2] === undefined ? [] : match[2].split('/') } : undefined;
+}
+
 /** The cohort and person whose log folder holds a file, whatever its name (a .yml, a stray file). */
 export function logFolderOf(path: string): { cohort: string; person: string } | undefined {
-  const match = /^cohorts\/([^/]+)\/logs\/([^/]+)\/[^/]+$/.exec(path);
-  return match ? { cohort: match[1]!, person: match[2]! } : undefined;
+  const under = underLogs(path);
+  return under?.below.length === 2 ? { cohort: under.cohort, person: under.below[0]! } : undefined;
 }
 
 /** The cohort a path under cohorts/ belongs to, whatever it is. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { CONFIG_FILE, COHORTS_DIR, PEOPLE_DIR } from '../domain/layout.js';
+import { CONFIG_FILE, COHORTS_DIR, PEOPLE_DIR, logsDir, underLogs } from '../domain/layout.js';
 import { MentorError, ExitCode } from '../errors.js';
 import { decodeRecord, MAX_RECORD_BYTES, tooLarge, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
 
@@ -60,10 +60,10 @@ export class GitCommitSource implements RecordSource {
    * person's folder when only that is asked (a pull request that changes one log).
    */
   private ensureListed(dir: string): void {
-    const inLogs = /^(cohorts\/[^/]+\/logs)(?:\/([^/]+))?$/.exec(dir);
-    if (!inLogs || !this.unlistedLogs.has(inLogs[1]!)) return;
-    if (inLogs[2] === undefined) {
-      this.unlistedLogs.delete(inLogs[1]!);
+    const under = underLogs(dir);
+    if (!under || under.below.length > 1 || !this.unlistedLogs.has(logsDir(under.cohort))) return;
+    if (under.below.length === 0) {
+      this.unlistedLogs.delete(dir);
       this.addListing(this.lsTree([`${dir}/`], { recursive: true }));
     } else if (!this.listedPersonFolders.has(dir)) {
       this.listedPersonFolders.add(dir);

@@ -1,3 +1,4 @@
+import type { Change } from '../model/scope.js';
 import { GitCommitSource, git } from './git-source.js';
 import { simpleGit, GitError, type SimpleGit } from 'simple-git';
 import { MentorError, ExitCode } from '../errors.js';
@@ -142,16 +143,9 @@ export async function assertCanCommit(repo: GitRepo): Promise<void> {
   }
 }
 
-export interface ChangedFile {
-  status: 'added' | 'modified' | 'deleted' | 'renamed';
-  path: string;
-  /** For a rename: where the file was. */
-  from?: string;
-}
-
-function parseNameStatus(output: string): ChangedFile[] {
+function parseNameStatus(output: string): Change[] {
   const parts = output.split('\0').filter((part) => part !== '');
-  const files: ChangedFile[] = [];
+  const files: Change[] = [];
   for (let i = 0; i < parts.length; ) {
     const code = parts[i++]!;
     if (code.startsWith('R') || code.startsWith('C')) {
@@ -187,7 +181,7 @@ export async function resolveCommit(repo: GitRepo, ref: string, flag: string): P
 
 
 /** Files that differ between a commit and the working tree (committed or not), untracked included. */
-export async function changedSince(repo: GitRepo, commit: string): Promise<ChangedFile[]> {
+export async function changedSince(repo: GitRepo, commit: string): Promise<Change[]> {
   const [diff, others] = await Promise.all([
     attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', commit, '--', '.'])),
     attempt('git ls-files', () => repo.git.raw(['ls-files', '-z', '--others', '--exclude-standard', '--', '.'])),
@@ -196,7 +190,7 @@ export async function changedSince(repo: GitRepo, commit: string): Promise<Chang
   const untracked = others
     .split('\0')
     .filter(Boolean)
-    .map((path): ChangedFile => ({ status: 'added', path }));
+    .map((path): Change => ({ status: 'added', path }));
   return [...tracked, ...untracked];
 }
 
@@ -231,7 +225,7 @@ export async function commitSource(root: string, ref: string, flag: string): Pro
  * What changed from `ref` to `head` (a commit), or to the working tree (committed or not,
  * untracked files included) when there is no head.
  */
-export async function changesBetween(root: string, ref: string, head?: string): Promise<ChangedFile[]> {
+export async function changesBetween(root: string, ref: string, head?: string): Promise<Change[]> {
   const repo = openGit(root);
   const [base] = (await resolveCommits(repo, [{ ref, flag: '--changed' }], '--changed', 'Run it in a clone of the program repo, or validate everything without --changed.')) as [string];
   if (head === undefined) return changedSince(repo, base);
@@ -246,7 +240,7 @@ export interface PullRequestRange {
   /** What `after` is, for messages. */
   afterLabel: string;
   /** What the pull request changes on the base: from base to the merge (from the merge base to head when they conflict). */
-  changes: ChangedFile[];
+  changes: Change[];
   /** Files head and base both changed and git cannot merge (repo paths). */
   conflicts: string[];
 }

@@ -1,4 +1,4 @@
-import { classifyPath, cohortFile } from '../domain/layout.js';
+import { classifyPath, cohortFile, personLogsDir, underLogs } from '../domain/layout.js';
 import type { RecordFile } from './layout-scan.js';
 import { peopleWithHandle, type Program } from './program.js';
 
@@ -47,17 +47,15 @@ export function changeScope(changes: readonly Change[], program: Program, logsOf
     } else {
       // Anything in a person's log folder: listed as a full run lists it, so a .yml or a stray
       // file gets the same word, a .gitkeep or a temp file none, and a log is checked.
-      const inLogFolder = /^cohorts\/([^/]+)\/logs\/([^/]+)\/[^/]+$/.exec(path);
-      if (inLogFolder) {
-        const [, cohort, person] = inLogFolder as unknown as [string, string, string];
-        const listed = program.layout.logs.get(cohort)?.find((file) => file.file === path);
-        for (const log of listed ? [listed] : logsOfPerson(cohort, person).filter((file) => file.file === path)) addLog(log);
-      }
-      // Deeper in a person's log folder: the full run's word is about the folder it is in.
-      const nested = /^(cohorts\/([^/]+)\/logs\/([^/]+)\/[^/]+)\/./.exec(path);
-      if (nested) {
-        scope.files.add(nested[1]!);
-        logsOfPerson(nested[2]!, nested[3]!);
+      const under = underLogs(path);
+      const [person, inFolder] = under?.below ?? [];
+      if (under && person !== undefined && inFolder !== undefined && under.below.length === 2) {
+        const listed = program.layout.logs.get(under.cohort)?.find((file) => file.file === path);
+        for (const log of listed ? [listed] : logsOfPerson(under.cohort, person).filter((file) => file.file === path)) addLog(log);
+      } else if (under && person !== undefined && inFolder !== undefined) {
+        // Deeper in a person's log folder: the full run's word is about the folder it is in.
+        scope.files.add(`${personLogsDir(under.cohort, person)}/${inFolder}`);
+        logsOfPerson(under.cohort, person);
       }
     }
   }
@@ -78,8 +76,8 @@ export function cohortsWithChangedRecord(changes: readonly Change[]): Set<string
     const what = classifyPath(path);
     if (what.kind === 'cohort' || what.kind === 'member') cohorts.add(what.cohort);
     // A file right in logs/ (not in a person's folder) is only seen by listing the cohort's logs.
-    const looseInLogs = /^cohorts\/([^/]+)\/logs\/[^/]+$/.exec(path);
-    if (looseInLogs) cohorts.add(looseInLogs[1]!);
+    const under = underLogs(path);
+    if (under?.below.length === 1) cohorts.add(under.cohort);
   }
   return cohorts;
 }
