@@ -41,13 +41,14 @@ export class GitCommitSource implements RecordSource {
     readonly parses?: Map<string, unknown>,
     readonly label = `commit ${commit.slice(0, 7)}`,
   ) {
-    this.addListing(this.lsTree([CONFIG_FILE, PEOPLE_DIR], { recursive: true }));
-    const cohorts = this.addListing(this.lsTree([`${COHORTS_DIR}/`])).filter((entry) => entry.kind === 'dir');
+    // Two listings: the config, people/ and the cohort folders; then what each cohort folder and
+    // its members/ hold. A folder named both bare and with a slash is listed if it is a folder
+    // and shown as what it is if it is not. Logs are listed when first needed.
+    const top = this.addListing(this.lsTree([CONFIG_FILE, PEOPLE_DIR, `${PEOPLE_DIR}/`, COHORTS_DIR, `${COHORTS_DIR}/`]));
+    const cohorts = top.filter((entry) => entry.kind === 'dir' && entry.path.startsWith(`${COHORTS_DIR}/`));
     if (cohorts.length === 0) return;
-    const inside = this.addListing(this.lsTree(cohorts.map((entry) => `${entry.path}/`)));
-    const members = inside.filter((entry) => entry.kind === 'dir' && entry.path.endsWith('/members'));
-    if (members.length > 0) this.addListing(this.lsTree(members.map((entry) => entry.path), { recursive: true }));
-    for (const entry of inside) if (entry.kind === 'dir' && entry.path.endsWith('/logs')) this.unlistedLogs.add(entry.path);
+    const inside = this.addListing(this.lsTree(cohorts.flatMap((entry) => [`${entry.path}/`, `${entry.path}/members/`])));
+    for (const entry of inside) if (entry.kind === 'dir' && underLogs(entry.path)?.below.length === 0) this.unlistedLogs.add(entry.path);
   }
 
   list(dir: string): DirListing {
