@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, git, gitRepo, makeTree, mentor, mentorJson } from './helpers/repo.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
 
 // check-pr reads base and head from git objects and judges each change by what it means
 // (DESIGN.md "Pull requests on GitHub"). Every repo here is real git; nothing is mocked.
@@ -54,8 +55,8 @@ function stripCodeSpans(markdown: string): string {
 
 type Verdict = { file: string; status: string; allowed: boolean; reason: string; from?: string };
 
-function checkPr(repo: string, author: string, extra: string[] = []) {
-  return mentorJson<{ allowed: boolean; changes: Verdict[]; author: { kind: string; person?: string }; problems: { rule: string; file: string; severity: string }[] }>(
+async function checkPr(repo: string, author: string, extra: string[] = []) {
+  return await mentorInJson<{ allowed: boolean; changes: Verdict[]; author: { kind: string; person?: string }; problems: { rule: string; file: string; severity: string }[] }>(
     ['check-pr', '--repo', repo, '--base', 'main', '--author', author, '--format', 'json', ...extra],
     { env: NOW },
   );
@@ -63,20 +64,20 @@ function checkPr(repo: string, author: string, extra: string[] = []) {
 const byFile = (changes: Verdict[]) => Object.fromEntries(changes.map((change) => [change.file, change]));
 
 describe('mentor check-pr: a person and their own records', () => {
-  it('lets a person add and edit their own logs and person file, and gives the JSON of DESIGN.md', () => {
+  it('lets a person add and edit their own logs and person file, and gives the JSON of DESIGN.md', async () => {
     const repo = pullRequest((r) => {
       write(r, HAL_LOG, halLog);
       edit(r, 'cohorts/2026-fall/logs/hal/2026-W46.yaml', (t) => t.replace('done:', 'done: Also'));
       edit(r, 'people/hal.yaml', (t) => `${t}# hi\n`);
     });
-    const { code, json } = checkPr(repo, 'hal-k');
+    const { code, json } = await checkPr(repo, 'hal-k');
     expect(json.allowed).toBe(true);
     expect(json.changes.map((c) => `${c.status} ${c.file} ${c.allowed}`).sort()).toEqual([`added ${HAL_LOG} true`, 'modified cohorts/2026-fall/logs/hal/2026-W46.yaml true', 'modified people/hal.yaml true']);
     for (const change of json.changes) expect(Object.keys(change).sort()).toEqual(['allowed', 'file', 'reason', 'status']);
     expect(code).toBe(0);
   });
 
-  it("fails naming each file someone may not touch: others' records, the config, the cohort's settings, reports, workflows, the runner", () => {
+  it("fails naming each file someone may not touch: others' records, the config, the cohort's settings, reports, workflows, the runner", async () => {
     const repo = pullRequest((r) => {
       write(r, HAL_LOG, halLog);
       write(r, 'people/bob.yaml', 'id: bob\nname: Bobby\n');
@@ -86,7 +87,7 @@ describe('mentor check-pr: a person and their own records', () => {
       write(r, '.github/workflows/mentor.yml', 'on: push\n');
       write(r, '.mentor/mentor.mjs', 'console.log("all good")\n');
     });
-    const { code, json } = checkPr(repo, 'hal-k');
+    const { code, json } = await checkPr(repo, 'hal-k');
     expect(code).toBe(1);
     const refused = json.changes.filter((f) => !f.allowed).map((f) => f.file).sort();
     expect(refused).toEqual(['.github/workflows/mentor.yml', '.mentor/mentor.mjs', COHORT, 'mentor.config.yaml', 'people/bob.yaml', 'reports/2026-fall/2026-W47.md']);
@@ -95,13 +96,13 @@ describe('mentor check-pr: a person and their own records', () => {
     expect(text.stdout).toContain('Ask @andrew-gh to review this pull request');
   });
 
-  it('refuses deleting even your own log, a rename into someone else’s folder, and a change of your id or github', () => {
+  it('refuses deleting even your own log, a rename into someone else’s folder, and a change of your id or github', async () => {
     const repo = pullRequest((r) => {
       rmSync(path.join(r, 'cohorts/2026-fall/logs/hal/2026-W45.yaml'));
       renameSync(path.join(r, 'cohorts/2026-fall/logs/hal/2026-W46.yaml'), path.join(r, 'cohorts/2026-fall/logs/gus/2026-W44.yaml'));
       edit(r, 'people/hal.yaml', (t) => t.replace('github: hal-k', 'github: hal-other'));
     });
-    const { code, json } = checkPr(repo, 'hal-k');
+    const { code, json } = await checkPr(repo, 'hal-k');
     expect(code).toBe(1);
     const files = byFile(json.changes);
     expect(files['cohorts/2026-fall/logs/hal/2026-W45.yaml']).toMatchObject({ status: 'deleted', allowed: false });
@@ -109,15 +110,15 @@ describe('mentor check-pr: a person and their own records', () => {
     expect(files['people/hal.yaml']!.reason).toContain('`github` is how mentor knows you');
   });
 
-  it('allows a rename within your own logs', () => {
+  it('allows a rename within your own logs', async () => {
     const repo = pullRequest((r) => renameSync(path.join(r, 'cohorts/2026-fall/logs/hal/2026-W46.yaml'), path.join(r, 'cohorts/2026-fall/logs/hal/2026-W44.yaml')));
-    const result = checkPr(repo, 'hal-k');
+    const result = await checkPr(repo, 'hal-k');
     expect(result.json.changes[0]).toMatchObject({ status: 'renamed', allowed: true });
   });
 
-  it('fails the gate on invalid records even when the author may make the change', () => {
+  it('fails the gate on invalid records even when the author may make the change', async () => {
     const repo = pullRequest((r) => write(r, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n'));
-    const { code, json } = checkPr(repo, 'hal-k');
+    const { code, json } = await checkPr(repo, 'hal-k');
     expect(json.changes[0]!.allowed).toBe(true);
     expect(json.problems.map((p) => p.rule)).toContain('log-unknown-activity');
     expect(json.allowed).toBe(false);
@@ -126,36 +127,36 @@ describe('mentor check-pr: a person and their own records', () => {
 });
 
 describe('mentor check-pr: maintainers, approvals and bots', () => {
-  it('lets a maintainer change anything, in any letter case', () => {
+  it('lets a maintainer change anything, in any letter case', async () => {
     const repo = pullRequest((r) => write(r, 'mentor.config.yaml', 'program: Changed\nmaintainers: [andrew-gh]\n'));
-    expect(checkPr(repo, 'Andrew-GH').code).toBe(0);
+    expect((await checkPr(repo, 'Andrew-GH')).code).toBe(0);
   });
 
-  it('reads maintainers from the base, so a pull request cannot make its author one', () => {
+  it('reads maintainers from the base, so a pull request cannot make its author one', async () => {
     const repo = pullRequest((r) => {
       write(r, 'mentor.config.yaml', 'program: P\nmaintainers: [andrew-gh, hal-k]\n');
       write(r, 'people/bob.yaml', 'id: bob\nname: Bobby\n');
     });
-    const { code, json } = checkPr(repo, 'hal-k');
+    const { code, json } = await checkPr(repo, 'hal-k');
     expect(json.author.kind).toBe('person');
     expect(code).toBe(1);
   });
 
-  it("turns green with a maintainer's approval, and only a maintainer's", () => {
+  it("turns green with a maintainer's approval, and only a maintainer's", async () => {
     const repo = pullRequest((r) => write(r, 'people/bob.yaml', 'id: bob\nname: Bobby\n'));
-    expect(checkPr(repo, 'hal-k', ['--approved-by', 'gus-o']).code).toBe(1);
-    const approved = checkPr(repo, 'hal-k', ['--approved-by', 'gus-o', '--approved-by', 'andrew-gh']);
+    expect((await checkPr(repo, 'hal-k', ['--approved-by', 'gus-o'])).code).toBe(1);
+    const approved = await checkPr(repo, 'hal-k', ['--approved-by', 'gus-o', '--approved-by', 'andrew-gh']);
     expect(approved.code).toBe(0);
     expect(approved.json.changes[0]!.reason).toContain('approved by @andrew-gh');
   });
 
-  it('gives a bot author a clear maintainer-only verdict, not a usage error', () => {
+  it('gives a bot author a clear maintainer-only verdict, not a usage error', async () => {
     const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
     const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'dependabot[bot]'], { env: NOW });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('a bot');
     expect(result.stdout).toContain('a maintainer must approve');
-    expect(checkPr(repo, 'dependabot[bot]', ['--approved-by', 'andrew-gh']).code).toBe(0);
+    expect((await checkPr(repo, 'dependabot[bot]', ['--approved-by', 'andrew-gh'])).code).toBe(0);
   });
 
   it('refuses logins and refs that are not what they claim, before git sees them', () => {
@@ -184,9 +185,9 @@ describe('mentor check-pr: judged as merging would leave the base', () => {
     git(repo, ['commit', '-q', '-m', 'main moved on']);
     return repo;
   }
-  const judge = (repo: string, author: string) => checkPr(repo, author, ['--head', 'pr']);
+  const judge = async (repo: string, author: string) => (await checkPr(repo, author, ['--head', 'pr']));
 
-  it('fails a change that is valid on its own head but breaks once merged with what the base did since', () => {
+  it('fails a change that is valid on its own head but breaks once merged with what the base did since', async () => {
     const repo = diverged(
       (r) => write(r, HAL_LOG, halLog),
       (r) => {
@@ -194,26 +195,26 @@ describe('mentor check-pr: judged as merging would leave the base', () => {
         rmSync(path.join(r, 'cohorts/2026-fall/logs/hal'), { recursive: true });
       },
     );
-    const { code, json } = judge(repo, 'hal-k');
+    const { code, json } = await judge(repo, 'hal-k');
     expect(json.problems.map((p) => `${p.file} ${p.severity}`)).toContain(`${HAL_LOG} error`);
     expect(code).toBe(1);
   });
 
-  it("judges only what the pull request changes in a file the base changed too, not the base's change as if reverted", () => {
+  it("judges only what the pull request changes in a file the base changed too, not the base's change as if reverted", async () => {
     const claimJon = (r: string) => edit(r, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', '  - person: jon\n    role: mentee\n    mentor: linus\n    assignedAt: 2026-11-24T11:00:00-08:00\n'));
     const assignCleo = (r: string) => edit(r, COHORT, (t) => t.replace('  - person: cleo\n    role: mentee\n', '  - person: cleo\n    role: mentee\n    mentor: grace\n    assignedAt: 2026-11-24T09:00:00-08:00\n'));
-    const { code, json } = judge(diverged(claimJon, assignCleo), 'linus-s');
+    const { code, json } = await judge(diverged(claimJon, assignCleo), 'linus-s');
     expect(json.changes.map((c) => [c.file, c.allowed])).toEqual([[COHORT, true]]);
     expect(json.problems).toEqual([]);
     expect(code).toBe(0);
   });
 
-  it('says which files no longer merge, and how to bring the branch up to date', () => {
+  it('says which files no longer merge, and how to bring the branch up to date', async () => {
     const repo = diverged(
       (r) => write(r, HAL_LOG, halLog),
       (r) => write(r, HAL_LOG, halLog.replace('practice: 3', 'practice: 4')),
     );
-    const { code, json } = judge(repo, 'hal-k');
+    const { code, json } = await judge(repo, 'hal-k');
     expect(json.problems).toContainEqual(expect.objectContaining({ file: HAL_LOG, rule: 'branch-conflict', severity: 'error' }));
     expect(code).toBe(1);
     const markdown = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
@@ -225,92 +226,92 @@ describe('mentor check-pr: newcomers and claims', () => {
   const newcomer = 'id: zoe\nname: Zoe\ngithub: zoe-z\ntimezone: Europe/Berlin\nskills: []\n';
   const waiting = 'person: zoe\nrole: mentee\nwants: [react]\nrequestedAt: 2026-11-24T10:00:00-08:00\n';
 
-  it('lets a newcomer register with their own person file and join as a waiting member file', () => {
+  it('lets a newcomer register with their own person file and join as a waiting member file', async () => {
     const repo = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer);
       write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting);
     });
-    const { code, json } = checkPr(repo, 'zoe-z');
+    const { code, json } = await checkPr(repo, 'zoe-z');
     expect(json.author.kind).toBe('newcomer');
     expect(json.changes.every((c) => c.allowed)).toBe(true);
     expect(code).toBe(0);
   });
 
-  it('lets a newcomer join through a list entry in cohort.yaml too', () => {
+  it('lets a newcomer join through a list entry in cohort.yaml too', async () => {
     const repo = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer);
       edit(r, COHORT, (t) => `${t}  - person: zoe\n    role: mentee\n    requestedAt: 2026-11-24T10:00:00-08:00\n`);
     });
-    expect(checkPr(repo, 'zoe-z').code).toBe(0);
+    expect((await checkPr(repo, 'zoe-z')).code).toBe(0);
   });
 
-  it('refuses a member who dates their own request or claim to jump the queue, or brings a history of their own', () => {
+  it('refuses a member who dates their own request or claim to jump the queue, or brings a history of their own', async () => {
     const join = (member: string) => pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer);
       write(r, 'cohorts/2026-fall/members/zoe.yaml', member);
     });
-    const verdict = (repo: string, author: string, file: string) => byFile(checkPr(repo, author).json.changes)[file]!;
-    const backdated = verdict(join(waiting.replace('2026-11-24T10:00:00-08:00', '2026-01-01T00:00:00Z')), 'zoe-z', 'cohorts/2026-fall/members/zoe.yaml');
+    const verdict = async (repo: string, author: string, file: string) => byFile((await checkPr(repo, author)).json.changes)[file]!;
+    const backdated = await verdict(join(waiting.replace('2026-11-24T10:00:00-08:00', '2026-01-01T00:00:00Z')), 'zoe-z', 'cohorts/2026-fall/members/zoe.yaml');
     expect(backdated).toMatchObject({ allowed: false, reason: expect.stringContaining('requestedAt more than 7 days ago (2026-01-01T00:00:00Z): set it to the time you make the change, e.g. 2026-11-24T20:00:00Z') });
-    const future = verdict(join(waiting.replace('2026-11-24T10:00:00-08:00', '2027-01-01T00:00:00Z')), 'zoe-z', 'cohorts/2026-fall/members/zoe.yaml');
+    const future = await verdict(join(waiting.replace('2026-11-24T10:00:00-08:00', '2027-01-01T00:00:00Z')), 'zoe-z', 'cohorts/2026-fall/members/zoe.yaml');
     expect(future).toMatchObject({ allowed: false, reason: expect.stringContaining('requestedAt in the future') });
     const history = '  - mentor: ada\n    requestedAt: 2025-12-01T00:00:00Z\n    assignedAt: 2025-12-02T00:00:00Z\n    releasedAt: 2026-01-01T00:00:00Z\n    reason: made up\n';
-    const withHistory = verdict(join(`${waiting}history:\n${history}`), 'zoe-z', 'cohorts/2026-fall/members/zoe.yaml');
+    const withHistory = await verdict(join(`${waiting}history:\n${history}`), 'zoe-z', 'cohorts/2026-fall/members/zoe.yaml');
     expect(withHistory).toMatchObject({ allowed: false, reason: expect.stringContaining('history of earlier matches') });
     const oldClaim = pullRequest((r) => edit(r, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', '  - person: jon\n    role: mentee\n    mentor: linus\n    assignedAt: 2025-06-01T00:00:00Z\n')));
-    expect(verdict(oldClaim, 'linus-s', COHORT)).toMatchObject({ allowed: false, reason: expect.stringContaining('assignedAt more than 7 days ago') });
+    expect(await verdict(oldClaim, 'linus-s', COHORT)).toMatchObject({ allowed: false, reason: expect.stringContaining('assignedAt more than 7 days ago') });
   });
 
-  it('lets an owner edit their own person file into an invalid one only as far as its problems say: the reason is not a rename', () => {
+  it('lets an owner edit their own person file into an invalid one only as far as its problems say: the reason is not a rename', async () => {
     const repo = pullRequest((r) => edit(r, 'people/hal.yaml', (t) => t.replace(/^name: .*$/m, 'name: ""')));
-    const { code, json } = checkPr(repo, 'hal-k');
+    const { code, json } = await checkPr(repo, 'hal-k');
     expect(json.changes[0]!.reason).toBe('your own person file (fix the problems listed below)');
     expect(json.problems.map((p) => p.file)).toContain('people/hal.yaml');
     expect(code).toBe(1);
   });
 
-  it("refuses a newcomer who registers someone else's handle, joins with a mentor, as a lead, or a cohort that has ended", () => {
+  it("refuses a newcomer who registers someone else's handle, joins with a mentor, as a lead, or a cohort that has ended", async () => {
     const other = pullRequest((r) => write(r, 'people/zoe.yaml', newcomer.replace('zoe-z', 'someone-else')));
-    expect(checkPr(other, 'zoe-z').code).toBe(1);
+    expect((await checkPr(other, 'zoe-z')).code).toBe(1);
     const withMentor = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer);
       write(r, 'cohorts/2026-fall/members/zoe.yaml', `${waiting}mentor: ada\n`);
     });
-    expect(byFile(checkPr(withMentor, 'zoe-z').json.changes)['cohorts/2026-fall/members/zoe.yaml']!.reason).toContain('join as a waiting member');
+    expect(byFile((await checkPr(withMentor, 'zoe-z')).json.changes)['cohorts/2026-fall/members/zoe.yaml']!.reason).toContain('join as a waiting member');
     const asLead = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer);
       write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting.replace('mentee', 'lead'));
     });
-    expect(checkPr(asLead, 'zoe-z').code).toBe(1);
+    expect((await checkPr(asLead, 'zoe-z')).code).toBe(1);
     const late = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer);
       write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting);
     });
-    const after = mentorJson(['check-pr', '--repo', late, '--base', 'main', '--author', 'zoe-z', '--format', 'json'], { env: { MENTOR_NOW: '2026-12-15T12:00:00-08:00' } });
+    const after = await mentorInJson(['check-pr', '--repo', late, '--base', 'main', '--author', 'zoe-z', '--format', 'json'], { env: { MENTOR_NOW: '2026-12-15T12:00:00-08:00' } });
     expect(byFile(after.json.changes)['cohorts/2026-fall/members/zoe.yaml']!.reason).toContain('has ended');
   });
 
-  it('lets a mentor with room claim a waiting mentee, and nobody else', () => {
+  it('lets a mentor with room claim a waiting mentee, and nobody else', async () => {
     const claim = (r: string, mentor: string) => edit(r, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', `  - person: jon\n    role: mentee\n    mentor: ${mentor}\n    assignedAt: 2026-11-24T11:00:00-08:00\n`));
-    expect(checkPr(pullRequest((r) => claim(r, 'linus')), 'linus-s').code).toBe(0);
-    const forSomeoneElse = checkPr(pullRequest((r) => claim(r, 'ada')), 'linus-s');
+    expect((await checkPr(pullRequest((r) => claim(r, 'linus')), 'linus-s')).code).toBe(0);
+    const forSomeoneElse = await checkPr(pullRequest((r) => claim(r, 'ada')), 'linus-s');
     expect(forSomeoneElse.json.changes[0]!.reason).toContain('only for yourself');
-    const byMentee = checkPr(pullRequest((r) => claim(r, 'bob')), 'bob-m');
+    const byMentee = await checkPr(pullRequest((r) => claim(r, 'bob')), 'bob-m');
     expect(byMentee.code).toBe(1);
   });
 
-  it('refuses a claim by a mentor with no room, an inactive or a paused mentor', () => {
+  it('refuses a claim by a mentor with no room, an inactive or a paused mentor', async () => {
     const base = exampleRepo();
     edit(base, 'people/linus.yaml', (t) => `${t}pausedUntil: 2026-12-01\n`);
     const claim = (r: string) => edit(r, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', '  - person: jon\n    role: mentee\n    mentor: linus\n'));
-    const paused = checkPr(pullRequest(claim, base), 'linus-s');
+    const paused = await checkPr(pullRequest(claim, base), 'linus-s');
     expect(paused.json.changes[0]!.reason).toContain('paused until 2026-12-01');
     const full = exampleRepo();
     edit(full, 'people/linus.yaml', (t) => `${t}maxHoursPerWeek: 5\n`);
-    expect(checkPr(pullRequest(claim, full), 'linus-s').json.changes[0]!.reason).toContain('no room');
+    expect((await checkPr(pullRequest(claim, full), 'linus-s')).json.changes[0]!.reason).toContain('no room');
   });
 
-  it('lets only the first of two claims of the same member merge: git conflicts, and the gate refuses the second', () => {
+  it('lets only the first of two claims of the same member merge: git conflicts, and the gate refuses the second', async () => {
     const repo = gitRepo(exampleRepo());
     const claimOn = (branch: string, mentor: string) => {
       git(repo, ['switch', '-q', '-c', branch, 'main']);
@@ -323,13 +324,13 @@ describe('mentor check-pr: newcomers and claims', () => {
     git(repo, ['merge', '-q', '--no-edit', 'claim-linus']);
     expect(() => execFileSync('git', ['merge', '--no-edit', 'claim-ada'], { cwd: repo, stdio: 'pipe' })).toThrow();
     git(repo, ['merge', '--abort']);
-    const second = mentorJson(['check-pr', '--repo', repo, '--base', 'main', '--head', 'claim-ada', '--author', 'ada-l', '--format', 'json'], { env: NOW });
+    const second = await mentorInJson(['check-pr', '--repo', repo, '--base', 'main', '--head', 'claim-ada', '--author', 'ada-l', '--format', 'json'], { env: NOW });
     expect(second.json.allowed).toBe(false);
   });
 });
 
 describe('mentor check-pr: what it reads', () => {
-  it('judges --head from git objects without checking it out, across a merge commit', () => {
+  it('judges --head from git objects without checking it out, across a merge commit', async () => {
     const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
     git(repo, ['switch', '-q', 'main']);
     write(repo, 'people/bob.yaml', 'id: bob\nname: Bob on main\n');
@@ -337,13 +338,13 @@ describe('mentor check-pr: what it reads', () => {
     git(repo, ['switch', '-q', 'pr']);
     git(repo, ['merge', '-q', '--no-edit', 'main']);
     git(repo, ['switch', '-q', 'main']);
-    const { code, json } = mentorJson(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'json'], { env: NOW });
+    const { code, json } = await mentorInJson(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'json'], { env: NOW });
     expect(json.changes.map((f: Verdict) => f.file)).toEqual([HAL_LOG]);
     expect(code).toBe(0);
     expect(git(repo, ['status', '--porcelain'])).toBe('');
   });
 
-  it('counts locked weeks from now, never from commit dates, so backdating a commit unlocks nothing', () => {
+  it('counts locked weeks from now, never from commit dates, so backdating a commit unlocks nothing', async () => {
     const repo = exampleRepo();
     edit(repo, 'mentor.config.yaml', (t) => `${t}lockLogsAfterWeeks: 2\n`);
     const touch = (r: string, file: string) => edit(r, file, (t) => `${t}# edited\n`);
@@ -353,8 +354,8 @@ describe('mentor check-pr: what it reads', () => {
     const result = mentor(['check-pr', '--repo', locked, '--base', 'main', '--author', 'hal-k'], { env: NOW });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('the week 2026-W45 is closed (logs of weeks before 2026-W46 are locked');
-    expect(checkPr(locked, 'andrew-gh').code).toBe(0);
-    expect(mentor(['check-pr', '--repo', locked, '--base', 'main', '--author', 'hal-k'], { env: { MENTOR_NOW: '2026-11-12T12:00:00-08:00' } }).code).toBe(0);
+    expect((await checkPr(locked, 'andrew-gh')).code).toBe(0);
+    expect((await mentorIn(['check-pr', '--repo', locked, '--base', 'main', '--author', 'hal-k'], { env: { MENTOR_NOW: '2026-11-12T12:00:00-08:00' } })).code).toBe(0);
   });
 
   it('explains a shallow clone and unrelated histories, with the fix', () => {
@@ -385,12 +386,12 @@ describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
     expect(summary.stdout).toBe(result.stdout);
   });
 
-  it('says a submodule where a record should be is a submodule, not a missing file', () => {
+  it('says a submodule where a record should be is a submodule, not a missing file', async () => {
     const repo = gitRepo(exampleRepo());
     git(repo, ['switch', '-q', '-c', 'pr']);
     git(repo, ['update-index', '--add', '--cacheinfo', `160000,${git(repo, ['rev-parse', 'HEAD']).trim()},${HAL_LOG}`]);
     git(repo, ['commit', '-q', '-m', 'a submodule']);
-    const { code, json } = checkPr(repo, 'hal-k');
+    const { code, json } = await checkPr(repo, 'hal-k');
     expect(json.problems).toContainEqual(expect.objectContaining({ file: HAL_LOG, rule: 'unexpected-file', message: expect.stringContaining('This is a submodule') }));
     expect(code).toBe(1);
   });
@@ -402,11 +403,11 @@ describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
     expect(result.stdout).toContain('**Updated log** of `hal` for `2026-W46` in `2026-fall`: 6.5 h logged (was 5.5 h)');
   });
 
-  it('knows the author by a handle written in any case or with YAML escapes, as the full loader reads it', () => {
+  it('knows the author by a handle written in any case or with YAML escapes, as the full loader reads it', async () => {
     const base = exampleRepo();
     edit(base, 'people/hal.yaml', (text) => text.replace('github: hal-k', 'github: "\\x68al-K"'));
     const repo = pullRequest((r) => write(r, HAL_LOG, halLog), base);
-    const { json: review } = mentorJson<{ allowed: boolean; author: { kind: string; person?: string } }>(['check-pr', '--repo', repo, '--base', 'main', '--author', 'HAL-k', '--format', 'json'], { env: NOW });
+    const { json: review } = await mentorInJson<{ allowed: boolean; author: { kind: string; person?: string } }>(['check-pr', '--repo', repo, '--base', 'main', '--author', 'HAL-k', '--format', 'json'], { env: NOW });
     expect(review.author).toMatchObject({ kind: 'person', person: 'hal' });
     expect(review.allowed).toBe(true);
   });

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, git, gitRepo, makeTree, mentor, mentorJson, PACKAGE_ROOT } from './helpers/repo.js';
+import { mentorInJson } from './helpers/in-process.js';
+import { exampleRepo, git, gitRepo, makeTree, mentor, PACKAGE_ROOT } from './helpers/repo.js';
 
 // `validate --changed` must say what a full `validate` says about the files it reports on, in
 // every case; `--at` reads a commit instead of the working tree.
@@ -14,31 +15,31 @@ const write = (repo: string, file: string, text: string) => {
 const HAL_LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
 
 type Problem = { file: string; line: number; column: number; rule: string; message: string; id?: string; cause?: string };
-const validate = (repo: string, args: string[] = []) => mentorJson<{ valid: boolean; files: number; problems: Problem[] }>(['validate', '--repo', repo, '--format', 'json', ...args], { env: { MENTOR_NO_CACHE: '1' } });
+const validate = async (repo: string, args: string[] = []) => (await mentorInJson<{ valid: boolean; files: number; problems: Problem[] }>(['validate', '--repo', repo, '--format', 'json', ...args], { env: { MENTOR_NO_CACHE: '1' } }));
 
 /** --changed HEAD gives exactly the full run's problems about the files it reports on (here: all of them). */
-function expectSameAsFull(repo: string) {
-  const changed = validate(repo, ['--changed', 'HEAD']);
-  const full = validate(repo);
+async function expectSameAsFull(repo: string) {
+  const changed = await validate(repo, ['--changed', 'HEAD']);
+  const full = await validate(repo);
   expect(changed.json.problems).toEqual(full.json.problems);
   expect(changed.code).toBe(full.code);
   return changed;
 }
 
 describe('mentor validate --changed', () => {
-  it('checks only what changed since the ref, committed or not, with the output of a full run', () => {
+  it('checks only what changed since the ref, committed or not, with the output of a full run', async () => {
     const repo = gitRepo(exampleRepo());
     write(repo, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n'); // untracked
     write(repo, 'cohorts/2026-fall/logs/bob/2026-W47.yaml', 'person: bob\nweek: 2026-W47\nhours:\n  one-on-ones: 1\n'); // modified, uncommitted
-    const changed = expectSameAsFull(repo);
+    const changed = await expectSameAsFull(repo);
     expect(changed.json.files).toBe(2);
     expect(changed.code).toBe(1);
   });
 
-  it('follows a changed person to the cohorts that name them and to their logs, and a changed cohort to its logs', () => {
+  it('follows a changed person to the cohorts that name them and to their logs, and a changed cohort to its logs', async () => {
     const repo = gitRepo(exampleRepo());
     rmSync(path.join(repo, 'people/ada.yaml'));
-    const deleted = expectSameAsFull(repo);
+    const deleted = await expectSameAsFull(repo);
     expect(deleted.json.problems.some((p) => p.id !== undefined)).toBe(true); // the root cause is grouped as in a full run
     git(repo, ['checkout', '--', 'people/ada.yaml']);
     // A person who is not a member and loses their person file: their logs change rule.
@@ -46,76 +47,76 @@ describe('mentor validate --changed', () => {
     writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), cohortText.replace('  - person: hal\n    role: mentee\n    mentor: grace\n', ''));
     git(repo, ['commit', '-q', '-am', 'hal leaves']);
     rmSync(path.join(repo, 'people/hal.yaml'));
-    const halGone = expectSameAsFull(repo);
+    const halGone = await expectSameAsFull(repo);
     expect(halGone.json.problems.map((p) => `${p.file} ${p.rule}`)).toContain('cohorts/2026-fall/logs/hal/2026-W45.yaml member-unknown-person');
     git(repo, ['reset', '-q', '--hard', 'HEAD~1']);
     const cohort = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
     writeFileSync(cohort, readFileSync(cohort, 'utf8').replace('  - person: hal\n    role: mentee\n    mentor: grace\n', ''));
-    const afterCohort = expectSameAsFull(repo);
+    const afterCohort = await expectSameAsFull(repo);
     expect(afterCohort.json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['cohorts/2026-fall/logs/hal/2026-W45.yaml log-not-member', 'cohorts/2026-fall/logs/hal/2026-W46.yaml log-not-member']);
   });
 
-  it('reports a log in a cohort that does not exist, as a full run does', () => {
+  it('reports a log in a cohort that does not exist, as a full run does', async () => {
     const repo = gitRepo(exampleRepo());
     write(repo, 'cohorts/2027-spring/logs/hal/2027-W10.yaml', 'person: hal\nweek: 2027-W10\n');
-    const changed = expectSameAsFull(repo);
+    const changed = await expectSameAsFull(repo);
     expect(changed.json.problems.map((p) => p.rule)).toEqual(['cohort-missing-file']);
     expect(changed.code).toBe(1);
   });
 
-  it('reports a folder inside a log folder, as a full run does, for a record changed in it', () => {
+  it('reports a folder inside a log folder, as a full run does, for a record changed in it', async () => {
     const repo = gitRepo(exampleRepo());
     write(repo, 'cohorts/2026-fall/logs/hal/sub/2026-W47.yaml', 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n');
     write(repo, 'people/sub/zed.yaml', 'id: zed\n');
-    const changed = expectSameAsFull(repo);
+    const changed = await expectSameAsFull(repo);
     expect(changed.json.problems.map((p) => `${p.file} ${p.rule}`).sort()).toEqual(['cohorts/2026-fall/logs/hal/sub unexpected-file', 'people/sub unexpected-file']);
   });
 
-  it('passes over what a full run passes over: .gitkeep, README.md and a writer’s leftover temp file', () => {
+  it('passes over what a full run passes over: .gitkeep, README.md and a writer’s leftover temp file', async () => {
     const repo = gitRepo(exampleRepo());
     write(repo, 'cohorts/2026-fall/logs/hal/.gitkeep', '');
     write(repo, 'cohorts/2026-fall/logs/hal/README.md', '# notes\n');
     write(repo, 'cohorts/2026-fall/logs/hal/.2026-W47.yaml.mentor-tmp-123-abc', 'partial: [');
     write(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yml', 'person: hal\n');
-    const changed = expectSameAsFull(repo);
+    const changed = await expectSameAsFull(repo);
     expect(changed.json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['cohorts/2026-fall/logs/hal/2026-W47.yml unexpected-file']);
   });
 
-  it('reports a people folder that is a symlink out of the repo', () => {
+  it('reports a people folder that is a symlink out of the repo', async () => {
     const repo = gitRepo(exampleRepo());
     const outside = makeTree({ 'hal.yaml': 'id: hal\nname: Hal\n' });
     cpSync(path.join(repo, 'people'), outside, { recursive: true });
     rmSync(path.join(repo, 'people'), { recursive: true });
     symlinkSync(outside, path.join(repo, 'people'));
-    const changed = expectSameAsFull(repo);
+    const changed = await expectSameAsFull(repo);
     expect(changed.json.problems.map((p) => p.rule)).toContain('symlink-outside-repo');
   });
 
-  it('re-checks the whole tree and the mentor’s room when a member file changes', () => {
+  it('re-checks the whole tree and the mentor’s room when a member file changes', async () => {
     const repo = gitRepo(exampleRepo({ 'cohorts/2026-fall/members/zoe.yaml': 'person: zoe\nrole: mentee\n', 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' }));
     const linus = path.join(repo, 'people/linus.yaml');
     writeFileSync(linus, `${readFileSync(linus, 'utf8')}maxHoursPerWeek: 5.5\n`);
     git(repo, ['commit', '-q', '-am', 'budget']);
     write(repo, 'cohorts/2026-fall/members/zoe.yaml', 'person: zoe\nrole: mentee\nmentor: linus\nwants: [css]\n');
-    const changed = expectSameAsFull(repo);
+    const changed = await expectSameAsFull(repo);
     expect(changed.json.problems.map((p) => `${p.file} ${p.rule}`)).toContain('cohorts/2026-fall/cohort.yaml capacity-max-hours');
   });
 
-  it('handles a rename (the new name is checked) and a deletion', () => {
+  it('handles a rename (the new name is checked) and a deletion', async () => {
     const repo = gitRepo(exampleRepo());
     git(repo, ['mv', 'cohorts/2026-fall/logs/bob/2026-W45.yaml', 'cohorts/2026-fall/logs/bob/2026-W44.yaml']);
     git(repo, ['rm', '-q', 'cohorts/2026-fall/logs/bob/2026-W46.yaml']);
     git(repo, ['commit', '-q', '-m', 'rename']);
-    const { json } = validate(repo, ['--changed', 'HEAD~1']);
+    const { json } = await validate(repo, ['--changed', 'HEAD~1']);
     expect(json.problems).toEqual([expect.objectContaining({ file: 'cohorts/2026-fall/logs/bob/2026-W44.yaml', rule: 'log-week-file' })]);
   });
 
-  it('works when the program repo is a folder inside a bigger git repo', () => {
+  it('works when the program repo is a folder inside a bigger git repo', async () => {
     const outer = makeTree({});
     execFileSync('cp', ['-r', exampleRepo(), path.join(outer, 'program')]);
     gitRepo(outer);
     write(path.join(outer, 'program'), HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n');
-    const { json } = validate(path.join(outer, 'program'), ['--changed', 'HEAD']);
+    const { json } = await validate(path.join(outer, 'program'), ['--changed', 'HEAD']);
     expect(json.problems.map((p) => p.file)).toEqual([HAL_LOG]);
   });
 
@@ -137,20 +138,20 @@ describe('mentor validate --changed', () => {
 });
 
 describe('mentor validate --at', () => {
-  it('validates the records of a commit and leaves the working tree alone', () => {
+  it('validates the records of a commit and leaves the working tree alone', async () => {
     const repo = gitRepo(exampleRepo());
     write(repo, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n');
     git(repo, ['add', '-A']);
     git(repo, ['commit', '-q', '-m', 'bad log']);
     rmSync(path.join(repo, HAL_LOG));
     const before = git(repo, ['status', '--porcelain']);
-    const at = validate(repo, ['--at', 'HEAD']);
+    const at = await validate(repo, ['--at', 'HEAD']);
     expect(at.code).toBe(1);
     expect(at.json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual([`${HAL_LOG} log-unknown-activity`]);
-    expect(validate(repo, ['--at', 'HEAD~1']).code).toBe(0);
-    expect(validate(repo).code).toBe(0);
+    expect((await validate(repo, ['--at', 'HEAD~1'])).code).toBe(0);
+    expect((await validate(repo)).code).toBe(0);
     expect(git(repo, ['status', '--porcelain'])).toBe(before);
-    const between = validate(repo, ['--at', 'HEAD', '--changed', 'HEAD~1']);
+    const between = await validate(repo, ['--at', 'HEAD', '--changed', 'HEAD~1']);
     expect(between.json.files).toBe(1);
     expect(between.json.problems).toEqual(at.json.problems);
   });
