@@ -1,6 +1,6 @@
 import { ExitCode, MentorError } from '../errors.js';
 import { currentTime } from '../io/clock.js';
-import { GitCommitSource } from '../io/git-source.js';
+import { GitCommitSource, SharedReads } from '../io/git-source.js';
 import { print, styleFor } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { isHandle } from '../core/pull-request/author.js';
@@ -29,10 +29,10 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   const range = await pullRequestRange(root, options.base, options.head ?? 'HEAD');
   // The base is read for who the author is and what each change meant: its config, and only the
   // people and cohorts a question needs (the author is found without parsing everyone), no logs.
-  const parses = new Map<string, unknown>();
-  const base = loadProgram(new GitCommitSource(root, range.base, parses), { logsOf: new Set(), lazyPeople: true, lazyCohorts: true });
+  const shared = new SharedReads();
+  const base = loadProgram(new GitCommitSource(root, range.base, shared), { logsOf: new Set(), lazyPeople: true, lazyCohorts: true });
   // What is judged is the base as merging would leave it, not the head on its own.
-  const headRecords = new GitCommitSource(root, range.after, parses, range.afterLabel);
+  const headRecords = new GitCommitSource(root, range.after, shared, range.afterLabel);
   const validation = validateScope(headRecords, range.changes);
   if (!base.configValid) throw new MentorError(`mentor.config.yaml at the base (${range.base.slice(0, 7)}) cannot be read, so nobody can be judged.`, ExitCode.usage, 'A maintainer must fix the config on the base branch first.');
   return reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, approvedBy, problems: validation.problems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });

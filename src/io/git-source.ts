@@ -18,6 +18,12 @@ const GIT_BUFFER = 1024 * 1024 * 1024;
 /** Files of one folder read one at a time before the rest of the folder is read at once. */
 const SINGLE_READS = 4;
 
+/** What two sources of one repo (a pull request's base and head) share: texts of equal blobs, parses of equal files. */
+export class SharedReads {
+  readonly blobs = new Map<string, ReadOutcome>();
+  readonly parses = new Map<string, unknown>();
+}
+
 export class GitCommitSource implements RecordSource {
   private readonly blobs = new Map<string, Blob>();
   private readonly folders = new Map<string, DirEntry[]>();
@@ -31,16 +37,21 @@ export class GitCommitSource implements RecordSource {
   private readonly listedPersonFolders = new Set<string>();
 
   /** `root`: the program folder (which may be below the top of the git repo); `commit`: a full sha. */
+  readonly parses?: Map<string, unknown>;
+  private readonly sharedBlobs?: Map<string, ReadOutcome>;
+
   /**
-   * `commit`: a commit or tree id; `parses`: shared with another source of the same repo, so files
-   * equal in both are parsed once; `label`: what messages call it.
+   * `commit`: a commit or tree id; `shared`: what another source of the same repo read, so a file
+   * equal in both is read and parsed once; `label`: what messages call it.
    */
   constructor(
     readonly root: string,
     readonly commit: string,
-    readonly parses?: Map<string, unknown>,
+    shared?: SharedReads,
     readonly label = `commit ${commit.slice(0, 7)}`,
   ) {
+    this.parses = shared?.parses;
+    this.sharedBlobs = shared?.blobs;
     // Two listings: the config, people/ and the cohort folders; then what each cohort folder and
     // its members/ hold. A folder named both bare and with a slash is listed if it is a folder
     // and shown as what it is if it is not. Logs are listed when first needed.
@@ -118,6 +129,7 @@ export class GitCommitSource implements RecordSource {
       else if (blob.mode === '120000') this.texts.set(file, { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is a symlink; mentor reads records only from regular files.', fix: 'Replace the symlink with the record itself.' } });
       else if (blob.mode === '160000') this.texts.set(file, { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is a submodule (a link to a commit of another repository); mentor reads records only from regular files.', fix: 'Remove the submodule (git rm) and add the record itself.' } });
       else if (blob.size > MAX_RECORD_BYTES) this.texts.set(file, { problem: tooLarge(blob.size) });
+      else if (this.sharedBlobs?.has(blob.sha)) this.texts.set(file, this.sharedBlobs.get(blob.sha)!);
       else wanted.push(file);
     }
     if (wanted.length === 0) return;
@@ -128,7 +140,13 @@ export class GitCommitSource implements RecordSource {
       const header = output.subarray(offset, newline).toString('latin1').split(' ');
       const size = Number(header[2]);
       offset = newline + 1;
-      this.texts.set(file, header[1] === 'blob' ? decodeRecord(output.subarray(offset, offset + size)) : { problem: { rule: 'unreadable-file', severity: 'error', message: `git could not read this file from ${this.label}.`, fix: 'Fetch the commit again (git fetch).' } });
+      if (header[1] === 'blob') {
+        const text = decodeRecord(output.subarray(offset, offset + size));
+        this.texts.set(file, text);
+        this.sharedBlobs?.set(this.blobs.get(file)!.sha, text);
+      } else {
+        this.texts.set(file, { problem: { rule: 'unreadable-file', severity: 'error', message: `git could not read this file from ${this.label}.`, fix: 'Fetch the commit again (git fetch).' } });
+      }
       offset += size + 1;
     }
   }
