@@ -22,7 +22,7 @@ function claimed(world: World, member: string, mentor: string): string {
   const cohort = readFileSync(path.join(world.maintainer, COHORT), 'utf8');
   const entry = new RegExp(`(  - person: ${member}\\n    role: mentee\\n)`);
   expect(cohort).toMatch(entry);
-  return cohort.replace(entry, `$1    mentor: ${mentor}\n    assignedAt: 2026-11-20T16:00:00-08:00\n`);
+  return cohort.replace(entry, `$1    mentor: ${mentor}\n    assignedAt: 2026-11-20T11:00:00-08:00\n`);
 }
 
 describe('the gate, attacked', { timeout: 240_000 }, () => {
