@@ -219,6 +219,9 @@ describe('mentor check-pr: judged as merging would leave the base', () => {
     expect(code).toBe(1);
     const markdown = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
     expect(markdown.stdout).toContain('Bring the branch up to date');
+    // The terminal says how too: each problem's fix under it.
+    const text = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k'], { env: NOW });
+    expect(text.stdout).toContain('fix: Bring the branch up to date');
   });
 });
 

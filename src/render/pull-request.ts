@@ -36,7 +36,10 @@ export function renderReviewText(review: PullRequestReview, style: Style): strin
     const what = verdict.from !== undefined ? `${verdict.from} -> ${verdict.file}` : verdict.file;
     lines.push(`  ${verdict.allowed ? style.ok('✔') : style.error('✖')} ${verdict.status.padEnd(8)} ${terminalLine(what)}: ${terminalLine(verdict.reason)}`);
   }
-  for (const problem of review.problems) lines.push(`  ${problem.severity === 'error' ? style.error('✖') : style.warning('⚠')} ${terminalLine(`${problem.file}:${problem.line}:${problem.column}`)} ${terminalLine(problem.message)} [${problem.rule}]`);
+  for (const problem of review.problems) {
+    lines.push(`  ${problem.severity === 'error' ? style.error('✖') : style.warning('⚠')} ${terminalLine(`${problem.file}:${problem.line}:${problem.column}`)} ${terminalLine(problem.message)} [${problem.rule}]`);
+    if (problem.fix) lines.push(`      ${style.accent('fix:')} ${terminalLine(problem.fix)}`);
+  }
   lines.push('', nextStep(review, (text) => terminalLine(text), (handles) => handles.map((h) => `@${h}`).join(', ')));
   return `${lines.join('\n')}\n`;
 }
