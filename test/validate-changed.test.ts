@@ -156,6 +156,15 @@ describe('mentor validate --at', () => {
     expect(between.json.problems).toEqual(at.json.problems);
   });
 
+  it('names the one file whose object this clone lacks, and reads every other file of the commit right', async () => {
+    const repo = gitRepo(exampleRepo());
+    const sha = git(repo, ['rev-parse', 'HEAD:cohorts/2026-fall/logs/hal/2026-W45.yaml']).trim();
+    rmSync(path.join(repo, '.git/objects', sha.slice(0, 2), sha.slice(2)));
+    const result = await validate(repo, ['--at', 'HEAD']);
+    expect(result.json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['cohorts/2026-fall/logs/hal/2026-W45.yaml unreadable-file']);
+    expect(result.code).toBe(1);
+  });
+
   it('says what is wrong with a ref that is not a commit', () => {
     const repo = gitRepo(exampleRepo());
     const result = mentor(['validate', '--repo', repo, '--at', 'no-such-branch']);

@@ -36,12 +36,12 @@ export class GitCommitSource implements RecordSource {
   private readonly unlistedLogs = new Set<string>();
   private readonly listedPersonFolders = new Set<string>();
 
-  /** `root`: the program folder (which may be below the top of the git repo); `commit`: a full sha. */
   readonly parses?: Map<string, unknown>;
   private readonly sharedBlobs?: Map<string, ReadOutcome>;
 
   /**
-   * `commit`: a commit or tree id; `shared`: what another source of the same repo read, so a file
+   * `root`: the program folder (which may be below the top of the git repo); `commit`: the full
+   * id of a commit or tree; `shared`: what another source of the same repo read, so a file
    * equal in both is read and parsed once; `label`: what messages call it.
    */
   constructor(
@@ -138,8 +138,9 @@ export class GitCommitSource implements RecordSource {
     for (const file of wanted) {
       const newline = output.indexOf(10, offset);
       const header = output.subarray(offset, newline).toString('latin1').split(' ');
-      const size = Number(header[2]);
       offset = newline + 1;
+      // `<sha> missing` (an object this clone lacks) has no content after it.
+      const size = header.length === 3 ? Number(header[2]) : 0;
       if (header[1] === 'blob') {
         const text = decodeRecord(output.subarray(offset, offset + size));
         this.texts.set(file, text);
@@ -147,7 +148,7 @@ export class GitCommitSource implements RecordSource {
       } else {
         this.texts.set(file, { problem: { rule: 'unreadable-file', severity: 'error', message: `git could not read this file from ${this.label}.`, fix: 'Fetch the commit again (git fetch).' } });
       }
-      offset += size + 1;
+      if (header.length === 3) offset += size + 1;
     }
   }
 
