@@ -49,6 +49,8 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(site.stderr).toBe('');
     expect(site.status).toBe(0);
     expect(readFileSync(path.join(copy, '_site/index.html'), 'utf8')).toContain('<svg');
+    // The site it builds is ignored by git: nothing to commit by mistake.
+    expect(git(copy, ['status', '--porcelain'])).toBe('');
   });
 
   it('never overwrites a file, and commits only what it created', async () => {

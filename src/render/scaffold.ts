@@ -3,6 +3,7 @@ import { generateJsonSchemas, SCHEMA_FILES, schemaLineFor } from '../model/json-
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { renderCodeowners } from './codeowners.js';
 import { programWorkflows } from './workflows/index.js';
+import { SITE_FOLDER } from './workflows/pages.js';
 import { issueForms } from './issue-forms.js';
 import { configSchema, DEFAULT_ACTIVITIES, type Role } from '../model/schemas.js';
 import { plannedHours, roundHours } from '../domain/commitments.js';
@@ -90,6 +91,8 @@ role: lead
   files.set(CODEOWNERS_FILE, renderCodeowners([]));
   // The runner is one generated line of bundled code: shown as generated, never diffed line by line.
   files.set('.gitattributes', `*.yaml text eol=lf\n${REPORTS_DIR}/** linguist-generated=true\n${RUNNER_DIR}/** linguist-generated=true\n${RUNNER_DIR}/*.mjs -diff\n${RUNNER_DIR}/*.cjs -diff\n`);
+  // What `mentor site` writes by default: built for a look, or by the Pages workflow; never committed.
+  files.set('.gitignore', `${SITE_FOLDER}/\n`);
   return files;
 }
 
