@@ -30,21 +30,27 @@ const plainRequire = {
   },
 };
 
-/** The libraries loaded on demand: imported by this name in the sources, a file beside mentor.mjs in the runner. */
-const BESIDE = { '@inquirer/prompts': './prompts.mjs', echarts: './echarts.cjs' };
+/** The libraries loaded on demand: the name the sources import, and the file beside mentor.mjs that holds it. */
+const BESIDE = [
+  { name: '@inquirer/prompts', file: 'prompts.mjs', format: 'esm' },
+  { name: 'echarts', file: 'echarts.cjs', format: 'cjs' },
+];
 const besideFiles = {
   name: 'beside',
   setup(builder) {
-    builder.onResolve({ filter: /^(@inquirer\/prompts|echarts)$/ }, (args) => ({ path: BESIDE[args.path], external: true }));
+    const names = new RegExp(`^(${BESIDE.map(({ name }) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    builder.onResolve({ filter: names }, (args) => ({ path: `./${BESIDE.find(({ name }) => name === args.path).file}`, external: true }));
   },
 };
 
+/** An ES module bundle gives the CommonJS packages in it require() for node's own modules. */
+const REQUIRE_SHIM = `import { createRequire as __mentorCreateRequire } from 'node:module';\nconst require = __mentorCreateRequire(import.meta.url);`;
+
 const common = { bundle: true, platform: 'node', target: 'node20', minify: true, legalComments: 'none', metafile: true, logLevel: 'warning' };
 mkdirSync(out, { recursive: true });
-const libraries = await Promise.all([
-  build({ ...common, entryPoints: ['@inquirer/prompts'], outfile: path.join(out, 'prompts.mjs'), format: 'esm', banner: { js: `import { createRequire as __mentorCreateRequire } from 'node:module';\nconst require = __mentorCreateRequire(import.meta.url);` } }),
-  build({ ...common, entryPoints: ['echarts'], outfile: path.join(out, 'echarts.cjs'), format: 'cjs' }),
-]);
+const libraries = await Promise.all(
+  BESIDE.map(({ name, file, format }) => build({ ...common, entryPoints: [name], outfile: path.join(out, file), format, ...(format === 'esm' ? { banner: { js: REQUIRE_SHIM } } : {}) })),
+);
 const result = await build({
   ...common,
   entryPoints: [path.join(root, 'src/runner.ts')],
@@ -52,13 +58,11 @@ const result = await build({
   format: 'esm',
   plugins: [plainRequire, besideFiles],
   banner: {
-    // Line 1 names the version (`mentor upgrade` reads it). The bundled CommonJS packages call
-    // require() for node's own modules, which an ES module must be given.
+    // Line 1 names the version (`mentor upgrade` reads it).
     js: [
       `// mentor ${version}: the ${name} command line, bundled. Written by \`mentor init\` / \`mentor upgrade\`; do not edit.`,
       `// Run: node .mentor/mentor.mjs --help. Licenses of the bundled packages: LICENSES.txt beside this file.`,
-      `import { createRequire as __mentorCreateRequire } from 'node:module';`,
-      `const require = __mentorCreateRequire(import.meta.url);`,
+      REQUIRE_SHIM,
     ].join('\n'),
   },
 });

@@ -4,8 +4,10 @@ import { simpleGit, GitError, type SimpleGit } from 'simple-git';
 import { MentorError, ExitCode } from '../errors.js';
 import { noMergeBaseError, rangeRefError } from './ref-messages.js';
 
-// The only module that talks to git. Every failure becomes one clear line (a MentorError),
-// never a trace; refs that look like options are refused before git sees them.
+// Git for the commands (through simple-git); reading a commit's records is io/git-source.ts, whose
+// git() this module also uses for merge-tree, which answers on stdout when it exits 1. Every
+// failure becomes one clear line (a MentorError), never a trace; refs that look like options are
+// refused before git sees them.
 
 export interface GitRepo {
   readonly dir: string;

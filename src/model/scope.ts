@@ -48,14 +48,16 @@ export function changeScope(changes: readonly Change[], program: Program, logsOf
       // Anything in a person's log folder: listed as a full run lists it, so a .yml or a stray
       // file gets the same word, a .gitkeep or a temp file none, and a log is checked.
       const under = underLogs(path);
-      const [person, inFolder] = under?.below ?? [];
-      if (under && person !== undefined && inFolder !== undefined && under.below.length === 2) {
-        const listed = program.layout.logs.get(under.cohort)?.find((file) => file.file === path);
-        for (const log of listed ? [listed] : logsOfPerson(under.cohort, person).filter((file) => file.file === path)) addLog(log);
-      } else if (under && person !== undefined && inFolder !== undefined) {
-        // Deeper in a person's log folder: the full run's word is about the folder it is in.
-        scope.files.add(`${personLogsDir(under.cohort, person)}/${inFolder}`);
-        logsOfPerson(under.cohort, person);
+      if (under && under.below.length >= 2) {
+        const [person, inFolder] = under.below as [string, string];
+        if (under.below.length === 2) {
+          const listed = program.layout.logs.get(under.cohort)?.find((file) => file.file === path);
+          for (const log of listed ? [listed] : logsOfPerson(under.cohort, person).filter((file) => file.file === path)) addLog(log);
+        } else {
+          // Deeper in a person's log folder: the full run's word is about the folder it is in.
+          scope.files.add(`${personLogsDir(under.cohort, person)}/${inFolder}`);
+          logsOfPerson(under.cohort, person);
+        }
       }
     }
   }

@@ -1,7 +1,7 @@
 import { roomFor, directMenteeCounts } from '../../domain/commitments.js';
 import { cohortState, isPaused } from '../../domain/cohort-state.js';
 import { classifyPath, type PathKind } from '../../domain/layout.js';
-import { localDate } from '../../domain/time.js';
+import { formatInstant, localDate } from '../../domain/time.js';
 import { tierAbove } from '../../domain/tiers.js';
 import { addWeeks, weekAt } from '../../domain/weeks.js';
 import type { CohortEntry, Program } from '../../model/program.js';
@@ -227,7 +227,7 @@ const FUTURE_MINUTES = 10;
 function staleTime(context: Context, field: 'requestedAt' | 'assignedAt', value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const at = Date.parse(value);
-  const now = new Date(context.now).toISOString().replace(/\.\d+Z$/, 'Z');
+  const now = formatInstant('UTC', context.now);
   if (at > context.now + FUTURE_MINUTES * 60_000) return `${field} in the future (${value}): set it to the time you make the change, e.g. ${now}`;
   if (at < context.now - BACKDATE_DAYS * 86_400_000) return `${field} more than ${BACKDATE_DAYS} days ago (${value}): set it to the time you make the change, e.g. ${now}`;
   return undefined;

@@ -14,8 +14,12 @@ const IDENTITY = `git config user.name 'github-actions[bot]'
 git config user.email '41898282+github-actions[bot]@users.noreply.github.com'
 git switch --quiet -C mentor-base`;
 
-/** Pushes HEAD as $PUSH_TO, opens (or finds) its pull request, and sets the gate status for $AUTHOR. */
-const OPEN_AND_GATE = `git push --force origin "HEAD:refs/heads/$PUSH_TO"
+/**
+ * Pushes HEAD as $PUSH_TO, opens (or finds) its pull request described by `description`, sets the
+ * gate status for $AUTHOR, and answers on the issue with a link to the pull request.
+ */
+const openAndGate = (description: string) => `printf '%s\\n' "${description}" > "$RUNNER_TEMP/pr.md"
+git push --force origin "HEAD:refs/heads/$PUSH_TO"
 base_sha=$(git rev-parse HEAD~1)
 head_sha=$(git rev-parse HEAD)
 pr=$(gh pr list --head "$PUSH_TO" --state open --json url --jq '.[0].url // empty')
@@ -29,7 +33,8 @@ set -e
 case "$code" in 0) state=success ;; 1) state=failure ;; *) state=error ;; esac
 gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$head_sha" -f state="$state" -f context=${GATE_CONTEXT} \\
   -f description="Judged by the workflow that opened it, for @$AUTHOR" > /dev/null
-printf '\\n%s\\n' "Pull request: $pr" >> "$RUNNER_TEMP/answer.md"`;
+printf '\\n%s\\n' "Pull request: $pr" >> "$RUNNER_TEMP/answer.md"
+gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"`;
 
 /**
  * Runs a command that writes its Markdown answer for the issue; when it fails, that answer (or,
@@ -54,9 +59,7 @@ export function requestWorkflow(): string {
 ${IDENTITY}
 ${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'The request could not be read: a maintainer can see why in the workflow run.')}
 PUSH_TO="request/issue-$NUMBER"
-printf '%s\\n' "From the request form, issue #$NUMBER. The gate judged it for the issue's author." > "$RUNNER_TEMP/pr.md"
-${OPEN_AND_GATE}
-gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"`;
+${openAndGate("From the request form, issue #$NUMBER. The gate judged it for the issue's author.")}`;
   return `${header([
     '# A request for a mentor (or an offer to mentor) from the issue form: `mentor request',
     '# --from-issue` checks it and this opens a pull request with the person file and the member,',
@@ -96,9 +99,7 @@ fi
 ${IDENTITY}
 ${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLAIM_MARKER, 'The claim could not be made: a maintainer can see why in the workflow run.')}
 PUSH_TO="$(git branch --show-current)-$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
-printf '%s\\n' "A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others." > "$RUNNER_TEMP/pr.md"
-${OPEN_AND_GATE}
-gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"`;
+${openAndGate('A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others.')}`;
   return `${header([
     '# A comment `/claim <member>` on the attention issue: `mentor claim` checks the hard rules for the',
     '# commenter and this opens the pull request, or answers why not. The first claim merged wins.',
