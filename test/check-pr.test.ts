@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordingGit } from './helpers/git-calls.js';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
 
@@ -359,6 +360,14 @@ describe('mentor check-pr: what it reads', () => {
     expect(result.stdout).toContain('the week 2026-W45 is closed (logs of weeks before 2026-W46 are locked');
     expect((await checkPr(locked, 'andrew-gh')).code).toBe(0);
     expect((await mentorIn(['check-pr', '--repo', locked, '--base', 'main', '--author', 'hal-k'], { env: { MENTOR_NOW: '2026-11-12T12:00:00-08:00' } })).code).toBe(0);
+  });
+
+  it('resolves --base and --head in one git call, on a git that echoes --end-of-options back (before 2.43) too', () => {
+    const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
+    const recorded = recordingGit();
+    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'json'], { env: { ...NOW, ...recorded.env } });
+    expect(result.code).toBe(0);
+    expect(recorded.calls().filter((call) => call.startsWith('rev-parse'))).toEqual(['rev-parse --end-of-options main^{commit} pr^{commit}']);
   });
 
   it('explains a shallow clone and unrelated histories, with the fix', () => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordingGit } from './helpers/git-calls.js';
 import { mentorInJson } from './helpers/in-process.js';
 import { exampleRepo, git, gitRepo, makeTree, mentor, PACKAGE_ROOT } from './helpers/repo.js';
 
@@ -80,6 +81,22 @@ describe('mentor validate --changed', () => {
     write(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yml', 'person: hal\n');
     const changed = await expectSameAsFull(repo);
     expect(changed.json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['cohorts/2026-fall/logs/hal/2026-W47.yml unexpected-file']);
+  });
+
+  it('reports a file right in a cohort’s logs folder, as a full run does', async () => {
+    const repo = gitRepo(exampleRepo());
+    write(repo, 'cohorts/2026-fall/logs/notes.txt', 'not a log\n');
+    const stray = await expectSameAsFull(repo);
+    expect(stray.json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['cohorts/2026-fall/logs/notes.txt unexpected-file']);
+  });
+
+  it('asks git two things, started together: the diff from the ref and the untracked files', () => {
+    const repo = gitRepo(exampleRepo());
+    write(repo, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n');
+    const recorded = recordingGit();
+    const result = mentor(['validate', '--repo', repo, '--changed', 'main', '--format', 'json'], { env: { MENTOR_NO_CACHE: '1', ...recorded.env } });
+    expect(JSON.parse(result.stdout)).toMatchObject({ valid: true, files: 1 });
+    expect(recorded.calls().sort()).toEqual(['diff --name-status -z -M --no-ext-diff --relative --end-of-options main^{commit} -- .', 'ls-files -z --others --exclude-standard -- .']);
   });
 
   it('reports a people folder that is a symlink out of the repo', async () => {

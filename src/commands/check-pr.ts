@@ -25,7 +25,7 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   const author = handleOf(options.author, '--author');
   const approvedBy = (options.approvedBy ?? []).map((login) => handleOf(login, '--approved-by'));
   const root = findRepoRoot(options.repo);
-  const { pullRequestRange } = await import('../io/git.js');
+  const { pullRequestRange } = await import('../io/git-changes.js');
   const range = await pullRequestRange(root, options.base, options.head ?? 'HEAD');
   // The base is read for who the author is and what each change meant: its config, and only the
   // people and cohorts a question needs (the author is found without parsing everyone), no logs.

@@ -5,7 +5,7 @@ import { findRepoRoot } from '../io/repo.js';
 import { WorktreeSource } from '../io/worktree-source.js';
 import { isError } from '../model/problem.js';
 import type { RecordSource } from '../model/record-source.js';
-import { validateProgram, validateScope } from '../model/validate.js';
+import { listForScope, validateProgram, validateScope } from '../model/validate.js';
 import { renderProblemsSarif } from '../render/sarif.js';
 import { renderProblemsGithub, renderProblemsJson, renderProblemsText, type ValidationResult } from '../render/problems.js';
 import { packageVersion } from '../version.js';
@@ -19,13 +19,16 @@ export interface ValidateOptions {
 
 export async function validateCommand(options: ValidateOptions): Promise<number> {
   const root = findRepoRoot(options.repo);
-  const git = options.changed !== undefined || options.at !== undefined ? await import('../io/git.js') : undefined;
+  const git = options.changed !== undefined || options.at !== undefined ? await import('../io/git-changes.js') : undefined;
   const at = options.at === undefined ? undefined : await git!.commitSource(root, options.at, '--at');
   const records: RecordSource = at ?? new WorktreeSource(root);
   let validation;
   if (options.changed !== undefined) {
-    const changes = await git!.changesBetween(root, options.changed, at?.commit);
-    validation = validateScope(records, changes);
+    // git starts first; the records are listed while it works.
+    const changes = git!.changesBetween(root, options.changed, at?.commit);
+    changes.catch(() => undefined); // Its failure is said where it is awaited, below.
+    const listed = listForScope(records);
+    validation = validateScope(records, await changes, listed);
   } else {
     let cache: ValidationCache | undefined;
     validation = validateProgram(records, at ? undefined : (parts) => (cache = ValidationCache.open(root, parts)));

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { CONFIG_FILE, COHORTS_DIR, PEOPLE_DIR, logsDir, underLogs } from '../domain/layout.js';
 import { MentorError, ExitCode } from '../errors.js';
 import { decodeRecord, MAX_RECORD_BYTES, tooLarge, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
@@ -180,9 +180,25 @@ export class GitCommitSource implements RecordSource {
   }
 }
 
+const gitEnv = () => ({ ...process.env, GIT_OPTIONAL_LOCKS: '0' });
+
+/**
+ * Starts git at once and says what it printed, without waiting on it: a caller may do other work
+ * while git runs. A git that exits non-zero gives `failed` with what it said on stderr.
+ */
+export function gitStarted(cwd: string, args: string[]): Promise<{ stdout: string; failed?: string }> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, maxBuffer: GIT_BUFFER, env: gitEnv(), encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (!error) resolve({ stdout });
+      else if ((error as NodeJS.ErrnoException).code === 'ENOENT') resolve({ stdout: '', failed: 'spawn git ENOENT' });
+      else resolve({ stdout, failed: stderr || error.message });
+    });
+  });
+}
+
 /** Runs git; `ok`: the exit codes that are not failures (`git grep` exits 1 when nothing matches). */
 export function git(cwd: string, args: string[], input?: string, ok: readonly number[] = [0]): Buffer {
-  const result = spawnSync('git', args, { cwd, input, maxBuffer: GIT_BUFFER, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
+  const result = spawnSync('git', args, { cwd, input, maxBuffer: GIT_BUFFER, env: gitEnv() });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
     throw new MentorError(code === 'ENOENT' ? 'git is not installed or not on PATH.' : `git ${args[0]} failed (${code ?? result.error.message}).`, ExitCode.usage, code === 'ENOENT' ? 'Install git and try again.' : undefined);

@@ -44,14 +44,7 @@ export interface ListOptions {
 export function listRecords(source: RecordSource, options: ListOptions = {}): Layout {
   const problems: LayoutProblem[] = [];
   const layout: Layout = { config: { file: CONFIG_FILE, kind: 'config', nameId: 'config' }, people: [], cohorts: [], members: new Map(), logs: new Map(), problems };
-  const entries = (dir: string): DirEntry[] => {
-    const listing = source.list(dir);
-    if ('problem' in listing) {
-      problems.push({ file: dir, ...listing.problem });
-      return [];
-    }
-    return listing.entries;
-  };
+  const entries = (dir: string) => entriesOf(source, dir, problems);
 
   for (const entry of entries(PEOPLE_DIR)) {
     const file = `${PEOPLE_DIR}/${entry.name}`;
@@ -90,37 +83,50 @@ export function listRecords(source: RecordSource, options: ListOptions = {}): La
       }
     }
 
-    const logs: RecordFile[] = [];
-    layout.logs.set(cohort, logs);
-    if (options.logsOf && !options.logsOf.has(cohort)) continue;
-    const logsFolder = inside.find((e) => e.name === 'logs');
-    if (!logsFolder || !isFolder(logsFolder, logsDir(cohort), problems)) continue;
-    for (const personFolder of entries(logsDir(cohort))) {
-      const personPath = `${logsDir(cohort)}/${personFolder.name}`;
-      if (!isFolder(personFolder, personPath, problems)) {
-        if (!IGNORED_NAME.test(personFolder.name)) problems.push({ file: personPath, rule: 'unexpected-file', severity: 'warning', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: 'Move it into the folder of the person it belongs to.' });
-        continue;
-      }
-      for (const entry of entries(personPath)) {
-        const file = `${personPath}/${entry.name}`;
-        const week = recordName(entry, file, problems, 'Logs');
-        if (week !== undefined) logs.push({ file, kind: 'log', nameId: week, cohort, person: personFolder.name, regular: entry.regular === true });
-      }
-    }
+    layout.logs.set(cohort, options.logsOf && !options.logsOf.has(cohort) ? [] : logsIn(source, cohort, inside, problems));
   }
   return layout;
 }
 
-/** The logs of one person in one cohort, listed on their own (a change to that person needs them). */
-export function listPersonLogs(source: RecordSource, cohort: string, person: string, problems: LayoutProblem[]): RecordFile[] {
-  const dir = `${logsDir(cohort)}/${person}`;
+/** A folder's entries; none, with the problem said, when it cannot be listed. */
+function entriesOf(source: RecordSource, dir: string, problems: LayoutProblem[]): DirEntry[] {
   const listing = source.list(dir);
   if ('problem' in listing) {
     problems.push({ file: dir, ...listing.problem });
     return [];
   }
+  return listing.entries;
+}
+
+/** Lists the logs of a cohort left unlisted by `logsOf` (a run that learns later which it needs). */
+export function listCohortLogs(source: RecordSource, layout: Layout, cohort: string): void {
+  if (!layout.logs.has(cohort)) return; // Not a cohort folder.
+  const listing = source.list(cohortDir(cohort));
+  if ('problem' in listing) return; // Said when the cohorts were listed.
+  layout.logs.set(cohort, logsIn(source, cohort, listing.entries, layout.problems));
+}
+
+/** The logs in a cohort folder (`inside`: its entries): logs/<person>/<week>.yaml. */
+function logsIn(source: RecordSource, cohort: string, inside: readonly DirEntry[], problems: LayoutProblem[]): RecordFile[] {
   const logs: RecordFile[] = [];
-  for (const entry of listing.entries) {
+  const logsFolder = inside.find((e) => e.name === 'logs');
+  if (!logsFolder || !isFolder(logsFolder, logsDir(cohort), problems)) return logs;
+  for (const personFolder of entriesOf(source, logsDir(cohort), problems)) {
+    const personPath = `${logsDir(cohort)}/${personFolder.name}`;
+    if (!isFolder(personFolder, personPath, problems)) {
+      if (!IGNORED_NAME.test(personFolder.name)) problems.push({ file: personPath, rule: 'unexpected-file', severity: 'warning', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: 'Move it into the folder of the person it belongs to.' });
+      continue;
+    }
+    logs.push(...listPersonLogs(source, cohort, personFolder.name, problems));
+  }
+  return logs;
+}
+
+/** The logs of one person in one cohort, listed on their own (a change to that person needs them). */
+export function listPersonLogs(source: RecordSource, cohort: string, person: string, problems: LayoutProblem[]): RecordFile[] {
+  const dir = `${logsDir(cohort)}/${person}`;
+  const logs: RecordFile[] = [];
+  for (const entry of entriesOf(source, dir, problems)) {
     const week = recordName(entry, `${dir}/${entry.name}`, problems, 'Logs');
     if (week !== undefined) logs.push({ file: `${dir}/${entry.name}`, kind: 'log', nameId: week, cohort, person, regular: entry.regular === true });
   }

@@ -1,5 +1,5 @@
 import { CONFIG_FILE, cohortFile, cohortOfPath } from '../domain/layout.js';
-import { listPersonLogs, type LayoutProblem, type RecordFile } from './layout-scan.js';
+import { listCohortLogs, listPersonLogs, type LayoutProblem, type RecordFile } from './layout-scan.js';
 import { loadLog, loadProgram } from './load.js';
 import type { Problem } from './problem.js';
 import type { Program } from './program.js';
@@ -58,13 +58,24 @@ function logIndexKey(program: Program): string[] {
 }
 
 /**
+ * What validateScope reads whatever the change: the config and the folders of people and cohorts
+ * (no logs; no person or cohort parsed yet). A caller may do it while git says what changed.
+ */
+export function listForScope(records: RecordSource): Program {
+  return loadProgram(records, { lazyPeople: true, lazyCohorts: true, logsOf: new Set() });
+}
+
+/**
  * Validation of what a change can affect: the same problems a full run gives, for those files
  * only. It reads the config and the cohorts, but only the people and logs the change touches.
  */
-export function validateScope(records: RecordSource, changes: readonly Change[]): Validation {
+export function validateScope(records: RecordSource, changes: readonly Change[], listed: Program = listForScope(records)): Validation {
   if (changes.some((change) => change.path === CONFIG_FILE || change.from === CONFIG_FILE)) return validateProgram(records);
-  const program = loadProgram(records, { lazyPeople: true, lazyCohorts: true, logsOf: cohortsWithChangedRecord(changes) });
+  const program = listed;
   const extraProblems: LayoutProblem[] = [];
+  const before = program.layout.problems.length;
+  for (const cohort of cohortsWithChangedRecord(changes)) listCohortLogs(records, program.layout, cohort);
+  extraProblems.push(...program.layout.problems.slice(before));
   const scope = changeScope(changes, program, (cohort, person) => listPersonLogs(records, cohort, person, extraProblems));
   // A cohort's problems and rules are all in its own tree (cohort.yaml, its member files): read
   // and check the cohorts whose tree is in scope; a log's check reads its own cohort.
