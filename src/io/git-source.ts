@@ -18,16 +18,26 @@ const GIT_BUFFER = 1024 * 1024 * 1024;
 /** Files of one folder read one at a time before the rest of the folder is read at once. */
 const SINGLE_READS = 4;
 
-/** What two sources of one repo (a pull request's base and head) share: texts of equal blobs, parses of equal files. */
+/** A folder as listed: its entries (and their names), and the blobs of its files by name. */
+interface Folder {
+  entries: DirEntry[];
+  names: Set<string>;
+  blobs: Map<string, Blob>;
+}
+
+/**
+ * What two sources of one repo (a pull request's base and head) share: texts of equal blobs,
+ * parses of equal files, and the listing of people/ when both have the same tree there.
+ */
 export class SharedReads {
   readonly blobs = new Map<string, ReadOutcome>();
   readonly parses = new Map<string, unknown>();
+  readonly trees = new Map<string, Folder>();
 }
 
 export class GitCommitSource implements RecordSource {
-  private readonly blobs = new Map<string, Blob>();
-  private readonly folders = new Map<string, DirEntry[]>();
-  private readonly names = new Map<string, Set<string>>();
+  /** Listed folders by path ('' is the top). */
+  private readonly folders = new Map<string, Folder>();
   private readonly texts = new Map<string, ReadOutcome>();
   /** Reads per folder that were not read ahead. */
   private readonly misses = new Map<string, number>();
@@ -52,19 +62,25 @@ export class GitCommitSource implements RecordSource {
   ) {
     this.parses = shared?.parses;
     this.sharedBlobs = shared?.blobs;
-    // Two listings: the config, people/ and the cohort folders; then what each cohort folder and
-    // its members/ hold. A folder named both bare and with a slash is listed if it is a folder
-    // and shown as what it is if it is not. Logs are listed when first needed.
-    const top = this.addListing(this.lsTree([CONFIG_FILE, PEOPLE_DIR, `${PEOPLE_DIR}/`, COHORTS_DIR, `${COHORTS_DIR}/`]));
+    // Two listings: the config, people and the cohort folders; then what people/, each cohort
+    // folder and its members/ hold (people/ is taken from the other source when its tree is the
+    // same). A folder named both bare and with a slash is listed if it is a folder and shown as
+    // what it is if it is not. Logs are listed when first needed.
+    const top = this.addListing(this.lsTree([CONFIG_FILE, PEOPLE_DIR, COHORTS_DIR, `${COHORTS_DIR}/`]));
+    const people = top.find((entry) => entry.path === PEOPLE_DIR && entry.kind === 'dir');
+    const peopleListed = people && shared?.trees.get(people.sha);
+    if (peopleListed) this.folders.set(PEOPLE_DIR, peopleListed);
     const cohorts = top.filter((entry) => entry.kind === 'dir' && entry.path.startsWith(`${COHORTS_DIR}/`));
-    if (cohorts.length === 0) return;
-    const inside = this.addListing(this.lsTree(cohorts.flatMap((entry) => [`${entry.path}/`, `${entry.path}/members/`])));
+    const second = [...(people && !peopleListed ? [`${PEOPLE_DIR}/`] : []), ...cohorts.flatMap((entry) => [`${entry.path}/`, `${entry.path}/members/`])];
+    if (second.length === 0) return;
+    const inside = this.addListing(this.lsTree(second));
     for (const entry of inside) if (entry.kind === 'dir' && underLogs(entry.path)?.below.length === 0) this.unlistedLogs.add(entry.path);
+    if (people && !peopleListed) shared?.trees.set(people.sha, this.folders.get(PEOPLE_DIR) ?? { entries: [], names: new Set(), blobs: new Map() });
   }
 
   list(dir: string): DirListing {
     this.ensureListed(dir);
-    return { entries: this.folders.get(dir) ?? [] };
+    return { entries: this.folders.get(dir)?.entries ?? [] };
   }
 
   /**
@@ -88,21 +104,26 @@ export class GitCommitSource implements RecordSource {
   }
 
   /** Records the entries of an `ls-tree -z --long` listing; returns them with their kind. */
-  private addListing(listing: Buffer): Array<{ path: string; kind: DirEntry['kind'] }> {
-    const added: Array<{ path: string; kind: DirEntry['kind'] }> = [];
-    const touched = new Set<string>();
+  private addListing(listing: Buffer): Array<{ path: string; kind: DirEntry['kind']; sha: string }> {
+    const added: Array<{ path: string; kind: DirEntry['kind']; sha: string }> = [];
+    const touched = new Set<Folder>();
     for (const line of listing.toString('utf8').split('\0')) {
       if (line === '') continue;
       const tab = line.indexOf('\t');
       const [mode, type, sha, size] = line.slice(0, tab).split(/ +/) as [string, string, string, string];
       const file = line.slice(tab + 1);
       const kind: DirEntry['kind'] = type === 'tree' ? 'dir' : type === 'blob' && mode !== '120000' ? 'file' : 'other';
-      if (type === 'blob' || type === 'commit') this.blobs.set(file, { sha, size: Number(size), mode });
-      this.addToFolders(file, kind, touched);
-      added.push({ path: file, kind });
+      const folder = this.addToFolders(file, kind, touched);
+      if (type === 'blob' || type === 'commit') folder.blobs.set(file.slice(file.lastIndexOf('/') + 1), { sha, size: Number(size), mode });
+      added.push({ path: file, kind, sha });
     }
-    for (const dir of touched) this.folders.get(dir)!.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const folder of touched) folder.entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return added;
+  }
+
+  private blobOf(file: string): Blob | undefined {
+    const slash = file.lastIndexOf('/');
+    return this.folders.get(slash < 0 ? '' : file.slice(0, slash))?.blobs.get(file.slice(slash + 1));
   }
 
   read(file: string): ReadOutcome {
@@ -114,7 +135,7 @@ export class GitCommitSource implements RecordSource {
       this.ensureListed(dir);
       const misses = (this.misses.get(dir) ?? 0) + 1;
       this.misses.set(dir, misses);
-      const siblings = misses <= SINGLE_READS ? [] : (this.folders.get(dir) ?? []).filter((entry) => entry.kind === 'file').map((entry) => (dir === '' ? entry.name : `${dir}/${entry.name}`));
+      const siblings = misses <= SINGLE_READS ? [] : (this.folders.get(dir)?.entries ?? []).filter((entry) => entry.kind === 'file').map((entry) => (dir === '' ? entry.name : `${dir}/${entry.name}`));
       this.prefetch([file, ...siblings]);
     }
     return this.texts.get(file)!;
@@ -124,7 +145,7 @@ export class GitCommitSource implements RecordSource {
     const wanted: string[] = [];
     for (const file of files) {
       if (this.texts.has(file)) continue;
-      const blob = this.blobs.get(file);
+      const blob = this.blobOf(file);
       if (blob === undefined) this.texts.set(file, { problem: { rule: 'missing-file', severity: 'error', message: `The file is not in ${this.label}.`, fix: 'Create it.' } });
       else if (blob.mode === '120000') this.texts.set(file, { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is a symlink; mentor reads records only from regular files.', fix: 'Replace the symlink with the record itself.' } });
       else if (blob.mode === '160000') this.texts.set(file, { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is a submodule (a link to a commit of another repository); mentor reads records only from regular files.', fix: 'Remove the submodule (git rm) and add the record itself.' } });
@@ -133,7 +154,7 @@ export class GitCommitSource implements RecordSource {
       else wanted.push(file);
     }
     if (wanted.length === 0) return;
-    const output = git(this.root, ['cat-file', '--batch'], wanted.map((file) => this.blobs.get(file)!.sha).join('\n') + '\n');
+    const output = git(this.root, ['cat-file', '--batch'], wanted.map((file) => this.blobOf(file)!.sha).join('\n') + '\n');
     let offset = 0;
     for (const file of wanted) {
       const newline = output.indexOf(10, offset);
@@ -144,7 +165,7 @@ export class GitCommitSource implements RecordSource {
       if (header[1] === 'blob') {
         const text = decodeRecord(output.subarray(offset, offset + size));
         this.texts.set(file, text);
-        this.sharedBlobs?.set(this.blobs.get(file)!.sha, text);
+        this.sharedBlobs?.set(this.blobOf(file)!.sha, text);
       } else {
         this.texts.set(file, { problem: { rule: 'unreadable-file', severity: 'error', message: `git could not read this file from ${this.label}.`, fix: 'Fetch the commit again (git fetch).' } });
       }
@@ -158,26 +179,27 @@ export class GitCommitSource implements RecordSource {
     return new Set(output.toString('utf8').split('\0').filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length)));
   }
 
-  private addToFolders(file: string, kind: DirEntry['kind'], touched: Set<string>): void {
+  /** Adds an entry to its folder (and the folder to its parent, up to the top); returns the folder. */
+  private addToFolders(file: string, kind: DirEntry['kind'], touched: Set<Folder>): Folder {
     const slash = file.lastIndexOf('/');
     const dir = slash < 0 ? '' : file.slice(0, slash);
     const name = file.slice(slash + 1);
     const entry: DirEntry = { name, kind, ...(kind === 'file' ? { regular: true } : {}) };
-    const known = this.folders.get(dir);
-    touched.add(dir);
-    if (known) {
-      // A folder listed on its own before its contents (a cohort's logs) is not added twice.
-      const names = this.names.get(dir)!;
-      if (!names.has(name)) {
-        names.add(name);
-        known.push(entry);
-      }
-      return;
+    let folder = this.folders.get(dir);
+    if (!folder) {
+      folder = { entries: [], names: new Set(), blobs: new Map() };
+      this.folders.set(dir, folder);
+      if (dir !== '') this.addToFolders(dir, 'dir', touched);
     }
-    this.folders.set(dir, [entry]);
-    this.names.set(dir, new Set([name]));
-    if (dir !== '') this.addToFolders(dir, 'dir', touched);
+    touched.add(folder);
+    // A folder listed on its own before its contents (a cohort's logs) is not added twice.
+    if (!folder.names.has(name)) {
+      folder.names.add(name);
+      folder.entries.push(entry);
+    }
+    return folder;
   }
+
 }
 
 const gitEnv = () => ({ ...process.env, GIT_OPTIONAL_LOCKS: '0' });
