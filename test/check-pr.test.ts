@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordingGit } from './helpers/git-calls.js';
@@ -178,8 +178,8 @@ describe('mentor check-pr: maintainers, approvals and bots', () => {
 
 describe('mentor check-pr: judged as merging would leave the base', () => {
   /** A branch `pr` from main with `change`, then main moves on with `meanwhile`. */
-  function diverged(change: (repo: string) => void, meanwhile: (repo: string) => void): string {
-    const repo = pullRequest(change);
+  function diverged(change: (repo: string) => void, meanwhile: (repo: string) => void, base?: string): string {
+    const repo = pullRequest(change, base);
     git(repo, ['switch', '-q', 'main']);
     meanwhile(repo);
     git(repo, ['add', '-A']);
@@ -223,6 +223,25 @@ describe('mentor check-pr: judged as merging would leave the base', () => {
     // The terminal says how too: each problem's fix under it.
     const text = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k'], { env: NOW });
     expect(text.stdout).toContain('fix: Bring the branch up to date');
+  });
+
+  it('names a file that no longer merges from the program folder, when the program is a folder of a bigger repo', async () => {
+    const top = makeTree({ 'README.md': '# our repo\n' });
+    cpSync(exampleRepo(), path.join(top, 'program'), { recursive: true });
+    const repo = diverged(
+      (r) => {
+        write(r, `program/${HAL_LOG}`, halLog);
+        write(r, 'README.md', '# ours\n');
+      },
+      (r) => {
+        write(r, `program/${HAL_LOG}`, halLog.replace('practice: 3', 'practice: 4'));
+        write(r, 'README.md', '# theirs\n');
+      },
+      top,
+    );
+    const { code, json } = await judge(path.join(repo, 'program'), 'hal-k');
+    expect(json.problems.filter((p) => p.rule === 'branch-conflict').map((p) => p.file).sort()).toEqual(['../README.md', HAL_LOG]);
+    expect(code).toBe(1);
   });
 });
 
