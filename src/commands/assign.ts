@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { print, printError, styleFor, terminalWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFilesAtomic } from '../io/write.js';
 import { planAssignment, type AssignInput, type AssignmentPlan } from '../core/assign.js';
 import { heldByFieldTypos, memberChoices, mentorChoices } from '../core/assign-review.js';
 import { formatInstant } from '../domain/time.js';
@@ -67,7 +66,7 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
   const assignedAt = formatInstant(program.config.timezone, loaded.now);
   const edited = applyMemberEdits(entry, plan.assignments.map((a) => ({ person: a.person, set: { mentor: a.mentor, assignedAt } })));
   if (commitPlan) await startBranch(commitPlan);
-  for (const [file, text] of edited) writeFileAtomic(path.join(program.root, file), text);
+  writeFilesAtomic(program.root, [...edited].map(([file, content]) => ({ file, content })));
   if (options.format === 'text') print(`Placed ${plan.assignments.length} in ${[...edited.keys()].join(', ') || entry.file}.`);
   if (commitPlan) {
     await finishCommit(commitPlan, `Assign mentors in ${entry.id} (${plan.assignments.length} placed)`);

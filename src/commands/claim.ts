@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ExitCode, MentorError } from '../errors.js';
 import { print, printError } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
@@ -38,7 +37,7 @@ export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof m
   const files = [...edited.keys()];
   const commitPlan = branch !== undefined ? await planCommit(root, branch, files) : undefined;
   if (commitPlan) await startBranch(commitPlan);
-  writeFilesAtomic([...edited].map(([file, content]) => ({ file: path.join(root, file), content })));
+  writeFilesAtomic(root, [...edited].map(([file, content]) => ({ file, content })));
   if (commitPlan) await finishCommit(commitPlan, message);
   return files;
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { existsInRepo, staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
@@ -10,7 +9,6 @@ import { loadForCommand, lockForWriting } from './context.js';
 export async function codeownersCommand(options: { repo?: string; check?: boolean }): Promise<number> {
   const { program } = loadForCommand(options.repo);
   const content = renderCodeowners(program.config.maintainers);
-  const file = path.join(program.root, CODEOWNERS_FILE);
   const current = staleFiles(program.root, new Map([[CODEOWNERS_FILE, content]])).length === 0 ? content : existsInRepo(program.root, CODEOWNERS_FILE) ? '' : undefined;
   if (options.check) {
     if (current === content) {
@@ -22,7 +20,7 @@ export async function codeownersCommand(options: { repo?: string; check?: boolea
   }
   if (current !== content) {
     lockForWriting(program.root, 'codeowners');
-    writeFileAtomic(file, content);
+    writeFileAtomic(program.root, CODEOWNERS_FILE, content);
   }
   print(current === content ? `${CODEOWNERS_FILE} is up to date.` : `Wrote ${CODEOWNERS_FILE} (the maintainers own every file: ${program.config.maintainers.length}).`);
   return ExitCode.ok;

@@ -1,4 +1,5 @@
 import { ExitCode, MentorError } from '../errors.js';
+import { checkWritePaths } from '../io/write-path.js';
 import { assertCanCommit, branchExists, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
 
 // The shared end of commands that commit: checked before anything is written, then one branch
@@ -13,11 +14,13 @@ export interface CommitPlan {
 }
 
 /**
- * Refuses before any write: no git, no identity, the branch exists, or the files have uncommitted
+ * Refuses before any write: a symlink on the way to a file (io/write-path.ts), no git, no identity, the branch exists, or the files have uncommitted
  * changes. `fromDefaultBranch`: start at the repo's default branch, not HEAD, so a pull request
  * holds only this change and never the work of the branch that happens to be checked out.
  */
 export async function planCommit(root: string, branch: string, files: string[], options: { fromDefaultBranch?: boolean } = {}): Promise<CommitPlan> {
+  // The write checks this too; here it refuses before a branch is made.
+  checkWritePaths(root, files);
   const repo = openGit(root);
   await assertCanCommit(repo);
   if (await branchExists(repo, branch)) {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { print, styleFor } from '../io/output.js';
 import { CONFIG_FILE, readRecord, type RecordFile } from '../io/repo.js';
@@ -41,7 +40,7 @@ export async function fixCommand(options: FixOptions): Promise<number> {
       lockForWriting(program.root, 'fix');
       locked = true;
     }
-    writeFileAtomic(path.join(program.root, record.file), fixed);
+    writeFileAtomic(program.root, record.file, fixed);
   }
   const lines: string[] = [];
   if (changed.length === 0) lines.push(style.ok(`✔ ${files.length} records are in canonical form.`));

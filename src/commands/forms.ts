@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFilesAtomic } from '../io/write.js';
 import { issueForms } from '../render/issue-forms.js';
 import { CONFIG_FILE } from '../domain/layout.js';
 import { loadForCommand } from './context.js';
@@ -20,7 +19,7 @@ export async function formsCommand(options: FormsOptions): Promise<number> {
   const stale = staleFiles(program.root, forms);
   const upToDate = 'The issue forms are up to date.';
   if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date with ${CONFIG_FILE}: ${files}.\nRun \`mentor forms\` to regenerate them.`);
-  for (const file of stale) writeFileAtomic(path.join(program.root, file), forms.get(file)!);
+  writeFilesAtomic(program.root, stale.map((file) => ({ file, content: forms.get(file)! })));
   print(stale.length === 0 ? upToDate : `Wrote ${stale.join(', ')}.`);
   return ExitCode.ok;
 }

@@ -5,7 +5,7 @@ import { ExitCode, MentorError } from '../errors.js';
 import { commitFiles, hasCommits, initRepo, isGitRepo, openGit } from '../io/git.js';
 import { print, styleFor } from '../io/output.js';
 import { readRunnerBuild } from '../io/runner.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFilesAtomic } from '../io/write.js';
 import { localDate } from '../domain/time.js';
 import { CODEOWNERS_FILE, CONFIG_FILE, RUNNER_COMMAND } from '../domain/layout.js';
 import { scaffoldFiles } from '../render/scaffold.js';
@@ -29,17 +29,10 @@ export async function initCommand(options: InitOptions): Promise<number> {
     ...readRunnerBuild(),
   ]);
 
-  const written: string[] = [];
-  const kept: string[] = [];
-  for (const [file, content] of files) {
-    // Never overwrite: a file (or anything) already at the path is kept as it is.
-    if (occupied(path.join(root, file))) {
-      kept.push(file);
-      continue;
-    }
-    writeFileAtomic(path.join(root, file), content);
-    written.push(file);
-  }
+  // Never overwrite: a file (or anything) already at the path is kept as it is.
+  const written = [...files.keys()].filter((file) => !occupied(path.join(root, file)));
+  const kept = [...files.keys()].filter((file) => !written.includes(file));
+  writeFilesAtomic(root, written.map((file) => ({ file, content: files.get(file)! })));
 
   const lines = [`Program repo in ${sanitizeInline(root)}`];
   for (const file of written) lines.push(`  ${style.ok('created')}  ${file}`);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { existsInRepo } from '../io/generated.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertCanCommit, gitUserName, openGit } from '../io/git.js';
@@ -111,7 +110,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   lockForWriting(program.root, 'log');
   const plan = options.commit ? await planCommit(program.root, `log/${person}/${week}`, [file], { fromDefaultBranch: true }) : undefined;
   if (plan) await startBranch(plan);
-  writeFileAtomic(path.join(program.root, file), text);
+  writeFileAtomic(program.root, file, text);
   print(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
   if (plan) {
     await finishCommit(plan, `Log ${week} of ${person}`);

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { ExitCode, MentorError } from '../errors.js';
 import { print } from '../io/output.js';
 import { removeFiles, writeFilesAtomic } from '../io/write.js';
+import { checkWritePaths } from '../io/write-path.js';
 import { meaningChanges } from '../core/member-meaning.js';
 import { loadProgram } from '../model/load.js';
 import { OverlaySource } from '../model/overlay-source.js';
@@ -43,8 +43,9 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
   const commitPlan = options.commit ? await planCommit(program.root, `members/${entry.id}-to-${options.to}`, files) : undefined;
   if (commitPlan) await startBranch(commitPlan);
   // The new home first, then the old one removed: a crash in between leaves a member in both places, which validate names.
-  writeFilesAtomic([...move.writes].map(([file, content]) => ({ file: path.join(program.root, file), content })));
-  removeFiles(move.deletes.map((file) => path.join(program.root, file)));
+  checkWritePaths(program.root, files);
+  writeFilesAtomic(program.root, [...move.writes].map(([file, content]) => ({ file, content })));
+  removeFiles(program.root, move.deletes);
   print(summary(false));
   if (commitPlan) {
     await finishCommit(commitPlan, `Move the members of ${entry.id} ${options.to === 'files' ? 'into one file each' : 'into the list in cohort.yaml'}`);

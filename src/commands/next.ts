@@ -1,6 +1,5 @@
 import { existsInRepo } from '../io/generated.js';
 import { cohortDir, cohortFile } from '../domain/layout.js';
-import path from 'node:path';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { print, styleFor } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
@@ -69,7 +68,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   lockForWriting(program.root, 'next');
   const plan = options.commit ? await planCommit(program.root, `next/${toId}`, [file]) : undefined;
   if (plan) await startBranch(plan);
-  writeFileAtomic(path.join(program.root, file), text);
+  writeFileAtomic(program.root, file, text);
   print(`Wrote ${file} with ${members.length} members. Next: \`mentor assign ${toId}\` places them.`);
   if (plan) {
     await finishCommit(plan, `Open cohort ${toId} from ${from.id}`);

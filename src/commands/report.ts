@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ExitCode, usageError } from '../errors.js';
 import { staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
@@ -51,7 +50,7 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   lockForWriting(program.root, 'report');
   const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()]) : undefined;
   if (commitPlan) await startBranch(commitPlan);
-  writeFilesAtomic([...files].map(([file, content]) => ({ file: path.join(program.root, file), content })));
+  writeFilesAtomic(program.root, [...files].map(([file, content]) => ({ file, content })));
   print(`Wrote ${[...files.keys()].join(' and ')}.`);
   if (commitPlan) {
     await finishCommit(commitPlan, `Report ${entry.id} ${week}`);

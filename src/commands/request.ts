@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { print, printError } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
@@ -81,7 +80,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   const id = String(outcome.plan.person.id);
   const commitPlan = options.commit ? await planCommit(program.root, `request/${id}`, files.map((f) => f.file)) : undefined;
   if (commitPlan) await startBranch(commitPlan);
-  writeFilesAtomic(files.map(({ file, content }) => ({ file: path.join(program.root, file), content })));
+  writeFilesAtomic(program.root, files);
   print(options.format === 'markdown' ? renderRequestDoneMarkdown(outcome.plan) : renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
   if (commitPlan) {
     await finishCommit(commitPlan, outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}`);

@@ -3,7 +3,8 @@ import { ExitCode } from '../errors.js';
 import { staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFilesAtomic } from '../io/write.js';
+import { chosenFolder } from '../io/write-path.js';
 import { generateJsonSchemas } from '../model/json-schema.js';
 import { checkGenerated } from './generated-step.js';
 
@@ -20,7 +21,10 @@ export async function schemaCommand(options: SchemaOptions): Promise<number> {
   const relative = path.relative(process.cwd(), outDir).split(path.sep).join('/') || '.';
   const schemas = generateJsonSchemas();
   const staleNames = staleFiles(outDir, schemas);
-  if (!options.check) for (const name of staleNames) writeFileAtomic(path.join(outDir, name), schemas.get(name)!);
+  if (!options.check) {
+    const out = chosenFolder(root, outDir);
+    writeFilesAtomic(out.root, staleNames.map((name) => ({ file: path.join(out.relative, name), content: schemas.get(name)! })));
+  }
   const stale = staleNames.map((name) => `${relative}/${name}`);
   const upToDate = `The schemas in ${relative}/ are up to date.`;
   if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date: ${files}.\nRun \`mentor schema --out ${options.out}\` to regenerate them.`);

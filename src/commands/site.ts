@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { print, printError } from '../io/output.js';
 import { writeSiteFolder } from '../io/site-folder.js';
+import { chosenFolder } from '../io/write-path.js';
 import { siteData } from '../core/site.js';
 import { COHORT_PAGES } from '../render/site/html.js';
 import { renderSite } from '../render/site/site.js';
@@ -26,7 +27,8 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   const people = peopleOf(program);
   const files = renderSite(siteData({ config: program.config, cohorts, people, now: loaded.now, today: loaded.today }));
   const outDir = path.resolve(program.root, options.out);
-  writeSiteFolder(outDir, files, COHORT_PAGES);
+  const out = chosenFolder(program.root, outDir);
+  writeSiteFolder(out.root, out.relative, files, COHORT_PAGES);
   const shown = path.relative(process.cwd(), outDir);
   print(`Wrote the dashboard to ${shown === '' ? '.' : shown.startsWith('..') ? outDir : shown}/: index.html and ${plural(files.size - 1, 'cohort page')}.`);
   return ExitCode.ok;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { readIssueBody } from '../io/request-files.js';
 import { writeFileAtomic } from '../io/write.js';
+import { chosenFolder } from '../io/write-path.js';
 import { attentionData, notifiedKeys } from '../core/attention.js';
 import { programProgress } from '../core/cycles.js';
 import { cohortState } from '../domain/cohort-state.js';
@@ -72,7 +73,10 @@ async function attentionCommand(cohortId: string | undefined, options: StatusOpt
   print(renderAttentionBody(data, formatInstant(program.config.timezone, loaded.now)));
   if (options.commentOut !== undefined) {
     const comment = renderAttentionComment(data, notifiedKeys(options.since === undefined ? undefined : readIssueBody(options.since)));
-    if (comment !== undefined) writeFileAtomic(path.resolve(options.commentOut), comment);
+    if (comment !== undefined) {
+      const out = chosenFolder(program.root, path.dirname(path.resolve(options.commentOut)));
+      writeFileAtomic(out.root, path.join(out.relative, path.basename(options.commentOut)), comment);
+    }
   }
   const overdue = data.cohorts.some((c) => c.queue.some((q) => q.overdue));
   return options.failOn === 'overdue' && overdue ? ExitCode.invalid : ExitCode.ok;

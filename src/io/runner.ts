@@ -1,9 +1,10 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, MentorError } from '../errors.js';
 import { packageVersion } from '../version.js';
-import { writeFileAtomic } from './write.js';
+import { removeFiles, writeFilesAtomic } from './write.js';
+import { checkWritePaths } from './write-path.js';
 import { RUNNER_DIR, RUNNER_ENTRY } from '../domain/layout.js';
 
 // The runner: the whole CLI bundled into .mentor/mentor.mjs (with the prompts and the charts
@@ -52,20 +53,16 @@ export function repoRunnerVersion(root: string): string | undefined {
 }
 
 /**
- * The repo's .mentor must be a real folder (or absent): through a symlink, writing the runner and
- * removing the files it no longer has would act wherever the link points, outside the repo.
+ * The repo's .mentor must be a real folder (or absent), checked before anything else happens:
+ * through a symlink, writing the runner and removing the files it no longer has would act
+ * wherever the link points (the write refuses that too, but only once a branch is made).
  */
 export function checkRunnerFolder(root: string): void {
-  const dir = path.join(root, RUNNER_DIR);
-  let stat;
-  try {
-    stat = lstatSync(dir);
-  } catch {
-    return;
+  checkWritePaths(root, [RUNNER_DIR]);
+  const stat = lstatSync(path.join(root, RUNNER_DIR), { throwIfNoEntry: false });
+  if (stat && !stat.isDirectory()) {
+    throw new MentorError(`${RUNNER_DIR} is not a folder; mentor writes the runner only into a real folder of the repo.`, ExitCode.usage, `Replace it with a folder (git rm ${RUNNER_DIR}), then run mentor upgrade again.`);
   }
-  if (stat.isDirectory()) return;
-  const what = stat.isSymbolicLink() ? 'a symlink' : 'not a folder';
-  throw new MentorError(`${RUNNER_DIR} is ${what}; mentor writes the runner only into a real folder of the repo, so nothing outside it is written or removed.`, ExitCode.usage, `Replace it with a folder (git rm ${RUNNER_DIR}), then run mentor upgrade again.`);
 }
 
 /** Files under the repo's .mentor/ that the new runner does not have (a runner of another build). */
@@ -79,8 +76,9 @@ export function staleRunnerFiles(root: string, keep: ReadonlyMap<string, string>
 
 /** Writes the runner into the repo, each file atomically, and removes the files it no longer has. */
 export function writeRunner(root: string, files: ReadonlyMap<string, string>, remove: readonly string[]): void {
-  for (const [file, content] of files) writeFileAtomic(path.join(root, file), content);
-  for (const file of remove) rmSync(path.join(root, file), { force: true });
+  checkWritePaths(root, [...files.keys(), ...remove]);
+  writeFilesAtomic(root, [...files].map(([file, content]) => ({ file, content })));
+  removeFiles(root, remove);
 }
 
 /** The runner files whose content in the repo differs from the build's (missing ones included). */

@@ -2,14 +2,17 @@ import { closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, read
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileSystemError, isSystemError } from '../errors.js';
+import { checkWritePaths } from './write-path.js';
 
 // Every file mentor writes goes through here. A write is atomic and durable: the new content goes
 // to a temporary file beside the target, every byte of it, flushed to disk, then renamed over the
 // target, and the folder is flushed so the rename survives a power cut. On any failure the old
 // file is left as it was and the error names the file. An edit keeps the file's mode (and owner,
-// when run as root) and its line endings.
+// when run as root) and its line endings. Every path is relative to the folder written into, and
+// is checked first (io/write-path.ts): a symlink on the way refuses the whole write.
 
 export interface FileWrite {
+  /** Relative to the folder written into (the repo, or a folder the user chose). */
   file: string;
   content: string;
 }
@@ -20,8 +23,8 @@ const TEMP_NAME = /^\.(.+)\.mentor-tmp-(\d+)-[0-9a-f]+$/;
 /** Temporary files of versions before 0.2: `.<name>.<pid>.<random>.tmp`. */
 const OLD_TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
 
-export function writeFileAtomic(file: string, content: string): void {
-  writeFilesAtomic([{ file, content }]);
+export function writeFileAtomic(root: string, file: string, content: string): void {
+  writeFilesAtomic(root, [{ file, content }]);
 }
 
 /**
@@ -29,7 +32,9 @@ export function writeFileAtomic(file: string, content: string): void {
  * temporary file first, and only when all are on disk are they renamed into place, one after the
  * other. A failure while writing leaves every target as it was.
  */
-export function writeFilesAtomic(writes: readonly FileWrite[]): void {
+export function writeFilesAtomic(root: string, relativeWrites: readonly FileWrite[]): void {
+  checkWritePaths(root, relativeWrites.map(({ file }) => file));
+  const writes = relativeWrites.map(({ file, content }) => ({ file: path.join(root, file), content }));
   const staged: { temp: string; file: string }[] = [];
   // Once per folder, not per file: a move of thousands of member files into one folder stays linear.
   for (const dir of new Set(writes.map(({ file }) => path.dirname(file)))) removeStaleTemps(dir);
@@ -55,7 +60,9 @@ export function writeFilesAtomic(writes: readonly FileWrite[]): void {
  * Removes files (one already gone is fine) and then a folder they leave empty, and flushes the
  * folders so the removals survive a power cut. Callers write the new home of the content first.
  */
-export function removeFiles(files: readonly string[]): void {
+export function removeFiles(root: string, relativeFiles: readonly string[]): void {
+  checkWritePaths(root, relativeFiles);
+  const files = relativeFiles.map((file) => path.join(root, file));
   for (const file of files) {
     try {
       rmSync(file, { force: true });

@@ -1,0 +1,84 @@
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ExitCode, MentorError } from '../errors.js';
+
+// Where a write may go. A program repo is hostile: a pull request can commit `reports`, `.github`
+// or a file as a symlink, and a maintainer who then runs a command would write wherever it
+// points. So every write (io/write.ts) first walks its path from the folder it writes into and
+// refuses a symlink anywhere on the way, the file itself included:
+// - one that leads out of the folder (or nowhere): the write would land outside the repo;
+// - one that stays inside: the write would land on a path the command does not name, which git
+//   cannot commit through ("beyond a symbolic link"). Reading through such a link is harmless
+//   (the record reader does); writing through one is not done.
+// A folder the user names on the command line (`site --out`, `schema --out`, `status
+// --comment-out`) may be anywhere: only a route that enters the repo is held to the repo's rule.
+
+/**
+ * Refuses (exit 2, nothing written) when a symlink stands on the way from `root` to any of
+ * `files` (relative to root), or when a file's path leaves root.
+ */
+export function checkWritePaths(root: string, files: readonly string[]): void {
+  const realRoot = realpathOr(root) ?? root;
+  const seen = new Set<string>();
+  for (const file of files) {
+    const parts = path.normalize(file).split(path.sep).filter((part) => part !== '' && part !== '.');
+    if (path.isAbsolute(file) || parts[0] === '..') {
+      throw new MentorError(`${file} is not inside ${root}; mentor writes only inside it, so nothing was written.`, ExitCode.usage, 'Name a path inside it.');
+    }
+    for (let depth = 1; depth <= parts.length; depth++) {
+      const relative = parts.slice(0, depth).join('/');
+      if (seen.has(relative)) continue;
+      seen.add(relative);
+      const absolute = path.join(realRoot, relative);
+      let isLink: boolean;
+      try {
+        isLink = lstatSync(absolute).isSymbolicLink();
+      } catch {
+        break; // Missing (the write makes real folders from here on) or unreadable (the write says so).
+      }
+      if (isLink) throw symlinkOnTheWay(realRoot, relative, depth < parts.length || statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true, file);
+    }
+  }
+}
+
+function symlinkOnTheWay(root: string, link: string, isFolder: boolean, file: string): MentorError {
+  const real = realpathOr(path.join(root, link));
+  const where = real === undefined ? 'that leads nowhere' : isWithin(root, real) ? `to ${path.relative(root, real).split(path.sep).join('/') || '.'}` : 'that leads outside the repo';
+  const kind = isFolder ? 'folder' : 'file';
+  return new MentorError(
+    `Not writing ${file}: ${link} is a symlink ${where}, and mentor never writes through a symlink. Nothing was written.`,
+    ExitCode.usage,
+    `Replace the symlink with a real ${kind} (remove the link${isFolder ? ', make the folder' : ''}, and commit that if the link was committed), then run the command again.`,
+  );
+}
+
+/**
+ * The folder a user named on the command line, as the root to write into and a path below it.
+ * Followed from the top as the system would, it is held to the repo's rule from where it enters
+ * the repo (`--out _site`: root is the repo, path `_site`); a folder elsewhere is the user's own
+ * (root is the folder itself).
+ */
+export function chosenFolder(repoRoot: string, absolute: string): { root: string; relative: string } {
+  const realRepo = realpathOr(repoRoot) ?? repoRoot;
+  const top = path.parse(absolute).root;
+  const parts = absolute.slice(top.length).split(path.sep).filter((part) => part !== '');
+  let real = top;
+  for (let index = 0; ; index++) {
+    if (isWithin(realRepo, real)) return { root: realRepo, relative: path.relative(realRepo, path.join(real, ...parts.slice(index))) };
+    if (index === parts.length) return { root: real, relative: '' };
+    const next = path.join(real, parts[index]!);
+    real = realpathOr(next) ?? next;
+  }
+}
+
+function isWithin(root: string, absolute: string): boolean {
+  return absolute === root || absolute.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+function realpathOr(absolute: string): string | undefined {
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return undefined;
+  }
+}
