@@ -85,6 +85,17 @@ describe('the dashboard data', () => {
     expect(data.progress.movesUp).toBe(1);
   });
 
+  it('counts requests still waiting past the promise as misses, with the overdue rule status uses', () => {
+    // sam waits 96 h in spring (overdue, as status and the waiting list say); old never got a mentor in winter.
+    expect(data.progress.byCohort.map((c) => [c.cohort, c.waitingPastPromise])).toEqual([
+      ['winter', 1],
+      ['spring', 1],
+    ]);
+    expect(data.progress.requestToMentor).toMatchObject({ count: 1, withinSla: 1, waitingPastPromise: 2 });
+    expect(data.cohorts[0]!.counts.overdue).toBe(1);
+    expect(data.waiting.filter((w) => w.overdue).map((w) => w.id)).toEqual(['sam']);
+  });
+
   it('keeps members outside the tree apart: waiting ones, and none lost', () => {
     const spring = data.cohorts[0]!;
     expect(spring.unplaced.map((m) => [m.id, m.reason])).toEqual([

@@ -3,12 +3,13 @@ import { ExitCode } from '../errors.js';
 import { print, printError } from '../io/output.js';
 import { writeSiteFolder } from '../io/site-folder.js';
 import { chosenFolder } from '../io/write-path.js';
-import { siteData } from '../core/site.js';
+import { siteData, type SkippedRecord } from '../core/site.js';
 import { COHORT_PAGES } from '../render/site/html.js';
 import { renderSite } from '../render/site/site.js';
+import { sanitizeInline } from '../render/terminal.js';
 import { plural } from '../render/words.js';
 import { loadForCommand, peopleOf } from './context.js';
-import { cohortLogs } from './week-logs.js';
+import { usableCohortLogs } from './week-logs.js';
 
 export interface SiteOptions {
   repo?: string;
@@ -16,20 +17,36 @@ export interface SiteOptions {
   out: string;
 }
 
+/** Warnings beyond this many are summed up in one line; the dashboard lists them all. */
+const MOST_WARNINGS = 10;
+
+/**
+ * Builds the dashboard from every record that can be used: a cohort file or a log with errors
+ * is left out, said on stderr and shown on the pages, and the site is still written (exit 0), so
+ * the published dashboard stays current while someone fixes the record. `mentor validate` is
+ * the command whose exit code judges the records.
+ */
 export async function siteCommand(options: SiteOptions): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
+  const unreadable: SkippedRecord[] = [];
   const cohorts = [...program.cohorts.values()].flatMap((entry) => {
-    if (entry.cohort && !entry.partial) return [{ cohort: entry.cohort, logs: cohortLogs(program, entry.id) }];
-    printError(`mentor: warning: ${entry.file} cannot be read, so cohort ${entry.id} is left out (run \`mentor validate\`).`);
+    if (entry.cohort && !entry.partial) return [{ cohort: entry.cohort, ...usableCohortLogs(program, entry.id) }];
+    const first = program.problems.find((problem) => problem.file === entry.file && problem.severity === 'error');
+    unreadable.push({ file: entry.file, line: first?.line ?? 1, column: first?.column ?? 1, message: `${first ? `${first.message} ` : ''}Cohort ${entry.id} is left out.` });
     return [];
   });
-  const people = peopleOf(program);
-  const files = renderSite(siteData({ config: program.config, cohorts, people, now: loaded.now, today: loaded.today }));
+  const data = siteData({ config: program.config, cohorts, skipped: unreadable, people: peopleOf(program), now: loaded.now, today: loaded.today });
+  const files = renderSite(data);
   const outDir = path.resolve(program.root, options.out);
   const out = chosenFolder(program.root, outDir);
   writeSiteFolder(out.root, out.relative, files, COHORT_PAGES);
+  for (const record of data.skipped.slice(0, MOST_WARNINGS)) {
+    printError(`mentor: warning: ${sanitizeInline(record.file)}:${record.line}:${record.column} has errors, so the dashboard leaves it out: ${sanitizeInline(record.message)}`);
+  }
+  if (data.skipped.length > MOST_WARNINGS) printError(`mentor: warning: … and ${data.skipped.length - MOST_WARNINGS} more records left out (the dashboard lists them all).`);
+  if (data.skipped.length > 0) printError('mentor: run `mentor validate` to see how to fix each.');
   const shown = path.relative(process.cwd(), outDir);
-  print(`Wrote the dashboard to ${shown === '' ? '.' : shown.startsWith('..') ? outDir : shown}/: index.html and ${plural(files.size - 1, 'cohort page')}.`);
+  print(`Wrote the dashboard to ${shown === '' ? '.' : shown.startsWith('..') ? outDir : shown}/: index.html and ${plural(files.size - 1, 'cohort page')}${data.skipped.length > 0 ? `, leaving out ${plural(data.skipped.length, 'record')} with errors` : ''}.`);
   return ExitCode.ok;
 }

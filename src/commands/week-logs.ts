@@ -1,5 +1,5 @@
 import { ExitCode, MentorError } from '../errors.js';
-import { isError } from '../model/problem.js';
+import { isError, type Problem } from '../model/problem.js';
 import type { RecordFile } from '../io/repo.js';
 import { loadLog } from '../model/load.js';
 import type { Program } from '../model/program.js';
@@ -7,31 +7,49 @@ import type { Cohort, Log } from '../model/schemas.js';
 import { plannedElsewhere, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { sanitizeInline } from '../render/terminal.js';
 
-/** A log the command can use; a log with errors stops the command. */
-function validLog(program: Program, file: RecordFile): Log {
+/** A log the command can use, or the first error that keeps it from being used. */
+function validLog(program: Program, file: RecordFile): Log | Problem {
   const loaded = loadLog(program, file);
   const first = loaded.problems.find(isError);
-  if (first || !loaded.log) {
-    throw new MentorError(`${file.file} has errors${first ? `: ${first.line}:${first.column} ${sanitizeInline(first.message)}` : ''}`, ExitCode.invalid, 'Fix it first; `mentor validate` shows how.');
-  }
+  if (first || !loaded.log) return first ?? { file: file.file, line: 1, column: 1, rule: 'unreadable-file', severity: 'error', message: 'The log cannot be read.' };
   return loaded.log;
+}
+
+const isProblem = (value: Log | Problem): value is Problem => 'severity' in value;
+
+/** A log with errors stops a command that judges from every log (report, status, next). */
+function validOrStop(program: Program, file: RecordFile): Log {
+  const log = validLog(program, file);
+  if (isProblem(log)) throw new MentorError(`${file.file} has errors: ${log.line}:${log.column} ${sanitizeInline(log.message)}`, ExitCode.invalid, 'Fix it first; `mentor validate` shows how.');
+  return log;
 }
 
 /** The valid logs of one cohort and week, by person (only that week's files are read). */
 export function weekLogs(program: Program, cohortId: string, week: string): Map<string, Log> {
   const logs = new Map<string, Log>();
-  for (const file of program.layout.logs.get(cohortId) ?? []) if (file.nameId === week) logs.set(file.person!, validLog(program, file));
+  for (const file of program.layout.logs.get(cohortId) ?? []) if (file.nameId === week) logs.set(file.person!, validOrStop(program, file));
   return logs;
 }
 
-/** Every valid log of a cohort, by person then week. */
+/** Every log of a cohort, by person then week; one with errors stops the command. */
 export function cohortLogs(program: Program, cohortId: string): Map<string, Map<string, Log>> {
+  return usableCohortLogs(program, cohortId, validOrStop).logs;
+}
+
+/** Every valid log of a cohort, by person then week, and the logs left out with the error of each. */
+export function usableCohortLogs(program: Program, cohortId: string, read: (program: Program, file: RecordFile) => Log | Problem = validLog): { logs: Map<string, Map<string, Log>>; skipped: Problem[] } {
   const logs = new Map<string, Map<string, Log>>();
+  const skipped: Problem[] = [];
   for (const file of program.layout.logs.get(cohortId) ?? []) {
+    const log = read(program, file);
+    if (isProblem(log)) {
+      skipped.push(log);
+      continue;
+    }
     if (!logs.has(file.person!)) logs.set(file.person!, new Map());
-    logs.get(file.person!)!.set(file.nameId, validLog(program, file));
+    logs.get(file.person!)!.set(file.nameId, log);
   }
-  return logs;
+  return { logs, skipped };
 }
 
 /** Each person's planned hours in the other cohorts that overlap this one (budgets add up). */

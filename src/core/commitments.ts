@@ -1,11 +1,24 @@
 import { byTierThenId } from '../domain/tiers.js';
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
 import { directMenteeCounts, plannedHours, totalHours } from '../domain/commitments.js';
+import { HOUR_MS } from '../domain/time.js';
 
 export type HoursFlag = 'over-budget' | 'no-log' | 'waiting' | 'logged-under' | 'logged-over';
 
 /** Members still waiting for a mentor don't log yet; everyone else is expected to. */
 export const expectsLog = (member: { role: Role; mentor?: string }) => member.role === 'lead' || member.mentor !== undefined;
+
+/**
+ * How long a member waiting for a mentor has waited at `at`, in exact hours; undefined for a
+ * member who is placed (or a lead) or has no requestedAt. Past `requestSlaHours` the request is
+ * overdue: status, the report, progress and the dashboard all judge it here.
+ */
+export function hoursWaited(member: { role: Role; mentor?: string; requestedAt?: string }, at: number): number | undefined {
+  if (expectsLog(member) || member.requestedAt === undefined) return undefined;
+  return Math.max(0, (at - Date.parse(member.requestedAt)) / HOUR_MS);
+}
+
+export const isOverdue = (member: { role: Role; mentor?: string; requestedAt?: string }, at: number, slaHours: number): boolean => (hoursWaited(member, at) ?? 0) > slaHours;
 
 export interface PersonHours {
   id: string;

@@ -1,6 +1,6 @@
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
 import { cohortState, completeWeeks, type CohortState } from '../domain/cohort-state.js';
-import { expectsLog } from './commitments.js';
+import { expectsLog, isOverdue } from './commitments.js';
 import { roundHours, sumHours } from '../domain/commitments.js';
 import { tierAbove, tierRank } from '../domain/tiers.js';
 import { HOUR_MS, dayNumber } from '../domain/time.js';
@@ -149,8 +149,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
         if (match.requestedAt !== undefined && match.assignedAt !== undefined) waits.push(Math.max(0, (Date.parse(match.assignedAt) - Date.parse(match.requestedAt)) / HOUR_MS));
       }
       matchesEndedEarly += member.history?.length ?? 0;
-      const open = member.mentor === undefined && member.requestedAt !== undefined && member.role !== 'lead';
-      if (open && now !== undefined && (now - Date.parse(member.requestedAt!)) / HOUR_MS > config.requestSlaHours) openOverSla++;
+      if (now !== undefined && isOverdue(member, now, config.requestSlaHours)) openOverSla++;
     }
     movesUpByCohort.push({ cohort: cohort.id, movesUp });
     logShareByCohort.push({ cohort: cohort.id, logs: logCount, expected, share: expected === 0 ? 0 : Math.round((logCount / expected) * 1000) / 1000 });

@@ -1,9 +1,9 @@
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
-import { cohortCommitments, expectsLog, type PersonHours } from './commitments.js';
+import { cohortCommitments, expectsLog, hoursWaited, isOverdue, type PersonHours } from './commitments.js';
 import { byTierThenId } from '../domain/tiers.js';
 import { directMenteeCounts, roomFor, roundHours } from '../domain/commitments.js';
 import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
-import { HOUR_MS, localDate } from '../domain/time.js';
+import { localDate } from '../domain/time.js';
 import { mondayOf, sundayOf } from '../domain/weeks.js';
 import { countedWeeks, isCohortWeek, isPaused } from '../domain/cohort-state.js';
 
@@ -134,8 +134,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   const waiting = members
     .filter((member) => !expectsLog(member))
     .map((member): WaitingMember => {
-      const requested = member.requestedAt === undefined ? undefined : Date.parse(member.requestedAt);
-      const exactHours = requested === undefined ? undefined : Math.max(0, (input.at - requested) / HOUR_MS);
+      const exactHours = hoursWaited(member, input.at);
       const waitedHours = exactHours === undefined ? undefined : Math.round(exactHours * 10) / 10;
       return {
         id: member.person,
@@ -143,7 +142,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
         role: member.role,
         ...(member.requestedAt !== undefined ? { requestedAt: member.requestedAt } : {}),
         ...(waitedHours !== undefined ? { waitedHours } : {}),
-        overdue: exactHours !== undefined && exactHours > config.requestSlaHours,
+        overdue: isOverdue(member, input.at, config.requestSlaHours),
         wants: member.wants,
         ...(member.prefers !== undefined ? { prefers: member.prefers } : {}),
       };

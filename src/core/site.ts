@@ -1,5 +1,6 @@
 import type { WaitingMember } from './report.js';
 import type { Config, Person, Role } from '../model/schemas.js';
+import type { Problem } from '../model/problem.js';
 import { formatInstant, dayNumber } from '../domain/time.js';
 import { byTierThenId } from '../domain/tiers.js';
 import { programProgress, type CohortWithLogs } from './cycles.js';
@@ -35,27 +36,43 @@ export interface CohortProgress {
   /** Median hours from request to a mentor, of members with both times recorded. */
   medianHoursToMentor: number | null;
   answered: number;
+  /** Members still waiting past the promise now: misses too, as `mentor progress` counts them. */
+  waitingPastPromise: number;
+}
+
+/** A record left out of the dashboard, and why (its first error). */
+export type SkippedRecord = Pick<Problem, 'file' | 'line' | 'column' | 'message'>;
+
+/** A cohort's page, with the records of that cohort the dashboard left out. */
+export interface SiteCohortPage extends CohortPage {
+  skipped: SkippedRecord[];
 }
 
 export interface SiteData {
   program: { name: string; timezone: string; now: string; slaHours: number };
   /** Newest cohort first. */
-  cohorts: CohortPage[];
+  cohorts: SiteCohortPage[];
   /** Members waiting in cohorts that have not finished: overdue first, then longest waiting. */
   waiting: SiteWaiting[];
   mentorsWithRoom: SiteMentorWithRoom[];
   progress: {
     peopleHelped: number;
     movesUp: number;
-    requestToMentor: { count: number; medianHours: number | null; worstHours: number | null; withinSla: number };
+    /** `waitingPastPromise`: requests not answered and past the promise now, misses as much as a late answer. */
+    requestToMentor: { count: number; medianHours: number | null; worstHours: number | null; withinSla: number; waitingPastPromise: number };
     /** Oldest cohort first, as the cycles ran. */
     byCohort: CohortProgress[];
   };
+  /** Every record left out because it has errors (a cohort file, a log), by file. */
+  skipped: SkippedRecord[];
 }
 
 export interface SiteInput {
   config: Config;
-  cohorts: readonly CohortWithLogs[];
+  /** The cohorts that can be read, each with its valid logs and the logs left out. */
+  cohorts: ReadonlyArray<CohortWithLogs & { skipped?: readonly SkippedRecord[] }>;
+  /** Records left out that belong to no cohort shown (a cohort file that cannot be read). */
+  skipped?: readonly SkippedRecord[];
   people: ReadonlyMap<string, Person | undefined>;
   now: number;
   today: string;
@@ -64,7 +81,7 @@ export interface SiteInput {
 export function siteData(input: SiteInput): SiteData {
   const { config, people, now, today } = input;
   const oldestFirst = [...input.cohorts].sort((a, b) => dayNumber(a.cohort.start) - dayNumber(b.cohort.start) || (a.cohort.id < b.cohort.id ? -1 : 1));
-  const pages = oldestFirst.map(({ cohort, logs }) => cohortPage({ config, cohort, logs, people, now, today }));
+  const pages = oldestFirst.map(({ cohort, logs, skipped }): SiteCohortPage => ({ ...cohortPage({ config, cohort, logs, people, now, today }), skipped: byFile(skipped ?? []) }));
   const open = pages.filter((page) => page.state !== 'finished');
 
   const waiting = open
@@ -75,14 +92,14 @@ export function siteData(input: SiteInput): SiteData {
     .flatMap((page) => page.mentorsWithRoom.map((mentor) => ({ cohort: page.id, name: people.get(mentor.id)?.name ?? mentor.id, ...mentor })))
     .sort((a, b) => byTierThenId(a, b) || (a.cohort < b.cohort ? -1 : 1));
 
-  const progress = programProgress(config, oldestFirst, people, today);
+  const progress = programProgress(config, oldestFirst, people, today, now);
   const movesUp = new Map(progress.program.movesUpByCohort.map((row) => [row.cohort, row.movesUp]));
   const logShare = new Map(progress.program.logShareByCohort.map((row) => [row.cohort, row.share]));
   const byCohort = oldestFirst.map((entry, index): CohortProgress => {
     const { cohort } = entry;
     const page = pages[index]!;
     // The program's figures of this cohort alone: its own time from request to a mentor.
-    const waits = programProgress(config, [entry], people, today).program.requestToAssignment;
+    const waits = programProgress(config, [entry], people, today, now).program.requestToAssignment;
     return {
       cohort: cohort.id,
       name: cohort.name,
@@ -93,6 +110,7 @@ export function siteData(input: SiteInput): SiteData {
       logShare: logShare.get(cohort.id) ?? 0,
       medianHoursToMentor: waits.medianHours,
       answered: waits.count,
+      waitingPastPromise: waits.openOverSla,
     };
   });
   const { requestToAssignment } = progress.program;
@@ -105,8 +123,13 @@ export function siteData(input: SiteInput): SiteData {
     progress: {
       peopleHelped: progress.program.peopleHelped,
       movesUp: byCohort.reduce((sum, row) => sum + row.movesUp, 0),
-      requestToMentor: { count: requestToAssignment.count, medianHours: requestToAssignment.medianHours, worstHours: requestToAssignment.worstHours, withinSla: requestToAssignment.withinSla },
+      requestToMentor: { count: requestToAssignment.count, medianHours: requestToAssignment.medianHours, worstHours: requestToAssignment.worstHours, withinSla: requestToAssignment.withinSla, waitingPastPromise: requestToAssignment.openOverSla },
       byCohort,
     },
+    skipped: byFile([...(input.skipped ?? []), ...pages.flatMap((page) => page.skipped)]),
   };
+}
+
+function byFile(records: readonly SkippedRecord[]): SkippedRecord[] {
+  return [...records].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 }

@@ -1,14 +1,14 @@
-import type { CohortPage } from '../../core/site-cohort.js';
-import type { SiteData } from '../../core/site.js';
+import type { SiteCohortPage, SiteData } from '../../core/site.js';
 import { badge, name, page, section, table, text } from './html.js';
 import { hoursSection } from './hours.js';
 import { treeSection } from './tree.js';
+import { skippedSection } from './skipped.js';
 import { waitingPart } from './waiting.js';
 import { plural } from '../words.js';
 
 // One cohort's page: the tree, who waits, planned against logged hours, each member's weeks.
 
-export function renderCohortPage(data: SiteData, cohort: CohortPage): string {
+export function renderCohortPage(data: SiteData, cohort: SiteCohortPage): string {
   const { counts } = cohort;
   const dates = `${text(cohort.start)} to ${cohort.end === undefined ? 'open-ended' : text(cohort.end)}`;
   const summary = `<p>${badge(cohort.state, cohort.state)} ${dates}, meeting ${text(cohort.cadence)}. ${plural(counts.members, 'member')}: ${plural(counts.leads, 'lead')}, ${plural(counts.mentors, 'mentor')}, ${plural(counts.mentees, 'mentee')}; ${counts.waiting} waiting for a mentor${
@@ -17,6 +17,7 @@ export function renderCohortPage(data: SiteData, cohort: CohortPage): string {
   const waiting = cohort.waiting.map((member) => ({ cohort: cohort.id, ...member }));
   const body = [
     summary,
+    skippedSection(cohort.skipped),
     treeSection(cohort),
     section('waiting', 'Waiting for a mentor', waitingPart(waiting, cohort.slaHours, { cohortLinks: false, root: '../' })),
     hoursSection(cohort),

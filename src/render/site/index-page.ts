@@ -2,6 +2,7 @@ import type { SiteData } from '../../core/site.js';
 import { ROLES } from '../../domain/tiers.js';
 import { axes, PAINT, pattern, renderChart } from './chart.js';
 import { badge, cohortLink, figure, hours, label, name, page, person, section, table, text } from './html.js';
+import { skippedSection } from './skipped.js';
 import { waitingPart } from './waiting.js';
 import { plural } from '../words.js';
 
@@ -103,25 +104,30 @@ function progressPart(data: SiteData): string {
     { id: 'to-mentor', width, height: 240, title: 'Median hours from a request to a mentor, by cohort' },
   );
   const waitTable = table(
-    `From request to a mentor: ${overall.count} answered, median ${hours(overall.medianHours)} h, longest ${hours(overall.worstHours)} h, ${overall.withinSla} within the ${hours(sla)}-hour promise.`,
-    [{ head: 'Cohort' }, { head: 'Answered', numeric: true }, { head: 'Median hours', numeric: true }, { head: 'Within the promise' }],
+    `From request to a mentor: ${overall.count} answered, median ${hours(overall.medianHours)} h, longest ${hours(overall.worstHours)} h; ${overall.withinSla} of ${overall.count + overall.waitingPastPromise} within the ${hours(sla)}-hour promise${pastPromise(overall.waitingPastPromise)}.`,
+    [{ head: 'Cohort' }, { head: 'Answered', numeric: true }, { head: 'Median hours', numeric: true }, { head: 'Within the promise' }, { head: 'Waiting past it', numeric: true }],
     byCohort.map((row) => [
       text(row.cohort),
       String(row.answered),
       hours(row.medianHoursToMentor),
       row.medianHoursToMentor === null ? '—' : row.medianHoursToMentor > sla ? badge('overdue', 'no') : badge('ok', 'yes'),
+      row.waitingPastPromise > 0 ? badge('overdue', String(row.waitingPastPromise)) : '0',
     ]),
   );
   const recorded = byCohort.some((row) => row.medianHoursToMentor !== null);
   const toMentor = recorded
     ? figure('to-mentor-picture', `Median hours from a request to a mentor, by cohort, against the dashed ${hours(sla)}-hour promise; a striped bar is past it. A cohort without recorded times has no bar.`, waitSvg(), waitTable)
-    : `<p class="empty">No member has both a request time and an assignment time (requestedAt, assignedAt), so there is no time from request to a mentor to show.</p>\n`;
+    : `<p class="empty">No member has both a request time and an assignment time (requestedAt, assignedAt), so there is no time from request to a mentor to show${overall.waitingPastPromise > 0 ? `; ${plural(overall.waitingPastPromise, 'request')} still ${overall.waitingPastPromise === 1 ? 'waits' : 'wait'} past the ${hours(sla)}-hour promise` : ''}.</p>\n`;
   return `<p>${data.progress.peopleHelped} mentees helped (they logged at least one week) and ${data.progress.movesUp} moves up a tier across ${plural(rows.length, 'cycle')}.</p>\n${tiers}${toMentor}`;
 }
+
+/** Requests still waiting past the promise count as misses, as `mentor progress` counts them. */
+const pastPromise = (count: number): string => (count > 0 ? `, counting ${count} still waiting past it` : '');
 
 export function renderIndexPage(data: SiteData): string {
   const body = [
     cards(data),
+    skippedSection(data.skipped),
     section('cohorts', 'Cohorts', cohortsTable(data)),
     section('waiting', 'Waiting for a mentor', waitingPart(data.waiting, data.program.slaHours, { cohortLinks: true, root: '' })),
     section('room', 'Mentors with room', mentorsTable(data)),
