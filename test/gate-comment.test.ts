@@ -52,6 +52,8 @@ describe('the gate comment of a pull request (mentor pr-summary)', () => {
     expect(result.stdout).toContain('❌ `cohorts/2026-fall/logs/hal/2026-W47.yaml:4:3` "practise" is not an activity of a mentee.');
     expect(result.stdout).toContain('- `people/bob.yaml`: the person file of bob');
     expect(result.stdout).toContain('Fix the 1 problem above');
+    // Both things to do are said: the fix, and who to ask for the file the author may not touch.
+    expect(result.stdout).toContain('Some changes also need a maintainer: ask @andrew-gh to review this pull request, or remove those changes.');
     expect(result.stdout).not.toContain('<b>');
   });
 

@@ -86,7 +86,11 @@ function withinLimit(lines: string[], reserved: number): string[] {
 function nextStep(review: PullRequestReview, text: (s: string) => string, handles: (list: string[]) => string): string {
   const errors = review.problems.filter((problem: Problem) => problem.severity === 'error');
   const maintainers = review.maintainers.length > 0 ? handles(review.maintainers) : 'a maintainer (none is configured yet: add `maintainers:` to mentor.config.yaml)';
-  if (errors.length > 0) return text(`Fix the ${plural(errors.length, 'problem')} above (each says how), commit and push again: this check runs again by itself.`);
+  const refused = review.changes.some((change) => !change.allowed);
+  if (errors.length > 0) {
+    const fix = text(`Fix the ${plural(errors.length, 'problem')} above (each says how), commit and push again: this check runs again by itself.`);
+    return refused ? `${fix} ${text('Some changes also need a maintainer: ask')} ${maintainers} ${text('to review this pull request, or remove those changes.')}` : fix;
+  }
   if (!review.allowed) return `${text('Some changes need a maintainer. Ask')} ${maintainers} ${text('to review this pull request: their approval turns this check green. Or remove those changes and push again.')}`;
   return text('Nothing more to do: a maintainer can merge this pull request.');
 }
