@@ -65,6 +65,17 @@ describe('the command line', () => {
     expect(result.stderr).toContain('There is no folder at /nonexistent/place');
   });
 
+  it('exits 2 on a MENTOR_NOW that is not a real instant, a rolled-over date included, and takes every real one', () => {
+    const repo = smallProgram();
+    for (const now of ['yesterday', '2026-11-24', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-11-24T24:00:00Z', '2026-11-24T12:60:00Z', '2026-11-24T12:00:61Z', '2026-11-24T12:00:00+25:00']) {
+      const result = mentor(['status'], { cwd: repo, env: { MENTOR_NOW: now } });
+      expectNoCrash(result);
+      expect(result.code, now).toBe(2);
+      expect(result.stderr).toContain('is not an ISO 8601 instant with a zone');
+    }
+    for (const now of ['2028-02-29T23:59:59.5-08:00', '2026-11-24T00:00Z', '2026-11-24t12:00:00z']) expect(mentor(['status'], { cwd: repo, env: { MENTOR_NOW: now } }).code, now).toBe(0);
+  });
+
   it('finds the program repo from a subfolder', () => {
     const repo = smallProgram();
     const result = mentor(['validate'], { cwd: path.join(repo, 'cohorts/c1') });
