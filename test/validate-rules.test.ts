@@ -85,6 +85,15 @@ describe('validate: the baseline', () => {
     expect(rules).toContain('member-unknown-person@16');
   });
 
+  it('offers to set a log’s week or person to its file or folder name only when that name is a week or an id', () => {
+    const fixOf = (tree: FileTree, rule: string) => validateTree(smallTree(tree)).problems.find((problem) => problem.rule === rule)?.fix;
+    expect(fixOf({ 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W42\n' }, 'log-week-file')).toBe('Rename the file to 2026-W42.yaml, or set `week: 2026-W41`.');
+    expect(fixOf({ 'cohorts/c1/logs/ann/é.yaml': 'person: ann\nweek: 2026-W42\n' }, 'log-week-file')).toBe('Rename the file to 2026-W42.yaml.');
+    expect(fixOf({ 'cohorts/c1/logs/ann/2026-W41 .yaml': 'person: ann\nweek: 2026-W41\n' }, 'log-week-file')).toBe('Rename the file to 2026-W41.yaml.');
+    expect(fixOf({ 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: max\nweek: 2026-W41\n' }, 'log-person-folder')).toBe('Set `person: ann`, or move the file to cohorts/c1/logs/max/.');
+    expect(fixOf({ 'cohorts/c1/logs/Ann X/2026-W41.yaml': 'person: ann\nweek: 2026-W41\n' }, 'log-person-folder')).toBe('Move the file to cohorts/c1/logs/ann/.');
+  });
+
   it('suggests the field name a typo meant', () => {
     const repo = smallProgram({ 'people/ann.yaml': 'id: ann\nnmae: Ann\n' });
     const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);

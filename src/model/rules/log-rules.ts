@@ -1,12 +1,12 @@
 import { activitiesOf, totalHours } from '../../domain/commitments.js';
-import { compareWeeks, weekOfDate } from '../../domain/weeks.js';
+import { compareWeeks, isIsoWeek, weekOfDate } from '../../domain/weeks.js';
 import { datesInOrder } from '../../domain/member-checks.js';
 import type { Problem, Severity } from '../problem.js';
 import type { Program } from '../program.js';
 import type { Log, Member } from '../schemas.js';
 import type { PathSegment, YamlSource } from '../source.js';
 import { closest } from '../suggest.js';
-import { cohortFile, personFile, personLogsDir } from '../../domain/layout.js';
+import { ID_PATTERN, cohortFile, personFile, personLogsDir } from '../../domain/layout.js';
 
 // Rules of one weekly log against the index (config, people, cohorts). A log depends on no
 // other log, so logs can be checked in any order, in parallel, or only the changed ones.
@@ -31,13 +31,18 @@ type LogRule = (input: LogRuleInput) => void;
 
 const personIsFolder: LogRule = ({ context, log, report }) => {
   if (log.person !== context.folderPerson) {
-    report(['person'], 'value', 'log-person-folder', 'error', `This log is in the folder of ${context.folderPerson} but says person: ${log.person}.`, `Set \`person: ${context.folderPerson}\`, or move the file to ${personLogsDir(context.cohortId, log.person)}/.`);
+    const move = `move the file to ${personLogsDir(context.cohortId, log.person)}/`;
+    // Setting the field to the folder's name is offered only when that name is an id.
+    const fix = ID_PATTERN.test(context.folderPerson) ? `Set \`person: ${context.folderPerson}\`, or ${move}.` : `${move[0]!.toUpperCase()}${move.slice(1)}.`;
+    report(['person'], 'value', 'log-person-folder', 'error', `This log is in the folder of ${context.folderPerson} but says person: ${log.person}.`, fix);
   }
 };
 
 const weekIsFileName: LogRule = ({ context, log, report }) => {
   if (log.week !== context.fileWeek) {
-    report(['week'], 'value', 'log-week-file', 'error', `The file is named ${context.fileWeek}.yaml but says week: ${log.week}.`, `Rename the file to ${log.week}.yaml, or set \`week: ${context.fileWeek}\`.`);
+    // Setting the field to the file's name is offered only when that name is a week.
+    const fix = isIsoWeek(context.fileWeek) ? `Rename the file to ${log.week}.yaml, or set \`week: ${context.fileWeek}\`.` : `Rename the file to ${log.week}.yaml.`;
+    report(['week'], 'value', 'log-week-file', 'error', `The file is named ${context.fileWeek}.yaml but says week: ${log.week}.`, fix);
   }
 };
 
