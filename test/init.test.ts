@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
@@ -98,6 +98,52 @@ describe('mentor init without a git identity', () => {
     expect(existsSync(path.join(dir, 'mentor.config.yaml'))).toBe(true);
   });
 });
+
+describe('mentor init and git', () => {
+  /** A PATH with node on it and no git. */
+  const withoutGit = () => {
+    const bin = makeTree({});
+    symlinkSync(process.execPath, path.join(bin, 'node'));
+    return { PATH: bin };
+  };
+
+  it('refuses to start without git, before writing anything, and says to install it', () => {
+    const dir = path.join(makeTree({}), 'program');
+    const result = mentor(['init', dir], { env: withoutGit() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('git is not installed or not on PATH');
+    expect(existsSync(path.join(dir, 'mentor.config.yaml'))).toBe(false);
+    // The same words from a command that needs a repo, not "this is not a repository".
+    const example = gitRepoOf(path.join(makeTree({}), 'ex'));
+    const gate = mentor(['check-pr', '--repo', example, '--base', 'main', '--author', 'alex-example'], { env: withoutGit() });
+    expect(gate.code).toBe(2);
+    expect(gate.stderr).toContain('git is not installed or not on PATH');
+  });
+
+  it('makes the repo and commits the files when they were written before without git', async () => {
+    const dir = path.join(makeTree({}), 'program');
+    expect((await mentorIn(['init', dir, '--no-git'])).code).toBe(0);
+    expect(existsSync(path.join(dir, '.git'))).toBe(false);
+    const again = await mentorIn(['init', dir]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Initialised a git repository and committed 29 files');
+    expect(git(dir, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('commits as the identity the environment gives (GIT_AUTHOR_NAME and friends), with no git config at all', () => {
+    const dir = path.join(makeTree({}), 'program');
+    const identity = { GIT_AUTHOR_NAME: 'Env Author', GIT_AUTHOR_EMAIL: 'author@env.example', GIT_COMMITTER_NAME: 'Env Committer', GIT_COMMITTER_EMAIL: 'committer@env.example' };
+    const result = mentor(['init', dir], { env: { ...identity, HOME: makeTree({}), GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(git(dir, ['log', '-1', '--format=%an <%ae> / %cn <%ce>']).trim()).toBe('Env Author <author@env.example> / Env Committer <committer@env.example>');
+  });
+});
+
+/** A fresh program repo made by init, committed. */
+function gitRepoOf(dir: string): string {
+  expect(mentor(['init', dir]).code).toBe(0);
+  return dir;
+}
 
 describe('the cohort init scaffolds', () => {
   it('keeps its members as files, says why, and validates and round-trips to a list', async () => {

@@ -1,8 +1,8 @@
 import { currentTime } from '../io/clock.js';
 import path from 'node:path';
-import { ensureFolder, occupied } from '../io/generated.js';
+import { ensureFolder, isRegularFile, occupied } from '../io/generated.js';
 import { ExitCode, MentorError } from '../errors.js';
-import { commitFiles, hasCommits, initRepo, isGitRepo, openGit } from '../io/git.js';
+import { assertGitInstalled, commitFiles, hasCommits, initRepo, isGitRepo, openGit } from '../io/git.js';
 import { print, styleFor } from '../io/output.js';
 import { readRunnerBuild } from '../io/runner.js';
 import { writeFilesAtomic } from '../io/write.js';
@@ -21,6 +21,8 @@ export async function initCommand(options: InitOptions): Promise<number> {
   if (!ensureFolder(root)) {
     throw new MentorError(`${options.dir} exists and is not a folder.`, ExitCode.usage, 'Choose another folder for the program repo.');
   }
+  const repo = openGit(root);
+  if (options.git) await assertGitInstalled(repo);
   const style = styleFor(process.stdout);
   const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   // The runner is this CLI's own build, committed so the repo runs it with plain node.
@@ -39,14 +41,15 @@ export async function initCommand(options: InitOptions): Promise<number> {
   for (const file of kept) lines.push(`  ${style.dim('kept   ')}  ${file} ${style.dim('(already there, not overwritten)')}`);
   print(lines.join('\n'));
 
-  if (options.git && written.length > 0) {
-    const repo = openGit(root);
-    const fresh = !(await isGitRepo(repo));
+  const fresh = options.git && !(await isGitRepo(repo));
+  // A repo is made even when every file was there already (a first run that stopped before git).
+  const toCommit = fresh ? [...written, ...kept.filter((file) => isRegularFile(path.join(root, file)))] : written;
+  if (options.git && toCommit.length > 0) {
     if (fresh) await initRepo(repo);
     const first = !(await hasCommits(repo));
     let sha: string;
     try {
-      sha = await commitFiles(repo, written, first ? 'Start the mentorship program (mentor init)' : 'Add mentor program files (mentor init)');
+      sha = await commitFiles(repo, toCommit, first ? 'Start the mentorship program (mentor init)' : 'Add mentor program files (mentor init)');
     } catch (error) {
       // The files are written either way; say how to finish, since a second init writes nothing new.
       if (error instanceof MentorError) {
@@ -54,7 +57,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
       }
       throw error;
     }
-    print(`${fresh ? 'Initialised a git repository and committed' : 'Committed'} ${written.length} files (${sha.slice(0, 7)}).`);
+    print(`${fresh ? 'Initialised a git repository and committed' : 'Committed'} ${toCommit.length} files (${sha.slice(0, 7)}).`);
   }
   print(
     [

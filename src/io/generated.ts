@@ -33,3 +33,12 @@ export function ensureFolder(absolute: string): boolean {
   mkdirSync(absolute, { recursive: true });
   return true;
 }
+
+/** A regular file (not a folder, not a symlink) at this path. */
+export function isRegularFile(absolute: string): boolean {
+  try {
+    return lstatSync(absolute).isFile();
+  } catch {
+    return false;
+  }
+}

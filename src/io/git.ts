@@ -11,8 +11,14 @@ export interface GitRepo {
   readonly git: SimpleGit;
 }
 
+/**
+ * The git variables of mentor's own environment reach git, as they do for git run in the same
+ * shell: an identity given only as GIT_AUTHOR_NAME and friends (CI, containers) makes the commit.
+ * simple-git would drop them all otherwise.
+ */
 export function openGit(dir: string): GitRepo {
-  return { dir, git: simpleGit({ baseDir: dir, maxConcurrentProcesses: 4, trimmed: false }) };
+  const ambient = Object.keys(process.env).filter((name) => name.toUpperCase().startsWith('GIT_'));
+  return { dir, git: simpleGit({ baseDir: dir, maxConcurrentProcesses: 4, trimmed: false, allowEnvironment: ambient }) };
 }
 
 export async function attempt<T>(what: string, action: () => Promise<T>): Promise<T> {
@@ -41,12 +47,20 @@ export function refuseOptionLikeRef(ref: string, flag: string): void {
   }
 }
 
+/** Whether the folder is in a git repository; a missing git is said as such, not as "no repository". */
 export async function isGitRepo(repo: GitRepo): Promise<boolean> {
   try {
     return await repo.git.checkIsRepo();
-  } catch {
+  } catch (error) {
+    const failure = gitFailure('git', error);
+    if (failure.message.startsWith('git is not installed')) throw failure;
     return false;
   }
+}
+
+/** Fails, before anything is written, when git is not installed. */
+export async function assertGitInstalled(repo: GitRepo): Promise<void> {
+  await attempt('git --version', () => repo.git.raw(['--version']));
 }
 
 export async function initRepo(repo: GitRepo): Promise<void> {
