@@ -1,4 +1,4 @@
-import { sanitizeInline } from './terminal.js';
+import { BIDI_CONTROLS, sanitizeInline } from './terminal.js';
 
 // Every text that comes from a program repo, an issue or a pull request is hostile. These are the
 // only ways it leaves mentor: each escaper fits one destination, and a renderer picks the one for
@@ -22,6 +22,7 @@ export function markdownText(text: string, options: { inLink?: boolean } = {}): 
   const escaped = defuseMentions(
     text
       .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(BIDI_CONTROLS, sanitizeInline)
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
@@ -37,7 +38,7 @@ export function markdownText(text: string, options: { inLink?: boolean } = {}): 
  * inside, so the text cannot close it. Inside code, mentions, links and HTML never render.
  */
 export function markdownCode(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => sanitizeInline(ch));
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => sanitizeInline(ch));
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
@@ -52,6 +53,7 @@ export function mention(handle: string): string {
 /** Text for HTML element content or a double-quoted attribute. */
 export function htmlText(text: string): string {
   return text
+    .replace(BIDI_CONTROLS, sanitizeInline)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -3,6 +3,9 @@
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/** Unicode bidi overrides and isolates: invisible, they reverse how the rest of a line reads (wherever it is shown). */
+export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
 export function sanitizeForTerminal(text: string): string {
   return text.replace(CONTROL, (ch) => {
     const code = ch.codePointAt(0)!;

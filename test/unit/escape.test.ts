@@ -34,6 +34,16 @@ describe('escaping hostile record text', () => {
     expect(defuseMentions('ask @ada').replace('\u200d', '')).toBe('ask @ada');
   });
 
+  it('shows bidi overrides and isolates escaped in Markdown text, code and HTML, so no name reverses how its line reads', () => {
+    const name = 'W47\u202eLMY.yaml \u2066x\u2069';
+    for (const out of [markdownText(name), markdownCode(name), htmlText(name)]) {
+      expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+      expect(out).toContain('u202e');
+      expect(out).toContain('u2066');
+    }
+    expect(markdownText(name)).toBe('W47\\\\u202eLMY.yaml \\\\u2066x\\\\u2069');
+  });
+
   it('htmlText escapes every character that could open a tag or end an attribute', () => {
     expect(htmlText(`"><script>alert('x')</script>&`)).toBe('&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;');
   });
