@@ -94,6 +94,14 @@ describe('validate: the baseline', () => {
     expect(fixOf({ 'cohorts/c1/logs/Ann X/2026-W41.yaml': 'person: ann\nweek: 2026-W41\n' }, 'log-person-folder')).toBe('Move the file to cohorts/c1/logs/ann/.');
   });
 
+  it('says an hours key with a capital or a stray name is not an activity, and which one was meant', () => {
+    const problems = validateTree(smallTree({ 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W41\nhours:\n  Practice: 3\n  toString: 1\n' })).problems;
+    expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.rule} ${problem.fix}`)).toEqual([
+      '4:3 log-unknown-activity Did you mean "practice"?',
+      expect.stringMatching(/^5:3 log-unknown-activity Use one of: /),
+    ]);
+  });
+
   it('suggests the field name a typo meant', () => {
     const repo = smallProgram({ 'people/ann.yaml': 'id: ann\nnmae: Ann\n' });
     const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);

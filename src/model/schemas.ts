@@ -207,7 +207,9 @@ export const cohortSchema = z.strictObject({
 export const logSchema = z.strictObject({
   person: idSchema.describe('equals the folder name'),
   week: weekSchema.describe('equals the file name'),
-  hours: z.record(activityNameSchema, hoursSchema).default({}).describe('keys are activities of the person\'s role'),
+  // Any key: a name that is not an activity of the role is the activity rule's to say, with the
+  // activities there are and the one a typo (or a capital) meant.
+  hours: z.record(z.string(), hoursSchema).default({}).describe('keys are activities of the person\'s role'),
   pullRequests: z.array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).default([]),
   done: textSchema,
   blockers: textSchema,
