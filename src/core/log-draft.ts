@@ -1,4 +1,5 @@
 import type { Question } from './questions.js';
+import { FORBIDDEN_KEYS } from '../model/forbidden-keys.js';
 import type { Log, Person } from '../model/schemas.js';
 import { roundHours, totalHours } from '../domain/commitments.js';
 
@@ -26,7 +27,10 @@ export function parseHoursFlags(pairs: readonly string[]): { hours: Record<strin
       errors.push(`--hours ${pair}: write activity=hours, e.g. --hours practice=3`);
       continue;
     }
-    hours[match[1]!] = value;
+    const activity = match[1]!;
+    if (FORBIDDEN_KEYS.has(activity)) errors.push(`--hours ${pair}: "${activity}" cannot be the name of an activity.`);
+    else if (Object.hasOwn(hours, activity)) errors.push(`--hours ${pair}: ${activity} is given twice; give each activity once, with its hours for the week.`);
+    else hours[activity] = value;
   }
   return { hours, errors };
 }
