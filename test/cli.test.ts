@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { expectNoCrash, makeTree, mentor, MENTOR_BIN, PACKAGE_ROOT, smallProgram } from './helpers/repo.js';
 
 describe('the command line', () => {
@@ -65,15 +66,17 @@ describe('the command line', () => {
     expect(result.stderr).toContain('There is no folder at /nonexistent/place');
   });
 
-  it('exits 2 on a MENTOR_NOW that is not a real instant, a rolled-over date included, and takes every real one', () => {
+  it('exits 2 on a MENTOR_NOW that is not a real instant, a rolled-over date included, and takes every real one', async () => {
     const repo = smallProgram();
+    const status = (now: string) => mentorIn(['status', '--repo', repo], { env: { MENTOR_NOW: now } });
     for (const now of ['yesterday', '2026-11-24', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-11-24T24:00:00Z', '2026-11-24T12:60:00Z', '2026-11-24T12:00:61Z', '2026-11-24T12:00:00+25:00']) {
-      const result = mentor(['status'], { cwd: repo, env: { MENTOR_NOW: now } });
+      const result = await status(now);
       expectNoCrash(result);
       expect(result.code, now).toBe(2);
       expect(result.stderr).toContain('is not an ISO 8601 instant with a zone');
     }
-    for (const now of ['2028-02-29T23:59:59.5-08:00', '2026-11-24T00:00Z', '2026-11-24t12:00:00z']) expect(mentor(['status'], { cwd: repo, env: { MENTOR_NOW: now } }).code, now).toBe(0);
+    for (const now of ['2028-02-29T23:59:59.5-08:00', '2026-11-24T00:00Z', '2026-11-24t12:00:00z']) expect((await status(now)).code, now).toBe(0);
+    expect(mentor(['status'], { cwd: repo, env: { MENTOR_NOW: '2026-02-30T00:00:00Z' } }).code).toBe(2);
   });
 
   it('finds the program repo from a subfolder', () => {

@@ -26,7 +26,7 @@ describe('mentor log with flags', () => {
     ['a person not in the cohort', ['--person', 'zoe'], 'zoe is not a member of cohort 2026-fall'],
     ['an activity not of the role', ['--hours', 'one-on-ones=2'], '"one-on-ones" is not an activity of a mentee'],
     ['a bad week', ['--week', '2026-W60'], 'is not an ISO week'],
-    ['negative hours', ['--hours', 'practice=-2'], 'must be 0 or more'],
+    ['negative hours', ['--hours', 'code-review=-2'], 'must be 0 or more'],
   ])('refuses %s with exit 1 and writes nothing', async (_name, extra, message) => {
     const repo = exampleRepo({ 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' });
     const result = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', ...extra]);
