@@ -1,4 +1,4 @@
-import type { Question } from './questions.js';
+import type { Question } from '../domain/questions.js';
 import { FORBIDDEN_KEYS } from '../model/forbidden-keys.js';
 import type { Log, Person } from '../model/schemas.js';
 import { roundHours, totalHours } from '../domain/commitments.js';

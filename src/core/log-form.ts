@@ -1,4 +1,4 @@
-import type { Answers, FormItem } from './questions.js';
+import type { Answers, FormItem } from '../domain/questions.js';
 import { cohortQuestion, defaultLogWeek, hoursQuestions, personQuestion, textQuestions, weekQuestion, type LogDraft } from './log-draft.js';
 import { cohortWeeksText, isCohortWeek, type CohortDates } from '../domain/cohort-state.js';
 import { isIsoWeek } from '../domain/weeks.js';

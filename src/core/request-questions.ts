@@ -1,7 +1,7 @@
 import { ID_PATTERN } from '../domain/layout.js';
 import { isValidTimeZone } from '../domain/time.js';
 import type { Config } from '../model/schemas.js';
-import type { Asker, Question } from './questions.js';
+import type { Asker, Question } from '../domain/questions.js';
 import { requestFields, type AnswerKey, type RequestRole } from './request-form.js';
 
 // `mentor request` on a terminal: the same questions as the form, asked one by one for whatever

@@ -1,5 +1,5 @@
-// The three tiers of a program, top to bottom. Every ordering, "tier above" and "tier below" in
-// mentor comes from this one list.
+// The three tiers of a program, top to bottom. Every ordering and "tier above" in mentor comes
+// from this one list.
 
 export const ROLES = ['lead', 'mentor', 'mentee'] as const;
 export type Role = (typeof ROLES)[number];
@@ -9,9 +9,6 @@ export const tierRank = (role: Role): number => ROLES.indexOf(role);
 
 /** The tier a member's mentor must be in (none for a lead). */
 export const tierAbove = (role: Role): Role | undefined => ROLES[tierRank(role) - 1];
-
-/** The tier a member mentors (none for a mentee). */
-export const tierBelow = (role: Role): Role | undefined => ROLES[tierRank(role) + 1];
 
 /** By tier, then by id: the order every listing of members uses. */
 export const byTierThenId = (a: { id: string; role: Role }, b: { id: string; role: Role }): number =>

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { Style } from '../render/style.js';
+import type { Style } from '../domain/style.js';
 
 /** Colour only on a TTY, never with NO_COLOR set (https://no-color.org) or on a dumb terminal. */
 export function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {

@@ -1,9 +1,9 @@
 // The only module that imports inquirer. Questions are plain data (see Question), built and
 // tested elsewhere; this turns them into prompts on the terminal.
 
-import { GO_BACK, type Asker } from '../core/questions.js';
+import { GO_BACK, type Asker } from '../domain/questions.js';
 
-export type { Asker, Choice, Question } from '../core/questions.js';
+export type { Asker, Choice, Question } from '../domain/questions.js';
 
 /** Typed as the whole answer to a text or number question, goes back to the question before. */
 const BACK_KEY = '<';

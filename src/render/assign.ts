@@ -1,5 +1,5 @@
 import type { AssignmentPlan } from '../core/assign.js';
-import type { Style } from './style.js';
+import type { Style } from '../domain/style.js';
 import { formatTable, wrapWords } from './table.js';
 import { plural, waitText } from './words.js';
 

@@ -1,7 +1,7 @@
 import type { NextProposal, PersonProgress, ProgramProgress } from '../core/cycles.js';
 import { ROLES } from '../domain/tiers.js';
 import { renderNewDocument } from './new-yaml.js';
-import type { Style } from './style.js';
+import type { Style } from '../domain/style.js';
 import { formatTable } from './table.js';
 import { plural } from './words.js';
 import { sanitizeInline } from './terminal.js';

@@ -2,7 +2,7 @@ import { ROLES } from '../domain/tiers.js';
 import { roundHours } from '../domain/commitments.js';
 import type { HoursFlag, PersonHours } from '../core/commitments.js';
 import type { Role } from '../model/schemas.js';
-import type { Style } from './style.js';
+import type { Style } from '../domain/style.js';
 import { formatTable } from './table.js';
 import { sanitizeInline } from './terminal.js';
 import { emptyCohort } from './words.js';

@@ -1,5 +1,5 @@
 import { isError, type Problem } from '../model/problem.js';
-import type { Style } from './style.js';
+import type { Style } from '../domain/style.js';
 import { workflowMessage, workflowProperty } from './escape.js';
 import { sanitizeInline } from './terminal.js';
 import { plural } from './words.js';

@@ -2,7 +2,7 @@ import type { ChangeSummary } from '../core/pull-request/summary.js';
 import type { PullRequestReview } from '../core/pull-request/review.js';
 import type { Problem } from '../model/problem.js';
 import { markdownCode, markdownText, mention, terminalLine } from './escape.js';
-import type { Style } from './style.js';
+import type { Style } from '../domain/style.js';
 import { plural } from './words.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
 

@@ -1,6 +1,6 @@
 import type { CohortSnapshot, TreeNode } from '../core/report.js';
 import { hours } from './hours.js';
-import type { Style } from './style.js';
+import type { Style } from '../domain/style.js';
 import { sanitizeInline } from './terminal.js';
 import { emptyCohort, packList, plural, waitText } from './words.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';

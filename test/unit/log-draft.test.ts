@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hoursQuestions, parseHoursFlags, personForGitUser, personQuestion, textQuestions } from '../../src/core/log-draft.js';
 import { checkLogWeek, logDraftOf, logForm, type LogFormContext, type Membership } from '../../src/core/log-form.js';
-import { askForm, GO_BACK, type Answer, type Asker, type Question } from '../../src/core/questions.js';
+import { askForm } from '../../src/core/questions.js';
+import { GO_BACK, type Answer, type Asker, type Question } from '../../src/domain/questions.js';
 import { plannedHours } from '../../src/domain/commitments.js';
 import { configSchema } from '../../src/model/schemas.js';
 
