@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { parse } from 'yaml';
-import { EXAMPLE, exampleRepo, GIT_ENV, git, gitRepo, mentor, mentorJson, MENTOR_BIN } from './helpers/repo.js';
+import { EXAMPLE, exampleGitRepo, exampleRepo, git, GIT_ENV, mentor, MENTOR_BIN, mentorJson } from './helpers/repo.js';
 
 const COHORT = 'cohorts/2026-fall/cohort.yaml';
 
@@ -90,7 +90,7 @@ describe('mentor assign', () => {
   });
 
   it('--commit makes one commit on assign/<cohort>-<date> holding only cohort.yaml', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     writeFileSync(path.join(repo, 'notes.txt'), 'unrelated, uncommitted\n');
     const result = await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes', '--commit']);
     expect(result.code, result.stderr).toBe(0);
@@ -103,7 +103,7 @@ describe('mentor assign', () => {
   });
 
   it('--commit refuses, writing nothing, when cohort.yaml has uncommitted changes', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const file = path.join(repo, COHORT);
     writeFileSync(file, `${readFileSync(file, 'utf8')}# my edit\n`);
     const before = readFileSync(file, 'utf8');

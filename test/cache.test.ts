@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from '
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleRepo, git, gitRepo } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git } from './helpers/repo.js';
 
 /** Moves every file's times an hour back, so the cache may trust them (it never trusts fresh ones). */
 function age(dir: string): void {
@@ -28,7 +28,7 @@ async function expectSameAsCold(repo: string) {
 
 describe('the validation cache', () => {
   it('lives under .git, is used on a second run, and changes nothing in the results', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     age(repo);
     expect((await expectSameAsCold(repo)).reused).toBe(0);
     const second = await expectSameAsCold(repo);
@@ -38,7 +38,7 @@ describe('the validation cache', () => {
   });
 
   it('sees an edit, a revert and a branch switch', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     age(repo);
     await run(repo, true);
     const log = path.join(repo, 'cohorts/2026-fall/logs/bob/2026-W46.yaml');
@@ -63,7 +63,7 @@ describe('the validation cache', () => {
   });
 
   it('sees a change to the config, which every log depends on', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     age(repo);
     await run(repo, true);
     writeFileSync(path.join(repo, 'mentor.config.yaml'), 'program: P\nroles:\n  mentee:\n    activities:\n      practice: { hours: 5 }\n');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordingGit } from './helpers/git-calls.js';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
 
 // check-pr reads base and head from git objects and judges each change by what it means
 // (DESIGN.md "Pull requests on GitHub"). Every repo here is real git; nothing is mocked.
@@ -12,8 +12,8 @@ import { exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
 const NOW = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' }; // a Tuesday of 2026-W48, the cohort still running
 
 /** The example program on main, and a branch `pr` with the given edits committed. */
-function pullRequest(edit: (repo: string) => void, base = exampleRepo()): string {
-  const repo = gitRepo(base);
+function pullRequest(edit: (repo: string) => void, base?: string): string {
+  const repo = base ? gitRepo(base) : exampleGitRepo();
   git(repo, ['switch', '-q', '-c', 'pr']);
   edit(repo);
   git(repo, ['add', '-A']);
@@ -335,7 +335,7 @@ describe('mentor check-pr: newcomers and claims', () => {
   });
 
   it('lets only the first of two claims of the same member merge: git conflicts, and the gate refuses the second', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const claimOn = (branch: string, mentor: string) => {
       git(repo, ['switch', '-q', '-c', branch, 'main']);
       edit(repo, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', `  - person: jon\n    role: mentee\n    mentor: ${mentor}\n`));
@@ -397,7 +397,7 @@ describe('mentor check-pr: what it reads', () => {
     const shallow = mentor(['check-pr', '--repo', clone, '--base', 'main', '--head', 'origin/pr', '--author', 'hal-k']);
     expect(shallow.code).toBe(2);
     expect(shallow.stderr).toContain('fetch-depth: 0');
-    const other = gitRepo(exampleRepo());
+    const other = gitRepo(exampleRepo()); // a history of its own: not a copy of exampleGitRepo()'s
     git(repo, ['fetch', '-q', other, 'main:unrelated']);
     const unrelated = mentor(['check-pr', '--repo', repo, '--base', 'unrelated', '--head', 'pr', '--author', 'hal-k']);
     expect(unrelated.code).toBe(2);
@@ -418,7 +418,7 @@ describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
   });
 
   it('says a submodule where a record should be is a submodule, not a missing file', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     git(repo, ['switch', '-q', '-c', 'pr']);
     git(repo, ['update-index', '--add', '--cacheinfo', `160000,${git(repo, ['rev-parse', 'HEAD']).trim()},${HAL_LOG}`]);
     git(repo, ['commit', '-q', '-m', 'a submodule']);

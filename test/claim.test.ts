@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { parse } from 'yaml';
-import { exampleRepo, git, gitRepo, mentor, readText } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git, mentor, readText } from './helpers/repo.js';
 
 const NOW = { MENTOR_NOW: '2026-11-23T10:00:00-08:00' };
 const COHORT = 'cohorts/2026-fall/cohort.yaml';
@@ -61,7 +61,7 @@ describe('mentor claim', () => {
   });
 
   it('--commit claims on a new branch claim/<cohort>/<member>, and the gate lets that mentor merge it', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const result = await mentorIn(['claim', 'cleo', '--repo', repo, '--as', 'grace', '--commit'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('claim/2026-fall/cleo');
@@ -100,7 +100,7 @@ describe('mentor release', () => {
   });
 
   it('--commit releases on a branch the mentor may merge; a release that drops the history fails the gate', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const result = await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'no time', '--commit'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('release/2026-fall/bob');

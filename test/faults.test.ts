@@ -1,7 +1,7 @@
 import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, exampleRepo, expectNoCrash, gitRepo, makeTree, mentor } from './helpers/repo.js';
+import { EXAMPLE, exampleGitRepo, exampleRepo, expectNoCrash, makeTree, mentor } from './helpers/repo.js';
 import { fillDisk, giveToUnprivileged, mentorAsUnprivileged, mountTmpfs, remountReadOnly, tmpfsTestsRun, unprivilegedHome } from './helpers/faults.js';
 
 // Real faults, not mocks: a small tmpfs filled to its last pages or mounted read-only, and a user
@@ -99,7 +99,7 @@ describe('missing permissions', () => {
   });
 
   it('a .git folder mentor may not write in is named, exit 2', () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     giveToUnprivileged(repo);
     chmodSync(path.join(repo, '.git'), 0o555);
     const result = mentorAsUnprivileged([...replaceBobLog, '--repo', repo], { HOME: unprivilegedHome() });

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, git, gitRepo, mentor } from './helpers/repo.js';
+import { exampleGitRepo, git, mentor } from './helpers/repo.js';
 
 // The gate's comment must fit in one GitHub comment (65,536 characters): a body over that is
 // refused by the API, the comment is not updated, and the last verdict posted (perhaps "ready to
@@ -11,7 +11,7 @@ const NOW = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
 const GITHUB_COMMENT_LIMIT = 65_536;
 
 function pullRequest(edit: (repo: string) => void): string {
-  const repo = gitRepo(exampleRepo());
+  const repo = exampleGitRepo();
   git(repo, ['switch', '-q', '-c', 'pr']);
   edit(repo);
   git(repo, ['add', '-A']);

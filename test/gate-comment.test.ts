@@ -2,13 +2,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleRepo, git, gitRepo } from './helpers/repo.js';
+import { exampleGitRepo, git } from './helpers/repo.js';
 
 const NOW = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
 
 /** The example on main; the commands run on a branch `pr` and are committed there. */
 async function branch(commands: string[][]): Promise<string> {
-  const repo = gitRepo(exampleRepo());
+  const repo = exampleGitRepo();
   git(repo, ['switch', '-q', '-c', 'pr']);
   for (const args of commands) expect((await mentorIn([...args, '--repo', repo], { env: NOW })).code).toBe(0);
   git(repo, ['add', '-A']);
@@ -42,7 +42,7 @@ describe('the gate comment of a pull request (mentor pr-summary)', () => {
   });
 
   it('names problems and files the author may not touch, and says what to do next', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     git(repo, ['switch', '-q', '-c', 'pr']);
     writeFileSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'), 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n');
     writeFileSync(path.join(repo, 'people/bob.yaml'), 'id: bob\nname: <b>Bob</b>\n');

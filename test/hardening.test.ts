@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { exampleRepo, GIT_ENV, git, gitRepo, makeTree, mentor, MENTOR_BIN } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git, GIT_ENV, makeTree, mentor, MENTOR_BIN } from './helpers/repo.js';
 
 const BOB_LOG = 'cohorts/2026-fall/logs/bob/2026-W47.yaml';
 const replaceBobLog = ['log', '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=9', '--force'];
@@ -36,7 +36,7 @@ describe('nothing lost', () => {
   });
 
   it('one writer at a time: a live lock refuses, a dead one is explained and taken over', () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const sleeper = spawn('sleep', ['30']);
     try {
       writeFileSync(path.join(repo, '.git/mentor.lock'), JSON.stringify({ pid: sleeper.pid, command: 'assign', startedAt: '2026-11-23T10:00:00.000Z' }));
@@ -66,7 +66,7 @@ describe('git faults give one clear line', () => {
   });
 
   it('a detached HEAD', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     git(repo, ['checkout', '-q', '--detach']);
     const result = await mentorIn([...commitLog, '--repo', repo]);
     expect(result.code).toBe(2);
@@ -74,7 +74,7 @@ describe('git faults give one clear line', () => {
   });
 
   it('no user.name or user.email', () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const result = mentor([...commitLog, '--repo', repo], {
       env: {
         GIT_AUTHOR_NAME: undefined,

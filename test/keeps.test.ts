@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleRepo, git, GIT_ENV, gitRepo, mentor, MENTOR_BIN } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git, GIT_ENV, mentor, MENTOR_BIN } from './helpers/repo.js';
 
 // An edit changes the content it means to change and nothing else about the file: its mode, its
 // line endings, its folder (no temp files left), and its partner file (a report's .md and .json).
@@ -42,7 +42,7 @@ describe('an edit keeps the file as it was', () => {
   });
 
   it('keeps CRLF with core.autocrlf: the checkout stays CRLF and git sees only the new lines', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     git(repo, ['config', 'core.autocrlf', 'true']);
     git(repo, ['rm', '-q', '--cached', '-r', '.']);
     git(repo, ['reset', '-q', '--hard']);
@@ -58,7 +58,7 @@ describe('an edit keeps the file as it was', () => {
 
 describe('temporary files and locks stay out of the way', () => {
   it('in a git worktree the lock goes under the git dir, not into the working tree', async () => {
-    const main = gitRepo(exampleRepo());
+    const main = exampleGitRepo();
     const linked = `${main}-linked`;
     git(main, ['worktree', 'add', '-q', linked]);
     const gitDir = path.join(main, '.git/worktrees', path.basename(linked));

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git, makeTree, mentor } from './helpers/repo.js';
 
 const LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
 const flags = ['--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47'];
@@ -85,7 +85,7 @@ describe('mentor log finds the cohort from the week', () => {
 
 describe('mentor log --commit', () => {
   it('commits just the log on a new branch and leaves main alone', () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('git push -u origin log/hal/2026-W47');
@@ -96,7 +96,7 @@ describe('mentor log --commit', () => {
   });
 
   it('refuses when the log has uncommitted changes, and writes nothing', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     writeFileSync(path.join(repo, LOG), 'person: hal\nweek: 2026-W47\n# draft\n');
     const result = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit', '--force']);
     expect(result.code).toBe(1);
@@ -106,7 +106,7 @@ describe('mentor log --commit', () => {
   });
 
   it('refuses when the branch already exists', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     git(repo, ['branch', 'log/hal/2026-W47']);
     const result = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit']);
     expect(result.code).toBe(2);
@@ -120,7 +120,7 @@ describe('mentor log --commit', () => {
     /** A clone of a bare origin, with a branch of an earlier log checked out (as `log --commit` leaves it). */
     async function cloneOnEarlierLogBranch(): Promise<{ clone: string; earlier: string }> {
       const origin = path.join(makeTree({}), 'origin.git');
-      git(path.dirname(origin), ['clone', '-q', '--bare', gitRepo(exampleRepo()), origin]);
+      git(path.dirname(origin), ['clone', '-q', '--bare', exampleGitRepo(), origin]);
       const clone = path.join(makeTree({}), 'clone');
       git(path.dirname(clone), ['clone', '-q', origin, clone]);
       const earlier = await mentorIn(['log', '--repo', clone, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W44', '--hours', 'practice=2', '--commit'], { env });
@@ -145,7 +145,7 @@ describe('mentor log --commit', () => {
     });
 
     it('branches from a local main when the repo has no origin', async () => {
-      const repo = gitRepo(exampleRepo());
+      const repo = exampleGitRepo();
       const earlier = await mentorIn(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W44', '--hours', 'practice=2', '--commit'], { env });
       expect(earlier.code, earlier.stderr).toBe(0);
       const result = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit'], { env });

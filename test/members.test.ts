@@ -3,7 +3,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { exampleRepo, git, gitRepo, makeTree, mentor, minimal, readText } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git, makeTree, mentor, minimal, readText } from './helpers/repo.js';
 
 // `mentor members <cohort> --to files|list`: where members are written changes, what they mean does not.
 
@@ -93,7 +93,7 @@ describe('mentor members', { timeout: 180_000 }, () => {
   });
 
   it('with --commit, makes one branch and one commit that adds the files and empties the list', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const result = mentor(['members', '2026-fall', '--to', 'files', '--commit', '--repo', repo], { env: NOW });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('git push -u origin members/2026-fall-to-files');
@@ -116,7 +116,7 @@ describe('mentor members', { timeout: 180_000 }, () => {
     expect(invalid.stderr).toContain('cohorts/2026-fall/members/zed.yaml');
     expect(files(broken, 'cohorts/2026-fall/members')).toEqual(['zed.yaml']);
 
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), `${readText(repo, 'cohorts/2026-fall/cohort.yaml')}# edited\n`);
     const dirty = await mentorIn(['members', '2026-fall', '--to', 'files', '--commit', '--repo', repo], { env: NOW });
     expect(dirty.code).toBe(1);

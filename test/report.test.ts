@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { EXAMPLE, exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
+import { EXAMPLE, exampleGitRepo, exampleRepo, git, makeTree, mentor } from './helpers/repo.js';
 
 const REPORT = 'reports/2026-fall/2026-W47';
 
@@ -57,7 +57,7 @@ describe('mentor report', () => {
   });
 
   it('--commit puts exactly the two files on report/<cohort>/<week>', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const result = await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--commit']);
     expect(result.code, result.stderr).toBe(0);
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('report/2026-fall/2026-W47');

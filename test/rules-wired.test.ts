@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleTree, validateTree } from './helpers/memory-source.js';
-import { exampleRepo, git, gitRepo, mentor } from './helpers/repo.js';
+import { exampleGitRepo, git, mentor } from './helpers/repo.js';
 
 // Rules whose checks live in domain/ and are reported by the cohort and log rules.
 
@@ -58,7 +58,7 @@ describe('messages for slips in YAML and refs', () => {
   });
 
   it('answers a range given as a ref in its own words', () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     git(repo, ['branch', 'pr']);
     const result = mentor(['validate', '--repo', repo, '--changed', 'main..pr']);
     expect(result.code).toBe(2);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordingGit } from './helpers/git-calls.js';
 import { mentorInJson } from './helpers/in-process.js';
-import { exampleRepo, git, gitRepo, makeTree, mentor, PACKAGE_ROOT } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git, gitRepo, makeTree, mentor, PACKAGE_ROOT } from './helpers/repo.js';
 
 // `validate --changed` must say what a full `validate` says about the files it reports on, in
 // every case; `--at` reads a commit instead of the working tree.
@@ -29,7 +29,7 @@ async function expectSameAsFull(repo: string) {
 
 describe('mentor validate --changed', () => {
   it('checks only what changed since the ref, committed or not, with the output of a full run', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     write(repo, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n'); // untracked
     write(repo, 'cohorts/2026-fall/logs/bob/2026-W47.yaml', 'person: bob\nweek: 2026-W47\nhours:\n  one-on-ones: 1\n'); // modified, uncommitted
     const changed = await expectSameAsFull(repo);
@@ -38,7 +38,7 @@ describe('mentor validate --changed', () => {
   });
 
   it('follows a changed person to the cohorts that name them and to their logs, and a changed cohort to its logs', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     rmSync(path.join(repo, 'people/ada.yaml'));
     const deleted = await expectSameAsFull(repo);
     expect(deleted.json.problems.some((p) => p.id !== undefined)).toBe(true); // the root cause is grouped as in a full run
@@ -58,7 +58,7 @@ describe('mentor validate --changed', () => {
   });
 
   it('reports a log in a cohort that does not exist, as a full run does', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     write(repo, 'cohorts/2027-spring/logs/hal/2027-W10.yaml', 'person: hal\nweek: 2027-W10\n');
     const changed = await expectSameAsFull(repo);
     expect(changed.json.problems.map((p) => p.rule)).toEqual(['cohort-missing-file']);
@@ -66,7 +66,7 @@ describe('mentor validate --changed', () => {
   });
 
   it('reports a folder inside a log folder, as a full run does, for a record changed in it', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     write(repo, 'cohorts/2026-fall/logs/hal/sub/2026-W47.yaml', 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n');
     write(repo, 'people/sub/zed.yaml', 'id: zed\n');
     const changed = await expectSameAsFull(repo);
@@ -74,7 +74,7 @@ describe('mentor validate --changed', () => {
   });
 
   it('passes over what a full run passes over: .gitkeep, README.md and a writer’s leftover temp file', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     write(repo, 'cohorts/2026-fall/logs/hal/.gitkeep', '');
     write(repo, 'cohorts/2026-fall/logs/hal/README.md', '# notes\n');
     write(repo, 'cohorts/2026-fall/logs/hal/.2026-W47.yaml.mentor-tmp-123-abc', 'partial: [');
@@ -84,14 +84,14 @@ describe('mentor validate --changed', () => {
   });
 
   it('reports a file right in a cohort’s logs folder, as a full run does', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     write(repo, 'cohorts/2026-fall/logs/notes.txt', 'not a log\n');
     const stray = await expectSameAsFull(repo);
     expect(stray.json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['cohorts/2026-fall/logs/notes.txt unexpected-file']);
   });
 
   it('asks git two things, started together: the diff from the ref and the untracked files', () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     write(repo, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n');
     const recorded = recordingGit();
     const result = mentor(['validate', '--repo', repo, '--changed', 'main', '--format', 'json'], { env: { MENTOR_NO_CACHE: '1', ...recorded.env } });
@@ -100,7 +100,7 @@ describe('mentor validate --changed', () => {
   });
 
   it('reports a people folder that is a symlink out of the repo', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const outside = makeTree({ 'hal.yaml': 'id: hal\nname: Hal\n' });
     cpSync(path.join(repo, 'people'), outside, { recursive: true });
     rmSync(path.join(repo, 'people'), { recursive: true });
@@ -120,7 +120,7 @@ describe('mentor validate --changed', () => {
   });
 
   it('handles a rename (the new name is checked) and a deletion', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     git(repo, ['mv', 'cohorts/2026-fall/logs/bob/2026-W45.yaml', 'cohorts/2026-fall/logs/bob/2026-W44.yaml']);
     git(repo, ['rm', '-q', 'cohorts/2026-fall/logs/bob/2026-W46.yaml']);
     git(repo, ['commit', '-q', '-m', 'rename']);
@@ -138,7 +138,7 @@ describe('mentor validate --changed', () => {
   });
 
   it('refuses a ref that looks like an option, and explains a shallow clone', () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     expect(mentor(['validate', '--repo', repo, '--changed=--output=x']).code).toBe(2);
     for (let i = 0; i < 2; i++) {
       write(repo, `people/extra${i}.yaml`, `id: extra${i}\nname: E\n`);
@@ -156,7 +156,7 @@ describe('mentor validate --changed', () => {
 
 describe('mentor validate --at', () => {
   it('validates the records of a commit and leaves the working tree alone', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     write(repo, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n');
     git(repo, ['add', '-A']);
     git(repo, ['commit', '-q', '-m', 'bad log']);
@@ -174,7 +174,7 @@ describe('mentor validate --at', () => {
   });
 
   it('names the one file whose object this clone lacks, and reads every other file of the commit right', async () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const sha = git(repo, ['rev-parse', 'HEAD:cohorts/2026-fall/logs/hal/2026-W45.yaml']).trim();
     rmSync(path.join(repo, '.git/objects', sha.slice(0, 2), sha.slice(2)));
     const result = await validate(repo, ['--at', 'HEAD']);
@@ -183,7 +183,7 @@ describe('mentor validate --at', () => {
   });
 
   it('says what is wrong with a ref that is not a commit', () => {
-    const repo = gitRepo(exampleRepo());
+    const repo = exampleGitRepo();
     const result = mentor(['validate', '--repo', repo, '--at', 'no-such-branch']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--at no-such-branch: git knows no such commit');

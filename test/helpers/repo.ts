@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, cpSync, re
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
+import { sharedFixture } from './shared-fixture.js';
 
 export const PACKAGE_ROOT = path.resolve(import.meta.dirname, '../..');
 export const MENTOR_BIN = path.join(PACKAGE_ROOT, 'bin/mentor.js');
@@ -17,10 +18,10 @@ afterAll(() => {
 export type FileTree = Record<string, string | null>;
 
 /** A temp folder holding the given files (null deletes a file of `base`). */
-export function makeTree(files: FileTree, base?: string): string {
+export function makeTree(files: FileTree, base?: string, copy: { preserveTimestamps?: boolean } = {}): string {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'mentor-test-')));
   made.push(dir);
-  if (base) cpSync(base, dir, { recursive: true });
+  if (base) cpSync(base, dir, { recursive: true, ...copy });
   writeTree(dir, files);
   return dir;
 }
@@ -56,6 +57,15 @@ export const GIT_ENV = {
   GIT_COMMITTER_NAME: 'Test Author',
   GIT_COMMITTER_EMAIL: 'author@example.com',
   GIT_CONFIG_NOSYSTEM: '1',
+  // No background housekeeping: git commit, fetch and receive-pack would each start one more git
+  // (`maintenance run --auto`, `gc --auto`) that never has anything to do in a test's small repo.
+  GIT_CONFIG_COUNT: '3',
+  GIT_CONFIG_KEY_0: 'maintenance.auto',
+  GIT_CONFIG_VALUE_0: 'false',
+  GIT_CONFIG_KEY_1: 'gc.auto',
+  GIT_CONFIG_VALUE_1: '0',
+  GIT_CONFIG_KEY_2: 'receive.autogc',
+  GIT_CONFIG_VALUE_2: 'false',
 };
 
 /** Runs the real CLI, as a user would, in a child process. */
@@ -95,6 +105,14 @@ export function gitRepo(dir: string): string {
   git(dir, ['add', '-A']);
   git(dir, ['commit', '-q', '-m', 'initial']);
   return dir;
+}
+
+/**
+ * A copy of the example program as gitRepo() leaves it (one commit on main), made by git once per
+ * run and copied (work tree and .git, timestamps kept so git sees a clean tree without rehashing).
+ */
+export function exampleGitRepo(): string {
+  return makeTree({}, sharedFixture('example-git', () => gitRepo(exampleRepo())), { preserveTimestamps: true });
 }
 
 /** No stack trace or internal error reached the user. */
