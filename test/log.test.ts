@@ -36,6 +36,17 @@ describe('mentor log with flags', () => {
     expect(existsSync(path.join(repo, LOG))).toBe(false);
   });
 
+  it('writes the log when only someone outside the cohort has a broken person file, and refuses for a member’s', async () => {
+    const repo = exampleRepo({ 'people/zed.yaml': 'id: zed\nname: Zed\ntimezone: Nowhere/X\n' });
+    const result = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(path.join(repo, LOG))).toBe(true);
+    const member = exampleRepo({ 'people/bob.yaml': 'id: bob\nname: Bob\ntimezone: Nowhere/X\n' });
+    const refused = await mentorIn(['log', '--repo', member, ...flags, '--hours', 'practice=3']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('people/bob.yaml:3:11');
+  });
+
   it('exits 2 on an --hours flag it cannot read', () => {
     const result = mentor(['log', '--repo', exampleRepo(), ...flags, '--hours', 'practice']);
     expect(result.code).toBe(2);

@@ -10,7 +10,7 @@ import { WorktreeSource } from '../io/worktree-source.js';
 import type { Cohort, Person } from '../model/schemas.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { localDate } from '../domain/time.js';
-import { CONFIG_FILE, membersDir, PEOPLE_DIR } from '../domain/layout.js';
+import { CONFIG_FILE, membersDir, personFile } from '../domain/layout.js';
 import { closest } from '../model/suggest.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { plural } from '../render/words.js';
@@ -69,10 +69,15 @@ export function runningCohorts(loaded: Loaded): CohortEntry[] {
   return [...loaded.program.cohorts.values()].filter((entry) => entry.cohort && cohortState(entry.cohort, loaded.today) === 'running');
 }
 
-/** Commands work on valid records: errors in the config, people or this cohort stop them. */
+/**
+ * Commands work on valid records: errors in the config, this cohort's tree or its members' person
+ * files stop them. Someone else's broken file (a person in no cohort, another cohort) does not:
+ * a mentee cannot fix it in their pull request, and it changes nothing here.
+ */
 function requireValid(program: Program, entry: CohortEntry, strict: boolean): CohortEntry & { cohort: Cohort } {
   const memberFiles = `${membersDir(entry.id)}/`;
-  const relevant = program.problems.filter((problem) => isError(problem) && (problem.file === entry.file || problem.file.startsWith(memberFiles) || problem.file.startsWith(`${PEOPLE_DIR}/`) || problem.file === CONFIG_FILE));
+  const memberPeople = new Set([...entry.members.keys()].map(personFile));
+  const relevant = program.problems.filter((problem) => isError(problem) && (problem.file === entry.file || problem.file.startsWith(memberFiles) || memberPeople.has(problem.file) || problem.file === CONFIG_FILE));
   if (!entry.cohort || entry.partial || (strict && relevant.length > 0)) {
     throw new MentorError(`The records of cohort ${entry.id} have errors:\n${listProblems(relevant)}`, ExitCode.invalid, 'Fix them first; `mentor validate` shows each with how to fix it.');
   }
