@@ -45,6 +45,8 @@ const cases: Array<[string, FileTree, Expected]> = [
   ['a cohort folder without cohort.yaml', { 'cohorts/c9/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W41\n' }, { file: 'cohorts/c9/cohort.yaml', line: 1, column: 1, rule: 'cohort-missing-file' }],
   ['a person file name that is not an id', { 'people/Ann Smith.yaml': 'id: ann-smith\nname: Ann\n' }, { file: 'people/Ann Smith.yaml', line: 1, column: 1, rule: 'invalid-file-name' }],
   ['a .yml file', { 'people/zoe.yml': 'id: zoe\nname: Zoe\n' }, { file: 'people/zoe.yml', line: 1, column: 1, rule: 'unexpected-file', severity: 'warning' }],
+  ['requests that go to a cohort that does not exist', { 'mentor.config.yaml': 'program: T\nintake:\n  cohort: nope\n' }, { file: 'mentor.config.yaml', line: 3, column: 11, rule: 'intake-unknown-cohort' }],
+  ['an eligibility question listed twice', { 'mentor.config.yaml': 'program: T\nintake:\n  eligibility:\n    - id: adult\n      question: I am 18 or older.\n    - id: adult\n      question: I am an adult.\n' }, { file: 'mentor.config.yaml', line: 6, column: 11, rule: 'eligibility-duplicate' }],
   ['an assignment before the request', cohort(`${TREE.replace('    mentor: max\n', '    mentor: max\n    requestedAt: 2026-09-02T10:00:00Z\n    assignedAt: 2026-09-01T10:00:00Z\n')}`), { file: 'cohorts/c1/cohort.yaml', line: 15, column: 17, rule: 'assigned-before-requested', severity: 'warning' }],
 ];
 

@@ -7,6 +7,7 @@ import { PersonEntry, type CohortEntry, type MemberPlace, type Program } from '.
 import { readRecord } from './read-record.js';
 import type { RecordSource } from './record-source.js';
 import { checkCohortRules } from './rules/cohort-rules.js';
+import { checkConfigRules } from './rules/config-rules.js';
 import { checkLogRules, type LogContext } from './rules/log-rules.js';
 import { checkPeopleRules } from './rules/people-rules.js';
 import { configSchema, type Log, type Member } from './schemas.js';
@@ -47,6 +48,7 @@ export function loadProgram(records: RecordSource, options: LoadOptions = {}): P
 
   const program: Program = { root: records.root, records, config, configValid: loadedConfig.record !== undefined, configSource: loadedConfig.yaml, people, cohorts, layout, problems };
   if (options.lazyCohorts) return program;
+  checkConfigRules(program, problems);
   if (!options.lazyPeople) checkPeopleRules(program, problems);
   for (const entry of cohorts.values()) checkCohortRules(program, entry, problems);
   return program;

@@ -36,6 +36,8 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'invalid-file-name', title: 'Invalid file name', help: 'File and folder names of people and cohorts are their ids: lower-case letters, digits and dashes.' },
   { id: 'cohort-missing-file', title: 'Cohort without cohort.yaml', help: 'Every folder in cohorts/ holds a cohort.yaml.' },
   { id: 'member-without-cohort', title: 'Member file without a cohort', help: `A member file lives in ${membersDir('<cohort>')}/ of a cohort that has a cohort.yaml.` },
+  { id: 'intake-unknown-cohort', title: 'Requests go to no cohort', help: 'intake.cohort in mentor.config.yaml names the cohort requests land in; it must be a cohort of the program.' },
+  { id: 'eligibility-duplicate', title: 'Eligibility question twice', help: 'Each eligibility question in intake has its own id.' },
   { id: 'id-matches-file', title: 'Id differs from file name', help: 'The id field equals the file name (people) or the folder name (cohorts).' },
   { id: 'github-duplicate', title: 'Duplicate GitHub handle', help: 'Each person has their own GitHub handle; CODEOWNERS and check-pr rely on it.' },
   { id: 'missing-person', title: 'Missing person file', help: 'Several records name a person who has no file in people/; creating that file fixes them all.' },
