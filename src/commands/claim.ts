@@ -8,7 +8,7 @@ import { applyMemberEdits, type MemberEdit } from '../render/cohort-yaml.js';
 import { renderClaimAnswer } from '../render/claim.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting, peopleOf, type Loaded } from './context.js';
-import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
 export interface ClaimOptions {
@@ -67,7 +67,7 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
   if (options.format === 'markdown') print(renderClaimAnswer({ ok: true, member, mentor: outcome.mentor }));
   else {
     print(`${outcome.mentor} now mentors ${member} (${files.join(', ')}).`);
-    if (branch !== undefined) print(nextStepAfterCommit(branch, 'the claim'));
+    print(branch !== undefined ? nextStepAfterCommit(branch, 'the claim') : nextStepWithoutCommit('the change'));
   }
   return ExitCode.ok;
 }

@@ -43,6 +43,11 @@ export async function finishCommit(plan: CommitPlan, message: string): Promise<s
   return commitFiles(plan.repo, plan.files, message);
 }
 
+/** What to do after a command wrote a change without --commit: it counts once merged. */
+export function nextStepWithoutCommit(what: string): string {
+  return `Next: commit ${what} on a new branch, push it and open a pull request; it counts once merged. (With --commit, mentor makes the branch and the commit for you.)`;
+}
+
 export function nextStepAfterCommit(branch: string, what: string, from?: { name: string }): string {
   return [`Committed ${what} on the new branch ${branch}${from ? ` (from ${from.name})` : ''}.`, 'Next: push it and open a pull request:', `  git push -u origin ${branch}`].join('\n');
 }

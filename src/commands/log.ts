@@ -22,7 +22,7 @@ import { YamlSource } from '../model/source.js';
 import { renderNewLog, updateLogText } from '../render/log-yaml.js';
 import { sanitizeForTerminal, sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting, type Loaded } from './context.js';
-import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface LogOptions {
   repo?: string;
@@ -115,7 +115,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   if (plan) {
     await finishCommit(plan, `Log ${week} of ${person}`);
     print(nextStepAfterCommit(plan.branch, 'the log', plan.from));
-  }
+  } else print(nextStepWithoutCommit('the log'));
   return ExitCode.ok;
 }
 

@@ -5,7 +5,7 @@ import { formatInstant } from '../domain/time.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { loadForCommand, lockForWriting } from './context.js';
 import { memberCohort, writeMemberEdit } from './claim.js';
-import { nextStepAfterCommit } from './commit-step.js';
+import { nextStepAfterCommit, nextStepWithoutCommit } from './commit-step.js';
 
 export interface ReleaseOptions {
   repo?: string;
@@ -26,6 +26,6 @@ export async function releaseCommand(member: string, options: ReleaseOptions): P
   const branch = options.commit ? `release/${entry.id}/${member}` : undefined;
   const files = await writeMemberEdit(loaded, entry, { person: member, set: plan.edit.set, unset: plan.edit.unset }, branch, `Release ${member} in ${entry.id} from ${plan.mentor}: back to waiting`);
   print(`${member} is waiting again (released from ${plan.mentor}; kept in history): ${files.join(', ')}.`);
-  if (branch !== undefined) print(nextStepAfterCommit(branch, 'the release'));
+  print(branch !== undefined ? nextStepAfterCommit(branch, 'the release') : nextStepWithoutCommit('the change'));
   return ExitCode.ok;
 }

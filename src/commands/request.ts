@@ -10,7 +10,7 @@ import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
 import { renderRequestDoneMarkdown, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
 import { loadForCommand, lockForWriting, peopleOf, runningCohorts } from './context.js';
-import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface RequestOptions {
   repo?: string;
@@ -85,6 +85,6 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   if (commitPlan) {
     await finishCommit(commitPlan, outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}`);
     if (options.format === 'text') print(nextStepAfterCommit(commitPlan.branch, 'the request'));
-  }
+  } else if (options.format === 'text') print(nextStepWithoutCommit('both files'));
   return ExitCode.ok;
 }
