@@ -260,6 +260,17 @@ describe('mentor check-pr: newcomers and claims', () => {
     expect(code).toBe(0);
   });
 
+  it('tells a newcomer who adds a log in their joining pull request to log once they are in, not that only they may', async () => {
+    const repo = pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer);
+      write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting);
+      write(r, 'cohorts/2026-fall/logs/zoe/2026-W47.yaml', 'person: zoe\nweek: 2026-W47\nhours:\n  practice: 3\n');
+    });
+    const { code, json } = await checkPr(repo, 'zoe-z');
+    expect(code).toBe(1);
+    expect(byFile(json.changes)['cohorts/2026-fall/logs/zoe/2026-W47.yaml']).toMatchObject({ allowed: false, reason: 'your log, but you join in this pull request: add logs in a new pull request once it is merged and a mentor has taken you' });
+  });
+
   it('lets a newcomer join through a list entry in cohort.yaml too', async () => {
     const repo = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer);

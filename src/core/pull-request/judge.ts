@@ -88,7 +88,11 @@ function judgePath(context: Context, change: Change & { renamedTo?: string }): J
 
 function judgeLog(context: Context, change: Change, what: Extract<PathKind, { kind: 'log' }>): Judgement {
   const { who, base } = context;
-  if (who.person !== what.person) return refuse(`a log of ${what.person}: only ${what.person} or a maintainer may change it`);
+  if (who.person !== what.person) {
+    // A newcomer's own log in the pull request that registers them: right person, wrong time.
+    if (what.person === context.newcomerId) return refuse(`your log, but you join in this pull request: add logs in a new pull request once it is merged and a mentor has taken you`);
+    return refuse(`a log of ${what.person}: only ${what.person} or a maintainer may change it`);
+  }
   if (change.status === 'deleted') return refuse('your own log, but deleting a log needs a maintainer');
   const lock = base.config.lockLogsAfterWeeks;
   if (lock !== undefined) {
