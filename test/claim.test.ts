@@ -68,6 +68,8 @@ describe('mentor claim', () => {
     expect(git(repo, ['show', '--name-only', '--format=%s', 'HEAD']).trim().split('\n')).toEqual(['Claim cleo in 2026-fall: grace mentors them', '', COHORT]);
     const gate = await mentorInJson(['check-pr', '--repo', repo, '--base', 'main', '--author', 'grace-h', '--format', 'json'], { env: NOW });
     expect(gate.json.allowed).toBe(true);
+    // The verdict names the claim, not the verdict of whichever member the file lists last.
+    expect(gate.json.changes[0].reason).toMatch(/^you claiming cleo/);
   });
 });
 
@@ -105,8 +107,17 @@ describe('mentor release', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('release/2026-fall/bob');
     const gate = async (author: string) => (await mentorInJson(['check-pr', '--repo', repo, '--base', 'main', '--author', author, '--format', 'json'], { env: NOW })).json;
-    expect((await gate('ada-l')).allowed).toBe(true);
+    const released = await gate('ada-l');
+    expect(released.allowed).toBe(true);
+    expect(released.changes[0].reason).toBe('you releasing bob, whom you mentor');
     expect((await gate('grace-h')).allowed).toBe(false);
+    // Backdated, the member would jump the queue as long overdue: refused like a backdated claim.
+    const text = readText(repo, COHORT);
+    const releasedAt = /releasedAt: ([^\s,}]+)/.exec(text)![1]!;
+    writeFileSync(path.join(repo, COHORT), text.replaceAll(releasedAt, '2026-11-01T00:00:00Z'));
+    git(repo, ['commit', '-qam', 'backdate']);
+    expect((await gate('ada-l')).changes[0].reason).toContain('releasedAt more than 7 days ago (2026-11-01T00:00:00Z)');
+    git(repo, ['reset', '-q', '--hard', 'HEAD~1']);
     // The same release without its history entry: the mentor may not erase the match.
     replaceIn(repo, COHORT, /    history: .*\n/.exec(readText(repo, COHORT))![0], '');
     git(repo, ['commit', '-qam', 'drop history']);

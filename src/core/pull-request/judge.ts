@@ -41,6 +41,8 @@ interface Context extends JudgeInput {
 const allow = (reason: string) => ({ allowed: true, reason });
 const refuse = (reason: string) => ({ allowed: false, reason });
 type Judgement = { allowed: boolean; reason: string };
+/** A member the file holds as it was: no part of what the change does. */
+const UNCHANGED: Judgement = allow('unchanged');
 
 export function judgeChanges(input: JudgeInput): { author: Author; verdicts: ChangeVerdict[] } {
   const who = whoIs(input.base, input.author);
@@ -151,8 +153,10 @@ function judgeTree(context: Context, change: Change, cohortId: string, memberFil
   for (const [person] of old) if (!now.has(person) && !after?.members.has(person)) judgements.push(refuse(`removes ${person} from the cohort: only a maintainer may do that`));
   const refused = judgements.find((judgement) => !judgement.allowed);
   if (refused) return refused;
-  if (judgements.length === 0) return change.status === 'deleted' ? refuse('deletes a member file: only a maintainer may remove a member') : allow('no change to the tree');
-  return judgements[judgements.length - 1]!;
+  if (judgements.length === 0 && change.status === 'deleted') return refuse('deletes a member file: only a maintainer may remove a member');
+  // What the change does to the members it changes (a claim, a release, a join), all of them.
+  const changed = judgements.filter((judgement) => judgement !== UNCHANGED);
+  return allow(changed.length === 0 ? 'no change to the tree' : changed.map((judgement) => judgement.reason).join('; '));
 }
 
 /** The members written in one file of a cohort, by person. */
@@ -171,7 +175,7 @@ const sameExcept = (a: Member, b: Member, keys: readonly (keyof Member)[]) => {
 
 function judgeMember(context: Context, cohort: CohortEntry, before: Member | undefined, after: Member): Judgement {
   const { who } = context;
-  if (before !== undefined && JSON.stringify(before) === JSON.stringify(after)) return allow('unchanged');
+  if (before !== undefined && JSON.stringify(before) === JSON.stringify(after)) return UNCHANGED;
   const self = who.kind === 'newcomer' ? context.newcomerId : who.person;
   if (before === undefined) {
     if (self === undefined || after.person !== self) return refuse(`adds ${after.person} to cohort ${cohort.id}: you may add only yourself`);
@@ -216,7 +220,9 @@ function judgeRelease(context: Context, before: Member, after: Member): Judgemen
   const sameMatch = ended.mentor === before.mentor && ended.assignedAt === before.assignedAt && ended.requestedAt === before.requestedAt;
   if (!sameMatch || after.requestedAt !== ended.releasedAt) return refuse(`releases ${after.person}, but the history entry does not match the match that ends: ${shape}`);
   // A release is dated when it is made; a date in the future would shorten the member's wait.
-  if (Date.parse(ended.releasedAt) > context.now + 10 * 60_000) return refuse(`releases ${after.person} with releasedAt in the future (${ended.releasedAt})`);
+  const late = staleTime(context, 'releasedAt', ended.releasedAt);
+  if (late) return refuse(`releases ${after.person} with ${late}`);
+  if (ended.assignedAt !== undefined && Date.parse(ended.releasedAt) < Date.parse(ended.assignedAt)) return refuse(`releases ${after.person} with releasedAt (${ended.releasedAt}) before the match began (assignedAt ${ended.assignedAt})`);
   return allow(`you releasing ${after.person}, whom you mentor`);
 }
 
@@ -225,10 +231,10 @@ const BACKDATE_DAYS = 7;
 const FUTURE_MINUTES = 10;
 
 /**
- * A time the author writes for themselves (when they asked, when they claimed) that is not about
+ * A time the author writes for themselves (when they asked, claimed or released) that is not about
  * now: it orders the queue and the overdue list, so it is dated when the change is made.
  */
-function staleTime(context: Context, field: 'requestedAt' | 'assignedAt', value: string | undefined): string | undefined {
+function staleTime(context: Context, field: 'requestedAt' | 'assignedAt' | 'releasedAt', value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const at = Date.parse(value);
   const now = formatInstant('UTC', context.now);
