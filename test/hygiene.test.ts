@@ -55,6 +55,25 @@ describe('mentor fix', () => {
     expect(readFileSync(path.join(repo, 'mentor.config.yaml'), 'utf8')).toBe(before);
   });
 
+  it('writes an alias out as its value where the new order would put it before its anchor', async () => {
+    const cohort = 'id: c1\nname: C\nstart: 2026-09-07\nmembers:\n  - person: ann\n    role: mentee\n    mentor: max\n    wants: &w [css, sql]\n  - person: max\n    role: mentor\n    mentor: lee\n  - person: lee\n    role: lead\n    wants: *w\n';
+    const person = 'id: zoe\nname: Zoe\nlanguages: &l [en]\nskills: *l\n';
+    const repo = smallProgram({ 'cohorts/c1/cohort.yaml': cohort, 'cohorts/c1/logs/ann/2026-W40.yaml': null, 'people/zoe.yaml': person });
+    const before = await mentorInJson(['validate', '--repo', repo, '--format', 'json']);
+    const check = mentor(['fix', '--repo', repo, '--check']);
+    expect(check.code, check.stderr).toBe(1);
+    expect(check.stderr).toBe('');
+    const fixed = await mentorIn(['fix', '--repo', repo]);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    const text = readFileSync(path.join(repo, 'cohorts/c1/cohort.yaml'), 'utf8');
+    expect(text.indexOf('person: lee')).toBeLessThan(text.indexOf('person: ann'));
+    expect(text).toContain('  - person: lee\n    role: lead\n    wants: [css, sql]');
+    expect(readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8')).toContain('skills: [en]');
+    // The records mean what they meant, and a second run finds them canonical.
+    expect((await mentorInJson(['validate', '--repo', repo, '--format', 'json'])).json).toEqual(before.json);
+    expect((await mentorIn(['fix', '--repo', repo, '--check'])).code).toBe(0);
+  });
+
   it('skips files with invalid YAML and says so', async () => {
     const repo = exampleRepo({ 'people/bad.yaml': 'id: [\n' });
     const result = await mentorIn(['fix', '--repo', repo]);

@@ -1,6 +1,6 @@
 import { isRole, tierRank, type Role } from '../domain/tiers.js';
 import type * as z from 'zod';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { RECORD_SCHEMAS, type RecordKind } from '../model/schemas.js';
 import { elementOf, shapeOf } from '../model/schema-walk.js';
 
@@ -20,11 +20,12 @@ export function canonicalText(kind: RecordKind, text: string, options: Canonical
   const doc = parseDocument(text, { uniqueKeys: true, version: '1.2' });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const untouched = doc.toString(STRINGIFY);
+  const aliases = aliasTargets(doc);
   orderKeys(doc.contents, RECORD_SCHEMAS[kind]);
   if (kind === 'cohort' && options.sortMembers) sortMembers(doc);
   sortLists(doc.contents);
   const hasSchemaLine = /^#\s*yaml-language-server:\s*\$schema=/m.test(text);
-  if (hasSchemaLine && doc.toString(STRINGIFY) === untouched) {
+  if (hasSchemaLine && stringify(doc, aliases) === untouched) {
     // Nothing to reorder: keep the author's layout (aligned comments and all), only tidy line ends.
     return tidy(text);
   }
@@ -32,10 +33,42 @@ export function canonicalText(kind: RecordKind, text: string, options: Canonical
     const schemaComment = options.schemaLine.replace(/^#/, '');
     doc.commentBefore = [schemaComment, ...(doc.commentBefore ? [doc.commentBefore] : [])].join('\n');
   }
-  return tidy(doc.toString(STRINGIFY));
+  return tidy(stringify(doc, aliases));
 }
 
 const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+/**
+ * The document as text. Where the new order puts an alias before its anchor (which YAML cannot
+ * say), each alias is written out as a copy of its value: the record means the same.
+ */
+function stringify(doc: Document, aliases: ReadonlyMap<Alias, Node>): string {
+  try {
+    return doc.toString(STRINGIFY);
+  } catch (error) {
+    if (aliases.size === 0) throw error;
+    visit(doc, {
+      Alias(_key, alias) {
+        const copy = aliases.get(alias)?.clone() as Node | undefined;
+        if (copy) delete (copy as { anchor?: string }).anchor;
+        return copy;
+      },
+    });
+    return doc.toString(STRINGIFY);
+  }
+}
+
+/** What each alias stands for, found while anchors still come first. */
+function aliasTargets(doc: Document): Map<Alias, Node> {
+  const targets = new Map<Alias, Node>();
+  visit(doc, {
+    Alias(_key, alias) {
+      const target = alias.resolve(doc) as Node | undefined;
+      if (target) targets.set(alias, target);
+    },
+  });
+  return targets;
+}
 
 /** No trailing whitespace, one final newline. */
 function tidy(text: string): string {
