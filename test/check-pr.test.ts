@@ -111,10 +111,16 @@ describe('mentor check-pr: a person and their own records', () => {
     expect(files['people/hal.yaml']!.reason).toContain('`github` is how mentor knows you');
   });
 
-  it('allows a rename within your own logs', async () => {
-    const repo = pullRequest((r) => renameSync(path.join(r, 'cohorts/2026-fall/logs/hal/2026-W46.yaml'), path.join(r, 'cohorts/2026-fall/logs/hal/2026-W44.yaml')));
+  it('refuses renaming your own log to another week, which deletes that week’s log, unless a maintainer approves', async () => {
+    const repo = pullRequest((r) => {
+      renameSync(path.join(r, 'cohorts/2026-fall/logs/hal/2026-W46.yaml'), path.join(r, 'cohorts/2026-fall/logs/hal/2026-W44.yaml'));
+      edit(r, 'cohorts/2026-fall/logs/hal/2026-W44.yaml', (t) => t.replace('week: 2026-W46', 'week: 2026-W44'));
+    });
     const result = await checkPr(repo, 'hal-k');
-    expect(result.json.changes[0]).toMatchObject({ status: 'renamed', allowed: true });
+    expect(result.code).toBe(1);
+    expect(result.json.changes[0]).toMatchObject({ status: 'renamed', from: 'cohorts/2026-fall/logs/hal/2026-W46.yaml', allowed: false });
+    expect(result.json.changes[0]!.reason).toContain('renaming it takes away the log of cohorts/2026-fall/logs/hal/2026-W46.yaml, and deleting a log needs a maintainer');
+    expect((await checkPr(repo, 'hal-k', ['--approved-by', 'andrew-gh'])).code).toBe(0);
   });
 
   it('fails the gate on invalid records even when the author may make the change', async () => {

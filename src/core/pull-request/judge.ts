@@ -88,7 +88,7 @@ function judgePath(context: Context, change: Change & { renamedTo?: string }): J
   }
 }
 
-function judgeLog(context: Context, change: Change, what: Extract<PathKind, { kind: 'log' }>): Judgement {
+function judgeLog(context: Context, change: Change & { renamedTo?: string }, what: Extract<PathKind, { kind: 'log' }>): Judgement {
   const { who, base } = context;
   if (who.person !== what.person) {
     // A newcomer's own log in the pull request that registers them: right person, wrong time.
@@ -96,6 +96,8 @@ function judgeLog(context: Context, change: Change, what: Extract<PathKind, { ki
     return refuse(`a log of ${what.person}: only ${what.person} or a maintainer may change it`);
   }
   if (change.status === 'deleted') return refuse('your own log, but deleting a log needs a maintainer');
+  // A log renamed is that week's log gone (and another added): the same as deleting it.
+  if (change.renamedTo !== undefined) return refuse(`your own log, but renaming it takes away the log of ${change.path}, and deleting a log needs a maintainer (write the other week's log as a new file instead)`);
   const lock = base.config.lockLogsAfterWeeks;
   if (lock !== undefined) {
     const firstOpen = addWeeks(weekAt(base.config.timezone, context.now), -lock);
