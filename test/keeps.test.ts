@@ -41,6 +41,18 @@ describe('an edit keeps the file as it was', () => {
     expect(bareLineFeeds(after)).toBe(0);
   });
 
+  it('keeps a byte-order mark (with CRLF) when assign edits a cohort file', async () => {
+    const repo = exampleRepo();
+    const file = path.join(repo, COHORT);
+    const original = `\ufeff${readFileSync(file, 'utf8').replace(/\n/g, '\r\n')}`;
+    writeFileSync(file, original);
+    expect((await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes'], { env: NOW })).code).toBe(0);
+    const after = readFileSync(file);
+    expect([...after.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(after.toString('utf8').split('\r\n')[0]).toBe(original.split('\r\n')[0]);
+    expect(bareLineFeeds(after.toString('utf8'))).toBe(0);
+  });
+
   it('keeps CRLF with core.autocrlf: the checkout stays CRLF and git sees only the new lines', async () => {
     const repo = exampleGitRepo();
     git(repo, ['config', 'core.autocrlf', 'true']);

@@ -133,11 +133,13 @@ function keepOwnerAndMode(fd: number, previous: Stats): void {
 
 /**
  * A file checked out with CRLF line endings (core.autocrlf, or written on Windows) stays CRLF:
- * the new content's bare LFs become CRLF. A file with mixed endings is left to its content.
+ * the new content's bare LFs become CRLF. A file with mixed endings is left to its content. A
+ * file that starts with a byte-order mark (some editors write one) keeps it.
  */
 export function keepLineEndings(previous: string | undefined, content: string): string {
-  if (previous === undefined || !previous.includes('\r\n') || /(^|[^\r])\n/.test(previous)) return content;
-  return content.replace(/\r?\n/g, '\r\n');
+  const bom = previous?.startsWith('\ufeff') && !content.startsWith('\ufeff') ? '\ufeff' : '';
+  if (previous === undefined || !previous.includes('\r\n') || /(^|[^\r])\n/.test(previous)) return bom + content;
+  return bom + content.replace(/\r?\n/g, '\r\n');
 }
 
 function statIfFile(file: string): Stats | undefined {
