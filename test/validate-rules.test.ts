@@ -104,6 +104,13 @@ describe('validate: the baseline', () => {
     ]);
   });
 
+  it('says what to do with a field left empty: a waiting member has no mentor line at all', () => {
+    const problems = validateTree(smallTree(cohort(`${TREE}  - person: zed\n    role: mentee\n    mentor:\n`))).problems;
+    expect(problems.find((problem) => problem.rule === 'invalid-type')).toMatchObject({ line: 16, fix: 'A member still waiting for a mentor has no `mentor:` line: delete it, or write the id of their mentor after the colon.' });
+    const person = validateTree(smallTree({ 'people/ann.yaml': 'id: ann\nname:\n' })).problems;
+    expect(person.find((problem) => problem.rule === 'invalid-type')).toMatchObject({ message: '"name" must be a text, not empty.', fix: 'Write a text after `name:`, or delete the line.' });
+  });
+
   it('suggests the field name a typo meant', () => {
     const repo = smallProgram({ 'people/ann.yaml': 'id: ann\nnmae: Ann\n' });
     const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);

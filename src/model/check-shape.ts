@@ -105,7 +105,7 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
           'invalid-type',
           'error',
           `"${field}" must be ${article(issue.expected)}, not ${got}.`,
-          hintForType(issue.expected, issue.input),
+          hintForType(issue.expected, issue.input, String(path.at(-1))),
         );
       }
       return true;
@@ -140,7 +140,9 @@ function article(type: string): string {
   return names[type] ?? `a ${type}`;
 }
 
-function hintForType(expected: string, input: unknown): string {
+function hintForType(expected: string, input: unknown, key: string): string {
+  // `mentor:` with nothing after it is how a beginner writes "no mentor yet".
+  if (input === null) return key === 'mentor' ? 'A member still waiting for a mentor has no `mentor:` line: delete it, or write the id of their mentor after the colon.' : `Write ${article(expected)} after \`${key}:\`, or delete the line.`;
   if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return 'Put the value in quotes so YAML reads it as text.';
   if (expected === 'number' && typeof input === 'string') return 'Write a plain number without quotes or units, e.g. 1.5.';
   if (expected === 'array') return 'Write a list: `[a, b]` or one `- item` per line.';
