@@ -1,22 +1,18 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { git, githubWorld, mainSha, type World } from './helpers/github-world.js';
-import { runWorkflow } from './helpers/workflow-sim.js';
+import { runWorkflow, writeGh } from './helpers/workflow-sim.js';
 
 // The request, claim and attention workflows run in the simulator on a real bare repo, with a
 // recording `gh` for issues, pull requests, labels and statuses (test/helpers/gh-issues-stub.mjs).
-
-const STUB = path.join(import.meta.dirname, 'helpers/gh-issues-stub.mjs');
 
 function world(): World & { state: string } {
   const w = githubWorld();
   const dir = path.dirname(w.origin);
   const binDir = path.join(dir, 'issues-bin');
-  mkdirSync(binDir, { recursive: true });
-  writeFileSync(path.join(binDir, 'gh'), `#!/usr/bin/env bash\nexec "${process.execPath}" "${STUB}" "$@"\n`);
-  chmodSync(path.join(binDir, 'gh'), 0o755);
+  writeGh(binDir, 'issues');
   const state = path.join(dir, 'gh-issues.json');
   writeFileSync(state, JSON.stringify({ issues: [], prs: [], statuses: [], calls: [], next: 100 }));
   return { ...w, binDir, state, env: { ...w.env, GH_ISSUES_STATE: state } };

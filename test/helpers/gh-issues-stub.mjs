@@ -1,57 +1,59 @@
-#!/usr/bin/env node
 // A recording stand-in for the `gh` subcommands the request, claim and attention workflows use
-// (issue, pr, label, and `api` for commit statuses). State in GH_ISSUES_STATE (JSON): issues with
-// their comments, pull requests, statuses; every call is kept in its `calls`.
+// (issue, pr, label, and `api` for commit statuses), answered by test/helpers/gh-server.mjs.
+// State in GH_ISSUES_STATE (JSON): issues with their comments, pull requests, statuses; every call
+// is kept in its `calls`.
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
-const args = process.argv.slice(2);
-const file = process.env.GH_ISSUES_STATE;
-const state = JSON.parse(readFileSync(file, 'utf8'));
-const flag = (name) => {
-  const i = args.indexOf(name);
-  return i < 0 ? undefined : args[i + 1];
-};
-const bodyOf = () => (flag('--body-file') !== undefined ? readFileSync(flag('--body-file'), 'utf8') : flag('--body'));
-const save = () => writeFileSync(file, JSON.stringify(state, null, 2));
-const issue = (n) => state.issues.find((i) => i.number === Number(n));
-const url = (kind, n) => `https://github.com/${process.env.GITHUB_REPOSITORY}/${kind}/${n}`;
-state.calls.push(args);
-if (!process.env.GH_TOKEN) process.exit(4);
-const [group, verb, target] = args;
-let out = '';
-if (group === 'label') {
-  // created or updated
-} else if (group === 'issue' && verb === 'list') {
-  const found = state.issues.filter((i) => i.labels.includes(flag('--label'))).sort((a, b) => b.number - a.number)[0];
-  out = found ? `${found.number}\n` : '';
-} else if (group === 'issue' && verb === 'view') {
-  const found = issue(target);
-  out = flag('--json') === 'state' ? `${found.state.toUpperCase()}\n` : `${found.body}\n`;
-} else if (group === 'issue' && verb === 'create') {
-  const number = state.next++;
-  state.issues.push({ number, title: flag('--title'), labels: [flag('--label')], body: bodyOf(), state: 'open', comments: [] });
-  out = `${url('issues', number)}\n`;
-} else if (group === 'issue' && verb === 'edit') issue(target).body = bodyOf();
-else if (group === 'issue' && verb === 'close') {
-  issue(target).state = 'closed';
-  if (flag('--comment')) issue(target).comments.push(flag('--comment'));
-} else if (group === 'issue' && verb === 'reopen') issue(target).state = 'open';
-else if (group === 'issue' && verb === 'comment') issue(target).comments.push(bodyOf());
-else if (group === 'pr' && verb === 'list') {
-  const found = state.prs.find((p) => p.head === flag('--head'));
-  out = found ? `${url('pull', found.number)}\n` : '';
-} else if (group === 'pr' && verb === 'create') {
-  const number = state.next++;
-  state.prs.push({ number, head: flag('--head'), title: flag('--title'), body: bodyOf() });
-  out = `${url('pull', number)}\n`;
-} else if (group === 'api' && args.includes('POST')) {
-  const fields = {};
-  for (let i = 0; i < args.length; i++) if (args[i] === '-f') fields[args[i + 1].split('=')[0]] = args[i + 1].split('=').slice(1).join('=');
-  state.statuses.push({ sha: args.find((a) => a.includes('/statuses/')).split('/').pop(), ...fields });
-  out = '{}\n';
-} else {
-  process.stderr.write(`gh-issues-stub: not simulated: gh ${args.join(' ')}\n`);
-  process.exit(2);
+/** One `gh` call: its argv, the environment and folder it ran in; what gh would answer. */
+export function ghIssues({ args, env, cwd }) {
+  const file = env.GH_ISSUES_STATE;
+  const state = JSON.parse(readFileSync(file, 'utf8'));
+  const flag = (name) => {
+    const i = args.indexOf(name);
+    return i < 0 ? undefined : args[i + 1];
+  };
+  const bodyOf = () => (flag('--body-file') !== undefined ? readFileSync(path.resolve(cwd, flag('--body-file')), 'utf8') : flag('--body'));
+  const save = () => writeFileSync(file, JSON.stringify(state, null, 2));
+  const issue = (n) => state.issues.find((i) => i.number === Number(n));
+  const url = (kind, n) => `https://github.com/${env.GITHUB_REPOSITORY}/${kind}/${n}`;
+  state.calls.push(args);
+  if (!env.GH_TOKEN) return { code: 4, stdout: '', stderr: '' };
+  const [group, verb, target] = args;
+  let out = '';
+  if (group === 'label') {
+    // created or updated
+  } else if (group === 'issue' && verb === 'list') {
+    const found = state.issues.filter((i) => i.labels.includes(flag('--label'))).sort((a, b) => b.number - a.number)[0];
+    out = found ? `${found.number}\n` : '';
+  } else if (group === 'issue' && verb === 'view') {
+    const found = issue(target);
+    out = flag('--json') === 'state' ? `${found.state.toUpperCase()}\n` : `${found.body}\n`;
+  } else if (group === 'issue' && verb === 'create') {
+    const number = state.next++;
+    state.issues.push({ number, title: flag('--title'), labels: [flag('--label')], body: bodyOf(), state: 'open', comments: [] });
+    out = `${url('issues', number)}\n`;
+  } else if (group === 'issue' && verb === 'edit') issue(target).body = bodyOf();
+  else if (group === 'issue' && verb === 'close') {
+    issue(target).state = 'closed';
+    if (flag('--comment')) issue(target).comments.push(flag('--comment'));
+  } else if (group === 'issue' && verb === 'reopen') issue(target).state = 'open';
+  else if (group === 'issue' && verb === 'comment') issue(target).comments.push(bodyOf());
+  else if (group === 'pr' && verb === 'list') {
+    const found = state.prs.find((p) => p.head === flag('--head'));
+    out = found ? `${url('pull', found.number)}\n` : '';
+  } else if (group === 'pr' && verb === 'create') {
+    const number = state.next++;
+    state.prs.push({ number, head: flag('--head'), title: flag('--title'), body: bodyOf() });
+    out = `${url('pull', number)}\n`;
+  } else if (group === 'api' && args.includes('POST')) {
+    const fields = {};
+    for (let i = 0; i < args.length; i++) if (args[i] === '-f') fields[args[i + 1].split('=')[0]] = args[i + 1].split('=').slice(1).join('=');
+    state.statuses.push({ sha: args.find((a) => a.includes('/statuses/')).split('/').pop(), ...fields });
+    out = '{}\n';
+  } else {
+    return { code: 2, stdout: '', stderr: `gh-issues-stub: not simulated: gh ${args.join(' ')}\n` };
+  }
+  save();
+  return { code: 0, stdout: out, stderr: '' };
 }
-save();
-process.stdout.write(out);

@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -63,19 +63,73 @@ export interface SimWorld {
   env: Record<string, string>;
 }
 
-const GH_STUB = path.join(import.meta.dirname, 'gh-stub.mjs');
-
 /** A bin folder holding the `gh` stand-in, and its state and log files. */
 export function ghStandIn(dir: string, routes: Record<string, Value>): Pick<SimWorld, 'ghState' | 'ghLog' | 'binDir'> {
   const binDir = path.join(dir, 'bin');
-  mkdirSync(binDir, { recursive: true });
-  writeFileSync(path.join(binDir, 'gh'), `#!/usr/bin/env bash\nexec "${process.execPath}" "${GH_STUB}" "$@"\n`);
-  chmodSync(path.join(binDir, 'gh'), 0o755);
+  writeGh(binDir, 'api');
   const ghState = path.join(dir, 'gh-state.json');
   const ghLog = path.join(dir, 'gh-log.jsonl');
   writeFileSync(ghState, JSON.stringify({ routes, statuses: [], nextId: 1000 }));
   writeFileSync(ghLog, '');
   return { ghState, ghLog, binDir };
+}
+
+/**
+ * Writes `gh` into binDir: a bash script that has the test process's stand-in server
+ * (gh-server.mjs) answer with the stub `api` (gh-stub.mjs) or `issues` (gh-issues-stub.mjs), and
+ * prints the answer and exits with its code, as the stub run as a program of its own did.
+ */
+export function writeGh(binDir: string, stub: 'api' | 'issues'): void {
+  mkdirSync(binDir, { recursive: true });
+  const script = `#!/usr/bin/env bash
+# The gh stand-in: the stub \`${stub}\` answers, in test/helpers/gh-server.mjs on port ${ghServerPort()}.
+export LC_ALL=C
+exec 3<>/dev/tcp/127.0.0.1/${ghServerPort()} || { echo 'gh stand-in: its server has gone' >&2; exit 70; }
+stdin=
+previous=
+for arg in "$@"; do
+  if [ "$previous" = --input ] && [ "$arg" = - ]; then IFS= read -r -d '' stdin; fi
+  previous=$arg
+done
+env=()
+for name in GH_TOKEN GITHUB_REPOSITORY GH_STUB_STATE GH_STUB_LOG GH_ISSUES_STATE; do
+  if [ -n "\${!name+set}" ]; then env+=("$name=\${!name}"); fi
+done
+fields=(${stub} "$PWD" "$stdin" "\${#env[@]}" "\${env[@]}" "$@")
+{
+  printf '%d\\n' "\${#fields[@]}"
+  for field in "\${fields[@]}"; do printf '%d\\n%s' "\${#field}" "$field"; done
+} >&3
+IFS=' ' read -r code length <&3
+out=
+if [ "$length" -gt 0 ]; then IFS= read -r -N "$length" out <&3; fi
+IFS= read -r -d '' err <&3
+printf '%s' "$out"
+printf '%s' "$err" >&2
+exit "$code"
+`;
+  writeFileSync(path.join(binDir, 'gh'), script);
+  chmodSync(path.join(binDir, 'gh'), 0o755);
+}
+
+let serverPort: number | undefined;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** The port of this test process's gh stand-in server, started on first use; it ends with the process. */
+function ghServerPort(): number {
+  if (serverPort !== undefined) return serverPort;
+  const portFile = path.join(realpathSync(mkdtempSync(path.join(tmpdir(), 'mentor-gh-'))), 'port');
+  const server = spawn(process.execPath, [path.join(import.meta.dirname, 'gh-server.mjs'), portFile], { stdio: ['pipe', 'ignore', 'inherit'] });
+  server.unref();
+  (server.stdin as unknown as { unref(): void }).unref();
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(portFile)) {
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error('workflow-sim: the gh stand-in server did not start');
+    Atomics.wait(pause, 0, 0, 20);
+  }
+  serverPort = Number(readFileSync(portFile, 'utf8'));
+  rmSync(path.dirname(portFile), { recursive: true, force: true });
+  return serverPort;
 }
 
 /** The workflow file as it is in the commit GitHub would run it from. */
