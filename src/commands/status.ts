@@ -3,7 +3,8 @@ import { ExitCode } from '../errors.js';
 import { readIssueBody } from '../io/request-files.js';
 import { writeFileAtomic } from '../io/write.js';
 import { chosenFolder } from '../io/write-path.js';
-import { attentionData, notifiedKeys } from '../core/attention.js';
+import { attentionData } from '../core/attention.js';
+import { notifiedKeys, stillNotified } from '../core/attention-notified.js';
 import { programProgress } from '../core/cycles.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { renderAttentionBody, renderAttentionComment } from '../render/attention.js';
@@ -70,13 +71,14 @@ async function attentionCommand(cohortId: string | undefined, options: StatusOpt
   const last = finished.at(-1);
   const lastCycle = last ? { id: last.id, medianHours: programProgress(program.config, [{ cohort: last.cohort!, logs: new Map() }], people, loaded.today).program.requestToAssignment.medianHours } : undefined;
   const data = attentionData(program.config, entries.map((entry) => cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today))), people, loaded.today, lastCycle);
-  print(renderAttentionBody(data, formatInstant(program.config.timezone, loaded.now)));
-  if (options.commentOut !== undefined) {
-    const comment = renderAttentionComment(data, notifiedKeys(options.since === undefined ? undefined : readIssueBody(options.since)));
-    if (comment !== undefined) {
-      const out = chosenFolder(program.root, path.dirname(path.resolve(options.commentOut)));
-      writeFileAtomic(out.root, path.join(out.relative, path.basename(options.commentOut)), comment);
-    }
+  // The comment first: the body records only the mentions it sends (or sent before), so one cut
+  // to fit goes out on a later run.
+  const notified = notifiedKeys(options.since === undefined ? undefined : readIssueBody(options.since));
+  const { comment, sent } = renderAttentionComment(data, notified);
+  print(renderAttentionBody(data, formatInstant(program.config.timezone, loaded.now), stillNotified(data, notified, sent)));
+  if (options.commentOut !== undefined && comment !== undefined) {
+    const out = chosenFolder(program.root, path.dirname(path.resolve(options.commentOut)));
+    writeFileAtomic(out.root, path.join(out.relative, path.basename(options.commentOut)), comment);
   }
   const overdue = data.cohorts.some((c) => c.queue.some((q) => q.overdue));
   return options.failOn === 'overdue' && overdue ? ExitCode.invalid : ExitCode.ok;

@@ -88,12 +88,3 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
     ...(lastCycle ? { lastCycle: lastCycle.id } : {}),
   };
 }
-
-/** The line of the issue's body that records who has been mentioned, read back by notifiedKeys. */
-export const notifiedLine = (keys: readonly string[]) => `<!-- mentor:notified ${keys.join(' ')} -->`;
-
-/** The mention keys an earlier body of the issue recorded (its `mentor:notified` line). */
-export function notifiedKeys(previousBody: string | undefined): Set<string> {
-  const line = /<!-- mentor:notified ([^>]*?) ?-->/.exec(previousBody ?? '');
-  return new Set((line?.[1] ?? '').split(' ').filter((key) => key !== ''));
-}

@@ -1,54 +1,84 @@
-import { notifiedLine, type Attention, type Mention } from '../core/attention.js';
+import type { Attention, Mention, QueueEntry } from '../core/attention.js';
+import { byUrgency, mentionDigest, mentionsToSend, notifiedLine } from '../core/attention-notified.js';
+import { RUNNER_COMMAND } from '../domain/layout.js';
 import { markdownText, mention } from './escape.js';
+import { COMMENT_LIMIT, linesThatFit, shortened } from './limit.js';
 import { plural, waitText } from './words.js';
 
 // The attention issue's body, and the comment that carries new mentions. Mentions come only
 // from handles in person files and the config (mention()); every other text is escaped. An edit
 // of an issue body notifies nobody (isaacs/github#310), so each new mention goes out once, in a
-// comment; the body records which went out in its last line.
+// comment; the body records which went out in its last line. Both fit in what GitHub accepts
+// (render/limit.ts) however many wait: the most urgent first (overdue, then the longest wait),
+// then "… and N more"; the first line and the record of mentions are never cut.
 
 export const ATTENTION_MARKER = '<!-- mentor:attention -->';
 /** The line of the body that says how many wait: the workflow closes the issue at 0. */
 export const waitingMarker = (waiting: number) => `<!-- mentor:waiting ${waiting} -->`;
 
+/** Names listed in one line of the body (mentors with room, inactive, paused) before "… and N more". */
+const NAMES_LISTED = 50;
 const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer' };
 const mentionList = (mentions: readonly Mention[]) => mentions.map((m) => `${mention(m.handle)} (${why[m.why]})`).join(', ');
+const more = (count: number, what = '') => `… and ${count.toLocaleString('en-US')} more${what}: see the dashboard or run \`${RUNNER_COMMAND} status\`.`;
+const names = (list: readonly string[]) => (list.length > NAMES_LISTED ? `${list.slice(0, NAMES_LISTED).join(', ')}, … and ${(list.length - NAMES_LISTED).toLocaleString('en-US')} more` : list.join(', '));
 
-export function renderAttentionBody(data: Attention, now: string): string {
-  const out = [ATTENTION_MARKER, waitingMarker(data.waiting), '', `# Requests waiting for a mentor`, '', `As of ${markdownText(now)}. Kept current by the attention workflow; claim a member with a comment \`/claim <member>\`.`, ''];
-  if (data.waiting === 0) out.push('Nobody is waiting. ✓', '');
-  for (const { snapshot: s, queue } of data.cohorts) {
-    out.push(`## ${markdownText(s.cohort.name)} (${markdownText(s.cohort.id)})`, '');
-    if (queue.length > 0) {
-      out.push(`| # | member | waiting | promise (${s.slaHours} h) | wants | mentions |`, '|---|---|---|---|---|---|');
-      for (const q of queue) {
-        const promise = q.dueInHours === undefined ? 'no requestedAt' : q.overdue ? `**overdue** by ${waitText(-q.dueInHours)}` : `${waitText(q.dueInHours)} left`;
-        const wants = [q.wants.map((w) => markdownText(w)).join(', '), q.prefers !== undefined ? `prefers ${markdownText(q.prefers)}` : ''].filter(Boolean).join('; ');
-        out.push(`| ${q.place} | ${markdownText(q.id)} (${q.role}) | ${waitText(q.waitedHours)} | ${promise} | ${wants || '–'} | ${mentionList(q.mentions) || '–'} |`);
-      }
-      out.push('');
-    }
-    const rooms = s.mentorsWithRoom.map((m) => `${markdownText(m.id)} (${m.role}, room for ${m.room})`);
-    out.push(`**Mentors with room:** ${rooms.join(', ') || 'none'}`, '');
-    const inactive = s.inactiveMentors.map((m) => `${markdownText(m.id)} (${m.reason === 'opted-out' ? 'opted out' : `no log for ${plural(m.weeksWithoutLog, 'week')}`})`);
-    out.push(`**Inactive mentors:** ${inactive.join(', ') || 'none'}`, '');
-    if (s.pausedMentors) out.push(`**Paused:** ${s.pausedMentors.map((m) => `${markdownText(m.id)} (until ${m.until})`).join(', ')}`, '');
-  }
-  if (data.lastCycle !== undefined) out.push(`Median wait in the last cycle (${markdownText(data.lastCycle)}): ${data.lastCycleMedianHours === null ? 'no request answered' : waitText(data.lastCycleMedianHours)}.`, '');
-  out.push(notifiedLine(data.mentions.map((m) => m.key)), '');
-  return out.join('\n');
+function row(q: QueueEntry): string {
+  const promise = q.dueInHours === undefined ? 'no requestedAt' : q.overdue ? `**overdue** by ${waitText(-q.dueInHours)}` : `${waitText(q.dueInHours)} left`;
+  const wants = [q.wants.map((w) => markdownText(w)).join(', '), q.prefers !== undefined ? `prefers ${markdownText(q.prefers)}` : ''].filter(Boolean).join('; ');
+  return `| ${q.place} | ${markdownText(q.id)} (${q.role}) | ${waitText(q.waitedHours)} | ${promise} | ${wants || '–'} | ${mentionList(q.mentions) || '–'} |`;
 }
 
-/** The comment with the mentions an earlier body has not recorded; undefined when there are none. */
-export function renderAttentionComment(data: Attention, notified: ReadonlySet<string>): string | undefined {
-  const lines: string[] = [];
-  for (const { snapshot: s, queue } of data.cohorts) {
-    for (const q of queue) {
-      const fresh = q.mentions.filter((m) => !notified.has(m.key));
-      if (fresh.length === 0) continue;
-      const state = q.overdue ? `overdue (waited ${waitText(q.waitedHours)}, promise ${s.slaHours} h)` : `waiting ${waitText(q.waitedHours)}`;
-      lines.push(`- ${markdownText(q.id)} in ${markdownText(s.cohort.id)}, ${state}: ${mentionList(fresh)}`);
+/** The body; `recorded` are the digests of the mentions sent, for the next run's `--since`. */
+export function renderAttentionBody(data: Attention, now: string, recorded: readonly string[]): string {
+  // The rows that fit, most urgent first; each cohort's are a prefix of its queue (overdue come first in it).
+  const urgent = byUrgency(data);
+  const rows = new Map(urgent.map((w) => [w.entry, row(w.entry)]));
+  const page = (kept: ReadonlySet<QueueEntry>) => {
+    const out = [ATTENTION_MARKER, waitingMarker(data.waiting), '', `# Requests waiting for a mentor`, '', `As of ${markdownText(now)}. Kept current by the attention workflow; claim a member with a comment \`/claim <member>\`.`, ''];
+    if (data.waiting === 0) out.push('Nobody is waiting. ✓', '');
+    for (const { snapshot: s, queue } of data.cohorts) {
+      out.push(`## ${markdownText(shortened(s.cohort.name, 200))} (${markdownText(s.cohort.id)})`, '');
+      if (queue.length > 0) {
+        out.push(`| # | member | waiting | promise (${s.slaHours} h) | wants | mentions |`, '|---|---|---|---|---|---|');
+        const shown = queue.filter((q) => kept.has(q));
+        for (const q of shown) out.push(rows.get(q)!);
+        out.push('');
+        if (shown.length < queue.length) out.push(more(queue.length - shown.length), '');
+      }
+      out.push(`**Mentors with room:** ${names(s.mentorsWithRoom.map((m) => `${markdownText(m.id)} (${m.role}, room for ${m.room})`)) || 'none'}`, '');
+      const inactive = s.inactiveMentors.map((m) => `${markdownText(m.id)} (${m.reason === 'opted-out' ? 'opted out' : `no log for ${plural(m.weeksWithoutLog, 'week')}`})`);
+      out.push(`**Inactive mentors:** ${names(inactive) || 'none'}`, '');
+      if (s.pausedMentors) out.push(`**Paused:** ${names(s.pausedMentors.map((m) => `${markdownText(m.id)} (until ${m.until})`))}`, '');
     }
-  }
-  return lines.length === 0 ? undefined : ['<!-- mentor:attention-mentions -->', 'New on the queue:', '', ...lines, '', 'Reply `/claim <member>` to take one.', ''].join('\n');
+    if (data.lastCycle !== undefined) out.push(`Median wait in the last cycle (${markdownText(data.lastCycle)}): ${data.lastCycleMedianHours === null ? 'no request answered' : waitText(data.lastCycleMedianHours)}.`, '');
+    out.push(notifiedLine(recorded), '');
+    return out.join('\n');
+  };
+  const all = page(new Set(rows.keys()));
+  if (all.length <= COMMENT_LIMIT) return all;
+  // Without rows, with a "… and N more" line for every cohort: what is left is the rows' room.
+  const frame = page(new Set()).length;
+  const room = COMMENT_LIMIT - frame;
+  return page(new Set(urgent.slice(0, linesThatFit([...rows.values()], room)).map((w) => w.entry)));
+}
+
+/**
+ * The comment with the mentions an earlier body has not recorded (`notified`, digests), most
+ * urgent first, cut to fit; and the digests of the mentions it sends, for the body to record.
+ */
+export function renderAttentionComment(data: Attention, notified: ReadonlySet<string>): { comment?: string; sent: Set<string> } {
+  const toSend = mentionsToSend(data, notified);
+  if (toSend.length === 0) return { sent: new Set() };
+  const owed = data.cohorts.reduce((sum, c) => sum + c.queue.filter((q) => q.mentions.some((m) => !notified.has(mentionDigest(m.key)))).length, 0);
+  const lines = toSend.map(({ cohort: { snapshot: s }, entry: q, fresh }) => {
+    const state = q.overdue ? `overdue (waited ${waitText(q.waitedHours)}, promise ${s.slaHours} h)` : `waiting ${waitText(q.waitedHours)}`;
+    return `- ${markdownText(q.id)} in ${markdownText(s.cohort.id)}, ${state}: ${mentionList(fresh)}`;
+  });
+  const head = ['<!-- mentor:attention-mentions -->', 'New on the queue:', ''];
+  const tail = ['', 'Reply `/claim <member>` to take one.', ''];
+  const cut = (count: number) => (count > 0 ? ['', more(count, ', to be mentioned in a later comment as the queue moves')] : []);
+  const kept = linesThatFit(lines, COMMENT_LIMIT - [...head, ...tail, ...cut(owed)].join('\n').length - 1);
+  const sent = new Set(toSend.slice(0, kept).flatMap((w) => w.fresh.map((m) => mentionDigest(m.key))));
+  return { comment: [...head, ...lines.slice(0, kept), ...cut(owed - kept), ...tail].join('\n'), sent };
 }

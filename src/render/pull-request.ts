@@ -5,19 +5,18 @@ import { markdownCode, markdownText, mention, terminalLine } from './escape.js';
 import type { Style } from '../domain/style.js';
 import { plural } from './words.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
+import { shortened, withinLimit } from './limit.js';
 
 // The pull-request review as a terminal report, as JSON for other tools (DESIGN.md), and as the
 // gate's one comment on the pull request (its first line is the marker the workflow finds it by).
 
 export const GATE_MARKER = '<!-- mentor:gate -->';
 
-// The comment must fit in one GitHub comment (65,536 characters), whatever the pull request
-// holds: a longer body is refused, and the last verdict posted would stay on the pull request.
-// Each list shows its first entries and says how many more; names and messages are shortened.
+// The comment must fit in one GitHub comment (render/limit.ts), whatever the pull request holds:
+// a longer body is refused, and the last verdict posted would stay on the pull request. Each list
+// shows its first entries and says how many more; names and messages are shortened.
 const LISTED = 50;
 const PROBLEMS_LISTED = 30;
-const COMMENT_LIMIT = 60_000;
-const shortened = (text: string, max: number) => (text.length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
 const fileCode = (file: string) => markdownCode(shortened(file, 160));
 const shortText = (text: string) => markdownText(shortened(text, 300));
 
@@ -68,19 +67,8 @@ export function renderReviewMarkdown(review: PullRequestReview): string {
     out.push('');
   }
   const next = ['#### Next step', '', nextStep(review, markdownText, (handles) => handles.map(mention).join(', '))];
-  return `${withinLimit(out, next.join('\n').length).concat(next).join('\n')}\n`;
-}
-
-/** Whole lines only (a cut inside a code span would let the rest of a name render), up to the limit. */
-function withinLimit(lines: string[], reserved: number): string[] {
-  let length = reserved;
-  const kept: string[] = [];
-  for (const line of lines) {
-    if (length + line.length + 1 > COMMENT_LIMIT) return [...kept, '', `… cut here to fit in one comment: run \`${RUNNER_COMMAND} check-pr\` to see it all.`, ''];
-    kept.push(line);
-    length += line.length + 1;
-  }
-  return kept;
+  const cut = () => ['', `… cut here to fit in one comment: run \`${RUNNER_COMMAND} check-pr\` to see it all.`, ''];
+  return `${withinLimit(out, next.join('\n').length, cut).concat(next).join('\n')}\n`;
 }
 
 function nextStep(review: PullRequestReview, text: (s: string) => string, handles: (list: string[]) => string): string {

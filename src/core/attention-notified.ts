@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { Attention, AttentionCohort, QueueEntry } from './attention.js';
+
+// Which mentions went out, kept in the attention issue's body for the next run (`--since`). Each
+// mention is recorded as a short, fixed-width digest of its key (6 letters or digits: 36 bits, so
+// thousands of mentions almost never share one), and the record holds at most NOTIFIED_CAPACITY
+// of them, so it cannot push the body past what GitHub accepts. A mention that is not sent (cut
+// from the comment, or beyond the capacity) is not recorded: it goes out on a later run, as
+// mentions recorded earlier leave the queue with their members.
+
+export const NOTIFIED_CAPACITY = 3_000;
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const WIDTH = 6;
+
+/** A mention key's digest, as the notified line records it. */
+export function mentionDigest(key: string): string {
+  let value = BigInt(`0x${createHash('sha256').update(key).digest('hex').slice(0, 16)}`);
+  let out = '';
+  for (let i = 0; i < WIDTH; i++, value /= 62n) out += DIGITS[Number(value % 62n)];
+  return out;
+}
+
+/** The line of the issue's body that records who has been mentioned, read back by notifiedKeys. */
+export const notifiedLine = (digests: readonly string[]) => `<!-- mentor:notified ${digests.join('')} -->`;
+
+/**
+ * The digests of the mentions an earlier body recorded (its `mentor:notified` line). A body
+ * written before digests listed whole keys (`cohort/member/why/handle`, space-separated): those
+ * are read too, so upgrading repeats no mention.
+ */
+export function notifiedKeys(previousBody: string | undefined): Set<string> {
+  const line = /<!-- mentor:notified ([^>]*?) ?-->/.exec(previousBody ?? '');
+  const digests = new Set<string>();
+  for (const word of (line?.[1] ?? '').split(' ')) {
+    if (word.includes('/')) digests.add(mentionDigest(word));
+    else for (let i = 0; i + WIDTH <= word.length; i += WIDTH) digests.add(word.slice(i, i + WIDTH));
+  }
+  return digests;
+}
+
+export interface Waiting {
+  cohort: AttentionCohort;
+  entry: QueueEntry;
+}
+
+/** Every waiting member, most urgent first: overdue before not, then the longest wait, then queue order. */
+export function byUrgency(data: Attention): Waiting[] {
+  const all = data.cohorts.flatMap((cohort) => cohort.queue.map((entry) => ({ cohort, entry })));
+  const waited = (w: Waiting) => w.entry.waitedHours ?? -1;
+  return all.sort((a, b) => Number(b.entry.overdue) - Number(a.entry.overdue) || waited(b) - waited(a));
+}
+
+/**
+ * The members with mentions not yet sent, most urgent first, and those mentions: as many as the
+ * record has room for next to the mentions it keeps (sent earlier, still on the queue).
+ */
+export function mentionsToSend(data: Attention, notified: ReadonlySet<string>): Array<Waiting & { fresh: QueueEntry['mentions'] }> {
+  let recorded = data.mentions.filter((m) => notified.has(mentionDigest(m.key))).length;
+  const out: Array<Waiting & { fresh: QueueEntry['mentions'] }> = [];
+  for (const waiting of byUrgency(data)) {
+    const fresh = waiting.entry.mentions.filter((m) => !notified.has(mentionDigest(m.key)));
+    if (fresh.length === 0) continue;
+    if (recorded + fresh.length > NOTIFIED_CAPACITY) break;
+    recorded += fresh.length;
+    out.push({ ...waiting, fresh });
+  }
+  return out;
+}
+
+/** What the body records: the mentions still on the queue that went out before or go out now. */
+export function stillNotified(data: Attention, notified: ReadonlySet<string>, sent: ReadonlySet<string>): string[] {
+  return data.mentions.map((m) => mentionDigest(m.key)).filter((digest) => notified.has(digest) || sent.has(digest));
+}

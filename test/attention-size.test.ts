@@ -1,0 +1,117 @@
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
+import { exampleRepo, makeTree, mentor, readText, type FileTree } from './helpers/repo.js';
+
+// The attention issue's body and its mention comment must each fit in what GitHub accepts
+// (65,536 characters): over that, `gh issue edit` / `gh issue comment` fail every hour, the queue
+// shown goes stale and no mention goes out, not even to the maintainers for overdue requests.
+// A program decides how many wait (red team T24: 1,500 waiting gave a 688,824-character body).
+
+const NOW = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
+const GITHUB_LIMIT = 65_536;
+const id = (i: number) => `waiting-person-number-${String(i).padStart(4, '0')}`;
+
+/** The example program with 1,500 more waiting members, each asking for ada. */
+function crowdedRepo(requestedAt: (i: number) => string): string {
+  const files: FileTree = {};
+  for (let i = 0; i < 1500; i++) {
+    files[`people/${id(i)}.yaml`] = `id: ${id(i)}\nname: Person ${i}\ngithub: gh-user-${i}\ntimezone: UTC\nskills: [react]\n`;
+    files[`cohorts/2026-fall/members/${id(i)}.yaml`] = `person: ${id(i)}\nrole: mentee\nwants: [react, node, python]\nprefers: ada\nrequestedAt: ${requestedAt(i)}\n`;
+  }
+  return exampleRepo(files);
+}
+
+/** One hourly run of the attention workflow: the body, and the comment if there is one. */
+async function attention(repo: string, previousBody?: string) {
+  const dir = makeTree(previousBody === undefined ? {} : { 'previous.md': previousBody });
+  const since = previousBody === undefined ? [] : ['--since', path.join(dir, 'previous.md')];
+  const result = await mentorIn(['status', '--repo', repo, '--format', 'markdown', '--comment-out', path.join(dir, 'comment.md'), ...since], { env: NOW });
+  expect(result.code).toBe(0);
+  const comment = existsSync(path.join(dir, 'comment.md')) ? readText(dir, 'comment.md') : undefined;
+  rmSync(dir, { recursive: true });
+  return { body: result.stdout, comment };
+}
+
+/** The members a comment mentions someone for, in order. */
+const mentioned = (comment: string | undefined) => [...(comment ?? '').matchAll(/^- (\S+) in 2026-fall/gm)].map((m) => m[1]);
+const rows = (body: string) => body.split('\n').filter((line) => /^\| \d+ \|/.test(line));
+
+describe('the attention issue of a program where 1,500 wait', () => {
+  it('fits the body and the comment in one issue and one comment, the overdue first, and says how many more', async () => {
+    // T24's cohort: every one of the 1,500 is overdue, each with four mentions.
+    const repo = crowdedRepo((i) => `2026-11-${10 + (i % 12)}T10:00:00Z`);
+    const { body, comment } = await attention(repo);
+    expect(body.length).toBeLessThan(GITHUB_LIMIT);
+    expect(comment!.length).toBeLessThan(GITHUB_LIMIT);
+    expect(body.split('\n')[0]).toBe('<!-- mentor:attention -->');
+    expect(body).toContain('<!-- mentor:waiting 1502 -->');
+    const shown = rows(body);
+    expect(shown.length).toBeGreaterThan(50);
+    expect(shown[0]).toMatch(/^\| 1 \| waiting-person-number-0000 \(mentee\) \| 14 d 10 h \| \*\*overdue\*\* by 12 d 10 h \|.*@andrew-gh \(maintainer\) \|$/);
+    expect(shown.every((line) => line.includes('**overdue**'))).toBe(true);
+    expect(body).toContain(`\n\n… and ${(1502 - shown.length).toLocaleString('en-US')} more: see the dashboard or run \`node .mentor/mentor.mjs status\`.\n`);
+    // The comment: the longest-waiting first, with the maintainers owed to them.
+    const first = comment!.split('\n').find((line) => line.startsWith('- '))!;
+    expect(first).toBe('- waiting-person-number-0000 in 2026-fall, overdue (waited 14 d 10 h, promise 48 h): @ada-l (asked for), @grace-h (has room and a wanted skill), @linus-s (has room and a wanted skill), @andrew-gh (maintainer)');
+    expect(comment).toMatch(new RegExp(`\\n\\n… and ${(1502 - mentioned(comment).length).toLocaleString('en-US')} more, to be mentioned in a later comment as the queue moves: see the dashboard`));
+    expect(comment!.split('\n')[0]).toBe('<!-- mentor:attention-mentions -->');
+    // The record of who was mentioned stays one compact line, at the end of the body.
+    const record = body.split('\n').find((line) => line.startsWith('<!-- mentor:notified '))!;
+    expect(record).toMatch(/^<!-- mentor:notified [0-9A-Za-z]+ -->$/);
+    expect(record.length).toBeLessThan(20_000);
+  });
+
+  it('mentions everyone over successive runs, each once, and never records a mention the comment cut', async () => {
+    // One mention each (the preferred mentor): waiting an hour, not yet escalated nor overdue.
+    const repo = crowdedRepo(() => '2026-11-24T19:00:00Z');
+    const seen: string[] = [];
+    let previous: string | undefined;
+    let runs = 0;
+    for (; runs < 8; runs++) {
+      const { body, comment } = await attention(repo, previous);
+      expect(body.length).toBeLessThan(GITHUB_LIMIT);
+      if (comment === undefined) break;
+      expect(comment.length).toBeLessThan(GITHUB_LIMIT);
+      seen.push(...mentioned(comment));
+      previous = body;
+    }
+    expect(runs).toBeGreaterThan(1); // the first comment could not hold them all
+    expect(runs).toBeLessThan(8);
+    expect(new Set(seen).size).toBe(seen.length);
+    for (let i = 0; i < 1500; i++) expect(seen).toContain(id(i));
+  });
+
+  it('records at most 3,000 mentions: past that, the next ones go out as mentioned members leave the queue', async () => {
+    const repo = crowdedRepo((i) => `2026-11-${10 + (i % 12)}T10:00:00Z`); // four mentions each
+    const seen: string[] = [];
+    let previous: string | undefined;
+    for (let run = 0; run < 6; run++) {
+      const { body, comment } = await attention(repo, previous);
+      previous = body;
+      if (comment === undefined) break;
+      seen.push(...mentioned(comment));
+    }
+    expect(seen).toHaveLength(750);
+    expect(new Set(seen).size).toBe(750);
+    for (const member of seen.slice(0, 100)) rmSync(path.join(repo, `cohorts/2026-fall/members/${member}.yaml`));
+    const next = mentioned((await attention(repo, previous)).comment);
+    expect(next).toHaveLength(100);
+    expect(next.some((member) => seen.includes(member))).toBe(false);
+  });
+
+  it('reads the record a body written before this change kept (whole keys), so upgrading repeats no mention', async () => {
+    const repo = exampleRepo();
+    const old = '<!-- mentor:attention -->\n\n<!-- mentor:notified 2026-fall/cleo/prefers/ada-l 2026-fall/cleo/overdue/andrew-gh 2026-fall/jon/escalate/grace-h 2026-fall/jon/escalate/linus-s -->\n';
+    expect((await attention(repo, old)).comment).toBeUndefined();
+    expect(mentioned((await attention(repo, old.replace(' 2026-fall/cleo/overdue/andrew-gh', ''))).comment)).toEqual(['cleo']);
+  });
+
+  it('keeps a small queue whole, with no "more" line (the real CLI)', () => {
+    const { code, stdout } = mentor(['status', '--repo', exampleRepo(), '--format', 'markdown'], { env: NOW });
+    expect(code).toBe(0);
+    expect(rows(stdout)).toHaveLength(2);
+    expect(stdout).not.toContain('more: see the dashboard');
+  });
+});
