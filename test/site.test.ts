@@ -2,7 +2,7 @@ import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { EXAMPLE, exampleRepo, expectNoCrash, makeTree, mentor } from './helpers/repo.js';
+import { EXAMPLE, exampleGitRepo, exampleRepo, expectNoCrash, git, makeTree, mentor } from './helpers/repo.js';
 import { buildSite, buildSiteWithCli, EXAMPLE_NOW, HOSTILE, hostileRepo, siteFiles } from './helpers/site.js';
 
 const MEMBERS = ['andrew', 'ada', 'grace', 'linus', 'bob', 'cleo', 'dan', 'eve', 'fay', 'gus', 'hal', 'ivy', 'jon'];
@@ -134,6 +134,37 @@ describe('mentor site', () => {
       expect(result.stdout).toContain('index.html and 0 cohort pages');
       expect([...siteFiles(out).keys()]).toEqual(['index.html']);
     }
+  });
+
+  it('refuses (exit 2, nothing written or removed) an out folder that is the repo itself or lies in its records or generated folders', async () => {
+    const repo = exampleGitRepo();
+    writeFileSync(path.join(repo, 'cohorts/notes.html'), 'a page a maintainer keeps\n');
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'notes']);
+    const cli = mentor(['site', '--out', '.'], { cwd: repo, env: { MENTOR_NOW: EXAMPLE_NOW } });
+    expectNoCrash(cli);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain("Not writing the dashboard to the repo's top folder");
+    expect(cli.stderr).toContain('leave out --out for _site');
+    const refused: [string, string][] = [
+      [repo, "the repo's top folder"],
+      ['people', 'people/, a folder mentor keeps'],
+      ['cohorts', 'cohorts/, a folder mentor keeps'],
+      ['cohorts/2026-fall/site', 'cohorts/2026-fall/site/, inside cohorts/'],
+      ['reports', 'reports/'],
+      ['schemas', 'schemas/'],
+      ['.github/pages', '.github/pages/, inside .github/'],
+      ['.mentor', '.mentor/'],
+    ];
+    for (const [out, named] of refused) {
+      const result = await mentorIn(['site', '--repo', repo, '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } });
+      expect(result.code, out).toBe(2);
+      expect(result.stderr, out).toContain(`Not writing the dashboard to ${named}`);
+    }
+    expect(git(repo, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
+    expect((await mentorIn(['site', '--repo', repo, '--out', 'docs/site'], { env: { MENTOR_NOW: EXAMPLE_NOW } })).code).toBe(0);
+    expect(existsSync(path.join(repo, 'docs/site/cohorts/2026-fall.html'))).toBe(true);
+    expect(existsSync(path.join(repo, 'cohorts/notes.html'))).toBe(true);
   });
 
   it('refuses a folder that is not a program repo with exit 2 and no stack trace', async () => {

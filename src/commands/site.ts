@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { print, printError } from '../io/output.js';
-import { writeSiteFolder } from '../io/site-folder.js';
-import { chosenFolder } from '../io/write-path.js';
+import { siteFolder, writeSiteFolder } from '../io/site-folder.js';
 import { siteData, type SkippedRecord } from '../core/site.js';
 import { COHORT_PAGES } from '../render/site/html.js';
 import { renderSite } from '../render/site/site.js';
@@ -29,6 +28,8 @@ const MOST_WARNINGS = 10;
 export async function siteCommand(options: SiteOptions): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
+  const outDir = path.resolve(program.root, options.out);
+  const out = siteFolder(program.root, outDir);
   const unreadable: SkippedRecord[] = [];
   const cohorts = [...program.cohorts.values()].flatMap((entry) => {
     if (entry.cohort && !entry.partial) return [{ cohort: entry.cohort, ...usableCohortLogs(program, entry.id) }];
@@ -38,8 +39,6 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   });
   const data = siteData({ config: program.config, cohorts, skipped: unreadable, people: peopleOf(program), now: loaded.now, today: loaded.today });
   const files = renderSite(data);
-  const outDir = path.resolve(program.root, options.out);
-  const out = chosenFolder(program.root, outDir);
   writeSiteFolder(out.root, out.relative, files, COHORT_PAGES);
   for (const record of data.skipped.slice(0, MOST_WARNINGS)) {
     printError(`mentor: warning: ${sanitizeInline(record.file)}:${record.line}:${record.column} has errors, so the dashboard leaves it out: ${sanitizeInline(record.message)}`);

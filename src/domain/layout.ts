@@ -8,11 +8,21 @@ export const COHORTS_DIR = 'cohorts';
 export const REPORTS_DIR = 'reports';
 /** Where `mentor schema` and `mentor init` write the JSON Schemas of the records (the default). */
 export const SCHEMAS_DIR = 'schemas';
-export const CODEOWNERS_FILE = '.github/CODEOWNERS';
+/** GitHub's folder: workflows, issue forms, CODEOWNERS. */
+export const GITHUB_DIR = '.github';
+export const CODEOWNERS_FILE = `${GITHUB_DIR}/CODEOWNERS`;
 /** The runner a program repo commits (the whole CLI bundled), and the command that runs it. */
 export const RUNNER_DIR = '.mentor';
 export const RUNNER_ENTRY = `${RUNNER_DIR}/mentor.mjs`;
 export const RUNNER_COMMAND = `node ${RUNNER_ENTRY}`;
+
+/** The folders that hold the records or what mentor generates for the repo: no other output goes there. */
+export const PROGRAM_FOLDERS: readonly string[] = [PEOPLE_DIR, COHORTS_DIR, REPORTS_DIR, SCHEMAS_DIR, GITHUB_DIR, RUNNER_DIR];
+
+/** The program folder a repo path ('/'-separated) is or lies in, if any. */
+export function programFolderOf(path: string): string | undefined {
+  return PROGRAM_FOLDERS.find((folder) => path === folder || path.startsWith(`${folder}/`));
+}
 
 export const personFile = (person: string) => `${PEOPLE_DIR}/${person}.yaml`;
 export const cohortDir = (cohort: string) => `${COHORTS_DIR}/${cohort}`;

@@ -1,8 +1,28 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileSystemError, isSystemError } from '../errors.js';
+import { programFolderOf } from '../domain/layout.js';
+import { ExitCode, fileSystemError, isSystemError, MentorError } from '../errors.js';
 import { removeFiles, writeFilesAtomic } from './write.js';
-import { checkWritePaths } from './write-path.js';
+import { checkWritePaths, chosenFolder } from './write-path.js';
+
+/**
+ * The folder `site --out` names (absolute), as chosenFolder() gives it, refused when it is the
+ * repo's top folder or lies in a folder of records or of what mentor generates: the site would
+ * mix with the records there, and its sweep of stale pages would remove .html files it never wrote.
+ */
+export function siteFolder(repoRoot: string, absolute: string): { root: string; relative: string } {
+  const out = chosenFolder(repoRoot, absolute);
+  if (!out.inRepo) return out;
+  const relative = out.relative.split(path.sep).join('/');
+  const folder = programFolderOf(relative);
+  if (relative !== '' && folder === undefined) return out;
+  const where = folder === undefined ? "the repo's top folder, which holds the records" : `${relative === folder ? '' : `${relative}/, inside `}${folder}/, a folder mentor keeps for the records and the files it generates`;
+  throw new MentorError(
+    `Not writing the dashboard to ${where}: the site would mix with them, and its sweep of old cohort pages would remove .html files there. Nothing was written.`,
+    ExitCode.usage,
+    'Choose a folder of its own: leave out --out for _site (what the pages workflow publishes), name another folder such as --out site, or one outside the repo.',
+  );
+}
 
 /**
  * Writes the dashboard's files into `dir` (relative to `root`: the repo, or the folder the user

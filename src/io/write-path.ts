@@ -56,16 +56,16 @@ function symlinkOnTheWay(root: string, link: string, isFolder: boolean, file: st
  * The folder a user named on the command line, as the root to write into and a path below it.
  * Followed from the top as the system would, it is held to the repo's rule from where it enters
  * the repo (`--out _site`: root is the repo, path `_site`); a folder elsewhere is the user's own
- * (root is the folder itself).
+ * (root is the folder itself, and inRepo is false).
  */
-export function chosenFolder(repoRoot: string, absolute: string): { root: string; relative: string } {
+export function chosenFolder(repoRoot: string, absolute: string): { root: string; relative: string; inRepo: boolean } {
   const realRepo = realpathOr(repoRoot) ?? repoRoot;
   const top = path.parse(absolute).root;
   const parts = absolute.slice(top.length).split(path.sep).filter((part) => part !== '');
   let real = top;
   for (let index = 0; ; index++) {
-    if (isWithin(realRepo, real)) return { root: realRepo, relative: path.relative(realRepo, path.join(real, ...parts.slice(index))) };
-    if (index === parts.length) return { root: real, relative: '' };
+    if (isWithin(realRepo, real)) return { root: realRepo, relative: path.relative(realRepo, path.join(real, ...parts.slice(index))), inRepo: true };
+    if (index === parts.length) return { root: real, relative: '', inRepo: false };
     const next = path.join(real, parts[index]!);
     real = realpathOr(next) ?? next;
   }
