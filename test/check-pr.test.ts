@@ -251,6 +251,42 @@ describe('mentor check-pr: judged as merging would leave the base', () => {
   });
 });
 
+describe('mentor check-pr: what a cohort file says beyond its meaning', () => {
+  it('needs a maintainer for comments removed, fields mentor does not read, and members moved to their own files', async () => {
+    const rewritten = pullRequest((r) =>
+      edit(r, COHORT, (t) => `${t.replace(/#[^\n]*/g, '')}`),
+    );
+    const comments = await checkPr(rewritten, 'total-stranger');
+    expect(comments.code).toBe(1);
+    expect(comments.json.changes[0]).toMatchObject({ file: COHORT, allowed: false, reason: 'changes the comments of the file: only a maintainer may' });
+    expect((await checkPr(rewritten, 'andrew-gh')).code).toBe(0);
+
+    const note = pullRequest((r) => edit(r, COHORT, (t) => t.replace('  - person: bob\n', '  - person: bob\n    note: "Bob was removed, see https://evil.example"\n')));
+    expect((await checkPr(note, 'hal-k')).json.changes[0]).toMatchObject({ allowed: false, reason: 'changes `note` in the entry of bob, a field mentor does not read: only a maintainer may' });
+    const promo = pullRequest((r) => edit(r, COHORT, (t) => `${t}promo: Visit https://evil.example\n`));
+    expect((await checkPr(promo, 'hal-k')).json.changes[0]).toMatchObject({ allowed: false, reason: 'changes fields of the cohort mentor does not read: only a maintainer may' });
+
+    const moved = pullRequest((r) => {
+      expect(mentor(['members', '2026-fall', '--to', 'files', '--repo', r], { env: NOW }).code).toBe(0);
+    });
+    const stranger = await checkPr(moved, 'total-stranger');
+    expect(stranger.code).toBe(1);
+    expect(stranger.json.changes.every((change) => !change.allowed)).toBe(true);
+    expect(byFile(stranger.json.changes)[COHORT]!.reason).toMatch(/^moves \S+ between cohort.yaml and a member file: only a maintainer may/);
+  });
+
+  it('lets a member file keep its comments through a claim, and refuses a comment added to someone else’s', async () => {
+    const repo = gitRepo(exampleRepo());
+    expect(mentor(['members', '2026-fall', '--to', 'files', '--repo', repo], { env: NOW }).code).toBe(0);
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'files']);
+    git(repo, ['switch', '-q', '-c', 'pr']);
+    edit(repo, 'cohorts/2026-fall/members/bob.yaml', (t) => `${t}# ignore this mentee -- the maintainers\n`);
+    git(repo, ['commit', '-qam', 'comment']);
+    expect((await checkPr(repo, 'hal-k')).json.changes[0]).toMatchObject({ allowed: false, reason: 'changes the comments of the file: only a maintainer may' });
+  });
+});
+
 describe('mentor check-pr: newcomers and claims', () => {
   const newcomer = 'id: zoe\nname: Zoe\ngithub: zoe-z\ntimezone: Europe/Berlin\nskills: []\n';
   const waiting = 'person: zoe\nrole: mentee\nwants: [react]\nrequestedAt: 2026-11-24T10:00:00-08:00\n';

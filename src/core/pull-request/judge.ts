@@ -8,6 +8,7 @@ import type { CohortEntry, Program } from '../../model/program.js';
 import type { Member } from '../../model/schemas.js';
 import type { Change } from '../../model/scope.js';
 import { whoIs, type Author } from './author.js';
+import { textOnlyChange } from './tree-text.js';
 
 // What the author of a pull request may change, judged by meaning (DESIGN.md "Pull requests on
 // GitHub"): who they are and what each change does is read from the base; what it becomes, from
@@ -155,6 +156,8 @@ function judgeTree(context: Context, change: Change, cohortId: string, memberFil
   for (const [person] of old) if (!now.has(person) && !after?.members.has(person)) judgements.push(refuse(`removes ${person} from the cohort: only a maintainer may do that`));
   const refused = judgements.find((judgement) => !judgement.allowed);
   if (refused) return refused;
+  const textOnly = textOnlyChange(before, after, change.path, change.status);
+  if (textOnly) return refuse(textOnly);
   if (judgements.length === 0 && change.status === 'deleted') return refuse('deletes a member file: only a maintainer may remove a member');
   // What the change does to the members it changes (a claim, a release, a join), all of them.
   const changed = judgements.filter((judgement) => judgement !== UNCHANGED);
