@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleRepo, makeTree, readText, writeTree } from './helpers/repo.js';
+import { exampleRepo, expectNoCrash, makeTree, mentor, readText, writeTree } from './helpers/repo.js';
 
 // status --format markdown: the body of the program's one attention issue, and the comment that
 // carries each new mention once. At this now cleo has waited 67 h (overdue), jon 15.5 h.
@@ -57,6 +57,24 @@ describe('status --format markdown (the attention issue)', () => {
     writeTree(repo, { 'cohorts/2026-fall/members/zoe.yaml': 'person: zoe\nrole: mentee\nprefers: grace\nrequestedAt: 2026-11-23T09:00:00-08:00\n', 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' });
     const next = await attention(repo, ['--since', previous]);
     expect(mentions(next.comment!)).toEqual(['grace-h']);
+  });
+
+  it('takes an empty --since file as no previous body, and refuses a missing path or a folder (exit 2, naming it)', async () => {
+    const repo = exampleRepo();
+    const empty = path.join(makeTree({ 'previous.md': '' }), 'previous.md');
+    const fresh = await attention(repo, ['--since', empty]);
+    expect(fresh.code).toBe(0);
+    expect(mentions(fresh.comment!).sort()).toEqual(['ada-l', 'andrew-gh']);
+    const missing = path.join(path.dirname(empty), 'previuos.md');
+    const cli = mentor(['status', '--repo', repo, '--format', 'markdown', '--since', missing], { env: NOW });
+    expectNoCrash(cli);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain(`Cannot read ${missing}: ENOENT`);
+    expect(cli.stderr).toContain("the attention issue's current body");
+    expect(cli.stdout).toBe('');
+    const folder = await mentorIn(['status', '--repo', repo, '--format', 'markdown', '--since', path.dirname(empty)], { env: NOW });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`${path.dirname(empty)} is not a file`);
   });
 
   it('says nobody is waiting when the queue is empty', async () => {

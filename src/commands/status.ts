@@ -60,6 +60,8 @@ export async function treeCommand(cohortId: string | undefined, options: { repo?
   return ExitCode.ok;
 }
 
+const SINCE_FIX = "Pass the file the attention issue's current body was saved to; an empty file when there is no issue yet.";
+
 /** The attention issue: every cohort that has not finished (or the one named), waiting measured now. */
 async function attentionCommand(cohortId: string | undefined, options: StatusOptions): Promise<number> {
   const loaded = loadForCommand(options.repo);
@@ -73,7 +75,7 @@ async function attentionCommand(cohortId: string | undefined, options: StatusOpt
   const data = attentionData(program.config, entries.map((entry) => cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today))), people, loaded.today, lastCycle);
   // The comment first: the body records only the mentions it sends (or sent before), so one cut
   // to fit goes out on a later run.
-  const notified = notifiedKeys(options.since === undefined ? undefined : readIssueBody(options.since));
+  const notified = notifiedKeys(options.since === undefined ? undefined : readIssueBody(options.since, SINCE_FIX));
   const { comment, sent } = renderAttentionComment(data, notified);
   print(renderAttentionBody(data, formatInstant(program.config.timezone, loaded.now), stillNotified(data, notified, sent)));
   if (options.commentOut !== undefined && comment !== undefined) {

@@ -5,16 +5,19 @@ import { ExitCode, MentorError } from '../errors.js';
 /** An issue form's body is a few KiB; anything far larger is not one. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** The body of a request issue, saved to a file by the workflow (never passed through a shell). */
-export function readIssueBody(file: string): string {
+/**
+ * The body of an issue, saved to a file by a workflow (never passed through a shell); `fix` says
+ * which file to pass when this one is missing or not a file.
+ */
+export function readIssueBody(file: string, fix = 'Pass the file the issue body was saved to.'): string {
   let size: number;
   try {
     const stats = lstatSync(file);
-    if (!stats.isFile()) throw new MentorError(`${file} is not a file.`, ExitCode.usage, 'Pass the file the issue body was saved to.');
+    if (!stats.isFile()) throw new MentorError(`${file} is not a file.`, ExitCode.usage, fix);
     size = stats.size;
   } catch (error) {
     if (error instanceof MentorError) throw error;
-    throw new MentorError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, ExitCode.usage, 'Pass the file the issue body was saved to.');
+    throw new MentorError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, ExitCode.usage, fix);
   }
   if (size > MAX_BODY_BYTES) throw new MentorError(`${file} is ${size} bytes: too large for an issue form's body.`, ExitCode.invalid, 'Open the request with the form.');
   return readFileSync(file, 'utf8');
