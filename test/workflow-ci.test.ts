@@ -34,7 +34,7 @@ describe('mentor.yml on a push to main', { timeout: 180_000 }, () => {
     expect(job.succeeded).toBe(false);
     expect(job.commands).toContainEqual(expect.objectContaining({ command: 'error', properties: expect.stringContaining(`file=${HAL_W47},line=4`) }));
     expect(job.summary).toContain('❌');
-    expect(job.summary).toContain("| cohorts\\/2026\\-fall\\/logs\\/hal\\/2026\\-W47\\.yaml | 4 | \\\"hours\\.practise\\_\\<b\\>\\\"");
+    expect(job.summary).toContain("| cohorts\\/2026\\-fall\\/logs\\/hal\\/2026\\-W47\\.yaml | 4 | \\\"practise\\_\\<b\\>\\\" is not an activity of a mentee\\.");
     expect(job.summary).not.toContain('<b>');
   });
 
