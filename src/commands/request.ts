@@ -71,8 +71,9 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   if (taken.length > 0) problems.push(`${taken.join(' and ')} already ${taken.length === 1 ? 'exists' : 'exist'}: choose another id.`);
   if (!outcome.ok || problems.length > 0) {
     const all = [...problems, ...(outcome.ok ? [] : outcome.problems)];
-    if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all));
-    else printError(renderRequestRefusalText(all));
+    const organisers = outcome.ok ? undefined : outcome.organisers;
+    if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all, organisers, program.config.maintainers));
+    else printError(renderRequestRefusalText(all, organisers));
     return ExitCode.invalid;
   }
 

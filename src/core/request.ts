@@ -39,7 +39,17 @@ export interface RequestPlan {
   member?: { cohort: string; record: Record<string, unknown> };
 }
 
-export type RequestOutcome = { ok: true; plan: RequestPlan } | { ok: false; problems: string[] };
+/**
+ * A problem only the program's organisers can fix (which cohort takes requests): what the CLI
+ * user is told, and what the requester on an issue is told instead, who has no --cohort and may
+ * not edit the config, and whose edit of the issue cannot fix it.
+ */
+export interface OrganisersProblem {
+  message: string;
+  requester: string;
+}
+
+export type RequestOutcome = { ok: true; plan: RequestPlan } | { ok: false; problems: string[]; organisers?: OrganisersProblem };
 
 export const listAnswer = (text: string | undefined): string[] =>
   [...new Set((text ?? '').split(/[,\n]/).map((item) => item.trim().toLowerCase()).filter((item) => item !== ''))];
@@ -99,12 +109,16 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   problems.push(...checkEligibility(records.config, answers));
   const cohortId = answers.cohort ?? records.config.intake.cohort ?? (records.runningCohorts.length === 1 ? records.runningCohorts[0] : undefined);
   const cohort = cohortId === undefined ? undefined : records.cohorts.get(cohortId);
+  let organisers: OrganisersProblem | undefined;
   if (cohortId === undefined) {
-    problems.push(records.runningCohorts.length === 0 ? 'No cohort is running to ask in: name one with --cohort (or set intake.cohort in mentor.config.yaml).' : `${records.runningCohorts.length} cohorts are running: name one with --cohort (or set intake.cohort in mentor.config.yaml).`);
-  } else if (!cohort) {
-    problems.push(`There is no cohort "${cohortId}" (${cohortFile(cohortId)}): name one of ${[...records.cohorts.keys()].join(', ') || 'none yet'}.`);
-  } else if (cohortState(cohort, records.today) === 'finished') {
-    problems.push(`Cohort ${cohortId} ended on ${cohort.end}: ask in a cohort that is running or about to start.`);
+    organisers = records.runningCohorts.length === 0
+      ? { message: 'No cohort is running to ask in: name one with --cohort (or set intake.cohort in mentor.config.yaml).', requester: 'No cohort is taking requests right now.' }
+      : { message: `${records.runningCohorts.length} cohorts are running: name one with --cohort (or set intake.cohort in mentor.config.yaml).`, requester: 'Several cohorts are running, and the program has not said yet which one takes requests.' };
+  } else if (!cohort || cohortState(cohort, records.today) === 'finished') {
+    const message = !cohort ? `There is no cohort "${cohortId}" (${cohortFile(cohortId)}): name one of ${[...records.cohorts.keys()].join(', ') || 'none yet'}.` : `Cohort ${cohortId} ended on ${cohort.end}: ask in a cohort that is running or about to start.`;
+    // A cohort named with --cohort is the caller's to fix; one from the config, the organisers'.
+    if (answers.cohort !== undefined) problems.push(message);
+    else organisers = { message, requester: `No cohort is taking requests right now: ${!cohort ? `the program sends them to a cohort "${cohortId}" that does not exist` : `cohort ${cohortId}, the one that took them, ended on ${cohort.end}`}.` };
   } else if (cohort.members.some((member) => member.person === id)) {
     problems.push(`${id} is already a member of cohort ${cohortId}.`);
   }
@@ -117,7 +131,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
       problems.push(`"${prefers}" is not a mentor of cohort ${cohort.id}: name one of ${mentors.join(', ') || 'none yet'}, or leave it empty.`);
     }
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0 || organisers) return { ok: false, problems, ...(organisers ? { organisers } : {}) };
   const member: Record<string, unknown> = { person: id, role: 'mentee' };
   if (wants.length > 0) member.wants = wants;
   if (preferred !== undefined) member.prefers = preferred;

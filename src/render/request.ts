@@ -1,7 +1,7 @@
-import type { RequestPlan } from '../core/request.js';
+import type { OrganisersProblem, RequestPlan } from '../core/request.js';
 import { memberFile, personFile } from '../domain/layout.js';
 import { schemaLineFor } from '../model/json-schema.js';
-import { markdownText } from './escape.js';
+import { markdownText, mention } from './escape.js';
 import { Document, isSeq, visit } from 'yaml';
 import { sanitizeInline } from './terminal.js';
 
@@ -28,21 +28,29 @@ export function requestFiles(plan: RequestPlan): Array<{ file: string; content: 
   return files;
 }
 
-export function renderRequestRefusalText(problems: readonly string[]): string {
-  return [`mentor: nothing written: the request cannot be taken as it is:`, ...problems.map((p) => `  - ${sanitizeInline(p)}`)].join('\n');
+export function renderRequestRefusalText(problems: readonly string[], organisers?: OrganisersProblem): string {
+  const all = organisers ? [organisers.message, ...problems] : problems;
+  return [`mentor: nothing written: the request cannot be taken as it is:`, ...all.map((p) => `  - ${sanitizeInline(p)}`)].join('\n');
 }
 
-/** The answer on the request issue: what to fix, each line escaped (the values came from the issue). */
-export function renderRequestRefusalMarkdown(problems: readonly string[]): string {
-  return [
-    REQUEST_MARKER,
-    'Thanks for asking. Your request cannot be taken yet:',
-    '',
-    ...problems.map((p) => `- ${markdownText(p)}`),
-    '',
-    'Edit the issue to fix it (the form is read again on every edit).',
-    '',
-  ].join('\n');
+/**
+ * The answer on the request issue, each line escaped (the values came from the issue). What the
+ * requester can fix is listed with "Edit the issue"; what only the organisers can fix is said in
+ * the requester's words, with the maintainers mentioned (a new comment notifies them) and no edit asked.
+ */
+export function renderRequestRefusalMarkdown(problems: readonly string[], organisers: OrganisersProblem | undefined, maintainers: readonly string[]): string {
+  const out = [REQUEST_MARKER];
+  if (organisers) {
+    const told = maintainers.length > 0
+      ? `The organisers (${[...new Map(maintainers.map((h) => [h.toLowerCase(), h])).values()].map(mention).join(', ')}) have been told; you do not need to do anything about it: this issue stays open, and they will answer here when a cohort takes requests.`
+      : `Only the organisers can fix this, not you: this issue stays open until they do. (The program names no maintainer to tell yet, so you may want to let them know.)`;
+    out.push(`Thanks for asking. ${markdownText(organisers.requester)} ${told}`, '');
+  }
+  if (problems.length > 0) {
+    out.push(organisers ? 'Something in your request needs fixing too:' : 'Thanks for asking. Your request cannot be taken yet:', '', ...problems.map((p) => `- ${markdownText(p)}`), '');
+    out.push('Edit the issue to fix it (the form is read again on every edit).', '');
+  }
+  return out.join('\n');
 }
 
 export function renderRequestDoneText(plan: RequestPlan, files: readonly string[]): string {
