@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
@@ -58,6 +58,16 @@ describe('a request from the issue form that only the organisers can unblock', (
     const text = await answer(withIntakeCohort('2026-fall'), AFTER_THE_COHORT);
     expectOrganisersAnswer(text);
     expect(text).toContain('cohort 2026-fall, the one that took them, ended on 2026-11-29');
+  });
+
+  it('says which cohort takes requests is not decided yet when two are running and the config names none', async () => {
+    const repo = exampleRepo();
+    mkdirSync(path.join(repo, 'cohorts/2026-winter'));
+    writeFileSync(path.join(repo, 'cohorts/2026-winter/cohort.yaml'), 'id: 2026-winter\nname: Winter\nstart: 2026-11-02\nmembers: []\n');
+    const text = await answer(repo, RUNNING);
+    expect(text).toContain('Several cohorts are running, and the program has not said yet which one takes requests. The organisers (@andrew-gh) have been told');
+    expect(mentions(text)).toEqual(['andrew-gh']);
+    expect(text).not.toMatch(/--cohort|mentor\.config\.yaml|Edit the issue/);
   });
 
   it('still asks for an edit for what the requester can fix, next to what the organisers must', async () => {
