@@ -56,6 +56,25 @@ describe('mentor report', () => {
     expect(stale.stdout).toContain(`Out of date: ${REPORT}.md, ${REPORT}.json`);
   });
 
+  it('describes the week as it was: a request, a claim or a release made since leaves a committed report up to date', async () => {
+    const repo = exampleRepo();
+    const NOW = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
+    const week = (args: string[] = []) => mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W46', ...args], { env: NOW });
+    expect((await week()).code).toBe(0);
+    const committed = readFileSync(path.join(repo, 'reports/2026-fall/2026-W46.json'), 'utf8');
+    expect((await mentorIn(['request', '--repo', repo, '--person', 'zz', '--name', 'Z', '--github', 'zz-z', '--timezone', 'UTC', '--cohort', '2026-fall'], { env: NOW })).code).toBe(0);
+    expect((await mentorIn(['claim', 'jon', '--repo', repo, '--as', 'grace'], { env: NOW })).code).toBe(0);
+    expect((await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'moved'], { env: NOW })).code).toBe(0);
+    const check = await week(['--check']);
+    expect(check.code, check.stdout).toBe(0);
+    expect(readFileSync(path.join(repo, 'reports/2026-fall/2026-W46.json'), 'utf8')).toBe(committed);
+    // Today's tree has them all: zz waits, jon is grace's, bob waits again.
+    const now = (await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW })).json;
+    expect(JSON.stringify(now)).toContain('"zz"');
+    // jon was still waiting at the end of last week: he is not missing that week's log.
+    expect(now.cohorts[0].missingLogs).toEqual(['hal', 'linus']);
+  });
+
   it('--commit puts exactly the two files on report/<cohort>/<week>', async () => {
     const repo = exampleGitRepo();
     const result = await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--commit']);

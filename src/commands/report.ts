@@ -4,7 +4,7 @@ import { print } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { cohortSnapshot } from '../core/report.js';
 import { reportFile } from '../domain/layout.js';
-import { startOfDay, dateOfDayNumber, dayNumber } from '../domain/time.js';
+import { cohortAsOf, endOfWeek } from '../core/cohort-as-of.js';
 import { compareWeeks, isIsoWeek, lastCompleteWeek, sundayOf } from '../domain/weeks.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { renderReportJson, renderReportMarkdown } from '../render/report.js';
@@ -36,8 +36,9 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   }
   const people = peopleOf(program);
   // Waiting is measured at the end of the week, so the report depends on the records alone.
-  const endOfWeek = startOfDay(program.config.timezone, dateOfDayNumber(dayNumber(sundayOf(week)) + 1));
-  const snapshot = cohortSnapshot({ config: program.config, cohort: entry.cohort, people, logs: cohortLogs(program, entry.id), week, at: endOfWeek, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) });
+  // The tree as it was then: a join, claim or release since leaves a committed report as it is.
+  const weekEnd = endOfWeek(program.config.timezone, week);
+  const snapshot = cohortSnapshot({ config: program.config, cohort: cohortAsOf(entry.cohort, weekEnd), people, logs: cohortLogs(program, entry.id), week, at: weekEnd, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) });
   const files = new Map([
     [reportFile(entry.id, week, 'md'), renderReportMarkdown(snapshot)],
     [reportFile(entry.id, week, 'json'), renderReportJson(snapshot)],

@@ -6,6 +6,7 @@ import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { localDate } from '../domain/time.js';
 import { mondayOf, sundayOf } from '../domain/weeks.js';
 import { countedWeeks, isCohortWeek, isPaused } from '../domain/cohort-state.js';
+import { cohortAsOf, endOfWeek } from './cohort-as-of.js';
 
 // What a cohort looks like at the end of a week, and what needs attention. Pure: the records, the
 // week and the instant to measure waiting at are all arguments, so a report is reproducible.
@@ -119,9 +120,11 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   sortTree(roots);
   roots.sort((a, b) => Number(a.detached === true) - Number(b.detached === true));
 
-  // Logs are expected only in the cohort's own weeks: none before its start or after its end.
+  // Logs are expected only in the cohort's own weeks (none before its start or after its end),
+  // of those who had a mentor by the end of that week: one claimed since was still waiting.
   const inCohort = isCohortWeek(cohort, week);
-  const expected = inCohort ? members.filter(expectsLog) : [];
+  const placedThen = new Set(uniqueMembers(cohortAsOf(cohort, endOfWeek(config.timezone, week))).filter(expectsLog).map((member) => member.person));
+  const expected = inCohort ? members.filter((member) => expectsLog(member) && placedThen.has(member.person)) : [];
   const weeksRun = countedWeeks(cohort, week);
   const missingLogs = expected.filter((member) => !weekLogs.has(member.person)).map((member) => member.person).sort();
   const overBudget = hours.flatMap((row) => {

@@ -1,0 +1,36 @@
+import { dateOfDayNumber, dayNumber, startOfDay } from '../domain/time.js';
+import { sundayOf } from '../domain/weeks.js';
+import type { Cohort, Member } from '../model/schemas.js';
+
+// A cohort as it was at an instant, from the dates its members carry: who had asked by then
+// (requestedAt), who had a mentor (assignedAt), and the matches that ended since (history). A
+// report of a past week describes that week, so a join, claim or release today leaves it as it was.
+
+/** The first instant after a week: Monday 00:00 of the next week, in the program's zone. */
+export function endOfWeek(zone: string, week: string): number {
+  return startOfDay(zone, dateOfDayNumber(dayNumber(sundayOf(week)) + 1));
+}
+
+const before = (time: string | undefined, instant: number) => time === undefined || Date.parse(time) < instant;
+
+export function cohortAsOf(cohort: Cohort, instant: number): Cohort {
+  return { ...cohort, members: cohort.members.flatMap((member) => memberAsOf(member, instant) ?? []) };
+}
+
+function memberAsOf(member: Member, instant: number): Member | undefined {
+  const history = member.history ?? [];
+  const first = history[0]?.requestedAt ?? member.requestedAt;
+  if (!before(first, instant)) return undefined;
+  // The match that was running then, if it ended since.
+  const ended = history.find((match) => !before(match.releasedAt, instant));
+  const { mentor: _mentor, assignedAt: _assignedAt, requestedAt: _requestedAt, history: _history, ...rest } = member;
+  const at = ended ?? member;
+  const placed = at.mentor !== undefined && before(at.assignedAt, instant);
+  const earlier = ended ? history.slice(0, history.indexOf(ended)) : history;
+  return {
+    ...rest,
+    ...(placed ? { mentor: at.mentor, ...(at.assignedAt !== undefined ? { assignedAt: at.assignedAt } : {}) } : {}),
+    ...(at.requestedAt !== undefined ? { requestedAt: at.requestedAt } : {}),
+    ...(earlier.length > 0 ? { history: earlier } : {}),
+  };
+}
