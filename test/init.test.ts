@@ -3,7 +3,7 @@ import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { PACKAGE_ROOT, git, makeTree, mentor } from './helpers/repo.js';
+import { PACKAGE_ROOT, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
 
 describe('mentor init', { timeout: 120_000 }, () => {
   it('scaffolds a program repo that validates, with git init and a first commit', async () => {
@@ -65,6 +65,23 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(committed).not.toContain('notes.txt');
     expect(committed).toContain('people/alex.yaml');
     expect(git(dir, ['status', '--porcelain'])).toContain('notes.txt');
+  });
+
+  it('gives a folder inside another repository a repository of its own, and commits nothing to the outer one', async () => {
+    const outer = makeTree({ 'a.txt': 'the outer project\n' });
+    gitRepo(outer);
+    const before = git(outer, ['rev-parse', 'HEAD']);
+    const dir = path.join(outer, 'programs/mentoring');
+    const result = await mentorIn(['init', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Initialised a git repository of its own and committed 29 files');
+    expect(result.stdout).toContain(`is inside the git repository ${outer}`);
+    expect(git(outer, ['rev-parse', 'HEAD'])).toBe(before);
+    expect(git(outer, ['status', '--porcelain'])).toBe('?? programs/\n');
+    expect(git(dir, ['rev-parse', '--show-toplevel']).trim()).toBe(dir);
+    expect(git(dir, ['log', '--format=%s']).trim()).toBe('Start the mentorship program (mentor init)');
+    expect(git(dir, ['ls-files', '.github/workflows/mentor.yml']).trim()).toBe('.github/workflows/mentor.yml');
+    expect(git(dir, ['status', '--porcelain'])).toBe('');
   });
 
   it('a second init changes nothing', async () => {

@@ -2,7 +2,8 @@ import { currentTime } from '../io/clock.js';
 import path from 'node:path';
 import { ensureFolder, isRegularFile, occupied } from '../io/generated.js';
 import { ExitCode, MentorError } from '../errors.js';
-import { assertGitInstalled, commitFiles, hasCommits, initRepo, isGitRepo, openGit } from '../io/git.js';
+import { assertGitInstalled, commitFiles, hasCommits, initRepo, openGit } from '../io/git.js';
+import { workTreePlace } from '../io/git-work-tree.js';
 import { print, styleFor } from '../io/output.js';
 import { readRunnerBuild } from '../io/runner.js';
 import { writeFilesAtomic } from '../io/write.js';
@@ -41,7 +42,10 @@ export async function initCommand(options: InitOptions): Promise<number> {
   for (const file of kept) lines.push(`  ${style.dim('kept   ')}  ${file} ${style.dim('(already there, not overwritten)')}`);
   print(lines.join('\n'));
 
-  const fresh = options.git && !(await isGitRepo(repo));
+  // A folder inside another repository's work tree gets a repository of its own: committed into
+  // the outer one, its workflows would never run (GitHub reads only the top .github/).
+  const place = options.git ? await workTreePlace(repo) : undefined;
+  const fresh = place !== undefined && place.kind !== 'top';
   // A repo is made even when every file was there already (a first run that stopped before git).
   const toCommit = fresh ? [...written, ...kept.filter((file) => isRegularFile(path.join(root, file)))] : written;
   if (options.git && toCommit.length > 0) {
@@ -57,7 +61,10 @@ export async function initCommand(options: InitOptions): Promise<number> {
       }
       throw error;
     }
-    print(`${fresh ? 'Initialised a git repository and committed' : 'Committed'} ${toCommit.length} files (${sha.slice(0, 7)}).`);
+    print(`${fresh ? `Initialised a git repository${place?.kind === 'inside' ? ' of its own' : ''} and committed` : 'Committed'} ${toCommit.length} files (${sha.slice(0, 7)}).`);
+    if (place?.kind === 'inside') {
+      print(`${sanitizeInline(root)} is inside the git repository ${sanitizeInline(place.top)}, and GitHub runs workflows only from a repository's top folder, so nothing was committed there. That repository sees the folder as untracked: add it to its .gitignore, or move the folder out.`);
+    }
   }
   print(
     [
