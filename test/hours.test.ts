@@ -70,5 +70,16 @@ describe('mentor hours', () => {
     const badWeek = await mentorIn(['hours', '2026-fall', '--repo', EXAMPLE, '--week', '2026-48']);
     expect(badWeek.code).toBe(2);
     expect(badWeek.stderr).toContain('not an ISO week');
+    // A week the cohort did not run, or that has not started, has no logs to show: refused as report refuses it.
+    const NOW = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
+    for (const [week, said] of [['2026-W30', 'is outside cohort 2026-fall'], ['2026-W53', 'is outside cohort 2026-fall']]) {
+      const outside = await mentorIn(['hours', '2026-fall', '--repo', EXAMPLE, '--week', week!], { env: NOW });
+      expect(outside.code, week).toBe(2);
+      expect(outside.stderr).toContain(said);
+    }
+    const early = await mentorIn(['hours', '2026-fall', '--repo', EXAMPLE, '--week', '2026-W45'], { env: { MENTOR_NOW: '2026-10-01T12:00:00-07:00' } });
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('2026-W45 has not started yet (this week is 2026-W40)');
+    expect((await mentorIn(['hours', '2026-fall', '--repo', EXAMPLE, '--week', '2026-W48'], { env: NOW })).code).toBe(0);
   });
 });

@@ -84,6 +84,14 @@ describe('mentor report', () => {
     expect(git(repo, ['rev-list', '--count', 'main']).trim()).toBe('1');
     // --check in CI, on the committed branch
     expect((await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check'])).code).toBe(0);
+    // Once merged, the same --commit has nothing to commit: no branch, no "open a pull request".
+    git(repo, ['switch', '-q', 'main']);
+    git(repo, ['merge', '-q', 'report/2026-fall/2026-W47']);
+    git(repo, ['branch', '-q', '-D', 'report/2026-fall/2026-W47']);
+    const again = await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--commit']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('The report of 2026-fall for 2026-W47 is up to date: nothing new to commit.\n');
+    expect(git(repo, ['branch', '--list', 'report/*']).trim()).toBe('');
   });
 
   it('handles an empty cohort', async () => {

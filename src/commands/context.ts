@@ -8,7 +8,7 @@ import { loadProgram } from '../model/load.js';
 import type { CohortEntry, Program } from '../model/program.js';
 import { WorktreeSource } from '../io/worktree-source.js';
 import type { Cohort, Person } from '../model/schemas.js';
-import { cohortState } from '../domain/cohort-state.js';
+import { cohortState, cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { localDate } from '../domain/time.js';
 import { CONFIG_FILE, membersDir, personFile } from '../domain/layout.js';
 import { closest } from '../model/suggest.js';
@@ -58,6 +58,11 @@ export function chooseCohort(loaded: Loaded, cohortId: string | undefined, optio
     throw new MentorError(`There is no cohort "${sanitizeInline(cohortId)}".`, ExitCode.usage, guess ? `Did you mean ${guess}?` : `Cohorts: ${[...program.cohorts.keys()].join(', ') || 'none yet'}.`);
   }
   return requireValid(program, entry, strict);
+}
+
+/** Refuses (exit 2) a week the cohort does not run: `what` says what to do instead. */
+export function refuseWeekOutside(entry: CohortEntry & { cohort: Cohort }, week: string, what: string): void {
+  if (!isCohortWeek(entry.cohort, week)) throw new MentorError(`${week} is outside cohort ${entry.id} (${cohortWeeksText(entry.cohort)}).`, ExitCode.usage, what);
 }
 
 /** Who is who: each person's record by id (undefined where the file could not be read). */

@@ -6,10 +6,9 @@ import { cohortSnapshot } from '../core/report.js';
 import { reportFile } from '../domain/layout.js';
 import { cohortAsOf, endOfWeek } from '../core/cohort-as-of.js';
 import { compareWeeks, isIsoWeek, lastCompleteWeek, sundayOf } from '../domain/weeks.js';
-import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { renderReportJson, renderReportMarkdown } from '../render/report.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting, peopleOf } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting, peopleOf, refuseWeekOutside } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
 import { checkGenerated } from './generated-step.js';
@@ -28,9 +27,7 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   const entry = chooseCohort(loaded, cohortId);
   const lastComplete = lastCompleteWeek(loaded.today);
   const week = options.week ?? lastComplete;
-  if (!isCohortWeek(entry.cohort, week)) {
-    throw usageError(`${week} is outside cohort ${entry.id} (${cohortWeeksText(entry.cohort)}).`, 'Report a week of the cohort with --week.');
-  }
+  refuseWeekOutside(entry, week, 'Report a week of the cohort with --week.');
   if (compareWeeks(week, lastComplete) > 0) {
     throw usageError(`${week} is not over yet: a report judges complete weeks only (the last complete week is ${lastComplete}).`, `Run it after ${sundayOf(week)}, or pass --week ${lastComplete}.`);
   }
@@ -48,6 +45,10 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
     return checkGenerated(staleFiles(program.root, files), `The report of ${entry.id} for ${week} is up to date.`, (stale) => `Out of date: ${stale}.\nRun \`mentor report ${entry.id} --week ${week}\` and commit the result.`);
   }
 
+  if (options.commit && staleFiles(program.root, files).length === 0) {
+    print(`The report of ${entry.id} for ${week} is up to date: nothing new to commit.`);
+    return ExitCode.ok;
+  }
   lockForWriting(program.root, 'report');
   const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()]) : undefined;
   if (commitPlan) await startBranch(commitPlan);
