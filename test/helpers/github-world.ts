@@ -62,6 +62,9 @@ function buildWorld(): string {
   const origin = path.join(root, 'origin.git');
   git(root, 'clone', '-q', '--bare', program, origin);
   git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
+  // A push into origin runs git-receive-pack there, without our GIT_ENV (git clears GIT_CONFIG_* for
+  // the other side of a local transport): its gc --auto is turned off in origin's own config.
+  git(origin, 'config', 'receive.autogc', 'false');
   git(root, 'clone', '-q', origin, 'maintainer');
   git(root, 'clone', '-q', origin, 'fork');
   // Only origin and the two clones are copied into each test's world.
