@@ -2,14 +2,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { atFileEnd } from './file-end.js';
 import { GIT_ENV, MENTOR_BIN, type RunResult } from './repo.js';
 
 // Real faults for tests: a small tmpfs that can be filled or made read-only, and a user without
 // the rights root has. Nothing is simulated: mentor meets the same errors a user's machine gives.
 
 const mounts: string[] = [];
-afterAll(() => {
+atFileEnd(() => {
   for (const dir of mounts.splice(0)) {
     spawnSync('umount', ['-l', dir]);
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, cpSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { atFileEnd } from './file-end.js';
 import { sharedFixture } from './shared-fixture.js';
 
 export const PACKAGE_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -10,10 +10,9 @@ export const MENTOR_BIN = path.join(PACKAGE_ROOT, 'bin/mentor.js');
 export const EXAMPLE = path.join(PACKAGE_ROOT, 'examples/web-cohort');
 
 const made: string[] = [];
-// Removing many repos on a loaded machine can take longer than the default hook timeout.
-afterAll(() => {
+atFileEnd(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}, 180_000);
+});
 
 export type FileTree = Record<string, string | null>;
 
