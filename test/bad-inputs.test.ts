@@ -112,6 +112,16 @@ describe('bad inputs never crash validate', () => {
     await check(repo, { at: 'people/pipe.yaml', rule: 'unexpected-file', line: 1 }, mentor);
   });
 
+  it('says a file name that is not UTF-8 cannot be read, once, instead of telling to create the file', async () => {
+    const repo = smallProgram();
+    writeFileSync(Buffer.concat([Buffer.from(path.join(repo, 'people') + '/'), Buffer.from([0xff, 0xfe]), Buffer.from('.yaml')]), 'id: x\nname: X\n');
+    const result = await mentorIn(['validate', '--repo', repo, '--format', 'json']);
+    expectNoCrash(result);
+    const problems = JSON.parse(result.stdout).problems as Array<{ rule: string; message: string }>;
+    expect(problems.map((problem) => `${problem.rule}: ${problem.message}`)).toEqual(['invalid-file-name: This file name is not valid UTF-8, so the file cannot be read.']);
+    expect(result.code).toBe(1);
+  });
+
   it('reports every bad file in one run', async () => {
     const repo = smallProgram();
     writeFileSync(path.join(repo, 'people/a1.yaml'), corpus('malformed.yaml'));

@@ -144,6 +144,11 @@ function isFolder(entry: DirEntry, path: string, problems: LayoutProblem[]): boo
 /** The name of a record file without `.yaml`, or undefined (with a problem if it looks like a mistake). */
 function recordName(entry: DirEntry, file: string, problems: LayoutProblem[], what = 'Records'): string | undefined {
   if (IGNORED_NAME.test(entry.name)) return undefined;
+  // A name that is not UTF-8 reaches us with U+FFFD in it: no file has that name, so it cannot be read.
+  if (entry.name.includes('\ufffd')) {
+    problems.push({ file, rule: 'invalid-file-name', severity: 'error', message: 'This file name is not valid UTF-8, so the file cannot be read.', fix: 'Rename it with lower-case letters, digits and dashes, e.g. ada-lovelace.yaml.' });
+    return undefined;
+  }
   if (entry.kind === 'dir') {
     problems.push({ file, rule: 'unexpected-file', severity: 'warning', message: `${what} are files; this folder is not read.`, fix: 'Move its records up one level, or delete it.' });
     return undefined;
