@@ -40,6 +40,8 @@ describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
     const s = stateOf(w);
     expect(s.prs, JSON.stringify({ ran: job.ran, steps: job.steps, calls: s.calls })).toHaveLength(1);
     expect(s.prs[0].head).toBe('request/issue-7');
+    // Merging the pull request closes the issue: a later edit of a request that is in asks nothing again.
+    expect(s.prs[0].body).toContain('Closes #7');
     const files = git(w.origin, 'show', '--name-only', '--format=', 'refs/heads/request/issue-7').trim().split('\n');
     expect(files).toEqual(['cohorts/2026-fall/members/zoe.yaml', 'people/zoe.yaml']);
     expect(parse(git(w.origin, 'show', 'refs/heads/request/issue-7:people/zoe.yaml')).github).toBe('zoe-z');

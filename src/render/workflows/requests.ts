@@ -59,7 +59,7 @@ export function requestWorkflow(): string {
 ${IDENTITY}
 ${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'The request could not be read: a maintainer can see why in the workflow run.')}
 PUSH_TO="request/issue-$NUMBER"
-${openAndGate("From the request form, issue #$NUMBER. The gate judged it for the issue's author.")}`;
+${openAndGate("From the request form. Closes #$NUMBER (merging it answers the request). The gate judged it for the issue's author.")}`;
   return `${header([
     '# A request for a mentor (or an offer to mentor) from the issue form: `mentor request',
     '# --from-issue` checks it and this opens a pull request with the person file and the member,',
