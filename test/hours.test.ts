@@ -63,6 +63,18 @@ describe('mentor hours', () => {
     }
   });
 
+  it('status (and the attention issue) goes on past a log with errors, counting it missing and saying so', async () => {
+    const repo = exampleRepo({ 'cohorts/2026-fall/logs/bob/2026-W47.yaml': 'person: bob\nweek: 2026-W47\nhours: [\n' });
+    const NOW = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
+    const status = await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW });
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout).cohorts[0].missingLogs).toEqual(['bob', 'hal', 'linus']);
+    expect(status.stderr).toContain('mentor: warning: cohorts/2026-fall/logs/bob/2026-W47.yaml:4:1 has errors, so status leaves it out');
+    const attention = await mentorIn(['status', '--repo', repo, '--format', 'markdown'], { env: NOW });
+    expect(attention.code).toBe(0);
+    expect(attention.stdout.split('\n')[0]).toBe('<!-- mentor:attention -->');
+  });
+
   it('refuses an unknown cohort and a bad week with exit 2', async () => {
     const unknown = mentor(['hours', '2026-fal', '--repo', EXAMPLE]);
     expect(unknown.code).toBe(2);

@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { ExitCode } from '../errors.js';
-import { print, printError } from '../io/output.js';
+import { print } from '../io/output.js';
 import { siteFolder, writeSiteFolder } from '../io/site-folder.js';
 import { siteData, type SkippedRecord } from '../core/site.js';
 import { COHORT_PAGES } from '../render/site/html.js';
 import { renderSite } from '../render/site/site.js';
-import { sanitizeInline } from '../render/terminal.js';
 import { plural } from '../render/words.js';
 import { loadForCommand, peopleOf } from './context.js';
-import { usableCohortLogs } from './week-logs.js';
+import { usableCohortLogs, warnLeftOut } from './week-logs.js';
 
 export interface SiteOptions {
   repo?: string;
@@ -17,8 +16,6 @@ export interface SiteOptions {
 }
 
 /** Warnings beyond this many are summed up in one line; the dashboard lists them all. */
-const MOST_WARNINGS = 10;
-
 /**
  * Builds the dashboard from every record that can be used: a cohort file or a log with errors
  * is left out, said on stderr and shown on the pages, and the site is still written (exit 0), so
@@ -40,11 +37,7 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   const data = siteData({ config: program.config, cohorts, skipped: unreadable, people: peopleOf(program), now: loaded.now, today: loaded.today });
   const files = renderSite(data);
   writeSiteFolder(out.root, out.relative, files, COHORT_PAGES);
-  for (const record of data.skipped.slice(0, MOST_WARNINGS)) {
-    printError(`mentor: warning: ${sanitizeInline(record.file)}:${record.line}:${record.column} has errors, so the dashboard leaves it out: ${sanitizeInline(record.message)}`);
-  }
-  if (data.skipped.length > MOST_WARNINGS) printError(`mentor: warning: … and ${data.skipped.length - MOST_WARNINGS} more records left out (the dashboard lists them all).`);
-  if (data.skipped.length > 0) printError('mentor: run `mentor validate` to see how to fix each.');
+  warnLeftOut(data.skipped, 'the dashboard', 'the dashboard lists them all');
   const shown = path.relative(process.cwd(), outDir);
   print(`Wrote the dashboard to ${shown === '' ? '.' : shown.startsWith('..') ? outDir : shown}/: index.html and ${plural(files.size - 1, 'cohort page')}${data.skipped.length > 0 ? `, leaving out ${plural(data.skipped.length, 'record')} with errors` : ''}.`);
   return ExitCode.ok;

@@ -16,7 +16,7 @@ import { formatInstant } from '../domain/time.js';
 import { lastCompleteWeek, weekOfDate } from '../domain/weeks.js';
 import { renderStatusJson, renderStatusText, renderTreeText } from '../render/status.js';
 import { chooseCohort, loadForCommand, peopleOf, runningCohorts, type Loaded } from './context.js';
-import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
+import { hoursInOverlappingCohorts, usableCohortLogs, warnLeftOut } from './week-logs.js';
 
 export interface StatusOptions {
   repo?: string;
@@ -28,10 +28,16 @@ export interface StatusOptions {
   commentOut?: string;
 }
 
-/** A cohort as of any week, waiting measured now: its logs are read once, however many weeks are asked. */
+/**
+ * A cohort as of any week, waiting measured now: its logs are read once, however many weeks are
+ * asked. A log with errors is left out (its week shows as missing) and said on stderr: the
+ * attention issue keeps showing who waits while someone fixes the log.
+ */
 function cohortNow(loaded: Loaded, entry: CohortEntry & { cohort: Cohort }): (week: string) => CohortSnapshot {
   const { program } = loaded;
-  const input = { config: program.config, cohort: entry.cohort, people: peopleOf(program), logs: cohortLogs(program, entry.id), at: loaded.now, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) };
+  const { logs, skipped } = usableCohortLogs(program, entry.id);
+  warnLeftOut(skipped, 'status', 'each counts as a missing log');
+  const input = { config: program.config, cohort: entry.cohort, people: peopleOf(program), logs, at: loaded.now, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) };
   return (week) => cohortSnapshot({ ...input, week });
 }
 

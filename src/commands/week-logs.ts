@@ -5,6 +5,7 @@ import { loadLog } from '../model/load.js';
 import type { Program } from '../model/program.js';
 import type { Cohort, Log } from '../model/schemas.js';
 import { plannedElsewhere, type ElsewhereHours } from '../domain/cross-cohort.js';
+import { printError } from '../io/output.js';
 import { sanitizeInline } from '../render/terminal.js';
 
 /** A log the command can use, or the first error that keeps it from being used. */
@@ -50,6 +51,17 @@ export function usableCohortLogs(program: Program, cohortId: string, read: (prog
     logs.get(file.person!)!.set(file.nameId, log);
   }
   return { logs, skipped };
+}
+
+const MOST_WARNINGS = 10;
+
+/** Says on stderr which records a command left out, and why (the first few, then how many more). */
+export function warnLeftOut(records: ReadonlyArray<{ file: string; line: number; column: number; message: string }>, leftOutBy: string, more: string): void {
+  for (const record of records.slice(0, MOST_WARNINGS)) {
+    printError(`mentor: warning: ${sanitizeInline(record.file)}:${record.line}:${record.column} has errors, so ${leftOutBy} leaves it out: ${sanitizeInline(record.message)}`);
+  }
+  if (records.length > MOST_WARNINGS) printError(`mentor: warning: … and ${records.length - MOST_WARNINGS} more records left out (${more}).`);
+  if (records.length > 0) printError('mentor: run `mentor validate` to see how to fix each.');
 }
 
 /** Each person's planned hours in the other cohorts that overlap this one (budgets add up). */
