@@ -19,7 +19,9 @@ export function cohortAsOf(cohort: Cohort, instant: number): Cohort {
 
 function memberAsOf(member: Member, instant: number): Member | undefined {
   const history = member.history ?? [];
-  const first = history[0]?.requestedAt ?? member.requestedAt;
+  // Since when the member has been in the cohort: their first match's request (a member placed
+  // without one has always been there), else their own request.
+  const first = history.length > 0 ? history[0]!.requestedAt : member.requestedAt;
   if (!before(first, instant)) return undefined;
   // The match that was running then, if it ended since.
   const ended = history.find((match) => !before(match.releasedAt, instant));
