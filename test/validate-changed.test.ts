@@ -99,6 +99,18 @@ describe('mentor validate --changed', () => {
     expect(recorded.calls().sort()).toEqual(['diff --name-status -z -M --no-ext-diff --relative --end-of-options main^{commit} -- .', 'ls-files -z --others --exclude-standard -- .']);
   });
 
+  it('counts every file it reports on among the files checked, a file that is not a record too, as a full run does', async () => {
+    const repo = gitRepo(exampleRepo());
+    write(repo, 'people/-x.yaml', 'id: x\nname: X\n');
+    write(repo, 'people/zed.yml', 'id: zed\nname: Zed\n');
+    const changed = await expectSameAsFull(repo);
+    const reportedOn = new Set(changed.json.problems.map((p) => p.file));
+    expect([...reportedOn].sort()).toEqual(['people/-x.yaml', 'people/zed.yml']);
+    expect(changed.json.files).toBeGreaterThanOrEqual(reportedOn.size);
+    const full = await validate(repo);
+    expect(full.json.files).toBe((await validate(gitRepo(exampleRepo()))).json.files + 2);
+  });
+
   it('reports a people folder that is a symlink out of the repo', async () => {
     const repo = exampleGitRepo();
     const outside = makeTree({ 'hal.yaml': 'id: hal\nname: Hal\n' });

@@ -41,8 +41,16 @@ export function validateProgram(records: RecordSource, openCache?: (indexKey: st
     problems.push(...loaded.problems);
     cache?.remember(file.file, loaded.problems);
   }
-  const members = [...program.layout.members.values()].reduce((sum, list) => sum + list.length, 0);
-  return { problems: withRootCauses(problems), files: 1 + program.layout.people.length + program.layout.cohorts.length + members + logs.length, program };
+  const read = [program.layout.config, ...program.layout.people, ...program.layout.cohorts, ...[...program.layout.members.values()].flat(), ...logs].map((file) => file.file);
+  const reported = withRootCauses(problems);
+  return { problems: reported, files: filesChecked(read, reported), program };
+}
+
+/** The records read, and every other file a problem is reported on (a folder, a file that is not a record). */
+function filesChecked(read: readonly string[], problems: readonly Problem[]): number {
+  const others = new Set(problems.map((problem) => problem.file));
+  for (const file of read) others.delete(file);
+  return read.length + others.size;
 }
 
 /** Config, cohorts with their member files, the set of people and cohort folders: what every log's check reads. */
@@ -92,13 +100,12 @@ export function validateScope(records: RecordSource, changes: readonly Change[],
   const layoutProblems = new Set(program.layout.problems.map((problem) => `${problem.file}\0${problem.rule}`));
   const reported = (problem: Problem) => scope.files.has(problem.file) || (layoutProblems.has(`${problem.file}\0${problem.rule}`) && layoutProblem(problem));
   const problems = [...program.problems, ...treeProblems, ...extraProblems.map((problem) => ({ ...problem, line: 1, column: 1 }))].filter(reported);
-  let files = 0;
-  for (const file of [...program.layout.cohorts.map((f) => f.file), ...[...program.layout.members.values()].flat().map((f) => f.file)]) if (scope.files.has(file)) files += 1;
+  const read = [...program.layout.cohorts.map((f) => f.file), ...[...program.layout.members.values()].flat().map((f) => f.file)].filter((file) => scope.files.has(file));
 
   const changedPeople = [...program.people.values()].filter((entry) => scope.files.has(entry.file));
   records.prefetch?.(changedPeople.map((entry) => entry.file));
   for (const entry of changedPeople) {
-    files += 1;
+    read.push(entry.file);
     problems.push(...entry.problems);
   }
   if (changedPeople.length > 0) {
@@ -112,10 +119,11 @@ export function validateScope(records: RecordSource, changes: readonly Change[],
   for (const [path, file] of scope.logs) logs.set(path, file);
   records.prefetch?.([...logs.keys()]);
   for (const file of logs.values()) {
-    files += 1;
+    read.push(file.file);
     problems.push(...loadLog(program, file).problems);
   }
-  return { problems: withRootCauses(dedupe(problems)), files, program };
+  const found = withRootCauses(dedupe(problems));
+  return { problems: found, files: filesChecked(read, found), program };
 }
 
 function dedupe(problems: Problem[]): Problem[] {
