@@ -29,13 +29,16 @@ def main():
             return None
         out += chunk
         return True
+    # How far into the screen text the script has read: the next step looks only after the text
+    # the last one matched (not after all output so far, which may already hold the next prompt).
     seen = 0
     for expect, send in steps:
         deadline = time.time() + 20
         while True:
-            plain = ANSI.sub(b'', out[seen:]).decode('utf8', 'replace')
-            if expect in plain:
-                seen = len(out)
+            plain = ANSI.sub(b'', out).decode('utf8', 'replace')
+            at = plain.find(expect, seen)
+            if at >= 0:
+                seen = at + len(expect)
                 break
             if time.time() > deadline or read(0.2) is None:
                 sys.stdout.write(ANSI.sub(b'', out).decode('utf8', 'replace'))
