@@ -27,6 +27,15 @@ describe('mentor claim', () => {
     expect(readText(repo, 'cohorts/2026-fall/members/zoe.yaml')).toBe('# asked on the form\nperson: zoe\nrole: mentee\nmentor: linus\nrequestedAt: 2026-11-22T10:00:00-08:00\nassignedAt: 2026-11-23T10:00:00-08:00\n');
   });
 
+  it('names the error of a member file it cannot read, instead of saying the member is in no cohort', async () => {
+    const repo = exampleRepo({ 'cohorts/2026-fall/members/zoe.yaml': 'person: zoe\nrole: mentee\nrequestedAt: 2026-11-22T10:00:00-08:00\nmentor:\n', 'people/zoe.yaml': 'id: zoe\nname: Zoe\ngithub: zoe-z\n' });
+    const result = await mentorIn(['claim', 'zoe', '--repo', repo, '--as', 'linus'], { env: NOW });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The records of cohort 2026-fall have errors');
+    expect(result.stderr).toContain('cohorts/2026-fall/members/zoe.yaml:4:1');
+    expect(result.stderr).not.toContain('not a member of any cohort');
+  });
+
   const refusals: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['a member who is taken', ['bob', '--as', 'linus'], {}, /bob is taken: ada mentors them/],
     ['a mentor with no room', ['cleo', '--as', 'ada'], { [COHORT]: 'eve\n    role: mentee\n    mentor: ada\n' }, /ada has no room/],

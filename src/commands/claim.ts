@@ -4,6 +4,7 @@ import { writeFilesAtomic } from '../io/write.js';
 import { checkClaim, cohortOfMember } from '../core/claim.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { formatInstant } from '../domain/time.js';
+import type { CohortEntry } from '../model/program.js';
 import { applyMemberEdits, type MemberEdit } from '../render/cohort-yaml.js';
 import { renderClaimAnswer } from '../render/claim.js';
 import { sanitizeInline } from '../render/terminal.js';
@@ -19,11 +20,16 @@ export interface ClaimOptions {
   format: 'text' | 'markdown';
 }
 
-/** The cohort named, else the one open cohort that has the member. */
+/**
+ * The cohort named, else the one open cohort that has the member. A member file with errors still
+ * says where the member is: that cohort is chosen, and its errors are what the command says.
+ */
 export function memberCohort(loaded: Loaded, member: string, cohortId: string | undefined) {
   if (cohortId !== undefined) return chooseCohort(loaded, cohortId);
+  const { program } = loaded;
+  const hasMember = (entry: CohortEntry) => entry.members.has(member) || (program.layout.members.get(entry.id) ?? []).some((file) => file.nameId === member);
   const found = cohortOfMember(
-    [...loaded.program.cohorts.values()].map((entry) => ({ id: entry.id, hasMember: entry.members.has(member), finished: entry.cohort ? cohortState(entry.cohort, loaded.today) === 'finished' : true })),
+    [...program.cohorts.values()].map((entry) => ({ id: entry.id, hasMember: hasMember(entry), finished: entry.cohort ? cohortState(entry.cohort, loaded.today) === 'finished' : true })),
     member,
   );
   if ('problem' in found) throw new MentorError(found.problem, ExitCode.invalid);
