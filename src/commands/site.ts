@@ -15,7 +15,6 @@ export interface SiteOptions {
   out: string;
 }
 
-/** Warnings beyond this many are summed up in one line; the dashboard lists them all. */
 /**
  * Builds the dashboard from every record that can be used: a cohort file or a log with errors
  * is left out, said on stderr and shown on the pages, and the site is still written (exit 0), so

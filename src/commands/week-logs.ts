@@ -18,7 +18,7 @@ function validLog(program: Program, file: RecordFile): Log | Problem {
 
 const isProblem = (value: Log | Problem): value is Problem => 'severity' in value;
 
-/** A log with errors stops a command that judges from every log (report, status, next). */
+/** A log with errors stops a command that judges from every log (report, progress, next, hours --week). */
 function validOrStop(program: Program, file: RecordFile): Log {
   const log = validLog(program, file);
   if (isProblem(log)) throw new MentorError(`${file.file} has errors: ${log.line}:${log.column} ${sanitizeInline(log.message)}`, ExitCode.invalid, 'Fix it first; `mentor validate` shows how.');

@@ -1,7 +1,7 @@
 import type { Change } from '../model/scope.js';
 import { ExitCode, MentorError } from '../errors.js';
 import { GitCommitSource, git, gitStarted } from './git-source.js';
-import { attempt, gitFailure, isGitRepo, openGit, refuseOptionLikeRef, type GitRepo } from './git.js';
+import { attempt, gitFailure, isGitRepo, openGit, type GitRepo } from './git.js';
 import { noMergeBaseError, rangeRefError } from './ref-messages.js';
 
 // What changed: between two commits, from a commit to the working tree, or what a pull request
@@ -25,22 +25,37 @@ function parseNameStatus(output: string): Change[] {
   return files;
 }
 
-/** The commit a ref names, or a clear error; refs that look like options are refused first. */
-export async function resolveCommit(repo: GitRepo, ref: string, flag: string): Promise<string> {
-  refuseOptionLikeRef(ref, flag);
+/** `git diff` of two revisions (or of one and the working tree), as name and status, from the program folder. */
+const diffArgs = (...revisions: string[]) => ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', ...revisions, '--', '.'];
+
+const nameStatus = async (repo: GitRepo, from: string, to: string) => parseNameStatus(await attempt('git diff', () => repo.git.raw(diffArgs(from, to))));
+
+const isShallow = async (repo: GitRepo) => (await repo.git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+
+/**
+ * Refuses a ref git could read as an option (a leading "-", a space, empty) or that names a range,
+ * before git sees it.
+ */
+function refuseBadRef(ref: string, flag: string): void {
+  if (ref.startsWith('-') || ref.length === 0 || /[\s\0]/.test(ref)) {
+    throw new MentorError(`${flag} "${ref}" is not a git ref.`, ExitCode.usage, 'Refs that start with "-" or hold spaces are refused, so they cannot be read as git options.');
+  }
   const range = rangeRefError(ref, flag);
   if (range) throw range;
+}
+
+/** The commit a ref (already checked by refuseBadRef) names, or a clear error. */
+async function resolveCommit(repo: GitRepo, ref: string, flag: string): Promise<string> {
   try {
     const sha = (await repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
     if (sha !== '') return sha;
   } catch {
     // fall through to the message below
   }
-  const shallow = (await repo.git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
   throw new MentorError(
     `${flag} ${ref}: git knows no such commit.`,
     ExitCode.usage,
-    shallow ? 'This is a shallow clone: fetch the history (in GitHub Actions: actions/checkout with fetch-depth: 0).' : 'Check the branch or commit name (for a remote branch: origin/main), and fetch it first.',
+    (await isShallow(repo)) ? 'This is a shallow clone: fetch the history (in GitHub Actions: actions/checkout with fetch-depth: 0).' : 'Check the branch or commit name (for a remote branch: origin/main), and fetch it first.',
   );
 }
 
@@ -49,11 +64,7 @@ export async function resolveCommit(repo: GitRepo, ref: string, flag: string): P
  * is said, with what to do (`needs`: what the flags need, for a folder that is not a repo).
  */
 async function resolveCommits(repo: GitRepo, refs: ReadonlyArray<{ ref: string; flag: string }>, needs: string, fix: string): Promise<string[]> {
-  for (const { ref, flag } of refs) {
-    refuseOptionLikeRef(ref, flag);
-    const range = rangeRefError(ref, flag);
-    if (range) throw range;
-  }
+  for (const { ref, flag } of refs) refuseBadRef(ref, flag);
   const shas = await repo.git
     .raw(['rev-parse', '--end-of-options', ...refs.map(({ ref }) => `${ref}^{commit}`)])
     // A git older than 2.43 does not know --end-of-options in rev-parse and echoes it back.
@@ -81,7 +92,7 @@ export async function changesBetween(root: string, ref: string, head?: string): 
   const resolveBase = () => resolveCommits(repo, [{ ref, flag: '--changed' }], '--changed', 'Run it in a clone of the program repo, or validate everything without --changed.') as Promise<[string]>;
   if (head === undefined) return changedInWorktree(root, ref, resolveBase);
   const [base] = await resolveBase();
-  return parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', base, head, '--', '.'])));
+  return nameStatus(repo, base, head);
 }
 
 /**
@@ -90,11 +101,9 @@ export async function changesBetween(root: string, ref: string, head?: string): 
  * records; a ref git cannot use is said by resolving it (what it is, and what to do).
  */
 async function changedInWorktree(root: string, ref: string, resolveBase: () => Promise<[string]>): Promise<Change[]> {
-  refuseOptionLikeRef(ref, '--changed');
-  const range = rangeRefError(ref, '--changed');
-  if (range) throw range;
+  refuseBadRef(ref, '--changed');
   const [diff, others] = await Promise.all([
-    gitStarted(root, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', `${ref}^{commit}`, '--', '.']),
+    gitStarted(root, diffArgs(`${ref}^{commit}`)),
     gitStarted(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']),
   ]);
   if (diff.failed !== undefined) {
@@ -118,7 +127,7 @@ export interface PullRequestRange {
   afterLabel: string;
   /** What the pull request changes on the base: from base to the merge (from the merge base to head when they conflict). */
   changes: Change[];
-  /** Files head and base both changed and git cannot merge (repo paths). */
+  /** Files head and base both changed and git cannot merge (from the program folder, as git names them when run there). */
   conflicts: string[];
 }
 
@@ -133,7 +142,7 @@ export async function pullRequestRange(root: string, baseRef: string, headRef: s
   const [base, head] = (await resolveCommits(repo, [{ ref: baseRef, flag: '--base' }, { ref: headRef, flag: '--head' }], 'check-pr', 'Run it in a clone of the program repo.')) as [string, string];
   const merge = mergeTree(root, base, head);
   if (merge && merge.conflicts.length === 0) {
-    const changes = parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', base, merge.tree, '--', '.'])));
+    const changes = await nameStatus(repo, base, merge.tree);
     return { base, head, after: merge.tree, afterLabel: `the merge of ${head.slice(0, 7)} into ${base.slice(0, 7)}`, changes, conflicts: [] };
   }
   let mergeBase = '';
@@ -142,11 +151,8 @@ export async function pullRequestRange(root: string, baseRef: string, headRef: s
   } catch {
     // No merge base: said below, with what to do.
   }
-  if (mergeBase === '') {
-    const shallow = (await repo.git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
-    throw noMergeBaseError('--base', baseRef, headRef, shallow);
-  }
-  const changes = parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', mergeBase, head, '--', '.'])));
+  if (mergeBase === '') throw noMergeBaseError('--base', baseRef, headRef, await isShallow(repo));
+  const changes = await nameStatus(repo, mergeBase, head);
   return { base, head, after: head, afterLabel: `commit ${head.slice(0, 7)}`, changes, conflicts: merge?.conflicts ?? [] };
 }
 

@@ -1,4 +1,4 @@
-import { gitFailure, type GitRepo } from './git.js';
+import { missingGit, type GitRepo } from './git.js';
 
 /**
  * Where a folder stands in git: in no work tree, at the top of one, or inside one whose top is
@@ -12,8 +12,8 @@ export async function workTreePlace(repo: GitRepo): Promise<WorkTreePlace> {
   try {
     output = await repo.git.raw(['rev-parse', '--show-toplevel', '--show-prefix']);
   } catch (error) {
-    const failure = gitFailure('git rev-parse', error);
-    if (failure.message.startsWith('git is not installed')) throw failure;
+    const missing = missingGit(error);
+    if (missing) throw missing;
     return { kind: 'none' }; // Not a repository (or inside a .git folder, no work tree).
   }
   const [top = '', prefix = ''] = output.split('\n');

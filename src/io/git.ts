@@ -29,10 +29,17 @@ export async function attempt<T>(what: string, action: () => Promise<T>): Promis
   }
 }
 
+const failureText = (error: unknown) => (error instanceof GitError || error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+
+/** The error for git that could not start at all, when that is what went wrong. */
+export function missingGit(error: unknown): MentorError | undefined {
+  return /ENOENT|spawn git/.test(failureText(error)) ? new MentorError('git is not installed or not on PATH.', ExitCode.usage, 'Install git and try again.') : undefined;
+}
+
 export function gitFailure(what: string, error: unknown): MentorError {
-  const raw = error instanceof GitError || error instanceof Error ? error.message : String(error);
-  const text = raw.replace(/\s+/g, ' ').trim();
-  if (/ENOENT|spawn git/.test(text)) return new MentorError('git is not installed or not on PATH.', ExitCode.usage, 'Install git and try again.');
+  const missing = missingGit(error);
+  if (missing) return missing;
+  const text = failureText(error);
   if (/not a git repository/i.test(text)) return new MentorError(`${what}: this folder is not a git repository.`, ExitCode.usage, 'Run `git init`, or run mentor inside a clone of the program repo.');
   if (/Please tell me who you are|empty ident|user\.email|user\.name/i.test(text)) {
     return new MentorError(`${what}: git does not know who you are.`, ExitCode.usage, 'Run `git config --global user.name "Your Name"` and `git config --global user.email you@example.com`, then try again.');
@@ -41,19 +48,13 @@ export function gitFailure(what: string, error: unknown): MentorError {
   return new MentorError(`${what}: ${text.replace(/^fatal: /, '').slice(0, 300)}`, ExitCode.usage);
 }
 
-export function refuseOptionLikeRef(ref: string, flag: string): void {
-  if (ref.startsWith('-') || ref.length === 0 || /[\s\0]/.test(ref)) {
-    throw new MentorError(`${flag} "${ref}" is not a git ref.`, ExitCode.usage, 'Refs that start with "-" or hold spaces are refused, so they cannot be read as git options.');
-  }
-}
-
 /** Whether the folder is in a git repository; a missing git is said as such, not as "no repository". */
 export async function isGitRepo(repo: GitRepo): Promise<boolean> {
   try {
     return await repo.git.checkIsRepo();
   } catch (error) {
-    const failure = gitFailure('git', error);
-    if (failure.message.startsWith('git is not installed')) throw failure;
+    const missing = missingGit(error);
+    if (missing) throw missing;
     return false;
   }
 }

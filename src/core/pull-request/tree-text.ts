@@ -5,14 +5,17 @@ import type { CohortEntry } from '../../model/program.js';
 // where a member is written. Readers of the file see them all, so only a maintainer makes them;
 // what the file means is judged in judge.ts.
 
-/** The member as written (fields mentor does not read included), where this file holds it. */
-function writtenMember(entry: CohortEntry | undefined, person: string, file: string): Record<string, unknown> | undefined {
-  const index = entry?.cohort?.members.findIndex((member) => member.person === person) ?? -1;
-  const place = index < 0 ? undefined : entry!.places[index];
-  if (!place || place.file !== file) return undefined;
-  let value: unknown = place.source.value;
-  for (const segment of place.path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+/** The members this file holds, as written (fields mentor does not read included), by person. */
+function writtenMembers(entry: CohortEntry | undefined, file: string): Map<string, Record<string, unknown>> {
+  const written = new Map<string, Record<string, unknown>>();
+  entry?.cohort?.members.forEach((member, index) => {
+    const place = entry.places[index];
+    if (place?.file !== file || written.has(member.person)) return;
+    let value: unknown = place.source.value;
+    for (const segment of place.path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
+    if (value !== null && typeof value === 'object') written.set(member.person, value as Record<string, unknown>);
+  });
+  return written;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -23,24 +26,22 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * changed (text every later reader sees), a comment added, changed or removed.
  */
 export function textOnlyChange(before: CohortEntry, after: CohortEntry | undefined, file: string, status: string): string | undefined {
-  for (const [person] of after?.members ?? []) {
+  const writtenBefore = writtenMembers(before, file);
+  const writtenAfter = writtenMembers(after, file);
+  for (const [person, parsedAfter] of after?.members ?? []) {
     const was = before.members.get(person);
+    const rawAfter = writtenAfter.get(person);
     if (!was) {
       // Someone joining writes what mentor reads, nothing more.
-      const written = writtenMember(after, person, file);
-      const extra = Object.keys(written ?? {}).find((key) => !(key in after!.members.get(person)!));
+      const extra = Object.keys(rawAfter ?? {}).find((key) => !(key in parsedAfter));
       if (extra !== undefined) return `adds \`${extra}\` to the entry of ${person}, a field mentor does not read: only a maintainer may`;
       continue;
     }
-    const wasHere = writtenMember(before, person, file) !== undefined;
-    const isHere = writtenMember(after, person, file) !== undefined;
-    if (wasHere !== isHere) return `moves ${person} between cohort.yaml and a member file: only a maintainer may rearrange how a cohort is written (mentor members)`;
-    if (!isHere) continue;
-    const rawBefore = writtenMember(before, person, file)!;
-    const rawAfter = writtenMember(after, person, file)!;
-    const parsedAfter = after!.members.get(person) as Record<string, unknown>;
+    const rawBefore = writtenBefore.get(person);
+    if ((rawBefore === undefined) !== (rawAfter === undefined)) return `moves ${person} between cohort.yaml and a member file: only a maintainer may rearrange how a cohort is written (mentor members)`;
+    if (!rawBefore || !rawAfter) continue;
     for (const key of new Set([...Object.keys(rawBefore), ...Object.keys(rawAfter)])) {
-      if (!same(rawBefore[key], rawAfter[key]) && same((was as Record<string, unknown>)[key], parsedAfter[key])) {
+      if (!same(rawBefore[key], rawAfter[key]) && same((was as Record<string, unknown>)[key], (parsedAfter as Record<string, unknown>)[key])) {
         return `changes \`${key}\` in the entry of ${person}, a field mentor does not read: only a maintainer may`;
       }
     }
