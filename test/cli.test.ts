@@ -27,9 +27,20 @@ describe('the command line', () => {
     expect(readFileSync(path.join(PACKAGE_ROOT, 'dist/help.txt'), 'utf8')).toBe(live.stdout);
   });
 
-  it.each([['--version'], ['--help']])('loads none of zod, yaml, simple-git or inquirer for %s', (flag) => {
-    const result = spawnSync(process.execPath, ['--import', path.join(import.meta.dirname, 'fixtures/trace-imports.mjs'), MENTOR_BIN, flag], { encoding: 'utf8', env: { ...process.env, MENTOR_LIVE_HELP: '1' } });
-    const loaded: string[] = JSON.parse(/LOADED (.*)/.exec(result.stderr)![1]!);
+  const traced = (args: string[], env: NodeJS.ProcessEnv = {}): string[] => {
+    const result = spawnSync(process.execPath, ['--import', path.join(import.meta.dirname, 'fixtures/trace-imports.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    return JSON.parse(/LOADED (.*)/.exec(result.stderr)![1]!) as string[];
+  };
+
+  it.each([['--version'], ['--help']])('answers %s from bin/mentor.js without loading the CLI', (flag) => {
+    const loaded = traced([MENTOR_BIN, flag]);
+    expect(loaded.filter((url) => /dist\/|\/node_modules\//.test(url))).toEqual([]);
+  });
+
+  it.each([['--version'], ['--help']])('loads none of zod, yaml, simple-git or inquirer for %s (the modules of dist/, which the bundle keeps lazy too)', (flag) => {
+    const entry = `const { run } = await import(${JSON.stringify(path.join(PACKAGE_ROOT, 'dist/main.js'))}); process.exitCode = await run(process.argv.slice(1));`;
+    const loaded = traced(['--input-type=module', '-e', entry, '--', flag]);
+    expect(loaded.some((url) => url.endsWith('/dist/main.js'))).toBe(true);
     if (flag === '--help') expect(loaded.some((url) => /\/commander\/|^cjs:commander$/.test(url))).toBe(true);
     for (const heavy of ['/zod/', '/yaml/', '/simple-git/', '/@inquirer/', 'cjs:zod', 'cjs:yaml', 'cjs:simple-git', 'cjs:@inquirer']) {
       expect(loaded.filter((url) => url.includes(heavy))).toEqual([]);

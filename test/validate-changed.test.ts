@@ -217,18 +217,24 @@ describe('mentor validate --at', () => {
 });
 
 describe('the validation cache', () => {
-  it('is keyed on the code of the build, not its version: a changed rule is never answered from the cache', () => {
+  // The installed CLI runs the bundle (bin/mentor.js loads dist/runner/mentor.mjs); the modules of
+  // dist/ run in-process in tests and from a checkout. Both are keyed on their code.
+  const entries = [
+    { built: 'the bundle that bin/mentor.js runs', code: 'dist/runner/mentor.mjs', start: (copy: string) => [path.join(copy, 'bin/mentor.js')] },
+    { built: 'the modules of dist/', code: 'dist/model/rules/log-rules.js', start: (copy: string) => ['--input-type=module', '-e', `const { run } = await import(${JSON.stringify(path.join(copy, 'dist/main.js'))}); process.exitCode = await run(process.argv.slice(1));`, '--'] },
+  ];
+  it.each(entries)('is keyed on the code of the build, not its version: a changed rule is never answered from the cache ($built)', ({ code, start }) => {
     const copy = makeTree({});
     for (const part of ['bin', 'dist', 'package.json']) cpSync(path.join(PACKAGE_ROOT, part), path.join(copy, part), { recursive: true });
     symlinkSync(path.join(PACKAGE_ROOT, 'node_modules'), path.join(copy, 'node_modules'));
     const repo = gitRepo(exampleRepo({ [HAL_LOG]: 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n' }));
     const past = new Date(Date.now() - 3_600_000);
     execFileSync('touch', ['-d', past.toISOString(), path.join(repo, HAL_LOG)]);
-    const run = () => execFileSync(process.execPath, [path.join(copy, 'bin/mentor.js'), 'validate', '--repo', repo, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, MENTOR_CACHE_STATS: '1', MENTOR_NO_CACHE: '' } }).toString();
+    const run = () => execFileSync(process.execPath, [...start(copy), 'validate', '--repo', repo, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, MENTOR_CACHE_STATS: '1', MENTOR_NO_CACHE: '' } }).toString();
     const message = (out: string) => (JSON.parse(out) as { problems: Problem[] }).problems[0]!.message;
     const first = (() => { try { return run(); } catch (error) { return (error as { stdout: string }).stdout; } })();
     expect(message(first)).toContain('is not an activity of');
-    const rules = path.join(copy, 'dist/model/rules/log-rules.js');
+    const rules = path.join(copy, code);
     writeFileSync(rules, readFileSync(rules, 'utf8').replace('is not an activity of', 'IS NO ACTIVITY OF'));
     const second = (() => { try { return run(); } catch (error) { return (error as { stdout: string }).stdout; } })();
     expect(message(second)).toContain('IS NO ACTIVITY OF');
