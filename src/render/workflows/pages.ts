@@ -1,9 +1,11 @@
-import { RUNNER, header, runnerJob } from './common.js';
+import { RUNNER, checkoutStep, header, runStep, setupNodeStep } from './common.js';
 
 // mentor-pages.yml: the dashboard (`mentor site`) published with GitHub Pages, with the official
 // Pages actions. Like every workflow mentor writes, it installs nothing: the build job runs the
 // committed runner with plain node. Only the deploy job may write to Pages, and it runs no code
-// from the repo.
+// from the repo. Until Pages is turned on for the repo (it is off on a new one), the build stops
+// at its first step with a notice that says how, and nothing fails: a red run on every push and
+// every morning would only teach people to ignore the Actions tab.
 
 export const PAGES_ACTIONS = {
   configure: 'actions/configure-pages@v6',
@@ -14,11 +16,26 @@ export const PAGES_ACTIONS = {
 /** The folder the site is built into and uploaded from. */
 export const SITE_FOLDER = '_site';
 
+/** The first step: is Pages on for this repo? GitHub answers 404 while it is not. */
+const PAGES_CHECK = `if gh api "repos/$GITHUB_REPOSITORY/pages" > /dev/null 2> "$RUNNER_TEMP/pages.txt"; then
+  echo 'enabled=true' >> "$GITHUB_OUTPUT"
+elif grep -q 'HTTP 404' "$RUNNER_TEMP/pages.txt"; then
+  echo 'enabled=false' >> "$GITHUB_OUTPUT"
+  echo '::notice title=The dashboard is not published::GitHub Pages is not on for this repository. Turn it on once: Settings > Pages > Build and deployment > Source: GitHub Actions, then run this workflow again (Actions tab) or push to main.'
+else
+  cat "$RUNNER_TEMP/pages.txt" >&2
+  exit 1
+fi`;
+
+const ENABLED = "steps.pages.outputs.enabled == 'true'";
+/** A step that runs only once Pages is on: its `if:` goes under its first line. */
+const whenEnabled = (step: string) => step.replace(/\n|$/, (end) => `\n        if: ${ENABLED}${end}`);
+
 export function pagesWorkflow(): string {
   return `${header([
     '# Publishes the program\'s dashboard (`mentor site`) with GitHub Pages on every push to main,',
     '# and every morning so waiting times stay current. Turn it on once: Settings > Pages >',
-    '# Build and deployment > Source: GitHub Actions.',
+    '# Build and deployment > Source: GitHub Actions (until then each run says so and stops).',
   ])}name: mentor pages
 
 on:
@@ -37,16 +54,31 @@ concurrency:
 
 jobs:
   build:
-${runnerJob({ permissions: ['contents: read', 'pages: read'], fullHistory: false })}
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pages: read
+    env:
+      GH_TOKEN: \${{ github.token }}
+    outputs:
+      enabled: \${{ steps.pages.outputs.enabled }}
+    steps:
+${runStep('Is GitHub Pages on?', PAGES_CHECK).replace('      - name: Is GitHub Pages on?', '      - name: Is GitHub Pages on?\n        id: pages')}
+${whenEnabled(checkoutStep('      ', { fullHistory: false }))}
+${whenEnabled(setupNodeStep('      '))}
       - uses: ${PAGES_ACTIONS.configure}
+        if: ${ENABLED}
       - name: Build the dashboard
+        if: ${ENABLED}
         run: ${RUNNER} site --out ${SITE_FOLDER}
       - uses: ${PAGES_ACTIONS.upload}
+        if: ${ENABLED}
         with:
           path: ${SITE_FOLDER}
 
   deploy:
     needs: build
+    if: needs.build.outputs.enabled == 'true'
     runs-on: ubuntu-latest
     permissions:
       pages: write

@@ -15,22 +15,37 @@ git config user.email '41898282+github-actions[bot]@users.noreply.github.com'
 git switch --quiet -C mentor-base`;
 
 /**
- * Pushes HEAD as $PUSH_TO, opens (or finds) its pull request described by `description`, sets the
- * gate status for $AUTHOR, and answers on the issue with a link to the pull request.
+ * Pushes HEAD as $PUSH_TO, judges it for $AUTHOR, opens (or finds) its pull request described by
+ * `description`, sets the gate status, and answers on the issue with a link to the pull request.
+ * Where the repository does not let its workflows open pull requests (GitHub's default for a new
+ * repository), the issue is told so in the requester's words, the maintainers are mentioned with
+ * the setting to change, and the run fails: nobody is left waiting on a request that went nowhere.
  */
-const openAndGate = (description: string) => `printf '%s\\n' "${description}" > "$RUNNER_TEMP/pr.md"
+const openAndGate = (description: string, marker: string, what: string) => `printf '%s\\n' "${description}" > "$RUNNER_TEMP/pr.md"
 git push --force origin "HEAD:refs/heads/$PUSH_TO"
 base_sha=$(git rev-parse HEAD~1)
 head_sha=$(git rev-parse HEAD)
-pr=$(gh pr list --head "$PUSH_TO" --state open --json url --jq '.[0].url // empty')
-if [ -z "$pr" ]; then
-  pr=$(gh pr create --head "$PUSH_TO" --title "$(git log -1 --format=%s)" --body-file "$RUNNER_TEMP/pr.md")
-fi
 set +e
 ${RUNNER} check-pr --base "$base_sha" --head "$head_sha" --author "$AUTHOR" --format json > "$RUNNER_TEMP/gate.json"
 code=$?
 set -e
 case "$code" in 0) state=success ;; 1) state=failure ;; *) state=error ;; esac
+pr=$(gh pr list --head "$PUSH_TO" --state open --json url --jq '.[0].url // empty')
+if [ -z "$pr" ] && ! pr=$(gh pr create --head "$PUSH_TO" --title "$(git log -1 --format=%s)" --body-file "$RUNNER_TEMP/pr.md" 2> "$RUNNER_TEMP/pr-error.txt"); then
+  cat "$RUNNER_TEMP/pr-error.txt" >&2
+  maintainers=$(jq -r '(.maintainers // []) | map("@" + .) | join(", ")' "$RUNNER_TEMP/gate.json" 2> /dev/null || true)
+  {
+    printf '%s\\n' '${marker}' "Thanks: your ${what} is ready, on branch \\\`$PUSH_TO\\\`, but this repository does not let its workflows open pull requests yet, so it waits for the organisers. You do not need to do anything." ''
+    if [ -n "$maintainers" ]; then
+      printf '%s\\n' "$maintainers: turn on Settings → Actions → General → Workflow permissions → 'Allow GitHub Actions to create and approve pull requests', then re-run the failed run of this workflow (or open a pull request from \\\`$PUSH_TO\\\` yourselves)."
+    else
+      printf '%s\\n' 'The program names no maintainer to tell yet (\`maintainers\` in mentor.config.yaml), so you may want to let the organisers know.'
+    fi
+  } > "$RUNNER_TEMP/answer.md"
+  gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
+  echo "::error::The pull request could not be opened: allow GitHub Actions to create pull requests (Settings → Actions → General), then re-run this workflow."
+  exit 1
+fi
 gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$head_sha" -f state="$state" -f context=${GATE_CONTEXT} \\
   -f description="Judged by the workflow that opened it, for @$AUTHOR" > /dev/null
 printf '\\n%s\\n' "Pull request: $pr" >> "$RUNNER_TEMP/answer.md"
@@ -59,7 +74,7 @@ export function requestWorkflow(): string {
 ${IDENTITY}
 ${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'The request could not be read: a maintainer can see why in the workflow run.')}
 PUSH_TO="request/issue-$NUMBER"
-${openAndGate("From the request form. Closes #$NUMBER (merging it answers the request). The gate judged it for the issue's author.")}`;
+${openAndGate("From the request form. Closes #$NUMBER (merging it answers the request). The gate judged it for the issue's author.", REQUEST_MARKER, 'request')}`;
   return `${header([
     '# A request for a mentor (or an offer to mentor) from the issue form: `mentor request',
     '# --from-issue` checks it and this opens a pull request with the person file and the member,',
@@ -99,7 +114,7 @@ fi
 ${IDENTITY}
 ${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLAIM_MARKER, 'The claim could not be made: a maintainer can see why in the workflow run.')}
 PUSH_TO="$(git branch --show-current)-$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
-${openAndGate('A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others.')}`;
+${openAndGate('A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others.', CLAIM_MARKER, 'claim')}`;
   return `${header([
     '# A comment `/claim <member>` on the attention issue: `mentor claim` checks the hard rules for the',
     '# commenter and this opens the pull request, or answers why not. The first claim merged wins.',
