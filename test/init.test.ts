@@ -84,6 +84,34 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(git(dir, ['status', '--porcelain'])).toBe('');
   });
 
+  it('ends with next steps that make the placeholder lead you and add a remote before pushing', async () => {
+    const result = await mentorIn(['init', path.join(makeTree({}), 'program')], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(result.code, result.stderr).toBe(0);
+    const steps = result.stdout.slice(result.stdout.indexOf('Next steps'));
+    expect(steps).toMatch(/edit people\/alex\.yaml +the placeholder lead, alex: make it you/);
+    expect(steps).toMatch(/rename it and cohorts\/\d{4}-first\/members\/alex\.yaml/);
+    expect(steps.indexOf('git remote add origin <url>')).toBeGreaterThan(0);
+    expect(steps.indexOf('git push -u origin main')).toBeGreaterThan(steps.indexOf('git remote add origin <url>'));
+  });
+
+  it('says so when the folder is inside another program repo', async () => {
+    const outer = makeTree({ 'mentor.config.yaml': 'program: Outer\n' });
+    const result = await mentorIn(['init', path.join(outer, 'sub'), '--no-git'], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`this folder is inside the program repo ${outer}; this makes a second, separate program`);
+    const alone = await mentorIn(['init', path.join(makeTree({}), 'program'), '--no-git'], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(alone.stdout).not.toContain('inside the program repo');
+  });
+
+  it('aligns the comments of the scaffolded config, the time zone one included', async () => {
+    const dir = makeTree({});
+    await mentorIn(['init', dir, '--no-git'], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    const lines = readFileSync(path.join(dir, 'mentor.config.yaml'), 'utf8').split('\n').filter((line) => /^(timezone|requestSlaHours|maintainers):/.test(line));
+    expect(lines).toHaveLength(3);
+    expect(new Set(lines.map((line) => line.indexOf(' # ')))).toEqual(new Set([31]));
+    expect(lines[0]).toContain('a place name, such as Europe/London');
+  });
+
   it('a second init changes nothing', async () => {
     const dir = makeTree({});
     await mentorIn(['init', dir]);

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { EXAMPLE, PACKAGE_ROOT } from './helpers/repo.js';
+import { EXAMPLE, makeTree, mentor, PACKAGE_ROOT } from './helpers/repo.js';
 
 // The README quotes what the commands print on the example at the demo's fixed "now", so the
 // examples can be reproduced on any day (issue 17).
@@ -36,5 +36,44 @@ describe('the README examples', () => {
       expect(found, `README line not in the output (in order):\n${line}\n---\n${result.stdout}`).toBeGreaterThanOrEqual(0);
       at = found + 1;
     }
+  });
+});
+
+/** The words of a `$ mentor ...` line, "double quoted" words kept whole. */
+const wordsOf = (line: string) => [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!);
+
+describe('the README section "Add people and a cohort"', () => {
+  const section = /\n## Add people and a cohort\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+
+  it('runs as written on a new program: the files it shows, then each command, printing what it shows', async () => {
+    const NOW = { MENTOR_NOW: '2026-11-24T09:00:00-08:00', TZ: 'UTC' };
+    const parent = makeTree({});
+    expect(mentor(['init', 'program'], { cwd: parent, env: NOW }).code).toBe(0);
+    const repo = path.join(parent, 'program');
+    // Each YAML example that names its file on its first line is written there.
+    const files = [...section.matchAll(/```yaml\n# (\S+)\n([\s\S]*?)```/g)];
+    expect(files.map((match) => match[1])).toEqual(['people/sam.yaml', 'cohorts/2026-first/members/sam.yaml']);
+    for (const [, file, text] of files) writeFileSync(path.join(repo, file!), text!);
+    const consoles = [...section.matchAll(/```console\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(consoles).toHaveLength(1);
+    const runs = consoles[0]!.split(/^\$ mentor /m).filter(Boolean).map((run) => run.split('\n').filter((line) => line.trim() !== ''));
+    expect(runs.map((run) => wordsOf(run[0]!)[0])).toEqual(['validate', 'request', 'claim', 'assign', 'tree']);
+    for (const [command, ...shown] of runs) {
+      const result = await mentorIn([...wordsOf(command!), '--repo', repo], { env: NOW });
+      expect(result.code, `${command}\n${result.stdout}${result.stderr}`).toBe(0);
+      const output = result.stdout.split('\n');
+      let at = 0;
+      for (const line of shown) {
+        const found = output.indexOf(line, at);
+        expect(found, `README line not in the output of \`mentor ${command}\` (in order):\n${line}\n---\n${result.stdout}`).toBeGreaterThanOrEqual(0);
+        at = found + 1;
+      }
+    }
+  });
+
+  it('is what init and request --role mentor point to', async () => {
+    expect(section).toContain('placeholder lead, `alex`');
+    const init = mentor(['init', 'program'], { cwd: makeTree({}), env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00', TZ: 'UTC' } });
+    expect(init.stdout).toContain('"Add people and a cohort"');
   });
 });

@@ -65,6 +65,10 @@ describe('mentor request', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(parse(readText(repo, 'people/zoe.yaml'))).toEqual({ id: 'zoe', name: 'Zoe Zhang', github: 'zoe-z', timezone: 'Europe/Paris', skills: ['go', 'sql'], maxHoursPerWeek: 6, active: true });
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toBe(false);
+    // One file written, and what places the new mentor in a cohort.
+    expect(result.stdout).toContain('Wrote an offer to mentor: people/zoe.yaml.\nNext: commit the file on a new branch');
+    expect(result.stdout).not.toContain('both files');
+    expect(result.stdout).toContain('Then a maintainer places zoe in a cohort: a member file cohorts/2026-fall/members/zoe.yaml with `person: zoe` and `role: mentor` (README: "Add people and a cohort").');
   });
 
   const refusals: Array<[string, string[], RegExp]> = [

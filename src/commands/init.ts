@@ -5,11 +5,12 @@ import { ExitCode, MentorError } from '../errors.js';
 import { assertGitInstalled, commitFiles, hasCommits, initRepo, openGit } from '../io/git.js';
 import { workTreePlace } from '../io/git-work-tree.js';
 import { print, styleFor } from '../io/output.js';
+import { enclosingProgramRepo } from '../io/repo.js';
 import { readRunnerBuild } from '../io/runner.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { localDate } from '../domain/time.js';
 import { CODEOWNERS_FILE, CONFIG_FILE, RUNNER_COMMAND } from '../domain/layout.js';
-import { scaffoldFiles } from '../render/scaffold.js';
+import { scaffoldFiles, scaffoldPlaceholder } from '../render/scaffold.js';
 import { sanitizeInline } from '../render/terminal.js';
 
 export interface InitOptions {
@@ -26,9 +27,10 @@ export async function initCommand(options: InitOptions): Promise<number> {
   if (options.git) await assertGitInstalled(repo);
   const style = styleFor(process.stdout);
   const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const today = localDate(timezone, currentTime());
   // The runner is this CLI's own build, committed so the repo runs it with plain node.
   const files = new Map([
-    ...scaffoldFiles({ program: titleFromFolder(path.basename(root)), today: localDate(timezone, currentTime()), timezone }),
+    ...scaffoldFiles({ program: titleFromFolder(path.basename(root)), today, timezone }),
     ...readRunnerBuild(),
   ]);
 
@@ -38,6 +40,8 @@ export async function initCommand(options: InitOptions): Promise<number> {
   writeFilesAtomic(root, written.map((file) => ({ file, content: files.get(file)! })));
 
   const lines = [`Program repo in ${sanitizeInline(root)}`];
+  const outer = enclosingProgramRepo(root);
+  if (outer !== undefined) lines.push(`Note: this folder is inside the program repo ${sanitizeInline(outer)}; this makes a second, separate program. To work on that one, run mentor in ${sanitizeInline(outer)} (or pass --repo).`);
   for (const file of written) lines.push(`  ${style.ok('created')}  ${file}`);
   for (const file of kept) lines.push(`  ${style.dim('kept   ')}  ${file} ${style.dim('(already there, not overwritten)')}`);
   print(lines.join('\n'));
@@ -66,18 +70,26 @@ export async function initCommand(options: InitOptions): Promise<number> {
       print(`${sanitizeInline(root)} is inside the git repository ${sanitizeInline(place.top)}, and GitHub runs workflows only from a repository's top folder, so nothing was committed there. That repository sees the folder as untracked: add it to its .gitignore, or move the folder out.`);
     }
   }
-  print(
-    [
-      '',
-      'Next steps (everything runs with plain node, nothing to install):',
-      `  ${RUNNER_COMMAND} validate      check the records`,
-      `  edit ${CONFIG_FILE}               add your GitHub handle to maintainers, then`,
-      `  ${RUNNER_COMMAND} codeowners    write ${CODEOWNERS_FILE} from it`,
-      '  git push                              then require the mentor/gate status on main',
-      '                                        (README: "Running a program on GitHub")',
-    ].join('\n'),
-  );
+  print(nextSteps(fresh, scaffoldPlaceholder(today)));
   return ExitCode.ok;
+}
+
+/** What an organiser does next; `fresh`: mentor made the repository, on branch main, with no remote. */
+function nextSteps(fresh: boolean, placeholder: ReturnType<typeof scaffoldPlaceholder>): string {
+  const step = (command: string, why: string) => `  ${command.padEnd(36)}  ${why}`;
+  const more = (why: string) => step('', why);
+  return [
+    '',
+    'Next steps (everything runs with plain node, nothing to install):',
+    step(`edit ${placeholder.files[0]}`, `the placeholder lead, ${placeholder.person}: make it you (id, name,`),
+    more(`github); rename it and ${placeholder.files[1]}`),
+    more('(and its person:) to your id'),
+    step(`edit ${CONFIG_FILE}`, 'add your GitHub handle to maintainers, then'),
+    step(`${RUNNER_COMMAND} codeowners`, `write ${CODEOWNERS_FILE} from it`),
+    step(`${RUNNER_COMMAND} validate`, 'check the records, then commit'),
+    ...(fresh ? [step('git remote add origin <url>', 'your new, empty GitHub repository'), step('git push -u origin main', 'then require the mentor/gate status on main')] : [step('git push', 'then require the mentor/gate status on main')]),
+    more('(README: "Add people and a cohort", "Running a program on GitHub")'),
+  ].join('\n');
 }
 
 function titleFromFolder(name: string): string {

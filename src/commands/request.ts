@@ -8,7 +8,7 @@ import { checkRequest, parseAnswerFlags, type RequestAnswers } from '../core/req
 import { askRequest } from '../core/request-questions.js';
 import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
-import { renderRequestDoneMarkdown, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
+import { renderOfferNextStep, renderRequestDoneMarkdown, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
 import { loadForCommand, lockForWriting, peopleOf, runningCohorts } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 
@@ -83,9 +83,12 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   if (commitPlan) await startBranch(commitPlan);
   writeFilesAtomic(program.root, files);
   print(options.format === 'markdown' ? renderRequestDoneMarkdown(outcome.plan) : renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
-  if (commitPlan) {
-    await finishCommit(commitPlan, outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}`);
-    if (options.format === 'text') print(nextStepAfterCommit(commitPlan.branch, 'the request'));
-  } else if (options.format === 'text') print(nextStepWithoutCommit('both files'));
+  if (commitPlan) await finishCommit(commitPlan, outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}`);
+  if (options.format === 'text') {
+    print(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer') : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files'));
+    if (!outcome.plan.member) print(renderOfferNextStep(id, options.cohort ?? program.config.intake.cohort ?? onlyOne(runningCohorts(loaded).map((entry) => entry.id))));
+  }
   return ExitCode.ok;
 }
+
+const onlyOne = (ids: readonly string[]): string | undefined => (ids.length === 1 ? ids[0] : undefined);

@@ -19,11 +19,23 @@ export function findRepoRoot(repoOption: string | undefined, cwd = process.cwd()
     }
     return realpathSync(root);
   }
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, CONFIG_FILE))) return realpathSync(dir);
-    if (path.dirname(dir) === dir) break;
-  }
+  const found = nearestWithConfig(path.resolve(cwd));
+  if (found !== undefined) return realpathSync(found);
   throw usageError(`No ${CONFIG_FILE} in this folder or any parent.`, 'Run mentor inside a program repo, pass --repo <dir>, or create one with `mentor init`.');
+}
+
+/** The nearest folder above `dir` (not `dir` itself) that holds a program's config, if any. */
+export function enclosingProgramRepo(dir: string): string | undefined {
+  const resolved = path.resolve(dir);
+  return path.dirname(resolved) === resolved ? undefined : nearestWithConfig(path.dirname(resolved));
+}
+
+/** `dir` or its nearest parent that holds a program's config. */
+function nearestWithConfig(dir: string): string | undefined {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, CONFIG_FILE))) return at;
+    if (path.dirname(at) === at) return undefined;
+  }
 }
 
 export type { RecordFile } from '../model/layout-scan.js';

@@ -58,6 +58,15 @@ export function renderRequestDoneText(plan: RequestPlan, files: readonly string[
   return `Wrote ${what}: ${files.join(', ')}.`;
 }
 
+/**
+ * What comes after an offer to mentor: a person file places nobody, so a maintainer adds the
+ * mentor to a cohort by hand (`cohort`: where requests go, when the program says).
+ */
+export function renderOfferNextStep(id: string, cohort: string | undefined): string {
+  const file = memberFile(cohort ?? '<cohort>', id);
+  return `Then a maintainer places ${id} in a cohort: a member file ${file} with \`person: ${id}\` and \`role: mentor\` (README: "Add people and a cohort").`;
+}
+
 export function renderRequestDoneMarkdown(plan: RequestPlan): string {
   const text = plan.member
     ? `Thanks, your request is in: a pull request adds you to cohort ${plan.member.cohort} as waiting for a mentor. Once it is merged, mentors see you on the attention issue and one of them claims you.`

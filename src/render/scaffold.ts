@@ -20,17 +20,25 @@ export interface ScaffoldInput {
   timezone: string;
 }
 
+/** The example lead init writes, for the organiser to make their own: its id and its two files. */
+export function scaffoldPlaceholder(today: string): { person: string; files: [string, string] } {
+  return { person: PLACEHOLDER, files: [personFile(PLACEHOLDER), memberFile(firstCohortId(today), PLACEHOLDER)] };
+}
+
+const PLACEHOLDER = 'alex';
+const firstCohortId = (today: string) => `${today.slice(0, 4)}-first`;
+
 export function scaffoldFiles(input: ScaffoldInput): Map<string, string> {
   const files = new Map<string, string>();
   const end = dateOfDayNumber(dayNumber(input.today) + 12 * 7 - 1);
-  const cohortId = `${input.today.slice(0, 4)}-first`;
+  const cohortId = firstCohortId(input.today);
 
   files.set(
     CONFIG_FILE,
     `${schemaLineFor('config', CONFIG_FILE)}
 # Program settings. Every part is optional; see ${SCHEMAS_DIR}/${SCHEMA_FILES.config} for all of them.
 program: ${yamlString(input.program)}
-timezone: ${input.timezone}        # IANA zone of the program; weeks are counted in it
+${`timezone: ${input.timezone}`.padEnd(32)}# the program's time zone (a place name, such as Europe/London); weeks are counted in it
 ${`requestSlaHours: ${DEFAULTS.requestSlaHours}`.padEnd(32)}# a member without a mentor this long is overdue
 maintainers: []                 # GitHub handles that may change any record, e.g. [your-handle]
 
@@ -45,8 +53,8 @@ ${Object.entries(DEFAULT_ACTIVITIES.mentor).map(([name, activity]) => `#       $
   );
 
   files.set(
-    personFile('alex'),
-    `${schemaLineFor('person', personFile('alex'))}
+    personFile(PLACEHOLDER),
+    `${schemaLineFor('person', personFile(PLACEHOLDER))}
 # One person, kept across cohorts. The id equals the file name.
 id: alex
 name: Alex Example
@@ -72,8 +80,8 @@ cadence: weekly                 # or biweekly
 `,
   );
   files.set(
-    memberFile(cohortId, 'alex'),
-    `${schemaLineFor('member', memberFile(cohortId, 'alex'))}
+    memberFile(cohortId, PLACEHOLDER),
+    `${schemaLineFor('member', memberFile(cohortId, PLACEHOLDER))}
 # A member of ${cohortId}; the file name is the person. Add mentors (role: mentor, mentor: <a lead>)
 # and mentees (role: mentee, mentor: <a mentor>) as files like this one; a member without a
 # mentor is waiting: \`mentor assign ${cohortId}\` places them.
