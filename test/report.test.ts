@@ -94,6 +94,32 @@ describe('mentor report', () => {
     expect(git(repo, ['branch', '--list', 'report/*']).trim()).toBe('');
   });
 
+  describe('--commit and records that are not committed (journey J2)', () => {
+    const NOW = { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } };
+    const HAL_LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
+
+    it('refuses (exit 2) when records the report reads are untracked or changed, naming them, and writes nothing', () => {
+      const repo = exampleGitRepo();
+      writeFileSync(path.join(repo, HAL_LOG), 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n');
+      writeFileSync(path.join(repo, 'people/ada.yaml'), readFileSync(path.join(repo, 'people/ada.yaml'), 'utf8') + '# changed\n');
+      const result = mentor(['report', '2026-fall', '--repo', repo, '--commit'], NOW);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`The report reads records that are not committed: ${HAL_LOG}, people/ada.yaml.`);
+      expect(result.stderr).toContain('git stash --include-untracked');
+      expect(git(repo, ['branch', '--list']).trim()).toBe('* main');
+      expect(git(repo, ['status', '--porcelain', '--untracked-files=all']).split('\n').filter(Boolean).sort()).toEqual([' M people/ada.yaml', `?? ${HAL_LOG}`]);
+    });
+
+    it('commits when only files the report does not read are uncommitted', async () => {
+      const repo = exampleGitRepo();
+      writeFileSync(path.join(repo, 'notes.txt'), 'mine\n');
+      writeFileSync(path.join(repo, 'people/zed.yaml'), 'id: zed\nname: Zed\n');
+      const result = await mentorIn(['report', '2026-fall', '--repo', repo, '--commit'], NOW);
+      expect(result.code, result.stderr).toBe(0);
+      expect(git(repo, ['branch', '--show-current']).trim()).toBe('report/2026-fall/2026-W47');
+    });
+  });
+
   it('handles an empty cohort', async () => {
     const repo = makeTree({ 'mentor.config.yaml': 'program: P\n', 'cohorts/empty/cohort.yaml': 'id: empty\nname: Empty\nstart: 2026-09-07\n' });
     const result = await mentorIn(['report', 'empty', '--repo', repo, '--week', '2026-W40']);

@@ -31,6 +31,38 @@ describe('report and the last complete week', () => {
     expect(existsSync(path.join(repo, 'reports'))).toBe(false);
   });
 
+  describe('a cohort with no complete week yet (journey J1)', () => {
+    // 2026-winter starts on the Monday of 2026-W48; now is the Tuesday of that week.
+    const winter = () => exampleRepo({ 'cohorts/2026-winter/cohort.yaml': 'id: 2026-winter\nname: Winter\nstart: 2026-11-23\nend: 2027-02-14\n' });
+    const FIRST = 'No week of 2026-winter is complete yet; the first report, for 2026-W48, can be written after 2026-11-29.';
+
+    it.each([[[]], [['--week', '2026-W48']]])('says when the first report can be written (args %j), exit 2, suggesting no week outside the cohort', (args) => {
+      const repo = winter();
+      const result = mentor(['report', '2026-winter', '--repo', repo, ...args], at(TUESDAY_W48));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`mentor: ${FIRST}\n`);
+      expect(existsSync(path.join(repo, 'reports'))).toBe(false);
+    });
+
+    it('refuses a week before the start with the same advice, not with "use --week"', async () => {
+      const result = await mentorIn(['report', '2026-winter', '--repo', winter(), '--week', '2026-W47'], at(TUESDAY_W48));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`mentor: 2026-W47 is outside cohort 2026-winter (2026-W48 to 2027-W06).\n  ${FIRST}\n`);
+    });
+
+    it('names the last week of a finished cohort when the default week is past its end', async () => {
+      const result = await mentorIn(['report', '2026-fall', '--repo', exampleRepo()], at('2027-01-20T12:00:00Z'));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('2027-W02 is outside cohort 2026-fall (2026-W37 to 2026-W48).');
+      expect(result.stderr).toContain('--week 2026-W48 (its latest complete week)');
+    });
+
+    it('offers the latest complete week of the cohort for a week not over yet', async () => {
+      const result = await mentorIn(['report', '2026-fall', '--repo', exampleRepo(), '--week', '2026-W48'], at(TUESDAY_W48));
+      expect(result.stderr).toContain('Run it after 2026-11-29, or pass --week 2026-W47 (the latest complete week of 2026-fall).');
+    });
+  });
+
   it('counts only the weeks of the cohort that are over in weeks logged', async () => {
     const repo = exampleRepo();
     expect((await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47'], at(TUESDAY_W48))).code).toBe(0);

@@ -13,12 +13,20 @@ export interface CommitPlan {
   from?: { ref: string; name: string };
 }
 
+/** Records a command's output is built from: a commit of that output needs them committed too. */
+export interface RecordsRead {
+  /** Who reads them, for the message: "The report". */
+  what: string;
+  /** Files and folders. */
+  files: string[];
+}
+
 /**
- * Refuses before any write: a symlink on the way to a file (io/write-path.ts), no git, no identity, the branch exists, or the files have uncommitted
- * changes. `fromDefaultBranch`: start at the repo's default branch, not HEAD, so a pull request
+ * Refuses before any write: a symlink on the way to a file (io/write-path.ts), no git, no identity, the branch exists, the files have uncommitted
+ * changes, or records the output is built from (`reads`) are not committed (exit 2). `fromDefaultBranch`: start at the repo's default branch, not HEAD, so a pull request
  * holds only this change and never the work of the branch that happens to be checked out.
  */
-export async function planCommit(root: string, branch: string, files: string[], options: { fromDefaultBranch?: boolean } = {}): Promise<CommitPlan> {
+export async function planCommit(root: string, branch: string, files: string[], options: { fromDefaultBranch?: boolean; reads?: RecordsRead } = {}): Promise<CommitPlan> {
   // The write checks this too; here it refuses before a branch is made.
   checkWritePaths(root, files);
   const repo = openGit(root);
@@ -29,6 +37,14 @@ export async function planCommit(root: string, branch: string, files: string[], 
   const dirty = await dirtyFiles(repo, files);
   if (dirty.length > 0) {
     throw new MentorError(`${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes; mentor will not mix them into its commit.`, ExitCode.invalid, 'Commit or stash them first (git stash), then run the command again.');
+  }
+  const unsaved = options.reads ? (await dirtyFiles(repo, options.reads.files)).sort() : [];
+  if (unsaved.length > 0) {
+    throw new MentorError(
+      `${options.reads!.what} reads records that are not committed: ${[...unsaved.slice(0, 5), ...(unsaved.length > 5 ? [`${unsaved.length - 5} more`] : [])].join(', ')}. Its commit would not match the records on its branch (CI's --check would fail there); nothing was written.`,
+      ExitCode.usage,
+      'Commit them first (a pull request of their own), or set them aside with `git stash --include-untracked`, then run the command again. Without --commit it writes from them as they are.',
+    );
   }
   const from = options.fromDefaultBranch ? await defaultBranch(repo) : undefined;
   return { repo, branch, files, ...(from ? { from } : {}) };

@@ -3,7 +3,11 @@ import { staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { cohortSnapshot } from '../core/report.js';
-import { reportFile } from '../domain/layout.js';
+import { CONFIG_FILE, cohortDir, cohortFile, membersDir, personFile, reportFile } from '../domain/layout.js';
+import { completeWeeks, firstWeekOf, isCohortWeek } from '../domain/cohort-state.js';
+import { cohortsOverlap } from '../domain/cross-cohort.js';
+import type { CohortEntry, Program } from '../model/program.js';
+import type { Cohort } from '../model/schemas.js';
 import { cohortAsOf, endOfWeek } from '../core/cohort-as-of.js';
 import { compareWeeks, isIsoWeek, lastCompleteWeek, sundayOf } from '../domain/weeks.js';
 import { renderReportJson, renderReportMarkdown } from '../render/report.js';
@@ -25,12 +29,8 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
   const entry = chooseCohort(loaded, cohortId);
-  const lastComplete = lastCompleteWeek(loaded.today);
-  const week = options.week ?? lastComplete;
-  refuseWeekOutside(entry, week, 'Report a week of the cohort with --week.');
-  if (compareWeeks(week, lastComplete) > 0) {
-    throw usageError(`${week} is not over yet: a report judges complete weeks only (the last complete week is ${lastComplete}).`, `Run it after ${sundayOf(week)}, or pass --week ${lastComplete}.`);
-  }
+  const week = options.week ?? lastCompleteWeek(loaded.today);
+  refuseWeekNotReportable(entry, week, options.week === undefined, loaded.today);
   const people = peopleOf(program);
   // Waiting is measured at the end of the week, so the report depends on the records alone.
   // The tree as it was then: a join, claim or release since leaves a committed report as it is.
@@ -50,7 +50,8 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
     return ExitCode.ok;
   }
   lockForWriting(program.root, 'report');
-  const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()]) : undefined;
+  const reads = { what: 'The report', files: recordsReadBy(program, entry.cohort) };
+  const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()], { reads }) : undefined;
   if (commitPlan) await startBranch(commitPlan);
   writeFilesAtomic(program.root, [...files].map(([file, content]) => ({ file, content })));
   print(`Wrote ${[...files.keys()].join(' and ')}.`);
@@ -59,4 +60,27 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
     print(nextStepAfterCommit(commitPlan.branch, 'the report'));
   }
   return ExitCode.ok;
+}
+
+/**
+ * A report judges one complete week of the cohort (exit 2 otherwise). The advice names only weeks
+ * the cohort has: its latest complete week, or, while it has none, when its first one ends.
+ */
+function refuseWeekNotReportable(entry: CohortEntry & { cohort: Cohort }, week: string, byDefault: boolean, today: string): void {
+  const complete = completeWeeks(entry.cohort, today);
+  const latest = complete.at(-1);
+  const first = firstWeekOf(entry.cohort);
+  const noneYet = `No week of ${entry.id} is complete yet; the first report, for ${first}, can be written after ${sundayOf(first)}.`;
+  const outside = !isCohortWeek(entry.cohort, week);
+  if (latest === undefined && (byDefault || !outside)) throw usageError(noneYet);
+  if (outside) refuseWeekOutside(entry, week, latest === undefined ? noneYet : `Report a week of the cohort with --week, e.g. --week ${latest} (its latest complete week).`);
+  if (compareWeeks(week, lastCompleteWeek(today)) > 0) {
+    throw usageError(`${week} is not over yet: a report judges complete weeks only.`, `Run it after ${sundayOf(week)}, or pass --week ${latest} (the latest complete week of ${entry.id}).`);
+  }
+}
+
+/** The records a report is built from: the cohort's folder, its members' person files, the config and the cohorts whose plans add up with it. */
+function recordsReadBy(program: Program, cohort: Cohort): string[] {
+  const overlapping = [...program.cohorts.values()].flatMap((other) => (other.cohort && other.id !== cohort.id && cohortsOverlap(other.cohort, cohort) ? [cohortFile(other.id), membersDir(other.id)] : []));
+  return [CONFIG_FILE, cohortDir(cohort.id), ...cohort.members.map((member) => personFile(member.person)), ...overlapping];
 }
