@@ -6,6 +6,7 @@ import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 import type { YamlSource } from './source.js';
 import { closest, closestTimeZone } from './suggest.js';
 import { shapeAt } from './schema-walk.js';
+import { withSpaceAfterColon } from './yaml-slips.js';
 
 type Output<K extends RecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]>;
 type Issue = z.core.$ZodIssue;
@@ -97,9 +98,12 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
       } else if (issue.expected === 'string' && Array.isArray(issue.input) && ONE_PERSON.has(String(path.at(-1)))) {
         const first = issue.input.find((item): item is string => typeof item === 'string');
         source.addAt(path, 'value', 'invalid-type', 'error', `"${field}" names one person, not a list: a member has one ${String(path.at(-1)) === 'prefers' ? 'preferred mentor' : 'mentor'}.`, first ? `Write \`${String(path.at(-1))}: ${first}\`.` : `Write one person id after \`${String(path.at(-1))}:\`.`);
+      } else if (plainSlip(path, issue.expected, issue.input)) {
+        const slip = plainSlip(path, issue.expected, issue.input)!;
+        source.addAt(path, 'value', 'invalid-type', 'error', `"${field}" ${slip.message}`, slip.fix).subject = `invalid-type:${field}`;
       } else {
         const got = describe(issue.input);
-        source.addAt(
+        const problem = source.addAt(
           path,
           'value',
           'invalid-type',
@@ -107,6 +111,8 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
           `"${field}" must be ${article(issue.expected)}, not ${got}.`,
           hintForType(issue.expected, issue.input, String(path.at(-1))),
         );
+        // The subject lets a rule that knows more (the lines meant for an empty field) say it better.
+        problem.subject = `invalid-type:${field}`;
       }
       return true;
     }
@@ -149,6 +155,17 @@ function hintForType(expected: string, input: unknown, key: string): string {
   if (expected === 'object' || expected === 'record') return 'Write a mapping of `key: value` lines, indented under this key.';
   if (expected === 'boolean') return 'Write true or false.';
   return `Write ${article(expected)} here.`;
+}
+
+/** A wrong type that is a plain slip of hand-written YAML: `practice:3` with no space, an activity's bare hours. */
+function plainSlip(path: readonly (string | number)[], expected: string, input: unknown): { message: string; fix: string } | undefined {
+  const mapping = expected === 'object' || expected === 'record';
+  const spaced = mapping && typeof input === 'string' && input.length <= 100 ? withSpaceAfterColon(input) : undefined;
+  if (spaced) return { message: `holds the text "${input as string}": a colon needs a space after it.`, fix: `Put a space after the colon: \`${spaced}\`.` };
+  if (path.length === 4 && path[0] === 'roles' && path[2] === 'activities' && typeof input === 'number') {
+    return { message: `is an activity: its weekly hours go after \`hours:\`, not after the activity's name.`, fix: `Write \`${String(path[3])}: { hours: ${input} }\`.` };
+  }
+  return undefined;
 }
 
 /** Fields that name one person: a list there is a common slip. */

@@ -44,7 +44,7 @@ export function fastParse(text: string): { value: unknown } | undefined {
 }
 
 /** Removes a comment (a `#` at the start or after a space, outside quotes); undefined if unsure. */
-function stripComment(text: string): string | undefined {
+export function stripComment(text: string): string | undefined {
   if (text.startsWith('#')) return '';
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {

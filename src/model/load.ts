@@ -10,6 +10,7 @@ import { checkCohortRules } from './rules/cohort-rules.js';
 import { checkConfigRules } from './rules/config-rules.js';
 import { checkLogRules, type LogContext } from './rules/log-rules.js';
 import { checkPeopleRules } from './rules/people-rules.js';
+import { explainUnindentedActivities, explainUnindentedHours } from './rules/unindented.js';
 import { configSchema, type Log, type Member } from './schemas.js';
 
 export interface LoadOptions extends ListOptions {
@@ -30,6 +31,7 @@ export function loadProgram(records: RecordSource, options: LoadOptions = {}): P
   records.prefetch?.([CONFIG_FILE, ...(options.lazyPeople ? [] : layout.people.map((f) => f.file)), ...cohortFiles]);
 
   const loadedConfig = readRecord(records, layout.config as RecordFile & { kind: 'config' }, problems);
+  explainUnindentedActivities(loadedConfig.yaml?.value, problems);
   const config = loadedConfig.record ?? configSchema.parse({});
 
   const people = new Map<string, PersonEntry>();
@@ -148,6 +150,7 @@ export interface LoadedLog {
 export function loadLog(program: Program, file: RecordFile): LoadedLog {
   const problems: Problem[] = [];
   const { yaml, record } = readRecord(program.records, file as RecordFile & { kind: 'log' }, problems);
+  explainUnindentedHours(yaml?.value, program.config, () => program.cohorts.get(file.cohort!)?.members.get(file.person!)?.role, problems);
   if (yaml && record) checkLogRules(logContext(program, file), yaml, record, problems);
   return { file, log: record, problems };
 }

@@ -3,6 +3,7 @@ import type { Problem, Severity } from './problem.js';
 import { fastParse } from './fast-yaml.js';
 import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { excessiveNesting, MAX_DEPTH } from './yaml-depth.js';
+import { describeYamlErrors } from './yaml-slips.js';
 
 /** More aliases than this in one record is an alias bomb, not a weekly log. */
 export const MAX_ALIASES = 50;
@@ -62,16 +63,7 @@ export class YamlSource {
       this.add(tab.index + tab[0].length - 1, 'yaml-tab-indent', 'error', 'This line is indented with a tab; YAML indents with spaces only.', 'Replace the tab with spaces (two per level); most editors can show tabs and convert them.');
       return;
     }
-    for (const error of this.doc.errors) {
-      const duplicate = error.code === 'DUPLICATE_KEY';
-      this.add(
-        error.pos[0],
-        duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
-        'error',
-        duplicate ? 'This key appears twice in the same mapping.' : yamlMessage(error.message),
-        duplicate ? 'Keep one of the two entries and delete the other.' : 'Fix the YAML syntax here (check indentation, quotes and colons).',
-      );
-    }
+    for (const slip of describeYamlErrors(text, this.doc, this.doc.errors)) this.add(slip.offset, slip.rule, 'error', slip.message, slip.fix);
     if (this.doc.errors.length > 0) return;
     if (!this.checkKeysAndAliases()) return;
     try {
@@ -218,10 +210,4 @@ function tagMessage(tag: string): string {
   if (shown === '!!binary') return 'The tag !!binary marks base64-encoded binary data, which no record field holds.';
   if (shown.startsWith('!!js/') || shown.startsWith('!!python/') || shown.startsWith('!ruby/')) return `The tag ${shown} asks for code or a language's object; mentor never runs or builds anything from YAML.`;
   return `The tag ${shown} is a custom YAML tag; records are plain YAML and mentor does not read tagged values.`;
-}
-
-function yamlMessage(message: string): string {
-  // yaml's messages end with a code frame when prettyErrors is on; keep the first line only.
-  const first = message.split('\n')[0]!.trim();
-  return `Invalid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}${/[.!?]$/.test(first) ? '' : '.'}`;
 }
