@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as CommanderModule from 'commander';
+import { AUTHOR_ASSOCIATIONS } from './domain/github.js';
 import { memberFile, personFile, RUNNER_DIR, SCHEMAS_DIR } from './domain/layout.js';
 import { ExitCode } from './errors.js';
 import { packageVersion } from './version.js';
@@ -13,6 +14,8 @@ const { Command, CommanderError, Option } = require('commander') as typeof Comma
 type Command = CommanderModule.Command;
 
 const repoOption = () => new Option('--repo <dir>', 'the program repo (default: this folder or the nearest parent with mentor.config.yaml)');
+const associationOption = () =>
+  new Option('--author-association <value>', "GitHub's author_association of the author (the gate passes it): a listed maintainer counts only as OWNER, MEMBER or COLLABORATOR").choices(AUTHOR_ASSOCIATIONS);
 const formatOption = (formats: string[]) => new Option('--format <format>', 'output format').choices(formats).default('text');
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
@@ -150,6 +153,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .requiredOption('--base <ref>', 'the branch or commit the pull request goes into, e.g. origin/main')
     .option('--head <ref>', "the pull request's head commit (default: HEAD)")
     .requiredOption('--author <github>', 'GitHub login of the pull request author')
+    .addOption(associationOption())
     .option('--approved-by <github>', 'a login whose approval is on the head commit (repeatable; only maintainers count)', collect, [])
     .addOption(formatOption(['text', 'json', 'markdown']))
     .action(async (options) => run(async () => (await import('./commands/check-pr.js')).checkPrCommand(options))());
@@ -246,6 +250,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .requiredOption('--base <ref>', 'the branch or commit the pull request goes into, e.g. origin/main')
     .option('--head <ref>', "the pull request's head commit (default: HEAD)")
     .option('--author <github>', 'GitHub login of the author, to say whether they may change these records', 'ghost')
+    .addOption(associationOption())
     .option('--approved-by <github>', 'a login whose approval is on the head commit (repeatable)', collect, [])
     .action(async (options) =>
       run(async () => {

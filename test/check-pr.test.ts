@@ -133,6 +133,46 @@ describe('mentor check-pr: a person and their own records', () => {
   });
 });
 
+describe('mentor check-pr: a person whose own file has errors at the base', () => {
+  // A file can turn invalid on main without its owner (a rule a newer runner adds, a time zone
+  // renamed, a maintainer's push): it still says whose it is.
+  const broken = (): string => {
+    const dir = exampleRepo();
+    edit(dir, 'people/hal.yaml', (t) => t.replace(/^timezone: .*$/m, 'timezone: Mars/Olympus'));
+    return dir;
+  };
+
+  it('is still that person: they may fix their own file, and may not register the handle a second time', async () => {
+    const fixing = pullRequest((r) => edit(r, 'people/hal.yaml', (t) => t.replace('timezone: Mars/Olympus', 'timezone: Europe/Paris')), broken());
+    const fixed = await checkPr(fixing, 'hal-k');
+    expect(fixed.json.author).toEqual({ handle: 'hal-k', kind: 'person', person: 'hal' });
+    expect(byFile(fixed.json.changes)['people/hal.yaml']).toMatchObject({ allowed: true });
+    expect(fixed.code).toBe(0);
+
+    const twice = pullRequest((r) => write(r, 'people/hal2.yaml', 'id: hal2\nname: Hal\ngithub: hal-k\ntimezone: Europe/Paris\nskills: []\n'), broken());
+    const second = await checkPr(twice, 'hal-k');
+    expect(second.json.author.kind).toBe('person');
+    expect(byFile(second.json.changes)['people/hal2.yaml']).toMatchObject({ allowed: false });
+    expect(second.code).toBe(1);
+  });
+});
+
+describe('mentor check-pr: GitHub says who has access', () => {
+  it('judges a listed maintainer without access to the repository as anyone else, and says why', async () => {
+    const repo = pullRequest((r) => write(r, 'mentor.config.yaml', 'program: Changed\nmaintainers: [andrew-gh]\n'));
+    for (const association of ['OWNER', 'MEMBER', 'COLLABORATOR']) expect((await checkPr(repo, 'andrew-gh', ['--author-association', association])).code).toBe(0);
+    const stranger = await checkPr(repo, 'andrew-gh', ['--author-association', 'NONE']);
+    expect(stranger.code).toBe(1);
+    expect(stranger.json.author).toMatchObject({ handle: 'andrew-gh', listedWithoutAccess: true });
+    expect(stranger.json.author.kind).not.toBe('maintainer');
+    const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'andrew-gh', '--author-association', 'CONTRIBUTOR'], { env: NOW });
+    expect(text.stdout).toContain('listed as a maintainer, but GitHub says this login has no access to the repository');
+    const unknown = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'andrew-gh', '--author-association', 'ADMIN'], { env: NOW });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('OWNER');
+  });
+});
+
 describe('mentor check-pr: maintainers, approvals and bots', () => {
   it('lets a maintainer change anything, in any letter case', async () => {
     const repo = pullRequest((r) => write(r, 'mentor.config.yaml', 'program: Changed\nmaintainers: [andrew-gh]\n'));

@@ -143,6 +143,23 @@ describe('the gate after a review', { timeout: 180_000 }, () => {
     ]);
   });
 
+  it('counts a maintainer only with access to the repository: a listed login without it (renamed, taken by someone else) neither approves nor is a maintainer', () => {
+    const world = githubWorld();
+    const bobLog = { 'cohorts/2026-fall/logs/bob/2026-W46.yaml': 'person: bob\nweek: 2026-W46\nhours:\n  practice: 9\n' };
+    const pr = pullRequest(world, 'hal-k', bobLog);
+    gate(world, pr);
+    review(world, pr, 'andrew-gh', 'APPROVED', pr.headSha, 'NONE');
+    runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr));
+    expect(verdict(world, pr).state).toBe('failure');
+    expect(comments(world, pr)[0]!.body).not.toContain('approved by');
+
+    commitIn(world.fork, 'pr-6', bobLog);
+    const own = openPullRequest(world, world.fork, { number: 6, author: 'andrew-gh', association: 'NONE' });
+    gate(world, own);
+    expect(verdict(world, own).state).toBe('failure');
+    expect(comments(world, own)[0]!.body).toContain('listed as a maintainer, but GitHub says this login has no access to the repository');
+  });
+
   it('does nothing when no open pull request has the head commit', () => {
     const world = githubWorld();
     const pr = pullRequest(world, 'hal-k', { [HAL_W47]: halLog });

@@ -103,7 +103,7 @@ describe('the workflows mentor init writes', () => {
       const script = job.steps.map((step) => step.run ?? '').join('\n');
       expect(script).toContain('git fetch --no-tags --quiet origin "+refs/pull/$NUMBER/head:refs/remotes/pull/$NUMBER/head"');
       expect(script).not.toMatch(/git (checkout|switch|worktree|merge|reset)/);
-      expect(script).toContain('node .mentor/mentor.mjs check-pr --base "$BASE_SHA" --head "$HEAD_SHA" --author "$AUTHOR" "${approvals[@]}"');
+      expect(script).toContain('node .mentor/mentor.mjs check-pr --base "$BASE_SHA" --head "$HEAD_SHA" --author "$AUTHOR" --author-association "${AUTHOR_ASSOCIATION:-NONE}" "${approvals[@]}"');
     }
     expect(workflows.get('mentor-gate.yml')!.workflow.jobs.gate!.env).toMatchObject({ HEAD_SHA: '${{ github.event.pull_request.head.sha }}', AUTHOR: '${{ github.event.pull_request.user.login }}' });
   });

@@ -10,12 +10,14 @@ import { loadProgram } from '../model/load.js';
 import { validateScope } from '../model/validate.js';
 import { renderReviewJson, renderReviewMarkdown, renderReviewText } from '../render/pull-request.js';
 import { terminalLine } from '../render/escape.js';
+import type { AuthorAssociation } from '../domain/github.js';
 
 export interface CheckPrOptions {
   repo?: string;
   base: string;
   head?: string;
   author?: string;
+  authorAssociation?: AuthorAssociation;
   approvedBy?: string[];
   format: 'text' | 'json' | 'markdown';
 }
@@ -35,7 +37,7 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   const headRecords = new GitCommitSource(root, range.after, shared, range.afterLabel);
   const validation = validateScope(headRecords, range.changes);
   if (!base.configValid) throw new MentorError(`mentor.config.yaml at the base (${range.base.slice(0, 7)}) cannot be read, so nobody can be judged.`, ExitCode.usage, 'A maintainer must fix the config on the base branch first.');
-  return reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, approvedBy, problems: validation.problems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
+  return reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, authorAssociation: options.authorAssociation, approvedBy, problems: validation.problems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
 }
 
 export async function checkPrCommand(options: CheckPrOptions): Promise<number> {

@@ -38,13 +38,24 @@ export class PersonEntry {
     return this.load().yaml;
   }
 
-  /** Whether `github` is this handle (lower case); parses the file only if its text could say so. */
+  /**
+   * Whether `github` is this handle (lower case); parses the file only if its text could say so.
+   * A file with errors still names its owner by what its `github:` says: the gate must know whose
+   * file it is (for them to fix it, and for nobody to register the handle twice).
+   */
   hasHandle(key: string): boolean {
     if (!this.loaded) {
       const read = this.records.read(this.record.file, this.record.regular === true);
       if ('text' in read && !read.text.includes('\\') && !read.text.toLowerCase().includes(key)) return false;
     }
-    return this.person?.github?.toLowerCase() === key;
+    return this.writtenHandle()?.toLowerCase() === key;
+  }
+
+  private writtenHandle(): string | undefined {
+    if (this.person) return this.person.github;
+    const value = this.source?.value;
+    const github = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).github : undefined;
+    return typeof github === 'string' ? github.trim().replace(/^@/, '') : undefined;
   }
 
   /** The problems of the file itself (reading, YAML, fields). */

@@ -21,7 +21,8 @@ const fileCode = (file: string) => markdownCode(shortened(file, 160));
 const shortText = (text: string) => markdownText(shortened(text, 300));
 
 const authorLine = (review: PullRequestReview) =>
-  ({ maintainer: 'maintainer', person: `person ${review.author.person}`, newcomer: 'newcomer: no person file has this handle yet', bot: 'a bot' })[review.author.kind];
+  ({ maintainer: 'maintainer', person: `person ${review.author.person}`, newcomer: 'newcomer: no person file has this handle yet', bot: 'a bot' })[review.author.kind] +
+  (review.author.listedWithoutAccess ? '; listed as a maintainer, but GitHub says this login has no access to the repository, so it counts as any other author: a maintainer must fix the list' : '');
 
 export function renderReviewJson(review: PullRequestReview): string {
   // `maintainers` (the base's) lets a workflow mention them without parsing the config itself.

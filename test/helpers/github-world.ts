@@ -22,6 +22,8 @@ export interface World extends SimWorld {
 export interface PullRequest {
   number: number;
   author: string;
+  /** GitHub's author_association of the author with the repository. */
+  association: string;
   headSha: string;
   baseSha: string;
   mergeSha: string;
@@ -98,8 +100,8 @@ export function pushToMain(world: World, clone: string): string {
 }
 
 /** Opens a pull request as GitHub does: refs/pull/N/head, a test merge at refs/pull/N/merge, and the API's view of it. */
-export function openPullRequest(world: World, clone: string, options: { number: number; author: string; base?: string; headRef?: string }): PullRequest {
-  const { number, author, base = 'main', headRef = 'change' } = options;
+export function openPullRequest(world: World, clone: string, options: { number: number; author: string; base?: string; headRef?: string; association?: string }): PullRequest {
+  const { number, author, base = 'main', headRef = 'change', association = associationOf(author) } = options;
   git(clone, 'push', '-q', '-f', 'origin', `HEAD:refs/pull/${number}/head`);
   const headSha = git(clone, 'rev-parse', 'HEAD').trim();
   const baseSha = branchSha(world, base);
@@ -108,7 +110,7 @@ export function openPullRequest(world: World, clone: string, options: { number: 
   const tree = git(world.origin, 'merge-tree', '--write-tree', baseSha, headSha).trim();
   const mergeSha = git(world.origin, 'commit-tree', tree, '-p', baseSha, '-p', headSha, '-m', `Merge ${headSha} into ${baseSha}`).trim();
   git(world.origin, 'update-ref', `refs/pull/${number}/merge`, mergeSha);
-  const pr: PullRequest = { number, author, headSha, baseSha, mergeSha, fromFork: clone === world.fork, base, headRef };
+  const pr: PullRequest = { number, author, association, headSha, baseSha, mergeSha, fromFork: clone === world.fork, base, headRef };
   updateRoutes(world, (routes) => {
     routes[`GET repos/${REPOSITORY}/pulls/${number}/reviews`] ??= [];
     routes[`GET repos/${REPOSITORY}/issues/${number}/comments`] ??= [];
@@ -120,10 +122,10 @@ export function openPullRequest(world: World, clone: string, options: { number: 
 }
 
 /** A review as the API lists it. */
-export function review(world: World, pr: PullRequest, login: string, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED', commit = pr.headSha): void {
+export function review(world: World, pr: PullRequest, login: string, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED', commit = pr.headSha, association = associationOf(login)): void {
   updateRoutes(world, (routes) => {
     const key = `GET repos/${REPOSITORY}/pulls/${pr.number}/reviews`;
-    routes[key] = [...(routes[key] as any[]), { id: (routes[key] as any[]).length + 1, user: { login, type: 'User' }, state, commit_id: commit }];
+    routes[key] = [...(routes[key] as any[]), { id: (routes[key] as any[]).length + 1, user: { login, type: 'User' }, state, commit_id: commit, author_association: association }];
   });
 }
 
@@ -135,6 +137,8 @@ function updateRoutes(world: World, change: (routes: Record<string, Value>) => v
 
 const repository = { full_name: REPOSITORY, name: 'mentorship', owner: { login: 'learn-teach-code' }, default_branch: 'main' };
 const userOf = (login: string) => ({ login, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
+/** GitHub's author_association: the example's maintainer, andrew-gh, has write access; everyone else works from a fork. */
+const associationOf = (login: string) => (login === 'andrew-gh' ? 'COLLABORATOR' : login.endsWith('[bot]') ? 'NONE' : 'CONTRIBUTOR');
 
 const headRepository = (pr: PullRequest) => (pr.fromFork ? `${pr.author}/mentorship` : REPOSITORY);
 
@@ -144,6 +148,7 @@ function pullRequestPayload(pr: PullRequest): Record<string, Value> {
     state: 'open',
     title: 'A change',
     user: userOf(pr.author),
+    author_association: pr.association,
     head: { sha: pr.headSha, ref: pr.headRef, repo: { full_name: headRepository(pr) } },
     base: { sha: pr.baseSha, ref: pr.base, repo: repository },
   };

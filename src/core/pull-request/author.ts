@@ -1,5 +1,6 @@
 import { peopleWithHandle, type Program } from '../../model/program.js';
 import { GITHUB_PATTERN } from '../../model/schemas.js';
+import { WITH_ACCESS, type AuthorAssociation } from '../../domain/github.js';
 
 // Who opened a pull request, as the base branch knows them: never as the pull request itself
 // says, so a pull request that adds its author to the maintainers does not approve itself.
@@ -11,18 +12,25 @@ export interface Author {
   kind: AuthorKind;
   /** The person id whose `github` is this handle at the base. */
   person?: string;
+  /** Listed in `maintainers`, but GitHub says the login has no access to the repository. */
+  listedWithoutAccess?: true;
 }
+
+
 
 export const BOT_HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\[bot\]$/;
 
 export const isHandle = (text: string) => GITHUB_PATTERN.test(text) || BOT_HANDLE.test(text);
 
-export function whoIs(base: Program, handle: string): Author {
+/** Who the author is at the base; `association` is GitHub's, when the caller knows it. */
+export function whoIs(base: Program, handle: string, association?: AuthorAssociation): Author {
   const key = handle.toLowerCase();
-  if (base.config.maintainers.some((maintainer) => maintainer.toLowerCase() === key)) return { handle, kind: 'maintainer', ...personWith(base, handle) };
-  if (BOT_HANDLE.test(handle)) return { handle, kind: 'bot' };
+  const listed = base.config.maintainers.some((maintainer) => maintainer.toLowerCase() === key);
+  if (listed && (association === undefined || WITH_ACCESS.includes(association))) return { handle, kind: 'maintainer', ...personWith(base, handle) };
+  const without = listed ? { listedWithoutAccess: true as const } : {};
+  if (BOT_HANDLE.test(handle)) return { handle, kind: 'bot', ...without };
   const person = personWith(base, handle);
-  return person.person !== undefined ? { handle, kind: 'person', ...person } : { handle, kind: 'newcomer' };
+  return person.person !== undefined ? { handle, kind: 'person', ...person, ...without } : { handle, kind: 'newcomer', ...without };
 }
 
 function personWith(base: Program, handle: string): { person?: string } {

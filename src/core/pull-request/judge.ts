@@ -8,6 +8,7 @@ import type { CohortEntry, Program } from '../../model/program.js';
 import type { Member } from '../../model/schemas.js';
 import type { Change } from '../../model/scope.js';
 import { whoIs, type Author } from './author.js';
+import type { AuthorAssociation } from '../../domain/github.js';
 import { textOnlyChange } from './tree-text.js';
 
 // What the author of a pull request may change, judged by meaning (DESIGN.md "Pull requests on
@@ -27,6 +28,8 @@ export interface JudgeInput {
   head: Program;
   changes: readonly Change[];
   author: string;
+  /** GitHub's author_association of the author, when known (the gate's workflows pass it). */
+  authorAssociation?: AuthorAssociation;
   /** Maintainers whose approval is on the head commit. */
   approvals: readonly string[];
   now: number;
@@ -46,7 +49,7 @@ type Judgement = { allowed: boolean; reason: string };
 const UNCHANGED: Judgement = allow('unchanged');
 
 export function judgeChanges(input: JudgeInput): { author: Author; verdicts: ChangeVerdict[] } {
-  const who = whoIs(input.base, input.author);
+  const who = whoIs(input.base, input.author, input.authorAssociation);
   const context: Context = { ...input, who, today: localDate(input.base.config.timezone, input.now) };
   if (who.kind === 'newcomer') context.newcomerId = registeredPerson(context);
   const verdicts = input.changes.map((change): ChangeVerdict => {

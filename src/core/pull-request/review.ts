@@ -3,6 +3,7 @@ import { isError, type Problem } from '../../model/problem.js';
 import type { Program } from '../../model/program.js';
 import type { Change } from '../../model/scope.js';
 import { maintainerApprovals, type Author } from './author.js';
+import type { AuthorAssociation } from '../../domain/github.js';
 import { judgeChanges, type ChangeVerdict } from './judge.js';
 import { summarizeChanges, type ChangeSummary } from './summary.js';
 
@@ -13,6 +14,8 @@ export interface PullRequestInput {
   head: Program;
   changes: readonly Change[];
   author: string;
+  /** GitHub's author_association of the author, when known: a listed maintainer without access is not one. */
+  authorAssociation?: AuthorAssociation;
   /** Everyone whose approval is on the head commit; only maintainers' count. */
   approvedBy: readonly string[];
   /** The problems of the head's records, for the files the change reports on. */

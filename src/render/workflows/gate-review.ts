@@ -13,8 +13,9 @@ const FIND_PULL_REQUEST = `gh api --paginate "repos/$GITHUB_REPOSITORY/pulls?sta
 jq -rs --arg head "$HEAD_SHA" --arg repo "$HEAD_REPOSITORY" --arg branch "$HEAD_BRANCH" --arg base "$DEFAULT_BRANCH" '
   add // [] | map(select(.head.sha == $head and .head.repo.full_name == $repo and .head.ref == $branch and .base.ref == $base)) | first // empty
   | select((.number | tostring | test("^[0-9]+$"))
-      and (.user.login | test("^[A-Za-z0-9][A-Za-z0-9-]*(\\\\[bot\\\\])?$")))
-  | "NUMBER=\\(.number)", "AUTHOR=\\(.user.login)"' "$RUNNER_TEMP/pulls.json" >> "$GITHUB_ENV"
+      and (.user.login | test("^[A-Za-z0-9][A-Za-z0-9-]*(\\\\[bot\\\\])?$"))
+      and (.author_association | test("^[A-Z_]+$")))
+  | "NUMBER=\\(.number)", "AUTHOR=\\(.user.login)", "AUTHOR_ASSOCIATION=\\(.author_association)"' "$RUNNER_TEMP/pulls.json" >> "$GITHUB_ENV"
 if ! grep -q '^NUMBER=' "$GITHUB_ENV"; then echo "No open pull request into the default branch has the head commit $HEAD_SHA from that repository and branch: nothing to judge."; fi`;
 
 /**

@@ -1,3 +1,4 @@
+import { WITH_ACCESS } from '../../domain/github.js';
 import { GATE_MARKER } from '../pull-request.js';
 import { GATE_CONTEXT, RUNNER, indent } from './common.js';
 
@@ -7,8 +8,12 @@ import { GATE_CONTEXT, RUNNER, indent } from './common.js';
 // environment, and run in a checkout of the base branch: the pull request's head commit is
 // fetched as data for `check-pr --head` to read from git objects, never checked out or run.
 
-/** Who approved the head commit: each reviewer whose latest approving or blocking review is an approval of exactly this commit. */
-const APPROVERS_JQ = `add // [] | map(select(.state == "APPROVED" or .state == "CHANGES_REQUESTED" or .state == "DISMISSED")) | group_by(.user.login) | map(last) | map(select(.state == "APPROVED" and .commit_id == $head) | .user.login) | .[]`;
+/**
+ * Who approved the head commit: each reviewer whose latest approving or blocking review is an
+ * approval of exactly this commit, and who has access to the repository (anyone may approve a
+ * public repository's pull request, and a maintainer's old login can be someone else's now).
+ */
+const APPROVERS_JQ = `add // [] | map(select(.state == "APPROVED" or .state == "CHANGES_REQUESTED" or .state == "DISMISSED")) | group_by(.user.login) | map(last) | map(select(.state == "APPROVED" and .commit_id == $head and (${WITH_ACCESS.map((a) => `.author_association == "${a}"`).join(' or ')})) | .user.login) | .[]`;
 
 /** The gate's earlier comment: made by this workflow's bot, the marker on its first line. */
 const OWN_COMMENT_JQ = `add // [] | map(select(.user.login == "github-actions[bot]" and ((.body // "") | startswith("${GATE_MARKER}")))) | first | .id // empty`;
@@ -31,7 +36,7 @@ while IFS= read -r login; do
   if [ -n "$login" ]; then approvals+=(--approved-by "$login"); fi
 done < <(jq -rs --arg head "$HEAD_SHA" '${APPROVERS_JQ}' "$RUNNER_TEMP/reviews.json")
 set +e
-${RUNNER} check-pr --base "$BASE_SHA" --head "$HEAD_SHA" --author "$AUTHOR" "\${approvals[@]}" \\
+${RUNNER} check-pr --base "$BASE_SHA" --head "$HEAD_SHA" --author "$AUTHOR" --author-association "\${AUTHOR_ASSOCIATION:-NONE}" "\${approvals[@]}" \\
   --format markdown > "$RUNNER_TEMP/gate.md" 2> "$RUNNER_TEMP/gate.err"
 code=$?
 set -e

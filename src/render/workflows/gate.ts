@@ -42,6 +42,7 @@ ${runnerJob({
     '# own base sha is where the base stood when the pull request was opened or last pushed.',
     'BASE_SHA: ${{ github.sha }}',
     'AUTHOR: ${{ github.event.pull_request.user.login }}',
+    'AUTHOR_ASSOCIATION: ${{ github.event.pull_request.author_association }}',
   ],
   fullHistory: true,
 })}
