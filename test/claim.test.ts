@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { parse } from 'yaml';
-import { exampleGitRepo, exampleRepo, git, mentor, readText } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git, makeTree, mentor, readText } from './helpers/repo.js';
 
 const NOW = { MENTOR_NOW: '2026-11-23T10:00:00-08:00' };
 const COHORT = 'cohorts/2026-fall/cohort.yaml';
@@ -60,6 +60,54 @@ describe('mentor claim', () => {
       expect(readText(repo, COHORT)).toBe(before);
     });
   }
+
+  /** A home whose git user is `name` (none when undefined): what claim without --as reads. */
+  const gitHome = (name?: string) => {
+    const home = makeTree(name === undefined ? {} : { '.gitconfig': `[user]\n\tname = ${name}\n\temail = someone@example.com\n` });
+    return { HOME: home, XDG_CONFIG_HOME: home };
+  };
+
+  it('claims as the person of the git user when --as is not given, and says so', async () => {
+    const repo = exampleRepo();
+    const result = await mentorIn(['claim', 'cleo', '--repo', repo], { env: { ...NOW, ...gitHome('Grace Hopper') } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Claiming as grace (the person of your git user; --as names another).');
+    expect(memberOf(repo, 'cleo')).toMatchObject({ mentor: 'grace' });
+  });
+
+  it('without --as and a git user that is nobody of the program, asks who is claiming (exit 2), writing nothing', () => {
+    const repo = exampleRepo();
+    const before = readText(repo, COHORT);
+    const result = mentor(['claim', 'cleo', '--repo', repo], { env: { ...NOW, ...gitHome() } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('mentor: Who is claiming cleo? mentor could not tell from your git user which person you are.');
+    expect(result.stderr).toContain('Pass your person id: mentor claim cleo --as <your id> (the mentors of 2026-fall: ada, grace, linus).');
+    expect(result.stderr).not.toContain('required option');
+    expect(readText(repo, COHORT)).toBe(before);
+  });
+
+  it('suggests the person a mistyped --as meant', async () => {
+    const repo = exampleRepo();
+    const result = await mentorIn(['claim', 'cleo', '--repo', repo, '--as', 'Grace'], { env: NOW });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Grace is not a person of the program (no people/<id>.yaml has that id or GitHub handle). Did you mean grace?');
+    const handle = await mentorIn(['claim', 'cleo', '--repo', repo, '--as', '@grace-g'], { env: NOW });
+    expect(handle.stderr).toContain('Did you mean @grace-h?');
+  });
+
+  it('names the member a typo meant and the members it can act on, instead of asking for --cohort', async () => {
+    const repo = exampleRepo();
+    const claim = await mentorIn(['claim', 'cleoo', '--repo', repo, '--as', 'grace'], { env: NOW });
+    expect(claim.code).toBe(1);
+    expect(claim.stderr).toContain('cleoo is not a member of any cohort that is running or about to start. Did you mean cleo? Waiting for a mentor: cleo, jon.');
+    expect(claim.stderr).not.toContain('--cohort');
+    const release = await mentorIn(['release', 'nobody', '--repo', repo, '--reason', 'x'], { env: NOW });
+    expect(release.code).toBe(1);
+    expect(release.stderr).toMatch(/nobody is not a member of any cohort that is running or about to start\. Members with a mentor: ada, bob, .*\./);
+    expect(release.stderr).not.toContain('Did you mean');
+    const named = await mentorIn(['claim', 'jonn', '--repo', repo, '--as', 'grace', '--cohort', '2026-fall'], { env: NOW });
+    expect(named.stderr).toContain('jonn is not a member of cohort 2026-fall. Did you mean jon? Waiting for a mentor: cleo, jon.');
+  });
 
   it('answers in Markdown for the /claim workflow, mentions defused', async () => {
     const repo = exampleRepo();

@@ -1,20 +1,23 @@
-import { ExitCode, MentorError } from '../errors.js';
+import { ExitCode, MentorError, usageError } from '../errors.js';
 import { print, printError } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { checkClaim, cohortOfMember } from '../core/claim.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { formatInstant } from '../domain/time.js';
 import type { CohortEntry } from '../model/program.js';
+import type { Cohort } from '../model/schemas.js';
+import { tierAbove } from '../domain/tiers.js';
 import { applyMemberEdits, type MemberEdit } from '../render/cohort-yaml.js';
 import { renderClaimAnswer } from '../render/claim.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting, peopleOf, type Loaded } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting, peopleOf, personOfGitUser, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
 export interface ClaimOptions {
   repo?: string;
-  as: string;
+  /** The mentor claiming; by default the person of the git user. */
+  as?: string;
   cohort?: string;
   commit?: boolean;
   format: 'text' | 'markdown';
@@ -24,13 +27,14 @@ export interface ClaimOptions {
  * The cohort named, else the one open cohort that has the member. A member file with errors still
  * says where the member is: that cohort is chosen, and its errors are what the command says.
  */
-export function memberCohort(loaded: Loaded, member: string, cohortId: string | undefined) {
+export function memberCohort(loaded: Loaded, member: string, cohortId: string | undefined, purpose: 'claim' | 'release') {
   if (cohortId !== undefined) return chooseCohort(loaded, cohortId);
   const { program } = loaded;
   const hasMember = (entry: CohortEntry) => entry.members.has(member) || (program.layout.members.get(entry.id) ?? []).some((file) => file.nameId === member);
   const found = cohortOfMember(
-    [...program.cohorts.values()].map((entry) => ({ id: entry.id, hasMember: hasMember(entry), finished: entry.cohort ? cohortState(entry.cohort, loaded.today) === 'finished' : true })),
+    [...program.cohorts.values()].map((entry) => ({ id: entry.id, hasMember: hasMember(entry), finished: entry.cohort ? cohortState(entry.cohort, loaded.today) === 'finished' : true, members: [...entry.members.values()] })),
     member,
+    purpose,
   );
   if ('problem' in found) throw new MentorError(found.problem, ExitCode.invalid);
   return chooseCohort(loaded, found.id);
@@ -51,13 +55,15 @@ export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof m
 export async function claimCommand(member: string, options: ClaimOptions): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
-  const entry = memberCohort(loaded, member, options.cohort);
+  const entry = memberCohort(loaded, member, options.cohort, 'claim');
+  const as = options.as ?? (await claimerFromGit(loaded, member, entry.cohort));
+  if (options.as === undefined && options.format === 'text') print(`Claiming as ${as} (the person of your git user; --as names another).`);
   const outcome = checkClaim({
     config: program.config,
     cohort: entry.cohort,
     people: peopleOf(program),
     member,
-    as: options.as,
+    as,
     today: loaded.today,
     nowInstant: formatInstant(program.config.timezone, loaded.now),
     elsewhere: hoursInOverlappingCohorts(program, entry.cohort),
@@ -76,4 +82,17 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
     print(branch !== undefined ? nextStepAfterCommit(branch, 'the claim') : nextStepWithoutCommit('the change'));
   }
   return ExitCode.ok;
+}
+
+/** Without --as, the claimer is the person of the git user (as `log` finds them), or a usage error saying who could claim. */
+async function claimerFromGit(loaded: Loaded, member: string, cohort: Cohort): Promise<string> {
+  const person = await personOfGitUser(loaded.program);
+  if (person !== undefined) return person;
+  const role = cohort.members.find((m) => m.person === member)?.role;
+  const tier = role === undefined ? undefined : tierAbove(role);
+  const claimers = cohort.members.filter((m) => m.role === tier).map((m) => m.person);
+  throw usageError(
+    `Who is claiming ${member}? mentor could not tell from your git user which person you are.`,
+    `Pass your person id: mentor claim ${member} --as <your id>${claimers.length > 0 ? ` (the ${tier}s of ${cohort.id}: ${claimers.slice(0, 10).join(', ')}${claimers.length > 10 ? ', ...' : ''})` : ''}.`,
+  );
 }

@@ -1,4 +1,6 @@
 import { currentTime } from '../io/clock.js';
+import { gitUserName, openGit } from '../io/git.js';
+import { personForGitUser } from '../core/log-draft.js';
 import { ExitCode, MentorError } from '../errors.js';
 import { findRepoRoot } from '../io/repo.js';
 import { acquireWriteLock } from '../io/lock.js';
@@ -96,6 +98,12 @@ function listProblems(problems: Problem[]): string {
   const shown = problems.slice(0, 10).map((p) => `  ${p.file}:${p.line}:${p.column} ${sanitizeInline(p.message)} [${p.rule}]`);
   if (problems.length > 10) shown.push(`  … and ${problems.length - 10} more`);
   return shown.join('\n');
+}
+
+/** The person whose GitHub handle, name or email matches the git user (global config too), if exactly one does. */
+export async function personOfGitUser(program: Program): Promise<string | undefined> {
+  const people = [...program.people.values()].flatMap((entry) => (entry.person ? [entry.person] : []));
+  return personForGitUser(people, await gitUserName(openGit(program.root)));
 }
 
 /** Takes the repo's write lock for the rest of the command (released when mentor exits). */

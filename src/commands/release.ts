@@ -16,8 +16,8 @@ export interface ReleaseOptions {
 
 export async function releaseCommand(member: string, options: ReleaseOptions): Promise<number> {
   const loaded = loadForCommand(options.repo);
-  const entry = memberCohort(loaded, member, options.cohort);
-  const plan = planRelease(entry.members.get(member), member, entry.id, options.reason, formatInstant(loaded.program.config.timezone, loaded.now));
+  const entry = memberCohort(loaded, member, options.cohort, 'release');
+  const plan = planRelease(entry.cohort, member, options.reason, formatInstant(loaded.program.config.timezone, loaded.now));
   if (!plan.ok) {
     printError(`mentor: nothing written: ${sanitizeInline(plan.reason)}`);
     return ExitCode.invalid;

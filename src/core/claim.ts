@@ -4,6 +4,7 @@ import { isPaused } from '../domain/cohort-state.js';
 import { tierAbove } from '../domain/tiers.js';
 import type { Cohort, Config, Member, Person } from '../model/schemas.js';
 import { personFile } from '../domain/layout.js';
+import { closest } from '../model/suggest.js';
 
 // Claiming a waiting member and releasing a placed one: the hard rules of assignment for one
 // pair, and the edit each makes. Pure: records and "now" are arguments. The gate judges the same
@@ -35,9 +36,9 @@ export function checkClaim(input: ClaimInput): ClaimOutcome {
   const { config, cohort, people } = input;
   const id = cohort.id;
   const mentor = resolvePerson(people, input.as);
-  if (mentor === undefined) return { ok: false, reason: `${input.as} is not a person of the program (no ${personFile('<id>')} has that id or GitHub handle): register first, with a person file.` };
+  if (mentor === undefined) return { ok: false, reason: unknownPerson(people, input.as) };
   const member = cohort.members.find((m) => m.person === input.member);
-  if (!member) return { ok: false, reason: `${input.member} is not a member of cohort ${id}.` };
+  if (!member) return { ok: false, reason: unknownMember(input.member, `cohort ${id}`, cohort.members, 'claim') };
   if (member.mentor !== undefined) return { ok: false, reason: member.mentor === mentor ? `${input.member} is already yours.` : `${input.member} is taken: ${member.mentor} mentors them.` };
   const tier = tierAbove(member.role);
   const own = cohort.members.find((m) => m.person === mentor);
@@ -62,8 +63,9 @@ export interface ReleaseEdit {
  * A release: the member waits again from now (the promise starts anew), and the match that ended
  * is kept in `history` with who, when and why, so progress can count matches ended early.
  */
-export function planRelease(member: Member | undefined, memberId: string, cohortId: string, reason: string, nowInstant: string): { ok: true; mentor: string; edit: ReleaseEdit } | { ok: false; reason: string } {
-  if (!member) return { ok: false, reason: `${memberId} is not a member of cohort ${cohortId}.` };
+export function planRelease(cohort: Cohort, memberId: string, reason: string, nowInstant: string): { ok: true; mentor: string; edit: ReleaseEdit } | { ok: false; reason: string } {
+  const member = cohort.members.find((m) => m.person === memberId);
+  if (!member) return { ok: false, reason: unknownMember(memberId, `cohort ${cohort.id}`, cohort.members, 'release') };
   if (member.mentor === undefined) return { ok: false, reason: `${memberId} has no mentor to release from: they are waiting already.` };
   const why = reason.trim();
   // eslint-disable-next-line no-control-regex
@@ -72,10 +74,39 @@ export function planRelease(member: Member | undefined, memberId: string, cohort
   return { ok: true, mentor: member.mentor, edit: { set: { requestedAt: nowInstant, history: [...(member.history ?? []), ended] }, unset: ['mentor', 'assignedAt'] } };
 }
 
-/** The cohort a claim or release means when none is named: the one not yet finished that has the member. */
-export function cohortOfMember(cohorts: ReadonlyArray<{ id: string; hasMember: boolean; finished: boolean }>, member: string): { id: string } | { problem: string } {
+/**
+ * The cohort a claim or release means when none is named: the one not yet finished that has the
+ * member. A member of no cohort at all gets what `unknownMember` says about the open cohorts.
+ */
+export function cohortOfMember(cohorts: ReadonlyArray<{ id: string; hasMember: boolean; finished: boolean; members: ReadonlyArray<Pick<Member, 'person' | 'role' | 'mentor'>> }>, member: string, purpose: 'claim' | 'release'): { id: string } | { problem: string } {
   const open = cohorts.filter((c) => c.hasMember && !c.finished);
   if (open.length === 1) return { id: open[0]!.id };
-  if (open.length === 0) return { problem: `${member} is not a member of any cohort that is running or about to start: name the cohort with --cohort.` };
-  return { problem: `${member} is a member of ${open.map((c) => c.id).join(', ')}: name one with --cohort.` };
+  if (open.length > 1) return { problem: `${member} is a member of ${open.map((c) => c.id).join(', ')}: name one with --cohort.` };
+  const ended = cohorts.filter((c) => c.hasMember).map((c) => c.id);
+  if (ended.length > 0) return { problem: `${member} is a member only of ${ended.join(', ')}, which ${ended.length === 1 ? 'has' : 'have'} ended: name the cohort with --cohort ${ended[0]} to ${purpose} there.` };
+  return { problem: unknownMember(member, 'any cohort that is running or about to start', cohorts.filter((c) => !c.finished).flatMap((c) => c.members), purpose) };
+}
+
+/** `--as` names nobody: the person (or handle) it most likely meant, else how to register. */
+function unknownPerson(people: ReadonlyMap<string, Person | undefined>, as: string): string {
+  const handle = as.startsWith('@');
+  const names = handle ? [...people.values()].flatMap((person) => (person?.github ? [`@${person.github}`] : [])) : [...people.keys()];
+  const guess = closest(as, names);
+  const what = `${as} is not a person of the program (no ${personFile('<id>')} has that id or GitHub handle)`;
+  return guess !== undefined ? `${what}. Did you mean ${guess}?` : `${what}: register first, with a person file.`;
+}
+
+/**
+ * A member named that `where` does not have: the member most likely meant, and the ones the
+ * command can act on (waiting members for a claim, placed ones for a release).
+ */
+export function unknownMember(member: string, where: string, members: ReadonlyArray<Pick<Member, 'person' | 'role' | 'mentor'>>, purpose: 'claim' | 'release'): string {
+  // A lead has no mentor without waiting for one.
+  const candidates = members.filter((m) => (purpose === 'claim' ? m.mentor === undefined && tierAbove(m.role) !== undefined : m.mentor !== undefined)).map((m) => m.person).sort();
+  const guess = closest(member, members.map((m) => m.person));
+  const shown = candidates.length > 10 ? `${candidates.slice(0, 10).join(', ')} and ${candidates.length - 10} more` : candidates.join(', ');
+  const list = purpose === 'claim'
+    ? (candidates.length > 0 ? `Waiting for a mentor: ${shown}.` : 'Nobody is waiting for a mentor.')
+    : (candidates.length > 0 ? `Members with a mentor: ${shown}.` : 'Nobody has a mentor to release from.');
+  return `${member} is not a member of ${where}.${guess !== undefined ? ` Did you mean ${guess}?` : ''} ${list}`;
 }
