@@ -205,7 +205,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('claim')
     .description('a mentor takes a waiting member, if the hard rules of assignment hold')
     .argument('<member>', 'the waiting member')
-    .requiredOption('--as <person>', 'the mentor: a person id, or @handle for a GitHub login')
+    .option('--as <person>', 'the mentor: a person id, or @handle for a GitHub login (default: the person matching your git user)')
     .option('--cohort <cohort>', 'cohort id (default: the open cohort that has the member)')
     .option('--commit', 'write on a new branch claim/<cohort>/<member> and commit')
     .addOption(formatOption(['text', 'markdown']))
