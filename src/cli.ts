@@ -16,6 +16,8 @@ type Command = CommanderModule.Command;
 const repoOption = () => new Option('--repo <dir>', 'the program repo (default: this folder or the nearest parent with mentor.config.yaml)');
 const associationOption = () =>
   new Option('--author-association <value>', "GitHub's author_association of the author (the gate passes it): a listed maintainer counts only as OWNER, MEMBER or COLLABORATOR").choices(AUTHOR_ASSOCIATIONS);
+/** The line under a command's --help that shows one real use. */
+const example = (line: string) => `\nExample:\n  ${line}`;
 const formatOption = (formats: string[]) => new Option('--format <format>', 'output format').choices(formats).default('text');
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
@@ -79,6 +81,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--next <text>', 'what is next')
     .option('--force', 'replace an existing log without asking')
     .option('--commit', 'write on a new branch log/<person>/<week>, from the default branch, and commit')
+    .addHelpText('after', example('mentor log --person hal --week 2026-W47 --hours practice=4.5 --hours code-review=1 --done "Joins and indexes"'))
     .action(async (options) => run(async () => (await import('./commands/log.js')).logCommand(options))());
 
   program
@@ -108,9 +111,10 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('write reports/<cohort>/<week>.md and .json for a pull request')
     .argument('[cohort]', 'cohort id (default: the one running cohort)')
     .addOption(repoOption())
-    .option('--week <week>', 'ISO week (default: this week in the program zone)')
+    .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: the last complete week)')
     .option('--check', 'write nothing; exit 1 when the committed report differs from the records')
     .option('--commit', 'write on a new branch report/<cohort>/<week> and commit')
+    .addHelpText('after', example('mentor report 2026-fall --week 2026-W47 --commit'))
     .action(async (cohort: string | undefined, options) => run(async () => (await import('./commands/report.js')).reportCommand(cohort, options))());
 
   program
@@ -199,6 +203,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--from-issue <file>', 'read the answers from the body of a request issue (the handle comes from --github)')
     .option('--commit', 'write on a new branch request/<id> and commit')
     .addOption(formatOption(['text', 'markdown']))
+    .addHelpText('after', example('mentor request --person maya --name "Maya Rao" --github maya-r --timezone America/Los_Angeles --wants react,node'))
     .action(async (options) => run(async () => (await import('./commands/request.js')).requestCommand(options))());
 
   program
@@ -210,6 +215,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--commit', 'write on a new branch claim/<cohort>/<member> and commit')
     .addOption(formatOption(['text', 'markdown']))
     .addOption(repoOption())
+    .addHelpText('after', example('mentor claim cleo --as ada --commit'))
     .action(async (member: string, options) => run(async () => (await import('./commands/claim.js')).claimCommand(member, options))());
 
   program
@@ -220,6 +226,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--cohort <cohort>', 'cohort id (default: the open cohort that has the member)')
     .option('--commit', 'write on a new branch release/<cohort>/<member> and commit')
     .addOption(repoOption())
+    .addHelpText('after', example('mentor release bob --reason "moved to another team" --commit'))
     .action(async (member: string, options) => run(async () => (await import('./commands/release.js')).releaseCommand(member, options))());
 
   program

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { expectNoCrash, makeTree, mentor, MENTOR_BIN, PACKAGE_ROOT, smallProgram } from './helpers/repo.js';
+import { exampleRepo, expectNoCrash, makeTree, mentor, MENTOR_BIN, PACKAGE_ROOT, smallProgram } from './helpers/repo.js';
 
 describe('the command line', () => {
   it('prints the version from package.json and exits 0', () => {
@@ -56,6 +56,21 @@ describe('the command line', () => {
     expect(result.stderr).toMatch(message);
     expect(result.code).toBe(2);
     expectNoCrash(result);
+  });
+
+  it('report --help gives the default week it uses, the last complete week (journey J13)', async () => {
+    const help = (await mentorIn(['report', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--week <week> ISO week, e.g. 2026-W47 (default: the last complete week)');
+    expect(help).not.toContain('this week');
+  });
+
+  it.each(['log', 'request', 'claim', 'release', 'report'])('shows an example under `mentor %s --help` that runs on the example program (journey J13)', async (command) => {
+    const help = (await mentorIn([command, '--help'])).stdout;
+    const line = /\nExample:\n {2}mentor (.+)\n$/.exec(help)?.[1];
+    expect(line, help).toMatch(new RegExp(`^${command} `));
+    const args = [...line!.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!).filter((arg) => arg !== '--commit');
+    const result = await mentorIn([...args, '--repo', exampleRepo()], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(result.code, result.stderr).toBe(0);
   });
 
   it('exits 2 with the help when no command is given', () => {
