@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import type * as CommanderModule from 'commander';
 import { AUTHOR_ASSOCIATIONS } from './domain/github.js';
 import { memberFile, personFile, RUNNER_DIR, SCHEMAS_DIR } from './domain/layout.js';
-import { ExitCode } from './errors.js';
+import { ExitCode, usageError } from './errors.js';
+import { helpExample as example, usageText } from './render/usage.js';
 import { packageVersion } from './version.js';
 
 // Commander only: every action lazy-imports its command, so `mentor --help` and `--version`
@@ -16,8 +17,6 @@ type Command = CommanderModule.Command;
 const repoOption = () => new Option('--repo <dir>', 'the program repo (default: this folder or the nearest parent with mentor.config.yaml)');
 const associationOption = () =>
   new Option('--author-association <value>', "GitHub's author_association of the author (the gate passes it): a listed maintainer counts only as OWNER, MEMBER or COLLABORATOR").choices(AUTHOR_ASSOCIATIONS);
-/** The line under a command's --help that shows one real use. */
-const example = (line: string) => `\nExample:\n  ${line}`;
 const formatOption = (formats: string[]) => new Option('--format <format>', 'output format').choices(formats).default('text');
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
@@ -26,6 +25,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .version(packageVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
+    // runCli says commander's usage errors in mentor's voice (render/usage.ts), not commander.
+    .configureOutput({ outputError: () => {} })
     .configureHelp({ sortSubcommands: false })
     .exitOverride();
 
@@ -285,8 +286,10 @@ export async function runCli(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // --help and --version succeed; help shown because no command was given is a usage error.
       if (error.exitCode === 0) return ExitCode.ok;
-      // Commander has printed the message; a usage error is exit 2 by contract.
-      return ExitCode.usage;
+      if (error.code === 'commander.help') return ExitCode.usage;
+      const command = program.commands.find((candidate) => candidate.name() === argv[0]);
+      const { message, hint } = usageText(error, argv, command);
+      throw usageError(message, hint);
     }
     throw error;
   }

@@ -73,6 +73,22 @@ describe('the command line', () => {
     expect(result.code, result.stderr).toBe(0);
   });
 
+  it.each([
+    [['log', '--person', 'kim', '--week', '2026-W49', '--hours', 'practice', '3'], 'mentor: "3" is not an argument of mentor log: write --hours practice=3 (one word, no spaces around =).\n  See `mentor log --help`.\n'],
+    [['log', '--done', 'Fixed', 'the', 'bug', '--hours', 'practice=3'], 'mentor: "the bug" is not an argument of mentor log: text with spaces goes in quotes, --done "Fixed the bug".\n  See `mentor log --help`.\n'],
+    [['log', '--week'], 'mentor: --week needs a value, e.g. --week 2026-W48.\n  See `mentor log --help`.\n'],
+    [['members', '--to'], 'mentor: --to needs a value, one of: files, list.\n  See `mentor members --help`.\n'],
+    [['release', 'noor'], 'mentor: mentor release needs --reason <text> (why the match ended).\n  See `mentor release --help`.\n'],
+    [['claim', 'noor', 'extra', '--as', 'sam'], 'mentor: mentor claim takes one argument (<member>), but was given "extra" as well.\n  See `mentor claim --help`.\n'],
+    [['next', 'c1', '--start', '2027-01-04'], 'mentor: mentor next needs <to>: id of the new cohort.\n  See `mentor next --help`.\n'],
+    [['log', '--hourz', 'practice=3'], 'mentor: unknown option --hourz for mentor log.\n  Did you mean --hours? See `mentor log --help`.\n'],
+    [['loog'], 'mentor: unknown command loog.\n  Did you mean log? See `mentor --help` for the commands.\n'],
+  ])('says commander\'s usage error %j in mentor\'s voice with the next step, exit 2 (journey J11)', (args, said) => {
+    const result = mentor(args, { cwd: smallProgram(), env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(result.stderr).toBe(said);
+    expect(result.code).toBe(2);
+  });
+
   it('exits 2 with the help when no command is given', () => {
     const result = mentor([]);
     expect(result.code).toBe(2);

@@ -1,0 +1,95 @@
+// Commander's own usage errors (a missing option, an argument too many, an unknown option) in
+// mentor's voice: what is wrong, and what to type instead. main.ts prints them as any MentorError.
+
+/** The lines under a command's --help that show one real use. */
+export const helpExample = (line: string) => `\nExample:\n  ${line}`;
+
+/** What the messages need of a commander command (a commander Command fits). */
+export interface CommandShape {
+  name(): string;
+  readonly registeredArguments: ReadonlyArray<{ name(): string; description: string }>;
+  readonly options: ReadonlyArray<{ flags: string; long?: string | undefined; description: string; required: boolean; optional: boolean; argChoices?: string[] | undefined }>;
+}
+
+/** Commander's error: its code ('commander.excessArguments') and text ('error: ...'). */
+export interface UsageFailure {
+  code: string;
+  message: string;
+}
+
+/** Placeholders of options whose value is free text: words after it belong in quotes. */
+const TEXT_VALUE = /<(text|name)>$/;
+
+/** The message and the next step for a usage error of `mentor <argv>`; `command` is the one argv names, if any. */
+export function usageText(failure: UsageFailure, argv: readonly string[], command: CommandShape | undefined): { message: string; hint: string } {
+  const help = command ? `See \`mentor ${command.name()} --help\`.` : 'See `mentor --help` for the commands.';
+  const plain = failure.message.replace(/^error: /, '');
+  const flags = /option '([^']+)'/.exec(plain)?.[1];
+  const option = command?.options.find((candidate) => candidate.flags === flags);
+  const long = option?.long ?? flags;
+  const about = (text: string) => text.replace(/ \(required\)$/, '');
+  switch (failure.code) {
+    case 'commander.excessArguments':
+      return command ? excessArguments(argv, command, help) : { message: plain, hint: help };
+    case 'commander.optionMissingArgument': {
+      const example = option ? /e\.g\. (\S+)/.exec(option.description)?.[1] : undefined;
+      const value = option?.argChoices ? `, one of: ${option.argChoices.join(', ')}` : example ? `, e.g. ${long} ${example.replace(/[,;)]$/, '')}` : `: ${flags}`;
+      return { message: `${long} needs a value${value}.`, hint: help };
+    }
+    case 'commander.missingMandatoryOptionValue':
+      return { message: `mentor ${command?.name()} needs ${flags}${option ? ` (${about(option.description)})` : ''}.`, hint: help };
+    case 'commander.missingArgument': {
+      const name = /argument '([^']+)'/.exec(plain)?.[1] ?? '';
+      const argument = command?.registeredArguments.find((candidate) => candidate.name() === name);
+      return { message: `mentor ${command?.name()} needs <${name}>${argument?.description ? `: ${argument.description}` : ''}.`, hint: help };
+    }
+    case 'commander.invalidArgument': {
+      const invalid = /^option '(\S+)[^']*' argument '([^']*)' is invalid\. (.*)$/s.exec(plain);
+      return { message: invalid ? `${invalid[1]} ${invalid[2]} is not allowed. ${invalid[3]}` : plain, hint: help };
+    }
+    case 'commander.unknownOption':
+    case 'commander.unknownCommand': {
+      // Commander puts its suggestion on a line of its own: "(Did you mean --hours?)".
+      const [what, suggestion] = plain.split('\n');
+      const guess = /\(Did you mean (.+)\?\)/.exec(suggestion ?? '')?.[1];
+      const message = what!.replace(/'([^']*)'/, '$1') + (command && failure.code === 'commander.unknownOption' ? ` for mentor ${command.name()}.` : '.');
+      return { message, hint: guess ? `Did you mean ${guess}? ${help}` : help };
+    }
+    default:
+      return { message: plain, hint: help };
+  }
+}
+
+/**
+ * Arguments a command does not take. The usual cause is a value that was meant to be one word:
+ * `--hours practice 3` (practice=3), or `--done Fixed the bug` (text with spaces, unquoted).
+ */
+function excessArguments(argv: readonly string[], command: CommandShape, help: string): { message: string; hint: string } {
+  const operands: string[] = [];
+  let valueOf: { flag: string; placeholder: string; value: string } | undefined;
+  for (let index = 1; index < argv.length; index++) {
+    const token = argv[index]!;
+    if (token.startsWith('-') && token !== '-') {
+      const [flag, inline] = token.split(/=(.*)/s);
+      const option = command.options.find((candidate) => candidate.long === flag);
+      const takesValue = option !== undefined && (option.required || option.optional);
+      valueOf = takesValue ? { flag: flag!, placeholder: option.flags, value: inline ?? argv[++index] ?? '' } : undefined;
+      continue;
+    }
+    operands.push(token);
+    const firstExtra = operands.length === command.registeredArguments.length + 1;
+    if (firstExtra && valueOf && valueOf.placeholder.includes('=') && !valueOf.value.includes('=')) {
+      return { message: `"${token}" is not an argument of mentor ${command.name()}: write ${valueOf.flag} ${valueOf.value}=${token} (one word, no spaces around =).`, hint: help };
+    }
+    if (firstExtra && valueOf && TEXT_VALUE.test(valueOf.placeholder)) {
+      const words = [valueOf.value, token];
+      while (index + 1 < argv.length && !argv[index + 1]!.startsWith('-')) words.push(argv[++index]!);
+      return { message: `"${words.slice(1).join(' ')}" is not an argument of mentor ${command.name()}: text with spaces goes in quotes, ${valueOf.flag} "${words.join(' ')}".`, hint: help };
+    }
+    valueOf = undefined;
+  }
+  const expected = command.registeredArguments.map((argument) => `<${argument.name()}>`);
+  const takes = expected.length === 0 ? 'takes no arguments' : `takes ${expected.length === 1 ? 'one argument' : `${expected.length} arguments`} (${expected.join(' ')})`;
+  const extra = operands.slice(expected.length).map((operand) => `"${operand}"`);
+  return { message: `mentor ${command.name()} ${takes}, but was given ${extra.join(', ')} as well.`, hint: help };
+}
