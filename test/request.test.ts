@@ -164,11 +164,23 @@ describe('mentor request --from-issue', () => {
   });
 });
 
+/** `mentor request` under a pseudo-terminal, playing `steps`. */
+function requestOnTerminal(repo: string, steps: Array<[string, string]>, args: string[] = []) {
+  const home = makeTree({ '.gitconfig': '[user]\n\tname = zoe\n\temail = zoe@example.com\n' });
+  return spawnSync('python3', [path.join(import.meta.dirname, 'helpers/run_pty.py'), JSON.stringify(steps), '--', process.execPath, MENTOR_BIN, 'request', '--repo', repo, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...GIT_ENV, ...NOW, HOME: home, NO_COLOR: '1', TERM: 'xterm-256color', CI: undefined },
+    timeout: 60_000,
+  });
+}
+
 describe('mentor request on a terminal', () => {
   it('asks for what the flags left out, the eligibility questions included, and writes the request', () => {
     const repo = repoWithIntake();
     const home = makeTree({ '.gitconfig': '[user]\n\tname = zoe\n\temail = zoe@example.com\n' });
     const steps: Array<[string, string]> = [
+      // Steps added with J9: the role is asked when --role is not given, and the request is confirmed.
+      ['What would you like to do?', '\r'],
       ['Your id', 'zoe\r'],
       ['Your name', 'Zoe Zhang\r'],
       ['Your time zone', 'Europe/Paris\r'],
@@ -179,6 +191,7 @@ describe('mentor request on a terminal', () => {
       ['Your GitHub handle', 'zoe-z\r'],
       ['I can give 5.5 hours', 'y\r'],
       ['I have a computer', 'y\r'],
+      ['Write this request?', '\r'],
     ];
     const result = spawnSync('python3', [path.join(import.meta.dirname, 'helpers/run_pty.py'), JSON.stringify(steps), '--', process.execPath, MENTOR_BIN, 'request', '--repo', repo], {
       encoding: 'utf8',
@@ -187,5 +200,89 @@ describe('mentor request on a terminal', () => {
     });
     expect(result.status, result.stdout).toBe(0);
     expect(parse(readFileSync(path.join(repo, 'cohorts/2026-fall/members/zoe.yaml'), 'utf8'))).toEqual({ person: 'zoe', role: 'mentee', wants: ['react'], prefers: 'ada', requestedAt: '2026-11-23T10:00:00-08:00' });
+  });
+
+  it('shows the files before writing, in canonical spelling: a time zone in any case, a language by name', () => {
+    const repo = repoWithIntake();
+    const result = requestOnTerminal(repo, [
+      ['What would you like to do?', '\r'],
+      ['Your id', 'maya\r'],
+      ['Your name', 'Maya Rao\r'],
+      ['where you live, as Continent/City, such as Europe/London', 'america/los_angeles\r'],
+      ['What you want to learn', 'react\r'],
+      ['What you know already', '\r'],
+      ['A mentor you would like', '\r'],
+      ['Languages you speak', 'English, Français\r'],
+      ['Your GitHub handle', 'maya-r\r'],
+      ['I can give 5.5 hours', 'y\r'],
+      ['I have a computer', 'y\r'],
+      ['Write this request?', '\r'],
+    ]);
+    expect(result.status, result.stdout).toBe(0);
+    const preview = result.stdout.slice(result.stdout.indexOf('people/maya.yaml'), result.stdout.indexOf('Write this request?'));
+    expect(preview).toContain('timezone: America/Los_Angeles');
+    expect(preview).toContain('languages: [en, fr]');
+    expect(preview).toContain('cohorts/2026-fall/members/maya.yaml');
+    expect(parse(readText(repo, 'people/maya.yaml'))).toMatchObject({ timezone: 'America/Los_Angeles', languages: ['en', 'fr'] });
+  });
+
+  it('writes nothing when the summary is turned down', () => {
+    const repo = repoWithIntake();
+    const result = requestOnTerminal(repo, [
+      ['Your id', 'zoe\r'],
+      ['Your name', 'Zoe Zhang\r'],
+      ['Your time zone', 'Europe/Pariss\r'],
+      ['did you mean Europe/Paris?', '\x15Europe/Paris\r'],
+      ['What you want to learn', '\r'],
+      ['What you know already', '\r'],
+      ['A mentor you would like', '\r'],
+      ['Languages you speak', '\r'],
+      ['Your GitHub handle', 'zoe-z\r'],
+      ['I can give 5.5 hours', 'y\r'],
+      ['I have a computer', 'y\r'],
+      ['Write this request?', '\x1b[B\r'],
+    ], ['--role', 'mentee']);
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).not.toContain('What would you like to do?');
+    expect(result.stdout).toContain('Nothing written.');
+    noNewFiles(repo);
+  });
+
+  it('asks mentee or mentor, and an offer to mentor asks for skills and no eligibility', () => {
+    const repo = repoWithIntake();
+    const result = requestOnTerminal(repo, [
+      ['What would you like to do?', '\x1b[B\r'],
+      ['Your id', 'zoe\r'],
+      ['Your name', 'Zoe Zhang\r'],
+      ['Your time zone', 'Europe/Paris\r'],
+      ['Skills you can teach', 'go\r'],
+      ['Languages you speak', '\r'],
+      ['Hours a week you can give', '\r'],
+      ['Your GitHub handle', 'zoe-z\r'],
+      ['Write this request?', '\r'],
+    ]);
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).not.toContain('I can give 5.5 hours');
+    expect(parse(readText(repo, 'people/zoe.yaml'))).toMatchObject({ skills: ['go'], active: true });
+    expect(existsSync(path.join(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toBe(false);
+  });
+});
+
+describe('languages and time zones a request stores', () => {
+  it('spells a time zone typed in the wrong case as the database does, and stores language names as codes', async () => {
+    const repo = repoWithIntake();
+    const result = await mentorIn(['request', '--repo', repo, '--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'europe/PARIS', '--languages', 'English, fr, Deutsch, Klingon', ...YES], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(parse(readText(repo, 'people/zoe.yaml'))).toMatchObject({ timezone: 'Europe/Paris', languages: ['en', 'fr', 'de', 'klingon'] });
+  });
+
+  it('scores a shared language the same whether a record writes it as a name or a code', async () => {
+    const repo = repoWithIntake();
+    // jon waits in the example; every mentor there speaks en. Written as a name, it still matches.
+    const before = await mentorIn(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json'], { env: NOW });
+    writeFileSync(path.join(repo, 'people/jon.yaml'), readText(repo, 'people/jon.yaml').replace(/languages: \[[^\]]*\]/, 'languages: [English]'));
+    const after = await mentorIn(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json'], { env: NOW });
+    const score = (out: string) => JSON.parse(out).assignments.find((a: { person: string }) => a.person === 'jon').score;
+    expect(score(after.stdout)).toBe(score(before.stdout));
   });
 });

@@ -5,10 +5,10 @@ import { existingFiles, readIssueBody } from '../io/request-files.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { answersFromIssue } from '../core/issue-form.js';
 import { checkRequest, parseAnswerFlags, type RequestAnswers } from '../core/request.js';
-import { askRequest } from '../core/request-questions.js';
+import { askRequest, confirmRequestQuestion, roleQuestion } from '../core/request-questions.js';
 import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
-import { renderOfferNextStep, renderRequestDoneMarkdown, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
+import { renderOfferNextStep, renderRequestDoneMarkdown, renderRequestPreview, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
 import { loadForCommand, lockForWriting, peopleOf, runningCohorts } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 
@@ -24,7 +24,8 @@ export interface RequestOptions {
   prefers?: string;
   languages?: string;
   maxHours?: string;
-  role: RequestRole;
+  /** Mentee unless given; asked on a terminal. */
+  role?: RequestRole;
   answer: string[];
   fromIssue?: string;
   commit?: boolean;
@@ -37,20 +38,22 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   const flags = parseAnswerFlags(options.answer, program.config);
   const given: Partial<Record<AnswerKey, string>> = {};
   for (const key of ['person', 'name', 'timezone', 'skills', 'wants', 'prefers', 'languages', 'maxHours'] as const) if (options[key] !== undefined) given[key] = options[key];
-  const answers: RequestAnswers = { role: options.role, values: given, yes: flags.yes, otherAnswers: flags.other, ...(options.github !== undefined ? { github: options.github } : {}), ...(options.cohort !== undefined ? { cohort: options.cohort } : {}) };
+  const interactive = options.fromIssue === undefined && isInteractive() && options.format === 'text';
+  const role: RequestRole = options.role ?? (interactive ? ((await asker.ask(roleQuestion)) as RequestRole) : 'mentee');
+  const answers: RequestAnswers = { role, values: given, yes: flags.yes, otherAnswers: flags.other, ...(options.github !== undefined ? { github: options.github } : {}), ...(options.cohort !== undefined ? { cohort: options.cohort } : {}) };
   const problems: string[] = [];
 
   if (options.fromIssue !== undefined) {
     // The form's answers; the handle is the issue author's (passed by the workflow), never the body's.
-    const form = answersFromIssue(readIssueBody(options.fromIssue), options.role, program.config);
+    const form = answersFromIssue(readIssueBody(options.fromIssue), role, program.config);
     answers.values = { ...form.values, ...given };
     answers.yes = [...new Set([...answers.yes, ...form.ticked])];
     problems.push(...form.problems);
-  } else if (isInteractive() && options.format === 'text') {
+  } else if (interactive) {
     const cohortId = options.cohort ?? program.config.intake.cohort ?? runningCohorts(loaded).map((entry) => entry.id)[0];
     const cohort = cohortId === undefined ? undefined : program.cohorts.get(cohortId)?.cohort;
     const mentors = (cohort?.members ?? []).filter((m) => m.role === 'mentor').map((m) => ({ id: m.person, name: program.people.get(m.person)?.person?.name ?? m.person }));
-    const asked = await askRequest(asker, program.config, options.role, { values: given, yes: answers.yes, ...(answers.github !== undefined ? { github: answers.github } : {}) }, mentors);
+    const asked = await askRequest(asker, program.config, role, { values: given, yes: answers.yes, ...(answers.github !== undefined ? { github: answers.github } : {}) }, mentors);
     Object.assign(answers, asked);
   }
 
@@ -75,6 +78,11 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all, organisers, program.config.maintainers));
     else printError(renderRequestRefusalText(all, organisers));
     return ExitCode.invalid;
+  }
+
+  if (interactive && (await asker.ask(confirmRequestQuestion(renderRequestPreview(files)))) !== 'write') {
+    print('Nothing written.');
+    return ExitCode.ok;
   }
 
   lockForWriting(program.root, 'request');

@@ -1,5 +1,6 @@
 import type { Config, Member, Person } from '../model/schemas.js';
 import { middayOf, utcOffsetMinutes } from '../domain/time.js';
+import { languageCode } from '../domain/languages.js';
 
 // The score of a member-mentor pair (DESIGN.md "Assignment"), written once in weigh(): one pair
 // at a time for explanations, a whole matrix for the solver.
@@ -17,7 +18,7 @@ export interface ScoreParts {
 
 export const roundScore = (score: number) => Math.round(score * 1000) / 1000;
 
-/** What scoring needs of a person, computed once: lower-cased skills and languages, UTC offset. */
+/** What scoring needs of a person, computed once: lower-cased skills, language codes (`English` is `en`), UTC offset. */
 interface Profile {
   skills: Set<string>;
   languages: Set<string>;
@@ -34,7 +35,7 @@ function profileOf(person: Person | undefined, cohortStart: string): Profile | u
   if (!profile) {
     profile = {
       skills: new Set(person.skills.map((skill) => skill.toLowerCase())),
-      languages: new Set(person.languages.map((language) => language.toLowerCase())),
+      languages: new Set(person.languages.map(languageCode)),
       ...(person.timezone ? { offset: offsetAt(person.timezone, cohortStart) } : {}),
     };
     byStart.set(cohortStart, profile);

@@ -1,5 +1,6 @@
 import { ID_PATTERN } from '../domain/layout.js';
 import { isValidTimeZone } from '../domain/time.js';
+import { timeZoneHint } from './request.js';
 import type { Config } from '../model/schemas.js';
 import type { Asker, Question } from '../domain/questions.js';
 import { requestFields, type AnswerKey, type RequestRole } from './request-form.js';
@@ -9,8 +10,31 @@ import { requestFields, type AnswerKey, type RequestRole } from './request-form.
 
 const checks: Partial<Record<AnswerKey, (value: string) => true | string>> = {
   person: (value) => ID_PATTERN.test(value.trim()) || 'Lower-case letters, digits and dashes, such as ada-lovelace.',
-  timezone: (value) => isValidTimeZone(value.trim()) || 'An IANA time zone, such as Europe/London.',
+  timezone: (value) => isValidTimeZone(value.trim()) || `Not a time zone: ${timeZoneHint(value.trim())}`,
 };
+
+/** What a question means, said on a terminal where the form's descriptions are not shown. */
+const terminalHints: Partial<Record<AnswerKey, string>> = {
+  timezone: 'where you live, as Continent/City, such as Europe/London or America/New_York',
+  languages: 'comma-separated, such as en, fr',
+};
+
+/** Mentee or mentor, when --role did not say. */
+export const roleQuestion: Question = {
+  kind: 'select',
+  name: 'role',
+  message: 'What would you like to do?',
+  choices: [
+    { name: 'Ask for a mentor (as a mentee)', value: 'mentee' },
+    { name: 'Offer to mentor others', value: 'mentor' },
+  ],
+  default: 'mentee',
+};
+
+/** The last word before a request is written: `preview` shows the files as they will be. */
+export function confirmRequestQuestion(preview: string): Question {
+  return { kind: 'select', name: 'confirm', message: 'Write this request?', note: preview, choices: [{ name: 'Yes, write it', value: 'write' }, { name: 'No, write nothing', value: 'cancel' }], default: 'write' };
+}
 
 export interface AskedRequest {
   values: Partial<Record<AnswerKey, string>>;
@@ -28,7 +52,8 @@ export async function askRequest(asker: Asker, config: Config, role: RequestRole
       if (choice !== '') values.prefers = choice;
       continue;
     }
-    const question: Question = { kind: 'input', name: field.key, message: field.required ? field.label : `${field.label} (optional)`, ...(checks[field.key] ? { validate: checks[field.key] } : field.required ? { validate: (v: string) => v.trim() !== '' || 'An answer is needed.' } : {}) };
+    const hint = [terminalHints[field.key], field.required ? undefined : 'optional'].filter((part) => part !== undefined).join('; ');
+    const question: Question = { kind: 'input', name: field.key, message: hint === '' ? field.label : `${field.label} (${hint})`, ...(checks[field.key] ? { validate: checks[field.key] } : field.required ? { validate: (v: string) => v.trim() !== '' || 'An answer is needed.' } : {}) };
     const answer = String(await asker.ask(question)).trim();
     if (answer !== '') values[field.key] = answer;
   }

@@ -1,6 +1,8 @@
 import { cohortFile, ID_PATTERN, personFile } from '../domain/layout.js';
 import { cohortState } from '../domain/cohort-state.js';
-import { isValidTimeZone } from '../domain/time.js';
+import { canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
+import { languageCode } from '../domain/languages.js';
+import { closestTimeZone } from '../model/suggest.js';
 import { tierAbove } from '../domain/tiers.js';
 import { GITHUB_PATTERN, type Cohort, type Config, type Person } from '../model/schemas.js';
 import type { AnswerKey, RequestRole } from './request-form.js';
@@ -64,7 +66,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   const id = values.person?.trim() ?? '';
   const name = values.name?.trim() ?? '';
   const github = answers.github?.trim().replace(/^@/, '') ?? '';
-  const timezone = values.timezone?.trim() ?? '';
+  const timezone = canonicalTimeZone(values.timezone?.trim() ?? '');
 
   if (id === '') problems.push('An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.');
   else if (!ID_PATTERN.test(id)) problems.push(`The id "${id}" is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id)}.`);
@@ -81,10 +83,11 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   }
 
   if (timezone === '') problems.push('A time zone is needed, such as Europe/London.');
-  else if (!isValidTimeZone(timezone)) problems.push(`"${timezone}" is not an IANA time zone: write one such as Europe/London or America/Los_Angeles.`);
+  else if (!isValidTimeZone(timezone)) problems.push(`"${timezone}" is not an IANA time zone: ${timeZoneHint(timezone)}`);
 
   const skills = listAnswer(values.skills);
-  const languages = listAnswer(values.languages);
+  // Stored as codes, as the program's records write them and assignment compares them.
+  const languages = [...new Set(listAnswer(values.languages).map(languageCode))];
   const wants = listAnswer(values.wants);
   for (const tag of [...skills, ...languages, ...wants]) {
     if (tag.length > 100 || CONTROL.test(tag)) problems.push('Each skill and language must be at most 100 characters, without control characters.');
@@ -137,6 +140,12 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (preferred !== undefined) member.prefers = preferred;
   member.requestedAt = records.nowInstant;
   return { ok: true, plan: { person, member: { cohort: cohort!.id, record: member } } };
+}
+
+/** What to write instead of a zone that is not one: the one it most likely meant, else what a zone looks like. */
+export function timeZoneHint(zone: string): string {
+  const guess = closestTimeZone(zone);
+  return guess !== undefined ? `did you mean ${guess}?` : 'write the place you live as the time zone database names it, Continent/City, such as Europe/London or America/Los_Angeles.';
 }
 
 function checkEligibility(config: Config, answers: RequestAnswers): string[] {

@@ -19,6 +19,14 @@ export function isValidTimeZone(zone: string): boolean {
   return valid;
 }
 
+/** A zone spelt as the time zone database does (america/los_angeles -> America/Los_Angeles); anything else as it is. */
+export function canonicalTimeZone(zone: string): string {
+  if (!isValidTimeZone(zone)) return zone;
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  // Only the spelling changes: an alias (Asia/Calcutta) stays the zone its writer chose.
+  return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+}
+
 export function isRealDate(date: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return false;

@@ -3,7 +3,7 @@ import { memberFile, personFile } from '../domain/layout.js';
 import { schemaLineFor } from '../model/json-schema.js';
 import { markdownText, mention } from './escape.js';
 import { Document, isSeq, visit } from 'yaml';
-import { sanitizeInline } from './terminal.js';
+import { sanitizeForTerminal, sanitizeInline } from './terminal.js';
 
 /** The first line of every answer on a request issue (the workflow's own fallback answer too). */
 export const REQUEST_MARKER = '<!-- mentor:request -->';
@@ -26,6 +26,11 @@ export function requestFiles(plan: RequestPlan): Array<{ file: string; content: 
     files.push({ file: member, content: newRecord([schemaLineFor('member', member), '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).'], plan.member.record) });
   }
   return files;
+}
+
+/** The files a request will write, shown before it asks to write them (every value escaped for the terminal). */
+export function renderRequestPreview(files: ReadonlyArray<{ file: string; content: string }>): string {
+  return files.map(({ file, content }) => `\n${file}\n${sanitizeForTerminal(content.replace(/^# yaml-language-server:.*\n/, '')).trimEnd()}`).join('\n');
 }
 
 export function renderRequestRefusalText(problems: readonly string[], organisers?: OrganisersProblem): string {
