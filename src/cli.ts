@@ -199,7 +199,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--prefers <mentor>', 'a mentor of the cohort you would like (id or GitHub handle)')
     .option('--languages <list>', 'languages you speak (comma-separated)')
     .option('--max-hours <hours>', 'with --role mentor: most hours a week you can give')
-    .addOption(new Option('--role <role>', 'ask for a mentor (mentee) or offer to mentor (mentor)').choices(['mentee', 'mentor']).default('mentee'))
+    .addOption(new Option('--role <role>', 'ask for a mentor (mentee) or offer to mentor (mentor) (default: mentee; asked on a terminal)').choices(['mentee', 'mentor']))
     .option('--answer <id=yes>', 'answer an eligibility question of intake.eligibility (repeatable)', collect, [])
     .option('--from-issue <file>', 'read the answers from the body of a request issue (the handle comes from --github)')
     .option('--commit', 'write on a new branch request/<id> and commit')
