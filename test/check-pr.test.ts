@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordingGit } from './helpers/git-calls.js';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { exampleGitRepo, exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
+import { EXAMPLE, exampleGitRepo, exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
 
 // check-pr reads base and head from git objects and judges each change by what it means
 // (DESIGN.md "Pull requests on GitHub"). Every repo here is real git; nothing is mocked.
@@ -315,6 +315,32 @@ describe('mentor check-pr: what a cohort file says beyond its meaning', () => {
     expect(byFile(stranger.json.changes)[COHORT]!.reason).toMatch(/^moves \S+ between cohort.yaml and a member file: only a maintainer may/);
   });
 
+  it('needs a maintainer for anchors, aliases and tags (text the tree does not show), and for entries rewritten or reordered with the same meaning', async () => {
+    const cases: Array<[string, (text: string) => string, RegExp]> = [
+      ['an anchor carrying words', (t) => t.replace('  - person: bob\n    role: mentee', '  - person: bob\n    role: &https://evil.example/bob-was-removed mentee'), /anchors, aliases or tags/],
+      ['an explicit tag', (t) => t.replace('    wants: [node, python]', '    wants: !!seq [node, python]'), /anchors, aliases or tags/],
+      ['an entry restyled', (t) => t.replace('    wants: [node, python]', '    wants:\n      - node\n      - python'), /^rewrites the entry of jon without changing what it says/],
+      ['entries reordered', (t) => t.replace(/( {2}- person: jon\n(?: {4}.*\n)+)/, '').replace('  - person: bob\n', (bob) => `${/( {2}- person: jon\n(?: {4}.*\n)+)/.exec(t)![1]}${bob}`), /^reorders the members of the file/],
+    ];
+    for (const [what, change, reason] of cases) {
+      const repo = pullRequest((r) => edit(r, COHORT, change));
+      expect(read(repo, COHORT), what).not.toBe(read(EXAMPLE, COHORT));
+      const stranger = await checkPr(repo, 'total-stranger');
+      expect(stranger.json.changes[0], what).toMatchObject({ file: COHORT, allowed: false, reason: expect.stringMatching(reason) });
+      expect(stranger.code, what).toBe(1);
+      expect((await checkPr(repo, 'andrew-gh')).code, what).toBe(0);
+    }
+    // In a member file of someone else, and in a newcomer's own new member file.
+    const files = pullRequest((r) => {
+      expect(mentor(['members', '2026-fall', '--to', 'files', '--repo', r], { env: NOW }).code).toBe(0);
+    });
+    git(files, ['switch', '-q', '-c', 'anchor']);
+    edit(files, 'cohorts/2026-fall/members/bob.yaml', (t) => t.replace('role: mentee', 'role: &BOB_LEFT_SEE_https://evil.example mentee'));
+    git(files, ['commit', '-qam', 'anchor']);
+    const member = await mentorInJson<{ changes: Verdict[] }>(['check-pr', '--repo', files, '--base', 'pr', '--author', 'total-stranger', '--format', 'json'], { env: NOW });
+    expect(member.json.changes[0]).toMatchObject({ allowed: false, reason: expect.stringMatching(/anchors, aliases or tags/) });
+  });
+
   it('lets a member file keep its comments through a claim, and refuses a comment added to someone else’s', async () => {
     const repo = gitRepo(exampleRepo());
     expect(mentor(['members', '2026-fall', '--to', 'files', '--repo', repo], { env: NOW }).code).toBe(0);
@@ -405,6 +431,14 @@ describe('mentor check-pr: newcomers and claims', () => {
     });
     const after = await mentorInJson(['check-pr', '--repo', late, '--base', 'main', '--author', 'zoe-z', '--format', 'json'], { env: { MENTOR_NOW: '2026-12-15T12:00:00-08:00' } });
     expect(byFile(after.json.changes)['cohorts/2026-fall/members/zoe.yaml']!.reason).toContain('has ended');
+    // Joining without saying when: nobody would be told they wait, and they would never be overdue.
+    const unseen = pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer);
+      write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting.replace(/^requestedAt: .*\n/m, ''));
+    });
+    const silent = await checkPr(unseen, 'zoe-z');
+    expect(byFile(silent.json.changes)['cohorts/2026-fall/members/zoe.yaml']).toMatchObject({ allowed: false, reason: 'adds you without `requestedAt`: add `requestedAt: 2026-11-24T12:00:00-08:00` (when you ask) to your entry, or no mentor is told you are waiting' });
+    expect(silent.code).toBe(1);
   });
 
   it('lets a mentor with room claim a waiting mentee, and nobody else', async () => {

@@ -191,6 +191,9 @@ function judgeMember(context: Context, cohort: CohortEntry, before: Member | und
     if (after.role !== 'mentee') return refuse(`adds you as a ${after.role}: you may join as a mentee; a maintainer places mentors and leads`);
     if (cohortState(cohort.cohort!, context.today) === 'finished') return refuse(`cohort ${cohort.id} has ended: ask for a mentor in a cohort that is running or starting`);
     if ((after.history ?? []).length > 0) return refuse('adds you with a history of earlier matches: join with none (`mentor release` writes history when a match ends)');
+    // Without it the request waits unseen: the attention issue mentions, escalates and counts as
+    // overdue only members who say when they asked.
+    if (after.requestedAt === undefined) return refuse(`adds you without \`requestedAt\`: add \`requestedAt: ${formatInstant(context.base.config.timezone, context.now)}\` (when you ask) to your entry, or no mentor is told you are waiting`);
     const late = staleTime(context, 'requestedAt', after.requestedAt);
     if (late) return refuse(`adds you with ${late}`);
     return allow(`you joining cohort ${cohort.id} as a waiting member`);

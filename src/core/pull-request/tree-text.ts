@@ -1,11 +1,23 @@
-import { commentsOf } from '../../model/comments.js';
+import { writtenForm } from '../../model/comments.js';
+import type { PathSegment } from '../../model/source.js';
 import type { CohortEntry } from '../../model/program.js';
 
 // A cohort file can change in ways the loader does not see: comments, fields mentor does not read,
-// where a member is written. Readers of the file see them all, so only a maintainer makes them;
-// what the file means is judged in judge.ts.
+// where a member is written, anchors and tags (which can carry any word), how an entry is written
+// and in what order. Readers of the file see them all, so only a maintainer makes them; what the
+// file means is judged in judge.ts.
 
 /** The members this file holds, as written (fields mentor does not read included), by person. */
+/** Where each member of this file is written in it (the path of its entry), in the file's order. */
+function entryPaths(entry: CohortEntry | undefined, file: string): Map<string, readonly PathSegment[]> {
+  const paths = new Map<string, readonly PathSegment[]>();
+  entry?.cohort?.members.forEach((member, index) => {
+    const place = entry.places[index];
+    if (place?.file === file && !paths.has(member.person)) paths.set(member.person, place.path);
+  });
+  return paths;
+}
+
 function writtenMembers(entry: CohortEntry | undefined, file: string): Map<string, Record<string, unknown>> {
   const written = new Map<string, Record<string, unknown>>();
   entry?.cohort?.members.forEach((member, index) => {
@@ -51,10 +63,25 @@ export function textOnlyChange(before: CohortEntry, after: CohortEntry | undefin
     return rest;
   };
   if (file === before.file && !same(own(before), own(after))) return "changes fields of the cohort mentor does not read: only a maintainer may";
-  if (status === 'modified') {
-    const textBefore = before.places.find((place) => place.file === file)?.source.text ?? (file === before.file ? before.source?.text : undefined);
-    const textAfter = after?.places.find((place) => place.file === file)?.source.text ?? (file === after?.file ? after.source?.text : undefined);
-    if (textBefore !== undefined && textAfter !== undefined && !same(commentsOf(textBefore), commentsOf(textAfter))) return 'changes the comments of the file: only a maintainer may';
+  const textOf = (entry: CohortEntry | undefined) => entry?.places.find((place) => place.file === file)?.source.text ?? (file === entry?.file ? entry.source?.text : undefined);
+  const textAfter = textOf(after);
+  const formAfter = textAfter === undefined ? undefined : writtenForm(textAfter);
+  const textBefore = status === 'modified' ? textOf(before) : undefined;
+  const formBefore = textBefore === undefined ? undefined : writtenForm(textBefore);
+  if (formAfter && !same(formBefore?.marks ?? [], formAfter.marks)) {
+    return 'adds or changes YAML anchors, aliases or tags (`&name`, `*name`, `!tag`), which can carry text mentor does not read: only a maintainer may; write the values plainly';
+  }
+  if (!formBefore || !formAfter) return undefined;
+  if (!same(formBefore.comments, formAfter.comments)) return 'changes the comments of the file: only a maintainer may';
+  // The members that mean the same must read the same, in the same order.
+  const pathsBefore = entryPaths(before, file);
+  const pathsAfter = entryPaths(after, file);
+  const kept = (paths: Map<string, readonly PathSegment[]>, other: Map<string, readonly PathSegment[]>) => [...paths.keys()].filter((person) => other.has(person));
+  if (!same(kept(pathsBefore, pathsAfter), kept(pathsAfter, pathsBefore))) return 'reorders the members of the file: only a maintainer may';
+  for (const [person, pathAfter] of pathsAfter) {
+    const pathBefore = pathsBefore.get(person);
+    if (pathBefore === undefined || !same(before.members.get(person), after?.members.get(person))) continue;
+    if (formBefore.textAt(pathBefore) !== formAfter.textAt(pathAfter)) return `rewrites the entry of ${person} without changing what it says: only a maintainer may`;
   }
   return undefined;
 }
