@@ -131,6 +131,39 @@ describe('mentor claim', () => {
 });
 
 describe('mentor release', () => {
+  it('writes history in block style, one line a field, and a second release adds to it', async () => {
+    const repo = exampleRepo();
+    expect((await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'moved away'], { env: NOW })).code).toBe(0);
+    expect(readText(repo, COHORT)).toContain(
+      '    requestedAt: 2026-11-23T10:00:00-08:00\n    history:\n      - mentor: ada\n        requestedAt: 2026-09-01T10:00:00-07:00\n        assignedAt: 2026-09-02T09:00:00-07:00\n        releasedAt: 2026-11-23T10:00:00-08:00\n        reason: moved away\n',
+    );
+    const later = { MENTOR_NOW: '2026-11-24T10:00:00-08:00' };
+    expect((await mentorIn(['claim', 'bob', '--repo', repo, '--as', 'grace'], { env: later })).code).toBe(0);
+    expect((await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'no time'], { env: { MENTOR_NOW: '2026-11-25T10:00:00-08:00' } })).code).toBe(0);
+    expect(memberOf(repo, 'bob').history.map((h: { mentor: string; reason: string }) => `${h.mentor}: ${h.reason}`)).toEqual(['ada: moved away', 'grace: no time']);
+    expect(readText(repo, COHORT)).toContain('        reason: moved away\n      - mentor: grace\n');
+    expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
+  });
+
+  it('drops the note request wrote above a waiting member once a claim or assign places it, keeping every other comment', async () => {
+    const repo = exampleRepo();
+    for (const id of ['zoe', 'yan']) {
+      const made = await mentorIn(['request', '--repo', repo, '--person', id, '--name', id, '--github', `${id}-gh`, '--timezone', 'Europe/Paris', '--wants', 'react'], { env: NOW });
+      expect(made.code, made.stderr).toBe(0);
+    }
+    const zoe = 'cohorts/2026-fall/members/zoe.yaml';
+    expect(readText(repo, zoe)).toContain('# A request for a mentor: waiting until a mentor claims it');
+    writeFileSync(path.join(repo, zoe), `${readText(repo, zoe)}# my own note\n`);
+    expect((await mentorIn(['claim', 'zoe', '--repo', repo, '--as', 'linus'], { env: NOW })).code).toBe(0);
+    expect(readText(repo, zoe)).not.toContain('waiting until a mentor claims it');
+    expect(readText(repo, zoe)).toMatch(/^# yaml-language-server: .*\nperson: zoe\n/);
+    expect(readText(repo, zoe)).toContain('# my own note\n');
+    expect((await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes'], { env: NOW })).code).toBe(0);
+    const yan = readText(repo, 'cohorts/2026-fall/members/yan.yaml');
+    expect(yan).toContain('mentor: ');
+    expect(yan).not.toContain('waiting until a mentor claims it');
+  });
+
   it('puts the member back in the queue from now and keeps who, when and why in history', async () => {
     const repo = exampleRepo();
     const result = await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'moved to another time zone'], { env: NOW });
@@ -176,7 +209,8 @@ describe('mentor release', () => {
     expect((await gate('ada-l')).changes[0].reason).toContain('releasedAt more than 7 days ago (2026-11-01T00:00:00Z)');
     git(repo, ['reset', '-q', '--hard', 'HEAD~1']);
     // The same release without its history entry: the mentor may not erase the match.
-    replaceIn(repo, COHORT, /    history: .*\n/.exec(readText(repo, COHORT))![0], '');
+    // (release writes history in block style since J16: the entry spans lines.)
+    replaceIn(repo, COHORT, /    history:\n(?:      .*\n)+/.exec(readText(repo, COHORT))![0], '');
     git(repo, ['commit', '-qam', 'drop history']);
     const tampered = await gate('ada-l');
     expect(tampered.allowed).toBe(false);

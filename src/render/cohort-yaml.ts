@@ -1,6 +1,7 @@
 import { placeOf, type CohortEntry } from '../model/program.js';
 import { memberSchema } from '../model/schemas.js';
 import { YamlEditor } from './yaml-edit.js';
+import { WAITING_NOTE } from './request.js';
 
 export interface MemberEdit {
   person: string;
@@ -11,6 +12,9 @@ export interface MemberEdit {
 }
 
 const MEMBER_KEYS = Object.keys(memberSchema.shape);
+
+/** Lists of records, one item a line: readable in a diff. */
+const BLOCK_KEYS = new Set(['history']);
 
 /** Where a new key goes: after the first of these the member has (else after the keys before it in the schema). */
 const INSERT_AFTER: Record<string, readonly string[]> = { mentor: ['role', 'person'], assignedAt: ['requestedAt', 'mentor', 'role', 'person'] };
@@ -28,7 +32,12 @@ export function applyMemberEdits(entry: CohortEntry, edits: readonly MemberEdit[
     if (place === undefined) throw new RangeError(`${edit.person} is not a member of ${entry.id}`);
     let editor = editors.get(place.file);
     if (!editor) editors.set(place.file, (editor = new YamlEditor(place.source.text)));
-    for (const [key, value] of Object.entries(edit.set ?? {})) editor.set(place.path, key, value, keysBefore(key));
+    for (const [key, value] of Object.entries(edit.set ?? {})) {
+      if (BLOCK_KEYS.has(key)) editor.setBlock(place.path, key, value, keysBefore(key));
+      else editor.set(place.path, key, value, keysBefore(key));
+    }
+    // A member placed is no longer the request its note says is waiting.
+    if (edit.set?.mentor !== undefined) editor.deleteCommentLine(WAITING_NOTE);
     for (const key of edit.unset ?? []) editor.delete(place.path, key);
   }
   return new Map([...editors].map(([file, editor]) => [file, editor.toString()]));

@@ -17,13 +17,16 @@ function newRecord(comments: string[], value: unknown): string {
   return `${comments.join('\n')}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
 }
 
+/** The note above a request's member; dropped when the member is placed (render/cohort-yaml.ts). */
+export const WAITING_NOTE = '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).';
+
 export function requestFiles(plan: RequestPlan): Array<{ file: string; content: string }> {
   const id = String(plan.person.id);
   const person = personFile(id);
   const files = [{ file: person, content: newRecord([schemaLineFor('person', person)], plan.person) }];
   if (plan.member) {
     const member = memberFile(plan.member.cohort, id);
-    files.push({ file: member, content: newRecord([schemaLineFor('member', member), '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).'], plan.member.record) });
+    files.push({ file: member, content: newRecord([schemaLineFor('member', member), WAITING_NOTE], plan.member.record) });
   }
   return files;
 }

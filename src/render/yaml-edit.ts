@@ -45,6 +45,40 @@ export class YamlEditor {
     this.insertPair(map, key, rendered, after);
   }
 
+  /**
+   * Sets a key to a list or mapping written in block style, one item a line below the key, as a
+   * reader follows it in a diff (`history:` of released matches). In a flow mapping it is `set`.
+   */
+  setBlock(mapPath: readonly PathSegment[], key: string, value: unknown, after: readonly string[] = []): void {
+    const map = this.mapAt(mapPath);
+    if (map.flow) return this.set(mapPath, key, value, after);
+    const pair = findPair(map, key);
+    const anchor = pair ?? after.map((name) => findPair(map, name)).find((found) => found !== undefined) ?? map.items.at(-1);
+    if (!anchor) throw new Error(`cannot insert ${key} into an empty mapping`);
+    const keyStart = (anchor.key as Node).range![0];
+    const indent = ' '.repeat(keyStart - (this.text.lastIndexOf('\n', keyStart - 1) + 1));
+    const block = stringify(value, { lineWidth: 0, flowCollectionPadding: false }).trimEnd().split('\n').map((line) => `${indent}  ${line}`).join('\n');
+    if (pair) {
+      const colon = this.text.indexOf(':', (pair.key as Node).range![1]);
+      const end = pair.value && (pair.value as Node).range ? this.trimEnd((pair.value as Node).range![1]) : colon + 1;
+      this.splices.push({ start: colon + 1, end, text: `\n${block}`, order: this.splices.length });
+      return;
+    }
+    this.insertLines(anchor, `${indent}${key}:\n${block}`);
+  }
+
+  /** Removes a whole line that is exactly `comment` (one the program wrote, e.g. a request's note), if there is one. */
+  deleteCommentLine(comment: string): void {
+    let offset = 0;
+    for (const line of this.text.split(/(?<=\n)/)) {
+      if (line.replace(/\r?\n$/, '') === comment) {
+        this.splices.push({ start: offset, end: offset + line.length, text: '', order: this.splices.length });
+        return;
+      }
+      offset += line.length;
+    }
+  }
+
   /** Removes a key and its value (the whole line in a block mapping). */
   delete(mapPath: readonly PathSegment[], key: string): void {
     const map = this.mapAt(mapPath);
@@ -87,14 +121,17 @@ export class YamlEditor {
     }
     if (!anchor) throw new Error(`cannot insert ${key} into an empty mapping`);
     const keyStart = (anchor.key as Node).range![0];
-    const lineStart = this.text.lastIndexOf('\n', keyStart - 1) + 1;
-    const indent = ' '.repeat(keyStart - lineStart);
-    // After the anchor's last line (its value may span lines, e.g. a block list).
+    const indent = ' '.repeat(keyStart - (this.text.lastIndexOf('\n', keyStart - 1) + 1));
+    this.insertLines(anchor, `${indent}${key}: ${rendered}`);
+  }
+
+  /** Inserts whole lines after the anchor's last line (its value may span lines, e.g. a block list). */
+  private insertLines(anchor: Pair, lines: string): void {
     const end = this.trimEnd(pairEnd(anchor));
     const newline = this.text.indexOf('\n', end);
     const at = newline === -1 ? this.text.length : newline + 1;
     const lead = newline === -1 ? '\n' : '';
-    this.splices.push({ start: at, end: at, text: `${lead}${indent}${key}: ${rendered}\n`, order: this.splices.length });
+    this.splices.push({ start: at, end: at, text: `${lead}${lines}\n`, order: this.splices.length });
   }
 
   private mapAt(path: readonly PathSegment[]): YAMLMap {
