@@ -160,6 +160,34 @@ describe('the gate after a review', { timeout: 180_000 }, () => {
     expect(comments(world, own)[0]!.body).toContain('listed as a maintainer, but GitHub says this login has no access to the repository');
   });
 
+  it("judges a pull request the request workflow opened for the person it was made for, whoever reviews it, and only one from this repository's own branch", () => {
+    const world = githubWorld();
+    const zoe = {
+      'people/zoe.yaml': 'id: zoe\nname: Zoe\ngithub: zoe-z\ntimezone: Europe/Paris\nskills: []\n',
+      'cohorts/2026-fall/members/zoe.yaml': 'person: zoe\nrole: mentee\nwants: [react]\nrequestedAt: 2026-11-20T10:00:00Z\n',
+    };
+    const madeFor = '<!-- mentor:for zoe-z NONE -->\nFrom the request form. Closes #7.';
+    commitIn(world.maintainer, 'request/issue-7', zoe);
+    const pr = openPullRequest(world, world.maintainer, { number: 8, author: 'github-actions[bot]', headRef: 'request/issue-7', body: madeFor });
+    review(world, pr, 'random-passerby', 'COMMENTED');
+    const job = runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr)).jobs.gate!;
+    expect(job.steps.map((step) => step.stdout).join('')).toContain('Opened by the request or claim workflow for @zoe-z: judged for them.');
+    expect(verdict(world, pr).state, comments(world, pr)[0]!.body).toBe('success');
+    expect(comments(world, pr)[0]!.body).toContain('newcomer');
+
+    // The same line in the body of a fork's pull request, or of the bot's without it, changes nothing.
+    commitIn(world.fork, 'pr-9', zoe);
+    const fork = openPullRequest(world, world.fork, { number: 9, author: 'zoe-z', body: '<!-- mentor:for andrew-gh COLLABORATOR -->' });
+    gate(world, fork);
+    expect(comments(world, fork)[0]!.body).toMatch(/Opened by @\u200Bzoe-z|Opened by @zoe-z/);
+    expect(comments(world, fork)[0]!.body).not.toContain('maintainer)');
+    commitIn(world.maintainer, 'request/issue-10', zoe);
+    const bare = openPullRequest(world, world.maintainer, { number: 10, author: 'github-actions[bot]', headRef: 'request/issue-10', body: 'No line.' });
+    gate(world, bare);
+    expect(verdict(world, bare).state).toBe('failure');
+    expect(comments(world, bare)[0]!.body).toContain('a bot');
+  });
+
   it('does nothing when no open pull request has the head commit', () => {
     const world = githubWorld();
     const pr = pullRequest(world, 'hal-k', { [HAL_W47]: halLog });

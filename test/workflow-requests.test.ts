@@ -29,7 +29,7 @@ const event = (w: World, name: string, payload: Record<string, unknown>) => {
 };
 const formBody = (id: string, tz = 'Europe/Paris', prefers = '_No response_') =>
   `### Your id\n\n${id}\n\n### Your name\n\nZoe <b>@octocat</b>\n\n### Your time zone\n\n${tz}\n\n### What you want to learn\n\nreact\n\n### What you know already\n\n_No response_\n\n### A mentor you would like\n\n${prefers}\n\n### Languages you speak\n\n_No response_`;
-const requestIssue = (body: string) => ({ action: 'opened', issue: { number: 7, state: 'open', body, user: { login: 'zoe-z' }, labels: [{ name: 'mentor-request' }] } });
+const requestIssue = (body: string) => ({ action: 'opened', issue: { number: 7, state: 'open', body, user: { login: 'zoe-z' }, author_association: 'FIRST_TIMER', labels: [{ name: 'mentor-request' }] } });
 
 describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
   it('turns a request issue into a pull request with the person and member files, and sets the gate status itself', () => {
@@ -42,6 +42,8 @@ describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
     expect(s.prs[0].head).toBe('request/issue-7');
     // Merging the pull request closes the issue: a later edit of a request that is in asks nothing again.
     expect(s.prs[0].body).toContain('Closes #7');
+    // Its first line names whom it was made for: the gate judges it for them after a review, not the bot.
+    expect(s.prs[0].body.split('\n')[0]).toBe('<!-- mentor:for zoe-z FIRST_TIMER -->');
     const files = git(w.origin, 'show', '--name-only', '--format=', 'refs/heads/request/issue-7').trim().split('\n');
     expect(files).toEqual(['cohorts/2026-fall/members/zoe.yaml', 'people/zoe.yaml']);
     expect(parse(git(w.origin, 'show', 'refs/heads/request/issue-7:people/zoe.yaml')).github).toBe('zoe-z');

@@ -24,6 +24,7 @@ export interface PullRequest {
   author: string;
   /** GitHub's author_association of the author with the repository. */
   association: string;
+  body: string;
   headSha: string;
   baseSha: string;
   mergeSha: string;
@@ -100,8 +101,8 @@ export function pushToMain(world: World, clone: string): string {
 }
 
 /** Opens a pull request as GitHub does: refs/pull/N/head, a test merge at refs/pull/N/merge, and the API's view of it. */
-export function openPullRequest(world: World, clone: string, options: { number: number; author: string; base?: string; headRef?: string; association?: string }): PullRequest {
-  const { number, author, base = 'main', headRef = 'change', association = associationOf(author) } = options;
+export function openPullRequest(world: World, clone: string, options: { number: number; author: string; base?: string; headRef?: string; association?: string; body?: string }): PullRequest {
+  const { number, author, base = 'main', headRef = 'change', association = associationOf(author), body = '' } = options;
   git(clone, 'push', '-q', '-f', 'origin', `HEAD:refs/pull/${number}/head`);
   const headSha = git(clone, 'rev-parse', 'HEAD').trim();
   const baseSha = branchSha(world, base);
@@ -110,7 +111,7 @@ export function openPullRequest(world: World, clone: string, options: { number: 
   const tree = git(world.origin, 'merge-tree', '--write-tree', baseSha, headSha).trim();
   const mergeSha = git(world.origin, 'commit-tree', tree, '-p', baseSha, '-p', headSha, '-m', `Merge ${headSha} into ${baseSha}`).trim();
   git(world.origin, 'update-ref', `refs/pull/${number}/merge`, mergeSha);
-  const pr: PullRequest = { number, author, association, headSha, baseSha, mergeSha, fromFork: clone === world.fork, base, headRef };
+  const pr: PullRequest = { number, author, association, body, headSha, baseSha, mergeSha, fromFork: clone === world.fork, base, headRef };
   updateRoutes(world, (routes) => {
     routes[`GET repos/${REPOSITORY}/pulls/${number}/reviews`] ??= [];
     routes[`GET repos/${REPOSITORY}/issues/${number}/comments`] ??= [];
@@ -147,6 +148,7 @@ function pullRequestPayload(pr: PullRequest): Record<string, Value> {
     number: pr.number,
     state: 'open',
     title: 'A change',
+    body: pr.body,
     user: userOf(pr.author),
     author_association: pr.association,
     head: { sha: pr.headSha, ref: pr.headRef, repo: { full_name: headRepository(pr) } },

@@ -30,7 +30,24 @@ if ! git cat-file -e "$HEAD_SHA^{commit}" 2> /dev/null; then
   exit 1
 fi`;
 
-const JUDGE = `gh api --paginate "repos/$GITHUB_REPOSITORY/pulls/$NUMBER/reviews" > "$RUNNER_TEMP/reviews.json"
+/**
+ * The line the request and claim workflows put first in the body of the pull request they open:
+ * whom it was made for, and their author_association. Only the bot and writers can edit that
+ * body, and the branch is in this repository, where only maintainers and workflows push.
+ */
+export const MADE_FOR = (login: string, association: string) => `<!-- mentor:for ${login} ${association} -->`;
+
+const JUDGE = `# A pull request the request or claim workflow opened is the bot's: judged for the person it was
+# made for (named on its body's first line), never as the bot, whoever reviews it.
+if [ "$AUTHOR" = 'github-actions[bot]' ] && [ "$HEAD_REPOSITORY" = "$GITHUB_REPOSITORY" ]; then
+  made_for=$(gh api "repos/$GITHUB_REPOSITORY/pulls/$NUMBER" | jq -r '(.body // "") | split("\\n")[0] | rtrimstr("\\r")' | sed -n 's/^${MADE_FOR('\\([A-Za-z0-9-]\\{1,39\\}\\)', '\\([A-Z_]\\{1,40\\}\\)')}$/\\1 \\2/p')
+  if [ -n "$made_for" ]; then
+    AUTHOR=\${made_for% *}
+    AUTHOR_ASSOCIATION=\${made_for#* }
+    echo "Opened by the request or claim workflow for @$AUTHOR: judged for them."
+  fi
+fi
+gh api --paginate "repos/$GITHUB_REPOSITORY/pulls/$NUMBER/reviews" > "$RUNNER_TEMP/reviews.json"
 approvals=()
 while IFS= read -r login; do
   if [ -n "$login" ]; then approvals+=(--approved-by "$login"); fi

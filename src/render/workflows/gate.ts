@@ -43,6 +43,7 @@ ${runnerJob({
     'BASE_SHA: ${{ github.sha }}',
     'AUTHOR: ${{ github.event.pull_request.user.login }}',
     'AUTHOR_ASSOCIATION: ${{ github.event.pull_request.author_association }}',
+    'HEAD_REPOSITORY: ${{ github.event.pull_request.head.repo.full_name }}',
   ],
   fullHistory: true,
 })}

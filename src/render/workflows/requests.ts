@@ -1,4 +1,5 @@
 import { GATE_CONTEXT, ID_BRE, RUNNER, header, runStep, runnerJob } from './common.js';
+import { MADE_FOR } from './gate-steps.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
 import { CLAIM_MARKER } from '../claim.js';
@@ -21,12 +22,12 @@ git switch --quiet -C mentor-base`;
  * repository), the issue is told so in the requester's words, the maintainers are mentioned with
  * the setting to change, and the run fails: nobody is left waiting on a request that went nowhere.
  */
-const openAndGate = (description: string, marker: string, what: string) => `printf '%s\\n' "${description}" > "$RUNNER_TEMP/pr.md"
+const openAndGate = (description: string, marker: string, what: string) => `printf '%s\\n' "${MADE_FOR('$AUTHOR', '${AUTHOR_ASSOCIATION:-NONE}')}" "${description}" > "$RUNNER_TEMP/pr.md"
 git push --force origin "HEAD:refs/heads/$PUSH_TO"
 base_sha=$(git rev-parse HEAD~1)
 head_sha=$(git rev-parse HEAD)
 set +e
-${RUNNER} check-pr --base "$base_sha" --head "$head_sha" --author "$AUTHOR" --format json > "$RUNNER_TEMP/gate.json"
+${RUNNER} check-pr --base "$base_sha" --head "$head_sha" --author "$AUTHOR" --author-association "\${AUTHOR_ASSOCIATION:-NONE}" --format json > "$RUNNER_TEMP/gate.json"
 code=$?
 set -e
 case "$code" in 0) state=success ;; 1) state=failure ;; *) state=error ;; esac
@@ -96,7 +97,7 @@ jobs:
     if: github.event.issue.state == 'open' && (contains(github.event.issue.labels.*.name, '${REQUEST_LABEL}') || contains(github.event.issue.labels.*.name, '${OFFER_LABEL}'))
 ${runnerJob({
   permissions: WRITES,
-  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.issue.user.login }}', 'BODY: ${{ github.event.issue.body }}', `ROLE: \${{ contains(github.event.issue.labels.*.name, '${OFFER_LABEL}') && 'mentor' || 'mentee' }}`],
+  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.issue.user.login }}', 'AUTHOR_ASSOCIATION: ${{ github.event.issue.author_association }}', 'BODY: ${{ github.event.issue.body }}', `ROLE: \${{ contains(github.event.issue.labels.*.name, '${OFFER_LABEL}') && 'mentor' || 'mentee' }}`],
   fullHistory: true,
 })}
 ${runStep('Turn the request into a pull request, or say what to fix', body)}
@@ -131,7 +132,7 @@ jobs:
     if: github.event.issue.pull_request == null && startsWith(github.event.comment.body, '/claim') && contains(github.event.issue.labels.*.name, '${ATTENTION_LABEL}')
 ${runnerJob({
   permissions: WRITES,
-  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.comment.user.login }}', 'COMMENT: ${{ github.event.comment.body }}'],
+  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.comment.user.login }}', 'AUTHOR_ASSOCIATION: ${{ github.event.comment.author_association }}', 'COMMENT: ${{ github.event.comment.body }}'],
   fullHistory: true,
 })}
 ${runStep('Claim the member for the commenter, or say why not', body)}
