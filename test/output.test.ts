@@ -40,6 +40,26 @@ describe('terminal output', () => {
     expect(result.stdout).toMatch(/cleo +mentee +ada +13 +preferred \+10, skills\n +react \+2, language \+1\n/);
   });
 
+  it('prints hours one block per person on a terminal narrower than the table, and the table where it fits', async () => {
+    const repo = exampleRepo();
+    const narrow = await mentorIn(['hours', '2026-fall', '--repo', repo, '--week', '2026-W47'], at({ COLUMNS: '40' }));
+    expect(narrow.code, narrow.stderr).toBe(0);
+    for (const line of narrow.stdout.split('\n').slice(1)) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(narrow.stdout).toMatch(/\n  andrew\n    mentees \(X\) +3\n    code-review +4\/4\n    one-on-ones +3\/3\n    weekly-review +1\/1\n    planned +8\n    logged +8\n    diff +0\n/);
+    expect(narrow.stdout).not.toContain('person  X');
+    const wide = await mentorIn(['hours', '2026-fall', '--repo', repo, '--week', '2026-W47'], at({ COLUMNS: '200' }));
+    expect(wide.stdout).toMatch(/\n  person +X +code-review +one-on-ones +weekly-review +planned +logged +diff\n  andrew +3 +4\/4 /);
+  });
+
+  it('wraps status at spaces on a narrow terminal, never inside a word', async () => {
+    const result = await mentorIn(['status', '2026-fall', '--repo', exampleRepo()], at({ COLUMNS: '40' }));
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(result.stdout).toContain('    cleo (mentee) has waited 3 d 18 h,\n      asked for ada\n');
+    expect(result.stdout).toContain('    andrew (lead): 3 mentees, room for\n      1 more\n');
+  });
+
   it('packs 300 missing logs onto a few lines instead of one line each', () => {
     const result = mentor(['status', 'c1', '--repo', wideProgram(300)], at());
     expect(result.stdout).toContain('Missing logs for last week, 2026-W47 (301)');

@@ -40,6 +40,7 @@ const FLAG_TEXT: Record<HoursFlag, string> = {
 export const hours = (value: number | undefined) => (value === undefined ? '–' : String(value));
 
 export function renderHoursText(view: HoursView, style: Style, width?: number): string {
+  let blocks = false;
   const out: string[] = [style.bold(`Weekly hours of ${sanitizeInline(view.cohortName)} (${view.cohort})${view.week ? `, week ${view.week}` : ''}`)];
   for (const role of ROLES) {
     const rows = view.people.filter((row) => row.role === role);
@@ -52,11 +53,24 @@ export function renderHoursText(view: HoursView, style: Style, width?: number): 
       const notes = row.flags.map((flag) => (flag === 'no-log' || flag === 'over-budget' ? style.warning(FLAG_TEXT[flag]) : style.dim(FLAG_TEXT[flag]))).join(', ');
       return [row.id, ...(role === 'mentee' ? [] : [String(row.directMentees)]), ...cells, hours(row.plannedTotal), ...(view.week ? [hours(row.loggedTotal), diff] : []), notes];
     });
-    out.push('', style.bold(`${TIER_TITLES[role]} (${rows.length})`), formatTable(header, body, { indent: 2, headerStyle: style.dim, ...(width ? { width } : {}) }));
+    const table = formatTable(header, body, { indent: 2, headerStyle: style.dim, ...(width ? { width } : {}) });
+    // A terminal narrower than the figures gets one block per person, not rows wrapped into noise.
+    const figuresWidth = Math.max(...formatTable(header.slice(0, -1), body.map((cells) => cells.slice(0, -1)), { indent: 2 }).split('\n').map((line) => line.length));
+    const narrow = width !== undefined && figuresWidth > width;
+    blocks ||= narrow;
+    out.push('', style.bold(`${TIER_TITLES[role]} (${rows.length})`), narrow ? rows.map((row, index) => personBlock(row, header.slice(1, -1).map((title) => (title === 'X' ? 'mentees (X)' : title)), body[index]!.slice(1, -1), style)).join('\n\n') : table);
   }
   if (view.people.length === 0) out.push(emptyCohort(view.cohort));
-  else if (view.week) out.push('', style.dim('Activity columns show logged/planned hours.'));
+  else if (view.week) out.push('', style.dim(blocks ? 'Activities show logged/planned hours.' : 'Activity columns show logged/planned hours.'));
   return `${out.join('\n')}\n`;
+}
+
+/** One person's figures as lines (name, then each column title and value): what fits a narrow terminal. */
+function personBlock(row: PersonHours, titles: readonly string[], values: readonly string[], style: Style): string {
+  const keyWidth = Math.max(...titles.map((title) => title.length));
+  const lines = [`  ${style.bold(row.id)}`, ...titles.map((title, index) => `    ${style.dim(title.padEnd(keyWidth))}  ${values[index]}`)];
+  for (const flag of row.flags) lines.push(`    ${flag === 'no-log' || flag === 'over-budget' ? style.warning(FLAG_TEXT[flag]) : style.dim(FLAG_TEXT[flag])}`);
+  return lines.join('\n');
 }
 
 /** A difference of hours, rounded, with its sign: "+1.5", "-2", "0". */

@@ -2,6 +2,7 @@ import type { CohortSnapshot, TreeNode } from '../core/report.js';
 import { hours } from './hours.js';
 import type { Style } from '../domain/style.js';
 import { sanitizeInline } from './terminal.js';
+import { wrapWords } from './table.js';
 import { emptyCohort, packList, plural, waitText } from './words.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 
@@ -28,7 +29,8 @@ export function renderStatusJson(view: StatusView): string {
   return `${JSON.stringify({ now: view.now, cohorts }, null, 2)}\n`;
 }
 
-export function renderStatusText(view: StatusView, style: Style, width = 80): string {
+/** `width`: the terminal's, when known; lines then wrap at spaces to fit it. */
+export function renderStatusText(view: StatusView, style: Style, width?: number): string {
   const out: string[] = [];
   for (const { lastWeek: s, thisWeek } of view.cohorts) {
     if (out.length > 0) out.push('');
@@ -41,7 +43,7 @@ export function renderStatusText(view: StatusView, style: Style, width = 80): st
     const waiting = s.waiting.filter((w) => !w.overdue);
     out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${waitText(w.waitedHours)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
     out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : `has waited ${waitText(w.waitedHours)}`}`), 'warning', 'nobody'));
-    out.push(isCohortWeek(s.cohort, s.week) ? section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none', width) : `${style.dim('✓')} Missing logs: ${style.dim(`none expected (last week, ${s.week}, is outside the cohort's weeks, ${cohortWeeksText(s.cohort)})`)}`);
+    out.push(isCohortWeek(s.cohort, s.week) ? section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none', width ?? 80) : `${style.dim('✓')} Missing logs: ${style.dim(`none expected (last week, ${s.week}, is outside the cohort's weeks, ${cohortWeeksText(s.cohort)})`)}`);
     out.push(`${style.dim('•')} ${thisWeek.expectedLogs === 0 ? `Logs this week: none expected (${s.counts.members === s.counts.waiting ? 'nobody is placed yet' : 'the week is outside the cohort'})` : `Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`}`);
     out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${plural(m.directMentees, 'mentee')}, room for ${m.room} more`), 'ok', 'none'));
     out.push(section(style, 'Inactive mentors', s.inactiveMentors.map((m) => `${m.id} (${m.role}): ${m.reason === 'opted-out' ? 'opted out (active: false)' : `no log for ${plural(m.weeksWithoutLog, 'week')}`}`), 'warning', 'none'));
@@ -49,7 +51,15 @@ export function renderStatusText(view: StatusView, style: Style, width = 80): st
     if (s.overBudget.length > 0) out.push(section(style, 'Planned past their budget', s.overBudget.map((o) => `${o.id}: ${hours(o.plannedTotal)} h of ${hours(o.maxHoursPerWeek)} h${o.otherCohorts ? ` (with ${o.otherCohorts.join(', ')})` : ''}`), 'warning', 'none'));
   }
   if (view.cohorts.length === 0) out.push('No cohort is running today. Name one (`mentor status <cohort>`), or open one with `mentor next`.');
-  return `${out.join('\n')}\n`;
+  const lines = out.join('\n').split('\n');
+  return `${(width === undefined ? lines : lines.flatMap((line) => wrapLine(line, width))).join('\n')}\n`;
+}
+
+/** A line too wide for the terminal, broken at spaces; the rest goes under its text, two columns in. */
+function wrapLine(line: string, width: number): string[] {
+  const indent = /^ */.exec(line)![0].length + 2;
+  const [first, ...rest] = wrapWords(line.trimStart(), Math.max(20, width - indent));
+  return [`${' '.repeat(indent - 2)}${first}`, ...rest.map((part) => `${' '.repeat(indent)}${part}`)];
 }
 
 /** A titled list: ids (`packed`) fill lines of the width; longer lines past ten are counted, not printed. */
