@@ -145,6 +145,16 @@ describe('mentor request --from-issue', () => {
     noNewFiles(repo);
   });
 
+  it('quotes a huge answer shortened, so the whole answer stays one comment GitHub takes and still says what to fix', async () => {
+    const repo = repoWithIntake();
+    const result = await fromIssue(repo, formBody({ id: 'zoe', name: 'Zoe', zone: '*'.repeat(60_000), wants: 'react', prefers: '@x'.repeat(20_000) }), ['--format', 'markdown']);
+    expect(result.code).toBe(1);
+    expect(result.stdout.length).toBeLessThan(3_000);
+    expect(result.stdout).toMatch(/\\\*…" is not an IANA time zone: write the place you live/);
+    expect(result.stdout).toContain('is not a mentor of cohort 2026-fall: name one of');
+    noNewFiles(repo);
+  });
+
   it('refuses a body that is not the form, or has a section twice (an edited issue)', async () => {
     const repo = repoWithIntake();
     const missing = await fromIssue(repo, 'Please give me a mentor!');

@@ -2,6 +2,7 @@ import { cohortFile, ID_PATTERN, personFile } from '../domain/layout.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
 import { languageCode } from '../domain/languages.js';
+import { quoted } from '../domain/text.js';
 import { closestTimeZone } from '../model/suggest.js';
 import { tierAbove } from '../domain/tiers.js';
 import { GITHUB_PATTERN, type Cohort, type Config, type Person } from '../model/schemas.js';
@@ -69,21 +70,21 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   const timezone = canonicalTimeZone(values.timezone?.trim() ?? '');
 
   if (id === '') problems.push('An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.');
-  else if (!ID_PATTERN.test(id)) problems.push(`The id "${id}" is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id)}.`);
-  else if (records.takenIds.has(id)) problems.push(`The id "${id}" is taken (${personFile(id)} exists): choose another, such as ${freeId(id, records.takenIds)}.`);
+  else if (!ID_PATTERN.test(id)) problems.push(`The id ${quoted(id)} is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id)}.`);
+  else if (records.takenIds.has(id)) problems.push(`The id ${quoted(id)} is taken (${personFile(id)} exists): choose another, such as ${freeId(id, records.takenIds)}.`);
 
   if (name === '') problems.push('A name is needed.');
   else if (name.length > 200 || CONTROL.test(name)) problems.push('The name must be one line of at most 200 characters, without control characters.');
 
   if (github === '') problems.push('A GitHub handle is needed (--github).');
-  else if (!GITHUB_PATTERN.test(github)) problems.push(`"${github}" is not a GitHub handle: a handle has letters, digits and single dashes only (at most 39).`);
+  else if (!GITHUB_PATTERN.test(github)) problems.push(`${quoted(github)} is not a GitHub handle: a handle has letters, digits and single dashes only (at most 39).`);
   else {
     const owner = [...records.people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
     if (owner) problems.push(`The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort, ask a maintainer (or add yourself as a member in a pull request).`);
   }
 
   if (timezone === '') problems.push('A time zone is needed, such as Europe/London.');
-  else if (!isValidTimeZone(timezone)) problems.push(`"${timezone}" is not an IANA time zone: ${timeZoneHint(timezone)}`);
+  else if (!isValidTimeZone(timezone)) problems.push(`${quoted(timezone)} is not an IANA time zone: ${timeZoneHint(timezone)}`);
 
   const skills = listAnswer(values.skills);
   // Stored as codes, as the program's records write them and assignment compares them.
@@ -95,7 +96,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   let maxHours: number | undefined;
   if (values.maxHours !== undefined && values.maxHours.trim() !== '') {
     maxHours = Number(values.maxHours.trim());
-    if (!Number.isFinite(maxHours) || maxHours <= 0 || maxHours > 168) problems.push(`"${values.maxHours.trim()}" is not a number of hours a week: write one such as 7.`);
+    if (!Number.isFinite(maxHours) || maxHours <= 0 || maxHours > 168) problems.push(`${quoted(values.maxHours.trim())} is not a number of hours a week: write one such as 7.`);
   }
 
   const person: Record<string, unknown> = { id, name, github, timezone };
@@ -131,7 +132,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
     preferred = findPreferred(records, cohort, prefers);
     if (preferred === undefined) {
       const mentors = cohort.members.filter((m) => m.role === tierAbove('mentee')).map((m) => m.person);
-      problems.push(`"${prefers}" is not a mentor of cohort ${cohort.id}: name one of ${mentors.join(', ') || 'none yet'}, or leave it empty.`);
+      problems.push(mentors.length > 0 ? `${quoted(prefers)} is not a mentor of cohort ${cohort.id}: name one of ${mentors.join(', ')}, or leave it empty.` : `${quoted(prefers)} is not a mentor of cohort ${cohort.id}, which has no mentors yet: leave it empty, and a mentor who joins will see your request.`);
     }
   }
   if (problems.length > 0 || organisers) return { ok: false, problems, ...(organisers ? { organisers } : {}) };
@@ -149,7 +150,7 @@ export function timeZoneHint(zone: string): string {
 }
 
 function checkEligibility(config: Config, answers: RequestAnswers): string[] {
-  const problems = answers.otherAnswers.map((answer) => `The answer "${answer}" is not understood: answer each question with <id>=yes (questions: ${config.intake.eligibility.map((q) => q.id).join(', ') || 'none'}).`);
+  const problems = answers.otherAnswers.map((answer) => `The answer ${quoted(answer)} is not understood: answer each question with <id>=yes (questions: ${config.intake.eligibility.map((q) => q.id).join(', ') || 'none'}).`);
   for (const question of config.intake.eligibility) {
     if (!answers.yes.includes(question.id)) problems.push(`Not eligible yet: this program asks you to confirm "${question.question}" (${question.id}). Requests that cannot confirm it are not taken.`);
   }

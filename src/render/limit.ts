@@ -5,7 +5,7 @@
 
 export const COMMENT_LIMIT = 60_000;
 
-export const shortened = (text: string, max: number) => (text.length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
+export { shortened } from '../domain/text.js';
 
 const size = (lines: readonly string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
 

@@ -4,9 +4,12 @@ import { schemaLineFor } from '../model/json-schema.js';
 import { markdownText, mention } from './escape.js';
 import { Document, isSeq, visit } from 'yaml';
 import { sanitizeForTerminal, sanitizeInline } from './terminal.js';
+import { shortened } from './limit.js';
 
 /** The first line of every answer on a request issue (the workflow's own fallback answer too). */
 export const REQUEST_MARKER = '<!-- mentor:request -->';
+/** The longest problem quoted in an answer (a request has a dozen fields at most). */
+const PROBLEM_LENGTH = 400;
 
 // The files a request writes, and what the requester is told (on a terminal, or on the issue).
 
@@ -55,7 +58,9 @@ export function renderRequestRefusalMarkdown(problems: readonly string[], organi
     out.push(`Thanks for asking. ${markdownText(organisers.requester)} ${told}`, '');
   }
   if (problems.length > 0) {
-    out.push(organisers ? 'Something in your request needs fixing too:' : 'Thanks for asking. Your request cannot be taken yet:', '', ...problems.map((p) => `- ${markdownText(p)}`), '');
+    // Each problem quotes what the form said, shortened: a form value can be a page long, and an
+    // answer longer than GitHub takes (render/limit.ts) would reach nobody.
+    out.push(organisers ? 'Something in your request needs fixing too:' : 'Thanks for asking. Your request cannot be taken yet:', '', ...problems.map((p) => `- ${markdownText(shortened(p, PROBLEM_LENGTH))}`), '');
     out.push('Edit the issue to fix it (the form is read again on every edit).', '');
   }
   return out.join('\n');
