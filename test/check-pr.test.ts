@@ -123,6 +123,21 @@ describe('mentor check-pr: a person and their own records', () => {
     expect((await checkPr(repo, 'hal-k', ['--approved-by', 'andrew-gh'])).code).toBe(0);
   });
 
+  it('needs a maintainer for a log saved outside the record layout, and tells its author where the log goes', async () => {
+    const repo = pullRequest((r) => {
+      write(r, 'cohorts/2026-fall/hal-2026-W47.yaml', halLog);
+      write(r, 'cohorts/2026-fall/log/hal/2026-W47.yaml', halLog);
+    });
+    const { code, json } = await checkPr(repo, 'hal-k');
+    expect(code).toBe(1);
+    expect(json.changes.map((c) => `${c.file} ${c.allowed} ${c.reason}`).sort()).toEqual([
+      'cohorts/2026-fall/hal-2026-W47.yaml false not where a log goes, so it would never be counted: write it as cohorts/2026-fall/logs/hal/2026-W47.yaml (only a maintainer may change files outside the record layout)',
+      'cohorts/2026-fall/log/hal/2026-W47.yaml false not where a log goes, so it would never be counted: write it as cohorts/2026-fall/logs/hal/2026-W47.yaml (only a maintainer may change files outside the record layout)',
+    ]);
+    expect(json.problems.map((p) => `${p.file} ${p.rule} ${p.severity}`).sort()).toEqual(['cohorts/2026-fall/hal-2026-W47.yaml unexpected-file warning', 'cohorts/2026-fall/log unexpected-file warning']);
+    expect((await checkPr(repo, 'hal-k', ['--approved-by', 'andrew-gh'])).code).toBe(0);
+  });
+
   it('fails the gate on invalid records even when the author may make the change', async () => {
     const repo = pullRequest((r) => write(r, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n'));
     const { code, json } = await checkPr(repo, 'hal-k');

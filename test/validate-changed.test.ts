@@ -90,6 +90,27 @@ describe('mentor validate --changed', () => {
     expect(stray.json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['cohorts/2026-fall/logs/notes.txt unexpected-file']);
   });
 
+  it('warns about a log saved where no log is read (beside cohort.yaml, in a log/ folder, as .yml), as a full run does, and only when it changed', async () => {
+    const repo = exampleGitRepo();
+    const log = 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n';
+    write(repo, 'cohorts/2026-fall/hal-2026-W47.yaml', log);
+    write(repo, 'cohorts/2026-fall/log/hal/2026-W47.yaml', log);
+    write(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yml', log);
+    const changed = await expectSameAsFull(repo);
+    expect(changed.json.problems.map((p) => `${p.file} ${p.rule} ${(p as { fix?: string }).fix}`)).toEqual([
+      'cohorts/2026-fall/hal-2026-W47.yaml unexpected-file Move it to cohorts/2026-fall/logs/hal/2026-W47.yaml.',
+      'cohorts/2026-fall/log unexpected-file Move the person folders it holds into cohorts/2026-fall/logs/.',
+      'cohorts/2026-fall/logs/hal/2026-W47.yml unexpected-file Rename it to 2026-W47.yaml.',
+    ]);
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'logs in the wrong places']);
+    expect((await validate(repo, ['--changed', 'HEAD'])).json.problems).toEqual([]);
+    write(repo, 'cohorts/2026-fall/log/hal/2026-W46.yaml', log.replace('W47', 'W46'));
+    const later = await validate(repo, ['--changed', 'HEAD']);
+    expect(later.json.problems).toEqual((await validate(repo)).json.problems.filter((p) => p.file === 'cohorts/2026-fall/log'));
+    expect(later.json.problems).toHaveLength(1);
+  });
+
   it('asks git two things, started together: the diff from the ref and the untracked files', () => {
     const repo = exampleGitRepo();
     write(repo, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n');

@@ -1,6 +1,8 @@
 // Where each record lives in a program repo (DESIGN.md "The program repo"). Every path that
 // mentor builds or recognises comes from here.
 
+import { isIsoWeek } from './weeks.js';
+
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export const CONFIG_FILE = 'mentor.config.yaml';
 export const PEOPLE_DIR = 'people';
@@ -27,9 +29,12 @@ export function programFolderOf(path: string): string | undefined {
 export const personFile = (person: string) => `${PEOPLE_DIR}/${person}.yaml`;
 export const cohortDir = (cohort: string) => `${COHORTS_DIR}/${cohort}`;
 export const cohortFile = (cohort: string) => `${cohortDir(cohort)}/cohort.yaml`;
-export const membersDir = (cohort: string) => `${cohortDir(cohort)}/members`;
+/** The folders a cohort folder holds, beside its cohort.yaml. */
+export const MEMBERS_FOLDER = 'members';
+export const LOGS_FOLDER = 'logs';
+export const membersDir = (cohort: string) => `${cohortDir(cohort)}/${MEMBERS_FOLDER}`;
 export const memberFile = (cohort: string, person: string) => `${membersDir(cohort)}/${person}.yaml`;
-export const logsDir = (cohort: string) => `${cohortDir(cohort)}/logs`;
+export const logsDir = (cohort: string) => `${cohortDir(cohort)}/${LOGS_FOLDER}`;
 export const personLogsDir = (cohort: string, person: string) => `${logsDir(cohort)}/${person}`;
 export const logFile = (cohort: string, person: string, week: string) => `${personLogsDir(cohort, person)}/${week}.yaml`;
 export const reportFile = (cohort: string, week: string, extension: 'md' | 'json') => `${REPORTS_DIR}/${cohort}/${week}.${extension}`;
@@ -76,4 +81,27 @@ export function logFolderOf(path: string): { cohort: string; person: string } | 
 /** The cohort a path under cohorts/ belongs to, whatever it is. */
 export function cohortOfPath(path: string): string | undefined {
   return /^cohorts\/([^/]+)\//.exec(path)?.[1];
+}
+
+/**
+ * The log a file saved in the wrong place most likely is, by its path: `cohorts/c/kim-2026-W50.yaml`,
+ * `cohorts/c/log/kim/2026-W49.yaml`, `cohorts/c/kim/2026-W49.yaml`, a `.yml`, `logs/kim-2026-W50.yaml`.
+ * Undefined when the path says no person and week, or already is that log.
+ */
+export function intendedLogFile(path: string): string | undefined {
+  const parts = path.split('/');
+  if (parts[0] !== COHORTS_DIR || parts.length < 3 || parts.length > 5) return undefined;
+  const cohort = parts[1]!;
+  const rest = parts.slice(2);
+  const named = /^(?:(.+)-)?(\d{4}-W\d{2})\.ya?ml$/.exec(rest.at(-1)!);
+  if (!named || !isIsoWeek(named[2]!)) return undefined;
+  const [, person, week] = named as unknown as [string, string | undefined, string];
+  // The person is in the name (kim-2026-W50.yaml), in cohorts/<c>/ or right in its logs/ folder...
+  const inName = person !== undefined && (rest.length === 1 || (rest.length === 2 && rest[0] === LOGS_FOLDER)) ? person : undefined;
+  // ...or the folder holding the week's file: cohorts/<c>/<person>/ or cohorts/<c>/<any>/<person>/.
+  const inFolder = person === undefined && (rest.length === 2 || rest.length === 3) ? rest.at(-2) : undefined;
+  const who = inName ?? inFolder;
+  if (who === undefined || !ID_PATTERN.test(who) || (rest.length === 2 && rest[0] === MEMBERS_FOLDER)) return undefined;
+  const intended = logFile(cohort, who, week);
+  return intended === path ? undefined : intended;
 }

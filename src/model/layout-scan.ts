@@ -1,4 +1,5 @@
-import { CONFIG_FILE, COHORTS_DIR, PEOPLE_DIR, cohortDir, cohortFile, logsDir, membersDir } from '../domain/layout.js';
+import { CONFIG_FILE, COHORTS_DIR, LOGS_FOLDER, MEMBERS_FOLDER, PEOPLE_DIR, cohortDir, cohortFile, intendedLogFile, logFile, logsDir, memberFile, membersDir, personLogsDir } from '../domain/layout.js';
+import { closest } from './suggest.js';
 import type { DirEntry, RecordSource, SourceProblem } from './record-source.js';
 import type { RecordKind } from './schemas.js';
 
@@ -84,8 +85,36 @@ export function listRecords(source: RecordSource, options: ListOptions = {}): La
     }
 
     layout.logs.set(cohort, options.logsOf && !options.logsOf.has(cohort) ? [] : logsIn(source, cohort, inside, problems));
+    const people = new Set(layout.people.map((file) => file.nameId));
+    for (const entry of inside) {
+      if (!COHORT_ENTRIES.has(entry.name) && !IGNORED_NAME.test(entry.name)) problems.push(strayInCohort(entry, cohort, inside, people));
+    }
   }
   return layout;
+}
+
+const COHORT_ENTRIES = new Set(['cohort.yaml', MEMBERS_FOLDER, LOGS_FOLDER]);
+
+/**
+ * Anything else in a cohort folder is never read: a log saved beside cohort.yaml, a `log/` folder.
+ * Said as a warning, with where it belongs, or the log would count as missing and nobody know why.
+ */
+function strayInCohort(entry: DirEntry, cohort: string, inside: readonly DirEntry[], people: ReadonlySet<string>): LayoutProblem {
+  const file = `${cohortDir(cohort)}/${entry.name}`;
+  const holds = `a cohort folder holds cohort.yaml, ${MEMBERS_FOLDER}/ and ${LOGS_FOLDER}/ only`;
+  const warn = (message: string, fix: string): LayoutProblem => ({ file, rule: 'unexpected-file', severity: 'warning', message, fix });
+  const has = (name: string) => inside.some((e) => e.name === name && e.kind === 'dir');
+  const elsewhere = `Move a log to ${logFile(cohort, '<person>', '<week>')} and a member to ${memberFile(cohort, '<person>')}`;
+  if (entry.kind === 'dir') {
+    const meant = closest(entry.name, [LOGS_FOLDER, MEMBERS_FOLDER]);
+    if (meant === LOGS_FOLDER) return warn(`This folder is not read (${holds}), so the logs in it are not counted.`, has(LOGS_FOLDER) ? `Move the person folders it holds into ${logsDir(cohort)}/.` : `Rename it to ${logsDir(cohort)}.`);
+    if (meant === MEMBERS_FOLDER) return warn(`This folder is not read (${holds}), so the members in it are not read either.`, has(MEMBERS_FOLDER) ? `Move its files into ${membersDir(cohort)}/.` : `Rename it to ${membersDir(cohort)}.`);
+    if (people.has(entry.name)) return warn(`This folder is not read (${holds}), so ${entry.name}'s logs in it are not counted.`, `Move it into ${logsDir(cohort)}/, so that it is ${personLogsDir(cohort, entry.name)}/.`);
+    return warn(`This folder is not read: ${holds}.`, `${elsewhere}, or delete the folder.`);
+  }
+  const log = intendedLogFile(file);
+  if (log !== undefined) return warn(`This file is not read (${holds}), so the log in it is not counted.`, `Move it to ${log}.`);
+  return warn(`This file is not read: ${holds}.`, `${elsewhere}, or delete the file.`);
 }
 
 /** A folder's entries; none, with the problem said, when it cannot be listed. */
@@ -114,7 +143,8 @@ function logsIn(source: RecordSource, cohort: string, inside: readonly DirEntry[
   for (const personFolder of entriesOf(source, logsDir(cohort), problems)) {
     const personPath = `${logsDir(cohort)}/${personFolder.name}`;
     if (!isFolder(personFolder, personPath, problems)) {
-      if (!IGNORED_NAME.test(personFolder.name)) problems.push({ file: personPath, rule: 'unexpected-file', severity: 'warning', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: 'Move it into the folder of the person it belongs to.' });
+      const log = intendedLogFile(personPath);
+      if (!IGNORED_NAME.test(personFolder.name)) problems.push({ file: personPath, rule: 'unexpected-file', severity: 'warning', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: log ? `Move it to ${log}.` : 'Move it into the folder of the person it belongs to.' });
       continue;
     }
     logs.push(...listPersonLogs(source, cohort, personFolder.name, problems));
@@ -155,7 +185,8 @@ function recordName(entry: DirEntry, file: string, problems: LayoutProblem[], wh
   }
   if (entry.name.endsWith('.yaml') && entry.name.length > 5) return entry.name.slice(0, -5);
   if (entry.name.endsWith('.yml')) {
-    problems.push({ file, rule: 'unexpected-file', severity: 'warning', message: 'Records end in .yaml; this .yml file is not read.', fix: `Rename it to ${entry.name.slice(0, -4)}.yaml.` });
+    const message = what === 'Logs' ? 'This log is not counted: records end in .yaml, and this .yml file is not read.' : 'Records end in .yaml; this .yml file is not read.';
+    problems.push({ file, rule: 'unexpected-file', severity: 'warning', message, fix: `Rename it to ${entry.name.slice(0, -4)}.yaml.` });
   } else {
     problems.push({ file, rule: 'unexpected-file', severity: 'warning', message: 'This is not a record (records end in .yaml) and is not read.', fix: 'Move it out of the records folder, or rename it to .yaml if it is one.' });
   }

@@ -1,6 +1,6 @@
 import { roomFor, directMenteeCounts } from '../../domain/commitments.js';
 import { cohortState, isPaused } from '../../domain/cohort-state.js';
-import { classifyPath, type PathKind } from '../../domain/layout.js';
+import { classifyPath, intendedLogFile, type PathKind } from '../../domain/layout.js';
 import { formatInstant, localDate } from '../../domain/time.js';
 import { tierAbove } from '../../domain/tiers.js';
 import { addWeeks, weekAt } from '../../domain/weeks.js';
@@ -87,8 +87,12 @@ function judgePath(context: Context, change: Change & { renamedTo?: string }): J
       return refuse('the program settings: only a maintainer may change them');
     case 'report':
       return refuse('a report: written by `mentor report`, and only a maintainer may commit it');
-    default:
+    default: {
+      // A log saved in the wrong place is never counted: say where it goes, so the author can move it.
+      const log = intendedLogFile(change.path);
+      if (log !== undefined && change.status !== 'deleted') return refuse(`not where a log goes, so it would never be counted: write it as ${log} (only a maintainer may change files outside the record layout)`);
       return refuse('not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files');
+    }
   }
 }
 
