@@ -59,6 +59,18 @@ describe('status --format markdown (the attention issue)', () => {
     expect(mentions(next.comment!)).toEqual(['grace-h']);
   });
 
+  it('mentions the person a member asked for only when they are a mentor of the tier above in the cohort', async () => {
+    const repo = exampleRepo();
+    const asking = (prefers: string) => ({ 'cohorts/2026-fall/members/zoe.yaml': `person: zoe\nrole: mentee\nprefers: ${prefers}\nrequestedAt: 2026-11-24T09:00:00-08:00\n`, 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' });
+    const zoeRow = (stdout: string) => stdout.split('\n').find((line) => line.includes('| zoe'))!;
+    writeTree(repo, asking('bob')); // a mentee
+    expect(mentions(zoeRow((await attention(repo)).stdout))).toEqual([]);
+    writeTree(repo, asking('andrew')); // the lead
+    expect(mentions(zoeRow((await attention(repo)).stdout))).toEqual([]);
+    writeTree(repo, asking('grace')); // a mentor
+    expect(mentions(zoeRow((await attention(repo)).stdout))).toEqual(['grace-h']);
+  });
+
   it('takes an empty --since file as no previous body, and refuses a missing path or a folder (exit 2, naming it)', async () => {
     const repo = exampleRepo();
     const empty = path.join(makeTree({ 'previous.md': '' }), 'previous.md');

@@ -50,13 +50,16 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
   const cohorts = snapshots.map((snapshot): AttentionCohort => {
     const inQueue = [...snapshot.waiting].sort((a, b) => (a.requestedAt === undefined ? 1 : 0) - (b.requestedAt === undefined ? 1 : 0) || Date.parse(a.requestedAt ?? '') - Date.parse(b.requestedAt ?? '') || (a.id < b.id ? -1 : 1));
     const withRoom = new Set(snapshot.mentorsWithRoom.map((m) => m.id));
+    const roleOf = new Map(snapshot.hours.map((h) => [h.id, h.role]));
     const queue = inQueue.map((w, index): QueueEntry => {
       const mentions: Mention[] = [];
       const add = (handle: string | undefined, why: Mention['why'], person?: string) => {
         if (handle === undefined || mentions.some((m) => m.handle.toLowerCase() === handle.toLowerCase())) return;
         mentions.push({ handle, why, key: `${snapshot.cohort.id}/${w.id}/${why}/${handle.toLowerCase()}`, ...(person !== undefined ? { person } : {}) });
       };
-      if (w.prefers !== undefined) add(handleOf(w.prefers), 'prefers', w.prefers);
+      // The preferred person is mentioned only as what they were asked to be: a mentor of this
+      // cohort of the tier above. A hand-written `prefers:` could name anyone (a mentee, a lead).
+      if (w.prefers !== undefined && roleOf.get(w.prefers) === tierAbove(w.role)) add(handleOf(w.prefers), 'prefers', w.prefers);
       if (w.waitedHours !== undefined && w.waitedHours >= config.notify.escalateAfterHours) {
         const tier = tierAbove(w.role);
         for (const mentor of snapshot.mentorsWithRoom) {
