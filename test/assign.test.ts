@@ -126,7 +126,9 @@ describe('mentor assign', () => {
 describe('mentor assign on a terminal', () => {
   const PTY = path.join(import.meta.dirname, 'helpers/run_pty.py');
   const underTerminal = (args: string[], steps: Array<[string, string]>) =>
-    spawnSync('python3', [PTY, JSON.stringify(steps), '--', process.execPath, MENTOR_BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...GIT_ENV, NO_COLOR: '1', CI: undefined }, timeout: 60_000 });
+    spawnSync('python3', [PTY, JSON.stringify(steps), '--', process.execPath, MENTOR_BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...GIT_ENV, NO_COLOR: '1', CI: undefined, MENTOR_NOW: '2026-11-24T09:00:00-08:00' }, timeout: 60_000 });
+  const DOWN = '\u001b[B';
+  const jonOf = (repo: string) => parse(readFileSync(path.join(repo, COHORT), 'utf8')).members.find((m: { person: string }) => m.person === 'jon');
 
   it("lets the organiser change one member's mentor before writing", () => {
     const repo = exampleRepo();
@@ -164,6 +166,66 @@ describe('mentor assign on a terminal', () => {
     expect(result.stdout).toContain('this is the best plan around them, not the optimum');
     const cohort = parse(readFileSync(path.join(repo, COHORT), 'utf8'));
     expect(cohort.members.find((m: { person: string }) => m.person === 'jon').mentor).toBe('grace');
+  });
+
+  it('re-picking the mentor a member already has changes nothing and is no choice of yours', () => {
+    const repo = exampleRepo();
+    const result = underTerminal(
+      ['assign', '2026-fall', '--repo', repo],
+      [
+        ['Write these placements?', `${DOWN}\r`],
+        ['Which member?', `${DOWN}\r`], // jon
+        ['Mentor for jon', '\r'], // grace, the current one
+        ['No change: jon stays with grace.', ''],
+        ['Write these placements?', '\r'],
+      ],
+    );
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).not.toContain('your choice');
+    expect(result.stdout).not.toContain('not the optimum');
+    expect(jonOf(repo).mentor).toBe('grace');
+  });
+
+  it('going back to the optimal mentor after a change drops the choice: the plan is the optimum again', () => {
+    const repo = exampleRepo();
+    const result = underTerminal(
+      ['assign', '2026-fall', '--repo', repo],
+      [
+        ['Write these placements?', `${DOWN}\r`],
+        ['Which member?', `${DOWN}\r`],
+        ['Mentor for jon', `${DOWN}\r`], // linus: your choice
+        ['not the optimum', ''],
+        ['Write these placements?', `${DOWN}\r`],
+        ['Which member?', `${DOWN}\r`],
+        ['Mentor for jon', '\r'], // grace, the optimum's pick
+        ['Write these placements?', '\r'],
+      ],
+    );
+    expect(result.status, result.stdout).toBe(0);
+    const last = result.stdout.slice(result.stdout.lastIndexOf('Mentor for jon'));
+    expect(last).toContain('Proposed placements');
+    expect(last).not.toContain('your choice');
+    expect(last).not.toContain('not the optimum');
+    expect(jonOf(repo).mentor).toBe('grace');
+  });
+
+  it('has a way back from the member list and from the mentor list', () => {
+    const repo = exampleRepo();
+    const result = underTerminal(
+      ['assign', '2026-fall', '--repo', repo],
+      [
+        ['Write these placements?', `${DOWN}\r`],
+        ['← Back to the question before', `${DOWN}${DOWN}\r`], // past cleo and jon: back to the plan
+        ['Write these placements?', `${DOWN}\r`],
+        ['Which member?', `${DOWN}\r`],
+        ['← Back to the question before', `${DOWN}${DOWN}\r`], // past grace and linus: back to the members
+        ['Which member?', `${DOWN}\r`],
+        ['Mentor for jon', `${DOWN}\r`],
+        ['Write these placements?', '\r'],
+      ],
+    );
+    expect(result.status, result.stdout).toBe(0);
+    expect(jonOf(repo).mentor).toBe('linus');
   });
 
   it('writes nothing when cancelled', () => {

@@ -1,9 +1,10 @@
 import { ExitCode } from '../errors.js';
 import { print, printError, styleFor, terminalWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
+import { GO_BACK } from '../domain/questions.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { planAssignment, type AssignInput, type AssignmentPlan } from '../core/assign.js';
-import { heldByFieldTypos, memberChoices, mentorChoices } from '../core/assign-review.js';
+import { heldByFieldTypos, memberChoices, mentorChoices, overridesAfter } from '../core/assign-review.js';
 import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
 import { renderAssignJson, renderAssignText } from '../render/assign.js';
@@ -99,14 +100,26 @@ async function review(asker: Asker, input: AssignInput, first: AssignmentPlan, s
       history.pop();
       continue;
     }
-    const person = String(await asker.ask({ kind: 'select', name: 'member', message: 'Which member?', choices: memberChoices(plan, overrides) }));
+    const change = await chooseChange(asker, input, plan, overrides);
+    if (change === undefined) continue;
+    const next = overridesAfter(input, first, overrides, change.person, change.mentor);
+    if (next === undefined) print(`No change: ${change.person} stays with ${change.mentor}.`);
+    else history.push(next);
+  }
+}
+
+/** Which member goes to which mentor; undefined: back to the plan. Each list has a way back. */
+async function chooseChange(asker: Asker, input: AssignInput, plan: AssignmentPlan, overrides: ReadonlyMap<string, string>): Promise<{ person: string; mentor: string } | undefined> {
+  for (;;) {
+    const person = await asker.ask({ kind: 'select', name: 'member', message: 'Which member?', choices: memberChoices(plan, overrides), back: true });
+    if (person === GO_BACK) return undefined;
     const member = input.cohort.members.find((m) => m.person === person)!;
     const choices = mentorChoices(input, plan, member);
     if (choices.length === 0) {
-      print(`No ${member.role === 'mentee' ? 'mentor' : 'lead'} has room for ${person}.`);
+      print(`No ${member.role === 'mentee' ? 'mentor' : 'lead'} has room for ${String(person)}.`);
       continue;
     }
-    const mentor = String(await asker.ask({ kind: 'select', name: 'mentor', message: `Mentor for ${person}`, choices }));
-    history.push(new Map([...overrides, [person, mentor]]));
+    const mentor = await asker.ask({ kind: 'select', name: 'mentor', message: `Mentor for ${String(person)}`, choices, back: true });
+    if (mentor !== GO_BACK) return { person: String(person), mentor: String(mentor) };
   }
 }

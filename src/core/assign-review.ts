@@ -2,7 +2,7 @@ import type { Member, Role } from '../model/schemas.js';
 import { formatPath, type Problem } from '../model/problem.js';
 import type { CohortEntry } from '../model/program.js';
 import { scorePair } from './assign-score.js';
-import { eligibleMentors } from './assign.js';
+import { eligibleMentors, planAssignment } from './assign.js';
 import type { AssignInput, AssignmentPlan } from './assign-types.js';
 
 // The interactive review of `mentor assign`, as plain data: which members to hold back, and the
@@ -52,4 +52,18 @@ export function mentorChoices(input: AssignInput, plan: AssignmentPlan, member: 
       const score = scorePair(input.config.matching, member, input.people.get(member.person), mentor.id, input.people.get(mentor.id), input.cohort.start).total;
       return { name: `${mentor.id}  score ${score}, room ${mentor.room - (taken.get(mentor.id) ?? 0)}${mentor.id === current ? ' (current)' : ''}`, value: mentor.id };
     });
+}
+
+/**
+ * The choices after placing `person` with `mentor`; undefined when that changes nothing. A pick
+ * the plan would make anyway (the current mentor, or the best one once an earlier choice for the
+ * member is dropped) is no choice of the organiser's: the plan stays optimal.
+ */
+export function overridesAfter(input: AssignInput, first: AssignmentPlan, overrides: ReadonlyMap<string, string>, person: string, mentor: string): Map<string, string> | undefined {
+  const without = new Map(overrides);
+  without.delete(person);
+  const planWithout = without.size === 0 ? first : planAssignment({ ...input, overrides: without });
+  const next = planWithout.assignments.some((a) => a.person === person && a.mentor === mentor) ? without : new Map([...overrides, [person, mentor]]);
+  const same = next.size === overrides.size && [...next].every(([key, value]) => overrides.get(key) === value);
+  return same ? undefined : next;
 }
