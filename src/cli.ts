@@ -74,7 +74,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(repoOption())
     .option('--cohort <cohort>', "cohort id (default: the person's cohort that holds the week)")
     .option('--person <person>', 'whose log (default: the person matching your git user)')
-    .option('--week <week>', 'ISO week, e.g. 2026-W48 (default: this week in the program zone)')
+    .option('--week <week>', 'ISO week, e.g. 2026-W48 (default: last week while it has no log, else this week)')
     .option('--hours <activity=hours>', 'hours of an activity (repeatable)', collect, [])
     .option('--pr <url>', 'a pull request link (repeatable)', collect, [])
     .option('--done <text>', 'what got done')

@@ -9,11 +9,11 @@ const PTY = path.join(import.meta.dirname, 'helpers/run_pty.py');
 const DOWN = '\u001b[B';
 
 /** Runs the real CLI under a pseudo-terminal, typing each answer when its question shows. */
-function underTerminal(args: string[], steps: Array<[string, string]>, gitUser = 'hal-k') {
+function underTerminal(args: string[], steps: Array<[string, string]>, gitUser = 'hal-k', now = '2026-11-24T09:00:00-08:00') {
   const home = makeTree({ '.gitconfig': `[user]\n\tname = ${gitUser}\n\temail = ${gitUser}@example.com\n` });
   const result = spawnSync('python3', [PTY, JSON.stringify(steps), '--', process.execPath, MENTOR_BIN, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...GIT_ENV, HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), NO_COLOR: '1', TERM: 'xterm-256color', CI: undefined, MENTOR_NOW: '2026-11-24T09:00:00-08:00' },
+    env: { ...process.env, ...GIT_ENV, HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), NO_COLOR: '1', TERM: 'xterm-256color', CI: undefined, MENTOR_NOW: now },
     timeout: 60_000,
   });
   return { code: result.status, screen: result.stdout };
@@ -107,6 +107,34 @@ describe('mentor log on a terminal', () => {
     expect(screen).toContain('Total 8 h of 5.5 h planned (+2.5).');
     const log = parse(readFileSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'), 'utf8'));
     expect(log).toEqual({ person: 'hal', week: '2026-W47', hours: { 'code-review': 2, 'own-one-on-one': 1, practice: 4.5, 'weekly-review': 0.5 }, done: 'Joins', next: 'The API' });
+  });
+
+  it('offers last week while it has no log, on a Tuesday too, and says why in the question (journey J6)', () => {
+    const repo = exampleRepo();
+    const steps: Array<[string, string]> = [['Who is logging?', '\r'], ['Which week (last week, not logged yet)? (< to go back) (2026-W47)', '\r']];
+    for (const question of ['code-review', 'own-one-on-one', 'practice', 'weekly-review']) steps.push([`Hours of ${question}`, '\r']);
+    for (const question of ['Pull request links', 'What did you get done?', 'Anything blocking you?', 'What is next?']) steps.push([question, '\r']);
+    steps.push(['Write this log?', '\r']);
+    const { code, screen } = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], steps);
+    expect(code, screen).toBe(0);
+    expect(parse(readFileSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'), 'utf8')).week).toBe('2026-W47');
+  });
+
+  it('refuses a week that has not started as it is typed, naming this week, and takes another (journey J7)', () => {
+    const repo = exampleRepo();
+    const { code, screen } = underTerminal(
+      ['log', '--repo', repo, '--cohort', '2026-fall'],
+      [
+        ['Who is logging?', '\r'],
+        ['Which week', '2026-W47\r'],
+        ['2026-W47 has not started yet (this week is 2026-W41).', '\u007f'.repeat(8) + '2026-W40\r'],
+        ['Hours of code-review', '\u0003'],
+      ],
+      'hal-k',
+      '2026-10-06T09:00:00-07:00',
+    );
+    expect(code, screen).toBe(130);
+    expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
   });
 
   it('refuses --commit outside a git repository before asking anything', () => {

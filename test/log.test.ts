@@ -76,6 +76,54 @@ describe('mentor log with flags', () => {
   });
 });
 
+describe('mentor log without --week (journey J6)', () => {
+  const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' }; // a Tuesday of 2026-W48
+
+  it('logs last week while it has no log, any day, and says which week and why', async () => {
+    const repo = exampleRepo();
+    const result = await mentorIn(['log', '--repo', repo, '--person', 'hal', '--hours', 'practice=3'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Week 2026-W47: last week, not logged yet (--week chooses another).\nWrote cohorts/2026-fall/logs/hal/2026-W47.yaml.');
+  });
+
+  it('logs this week once last week is logged, and says so', async () => {
+    const repo = exampleRepo();
+    const result = await mentorIn(['log', '--repo', repo, '--person', 'bob', '--hours', 'practice=3'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Week 2026-W48: this week, last week is logged (--week chooses another).\nWrote cohorts/2026-fall/logs/bob/2026-W48.yaml.');
+  });
+});
+
+describe('mentor log refuses a week that has not started (journey J7)', () => {
+  it('exits 1, names this week and writes nothing', () => {
+    const repo = exampleRepo();
+    const result = mentor(['log', '--repo', repo, '--person', 'hal', '--week', '2026-W47', '--hours', 'practice=3'], { env: { MENTOR_NOW: '2026-10-06T09:00:00-07:00' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('mentor: 2026-W47 has not started yet (this week is 2026-W41); nothing was written.\n  Log it once it has begun, on 2026-11-16; for an earlier week, pass it with --week.\n');
+    expect(existsSync(path.join(repo, LOG))).toBe(false);
+  });
+});
+
+describe('mentor log flag errors (journey J12)', () => {
+  const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
+
+  it('names the flag as typed, and checks the values before refusing to replace a log', async () => {
+    const repo = exampleRepo();
+    const file = path.join(repo, 'cohorts/2026-fall/logs/bob/2026-W47.yaml');
+    const before = readFileSync(file, 'utf8');
+    const result = await mentorIn(['log', '--repo', repo, '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=-2', '--pr', 'github.com/x'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('mentor: --hours practice=-2: hours must be 0 or more.\n--pr github.com/x: not a link; paste the full address, e.g. https://github.com/you/repo/pull/1.\n  Nothing was written.\n');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('answers a misspelt --person with the person meant', async () => {
+    const result = await mentorIn(['log', '--repo', exampleRepo(), '--person', 'hall', '--hours', 'practice=3'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('mentor: There is no person "hall".\n  Did you mean hal?\n');
+  });
+});
+
 describe('mentor log finds the cohort from the week', () => {
   const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
   const spring = (start: string, end: string) => ({ 'cohorts/2026-spring/cohort.yaml': `id: 2026-spring\nname: Spring 2026\nstart: ${start}\nend: ${end}\nmembers:\n  - person: hal\n    role: mentee\n    requestedAt: 2026-03-01T10:00:00-08:00\n` });

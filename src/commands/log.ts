@@ -7,10 +7,10 @@ import { readRecord } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
 import { directMenteeCounts, plannedHours } from '../domain/commitments.js';
 import { logFile } from '../domain/layout.js';
-import { parseHoursFlags, personForGitUser, totalAgainstPlan, type LogDraft } from '../core/log-draft.js';
-import { cohortsForLog, logDraftOf, logForm, type Membership } from '../core/log-form.js';
+import { checkLogFlags, parseHoursFlags, personForGitUser, totalAgainstPlan, type LogDraft } from '../core/log-draft.js';
+import { cohortsForLog, defaultWeekFor, logDraftOf, logForm, membershipsIn, type Membership } from '../core/log-form.js';
 import { askForm } from '../core/questions.js';
-import { isIsoWeek, lastCompleteWeek, weekAt } from '../domain/weeks.js';
+import { compareWeeks, isIsoWeek, lastCompleteWeek, mondayOf, weekAt } from '../domain/weeks.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { checkShape } from '../model/check-shape.js';
 import { isError } from '../model/problem.js';
@@ -19,6 +19,7 @@ import type { Program } from '../model/program.js';
 import { checkLogRules } from '../model/rules/log-rules.js';
 import { ID_PATTERN, type Log } from '../model/schemas.js';
 import { YamlSource } from '../model/source.js';
+import { closest } from '../model/suggest.js';
 import { renderNewLog, updateLogText } from '../render/log-yaml.js';
 import { sanitizeForTerminal, sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting, type Loaded } from './context.js';
@@ -50,8 +51,10 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   const memberships = membershipsOf(loaded);
   const gitUser = await gitPerson(program);
   const thisWeek = weekAt(program.config.timezone, loaded.now);
+  const lastWeek = lastCompleteWeek(loaded.today);
+  const existingLog = (cohort: string, who: string, when: string) => readExisting(program.root, logFile(cohort, who, when))?.log;
 
-  if (interactive && options.person !== undefined) refusePerson(loaded, options.person, options.cohort, memberships);
+  if (options.person !== undefined) refusePerson(loaded, options.person, options.cohort, memberships);
   if (interactive && options.week !== undefined && !isIsoWeek(options.week)) refuseNotAWeek(options.week);
   let { cohort: cohortId, person, week } = options;
   let asked: LogDraft | undefined;
@@ -60,10 +63,9 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
       memberships,
       fixed: { cohort: options.cohort, person: options.person, week: options.week },
       gitPerson: gitUser,
-      today: loaded.today,
       thisWeek,
-      lastWeek: lastCompleteWeek(loaded.today),
-      existing: (cohort, who, when) => readExisting(program.root, logFile(cohort, who, when))?.log,
+      lastWeek,
+      existing: existingLog,
       planned: (cohort, who) => plannedFor(loaded, cohort, who).byActivity,
       preview: (cohort, draft) => preview(loaded, cohort, draft),
     }));
@@ -77,11 +79,13 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   }
   person ??= gitUser;
   if (person === undefined) throw usageError('Whose log is it? Pass --person <id>.', 'mentor could not tell from your git user name.');
-  week ??= thisWeek;
+  // Said with the write: which week a log without --week went to, and why that one.
+  const chosen = week === undefined ? defaultWeekFor(membershipsIn(memberships, options.cohort), person, { thisWeek, lastWeek, existing: existingLog }) : undefined;
+  week ??= chosen!.week;
   cohortId ??= inferCohort(memberships, person, week);
 
   const entry = chooseCohort(loaded, cohortId);
-  refuseUnknown(loaded, entry.id, person, week);
+  refuseUnknown(loaded, entry.id, person, week, thisWeek);
   const file = logFile(entry.id, person, week);
   const existing = readExisting(program.root, file);
 
@@ -92,6 +96,9 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
     const { hours, errors } = parseHoursFlags(options.hours);
     if (errors.length > 0) throw usageError(errors.join('\n'));
     if (Object.keys(hours).length === 0 && !existing) throw usageError('No hours given.', 'Pass --hours activity=hours for each activity, e.g. --hours practice=3 --hours code-review=1.');
+    const role = entry.members.get(person)!.role;
+    const wrong = checkLogFlags(hours, options.pr, role, Object.keys(plannedFor(loaded, entry.id, person).byActivity));
+    if (wrong.length > 0) throw new MentorError(wrong.map(sanitizeInline).join('\n'), ExitCode.invalid, 'Nothing was written.');
     draft = {
       person,
       week,
@@ -101,15 +108,17 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
       blockers: options.blockers ?? existing?.log?.blockers ?? undefined,
       next: options.next ?? existing?.log?.next ?? undefined,
     };
-    if (existing && !options.force) {
-      throw new MentorError(`${file} already exists.`, ExitCode.invalid, 'Pass --force to replace it (comments and formatting are kept), or run on a terminal to confirm.');
-    }
   }
+  // The values are checked first: a refusal to replace should not hide an error in them.
   const text = logText(loaded, entry.id, draft).text;
+  if (!asked && existing && !options.force) {
+    throw new MentorError(`${file} already exists.`, ExitCode.invalid, 'Pass --force to replace it (comments and formatting are kept), or run on a terminal to confirm.');
+  }
 
   lockForWriting(program.root, 'log');
   const plan = options.commit ? await planCommit(program.root, `log/${person}/${week}`, [file], { fromDefaultBranch: true }) : undefined;
   if (plan) await startBranch(plan);
+  if (chosen) print(`Week ${week}: ${chosen.why} (--week chooses another).`);
   writeFileAtomic(program.root, file, text);
   print(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
   if (plan) {
@@ -167,7 +176,8 @@ async function gitPerson(program: Program): Promise<string | undefined> {
 /** An unknown person, or not a member of the cohort (of any cohort, when none is named): exit 1. */
 function refusePerson(loaded: Loaded, person: string, cohortId: string | undefined, memberships: Membership[]): void {
   if (!ID_PATTERN.test(person) || !loaded.program.people.has(person)) {
-    throw new MentorError(`There is no person "${sanitizeInline(person)}".`, ExitCode.invalid, 'Use the id of a file in people/ (without .yaml).');
+    const guess = closest(person, loaded.program.people.keys());
+    throw new MentorError(`There is no person "${sanitizeInline(person)}".`, ExitCode.invalid, guess ? `Did you mean ${guess}?` : 'Use the id of a file in people/ (without .yaml).');
   }
   if (cohortId === undefined && !memberships.some((membership) => membership.person === person)) {
     throw new MentorError(`${person} is not a member of any cohort.`, ExitCode.invalid, 'A log belongs to a member of a cohort: add them to one first (mentor request, or the cohort file).');
@@ -178,13 +188,16 @@ function refusePerson(loaded: Loaded, person: string, cohortId: string | undefin
   }
 }
 
-/** An unknown person, a person not in the cohort, or a bad week: exit 1, nothing written. */
-function refuseUnknown(loaded: Loaded, cohortId: string, person: string, week: string): void {
+/** An unknown person, a person not in the cohort, or a bad week (outside the cohort, or not begun): exit 1, nothing written. */
+function refuseUnknown(loaded: Loaded, cohortId: string, person: string, week: string, thisWeek: string): void {
   const entry = loaded.program.cohorts.get(cohortId)!;
   refusePerson(loaded, person, cohortId, []);
   refuseNotAWeek(week);
   if (!isCohortWeek(entry.cohort!, week)) {
     throw new MentorError(`${week} is outside cohort ${cohortId} (${cohortWeeksText(entry.cohort!)}); nothing was written.`, ExitCode.invalid, 'Log a week of the cohort, or name the cohort that ran that week with --cohort.');
+  }
+  if (compareWeeks(week, thisWeek) > 0) {
+    throw new MentorError(`${week} has not started yet (this week is ${thisWeek}); nothing was written.`, ExitCode.invalid, `Log it once it has begun, on ${mondayOf(week)}; for an earlier week, pass it with --week.`);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Question } from '../domain/questions.js';
 import { FORBIDDEN_KEYS } from '../model/forbidden-keys.js';
 import type { Log, Person } from '../model/schemas.js';
 import { roundHours, totalHours } from '../domain/commitments.js';
+import { closest } from '../model/suggest.js';
 
 // Building a weekly log: from flags, or by asking. The questions are plain data so they can be
 // tested with scripted answers; io/prompts.ts asks them on a terminal.
@@ -50,11 +51,13 @@ export const personQuestion = (members: Array<{ id: string; name: string; role: 
   ...(defaultPerson && members.some((member) => member.id === defaultPerson) ? { default: defaultPerson } : {}),
 });
 
-export const weekQuestion = (defaultWeek: string, validate: (value: string) => true | string): Question => ({
+/** The week question: its default is said with the reason it was chosen (see defaultLogWeek). */
+export const weekQuestion = (defaultWeek: WeekChoice, validate: (value: string) => true | string): Question => ({
   kind: 'input',
   name: 'week',
-  message: 'Which week (ISO week, YYYY-Www)?',
-  default: defaultWeek,
+  // Short enough for an 80-column terminal with the back hint and the default after it.
+  message: `Which week (${defaultWeek.why})?`,
+  default: defaultWeek.week,
   validate,
 });
 
@@ -70,10 +73,30 @@ export function hoursQuestions(planned: Record<string, number>, previous?: Recor
   }));
 }
 
+const isLink = (text: string) => /^https?:\/\/\S+$/i.test(text);
+const FULL_ADDRESS = 'paste the full address, e.g. https://github.com/you/repo/pull/1.';
+
 /** Each link is checked as it is typed, not after every other question. */
 export function checkPullRequestLinks(answer: string): true | string {
-  const bad = answer.split(/[\s,]+/).filter(Boolean).find((link) => !/^https?:\/\/\S+$/i.test(link));
-  return bad === undefined ? true : `"${bad.slice(0, 60)}" is not a link: paste the full address, e.g. https://github.com/you/repo/pull/1.`;
+  const bad = answer.split(/[\s,]+/).filter(Boolean).find((link) => !isLink(link));
+  return bad === undefined ? true : `"${bad.slice(0, 60)}" is not a link: ${FULL_ADDRESS}`;
+}
+
+/**
+ * What is wrong with the values of log flags, each said with the flag as typed (`--hours
+ * practice=-2: ...`), before the log is built: activities of the role, hours a week can hold, links.
+ */
+export function checkLogFlags(hours: Record<string, number>, links: readonly string[], role: string, activities: readonly string[]): string[] {
+  const errors: string[] = [];
+  for (const [activity, value] of Object.entries(hours)) {
+    const flag = `--hours ${activity}=${value}`;
+    const guess = closest(activity, activities);
+    if (!activities.includes(activity)) errors.push(`${flag}: "${activity}" is not an activity of a ${role}. ${guess ? `Did you mean ${guess}?` : `Use one of: ${activities.join(', ')}.`}`);
+    else if (value < 0) errors.push(`${flag}: hours must be 0 or more.`);
+    else if (value > 168) errors.push(`${flag}: a week has 168 hours; give the hours of this week only.`);
+  }
+  for (const link of links) if (!isLink(link)) errors.push(`--pr ${link.slice(0, 60)}: not a link; ${FULL_ADDRESS}`);
+  return errors;
 }
 
 export const textQuestions = (previous?: Partial<Log>): Question[] => [
@@ -94,13 +117,19 @@ export function personForGitUser(people: Iterable<Person>, user: { name?: string
   return matches.length === 1 ? matches[0]!.id : undefined;
 }
 
+/** The week a log is for when none is named, and why, in words for the prompt and the output. */
+export interface WeekChoice {
+  week: string;
+  why: string;
+}
+
 /**
- * The week a log is most likely for: on a Monday, last week when it has no log yet (the week
- * just ended is what people log then); otherwise this week.
+ * The week a log is most likely for: last week while it is a week of the cohort with no log yet
+ * (status counts it as missing, whatever the day), otherwise this week.
  */
-export function defaultLogWeek(today: string, thisWeek: string, lastWeek: string, hasLog: (week: string) => boolean, inCohort: (week: string) => boolean): string {
-  const monday = new Date(`${today}T12:00:00Z`).getUTCDay() === 1;
-  return monday && inCohort(lastWeek) && !hasLog(lastWeek) ? lastWeek : thisWeek;
+export function defaultLogWeek(thisWeek: string, lastWeek: string, logged: (week: string) => boolean, inCohort: (week: string) => boolean): WeekChoice {
+  if (!inCohort(lastWeek)) return { week: thisWeek, why: inCohort(thisWeek) ? "this week, the cohort's first" : 'this week' };
+  return logged(lastWeek) ? { week: thisWeek, why: 'this week, last week is logged' } : { week: lastWeek, why: 'last week, not logged yet' };
 }
 
 /** "Total 7 h of 5.5 h planned": the line under the preview of a log. */

@@ -1,7 +1,7 @@
 import type { Answers, FormItem } from '../domain/questions.js';
-import { cohortQuestion, defaultLogWeek, hoursQuestions, personQuestion, textQuestions, weekQuestion, type LogDraft } from './log-draft.js';
+import { cohortQuestion, defaultLogWeek, hoursQuestions, personQuestion, textQuestions, weekQuestion, type LogDraft, type WeekChoice } from './log-draft.js';
 import { cohortWeeksText, isCohortWeek, type CohortDates } from '../domain/cohort-state.js';
-import { isIsoWeek } from '../domain/weeks.js';
+import { compareWeeks, isIsoWeek } from '../domain/weeks.js';
 import type { Log, Role } from '../model/schemas.js';
 
 // The interactive `mentor log` as one form: who, which week, the cohort (asked only when the
@@ -24,7 +24,6 @@ export interface LogFormContext {
   fixed: { cohort?: string; person?: string; week?: string };
   /** The person of the git user, offered first. */
   gitPerson?: string;
-  today: string;
   thisWeek: string;
   lastWeek: string;
   /** The log already written for this cohort, person and week, if any. */
@@ -40,19 +39,29 @@ export function cohortsForLog(memberships: readonly Membership[], person: string
   return memberships.filter((membership) => membership.person === person && isCohortWeek(membership.dates, week));
 }
 
-/** Why a week cannot be logged for a person in the cohorts offered, or true. */
-export function checkLogWeek(memberships: readonly Membership[], person: string, value: string): true | string {
+/** Why a week cannot be logged for a person in the cohorts offered (outside them, or not begun), or true. */
+export function checkLogWeek(memberships: readonly Membership[], person: string, value: string, thisWeek: string): true | string {
   const week = value.trim();
   if (!isIsoWeek(week)) return 'Write an ISO week such as 2026-W48.';
   const own = memberships.filter((membership) => membership.person === person);
-  if (own.some((membership) => isCohortWeek(membership.dates, week))) return true;
+  if (own.some((membership) => isCohortWeek(membership.dates, week))) return compareWeeks(week, thisWeek) > 0 ? `${week} has not started yet (this week is ${thisWeek}).` : true;
   const weeks = own.map((membership) => `${membership.cohort} ${cohortWeeksText(membership.dates)}`).join('; ');
   return own.length === 1 ? `${week} is outside cohort ${own[0]!.cohort} (${cohortWeeksText(own[0]!.dates)}).` : `${week} is in none of ${person}'s cohorts (${weeks}).`;
 }
 
+/** The memberships a log can be for: of the cohort named, or of every cohort. */
+export const membershipsIn = (memberships: readonly Membership[], cohort: string | undefined): Membership[] => memberships.filter((membership) => cohort === undefined || membership.cohort === cohort);
+
+/** The week to offer a person who names none (see defaultLogWeek): the cohorts offered decide. */
+export function defaultWeekFor(memberships: readonly Membership[], person: string, context: Pick<LogFormContext, 'thisWeek' | 'lastWeek' | 'existing'>): WeekChoice {
+  const holding = (week: string) => memberships.filter((membership) => membership.person === person && isCohortWeek(membership.dates, week));
+  const logged = (week: string) => holding(week).every((membership) => context.existing(membership.cohort, person, week) !== undefined);
+  return defaultLogWeek(context.thisWeek, context.lastWeek, logged, (week) => holding(week).length > 0);
+}
+
 /** The form's plan: every item whose needs the answers so far meet (see askForm). */
 export function logForm(context: LogFormContext): (answers: Readonly<Answers>) => FormItem[] {
-  const offered = context.fixed.cohort === undefined ? context.memberships : context.memberships.filter((membership) => membership.cohort === context.fixed.cohort);
+  const offered = membershipsIn(context.memberships, context.fixed.cohort);
   return (answers) => {
     const items: FormItem[] = [];
     if (context.fixed.person !== undefined) items.push({ name: 'person', value: context.fixed.person });
@@ -61,12 +70,7 @@ export function logForm(context: LogFormContext): (answers: Readonly<Answers>) =
     if (person === undefined) return items;
 
     if (context.fixed.week !== undefined) items.push({ name: 'week', value: context.fixed.week });
-    else {
-      const own = offered.filter((membership) => membership.person === person);
-      const holds = (week: string) => own.some((membership) => isCohortWeek(membership.dates, week));
-      const hasLog = (week: string) => own.some((membership) => isCohortWeek(membership.dates, week) && context.existing(membership.cohort, person, week) !== undefined);
-      items.push(weekQuestion(defaultLogWeek(context.today, context.thisWeek, context.lastWeek, hasLog, holds), (value) => checkLogWeek(offered, person, value)));
-    }
+    else items.push(weekQuestion(defaultWeekFor(offered, person, context), (value) => checkLogWeek(offered, person, value, context.thisWeek)));
     const week = (answers.week as string | undefined)?.trim();
     if (week === undefined) return items;
 

@@ -60,6 +60,18 @@ describe('log questions', () => {
 });
 
 describe('log flags and defaults', () => {
+  it('say what is wrong with a flag value with the flag as typed (journey J12)', async () => {
+    const { checkLogFlags } = await import('../../src/core/log-draft.js');
+    const activities = ['code-review', 'practice'];
+    expect(checkLogFlags({ practice: -2, 'code-reviw': 1, 'code-review': 200 }, ['github.com/x', 'https://github.com/a/b/pull/1'], 'mentee', activities)).toEqual([
+      '--hours practice=-2: hours must be 0 or more.',
+      '--hours code-reviw=1: "code-reviw" is not an activity of a mentee. Did you mean code-review?',
+      '--hours code-review=200: a week has 168 hours; give the hours of this week only.',
+      '--pr github.com/x: not a link; paste the full address, e.g. https://github.com/you/repo/pull/1.',
+    ]);
+    expect(checkLogFlags({ practice: 3 }, [], 'mentee', activities)).toEqual([]);
+  });
+
   it('parse --hours pairs and reject what is not one', () => {
     expect(parseHoursFlags(['practice=3', 'code-review = 1.5'])).toEqual({ hours: { practice: 3, 'code-review': 1.5 }, errors: [] });
     expect(parseHoursFlags(['practice', 'x=abc', 'y=']).errors).toHaveLength(3);
@@ -88,13 +100,13 @@ describe('interactive log helpers (issue 17)', () => {
     expect(checkPullRequestLinks('https://github.com/a/b/pull/1 pull/2')).toBe('"pull/2" is not a link: paste the full address, e.g. https://github.com/you/repo/pull/1.');
   });
 
-  it('offers last week on a Monday when it has no log yet, this week otherwise', async () => {
+  it('offers last week, any day, while it is a week of the cohort with no log yet, this week otherwise, and says why (journey J6)', async () => {
     const { defaultLogWeek } = await import('../../src/core/log-draft.js');
     const inCohort = () => true;
-    expect(defaultLogWeek('2026-11-23', '2026-W48', '2026-W47', () => false, inCohort)).toBe('2026-W47');
-    expect(defaultLogWeek('2026-11-23', '2026-W48', '2026-W47', (w) => w === '2026-W47', inCohort)).toBe('2026-W48');
-    expect(defaultLogWeek('2026-11-24', '2026-W48', '2026-W47', () => false, inCohort)).toBe('2026-W48');
-    expect(defaultLogWeek('2026-11-23', '2026-W48', '2026-W47', () => false, (w) => w !== '2026-W47')).toBe('2026-W48');
+    expect(defaultLogWeek('2026-W48', '2026-W47', () => false, inCohort)).toEqual({ week: '2026-W47', why: 'last week, not logged yet' });
+    expect(defaultLogWeek('2026-W48', '2026-W47', (w) => w === '2026-W47', inCohort)).toEqual({ week: '2026-W48', why: 'this week, last week is logged' });
+    expect(defaultLogWeek('2026-W48', '2026-W47', () => false, (w) => w !== '2026-W47')).toEqual({ week: '2026-W48', why: "this week, the cohort's first" });
+    expect(defaultLogWeek('2026-W48', '2026-W47', () => false, () => false)).toEqual({ week: '2026-W48', why: 'this week' });
   });
 
   it('shows the total against the plan', async () => {
@@ -162,8 +174,7 @@ describe('the interactive log form', () => {
     memberships,
     fixed: {},
     gitPerson: 'bob',
-    today: '2026-11-24', // a Tuesday of 2026-W48 (MENTOR_NOW 2026-11-24T09:00:00-08:00)
-    thisWeek: '2026-W48',
+    thisWeek: '2026-W48', // on a Tuesday (MENTOR_NOW 2026-11-24T09:00:00-08:00)
     lastWeek: '2026-W47',
     existing: () => undefined,
     planned: (cohort, person) => planned(roles.get(`${cohort}/${person}`)!),
@@ -189,10 +200,24 @@ describe('the interactive log form', () => {
   });
 
   it('refuses a week none of the person’s cohorts holds, naming their weeks', () => {
-    expect(checkLogWeek(memberships, 'bob', '2026-W30')).toBe("2026-W30 is in none of bob's cohorts (fall 2026-W37 to 2026-W48; spring 2026-W10 to 2026-W22).");
-    expect(checkLogWeek([fall], 'bob', '2026-W30')).toBe('2026-W30 is outside cohort fall (2026-W37 to 2026-W48).');
-    expect(checkLogWeek(memberships, 'bob', '2026-30')).toBe('Write an ISO week such as 2026-W48.');
-    expect(checkLogWeek(memberships, 'bob', ' 2026-W47 ')).toBe(true);
+    expect(checkLogWeek(memberships, 'bob', '2026-W30', '2026-W48')).toBe("2026-W30 is in none of bob's cohorts (fall 2026-W37 to 2026-W48; spring 2026-W10 to 2026-W22).");
+    expect(checkLogWeek([fall], 'bob', '2026-W30', '2026-W48')).toBe('2026-W30 is outside cohort fall (2026-W37 to 2026-W48).');
+    expect(checkLogWeek(memberships, 'bob', '2026-30', '2026-W48')).toBe('Write an ISO week such as 2026-W48.');
+    expect(checkLogWeek(memberships, 'bob', ' 2026-W47 ', '2026-W48')).toBe(true);
+  });
+
+  it('refuses a week of the cohort that has not started yet, naming this week (journey J7)', () => {
+    expect(checkLogWeek(memberships, 'ada', '2026-W50', '2026-W48')).toBe('2026-W50 has not started yet (this week is 2026-W48).');
+    expect(checkLogWeek(memberships, 'ada', '2026-W48', '2026-W48')).toBe(true);
+  });
+
+  it('asks the week with last week as the default while it has no log, saying so (journey J6)', async () => {
+    const { asker, asked } = inTurn([['person', DEFAULT], ['week', DEFAULT], ...menteeHours, ...notes, ['confirm', 'write']]);
+    expect(await askForm(asker, logForm(context()))).toMatchObject({ week: '2026-W47', cohort: 'fall' });
+    expect(asked.find((q) => q.name === 'week')).toMatchObject({ default: '2026-W47', message: 'Which week (last week, not logged yet)?' });
+    const logged = inTurn([['person', DEFAULT], ['week', DEFAULT]]);
+    await askForm(logged.asker, logForm(context({ existing: (cohort, person, week) => (week === '2026-W47' ? { week } : undefined) }))).catch(() => undefined);
+    expect(logged.asked.find((q) => q.name === 'week')).toMatchObject({ default: '2026-W48', message: 'Which week (this week, last week is logged)?' });
   });
 
   it('goes back from the last question to change an hour, keeping every other answer', async () => {
