@@ -75,6 +75,15 @@ describe('mentor hours', () => {
     expect(attention.stdout.split('\n')[0]).toBe('<!-- mentor:attention -->');
   });
 
+  it('with two cohorts running, lists them once and shows how to name one (exit 2)', () => {
+    const repo = exampleRepo({ 'cohorts/2026-side/cohort.yaml': 'id: 2026-side\nname: Side\nstart: 2026-10-05\nend: 2026-12-20\nmembers:\n  - person: andrew\n    role: lead\n' });
+    const result = mentor(['hours', '--repo', repo], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('2 cohorts are running (2026-fall, 2026-side); name one.');
+    expect(result.stderr).toContain('For example: mentor hours 2026-fall.');
+    expect(result.stderr.split('2026-side')).toHaveLength(2);
+  });
+
   it('refuses an unknown cohort and a bad week with exit 2', async () => {
     const unknown = mentor(['hours', '2026-fal', '--repo', EXAMPLE]);
     expect(unknown.code).toBe(2);

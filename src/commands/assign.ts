@@ -24,7 +24,7 @@ export interface AssignOptions {
 export async function assignCommand(cohortId: string | undefined, options: AssignOptions, asker: Asker = terminalAsker()): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
-  const entry = chooseCohort(loaded, cohortId);
+  const entry = chooseCohort(loaded, cohortId, { command: 'assign' });
   const people = peopleOf(program);
   const input: AssignInput = {
     config: program.config,

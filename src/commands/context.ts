@@ -42,16 +42,19 @@ export function loadForCommand(repoOption: string | undefined): Loaded {
  * need valid records (`strict`); commands that only show something go on past rule problems
  * (capacity, tiers) with a warning, since seeing the numbers is how they get fixed.
  */
-export function chooseCohort(loaded: Loaded, cohortId: string | undefined, options: { strict?: boolean } = {}): CohortEntry & { cohort: Cohort } {
+export function chooseCohort(loaded: Loaded, cohortId: string | undefined, options: { strict?: boolean; command?: string } = {}): CohortEntry & { cohort: Cohort } {
   const { program } = loaded;
   const strict = options.strict ?? true;
   if (cohortId === undefined) {
     const running = runningCohorts(loaded);
     if (running.length === 1) return requireValid(program, running[0]!, strict);
+    // The cohorts are listed once; the hint shows how to name one (`command`: as its argument).
+    const example = running[0]?.id ?? [...program.cohorts.keys()][0];
+    const how = example === undefined ? undefined : options.command !== undefined ? `For example: mentor ${options.command} ${example}` : `For example: ${example}`;
     throw new MentorError(
-      running.length === 0 ? 'No cohort is running today; name the cohort.' : `${running.length} cohorts are running (${running.map((e) => e.id).join(', ')}); name one.`,
+      running.length === 0 ? `No cohort is running today; name the cohort (cohorts: ${[...program.cohorts.keys()].join(', ') || 'none yet'}).` : `${running.length} cohorts are running (${running.map((e) => e.id).join(', ')}); name one.`,
       ExitCode.usage,
-      `Cohorts: ${[...program.cohorts.keys()].join(', ') || 'none yet'}.`,
+      how === undefined ? undefined : `${how}.`,
     );
   }
   const entry = program.cohorts.get(cohortId);

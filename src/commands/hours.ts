@@ -18,7 +18,7 @@ export async function hoursCommand(cohortId: string | undefined, options: HoursO
     throw usageError(`--week ${sanitizeInline(options.week)} is not an ISO week.`, 'Write it as YYYY-Www, e.g. 2026-W48.');
   }
   const loaded = loadForCommand(options.repo);
-  const entry = chooseCohort(loaded, cohortId, { strict: false });
+  const entry = chooseCohort(loaded, cohortId, { strict: false, command: 'hours' });
   if (options.week !== undefined) {
     refuseWeekOutside(entry, options.week, 'Give a week of the cohort with --week, or leave it out for the planned hours alone.');
     const current = weekOfDate(loaded.today);

@@ -20,7 +20,7 @@ export interface MembersOptions {
 export async function membersCommand(cohortId: string | undefined, options: MembersOptions): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
-  const entry = chooseCohort(loaded, cohortId);
+  const entry = chooseCohort(loaded, cohortId, { command: 'members' });
   const move = planMemberMove(entry, options.to);
   if ('refused' in move) throw new MentorError(`${move.refused} Nothing was moved.`, ExitCode.invalid, 'Write each member as a plain entry (or file) by hand, then run the command again.');
   const summary = (planned: boolean) => renderMemberMove(entry.id, options.to, move, planned);

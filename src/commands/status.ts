@@ -60,7 +60,7 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
 
 export async function treeCommand(cohortId: string | undefined, options: { repo?: string; format?: 'text' | 'json' }): Promise<number> {
   const loaded = loadForCommand(options.repo);
-  const entry = chooseCohort(loaded, cohortId, { strict: false });
+  const entry = chooseCohort(loaded, cohortId, { strict: false, command: 'tree' });
   const snapshot = cohortNow(loaded, entry)(weekOfDate(loaded.today));
   print(options.format === 'json' ? `${JSON.stringify({ cohort: entry.id, tree: snapshot.tree, waiting: snapshot.waiting }, null, 2)}\n` : renderTreeText(snapshot, styleFor(process.stdout)));
   return ExitCode.ok;
