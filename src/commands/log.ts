@@ -1,13 +1,13 @@
 import { existsInRepo } from '../io/generated.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
-import { assertCanCommit, gitUserName, openGit } from '../io/git.js';
+import { assertCanCommit, openGit } from '../io/git.js';
 import { print, styleFor } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { readRecord } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
 import { directMenteeCounts, plannedHours } from '../domain/commitments.js';
 import { logFile } from '../domain/layout.js';
-import { checkLogFlags, parseHoursFlags, personForGitUser, totalAgainstPlan, type LogDraft } from '../core/log-draft.js';
+import { checkLogFlags, parseHoursFlags, totalAgainstPlan, type LogDraft } from '../core/log-draft.js';
 import { cohortsForLog, defaultWeekFor, logDraftOf, logForm, membershipsIn, type Membership } from '../core/log-form.js';
 import { askForm } from '../core/questions.js';
 import { compareWeeks, isIsoWeek, lastCompleteWeek, mondayOf, weekAt } from '../domain/weeks.js';
@@ -15,14 +15,13 @@ import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { checkShape } from '../model/check-shape.js';
 import { isError } from '../model/problem.js';
 import { logContext } from '../model/load.js';
-import type { Program } from '../model/program.js';
 import { checkLogRules } from '../model/rules/log-rules.js';
 import { ID_PATTERN, type Log } from '../model/schemas.js';
 import { YamlSource } from '../model/source.js';
 import { closest } from '../model/suggest.js';
 import { renderNewLog, updateLogText } from '../render/log-yaml.js';
 import { sanitizeForTerminal, sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting, type Loaded } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting, personOfGitUser, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface LogOptions {
@@ -49,7 +48,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   if (options.commit) await assertCanCommit(openGit(program.root));
   if (options.cohort !== undefined) chooseCohort(loaded, options.cohort);
   const memberships = membershipsOf(loaded);
-  const gitUser = await gitPerson(program);
+  const gitUser = await personOfGitUser(program);
   const thisWeek = weekAt(program.config.timezone, loaded.now);
   const lastWeek = lastCompleteWeek(loaded.today);
   const existingLog = (cohort: string, who: string, when: string) => readExisting(program.root, logFile(cohort, who, when))?.log;
@@ -164,13 +163,6 @@ function preview(loaded: Loaded, cohortId: string, draft: LogDraft): string {
   const { file, text } = logText(loaded, cohortId, draft);
   const style = styleFor(process.stdout);
   return `\n${style.bold(file)}\n${sanitizeForTerminal(text)}\n${totalAgainstPlan(draft.hours, plannedFor(loaded, cohortId, draft.person).total)}`;
-}
-
-async function gitPerson(program: Program): Promise<string | undefined> {
-  // git config answers outside a repository too (the global user).
-  const repo = openGit(program.root);
-  const people = [...program.people.values()].flatMap((entry) => (entry.person ? [entry.person] : []));
-  return personForGitUser(people, await gitUserName(repo));
 }
 
 /** An unknown person, or not a member of the cohort (of any cohort, when none is named): exit 1. */
