@@ -29,4 +29,27 @@ describe('validation messages for common slips', () => {
     const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\ntimezone: America/LosAngeles\n' }), 'people/ada.yaml');
     expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Did you mean America/Los_Angeles? (IANA zone names use _ for spaces.)']);
   });
+
+  it('an id that is not its file name, in the wrong case, gets the file name as the fix', () => {
+    const problems = problemsIn(exampleRepo({ 'people/hal.yaml': 'id: Hal\nname: Hal\n' }), 'people/hal.yaml');
+    expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Write `id: hal`, the file\'s name.']);
+  });
+
+  it('a pausedUntil that is not YYYY-MM-DD says how to write it', () => {
+    const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\npausedUntil: 10/01/2027\n' }), 'people/ada.yaml');
+    expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Write the date as YYYY-MM-DD, e.g. 2027-01-10.']);
+  });
+
+  it('a log folder named in the wrong case points at the person it means', () => {
+    const file = 'cohorts/2026-fall/logs/Bob/2026-W47.yaml';
+    const problems = problemsIn(exampleRepo({ [file]: 'person: bob\nweek: 2026-W47\nhours:\n  practice: 3\n' }), file);
+    expect(problems.map((p: { fix: string }) => p.fix)).toContain('Rename the folder Bob/ to bob/, the id of people/bob.yaml.');
+    expect(problems.map((p: { fix: string }) => p.fix).join('\n')).not.toContain('Create people/Bob.yaml');
+  });
+
+  it('a mentee whose mentor is of the wrong tier is told which mentors the cohort has', () => {
+    const file = 'cohorts/c2/cohort.yaml';
+    const problems = problemsIn(exampleRepo({ [file]: 'id: c2\nname: Two\nstart: 2027-01-04\nmembers:\n  - {person: andrew, role: lead}\n  - {person: ada, role: mentor, mentor: andrew}\n  - {person: grace, role: mentor, mentor: andrew}\n  - {person: bob, role: mentee, mentor: andrew}\n' }), file);
+    expect(problems.filter((p: { rule: string }) => p.rule === 'mentor-tier').map((p: { fix: string }) => p.fix)).toEqual(['Choose a mentor of this cohort as mentor: ada, grace.']);
+  });
 });

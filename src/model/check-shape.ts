@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { formatPath } from './problem.js';
-import { CONFIG_FILE } from '../domain/layout.js';
+import { CONFIG_FILE, ID_PATTERN } from '../domain/layout.js';
 import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 import type { YamlSource } from './source.js';
@@ -124,7 +124,7 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
         'invalid-value',
         'error',
         `"${field || '(record)'}" ${message.charAt(0).toLowerCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`,
-        hintForFormat(issue, path) ?? hintForValue(issue) ?? hintForField(path),
+        hintForFormat(issue, path) ?? hintForValue(issue) ?? hintForId(source.file, path) ?? hintForField(path),
       );
       return true;
     }
@@ -210,6 +210,7 @@ const FIELD_HINTS: Record<string, string> = {
   week: 'Write the ISO week as YYYY-Www, e.g. 2026-W48.',
   requestedAt: 'Write the time with its zone, e.g. 2026-09-01T10:00:00-07:00.',
   assignedAt: 'Write the time with its zone, e.g. 2026-09-02T09:00:00-07:00.',
+  pausedUntil: 'Write the date as YYYY-MM-DD, e.g. 2027-01-10.',
   id: 'Use lower-case letters, digits and dashes, e.g. ada-lovelace.',
   person: 'Use the id of a person: lower-case letters, digits and dashes.',
   mentor: 'Use the id of a person: lower-case letters, digits and dashes.',
@@ -218,6 +219,13 @@ const FIELD_HINTS: Record<string, string> = {
   maintainers: 'Write GitHub handles without @, e.g. [ada-l].',
   pullRequests: 'Use the full link, e.g. https://github.com/you/repo/pull/1.',
 };
+
+/** A record's `id` equals its file (or cohort folder) name: that name is the fix, when it can be an id. */
+function hintForId(file: string, path: readonly (string | number)[]): string | undefined {
+  if (path.length !== 1 || path[0] !== 'id') return undefined;
+  const name = /([^/]+)\/cohort\.yaml$/.exec(file)?.[1] ?? /([^/]+)\.yaml$/.exec(file)?.[1];
+  return name !== undefined && ID_PATTERN.test(name) ? `Write \`id: ${name}\`, the file's name.` : undefined;
+}
 
 function hintForField(path: readonly (string | number)[]): string {
   const field = [...path].reverse().find((segment): segment is string => typeof segment === 'string' && segment in FIELD_HINTS);

@@ -80,7 +80,9 @@ const mentorTier: CohortRule = ({ entry, cohort, reportMember }) => {
       const guess = closest(member.mentor, [...entry.members.values()].filter((m) => m.role === expected).map((m) => m.person));
       reportMember(index, 'mentor', 'member-unknown-mentor', 'error', `The mentor "${member.mentor}" is not a member of this cohort.`, guess ? `Did you mean "${guess}"? Otherwise add ${member.mentor} to the members as a ${expected}.` : `Add ${member.mentor} to the members as a ${expected}, or choose a ${expected} of this cohort.`, `not-member:${entry.id}:${member.mentor}`);
     } else if (mentor.role !== expected) {
-      reportMember(index, 'mentor', 'mentor-tier', 'error', `A ${member.role}'s mentor is a ${expected}, but ${member.mentor} is a ${mentor.role} in this cohort.`, `Choose a ${expected} of this cohort as mentor.`);
+      const candidates = [...entry.members.values()].filter((m) => m.role === expected).map((m) => m.person).sort();
+      const named = candidates.length === 0 ? `This cohort has no ${expected} yet: add one, or change the role.` : `Choose a ${expected} of this cohort as mentor: ${candidates.length > 10 ? `${candidates.slice(0, 10).join(', ')}, ...` : candidates.join(', ')}.`;
+      reportMember(index, 'mentor', 'mentor-tier', 'error', `A ${member.role}'s mentor is a ${expected}, but ${member.mentor} is a ${mentor.role} in this cohort.`, named);
     }
   });
 };

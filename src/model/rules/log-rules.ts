@@ -46,6 +46,14 @@ const weekIsFileName: LogRule = ({ context, log, report }) => {
   }
 };
 
+/** A log folder named for nobody: the person it most likely means (Kim -> kim), else a person file to create, under an id that can be one. */
+function unknownFolderFix(program: { people: ReadonlyMap<string, unknown> }, folder: string): string {
+  const lower = folder.toLowerCase();
+  if (folder !== lower && program.people.has(lower)) return `Rename the folder ${folder}/ to ${lower}/, the id of ${personFile(lower)}.`;
+  if (!ID_PATTERN.test(folder)) return `Rename the folder to the person's id (lower-case letters, digits and dashes), or move the log to the right folder.`;
+  return `Create ${personFile(folder)}, or move the log to the right folder.`;
+}
+
 const personIsMember: LogRule = ({ context, member, report }) => {
   const cohort = context.program.cohorts.get(context.cohortId);
   if (!cohort?.cohort || member !== undefined) return;
@@ -56,7 +64,7 @@ const personIsMember: LogRule = ({ context, member, report }) => {
     known ? 'log-not-member' : 'member-unknown-person',
     'error',
     known ? `${context.folderPerson} is not a member of cohort ${context.cohortId}.` : `There is no person "${context.folderPerson}" (no ${personFile(context.folderPerson)}).`,
-    known ? `Add ${context.folderPerson} to the members in ${cohortFile(context.cohortId)}, or move the log to their cohort.` : `Create ${personFile(context.folderPerson)}, or move the log to the right folder.`,
+    known ? `Add ${context.folderPerson} to the members in ${cohortFile(context.cohortId)}, or move the log to their cohort.` : unknownFolderFix(context.program, context.folderPerson),
     known ? undefined : `missing-person:${context.folderPerson}`,
   );
 };
