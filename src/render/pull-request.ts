@@ -26,7 +26,8 @@ const authorLine = (review: PullRequestReview) =>
 
 export function renderReviewJson(review: PullRequestReview): string {
   // `maintainers` (the base's) lets a workflow mention them without parsing the config itself.
-  const { allowed, author, approvals, maintainers, changes, problems } = review;
+  const { allowed, author, approvals, maintainers, problems } = review;
+  const changes = review.changes.map(({ theirs: _t, ...change }) => change);
   return `${JSON.stringify({ allowed, author, approvals, maintainers, changes, problems: problems.map(({ subject: _s, ...problem }) => problem) }, null, 2)}\n`;
 }
 
@@ -76,9 +77,11 @@ export function renderReviewMarkdown(review: PullRequestReview): string {
 function nextStep(review: PullRequestReview, text: (s: string) => string, handles: (list: string[]) => string): string {
   const errors = review.problems.filter((problem: Problem) => problem.severity === 'error');
   const maintainers = review.maintainers.length > 0 ? handles(review.maintainers) : 'a maintainer (none is configured yet: add `maintainers:` to mentor.config.yaml)';
-  const refused = review.changes.some((change) => !change.allowed);
-  if (errors.length > 0) {
-    const fix = text(`Fix the ${plural(errors.length, 'problem')} above (each says how), commit and push again: this check runs again by itself.`);
+  // What the author puts right themselves comes first: a maintainer's approval would merge it as it is.
+  const theirs = review.changes.filter((change) => !change.allowed && change.theirs).length;
+  const refused = review.changes.some((change) => !change.allowed && !change.theirs);
+  if (errors.length + theirs > 0) {
+    const fix = text(`Fix the ${plural(errors.length + theirs, 'problem')} above (each says how), commit and push again: this check runs again by itself.`);
     return refused ? `${fix} ${text('Some changes also need a maintainer: ask')} ${maintainers} ${text('to review this pull request, or remove those changes.')}` : fix;
   }
   if (!review.allowed) return `${text('Some changes need a maintainer. Ask')} ${maintainers} ${text('to review this pull request: their approval turns this check green. Or remove those changes and push again.')}`;

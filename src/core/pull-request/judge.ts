@@ -1,5 +1,5 @@
 import { roomFor, directMenteeCounts } from '../../domain/commitments.js';
-import { cohortState, isPaused } from '../../domain/cohort-state.js';
+import { cohortState, cohortWeeksText, isCohortWeek, isPaused } from '../../domain/cohort-state.js';
 import { classifyPath, intendedLogFile, type PathKind } from '../../domain/layout.js';
 import { formatInstant, localDate } from '../../domain/time.js';
 import { tierAbove } from '../../domain/tiers.js';
@@ -21,6 +21,8 @@ export interface ChangeVerdict {
   from?: string;
   allowed: boolean;
   reason: string;
+  /** Refused, but the author can put it right themselves (the reason says how): no maintainer needed. */
+  theirs?: true;
 }
 
 export interface JudgeInput {
@@ -43,8 +45,10 @@ interface Context extends JudgeInput {
 }
 
 const allow = (reason: string) => ({ allowed: true, reason });
-const refuse = (reason: string) => ({ allowed: false, reason });
-type Judgement = { allowed: boolean; reason: string };
+const refuse = (reason: string): Judgement => ({ allowed: false, reason });
+/** Refused for a slip the author fixes themselves: a maintainer's approval would only merge the slip. */
+const toFix = (reason: string): Judgement => ({ allowed: false, reason, theirs: true });
+type Judgement = { allowed: boolean; reason: string; theirs?: true };
 /** A member the file holds as it was: no part of what the change does. */
 const UNCHANGED: Judgement = allow('unchanged');
 
@@ -90,7 +94,7 @@ function judgePath(context: Context, change: Change & { renamedTo?: string }): J
     default: {
       // A log saved in the wrong place is never counted: say where it goes, so the author can move it.
       const log = intendedLogFile(change.path);
-      if (log !== undefined && change.status !== 'deleted') return refuse(`not where a log goes, so it would never be counted: write it as ${log} (only a maintainer may change files outside the record layout)`);
+      if (log !== undefined && change.status !== 'deleted') return toFix(`not where a log goes, so it would never be counted: write it as ${log} (only a maintainer may change files outside the record layout)`);
       return refuse('not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files');
     }
   }
@@ -106,6 +110,10 @@ function judgeLog(context: Context, change: Change & { renamedTo?: string }, wha
   if (change.status === 'deleted') return refuse('your own log, but deleting a log needs a maintainer');
   // A log renamed is that week's log gone (and another added): the same as deleting it.
   if (change.renamedTo !== undefined) return refuse(`your own log, but renaming it takes away the log of ${change.path}, and deleting a log needs a maintainer (write the other week's log as a new file instead)`);
+  // A log is for a week of its cohort (DESIGN.md "Time": `log` refuses any other), and one that is
+  // not counted in any report, status or progress would be merged for nothing.
+  const cohort = (context.head.cohorts.get(what.cohort) ?? base.cohorts.get(what.cohort))?.cohort;
+  if (cohort && !isCohortWeek(cohort, what.week)) return toFix(`your own log, but ${what.week} is outside cohort ${what.cohort} (${cohortWeeksText(cohort)}): a log is for a week of its cohort; rename it to the week you meant`);
   const lock = base.config.lockLogsAfterWeeks;
   if (lock !== undefined) {
     const firstOpen = addWeeks(weekAt(base.config.timezone, context.now), -lock);
@@ -191,15 +199,15 @@ function judgeMember(context: Context, cohort: CohortEntry, before: Member | und
   const self = who.kind === 'newcomer' ? context.newcomerId : who.person;
   if (before === undefined) {
     if (self === undefined || after.person !== self) return refuse(`adds ${after.person} to cohort ${cohort.id}: you may add only yourself`);
-    if (after.mentor !== undefined || after.assignedAt !== undefined) return refuse('adds you with a mentor already set: join as a waiting member (no `mentor`, no `assignedAt`) and a mentor will claim you');
+    if (after.mentor !== undefined || after.assignedAt !== undefined) return toFix('adds you with a mentor already set: join as a waiting member (no `mentor`, no `assignedAt`) and a mentor will claim you');
     if (after.role !== 'mentee') return refuse(`adds you as a ${after.role}: you may join as a mentee; a maintainer places mentors and leads`);
     if (cohortState(cohort.cohort!, context.today) === 'finished') return refuse(`cohort ${cohort.id} has ended: ask for a mentor in a cohort that is running or starting`);
-    if ((after.history ?? []).length > 0) return refuse('adds you with a history of earlier matches: join with none (`mentor release` writes history when a match ends)');
+    if ((after.history ?? []).length > 0) return toFix('adds you with a history of earlier matches: join with none (`mentor release` writes history when a match ends)');
     // Without it the request waits unseen: the attention issue mentions, escalates and counts as
     // overdue only members who say when they asked.
-    if (after.requestedAt === undefined) return refuse(`adds you without \`requestedAt\`: add \`requestedAt: ${formatInstant(context.base.config.timezone, context.now)}\` (when you ask) to your entry, or no mentor is told you are waiting`);
+    if (after.requestedAt === undefined) return toFix(`adds you without \`requestedAt\`: add \`requestedAt: ${formatInstant(context.base.config.timezone, context.now)}\` (when you ask) to your entry, or no mentor is told you are waiting`);
     const late = staleTime(context, 'requestedAt', after.requestedAt);
-    if (late) return refuse(`adds you with ${late}`);
+    if (late) return toFix(`adds you with ${late}`);
     return allow(`you joining cohort ${cohort.id} as a waiting member`);
   }
   if (before.mentor === undefined && after.mentor !== undefined && sameExcept(before, after, ['mentor', 'assignedAt'])) return judgeClaim(context, cohort, before, after);
