@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { PACKAGE_ROOT, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
 
@@ -19,6 +20,14 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(git(dir, ['log', '--format=%s']).trim()).toBe('Start the mentorship program (mentor init)');
     expect(git(dir, ['status', '--porcelain']).trim()).toBe('');
     expect(git(dir, ['branch', '--show-current']).trim()).toBe('main');
+  });
+
+  it('gives the placeholder lead no GitHub handle: a made-up one is a login anyone could register, and the gate would take them for the lead', async () => {
+    const dir = makeTree({});
+    await mentorIn(['init', dir, '--no-git']);
+    const text = readFileSync(path.join(dir, 'people/alex.yaml'), 'utf8');
+    expect(parse(text).github).toBeUndefined();
+    expect(text).toContain('# github: your-handle');
   });
 
   it('writes records that start with the yaml-language-server schema line', async () => {

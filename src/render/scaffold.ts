@@ -58,7 +58,7 @@ ${Object.entries(DEFAULT_ACTIVITIES.mentor).map(([name, activity]) => `#       $
 # One person, kept across cohorts. The id equals the file name.
 id: alex
 name: Alex Example
-github: alex-example            # GitHub handle: the gate (check-pr) knows you by it
+# github: your-handle          # uncomment with yours: the gate (check-pr) knows you by it
 timezone: ${input.timezone}
 skills: [javascript]
 languages: [en]
