@@ -70,6 +70,31 @@ describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
     expect(git(w.origin, 'show', '--name-only', '--format=', 'refs/heads/request/issue-7').trim().split('\n')).toEqual(['cohorts/2026-fall/members/zoe.yaml', 'people/zoe.yaml']);
   });
 
+  it('keeps one open request per person, and never pushes over a branch a maintainer has changed', () => {
+    const w = world();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    addIssue(w, { number: 8, labels: ['mentor-request'], body: '' });
+    runWorkflow(w, 'mentor-request.yml', event(w, 'issues', requestIssue(formBody('zoe'))));
+    const second = { ...requestIssue(formBody('zoe-two')), issue: { ...requestIssue('').issue, number: 8, body: formBody('zoe-two') } };
+    expect(runWorkflow(w, 'mentor-request.yml', event(w, 'issues', second)).jobs.request!.succeeded).toBe(true);
+    let s = stateOf(w);
+    expect(s.prs.map((pr: { head: string }) => pr.head)).toEqual(['request/issue-7']);
+    expect(s.issues[1].comments.at(-1)).toContain('You already have a request open: https://github.com/');
+
+    // A maintainer fixes the pull request's branch; the requester then edits the issue.
+    git(w.maintainer, 'fetch', '-q', 'origin', 'request/issue-7');
+    git(w.maintainer, 'switch', '-q', '-C', 'fix', 'FETCH_HEAD');
+    writeFileSync(path.join(w.maintainer, 'people/zoe.yaml'), readFileSync(path.join(w.maintainer, 'people/zoe.yaml'), 'utf8').replace('name: ', 'name: Zoë '));
+    git(w.maintainer, 'commit', '-qam', 'a maintainer fixes the name');
+    git(w.maintainer, 'push', '-q', 'origin', 'HEAD:refs/heads/request/issue-7');
+    const fixed = git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim();
+    const edited = { ...requestIssue(formBody('zoe', 'Europe/Berlin')), action: 'edited' };
+    expect(runWorkflow(w, 'mentor-request.yml', event(w, 'issues', edited)).jobs.request!.succeeded).toBe(true);
+    expect(git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim()).toBe(fixed);
+    s = stateOf(w);
+    expect(s.issues[0].comments.at(-1)).toContain('a maintainer has changed it since, so this workflow leaves it as it is');
+  });
+
   it('answers on the issue what to fix, with no mention or HTML from the issue, and opens nothing', () => {
     const w = world();
     addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });

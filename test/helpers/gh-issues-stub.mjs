@@ -39,7 +39,10 @@ export function ghIssues({ args, env, cwd }) {
     if (flag('--comment')) issue(target).comments.push(flag('--comment'));
   } else if (group === 'issue' && verb === 'reopen') issue(target).state = 'open';
   else if (group === 'issue' && verb === 'comment') issue(target).comments.push(bodyOf());
-  else if (group === 'pr' && verb === 'list') {
+  else if (group === 'pr' && verb === 'list' && flag('--head') === undefined) {
+    // Every open pull request, as `--json headRefName,body,url` gives them.
+    out = `${JSON.stringify(state.prs.map((p) => ({ headRefName: p.head, body: p.body, url: url('pull', p.number) })))}\n`;
+  } else if (group === 'pr' && verb === 'list') {
     const found = state.prs.find((p) => p.head === flag('--head'));
     out = found ? `${url('pull', found.number)}\n` : '';
   } else if (group === 'pr' && verb === 'create') {

@@ -10,9 +10,11 @@ import { REQUEST_MARKER } from '../request.js';
 // pull request opened with GITHUB_TOKEN starts no workflow, so each job runs the gate itself,
 // judging the issue's or comment's author, and sets the gate's commit status on the head commit.
 
+const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
+
 /** A committer, and a branch at the checked-out commit (a checkout may leave HEAD detached). */
 const IDENTITY = `git config user.name 'github-actions[bot]'
-git config user.email '41898282+github-actions[bot]@users.noreply.github.com'
+git config user.email '${BOT_EMAIL}'
 git switch --quiet -C mentor-base`;
 
 /**
@@ -22,7 +24,16 @@ git switch --quiet -C mentor-base`;
  * repository), the issue is told so in the requester's words, the maintainers are mentioned with
  * the setting to change, and the run fails: nobody is left waiting on a request that went nowhere.
  */
-const openAndGate = (description: string, marker: string, what: string) => `printf '%s\\n' "${MADE_FOR('$AUTHOR', '${AUTHOR_ASSOCIATION:-NONE}')}" "${description}" > "$RUNNER_TEMP/pr.md"
+const openAndGate = (description: string, marker: string, what: string) => `# A branch a maintainer has changed since is theirs: an edit of the issue does not push over it.
+if git rev-parse --verify --quiet "refs/remotes/origin/$PUSH_TO" > /dev/null; then
+  others=$(git log --format=%ae "HEAD~1..refs/remotes/origin/$PUSH_TO" | awk -v bot='${BOT_EMAIL}' '$0 != bot { n++ } END { print n + 0 }')
+  if [ "$others" -gt 0 ]; then
+    printf '%s\\n' '${marker}' "Thanks. Your ${what} is already a pull request, and a maintainer has changed it since, so this workflow leaves it as it is. If you changed something, say what in a comment here and they will apply it." > "$RUNNER_TEMP/answer.md"
+    gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
+    exit 0
+  fi
+fi
+printf '%s\\n' "${MADE_FOR('$AUTHOR', '${AUTHOR_ASSOCIATION:-NONE}')}" "${description}" > "$RUNNER_TEMP/pr.md"
 git push --force origin "HEAD:refs/heads/$PUSH_TO"
 base_sha=$(git rev-parse HEAD~1)
 head_sha=$(git rev-parse HEAD)
@@ -66,6 +77,18 @@ if [ "$code" -ne 0 ]; then
   exit 0
 fi`;
 
+/**
+ * One open request per person: a second issue by the same login is pointed at the first pull
+ * request, whose issue they can edit, instead of the bot opening another.
+ */
+const ONE_REQUEST_EACH = `gh pr list --state open --limit 200 --json headRefName,body,url > "$RUNNER_TEMP/open.json"
+other=$(jq -r --arg author "$AUTHOR" --arg branch "$PUSH_TO" 'map(select((.headRefName | startswith("request/issue-")) and .headRefName != $branch and ((.body // "") | split("\\n")[0] | rtrimstr("\\r") | ascii_downcase | startswith("<!-- mentor:for " + ($author | ascii_downcase) + " ")))) | first | .url // empty' "$RUNNER_TEMP/open.json")
+if [ -n "$other" ]; then
+  printf '%s\\n' '${REQUEST_MARKER}' "Thanks. You already have a request open: $other. If something changed, edit the issue of that one; this issue adds nothing, so a maintainer can close it." > "$RUNNER_TEMP/answer.md"
+  gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
+  exit 0
+fi`;
+
 /** Both jobs commit, push, open a pull request, answer on the issue and set the gate status. */
 const WRITES = ['contents: write', 'issues: write', 'pull-requests: write', 'statuses: write'];
 
@@ -75,6 +98,7 @@ export function requestWorkflow(): string {
 ${IDENTITY}
 ${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'The request could not be read: a maintainer can see why in the workflow run.')}
 PUSH_TO="request/issue-$NUMBER"
+${ONE_REQUEST_EACH}
 ${openAndGate("From the request form. Closes #$NUMBER (merging it answers the request). The gate judged it for the issue's author.", REQUEST_MARKER, 'request')}`;
   return `${header([
     '# A request for a mentor (or an offer to mentor) from the issue form: `mentor request',
