@@ -82,7 +82,7 @@ const section = [
   `Produced by \`npm run build && node bench/pull-request.js ${rounds}\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}.`,
   `A branch \`pr\` edits one log; each case ran once to warm up, then the cases alternated for the rounds; medians (wall clock). Load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores; on a shared machine the seconds inflate, and ratios in one run are the measure.`,
   'Each mentor case is set against the git calls it needs, and against starting Node at all (`node -e 0`), which no Node program can go below.',
-  '"The gate" is `node .mentor/mentor.mjs check-pr` (the committed runner, as the workflow runs it); "check-pr" is the installed CLI. The last column is what the runner costs above starting Node, as a multiple of the git calls.',
+  '"The gate" is `node .mentor/mentor.mjs check-pr` (the committed runner, as the workflow runs it); "check-pr" is the installed CLI (`bin/mentor.js`, which loads the same bundle, so the two differ by noise). The last column is what the runner costs above starting Node, as a multiple of the git calls.',
   '',
   'check-pr reads base and head from git objects: a few `git ls-tree` calls, one `git grep` for the author\'s handle at the base, and `git cat-file --batch` for the files it needs',
   '(the config, the author\'s person file, the changed log and its cohort); files equal at base and head are read and parsed once, and people/ is listed once when its tree is',
