@@ -135,7 +135,7 @@ describe('mentor status and tree', () => {
     expect((await mentorIn(['status', '2026-fall', '--repo', EXAMPLE])).code).toBe(0);
     const repo = exampleRepo();
     const file = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
-    const recent = `requestedAt: ${new Date(Date.now() - 3_600_000).toISOString()}`;
+    const recent = `requestedAt: ${new Date(Date.parse(process.env.MENTOR_NOW!) - 3_600_000).toISOString()}`;
     writeFileSync(file, readFileSync(file, 'utf8').replace('requestedAt: 2026-11-20T15:04:00-08:00', recent).replace('requestedAt: 2026-11-22T18:30:00-08:00', recent));
     expect((await mentorIn(['status', '2026-fall', '--repo', repo, '--fail-on', 'overdue'])).code).toBe(0);
   });
