@@ -476,6 +476,25 @@ describe('mentor check-pr: newcomers and claims', () => {
     expect(silent.code).toBe(1);
   });
 
+  it('passes a claim made with mentor claim of a request made with mentor request (the note request wrote goes, every other comment stays)', async () => {
+    const dir = exampleRepo();
+    const requested = await mentorIn(['request', '--repo', dir, '--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'Europe/Paris', '--wants', 'react'], { env: NOW });
+    expect(requested.code, requested.stderr).toBe(0);
+    const repo = gitRepo(dir);
+    git(repo, ['switch', '-q', '-c', 'pr']);
+    const claimed = await mentorIn(['claim', 'zoe', '--repo', repo, '--as', 'linus'], { env: NOW });
+    expect(claimed.code, claimed.stderr).toBe(0);
+    expect(read(repo, 'cohorts/2026-fall/members/zoe.yaml')).not.toContain('waiting until a mentor claims it');
+    git(repo, ['commit', '-qam', 'claim']);
+    const { code, json } = await checkPr(repo, 'linus-s');
+    expect(json.changes).toEqual([expect.objectContaining({ file: 'cohorts/2026-fall/members/zoe.yaml', allowed: true })]);
+    expect(code).toBe(0);
+    // Any other comment is still a reader's, and needs a maintainer.
+    edit(repo, 'cohorts/2026-fall/members/zoe.yaml', (t) => `${t}# zoe left, see https://evil.example\n`);
+    git(repo, ['commit', '-qam', 'comment']);
+    expect((await checkPr(repo, 'linus-s')).json.changes[0]).toMatchObject({ allowed: false, reason: 'changes the comments of the file: only a maintainer may' });
+  });
+
   it('lets a mentor with room claim a waiting mentee, and nobody else', async () => {
     const claim = (r: string, mentor: string) => edit(r, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', `  - person: jon\n    role: mentee\n    mentor: ${mentor}\n    assignedAt: 2026-11-24T11:00:00-08:00\n`));
     expect((await checkPr(pullRequest((r) => claim(r, 'linus')), 'linus-s')).code).toBe(0);

@@ -5,3 +5,9 @@ export const shortened = (text: string, max: number) => (text.length > max ? `${
 
 /** A value someone wrote, quoted in a message: short enough that the message stays readable. */
 export const quoted = (value: string) => `"${shortened(value, 80)}"`;
+
+/**
+ * The comment `mentor request` writes above a waiting member, and `claim` and `assign` remove when
+ * they give the member a mentor: mentor's own words, not a reader's.
+ */
+export const WAITING_NOTE = '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).';

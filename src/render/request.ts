@@ -5,6 +5,7 @@ import { markdownText, mention } from './escape.js';
 import { Document, isSeq, visit } from 'yaml';
 import { sanitizeForTerminal, sanitizeInline } from './terminal.js';
 import { shortened } from './limit.js';
+import { WAITING_NOTE } from '../domain/text.js';
 
 /** The first line of every answer on a request issue (the workflow's own fallback answer too). */
 export const REQUEST_MARKER = '<!-- mentor:request -->';
@@ -21,7 +22,7 @@ function newRecord(comments: string[], value: unknown): string {
 }
 
 /** The note above a request's member; dropped when the member is placed (render/cohort-yaml.ts). */
-export const WAITING_NOTE = '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).';
+export { WAITING_NOTE };
 
 export function requestFiles(plan: RequestPlan): Array<{ file: string; content: string }> {
   const id = String(plan.person.id);

@@ -1,4 +1,5 @@
 import { writtenForm } from '../../model/comments.js';
+import { WAITING_NOTE } from '../../domain/text.js';
 import type { PathSegment } from '../../model/source.js';
 import type { CohortEntry } from '../../model/program.js';
 
@@ -72,7 +73,9 @@ export function textOnlyChange(before: CohortEntry, after: CohortEntry | undefin
     return 'adds or changes YAML anchors, aliases or tags (`&name`, `*name`, `!tag`), which can carry text mentor does not read: only a maintainer may; write the values plainly';
   }
   if (!formBefore || !formAfter) return undefined;
-  if (!same(formBefore.comments, formAfter.comments)) return 'changes the comments of the file: only a maintainer may';
+  // The note `request` writes above a waiting member is mentor's, and `claim` removes it.
+  const readers = (comments: string[]) => comments.map((comment) => comment.split('\n').filter((line) => `#${line}` !== WAITING_NOTE).join('\n')).filter((comment) => comment !== '');
+  if (!same(readers(formBefore.comments), readers(formAfter.comments))) return 'changes the comments of the file: only a maintainer may';
   // The members that mean the same must read the same, in the same order.
   const pathsBefore = entryPaths(before, file);
   const pathsAfter = entryPaths(after, file);
