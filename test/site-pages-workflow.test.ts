@@ -29,7 +29,7 @@ describe('the Pages workflow (mentor-pages.yml)', () => {
   it('runs only the committed runner, and only the deploy job may write to Pages', () => {
     const runs = Object.values(workflow.jobs).flatMap((job: any) => job.steps.flatMap((step: { run?: string }) => (step.run ? [step.run] : [])));
     expect(runs.slice(1)).toEqual(['node .mentor/mentor.mjs site --out _site']);
-    expect(runs[0]).toMatch(/^if gh api "repos\/\$GITHUB_REPOSITORY\/pages"/);
+    expect(runs[0]).toMatch(/^if source=\$\(gh api "repos\/\$GITHUB_REPOSITORY\/pages"/);
     expect(text).not.toMatch(/\bnpm\b|\bnpx\b|\byarn\b|\bpnpm\b/);
     expect(workflow.permissions).toEqual({});
     expect(workflow.jobs.build.permissions).toEqual({ contents: 'read', pages: 'read' });
@@ -38,9 +38,10 @@ describe('the Pages workflow (mentor-pages.yml)', () => {
 
   // The first step, run as the runner would (bash -e, GITHUB_OUTPUT), with a `gh` that answers as
   // GitHub does: the Pages site, a 404 while Pages is off, or another error.
-  const checkStep = (gh: { code: number; stderr: string }) => {
+  const checkStep = (gh: { code: number; stdout?: string; stderr: string }) => {
     const dir = makeTree({});
-    writeFileSync(path.join(dir, 'gh'), `#!/bin/sh\nprintf '%s\\n' '${gh.stderr}' >&2\nexit ${gh.code}\n`);
+    // `--jq .build_type` of the Pages site: `workflow` (Source: GitHub Actions) or `legacy` (a branch).
+    writeFileSync(path.join(dir, 'gh'), `#!/bin/sh\nprintf '%s' '${gh.stdout ?? ''}'\nprintf '%s\\n' '${gh.stderr}' >&2\nexit ${gh.code}\n`);
     chmodSync(path.join(dir, 'gh'), 0o755);
     writeFileSync(path.join(dir, 'output'), '');
     const step = workflow.jobs.build.steps[0];
@@ -54,8 +55,12 @@ describe('the Pages workflow (mentor-pages.yml)', () => {
     expect(workflow.jobs.build.outputs.enabled).toBe('${{ steps.pages.outputs.enabled }}');
     expect(workflow.jobs.deploy.if).toBe("needs.build.outputs.enabled == 'true'");
 
-    const on = checkStep({ code: 0, stderr: '' });
+    const on = checkStep({ code: 0, stdout: 'workflow\n', stderr: '' });
     expect(on).toMatchObject({ code: 0, output: 'enabled=true\n' });
+    // Pages on, but publishing a branch: this workflow's deployment would fail every time.
+    const branch = checkStep({ code: 0, stdout: 'legacy\n', stderr: '' });
+    expect(branch).toMatchObject({ code: 0, output: 'enabled=false\n' });
+    expect(workflowCommands(branch.stdout)).toEqual([expect.objectContaining({ command: 'notice', message: expect.stringContaining('Source: GitHub Actions') })]);
     const off = checkStep({ code: 1, stderr: 'gh: Not Found (HTTP 404)' });
     expect(off).toMatchObject({ code: 0, output: 'enabled=false\n' });
     expect(workflowCommands(off.stdout)).toEqual([expect.objectContaining({ command: 'notice', message: expect.stringContaining('Settings > Pages > Build and deployment > Source: GitHub Actions') })]);

@@ -95,6 +95,44 @@ describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
     expect(s.issues[0].comments.at(-1)).toContain('a maintainer has changed it since, so this workflow leaves it as it is');
   });
 
+  it("takes no fork's pull request for its own, whatever its branch is called or its body says", () => {
+    const w = world();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    // A stranger's fork opened pull requests named like the bot's branches, claiming zoe.
+    const planted = stateOf(w);
+    planted.prs.push({ number: 50, head: 'request/issue-7', title: 'x', body: '<!-- mentor:for zoe-z NONE -->\nmine', fork: true });
+    planted.prs.push({ number: 51, head: 'request/issue-1', title: 'x', body: '<!-- mentor:for zoe-z NONE -->\nmine', fork: true });
+    writeFileSync(w.state, JSON.stringify(planted));
+    const job = runWorkflow(w, 'mentor-request.yml', event(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!;
+    expect(job.succeeded, job.steps.map((step) => step.stderr).join('')).toBe(true);
+    const s = stateOf(w);
+    const own = s.prs.find((pr: { fork?: boolean }) => !pr.fork);
+    expect(own).toMatchObject({ head: 'request/issue-7' });
+    expect(s.issues[0].comments.at(-1)).toContain(`Pull request: https://github.com/${w.repository}/pull/${own.number}`);
+    expect(s.issues[0].comments.join('\n')).not.toContain('You already have a request open');
+  });
+
+  it("updates its pull request after a maintainer's 'Update branch' (a merge of main), when the issue is edited", () => {
+    const w = world();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    runWorkflow(w, 'mentor-request.yml', event(w, 'issues', requestIssue(formBody('zoe'))));
+    writeFileSync(path.join(w.maintainer, 'NOTES.md'), 'main moves on\n');
+    git(w.maintainer, 'add', 'NOTES.md');
+    git(w.maintainer, 'commit', '-qm', 'main moves on');
+    git(w.maintainer, 'push', '-q', 'origin', 'HEAD:refs/heads/main');
+    git(w.maintainer, 'fetch', '-q', 'origin', 'request/issue-7');
+    git(w.maintainer, 'switch', '-q', '-C', 'update', 'FETCH_HEAD');
+    git(w.maintainer, 'merge', '-q', '--no-ff', '-m', 'Merge branch main into request/issue-7', 'origin/main');
+    git(w.maintainer, 'push', '-q', 'origin', 'HEAD:refs/heads/request/issue-7');
+    const merged = git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim();
+    const edited = { ...requestIssue(formBody('zoe', 'Europe/Berlin')), action: 'edited' };
+    const job = runWorkflow(w, 'mentor-request.yml', { ...event(w, 'issues', edited), sha: git(w.origin, 'rev-parse', 'refs/heads/main').trim() }).jobs.request!;
+    expect(job.succeeded).toBe(true);
+    expect(git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim(), JSON.stringify([job.steps, stateOf(w).issues[0].comments])).not.toBe(merged);
+    expect(git(w.origin, 'show', 'refs/heads/request/issue-7:people/zoe.yaml')).toContain('Europe/Berlin');
+    expect(stateOf(w).issues[0].comments.join('\n')).not.toContain('a maintainer has changed it');
+  });
+
   it('answers on the issue what to fix, with no mention or HTML from the issue, and opens nothing', () => {
     const w = world();
     addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });

@@ -2,6 +2,7 @@
 // (issue, pr, label, and `api` for commit statuses), answered by test/helpers/gh-server.mjs.
 // State in GH_ISSUES_STATE (JSON): issues with their comments, pull requests, statuses; every call
 // is kept in its `calls`.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -39,12 +40,19 @@ export function ghIssues({ args, env, cwd }) {
     if (flag('--comment')) issue(target).comments.push(flag('--comment'));
   } else if (group === 'issue' && verb === 'reopen') issue(target).state = 'open';
   else if (group === 'issue' && verb === 'comment') issue(target).comments.push(bodyOf());
-  else if (group === 'pr' && verb === 'list' && flag('--head') === undefined) {
-    // Every open pull request, as `--json headRefName,body,url` gives them.
-    out = `${JSON.stringify(state.prs.map((p) => ({ headRefName: p.head, body: p.body, url: url('pull', p.number) })))}\n`;
-  } else if (group === 'pr' && verb === 'list') {
-    const found = state.prs.find((p) => p.head === flag('--head'));
-    out = found ? `${url('pull', found.number)}\n` : '';
+  else if (group === 'pr' && verb === 'list') {
+    // The open pull requests as `--json` gives them (a fork's too: `--head` matches a branch name in
+    // any repository), filtered by `--head`, then through the real jq for `--jq`, as gh does.
+    const prs = state.prs
+      .filter((p) => flag('--head') === undefined || p.head === flag('--head'))
+      .map((p) => ({ headRefName: p.head, body: p.body, url: url('pull', p.number), isCrossRepository: p.fork === true }));
+    const json = JSON.stringify(prs);
+    if (flag('--jq') === undefined) out = `${json}\n`;
+    else {
+      const jq = spawnSync('jq', ['-r', flag('--jq')], { input: json, encoding: 'utf8' });
+      if (jq.status !== 0) return { code: 1, stdout: '', stderr: jq.stderr };
+      out = jq.stdout;
+    }
   } else if (group === 'pr' && verb === 'create') {
     // A repository whose Actions may not open pull requests (GitHub's default for new repositories).
     if (state.refusePullRequests) return { code: 1, stdout: '', stderr: 'pull request create failed: GraphQL: GitHub Actions is not permitted to create or approve pull requests (createPullRequest)\n' };

@@ -229,7 +229,8 @@ function runJob(world: SimWorld, workflow: any, job: any, input: JobInput): SimJ
       RUNNER_OS: 'Linux',
       GH_STUB_STATE: world.ghState,
       GH_STUB_LOG: world.ghLog,
-      ...GIT_ENV,
+      // A runner has no git identity of its own: a workflow that commits sets one (git config).
+      ...RUNNER_GIT_ENV,
       ...workflowEnv,
       ...jobEnv,
       ...addedEnv,
@@ -245,6 +246,8 @@ function runJob(world: SimWorld, workflow: any, job: any, input: JobInput): SimJ
   }
   return result;
 }
+
+const { GIT_AUTHOR_NAME: _an, GIT_AUTHOR_EMAIL: _ae, GIT_COMMITTER_NAME: _cn, GIT_COMMITTER_EMAIL: _ce, ...RUNNER_GIT_ENV } = GIT_ENV;
 
 function runScript(script: string, cwd: string, env: Record<string, string>, temp: string, index: number): Omit<SimStep, 'name' | 'ran'> {
   const file = path.join(temp, `step-${index}.sh`);

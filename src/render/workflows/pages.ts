@@ -16,9 +16,14 @@ export const PAGES_ACTIONS = {
 /** The folder the site is built into and uploaded from. */
 export const SITE_FOLDER = '_site';
 
-/** The first step: is Pages on for this repo? GitHub answers 404 while it is not. */
-const PAGES_CHECK = `if gh api "repos/$GITHUB_REPOSITORY/pages" > /dev/null 2> "$RUNNER_TEMP/pages.txt"; then
-  echo 'enabled=true' >> "$GITHUB_OUTPUT"
+/** The first step: is Pages on for this repo, publishing from this workflow? GitHub answers 404 while it is off. */
+const PAGES_CHECK = `if source=$(gh api "repos/$GITHUB_REPOSITORY/pages" --jq '.build_type' 2> "$RUNNER_TEMP/pages.txt"); then
+  if [ "$source" = workflow ]; then
+    echo 'enabled=true' >> "$GITHUB_OUTPUT"
+  else
+    echo 'enabled=false' >> "$GITHUB_OUTPUT"
+    echo '::notice title=The dashboard is not published::GitHub Pages publishes this repository from a branch, not from this workflow. Set Settings > Pages > Build and deployment > Source: GitHub Actions, then run this workflow again (Actions tab) or push to main.'
+  fi
 elif grep -q 'HTTP 404' "$RUNNER_TEMP/pages.txt"; then
   echo 'enabled=false' >> "$GITHUB_OUTPUT"
   echo '::notice title=The dashboard is not published::GitHub Pages is not on for this repository. Turn it on once: Settings > Pages > Build and deployment > Source: GitHub Actions, then run this workflow again (Actions tab) or push to main.'

@@ -24,9 +24,10 @@ git switch --quiet -C mentor-base`;
  * repository), the issue is told so in the requester's words, the maintainers are mentioned with
  * the setting to change, and the run fails: nobody is left waiting on a request that went nowhere.
  */
-const openAndGate = (description: string, marker: string, what: string) => `# A branch a maintainer has changed since is theirs: an edit of the issue does not push over it.
+const openAndGate = (description: string, marker: string, what: string) => `# A branch a maintainer has committed to since is theirs: an edit of the issue does not push over
+# it (a merge of the default branch into it, as "Update branch" makes, is not such a change).
 if git rev-parse --verify --quiet "refs/remotes/origin/$PUSH_TO" > /dev/null; then
-  others=$(git log --format=%ae "HEAD~1..refs/remotes/origin/$PUSH_TO" | awk -v bot='${BOT_EMAIL}' '$0 != bot { n++ } END { print n + 0 }')
+  others=$(git log --no-merges --format=%ae "HEAD~1..refs/remotes/origin/$PUSH_TO" | awk -v bot='${BOT_EMAIL}' '$0 != bot { n++ } END { print n + 0 }')
   if [ "$others" -gt 0 ]; then
     printf '%s\\n' '${marker}' "Thanks. Your ${what} is already a pull request, and a maintainer has changed it since, so this workflow leaves it as it is. If you changed something, say what in a comment here and they will apply it." > "$RUNNER_TEMP/answer.md"
     gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
@@ -42,7 +43,8 @@ ${RUNNER} check-pr --base "$base_sha" --head "$head_sha" --author "$AUTHOR" --au
 code=$?
 set -e
 case "$code" in 0) state=success ;; 1) state=failure ;; *) state=error ;; esac
-pr=$(gh pr list --head "$PUSH_TO" --state open --json url --jq '.[0].url // empty')
+# Only a pull request from this repository's own branch: \`--head\` matches a fork's branch of that name too.
+pr=$(gh pr list --head "$PUSH_TO" --state open --json url,isCrossRepository --jq 'map(select(.isCrossRepository | not)) | .[0].url // empty')
 if [ -z "$pr" ] && ! pr=$(gh pr create --head "$PUSH_TO" --title "$(git log -1 --format=%s)" --body-file "$RUNNER_TEMP/pr.md" 2> "$RUNNER_TEMP/pr-error.txt"); then
   cat "$RUNNER_TEMP/pr-error.txt" >&2
   maintainers=$(jq -r '(.maintainers // []) | map("@" + .) | join(", ")' "$RUNNER_TEMP/gate.json" 2> /dev/null || true)
@@ -81,8 +83,8 @@ fi`;
  * One open request per person: a second issue by the same login is pointed at the first pull
  * request, whose issue they can edit, instead of the bot opening another.
  */
-const ONE_REQUEST_EACH = `gh pr list --state open --limit 200 --json headRefName,body,url > "$RUNNER_TEMP/open.json"
-other=$(jq -r --arg author "$AUTHOR" --arg branch "$PUSH_TO" 'map(select((.headRefName | startswith("request/issue-")) and .headRefName != $branch and ((.body // "") | split("\\n")[0] | rtrimstr("\\r") | ascii_downcase | startswith("<!-- mentor:for " + ($author | ascii_downcase) + " ")))) | first | .url // empty' "$RUNNER_TEMP/open.json")
+const ONE_REQUEST_EACH = `gh pr list --state open --limit 1000 --json headRefName,body,url,isCrossRepository > "$RUNNER_TEMP/open.json"
+other=$(jq -r --arg author "$AUTHOR" --arg branch "$PUSH_TO" 'map(select((.isCrossRepository | not) and (.headRefName | startswith("request/issue-")) and .headRefName != $branch and ((.body // "") | split("\\n")[0] | rtrimstr("\\r") | ascii_downcase | startswith("<!-- mentor:for " + ($author | ascii_downcase) + " ")))) | first | .url // empty' "$RUNNER_TEMP/open.json")
 if [ -n "$other" ]; then
   printf '%s\\n' '${REQUEST_MARKER}' "Thanks. You already have a request open: $other. If something changed, edit the issue of that one; this issue adds nothing, so a maintainer can close it." > "$RUNNER_TEMP/answer.md"
   gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
