@@ -22,7 +22,7 @@ const shortText = (text: string) => markdownText(shortened(text, 300));
 
 const authorLine = (review: PullRequestReview) =>
   ({ maintainer: 'maintainer', person: `person ${review.author.person}`, newcomer: 'newcomer: no person file has this handle yet', bot: 'a bot' })[review.author.kind] +
-  (review.author.listedWithoutAccess ? '; listed as a maintainer, but GitHub says this login has no access to the repository, so it counts as any other author: a maintainer must fix the list' : '');
+  (review.author.listedWithoutAccess ? '; listed as a maintainer, but GitHub says this login has no access to the repository, so it counts as any other author (a member of the organisation whose membership is private shows so: make it public, or add the login as a collaborator; otherwise a maintainer must fix the list)' : '');
 
 export function renderReviewJson(review: PullRequestReview): string {
   // `maintainers` (the base's) lets a workflow mention them without parsing the config itself.
