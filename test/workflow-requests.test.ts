@@ -189,7 +189,7 @@ describe('the claim workflow (simulated)', { timeout: 180_000 }, () => {
     expect(job.succeeded, JSON.stringify(job.steps.map((s) => s.stderr))).toBe(true);
     const s = stateOf(w);
     expect(s.prs).toHaveLength(1);
-    expect(s.prs[0].head).toBe('claim/2026-fall/jon-linus-s');
+    expect(s.prs[0].head).toBe('claim/2026-fall/jon@linus-s');
     expect(s.statuses[0]).toMatchObject({ context: 'mentor/gate', state: 'success' });
     expect(s.issues[0].comments[0]).toContain('Claimed');
   });
@@ -202,7 +202,7 @@ describe('the claim workflow (simulated)', { timeout: 180_000 }, () => {
     expect(job.succeeded).toBe(false);
     const answer: string = stateOf(w).issues[0].comments.at(-1);
     expect(answer.split('\n')[0]).toBe('<!-- mentor:claim -->');
-    expect(answer).toContain('your claim is ready, on branch `claim/2026-fall/jon-linus-s`');
+    expect(answer).toContain('your claim is ready, on branch `claim/2026-fall/jon@linus-s`');
     expect(answer).toContain('@andrew-gh: turn on');
     expect(stateOf(w).statuses).toEqual([]);
   });

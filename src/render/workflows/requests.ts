@@ -140,7 +140,8 @@ if [ -z "$member" ]; then
 fi
 ${IDENTITY}
 ${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLAIM_MARKER, 'The claim could not be made: a maintainer can see why in the workflow run.')}
-PUSH_TO="$(git branch --show-current)-$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
+# One branch per member and claimer: '@' is in no id and no login, so no two pairs share a name.
+PUSH_TO="$(git branch --show-current)@$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
 ${openAndGate('A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others.', CLAIM_MARKER, 'claim')}`;
   return `${header([
     '# A comment `/claim <member>` on the attention issue: `mentor claim` checks the hard rules for the',
