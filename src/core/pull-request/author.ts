@@ -16,8 +16,6 @@ export interface Author {
   listedWithoutAccess?: true;
 }
 
-
-
 export const BOT_HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\[bot\]$/;
 
 export const isHandle = (text: string) => GITHUB_PATTERN.test(text) || BOT_HANDLE.test(text);

@@ -8,7 +8,6 @@ import type { CohortEntry } from '../../model/program.js';
 // and in what order. Readers of the file see them all, so only a maintainer makes them; what the
 // file means is judged in judge.ts.
 
-/** The members this file holds, as written (fields mentor does not read included), by person. */
 /** Where each member of this file is written in it (the path of its entry), in the file's order. */
 function entryPaths(entry: CohortEntry | undefined, file: string): Map<string, readonly PathSegment[]> {
   const paths = new Map<string, readonly PathSegment[]>();
@@ -19,6 +18,7 @@ function entryPaths(entry: CohortEntry | undefined, file: string): Map<string, r
   return paths;
 }
 
+/** The members this file holds, as written (fields mentor does not read included), by person. */
 function writtenMembers(entry: CohortEntry | undefined, file: string): Map<string, Record<string, unknown>> {
   const written = new Map<string, Record<string, unknown>>();
   entry?.cohort?.members.forEach((member, index) => {
