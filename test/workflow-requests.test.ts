@@ -93,6 +93,16 @@ describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
     expect(git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim()).toBe(fixed);
     s = stateOf(w);
     expect(s.issues[0].comments.at(-1)).toContain('a maintainer has changed it since, so this workflow leaves it as it is');
+    // An amend keeps the bot as the author; the committer is the maintainer.
+    git(w.maintainer, 'fetch', '-q', 'origin', 'request/issue-7');
+    git(w.maintainer, 'switch', '-q', '-C', 'amend', 'FETCH_HEAD~1'); // the bot's own commit
+    writeFileSync(path.join(w.maintainer, 'people/zoe.yaml'), readFileSync(path.join(w.maintainer, 'people/zoe.yaml'), 'utf8').replace('name: ', 'name: Zoé '));
+    git(w.maintainer, 'commit', '-q', '-a', '--amend', '--no-edit');
+    expect(git(w.maintainer, 'log', '-1', '--format=%ae')).toContain('github-actions[bot]');
+    git(w.maintainer, 'push', '-q', '-f', 'origin', 'HEAD:refs/heads/request/issue-7');
+    const amended = git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim();
+    expect(runWorkflow(w, 'mentor-request.yml', event(w, 'issues', edited)).jobs.request!.succeeded).toBe(true);
+    expect(git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim()).toBe(amended);
   });
 
   it("takes no fork's pull request for its own, whatever its branch is called or its body says", () => {

@@ -24,10 +24,11 @@ git switch --quiet -C mentor-base`;
  * repository), the issue is told so in the requester's words, the maintainers are mentioned with
  * the setting to change, and the run fails: nobody is left waiting on a request that went nowhere.
  */
-const openAndGate = (description: string, marker: string, what: string) => `# A branch a maintainer has committed to since is theirs: an edit of the issue does not push over
-# it (a merge of the default branch into it, as "Update branch" makes, is not such a change).
+const openAndGate = (description: string, marker: string, what: string) => `# A branch a maintainer has committed to since (or amended: the committer tells) is theirs: an edit
+# of the issue does not push over it (a merge of the default branch into it, as "Update branch"
+# makes, is not such a change).
 if git rev-parse --verify --quiet "refs/remotes/origin/$PUSH_TO" > /dev/null; then
-  others=$(git log --no-merges --format=%ae "HEAD~1..refs/remotes/origin/$PUSH_TO" | awk -v bot='${BOT_EMAIL}' '$0 != bot { n++ } END { print n + 0 }')
+  others=$(git log --no-merges --format='%ae%n%ce' "HEAD~1..refs/remotes/origin/$PUSH_TO" | awk -v bot='${BOT_EMAIL}' '$0 != bot { n++ } END { print n + 0 }')
   if [ "$others" -gt 0 ]; then
     printf '%s\\n' '${marker}' "Thanks. Your ${what} is already a pull request, and a maintainer has changed it since, so this workflow leaves it as it is. If you changed something, say what in a comment here and they will apply it." > "$RUNNER_TEMP/answer.md"
     gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
