@@ -160,6 +160,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .requiredOption('--author <github>', 'GitHub login of the pull request author')
     .addOption(associationOption())
     .option('--approved-by <github>', 'a login whose approval is on the head commit (repeatable; only maintainers count)', collect, [])
+    .option('--approved-without-access <github>', 'an approval GitHub says is from a login without access (repeatable): said, never counted', collect, [])
     .addOption(formatOption(['text', 'json', 'markdown']))
     .action(async (options) => run(async () => (await import('./commands/check-pr.js')).checkPrCommand(options))());
 

@@ -202,6 +202,11 @@ describe('mentor check-pr: GitHub says who has access', () => {
     expect(stranger.json.author.kind).not.toBe('maintainer');
     const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'andrew-gh', '--author-association', 'CONTRIBUTOR'], { env: NOW });
     expect(text.stdout).toContain('listed as a maintainer, but GitHub says this login has no access to the repository');
+    // An approval GitHub says is from a login without access is said, and never counted.
+    const hal = pullRequest((r) => edit(r, 'people/bob.yaml', (t) => `${t}# hi\n`));
+    const ignoredApproval = await mentorIn(['check-pr', '--repo', hal, '--base', 'main', '--author', 'hal-k', '--approved-without-access', 'andrew-gh', '--approved-without-access', 'random-passerby'], { env: NOW });
+    expect(ignoredApproval.code).toBe(1);
+    expect(ignoredApproval.stdout.split('\n')[0]).toBe('The approval of @andrew-gh does not count: GitHub says this login has no access to the repository (a member of the organisation whose membership is private shows so: make it public, or add the login as a collaborator).');
     const unknown = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'andrew-gh', '--author-association', 'ADMIN'], { env: NOW });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('OWNER');

@@ -152,6 +152,8 @@ describe('the gate after a review', { timeout: 180_000 }, () => {
     runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr));
     expect(verdict(world, pr).state).toBe('failure');
     expect(comments(world, pr)[0]!.body).not.toContain('approved by');
+    // Said, so a maintainer whose organisation membership is private knows why and what to do.
+    expect(comments(world, pr)[0]!.body).toMatch(/The approval of @\S*andrew-gh does not count: GitHub says this login has no access to the repository \(a member of the organisation whose membership is private shows so: make it public, or add the login as a collaborator\)/);
 
     commitIn(world.fork, 'pr-6', bobLog);
     const own = openPullRequest(world, world.fork, { number: 6, author: 'andrew-gh', association: 'NONE' });

@@ -19,6 +19,7 @@ export interface CheckPrOptions {
   author?: string;
   authorAssociation?: AuthorAssociation;
   approvedBy?: string[];
+  approvedWithoutAccess?: string[];
   format: 'text' | 'json' | 'markdown';
 }
 
@@ -26,6 +27,7 @@ export interface CheckPrOptions {
 export async function reviewFromGit(options: CheckPrOptions & { author: string }): Promise<PullRequestReview> {
   const author = handleOf(options.author, '--author');
   const approvedBy = (options.approvedBy ?? []).map((login) => handleOf(login, '--approved-by'));
+  const approvedWithoutAccess = (options.approvedWithoutAccess ?? []).map((login) => handleOf(login, '--approved-without-access'));
   const root = findRepoRoot(options.repo);
   const { pullRequestRange } = await import('../io/git-changes.js');
   const range = await pullRequestRange(root, options.base, options.head ?? 'HEAD');
@@ -37,7 +39,7 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   const headRecords = new GitCommitSource(root, range.after, shared, range.afterLabel);
   const validation = validateScope(headRecords, range.changes);
   if (!base.configValid) throw new MentorError(`mentor.config.yaml at the base (${range.base.slice(0, 7)}) cannot be read, so nobody can be judged.`, ExitCode.usage, 'A maintainer must fix the config on the base branch first.');
-  return reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, authorAssociation: options.authorAssociation, approvedBy, problems: validation.problems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
+  return reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, authorAssociation: options.authorAssociation, approvedBy, approvedWithoutAccess, problems: validation.problems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
 }
 
 export async function checkPrCommand(options: CheckPrOptions): Promise<number> {

@@ -20,9 +20,14 @@ const PROBLEMS_LISTED = 30;
 const fileCode = (file: string) => markdownCode(shortened(file, 160));
 const shortText = (text: string) => markdownText(shortened(text, 300));
 
+/** Why a listed maintainer's login counts as no maintainer's, and what to do about it. */
+const NO_ACCESS = 'GitHub says this login has no access to the repository (a member of the organisation whose membership is private shows so: make it public, or add the login as a collaborator)';
+const ignored = (review: PullRequestReview, name: (handle: string) => string) =>
+  review.ignoredApprovals.length > 0 ? [`The approval of ${review.ignoredApprovals.map(name).join(', ')} does not count: ${NO_ACCESS}.`] : [];
+
 const authorLine = (review: PullRequestReview) =>
   ({ maintainer: 'maintainer', person: `person ${review.author.person}`, newcomer: 'newcomer: no person file has this handle yet', bot: 'a bot' })[review.author.kind] +
-  (review.author.listedWithoutAccess ? '; listed as a maintainer, but GitHub says this login has no access to the repository, so it counts as any other author (a member of the organisation whose membership is private shows so: make it public, or add the login as a collaborator; otherwise a maintainer must fix the list)' : '');
+  (review.author.listedWithoutAccess ? `; listed as a maintainer, but ${NO_ACCESS}, so it counts as any other author` : '');
 
 export function renderReviewJson(review: PullRequestReview): string {
   // `maintainers` (the base's) lets a workflow mention them without parsing the config itself.
@@ -33,7 +38,7 @@ export function renderReviewJson(review: PullRequestReview): string {
 
 export function renderReviewText(review: PullRequestReview, style: Style): string {
   const handle = terminalLine(review.author.handle);
-  const lines = [`Pull request by @${handle} (${authorLine(review)}), ${plural(review.changes.length, 'changed file')}:`];
+  const lines = [...ignored(review, (h) => `@${terminalLine(h)}`), `Pull request by @${handle} (${authorLine(review)}), ${plural(review.changes.length, 'changed file')}:`];
   for (const verdict of review.changes) {
     const what = verdict.from !== undefined ? `${verdict.from} -> ${verdict.file}` : verdict.file;
     lines.push(`  ${verdict.allowed ? style.ok('✔') : style.error('✖')} ${verdict.status.padEnd(8)} ${terminalLine(what)}: ${terminalLine(verdict.reason)}`);
@@ -50,6 +55,7 @@ export function renderReviewText(review: PullRequestReview, style: Style): strin
 export function renderReviewMarkdown(review: PullRequestReview): string {
   const out = [GATE_MARKER, `### ${review.allowed ? '✅ mentor gate: ready to merge' : '❌ mentor gate: not yet'}`, ''];
   out.push(`Opened by ${mention(review.author.handle)} (${markdownText(authorLine(review))})${review.approvals.length ? `, approved by ${review.approvals.map(mention).join(', ')}` : ''}.`, '');
+  for (const line of ignored(review, mention)) out.push(line, '');
   if (review.summary.length > 0) {
     out.push('#### What changes', '');
     for (const change of review.summary.slice(0, LISTED)) out.push(`- ${describe(change)}`);

@@ -18,6 +18,8 @@ export interface PullRequestInput {
   authorAssociation?: AuthorAssociation;
   /** Everyone whose approval is on the head commit; only maintainers' count. */
   approvedBy: readonly string[];
+  /** Approvals on the head commit from logins GitHub says have no access: said, never counted. */
+  approvedWithoutAccess?: readonly string[];
   /** The problems of the head's records, for the files the change reports on. */
   problems: readonly Problem[];
   /** Files the base changed too since the pull request branched, which git cannot merge. */
@@ -30,6 +32,8 @@ export interface PullRequestReview {
   allowed: boolean;
   author: Author;
   approvals: string[];
+  /** Listed maintainers whose approval did not count: GitHub says their login has no access. */
+  ignoredApprovals: string[];
   maintainers: string[];
   changes: ChangeVerdict[];
   summary: ChangeSummary[];
@@ -44,6 +48,7 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
     allowed: verdicts.every((verdict) => verdict.allowed) && !problems.some(isError),
     author,
     approvals,
+    ignoredApprovals: maintainerApprovals(input.base, input.approvedWithoutAccess ?? []),
     maintainers: [...input.base.config.maintainers].sort(),
     changes: verdicts,
     summary: summarizeChanges(input.base, input.head, input.changes, input.logs),

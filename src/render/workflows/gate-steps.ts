@@ -10,10 +10,11 @@ import { GATE_CONTEXT, RUNNER, indent } from './common.js';
 
 /**
  * Who approved the head commit: each reviewer whose latest approving or blocking review is an
- * approval of exactly this commit, and who has access to the repository (anyone may approve a
+ * approval of exactly this commit, as the flag check-pr takes: --approved-by for a login with
+ * access to the repository, --approved-without-access for one without (anyone may approve a
  * public repository's pull request, and a maintainer's old login can be someone else's now).
  */
-const APPROVERS_JQ = `add // [] | map(select(.state == "APPROVED" or .state == "CHANGES_REQUESTED" or .state == "DISMISSED")) | group_by(.user.login) | map(last) | map(select(.state == "APPROVED" and .commit_id == $head and (${WITH_ACCESS.map((a) => `.author_association == "${a}"`).join(' or ')})) | .user.login) | .[]`;
+const APPROVERS_JQ = `add // [] | map(select(.state == "APPROVED" or .state == "CHANGES_REQUESTED" or .state == "DISMISSED")) | group_by(.user.login) | map(last) | map(select(.state == "APPROVED" and .commit_id == $head)) | .[] | (if (${WITH_ACCESS.map((a) => `.author_association == "${a}"`).join(' or ')}) then "--approved-by" else "--approved-without-access" end) + " " + .user.login`;
 
 /** The gate's earlier comment: made by this workflow's bot, the marker on its first line. */
 const OWN_COMMENT_JQ = `add // [] | map(select(.user.login == "github-actions[bot]" and ((.body // "") | startswith("${GATE_MARKER}")))) | first | .id // empty`;
@@ -49,8 +50,8 @@ if [ "$AUTHOR" = 'github-actions[bot]' ] && [ "$HEAD_REPOSITORY" = "$GITHUB_REPO
 fi
 gh api --paginate "repos/$GITHUB_REPOSITORY/pulls/$NUMBER/reviews" > "$RUNNER_TEMP/reviews.json"
 approvals=()
-while IFS= read -r login; do
-  if [ -n "$login" ]; then approvals+=(--approved-by "$login"); fi
+while read -r flag login; do
+  if [ -n "$login" ]; then approvals+=("$flag" "$login"); fi
 done < <(jq -rs --arg head "$HEAD_SHA" '${APPROVERS_JQ}' "$RUNNER_TEMP/reviews.json")
 set +e
 ${RUNNER} check-pr --base "$BASE_SHA" --head "$HEAD_SHA" --author "$AUTHOR" --author-association "\${AUTHOR_ASSOCIATION:-NONE}" "\${approvals[@]}" \\
