@@ -149,6 +149,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description(`replace the repo's ${RUNNER_DIR}/ runner with this mentor's build`)
     .addOption(repoOption())
     .option('--commit', 'write on a new branch upgrade/mentor-<version> and commit')
+    .option('--workflows', "also replace .github/workflows/mentor*.yml with this mentor's (your edits to them too: review the diff)")
     .action(async (options) => run(async () => (await import('./commands/upgrade.js')).upgradeCommand(options))());
 
   program

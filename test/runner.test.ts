@@ -39,6 +39,35 @@ describe('mentor upgrade', { timeout: 180_000 }, () => {
     expect(again.stdout).toContain(`already this build (mentor ${packageJson.version})`);
   });
 
+  it('with --workflows, also brings the workflows init wrote up to this build, saying to read the diff; without it, leaves them', async () => {
+    const dir = path.join(makeTree({}), 'program');
+    expect((await mentorIn(['init', dir])).code).toBe(0);
+    const gate = '.github/workflows/mentor-gate.yml';
+    const fresh = readFileSync(path.join(dir, gate), 'utf8');
+    writeFileSync(path.join(dir, gate), '# Written by `mentor init`; an older gate\nname: mentor gate\n');
+    git(dir, ['commit', '-qam', 'an older gate']);
+    expect((await mentorIn(['upgrade', '--repo', dir])).stdout).toContain('already this build');
+    expect(readFileSync(path.join(dir, gate), 'utf8')).not.toBe(fresh);
+
+    writeFileSync(path.join(dir, gate), 'an edit not committed\n');
+    const dirty = await mentorIn(['upgrade', '--repo', dir, '--workflows']);
+    expect(dirty.code).toBe(1);
+    expect(dirty.stderr).toContain(`${gate} has uncommitted changes; mentor upgrade will not overwrite them.`);
+    git(dir, ['checkout', '-q', '--', gate]);
+
+    const plain = await mentorIn(['upgrade', '--repo', dir, '--workflows']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('Replaced the workflow mentor-gate.yml: .github/workflows/mentor-gate.yml.');
+    expect(plain.stdout).toContain('read the diff of the workflows first');
+    expect(readFileSync(path.join(dir, gate), 'utf8')).toBe(fresh);
+    git(dir, ['checkout', '-q', '--', gate]);
+
+    const committed = await mentorIn(['upgrade', '--repo', dir, '--workflows', '--commit']);
+    expect(committed.code, committed.stderr).toBe(0);
+    expect(git(dir, ['show', '--name-status', '--format=%s', 'HEAD']).trim().split('\n')).toEqual([`Upgrade the mentor workflows to ${packageJson.version} (mentor upgrade --workflows)`, '', `M\t${gate}`]);
+    expect((await mentorIn(['upgrade', '--repo', dir, '--workflows'])).stdout).toContain('already this build (mentor ' + packageJson.version + '), and so are the workflows');
+  });
+
   it('refuses to overwrite uncommitted changes to .mentor/, with or without --commit', async () => {
     const dir = await repoWithOldRunner();
     writeFileSync(path.join(dir, '.mentor/mentor.mjs'), '// mentor 0.0.1: edited by hand\n');

@@ -5,30 +5,44 @@ import { findRepoRoot } from '../io/repo.js';
 import { RUNNER_DIR, RUNNER_VERSION, checkRunnerFolder, differingRunnerFiles, readRunnerBuild, repoRunnerVersion, staleRunnerFiles, writeRunner } from '../io/runner.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { lockForWriting } from './context.js';
+import { staleFiles } from '../io/generated.js';
+import { writeFilesAtomic } from '../io/write.js';
+import { programWorkflows } from '../render/workflows/index.js';
 
-/** `mentor upgrade`: replaces the repo's .mentor/ runner with the running CLI's build. */
-export async function upgradeCommand(options: { repo?: string; commit?: boolean }): Promise<number> {
+/**
+ * `mentor upgrade`: replaces the repo's .mentor/ runner with the running CLI's build, and with
+ * --workflows the workflows `mentor init` writes with this build's (fixes to them reach a program
+ * only so: they are the repo's own files, which a maintainer may have edited).
+ */
+export async function upgradeCommand(options: { repo?: string; commit?: boolean; workflows?: boolean }): Promise<number> {
   const root = findRepoRoot(options.repo);
   checkRunnerFolder(root);
   const build = readRunnerBuild();
   const remove = staleRunnerFiles(root, build);
-  const changed = [...differingRunnerFiles(root, build), ...remove];
+  const workflows = options.workflows ? programWorkflows() : new Map<string, string>();
+  const staleWorkflows = staleFiles(root, workflows);
+  const runnerChanged = [...differingRunnerFiles(root, build), ...remove];
+  const changed = [...runnerChanged, ...staleWorkflows];
   const from = repoRunnerVersion(root);
   if (changed.length === 0) {
-    print(`The runner in ${RUNNER_DIR}/ is already this build (mentor ${RUNNER_VERSION}).`);
+    print(`The runner in ${RUNNER_DIR}/ is already this build (mentor ${RUNNER_VERSION})${options.workflows ? ', and so are the workflows' : ''}.`);
     return ExitCode.ok;
   }
   const plan = options.commit ? await planCommit(root, `upgrade/mentor-${RUNNER_VERSION}`, changed) : undefined;
   if (!plan) await refuseUncommitted(root, changed);
   lockForWriting(root, 'upgrade');
   if (plan) await startBranch(plan);
-  writeRunner(root, build, remove);
-  const what = `the runner in ${RUNNER_DIR}/ (mentor ${from ?? 'unknown'} -> ${RUNNER_VERSION})`;
+  if (runnerChanged.length > 0) writeRunner(root, build, remove);
+  writeFilesAtomic(root, staleWorkflows.map((file) => ({ file, content: workflows.get(file)! })));
+  const runner = runnerChanged.length > 0 ? `the runner in ${RUNNER_DIR}/ (mentor ${from ?? 'unknown'} -> ${RUNNER_VERSION})` : undefined;
+  const flows = staleWorkflows.length > 0 ? `${staleWorkflows.length === 1 ? 'the workflow' : 'the workflows'} ${staleWorkflows.map((file) => file.replace(/^.*\//, '')).join(', ')}` : undefined;
+  const what = [runner, flows].filter(Boolean).join(', and ');
   if (plan) {
-    await finishCommit(plan, `Upgrade the mentor runner to ${RUNNER_VERSION} (mentor upgrade)`);
+    await finishCommit(plan, runnerChanged.length > 0 && staleWorkflows.length === 0 ? `Upgrade the mentor runner to ${RUNNER_VERSION} (mentor upgrade)` : `Upgrade the mentor ${runner ? 'runner and ' : ''}workflows to ${RUNNER_VERSION} (mentor upgrade --workflows)`);
     print(nextStepAfterCommit(plan.branch, what));
   } else {
-    print(`Replaced ${what}: ${changed.join(', ')}.\nCommit ${RUNNER_DIR}/ so CI and everyone who clones the repo run it.`);
+    const commit = flows ? 'Commit them so CI and everyone who clones the repo run them; read the diff of the workflows first: an edit of your own to them is replaced too.' : `Commit ${RUNNER_DIR}/ so CI and everyone who clones the repo run it.`;
+    print(`Replaced ${what}: ${changed.join(', ')}.\n${commit}`);
   }
   return ExitCode.ok;
 }
@@ -39,6 +53,6 @@ async function refuseUncommitted(root: string, files: string[]): Promise<void> {
   if (!(await isGitRepo(repo))) return;
   const dirty = await dirtyFiles(repo, files);
   if (dirty.length > 0) {
-    throw new MentorError(`${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes; mentor upgrade will not overwrite them.`, ExitCode.invalid, `Commit them, or drop them with git checkout -- ${RUNNER_DIR}, then run mentor upgrade again.`);
+    throw new MentorError(`${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes; mentor upgrade will not overwrite them.`, ExitCode.invalid, `Commit them, or drop them with git checkout -- ${dirty.join(' ')}, then run mentor upgrade again.`);
   }
 }

@@ -25,7 +25,7 @@ export const NODE_VERSION = 24;
 
 /** The comment at the top of a workflow file: who wrote it, what it does, and what it may touch. */
 export function header(lines: readonly string[]): string {
-  return `${['# Written by `mentor init`; `mentor upgrade` never changes it, edit it as you need.', ...lines].join('\n')}\n`;
+  return `${['# Written by `mentor init`; edit it as you need. `mentor upgrade --workflows` replaces it with a newer mentor\'s (review the diff).', ...lines].join('\n')}\n`;
 }
 
 /**
