@@ -2,7 +2,7 @@ import { ExitCode, MentorError } from '../errors.js';
 import { dirtyFiles, isGitRepo, openGit } from '../io/git.js';
 import { print } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
-import { RUNNER_DIR, RUNNER_VERSION, checkRunnerFolder, differingRunnerFiles, readRunnerBuild, repoRunnerVersion, staleRunnerFiles, writeRunner } from '../io/runner.js';
+import { RUNNER_DIR, RUNNER_VERSION, checkRunnerFolder, readRunnerBuild, repoRunnerVersion, staleRunnerFiles, writeRunner } from '../io/runner.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { lockForWriting } from './context.js';
 import { staleFiles } from '../io/generated.js';
@@ -21,7 +21,7 @@ export async function upgradeCommand(options: { repo?: string; commit?: boolean;
   const remove = staleRunnerFiles(root, build);
   const workflows = options.workflows ? programWorkflows() : new Map<string, string>();
   const staleWorkflows = staleFiles(root, workflows);
-  const runnerChanged = [...differingRunnerFiles(root, build), ...remove];
+  const runnerChanged = [...staleFiles(root, build), ...remove];
   const changed = [...runnerChanged, ...staleWorkflows];
   const from = repoRunnerVersion(root);
   if (changed.length === 0) {

@@ -80,8 +80,3 @@ export function writeRunner(root: string, files: ReadonlyMap<string, string>, re
   writeFilesAtomic(root, [...files].map(([file, content]) => ({ file, content })));
   removeFiles(root, remove);
 }
-
-/** The runner files whose content in the repo differs from the build's (missing ones included). */
-export function differingRunnerFiles(root: string, files: ReadonlyMap<string, string>): string[] {
-  return [...files].filter(([file, content]) => !existsSync(path.join(root, file)) || readFileSync(path.join(root, file), 'utf8') !== content).map(([file]) => file);
-}

@@ -2,7 +2,8 @@ import type { Attention, Mention, QueueEntry } from '../core/attention.js';
 import { byUrgency, mentionDigest, mentionsToSend, notifiedLine } from '../core/attention-notified.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
 import { markdownText, mention } from './escape.js';
-import { COMMENT_LIMIT, linesThatFit, shortened } from './limit.js';
+import { COMMENT_LIMIT, linesThatFit } from './limit.js';
+import { shortened } from '../domain/text.js';
 import { plural, waitText } from './words.js';
 
 // The attention issue's body, and the comment that carries new mentions. Mentions come only

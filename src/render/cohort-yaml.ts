@@ -1,7 +1,7 @@
 import { placeOf, type CohortEntry } from '../model/program.js';
 import { memberSchema } from '../model/schemas.js';
 import { YamlEditor } from './yaml-edit.js';
-import { WAITING_NOTE } from './request.js';
+import { WAITING_NOTE } from '../domain/text.js';
 
 export interface MemberEdit {
   person: string;

@@ -5,7 +5,6 @@
 
 export const COMMENT_LIMIT = 60_000;
 
-export { shortened } from '../domain/text.js';
 
 const size = (lines: readonly string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
 

@@ -5,7 +5,8 @@ import { markdownCode, markdownText, mention, terminalLine } from './escape.js';
 import type { Style } from '../domain/style.js';
 import { plural } from './words.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
-import { shortened, withinLimit } from './limit.js';
+import { withinLimit } from './limit.js';
+import { shortened } from '../domain/text.js';
 
 // The pull-request review as a terminal report, as JSON for other tools (DESIGN.md), and as the
 // gate's one comment on the pull request (its first line is the marker the workflow finds it by).

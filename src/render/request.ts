@@ -4,7 +4,7 @@ import { schemaLineFor } from '../model/json-schema.js';
 import { markdownText, mention } from './escape.js';
 import { Document, isSeq, visit } from 'yaml';
 import { sanitizeForTerminal, sanitizeInline } from './terminal.js';
-import { shortened } from './limit.js';
+import { shortened } from '../domain/text.js';
 import { WAITING_NOTE } from '../domain/text.js';
 
 /** The first line of every answer on a request issue (the workflow's own fallback answer too). */
@@ -22,7 +22,6 @@ function newRecord(comments: string[], value: unknown): string {
 }
 
 /** The note above a request's member; dropped when the member is placed (render/cohort-yaml.ts). */
-export { WAITING_NOTE };
 
 export function requestFiles(plan: RequestPlan): Array<{ file: string; content: string }> {
   const id = String(plan.person.id);

@@ -63,9 +63,9 @@ export function runnerJob(options: { permissions: readonly string[]; env?: reado
   ].join('\n');
 }
 
-/** A step of a job that runs a shell script. */
-export function runStep(name: string, script: string): string {
-  return indent([`- name: ${name}`, '  run: |', indent(script, '    ')].join('\n'), '      ');
+/** A step of a job that runs a shell script; `extra`: its other keys (`id: ...`), one a line. */
+export function runStep(name: string, script: string, extra: readonly string[] = []): string {
+  return indent([`- name: ${name}`, ...extra.map((line) => `  ${line}`), '  run: |', indent(script, '    ')].join('\n'), '      ');
 }
 
 /** Indents every non-empty line of a block. */

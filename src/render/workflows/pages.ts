@@ -68,7 +68,7 @@ jobs:
     outputs:
       enabled: \${{ steps.pages.outputs.enabled }}
     steps:
-${runStep('Is GitHub Pages on?', PAGES_CHECK).replace('      - name: Is GitHub Pages on?', '      - name: Is GitHub Pages on?\n        id: pages')}
+${runStep('Is GitHub Pages on?', PAGES_CHECK, ['id: pages'])}
 ${whenEnabled(checkoutStep('      ', { fullHistory: false }))}
 ${whenEnabled(setupNodeStep('      '))}
       - uses: ${PAGES_ACTIONS.configure}
