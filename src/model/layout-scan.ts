@@ -53,6 +53,8 @@ export function listRecords(source: RecordSource, options: ListOptions = {}): La
     if (name !== undefined) layout.people.push({ file, kind: 'person', nameId: name, regular: entry.regular === true });
   }
 
+  // Ids of the people, for a stray folder named after one: made once, and only when one turns up.
+  let people: Set<string> | undefined;
   for (const folder of entries(COHORTS_DIR)) {
     const cohort = folder.name;
     const dir = cohortDir(cohort);
@@ -85,9 +87,8 @@ export function listRecords(source: RecordSource, options: ListOptions = {}): La
     }
 
     layout.logs.set(cohort, options.logsOf && !options.logsOf.has(cohort) ? [] : logsIn(source, cohort, inside, problems));
-    const people = new Set(layout.people.map((file) => file.nameId));
     for (const entry of inside) {
-      if (!COHORT_ENTRIES.has(entry.name) && !IGNORED_NAME.test(entry.name)) problems.push(strayInCohort(entry, cohort, inside, people));
+      if (!COHORT_ENTRIES.has(entry.name) && !IGNORED_NAME.test(entry.name)) problems.push(strayInCohort(entry, cohort, inside, (people ??= new Set(layout.people.map((file) => file.nameId)))));
     }
   }
   return layout;
