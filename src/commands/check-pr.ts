@@ -3,10 +3,12 @@ import { currentTime } from '../io/clock.js';
 import { GitCommitSource, SharedReads } from '../io/git-source.js';
 import { print, styleFor } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
-import { isHandle } from '../core/pull-request/author.js';
+import { BOT_HANDLE, isHandle } from '../core/pull-request/author.js';
 import { reviewPullRequest, type PullRequestReview } from '../core/pull-request/review.js';
 import { changedLogs } from '../model/changed-logs.js';
 import { loadProgram } from '../model/load.js';
+import { handleNeedles } from '../model/program.js';
+import { PEOPLE_DIR } from '../domain/layout.js';
 import { validateScope } from '../model/validate.js';
 import { renderReviewJson, renderReviewMarkdown, renderReviewText } from '../render/pull-request.js';
 import { terminalLine } from '../render/escape.js';
@@ -29,12 +31,20 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   const approvedBy = (options.approvedBy ?? []).map((login) => handleOf(login, '--approved-by'));
   const approvedWithoutAccess = (options.approvedWithoutAccess ?? []).map((login) => handleOf(login, '--approved-without-access'));
   const root = findRepoRoot(options.repo);
-  const { pullRequestRange } = await import('../io/git-changes.js');
-  const range = await pullRequestRange(root, options.base, options.head ?? 'HEAD');
+  const { pullRequestCommits, pullRequestRange } = await import('../io/git-changes.js');
+  const refs = { base: options.base, head: options.head ?? 'HEAD' };
+  const commits = await pullRequestCommits(root, refs);
+  // git merges base and head, and looks for the author's handle among the people at the base,
+  // while the base is listed and read here.
+  const merging = pullRequestRange(root, refs, commits);
+  merging.catch(() => {}); // Awaited below; a failure is said there, after the base's own.
+  const shared = new SharedReads();
+  const baseRecords = new GitCommitSource(root, commits.base, shared);
+  const holding = BOT_HANDLE.test(author) ? undefined : baseRecords.holdingAhead(PEOPLE_DIR, handleNeedles(author));
   // The base is read for who the author is and what each change meant: its config, and only the
   // people and cohorts a question needs (the author is found without parsing everyone), no logs.
-  const shared = new SharedReads();
-  const base = loadProgram(new GitCommitSource(root, range.base, shared), { logsOf: new Set(), lazyPeople: true, lazyCohorts: true });
+  const base = loadProgram(baseRecords, { logsOf: new Set(), lazyPeople: true, lazyCohorts: true });
+  const [range] = await Promise.all([merging, holding]);
   // What is judged is the base as merging would leave it, not the head on its own.
   const headRecords = new GitCommitSource(root, range.after, shared, range.afterLabel);
   const validation = validateScope(headRecords, range.changes);

@@ -1,6 +1,6 @@
 import type { Change } from '../model/scope.js';
 import { ExitCode, MentorError } from '../errors.js';
-import { GitCommitSource, git, gitStarted } from './git-source.js';
+import { GitCommitSource, gitStarted } from './git-source.js';
 import { attempt, gitFailure, isGitRepo, openGit, type GitRepo } from './git.js';
 import { noMergeBaseError, rangeRefError } from './ref-messages.js';
 
@@ -137,10 +137,10 @@ export interface PullRequestRange {
  * did since is judged by that), and what it changes there. When they conflict, the head itself is
  * judged and the conflicting files are said.
  */
-export async function pullRequestRange(root: string, baseRef: string, headRef: string): Promise<PullRequestRange> {
+export async function pullRequestRange(root: string, refs: { base: string; head: string }, commits: { base: string; head: string }): Promise<PullRequestRange> {
   const repo = openGit(root);
-  const [base, head] = (await resolveCommits(repo, [{ ref: baseRef, flag: '--base' }, { ref: headRef, flag: '--head' }], 'check-pr', 'Run it in a clone of the program repo.')) as [string, string];
-  const merge = mergeTree(root, base, head);
+  const { base, head } = commits;
+  const merge = await mergeTree(root, base, head);
   if (merge && merge.conflicts.length === 0) {
     const changes = await nameStatus(repo, base, merge.tree);
     return { base, head, after: merge.tree, afterLabel: `the merge of ${head.slice(0, 7)} into ${base.slice(0, 7)}`, changes, conflicts: [] };
@@ -151,18 +151,23 @@ export async function pullRequestRange(root: string, baseRef: string, headRef: s
   } catch {
     // No merge base: said below, with what to do.
   }
-  if (mergeBase === '') throw noMergeBaseError('--base', baseRef, headRef, await isShallow(repo));
+  if (mergeBase === '') throw noMergeBaseError('--base', refs.base, refs.head, await isShallow(repo));
   const changes = await nameStatus(repo, mergeBase, head);
   return { base, head, after: head, afterLabel: `commit ${head.slice(0, 7)}`, changes, conflicts: merge?.conflicts ?? [] };
 }
 
+/** The commits a pull request's --base and --head name, in one git call (or a clear error). */
+export async function pullRequestCommits(root: string, refs: { base: string; head: string }): Promise<{ base: string; head: string }> {
+  const [base, head] = await resolveCommits(openGit(root), [{ ref: refs.base, flag: '--base' }, { ref: refs.head, flag: '--head' }], 'check-pr', 'Run it in a clone of the program repo.');
+  return { base: base!, head: head! };
+}
+
 /** `git merge-tree --write-tree` (git 2.38 or later): the merged tree and the conflicting files; none when git cannot say. */
-function mergeTree(root: string, base: string, head: string): { tree: string; conflicts: string[] } | undefined {
-  try {
-    const [tree, ...files] = git(root, ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', base, head], undefined, [0, 1]).toString('utf8').split('\0');
-    return tree && /^[0-9a-f]{40,64}$/.test(tree) ? { tree, conflicts: [...new Set(files.filter((file) => file !== ''))] } : undefined;
-  } catch {
-    // An older git, unrelated histories, a shallow clone: the merge base below says which.
-    return undefined;
-  }
+async function mergeTree(root: string, base: string, head: string): Promise<{ tree: string; conflicts: string[] } | undefined> {
+  // Exit 1 is a merge with conflicts; an older git, unrelated histories or a shallow clone fail
+  // otherwise, and the merge base in pullRequestRange says which.
+  const merged = await gitStarted(root, ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', base, head], [0, 1]);
+  if (merged.failed !== undefined) return undefined;
+  const [tree, ...files] = merged.stdout.split('\0');
+  return tree && /^[0-9a-f]{40,64}$/.test(tree) ? { tree, conflicts: [...new Set(files.filter((file) => file !== ''))] } : undefined;
 }

@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { CONFIG_FILE, COHORTS_DIR, PEOPLE_DIR, logsDir, underLogs } from '../domain/layout.js';
+import { CONFIG_FILE, COHORTS_DIR, LOGS_FOLDER, MEMBERS_FOLDER, PEOPLE_DIR, logsDir, underLogs } from '../domain/layout.js';
 import { MentorError, ExitCode } from '../errors.js';
 import { decodeRecord, MAX_RECORD_BYTES, tooLarge, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
 
@@ -27,12 +27,14 @@ interface Folder {
 
 /**
  * What two sources of one repo (a pull request's base and head) share: texts of equal blobs,
- * parses of equal files, and the listing of people/ when both have the same tree there.
+ * parses of equal files, and the listings of people/ and of each cohort folder (with its members/)
+ * whose tree is the same in both: a pull request that changes one log lists one cohort again.
  */
 export class SharedReads {
   readonly blobs = new Map<string, ReadOutcome>();
   readonly parses = new Map<string, unknown>();
-  readonly trees = new Map<string, Folder>();
+  /** The folders listed at and below a path, by the path and its tree: `${path}\0${sha}`. */
+  readonly trees = new Map<string, Array<[string, Folder]>>();
 }
 
 export class GitCommitSource implements RecordSource {
@@ -45,6 +47,8 @@ export class GitCommitSource implements RecordSource {
   /** Log folders seen but not yet listed: a commit's logs are listed per cohort, when first needed. */
   private readonly unlistedLogs = new Set<string>();
   private readonly listedPersonFolders = new Set<string>();
+  /** What `holdingAhead` found, by folder and needles. */
+  private readonly holding = new Map<string, Set<string>>();
 
   readonly parses?: Map<string, unknown>;
   private readonly sharedBlobs?: Map<string, ReadOutcome>;
@@ -62,23 +66,42 @@ export class GitCommitSource implements RecordSource {
   ) {
     this.parses = shared?.parses;
     this.sharedBlobs = shared?.blobs;
-    // Two listings: the config, people and the cohort folders; then what people/, each cohort
-    // folder and its members/ hold (people/ is taken from the other source when its tree is the
-    // same). A folder named both bare and with a slash is listed if it is a folder and shown as
-    // what it is if it is not. Logs are listed when first needed.
+    this.shared = shared;
+  }
+
+  private readonly shared?: SharedReads;
+  private listed = false;
+
+  /**
+   * Lists the commit when first asked, not when made, so a caller may start other git work first
+   * (holdingAhead). Two listings: the config, people and the cohort folders; then what people/,
+   * each cohort folder and its members/ hold (taken from the other source where its tree is the
+   * same). A folder named both bare and with a slash is listed if it is a folder and shown as what
+   * it is if it is not. Logs are listed when first needed.
+   */
+  private listTop(): void {
+    if (this.listed) return;
+    this.listed = true;
+    const shared = this.shared;
     const top = this.addListing(this.lsTree([CONFIG_FILE, PEOPLE_DIR, COHORTS_DIR, `${COHORTS_DIR}/`]));
-    const people = top.find((entry) => entry.path === PEOPLE_DIR && entry.kind === 'dir');
-    const peopleListed = people && shared?.trees.get(people.sha);
-    if (peopleListed) this.folders.set(PEOPLE_DIR, peopleListed);
-    const cohorts = top.filter((entry) => entry.kind === 'dir' && entry.path.startsWith(`${COHORTS_DIR}/`));
-    const second = [...(people && !peopleListed ? [`${PEOPLE_DIR}/`] : []), ...cohorts.flatMap((entry) => [`${entry.path}/`, `${entry.path}/members/`])];
-    if (second.length === 0) return;
-    const inside = this.addListing(this.lsTree(second));
-    for (const entry of inside) if (entry.kind === 'dir' && underLogs(entry.path)?.below.length === 0) this.unlistedLogs.add(entry.path);
-    if (people && !peopleListed) shared?.trees.set(people.sha, this.folders.get(PEOPLE_DIR) ?? { entries: [], names: new Set(), blobs: new Map() });
+    const wanted = top.filter((entry) => entry.kind === 'dir' && (entry.path === PEOPLE_DIR || entry.path.startsWith(`${COHORTS_DIR}/`)));
+    const below = (entry: { path: string }) => (entry.path === PEOPLE_DIR ? [PEOPLE_DIR] : [entry.path, `${entry.path}/${MEMBERS_FOLDER}`]);
+    const toList = wanted.filter((entry) => {
+      const known = shared?.trees.get(`${entry.path}\0${entry.sha}`);
+      for (const [dir, folder] of known ?? []) this.folders.set(dir, folder);
+      return known === undefined;
+    });
+    if (toList.length > 0) this.addListing(this.lsTree(toList.flatMap((entry) => below(entry).map((dir) => `${dir}/`))));
+    for (const entry of wanted) {
+      const folders = below(entry).flatMap((dir): Array<[string, Folder]> => (this.folders.has(dir) ? [[dir, this.folders.get(dir)!]] : []));
+      shared?.trees.set(`${entry.path}\0${entry.sha}`, folders);
+      const logs = this.folders.get(entry.path)?.entries.find((inside) => inside.name === LOGS_FOLDER && inside.kind === 'dir');
+      if (logs && entry.path !== PEOPLE_DIR) this.unlistedLogs.add(`${entry.path}/${LOGS_FOLDER}`);
+    }
   }
 
   list(dir: string): DirListing {
+    this.listTop();
     this.ensureListed(dir);
     return { entries: this.folders.get(dir)?.entries ?? [] };
   }
@@ -109,8 +132,15 @@ export class GitCommitSource implements RecordSource {
     const touched = new Set<Folder>();
     for (const line of listing.toString('utf8').split('\0')) {
       if (line === '') continue;
+      // `<mode> <type> <object> <size padded with spaces>\t<path>`
       const tab = line.indexOf('\t');
-      const [mode, type, sha, size] = line.slice(0, tab).split(/ +/) as [string, string, string, string];
+      const typeAt = line.indexOf(' ') + 1;
+      const shaAt = line.indexOf(' ', typeAt) + 1;
+      const sizeAt = line.indexOf(' ', shaAt) + 1;
+      const mode = line.slice(0, typeAt - 1);
+      const type = line.slice(typeAt, shaAt - 1);
+      const sha = line.slice(shaAt, sizeAt - 1);
+      const size = line.slice(sizeAt, tab).trim();
       const file = line.slice(tab + 1);
       const kind: DirEntry['kind'] = type === 'tree' ? 'dir' : type === 'blob' && mode !== '120000' ? 'file' : 'other';
       const folder = this.addToFolders(file, kind, touched);
@@ -127,6 +157,7 @@ export class GitCommitSource implements RecordSource {
   }
 
   read(file: string): ReadOutcome {
+    this.listTop();
     if (!this.texts.has(file)) {
       // A run that needs a few files of a big folder reads just those; one that goes on reading
       // them one by one would pay a git process per file, so past a few it reads the whole folder.
@@ -142,6 +173,7 @@ export class GitCommitSource implements RecordSource {
   }
 
   prefetch(files: readonly string[]): void {
+    this.listTop();
     const wanted: string[] = [];
     for (const file of files) {
       if (this.texts.has(file)) continue;
@@ -174,9 +206,29 @@ export class GitCommitSource implements RecordSource {
   }
 
   filesHolding(dir: string, needles: readonly string[]): Set<string> {
+    const ahead = this.holding.get(holdingKey(dir, needles));
+    if (ahead) return ahead;
+    return this.filesIn(git(this.root, this.grepArgs(dir, needles), undefined, [0, 1]).toString('utf8'));
+  }
+
+  /**
+   * Runs `filesHolding` in the background, for a caller that knows what it will ask and has other
+   * git work to do meanwhile (check-pr: the author's handle, while git merges base and head). A
+   * failure is not kept: asked later, filesHolding runs git again and says what went wrong.
+   */
+  async holdingAhead(dir: string, needles: readonly string[]): Promise<void> {
+    const started = await gitStarted(this.root, this.grepArgs(dir, needles), [0, 1]);
+    if (started.failed === undefined) this.holding.set(holdingKey(dir, needles), this.filesIn(started.stdout));
+  }
+
+  private grepArgs(dir: string, needles: readonly string[]): string[] {
+    return ['grep', '-l', '-z', '-i', '-F', ...needles.flatMap((needle) => ['-e', needle]), this.commit, '--', `${dir}/`];
+  }
+
+  /** The files of `git grep -l -z` output, without the commit it prefixes them with. */
+  private filesIn(output: string): Set<string> {
     const prefix = `${this.commit}:`;
-    const output = git(this.root, ['grep', '-l', '-z', '-i', '-F', ...needles.flatMap((needle) => ['-e', needle]), this.commit, '--', `${dir}/`], undefined, [0, 1]);
-    return new Set(output.toString('utf8').split('\0').filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length)));
+    return new Set(output.split('\0').filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length)));
   }
 
   /** Adds an entry to its folder (and the folder to its parent, up to the top); returns the folder. */
@@ -202,16 +254,18 @@ export class GitCommitSource implements RecordSource {
 
 }
 
+const holdingKey = (dir: string, needles: readonly string[]) => [dir, ...needles].join('\0');
+
 const gitEnv = () => ({ ...process.env, GIT_OPTIONAL_LOCKS: '0' });
 
 /**
  * Starts git at once and says what it printed, without waiting on it: a caller may do other work
- * while git runs. A git that exits non-zero gives `failed` with what it said on stderr.
+ * while git runs. A git that exits with a code not in `ok` gives `failed` with what it said on stderr.
  */
-export function gitStarted(cwd: string, args: string[]): Promise<{ stdout: string; failed?: string }> {
+export function gitStarted(cwd: string, args: string[], ok: readonly number[] = [0]): Promise<{ stdout: string; failed?: string }> {
   return new Promise((resolve) => {
     execFile('git', args, { cwd, maxBuffer: GIT_BUFFER, env: gitEnv(), encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (!error) resolve({ stdout });
+      if (!error || ok.includes(Number(error.code))) resolve({ stdout });
       else if ((error as NodeJS.ErrnoException).code === 'ENOENT') resolve({ stdout: '', failed: 'spawn git ENOENT' });
       else resolve({ stdout, failed: stderr || error.message });
     });

@@ -82,11 +82,14 @@ export class PersonEntry {
  */
 export function peopleWithHandle(program: Program, handle: string): PersonEntry[] {
   const key = handle.toLowerCase();
-  const holding = program.records.filesHolding?.(PEOPLE_DIR, [handle, '\\']);
+  const holding = program.records.filesHolding?.(PEOPLE_DIR, handleNeedles(handle));
   const entries = [...program.people.values()].filter((entry) => holding?.has(entry.file) ?? true);
   program.records.prefetch?.(entries.map((entry) => entry.file));
   return entries.filter((entry) => entry.hasHandle(key));
 }
+
+/** What a person file that could name this handle holds: the handle, or a backslash (a YAML escape could spell it). */
+export const handleNeedles = (handle: string): string[] => [handle, '\\'];
 
 /** Where a member is written: an entry of `members:` in cohort.yaml, or a member file. */
 export interface MemberPlace {
