@@ -1,14 +1,11 @@
+import { writeSync } from 'node:fs';
 import { ExitCode, fileSystemError, isSystemError, MentorError } from './errors.js';
 import { sanitizeForTerminal } from './render/terminal.js';
 
 /** argv in, exit code out: the one place that catches errors. */
 export async function run(argv: string[]): Promise<number> {
-  // A reader that stops early (`mentor validate | head`) is not an error.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
+  for (const [stream, name] of [[process.stdout, 'standard output'], [process.stderr, 'standard error']] as const) {
+    stream.on('error', (error: NodeJS.ErrnoException) => outputFailed(error, name));
   }
   try {
     const { runCli } = await import('./cli.js');
@@ -16,6 +13,24 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     return reportError(error);
   }
+}
+
+/**
+ * The output could not be written. A reader that stops early (`mentor validate | head`) is not an
+ * error; anything else (a full disk, /dev/full, a closed terminal) is said on standard error when
+ * that still works, and the run ends with exit 2, never with a stack trace.
+ */
+function outputFailed(error: NodeJS.ErrnoException, name: string): never {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (name !== 'standard error') {
+    const said = fileSystemError(error, 'write the output to', name, 'What was printed before is incomplete.');
+    try {
+      writeSync(2, `mentor: ${said.message}\n  ${said.hint}\n`);
+    } catch {
+      // Standard error fails too: the exit code is all that is left to say it.
+    }
+  }
+  process.exit(ExitCode.usage);
 }
 
 function reportError(error: unknown): number {

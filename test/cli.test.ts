@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
 import { exampleRepo, expectNoCrash, makeTree, mentor, MENTOR_BIN, PACKAGE_ROOT, smallProgram } from './helpers/repo.js';
@@ -36,6 +36,35 @@ describe('the command line', () => {
     const loaded = traced([MENTOR_BIN, flag]);
     expect(loaded.filter((url) => /dist\/|\/node_modules\//.test(url))).toEqual([]);
   });
+
+  it.each([
+    ['100', false],
+    ['60', true],
+  ])('answers --help at a terminal %s columns wide from the text the build wrote only when it fits (loads the CLI: %s)', (columns, loadsCli) => {
+    const tracer = path.join(import.meta.dirname, 'fixtures/trace-imports.mjs');
+    const result = spawnSync('python3', [path.join(import.meta.dirname, 'helpers/run_pty.py'), '[]', '--', process.execPath, '--import', tracer, MENTOR_BIN, '--help'], { encoding: 'utf8', env: { ...process.env, PTY_COLUMNS: columns } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: mentor [options] [command]');
+    const loaded = JSON.parse(/LOADED (.*)/.exec(result.stdout)![1]!) as string[];
+    expect(loaded.some((url) => url.includes('dist/runner/mentor.mjs'))).toBe(loadsCli);
+  });
+
+  it.each([[['--version']], [['--help']], [['validate', '--repo', 'examples/web-cohort']], [['hours', '2026-fall', '--repo', 'examples/web-cohort', '--format', 'json']]])(
+    'says output it cannot write (a full disk: /dev/full) in words, exit 2, never a stack trace: %j',
+    (args) => {
+      for (const entry of [MENTOR_BIN, path.join(PACKAGE_ROOT, 'dist/runner/mentor.mjs')]) {
+        const full = openSync('/dev/full', 'w');
+        try {
+          const result = spawnSync(process.execPath, [entry, ...args], { cwd: PACKAGE_ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+          expect(result.stderr, entry).toMatch(/^mentor: [Cc]ould not write the output to standard output: .*ENOSPC/);
+          expect(result.stderr, entry).not.toMatch(/\n\s+at |node:|throw/);
+          expect(result.status, entry).toBe(2);
+        } finally {
+          closeSync(full);
+        }
+      }
+    },
+  );
 
   it.each([['--version'], ['--help']])('loads none of zod, yaml, simple-git or inquirer for %s (the modules of dist/, which the bundle keeps lazy too)', (flag) => {
     const entry = `const { run } = await import(${JSON.stringify(path.join(PACKAGE_ROOT, 'dist/main.js'))}); process.exitCode = await run(process.argv.slice(1));`;

@@ -4,7 +4,7 @@ Usage: pty.py SCRIPT_JSON -- command args...
 SCRIPT_JSON is a list of [expect, send] pairs; prints everything the program wrote, and exits
 with the program's exit code (or 124 when an expected text never appears).
 """
-import json, os, pty, re, select, sys, time
+import fcntl, json, os, pty, re, select, struct, sys, termios, time
 
 ANSI = re.compile(rb'\x1b\[[0-9;?]*[A-Za-z]')
 
@@ -14,6 +14,9 @@ def main():
     command = sys.argv[sep + 1:]
     pid, fd = pty.fork()
     if pid == 0:
+        # PTY_COLUMNS: the terminal's width, set before the program starts (a new pty has none).
+        if os.environ.get('PTY_COLUMNS'):
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', 40, int(os.environ['PTY_COLUMNS']), 0, 0))
         os.execvp(command[0], command)
     out = b''
     def read(timeout):
