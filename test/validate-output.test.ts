@@ -19,6 +19,25 @@ describe('validate output formats', () => {
     expect(result.stdout.trim().split('\n').pop()).toBe('✖ 1 error, 1 warning in 1 file (6 files checked).');
   });
 
+  it.each([
+    ['broken YAML', 'program: [x\n  : : :\n'],
+    ['an empty file', ''],
+    ['a field of the wrong type', 'program: Test\ntimezone: 5\n'],
+  ])('exits 2 on a config that cannot be read (%s), as every command does, and still lists its problems', async (_, config) => {
+    const repo = smallProgram({ 'mentor.config.yaml': config });
+    const { code, json } = await mentorInJson<{ valid: boolean; problems: { file: string; severity: string }[] }>(['validate', '--repo', repo, '--format', 'json']);
+    expect(json.valid).toBe(false);
+    expect(json.problems.some((problem) => problem.file === 'mentor.config.yaml' && problem.severity === 'error')).toBe(true);
+    expect(code).toBe(2);
+    expect((await mentorIn(['hours', '--repo', repo])).code).toBe(2);
+  });
+
+  it('exits 2 on a MENTOR_NOW it cannot read, as every command does', async () => {
+    const result = await mentorIn(['validate', '--repo', smallProgram()], { env: { MENTOR_NOW: 'garbage' } });
+    expect(result.stderr).toMatch(/MENTOR_NOW/);
+    expect(result.code).toBe(2);
+  });
+
   it('json: exactly the keys of DESIGN.md, 1-based positions relative to the repo', async () => {
     const { code, json } = await mentorInJson(['validate', '--repo', broken(), '--format', 'json']);
     expect(code).toBe(1);

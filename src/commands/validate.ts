@@ -1,5 +1,6 @@
 import { ExitCode } from '../errors.js';
 import { ValidationCache } from '../io/cache.js';
+import { currentTime } from '../io/clock.js';
 import { print, printError, styleFor } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { WorktreeSource } from '../io/worktree-source.js';
@@ -18,6 +19,9 @@ export interface ValidateOptions {
 }
 
 export async function validateCommand(options: ValidateOptions): Promise<number> {
+  // No rule reads "now" today, but every command refuses a MENTOR_NOW it cannot read (exit 2),
+  // so a CI job that sets it wrong hears so here first.
+  currentTime();
   const root = findRepoRoot(options.repo);
   const git = options.changed !== undefined || options.at !== undefined ? await import('../io/git-changes.js') : undefined;
   const at = options.at === undefined ? undefined : await git!.commitSource(root, options.at, '--at');
@@ -39,6 +43,8 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
   const result: ValidationResult = { valid: !problems.some(isError), files, problems };
   if (at && options.format === 'text') printError(`Records as of ${at.label}.`);
   print(render(result, options.format, records));
+  // A config that cannot be read is exit 2 here as in every other command, its problems said above.
+  if (!validation.program.configValid) return ExitCode.usage;
   return result.valid ? ExitCode.ok : ExitCode.invalid;
 }
 
