@@ -104,6 +104,22 @@ describe('mentor log refuses a week that has not started (journey J7)', () => {
   });
 });
 
+describe('mentor log and lockLogsAfterWeeks (contract review C10)', () => {
+  it('refuses a closed week before writing, as the gate would, names the first open week, and takes that one', async () => {
+    const repo = exampleRepo();
+    writeFileSync(path.join(repo, 'mentor.config.yaml'), `${readFileSync(path.join(repo, 'mentor.config.yaml'), 'utf8')}lockLogsAfterWeeks: 2\n`);
+    const closed = 'cohorts/2026-fall/logs/hal/2026-W45.yaml';
+    const before = existsSync(path.join(repo, closed)) ? readFileSync(path.join(repo, closed), 'utf8') : undefined;
+    const refused = await mentorIn(['log', '--repo', repo, '--person', 'hal', '--week', '2026-W45', '--hours', 'practice=3', '--force']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('2026-W45 is closed: logs of weeks before 2026-W46 are locked (lockLogsAfterWeeks: 2)');
+    expect(refused.stderr).toContain('Log 2026-W46 or a later week.');
+    expect(existsSync(path.join(repo, closed)) ? readFileSync(path.join(repo, closed), 'utf8') : undefined).toBe(before);
+    const open = await mentorIn(['log', '--repo', repo, '--person', 'hal', '--week', '2026-W46', '--hours', 'practice=3', '--force']);
+    expect(open.code, open.stderr).toBe(0);
+  });
+});
+
 describe('mentor log flag errors (journey J12)', () => {
   const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
 

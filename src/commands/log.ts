@@ -10,7 +10,7 @@ import { logFile } from '../domain/layout.js';
 import { checkLogFlags, parseHoursFlags, totalAgainstPlan, type LogDraft } from '../core/log-draft.js';
 import { cohortsForLog, defaultWeekFor, logDraftOf, logForm, membershipsIn, type Membership } from '../core/log-form.js';
 import { askForm } from '../core/questions.js';
-import { compareWeeks, isIsoWeek, lastCompleteWeek, mondayOf, weekAt } from '../domain/weeks.js';
+import { compareWeeks, firstOpenWeek, isIsoWeek, lastCompleteWeek, mondayOf, weekAt } from '../domain/weeks.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { checkShape } from '../model/check-shape.js';
 import { isError } from '../model/problem.js';
@@ -180,7 +180,7 @@ function refusePerson(loaded: Loaded, person: string, cohortId: string | undefin
   }
 }
 
-/** An unknown person, a person not in the cohort, or a bad week (outside the cohort, or not begun): exit 1, nothing written. */
+/** An unknown person, a person not in the cohort, or a bad week (outside the cohort, not begun, or closed): exit 1, nothing written. */
 function refuseUnknown(loaded: Loaded, cohortId: string, person: string, week: string, thisWeek: string): void {
   const entry = loaded.program.cohorts.get(cohortId)!;
   refusePerson(loaded, person, cohortId, []);
@@ -190,6 +190,16 @@ function refuseUnknown(loaded: Loaded, cohortId: string, person: string, week: s
   }
   if (compareWeeks(week, thisWeek) > 0) {
     throw new MentorError(`${week} has not started yet (this week is ${thisWeek}); nothing was written.`, ExitCode.invalid, `Log it once it has begun, on ${mondayOf(week)}; for an earlier week, pass it with --week.`);
+  }
+  // The gate would refuse the pull request: say so before anything is written.
+  const lock = loaded.program.config.lockLogsAfterWeeks;
+  const firstOpen = firstOpenWeek(lock, thisWeek);
+  if (firstOpen !== undefined && compareWeeks(week, firstOpen) < 0) {
+    throw new MentorError(
+      `${week} is closed: logs of weeks before ${firstOpen} are locked (lockLogsAfterWeeks: ${lock}), so a pull request that changes it needs a maintainer; nothing was written.`,
+      ExitCode.invalid,
+      `Log ${firstOpen} or a later week. For a closed week, ask a maintainer to make or approve the change.`,
+    );
   }
 }
 

@@ -59,6 +59,14 @@ export function addWeeks(week: string, count: number): string {
   return weekOfDate(dateOfDayNumber(dayNumber(mondayOf(week)) + count * 7));
 }
 
+/**
+ * The first week whose logs a person may still change with `lockLogsAfterWeeks` (counted back
+ * from this week, the week of now, never from commit dates); none when logs never lock.
+ */
+export function firstOpenWeek(lockAfterWeeks: number | undefined, thisWeek: string): string | undefined {
+  return lockAfterWeeks === undefined ? undefined : addWeeks(thisWeek, -lockAfterWeeks);
+}
+
 /** The ISO week of an instant in the program's zone. */
 export function weekAt(zone: string, instantMs: number): string {
   return weekOfDate(localDate(zone, instantMs));

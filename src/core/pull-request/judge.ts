@@ -3,7 +3,7 @@ import { cohortState, cohortWeeksText, isCohortWeek, isPaused } from '../../doma
 import { classifyPath, intendedLogFile, type PathKind } from '../../domain/layout.js';
 import { formatInstant, localDate } from '../../domain/time.js';
 import { tierAbove } from '../../domain/tiers.js';
-import { addWeeks, weekAt } from '../../domain/weeks.js';
+import { firstOpenWeek, weekAt } from '../../domain/weeks.js';
 import type { CohortEntry, Program } from '../../model/program.js';
 import type { Member } from '../../model/schemas.js';
 import type { Change } from '../../model/scope.js';
@@ -115,10 +115,8 @@ function judgeLog(context: Context, change: Change & { renamedTo?: string }, wha
   const cohort = (context.head.cohorts.get(what.cohort) ?? base.cohorts.get(what.cohort))?.cohort;
   if (cohort && !isCohortWeek(cohort, what.week)) return toFix(`your own log, but ${what.week} is outside cohort ${what.cohort} (${cohortWeeksText(cohort)}): a log is for a week of its cohort; rename it to the week you meant`);
   const lock = base.config.lockLogsAfterWeeks;
-  if (lock !== undefined) {
-    const firstOpen = addWeeks(weekAt(base.config.timezone, context.now), -lock);
-    if (what.week < firstOpen) return refuse(`the week ${what.week} is closed (logs of weeks before ${firstOpen} are locked: lockLogsAfterWeeks is ${lock}); ask a maintainer to make or approve this change`);
-  }
+  const firstOpen = firstOpenWeek(lock, weekAt(base.config.timezone, context.now));
+  if (firstOpen !== undefined && what.week < firstOpen) return refuse(`the week ${what.week} is closed (logs of weeks before ${firstOpen} are locked: lockLogsAfterWeeks is ${lock}); ask a maintainer to make or approve this change`);
   return allow(change.status === 'added' ? 'your own new log' : 'your own log');
 }
 
