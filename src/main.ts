@@ -1,5 +1,5 @@
-import { writeSync } from 'node:fs';
 import { ExitCode, fileSystemError, isSystemError, MentorError } from './errors.js';
+import { writeAtOnce } from './io/stdio.js';
 import { sanitizeForTerminal } from './render/terminal.js';
 
 /** argv in, exit code out: the one place that catches errors. */
@@ -24,11 +24,8 @@ function outputFailed(error: NodeJS.ErrnoException, name: string): never {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   if (name !== 'standard error') {
     const said = fileSystemError(error, 'write the output to', name, 'What was printed before is incomplete.');
-    try {
-      writeSync(2, `mentor: ${said.message}\n  ${said.hint}\n`);
-    } catch {
-      // Standard error fails too: the exit code is all that is left to say it.
-    }
+    // When standard error fails too, the exit code is all that is left to say it.
+    writeAtOnce(2, `mentor: ${said.message}\n  ${said.hint}\n`);
   }
   process.exit(ExitCode.usage);
 }
