@@ -71,17 +71,20 @@ describe('status --format markdown (the attention issue)', () => {
     expect(mentions(zoeRow((await attention(repo)).stdout))).toEqual(['grace-h']);
   });
 
-  it('takes an empty --since file as no previous body, and refuses a missing path or a folder (exit 2, naming it)', async () => {
+  it('takes an empty --since file, or /dev/null, as no previous body, and refuses a missing path or a folder (exit 2, naming it)', async () => {
     const repo = exampleRepo();
     const empty = path.join(makeTree({ 'previous.md': '' }), 'previous.md');
     const fresh = await attention(repo, ['--since', empty]);
     expect(fresh.code).toBe(0);
     expect(mentions(fresh.comment!).sort()).toEqual(['ada-l', 'andrew-gh']);
+    const none = await attention(repo, ['--since', '/dev/null']);
+    expect(none.code).toBe(0);
+    expect(none.comment).toBe(fresh.comment);
     const missing = path.join(path.dirname(empty), 'previuos.md');
     const cli = mentor(['status', '--repo', repo, '--format', 'markdown', '--since', missing], { env: NOW });
     expectNoCrash(cli);
     expect(cli.code).toBe(2);
-    expect(cli.stderr).toContain(`Cannot read ${missing}: ENOENT`);
+    expect(cli.stderr).toContain(`Could not read ${missing}: it does not exist (ENOENT).`);
     expect(cli.stderr).toContain("the attention issue's current body");
     expect(cli.stdout).toBe('');
     const folder = await mentorIn(['status', '--repo', repo, '--format', 'markdown', '--since', path.dirname(empty)], { env: NOW });

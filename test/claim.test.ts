@@ -38,7 +38,8 @@ describe('mentor claim', () => {
 
   const refusals: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['a member who is taken', ['bob', '--as', 'linus'], {}, /bob is taken: ada mentors them/],
-    ['a mentor with no room', ['cleo', '--as', 'ada'], { [COHORT]: 'eve\n    role: mentee\n    mentor: ada\n' }, /ada has no room/],
+    ['a mentor with no room', ['cleo', '--as', 'ada'], { [COHORT]: 'eve\n    role: mentee\n    mentor: ada\n' }, /ada has no room: 4 direct mentees already, the most a mentor takes \(roles\.mentor\.maxMentees: 4\)\./],
+    ['a mentor whose maxHoursPerWeek one more mentee would pass', ['cleo', '--as', 'linus'], { 'people/linus.yaml': 'maxHoursPerWeek: 5.5\n' }, /linus has no room: one more mentee makes 6 h a week here, past their maxHoursPerWeek of 5.5 h \(people\/linus\.yaml\)\./],
     ['a paused mentor', ['cleo', '--as', 'linus'], { 'people/linus.yaml': 'pausedUntil: 2026-12-01\n' }, /linus is paused until 2026-12-01/],
     ['an inactive mentor', ['cleo', '--as', 'linus'], { 'people/linus.yaml': 'active: false\n' }, /linus is not active/],
     ['the wrong tier', ['cleo', '--as', 'andrew'], {}, /only a mentor of cohort 2026-fall may claim them, and andrew is a lead there/],
@@ -184,7 +185,10 @@ describe('mentor release', () => {
     const before = readText(repo, COHORT);
     const waiting = await mentorIn(['release', 'jon', '--repo', repo, '--reason', 'x'], { env: NOW });
     expect(waiting.code).toBe(1);
-    expect(waiting.stderr).toContain('jon has no mentor to release from');
+    expect(waiting.stderr).toContain('jon has no mentor to release from: they are waiting already.');
+    const lead = await mentorIn(['release', 'andrew', '--repo', repo, '--reason', 'x'], { env: NOW });
+    expect(lead.code).toBe(1);
+    expect(lead.stderr).toContain('andrew is a lead: leads have no mentor to release from.');
     expect(mentor(['release', 'bob', '--repo', repo], { env: NOW }).code).toBe(2);
     const blank = await mentorIn(['release', 'bob', '--repo', repo, '--reason', ' '], { env: NOW });
     expect(blank.code).toBe(1);

@@ -135,6 +135,9 @@ describe('the command line', () => {
     const result = mentor(['validate', '--repo', '/nonexistent/place']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('There is no folder at /nonexistent/place');
+    const file = mentor(['validate', '--repo', 'examples/web-cohort/mentor.config.yaml']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('examples/web-cohort/mentor.config.yaml is a file, not a folder.');
   });
 
   it('exits 2 on a MENTOR_NOW that is not a real instant, a rolled-over date included, and takes every real one', async () => {

@@ -184,6 +184,11 @@ describe('mentor validate --changed', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('shallow clone');
     expect(result.stderr).toContain('fetch-depth: 0');
+    // A branch the clone never fetched: fetching it comes first (contract review C20).
+    const unfetched = mentor(['validate', '--repo', clone, '--changed', 'origin/feature']);
+    expect(unfetched.code).toBe(2);
+    expect(unfetched.stderr).toContain('--changed origin/feature: git knows no such commit.');
+    expect(unfetched.stderr).toContain('fetch it first (git fetch origin <branch>)');
   });
 });
 

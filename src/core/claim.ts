@@ -1,7 +1,7 @@
-import { directMenteeCounts, roomFor } from '../domain/commitments.js';
+import { directMenteeCounts, maxMenteesOf, plannedHours, roomFor, roundHours } from '../domain/commitments.js';
 import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { isPaused } from '../domain/cohort-state.js';
-import { tierAbove } from '../domain/tiers.js';
+import { tierAbove, type Role } from '../domain/tiers.js';
 import type { Cohort, Config, Member, Person } from '../model/schemas.js';
 import { personFile } from '../domain/layout.js';
 import { closest } from '../model/suggest.js';
@@ -48,10 +48,21 @@ export function checkClaim(input: ClaimInput): ClaimOutcome {
   if (person?.active === false) return { ok: false, reason: `${mentor} is not active (active: false in ${personFile(mentor)}).` };
   if (person && isPaused(person, input.today)) return { ok: false, reason: `${mentor} is paused until ${person.pausedUntil}.` };
   const current = directMenteeCounts(cohort.members).get(mentor) ?? 0;
-  if (roomFor(config, own.role, current, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, input.elsewhere?.get(mentor))) < 1) {
-    return { ok: false, reason: `${mentor} has no room: ${current} direct mentees already, at maxMentees or maxHoursPerWeek.` };
+  const elsewhere = input.elsewhere?.get(mentor);
+  if (roomFor(config, own.role, current, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, elsewhere)) < 1) {
+    return { ok: false, reason: noRoom(config, mentor, own.role, current, cohort.cadence, person?.maxHoursPerWeek, elsewhere) };
   }
   return { ok: true, mentor, set: { mentor, assignedAt: input.nowInstant } };
+}
+
+/** Why a mentor has no room: which limit holds, with its numbers. */
+function noRoom(config: Config, mentor: string, role: Role, current: number, cadence: Cohort['cadence'], maxHoursPerWeek: number | undefined, elsewhere: ElsewhereHours | undefined): string {
+  const mentees = `${current} direct ${current === 1 ? 'mentee' : 'mentees'}`;
+  const most = maxMenteesOf(config, role);
+  if (current >= most) return `${mentor} has no room: ${mentees} already, the most a ${role} takes (roles.${role}.maxMentees: ${most}).`;
+  const planned = plannedHours(config, role, current + 1, cadence).total;
+  const other = elsewhere && elsewhere.hours > 0 ? ` and ${roundHours(elsewhere.hours)} h planned in ${elsewhere.cohorts.join(', ')}` : '';
+  return `${mentor} has no room: one more mentee makes ${planned} h a week here${other}, past their maxHoursPerWeek of ${maxHoursPerWeek} h (${personFile(mentor)}).`;
 }
 
 export interface ReleaseEdit {
@@ -66,7 +77,7 @@ export interface ReleaseEdit {
 export function planRelease(cohort: Cohort, memberId: string, reason: string, nowInstant: string): { ok: true; mentor: string; edit: ReleaseEdit } | { ok: false; reason: string } {
   const member = cohort.members.find((m) => m.person === memberId);
   if (!member) return { ok: false, reason: unknownMember(memberId, `cohort ${cohort.id}`, cohort.members, 'release') };
-  if (member.mentor === undefined) return { ok: false, reason: `${memberId} has no mentor to release from: they are waiting already.` };
+  if (member.mentor === undefined) return { ok: false, reason: tierAbove(member.role) === undefined ? `${memberId} is a lead: leads have no mentor to release from.` : `${memberId} has no mentor to release from: they are waiting already.` };
   const why = reason.trim();
   // eslint-disable-next-line no-control-regex
   if (why === '' || why.length > 1000 || /[\u0000-\u001f\u007f-\u009f]/.test(why)) return { ok: false, reason: 'Give the reason in one line of at most 1000 characters (--reason).' };

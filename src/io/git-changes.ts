@@ -55,7 +55,9 @@ async function resolveCommit(repo: GitRepo, ref: string, flag: string): Promise<
   throw new MentorError(
     `${flag} ${ref}: git knows no such commit.`,
     ExitCode.usage,
-    (await isShallow(repo)) ? 'This is a shallow clone: fetch the history (in GitHub Actions: actions/checkout with fetch-depth: 0).' : 'Check the branch or commit name (for a remote branch: origin/main), and fetch it first.',
+    (await isShallow(repo))
+      ? 'Check the name and fetch it first (git fetch origin <branch>). This is a shallow clone, so older commits are missing too: fetch the history (in GitHub Actions: actions/checkout with fetch-depth: 0).'
+      : 'Check the branch or commit name (for a remote branch: origin/main), and fetch it first.',
   );
 }
 

@@ -11,9 +11,8 @@ export { CONFIG_FILE };
 export function findRepoRoot(repoOption: string | undefined, cwd = process.cwd()): string {
   if (repoOption !== undefined) {
     const root = path.resolve(cwd, repoOption);
-    if (!existsSync(root) || !statSync(root).isDirectory()) {
-      throw usageError(`There is no folder at ${repoOption}.`, 'Pass --repo the folder that holds mentor.config.yaml.');
-    }
+    if (!existsSync(root)) throw usageError(`There is no folder at ${repoOption}.`, 'Pass --repo the folder that holds mentor.config.yaml.');
+    if (!statSync(root).isDirectory()) throw usageError(`${repoOption} is a file, not a folder.`, 'Pass --repo the folder that holds mentor.config.yaml.');
     if (!existsSync(path.join(root, CONFIG_FILE))) {
       throw usageError(`${repoOption} is not a program repo: it has no ${CONFIG_FILE}.`, `Run \`mentor init ${repoOption}\` to create one.`);
     }
