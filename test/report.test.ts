@@ -98,12 +98,12 @@ describe('mentor report', () => {
     const NOW = { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } };
     const HAL_LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
 
-    it('refuses (exit 2) when records the report reads are untracked or changed, naming them, and writes nothing', () => {
+    it('refuses (exit 1, as for a dirty file it writes) when records the report reads are untracked or changed, naming them, and writes nothing', () => {
       const repo = exampleGitRepo();
       writeFileSync(path.join(repo, HAL_LOG), 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n');
       writeFileSync(path.join(repo, 'people/ada.yaml'), readFileSync(path.join(repo, 'people/ada.yaml'), 'utf8') + '# changed\n');
       const result = mentor(['report', '2026-fall', '--repo', repo, '--commit'], NOW);
-      expect(result.code).toBe(2);
+      expect(result.code).toBe(1);
       expect(result.stderr).toContain(`The report reads records that are not committed: ${HAL_LOG}, people/ada.yaml.`);
       expect(result.stderr).toContain('git stash --include-untracked');
       expect(git(repo, ['branch', '--list']).trim()).toBe('* main');

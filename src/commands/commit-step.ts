@@ -23,7 +23,7 @@ export interface RecordsRead {
 
 /**
  * Refuses before any write: a symlink on the way to a file (io/write-path.ts), no git, no identity, the branch exists, the files have uncommitted
- * changes, or records the output is built from (`reads`) are not committed (exit 2). `fromDefaultBranch`: start at the repo's default branch, not HEAD, so a pull request
+ * changes, or records the output is built from (`reads`) are not committed (exit 1, as for its own files). `fromDefaultBranch`: start at the repo's default branch, not HEAD, so a pull request
  * holds only this change and never the work of the branch that happens to be checked out.
  */
 export async function planCommit(root: string, branch: string, files: string[], options: { fromDefaultBranch?: boolean; reads?: RecordsRead } = {}): Promise<CommitPlan> {
@@ -42,7 +42,7 @@ export async function planCommit(root: string, branch: string, files: string[], 
   if (unsaved.length > 0) {
     throw new MentorError(
       `${options.reads!.what} reads records that are not committed: ${[...unsaved.slice(0, 5), ...(unsaved.length > 5 ? [`${unsaved.length - 5} more`] : [])].join(', ')}. Its commit would not match the records on its branch (CI's --check would fail there); nothing was written.`,
-      ExitCode.usage,
+      ExitCode.invalid,
       'Commit them first (a pull request of their own), or set them aside with `git stash --include-untracked`, then run the command again. Without --commit it writes from them as they are.',
     );
   }
