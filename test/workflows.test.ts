@@ -131,4 +131,9 @@ describe('the workflows mentor init writes', () => {
     expect(group('mentor-gate.yml')).toBe('mentor-gate-${{ github.event.pull_request.head.sha }}');
     expect(group('mentor-gate-review.yml')).toBe('mentor-gate-${{ github.event.workflow_run.head_sha }}');
   });
+
+  it('runs one request at a time per login, never cancelling one halfway: two issues opened at once by one person cannot both open a request', () => {
+    const { workflow } = workflows.get('mentor-request.yml')!;
+    expect((workflow as Workflow & { concurrency: unknown }).concurrency).toEqual({ group: 'mentor-request-${{ github.event.issue.user.login }}', 'cancel-in-progress': false });
+  });
 });

@@ -115,9 +115,12 @@ on:
 
 permissions: {}
 
+# One run at a time per person: two request issues opened at once by one login would otherwise
+# both find no open request of theirs and both open one. A run waits for the one before it (an
+# edit of the issue too, so a push is never cut off halfway), then sees its pull request.
 concurrency:
-  group: mentor-request-\${{ github.event.issue.number }}
-  cancel-in-progress: true
+  group: mentor-request-\${{ github.event.issue.user.login }}
+  cancel-in-progress: false
 
 jobs:
   request:
