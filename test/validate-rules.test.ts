@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateTree } from './helpers/memory-source.js';
-import { expectNoCrash, mentorJson, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram, smallTree, type FileTree } from './helpers/repo.js';
+import { exampleRepo, expectNoCrash, mentor, mentorJson, readText, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram, smallTree, type FileTree } from './helpers/repo.js';
 
 interface Expected {
   file: string;
@@ -37,7 +37,7 @@ const cases: Array<[string, FileTree, Expected]> = [
   ['more hours than a week has', { 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W41\nhours:\n  practice: 169\n' }, { file: 'cohorts/c1/logs/ann/2026-W41.yaml', line: 4, column: 13, rule: 'invalid-value' }],
   ['hours that add up past 168', { 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W41\nhours:\n  practice: 100\n  code-review: 100\n' }, { file: 'cohorts/c1/logs/ann/2026-W41.yaml', line: 3, column: 1, rule: 'log-total-hours' }],
   ['negative hours', { 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W41\nhours:\n  practice: -1\n' }, { file: 'cohorts/c1/logs/ann/2026-W41.yaml', line: 4, column: 13, rule: 'invalid-value' }],
-  ['a week outside the cohort', { 'cohorts/c1/logs/ann/2027-W10.yaml': 'person: ann\nweek: 2027-W10\n' }, { file: 'cohorts/c1/logs/ann/2027-W10.yaml', line: 2, column: 7, rule: 'log-week-outside-cohort', severity: 'warning' }],
+  ['a week outside the cohort', { 'cohorts/c1/logs/ann/2027-W10.yaml': 'person: ann\nweek: 2027-W10\n' }, { file: 'cohorts/c1/logs/ann/2027-W10.yaml', line: 2, column: 7, rule: 'log-week-outside-cohort' }],
   ['a week 53 in a year of 52', { 'cohorts/c1/logs/ann/2025-W53.yaml': 'person: ann\nweek: 2025-W53\n' }, { file: 'cohorts/c1/logs/ann/2025-W53.yaml', line: 2, column: 7, rule: 'invalid-value' }],
   ['an unknown field', { 'people/ann.yaml': 'id: ann\nname: Ann\nskils: [x]\n' }, { file: 'people/ann.yaml', line: 3, column: 1, rule: 'unknown-field', severity: 'warning' }],
   ['a missing required field', { 'people/ann.yaml': 'id: ann\n' }, { file: 'people/ann.yaml', line: 1, column: 1, rule: 'missing-field' }],
@@ -119,5 +119,53 @@ describe('validate: the baseline', () => {
     const unknown = json.problems.find((problem: Expected) => problem.rule === 'unknown-field');
     expect(unknown.fix).toContain('"name"');
     expectNoCrash({ code: 0, stdout: JSON.stringify(json), stderr: '' });
+  });
+});
+
+describe('validate: a log for a week outside its cohort', () => {
+  const IVY = { 'cohorts/2026-fall/logs/ivy/2026-W50.yaml': 'person: ivy\nweek: 2026-W50\nhours:\n  practice: 1\n' };
+
+  it('is an error with the weeks the cohort has and the ways out, as `mentor log` refuses that week', () => {
+    const { code, json } = mentorJson(['validate', '--repo', exampleRepo(IVY), '--format', 'json']);
+    expect(code).toBe(1);
+    expect(json.valid).toBe(false);
+    expect(json.problems).toEqual([
+      {
+        file: 'cohorts/2026-fall/logs/ivy/2026-W50.yaml',
+        line: 2,
+        column: 7,
+        rule: 'log-week-outside-cohort',
+        severity: 'error',
+        message: 'Week 2026-W50 is outside cohort 2026-fall (2026-W37 to 2026-W48); a log is for a week of its cohort.',
+        fix: 'Cohort 2026-fall runs from 2026-W37 to 2026-W48: rename the file and its `week:` to the week you meant, move the log to the cohort that ran 2026-W50, or delete the file.',
+      },
+    ]);
+  });
+
+  it('names the open end of a rolling cohort', () => {
+    const head = 'id: c1\nname: Cohort one\nstart: 2026-09-07\n';
+    const problems = validateTree(smallTree({ ...cohort(TREE, head), 'cohorts/c1/logs/ann/2026-W30.yaml': 'person: ann\nweek: 2026-W30\n' })).problems;
+    expect(problems.find((problem) => problem.rule === 'log-week-outside-cohort')?.fix).toMatch(/^Cohort c1 runs from 2026-W37 on: /);
+  });
+
+  it('is left out by status and report, which count only the cohort’s weeks', () => {
+    const plain = exampleRepo();
+    const withIvy = exampleRepo(IVY);
+    for (const args of [['status', '2026-fall', '--format', 'json'], ['hours', '2026-fall', '--week', '2026-W47', '--format', 'json']]) {
+      const [before, after] = [mentor([...args, '--repo', plain]), mentor([...args, '--repo', withIvy])];
+      expect(after.code, after.stderr).toBe(0);
+      expect(after.stdout).toBe(before.stdout);
+      expect(after.stderr).toBe('');
+    }
+    const report = mentor(['report', '2026-fall', '--week', '2026-W47', '--repo', withIvy]);
+    expect(report.code, report.stderr).toBe(0);
+    mentor(['report', '2026-fall', '--week', '2026-W47', '--repo', plain]);
+    for (const file of ['reports/2026-fall/2026-W47.json', 'reports/2026-fall/2026-W47.md']) expect(readText(withIvy, file)).toBe(readText(plain, file));
+  });
+
+  it('keeps the bundled example valid', () => {
+    const { code, json } = mentorJson(['validate', '--repo', exampleRepo(), '--format', 'json']);
+    expect(json.problems.filter((problem: Expected) => problem.severity === 'error')).toEqual([]);
+    expect(code).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { isError, type Problem } from '../model/problem.js';
 import type { RecordFile } from '../io/repo.js';
 import { loadLog } from '../model/load.js';
 import type { Program } from '../model/program.js';
+import { outsideCohortWeeks } from '../model/rules/log-rules.js';
 import type { Cohort, Log } from '../model/schemas.js';
 import { plannedElsewhere, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { printError } from '../io/output.js';
@@ -41,7 +42,10 @@ export function cohortLogs(program: Program, cohortId: string): Map<string, Map<
 export function usableCohortLogs(program: Program, cohortId: string, read: (program: Program, file: RecordFile) => Log | Problem = validLog): { logs: Map<string, Map<string, Log>>; skipped: Problem[] } {
   const logs = new Map<string, Map<string, Log>>();
   const skipped: Problem[] = [];
+  const entry = program.cohorts.get(cohortId);
   for (const file of program.layout.logs.get(cohortId) ?? []) {
+    // A week outside the cohort never counts (validate says it is an error): not read, not a reason to stop.
+    if (outsideCohortWeeks(entry, file.nameId)) continue;
     const log = read(program, file);
     if (isProblem(log)) {
       skipped.push(log);

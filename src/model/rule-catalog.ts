@@ -60,7 +60,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'log-not-member', title: 'Log of a non-member', help: 'Only members of a cohort log in it.' },
   { id: 'log-unknown-activity', title: 'Unknown activity', help: "Logged hours are for activities of the person's role in the config." },
   { id: 'log-total-hours', title: 'More hours than a week', help: 'Hours logged in a week add up to at most 168.' },
-  { id: 'log-week-outside-cohort', title: 'Week outside the cohort', help: "A log's week falls between the cohort's start and end." },
+  { id: 'log-week-outside-cohort', title: 'Week outside the cohort', help: "A log's week is a week of its cohort, from the week of its start to the week of its end; `mentor log` and the gate refuse any other." },
 ];
 
 export const RULE_IDS = new Set(RULES.map((rule) => rule.id));

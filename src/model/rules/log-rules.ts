@@ -1,8 +1,9 @@
 import { activitiesOf, totalHours } from '../../domain/commitments.js';
-import { compareWeeks, isIsoWeek, weekOfDate } from '../../domain/weeks.js';
+import { cohortWeeksText, isCohortWeek } from '../../domain/cohort-state.js';
+import { isIsoWeek } from '../../domain/weeks.js';
 import { datesInOrder } from '../../domain/member-checks.js';
 import type { Problem, Severity } from '../problem.js';
-import type { Program } from '../program.js';
+import type { CohortEntry, Program } from '../program.js';
 import type { Log, Member } from '../schemas.js';
 import type { PathSegment, YamlSource } from '../source.js';
 import { closest } from '../suggest.js';
@@ -86,16 +87,29 @@ const totalWithinWeek: LogRule = ({ log, report }) => {
   }
 };
 
+/**
+ * Whether a week falls outside a cohort's weeks, judged only when the cohort's dates can be used
+ * (a cohort with errors in its dates, or ending before it starts, has its own error instead).
+ */
+export function outsideCohortWeeks(entry: CohortEntry | undefined, week: string): boolean {
+  const cohort = entry?.cohort;
+  if (!cohort || entry.partial || !datesInOrder(cohort) || !isIsoWeek(week)) return false;
+  return !isCohortWeek(cohort, week);
+}
+
+// An error, as `mentor log` and the gate refuse such a week: a log CI passes is one they accept.
 const weekInCohort: LogRule = ({ context, log, report }) => {
   const entry = context.program.cohorts.get(context.cohortId);
-  const cohort = entry?.cohort;
-  // A cohort that ends before it starts has one error, on its dates; no log is judged by them.
-  if (!cohort || entry.partial || log.week !== context.fileWeek || !datesInOrder(cohort)) return;
-  const first = weekOfDate(cohort.start);
-  const last = cohort.end !== undefined ? weekOfDate(cohort.end) : undefined;
-  if (compareWeeks(log.week, first) < 0 || (last !== undefined && compareWeeks(log.week, last) > 0)) {
-    report(['week'], 'value', 'log-week-outside-cohort', 'warning', `Week ${log.week} is outside cohort ${cohort.id} (${first} to ${last ?? 'open'}).`, 'Check the week, or log it in the cohort that ran that week.');
-  }
+  if (log.week !== context.fileWeek || !outsideCohortWeeks(entry, log.week)) return;
+  const weeks = cohortWeeksText(entry!.cohort!);
+  report(
+    ['week'],
+    'value',
+    'log-week-outside-cohort',
+    'error',
+    `Week ${log.week} is outside cohort ${context.cohortId} (${weeks}); a log is for a week of its cohort.`,
+    `Cohort ${context.cohortId} runs ${/^from /.test(weeks) ? weeks : `from ${weeks}`}: rename the file and its \`week:\` to the week you meant, move the log to the cohort that ran ${log.week}, or delete the file.`,
+  );
 };
 
 export const LOG_RULES: readonly LogRule[] = [personIsFolder, weekIsFileName, personIsMember, activitiesOfRole, totalWithinWeek, weekInCohort];
