@@ -110,6 +110,12 @@ describe('the command line', () => {
     [['release', 'noor'], 'mentor: mentor release needs --reason <text> (why the match ended).\n  See `mentor release --help`.\n'],
     [['claim', 'noor', 'extra', '--as', 'sam'], 'mentor: mentor claim takes one argument (<member>), but was given "extra" as well.\n  See `mentor claim --help`.\n'],
     [['next', 'c1', '--start', '2027-01-04'], 'mentor: mentor next needs <to>: id of the new cohort.\n  See `mentor next --help`.\n'],
+    [['check-pr', '--bogus'], 'mentor: unknown option --bogus for mentor check-pr.\n  See `mentor check-pr --help`.\n'],
+    [['next', 'c1', 'c2', '--strat', '2027-01-04'], 'mentor: unknown option --strat for mentor next.\n  Did you mean --start? See `mentor next --help`.\n'],
+    [['release', '--reaosn', 'moved'], 'mentor: unknown option --reaosn for mentor release.\n  Did you mean --reason? See `mentor release --help`.\n'],
+    [['next'], 'mentor: mentor next needs <from> <to> (<from>: the cohort that ends; <to>: id of the new cohort).\n  See `mentor next --help`.\n'],
+    [['next', 'c1', 'c2'], 'mentor: mentor next needs --start <date> (first day of the new cohort, YYYY-MM-DD).\n  See `mentor next --help`.\n'],
+    [['members'], 'mentor: mentor members needs --to <form> (files: cohorts/<cohort>/members/<person>.yaml; list: `members:` in cohort.yaml).\n  See `mentor members --help`.\n'],
     [['log', '--hourz', 'practice=3'], 'mentor: unknown option --hourz for mentor log.\n  Did you mean --hours? See `mentor log --help`.\n'],
     [['loog'], 'mentor: unknown command loog.\n  Did you mean log? See `mentor --help` for the commands.\n'],
   ])('says commander\'s usage error %j in mentor\'s voice with the next step, exit 2 (journey J11)', (args, said) => {

@@ -25,6 +25,7 @@ const LAYERS: Array<[prefix: string, layer: string]> = [
   ['render/', 'render'],
   ['commands/', 'commands'],
   ['cli.ts', 'cli'],
+  ['cli/', 'cli'],
   ['main.ts', 'main'],
   ['runner.ts', 'runner'],
 ];

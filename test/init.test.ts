@@ -22,6 +22,20 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(git(dir, ['branch', '--show-current']).trim()).toBe('main');
   });
 
+  it('takes the folder as --repo, as every command does, and refuses [dir] and --repo naming two folders (exit 2, nothing written)', async () => {
+    const parent = makeTree({});
+    const viaRepo = path.join(parent, 'via-repo');
+    const result = await mentorIn(['init', '--repo', viaRepo, '--no-git']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(path.join(viaRepo, 'mentor.config.yaml'))).toBe(true);
+    const both = path.join(parent, 'both');
+    expect((await mentorIn(['init', both, '--repo', `${both}/`, '--no-git'])).code).toBe(0);
+    const two = mentor(['init', path.join(parent, 'one'), '--repo', path.join(parent, 'two'), '--no-git']);
+    expect(two.stderr).toContain(`mentor init was given two folders: ${path.join(parent, 'one')} and --repo ${path.join(parent, 'two')}.`);
+    expect(two.code).toBe(2);
+    expect(existsSync(path.join(parent, 'one')) || existsSync(path.join(parent, 'two'))).toBe(false);
+  });
+
   it('gives the placeholder lead no GitHub handle: a made-up one is a login anyone could register, and the gate would take them for the lead', async () => {
     const dir = makeTree({});
     await mentorIn(['init', dir, '--no-git']);

@@ -1,7 +1,7 @@
 import { currentTime } from '../io/clock.js';
 import path from 'node:path';
 import { ensureFolder, isRegularFile, occupied } from '../io/generated.js';
-import { ExitCode, MentorError } from '../errors.js';
+import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertGitInstalled, commitFiles, hasCommits, initRepo, openGit } from '../io/git.js';
 import { workTreePlace } from '../io/git-work-tree.js';
 import { print, styleFor } from '../io/output.js';
@@ -14,14 +14,18 @@ import { scaffoldFiles, scaffoldPlaceholder } from '../render/scaffold.js';
 import { sanitizeInline } from '../render/terminal.js';
 
 export interface InitOptions {
-  dir: string;
+  /** The folder as the argument [dir]. */
+  dir?: string;
+  /** The folder as --repo, which every command takes. */
+  repo?: string;
   git: boolean;
 }
 
 export async function initCommand(options: InitOptions): Promise<number> {
-  const root = path.resolve(options.dir);
+  const dir = initFolder(options.dir, options.repo);
+  const root = path.resolve(dir);
   if (!ensureFolder(root)) {
-    throw new MentorError(`${options.dir} exists and is not a folder.`, ExitCode.usage, 'Choose another folder for the program repo.');
+    throw new MentorError(`${dir} exists and is not a folder.`, ExitCode.usage, 'Choose another folder for the program repo.');
   }
   const repo = openGit(root);
   if (options.git) await assertGitInstalled(repo);
@@ -97,3 +101,11 @@ function titleFromFolder(name: string): string {
   return words ? `${words.charAt(0).toUpperCase()}${words.slice(1)} mentorship` : 'Mentorship program';
 }
 
+
+/** The folder to make the repo in: [dir] or --repo (the same one twice is fine), else this folder. */
+function initFolder(dir: string | undefined, repo: string | undefined): string {
+  if (dir !== undefined && repo !== undefined && path.resolve(dir) !== path.resolve(repo)) {
+    throw usageError(`mentor init was given two folders: ${sanitizeInline(dir)} and --repo ${sanitizeInline(repo)}.`, 'Give the folder once, as `mentor init <dir>` or `mentor init --repo <dir>`.');
+  }
+  return dir ?? repo ?? '.';
+}

@@ -7,7 +7,7 @@ export const helpExample = (line: string) => `\nExample:\n  ${line}`;
 /** What the messages need of a commander command (a commander Command fits). */
 export interface CommandShape {
   name(): string;
-  readonly registeredArguments: ReadonlyArray<{ name(): string; description: string }>;
+  readonly registeredArguments: ReadonlyArray<{ name(): string; description: string; required: boolean }>;
   readonly options: ReadonlyArray<{ flags: string; long?: string | undefined; description: string; required: boolean; optional: boolean; argChoices?: string[] | undefined }>;
 }
 
@@ -39,8 +39,16 @@ export function usageText(failure: UsageFailure, argv: readonly string[], comman
     case 'commander.missingMandatoryOptionValue':
       return { message: `mentor ${command?.name()} needs ${flags}${option ? ` (${about(option.description)})` : ''}.`, hint: help };
     case 'commander.missingArgument': {
+      // Commander names the first missing argument; the ones after it are missing too.
       const name = /argument '([^']+)'/.exec(plain)?.[1] ?? '';
-      const argument = command?.registeredArguments.find((candidate) => candidate.name() === name);
+      const all = command?.registeredArguments ?? [];
+      const first = all.findIndex((candidate) => candidate.name() === name);
+      const missing = first < 0 ? [] : all.slice(first).filter((argument) => argument.required);
+      if (missing.length > 1) {
+        const names = missing.map((argument) => `<${argument.name()}>`);
+        return { message: `mentor ${command?.name()} needs ${names.join(' ')} (${missing.map((argument, index) => `${names[index]}: ${argument.description}`).join('; ')}).`, hint: help };
+      }
+      const argument = missing[0];
       return { message: `mentor ${command?.name()} needs <${name}>${argument?.description ? `: ${argument.description}` : ''}.`, hint: help };
     }
     case 'commander.invalidArgument': {
