@@ -36,10 +36,18 @@ export function editDistance(a: string, b: string, cap = Infinity): number {
 
 let zoneNames: string[] | undefined;
 
-/** The IANA zone a misspelt one meant (America/LosAngeles -> America/Los_Angeles), if close. */
+/**
+ * The IANA zone a misspelt one meant (America/LosAngeles -> America/Los_Angeles), or the one a
+ * city alone names (Berlin -> Europe/Berlin, new york -> America/New_York), if close.
+ */
 export function closestTimeZone(zone: string): string | undefined {
   zoneNames ??= typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   const squashed = (name: string) => name.toLowerCase().replace(/[_\s-]/g, '');
   const exact = zoneNames.find((name) => squashed(name) === squashed(zone));
-  return exact ?? closest(zone, zoneNames);
+  if (exact !== undefined) return exact;
+  if (!zone.includes('/')) {
+    const cities = zoneNames.filter((name) => squashed(name.slice(name.lastIndexOf('/') + 1)) === squashed(zone));
+    if (cities.length === 1) return cities[0];
+  }
+  return closest(zone, zoneNames);
 }
