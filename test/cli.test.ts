@@ -103,7 +103,9 @@ describe('the command line', () => {
   });
 
   it.each([
-    [['log', '--person', 'kim', '--week', '2026-W49', '--hours', 'practice', '3'], 'mentor: "3" is not an argument of mentor log: write --hours practice=3 (one word, no spaces around =).\n  See `mentor log --help`.\n'],
+    [['log', '--person', 'kim', '--week', '2026-W49', '--hours', 'practice', '3'], 'mentor: --hours practice 3: write practice=3 (one word, no spaces around =).\n  Each pair is activity=hours: --hours practice=3 code-review=1 (or --hours repeated). See `mentor log --help`.\n'],
+    [['log', '--hours', 'practice=1', 'code-review', '2', '--done', 'x'], 'mentor: --hours code-review 2: write code-review=2 (one word, no spaces around =).\n  Each pair is activity=hours: --hours practice=3 code-review=1 (or --hours repeated). See `mentor log --help`.\n'],
+    [['log', '--hours', 'practice=1', 'oops', '--hours', 'x=y'], 'mentor: --hours oops: write activity=hours, e.g. --hours practice=3 code-review=1\n--hours x=y: write activity=hours, e.g. --hours practice=3 code-review=1\n  Each pair is activity=hours: --hours practice=3 code-review=1 (or --hours repeated). See `mentor log --help`.\n'],
     [['log', '--done', 'Fixed', 'the', 'bug', '--hours', 'practice=3'], 'mentor: "the bug" is not an argument of mentor log: text with spaces goes in quotes, --done "Fixed the bug".\n  See `mentor log --help`.\n'],
     [['log', '--week'], 'mentor: --week needs a value, e.g. --week 2026-W48.\n  See `mentor log --help`.\n'],
     [['members', '--to'], 'mentor: --to needs a value, one of: files, list.\n  See `mentor members --help`.\n'],

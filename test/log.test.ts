@@ -49,6 +49,21 @@ describe('mentor log with flags', () => {
     expect(refused.stderr).toContain('people/bob.yaml:3:11');
   });
 
+  it.each([
+    ['several pairs after one --hours, as DESIGN.md writes it', ['--hours', 'practice=3', 'code-review=1.5', 'own-one-on-one=1']],
+    ['--hours repeated', ['--hours', 'practice=3', '--hours', 'code-review=1.5', '--hours', 'own-one-on-one=1']],
+    ['both at once', ['--hours', 'practice=3', 'code-review=1.5', '--hours', 'own-one-on-one=1']],
+  ])('takes %s, and the flag after the pairs is its own', async (_name, hours) => {
+    const repo = exampleRepo();
+    const result = await mentorIn(['log', '--repo', repo, ...flags, ...hours, '--done', 'Joins', '--next', 'Indexes']);
+    expect(result.code, result.stderr).toBe(0);
+    const { json } = await mentorInJson(['hours', '2026-fall', '--repo', repo, '--week', '2026-W47', '--format', 'json']);
+    expect(json.people.find((row: { id: string }) => row.id === 'hal').logged).toEqual({ 'code-review': 1.5, 'own-one-on-one': 1, practice: 3 });
+    const text = readFileSync(path.join(repo, LOG), 'utf8');
+    expect(text).toContain('done: Joins\n');
+    expect(text).toContain('next: Indexes\n');
+  });
+
   it('exits 2 on an --hours flag it cannot read', () => {
     const result = mentor(['log', '--repo', exampleRepo(), ...flags, '--hours', 'practice']);
     expect(result.code).toBe(2);

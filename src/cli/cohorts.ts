@@ -24,15 +24,16 @@ export const log: Define = (program, run) =>
     .option('--cohort <cohort>', "cohort id (default: the person's cohort that holds the week)")
     .option('--person <person>', 'whose log (default: the person matching your git user)')
     .option('--week <week>', 'ISO week, e.g. 2026-W48 (default: last week while it has no log, else this week)')
-    .option('--hours <activity=hours>', 'hours of an activity (repeatable)', collect, [])
+    // Variadic: `--hours a=1 b=2` as DESIGN.md writes it, and `--hours a=1 --hours b=2` alike.
+    .option('--hours <activity=hours...>', 'hours of each activity: --hours practice=3 code-review=1 (or --hours repeated)')
     .option('--pr <url>', 'a pull request link (repeatable)', collect, [])
     .option('--done <text>', 'what got done')
     .option('--blockers <text>', 'what is blocking')
     .option('--next <text>', 'what is next')
     .option('--force', 'replace an existing log without asking')
     .option('--commit', 'write on a new branch log/<person>/<week>, from the default branch, and commit')
-    .addHelpText('after', example('mentor log --person hal --week 2026-W47 --hours practice=4.5 --hours code-review=1 --done "Joins and indexes"'))
-    .action(async (options) => run(async () => (await import('../commands/log.js')).logCommand(options)));
+    .addHelpText('after', example('mentor log --person hal --week 2026-W47 --hours practice=4.5 code-review=1 --done "Joins and indexes"'))
+    .action(async (options) => run(async () => (await import('../commands/log.js')).logCommand({ ...options, hours: options.hours ?? [] })));
 
 export const assign: Define = (program, run) =>
   program

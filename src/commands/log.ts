@@ -39,6 +39,9 @@ export interface LogOptions {
 }
 
 export async function logCommand(options: LogOptions, asker: Asker = terminalAsker()): Promise<number> {
+  // A pair that is not activity=hours is a usage error, said before anything is read.
+  const { hours, errors } = parseHoursFlags(options.hours);
+  if (errors.length > 0) throw usageError(errors.map(sanitizeInline).join('\n'), 'Each pair is activity=hours: --hours practice=3 code-review=1 (or --hours repeated). See `mentor log --help`.');
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
   const flagsGiven = options.hours.length > 0 || options.pr.length > 0 || [options.done, options.blockers, options.next].some((v) => v !== undefined);
@@ -92,9 +95,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   if (asked) draft = asked;
   else if (interactive) throw usageError('The log was not finished; nothing was written.');
   else {
-    const { hours, errors } = parseHoursFlags(options.hours);
-    if (errors.length > 0) throw usageError(errors.join('\n'));
-    if (Object.keys(hours).length === 0 && !existing) throw usageError('No hours given.', 'Pass --hours activity=hours for each activity, e.g. --hours practice=3 --hours code-review=1.');
+    if (Object.keys(hours).length === 0 && !existing) throw usageError('No hours given.', 'Pass --hours activity=hours for each activity, e.g. --hours practice=3 code-review=1.');
     const role = entry.members.get(person)!.role;
     const wrong = checkLogFlags(hours, options.pr, role, Object.keys(plannedFor(loaded, entry.id, person).byActivity));
     if (wrong.length > 0) throw new MentorError(wrong.map(sanitizeInline).join('\n'), ExitCode.invalid, 'Nothing was written.');

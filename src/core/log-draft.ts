@@ -21,11 +21,18 @@ export interface LogDraft {
 export function parseHoursFlags(pairs: readonly string[]): { hours: Record<string, number>; errors: string[] } {
   const hours: Record<string, number> = {};
   const errors: string[] = [];
-  for (const pair of pairs) {
+  for (let index = 0; index < pairs.length; index++) {
+    const pair = pairs[index]!;
     const match = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/.exec(pair);
     const value = match ? Number(match[2]) : Number.NaN;
+    // `--hours practice 3`: the activity and its hours as two words.
+    const apart = !pair.includes('=') && pairs[index + 1] !== undefined && !pairs[index + 1]!.includes('=') && Number.isFinite(Number(pairs[index + 1]));
+    if (apart) {
+      errors.push(`--hours ${pair} ${pairs[++index]}: write ${pair.trim()}=${pairs[index]!.trim()} (one word, no spaces around =).`);
+      continue;
+    }
     if (!match || !Number.isFinite(value) || match[2]!.trim() === '') {
-      errors.push(`--hours ${pair}: write activity=hours, e.g. --hours practice=3`);
+      errors.push(`--hours ${pair}: write activity=hours, e.g. --hours practice=3 code-review=1`);
       continue;
     }
     const activity = match[1]!;
