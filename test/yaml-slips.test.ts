@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { fastParse } from '../src/model/fast-yaml.js';
 import { validateTree } from './helpers/memory-source.js';
-import { mentorJson, smallProgram, smallTree, type FileTree } from './helpers/repo.js';
+import { mentorJson, SMALL_COHORT_HEAD, smallProgram, smallTree, type FileTree } from './helpers/repo.js';
 
 // The slips of a volunteer who edits a record by hand, each told at the line to change, in plain
 // words, with the change to make: never the yaml library's "compact mappings" or "implicit keys".
@@ -76,9 +76,47 @@ const cases: Array<[string, FileTree, Said[]]> = [
     [{ line: 3, column: 22, rule: 'yaml-duplicate-key', message: '"practice" appears twice on line 3.', fix: 'Keep one of the two and delete the other.' }],
   ],
   [
-    'a slip nobody has named yet',
+    'a list never closed, said where its "[" opens, not on the line after',
+    { 'people/ann.yaml': 'id: ann\nname: [unclosed\ngithub: ann-gh\n' },
+    [{ line: 2, column: 7, rule: 'yaml-syntax', message: 'This list opens with "[" but is never closed with "]", so YAML reads the lines after it as part of the list.', fix: 'Close it with "]" after its last item: `name: [unclosed]`. If the value is text that starts with "[", put it in quotes instead.' }],
+  ],
+  [
+    'a list never closed inside a member, with a comment after it',
+    { 'cohorts/c1/cohort.yaml': `${SMALL_COHORT_HEAD}members:\n  - person: ann\n    role: mentee\n    wants: [react, css # her picks\n  - person: lee\n    role: lead\n` },
+    [{ line: 8, column: 12, rule: 'yaml-syntax', message: 'This list opens with "[" but is never closed with "]", so YAML reads the lines after it as part of the list.', fix: 'Close it with "]" after its last item: `wants: [react, css]`. If the value is text that starts with "[", put it in quotes instead.' }],
+  ],
+  [
+    'a list opened at the end of its line and never closed',
     { [LOG]: `${HEAD}hours: [\n` },
-    [{ line: 4, column: 1, rule: 'yaml-syntax', message: 'Invalid YAML: flow sequence in block collection must be sufficiently indented and end with a ].', fix: 'Fix the YAML syntax here (check indentation, quotes and colons).' }],
+    [{ line: 3, column: 8, rule: 'yaml-syntax', message: 'This list opens with "[" but is never closed with "]", so YAML reads the lines after it as part of the list.', fix: 'Close it with "]" after its last item.' }],
+  ],
+  [
+    'fields in braces never closed',
+    { [LOG]: `${HEAD}hours: {practice: 3\ndone: ok\n` },
+    [{ line: 3, column: 8, rule: 'yaml-syntax', message: 'These fields open with "{" but are never closed with "}", so YAML reads the lines after them as more fields.', fix: 'Close them with "}" after the last field: `hours: {practice: 3}`. If the value is text that starts with "{", put it in quotes instead.' }],
+  ],
+  [
+    'a double quote never closed',
+    { 'people/ann.yaml': 'id: ann\nname: "Ann Smith\ngithub: ann-gh\n' },
+    [{ line: 2, column: 7, rule: 'yaml-syntax', message: 'This text opens with a double quote (") that is never closed, so YAML reads the lines after it as part of the text.', fix: 'End the text with the same quote: `name: "Ann Smith"`.' }],
+  ],
+  [
+    'a single quote never closed, in a list never closed',
+    { [LOG]: `${HEAD}pullRequests: [https://github.com/a/b/pull/1, 'https://github.com/a/b/pull/2\n` },
+    [
+      { line: 3, column: 15, rule: 'yaml-syntax', message: 'This list opens with "[" but is never closed with "]", so YAML reads the lines after it as part of the list.', fix: 'Close it with "]" after its last item.' },
+      { line: 3, column: 47, rule: 'yaml-syntax', message: "This text opens with a single quote (') that is never closed, so YAML reads the lines after it as part of the text.", fix: "End the text with the same quote: `pullRequests: [https://github.com/a/b/pull/1, 'https://github.com/a/b/pull/2'`." },
+    ],
+  ],
+  [
+    'a quoted key never closed',
+    { [LOG]: `${HEAD}"hours: 3\n` },
+    [{ line: 3, column: 1, rule: 'yaml-syntax', message: 'This text opens with a double quote (") that is never closed, so YAML reads the lines after it as part of the text.', fix: 'End the text with the same quote: `"hours: 3"`.' }],
+  ],
+  [
+    'a slip nobody has named yet',
+    { [LOG]: `${HEAD}hours: [a]]\n` },
+    [{ line: 3, column: 11, rule: 'yaml-syntax', message: 'Invalid YAML: unexpected flow-seq-end token in YAML stream: "]".', fix: 'Fix the YAML syntax here (check indentation, quotes and colons).' }],
   ],
   [
     "a log's activities below an empty hours:, not indented",

@@ -1,5 +1,6 @@
 import { isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import { stripComment } from './fast-yaml.js';
+import { describeUnclosed, openerOf, unclosedOpeners, type Unclosed } from './yaml-unclosed.js';
 
 // The YAML slips of a person editing a record by hand (text with ": " in it, no space after a
 // colon, a line indented unlike the line above, a key written twice), each said in plain words,
@@ -40,14 +41,29 @@ export function describeYamlErrors(text: string, doc: Document, errors: readonly
   const lines = textLines(text);
   const slips: YamlSlip[] = [];
   const seen = new Set<string>();
+  const unclosed = errors.some((error) => error.code !== 'DUPLICATE_KEY') ? unclosedOpeners(text) : [];
   for (const error of errors) {
-    const slip = error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, error.pos[0], lines) : (syntaxSlip(lines, error.pos) ?? generic(error));
+    const slip = error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, error.pos[0], lines) : (unclosedSlip(text, lines, unclosed, error) ?? syntaxSlip(lines, error.pos) ?? generic(error));
+    // After a bracket or quote left open the parser is lost: its other unnamed errors are echoes of that one.
+    if (slip.message.startsWith('Invalid YAML') && unclosed.some((opener) => opener.offset < error.pos[0])) continue;
     const key = `${slip.offset}\0${slip.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     slips.push(slip);
   }
   return slips;
+}
+
+/** A `[`, `{` or quote never closed: said where it opens, not where the parser gave up. */
+function unclosedSlip(text: string, lines: readonly TextLine[], unclosed: readonly Unclosed[], error: YamlError): YamlSlip | undefined {
+  const opener = openerOf(unclosed, error);
+  if (!opener) return undefined;
+  const line = lines[lineAt(lines, opener.offset)]!;
+  const indentEnd = line.start + line.indent;
+  const inContent = opener.offset >= indentEnd && opener.offset < indentEnd + line.content.length;
+  const lineText = inContent ? line.content : text.slice(indentEnd, opener.offset + 1);
+  const after = lineText.slice(opener.offset - indentEnd + 1);
+  return { offset: opener.offset, rule: 'yaml-syntax', ...describeUnclosed(opener, lineText, after, (shown) => shown.length <= SHOWN_LINE) };
 }
 
 function generic(error: YamlError): YamlSlip {
