@@ -190,8 +190,13 @@ describe('mentor release', () => {
     expect(lead.code).toBe(1);
     expect(lead.stderr).toContain('andrew is a lead: leads have no mentor to release from.');
     expect(mentor(['release', 'bob', '--repo', repo], { env: NOW }).code).toBe(2);
+    // An empty --reason is a usage error (exit 2), as every command's invalid flag is.
     const blank = await mentorIn(['release', 'bob', '--repo', repo, '--reason', ' '], { env: NOW });
-    expect(blank.code).toBe(1);
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain('Give the reason in one line of at most 1000 characters (--reason).');
+    const unknownCohort = await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'x', '--cohort', '2026-fal'], { env: NOW });
+    expect(unknownCohort.code).toBe(2);
+    expect(unknownCohort.stderr).toContain('Did you mean 2026-fall?');
     expect(readText(repo, COHORT)).toBe(before);
   });
 

@@ -71,22 +71,27 @@ describe('mentor request', () => {
     expect(result.stdout).toContain('Then a maintainer places zoe in a cohort: a member file cohorts/2026-fall/members/zoe.yaml with `person: zoe` and `role: mentor` (README: "Add people and a cohort").');
   });
 
-  const refusals: Array<[string, string[], RegExp]> = [
-    ['an ineligible request', [...ZOE, '--answer', 'commitment=yes'], /confirm "I have a computer I can code on"/],
-    ['an eligibility question answered no', [...ZOE, '--answer', 'commitment=no', '--answer', 'laptop=yes'], /confirm "I can give 5.5 hours/],
-    ['a taken id', ['--person', 'ada', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC', ...YES], /The id "ada" is taken .*such as ada-2/],
-    ['a taken handle', ['--person', 'zoe', '--name', 'Zoe', '--github', 'ADA-L', '--timezone', 'UTC', ...YES], /ADA-L already has a person file \(people\/ada.yaml\)/],
-    ['a handle with odd characters', ['--person', 'zoe', '--name', 'Zoe', '--github', 'zoe_z;rm', '--timezone', 'UTC', ...YES], /is not a GitHub handle/],
-    ['an unknown cohort', [...ZOE, ...YES, '--cohort', '2027-spring'], /There is no cohort "2027-spring"/],
-    ['an unknown preferred mentor', [...ZOE, ...YES, '--prefers', 'bob'], /"bob" is not a mentor of cohort 2026-fall: name one of ada, grace, linus/],
-    ['an unknown time zone', ['--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'Europe/Pariss', ...YES], /"Europe\/Pariss" is not an IANA time zone/],
-    ['an answer to no question', [...ZOE, ...YES, '--answer', 'age=yes'], /The answer "age=yes" is not understood/],
+  // Exit 1: the request is refused (ineligible, taken, not a mentor there). Exit 2: a flag is
+  // missing or invalid, or --cohort names no cohort, as every command's usage errors are.
+  const refusals: Array<[string, string[], RegExp, 1 | 2]> = [
+    ['an ineligible request', [...ZOE, '--answer', 'commitment=yes'], /confirm "I have a computer I can code on"/, 1],
+    ['an eligibility question answered no', [...ZOE, '--answer', 'commitment=no', '--answer', 'laptop=yes'], /confirm "I can give 5.5 hours/, 1],
+    ['a taken id', ['--person', 'ada', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC', ...YES], /The id "ada" is taken .*such as ada-2/, 1],
+    ['a taken handle', ['--person', 'zoe', '--name', 'Zoe', '--github', 'ADA-L', '--timezone', 'UTC', ...YES], /ADA-L already has a person file \(people\/ada.yaml\)/, 1],
+    ['an unknown preferred mentor', [...ZOE, ...YES, '--prefers', 'bob'], /"bob" is not a mentor of cohort 2026-fall: name one of ada, grace, linus/, 1],
+    ['a handle with odd characters', ['--person', 'zoe', '--name', 'Zoe', '--github', 'zoe_z;rm', '--timezone', 'UTC', ...YES], /is not a GitHub handle/, 2],
+    ['an unknown cohort', [...ZOE, ...YES, '--cohort', '2027-spring'], /There is no cohort "2027-spring"/, 2],
+    ['an unknown time zone', ['--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'Europe/Pariss', ...YES], /"Europe\/Pariss" is not an IANA time zone/, 2],
+    ['an answer to no question', [...ZOE, ...YES, '--answer', 'age=yes'], /The answer "age=yes" is not understood/, 2],
+    ['a missing --name', ['--person', 'zoe', '--github', 'zoe-z', '--timezone', 'UTC', ...YES], /A name is needed/, 2],
+    ['a missing --github', ['--person', 'zoe', '--name', 'Zoe', '--timezone', 'UTC', ...YES], /A GitHub handle is needed \(--github\)/, 2],
+    ['an invalid flag beside an ineligible answer', ['--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'Mars/Base', '--answer', 'commitment=yes'], /"Mars\/Base" is not an IANA time zone/, 2],
   ];
-  for (const [what, args, message] of refusals) {
-    it(`refuses ${what}, writing nothing, with exit 1 and what to do`, async () => {
+  for (const [what, args, message, exit] of refusals) {
+    it(`refuses ${what}, writing nothing, with exit ${exit} and what to do`, async () => {
       const repo = repoWithIntake();
       const result = await mentorIn(['request', '--repo', repo, '--cohort', '2026-fall', ...args], { env: NOW });
-      expect(result.code, result.stderr).toBe(1);
+      expect(result.code, result.stderr).toBe(exit);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).toContain('nothing written');
       noNewFiles(repo);
@@ -163,6 +168,19 @@ describe('mentor request --from-issue', () => {
     const doubled = await fromIssue(repo, `${formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' })}\n\n### Your id\n\nada`);
     expect(doubled.code).toBe(1);
     expect(doubled.stderr).toContain('The section "Your id" appears more than once');
+    noNewFiles(repo);
+  });
+
+  it('exits 2 without --github (a flag the workflow always passes), and 1 for what the form itself answers wrong', async () => {
+    const repo = repoWithIntake();
+    const file = path.join(makeTree({ 'body.md': formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' }, ['X', 'X']) }), 'body.md');
+    const noHandle = await mentorIn(['request', '--repo', repo, '--from-issue', file, '--format', 'markdown'], { env: NOW });
+    expect(noHandle.code).toBe(2);
+    expect(noHandle.stdout.split('\n')[0]).toBe('<!-- mentor:request -->');
+    expect(noHandle.stdout).toContain('A GitHub handle is needed');
+    const wrongZone = await fromIssue(repo, formBody({ id: 'zoe', name: 'Zoe', zone: 'Mars/Base' }, ['X', 'X']));
+    expect(wrongZone.code).toBe(1);
+    expect(wrongZone.stderr).toContain('"Mars/Base" is not an IANA time zone');
     noNewFiles(repo);
   });
 

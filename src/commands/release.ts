@@ -1,6 +1,6 @@
-import { ExitCode } from '../errors.js';
+import { ExitCode, usageError } from '../errors.js';
 import { print, printError } from '../io/output.js';
-import { planRelease } from '../core/claim.js';
+import { planRelease, releaseReasonProblem } from '../core/claim.js';
 import { formatInstant } from '../domain/time.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { loadForCommand, lockForWriting } from './context.js';
@@ -15,6 +15,8 @@ export interface ReleaseOptions {
 }
 
 export async function releaseCommand(member: string, options: ReleaseOptions): Promise<number> {
+  const wrongReason = releaseReasonProblem(options.reason);
+  if (wrongReason !== undefined) throw usageError(wrongReason, 'For example: --reason "moved to another team".');
   const loaded = loadForCommand(options.repo);
   const entry = memberCohort(loaded, member, options.cohort, 'release');
   const plan = planRelease(entry.cohort, member, options.reason, formatInstant(loaded.program.config.timezone, loaded.now));

@@ -40,7 +40,8 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   for (const key of ['person', 'name', 'timezone', 'skills', 'wants', 'prefers', 'languages', 'maxHours'] as const) if (options[key] !== undefined) given[key] = options[key];
   const interactive = options.fromIssue === undefined && isInteractive() && options.format === 'text';
   const role: RequestRole = options.role ?? (interactive ? ((await asker.ask(roleQuestion)) as RequestRole) : 'mentee');
-  const answers: RequestAnswers = { role, values: given, yes: flags.yes, otherAnswers: flags.other, ...(options.github !== undefined ? { github: options.github } : {}), ...(options.cohort !== undefined ? { cohort: options.cohort } : {}) };
+  const fromFlags = { flags: new Set(Object.keys(given) as AnswerKey[]), flagsOnly: options.fromIssue === undefined && !interactive };
+  const answers: RequestAnswers = { role, values: given, yes: flags.yes, otherAnswers: flags.other, ...fromFlags, ...(options.github !== undefined ? { github: options.github } : {}), ...(options.cohort !== undefined ? { cohort: options.cohort } : {}) };
   const problems: string[] = [];
 
   if (options.fromIssue !== undefined) {
@@ -75,9 +76,10 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   if (!outcome.ok || problems.length > 0) {
     const all = [...problems, ...(outcome.ok ? [] : outcome.problems)];
     const organisers = outcome.ok ? undefined : outcome.organisers;
+    // The answer on the issue is written whatever the exit code: the workflow posts it.
     if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all, organisers, program.config.maintainers));
     else printError(renderRequestRefusalText(all, organisers));
-    return ExitCode.invalid;
+    return !outcome.ok && outcome.usage ? ExitCode.usage : ExitCode.invalid;
   }
 
   if (interactive && (await asker.ask(confirmRequestQuestion(renderRequestPreview(files)))) !== 'write') {

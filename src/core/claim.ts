@@ -74,13 +74,20 @@ export interface ReleaseEdit {
  * A release: the member waits again from now (the promise starts anew), and the match that ended
  * is kept in `history` with who, when and why, so progress can count matches ended early.
  */
+/** What is wrong with a release's --reason, if anything: the command says it before reading the repo. */
+export function releaseReasonProblem(reason: string): string | undefined {
+  const why = reason.trim();
+  // eslint-disable-next-line no-control-regex
+  return why === '' || why.length > 1000 || /[\u0000-\u001f\u007f-\u009f]/.test(why) ? 'Give the reason in one line of at most 1000 characters (--reason).' : undefined;
+}
+
 export function planRelease(cohort: Cohort, memberId: string, reason: string, nowInstant: string): { ok: true; mentor: string; edit: ReleaseEdit } | { ok: false; reason: string } {
   const member = cohort.members.find((m) => m.person === memberId);
   if (!member) return { ok: false, reason: unknownMember(memberId, `cohort ${cohort.id}`, cohort.members, 'release') };
   if (member.mentor === undefined) return { ok: false, reason: tierAbove(member.role) === undefined ? `${memberId} is a lead: leads have no mentor to release from.` : `${memberId} has no mentor to release from: they are waiting already.` };
   const why = reason.trim();
-  // eslint-disable-next-line no-control-regex
-  if (why === '' || why.length > 1000 || /[\u0000-\u001f\u007f-\u009f]/.test(why)) return { ok: false, reason: 'Give the reason in one line of at most 1000 characters (--reason).' };
+  const wrongReason = releaseReasonProblem(reason);
+  if (wrongReason !== undefined) return { ok: false, reason: wrongReason };
   const ended = { mentor: member.mentor, ...(member.requestedAt !== undefined ? { requestedAt: member.requestedAt } : {}), ...(member.assignedAt !== undefined ? { assignedAt: member.assignedAt } : {}), releasedAt: nowInstant, reason: why };
   return { ok: true, mentor: member.mentor, edit: { set: { requestedAt: nowInstant, history: [...(member.history ?? []), ended] }, unset: ['mentor', 'assignedAt'] } };
 }

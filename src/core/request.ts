@@ -21,6 +21,10 @@ export interface RequestAnswers {
   yes: string[];
   /** Answers that are not yes, or name no question: id=value as given. */
   otherAnswers: string[];
+  /** Values given as flags on the command line: a problem with one is a usage error. */
+  flags?: ReadonlySet<AnswerKey>;
+  /** Every value comes from flags (no issue, no prompts): a value missing is a flag missing. */
+  flagsOnly?: boolean;
 }
 
 export interface RequestRecords {
@@ -52,7 +56,11 @@ export interface OrganisersProblem {
   requester: string;
 }
 
-export type RequestOutcome = { ok: true; plan: RequestPlan } | { ok: false; problems: string[]; organisers?: OrganisersProblem };
+/**
+ * `usage`: a flag is missing or invalid (--github, --cohort naming no cohort, --answer, or a value
+ * given as a flag): the command was called wrong (exit 2), rather than the request refused (exit 1).
+ */
+export type RequestOutcome = { ok: true; plan: RequestPlan } | { ok: false; problems: string[]; usage: boolean; organisers?: OrganisersProblem };
 
 export const listAnswer = (text: string | undefined): string[] =>
   [...new Set((text ?? '').split(/[,\n]/).map((item) => item.trim().toLowerCase()).filter((item) => item !== ''))];
@@ -63,40 +71,46 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function checkRequest(records: RequestRecords, answers: RequestAnswers): RequestOutcome {
   const problems: string[] = [];
+  let usage = false;
+  /** A problem with a value: a usage error when the value is a flag's, or a flag left out. */
+  const valueProblem = (key: AnswerKey | 'github' | 'cohort' | 'answer', message: string, missing = false) => {
+    problems.push(message);
+    if (key === 'github' || key === 'cohort' || key === 'answer' || answers.flags?.has(key) || (missing && answers.flagsOnly)) usage = true;
+  };
   const { values } = answers;
   const id = values.person?.trim() ?? '';
   const name = values.name?.trim() ?? '';
   const github = answers.github?.trim().replace(/^@/, '') ?? '';
   const timezone = canonicalTimeZone(values.timezone?.trim() ?? '');
 
-  if (id === '') problems.push('An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.');
-  else if (!ID_PATTERN.test(id)) problems.push(`The id ${quoted(id)} is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id)}.`);
+  if (id === '') valueProblem('person', 'An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.', true);
+  else if (!ID_PATTERN.test(id)) valueProblem('person', `The id ${quoted(id)} is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id)}.`);
   else if (records.takenIds.has(id)) problems.push(`The id ${quoted(id)} is taken (${personFile(id)} exists): choose another, such as ${freeId(id, records.takenIds)}.`);
 
-  if (name === '') problems.push('A name is needed.');
-  else if (name.length > 200 || CONTROL.test(name)) problems.push('The name must be one line of at most 200 characters, without control characters.');
+  if (name === '') valueProblem('name', 'A name is needed.', true);
+  else if (name.length > 200 || CONTROL.test(name)) valueProblem('name', 'The name must be one line of at most 200 characters, without control characters.');
 
-  if (github === '') problems.push('A GitHub handle is needed (--github).');
-  else if (!GITHUB_PATTERN.test(github)) problems.push(`${quoted(github)} is not a GitHub handle: a handle has letters, digits and single dashes only (at most 39).`);
+  if (github === '') valueProblem('github', 'A GitHub handle is needed (--github).', true);
+  else if (!GITHUB_PATTERN.test(github)) valueProblem('github', `${quoted(github)} is not a GitHub handle: a handle has letters, digits and single dashes only (at most 39).`);
   else {
     const owner = [...records.people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
     if (owner) problems.push(`The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort, ask a maintainer (or add yourself as a member in a pull request).`);
   }
 
-  if (timezone === '') problems.push('A time zone is needed, such as Europe/London.');
-  else if (!isValidTimeZone(timezone)) problems.push(`${quoted(timezone)} is not an IANA time zone: ${timeZoneHint(timezone)}`);
+  if (timezone === '') valueProblem('timezone', 'A time zone is needed, such as Europe/London.', true);
+  else if (!isValidTimeZone(timezone)) valueProblem('timezone', `${quoted(timezone)} is not an IANA time zone: ${timeZoneHint(timezone)}`);
 
   const skills = listAnswer(values.skills);
   // Stored as codes, as the program's records write them and assignment compares them.
   const languages = [...new Set(listAnswer(values.languages).map(languageCode))];
   const wants = listAnswer(values.wants);
-  for (const tag of [...skills, ...languages, ...wants]) {
-    if (tag.length > 100 || CONTROL.test(tag)) problems.push('Each skill and language must be at most 100 characters, without control characters.');
+  for (const [key, tags] of [['skills', skills], ['languages', languages], ['wants', wants]] as const) {
+    if (tags.some((tag) => tag.length > 100 || CONTROL.test(tag))) valueProblem(key, 'Each skill and language must be at most 100 characters, without control characters.');
   }
   let maxHours: number | undefined;
   if (values.maxHours !== undefined && values.maxHours.trim() !== '') {
     maxHours = Number(values.maxHours.trim());
-    if (!Number.isFinite(maxHours) || maxHours <= 0 || maxHours > 168) problems.push(`${quoted(values.maxHours.trim())} is not a number of hours a week: write one such as 7.`);
+    if (!Number.isFinite(maxHours) || maxHours <= 0 || maxHours > 168) valueProblem('maxHours', `${quoted(values.maxHours.trim())} is not a number of hours a week: write one such as 7.`);
   }
 
   const person: Record<string, unknown> = { id, name, github, timezone };
@@ -104,12 +118,13 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (languages.length > 0) person.languages = languages;
 
   if (answers.role === 'mentor') {
-    if (skills.length === 0) problems.push('An offer to mentor names at least one skill you can teach (--skills).');
+    if (skills.length === 0) valueProblem('skills', 'An offer to mentor names at least one skill you can teach (--skills).', true);
     if (maxHours !== undefined && problems.length === 0) person.maxHoursPerWeek = maxHours;
     person.active = true;
-    return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: { person } };
+    return problems.length > 0 ? { ok: false, problems, usage } : { ok: true, plan: { person } };
   }
 
+  for (const answer of answers.otherAnswers) valueProblem('answer', `The answer ${quoted(answer)} is not understood: answer each question with <id>=yes (questions: ${records.config.intake.eligibility.map((q) => q.id).join(', ') || 'none'}).`);
   problems.push(...checkEligibility(records.config, answers));
   const cohortId = answers.cohort ?? records.config.intake.cohort ?? (records.runningCohorts.length === 1 ? records.runningCohorts[0] : undefined);
   const cohort = cohortId === undefined ? undefined : records.cohorts.get(cohortId);
@@ -121,7 +136,10 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   } else if (!cohort || cohortState(cohort, records.today) === 'finished') {
     const message = !cohort ? `There is no cohort "${cohortId}" (${cohortFile(cohortId)}): name one of ${[...records.cohorts.keys()].join(', ') || 'none yet'}.` : `Cohort ${cohortId} ended on ${cohort.end}: ask in a cohort that is running or about to start.`;
     // A cohort named with --cohort is the caller's to fix; one from the config, the organisers'.
-    if (answers.cohort !== undefined) problems.push(message);
+    if (answers.cohort !== undefined) {
+      if (!cohort) valueProblem('cohort', message);
+      else problems.push(message);
+    }
     else organisers = { message, requester: `No cohort is taking requests right now: ${!cohort ? `the program sends them to a cohort "${cohortId}" that does not exist` : `cohort ${cohortId}, the one that took them, ended on ${cohort.end}`}.` };
   } else if (cohort.members.some((member) => member.person === id)) {
     problems.push(`${id} is already a member of cohort ${cohortId}.`);
@@ -135,7 +153,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
       problems.push(mentors.length > 0 ? `${quoted(prefers)} is not a mentor of cohort ${cohort.id}: name one of ${mentors.join(', ')}, or leave it empty.` : `${quoted(prefers)} is not a mentor of cohort ${cohort.id}, which has no mentors yet: leave it empty, and a mentor who joins will see your request.`);
     }
   }
-  if (problems.length > 0 || organisers) return { ok: false, problems, ...(organisers ? { organisers } : {}) };
+  if (problems.length > 0 || organisers) return { ok: false, problems, usage, ...(organisers ? { organisers } : {}) };
   const member: Record<string, unknown> = { person: id, role: 'mentee' };
   if (wants.length > 0) member.wants = wants;
   if (preferred !== undefined) member.prefers = preferred;
@@ -150,7 +168,7 @@ export function timeZoneHint(zone: string): string {
 }
 
 function checkEligibility(config: Config, answers: RequestAnswers): string[] {
-  const problems = answers.otherAnswers.map((answer) => `The answer ${quoted(answer)} is not understood: answer each question with <id>=yes (questions: ${config.intake.eligibility.map((q) => q.id).join(', ') || 'none'}).`);
+  const problems: string[] = [];
   for (const question of config.intake.eligibility) {
     if (!answers.yes.includes(question.id)) problems.push(`Not eligible yet: this program asks you to confirm "${question.question}" (${question.id}). Requests that cannot confirm it are not taken.`);
   }
