@@ -69,7 +69,7 @@ describe('mentor hours', () => {
     const status = await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW });
     expect(status.code, status.stderr).toBe(0);
     expect(JSON.parse(status.stdout).cohorts[0].missingLogs).toEqual(['bob', 'hal', 'linus']);
-    expect(status.stderr).toContain('mentor: warning: cohorts/2026-fall/logs/bob/2026-W47.yaml:4:1 has errors, so status leaves it out');
+    expect(status.stderr).toContain('mentor: warning: cohorts/2026-fall/logs/bob/2026-W47.yaml:3:8 has errors, so status leaves it out: This list opens with "[" but is never closed');
     const attention = await mentorIn(['status', '--repo', repo, '--format', 'markdown'], { env: NOW });
     expect(attention.code).toBe(0);
     expect(attention.stdout.split('\n')[0]).toBe('<!-- mentor:attention -->');
