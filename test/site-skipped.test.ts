@@ -23,7 +23,7 @@ describe('mentor site with records that have errors', { timeout: 120_000 }, () =
     expectNoCrash(result);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('index.html and 1 cohort page, leaving out 3 records with errors.');
-    expect(result.stderr).toContain('mentor: warning: cohorts/2026-fall/logs/bob/2026-W46.yaml:4:1 has errors, so the dashboard leaves it out: Invalid YAML');
+    expect(result.stderr).toContain('mentor: warning: cohorts/2026-fall/logs/bob/2026-W46.yaml:3:8 has errors, so the dashboard leaves it out: This list opens with "[" but is never closed');
     expect(result.stderr).toContain('mentor: warning: cohorts/2026-fall/logs/ada/2026-W46.yaml:');
     expect(result.stderr).toMatch(/mentor: warning: cohorts\/2027-spring\/cohort\.yaml:\d+:\d+ has errors, so the dashboard leaves it out: .*Cohort 2027-spring is left out\./);
     expect(result.stderr).toContain('run `mentor validate` to see how to fix each');
@@ -45,7 +45,7 @@ describe('mentor site with records that have errors', { timeout: 120_000 }, () =
     expect(files.get('index.html')).not.toContain('<script>');
     const page = leftOut(files.get('cohorts/2026-fall.html')!)!;
     expect(page).toContain('2 records left out');
-    expect(page).toContain('cohorts/2026-fall/logs/bob/2026-W46.yaml</code></th><td>4:1</td>');
+    expect(page).toContain('cohorts/2026-fall/logs/bob/2026-W46.yaml</code></th><td>3:8</td>');
     expect(page).not.toContain('2027-spring');
   });
 
