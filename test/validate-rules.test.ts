@@ -169,3 +169,70 @@ describe('validate: a log for a week outside its cohort', () => {
     expect(code).toBe(0);
   });
 });
+
+// DESIGN.md: each bad input is a problem "and the run goes on to report the rest". A field with a
+// wrong type or value keeps the rules of the file's other fields running, so one push shows all.
+const hiding: Array<[string, FileTree, string[], [string, string]]> = [
+  [
+    'a log with an hour written as text still has its activities checked',
+    { 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: ann\nweek: 2026-W41\nhours:\n  code-review: 1\n  practise: 4\n  own-one-on-one: "two"\n' },
+    ['5:3 log-unknown-activity', '6:19 invalid-type'],
+    ['"two"', '2'],
+  ],
+  [
+    'a log with too many hours still has its folder and its week checked',
+    { 'cohorts/c1/logs/ann/2026-W41.yaml': 'person: max\nweek: 2026-W42\nhours:\n  practice: 200\n' },
+    ['1:9 log-person-folder', '2:7 log-week-file', '4:13 invalid-value'],
+    ['200', '2'],
+  ],
+  [
+    'a log with a bad hour in a week outside the cohort',
+    { 'cohorts/c1/logs/ann/2027-W10.yaml': 'person: ann\nweek: 2027-W10\nhours:\n  practice: -1\n' },
+    ['2:7 log-week-outside-cohort', '4:13 invalid-value'],
+    ['-1', '1'],
+  ],
+  [
+    'a person with a name that is a number still has the id checked against the file name',
+    { 'people/ann.yaml': 'id: anne\nname: 42\n' },
+    ['1:5 id-matches-file', '2:7 invalid-type'],
+    ['42', 'Ann'],
+  ],
+  [
+    'a person with a zone that does not exist still has the GitHub handle checked',
+    { 'people/zoe.yaml': 'id: zoe\nname: Zoe\ngithub: ANN-gh\ntimezone: Mars/Olympus\n' },
+    ['3:9 github-duplicate', '4:11 invalid-value'],
+    ['Mars/Olympus', 'UTC'],
+  ],
+  [
+    'a member file with an unknown role still has its person checked against the file name',
+    { 'cohorts/c1/members/zed.yaml': 'person: zee\nrole: boss\n', 'people/zed.yaml': 'id: zed\nname: Zed\n' },
+    ['1:9 id-matches-file', '2:7 invalid-value'],
+    ['boss', 'mentee'],
+  ],
+  [
+    'a cohort with a name that is a number still has its id and dates checked',
+    cohort(TREE, 'id: c2\nname: 42\nstart: 2026-09-07\nend: 2026-09-01\n'),
+    ['1:5 id-matches-file', '2:7 invalid-type', '4:6 cohort-dates'],
+    ['name: 42', 'name: C'],
+  ],
+];
+
+const problemsIn = (change: FileTree) => {
+  const file = Object.keys(change)[0]!;
+  return validateTree(smallTree(change)).problems.filter((problem) => problem.file === file);
+};
+
+describe('validate: an error in one field hides no other problem of the file', () => {
+  it.each(hiding)('%s', (_name, change, expected) => {
+    expect(problemsIn(change).map((problem) => `${problem.line}:${problem.column} ${problem.rule}`)).toEqual(expected);
+  });
+
+  it('says each of the other problems exactly as it does once the bad field is fixed', () => {
+    for (const [name, change, , [bad, good]] of hiding) {
+      const [file, text] = Object.entries(change)[0]! as [string, string];
+      const fixed = problemsIn({ ...change, [file]: text.replace(bad, good) });
+      expect(fixed.length, name).toBe(problemsIn(change).length - 1);
+      expect(problemsIn(change).filter((problem) => !['invalid-type', 'invalid-value'].includes(problem.rule)), name).toEqual(fixed);
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 import type { YamlSource } from './source.js';
 import { closest, closestTimeZone } from './suggest.js';
-import { shapeAt } from './schema-walk.js';
+import { fieldsThatParse, shapeAt } from './schema-walk.js';
 import { withSpaceAfterColon } from './yaml-slips.js';
 
 type Output<K extends RecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]>;
@@ -18,6 +18,10 @@ type Issue = z.core.$ZodIssue;
 export interface Salvage {
   keptMembers?: number[];
   partial?: boolean;
+  /** Top-level cohort fields replaced by a stand-in or dropped because of their errors. */
+  replaced?: string[];
+  /** When the record cannot be used: the fields that are valid on their own, for the rules that need only them. */
+  fields?: Record<string, unknown>;
 }
 
 /** Stand-ins for required cohort fields with errors, so the members can still be checked. */
@@ -66,6 +70,7 @@ export function checkShape<K extends RecordKind>(source: YamlSource, kind: K, sa
     result = schema.safeParse(repaired, { reportInput: true });
     if (result.success) return result.data as Output<K>;
   }
+  salvage.fields = fieldsThatParse(schema, value as Record<string, unknown>);
   return undefined;
 }
 
@@ -248,6 +253,7 @@ function withoutFaults(value: Record<string, unknown>, issues: readonly Issue[],
       if (field in COHORT_STAND_INS) copy[field] = COHORT_STAND_INS[field];
       else delete copy[field];
       salvage.partial = true;
+      salvage.replaced = [...new Set([...(salvage.replaced ?? []), field])];
     }
   }
   if (badMembers.size > 0 && Array.isArray(copy.members)) {

@@ -90,6 +90,9 @@ class LoadedCohort implements CohortEntry {
   get partial() {
     return this.load().partial;
   }
+  get replaced() {
+    return this.load().replaced;
+  }
   get problems() {
     return this.load().problems;
   }
@@ -116,12 +119,14 @@ function loadCohort(records: RecordSource, file: RecordFile, memberFiles: readon
   for (const memberFile of memberFiles) {
     if (!ID_PATTERN.test(memberFile.nameId)) problems.push(badFileName(memberFile.file, 'member'));
     const loaded = readRecord(records, memberFile as RecordFile & { kind: 'member' }, problems);
-    if (!loaded.record || !loaded.yaml) continue;
-    const member = loaded.record;
-    if (member.person !== memberFile.nameId) {
-      problems.push(loaded.yaml.problemAt(['person'], 'value', 'id-matches-file', 'error', `This member file is named ${memberFile.nameId}.yaml but says person: ${member.person}.`, `Set \`person: ${memberFile.nameId}\`, or rename the file to ${member.person}.yaml.`));
+    // A member file with errors elsewhere still has its name checked against its `person:`.
+    const person = (loaded.record ?? loaded.fields)?.person;
+    if (loaded.yaml && person !== undefined && person !== memberFile.nameId) {
+      problems.push(loaded.yaml.problemAt(['person'], 'value', 'id-matches-file', 'error', `This member file is named ${memberFile.nameId}.yaml but says person: ${person}.`, `Set \`person: ${memberFile.nameId}\`, or rename the file to ${person}.yaml.`));
       continue;
     }
+    if (!loaded.record || !loaded.yaml) continue;
+    const member = loaded.record;
     if (listed.has(member.person) && yaml) {
       const index = record!.members.findIndex((m) => m.person === member.person);
       const message = `${member.person} is a member both in cohort.yaml and in ${memberFile.file}; a member is written in one place only.`;
@@ -137,7 +142,7 @@ function loadCohort(records: RecordSource, file: RecordFile, memberFiles: readon
   const cohort = record ? { ...record, members: [...record.members, ...fromFiles] } : undefined;
   const members = new Map<string, Member>();
   for (const member of cohort?.members ?? []) if (!members.has(member.person)) members.set(member.person, member);
-  return { cohort, source: yaml, places, members, partial: salvage.partial === true, problems };
+  return { cohort, source: yaml, places, members, partial: salvage.partial === true, replaced: salvage.replaced ?? [], problems };
 }
 
 export interface LoadedLog {
@@ -149,9 +154,11 @@ export interface LoadedLog {
 /** Reads and checks one log against the program. */
 export function loadLog(program: Program, file: RecordFile): LoadedLog {
   const problems: Problem[] = [];
-  const { yaml, record } = readRecord(program.records, file as RecordFile & { kind: 'log' }, problems);
+  const { yaml, record, fields } = readRecord(program.records, file as RecordFile & { kind: 'log' }, problems);
   explainUnindentedHours(yaml?.value, program.config, () => program.cohorts.get(file.cohort!)?.members.get(file.person!)?.role, problems);
-  if (yaml && record) checkLogRules(logContext(program, file), yaml, record, problems);
+  // A log with an error in one field still gets the rules of its other fields, so one push shows them all.
+  const checked = record ?? fields;
+  if (yaml && checked) checkLogRules(logContext(program, file), yaml, checked, problems);
   return { file, log: record, problems };
 }
 

@@ -15,7 +15,7 @@ import { badFileName } from './file-names.js';
  * checks a few changed files reads only the people those files need.
  */
 export class PersonEntry {
-  private loaded?: { person?: Person; yaml?: YamlSource; problems: Problem[] };
+  private loaded?: { person?: Person; fields?: Partial<Person>; yaml?: YamlSource; problems: Problem[] };
 
   constructor(
     private readonly records: RecordSource,
@@ -36,6 +36,12 @@ export class PersonEntry {
 
   get source(): YamlSource | undefined {
     return this.load().yaml;
+  }
+
+  /** The person, or when the file has errors the fields that are valid on their own (for the rules that need only those). */
+  get fields(): Partial<Person> | undefined {
+    const { person, fields } = this.load();
+    return person ?? fields;
   }
 
   /**
@@ -67,8 +73,8 @@ export class PersonEntry {
     if (!this.loaded) {
       const problems: Problem[] = [];
       if (!ID_PATTERN.test(this.record.nameId)) problems.push(badFileName(this.record.file, 'person'));
-      const { yaml, record } = readRecord(this.records, this.record as RecordFile & { kind: 'person' }, problems);
-      this.loaded = { person: record, yaml, problems };
+      const { yaml, record, fields } = readRecord(this.records, this.record as RecordFile & { kind: 'person' }, problems);
+      this.loaded = { person: record, fields, yaml, problems };
     }
     return this.loaded;
   }
@@ -111,6 +117,8 @@ export interface CohortEntry {
   members: Map<string, Member>;
   /** The cohort had errors in its own fields (dates, name): rules on them are skipped. */
   partial: boolean;
+  /** Which of its own fields had errors (a stand-in or nothing is read in their place). */
+  replaced: readonly string[];
   /** The problems of its own files (names, reading, YAML, fields, members written twice), not of the rules. */
   problems: Problem[];
 }

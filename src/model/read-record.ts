@@ -10,7 +10,7 @@ export function readRecord<K extends RecordKind>(source: RecordSource, file: Rec
   const outcome = source.read(file.file, file.regular === true);
   if ('problem' in outcome) {
     problems.push({ file: file.file, line: 1, column: 1, ...outcome.problem });
-    return { yaml: undefined, record: undefined };
+    return { yaml: undefined, record: undefined, fields: undefined };
   }
   const key = source.parses && `${file.kind}\0${file.file}\0${outcome.text}`;
   const known = key === undefined ? undefined : (source.parses!.get(key) as Parsed<K> | undefined);
@@ -18,7 +18,8 @@ export function readRecord<K extends RecordKind>(source: RecordSource, file: Rec
   if (key !== undefined && !known) source.parses!.set(key, parsed);
   if (salvage) Object.assign(salvage, parsed.salvage);
   problems.push(...parsed.yaml.problems);
-  return { yaml: parsed.yaml, record: parsed.record };
+  // `fields`: what a record that cannot be used still says validly, for the rules that need only that.
+  return { yaml: parsed.yaml, record: parsed.record, fields: parsed.salvage.fields as Partial<NonNullable<Parsed<K>['record']>> | undefined };
 }
 
 interface Parsed<K extends RecordKind> {

@@ -34,3 +34,28 @@ export function shapeAt(schema: unknown, path: readonly (string | number)[]): Re
   }
   return shapeOf(current);
 }
+
+/**
+ * The top-level fields of a record that hold a valid value on their own, when the record as a
+ * whole does not: rules that need only those fields still run (a log with one bad hour still
+ * gets its folder and week checked). A map field (a log's hours) keeps its valid entries.
+ */
+export function fieldsThatParse(schema: unknown, value: Record<string, unknown>): Record<string, unknown> {
+  type Parser = { safeParse(input: unknown): { success: boolean; data?: unknown } };
+  const fields: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(shapeOf(schema) ?? {})) {
+    const parsed = (field as Parser).safeParse(value[name]);
+    if (parsed.success) {
+      if (parsed.data !== undefined) fields[name] = parsed.data;
+      continue;
+    }
+    const entry = unwrap(field)?._zod?.def?.type === 'record' ? (elementOf(field) as Parser) : undefined;
+    const raw = value[name];
+    if (!entry || raw === null || typeof raw !== 'object' || Array.isArray(raw)) continue;
+    fields[name] = Object.fromEntries(Object.entries(raw).flatMap(([key, item]) => {
+      const one = entry.safeParse(item);
+      return one.success ? [[key, one.data]] : [];
+    }));
+  }
+  return fields;
+}

@@ -26,13 +26,14 @@ export interface CohortRuleContext {
 type CohortRule = (context: CohortRuleContext) => void;
 
 const idMatchesFolder: CohortRule = ({ entry, cohort, report }) => {
-  if (cohort.id !== entry.id && !entry.partial) {
+  // Only a stand-in for an id with errors is not the cohort's own: other fields' errors do not hide this one.
+  if (cohort.id !== entry.id && !entry.replaced.includes('id')) {
     report(['id'], 'value', 'id-matches-file', 'error', `The id "${cohort.id}" differs from the folder name ${cohortDir(entry.id)}/.`, `Set \`id: ${entry.id}\`, or rename the folder to ${cohortDir(cohort.id)}/.`);
   }
 };
 
 const datesInOrder: CohortRule = ({ entry, cohort, report }) => {
-  if (entry.partial) return;
+  if (entry.replaced.includes('start') || entry.replaced.includes('end')) return;
   if (cohort.end !== undefined && dayNumber(cohort.end) <= dayNumber(cohort.start)) {
     report(['end'], 'value', 'cohort-dates', 'error', `The cohort ends (${cohort.end}) before it starts (${cohort.start}).`, 'Set `end` to a date after `start`.');
   }

@@ -21,9 +21,12 @@ export interface LogContext {
   fileWeek: string;
 }
 
+/** A log's fields: all of them, or those valid on their own when another field has an error. */
+export type LogFields = Partial<Log>;
+
 interface LogRuleInput {
   context: LogContext;
-  log: Log;
+  log: LogFields;
   member: Member | undefined;
   report(path: readonly PathSegment[], at: 'key' | 'value', rule: string, severity: Severity, message: string, fix?: string, subject?: string): void;
 }
@@ -31,7 +34,7 @@ interface LogRuleInput {
 type LogRule = (input: LogRuleInput) => void;
 
 const personIsFolder: LogRule = ({ context, log, report }) => {
-  if (log.person !== context.folderPerson) {
+  if (log.person !== undefined && log.person !== context.folderPerson) {
     const move = `move the file to ${personLogsDir(context.cohortId, log.person)}/`;
     // Setting the field to the folder's name is offered only when that name is an id.
     const fix = ID_PATTERN.test(context.folderPerson) ? `Set \`person: ${context.folderPerson}\`, or ${move}.` : `${move[0]!.toUpperCase()}${move.slice(1)}.`;
@@ -40,7 +43,7 @@ const personIsFolder: LogRule = ({ context, log, report }) => {
 };
 
 const weekIsFileName: LogRule = ({ context, log, report }) => {
-  if (log.week !== context.fileWeek) {
+  if (log.week !== undefined && log.week !== context.fileWeek) {
     // Setting the field to the file's name is offered only when that name is a week.
     const fix = isIsoWeek(context.fileWeek) ? `Rename the file to ${log.week}.yaml, or set \`week: ${context.fileWeek}\`.` : `Rename the file to ${log.week}.yaml.`;
     report(['week'], 'value', 'log-week-file', 'error', `The file is named ${context.fileWeek}.yaml but says week: ${log.week}.`, fix);
@@ -71,7 +74,7 @@ const personIsMember: LogRule = ({ context, member, report }) => {
 };
 
 const activitiesOfRole: LogRule = ({ context, log, member, report }) => {
-  if (member === undefined) return;
+  if (member === undefined || log.hours === undefined) return;
   const activities = Object.keys(activitiesOf(context.program.config, member.role));
   for (const name of Object.keys(log.hours)) {
     if (activities.includes(name)) continue;
@@ -81,7 +84,7 @@ const activitiesOfRole: LogRule = ({ context, log, member, report }) => {
 };
 
 const totalWithinWeek: LogRule = ({ log, report }) => {
-  const total = totalHours(log.hours);
+  const total = totalHours(log.hours ?? {});
   if (total > 168) {
     report(['hours'], 'key', 'log-total-hours', 'error', `The hours add up to ${total}, more than the 168 hours of a week.`, 'Correct the hours: they are per week.');
   }
@@ -93,14 +96,14 @@ const totalWithinWeek: LogRule = ({ log, report }) => {
  */
 export function outsideCohortWeeks(entry: CohortEntry | undefined, week: string): boolean {
   const cohort = entry?.cohort;
-  if (!cohort || entry.partial || !datesInOrder(cohort) || !isIsoWeek(week)) return false;
+  if (!cohort || entry.replaced.includes('start') || entry.replaced.includes('end') || !datesInOrder(cohort) || !isIsoWeek(week)) return false;
   return !isCohortWeek(cohort, week);
 }
 
 // An error, as `mentor log` and the gate refuse such a week: a log CI passes is one they accept.
 const weekInCohort: LogRule = ({ context, log, report }) => {
   const entry = context.program.cohorts.get(context.cohortId);
-  if (log.week !== context.fileWeek || !outsideCohortWeeks(entry, log.week)) return;
+  if (log.week === undefined || log.week !== context.fileWeek || !outsideCohortWeeks(entry, log.week)) return;
   const weeks = cohortWeeksText(entry!.cohort!);
   report(
     ['week'],
@@ -114,7 +117,7 @@ const weekInCohort: LogRule = ({ context, log, report }) => {
 
 export const LOG_RULES: readonly LogRule[] = [personIsFolder, weekIsFileName, personIsMember, activitiesOfRole, totalWithinWeek, weekInCohort];
 
-export function checkLogRules(context: LogContext, source: YamlSource, log: Log, problems: Problem[]): void {
+export function checkLogRules(context: LogContext, source: YamlSource, log: LogFields, problems: Problem[]): void {
   const member = context.program.cohorts.get(context.cohortId)?.members.get(context.folderPerson);
   const input: LogRuleInput = {
     context,

@@ -6,7 +6,8 @@ import { personFile } from '../../domain/layout.js';
 
 interface CheckedPerson {
   id: string;
-  person: NonNullable<PersonEntry['person']>;
+  /** Every field, or those valid on their own when the file has errors. */
+  person: NonNullable<PersonEntry['fields']>;
   source: NonNullable<PersonEntry['source']>;
 }
 
@@ -15,7 +16,7 @@ type SeenGithub = Map<string, string>;
 
 /** `id-matches-file`: a person's id is the file name. */
 const idMatchesFile: PersonRule = ({ id, person, source }) => {
-  if (person.id === id) return undefined;
+  if (person.id === undefined || person.id === id) return undefined;
   return source.problemAt(['id'], 'value', 'id-matches-file', 'error', `The id "${person.id}" differs from the file name ${personFile(id)}.`, `Set \`id: ${id}\`, or rename the file to ${personFile(person.id)}.`);
 };
 
@@ -36,7 +37,7 @@ export const PEOPLE_RULES: readonly PersonRule[] = [idMatchesFile, githubUnique]
 export function checkPeopleRules(program: Program, problems: Problem[]): void {
   const seen: SeenGithub = new Map();
   for (const entry of program.people.values()) {
-    const { person, source } = entry;
+    const { fields: person, source } = entry;
     if (!person || !source) continue;
     for (const rule of PEOPLE_RULES) {
       const problem = rule({ id: entry.id, person, source }, program, seen);
