@@ -7,7 +7,7 @@ import { COHORT_PAGES } from '../render/site/html.js';
 import { renderSite } from '../render/site/site.js';
 import { plural } from '../render/words.js';
 import { loadForCommand, peopleOf } from './context.js';
-import { usableCohortLogs, warnLeftOut } from './week-logs.js';
+import { hoursInOverlappingCohorts, usableCohortLogs, warnLeftOut } from './week-logs.js';
 
 export interface SiteOptions {
   repo?: string;
@@ -28,7 +28,7 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   const out = siteFolder(program.root, outDir);
   const unreadable: SkippedRecord[] = [];
   const cohorts = [...program.cohorts.values()].flatMap((entry) => {
-    if (entry.cohort && !entry.partial) return [{ cohort: entry.cohort, ...usableCohortLogs(program, entry.id) }];
+    if (entry.cohort && !entry.partial) return [{ cohort: entry.cohort, ...usableCohortLogs(program, entry.id), elsewhere: hoursInOverlappingCohorts(program, entry.cohort) }];
     const first = program.problems.find((problem) => problem.file === entry.file && problem.severity === 'error');
     unreadable.push({ file: entry.file, line: first?.line ?? 1, column: first?.column ?? 1, message: `${first ? `${first.message} ` : ''}Cohort ${entry.id} is left out.` });
     return [];

@@ -1,6 +1,7 @@
 import { dateOfDayNumber, dayNumber, startOfDay } from '../domain/time.js';
 import { sundayOf } from '../domain/weeks.js';
 import type { Cohort, Member } from '../model/schemas.js';
+import { expectsLog } from './commitments.js';
 
 // A cohort as it was at an instant, from the dates its members carry: who had asked by then
 // (requestedAt), who had a mentor (assignedAt), and the matches that ended since (history). A
@@ -15,6 +16,20 @@ const before = (time: string | undefined, instant: number) => time === undefined
 
 export function cohortAsOf(cohort: Cohort, instant: number): Cohort {
   return { ...cohort, members: cohort.members.flatMap((member) => memberAsOf(member, instant) ?? []) };
+}
+
+/**
+ * Who was expected to log a week, as they were at its end: leads, and members who had a mentor by
+ * then. One claimed later was still waiting, one released since still had a mentor. `report`,
+ * `progress`, `status` and the dashboard all count a week's logs (and its planned hours) from here.
+ */
+export function expectedLoggers(cohort: Cohort, zone: string, week: string): Member[] {
+  return cohortAsOf(cohort, endOfWeek(zone, week)).members.filter(expectsLog);
+}
+
+/** For each of `weeks`, the people expected to log it (see expectedLoggers). */
+export function loggersByWeek(cohort: Cohort, zone: string, weeks: readonly string[]): Map<string, Set<string>> {
+  return new Map(weeks.map((week) => [week, new Set(expectedLoggers(cohort, zone, week).map((member) => member.person))]));
 }
 
 function memberAsOf(member: Member, instant: number): Member | undefined {

@@ -4,6 +4,7 @@ import { expectsLog, isOverdue } from './commitments.js';
 import { roundHours, sumHours } from '../domain/commitments.js';
 import { tierAbove, tierRank } from '../domain/tiers.js';
 import { HOUR_MS, dayNumber } from '../domain/time.js';
+import { loggersByWeek } from './cohort-as-of.js';
 
 // Cycles and progress: opening the next cohort with proposed promotions, and each person's
 // history across cohorts. Pure: records, logs and "today" are arguments.
@@ -73,6 +74,7 @@ export interface CohortHistory {
   cohort: string;
   state: CohortState;
   role: Role;
+  /** Of `weeksRun`: the complete weeks the member was expected to log (from the week they had a mentor). */
   weeksLogged: number;
   weeksRun: number;
   hoursLogged: number;
@@ -114,6 +116,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
   let matchesEndedEarly = 0;
   for (const { cohort, logs } of ordered) {
     const weeks = completeWeeks(cohort, today);
+    const loggers = loggersByWeek(cohort, config.timezone, weeks);
     let movesUp = 0;
     let logCount = 0;
     let expected = 0;
@@ -123,6 +126,9 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
       seen.add(member.person);
       const personLogs = logs.get(member.person);
       const inWeeks = weeks.filter((week) => personLogs?.has(week));
+      // Weeks the member was expected to log, as `report` counts them: from the week they had a mentor.
+      const ownWeeks = weeks.filter((week) => loggers.get(week)!.has(member.person));
+      const ownLogged = ownWeeks.filter((week) => personLogs?.has(week)).length;
       let hours = 0;
       let pullRequests = 0;
       for (const week of inWeeks) {
@@ -131,10 +137,8 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
         pullRequests += log.pullRequests.length;
       }
       if (member.role === 'mentee' && (personLogs?.size ?? 0) > 0) helped.add(member.person);
-      if (expectsLog(member)) {
-        expected += weeks.length;
-        logCount += inWeeks.length;
-      }
+      expected += ownWeeks.length;
+      logCount += ownLogged;
       let progress = histories.get(member.person);
       if (!progress) histories.set(member.person, (progress = { id: member.person, name: people.get(member.person)?.name ?? member.person, cohorts: [], movesUp: 0 }));
       const previous = progress.cohorts.at(-1);
@@ -143,7 +147,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
         progress.movesUp++;
         movesUp++;
       }
-      progress.cohorts.push({ cohort: cohort.id, state: cohortState(cohort, today), role: member.role, weeksLogged: inWeeks.length, weeksRun: weeks.length, hoursLogged: roundHours(hours), pullRequests, movedUp });
+      progress.cohorts.push({ cohort: cohort.id, state: cohortState(cohort, today), role: member.role, weeksLogged: ownLogged, weeksRun: ownWeeks.length, hoursLogged: roundHours(hours), pullRequests, movedUp });
       // Every answered request counts, those of matches that ended early too.
       for (const match of [...(member.history ?? []), member]) {
         if (match.requestedAt !== undefined && match.assignedAt !== undefined) waits.push(Math.max(0, (Date.parse(match.assignedAt) - Date.parse(match.requestedAt)) / HOUR_MS));

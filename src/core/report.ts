@@ -6,7 +6,7 @@ import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { localDate } from '../domain/time.js';
 import { mondayOf, sundayOf } from '../domain/weeks.js';
 import { countedWeeks, isCohortWeek, isPaused } from '../domain/cohort-state.js';
-import { cohortAsOf, endOfWeek } from './cohort-as-of.js';
+import { loggersByWeek } from './cohort-as-of.js';
 
 // What a cohort looks like at the end of a week, and what needs attention. Pure: the records, the
 // week and the instant to measure waiting at are all arguments, so a report is reproducible.
@@ -123,9 +123,9 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   // Logs are expected only in the cohort's own weeks (none before its start or after its end),
   // of those who had a mentor by the end of that week: one claimed since was still waiting.
   const inCohort = isCohortWeek(cohort, week);
-  const placedThen = new Set(uniqueMembers(cohortAsOf(cohort, endOfWeek(config.timezone, week))).filter(expectsLog).map((member) => member.person));
-  const expected = inCohort ? members.filter((member) => expectsLog(member) && placedThen.has(member.person)) : [];
   const weeksRun = countedWeeks(cohort, week);
+  const loggers = loggersByWeek(cohort, config.timezone, weeksRun);
+  const expected = inCohort ? members.filter((member) => expectsLog(member) && loggers.get(week)!.has(member.person)) : [];
   const missingLogs = expected.filter((member) => !weekLogs.has(member.person)).map((member) => member.person).sort();
   const overBudget = hours.flatMap((row) => {
     const other = input.elsewhere?.get(row.id);
@@ -180,9 +180,13 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     .flatMap(([id, log]) => log.pullRequests.map((url) => ({ id, url })))
     .sort((a, b) => byId(a, b) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 
+  // Counted only over the weeks each was expected to log: a member claimed mid-cohort starts then.
   const weeksLogged = members
     .filter(expectsLog)
-    .map((member) => ({ id: member.person, logged: weeksRun.filter((w) => logs.get(member.person)?.has(w)).length, of: weeksRun.length }))
+    .map((member) => {
+      const own = weeksRun.filter((w) => loggers.get(w)!.has(member.person));
+      return { id: member.person, logged: own.filter((w) => logs.get(member.person)?.has(w)).length, of: own.length };
+    })
     .sort(byId);
 
   return {

@@ -1,10 +1,12 @@
 import type { Cohort, Config, Person, Role } from '../model/schemas.js';
 import { cohortState, completeWeeks, type CohortState } from '../domain/cohort-state.js';
 import { ROLES } from '../domain/tiers.js';
-import { roundHours, totalHours } from '../domain/commitments.js';
+import { directMenteeCounts, plannedHours, roundHours, totalHours } from '../domain/commitments.js';
 import { compareWeeks, weekAt, weekOfDate } from '../domain/weeks.js';
 import { cohortSnapshot, type CohortSnapshot, type TreeNode, type WaitingMember } from './report.js';
 import { expectsLog } from './commitments.js';
+import { expectedLoggers } from './cohort-as-of.js';
+import type { ElsewhereHours } from '../domain/cross-cohort.js';
 import type { LogsByPerson } from './cycles.js';
 
 // One cohort's page of the dashboard: the tree, planned against logged hours week by week, and
@@ -34,10 +36,15 @@ export interface MemberWeeks {
   role: Role;
   mentor?: string;
   plannedTotal: number;
+  /** Placed now (or a lead). */
   expectsLog: boolean;
   /** Hours logged in each week of `weeks`; null where there is no log. */
   logged: Array<number | null>;
+  /** For each week of `weeks`, whether a log was expected: from the week the member had a mentor, as `report` counts. */
+  expected: boolean[];
+  /** Logs of the weeks expected, and how many weeks were. */
   weeksLogged: number;
+  weeksExpected: number;
 }
 
 export interface CohortPage {
@@ -76,15 +83,18 @@ export interface CohortPageInput {
   people: ReadonlyMap<string, Person | undefined>;
   now: number;
   today: string;
+  /** Each person's planned hours in the other cohorts that overlap this one: room is what status says. */
+  elsewhere?: ReadonlyMap<string, ElsewhereHours>;
 }
 
 export function cohortPage(input: CohortPageInput): CohortPage {
-  const { config, cohort, logs, people, now, today } = input;
+  const { config, cohort, logs, people, now, today, elsewhere } = input;
   const thisWeek = weekAt(config.timezone, now);
   const endWeek = cohort.end === undefined ? thisWeek : weekOfDate(cohort.end);
   const snapshotWeek = compareWeeks(endWeek, thisWeek) < 0 ? endWeek : thisWeek;
-  const snapshot = cohortSnapshot({ config, cohort, people, logs, week: snapshotWeek, at: now });
+  const snapshot = cohortSnapshot({ config, cohort, people, logs, week: snapshotWeek, at: now, ...(elsewhere ? { elsewhere } : {}) });
   const weeks = completeWeeks(cohort, today);
+  const asOfWeek = weeks.map((week) => weekPlan(config, cohort, week));
 
   const planned = new Map(snapshot.hours.map((row) => [row.id, row.plannedTotal]));
   const nameOf = (id: string) => people.get(id)?.name ?? id;
@@ -109,6 +119,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
       return log === undefined ? null : totalHours(log.hours);
     });
     const mentor = member.mentor !== undefined ? { mentor: member.mentor } : {};
+    const expected = asOfWeek.map((plan) => plan.has(member.person));
     members.push({
       id: member.person,
       name: nameOf(member.person),
@@ -117,7 +128,9 @@ export function cohortPage(input: CohortPageInput): CohortPage {
       plannedTotal: planned.get(member.person) ?? 0,
       expectsLog: expectsLog(member),
       logged,
-      weeksLogged: logged.filter((hours) => hours !== null).length,
+      expected,
+      weeksLogged: logged.filter((hours, index) => hours !== null && expected[index]).length,
+      weeksExpected: expected.filter(Boolean).length,
     });
     if (!inTree.has(member.person)) {
       unplaced.push({ id: member.person, name: nameOf(member.person), role: member.role, reason: expectsLog(member) ? 'outside-tree' : 'waiting', ...mentor });
@@ -140,7 +153,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
     waiting: snapshot.waiting,
     mentorsWithRoom: snapshot.mentorsWithRoom,
     weeks,
-    roleHours: ROLES.map((role) => roleHours(role, members, weeks.length)),
+    roleHours: ROLES.map((role) => roleHours(role, members, asOfWeek)),
     members,
     endedEarly: cohort.members
       .flatMap((member) => (member.history ?? []).map((match) => ({ member: member.person, mentor: match.mentor, releasedAt: match.releasedAt, reason: match.reason })))
@@ -148,9 +161,27 @@ export function cohortPage(input: CohortPageInput): CohortPage {
   };
 }
 
-function roleHours(role: Role, members: readonly MemberWeeks[], weekCount: number): RoleHours {
-  const logging = members.filter((member) => member.role === role && member.expectsLog);
-  const plannedTotal = roundHours(logging.reduce((sum, member) => sum + member.plannedTotal, 0));
-  const logged = Array.from({ length: weekCount }, (_, index) => roundHours(logging.reduce((sum, member) => sum + (member.logged[index] ?? 0), 0)));
-  return { role, people: logging.length, planned: Array.from({ length: weekCount }, () => plannedTotal), logged };
+/**
+ * The cohort as it was at the end of a week: each member expected to log it, with their planned
+ * hours then (a mentor's grow with each mentee claimed), as `report` sees that week.
+ */
+function weekPlan(config: Config, cohort: Cohort, week: string): Map<string, { role: Role; planned: number }> {
+  const loggers = expectedLoggers(cohort, config.timezone, week);
+  const counts = directMenteeCounts(loggers);
+  const plan = new Map<string, { role: Role; planned: number }>();
+  for (const member of loggers) {
+    if (!plan.has(member.person)) plan.set(member.person, { role: member.role, planned: plannedHours(config, member.role, counts.get(member.person) ?? 0, cohort.cadence).total });
+  }
+  return plan;
+}
+
+function roleHours(role: Role, members: readonly MemberWeeks[], plans: ReadonlyArray<ReadonlyMap<string, { role: Role; planned: number }>>): RoleHours {
+  const ofRole = members.filter((member) => member.role === role);
+  const sum = (values: number[]) => roundHours(values.reduce((total, value) => total + value, 0));
+  return {
+    role,
+    people: ofRole.filter((member) => member.expected.some(Boolean)).length,
+    planned: plans.map((plan) => sum([...plan.values()].filter((entry) => entry.role === role).map((entry) => entry.planned))),
+    logged: plans.map((_, index) => sum(ofRole.map((member) => (member.expected[index] ? (member.logged[index] ?? 0) : 0)))),
+  };
 }

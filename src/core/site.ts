@@ -2,6 +2,7 @@ import type { WaitingMember } from './report.js';
 import type { Config, Person, Role } from '../model/schemas.js';
 import type { Problem } from '../model/problem.js';
 import { formatInstant, dayNumber } from '../domain/time.js';
+import type { ElsewhereHours } from '../domain/cross-cohort.js';
 import { byTierThenId } from '../domain/tiers.js';
 import { programProgress, type CohortWithLogs } from './cycles.js';
 import { cohortPage, type CohortPage } from './site-cohort.js';
@@ -70,7 +71,7 @@ export interface SiteData {
 export interface SiteInput {
   config: Config;
   /** The cohorts that can be read, each with its valid logs and the logs left out. */
-  cohorts: ReadonlyArray<CohortWithLogs & { skipped?: readonly SkippedRecord[] }>;
+  cohorts: ReadonlyArray<CohortWithLogs & { skipped?: readonly SkippedRecord[]; elsewhere?: ReadonlyMap<string, ElsewhereHours> }>;
   /** Records left out that belong to no cohort shown (a cohort file that cannot be read). */
   skipped?: readonly SkippedRecord[];
   people: ReadonlyMap<string, Person | undefined>;
@@ -81,7 +82,7 @@ export interface SiteInput {
 export function siteData(input: SiteInput): SiteData {
   const { config, people, now, today } = input;
   const oldestFirst = [...input.cohorts].sort((a, b) => dayNumber(a.cohort.start) - dayNumber(b.cohort.start) || (a.cohort.id < b.cohort.id ? -1 : 1));
-  const pages = oldestFirst.map(({ cohort, logs, skipped }): SiteCohortPage => ({ ...cohortPage({ config, cohort, logs, people, now, today }), skipped: byFile(skipped ?? []) }));
+  const pages = oldestFirst.map(({ cohort, logs, skipped, elsewhere }): SiteCohortPage => ({ ...cohortPage({ config, cohort, logs, people, now, today, ...(elsewhere ? { elsewhere } : {}) }), skipped: byFile(skipped ?? []) }));
   const open = pages.filter((page) => page.state !== 'finished');
 
   const waiting = open

@@ -35,8 +35,8 @@ function roleFigure(row: RoleHours, weeks: readonly string[]): string {
 }
 
 /** One cell of the member table: hours with a mark, never colour alone. */
-function weekCell(member: MemberWeeks, logged: number | null): string {
-  if (!member.expectsLog) return '<td class="w none">·</td>';
+function weekCell(member: MemberWeeks, logged: number | null, expected: boolean): string {
+  if (!expected) return '<td class="w none">·</td>';
   if (logged === null) return '<td class="w none"><span aria-hidden="true">✗</span><span class="sr"> no log</span></td>';
   const low = logged < member.plannedTotal * FAR_UNDER;
   return `<td class="w ${low ? 'low' : 'met'}">${hours(logged)}${low ? ' <span aria-hidden="true">▼</span>' : ''}</td>`;
@@ -52,14 +52,14 @@ function memberTable(cohort: CohortPage): string {
   const rows = cohort.members.map((member) => {
     const name = `<th scope="row">${person(member.name, member.id)}</th>`;
     const mentor = member.mentor === undefined ? '—' : `<span class="id">${text(member.mentor)}</span>`;
-    const logged = member.expectsLog ? `${member.weeksLogged} of ${cohort.weeks.length}` : 'waiting';
-    const cells = member.logged.slice(first).map((value) => weekCell(member, value)).join('');
+    const logged = member.weeksExpected > 0 ? `${member.weeksLogged} of ${member.weeksExpected}` : member.expectsLog ? '—' : 'waiting';
+    const cells = member.logged.slice(first).map((value, index) => weekCell(member, value, member.expected[first + index]!)).join('');
     return `<tr>${name}<td>${member.role}</td><td>${mentor}</td><td class="num">${hours(member.plannedTotal)}</td>${cells}<td class="num">${logged}</td></tr>`;
   });
   const headRow = head.map((cell, index) => `<th scope="col"${index >= 3 ? ' class="num"' : ''}>${text(cell)}</th>`).join('');
-  const which = first > 0 ? `the last ${weeks.length} of the ${cohort.weeks.length} complete weeks (weeks logged counts them all)` : 'each complete week';
+  const which = first > 0 ? `the last ${weeks.length} of the ${cohort.weeks.length} complete weeks` : 'each complete week';
   return `<div class="table-wrap"><table class="weeks">
-<caption>Hours each member logged in ${which}. ✗: no log; ▼: under half the plan; ·: waiting for a mentor, no log expected.</caption>
+<caption>Hours each member logged in ${which}. ✗: no log; ▼: under half the plan; ·: no log expected (waiting for a mentor then). Weeks logged counts every complete week a log was expected in.</caption>
 <thead><tr>${headRow}</tr></thead>
 <tbody>
 ${rows.join('\n')}

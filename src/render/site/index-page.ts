@@ -15,11 +15,13 @@ const ROLE_PATTERN = { lead: 'solid', mentor: 'dots', mentee: 'stripes' } as con
 function cards(data: SiteData): string {
   const overdue = data.waiting.filter((member) => member.overdue).length;
   const running = data.cohorts.filter((cohort) => cohort.state === 'running').length;
+  // People, not rows: one person with room in two overlapping cohorts is one mentor to ask.
+  const withRoom = new Set(data.mentorsWithRoom.map((mentor) => mentor.id)).size;
   const items = [
     [`${running}`, running === 1 ? 'cohort running' : 'cohorts running', false],
     [`${data.waiting.length}`, 'waiting for a mentor', false],
     [`${overdue}`, overdue === 1 ? 'request overdue' : 'requests overdue', overdue > 0],
-    [`${data.mentorsWithRoom.length}`, data.mentorsWithRoom.length === 1 ? 'mentor with room' : 'mentors with room', false],
+    [`${withRoom}`, withRoom === 1 ? 'mentor with room' : 'mentors with room', false],
     [`${data.progress.peopleHelped}`, 'mentees helped', false],
     [`${data.progress.movesUp}`, data.progress.movesUp === 1 ? 'move up a tier' : 'moves up a tier', false],
   ] as const;
