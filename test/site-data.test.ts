@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { siteData } from '../src/core/site.js';
+import { renderCohortPage } from '../src/render/site/cohort-page.js';
+import { renderIndexPage } from '../src/render/site/index-page.js';
 import { cohortSchema, configSchema, logSchema, personSchema, type Log } from '../src/model/schemas.js';
 
 // The dashboard's data, computed in-process from records built here: pure, so no files.
@@ -108,5 +110,29 @@ describe('the dashboard data', () => {
       ['sam', 'waiting'],
     ]);
     expect(spring.tree.map((lead) => lead.id)).toEqual(['lee']);
+  });
+});
+
+describe('a finished cohort on the dashboard', () => {
+  const later = siteData({ config, cohorts: [{ cohort: winter, logs: new Map() }, { cohort: spring, logs }], people, now: now + 30 * 24 * 3_600_000, today: '2026-04-17' });
+
+  it('keeps a member never placed waiting only until the cohort ended, whenever the site is built', () => {
+    // winter ended on 2026-02-22: old waited from 2025-12-01 to its end, 84 days.
+    for (const site of [data, later]) expect(site.cohorts.find((c) => c.id === 'winter')!.waiting.map((w) => [w.id, w.waitedHours, w.overdue])).toEqual([['old', 2016, true]]);
+    expect(later.progress.byCohort.find((c) => c.cohort === 'winter')!.waitingPastPromise).toBe(1);
+  });
+
+  it('says never placed on its page and in the cohorts table, and counts overdue the same in the cards and the table', () => {
+    const index = renderIndexPage(data);
+    const cohortsTable = /<section id="cohorts"[\s\S]*?<\/section>/.exec(index)![0];
+    const winterRow = cohortsTable.split('\n').find((row) => row.includes('cohorts/winter.html'))!;
+    expect(winterRow).toContain('1 never placed');
+    expect(winterRow).not.toContain('overdue');
+    const overdueInTable = [...cohortsTable.matchAll(/(\d+) overdue/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+    expect(index).toContain(`<strong><span aria-hidden="true">⚠ </span>${overdueInTable}</strong>request overdue`);
+    const page = renderCohortPage(data, data.cohorts.find((c) => c.id === 'winter')!);
+    expect(page).toContain('Never placed</h2>');
+    expect(page).toContain('1 never placed: the cohort ended on 2026-02-22 while they waited');
+    expect(page).not.toMatch(/⚠<\/span> (\d+ )?overdue/);
   });
 });

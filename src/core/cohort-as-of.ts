@@ -12,6 +12,15 @@ export function endOfWeek(zone: string, week: string): number {
   return startOfDay(zone, dateOfDayNumber(dayNumber(sundayOf(week)) + 1));
 }
 
+/**
+ * The instant a cohort's waits are measured at: now, or once the cohort is over, the end of its
+ * last day. A request never answered in a finished cohort stops waiting there ("never placed"),
+ * instead of growing overdue for ever.
+ */
+export function waitsMeasuredAt(cohort: Pick<Cohort, 'end'>, zone: string, now: number): number {
+  return cohort.end === undefined ? now : Math.min(now, startOfDay(zone, dateOfDayNumber(dayNumber(cohort.end) + 1)));
+}
+
 const before = (time: string | undefined, instant: number) => time === undefined || Date.parse(time) < instant;
 
 export function cohortAsOf(cohort: Cohort, instant: number): Cohort {

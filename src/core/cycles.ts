@@ -4,7 +4,7 @@ import { expectsLog, isOverdue } from './commitments.js';
 import { roundHours, sumHours } from '../domain/commitments.js';
 import { tierAbove, tierRank } from '../domain/tiers.js';
 import { HOUR_MS, dayNumber } from '../domain/time.js';
-import { loggersByWeek } from './cohort-as-of.js';
+import { loggersByWeek, waitsMeasuredAt } from './cohort-as-of.js';
 
 // Cycles and progress: opening the next cohort with proposed promotions, and each person's
 // history across cohorts. Pure: records, logs and "today" are arguments.
@@ -153,7 +153,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
         if (match.requestedAt !== undefined && match.assignedAt !== undefined) waits.push(Math.max(0, (Date.parse(match.assignedAt) - Date.parse(match.requestedAt)) / HOUR_MS));
       }
       matchesEndedEarly += member.history?.length ?? 0;
-      if (now !== undefined && isOverdue(member, now, config.requestSlaHours)) openOverSla++;
+      if (now !== undefined && isOverdue(member, waitsMeasuredAt(cohort, config.timezone, now), config.requestSlaHours)) openOverSla++;
     }
     movesUpByCohort.push({ cohort: cohort.id, movesUp });
     logShareByCohort.push({ cohort: cohort.id, logs: logCount, expected, share: expected === 0 ? 0 : Math.round((logCount / expected) * 1000) / 1000 });

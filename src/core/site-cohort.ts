@@ -5,7 +5,7 @@ import { directMenteeCounts, plannedHours, roundHours, totalHours } from '../dom
 import { compareWeeks, weekAt, weekOfDate } from '../domain/weeks.js';
 import { cohortSnapshot, type CohortSnapshot, type TreeNode, type WaitingMember } from './report.js';
 import { expectsLog } from './commitments.js';
-import { expectedLoggers } from './cohort-as-of.js';
+import { expectedLoggers, waitsMeasuredAt } from './cohort-as-of.js';
 import type { ElsewhereHours } from '../domain/cross-cohort.js';
 import type { LogsByPerson } from './cycles.js';
 
@@ -92,7 +92,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
   const thisWeek = weekAt(config.timezone, now);
   const endWeek = cohort.end === undefined ? thisWeek : weekOfDate(cohort.end);
   const snapshotWeek = compareWeeks(endWeek, thisWeek) < 0 ? endWeek : thisWeek;
-  const snapshot = cohortSnapshot({ config, cohort, people, logs, week: snapshotWeek, at: now, ...(elsewhere ? { elsewhere } : {}) });
+  const snapshot = cohortSnapshot({ config, cohort, people, logs, week: snapshotWeek, at: waitsMeasuredAt(cohort, config.timezone, now), ...(elsewhere ? { elsewhere } : {}) });
   const weeks = completeWeeks(cohort, today);
   const asOfWeek = weeks.map((week) => weekPlan(config, cohort, week));
 

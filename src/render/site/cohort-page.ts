@@ -11,15 +11,15 @@ import { plural } from '../words.js';
 export function renderCohortPage(data: SiteData, cohort: SiteCohortPage): string {
   const { counts } = cohort;
   const dates = `${text(cohort.start)} to ${cohort.end === undefined ? 'open-ended' : text(cohort.end)}`;
-  const summary = `<p>${badge(cohort.state, cohort.state)} ${dates}, meeting ${text(cohort.cadence)}. ${plural(counts.members, 'member')}: ${plural(counts.leads, 'lead')}, ${plural(counts.mentors, 'mentor')}, ${plural(counts.mentees, 'mentee')}; ${counts.waiting} waiting for a mentor${
-    counts.overdue > 0 ? `, ${badge('overdue', `${counts.overdue} overdue`)}` : ''
-  }.</p>\n`;
+  const endedOn = cohort.state === 'finished' ? cohort.end : undefined;
+  const waitingNow = endedOn === undefined ? `${counts.waiting} waiting for a mentor${counts.overdue > 0 ? `, ${badge('overdue', `${counts.overdue} overdue`)}` : ''}` : `${counts.waiting} never placed`;
+  const summary = `<p>${badge(cohort.state, cohort.state)} ${dates}, meeting ${text(cohort.cadence)}. ${plural(counts.members, 'member')}: ${plural(counts.leads, 'lead')}, ${plural(counts.mentors, 'mentor')}, ${plural(counts.mentees, 'mentee')}; ${waitingNow}.</p>\n`;
   const waiting = cohort.waiting.map((member) => ({ cohort: cohort.id, ...member }));
   const body = [
     summary,
     skippedSection(cohort.skipped),
     treeSection(cohort),
-    section('waiting', 'Waiting for a mentor', waitingPart(waiting, cohort.slaHours, { cohortLinks: false, root: '../' })),
+    section('waiting', endedOn === undefined ? 'Waiting for a mentor' : 'Never placed', waitingPart(waiting, cohort.slaHours, { cohortLinks: false, root: '../', ...(endedOn !== undefined ? { endedOn } : {}) })),
     hoursSection(cohort),
     section(
       'ended',

@@ -34,11 +34,13 @@ function cohortsTable(data: SiteData): string {
     badge(STATE_BADGE[cohort.state], cohort.state),
     `${text(cohort.start)} to ${cohort.end === undefined ? 'open-ended' : text(cohort.end)}`,
     String(cohort.counts.members),
-    String(cohort.counts.waiting),
-    cohort.counts.overdue > 0 ? badge('overdue', `${cohort.counts.overdue} overdue`) : '0',
+    ...(cohort.state === 'finished'
+      ? [cohort.counts.waiting > 0 ? badge('warn', `${cohort.counts.waiting} never placed`) : '0', '—']
+      : [String(cohort.counts.waiting), cohort.counts.overdue > 0 ? badge('overdue', `${cohort.counts.overdue} overdue`) : '0']),
   ]);
   const columns = [{ head: 'Cohort' }, { head: 'State' }, { head: 'Dates' }, { head: 'Members', numeric: true }, { head: 'Waiting', numeric: true }, { head: 'Overdue', numeric: true }];
-  return table('Every cohort, newest first; each links to its page.', columns, rows, { empty: 'No cohort yet.' });
+  const caption = "Every cohort, newest first; each links to its page. Waiting and overdue are of cohorts that have not finished, as above; a finished cohort's members still without a mentor were never placed.";
+  return table(caption, columns, rows, { empty: 'No cohort yet.' });
 }
 
 /** Beyond this many, the index sums mentors with room by cohort and tier, and folds the list. */

@@ -8,18 +8,27 @@ import { badge, cohortLink, figure, hours, label, person, table, text } from './
 /** Most bars the picture draws; the table below it lists every waiting member. */
 export const MOST_BARS = 30;
 
-export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, options: { cohortLinks: boolean; root: string }): string {
-  if (waiting.length === 0) return `<p class="empty">Nobody is waiting for a mentor.</p>\n`;
+/**
+ * `endedOn`: the cohort finished on that day, so its members still without a mentor were never
+ * placed there; their waits are measured to its end and stay as they were.
+ */
+export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, options: { cohortLinks: boolean; root: string; endedOn?: string }): string {
+  const ended = options.endedOn;
+  if (waiting.length === 0) return `<p class="empty">${ended === undefined ? 'Nobody is waiting for a mentor.' : 'Everyone who asked had a mentor by the end of the cohort.'}</p>\n`;
   const overdue = waiting.filter((member) => member.overdue).length;
   const drawn = waiting.filter((member) => member.waitedHours !== undefined).slice(0, MOST_BARS);
   const rows = waiting.map((member) => {
-    const status = member.overdue ? badge('overdue', 'overdue') : member.waitedHours === undefined ? badge('waiting', 'no request time') : badge('ok', 'within the promise');
+    const live = member.overdue ? badge('overdue', 'overdue') : member.waitedHours === undefined ? badge('waiting', 'no request time') : badge('ok', 'within the promise');
+    const status = ended === undefined ? live : badge(member.overdue ? 'overdue' : 'warn', member.overdue ? 'never placed, past the promise' : 'never placed');
     const cohort = options.cohortLinks ? [cohortLink(member.cohort, text(member.cohort), options.root)] : [];
     return [person(member.name, member.id), status, hours(member.waitedHours), ...cohort, member.role, member.wants.map(text).join(', ') || '—'];
   });
   const columns = [{ head: 'Member' }, { head: 'Status' }, { head: 'Hours waiting', numeric: true }, ...(options.cohortLinks ? [{ head: 'Cohort' }] : []), { head: 'Tier' }, { head: 'Wants' }];
-  const summary = `${waiting.length} waiting, ${overdue} overdue (the promise: a mentor within ${hours(slaHours)} hours).`;
-  const list = table(text(`${summary} Overdue first, then the longest waiting.`), columns, rows);
+  const summary =
+    ended === undefined
+      ? `${waiting.length} waiting, ${overdue} overdue (the promise: a mentor within ${hours(slaHours)} hours). Overdue first, then the longest waiting.`
+      : `${waiting.length} never placed: the cohort ended on ${ended} while they waited, ${overdue} of them past the ${hours(slaHours)}-hour promise. Hours waiting are counted to the end of the cohort.`;
+  const list = table(text(summary), columns, rows);
   if (drawn.length === 0) return list;
   const title = `Hours waiting for a mentor against the ${hours(slaHours)}-hour promise`;
   const svg = renderChart(
@@ -36,7 +45,7 @@ export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, o
           data: drawn.map((member) => ({
             value: member.waitedHours!,
             itemStyle: member.overdue ? { color: PAINT.overdue, ...pattern('stripes') } : { color: PAINT.ok },
-            label: { show: true, position: 'right', color: PAINT.ink, formatter: member.overdue ? '{c} h  OVERDUE' : '{c} h' },
+            label: { show: true, position: 'right', color: PAINT.ink, formatter: member.overdue ? `{c} h  ${ended === undefined ? 'OVERDUE' : 'PAST THE PROMISE'}` : '{c} h' },
           })),
           markLine: {
             silent: true,
@@ -51,6 +60,6 @@ export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, o
     { id: 'waiting', width: 760, height: Math.max(120, drawn.length * 26 + 70), title },
   );
   const more = waiting.length > drawn.length ? ` It draws the ${drawn.length} with a request time who waited longest; the table lists all ${waiting.length}.` : '';
-  const caption = `${text(title)}. Striped bars marked OVERDUE have waited past the promise; the dashed line is the promise.${more}`;
+  const caption = `${text(title)}${ended === undefined ? '' : `, to the end of the cohort on ${text(ended)}`}. Striped bars marked ${ended === undefined ? 'OVERDUE' : 'PAST THE PROMISE'} have waited past the promise; the dashed line is the promise.${more}`;
   return figure('waiting-picture', caption, svg, list);
 }
