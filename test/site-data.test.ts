@@ -136,3 +136,15 @@ describe('a finished cohort on the dashboard', () => {
     expect(page).not.toMatch(/⚠<\/span> (\d+ )?overdue/);
   });
 });
+
+describe('the promise, cohort by cohort', () => {
+  it('says how many requests of each cohort were answered within it, of those answered or waiting past it', () => {
+    // spring: max answered in 24 h, sam waiting 96 h; winter: old never placed.
+    expect(data.progress.byCohort.map((c) => [c.cohort, c.withinSla, c.answered + c.waitingPastPromise])).toEqual([
+      ['winter', 0, 1],
+      ['spring', 1, 2],
+    ]);
+    const rows = /<caption>From request to a mentor[\s\S]*?<\/tbody>/.exec(renderIndexPage(data))![0].split('\n').filter((row) => row.startsWith('<tr><th scope="row">'));
+    expect(rows.map((row) => /⚠|✓/.exec(row)?.[0] + ' ' + /\d+ of \d+/.exec(row)?.[0])).toEqual(['⚠ 0 of 1', '⚠ 1 of 2']);
+  });
+});

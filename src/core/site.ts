@@ -37,6 +37,8 @@ export interface CohortProgress {
   /** Median hours from request to a mentor, of members with both times recorded. */
   medianHoursToMentor: number | null;
   answered: number;
+  /** Answered within requestSlaHours, of `answered` + `waitingPastPromise`. */
+  withinSla: number;
   /** Members still waiting past the promise now: misses too, as `mentor progress` counts them. */
   waitingPastPromise: number;
 }
@@ -111,6 +113,7 @@ export function siteData(input: SiteInput): SiteData {
       logShare: logShare.get(cohort.id) ?? 0,
       medianHoursToMentor: waits.medianHours,
       answered: waits.count,
+      withinSla: waits.withinSla,
       waitingPastPromise: waits.openOverSla,
     };
   });

@@ -114,7 +114,7 @@ function progressPart(data: SiteData): string {
       text(row.cohort),
       String(row.answered),
       hours(row.medianHoursToMentor),
-      row.medianHoursToMentor === null ? '—' : row.medianHoursToMentor > sla ? badge('overdue', 'no') : badge('ok', 'yes'),
+      withinPromise(row.withinSla, row.answered + row.waitingPastPromise),
       row.waitingPastPromise > 0 ? badge('overdue', String(row.waitingPastPromise)) : '0',
     ]),
   );
@@ -124,6 +124,9 @@ function progressPart(data: SiteData): string {
     : `<p class="empty">No member has both a request time and an assignment time (requestedAt, assignedAt), so there is no time from request to a mentor to show${overall.waitingPastPromise > 0 ? `; ${plural(overall.waitingPastPromise, 'request')} still ${overall.waitingPastPromise === 1 ? 'waits' : 'wait'} past the ${hours(sla)}-hour promise` : ''}.</p>\n`;
   return `<p>${data.progress.peopleHelped} mentees helped (they logged at least one week) and ${data.progress.movesUp} moves up a tier across ${plural(rows.length, 'cycle')}.</p>\n${tiers}${toMentor}`;
 }
+
+/** "n of m" answered within the promise, m counting those still waiting past it; a mark beside any miss. */
+const withinPromise = (within: number, of: number): string => (of === 0 ? '—' : badge(within === of ? 'ok' : 'overdue', `${within} of ${of}`));
 
 /** Requests still waiting past the promise count as misses, as `mentor progress` counts them. */
 const pastPromise = (count: number): string => (count > 0 ? `, counting ${count} still waiting past it` : '');
