@@ -21,8 +21,22 @@ describe('mentor assign', () => {
       ],
       unassigned: [],
       totalScore: 18,
+      problems: [],
     });
     expect(readFileSync(path.join(EXAMPLE, COHORT), 'utf8')).toBe(before);
+  });
+
+  it('--format json on records with errors still prints its JSON: nothing assigned, and the problems that stopped it (exit 1)', () => {
+    const repo = exampleRepo();
+    const file = path.join(repo, COHORT);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/ {4}mentor: grace$/m, '    mentor: gracie'));
+    const { code, json, stderr } = mentorJson(['assign', '2026-fall', '--repo', repo, '--dry-run', '--format', 'json']);
+    expect(code).toBe(1);
+    expect(json).toMatchObject({ cohort: '2026-fall', assignments: [], unassigned: [], totalScore: 0 });
+    expect(json.problems.length).toBeGreaterThan(0);
+    expect(json.problems[0]).toMatchObject({ file: COHORT, severity: 'error' });
+    expect(json.problems.map((p: { message: string }) => p.message).join('\n')).toContain('gracie');
+    expect(stderr).toContain('The records of cohort 2026-fall have errors');
   });
 
   it('--explain shows the parts of each score, loads and waiting against the SLA', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { parse } from 'yaml';
-import { exampleGitRepo, exampleRepo, git, makeTree, mentor, readText } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git, makeTree, mentor, mentorJson, readText } from './helpers/repo.js';
 
 const NOW = { MENTOR_NOW: '2026-11-23T10:00:00-08:00' };
 const COHORT = 'cohorts/2026-fall/cohort.yaml';
@@ -118,6 +118,17 @@ describe('mentor claim', () => {
     expect(result.stdout).not.toMatch(/(^|[^\u200d])@someone/);
   });
 
+  it('--format json says what it did or refused and why, the files and the branch, alone on stdout', async () => {
+    const repo = exampleGitRepo();
+    const done = mentorJson(['claim', 'cleo', '--repo', repo, '--as', 'grace', '--commit', '--format', 'json'], { env: NOW });
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.json).toEqual({ cohort: '2026-fall', member: 'cleo', mentor: 'grace', ok: true, problems: [], files: [COHORT], branch: 'claim/2026-fall/cleo' });
+    const refused = await mentorInJson(['claim', 'cleo', '--repo', repo, '--as', 'ada', '--format', 'json'], { env: NOW });
+    expect(refused.code).toBe(1);
+    expect(refused.json).toEqual({ cohort: '2026-fall', member: 'cleo', mentor: 'ada', ok: false, problems: ['cleo is taken: grace mentors them.'], files: [], branch: null });
+    expect(refused.stderr).toBe('');
+  });
+
   it('--commit claims on a new branch claim/<cohort>/<member>, and the gate lets that mentor merge it', async () => {
     const repo = exampleGitRepo();
     const result = await mentorIn(['claim', 'cleo', '--repo', repo, '--as', 'grace', '--commit'], { env: NOW });
@@ -198,6 +209,16 @@ describe('mentor release', () => {
     expect(unknownCohort.code).toBe(2);
     expect(unknownCohort.stderr).toContain('Did you mean 2026-fall?');
     expect(readText(repo, COHORT)).toBe(before);
+  });
+
+  it('--format json says what it did or refused and why, the files and the branch, alone on stdout', async () => {
+    const repo = exampleGitRepo();
+    const done = mentorJson(['release', 'bob', '--repo', repo, '--reason', 'moved', '--commit', '--format', 'json'], { env: NOW });
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.json).toEqual({ cohort: '2026-fall', member: 'bob', mentor: 'ada', reason: 'moved', ok: true, problems: [], files: [COHORT], branch: 'release/2026-fall/bob' });
+    const refused = await mentorInJson(['release', 'jon', '--repo', repo, '--reason', 'x', '--format', 'json'], { env: NOW });
+    expect(refused.code).toBe(1);
+    expect(refused.json).toEqual({ cohort: '2026-fall', member: 'jon', mentor: null, reason: 'x', ok: false, problems: ['jon has no mentor to release from: they are waiting already.'], files: [], branch: null });
   });
 
   it('--commit releases on a branch the mentor may merge; a release that drops the history fails the gate', async () => {

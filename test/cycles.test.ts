@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { parse } from 'yaml';
-import { git, gitRepo, makeTree, mentor, type FileTree } from './helpers/repo.js';
+import { git, gitRepo, makeTree, mentor, mentorJson, type FileTree } from './helpers/repo.js';
 
 const log = (person: string, week: string, hours = 'practice: 3', pr = true) =>
   `person: ${person}\nweek: ${week}\nhours:\n  ${hours}\n${pr ? `pullRequests: [https://github.com/${person}/x/pull/1]\n` : ''}`;
@@ -72,6 +72,23 @@ describe('mentor next', () => {
     // Ready for assign: everyone but the leads is waiting.
     const assign = await mentorInJson(['assign', 'c9', '--repo', repo, '--dry-run', '--format', 'json']);
     expect(assign.json.assignments.length + assign.json.unassigned.length).toBe(4);
+  });
+
+  it('--format json gives the proposal (who moves up, from which role to which, why) and what it wrote, alone on stdout', async () => {
+    const repo = gitRepo(makeTree(threeCohorts()));
+    const { code, json, stderr } = mentorJson(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--yes', '--commit', '--format', 'json']);
+    expect(code, stderr).toBe(0);
+    expect(Object.keys(json)).toEqual(['from', 'to', 'proposals', 'members', 'ok', 'problems', 'files', 'branch']);
+    expect(json).toMatchObject({ from: 'c1', to: 'c9', ok: true, problems: [], files: ['cohorts/c9/cohort.yaml'], branch: 'next/c9' });
+    expect(json.proposals.find((p: { person: string }) => p.person === 'ann')).toEqual({ person: 'ann', kind: 'promote', fromRole: 'mentee', toRole: 'mentor', weeksLogged: 3, weeksRun: 4, reason: 'completed the cycle: logged 3 of 4 weeks' });
+    expect(json.proposals.find((p: { person: string }) => p.person === 'cat')).toMatchObject({ kind: 'leave-out', fromRole: 'mentee', toRole: null });
+    expect(json.members).toContainEqual({ person: 'ann', role: 'mentor' });
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe('next/c9');
+    // Without --yes, JSON never asks: the proposal, nothing written, and why on stderr.
+    const unasked = mentorJson(['next', 'c1', 'c8', '--repo', repo, '--start', '2026-06-01', '--format', 'json']);
+    expect(unasked.json).toMatchObject({ ok: true, members: [], files: [], branch: null });
+    expect(unasked.json.proposals.length).toBe(json.proposals.length);
+    expect(unasked.stderr).toContain('Nothing written');
   });
 
   it('a share just under the threshold is not promoted', async () => {

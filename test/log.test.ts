@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { exampleGitRepo, exampleRepo, git, makeTree, mentor } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git, makeTree, mentor, mentorJson } from './helpers/repo.js';
 
 const LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
 const flags = ['--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47'];
@@ -62,6 +62,16 @@ describe('mentor log with flags', () => {
     const text = readFileSync(path.join(repo, LOG), 'utf8');
     expect(text).toContain('done: Joins\n');
     expect(text).toContain('next: Indexes\n');
+  });
+
+  it('--format json says what it wrote, alone on stdout: the log, created or replaced, its hours, the file and the branch', async () => {
+    const repo = exampleGitRepo();
+    const { code, json, stderr } = mentorJson(['log', '--repo', repo, ...flags, '--hours', 'practice=3', 'code-review=1', '--commit', '--format', 'json']);
+    expect(code, stderr).toBe(0);
+    expect(json).toEqual({ cohort: '2026-fall', person: 'hal', week: '2026-W47', created: true, hours: { practice: 3, 'code-review': 1 }, ok: true, problems: [], files: [LOG], branch: 'log/hal/2026-W47' });
+    const replaced = await mentorInJson(['log', '--repo', exampleRepo(), '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W47', '--hours', 'practice=6', '--force', '--format', 'json']);
+    expect(replaced.json).toMatchObject({ person: 'bob', created: false, files: ['cohorts/2026-fall/logs/bob/2026-W47.yaml'], branch: null });
+    expect(replaced.json.hours.practice).toBe(6);
   });
 
   it('exits 2 on an --hours flag it cannot read', () => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { EXAMPLE, exampleGitRepo, exampleRepo, git, makeTree, mentor } from './helpers/repo.js';
+import { EXAMPLE, exampleGitRepo, exampleRepo, git, makeTree, mentor, mentorJson } from './helpers/repo.js';
 
 const REPORT = 'reports/2026-fall/2026-W47';
 
@@ -19,6 +19,19 @@ describe('mentor report', () => {
     expect(json.waiting.map((w: { id: string; overdue: boolean }) => [w.id, w.overdue])).toEqual([['cleo', true], ['jon', false]]);
     expect(json.inactiveMentors).toEqual([{ id: 'linus', role: 'mentor', reason: 'no-recent-logs', weeksWithoutLog: 2 }]);
     expect(json.mentorsWithRoom.map((m: { id: string; room: number }) => `${m.id}:${m.room}`)).toEqual(['andrew:1', 'ada:1', 'grace:1', 'linus:3']);
+  });
+
+  it('--format json says what it wrote (relative to the repo) and what was stale, alone on stdout; --check in JSON fails with the stale files', async () => {
+    const repo = exampleGitRepo();
+    const check = mentorJson(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check', '--format', 'json']);
+    expect(check.code).toBe(1);
+    expect(check.json).toEqual({ cohort: '2026-fall', week: '2026-W47', stale: [`${REPORT}.md`, `${REPORT}.json`], ok: false, problems: [expect.stringContaining('Out of date')], files: [], branch: null });
+    const { code, json, stderr } = mentorJson(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--commit', '--format', 'json']);
+    expect(code, stderr).toBe(0);
+    expect(json).toEqual({ cohort: '2026-fall', week: '2026-W47', stale: [`${REPORT}.md`, `${REPORT}.json`], ok: true, problems: [], files: [`${REPORT}.md`, `${REPORT}.json`], branch: 'report/2026-fall/2026-W47' });
+    const again = mentorJson(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check', '--format', 'json']);
+    expect(again.code).toBe(0);
+    expect(again.json).toMatchObject({ stale: [], ok: true, files: [] });
   });
 
   it('is byte-identical on a re-run, whatever the clock or zone of the machine', () => {

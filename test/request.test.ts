@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mentorIn } from './helpers/in-process.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { parse } from 'yaml';
-import { exampleRepo, git, gitRepo, GIT_ENV, makeTree, mentor, MENTOR_BIN, readText, writeTree } from './helpers/repo.js';
+import { exampleRepo, git, gitRepo, GIT_ENV, makeTree, mentor, MENTOR_BIN, mentorJson, readText, writeTree } from './helpers/repo.js';
 
 const NOW = { MENTOR_NOW: '2026-11-23T10:00:00-08:00' };
 const INTAKE = `
@@ -121,6 +121,27 @@ describe('mentor request', () => {
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('request/zoe');
     expect(git(repo, ['show', '--name-only', '--format=%s', 'HEAD']).trim().split('\n')).toEqual(['Request a mentor: zoe waits in 2026-fall', '', 'cohorts/2026-fall/members/zoe.yaml', 'people/zoe.yaml']);
     expect(git(repo, ['status', '--porcelain']).trim()).toBe('');
+  });
+});
+
+describe('mentor request --format json', () => {
+  it('says what it wrote (the person, the cohort, the files, the branch), alone on stdout', async () => {
+    const repo = gitRepo(repoWithIntake());
+    const { code, json, stderr } = mentorJson(['request', '--repo', repo, ...ZOE, ...YES, '--commit', '--format', 'json'], { env: NOW });
+    expect(code, stderr).toBe(0);
+    expect(json).toEqual({ role: 'mentee', person: 'zoe', cohort: '2026-fall', organisers: null, ok: true, problems: [], files: ['people/zoe.yaml', 'cohorts/2026-fall/members/zoe.yaml'], branch: 'request/zoe' });
+  });
+
+  it('says a refusal and why in the same shape, writing nothing: exit 1 for an ineligible request, 2 for an invalid flag', async () => {
+    const repo = repoWithIntake();
+    const ineligible = await mentorInJson(['request', '--repo', repo, ...ZOE, '--answer', 'commitment=yes', '--format', 'json'], { env: NOW });
+    expect(ineligible.code).toBe(1);
+    expect(ineligible.json).toMatchObject({ role: 'mentee', person: 'zoe', cohort: null, organisers: null, ok: false, files: [], branch: null });
+    expect(ineligible.json.problems).toEqual([expect.stringContaining('I have a computer I can code on')]);
+    const badZone = await mentorInJson(['request', '--repo', repo, ...ZOE.slice(0, -1), 'Mars/Base', ...YES, '--format', 'json'], { env: NOW });
+    expect(badZone.code).toBe(2);
+    expect(badZone.json.problems).toEqual([expect.stringContaining('"Mars/Base" is not an IANA time zone')]);
+    noNewFiles(repo);
   });
 });
 

@@ -32,6 +32,7 @@ export const log: Define = (program, run) =>
     .option('--next <text>', 'what is next')
     .option('--force', 'replace an existing log without asking')
     .option('--commit', 'write on a new branch log/<person>/<week>, from the default branch, and commit')
+    .addOption(formatOption(['text', 'json']))
     .addHelpText('after', example('mentor log --person hal --week 2026-W47 --hours practice=4.5 code-review=1 --done "Joins and indexes"'))
     .action(async (options) => run(async () => (await import('../commands/log.js')).logCommand({ ...options, hours: options.hours ?? [] })));
 
@@ -57,6 +58,7 @@ export const report: Define = (program, run) =>
     .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: the last complete week)')
     .option('--check', 'write nothing; exit 1 when the committed report differs from the records')
     .option('--commit', 'write on a new branch report/<cohort>/<week> and commit')
+    .addOption(formatOption(['text', 'json']))
     .addHelpText('after', example('mentor report 2026-fall --week 2026-W47 --commit'))
     .action(async (cohort: string | undefined, options) => run(async () => (await import('../commands/report.js')).reportCommand(cohort, options)));
 
@@ -93,6 +95,7 @@ export const next: Define = (program, run) =>
     .option('--yes', 'accept every proposed promotion without asking')
     .option('--early', 'open the next cycle before <from> has finished (only its complete weeks count)')
     .option('--commit', 'write on a new branch next/<to> and commit')
+    .addOption(formatOption(['text', 'json']))
     .addOption(repoOption())
     .action(async (from: string, to: string, options) => run(async () => (await import('../commands/next.js')).nextCommand(from, to, options)));
 

@@ -42,7 +42,7 @@ export const request: Define = (program, run) =>
     .option('--answer <id=yes>', 'answer an eligibility question of intake.eligibility (repeatable)', collect, [])
     .option('--from-issue <file>', 'read the answers from the body of a request issue (the handle comes from --github)')
     .option('--commit', 'write on a new branch request/<id> and commit')
-    .addOption(formatOption(['text', 'markdown']))
+    .addOption(formatOption(['text', 'json', 'markdown']))
     .addHelpText('after', example('mentor request --person maya --name "Maya Rao" --github maya-r --timezone America/Los_Angeles --wants react,node'))
     .action(async (options) => run(async () => (await import('../commands/request.js')).requestCommand(options)));
 
@@ -54,7 +54,7 @@ export const claim: Define = (program, run) =>
     .option('--as <person>', 'the mentor: a person id, or @handle for a GitHub login (default: the person matching your git user)')
     .option('--cohort <cohort>', 'cohort id (default: the open cohort that has the member)')
     .option('--commit', 'write on a new branch claim/<cohort>/<member> and commit')
-    .addOption(formatOption(['text', 'markdown']))
+    .addOption(formatOption(['text', 'json', 'markdown']))
     .addOption(repoOption())
     .addHelpText('after', example('mentor claim cleo --as ada --commit'))
     .action(async (member: string, options) => run(async () => (await import('../commands/claim.js')).claimCommand(member, options)));
@@ -67,6 +67,7 @@ export const release: Define = (program, run) =>
     .addOption(requiredOption('--reason <text>', 'why the match ended'))
     .option('--cohort <cohort>', 'cohort id (default: the open cohort that has the member)')
     .option('--commit', 'write on a new branch release/<cohort>/<member> and commit')
+    .addOption(formatOption(['text', 'json']))
     .addOption(repoOption())
     .addHelpText('after', example('mentor release bob --reason "moved to another team" --commit'))
     .action(async (member: string, options) => run(async () => (await import('../commands/release.js')).releaseCommand(member, options)));

@@ -8,7 +8,7 @@ import { heldByFieldTypos, memberChoices, mentorChoices, overridesAfter } from '
 import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
 import { renderAssignJson, renderAssignText } from '../render/assign.js';
-import { chooseCohort, loadForCommand, lockForWriting, peopleOf } from './context.js';
+import { chooseCohort, cohortRecordErrors, loadForCommand, lockForWriting, peopleOf, recordErrorsMessage } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
@@ -24,7 +24,16 @@ export interface AssignOptions {
 export async function assignCommand(cohortId: string | undefined, options: AssignOptions, asker: Asker = terminalAsker()): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
-  const entry = chooseCohort(loaded, cohortId, { command: 'assign' });
+  const asJson = options.format === 'json';
+  const entry = chooseCohort(loaded, cohortId, { command: 'assign', strict: asJson ? 'silent' : true });
+  // Records with errors place nobody; JSON still says so on stdout, in its own shape.
+  const errors = asJson ? cohortRecordErrors(program, entry) : [];
+  if (errors.length > 0) {
+    const said = recordErrorsMessage(entry, errors);
+    print(renderAssignJson({ cohort: entry.id, assignments: [], unassigned: [], totalScore: 0 }, errors));
+    printError(`mentor: ${said.message}\n  ${said.hint}`);
+    return ExitCode.invalid;
+  }
   const people = peopleOf(program);
   const input: AssignInput = {
     config: program.config,

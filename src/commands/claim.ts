@@ -9,6 +9,7 @@ import type { Cohort } from '../model/schemas.js';
 import { tierAbove } from '../domain/tiers.js';
 import { applyMemberEdits, type MemberEdit } from '../render/cohort-yaml.js';
 import { renderClaimAnswer } from '../render/claim.js';
+import { renderClaimJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting, peopleOf, personOfGitUser, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
@@ -20,7 +21,7 @@ export interface ClaimOptions {
   as?: string;
   cohort?: string;
   commit?: boolean;
-  format: 'text' | 'markdown';
+  format: 'text' | 'json' | 'markdown';
 }
 
 /**
@@ -70,6 +71,7 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
   });
   if (!outcome.ok) {
     if (options.format === 'markdown') print(renderClaimAnswer({ ok: false, member, reason: outcome.reason }));
+    else if (options.format === 'json') print(renderClaimJson({ cohort: entry.id, member, mentor: as, ok: false, problems: [outcome.reason], files: [], branch: null }));
     else printError(`mentor: nothing written: ${sanitizeInline(outcome.reason)}`);
     return ExitCode.invalid;
   }
@@ -77,6 +79,7 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
   const branch = options.commit ? `claim/${entry.id}/${member}` : undefined;
   const files = await writeMemberEdit(loaded, entry, { person: member, set: outcome.set }, branch, `Claim ${member} in ${entry.id}: ${outcome.mentor} mentors them`);
   if (options.format === 'markdown') print(renderClaimAnswer({ ok: true, member, mentor: outcome.mentor }));
+  else if (options.format === 'json') print(renderClaimJson({ cohort: entry.id, member, mentor: outcome.mentor, ok: true, problems: [], files, branch: branch ?? null }));
   else {
     print(`${outcome.mentor} now mentors ${member} (${files.join(', ')}).`);
     print(branch !== undefined ? nextStepAfterCommit(branch, 'the claim') : nextStepWithoutCommit('the change'));

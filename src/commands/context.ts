@@ -42,7 +42,7 @@ export function loadForCommand(repoOption: string | undefined): Loaded {
  * need valid records (`strict`); commands that only show something go on past rule problems
  * (capacity, tiers) with a warning, since seeing the numbers is how they get fixed.
  */
-export function chooseCohort(loaded: Loaded, cohortId: string | undefined, options: { strict?: boolean; command?: string } = {}): CohortEntry & { cohort: Cohort } {
+export function chooseCohort(loaded: Loaded, cohortId: string | undefined, options: { strict?: boolean | 'silent'; command?: string } = {}): CohortEntry & { cohort: Cohort } {
   const { program } = loaded;
   const strict = options.strict ?? true;
   if (cohortId === undefined) {
@@ -84,14 +84,22 @@ export function runningCohorts(loaded: Loaded): CohortEntry[] {
  * files stop them. Someone else's broken file (a person in no cohort, another cohort) does not:
  * a mentee cannot fix it in their pull request, and it changes nothing here.
  */
-function requireValid(program: Program, entry: CohortEntry, strict: boolean): CohortEntry & { cohort: Cohort } {
+export function cohortRecordErrors(program: Program, entry: CohortEntry): Problem[] {
   const memberFiles = `${membersDir(entry.id)}/`;
   const memberPeople = new Set([...entry.members.keys()].map(personFile));
-  const relevant = program.problems.filter((problem) => isError(problem) && (problem.file === entry.file || problem.file.startsWith(memberFiles) || memberPeople.has(problem.file) || problem.file === CONFIG_FILE));
-  if (!entry.cohort || entry.partial || (strict && relevant.length > 0)) {
-    throw new MentorError(`The records of cohort ${entry.id} have errors:\n${listProblems(relevant)}`, ExitCode.invalid, 'Fix them first; `mentor validate` shows each with how to fix it.');
-  }
-  if (relevant.length > 0) {
+  return program.problems.filter((problem) => isError(problem) && (problem.file === entry.file || problem.file.startsWith(memberFiles) || memberPeople.has(problem.file) || problem.file === CONFIG_FILE));
+}
+
+/** The errors that stop a command, said the way every command says them (exit 1). */
+export function recordErrorsMessage(entry: CohortEntry, errors: Problem[]): MentorError {
+  return new MentorError(`The records of cohort ${entry.id} have errors:\n${listProblems(errors)}`, ExitCode.invalid, 'Fix them first; `mentor validate` shows each with how to fix it.');
+}
+
+/** `strict` 'silent': the caller says the errors itself (cohortRecordErrors), so no warning here. */
+function requireValid(program: Program, entry: CohortEntry, strict: boolean | 'silent'): CohortEntry & { cohort: Cohort } {
+  const relevant = cohortRecordErrors(program, entry);
+  if (!entry.cohort || entry.partial || (strict === true && relevant.length > 0)) throw recordErrorsMessage(entry, relevant);
+  if (relevant.length > 0 && strict === false) {
     printError(`mentor: warning: the records of cohort ${entry.id} have ${plural(relevant.length, 'error')} (run \`mentor validate\`); showing what they give.`);
   }
   return entry as CohortEntry & { cohort: Cohort };

@@ -1,7 +1,7 @@
 import { existsInRepo } from '../io/generated.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertCanCommit, openGit } from '../io/git.js';
-import { print, styleFor } from '../io/output.js';
+import { print, printError, styleFor } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { readRecord } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -20,6 +20,7 @@ import { ID_PATTERN, type Log } from '../model/schemas.js';
 import { YamlSource } from '../model/source.js';
 import { closest } from '../model/suggest.js';
 import { renderNewLog, updateLogText } from '../render/log-yaml.js';
+import { renderLogJson } from '../render/outcome-json.js';
 import { sanitizeForTerminal, sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting, personOfGitUser, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
@@ -36,6 +37,7 @@ export interface LogOptions {
   next?: string;
   force?: boolean;
   commit?: boolean;
+  format?: 'text' | 'json';
 }
 
 export async function logCommand(options: LogOptions, asker: Asker = terminalAsker()): Promise<number> {
@@ -45,7 +47,9 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
   const flagsGiven = options.hours.length > 0 || options.pr.length > 0 || [options.done, options.blockers, options.next].some((v) => v !== undefined);
-  const interactive = isInteractive() && !flagsGiven;
+  const asJson = options.format === 'json';
+  // JSON is for another program: it never asks.
+  const interactive = isInteractive() && !flagsGiven && !asJson;
 
   // Before asking anything: can git commit here (with --commit), and is the cohort named usable.
   if (options.commit) await assertCanCommit(openGit(program.root));
@@ -118,13 +122,13 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   lockForWriting(program.root, 'log');
   const plan = options.commit ? await planCommit(program.root, `log/${person}/${week}`, [file], { fromDefaultBranch: true }) : undefined;
   if (plan) await startBranch(plan);
-  if (chosen) print(`Week ${week}: ${chosen.why} (--week chooses another).`);
+  const say = asJson ? printError : print;
+  if (chosen) say(`Week ${week}: ${chosen.why} (--week chooses another).`);
   writeFileAtomic(program.root, file, text);
-  print(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
-  if (plan) {
-    await finishCommit(plan, `Log ${week} of ${person}`);
-    print(nextStepAfterCommit(plan.branch, 'the log', plan.from));
-  } else print(nextStepWithoutCommit('the log'));
+  if (!asJson) print(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
+  if (plan) await finishCommit(plan, `Log ${week} of ${person}`);
+  if (asJson) print(renderLogJson({ cohort: entry.id, person, week, created: !existing, hours: draft.hours, ok: true, problems: [], files: [file], branch: plan?.branch ?? null }));
+  else print(plan ? nextStepAfterCommit(plan.branch, 'the log', plan.from) : nextStepWithoutCommit('the log'));
   return ExitCode.ok;
 }
 

@@ -1,7 +1,7 @@
 import { existsInRepo } from '../io/generated.js';
 import { cohortDir, cohortFile } from '../domain/layout.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
-import { print, styleFor } from '../io/output.js';
+import { print, printError, styleFor } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { writeFileAtomic } from '../io/write.js';
 import { nextMembers, proposeNext, type NextProposal } from '../core/cycles.js';
@@ -9,7 +9,8 @@ import { cohortState } from '../domain/cohort-state.js';
 import type { Role } from '../domain/tiers.js';
 import { dayNumber, isRealDate } from '../domain/time.js';
 import { ID_PATTERN } from '../model/schemas.js';
-import { renderNextCohort, renderNextSummary, renderProposalText } from '../render/cycles.js';
+import { renderNextCohort, renderNextSummary, renderProposalText, type NewCohort } from '../render/cycles.js';
+import { renderNextJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting, peopleOf } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
@@ -23,6 +24,7 @@ export interface NextOptions {
   yes?: boolean;
   early?: boolean;
   commit?: boolean;
+  format?: 'text' | 'json';
 }
 
 export async function nextCommand(fromId: string, toId: string, options: NextOptions, asker: Asker = terminalAsker()): Promise<number> {
@@ -49,12 +51,19 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   const people = peopleOf(program);
   const proposals = proposeNext(program.config, from.cohort, people, cohortLogs(program, from.id), loaded.today);
   const style = styleFor(process.stdout);
-  print(renderProposalText(from.id, toId, proposals, style));
+  const asJson = options.format === 'json';
+  const said = (members: NewCohort['members'], files: string[], branch: string | null) => print(renderNextJson({ from: from.id, to: toId, proposals, members, ok: true, problems: [], files, branch }));
+  if (!asJson) print(renderProposalText(from.id, toId, proposals, style));
 
   const chosen = new Map<string, Role | undefined>(proposals.map((p) => [p.person, p.kind === 'leave-out' ? undefined : p.proposed]));
   if (!options.yes) {
-    if (!isInteractive()) {
-      print('Nothing written: run on a terminal to confirm each promotion, or pass --yes to accept the proposal.');
+    // JSON is for another program: it never asks, and writes only with --yes.
+    if (!isInteractive() || asJson) {
+      const nothing = 'Nothing written: run on a terminal to confirm each promotion, or pass --yes to accept the proposal.';
+      if (asJson) {
+        said([], [], null);
+        printError(`mentor: ${nothing}`);
+      } else print(nothing);
       return ExitCode.ok;
     }
     if (!(await confirmChoices(asker, proposals, chosen, from.cohort, toId, style))) {
@@ -69,11 +78,10 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   const plan = options.commit ? await planCommit(program.root, `next/${toId}`, [file]) : undefined;
   if (plan) await startBranch(plan);
   writeFileAtomic(program.root, file, text);
-  print(`Wrote ${file} with ${members.length} members. Next: \`mentor assign ${toId}\` places them.`);
-  if (plan) {
-    await finishCommit(plan, `Open cohort ${toId} from ${from.id}`);
-    print(nextStepAfterCommit(plan.branch, 'the new cohort'));
-  }
+  if (!asJson) print(`Wrote ${file} with ${members.length} members. Next: \`mentor assign ${toId}\` places them.`);
+  if (plan) await finishCommit(plan, `Open cohort ${toId} from ${from.id}`);
+  if (asJson) said(members, [file], plan?.branch ?? null);
+  else if (plan) print(nextStepAfterCommit(plan.branch, 'the new cohort'));
   return ExitCode.ok;
 }
 

@@ -2,6 +2,7 @@ import { ExitCode, usageError } from '../errors.js';
 import { print, printError } from '../io/output.js';
 import { planRelease, releaseReasonProblem } from '../core/claim.js';
 import { formatInstant } from '../domain/time.js';
+import { renderReleaseJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { loadForCommand, lockForWriting } from './context.js';
 import { memberCohort, writeMemberEdit } from './claim.js';
@@ -12,6 +13,7 @@ export interface ReleaseOptions {
   reason: string;
   cohort?: string;
   commit?: boolean;
+  format: 'text' | 'json';
 }
 
 export async function releaseCommand(member: string, options: ReleaseOptions): Promise<number> {
@@ -20,13 +22,19 @@ export async function releaseCommand(member: string, options: ReleaseOptions): P
   const loaded = loadForCommand(options.repo);
   const entry = memberCohort(loaded, member, options.cohort, 'release');
   const plan = planRelease(entry.cohort, member, options.reason, formatInstant(loaded.program.config.timezone, loaded.now));
+  const said = { cohort: entry.id, member, reason: options.reason.trim() };
   if (!plan.ok) {
-    printError(`mentor: nothing written: ${sanitizeInline(plan.reason)}`);
+    if (options.format === 'json') print(renderReleaseJson({ ...said, mentor: null, ok: false, problems: [plan.reason], files: [], branch: null }));
+    else printError(`mentor: nothing written: ${sanitizeInline(plan.reason)}`);
     return ExitCode.invalid;
   }
   lockForWriting(loaded.program.root, 'release');
   const branch = options.commit ? `release/${entry.id}/${member}` : undefined;
   const files = await writeMemberEdit(loaded, entry, { person: member, set: plan.edit.set, unset: plan.edit.unset }, branch, `Release ${member} in ${entry.id} from ${plan.mentor}: back to waiting`);
+  if (options.format === 'json') {
+    print(renderReleaseJson({ ...said, mentor: plan.mentor, ok: true, problems: [], files, branch: branch ?? null }));
+    return ExitCode.ok;
+  }
   print(`${member} is waiting again (released from ${plan.mentor}; kept in history): ${files.join(', ')}.`);
   print(branch !== undefined ? nextStepAfterCommit(branch, 'the release') : nextStepWithoutCommit('the change'));
   return ExitCode.ok;

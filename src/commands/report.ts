@@ -11,6 +11,7 @@ import type { Cohort } from '../model/schemas.js';
 import { cohortAsOf, endOfWeek } from '../core/cohort-as-of.js';
 import { compareWeeks, isIsoWeek, lastCompleteWeek, sundayOf } from '../domain/weeks.js';
 import { renderReportJson, renderReportMarkdown } from '../render/report.js';
+import { renderReportOutcomeJson, type Written } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, lockForWriting, peopleOf, refuseWeekOutside } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
@@ -22,6 +23,7 @@ export interface ReportOptions {
   week?: string;
   check?: boolean;
   commit?: boolean;
+  format?: 'text' | 'json';
 }
 
 export async function reportCommand(cohortId: string | undefined, options: ReportOptions): Promise<number> {
@@ -41,12 +43,18 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
     [reportFile(entry.id, week, 'json'), renderReportJson(snapshot)],
   ]);
 
-  if (options.check) {
-    return checkGenerated(staleFiles(program.root, files), `The report of ${entry.id} for ${week} is up to date.`, (stale) => `Out of date: ${stale}.\nRun \`mentor report ${entry.id} --week ${week}\` and commit the result.`);
+  const stale = staleFiles(program.root, files);
+  const said = (written: Omit<Written, 'problems'>, problems: string[] = []) => print(renderReportOutcomeJson({ cohort: entry.id, week, stale, ...written, problems }));
+  const regenerate = `Run \`mentor report ${entry.id} --week ${week}\` and commit the result.`;
+  if (options.check && options.format === 'json') {
+    said({ ok: stale.length === 0, files: [], branch: null }, stale.length === 0 ? [] : [`Out of date: ${stale.join(', ')}. ${regenerate}`]);
+    return stale.length === 0 ? ExitCode.ok : ExitCode.invalid;
   }
+  if (options.check) return checkGenerated(stale, `The report of ${entry.id} for ${week} is up to date.`, (list) => `Out of date: ${list}.\n${regenerate}`);
 
-  if (options.commit && staleFiles(program.root, files).length === 0) {
-    print(`The report of ${entry.id} for ${week} is up to date: nothing new to commit.`);
+  if (options.commit && stale.length === 0) {
+    if (options.format === 'json') said({ ok: true, files: [], branch: null });
+    else print(`The report of ${entry.id} for ${week} is up to date: nothing new to commit.`);
     return ExitCode.ok;
   }
   lockForWriting(program.root, 'report');
@@ -54,11 +62,10 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()], { reads }) : undefined;
   if (commitPlan) await startBranch(commitPlan);
   writeFilesAtomic(program.root, [...files].map(([file, content]) => ({ file, content })));
-  print(`Wrote ${[...files.keys()].join(' and ')}.`);
-  if (commitPlan) {
-    await finishCommit(commitPlan, `Report ${entry.id} ${week}`);
-    print(nextStepAfterCommit(commitPlan.branch, 'the report'));
-  }
+  if (options.format !== 'json') print(`Wrote ${[...files.keys()].join(' and ')}.`);
+  if (commitPlan) await finishCommit(commitPlan, `Report ${entry.id} ${week}`);
+  if (options.format === 'json') said({ ok: true, files: [...files.keys()], branch: commitPlan?.branch ?? null });
+  else if (commitPlan) print(nextStepAfterCommit(commitPlan.branch, 'the report'));
   return ExitCode.ok;
 }
 

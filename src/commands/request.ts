@@ -9,6 +9,7 @@ import { askRequest, confirmRequestQuestion, roleQuestion } from '../core/reques
 import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
 import { renderOfferNextStep, renderRequestDoneMarkdown, renderRequestPreview, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
+import { renderRequestJson } from '../render/outcome-json.js';
 import { loadForCommand, lockForWriting, peopleOf, runningCohorts } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 
@@ -29,7 +30,7 @@ export interface RequestOptions {
   answer: string[];
   fromIssue?: string;
   commit?: boolean;
-  format: 'text' | 'markdown';
+  format: 'text' | 'json' | 'markdown';
 }
 
 export async function requestCommand(options: RequestOptions, asker: Asker = terminalAsker()): Promise<number> {
@@ -78,6 +79,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     const organisers = outcome.ok ? undefined : outcome.organisers;
     // The answer on the issue is written whatever the exit code: the workflow posts it.
     if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all, organisers, program.config.maintainers));
+    else if (options.format === 'json') print(renderRequestJson({ role, person: answers.values.person?.trim() || null, cohort: outcome.ok ? (outcome.plan.member?.cohort ?? null) : null, organisers: organisers?.message ?? null, ok: false, problems: all, files: [], branch: null }));
     else printError(renderRequestRefusalText(all, organisers));
     return !outcome.ok && outcome.usage ? ExitCode.usage : ExitCode.invalid;
   }
@@ -92,8 +94,10 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   const commitPlan = options.commit ? await planCommit(program.root, `request/${id}`, files.map((f) => f.file)) : undefined;
   if (commitPlan) await startBranch(commitPlan);
   writeFilesAtomic(program.root, files);
-  print(options.format === 'markdown' ? renderRequestDoneMarkdown(outcome.plan) : renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
+  if (options.format === 'markdown') print(renderRequestDoneMarkdown(outcome.plan));
+  else if (options.format === 'text') print(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
   if (commitPlan) await finishCommit(commitPlan, outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}`);
+  if (options.format === 'json') print(renderRequestJson({ role, person: id, cohort: outcome.plan.member?.cohort ?? null, organisers: null, ok: true, problems: [], files: files.map((f) => f.file), branch: commitPlan?.branch ?? null }));
   if (options.format === 'text') {
     print(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer') : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files'));
     if (!outcome.plan.member) print(renderOfferNextStep(id, options.cohort ?? program.config.intake.cohort ?? onlyOne(runningCohorts(loaded).map((entry) => entry.id))));

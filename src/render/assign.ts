@@ -1,16 +1,22 @@
 import type { AssignmentPlan } from '../core/assign.js';
 import type { Style } from '../domain/style.js';
+import type { Problem } from '../model/problem.js';
+import { problemJson } from './problems.js';
 import { formatTable, wrapWords } from './table.js';
 import { plural, waitText } from './words.js';
 
-/** DESIGN.md's JSON: { cohort, assignments: [{ person, mentor, score }], unassigned: [{ person, reason }], totalScore }. */
-export function renderAssignJson(plan: AssignmentPlan): string {
+/**
+ * DESIGN.md's JSON: { cohort, assignments: [{ person, mentor, score }], unassigned: [{ person, reason }], totalScore },
+ * and `problems`: the errors in the cohort's records that stopped it (then nothing is assigned), as validate gives them.
+ */
+export function renderAssignJson(plan: Pick<AssignmentPlan, 'cohort' | 'assignments' | 'unassigned' | 'totalScore'>, problems: readonly Problem[] = []): string {
   return `${JSON.stringify(
     {
       cohort: plan.cohort,
       assignments: plan.assignments.map(({ person, mentor, score }) => ({ person, mentor, score })),
       unassigned: plan.unassigned.map(({ person, reason }) => ({ person, reason })),
       totalScore: plan.totalScore,
+      problems: problems.map(problemJson),
     },
     null,
     2,

@@ -12,18 +12,12 @@ export interface ValidationResult {
 
 /** DESIGN.md's JSON: { valid, files, problems: [{ file, line, column, rule, severity, message }] }. */
 export function renderProblemsJson(result: ValidationResult): string {
-  const problems = result.problems.map(({ file, line, column, rule, severity, message, fix, id, cause }) => ({
-    file,
-    line,
-    column,
-    rule,
-    severity,
-    message,
-    ...(fix ? { fix } : {}),
-    ...(id ? { id } : {}),
-    ...(cause ? { cause } : {}),
-  }));
-  return `${JSON.stringify({ valid: result.valid, files: result.files, problems }, null, 2)}\n`;
+  return `${JSON.stringify({ valid: result.valid, files: result.files, problems: result.problems.map(problemJson) }, null, 2)}\n`;
+}
+
+/** One problem as every JSON output gives it (validate's keys, then fix, id and cause when set). */
+export function problemJson({ file, line, column, rule, severity, message, fix, id, cause }: Problem) {
+  return { file, line, column, rule, severity, message, ...(fix ? { fix } : {}), ...(id ? { id } : {}), ...(cause ? { cause } : {}) };
 }
 
 /** GitHub Actions workflow commands, so problems show on the exact line of a pull request. */

@@ -1,0 +1,25 @@
+// A run asked for JSON (`--format json`) and failed before its command could answer in its own
+// shape (a usage error, a repo that cannot be read, records that stop it): stdout still gets one
+// JSON object, `{ "error": { "message", "hint", "exitCode" } }`, so a tool reading it gets a
+// reason rather than a parse error. The human message goes to stderr as always (main.ts).
+
+/** Whether argv asks for JSON: `--format json` or `--format=json`, as commander reads them (an argument after `--` is not an option). */
+export function asksForJson(argv: readonly string[]): boolean {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--') return false;
+    if (arg === '--format=json') return true;
+    if (arg === '--format' && argv[index + 1] === 'json') return true;
+  }
+  return false;
+}
+
+/**
+ * The error object. `error` is what the run threw: a MentorError gives its message and hint;
+ * anything else (a bug) gives its message only, as main.ts says it. `hint` is null when there is none.
+ */
+export function renderErrorJson(error: unknown, exitCode: number): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = typeof error === 'object' && error !== null && typeof (error as { hint?: unknown }).hint === 'string' ? (error as { hint: string }).hint : null;
+  return `${JSON.stringify({ error: { message, hint, exitCode } }, null, 2)}\n`;
+}
