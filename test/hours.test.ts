@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { EXAMPLE, exampleRepo, mentor, mentorJson } from './helpers/repo.js';
@@ -102,5 +104,48 @@ describe('mentor hours', () => {
     expect(early.code).toBe(2);
     expect(early.stderr).toContain('2026-W45 has not started yet (this week is 2026-W40)');
     expect((await mentorIn(['hours', '2026-fall', '--repo', EXAMPLE, '--week', '2026-W48'], { env: NOW })).code).toBe(0);
+  });
+});
+
+describe('a tree with a cycle of mentors', () => {
+  // ada's mentor is grace, grace's mentor is ada, linus is his own mentor (contract review C9).
+  const cyclic = () => {
+    const file = 'cohorts/2026-fall/cohort.yaml';
+    const text = readFileSync(path.join(EXAMPLE, file), 'utf8')
+      .replace('person: ada\n    role: mentor\n    mentor: andrew', 'person: ada\n    role: mentor\n    mentor: grace')
+      .replace('person: grace\n    role: mentor\n    mentor: andrew', 'person: grace\n    role: mentor\n    mentor: ada')
+      .replace('person: linus\n    role: mentor\n    mentor: andrew', 'person: linus\n    role: mentor\n    mentor: linus');
+    expect(text.match(/mentor: andrew/g)).toBeNull();
+    return exampleRepo({ [file]: text });
+  };
+
+  it('tree shows every member: those no lead reaches under their own heading, each once, with why', () => {
+    const result = mentor(['tree', '2026-fall', '--repo', cyclic()]);
+    expect(result.code, result.stderr).toBe(0);
+    const [placed, lost] = result.stdout.split('\nNot reachable from a lead (10 members; run `mentor validate`)\n');
+    expect(placed).toContain('andrew Andrew Lee (lead, X=0, 5 h)');
+    for (const line of ['ada Ada Lovelace (mentor, X=4, 8 h) mentor grace: a cycle of mentors', 'grace Grace Hopper (mentor, X=4, 8 h) mentor ada: a cycle of mentors', 'linus Linus Svensson (mentor, X=2, 6 h) their own mentor', '└── ivy Ivy Novak (mentee, 5.5 h)']) {
+      expect(lost).toContain(line);
+    }
+    for (const id of ['andrew', 'ada', 'grace', 'linus', 'bob', 'dan', 'eve', 'fay', 'gus', 'hal', 'ivy', 'cleo', 'jon']) {
+      expect(result.stdout.match(new RegExp(`^(?:[│├└─ ]*)${id} `, 'gm')), id).toHaveLength(1);
+    }
+  });
+
+  it('tree --format json marks them, and hours and status count every member still', () => {
+    const repo = cyclic();
+    const { json } = mentorJson(['tree', '2026-fall', '--repo', repo, '--format', 'json']);
+    expect(json.tree.map((root: { id: string; unreachable?: unknown }) => [root.id, root.unreachable ?? null])).toEqual([
+      ['andrew', null],
+      ['ada', { mentor: 'grace', reason: 'cycle' }],
+      ['grace', { mentor: 'ada', reason: 'cycle' }],
+      ['linus', { mentor: 'linus', reason: 'cycle' }],
+    ]);
+    const hours = mentorJson(['hours', '2026-fall', '--repo', repo, '--format', 'json']);
+    expect(hours.json.people).toHaveLength(13);
+    const plain = mentorJson(['status', '2026-fall', '--repo', exampleRepo(), '--format', 'json']).json.cohorts[0];
+    const status = mentorJson(['status', '2026-fall', '--repo', repo, '--format', 'json']).json.cohorts[0];
+    expect(status.thisWeek).toEqual(plain.thisWeek);
+    expect(status.missingLogs).toEqual(plain.missingLogs);
   });
 });

@@ -23,6 +23,7 @@ const cases: Array<[string, FileTree, Expected]> = [
   ['a lead has a mentor', cohort(`  - person: lee\n    role: lead\n    mentor: max\n  - person: max\n    role: mentor\n    mentor: lee\n`), { file: 'cohorts/c1/cohort.yaml', line: 8, column: 13, rule: 'lead-has-mentor' }],
   ["a mentor's mentor is a mentor", cohort(`  - person: lee\n    role: lead\n  - person: max\n    role: mentor\n    mentor: lee\n  - person: ann\n    role: mentor\n    mentor: max\n`), { file: 'cohorts/c1/cohort.yaml', line: 13, column: 13, rule: 'mentor-tier' }],
   ["a mentee's mentor is the lead", cohort(`  - person: lee\n    role: lead\n  - person: ann\n    role: mentee\n    mentor: lee\n`), { file: 'cohorts/c1/cohort.yaml', line: 10, column: 13, rule: 'mentor-tier' }],
+  ['two mentors who mentor each other', cohort(`  - person: lee\n    role: lead\n  - person: max\n    role: mentor\n    mentor: ann\n  - person: ann\n    role: mentor\n    mentor: max\n`), { file: 'cohorts/c1/cohort.yaml', line: 13, column: 13, rule: 'mentor-cycle' }],
   ['a mentor who is not in the cohort', cohort(`  - person: lee\n    role: lead\n  - person: ann\n    role: mentee\n    mentor: max\n`), { file: 'cohorts/c1/cohort.yaml', line: 10, column: 13, rule: 'member-unknown-mentor' }],
   ['a preferred mentor who does not exist', cohort(`${TREE}  - person: zed\n    role: mentee\n    prefers: nobody\n`, undefined), { file: 'cohorts/c1/cohort.yaml', line: 16, column: 14, rule: 'member-unknown-person' }],
   ['more mentees than maxMentees', { 'mentor.config.yaml': 'program: T\nroles:\n  mentor:\n    maxMentees: 0\n' }, { file: 'cohorts/c1/cohort.yaml', line: 8, column: 13, rule: 'capacity-max-mentees' }],
@@ -64,7 +65,7 @@ describe('validate: one row per rule', () => {
   });
 
   it('gives the same problems and exit code from the CLI on the same files, for a rule of each kind', () => {
-    for (const index of [3, 15, 24]) {
+    for (const index of [3, 16, 25]) {
       const change = cases[index]![1];
       const cli = mentorJson(['validate', '--repo', smallProgram(change), '--format', 'json']);
       const inProcess = validateTree(smallTree(change));
@@ -234,5 +235,33 @@ describe('validate: an error in one field hides no other problem of the file', (
       expect(fixed.length, name).toBe(problemsIn(change).length - 1);
       expect(problemsIn(change).filter((problem) => !['invalid-type', 'invalid-value'].includes(problem.rule)), name).toEqual(fixed);
     }
+  });
+});
+
+describe('validate: a cycle of mentors', () => {
+  const cycleOf = (members: string) => validateTree(smallTree({ ...cohort(members), 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' })).problems.filter((problem) => problem.rule === 'mentor-cycle');
+
+  it('names who, in order, at the `mentor:` that closes it, with the leads to choose from', () => {
+    const members = `  - person: lee\n    role: lead\n  - person: ann\n    role: mentor\n    mentor: max\n  - person: max\n    role: mentor\n    mentor: zoe\n  - person: zoe\n    role: mentor\n    mentor: ann\n`;
+    expect(cycleOf(members)).toEqual([
+      {
+        file: 'cohorts/c1/cohort.yaml',
+        line: 16,
+        column: 13,
+        rule: 'mentor-cycle',
+        severity: 'error',
+        message: "The mentors go round in a cycle: ann's mentor is max, max's mentor is zoe and zoe's mentor is ann. None of them is under a lead, nor are their mentees.",
+        fix: 'Break the cycle here: set it to a lead of this cohort (lee).',
+      },
+    ]);
+  });
+
+  it('says a member who is their own mentor once, as member-own-mentor, and a cycle once even when one of it is listed twice', () => {
+    expect(cycleOf(`  - person: lee\n    role: lead\n  - person: max\n    role: mentor\n    mentor: max\n`)).toEqual([]);
+    expect(cycleOf(`  - person: max\n    role: mentor\n    mentor: ann\n  - person: ann\n    role: mentor\n    mentor: max\n  - person: ann\n    role: mentor\n`)).toHaveLength(1);
+  });
+
+  it('finds no cycle in a tree that is one, however deep', () => {
+    expect(cycleOf(SMALL_TREE)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
+import type { Cohort, Config, Log, Member, Person, Role } from '../model/schemas.js';
 import { cohortCommitments, expectsLog, hoursWaited, isOverdue, type PersonHours } from './commitments.js';
 import { byTierThenId } from '../domain/tiers.js';
 import { directMenteeCounts, roomFor, roundHours } from '../domain/commitments.js';
@@ -6,6 +6,7 @@ import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { localDate } from '../domain/time.js';
 import { mondayOf, sundayOf } from '../domain/weeks.js';
 import { countedWeeks, isCohortWeek, isPaused } from '../domain/cohort-state.js';
+import { mentorCycles } from '../domain/member-checks.js';
 import { loggersByWeek } from './cohort-as-of.js';
 
 // What a cohort looks like at the end of a week, and what needs attention. Pure: the records, the
@@ -20,6 +21,11 @@ export interface TreeNode {
   children: TreeNode[];
   /** Not under a lead (a mentor still waiting for one, with mentees of its own): shown as a root. */
   detached?: true;
+  /**
+   * Has a mentor, yet cannot be reached from a lead: its mentor is not in the cohort, or the
+   * mentors go round in a cycle. Shown as a root, after the others, never dropped.
+   */
+  unreachable?: { mentor: string; reason: 'cycle' | 'mentor-not-member' };
 }
 
 export interface WaitingMember {
@@ -84,6 +90,35 @@ export interface SnapshotInput {
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 
+/**
+ * The members with a mentor that no lead reaches (a mentor not in the cohort, a cycle of mentors),
+ * as roots: the one whose mentor is missing, or every member of a cycle with the links inside the
+ * cycle cut, so each is shown once and the tree stays a tree. Their mentees hang below them.
+ */
+function unreachableRoots(members: readonly Member[], nodes: Map<string, TreeNode>, roots: readonly TreeNode[]): TreeNode[] {
+  const reached = new Set<string>();
+  const reach = (node: TreeNode) => {
+    if (reached.has(node.id)) return;
+    reached.add(node.id);
+    node.children.forEach(reach);
+  };
+  roots.forEach(reach);
+  const lost = members.filter((member) => member.mentor !== undefined && !reached.has(member.person));
+  if (lost.length === 0) return [];
+  const inCycle = new Set(mentorCycles(lost).flatMap((cycle) => cycle.map((index) => lost[index]!.person)));
+  const found: TreeNode[] = [];
+  for (const member of lost) {
+    const node = nodes.get(member.person)!;
+    if (inCycle.has(member.person)) {
+      node.children = node.children.filter((child) => !inCycle.has(child.id));
+      found.push({ ...node, unreachable: { mentor: member.mentor!, reason: 'cycle' } });
+    } else if (!nodes.has(member.mentor!)) {
+      found.push({ ...node, unreachable: { mentor: member.mentor!, reason: 'mentor-not-member' } });
+    }
+  }
+  return found;
+}
+
 export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   const { config, cohort, people, logs, week } = input;
   const members = uniqueMembers(cohort);
@@ -113,12 +148,14 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     const attached = member.role === 'lead' || (member.mentor !== undefined && nodes.has(member.mentor));
     if (!attached && node.children.length > 0) roots.push({ ...node, detached: true });
   }
+  roots.push(...unreachableRoots(members, nodes, roots));
   const sortTree = (list: TreeNode[]) => {
     list.sort(byId);
     for (const node of list) sortTree(node.children);
   };
   sortTree(roots);
-  roots.sort((a, b) => Number(a.detached === true) - Number(b.detached === true));
+  const rank = (node: TreeNode) => (node.unreachable ? 2 : node.detached ? 1 : 0);
+  roots.sort((a, b) => rank(a) - rank(b));
 
   // Logs are expected only in the cohort's own weeks (none before its start or after its end),
   // of those who had a mentor by the end of that week: one claimed since was still waiting.

@@ -105,7 +105,9 @@ export function cohortPage(input: CohortPageInput): CohortPage {
       walk(node.children);
     }
   };
-  walk(snapshot.tree);
+  // The page draws the tree from the leads and lists the members no lead reaches on their own.
+  const placedTree = snapshot.tree.filter((root) => !root.unreachable);
+  walk(placedTree);
 
   const seen = new Set<string>();
   const members: MemberWeeks[] = [];
@@ -148,7 +150,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
     cadence: cohort.cadence,
     slaHours: config.requestSlaHours,
     counts: snapshot.counts,
-    tree: snapshot.tree,
+    tree: placedTree,
     unplaced,
     waiting: snapshot.waiting,
     mentorsWithRoom: snapshot.mentorsWithRoom,

@@ -22,3 +22,34 @@ export function selfMentoring(members: ReadonlyArray<{ person: string; mentor?: 
 export function datesInOrder(cohort: { start: string; end?: string | undefined }): boolean {
   return cohort.end === undefined || dayNumber(cohort.end) >= dayNumber(cohort.start);
 }
+
+/**
+ * Cycles of mentors (a's mentor is b, b's mentor is a): each as the indexes of its members in
+ * mentor order, starting from the one listed first, so the last one's `mentor:` closes it. A
+ * member who is their own mentor is a cycle of one. Each cycle is found once, in list order.
+ */
+export function mentorCycles(members: ReadonlyArray<{ person: string; mentor?: string | undefined }>): number[][] {
+  const indexOf = new Map<string, number>();
+  members.forEach((member, index) => {
+    if (!indexOf.has(member.person)) indexOf.set(member.person, index);
+  });
+  const state = new Map<number, 'on-path' | 'done'>();
+  const cycles: number[][] = [];
+  for (const start of indexOf.values()) {
+    const path: number[] = [];
+    let at: number | undefined = start;
+    while (at !== undefined && !state.has(at)) {
+      state.set(at, 'on-path');
+      path.push(at);
+      const mentor: string | undefined = members[at]!.mentor;
+      at = mentor === undefined ? undefined : indexOf.get(mentor);
+    }
+    if (at !== undefined && state.get(at) === 'on-path') {
+      const cycle = path.slice(path.indexOf(at));
+      const first = cycle.indexOf(Math.min(...cycle));
+      cycles.push([...cycle.slice(first), ...cycle.slice(0, first)]);
+    }
+    for (const index of path) state.set(index, 'done');
+  }
+  return cycles;
+}

@@ -43,6 +43,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'missing-person', title: 'Missing person file', help: 'Several records name a person who has no file in people/; creating that file fixes them all.' },
   { id: 'member-unknown-person', title: 'Unknown person', help: 'A record names a person who has no file in people/.' },
   { id: 'member-duplicate', title: 'Member listed twice', help: 'A person is a member of a cohort at most once (in cohort.yaml or as a member file, not both).' },
+  { id: 'mentor-cycle', title: 'Cycle of mentors', help: "Mentors that name each other round in a circle (a's mentor is b, b's mentor is a) are under no lead; set one of their mentors to a member of the tier above." },
   { id: 'member-own-mentor', title: 'Own mentor', help: 'A member cannot mentor themselves; their mentor is someone of the tier above.' },
   { id: 'yaml-tab-indent', title: 'Tab in indentation', help: 'YAML indents with spaces only; a tab in the indentation breaks the file.' },
   { id: 'member-unknown-mentor', title: 'Mentor not in the cohort', help: "A member's mentor must be a member of the same cohort." },

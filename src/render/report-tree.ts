@@ -8,7 +8,7 @@ import { plural } from './words.js';
 
 export const MERMAID_MAX_EDGES = 500;
 
-const describe = (node: TreeNode) => `${node.name} (${node.id}) · ${node.role}${node.role === 'mentee' ? '' : ` · X=${node.directMentees}`} · ${hours(node.plannedTotal)} h${node.detached ? ' · no lead yet' : ''}`;
+const describe = (node: TreeNode) => `${node.name} (${node.id}) · ${node.role}${node.role === 'mentee' ? '' : ` · X=${node.directMentees}`} · ${hours(node.plannedTotal)} h${node.detached ? ' · no lead yet' : ''}${node.unreachable ? ' · not reachable from a lead' : ''}`;
 
 function countEdges(nodes: readonly TreeNode[]): number {
   return nodes.reduce((sum, node) => sum + node.children.length + countEdges(node.children), 0);
@@ -36,7 +36,7 @@ export function renderReportTree(s: CohortSnapshot): string[] {
     return ids.get(id)!;
   };
   const walk = (node: TreeNode) => {
-    out.push(`  ${nodeId(node.id)}["${mermaidLabel(describe(node))}"]${node.detached ? ':::waiting' : ''}`);
+    out.push(`  ${nodeId(node.id)}["${mermaidLabel(describe(node))}"]${node.detached || node.unreachable ? ':::waiting' : ''}`);
     for (const child of node.children) {
       walk(child);
       out.push(`  ${nodeId(node.id)} --> ${nodeId(child.id)}`);
@@ -45,7 +45,7 @@ export function renderReportTree(s: CohortSnapshot): string[] {
   s.tree.forEach(walk);
   const waiting = s.waiting.filter((w) => !ids.has(w.id));
   for (const w of waiting) out.push(`  ${nodeId(w.id)}["${mermaidLabel(`${w.name} (${w.id}) · ${w.role} · waiting`)}"]:::waiting`);
-  if (waiting.length > 0 || s.tree.some((node) => node.detached)) out.push('  classDef waiting stroke-dasharray: 5 5');
+  if (waiting.length > 0 || s.tree.some((node) => node.detached || node.unreachable)) out.push('  classDef waiting stroke-dasharray: 5 5');
   out.push('```');
   return out;
 }

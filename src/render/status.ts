@@ -71,20 +71,34 @@ function section(style: Style, title: string, lines: string[], tone: 'error' | '
 }
 
 /** The tree with box-drawing characters; waiting members listed under it. */
+function unreachableText(node: TreeNode, why: NonNullable<TreeNode['unreachable']>): string {
+  if (why.mentor === node.id) return 'their own mentor';
+  return why.reason === 'cycle' ? `mentor ${sanitizeInline(why.mentor)}: a cycle of mentors` : `mentor ${sanitizeInline(why.mentor)} is not in this cohort`;
+}
+
+const treeSize = (node: TreeNode): number => 1 + node.children.reduce((sum, child) => sum + treeSize(child), 0);
+
 export function renderTreeText(s: CohortSnapshot, style: Style): string {
   const out = [style.bold(`${sanitizeInline(s.cohort.name)} (${s.cohort.id})`)];
   const label = (node: TreeNode) => {
     const x = node.role === 'mentee' ? '' : `, X=${node.directMentees}`;
-    return `${style.bold(node.id)} ${sanitizeInline(node.name)} ${style.dim(`(${node.role}${x}, ${hours(node.plannedTotal)} h)`)}${node.detached ? ` ${style.warning('no lead yet')}` : ''}`;
+    return `${style.bold(node.id)} ${sanitizeInline(node.name)} ${style.dim(`(${node.role}${x}, ${hours(node.plannedTotal)} h)`)}${node.detached ? ` ${style.warning('no lead yet')}` : ''}${node.unreachable ? ` ${style.warning(unreachableText(node, node.unreachable))}` : ''}`;
   };
   const walk = (node: TreeNode, prefix: string, last: boolean, top: boolean) => {
     out.push(top ? label(node) : `${prefix}${last ? '└── ' : '├── '}${label(node)}`);
     const childPrefix = top ? '' : `${prefix}${last ? '    ' : '│   '}`;
     node.children.forEach((child, index) => walk(child, childPrefix, index === node.children.length - 1, false));
   };
-  s.tree.forEach((root) => walk(root, '', true, true));
+  const placed = s.tree.filter((root) => !root.unreachable);
+  const lost = s.tree.filter((root) => root.unreachable);
+  placed.forEach((root) => walk(root, '', true, true));
   if (s.counts.members === 0) out.push(emptyCohort(s.cohort.id));
-  else if (s.tree.length === 0) out.push(style.dim('(no lead yet)'));
+  else if (placed.length === 0) out.push(style.dim('(no lead yet)'));
+  if (lost.length > 0) {
+    // Never dropped: a member whose mentor is missing or in a cycle is still shown, apart.
+    out.push('', style.bold(`Not reachable from a lead (${plural(lost.reduce((sum, root) => sum + treeSize(root), 0), 'member')}; run \`mentor validate\`)`));
+    lost.forEach((root) => walk(root, '', true, true));
+  }
   if (s.waiting.length > 0) {
     out.push('', style.bold(`Waiting for a mentor (${s.waiting.length})`));
     for (const w of s.waiting) {

@@ -1,6 +1,6 @@
 import { directMenteeCounts, plannedHours, maxMenteesOf, roundHours } from '../../domain/commitments.js';
 import { crossCohortOverBudget, type CrossCohortOverBudget } from '../../domain/cross-cohort.js';
-import { datesInOrder as datesCanBeUsed, duplicateMembers, selfMentoring } from '../../domain/member-checks.js';
+import { datesInOrder as datesCanBeUsed, duplicateMembers, mentorCycles, selfMentoring } from '../../domain/member-checks.js';
 import { tierAbove } from '../../domain/tiers.js';
 import { dayNumber } from '../../domain/time.js';
 import type { Problem, Severity } from '../problem.js';
@@ -55,6 +55,29 @@ const memberOnce: CohortRule = ({ entry, cohort, reportMember }) => {
 const notOwnMentor: CohortRule = ({ cohort, reportMember }) => {
   for (const { person, index } of selfMentoring(cohort.members)) {
     reportMember(index, 'mentor', 'member-own-mentor', 'error', `${person} is named as their own mentor.`, `Set \`mentor:\` to a ${tierAbove(cohort.members[index]!.role) ?? 'mentor'} of this cohort, or delete the line.`);
+  }
+};
+
+/** A cycle of mentors puts none of its members under a lead: named once, at the `mentor:` that closes it. */
+const noMentorCycle: CohortRule = ({ entry, cohort, reportMember }) => {
+  for (const cycle of mentorCycles(cohort.members)) {
+    if (cycle.length === 1) continue; // their own mentor: said by notOwnMentor
+    if (cycle.some((index) => entry.members.get(cohort.members[index]!.person) !== cohort.members[index])) continue; // a duplicate entry: said by memberOnce
+    const people = cycle.map((index) => cohort.members[index]!);
+    const links = people.map((member) => `${member.person}'s mentor is ${member.mentor}`);
+    const shown = links.length > 6 ? [...links.slice(0, 5), `… (${links.length - 5} more)`] : links;
+    const closing = people.at(-1)!;
+    const above = tierAbove(closing.role);
+    const leads = above === undefined ? [] : [...entry.members.values()].filter((member) => member.role === above && !people.includes(member)).map((member) => member.person).sort();
+    const choice = above === undefined ? 'delete the line (a lead has no mentor)' : `set it to a ${above} of this cohort${leads.length > 0 ? ` (${leads.length > 5 ? `${leads.slice(0, 5).join(', ')}, ...` : leads.join(', ')})` : ''}`;
+    reportMember(
+      cycle.at(-1)!,
+      'mentor',
+      'mentor-cycle',
+      'error',
+      `The mentors go round in a cycle: ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}. None of them is under a lead, nor are their mentees.`,
+      `Break the cycle here: ${choice}.`,
+    );
   }
 };
 
@@ -163,7 +186,7 @@ const assignmentTimes: CohortRule = ({ cohort, reportMember }) => {
   });
 };
 
-export const COHORT_RULES: readonly CohortRule[] = [idMatchesFolder, datesInOrder, memberOnce, notOwnMentor, memberIsPerson, mentorTier, preferenceResolves, capacity, capacityAcrossCohorts, assignmentTimes];
+export const COHORT_RULES: readonly CohortRule[] = [idMatchesFolder, datesInOrder, memberOnce, notOwnMentor, noMentorCycle, memberIsPerson, mentorTier, preferenceResolves, capacity, capacityAcrossCohorts, assignmentTimes];
 
 export function checkCohortRules(program: Program, entry: CohortEntry, problems: Problem[]): void {
   const { cohort, source } = entry;
