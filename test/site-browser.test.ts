@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // A plain JavaScript helper, shared with docs/screenshots.js.
 import { launchBrowser, openSitePage } from './helpers/browser.js';
-import { EXAMPLE, PACKAGE_ROOT, makeTree } from './helpers/repo.js';
+import { EXAMPLE, PACKAGE_ROOT, exampleRepo, makeTree } from './helpers/repo.js';
 import { buildSite, HOSTILE, hostileRepo } from './helpers/site.js';
 
 // The dashboard in a real headless Chromium (from the npm registry: @sparticuz/chromium), loaded
@@ -84,6 +84,29 @@ describe('the dashboard in a browser', () => {
       await context.close();
     }
   });
+
+  it('reflows on a 390-pixel phone and at 200% zoom: only tables and pictures scroll, each in its own box, even with a 200-character name', async () => {
+    const long = `${'D'.repeat(190)} long`;
+    const site = await buildSite(exampleRepo({ 'people/dan.yaml': `id: dan\nname: ${long}\ntimezone: Europe/Berlin\nskills: [css]\n` }));
+    for (const source of [example, site]) {
+      for (const width of [390, 640, 1280]) {
+        for (const file of ['index.html', 'cohorts/2026-fall.html']) {
+          const { page, context, problems } = await open(source, file, { width });
+          const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth }));
+          expect(widths, `${file} at ${width} px`).toEqual({ page: widths.view, body: widths.view, view: width });
+          if (source === site && file !== 'index.html') {
+            const member = await page.locator('#weeks tbody th', { hasText: 'DDDD' }).evaluate((cell) => cell.getBoundingClientRect().width);
+            expect(member, 'the member column stays narrow').toBeLessThan(360);
+          }
+          if (source === site) {
+            await page.screenshot({ path: path.join(SHOTS, `long-name-${file.replace(/\W/g, '-')}-${width}.png`), fullPage: true });
+          }
+          expect(problems).toEqual([]);
+          await context.close();
+        }
+      }
+    }
+  }, 120_000);
 
   it('keeps an 800-member cohort readable: one picture per lead, each member named in the tree', async () => {
     const repo = makeTree({});

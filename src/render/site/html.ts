@@ -41,8 +41,14 @@ export function label(value: string, max = 32): string {
 
 /** A person as the tables show them: the name, and the id (plain letters) beside it. */
 export function person(displayName: string, id: string): string {
-  return displayName === id ? `<span class="id">${text(id)}</span>` : `${name(displayName)} <span class="id">${text(id)}</span>`;
+  if (displayName === id) return `<span class="id">${text(id)}</span>`;
+  // A name too long for its column is cut with an ellipsis there: the title shows it whole.
+  const shown = [...displayName].length > LONG_NAME ? `<bdi title="${text(displayName)}">${text(displayName)}</bdi>` : name(displayName);
+  return `${shown} <span class="id">${text(id)}</span>`;
 }
+
+/** Past this many characters a name may not fit its table column (18em in the style sheet). */
+const LONG_NAME = 28;
 
 export function hours(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';

@@ -16,10 +16,13 @@ const DARK = `
   --overdue:#f85149; --ok:#3fb950; --pattern:rgba(13,17,23,0.7);
   --overdue-bg:#3c1618; --ok-bg:#12261e; --warn-bg:#2e2a12; --none-bg:#151b23;`;
 
+// Reflow (a 390 px phone, 200% zoom): only a table or a picture scrolls, inside its own box. Its
+// box is positioned, so the screen-reader text in it (position:absolute) cannot stretch the page;
+// a name in a table is cut with an ellipsis (the whole name stays in the text, and in a title).
 export const SITE_CSS = `:root{color-scheme:light dark;${LIGHT}}
 @media (prefers-color-scheme: dark){:root{${DARK}}}
 *{box-sizing:border-box}
-body{margin:0;background:var(--paper);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+body{margin:0;background:var(--paper);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;overflow-wrap:break-word}
 header,main,footer{max-width:1100px;margin:0 auto;padding:0 20px}
 header{padding-top:16px;border-bottom:1px solid var(--line)}
 nav a{font-size:14px}
@@ -31,15 +34,16 @@ a{color:var(--link)}
 a:focus-visible{outline:2px solid var(--link);outline-offset:2px}
 .id{color:var(--muted);font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap}
 bdi{unicode-bidi:isolate}
+td bdi,th bdi{display:inline-block;max-width:18em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;vertical-align:bottom}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin:16px 0;padding:0;list-style:none}
 .cards li{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:150px}
 .cards strong{display:block;font-size:26px;line-height:1.2}
 .cards li.alert{border-color:var(--overdue);border-width:2px}
 figure{margin:12px 0 24px}
-.chart{overflow-x:auto;background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:8px}
+.chart{overflow-x:auto;position:relative;background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:8px}
 .chart svg{display:block;max-width:none;height:auto}
 figcaption{color:var(--muted);font-size:14px;margin:6px 0}
-.table-wrap{overflow-x:auto;margin:8px 0 16px}
+.table-wrap{overflow-x:auto;margin:8px 0 16px;position:relative}
 table{border-collapse:collapse;font-size:14px;min-width:50%}
 caption{text-align:left;color:var(--muted);font-size:13px;padding:4px 0;caption-side:top}
 th,td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;vertical-align:top}
@@ -56,7 +60,7 @@ tbody th{font-weight:normal}
 .weeks td.low{background:var(--warn-bg)}
 .weeks td.met{background:var(--ok-bg)}
 .empty{color:var(--muted);font-style:italic}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
 details{margin:6px 0}
 summary{cursor:pointer}
 ul.tree{list-style:none;padding-left:18px;margin:2px 0}

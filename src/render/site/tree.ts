@@ -36,7 +36,7 @@ function chartNode(node: TreeNode, compact: boolean): ChartNode {
   const folded = compact && node.role === 'mentor' && node.children.length > 0;
   const mentees = folded ? ` · ${plural(node.children.length, 'mentee')}` : '';
   return {
-    name: `${label(node.name, 28)}${mentees}`,
+    name: `${label(node.name, 26)}${mentees}`,
     symbol: shape.symbol,
     symbolSize: shape.size,
     itemStyle: { color: PAINT[node.role], borderColor: PAINT.panel },
@@ -50,7 +50,7 @@ export function leadPicture(lead: TreeNode, id: string): { svg: string; compact:
   const root = chartNode(lead, compact);
   const rows = compact ? Math.max(1, lead.children.length) : leaves(lead);
   const depth = compact || lead.children.every((child) => child.children.length === 0) ? 2 : 3;
-  const width = depth === 2 ? 640 : 860;
+  const width = depth === 2 ? 690 : 910;
   const height = Math.max(90, rows * ROW + 30);
   const svg = renderChart(
     {
@@ -59,8 +59,8 @@ export function leadPicture(lead: TreeNode, id: string): { svg: string; compact:
           type: 'tree',
           data: [root],
           orient: 'LR',
-          left: 200,
-          right: 230,
+          left: 230,
+          right: 260,
           top: 15,
           bottom: 15,
           initialTreeDepth: -1,
