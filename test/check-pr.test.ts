@@ -109,14 +109,15 @@ describe('mentor check-pr: a person and their own records', () => {
     const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k'], { env: NOW });
     // The week is also validate's error (log-week-outside-cohort), listed among the problems in the records.
     expect(text.stdout).toContain('cohorts/2026-fall/logs/hal/2026-W20.yaml:2:7 Week 2026-W20 is outside cohort 2026-fall (2026-W37 to 2026-W48); a log is for a week of its cohort. [log-week-outside-cohort]');
-    expect(text.stdout.trim().split('\n').at(-1)).toBe('Fix the 3 problems above (each says how), commit and push again: this check runs again by itself.');
+    // Counted once per file: the week is one problem, though both the gate and validate say it.
+    expect(text.stdout.trim().split('\n').at(-1)).toBe('Fix the 2 problems above (each says how), commit and push again: this check runs again by itself.');
     // With a change that does need a maintainer, both are said.
     const mixed = pullRequest((r) => {
       write(r, 'cohorts/2026-fall/logs/hal/2026-W20.yaml', halLog.replace('2026-W47', '2026-W20'));
       edit(r, 'people/bob.yaml', (t) => `${t}# hi\n`);
     });
     const both = await mentorIn(['check-pr', '--repo', mixed, '--base', 'main', '--author', 'hal-k'], { env: NOW });
-    expect(both.stdout).toContain('Fix the 2 problems above (each says how), commit and push again: this check runs again by itself. Some changes also need a maintainer: ask @andrew-gh');
+    expect(both.stdout).toContain('Fix the 1 problem above (each says how), commit and push again: this check runs again by itself. Some changes also need a maintainer: ask @andrew-gh');
   });
 
   it('refuses deleting even your own log, a rename into someone else’s folder, and a change of your id or github', async () => {

@@ -85,7 +85,8 @@ function nextStep(review: PullRequestReview, text: (s: string) => string, handle
   const errors = review.problems.filter((problem: Problem) => problem.severity === 'error');
   const maintainers = review.maintainers.length > 0 ? handles(review.maintainers) : 'a maintainer (none is configured yet: add `maintainers:` to mentor.config.yaml)';
   // What the author puts right themselves comes first: a maintainer's approval would merge it as it is.
-  const theirs = review.changes.filter((change) => !change.allowed && change.theirs).length;
+  // A file refused for what validate also says (a log outside its cohort's weeks) is one problem, not two.
+  const theirs = review.changes.filter((change) => !change.allowed && change.theirs && !errors.some((problem) => problem.file === change.file)).length;
   const refused = review.changes.some((change) => !change.allowed && !change.theirs);
   if (errors.length + theirs > 0) {
     const fix = text(`Fix the ${plural(errors.length + theirs, 'problem')} above (each says how), commit and push again: this check runs again by itself.`);
