@@ -148,3 +148,20 @@ describe('the promise, cohort by cohort', () => {
     expect(rows.map((row) => /⚠|✓/.exec(row)?.[0] + ' ' + /\d+ of \d+/.exec(row)?.[0])).toEqual(['⚠ 0 of 1', '⚠ 1 of 2']);
   });
 });
+
+describe('a rolling cohort (no end) on its page', () => {
+  it("shows the last 12 weeks in each role's table and picture, as in the member table, and says how many earlier weeks are left out", () => {
+    const rolling = cohortSchema.parse({ id: 'open', name: 'Open', start: '2025-09-01', members: [{ person: 'lee', role: 'lead' }, { person: 'ann', role: 'mentor', mentor: 'lee' }] });
+    const site = siteData({ config, cohorts: [{ cohort: rolling, logs: new Map() }], people, now, today: '2026-03-18' });
+    const cohort = site.cohorts[0]!;
+    expect(cohort.weeks.length).toBe(28); // 2025-W36 to 2026-W11
+    const page = renderCohortPage(site, cohort);
+    expect(page).toContain('The last 12 complete weeks, 2025-W52 to 2026-W11; the 16 earlier weeks since 2025-W36 are not shown.');
+    for (const role of ['leads', 'mentors']) {
+      const roleTable = new RegExp(`<caption>Hours of the ${role}, summed, by week</caption>[\\s\\S]*?</tbody>`).exec(page)![0];
+      expect(roleTable.match(/<th scope="row">/g)!.length).toBe(12);
+      expect(roleTable).not.toContain('2025-W51');
+    }
+    expect(page).not.toContain('2025-W36</');
+  });
+});

@@ -2,6 +2,7 @@ import type { CohortPage, MemberWeeks, RoleHours } from '../../core/site-cohort.
 import { FAR_UNDER } from '../../core/commitments.js';
 import { axes, PAINT, pattern, renderChart } from './chart.js';
 import { figure, hours, person, section, table, text } from './html.js';
+import { plural } from '../words.js';
 
 // Planned against logged hours, week by week: one picture per role (the role's members summed),
 // and a table of each member's weeks. Planned is a dashed line, logged a patterned bar, so the
@@ -9,7 +10,17 @@ import { figure, hours, person, section, table, text } from './html.js';
 
 const PLURAL = { lead: 'leads', mentor: 'mentors', mentee: 'mentees' } as const;
 
-function roleFigure(row: RoleHours, weeks: readonly string[]): string {
+/** Most weeks a table or picture of hours shows: the latest ones (a rolling cohort runs for years). */
+export const MOST_WEEK_COLUMNS = 12;
+
+/** The weeks the page shows, the latest MOST_WEEK_COLUMNS, and the index of the first in `cohort.weeks`. */
+function shownWeeks(cohort: CohortPage): { first: number; weeks: string[] } {
+  const first = Math.max(0, cohort.weeks.length - MOST_WEEK_COLUMNS);
+  return { first, weeks: cohort.weeks.slice(first) };
+}
+
+function roleFigure(all: RoleHours, first: number, weeks: readonly string[]): string {
+  const row = { ...all, planned: all.planned.slice(first), logged: all.logged.slice(first) };
   const id = `hours-${row.role}`;
   const title = `Hours of the ${row.people} ${PLURAL[row.role]}: planned against logged, week by week`;
   const svg = renderChart(
@@ -42,12 +53,8 @@ function weekCell(member: MemberWeeks, logged: number | null, expected: boolean)
   return `<td class="w ${low ? 'low' : 'met'}">${hours(logged)}${low ? ' <span aria-hidden="true">▼</span>' : ''}</td>`;
 }
 
-/** Most week columns the member table shows: the latest ones (a rolling cohort runs for years). */
-export const MOST_WEEK_COLUMNS = 12;
-
 function memberTable(cohort: CohortPage): string {
-  const first = Math.max(0, cohort.weeks.length - MOST_WEEK_COLUMNS);
-  const weeks = cohort.weeks.slice(first);
+  const { first, weeks } = shownWeeks(cohort);
   const head = ['Member', 'Tier', 'Mentor', 'Planned a week', ...weeks.map((week) => week.slice(5)), 'Weeks logged'];
   const rows = cohort.members.map((member) => {
     const name = `<th scope="row">${person(member.name, member.id)}</th>`;
@@ -72,9 +79,15 @@ export function hoursSection(cohort: CohortPage): string {
   if (cohort.weeks.length === 0) {
     return section('hours', 'Planned against logged hours', `<p class="empty">No complete week yet: logs are expected from the end of the cohort's first week.</p>\n`);
   }
-  const figures = cohort.roleHours.filter((row) => row.people > 0).map((row) => roleFigure(row, cohort.weeks));
+  const { first, weeks } = shownWeeks(cohort);
+  const figures = cohort.roleHours.filter((row) => row.people > 0).map((row) => roleFigure(row, first, weeks));
+  const span = `${text(weeks[0]!)} to ${text(weeks.at(-1)!)}`;
+  const which =
+    first === 0
+      ? `Weeks ${span}, the complete weeks so far.`
+      : `The last ${weeks.length} complete weeks, ${span}; the ${plural(first, 'earlier week')} since ${text(cohort.weeks[0]!)} ${first === 1 ? 'is' : 'are'} not shown.`;
   return (
-    section('hours', 'Planned against logged hours', `<p>Weeks ${text(cohort.weeks[0]!)} to ${text(cohort.weeks.at(-1)!)}, the complete weeks so far.</p>\n${figures.join('')}`) +
+    section('hours', 'Planned against logged hours', `<p>${which}</p>\n${figures.join('')}`) +
     section('weeks', "Each member's weeks", memberTable(cohort))
   );
 }
