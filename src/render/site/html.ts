@@ -86,7 +86,9 @@ export interface PageOptions {
 
 /**
  * A whole page. The content security policy forbids scripts and every request: the page is
- * inline markup, inline styles and inline SVG, and works the same without JavaScript.
+ * inline markup, inline styles and inline SVG, and works the same without JavaScript. An empty
+ * icon is declared, or a browser asks the site's host for /favicon.ico, outside the folder on a
+ * GitHub Pages project site.
  */
 export function page(options: PageOptions): string {
   return `<!doctype html>
@@ -97,6 +99,7 @@ export function page(options: PageOptions): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
 <title>${options.title}</title>
 <style>
 ${SITE_CSS}</style>
