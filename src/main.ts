@@ -1,5 +1,6 @@
 import { ExitCode, fileSystemError, isSystemError, MentorError } from './errors.js';
 import { writeAtOnce } from './io/stdio.js';
+import { asksForJson, renderErrorJson } from './render/error-json.js';
 import { sanitizeForTerminal } from './render/terminal.js';
 
 /** argv in, exit code out: the one place that catches errors. */
@@ -10,9 +11,18 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const { runCli } = await import('./cli.js');
     return await runCli(argv);
-  } catch (error) {
-    return reportError(error);
+  } catch (thrown) {
+    const error = asSaid(thrown);
+    const exitCode = reportError(error);
+    // A run that asked for JSON still gets JSON on stdout: the error, as stderr says it.
+    if (asksForJson(argv)) process.stdout.write(renderErrorJson(error, exitCode));
+    return exitCode;
   }
+}
+
+/** A file-system fault that no command expected (a full disk, no permission) is the user's to fix, not a bug: which file, and what to do. */
+function asSaid(error: unknown): unknown {
+  return !(error instanceof MentorError) && isSystemError(error) && error.path ? fileSystemError(error, ACTIONS[error.syscall ?? ''] ?? 'use', error.path) : error;
 }
 
 /**
@@ -36,9 +46,6 @@ function reportError(error: unknown): number {
     if (error.hint) process.stderr.write(`  ${sanitizeForTerminal(error.hint)}\n`);
     return error.exitCode;
   }
-  // A file-system fault that no command expected (a full disk, no permission) is the user's to
-  // fix, not a bug: say which file and what to do.
-  if (isSystemError(error) && error.path) return reportError(fileSystemError(error, ACTIONS[error.syscall ?? ''] ?? 'use', error.path));
   if (isClosedInput(error)) {
     process.stderr.write('mentor: input closed before the prompt was answered, nothing was written.\n');
     return ExitCode.invalid;

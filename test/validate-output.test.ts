@@ -32,6 +32,21 @@ describe('validate output formats', () => {
     expect((await mentorIn(['hours', '--repo', repo])).code).toBe(2);
   });
 
+  it.each([
+    [['validate', '--format', 'json', '--repo', '/nonexistent/place'], 'There is no folder at /nonexistent/place.'],
+    [['hours', 'no-such-cohort', '--format=json', '--repo', 'examples/web-cohort'], 'no-such-cohort'],
+    [['status', '--format', 'json', '--bogus', '--repo', 'examples/web-cohort'], '--bogus'],
+  ])('prints the error as JSON on stdout when JSON was asked for and the run stops before its command answers: %j', async (args, said) => {
+    const result = mentor(args);
+    expect(result.code).toBe(2);
+    const { error } = JSON.parse(result.stdout) as { error: { message: string; hint: string | null; exitCode: number } };
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain(said);
+    expect(result.stderr).toContain(`mentor: ${error.message.split('\n')[0]}`);
+    // Without --format json, stdout stays empty.
+    expect(mentor(args.map((arg) => (arg === '--format=json' ? '--format=text' : arg === 'json' ? 'text' : arg))).stdout).toBe('');
+  });
+
   it('exits 2 on a MENTOR_NOW it cannot read, as every command does', async () => {
     const result = await mentorIn(['validate', '--repo', smallProgram()], { env: { MENTOR_NOW: 'garbage' } });
     expect(result.stderr).toMatch(/MENTOR_NOW/);
