@@ -60,6 +60,18 @@ describe('terminal output', () => {
     expect(result.stdout).toContain('    andrew (lead): 3 mentees, room for\n      1 more\n');
   });
 
+  it('keeps each line of the tree within a narrow terminal, shortening names (never ids, roles or hours), and wraps who waits', async () => {
+    const repo = exampleRepo();
+    const narrow = await mentorIn(['tree', '2026-fall', '--repo', repo], at({ COLUMNS: '40' }));
+    expect(narrow.code, narrow.stderr).toBe(0);
+    for (const line of narrow.stdout.split('\n').slice(1)) expect([...line].length, line).toBeLessThanOrEqual(40);
+    expect(narrow.stdout).toContain('├── grace Grace Hopp… (mentor, X=3, 7 h)\n');
+    expect(narrow.stdout).toContain('│   ├── bob Bob Martin (mentee, 5.5 h)\n');
+    expect(narrow.stdout).toMatch(/\n {2}jon Jon Berg \(mentee\) wants node,\n {4}python; waiting/);
+    const wide = await mentorIn(['tree', '2026-fall', '--repo', repo], at({ COLUMNS: '200' }));
+    expect(wide.stdout).toContain('├── grace Grace Hopper (mentor, X=3, 7 h)\n');
+  });
+
   it('packs 300 missing logs onto a few lines instead of one line each', () => {
     const result = mentor(['status', 'c1', '--repo', wideProgram(300)], at());
     expect(result.stdout).toContain('Missing logs for last week, 2026-W47 (301)');

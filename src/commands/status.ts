@@ -62,7 +62,7 @@ export async function treeCommand(cohortId: string | undefined, options: { repo?
   const loaded = loadForCommand(options.repo);
   const entry = chooseCohort(loaded, cohortId, { strict: false, command: 'tree' });
   const snapshot = cohortNow(loaded, entry)(weekOfDate(loaded.today));
-  print(options.format === 'json' ? `${JSON.stringify({ cohort: entry.id, tree: snapshot.tree, waiting: snapshot.waiting }, null, 2)}\n` : renderTreeText(snapshot, styleFor(process.stdout)));
+  print(options.format === 'json' ? `${JSON.stringify({ cohort: entry.id, tree: snapshot.tree, waiting: snapshot.waiting }, null, 2)}\n` : renderTreeText(snapshot, styleFor(process.stdout), terminalWidth()));
   return ExitCode.ok;
 }
 

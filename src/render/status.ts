@@ -62,6 +62,13 @@ function wrapLine(line: string, width: number): string[] {
   return [`${' '.repeat(indent - 2)}${first}`, ...rest.map((part) => `${' '.repeat(indent)}${part}`)];
 }
 
+/** Text cut to `room` characters with an ellipsis (none left: nothing); all of it without a limit. */
+function fitted(text: string, room: number | undefined): string {
+  const characters = [...text];
+  if (room === undefined || characters.length <= room) return text;
+  return room < 2 ? '' : `${characters.slice(0, room - 1).join('')}…`;
+}
+
 /** A titled list: ids (`packed`) fill lines of the width; longer lines past ten are counted, not printed. */
 function section(style: Style, title: string, lines: string[], tone: 'error' | 'warning' | 'ok', empty: string, packedWidth?: number): string {
   const mark = lines.length === 0 ? style.dim('✓') : tone === 'error' ? style.error('✖') : tone === 'warning' ? style.warning('!') : style.ok('•');
@@ -78,14 +85,19 @@ function unreachableText(node: TreeNode, why: NonNullable<TreeNode['unreachable'
 
 const treeSize = (node: TreeNode): number => 1 + node.children.reduce((sum, child) => sum + treeSize(child), 0);
 
-export function renderTreeText(s: CohortSnapshot, style: Style): string {
+export function renderTreeText(s: CohortSnapshot, style: Style, width?: number): string {
   const out = [style.bold(`${sanitizeInline(s.cohort.name)} (${s.cohort.id})`)];
-  const label = (node: TreeNode) => {
+  // On a narrow terminal a person's name is shortened (…) so each line of the tree stays one line;
+  // the id, role, X and hours are what the tree is for, and always shown whole.
+  const label = (node: TreeNode, lead: string) => {
     const x = node.role === 'mentee' ? '' : `, X=${node.directMentees}`;
-    return `${style.bold(node.id)} ${sanitizeInline(node.name)} ${style.dim(`(${node.role}${x}, ${hours(node.plannedTotal)} h)`)}${node.detached ? ` ${style.warning('no lead yet')}` : ''}${node.unreachable ? ` ${style.warning(unreachableText(node, node.unreachable))}` : ''}`;
+    const facts = `(${node.role}${x}, ${hours(node.plannedTotal)} h)`;
+    const name = fitted(sanitizeInline(node.name), width === undefined ? undefined : width - [...`${lead}${node.id}  ${facts}`].length);
+    return `${style.bold(node.id)}${name === '' ? '' : ` ${name}`} ${style.dim(facts)}${node.detached ? ` ${style.warning('no lead yet')}` : ''}${node.unreachable ? ` ${style.warning(unreachableText(node, node.unreachable))}` : ''}`;
   };
   const walk = (node: TreeNode, prefix: string, last: boolean, top: boolean) => {
-    out.push(top ? label(node) : `${prefix}${last ? '└── ' : '├── '}${label(node)}`);
+    const lead = top ? '' : `${prefix}${last ? '└── ' : '├── '}`;
+    out.push(`${lead}${label(node, lead)}`);
     const childPrefix = top ? '' : `${prefix}${last ? '    ' : '│   '}`;
     node.children.forEach((child, index) => walk(child, childPrefix, index === node.children.length - 1, false));
   };
@@ -103,7 +115,8 @@ export function renderTreeText(s: CohortSnapshot, style: Style): string {
     out.push('', style.bold(`Waiting for a mentor (${s.waiting.length})`));
     for (const w of s.waiting) {
       const details = [w.wants.length ? `wants ${w.wants.join(', ')}` : '', w.prefers ? `prefers ${w.prefers}` : '', w.waitedHours !== undefined ? `waiting ${waitText(w.waitedHours)}${w.overdue ? ' (overdue)' : ''}` : ''].filter(Boolean);
-      out.push(`  ${style.bold(w.id)} ${sanitizeInline(w.name)} ${style.dim(`(${w.role})`)}${details.length ? ` ${sanitizeInline(details.join('; '))}` : ''}`);
+      const line = `  ${style.bold(w.id)} ${sanitizeInline(w.name)} ${style.dim(`(${w.role})`)}${details.length ? ` ${sanitizeInline(details.join('; '))}` : ''}`;
+      out.push(...(width === undefined ? [line] : wrapLine(line, width)));
     }
   }
   return `${out.join('\n')}\n`;
