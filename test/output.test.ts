@@ -44,7 +44,7 @@ describe('terminal output', () => {
     const repo = exampleRepo();
     const narrow = await mentorIn(['hours', '2026-fall', '--repo', repo, '--week', '2026-W47'], at({ COLUMNS: '40' }));
     expect(narrow.code, narrow.stderr).toBe(0);
-    for (const line of narrow.stdout.split('\n').slice(1)) expect(line.length, line).toBeLessThanOrEqual(40);
+    for (const line of narrow.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(40);
     expect(narrow.stdout).toMatch(/\n  andrew\n    mentees \(X\) +3\n    code-review +4\/4\n    one-on-ones +3\/3\n    weekly-review +1\/1\n    planned +8\n    logged +8\n    diff +0\n/);
     expect(narrow.stdout).not.toContain('person  X');
     const wide = await mentorIn(['hours', '2026-fall', '--repo', repo, '--week', '2026-W47'], at({ COLUMNS: '200' }));

@@ -3,7 +3,7 @@ import { roundHours } from '../domain/commitments.js';
 import type { HoursFlag, PersonHours } from '../core/commitments.js';
 import type { Role } from '../model/schemas.js';
 import type { Style } from '../domain/style.js';
-import { formatTable } from './table.js';
+import { formatTable, wrapWords } from './table.js';
 import { sanitizeInline } from './terminal.js';
 import { emptyCohort } from './words.js';
 
@@ -41,7 +41,8 @@ export const hours = (value: number | undefined) => (value === undefined ? '–'
 
 export function renderHoursText(view: HoursView, style: Style, width?: number): string {
   let blocks = false;
-  const out: string[] = [style.bold(`Weekly hours of ${sanitizeInline(view.cohortName)} (${view.cohort})${view.week ? `, week ${view.week}` : ''}`)];
+  const title = `Weekly hours of ${sanitizeInline(view.cohortName)} (${view.cohort})${view.week ? `, week ${view.week}` : ''}`;
+  const out: string[] = (width === undefined ? [title] : wrapWords(title, width)).map((line) => style.bold(line));
   for (const role of ROLES) {
     const rows = view.people.filter((row) => row.role === role);
     if (rows.length === 0) continue;
