@@ -108,6 +108,21 @@ describe('the dashboard in a browser', () => {
     }
   }, 120_000);
 
+  it("draws a finished cohort's member never placed with the whole label inside the picture", async () => {
+    const spring = 'id: 2026-spring\nname: Spring 2026\nstart: 2026-03-02\nend: 2026-05-24\nmembers:\n  - person: andrew\n    role: lead\n  - person: bob\n    role: mentee\n    requestedAt: 2026-05-01T10:00:00-07:00\n';
+    const site = await buildSite(exampleRepo({ 'cohorts/2026-spring/cohort.yaml': spring }));
+    const { page, context, problems } = await open(site, 'cohorts/2026-spring.html');
+    expect(await page.locator('#waiting-h').textContent()).toBe('Never placed');
+    const { label, picture } = await page.evaluate(() => {
+      const svg = document.querySelector('#waiting svg')!;
+      const text = [...svg.querySelectorAll('text')].find((node) => node.textContent!.includes('PAST THE PROMISE'))!;
+      return { label: text.getBoundingClientRect().right, picture: svg.getBoundingClientRect().right };
+    });
+    expect(label).toBeLessThanOrEqual(picture);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('keeps an 800-member cohort readable: one picture per lead, each member named in the tree', async () => {
     const repo = makeTree({});
     execFileSync(process.execPath, [path.join(PACKAGE_ROOT, 'bench/generate.js'), repo, '--cohorts', '1', '--members', '800', '--weeks', '2'], { stdio: 'ignore' });

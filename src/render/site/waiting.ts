@@ -33,7 +33,7 @@ export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, o
   const title = `Hours waiting for a mentor against the ${hours(slaHours)}-hour promise`;
   const svg = renderChart(
     {
-      grid: { left: 210, right: 130, top: 34, bottom: 30 },
+      grid: { left: 210, right: ended === undefined ? 130 : 200, top: 34, bottom: 30 },
       ...axes(
         drawn.map((member) => label(member.name, 26)),
         { horizontal: true, valueName: 'hours', valueMax: slaHours * 1.15 },
