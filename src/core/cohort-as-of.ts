@@ -21,7 +21,14 @@ export function waitsMeasuredAt(cohort: Pick<Cohort, 'end'>, zone: string, now: 
   return cohort.end === undefined ? now : Math.min(now, startOfDay(zone, dateOfDayNumber(dayNumber(cohort.end) + 1)));
 }
 
-const before = (time: string | undefined, instant: number) => time === undefined || Date.parse(time) < instant;
+// Instants are read once each: a program's pages ask the same dates for every week it ran.
+const parsed = new Map<string, number>();
+const before = (time: string | undefined, instant: number) => {
+  if (time === undefined) return true;
+  let at = parsed.get(time);
+  if (at === undefined) parsed.set(time, (at = Date.parse(time)));
+  return at < instant;
+};
 
 export function cohortAsOf(cohort: Cohort, instant: number): Cohort {
   return { ...cohort, members: cohort.members.flatMap((member) => memberAsOf(member, instant) ?? []) };
@@ -36,12 +43,24 @@ export function expectedLoggers(cohort: Cohort, zone: string, week: string): Mem
   return cohortAsOf(cohort, endOfWeek(zone, week)).members.filter(expectsLog);
 }
 
-/** For each of `weeks`, the people expected to log it (see expectedLoggers). */
+/** For each of `weeks`, the people expected to log it (see expectedLoggers; the same answer, without copying the cohort for every week). */
 export function loggersByWeek(cohort: Cohort, zone: string, weeks: readonly string[]): Map<string, Set<string>> {
-  return new Map(weeks.map((week) => [week, new Set(expectedLoggers(cohort, zone, week).map((member) => member.person))]));
+  return new Map(
+    weeks.map((week) => {
+      const end = endOfWeek(zone, week);
+      return [week, new Set(cohort.members.filter((member) => expectedAt(member, end)).map((member) => member.person))];
+    }),
+  );
 }
 
-function memberAsOf(member: Member, instant: number): Member | undefined {
+/** Whether a member was expected to log at an instant: expectsLog of memberAsOf, without the copy. */
+function expectedAt(member: Member, instant: number): boolean {
+  const state = stateAt(member, instant);
+  return state !== undefined && expectsLog({ role: member.role, mentor: state.placed ? state.at.mentor : undefined });
+}
+
+/** Where a member stood at an instant: not yet in the cohort (undefined), or the match then (`at`) and whether it had begun. */
+function stateAt(member: Member, instant: number): { at: Pick<Member, 'mentor' | 'assignedAt' | 'requestedAt'>; ended?: NonNullable<Member['history']>[number]; placed: boolean } | undefined {
   const history = member.history ?? [];
   // Since when the member has been in the cohort: their first match's request (a member placed
   // without one has always been there), else their own request.
@@ -49,9 +68,16 @@ function memberAsOf(member: Member, instant: number): Member | undefined {
   if (!before(first, instant)) return undefined;
   // The match that was running then, if it ended since.
   const ended = history.find((match) => !before(match.releasedAt, instant));
-  const { mentor: _mentor, assignedAt: _assignedAt, requestedAt: _requestedAt, history: _history, ...rest } = member;
   const at = ended ?? member;
-  const placed = at.mentor !== undefined && before(at.assignedAt, instant);
+  return { at, ended, placed: at.mentor !== undefined && before(at.assignedAt, instant) };
+}
+
+function memberAsOf(member: Member, instant: number): Member | undefined {
+  const state = stateAt(member, instant);
+  if (state === undefined) return undefined;
+  const { at, ended, placed } = state;
+  const history = member.history ?? [];
+  const { mentor: _mentor, assignedAt: _assignedAt, requestedAt: _requestedAt, history: _history, ...rest } = member;
   const earlier = ended ? history.slice(0, history.indexOf(ended)) : history;
   return {
     ...rest,
