@@ -52,6 +52,11 @@ describe('the dashboard and the commands', { timeout: 120_000 }, () => {
     const { json: progress } = await mentorInJson(['progress', '--repo', repo, '--format', 'json'], { env });
     const jonProgress = progress.people.find((person: { id: string }) => person.id === 'jon').cohorts[0];
     expect([jonProgress.weeksLogged, jonProgress.weeksRun]).toEqual([1, 2]);
+    // next judges his share over the same weeks, not over the weeks he was waiting.
+    const { json: next } = await mentorInJson(['next', '2026-fall', '2027-spring', '--start', '2027-01-04', '--early', '--repo', repo, '--format', 'json'], { env });
+    const jonNext = next.proposals.find((proposal: { person: string }) => proposal.person === 'jon');
+    expect([jonNext.weeksLogged, jonNext.weeksRun]).toEqual([jonProgress.weeksLogged, jonProgress.weeksRun]);
+    expect(jonNext.reason).toBe('logged 1 of 2 weeks since 2026-W46, under 75%');
 
     const [head, ...members] = tableRows(page, 'Hours each member logged');
     const siteRow = members.find((cells) => cells[0]!.endsWith('jon'))!;

@@ -26,20 +26,32 @@ export interface NextProposal {
 
 export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<string, Person | undefined>, logs: LogsByPerson, today: string): NextProposal[] {
   const weeks = completeWeeks(from, today);
+  // A member's share counts the weeks they were expected to log (from the week they had a
+  // mentor), as report and progress count them: one claimed late is not held to weeks they waited.
+  const loggers = loggersByWeek(from, config.timezone, weeks);
   const seen = new Set<string>();
   const proposals: NextProposal[] = [];
   for (const member of from.members) {
     if (seen.has(member.person)) continue;
     seen.add(member.person);
-    const logged = weeks.filter((week) => logs.get(member.person)?.has(week)).length;
-    const share = weeks.length === 0 ? 0 : logged / weeks.length;
-    const base = { person: member.person, from: member.role, weeksLogged: logged, weeksRun: weeks.length, share: Math.round(share * 1000) / 1000 };
+    const ownWeeks = weeks.filter((week) => loggers.get(week)!.has(member.person));
+    const logged = ownWeeks.filter((week) => logs.get(member.person)?.has(week)).length;
+    const share = ownWeeks.length === 0 ? 0 : logged / ownWeeks.length;
+    const base = { person: member.person, from: member.role, weeksLogged: logged, weeksRun: ownWeeks.length, share: Math.round(share * 1000) / 1000 };
+    const since = ownWeeks.length < weeks.length && ownWeeks.length > 0 ? ` since ${ownWeeks[0]}` : '';
     if (people.get(member.person)?.active === false) {
       proposals.push({ ...base, proposed: member.role, kind: 'leave-out', reason: 'inactive (active: false)' });
-    } else if (member.role !== 'lead' && expectsLog(member) && weeks.length > 0 && share >= config.promotion.minShareOfWeeksLogged - 1e-9) {
-      proposals.push({ ...base, proposed: tierAbove(member.role) ?? member.role, kind: 'promote', reason: `completed the cycle: logged ${logged} of ${weeks.length} weeks` });
+    } else if (member.role !== 'lead' && expectsLog(member) && ownWeeks.length > 0 && share >= config.promotion.minShareOfWeeksLogged - 1e-9) {
+      proposals.push({ ...base, proposed: tierAbove(member.role) ?? member.role, kind: 'promote', reason: `completed the cycle: logged ${logged} of ${ownWeeks.length} weeks${since}` });
     } else {
-      const reason = member.role === 'lead' ? 'leads stay leads' : !expectsLog(member) ? 'was still waiting for a mentor' : `logged ${logged} of ${weeks.length} weeks, under ${Math.round(config.promotion.minShareOfWeeksLogged * 100)}%`;
+      const reason =
+        member.role === 'lead'
+          ? 'leads stay leads'
+          : !expectsLog(member)
+            ? 'was still waiting for a mentor'
+            : ownWeeks.length === 0
+              ? 'had a mentor for no complete week of the cycle'
+              : `logged ${logged} of ${ownWeeks.length} weeks${since}, under ${Math.round(config.promotion.minShareOfWeeksLogged * 100)}%`;
       proposals.push({ ...base, proposed: member.role, kind: 'same', reason });
     }
   }
