@@ -37,7 +37,7 @@ describe('the dashboard and the commands', { timeout: 120_000 }, () => {
     }
     expect(fromStatus.some((row) => row.startsWith('ada '))).toBe(false);
     const index = readText(await buildSite(repo), 'index.html');
-    const fromSite = tableRows(index, 'Active mentors and leads who can take more mentees').slice(1).map((cells) => `${cells[0]!.split(' ').at(-1)} ${cells[2]} ${cells[4]}`);
+    const fromSite = tableRows(index, 'Active mentors and leads who can take more mentees').slice(1).map((cells) => `${cells[0]!.replace(/ ▼ inactive: .*/, '').split(' ').at(-1)} ${cells[2]} ${cells[4]}`);
     expect(fromSite.sort()).toEqual(fromStatus.sort());
   });
 
@@ -83,5 +83,27 @@ describe('the dashboard and the commands', { timeout: 120_000 }, () => {
     const share = progress.program.logShareByCohort[0];
     const tiers = tableRows(readText(await buildSite(repo), 'index.html'), 'Members of each cohort by tier');
     expect(tiers[1]!.at(-1)).toBe(`${Math.round(share.share * 100)}%`);
+  });
+
+  it('lists the inactive mentors and the missing logs of last week that status lists, and marks an inactive mentor among those with room', async () => {
+    // linus has no log since W45 (no log for 2 weeks); grace opts out; hal and linus missed W47.
+    const repo = exampleRepo({});
+    edit(repo, 'people/grace.yaml', (text) => text.replace('active: true', 'active: false'));
+    const { code, json } = await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env });
+    expect(code).toBe(0);
+    const last = json.cohorts[0];
+    const fromStatus = last.inactiveMentors.map((m: { id: string; role: string; reason: string; weeksWithoutLog: number }) => `${m.id} ${m.role} ${m.reason === 'opted-out' ? 'opted out' : m.weeksWithoutLog}`);
+    expect(fromStatus).toEqual(['grace mentor opted out', 'linus mentor 2']);
+    const index = readText(await buildSite(repo), 'index.html');
+    const inactive = tableRows(index, 'Inactive mentors').slice(1).map((cells) => `${cells[0]!.split(' ').at(-1)} ${cells[1]} ${cells[3]}`);
+    expect(inactive).toEqual(fromStatus);
+    const missing = tableRows(index, 'Missing logs for last week').slice(1).map((cells) => `${cells[0]!.split(' ').at(-1)} ${cells[3]}`);
+    expect(missing).toEqual(last.missingLogs.map((id: string) => `${id} ${last.lastWeek}`));
+    expect(missing).toEqual(['hal 2026-W47', 'linus 2026-W47']);
+    expect(index).toContain('<strong><span aria-hidden="true">⚠ </span>2</strong>inactive mentors');
+    const room = new Map(tableRows(index, 'Active mentors and leads who can take more mentees').slice(1).map((cells) => [cells[0]!.replace(/ ▼ inactive: .*/, '').split(' ').at(-1), cells[0]!]));
+    expect(room.get('linus')).toMatch(/inactive: no log for 2 weeks$/);
+    expect(room.get('ada')).not.toMatch(/inactive/);
+    expect(room.has('grace')).toBe(false);
   });
 });

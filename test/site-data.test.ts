@@ -165,3 +165,40 @@ describe('a rolling cohort (no end) on its page', () => {
     expect(page).not.toContain('2025-W36</');
   });
 });
+
+describe('inactive mentors and missing logs on the dashboard', () => {
+  it("says, for running cohorts only, who stopped logging and who missed last week, as status's snapshot does", () => {
+    // spring: neither lee nor ann logged W10 or W11, so both missed W11; kit, waiting again now, is not asked for it, as status counts. winter has finished.
+    expect(data.inactiveMentors.map((m) => [m.id, m.cohort, m.reason, m.weeksWithoutLog])).toEqual([
+      ['lee', 'spring', 'no-recent-logs', 2],
+      ['ann', 'spring', 'no-recent-logs', 2],
+    ]);
+    expect(data.missingLogs.map((m) => [m.id, m.cohort, m.week, m.role])).toEqual([
+      ['ann', 'spring', '2026-W11', 'mentor'],
+      ['lee', 'spring', '2026-W11', 'lead'],
+    ]);
+    expect(data.mentorsWithRoom.map((m) => [m.id, m.weeksWithoutLog])).toEqual([
+      ['lee', 2],
+      ['ann', 2],
+    ]);
+  });
+
+  it('shows them on the index and marks an inactive mentor among those with room', () => {
+    const index = renderIndexPage(data);
+    const section = /<section id="inactive"[\s\S]*?<\/section>/.exec(index)![0];
+    expect(section).toContain('<caption>Inactive mentors:');
+    expect(section).toContain('<th scope="col" class="num">Weeks without a log</th>');
+    expect(section).toContain('<caption>Missing logs for last week, 2026-W11:');
+    const room = /<section id="room"[\s\S]*?<\/section>/.exec(index)![0];
+    expect(room.match(/inactive: no log for 2 weeks/g)!.length).toBe(2);
+  });
+
+  it('marks nobody when the mentors logged', () => {
+    const logged = new Map([...logs, ...['lee', 'ann'].map((id) => [id, new Map([['2026-W11', log(id, '2026-W11', 2)]])] as const)]);
+    const site = siteData({ config, cohorts: [{ cohort: spring, logs: logged }], people, now, today: '2026-03-18' });
+    expect(site.inactiveMentors).toEqual([]);
+    expect(site.missingLogs).toEqual([]);
+    expect(site.mentorsWithRoom.every((m) => m.weeksWithoutLog === undefined)).toBe(true);
+    expect(renderIndexPage(site)).not.toContain('inactive: no log');
+  });
+});

@@ -2,8 +2,8 @@ import type { Cohort, Config, Person, Role } from '../model/schemas.js';
 import { cohortState, completeWeeks, type CohortState } from '../domain/cohort-state.js';
 import { ROLES } from '../domain/tiers.js';
 import { directMenteeCounts, plannedHours, roundHours, totalHours } from '../domain/commitments.js';
-import { compareWeeks, weekAt, weekOfDate } from '../domain/weeks.js';
-import { cohortSnapshot, type CohortSnapshot, type TreeNode, type WaitingMember } from './report.js';
+import { compareWeeks, lastCompleteWeek, weekAt, weekOfDate } from '../domain/weeks.js';
+import { cohortSnapshot, type CohortSnapshot, type InactiveMentor, type TreeNode, type WaitingMember } from './report.js';
 import { expectsLog } from './commitments.js';
 import { expectedLoggers, waitsMeasuredAt } from './cohort-as-of.js';
 import type { ElsewhereHours } from '../domain/cross-cohort.js';
@@ -67,6 +67,15 @@ export interface CohortPage {
   members: MemberWeeks[];
   /** Matches that ended early (`mentor release`), oldest first. */
   endedEarly: EndedMatch[];
+  /** A running cohort's last week as `mentor status` judges it; none for another cohort, as status lists only running ones. */
+  lastWeek?: LastWeek;
+}
+
+/** The last complete week: who did not log it, and mentors who stopped logging or opted out. */
+export interface LastWeek {
+  week: string;
+  missingLogs: string[];
+  inactiveMentors: InactiveMentor[];
 }
 
 export interface EndedMatch {
@@ -93,6 +102,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
   const endWeek = cohort.end === undefined ? thisWeek : weekOfDate(cohort.end);
   const snapshotWeek = compareWeeks(endWeek, thisWeek) < 0 ? endWeek : thisWeek;
   const snapshot = cohortSnapshot({ config, cohort, people, logs, week: snapshotWeek, at: waitsMeasuredAt(cohort, config.timezone, now), ...(elsewhere ? { elsewhere } : {}) });
+  const state = cohortState(cohort, today);
   const weeks = completeWeeks(cohort, today);
   const asOfWeek = weeks.map((week) => weekPlan(config, cohort, week));
 
@@ -144,7 +154,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
   return {
     id: cohort.id,
     name: cohort.name,
-    state: cohortState(cohort, today),
+    state,
     start: cohort.start,
     ...(cohort.end !== undefined ? { end: cohort.end } : {}),
     cadence: cohort.cadence,
@@ -160,7 +170,15 @@ export function cohortPage(input: CohortPageInput): CohortPage {
     endedEarly: cohort.members
       .flatMap((member) => (member.history ?? []).map((match) => ({ member: member.person, mentor: match.mentor, releasedAt: match.releasedAt, reason: match.reason })))
       .sort((a, b) => Date.parse(a.releasedAt) - Date.parse(b.releasedAt) || (a.member < b.member ? -1 : 1)),
+    ...(state === 'running' ? { lastWeek: lastWeekAsStatusSees(input) } : {}),
   };
+}
+
+/** The same snapshot `mentor status` takes: last week, waiting measured now. */
+function lastWeekAsStatusSees({ config, cohort, logs, people, now, today, elsewhere }: CohortPageInput): LastWeek {
+  const week = lastCompleteWeek(today);
+  const snapshot = cohortSnapshot({ config, cohort, people, logs, week, at: now, ...(elsewhere ? { elsewhere } : {}) });
+  return { week, missingLogs: snapshot.missingLogs, inactiveMentors: snapshot.inactiveMentors };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { WaitingMember } from './report.js';
+import type { InactiveMentor, WaitingMember } from './report.js';
 import type { Config, Person, Role } from '../model/schemas.js';
 import type { Problem } from '../model/problem.js';
 import { formatInstant, dayNumber } from '../domain/time.js';
@@ -22,6 +22,23 @@ export interface SiteMentorWithRoom {
   role: Role;
   directMentees: number;
   room: number;
+  /** Set when `mentor status` calls this mentor inactive in this cohort: no log for this many weeks. */
+  weeksWithoutLog?: number;
+}
+
+/** An inactive mentor of a running cohort, as `mentor status` lists them. */
+export interface SiteInactiveMentor extends InactiveMentor {
+  cohort: string;
+  name: string;
+}
+
+/** A member of a running cohort who did not log last week, as `mentor status` lists them. */
+export interface SiteMissingLog {
+  cohort: string;
+  week: string;
+  id: string;
+  name: string;
+  role: Role;
 }
 
 export interface CohortProgress {
@@ -58,6 +75,10 @@ export interface SiteData {
   /** Members waiting in cohorts that have not finished: overdue first, then longest waiting. */
   waiting: SiteWaiting[];
   mentorsWithRoom: SiteMentorWithRoom[];
+  /** Running cohorts' mentors who stopped logging or opted out, tier then id. */
+  inactiveMentors: SiteInactiveMentor[];
+  /** Running cohorts' members with no log for last week, by cohort then id. */
+  missingLogs: SiteMissingLog[];
   progress: {
     peopleHelped: number;
     movesUp: number;
@@ -91,9 +112,25 @@ export function siteData(input: SiteInput): SiteData {
     .flatMap((page) => page.waiting.map((member): SiteWaiting => ({ cohort: page.id, ...member })))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (b.waitedHours ?? -1) - (a.waitedHours ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || (a.cohort < b.cohort ? -1 : 1))
     .map(({ cohort, id, name, role, requestedAt, waitedHours, overdue, wants }) => ({ cohort, id, name, role, ...(requestedAt !== undefined ? { requestedAt } : {}), ...(waitedHours !== undefined ? { waitedHours } : {}), overdue, wants }));
-  const mentorsWithRoom = open
-    .flatMap((page) => page.mentorsWithRoom.map((mentor) => ({ cohort: page.id, name: people.get(mentor.id)?.name ?? mentor.id, ...mentor })))
+  const nameOf = (id: string) => people.get(id)?.name ?? id;
+  const inactiveMentors = open
+    .flatMap((page) => (page.lastWeek?.inactiveMentors ?? []).map((mentor): SiteInactiveMentor => ({ cohort: page.id, name: nameOf(mentor.id), ...mentor })))
     .sort((a, b) => byTierThenId(a, b) || (a.cohort < b.cohort ? -1 : 1));
+  const silentWeeks = new Map(inactiveMentors.map((mentor) => [`${mentor.cohort}\u0000${mentor.id}`, mentor.weeksWithoutLog]));
+  const mentorsWithRoom = open
+    .flatMap((page) =>
+      page.mentorsWithRoom.map((mentor): SiteMentorWithRoom => {
+        const weeksWithoutLog = silentWeeks.get(`${page.id}\u0000${mentor.id}`);
+        return { cohort: page.id, name: nameOf(mentor.id), ...mentor, ...(weeksWithoutLog !== undefined ? { weeksWithoutLog } : {}) };
+      }),
+    )
+    .sort((a, b) => byTierThenId(a, b) || (a.cohort < b.cohort ? -1 : 1));
+  const missingLogs = [...open]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .flatMap((page) => {
+      const roles = new Map(page.members.map((member) => [member.id, member.role]));
+      return (page.lastWeek?.missingLogs ?? []).map((id): SiteMissingLog => ({ cohort: page.id, week: page.lastWeek!.week, id, name: nameOf(id), role: roles.get(id) ?? 'mentee' }));
+    });
 
   const progress = programProgress(config, oldestFirst, people, today, now);
   const movesUp = new Map(progress.program.movesUpByCohort.map((row) => [row.cohort, row.movesUp]));
@@ -124,6 +161,8 @@ export function siteData(input: SiteInput): SiteData {
     cohorts: [...pages].reverse(),
     waiting,
     mentorsWithRoom,
+    inactiveMentors,
+    missingLogs,
     progress: {
       peopleHelped: progress.program.peopleHelped,
       movesUp: byCohort.reduce((sum, row) => sum + row.movesUp, 0),

@@ -2,6 +2,7 @@ import type { SiteData } from '../../core/site.js';
 import { ROLES } from '../../domain/tiers.js';
 import { axes, PAINT, pattern, renderChart } from './chart.js';
 import { badge, cohortLink, figure, hours, label, name, page, person, section, table, text } from './html.js';
+import { attentionSection, inactiveWords } from './attention.js';
 import { skippedSection } from './skipped.js';
 import { waitingPart } from './waiting.js';
 import { plural } from '../words.js';
@@ -17,11 +18,13 @@ function cards(data: SiteData): string {
   const running = data.cohorts.filter((cohort) => cohort.state === 'running').length;
   // People, not rows: one person with room in two overlapping cohorts is one mentor to ask.
   const withRoom = new Set(data.mentorsWithRoom.map((mentor) => mentor.id)).size;
+  const inactive = new Set(data.inactiveMentors.map((mentor) => mentor.id)).size;
   const items = [
     [`${running}`, running === 1 ? 'cohort running' : 'cohorts running', false],
     [`${data.waiting.length}`, 'waiting for a mentor', false],
     [`${overdue}`, overdue === 1 ? 'request overdue' : 'requests overdue', overdue > 0],
     [`${withRoom}`, withRoom === 1 ? 'mentor with room' : 'mentors with room', false],
+    [`${inactive}`, inactive === 1 ? 'inactive mentor' : 'inactive mentors', inactive > 0],
     [`${data.progress.peopleHelped}`, 'mentees helped', false],
     [`${data.progress.movesUp}`, data.progress.movesUp === 1 ? 'move up a tier' : 'moves up a tier', false],
   ] as const;
@@ -47,9 +50,11 @@ function cohortsTable(data: SiteData): string {
 export const MOST_MENTOR_ROWS = 20;
 
 function mentorsTable(data: SiteData): string {
-  const rows = data.mentorsWithRoom.map((mentor) => [person(mentor.name, mentor.id), mentor.role, cohortLink(mentor.cohort, text(mentor.cohort)), String(mentor.directMentees), String(mentor.room)]);
+  const rows = data.mentorsWithRoom.map((mentor) => [
+    `${person(mentor.name, mentor.id)}${mentor.weeksWithoutLog !== undefined ? ` ${badge('warn', `inactive: ${inactiveWords({ reason: 'no-recent-logs', weeksWithoutLog: mentor.weeksWithoutLog })}`)}` : ''}`,
+    mentor.role, cohortLink(mentor.cohort, text(mentor.cohort)), String(mentor.directMentees), String(mentor.room)]);
   const columns = [{ head: 'Mentor' }, { head: 'Tier' }, { head: 'Cohort' }, { head: 'Mentees now', numeric: true }, { head: 'Room for', numeric: true }];
-  const caption = 'Active mentors and leads who can take more mentees, in cohorts that have not finished.';
+  const caption = 'Active mentors and leads who can take more mentees, in cohorts that have not finished; one marked inactive wrote no log lately (see <a href="#inactive">inactive mentors</a>).';
   const full = table(caption, columns, rows, { empty: 'No mentor has room.' });
   if (rows.length <= MOST_MENTOR_ROWS) return full;
   const groups = new Map<string, { cohort: string; role: string; mentors: number; room: number }>();
@@ -137,6 +142,7 @@ export function renderIndexPage(data: SiteData): string {
     skippedSection(data.skipped),
     section('cohorts', 'Cohorts', cohortsTable(data)),
     section('waiting', 'Waiting for a mentor', waitingPart(data.waiting, data.program.slaHours, { cohortLinks: true, root: '' })),
+    attentionSection(data),
     section('room', 'Mentors with room', mentorsTable(data)),
     section('progress', 'Progress across cycles', progressPart(data)),
   ].join('');
