@@ -16,7 +16,7 @@ function tableRows(html: string, caption: string): string[][] {
   if (start < 0) throw new Error(`no table with the caption "${caption}"`);
   const body = html.slice(start, html.indexOf('</table>', start));
   const cellText = (cell: string) => cell.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cellText(cell[1]!)));
+  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cellText(cell[1]!)));
 }
 
 const edit = (repo: string, file: string, change: (text: string) => string) => writeFileSync(path.join(repo, file), change(readFileSync(path.join(repo, file), 'utf8')));

@@ -46,9 +46,27 @@ describe('the dashboard in a browser', () => {
     const tree = await page.locator('#tree').textContent();
     for (const name of EXAMPLE_MEMBERS) expect(tree).toContain(name);
     for (const name of EXAMPLE_MEMBERS.filter((n) => n !== 'Cleo Diaz' && n !== 'Jon Berg')) expect(picture).toContain(name);
-    expect(await page.locator('#weeks tbody tr').count()).toBe(13);
+    expect(await page.locator('#weeks tbody tr[id]').count()).toBe(13);
     expect(await page.locator('#hours svg[role="img"]').count()).toBe(3);
     await page.screenshot({ path: path.join(SHOTS, 'example-cohort.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("opens a member's row from cohorts/<cohort>.html#<person>, and a mentor finds their mentees' weeks under their name", async () => {
+    const { page, context, problems } = await open(example, 'cohorts/2026-fall.html#hal', { width: 1280 });
+    const row = page.locator('#weeks tr:target');
+    expect(await row.locator('th[scope="row"]').innerText()).toMatch(/Hal Kim\s+hal/);
+    const box = await row.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(900);
+    // From the tree's list, grace's "3 direct" leads to the group of her mentees.
+    await page.locator('#tree a[href="#mentees-of-grace"]').click();
+    expect(page.url()).toMatch(/#mentees-of-grace$/);
+    const group = page.locator('#mentees-of-grace');
+    expect(await group.locator('th[scope="rowgroup"]').innerText()).toMatch(/^Mentees of Grace Hopper grace \(3\)$/);
+    expect(await group.locator('tr[id]').evaluateAll((rows) => rows.map((r) => r.id))).toEqual(['fay', 'gus', 'hal']);
+    await page.screenshot({ path: path.join(SHOTS, 'example-cohort-mentees.png') });
     expect(problems).toEqual([]);
     await context.close();
   });

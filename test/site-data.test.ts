@@ -202,3 +202,51 @@ describe('inactive mentors and missing logs on the dashboard', () => {
     expect(renderIndexPage(site)).not.toContain('inactive: no log');
   });
 });
+
+describe("each member's weeks, grouped by mentor", () => {
+  it('lists the leads, then each mentor’s direct mentees in tree order, then members whose mentor is outside the tree, then who waits, each member once', () => {
+    const cohort = cohortSchema.parse({
+      id: 'grouped',
+      name: 'Grouped',
+      start: '2026-03-02',
+      members: [
+        { person: 'sam', role: 'mentee', mentor: 'ann' },
+        { person: 'lee', role: 'lead' },
+        { person: 'max', role: 'mentee', mentor: 'ann' },
+        { person: 'ann', role: 'mentor', mentor: 'lee' },
+        { person: 'kit', role: 'mentee', mentor: 'gone' },
+        { person: 'old', role: 'mentee', requestedAt: '2026-03-01T00:00:00Z' },
+      ],
+    });
+    const page = siteData({ config, cohorts: [{ cohort, logs: new Map() }], people, now, today: '2026-03-18' }).cohorts[0]!;
+    expect(page.groups).toEqual([
+      { kind: 'leads', members: ['lee'] },
+      { kind: 'mentees-of', mentor: 'lee', members: ['ann'] },
+      { kind: 'mentees-of', mentor: 'ann', members: ['max', 'sam'] },
+      { kind: 'mentees-of', mentor: 'gone', members: ['kit'] },
+      { kind: 'waiting', members: ['old'] },
+    ]);
+  });
+
+  it("gives every member's row an anchor and each mentor's group one, under real row-group headers", () => {
+    const html = renderCohortPage(data, data.cohorts[0]!);
+    const table = /<table class="weeks">[\s\S]*?<\/table>/.exec(html)![0];
+    expect(table).toContain('<caption>Hours each member logged');
+    const group = /<tbody id="mentees-of-ann">[\s\S]*?<\/tbody>/.exec(table)![0];
+    expect(group).toMatch(/<tr class="group"><th scope="rowgroup" colspan="\d+">Mentees of <a href="#ann">/);
+    expect([...group.matchAll(/<tr id="([^"]+)">/g)].map((m) => m[1])).toEqual(['max']);
+    expect([...table.matchAll(/<tr id="([^"]+)">/g)].map((m) => m[1])).toEqual(['lee', 'ann', 'max', 'kit', 'sam']);
+    // The tree's list links each name to its row and a mentor's count to the group.
+    expect(html).toContain('<a href="#ann"><bdi>Name of ann</bdi> <span class="id">ann</span></a>');
+    expect(html).toContain('(<a href="#mentees-of-ann">1 direct</a>)');
+  });
+
+  it("keeps a person id that could be one of the page's own ids from taking it over", () => {
+    const cohort = cohortSchema.parse({ id: 'odd', name: 'Odd', start: '2026-03-02', members: [{ person: 'weeks', role: 'lead' }, { person: 'tree-0', role: 'mentor', mentor: 'weeks' }] });
+    const site = siteData({ config, cohorts: [{ cohort, logs: new Map() }], people: new Map(), now, today: '2026-03-18' });
+    const html = renderCohortPage(site, site.cohorts[0]!);
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBe(new Set(ids).size);
+    expect(ids).toEqual(expect.arrayContaining(['weeks', 'member_weeks', 'member_tree-0', 'mentees-of-weeks']));
+  });
+});

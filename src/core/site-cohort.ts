@@ -8,6 +8,7 @@ import { expectsLog } from './commitments.js';
 import { expectedLoggers, waitsMeasuredAt } from './cohort-as-of.js';
 import type { ElsewhereHours } from '../domain/cross-cohort.js';
 import type { LogsByPerson } from './cycles.js';
+import { memberGroups, type MemberGroup } from './site-groups.js';
 
 // One cohort's page of the dashboard: the tree, planned against logged hours week by week, and
 // each member's weeks. Pure: the records, the logs and "now" are arguments.
@@ -65,6 +66,8 @@ export interface CohortPage {
   weeks: string[];
   roleHours: RoleHours[];
   members: MemberWeeks[];
+  /** The member table's rows: leads, then each mentor's direct mentees in tree order, then who waits. */
+  groups: MemberGroup[];
   /** Matches that ended early (`mentor release`), oldest first. */
   endedEarly: EndedMatch[];
   /** A running cohort's last week as `mentor status` judges it; none for another cohort, as status lists only running ones. */
@@ -167,6 +170,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
     weeks,
     roleHours: ROLES.map((role) => roleHours(role, members, asOfWeek)),
     members,
+    groups: memberGroups(members, placedTree),
     endedEarly: cohort.members
       .flatMap((member) => (member.history ?? []).map((match) => ({ member: member.person, mentor: match.mentor, releasedAt: match.releasedAt, reason: match.reason })))
       .sort((a, b) => Date.parse(a.releasedAt) - Date.parse(b.releasedAt) || (a.member < b.member ? -1 : 1)),

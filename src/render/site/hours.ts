@@ -1,7 +1,7 @@
 import type { CohortPage, MemberWeeks, RoleHours } from '../../core/site-cohort.js';
 import { FAR_UNDER } from '../../core/commitments.js';
 import { axes, PAINT, pattern, renderChart } from './chart.js';
-import { figure, hours, person, section, table, text } from './html.js';
+import { figure, hours, memberAnchor, menteesAnchor, person, section, table, text } from './html.js';
 import { plural } from '../words.js';
 
 // Planned against logged hours, week by week: one picture per role (the role's members summed),
@@ -55,22 +55,28 @@ function weekCell(member: MemberWeeks, logged: number | null, expected: boolean)
 
 function memberTable(cohort: CohortPage): string {
   const { first, weeks } = shownWeeks(cohort);
-  const head = ['Member', 'Tier', 'Mentor', 'Planned a week', ...weeks.map((week) => week.slice(5)), 'Weeks logged'];
-  const rows = cohort.members.map((member) => {
+  const head = ['Member', 'Tier', 'Planned a week', ...weeks.map((week) => week.slice(5)), 'Weeks logged'];
+  const byId = new Map(cohort.members.map((member) => [member.id, member]));
+  const row = (member: MemberWeeks): string => {
     const name = `<th scope="row">${person(member.name, member.id)}</th>`;
-    const mentor = member.mentor === undefined ? '—' : `<span class="id">${text(member.mentor)}</span>`;
     const logged = member.weeksExpected > 0 ? `${member.weeksLogged} of ${member.weeksExpected}` : member.expectsLog ? '—' : 'waiting';
     const cells = member.logged.slice(first).map((value, index) => weekCell(member, value, member.expected[first + index]!)).join('');
-    return `<tr>${name}<td>${member.role}</td><td>${mentor}</td><td class="num">${hours(member.plannedTotal)}</td>${cells}<td class="num">${logged}</td></tr>`;
+    return `<tr id="${text(memberAnchor(member.id))}">${name}<td>${member.role}</td><td class="num">${hours(member.plannedTotal)}</td>${cells}<td class="num">${logged}</td></tr>`;
+  };
+  const groups = cohort.groups.map((group) => {
+    const mentor = group.mentor === undefined ? undefined : byId.get(group.mentor);
+    const who = group.mentor === undefined ? '' : mentor ? `<a href="#${text(memberAnchor(mentor.id))}">${person(mentor.name, mentor.id)}</a>` : `${person(group.mentor, group.mentor)}, not a member of this cohort`;
+    const title = group.kind === 'leads' ? 'Leads' : group.kind === 'waiting' ? 'Without a mentor' : `Mentees of ${who}`;
+    const id = group.kind === 'mentees-of' ? ` id="${text(menteesAnchor(group.mentor!))}"` : '';
+    const header = `<tr class="group"><th scope="rowgroup" colspan="${head.length}">${title} <span class="role">(${group.members.length})</span></th></tr>`;
+    return `<tbody${id}>\n${header}\n${group.members.map((id) => row(byId.get(id)!)).join('\n')}\n</tbody>`;
   });
-  const headRow = head.map((cell, index) => `<th scope="col"${index >= 3 ? ' class="num"' : ''}>${text(cell)}</th>`).join('');
+  const headRow = head.map((cell, index) => `<th scope="col"${index >= 2 ? ' class="num"' : ''}>${text(cell)}</th>`).join('');
   const which = first > 0 ? `the last ${weeks.length} of the ${cohort.weeks.length} complete weeks` : 'each complete week';
   return `<div class="table-wrap"><table class="weeks">
-<caption>Hours each member logged in ${which}. ✗: no log; ▼: under half the plan; ·: no log expected (waiting for a mentor then). Weeks logged counts every complete week a log was expected in.</caption>
+<caption>Hours each member logged in ${which}, grouped by mentor as in the tree: the leads, then each mentor's mentees. ✗: no log; ▼: under half the plan; ·: no log expected (waiting for a mentor then). Weeks logged counts every complete week a log was expected in.</caption>
 <thead><tr>${headRow}</tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
+${groups.join('\n')}
 </table></div>
 `;
 }

@@ -39,6 +39,19 @@ export function label(value: string, max = 32): string {
   return chars.length <= max ? visible : `${chars.slice(0, max - 1).join('')}…`;
 }
 
+/**
+ * The id of a member's row on a cohort page, so `cohorts/<cohort>.html#<person>` opens it. A
+ * person id that could be one of the page's own ids (a section, a picture, a group) gets a prefix
+ * with an underscore, which no person id holds.
+ */
+export function memberAnchor(id: string): string {
+  return PAGE_IDS.test(id) ? `member_${id}` : id;
+}
+const PAGE_IDS = /^(tree|waiting|hours|weeks|ended|left-out|outside|branch|mentees-of|main)(-|$)/;
+
+/** The id of the group of a mentor's direct mentees in a cohort page's member table. */
+export const menteesAnchor = (mentor: string): string => `mentees-of-${mentor}`;
+
 /** A person as the tables show them: the name, and the id (plain letters) beside it. */
 export function person(displayName: string, id: string): string {
   if (displayName === id) return `<span class="id">${text(id)}</span>`;

@@ -3,7 +3,7 @@ import type { CohortPage } from '../../core/site-cohort.js';
 import { ROLES } from '../../domain/tiers.js';
 import type { Role } from '../../model/schemas.js';
 import { PAINT, renderChart } from './chart.js';
-import { badge, figure, label, person, section, text } from './html.js';
+import { badge, figure, label, memberAnchor, menteesAnchor, person, section, text } from './html.js';
 import { plural } from '../words.js';
 
 // The tree as a picture a person can read at 13 members and at 800: one picture per lead, and
@@ -79,10 +79,13 @@ export function leadPicture(lead: TreeNode, id: string): { svg: string; compact:
   return { svg, compact };
 }
 
-function listItem(node: TreeNode): string {
-  const mentees = node.children.length > 0 ? ` <span class="role">(${node.children.length} direct)</span>` : '';
-  const children = node.children.length > 0 ? `\n<ul class="tree">\n${node.children.map(listItem).join('\n')}\n</ul>` : '';
-  return `<li><span aria-hidden="true">${SHAPE[node.role].mark}</span> ${person(node.name, node.id)} <span class="role">${node.role}</span>${mentees}${children}</li>`;
+/** `linked`: the page has a member table, so each name links to its row and each count to the mentees' rows. */
+function listItem(node: TreeNode, linked: boolean): string {
+  const count = `${node.children.length} direct`;
+  const mentees = node.children.length > 0 ? ` <span class="role">(${linked ? `<a href="#${text(menteesAnchor(node.id))}">${count}</a>` : count})</span>` : '';
+  const children = node.children.length > 0 ? `\n<ul class="tree">\n${node.children.map((child) => listItem(child, linked)).join('\n')}\n</ul>` : '';
+  const who = linked ? `<a href="#${text(memberAnchor(node.id))}">${person(node.name, node.id)}</a>` : person(node.name, node.id);
+  return `<li><span aria-hidden="true">${SHAPE[node.role].mark}</span> ${who} <span class="role">${node.role}</span>${mentees}${children}</li>`;
 }
 
 /** The tree section of a cohort page: a picture and a nested list per lead, then who is outside. */
@@ -93,7 +96,7 @@ export function treeSection(cohort: CohortPage): string {
     const { svg, compact } = leadPicture(lead, `tree-${index}`);
     const mentees = menteesUnder(lead);
     const caption = `${text(label(lead.name, 60))}'s branch: ${plural(lead.children.length, 'mentor')}, ${plural(mentees, 'mentee')}. ${legend}${compact ? ` Each mentor shows its number of mentees; the list names them all.` : ''}`;
-    const list = `<details${bigCohort ? '' : ' open'}><summary>Everyone in ${text(label(lead.name, 60))}'s branch, as a list</summary>\n<ul class="tree">\n${listItem(lead)}\n</ul>\n</details>\n`;
+    const list = `<details${bigCohort ? '' : ' open'}><summary>Everyone in ${text(label(lead.name, 60))}'s branch, as a list</summary>\n<ul class="tree">\n${listItem(lead, cohort.weeks.length > 0)}\n</ul>\n</details>\n`;
     return `<h3 id="branch-${text(lead.id)}">${person(lead.name, lead.id)}</h3>\n${figure(`tree-${index}`, caption, svg, list)}`;
   });
   const outside = cohort.unplaced.map(
