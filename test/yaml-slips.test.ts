@@ -96,6 +96,16 @@ const cases: Array<[string, FileTree, Said[]]> = [
     [{ line: 3, column: 8, rule: 'yaml-syntax', message: 'These fields open with "{" but are never closed with "}", so YAML reads the lines after them as more fields.', fix: 'Close them with "}" after the last field: `hours: {practice: 3}`. If the value is text that starts with "{", put it in quotes instead.' }],
   ],
   [
+    'a whole file that is a [ or { never closed (the parser says it only at the end of the file; red team T1)',
+    { 'people/ann.yaml': '{' },
+    [{ line: 1, column: 1, rule: 'yaml-syntax', message: 'These fields open with "{" but are never closed with "}", so YAML reads the lines after them as more fields.', fix: 'Close them with "}" after the last field.' }],
+  ],
+  [
+    'a flow-style record whose last } is missing',
+    { 'people/ann.yaml': '{id: ann, name: Ann, skills: [a]' },
+    [{ line: 1, column: 1, rule: 'yaml-syntax', message: 'These fields open with "{" but are never closed with "}", so YAML reads the lines after them as more fields.', fix: 'Close them with "}" after the last field.' }],
+  ],
+  [
     'a double quote never closed',
     { 'people/ann.yaml': 'id: ann\nname: "Ann Smith\ngithub: ann-gh\n' },
     [{ line: 2, column: 7, rule: 'yaml-syntax', message: 'This text opens with a double quote (") that is never closed, so YAML reads the lines after it as part of the text.', fix: 'End the text with the same quote: `name: "Ann Smith"`.' }],

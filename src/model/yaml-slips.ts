@@ -42,16 +42,21 @@ export function describeYamlErrors(text: string, doc: Document, errors: readonly
   const slips: YamlSlip[] = [];
   const seen = new Set<string>();
   const unclosed = errors.some((error) => error.code !== 'DUPLICATE_KEY') ? unclosedOpeners(text) : [];
+  let echo: YamlSlip | undefined;
   for (const error of errors) {
     const slip = error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, error.pos[0], lines) : (unclosedSlip(text, lines, unclosed, error) ?? syntaxSlip(lines, error.pos) ?? generic(error));
     // After a bracket or quote left open the parser is lost: its other unnamed errors are echoes of that one.
-    if (slip.message.startsWith('Invalid YAML') && unclosed.some((opener) => opener.offset < error.pos[0])) continue;
+    if (slip.message.startsWith('Invalid YAML') && unclosed.some((opener) => opener.offset < error.pos[0])) {
+      echo ??= slip;
+      continue;
+    }
     const key = `${slip.offset}\0${slip.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     slips.push(slip);
   }
-  return slips;
+  // An error is never lost: when every one looked like an echo, the first is said as it is.
+  return slips.length === 0 && echo ? [echo] : slips;
 }
 
 /** A `[`, `{` or quote never closed: said where it opens, not where the parser gave up. */

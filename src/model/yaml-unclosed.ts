@@ -53,7 +53,7 @@ function closedQuote(source: string, quote: string): boolean {
  */
 export function openerOf(unclosed: readonly Unclosed[], error: { message: string; pos: readonly [number, number] }): Unclosed | undefined {
   const before = unclosed.filter((opener) => opener.offset <= error.pos[0]);
-  const flow = /^Flow (sequence|map) in block collection/.exec(error.message);
+  const flow = /^Flow (sequence|map) (?:in block collection|must end with)/.exec(error.message);
   if (flow) return before.filter((opener) => opener.opener === (flow[1] === 'map' ? '{' : '[')).at(-1);
   const quote = /^Missing closing (["'])quote/.exec(error.message);
   if (quote) return before.filter((opener) => opener.opener === quote[1]).at(-1);
