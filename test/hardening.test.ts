@@ -102,3 +102,37 @@ describe('git faults give one clear line', () => {
     expect(json.problems).toEqual([expect.objectContaining({ file: 'people/ann.yaml', line: 2, column: 1, rule: 'merge-conflict' })]);
   });
 });
+
+describe('a tree no record set can make too deep', () => {
+  it('shows a chain of 5,000 mentors (records with errors) cut at the depth of the tiers, in tree, its JSON, status and the site, without a crash (red team 4, T2)', async () => {
+    const files: Record<string, string> = {
+      'mentor.config.yaml': 'program: P\ntimezone: UTC\n',
+      'people/lee.yaml': 'id: lee\nname: Lee\n',
+    };
+    let members = '  - person: lee\n    role: lead\n';
+    for (let k = 0; k < 5000; k++) {
+      files[`people/m${k}.yaml`] = `id: m${k}\nname: M${k}\n`;
+      members += `  - person: m${k}\n    role: mentor\n    mentor: ${k === 0 ? 'lee' : `m${k - 1}`}\n`;
+    }
+    files['cohorts/c/cohort.yaml'] = `id: c\nname: C\nstart: 2026-09-07\nend: 2026-12-20\nmembers:\n${members}`;
+    const repo = makeTree(files);
+    const env = { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } };
+    const tree = await mentorIn(['tree', 'c', '--repo', repo], env);
+    expect(tree.stderr).not.toMatch(/internal error/);
+    expect(tree.code).toBe(0);
+    expect(tree.stdout).toContain('lee Lee (lead, X=1, 6 h)\n└── m0 M0 (mentor, X=1, 5 h)\n    └── m1 M1 (mentor, X=1, 5 h)\n');
+    expect(tree.stdout).toContain('m2 M2 (mentor, X=1, 5 h) mentor m1: deeper than lead, mentor, mentee\n');
+    // Every member is shown, once, and no line is indented past the tiers.
+    const shown = tree.stdout.split('\n').flatMap((line) => /^(?:[│ ]   )*(?:[└├]── )?(m\d+|lee) /.exec(line)?.[1] ?? []);
+    expect(shown.length).toBe(5001);
+    expect(new Set(shown).size).toBe(5001);
+    expect(tree.stdout.split('\n').every((line) => !line.startsWith('        '))).toBe(true);
+    const json = await mentorInJson<{ tree: unknown[] }>(['tree', 'c', '--repo', repo, '--format', 'json'], env);
+    expect(json.code).toBe(0);
+    for (const args of [['status', 'c'], ['site']]) {
+      const run = await mentorIn([...args, '--repo', repo], env);
+      expect(run.stderr, args.join(' ')).not.toMatch(/internal error/);
+      expect(run.code, args.join(' ')).toBe(0);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import type { Cohort, Config, Log, Member, Person, Role } from '../model/schemas.js';
 import { cohortCommitments, expectsLog, hoursWaited, isOverdue, type PersonHours } from './commitments.js';
-import { byTierThenId } from '../domain/tiers.js';
+import { byTierThenId, ROLES } from '../domain/tiers.js';
 import { directMenteeCounts, roomFor, roundHours } from '../domain/commitments.js';
 import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { localDate } from '../domain/time.js';
@@ -25,7 +25,7 @@ export interface TreeNode {
    * Has a mentor, yet cannot be reached from a lead: its mentor is not in the cohort, or the
    * mentors go round in a cycle. Shown as a root, after the others, never dropped.
    */
-  unreachable?: { mentor: string; reason: 'cycle' | 'mentor-not-member' };
+  unreachable?: { mentor: string; reason: 'cycle' | 'mentor-not-member' | 'too-deep' };
 }
 
 export interface WaitingMember {
@@ -97,12 +97,13 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  */
 function unreachableRoots(members: readonly Member[], nodes: Map<string, TreeNode>, roots: readonly TreeNode[]): TreeNode[] {
   const reached = new Set<string>();
-  const reach = (node: TreeNode) => {
-    if (reached.has(node.id)) return;
+  // A stack, not recursion: records with errors can chain mentors thousands deep.
+  const stack = [...roots];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (reached.has(node.id)) continue;
     reached.add(node.id);
-    node.children.forEach(reach);
-  };
-  roots.forEach(reach);
+    stack.push(...node.children);
+  }
   const lost = members.filter((member) => member.mentor !== undefined && !reached.has(member.person));
   if (lost.length === 0) return [];
   const inCycle = new Set(mentorCycles(lost).flatMap((cycle) => cycle.map((index) => lost[index]!.person)));
@@ -117,6 +118,30 @@ function unreachableRoots(members: readonly Member[], nodes: Map<string, TreeNod
     }
   }
   return found;
+}
+
+/**
+ * Cuts chains of mentors deeper than the tiers (lead, mentor, mentee) into roots of their own: only
+ * records with errors make them (validate names each), and every walk of the tree stays shallow,
+ * where a chain thousands deep would overflow the stack of the text, JSON and picture renderers.
+ */
+function cutTooDeep(roots: readonly TreeNode[]): TreeNode[] {
+  const cut: TreeNode[] = [];
+  const stack = roots.map((node) => ({ node, depth: 0 }));
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { node, depth } = next;
+    if (depth + 1 < ROLES.length) {
+      for (const child of node.children) stack.push({ node: child, depth: depth + 1 });
+      continue;
+    }
+    for (const child of node.children) {
+      const root: TreeNode = { ...child, unreachable: { mentor: node.id, reason: 'too-deep' } };
+      cut.push(root);
+      stack.push({ node: root, depth: 0 });
+    }
+    node.children = [];
+  }
+  return cut;
 }
 
 export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
@@ -149,6 +174,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     if (!attached && node.children.length > 0) roots.push({ ...node, detached: true });
   }
   roots.push(...unreachableRoots(members, nodes, roots));
+  roots.push(...cutTooDeep(roots));
   const sortTree = (list: TreeNode[]) => {
     list.sort(byId);
     for (const node of list) sortTree(node.children);

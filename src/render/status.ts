@@ -80,6 +80,7 @@ function section(style: Style, title: string, lines: string[], tone: 'error' | '
 /** The tree with box-drawing characters; waiting members listed under it. */
 function unreachableText(node: TreeNode, why: NonNullable<TreeNode['unreachable']>): string {
   if (why.mentor === node.id) return 'their own mentor';
+  if (why.reason === 'too-deep') return `mentor ${sanitizeInline(why.mentor)}: deeper than lead, mentor, mentee`;
   return why.reason === 'cycle' ? `mentor ${sanitizeInline(why.mentor)}: a cycle of mentors` : `mentor ${sanitizeInline(why.mentor)} is not in this cohort`;
 }
 
