@@ -126,6 +126,27 @@ describe('the dashboard in a browser', () => {
     }
   }, 120_000);
 
+  it('shows the Weeks logged column of the member table without scrolling sideways on a 1280-pixel screen, with 12 weeks and a long name', async () => {
+    const long = `${'D'.repeat(190)} long`;
+    const spring = 'id: 2026-spring\nname: Spring 2026\nstart: 2026-03-02\nend: 2026-05-24\nmembers:\n  - person: andrew\n    role: lead\n  - person: dan\n    role: mentee\n    mentor: andrew\n';
+    const site = await buildSite(exampleRepo({ 'people/dan.yaml': `id: dan\nname: ${long}\ntimezone: Europe/Berlin\nskills: [css]\n`, 'cohorts/2026-spring/cohort.yaml': spring }));
+    for (const [source, file] of [[example, 'cohorts/2026-fall.html'], [site, 'cohorts/2026-fall.html'], [site, 'cohorts/2026-spring.html']] as const) {
+      const { page, context, problems } = await open(source, file, { width: 1280 });
+      const seen = await page.evaluate(() => {
+        const wrap = document.querySelector('#weeks .table-wrap')!;
+        const head = [...wrap.querySelectorAll('thead th')].find((th) => th.textContent === 'Weeks logged')!;
+        const last = [...wrap.querySelectorAll('thead th')].at(-1)!;
+        return { right: head.getBoundingClientRect().right, lastWeek: last.getBoundingClientRect().right, visible: wrap.getBoundingClientRect().left + wrap.clientWidth, weeks: wrap.querySelectorAll('thead th').length - 4 };
+      });
+      expect(seen.right, `${file}: Weeks logged ends within the visible table`).toBeLessThanOrEqual(seen.visible);
+      // The example's 11 weeks fit whole, the latest included.
+      if (source === example) expect(seen.lastWeek).toBeLessThanOrEqual(seen.visible);
+      if (file.includes('spring')) expect(seen.weeks).toBe(12);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
   it("draws a finished cohort's member never placed with the whole label inside the picture", async () => {
     const spring = 'id: 2026-spring\nname: Spring 2026\nstart: 2026-03-02\nend: 2026-05-24\nmembers:\n  - person: andrew\n    role: lead\n  - person: bob\n    role: mentee\n    requestedAt: 2026-05-01T10:00:00-07:00\n';
     const site = await buildSite(exampleRepo({ 'cohorts/2026-spring/cohort.yaml': spring }));

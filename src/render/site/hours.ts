@@ -55,13 +55,15 @@ function weekCell(member: MemberWeeks, logged: number | null, expected: boolean)
 
 function memberTable(cohort: CohortPage): string {
   const { first, weeks } = shownWeeks(cohort);
-  const head = ['Member', 'Tier', 'Planned a week', ...weeks.map((week) => week.slice(5)), 'Weeks logged'];
+  // The summary before the weeks: with 12 week columns the table is wider than a 1280 px screen's
+  // page, and a last column would sit behind the table's sideways scroll.
+  const head = ['Member', 'Tier', 'Planned a week', 'Weeks logged', ...weeks.map((week) => week.slice(5))];
   const byId = new Map(cohort.members.map((member) => [member.id, member]));
   const row = (member: MemberWeeks): string => {
     const name = `<th scope="row">${person(member.name, member.id)}</th>`;
     const logged = member.weeksExpected > 0 ? `${member.weeksLogged} of ${member.weeksExpected}` : member.expectsLog ? '—' : 'waiting';
     const cells = member.logged.slice(first).map((value, index) => weekCell(member, value, member.expected[first + index]!)).join('');
-    return `<tr id="${text(memberAnchor(member.id))}">${name}<td>${member.role}</td><td class="num">${hours(member.plannedTotal)}</td>${cells}<td class="num">${logged}</td></tr>`;
+    return `<tr id="${text(memberAnchor(member.id))}">${name}<td>${member.role}</td><td class="num">${hours(member.plannedTotal)}</td><td class="num">${logged}</td>${cells}</tr>`;
   };
   const groups = cohort.groups.map((group) => {
     const mentor = group.mentor === undefined ? undefined : byId.get(group.mentor);

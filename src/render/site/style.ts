@@ -55,6 +55,8 @@ tbody th{font-weight:normal}
 .badge.ok,.badge.running{background:var(--ok-bg)}
 .badge.warn,.badge.waiting{background:var(--warn-bg)}
 .weeks tbody th{white-space:nowrap}
+.weeks thead th{white-space:normal;vertical-align:bottom}
+.weeks th,.weeks td{padding:4px 6px}
 .weeks tr.group th{font-weight:600;background:var(--panel);padding-top:10px}
 .weeks tr:target>th{box-shadow:inset 4px 0 0 var(--ink);font-weight:600}
 .weeks td.w{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap}
