@@ -23,12 +23,13 @@ export function memberGroups(members: ReadonlyArray<{ id: string; role: Role; me
   const take = (ids: string[]) => ids.filter((id) => !grouped.has(id) && grouped.add(id));
   const known = new Set(members.map((member) => member.id));
   const groups: MemberGroup[] = [{ kind: 'leads', members: take(members.filter((member) => member.role === 'lead').map((member) => member.id).sort(byId)) }];
-  const walk = (node: TreeNode): void => {
+  // Pre-order with a stack, not recursion: a tree of records with errors can be thousands deep.
+  const stack = [...tree].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     const children = take(node.children.map((child) => child.id).filter((id) => known.has(id)));
     if (children.length > 0) groups.push({ kind: 'mentees-of', mentor: node.id, members: children });
-    for (const child of node.children) walk(child);
-  };
-  for (const root of tree) walk(root);
+    for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]!);
+  }
   const outside = new Map<string, string[]>();
   for (const member of members) {
     if (grouped.has(member.id) || member.mentor === undefined) continue;
