@@ -110,6 +110,19 @@ describe('mentor claim', () => {
     expect(named.stderr).toContain('jonn is not a member of cohort 2026-fall. Did you mean jon? Waiting for a mentor: cleo, jon.');
   });
 
+  it('answers a member in no open cohort in the format asked for, as any refusal: the /claim workflow posts the markdown (red team 4, T3)', async () => {
+    const repo = exampleRepo();
+    const markdown = await mentorIn(['claim', 'cleoo', '--repo', repo, '--as', '@grace-h', '--format', 'markdown'], { env: NOW });
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toBe('<!-- mentor:claim -->\nCannot claim cleoo: cleoo is not a member of any cohort that is running or about to start. Did you mean cleo? Waiting for a mentor: cleo, jon.\n');
+    const claim = await mentorInJson(['claim', 'cleoo', '--repo', repo, '--as', 'grace', '--format', 'json'], { env: NOW });
+    expect(claim.code).toBe(1);
+    expect(claim.json).toEqual({ cohort: null, member: 'cleoo', mentor: 'grace', ok: false, problems: [expect.stringContaining('Did you mean cleo?')], files: [], branch: null });
+    const release = await mentorInJson(['release', 'nobody', '--repo', repo, '--reason', 'x', '--format', 'json'], { env: NOW });
+    expect(release.code).toBe(1);
+    expect(release.json).toMatchObject({ cohort: null, member: 'nobody', mentor: null, ok: false, files: [], branch: null });
+  });
+
   it('answers in Markdown for the /claim workflow, mentions defused', async () => {
     const repo = exampleRepo();
     const result = await mentorIn(['claim', 'cleo', '--repo', repo, '--as', '@someone', '--format', 'markdown'], { env: NOW });

@@ -1,4 +1,4 @@
-import { ExitCode, MentorError, usageError } from '../errors.js';
+import { ExitCode, usageError } from '../errors.js';
 import { print, printError } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { checkClaim, cohortOfMember } from '../core/claim.js';
@@ -28,7 +28,7 @@ export interface ClaimOptions {
  * The cohort named, else the one open cohort that has the member. A member file with errors still
  * says where the member is: that cohort is chosen, and its errors are what the command says.
  */
-export function memberCohort(loaded: Loaded, member: string, cohortId: string | undefined, purpose: 'claim' | 'release') {
+export function memberCohort(loaded: Loaded, member: string, cohortId: string | undefined, purpose: 'claim' | 'release'): ReturnType<typeof chooseCohort> | { problem: string } {
   if (cohortId !== undefined) return chooseCohort(loaded, cohortId);
   const { program } = loaded;
   const hasMember = (entry: CohortEntry) => entry.members.has(member) || (program.layout.members.get(entry.id) ?? []).some((file) => file.nameId === member);
@@ -37,12 +37,20 @@ export function memberCohort(loaded: Loaded, member: string, cohortId: string | 
     member,
     purpose,
   );
-  if ('problem' in found) throw new MentorError(found.problem, ExitCode.invalid);
+  if ('problem' in found) return { problem: found.problem };
   return chooseCohort(loaded, found.id);
 }
 
+/** A refusal said in the format asked for: markdown and JSON answer on stdout (a workflow posts it), text on stderr. */
+function refuseClaim(member: string, reason: string, said: { cohort: string | null; mentor: string | null }, format: ClaimOptions['format']): number {
+  if (format === 'markdown') print(renderClaimAnswer({ ok: false, member, reason }));
+  else if (format === 'json') print(renderClaimJson({ ...said, member, ok: false, problems: [reason], files: [], branch: null }));
+  else printError(`mentor: nothing written: ${sanitizeInline(reason)}`);
+  return ExitCode.invalid;
+}
+
 /** Writes the member edits (each where the member lives), on a new branch with --commit. */
-export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof memberCohort>, edit: MemberEdit, branch: string | undefined, message: string): Promise<string[]> {
+export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof chooseCohort>, edit: MemberEdit, branch: string | undefined, message: string): Promise<string[]> {
   const root = loaded.program.root;
   const edited = applyMemberEdits(entry, [edit]);
   const files = [...edited.keys()];
@@ -57,6 +65,8 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
   const entry = memberCohort(loaded, member, options.cohort, 'claim');
+  // A member in no open cohort (a typo in `/claim`) is answered like any refusal, with who waits.
+  if ('problem' in entry) return refuseClaim(member, entry.problem, { cohort: null, mentor: options.as ?? null }, options.format);
   const as = options.as ?? (await claimerFromGit(loaded, member, entry.cohort));
   if (options.as === undefined && options.format === 'text') print(`Claiming as ${as} (the person of your git user; --as names another).`);
   const outcome = checkClaim({
@@ -69,12 +79,7 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
     nowInstant: formatInstant(program.config.timezone, loaded.now),
     elsewhere: hoursInOverlappingCohorts(program, entry.cohort),
   });
-  if (!outcome.ok) {
-    if (options.format === 'markdown') print(renderClaimAnswer({ ok: false, member, reason: outcome.reason }));
-    else if (options.format === 'json') print(renderClaimJson({ cohort: entry.id, member, mentor: as, ok: false, problems: [outcome.reason], files: [], branch: null }));
-    else printError(`mentor: nothing written: ${sanitizeInline(outcome.reason)}`);
-    return ExitCode.invalid;
-  }
+  if (!outcome.ok) return refuseClaim(member, outcome.reason, { cohort: entry.id, mentor: as }, options.format);
   lockForWriting(program.root, 'claim');
   const branch = options.commit ? `claim/${entry.id}/${member}` : undefined;
   const files = await writeMemberEdit(loaded, entry, { person: member, set: outcome.set }, branch, `Claim ${member} in ${entry.id}: ${outcome.mentor} mentors them`);

@@ -21,13 +21,15 @@ export async function releaseCommand(member: string, options: ReleaseOptions): P
   if (wrongReason !== undefined) throw usageError(wrongReason, 'For example: --reason "moved to another team".');
   const loaded = loadForCommand(options.repo);
   const entry = memberCohort(loaded, member, options.cohort, 'release');
-  const plan = planRelease(entry.cohort, member, options.reason, formatInstant(loaded.program.config.timezone, loaded.now));
-  const said = { cohort: entry.id, member, reason: options.reason.trim() };
-  if (!plan.ok) {
-    if (options.format === 'json') print(renderReleaseJson({ ...said, mentor: null, ok: false, problems: [plan.reason], files: [], branch: null }));
-    else printError(`mentor: nothing written: ${sanitizeInline(plan.reason)}`);
+  const refuse = (cohort: string | null, reason: string) => {
+    if (options.format === 'json') print(renderReleaseJson({ cohort, member, reason: options.reason.trim(), mentor: null, ok: false, problems: [reason], files: [], branch: null }));
+    else printError(`mentor: nothing written: ${sanitizeInline(reason)}`);
     return ExitCode.invalid;
-  }
+  };
+  if ('problem' in entry) return refuse(null, entry.problem);
+  const plan = planRelease(entry.cohort, member, options.reason, formatInstant(loaded.program.config.timezone, loaded.now));
+  if (!plan.ok) return refuse(entry.id, plan.reason);
+  const said = { cohort: entry.id, member, reason: options.reason.trim() };
   lockForWriting(loaded.program.root, 'release');
   const branch = options.commit ? `release/${entry.id}/${member}` : undefined;
   const files = await writeMemberEdit(loaded, entry, { person: member, set: plan.edit.set, unset: plan.edit.unset }, branch, `Release ${member} in ${entry.id} from ${plan.mentor}: back to waiting`);

@@ -19,12 +19,12 @@ const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
 const tail = (written: Written) => ({ ok: written.ok, problems: [...written.problems], files: [...written.files], branch: written.branch });
 
 /** `claim`: `mentor` is the claimer (who mentors the member when ok). */
-export function renderClaimJson(claim: { cohort: string; member: string; mentor: string } & Written): string {
+export function renderClaimJson(claim: { cohort: string | null; member: string; mentor: string | null } & Written): string {
   return json({ cohort: claim.cohort, member: claim.member, mentor: claim.mentor, ...tail(claim) });
 }
 
 /** `release`: `mentor` is the mentor the member was released from (null when refused before that was known). */
-export function renderReleaseJson(release: { cohort: string; member: string; mentor: string | null; reason: string } & Written): string {
+export function renderReleaseJson(release: { cohort: string | null; member: string; mentor: string | null; reason: string } & Written): string {
   return json({ cohort: release.cohort, member: release.member, mentor: release.mentor, reason: release.reason, ...tail(release) });
 }
 
