@@ -1,6 +1,7 @@
 import { ExitCode, fileSystemError, isSystemError, MentorError } from './errors.js';
 import { writeAtOnce } from './io/stdio.js';
 import { asksForJson, renderErrorJson } from './render/error-json.js';
+import { workflowLogLine } from './render/escape.js';
 import { sanitizeForTerminal } from './render/terminal.js';
 
 /** argv in, exit code out: the one place that catches errors. */
@@ -42,8 +43,10 @@ function outputFailed(error: NodeJS.ErrnoException, name: string): never {
 
 function reportError(error: unknown): number {
   if (error instanceof MentorError) {
-    process.stderr.write(`mentor: ${sanitizeForTerminal(error.message)}\n`);
-    if (error.hint) process.stderr.write(`  ${sanitizeForTerminal(error.hint)}\n`);
+    // Messages quote what was typed, which may hold line breaks: no line of them may read as a
+    // workflow command (`::error::`) in a GitHub Actions log.
+    process.stderr.write(`mentor: ${workflowLogLine(sanitizeForTerminal(error.message))}\n`);
+    if (error.hint) process.stderr.write(`  ${workflowLogLine(sanitizeForTerminal(error.hint))}\n`);
     return error.exitCode;
   }
   if (isClosedInput(error)) {

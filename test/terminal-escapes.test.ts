@@ -35,3 +35,13 @@ describe('terminal escapes in file and folder names', () => {
     expect(validate.stdout).toContain('\\x1b[2Jwipe.yaml');
   });
 });
+
+describe('arguments quoted in an error message', () => {
+  it('never start a line that a GitHub Actions log reads as a workflow command (red team 4, T12)', async () => {
+    const repo = exampleRepo();
+    const result = await mentorIn(['validate', '--format', 'github', '--repo', repo, '--at', 'HEAD\n::error file=x::pwn']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('| ::error file=x::pwn');
+    for (const line of result.stderr.split('\n')) expect(line, line).not.toMatch(/^\s*::/);
+  });
+});
