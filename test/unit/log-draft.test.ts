@@ -75,6 +75,9 @@ describe('log flags and defaults', () => {
   it('parse --hours pairs and reject what is not one', () => {
     expect(parseHoursFlags(['practice=3', 'code-review = 1.5'])).toEqual({ hours: { practice: 3, 'code-review': 1.5 }, errors: [] });
     expect(parseHoursFlags(['practice', 'x=abc', 'y=']).errors).toHaveLength(3);
+    // Hours are written in decimal: what Number() would also read (hex, exponents, Infinity) is refused (red team 4, T9).
+    expect(parseHoursFlags(['a=.5', 'b=2.', 'c=-1']).hours).toEqual({ a: 0.5, b: 2, c: -1 });
+    expect(parseHoursFlags(['a=0x10', 'b=1e1', 'c=Infinity', 'd=0b1']).errors).toHaveLength(4);
     // A key that would vanish into the prototype, and an activity given twice, are said, not dropped.
     expect(parseHoursFlags(['__proto__=3', 'constructor=1']).errors).toEqual(['--hours __proto__=3: "__proto__" cannot be the name of an activity.', '--hours constructor=1: "constructor" cannot be the name of an activity.']);
     expect(parseHoursFlags(['practice=3', 'practice=4'])).toEqual({ hours: { practice: 3 }, errors: ['--hours practice=4: practice is given twice; give each activity once, with its hours for the week.'] });
