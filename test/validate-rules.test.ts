@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateTree } from './helpers/memory-source.js';
+import { loadTree, validateTree } from './helpers/memory-source.js';
+import { whoIs } from '../src/core/pull-request/author.js';
 import { exampleRepo, expectNoCrash, mentor, mentorJson, readText, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram, smallTree, type FileTree } from './helpers/repo.js';
 
 interface Expected {
@@ -263,5 +264,16 @@ describe('validate: a cycle of mentors', () => {
 
   it('finds no cycle in a tree that is one, however deep', () => {
     expect(cycleOf(SMALL_TREE)).toEqual([]);
+  });
+});
+
+describe('a GitHub handle written in a valid file and in one with errors', () => {
+  it('is said to be taken on the file with errors, and the gate knows the valid one as its owner (red team 4, T8)', async () => {
+    // aaa sorts before ann, and its zone does not exist.
+    const repo = smallProgram({ 'people/aaa.yaml': 'id: aaa\nname: Aaa\ngithub: ann-gh\ntimezone: Mars/Olympus\n' });
+    const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const duplicates = json.problems.filter((problem: { rule: string }) => problem.rule === 'github-duplicate');
+    expect(duplicates.map((problem: { file: string; line: number }) => `${problem.file}:${problem.line}`)).toEqual(['people/aaa.yaml:3']);
+    expect(whoIs(loadTree(smallTree({ 'people/aaa.yaml': 'id: aaa\nname: Aaa\ngithub: ann-gh\ntimezone: Mars/Olympus\n' })), 'ann-gh')).toEqual({ handle: 'ann-gh', kind: 'person', person: 'ann' });
   });
 });

@@ -32,7 +32,9 @@ export function whoIs(base: Program, handle: string, association?: AuthorAssocia
 }
 
 function personWith(base: Program, handle: string): { person?: string } {
-  const [entry] = peopleWithHandle(base, handle);
+  // A valid file owns a handle before one with errors that writes it too (validate says that one is wrong).
+  const entries = peopleWithHandle(base, handle);
+  const entry = entries.find((candidate) => candidate.person !== undefined) ?? entries[0];
   return entry ? { person: entry.id } : {};
 }
 

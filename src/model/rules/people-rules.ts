@@ -36,7 +36,10 @@ export const PEOPLE_RULES: readonly PersonRule[] = [idMatchesFile, githubUnique]
 
 export function checkPeopleRules(program: Program, problems: Problem[]): void {
   const seen: SeenGithub = new Map();
-  for (const entry of program.people.values()) {
+  // Valid files first: a handle written twice is said on the file that has errors, not on the
+  // file that is right (it owns the handle for check-pr and CODEOWNERS).
+  const entries = [...program.people.values()];
+  for (const entry of [...entries.filter((e) => e.person !== undefined), ...entries.filter((e) => e.person === undefined)]) {
     const { fields: person, source } = entry;
     if (!person || !source) continue;
     for (const rule of PEOPLE_RULES) {
