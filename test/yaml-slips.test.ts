@@ -106,6 +106,11 @@ const cases: Array<[string, FileTree, Said[]]> = [
     [{ line: 1, column: 1, rule: 'yaml-syntax', message: 'These fields open with "{" but are never closed with "}", so YAML reads the lines after them as more fields.', fix: 'Close them with "}" after the last field.' }],
   ],
   [
+    'a list spread over lines and never closed: no closed line is shown, it would drop the items below (red team 4, T6)',
+    { 'people/ann.yaml': 'id: ann\nname: Ann\nskills: [a,\n  b,\n  c\n' },
+    [{ line: 3, column: 9, rule: 'yaml-syntax', message: 'This list opens with "[" but is never closed with "]", so YAML reads the lines after it as part of the list.', fix: 'Close it with "]" after its last item.' }],
+  ],
+  [
     'a double quote never closed',
     { 'people/ann.yaml': 'id: ann\nname: "Ann Smith\ngithub: ann-gh\n' },
     [{ line: 2, column: 7, rule: 'yaml-syntax', message: 'This text opens with a double quote (") that is never closed, so YAML reads the lines after it as part of the text.', fix: 'End the text with the same quote: `name: "Ann Smith"`.' }],
@@ -115,7 +120,7 @@ const cases: Array<[string, FileTree, Said[]]> = [
     { [LOG]: `${HEAD}pullRequests: [https://github.com/a/b/pull/1, 'https://github.com/a/b/pull/2\n` },
     [
       { line: 3, column: 15, rule: 'yaml-syntax', message: 'This list opens with "[" but is never closed with "]", so YAML reads the lines after it as part of the list.', fix: 'Close it with "]" after its last item.' },
-      { line: 3, column: 47, rule: 'yaml-syntax', message: "This text opens with a single quote (') that is never closed, so YAML reads the lines after it as part of the text.", fix: "End the text with the same quote: `pullRequests: [https://github.com/a/b/pull/1, 'https://github.com/a/b/pull/2'`." },
+      { line: 3, column: 47, rule: 'yaml-syntax', message: "This text opens with a single quote (') that is never closed, so YAML reads the lines after it as part of the text.", fix: "End the text with a single quote (')." },
     ],
   ],
   [

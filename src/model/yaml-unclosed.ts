@@ -1,4 +1,4 @@
-import { CST, Parser } from 'yaml';
+import { CST, parseDocument, Parser } from 'yaml';
 
 // A `[`, `{` or quote that is never closed. The parser notices only where the file goes on (the
 // next line, or the end of the file) and says "flow sequence in block collection must be
@@ -69,8 +69,10 @@ export function describeUnclosed(opener: Unclosed, lineText: string, after: stri
   const closer = CLOSER[opener.opener];
   const closedLine = `${lineText}${closer}`;
   const quoted = opener.opener === '"' || opener.opener === "'";
-  const plainEnd = after.trim() !== '' && (quoted ? !after.includes(opener.opener) : !/[[\]{}"']/.test(after));
-  const shown = plainEnd && fitsShown(closedLine);
+  // The closed line is shown only when it is the whole fix: the items end on this line (no comma
+  // left hanging for items below it) and closing it makes YAML that reads.
+  const plainEnd = after.trim() !== '' && !after.trimEnd().endsWith(',') && (quoted ? !after.includes(opener.opener) : !/[[\]{}"']/.test(after));
+  const shown = plainEnd && fitsShown(closedLine) && parseDocument(closedLine).errors.length === 0;
   if (quoted) {
     const name = opener.opener === '"' ? 'double' : 'single';
     return {
