@@ -34,7 +34,7 @@ function asSaid(error: unknown): unknown {
 function outputFailed(error: NodeJS.ErrnoException, name: string): never {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   if (name !== 'standard error') {
-    const said = fileSystemError(error, 'write the output to', name, 'What was printed before is incomplete.');
+    const said = fileSystemError(error, 'write the output to', name, 'What was printed before is incomplete; what the command wrote to the repo is in place (see git status).');
     // When standard error fails too, the exit code is all that is left to say it.
     writeAtOnce(2, `mentor: ${said.message}\n  ${said.hint}\n`);
   }

@@ -3,15 +3,17 @@
 // JSON object, `{ "error": { "message", "hint", "exitCode" } }`, so a tool reading it gets a
 // reason rather than a parse error. The human message goes to stderr as always (main.ts).
 
-/** Whether argv asks for JSON: `--format json` or `--format=json`, as commander reads them (an argument after `--` is not an option). */
+/** Whether argv asks for JSON: the last `--format json` or `--format=json`, as commander reads them (an argument after `--` is not an option). */
 export function asksForJson(argv: readonly string[]): boolean {
+  // The last --format given is the one commander keeps.
+  let format: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
-    if (arg === '--') return false;
-    if (arg === '--format=json') return true;
-    if (arg === '--format' && argv[index + 1] === 'json') return true;
+    if (arg === '--') break;
+    if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg === '--format') format = argv[index + 1];
   }
-  return false;
+  return format === 'json';
 }
 
 /**

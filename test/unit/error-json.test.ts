@@ -13,6 +13,9 @@ describe('the JSON of a failed run', () => {
     [['validate'], false],
     [['log', '--done', 'x', '--', '--format', 'json'], false],
     [['hours', '--format'], false],
+    // The last one given wins, as in commander (red team 4, T10).
+    [['tree', 'nope', '--format', 'json', '--format', 'text'], false],
+    [['tree', 'nope', '--format=text', '--format', 'json'], true],
   ])('knows whether %j asks for JSON: %s', (argv, wanted) => {
     expect(asksForJson(argv)).toBe(wanted);
   });
