@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fitColumns, visibleWidth } from '../src/render/table.js';
 import { mentorIn } from './helpers/in-process.js';
 import { exampleRepo, makeTree, mentor, minimal, type FileTree } from './helpers/repo.js';
 
@@ -70,6 +71,17 @@ describe('terminal output', () => {
     expect(narrow.stdout).toMatch(/\n {2}jon Jon Berg \(mentee\) wants node,\n {4}python; waiting/);
     const wide = await mentorIn(['tree', '2026-fall', '--repo', repo], at({ COLUMNS: '200' }));
     expect(wide.stdout).toContain('├── grace Grace Hopper (mentor, X=3, 7 h)\n');
+  });
+
+  it('measures names in terminal columns: wide CJK letters and emoji count two, and no character is cut in half (red team 4, T7)', async () => {
+    const repo = exampleRepo();
+    writeFileSync(path.join(repo, 'people/grace.yaml'), readFileSync(path.join(repo, 'people/grace.yaml'), 'utf8').replace(/^name: .*$/m, 'name: 王小明王小明 👩‍💻🇫🇷 Hopper'));
+    const narrow = await mentorIn(['tree', '2026-fall', '--repo', repo], at({ COLUMNS: '40' }));
+    expect(narrow.code, narrow.stderr).toBe(0);
+    for (const line of narrow.stdout.split('\n').slice(1)) expect(visibleWidth(line), line).toBeLessThanOrEqual(40);
+    expect(narrow.stdout).toContain('├── grace 王小明王小… (mentor, X=3, 7 h)\n');
+    expect(visibleWidth('王小明 👩‍💻🇫🇷 é')).toBe(13);
+    expect(fitColumns('👩‍💻👩‍💻👩‍💻', 5)).toBe('👩‍💻👩‍💻…');
   });
 
   it('packs 300 missing logs onto a few lines instead of one line each', () => {

@@ -2,7 +2,7 @@ import type { CohortSnapshot, TreeNode } from '../core/report.js';
 import { hours } from './hours.js';
 import type { Style } from '../domain/style.js';
 import { sanitizeInline } from './terminal.js';
-import { wrapWords } from './table.js';
+import { fitColumns, visibleWidth, wrapWords } from './table.js';
 import { emptyCohort, packList, plural, waitText } from './words.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 
@@ -62,13 +62,6 @@ function wrapLine(line: string, width: number): string[] {
   return [`${' '.repeat(indent - 2)}${first}`, ...rest.map((part) => `${' '.repeat(indent)}${part}`)];
 }
 
-/** Text cut to `room` characters with an ellipsis (none left: nothing); all of it without a limit. */
-function fitted(text: string, room: number | undefined): string {
-  const characters = [...text];
-  if (room === undefined || characters.length <= room) return text;
-  return room < 2 ? '' : `${characters.slice(0, room - 1).join('')}…`;
-}
-
 /** A titled list: ids (`packed`) fill lines of the width; longer lines past ten are counted, not printed. */
 function section(style: Style, title: string, lines: string[], tone: 'error' | 'warning' | 'ok', empty: string, packedWidth?: number): string {
   const mark = lines.length === 0 ? style.dim('✓') : tone === 'error' ? style.error('✖') : tone === 'warning' ? style.warning('!') : style.ok('•');
@@ -93,7 +86,7 @@ export function renderTreeText(s: CohortSnapshot, style: Style, width?: number):
   const label = (node: TreeNode, lead: string) => {
     const x = node.role === 'mentee' ? '' : `, X=${node.directMentees}`;
     const facts = `(${node.role}${x}, ${hours(node.plannedTotal)} h)`;
-    const name = fitted(sanitizeInline(node.name), width === undefined ? undefined : width - [...`${lead}${node.id}  ${facts}`].length);
+    const name = width === undefined ? sanitizeInline(node.name) : fitColumns(sanitizeInline(node.name), width - visibleWidth(`${lead}${node.id}  ${facts}`));
     return `${style.bold(node.id)}${name === '' ? '' : ` ${name}`} ${style.dim(facts)}${node.detached ? ` ${style.warning('no lead yet')}` : ''}${node.unreachable ? ` ${style.warning(unreachableText(node, node.unreachable))}` : ''}`;
   };
   const walk = (node: TreeNode, prefix: string, last: boolean, top: boolean) => {
