@@ -217,6 +217,12 @@ const hiding: Array<[string, FileTree, string[], [string, string]]> = [
     ['1:5 id-matches-file', '2:7 invalid-type', '4:6 cohort-dates'],
     ['name: 42', 'name: C'],
   ],
+  [
+    'a cohort whose members: is not a list still has its id and dates checked (red team 4, T4)',
+    { 'cohorts/c1/cohort.yaml': 'id: c2\nname: C\nstart: 2026-09-07\nend: 2026-09-01\nmembers: {a: 1}\n' },
+    ['1:5 id-matches-file', '4:6 cohort-dates', '5:10 invalid-type'],
+    ['members: {a: 1}', 'members: []'],
+  ],
 ];
 
 const problemsIn = (change: FileTree) => {

@@ -248,6 +248,12 @@ function withoutFaults(value: Record<string, unknown>, issues: readonly Issue[],
       if (target && typeof target === 'object') for (const key of issue.keys) delete target[key];
     } else if (dropBadMembers && issue.path[0] === 'members' && typeof issue.path[1] === 'number') {
       badMembers.add(issue.path[1]);
+    } else if (dropBadMembers && issue.path.length === 1 && issue.path[0] === 'members') {
+      // `members:` that is not a list (a mapping, a number, null): read as none, so the cohort's
+      // own fields (its id, its dates) are still checked and said in the same run.
+      copy.members = [];
+      salvage.partial = true;
+      salvage.replaced = [...new Set([...(salvage.replaced ?? []), 'members'])];
     } else if (dropBadMembers && typeof issue.path[0] === 'string' && issue.path[0] !== 'members') {
       const field = issue.path[0];
       if (field in COHORT_STAND_INS) copy[field] = COHORT_STAND_INS[field];
