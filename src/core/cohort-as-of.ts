@@ -34,29 +34,30 @@ export function cohortAsOf(cohort: Cohort, instant: number): Cohort {
   return { ...cohort, members: cohort.members.flatMap((member) => memberAsOf(member, instant) ?? []) };
 }
 
+/** A member as they stood when a week ended: their role, and their mentor if the match had begun. */
+export interface Logger {
+  person: string;
+  role: Member['role'];
+  mentor?: string;
+}
+
 /**
  * Who was expected to log a week, as they were at its end: leads, and members who had a mentor by
  * then. One claimed later was still waiting, one released since still had a mentor. `report`,
  * `progress`, `status` and the dashboard all count a week's logs (and its planned hours) from here.
  */
-export function expectedLoggers(cohort: Cohort, zone: string, week: string): Member[] {
-  return cohortAsOf(cohort, endOfWeek(zone, week)).members.filter(expectsLog);
+export function expectedLoggers(cohort: Cohort, zone: string, week: string): Logger[] {
+  const end = endOfWeek(zone, week);
+  return cohort.members.flatMap((member) => {
+    const state = stateAt(member, end);
+    const mentor = state?.placed ? state.at.mentor : undefined;
+    return state !== undefined && expectsLog({ role: member.role, mentor }) ? [{ person: member.person, role: member.role, ...(mentor !== undefined ? { mentor } : {}) }] : [];
+  });
 }
 
-/** For each of `weeks`, the people expected to log it (see expectedLoggers; the same answer, without copying the cohort for every week). */
+/** For each of `weeks`, the people expected to log it (see expectedLoggers). */
 export function loggersByWeek(cohort: Cohort, zone: string, weeks: readonly string[]): Map<string, Set<string>> {
-  return new Map(
-    weeks.map((week) => {
-      const end = endOfWeek(zone, week);
-      return [week, new Set(cohort.members.filter((member) => expectedAt(member, end)).map((member) => member.person))];
-    }),
-  );
-}
-
-/** Whether a member was expected to log at an instant: expectsLog of memberAsOf, without the copy. */
-function expectedAt(member: Member, instant: number): boolean {
-  const state = stateAt(member, instant);
-  return state !== undefined && expectsLog({ role: member.role, mentor: state.placed ? state.at.mentor : undefined });
+  return new Map(weeks.map((week) => [week, new Set(expectedLoggers(cohort, zone, week).map((logger) => logger.person))]));
 }
 
 /** Where a member stood at an instant: not yet in the cohort (undefined), or the match then (`at`) and whether it had begun. */
