@@ -241,6 +241,10 @@ function hintForField(path: readonly (string | number)[]): string {
 function withoutFaults(value: Record<string, unknown>, issues: readonly Issue[], dropBadMembers: boolean, salvage: Salvage): Record<string, unknown> {
   const copy = structuredClone(value);
   const badMembers = new Set<number>();
+  const replaced = (field: string) => {
+    salvage.partial = true;
+    salvage.replaced = [...new Set([...(salvage.replaced ?? []), field])];
+  };
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       let target: any = copy;
@@ -252,14 +256,12 @@ function withoutFaults(value: Record<string, unknown>, issues: readonly Issue[],
       // `members:` that is not a list (a mapping, a number, null): read as none, so the cohort's
       // own fields (its id, its dates) are still checked and said in the same run.
       copy.members = [];
-      salvage.partial = true;
-      salvage.replaced = [...new Set([...(salvage.replaced ?? []), 'members'])];
+      replaced('members');
     } else if (dropBadMembers && typeof issue.path[0] === 'string' && issue.path[0] !== 'members') {
       const field = issue.path[0];
       if (field in COHORT_STAND_INS) copy[field] = COHORT_STAND_INS[field];
       else delete copy[field];
-      salvage.partial = true;
-      salvage.replaced = [...new Set([...(salvage.replaced ?? []), field])];
+      replaced(field);
     }
   }
   if (badMembers.size > 0 && Array.isArray(copy.members)) {
