@@ -570,12 +570,14 @@ describe('mentor check-pr: what it reads', () => {
     expect((await mentorIn(['check-pr', '--repo', locked, '--base', 'main', '--author', 'hal-k'], { env: { MENTOR_NOW: '2026-11-12T12:00:00-08:00' } })).code).toBe(0);
   });
 
-  it('resolves --base and --head in one git call, on a git that echoes --end-of-options back (before 2.43) too', () => {
+  it('resolves --base and --head in one git call, on a git that echoes --end-of-options back (before 2.43) too, and reads a small program in a few git processes, not one per file', () => {
     const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
     const recorded = recordingGit();
     const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'json'], { env: { ...NOW, ...recorded.env } });
     expect(result.code).toBe(0);
     expect(recorded.calls().filter((call) => call.startsWith('rev-parse'))).toEqual(['rev-parse --end-of-options main^{commit} pr^{commit}']);
+    // Base and head read what they need (config, people, the cohort, hal's logs) in three batches at most.
+    expect(recorded.calls().filter((call) => call.startsWith('cat-file')).length).toBeLessThanOrEqual(3);
   });
 
   it('explains a shallow clone and unrelated histories, with the fix', () => {

@@ -1,6 +1,7 @@
 import type { Change } from '../model/scope.js';
 import { ExitCode, MentorError } from '../errors.js';
-import { GitCommitSource, gitStarted } from './git-source.js';
+import { GitCommitSource } from './git-source.js';
+import { gitStarted } from './git-run.js';
 import { attempt, gitFailure, isGitRepo, openGit, type GitRepo } from './git.js';
 import { noMergeBaseError, rangeRefError } from './ref-messages.js';
 

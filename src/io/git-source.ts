@@ -1,6 +1,5 @@
-import { execFile, spawnSync } from 'node:child_process';
 import { CONFIG_FILE, COHORTS_DIR, LOGS_FOLDER, MEMBERS_FOLDER, PEOPLE_DIR, logsDir, underLogs } from '../domain/layout.js';
-import { MentorError, ExitCode } from '../errors.js';
+import { git, gitStarted } from './git-run.js';
 import { decodeRecord, MAX_RECORD_BYTES, tooLarge, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
 
 // The records as they are in a git commit: one `git ls-tree` for the listing and one
@@ -13,10 +12,14 @@ interface Blob {
   mode: string;
 }
 
-const GIT_BUFFER = 1024 * 1024 * 1024;
-
 /** Files of one folder read one at a time before the rest of the folder is read at once. */
 const SINGLE_READS = 4;
+
+/**
+ * While all the records listed so far come to no more than this, a read takes every listed file
+ * not yet read with it: a small program is read in one or two git processes, not one per file.
+ */
+const SMALL_LISTING_BYTES = 256 * 1024;
 
 /** A folder as listed: its entries (and their names), and the blobs of its files by name. */
 interface Folder {
@@ -49,6 +52,8 @@ export class GitCommitSource implements RecordSource {
   private readonly listedPersonFolders = new Set<string>();
   /** What `holdingAhead` found, by folder and needles. */
   private readonly holding = new Map<string, Set<string>>();
+  /** The bytes of every record file listed so far. */
+  private listedBytes = 0;
 
   readonly parses?: Map<string, unknown>;
   private readonly sharedBlobs?: Map<string, ReadOutcome>;
@@ -144,7 +149,11 @@ export class GitCommitSource implements RecordSource {
       const file = line.slice(tab + 1);
       const kind: DirEntry['kind'] = type === 'tree' ? 'dir' : type === 'blob' && mode !== '120000' ? 'file' : 'other';
       const folder = this.addToFolders(file, kind, touched);
-      if (type === 'blob' || type === 'commit') folder.blobs.set(file.slice(file.lastIndexOf('/') + 1), { sha, size: Number(size), mode });
+      if (type === 'blob' || type === 'commit') {
+        const name = file.slice(file.lastIndexOf('/') + 1);
+        if (!folder.blobs.has(name)) this.listedBytes += Number(size) || 0;
+        folder.blobs.set(name, { sha, size: Number(size), mode });
+      }
       added.push({ path: file, kind, sha });
     }
     for (const folder of touched) folder.entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -175,7 +184,7 @@ export class GitCommitSource implements RecordSource {
   prefetch(files: readonly string[]): void {
     this.listTop();
     const wanted: string[] = [];
-    for (const file of files) {
+    for (const file of this.withSmallListing(files)) {
       if (this.texts.has(file)) continue;
       const blob = this.blobOf(file);
       if (blob === undefined) this.texts.set(file, { problem: { rule: 'missing-file', severity: 'error', message: `The file is not in ${this.label}.`, fix: 'Create it.' } });
@@ -203,6 +212,16 @@ export class GitCommitSource implements RecordSource {
       }
       if (header.length === 3) offset += size + 1;
     }
+  }
+
+  /** The files asked for, and every listed file not yet read while the listing is small. */
+  private withSmallListing(files: readonly string[]): readonly string[] {
+    if (this.listedBytes > SMALL_LISTING_BYTES || files.every((file) => this.texts.has(file))) return files;
+    const all = new Set(files);
+    for (const [dir, folder] of this.folders) {
+      for (const name of folder.blobs.keys()) all.add(dir === '' ? name : `${dir}/${name}`);
+    }
+    return [...all];
   }
 
   filesHolding(dir: string, needles: readonly string[]): Set<string> {
@@ -255,33 +274,3 @@ export class GitCommitSource implements RecordSource {
 }
 
 const holdingKey = (dir: string, needles: readonly string[]) => [dir, ...needles].join('\0');
-
-const gitEnv = () => ({ ...process.env, GIT_OPTIONAL_LOCKS: '0' });
-
-/**
- * Starts git at once and says what it printed, without waiting on it: a caller may do other work
- * while git runs. A git that exits with a code not in `ok` gives `failed` with what it said on stderr.
- */
-export function gitStarted(cwd: string, args: string[], ok: readonly number[] = [0]): Promise<{ stdout: string; failed?: string }> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, maxBuffer: GIT_BUFFER, env: gitEnv(), encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (!error || ok.includes(Number(error.code))) resolve({ stdout });
-      else if ((error as NodeJS.ErrnoException).code === 'ENOENT') resolve({ stdout: '', failed: 'spawn git ENOENT' });
-      else resolve({ stdout, failed: stderr || error.message });
-    });
-  });
-}
-
-/** Runs git; `ok`: the exit codes that are not failures (`git grep` exits 1 when nothing matches). */
-export function git(cwd: string, args: string[], input?: string, ok: readonly number[] = [0]): Buffer {
-  const result = spawnSync('git', args, { cwd, input, maxBuffer: GIT_BUFFER, env: gitEnv() });
-  if (result.error) {
-    const code = (result.error as NodeJS.ErrnoException).code;
-    throw new MentorError(code === 'ENOENT' ? 'git is not installed or not on PATH.' : `git ${args[0]} failed (${code ?? result.error.message}).`, ExitCode.usage, code === 'ENOENT' ? 'Install git and try again.' : undefined);
-  }
-  if (!ok.includes(result.status ?? -1)) {
-    const text = result.stderr.toString('utf8').replace(/\s+/g, ' ').replace(/^fatal: /, '').trim().slice(0, 300);
-    throw new MentorError(`git ${args[0]}: ${text}`, ExitCode.usage, 'Check that the commit exists here (fetch it first).');
-  }
-  return result.stdout;
-}
