@@ -332,6 +332,27 @@ describe('mentor check-pr: judged as merging would leave the base', () => {
     expect(json.problems.filter((p) => p.rule === 'branch-conflict').map((p) => p.file).sort()).toEqual(['../README.md', HAL_LOG]);
     expect(code).toBe(1);
   });
+
+  it('needs a maintainer for what a pull request changes outside the program folder, when the program is a folder of a bigger repo', async () => {
+    const top = makeTree({ 'README.md': '# our repo\n', 'notes/old.md': 'old\n' });
+    cpSync(exampleRepo(), path.join(top, 'program'), { recursive: true });
+    const repo = pullRequest((r) => {
+      write(r, `program/${HAL_LOG}`, halLog);
+      write(r, '.github/workflows/evil.yml', 'on: push\n');
+      renameSync(path.join(r, 'notes/old.md'), path.join(r, 'program/old.md'));
+    }, top);
+    const hal = await checkPr(path.join(repo, 'program'), 'hal-k');
+    expect(byFile(hal.json.changes)).toMatchObject({
+      [HAL_LOG]: { allowed: true },
+      '../.github/workflows/evil.yml': { status: 'added', allowed: false, reason: expect.stringContaining('outside the program folder') },
+      'old.md': { status: 'renamed', from: '../notes/old.md', allowed: false },
+    });
+    expect(hal.code).toBe(1);
+    // Nothing outside is read as a record: a maintainer's pull request passes.
+    const maintainer = await checkPr(path.join(repo, 'program'), 'andrew-gh');
+    expect(maintainer.json.problems.filter((p) => p.file.startsWith('../'))).toEqual([]);
+    expect(maintainer.code).toBe(0);
+  });
 });
 
 describe('mentor check-pr: what a cohort file says beyond its meaning', () => {

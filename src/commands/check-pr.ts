@@ -8,7 +8,7 @@ import { reviewPullRequest, type PullRequestReview } from '../core/pull-request/
 import { changedLogs } from '../model/changed-logs.js';
 import { loadProgram } from '../model/load.js';
 import { handleNeedles } from '../model/program.js';
-import { PEOPLE_DIR } from '../domain/layout.js';
+import { isOutsideProgram, PEOPLE_DIR } from '../domain/layout.js';
 import { validateScope } from '../model/validate.js';
 import { renderReviewJson, renderReviewMarkdown, renderReviewText } from '../render/pull-request.js';
 import { terminalLine } from '../render/escape.js';
@@ -47,7 +47,8 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   const [range] = await Promise.all([merging, holding]);
   // What is judged is the base as merging would leave it, not the head on its own.
   const headRecords = new GitCommitSource(root, range.after, shared, range.afterLabel);
-  const validation = validateScope(headRecords, range.changes);
+  // Files outside the program folder are judged (a maintainer's), not validated.
+  const validation = validateScope(headRecords, range.changes.filter((change) => !isOutsideProgram(change.path)));
   if (!base.configValid) throw new MentorError(`mentor.config.yaml at the base (${range.base.slice(0, 7)}) cannot be read, so nobody can be judged.`, ExitCode.usage, 'A maintainer must fix the config on the base branch first.');
   return reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, authorAssociation: options.authorAssociation, approvedBy, approvedWithoutAccess, problems: validation.problems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
 }

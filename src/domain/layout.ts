@@ -55,6 +55,10 @@ const MEMBER_PATH = /^cohorts\/([^/]+)\/members\/([^/]+)\.yaml$/;
 const LOG_PATH = /^cohorts\/([^/]+)\/logs\/([^/]+)\/([^/]+)\.yaml$/;
 const REPORT_PATH = /^reports\/([^/]+)\//;
 
+/** A change outside the program folder (a program kept in a subfolder of its repository), as check-pr names it. */
+export const OUTSIDE_PROGRAM = '../';
+export const isOutsideProgram = (path: string) => path.startsWith(OUTSIDE_PROGRAM);
+
 export function classifyPath(path: string): PathKind {
   if (path === CONFIG_FILE) return { kind: 'config' };
   let match = PERSON_PATH.exec(path);

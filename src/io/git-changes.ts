@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Change } from '../model/scope.js';
 import { ExitCode, MentorError } from '../errors.js';
 import { GitCommitSource } from './git-source.js';
@@ -30,6 +32,19 @@ function parseNameStatus(output: string): Change[] {
 const diffArgs = (...revisions: string[]) => ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--relative', '--end-of-options', ...revisions, '--', '.'];
 
 const nameStatus = async (repo: GitRepo, from: string, to: string) => parseNameStatus(await attempt('git diff', () => repo.git.raw(diffArgs(from, to))));
+
+/**
+ * Everything a pull request changes in the repository, named from the program folder: a file
+ * outside it (the repository's own .github/ when the program is a subfolder) as `../<path>`.
+ */
+async function everythingChanged(repo: GitRepo, from: string, to: string): Promise<Change[]> {
+  // A program at the top of its work tree (the usual case) has nothing outside it.
+  if (existsSync(path.join(repo.dir, '.git'))) return nameStatus(repo, from, to);
+  const prefix = (await attempt('git rev-parse', () => repo.git.raw(['rev-parse', '--show-prefix']))).replace(/\n$/, '');
+  const fromTop = parseNameStatus(await attempt('git diff', () => repo.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--end-of-options', from, to])));
+  const named = (file: string) => path.posix.relative(prefix, file);
+  return fromTop.map((change) => ({ ...change, path: named(change.path), ...(change.from === undefined ? {} : { from: named(change.from) }) }));
+}
 
 const isShallow = async (repo: GitRepo) => (await repo.git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
 
@@ -145,7 +160,7 @@ export async function pullRequestRange(root: string, refs: { base: string; head:
   const { base, head } = commits;
   const merge = await mergeTree(root, base, head);
   if (merge && merge.conflicts.length === 0) {
-    const changes = await nameStatus(repo, base, merge.tree);
+    const changes = await everythingChanged(repo, base, merge.tree);
     return { base, head, after: merge.tree, afterLabel: `the merge of ${head.slice(0, 7)} into ${base.slice(0, 7)}`, changes, conflicts: [] };
   }
   let mergeBase = '';
@@ -155,7 +170,7 @@ export async function pullRequestRange(root: string, refs: { base: string; head:
     // No merge base: said below, with what to do.
   }
   if (mergeBase === '') throw noMergeBaseError('--base', refs.base, refs.head, await isShallow(repo));
-  const changes = await nameStatus(repo, mergeBase, head);
+  const changes = await everythingChanged(repo, mergeBase, head);
   return { base, head, after: head, afterLabel: `commit ${head.slice(0, 7)}`, changes, conflicts: merge?.conflicts ?? [] };
 }
 

@@ -1,6 +1,6 @@
 import { roomFor, directMenteeCounts } from '../../domain/commitments.js';
 import { cohortState, cohortWeeksText, isCohortWeek, isPaused } from '../../domain/cohort-state.js';
-import { classifyPath, intendedLogFile, type PathKind } from '../../domain/layout.js';
+import { classifyPath, intendedLogFile, isOutsideProgram, type PathKind } from '../../domain/layout.js';
 import { formatInstant, localDate } from '../../domain/time.js';
 import { tierAbove } from '../../domain/tiers.js';
 import { firstOpenWeek, weekAt } from '../../domain/weeks.js';
@@ -65,7 +65,7 @@ export function judgeChanges(input: JudgeInput): { author: Author; verdicts: Cha
 
 function judge(context: Context, change: Change): Judgement {
   const { who, approvals } = context;
-  if (who.kind === 'maintainer') return allow('a maintainer may change any record');
+  if (who.kind === 'maintainer') return allow('a maintainer may change anything');
   if (approvals.length > 0) return allow(`approved by ${approvals.map((m) => `@${m}`).join(', ')} (maintainer)`);
   if (who.kind === 'bot') return refuse('opened by a bot: a maintainer must approve this pull request');
   if (change.status === 'renamed') {
@@ -92,6 +92,7 @@ function judgePath(context: Context, change: Change & { renamedTo?: string }): J
     case 'report':
       return refuse('a report: written by `mentor report`, and only a maintainer may commit it');
     default: {
+      if (isOutsideProgram(change.path)) return refuse('outside the program folder (the rest of the repository): only a maintainer may change it');
       // A log saved in the wrong place is never counted: say where it goes, so the author can move it.
       const log = intendedLogFile(change.path);
       if (log !== undefined && change.status !== 'deleted') return toFix(`not where a log goes, so it would never be counted: write it as ${log} (only a maintainer may change files outside the record layout)`);
