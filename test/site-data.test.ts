@@ -2,51 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { siteData } from '../src/core/site.js';
 import { renderCohortPage } from '../src/render/site/cohort-page.js';
 import { renderIndexPage } from '../src/render/site/index-page.js';
-import { cohortSchema, configSchema, logSchema, personSchema, type Log } from '../src/model/schemas.js';
+import { cohortSchema } from '../src/model/schemas.js';
+import { config, data, log, logs, now, people, spring, winter } from './helpers/site-records.js';
 
-// The dashboard's data, computed in-process from records built here: pure, so no files.
-
-const config = configSchema.parse({ timezone: 'UTC', requestSlaHours: 48 });
-const now = Date.parse('2026-03-18T12:00:00Z'); // a Wednesday: 2026-W12, last complete week W11
-const people = new Map(['lee', 'ann', 'max', 'kit', 'sam', 'old'].map((id) => [id, personSchema.parse({ id, name: `Name of ${id}` })]));
-const log = (person: string, week: string, hours: number): Log => logSchema.parse({ person, week, hours: { practice: hours } });
-
-const spring = cohortSchema.parse({
-  id: 'spring',
-  name: 'Spring',
-  start: '2026-03-02',
-  end: '2026-05-31',
-  members: [
-    { person: 'lee', role: 'lead' },
-    { person: 'ann', role: 'mentor', mentor: 'lee' },
-    { person: 'max', role: 'mentee', mentor: 'ann', requestedAt: '2026-03-01T00:00:00Z', assignedAt: '2026-03-02T00:00:00Z' },
-    { person: 'kit', role: 'mentee', requestedAt: '2026-03-17T12:00:00Z', history: [{ mentor: 'ann', releasedAt: '2026-03-16T09:00:00Z', reason: 'moved away' }] },
-    { person: 'sam', role: 'mentee', requestedAt: '2026-03-14T12:00:00Z' },
-  ],
-});
-const winter = cohortSchema.parse({
-  id: 'winter',
-  name: 'Winter',
-  start: '2025-12-01',
-  end: '2026-02-22',
-  members: [
-    { person: 'lee', role: 'lead' },
-    { person: 'ann', role: 'mentee', mentor: 'lee' },
-    { person: 'old', role: 'mentee', requestedAt: '2025-12-01T00:00:00Z' },
-  ],
-});
-const logs = new Map([['max', new Map([['2026-W10', log('max', '2026-W10', 4)], ['2026-W11', log('max', '2026-W11', 1)]])]]);
-
-const data = siteData({
-  config,
-  cohorts: [
-    { cohort: winter, logs: new Map() },
-    { cohort: spring, logs },
-  ],
-  people,
-  now,
-  today: '2026-03-18',
-});
+// The dashboard's data, computed in-process from records built here (test/helpers/site-records.ts): pure, so no files.
 
 describe('the dashboard data', () => {
   it('lists waiting members of cohorts that have not finished, overdue first, then the longest waiting', () => {

@@ -47,17 +47,23 @@ function roleFigure(all: RoleHours, first: number, weeks: readonly string[]): st
 
 /** One cell of the member table: hours with a mark, never colour alone. */
 function weekCell(member: MemberWeeks, logged: number | null, expected: boolean): string {
-  if (!expected) return '<td class="w none">·</td>';
+  if (!expected) return '<td class="w none"><span aria-hidden="true">·</span><span class="sr">waiting</span></td>';
   if (logged === null) return '<td class="w none"><span aria-hidden="true">✗</span><span class="sr"> no log</span></td>';
   const low = logged < member.plannedTotal * FAR_UNDER;
-  return `<td class="w ${low ? 'low' : 'met'}">${hours(logged)}${low ? ' <span aria-hidden="true">▼</span>' : ''}</td>`;
+  return `<td class="w ${low ? 'low' : 'met'}">${hours(logged)}${low ? '<span aria-hidden="true"> ▼</span><span class="sr">, under half the plan</span>' : ''}</td>`;
+}
+
+/** A week column's head: W37 to the eye, the week with its year to a screen reader and on hover. */
+function weekHead(week: string): string {
+  const [year, number] = week.split('-W') as [string, string];
+  return `<th scope="col" class="num" title="${text(week)}"><span aria-hidden="true">W${text(number)}</span><span class="sr">week ${text(Number(number))} of ${text(year)}</span></th>`;
 }
 
 function memberTable(cohort: CohortPage): string {
   const { first, weeks } = shownWeeks(cohort);
   // The summary before the weeks: with 12 week columns the table is wider than a 1280 px screen's
   // page, and a last column would sit behind the table's sideways scroll.
-  const head = ['Member', 'Tier', 'Planned a week', 'Weeks logged', ...weeks.map((week) => week.slice(5))];
+  const head = ['Member', 'Tier', 'Planned a week', 'Weeks logged'];
   const byId = new Map(cohort.members.map((member) => [member.id, member]));
   const row = (member: MemberWeeks): string => {
     const name = `<th scope="row">${person(member.name, member.id)}</th>`;
@@ -70,10 +76,10 @@ function memberTable(cohort: CohortPage): string {
     const who = group.mentor === undefined ? '' : mentor ? `<a href="#${text(memberAnchor(mentor.id))}">${person(mentor.name, mentor.id)}</a>` : `${person(group.mentor, group.mentor)}, not a member of this cohort`;
     const title = group.kind === 'leads' ? 'Leads' : group.kind === 'waiting' ? 'Without a mentor' : `Mentees of ${who}`;
     const id = group.kind === 'mentees-of' ? ` id="${text(menteesAnchor(group.mentor!))}"` : '';
-    const header = `<tr class="group"><th scope="rowgroup" colspan="${head.length}">${title} <span class="role">(${group.members.length})</span></th></tr>`;
+    const header = `<tr class="group"><th scope="rowgroup" colspan="${head.length + weeks.length}">${title} <span class="role">(${group.members.length})</span></th></tr>`;
     return `<tbody${id}>\n${header}\n${group.members.map((id) => row(byId.get(id)!)).join('\n')}\n</tbody>`;
   });
-  const headRow = head.map((cell, index) => `<th scope="col"${index >= 2 ? ' class="num"' : ''}>${text(cell)}</th>`).join('');
+  const headRow = head.map((cell, index) => `<th scope="col"${index >= 2 ? ' class="num"' : ''}>${text(cell)}</th>`).join('') + weeks.map(weekHead).join('');
   const which = first > 0 ? `the last ${weeks.length} of the ${cohort.weeks.length} complete weeks` : 'each complete week';
   return `<div class="table-wrap"><table class="weeks">
 <caption>Hours each member logged in ${which}, grouped by mentor as in the tree: the leads, then each mentor's mentees. ✗: no log; ▼: under half the plan; ·: no log expected (waiting for a mentor then). Weeks logged counts every complete week a log was expected in.</caption>
