@@ -163,6 +163,12 @@ describe('mentor progress', () => {
     expect(json.program.requestToAssignment).toEqual({ count: 3, medianHours: 30, worstHours: 72, slaHours: 48, withinSla: 2, openOverSla: 0 });
   });
 
+  it('says — for the share of logs of a cohort in which no log was expected yet, not 0%', async () => {
+    // On 1 April c3 has not started: 0 of 0 logs.
+    const { stdout } = await mentorIn(['progress', '--repo', makeTree(threeCohorts())], { env: { MENTOR_NOW: '2026-04-01T12:00:00Z' } });
+    expect(stdout).toContain('logs submitted: c1 13/24 (54%), c2 5/16 (31%), c3 0/0 (—)\n');
+  });
+
   it('shows one person, and refuses an unknown one', async () => {
     const repo = makeTree(threeCohorts());
     const one = await mentorIn(['progress', 'ann', '--repo', repo]);

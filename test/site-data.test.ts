@@ -27,7 +27,7 @@ describe('the dashboard data', () => {
   });
 
   it('lists the matches that ended early, with who, when and why', () => {
-    expect(data.cohorts[0]!.endedEarly).toEqual([{ member: 'kit', mentor: 'ann', releasedAt: '2026-03-16T09:00:00Z', reason: 'moved away' }]);
+    expect(data.cohorts[0]!.endedEarly).toEqual([{ member: 'kit', memberName: 'Name of kit', mentor: 'ann', mentorName: 'Name of ann', releasedAt: '2026-03-16T09:00:00Z', releasedOn: '2026-03-16', reason: 'moved away' }]);
     expect(data.cohorts[1]!.endedEarly).toEqual([]);
   });
 

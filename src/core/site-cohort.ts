@@ -7,6 +7,7 @@ import { cohortSnapshot, type CohortSnapshot, type InactiveMentor, type TreeNode
 import { expectsLog } from './commitments.js';
 import { expectedLoggers, waitsMeasuredAt } from './cohort-as-of.js';
 import type { ElsewhereHours } from '../domain/cross-cohort.js';
+import { localDate } from '../domain/time.js';
 import type { LogsByPerson } from './cycles.js';
 import { memberGroups, type MemberGroup } from './site-groups.js';
 
@@ -83,8 +84,12 @@ export interface LastWeek {
 
 export interface EndedMatch {
   member: string;
+  memberName: string;
   mentor: string;
+  mentorName: string;
   releasedAt: string;
+  /** The day it ended in the program's time zone. */
+  releasedOn: string;
   reason: string;
 }
 
@@ -172,7 +177,17 @@ export function cohortPage(input: CohortPageInput): CohortPage {
     members,
     groups: memberGroups(members, placedTree),
     endedEarly: cohort.members
-      .flatMap((member) => (member.history ?? []).map((match) => ({ member: member.person, mentor: match.mentor, releasedAt: match.releasedAt, reason: match.reason })))
+      .flatMap((member) =>
+        (member.history ?? []).map((match) => ({
+          member: member.person,
+          memberName: nameOf(member.person),
+          mentor: match.mentor,
+          mentorName: nameOf(match.mentor),
+          releasedAt: match.releasedAt,
+          releasedOn: localDate(config.timezone, Date.parse(match.releasedAt)),
+          reason: match.reason,
+        })),
+      )
       .sort((a, b) => Date.parse(a.releasedAt) - Date.parse(b.releasedAt) || (a.member < b.member ? -1 : 1)),
     ...(state === 'running' ? { lastWeek: lastWeekAsStatusSees(input) } : {}),
   };

@@ -49,8 +49,8 @@ export interface CohortProgress {
   byRole: Record<Role, number>;
   /** Members who moved up a tier since their previous cohort. */
   movesUp: number;
-  /** Logs written of logs expected, over the cohort's complete weeks. */
-  logShare: number;
+  /** Logs written of logs expected, over the cohort's complete weeks; null while none was expected. */
+  logShare: number | null;
   /** Median hours from request to a mentor, of members with both times recorded. */
   medianHoursToMentor: number | null;
   answered: number;
@@ -134,7 +134,7 @@ export function siteData(input: SiteInput): SiteData {
 
   const progress = programProgress(config, oldestFirst, people, today, now);
   const movesUp = new Map(progress.program.movesUpByCohort.map((row) => [row.cohort, row.movesUp]));
-  const logShare = new Map(progress.program.logShareByCohort.map((row) => [row.cohort, row.share]));
+  const logShare = new Map(progress.program.logShareByCohort.map((row) => [row.cohort, row.expected === 0 ? null : row.share]));
   const byCohort = oldestFirst.map((entry, index): CohortProgress => {
     const { cohort } = entry;
     const page = pages[index]!;
@@ -147,7 +147,7 @@ export function siteData(input: SiteInput): SiteData {
       members: page.counts.members,
       byRole: { lead: page.counts.leads, mentor: page.counts.mentors, mentee: page.counts.mentees },
       movesUp: movesUp.get(cohort.id) ?? 0,
-      logShare: logShare.get(cohort.id) ?? 0,
+      logShare: logShare.get(cohort.id) ?? null,
       medianHoursToMentor: waits.medianHours,
       answered: waits.count,
       withinSla: waits.withinSla,

@@ -42,6 +42,11 @@ export function dayNumber(date: string): number {
   return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
 }
 
+/** The day of the week of a day number, 0 for Monday to 6 for Sunday (1970-01-01 was a Thursday). */
+export function weekdayOfDayNumber(days: number): number {
+  return (((days + 3) % 7) + 7) % 7;
+}
+
 export function dateOfDayNumber(days: number): string {
   return new Date(days * DAY_MS).toISOString().slice(0, 10);
 }

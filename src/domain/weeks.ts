@@ -1,4 +1,4 @@
-import { dateOfDayNumber, dayNumber, localDate } from './time.js';
+import { dateOfDayNumber, dayNumber, localDate, weekdayOfDayNumber } from './time.js';
 
 // ISO 8601 weeks, written 2026-W48: Monday to Sunday, week 1 holds the year's first Thursday.
 
@@ -14,8 +14,7 @@ function weeksInYear(year: number): number {
 }
 
 function weekNumberOf(days: number): { year: number; week: number } {
-  // 1970-01-01 was a Thursday: (days + 3) mod 7 is 0 on Mondays.
-  const weekday = (((days + 3) % 7) + 7) % 7; // 0 = Monday
+  const weekday = weekdayOfDayNumber(days); // 0 = Monday
   const thursday = days - weekday + 3;
   const year = new Date(thursday * 86_400_000).getUTCFullYear();
   const firstDay = dayNumber(`${year}-01-01`);

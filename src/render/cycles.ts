@@ -68,7 +68,7 @@ export function renderProgressText(people: PersonProgress[], program: ProgramPro
     out.push(style.bold('The program'));
     out.push(`  people helped (mentees with at least one log): ${program.peopleHelped}`);
     out.push(`  moves up a tier: ${program.movesUpByCohort.map((c) => `${c.cohort} ${c.movesUp}`).join(', ') || 'none yet'}`);
-    out.push(`  logs submitted: ${program.logShareByCohort.map((c) => `${c.cohort} ${c.logs}/${c.expected} (${Math.round(c.share * 100)}%)`).join(', ') || 'none yet'}`);
+    out.push(`  logs submitted: ${program.logShareByCohort.map((c) => `${c.cohort} ${c.logs}/${c.expected} (${c.expected === 0 ? '—' : `${Math.round(c.share * 100)}%`})`).join(', ') || 'none yet'}`);
     const open = r.openOverSla > 0 ? `, counting ${r.openOverSla} still waiting past it` : '';
     out.push(
       r.count === 0 && r.openOverSla === 0

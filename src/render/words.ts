@@ -1,6 +1,7 @@
 // Words for counts and durations, the same in every command's output.
 
 import { cohortFile, membersDir } from '../domain/layout.js';
+import { dayNumber, weekdayOfDayNumber } from '../domain/time.js';
 
 /** "1 maintainer", "2 maintainers"; irregular plurals passed in. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
@@ -38,3 +39,16 @@ export function packList(items: readonly string[], width = 80, limit = 60): stri
 
 /** What an empty cohort needs next, instead of a page of "none". */
 export const emptyCohort = (id: string) => `  No members yet. Add them to ${cohortFile(id)} (or as files in ${membersDir(id)}/), then run \`mentor assign ${id}\`.`;
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * An instant written in its zone's local time (formatInstant: 2026-11-24T09:00:00-08:00) for a
+ * reader: "Tuesday 24 November 2026, 09:00". The same words whatever the machine's locale.
+ */
+export function readableLocalTime(instant: string): string {
+  const date = instant.slice(0, 10);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${WEEKDAYS[weekdayOfDayNumber(dayNumber(date))]} ${day} ${MONTHS[month - 1]} ${year}, ${instant.slice(11, 16)}`;
+}

@@ -79,8 +79,23 @@ function tidySvg(svg: string, size: ChartSize): string {
     .trim();
 }
 
-/** A category axis of weeks or names and a value axis of numbers, in the page's colours. */
-export function axes(categories: readonly string[], options: { horizontal?: boolean; valueName?: string; valueMax?: number } = {}): Pick<EChartsModule.EChartsOption, 'xAxis' | 'yAxis'> {
+/**
+ * A value axis from 0 to at least `top` that ends on a round tick: about five steps of 1, 2, 2.5
+ * or 5 times a power of ten (55.2 gives 0 to 60 by 20, not a last tick of 56 crowding 50).
+ */
+export function roundScale(top: number): { max: number; interval: number } {
+  const rough = Math.max(top, 1e-9) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const interval = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((step) => step >= rough - 1e-12)!;
+  return { max: Math.ceil(top / interval - 1e-9) * interval, interval };
+}
+
+/**
+ * A category axis of weeks or names and a value axis of numbers, in the page's colours.
+ * `valueMax`: the axis reaches at least this (the largest value drawn, a line to show), and ends
+ * on a round tick; `counts`: the values are counts of people, so no tick falls between two.
+ */
+export function axes(categories: readonly string[], options: { horizontal?: boolean; valueName?: string; valueMax?: number; counts?: boolean } = {}): Pick<EChartsModule.EChartsOption, 'xAxis' | 'yAxis'> {
   const category = {
     type: 'category' as const,
     data: [...categories],
@@ -94,7 +109,8 @@ export function axes(categories: readonly string[], options: { horizontal?: bool
     ...(options.valueName ? { name: options.valueName, nameTextStyle: { color: PAINT.muted } } : {}),
     axisLabel: { color: PAINT.ink },
     splitLine: { lineStyle: { color: PAINT.grid } },
-    ...(options.valueMax !== undefined ? { max: (extent: { max: number }) => Math.ceil(Math.max(extent.max, options.valueMax!)) } : {}),
+    ...(options.valueMax !== undefined ? roundScale(options.valueMax) : {}),
+    ...(options.counts ? { minInterval: 1 } : {}),
   };
   return options.horizontal ? { xAxis: value, yAxis: category } : { xAxis: category, yAxis: value };
 }

@@ -1,5 +1,5 @@
 import type { SiteCohortPage, SiteData } from '../../core/site.js';
-import { badge, name, page, section, table, text } from './html.js';
+import { asOf, badge, cohortPage, name, page, person, section, table, text } from './html.js';
 import { hoursSection } from './hours.js';
 import { treeSection } from './tree.js';
 import { skippedSection } from './skipped.js';
@@ -25,9 +25,9 @@ export function renderCohortPage(data: SiteData, cohort: SiteCohortPage): string
       'ended',
       'Matches ended early',
       table(
-        'Each match that ended before the cycle did, with who, when and why (kept on the member by mentor release).',
+        `Each match that ended before the cycle did, with who, when (in ${text(data.program.timezone)}) and why (kept on the member by mentor release).`,
         [{ head: 'Member' }, { head: 'Mentor' }, { head: 'Ended' }, { head: 'Why' }],
-        cohort.endedEarly.map((match) => [text(match.member), text(match.mentor), text(match.releasedAt.slice(0, 10)), text(match.reason)]),
+        cohort.endedEarly.map((match) => [person(match.memberName, match.member), person(match.mentorName, match.mentor), text(match.releasedOn), text(match.reason)]),
         { empty: 'No match has ended early.' },
       ),
     ),
@@ -36,7 +36,18 @@ export function renderCohortPage(data: SiteData, cohort: SiteCohortPage): string
     title: `${text(cohort.name)} · ${text(data.program.name)}`,
     root: '../',
     heading: name(cohort.name),
-    subheading: `A cohort of ${name(data.program.name)}, as of ${text(data.program.now)}.`,
+    subheading: `A cohort of ${name(data.program.name)}, as of ${asOf(data.program)}.`,
+    nav: neighbours(data, cohort),
     body,
   });
+}
+
+/** Links to the cohorts that started just before and just after this one. */
+function neighbours(data: SiteData, cohort: SiteCohortPage): string {
+  // data.cohorts is newest first.
+  const at = data.cohorts.findIndex((other) => other.id === cohort.id);
+  if (at < 0) return '';
+  const link = (other: SiteCohortPage | undefined, rel: 'prev' | 'next', words: string): string =>
+    other === undefined ? '' : ` · <a rel="${rel}" href="../${text(cohortPage(other.id))}">${rel === 'prev' ? '<span aria-hidden="true">← </span>' : ''}${words}: ${name(other.name)}${rel === 'next' ? '<span aria-hidden="true"> →</span>' : ''}</a>`;
+  return link(data.cohorts[at + 1], 'prev', 'Previous cohort') + link(data.cohorts[at - 1], 'next', 'Next cohort');
 }

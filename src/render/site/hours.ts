@@ -22,7 +22,7 @@ function shownWeeks(cohort: CohortPage): { first: number; weeks: string[] } {
 function roleFigure(all: RoleHours, first: number, weeks: readonly string[]): string {
   const row = { ...all, planned: all.planned.slice(first), logged: all.logged.slice(first) };
   const id = `hours-${row.role}`;
-  const title = `Hours of the ${row.people} ${PLURAL[row.role]}: planned against logged, week by week`;
+  const title = `Hours of the ${plural(row.people, row.role)}: planned against logged, week by week`;
   const svg = renderChart(
     {
       grid: { left: 56, right: 20, top: 44, bottom: 36 },

@@ -1,5 +1,6 @@
 import { htmlText } from '../escape.js';
 import { SITE_CSS } from './style.js';
+import { readableLocalTime } from '../words.js';
 
 // HTML building blocks of the dashboard. Every text from the records goes through `text()` (or
 // `name()`), never into markup by hand: names, cohort names and wanted skills are hostile.
@@ -88,6 +89,11 @@ export function figure(id: string, caption: string, svg: string, equivalent: str
   return `<figure id="${text(id)}">\n<div class="chart">${svg}</div>\n<figcaption>${caption}</figcaption>\n${equivalent}</figure>\n`;
 }
 
+/** When the site was built, for a reader, in the program's zone: "Tuesday 24 November 2026, 09:00 (America/Los_Angeles)". */
+export function asOf(program: { now: string; timezone: string }): string {
+  return `<time datetime="${text(program.now)}">${text(readableLocalTime(program.now))}</time> (${text(program.timezone)})`;
+}
+
 export interface PageOptions {
   title: string;
   /** The path from this page to the site's root: '' or '../'. */
@@ -95,6 +101,8 @@ export interface PageOptions {
   heading: string;
   subheading: string;
   body: string;
+  /** More links after the one to the program's page (HTML). */
+  nav?: string;
 }
 
 /**
@@ -119,7 +127,7 @@ ${SITE_CSS}</style>
 </head>
 <body>
 <header>
-<nav><a href="${options.root}index.html">Program</a></nav>
+<nav><a href="${options.root}index.html">Program</a>${options.nav ?? ''}</nav>
 <h1>${options.heading}</h1>
 <p class="sub">${options.subheading}</p>
 </header>

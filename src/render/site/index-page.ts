@@ -1,7 +1,7 @@
 import type { SiteData } from '../../core/site.js';
 import { ROLES } from '../../domain/tiers.js';
 import { axes, PAINT, pattern, renderChart } from './chart.js';
-import { badge, cohortLink, figure, hours, label, name, page, person, section, table, text } from './html.js';
+import { asOf, badge, cohortLink, figure, hours, label, name, page, person, section, table, text } from './html.js';
 import { attentionSection, inactiveWords } from './attention.js';
 import { skippedSection } from './skipped.js';
 import { waitingPart } from './waiting.js';
@@ -25,7 +25,7 @@ function cards(data: SiteData): string {
     [`${overdue}`, overdue === 1 ? 'request overdue' : 'requests overdue', overdue > 0],
     [`${withRoom}`, withRoom === 1 ? 'mentor with room' : 'mentors with room', false],
     [`${inactive}`, inactive === 1 ? 'inactive mentor' : 'inactive mentors', inactive > 0],
-    [`${data.progress.peopleHelped}`, 'mentees helped', false],
+    [`${data.progress.peopleHelped}`, data.progress.peopleHelped === 1 ? 'mentee helped' : 'mentees helped', false],
     [`${data.progress.movesUp}`, data.progress.movesUp === 1 ? 'move up a tier' : 'moves up a tier', false],
   ] as const;
   return `<ul class="cards">\n${items.map(([value, words, alert]) => `<li${alert ? ' class="alert"' : ''}><strong>${alert ? '<span aria-hidden="true">⚠ </span>' : ''}${value}</strong>${words}</li>`).join('\n')}\n</ul>\n`;
@@ -66,7 +66,7 @@ function mentorsTable(data: SiteData): string {
     groups.set(key, group);
   }
   const summary = table(
-    `${plural(rows.length, 'mentor')} with room, by cohort and tier.`,
+    `${plural(new Set(data.mentorsWithRoom.map((mentor) => mentor.id)).size, 'mentor')} with room, by cohort and tier: a mentor with room in two cohorts is in both.`,
     [{ head: 'Cohort' }, { head: 'Tier' }, { head: 'With room', numeric: true }, { head: 'Places', numeric: true }],
     [...groups.values()].map((group) => [cohortLink(group.cohort, text(group.cohort)), group.role, String(group.mentors), String(group.room)]),
   );
@@ -82,15 +82,15 @@ function progressPart(data: SiteData): string {
     {
       grid: { left: 56, right: 20, top: 44, bottom: 40 },
       legend: { top: 4, right: 40, itemGap: 18, textStyle: { color: PAINT.ink } },
-      ...axes(categories, { valueName: 'members' }),
+      ...axes(categories, { valueName: 'members', counts: true }),
       series: ROLES.map((role) => ({ type: 'bar' as const, name: role, stack: 'tiers', barMaxWidth: 48, data: rows.map((row) => row.byRole[role]), itemStyle: { color: PAINT[role], ...pattern(ROLE_PATTERN[role]) } })),
     },
     { id: 'tiers', width, height: 260, title: 'Members of each cohort, by tier' },
   );
   const tiersTable = table(
-    'Members of each cohort by tier, moves up a tier and the share of expected weekly logs written.',
+    'Members of each cohort by tier, moves up a tier and the share of expected weekly logs written (— while no log was expected yet).',
     [{ head: 'Cohort' }, { head: 'State' }, { head: 'Leads', numeric: true }, { head: 'Mentors', numeric: true }, { head: 'Mentees', numeric: true }, { head: 'Moves up a tier', numeric: true }, { head: 'Logs written', numeric: true }],
-    rows.map((row) => [cohortLink(row.cohort, name(row.name)), row.state, String(row.byRole.lead), String(row.byRole.mentor), String(row.byRole.mentee), String(row.movesUp), `${Math.round(row.logShare * 100)}%`]),
+    rows.map((row) => [cohortLink(row.cohort, name(row.name)), row.state, String(row.byRole.lead), String(row.byRole.mentor), String(row.byRole.mentee), String(row.movesUp), row.logShare === null ? '—' : `${Math.round(row.logShare * 100)}%`]),
   );
   const tiers = figure('tiers-picture', 'Members of each cohort, by tier, oldest cohort first. Leads solid, mentors dotted, mentees striped.', tiersSvg, tiersTable);
 
@@ -99,7 +99,7 @@ function progressPart(data: SiteData): string {
   const waitSvg = (): string => renderChart(
     {
       grid: { left: 56, right: 90, top: 30, bottom: 40 },
-      ...axes(categories, { valueName: 'hours', valueMax: sla * 1.15 }),
+      ...axes(categories, { valueName: 'hours', valueMax: Math.max(sla * 1.15, ...byCohort.map((row) => row.medianHoursToMentor ?? 0)) }),
       series: [
         {
           type: 'bar',
@@ -127,7 +127,7 @@ function progressPart(data: SiteData): string {
   const toMentor = recorded
     ? figure('to-mentor-picture', `Median hours from a request to a mentor, by cohort, against the dashed ${hours(sla)}-hour promise; a striped bar is past it. A cohort without recorded times has no bar.`, waitSvg(), waitTable)
     : `<p class="empty">No member has both a request time and an assignment time (requestedAt, assignedAt), so there is no time from request to a mentor to show${overall.waitingPastPromise > 0 ? `; ${plural(overall.waitingPastPromise, 'request')} still ${overall.waitingPastPromise === 1 ? 'waits' : 'wait'} past the ${hours(sla)}-hour promise` : ''}.</p>\n`;
-  return `<p>${data.progress.peopleHelped} mentees helped (they logged at least one week) and ${data.progress.movesUp} moves up a tier across ${plural(rows.length, 'cycle')}.</p>\n${tiers}${toMentor}`;
+  return `<p>${plural(data.progress.peopleHelped, 'mentee')} helped (they logged at least one week) and ${plural(data.progress.movesUp, 'move')} up a tier across ${plural(rows.length, 'cycle')}.</p>\n${tiers}${toMentor}`;
 }
 
 /** "n of m" answered within the promise, m counting those still waiting past it; a mark beside any miss. */
@@ -150,7 +150,7 @@ export function renderIndexPage(data: SiteData): string {
     title: text(data.program.name),
     root: '',
     heading: name(data.program.name),
-    subheading: `The program as of ${text(data.program.now)} (${text(data.program.timezone)}).`,
+    subheading: `The program as of ${asOf(data.program)}.`,
     body,
   });
 }

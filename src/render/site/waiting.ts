@@ -36,7 +36,7 @@ export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, o
       grid: { left: 210, right: ended === undefined ? 130 : 200, top: 34, bottom: 30 },
       ...axes(
         drawn.map((member) => label(member.name, 26)),
-        { horizontal: true, valueName: 'hours', valueMax: slaHours * 1.15 },
+        { horizontal: true, valueName: 'hours', valueMax: Math.max(slaHours * 1.15, ...drawn.map((member) => member.waitedHours!)) },
       ),
       series: [
         {
