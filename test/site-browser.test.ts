@@ -28,12 +28,39 @@ afterAll(async () => {
 type Opened = { page: import('playwright-core').Page; context: import('playwright-core').BrowserContext; problems: string[] };
 const open = (site: string, file: string, options: Record<string, unknown> = {}): Promise<Opened> => openSitePage(browser, site, file, options);
 
+/**
+ * Each picture the reader sees (run in the page): which drawing it is, whether its box scrolls,
+ * whether it sits inside its box, and any text of it cut by its edges.
+ */
+function pictureFit() {
+  return [...document.querySelectorAll('.chart svg')]
+    .filter((svg) => svg.getBoundingClientRect().width > 0)
+    .map((svg) => {
+      const box = svg.closest('.chart')!;
+      const outer = svg.getBoundingClientRect();
+      const room = box.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll('text')].filter((text) => text.textContent!.trim() !== '');
+      const cut = texts.filter((text) => {
+        const r = text.getBoundingClientRect();
+        return r.left < outer.left - 1 || r.right > outer.right + 1 || r.top < outer.top - 1 || r.bottom > outer.bottom + 1;
+      });
+      return {
+        label: svg.getAttribute('aria-label')!,
+        drawn: svg.getAttribute('class'),
+        scrolls: box.scrollWidth > box.clientWidth,
+        inside: outer.left >= room.left && outer.right <= room.right,
+        cut: cut.map((text) => text.textContent),
+        words: texts.map((text) => text.textContent).join(' '),
+      };
+    });
+}
+
 describe('the dashboard in a browser', () => {
   it('shows the overdue member first on the index, without JavaScript, asking for nothing outside the folder', async () => {
     const { page, context, problems } = await open(example, 'index.html');
     const firstRow = page.locator('#waiting tbody tr').first();
     expect(await firstRow.innerText()).toMatch(/Cleo Diaz[\s\S]*overdue/);
-    expect(await page.locator('#waiting svg[role="img"]').count()).toBe(1);
+    expect(await page.locator('#waiting svg[role="img"]:visible').count()).toBe(1);
     expect(await page.locator('#cohorts a[href="cohorts/2026-fall.html"]').count()).toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'example-index.png'), fullPage: true });
     expect(problems).toEqual([]);
@@ -42,12 +69,12 @@ describe('the dashboard in a browser', () => {
 
   it("shows every member of the example's cohort in the tree, picture and list, and each member's weeks", async () => {
     const { page, context, problems } = await open(example, 'cohorts/2026-fall.html');
-    const picture = (await page.locator('#tree svg').allTextContents()).join('\n');
+    const picture = (await page.locator('#tree svg:visible').allTextContents()).join('\n');
     const tree = await page.locator('#tree').textContent();
     for (const name of EXAMPLE_MEMBERS) expect(tree).toContain(name);
     for (const name of EXAMPLE_MEMBERS.filter((n) => n !== 'Cleo Diaz' && n !== 'Jon Berg')) expect(picture).toContain(name);
     expect(await page.locator('#weeks tbody tr[id]').count()).toBe(13);
-    expect(await page.locator('#hours svg[role="img"]').count()).toBe(3);
+    expect(await page.locator('#hours svg[role="img"]:visible').count()).toBe(3);
     await page.screenshot({ path: path.join(SHOTS, 'example-cohort.png'), fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
@@ -103,7 +130,7 @@ describe('the dashboard in a browser', () => {
     }
   });
 
-  it('reflows on a 390-pixel phone and at 200% zoom: only tables and pictures scroll, each in its own box, even with a 200-character name', async () => {
+  it('reflows on a 390-pixel phone and at 200% zoom: only tables scroll, each in its own box, pictures are drawn narrow and fit whole, even with a 200-character name', async () => {
     const long = `${'D'.repeat(190)} long`;
     const site = await buildSite(exampleRepo({ 'people/dan.yaml': `id: dan\nname: ${long}\ntimezone: Europe/Berlin\nskills: [css]\n` }));
     for (const source of [example, site]) {
@@ -112,12 +139,28 @@ describe('the dashboard in a browser', () => {
           const { page, context, problems } = await open(source, file, { width });
           const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth }));
           expect(widths, `${file} at ${width} px`).toEqual({ page: widths.view, body: widths.view, view: width });
+          const pictures = await page.evaluate(pictureFit);
+          expect(pictures.length, `${file} at ${width} px`).toBe(file === 'index.html' ? 3 : 5);
+          for (const picture of pictures) {
+            expect(picture, `${file} at ${width} px`).toMatchObject({ drawn: width < 720 ? 'narrow' : 'wide', scrolls: false, inside: true, cut: [] });
+          }
+          if (width < 720 && source === example) {
+            const words = pictures.map((picture) => picture.words).join('\n');
+            // The latest week, the promise and the overdue request are in view.
+            if (file !== 'index.html') expect(pictures.filter((picture) => picture.label.startsWith('Hours of the')).every((picture) => picture.words.includes('W47'))).toBe(true);
+            expect(words).toContain('OVERDUE');
+            expect(words).toContain('promise: 48 h');
+            // A date or a week is on one line, never 2026- / W37.
+            const lines = await page.locator('main time').evaluateAll((times) => times.map((time) => time.getClientRects().length));
+            expect(lines.length).toBeGreaterThan(0);
+            expect(lines.every((count) => count === 1)).toBe(true);
+          }
           if (source === site && file !== 'index.html') {
             const member = await page.locator('#weeks tbody th', { hasText: 'DDDD' }).evaluate((cell) => cell.getBoundingClientRect().width);
             expect(member, 'the member column stays narrow').toBeLessThan(360);
           }
-          if (source === site) {
-            await page.screenshot({ path: path.join(SHOTS, `long-name-${file.replace(/\W/g, '-')}-${width}.png`), fullPage: true });
+          if (source === site || width === 390) {
+            await page.screenshot({ path: path.join(SHOTS, `${source === site ? 'long-name' : 'example'}-${file.replace(/\W/g, '-')}-${width}.png`), fullPage: true });
           }
           expect(problems).toEqual([]);
           await context.close();
@@ -167,8 +210,8 @@ describe('the dashboard in a browser', () => {
     execFileSync(process.execPath, [path.join(PACKAGE_ROOT, 'bench/generate.js'), repo, '--cohorts', '1', '--members', '800', '--weeks', '2'], { stdio: 'ignore' });
     const site = await buildSite(repo, '2024-01-20T12:00:00Z');
     const { page, context, problems } = await open(site, 'cohorts/cohort-00.html');
-    expect(await page.locator('#tree svg[role="img"]').count()).toBe(8);
-    const heights = await page.locator('#tree svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().height));
+    expect(await page.locator('#tree svg[role="img"]:visible').count()).toBe(8);
+    const heights = await page.locator('#tree svg:visible').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().height));
     for (const height of heights) expect(height).toBeLessThan(400);
     const names = (await page.locator('#tree ul.tree bdi').allTextContents()).filter((name) => name.startsWith('Person'));
     expect(new Set(names).size).toBe(800);

@@ -1,5 +1,5 @@
 import type { SiteData, SiteInactiveMentor } from '../../core/site.js';
-import { badge, cohortLink, person, section, table, text } from './html.js';
+import { badge, cohortLink, person, section, table, text, when } from './html.js';
 import { plural } from '../words.js';
 
 // What `mentor status` asks an organiser to look at on Monday, for the running cohorts: mentors
@@ -28,8 +28,8 @@ function inactiveTable(data: SiteData): string {
 
 function missingTable(data: SiteData): string {
   const weeks = [...new Set(data.missingLogs.map((member) => member.week))];
-  const rows = data.missingLogs.map((member) => [person(member.name, member.id), member.role, cohortLink(member.cohort, text(member.cohort)), text(member.week)]);
-  const caption = `Missing logs for last week${weeks.length === 1 ? `, ${text(weeks[0]!)}` : ''}: members of running cohorts who had a mentor then and wrote no log, as <code>mentor status</code> lists them.`;
+  const rows = data.missingLogs.map((member) => [person(member.name, member.id), member.role, cohortLink(member.cohort, text(member.cohort)), when(member.week)]);
+  const caption = `Missing logs for last week${weeks.length === 1 ? `, ${when(weeks[0]!)}` : ''}: members of running cohorts who had a mentor then and wrote no log, as <code>mentor status</code> lists them.`;
   const columns = [{ head: 'Member' }, { head: 'Tier' }, { head: 'Cohort' }, { head: 'Week' }];
   return folded('Every missing log', rows.length, table(caption, columns, rows, { empty: 'No missing log for last week.' }));
 }

@@ -46,6 +46,20 @@ export interface ChartSize {
   height: number;
   /** What the picture shows, for a screen reader (the caption and table say it in full). */
   title: string;
+  /** Drawn for a narrow screen (a phone, 200% zoom); the style sheet shows it there instead of the wide one. */
+  narrow?: boolean;
+}
+
+/**
+ * How wide a picture for a narrow screen is drawn: a 390 px phone's page has 332 px for it.
+ * A wide picture scaled down to that would have 5 px text, and one in a scroll box shows its
+ * least useful corner, so each picture is drawn twice: wide, and narrow with fewer, shorter labels.
+ */
+export const NARROW_WIDTH = 330;
+
+/** A picture drawn for a wide screen and again for a narrow one: the style sheet shows the one that fits. */
+export function twoWidths(draw: (narrow: boolean) => string): string {
+  return `${draw(false)}\n${draw(true)}`;
 }
 
 /** Renders an ECharts option to an SVG string: the same option always gives the same bytes. */
@@ -65,7 +79,7 @@ export function renderChart(option: EChartsModule.EChartsOption, size: ChartSize
  * hover rules and metadata attributes only matter to a live chart, and are dropped.
  */
 function tidySvg(svg: string, size: ChartSize): string {
-  const prefix = `${size.id.replace(/[^a-z0-9-]/gi, '')}-`;
+  const prefix = `${size.id.replace(/[^a-z0-9-]/gi, '')}${size.narrow ? '-n' : ''}-`;
   return svg
     .replace(/<style\b[^>]*>[\s\S]*?<\/style>\s*/g, '')
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
@@ -74,7 +88,7 @@ function tidySvg(svg: string, size: ChartSize): string {
     // A legend's box is drawn, transparent, even without a background: nothing to see or paint.
     .replace(/<path [^>]*fill-opacity="0"[^>]*stroke-width="0"[^>]*>\s*<\/path>\n?/g, '')
     .replace(/zr\d+-/g, prefix)
-    .replace(/<svg /, `<svg role="img" aria-label="${size.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}" focusable="false" `)
+    .replace(/<svg /, `<svg role="img" aria-label="${size.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}" class="${size.narrow ? 'narrow' : 'wide'}" focusable="false" `)
     .replace(/\n{2,}/g, '\n')
     .trim();
 }

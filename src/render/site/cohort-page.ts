@@ -1,5 +1,5 @@
 import type { SiteCohortPage, SiteData } from '../../core/site.js';
-import { asOf, badge, cohortPage, name, page, person, section, table, text } from './html.js';
+import { asOf, badge, cohortPage, name, page, person, section, table, text, when } from './html.js';
 import { hoursSection } from './hours.js';
 import { treeSection } from './tree.js';
 import { skippedSection } from './skipped.js';
@@ -10,7 +10,7 @@ import { plural } from '../words.js';
 
 export function renderCohortPage(data: SiteData, cohort: SiteCohortPage): string {
   const { counts } = cohort;
-  const dates = `${text(cohort.start)} to ${cohort.end === undefined ? 'open-ended' : text(cohort.end)}`;
+  const dates = `${when(cohort.start)} to ${cohort.end === undefined ? 'open-ended' : when(cohort.end)}`;
   const endedOn = cohort.state === 'finished' ? cohort.end : undefined;
   const waitingNow = endedOn === undefined ? `${counts.waiting} waiting for a mentor${counts.overdue > 0 ? `, ${badge('overdue', `${counts.overdue} overdue`)}` : ''}` : `${counts.waiting} never placed`;
   const summary = `<p>${badge(cohort.state, cohort.state)} ${dates}, meeting ${text(cohort.cadence)}. ${plural(counts.members, 'member')}: ${plural(counts.leads, 'lead')}, ${plural(counts.mentors, 'mentor')}, ${plural(counts.mentees, 'mentee')}; ${waitingNow}.</p>\n`;
@@ -27,7 +27,7 @@ export function renderCohortPage(data: SiteData, cohort: SiteCohortPage): string
       table(
         `Each match that ended before the cycle did, with who, when (in ${text(data.program.timezone)}) and why (kept on the member by mentor release).`,
         [{ head: 'Member' }, { head: 'Mentor' }, { head: 'Ended' }, { head: 'Why' }],
-        cohort.endedEarly.map((match) => [person(match.memberName, match.member), person(match.mentorName, match.mentor), text(match.releasedOn), text(match.reason)]),
+        cohort.endedEarly.map((match) => [person(match.memberName, match.member), person(match.mentorName, match.mentor), when(match.releasedOn), text(match.reason)]),
         { empty: 'No match has ended early.' },
       ),
     ),

@@ -1,7 +1,7 @@
 import type { CohortPage, MemberWeeks, RoleHours } from '../../core/site-cohort.js';
 import { FAR_UNDER } from '../../core/commitments.js';
-import { axes, PAINT, pattern, renderChart } from './chart.js';
-import { figure, hours, memberAnchor, menteesAnchor, person, section, table, text } from './html.js';
+import { axes, NARROW_WIDTH, PAINT, pattern, renderChart, twoWidths } from './chart.js';
+import { figure, hours, memberAnchor, menteesAnchor, person, section, table, text, when } from './html.js';
 import { plural } from '../words.js';
 
 // Planned against logged hours, week by week: one picture per role (the role's members summed),
@@ -19,30 +19,48 @@ function shownWeeks(cohort: CohortPage): { first: number; weeks: string[] } {
   return { first, weeks: cohort.weeks.slice(first) };
 }
 
+/** Most weeks a picture draws on a narrow screen: the latest ones (the table lists them all). */
+export const NARROW_WEEKS = 8;
+
+function roleSvg(row: RoleHours, weeks: readonly string[], title: string, narrow: boolean): string {
+  // On a narrow screen, the latest weeks, labelled W37 (the caption and the table give the years).
+  const from = narrow ? Math.max(0, weeks.length - NARROW_WEEKS) : 0;
+  const shown = weeks.slice(from);
+  const labels = narrow ? shown.map((week) => week.slice(5)) : shown;
+  return renderChart(
+    {
+      grid: narrow ? { left: 40, right: 10, top: 44, bottom: 30 } : { left: 56, right: 20, top: 44, bottom: 36 },
+      legend: { top: 4, right: narrow ? 10 : 40, itemGap: 18, textStyle: { color: PAINT.ink }, itemWidth: 22, data: ['logged', { name: 'planned', itemStyle: { color: PAINT.planned } }] },
+      ...axes(labels, { valueName: 'hours' }),
+      series: [
+        { type: 'bar', name: 'logged', data: row.logged.slice(from), barMaxWidth: 36, itemStyle: { color: PAINT[row.role], ...pattern('stripes') } },
+        { type: 'line', name: 'planned', data: row.planned.slice(from), step: 'middle', symbol: 'none', lineStyle: { color: PAINT.planned, type: 'dashed', width: 2 }, itemStyle: { color: PAINT.planned } },
+      ],
+    },
+    {
+      id: `hours-${row.role}`,
+      width: narrow ? NARROW_WIDTH : Math.max(420, Math.min(960, 120 + weeks.length * 56)),
+      height: 240,
+      title: from > 0 ? `${title}, the last ${shown.length} weeks` : title,
+      narrow,
+    },
+  );
+}
+
 function roleFigure(all: RoleHours, first: number, weeks: readonly string[]): string {
   const row = { ...all, planned: all.planned.slice(first), logged: all.logged.slice(first) };
   const id = `hours-${row.role}`;
   const title = `Hours of the ${plural(row.people, row.role)}: planned against logged, week by week`;
-  const svg = renderChart(
-    {
-      grid: { left: 56, right: 20, top: 44, bottom: 36 },
-      legend: { top: 4, right: 40, itemGap: 18, textStyle: { color: PAINT.ink }, itemWidth: 22, data: ['logged', { name: 'planned', itemStyle: { color: PAINT.planned } }] },
-      ...axes(weeks, { valueName: 'hours' }),
-      series: [
-        { type: 'bar', name: 'logged', data: row.logged, barMaxWidth: 36, itemStyle: { color: PAINT[row.role], ...pattern('stripes') } },
-        { type: 'line', name: 'planned', data: row.planned, step: 'middle', symbol: 'none', lineStyle: { color: PAINT.planned, type: 'dashed', width: 2 }, itemStyle: { color: PAINT.planned } },
-      ],
-    },
-    { id, width: Math.max(420, Math.min(960, 120 + weeks.length * 56)), height: 240, title },
-  );
+  const svg = twoWidths((narrow) => roleSvg(row, weeks, title, narrow));
   const rows = weeks.map((week, index) => {
     const planned = row.planned[index]!;
     const logged = row.logged[index]!;
     const share = planned > 0 ? `${Math.round((logged / planned) * 100)}%` : '—';
-    return [text(week), hours(planned), hours(logged), share];
+    return [when(week), hours(planned), hours(logged), share];
   });
   const equivalent = table(`Hours of the ${PLURAL[row.role]}, summed, by week`, [{ head: 'Week' }, { head: 'Planned', numeric: true }, { head: 'Logged', numeric: true }, { head: 'Logged of planned', numeric: true }], rows);
-  return figure(id, `${text(title)}. Bars: hours logged; dashed line: hours planned.`, svg, equivalent);
+  const fewer = weeks.length > NARROW_WEEKS ? `<span class="narrow-only"> On this narrow screen it draws the last ${NARROW_WEEKS} weeks.</span>` : '';
+  return figure(id, `${text(title)}. Bars: hours logged; dashed line: hours planned.${fewer}`, svg, equivalent);
 }
 
 /** One cell of the member table: hours with a mark, never colour alone. */
@@ -95,11 +113,11 @@ export function hoursSection(cohort: CohortPage): string {
   }
   const { first, weeks } = shownWeeks(cohort);
   const figures = cohort.roleHours.filter((row) => row.people > 0).map((row) => roleFigure(row, first, weeks));
-  const span = `${text(weeks[0]!)} to ${text(weeks.at(-1)!)}`;
+  const span = `${when(weeks[0]!)} to ${when(weeks.at(-1)!)}`;
   const which =
     first === 0
       ? `Weeks ${span}, the complete weeks so far.`
-      : `The last ${weeks.length} complete weeks, ${span}; the ${plural(first, 'earlier week')} since ${text(cohort.weeks[0]!)} ${first === 1 ? 'is' : 'are'} not shown.`;
+      : `The last ${weeks.length} complete weeks, ${span}; the ${plural(first, 'earlier week')} since ${when(cohort.weeks[0]!)} ${first === 1 ? 'is' : 'are'} not shown.`;
   return (
     section('hours', 'Planned against logged hours', `<p>${which}</p>\n${figures.join('')}`) +
     section('weeks', "Each member's weeks", memberTable(cohort))

@@ -94,6 +94,9 @@ export function asOf(program: { now: string; timezone: string }): string {
   return `<time datetime="${text(program.now)}">${text(readableLocalTime(program.now))}</time> (${text(program.timezone)})`;
 }
 
+/** A date (2026-09-07) or an ISO week (2026-W37), never broken across two lines. */
+export const when = (value: string): string => `<time datetime="${text(value)}">${text(value)}</time>`;
+
 export interface PageOptions {
   title: string;
   /** The path from this page to the site's root: '' or '../'. */

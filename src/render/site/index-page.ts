@@ -1,8 +1,7 @@
 import type { SiteData } from '../../core/site.js';
-import { ROLES } from '../../domain/tiers.js';
-import { axes, PAINT, pattern, renderChart } from './chart.js';
-import { asOf, badge, cohortLink, figure, hours, label, name, page, person, section, table, text } from './html.js';
+import { asOf, badge, cohortLink, name, page, person, section, table, text, when } from './html.js';
 import { attentionSection, inactiveWords } from './attention.js';
+import { progressPart } from './progress.js';
 import { skippedSection } from './skipped.js';
 import { waitingPart } from './waiting.js';
 import { plural } from '../words.js';
@@ -11,7 +10,6 @@ import { plural } from '../words.js';
 // progress across cycles.
 
 const STATE_BADGE = { running: 'running', upcoming: 'upcoming', finished: 'finished' } as const;
-const ROLE_PATTERN = { lead: 'solid', mentor: 'dots', mentee: 'stripes' } as const;
 
 function cards(data: SiteData): string {
   const overdue = data.waiting.filter((member) => member.overdue).length;
@@ -35,7 +33,7 @@ function cohortsTable(data: SiteData): string {
   const rows = data.cohorts.map((cohort) => [
     `${cohortLink(cohort.id, name(cohort.name))} <span class="id">${text(cohort.id)}</span>`,
     badge(STATE_BADGE[cohort.state], cohort.state),
-    `${text(cohort.start)} to ${cohort.end === undefined ? 'open-ended' : text(cohort.end)}`,
+    `${when(cohort.start)} to ${cohort.end === undefined ? 'open-ended' : when(cohort.end)}`,
     String(cohort.counts.members),
     ...(cohort.state === 'finished'
       ? [cohort.counts.waiting > 0 ? badge('warn', `${cohort.counts.waiting} never placed`) : '0', '—']
@@ -72,69 +70,6 @@ function mentorsTable(data: SiteData): string {
   );
   return `${summary}<details><summary>Every mentor with room (${rows.length})</summary>\n${full}</details>\n`;
 }
-
-function progressPart(data: SiteData): string {
-  const rows = data.progress.byCohort;
-  if (rows.length === 0) return '<p class="empty">No cohort yet.</p>\n';
-  const categories = rows.map((row) => label(row.cohort, 20));
-  const width = Math.max(480, Math.min(1000, 160 + rows.length * 70));
-  const tiersSvg = renderChart(
-    {
-      grid: { left: 56, right: 20, top: 44, bottom: 40 },
-      legend: { top: 4, right: 40, itemGap: 18, textStyle: { color: PAINT.ink } },
-      ...axes(categories, { valueName: 'members', counts: true }),
-      series: ROLES.map((role) => ({ type: 'bar' as const, name: role, stack: 'tiers', barMaxWidth: 48, data: rows.map((row) => row.byRole[role]), itemStyle: { color: PAINT[role], ...pattern(ROLE_PATTERN[role]) } })),
-    },
-    { id: 'tiers', width, height: 260, title: 'Members of each cohort, by tier' },
-  );
-  const tiersTable = table(
-    'Members of each cohort by tier, moves up a tier and the share of expected weekly logs written (— while no log was expected yet).',
-    [{ head: 'Cohort' }, { head: 'State' }, { head: 'Leads', numeric: true }, { head: 'Mentors', numeric: true }, { head: 'Mentees', numeric: true }, { head: 'Moves up a tier', numeric: true }, { head: 'Logs written', numeric: true }],
-    rows.map((row) => [cohortLink(row.cohort, name(row.name)), row.state, String(row.byRole.lead), String(row.byRole.mentor), String(row.byRole.mentee), String(row.movesUp), row.logShare === null ? '—' : `${Math.round(row.logShare * 100)}%`]),
-  );
-  const tiers = figure('tiers-picture', 'Members of each cohort, by tier, oldest cohort first. Leads solid, mentors dotted, mentees striped.', tiersSvg, tiersTable);
-
-  const { requestToMentor: overall, byCohort } = data.progress;
-  const sla = data.program.slaHours;
-  const waitSvg = (): string => renderChart(
-    {
-      grid: { left: 56, right: 90, top: 30, bottom: 40 },
-      ...axes(categories, { valueName: 'hours', valueMax: Math.max(sla * 1.15, ...byCohort.map((row) => row.medianHoursToMentor ?? 0)) }),
-      series: [
-        {
-          type: 'bar',
-          barMaxWidth: 40,
-          data: byCohort.map((row) => ({ value: row.medianHoursToMentor ?? '-', itemStyle: (row.medianHoursToMentor ?? 0) > sla ? { color: PAINT.overdue, ...pattern('stripes') } : { color: PAINT.ok } })),
-          label: { show: true, position: 'top', color: PAINT.ink, formatter: (p: { value: unknown }) => `${p.value} h` },
-          markLine: { silent: true, symbol: 'none', lineStyle: { color: PAINT.overdue, type: 'dashed', width: 2 }, label: { formatter: `promise: ${hours(sla)} h`, color: PAINT.ink }, data: [{ yAxis: sla }] },
-        },
-      ],
-    },
-    { id: 'to-mentor', width, height: 240, title: 'Median hours from a request to a mentor, by cohort' },
-  );
-  const waitTable = table(
-    `From request to a mentor: ${overall.count} answered, median ${hours(overall.medianHours)} h, longest ${hours(overall.worstHours)} h; ${overall.withinSla} of ${overall.count + overall.waitingPastPromise} within the ${hours(sla)}-hour promise${pastPromise(overall.waitingPastPromise)}.`,
-    [{ head: 'Cohort' }, { head: 'Answered', numeric: true }, { head: 'Median hours', numeric: true }, { head: 'Within the promise' }, { head: 'Waiting past it', numeric: true }],
-    byCohort.map((row) => [
-      text(row.cohort),
-      String(row.answered),
-      hours(row.medianHoursToMentor),
-      withinPromise(row.withinSla, row.answered + row.waitingPastPromise),
-      row.waitingPastPromise > 0 ? badge('overdue', String(row.waitingPastPromise)) : '0',
-    ]),
-  );
-  const recorded = byCohort.some((row) => row.medianHoursToMentor !== null);
-  const toMentor = recorded
-    ? figure('to-mentor-picture', `Median hours from a request to a mentor, by cohort, against the dashed ${hours(sla)}-hour promise; a striped bar is past it. A cohort without recorded times has no bar.`, waitSvg(), waitTable)
-    : `<p class="empty">No member has both a request time and an assignment time (requestedAt, assignedAt), so there is no time from request to a mentor to show${overall.waitingPastPromise > 0 ? `; ${plural(overall.waitingPastPromise, 'request')} still ${overall.waitingPastPromise === 1 ? 'waits' : 'wait'} past the ${hours(sla)}-hour promise` : ''}.</p>\n`;
-  return `<p>${plural(data.progress.peopleHelped, 'mentee')} helped (they logged at least one week) and ${plural(data.progress.movesUp, 'move')} up a tier across ${plural(rows.length, 'cycle')}.</p>\n${tiers}${toMentor}`;
-}
-
-/** "n of m" answered within the promise, m counting those still waiting past it; a mark beside any miss. */
-const withinPromise = (within: number, of: number): string => (of === 0 ? '—' : badge(within === of ? 'ok' : 'overdue', `${within} of ${of}`));
-
-/** Requests still waiting past the promise count as misses, as `mentor progress` counts them. */
-const pastPromise = (count: number): string => (count > 0 ? `, counting ${count} still waiting past it` : '');
 
 export function renderIndexPage(data: SiteData): string {
   const body = [

@@ -16,9 +16,11 @@ const DARK = `
   --overdue:#f85149; --ok:#3fb950; --pattern:rgba(13,17,23,0.7);
   --overdue-bg:#3c1618; --ok-bg:#12261e; --warn-bg:#2e2a12; --none-bg:#151b23;`;
 
-// Reflow (a 390 px phone, 200% zoom): only a table or a picture scrolls, inside its own box. Its
-// box is positioned, so the screen-reader text in it (position:absolute) cannot stretch the page;
-// a name in a table is cut with an ellipsis (the whole name stays in the text, and in a title).
+// Reflow (a 390 px phone, 200% zoom): only a table scrolls, inside its own box. Its box is
+// positioned, so the screen-reader text in it (position:absolute) cannot stretch the page; a name
+// in a table is cut with an ellipsis (the whole name stays in the text, and in a title). A
+// picture scales down to its box, and under 720 px the one drawn narrow is shown instead (chart.ts).
+// A date or a week is never broken across lines.
 export const SITE_CSS = `:root{color-scheme:light dark;${LIGHT}}
 @media (prefers-color-scheme: dark){:root{${DARK}}}
 *{box-sizing:border-box}
@@ -41,7 +43,10 @@ td bdi,th bdi{display:inline-block;max-width:18em;overflow:hidden;text-overflow:
 .cards li.alert{border-color:var(--overdue);border-width:2px}
 figure{margin:12px 0 24px}
 .chart{overflow-x:auto;position:relative;background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:8px}
-.chart svg{display:block;max-width:none;height:auto}
+.chart svg{display:block;max-width:100%;height:auto}
+.chart svg.narrow,.narrow-only{display:none}
+@media (max-width:719.98px){.chart svg.wide{display:none}.chart svg.narrow{display:block}.narrow-only{display:inline}}
+time{white-space:nowrap}
 figcaption{color:var(--muted);font-size:14px;margin:6px 0}
 .table-wrap{overflow-x:auto;margin:8px 0 16px;position:relative}
 table{border-collapse:collapse;font-size:14px;min-width:50%}

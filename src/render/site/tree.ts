@@ -2,7 +2,7 @@ import type { TreeNode } from '../../core/report.js';
 import type { CohortPage } from '../../core/site-cohort.js';
 import { ROLES } from '../../domain/tiers.js';
 import type { Role } from '../../model/schemas.js';
-import { PAINT, renderChart } from './chart.js';
+import { NARROW_WIDTH, PAINT, renderChart } from './chart.js';
 import { badge, figure, label, memberAnchor, menteesAnchor, person, section, text } from './html.js';
 import { plural } from '../words.js';
 
@@ -28,29 +28,36 @@ interface ChartNode {
   symbol: string;
   symbolSize: number;
   itemStyle: { color: string; borderColor: string };
+  label?: { position: 'top'; distance: number };
   children: ChartNode[];
 }
 
-function chartNode(node: TreeNode, compact: boolean): ChartNode {
+function chartNode(node: TreeNode, compact: boolean, narrow: boolean): ChartNode {
   const shape = SHAPE[node.role];
   const folded = compact && node.role === 'mentor' && node.children.length > 0;
   const mentees = folded ? ` · ${plural(node.children.length, 'mentee')}` : '';
+  // On a narrow screen a mentor with mentees has its label above it, clear of its lead's.
+  const above = narrow && node.role !== 'lead' && !folded && node.children.length > 0;
   return {
-    name: `${label(node.name, 26)}${mentees}`,
+    name: `${label(node.name, narrow ? 12 : 26)}${mentees}`,
     symbol: shape.symbol,
     symbolSize: shape.size,
     itemStyle: { color: PAINT[node.role], borderColor: PAINT.panel },
-    children: folded ? [] : node.children.map((child) => chartNode(child, compact)),
+    ...(above ? { label: { position: 'top' as const, distance: 4 } } : {}),
+    children: folded ? [] : node.children.map((child) => chartNode(child, compact, narrow)),
   };
 }
 
-/** One lead's branch, drawn left to right: lead, mentors, mentees. */
-export function leadPicture(lead: TreeNode, id: string): { svg: string; compact: boolean } {
+/** One lead's branch, drawn left to right: lead, mentors, mentees; narrower, with shorter names, for a phone. */
+export function leadPicture(lead: TreeNode, id: string, narrow = false): { svg: string; compact: boolean } {
   const compact = leaves(lead) > MOST_ROWS;
-  const root = chartNode(lead, compact);
+  const root = chartNode(lead, compact, narrow);
   const rows = compact ? Math.max(1, lead.children.length) : leaves(lead);
   const depth = compact || lead.children.every((child) => child.children.length === 0) ? 2 : 3;
-  const width = depth === 2 ? 690 : 910;
+  const wide = { width: depth === 2 ? 690 : 910, left: 230, right: 260, fontSize: 12 };
+  // Narrow: room on the left for a 12-character lead, on the right for a mentee or a mentor with its count.
+  const small = { width: NARROW_WIDTH, left: 100, right: compact ? 168 : 128, fontSize: 11 };
+  const size = narrow ? small : wide;
   const height = Math.max(90, rows * ROW + 30);
   const svg = renderChart(
     {
@@ -59,8 +66,8 @@ export function leadPicture(lead: TreeNode, id: string): { svg: string; compact:
           type: 'tree',
           data: [root],
           orient: 'LR',
-          left: 230,
-          right: 260,
+          left: size.left,
+          right: size.right,
           top: 15,
           bottom: 15,
           initialTreeDepth: -1,
@@ -68,13 +75,13 @@ export function leadPicture(lead: TreeNode, id: string): { svg: string; compact:
           roam: false,
           silent: true,
           lineStyle: { color: PAINT.muted, width: 1.2, curveness: 0.5 },
-          label: { position: 'left', distance: 8, color: PAINT.ink, fontSize: 12, backgroundColor: PAINT.panel, padding: [1, 3] },
+          label: { position: 'left', distance: 8, color: PAINT.ink, fontSize: size.fontSize, backgroundColor: PAINT.panel, padding: [1, 3] },
           leaves: { label: { position: 'right', distance: 8 } },
           emphasis: { disabled: true },
         },
       ],
     },
-    { id, width, height, title: `Tree of ${label(lead.name, 60)}'s branch` },
+    { id, width: size.width, height, title: `Tree of ${label(lead.name, 60)}'s branch`, narrow },
   );
   return { svg, compact };
 }
@@ -93,7 +100,8 @@ export function treeSection(cohort: CohortPage): string {
   const legend = `Shapes: ${ROLES.map((role) => `${SHAPE[role].mark} ${role}`).join(', ')}.`;
   const bigCohort = cohort.counts.members > 60;
   const branches = cohort.tree.map((lead, index) => {
-    const { svg, compact } = leadPicture(lead, `tree-${index}`);
+    const { svg: wide, compact } = leadPicture(lead, `tree-${index}`);
+    const svg = `${wide}\n${leadPicture(lead, `tree-${index}`, true).svg}`;
     const mentees = menteesUnder(lead);
     const caption = `${text(label(lead.name, 60))}'s branch: ${plural(lead.children.length, 'mentor')}, ${plural(mentees, 'mentee')}. ${legend}${compact ? ` Each mentor shows its number of mentees; the list names them all.` : ''}`;
     const list = `<details${bigCohort ? '' : ' open'}><summary>Everyone in ${text(label(lead.name, 60))}'s branch, as a list</summary>\n<ul class="tree">\n${listItem(lead, cohort.weeks.length > 0)}\n</ul>\n</details>\n`;

@@ -1,6 +1,6 @@
 import type { SiteWaiting } from '../../core/site.js';
-import { axes, PAINT, pattern, renderChart } from './chart.js';
-import { badge, cohortLink, figure, hours, label, person, table, text } from './html.js';
+import { axes, NARROW_WIDTH, PAINT, pattern, renderChart, twoWidths } from './chart.js';
+import { badge, cohortLink, figure, hours, label, person, table, text, when } from './html.js';
 
 // Who is waiting for a mentor, and for how long against the promise (requestSlaHours): overdue
 // first. The picture draws the longest waits; the table lists everyone.
@@ -27,15 +27,26 @@ export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, o
   const summary =
     ended === undefined
       ? `${waiting.length} waiting, ${overdue} overdue (the promise: a mentor within ${hours(slaHours)} hours). Overdue first, then the longest waiting.`
-      : `${waiting.length} never placed: the cohort ended on ${ended} while they waited, ${overdue} of them past the ${hours(slaHours)}-hour promise. Hours waiting are counted to the end of the cohort.`;
-  const list = table(text(summary), columns, rows);
+      : `${waiting.length} never placed: the cohort ended on ${when(ended)} while they waited, ${overdue} of them past the ${hours(slaHours)}-hour promise. Hours waiting are counted to the end of the cohort.`;
+  const list = table(summary, columns, rows);
   if (drawn.length === 0) return list;
   const title = `Hours waiting for a mentor against the ${hours(slaHours)}-hour promise`;
-  const svg = renderChart(
+  const svg = twoWidths((narrow) => waitingSvg(drawn, slaHours, ended !== undefined, title, narrow));
+  const more = waiting.length > drawn.length ? ` It draws the ${drawn.length} with a request time who waited longest; the table lists all ${waiting.length}.` : '';
+  const caption = `${text(title)}${ended === undefined ? '' : `, to the end of the cohort on ${when(ended)}`}. Striped bars marked ${ended === undefined ? 'OVERDUE' : 'PAST THE PROMISE'} have waited past the promise; the dashed line is the promise.${more}`;
+  return figure('waiting-picture', caption, svg, list);
+}
+
+/** The bars of the longest waits against the promise; on a narrow screen, shorter names and a smaller label. */
+function waitingSvg(drawn: readonly SiteWaiting[], slaHours: number, ended: boolean, title: string, narrow: boolean): string {
+  const mark = ended ? 'PAST THE PROMISE' : 'OVERDUE';
+  // Room on the right for the longest label beside the longest bar: "89.9 h  OVERDUE", "566 h  PAST THE PROMISE".
+  const right = narrow ? (ended ? 150 : 96) : ended ? 200 : 130;
+  return renderChart(
     {
-      grid: { left: 210, right: ended === undefined ? 130 : 200, top: 34, bottom: 30 },
+      grid: { left: narrow ? 90 : 210, right, top: 34, bottom: 30 },
       ...axes(
-        drawn.map((member) => label(member.name, 26)),
+        drawn.map((member) => label(member.name, narrow ? 12 : 26)),
         { horizontal: true, valueName: 'hours', valueMax: Math.max(slaHours * 1.15, ...drawn.map((member) => member.waitedHours!)) },
       ),
       series: [
@@ -45,7 +56,7 @@ export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, o
           data: drawn.map((member) => ({
             value: member.waitedHours!,
             itemStyle: member.overdue ? { color: PAINT.overdue, ...pattern('stripes') } : { color: PAINT.ok },
-            label: { show: true, position: 'right', color: PAINT.ink, formatter: member.overdue ? `{c} h  ${ended === undefined ? 'OVERDUE' : 'PAST THE PROMISE'}` : '{c} h' },
+            label: { show: true, position: 'right', color: PAINT.ink, ...(narrow ? { fontSize: 11 } : {}), formatter: member.overdue ? `{c} h${narrow ? ' ' : '  '}${mark}` : '{c} h' },
           })),
           markLine: {
             silent: true,
@@ -57,9 +68,6 @@ export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, o
         },
       ],
     },
-    { id: 'waiting', width: 760, height: Math.max(120, drawn.length * 26 + 70), title },
+    { id: 'waiting', width: narrow ? NARROW_WIDTH : 760, height: Math.max(120, drawn.length * 26 + 70), title, narrow },
   );
-  const more = waiting.length > drawn.length ? ` It draws the ${drawn.length} with a request time who waited longest; the table lists all ${waiting.length}.` : '';
-  const caption = `${text(title)}${ended === undefined ? '' : `, to the end of the cohort on ${text(ended)}`}. Striped bars marked ${ended === undefined ? 'OVERDUE' : 'PAST THE PROMISE'} have waited past the promise; the dashed line is the promise.${more}`;
-  return figure('waiting-picture', caption, svg, list);
 }
