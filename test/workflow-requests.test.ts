@@ -186,6 +186,26 @@ describe('the attention workflow (simulated)', { timeout: 180_000 }, () => {
     expect(s.issues[0].state).toBe('closed');
     expect(s.issues[0].body).toContain('<!-- mentor:waiting 0 -->');
   });
+
+  it('leaves the issue as it is, open and unedited, when a cohort on main cannot be read', () => {
+    const w = world();
+    runWorkflow(w, 'mentor-attention.yml', event(w, 'schedule', {}));
+    const before = stateOf(w);
+    expect(before.issues[0].state).toBe('open');
+    const clone = w.maintainer;
+    git(clone, 'pull', '-q', 'origin', 'main');
+    const cohort = path.join(clone, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(cohort, `${readFileSync(cohort, 'utf8')}<<<<<<< HEAD\n`);
+    git(clone, 'commit', '-qam', 'a merge gone wrong');
+    git(clone, 'push', '-q', 'origin', 'HEAD:main');
+    const job = runWorkflow(w, 'mentor-attention.yml', event(w, 'schedule', {})).jobs.attention!;
+    // The run fails where a maintainer sees it, with the file, line and column.
+    expect(job.succeeded).toBe(false);
+    expect(job.steps.at(-1)!.stderr).toContain('cohorts/2026-fall/cohort.yaml:60:1');
+    const after = stateOf(w);
+    expect(after.issues).toEqual(before.issues);
+    expect(after.calls.slice(before.calls.length).filter((c: string[]) => c[0] === 'issue' && ['edit', 'close', 'comment', 'create'].includes(c[1]!))).toEqual([]);
+  });
 });
 
 describe('the claim workflow (simulated)', { timeout: 180_000 }, () => {

@@ -11,7 +11,7 @@ import { applyMemberEdits, type MemberEdit } from '../render/cohort-yaml.js';
 import { renderClaimAnswer } from '../render/claim.js';
 import { renderClaimJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting, peopleOf, personOfGitUser, type Loaded } from './context.js';
+import { chooseCohort, loadForCommand, lockForWriting, peopleOf, personOfGitUser, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
@@ -32,11 +32,15 @@ export function memberCohort(loaded: Loaded, member: string, cohortId: string | 
   if (cohortId !== undefined) return chooseCohort(loaded, cohortId);
   const { program } = loaded;
   const hasMember = (entry: CohortEntry) => entry.members.has(member) || (program.layout.members.get(entry.id) ?? []).some((file) => file.nameId === member);
+  const unknown = unknownCohorts(program);
   const found = cohortOfMember(
-    [...program.cohorts.values()].map((entry) => ({ id: entry.id, hasMember: hasMember(entry), finished: entry.cohort ? cohortState(entry.cohort, loaded.today) === 'finished' : true, members: [...entry.members.values()] })),
+    [...program.cohorts.values()].filter((entry) => !unknown.includes(entry)).map((entry) => ({ id: entry.id, hasMember: hasMember(entry), finished: cohortState(entry.cohort!, loaded.today) === 'finished', members: [...entry.members.values()] })),
     member,
     purpose,
   );
+  // Found in one open cohort that can be read: that one. Otherwise a cohort that cannot be read
+  // may be where the member is, and only its errors are the true answer.
+  if ('problem' in found && unknown.length > 0) throw unknownCohortsError(unknown, `whether ${member} is a member there`);
   if ('problem' in found) return { problem: found.problem };
   return chooseCohort(loaded, found.id);
 }

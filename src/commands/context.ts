@@ -46,6 +46,9 @@ export function chooseCohort(loaded: Loaded, cohortId: string | undefined, optio
   const { program } = loaded;
   const strict = options.strict ?? true;
   if (cohortId === undefined) {
+    const unknown = unknownCohorts(program);
+    const named = options.command !== undefined ? `the cohort: mentor ${options.command} <cohort>` : 'the cohort';
+    if (unknown.length > 0) throw unknownCohortsError(unknown, 'which cohort is running', `Fix them first (\`mentor validate\` shows how), or name ${named}.`);
     const running = runningCohorts(loaded);
     if (running.length === 1) return requireValid(program, running[0]!, strict);
     // The cohorts are listed once; the hint shows how to name one (`command`: as its argument).
@@ -79,6 +82,26 @@ export function runningCohorts(loaded: Loaded): CohortEntry[] {
   return [...loaded.program.cohorts.values()].filter((entry) => entry.cohort && cohortState(entry.cohort, loaded.today) === 'running');
 }
 
+/** A cohort's fields that, left out for their errors, leave unknown when it runs or who is in it. */
+const KNOWN_ONLY_WITH = new Set(['start', 'end', 'members']);
+
+/**
+ * The cohorts whose cohort.yaml could not be read or parsed (a conflict, a YAML error, bytes that
+ * are not UTF-8, no permission), or whose dates or member list were left out for their errors.
+ * Whether they run and who is in them is unknown, so no command may answer as if they were absent:
+ * "no cohort is running", "nobody is waiting" or "not a member" could each be wrong.
+ */
+export function unknownCohorts(program: Program): CohortEntry[] {
+  return [...program.cohorts.values()].filter((entry) => !entry.cohort || entry.replaced.some((field) => KNOWN_ONLY_WITH.has(field)));
+}
+
+/** Refuses (exit 1) to answer without these cohorts: what mentor cannot tell, each problem at file:line:col, and the fix. */
+export function unknownCohortsError(entries: readonly CohortEntry[], cannotTell: string, hint = 'Fix them first; `mentor validate` shows each with how to fix it.'): MentorError {
+  const errors = entries.flatMap((entry) => entry.problems.filter(isError));
+  const which = entries.length === 1 ? `cohort ${entries[0]!.id}` : `cohorts ${entries.map((entry) => entry.id).join(', ')}`;
+  return new MentorError(`The records of ${which} have errors, so mentor cannot tell ${cannotTell}:\n${listProblems(errors)}`, ExitCode.invalid, hint);
+}
+
 /**
  * Commands work on valid records: errors in the config, this cohort's tree or its members' person
  * files stop them. Someone else's broken file (a person in no cohort, another cohort) does not:
@@ -105,8 +128,17 @@ function requireValid(program: Program, entry: CohortEntry, strict: boolean | 's
   return entry as CohortEntry & { cohort: Cohort };
 }
 
+/** One problem on one line: where, what, and its rule. */
+export const problemLine = (p: Problem): string => `${sanitizeInline(p.file)}:${p.line}:${p.column} ${sanitizeInline(p.message)} [${p.rule}]`;
+
+/** The first error of a cohort that cannot be read, on one line. */
+export function firstCohortError(entry: CohortEntry): string {
+  const first = entry.problems.find(isError);
+  return first ? problemLine(first) : `${entry.file} cannot be read`;
+}
+
 function listProblems(problems: Problem[]): string {
-  const shown = problems.slice(0, 10).map((p) => `  ${p.file}:${p.line}:${p.column} ${sanitizeInline(p.message)} [${p.rule}]`);
+  const shown = problems.slice(0, 10).map((p) => `  ${problemLine(p)}`);
   if (problems.length > 10) shown.push(`  … and ${problems.length - 10} more`);
   return shown.join('\n');
 }

@@ -22,7 +22,7 @@ import { closest } from '../model/suggest.js';
 import { renderNewLog, updateLogText } from '../render/log-yaml.js';
 import { renderLogJson } from '../render/outcome-json.js';
 import { sanitizeForTerminal, sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting, personOfGitUser, type Loaded } from './context.js';
+import { chooseCohort, cohortRecordErrors, loadForCommand, lockForWriting, personOfGitUser, recordErrorsMessage, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface LogOptions {
@@ -177,6 +177,11 @@ function refusePerson(loaded: Loaded, person: string, cohortId: string | undefin
     throw new MentorError(`There is no person "${sanitizeInline(person)}".`, ExitCode.invalid, guess ? `Did you mean ${guess}?` : 'Use the id of a file in people/ (without .yaml).');
   }
   if (cohortId === undefined && !memberships.some((membership) => membership.person === person)) {
+    // Their cohort has errors in its fields (the form leaves it out), or one that cannot be read may hold them.
+    const withErrors = [...loaded.program.cohorts.values()].find((entry) => entry.partial && entry.members.has(person));
+    if (withErrors) throw recordErrorsMessage(withErrors, cohortRecordErrors(loaded.program, withErrors));
+    const unknown = unknownCohorts(loaded.program);
+    if (unknown.length > 0) throw unknownCohortsError(unknown, `whether ${person} is a member there`);
     throw new MentorError(`${person} is not a member of any cohort.`, ExitCode.invalid, 'A log belongs to a member of a cohort: add them to one first (mentor request, or the cohort file).');
   }
   const entry = cohortId === undefined ? undefined : loaded.program.cohorts.get(cohortId);

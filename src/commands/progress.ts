@@ -4,7 +4,7 @@ import { programProgress } from '../core/cycles.js';
 import { closest } from '../model/suggest.js';
 import { renderProgressJson, renderProgressText } from '../render/cycles.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { loadForCommand, peopleOf } from './context.js';
+import { loadForCommand, peopleOf, unknownCohorts, unknownCohortsError } from './context.js';
 import { cohortLogs } from './week-logs.js';
 
 export async function progressCommand(personId: string | undefined, options: { repo?: string; format: 'text' | 'json' }): Promise<number> {
@@ -14,6 +14,9 @@ export async function progressCommand(personId: string | undefined, options: { r
     const guess = closest(personId, program.people.keys());
     throw new MentorError(`There is no person "${sanitizeInline(personId)}".`, ExitCode.usage, guess ? `Did you mean ${guess}?` : undefined);
   }
+  // The figures add up every cohort: one that cannot be read stops them, as a log with errors does.
+  const unknown = unknownCohorts(program);
+  if (unknown.length > 0) throw unknownCohortsError(unknown, "the program's progress");
   const cohorts = [...program.cohorts.values()].flatMap((entry) => (entry.cohort ? [{ cohort: entry.cohort, logs: cohortLogs(program, entry.id) }] : []));
   const people = peopleOf(program);
   const result = programProgress(program.config, cohorts, people, loaded.today, loaded.now);

@@ -10,7 +10,7 @@ import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
 import { renderOfferNextStep, renderRequestDoneMarkdown, renderRequestPreview, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
 import { renderRequestJson } from '../render/outcome-json.js';
-import { loadForCommand, lockForWriting, peopleOf, runningCohorts } from './context.js';
+import { firstCohortError, loadForCommand, lockForWriting, peopleOf, runningCohorts, unknownCohorts } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface RequestOptions {
@@ -68,6 +68,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
       today: loaded.today,
       nowInstant: formatInstant(program.config.timezone, loaded.now),
       runningCohorts: runningCohorts(loaded).map((entry) => entry.id),
+      unknownCohorts: new Map(unknownCohorts(program).map((entry) => [entry.id, firstCohortError(entry)])),
     },
     answers,
   );

@@ -15,7 +15,7 @@ import type { Cohort } from '../model/schemas.js';
 import { formatInstant } from '../domain/time.js';
 import { lastCompleteWeek, weekOfDate } from '../domain/weeks.js';
 import { renderStatusJson, renderStatusText, renderTreeText } from '../render/status.js';
-import { chooseCohort, loadForCommand, peopleOf, runningCohorts, type Loaded } from './context.js';
+import { chooseCohort, loadForCommand, peopleOf, runningCohorts, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
 import { hoursInOverlappingCohorts, usableCohortLogs, warnLeftOut } from './week-logs.js';
 
 export interface StatusOptions {
@@ -45,6 +45,11 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
   if (options.format === 'markdown') return attentionCommand(cohortId, options);
   const loaded = loadForCommand(options.repo);
   const ids = cohortId !== undefined ? [cohortId] : runningCohorts(loaded).map((entry) => entry.id);
+  // A cohort that cannot be read may be running, with people waiting: the text shows the cohorts
+  // that can be read, then says which cannot (exit 1); JSON, one object for a program, only says.
+  const unknown = cohortId !== undefined ? [] : unknownCohorts(loaded.program);
+  const unreadable = () => unknownCohortsError(unknown, 'what needs attention there', 'Fix them first; `mentor validate` shows each with how to fix it (`mentor status <cohort>` shows one cohort).');
+  if (unknown.length > 0 && (ids.length === 0 || options.format === 'json')) throw unreadable();
   // Missing logs and silence are judged on last week, the last complete one; this week is shown as progress.
   const view = {
     now: formatInstant(loaded.program.config.timezone, loaded.now),
@@ -54,6 +59,7 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
     }),
   };
   print(options.format === 'json' ? renderStatusJson(view) : renderStatusText(view, styleFor(process.stdout), terminalWidth()));
+  if (unknown.length > 0) throw unreadable();
   const overdue = view.cohorts.some((c) => c.lastWeek.waiting.some((w) => w.overdue));
   return options.failOn === 'overdue' && overdue ? ExitCode.invalid : ExitCode.ok;
 }
@@ -72,6 +78,10 @@ const SINCE_FIX = "Pass the file the attention issue's current body was saved to
 async function attentionCommand(cohortId: string | undefined, options: StatusOptions): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
+  // The body says who waits in every cohort; one that cannot be read could hold anyone. Nothing is
+  // printed and the run fails, so the workflow leaves the issue as it is (never "nobody is waiting").
+  const unknown = cohortId !== undefined ? [] : unknownCohorts(program);
+  if (unknown.length > 0) throw unknownCohortsError(unknown, 'who waits there', 'Fix them first; `mentor validate` shows each with how to fix it. Until then the attention issue is left as it is.');
   const entries = [...program.cohorts.values()].filter((entry) => entry.cohort && (cohortId !== undefined ? entry.id === cohortId : cohortState(entry.cohort, loaded.today) !== 'finished'));
   if (cohortId !== undefined && entries.length === 0) chooseCohort(loaded, cohortId, { strict: false });
   const people = peopleOf(program);

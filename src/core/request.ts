@@ -38,6 +38,8 @@ export interface RequestRecords {
   nowInstant: string;
   /** The cohort requests go to when neither --cohort nor intake.cohort names one. */
   runningCohorts: readonly string[];
+  /** Cohorts that cannot be read (or whose dates or members have errors), each with its first error at file:line:col: whether they take requests is unknown. */
+  unknownCohorts?: ReadonlyMap<string, string>;
 }
 
 export interface RequestPlan {
@@ -126,10 +128,19 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
 
   for (const answer of answers.otherAnswers) valueProblem('answer', `The answer ${quoted(answer)} is not understood: answer each question with <id>=yes (questions: ${records.config.intake.eligibility.map((q) => q.id).join(', ') || 'none'}).`);
   problems.push(...checkEligibility(records.config, answers));
-  const cohortId = answers.cohort ?? records.config.intake.cohort ?? (records.runningCohorts.length === 1 ? records.runningCohorts[0] : undefined);
+  const unknown = records.unknownCohorts ?? new Map<string, string>();
+  // The one running cohort is the one only when no cohort that cannot be read might be running too.
+  const cohortId = answers.cohort ?? records.config.intake.cohort ?? (records.runningCohorts.length === 1 && unknown.size === 0 ? records.runningCohorts[0] : undefined);
   const cohort = cohortId === undefined ? undefined : records.cohorts.get(cohortId);
   let organisers: OrganisersProblem | undefined;
-  if (cohortId === undefined) {
+  const unreadable = cohortId === undefined ? [...unknown] : [...unknown].filter(([id]) => id === cohortId);
+  if (unreadable.length > 0) {
+    const which = unreadable.length === 1 ? `cohort ${unreadable[0]![0]}` : `cohorts ${unreadable.map(([id]) => id).join(', ')}`;
+    organisers = {
+      message: `The records of ${which} have errors, so mentor cannot tell whether ${unreadable.length === 1 ? 'it takes' : 'they take'} requests: ${unreadable.map(([, error]) => error).join('; ')}. Fix them (\`mentor validate\` shows how)${cohortId === undefined ? ', or name the cohort with --cohort (or intake.cohort in mentor.config.yaml)' : ''}.`,
+      requester: "No cohort can take requests right now: the program's records have an error that the organisers must fix.",
+    };
+  } else if (cohortId === undefined) {
     organisers = records.runningCohorts.length === 0
       ? { message: 'No cohort is running to ask in: name one with --cohort (or set intake.cohort in mentor.config.yaml).', requester: 'No cohort is taking requests right now.' }
       : { message: `${records.runningCohorts.length} cohorts are running: name one with --cohort (or set intake.cohort in mentor.config.yaml).`, requester: 'Several cohorts are running, and the program has not said yet which one takes requests.' };
