@@ -122,6 +122,18 @@ describe('a write to a symlinked file', { timeout: 120_000 }, () => {
 });
 
 describe('a symlink that stays inside the repo', { timeout: 120_000 }, () => {
+  it('stops fix before its first write: the records it would fix before the link are left as they were, as it says (faults 2, F16)', async () => {
+    const repo = exampleRepo({ 'shared/bob.yaml': 'id: bob   \nname: Bob\n', 'people/bob.yaml': null });
+    const ada = `${readFileSync(path.join(repo, 'people/ada.yaml'), 'utf8')}   \n`;
+    writeFileSync(path.join(repo, 'people/ada.yaml'), ada);
+    symlinkSync('../shared/bob.yaml', path.join(repo, 'people/bob.yaml'));
+    const result = await mentorIn(['fix', '--repo', repo], { env: NOW });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('people/bob.yaml is a symlink to shared/bob.yaml');
+    expect(result.stderr).toContain('Nothing was written');
+    expect(readFileSync(path.join(repo, 'people/ada.yaml'), 'utf8')).toBe(ada);
+  });
+
   it('is refused too: a write goes to the path it names, which git can commit, never through a link', async () => {
     const repo = exampleRepo({ 'archive/reports/keep.md': 'kept\n' });
     symlinkSync('archive/reports', path.join(repo, 'reports'));

@@ -8,7 +8,7 @@ import { heldByFieldTypos, memberChoices, mentorChoices, overridesAfter } from '
 import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
 import { renderAssignJson, renderAssignText } from '../render/assign.js';
-import { chooseCohort, cohortRecordErrors, loadForCommand, lockForWriting, peopleOf, recordErrorsMessage } from './context.js';
+import { chooseCohort, cohortRecordErrors, loadForCommand, peopleOf, recordErrorsMessage } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
@@ -22,7 +22,7 @@ export interface AssignOptions {
 }
 
 export async function assignCommand(cohortId: string | undefined, options: AssignOptions, asker: Asker = terminalAsker()): Promise<number> {
-  const loaded = loadForCommand(options.repo);
+  const loaded = loadForCommand(options.repo, options.dryRun ? {} : { lock: 'assign' });
   const { program } = loaded;
   const asJson = options.format === 'json';
   const entry = chooseCohort(loaded, cohortId, { command: 'assign', strict: asJson ? 'silent' : true });
@@ -59,7 +59,6 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     return ExitCode.ok;
   }
   // Refuse before anything is written, and before asking.
-  lockForWriting(program.root, 'assign');
   const commitPlan = options.commit ? await planCommit(program.root, `assign/${entry.id}-${loaded.today}`, [...new Set([entry.file, ...entry.places.map((place) => place.file)])]) : undefined;
 
   if (!options.yes) {

@@ -11,7 +11,7 @@ import { applyMemberEdits, type MemberEdit } from '../render/cohort-yaml.js';
 import { renderClaimAnswer } from '../render/claim.js';
 import { renderClaimJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting, peopleOf, personOfGitUser, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
+import { chooseCohort, loadForCommand, peopleOf, personOfGitUser, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
@@ -66,7 +66,7 @@ export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof c
 }
 
 export async function claimCommand(member: string, options: ClaimOptions): Promise<number> {
-  const loaded = loadForCommand(options.repo);
+  const loaded = loadForCommand(options.repo, { lock: 'claim' });
   const { program } = loaded;
   const entry = memberCohort(loaded, member, options.cohort, 'claim');
   // A member in no open cohort (a typo in `/claim`) is answered like any refusal, with who waits.
@@ -84,7 +84,6 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
     elsewhere: hoursInOverlappingCohorts(program, entry.cohort),
   });
   if (!outcome.ok) return refuseClaim(member, outcome.reason, { cohort: entry.id, mentor: as }, options.format);
-  lockForWriting(program.root, 'claim');
   const branch = options.commit ? `claim/${entry.id}/${member}` : undefined;
   const files = await writeMemberEdit(loaded, entry, { person: member, set: outcome.set }, branch, `Claim ${member} in ${entry.id}: ${outcome.mentor} mentors them`);
   if (options.format === 'markdown') print(renderClaimAnswer({ ok: true, member, mentor: outcome.mentor }));

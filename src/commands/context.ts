@@ -27,8 +27,14 @@ export interface Loaded {
   today: string;
 }
 
-export function loadForCommand(repoOption: string | undefined): Loaded {
+/**
+ * `lock`: the command writes (its name, said to a writer that finds the lock held). The lock is
+ * taken before the records are read, so that what the command writes is built from records no
+ * other writer changes meanwhile: a second writer reads them after the first has written.
+ */
+export function loadForCommand(repoOption: string | undefined, options: { lock?: string } = {}): Loaded {
   const root = findRepoRoot(repoOption);
+  if (options.lock !== undefined) lockForWriting(root, options.lock);
   const program = loadProgram(new WorktreeSource(root));
   if (!program.configValid) {
     throw new MentorError(`${CONFIG_FILE} cannot be read:\n${listProblems(program.problems.filter((p) => p.file === CONFIG_FILE))}`, ExitCode.usage, 'Fix it, then run `mentor validate`.');

@@ -1,9 +1,10 @@
 import { ExitCode } from '../errors.js';
 import { print, styleFor } from '../io/output.js';
 import { CONFIG_FILE, readRecord, type RecordFile } from '../io/repo.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFilesAtomic } from '../io/write.js';
 import { canonicalText } from '../core/canonical.js';
 import { schemaLineFor } from '../model/json-schema.js';
+import type { Program } from '../model/program.js';
 import { loadForCommand, lockForWriting } from './context.js';
 import { plural } from '../render/words.js';
 
@@ -22,30 +23,42 @@ export async function fixCommand(options: FixOptions): Promise<number> {
     ...[...program.layout.members.values()].flat(),
     ...[...program.layout.logs.values()].flat(),
   ];
-  const changed: string[] = [];
+  const notCanonical: RecordFile[] = [];
   const skipped: string[] = [];
-  let locked = false;
   for (const record of files) {
-    const outcome = readRecord(program.root, record.file, record.regular === true);
-    if ('problem' in outcome) continue;
-    const fixed = canonicalText(record.kind, outcome.text, { sortMembers: program.config.fix.sortMembers, schemaLine: schemaLineFor(record.kind, record.file) });
-    if (fixed === undefined) {
-      skipped.push(record.file);
-      continue;
-    }
-    if (fixed === outcome.text) continue;
-    changed.push(record.file);
-    if (options.check) continue;
-    if (!locked) {
-      lockForWriting(program.root, 'fix');
-      locked = true;
-    }
-    writeFileAtomic(program.root, record.file, fixed);
+    const outcome = canonicalOf(program, record);
+    if (outcome?.fixed === undefined) {
+      if (outcome) skipped.push(record.file);
+    } else if (outcome.fixed !== outcome.text) notCanonical.push(record);
   }
+  const changed = options.check || notCanonical.length === 0 ? notCanonical.map((record) => record.file) : rewrite(program, notCanonical);
   const lines: string[] = [];
   if (changed.length === 0) lines.push(style.ok(`✔ ${files.length} records are in canonical form.`));
   else lines.push(options.check ? style.warning(`${plural(changed.length, 'record is', 'records are')} not in canonical form (run \`mentor fix\`):`) : `Fixed ${plural(changed.length, 'record')}:`, ...changed.map((file) => `  ${file}`));
   if (skipped.length > 0) lines.push(style.dim(`Skipped ${skipped.length} with invalid YAML (see \`mentor validate\`): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`));
   print(lines.join('\n'));
   return options.check && changed.length > 0 ? ExitCode.invalid : ExitCode.ok;
+}
+
+/** The record's text and its canonical form (undefined: invalid YAML); undefined when it cannot be read. */
+function canonicalOf(program: Program, record: RecordFile): { text: string; fixed: string | undefined } | undefined {
+  const outcome = readRecord(program.root, record.file, record.regular === true);
+  if ('problem' in outcome) return undefined;
+  return { text: outcome.text, fixed: canonicalText(record.kind, outcome.text, { sortMembers: program.config.fix.sortMembers, schemaLine: schemaLineFor(record.kind, record.file) }) };
+}
+
+/**
+ * Rewrites the records found not canonical, as one write: each is read again under the write
+ * lock and fixed from that text (another writer may have changed it since), and the way to every
+ * file is checked before the first is replaced, so a refusal leaves them all as they were.
+ * Returns the files rewritten.
+ */
+function rewrite(program: Program, records: RecordFile[]): string[] {
+  lockForWriting(program.root, 'fix');
+  const writes = records.flatMap((record) => {
+    const outcome = canonicalOf(program, record);
+    return outcome?.fixed === undefined || outcome.fixed === outcome.text ? [] : [{ file: record.file, content: outcome.fixed }];
+  });
+  writeFilesAtomic(program.root, writes);
+  return writes.map(({ file }) => file);
 }

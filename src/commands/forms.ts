@@ -4,7 +4,7 @@ import { print } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { issueForms } from '../render/issue-forms.js';
 import { CONFIG_FILE } from '../domain/layout.js';
-import { loadForCommand } from './context.js';
+import { loadForCommand, lockForWriting } from './context.js';
 import { checkGenerated } from './generated-step.js';
 
 export interface FormsOptions {
@@ -19,6 +19,8 @@ export async function formsCommand(options: FormsOptions): Promise<number> {
   const stale = staleFiles(program.root, forms);
   const upToDate = 'The issue forms are up to date.';
   if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date with ${CONFIG_FILE}: ${files}.\nRun \`mentor forms\` to regenerate them.`);
+  // Whole files made from the config, so no edit can be lost; the lock keeps writers one at a time.
+  if (stale.length > 0) lockForWriting(program.root, 'forms');
   writeFilesAtomic(program.root, stale.map((file) => ({ file, content: forms.get(file)! })));
   print(stale.length === 0 ? upToDate : `Wrote ${stale.join(', ')}.`);
   return ExitCode.ok;

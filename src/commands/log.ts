@@ -22,7 +22,7 @@ import { closest } from '../model/suggest.js';
 import { renderNewLog, updateLogText } from '../render/log-yaml.js';
 import { renderLogJson } from '../render/outcome-json.js';
 import { sanitizeForTerminal, sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, cohortRecordErrors, loadForCommand, lockForWriting, personOfGitUser, recordErrorsMessage, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
+import { chooseCohort, cohortRecordErrors, loadForCommand, personOfGitUser, recordErrorsMessage, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface LogOptions {
@@ -44,7 +44,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   // A pair that is not activity=hours is a usage error, said before anything is read.
   const { hours, errors } = parseHoursFlags(options.hours);
   if (errors.length > 0) throw usageError(errors.map(sanitizeInline).join('\n'), 'Each pair is activity=hours: --hours practice=3 code-review=1 (or --hours repeated). See `mentor log --help`.');
-  const loaded = loadForCommand(options.repo);
+  const loaded = loadForCommand(options.repo, { lock: 'log' });
   const { program } = loaded;
   const flagsGiven = options.hours.length > 0 || options.pr.length > 0 || [options.done, options.blockers, options.next].some((v) => v !== undefined);
   const asJson = options.format === 'json';
@@ -119,7 +119,6 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
     throw new MentorError(`${file} already exists.`, ExitCode.invalid, 'Pass --force to replace it (comments and formatting are kept), or run on a terminal to confirm.');
   }
 
-  lockForWriting(program.root, 'log');
   const plan = options.commit ? await planCommit(program.root, `log/${person}/${week}`, [file], { fromDefaultBranch: true }) : undefined;
   if (plan) await startBranch(plan);
   const say = asJson ? printError : print;

@@ -6,7 +6,7 @@ import { meaningChanges } from '../core/member-meaning.js';
 import { loadProgram } from '../model/load.js';
 import { OverlaySource } from '../model/overlay-source.js';
 import { planMemberMove, renderMemberMove, type MembersForm } from '../render/member-move.js';
-import { chooseCohort, loadForCommand, lockForWriting } from './context.js';
+import { chooseCohort, loadForCommand } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface MembersOptions {
@@ -18,7 +18,7 @@ export interface MembersOptions {
 
 /** Moves a cohort's members between the `members:` list of cohort.yaml and one file each. */
 export async function membersCommand(cohortId: string | undefined, options: MembersOptions): Promise<number> {
-  const loaded = loadForCommand(options.repo);
+  const loaded = loadForCommand(options.repo, options.dryRun ? {} : { lock: 'members' });
   const { program } = loaded;
   const entry = chooseCohort(loaded, cohortId, { command: 'members' });
   const move = planMemberMove(entry, options.to);
@@ -38,7 +38,6 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
     return ExitCode.ok;
   }
 
-  lockForWriting(program.root, 'members');
   const files = [...move.writes.keys(), ...move.deletes];
   const commitPlan = options.commit ? await planCommit(program.root, `members/${entry.id}-to-${options.to}`, files) : undefined;
   if (commitPlan) await startBranch(commitPlan);

@@ -12,7 +12,7 @@ import { ID_PATTERN } from '../model/schemas.js';
 import { renderNextCohort, renderNextSummary, renderProposalText, type NewCohort } from '../render/cycles.js';
 import { renderNextJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting, peopleOf } from './context.js';
+import { chooseCohort, loadForCommand, peopleOf } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { cohortLogs } from './week-logs.js';
 
@@ -33,7 +33,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
     if (date !== undefined && !isRealDate(date)) throw usageError(`${flag} ${sanitizeInline(date)} is not a date.`, 'Write it as YYYY-MM-DD.');
   }
   if (options.end !== undefined && dayNumber(options.end) <= dayNumber(options.start)) throw usageError('--end must be after --start.');
-  const loaded = loadForCommand(options.repo);
+  const loaded = loadForCommand(options.repo, { lock: 'next' });
   const { program } = loaded;
   const from = chooseCohort(loaded, fromId);
   const state = cohortState(from.cohort, loaded.today);
@@ -74,7 +74,6 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   const members = nextMembers(from.cohort, chosen);
   const text = renderNextCohort({ id: toId, name: options.name ?? `${from.cohort.name} (next: ${toId})`, start: options.start, ...(options.end ? { end: options.end } : {}), cadence: from.cohort.cadence, members }, from.id);
 
-  lockForWriting(program.root, 'next');
   const plan = options.commit ? await planCommit(program.root, `next/${toId}`, [file]) : undefined;
   if (plan) await startBranch(plan);
   writeFileAtomic(program.root, file, text);

@@ -4,7 +4,7 @@ import { planRelease, releaseReasonProblem } from '../core/claim.js';
 import { formatInstant } from '../domain/time.js';
 import { renderReleaseJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { loadForCommand, lockForWriting } from './context.js';
+import { loadForCommand } from './context.js';
 import { memberCohort, writeMemberEdit } from './claim.js';
 import { nextStepAfterCommit, nextStepWithoutCommit } from './commit-step.js';
 
@@ -19,7 +19,7 @@ export interface ReleaseOptions {
 export async function releaseCommand(member: string, options: ReleaseOptions): Promise<number> {
   const wrongReason = releaseReasonProblem(options.reason);
   if (wrongReason !== undefined) throw usageError(wrongReason, 'For example: --reason "moved to another team".');
-  const loaded = loadForCommand(options.repo);
+  const loaded = loadForCommand(options.repo, { lock: 'release' });
   const entry = memberCohort(loaded, member, options.cohort, 'release');
   const refuse = (cohort: string | null, reason: string) => {
     if (options.format === 'json') print(renderReleaseJson({ cohort, member, reason: options.reason.trim(), mentor: null, ok: false, problems: [reason], files: [], branch: null }));
@@ -30,7 +30,6 @@ export async function releaseCommand(member: string, options: ReleaseOptions): P
   const plan = planRelease(entry.cohort, member, options.reason, formatInstant(loaded.program.config.timezone, loaded.now));
   if (!plan.ok) return refuse(entry.id, plan.reason);
   const said = { cohort: entry.id, member, reason: options.reason.trim() };
-  lockForWriting(loaded.program.root, 'release');
   const branch = options.commit ? `release/${entry.id}/${member}` : undefined;
   const files = await writeMemberEdit(loaded, entry, { person: member, set: plan.edit.set, unset: plan.edit.unset }, branch, `Release ${member} in ${entry.id} from ${plan.mentor}: back to waiting`);
   if (options.format === 'json') {

@@ -13,7 +13,7 @@ import { compareWeeks, isIsoWeek, lastCompleteWeek, sundayOf } from '../domain/w
 import { renderReportJson, renderReportMarkdown } from '../render/report.js';
 import { renderReportOutcomeJson, type Written } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, lockForWriting, peopleOf, refuseWeekOutside } from './context.js';
+import { chooseCohort, loadForCommand, peopleOf, refuseWeekOutside } from './context.js';
 import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
 import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
 import { checkGenerated } from './generated-step.js';
@@ -28,7 +28,7 @@ export interface ReportOptions {
 
 export async function reportCommand(cohortId: string | undefined, options: ReportOptions): Promise<number> {
   if (options.week !== undefined && !isIsoWeek(options.week)) throw usageError(`--week ${sanitizeInline(options.week)} is not an ISO week.`, 'Write it as YYYY-Www, e.g. 2026-W48.');
-  const loaded = loadForCommand(options.repo);
+  const loaded = loadForCommand(options.repo, options.check ? {} : { lock: 'report' });
   const { program } = loaded;
   const entry = chooseCohort(loaded, cohortId);
   const week = options.week ?? lastCompleteWeek(loaded.today);
@@ -57,7 +57,6 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
     else print(`The report of ${entry.id} for ${week} is up to date: nothing new to commit.`);
     return ExitCode.ok;
   }
-  lockForWriting(program.root, 'report');
   const reads = { what: 'The report', files: recordsReadBy(program, entry.cohort) };
   const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()], { reads }) : undefined;
   if (commitPlan) await startBranch(commitPlan);

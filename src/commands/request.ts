@@ -10,7 +10,7 @@ import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
 import { renderOfferNextStep, renderRequestDoneMarkdown, renderRequestPreview, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
 import { renderRequestJson } from '../render/outcome-json.js';
-import { firstCohortError, loadForCommand, lockForWriting, peopleOf, runningCohorts, unknownCohorts } from './context.js';
+import { firstCohortError, loadForCommand, peopleOf, runningCohorts, unknownCohorts } from './context.js';
 import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
 
 export interface RequestOptions {
@@ -34,7 +34,7 @@ export interface RequestOptions {
 }
 
 export async function requestCommand(options: RequestOptions, asker: Asker = terminalAsker()): Promise<number> {
-  const loaded = loadForCommand(options.repo);
+  const loaded = loadForCommand(options.repo, { lock: 'request' });
   const { program } = loaded;
   const flags = parseAnswerFlags(options.answer, program.config);
   const given: Partial<Record<AnswerKey, string>> = {};
@@ -90,7 +90,6 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     return ExitCode.ok;
   }
 
-  lockForWriting(program.root, 'request');
   const id = String(outcome.plan.person.id);
   const commitPlan = options.commit ? await planCommit(program.root, `request/${id}`, files.map((f) => f.file)) : undefined;
   if (commitPlan) await startBranch(commitPlan);

@@ -9,6 +9,12 @@ import { isAlive } from './write.js';
 // in a git work tree (so it is never committed, and a linked worktree has its own), else a
 // dotfile in the repo that the loader ignores.
 //
+// A command that edits records takes it before it reads them (commands/context.ts), so what it
+// writes is built from records no other writer changes meanwhile. codeowners, forms and upgrade,
+// which write whole files made afresh, take it before they write. site, schema and init take
+// none: the site and the schemas may go to a folder outside any repo, and init only adds files
+// that are not there yet, to a repo it is making.
+//
 // The lock is made with link(2), which creates a name only if it does not exist, so a lock never
 // exists without its content. A lock left by a dead process is taken over in two steps that
 // leave exactly one winner however many writers race: first a *breaker* links the stale lock to a
@@ -40,6 +46,7 @@ export function lockPath(root: string): string {
 
 export function acquireWriteLock(root: string, command: string): WriteLock {
   const file = lockPath(root);
+  waitForTests(file);
   const mine = JSON.stringify({ pid: process.pid, command, startedAt: new Date().toISOString(), nonce: randomBytes(8).toString('hex') } satisfies LockInfo);
   let tookOver: string | undefined;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -49,9 +56,9 @@ export function acquireWriteLock(root: string, command: string): WriteLock {
     const holder = parseLock(current);
     if (holder && isAlive(holder.pid)) {
       throw new MentorError(
-        `Another mentor command (\`mentor ${holder.command}\`, pid ${holder.pid}, since ${holder.startedAt}) is writing in this repo.`,
+        `Another mentor command (\`mentor ${holder.command}\`, pid ${holder.pid}, since ${holder.startedAt}) is writing in this repo; nothing was written.`,
         ExitCode.usage,
-        `Wait for it to finish. If no mentor is running, delete ${file}.`,
+        `Wait for it to finish (it may be waiting for an answer in another terminal), then run the command again. If no mentor is running, delete ${file}.`,
       );
     }
     tookOver = holder
@@ -154,4 +161,16 @@ function modifiedAt(file: string): number {
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * A hook for the race test: MENTOR_PAUSE_BEFORE_LOCK_MS makes a writer wait, before it goes for
+ * the lock, until no other writer holds it (at most that long), so that a test can start a second
+ * writer while the first holds the lock and have it go for the lock the moment the first is done.
+ */
+function waitForTests(file: string): void {
+  const ms = Number(process.env.MENTOR_PAUSE_BEFORE_LOCK_MS ?? 0);
+  if (!(ms > 0)) return;
+  process.stderr.write('mentor: waiting to lock\n');
+  for (const until = Date.now() + ms; Date.now() < until && readLock(file) !== undefined; ) sleep(20);
 }
