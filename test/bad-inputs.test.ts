@@ -33,7 +33,7 @@ const cases: Case[] = [
   { corpus: 'two-documents.yaml', at: 'people/ann.yaml', rule: 'yaml-syntax', line: 3 },
   { corpus: 'tab-indent.yaml', at: 'people/ann.yaml', rule: 'yaml-tab-indent', line: 2 },
   { corpus: 'huge-number.yaml', at: 'cohorts/c1/logs/ann/2026-W41.yaml', rule: 'invalid-type', line: 4 },
-  { corpus: 'not-utf8.yaml', at: 'people/ann.yaml', rule: 'not-utf8', line: 1 },
+  { corpus: 'not-utf8.yaml', at: 'people/ann.yaml', rule: 'not-utf8', line: 2 },
   { corpus: 'nul-byte.yaml', at: 'people/ann.yaml', rule: 'invalid-value', line: 2 },
   { corpus: 'yaml11-bool.yaml', at: 'people/ann.yaml', rule: 'invalid-type', line: 3 },
   { corpus: 'ansi-name.yaml', at: 'people/ann.yaml', rule: 'unknown-field', line: 3, valid: true },

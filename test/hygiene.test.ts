@@ -80,6 +80,17 @@ describe('mentor fix', () => {
     expect(result.stdout).toContain('Skipped 1 with invalid YAML');
     expect(readFileSync(path.join(repo, 'people/bad.yaml'), 'utf8')).toBe('id: [\n');
   });
+
+  it('skips a file that is not UTF-8 and says so, never that every record is canonical', async () => {
+    const repo = exampleRepo();
+    const latin1 = Buffer.from('id: ada\nname: Ada L\xf6velace\ngithub: ada-l\ntimezone: Europe/London\n', 'latin1');
+    writeFileSync(path.join(repo, 'people/ada.yaml'), latin1);
+    const total = (await mentorIn(['fix', '--repo', EXAMPLE, '--check'])).stdout.match(/(\d+) records are in canonical form/)![1]!;
+    const check = await mentorIn(['fix', '--repo', repo, '--check']);
+    expect(check.stdout).toContain(`${Number(total) - 1} records are in canonical form`);
+    expect(check.stdout).toContain('Skipped 1 that cannot be read (see `mentor validate`): people/ada.yaml');
+    expect(readFileSync(path.join(repo, 'people/ada.yaml'))).toEqual(latin1);
+  });
 });
 
 describe('root causes first', () => {

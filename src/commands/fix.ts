@@ -6,6 +6,7 @@ import { canonicalText } from '../core/canonical.js';
 import { schemaLineFor } from '../model/json-schema.js';
 import type { Program } from '../model/program.js';
 import { loadForCommand, lockForWriting } from './context.js';
+import { sanitizeInline } from '../render/terminal.js';
 import { plural } from '../render/words.js';
 
 export interface FixOptions {
@@ -25,17 +26,21 @@ export async function fixCommand(options: FixOptions): Promise<number> {
   ];
   const notCanonical: RecordFile[] = [];
   const skipped: string[] = [];
+  const unread: string[] = [];
   for (const record of files) {
     const outcome = canonicalOf(program, record);
-    if (outcome?.fixed === undefined) {
-      if (outcome) skipped.push(record.file);
-    } else if (outcome.fixed !== outcome.text) notCanonical.push(record);
+    if (outcome === undefined) unread.push(record.file);
+    else if (outcome.fixed === undefined) skipped.push(record.file);
+    else if (outcome.fixed !== outcome.text) notCanonical.push(record);
   }
   const changed = options.check || notCanonical.length === 0 ? notCanonical.map((record) => record.file) : rewrite(program, notCanonical);
   const lines: string[] = [];
-  if (changed.length === 0) lines.push(style.ok(`✔ ${files.length} records are in canonical form.`));
+  // Only the records read and parsed are known to be canonical.
+  if (changed.length === 0) lines.push(style.ok(`✔ ${plural(files.length - skipped.length - unread.length, 'record is', 'records are')} in canonical form.`));
   else lines.push(options.check ? style.warning(`${plural(changed.length, 'record is', 'records are')} not in canonical form (run \`mentor fix\`):`) : `Fixed ${plural(changed.length, 'record')}:`, ...changed.map((file) => `  ${file}`));
-  if (skipped.length > 0) lines.push(style.dim(`Skipped ${skipped.length} with invalid YAML (see \`mentor validate\`): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`));
+  for (const [left, why] of [[skipped, 'with invalid YAML'], [unread, 'that cannot be read']] as const) {
+    if (left.length > 0) lines.push(style.dim(`Skipped ${left.length} ${why} (see \`mentor validate\`): ${sanitizeInline(left.slice(0, 5).join(', '))}${left.length > 5 ? ', …' : ''}`));
+  }
   print(lines.join('\n'));
   return options.check && changed.length > 0 ? ExitCode.invalid : ExitCode.ok;
 }

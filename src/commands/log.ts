@@ -234,7 +234,7 @@ function refuseInvalid(loaded: Loaded, file: string, text: string): void {
 function readExisting(root: string, file: string): { text: string; log?: Log } | undefined {
   if (!existsInRepo(root, file)) return undefined;
   const outcome = readRecord(root, file);
-  if ('problem' in outcome) throw new MentorError(`${file} cannot be read: ${outcome.problem.message}`, ExitCode.invalid, outcome.problem.fix);
+  if ('problem' in outcome) throw new MentorError(`${file}:${outcome.problem.line ?? 1}:${outcome.problem.column ?? 1} cannot be read: ${outcome.problem.message}`, ExitCode.invalid, outcome.problem.fix);
   const source = new YamlSource(file, outcome.text);
   return { text: outcome.text, log: checkShape(source, 'log') };
 }

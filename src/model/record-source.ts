@@ -20,6 +20,9 @@ export interface SourceProblem {
   severity: 'error' | 'warning';
   message: string;
   fix: string;
+  /** Where in the file, when not at its start (1-based). */
+  line?: number;
+  column?: number;
 }
 
 export type DirListing = { entries: DirEntry[] } | { problem: SourceProblem };
@@ -67,9 +70,46 @@ export function decodeRecord(bytes: Uint8Array): ReadOutcome {
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { problem: { rule: 'not-utf8', severity: 'error', message: 'The file is not valid UTF-8 text.', fix: 'Save it as UTF-8 in your editor.' } };
+    return { problem: notUtf8(bytes) };
   }
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  return { text: withoutBom(text) };
+}
+
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** Bytes that are not UTF-8, pointed at where the first bad byte is, as an editor counts lines and columns. */
+function notUtf8(bytes: Uint8Array): SourceProblem {
+  const bad = firstInvalidByte(bytes);
+  const before = withoutBom(utf8.decode(bytes.subarray(0, bad)));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const hex = bytes[bad]?.toString(16).toUpperCase().padStart(2, '0');
+  return {
+    rule: 'not-utf8',
+    severity: 'error',
+    message: `The file is not valid UTF-8 text${hex === undefined ? '' : `: byte 0x${hex} starts no UTF-8 character (the file may be saved as Latin-1 or Windows-1252)`}.`,
+    fix: 'Save it as UTF-8 in your editor.',
+    line: before.split('\n').length,
+    column: before.length - lineStart + 1,
+  };
+}
+
+/** The offset of the first byte that does not begin a complete, valid UTF-8 sequence (RFC 3629). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return at;
+    // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[at + k];
+      if (next === undefined || next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) return at;
+    }
+    at += length;
+  }
+  return at;
 }
 
 export const unreadable = (code: string | undefined): SourceProblem => ({
