@@ -41,7 +41,8 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
   const files = [...move.writes.keys(), ...move.deletes];
   const commitPlan = options.commit ? await planCommit(program.root, `members/${entry.id}-to-${options.to}`, files) : undefined;
   if (commitPlan) await startBranch(commitPlan);
-  // The new home first, then the old one removed: a crash in between leaves a member in both places, which validate names.
+  // The new homes first (move.writes is in that order), then the old ones emptied or removed: a
+  // crash at any point leaves each member somewhere, at worst in both places, which validate names.
   checkWritePaths(program.root, files);
   writeFilesAtomic(program.root, [...move.writes].map(([file, content]) => ({ file, content })));
   removeFiles(program.root, move.deletes);

@@ -3,7 +3,7 @@ import { closeSync, linkSync, openSync, readFileSync, rmSync, statSync, unlinkSy
 import path from 'node:path';
 import { ExitCode, fileSystemError, isSystemError, MentorError } from '../errors.js';
 import { findGitDir } from './git-dir.js';
-import { isAlive } from './write.js';
+import { isAlive } from './temp-files.js';
 
 // One writer at a time: commands that write take a lock file, under the git dir when the repo is
 // in a git work tree (so it is never committed, and a linked worktree has its own), else a

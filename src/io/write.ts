@@ -1,8 +1,8 @@
-import { closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { fileSystemError, isSystemError } from '../errors.js';
 import { checkWritePaths } from './write-path.js';
+import { removeQuietly, removeStaleTemps, tempPathFor } from './temp-files.js';
 
 // Every file mentor writes goes through here. A write is atomic and durable: the new content goes
 // to a temporary file beside the target, every byte of it, flushed to disk, then renamed over the
@@ -16,12 +16,6 @@ export interface FileWrite {
   file: string;
   content: string;
 }
-
-/** The mark in a temporary file's name: `.<name>.mentor-tmp-<pid>-<random>` (a dotfile no rule reads). */
-const TEMP_MARK = '.mentor-tmp-';
-const TEMP_NAME = /^\.(.+)\.mentor-tmp-(\d+)-[0-9a-f]+$/;
-/** Temporary files of versions before 0.2: `.<name>.<pid>.<random>.tmp`. */
-const OLD_TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
 
 export function writeFileAtomic(root: string, file: string, content: string): void {
   writeFilesAtomic(root, [{ file, content }]);
@@ -37,15 +31,15 @@ export function writeFilesAtomic(root: string, relativeWrites: readonly FileWrit
   const writes = relativeWrites.map(({ file, content }) => ({ file: path.join(root, file), content }));
   const staged: { temp: string; file: string }[] = [];
   // Once per folder, not per file: a move of thousands of member files into one folder stays linear.
-  for (const dir of new Set(writes.map(({ file }) => path.dirname(file)))) removeStaleTemps(dir);
+  for (const dir of new Set(writes.map(({ file }) => path.dirname(file)))) removeStaleTemps(root, dir);
   try {
     for (const { file, content } of writes) staged.push({ temp: stage(file, content), file });
   } catch (error) {
     for (const { temp } of staged) removeQuietly(temp);
     throw error;
   }
-  pauseForTests();
   for (const [index, { temp, file }] of staged.entries()) {
+    pauseForTests(index);
     try {
       renameSync(temp, file);
     } catch (error) {
@@ -92,7 +86,7 @@ function stage(file: string, content: string): string {
     throw asFault(error, 'create the folder', dir, outcome);
   }
   const bytes = Buffer.from(previous ? keepLineEndings(readPrevious(file), content) : content, 'utf8');
-  const temp = path.join(dir, `.${path.basename(file)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = tempPathFor(file);
   let fd: number;
   try {
     fd = openSync(temp, 'wx', previous ? 0o600 : 0o666);
@@ -187,40 +181,6 @@ function asFault(error: unknown, doing: string, file: string, outcome: string): 
   return isSystemError(error) ? fileSystemError(error, doing, file, outcome) : (error as Error);
 }
 
-/** Temporary files of writers that died (their pid is gone) are removed before a new write. */
-export function removeStaleTemps(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const match = TEMP_NAME.exec(name) ?? OLD_TEMP_NAME.exec(name);
-    if (!match) continue;
-    const pid = Number(match[2]);
-    if (pid !== process.pid && !isAlive(pid)) removeQuietly(path.join(dir, name));
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // Best effort: the next write removes it once this process is gone.
-  }
-}
-
 function closeQuietly(fd: number): void {
   try {
     closeSync(fd);
@@ -230,12 +190,13 @@ function closeQuietly(fd: number): void {
 }
 
 /**
- * A hook for the crash test: MENTOR_PAUSE_BEFORE_RENAME_MS makes the writer announce itself and
- * wait with the new content flushed to the temporary file, so a test can kill it right there.
+ * A hook for the crash tests: MENTOR_PAUSE_BEFORE_RENAME_MS makes the writer announce itself and
+ * wait with the new content flushed to the temporary files, so a test can kill it right there:
+ * before the first rename, or before rename number MENTOR_PAUSE_AT_RENAME (counted from 1).
  */
-function pauseForTests(): void {
+function pauseForTests(index: number): void {
   const ms = Number(process.env.MENTOR_PAUSE_BEFORE_RENAME_MS ?? 0);
-  if (!(ms > 0)) return;
+  if (!(ms > 0) || index + 1 !== Number(process.env.MENTOR_PAUSE_AT_RENAME ?? 1)) return;
   process.stderr.write('mentor: paused before rename\n');
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

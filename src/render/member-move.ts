@@ -9,7 +9,11 @@ import { plural } from './words.js';
 export type MembersForm = 'files' | 'list';
 
 export interface MemberMove {
-  /** New text of each file written (repo-relative). */
+  /**
+   * New text of each file written (repo-relative), in the order to rename them into place: the
+   * new homes of the members first, the file that gives them up last, so that a writer stopped
+   * between two renames leaves every member somewhere (twice at worst, which validate names).
+   */
   writes: Map<string, string>;
   /** Files removed (member files moved into the list). */
   deletes: string[];
@@ -26,7 +30,7 @@ export function planMemberMove(entry: CohortEntry & { cohort: Cohort }, to: Memb
     const taken = result.memberFiles.find((file) => inFiles.some(({ place }) => place.file === file.file));
     if (taken) return { refused: `${taken.file} exists already.` };
     if (result.memberFiles.length === 0) return { writes: new Map(), deletes: [], moved: [] };
-    return { writes: new Map([[entry.file, result.cohortText], ...result.memberFiles.map((file) => [file.file, file.text] as const)]), deletes: [], moved: result.memberFiles.map((file) => file.person) };
+    return { writes: new Map([...result.memberFiles.map((file) => [file.file, file.text] as const), [entry.file, result.cohortText]]), deletes: [], moved: result.memberFiles.map((file) => file.person) };
   }
   if (inFiles.length === 0) return { writes: new Map(), deletes: [], moved: [] };
   const files = inFiles.map(({ place, member }) => ({ file: place.file, person: member.person, role: member.role, text: place.source.text }));
