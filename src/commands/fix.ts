@@ -1,7 +1,7 @@
 import { ExitCode } from '../errors.js';
 import { print, styleFor } from '../io/output.js';
 import { CONFIG_FILE, readRecord, type RecordFile } from '../io/repo.js';
-import { writeFilesAtomic } from '../io/write.js';
+import { keepLineEndings, writeFilesAtomic } from '../io/write.js';
 import { canonicalText } from '../core/canonical.js';
 import { schemaLineFor } from '../model/json-schema.js';
 import type { Program } from '../model/program.js';
@@ -45,11 +45,16 @@ export async function fixCommand(options: FixOptions): Promise<number> {
   return options.check && changed.length > 0 ? ExitCode.invalid : ExitCode.ok;
 }
 
-/** The record's text and its canonical form (undefined: invalid YAML); undefined when it cannot be read. */
+/**
+ * The record's text and its canonical form (undefined: invalid YAML); undefined when it cannot be
+ * read. The canonical form keeps the file's CRLF line endings, as the write does (a checkout with
+ * core.autocrlf): a record that differs only in those is canonical.
+ */
 function canonicalOf(program: Program, record: RecordFile): { text: string; fixed: string | undefined } | undefined {
   const outcome = readRecord(program.root, record.file, record.regular === true);
   if ('problem' in outcome) return undefined;
-  return { text: outcome.text, fixed: canonicalText(record.kind, outcome.text, { sortMembers: program.config.fix.sortMembers, schemaLine: schemaLineFor(record.kind, record.file) }) };
+  const fixed = canonicalText(record.kind, outcome.text, { sortMembers: program.config.fix.sortMembers, schemaLine: schemaLineFor(record.kind, record.file) });
+  return { text: outcome.text, fixed: fixed === undefined ? undefined : keepLineEndings(outcome.text, fixed) };
 }
 
 /**

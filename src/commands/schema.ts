@@ -19,13 +19,12 @@ export async function schemaCommand(options: SchemaOptions): Promise<number> {
   const root = options.repo !== undefined || hasProgramRepo() ? findRepoRoot(options.repo) : process.cwd();
   const outDir = path.resolve(root, options.out);
   const relative = path.relative(process.cwd(), outDir).split(path.sep).join('/') || '.';
-  const schemas = generateJsonSchemas();
-  const staleNames = staleFiles(outDir, schemas);
-  if (!options.check) {
-    const out = chosenFolder(root, outDir);
-    writeFilesAtomic(out.root, staleNames.map((name) => ({ file: path.join(out.relative, name), content: schemas.get(name)! })));
-  }
-  const stale = staleNames.map((name) => `${relative}/${name}`);
+  // Read the way it is written: a schemas folder that is a symlink is refused, not read through.
+  const out = chosenFolder(root, outDir);
+  const schemas = new Map([...generateJsonSchemas()].map(([name, content]) => [path.join(out.relative, name), content]));
+  const staleFilesOut = staleFiles(out.root, schemas);
+  if (!options.check) writeFilesAtomic(out.root, staleFilesOut.map((file) => ({ file, content: schemas.get(file)! })));
+  const stale = staleFilesOut.map((file) => `${relative}/${path.basename(file)}`);
   const upToDate = `The schemas in ${relative}/ are up to date.`;
   if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date: ${files}.\nRun \`mentor schema --out ${options.out}\` to regenerate them.`);
   print(stale.length === 0 ? upToDate : `Wrote ${stale.join(', ')}.`);

@@ -1,14 +1,26 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from './regular-file.js';
+import { keepLineEndings } from './write.js';
+import { checkWritePaths } from './write-path.js';
 
 // Files mentor generates (schemas, reports, CODEOWNERS, forms): written, or with --check compared
 // with what is on disk. One place for "is this generated file current?".
 
-/** The files (relative to `root`) whose text on disk is missing or differs from what would be written. */
+/**
+ * The files (relative to `root`) that are missing, or whose text differs from what the write would
+ * leave there. The write keeps a file's CRLF line endings and byte-order mark (a checkout with
+ * core.autocrlf), so a file that differs only in those is current: writing it would change nothing.
+ * The way to each file is checked as for the write (no symlink), and only a regular file is read.
+ */
 export function staleFiles(root: string, files: ReadonlyMap<string, string>): string[] {
+  checkWritePaths(root, [...files.keys()]);
   return [...files].filter(([file, content]) => {
-    const absolute = path.join(root, file);
-    return !existsSync(absolute) || readFileSync(absolute, 'utf8') !== content;
+    // CRLF at most doubles the size, and a byte-order mark adds 3 bytes: anything bigger differs.
+    const head = readRegularFile(root, file, 2 * Buffer.byteLength(content) + 3);
+    if (head === undefined || head.more) return true;
+    const disk = head.bytes.toString('utf8');
+    return keepLineEndings(disk, content) !== disk;
   }).map(([file]) => file);
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, MentorError } from '../errors.js';
 import { packageVersion } from '../version.js';
+import { readRegularFile } from './regular-file.js';
 import { removeFiles, writeFilesAtomic } from './write.js';
 import { checkWritePaths } from './write-path.js';
 import { RUNNER_DIR, RUNNER_ENTRY } from '../domain/layout.js';
@@ -46,10 +47,8 @@ export function readRunnerBuild(): Map<string, string> {
 
 /** The version of the runner a repo has committed, if it has one that says. */
 export function repoRunnerVersion(root: string): string | undefined {
-  const file = path.join(root, RUNNER_ENTRY);
-  if (!existsSync(file)) return undefined;
-  const head = readFileSync(file, 'utf8').slice(0, 200);
-  return BANNER.exec(head)?.[1];
+  const head = readRegularFile(root, RUNNER_ENTRY, 200);
+  return head === undefined ? undefined : BANNER.exec(head.bytes.toString('utf8'))?.[1];
 }
 
 /**

@@ -97,8 +97,23 @@ role: lead
   // The issue forms of the config just written (no intake questions yet): `mentor forms` after editing intake.
   for (const [file, content] of issueForms(configSchema.parse({ program: input.program, timezone: input.timezone }))) files.set(file, content);
   files.set(CODEOWNERS_FILE, renderCodeowners([]));
-  // The runner is one generated line of bundled code: shown as generated, never diffed line by line.
-  files.set('.gitattributes', `*.yaml text eol=lf\n${REPORTS_DIR}/** linguist-generated=true\n${RUNNER_DIR}/** linguist-generated=true\n${RUNNER_DIR}/*.mjs -diff\n${RUNNER_DIR}/*.cjs -diff\n`);
+  // Records and generated files keep LF in every checkout (core.autocrlf on Windows too), so they
+  // are byte for byte what mentor writes. The runner is one generated line of bundled code: shown
+  // as generated, never diffed line by line.
+  files.set(
+    '.gitattributes',
+    [
+      '*.yaml text eol=lf',
+      '*.yml text eol=lf',
+      `${CODEOWNERS_FILE} text eol=lf`,
+      `${SCHEMAS_DIR}/** text eol=lf`,
+      `${REPORTS_DIR}/** text eol=lf linguist-generated=true`,
+      `${RUNNER_DIR}/** linguist-generated=true`,
+      `${RUNNER_DIR}/*.mjs -diff`,
+      `${RUNNER_DIR}/*.cjs -diff`,
+      '',
+    ].join('\n'),
+  );
   // What `mentor site` writes by default: built for a look, or by the Pages workflow; never committed.
   files.set('.gitignore', `${SITE_FOLDER}/\n`);
   return files;
