@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleRepo, gitRepo, mentor } from './helpers/repo.js';
+import { exampleRepo, gitRepo, makeTree, mentor } from './helpers/repo.js';
 
 // File and folder names are record text too: an ESC sequence in one must never reach a terminal
 // or a workflow log as itself, whatever command prints it.
@@ -43,5 +43,20 @@ describe('arguments quoted in an error message', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('| ::error file=x::pwn');
     for (const line of result.stderr.split('\n')) expect(line, line).not.toMatch(/^\s*::/);
+  });
+});
+
+describe('a folder the user names, printed in a success line', () => {
+  it('stays on its line: no workflow command and no escape starts from it (site --out, schema --out)', async () => {
+    const repo = exampleRepo();
+    const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
+    for (const [command, name] of [['site', 'site'], ['schema', 'schemas']]) {
+      const out = `${makeTree({})}/${name}\n::error::pwned${ESC}[2J`;
+      const result = await mentorIn([command!, '--repo', repo, '--out', out], { env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`${name}\\n::error::pwned\\x1b[2J/`);
+      expect(result.stdout).not.toContain(ESC);
+      for (const line of result.stdout.split('\n')) expect(line, line).not.toMatch(/^\s*::/);
+    }
   });
 });

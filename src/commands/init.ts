@@ -5,7 +5,7 @@ import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertGitInstalled, commitFiles, hasCommits, initRepo, openGit } from '../io/git.js';
 import { workTreePlace } from '../io/git-work-tree.js';
 import { print, styleFor } from '../io/output.js';
-import { enclosingProgramRepo } from '../io/repo.js';
+import { enclosingProgramRepo, refuseGitDir, resolveFromHere } from '../io/repo.js';
 import { readRunnerBuild } from '../io/runner.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { localDate } from '../domain/time.js';
@@ -23,7 +23,8 @@ export interface InitOptions {
 
 export async function initCommand(options: InitOptions): Promise<number> {
   const dir = initFolder(options.dir, options.repo);
-  const root = path.resolve(dir);
+  const root = resolveFromHere(dir);
+  refuseGitDir(root, dir);
   if (!ensureFolder(root)) {
     throw new MentorError(`${dir} exists and is not a folder.`, ExitCode.usage, 'Choose another folder for the program repo.');
   }
@@ -104,7 +105,7 @@ function titleFromFolder(name: string): string {
 
 /** The folder to make the repo in: [dir] or --repo (the same one twice is fine), else this folder. */
 function initFolder(dir: string | undefined, repo: string | undefined): string {
-  if (dir !== undefined && repo !== undefined && path.resolve(dir) !== path.resolve(repo)) {
+  if (dir !== undefined && repo !== undefined && resolveFromHere(dir) !== resolveFromHere(repo)) {
     throw usageError(`mentor init was given two folders: ${sanitizeInline(dir)} and --repo ${sanitizeInline(repo)}.`, 'Give the folder once, as `mentor init <dir>` or `mentor init --repo <dir>`.');
   }
   return dir ?? repo ?? '.';

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
-import { findRepoRoot } from '../io/repo.js';
+import { currentFolder, findRepoRoot, shownPath } from '../io/repo.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { chosenFolder } from '../io/write-path.js';
 import { generateJsonSchemas } from '../model/json-schema.js';
+import { terminalLine } from '../render/escape.js';
 import { checkGenerated } from './generated-step.js';
 
 export interface SchemaOptions {
@@ -16,17 +17,18 @@ export interface SchemaOptions {
 
 export async function schemaCommand(options: SchemaOptions): Promise<number> {
   // Schemas are useful outside a program repo too (an editor setup, another validator).
-  const root = options.repo !== undefined || hasProgramRepo() ? findRepoRoot(options.repo) : process.cwd();
+  const root = options.repo !== undefined || hasProgramRepo() ? findRepoRoot(options.repo) : currentFolder();
   const outDir = path.resolve(root, options.out);
-  const relative = path.relative(process.cwd(), outDir).split(path.sep).join('/') || '.';
+  // The folder is typed by the user: shown on one line, no escape or workflow command in it.
+  const shown = terminalLine(shownPath(outDir));
   // Read the way it is written: a schemas folder that is a symlink is refused, not read through.
   const out = chosenFolder(root, outDir);
   const schemas = new Map([...generateJsonSchemas()].map(([name, content]) => [path.join(out.relative, name), content]));
   const staleFilesOut = staleFiles(out.root, schemas);
   if (!options.check) writeFilesAtomic(out.root, staleFilesOut.map((file) => ({ file, content: schemas.get(file)! })));
-  const stale = staleFilesOut.map((file) => `${relative}/${path.basename(file)}`);
-  const upToDate = `The schemas in ${relative}/ are up to date.`;
-  if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date: ${files}.\nRun \`mentor schema --out ${options.out}\` to regenerate them.`);
+  const stale = staleFilesOut.map((file) => `${shown}/${path.basename(file)}`);
+  const upToDate = `The schemas in ${shown}/ are up to date.`;
+  if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date: ${files}.\nRun \`mentor schema --out ${terminalLine(options.out)}\` to regenerate them.`);
   print(stale.length === 0 ? upToDate : `Wrote ${stale.join(', ')}.`);
   return ExitCode.ok;
 }

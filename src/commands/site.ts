@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { print } from '../io/output.js';
+import { shownPath } from '../io/repo.js';
 import { siteFolder, writeSiteFolder } from '../io/site-folder.js';
 import { siteData, type SkippedRecord } from '../core/site.js';
 import { COHORT_PAGES } from '../render/site/html.js';
 import { renderSite } from '../render/site/site.js';
 import { plural } from '../render/words.js';
+import { terminalLine } from '../render/escape.js';
 import { loadForCommand, peopleOf } from './context.js';
 import { hoursInOverlappingCohorts, usableCohortLogs, warnLeftOut } from './week-logs.js';
 
@@ -37,7 +39,7 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   const files = renderSite(data);
   writeSiteFolder(out.root, out.relative, files, COHORT_PAGES);
   warnLeftOut(data.skipped, 'the dashboard', 'the dashboard lists them all');
-  const shown = path.relative(process.cwd(), outDir);
-  print(`Wrote the dashboard to ${shown === '' ? '.' : shown.startsWith('..') ? outDir : shown}/: index.html and ${plural(files.size - 1, 'cohort page')}${data.skipped.length > 0 ? `, leaving out ${plural(data.skipped.length, 'record')} with errors` : ''}.`);
+  // The folder is typed by the user: shown on one line, no escape or workflow command in it.
+  print(`Wrote the dashboard to ${terminalLine(shownPath(outDir))}/: index.html and ${plural(files.size - 1, 'cohort page')}${data.skipped.length > 0 ? `, leaving out ${plural(data.skipped.length, 'record')} with errors` : ''}.`);
   return ExitCode.ok;
 }

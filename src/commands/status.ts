@@ -3,6 +3,7 @@ import { ExitCode } from '../errors.js';
 import { readIssueBody } from '../io/request-files.js';
 import { writeFileAtomic } from '../io/write.js';
 import { chosenFolder } from '../io/write-path.js';
+import { resolveFromHere } from '../io/repo.js';
 import { attentionData } from '../core/attention.js';
 import { notifiedKeys, stillNotified } from '../core/attention-notified.js';
 import { programProgress } from '../core/cycles.js';
@@ -95,7 +96,7 @@ async function attentionCommand(cohortId: string | undefined, options: StatusOpt
   const { comment, sent } = renderAttentionComment(data, notified);
   print(renderAttentionBody(data, formatInstant(program.config.timezone, loaded.now), stillNotified(data, notified, sent)));
   if (options.commentOut !== undefined && comment !== undefined) {
-    const out = chosenFolder(program.root, path.dirname(path.resolve(options.commentOut)));
+    const out = chosenFolder(program.root, path.dirname(resolveFromHere(options.commentOut)));
     writeFileAtomic(out.root, path.join(out.relative, path.basename(options.commentOut)), comment);
   }
   const overdue = data.cohorts.some((c) => c.queue.some((q) => q.overdue));

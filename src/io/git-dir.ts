@@ -38,3 +38,24 @@ function pointedGitDir(dotGitFile: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The nearest folder at or above `dir` that is git's own folder: a bare repository, or the .git
+ * folder of a work tree (it holds HEAD, objects/ and refs/). Records are never kept there: mentor
+ * writing into one would put files beside git's own, and a bare repo's clones would never see them.
+ */
+export function enclosingGitDir(dir: string): string | undefined {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    if (isKind(path.join(at, 'HEAD'), 'file') && isKind(path.join(at, 'objects'), 'dir') && isKind(path.join(at, 'refs'), 'dir')) return at;
+    if (path.dirname(at) === at) return undefined;
+  }
+}
+
+function isKind(absolute: string, kind: 'file' | 'dir'): boolean {
+  try {
+    const stats = statSync(absolute);
+    return kind === 'file' ? stats.isFile() : stats.isDirectory();
+  } catch {
+    return false;
+  }
+}
