@@ -38,11 +38,26 @@ const FILE_SYSTEM_FAULTS: Record<string, { what: string; fix: string }> = {
   EIO: { what: 'the disk reported an input/output error', fix: 'Check the disk; the file system may need repair.' },
   EMFILE: { what: 'too many files are open', fix: 'Raise the limit of open files (ulimit -n), then run the command again.' },
   ENFILE: { what: 'the system has too many files open', fix: 'Close some programs, then run the command again.' },
-  ENAMETOOLONG: { what: 'the path is too long', fix: 'Move the repo to a shorter path.' },
+  ENAMETOOLONG: { what: 'the path is too long', fix: 'Use a shorter path: move the repo (or the folder you named) higher up.' },
   ENOTDIR: { what: 'a part of the path is a file, not a folder', fix: 'Rename or move the file that stands where a folder should be.' },
   EISDIR: { what: 'it is a folder, not a file', fix: 'Rename or move the folder that stands where a file should be.' },
   ENOENT: { what: 'it does not exist', fix: 'Check the path; the repo may have been moved or deleted while mentor ran.' },
+  ELOOP: { what: 'a symlink on the way loops (it leads back to itself)', fix: 'Replace the symlink with a real file or folder, then run the command again.' },
+  ENXIO: { what: 'it is a socket or a device, not a regular file', fix: 'Remove it or move it away, then run the command again.' },
+  EBUSY: { what: 'it is busy (in use by another program, or a mount point)', fix: 'Close the program that uses it, then run the command again.' },
+  EFBIG: { what: 'the file would be larger than the system allows', fix: 'Free space, or check the file size limit (ulimit -f).' },
 };
+
+/** Faults whose words depend on what was being done. */
+function faultOf(error: NodeJS.ErrnoException, file: string | undefined): { what: string; fix: string } | undefined {
+  // mkdir of a path where a file stands (a folder of the repo committed as a file).
+  if (error.code === 'EEXIST' && error.syscall === 'mkdir') return { what: 'a file stands where that folder should be', fix: FILE_SYSTEM_FAULTS.ENOTDIR!.fix };
+  if (error.code === 'EEXIST') return { what: 'something is already there', fix: 'Move or rename what is there, then run the command again.' };
+  // One name over the system's limit is a name someone chose (--out, a folder): the repo's place is not the problem.
+  const longName = error.code === 'ENAMETOOLONG' ? (file ?? '').split(/[\\/]/).find((part) => Buffer.byteLength(part) > 255) : undefined;
+  if (longName !== undefined) return { what: `the name ${longName.slice(0, 24)}… is longer than the system allows (255 bytes)`, fix: 'Choose a shorter name, then run the command again.' };
+  return FILE_SYSTEM_FAULTS[error.code ?? ''];
+}
 
 /** An error from the operating system (it carries a code such as ENOSPC), as node:fs throws them. */
 export function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
@@ -55,8 +70,10 @@ export function isSystemError(error: unknown): error is NodeJS.ErrnoException & 
  */
 export function fileSystemError(error: NodeJS.ErrnoException, doing: string, file: string | undefined = error.path, outcome?: string): MentorError {
   const code = error.code ?? 'unknown';
-  const known = FILE_SYSTEM_FAULTS[code];
-  const why = known ? `${known.what} (${code})` : `${error.message.replace(/^[A-Z0-9]+: /, '')}`;
+  const known = faultOf(error, file);
+  // Node's own words without the code and the call it prefixes and appends ("ENOTSUP: ..., open '/x'").
+  const raw = error.message.replace(/^[A-Z0-9]+: /, '').replace(/, [a-z_]+ '.*'$/s, '');
+  const why = `${known ? known.what : raw} (${code})`;
   const where = file ? ` ${file}` : '';
   return new MentorError(`Could not ${doing}${where}: ${why}.${outcome ? ` ${outcome}` : ''}`, ExitCode.usage, known?.fix ?? 'Check the file and its folder, then run the command again.');
 }

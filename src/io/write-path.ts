@@ -36,14 +36,14 @@ export function checkWritePaths(root: string, files: readonly string[]): void {
       } catch {
         break; // Missing (the write makes real folders from here on) or unreadable (the write says so).
       }
-      if (isLink) throw symlinkOnTheWay(realRoot, relative, depth < parts.length || statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true, file);
+      if (isLink) throw symlinkOnTheWay(realRoot, relative, depth < parts.length || isFolder(absolute), file);
     }
   }
 }
 
 function symlinkOnTheWay(root: string, link: string, isFolder: boolean, file: string): MentorError {
   const real = realpathOr(path.join(root, link));
-  const where = real === undefined ? 'that leads nowhere' : isWithin(root, real) ? `to ${path.relative(root, real).split(path.sep).join('/') || '.'}` : 'that leads outside the repo';
+  const where = real === undefined ? (loops(path.join(root, link)) ? 'that loops (it leads back to itself)' : 'that leads nowhere') : isWithin(root, real) ? `to ${path.relative(root, real).split(path.sep).join('/') || '.'}` : 'that leads outside the repo';
   const kind = isFolder ? 'folder' : 'file';
   return new MentorError(
     `Not writing ${file}: ${link} is a symlink ${where}, and mentor never writes through a symlink. Nothing was written.`,
@@ -73,6 +73,24 @@ export function chosenFolder(repoRoot: string, absolute: string): { root: string
 
 function isWithin(root: string, absolute: string): boolean {
   return absolute === root || absolute.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+/** A folder, following symlinks; false when nothing usable is there (missing, looping, unreadable). */
+function isFolder(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function loops(absolute: string): boolean {
+  try {
+    statSync(absolute);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP';
+  }
 }
 
 function realpathOr(absolute: string): string | undefined {
