@@ -92,7 +92,8 @@ describe('temporary files and locks stay out of the way', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     const temps = readdirSync(dir).filter((name) => name.startsWith('.'));
-    expect(temps).toEqual([expect.stringMatching(new RegExp(`^\\.2026-W47\\.yaml\\.mentor-tmp-${child.pid}-[0-9a-f]+$`))]);
+    // Named for the file, the writer's pid and where that pid means something (io/writer.ts).
+    expect(temps).toEqual([expect.stringMatching(new RegExp(`^\\.2026-W47\\.yaml\\.mentor-tmp-${child.pid}-[0-9a-f]{8}-[0-9a-f]{8}$`))]);
     // The next write anywhere in that folder removes it.
     expect((await mentorIn(['log', '--cohort', '2026-fall', '--person', 'bob', '--week', '2026-W46', '--hours', 'practice=2', '--force', '--repo', repo], { env: NOW })).code).toBe(0);
     expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);

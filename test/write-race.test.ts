@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hostTag } from '../src/io/writer.js';
+import { namespaceTestsRun } from './helpers/faults.js';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleRepo, GIT_ENV, MENTOR_BIN, readText, type RunResult } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, GIT_ENV, MENTOR_BIN, readText, type RunResult } from './helpers/repo.js';
 
 // Two writers on one checkout (faults 2, F3). A writer takes the write lock before it reads the
 // records, so a second writer reads them only once the first has written: both edits land.
@@ -11,8 +13,9 @@ import { exampleRepo, GIT_ENV, MENTOR_BIN, readText, type RunResult } from './he
 const COHORT = 'cohorts/2026-fall/cohort.yaml';
 
 /** The real CLI in a child process, with what it says on stderr as it says it. */
-function start(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; said: (text: string) => Promise<void>; done: Promise<RunResult> } {
-  const child = spawn(process.execPath, [MENTOR_BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...GIT_ENV, ...env } });
+function start(args: string[], env: NodeJS.ProcessEnv, wrapper: string[] = []): { child: ChildProcess; said: (text: string) => Promise<void>; done: Promise<RunResult> } {
+  const [command, ...rest] = [...wrapper, process.execPath, MENTOR_BIN, ...args];
+  const child = spawn(command!, rest, { env: { ...process.env, NO_COLOR: '1', ...GIT_ENV, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));
@@ -97,5 +100,50 @@ describe('a writer takes the lock before it reads the records', () => {
       expect(result.stderr, args.join(' ')).not.toContain('Another mentor command');
       expect(result.code, args.join(' ')).not.toBe(2);
     }
+  });
+});
+
+describe('a writer in another pid namespace (a container, another machine on the share)', { timeout: 60_000 }, () => {
+  const logWeek = (week: string, repo: string) => ['log', '--cohort', '2026-fall', '--person', 'hal', '--week', week, '--hours', 'practice=2', '--force', '--repo', repo];
+  /** A host tag that is not this one. */
+  const ELSEWHERE = hostTag() === '00000000' ? '11111111' : '00000000';
+  const deadHere = 2 ** 22 + 1; // above the default pid_max: no process has it here
+
+  it.runIf(namespaceTestsRun())('finds the lock of a live writer outside its namespace held, instead of taking it over as a dead one', async () => {
+    const repo = exampleGitRepo();
+    const first = start(logWeek('2026-W46', repo), { MENTOR_PAUSE_BEFORE_RENAME_MS: '30000' });
+    await first.said('paused before rename');
+    try {
+      const second = await start(logWeek('2026-W45', repo), {}, ['unshare', '-p', '-f', '--mount-proc']).done;
+      expect(second.stderr).toContain(`pid ${first.child.pid} on another machine or container`);
+      expect(second.code).toBe(2);
+      expect(readText(repo, '.git/mentor.lock')).toContain(`"pid":${first.child.pid}`);
+    } finally {
+      first.child.kill('SIGKILL');
+    }
+  });
+
+  it('is never judged dead by its pid: its lock is refused, named as from elsewhere, and left in place', async () => {
+    const repo = exampleRepo();
+    const lock = path.join(repo, '.mentor.lock');
+    writeFileSync(lock, JSON.stringify({ pid: deadHere, host: ELSEWHERE, command: 'log', startedAt: '2026-11-24T17:00:00.000Z' }));
+    const result = await mentorIn([...logWeek('2026-W45', repo)]);
+    expect(result.stderr).toContain(`pid ${deadHere} on another machine or container`);
+    expect(result.stderr).toContain('If no mentor is running there, delete');
+    expect(result.code).toBe(2);
+    expect(existsSync(lock)).toBe(true);
+  });
+
+  it("has its temporary files kept while they are fresh, and removed once an hour old, by the next write in the folder", async () => {
+    const repo = exampleRepo();
+    const dir = path.join(repo, 'cohorts/2026-fall/logs/hal');
+    const fresh = `.2026-W46.yaml.mentor-tmp-${deadHere}-${ELSEWHERE}-0a0b0c0d`;
+    const old = `.2026-W45.yaml.mentor-tmp-${deadHere}-${ELSEWHERE}-0a0b0c0d`;
+    const deadHereTemp = `.2026-W46.yaml.mentor-tmp-${deadHere}-${hostTag()}-1a1b1c1d`;
+    for (const name of [fresh, old, deadHereTemp]) writeFileSync(path.join(dir, name), 'hours: {}\n');
+    const hourAgo = new Date(Date.now() - 61 * 60 * 1000);
+    utimesSync(path.join(dir, old), hourAgo, hourAgo);
+    expect((await mentorIn(logWeek('2026-W45', repo))).code).toBe(0);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([fresh]);
   });
 });

@@ -3,7 +3,7 @@ import { closeSync, linkSync, openSync, readFileSync, rmSync, statSync, unlinkSy
 import path from 'node:path';
 import { ExitCode, fileSystemError, isSystemError, MentorError } from '../errors.js';
 import { findGitDir } from './git-dir.js';
-import { isAlive } from './temp-files.js';
+import { hostTag, writerState } from './writer.js';
 
 // One writer at a time: commands that write take a lock file, under the git dir when the repo is
 // in a git work tree (so it is never committed, and a linked worktree has its own), else a
@@ -24,6 +24,8 @@ import { isAlive } from './temp-files.js';
 
 interface LockInfo {
   pid: number;
+  /** Where the pid means something (io/writer.ts); earlier versions wrote none. */
+  host?: string;
   command: string;
   startedAt: string;
   nonce: string;
@@ -47,18 +49,20 @@ export function lockPath(root: string): string {
 export function acquireWriteLock(root: string, command: string): WriteLock {
   const file = lockPath(root);
   waitForTests(file);
-  const mine = JSON.stringify({ pid: process.pid, command, startedAt: new Date().toISOString(), nonce: randomBytes(8).toString('hex') } satisfies LockInfo);
+  const mine = JSON.stringify({ pid: process.pid, host: hostTag(), command, startedAt: new Date().toISOString(), nonce: randomBytes(8).toString('hex') } satisfies LockInfo);
   let tookOver: string | undefined;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (createLock(file, mine)) return held(file, mine, tookOver);
     const current = readLock(file);
     if (current === undefined) continue; // released meanwhile: try again
     const holder = parseLock(current);
-    if (holder && isAlive(holder.pid)) {
+    const state = holder ? writerState(holder.pid, holder.host) : 'dead';
+    if (holder && state !== 'dead') {
+      const elsewhere = state === 'elsewhere';
       throw new MentorError(
-        `Another mentor command (\`mentor ${holder.command}\`, pid ${holder.pid}, since ${holder.startedAt}) is writing in this repo; nothing was written.`,
+        `Another mentor command (\`mentor ${holder.command}\`, pid ${holder.pid}${elsewhere ? ' on another machine or container' : ''}, since ${holder.startedAt}) is writing in this repo; nothing was written.`,
         ExitCode.usage,
-        `Wait for it to finish (it may be waiting for an answer in another terminal), then run the command again. If no mentor is running, delete ${file}.`,
+        `Wait for it to finish (it may be waiting for an answer in another terminal), then run the command again. If no mentor is running${elsewhere ? ' there' : ''}, delete ${file}.`,
       );
     }
     tookOver = holder
@@ -145,7 +149,7 @@ function readLock(file: string): string | undefined {
 function parseLock(content: string): LockInfo | undefined {
   try {
     const info = JSON.parse(content) as LockInfo;
-    return Number.isInteger(info.pid) && info.pid > 0 ? info : undefined;
+    return Number.isInteger(info.pid) && info.pid > 0 && (info.host === undefined || typeof info.host === 'string') ? info : undefined;
   } catch {
     return undefined;
   }

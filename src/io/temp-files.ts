@@ -2,19 +2,25 @@ import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { printError } from './output.js';
+import { hostTag, writerState } from './writer.js';
 
 // A write's new content waits in a temporary file beside its target until it is renamed into
 // place (io/write.ts). A writer that dies (killed, a power cut) leaves its temporary files; the
 // next write into the folder removes those that are only drafts of a file that is there.
 
-/** `.<name>.mentor-tmp-<pid>-<random>`: a dotfile no rule reads, named for the writer. */
-const TEMP_NAME = /^\.([A-Za-z0-9._-]+)\.mentor-tmp-(\d+)-[0-9a-f]+$/;
+/**
+ * `.<name>.mentor-tmp-<pid>-<host>-<random>`: a dotfile no rule reads, named for its writer (io/writer.ts).
+ * Earlier versions named no host: `.<name>.mentor-tmp-<pid>-<random>`.
+ */
+const TEMP_NAME = /^\.([A-Za-z0-9._-]+)\.mentor-tmp-(\d+)-(?:([0-9a-f]{8})-)?[0-9a-f]+$/;
 /** Temporary files of versions before 0.2: `.<name>.<pid>.<random>.tmp`. */
 const OLD_TEMP_NAME = /^\.([A-Za-z0-9._-]+)\.(\d+)\.[0-9a-f]+\.tmp$/;
+/** A writer elsewhere, whose pid cannot be checked, is taken to have died when its file is this old: no write takes an hour. */
+const WRITER_ELSEWHERE_MS = 60 * 60 * 1000;
 
 /** A new temporary file's path for `file` (absolute), in the same folder. */
 export function tempPathFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.mentor-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.mentor-tmp-${process.pid}-${hostTag()}-${randomBytes(4).toString('hex')}`);
 }
 
 /**
@@ -34,9 +40,9 @@ export function removeStaleTemps(root: string, dir: string): void {
   for (const name of names) {
     const match = TEMP_NAME.exec(name) ?? OLD_TEMP_NAME.exec(name);
     if (!match) continue;
-    const pid = Number(match[2]);
-    if (pid === process.pid || isAlive(pid)) continue;
-    if (exists(path.join(dir, match[1]!))) removeQuietly(path.join(dir, name));
+    const state = writerState(Number(match[2]), match[3]);
+    if (state === 'alive' || (state === 'elsewhere' && Date.now() - (modifiedAt(path.join(dir, name)) ?? 0) < WRITER_ELSEWHERE_MS)) continue;
+    if (modifiedAt(path.join(dir, match[1]!)) !== undefined) removeQuietly(path.join(dir, name));
     else kept.push(name);
   }
   if (kept.length === 0) return;
@@ -48,16 +54,6 @@ export function removeStaleTemps(root: string, dir: string): void {
   );
 }
 
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export function removeQuietly(file: string): void {
   try {
     rmSync(file, { force: true });
@@ -66,12 +62,11 @@ export function removeQuietly(file: string): void {
   }
 }
 
-/** Whether anything is at the path (a symlink counts, wherever it leads). */
-function exists(file: string): boolean {
+/** When the file (or symlink: wherever it leads) was last changed; undefined when nothing is there. */
+function modifiedAt(file: string): number | undefined {
   try {
-    lstatSync(file);
-    return true;
+    return lstatSync(file).mtimeMs;
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -27,6 +27,21 @@ export const cannotMount: string | undefined = (() => {
   return result.status === 0 ? undefined : `mount -t tmpfs failed: ${(result.stderr || String(result.error)).trim()}`;
 })();
 
+/** Why a process cannot be started in a pid namespace of its own here, or undefined when it can (root, Linux). */
+export const cannotUnshare: string | undefined = (() => {
+  if (process.platform !== 'linux') return `not Linux (${process.platform}): pid namespaces are Linux's`;
+  const result = spawnSync('unshare', ['-p', '-f', '--mount-proc', 'true'], { encoding: 'utf8' });
+  return result.status === 0 ? undefined : `unshare -p failed: ${(result.stderr || String(result.error)).trim()}`;
+})();
+
+/** As tmpfsTestsRun(), for the tests that start a writer in a pid namespace of its own. */
+export function namespaceTestsRun(): boolean {
+  if (cannotUnshare === undefined) return true;
+  if (process.env.CI) throw new Error(`CI must run the pid namespace tests, but ${cannotUnshare}`);
+  console.warn(`skipping the pid namespace tests: ${cannotUnshare}`);
+  return false;
+}
+
 /**
  * In CI the tmpfs tests must run: a machine that cannot mount fails them there. Elsewhere they
  * are skipped, and the reason is printed.
