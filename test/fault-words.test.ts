@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleRepo, expectNoCrash, makeTree } from './helpers/repo.js';
+import { giveToUnprivileged, mentorAsUnprivileged, UNPRIVILEGED, unprivilegedHome } from './helpers/faults.js';
+import { exampleGitRepo, exampleRepo, expectNoCrash, makeTree } from './helpers/repo.js';
 
 // Common faults of the file system, each said in words with what to do: never the system's raw
 // errno text ("file already exists, mkdir '…'") or advice that does not fit.
@@ -59,6 +60,19 @@ describe('a name longer than the system allows', { timeout: 60_000 }, () => {
     expectNoCrash(result);
     expect(result.stderr).toContain('the path is too long (ENAMETOOLONG)');
     expect(result.stderr).toContain('Use a shorter path: move the repo (or the folder you named) higher up.');
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('a .git folder the user running mentor may not enter', { timeout: 60_000 }, () => {
+  it.runIf(UNPRIVILEGED !== undefined)('is named as the place of the write lock, not by the lock\'s internal draft file', () => {
+    const repo = exampleGitRepo();
+    giveToUnprivileged(repo);
+    chmodSync(path.join(repo, '.git'), 0o000);
+    const result = mentorAsUnprivileged(['codeowners', '--repo', repo], { HOME: unprivilegedHome(), ...NOW });
+    expectNoCrash(result);
+    expect(result.stderr).toContain(`Could not create the write lock ${path.join(repo, '.git/mentor.lock')}: permission denied (EACCES). Nothing was written.`);
+    expect(result.stderr).not.toMatch(/mentor\.lock\.\d+-/);
     expect(result.code).toBe(2);
   });
 });

@@ -97,7 +97,16 @@ function createLock(file: string, content: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw isSystemError(error) ? fileSystemError(error, 'create the write lock', file, 'Nothing was written.') : error;
   } finally {
-    rmSync(draft, { force: true });
+    removeQuietly(draft);
+  }
+}
+
+/** A draft that could not be made cannot be removed either (a .git folder mentor may not enter): the error that says why is the one to show. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing of ours is there.
   }
 }
 
