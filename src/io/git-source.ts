@@ -1,6 +1,6 @@
 import { CONFIG_FILE, COHORTS_DIR, LOGS_FOLDER, MEMBERS_FOLDER, PEOPLE_DIR, logsDir, underLogs } from '../domain/layout.js';
 import { git, gitStarted } from './git-run.js';
-import { decodeRecord, MAX_RECORD_BYTES, tooLarge, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
+import { decodeRecord, folderNotFile, MAX_RECORD_BYTES, tooLarge, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
 
 // The records as they are in a git commit: one `git ls-tree` for the listing and one
 // `git cat-file --batch` for each batch of blobs the loader asks for, whatever the repo's size.
@@ -160,6 +160,12 @@ export class GitCommitSource implements RecordSource {
     return added;
   }
 
+  private isFolder(file: string): boolean {
+    const slash = file.lastIndexOf('/');
+    const name = file.slice(slash + 1);
+    return this.folders.get(slash < 0 ? '' : file.slice(0, slash))?.entries.some((entry) => entry.name === name && entry.kind === 'dir') === true;
+  }
+
   private blobOf(file: string): Blob | undefined {
     const slash = file.lastIndexOf('/');
     return this.folders.get(slash < 0 ? '' : file.slice(0, slash))?.blobs.get(file.slice(slash + 1));
@@ -187,7 +193,7 @@ export class GitCommitSource implements RecordSource {
     for (const file of this.withSmallListing(files)) {
       if (this.texts.has(file)) continue;
       const blob = this.blobOf(file);
-      if (blob === undefined) this.texts.set(file, { problem: { rule: 'missing-file', severity: 'error', message: `The file is not in ${this.label}.`, fix: 'Create it.' } });
+      if (blob === undefined) this.texts.set(file, { problem: this.isFolder(file) ? folderNotFile : { rule: 'missing-file', severity: 'error', message: `The file is not in ${this.label}.`, fix: 'Create it.' } });
       else if (blob.mode === '120000') this.texts.set(file, { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is a symlink; mentor reads records only from regular files.', fix: 'Replace the symlink with the record itself.' } });
       else if (blob.mode === '160000') this.texts.set(file, { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is a submodule (a link to a commit of another repository); mentor reads records only from regular files.', fix: 'Remove the submodule (git rm) and add the record itself.' } });
       else if (blob.size > MAX_RECORD_BYTES) this.texts.set(file, { problem: tooLarge(blob.size) });

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { decodeRecord, MAX_RECORD_BYTES, tooLarge, unreadable, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
+import { decodeRecord, folderNotFile, MAX_RECORD_BYTES, notRegular, tooLarge, unreadable, type DirEntry, type DirListing, type ReadOutcome, type RecordSource, type SourceProblem } from '../model/record-source.js';
 
 // The records as they are in a folder on disk. Never leaves the repo: a symlink that leads out of
 // it is reported, not followed; only regular files are read, never more than the record limit.
@@ -43,9 +43,8 @@ export class WorktreeSource implements RecordSource {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ELOOP' || code === 'EMLINK') {
-        if (!this.inside(absolute)) {
-          return { problem: { rule: 'symlink-outside-repo', severity: 'error', message: 'This file is a symlink that leads outside the repo; mentor does not follow it.', fix: 'Replace the symlink with the record itself.' } };
-        }
+        const leads = this.whereLinkLeads(absolute);
+        if (leads !== 'inside') return { problem: symlinkProblem(leads) };
         try {
           return readOpened(openSync(realpathSync(absolute), constants.O_RDONLY | constants.O_NONBLOCK));
         } catch (inner) {
@@ -53,7 +52,8 @@ export class WorktreeSource implements RecordSource {
         }
       }
       if (code === 'ENOENT') return { problem: { rule: 'missing-file', severity: 'error', message: 'The file does not exist.', fix: 'Create it.' } };
-      return { problem: unreadable(code) };
+      // A socket cannot be opened (ENXIO): it is no file to read, not a matter of permissions.
+      return { problem: code === 'ENXIO' ? notRegular : unreadable(code) };
     }
     return readOpened(fd, regular);
   }
@@ -72,15 +72,29 @@ export class WorktreeSource implements RecordSource {
   }
 
   private inside(absolute: string): boolean {
+    // A dangling or looping symlink leads nowhere inside the repo either.
+    return this.whereLinkLeads(absolute) === 'inside';
+  }
+
+  private whereLinkLeads(absolute: string): LinkTarget {
     let real: string;
     try {
       real = realpathSync(absolute);
-    } catch {
-      // A dangling symlink leads nowhere inside the repo either.
-      return false;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'nowhere';
     }
-    return real === this.root || real.startsWith(this.root + path.sep);
+    return real === this.root || real.startsWith(this.root + path.sep) ? 'inside' : 'outside';
   }
+}
+
+type LinkTarget = 'inside' | 'outside' | 'nowhere' | 'loop';
+
+/** A symlink at a record that is not followed: said for where it leads, since the fix differs. */
+function symlinkProblem(leads: Exclude<LinkTarget, 'inside'>): SourceProblem {
+  const fix = 'Replace the symlink with the record itself.';
+  if (leads === 'outside') return { rule: 'symlink-outside-repo', severity: 'error', message: 'This file is a symlink that leads outside the repo; mentor does not follow it.', fix };
+  const where = leads === 'loop' ? 'round in a loop (to itself, or to a link that leads back)' : 'nowhere (what it names does not exist)';
+  return { rule: 'unexpected-file', severity: 'error', message: `This file is a symlink that leads ${where}; there is no record to read.`, fix };
 }
 
 /** One buffer for every read: a record is read whole into it, never more than the limit + 1. */
@@ -90,7 +104,7 @@ function readOpened(fd: number, regular = false): ReadOutcome {
   try {
     // A file the listing saw as regular needs no fstat: the bounded read below enforces the size.
     const stats = regular ? { isFile: () => true, size: 0 } : fstatSync(fd);
-    if (!stats.isFile()) return { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is not a regular file.', fix: 'Replace it with a YAML file, or remove it.' } };
+    if (!stats.isFile()) return { problem: 'isDirectory' in stats && stats.isDirectory() ? folderNotFile : notRegular };
     if (stats.size > MAX_RECORD_BYTES) return { problem: tooLarge(stats.size) };
     // Read up to the limit + 1 bytes, whatever the size said (the file may grow meanwhile).
     let length = 0;

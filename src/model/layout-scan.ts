@@ -180,11 +180,13 @@ function recordName(entry: DirEntry, file: string, problems: LayoutProblem[], wh
     problems.push({ file, rule: 'invalid-file-name', severity: 'error', message: 'This file name is not valid UTF-8, so the file cannot be read.', fix: 'Rename it with lower-case letters, digits and dashes, e.g. ada-lovelace.yaml.' });
     return undefined;
   }
+  // A folder named as a record (people/ada.yaml/) is that record, unreadable: said once, as the
+  // record's own error, rather than as "there is no people/ada.yaml, create it", which would fail.
+  if (entry.name.endsWith('.yaml') && entry.name.length > 5) return entry.name.slice(0, -5);
   if (entry.kind === 'dir') {
     problems.push({ file, rule: 'unexpected-file', severity: 'warning', message: `${what} are files; this folder is not read.`, fix: 'Move its records up one level, or delete it.' });
     return undefined;
   }
-  if (entry.name.endsWith('.yaml') && entry.name.length > 5) return entry.name.slice(0, -5);
   if (entry.name.endsWith('.yml')) {
     const message = what === 'Logs' ? 'This log is not counted: records end in .yaml, and this .yml file is not read.' : 'Records end in .yaml; this .yml file is not read.';
     problems.push({ file, rule: 'unexpected-file', severity: 'warning', message, fix: `Rename it to ${entry.name.slice(0, -4)}.yaml.` });

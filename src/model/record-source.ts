@@ -112,6 +112,17 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return at;
 }
 
+/** A FIFO, a socket, a device: nothing a record is. */
+export const notRegular: SourceProblem = { rule: 'unexpected-file', severity: 'error', message: 'This is not a regular file.', fix: 'Replace it with a YAML file, or remove it.' };
+
+/** A folder named as a record: the record cannot be read, and creating it fails until the folder goes. */
+export const folderNotFile: SourceProblem = {
+  rule: 'unexpected-file',
+  severity: 'error',
+  message: 'This is a folder, not a file: a record is one YAML file.',
+  fix: 'Move what the folder holds elsewhere (or delete it), and write the record in its place.',
+};
+
 export const unreadable = (code: string | undefined): SourceProblem => ({
   rule: 'unreadable-file',
   severity: 'error',
