@@ -1,5 +1,8 @@
 import { simpleGit, GitError, type SimpleGit } from 'simple-git';
 import { MentorError, ExitCode } from '../errors.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { findGitDir } from './git-dir.js';
 
 // Git for the commands that write (through simple-git): init, branches, commits. What changed
 // between refs is io/git-changes.ts; reading a commit's records is io/git-source.ts. Every
@@ -39,6 +42,8 @@ export function missingGit(error: unknown): MentorError | undefined {
 export function gitFailure(what: string, error: unknown): MentorError {
   const missing = missingGit(error);
   if (missing) return missing;
+  const unusable = unusableRepository(error);
+  if (unusable) return unusable;
   const text = failureText(error);
   if (/not a git repository/i.test(text)) return new MentorError(`${what}: this folder is not a git repository.`, ExitCode.usage, 'Run `git init`, or run mentor inside a clone of the program repo.');
   if (/Please tell me who you are|empty ident|user\.email|user\.name/i.test(text)) {
@@ -48,13 +53,51 @@ export function gitFailure(what: string, error: unknown): MentorError {
   return new MentorError(`${what}: ${text.replace(/^fatal: /, '').slice(0, 300)}`, ExitCode.usage);
 }
 
-/** Whether the folder is in a git repository; a missing git is said as such, not as "no repository". */
+/**
+ * A repository git will not use, with git's reason and the fix: one that belongs to another user
+ * (git's safe.directory check), a linked worktree whose main repository moved, or (given the
+ * folder git ran in) a .git that git does not take as a repository (unreadable, or damaged).
+ * Undefined for anything else, a plain "not a git repository" included.
+ */
+function unusableRepository(error: unknown, dir?: string): MentorError | undefined {
+  const text = failureText(error);
+  const dubious = /detected dubious ownership in repository at '([^']*)'/.exec(text);
+  if (dubious) {
+    return new MentorError(
+      `git refuses to work in ${dubious[1]}: the repository belongs to another user (git's safe.directory check).`,
+      ExitCode.usage,
+      `If you trust it, let git use it with \`git config --global --add safe.directory ${dubious[1]}\` (git's own advice), or run mentor as the user who owns it.`,
+    );
+  }
+  const pointsNowhere = /not a git repository: (\S.*?)\s*$/.exec(text);
+  if (pointsNowhere) {
+    return new MentorError(
+      `git cannot open this work tree's repository: its .git file points to ${pointsNowhere[1]}, which is not a git repository (a linked worktree whose main repository was moved or deleted).`,
+      ExitCode.usage,
+      `If the main repository was moved, run \`git worktree repair ${dir ?? '<this folder>'}\` in it, where it is now; else clone the program repo again.`,
+    );
+  }
+  const dotGit = dir === undefined ? undefined : findGitDir(dir);
+  if (dotGit !== undefined && /not a git repository|permission denied/i.test(text)) {
+    return new MentorError(
+      `git does not take ${dotGit} as a repository (git: ${text.replace(/^fatal: /, '').slice(0, 300)}).`,
+      ExitCode.usage,
+      `Check that the user running mentor may read ${dotGit} and everything in it (git needs its objects/ and refs/; see their owner and mode), or clone the program repo again if it is damaged.`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Whether the folder is in a git repository. A missing git, and a repository git refuses or
+ * cannot open, are said as such (with git's reason and the fix), never as "no repository".
+ */
 export async function isGitRepo(repo: GitRepo): Promise<boolean> {
   try {
-    return await repo.git.checkIsRepo();
+    return (await repo.git.raw(['rev-parse', '--is-inside-work-tree'])).trim() === 'true';
   } catch (error) {
-    const missing = missingGit(error);
-    if (missing) throw missing;
+    const refused = missingGit(error) ?? unusableRepository(error, repo.dir);
+    if (refused) throw refused;
     return false;
   }
 }
@@ -140,7 +183,22 @@ export async function hasCommits(repo: GitRepo): Promise<boolean> {
   return resolves(repo, 'HEAD');
 }
 
-/** Fails with a clear line when git cannot commit here: not a repo, no identity, detached HEAD. */
+/** What git leaves in its folder while an operation waits for the user, and how to end each. */
+const UNFINISHED = [
+  { mark: 'rebase-merge', what: 'A rebase', how: 'Finish it (git rebase --continue) or abort it (git rebase --abort)' },
+  { mark: 'rebase-apply', what: 'A rebase or git am', how: 'Finish it (git rebase --continue, or git am --continue) or abort it (--abort)' },
+  { mark: 'MERGE_HEAD', what: 'A merge', how: 'Finish it (git commit) or abort it (git merge --abort)' },
+  { mark: 'CHERRY_PICK_HEAD', what: 'A cherry-pick', how: 'Finish it (git cherry-pick --continue) or abort it (git cherry-pick --abort)' },
+  { mark: 'REVERT_HEAD', what: 'A revert', how: 'Finish it (git revert --continue) or abort it (git revert --abort)' },
+  { mark: 'BISECT_LOG', what: 'A bisect', how: 'End it (git bisect reset)' },
+] as const;
+
+function unfinishedOperation(dir: string): (typeof UNFINISHED)[number] | undefined {
+  const gitDir = findGitDir(dir);
+  return gitDir === undefined ? undefined : UNFINISHED.find(({ mark }) => existsSync(path.join(gitDir, mark)));
+}
+
+/** Fails with a clear line when git cannot commit here: not a repo, no identity, a merge or rebase under way, detached HEAD. */
 export async function assertCanCommit(repo: GitRepo): Promise<void> {
   if (!(await isGitRepo(repo))) {
     throw new MentorError('--commit needs a git repository, and this program repo is not in one.', ExitCode.usage, 'Run `git init` (or clone the program repo), or leave out --commit.');
@@ -150,6 +208,8 @@ export async function assertCanCommit(repo: GitRepo): Promise<void> {
   } catch (error) {
     throw gitFailure('git commit', new Error(`Please tell me who you are: ${String(error)}`));
   }
+  const unfinished = unfinishedOperation(repo.dir);
+  if (unfinished) throw new MentorError(`${unfinished.what} is in progress in this repository; mentor will not start a branch in the middle of it. Nothing was written.`, ExitCode.usage, `${unfinished.how}, then run the command again.`);
   if ((await currentBranch(repo)) === undefined && (await hasCommits(repo))) {
     throw new MentorError('HEAD is detached, so there is no branch to start from.', ExitCode.usage, 'Switch to a branch first, e.g. `git switch main`.');
   }
