@@ -379,22 +379,25 @@ describe('mentor check-pr: what a cohort file says beyond its meaning', () => {
     expect(byFile(stranger.json.changes)[COHORT]!.reason).toMatch(/^moves \S+ between cohort.yaml and a member file: only a maintainer may/);
   });
 
-  it('needs a maintainer for anchors, aliases and tags (text the tree does not show), and for entries rewritten or reordered with the same meaning', async () => {
-    const cases: Array<[string, (text: string) => string, RegExp]> = [
-      ['an anchor carrying words', (t) => t.replace('  - person: bob\n    role: mentee', '  - person: bob\n    role: &https://evil.example/bob-was-removed mentee'), /anchors, aliases or tags/],
-      ['an explicit tag', (t) => t.replace('    wants: [node, python]', '    wants: !!seq [node, python]'), /anchors, aliases or tags/],
-      ['an entry restyled', (t) => t.replace('    wants: [node, python]', '    wants:\n      - node\n      - python'), /^rewrites the entry of jon without changing what it says/],
-      ['entries reordered', (t) => t.replace(/( {2}- person: jon\n(?: {4}.*\n)+)/, '').replace('  - person: bob\n', (bob) => `${/( {2}- person: jon\n(?: {4}.*\n)+)/.exec(t)![1]}${bob}`), /^reorders the members of the file/],
-    ];
-    for (const [what, change, reason] of cases) {
+  // Each case is its own test: together they ran near the timeout on a loaded machine.
+  const unseen: Array<[string, (text: string) => string, RegExp]> = [
+    ['an anchor carrying words', (t) => t.replace('  - person: bob\n    role: mentee', '  - person: bob\n    role: &https://evil.example/bob-was-removed mentee'), /anchors, aliases or tags/],
+    ['an explicit tag', (t) => t.replace('    wants: [node, python]', '    wants: !!seq [node, python]'), /anchors, aliases or tags/],
+    ['an entry restyled', (t) => t.replace('    wants: [node, python]', '    wants:\n      - node\n      - python'), /^rewrites the entry of jon without changing what it says/],
+    ['entries reordered', (t) => t.replace(/( {2}- person: jon\n(?: {4}.*\n)+)/, '').replace('  - person: bob\n', (bob) => `${/( {2}- person: jon\n(?: {4}.*\n)+)/.exec(t)![1]}${bob}`), /^reorders the members of the file/],
+  ];
+  for (const [what, change, reason] of unseen) {
+    it(`needs a maintainer for ${what} (text the tree does not show, or the same meaning written anew), and lets a maintainer make it`, async () => {
       const repo = pullRequest((r) => edit(r, COHORT, change));
-      expect(read(repo, COHORT), what).not.toBe(read(EXAMPLE, COHORT));
+      expect(read(repo, COHORT)).not.toBe(read(EXAMPLE, COHORT));
       const stranger = await checkPr(repo, 'total-stranger');
-      expect(stranger.json.changes[0], what).toMatchObject({ file: COHORT, allowed: false, reason: expect.stringMatching(reason) });
-      expect(stranger.code, what).toBe(1);
-      expect((await checkPr(repo, 'andrew-gh')).code, what).toBe(0);
-    }
-    // In a member file of someone else, and in a newcomer's own new member file.
+      expect(stranger.json.changes[0]).toMatchObject({ file: COHORT, allowed: false, reason: expect.stringMatching(reason) });
+      expect(stranger.code).toBe(1);
+      expect((await checkPr(repo, 'andrew-gh')).code).toBe(0);
+    });
+  }
+
+  it('needs a maintainer for an anchor in a member file of someone else', async () => {
     const files = pullRequest((r) => {
       expect(mentor(['members', '2026-fall', '--to', 'files', '--repo', r], { env: NOW }).code).toBe(0);
     });
