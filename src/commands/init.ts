@@ -5,7 +5,7 @@ import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertGitInstalled, commitFiles, hasCommits, initRepo, openGit } from '../io/git.js';
 import { workTreePlace } from '../io/git-work-tree.js';
 import { print, styleFor } from '../io/output.js';
-import { enclosingProgramRepo, refuseGitDir, resolveFromHere } from '../io/repo.js';
+import { configNotAFile, enclosingProgramRepo, refuseGitDir, resolveFromHere } from '../io/repo.js';
 import { readRunnerBuild } from '../io/runner.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { localDate } from '../domain/time.js';
@@ -28,6 +28,9 @@ export async function initCommand(options: InitOptions): Promise<number> {
   if (!ensureFolder(root)) {
     throw new MentorError(`${dir} exists and is not a folder.`, ExitCode.usage, 'Choose another folder for the program repo.');
   }
+  // A config that is not a file would be "kept", committed, and break every later command.
+  const config = configNotAFile(root);
+  if (config) throw usageError(`${CONFIG_FILE} is already in ${dir}, and is not a file mentor can read: ${config.message}`, 'Replace it with the config file itself, or remove it and run `mentor init` again: it writes one.');
   const repo = openGit(root);
   if (options.git) await assertGitInstalled(repo);
   const style = styleFor(process.stdout);

@@ -1,8 +1,8 @@
-import { existsSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../errors.js';
 import { CONFIG_FILE } from '../domain/layout.js';
-import type { ReadOutcome } from '../model/record-source.js';
+import type { ReadOutcome, SourceProblem } from '../model/record-source.js';
 import { WorktreeSource } from './worktree-source.js';
 import { enclosingGitDir } from './git-dir.js';
 
@@ -18,7 +18,7 @@ export function findRepoRoot(repoOption: string | undefined, cwd?: string): stri
     const root = cwd === undefined ? resolveFromHere(repoOption) : path.resolve(cwd, repoOption);
     const stats = folderStats(root, repoOption);
     if (!stats.isDirectory()) throw usageError(`${repoOption} is a file, not a folder.`, 'Pass --repo the folder that holds mentor.config.yaml.');
-    if (!existsSync(path.join(root, CONFIG_FILE))) {
+    if (!hasConfig(root)) {
       refuseGitDir(root, repoOption);
       throw usageError(`${repoOption} is not a program repo: it has no ${CONFIG_FILE}.`, `Run \`mentor init ${repoOption}\` to create one.`);
     }
@@ -104,10 +104,24 @@ export function enclosingProgramRepo(dir: string): string | undefined {
 function searchUp(dir: string): { found: string } | { stop: 'git' | 'owner' | 'top'; at: string } {
   const owner = ownerOf(dir);
   for (let at = dir; ; at = path.dirname(at)) {
-    if (existsSync(path.join(at, CONFIG_FILE))) return { found: at };
+    if (hasConfig(at)) return { found: at };
     if (existsSync(path.join(at, '.git'))) return { stop: 'git', at };
     if (path.dirname(at) === at) return { stop: 'top', at };
     if (ownerOf(path.dirname(at)) !== owner) return { stop: 'owner', at };
+  }
+}
+
+/**
+ * Whether anything is at the config's path, a broken symlink, a FIFO or a folder included: that
+ * folder is the program, and the loader says what is wrong with its config. (existsSync follows
+ * the link: a dangling one read as "no config here", `mentor init` was advised, and the search
+ * went on to a parent's program.)
+ */
+function hasConfig(dir: string): boolean {
+  try {
+    return lstatSync(path.join(dir, CONFIG_FILE), { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
   }
 }
 
@@ -117,6 +131,17 @@ function ownerOf(dir: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What keeps the config at `root` from being a file at all (a broken or outside symlink, a FIFO, a
+ * folder), when something like that is at its path; undefined for no config or a file (whose text,
+ * even if wrong, is the user's to fix and is kept).
+ */
+export function configNotAFile(root: string): SourceProblem | undefined {
+  if (!hasConfig(root)) return undefined;
+  const read = new WorktreeSource(realpathSync(root)).read(CONFIG_FILE);
+  return 'problem' in read && (read.problem.rule === 'unexpected-file' || read.problem.rule === 'symlink-outside-repo') ? read.problem : undefined;
 }
 
 export type { RecordFile } from '../model/layout-scan.js';
