@@ -71,15 +71,13 @@ describe('the nesting limit', () => {
     );
   });
 
-  it('refuses a 1 MB [[[...]]] in milliseconds, with little memory, at its line and column', () => {
+  // How fast is measured in bench/hostile-nesting.js (bench/RESULTS.md "Hostile nesting"), not here.
+  it('refuses a 1 MB [[[...]]] with little memory, at its line and column', () => {
     const text = `id: ann\nname: ${deepFlow(512 * 1024)}\n`;
     const heapBefore = process.memoryUsage().heapUsed;
-    const started = performance.now();
     const source = new YamlSource('people/ann.yaml', text);
-    const elapsed = performance.now() - started;
     expect(source.problems).toEqual([expect.objectContaining({ rule: 'yaml-too-deep', line: 2, column: 'name: '.length + MAX_DEPTH })]);
     expect(source.value).toBeUndefined();
-    expect(elapsed).toBeLessThan(100);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(32 * 1024 * 1024);
   });
 
@@ -88,13 +86,11 @@ describe('the nesting limit', () => {
     expect(source.problems).toEqual([expect.objectContaining({ rule: 'yaml-too-deep', line: MAX_DEPTH + 2, column: 2 * MAX_DEPTH + 1 })]);
   });
 
-  it('validate reports ten hostile logs quickly, each with file, line and column, and the rest of the repo', () => {
+  it('validate reports ten hostile logs, each with file, line and column, and the rest of the repo', () => {
     const hostile: Record<string, string> = {};
     for (let week = 40; week < 50; week++) hostile[`cohorts/2026-fall/logs/bob/2026-W${week}.yaml`] = `person: bob\nweek: 2026-W${week}\nhours: ${deepFlow(500_000)}\n`;
     const repo = exampleRepo({ ...hostile, 'people/zed.yaml': minimal.person('zed', 'bogus: 1\n') });
-    const started = performance.now();
     const { code, json } = mentorJson(['validate', '--repo', repo, '--format', 'json'], { env: { MENTOR_NO_CACHE: '1' } });
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(code).toBe(1);
     const deep = json.problems.filter((p: { rule: string }) => p.rule === 'yaml-too-deep');
     expect(deep).toHaveLength(10);
