@@ -9,7 +9,7 @@ import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
 import { renderAssignJson, renderAssignText } from '../render/assign.js';
 import { chooseCohort, cohortRecordErrors, loadForCommand, peopleOf, recordErrorsMessage } from './context.js';
-import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
 export interface AssignOptions {
@@ -74,13 +74,9 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
 
   const assignedAt = formatInstant(program.config.timezone, loaded.now);
   const edited = applyMemberEdits(entry, plan.assignments.map((a) => ({ person: a.person, set: { mentor: a.mentor, assignedAt } })));
-  if (commitPlan) await startBranch(commitPlan);
-  writeFilesAtomic(program.root, [...edited].map(([file, content]) => ({ file, content })));
+  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, [...edited].map(([file, content]) => ({ file, content }))), `Assign mentors in ${entry.id} (${plan.assignments.length} placed)`);
   if (options.format === 'text') print(`Placed ${plan.assignments.length} in ${[...edited.keys()].join(', ') || entry.file}.`);
-  if (commitPlan) {
-    await finishCommit(commitPlan, `Assign mentors in ${entry.id} (${plan.assignments.length} placed)`);
-    if (options.format === 'text') print(nextStepAfterCommit(commitPlan.branch, 'the placements'));
-  }
+  if (commitPlan && options.format === 'text') print(nextStepAfterCommit(commitPlan.branch, 'the placements'));
   return ExitCode.ok;
 }
 

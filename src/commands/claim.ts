@@ -12,7 +12,7 @@ import { renderClaimAnswer } from '../render/claim.js';
 import { renderClaimJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, peopleOf, personOfGitUser, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
-import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
+import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
 export interface ClaimOptions {
@@ -59,9 +59,7 @@ export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof c
   const edited = applyMemberEdits(entry, [edit]);
   const files = [...edited.keys()];
   const commitPlan = branch !== undefined ? await planCommit(root, branch, files) : undefined;
-  if (commitPlan) await startBranch(commitPlan);
-  writeFilesAtomic(root, [...edited].map(([file, content]) => ({ file, content })));
-  if (commitPlan) await finishCommit(commitPlan, message);
+  await writeAndCommit(commitPlan, () => writeFilesAtomic(root, [...edited].map(([file, content]) => ({ file, content }))), message);
   return files;
 }
 

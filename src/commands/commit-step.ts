@@ -1,6 +1,7 @@
 import { ExitCode, MentorError } from '../errors.js';
 import { checkWritePaths } from '../io/write-path.js';
 import { assertCanCommit, branchExists, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
+import { currentPlace, deleteBranchAt, restoreFromHead, switchBranch, type Place } from '../io/git-branch.js';
 
 // The shared end of commands that commit: checked before anything is written, then one branch
 // and one commit holding exactly the files the command wrote.
@@ -50,13 +51,58 @@ export async function planCommit(root: string, branch: string, files: string[], 
   return { repo, branch, files, ...(from ? { from } : {}) };
 }
 
-/** Creates the branch (from HEAD, or the plan's start) and switches to it, before the files are written. */
-export async function startBranch(plan: CommitPlan): Promise<void> {
+/**
+ * Writes the command's files (`write`); with a plan, on its new branch (made first, from HEAD or
+ * the plan's start), then commits exactly them there. When anything fails once the branch is
+ * made (a full disk, a signing or hook failure, a locked index), mentor goes back to where the
+ * user was: the files as HEAD has them, their branch checked out, the new branch deleted. Where
+ * going back fails too, the error says where the user is and the commands that finish it.
+ */
+export async function writeAndCommit(plan: CommitPlan | undefined, write: () => void, message: string): Promise<void> {
+  if (!plan) return write();
+  const before = await currentPlace(plan.repo);
   await createBranch(plan.repo, plan.branch, plan.from?.ref);
+  try {
+    write();
+    await commitFiles(plan.repo, plan.files, message);
+  } catch (error) {
+    throw await goBack(plan, before, error);
+  }
 }
 
-export async function finishCommit(plan: CommitPlan, message: string): Promise<string> {
-  return commitFiles(plan.repo, plan.files, message);
+/** Undoes what the failed write and commit did, step by step; the error to throw says how far that got. */
+async function goBack(plan: CommitPlan, before: Place, error: unknown): Promise<unknown> {
+  const { repo, branch, files } = plan;
+  const start = (await currentPlace(repo).catch(() => undefined))?.commit;
+  const listed = files.join(' ');
+  const steps =
+    before.branch === undefined || start === undefined
+      ? []
+      : [
+          { run: () => restoreFromHead(repo, files), by: `git stash push --include-untracked -q -- ${listed} && git stash drop -q` },
+          { run: () => switchBranch(repo, before.branch!), by: `git switch ${before.branch}` },
+          { run: () => deleteBranchAt(repo, branch, start), by: `git branch -D ${branch}` },
+        ];
+  let done = 0;
+  let failure: unknown;
+  for (const step of steps) {
+    try {
+      await step.run();
+      done++;
+    } catch (stepError) {
+      failure = stepError;
+      break;
+    }
+  }
+  if (!(error instanceof MentorError)) return error;
+  const said = (state: string, hint: string) => new MentorError(`${error.message}${/[.!?]$/.test(error.message) ? '' : '.'} ${state}`, error.exitCode, `${error.hint ? `${error.hint} ` : ''}${hint}`);
+  const why = failure === undefined ? '' : `Going back failed too (${failure instanceof Error ? failure.message : String(failure)}). `;
+  const rest = steps.slice(done).map((step) => step.by).join(' && ');
+  const them = files.length === 1 ? 'it' : 'them';
+  if (steps.length > 0 && done === steps.length) return said(`mentor went back: you are on ${before.branch} as before, ${listed} as ${files.length === 1 ? 'it was' : 'they were'}, and the branch ${branch} is deleted. Nothing was written.`, 'Fix the cause, then run the command again.');
+  if (done === 0) return said(`${why}You are on the new branch ${branch}, with ${listed} written but not committed.`, `Once the cause is fixed, commit ${them} there (git add -- ${listed} && git commit)${rest ? `, or drop ${them} and go back: ${rest}` : ''}.`);
+  if (done === 1) return said(`${why}You are on the new branch ${branch}, and ${listed} ${files.length === 1 ? 'is' : 'are'} as before: nothing is written.`, `Go back: ${rest}.`);
+  return said(`${why}You are on ${before.branch} as before and nothing is written, but the new branch ${branch} is left.`, `Delete it: ${rest}.`);
 }
 
 /** What to do after a command wrote a change without --commit: it counts once merged. */

@@ -23,7 +23,7 @@ import { renderNewLog, updateLogText } from '../render/log-yaml.js';
 import { renderLogJson } from '../render/outcome-json.js';
 import { sanitizeForTerminal, sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, cohortRecordErrors, loadForCommand, personOfGitUser, recordErrorsMessage, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
-import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
+import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
 
 export interface LogOptions {
   repo?: string;
@@ -120,12 +120,10 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   }
 
   const plan = options.commit ? await planCommit(program.root, `log/${person}/${week}`, [file], { fromDefaultBranch: true }) : undefined;
-  if (plan) await startBranch(plan);
   const say = asJson ? printError : print;
   if (chosen) say(`Week ${week}: ${chosen.why} (--week chooses another).`);
-  writeFileAtomic(program.root, file, text);
+  await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), `Log ${week} of ${person}`);
   if (!asJson) print(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
-  if (plan) await finishCommit(plan, `Log ${week} of ${person}`);
   if (asJson) print(renderLogJson({ cohort: entry.id, person, week, created: !existing, hours: draft.hours, ok: true, problems: [], files: [file], branch: plan?.branch ?? null }));
   else print(plan ? nextStepAfterCommit(plan.branch, 'the log', plan.from) : nextStepWithoutCommit('the log'));
   return ExitCode.ok;

@@ -7,7 +7,7 @@ import { loadProgram } from '../model/load.js';
 import { OverlaySource } from '../model/overlay-source.js';
 import { planMemberMove, renderMemberMove, type MembersForm } from '../render/member-move.js';
 import { chooseCohort, loadForCommand } from './context.js';
-import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 
 export interface MembersOptions {
   repo?: string;
@@ -40,16 +40,15 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
 
   const files = [...move.writes.keys(), ...move.deletes];
   const commitPlan = options.commit ? await planCommit(program.root, `members/${entry.id}-to-${options.to}`, files) : undefined;
-  if (commitPlan) await startBranch(commitPlan);
   // The new homes first (move.writes is in that order), then the old ones emptied or removed: a
   // crash at any point leaves each member somewhere, at worst in both places, which validate names.
   checkWritePaths(program.root, files);
-  writeFilesAtomic(program.root, [...move.writes].map(([file, content]) => ({ file, content })));
-  removeFiles(program.root, move.deletes);
+  const moveMembers = () => {
+    writeFilesAtomic(program.root, [...move.writes].map(([file, content]) => ({ file, content })));
+    removeFiles(program.root, move.deletes);
+  };
+  await writeAndCommit(commitPlan, moveMembers, `Move the members of ${entry.id} ${options.to === 'files' ? 'into one file each' : 'into the list in cohort.yaml'}`);
   print(summary(false));
-  if (commitPlan) {
-    await finishCommit(commitPlan, `Move the members of ${entry.id} ${options.to === 'files' ? 'into one file each' : 'into the list in cohort.yaml'}`);
-    print(nextStepAfterCommit(commitPlan.branch, 'the move'));
-  }
+  if (commitPlan) print(nextStepAfterCommit(commitPlan.branch, 'the move'));
   return ExitCode.ok;
 }

@@ -13,7 +13,7 @@ import { renderNextCohort, renderNextSummary, renderProposalText, type NewCohort
 import { renderNextJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, peopleOf } from './context.js';
-import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { cohortLogs } from './week-logs.js';
 
 export interface NextOptions {
@@ -75,10 +75,8 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   const text = renderNextCohort({ id: toId, name: options.name ?? `${from.cohort.name} (next: ${toId})`, start: options.start, ...(options.end ? { end: options.end } : {}), cadence: from.cohort.cadence, members }, from.id);
 
   const plan = options.commit ? await planCommit(program.root, `next/${toId}`, [file]) : undefined;
-  if (plan) await startBranch(plan);
-  writeFileAtomic(program.root, file, text);
+  await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), `Open cohort ${toId} from ${from.id}`);
   if (!asJson) print(`Wrote ${file} with ${members.length} members. Next: \`mentor assign ${toId}\` places them.`);
-  if (plan) await finishCommit(plan, `Open cohort ${toId} from ${from.id}`);
   if (asJson) said(members, [file], plan?.branch ?? null);
   else if (plan) print(nextStepAfterCommit(plan.branch, 'the new cohort'));
   return ExitCode.ok;

@@ -14,7 +14,7 @@ import { renderReportJson, renderReportMarkdown } from '../render/report.js';
 import { renderReportOutcomeJson, type Written } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, peopleOf, refuseWeekOutside } from './context.js';
-import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
 import { checkGenerated } from './generated-step.js';
 
@@ -59,10 +59,8 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   }
   const reads = { what: 'The report', files: recordsReadBy(program, entry.cohort) };
   const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()], { reads }) : undefined;
-  if (commitPlan) await startBranch(commitPlan);
-  writeFilesAtomic(program.root, [...files].map(([file, content]) => ({ file, content })));
+  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, [...files].map(([file, content]) => ({ file, content }))), `Report ${entry.id} ${week}`);
   if (options.format !== 'json') print(`Wrote ${[...files.keys()].join(' and ')}.`);
-  if (commitPlan) await finishCommit(commitPlan, `Report ${entry.id} ${week}`);
   if (options.format === 'json') said({ ok: true, files: [...files.keys()], branch: commitPlan?.branch ?? null });
   else if (commitPlan) print(nextStepAfterCommit(commitPlan.branch, 'the report'));
   return ExitCode.ok;

@@ -11,7 +11,7 @@ import { formatInstant } from '../domain/time.js';
 import { renderOfferNextStep, renderRequestDoneMarkdown, renderRequestPreview, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
 import { renderRequestJson } from '../render/outcome-json.js';
 import { firstCohortError, loadForCommand, peopleOf, runningCohorts, unknownCohorts } from './context.js';
-import { finishCommit, nextStepAfterCommit, nextStepWithoutCommit, planCommit, startBranch } from './commit-step.js';
+import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
 
 export interface RequestOptions {
   repo?: string;
@@ -92,11 +92,9 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
 
   const id = String(outcome.plan.person.id);
   const commitPlan = options.commit ? await planCommit(program.root, `request/${id}`, files.map((f) => f.file)) : undefined;
-  if (commitPlan) await startBranch(commitPlan);
-  writeFilesAtomic(program.root, files);
+  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, files), outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}`);
   if (options.format === 'markdown') print(renderRequestDoneMarkdown(outcome.plan));
   else if (options.format === 'text') print(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
-  if (commitPlan) await finishCommit(commitPlan, outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}`);
   if (options.format === 'json') print(renderRequestJson({ role, person: id, cohort: outcome.plan.member?.cohort ?? null, organisers: null, ok: true, problems: [], files: files.map((f) => f.file), branch: commitPlan?.branch ?? null }));
   if (options.format === 'text') {
     print(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer') : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files'));

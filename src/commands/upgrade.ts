@@ -3,7 +3,7 @@ import { dirtyFiles, isGitRepo, openGit } from '../io/git.js';
 import { print } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { RUNNER_DIR, RUNNER_VERSION, checkRunnerFolder, readRunnerBuild, repoRunnerVersion, staleRunnerFiles, writeRunner } from '../io/runner.js';
-import { finishCommit, nextStepAfterCommit, planCommit, startBranch } from './commit-step.js';
+import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { lockForWriting } from './context.js';
 import { staleFiles } from '../io/generated.js';
 import { writeFilesAtomic } from '../io/write.js';
@@ -31,16 +31,16 @@ export async function upgradeCommand(options: { repo?: string; commit?: boolean;
   const plan = options.commit ? await planCommit(root, `upgrade/mentor-${RUNNER_VERSION}`, changed) : undefined;
   if (!plan) await refuseUncommitted(root, changed);
   lockForWriting(root, 'upgrade');
-  if (plan) await startBranch(plan);
-  if (runnerChanged.length > 0) writeRunner(root, build, remove);
-  writeFilesAtomic(root, staleWorkflows.map((file) => ({ file, content: workflows.get(file)! })));
+  const write = () => {
+    if (runnerChanged.length > 0) writeRunner(root, build, remove);
+    writeFilesAtomic(root, staleWorkflows.map((file) => ({ file, content: workflows.get(file)! })));
+  };
   const runner = runnerChanged.length > 0 ? `the runner in ${RUNNER_DIR}/ (mentor ${from ?? 'unknown'} -> ${RUNNER_VERSION})` : undefined;
   const flows = staleWorkflows.length > 0 ? `${staleWorkflows.length === 1 ? 'the workflow' : 'the workflows'} ${staleWorkflows.map((file) => file.replace(/^.*\//, '')).join(', ')}` : undefined;
   const what = [runner, flows].filter(Boolean).join(', and ');
-  if (plan) {
-    await finishCommit(plan, runnerChanged.length > 0 && staleWorkflows.length === 0 ? `Upgrade the mentor runner to ${RUNNER_VERSION} (mentor upgrade)` : `Upgrade the mentor ${runner ? 'runner and ' : ''}workflows to ${RUNNER_VERSION} (mentor upgrade --workflows)`);
-    print(nextStepAfterCommit(plan.branch, what));
-  } else {
+  await writeAndCommit(plan, write, runnerChanged.length > 0 && staleWorkflows.length === 0 ? `Upgrade the mentor runner to ${RUNNER_VERSION} (mentor upgrade)` : `Upgrade the mentor ${runner ? 'runner and ' : ''}workflows to ${RUNNER_VERSION} (mentor upgrade --workflows)`);
+  if (plan) print(nextStepAfterCommit(plan.branch, what));
+  else {
     const commit = flows ? 'Commit them so CI and everyone who clones the repo run them; read the diff of the workflows first: an edit of your own to them is replaced too.' : `Commit ${RUNNER_DIR}/ so CI and everyone who clones the repo run it.`;
     print(`Replaced ${what}: ${changed.join(', ')}.\n${commit}`);
   }

@@ -49,8 +49,21 @@ export function gitFailure(what: string, error: unknown): MentorError {
   if (/Please tell me who you are|empty ident|user\.email|user\.name/i.test(text)) {
     return new MentorError(`${what}: git does not know who you are.`, ExitCode.usage, 'Run `git config --global user.name "Your Name"` and `git config --global user.email you@example.com`, then try again.');
   }
+  const indexLock = /Unable to create '([^']*index\.lock)': File exists/i.exec(text);
+  if (indexLock) return indexLocked(indexLock[1]!, what);
   if (/already exists/i.test(text)) return new MentorError(`${what}: ${text.replace(/^fatal: /, '')}`, ExitCode.usage, 'Delete or rename the existing branch, or switch to it.');
-  return new MentorError(`${what}: ${text.replace(/^fatal: /, '').slice(0, 300)}`, ExitCode.usage);
+  const said = `${what}: ${text.replace(/^fatal: /, '').slice(0, 2000)}`;
+  if (/No space left on device/i.test(text)) return new MentorError(`${said} (the disk is full)`, ExitCode.usage, 'Free some space on that disk, then run the command again.');
+  return new MentorError(said, ExitCode.usage);
+}
+
+/** git's index is locked: another git runs here, or one crashed and left its lock. */
+function indexLocked(lock: string, what?: string): MentorError {
+  return new MentorError(
+    `${what ? `${what}: ` : ''}git's index is locked (${lock} exists): another git process is running in this repository, or one crashed earlier.`,
+    ExitCode.usage,
+    `Wait for it to finish; if no git is running, delete ${lock}. Then run the command again.`,
+  );
 }
 
 /**
@@ -193,12 +206,11 @@ const UNFINISHED = [
   { mark: 'BISECT_LOG', what: 'A bisect', how: 'End it (git bisect reset)' },
 ] as const;
 
-function unfinishedOperation(dir: string): (typeof UNFINISHED)[number] | undefined {
-  const gitDir = findGitDir(dir);
+function unfinishedOperation(gitDir: string | undefined): (typeof UNFINISHED)[number] | undefined {
   return gitDir === undefined ? undefined : UNFINISHED.find(({ mark }) => existsSync(path.join(gitDir, mark)));
 }
 
-/** Fails with a clear line when git cannot commit here: not a repo, no identity, a merge or rebase under way, detached HEAD. */
+/** Fails with a clear line when git cannot commit here: not a repo, no identity, a locked index, a merge or rebase under way, detached HEAD. */
 export async function assertCanCommit(repo: GitRepo): Promise<void> {
   if (!(await isGitRepo(repo))) {
     throw new MentorError('--commit needs a git repository, and this program repo is not in one.', ExitCode.usage, 'Run `git init` (or clone the program repo), or leave out --commit.');
@@ -208,7 +220,12 @@ export async function assertCanCommit(repo: GitRepo): Promise<void> {
   } catch (error) {
     throw gitFailure('git commit', new Error(`Please tell me who you are: ${String(error)}`));
   }
-  const unfinished = unfinishedOperation(repo.dir);
+  const gitDir = findGitDir(repo.dir);
+  if (gitDir !== undefined && existsSync(path.join(gitDir, 'index.lock'))) {
+    const refused = indexLocked(path.join(gitDir, 'index.lock'));
+    throw new MentorError(`${refused.message} Nothing was written.`, refused.exitCode, refused.hint);
+  }
+  const unfinished = unfinishedOperation(gitDir);
   if (unfinished) throw new MentorError(`${unfinished.what} is in progress in this repository; mentor will not start a branch in the middle of it. Nothing was written.`, ExitCode.usage, `${unfinished.how}, then run the command again.`);
   if ((await currentBranch(repo)) === undefined && (await hasCommits(repo))) {
     throw new MentorError('HEAD is detached, so there is no branch to start from.', ExitCode.usage, 'Switch to a branch first, e.g. `git switch main`.');
