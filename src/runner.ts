@@ -13,6 +13,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     process.exitCode = 2;
   }
 } else {
-  const { run } = await import('./main.js');
+  const [{ run }, interrupt] = await Promise.all([import('./main.js'), import('./io/interrupt.js')]);
+  // Ctrl-C and SIGTERM stop a writer cleanly (io/interrupt.ts): allowed here, not in run(), which
+  // tests also call in their own process.
+  interrupt.allowCleanStops();
   process.exitCode = await run(args);
+  await interrupt.signalsHeard();
 }

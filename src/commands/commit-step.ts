@@ -2,6 +2,7 @@ import { ExitCode, MentorError } from '../errors.js';
 import { checkWritePaths } from '../io/write-path.js';
 import { assertCanCommit, branchExists, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
 import { currentPlace, deleteBranchAt, restoreFromHead, switchBranch, type Place } from '../io/git-branch.js';
+import { holdingSignals } from '../io/interrupt.js';
 
 // The shared end of commands that commit: checked before anything is written, then one branch
 // and one commit holding exactly the files the command wrote.
@@ -61,13 +62,25 @@ export async function planCommit(root: string, branch: string, files: string[], 
 export async function writeAndCommit(plan: CommitPlan | undefined, write: () => void, message: string): Promise<void> {
   if (!plan) return write();
   const before = await currentPlace(plan.repo);
-  await createBranch(plan.repo, plan.branch, plan.from?.ref);
-  try {
-    write();
-    await commitFiles(plan.repo, plan.files, message);
-  } catch (error) {
-    throw await goBack(plan, before, error);
-  }
+  const listed = plan.files.join(' ');
+  let doing = `making the branch ${plan.branch}`;
+  // A signal meanwhile (Ctrl-C) waits until the commit is made or undone (io/interrupt.ts).
+  const after = (outcome: { error: unknown } | object) =>
+    'error' in outcome
+      ? `and the commit did not go through: ${outcome.error instanceof MentorError ? `${outcome.error.message} ${outcome.error.hint ?? ''}`.trim() : String(outcome.error)}`
+      : `after committing ${listed} on the new branch ${plan.branch} (to drop it: git switch ${before.branch ?? '-'} && git branch -D ${plan.branch})`;
+  await holdingSignals(() => doing, async () => {
+    await createBranch(plan.repo, plan.branch, plan.from?.ref);
+    try {
+      doing = `writing ${listed} on the new branch ${plan.branch}`;
+      write();
+      doing = `committing ${listed} on the new branch ${plan.branch}`;
+      await commitFiles(plan.repo, plan.files, message);
+    } catch (error) {
+      doing = `going back to ${before.branch ?? 'where you were'} from the new branch ${plan.branch}`;
+      throw await goBack(plan, before, error);
+    }
+  }, after);
 }
 
 /** Undoes what the failed write and commit did, step by step; the error to throw says how far that got. */

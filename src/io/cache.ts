@@ -86,7 +86,7 @@ export class ValidationCache implements LogCheckCache {
 
   save(): void {
     try {
-      writeFileAtomic(path.dirname(this.file), path.basename(this.file), JSON.stringify({ format: FORMAT, key: this.key, writtenAt: this.startedAt, logs: this.next } satisfies CacheFile));
+      writeFileAtomic(path.dirname(this.file), path.basename(this.file), JSON.stringify({ format: FORMAT, key: this.key, writtenAt: this.startedAt, logs: this.next } satisfies CacheFile), { said: false });
     } catch {
       // A cache that cannot be written only costs time next run.
     }

@@ -3,6 +3,7 @@ import { closeSync, linkSync, openSync, readFileSync, rmSync, statSync, unlinkSy
 import path from 'node:path';
 import { ExitCode, fileSystemError, isSystemError, MentorError } from '../errors.js';
 import { findGitDir } from './git-dir.js';
+import { stopCleanlyFromNowOn } from './interrupt.js';
 import { hostTag, writerState } from './writer.js';
 
 // One writer at a time: commands that write take a lock file, under the git dir when the repo is
@@ -74,6 +75,7 @@ export function acquireWriteLock(root: string, command: string): WriteLock {
 }
 
 function held(file: string, content: string, tookOver: string | undefined): WriteLock {
+  stopCleanlyFromNowOn();
   const release = () => {
     // Only our own lock: never one a later writer made.
     try {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileSystemError, isSystemError } from '../errors.js';
 import { checkWritePaths } from './write-path.js';
 import { removeQuietly, removeStaleTemps, tempPathFor } from './temp-files.js';
+import { noteWritten } from './interrupt.js';
 
 // Every file mentor writes goes through here. A write is atomic and durable: the new content goes
 // to a temporary file beside the target, every byte of it, flushed to disk, then renamed over the
@@ -17,8 +18,13 @@ export interface FileWrite {
   content: string;
 }
 
-export function writeFileAtomic(root: string, file: string, content: string): void {
-  writeFilesAtomic(root, [{ file, content }]);
+export function writeFileAtomic(root: string, file: string, content: string, options?: WriteOptions): void {
+  writeFilesAtomic(root, [{ file, content }], options);
+}
+
+export interface WriteOptions {
+  /** False for mentor's own files (the validation cache): an interrupted run does not list them as written. */
+  said?: boolean;
 }
 
 /**
@@ -26,7 +32,7 @@ export function writeFileAtomic(root: string, file: string, content: string): vo
  * temporary file first, and only when all are on disk are they renamed into place, one after the
  * other. A failure while writing leaves every target as it was.
  */
-export function writeFilesAtomic(root: string, relativeWrites: readonly FileWrite[]): void {
+export function writeFilesAtomic(root: string, relativeWrites: readonly FileWrite[], options: WriteOptions = {}): void {
   checkWritePaths(root, relativeWrites.map(({ file }) => file));
   const writes = relativeWrites.map(({ file, content }) => ({ file: path.join(root, file), content }));
   const staged: { temp: string; file: string }[] = [];
@@ -48,6 +54,7 @@ export function writeFilesAtomic(root: string, relativeWrites: readonly FileWrit
     }
   }
   for (const dir of new Set(staged.map(({ file }) => path.dirname(file)))) flushFolder(dir);
+  if (options.said !== false) noteWritten(relativeWrites.map(({ file }) => file));
 }
 
 /**

@@ -115,7 +115,8 @@ role: lead
     ].join('\n'),
   );
   // What `mentor site` writes by default: built for a look, or by the Pages workflow; never committed.
-  files.set('.gitignore', `${SITE_FOLDER}/\n`);
+  // And the temporary files of a write (io/temp-files.ts), which only a writer killed mid-write leaves.
+  files.set('.gitignore', `${SITE_FOLDER}/\n# Left only by a mentor killed mid-write (see mentor's README, "Writes are atomic").\n.*.mentor-tmp-*\n`);
   return files;
 }
 

@@ -1,0 +1,81 @@
+import { printError } from './output.js';
+
+// Ctrl-C (SIGINT), SIGTERM or SIGHUP while mentor holds the write lock. A signal never cuts a
+// write in half: a write is one synchronous step (io/write.ts), so it finishes (every file renamed
+// into place) before mentor hears the signal, and no temporary file is left. Then mentor stops,
+// says what it wrote, and exits 128 + the signal's number; the lock goes with the process (its
+// 'exit' listener). While a --commit is under way (its branch made), stopping waits until the
+// commit is made or undone, so the user is never left half-way; a second signal stops at once.
+// Until a command takes the lock it has nothing to finish, and a signal stops it at once, as
+// node does by default (a listener would wait for the end of a long read).
+
+const NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+type Signal = keyof typeof NUMBERS;
+
+let allowed = false;
+let installed = false;
+let pending: Signal | undefined;
+/** While set, a signal waits: what is under way, for a second signal to say. */
+let underWay: (() => string) | undefined;
+const written: string[] = [];
+
+/** The CLI's own process (not a test that runs commands in its process) may stop as above. */
+export function allowCleanStops(): void {
+  allowed = true;
+}
+
+/** From the write lock on: a signal stops mentor as above. */
+export function stopCleanlyFromNowOn(): void {
+  if (!allowed || installed) return;
+  installed = true;
+  for (const signal of Object.keys(NUMBERS) as Signal[]) process.on(signal, () => heard(signal));
+}
+
+/**
+ * Lets a signal that came during a synchronous step (a write) be heard before mentor exits: the
+ * process would otherwise end without looking, and a Ctrl-C during the write would go unsaid.
+ */
+export async function signalsHeard(): Promise<void> {
+  // Node reads signals in the poll phase of its loop. The first immediate may run in the check
+  // phase right after the poll that called us back; the second follows a poll of its own.
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Files this run has written (repo-relative), for what an interrupted run says. */
+export function noteWritten(files: readonly string[]): void {
+  written.push(...files);
+}
+
+function heard(signal: Signal): void {
+  if (underWay !== undefined && pending === undefined) {
+    pending = signal;
+    printError(`mentor: ${signal}: ${underWay()}; stopping once that is done (send it again to stop at once).`);
+    return;
+  }
+  stop(signal, underWay ? `while ${underWay()}; see where you are with git status` : undefined);
+}
+
+function stop(signal: Signal, state: string | undefined): never {
+  const files = written.length > 5 ? `${written.slice(0, 5).join(', ')} and ${written.length - 5} more` : written.join(', ');
+  printError(`mentor: interrupted (${signal}) ${state ?? (written.length === 0 ? 'before writing anything: nothing was written' : `after writing ${files}, each whole`)}.`);
+  process.exit(128 + NUMBERS[signal]);
+}
+
+/**
+ * Runs `work` with signals held back until it ends (`doing` says what it is doing, for a second
+ * signal); then, if one came, stops, saying `after(outcome)`: how the work ended.
+ */
+export async function holdingSignals<T>(doing: () => string, work: () => Promise<T>, after: (outcome: { value: T } | { error: unknown }) => string): Promise<T> {
+  underWay = doing;
+  let outcome: { value: T } | { error: unknown };
+  try {
+    outcome = { value: await work() };
+  } catch (error) {
+    outcome = { error };
+  } finally {
+    underWay = undefined;
+  }
+  if (pending !== undefined) stop(pending, after(outcome));
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
+}
