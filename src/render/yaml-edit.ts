@@ -16,6 +16,7 @@ export type PathSegment = string | number;
 export class YamlEditor {
   private readonly doc;
   private readonly splices: Splice[] = [];
+  private readonly commentsLooked = new Set<string>();
 
   constructor(private readonly text: string) {
     this.doc = parseDocument(text);
@@ -69,13 +70,16 @@ export class YamlEditor {
 
   /** Removes a whole line that is exactly `comment` (one the program wrote, e.g. a request's note), if there is one. */
   deleteCommentLine(comment: string): void {
-    let offset = 0;
-    for (const line of this.text.split(/(?<=\n)/)) {
-      if (line.replace(/\r?\n$/, '') === comment) {
-        this.splices.push({ start: offset, end: offset + line.length, text: '', order: this.splices.length });
-        return;
-      }
-      offset += line.length;
+    // Found once per editor: applying hundreds of placements to one cohort.yaml must not scan the file for each.
+    if (this.commentsLooked.has(comment)) return;
+    this.commentsLooked.add(comment);
+    for (let at = this.text.indexOf(comment); at !== -1; at = this.text.indexOf(comment, at + 1)) {
+      if (at > 0 && this.text[at - 1] !== '\n') continue;
+      const rest = this.text.slice(at + comment.length, at + comment.length + 2);
+      const newline = rest.startsWith('\r\n') ? 2 : rest.startsWith('\n') ? 1 : rest === '' ? 0 : -1;
+      if (newline === -1) continue;
+      this.splices.push({ start: at, end: at + comment.length + newline, text: '', order: this.splices.length });
+      return;
     }
   }
 
@@ -104,12 +108,20 @@ export class YamlEditor {
   }
 
   toString(): string {
-    let out = this.text;
     // Inserted lines take the file's line endings: a CRLF file (core.autocrlf) stays CRLF.
     const crlf = this.text.includes('\r\n');
-    const sorted = [...this.splices].sort((a, b) => b.start - a.start || b.order - a.order);
-    for (const splice of sorted) out = out.slice(0, splice.start) + (crlf ? splice.text.replace(/\r?\n/g, '\r\n') : splice.text) + out.slice(splice.end);
-    return out;
+    // Pieces joined once, in source order (at one offset, in the order the edits were asked for):
+    // thousands of placements in one cohort.yaml cost one pass over its text, not one each.
+    const sorted = [...this.splices].sort((a, b) => a.start - b.start || a.order - b.order);
+    const pieces: string[] = [];
+    let cursor = 0;
+    for (const splice of sorted) {
+      if (splice.start > cursor) pieces.push(this.text.slice(cursor, splice.start));
+      pieces.push(crlf ? splice.text.replace(/\r?\n/g, '\r\n') : splice.text);
+      cursor = Math.max(cursor, splice.end);
+    }
+    pieces.push(this.text.slice(cursor));
+    return pieces.join('');
   }
 
   private insertPair(map: YAMLMap, key: string, rendered: string, after: readonly string[]): void {

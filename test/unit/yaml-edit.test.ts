@@ -51,4 +51,29 @@ describe('surgical YAML edits', () => {
     const out = updateLogText(LOG, { person: 'bob', week: '2026-W47', hours: { practice: 4, 'code-review': 2 }, pullRequests: ['https://github.com/b/a/pull/1'], done: 'Things: many', next: 'More.' }, 'cohorts/c/logs/bob/2026-W47.yaml');
     expect(out).toBe(LOG.replace('code-review: 1', 'code-review: 2'));
   });
+
+  it('place thousands of members in one file, each edit where it belongs, every other byte kept', () => {
+    const count = 3000;
+    const entries = Array.from({ length: count }, (_, i) => `  - person: p${i}   # row ${i}\n    role: mentee\n`);
+    const text = `# cohort\nmembers:\n${entries.join('')}# end\n`;
+    for (const eol of ['\n', '\r\n']) {
+      const source = text.replace(/\n/g, eol);
+      const editor = new YamlEditor(source);
+      for (let i = 0; i < count; i++) {
+        editor.set(['members', i], 'mentor', `m${i % 7}`, ['role']);
+        editor.deleteCommentLine('# end');
+      }
+      const out = editor.toString();
+      const expected = `# cohort\nmembers:\n${entries.map((entry, i) => `${entry}    mentor: m${i % 7}\n`).join('')}`.replace(/\n/g, eol);
+      expect(out).toBe(expected);
+    }
+  });
+
+  it('delete a comment line only where it is a whole line, once', () => {
+    const text = 'a: 1  # note\n# note\nb: 2\n# note\n';
+    const editor = new YamlEditor(text);
+    editor.deleteCommentLine('# note');
+    editor.deleteCommentLine('# note');
+    expect(editor.toString()).toBe('a: 1  # note\nb: 2\n# note\n');
+  });
 });
