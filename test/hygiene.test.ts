@@ -33,6 +33,22 @@ describe('mentor fix', () => {
     expect((await mentorInJson(['validate', '--repo', repo, '--format', 'json'])).json.problems).toEqual([]);
   });
 
+  it('names the first 50 records it would fix or fixed, then how many more', async () => {
+    const repo = smallProgram({});
+    await mentorIn(['fix', '--repo', repo]);
+    for (let i = 0; i < 55; i++) writeFileSync(path.join(repo, `people/p${String(i).padStart(2, '0')}.yaml`), `name: P ${i}   \nid: p${String(i).padStart(2, '0')}\n`);
+    const check = await mentorIn(['fix', '--repo', repo, '--check']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('55 records are not in canonical form');
+    expect(check.stdout).toContain('  people/p49.yaml\n  … and 5 more (`mentor fix` rewrites them all)');
+    expect(check.stdout).not.toContain('people/p50.yaml');
+    const fixed = await mentorIn(['fix', '--repo', repo]);
+    expect(fixed.stdout).toContain('Fixed 55 records:');
+    expect(fixed.stdout).toContain('  people/p49.yaml\n  … and 5 more\n');
+    expect(readFileSync(path.join(repo, 'people/p54.yaml'), 'utf8')).toContain('id: p54\nname: P 54\n');
+    expect((await mentorIn(['fix', '--repo', repo, '--check'])).code).toBe(0);
+  });
+
   it('sorts members by tier then id (and can be told not to), carrying their comments', async () => {
     const cohort = 'id: c1\nname: C\nstart: 2026-09-07\nmembers:\n  - person: ann # the mentee\n    mentor: max\n    role: mentee\n  - person: max\n    role: mentor\n    mentor: lee\n  - person: lee\n    role: lead\n';
     const repo = smallProgram({ 'cohorts/c1/cohort.yaml': cohort, 'cohorts/c1/logs/ann/2026-W40.yaml': null });

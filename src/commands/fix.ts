@@ -9,6 +9,9 @@ import { loadForCommand, lockForWriting } from './context.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { plural } from '../render/words.js';
 
+/** Records named one a line before "… and N more". */
+const LISTED = 50;
+
 export interface FixOptions {
   repo?: string;
   check?: boolean;
@@ -37,7 +40,12 @@ export async function fixCommand(options: FixOptions): Promise<number> {
   const lines: string[] = [];
   // Only the records read and parsed are known to be canonical.
   if (changed.length === 0) lines.push(style.ok(`✔ ${plural(files.length - skipped.length - unread.length, 'record is', 'records are')} in canonical form.`));
-  else lines.push(options.check ? style.warning(`${plural(changed.length, 'record is', 'records are')} not in canonical form (run \`mentor fix\`):`) : `Fixed ${plural(changed.length, 'record')}:`, ...changed.map((file) => `  ${file}`));
+  else {
+    lines.push(options.check ? style.warning(`${plural(changed.length, 'record is', 'records are')} not in canonical form (run \`mentor fix\`):`) : `Fixed ${plural(changed.length, 'record')}:`);
+    // A program written by another tool may have every record off: a hundred thousand lines help no one.
+    lines.push(...changed.slice(0, LISTED).map((file) => `  ${sanitizeInline(file)}`));
+    if (changed.length > LISTED) lines.push(`  … and ${(changed.length - LISTED).toLocaleString('en-US')} more${options.check ? ' (`mentor fix` rewrites them all)' : ''}`);
+  }
   for (const [left, why] of [[skipped, 'with invalid YAML'], [unread, 'that cannot be read']] as const) {
     if (left.length > 0) lines.push(style.dim(`Skipped ${left.length} ${why} (see \`mentor validate\`): ${sanitizeInline(left.slice(0, 5).join(', '))}${left.length > 5 ? ', …' : ''}`));
   }
