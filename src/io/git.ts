@@ -124,11 +124,26 @@ export async function initRepo(repo: GitRepo): Promise<void> {
   await attempt('git init', () => repo.git.init(['--initial-branch=main']));
 }
 
-/** Stages and commits exactly these paths (relative to the repo), nothing else. */
+/**
+ * Stages and commits exactly these paths (relative to the repo), nothing else. update-index looks
+ * each path up in the index; `git add -- <paths>` and `git commit -- <paths>` match every path
+ * against every file of the index, which for an assign of 700 member files in a program of
+ * 130,000 files took 13 s each. When nothing else is staged the index is committed as it is;
+ * when the user has staged other work, the commit names the paths, so their work stays staged.
+ */
 export async function commitFiles(repo: GitRepo, files: readonly string[], message: string): Promise<string> {
-  await attempt('git add', () => repo.git.raw(['add', '--', ...files]));
-  await attempt('git commit', () => repo.git.raw(['commit', '--no-verify', '-m', message, '--', ...files]));
+  await attempt('git add', () => repo.git.raw(['update-index', '--add', '--remove', '--', ...files]));
+  const prefix = await programPrefix(repo);
+  const ours = new Set(files.map((file) => `${prefix}${file}`));
+  const staged = (await attempt('git diff', () => repo.git.raw(['diff', '--cached', '--no-renames', '--name-only', '-z']))).split('\0').filter(Boolean);
+  const onlyOurs = staged.every((file) => ours.has(file));
+  await attempt('git commit', () => repo.git.raw(['commit', '--no-verify', '-m', message, ...(onlyOurs ? [] : ['--', ...files])]));
   return (await attempt('git rev-parse', () => repo.git.revparse(['HEAD']))).trim();
+}
+
+/** The program folder's path from the top of the work tree ("" or "programs/x/"): git prints paths from the top. */
+async function programPrefix(repo: GitRepo): Promise<string> {
+  return (await attempt('git rev-parse', () => repo.git.raw(['rev-parse', '--show-prefix']))).trim();
 }
 
 export async function currentBranch(repo: GitRepo): Promise<string | undefined> {
@@ -149,13 +164,22 @@ export async function branchExists(repo: GitRepo, branch: string): Promise<boole
   return resolves(repo, `refs/heads/${branch}`);
 }
 
-/** The given paths that have uncommitted changes (staged, unstaged or untracked). */
+/** Above this many paths, git status is asked about the whole program and its answer filtered (see commitFiles). */
+const MANY_PATHS = 32;
+
+/** The given paths (files, or folders and all in them) that have uncommitted changes (staged, unstaged or untracked); as git names them, from the top. */
 export async function dirtyFiles(repo: GitRepo, files: readonly string[]): Promise<string[]> {
-  const output = await attempt('git status', () => repo.git.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...files]));
-  return output
+  const many = files.length > MANY_PATHS;
+  const output = await attempt('git status', () => repo.git.raw(['status', '--porcelain=v1', '-z', '--no-renames', '--untracked-files=all', '--', ...(many ? ['.'] : files)]));
+  const changed = output
     .split('\0')
     .filter((entry) => entry.length > 3)
     .map((entry) => entry.slice(3));
+  if (!many) return changed;
+  const prefix = await programPrefix(repo);
+  const asked = new Set(files.map((file) => `${prefix}${file.replace(/\/+$/, '')}`));
+  const under = (file: string): boolean => asked.has(file) || (file.includes('/') && under(file.slice(0, file.lastIndexOf('/'))));
+  return changed.filter(under);
 }
 
 /** Creates a branch from `start` (default: HEAD) and switches to it; refuses when it exists. */
