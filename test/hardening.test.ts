@@ -35,6 +35,26 @@ describe('nothing lost', () => {
     expect(readdirSync(path.join(repo, 'cohorts/2026-fall/logs/bob')).filter((name) => name.includes('.mentor-tmp-'))).toEqual([]);
   });
 
+  it('a preview takes no lock: assign and next that cannot write show their plan beside a live writer', () => {
+    const repo = exampleGitRepo();
+    const sleeper = spawn('sleep', ['30']);
+    try {
+      writeFileSync(path.join(repo, '.git/mentor.lock'), JSON.stringify({ pid: sleeper.pid, command: 'log', startedAt: '2026-11-23T10:00:00.000Z' }));
+      const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
+      for (const args of [['assign', '2026-fall', '--dry-run'], ['assign', '2026-fall'], ['assign', '2026-fall', '--format', 'json'], ['next', '2026-fall', '2027-winter', '--start', '2027-01-11', '--early'], ['next', '2026-fall', '2027-winter', '--start', '2027-01-11', '--early', '--format', 'json']]) {
+        const shown = mentor([...args, '--repo', repo], { env });
+        expect(shown.code, `${args.join(' ')}: ${shown.stderr}`).toBe(0);
+        expect(shown.stderr).not.toContain('Another mentor command');
+      }
+      expect(git(repo, ['status', '--porcelain']).trim()).toBe('');
+      const writer = mentor(['assign', '2026-fall', '--yes', '--repo', repo], { env });
+      expect(writer.code).toBe(2);
+      expect(writer.stderr).toContain(`Another mentor command (\`mentor log\`, pid ${sleeper.pid}`);
+    } finally {
+      sleeper.kill('SIGKILL');
+    }
+  });
+
   it('one writer at a time: a live lock refuses, a dead one is explained and taken over', () => {
     const repo = exampleGitRepo();
     const sleeper = spawn('sleep', ['30']);

@@ -22,7 +22,9 @@ export interface AssignOptions {
 }
 
 export async function assignCommand(cohortId: string | undefined, options: AssignOptions, asker: Asker = terminalAsker()): Promise<number> {
-  const loaded = loadForCommand(options.repo, options.dryRun ? {} : { lock: 'assign' });
+  // Only a run that may write takes the lock: a preview (--dry-run, or no --yes where nothing can confirm) works beside another writer and in a read-only checkout.
+  const mayWrite = !options.dryRun && (options.yes === true || (isInteractive() && options.format !== 'json'));
+  const loaded = loadForCommand(options.repo, mayWrite ? { lock: 'assign' } : {});
   const { program } = loaded;
   const asJson = options.format === 'json';
   const entry = chooseCohort(loaded, cohortId, { command: 'assign', strict: asJson ? 'silent' : true });

@@ -33,7 +33,9 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
     if (date !== undefined && !isRealDate(date)) throw usageError(`${flag} ${sanitizeInline(date)} is not a date.`, 'Write it as YYYY-MM-DD.');
   }
   if (options.end !== undefined && dayNumber(options.end) <= dayNumber(options.start)) throw usageError('--end must be after --start.');
-  const loaded = loadForCommand(options.repo, { lock: 'next' });
+  // Without --yes where nothing can confirm (no terminal, or JSON), next only shows its proposal: no lock, as for assign.
+  const mayWrite = options.yes === true || (isInteractive() && options.format !== 'json');
+  const loaded = loadForCommand(options.repo, mayWrite ? { lock: 'next' } : {});
   const { program } = loaded;
   const from = chooseCohort(loaded, fromId);
   const state = cohortState(from.cohort, loaded.today);
