@@ -198,6 +198,22 @@ describe('mentor init and git', () => {
     expect(git(dir, ['status', '--porcelain'])).toBe('');
   });
 
+  it('finishes a first run that wrote its files but could not commit them (a full disk at git add): the first commit takes them, never a file of the user\'s', async () => {
+    const dir = path.join(makeTree({}), 'program');
+    const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
+    expect((await mentorIn(['init', dir, '--no-git'], { env })).code).toBe(0);
+    git(dir, ['init', '-q', '--initial-branch=main']);
+    writeFileSync(path.join(dir, 'people/alex.yaml'), 'id: alex\nname: Mine now\n');
+    const again = await mentorIn(['init', dir], { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Committed 28 files');
+    const committed = git(dir, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n');
+    expect(committed).toContain('mentor.config.yaml');
+    expect(committed).toContain('.mentor/mentor.mjs');
+    expect(committed).not.toContain('people/alex.yaml');
+    expect(git(dir, ['status', '--porcelain', '--untracked-files=all'])).toBe('?? people/alex.yaml\n');
+  });
+
   it('commits as the identity the environment gives (GIT_AUTHOR_NAME and friends), with no git config at all', () => {
     const dir = path.join(makeTree({}), 'program');
     const identity = { GIT_AUTHOR_NAME: 'Env Author', GIT_AUTHOR_EMAIL: 'author@env.example', GIT_COMMITTER_NAME: 'Env Committer', GIT_COMMITTER_EMAIL: 'committer@env.example' };

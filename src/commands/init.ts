@@ -1,6 +1,6 @@
 import { currentTime } from '../io/clock.js';
 import path from 'node:path';
-import { ensureFolder, isRegularFile, occupied } from '../io/generated.js';
+import { ensureFolder, isRegularFile, occupied, staleFiles } from '../io/generated.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertGitInstalled, commitFiles, hasCommits, initRepo, openGit } from '../io/git.js';
 import { workTreePlace } from '../io/git-work-tree.js';
@@ -59,7 +59,13 @@ export async function initCommand(options: InitOptions): Promise<number> {
   const place = options.git ? await workTreePlace(repo) : undefined;
   const fresh = place !== undefined && place.kind !== 'top';
   // A repo is made even when every file was there already (a first run that stopped before git).
-  const toCommit = fresh ? [...written, ...kept.filter((file) => isRegularFile(path.join(root, file)))] : written;
+  // In a repository with no commit yet, a kept file that is exactly what init writes is one a first
+  // run wrote before its commit failed (a full disk): it goes into the first commit. Anything else
+  // kept is the user's, and stays out.
+  const keptFiles = kept.filter((file) => isRegularFile(path.join(root, file)));
+  const unborn = place?.kind === 'top' && !(await hasCommits(repo));
+  const differ = unborn ? new Set(staleFiles(root, new Map(keptFiles.map((file) => [file, files.get(file)!])))) : new Set<string>();
+  const toCommit = [...written, ...(fresh ? keptFiles : unborn ? keptFiles.filter((file) => !differ.has(file)) : [])];
   if (options.git && toCommit.length > 0) {
     if (fresh) await initRepo(repo);
     const first = !(await hasCommits(repo));
