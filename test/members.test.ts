@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
@@ -46,6 +46,20 @@ describe('mentor members', { timeout: 180_000 }, () => {
     expect(files(repo, 'cohorts/2026-fall/members')).toEqual([]);
     expect(readText(repo, 'cohorts/2026-fall/cohort.yaml')).toBe(original);
     expect(await meaning(repo, '2026-fall')).toEqual(before);
+  });
+
+  it('gives each new member file the mode of cohort.yaml, so a private cohort stays private', async () => {
+    const repo = exampleRepo();
+    const cohort = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
+    chmodSync(cohort, 0o600);
+    expect((await mentorIn(['members', '2026-fall', '--to', 'files', '--repo', repo])).code).toBe(0);
+    const folder = path.join(repo, 'cohorts/2026-fall/members');
+    const modes = readdirSync(folder).map((name) => statSync(path.join(folder, name)).mode & 0o777);
+    expect(modes.length).toBeGreaterThan(5);
+    expect(new Set(modes)).toEqual(new Set([0o600]));
+    expect(statSync(cohort).mode & 0o777).toBe(0o600);
+    expect((await mentorIn(['members', '2026-fall', '--to', 'list', '--repo', repo])).code).toBe(0);
+    expect(statSync(cohort).mode & 0o777).toBe(0o600);
   });
 
   it('moves a cohort with comments and flow-style entries both ways without changing what it means or dropping a comment', async () => {

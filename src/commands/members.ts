@@ -44,7 +44,8 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
   // crash at any point leaves each member somewhere, at worst in both places, which validate names.
   checkWritePaths(program.root, files);
   const moveMembers = () => {
-    writeFilesAtomic(program.root, [...move.writes].map(([file, content]) => ({ file, content })));
+    // A member file is new; it takes the mode of cohort.yaml, where its member was (a private 0600 cohort stays private).
+    writeFilesAtomic(program.root, [...move.writes].map(([file, content]) => ({ file, content, modeOf: entry.file })));
     removeFiles(program.root, move.deletes);
   };
   await writeAndCommit(commitPlan, moveMembers, `Move the members of ${entry.id} ${options.to === 'files' ? 'into one file each' : 'into the list in cohort.yaml'}`);

@@ -16,6 +16,8 @@ export interface FileWrite {
   /** Relative to the folder written into (the repo, or a folder the user chose). */
   file: string;
   content: string;
+  /** A new file takes the mode (and owner) of this one, relative as `file` is: content moved out of it keeps who may read it. */
+  modeOf?: string;
 }
 
 export function writeFileAtomic(root: string, file: string, content: string, options?: WriteOptions): void {
@@ -34,12 +36,12 @@ export interface WriteOptions {
  */
 export function writeFilesAtomic(root: string, relativeWrites: readonly FileWrite[], options: WriteOptions = {}): void {
   checkWritePaths(root, relativeWrites.map(({ file }) => file));
-  const writes = relativeWrites.map(({ file, content }) => ({ file: path.join(root, file), content }));
+  const writes = relativeWrites.map(({ file, content, modeOf }) => ({ file: path.join(root, file), content, modeOf: modeOf === undefined ? undefined : path.join(root, modeOf) }));
   const staged: { temp: string; file: string }[] = [];
   // Once per folder, not per file: a move of thousands of member files into one folder stays linear.
   for (const dir of new Set(writes.map(({ file }) => path.dirname(file)))) removeStaleTemps(root, dir);
   try {
-    for (const { file, content } of writes) staged.push({ temp: stage(file, content), file });
+    for (const { file, content, modeOf } of writes) staged.push({ temp: stage(file, content, modeOf), file });
   } catch (error) {
     for (const { temp } of staged) removeQuietly(temp);
     throw error;
@@ -83,9 +85,10 @@ export function removeFiles(root: string, relativeFiles: readonly string[]): voi
 }
 
 /** Writes the content to a new temporary file beside `file`, flushed; returns its path. */
-function stage(file: string, content: string): string {
+function stage(file: string, content: string, modeOf?: string): string {
   const dir = path.dirname(file);
   const previous = statIfFile(file);
+  const like = previous ?? (modeOf === undefined ? undefined : statIfFile(modeOf));
   const outcome = previous ? unchanged([file]) : `${file} was not created.`;
   try {
     mkdirSync(dir, { recursive: true });
@@ -96,12 +99,12 @@ function stage(file: string, content: string): string {
   const temp = tempPathFor(file);
   let fd: number;
   try {
-    fd = openSync(temp, 'wx', previous ? 0o600 : 0o666);
+    fd = openSync(temp, 'wx', like ? 0o600 : 0o666);
   } catch (error) {
     throw asFault(error, 'write a temporary file in', dir, outcome);
   }
   try {
-    if (previous) keepOwnerAndMode(fd, previous);
+    if (like) keepOwnerAndMode(fd, like);
     writeAll(fd, bytes);
     fsyncSync(fd);
   } catch (error) {
