@@ -95,24 +95,32 @@ describe('git faults give one clear line', () => {
 
   it('no user.name or user.email', () => {
     const repo = exampleGitRepo();
-    const result = mentor([...commitLog, '--repo', repo], {
-      env: {
-        GIT_AUTHOR_NAME: undefined,
-        GIT_AUTHOR_EMAIL: undefined,
-        GIT_COMMITTER_NAME: undefined,
-        GIT_COMMITTER_EMAIL: undefined,
-        EMAIL: undefined,
-        HOME: makeTree({}),
-        GIT_CONFIG_GLOBAL: '/dev/null',
-        GIT_CONFIG_COUNT: '1',
-        GIT_CONFIG_KEY_0: 'user.useConfigOnly',
-        GIT_CONFIG_VALUE_0: 'true',
-      },
-    });
+    const noIdentity = {
+      GIT_AUTHOR_NAME: undefined,
+      GIT_AUTHOR_EMAIL: undefined,
+      GIT_COMMITTER_NAME: undefined,
+      GIT_COMMITTER_EMAIL: undefined,
+      EMAIL: undefined,
+      HOME: makeTree({}),
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'user.useConfigOnly',
+      GIT_CONFIG_VALUE_0: 'true',
+    };
+    const result = mentor([...commitLog, '--repo', repo], { env: noIdentity });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('git does not know who you are');
     expect(result.stderr).toContain('git config --global user.name');
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
+    // With no HOME, `git config --global` would fail too: the hint gives what works there.
+    const homeless = mentor([...commitLog, '--repo', repo], { env: { ...noIdentity, HOME: undefined } });
+    expect(homeless.code).toBe(2);
+    expect(homeless.stderr).toContain('HOME is not set, so git has no global config: run `git config user.name "Your Name"`');
+    expect(homeless.stderr).not.toContain('--global user.name');
+    git(repo, ['config', 'user.name', 'Hal']);
+    git(repo, ['config', 'user.email', 'hal@example.com']);
+    const followed = mentor([...commitLog, '--repo', repo], { env: { ...noIdentity, HOME: undefined } });
+    expect(followed.code, followed.stderr).toBe(0);
   });
 
   it('a file with merge conflict markers is named with its line', async () => {

@@ -47,7 +47,11 @@ export function gitFailure(what: string, error: unknown): MentorError {
   const text = failureText(error);
   if (/not a git repository/i.test(text)) return new MentorError(`${what}: this folder is not a git repository.`, ExitCode.usage, 'Run `git init`, or run mentor inside a clone of the program repo.');
   if (/Please tell me who you are|empty ident|user\.email|user\.name/i.test(text)) {
-    return new MentorError(`${what}: git does not know who you are.`, ExitCode.usage, 'Run `git config --global user.name "Your Name"` and `git config --global user.email you@example.com`, then try again.');
+    // Without a HOME, git has no global config to write: the repository's own config, or the environment, does it.
+    const hint = process.env.HOME
+      ? 'Run `git config --global user.name "Your Name"` and `git config --global user.email you@example.com`, then try again.'
+      : 'HOME is not set, so git has no global config: run `git config user.name "Your Name"` and `git config user.email you@example.com` in this repository, or set GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL, then try again.';
+    return new MentorError(`${what}: git does not know who you are.`, ExitCode.usage, hint);
   }
   const indexLock = /Unable to create '([^']*index\.lock)': File exists/i.exec(text);
   if (indexLock) return indexLocked(indexLock[1]!, what);
