@@ -49,6 +49,12 @@ describe('a bare git repository', { timeout: 60_000 }, () => {
     const inside = await mentorIn(['status'], { cwd: bare, env: NOW });
     expect(inside.stderr).toContain(`The current folder is a bare git repository (${bare})`);
     expect(inside.code).toBe(2);
+    // schema, which also works outside any program, writes nothing among git's files either.
+    const before = readdirSync(bare).sort();
+    const schema = await mentorIn(['schema'], { cwd: bare, env: NOW });
+    expect(schema.stderr).toContain(`The current folder is a bare git repository (${bare})`);
+    expect(schema.code).toBe(2);
+    expect(readdirSync(bare).sort()).toEqual(before);
     const work = exampleGitRepo();
     const gitFolder = await mentorIn(['init', path.join(work, '.git')], { env: NOW });
     expect(gitFolder.stderr).toContain(`is the .git folder of the git repository ${work}`);

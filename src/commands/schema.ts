@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
-import { currentFolder, findRepoRoot, shownPath } from '../io/repo.js';
+import { currentFolder, findRepoRoot, refuseGitDir, shownPath } from '../io/repo.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { chosenFolder } from '../io/write-path.js';
 import { generateJsonSchemas } from '../model/json-schema.js';
@@ -17,7 +17,7 @@ export interface SchemaOptions {
 
 export async function schemaCommand(options: SchemaOptions): Promise<number> {
   // Schemas are useful outside a program repo too (an editor setup, another validator).
-  const root = options.repo !== undefined || hasProgramRepo() ? findRepoRoot(options.repo) : currentFolder();
+  const root = options.repo !== undefined || hasProgramRepo() ? findRepoRoot(options.repo) : outsideAProgram();
   const outDir = path.resolve(root, options.out);
   // The folder is typed by the user: shown on one line, no escape or workflow command in it.
   const shown = terminalLine(shownPath(outDir));
@@ -31,6 +31,13 @@ export async function schemaCommand(options: SchemaOptions): Promise<number> {
   if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date: ${files}.\nRun \`mentor schema --out ${terminalLine(options.out)}\` to regenerate them.`);
   print(stale.length === 0 ? upToDate : `Wrote ${stale.join(', ')}.`);
   return ExitCode.ok;
+}
+
+/** The current folder, when it is no program's: never git's own folder or a bare repository (the schemas would land among git's files). */
+function outsideAProgram(): string {
+  const here = currentFolder();
+  refuseGitDir(here, 'The current folder');
+  return here;
 }
 
 function hasProgramRepo(): boolean {
