@@ -33,6 +33,18 @@ describe('mentor fix', () => {
     expect((await mentorInJson(['validate', '--repo', repo, '--format', 'json'])).json.problems).toEqual([]);
   });
 
+  it('keeps the schema line on top when the key under it moves, and the comment under it with its key', async () => {
+    const line = '# yaml-language-server: $schema=../schemas/person.schema.json';
+    const repo = exampleRepo({
+      'people/zoe.yaml': `${line}\nname: Zoe\nid: zoe\n`,
+      'people/zed.yaml': `${line}\n# joined in May\nname: Zed\nid: zed\n`,
+    });
+    expect((await mentorIn(['fix', '--repo', repo])).code).toBe(0);
+    expect(readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8')).toBe(`${line}\nid: zoe\nname: Zoe\n`);
+    expect(readFileSync(path.join(repo, 'people/zed.yaml'), 'utf8')).toBe(`${line}\nid: zed\n# joined in May\nname: Zed\n`);
+    expect((await mentorIn(['fix', '--repo', repo, '--check'])).code).toBe(0);
+  });
+
   it('names the first 50 records it would fix or fixed, then how many more', async () => {
     const repo = smallProgram({});
     await mentorIn(['fix', '--repo', repo]);

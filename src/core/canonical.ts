@@ -21,7 +21,10 @@ export function canonicalText(kind: RecordKind, text: string, options: Canonical
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const untouched = doc.toString(STRINGIFY);
   const aliases = aliasTargets(doc);
+  // The parser hangs a schema line written right above the first key on that key; it stays on top.
+  const schemaLine = detachSchemaLine(doc.contents);
   orderKeys(doc.contents, RECORD_SCHEMAS[kind]);
+  if (schemaLine !== undefined) attachSchemaLine(doc.contents, schemaLine);
   if (kind === 'cohort' && options.sortMembers) sortMembers(doc);
   sortLists(doc.contents);
   const hasSchemaLine = /^#\s*yaml-language-server:\s*\$schema=/m.test(text);
@@ -68,6 +71,25 @@ function aliasTargets(doc: Document): Map<Alias, Node> {
     },
   });
   return targets;
+}
+
+const SCHEMA_COMMENT = /^\s*yaml-language-server:\s*\$schema=/;
+
+/** Takes the schema line off the comment above the first key, where the parser puts it; the rest of that comment stays. */
+function detachSchemaLine(map: YAMLMap): string | undefined {
+  const key = map.items[0]?.key;
+  if (!isScalar(key) || !key.commentBefore) return undefined;
+  const [first, ...rest] = key.commentBefore.split('\n');
+  if (!SCHEMA_COMMENT.test(first!)) return undefined;
+  key.commentBefore = rest.length > 0 ? rest.join('\n') : undefined;
+  return first;
+}
+
+/** Puts the schema line back above whatever key is first now. */
+function attachSchemaLine(map: YAMLMap, line: string): void {
+  const key = map.items[0]?.key;
+  if (!isScalar(key)) return;
+  key.commentBefore = key.commentBefore === undefined || key.commentBefore === null ? line : `${line}\n${key.commentBefore}`;
 }
 
 /** No trailing whitespace, one final newline. */
