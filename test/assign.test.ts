@@ -103,6 +103,16 @@ describe('mentor assign', () => {
     expect(json.assignments).toHaveLength(3);
   });
 
+  it('says when another cohort cannot be read, so hours its members have there are not counted in the limits', async () => {
+    const repo = exampleRepo({ 'cohorts/2026-extra/cohort.yaml': 'id: 2026-extra\nname: [broken\n' });
+    const result = await mentorIn(['assign', '2026-fall', '--repo', repo, '--dry-run'], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('mentor: warning: cohorts/2026-extra/cohort.yaml:2:7 has errors, so the check of hour limits across overlapping cohorts leaves it out');
+    expect(result.stdout).toContain('Total score');
+    const claim = await mentorIn(['claim', 'jon', '--as', 'grace', '--repo', repo], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(claim.stderr).toContain('cohorts/2026-extra/cohort.yaml:2:7 has errors, so the check of hour limits');
+  });
+
   it('--commit makes one commit on assign/<cohort>-<date> holding only cohort.yaml', async () => {
     const repo = exampleGitRepo();
     writeFileSync(path.join(repo, 'notes.txt'), 'unrelated, uncommitted\n');

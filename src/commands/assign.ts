@@ -42,7 +42,7 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     cohort: entry.cohort,
     people,
     now: loaded.now,
-    elsewhere: hoursInOverlappingCohorts(program, entry.cohort),
+    elsewhere: hoursInOverlappingCohorts(program, entry.cohort, { warn: true }),
     held: heldByFieldTypos(program.problems, entry),
   };
   let plan = planAssignment(input);

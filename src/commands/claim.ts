@@ -79,7 +79,7 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
     as,
     today: loaded.today,
     nowInstant: formatInstant(program.config.timezone, loaded.now),
-    elsewhere: hoursInOverlappingCohorts(program, entry.cohort),
+    elsewhere: hoursInOverlappingCohorts(program, entry.cohort, { warn: true }),
   });
   if (!outcome.ok) return refuseClaim(member, outcome.reason, { cohort: entry.id, mentor: as }, options.format);
   const branch = options.commit ? `claim/${entry.id}/${member}` : undefined;

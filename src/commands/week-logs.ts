@@ -68,8 +68,16 @@ export function warnLeftOut(records: ReadonlyArray<{ file: string; line: number;
   if (records.length > 0) printError('mentor: run `mentor validate` to see how to fix each.');
 }
 
-/** Each person's planned hours in the other cohorts that overlap this one (budgets add up). */
-export function hoursInOverlappingCohorts(program: Program, cohort: Cohort): Map<string, ElsewhereHours> {
+/**
+ * Each person's planned hours in the other cohorts that overlap this one (budgets add up). Another
+ * cohort whose file cannot be read is left out (its dates are unknown), and, with `warn`, said on
+ * stderr: limits checked without it may be too kind.
+ */
+export function hoursInOverlappingCohorts(program: Program, cohort: Cohort, options: { warn?: boolean } = {}): Map<string, ElsewhereHours> {
   const cohorts = [...program.cohorts.values()].flatMap((entry) => (entry.cohort ? [entry.cohort] : []));
+  if (options.warn) {
+    const unread = [...program.cohorts.values()].filter((entry) => !entry.cohort && entry.id !== cohort.id);
+    warnLeftOut(unread.map((entry) => entry.problems.find(isError) ?? { file: entry.file, line: 1, column: 1, message: 'The cohort cannot be read.' }), 'the check of hour limits across overlapping cohorts', 'cohorts');
+  }
   return plannedElsewhere(program.config, cohorts, cohort);
 }
