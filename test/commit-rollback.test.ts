@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleGitRepo, git, readText } from './helpers/repo.js';
+import { exampleGitRepo, git, gitPlace } from './helpers/repo.js';
 
 // --commit that fails once its branch is made (faults 2, F5): mentor goes back to where the user
 // was, or says exactly where they are and how to go on. Real git fails here for real reasons: a
@@ -11,11 +11,6 @@ import { exampleGitRepo, git, readText } from './helpers/repo.js';
 
 const COHORT = 'cohorts/2026-fall/cohort.yaml';
 const claimJon = ['claim', 'jon', '--as', 'linus', '--commit'];
-
-/** The state a failed --commit must leave as it was: branches, status, the files. */
-function state(repo: string, files: string[]): unknown[] {
-  return [git(repo, ['branch', '--show-current']), git(repo, ['branch', '--list']), git(repo, ['status', '--porcelain', '--untracked-files=all']), ...files.map((file) => (existsSync(path.join(repo, file)) ? readText(repo, file) : null))];
-}
 
 /** Commits must be signed, and the signing program fails, as gpg does without its key or agent. */
 function failingSigner(repo: string): void {
@@ -27,12 +22,12 @@ describe('a --commit whose commit fails goes back to where the user was', () => 
   it('a claim whose commit cannot be signed: back on main, the branch gone, cohort.yaml as it was, and the claim runs again once signing works', async () => {
     const repo = exampleGitRepo();
     failingSigner(repo);
-    const before = state(repo, [COHORT]);
+    const before = gitPlace(repo, [COHORT]);
     const failed = await mentorIn([...claimJon, '--repo', repo]);
     expect(failed.stderr).toContain('gpg failed to sign the data');
     expect(failed.stderr).toContain('mentor went back: you are on main as before, cohorts/2026-fall/cohort.yaml as it was, and the branch claim/2026-fall/jon is deleted. Nothing was written.');
     expect(failed.code).toBe(2);
-    expect(state(repo, [COHORT])).toEqual(before);
+    expect(gitPlace(repo, [COHORT])).toEqual(before);
     git(repo, ['config', 'commit.gpgsign', 'false']);
     const again = await mentorIn([...claimJon, '--repo', repo]);
     expect(again.code, again.stderr).toBe(0);
@@ -43,11 +38,11 @@ describe('a --commit whose commit fails goes back to where the user was', () => 
     const repo = exampleGitRepo();
     failingSigner(repo);
     const files = ['people/zoe.yaml', 'cohorts/2026-fall/members/zoe.yaml'];
-    const before = state(repo, files);
+    const before = gitPlace(repo, files);
     const failed = await mentorIn(['request', '--cohort', '2026-fall', '--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC', '--commit', '--repo', repo]);
     expect(failed.stderr).toContain('mentor went back: you are on main as before');
     expect(failed.code).toBe(2);
-    expect(state(repo, files)).toEqual(before);
+    expect(gitPlace(repo, files)).toEqual(before);
   });
 
   it('says where the user is, and the command that finishes going back, when git refuses a step of it', async () => {
@@ -74,11 +69,11 @@ describe('a --commit that git cannot make is refused before its branch', () => {
     const repo = exampleGitRepo();
     const lock = path.join(repo, '.git/index.lock');
     writeFileSync(lock, '');
-    const before = state(repo, [COHORT]);
+    const before = gitPlace(repo, [COHORT]);
     const failed = await mentorIn([...claimJon, '--repo', repo]);
     expect(failed.stderr).toContain(`git's index is locked (${lock} exists): another git process is running in this repository, or one crashed earlier. Nothing was written.`);
     expect(failed.stderr).toContain(`if no git is running, delete ${lock}`);
     expect(failed.code).toBe(2);
-    expect(state(repo, [COHORT])).toEqual(before);
+    expect(gitPlace(repo, [COHORT])).toEqual(before);
   });
 });

@@ -1,8 +1,9 @@
 import { ExitCode, MentorError } from '../errors.js';
 import { checkWritePaths } from '../io/write-path.js';
 import { assertCanCommit, branchExists, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
-import { currentPlace, deleteBranchAt, restoreFromHead, switchBranch, type Place } from '../io/git-branch.js';
+import { currentPlace, filesInHead } from '../io/git-branch.js';
 import { holdingSignals } from '../io/interrupt.js';
+import { goBack, underWay, type CommitSteps } from './commit-undo.js';
 
 // The shared end of commands that commit: checked before anything is written, then one branch
 // and one commit holding exactly the files the command wrote.
@@ -57,65 +58,30 @@ export async function planCommit(root: string, branch: string, files: string[], 
  * the plan's start), then commits exactly them there. When anything fails once the branch is
  * made (a full disk, a signing or hook failure, a locked index), mentor goes back to where the
  * user was: the files as HEAD has them, their branch checked out, the new branch deleted. Where
- * going back fails too, the error says where the user is and the commands that finish it.
+ * going back fails too, the error says where the user is and the commands that finish it
+ * (commit-undo.ts).
  */
 export async function writeAndCommit(plan: CommitPlan | undefined, write: () => void, message: string): Promise<void> {
   if (!plan) return write();
-  const before = await currentPlace(plan.repo);
+  const steps: CommitSteps = { repo: plan.repo, branch: plan.branch, files: plan.files, before: await currentPlace(plan.repo), step: 'branch' };
   const listed = plan.files.join(' ');
-  let doing = `making the branch ${plan.branch}`;
   // A signal meanwhile (Ctrl-C) waits until the commit is made or undone (io/interrupt.ts).
   const after = (outcome: { error: unknown } | object) =>
     'error' in outcome
       ? `and the commit did not go through: ${outcome.error instanceof MentorError ? `${outcome.error.message} ${outcome.error.hint ?? ''}`.trim() : String(outcome.error)}`
-      : `after committing ${listed} on the new branch ${plan.branch} (to drop it: git switch ${before.branch ?? '-'} && git branch -D ${plan.branch})`;
-  await holdingSignals(() => doing, async () => {
-    await createBranch(plan.repo, plan.branch, plan.from?.ref);
+      : `after committing ${listed} on the new branch ${plan.branch} (to drop it: git switch ${steps.before.branch ?? '-'} && git branch -D ${plan.branch})`;
+  await holdingSignals(() => underWay(steps).doing, async () => {
     try {
-      doing = `writing ${listed} on the new branch ${plan.branch}`;
+      await createBranch(plan.repo, plan.branch, plan.from?.ref);
+      steps.tracked = await filesInHead(plan.repo, plan.files);
+      steps.step = 'write';
       write();
-      doing = `committing ${listed} on the new branch ${plan.branch}`;
+      steps.step = 'commit';
       await commitFiles(plan.repo, plan.files, message);
     } catch (error) {
-      doing = `going back to ${before.branch ?? 'where you were'} from the new branch ${plan.branch}`;
-      throw await goBack(plan, before, error);
+      throw await goBack(steps, error);
     }
   }, after);
-}
-
-/** Undoes what the failed write and commit did, step by step; the error to throw says how far that got. */
-async function goBack(plan: CommitPlan, before: Place, error: unknown): Promise<unknown> {
-  const { repo, branch, files } = plan;
-  const start = (await currentPlace(repo).catch(() => undefined))?.commit;
-  const listed = files.join(' ');
-  const steps =
-    before.branch === undefined || start === undefined
-      ? []
-      : [
-          { run: () => restoreFromHead(repo, files), by: `git stash push --include-untracked -q -- ${listed} && git stash drop -q` },
-          { run: () => switchBranch(repo, before.branch!), by: `git switch ${before.branch}` },
-          { run: () => deleteBranchAt(repo, branch, start), by: `git branch -D ${branch}` },
-        ];
-  let done = 0;
-  let failure: unknown;
-  for (const step of steps) {
-    try {
-      await step.run();
-      done++;
-    } catch (stepError) {
-      failure = stepError;
-      break;
-    }
-  }
-  if (!(error instanceof MentorError)) return error;
-  const said = (state: string, hint: string) => new MentorError(`${error.message}${/[.!?]$/.test(error.message) ? '' : '.'} ${state}`, error.exitCode, `${error.hint ? `${error.hint} ` : ''}${hint}`);
-  const why = failure === undefined ? '' : `Going back failed too (${failure instanceof Error ? failure.message : String(failure)}). `;
-  const rest = steps.slice(done).map((step) => step.by).join(' && ');
-  const them = files.length === 1 ? 'it' : 'them';
-  if (steps.length > 0 && done === steps.length) return said(`mentor went back: you are on ${before.branch} as before, ${listed} as ${files.length === 1 ? 'it was' : 'they were'}, and the branch ${branch} is deleted. Nothing was written.`, 'Fix the cause, then run the command again.');
-  if (done === 0) return said(`${why}You are on the new branch ${branch}, with ${listed} written but not committed.`, `Once the cause is fixed, commit ${them} there (git add -- ${listed} && git commit)${rest ? `, or drop ${them} and go back: ${rest}` : ''}.`);
-  if (done === 1) return said(`${why}You are on the new branch ${branch}, and ${listed} ${files.length === 1 ? 'is' : 'are'} as before: nothing is written.`, `Go back: ${rest}.`);
-  return said(`${why}You are on ${before.branch} as before and nothing is written, but the new branch ${branch} is left.`, `Delete it: ${rest}.`);
 }
 
 /** What to do after a command wrote a change without --commit: it counts once merged. */

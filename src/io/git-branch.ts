@@ -1,8 +1,9 @@
 import { attempt, currentBranch, type GitRepo } from './git.js';
 
-// Going back after a --commit that failed on its new branch (commands/commit-step.ts): the files
+// Going back after a --commit that failed on its new branch (commands/commit-undo.ts): the files
 // it wrote put back as HEAD has them, the user's branch checked out again, and the new branch,
-// which holds nothing of theirs, deleted. Each step is one git call that fails with git's words.
+// which holds nothing of theirs, deleted. Each step is one git call that fails with git's words,
+// and none writes more than it must: on a full disk, going back has only the room it frees.
 
 /** Where the user is before a new branch is made: the branch and its commit (none on a branch with no commit yet). */
 export interface Place {
@@ -15,17 +16,48 @@ export async function currentPlace(repo: GitRepo): Promise<Place> {
   return { branch: await currentBranch(repo), commit: commit === '' ? undefined : commit };
 }
 
-/** Puts the files back as HEAD has them, in the index and the work tree; a file HEAD lacks is removed. */
-export async function restoreFromHead(repo: GitRepo, files: readonly string[]): Promise<void> {
-  const tracked = new Set((await attempt('git ls-tree', () => repo.git.raw(['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', ...files]))).split('\0').filter(Boolean));
-  await attempt('git reset', () => repo.git.raw(['reset', '-q', 'HEAD', '--', ...files]));
-  if (tracked.size > 0) await attempt('git checkout', () => repo.git.raw(['checkout', 'HEAD', '--', ...tracked]));
+/** The commit a branch points at; undefined when there is no such branch. */
+export async function branchCommit(repo: GitRepo, branch: string): Promise<string | undefined> {
+  const commit = (await repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/heads/${branch}`]).catch(() => '')).trim();
+  return commit === '' ? undefined : commit;
+}
+
+/** Those of the files that HEAD has (the others are new). */
+export async function filesInHead(repo: GitRepo, files: readonly string[]): Promise<Set<string>> {
+  return new Set((await attempt('git ls-tree', () => repo.git.raw(['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', ...files]))).split('\0').filter(Boolean));
+}
+
+/**
+ * Puts the files back as HEAD has them, in the index and the work tree; a file HEAD lacks is
+ * removed. The index is rewritten only when it holds a change of them (git add ran), and the
+ * work tree is restored without it: a full disk may have room for neither.
+ */
+export async function restoreFromHead(repo: GitRepo, files: readonly string[], tracked: ReadonlySet<string>): Promise<void> {
+  const staged = (await attempt('git diff', () => repo.git.raw(['diff', '--cached', '--name-only', '--no-renames', '-z', 'HEAD', '--', ...files]))).split('\0').filter(Boolean);
+  if (staged.length > 0) await attempt('git reset', () => repo.git.raw(['reset', '-q', 'HEAD', '--', ...files]));
+  const kept = files.filter((file) => tracked.has(file));
+  if (kept.length > 0) await attempt('git restore', () => repo.git.raw(['restore', '--source=HEAD', '--worktree', '--', ...kept]));
   const added = files.filter((file) => !tracked.has(file));
   if (added.length > 0) await attempt('git clean', () => repo.git.raw(['clean', '-f', '-q', '--', ...added]));
 }
 
+/** The git commands that do what restoreFromHead does, for a user to run: safe to run twice, and never touching a stash. */
+export function restoreCommands(files: readonly string[], tracked: ReadonlySet<string>): string {
+  const kept = files.filter((file) => tracked.has(file)).join(' ');
+  const added = files.filter((file) => !tracked.has(file)).join(' ');
+  return [kept && `git restore --source=HEAD --staged --worktree -- ${kept}`, added && `git rm -q --cached --ignore-unmatch -- ${added} && git clean -f -q -- ${added}`].filter(Boolean).join(' && ');
+}
+
 export async function switchBranch(repo: GitRepo, branch: string): Promise<void> {
   await attempt('git switch', () => repo.git.raw(['switch', '-q', branch]));
+}
+
+/**
+ * Points HEAD at the branch without touching the index or the work tree: a switch between two
+ * branches at one commit, which needs no room but HEAD's own few bytes.
+ */
+export async function pointHeadAt(repo: GitRepo, branch: string): Promise<void> {
+  await attempt('git symbolic-ref', () => repo.git.raw(['symbolic-ref', '-m', `mentor: back to ${branch}`, 'HEAD', `refs/heads/${branch}`]));
 }
 
 /** Deletes the branch if it still points at `commit` (nothing was committed on it since), in one step. */

@@ -57,7 +57,8 @@ export function gitFailure(what: string, error: unknown): MentorError {
   if (indexLock) return indexLocked(indexLock[1]!, what);
   if (/already exists/i.test(text)) return new MentorError(`${what}: ${text.replace(/^fatal: /, '')}`, ExitCode.usage, 'Delete or rename the existing branch, or switch to it.');
   const said = `${what}: ${text.replace(/^fatal: /, '').slice(0, 2000)}`;
-  if (/No space left on device/i.test(text)) return new MentorError(`${said} (the disk is full)`, ExitCode.usage, 'Free some space on that disk, then run the command again.');
+  // git says it both ways: 'No space left on device' (strerror) and 'Out of diskspace' (its own words).
+  if (/No space left on device|Out of diskspace|Disk quota exceeded/i.test(text)) return new MentorError(`${said} (the disk is full)`, ExitCode.usage, 'Free some space on that disk, then run the command again.');
   return new MentorError(said, ExitCode.usage);
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, cpSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, cpSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { atFileEnd } from './file-end.js';
@@ -96,6 +96,16 @@ export function withJson<T>(result: RunResult): { code: number; json: T; stderr:
 
 export function git(dir: string, args: string[]): string {
   return execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
+}
+
+/**
+ * Where the user is, as a --commit that fails must leave it: the branch checked out, the branches,
+ * git status and the files (null: absent). Read without rewriting git's index: a full disk has no
+ * room for it.
+ */
+export function gitPlace(repo: string, files: string[]): unknown[] {
+  const status = git(repo, ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=all']);
+  return [git(repo, ['branch', '--show-current']), git(repo, ['branch', '--list']), status, ...files.map((file) => (existsSync(path.join(repo, file)) ? readText(repo, file) : null))];
 }
 
 /** git init + first commit of everything in the folder, on branch main. */
