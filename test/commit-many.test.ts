@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
@@ -13,7 +13,7 @@ const PROGRAM = 'programs/spring';
 const MENTEES = Array.from({ length: 40 }, (_, i) => `mentee-${String(i).padStart(2, '0')}`);
 const MENTORS = ['mia', 'max', 'mo', 'mel'];
 
-function program(): FileTree {
+function program(PROGRAM = 'programs/spring'): FileTree {
   const files: FileTree = {
     'README.md': 'The organisers\' repo.\n',
     [`${PROGRAM}/mentor.config.yaml`]: `${minimal.config}roles:\n  mentor:\n    maxMentees: 12\n`,
@@ -84,5 +84,64 @@ describe('--commit of many files', { timeout: 120_000 }, () => {
     expect(made.code, made.stderr).toBe(0);
     expect(committed(repo).every((file) => file.startsWith(`${PROGRAM}/reports/c1/`))).toBe(true);
     expect(status(repo)).toEqual([' M README.md', `?? ${PROGRAM}/people/zed.yaml`]);
+  });
+
+  it('refuses, writing nothing, a file hidden from git by a flag (skip-worktree, assume-unchanged) or ignored by it: git would not commit it as written', async () => {
+    const placed = memberFile('mentee-12');
+    for (const flag of ['--skip-worktree', '--assume-unchanged']) {
+      const repo = makeTree({}, base, { preserveTimestamps: true });
+      git(repo, ['update-index', flag, '--', placed]);
+      const result = await mentorIn(['assign', 'c1', '--repo', path.join(repo, PROGRAM), '--yes', '--commit'], { env: NOW });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`cohorts/c1/members/mentee-12.yaml is marked ${flag.slice(2)} in git's index, so git would not commit mentor's change as written; nothing was written.`);
+      expect(result.stderr).toContain(`git update-index --no-${flag.slice(2)} -- cohorts/c1/members/mentee-12.yaml`);
+      expect(git(repo, ['show', `HEAD:${placed}`])).toBe(readFileSync(path.join(repo, placed), 'utf8'));
+      expect(git(repo, ['branch', '--show-current']).trim()).toBe('main');
+    }
+    const repo = makeTree({}, base, { preserveTimestamps: true });
+    writeFileSync(path.join(repo, PROGRAM, 'people/zoe.yaml'), minimal.person('zoe'));
+    writeFileSync(path.join(repo, PROGRAM, 'cohorts/c1/members/zoe.yaml'), 'person: zoe\nrole: mentee\nrequestedAt: 2026-10-01T10:00:00Z\n');
+    writeFileSync(path.join(repo, '.gitignore'), 'zoe.yaml\n');
+    const ignored = await mentorIn(['assign', 'c1', '--repo', path.join(repo, PROGRAM), '--yes', '--commit'], { env: NOW });
+    expect(ignored.code).toBe(2);
+    expect(ignored.stderr).toContain('cohorts/c1/members/zoe.yaml is ignored by git (a .gitignore rule), so a commit would not hold it; nothing was written.');
+    expect(readFileSync(path.join(repo, placed), 'utf8')).not.toContain('mentor:');
+  });
+
+  it('commits a staged submodule bump with the user, never with mentor, even where git is told to hide submodules', async () => {
+    const repo = makeTree({}, base, { preserveTimestamps: true });
+    const library = gitRepo(makeTree({ 'lib.txt': 'one\n' }));
+    git(repo, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', library, 'vendor/lib']);
+    git(repo, ['commit', '-q', '-m', 'vendor lib']);
+    writeFileSync(path.join(library, 'lib.txt'), 'two\n');
+    git(library, ['commit', '-q', '-am', 'two']);
+    git(path.join(repo, 'vendor/lib'), ['-c', 'protocol.file.allow=always', 'pull', '-q']);
+    git(repo, ['add', 'vendor/lib']);
+    git(repo, ['config', 'diff.ignoreSubmodules', 'all']);
+    const result = await mentorIn(['assign', 'c1', '--repo', path.join(repo, PROGRAM), '--yes', '--commit'], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(committed(repo)).toEqual(MENTEES.map(memberFile).sort());
+    expect(git(repo, ['diff', '--cached', '--name-only', '--ignore-submodules=none']).trim()).toBe('vendor/lib');
+  });
+
+  it('finds the one uncommitted file among dozens in a program folder whose name starts with a space', async () => {
+    const folder = ' spring';
+    const repo = gitRepo(makeTree(program(folder)));
+    const dirty = `${folder}/cohorts/c1/members/mentee-20.yaml`;
+    writeFileSync(path.join(repo, dirty), 'person: mentee-20\nrole: mentee\nrequestedAt: 2026-10-01T10:00:00Z\n# mine\n');
+    const result = await mentorIn(['assign', 'c1', '--repo', path.join(repo, folder), '--yes', '--commit'], { env: NOW });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${dirty} has uncommitted changes`);
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe('main');
+  });
+
+  it('report --commit names an uncommitted log inside the cohort folder it reads, among dozens of people', async () => {
+    const repo = makeTree({}, base, { preserveTimestamps: true });
+    const log = `${PROGRAM}/cohorts/c1/logs/mentee-03/2026-W40.yaml`;
+    mkdirSync(path.dirname(path.join(repo, log)), { recursive: true });
+    writeFileSync(path.join(repo, log), 'person: mentee-03\nweek: 2026-W40\nhours:\n  practice: 3\n');
+    const refused = await mentorIn(['report', 'c1', '--repo', path.join(repo, PROGRAM), '--commit'], { env: NOW });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`The report reads records that are not committed: ${log}.`);
   });
 });

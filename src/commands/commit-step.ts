@@ -1,5 +1,6 @@
 import { ExitCode, MentorError } from '../errors.js';
 import { checkWritePaths } from '../io/write-path.js';
+import { assertCommittable } from '../io/git-index.js';
 import { assertCanCommit, branchExists, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
 import { currentPlace, filesInHead } from '../io/git-branch.js';
 import { holdingSignals } from '../io/interrupt.js';
@@ -41,6 +42,7 @@ export async function planCommit(root: string, branch: string, files: string[], 
   if (dirty.length > 0) {
     throw new MentorError(`${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes; mentor will not mix them into its commit.`, ExitCode.invalid, 'Commit or stash them first (git stash), then run the command again.');
   }
+  await assertCommittable(repo, files);
   const unsaved = options.reads ? (await dirtyFiles(repo, options.reads.files)).sort() : [];
   if (unsaved.length > 0) {
     throw new MentorError(

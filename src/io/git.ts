@@ -135,20 +135,31 @@ export async function initRepo(repo: GitRepo): Promise<void> {
  * against every file of the index, which for an assign of 700 member files in a program of
  * 130,000 files took 13 s each. When nothing else is staged the index is committed as it is;
  * when the user has staged other work, the commit names the paths, so their work stays staged.
+ * planCommit has refused paths git would not take as written (io/git-index.ts).
  */
 export async function commitFiles(repo: GitRepo, files: readonly string[], message: string): Promise<string> {
-  await attempt('git add', () => repo.git.raw(['update-index', '--add', '--remove', '--', ...files]));
+  const before = await headCommit(repo);
+  await attempt('git add', () => repo.git.raw(['update-index', '--add', '--remove', '--ignore-skip-worktree-entries', '--', ...files]));
   const prefix = await programPrefix(repo);
   const ours = new Set(files.map((file) => `${prefix}${file}`));
-  const staged = (await attempt('git diff', () => repo.git.raw(['diff', '--cached', '--no-renames', '--name-only', '-z']))).split('\0').filter(Boolean);
+  // Every staged path, submodules included whatever the config hides, named from the top.
+  const staged = (await attempt('git diff', () => repo.git.raw(['diff', '--cached', '--no-renames', '--name-only', '-z', '--no-ext-diff', '--ignore-submodules=none', '--no-relative']))).split('\0').filter(Boolean);
   const onlyOurs = staged.every((file) => ours.has(file));
   await attempt('git commit', () => repo.git.raw(['commit', '--no-verify', '-m', message, ...(onlyOurs ? [] : ['--', ...files])]));
-  return (await attempt('git rev-parse', () => repo.git.revparse(['HEAD']))).trim();
+  const after = await headCommit(repo);
+  // git can exit 1 with nothing on stderr ("nothing to commit"), which simple-git takes for success.
+  if (after === undefined || after === before) throw new MentorError(`git commit made no commit of ${files.length === 1 ? files[0] : `${files.length} files`}: git found nothing to commit.`, ExitCode.usage, 'Run `git status` to see why; then run the command again.');
+  return after;
+}
+
+async function headCommit(repo: GitRepo): Promise<string | undefined> {
+  const sha = (await repo.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim();
+  return sha === '' ? undefined : sha;
 }
 
 /** The program folder's path from the top of the work tree ("" or "programs/x/"): git prints paths from the top. */
-async function programPrefix(repo: GitRepo): Promise<string> {
-  return (await attempt('git rev-parse', () => repo.git.raw(['rev-parse', '--show-prefix']))).trim();
+export async function programPrefix(repo: GitRepo): Promise<string> {
+  return (await attempt('git rev-parse', () => repo.git.raw(['rev-parse', '--show-prefix']))).replace(/\n$/, '');
 }
 
 export async function currentBranch(repo: GitRepo): Promise<string | undefined> {
@@ -170,7 +181,7 @@ export async function branchExists(repo: GitRepo, branch: string): Promise<boole
 }
 
 /** Above this many paths, git status is asked about the whole program and its answer filtered (see commitFiles). */
-const MANY_PATHS = 32;
+export const MANY_PATHS = 32;
 
 /** The given paths (files, or folders and all in them) that have uncommitted changes (staged, unstaged or untracked); as git names them, from the top. */
 export async function dirtyFiles(repo: GitRepo, files: readonly string[]): Promise<string[]> {

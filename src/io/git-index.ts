@@ -1,0 +1,44 @@
+import { ExitCode, MentorError } from '../errors.js';
+import { attempt, MANY_PATHS, type GitRepo } from './git.js';
+
+// Paths git would not commit as mentor writes them, found before anything is written: a file the
+// user has hidden from git with a flag in the index (skip-worktree, assume-unchanged: git would
+// commit it as deleted, or not at all), or one git ignores and does not track (.gitignore).
+
+const FLAGS = { skip: 'skip-worktree', assume: 'assume-unchanged' } as const;
+
+/** Refuses (exit 2), naming the files and how to clear the cause, when git would not commit one of `files` (relative to the repo) as written. */
+export async function assertCommittable(repo: GitRepo, files: readonly string[]): Promise<void> {
+  if (files.length === 0) return;
+  const asked = new Set(files);
+  // `ls-files -v`: a tag and the path (from the current folder, the program's); S is skip-worktree, a lowercase tag assume-unchanged.
+  const listed = await attempt('git ls-files', () => repo.git.raw(['ls-files', '-v', '-z', '--', ...(files.length > MANY_PATHS ? ['.'] : files)]));
+  const flagged = listed.split('\0').flatMap((entry): { file: string; flag: (typeof FLAGS)[keyof typeof FLAGS] }[] => {
+    const [tag, file] = [entry.charAt(0), entry.slice(2)];
+    if (!asked.has(file)) return [];
+    if (tag === 'S' || tag === 's') return [{ file, flag: FLAGS.skip }];
+    return tag !== tag.toUpperCase() ? [{ file, flag: FLAGS.assume }] : [];
+  });
+  if (flagged.length > 0) {
+    const first = flagged[0]!;
+    throw new MentorError(
+      `${listOf(flagged.map(({ file }) => file))} ${flagged.length === 1 ? 'is' : 'are'} marked ${first.flag} in git's index, so git would not commit mentor's change as written; nothing was written.`,
+      ExitCode.usage,
+      `Clear the mark (git update-index --no-${first.flag} -- ${first.file}${flagged.length > 1 ? ' …' : ''}), then run the command again.`,
+    );
+  }
+  // check-ignore names the paths that match an ignore rule and are not tracked (exit 1 when none), a
+  // line each (-z needs --stdin, which simple-git cannot feed); record paths are plain ids and words.
+  const ignored = (await attempt('git check-ignore', () => repo.git.raw(['-c', 'core.quotePath=false', 'check-ignore', '--', ...files]))).split('\n').filter(Boolean);
+  if (ignored.length > 0) {
+    throw new MentorError(
+      `${listOf(ignored)} ${ignored.length === 1 ? 'is' : 'are'} ignored by git (a .gitignore rule), so a commit would not hold ${ignored.length === 1 ? 'it' : 'them'}; nothing was written.`,
+      ExitCode.usage,
+      `See the rule with \`git check-ignore -v -- ${ignored[0]}\` and remove it, or run the command without --commit.`,
+    );
+  }
+}
+
+function listOf(files: readonly string[]): string {
+  return files.length > 5 ? `${files.slice(0, 5).join(', ')} and ${files.length - 5} more` : files.join(', ');
+}
