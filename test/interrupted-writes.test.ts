@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleGitRepo, exampleRepo, git, GIT_ENV, makeTree, MENTOR_BIN, readText } from './helpers/repo.js';
+import { atRenamePause, startMentor, type Run } from './helpers/paused-writer.js';
+import { exampleGitRepo, exampleRepo, git, gitPlace, makeTree, readText } from './helpers/repo.js';
 
 // A writer stopped at any moment of a write loses nothing (faults 2, F4): killed (SIGKILL: the
 // OOM killer, a power cut), between any two of its renames. Interrupted (Ctrl-C, SIGTERM), it
@@ -13,22 +13,11 @@ const COHORT = 'cohorts/2026-fall/cohort.yaml';
 const MEMBERS = 'cohorts/2026-fall/members';
 
 /** Runs mentor until it pauses before rename number `at`, then sends it `signal` there; its exit code and stderr. */
-async function signalledAtRename(args: string[], at: number, signal: NodeJS.Signals, pauseMs = 30_000): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [MENTOR_BIN, ...args], { env: { ...process.env, ...GIT_ENV, MENTOR_PAUSE_BEFORE_RENAME_MS: String(pauseMs), MENTOR_PAUSE_AT_RENAME: String(at) } });
-  let said = '';
-  child.stderr.on('data', (chunk) => (said += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  await new Promise<void>((resolve, reject) => {
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-      if (stderr.includes('paused before rename')) resolve();
-    });
-    child.on('exit', () => reject(new Error(`exited before the pause: ${stderr}`)));
-  });
-  child.kill(signal);
-  return { code: await exited, stderr: said };
+function signalledAtRename(args: string[], at: number, signal: NodeJS.Signals, pauseMs = 30_000): Promise<Run> {
+  return atRenamePause(args, (child) => child.kill(signal), { at, pauseMs });
 }
+
+const dotFiles = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('.'));
 
 /** Every member of the cohort, wherever it is: in the list of cohort.yaml or a file of its own. */
 function membersAnywhere(repo: string): string[] {
@@ -59,7 +48,6 @@ describe('members --to files stopped between two renames', { timeout: 120_000 },
 
 describe('a writer interrupted (Ctrl-C, SIGTERM)', { timeout: 120_000 }, () => {
   const BOB_LOG = 'cohorts/2026-fall/logs/bob/2026-W47.yaml';
-  const dotFiles = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('.'));
 
   it('in the middle of a write finishes it whole, says what it wrote, exits 130, and leaves no temporary file or lock', async () => {
     const repo = exampleRepo();
@@ -87,5 +75,56 @@ describe('a writer interrupted (Ctrl-C, SIGTERM)', { timeout: 120_000 }, () => {
     expect((await mentorIn(['init', repo])).code).toBe(0);
     writeFileSync(path.join(repo, 'people/.ada.yaml.mentor-tmp-123-0a0b0c0d-1a2b3c4d'), 'id: ada\n');
     expect(git(repo, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
+  });
+});
+
+describe('a signal between the lock and the write', { timeout: 120_000 }, () => {
+  /**
+   * Holds the write lock as another writer would (the lock file of a live process: this one), runs
+   * mentor, which waits its turn at its pause before the lock (MENTOR_PAUSE_BEFORE_LOCK_MS), sends
+   * it `signal` there, and lets the lock go. mentor, which listens from before it goes for the
+   * lock, then takes it, reads the records and works out its change in one synchronous stretch in
+   * which node hears nothing, as during the read of a big program: the signal waits to be heard.
+   */
+  async function signalledWhileWaiting(args: string[], lock: string, signal: NodeJS.Signals): Promise<Run> {
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, command: 'log', startedAt: new Date().toISOString(), nonce: 'held-by-the-test' }));
+    const started = startMentor(args, { MENTOR_PAUSE_BEFORE_LOCK_MS: '60000' });
+    await started.saying('waiting to lock');
+    started.child.kill(signal);
+    rmSync(lock);
+    return started.ended;
+  }
+
+  it('assign --yes stops before it writes: exit 130, says nothing was written, cohort.yaml unchanged, no temporary file, the lock released', async () => {
+    const repo = exampleRepo();
+    const before = readText(repo, COHORT);
+    const run = await signalledWhileWaiting(['assign', '2026-fall', '--yes', '--repo', repo], path.join(repo, '.mentor.lock'), 'SIGINT');
+    expect(run.stderr).toContain('mentor: interrupted (SIGINT) before writing anything: nothing was written.');
+    expect(run.code).toBe(130);
+    expect(run.stdout).not.toContain('Placed');
+    expect(readText(repo, COHORT)).toBe(before);
+    expect(dotFiles(path.join(repo, 'cohorts/2026-fall'))).toEqual([]);
+    expect(existsSync(path.join(repo, '.mentor.lock'))).toBe(false);
+  });
+
+  it('fix stops before it rewrites: exit 143, the record as it was, the lock released', async () => {
+    const shuffled = 'name: Ada Lovelace\nid: ada\ngithub: ada-l\ntimezone: Europe/London\nskills: [javascript]\nlanguages: [en]\nmaxHoursPerWeek: 8\n';
+    const repo = exampleRepo({ 'people/ada.yaml': shuffled });
+    const run = await signalledWhileWaiting(['fix', '--repo', repo], path.join(repo, '.mentor.lock'), 'SIGTERM');
+    expect(run.stderr).toContain('mentor: interrupted (SIGTERM) before writing anything: nothing was written.');
+    expect(run.code).toBe(143);
+    expect(readText(repo, 'people/ada.yaml')).toBe(shuffled);
+    expect(dotFiles(path.join(repo, 'people'))).toEqual([]);
+    expect(existsSync(path.join(repo, '.mentor.lock'))).toBe(false);
+  });
+
+  it('claim --commit stops before it makes its branch: exit 129 (SIGHUP, a terminal closed), on main as before, no branch, the lock released', async () => {
+    const repo = exampleGitRepo();
+    const before = gitPlace(repo, [COHORT]);
+    const run = await signalledWhileWaiting(['claim', 'jon', '--as', 'linus', '--commit', '--repo', repo], path.join(repo, '.git/mentor.lock'), 'SIGHUP');
+    expect(run.stderr).toContain('mentor: interrupted (SIGHUP) before writing anything: nothing was written.');
+    expect(run.code).toBe(129);
+    expect(gitPlace(repo, [COHORT])).toEqual(before);
+    expect(existsSync(path.join(repo, '.git/mentor.lock'))).toBe(false);
   });
 });

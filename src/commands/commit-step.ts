@@ -3,7 +3,7 @@ import { checkWritePaths } from '../io/write-path.js';
 import { assertCommittable } from '../io/git-index.js';
 import { assertCanCommit, branchExists, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
 import { currentPlace, filesInHead } from '../io/git-branch.js';
-import { holdingSignals } from '../io/interrupt.js';
+import { holdingSignals, signalsHeard } from '../io/interrupt.js';
 import { goBack, underWay, type CommitSteps } from './commit-undo.js';
 
 // The shared end of commands that commit: checked before anything is written, then one branch
@@ -64,6 +64,9 @@ export async function planCommit(root: string, branch: string, files: string[], 
  * (commit-undo.ts).
  */
 export async function writeAndCommit(plan: CommitPlan | undefined, write: () => void, message: string): Promise<void> {
+  // Reading the records and working out the change is one synchronous stretch, in which a signal
+  // (Ctrl-C) is not heard: it is heard here, and stops mentor before anything is written.
+  await signalsHeard();
   if (!plan) return write();
   const steps: CommitSteps = { repo: plan.repo, branch: plan.branch, files: plan.files, before: await currentPlace(plan.repo), step: 'branch' };
   const listed = plan.files.join(' ');

@@ -1,6 +1,7 @@
 import { ExitCode } from '../errors.js';
 import { print, styleFor } from '../io/output.js';
 import { CONFIG_FILE, readRecord, type RecordFile } from '../io/repo.js';
+import { signalsHeard } from '../io/interrupt.js';
 import { keepLineEndings, writeFilesAtomic } from '../io/write.js';
 import { canonicalText } from '../core/canonical.js';
 import { schemaLineFor } from '../model/json-schema.js';
@@ -36,7 +37,7 @@ export async function fixCommand(options: FixOptions): Promise<number> {
     else if (outcome.fixed === undefined) skipped.push(record.file);
     else if (outcome.fixed !== outcome.text) notCanonical.push(record);
   }
-  const changed = options.check || notCanonical.length === 0 ? notCanonical.map((record) => record.file) : rewrite(program, notCanonical);
+  const changed = options.check || notCanonical.length === 0 ? notCanonical.map((record) => record.file) : await rewrite(program, notCanonical);
   const lines: string[] = [];
   // Only the records read and parsed are known to be canonical.
   if (changed.length === 0) lines.push(style.ok(`✔ ${plural(files.length - skipped.length - unread.length, 'record is', 'records are')} in canonical form.`));
@@ -71,12 +72,14 @@ function canonicalOf(program: Program, record: RecordFile): { text: string; fixe
  * file is checked before the first is replaced, so a refusal leaves them all as they were.
  * Returns the files rewritten.
  */
-function rewrite(program: Program, records: RecordFile[]): string[] {
+async function rewrite(program: Program, records: RecordFile[]): Promise<string[]> {
   lockForWriting(program.root, 'fix');
   const writes = records.flatMap((record) => {
     const outcome = canonicalOf(program, record);
     return outcome?.fixed === undefined || outcome.fixed === outcome.text ? [] : [{ file: record.file, content: outcome.fixed }];
   });
+  // A signal (Ctrl-C) while the records were read again is heard here, before anything is written.
+  await signalsHeard();
   writeFilesAtomic(program.root, writes);
   return writes.map(({ file }) => file);
 }

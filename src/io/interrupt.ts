@@ -4,10 +4,13 @@ import { printError } from './output.js';
 // write in half: a write is one synchronous step (io/write.ts), so it finishes (every file renamed
 // into place) before mentor hears the signal, and no temporary file is left. Then mentor stops,
 // says what it wrote, and exits 128 + the signal's number; the lock goes with the process (its
-// 'exit' listener). While a --commit is under way (its branch made), stopping waits until the
-// commit is made or undone, so the user is never left half-way; a second signal stops at once.
-// Until a command takes the lock it has nothing to finish, and a signal stops it at once, as
-// node does by default (a listener would wait for the end of a long read).
+// 'exit' listener). A signal that comes while mentor reads the records and works out its change
+// (one synchronous stretch, in which node hears nothing) is heard just before the write
+// (commands/commit-step.ts), which then does not happen. While a --commit is under way (its
+// branch made), stopping waits until the commit is made or undone, so the user is never left
+// half-way; a second signal stops at once. Until a command goes for the lock it has nothing to
+// finish, and a signal stops it at once, as node does by default (a listener would wait for the
+// end of a long read).
 
 const NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 type Signal = keyof typeof NUMBERS;

@@ -49,6 +49,10 @@ export function lockPath(root: string): string {
 
 export function acquireWriteLock(root: string, command: string): WriteLock {
   const file = lockPath(root);
+  // Heard from before the lock exists, so that no signal can kill mentor while it holds the lock
+  // without releasing it (the release is an 'exit' listener). One that comes from here to the
+  // write is heard just before it (commands/commit-step.ts): nothing is written.
+  stopCleanlyFromNowOn();
   waitForTests(file);
   const mine = JSON.stringify({ pid: process.pid, host: hostTag(), command, startedAt: new Date().toISOString(), nonce: randomBytes(8).toString('hex') } satisfies LockInfo);
   let tookOver: string | undefined;
@@ -75,7 +79,6 @@ export function acquireWriteLock(root: string, command: string): WriteLock {
 }
 
 function held(file: string, content: string, tookOver: string | undefined): WriteLock {
-  stopCleanlyFromNowOn();
   const release = () => {
     // Only our own lock: never one a later writer made.
     try {
