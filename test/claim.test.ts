@@ -20,6 +20,27 @@ describe('mentor claim', () => {
     expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
   });
 
+  it('takes the request note off the member claimed, and only theirs, in a list of requests', async () => {
+    const repo = path.join(makeTree({}), 'program');
+    const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
+    expect((await mentorIn(['init', repo, '--no-git'], { env })).code).toBe(0);
+    for (const person of ['aa', 'bb']) {
+      expect((await mentorIn(['request', '--repo', repo, '--person', person, '--name', `P ${person}`, '--github', `${person}-gh`, '--timezone', 'UTC', '--wants', 'react'], { env })).code).toBe(0);
+    }
+    expect((await mentorIn(['members', '--repo', repo, '--to', 'list'], { env })).code).toBe(0);
+    const cohort = path.join(repo, 'cohorts/2026-first/cohort.yaml');
+    writeFileSync(cohort, `${readText(repo, 'cohorts/2026-first/cohort.yaml')}\n  - person: mm\n    role: mentor\n    mentor: alex\n`);
+    writeFileSync(path.join(repo, 'people/mm.yaml'), 'id: mm\nname: M M\ngithub: mm-gh\ntimezone: UTC\nskills: [react]\n');
+    const note = '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).';
+    expect(readText(repo, 'cohorts/2026-first/cohort.yaml').split(note)).toHaveLength(3);
+    const claimed = await mentorIn(['claim', 'bb', '--as', 'mm', '--repo', repo], { env });
+    expect(claimed.code, claimed.stderr).toBe(0);
+    const text = readText(repo, 'cohorts/2026-first/cohort.yaml');
+    expect(text).toContain(`  ${note}\n  - person: aa\n`);
+    expect(text).not.toContain(`${note}\n  - person: bb\n`);
+    expect(text.split(note)).toHaveLength(2);
+  });
+
   it('edits a member written as its own file, and takes @handle for the mentor', async () => {
     const repo = exampleRepo({ 'cohorts/2026-fall/members/zoe.yaml': '# asked on the form\nperson: zoe\nrole: mentee\nrequestedAt: 2026-11-22T10:00:00-08:00\n', 'people/zoe.yaml': 'id: zoe\nname: Zoe\ngithub: zoe-z\n' });
     const result = await mentorIn(['claim', 'zoe', '--repo', repo, '--as', '@linus-s'], { env: NOW });

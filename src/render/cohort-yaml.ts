@@ -37,7 +37,7 @@ export function applyMemberEdits(entry: CohortEntry, edits: readonly MemberEdit[
       else editor.set(place.path, key, value, keysBefore(key));
     }
     // A member placed is no longer the request its note says is waiting.
-    if (edit.set?.mentor !== undefined) editor.deleteCommentLine(WAITING_NOTE);
+    if (edit.set?.mentor !== undefined) editor.deleteCommentLine(WAITING_NOTE, place.path);
     for (const key of edit.unset ?? []) editor.delete(place.path, key);
   }
   return new Map([...editors].map(([file, editor]) => [file, editor.toString()]));

@@ -16,7 +16,6 @@ export type PathSegment = string | number;
 export class YamlEditor {
   private readonly doc;
   private readonly splices: Splice[] = [];
-  private readonly commentsLooked = new Set<string>();
 
   constructor(private readonly text: string) {
     this.doc = parseDocument(text);
@@ -68,19 +67,38 @@ export class YamlEditor {
     this.insertLines(anchor, `${indent}${key}:\n${block}`);
   }
 
-  /** Removes a whole line that is exactly `comment` (one the program wrote, e.g. a request's note), if there is one. */
-  deleteCommentLine(comment: string): void {
-    // Found once per editor: applying hundreds of placements to one cohort.yaml must not scan the file for each.
-    if (this.commentsLooked.has(comment)) return;
-    this.commentsLooked.add(comment);
-    for (let at = this.text.indexOf(comment); at !== -1; at = this.text.indexOf(comment, at + 1)) {
-      if (at > 0 && this.text[at - 1] !== '\n') continue;
-      const rest = this.text.slice(at + comment.length, at + comment.length + 2);
-      const newline = rest.startsWith('\r\n') ? 2 : rest.startsWith('\n') ? 1 : rest === '' ? 0 : -1;
-      if (newline === -1) continue;
-      this.splices.push({ start: at, end: at + comment.length + newline, text: '', order: this.splices.length });
-      return;
+  /**
+   * Removes a whole line that is `comment` (indented or not; one the program wrote, e.g. a
+   * request's note) from the part of the text that belongs to the item at `path`: from the end of
+   * the item before it (the note is written above its member) to its own end. Each item's part is
+   * its own, so placing thousands of members costs one pass over the file.
+   */
+  deleteCommentLine(comment: string, path: readonly PathSegment[] = []): void {
+    const [from, to] = this.partOf(path);
+    for (let at = this.text.lastIndexOf('\n', from - 1) + 1; at < to; ) {
+      const newline = this.text.indexOf('\n', at);
+      const next = newline === -1 ? this.text.length : newline + 1;
+      if (this.text.slice(at, next).trim() === comment) {
+        this.splices.push({ start: at, end: next, text: '', order: this.splices.length });
+        return;
+      }
+      at = next;
     }
+  }
+
+  /** Where the item at `path` begins (the end of what comes before it) and ends; the whole text for the top. */
+  private partOf(path: readonly PathSegment[]): [number, number] {
+    if (path.length === 0) return [0, this.text.length];
+    const item = this.doc.getIn(path, true) as Node | undefined;
+    if (!item?.range) return [0, 0];
+    const index = path.at(-1);
+    const parent = this.doc.getIn(path.slice(0, -1), true);
+    if (!isSeq(parent) || typeof index !== 'number') return [item.range[0], item.range[2]];
+    if (index > 0) return [(parent.items[index - 1] as Node).range?.[1] ?? item.range[0], item.range[2]];
+    // The first item: from the key of its list (`members:`), so a note above it is its own.
+    const holder = path.length >= 2 ? this.doc.getIn(path.slice(0, -2), true) : undefined;
+    const key = isMap(holder) ? (findPair(holder, String(path.at(-2)))?.key as Node | undefined) : undefined;
+    return [key?.range?.[1] ?? parent.range?.[0] ?? item.range[0], item.range[2]];
   }
 
   /** Removes a key and its value (the whole line in a block mapping). */

@@ -54,19 +54,31 @@ describe('surgical YAML edits', () => {
 
   it('place thousands of members in one file, each edit where it belongs, every other byte kept', () => {
     const count = 3000;
-    const entries = Array.from({ length: count }, (_, i) => `  - person: p${i}   # row ${i}\n    role: mentee\n`);
-    const text = `# cohort\nmembers:\n${entries.join('')}# end\n`;
+    const note = '# waiting';
+    const entries = Array.from({ length: count }, (_, i) => `${i % 3 === 0 ? `  ${note}\n` : ''}  - person: p${i}   # row ${i}\n    role: mentee\n`);
+    const text = `# cohort\nmembers:\n${entries.join('')}${note}\n`;
     for (const eol of ['\n', '\r\n']) {
       const source = text.replace(/\n/g, eol);
       const editor = new YamlEditor(source);
       for (let i = 0; i < count; i++) {
         editor.set(['members', i], 'mentor', `m${i % 7}`, ['role']);
-        editor.deleteCommentLine('# end');
+        editor.deleteCommentLine(note, ['members', i]);
       }
       const out = editor.toString();
-      const expected = `# cohort\nmembers:\n${entries.map((entry, i) => `${entry}    mentor: m${i % 7}\n`).join('')}`.replace(/\n/g, eol);
+      // Each member's own note goes; the one after the list, no member's, stays.
+      const expected = `# cohort\nmembers:\n${entries.map((entry, i) => `${entry.replace(`  ${note}\n`, '')}    mentor: m${i % 7}\n`).join('')}${note}\n`.replace(/\n/g, eol);
       expect(out).toBe(expected);
     }
+  });
+
+  it('delete only the note of the member placed, not the first in the file', () => {
+    const text = 'members:\n  # waiting\n  - person: a\n    role: mentee\n\n  # waiting\n  - person: b\n    role: mentee\n';
+    const editor = new YamlEditor(text);
+    editor.deleteCommentLine('# waiting', ['members', 1]);
+    expect(editor.toString()).toBe('members:\n  # waiting\n  - person: a\n    role: mentee\n\n  - person: b\n    role: mentee\n');
+    const first = new YamlEditor(text);
+    first.deleteCommentLine('# waiting', ['members', 0]);
+    expect(first.toString()).toBe('members:\n  - person: a\n    role: mentee\n\n  # waiting\n  - person: b\n    role: mentee\n');
   });
 
   it('delete a comment line only where it is a whole line, once', () => {
