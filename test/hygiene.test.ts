@@ -38,10 +38,14 @@ describe('mentor fix', () => {
     const repo = exampleRepo({
       'people/zoe.yaml': `${line}\nname: Zoe\nid: zoe\n`,
       'people/zed.yaml': `${line}\n# joined in May\nname: Zed\nid: zed\n`,
+      'people/zia.yaml': `${line}\nname: Zia\n\nid: zia\n`,
+      'people/zak.yaml': `# Zak, from the spring fair\n${line}\nname: Zak\nid: zak\n`,
     });
     expect((await mentorIn(['fix', '--repo', repo])).code).toBe(0);
     expect(readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8')).toBe(`${line}\nid: zoe\nname: Zoe\n`);
     expect(readFileSync(path.join(repo, 'people/zed.yaml'), 'utf8')).toBe(`${line}\nid: zed\n# joined in May\nname: Zed\n`);
+    expect(readFileSync(path.join(repo, 'people/zia.yaml'), 'utf8')).toBe(`${line}\nid: zia\nname: Zia\n`);
+    expect(readFileSync(path.join(repo, 'people/zak.yaml'), 'utf8')).toBe(`${line}\nid: zak\n# Zak, from the spring fair\nname: Zak\n`);
     expect((await mentorIn(['fix', '--repo', repo, '--check'])).code).toBe(0);
   });
 

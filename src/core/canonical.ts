@@ -75,20 +75,23 @@ function aliasTargets(doc: Document): Map<Alias, Node> {
 
 const SCHEMA_COMMENT = /^\s*yaml-language-server:\s*\$schema=/;
 
-/** Takes the schema line off the comment above the first key, where the parser puts it; the rest of that comment stays. */
+/** Takes the schema line off the comment above the first key, where the parser puts it (with any header above it); the rest of that comment stays. */
 function detachSchemaLine(map: YAMLMap): string | undefined {
   const key = map.items[0]?.key;
   if (!isScalar(key) || !key.commentBefore) return undefined;
-  const [first, ...rest] = key.commentBefore.split('\n');
-  if (!SCHEMA_COMMENT.test(first!)) return undefined;
+  const lines = key.commentBefore.split('\n');
+  const at = lines.findIndex((line) => SCHEMA_COMMENT.test(line));
+  if (at === -1) return undefined;
+  const rest = lines.filter((_, index) => index !== at);
   key.commentBefore = rest.length > 0 ? rest.join('\n') : undefined;
-  return first;
+  return lines[at];
 }
 
-/** Puts the schema line back above whatever key is first now. */
+/** Puts the schema line back on top, above whatever key is first now (and the blank line that key may have had above it). */
 function attachSchemaLine(map: YAMLMap, line: string): void {
   const key = map.items[0]?.key;
   if (!isScalar(key)) return;
+  key.spaceBefore = false;
   key.commentBefore = key.commentBefore === undefined || key.commentBefore === null ? line : `${line}\n${key.commentBefore}`;
 }
 
