@@ -48,18 +48,19 @@ describe('mentor members', { timeout: 180_000 }, () => {
     expect(await meaning(repo, '2026-fall')).toEqual(before);
   });
 
-  it('gives each new member file the mode of cohort.yaml, so a private cohort stays private', async () => {
+  it('gives each new member file the mode of cohort.yaml, so a cohort kept from other users stays so', async () => {
     const repo = exampleRepo();
     const cohort = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
-    chmodSync(cohort, 0o600);
+    chmodSync(cohort, 0o640);
     expect((await mentorIn(['members', '2026-fall', '--to', 'files', '--repo', repo])).code).toBe(0);
     const folder = path.join(repo, 'cohorts/2026-fall/members');
     const modes = readdirSync(folder).map((name) => statSync(path.join(folder, name)).mode & 0o777);
     expect(modes.length).toBeGreaterThan(5);
-    expect(new Set(modes)).toEqual(new Set([0o600]));
-    expect(statSync(cohort).mode & 0o777).toBe(0o600);
+    // 0640: what no umask gives a new file by itself.
+    expect(new Set(modes)).toEqual(new Set([0o640]));
+    expect(statSync(cohort).mode & 0o777).toBe(0o640);
     expect((await mentorIn(['members', '2026-fall', '--to', 'list', '--repo', repo])).code).toBe(0);
-    expect(statSync(cohort).mode & 0o777).toBe(0o600);
+    expect(statSync(cohort).mode & 0o777).toBe(0o640);
   });
 
   it('moves a cohort with comments and flow-style entries both ways without changing what it means or dropping a comment', async () => {

@@ -19,6 +19,8 @@ export async function schemaCommand(options: SchemaOptions): Promise<number> {
   // Schemas are useful outside a program repo too (an editor setup, another validator).
   const root = options.repo !== undefined || hasProgramRepo() ? findRepoRoot(options.repo) : outsideAProgram();
   const outDir = path.resolve(root, options.out);
+  // Never among git's own files: a --out into .git (or a bare repository) would write into the repository's history store.
+  refuseGitDir(outDir, `--out ${terminalLine(shownPath(outDir))}`, 'Choose a folder for --out outside git\'s own files.');
   // The folder is typed by the user: shown on one line, no escape or workflow command in it.
   const shown = terminalLine(shownPath(outDir));
   // Read the way it is written: a schemas folder that is a symlink is refused, not read through.

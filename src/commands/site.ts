@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { print } from '../io/output.js';
-import { shownPath } from '../io/repo.js';
+import { refuseGitDir, shownPath } from '../io/repo.js';
 import { siteFolder, writeSiteFolder } from '../io/site-folder.js';
 import { siteData, type SkippedRecord } from '../core/site.js';
 import { COHORT_PAGES } from '../render/site/html.js';
@@ -27,6 +27,8 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
   const outDir = path.resolve(program.root, options.out);
+  // Never among git's own files: a --out into .git (or a bare repository) would write into the repository's history store.
+  refuseGitDir(outDir, `--out ${terminalLine(shownPath(outDir))}`, 'Choose a folder for --out outside git\'s own files.');
   const out = siteFolder(program.root, outDir);
   const unreadable: SkippedRecord[] = [];
   const cohorts = [...program.cohorts.values()].flatMap((entry) => {

@@ -80,13 +80,13 @@ function folderStats(root: string, shown: string): Stats {
 }
 
 /** A bare repository (or git's own folder) is not a program repo, and `mentor init` there would put files among git's. */
-export function refuseGitDir(dir: string, shown: string): void {
+export function refuseGitDir(dir: string, shown: string, hint?: string): void {
   const gitDir = enclosingGitDir(dir);
   if (gitDir === undefined) return;
   if (path.basename(gitDir) === '.git') {
-    throw usageError(`${shown} is ${gitDir === path.resolve(dir) ? '' : 'inside '}the .git folder of the git repository ${path.dirname(gitDir)}, where git keeps its own files.`, `Run mentor in the work tree: --repo ${path.dirname(gitDir)}.`);
+    throw usageError(`${shown} is ${gitDir === path.resolve(dir) ? '' : 'inside '}the .git folder of the git repository ${path.dirname(gitDir)}, where git keeps its own files.`, hint ?? `Run mentor in the work tree: --repo ${path.dirname(gitDir)}.`);
   }
-  throw usageError(`${shown} is ${gitDir === path.resolve(dir) ? '' : 'inside '}a bare git repository (${gitDir}): it has no working tree, only git's own files.`, `Clone it (git clone ${gitDir} <folder>) and run mentor in the clone.`);
+  throw usageError(`${shown} is ${gitDir === path.resolve(dir) ? '' : 'inside '}a bare git repository (${gitDir}): it has no working tree, only git's own files.`, hint ?? `Clone it (git clone ${gitDir} <folder>) and run mentor in the clone.`);
 }
 
 /** The nearest folder above `dir` (not `dir` itself) that holds a program's config, if any. */
