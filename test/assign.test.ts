@@ -111,6 +111,14 @@ describe('mentor assign', () => {
     expect(result.stdout).toContain('Total score');
     const claim = await mentorIn(['claim', 'jon', '--as', 'grace', '--repo', repo], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
     expect(claim.stderr).toContain('cohorts/2026-extra/cohort.yaml:2:7 has errors, so the check of hour limits');
+    // A broken member file of an overlapping cohort: that member's hours there are unknown too.
+    const memberBroken = exampleRepo({
+      'cohorts/2026-extra/cohort.yaml': 'id: 2026-extra\nname: Extra\nstart: 2026-10-05\nend: 2026-12-20\n',
+      'cohorts/2026-extra/members/andrew.yaml': 'person: andrew\nrole: [lead\n',
+    });
+    const warned = await mentorIn(['assign', '2026-fall', '--repo', memberBroken, '--dry-run'], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(warned.code, warned.stderr).toBe(0);
+    expect(warned.stderr).toContain('mentor: warning: cohorts/2026-extra/members/andrew.yaml:2:7 has errors, so the check of hour limits across overlapping cohorts leaves it out');
   });
 
   it('--commit makes one commit on assign/<cohort>-<date> holding only cohort.yaml', async () => {

@@ -5,7 +5,8 @@ import { loadLog } from '../model/load.js';
 import type { Program } from '../model/program.js';
 import { outsideCohortWeeks } from '../model/rules/log-rules.js';
 import type { Cohort, Log } from '../model/schemas.js';
-import { plannedElsewhere, type ElsewhereHours } from '../domain/cross-cohort.js';
+import { cohortsOverlap, plannedElsewhere, type ElsewhereHours } from '../domain/cross-cohort.js';
+import { membersDir } from '../domain/layout.js';
 import { printError } from '../io/output.js';
 import { sanitizeInline } from '../render/terminal.js';
 
@@ -76,8 +77,13 @@ export function warnLeftOut(records: ReadonlyArray<{ file: string; line: number;
 export function hoursInOverlappingCohorts(program: Program, cohort: Cohort, options: { warn?: boolean } = {}): Map<string, ElsewhereHours> {
   const cohorts = [...program.cohorts.values()].flatMap((entry) => (entry.cohort ? [entry.cohort] : []));
   if (options.warn) {
-    const unread = [...program.cohorts.values()].filter((entry) => !entry.cohort && entry.id !== cohort.id);
-    warnLeftOut(unread.map((entry) => entry.problems.find(isError) ?? { file: entry.file, line: 1, column: 1, message: 'The cohort cannot be read.' }), 'the check of hour limits across overlapping cohorts', 'cohorts');
+    const others = [...program.cohorts.values()].filter((entry) => entry.id !== cohort.id && (!entry.cohort || cohortsOverlap(entry.cohort, cohort)));
+    const unread = others.filter((entry) => !entry.cohort).map((entry) => entry.problems.find(isError) ?? { file: entry.file, line: 1, column: 1, message: 'The cohort cannot be read.' });
+    // A member file with errors in an overlapping cohort: that member's hours there are unknown too.
+    const folders = others.filter((entry) => entry.cohort).map((entry) => `${membersDir(entry.id)}/`);
+    const members = new Map<string, Problem>();
+    for (const problem of program.problems) if (isError(problem) && !members.has(problem.file) && folders.some((folder) => problem.file.startsWith(folder))) members.set(problem.file, problem);
+    warnLeftOut([...unread, ...members.values()], 'the check of hour limits across overlapping cohorts', 'records');
   }
   return plannedElsewhere(program.config, cohorts, cohort);
 }
