@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,9 @@ import { exampleGitRepo, exampleRepo, git, gitPlace, makeTree, readText } from '
 
 // A writer stopped at any moment of a write loses nothing (faults 2, F4): killed (SIGKILL: the
 // OOM killer, a power cut), between any two of its renames. Interrupted (Ctrl-C, SIGTERM), it
-// finishes the write or the commit under way, says so, and leaves no temporary file or lock (F9).
+// finishes the write or the commit under way, says so, and leaves no temporary file or lock (F9);
+// interrupted before its write, it writes nothing; a second signal stops it at once, saying where
+// the user is and how to finish by hand.
 
 const COHORT = 'cohorts/2026-fall/cohort.yaml';
 const MEMBERS = 'cohorts/2026-fall/members';
@@ -128,3 +131,86 @@ describe('a signal between the lock and the write', { timeout: 120_000 }, () => 
     expect(existsSync(path.join(repo, '.git/mentor.lock'))).toBe(false);
   });
 });
+
+describe('a second signal while a --commit is under way', { timeout: 120_000 }, () => {
+  it('stops at once, saying what mentor was doing and the commands that finish by hand; they put the user back, and no temporary file or lock is left', async () => {
+    const repo = exampleGitRepo();
+    const before = gitPlace(repo, [COHORT]);
+    // Commits are signed, and the signing program waits, as gpg does for a passphrase nobody types.
+    const marks = makeTree({});
+    const signer = path.join(marks, 'sign');
+    writeFileSync(signer, `#!/bin/sh\ntouch '${marks}/signing'\nwhile [ ! -e '${marks}/go' ]; do sleep 0.05; done\ntouch '${marks}/done'\nexit 1\n`, { mode: 0o755 });
+    git(repo, ['config', 'commit.gpgsign', 'true']);
+    git(repo, ['config', 'gpg.program', signer]);
+    const started = startMentor(['claim', 'jon', '--as', 'linus', '--commit', '--repo', repo]);
+    await until(() => existsSync(path.join(marks, 'signing')));
+    started.child.kill('SIGINT');
+    await started.saying('mentor: SIGINT: committing cohorts/2026-fall/cohort.yaml on the new branch claim/2026-fall/jon; stopping once that is done (send it again to stop at once).');
+    started.child.kill('SIGINT');
+    const run = await started.ended;
+    const goBack = 'git restore --source=HEAD --staged --worktree -- cohorts/2026-fall/cohort.yaml && git switch main && git branch -D claim/2026-fall/jon';
+    expect(run.stderr).toContain(
+      'mentor: interrupted (SIGINT) while committing cohorts/2026-fall/cohort.yaml on the new branch claim/2026-fall/jon. ' +
+        'You are on the new branch claim/2026-fall/jon with cohorts/2026-fall/cohort.yaml written; git may not have finished the commit (see git status and git log). ' +
+        `To keep the change, commit it there if it is not (git add -- cohorts/2026-fall/cohort.yaml && git commit); to go back: ${goBack}.\n`,
+    );
+    expect(run.code).toBe(130);
+    // mentor is gone; the git commit it started still waits for its signature. Let it fail, as a
+    // signing program left alone does, and see what is left.
+    expect(existsSync(path.join(repo, '.git/mentor.lock'))).toBe(false);
+    writeFileSync(path.join(marks, 'go'), '');
+    await until(() => existsSync(path.join(marks, 'done')));
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe('claim/2026-fall/jon');
+    expect(git(repo, ['rev-parse', 'claim/2026-fall/jon'])).toBe(git(repo, ['rev-parse', 'main']));
+    expect(readText(repo, COHORT)).toMatch(/- person: jon\n(?: {4}.*\n)* {4}mentor: linus\n/);
+    expect(dotFiles(path.join(repo, 'cohorts/2026-fall'))).toEqual([]);
+    // The commands it gave finish going back (git's commit, failing, holds no lock they need).
+    execFileSync('sh', ['-c', goBack], { cwd: repo, stdio: 'pipe' });
+    expect(gitPlace(repo, [COHORT])).toEqual(before);
+  });
+
+  it('while going back after a failed commit, stops at once; the commands it gives finish going back, even after git deleted the branch behind mentor', async () => {
+    const repo = exampleGitRepo();
+    const before = gitPlace(repo, [COHORT]);
+    // The signature fails at once; the deletion of the new branch, mentor's first step back, waits.
+    git(repo, ['config', 'commit.gpgsign', 'true']);
+    git(repo, ['config', 'gpg.program', 'false']);
+    const marks = makeTree({});
+    const hook = path.join(repo, '.git/hooks/reference-transaction');
+    writeFileSync(
+      hook,
+      `#!/bin/sh\ngrep -q '^[0-9a-f]* 0\\{40\\} refs/heads/claim/' || exit 0\n[ "$1" = committed ] && touch '${marks}/done'\n[ "$1" = prepared ] || exit 0\n` +
+        `touch '${marks}/deleting'\nwhile [ ! -e '${marks}/go' ]; do sleep 0.05; done\n`,
+      { mode: 0o755 },
+    );
+    const started = startMentor(['claim', 'jon', '--as', 'linus', '--commit', '--repo', repo]);
+    await until(() => existsSync(path.join(marks, 'deleting')));
+    started.child.kill('SIGINT');
+    await started.saying('mentor: SIGINT: going back to main from the new branch claim/2026-fall/jon; stopping once that is done (send it again to stop at once).');
+    started.child.kill('SIGINT');
+    const run = await started.ended;
+    const finish = 'git symbolic-ref HEAD refs/heads/main && git restore --source=HEAD --staged --worktree -- cohorts/2026-fall/cohort.yaml && git branch -D claim/2026-fall/jon';
+    expect(run.stderr).toContain(
+      `mentor: interrupted (SIGINT) while going back to main from the new branch claim/2026-fall/jon. See where you are with git status; to finish going back: ${finish} (git says so if the branch is already deleted).\n`,
+    );
+    expect(run.code).toBe(130);
+    expect(existsSync(path.join(repo, '.git/mentor.lock'))).toBe(false);
+    expect(dotFiles(path.join(repo, 'cohorts/2026-fall'))).toEqual([]);
+    // git, left alone, deletes the branch HEAD still names: the worst place mentor can leave.
+    writeFileSync(path.join(marks, 'go'), '');
+    await until(() => existsSync(path.join(marks, 'done')));
+    expect(git(repo, ['symbolic-ref', 'HEAD']).trim()).toBe('refs/heads/claim/2026-fall/jon');
+    expect(git(repo, ['branch', '--list']).trim()).toBe('main');
+    const finished = spawnSync('sh', ['-c', finish], { cwd: repo, encoding: 'utf8' });
+    expect(finished.stderr).toContain("error: branch 'claim/2026-fall/jon' not found");
+    expect(gitPlace(repo, [COHORT])).toEqual(before);
+  });
+});
+
+/** Resolves once `condition` holds (a file another process makes); fails after a minute. */
+async function until(condition: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 60_000; !condition(); ) {
+    if (Date.now() > deadline) throw new Error('waited a minute in vain');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

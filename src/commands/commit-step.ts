@@ -75,7 +75,7 @@ export async function writeAndCommit(plan: CommitPlan | undefined, write: () => 
     'error' in outcome
       ? `and the commit did not go through: ${outcome.error instanceof MentorError ? `${outcome.error.message} ${outcome.error.hint ?? ''}`.trim() : String(outcome.error)}`
       : `after committing ${listed} on the new branch ${plan.branch} (to drop it: git switch ${steps.before.branch ?? '-'} && git branch -D ${plan.branch})`;
-  await holdingSignals(() => underWay(steps).doing, async () => {
+  await holdingSignals(() => underWay(steps), async () => {
     try {
       await createBranch(plan.repo, plan.branch, plan.from?.ref);
       steps.tracked = await filesInHead(plan.repo, plan.files);

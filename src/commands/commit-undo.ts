@@ -1,5 +1,6 @@
 import { MentorError } from '../errors.js';
 import { currentBranch, type GitRepo } from '../io/git.js';
+import type { Doing } from '../io/interrupt.js';
 import { branchCommit, deleteBranchAt, filesInHead, pointHeadAt, restoreCommands, restoreFromHead, switchBranch, type Place } from '../io/git-branch.js';
 
 // Going back when a --commit fails once its branch is made (commands/commit-step.ts), and what to
@@ -27,7 +28,7 @@ interface Where {
 }
 
 /** What is under way and, should mentor be stopped at once (a second signal), how the user finishes by hand. */
-export function underWay(steps: CommitSteps): { doing: string; wayOut: string } {
+export function underWay(steps: CommitSteps): Doing {
   const { branch, before } = steps;
   const back = before.branch ?? '-';
   const listed = steps.files.join(' ');

@@ -18,8 +18,15 @@ type Signal = keyof typeof NUMBERS;
 let allowed = false;
 let installed = false;
 let pending: Signal | undefined;
-/** While set, a signal waits: what is under way, for a second signal to say. */
-let underWay: (() => string) | undefined;
+/** While set, a signal waits: what is under way, and how to finish it by hand, for a second signal to say. */
+let underWay: (() => Doing) | undefined;
+
+export interface Doing {
+  /** "committing x.yaml on the new branch b". */
+  doing: string;
+  /** Where mentor leaves the user if it stops right now, and the commands that finish the job. */
+  wayOut: string;
+}
 const written: string[] = [];
 
 /** The CLI's own process (not a test that runs commands in its process) may stop as above. */
@@ -52,10 +59,11 @@ export function noteWritten(files: readonly string[]): void {
 function heard(signal: Signal): void {
   if (underWay !== undefined && pending === undefined) {
     pending = signal;
-    printError(`mentor: ${signal}: ${underWay()}; stopping once that is done (send it again to stop at once).`);
+    printError(`mentor: ${signal}: ${underWay().doing}; stopping once that is done (send it again to stop at once).`);
     return;
   }
-  stop(signal, underWay ? `while ${underWay()}; see where you are with git status` : undefined);
+  const now = underWay?.();
+  stop(signal, now ? `while ${now.doing}. ${now.wayOut.replace(/\.$/, '')}` : undefined);
 }
 
 function stop(signal: Signal, state: string | undefined): never {
@@ -65,10 +73,10 @@ function stop(signal: Signal, state: string | undefined): never {
 }
 
 /**
- * Runs `work` with signals held back until it ends (`doing` says what it is doing, for a second
- * signal); then, if one came, stops, saying `after(outcome)`: how the work ended.
+ * Runs `work` with signals held back until it ends (`doing` says what it is doing and the way
+ * out, for a second signal); then, if one came, stops, saying `after(outcome)`: how the work ended.
  */
-export async function holdingSignals<T>(doing: () => string, work: () => Promise<T>, after: (outcome: { value: T } | { error: unknown }) => string): Promise<T> {
+export async function holdingSignals<T>(doing: () => Doing, work: () => Promise<T>, after: (outcome: { value: T } | { error: unknown }) => string): Promise<T> {
   underWay = doing;
   let outcome: { value: T } | { error: unknown };
   try {
