@@ -1,5 +1,5 @@
 import { ExitCode, MentorError } from '../errors.js';
-import { attempt, MANY_PATHS, type GitRepo } from './git.js';
+import { attempt, chunks, MANY_PATHS, type GitRepo } from './git.js';
 
 // Paths git would not commit as mentor writes them, found before anything is written: a file the
 // user has hidden from git with a flag in the index (skip-worktree, assume-unchanged: git would
@@ -29,7 +29,8 @@ export async function assertCommittable(repo: GitRepo, files: readonly string[])
   }
   // check-ignore names the paths that match an ignore rule and are not tracked (exit 1 when none), a
   // line each (-z needs --stdin, which simple-git cannot feed); record paths are plain ids and words.
-  const ignored = (await attempt('git check-ignore', () => repo.git.raw(['-c', 'core.quotePath=false', 'check-ignore', '--', ...files]))).split('\n').filter(Boolean);
+  const ignored: string[] = [];
+  for (const chunk of chunks(files)) ignored.push(...(await attempt('git check-ignore', () => repo.git.raw(['-c', 'core.quotePath=false', 'check-ignore', '--', ...chunk]))).split('\n').filter(Boolean));
   if (ignored.length > 0) {
     throw new MentorError(
       `${listOf(ignored)} ${ignored.length === 1 ? 'is' : 'are'} ignored by git (a .gitignore rule), so a commit would not hold ${ignored.length === 1 ? 'it' : 'them'}; nothing was written.`,

@@ -139,7 +139,8 @@ export async function initRepo(repo: GitRepo): Promise<void> {
  */
 export async function commitFiles(repo: GitRepo, files: readonly string[], message: string): Promise<string> {
   const before = await headCommit(repo);
-  await attempt('git add', () => repo.git.raw(['update-index', '--add', '--remove', '--ignore-skip-worktree-entries', '--', ...files]));
+  // In chunks: 40,000 member files would pass the system's limit on a command line.
+  for (const chunk of chunks(files)) await attempt('git add', () => repo.git.raw(['update-index', '--add', '--remove', '--ignore-skip-worktree-entries', '--', ...chunk]));
   const prefix = await programPrefix(repo);
   const ours = new Set(files.map((file) => `${prefix}${file}`));
   // Every staged path, submodules included whatever the config hides, named from the top.
@@ -150,6 +151,11 @@ export async function commitFiles(repo: GitRepo, files: readonly string[], messa
   // git can exit 1 with nothing on stderr ("nothing to commit"), which simple-git takes for success.
   if (after === undefined || after === before) throw new MentorError(`git commit made no commit of ${files.length === 1 ? files[0] : `${files.length} files`}: git found nothing to commit.`, ExitCode.usage, 'Run `git status` to see why; then run the command again.');
   return after;
+}
+
+/** Paths a few thousand at a time, for commands that take them as arguments. */
+export function chunks<T>(items: readonly T[], size = 2000): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 }
 
 async function headCommit(repo: GitRepo): Promise<string | undefined> {
