@@ -11,6 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeResultsSection } from './synthetic.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -64,7 +65,6 @@ const rows = SIZES.map((size) => {
   return `| ${size.mentees.toLocaleString('en')} × ${size.mentors.toLocaleString('en')} | ${kb.toFixed(0)} KiB | ${dry.seconds.toFixed(2)} | ${yes.seconds.toFixed(2)} | ${yes.mib.toFixed(0)} | **${(yes.seconds / dry.seconds).toFixed(2)}** |`;
 });
 const lines = [
-  '<!-- assign-write:start -->',
   '## Writing a plan: `assign --yes` against `assign --dry-run`',
   '',
   `Produced by \`npm run build && node bench/assign-write.js\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end.`,
@@ -77,11 +77,5 @@ const lines = [
   '',
   'The ratio is the cost of writing the plan; flat across sizes means the edit of cohort.yaml grows with the file, not with',
   'placements × file. Before 2026-11-24 each placement rebuilt the whole text: at 6,000, one --yes took 119 s; the fix writes the same bytes in 5.4 s (one run each, by hand).',
-  '<!-- assign-write:end -->',
 ];
-const results = path.join(here, 'RESULTS.md');
-const current = readFileSync(results, 'utf8');
-const section = lines.join('\n');
-const marked = /<!-- assign-write:start -->[\s\S]*<!-- assign-write:end -->/;
-writeFileSync(results, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
-process.stdout.write(`${section}\n`);
+writeResultsSection('assign-write', lines);

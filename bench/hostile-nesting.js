@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeResultsSection } from './synthetic.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -101,7 +102,6 @@ cases.push({ name: 'parse one 1 MB log with positions (in process)', normal: par
 const fixed = (n, digits = 3) => n.toFixed(digits);
 const cpus = os.cpus();
 const lines = [
-  '<!-- hostile-nesting:start -->',
   '## Hostile nesting',
   '',
   `Produced by \`npm run build && node bench/hostile-nesting.js\` on ${new Date().toISOString().slice(0, 10)}: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, Node ${process.version}.`,
@@ -114,11 +114,5 @@ const lines = [
   ...cases.map((c) => `| ${c.name} | ${fixed(c.normal.seconds)} | ${fixed(c.hostile.seconds)} | ${fixed(c.hostile.seconds / c.normal.seconds, 2)} | ${fixed(c.normal.mib, 1)} | ${fixed(c.hostile.mib, 1)} | ${fixed(c.hostile.mib / Math.max(c.normal.mib, 0.1), 2)} |`),
   '',
   'Before the depth limit (issue 18), one such log took 4 s and 630 MB, and ten took 42 s and 2.2 GB.',
-  '<!-- hostile-nesting:end -->',
 ];
-const section = lines.join('\n');
-console.log(section);
-const resultsFile = path.join(here, 'RESULTS.md');
-const results = readFileSync(resultsFile, 'utf8');
-const marked = /<!-- hostile-nesting:start -->[\s\S]*<!-- hostile-nesting:end -->/;
-writeFileSync(resultsFile, marked.test(results) ? results.replace(marked, section) : `${results.trimEnd()}\n\n${section}\n`);
+writeResultsSection('hostile-nesting', lines);

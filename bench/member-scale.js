@@ -7,10 +7,11 @@
 // against the capacity-free bound (each mentee's best pair), which no assignment can pass.
 // Writes its section of bench/RESULTS.md (between the member-scale markers). BENCH_ROUNDS (3).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeResultsSection } from './synthetic.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -90,7 +91,6 @@ for (const size of SIZES) {
 }
 
 const lines = [
-  '<!-- member-scale:start -->',
   '## A cohort kept as member files, 5,000 to 20,000 mentees',
   '',
   `Produced by \`npm run build && node bench/member-scale.js\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end.`,
@@ -113,11 +113,5 @@ const lines = [
   'members; and it holds the whole pair graph in memory. A sparse solve (the best few pairs of each mentee, then a',
   'check of every other pair against the final potentials, adding any that could improve the plan) would keep the',
   'placements and the score exact (the load balancing and the tie-breaking by id need the same care); it is not built.',
-  '<!-- member-scale:end -->',
 ];
-const results = path.join(here, 'RESULTS.md');
-const current = readFileSync(results, 'utf8');
-const section = lines.join('\n');
-const marked = /<!-- member-scale:start -->[\s\S]*<!-- member-scale:end -->/;
-writeFileSync(results, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
-process.stdout.write(`${section}\n`);
+writeResultsSection('member-scale', lines);

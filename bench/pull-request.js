@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeResultsSection } from './synthetic.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const mentor = path.join(here, '..', 'bin/mentor.js');
@@ -75,8 +76,7 @@ for (const [cohorts, members, weeks] of [[3, 1000, 4], [10, 1000, 10]]) {
   git(repo.dir, ['checkout', '-q', '-f', 'main']);
 }
 
-const section = [
-  '<!-- pull-request:start -->',
+const lines = [
   '## The pull-request gate and `validate --changed`',
   '',
   `Produced by \`npm run build && node bench/pull-request.js ${rounds}\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}.`,
@@ -100,10 +100,5 @@ const section = [
   '| repo | git diff + ls-files --others (s) | node -e 0 (s, ratio) | validate --changed (s, ratio) | runner validate --changed (s, ratio) | runner above node start |',
   '| --- | ---: | ---: | ---: | ---: | ---: |',
   ...changedRows,
-  '<!-- pull-request:end -->',
-].join('\n');
-const resultsFile = path.join(here, 'RESULTS.md');
-const current = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
-const marked = /<!-- pull-request:start -->[\s\S]*?<!-- pull-request:end -->/;
-writeFileSync(resultsFile, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
-process.stdout.write(`${section}\n`);
+];
+writeResultsSection('pull-request', lines);

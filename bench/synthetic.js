@@ -1,7 +1,8 @@
-// Shared by the generators: command-line options, a seeded random source, the vocabularies of
-// synthetic people, and a writer into a fresh folder.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Shared by the generators and benchmarks: command-line options, a seeded random source, the
+// vocabularies of synthetic people, a writer into a fresh folder, and a benchmark's section of RESULTS.md.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney'];
 export const SKILLS = ['javascript', 'css', 'python', 'sql', 'react', 'node', 'go', 'rust', 'java', 'html'];
@@ -37,3 +38,14 @@ export function freshFolder(dir) {
 
 /** `mentor site` on a generated program runs as of this now: every cohort has run its logged weeks. */
 export const SITE_NOW = '2026-04-08T12:00:00Z';
+
+/** Puts `lines` in bench/RESULTS.md as the section of benchmark `name` (between its markers, replacing it, or at the end) and prints it. */
+export function writeResultsSection(name, lines) {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const section = [`<!-- ${name}:start -->`, ...lines, `<!-- ${name}:end -->`].join('\n');
+  const marked = new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`);
+  // A function, so a "$" in the text is never read as a replacement pattern.
+  writeFileSync(file, marked.test(current) ? current.replace(marked, () => section) : `${current.trimEnd()}\n\n${section}\n`);
+  process.stdout.write(`${section}\n`);
+}

@@ -13,7 +13,8 @@ export async function assertCommittable(repo: GitRepo, files: readonly string[])
   const asked = new Set(files);
   // `ls-files -v`: a tag and the path (from the current folder, the program's); S is skip-worktree, a lowercase tag assume-unchanged.
   const listed = await attempt('git ls-files', () => repo.git.raw(['ls-files', '-v', '-z', '--', ...(files.length > MANY_PATHS ? ['.'] : files)]));
-  const flagged = listed.split('\0').flatMap((entry): { file: string; flag: (typeof FLAGS)[keyof typeof FLAGS] }[] => {
+  const entries = listed.split('\0').filter(Boolean);
+  const flagged = entries.flatMap((entry): { file: string; flag: (typeof FLAGS)[keyof typeof FLAGS] }[] => {
     const [tag, file] = [entry.charAt(0), entry.slice(2)];
     if (!asked.has(file)) return [];
     if (tag === 'S' || tag === 's') return [{ file, flag: FLAGS.skip }];
@@ -29,8 +30,11 @@ export async function assertCommittable(repo: GitRepo, files: readonly string[])
   }
   // check-ignore names the paths that match an ignore rule and are not tracked (exit 1 when none), a
   // line each (-z needs --stdin, which simple-git cannot feed); record paths are plain ids and words.
+  // Only a file git does not track can be ignored: the new ones, as a rule a few.
+  const tracked = new Set(entries.map((entry) => entry.slice(2)));
+  const untracked = files.filter((file) => !tracked.has(file));
   const ignored: string[] = [];
-  for (const chunk of chunks(files)) ignored.push(...(await attempt('git check-ignore', () => repo.git.raw(['-c', 'core.quotePath=false', 'check-ignore', '--', ...chunk]))).split('\n').filter(Boolean));
+  for (const chunk of chunks(untracked)) ignored.push(...(await attempt('git check-ignore', () => repo.git.raw(['-c', 'core.quotePath=false', 'check-ignore', '--', ...chunk]))).split('\n').filter(Boolean));
   if (ignored.length > 0) {
     throw new MentorError(
       `${listOf(ignored)} ${ignored.length === 1 ? 'is' : 'are'} ignored by git (a .gitignore rule), so a commit would not hold ${ignored.length === 1 ? 'it' : 'them'}; nothing was written.`,
