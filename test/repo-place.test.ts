@@ -56,14 +56,14 @@ describe('a bare git repository', { timeout: 60_000 }, () => {
     expect(schema.code).toBe(2);
     expect(readdirSync(bare).sort()).toEqual(before);
     // Nor does an --out that leads into git's folders, of a bare repository or of a work tree.
-    const work = exampleGitRepo();
+    const checkout = exampleGitRepo();
     for (const [command, out] of [['schema', path.join(bare, 'x')], ['schema', '.git/x'], ['site', '.git/site'], ['site', path.join(bare, 'site')]] as const) {
-      const refused = await mentorIn([command, '--repo', work, '--out', out], { env: NOW });
+      const refused = await mentorIn([command, '--repo', checkout, '--out', out], { env: NOW });
       expect(refused.code, `${command} --out ${out}`).toBe(2);
       expect(refused.stderr).toContain('Choose a folder for --out outside git\'s own files.');
     }
     expect(readdirSync(bare).sort()).toEqual(before);
-    expect(readdirSync(path.join(work, '.git')).filter((name) => name === 'x' || name === 'site')).toEqual([]);
+    expect(readdirSync(path.join(checkout, '.git')).filter((name) => name === 'x' || name === 'site')).toEqual([]);
     const work = exampleGitRepo();
     const gitFolder = await mentorIn(['init', path.join(work, '.git')], { env: NOW });
     expect(gitFolder.stderr).toContain(`is the .git folder of the git repository ${work}`);
