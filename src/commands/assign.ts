@@ -3,7 +3,7 @@ import { print, printError, styleFor, terminalWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { GO_BACK } from '../domain/questions.js';
 import { writeFilesAtomic } from '../io/write.js';
-import { planAssignment, type AssignInput, type AssignmentPlan } from '../core/assign.js';
+import { planAssignment, waitingMembers, type AssignInput, type AssignmentPlan } from '../core/assign.js';
 import { heldByFieldTypos, memberChoices, mentorChoices, overridesAfter } from '../core/assign-review.js';
 import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
@@ -61,7 +61,10 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     return ExitCode.ok;
   }
   // Refuse before anything is written, and before asking.
-  const commitPlan = options.commit ? await planCommit(program.root, `assign/${entry.id}-${loaded.today}`, [...new Set([entry.file, ...entry.places.map((place) => place.file)])]) : undefined;
+  // What a placement can touch: cohort.yaml and the place of each waiting member (placed members' files never change).
+  const waiting = new Set(waitingMembers(entry.cohort).map((member) => member.person));
+  const touchable = [...new Set([entry.file, ...entry.cohort.members.flatMap((member, index) => (waiting.has(member.person) ? [entry.places[index]!.file] : []))])];
+  const commitPlan = options.commit ? await planCommit(program.root, `assign/${entry.id}-${loaded.today}`, touchable) : undefined;
 
   if (!options.yes) {
     const reviewed = await review(asker, input, plan, show);
