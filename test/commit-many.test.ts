@@ -144,4 +144,16 @@ describe('--commit of many files', { timeout: 120_000 }, () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`The report reads records that are not committed: ${log}.`);
   });
+
+  it('a --commit of 41 files that fails goes back, and names three of them and how many more, not all', async () => {
+    const repo = makeTree({}, base, { preserveTimestamps: true });
+    git(repo, ['config', 'commit.gpgsign', 'true']);
+    git(repo, ['config', 'gpg.program', 'false']);
+    const failed = await mentorIn(['assign', 'c1', '--repo', path.join(repo, PROGRAM), '--yes', '--commit'], { env: NOW });
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('mentor went back: you are on main as before, cohorts/c1/cohort.yaml cohorts/c1/members/mentee-00.yaml cohorts/c1/members/mentee-01.yaml and 38 more as they were');
+    expect(failed.stderr).not.toContain('mentee-39');
+    expect(status(repo)).toEqual([]);
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe('main');
+  });
 });

@@ -1,4 +1,5 @@
 import { ExitCode, MentorError } from '../errors.js';
+import { filesInWords } from '../render/words.js';
 import { checkWritePaths } from '../io/write-path.js';
 import { assertCommittable } from '../io/git-index.js';
 import { assertCanCommit, branchExists, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
@@ -69,12 +70,12 @@ export async function writeAndCommit(plan: CommitPlan | undefined, write: () => 
   await signalsHeard();
   if (!plan) return write();
   const steps: CommitSteps = { repo: plan.repo, branch: plan.branch, files: plan.files, before: await currentPlace(plan.repo), step: 'branch' };
-  const listed = plan.files.join(' ');
+  const shown = filesInWords(plan.files);
   // A signal meanwhile (Ctrl-C) waits until the commit is made or undone (io/interrupt.ts).
   const after = (outcome: { error: unknown } | object) =>
     'error' in outcome
       ? `and the commit did not go through: ${outcome.error instanceof MentorError ? `${outcome.error.message} ${outcome.error.hint ?? ''}`.trim() : String(outcome.error)}`
-      : `after committing ${listed} on the new branch ${plan.branch} (to drop it: git switch ${steps.before.branch ?? '-'} && git branch -D ${plan.branch})`;
+      : `after committing ${shown} on the new branch ${plan.branch} (to drop it: git switch ${steps.before.branch ?? '-'} && git branch -D ${plan.branch})`;
   await holdingSignals(() => underWay(steps), async () => {
     try {
       await createBranch(plan.repo, plan.branch, plan.from?.ref);

@@ -1,4 +1,5 @@
 import { MentorError } from '../errors.js';
+import { filesInWords } from '../render/words.js';
 import { currentBranch, type GitRepo } from '../io/git.js';
 import type { Doing } from '../io/interrupt.js';
 import { branchCommit, deleteBranchAt, filesInHead, pointHeadAt, restoreCommands, restoreFromHead, switchBranch, type Place } from '../io/git-branch.js';
@@ -32,6 +33,7 @@ export function underWay(steps: CommitSteps): Doing {
   const { branch, before } = steps;
   const back = before.branch ?? '-';
   const listed = steps.files.join(' ');
+  const shown = filesInWords(steps.files);
   const restore = restoreCommands(steps.files, steps.tracked ?? new Set(steps.files));
   if (steps.step === 'branch') return { doing: `making the branch ${branch}`, wayOut: `Nothing was written. If git made the branch ${branch}, drop it: git switch ${back} && git branch -D ${branch}.` };
   if (steps.step === 'back') {
@@ -39,8 +41,8 @@ export function underWay(steps: CommitSteps): Doing {
     return { doing: `going back to ${before.branch ?? 'where you were'} from the new branch ${branch}`, wayOut: `See where you are with git status; to finish going back: ${commands} && git branch -D ${branch} (git says so if the branch is already deleted).` };
   }
   return {
-    doing: `${steps.step === 'write' ? 'writing' : 'committing'} ${listed} on the new branch ${branch}`,
-    wayOut: `You are on the new branch ${branch} with ${listed} written; git may not have finished the commit (see git status and git log). To keep the change, commit it there if it is not (git add -- ${listed} && git commit); to go back: ${restore} && git switch ${back} && git branch -D ${branch}.`,
+    doing: `${steps.step === 'write' ? 'writing' : 'committing'} ${shown} on the new branch ${branch}`,
+    wayOut: `You are on the new branch ${branch} with ${shown} written; git may not have finished the commit (see git status and git log). To keep the change, commit it there if it is not (git add -- ${listed} && git commit); to go back: ${restore} && git switch ${back} && git branch -D ${branch}.`,
   };
 }
 
@@ -96,17 +98,18 @@ function said(steps: CommitSteps, error: MentorError, start: Where, where: Where
   const { branch, files, before } = steps;
   const back = before.branch ?? '-';
   const listed = files.join(' ');
+  const shown = filesInWords(files);
   const one = files.length === 1;
   const withState = (state: string, hint: string | undefined) => new MentorError(`${error.message}${/[.!?]$/.test(error.message) ? '' : '.'} ${state}`, error.exitCode, hint);
   if (where.head === 'before' && where.filesBack && !where.branchLeft) {
     const untouched = start.head === 'before' && start.filesBack && !start.branchLeft;
     if (untouched) return withState(`Nothing was written; you are on ${back} as before.`, error.hint);
-    return withState(`mentor went back: you are on ${back} as before, ${listed} as ${one ? 'it was' : 'they were'}, and the branch ${branch} is deleted. Nothing was written.`, error.hint ?? 'Fix the cause, then run the command again.');
+    return withState(`mentor went back: you are on ${back} as before, ${shown} as ${one ? 'it was' : 'they were'}, and the branch ${branch} is deleted. Nothing was written.`, error.hint ?? 'Fix the cause, then run the command again.');
   }
   const why = failure === undefined ? '' : `Going back failed too (${failure instanceof Error ? failure.message : String(failure)}). `;
-  const written = `${listed} ${one ? 'is' : 'are'} written but not committed`;
+  const written = `${shown} ${one ? 'is' : 'are'} written but not committed`;
   const state = {
-    new: `You are on the new branch ${branch}${where.filesBack ? `, and ${listed} ${one ? 'is' : 'are'} as before: nothing is written.` : `, with ${listed} written but not committed.`}`,
+    new: `You are on the new branch ${branch}${where.filesBack ? `, and ${shown} ${one ? 'is' : 'are'} as before: nothing is written.` : `, with ${shown} written but not committed.`}`,
     before: `You are on ${back} as before${where.filesBack ? ' and nothing is written' : `, and ${written}`}${where.branchLeft ? `, but the new branch ${branch} is left.` : `; the new branch ${branch} is deleted.`}`,
     nowhere: `HEAD still names the new branch ${branch}, which mentor deleted (git shows a branch with no commits)${where.filesBack ? '; nothing is written.' : `, and ${written}.`}`,
     unknown: `mentor cannot tell which branch is checked out (see git status); ${where.filesBack ? 'nothing is written.' : `${written}.`}`,

@@ -8,6 +8,11 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** Files named in a sentence: all of a few, else the first three and how many more (a move of thousands would fill the screen). */
+export function filesInWords(files: readonly string[]): string {
+  return files.length <= 5 ? files.join(' ') : `${files.slice(0, 3).join(' ')} and ${(files.length - 3).toLocaleString('en-US')} more`;
+}
+
 /** How long someone has waited, one format everywhere: "5 h", "3 d 2 h" from two days on. */
 export function waitText(hours: number | undefined): string {
   if (hours === undefined) return 'an unknown time';
