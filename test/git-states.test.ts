@@ -57,13 +57,18 @@ describe("git's reason, not \"not a git repository\" (F7)", () => {
   });
 });
 
+/** A commit of its own on the branch checked out: something for a merge or a rebase to take. */
+function commitNotes(repo: string): void {
+  writeFileSync(path.join(repo, 'NOTES.md'), 'notes\n');
+  git(repo, ['add', 'NOTES.md']);
+  git(repo, ['commit', '-qm', 'notes']);
+}
+
 describe('--commit in the middle of a merge or a rebase (F15)', () => {
   it('a merge stopped before its commit is named, with how to finish or abort it, and nothing is written', async () => {
     const repo = exampleGitRepo();
     git(repo, ['switch', '-q', '-c', 'other']);
-    writeFileSync(path.join(repo, 'NOTES.md'), 'notes\n');
-    git(repo, ['add', 'NOTES.md']);
-    git(repo, ['commit', '-qm', 'notes']);
+    commitNotes(repo);
     git(repo, ['switch', '-q', 'main']);
     git(repo, ['merge', '-q', '--no-ff', '--no-commit', 'other']);
     const before = state(repo);
@@ -77,9 +82,7 @@ describe('--commit in the middle of a merge or a rebase (F15)', () => {
 
   it('a rebase stopped at an edit is named as a rebase, not as a detached HEAD to switch away from', async () => {
     const repo = exampleGitRepo();
-    writeFileSync(path.join(repo, 'NOTES.md'), 'notes\n');
-    git(repo, ['add', 'NOTES.md']);
-    git(repo, ['commit', '-qm', 'notes']);
+    commitNotes(repo);
     git(repo, ['-c', 'sequence.editor=sed -i 1s/^pick/edit/', 'rebase', '-q', '-i', 'HEAD~1']);
     const before = state(repo);
     const result = await mentorIn([...claimJon, '--repo', repo]);

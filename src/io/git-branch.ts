@@ -1,4 +1,4 @@
-import { attempt, currentBranch, type GitRepo } from './git.js';
+import { attempt, commitOf, currentBranch, type GitRepo } from './git.js';
 
 // Going back after a --commit that failed on its new branch (commands/commit-undo.ts): the files
 // it wrote put back as HEAD has them, the user's branch checked out again, and the new branch,
@@ -12,15 +12,11 @@ export interface Place {
 }
 
 export async function currentPlace(repo: GitRepo): Promise<Place> {
-  const commit = (await repo.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim();
-  return { branch: await currentBranch(repo), commit: commit === '' ? undefined : commit };
+  return { branch: await currentBranch(repo), commit: await commitOf(repo, 'HEAD') };
 }
 
 /** The commit a branch points at; undefined when there is no such branch. */
-export async function branchCommit(repo: GitRepo, branch: string): Promise<string | undefined> {
-  const commit = (await repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/heads/${branch}`]).catch(() => '')).trim();
-  return commit === '' ? undefined : commit;
-}
+export const branchCommit = (repo: GitRepo, branch: string): Promise<string | undefined> => commitOf(repo, `refs/heads/${branch}`);
 
 /** Those of the files that HEAD has (the others are new). */
 export async function filesInHead(repo: GitRepo, files: readonly string[]): Promise<Set<string>> {

@@ -138,7 +138,7 @@ export async function initRepo(repo: GitRepo): Promise<void> {
  * planCommit has refused paths git would not take as written (io/git-index.ts).
  */
 export async function commitFiles(repo: GitRepo, files: readonly string[], message: string): Promise<string> {
-  const before = await headCommit(repo);
+  const before = await commitOf(repo, 'HEAD');
   // In chunks: 40,000 member files would pass the system's limit on a command line.
   for (const chunk of chunks(files)) await attempt('git add', () => repo.git.raw(['update-index', '--add', '--remove', '--ignore-skip-worktree-entries', '--', ...chunk]));
   const prefix = await programPrefix(repo);
@@ -147,7 +147,7 @@ export async function commitFiles(repo: GitRepo, files: readonly string[], messa
   const staged = (await attempt('git diff', () => repo.git.raw(['diff', '--cached', '--no-renames', '--name-only', '-z', '--no-ext-diff', '--ignore-submodules=none', '--no-relative']))).split('\0').filter(Boolean);
   const onlyOurs = staged.every((file) => ours.has(file));
   await attempt('git commit', () => repo.git.raw(['commit', '--no-verify', '-m', message, ...(onlyOurs ? [] : ['--', ...files])]));
-  const after = await headCommit(repo);
+  const after = await commitOf(repo, 'HEAD');
   // git can exit 1 with nothing on stderr ("nothing to commit"), which simple-git takes for success.
   if (after === undefined || after === before) throw new MentorError(`git commit made no commit of ${files.length === 1 ? files[0] : `${files.length} files`}: git found nothing to commit.`, ExitCode.usage, 'Run `git status` to see why; then run the command again.');
   return after;
@@ -158,10 +158,6 @@ export function chunks<T>(items: readonly T[], size = 2000): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 }
 
-async function headCommit(repo: GitRepo): Promise<string | undefined> {
-  const sha = (await repo.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim();
-  return sha === '' ? undefined : sha;
-}
 
 /** The program folder's path from the top of the work tree ("" or "programs/x/"): git prints paths from the top. */
 export async function programPrefix(repo: GitRepo): Promise<string> {
@@ -173,14 +169,13 @@ export async function currentBranch(repo: GitRepo): Promise<string | undefined> 
   return name === '' ? undefined : name;
 }
 
-/** Whether a ref resolves (git exits 1 quietly when not; simple-git does not always reject then). */
-async function resolves(repo: GitRepo, ref: string): Promise<boolean> {
-  try {
-    return (await repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', ref])).trim() !== '';
-  } catch {
-    return false;
-  }
+/** The commit a ref names; undefined when it names none (git exits 1 quietly then, which simple-git does not always take for a failure). */
+export async function commitOf(repo: GitRepo, ref: string): Promise<string | undefined> {
+  const sha = (await repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', ref]).catch(() => '')).trim();
+  return sha === '' ? undefined : sha;
 }
+
+const resolves = async (repo: GitRepo, ref: string): Promise<boolean> => (await commitOf(repo, ref)) !== undefined;
 
 export async function branchExists(repo: GitRepo, branch: string): Promise<boolean> {
   return resolves(repo, `refs/heads/${branch}`);

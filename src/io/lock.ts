@@ -5,6 +5,7 @@ import { ExitCode, fileSystemError, isSystemError, MentorError } from '../errors
 import { findGitDir } from './git-dir.js';
 import { stopCleanlyFromNowOn } from './interrupt.js';
 import { hostTag, writerState } from './writer.js';
+import { removeQuietly } from './temp-files.js';
 
 // One writer at a time: commands that write take a lock file, under the git dir when the repo is
 // in a git work tree (so it is never committed, and a linked worktree has its own), else a
@@ -102,18 +103,11 @@ function createLock(file: string, content: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw isSystemError(error) ? fileSystemError(error, 'create the write lock', file, 'Nothing was written.') : error;
   } finally {
+    // A draft that could not be made cannot be removed either (a .git folder mentor may not enter): the error that says why is the one to show.
     removeQuietly(draft);
   }
 }
 
-/** A draft that could not be made cannot be removed either (a .git folder mentor may not enter): the error that says why is the one to show. */
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // Nothing of ours is there.
-  }
-}
 
 /**
  * Removes the stale lock whose content is `stale`, if no other process is doing so. Whoever
