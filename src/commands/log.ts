@@ -229,10 +229,23 @@ function refuseInvalid(loaded: Loaded, file: string, text: string): void {
   }
 }
 
-function readExisting(root: string, file: string): { text: string; log?: Log } | undefined {
+/**
+ * The log already written, which the new one updates. One with errors (a hand edit gone wrong) is
+ * refused: read as far as it parses, its other hours and notes would be dropped without a word.
+ */
+function readExisting(root: string, file: string): { text: string; log: Log } | undefined {
   if (!existsInRepo(root, file)) return undefined;
   const outcome = readRecord(root, file);
   if ('problem' in outcome) throw new MentorError(`${file}:${outcome.problem.line ?? 1}:${outcome.problem.column ?? 1} cannot be read: ${outcome.problem.message}`, ExitCode.invalid, outcome.problem.fix);
   const source = new YamlSource(file, outcome.text);
-  return { text: outcome.text, log: checkShape(source, 'log') };
+  const log = checkShape(source, 'log');
+  const errors = source.problems.filter(isError);
+  if (log && errors.length === 0) return { text: outcome.text, log };
+  const first = errors[0];
+  const where = first ? `${file}:${first.line}:${first.column}` : file;
+  throw new MentorError(
+    `${where}: ${first ? sanitizeInline(first.message).replace(/\.$/, '') : 'the log has errors'}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}; mentor edits a log only when it reads whole, so nothing was written.`,
+    ExitCode.invalid,
+    `${first?.fix ? `${sanitizeInline(first.fix)} ` : ''}Fix the file by hand (\`mentor validate\` shows every problem), or delete it to write the week afresh; then run the command again.`,
+  );
 }
