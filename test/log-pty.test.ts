@@ -137,6 +137,28 @@ describe('mentor log on a terminal', () => {
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
   });
 
+  it('refuses hours the flags refuse too (0x10, 1e1, Infinity, -1, empty) as they are typed, and takes 0.25 (term8, T2)', () => {
+    const repo = exampleRepo();
+    const erase = '\u007f'.repeat(10);
+    const { code, screen } = underTerminal(
+      ['log', '--repo', repo, '--cohort', '2026-fall'],
+      [
+        ['Who is logging?', '\r'],
+        ['Which week', '2026-W47\r'],
+        ['Hours of code-review', '\u007f0x10\r'],
+        ['Write a number, e.g. 1.5.', erase + '1e1\r'],
+        ['Write a number, e.g. 1.5.', erase + 'Infinity\r'],
+        ['Write a number, e.g. 1.5.', erase + '-1\r'],
+        ['Write a number from 0 to 168.', erase + '\r'],
+        ['Write a number, e.g. 1.5.', erase + '0.25\r'],
+        ['Hours of own-one-on-one', '\u0003'],
+      ],
+    );
+    expect(code, screen).toBe(130);
+    expect(screen).toContain('Hours of code-review (planned 1) (< to go back) 0.25');
+    expect(screen).not.toMatch(/Hours of code-review.*(0x10|1e1)\s*\n.*Hours of own-one-on-one/);
+  });
+
   it('refuses --commit outside a git repository before asking anything', () => {
     const repo = exampleRepo();
     const { code, screen } = underTerminal(['log', '--repo', repo, '--commit'], []);

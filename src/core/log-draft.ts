@@ -1,7 +1,7 @@
 import type { Question } from '../domain/questions.js';
 import { FORBIDDEN_KEYS } from '../model/forbidden-keys.js';
 import type { Log, Person } from '../model/schemas.js';
-import { roundHours, totalHours } from '../domain/commitments.js';
+import { hoursOf, roundHours, totalHours } from '../domain/commitments.js';
 import { closest } from '../model/suggest.js';
 
 // Building a weekly log: from flags, or by asking. The questions are plain data so they can be
@@ -18,16 +18,13 @@ export interface LogDraft {
 }
 
 /** `--hours practice=3 --hours code-review=1.5` → { practice: 3, 'code-review': 1.5 }. */
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-
 export function parseHoursFlags(pairs: readonly string[]): { hours: Record<string, number>; errors: string[] } {
   const hours: Record<string, number> = {};
   const errors: string[] = [];
   for (let index = 0; index < pairs.length; index++) {
     const pair = pairs[index]!;
     const match = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/.exec(pair);
-    // Hours as people write them: 3, 1.5, .5 (never 0x10, 1e1 or Infinity, which Number() would take).
-    const value = match && DECIMAL.test(match[2]!) ? Number(match[2]) : Number.NaN;
+    const value = match ? hoursOf(match[2]!) : Number.NaN;
     // `--hours practice 3`: the activity and its hours as two words.
     const apart = !pair.includes('=') && pairs[index + 1] !== undefined && !pairs[index + 1]!.includes('=') && Number.isFinite(Number(pairs[index + 1]));
     if (apart) {

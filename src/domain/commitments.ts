@@ -82,3 +82,11 @@ export function sumHours(hours: Readonly<Record<string, number>>): number {
 
 /** The hours of a log (or any activity -> hours table), added up. */
 export const totalHours = (hours: Readonly<Record<string, number>>): number => roundHours(sumHours(hours));
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** Hours as people write them: 3, 1.5, .5; NaN for anything else (0x10, 1e1, Infinity, which Number() would take). */
+export function hoursOf(text: string): number {
+  const trimmed = text.trim();
+  return DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+}

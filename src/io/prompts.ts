@@ -1,6 +1,7 @@
 // The only module that imports inquirer. Questions are plain data (see Question), built and
 // tested elsewhere; this turns them into prompts on the terminal.
 
+import { hoursOf } from '../domain/commitments.js';
 import { GO_BACK, type Asker } from '../domain/questions.js';
 
 export type { Asker, Choice, Question } from '../domain/questions.js';
@@ -38,7 +39,7 @@ export function terminalAsker(): Asker {
             default: question.default === undefined ? undefined : String(question.default),
             validate: (value) => isBack(value) || checkNumber(value, question.min, question.max),
           });
-          return isBack(answer) ? GO_BACK : Number(answer.trim());
+          return isBack(answer) ? GO_BACK : hoursOf(answer);
         }
         case 'confirm':
           return prompts.confirm({ message: question.message, default: question.default });
@@ -48,7 +49,7 @@ export function terminalAsker(): Asker {
 }
 
 function checkNumber(value: string, min = -Infinity, max = Infinity): true | string {
-  const number = value.trim() === '' ? Number.NaN : Number(value.trim());
+  const number = hoursOf(value);
   if (!Number.isFinite(number)) return 'Write a number, e.g. 1.5.';
   if (number < min || number > max) return `Write a number from ${min} to ${max}.`;
   return true;
