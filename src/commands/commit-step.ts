@@ -6,6 +6,7 @@ import { assertCanCommit, branchExists, commitFiles, createBranch, defaultBranch
 import { currentPlace, filesInHead } from '../io/git-branch.js';
 import { holdingSignals, signalsHeard } from '../io/interrupt.js';
 import { goBack, underWay, type CommitSteps } from './commit-undo.js';
+import { shellWord } from '../domain/text.js';
 
 // The shared end of commands that commit: checked before anything is written, then one branch
 // and one commit holding exactly the files the command wrote.
@@ -37,7 +38,7 @@ export async function planCommit(root: string, branch: string, files: string[], 
   const repo = openGit(root);
   await assertCanCommit(repo);
   if (await branchExists(repo, branch)) {
-    throw new MentorError(`The branch ${branch} already exists.`, ExitCode.usage, `Delete it (git branch -D ${branch}) or finish the work on it first.`);
+    throw new MentorError(`The branch ${branch} already exists.`, ExitCode.usage, `Delete it (git branch -D ${shellWord(branch)}) or finish the work on it first.`);
   }
   const dirty = await dirtyFiles(repo, files);
   if (dirty.length > 0) {
@@ -75,7 +76,7 @@ export async function writeAndCommit(plan: CommitPlan | undefined, write: () => 
   const after = (outcome: { error: unknown } | object) =>
     'error' in outcome
       ? `and the commit did not go through: ${outcome.error instanceof MentorError ? `${outcome.error.message} ${outcome.error.hint ?? ''}`.trim() : String(outcome.error)}`
-      : `after committing ${shown} on the new branch ${plan.branch} (to drop it: git switch ${steps.before.branch ?? '-'} && git branch -D ${plan.branch})`;
+      : `after committing ${shown} on the new branch ${plan.branch} (to drop it: git switch ${shellWord(steps.before.branch ?? '-')} && git branch -D ${shellWord(plan.branch)})`;
   await holdingSignals(() => underWay(steps), async () => {
     try {
       await createBranch(plan.repo, plan.branch, plan.from?.ref);
@@ -96,5 +97,5 @@ export function nextStepWithoutCommit(what: string): string {
 }
 
 export function nextStepAfterCommit(branch: string, what: string, from?: { name: string }): string {
-  return [`Committed ${what} on the new branch ${branch}${from ? ` (from ${from.name})` : ''}.`, 'Next: push it and open a pull request:', `  git push -u origin ${branch}`].join('\n');
+  return [`Committed ${what} on the new branch ${branch}${from ? ` (from ${from.name})` : ''}.`, 'Next: push it and open a pull request:', `  git push -u origin ${shellWord(branch)}`].join('\n');
 }

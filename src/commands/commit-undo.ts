@@ -1,4 +1,5 @@
 import { MentorError } from '../errors.js';
+import { shellWord, shellWords } from '../domain/text.js';
 import { filesInWords } from '../render/words.js';
 import { currentBranch, type GitRepo } from '../io/git.js';
 import type { Doing } from '../io/interrupt.js';
@@ -31,18 +32,18 @@ interface Where {
 /** What is under way and, should mentor be stopped at once (a second signal), how the user finishes by hand. */
 export function underWay(steps: CommitSteps): Doing {
   const { branch, before } = steps;
-  const back = before.branch ?? '-';
-  const listed = steps.files.join(' ');
+  // Words of the git commands printed for the user to run: the user's own branch can hold any character git allows.
+  const [back, newBranch, listed] = [shellWord(before.branch ?? '-'), shellWord(branch), shellWords(steps.files)];
   const shown = filesInWords(steps.files);
   const restore = restoreCommands(steps.files, steps.tracked ?? new Set(steps.files));
-  if (steps.step === 'branch') return { doing: `making the branch ${branch}`, wayOut: `Nothing was written. If git made the branch ${branch}, drop it: git switch ${back} && git branch -D ${branch}.` };
+  if (steps.step === 'branch') return { doing: `making the branch ${branch}`, wayOut: `Nothing was written. If git made the branch ${branch}, drop it: git switch ${back} && git branch -D ${newBranch}.` };
   if (steps.step === 'back') {
-    const commands = steps.sameCommit ? `git symbolic-ref HEAD refs/heads/${back} && ${restore}` : `${restore} && git switch ${back}`;
-    return { doing: `going back to ${before.branch ?? 'where you were'} from the new branch ${branch}`, wayOut: `See where you are with git status; to finish going back: ${commands} && git branch -D ${branch} (git says so if the branch is already deleted).` };
+    const commands = steps.sameCommit ? `git symbolic-ref HEAD ${shellWord(`refs/heads/${before.branch ?? '-'}`)} && ${restore}` : `${restore} && git switch ${back}`;
+    return { doing: `going back to ${before.branch ?? 'where you were'} from the new branch ${branch}`, wayOut: `See where you are with git status; to finish going back: ${commands} && git branch -D ${newBranch} (git says so if the branch is already deleted).` };
   }
   return {
     doing: `${steps.step === 'write' ? 'writing' : 'committing'} ${shown} on the new branch ${branch}`,
-    wayOut: `You are on the new branch ${branch} with ${shown} written; git may not have finished the commit (see git status and git log). To keep the change, commit it there if it is not (git add -- ${listed} && git commit); to go back: ${restore} && git switch ${back} && git branch -D ${branch}.`,
+    wayOut: `You are on the new branch ${branch} with ${shown} written; git may not have finished the commit (see git status and git log). To keep the change, commit it there if it is not (git add -- ${listed} && git commit); to go back: ${restore} && git switch ${back} && git branch -D ${newBranch}.`,
   };
 }
 
@@ -97,7 +98,7 @@ export async function goBack(steps: CommitSteps, error: unknown): Promise<unknow
 function said(steps: CommitSteps, error: MentorError, start: Where, where: Where, failure: unknown, tracked: Set<string> | undefined): MentorError {
   const { branch, files, before } = steps;
   const back = before.branch ?? '-';
-  const listed = files.join(' ');
+  const listed = shellWords(files);
   const shown = filesInWords(files);
   const one = files.length === 1;
   const withState = (state: string, hint: string | undefined) => new MentorError(`${error.message}${/[.!?]$/.test(error.message) ? '' : '.'} ${state}`, error.exitCode, hint);
@@ -115,11 +116,11 @@ function said(steps: CommitSteps, error: MentorError, start: Where, where: Where
     unknown: `mentor cannot tell which branch is checked out (see git status); ${where.filesBack ? 'nothing is written.' : `${written}.`}`,
   }[where.head];
   const commands = [
-    where.head === 'nowhere' && `git symbolic-ref HEAD refs/heads/${back}`,
+    where.head === 'nowhere' && `git symbolic-ref HEAD ${shellWord(`refs/heads/${back}`)}`,
     !where.filesBack && before.commit !== undefined && restoreCommands(files, tracked ?? new Set(files)),
     // --merge: a switch git began and could not finish (a full disk) left files of the other branch; a plain switch would refuse them.
-    (where.head === 'new' || where.head === 'unknown') && before.commit !== undefined && `git switch ${steps.sameCommit ? '' : '--merge '}${back}`,
-    where.branchLeft && before.commit !== undefined && `git branch -D ${branch}`,
+    (where.head === 'new' || where.head === 'unknown') && before.commit !== undefined && `git switch ${steps.sameCommit ? '' : '--merge '}${shellWord(back)}`,
+    where.branchLeft && before.commit !== undefined && `git branch -D ${shellWord(branch)}`,
   ].filter((command): command is string => typeof command === 'string' && command !== '');
   const them = one ? 'it' : 'them';
   const hint =

@@ -8,6 +8,7 @@ import { lockForWriting } from './context.js';
 import { staleFiles } from '../io/generated.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { programWorkflows } from '../render/workflows/index.js';
+import { shellWords } from '../domain/text.js';
 
 /**
  * `mentor upgrade`: replaces the repo's .mentor/ runner with the running CLI's build, and with
@@ -53,6 +54,6 @@ async function refuseUncommitted(root: string, files: string[]): Promise<void> {
   if (!(await isGitRepo(repo))) return;
   const dirty = await dirtyFiles(repo, files);
   if (dirty.length > 0) {
-    throw new MentorError(`${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes; mentor upgrade will not overwrite them.`, ExitCode.invalid, `Commit them, or drop them with git checkout -- ${dirty.join(' ')}, then run mentor upgrade again.`);
+    throw new MentorError(`${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes; mentor upgrade will not overwrite them.`, ExitCode.invalid, `Commit them, or drop them with git checkout -- ${shellWords(dirty)}, then run mentor upgrade again.`);
   }
 }

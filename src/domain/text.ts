@@ -11,3 +11,13 @@ export const quoted = (value: string) => `"${shortened(value, 80)}"`;
  * they give the member a mentor: mentor's own words, not a reader's.
  */
 export const WAITING_NOTE = '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).';
+
+/**
+ * A word of a command mentor prints for people to copy into a shell: as it is when it holds only
+ * characters no shell reads specially, else in single quotes. A branch may be called `wip;rm -rf`
+ * and a folder `my program`: the command still does what it says.
+ */
+export const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
+
+/** Words for a shell, each quoted where it needs it, joined by spaces. */
+export const shellWords = (words: readonly string[]) => words.map(shellWord).join(' ');

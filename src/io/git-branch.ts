@@ -1,4 +1,5 @@
 import { attempt, commitOf, currentBranch, type GitRepo } from './git.js';
+import { shellWords } from '../domain/text.js';
 
 // Going back after a --commit that failed on its new branch (commands/commit-undo.ts): the files
 // it wrote put back as HEAD has them, the user's branch checked out again, and the new branch,
@@ -39,8 +40,8 @@ export async function restoreFromHead(repo: GitRepo, files: readonly string[], t
 
 /** The git commands that do what restoreFromHead does, for a user to run: safe to run twice, and never touching a stash. */
 export function restoreCommands(files: readonly string[], tracked: ReadonlySet<string>): string {
-  const kept = files.filter((file) => tracked.has(file)).join(' ');
-  const added = files.filter((file) => !tracked.has(file)).join(' ');
+  const kept = shellWords(files.filter((file) => tracked.has(file)));
+  const added = shellWords(files.filter((file) => !tracked.has(file)));
   return [kept && `git restore --source=HEAD --staged --worktree -- ${kept}`, added && `git rm -q --cached --ignore-unmatch -- ${added} && git clean -f -q -- ${added}`].filter(Boolean).join(' && ');
 }
 

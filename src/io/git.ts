@@ -3,6 +3,7 @@ import { MentorError, ExitCode } from '../errors.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findGitDir } from './git-dir.js';
+import { shellWord } from '../domain/text.js';
 
 // Git for the commands that write (through simple-git): init, branches, commits. What changed
 // between refs is io/git-changes.ts; reading a commit's records is io/git-source.ts. Every
@@ -84,7 +85,7 @@ function unusableRepository(error: unknown, dir?: string): MentorError | undefin
     return new MentorError(
       `git refuses to work in ${dubious[1]}: the repository belongs to another user (git's safe.directory check).`,
       ExitCode.usage,
-      `If you trust it, let git use it with \`git config --global --add safe.directory ${dubious[1]}\` (git's own advice), or run mentor as the user who owns it.`,
+      `If you trust it, let git use it with \`git config --global --add safe.directory ${shellWord(dubious[1] ?? '')}\` (git's own advice), or run mentor as the user who owns it.`,
     );
   }
   const pointsNowhere = /not a git repository: (\S.*?)\s*$/.exec(text);
@@ -92,7 +93,7 @@ function unusableRepository(error: unknown, dir?: string): MentorError | undefin
     return new MentorError(
       `git cannot open this work tree's repository: its .git file points to ${pointsNowhere[1]}, which is not a git repository (a linked worktree whose main repository was moved or deleted).`,
       ExitCode.usage,
-      `If the main repository was moved, run \`git worktree repair ${dir ?? '<this folder>'}\` in it, where it is now; else clone the program repo again.`,
+      `If the main repository was moved, run \`git worktree repair ${dir === undefined ? '<this folder>' : shellWord(dir)}\` in it, where it is now; else clone the program repo again.`,
     );
   }
   const dotGit = dir === undefined ? undefined : findGitDir(dir);
@@ -202,7 +203,7 @@ export async function dirtyFiles(repo: GitRepo, files: readonly string[]): Promi
 /** Creates a branch from `start` (default: HEAD) and switches to it; refuses when it exists. */
 export async function createBranch(repo: GitRepo, branch: string, start?: string): Promise<void> {
   if (await branchExists(repo, branch)) {
-    throw new MentorError(`The branch ${branch} already exists.`, ExitCode.usage, `Delete it (git branch -D ${branch}) or finish the work on it first.`);
+    throw new MentorError(`The branch ${branch} already exists.`, ExitCode.usage, `Delete it (git branch -D ${shellWord(branch)}) or finish the work on it first.`);
   }
   // --no-track: a branch from origin/main must not take origin/main as its upstream.
   await attempt('git switch', () => repo.git.raw(['switch', '--no-track', '-c', branch, ...(start ? [start] : [])]));

@@ -1,4 +1,5 @@
 import { ExitCode, MentorError } from '../errors.js';
+import { shellWord } from '../domain/text.js';
 
 // mentor's own words for refs git would answer with its own (`bad revision '<sha> ^<sha>'`,
 // `bad revision ''`). Pure: the caller in io/git.ts asks git, these say what it means.
@@ -30,6 +31,6 @@ export function noMergeBaseError(flag: string, base: string, head: string, shall
     ExitCode.usage,
     shallow
       ? 'This is a shallow clone, which hides the common history: fetch it (in GitHub Actions: actions/checkout with fetch-depth: 0).'
-      : `Check that ${flag} names the branch the changes were made from (fetch it first: git fetch origin ${base}).`,
+      : `Check that ${flag} names the branch the changes were made from (fetch it first: git fetch origin ${shellWord(base)}).`,
   );
 }
