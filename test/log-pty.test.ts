@@ -1,23 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { exampleRepo, GIT_ENV, makeTree, MENTOR_BIN } from './helpers/repo.js';
-
-const PTY = path.join(import.meta.dirname, 'helpers/run_pty.py');
-const DOWN = '\u001b[B';
-
-/** Runs the real CLI under a pseudo-terminal, typing each answer when its question shows. */
-function underTerminal(args: string[], steps: Array<[string, string]>, gitUser = 'hal-k', now = '2026-11-24T09:00:00-08:00') {
-  const home = makeTree({ '.gitconfig': `[user]\n\tname = ${gitUser}\n\temail = ${gitUser}@example.com\n` });
-  const result = spawnSync('python3', [PTY, JSON.stringify(steps), '--', process.execPath, MENTOR_BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...GIT_ENV, HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), NO_COLOR: '1', TERM: 'xterm-256color', CI: undefined, MENTOR_NOW: now },
-    timeout: 60_000,
-  });
-  return { code: result.status, screen: result.stdout };
-}
+import { exampleRepo } from './helpers/repo.js';
+import { DOWN, underTerminal } from './helpers/terminal.js';
 
 describe('mentor log on a terminal', () => {
   it('asks the questions, defaults to the git user, shows the log and writes it on confirmation', () => {

@@ -30,16 +30,36 @@ export interface Loaded {
 /**
  * `lock`: the command writes (its name, said to a writer that finds the lock held). The lock is
  * taken before the records are read, so that what the command writes is built from records no
- * other writer changes meanwhile: a second writer reads them after the first has written.
+ * other writer changes meanwhile: a second writer reads them after the first has written. A
+ * command that asks first takes it later (lockAndReadAgain).
  */
 export function loadForCommand(repoOption: string | undefined, options: { lock?: string } = {}): Loaded {
   const root = findRepoRoot(repoOption);
   if (options.lock !== undefined) lockForWriting(root, options.lock);
+  return loadAt(root, currentTime());
+}
+
+/**
+ * For a command that asks before it writes: it reads and asks without the lock (a prompt may stay
+ * open for an hour, and no other writer should wait on it), then takes the lock here and reads
+ * the records again, at the same "now". The command builds what it writes from these, and
+ * refuses when that is not what the user was shown: someone else wrote meanwhile.
+ */
+export function lockAndReadAgain(loaded: Loaded, command: string): Loaded {
+  lockForWriting(loaded.program.root, command);
+  return loadAt(loaded.program.root, loaded.now);
+}
+
+/** Refuses (exit 2) to write what the user did not see: the records changed while they answered. */
+export function changedMeanwhile(what: string, hint: string): MentorError {
+  return new MentorError(`${what} changed while you answered (another mentor command, or an editor, wrote to the repo); nothing was written.`, ExitCode.usage, hint);
+}
+
+function loadAt(root: string, now: number): Loaded {
   const program = loadProgram(new WorktreeSource(root));
   if (!program.configValid) {
     throw new MentorError(`${CONFIG_FILE} cannot be read:\n${listProblems(program.problems.filter((p) => p.file === CONFIG_FILE))}`, ExitCode.usage, 'Fix it, then run `mentor validate`.');
   }
-  const now = currentTime();
   return { program, now, today: localDate(program.config.timezone, now) };
 }
 

@@ -20,9 +20,10 @@ import { ID_PATTERN, type Log } from '../model/schemas.js';
 import { YamlSource } from '../model/source.js';
 import { closest } from '../model/suggest.js';
 import { renderNewLog, updateLogText } from '../render/log-yaml.js';
+import { logCommandLine } from '../render/log-command.js';
 import { renderLogJson } from '../render/outcome-json.js';
 import { sanitizeForTerminal, sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, cohortRecordErrors, loadForCommand, personOfGitUser, recordErrorsMessage, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
+import { changedMeanwhile, chooseCohort, cohortRecordErrors, loadForCommand, lockAndReadAgain, personOfGitUser, recordErrorsMessage, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
 import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
 
 export interface LogOptions {
@@ -44,36 +45,41 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   // A pair that is not activity=hours is a usage error, said before anything is read.
   const { hours, errors } = parseHoursFlags(options.hours);
   if (errors.length > 0) throw usageError(errors.map(sanitizeInline).join('\n'), 'Each pair is activity=hours: --hours practice=3 code-review=1 (or --hours repeated). See `mentor log --help`.');
-  const loaded = loadForCommand(options.repo, { lock: 'log' });
-  const { program } = loaded;
   const flagsGiven = options.hours.length > 0 || options.pr.length > 0 || [options.done, options.blockers, options.next].some((v) => v !== undefined);
   const asJson = options.format === 'json';
   // JSON is for another program: it never asks.
   const interactive = isInteractive() && !flagsGiven && !asJson;
+  // Asking takes no lock: the records are read again under it once the answers are in.
+  const first = loadForCommand(options.repo, interactive ? {} : { lock: 'log' });
+  const { program } = first;
 
   // Before asking anything: can git commit here (with --commit), and is the cohort named usable.
   if (options.commit) await assertCanCommit(openGit(program.root));
-  if (options.cohort !== undefined) chooseCohort(loaded, options.cohort);
-  const memberships = membershipsOf(loaded);
+  if (options.cohort !== undefined) chooseCohort(first, options.cohort);
+  const memberships = membershipsOf(first);
   const gitUser = await personOfGitUser(program);
-  const thisWeek = weekAt(program.config.timezone, loaded.now);
-  const lastWeek = lastCompleteWeek(loaded.today);
+  const thisWeek = weekAt(program.config.timezone, first.now);
+  const lastWeek = lastCompleteWeek(first.today);
   const existingLog = (cohort: string, who: string, when: string) => readExisting(program.root, logFile(cohort, who, when))?.log;
 
-  if (options.person !== undefined) refusePerson(loaded, options.person, options.cohort, memberships);
+  if (options.person !== undefined) refusePerson(first, options.person, options.cohort, memberships);
   if (interactive && options.week !== undefined && !isIsoWeek(options.week)) refuseNotAWeek(options.week);
   let { cohort: cohortId, person, week } = options;
   let asked: LogDraft | undefined;
+  /** The log as the last preview showed it, to write only that (the form makes a preview each time it plans). */
+  let previewed: { text: string; existed: boolean } | undefined;
+  let shown: typeof previewed;
   if (interactive) {
-    const answers = await askForm(asker, logForm({
+    const watching: Asker = { ask: (question) => ((shown = question.name === 'confirm' ? previewed : shown), asker.ask(question)) };
+    const answers = await askForm(watching, logForm({
       memberships,
       fixed: { cohort: options.cohort, person: options.person, week: options.week },
       gitPerson: gitUser,
       thisWeek,
       lastWeek,
       existing: existingLog,
-      planned: (cohort, who) => plannedFor(loaded, cohort, who).byActivity,
-      preview: (cohort, draft) => preview(loaded, cohort, draft),
+      planned: (cohort, who) => plannedFor(first, cohort, who).byActivity,
+      preview: (cohort, draft) => preview(first, cohort, draft, (seen) => (previewed = seen)),
     }));
     if (answers.confirm === 'cancel') {
       print('Nothing written.');
@@ -83,6 +89,8 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
     week = week?.trim();
     if (answers.confirm === 'write') asked = logDraftOf(answers);
   }
+  // The answers are in: from here on, the records as they are now, under the lock.
+  const loaded = interactive ? lockAndReadAgain(first, 'log') : first;
   person ??= gitUser;
   if (person === undefined) throw usageError('Whose log is it? Pass --person <id>.', 'mentor could not tell from your git user name.');
   // Said with the write: which week a log without --week went to, and why that one.
@@ -115,6 +123,9 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   }
   // The values are checked first: a refusal to replace should not hide an error in them.
   const text = logText(loaded, entry.id, draft).text;
+  if (asked && (text !== shown?.text || shown.existed !== (existing !== undefined))) {
+    throw changedMeanwhile(file, `Run \`mentor log\` again to see it as it is now; or write your answers over it with:\n    ${sanitizeInline(logCommandLine(entry.id, draft))}`);
+  }
   if (!asked && existing && !options.force) {
     throw new MentorError(`${file} already exists.`, ExitCode.invalid, 'Pass --force to replace it (comments and formatting are kept), or run on a terminal to confirm.');
   }
@@ -161,8 +172,9 @@ function logText(loaded: Loaded, cohortId: string, draft: LogDraft): { file: str
   return { file, text };
 }
 
-function preview(loaded: Loaded, cohortId: string, draft: LogDraft): string {
+function preview(loaded: Loaded, cohortId: string, draft: LogDraft, seen: (log: { text: string; existed: boolean }) => void): string {
   const { file, text } = logText(loaded, cohortId, draft);
+  seen({ text, existed: existsInRepo(loaded.program.root, file) });
   const style = styleFor(process.stdout);
   return `\n${style.bold(file)}\n${sanitizeForTerminal(text)}\n${totalAgainstPlan(draft.hours, plannedFor(loaded, cohortId, draft.person).total)}`;
 }

@@ -2,9 +2,12 @@
 
 Usage: pty.py SCRIPT_JSON -- command args...
 SCRIPT_JSON is a list of [expect, send] pairs; prints everything the program wrote, and exits
-with the program's exit code (or 124 when an expected text never appears).
+with the program's exit code (or 124 when an expected text never appears). A step may have a
+third element, a shell command run once its text shows and before its keys are sent (another
+writer working while the prompt is open); its exit code and output are printed after the screen,
+as "[side N exit C]" and the output.
 """
-import fcntl, json, os, pty, re, select, struct, sys, termios, time
+import fcntl, json, os, pty, re, select, struct, subprocess, sys, termios, time
 
 ANSI = re.compile(rb'\x1b\[[0-9;?]*[A-Za-z]')
 
@@ -35,7 +38,9 @@ def main():
     # How far into the screen text the script has read: the next step looks only after the text
     # the last one matched (not after all output so far, which may already hold the next prompt).
     seen = 0
-    for expect, send in steps:
+    side = []
+    for step in steps:
+        expect, send = step[0], step[1]
         deadline = time.time() + 20
         while True:
             plain = ANSI.sub(b'', out).decode('utf8', 'replace')
@@ -48,6 +53,9 @@ def main():
                 sys.stdout.write('\n[pty: never saw %r]\n' % expect)
                 os.kill(pid, 9)
                 sys.exit(124)
+        if len(step) > 2:
+            ran = subprocess.run(step[2], shell=True, capture_output=True, text=True)
+            side.append('[side %d exit %d]\n%s%s' % (len(side), ran.returncode, ran.stdout, ran.stderr))
         time.sleep(0.05)
         os.write(fd, send.encode('utf8'))
     deadline = time.time() + 20
@@ -56,6 +64,8 @@ def main():
             break
     _, status = os.waitpid(pid, 0)
     sys.stdout.write(ANSI.sub(b'', out).decode('utf8', 'replace'))
+    for said in side:
+        sys.stdout.write('\n' + said)
     sys.exit(os.waitstatus_to_exitcode(status))
 
 main()

@@ -1,0 +1,46 @@
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { exampleRepo } from './helpers/repo.js';
+import { mentorCommand, underTerminal, type Step } from './helpers/terminal.js';
+
+// A prompt left open takes no write lock: other writers go on meanwhile, and what the prompt
+// writes is built from the records as they are when the answers are in (term8, T3).
+
+const W47 = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
+
+/** hal's log of 2026-W47, answered on the terminal; `side` runs while "Write this log?" is open. */
+function logFormWith(repo: string, side: string): Step[] {
+  const steps: Step[] = [['Who is logging?', '\r'], ['Which week', '2026-W47\r']];
+  for (const activity of ['code-review', 'own-one-on-one', 'practice', 'weekly-review']) steps.push([`Hours of ${activity}`, '\r']);
+  steps.push(['Pull request links', '\r'], ['What did you get done?', "Hal's joins\r"], ['Anything blocking you?', '\r'], ['What is next?', '\r'], ['Write this log?', '\r', side]);
+  return steps;
+}
+
+describe('mentor log leaves the lock to other writers while it asks', () => {
+  it('lets another writer write while the form is open, then writes the answers', () => {
+    const repo = exampleRepo();
+    const other = mentorCommand(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W46', '--hours', 'practice=2', '--force']);
+    const { code, screen } = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], logFormWith(repo, other));
+    expect(code, screen).toBe(0);
+    expect(screen).toContain('[side 0 exit 0]');
+    expect(parse(readFileSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W46.yaml'), 'utf8')).hours.practice).toBe(2);
+    expect(parse(readFileSync(path.join(repo, W47), 'utf8')).done).toBe("Hal's joins");
+  });
+
+  it('writes nothing over a log written meanwhile, and gives the command that writes the answers', () => {
+    const repo = exampleRepo();
+    const other = mentorCommand(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47', '--hours', 'practice=9']);
+    const { code, screen } = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], logFormWith(repo, other));
+    expect(code, screen).toBe(2);
+    expect(screen).toContain(`${W47} changed while you answered`);
+    expect(screen).toContain('nothing was written');
+    expect(parse(readFileSync(path.join(repo, W47), 'utf8')).hours).toEqual({ practice: 9 });
+    const command = /^ {4}(mentor log .*--force)$/m.exec(screen)?.[1];
+    expect(command).toBe("mentor log --cohort 2026-fall --person hal --week 2026-W47 --hours code-review=1 own-one-on-one=1 practice=3 weekly-review=0.5 --done 'Hal'\\''s joins' --force");
+    execSync(`${mentorCommand([])} ${command!.replace(/^mentor /, '')} --repo ${repo}`, { stdio: 'pipe' });
+    expect(parse(readFileSync(path.join(repo, W47), 'utf8'))).toMatchObject({ hours: { 'code-review': 1, practice: 3 }, done: "Hal's joins" });
+  });
+});
