@@ -93,6 +93,19 @@ describe('git faults give one clear line', () => {
     expect(result.stderr).toContain('HEAD is detached');
   });
 
+  it("a detached HEAD in a repo whose branch is master: the hint names master, and following it works", async () => {
+    const repo = exampleGitRepo();
+    git(repo, ['branch', '-m', 'main', 'master']);
+    git(repo, ['checkout', '-q', '--detach']);
+    const result = await mentorIn([...commitLog, '--repo', repo]);
+    expect(result.code).toBe(2);
+    const hint = /`(git switch [^`<]*)`/.exec(result.stderr)?.[1];
+    expect(hint, result.stderr).toBe('git switch master');
+    expect(result.stderr).toContain('`git switch -c <a new branch name>`');
+    git(repo, hint!.split(' ').slice(1));
+    expect((await mentorIn([...commitLog, '--repo', repo])).code).toBe(0);
+  });
+
   it('no user.name or user.email', () => {
     const repo = exampleGitRepo();
     const noIdentity = {

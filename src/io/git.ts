@@ -270,6 +270,8 @@ export async function assertCanCommit(repo: GitRepo): Promise<void> {
   const unfinished = unfinishedOperation(gitDir);
   if (unfinished) throw new MentorError(`${unfinished.what} is in progress in this repository; mentor will not start a branch in the middle of it. Nothing was written.`, ExitCode.usage, `${unfinished.how}, then run the command again.`);
   if ((await currentBranch(repo)) === undefined && (await hasCommits(repo))) {
-    throw new MentorError('HEAD is detached, so there is no branch to start from.', ExitCode.usage, 'Switch to a branch first, e.g. `git switch main`.');
+    const home = (await defaultBranch(repo))?.name.replace(/^origin\//, '');
+    const keep = 'or make one where you are: `git switch -c <a new branch name>`';
+    throw new MentorError('HEAD is detached, so there is no branch to start from.', ExitCode.usage, `Switch to a branch first${home ? ` (\`git switch ${shellWord(home)}\`)` : ''}, ${keep}; then run the command again.`);
   }
 }
