@@ -75,6 +75,11 @@ describe('mentor hours', () => {
     const attention = await mentorIn(['status', '--repo', repo, '--format', 'markdown'], { env: NOW });
     expect(attention.code).toBe(0);
     expect(attention.stdout.split('\n')[0]).toBe('<!-- mentor:attention -->');
+    // The tree reads no log: it shows the tree as it is, and warns of nothing it does not use.
+    const tree = await mentorIn(['tree', '2026-fall', '--repo', repo], { env: NOW });
+    expect(tree.code).toBe(0);
+    expect(tree.stdout).toContain('bob Bob Martin (mentee, 5.5 h)');
+    expect(tree.stderr).toBe('');
   });
 
   it('with two cohorts running, lists them once and shows how to name one (exit 2)', () => {

@@ -34,10 +34,11 @@ export interface StatusOptions {
  * asked. A log with errors is left out (its week shows as missing) and said on stderr: the
  * attention issue keeps showing who waits while someone fixes the log.
  */
-function cohortNow(loaded: Loaded, entry: CohortEntry & { cohort: Cohort }): (week: string) => CohortSnapshot {
+function cohortNow(loaded: Loaded, entry: CohortEntry & { cohort: Cohort }, command: 'status' | 'tree' = 'status'): (week: string) => CohortSnapshot {
   const { program } = loaded;
-  const { logs, skipped } = usableCohortLogs(program, entry.id);
-  warnLeftOut(skipped, 'status', 'each counts as a missing log');
+  // The tree shows who mentors whom and the hours planned: it reads no log, and says nothing of one.
+  const { logs, skipped } = command === 'tree' ? { logs: new Map(), skipped: [] } : usableCohortLogs(program, entry.id);
+  warnLeftOut(skipped, command, 'each counts as a missing log');
   const input = { config: program.config, cohort: entry.cohort, people: peopleOf(program), logs, at: loaded.now, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) };
   return (week) => cohortSnapshot({ ...input, week });
 }
@@ -68,7 +69,7 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
 export async function treeCommand(cohortId: string | undefined, options: { repo?: string; format?: 'text' | 'json' }): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const entry = chooseCohort(loaded, cohortId, { strict: false, command: 'tree' });
-  const snapshot = cohortNow(loaded, entry)(weekOfDate(loaded.today));
+  const snapshot = cohortNow(loaded, entry, 'tree')(weekOfDate(loaded.today));
   print(options.format === 'json' ? `${JSON.stringify({ cohort: entry.id, tree: snapshot.tree, waiting: snapshot.waiting }, null, 2)}\n` : renderTreeText(snapshot, styleFor(process.stdout), terminalWidth()));
   return ExitCode.ok;
 }
