@@ -1,9 +1,5 @@
 import type { LogDraft } from '../core/log-draft.js';
-
-/** A word as a POSIX shell reads it back: plain when it can be, else in single quotes. */
-export function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
+import { shellWords } from '../domain/text.js';
 
 /**
  * The `mentor log` command that writes this draft with flags: what a user who answered the
@@ -14,5 +10,5 @@ export function logCommandLine(cohort: string, draft: LogDraft): string {
   for (const link of draft.pullRequests) words.push('--pr', link);
   for (const key of ['done', 'blockers', 'next'] as const) if (draft[key] !== undefined) words.push(`--${key}`, draft[key]);
   words.push('--force');
-  return words.map(shellWord).join(' ');
+  return shellWords(words);
 }
