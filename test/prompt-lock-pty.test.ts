@@ -44,3 +44,28 @@ describe('mentor log leaves the lock to other writers while it asks', () => {
     expect(parse(readFileSync(path.join(repo, W47), 'utf8'))).toMatchObject({ hours: { 'code-review': 1, practice: 3 }, done: "Hal's joins" });
   });
 });
+
+describe('mentor assign leaves the lock to other writers while the organiser reviews', () => {
+  const COHORT = 'cohorts/2026-fall/cohort.yaml';
+  const mentorOf = (repo: string, person: string) => parse(readFileSync(path.join(repo, COHORT), 'utf8')).members.find((m: { person: string }) => m.person === person)?.mentor;
+
+  it('lets a mentee log while the plan is on screen, then writes the placements', () => {
+    const repo = exampleRepo();
+    const other = mentorCommand(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47', '--hours', 'practice=2']);
+    const { code, screen } = underTerminal(['assign', '2026-fall', '--repo', repo], [['Write these placements?', '\r', other]]);
+    expect(code, screen).toBe(0);
+    expect(screen).toContain('[side 0 exit 0]');
+    expect([mentorOf(repo, 'cleo'), mentorOf(repo, 'jon')]).toEqual(['ada', 'grace']);
+  });
+
+  it('writes nothing when a claim changed the cohort meanwhile, and says to review again', () => {
+    const repo = exampleRepo();
+    const claim = mentorCommand(['claim', 'jon', '--as', 'linus', '--cohort', '2026-fall', '--repo', repo]);
+    const { code, screen } = underTerminal(['assign', '2026-fall', '--repo', repo], [['Write these placements?', '\r', claim]]);
+    expect(code, screen).toBe(2);
+    expect(screen).toContain('[side 0 exit 0]');
+    expect(screen).toContain('The records of cohort 2026-fall changed while you answered');
+    expect(screen).toContain('Run `mentor assign 2026-fall` again to review the placements as they are now.');
+    expect([mentorOf(repo, 'cleo'), mentorOf(repo, 'jon')]).toEqual([undefined, 'linus']);
+  });
+});

@@ -8,7 +8,9 @@ import { heldByFieldTypos, memberChoices, mentorChoices, overridesAfter } from '
 import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
 import { renderAssignJson, renderAssignText } from '../render/assign.js';
-import { chooseCohort, cohortRecordErrors, loadForCommand, peopleOf, recordErrorsMessage } from './context.js';
+import type { CohortEntry } from '../model/program.js';
+import type { Cohort } from '../model/schemas.js';
+import { changedMeanwhile, chooseCohort, cohortRecordErrors, loadForCommand, lockAndReadAgain, peopleOf, recordErrorsMessage, type Loaded } from './context.js';
 import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
@@ -22,9 +24,10 @@ export interface AssignOptions {
 }
 
 export async function assignCommand(cohortId: string | undefined, options: AssignOptions, asker: Asker = terminalAsker()): Promise<number> {
-  // Only a run that may write takes the lock: a preview (--dry-run, or no --yes where nothing can confirm) works beside another writer and in a read-only checkout.
-  const mayWrite = !options.dryRun && (options.yes === true || (isInteractive() && options.format !== 'json'));
-  const loaded = loadForCommand(options.repo, mayWrite ? { lock: 'assign' } : {});
+  // Only --yes takes the lock from the start: a preview (--dry-run, or no --yes where nothing can
+  // confirm) works beside another writer and in a read-only checkout, and a review on a terminal
+  // takes it once the user accepts, checking that the placements still hold (placedAsReviewed).
+  const loaded = loadForCommand(options.repo, options.yes === true && !options.dryRun ? { lock: 'assign' } : {});
   const { program } = loaded;
   const asJson = options.format === 'json';
   const entry = chooseCohort(loaded, cohortId, { command: 'assign', strict: asJson ? 'silent' : true });
@@ -36,15 +39,7 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     printError(`mentor: ${said.message}\n  ${said.hint}`);
     return ExitCode.invalid;
   }
-  const people = peopleOf(program);
-  const input: AssignInput = {
-    config: program.config,
-    cohort: entry.cohort,
-    people,
-    now: loaded.now,
-    elsewhere: hoursInOverlappingCohorts(program, entry.cohort, { warn: true }),
-    held: heldByFieldTypos(program.problems, entry),
-  };
+  const input = assignInput(loaded, entry, true);
   let plan = planAssignment(input);
   const style = styleFor(process.stdout);
   const show = (current: AssignmentPlan) =>
@@ -61,32 +56,70 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     return ExitCode.ok;
   }
   // Refuse before anything is written, and before asking.
-  // What a placement can touch: cohort.yaml and the place of each waiting member (placed members' files never change).
-  const waiting = new Set(waitingMembers(entry.cohort).map((member) => member.person));
-  const touchable = [...new Set([entry.file, ...entry.cohort.members.flatMap((member, index) => (waiting.has(member.person) ? [entry.places[index]!.file] : []))])];
-  const commitPlan = options.commit ? await planCommit(program.root, `assign/${entry.id}-${loaded.today}`, touchable) : undefined;
+  const planTheCommit = (current: CohortEntry & { cohort: Cohort }) => (options.commit ? planCommit(program.root, `assign/${current.id}-${loaded.today}`, touchableFiles(current)) : Promise.resolve(undefined));
+  let commitPlan = await planTheCommit(entry);
 
+  let target = entry;
   if (!options.yes) {
     const reviewed = await review(asker, input, plan, show);
     if (!reviewed) {
       print('Nothing written.');
       return ExitCode.ok;
     }
-    plan = reviewed;
+    ({ entry: target, plan } = placedAsReviewed(loaded, entry.id, reviewed));
+    commitPlan = await planTheCommit(target);
   } else {
     print(show(plan));
   }
 
   const assignedAt = formatInstant(program.config.timezone, loaded.now);
-  const edited = applyMemberEdits(entry, plan.assignments.map((a) => ({ person: a.person, set: { mentor: a.mentor, assignedAt } })));
+  const edited = applyMemberEdits(target, plan.assignments.map((a) => ({ person: a.person, set: { mentor: a.mentor, assignedAt } })));
   await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, [...edited].map(([file, content]) => ({ file, content }))), `Assign mentors in ${entry.id} (${plan.assignments.length} placed)`);
   if (options.format === 'text') print(`Placed ${plan.assignments.length} in ${[...edited.keys()].join(', ') || entry.file}.`);
   if (commitPlan && options.format === 'text') print(nextStepAfterCommit(commitPlan.branch, 'the placements'));
   return ExitCode.ok;
 }
 
+function assignInput(loaded: Loaded, entry: CohortEntry & { cohort: Cohort }, warn: boolean): AssignInput {
+  const { program } = loaded;
+  return {
+    config: program.config,
+    cohort: entry.cohort,
+    people: peopleOf(program),
+    now: loaded.now,
+    elsewhere: hoursInOverlappingCohorts(program, entry.cohort, { warn }),
+    held: heldByFieldTypos(program.problems, entry),
+  };
+}
+
+/** What a placement can touch: cohort.yaml and the place of each waiting member (placed members' files never change). */
+function touchableFiles(entry: CohortEntry & { cohort: Cohort }): string[] {
+  const waiting = new Set(waitingMembers(entry.cohort).map((member) => member.person));
+  return [...new Set([entry.file, ...entry.cohort.members.flatMap((member, index) => (waiting.has(member.person) ? [entry.places[index]!.file] : []))])];
+}
+
+/**
+ * The placements the user accepted, under the lock and from the records as they are now (with the
+ * user's changes): refused when they are not the ones reviewed, since someone wrote meanwhile.
+ */
+function placedAsReviewed(loaded: Loaded, cohortId: string, reviewed: Reviewed): { entry: CohortEntry & { cohort: Cohort }; plan: AssignmentPlan } {
+  const fresh = lockAndReadAgain(loaded, 'assign');
+  const again = () => changedMeanwhile(`The records of cohort ${cohortId}`, `Run \`mentor assign ${cohortId}\` again to review the placements as they are now.`);
+  const current = chooseCohort(fresh, cohortId, { command: 'assign' });
+  const plan = planAssignment({ ...assignInput(fresh, current, false), ...(reviewed.overrides.size > 0 ? { overrides: reviewed.overrides } : {}) });
+  const pairs = (p: AssignmentPlan) => JSON.stringify(p.assignments.map((a) => [a.person, a.mentor]));
+  if (pairs(plan) !== pairs(reviewed.plan)) throw again();
+  return { entry: current, plan };
+}
+
+interface Reviewed {
+  plan: AssignmentPlan;
+  /** The user's changes: member -> mentor. */
+  overrides: ReadonlyMap<string, string>;
+}
+
 /** Shows the plan and lets the user change members' mentors, undo, accept or cancel; undefined: cancel. */
-async function review(asker: Asker, input: AssignInput, first: AssignmentPlan, show: (plan: AssignmentPlan) => string): Promise<AssignmentPlan | undefined> {
+async function review(asker: Asker, input: AssignInput, first: AssignmentPlan, show: (plan: AssignmentPlan) => string): Promise<Reviewed | undefined> {
   const history: Array<Map<string, string>> = [new Map()];
   for (;;) {
     const overrides = history.at(-1)!;
@@ -104,7 +137,7 @@ async function review(asker: Asker, input: AssignInput, first: AssignmentPlan, s
       ],
     });
     if (action === 'cancel') return undefined;
-    if (action === 'accept') return plan;
+    if (action === 'accept') return { plan, overrides };
     if (action === 'undo') {
       history.pop();
       continue;
