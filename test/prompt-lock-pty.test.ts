@@ -69,3 +69,27 @@ describe('mentor assign leaves the lock to other writers while the organiser rev
     expect([mentorOf(repo, 'cleo'), mentorOf(repo, 'jon')]).toEqual([undefined, 'linus']);
   });
 });
+
+describe('mentor request leaves the lock to other writers while it asks', () => {
+  const zoe = ['--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC', '--wants', 'react', '--skills', '', '--languages', 'en', '--prefers', 'ada', '--role', 'mentee', '--cohort', '2026-fall'];
+
+  it('lets another request be written while the preview is open, then writes this one', () => {
+    const repo = exampleRepo();
+    const other = mentorCommand(['request', '--repo', repo, ...zoe.map((word) => word.replace(/^zoe/, 'yan'))]);
+    const { code, screen } = underTerminal(['request', '--repo', repo, ...zoe], [['Write this request?', '\r', other]]);
+    expect(code, screen).toBe(0);
+    expect(screen).toContain('[side 0 exit 0]');
+    expect(parse(readFileSync(path.join(repo, 'people/yan.yaml'), 'utf8')).github).toBe('yan-z');
+    expect(parse(readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8')).github).toBe('zoe-z');
+  });
+
+  it('refuses, writing nothing, when the id was taken while the preview was open', () => {
+    const repo = exampleRepo();
+    const other = mentorCommand(['request', '--repo', repo, ...zoe.map((word) => (word === 'Zoe' ? 'Zoe Other' : word))]);
+    const { code, screen } = underTerminal(['request', '--repo', repo, ...zoe], [['Write this request?', '\r', other]]);
+    expect(code, screen).toBe(1);
+    expect(screen).toContain('[side 0 exit 0]');
+    expect(screen).toMatch(/zoe.*(taken|exists)/);
+    expect(parse(readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8')).name).toBe('Zoe Other');
+  });
+});

@@ -10,7 +10,7 @@ import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
 import { renderOfferNextStep, renderRequestDoneMarkdown, renderRequestPreview, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
 import { renderRequestJson } from '../render/outcome-json.js';
-import { firstCohortError, loadForCommand, peopleOf, runningCohorts, unknownCohorts } from './context.js';
+import { changedMeanwhile, firstCohortError, loadForCommand, lockAndReadAgain, peopleOf, runningCohorts, unknownCohorts, type Loaded } from './context.js';
 import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
 
 export interface RequestOptions {
@@ -34,12 +34,13 @@ export interface RequestOptions {
 }
 
 export async function requestCommand(options: RequestOptions, asker: Asker = terminalAsker()): Promise<number> {
-  const loaded = loadForCommand(options.repo, { lock: 'request' });
+  const interactive = options.fromIssue === undefined && isInteractive() && options.format === 'text';
+  // Asking takes no lock: the records are read again under it once the request is confirmed.
+  let loaded = loadForCommand(options.repo, interactive ? {} : { lock: 'request' });
   const { program } = loaded;
   const flags = parseAnswerFlags(options.answer, program.config);
   const given: Partial<Record<AnswerKey, string>> = {};
   for (const key of ['person', 'name', 'timezone', 'skills', 'wants', 'prefers', 'languages', 'maxHours'] as const) if (options[key] !== undefined) given[key] = options[key];
-  const interactive = options.fromIssue === undefined && isInteractive() && options.format === 'text';
   const role: RequestRole = options.role ?? (interactive ? ((await asker.ask(roleQuestion)) as RequestRole) : 'mentee');
   const fromFlags = { flags: new Set(Object.keys(given) as AnswerKey[]), flagsOnly: options.fromIssue === undefined && !interactive };
   const answers: RequestAnswers = { role, values: given, yes: flags.yes, otherAnswers: flags.other, ...fromFlags, ...(options.github !== undefined ? { github: options.github } : {}), ...(options.cohort !== undefined ? { cohort: options.cohort } : {}) };
@@ -59,6 +60,48 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     Object.assign(answers, asked);
   }
 
+  let { outcome, files } = judge(loaded, answers, problems);
+  const refuse = () => {
+    const all = [...problems, ...(outcome.ok ? [] : outcome.problems)];
+    const organisers = outcome.ok ? undefined : outcome.organisers;
+    // The answer on the issue is written whatever the exit code: the workflow posts it.
+    if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all, organisers, program.config.maintainers));
+    else if (options.format === 'json') print(renderRequestJson({ role, person: answers.values.person?.trim() || null, cohort: outcome.ok ? (outcome.plan.member?.cohort ?? null) : null, organisers: organisers?.message ?? null, ok: false, problems: all, files: [], branch: null }));
+    else printError(renderRequestRefusalText(all, organisers));
+    return !outcome.ok && outcome.usage ? ExitCode.usage : ExitCode.invalid;
+  };
+  if (!outcome.ok || problems.length > 0) return refuse();
+
+  if (interactive) {
+    if ((await asker.ask(confirmRequestQuestion(renderRequestPreview(files)))) !== 'write') {
+      print('Nothing written.');
+      return ExitCode.ok;
+    }
+    // Under the lock, from the records as they are now: the same files, or nothing.
+    const shown = JSON.stringify(files);
+    loaded = lockAndReadAgain(loaded, 'request');
+    ({ outcome, files } = judge(loaded, answers, problems));
+    if (!outcome.ok || problems.length > 0) return refuse();
+    if (JSON.stringify(files) !== shown) throw changedMeanwhile('The records', 'Run `mentor request` again to see the request as it is now.');
+  }
+  if (!outcome.ok) return refuse();
+
+  const id = String(outcome.plan.person.id);
+  const commitPlan = options.commit ? await planCommit(program.root, `request/${id}`, files.map((f) => f.file)) : undefined;
+  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, files), outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}`);
+  if (options.format === 'markdown') print(renderRequestDoneMarkdown(outcome.plan));
+  else if (options.format === 'text') print(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
+  if (options.format === 'json') print(renderRequestJson({ role, person: id, cohort: outcome.plan.member?.cohort ?? null, organisers: null, ok: true, problems: [], files: files.map((f) => f.file), branch: commitPlan?.branch ?? null }));
+  if (options.format === 'text') {
+    print(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer') : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files'));
+    if (!outcome.plan.member) print(renderOfferNextStep(id, options.cohort ?? program.config.intake.cohort ?? onlyOne(runningCohorts(loaded).map((entry) => entry.id))));
+  }
+  return ExitCode.ok;
+}
+
+/** The request judged against the records (with the files it writes, and `problems` added to when one is taken). */
+function judge(loaded: Loaded, answers: RequestAnswers, problems: string[]) {
+  const { program } = loaded;
   const outcome = checkRequest(
     {
       config: program.config,
@@ -75,32 +118,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   const files = outcome.ok ? requestFiles(outcome.plan) : [];
   const taken = existingFiles(program.root, files.map((f) => f.file));
   if (taken.length > 0) problems.push(`${taken.join(' and ')} already ${taken.length === 1 ? 'exists' : 'exist'}: choose another id.`);
-  if (!outcome.ok || problems.length > 0) {
-    const all = [...problems, ...(outcome.ok ? [] : outcome.problems)];
-    const organisers = outcome.ok ? undefined : outcome.organisers;
-    // The answer on the issue is written whatever the exit code: the workflow posts it.
-    if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all, organisers, program.config.maintainers));
-    else if (options.format === 'json') print(renderRequestJson({ role, person: answers.values.person?.trim() || null, cohort: outcome.ok ? (outcome.plan.member?.cohort ?? null) : null, organisers: organisers?.message ?? null, ok: false, problems: all, files: [], branch: null }));
-    else printError(renderRequestRefusalText(all, organisers));
-    return !outcome.ok && outcome.usage ? ExitCode.usage : ExitCode.invalid;
-  }
-
-  if (interactive && (await asker.ask(confirmRequestQuestion(renderRequestPreview(files)))) !== 'write') {
-    print('Nothing written.');
-    return ExitCode.ok;
-  }
-
-  const id = String(outcome.plan.person.id);
-  const commitPlan = options.commit ? await planCommit(program.root, `request/${id}`, files.map((f) => f.file)) : undefined;
-  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, files), outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}`);
-  if (options.format === 'markdown') print(renderRequestDoneMarkdown(outcome.plan));
-  else if (options.format === 'text') print(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
-  if (options.format === 'json') print(renderRequestJson({ role, person: id, cohort: outcome.plan.member?.cohort ?? null, organisers: null, ok: true, problems: [], files: files.map((f) => f.file), branch: commitPlan?.branch ?? null }));
-  if (options.format === 'text') {
-    print(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer') : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files'));
-    if (!outcome.plan.member) print(renderOfferNextStep(id, options.cohort ?? program.config.intake.cohort ?? onlyOne(runningCohorts(loaded).map((entry) => entry.id))));
-  }
-  return ExitCode.ok;
+  return { outcome, files };
 }
 
 const onlyOne = (ids: readonly string[]): string | undefined => (ids.length === 1 ? ids[0] : undefined);
