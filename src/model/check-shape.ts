@@ -42,10 +42,11 @@ const WHAT: Record<RecordKind, string> = {
  */
 export function checkShape<K extends RecordKind>(source: YamlSource, kind: K, salvage: Salvage = {}): Output<K> | undefined {
   const schema = RECORD_SCHEMAS[kind] as z.ZodType;
-  const value = source.value;
+  // A config may leave out any part (DESIGN), every part too: an empty one is all defaults.
+  const value = source.value === null && kind === 'config' ? {} : source.value;
   if (value === undefined) return undefined;
   if (value === null) {
-    source.add(0, 'empty-file', 'error', `The file is empty; it should hold ${WHAT[kind]}.`, kind === 'config' ? 'Add at least a `program:` line.' : `See schemas/${kind}.schema.json for the fields.`);
+    source.add(0, 'empty-file', 'error', `The file is empty; it should hold ${WHAT[kind]}.`, `See schemas/${kind}.schema.json for the fields.`);
     return undefined;
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
