@@ -21,3 +21,15 @@ describe('a config that leaves out every part', () => {
     expect(Object.fromEntries(json.people.map((row: { id: string; plannedTotal: number }) => [row.id, row.plannedTotal]))).toEqual({ lee: 6, max: 5, ann: 5.5 });
   });
 });
+
+describe('mentor log --hours', () => {
+  it('takes the pairs as a comma list too, and refuses a decimal comma', () => {
+    const repo = smallProgram();
+    const written = mentor(['log', '--repo', repo, '--person', 'ann', '--week', '2026-W41', '--hours', 'practice=3,code-review=1.5', '--format', 'json'], { env: NOW });
+    expect(written.code).toBe(0);
+    expect(JSON.parse(written.stdout).hours).toEqual({ practice: 3, 'code-review': 1.5 });
+    const decimalComma = mentor(['log', '--repo', repo, '--person', 'ann', '--week', '2026-W39', '--hours', 'practice=1,5'], { env: NOW });
+    expect(decimalComma.code).toBe(2);
+    expect(decimalComma.stderr).toContain('--hours practice=1,5');
+  });
+});

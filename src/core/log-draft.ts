@@ -18,7 +18,10 @@ export interface LogDraft {
 }
 
 /** `--hours practice=3 --hours code-review=1.5` → { practice: 3, 'code-review': 1.5 }. */
-export function parseHoursFlags(pairs: readonly string[]): { hours: Record<string, number>; errors: string[] } {
+export function parseHoursFlags(given: readonly string[]): { hours: Record<string, number>; errors: string[] } {
+  // `--hours practice=3,code-review=1` too, the comma list --skills and --wants take; never a
+  // decimal comma (practice=1,5), whose "5" is no pair.
+  const pairs = given.flatMap((pair) => (pair.includes(',') && pair.split(',').every((part) => part.includes('=')) ? pair.split(',') : [pair]));
   const hours: Record<string, number> = {};
   const errors: string[] = [];
   for (let index = 0; index < pairs.length; index++) {
