@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mentorInJson } from './helpers/in-process.js';
-import { mentor, smallProgram } from './helpers/repo.js';
+import { makeTree, mentor, mentorJson, minimal, smallProgram } from './helpers/repo.js';
 
 // Gaps an outside reader of DESIGN.md finds (contract audit 8): each test is a sentence of
 // DESIGN.md run through the real CLI.
@@ -31,5 +31,22 @@ describe('mentor log --hours', () => {
     const decimalComma = mentor(['log', '--repo', repo, '--person', 'ann', '--week', '2026-W39', '--hours', 'practice=1,5'], { env: NOW });
     expect(decimalComma.code).toBe(2);
     expect(decimalComma.stderr).toContain('--hours practice=1,5');
+  });
+});
+
+describe('mentor assign over both tiers at once', () => {
+  it('gives a lead\'s last place to the waiting mentor who can take the waiting mentee, placing more members than the best pair alone', () => {
+    // lee has one place left; m4 asked for lee but its budget leaves no room for a mentee, m5 can take p4.
+    const member = (person: string, role: string, extra = '') => `  - { person: ${person}, role: ${role}${extra} }\n`;
+    const repo = makeTree({
+      'mentor.config.yaml': `${minimal.config}roles:\n  mentor:\n    maxMentees: 1\n`,
+      ...Object.fromEntries(['lee', 'm1', 'm2', 'm3', 'm5', 'p1', 'p2', 'p3', 'p4'].map((id) => [`people/${id}.yaml`, minimal.person(id)])),
+      'people/m4.yaml': minimal.person('m4', 'maxHoursPerWeek: 4\n'),
+      'cohorts/c1/cohort.yaml': `id: c1\nname: C\nstart: 2026-09-07\nend: 2026-11-29\nmembers:\n${member('lee', 'lead')}${[1, 2, 3].map((i) => member(`m${i}`, 'mentor', ', mentor: lee') + member(`p${i}`, 'mentee', `, mentor: m${i}`)).join('')}${member('m4', 'mentor', ', prefers: lee')}${member('m5', 'mentor')}${member('p4', 'mentee')}`,
+    });
+    const { code, json } = mentorJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], { env: NOW });
+    expect(code).toBe(0);
+    expect(json.assignments.map((a: { person: string; mentor: string }) => `${a.person}->${a.mentor}`)).toEqual(['m5->lee', 'p4->m5']);
+    expect(json.unassigned.map((u: { person: string }) => u.person)).toEqual(['m4']);
   });
 });

@@ -13,6 +13,8 @@ export interface ReasonContext {
   /** This tier's placements. */
   assignments: Assignment[];
   members: Member[];
+  /** The leads' places went to the mentors that let the most members be placed (assign-tiers.ts). */
+  crossTier?: boolean;
 }
 
 const list = (ids: string[]) => (ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`);
@@ -37,6 +39,11 @@ export function whyNotPlaced(context: ReasonContext, member: Member): Unplaced {
   const closed = standings.filter((mentor) => mentor.standing !== 'open');
   const others = closed.length > 0 ? `; ${blockers(closed, tier)}` : '';
   const override = input.overrides?.get(member.person);
+  const places = open.reduce((sum, mentor) => sum + mentor.room, 0);
+  const taken = `the ${places === 1 ? 'one place' : `${places} places`} with ${list(open.map((m) => m.id))}`;
+  if (context.crossTier) {
+    return unplaced('room-taken', `${taken} went to mentors who can take more of the waiting mentees, or better matches for them (placing ${member.person} instead places fewer members or lowers the total)${others}`);
+  }
   for (const assignment of context.assignments) {
     if (!openIds.has(assignment.mentor) || (override !== undefined && override !== assignment.mentor) || input.overrides?.has(assignment.person)) continue;
     const mine = scorePair(input.config.matching, member, memberPerson, assignment.mentor, input.people.get(assignment.mentor), input.cohort.start).total;
@@ -44,10 +51,9 @@ export function whyNotPlaced(context: ReasonContext, member: Member): Unplaced {
       return unplaced('lost-tie', `lost a tie on id to ${assignment.person} for ${assignment.mentor}'s last place (both score ${mine} there; ties go by id)${others}`);
     }
   }
-  const places = open.reduce((sum, mentor) => sum + mentor.room, 0);
   return unplaced(
     'room-taken',
-    `the ${places === 1 ? 'one place' : `${places} places`} with ${list(open.map((m) => m.id))} went to members who score higher there (placing ${member.person} instead of any of them lowers the total)${others}`,
+    `${taken} went to members who score higher there (placing ${member.person} instead of any of them lowers the total)${others}`,
   );
 }
 

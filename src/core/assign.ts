@@ -10,6 +10,7 @@ import { FlowNetwork } from './min-cost-flow.js';
 import { HOUR_MS, localDate } from '../domain/time.js';
 import { roundScore, scoreMatrix, scorePair } from './assign-score.js';
 import { isPaused } from '../domain/cohort-state.js';
+import { bestChoice } from './assign-tiers.js';
 
 export { roundScore, scorePair, type ScoreParts, type Weights } from './assign-score.js';
 
@@ -31,7 +32,7 @@ export function mentorStandings(input: AssignInput, role: Role, leadsGiven: Read
   const tier = tierAbove(role);
   if (tier === undefined) return [];
   const counts = directMenteeCounts(input.cohort.members);
-  const today = localDate(input.config.timezone, input.now);
+  const today = todayOf(input);
   const seen = new Set<string>();
   const result: MentorStanding[] = [];
   for (const member of input.cohort.members) {
@@ -57,6 +58,14 @@ export function mentorStandings(input: AssignInput, role: Role, leadsGiven: Read
   return result.sort((a, b) => byId(a.id, b.id));
 }
 
+/** The program's date now, worked out once per input: the search of assign-tiers.ts asks often. */
+const todays = new WeakMap<AssignInput, string>();
+function todayOf(input: AssignInput): string {
+  let today = todays.get(input);
+  if (today === undefined) todays.set(input, (today = localDate(input.config.timezone, input.now)));
+  return today;
+}
+
 /** Mentors of the tier above a role who may take mentees (active, not paused, placed), with their room. */
 export function eligibleMentors(input: AssignInput, role: Role, leadsGiven?: ReadonlySet<string>): Array<{ id: string; room: number; load: number; capacity: number }> {
   return mentorStandings(input, role, leadsGiven)
@@ -77,20 +86,33 @@ export function waitingMembers(cohort: Cohort): Member[] {
 export function planAssignment(input: AssignInput): AssignmentPlan {
   const waiting = waitingMembers(input.cohort);
   const plan: AssignmentPlan = { cohort: input.cohort.id, assignments: [], unassigned: [], totalScore: 0, waiting: waiting.length, askedFor: waiting.filter((member) => member.prefers !== undefined).length, loads: [], chosen: 0 };
-  const leadsGiven = new Set<string>();
-  for (const role of ['mentor', 'mentee'] as const) {
-    const all = waiting.filter((member) => member.role === role).sort((a, b) => byId(a.person, b.person));
-    const members = all.filter((member) => !input.held?.has(member.person));
-    const standings = mentorStandings(input, role, leadsGiven);
-    const mentors = standings.filter((mentor) => mentor.standing !== 'inactive' && mentor.standing !== 'paused' && mentor.standing !== 'waiting-for-lead');
-    const placed = solveTier(input, members, mentors);
-    const after = new Map(mentors.map((mentor) => [mentor.id, mentor.load]));
-    for (const member of all) {
-      const mentor = placed.get(member.person);
+  const all = (role: Role) => waiting.filter((member) => member.role === role).sort((a, b) => byId(a.person, b.person));
+  const placeable = (role: Role) => all(role).filter((member) => !input.held?.has(member.person));
+  const mentors = placeable('mentor');
+  const mentees = placeable('mentee');
+  const both = (upper: TierPlacement) => ({ upper, lower: placeTier(input, 'mentee', mentees, new Set(upper.placed.keys())) });
+  const outcome = ({ upper, lower }: ReturnType<typeof both>) => ({ upper, lower, count: upper.placed.size + lower.placed.size, score: upper.score + lower.score, maxLoad: Math.max(upper.maxLoad, lower.maxLoad) });
+  const first = outcome(both(placeTier(input, 'mentor', mentors, new Set())));
+  // Which waiting mentors get the leads' places decides what the mentees can have (assign-tiers.ts).
+  const rooms = new Map(mentorStandings(input, 'mentee', new Set(mentors.map((member) => member.person))).map((mentor) => [mentor.id, mentor.room]));
+  const existingRoom = first.lower.mentors.filter((mentor) => !rooms.has(mentor.id)).reduce((sum, mentor) => sum + mentor.room, 0);
+  const { outcome: best } = bestChoice(mentors.map((member) => member.person), [...first.upper.placed.keys()], first, {
+    evaluate: (chosen) => {
+      const upper = placeTier(input, 'mentor', mentors.filter((member) => chosen.has(member.person)), new Set());
+      return upper.placed.size === chosen.size ? outcome(both(upper)) : undefined;
+    },
+    room: (id) => rooms.get(id) ?? 0,
+    roomNeeded: mentees.length - existingRoom,
+    cost: mentees.length * first.lower.mentors.length + mentors.length * first.upper.mentors.length,
+  });
+  const crossTier = best !== first;
+  for (const [role, tier] of [['mentor', best.upper], ['mentee', best.lower]] as const) {
+    const after = new Map(tier.mentors.map((mentor) => [mentor.id, mentor.load]));
+    for (const member of all(role)) {
+      const mentor = tier.placed.get(member.person);
       if (mentor === undefined) continue;
       const parts = scorePair(input.config.matching, member, input.people.get(member.person), mentor, input.people.get(mentor), input.cohort.start);
       after.set(mentor, (after.get(mentor) ?? 0) + 1);
-      if (role === 'mentor') leadsGiven.add(member.person);
       const requested = member.requestedAt === undefined ? undefined : Date.parse(member.requestedAt);
       plan.assignments.push({
         person: member.person,
@@ -102,13 +124,38 @@ export function planAssignment(input: AssignInput): AssignmentPlan {
         ...(requested !== undefined ? { waitedHours: Math.round(((input.now - requested) / HOUR_MS) * 10) / 10 } : {}),
       });
     }
-    const context = { input, role, standings, assignments: plan.assignments.filter((a) => a.role === role), members: all };
-    for (const member of all) if (!placed.has(member.person)) plan.unassigned.push(whyNotPlaced(context, member));
-    for (const mentor of mentors) plan.loads.push({ mentor: mentor.id, role: tierAbove(role)!, before: mentor.load, after: after.get(mentor.id)!, capacity: mentor.capacity });
+    const context = { input, role, standings: tier.standings, assignments: plan.assignments.filter((a) => a.role === role), members: all(role), ...(role === 'mentor' && crossTier ? { crossTier } : {}) };
+    for (const member of all(role)) if (!tier.placed.has(member.person)) plan.unassigned.push(whyNotPlaced(context, member));
+    for (const mentor of tier.mentors) plan.loads.push({ mentor: mentor.id, role: tierAbove(role)!, before: mentor.load, after: after.get(mentor.id)!, capacity: mentor.capacity });
   }
   plan.chosen = plan.assignments.filter((a) => a.chosen).length;
   plan.totalScore = roundScore(plan.assignments.reduce((sum, assignment) => sum + assignment.score, 0));
   return plan;
+}
+
+interface TierPlacement {
+  placed: Map<string, string>;
+  standings: MentorStanding[];
+  mentors: MentorStanding[];
+  /** Total score in thousandths. */
+  score: number;
+  maxLoad: number;
+}
+
+/** One tier's optimum for these waiting members of `role`, given the mentors who get a lead in this run. */
+function placeTier(input: AssignInput, role: Role, members: Member[], leadsGiven: ReadonlySet<string>): TierPlacement {
+  const standings = mentorStandings(input, role, leadsGiven);
+  const mentors = standings.filter((mentor) => mentor.standing !== 'inactive' && mentor.standing !== 'paused' && mentor.standing !== 'waiting-for-lead');
+  const placed = solveTier(input, members, mentors);
+  const loads = new Map(mentors.map((mentor) => [mentor.id, mentor.load]));
+  let score = 0;
+  for (const member of members) {
+    const mentor = placed.get(member.person);
+    if (mentor === undefined) continue;
+    loads.set(mentor, loads.get(mentor)! + 1);
+    score += Math.round(scorePair(input.config.matching, member, input.people.get(member.person), mentor, input.people.get(mentor), input.cohort.start).total * 1000);
+  }
+  return { placed, standings, mentors, score, maxLoad: Math.max(0, ...loads.values()) };
 }
 
 /** The exact optimum for one tier; returns member -> mentor. */
