@@ -93,3 +93,27 @@ describe('mentor request leaves the lock to other writers while it asks', () => 
     expect(parse(readFileSync(path.join(repo, 'people/zoe.yaml'), 'utf8')).name).toBe('Zoe Other');
   });
 });
+
+describe('mentor next leaves the lock to other writers while it asks', () => {
+  const args = (repo: string) => ['next', '2026-fall', '2027-spring', '--start', '2027-01-11', '--early', '--repo', repo];
+  const SPRING = 'cohorts/2027-spring/cohort.yaml';
+
+  it('lets a mentee log while the proposal is open, then writes the new cohort', () => {
+    const repo = exampleRepo();
+    const other = mentorCommand(['log', '--repo', repo, '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47', '--hours', 'practice=2']);
+    const { code, screen } = underTerminal(args(repo), [[`Write ${SPRING}?`, '\r', other]]);
+    expect(code, screen).toBe(0);
+    expect(screen).toContain('[side 0 exit 0]');
+    expect(parse(readFileSync(path.join(repo, SPRING), 'utf8')).members).toHaveLength(13);
+  });
+
+  it('writes nothing over a cohort made while the proposal was open', () => {
+    const repo = exampleRepo();
+    const other = mentorCommand([...args(repo), '--yes', '--name', 'Made meanwhile']);
+    const { code, screen } = underTerminal(args(repo), [[`Write ${SPRING}?`, '\r', other]]);
+    expect(code, screen).toBe(2);
+    expect(screen).toContain('[side 0 exit 0]');
+    expect(screen).toContain('Cohort 2027-spring already exists');
+    expect(parse(readFileSync(path.join(repo, SPRING), 'utf8')).name).toBe('Made meanwhile');
+  });
+});

@@ -12,7 +12,7 @@ import { ID_PATTERN } from '../model/schemas.js';
 import { renderNextCohort, renderNextSummary, renderProposalText, type NewCohort } from '../render/cycles.js';
 import { renderNextJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, peopleOf } from './context.js';
+import { changedMeanwhile, chooseCohort, loadForCommand, lockAndReadAgain, peopleOf, type Loaded } from './context.js';
 import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { cohortLogs } from './week-logs.js';
 
@@ -33,9 +33,9 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
     if (date !== undefined && !isRealDate(date)) throw usageError(`${flag} ${sanitizeInline(date)} is not a date.`, 'Write it as YYYY-MM-DD.');
   }
   if (options.end !== undefined && dayNumber(options.end) <= dayNumber(options.start)) throw usageError('--end must be after --start.');
-  // Without --yes where nothing can confirm (no terminal, or JSON), next only shows its proposal: no lock, as for assign.
-  const mayWrite = options.yes === true || (isInteractive() && options.format !== 'json');
-  const loaded = loadForCommand(options.repo, mayWrite ? { lock: 'next' } : {});
+  // Only --yes takes the lock from the start: without it, next shows its proposal (no terminal,
+  // or JSON) or asks, and takes the lock once the user says write (as assign does).
+  const loaded = loadForCommand(options.repo, options.yes === true ? { lock: 'next' } : {});
   const { program } = loaded;
   const from = chooseCohort(loaded, fromId);
   const state = cohortState(from.cohort, loaded.today);
@@ -47,9 +47,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
     throw usageError(`--start ${options.start} overlaps cohort ${from.id}, which ends ${from.cohort.end}.`, 'Start the next cycle after the last one ends.');
   }
   const file = cohortFile(toId);
-  if (program.cohorts.has(toId) || existsInRepo(program.root, cohortDir(toId))) {
-    throw new MentorError(`Cohort ${toId} already exists; mentor never overwrites a cohort.`, ExitCode.usage, 'Choose another id for the next cohort.');
-  }
+  refuseExisting(loaded, toId);
   const people = peopleOf(program);
   const proposals = proposeNext(program.config, from.cohort, people, cohortLogs(program, from.id), loaded.today);
   const style = styleFor(process.stdout);
@@ -74,6 +72,14 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
     }
   }
   const members = nextMembers(from.cohort, chosen);
+  if (!options.yes) {
+    // Under the lock, from the records as they are now: the cohort the user saw, or nothing.
+    const fresh = lockAndReadAgain(loaded, 'next');
+    refuseExisting(fresh, toId);
+    if (JSON.stringify(nextMembers(chooseCohort(fresh, fromId).cohort, chosen)) !== JSON.stringify(members)) {
+      throw changedMeanwhile(`The records of cohort ${from.id}`, `Run \`mentor next ${from.id} ${toId}\` again to see the proposal as it is now.`);
+    }
+  }
   const text = renderNextCohort({ id: toId, name: options.name ?? `${from.cohort.name} (next: ${toId})`, start: options.start, ...(options.end ? { end: options.end } : {}), cadence: from.cohort.cadence, members }, from.id);
 
   const plan = options.commit ? await planCommit(program.root, `next/${toId}`, [file]) : undefined;
@@ -82,6 +88,12 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   if (asJson) said(members, [file], plan?.branch ?? null);
   else if (plan) print(nextStepAfterCommit(plan.branch, 'the new cohort'));
   return ExitCode.ok;
+}
+
+function refuseExisting(loaded: Loaded, toId: string): void {
+  if (loaded.program.cohorts.has(toId) || existsInRepo(loaded.program.root, cohortDir(toId))) {
+    throw new MentorError(`Cohort ${toId} already exists; mentor never overwrites a cohort.`, ExitCode.usage, 'Choose another id for the next cohort.');
+  }
 }
 
 /** Asks about each promotion, shows the cohort that results, and lets the user go back; false: cancel. */

@@ -12,7 +12,8 @@ import { removeQuietly } from './temp-files.js';
 // dotfile in the repo that the loader ignores.
 //
 // A command that edits records takes it before it reads them (commands/context.ts), so what it
-// writes is built from records no other writer changes meanwhile. codeowners, forms and upgrade,
+// writes is built from records no other writer changes meanwhile; one that asks first takes it
+// once the answers are in, and reads the records again (lockAndReadAgain). codeowners, forms and upgrade,
 // which write whole files made afresh, take it before they write. site, schema and init take
 // none: the site and the schemas may go to a folder outside any repo, and init only adds files
 // that are not there yet, to a repo it is making.
