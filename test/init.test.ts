@@ -97,7 +97,7 @@ describe('mentor init', { timeout: 120_000 }, () => {
     const dir = path.join(outer, 'programs/mentoring');
     const result = await mentorIn(['init', dir]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Initialised a git repository of its own and committed 29 files');
+    expect(result.stdout).toContain('Initialised a git repository of its own and committed 30 files');
     expect(result.stdout).toContain(`is inside the git repository ${outer}`);
     expect(git(outer, ['rev-parse', 'HEAD'])).toBe(before);
     expect(git(outer, ['status', '--porcelain'])).toBe('?? programs/\n');
@@ -194,7 +194,7 @@ describe('mentor init and git', () => {
     expect(existsSync(path.join(dir, '.git'))).toBe(false);
     const again = await mentorIn(['init', dir]);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain('Initialised a git repository and committed 29 files');
+    expect(again.stdout).toContain('Initialised a git repository and committed 30 files');
     expect(git(dir, ['status', '--porcelain'])).toBe('');
   });
 
@@ -206,7 +206,7 @@ describe('mentor init and git', () => {
     writeFileSync(path.join(dir, 'people/alex.yaml'), 'id: alex\nname: Mine now\n');
     const again = await mentorIn(['init', dir], { env });
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain('Committed 28 files');
+    expect(again.stdout).toContain('Committed 29 files');
     const committed = git(dir, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n');
     expect(committed).toContain('mentor.config.yaml');
     expect(committed).toContain('.mentor/mentor.mjs');

@@ -43,14 +43,15 @@ beforeAll(() => {
 const allSteps = () => [...workflows].flatMap(([file, { workflow }]) => Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => ({ file, job, step }))));
 
 describe('the workflows mentor init writes', () => {
-  it('are the CI, the gate, the review signal, the re-judging after a review, the scheduled job, the dashboard, requests, claims and the attention issue, each in its own file', () => {
-    expect([...workflows.keys()].sort()).toEqual(['mentor-attention.yml', 'mentor-claim.yml', 'mentor-gate-review.yml', 'mentor-gate.yml', 'mentor-overdue.yml', 'mentor-pages.yml', 'mentor-request.yml', 'mentor-review.yml', 'mentor.yml']);
+  it('are the CI, the gate, the review signal, the re-judging after a review, the gate in a merge queue, the scheduled job, the dashboard, requests, claims and the attention issue, each in its own file', () => {
+    expect([...workflows.keys()].sort()).toEqual(['mentor-attention.yml', 'mentor-claim.yml', 'mentor-gate-queue.yml', 'mentor-gate-review.yml', 'mentor-gate.yml', 'mentor-overdue.yml', 'mentor-pages.yml', 'mentor-request.yml', 'mentor-review.yml', 'mentor.yml']);
     const events = Object.fromEntries([...workflows].map(([file, { workflow }]) => [file, Object.keys(workflow.on).sort()]));
     expect(events).toEqual({
       'mentor.yml': ['pull_request', 'push'],
       'mentor-gate.yml': ['pull_request_target'],
       'mentor-review.yml': ['pull_request_review'],
       'mentor-gate-review.yml': ['workflow_run'],
+      'mentor-gate-queue.yml': ['merge_group'],
       'mentor-overdue.yml': ['schedule', 'workflow_dispatch'],
       'mentor-pages.yml': ['push', 'schedule', 'workflow_dispatch'],
       'mentor-request.yml': ['issues'],
@@ -85,7 +86,7 @@ describe('the workflows mentor init writes', () => {
       expect(workflow.permissions, file).toEqual({});
       for (const [name, job] of Object.entries(workflow.jobs)) {
         const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope).sort();
-        const trusted = file === 'mentor-gate.yml' || file === 'mentor-gate-review.yml';
+        const trusted = file === 'mentor-gate.yml' || file === 'mentor-gate-review.yml' || file === 'mentor-gate-queue.yml';
         const deploy = file === 'mentor-pages.yml' && name === 'deploy';
         // Requests and claims push a branch, open its pull request, answer on the issue and set the gate's status.
         const opensPullRequests = file === 'mentor-request.yml' || file === 'mentor-claim.yml';
@@ -96,13 +97,15 @@ describe('the workflows mentor init writes', () => {
   });
 
   it('check out only the base in the jobs that hold a write token, and fetch the head as data', () => {
-    for (const file of ['mentor-gate.yml', 'mentor-gate-review.yml']) {
+    for (const file of ['mentor-gate.yml', 'mentor-gate-review.yml', 'mentor-gate-queue.yml']) {
       const job = workflows.get(file)!.workflow.jobs.gate!;
       const checkout = job.steps.find((step) => step.uses?.startsWith('actions/checkout'))!;
-      expect(checkout.with, file).toEqual({ 'fetch-depth': 0 });
+      // The merge queue's event names the group's own commit (the pull request's code): its base is checked out.
+      expect(checkout.with, file).toEqual(file === 'mentor-gate-queue.yml' ? { ref: '${{ github.event.merge_group.base_sha }}', 'fetch-depth': 0 } : { 'fetch-depth': 0 });
       const script = job.steps.map((step) => step.run ?? '').join('\n');
       expect(script).toContain('git fetch --no-tags --quiet origin "+refs/pull/$NUMBER/head:refs/remotes/pull/$NUMBER/head"');
-      expect(script).not.toMatch(/git (checkout|switch|worktree|merge|reset)/);
+      // git merge-tree writes objects only: no work tree, no index.
+      expect(script).not.toMatch(/git (checkout|switch|worktree|merge(?!-tree)|reset)/);
       expect(script).toContain('node .mentor/mentor.mjs check-pr --base "$BASE_SHA" --head "$HEAD_SHA" --author "$AUTHOR" --author-association "${AUTHOR_ASSOCIATION:-NONE}" "${approvals[@]}"');
     }
     expect(workflows.get('mentor-gate.yml')!.workflow.jobs.gate!.env).toMatchObject({ HEAD_SHA: '${{ github.event.pull_request.head.sha }}', AUTHOR: '${{ github.event.pull_request.user.login }}' });

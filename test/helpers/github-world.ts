@@ -193,3 +193,32 @@ export function reviewEvent(pr: PullRequest, reviewer: string, state: string): S
   const payload = { action: 'submitted', review: { user: userOf(reviewer), state: state.toLowerCase(), commit_id: pr.headSha }, pull_request: pullRequestPayload(pr), repository, sender: userOf(reviewer) };
   return { name: 'pull_request_review', sha: pr.mergeSha, ref: `refs/pull/${pr.number}/merge`, workflowSha: pr.mergeSha, payload };
 }
+
+export interface MergeGroup {
+  sha: string;
+  ref: string;
+  baseSha: string;
+}
+
+/**
+ * The commit a merge queue builds for the pull requests (the last one names the group's branch),
+ * as GitHub builds it: each merged in turn onto `baseSha` (main, or the group ahead in the queue),
+ * on the branch gh-readonly-queue/main/pr-<number>-<head sha> of origin.
+ */
+export function mergeGroup(world: World, prs: PullRequest[], baseSha = mainSha(world)): MergeGroup {
+  let sha = baseSha;
+  for (const pr of prs) {
+    const tree = git(world.origin, 'merge-tree', '--write-tree', sha, pr.headSha).trim();
+    sha = git(world.origin, 'commit-tree', tree, '-p', sha, '-p', pr.headSha, '-m', `Merge pull request #${pr.number}`).trim();
+  }
+  const last = prs.at(-1)!;
+  const ref = `refs/heads/gh-readonly-queue/main/pr-${last.number}-${last.headSha}`;
+  git(world.origin, 'update-ref', ref, sha);
+  return { sha, ref, baseSha };
+}
+
+/** merge_group checks_requested: the workflow file and GITHUB_SHA are the group's commit. */
+export function mergeGroupEvent(group: MergeGroup): SimEvent {
+  const mergeGroup = { head_sha: group.sha, head_ref: group.ref, base_sha: group.baseSha, base_ref: 'refs/heads/main', head_commit: { id: group.sha, tree_id: '', message: 'Merge' } };
+  return { name: 'merge_group', sha: group.sha, ref: group.ref, workflowSha: group.sha, payload: { action: 'checks_requested', merge_group: mergeGroup, repository, sender: userOf('andrew-gh') } };
+}

@@ -33,9 +33,10 @@ export function header(lines: readonly string[]): string {
  * workflow_run: never the pull request's code). Full history: --changed and check-pr need the
  * merge base.
  */
-export function checkoutStep(indent: string, options: { fullHistory: boolean }): string {
+export function checkoutStep(indent: string, options: { fullHistory: boolean; ref?: string }): string {
   const lines = [`- uses: ${CHECKOUT_ACTION}`];
-  if (options.fullHistory) lines.push('  with:', '    fetch-depth: 0');
+  const inputs = [...(options.ref ? [`ref: ${options.ref}`] : []), ...(options.fullHistory ? ['fetch-depth: 0'] : [])];
+  if (inputs.length > 0) lines.push('  with:', ...inputs.map((input) => `    ${input}`));
   return lines.map((line) => `${indent}${line}`).join('\n');
 }
 
@@ -51,14 +52,14 @@ export function setupNodeStep(indent: string): string {
  * The head of a job that runs the committed runner, through its first two steps (the repo and
  * node): what it may touch, and the env that is the only way event text reaches its shell.
  */
-export function runnerJob(options: { permissions: readonly string[]; env?: readonly string[]; fullHistory: boolean }): string {
+export function runnerJob(options: { permissions: readonly string[]; env?: readonly string[]; fullHistory: boolean; checkoutRef?: string }): string {
   return [
     '    runs-on: ubuntu-latest',
     '    permissions:',
     ...options.permissions.map((line) => `      ${line}`),
     ...(options.env ? ['    env:', ...options.env.map((line) => `      ${line}`)] : []),
     '    steps:',
-    checkoutStep('      ', { fullHistory: options.fullHistory }),
+    checkoutStep('      ', { fullHistory: options.fullHistory, ref: options.checkoutRef }),
     setupNodeStep('      '),
   ].join('\n');
 }

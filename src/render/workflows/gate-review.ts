@@ -61,6 +61,6 @@ ${runnerJob({
       - name: Find the open pull request whose head is this commit
         run: |
 ${FIND_PULL_REQUEST.split('\n').map((line) => `          ${line}`).join('\n')}
-${gateSteps('      ', "env.NUMBER != ''")}
+${gateSteps('      ', { when: "env.NUMBER != ''" })}
 `;
 }

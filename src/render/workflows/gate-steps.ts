@@ -19,10 +19,11 @@ const APPROVERS_JQ = `add // [] | map(select(.state == "APPROVED" or .state == "
 /** The gate's earlier comment: made by this workflow's bot, the marker on its first line. */
 const OWN_COMMENT_JQ = `add // [] | map(select(.user.login == "github-actions[bot]" and ((.body // "") | startswith("${GATE_MARKER}")))) | first | .id // empty`;
 
-const STATUS_URL = '"repos/$GITHUB_REPOSITORY/statuses/$HEAD_SHA"';
+/** Where the status goes: a shell variable holding a commit (the head commit, or a merge queue's commit). */
+const statusUrl = (commit: string) => `"repos/$GITHUB_REPOSITORY/statuses/${commit}"`;
 const RUN_URL = '"$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID"';
 
-const PENDING = `gh api --method POST ${STATUS_URL} -f state=pending -f context=${GATE_CONTEXT} \\
+const pending = (commit: string) => `gh api --method POST ${statusUrl(commit)} -f state=pending -f context=${GATE_CONTEXT} \\
   -f description="Judging the changes by the base branch's rules" -f target_url=${RUN_URL} > /dev/null`;
 
 const FETCH_HEAD = `git fetch --no-tags --quiet origin "+refs/pull/$NUMBER/head:refs/remotes/pull/$NUMBER/head"
@@ -72,12 +73,12 @@ echo "::stop-commands::$token"
 cat "$RUNNER_TEMP/gate.md" "$RUNNER_TEMP/gate.err"
 echo "::$token::"`;
 
-const SET_STATUS = `case "$VERDICT" in
+const setStatus = (commit: string) => `case "$VERDICT" in
   success) description='Every change is one its author may make, or a maintainer approved it' ;;
   failure) description='A change needs a maintainer: see the comment on the pull request' ;;
   *) VERDICT=error; description='The gate could not judge this pull request: see the run' ;;
 esac
-gh api --method POST ${STATUS_URL} -f state="$VERDICT" -f context=${GATE_CONTEXT} \\
+gh api --method POST ${statusUrl(commit)} -f state="$VERDICT" -f context=${GATE_CONTEXT} \\
   -f description="$description" -f target_url=${RUN_URL} > /dev/null`;
 
 const COMMENT = `test -s "$RUNNER_TEMP/gate.md" || exit 0
@@ -96,11 +97,18 @@ else
   gh api --method POST "repos/$GITHUB_REPOSITORY/issues/$NUMBER/comments" --input "$RUNNER_TEMP/comment.json" > /dev/null
 fi`;
 
-/**
- * The steps after the base is checked out. `when` is the condition every step adds (the
- * re-judging job skips them when no open pull request has the head commit).
- */
-export function gateSteps(stepIndent: string, when?: string): string {
+export interface GateStepOptions {
+  /** The condition every step adds (the re-judging job skips them when no open pull request has the head commit). */
+  when?: string;
+  /** The commit whose status is set (a shell variable, and what to call it): the head commit unless said. */
+  statusOn?: { commit: string; called: string };
+  /** A step (name and script) run after the head is fetched and before it is judged. */
+  beforeJudging?: { name: string; script: string };
+}
+
+/** The steps after the base is checked out. */
+export function gateSteps(stepIndent: string, options: GateStepOptions = {}): string {
+  const { when, statusOn = { commit: '$HEAD_SHA', called: 'head commit' }, beforeJudging } = options;
   const only = (condition: string) => [condition, when].filter(Boolean).join(' && ');
   const step = (name: string, body: string, extra: string[] = []) => {
     const lines = [`- name: ${name}`, ...extra.map((line) => `  ${line}`), '  run: |', indent(body, '    ')];
@@ -108,10 +116,11 @@ export function gateSteps(stepIndent: string, when?: string): string {
   };
   const guard = when ? [`if: ${when}`] : [];
   return [
-    step('Mark the gate as running', PENDING, guard),
+    step('Mark the gate as running', pending(statusOn.commit), guard),
     step("Fetch the pull request's head commit as data (never checked out)", FETCH_HEAD, guard),
+    ...(beforeJudging ? [step(beforeJudging.name, beforeJudging.script, guard)] : []),
     step("Judge the changes with the base branch's runner", JUDGE, ['id: judge', ...guard]),
-    step(`Set the ${GATE_CONTEXT} status on the head commit`, SET_STATUS, [`if: ${only('always()')}`, 'env:', '  VERDICT: ${{ steps.judge.outputs.verdict }}']),
+    step(`Set the ${GATE_CONTEXT} status on the ${statusOn.called}`, setStatus(statusOn.commit), [`if: ${only('always()')}`, 'env:', '  VERDICT: ${{ steps.judge.outputs.verdict }}']),
     step('Post the verdict as the one gate comment on the pull request', COMMENT, [`if: ${only('always()')}`]),
     step('Fail this run when the gate refused', 'echo "The gate refused the pull request: see the comment on it." && exit 1', [`if: ${only("steps.judge.outputs.verdict != 'success'")}`]),
   ].join('\n');

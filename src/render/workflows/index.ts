@@ -1,5 +1,6 @@
 import { attentionWorkflow } from './attention.js';
 import { ciWorkflow } from './ci.js';
+import { gateQueueWorkflow } from './gate-queue.js';
 import { gateReviewWorkflow } from './gate-review.js';
 import { gateWorkflow } from './gate.js';
 import { overdueWorkflow } from './overdue.js';
@@ -14,6 +15,7 @@ export function programWorkflows(): Map<string, string> {
     ['.github/workflows/mentor-gate.yml', gateWorkflow()],
     ['.github/workflows/mentor-review.yml', reviewWorkflow()],
     ['.github/workflows/mentor-gate-review.yml', gateReviewWorkflow()],
+    ['.github/workflows/mentor-gate-queue.yml', gateQueueWorkflow()],
     ['.github/workflows/mentor-overdue.yml', overdueWorkflow()],
     ['.github/workflows/mentor-pages.yml', pagesWorkflow()],
     ['.github/workflows/mentor-request.yml', requestWorkflow()],
