@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorInJson } from './helpers/in-process.js';
 import { makeTree, mentor, mentorJson, minimal, smallProgram } from './helpers/repo.js';
@@ -48,5 +50,22 @@ describe('mentor assign over both tiers at once', () => {
     expect(code).toBe(0);
     expect(json.assignments.map((a: { person: string; mentor: string }) => `${a.person}->${a.mentor}`)).toEqual(['m5->lee', 'p4->m5']);
     expect(json.unassigned.map((u: { person: string }) => u.person)).toEqual(['m4']);
+  });
+});
+
+describe('--format json on the commands that write files', () => {
+  it('init, schema, codeowners, site and upgrade each print one JSON object of what they wrote', () => {
+    const repo = path.join(mkdtempSync(path.join(makeTree({}), 'init-')), 'program');
+    const init = mentorJson(['init', repo, '--format', 'json'], { env: NOW });
+    expect(init.code).toBe(0);
+    expect(init.json).toMatchObject({ dir: repo, kept: [], ok: true, problems: [], branch: null });
+    expect(init.json.files).toEqual(init.json.created);
+    expect(init.json.files).toContain('mentor.config.yaml');
+    expect(init.json.commit).toMatch(/^[0-9a-f]{40}$/);
+    const run = (args: string[]) => mentorJson([...args, '--repo', repo, '--format', 'json'], { env: NOW });
+    expect(run(['schema'])).toMatchObject({ code: 0, json: { out: 'schemas', stale: [], ok: true, files: [] } });
+    expect(run(['codeowners', '--check'])).toMatchObject({ code: 0, json: { maintainers: [], stale: [], ok: true } });
+    expect(run(['site'])).toMatchObject({ code: 0, json: { out: '_site', skipped: [], ok: true, files: ['_site/index.html', expect.stringMatching(/^_site\/cohorts\/.+\.html$/)] } });
+    expect(run(['upgrade'])).toMatchObject({ code: 0, json: { from: expect.any(String), to: expect.any(String), ok: true, files: [], branch: null } });
   });
 });

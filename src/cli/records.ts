@@ -11,7 +11,8 @@ export const init: Define = (program, run) =>
     .argument('[dir]', 'folder to create the program repo in (default: this folder)')
     .option('--repo <dir>', 'the same folder, as every command takes it (give [dir] or --repo, not two different ones)')
     .option('--no-git', 'write the files but do not run git init or commit')
-    .action(async (dir: string | undefined, options: { repo?: string; git: boolean }) =>
+    .addOption(formatOption(['text', 'json']))
+    .action(async (dir: string | undefined, options: { repo?: string; git: boolean; format: 'text' | 'json' }) =>
       run(async () => (await import('../commands/init.js')).initCommand({ ...(dir !== undefined ? { dir } : {}), ...options })),
     );
 
@@ -32,6 +33,7 @@ export const schema: Define = (program, run) =>
     .addOption(repoOption())
     .option('--out <dir>', 'folder to write to, relative to the repo', SCHEMAS_DIR)
     .option('--check', 'do not write; exit 1 when the files differ from the generated ones')
+    .addOption(formatOption(['text', 'json']))
     .action(async (options) => run(async () => (await import('../commands/schema.js')).schemaCommand(options)));
 
 export const members: Define = (program, run) =>
@@ -51,6 +53,7 @@ export const codeowners: Define = (program, run) =>
     .description('write .github/CODEOWNERS: the maintainers own every file (what each person may change is the gate\'s to judge)')
     .addOption(repoOption())
     .option('--check', 'write nothing; exit 1 when the file is stale')
+    .addOption(formatOption(['text', 'json']))
     .action(async (options) => run(async () => (await import('../commands/codeowners.js')).codeownersCommand(options)));
 
 export const upgrade: Define = (program, run) =>
@@ -60,6 +63,7 @@ export const upgrade: Define = (program, run) =>
     .addOption(repoOption())
     .option('--commit', 'write on a new branch upgrade/mentor-<version> and commit')
     .option('--workflows', "also replace .github/workflows/mentor*.yml with this mentor's (your edits to them too: review the diff)")
+    .addOption(formatOption(['text', 'json']))
     .action(async (options) => run(async () => (await import('../commands/upgrade.js')).upgradeCommand(options)));
 
 export const forms: Define = (program, run) =>
@@ -76,6 +80,7 @@ export const site: Define = (program, run) =>
     .description("write the program's dashboard as a static site: index.html and a page per cohort")
     .addOption(repoOption())
     .option('--out <dir>', 'folder to write the site to, relative to the repo', '_site')
+    .addOption(formatOption(['text', 'json']))
     .action(async (options) => run(async () => (await import('../commands/site.js')).siteCommand(options)));
 
 export const fix: Define = (program, run) =>

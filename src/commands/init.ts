@@ -12,6 +12,7 @@ import { localDate } from '../domain/time.js';
 import { CODEOWNERS_FILE, CONFIG_FILE, RUNNER_COMMAND } from '../domain/layout.js';
 import { scaffoldFiles, scaffoldPlaceholder } from '../render/scaffold.js';
 import { sanitizeInline } from '../render/terminal.js';
+import { renderWroteJson } from '../render/outcome-json.js';
 
 export interface InitOptions {
   /** The folder as the argument [dir]. */
@@ -19,6 +20,7 @@ export interface InitOptions {
   /** The folder as --repo, which every command takes. */
   repo?: string;
   git: boolean;
+  format?: 'text' | 'json';
 }
 
 export async function initCommand(options: InitOptions): Promise<number> {
@@ -34,6 +36,8 @@ export async function initCommand(options: InitOptions): Promise<number> {
   const repo = openGit(root);
   if (options.git) await assertGitInstalled(repo);
   const style = styleFor(process.stdout);
+  // With --format json the run says nothing until its one JSON answer at the end.
+  const say = options.format === 'json' ? () => {} : print;
   const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   const today = localDate(timezone, currentTime());
   // The runner is this CLI's own build, committed so the repo runs it with plain node.
@@ -52,7 +56,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   if (outer !== undefined) lines.push(`Note: this folder is inside the program repo ${sanitizeInline(outer)}; this makes a second, separate program. To work on that one, run mentor in ${sanitizeInline(outer)} (or pass --repo).`);
   for (const file of written) lines.push(`  ${style.ok('created')}  ${file}`);
   for (const file of kept) lines.push(`  ${style.dim('kept   ')}  ${file} ${style.dim('(already there, not overwritten)')}`);
-  print(lines.join('\n'));
+  say(lines.join('\n'));
 
   // A folder inside another repository's work tree gets a repository of its own: committed into
   // the outer one, its workflows would never run (GitHub reads only the top .github/).
@@ -65,6 +69,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   const keptFiles = kept.filter((file) => isRegularFile(path.join(root, file)));
   const unborn = place?.kind === 'top' && !(await hasCommits(repo));
   const differ = unborn ? new Set(staleFiles(root, new Map(keptFiles.map((file) => [file, files.get(file)!])))) : new Set<string>();
+  let commit: string | undefined;
   const toCommit = [...written, ...(fresh ? keptFiles : unborn ? keptFiles.filter((file) => !differ.has(file)) : [])];
   if (options.git && toCommit.length > 0) {
     if (fresh) await initRepo(repo);
@@ -79,12 +84,14 @@ export async function initCommand(options: InitOptions): Promise<number> {
       }
       throw error;
     }
-    print(`${fresh ? `Initialised a git repository${place?.kind === 'inside' ? ' of its own' : ''} and committed` : 'Committed'} ${toCommit.length} files (${sha.slice(0, 7)}).`);
+    commit = sha;
+    say(`${fresh ? `Initialised a git repository${place?.kind === 'inside' ? ' of its own' : ''} and committed` : 'Committed'} ${toCommit.length} files (${sha.slice(0, 7)}).`);
     if (place?.kind === 'inside') {
-      print(`${sanitizeInline(root)} is inside the git repository ${sanitizeInline(place.top)}, and GitHub runs workflows only from a repository's top folder, so nothing was committed there. That repository sees the folder as untracked: add it to its .gitignore, or move the folder out.`);
+      say(`${sanitizeInline(root)} is inside the git repository ${sanitizeInline(place.top)}, and GitHub runs workflows only from a repository's top folder, so nothing was committed there. That repository sees the folder as untracked: add it to its .gitignore, or move the folder out.`);
     }
   }
-  print(nextSteps(fresh, scaffoldPlaceholder(today)));
+  say(nextSteps(fresh, scaffoldPlaceholder(today)));
+  if (options.format === 'json') print(renderWroteJson({ dir: root, created: written, kept, commit: commit ?? null }, { ok: true, problems: [], files: written, branch: null }));
   return ExitCode.ok;
 }
 

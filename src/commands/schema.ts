@@ -1,18 +1,18 @@
 import path from 'node:path';
 import { ExitCode } from '../errors.js';
 import { staleFiles } from '../io/generated.js';
-import { print } from '../io/output.js';
 import { currentFolder, findRepoRoot, refuseGitDir, shownPath } from '../io/repo.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { chosenFolder } from '../io/write-path.js';
 import { generateJsonSchemas } from '../model/json-schema.js';
 import { terminalLine } from '../render/escape.js';
-import { checkGenerated } from './generated-step.js';
+import { checkGenerated, folderForJson, sayGenerated, type Format } from './generated-step.js';
 
 export interface SchemaOptions {
   repo?: string;
   out: string;
   check?: boolean;
+  format?: Format;
 }
 
 export async function schemaCommand(options: SchemaOptions): Promise<number> {
@@ -30,8 +30,12 @@ export async function schemaCommand(options: SchemaOptions): Promise<number> {
   if (!options.check) writeFilesAtomic(out.root, staleFilesOut.map((file) => ({ file, content: schemas.get(file)! })));
   const stale = staleFilesOut.map((file) => `${shown}/${path.basename(file)}`);
   const upToDate = `The schemas in ${shown}/ are up to date.`;
-  if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date: ${files}.\nRun \`mentor schema --out ${terminalLine(options.out)}\` to regenerate them.`);
-  print(stale.length === 0 ? upToDate : `Wrote ${stale.join(', ')}.`);
+  // JSON names files relative to the repo (a folder outside it, absolutely), whatever the current folder.
+  const where = folderForJson(out);
+  const written = staleFilesOut.map((file) => (out.inRepo ? file.split(path.sep).join('/') : path.join(out.root, file)));
+  const json = options.format === 'json' ? { out: where } : undefined;
+  if (options.check) return checkGenerated(json ? written : stale, upToDate, (files) => `Out of date: ${files}.\nRun \`mentor schema --out ${terminalLine(options.out)}\` to regenerate them.`, json);
+  sayGenerated(options.format, stale.length === 0 ? upToDate : `Wrote ${stale.join(', ')}.`, { out: where, stale: written }, written);
   return ExitCode.ok;
 }
 

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { ExitCode } from '../errors.js';
-import { print } from '../io/output.js';
 import { refuseGitDir, shownPath } from '../io/repo.js';
 import { siteFolder, writeSiteFolder } from '../io/site-folder.js';
 import { siteData, type SkippedRecord } from '../core/site.js';
@@ -9,12 +8,14 @@ import { renderSite } from '../render/site/site.js';
 import { plural } from '../render/words.js';
 import { terminalLine } from '../render/escape.js';
 import { loadForCommand, peopleOf } from './context.js';
+import { folderForJson, sayGenerated, type Format } from './generated-step.js';
 import { hoursInOverlappingCohorts, usableCohortLogs, warnLeftOut } from './week-logs.js';
 
 export interface SiteOptions {
   repo?: string;
   /** The site folder, relative to the repo. */
   out: string;
+  format?: Format;
 }
 
 /**
@@ -42,6 +43,10 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   writeSiteFolder(out.root, out.relative, files, COHORT_PAGES);
   warnLeftOut(data.skipped, 'the dashboard', 'the dashboard lists them all');
   // The folder is typed by the user: shown on one line, no escape or workflow command in it.
-  print(`Wrote the dashboard to ${terminalLine(shownPath(outDir))}/: index.html and ${plural(files.size - 1, 'cohort page')}${data.skipped.length > 0 ? `, leaving out ${plural(data.skipped.length, 'record')} with errors` : ''}.`);
+  const shown = terminalLine(shownPath(outDir));
+  const text = `Wrote the dashboard to ${shown}/: index.html and ${plural(files.size - 1, 'cohort page')}${data.skipped.length > 0 ? `, leaving out ${plural(data.skipped.length, 'record')} with errors` : ''}.`;
+  const skipped = data.skipped.map(({ file, line, column, message }) => ({ file, line, column, message }));
+  const where = folderForJson(out);
+  sayGenerated(options.format, text, { out: where, skipped }, [...files.keys()].map((file) => (where === '.' ? file : `${where}/${file}`)));
   return ExitCode.ok;
 }

@@ -1,6 +1,5 @@
 import { ExitCode, MentorError } from '../errors.js';
 import { dirtyFiles, isGitRepo, openGit } from '../io/git.js';
-import { print } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { RUNNER_DIR, RUNNER_VERSION, checkRunnerFolder, readRunnerBuild, repoRunnerVersion, staleRunnerFiles, writeRunner } from '../io/runner.js';
 import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
@@ -9,13 +8,14 @@ import { staleFiles } from '../io/generated.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { programWorkflows } from '../render/workflows/index.js';
 import { shellWords } from '../domain/text.js';
+import { sayGenerated, type Format } from './generated-step.js';
 
 /**
  * `mentor upgrade`: replaces the repo's .mentor/ runner with the running CLI's build, and with
  * --workflows the workflows `mentor init` writes with this build's (fixes to them reach a program
  * only so: they are the repo's own files, which a maintainer may have edited).
  */
-export async function upgradeCommand(options: { repo?: string; commit?: boolean; workflows?: boolean }): Promise<number> {
+export async function upgradeCommand(options: { repo?: string; commit?: boolean; workflows?: boolean; format?: Format }): Promise<number> {
   const root = findRepoRoot(options.repo);
   checkRunnerFolder(root);
   const build = readRunnerBuild();
@@ -25,8 +25,9 @@ export async function upgradeCommand(options: { repo?: string; commit?: boolean;
   const runnerChanged = [...staleFiles(root, build), ...remove];
   const changed = [...runnerChanged, ...staleWorkflows];
   const from = repoRunnerVersion(root);
+  const json = { from: from ?? null, to: RUNNER_VERSION };
   if (changed.length === 0) {
-    print(`The runner in ${RUNNER_DIR}/ is already this build (mentor ${RUNNER_VERSION})${options.workflows ? ', and so are the workflows' : ''}.`);
+    sayGenerated(options.format, `The runner in ${RUNNER_DIR}/ is already this build (mentor ${RUNNER_VERSION})${options.workflows ? ', and so are the workflows' : ''}.`, json, []);
     return ExitCode.ok;
   }
   const plan = options.commit ? await planCommit(root, `upgrade/mentor-${RUNNER_VERSION}`, changed) : undefined;
@@ -40,11 +41,8 @@ export async function upgradeCommand(options: { repo?: string; commit?: boolean;
   const flows = staleWorkflows.length > 0 ? `${staleWorkflows.length === 1 ? 'the workflow' : 'the workflows'} ${staleWorkflows.map((file) => file.replace(/^.*\//, '')).join(', ')}` : undefined;
   const what = [runner, flows].filter(Boolean).join(', and ');
   await writeAndCommit(plan, write, runnerChanged.length > 0 && staleWorkflows.length === 0 ? `Upgrade the mentor runner to ${RUNNER_VERSION} (mentor upgrade)` : `Upgrade the mentor ${runner ? 'runner and ' : ''}workflows to ${RUNNER_VERSION} (mentor upgrade --workflows)`);
-  if (plan) print(nextStepAfterCommit(plan.branch, what));
-  else {
-    const commit = flows ? 'Commit them so CI and everyone who clones the repo run them; read the diff of the workflows first: an edit of your own to them is replaced too.' : `Commit ${RUNNER_DIR}/ so CI and everyone who clones the repo run it.`;
-    print(`Replaced ${what}: ${changed.join(', ')}.\n${commit}`);
-  }
+  const commit = flows ? 'Commit them so CI and everyone who clones the repo run them; read the diff of the workflows first: an edit of your own to them is replaced too.' : `Commit ${RUNNER_DIR}/ so CI and everyone who clones the repo run it.`;
+  sayGenerated(options.format, plan ? nextStepAfterCommit(plan.branch, what) : `Replaced ${what}: ${changed.join(', ')}.\n${commit}`, json, changed, plan?.branch ?? null);
   return ExitCode.ok;
 }
 

@@ -10,7 +10,7 @@ import { checkWritePaths, chosenFolder } from './write-path.js';
  * repo's top folder or lies in a folder of records or of what mentor generates: the site would
  * mix with the records there, and its sweep of stale pages would remove .html files it never wrote.
  */
-export function siteFolder(repoRoot: string, absolute: string): { root: string; relative: string } {
+export function siteFolder(repoRoot: string, absolute: string): ReturnType<typeof chosenFolder> {
   const out = chosenFolder(repoRoot, absolute);
   if (!out.inRepo) return out;
   const relative = out.relative.split(path.sep).join('/');

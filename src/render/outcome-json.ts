@@ -59,3 +59,8 @@ export function renderNextJson(next: { from: string; to: string; proposals: read
     ...tail(next),
   });
 }
+
+/** `init`, `schema`, `codeowners`, `site`, `upgrade`: keys of their own, then what they wrote. */
+export function renderWroteJson(fields: Record<string, unknown>, written: Written): string {
+  return json({ ...fields, ...tail(written) });
+}
