@@ -1,6 +1,8 @@
 import { ExitCode, usageError } from './errors.js';
 import { usageText } from './render/usage.js';
 import { packageVersion } from './version.js';
+import { invokedAs, sayCommandsAs } from './io/invocation.js';
+import { asksForData } from './render/error-json.js';
 import { Command, CommanderError, REQUIRED, type Define } from './cli/options.js';
 import { codeowners, fix, forms, init, members, schema, site, upgrade, validate } from './cli/records.js';
 import { assign, hours, log, next, progress, report, status, tree } from './cli/cohorts.js';
@@ -40,6 +42,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram((code) => {
     exitCode = code;
   });
+  sayCommandsAs(invokedAs(), program.commands.map((command) => command.name()), { stdout: !asksForData(argv) });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

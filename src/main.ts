@@ -1,5 +1,6 @@
 import { ExitCode, fileSystemError, isSystemError, MentorError } from './errors.js';
 import { writeAtOnce } from './io/stdio.js';
+import { inUsersWords } from './io/invocation.js';
 import { asksForJson, renderErrorJson } from './render/error-json.js';
 import { workflowLogLine } from './render/escape.js';
 import { sanitizeForTerminal } from './render/terminal.js';
@@ -45,8 +46,8 @@ function reportError(error: unknown): number {
   if (error instanceof MentorError) {
     // Messages quote what was typed, which may hold line breaks: no line of them may read as a
     // workflow command (`::error::`) in a GitHub Actions log.
-    process.stderr.write(`mentor: ${workflowLogLine(sanitizeForTerminal(error.message))}\n`);
-    if (error.hint) process.stderr.write(`  ${workflowLogLine(sanitizeForTerminal(error.hint))}\n`);
+    process.stderr.write(inUsersWords(`mentor: ${workflowLogLine(sanitizeForTerminal(error.message))}\n`, 'stderr'));
+    if (error.hint) process.stderr.write(inUsersWords(`  ${workflowLogLine(sanitizeForTerminal(error.hint))}\n`, 'stderr'));
     return error.exitCode;
   }
   if (isClosedInput(error)) {

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Style } from '../domain/style.js';
+import { inUsersWords } from './invocation.js';
 
 /** Colour only on a TTY, never with NO_COLOR set (https://no-color.org) or on a dumb terminal. */
 export function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -22,11 +23,11 @@ export function styleFor(stream: NodeJS.WriteStream): Style {
 }
 
 export function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  process.stdout.write(inUsersWords(text.endsWith('\n') || text === '' ? text : `${text}\n`, 'stdout'));
 }
 
 export function printError(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  process.stderr.write(inUsersWords(text.endsWith('\n') ? text : `${text}\n`, 'stderr'));
 }
 
 /** The terminal's width in columns (COLUMNS when not a terminal, for tests and pipes that set it). */

@@ -5,7 +5,17 @@
 
 /** Whether argv asks for JSON: the last `--format json` or `--format=json`, as commander reads them (an argument after `--` is not an option). */
 export function asksForJson(argv: readonly string[]): boolean {
-  // The last --format given is the one commander keeps.
+  return formatAskedFor(argv) === 'json';
+}
+
+/** Whether argv asks for data another program reads (JSON, SARIF), whose text never depends on how mentor was started. */
+export function asksForData(argv: readonly string[]): boolean {
+  const format = formatAskedFor(argv);
+  return format === 'json' || format === 'sarif';
+}
+
+/** The last `--format` given, which is the one commander keeps. */
+function formatAskedFor(argv: readonly string[]): string | undefined {
   let format: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
@@ -13,7 +23,7 @@ export function asksForJson(argv: readonly string[]): boolean {
     if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
     else if (arg === '--format') format = argv[index + 1];
   }
-  return format === 'json';
+  return format;
 }
 
 /**

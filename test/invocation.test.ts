@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT, exampleRepo, mentor } from './helpers/repo.js';
+
+// In a program repo, mentor is its committed runner, run with plain node: the commands mentor's
+// messages tell a mentee to run say it that way, or the mentee types `mentor` and gets "command not
+// found". Data for other programs (JSON) says the same whatever ran it.
+
+const NOW = { MENTOR_NOW: '2026-11-24T09:00:00-08:00', NO_COLOR: '1' };
+/** A cohort with an error: hours still shows it, and says to run validate. */
+const BROKEN = { 'people/grace.yaml': 'id: grace\nname: Grace\nmaxHoursPerWeek: 6\n' };
+
+/** The example program with the runner committed in .mentor/, as mentor init leaves it. */
+function programWithRunner(): string {
+  const repo = exampleRepo(BROKEN);
+  cpSync(path.join(PACKAGE_ROOT, 'dist/runner'), path.join(repo, '.mentor'), { recursive: true });
+  return repo;
+}
+
+function runner(script: string, args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...NOW } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the commands mentor tells people to run', () => {
+  it('are said as the runner when the runner runs, from the repo and from a folder in it', () => {
+    const repo = programWithRunner();
+    const fromTop = runner('.mentor/mentor.mjs', ['hours', '2026-fall'], repo);
+    expect(fromTop.code).toBe(0);
+    expect(fromTop.stderr).toContain('have 1 error (run `node .mentor/mentor.mjs validate`)');
+    const fromBelow = runner('../../.mentor/mentor.mjs', ['report', '2026-fall'], path.join(repo, 'cohorts/2026-fall'));
+    expect(fromBelow.code).toBe(1);
+    expect(fromBelow.stderr).toContain('`node ../../.mentor/mentor.mjs validate`');
+    expect(fromBelow.stderr).not.toMatch(/(^|[\s`(])mentor (validate|report)/m);
+  });
+
+  it('stay `mentor ...` where mentor is installed, and in JSON whatever ran it', () => {
+    const repo = programWithRunner();
+    expect(mentor(['hours', '2026-fall', '--repo', repo], { env: NOW }).stderr).toContain('(run `mentor validate`)');
+    const json = runner('.mentor/mentor.mjs', ['report', '2026-fall', '--format', 'json'], repo);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).error.hint).toContain('`mentor validate`');
+    expect(json.stdout).not.toContain('.mentor/mentor.mjs');
+  });
+});
