@@ -2,11 +2,15 @@ import { Chalk } from 'chalk';
 import type { Style } from '../domain/style.js';
 import { inUsersWords } from './invocation.js';
 
-/** Colour only on a TTY, never with NO_COLOR set (https://no-color.org) or on a dumb terminal. */
+/**
+ * Colour only on a TTY, never with NO_COLOR set (https://no-color.org) or on a dumb terminal.
+ * FORCE_COLOR forces it either way, as chalk and node read it: 0 or false means none.
+ */
 export function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.TERM === 'dumb') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  if (env.FORCE_COLOR !== undefined) return true;
   return stream.isTTY === true;
 }
 

@@ -3,6 +3,7 @@
 
 import { hoursOf } from '../domain/commitments.js';
 import { GO_BACK, type Asker } from '../domain/questions.js';
+import { wantsColor } from './output.js';
 
 export type { Asker, Choice, Question } from '../domain/questions.js';
 
@@ -18,6 +19,12 @@ export function isInteractive(): boolean {
 export function terminalAsker(): Asker {
   return {
     async ask(question) {
+      // The prompts colour as mentor's own output does (output.ts): node, which colours them,
+      // would let FORCE_COLOR win over NO_COLOR, with a warning above the first question.
+      if (!wantsColor(process.stdout)) {
+        delete process.env.FORCE_COLOR;
+        process.env.NO_COLOR = '1';
+      }
       const prompts = await import('@inquirer/prompts');
       if (question.note !== undefined) process.stdout.write(`${question.note}\n`);
       const back = question.back === true;
