@@ -28,3 +28,31 @@ describe('colour follows NO_COLOR, TERM and FORCE_COLOR as users set them', () =
     expect(screen).not.toContain('FORCE_COLOR');
   });
 });
+
+describe('a terminal that cannot move its cursor (TERM=dumb)', () => {
+  const dumb = { TERM: 'dumb', PTY_RAW: '1' };
+
+  it('asks one line at a time, without escape codes, and writes the log', () => {
+    const repo = exampleRepo();
+    const steps: Array<[string, string]> = [['Number (1-13) [11]: ', '\r'], ['Which week', '2026-W47\r'], ['Hours of code-review (planned 1) (< to go back) [1]: ', 'abc\r'], ['> Write a number, e.g. 1.5.', '2\r']];
+    for (const question of ['own-one-on-one', 'practice', 'weekly-review']) steps.push([`Hours of ${question}`, '\r']);
+    for (const question of ['Pull request links', 'What did you get done?', 'Anything blocking you?', 'What is next?']) steps.push([question, '\r']);
+    steps.push(['  2) No, write nothing', '1\r']);
+    const { code, screen } = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], steps, 'hal-k', undefined, dumb);
+    expect(code, screen).toBe(0);
+    expect(screen).toContain('  11) Hal Kim (hal, mentee)');
+    expect(screen).toContain('Wrote cohorts/2026-fall/logs/hal/2026-W47.yaml.');
+    // eslint-disable-next-line no-control-regex
+    expect(screen).not.toMatch(/\u001b/);
+  });
+
+  it('says Ctrl-C and a closed input as on any terminal, writing nothing', () => {
+    const repo = exampleRepo();
+    const stopped = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], [['Number (1-13)', '\r'], ['Which week', CTRL_C]], 'hal-k', undefined, dumb);
+    expect(stopped.code, stopped.screen).toBe(130);
+    expect(stopped.screen).toContain('mentor: cancelled, nothing was written.');
+    const closed = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], [['Number (1-13)', '\u0004']], 'hal-k', undefined, dumb);
+    expect(closed.code, closed.screen).toBe(1);
+    expect(closed.screen).toContain('mentor: input closed before the prompt was answered, nothing was written.');
+  });
+});

@@ -4,6 +4,7 @@
 import { hoursOf } from '../domain/commitments.js';
 import { GO_BACK, type Asker } from '../domain/questions.js';
 import { wantsColor } from './output.js';
+import { checkNumber, plainAsker } from './plain-prompts.js';
 
 export type { Asker, Choice, Question } from '../domain/questions.js';
 
@@ -17,6 +18,8 @@ export function isInteractive(): boolean {
 }
 
 export function terminalAsker(): Asker {
+  // A terminal that cannot move its cursor gets one line per question (plain-prompts.ts).
+  if (process.env.TERM === 'dumb') return plainAsker();
   return {
     async ask(question) {
       // The prompts colour as mentor's own output does (output.ts): node, which colours them,
@@ -53,11 +56,4 @@ export function terminalAsker(): Asker {
       }
     },
   };
-}
-
-function checkNumber(value: string, min = -Infinity, max = Infinity): true | string {
-  const number = hoursOf(value);
-  if (!Number.isFinite(number)) return 'Write a number, e.g. 1.5.';
-  if (number < min || number > max) return `Write a number from ${min} to ${max}.`;
-  return true;
 }

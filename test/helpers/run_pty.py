@@ -5,7 +5,8 @@ SCRIPT_JSON is a list of [expect, send] pairs; prints everything the program wro
 with the program's exit code (or 124 when an expected text never appears). A step may have a
 third element, a shell command run once its text shows and before its keys are sent (another
 writer working while the prompt is open); its exit code and output are printed after the screen,
-as "[side N exit C]" and the output.
+as "[side N exit C]" and the output. With PTY_RAW set, the output is printed as written, escape
+codes and all (the script still matches the text without them).
 """
 import fcntl, json, os, pty, re, select, struct, subprocess, sys, termios, time
 
@@ -63,7 +64,7 @@ def main():
         if read(0.2) is None:
             break
     _, status = os.waitpid(pid, 0)
-    sys.stdout.write(ANSI.sub(b'', out).decode('utf8', 'replace'))
+    sys.stdout.write((out if os.environ.get('PTY_RAW') else ANSI.sub(b'', out)).decode('utf8', 'replace'))
     for said in side:
         sys.stdout.write('\n' + said)
     sys.exit(os.waitstatus_to_exitcode(status))
