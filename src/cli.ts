@@ -1,7 +1,7 @@
 import { ExitCode, usageError } from './errors.js';
 import { usageText } from './render/usage.js';
 import { packageVersion } from './version.js';
-import { invokedAs, sayCommandsAs } from './io/invocation.js';
+import { inUsersWords, invokedAs, sayCommandsAs } from './io/invocation.js';
 import { asksForData } from './render/error-json.js';
 import { Command, CommanderError, REQUIRED, type Define } from './cli/options.js';
 import { codeowners, fix, forms, init, members, schema, site, upgrade, validate } from './cli/records.js';
@@ -21,7 +21,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     // runCli says commander's usage errors in mentor's voice (render/usage.ts), not commander.
-    .configureOutput({ outputError: () => {} })
+    // Help names the commands as the user runs mentor (io/invocation.ts), the runner included.
+    .configureOutput({ outputError: () => {}, writeOut: (text) => process.stdout.write(inUsersWords(text, 'stdout')) })
     .configureHelp({ sortSubcommands: false })
     .exitOverride();
 
@@ -42,7 +43,10 @@ export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram((code) => {
     exitCode = code;
   });
-  sayCommandsAs(invokedAs(), program.commands.map((command) => command.name()), { stdout: !asksForData(argv) });
+  const name = invokedAs();
+  sayCommandsAs(name, program.commands.map((command) => command.name()), { stdout: !asksForData(argv) });
+  // The top of --help too ("Usage: node .mentor/mentor.mjs [options] [command]").
+  program.name(name);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -36,6 +36,16 @@ describe('the commands mentor tells people to run', () => {
     expect(fromBelow.stderr).not.toMatch(/(^|[\s`(])mentor (validate|report)/m);
   });
 
+  it('are said as the runner in its help, its examples and its usage errors', () => {
+    const repo = programWithRunner();
+    expect(runner('.mentor/mentor.mjs', ['--help'], repo).stdout.split('\n')[0]).toBe('Usage: node .mentor/mentor.mjs [options] [command]');
+    const logHelp = runner('.mentor/mentor.mjs', ['log', '--help'], repo).stdout;
+    expect(logHelp.split('\n')[0]).toBe('Usage: node .mentor/mentor.mjs log [options]');
+    expect(logHelp).toContain('\n  node .mentor/mentor.mjs log --person hal --week 2026-W47');
+    expect(logHelp).not.toMatch(/(^|\s)mentor log/m);
+    expect(runner('.mentor/mentor.mjs', ['lgo'], repo).stderr).toContain('Did you mean log? See `node .mentor/mentor.mjs --help` for the commands.');
+  });
+
   it('stay `mentor ...` where mentor is installed, and in JSON whatever ran it', () => {
     const repo = programWithRunner();
     expect(mentor(['hours', '2026-fall', '--repo', repo], { env: NOW }).stderr).toContain('(run `mentor validate`)');

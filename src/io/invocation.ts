@@ -23,7 +23,7 @@ let said: { as: string; commands: RegExp; stdout: boolean } | undefined;
  * stays the same however mentor was started.
  */
 export function sayCommandsAs(name: string, commands: readonly string[], options: { stdout: boolean }): void {
-  said = name === 'mentor' ? undefined : { as: name, commands: new RegExp(`(?<=^|[\\s\`(])mentor (?=(?:${commands.join('|')})(?![\\w-]))`, 'gm'), stdout: options.stdout };
+  said = name === 'mentor' ? undefined : { as: name, commands: new RegExp(`(?<=^|[\\s\`(])mentor (?=(?:${[...commands, '--help'].join('|')})(?![\\w-]))`, 'gm'), stdout: options.stdout };
 }
 
 /** The text with each `mentor <command>` said as the user runs mentor. */
