@@ -69,3 +69,17 @@ describe('--format json on the commands that write files', () => {
     expect(run(['upgrade'])).toMatchObject({ code: 0, json: { from: expect.any(String), to: expect.any(String), ok: true, files: [], branch: null } });
   });
 });
+
+describe('a role given no activities', () => {
+  it('says so when a log of that role names one, instead of an empty list to choose from', async () => {
+    const repo = smallProgram({ 'mentor.config.yaml': `${minimal.config}roles:\n  mentee:\n    activities: {}\n` });
+    const { code, json } = await mentorInJson(['validate', '--repo', repo, '--format', 'json'], { env: NOW });
+    expect(code).toBe(1);
+    const problem = json.problems.find((p: { rule: string }) => p.rule === 'log-unknown-activity');
+    expect(problem).toMatchObject({ file: 'cohorts/c1/logs/ann/2026-W40.yaml', line: 4, column: 3 });
+    expect(problem.fix).toBe('The mentee role has no activities in mentor.config.yaml (roles.mentee.activities): add this one there, or remove it from the log.');
+    const log = mentor(['log', '--repo', repo, '--person', 'ann', '--week', '2026-W41', '--hours', 'practice=1'], { env: NOW });
+    expect(log.stderr).toContain('The mentee role has no activities in the config (roles.mentee.activities).');
+    expect(log.stderr).not.toContain('Use one of: .');
+  });
+});

@@ -101,7 +101,7 @@ export function checkLogFlags(hours: Record<string, number>, links: readonly str
   for (const [activity, value] of Object.entries(hours)) {
     const flag = `--hours ${activity}=${value}`;
     const guess = closest(activity, activities);
-    if (!activities.includes(activity)) errors.push(`${flag}: "${activity}" is not an activity of a ${role}. ${guess ? `Did you mean ${guess}?` : `Use one of: ${activities.join(', ')}.`}`);
+    if (!activities.includes(activity)) errors.push(`${flag}: "${activity}" is not an activity of a ${role}. ${guess ? `Did you mean ${guess}?` : activities.length > 0 ? `Use one of: ${activities.join(', ')}.` : `The ${role} role has no activities in the config (roles.${role}.activities).`}`);
     else if (value < 0) errors.push(`${flag}: hours must be 0 or more.`);
     else if (value > 168) errors.push(`${flag}: a week has 168 hours; give the hours of this week only.`);
   }

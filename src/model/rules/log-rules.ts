@@ -7,7 +7,7 @@ import type { CohortEntry, Program } from '../program.js';
 import type { Log, Member } from '../schemas.js';
 import type { PathSegment, YamlSource } from '../source.js';
 import { closest } from '../suggest.js';
-import { ID_PATTERN, cohortFile, personFile, personLogsDir } from '../../domain/layout.js';
+import { CONFIG_FILE, ID_PATTERN, cohortFile, personFile, personLogsDir } from '../../domain/layout.js';
 
 // Rules of one weekly log against the index (config, people, cohorts). A log depends on no
 // other log, so logs can be checked in any order, in parallel, or only the changed ones.
@@ -79,7 +79,7 @@ const activitiesOfRole: LogRule = ({ context, log, member, report }) => {
   for (const name of Object.keys(log.hours)) {
     if (activities.includes(name)) continue;
     const guess = closest(name, activities);
-    report(['hours', name], 'key', 'log-unknown-activity', 'error', `"${name}" is not an activity of a ${member.role}.`, guess ? `Did you mean "${guess}"?` : `Use one of: ${activities.join(', ')}.`);
+    report(['hours', name], 'key', 'log-unknown-activity', 'error', `"${name}" is not an activity of a ${member.role}.`, guess ? `Did you mean "${guess}"?` : activities.length > 0 ? `Use one of: ${activities.join(', ')}.` : `The ${member.role} role has no activities in ${CONFIG_FILE} (roles.${member.role}.activities): add this one there, or remove it from the log.`);
   }
 };
 
