@@ -83,3 +83,19 @@ describe('a role given no activities', () => {
     expect(log.stderr).not.toContain('Use one of: .');
   });
 });
+
+describe('mentor status before a cohort starts', () => {
+  it('shows the requests waiting in a cohort yet to start, as the attention issue does, and --fail-on overdue fails on them', () => {
+    const repo = smallProgram({
+      'people/zoe.yaml': minimal.person('zoe'),
+      'cohorts/c1/members/zoe.yaml': 'person: zoe\nrole: mentee\nrequestedAt: 2026-08-20T10:00:00Z\n',
+    });
+    const before = { MENTOR_NOW: '2026-09-01T09:00:00Z' };
+    const text = mentor(['status', '--repo', repo], { env: before });
+    expect(text.stdout).toContain('zoe (mentee) has waited 11 d 23 h');
+    const json = mentorJson(['status', '--repo', repo, '--format', 'json'], { env: before });
+    expect(json.json.cohorts.map((c: { id: string; overdue: string[] }) => [c.id, c.overdue])).toEqual([['c1', ['zoe']]]);
+    expect(mentor(['status', '--repo', repo, '--fail-on', 'overdue'], { env: before }).code).toBe(1);
+    expect(mentor(['status', '--repo', repo, '--format', 'markdown'], { env: before }).stdout).toContain('zoe (mentee)');
+  });
+});

@@ -16,7 +16,7 @@ import type { Cohort } from '../model/schemas.js';
 import { formatInstant } from '../domain/time.js';
 import { lastCompleteWeek, weekOfDate } from '../domain/weeks.js';
 import { renderStatusJson, renderStatusText, renderTreeText } from '../render/status.js';
-import { chooseCohort, loadForCommand, peopleOf, runningCohorts, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
+import { chooseCohort, loadForCommand, peopleOf, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
 import { hoursInOverlappingCohorts, usableCohortLogs, warnLeftOut } from './week-logs.js';
 
 export interface StatusOptions {
@@ -46,7 +46,9 @@ function cohortNow(loaded: Loaded, entry: CohortEntry & { cohort: Cohort }, comm
 export async function statusCommand(cohortId: string | undefined, options: StatusOptions): Promise<number> {
   if (options.format === 'markdown') return attentionCommand(cohortId, options);
   const loaded = loadForCommand(options.repo);
-  const ids = cohortId !== undefined ? [cohortId] : runningCohorts(loaded).map((entry) => entry.id);
+  // Every cohort that has not finished, as the attention issue shows: one yet to start already
+  // takes requests, and who waits there needs attention now.
+  const ids = cohortId !== undefined ? [cohortId] : openCohorts(loaded).map((entry) => entry.id);
   // A cohort that cannot be read may be running, with people waiting: the text shows the cohorts
   // that can be read, then says which cannot (exit 1); JSON, one object for a program, only says.
   const unknown = cohortId !== undefined ? [] : unknownCohorts(loaded.program);
@@ -74,6 +76,11 @@ export async function treeCommand(cohortId: string | undefined, options: { repo?
   return ExitCode.ok;
 }
 
+/** The cohorts that have not finished: running, or yet to start. */
+function openCohorts(loaded: Loaded): CohortEntry[] {
+  return [...loaded.program.cohorts.values()].filter((entry) => entry.cohort && cohortState(entry.cohort, loaded.today) !== 'finished');
+}
+
 const SINCE_FIX = "Pass the file the attention issue's current body was saved to; an empty file when there is no issue yet.";
 
 /** The attention issue: every cohort that has not finished (or the one named), waiting measured now. */
@@ -84,7 +91,7 @@ async function attentionCommand(cohortId: string | undefined, options: StatusOpt
   // printed and the run fails, so the workflow leaves the issue as it is (never "nobody is waiting").
   const unknown = cohortId !== undefined ? [] : unknownCohorts(program);
   if (unknown.length > 0) throw unknownCohortsError(unknown, 'who waits there', 'Fix them first; `mentor validate` shows each with how to fix it. Until then the attention issue is left as it is.');
-  const entries = [...program.cohorts.values()].filter((entry) => entry.cohort && (cohortId !== undefined ? entry.id === cohortId : cohortState(entry.cohort, loaded.today) !== 'finished'));
+  const entries = cohortId !== undefined ? [...program.cohorts.values()].filter((entry) => entry.cohort && entry.id === cohortId) : openCohorts(loaded);
   if (cohortId !== undefined && entries.length === 0) chooseCohort(loaded, cohortId, { strict: false });
   const people = peopleOf(program);
   const finished = [...program.cohorts.values()].filter((entry) => entry.cohort?.end !== undefined && cohortState(entry.cohort, loaded.today) === 'finished').sort((a, b) => (a.cohort!.end! < b.cohort!.end! ? -1 : 1));

@@ -50,7 +50,7 @@ export function renderStatusText(view: StatusView, style: Style, width?: number)
     if (s.pausedMentors) out.push(section(style, 'Paused', s.pausedMentors.map((m) => `${m.id} (${m.role}) until ${m.until}`), 'ok', 'nobody'));
     if (s.overBudget.length > 0) out.push(section(style, 'Planned past their budget', s.overBudget.map((o) => `${o.id}: ${hours(o.plannedTotal)} h of ${hours(o.maxHoursPerWeek)} h${o.otherCohorts ? ` (with ${o.otherCohorts.join(', ')})` : ''}`), 'warning', 'none'));
   }
-  if (view.cohorts.length === 0) out.push('No cohort is running today. Name one (`mentor status <cohort>`), or open one with `mentor next`.');
+  if (view.cohorts.length === 0) out.push('No cohort is running today or yet to start. Name one (`mentor status <cohort>`), or open one with `mentor next`.');
   const lines = out.join('\n').split('\n');
   return `${(width === undefined ? lines : lines.flatMap((line) => wrapLine(line, width))).join('\n')}\n`;
 }
