@@ -66,7 +66,7 @@ describe('mentor request', () => {
     expect(parse(readText(repo, 'people/zoe.yaml'))).toEqual({ id: 'zoe', name: 'Zoe Zhang', github: 'zoe-z', timezone: 'Europe/Paris', skills: ['go', 'sql'], maxHoursPerWeek: 6, active: true });
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toBe(false);
     // One file written, and what places the new mentor in a cohort.
-    expect(result.stdout).toContain('Wrote an offer to mentor: people/zoe.yaml.\nNext: commit the file on a new branch');
+    expect(result.stdout).toContain('Wrote an offer to mentor: people/zoe.yaml.\nNext: put the file on a branch of its own and open a pull request; it counts once merged:\n  git switch -c request/zoe\n  git add people/zoe.yaml\n');
     expect(result.stdout).not.toContain('both files');
     expect(result.stdout).toContain('Then a maintainer places zoe in a cohort: a member file cohorts/2026-fall/members/zoe.yaml with `person: zoe` and `role: mentor` (README: "Add people and a cohort").');
   });

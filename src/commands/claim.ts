@@ -82,13 +82,14 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
     elsewhere: hoursInOverlappingCohorts(program, entry.cohort, { warn: true }),
   });
   if (!outcome.ok) return refuseClaim(member, outcome.reason, { cohort: entry.id, mentor: as }, options.format);
-  const branch = options.commit ? `claim/${entry.id}/${member}` : undefined;
-  const files = await writeMemberEdit(loaded, entry, { person: member, set: outcome.set }, branch, `Claim ${member} in ${entry.id}: ${outcome.mentor} mentors them`);
+  const change = { branch: `claim/${entry.id}/${member}`, message: `Claim ${member} in ${entry.id}: ${outcome.mentor} mentors them` };
+  const branch = options.commit ? change.branch : undefined;
+  const files = await writeMemberEdit(loaded, entry, { person: member, set: outcome.set }, branch, change.message);
   if (options.format === 'markdown') print(renderClaimAnswer({ ok: true, member, mentor: outcome.mentor }));
   else if (options.format === 'json') print(renderClaimJson({ cohort: entry.id, member, mentor: outcome.mentor, ok: true, problems: [], files, branch: branch ?? null }));
   else {
     print(`${outcome.mentor} now mentors ${member} (${files.join(', ')}).`);
-    print(branch !== undefined ? nextStepAfterCommit(branch, 'the claim') : nextStepWithoutCommit('the change'));
+    print(branch !== undefined ? nextStepAfterCommit(branch, 'the claim') : nextStepWithoutCommit('the change', { ...change, files }));
   }
   return ExitCode.ok;
 }

@@ -91,9 +91,20 @@ export async function writeAndCommit(plan: CommitPlan | undefined, write: () => 
   }, after);
 }
 
-/** What to do after a command wrote a change without --commit: it counts once merged. */
-export function nextStepWithoutCommit(what: string): string {
-  return `Next: commit ${what} on a new branch, push it and open a pull request; it counts once merged. (With --commit, mentor makes the branch and the commit for you.)`;
+/**
+ * What to do after a command wrote a change without --commit: it counts once merged. The git
+ * commands are spelt out, for someone who has never made a branch (paths and branch are mentor's
+ * own ids and names, safe in a shell).
+ */
+export function nextStepWithoutCommit(what: string, change: { branch: string; files: readonly string[]; message: string }): string {
+  return [
+    `Next: put ${what} on a branch of its own and open a pull request; it counts once merged:`,
+    `  git switch -c ${change.branch}`,
+    `  git add ${change.files.join(' ')}`,
+    `  git commit -m "${change.message.replace(/["\\$`]/g, '\\$&')}"`,
+    `  git push -u origin ${change.branch}`,
+    'then open the pull request from the link git prints. (Next time, --commit makes the branch and the commit for you.)',
+  ].join('\n');
 }
 
 export function nextStepAfterCommit(branch: string, what: string, from?: { name: string }): string {

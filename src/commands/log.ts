@@ -130,13 +130,14 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
     throw new MentorError(`${file} already exists.`, ExitCode.invalid, 'Pass --force to replace it (comments and formatting are kept), or run on a terminal to confirm.');
   }
 
-  const plan = options.commit ? await planCommit(program.root, `log/${person}/${week}`, [file], { fromDefaultBranch: true }) : undefined;
+  const change = { branch: `log/${person}/${week}`, files: [file], message: `Log ${week} of ${person}` };
+  const plan = options.commit ? await planCommit(program.root, change.branch, [file], { fromDefaultBranch: true }) : undefined;
   const say = asJson ? printError : print;
   if (chosen) say(`Week ${week}: ${chosen.why} (--week chooses another).`);
-  await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), `Log ${week} of ${person}`);
+  await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), change.message);
   if (!asJson) print(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
   if (asJson) print(renderLogJson({ cohort: entry.id, person, week, created: !existing, hours: draft.hours, ok: true, problems: [], files: [file], branch: plan?.branch ?? null }));
-  else print(plan ? nextStepAfterCommit(plan.branch, 'the log', plan.from) : nextStepWithoutCommit('the log'));
+  else print(plan ? nextStepAfterCommit(plan.branch, 'the log', plan.from) : nextStepWithoutCommit('the log', change));
   return ExitCode.ok;
 }
 

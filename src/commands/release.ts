@@ -30,13 +30,14 @@ export async function releaseCommand(member: string, options: ReleaseOptions): P
   const plan = planRelease(entry.cohort, member, options.reason, formatInstant(loaded.program.config.timezone, loaded.now));
   if (!plan.ok) return refuse(entry.id, plan.reason);
   const said = { cohort: entry.id, member, reason: options.reason.trim() };
-  const branch = options.commit ? `release/${entry.id}/${member}` : undefined;
-  const files = await writeMemberEdit(loaded, entry, { person: member, set: plan.edit.set, unset: plan.edit.unset }, branch, `Release ${member} in ${entry.id} from ${plan.mentor}: back to waiting`);
+  const change = { branch: `release/${entry.id}/${member}`, message: `Release ${member} in ${entry.id} from ${plan.mentor}: back to waiting` };
+  const branch = options.commit ? change.branch : undefined;
+  const files = await writeMemberEdit(loaded, entry, { person: member, set: plan.edit.set, unset: plan.edit.unset }, branch, change.message);
   if (options.format === 'json') {
     print(renderReleaseJson({ ...said, mentor: plan.mentor, ok: true, problems: [], files, branch: branch ?? null }));
     return ExitCode.ok;
   }
   print(`${member} is waiting again (released from ${plan.mentor}; kept in history): ${files.join(', ')}.`);
-  print(branch !== undefined ? nextStepAfterCommit(branch, 'the release') : nextStepWithoutCommit('the change'));
+  print(branch !== undefined ? nextStepAfterCommit(branch, 'the release') : nextStepWithoutCommit('the change', { ...change, files }));
   return ExitCode.ok;
 }

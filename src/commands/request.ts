@@ -87,13 +87,14 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   if (!outcome.ok) return refuse();
 
   const id = String(outcome.plan.person.id);
-  const commitPlan = options.commit ? await planCommit(program.root, `request/${id}`, files.map((f) => f.file)) : undefined;
-  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, files), outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}`);
+  const change = { branch: `request/${id}`, files: files.map((f) => f.file), message: outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}` };
+  const commitPlan = options.commit ? await planCommit(program.root, change.branch, change.files) : undefined;
+  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, files), change.message);
   if (options.format === 'markdown') print(renderRequestDoneMarkdown(outcome.plan));
   else if (options.format === 'text') print(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
   if (options.format === 'json') print(renderRequestJson({ role, person: id, cohort: outcome.plan.member?.cohort ?? null, organisers: null, ok: true, problems: [], files: files.map((f) => f.file), branch: commitPlan?.branch ?? null }));
   if (options.format === 'text') {
-    print(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer') : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files'));
+    print(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer') : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files', change));
     if (!outcome.plan.member) print(renderOfferNextStep(id, options.cohort ?? program.config.intake.cohort ?? onlyOne(runningCohorts(loaded).map((entry) => entry.id))));
   }
   return ExitCode.ok;
