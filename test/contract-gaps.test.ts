@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorInJson } from './helpers/in-process.js';
-import { makeTree, mentor, mentorJson, minimal, smallProgram } from './helpers/repo.js';
+import { makeTree, mentor, mentorJson, minimal, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram } from './helpers/repo.js';
 
 // Gaps an outside reader of DESIGN.md finds (contract audit 8): each test is a sentence of
 // DESIGN.md run through the real CLI.
@@ -97,5 +97,16 @@ describe('mentor status before a cohort starts', () => {
     expect(json.json.cohorts.map((c: { id: string; overdue: string[] }) => [c.id, c.overdue])).toEqual([['c1', ['zoe']]]);
     expect(mentor(['status', '--repo', repo, '--fail-on', 'overdue'], { env: before }).code).toBe(1);
     expect(mentor(['status', '--repo', repo, '--format', 'markdown'], { env: before }).stdout).toContain('zoe (mentee)');
+  });
+});
+
+describe('a member whose own entry has an error', () => {
+  it.each([
+    ['in cohort.yaml', { 'cohorts/c1/cohort.yaml': `${SMALL_COHORT_HEAD}members:\n${SMALL_TREE.replace('    role: mentee\n', '    role: boss\n')}` }, 'cohorts/c1/cohort.yaml'],
+    ['as a member file', { 'cohorts/c1/cohort.yaml': `${SMALL_COHORT_HEAD}members:\n${SMALL_TREE.replace(/  - person: ann[\s\S]*$/, '')}`, 'cohorts/c1/members/ann.yaml': 'person: ann\nrole: mentee\nmentor: max\nwants: 5\n' }, 'cohorts/c1/members/ann.yaml'],
+  ])('%s is reported there, and its logs are not said to be of someone who is no member', async (_where, files, file) => {
+    const { code, json } = await mentorInJson(['validate', '--repo', smallProgram(files), '--format', 'json'], { env: NOW });
+    expect(code).toBe(1);
+    expect(json.problems.map((p: { file: string }) => p.file)).toEqual([file]);
   });
 });

@@ -7,7 +7,7 @@ import type { CohortEntry, Program } from '../program.js';
 import type { Log, Member } from '../schemas.js';
 import type { PathSegment, YamlSource } from '../source.js';
 import { closest } from '../suggest.js';
-import { CONFIG_FILE, ID_PATTERN, cohortFile, personFile, personLogsDir } from '../../domain/layout.js';
+import { CONFIG_FILE, ID_PATTERN, cohortFile, memberFile, personFile, personLogsDir } from '../../domain/layout.js';
 
 // Rules of one weekly log against the index (config, people, cohorts). A log depends on no
 // other log, so logs can be checked in any order, in parallel, or only the changed ones.
@@ -58,9 +58,18 @@ function unknownFolderFix(program: { people: ReadonlyMap<string, unknown> }, fol
   return `Create ${personFile(folder)}, or move the log to the right folder.`;
 }
 
+/** Whether the cohort lists this person in an entry (of cohort.yaml, or a member file) that has errors. */
+function entryWithErrors(cohort: CohortEntry, person: string): boolean {
+  const listed = (cohort.source?.value as { members?: unknown } | null | undefined)?.members;
+  if (Array.isArray(listed) && listed.some((entry) => (entry as { person?: unknown } | null)?.person === person)) return true;
+  return cohort.problems.some((problem) => problem.file === memberFile(cohort.id, person) && problem.severity === 'error');
+}
+
 const personIsMember: LogRule = ({ context, member, report }) => {
   const cohort = context.program.cohorts.get(context.cohortId);
   if (!cohort?.cohort || member !== undefined) return;
+  // A member whose own entry has errors is left out of the tree: that error is the one to fix, not the log.
+  if (entryWithErrors(cohort, context.folderPerson)) return;
   const known = context.program.people.has(context.folderPerson);
   report(
     ['person'],
