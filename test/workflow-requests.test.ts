@@ -237,6 +237,21 @@ describe('the claim workflow (simulated)', { timeout: 180_000 }, () => {
     expect(stateOf(w).statuses).toEqual([]);
   });
 
+  it('links the pull request another run opened meanwhile (a claim sent twice at once) and sets the status on its head, telling nobody to change a setting', () => {
+    const w = world();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    writeFileSync(w.state, JSON.stringify({ ...stateOf(w), openedMeanwhile: true }));
+    const job = runWorkflow(w, 'mentor-claim.yml', claimEvent(w, '/claim jon', 'linus-s')).jobs.claim!;
+    expect(job.succeeded, JSON.stringify(job.steps.map((s) => s.stdout + s.stderr))).toBe(true);
+    const s = stateOf(w);
+    expect(s.prs).toHaveLength(1);
+    const answer: string = s.issues[0].comments.at(-1);
+    expect(answer).toContain(`Pull request: https://github.com/learn-teach-code/mentorship/pull/${s.prs[0].number}`);
+    expect(answer).not.toContain('turn on');
+    // The branch's head is this run's push: its status is set, or the pull request would wait for one forever.
+    expect(s.statuses).toEqual([expect.objectContaining({ context: 'mentor/gate', state: 'success', sha: git(w.origin, 'rev-parse', 'refs/heads/claim/2026-fall/jon@linus-s').trim() })]);
+  });
+
   it('answers why not (taken, or not a person), with the comment text never reaching a shell command', () => {
     const w = world();
     addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });

@@ -56,6 +56,14 @@ export function ghIssues({ args, env, cwd }) {
   } else if (group === 'pr' && verb === 'create') {
     // A repository whose Actions may not open pull requests (GitHub's default for new repositories).
     if (state.refusePullRequests) return { code: 1, stdout: '', stderr: 'pull request create failed: GraphQL: GitHub Actions is not permitted to create or approve pull requests (createPullRequest)\n' };
+    // Another run of the workflow for the same branch opened it between this run's list and create.
+    if (state.openedMeanwhile) {
+      const number = state.next++;
+      state.prs.push({ number, head: flag('--head'), title: flag('--title'), body: bodyOf() });
+      delete state.openedMeanwhile;
+      save();
+      return { code: 1, stdout: '', stderr: `a pull request for branch "${flag('--head')}" into branch "main" already exists:\n${url('pull', number)}\n` };
+    }
     const number = state.next++;
     state.prs.push({ number, head: flag('--head'), title: flag('--title'), body: bodyOf() });
     out = `${url('pull', number)}\n`;

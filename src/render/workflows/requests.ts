@@ -45,8 +45,13 @@ code=$?
 set -e
 case "$code" in 0) state=success ;; 1) state=failure ;; *) state=error ;; esac
 # Only a pull request from this repository's own branch: \`--head\` matches a fork's branch of that name too.
-pr=$(gh pr list --head "$PUSH_TO" --state open --json url,isCrossRepository --jq 'map(select(.isCrossRepository | not)) | .[0].url // empty')
+own_pull_request() { gh pr list --head "$PUSH_TO" --state open --json url,isCrossRepository --jq 'map(select(.isCrossRepository | not)) | .[0].url // empty'; }
+pr=$(own_pull_request)
 if [ -z "$pr" ] && ! pr=$(gh pr create --head "$PUSH_TO" --title "$(git log -1 --format=%s)" --body-file "$RUNNER_TEMP/pr.md" 2> "$RUNNER_TEMP/pr-error.txt"); then
+  # Another run for the same branch (the same ${what} sent twice at once) may have opened it since.
+  pr=$(own_pull_request)
+fi
+if [ -z "$pr" ]; then
   cat "$RUNNER_TEMP/pr-error.txt" >&2
   maintainers=$(jq -r '(.maintainers // []) | map("@" + .) | join(", ")' "$RUNNER_TEMP/gate.json" 2> /dev/null || true)
   {
