@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOW, commitIn, git, githubWorld, mainSha, openPullRequest, pullRequestEvent, pushEvent, pushToMain } from './helpers/github-world.js';
 import { mentor } from './helpers/repo.js';
-import { runWorkflow } from './helpers/workflow-sim.js';
+import { runWorkflow, type SimEvent } from './helpers/workflow-sim.js';
 
 // mentor.yml run by the workflow simulator (test/helpers/workflow-sim.ts) on real clones: what a
 // push and a pull request show. The gate is test/workflow-gate.test.ts.
@@ -100,5 +100,30 @@ describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
     for (const line of job.steps.flatMap((step) => step.stdout.split('\n'))) expect(line.startsWith('::') ? line : '').not.toMatch(/^::(add-mask|warning)/);
     expect(job.steps.map((step) => step.stdout + step.stderr).join('')).not.toContain('\u001b');
     expect(job.commands.some((c) => c.properties.includes('\\x1b[2Jansi.yaml'))).toBe(true);
+  });
+});
+
+describe('a program repo whose default branch is not called main', { timeout: 180_000 }, () => {
+  /** A push to `branch` of a repository whose default branch is `defaultBranch` (main's commit pushed there). */
+  const pushTo = (world: ReturnType<typeof githubWorld>, branch: string, defaultBranch: string): SimEvent => {
+    const sha = mainSha(world);
+    git(world.origin, 'update-ref', `refs/heads/${branch}`, sha);
+    const repository = { full_name: world.repository, name: 'mentorship', owner: { login: 'learn-teach-code' }, default_branch: defaultBranch };
+    return { name: 'push', sha, ref: `refs/heads/${branch}`, workflowSha: sha, payload: { ref: `refs/heads/${branch}`, before: sha, after: sha, repository } };
+  };
+
+  it('validates every push to its default branch (master, as `mentor init` keeps in a repository made before) and builds the dashboard, and runs nothing for a push to another branch', () => {
+    const world = githubWorld();
+    const ci = runWorkflow(world, 'mentor.yml', pushTo(world, 'master', 'master'));
+    expect(ci.jobs.validate?.succeeded).toBe(true);
+    expect(ci.jobs.validate!.summary).toContain('files checked: no errors');
+    expect(ci.jobs.generated?.succeeded).toBe(true);
+    // The dashboard's build starts: its first step asks whether Pages is on.
+    const pages = runWorkflow(world, 'mentor-pages.yml', pushTo(world, 'master', 'master'), ['build']);
+    expect(pages.jobs.build?.ran).toBe(true);
+    expect(pages.jobs.build!.steps[0]).toMatchObject({ name: 'Is GitHub Pages on?', ran: true });
+    // A push to another branch of the same repository checks nothing and publishes nothing.
+    expect(runWorkflow(world, 'mentor.yml', pushTo(world, 'wip', 'master')).jobs.validate?.ran ?? false).toBe(false);
+    expect(runWorkflow(world, 'mentor-pages.yml', pushTo(world, 'wip', 'master'), ['build']).jobs.build?.ran ?? false).toBe(false);
   });
 });

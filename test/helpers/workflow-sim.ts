@@ -141,6 +141,7 @@ export function workflowAt(world: SimWorld, sha: string, file: string): any {
 export function runWorkflow(world: SimWorld, file: string, event: SimEvent, only?: string[]): SimRun {
   if (spawnSync('jq', ['--version']).status !== 0) throw new Error('workflow-sim: jq is not installed (GitHub runners have it): apt-get install jq');
   const workflow = workflowAt(world, event.workflowSha, file);
+  if (!triggeredBy(workflow, event)) return { jobs: {} };
   // Each run's clones go as soon as it ends: the run keeps what the tests read (outputs, logs, summaries).
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'mentor-run-')));
   try {
@@ -148,6 +149,24 @@ export function runWorkflow(world: SimWorld, file: string, event: SimEvent, only
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether GitHub starts the workflow for the event, by its `on:`: the event is named there, its
+ * action is among `types:` when those are given, and a push's branch matches `branches:` (a name,
+ * or a glob of `*` within a path segment and `**` across them).
+ */
+export function triggeredBy(workflow: any, event: SimEvent): boolean {
+  const on = typeof workflow.on === 'string' ? { [workflow.on]: null } : Array.isArray(workflow.on) ? Object.fromEntries(workflow.on.map((name: string) => [name, null])) : workflow.on;
+  if (!(event.name in on)) return false;
+  const filter = on[event.name] ?? {};
+  if (Array.isArray(filter.types) && !filter.types.includes(event.payload.action)) return false;
+  if (event.name === 'push' && Array.isArray(filter.branches)) {
+    const branch = event.ref.replace(/^refs\/heads\//, '');
+    const glob = (pattern: string) => new RegExp(`^${pattern.split('**').map((part) => part.split('*').map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('.*')}$`);
+    if (!filter.branches.some((pattern: string) => glob(pattern).test(branch))) return false;
+  }
+  return true;
 }
 
 function runJobs(world: SimWorld, workflow: any, event: SimEvent, dir: string, only: string[] | undefined): SimRun {
@@ -160,6 +179,8 @@ function runJobs(world: SimWorld, workflow: any, event: SimEvent, dir: string, o
     repository: world.repository,
     sha: event.sha,
     ref: event.ref,
+    // The short name GitHub gives the ref: the branch or tag (for a pull request, `<number>/merge`).
+    ref_name: event.ref.replace(/^refs\/(heads|tags|pull)\//, ''),
     token: 'ghs_simulated_token',
     run_id: runId,
     server_url: 'https://github.com',
@@ -218,6 +239,7 @@ function runJob(world: SimWorld, workflow: any, job: any, input: JobInput): SimJ
       GITHUB_REPOSITORY: world.repository,
       GITHUB_SHA: input.event.sha,
       GITHUB_REF: input.event.ref,
+      GITHUB_REF_NAME: String(input.github.ref_name),
       GITHUB_RUN_ID: input.runId,
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_API_URL: 'https://api.github.com',

@@ -38,27 +38,30 @@ const whenEnabled = (step: string) => step.replace(/\n|$/, (end) => `\n        i
 
 export function pagesWorkflow(): string {
   return `${header([
-    '# Publishes the program\'s dashboard (`mentor site`) with GitHub Pages on every push to main,',
-    '# and every morning so waiting times stay current. Turn it on once: Settings > Pages >',
-    '# Build and deployment > Source: GitHub Actions (until then each run says so and stops).',
+    '# Publishes the program\'s dashboard (`mentor site`) with GitHub Pages on every push to the',
+    '# default branch, and every morning so waiting times stay current. Turn it on once: Settings >',
+    '# Pages > Build and deployment > Source: GitHub Actions (until then each run says so and stops).',
   ])}name: mentor pages
 
+# Pushes to the default branch, whatever it is called: the build job checks the branch (a branch
+# name here would be fixed when this file is written).
 on:
   push:
-    branches: [main]
   schedule:
     - cron: '0 15 * * *'
   workflow_dispatch:
 
 permissions: {}
 
-# One deployment at a time; a newer push waits rather than cancelling one half done.
+# One deployment at a time; a newer push waits rather than cancelling one half done. Keyed by
+# branch: a push to another branch (which builds nothing) never takes the place of a waiting run.
 concurrency:
-  group: pages
+  group: pages-\${{ github.ref_name }}
   cancel-in-progress: false
 
 jobs:
   build:
+    if: github.ref_name == github.event.repository.default_branch
     runs-on: ubuntu-latest
     permissions:
       contents: read
