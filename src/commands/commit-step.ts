@@ -1,12 +1,12 @@
 import { ExitCode, MentorError } from '../errors.js';
 import { filesInWords } from '../render/words.js';
+import { shellWord, shellWords } from '../domain/text.js';
 import { checkWritePaths } from '../io/write-path.js';
 import { assertCommittable } from '../io/git-index.js';
 import { assertCanCommit, branchExists, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
 import { currentPlace, filesInHead } from '../io/git-branch.js';
 import { holdingSignals, signalsHeard } from '../io/interrupt.js';
 import { goBack, underWay, type CommitSteps } from './commit-undo.js';
-import { shellWord } from '../domain/text.js';
 
 // The shared end of commands that commit: checked before anything is written, then one branch
 // and one commit holding exactly the files the command wrote.
@@ -93,16 +93,15 @@ export async function writeAndCommit(plan: CommitPlan | undefined, write: () => 
 
 /**
  * What to do after a command wrote a change without --commit: it counts once merged. The git
- * commands are spelt out, for someone who has never made a branch (paths and branch are mentor's
- * own ids and names, safe in a shell).
+ * commands are spelt out, for someone who has never made a branch.
  */
 export function nextStepWithoutCommit(what: string, change: { branch: string; files: readonly string[]; message: string }): string {
   return [
     `Next: put ${what} on a branch of its own and open a pull request; it counts once merged:`,
-    `  git switch -c ${change.branch}`,
-    `  git add ${change.files.join(' ')}`,
-    `  git commit -m "${change.message.replace(/["\\$`]/g, '\\$&')}"`,
-    `  git push -u origin ${change.branch}`,
+    `  git switch -c ${shellWord(change.branch)}`,
+    `  git add ${shellWords(change.files)}`,
+    `  git commit -m ${shellWord(change.message)}`,
+    `  git push -u origin ${shellWord(change.branch)}`,
     'then open the pull request from the link git prints. (Next time, --commit makes the branch and the commit for you.)',
   ].join('\n');
 }
