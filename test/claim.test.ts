@@ -135,7 +135,7 @@ describe('mentor claim', () => {
     const repo = exampleRepo();
     const markdown = await mentorIn(['claim', 'cleoo', '--repo', repo, '--as', '@grace-h', '--format', 'markdown'], { env: NOW });
     expect(markdown.code).toBe(1);
-    expect(markdown.stdout).toBe('<!-- mentor:claim -->\nCannot claim cleoo: cleoo is not a member of any cohort that is running or about to start. Did you mean cleo? Waiting for a mentor: cleo, jon.\n');
+    expect(markdown.stdout).toBe('<!-- mentor:claim -->\nCannot claim cleoo: cleoo is not a member of any cohort that is running or about to start. Did you mean cleo? Waiting for a mentor: cleo, jon. To claim again, write a new comment: an edited one is not read.\n');
     const claim = await mentorInJson(['claim', 'cleoo', '--repo', repo, '--as', 'grace', '--format', 'json'], { env: NOW });
     expect(claim.code).toBe(1);
     expect(claim.json).toEqual({ cohort: null, member: 'cleoo', mentor: 'grace', ok: false, problems: [expect.stringContaining('Did you mean cleo?')], files: [], branch: null });

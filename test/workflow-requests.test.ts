@@ -262,6 +262,8 @@ describe('the claim workflow (simulated)', { timeout: 180_000 }, () => {
     expect(comments[0]).toContain('bob is taken');
     expect(comments[1]).toContain('is not a person of the program');
     expect(comments[2]).toContain('Write the member to claim');
+    // The workflow reads a comment when it is written: an edit is never read, so each answer says to write a new one.
+    for (const comment of comments) expect(comment).toContain('To claim again, write a new comment: an edited one is not read.');
     expect(stateOf(w).prs).toEqual([]);
     expect(() => readFileSync('/tmp/pwned-by-claim')).toThrow();
   });

@@ -2,7 +2,7 @@ import { GATE_CONTEXT, ID_BRE, RUNNER, header, runStep, runnerJob } from './comm
 import { MADE_FOR } from './gate-steps.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
-import { CLAIM_MARKER } from '../claim.js';
+import { CLAIM_AGAIN, CLAIM_MARKER } from '../claim.js';
 import { REQUEST_MARKER } from '../request.js';
 
 // The request and claim workflows. Issue and comment text reaches the shell only through env
@@ -143,7 +143,7 @@ ${runStep('Turn the request into a pull request, or say what to fix', body)}
 export function claimWorkflow(): string {
   const body = `member=$(printf '%s\\n' "$COMMENT" | head -n 1 | sed -n 's#^/claim[[:space:]][[:space:]]*@\\{0,1\\}\\(${ID_BRE}\\)[[:space:]]*$#\\1#p')
 if [ -z "$member" ]; then
-  printf '%s\\n' '${CLAIM_MARKER}' 'Write the member to claim as it is shown on the queue, such as \`/claim cleo\`.' > "$RUNNER_TEMP/answer.md"
+  printf '%s\\n' '${CLAIM_MARKER}' 'Write the member to claim as it is shown on the queue, such as \`/claim cleo\`. ${CLAIM_AGAIN}' > "$RUNNER_TEMP/answer.md"
   gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
   exit 0
 fi
