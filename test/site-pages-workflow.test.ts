@@ -19,7 +19,7 @@ describe('the Pages workflow (mentor-pages.yml)', () => {
 
   it('publishes on every push to the default branch, whatever it is called, with the official Pages actions', () => {
     expect(workflow.on.push).toBeNull();
-    expect(workflow.jobs.build.if).toBe('github.ref_name == github.event.repository.default_branch');
+    expect(workflow.jobs.build.if).toBe("github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
     expect(workflow.concurrency.group).toBe('pages-${{ github.ref_name }}');
     const uses = [...workflow.jobs.build.steps, ...workflow.jobs.deploy.steps].flatMap((step: { uses?: string }) => (step.uses ? [step.uses] : []));
     expect(uses).toEqual(['actions/checkout@v7', 'actions/setup-node@v7', 'actions/configure-pages@v6', 'actions/upload-pages-artifact@v5', 'actions/deploy-pages@v5']);

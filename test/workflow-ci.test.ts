@@ -125,5 +125,9 @@ describe('a program repo whose default branch is not called main', { timeout: 18
     // A push to another branch of the same repository checks nothing and publishes nothing.
     expect(runWorkflow(world, 'mentor.yml', pushTo(world, 'wip', 'master')).jobs.validate?.ran ?? false).toBe(false);
     expect(runWorkflow(world, 'mentor-pages.yml', pushTo(world, 'wip', 'master'), ['build']).jobs.build?.ran ?? false).toBe(false);
+    // Nor does a tag that has the default branch's name.
+    const tag = { ...pushTo(world, 'wip', 'master'), ref: 'refs/tags/master' };
+    expect(runWorkflow(world, 'mentor.yml', tag).jobs.validate?.ran ?? false).toBe(false);
+    expect(runWorkflow(world, 'mentor-pages.yml', tag, ['build']).jobs.build?.ran ?? false).toBe(false);
   });
 });

@@ -45,7 +45,7 @@ done < "$RUNNER_TEMP/reports.txt"
 exit "$failed"`;
 
 /** A pull request, or a push to the default branch (a push to any other branch runs nothing). */
-const ON_DEFAULT_BRANCH = "github.event_name == 'pull_request' || github.ref_name == github.event.repository.default_branch";
+const ON_DEFAULT_BRANCH = "github.event_name == 'pull_request' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)";
 
 export function ciWorkflow(): string {
   return `${header([
