@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { underTerminal } from './helpers/terminal.js';
 import { mentorIn } from './helpers/in-process.js';
 import { exampleRepo, expectNoCrash, makeTree, mentor, MENTOR_BIN, PACKAGE_ROOT, smallProgram } from './helpers/repo.js';
 
@@ -168,13 +169,18 @@ describe('the command line', () => {
     expect(result.stdout).toContain('6 files checked, no problems');
   });
 
-  it('prints without colour when NO_COLOR is set, even when colour is forced', () => {
+  it('colours on a terminal only: never with NO_COLOR set, never into a pipe, even when colour is forced', () => {
     const repo = smallProgram({ 'people/ann.yaml': 'id: ann\n' });
-    const result = mentor(['validate', '--repo', repo], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    for (const env of [{ NO_COLOR: '1', FORCE_COLOR: '1' }, { NO_COLOR: undefined, FORCE_COLOR: '1' }]) {
+      // eslint-disable-next-line no-control-regex
+      expect(mentor(['validate', '--repo', repo], { env }).stdout, JSON.stringify(env)).not.toMatch(/\u001b\[/);
+    }
+    const onTerminal = underTerminal(['validate', '--repo', repo], [], 'hal-k', undefined, { NO_COLOR: undefined, PTY_RAW: '1' });
+    expect(onTerminal.screen).toContain('ann');
     // eslint-disable-next-line no-control-regex
-    expect(result.stdout).not.toMatch(/\u001b\[/);
-    const coloured = mentor(['validate', '--repo', repo], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(onTerminal.screen).toMatch(/\u001b\[31m/);
+    const noColour = underTerminal(['validate', '--repo', repo], [], 'hal-k', undefined, { NO_COLOR: '1', PTY_RAW: '1' });
     // eslint-disable-next-line no-control-regex
-    expect(coloured.stdout).toMatch(/\u001b\[31m/);
+    expect(noColour.screen).not.toMatch(/\u001b\[3\dm/);
   });
 });

@@ -8,13 +8,14 @@ import { CTRL_C, underTerminal } from './helpers/terminal.js';
 const tty = { isTTY: true } as NodeJS.WriteStream;
 const pipe = { isTTY: false } as NodeJS.WriteStream;
 
-describe('colour follows NO_COLOR, TERM and FORCE_COLOR as users set them', () => {
+describe('colour follows NO_COLOR, TERM and FORCE_COLOR as users set them, and only ever on a terminal', () => {
   it.each([
     ['a terminal', tty, {}, true],
     ['a pipe', pipe, {}, false],
     ['FORCE_COLOR=0 on a terminal', tty, { FORCE_COLOR: '0' }, false],
     ['FORCE_COLOR=false on a terminal', tty, { FORCE_COLOR: 'false' }, false],
-    ['FORCE_COLOR=1 into a pipe', pipe, { FORCE_COLOR: '1' }, true],
+    ['FORCE_COLOR=1 into a pipe (colour only on a terminal)', pipe, { FORCE_COLOR: '1' }, false],
+    ['FORCE_COLOR=1 on a terminal', tty, { FORCE_COLOR: '1' }, true],
     ['NO_COLOR with FORCE_COLOR', tty, { NO_COLOR: '1', FORCE_COLOR: '1' }, false],
     ['TERM=dumb', tty, { TERM: 'dumb' }, false],
   ])('%s', (_name, stream, env, expected) => {

@@ -4,13 +4,14 @@ import { inUsersWords } from './invocation.js';
 
 /**
  * Colour only on a TTY, never with NO_COLOR set (https://no-color.org) or on a dumb terminal.
- * FORCE_COLOR forces it either way, as chalk and node read it: 0 or false means none.
+ * FORCE_COLOR can turn it off (0 or false, as chalk and node read it), never on where no terminal
+ * reads it: a CI or a test runner that exports FORCE_COLOR=1 for its own output would otherwise
+ * get escape codes in the files and logs mentor's output is piped to.
  */
 export function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.TERM === 'dumb') return false;
   if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
-  if (env.FORCE_COLOR !== undefined) return true;
   return stream.isTTY === true;
 }
 
