@@ -88,6 +88,40 @@ describe('the gate, attacked', { timeout: 240_000 }, () => {
     expect(statusesOf(world, second.headSha).at(-1)!.state).toBe('failure');
   });
 
+  it("counts an approval only while it stands on the head commit: not after a push, a dismissal or the approver's request for changes, and still after a mere comment", () => {
+    const world = githubWorld();
+    const bob = readFileSync(path.join(world.maintainer, 'people/bob.yaml'), 'utf8');
+    commitIn(world.fork, 'bob-edit', { 'people/bob.yaml': `${bob}# hal was here\n` });
+    let pr = openPullRequest(world, world.fork, { number: 61, author: 'hal-k' });
+    const rejudge = () => {
+      runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr));
+      return statusesOf(world, pr.headSha).at(-1)!.state;
+    };
+    review(world, pr, 'andrew-gh', 'APPROVED');
+    expect(rejudge()).toBe('success');
+    // A comment of the approver's afterwards leaves the approval standing, as on GitHub.
+    review(world, pr, 'andrew-gh', 'COMMENTED');
+    expect(rejudge()).toBe('success');
+    // hal pushes again: the approval was of the commit before.
+    writeFileSync(path.join(world.fork, 'people/bob.yaml'), `${bob}# hal was here twice\n`);
+    git(world.fork, 'commit', '-q', '-am', 'again');
+    pr = openPullRequest(world, world.fork, { number: 61, author: 'hal-k' });
+    gate(world, pr);
+    expect(statusesOf(world, pr.headSha).at(-1)!.state).toBe('failure');
+    review(world, pr, 'andrew-gh', 'APPROVED');
+    expect(rejudge()).toBe('success');
+    // A dismissed approval is listed with the state DISMISSED: it no longer counts.
+    const key = `GET repos/${REPOSITORY}/pulls/61/reviews`;
+    const state = JSON.parse(readFileSync(world.ghState, 'utf8'));
+    state.routes[key] = state.routes[key].map((r: { commit_id: string; state: string }) => (r.commit_id === pr.headSha && r.state === 'APPROVED' ? { ...r, state: 'DISMISSED' } : r));
+    writeFileSync(world.ghState, JSON.stringify(state));
+    expect(rejudge()).toBe('failure');
+    review(world, pr, 'andrew-gh', 'APPROVED');
+    expect(rejudge()).toBe('success');
+    review(world, pr, 'andrew-gh', 'CHANGES_REQUESTED');
+    expect(rejudge()).toBe('failure');
+  });
+
   it('after a review, judges the pull request the review was on, not another one a stranger opened with the same head commit', () => {
     const world = githubWorld();
     commitIn(world.fork, 'hal-log', { [HAL_W47]: halLog });
