@@ -79,6 +79,19 @@ describe('the gate in a merge queue', { timeout: 240_000 }, () => {
     expect(statusesOf(world, rebuilt.sha).at(-1)!.state).toBe('success');
   });
 
+  it('judges a pull request the request workflow opened for the person it was made for, as the gate of the pull request does', () => {
+    const world = githubWorld();
+    commitIn(world.maintainer, 'request/issue-7', {
+      'people/zoe.yaml': 'id: zoe\nname: Zoe\ngithub: zoe-z\ntimezone: Europe/Paris\nskills: []\n',
+      'cohorts/2026-fall/members/zoe.yaml': 'person: zoe\nrole: mentee\nwants: [react]\nrequestedAt: 2026-11-20T10:00:00Z\n',
+    });
+    const pr = openPullRequest(world, world.maintainer, { number: 8, author: 'github-actions[bot]', headRef: 'request/issue-7', body: '<!-- mentor:for zoe-z NONE -->\nFrom the request form. Closes #7.' });
+    const group = mergeGroup(world, [pr]);
+    const job = queue(world, group);
+    expect(log(job)).toContain('Opened by the request or claim workflow for @zoe-z: judged for them.');
+    expect(statusesOf(world, group.sha).at(-1)!.state, log(job)).toBe('success');
+  });
+
   it('refuses a merge group of several pull requests, whose other changes its last author cannot be judged for, and says which setting makes each group one pull request', () => {
     const world = githubWorld();
     const bob = readFileSync(path.join(world.maintainer, 'people/bob.yaml'), 'utf8');
