@@ -3,7 +3,8 @@ import { usageText } from './render/usage.js';
 import { packageVersion } from './version.js';
 import { inUsersWords, invokedAs, sayCommandsAs } from './io/invocation.js';
 import { asksForData } from './render/error-json.js';
-import { Command, CommanderError, REQUIRED, type Define } from './cli/options.js';
+import { addExamples } from './cli/examples.js';
+import { Command, CommanderError, helpLayout, REQUIRED, type Define } from './cli/options.js';
 import { codeowners, fix, forms, init, members, schema, site, upgrade, validate } from './cli/records.js';
 import { assign, hours, log, next, progress, report, status, tree } from './cli/cohorts.js';
 import { checkPr, claim, prSummary, release, request } from './cli/requests.js';
@@ -23,10 +24,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     // runCli says commander's usage errors in mentor's voice (render/usage.ts), not commander.
     // Help names the commands as the user runs mentor (io/invocation.ts), the runner included.
     .configureOutput({ outputError: () => {}, writeOut: (text) => process.stdout.write(inUsersWords(text, 'stdout')) })
-    .configureHelp({ sortSubcommands: false })
+    .configureHelp(helpLayout)
     .exitOverride();
 
   for (const define of COMMANDS) define(program, async (load) => setExitCode(await load()));
+  addExamples(program.commands);
 
   // Required options are checked after unknown options and missing arguments, which commander
   // checks first: the user fixes the mistake they made before the option they left out.

@@ -1,4 +1,3 @@
-import { helpExample as example } from '../render/usage.js';
 import { collect, formatOption, Option, repoOption, requiredOption, type Define } from './options.js';
 
 // The commands of a cohort's life: hours, logs, placing members, reports, attention, the next cycle.
@@ -33,7 +32,6 @@ export const log: Define = (program, run) =>
     .option('--force', 'replace an existing log without asking')
     .option('--commit', 'write on a new branch log/<person>/<week>, from the default branch, and commit')
     .addOption(formatOption(['text', 'json']))
-    .addHelpText('after', example('mentor log --person hal --week 2026-W47 --hours practice=4.5 code-review=1 --done "Joins and indexes"'))
     .action(async (options) => run(async () => (await import('../commands/log.js')).logCommand({ ...options, hours: options.hours ?? [] })));
 
 export const assign: Define = (program, run) =>
@@ -59,7 +57,6 @@ export const report: Define = (program, run) =>
     .option('--check', 'write nothing; exit 1 when the committed report differs from the records')
     .option('--commit', 'write on a new branch report/<cohort>/<week> and commit')
     .addOption(formatOption(['text', 'json']))
-    .addHelpText('after', example('mentor report 2026-fall --week 2026-W47 --commit'))
     .action(async (cohort: string | undefined, options) => run(async () => (await import('../commands/report.js')).reportCommand(cohort, options)));
 
 export const status: Define = (program, run) =>

@@ -7,8 +7,26 @@ import { AUTHOR_ASSOCIATIONS } from '../domain/github.js';
 // starts measurably faster than going through its ESM wrapper.
 
 const require = createRequire(import.meta.url);
-export const { Command, CommanderError, Option } = require('commander') as typeof CommanderModule;
+export const { Command, CommanderError, Option, Help } = require('commander') as typeof CommanderModule;
 export type Command = CommanderModule.Command;
+
+/** The room a description needs beside its option; with less (a narrow terminal) it goes below. */
+const DESCRIPTION_ROOM = 32;
+
+/**
+ * Help that reads at any width. Commander puts each description beside its option and stops
+ * wrapping below 40 columns, so a narrow terminal cut words in half; there each description
+ * goes on the lines below its option, wrapped to the width.
+ */
+export const helpLayout: Partial<CommanderModule.Help> = {
+  sortSubcommands: false,
+  minWidthToWrap: 20,
+  formatItem(term, termWidth, description, helper) {
+    const width = helper.helpWidth ?? 80;
+    if (!description || width - termWidth - 4 >= DESCRIPTION_ROOM) return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+    return `  ${term}\n${helper.boxWrap(description, width - 6).replace(/^/gm, '      ')}`;
+  },
+};
 
 /** Runs a lazily imported command and keeps its exit code. */
 export type Run = (load: () => Promise<number>) => Promise<void>;

@@ -1,6 +1,5 @@
 import { ExitCode } from '../errors.js';
 import { personFile } from '../domain/layout.js';
-import { helpExample as example } from '../render/usage.js';
 import { associationOption, collect, formatOption, Option, repoOption, requiredOption, type Define } from './options.js';
 
 // The commands of requests and pull requests: asking for a mentor, claiming, releasing, the gate.
@@ -43,7 +42,6 @@ export const request: Define = (program, run) =>
     .option('--from-issue <file>', 'read the answers from the body of a request issue (the handle comes from --github)')
     .option('--commit', 'write on a new branch request/<id> and commit')
     .addOption(formatOption(['text', 'json', 'markdown']))
-    .addHelpText('after', example('mentor request --person maya --name "Maya Rao" --github maya-r --timezone America/Los_Angeles --wants react,node'))
     .action(async (options) => run(async () => (await import('../commands/request.js')).requestCommand(options)));
 
 export const claim: Define = (program, run) =>
@@ -56,7 +54,6 @@ export const claim: Define = (program, run) =>
     .option('--commit', 'write on a new branch claim/<cohort>/<member> and commit')
     .addOption(formatOption(['text', 'json', 'markdown']))
     .addOption(repoOption())
-    .addHelpText('after', example('mentor claim cleo --as ada --commit'))
     .action(async (member: string, options) => run(async () => (await import('../commands/claim.js')).claimCommand(member, options)));
 
 export const release: Define = (program, run) =>
@@ -69,7 +66,6 @@ export const release: Define = (program, run) =>
     .option('--commit', 'write on a new branch release/<cohort>/<member> and commit')
     .addOption(formatOption(['text', 'json']))
     .addOption(repoOption())
-    .addHelpText('after', example('mentor release bob --reason "moved to another team" --commit'))
     .action(async (member: string, options) => run(async () => (await import('../commands/release.js')).releaseCommand(member, options)));
 
 export const prSummary: Define = (program, run) =>

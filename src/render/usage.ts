@@ -1,8 +1,25 @@
 // Commander's own usage errors (a missing option, an argument too many, an unknown option) in
 // mentor's voice: what is wrong, and what to type instead. main.ts prints them as any MentorError.
 
-/** The lines under a command's --help that show one real use. */
-export const helpExample = (line: string) => `\nExample:\n  ${line}`;
+/**
+ * The lines under a command's --help that show one real use. A line wider than the terminal is
+ * broken between words (never inside quotes) with a shell's ` \\` continuation, so it can still
+ * be copied and run.
+ */
+export function helpExample(line: string, width = 80): string {
+  const words = line.match(/(?:"[^"]*"|'[^']*'|\S)+/g) ?? [];
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const indent = lines.length === 0 ? 2 : 4;
+    if (current !== '' && indent + current.length + 1 + word.length + 2 > width) {
+      lines.push(`${current} \\`);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  lines.push(current);
+  return `\nExample:\n${lines.map((text, index) => `${index === 0 ? '  ' : '    '}${text}`).join('\n')}`;
+}
 
 /** What the messages need of a commander command (a commander Command fits). */
 export interface CommandShape {
