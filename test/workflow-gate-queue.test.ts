@@ -92,6 +92,26 @@ describe('the gate in a merge queue', { timeout: 240_000 }, () => {
     expect(statusesOf(world, group.sha).at(-1)!.state, log(job)).toBe('success');
   });
 
+  it("validates the whole of the queue's commit in mentor.yml too, so a repository that also requires mentor / validate is not stuck, and what two pull requests break together fails there", () => {
+    const world = githubWorld();
+    commitIn(world.fork, 'hal-log', { [HAL_W47]: halLog });
+    const pr = openPullRequest(world, world.fork, { number: 101, author: 'hal-k' });
+    const run = runWorkflow(world, 'mentor.yml', mergeGroupEvent(mergeGroup(world, [pr])));
+    expect(run.jobs.validate?.succeeded, run.jobs.validate && log(run.jobs.validate)).toBe(true);
+    expect(run.jobs.validate!.summary).toContain('files checked: no errors');
+    expect(run.jobs.generated?.succeeded).toBe(true);
+    // A log of hal's, queued behind a maintainer's change that takes hal out of the cohort: fine
+    // alone, invalid together.
+    const cohort = readFileSync(path.join(world.maintainer, COHORT), 'utf8');
+    const withoutHal = cohort.replace(/ {2}- person: hal\n(?: {4}.*\n)*/, '');
+    expect(withoutHal).not.toContain('person: hal');
+    commitIn(world.maintainer, 'hal-left', { [COHORT]: withoutHal, 'cohorts/2026-fall/logs/hal/2026-W45.yaml': null, 'cohorts/2026-fall/logs/hal/2026-W46.yaml': null });
+    const left = openPullRequest(world, world.maintainer, { number: 102, author: 'andrew-gh', headRef: 'hal-left' });
+    const first = mergeGroup(world, [left]);
+    const second = mergeGroup(world, [pr], first.sha);
+    expect(runWorkflow(world, 'mentor.yml', mergeGroupEvent(second), ['validate']).jobs.validate!.succeeded).toBe(false);
+  });
+
   it('refuses a merge group of several pull requests, whose other changes its last author cannot be judged for, and says which setting makes each group one pull request', () => {
     const world = githubWorld();
     const bob = readFileSync(path.join(world.maintainer, 'people/bob.yaml'), 'utf8');

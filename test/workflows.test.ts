@@ -47,7 +47,7 @@ describe('the workflows mentor init writes', () => {
     expect([...workflows.keys()].sort()).toEqual(['mentor-attention.yml', 'mentor-claim.yml', 'mentor-gate-queue.yml', 'mentor-gate-review.yml', 'mentor-gate.yml', 'mentor-overdue.yml', 'mentor-pages.yml', 'mentor-request.yml', 'mentor-review.yml', 'mentor.yml']);
     const events = Object.fromEntries([...workflows].map(([file, { workflow }]) => [file, Object.keys(workflow.on).sort()]));
     expect(events).toEqual({
-      'mentor.yml': ['pull_request', 'push'],
+      'mentor.yml': ['merge_group', 'pull_request', 'push'],
       'mentor-gate.yml': ['pull_request_target'],
       'mentor-review.yml': ['pull_request_review'],
       'mentor-gate-review.yml': ['workflow_run'],

@@ -44,8 +44,8 @@ while read -r cohort week; do
 done < "$RUNNER_TEMP/reports.txt"
 exit "$failed"`;
 
-/** A pull request, or a push to the default branch (a push to any other branch runs nothing). */
-const ON_DEFAULT_BRANCH = "github.event_name == 'pull_request' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)";
+/** A pull request, a merge queue's commit, or a push to the default branch (a push to any other branch runs nothing). */
+const ON_DEFAULT_BRANCH = "github.event_name == 'pull_request' || github.event_name == 'merge_group' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)";
 
 export function ciWorkflow(): string {
   return `${header([
@@ -58,9 +58,13 @@ export function ciWorkflow(): string {
 
 # Pushes to the default branch, whatever it is called (\`main\`, \`master\`, or renamed since): a
 # branch name in \`on:\` would be fixed when this file is written.
+# And in a merge queue: the whole of what will land is validated (a repository that requires this
+# check too would otherwise wait for it there forever).
 on:
   push:
   pull_request:
+  merge_group:
+    types: [checks_requested]
 
 permissions: {}
 
