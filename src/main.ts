@@ -15,7 +15,7 @@ export async function run(argv: string[]): Promise<number> {
     return await runCli(argv);
   } catch (thrown) {
     const error = asSaid(thrown);
-    const exitCode = reportError(error);
+    const exitCode = reportError(error, argv[0]);
     // A run that asked for JSON still gets JSON on stdout: the error, as stderr says it.
     if (asksForJson(argv)) process.stdout.write(renderErrorJson(error, exitCode));
     return exitCode;
@@ -42,7 +42,7 @@ function outputFailed(error: NodeJS.ErrnoException, name: string): never {
   process.exit(ExitCode.usage);
 }
 
-function reportError(error: unknown): number {
+function reportError(error: unknown, command: string | undefined): number {
   if (error instanceof MentorError) {
     // Messages quote what was typed, which may hold line breaks: no line of them may read as a
     // workflow command (`::error::`) in a GitHub Actions log.
@@ -52,10 +52,12 @@ function reportError(error: unknown): number {
   }
   if (isClosedInput(error)) {
     process.stderr.write('mentor: input closed before the prompt was answered, nothing was written.\n');
+    process.stderr.write(inUsersWords(`  Run it again and answer each question, or give the answers as flags (see \`mentor ${commandWord(command)} --help\`).\n`, 'stderr'));
     return ExitCode.invalid;
   }
   if (isPromptInterrupt(error)) {
     process.stderr.write('mentor: cancelled, nothing was written.\n');
+    process.stderr.write(inUsersWords(`  Run \`mentor ${commandWord(command)}\` again to start over.\n`, 'stderr'));
     return ExitCode.interrupted;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -65,6 +67,9 @@ function reportError(error: unknown): number {
   );
   return ExitCode.usage;
 }
+
+/** The command as typed, for a hint (only a plain command name: argv is the user's). */
+const commandWord = (command: string | undefined) => (command !== undefined && /^[a-z][a-z-]*$/.test(command) ? command : '<command>');
 
 /** What a failed system call was trying to do, in words. */
 const ACTIONS: Record<string, string> = {

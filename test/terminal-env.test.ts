@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wantsColor } from '../src/io/output.js';
-import { exampleRepo } from './helpers/repo.js';
+import { exampleRepo, mentor } from './helpers/repo.js';
 import { CTRL_C, underTerminal } from './helpers/terminal.js';
 
 // What the terminal's environment asks for (term8, T4/T5).
@@ -55,5 +55,23 @@ describe('a terminal that cannot move its cursor (TERM=dumb)', () => {
     const closed = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], [['Number (1-13)', '\u0004']], 'hal-k', undefined, dumb);
     expect(closed.code, closed.screen).toBe(1);
     expect(closed.screen).toContain('mentor: input closed before the prompt was answered, nothing was written.');
+  });
+});
+
+describe('what to do next, when mentor asked nothing or was stopped', () => {
+  it('says after Ctrl-C how to start over, and after a closed input how to answer', () => {
+    const repo = exampleRepo();
+    const stopped = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], [['Who is logging?', CTRL_C]]);
+    expect(stopped.code, stopped.screen).toBe(130);
+    expect(stopped.screen).toContain('mentor: cancelled, nothing was written.\r\n  Run `mentor log` again to start over.');
+    const closed = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], [['Who is logging?', '\r'], ['Which week', '\u0004']]);
+    expect(closed.code, closed.screen).toBe(1);
+    expect(closed.screen).toContain('Run it again and answer each question, or give the answers as flags (see `mentor log --help`).');
+  });
+
+  it('says why log did not ask when its output is not a terminal', () => {
+    const result = mentor(['log', '--repo', exampleRepo(), '--person', 'hal', '--week', '2026-W47']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('No hours given (mentor log asks its questions only when both its input and its output are a terminal; here one is not).');
   });
 });

@@ -92,7 +92,9 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   // The answers are in: from here on, the records as they are now, under the lock.
   const loaded = interactive ? lockAndReadAgain(first, 'log') : first;
   person ??= gitUser;
-  if (person === undefined) throw usageError('Whose log is it? Pass --person <id>.', 'mentor could not tell from your git user name.');
+  // Run without flags where it cannot ask (`mentor log > file`, a pipe into it): say why it did not.
+  const whyNotAsked = !interactive && !flagsGiven && !asJson ? ' (mentor log asks its questions only when both its input and its output are a terminal; here one is not)' : '';
+  if (person === undefined) throw usageError('Whose log is it? Pass --person <id>.', `mentor could not tell from your git user name${whyNotAsked}.`);
   // Said with the write: which week a log without --week went to, and why that one.
   const chosen = week === undefined ? defaultWeekFor(membershipsIn(memberships, options.cohort), person, { thisWeek, lastWeek, existing: existingLog }) : undefined;
   week ??= chosen!.week;
@@ -107,7 +109,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   if (asked) draft = asked;
   else if (interactive) throw usageError('The log was not finished; nothing was written.');
   else {
-    if (Object.keys(hours).length === 0 && !existing) throw usageError('No hours given.', 'Pass --hours activity=hours for each activity, e.g. --hours practice=3 code-review=1.');
+    if (Object.keys(hours).length === 0 && !existing) throw usageError(`No hours given${whyNotAsked}.`, 'Pass --hours activity=hours for each activity, e.g. --hours practice=3 code-review=1.');
     const role = entry.members.get(person)!.role;
     const wrong = checkLogFlags(hours, options.pr, role, Object.keys(plannedFor(loaded, entry.id, person).byActivity));
     if (wrong.length > 0) throw new MentorError(wrong.map(sanitizeInline).join('\n'), ExitCode.invalid, 'Nothing was written.');
