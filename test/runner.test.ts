@@ -66,6 +66,17 @@ describe('mentor upgrade', { timeout: 180_000 }, () => {
     expect(committed.code, committed.stderr).toBe(0);
     expect(git(dir, ['show', '--name-status', '--format=%s', 'HEAD']).trim().split('\n')).toEqual([`Upgrade the mentor workflows to ${packageJson.version} (mentor upgrade --workflows)`, '', `M\t${gate}`]);
     expect((await mentorIn(['upgrade', '--repo', dir, '--workflows'])).stdout).toContain('already this build (mentor ' + packageJson.version + '), and so are the workflows');
+
+    // A program made before a workflow existed gets it, and is told it was added, not replaced.
+    const queue = '.github/workflows/mentor-gate-queue.yml';
+    git(dir, ['rm', '-q', queue]);
+    writeFileSync(path.join(dir, gate), '# Written by `mentor init`; an older gate\nname: mentor gate\n');
+    git(dir, ['commit', '-qam', 'made by an older mentor']);
+    const added = await mentorIn(['upgrade', '--repo', dir, '--workflows']);
+    expect(added.stdout).toContain(`Replaced the workflow mentor-gate.yml, and added the workflow mentor-gate-queue.yml: ${gate}, ${queue}.`);
+    git(dir, ['commit', '-qm', 'the newer gate', '--', gate]);
+    git(dir, ['clean', '-q', '-f', '--', queue]);
+    expect((await mentorIn(['upgrade', '--repo', dir, '--workflows'])).stdout).toContain(`Added the workflow mentor-gate-queue.yml: ${queue}.`);
   });
 
   it('refuses to overwrite uncommitted changes to .mentor/, with or without --commit', async () => {

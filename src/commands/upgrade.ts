@@ -4,7 +4,7 @@ import { findRepoRoot } from '../io/repo.js';
 import { RUNNER_DIR, RUNNER_VERSION, checkRunnerFolder, readRunnerBuild, repoRunnerVersion, staleRunnerFiles, writeRunner } from '../io/runner.js';
 import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { lockForWriting } from './context.js';
-import { staleFiles } from '../io/generated.js';
+import { existsInRepo, staleFiles } from '../io/generated.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { programWorkflows } from '../render/workflows/index.js';
 import { shellWords } from '../domain/text.js';
@@ -38,11 +38,16 @@ export async function upgradeCommand(options: { repo?: string; commit?: boolean;
     writeFilesAtomic(root, staleWorkflows.map((file) => ({ file, content: workflows.get(file)! })));
   };
   const runner = runnerChanged.length > 0 ? `the runner in ${RUNNER_DIR}/ (mentor ${from ?? 'unknown'} -> ${RUNNER_VERSION})` : undefined;
-  const flows = staleWorkflows.length > 0 ? `${staleWorkflows.length === 1 ? 'the workflow' : 'the workflows'} ${staleWorkflows.map((file) => file.replace(/^.*\//, '')).join(', ')}` : undefined;
-  const what = [runner, flows].filter(Boolean).join(', and ');
+  // A workflow a newer mentor added (the merge queue's gate, say) is new to the repo, not replaced.
+  const added = staleWorkflows.filter((file) => !existsInRepo(root, file));
+  const named = (files: string[]) => (files.length > 0 ? `${files.length === 1 ? 'the workflow' : 'the workflows'} ${files.map((file) => file.replace(/^.*\//, '')).join(', ')}` : undefined);
+  const replaced = [runner, named(staleWorkflows.filter((file) => !added.includes(file)))].filter(Boolean).join(', and ');
+  const flows = staleWorkflows.length > 0;
+  const what = [replaced, added.length > 0 ? `the new ${named(added)!.replace(/^the /, '')}` : undefined].filter(Boolean).join(', and ');
+  const done = [replaced && `Replaced ${replaced}`, added.length > 0 && `${replaced ? 'added' : 'Added'} ${named(added)}`].filter(Boolean).join(', and ');
   await writeAndCommit(plan, write, runnerChanged.length > 0 && staleWorkflows.length === 0 ? `Upgrade the mentor runner to ${RUNNER_VERSION} (mentor upgrade)` : `Upgrade the mentor ${runner ? 'runner and ' : ''}workflows to ${RUNNER_VERSION} (mentor upgrade --workflows)`);
   const commit = flows ? 'Commit them so CI and everyone who clones the repo run them; read the diff of the workflows first: an edit of your own to them is replaced too.' : `Commit ${RUNNER_DIR}/ so CI and everyone who clones the repo run it.`;
-  sayGenerated(options.format, plan ? nextStepAfterCommit(plan.branch, what) : `Replaced ${what}: ${changed.join(', ')}.\n${commit}`, json, changed, plan?.branch ?? null);
+  sayGenerated(options.format, plan ? nextStepAfterCommit(plan.branch, what) : `${done}: ${changed.join(', ')}.\n${commit}`, json, changed, plan?.branch ?? null);
   return ExitCode.ok;
 }
 
