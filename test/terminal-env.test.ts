@@ -74,4 +74,10 @@ describe('what to do next, when mentor asked nothing or was stopped', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('No hours given (mentor log asks its questions only when both its input and its output are a terminal; here one is not).');
   });
+
+  it('names the flag of each answer a request left out where it cannot ask', () => {
+    const result = mentor(['request', '--repo', exampleRepo(), '--cohort', '2026-fall']);
+    expect(result.code).toBe(2);
+    for (const line of ['ada-lovelace (--person).', 'A name is needed (--name).', 'A GitHub handle is needed (--github).', 'such as Europe/London (--timezone).']) expect(result.stderr).toContain(line);
+  });
 });

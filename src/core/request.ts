@@ -76,7 +76,9 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   let usage = false;
   /** A problem with a value: a usage error when the value is a flag's, or a flag left out. */
   const valueProblem = (key: AnswerKey | 'github' | 'cohort' | 'answer', message: string, missing = false) => {
-    problems.push(message);
+    // Left out of a run that cannot ask: name the flag that gives it.
+    const flag = { person: '--person', name: '--name', timezone: '--timezone' }[key as string];
+    problems.push(missing && answers.flagsOnly && flag !== undefined ? `${message.replace(/\.$/, '')} (${flag}).` : message);
     if (key === 'github' || key === 'cohort' || key === 'answer' || answers.flags?.has(key) || (missing && answers.flagsOnly)) usage = true;
   };
   const { values } = answers;
