@@ -1,6 +1,7 @@
 import { ExitCode, fileSystemError, isSystemError, MentorError } from './errors.js';
 import { writeAtOnce } from './io/stdio.js';
 import { inUsersWords } from './io/invocation.js';
+import { shellWords } from './domain/text.js';
 import { asksForJson, renderErrorJson } from './render/error-json.js';
 import { workflowLogLine } from './render/escape.js';
 import { sanitizeForTerminal } from './render/terminal.js';
@@ -15,7 +16,7 @@ export async function run(argv: string[]): Promise<number> {
     return await runCli(argv);
   } catch (thrown) {
     const error = asSaid(thrown);
-    const exitCode = reportError(error, argv[0]);
+    const exitCode = reportError(error, argv);
     // A run that asked for JSON still gets JSON on stdout: the error, as stderr says it.
     if (asksForJson(argv)) process.stdout.write(renderErrorJson(error, exitCode));
     return exitCode;
@@ -42,7 +43,8 @@ function outputFailed(error: NodeJS.ErrnoException, name: string): never {
   process.exit(ExitCode.usage);
 }
 
-function reportError(error: unknown, command: string | undefined): number {
+function reportError(error: unknown, argv: readonly string[]): number {
+  const command = argv[0];
   if (error instanceof MentorError) {
     // Messages quote what was typed, which may hold line breaks: no line of them may read as a
     // workflow command (`::error::`) in a GitHub Actions log.
@@ -57,7 +59,7 @@ function reportError(error: unknown, command: string | undefined): number {
   }
   if (isPromptInterrupt(error)) {
     process.stderr.write('mentor: cancelled, nothing was written.\n');
-    process.stderr.write(inUsersWords(`  Run \`mentor ${commandWord(command)}\` again to start over.\n`, 'stderr'));
+    process.stderr.write(inUsersWords(`  Run \`${sanitizeForTerminal(shellWords(['mentor', ...argv]))}\` again to start over.\n`, 'stderr'));
     return ExitCode.interrupted;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -63,7 +63,7 @@ describe('what to do next, when mentor asked nothing or was stopped', () => {
     const repo = exampleRepo();
     const stopped = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], [['Who is logging?', CTRL_C]]);
     expect(stopped.code, stopped.screen).toBe(130);
-    expect(stopped.screen).toContain('mentor: cancelled, nothing was written.\r\n  Run `mentor log` again to start over.');
+    expect(stopped.screen).toContain(`mentor: cancelled, nothing was written.\r\n  Run \`mentor log --repo ${repo} --cohort 2026-fall\` again to start over.`);
     const closed = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], [['Who is logging?', '\r'], ['Which week', '\u0004']]);
     expect(closed.code, closed.screen).toBe(1);
     expect(closed.screen).toContain('Run it again and answer each question, or give the answers as flags (see `mentor log --help`).');
