@@ -21,7 +21,7 @@ describe('validate output formats', () => {
 
   it.each([
     ['broken YAML', 'program: [x\n  : : :\n'],
-    ['an empty file', ''],
+    ['a list, not a mapping', '- program: Test\n'],
     ['a field of the wrong type', 'program: Test\ntimezone: 5\n'],
   ])('exits 2 on a config that cannot be read (%s), as every command does, and still lists its problems', async (_, config) => {
     const repo = smallProgram({ 'mentor.config.yaml': config });

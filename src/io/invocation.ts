@@ -7,9 +7,15 @@ import { shellWord } from '../domain/text.js';
 // with nothing installed: a mentee told to run `mentor validate` gets "command not found".
 
 /** How mentor was started: `mentor`, or `node <path of the runner>` when a program repo's runner runs. */
-export function invokedAs(script: string | undefined = process.argv[1], cwd: string = process.cwd()): string {
+export function invokedAs(script: string | undefined = process.argv[1], cwd: () => string = process.cwd): string {
   if (script === undefined || path.basename(script) !== path.basename(RUNNER_ENTRY) || path.basename(path.dirname(script)) !== RUNNER_DIR) return 'mentor';
-  const relative = path.relative(cwd, script);
+  // The current folder may be gone (a shell left in a deleted folder): then the whole path.
+  let relative = script;
+  try {
+    relative = path.relative(cwd(), script);
+  } catch {
+    // process.cwd() throws when the folder was deleted or its path is too long.
+  }
   // As the user would type it here: the shorter of the path from this folder and the whole path.
   const shown = !path.isAbsolute(relative) && relative.length < script.length ? relative : script;
   return `node ${shellWord(shown.split(path.sep).join('/'))}`;
