@@ -78,7 +78,7 @@ describe('mentor init', { timeout: 120_000 }, () => {
 
   it('never overwrites a file, and commits only what it created', async () => {
     const dir = makeTree({ 'mentor.config.yaml': '# mine\nprogram: Mine\n', 'notes.txt': 'keep me uncommitted\n' });
-    git(dir, ['init', '-q', '--initial-branch=main']);
+    git(dir, ['init', '-q', '--initial-branch=trunk']);
     const result = await mentorIn(['init', dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('kept     mentor.config.yaml');
@@ -88,6 +88,8 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(committed).not.toContain('notes.txt');
     expect(committed).toContain('people/alex.yaml');
     expect(git(dir, ['status', '--porcelain'])).toContain('notes.txt');
+    // The repository is the user's, on their branch: that is the one to protect.
+    expect(result.stdout).toMatch(/git push +then require the mentor\/gate status on trunk\n/);
   });
 
   it('gives a folder inside another repository a repository of its own, and commits nothing to the outer one', async () => {

@@ -2,7 +2,7 @@ import { currentTime } from '../io/clock.js';
 import path from 'node:path';
 import { ensureFolder, isRegularFile, occupied, staleFiles } from '../io/generated.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
-import { assertGitInstalled, commitFiles, hasCommits, initRepo, openGit } from '../io/git.js';
+import { assertGitInstalled, commitFiles, currentBranch, hasCommits, initRepo, openGit } from '../io/git.js';
 import { workTreePlace } from '../io/git-work-tree.js';
 import { print, styleFor } from '../io/output.js';
 import { configNotAFile, enclosingProgramRepo, refuseGitDir, resolveFromHere } from '../io/repo.js';
@@ -90,13 +90,15 @@ export async function initCommand(options: InitOptions): Promise<number> {
       say(`${sanitizeInline(root)} is inside the git repository ${sanitizeInline(place.top)}, and GitHub runs workflows only from a repository's top folder, so nothing was committed there. That repository sees the folder as untracked: add it to its .gitignore, or move the folder out.`);
     }
   }
-  say(nextSteps(fresh, scaffoldPlaceholder(today)));
+  // In a repository of the user's, the branch to protect is theirs (master, trunk...), not main.
+  const branch = fresh ? 'main' : ((place?.kind === 'top' ? await currentBranch(repo).catch(() => undefined) : undefined) ?? 'your default branch');
+  say(nextSteps(fresh, scaffoldPlaceholder(today), branch));
   if (options.format === 'json') print(renderWroteJson({ dir: root, created: written, kept, commit: commit ?? null }, { ok: true, problems: [], files: written, branch: null }));
   return ExitCode.ok;
 }
 
-/** What an organiser does next; `fresh`: mentor made the repository, on branch main, with no remote. */
-function nextSteps(fresh: boolean, placeholder: ReturnType<typeof scaffoldPlaceholder>): string {
+/** What an organiser does next; `fresh`: mentor made the repository, on branch main, with no remote; `branch`: the one to protect. */
+function nextSteps(fresh: boolean, placeholder: ReturnType<typeof scaffoldPlaceholder>, branch: string): string {
   const step = (command: string, why: string) => `  ${command.padEnd(36)}  ${why}`;
   const more = (why: string) => step('', why);
   return [
@@ -108,7 +110,7 @@ function nextSteps(fresh: boolean, placeholder: ReturnType<typeof scaffoldPlaceh
     step(`edit ${CONFIG_FILE}`, 'add your GitHub handle to maintainers, then'),
     step(`${RUNNER_COMMAND} codeowners`, `write ${CODEOWNERS_FILE} from it`),
     step(`${RUNNER_COMMAND} validate`, 'check the records, then commit'),
-    ...(fresh ? [step('git remote add origin <url>', 'your new, empty GitHub repository'), step('git push -u origin main', 'then require the mentor/gate status on main')] : [step('git push', 'then require the mentor/gate status on main')]),
+    ...(fresh ? [step('git remote add origin <url>', 'your new, empty GitHub repository'), step('git push -u origin main', 'then require the mentor/gate status on main')] : [step('git push', `then require the mentor/gate status on ${sanitizeInline(branch)}`)]),
     more('(README: "Add people and a cohort", "Running a program on GitHub")'),
   ].join('\n');
 }
