@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorInJson } from './helpers/in-process.js';
-import { makeTree, mentor, mentorJson, minimal, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram } from './helpers/repo.js';
+import { exampleRepo, makeTree, mentor, mentorJson, minimal, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram } from './helpers/repo.js';
 
 // Gaps an outside reader of DESIGN.md finds (contract audit 8): each test is a sentence of
 // DESIGN.md run through the real CLI.
@@ -67,6 +67,19 @@ describe('--format json on the commands that write files', () => {
     expect(run(['codeowners', '--check'])).toMatchObject({ code: 0, json: { maintainers: [], stale: [], ok: true } });
     expect(run(['site'])).toMatchObject({ code: 0, json: { out: '_site', skipped: [], ok: true, files: ['_site/index.html', expect.stringMatching(/^_site\/cohorts\/.+\.html$/)] } });
     expect(run(['upgrade'])).toMatchObject({ code: 0, json: { from: expect.any(String), to: expect.any(String), ok: true, files: [], branch: null } });
+  });
+
+  it('forms and fix too: --check says what is stale with ok false and exit 1, the write lists what it wrote', () => {
+    const repo = exampleRepo({ 'people/zed.yaml': 'name: Zed\nid: zed\n' });
+    const run = (args: string[]) => mentorJson([...args, '--repo', repo, '--format', 'json'], { env: NOW });
+    const forms = ['.github/ISSUE_TEMPLATE/request-a-mentor.yml', '.github/ISSUE_TEMPLATE/become-a-mentor.yml'];
+    expect(run(['forms', '--check'])).toMatchObject({ code: 1, json: { forms, stale: forms, ok: false, problems: [expect.stringContaining('mentor forms')], files: [] } });
+    expect(run(['forms'])).toMatchObject({ code: 0, json: { stale: forms, ok: true, files: forms } });
+    expect(run(['forms', '--check'])).toMatchObject({ code: 0, json: { stale: [], ok: true } });
+    expect(run(['fix', '--check'])).toMatchObject({ code: 1, json: { check: true, notCanonical: ['people/zed.yaml'], ok: false, problems: [expect.stringContaining('mentor fix')], files: [] } });
+    expect(run(['fix'])).toMatchObject({ code: 0, json: { check: false, notCanonical: ['people/zed.yaml'], ok: true, problems: [], files: ['people/zed.yaml'] } });
+    expect(run(['fix', '--check'])).toMatchObject({ code: 0, json: { notCanonical: [], ok: true } });
+    expect(readFileSync(path.join(repo, 'people/zed.yaml'), 'utf8')).toMatch(/\nid: zed\nname: Zed\n$/);
   });
 });
 

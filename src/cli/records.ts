@@ -72,6 +72,7 @@ export const forms: Define = (program, run) =>
     .description('write the issue forms (request a mentor, become a mentor) from the config')
     .addOption(repoOption())
     .option('--check', 'write nothing; exit 1 when the forms differ from the config')
+    .addOption(formatOption(['text', 'json']))
     .action(async (options) => run(async () => (await import('../commands/forms.js')).formsCommand(options)));
 
 export const site: Define = (program, run) =>
@@ -89,5 +90,6 @@ export const fix: Define = (program, run) =>
     .description('put records in canonical form (key order, sorted lists and members), keeping every comment')
     .addOption(repoOption())
     .option('--check', 'write nothing; list what would change and exit 1 (for CI)')
+    .addOption(formatOption(['text', 'json']))
     .action(async (options) => run(async () => (await import('../commands/fix.js')).fixCommand(options)));
 

@@ -9,6 +9,7 @@ import type { Program } from '../model/program.js';
 import { loadForCommand, lockForWriting } from './context.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { plural } from '../render/words.js';
+import { renderWroteJson } from '../render/outcome-json.js';
 
 /** Records named one a line before "… and N more". */
 const LISTED = 50;
@@ -16,6 +17,7 @@ const LISTED = 50;
 export interface FixOptions {
   repo?: string;
   check?: boolean;
+  format?: 'text' | 'json';
 }
 
 export async function fixCommand(options: FixOptions): Promise<number> {
@@ -50,8 +52,12 @@ export async function fixCommand(options: FixOptions): Promise<number> {
   for (const [left, why] of [[skipped, 'with invalid YAML'], [unread, 'that cannot be read']] as const) {
     if (left.length > 0) lines.push(style.dim(`Skipped ${left.length} ${why} (see \`mentor validate\`): ${sanitizeInline(left.slice(0, 5).join(', '))}${left.length > 5 ? ', …' : ''}`));
   }
-  print(lines.join('\n'));
-  return options.check && changed.length > 0 ? ExitCode.invalid : ExitCode.ok;
+  const failed = options.check === true && changed.length > 0;
+  if (options.format === 'json') {
+    const fields = { check: options.check === true, notCanonical: changed, skipped: { invalidYaml: skipped, unreadable: unread } };
+    print(renderWroteJson(fields, { ok: !failed, problems: failed ? [`${plural(changed.length, 'record is', 'records are')} not in canonical form: run \`mentor fix\`.`] : [], files: options.check ? [] : changed, branch: null }));
+  } else print(lines.join('\n'));
+  return failed ? ExitCode.invalid : ExitCode.ok;
 }
 
 /**

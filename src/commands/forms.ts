@@ -1,15 +1,15 @@
 import { ExitCode } from '../errors.js';
 import { staleFiles } from '../io/generated.js';
-import { print } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { issueForms } from '../render/issue-forms.js';
 import { CONFIG_FILE } from '../domain/layout.js';
 import { loadForCommand, lockForWriting } from './context.js';
-import { checkGenerated } from './generated-step.js';
+import { checkGenerated, sayGenerated, type Format } from './generated-step.js';
 
 export interface FormsOptions {
   repo?: string;
   check?: boolean;
+  format?: Format;
 }
 
 /** Writes the request and become-a-mentor issue forms from the config; --check only compares. */
@@ -18,10 +18,11 @@ export async function formsCommand(options: FormsOptions): Promise<number> {
   const forms = issueForms(program.config);
   const stale = staleFiles(program.root, forms);
   const upToDate = 'The issue forms are up to date.';
-  if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date with ${CONFIG_FILE}: ${files}.\nRun \`mentor forms\` to regenerate them.`);
+  const json = options.format === 'json' ? { forms: [...forms.keys()] } : undefined;
+  if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date with ${CONFIG_FILE}: ${files}.\nRun \`mentor forms\` to regenerate them.`, json);
   // Whole files made from the config, so no edit can be lost; the lock keeps writers one at a time.
   if (stale.length > 0) lockForWriting(program.root, 'forms');
   writeFilesAtomic(program.root, stale.map((file) => ({ file, content: forms.get(file)! })));
-  print(stale.length === 0 ? upToDate : `Wrote ${stale.join(', ')}.`);
+  sayGenerated(options.format, stale.length === 0 ? upToDate : `Wrote ${stale.join(', ')}.`, { forms: [...forms.keys()], stale }, stale);
   return ExitCode.ok;
 }
