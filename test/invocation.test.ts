@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inUsersWords, invokedAs, sayCommandsAs } from '../src/io/invocation.js';
 import { PACKAGE_ROOT, exampleRepo, mentor } from './helpers/repo.js';
 
 // In a program repo, mentor is its committed runner, run with plain node: the commands mentor's
@@ -53,5 +54,20 @@ describe('the commands mentor tells people to run', () => {
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).error.hint).toContain('`mentor validate`');
     expect(json.stdout).not.toContain('.mentor/mentor.mjs');
+  });
+
+  it('name a runner in any folder as a shell reads it, a folder called $& or with quotes included', () => {
+    const script = "/tmp/it's $& here/.mentor/mentor.mjs";
+    const name = invokedAs(script, () => '/elsewhere');
+    expect(name).toBe(`node '/tmp/it'\\''s $& here/.mentor/mentor.mjs'`);
+    try {
+      sayCommandsAs(name, ['validate'], { stdout: false });
+      expect(inUsersWords('Run `mentor validate` (mentor validates).', 'stderr')).toBe(`Run \`${name} validate\` (mentor validates).`);
+      expect(inUsersWords('Run `mentor validate`.', 'stdout')).toBe('Run `mentor validate`.');
+    } finally {
+      sayCommandsAs('mentor', [], { stdout: true });
+    }
+    expect(invokedAs(script, () => { throw new Error('ENOENT: uv_cwd'); })).toBe(name);
+    expect(invokedAs('/usr/lib/node_modules/mentor-cli/bin/mentor.js')).toBe('mentor');
   });
 });

@@ -35,5 +35,7 @@ export function sayCommandsAs(name: string, commands: readonly string[], options
 /** The text with each `mentor <command>` said as the user runs mentor. */
 export function inUsersWords(text: string, stream: 'stdout' | 'stderr'): string {
   if (said === undefined || (stream === 'stdout' && !said.stdout)) return text;
-  return text.replace(said.commands, `${said.as} `);
+  // A function, not a string: a folder named `$&` must not read as a replacement pattern.
+  const as = `${said.as} `;
+  return text.replace(said.commands, () => as);
 }
