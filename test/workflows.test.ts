@@ -18,6 +18,7 @@ interface Step {
   if?: string;
 }
 interface Job {
+  'timeout-minutes'?: number;
   permissions?: Record<string, string>;
   steps: Step[];
   env?: Record<string, string>;
@@ -75,6 +76,15 @@ describe('the workflows mentor init writes', () => {
       if (step.uses?.startsWith('actions/setup-node')) expect(step.with).toEqual({ 'node-version': 24, 'package-manager-cache': false });
     }
     expect(allSteps().filter(({ step }) => step.run?.includes('node .mentor/mentor.mjs')).length).toBeGreaterThan(4);
+  });
+
+  it("give every job a time limit of minutes, not GitHub's six hours: a job stuck on the network holds no runner all day", () => {
+    const limits = [...workflows].flatMap(([file, { workflow }]) => Object.entries(workflow.jobs).map(([name, job]) => [`${file} ${name}`, job['timeout-minutes']]));
+    expect(limits.length).toBeGreaterThan(10);
+    for (const [job, minutes] of limits) {
+      expect(minutes, job as string).toBeGreaterThanOrEqual(5);
+      expect(minutes, job as string).toBeLessThanOrEqual(30);
+    }
   });
 
   it('never put an expression inside a run script: event text reaches the shell only through env', () => {

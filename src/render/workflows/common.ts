@@ -23,6 +23,14 @@ export const CHECKOUT_ACTION = 'actions/checkout@v7';
 export const SETUP_NODE_ACTION = 'actions/setup-node@v7';
 export const NODE_VERSION = 24;
 
+// The longest a job may run. A job here takes seconds (the gate on 10,000 people, 7 s); one stuck
+// on a network call or a git prompt would otherwise hold a runner, and a volunteer program's free
+// minutes, for GitHub's default of six hours.
+export const JOB_TIMEOUT_MINUTES = 15;
+
+/** The lines every job starts with: where it runs and how long it may. */
+export const JOB_MACHINE = ['    runs-on: ubuntu-latest', `    timeout-minutes: ${JOB_TIMEOUT_MINUTES}`].join('\n');
+
 /** The comment at the top of a workflow file: who wrote it, what it does, and what it may touch. */
 export function header(lines: readonly string[]): string {
   return `${['# Written by `mentor init`; edit it as you need. `mentor upgrade --workflows` replaces it with a newer mentor\'s (review the diff).', ...lines].join('\n')}\n`;
@@ -54,7 +62,7 @@ export function setupNodeStep(indent: string): string {
  */
 export function runnerJob(options: { permissions: readonly string[]; env?: readonly string[]; fullHistory: boolean; checkoutRef?: string }): string {
   return [
-    '    runs-on: ubuntu-latest',
+    JOB_MACHINE,
     '    permissions:',
     ...options.permissions.map((line) => `      ${line}`),
     ...(options.env ? ['    env:', ...options.env.map((line) => `      ${line}`)] : []),

@@ -1,4 +1,4 @@
-import { RUNNER, checkoutStep, header, runStep, setupNodeStep } from './common.js';
+import { JOB_MACHINE, RUNNER, checkoutStep, header, runStep, setupNodeStep } from './common.js';
 
 // mentor-pages.yml: the dashboard (`mentor site`) published with GitHub Pages, with the official
 // Pages actions. Like every workflow mentor writes, it installs nothing: the build job runs the
@@ -62,7 +62,7 @@ concurrency:
 jobs:
   build:
     if: github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
-    runs-on: ubuntu-latest
+${JOB_MACHINE}
     permissions:
       contents: read
       pages: read
@@ -87,7 +87,7 @@ ${whenEnabled(setupNodeStep('      '))}
   deploy:
     needs: build
     if: needs.build.outputs.enabled == 'true'
-    runs-on: ubuntu-latest
+${JOB_MACHINE}
     permissions:
       pages: write
       id-token: write

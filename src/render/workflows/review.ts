@@ -1,4 +1,4 @@
-import { header } from './common.js';
+import { JOB_MACHINE, header } from './common.js';
 
 /** The name the re-judging workflow listens for. */
 export const REVIEW_WORKFLOW_NAME = 'mentor review';
@@ -24,7 +24,7 @@ permissions: {}
 
 jobs:
   signal:
-    runs-on: ubuntu-latest
+${JOB_MACHINE}
     steps:
       - name: Hand over to the gate
         run: echo "A review changed; mentor-gate-review.yml judges the pull request again with the base branch's rules."
