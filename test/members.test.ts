@@ -48,6 +48,23 @@ describe('mentor members', { timeout: 180_000 }, () => {
     expect(await meaning(repo, '2026-fall')).toEqual(before);
   });
 
+  it('answers in JSON with --format json: who would move on --dry-run (writing nothing), then who moved and the files written', async () => {
+    const repo = exampleRepo();
+    const original = readText(repo, 'cohorts/2026-fall/cohort.yaml');
+    const planned = await mentorInJson(['members', '2026-fall', '--to', 'files', '--dry-run', '--format', 'json', '--repo', repo], { env: NOW });
+    expect(planned.code).toBe(0);
+    expect(planned.json).toMatchObject({ cohort: '2026-fall', to: 'files', dryRun: true, ok: true, problems: [], files: [], branch: null });
+    expect(planned.json.moved).toHaveLength(13);
+    expect(readText(repo, 'cohorts/2026-fall/cohort.yaml')).toBe(original);
+
+    const done = await mentorInJson(['members', '2026-fall', '--to', 'files', '--format', 'json', '--repo', repo], { env: NOW });
+    expect(done.code).toBe(0);
+    expect(done.json).toMatchObject({ cohort: '2026-fall', to: 'files', moved: planned.json.moved, dryRun: false, ok: true, branch: null });
+    expect(done.json.files).toEqual([...planned.json.moved.map((person: string) => `cohorts/2026-fall/members/${person}.yaml`), 'cohorts/2026-fall/cohort.yaml']);
+    expect(files(repo, 'cohorts/2026-fall/members')).toHaveLength(13);
+    expect((await mentorInJson(['members', '2026-fall', '--to', 'files', '--format', 'json', '--repo', repo], { env: NOW })).json).toMatchObject({ moved: [], files: [], ok: true });
+  });
+
   it('gives each new member file the mode of cohort.yaml, so a cohort kept from other users stays so', async () => {
     const repo = exampleRepo();
     const cohort = path.join(repo, 'cohorts/2026-fall/cohort.yaml');

@@ -31,4 +31,19 @@ describe('the next step after a write without --commit', () => {
     expect(git(repo, ['show', '--format=%s', '--name-only', 'HEAD']).split('\n')[0]).toBe('Claim jon in 2026-fall: linus mentors them');
     expect(git(repo, ['status', '--porcelain'])).toBe('');
   });
+
+  it('gives the git commands of a members move both ways, which commit the new files and the removed ones', () => {
+    const repo = exampleGitRepo();
+    const toFiles = mentor(['members', '2026-fall', '--to', 'files', '--repo', repo]);
+    expect(toFiles.code, toFiles.stderr).toBe(0);
+    runPrinted(repo, toFiles.stdout);
+    expect(git(repo, ['show', '--format=%s', '--name-only', 'HEAD']).split('\n').filter(Boolean)).toHaveLength(1 + 1 + 13);
+    expect(git(repo, ['status', '--porcelain'])).toBe('');
+
+    const toList = mentor(['members', '2026-fall', '--to', 'list', '--repo', repo]);
+    expect(toList.code, toList.stderr).toBe(0);
+    runPrinted(repo, toList.stdout);
+    expect(git(repo, ['show', '--format=%s', '--name-status', 'HEAD']).split('\n').filter((line) => line.startsWith('D\t'))).toHaveLength(13);
+    expect(git(repo, ['status', '--porcelain'])).toBe('');
+  });
 });

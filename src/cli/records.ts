@@ -44,6 +44,7 @@ export const members: Define = (program, run) =>
     .addOption(requiredOption('--to <form>', `files: ${memberFile('<cohort>', '<person>')}; list: \`members:\` in cohort.yaml`).choices(['files', 'list']))
     .option('--dry-run', 'say what would move and write nothing')
     .option('--commit', 'write on a new branch members/<cohort>-to-<form> and commit')
+    .addOption(formatOption(['text', 'json']))
     .addOption(repoOption())
     .action(async (cohort: string | undefined, options) => run(async () => (await import('../commands/members.js')).membersCommand(cohort, options)));
 

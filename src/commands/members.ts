@@ -1,3 +1,4 @@
+import { membersDir } from '../domain/layout.js';
 import { ExitCode, MentorError } from '../errors.js';
 import { print } from '../io/output.js';
 import { removeFiles, writeFilesAtomic } from '../io/write.js';
@@ -6,14 +7,16 @@ import { meaningChanges } from '../core/member-meaning.js';
 import { loadProgram } from '../model/load.js';
 import { OverlaySource } from '../model/overlay-source.js';
 import { planMemberMove, renderMemberMove, type MembersForm } from '../render/member-move.js';
+import { renderMembersJson } from '../render/outcome-json.js';
 import { chooseCohort, loadForCommand } from './context.js';
-import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
+import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
 
 export interface MembersOptions {
   repo?: string;
   to: MembersForm;
   dryRun?: boolean;
   commit?: boolean;
+  format?: 'text' | 'json';
 }
 
 /** Moves a cohort's members between the `members:` list of cohort.yaml and one file each. */
@@ -23,9 +26,11 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
   const entry = chooseCohort(loaded, cohortId, { command: 'members' });
   const move = planMemberMove(entry, options.to);
   if ('refused' in move) throw new MentorError(`${move.refused} Nothing was moved.`, ExitCode.invalid, 'Write each member as a plain entry (or file) by hand, then run the command again.');
-  const summary = (planned: boolean) => renderMemberMove(entry.id, options.to, move, planned);
+  const dryRun = options.dryRun === true;
+  const say = (files: readonly string[], branch: string | null) =>
+    print(options.format === 'json' ? renderMembersJson({ cohort: entry.id, to: options.to, moved: move.moved, dryRun, ok: true, problems: [], files, branch }) : renderMemberMove(entry.id, options.to, move, dryRun));
   if (move.moved.length === 0) {
-    print(summary(false));
+    say([], null);
     return ExitCode.ok;
   }
   // The records as they will be, read back before anything is written: the same tree, the same problems.
@@ -33,13 +38,15 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
   if (changes.length > 0) {
     throw new MentorError(`Moving the members of ${entry.id} would change what the records mean: ${changes.slice(0, 5).join('; ')}. Nothing was moved.`, ExitCode.invalid, 'Run `mentor validate`, fix what it shows (anchors and aliases between entries cannot move), then try again.');
   }
-  if (options.dryRun) {
-    print(summary(true));
+  if (dryRun) {
+    say([], null);
     return ExitCode.ok;
   }
 
   const files = [...move.writes.keys(), ...move.deletes];
-  const commitPlan = options.commit ? await planCommit(program.root, `members/${entry.id}-to-${options.to}`, files) : undefined;
+  const branch = `members/${entry.id}-to-${options.to}`;
+  const message = `Move the members of ${entry.id} ${options.to === 'files' ? 'into one file each' : 'into the list in cohort.yaml'}`;
+  const commitPlan = options.commit ? await planCommit(program.root, branch, files) : undefined;
   // The new homes first (move.writes is in that order), then the old ones emptied or removed: a
   // crash at any point leaves each member somewhere, at worst in both places, which validate names.
   checkWritePaths(program.root, files);
@@ -48,8 +55,8 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
     writeFilesAtomic(program.root, [...move.writes].map(([file, content]) => ({ file, content, modeOf: entry.file })));
     removeFiles(program.root, move.deletes);
   };
-  await writeAndCommit(commitPlan, moveMembers, `Move the members of ${entry.id} ${options.to === 'files' ? 'into one file each' : 'into the list in cohort.yaml'}`);
-  print(summary(false));
-  if (commitPlan) print(nextStepAfterCommit(commitPlan.branch, 'the move'));
+  await writeAndCommit(commitPlan, moveMembers, message);
+  say(files, commitPlan?.branch ?? null);
+  if (options.format !== 'json') print(commitPlan ? nextStepAfterCommit(commitPlan.branch, 'the move') : nextStepWithoutCommit('the move', { branch, files: [entry.file, membersDir(entry.id)], message }));
   return ExitCode.ok;
 }

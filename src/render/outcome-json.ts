@@ -41,6 +41,11 @@ export function renderLogJson(log: { cohort: string; person: string; week: strin
   return json({ cohort: log.cohort, person: log.person, week: log.week, created: log.created, hours: log.hours, ...tail(log) });
 }
 
+/** `members`: who moved (with `dryRun`, who would; nothing is written then) and to which form. */
+export function renderMembersJson(move: { cohort: string; to: string; moved: readonly string[]; dryRun: boolean } & Written): string {
+  return json({ cohort: move.cohort, to: move.to, moved: [...move.moved], dryRun: move.dryRun, ...tail(move) });
+}
+
 /** `report`: `stale`, the report files that differed from the records before the run (what --check fails on). */
 export function renderReportOutcomeJson(report: { cohort: string; week: string; stale: readonly string[] } & Written): string {
   return json({ cohort: report.cohort, week: report.week, stale: [...report.stale], ...tail(report) });
