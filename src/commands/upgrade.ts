@@ -8,6 +8,8 @@ import { existsInRepo, staleFiles } from '../io/generated.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { programWorkflows } from '../render/workflows/index.js';
 import { shellWords } from '../domain/text.js';
+import { isNewerVersion } from '../domain/versions.js';
+import { RUNNER_COMMAND } from '../domain/layout.js';
 import { sayGenerated, type Format } from './generated-step.js';
 
 /**
@@ -25,6 +27,7 @@ export async function upgradeCommand(options: { repo?: string; commit?: boolean;
   const runnerChanged = [...staleFiles(root, build), ...remove];
   const changed = [...runnerChanged, ...staleWorkflows];
   const from = repoRunnerVersion(root);
+  refuseDowngrade(from);
   const json = { from: from ?? null, to: RUNNER_VERSION };
   if (changed.length === 0) {
     sayGenerated(options.format, `The runner in ${RUNNER_DIR}/ is already this build (mentor ${RUNNER_VERSION})${options.workflows ? ', and so are the workflows' : ''}.`, json, []);
@@ -59,4 +62,17 @@ async function refuseUncommitted(root: string, files: string[]): Promise<void> {
   if (dirty.length > 0) {
     throw new MentorError(`${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes; mentor upgrade will not overwrite them.`, ExitCode.invalid, `Commit them, or drop them with git checkout -- ${shellWords(dirty)}, then run mentor upgrade again.`);
   }
+}
+
+/**
+ * An older mentor (a global install left behind, a teammate's) never replaces a newer runner: the
+ * workflows, the gate and everyone's commands would go back to the older one's, fixes undone.
+ */
+function refuseDowngrade(from: string | undefined): void {
+  if (from === undefined || !isNewerVersion(from, RUNNER_VERSION)) return;
+  throw new MentorError(
+    `The runner in ${RUNNER_DIR}/ is mentor ${from}, newer than this mentor (${RUNNER_VERSION}): upgrading would put an older one in its place. Nothing was written.`,
+    ExitCode.invalid,
+    `Run the repo's own, \`${RUNNER_COMMAND} <command>\`, or install mentor ${from} or later. To go back to an older runner on purpose, take it from git: git checkout <commit> -- ${RUNNER_DIR}`,
+  );
 }
