@@ -7,10 +7,11 @@ import { resolveFromHere } from '../io/repo.js';
 import { attentionData } from '../core/attention.js';
 import { notifiedKeys, stillNotified } from '../core/attention-notified.js';
 import { programProgress } from '../core/cycles.js';
-import { cohortState } from '../domain/cohort-state.js';
+import { cohortState, isOpenOrJustFinished } from '../domain/cohort-state.js';
 import { renderAttentionBody, renderAttentionComment } from '../render/attention.js';
 import { print, styleFor, terminalWidth } from '../io/output.js';
 import { cohortSnapshot, type CohortSnapshot } from '../core/report.js';
+import { waitsMeasuredAt } from '../core/cohort-as-of.js';
 import type { CohortEntry } from '../model/program.js';
 import type { Cohort } from '../model/schemas.js';
 import { formatInstant } from '../domain/time.js';
@@ -30,7 +31,8 @@ export interface StatusOptions {
 }
 
 /**
- * A cohort as of any week, waiting measured now: its logs are read once, however many weeks are
+ * A cohort as of any week, waiting measured now (in a finished cohort, at its end, as the
+ * dashboard does: a request never answered there stops growing overdue): its logs are read once, however many weeks are
  * asked. A log with errors is left out (its week shows as missing) and said on stderr: the
  * attention issue keeps showing who waits while someone fixes the log.
  */
@@ -39,7 +41,7 @@ function cohortNow(loaded: Loaded, entry: CohortEntry & { cohort: Cohort }, comm
   // The tree shows who mentors whom and the hours planned: it reads no log, and says nothing of one.
   const { logs, skipped } = command === 'tree' ? { logs: new Map(), skipped: [] } : usableCohortLogs(program, entry.id);
   warnLeftOut(skipped, command, 'each counts as a missing log');
-  const input = { config: program.config, cohort: entry.cohort, people: peopleOf(program), logs, at: loaded.now, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) };
+  const input = { config: program.config, cohort: entry.cohort, people: peopleOf(program), logs, at: waitsMeasuredAt(entry.cohort, program.config.timezone, loaded.now), elsewhere: hoursInOverlappingCohorts(program, entry.cohort) };
   return (week) => cohortSnapshot({ ...input, week });
 }
 
@@ -47,8 +49,9 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
   if (options.format === 'markdown') return attentionCommand(cohortId, options);
   const loaded = loadForCommand(options.repo);
   // Every cohort that has not finished, as the attention issue shows: one yet to start already
-  // takes requests, and who waits there needs attention now.
-  const ids = cohortId !== undefined ? [cohortId] : openCohorts(loaded).map((entry) => entry.id);
+  // takes requests, and who waits there needs attention now. One that has just finished stays
+  // while its last week is last week: that week's missing logs are due now.
+  const ids = cohortId !== undefined ? [cohortId] : [...loaded.program.cohorts.values()].filter((entry) => entry.cohort && isOpenOrJustFinished(entry.cohort, loaded.today)).map((entry) => entry.id);
   // A cohort that cannot be read may be running, with people waiting: the text shows the cohorts
   // that can be read, then says which cannot (exit 1); JSON, one object for a program, only says.
   const unknown = cohortId !== undefined ? [] : unknownCohorts(loaded.program);
@@ -64,7 +67,10 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
   };
   print(options.format === 'json' ? renderStatusJson(view) : renderStatusText(view, styleFor(process.stdout), terminalWidth()));
   if (unknown.length > 0) throw unreadable();
-  const overdue = view.cohorts.some((c) => c.lastWeek.waiting.some((w) => w.overdue));
+  // Unless a cohort is named, overdue fails only where someone can still be placed (as the
+  // attention issue shows), not in one shown for its last week's logs.
+  const judged = view.cohorts.filter((c) => cohortId !== undefined || cohortState(c.lastWeek.cohort, loaded.today) !== 'finished');
+  const overdue = judged.some((c) => c.lastWeek.waiting.some((w) => w.overdue));
   return options.failOn === 'overdue' && overdue ? ExitCode.invalid : ExitCode.ok;
 }
 

@@ -52,6 +52,16 @@ export function completeWeeks(cohort: CohortDates, today: string): string[] {
   return countedWeeks(cohort, lastCompleteWeek(today));
 }
 
+/**
+ * Whether `status` still has something to say of a cohort on a day: it has not finished, or its
+ * last week is still last week or later. A cohort that ends on a Sunday is finished on the Monday
+ * its last week's logs fall due; without this week of grace they were never shown as missing.
+ */
+export function isOpenOrJustFinished(cohort: CohortDates, today: string): boolean {
+  const last = lastWeekOf(cohort);
+  return cohortState(cohort, today) !== 'finished' || (last !== undefined && compareWeeks(last, lastCompleteWeek(today)) >= 0);
+}
+
 /** A person who set `pausedUntil` is away until that day (in the program's zone) begins. */
 export function isPaused(person: { pausedUntil?: string | undefined }, today: string): boolean {
   return person.pausedUntil !== undefined && dayNumber(today) < dayNumber(person.pausedUntil);

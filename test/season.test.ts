@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { startOfDay } from '../src/domain/time.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { exampleRepo, mentor } from './helpers/repo.js';
+
+// A program run through a season of simulated time (MENTOR_NOW stepped week by week): what an
+// organiser sees at the edges of weeks, years, cohorts and time zones. DESIGN.md "Time".
+
+const at = (now: string) => ({ env: { MENTOR_NOW: now } });
+
+// The example's 2026-fall runs 2026-09-07 to Sunday 2026-11-29 (2026-W37 to 2026-W48), in America/Los_Angeles.
+describe('status around the end of a cohort', () => {
+  it('still shows a cohort on the Monday after its last Sunday, with the missing logs of its last week', async () => {
+    const { code, json } = await mentorInJson(['status', '--repo', exampleRepo(), '--format', 'json'], at('2026-11-30T09:00:00-08:00'));
+    expect(code).toBe(0);
+    expect(json.cohorts.map((c: { id: string; lastWeek: string }) => [c.id, c.lastWeek])).toEqual([['2026-fall', '2026-W48']]);
+    expect(json.cohorts[0].missingLogs).toContain('hal');
+    const text = await mentorIn(['status', '--repo', exampleRepo()], at('2026-11-30T09:00:00-08:00'));
+    expect(text.stdout).toContain('Missing logs for last week, 2026-W48');
+  });
+
+  it('leaves the cohort out once its last week is no longer last week', async () => {
+    const { json } = await mentorInJson(['status', '--repo', exampleRepo(), '--format', 'json'], at('2026-12-07T00:00:00-08:00'));
+    expect(json.cohorts).toEqual([]);
+  });
+
+  it('does not fail --fail-on overdue for requests of a cohort that has finished: nobody can be placed there any more', () => {
+    const result = mentor(['status', '--repo', exampleRepo(), '--fail-on', 'overdue'], at('2026-11-30T09:00:00-08:00'));
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('cleo (mentee) has waited 9 d 9 h');
+  });
+
+  it('measures the waits of a finished cohort up to its end, as the dashboard and progress do, so they stop growing', async () => {
+    // cleo asked at 2026-11-20T15:04-08:00; the cohort's last day ends at 2026-11-30T00:00-08:00: 224.9 hours.
+    for (const now of ['2026-11-30T09:00:00-08:00', '2027-03-01T09:00:00-08:00']) {
+      const { json } = await mentorInJson(['status', '2026-fall', '--repo', exampleRepo(), '--format', 'json'], at(now));
+      expect(json.cohorts[0].waiting.find((w: { id: string }) => w.id === 'cleo').waitedHours, now).toBe(224.9);
+    }
+  });
+});
