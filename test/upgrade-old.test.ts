@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mainSha, openPullRequest, pullRequestEvent, pushEvent, pushToMain, REPOSITORY, type World } from './helpers/github-world.js';
 import { git, makeTree, mentor, mentorJson, PACKAGE_ROOT } from './helpers/repo.js';
+import { ghStandIn, runWorkflow } from './helpers/workflow-sim.js';
 
 // A program repo made months ago by an older mentor, upgraded by this one. The fixture
 // test/fixtures/program-68937fc is what `mentor init` of commit 68937fc wrote, then its own
@@ -65,5 +68,99 @@ describe('mentor upgrade of a repo whose runner is newer than this mentor', { ti
     const result = mentor(['upgrade', '--repo', dir], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`(mentor unknown -> ${VERSION})`);
+  });
+});
+
+/** What CI checks with the runner: every generated file, each as `node .mentor/mentor.mjs <command> --check`. */
+function checksWithRunner(dir: string): Record<string, number> {
+  const run = (args: string[]) => spawnSync(process.execPath, [RUNNER, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...NOW } }).status!;
+  return {
+    validate: run(['validate']),
+    schema: run(['schema', '--check']),
+    forms: run(['forms', '--check']),
+    codeowners: run(['codeowners', '--check']),
+    report: run(['report', '2026-first', '--week', '2026-W44', '--check']),
+  };
+}
+const ALL_PASS = { validate: 0, schema: 0, forms: 0, codeowners: 0, report: 0 };
+
+describe('mentor upgrade of a repo made by an older mentor', { timeout: 180_000 }, () => {
+  it('brings every file CI checks up to date with the new runner, in the same commit: schemas, issue forms and committed reports', () => {
+    const dir = oldProgram();
+    const result = mentor(['upgrade', '--repo', dir, '--commit'], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    const changed = git(dir, ['show', '--name-status', '--format=', 'HEAD']).trim().split('\n');
+    for (const file of ['schemas/member.schema.json', '.github/ISSUE_TEMPLATE/request-a-mentor.yml', '.github/ISSUE_TEMPLATE/become-a-mentor.yml']) expect(changed).toContain(`A\t${file}`);
+    for (const file of ['schemas/config.schema.json', 'reports/2026-first/2026-W44.md', 'reports/2026-first/2026-W44.json', RUNNER]) expect(changed).toContain(`M\t${file}`);
+    expect(result.stdout).toContain('reports/2026-first/2026-W44.md');
+    expect(result.stdout).toMatch(/CI checks them with the new runner/);
+    expect(git(dir, ['status', '--porcelain'])).toBe('');
+    expect(checksWithRunner(dir)).toEqual(ALL_PASS);
+    // Run again, nothing is left to do.
+    const again = mentor(['upgrade', '--repo', dir], { env: NOW });
+    expect(again.stdout).toContain('already this build');
+    expect(git(dir, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('lists what it regenerated in JSON, apart from the runner', () => {
+    const dir = oldProgram();
+    const { code, json } = mentorJson(['upgrade', '--repo', dir, '--format', 'json'], { env: NOW });
+    expect(code).toBe(0);
+    expect(json.generated).toEqual(expect.arrayContaining(['schemas/member.schema.json', '.github/ISSUE_TEMPLATE/request-a-mentor.yml', 'reports/2026-first/2026-W44.md']));
+    expect(json.files).toEqual(expect.arrayContaining([RUNNER, ...json.generated]));
+  });
+
+  it('says which workflows differ from this mentor\'s when it leaves them, and how to bring them', () => {
+    const dir = oldProgram();
+    const result = mentor(['upgrade', '--repo', dir], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/workflows? .*mentor\.yml.* differ from this mentor's/);
+    expect(result.stdout).toContain('mentor upgrade --workflows');
+    expect(git(dir, ['status', '--porcelain', '.github/workflows'])).toBe('');
+    git(dir, ['add', '-A']);
+    git(dir, ['commit', '-qm', 'upgraded the runner only']);
+    // The runner is current now; the workflows still are not, and it still says so.
+    const again = mentor(['upgrade', '--repo', dir], { env: NOW });
+    expect(again.stdout).toContain('already this build');
+    expect(again.stdout).toContain('mentor upgrade --workflows');
+    expect(mentorJson(['upgrade', '--repo', dir, '--format', 'json'], { env: NOW }).json.workflowsLeft).toEqual(expect.arrayContaining(['.github/workflows/mentor.yml', '.github/workflows/mentor-request.yml']));
+  });
+
+  it('still replaces the runner when the config cannot be read, and says which generated files it left and why', () => {
+    const dir = oldProgram();
+    writeFileSync(path.join(dir, 'mentor.config.yaml'), 'program: [unclosed\n');
+    git(dir, ['commit', '-qam', 'a broken config']);
+    const result = mentor(['upgrade', '--repo', dir], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    const status = git(dir, ['status', '--porcelain', '--untracked-files=all']);
+    expect(status).toContain(` M ${RUNNER}`);
+    expect(status).toContain('schemas/member.schema.json');
+    expect(status).not.toMatch(/ISSUE_TEMPLATE|CODEOWNERS|reports\//);
+    for (const [file, command] of [['.github/CODEOWNERS', 'mentor codeowners'], ['.github/ISSUE_TEMPLATE', 'mentor forms'], ['reports/2026-first/2026-W44.md', 'mentor report 2026-first --week 2026-W44']]) {
+      expect(result.stdout).toContain(`Left ${file} as it is: mentor.config.yaml cannot be read. Fix that (\`mentor validate\` shows how), then run \`${command}\`: CI checks it.`);
+    }
+  });
+});
+
+describe('a repo made by an older mentor, upgraded, on a simulated GitHub', { timeout: 300_000 }, () => {
+  it('passes CI: mentor.yml on the upgrade pull request and on the push to main', () => {
+    const root = makeTree({});
+    const program = oldProgram();
+    const origin = path.join(root, 'origin.git');
+    git(root, ['clone', '-q', '--bare', program, origin]);
+    git(origin, ['config', 'uploadpack.allowAnySHA1InWant', 'true']);
+    git(origin, ['config', 'receive.autogc', 'false']);
+    git(root, ['clone', '-q', origin, 'maintainer']);
+    const maintainer = path.join(root, 'maintainer');
+    const world: World = { origin, repository: REPOSITORY, maintainer, fork: maintainer, env: NOW, ...ghStandIn(root, { [`GET repos/${REPOSITORY}/pulls`]: [] }) };
+    const upgraded = mentor(['upgrade', '--repo', maintainer, '--workflows', '--commit'], { env: NOW });
+    expect(upgraded.code, upgraded.stderr).toBe(0);
+    const pr = openPullRequest(world, maintainer, { number: 1, author: 'alex-gh', headRef: 'upgrade/mentor' });
+    const checks = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'));
+    for (const job of ['validate', 'generated']) expect(checks.jobs[job]!.succeeded, `${job}: ${JSON.stringify(checks.jobs[job]!.commands)}`).toBe(true);
+    const before = mainSha(world);
+    pushToMain(world, maintainer);
+    const push = runWorkflow(world, 'mentor.yml', pushEvent(world, before));
+    for (const job of ['validate', 'generated']) expect(push.jobs[job]!.succeeded, `${job}: ${JSON.stringify(push.jobs[job]!.commands)}`).toBe(true);
   });
 });

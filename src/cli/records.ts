@@ -60,7 +60,7 @@ export const codeowners: Define = (program, run) =>
 export const upgrade: Define = (program, run) =>
   program
     .command('upgrade')
-    .description(`replace the repo's ${RUNNER_DIR}/ runner with this mentor's build`)
+    .description(`replace the repo's ${RUNNER_DIR}/ runner with this mentor's build, and bring what CI checks with it (schemas, forms, CODEOWNERS, reports) up to date`)
     .addOption(repoOption())
     .option('--commit', 'write on a new branch upgrade/mentor-<version> and commit')
     .option('--workflows', "also replace .github/workflows/mentor*.yml with this mentor's (your edits to them too: review the diff)")

@@ -2,20 +2,16 @@ import { ExitCode, usageError } from '../errors.js';
 import { staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
-import { cohortSnapshot } from '../core/report.js';
-import { CONFIG_FILE, cohortDir, cohortFile, membersDir, personFile, reportFile } from '../domain/layout.js';
-import { completeWeeks, firstWeekOf, isCohortWeek } from '../domain/cohort-state.js';
+import { CONFIG_FILE, cohortDir, cohortFile, membersDir, personFile } from '../domain/layout.js';
 import { cohortsOverlap } from '../domain/cross-cohort.js';
-import type { CohortEntry, Program } from '../model/program.js';
+import type { Program } from '../model/program.js';
 import type { Cohort } from '../model/schemas.js';
-import { cohortAsOf, endOfWeek } from '../core/cohort-as-of.js';
-import { compareWeeks, isIsoWeek, lastCompleteWeek, sundayOf } from '../domain/weeks.js';
-import { renderReportJson, renderReportMarkdown } from '../render/report.js';
+import { isIsoWeek, lastCompleteWeek } from '../domain/weeks.js';
 import { renderReportOutcomeJson, type Written } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand, peopleOf, refuseWeekOutside } from './context.js';
+import { chooseCohort, loadForCommand } from './context.js';
+import { refuseWeekNotReportable, reportFiles } from './report-files.js';
 import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
-import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
 import { checkGenerated } from './generated-step.js';
 
 export interface ReportOptions {
@@ -33,15 +29,7 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   const entry = chooseCohort(loaded, cohortId);
   const week = options.week ?? lastCompleteWeek(loaded.today);
   refuseWeekNotReportable(entry, week, options.week === undefined, loaded.today);
-  const people = peopleOf(program);
-  // Waiting is measured at the end of the week, so the report depends on the records alone.
-  // The tree as it was then: a join, claim or release since leaves a committed report as it is.
-  const weekEnd = endOfWeek(program.config.timezone, week);
-  const snapshot = cohortSnapshot({ config: program.config, cohort: cohortAsOf(entry.cohort, weekEnd), people, logs: cohortLogs(program, entry.id), week, at: weekEnd, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) });
-  const files = new Map([
-    [reportFile(entry.id, week, 'md'), renderReportMarkdown(snapshot)],
-    [reportFile(entry.id, week, 'json'), renderReportJson(snapshot)],
-  ]);
+  const files = reportFiles(program, entry, week);
 
   const stale = staleFiles(program.root, files);
   const said = (written: Omit<Written, 'problems'>, problems: string[] = []) => print(renderReportOutcomeJson({ cohort: entry.id, week, stale, ...written, problems }));
@@ -64,23 +52,6 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   if (options.format === 'json') said({ ok: true, files: [...files.keys()], branch: commitPlan?.branch ?? null });
   else if (commitPlan) print(nextStepAfterCommit(commitPlan.branch, 'the report'));
   return ExitCode.ok;
-}
-
-/**
- * A report judges one complete week of the cohort (exit 2 otherwise). The advice names only weeks
- * the cohort has: its latest complete week, or, while it has none, when its first one ends.
- */
-function refuseWeekNotReportable(entry: CohortEntry & { cohort: Cohort }, week: string, byDefault: boolean, today: string): void {
-  const complete = completeWeeks(entry.cohort, today);
-  const latest = complete.at(-1);
-  const first = firstWeekOf(entry.cohort);
-  const noneYet = `No week of ${entry.id} is complete yet; the first report, for ${first}, can be written after ${sundayOf(first)}.`;
-  const outside = !isCohortWeek(entry.cohort, week);
-  if (latest === undefined && (byDefault || !outside)) throw usageError(noneYet);
-  if (outside) refuseWeekOutside(entry, week, latest === undefined ? noneYet : `Report a week of the cohort with --week, e.g. --week ${latest} (its latest complete week).`);
-  if (compareWeeks(week, lastCompleteWeek(today)) > 0) {
-    throw usageError(`${week} is not over yet: a report judges complete weeks only.`, `Run it after ${sundayOf(week)}, or pass --week ${latest} (the latest complete week of ${entry.id}).`);
-  }
 }
 
 /** The records a report is built from: the cohort's folder, its members' person files, the config and the cohorts whose plans add up with it. */

@@ -5,52 +5,63 @@ import { RUNNER_DIR, RUNNER_VERSION, checkRunnerFolder, readRunnerBuild, repoRun
 import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { lockForWriting } from './context.js';
 import { existsInRepo, staleFiles } from '../io/generated.js';
-import { writeFilesAtomic } from '../io/write.js';
 import { programWorkflows } from '../render/workflows/index.js';
 import { shellWords } from '../domain/text.js';
 import { isNewerVersion } from '../domain/versions.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
 import { sayGenerated, type Format } from './generated-step.js';
+import { generatedFiles } from './generated-files.js';
+import { upgradeCommitMessage, upgradeNotes, upgradedWhat, type UpgradeOutcome } from '../render/upgrade.js';
 
 /**
  * `mentor upgrade`: replaces the repo's .mentor/ runner with the running CLI's build, and with
  * --workflows the workflows `mentor init` writes with this build's (fixes to them reach a program
- * only so: they are the repo's own files, which a maintainer may have edited).
+ * only so: they are the repo's own files, which a maintainer may have edited). What CI checks with
+ * the runner (schemas, issue forms, CODEOWNERS, committed reports) comes along as this build writes
+ * it, so the upgrade's own pull request passes CI.
  */
 export async function upgradeCommand(options: { repo?: string; commit?: boolean; workflows?: boolean; format?: Format }): Promise<number> {
   const root = findRepoRoot(options.repo);
   checkRunnerFolder(root);
-  const build = readRunnerBuild();
-  const remove = staleRunnerFiles(root, build);
-  const workflows = options.workflows ? programWorkflows() : new Map<string, string>();
-  const staleWorkflows = staleFiles(root, workflows);
-  const runnerChanged = [...staleFiles(root, build), ...remove];
-  const changed = [...runnerChanged, ...staleWorkflows];
   const from = repoRunnerVersion(root);
   refuseDowngrade(from);
-  const json = { from: from ?? null, to: RUNNER_VERSION };
+  // Before the records are read: the reports brought along are built from records no other writer changes meanwhile.
+  lockForWriting(root, 'upgrade');
+  const build = readRunnerBuild();
+  const remove = staleRunnerFiles(root, build);
+  const workflows = programWorkflows();
+  const staleWorkflows = staleFiles(root, workflows);
+  const generated = generatedFiles(root);
+  const runner = [...staleFiles(root, build), ...remove];
+  const outcome: UpgradeOutcome = {
+    from,
+    to: RUNNER_VERSION,
+    runner,
+    workflows: options.workflows ? staleWorkflows : [],
+    // A workflow a newer mentor added (the merge queue's gate, say) is new to the repo, not replaced.
+    added: options.workflows ? staleWorkflows.filter((file) => !existsInRepo(root, file)) : [],
+    generated: staleFiles(root, generated.files),
+    workflowsLeft: options.workflows ? [] : staleWorkflows,
+    newWorkflows: options.workflows ? [] : staleWorkflows.filter((file) => !existsInRepo(root, file)),
+    left: generated.left,
+  };
+  const json = { from: from ?? null, to: RUNNER_VERSION, generated: outcome.generated, workflowsLeft: outcome.workflowsLeft, left: outcome.left };
+  const changed = [...runner, ...outcome.workflows, ...outcome.generated];
+  const notes = upgradeNotes(outcome);
   if (changed.length === 0) {
-    sayGenerated(options.format, `The runner in ${RUNNER_DIR}/ is already this build (mentor ${RUNNER_VERSION})${options.workflows ? ', and so are the workflows' : ''}.`, json, []);
+    sayGenerated(options.format, [`The runner in ${RUNNER_DIR}/ is already this build (mentor ${RUNNER_VERSION})${options.workflows ? ', and so are the workflows' : ''}, and every file CI checks with it is up to date.`, ...notes].join('\n'), json, []);
     return ExitCode.ok;
   }
   const plan = options.commit ? await planCommit(root, `upgrade/mentor-${RUNNER_VERSION}`, changed) : undefined;
   if (!plan) await refuseUncommitted(root, changed);
-  lockForWriting(root, 'upgrade');
-  const write = () => {
-    if (runnerChanged.length > 0) writeRunner(root, build, remove);
-    writeFilesAtomic(root, staleWorkflows.map((file) => ({ file, content: workflows.get(file)! })));
-  };
-  const runner = runnerChanged.length > 0 ? `the runner in ${RUNNER_DIR}/ (mentor ${from ?? 'unknown'} -> ${RUNNER_VERSION})` : undefined;
-  // A workflow a newer mentor added (the merge queue's gate, say) is new to the repo, not replaced.
-  const added = staleWorkflows.filter((file) => !existsInRepo(root, file));
-  const named = (files: string[]) => (files.length > 0 ? `${files.length === 1 ? 'the workflow' : 'the workflows'} ${files.map((file) => file.replace(/^.*\//, '')).join(', ')}` : undefined);
-  const replaced = [runner, named(staleWorkflows.filter((file) => !added.includes(file)))].filter(Boolean).join(', and ');
-  const flows = staleWorkflows.length > 0;
-  const what = [replaced, added.length > 0 ? `the new ${named(added)!.replace(/^the /, '')}` : undefined].filter(Boolean).join(', and ');
-  const done = [replaced && `Replaced ${replaced}`, added.length > 0 && `${replaced ? 'added' : 'Added'} ${named(added)}`].filter(Boolean).join(', and ');
-  await writeAndCommit(plan, write, runnerChanged.length > 0 && staleWorkflows.length === 0 ? `Upgrade the mentor runner to ${RUNNER_VERSION} (mentor upgrade)` : `Upgrade the mentor ${runner ? 'runner and ' : ''}workflows to ${RUNNER_VERSION} (mentor upgrade --workflows)`);
-  const commit = flows ? 'Commit them so CI and everyone who clones the repo run them; read the diff of the workflows first: an edit of your own to them is replaced too.' : `Commit ${RUNNER_DIR}/ so CI and everyone who clones the repo run it.`;
-  sayGenerated(options.format, plan ? nextStepAfterCommit(plan.branch, what) : `${done}: ${changed.join(', ')}.\n${commit}`, json, changed, plan?.branch ?? null);
+  const writes = new Map([...build, ...workflows, ...generated.files].filter(([file]) => changed.includes(file)));
+  await writeAndCommit(plan, () => writeRunner(root, writes, remove), upgradeCommitMessage(outcome));
+  const what = upgradedWhat(outcome, undefined);
+  const written = [...runner, ...outcome.workflows];
+  const done = written.length > 0 ? `${upgradedWhat(outcome, { replaced: 'Replaced', added: 'Added' })}: ${written.join(', ')}.` : undefined;
+  const commit = outcome.workflows.length > 0 ? 'Commit them so CI and everyone who clones the repo run them; read the diff of the workflows first: an edit of your own to them is replaced too.' : 'Commit them so CI and everyone who clones the repo run them.';
+  const said = plan ? [nextStepAfterCommit(plan.branch, what || 'what mentor generates'), ...notes] : [done, ...notes, commit].filter((line): line is string => line !== undefined);
+  sayGenerated(options.format, said.join('\n'), json, changed, plan?.branch ?? null);
   return ExitCode.ok;
 }
 

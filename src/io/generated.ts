@@ -1,4 +1,5 @@
-import { existsSync, lstatSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { ID_PATTERN, REPORTS_DIR } from '../domain/layout.js';
 import path from 'node:path';
 import { readRegularFile } from './regular-file.js';
 import { keepLineEndings } from './write.js';
@@ -54,3 +55,23 @@ export function isRegularFile(absolute: string): boolean {
     return false;
   }
 }
+
+/**
+ * The reports the repo holds, as CI's check of generated files finds them: each
+ * reports/<cohort>/<week>.md or .json, once per cohort and week. Other names are validate's to report.
+ */
+export function reportWeeks(root: string): Array<{ cohort: string; week: string }> {
+  const reports = path.join(root, REPORTS_DIR);
+  if (!isFolder(reports)) return [];
+  const found = new Map<string, { cohort: string; week: string }>();
+  for (const cohort of readdirSync(reports).filter((name) => ID_PATTERN.test(name) && isFolder(path.join(reports, name))).sort()) {
+    for (const name of readdirSync(path.join(reports, cohort)).sort()) {
+      const week = /^(\d{4}-W\d{2})\.(md|json)$/.exec(name)?.[1];
+      if (week !== undefined) found.set(`${cohort}/${week}`, { cohort, week });
+    }
+  }
+  return [...found.values()];
+}
+
+/** A real folder (not a symlink to one). */
+const isFolder = (absolute: string) => lstatSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true;

@@ -1,0 +1,45 @@
+import { cohortSnapshot } from '../core/report.js';
+import { reportFile } from '../domain/layout.js';
+import { completeWeeks, firstWeekOf, isCohortWeek } from '../domain/cohort-state.js';
+import { compareWeeks, lastCompleteWeek, sundayOf } from '../domain/weeks.js';
+import { usageError } from '../errors.js';
+import type { CohortEntry, Program } from '../model/program.js';
+import type { Cohort } from '../model/schemas.js';
+import { cohortAsOf, endOfWeek } from '../core/cohort-as-of.js';
+import { renderReportJson, renderReportMarkdown } from '../render/report.js';
+import { peopleOf, refuseWeekOutside } from './context.js';
+import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
+
+// A cohort's report of a week, as `mentor report` writes it and `mentor upgrade` brings committed
+// ones up to date.
+
+/** reports/<cohort>/<week>.md and .json (path -> content) from the records. */
+export function reportFiles(program: Program, entry: CohortEntry & { cohort: Cohort }, week: string): Map<string, string> {
+  const people = peopleOf(program);
+  // Waiting is measured at the end of the week, so the report depends on the records alone.
+  // The tree as it was then: a join, claim or release since leaves a committed report as it is.
+  const weekEnd = endOfWeek(program.config.timezone, week);
+  const snapshot = cohortSnapshot({ config: program.config, cohort: cohortAsOf(entry.cohort, weekEnd), people, logs: cohortLogs(program, entry.id), week, at: weekEnd, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) });
+  return new Map([
+    [reportFile(entry.id, week, 'md'), renderReportMarkdown(snapshot)],
+    [reportFile(entry.id, week, 'json'), renderReportJson(snapshot)],
+  ]);
+}
+
+/**
+ * A report judges one complete week of the cohort (exit 2 otherwise). The advice names only weeks
+ * the cohort has: its latest complete week, or, while it has none, when its first one ends.
+ */
+export function refuseWeekNotReportable(entry: CohortEntry & { cohort: Cohort }, week: string, byDefault: boolean, today: string): void {
+  const complete = completeWeeks(entry.cohort, today);
+  const latest = complete.at(-1);
+  const first = firstWeekOf(entry.cohort);
+  const noneYet = `No week of ${entry.id} is complete yet; the first report, for ${first}, can be written after ${sundayOf(first)}.`;
+  const outside = !isCohortWeek(entry.cohort, week);
+  if (latest === undefined && (byDefault || !outside)) throw usageError(noneYet);
+  if (outside) refuseWeekOutside(entry, week, latest === undefined ? noneYet : `Report a week of the cohort with --week, e.g. --week ${latest} (its latest complete week).`);
+  if (compareWeeks(week, lastCompleteWeek(today)) > 0) {
+    throw usageError(`${week} is not over yet: a report judges complete weeks only.`, `Run it after ${sundayOf(week)}, or pass --week ${latest} (the latest complete week of ${entry.id}).`);
+  }
+}
+
