@@ -38,3 +38,37 @@ describe('status around the end of a cohort', () => {
     }
   });
 });
+
+describe('MENTOR_NOW that mentor cannot take', () => {
+  it.each([
+    ['a year before 1900', '0001-01-01T00:00:00Z', 'the year must be 1900 to 9999'],
+    ['a leap day in a year without one', '2027-02-29T12:00:00Z', '2027-02-29 is not a day of the calendar'],
+    ['a leap second', '2026-12-31T23:59:60Z', 'leap second'],
+    ['a date without a time', '2026-11-24', 'a date without a time of day and a zone'],
+    ['a time without a zone', '2026-11-24T09:00:00', 'no zone'],
+    ['hour 24', '2026-11-24T24:00:00Z', 'write 00:00 of the next day'],
+  ])('says what is wrong with %s, exit 2 and no stack trace', async (_what, now, reason) => {
+    const result = await mentorIn(['status', '--repo', exampleRepo()], at(now));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`MENTOR_NOW="${now}" is not an ISO 8601 instant with a zone`);
+    expect(result.stderr).toContain(reason);
+    expect(result.stderr).toContain('Set it like MENTOR_NOW=');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('takes a real leap day', async () => {
+    expect((await mentorIn(['status', '--repo', exampleRepo()], at('2028-02-29T23:59:59Z'))).code).toBe(0);
+  });
+});
+
+describe('the start of a day in a zone whose clocks skip midnight', () => {
+  it.each([
+    // Havana springs forward at 00:00 to 01:00; Santiago at 24:00 Saturday to 01:00 Sunday.
+    ['America/Havana', '2027-03-14', '2027-03-14T05:00:00.000Z'],
+    ['America/Santiago', '2026-09-06', '2026-09-06T04:00:00.000Z'],
+    ['America/New_York', '2027-03-14', '2027-03-14T05:00:00.000Z'],
+    ['Pacific/Kiritimati', '2027-01-04', '2027-01-03T10:00:00.000Z'],
+  ])('%s: %s begins at %s, not an hour before', (zone, date, instant) => {
+    expect(new Date(startOfDay(zone, date)).toISOString()).toBe(instant);
+  });
+});

@@ -115,5 +115,8 @@ export function startOfDay(zone: string, date: string): number {
   const utcMidnight = dayNumber(date) * DAY_MS;
   const guess = utcMidnight - utcOffsetMinutes(zone, utcMidnight) * 60_000;
   // Correct once for a zone whose offset differs at the guessed instant (near a DST change).
-  return utcMidnight - utcOffsetMinutes(zone, guess) * 60_000;
+  const corrected = utcMidnight - utcOffsetMinutes(zone, guess) * 60_000;
+  // Where the clocks skip midnight (Havana, Santiago spring forward at 00:00), that instant is
+  // still the day before: the day begins when the clocks jump, at midnight of the old offset.
+  return localDate(zone, corrected) === date ? corrected : utcMidnight - utcOffsetMinutes(zone, corrected) * 60_000;
 }
