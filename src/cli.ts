@@ -36,6 +36,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     const missing = command.options.find((option) => REQUIRED.has(option) && command.getOptionValue(option.attributeName()) === undefined);
     if (missing) throw new CommanderError(ExitCode.usage, 'commander.missingMandatoryOptionValue', `error: required option '${missing.flags}' not specified`);
   });
+  // A mentor of another version than the repo's runner says so (init makes the repo, upgrade is the answer).
+  program.hook('preAction', async (_program, command) => {
+    if (command.name() === 'init' || command.name() === 'upgrade') return;
+    (await import('./commands/runner-skew.js')).noteRunnerSkew(command.name(), command.getOptionValue('repo') as string | undefined);
+  });
   return program;
 }
 

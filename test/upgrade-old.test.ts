@@ -164,3 +164,26 @@ describe('a repo made by an older mentor, upgraded, on a simulated GitHub', { ti
     for (const job of ['validate', 'generated']) expect(push.jobs[job]!.succeeded, `${job}: ${JSON.stringify(push.jobs[job]!.commands)}`).toBe(true);
   });
 });
+
+describe('a local mentor of another version than the repo\'s runner', { timeout: 120_000 }, () => {
+  it('says so beside what it prints, since CI judges with the runner: upgrade when the runner is older, the runner when it is newer', () => {
+    const dir = oldProgram();
+    runnerSays(dir, '0.0.1');
+    const older = mentor(['validate', '--repo', dir], { env: NOW });
+    expect(older.code).toBe(0);
+    expect(older.stdout).toContain('no problems');
+    expect(older.stderr).toBe(`mentor: note: this repo's runner (.mentor/) is mentor 0.0.1, older than this mentor (${VERSION}); CI runs the runner, so it may judge the records differently. Bring the repo to this mentor with \`mentor upgrade --commit\`.\n`);
+    const json = mentorJson(['hours', '2026-first', '--repo', dir, '--format', 'json'], { env: NOW });
+    expect(json.code).toBe(0);
+    expect(json.json.cohort).toBe('2026-first');
+    runnerSays(dir, '99.0.0');
+    const newer = mentor(['status', '--repo', dir], { env: NOW });
+    expect(newer.stderr).toContain(`mentor: note: this repo's runner (.mentor/) is mentor 99.0.0, newer than this mentor (${VERSION}); CI runs the runner, so it may judge the records differently. Run the repo's own, \`node .mentor/mentor.mjs status\`, or install mentor 99.0.0 or later.`);
+  });
+
+  it('says nothing when they are the same version, or where there is no program repo', () => {
+    const dir = oldProgram();
+    expect(mentor(['validate', '--repo', dir], { env: NOW }).stderr).toBe('');
+    expect(mentor(['schema', '--out', path.join(makeTree({}), 'out')], { env: NOW, cwd: makeTree({}) }).stderr).toBe('');
+  });
+});
