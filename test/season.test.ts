@@ -72,3 +72,17 @@ describe('the start of a day in a zone whose clocks skip midnight', () => {
     expect(new Date(startOfDay(zone, date)).toISOString()).toBe(instant);
   });
 });
+
+describe('week 53', () => {
+  it.each([['report', '2026-fall'], ['hours', '2026-fall']])('%s --week 2027-W53 says that 2027 has 52 weeks, not to write it as YYYY-Www (it is)', async (command, cohort) => {
+    const result = await mentorIn([command, cohort, '--repo', exampleRepo(), '--week', '2027-W53']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('mentor: --week 2027-W53 is not an ISO week.\n  2027 has 52 ISO weeks: its last is 2027-W52, and the week after it is 2028-W01.\n');
+  });
+
+  it('log --week 2025-W53 says the same, and writes nothing', async () => {
+    const result = await mentorIn(['log', '--repo', exampleRepo(), '--person', 'hal', '--week', '2025-W53', '--hours', 'practice=1']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('2025 has 52 ISO weeks: its last is 2025-W52');
+  });
+});

@@ -10,7 +10,7 @@ import { logFile } from '../domain/layout.js';
 import { checkLogFlags, parseHoursFlags, totalAgainstPlan, type LogDraft } from '../core/log-draft.js';
 import { cohortsForLog, defaultWeekFor, logDraftOf, logForm, membershipsIn, type Membership } from '../core/log-form.js';
 import { askForm } from '../core/questions.js';
-import { compareWeeks, firstOpenWeek, isIsoWeek, lastCompleteWeek, mondayOf, weekAt } from '../domain/weeks.js';
+import { compareWeeks, firstOpenWeek, isIsoWeek, weekFix, lastCompleteWeek, mondayOf, weekAt } from '../domain/weeks.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { checkShape } from '../model/check-shape.js';
 import { isError } from '../model/problem.js';
@@ -226,7 +226,7 @@ function refuseUnknown(loaded: Loaded, cohortId: string, person: string, week: s
 }
 
 function refuseNotAWeek(week: string): void {
-  if (!isIsoWeek(week)) throw new MentorError(`"${sanitizeInline(week)}" is not an ISO week.`, ExitCode.invalid, 'Write it as YYYY-Www, e.g. 2026-W48.');
+  if (!isIsoWeek(week)) throw new MentorError(`"${sanitizeInline(week)}" is not an ISO week.`, ExitCode.invalid, weekFix(week));
 }
 
 /** The log must pass the same checks validate runs, before anything is written. */

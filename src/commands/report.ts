@@ -6,7 +6,7 @@ import { CONFIG_FILE, cohortDir, cohortFile, membersDir, personFile } from '../d
 import { cohortsOverlap } from '../domain/cross-cohort.js';
 import type { Program } from '../model/program.js';
 import type { Cohort } from '../model/schemas.js';
-import { isIsoWeek, lastCompleteWeek } from '../domain/weeks.js';
+import { isIsoWeek, weekFix, lastCompleteWeek } from '../domain/weeks.js';
 import { renderReportOutcomeJson, type Written } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand } from './context.js';
@@ -23,7 +23,7 @@ export interface ReportOptions {
 }
 
 export async function reportCommand(cohortId: string | undefined, options: ReportOptions): Promise<number> {
-  if (options.week !== undefined && !isIsoWeek(options.week)) throw usageError(`--week ${sanitizeInline(options.week)} is not an ISO week.`, 'Write it as YYYY-Www, e.g. 2026-W48.');
+  if (options.week !== undefined && !isIsoWeek(options.week)) throw usageError(`--week ${sanitizeInline(options.week)} is not an ISO week.`, weekFix(options.week));
   const loaded = loadForCommand(options.repo, options.check ? {} : { lock: 'report' });
   const { program } = loaded;
   const entry = chooseCohort(loaded, cohortId);

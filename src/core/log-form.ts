@@ -1,7 +1,7 @@
 import type { Answers, FormItem } from '../domain/questions.js';
 import { cohortQuestion, defaultLogWeek, hoursQuestions, personQuestion, textQuestions, weekQuestion, type LogDraft, type WeekChoice } from './log-draft.js';
 import { cohortWeeksText, isCohortWeek, type CohortDates } from '../domain/cohort-state.js';
-import { compareWeeks, isIsoWeek } from '../domain/weeks.js';
+import { compareWeeks, isIsoWeek, weekFix } from '../domain/weeks.js';
 import type { Log, Role } from '../model/schemas.js';
 
 // The interactive `mentor log` as one form: who, which week, the cohort (asked only when the
@@ -42,7 +42,7 @@ export function cohortsForLog(memberships: readonly Membership[], person: string
 /** Why a week cannot be logged for a person in the cohorts offered (outside them, or not begun), or true. */
 export function checkLogWeek(memberships: readonly Membership[], person: string, value: string, thisWeek: string): true | string {
   const week = value.trim();
-  if (!isIsoWeek(week)) return 'Write an ISO week such as 2026-W48.';
+  if (!isIsoWeek(week)) return weekFix(week, 'Write an ISO week such as 2026-W48.');
   const own = memberships.filter((membership) => membership.person === person);
   if (own.some((membership) => isCohortWeek(membership.dates, week))) return compareWeeks(week, thisWeek) > 0 ? `${week} has not started yet (this week is ${thisWeek}).` : true;
   const weeks = own.map((membership) => `${membership.cohort} ${cohortWeeksText(membership.dates)}`).join('; ');

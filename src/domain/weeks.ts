@@ -29,6 +29,19 @@ export function isIsoWeek(text: string): boolean {
   return year >= 1900 && year <= 9999 && week >= 1 && week <= weeksInYear(year);
 }
 
+/**
+ * How to write a week the text does not name: the spelling, or for a week past its year's last
+ * (2027-W53: 2027 has 52 weeks) the year's last week, since the spelling is right.
+ */
+export function weekFix(text: string, otherwise = 'Write it as YYYY-Www, e.g. 2026-W48.'): string {
+  const match = WEEK.exec(text);
+  const year = Number(match?.[1]);
+  if (match && year >= 1900 && year <= 9999 && Number(match[2]) > weeksInYear(year)) {
+    return `${year} has ${weeksInYear(year)} ISO weeks: its last is ${year}-W${weeksInYear(year)}, and the week after it is ${year + 1}-W01.`;
+  }
+  return otherwise;
+}
+
 const weekOfDates = new Map<string, string>();
 
 export function weekOfDate(date: string): string {
