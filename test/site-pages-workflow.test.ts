@@ -31,7 +31,7 @@ describe('the Pages workflow (mentor-pages.yml)', () => {
   it('runs only the committed runner, and only the deploy job may write to Pages', () => {
     const runs = Object.values(workflow.jobs).flatMap((job: any) => job.steps.flatMap((step: { run?: string }) => (step.run ? [step.run] : [])));
     expect(runs.slice(1)).toEqual(['node .mentor/mentor.mjs site --out _site']);
-    expect(runs[0]).toMatch(/^if source=\$\(gh api "repos\/\$GITHUB_REPOSITORY\/pages"/);
+    expect(runs[0]).toContain('if source=$(gh api "repos/$GITHUB_REPOSITORY/pages"');
     expect(text).not.toMatch(/\bnpm\b|\bnpx\b|\byarn\b|\bpnpm\b/);
     expect(workflow.permissions).toEqual({});
     expect(workflow.jobs.build.permissions).toEqual({ contents: 'read', pages: 'read' });
@@ -66,10 +66,12 @@ describe('the Pages workflow (mentor-pages.yml)', () => {
     const off = checkStep({ code: 1, stderr: 'gh: Not Found (HTTP 404)' });
     expect(off).toMatchObject({ code: 0, output: 'enabled=false\n' });
     expect(workflowCommands(off.stdout)).toEqual([expect.objectContaining({ command: 'notice', message: expect.stringContaining('Settings > Pages > Build and deployment > Source: GitHub Actions') })]);
-    // Any other answer is not "Pages is off": the run fails and shows it.
-    const broken = checkStep({ code: 1, stderr: 'gh: Resource not accessible by integration (HTTP 403)' });
+    // Any other answer is not "Pages is off": the run fails and shows it, with what to do, and
+    // nothing in GitHub's error text acts as a workflow command.
+    const broken = checkStep({ code: 1, stderr: 'gh: Resource not accessible by integration (HTTP 403)\n::warning::injected' });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('HTTP 403');
     expect(broken.output).toBe('');
+    expect(workflowCommands(broken.stderr)).toEqual([expect.objectContaining({ command: 'error', message: expect.stringContaining('A call to GitHub failed (gh api repos/org/program/pages, exit 1') })]);
   });
 });

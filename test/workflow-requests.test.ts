@@ -2,34 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { git, githubWorld, mainSha, type World } from './helpers/github-world.js';
-import { runWorkflow, writeGh } from './helpers/workflow-sim.js';
+import { git } from './helpers/github-world.js';
+import { addIssue, claimEvent, formBody, issueEvent, issuesWorld, requestIssue, stateOf } from './helpers/issues-world.js';
+import { runWorkflow } from './helpers/workflow-sim.js';
 
 // The request, claim and attention workflows run in the simulator on a real bare repo, with a
 // recording `gh` for issues, pull requests, labels and statuses (test/helpers/gh-issues-stub.mjs).
 
-function world(): World & { state: string } {
-  const w = githubWorld();
-  const dir = path.dirname(w.origin);
-  const binDir = path.join(dir, 'issues-bin');
-  writeGh(binDir, 'issues');
-  const state = path.join(dir, 'gh-issues.json');
-  writeFileSync(state, JSON.stringify({ issues: [], prs: [], statuses: [], calls: [], next: 100 }));
-  return { ...w, binDir, state, env: { ...w.env, GH_ISSUES_STATE: state } };
-}
-const stateOf = (w: { state: string }) => JSON.parse(readFileSync(w.state, 'utf8'));
-const addIssue = (w: { state: string }, issue: Record<string, unknown>) => {
-  const s = stateOf(w);
-  s.issues.push({ comments: [], state: 'open', ...issue });
-  writeFileSync(w.state, JSON.stringify(s));
-};
-const event = (w: World, name: string, payload: Record<string, unknown>) => {
-  const sha = mainSha(w);
-  return { name, payload: payload as any, sha, ref: 'refs/heads/main', workflowSha: sha };
-};
-const formBody = (id: string, tz = 'Europe/Paris', prefers = '_No response_') =>
-  `### Your id\n\n${id}\n\n### Your name\n\nZoe <b>@octocat</b>\n\n### Your time zone\n\n${tz}\n\n### What you want to learn\n\nreact\n\n### What you know already\n\n_No response_\n\n### A mentor you would like\n\n${prefers}\n\n### Languages you speak\n\n_No response_`;
-const requestIssue = (body: string) => ({ action: 'opened', issue: { number: 7, state: 'open', body, user: { login: 'zoe-z' }, author_association: 'FIRST_TIMER', labels: [{ name: 'mentor-request' }] } });
+const world = issuesWorld;
+const event = issueEvent;
 
 describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
   it('turns a request issue into a pull request with the person and member files, and sets the gate status itself', () => {
@@ -172,7 +153,8 @@ describe('the attention workflow (simulated)', { timeout: 180_000 }, () => {
     s = stateOf(w);
     expect(s.issues).toHaveLength(1);
     expect(s.issues[0].comments).toHaveLength(1);
-    expect(s.calls.filter((c: string[]) => c[0] === 'issue' && c[1] === 'edit')).toHaveLength(1);
+    // Each run writes the body once the comment is out (the first, to record its mentions): nothing is mentioned again.
+    expect(s.calls.filter((c: string[]) => c[0] === 'issue' && c[1] === 'edit')).toHaveLength(2);
 
     // Both waiting members placed on main: nothing waits, the issue is closed.
     const clone = w.maintainer;
@@ -209,9 +191,6 @@ describe('the attention workflow (simulated)', { timeout: 180_000 }, () => {
 });
 
 describe('the claim workflow (simulated)', { timeout: 180_000 }, () => {
-  const claimEvent = (w: World, body: string, login: string) =>
-    event(w, 'issue_comment', { action: 'created', issue: { number: 3, labels: [{ name: 'mentor-attention' }] }, comment: { body, user: { login } } });
-
   it('opens the claim pull request for the commenter and sets the gate status', () => {
     const w = world();
     addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
@@ -234,7 +213,8 @@ describe('the claim workflow (simulated)', { timeout: 180_000 }, () => {
     expect(answer.split('\n')[0]).toBe('<!-- mentor:claim -->');
     expect(answer).toContain('your claim is ready, on branch `claim/2026-fall/jon@linus-s`');
     expect(answer).toContain('@andrew-gh: turn on');
-    expect(stateOf(w).statuses).toEqual([]);
+    // The status is set before the pull request is opened: a pull request opened later from the branch has it.
+    expect(stateOf(w).statuses).toEqual([expect.objectContaining({ context: 'mentor/gate', state: 'success', sha: git(w.origin, 'rev-parse', 'refs/heads/claim/2026-fall/jon@linus-s').trim() })]);
   });
 
   it('links the pull request another run opened meanwhile (a claim sent twice at once) and sets the status on its head, telling nobody to change a setting', () => {

@@ -1,10 +1,11 @@
 // A recording stand-in for the `gh` subcommands the request, claim and attention workflows use
 // (issue, pr, label, and `api` for commit statuses), answered by test/helpers/gh-server.mjs.
 // State in GH_ISSUES_STATE (JSON): issues with their comments, pull requests, statuses; every call
-// is kept in its `calls`.
+// is kept in its `calls`; `faults` make calls fail (gh-faults.mjs).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { dueFault } from './gh-faults.mjs';
 
 /** One `gh` call: its argv, the environment and folder it ran in; what gh would answer. */
 export function ghIssues({ args, env, cwd }) {
@@ -20,6 +21,11 @@ export function ghIssues({ args, env, cwd }) {
   const url = (kind, n) => `https://github.com/${env.GITHUB_REPOSITORY}/${kind}/${n}`;
   state.calls.push(args);
   if (!env.GH_TOKEN) return { code: 4, stdout: '', stderr: '' };
+  const fault = dueFault(state, args);
+  if (fault && !fault.afterWrite) {
+    save();
+    return fault;
+  }
   const [group, verb, target] = args;
   let out = '';
   if (group === 'label') {
@@ -76,5 +82,5 @@ export function ghIssues({ args, env, cwd }) {
     return { code: 2, stdout: '', stderr: `gh-issues-stub: not simulated: gh ${args.join(' ')}\n` };
   }
   save();
-  return { code: 0, stdout: out, stderr: '' };
+  return fault ?? { code: 0, stdout: out, stderr: '' };
 }

@@ -1,11 +1,12 @@
 // A recording stand-in for the GitHub CLI, put on PATH as `gh` by the workflow simulator (each call
 // is answered by test/helpers/gh-server.mjs). It logs every call (argv, and the body it was given)
 // to GH_STUB_LOG as JSON lines, and answers `gh api` from GH_STUB_STATE, a JSON file:
-// { routes: { "GET <path>": <json> }, statuses: [], nextId }.
+// { routes: { "GET <path>": <json> }, statuses: [], nextId, faults? } (faults: gh-faults.mjs).
 // Writes change that state the way GitHub would: a new issue comment is listed by the next read,
 // an edited one shows its new body, a commit status is kept in `statuses`.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { dueFault } from './gh-faults.mjs';
 
 /** One `gh` call: its argv, the environment and folder it ran in, and its stdin; what gh would answer. */
 export function ghApi({ args, env, cwd, stdin }) {
@@ -33,6 +34,11 @@ export function ghApi({ args, env, cwd, stdin }) {
 
   if (args[0] !== 'api' || apiPath === undefined) return fail(`gh-stub: only \`gh api <path>\` is simulated, got: gh ${args.join(' ')}`, 2);
   if (!env.GH_TOKEN) return fail('gh: To use GitHub CLI in a GitHub Actions workflow, set the GH_TOKEN environment variable.', 4);
+  const fault = dueFault(state, args);
+  if (fault && !fault.afterWrite) {
+    writeFileSync(statePath, JSON.stringify(state));
+    return fault;
+  }
 
   const routes = state.routes;
   const route = (m, p) => routes[`${m} ${p}`] ?? routes[`${m} ${p.split('?')[0]}`];
@@ -60,7 +66,7 @@ export function ghApi({ args, env, cwd, stdin }) {
   } else return fail(`gh-stub: no simulated answer for ${method} ${apiPath}`, 1);
 
   writeFileSync(statePath, JSON.stringify(state));
-  return { code: 0, stdout: `${JSON.stringify(answer)}\n`, stderr: '' };
+  return fault ?? { code: 0, stdout: `${JSON.stringify(answer)}\n`, stderr: '' };
 }
 
 function fail(message, code) {

@@ -35,7 +35,7 @@ export interface SimJob {
   succeeded: boolean;
   steps: SimStep[];
   summary: string;
-  /** `::command ...::` lines the runner would obey (not those inside ::stop-commands::). */
+  /** `::command ...::` lines the runner would obey, on stdout or stderr (not those inside ::stop-commands::). */
   commands: WorkflowCommand[];
 }
 
@@ -260,7 +260,8 @@ function runJob(world: SimWorld, workflow: any, job: any, input: JobInput): SimJ
     };
     const outcome = step.uses ? runAction(world, step, input.event, workspace, context()) : runScript(String(step.run), workspace, env, temp, index);
     result.steps.push({ name, ran: true, ...outcome });
-    result.commands.push(...workflowCommands(outcome.stdout));
+    // The runner obeys commands on both streams (a `gh` error echoed to stderr included).
+    result.commands.push(...workflowCommands(outcome.stdout), ...workflowCommands(outcome.stderr));
     result.summary += readFileSync(files.summary, 'utf8');
     Object.assign(addedEnv, readKeyValues(readFileSync(files.env, 'utf8')));
     if (step.id) steps[step.id] = { outputs: readKeyValues(readFileSync(files.output, 'utf8')), outcome: outcome.code === 0 ? 'success' : 'failure' };
@@ -326,10 +327,11 @@ export function workflowCommands(stdout: string): WorkflowCommand[] {
   let stoppedUntil: string | undefined;
   for (const line of stdout.split('\n')) {
     if (stoppedUntil !== undefined) {
-      if (line === `::${stoppedUntil}::`) stoppedUntil = undefined;
+      if (line.trim() === `::${stoppedUntil}::`) stoppedUntil = undefined;
       continue;
     }
-    const match = /^::([a-zA-Z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
+    // GitHub reads a command after leading whitespace too.
+    const match = /^\s*::([a-zA-Z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
     if (!match) continue;
     if (match[1] === 'stop-commands') stoppedUntil = match[3];
     else commands.push({ command: match[1]!, properties: match[2] ?? '', message: match[3]! });

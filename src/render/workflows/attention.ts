@@ -1,5 +1,6 @@
 import { RUNNER, header, runStep, runnerJob } from './common.js';
 import { waitingMarker } from '../attention.js';
+import { notifiedLine } from '../../core/attention-notified.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 
 // The attention workflow keeps ONE issue current from `status --format markdown`: created when a
@@ -7,6 +8,9 @@ import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 // nobody (isaacs/github#310), so new mentions go out once, in a new comment (--comment-out).
 
 export const ATTENTION_LABEL = 'mentor-attention';
+
+/** How the body's record of the mentions sent starts (a line of its own). */
+const NOTIFIED_PREFIX = notifiedLine([]).split(' ').slice(0, 2).join(' ');
 
 export function attentionWorkflow(): string {
   const body = `gh label create ${ATTENTION_LABEL} --color FBCA04 --description 'The queue of requests for a mentor' --force > /dev/null
@@ -27,14 +31,18 @@ if grep -qx '${waitingMarker(0)}' "$RUNNER_TEMP/body.md"; then
   fi
   exit 0
 fi
+# The body records who has been mentioned, so it is written only once the comment with the
+# mentions is out: if a call fails in between, the next run sends them (a new issue starts with
+# no record).
 if [ -z "$number" ]; then
-  url=$(gh issue create --title 'Requests waiting for a mentor' --label ${ATTENTION_LABEL} --body-file "$RUNNER_TEMP/body.md")
+  grep -v '^${NOTIFIED_PREFIX}' "$RUNNER_TEMP/body.md" > "$RUNNER_TEMP/first.md" || true
+  url=$(gh issue create --title 'Requests waiting for a mentor' --label ${ATTENTION_LABEL} --body-file "$RUNNER_TEMP/first.md")
   number=\${url##*/}
-else
-  if [ "$state" != open ]; then gh issue reopen "$number" > /dev/null; fi
-  gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null
+elif [ "$state" != open ]; then
+  gh issue reopen "$number" > /dev/null
 fi
-if [ -s "$RUNNER_TEMP/comment.md" ]; then gh issue comment "$number" --body-file "$RUNNER_TEMP/comment.md" > /dev/null; fi`;
+if [ -s "$RUNNER_TEMP/comment.md" ]; then gh issue comment "$number" --body-file "$RUNNER_TEMP/comment.md" > /dev/null; fi
+gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null`;
   return `${header([
     '# Every hour: keeps one issue (label mentor-attention) current with the requests waiting for a',
     '# mentor, mentions each mentor or maintainer once in a new comment, and closes it when nobody',

@@ -72,9 +72,27 @@ export function runnerJob(options: { permissions: readonly string[]; env?: reado
   ].join('\n');
 }
 
-/** A step of a job that runs a shell script; `extra`: its other keys (`id: ...`), one a line. */
+/**
+ * `gh`, for every script that calls it: GitHub's error (which can quote what was sent) is printed
+ * with no line the runner would obey as a workflow command, then an annotation says which call
+ * failed and to re-run the job. The exit code is gh's. Callers that expect a failure (a 404 that
+ * means "off") send its stderr, annotation included, to a file.
+ */
+export const GH_FUNCTION = `gh() {
+  local code=0 call="$1 $2" arg
+  command gh "$@" 2> "$RUNNER_TEMP/gh-error.txt" || code=$?
+  sed 's/^[[:space:]]*\\(::\\|##\\[\\)/| &/' "$RUNNER_TEMP/gh-error.txt" >&2
+  if [ "$code" -ne 0 ]; then
+    for arg in "$@"; do case "$arg" in repos/*) call="api \${arg%%\\?*}" ;; esac; done
+    echo "::error::A call to GitHub failed (gh $call, exit $code: its error is above). Re-run this job once GitHub answers again." >&2
+  fi
+  return "$code"
+}`;
+
+/** A step of a job that runs a shell script; `extra`: its other keys (`id: ...`), one a line. A script that calls gh gets GH_FUNCTION first. */
 export function runStep(name: string, script: string, extra: readonly string[] = []): string {
-  return indent([`- name: ${name}`, ...extra.map((line) => `  ${line}`), '  run: |', indent(script, '    ')].join('\n'), '      ');
+  const full = /(^|[\s|(!;])gh /m.test(script) ? `${GH_FUNCTION}\n${script}` : script;
+  return indent([`- name: ${name}`, ...extra.map((line) => `  ${line}`), '  run: |', indent(full, '    ')].join('\n'), '      ');
 }
 
 /** Indents every non-empty line of a block. */

@@ -1,4 +1,4 @@
-import { header, runnerJob } from './common.js';
+import { header, runStep, runnerJob } from './common.js';
 import { GATE_PERMISSIONS, gateSteps } from './gate-steps.js';
 
 /**
@@ -84,10 +84,8 @@ ${runnerJob({
   fullHistory: true,
   checkoutRef: '${{ github.event.merge_group.base_sha }}',
 })}
-      - name: Find the pull request the merge group is for
-        run: |
-${FIND_PULL_REQUEST.split('\n').map((line) => `          ${line}`).join('\n')}
-${gateSteps('      ', {
+${runStep('Find the pull request the merge group is for', FIND_PULL_REQUEST)}
+${gateSteps({
   statusOn: { commit: '$GROUP_SHA', called: "merge group's commit" },
   beforeJudging: { name: 'Check that the merge group is this pull request and nothing else', script: ONE_PULL_REQUEST },
 })}

@@ -1,4 +1,4 @@
-import { header, runnerJob } from './common.js';
+import { GATE_CONTEXT, header, runStep, runnerJob } from './common.js';
 import { GATE_PERMISSIONS, gateSteps } from './gate-steps.js';
 import { REVIEW_WORKFLOW_NAME } from './review.js';
 
@@ -9,7 +9,13 @@ import { REVIEW_WORKFLOW_NAME } from './review.js';
  * stranger can open another pull request with the same head commit). Each value is checked
  * before it goes to GITHUB_ENV.
  */
-const FIND_PULL_REQUEST = `gh api --paginate "repos/$GITHUB_REPOSITORY/pulls?state=open&per_page=100" > "$RUNNER_TEMP/pulls.json"
+const FIND_PULL_REQUEST = `if ! gh api --paginate "repos/$GITHUB_REPOSITORY/pulls?state=open&per_page=100" > "$RUNNER_TEMP/pulls.json"; then
+  # The review may have taken back what the verdict on this commit stands on (an approval): without
+  # the pull request it cannot be judged again, so that verdict does not stand either.
+  gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$HEAD_SHA" -f state=error -f context=${GATE_CONTEXT} \\
+    -f description='The gate could not judge this pull request: see the run' -f target_url="$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID" > /dev/null
+  exit 1
+fi
 jq -rs --arg head "$HEAD_SHA" --arg repo "$HEAD_REPOSITORY" --arg branch "$HEAD_BRANCH" --arg base "$DEFAULT_BRANCH" '
   add // [] | map(select(.head.sha == $head and .head.repo.full_name == $repo and .head.ref == $branch and .base.ref == $base)) | first // empty
   | select((.number | tostring | test("^[0-9]+$"))
@@ -58,9 +64,7 @@ ${runnerJob({
   ],
   fullHistory: true,
 })}
-      - name: Find the open pull request whose head is this commit
-        run: |
-${FIND_PULL_REQUEST.split('\n').map((line) => `          ${line}`).join('\n')}
-${gateSteps('      ', { when: "env.NUMBER != ''" })}
+${runStep('Find the open pull request whose head is this commit', FIND_PULL_REQUEST)}
+${gateSteps({ when: "env.NUMBER != ''" })}
 `;
 }

@@ -1,6 +1,6 @@
 import { WITH_ACCESS } from '../../domain/github.js';
 import { GATE_MARKER } from '../pull-request.js';
-import { GATE_CONTEXT, RUNNER, indent } from './common.js';
+import { GATE_CONTEXT, RUNNER, runStep } from './common.js';
 
 // The gate's steps, shared by the two trusted jobs that judge a pull request: the
 // pull_request_target run (mentor-gate.yml) and the re-judging after a review
@@ -23,8 +23,13 @@ const OWN_COMMENT_JQ = `add // [] | map(select(.user.login == "github-actions[bo
 const statusUrl = (commit: string) => `"repos/$GITHUB_REPOSITORY/statuses/${commit}"`;
 const RUN_URL = '"$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID"';
 
+/** Marking the gate as running is for show: when GitHub refuses it, the judging goes on to the verdict. */
 const pending = (commit: string) => `gh api --method POST ${statusUrl(commit)} -f state=pending -f context=${GATE_CONTEXT} \\
-  -f description="Judging the changes by the base branch's rules" -f target_url=${RUN_URL} > /dev/null`;
+  -f description="Judging the changes by the base branch's rules" -f target_url=${RUN_URL} > /dev/null 2>&1 ||
+  echo "::warning::GitHub did not take the 'pending' mark of ${GATE_CONTEXT}; the judging goes on and sets the verdict."`;
+
+/** The gate's comment when it has no verdict: check-pr failed, or a call to GitHub did before it could run. */
+const NO_VERDICT = `printf '%s\\n\\n%s\\n' '${GATE_MARKER}' "**The gate could not judge this pull request.** A maintainer can see why in [the run](${RUN_URL.slice(1, -1)}), and re-run it." > "$RUNNER_TEMP/gate.md"`;
 
 const FETCH_HEAD = `git fetch --no-tags --quiet origin "+refs/pull/$NUMBER/head:refs/remotes/pull/$NUMBER/head"
 if ! git cat-file -e "$HEAD_SHA^{commit}" 2> /dev/null; then
@@ -63,7 +68,7 @@ case "$code" in
   0) verdict=success ;;
   1) verdict=failure ;;
   *) verdict=error
-     printf '%s\\n\\n%s\\n' '${GATE_MARKER}' "**The gate could not judge this pull request.** A maintainer can see why in [the run]($GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID)." > "$RUNNER_TEMP/gate.md" ;;
+     ${NO_VERDICT} ;;
 esac
 echo "verdict=$verdict" >> "$GITHUB_OUTPUT"
 cat "$RUNNER_TEMP/gate.md" >> "$GITHUB_STEP_SUMMARY"
@@ -81,7 +86,9 @@ esac
 gh api --method POST ${statusUrl(commit)} -f state="$VERDICT" -f context=${GATE_CONTEXT} \\
   -f description="$description" -f target_url=${RUN_URL} > /dev/null`;
 
-const COMMENT = `test -s "$RUNNER_TEMP/gate.md" || exit 0
+const COMMENT = `# No verdict (a call to GitHub failed before one): the comment says so, never the verdict before.
+test -n "\${NUMBER:-}" || exit 0
+test -s "$RUNNER_TEMP/gate.md" || ${NO_VERDICT}
 # The comment is about the pull request's current head: a run for an older head (a slow run, a
 # re-judging after a review of an earlier commit) sets that commit's status only.
 current=$(gh api "repos/$GITHUB_REPOSITORY/pulls/$NUMBER" | jq -r '.head.sha')
@@ -107,13 +114,10 @@ export interface GateStepOptions {
 }
 
 /** The steps after the base is checked out. */
-export function gateSteps(stepIndent: string, options: GateStepOptions = {}): string {
+export function gateSteps(options: GateStepOptions = {}): string {
   const { when, statusOn = { commit: '$HEAD_SHA', called: 'head commit' }, beforeJudging } = options;
   const only = (condition: string) => [condition, when].filter(Boolean).join(' && ');
-  const step = (name: string, body: string, extra: string[] = []) => {
-    const lines = [`- name: ${name}`, ...extra.map((line) => `  ${line}`), '  run: |', indent(body, '    ')];
-    return indent(lines.join('\n'), stepIndent);
-  };
+  const step = (name: string, body: string, extra: string[] = []) => runStep(name, body, extra);
   const guard = when ? [`if: ${when}`] : [];
   return [
     step('Mark the gate as running', pending(statusOn.commit), guard),

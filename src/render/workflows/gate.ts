@@ -47,6 +47,6 @@ ${runnerJob({
   ],
   fullHistory: true,
 })}
-${gateSteps('      ')}
+${gateSteps()}
 `;
 }

@@ -44,6 +44,10 @@ ${RUNNER} check-pr --base "$base_sha" --head "$head_sha" --author "$AUTHOR" --au
 code=$?
 set -e
 case "$code" in 0) state=success ;; 1) state=failure ;; *) state=error ;; esac
+# The status before the pull request: a pull request the bot opens starts no workflow, so one
+# opened without its status would wait for it until someone re-ran this.
+gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$head_sha" -f state="$state" -f context=${GATE_CONTEXT} \\
+  -f description="Judged by the workflow that opened it, for @$AUTHOR" > /dev/null
 # Only a pull request from this repository's own branch: \`--head\` matches a fork's branch of that name too.
 own_pull_request() { gh pr list --head "$PUSH_TO" --state open --json url,isCrossRepository --jq 'map(select(.isCrossRepository | not)) | .[0].url // empty'; }
 pr=$(own_pull_request)
@@ -53,6 +57,13 @@ if [ -z "$pr" ] && ! pr=$(gh pr create --head "$PUSH_TO" --title "$(git log -1 -
 fi
 if [ -z "$pr" ]; then
   cat "$RUNNER_TEMP/pr-error.txt" >&2
+  if ! grep -q 'not permitted to create or approve pull requests' "$RUNNER_TEMP/pr-error.txt"; then
+    # GitHub failed (a rate limit, an outage): a re-run opens it. Nobody is asked to change a setting.
+    printf '%s\\n' '${marker}' "Thanks: your ${what} is ready, on branch \\\`$PUSH_TO\\\`, but GitHub did not open its pull request just now. A maintainer can re-run the failed run of this workflow; you do not need to do anything." > "$RUNNER_TEMP/answer.md"
+    gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
+    echo "::error::GitHub did not open the pull request from $PUSH_TO (its error is above). Re-run this job to open it."
+    exit 1
+  fi
   maintainers=$(jq -r '(.maintainers // []) | map("@" + .) | join(", ")' "$RUNNER_TEMP/gate.json" 2> /dev/null || true)
   {
     printf '%s\\n' '${marker}' "Thanks: your ${what} is ready, on branch \\\`$PUSH_TO\\\`, but this repository does not let its workflows open pull requests yet, so it waits for the organisers. You do not need to do anything." ''
@@ -66,23 +77,29 @@ if [ -z "$pr" ]; then
   echo "::error::The pull request could not be opened: allow GitHub Actions to create pull requests (Settings → Actions → General), then re-run this workflow."
   exit 1
 fi
-gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$head_sha" -f state="$state" -f context=${GATE_CONTEXT} \\
-  -f description="Judged by the workflow that opened it, for @$AUTHOR" > /dev/null
 printf '\\n%s\\n' "Pull request: $pr" >> "$RUNNER_TEMP/answer.md"
 gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"`;
 
 /**
- * Runs a command that writes its Markdown answer for the issue; when it fails, that answer (or,
- * if it wrote none, the fallback) goes on the issue and the job stops there, green.
+ * Runs a command that writes its Markdown answer for the issue; when it fails with an answer (the
+ * request or claim refused), that answer goes on the issue and the job stops there, green. When it
+ * fails without one (the records on the default branch cannot be read, a commit failed), the
+ * fallback goes on the issue and the job is red: a maintainer looks only at a failed run.
+ * `again`: how to run it again once that is fixed (a re-run reads the same commit of the default branch).
  */
-const answerOrStop = (command: string, marker: string, fallback: string) => `set +e
+const answerOrStop = (command: string, marker: string, fallback: string, again: string) => `set +e
 ${RUNNER} ${command} > "$RUNNER_TEMP/answer.md"
 code=$?
 set -e
 if [ "$code" -ne 0 ]; then
-  test -s "$RUNNER_TEMP/answer.md" || printf '%s\\n' '${marker}' '${fallback}' > "$RUNNER_TEMP/answer.md"
+  if [ -s "$RUNNER_TEMP/answer.md" ]; then
+    gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
+    exit 0
+  fi
+  printf '%s\\n' '${marker}' '${fallback}' > "$RUNNER_TEMP/answer.md"
   gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
-  exit 0
+  echo "::error::mentor stopped without an answer for the issue (exit $code: its error is above). Fix what it says on the default branch, then ${again}: a re-run of this job reads the same commit."
+  exit 1
 fi`;
 
 /**
@@ -104,7 +121,7 @@ const WRITES = ['contents: write', 'issues: write', 'pull-requests: write', 'sta
 export function requestWorkflow(): string {
   const body = `printf '%s' "$BODY" > "$RUNNER_TEMP/body.md"
 ${IDENTITY}
-${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'The request could not be read: a maintainer can see why in the workflow run.')}
+${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'The request could not be read: a maintainer can see why in the workflow run.', 'edit the issue to run this again')}
 PUSH_TO="request/issue-$NUMBER"
 ${ONE_REQUEST_EACH}
 ${openAndGate("From the request form. Closes #$NUMBER (merging it answers the request). The gate judged it for the issue's author.", REQUEST_MARKER, 'request')}`;
@@ -148,7 +165,7 @@ if [ -z "$member" ]; then
   exit 0
 fi
 ${IDENTITY}
-${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLAIM_MARKER, 'The claim could not be made: a maintainer can see why in the workflow run.')}
+${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLAIM_MARKER, 'The claim could not be made: a maintainer can see why in the workflow run.', 'write the /claim again')}
 # One branch per member and claimer: '@' is in no id and no login, so no two pairs share a name.
 PUSH_TO="$(git branch --show-current)@$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
 ${openAndGate('A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others.', CLAIM_MARKER, 'claim')}`;

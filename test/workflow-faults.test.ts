@@ -1,0 +1,151 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPOSITORY, commitIn, git, githubWorld, openPullRequest, pullRequestEvent, review, workflowRunEvent, type World } from './helpers/github-world.js';
+import { addIssue, formBody, issueEvent, issuesWorld, requestIssue, stateOf, updateState } from './helpers/issues-world.js';
+import { ghState, runWorkflow, type SimJob } from './helpers/workflow-sim.js';
+
+// The workflows `mentor init` writes when GitHub fails them: a `gh` call that fails (a rate limit,
+// a 5xx, a write whose answer was lost), and the same event run again after it ("Re-run job").
+// A failed run is red with an annotation that says what failed and to re-run it; it never leaves
+// a state the re-run cannot mend, and the re-run ends where a clean run would.
+
+/** What GitHub's error can look like: its text can quote what was sent, workflow commands too. */
+const HOSTILE_ERROR = 'gh: HTTP 502: Server Error\n::warning::injected by an error text\n  ::add-mask::ghs_simulated_token\n';
+
+/** The next call whose argv matches `match` fails (options: skip, times, afterWrite, stderr: gh-faults.mjs). */
+function failNext(state: string, match: string, options: Record<string, unknown> = {}): void {
+  updateState({ state }, (s) => (s.faults ??= []).push({ match, stderr: HOSTILE_ERROR, ...options }));
+}
+
+/** Red, an error annotation naming what failed and saying to re-run it, and nothing from the error text obeyed. */
+function failedVisibly(job: SimJob): void {
+  expect(job.succeeded, JSON.stringify(job.steps.map((s) => s.stdout + s.stderr))).toBe(false);
+  const errors = job.commands.filter((c) => c.command === 'error').map((c) => c.message);
+  expect(errors.join('\n')).toMatch(/re-run/i);
+  expect(job.commands.map((c) => c.message).join('\n')).not.toContain('injected');
+  expect(job.commands.map((c) => c.command)).not.toContain('add-mask');
+}
+
+describe('the request workflow when GitHub fails it (simulated)', { timeout: 300_000 }, () => {
+  it('fails each write visibly, never leaves a pull request without its status, and a re-run ends as a clean run', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    const opened = issueEvent(w, 'issues', requestIssue(formBody('zoe')));
+    const branchHead = () => git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim();
+    /** Every pull request the workflow opened has the gate's status on its head: none waits for one forever. */
+    const noPullRequestWithoutStatus = () => {
+      const s = stateOf(w);
+      for (const pr of s.prs) expect(s.statuses.filter((st: { sha: string }) => st.sha === branchHead())).not.toEqual([]);
+    };
+    // GitHub fails to open the pull request (a 5xx, a rate limit): that is not the repository's setting.
+    failNext(w.state, '^pr create');
+    failedVisibly(runWorkflow(w, 'mentor-request.yml', opened).jobs.request!);
+    let comments: string[] = stateOf(w).issues[0].comments;
+    expect(comments.join('\n')).not.toContain('turn on');
+    expect(comments.join('\n')).not.toContain('@andrew-gh');
+    expect(comments.join('\n')).not.toContain('injected');
+    noPullRequestWithoutStatus();
+    // Re-run: the commit status cannot be set.
+    failNext(w.state, '^api --method POST .*/statuses/');
+    failedVisibly(runWorkflow(w, 'mentor-request.yml', opened).jobs.request!);
+    noPullRequestWithoutStatus();
+    // Re-run: the answer on the issue cannot be posted.
+    failNext(w.state, '^issue comment');
+    failedVisibly(runWorkflow(w, 'mentor-request.yml', opened).jobs.request!);
+    noPullRequestWithoutStatus();
+    // Re-run, and GitHub answers: one pull request, its head judged, the requester given its link.
+    const job = runWorkflow(w, 'mentor-request.yml', opened).jobs.request!;
+    expect(job.succeeded, JSON.stringify(job.steps.map((s) => s.stdout + s.stderr))).toBe(true);
+    const s = stateOf(w);
+    expect(s.prs.map((pr: { head: string }) => pr.head)).toEqual(['request/issue-7']);
+    expect(s.statuses.filter((st: { sha: string }) => st.sha === branchHead())).toEqual([expect.objectContaining({ context: 'mentor/gate', state: 'success' })]);
+    comments = s.issues[0].comments;
+    expect(comments.filter((c) => c.includes('Pull request: https://github.com/'))).toHaveLength(1);
+  });
+
+  it('fails, red, when mentor cannot run at all, and says so on the issue once', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    git(w.maintainer, 'pull', '-q', 'origin', 'main');
+    // A config that cannot be read: mentor has no answer for the requester (a broken cohort has one).
+    const config = path.join(w.maintainer, 'mentor.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}maintainers: [\n`);
+    git(w.maintainer, 'commit', '-qam', 'a merge gone wrong');
+    git(w.maintainer, 'push', '-q', 'origin', 'HEAD:main');
+    const job = runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!;
+    failedVisibly(job);
+    const s = stateOf(w);
+    expect(s.prs).toEqual([]);
+    expect(s.issues[0].comments).toHaveLength(1);
+    expect(s.issues[0].comments[0]).toContain('a maintainer can see why in the workflow run');
+  });
+});
+
+describe('the attention workflow when GitHub fails it (simulated)', { timeout: 300_000 }, () => {
+  it('sends each mention once however its calls fail: a lost answer to the issue it created, a comment that failed', () => {
+    const w = issuesWorld();
+    const schedule = issueEvent(w, 'schedule', {});
+    // The issue is made, but the answer is lost (a timeout): the next run must find it, not make another.
+    failNext(w.state, '^issue create', { afterWrite: true });
+    failedVisibly(runWorkflow(w, 'mentor-attention.yml', schedule).jobs.attention!);
+    // The comment with the mentions fails.
+    failNext(w.state, '^issue comment');
+    failedVisibly(runWorkflow(w, 'mentor-attention.yml', schedule).jobs.attention!);
+    for (let run = 0; run < 2; run++) {
+      const job = runWorkflow(w, 'mentor-attention.yml', schedule).jobs.attention!;
+      expect(job.succeeded, JSON.stringify(job.steps.map((s) => s.stderr))).toBe(true);
+    }
+    const s = stateOf(w);
+    expect(s.issues).toHaveLength(1);
+    expect(s.issues[0].state).toBe('open');
+    const mentions = (s.issues[0].comments as string[]).filter((c) => c.includes('@ada-l'));
+    expect(mentions, JSON.stringify(s.issues[0])).toHaveLength(1);
+  });
+});
+
+describe('the gate when GitHub fails it (simulated)', { timeout: 300_000 }, () => {
+  const HAL_W47 = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
+  const comments = (world: World, number: number) => ghState(world).routes[`GET repos/${REPOSITORY}/issues/${number}/comments`] as Array<{ body: string }>;
+  const lastStatus = (world: World, sha: string) => ghState(world).statuses.filter((st) => st.sha === sha).at(-1);
+
+  it("fails closed, red with a reason, when a call fails while it judges, and judges on when only marking it 'pending' fails", () => {
+    const world = githubWorld();
+    commitIn(world.fork, 'pr-5', { [HAL_W47]: 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\ndone: Indexes.\n' });
+    const pr = openPullRequest(world, world.fork, { number: 5, author: 'hal-k' });
+    const target = (action: string) => pullRequestEvent(world, pr, 'pull_request_target', action);
+    expect(runWorkflow(world, 'mentor-gate.yml', target('opened')).jobs.gate!.succeeded).toBe(true);
+    expect(lastStatus(world, pr.headSha)?.state).toBe('success');
+    // The pull request is edited; the reviews cannot be read: the verdict cannot stand.
+    failNext(world.ghState, `^api --paginate repos/${REPOSITORY}/pulls/5/reviews`);
+    failedVisibly(runWorkflow(world, 'mentor-gate.yml', target('edited')).jobs.gate!);
+    expect(lastStatus(world, pr.headSha)?.state).toBe('error');
+    // The comment the author reads says so, instead of the earlier verdict.
+    expect(comments(world, 5)).toHaveLength(1);
+    expect(comments(world, 5)[0]!.body).toContain('The gate could not judge this pull request');
+    expect(comments(world, 5)[0]!.body).not.toContain('injected');
+    // Only the 'pending' mark fails: the judgement goes on and sets the verdict.
+    failNext(world.ghState, '^api --method POST .*/statuses/.* state=pending');
+    runWorkflow(world, 'mentor-gate.yml', target('edited'));
+    expect(lastStatus(world, pr.headSha)?.state).toBe('success');
+    expect(comments(world, 5)[0]!.body).not.toContain('The gate could not judge');
+  });
+
+  it('never leaves a stale green after a review when the pull request cannot be looked up, and a re-run judges it', () => {
+    const world = githubWorld();
+    // hal edits bob's log: it needs a maintainer's approval.
+    commitIn(world.fork, 'pr-6', { 'cohorts/2026-fall/logs/bob/2026-W46.yaml': 'person: bob\nweek: 2026-W46\nhours:\n  practice: 9\n' });
+    const pr = openPullRequest(world, world.fork, { number: 6, author: 'hal-k' });
+    review(world, pr, 'andrew-gh', 'APPROVED');
+    runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr));
+    expect(lastStatus(world, pr.headSha)?.state).toBe('success');
+    // The maintainer takes the approval back; the re-judging cannot list the pull requests.
+    review(world, pr, 'andrew-gh', 'CHANGES_REQUESTED');
+    failNext(world.ghState, 'pulls\\?state=open');
+    failedVisibly(runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr)).jobs.gate!);
+    expect(lastStatus(world, pr.headSha)?.state).not.toBe('success');
+    // Re-run job: judged, refused.
+    runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr));
+    expect(lastStatus(world, pr.headSha)?.state).toBe('failure');
+  });
+});
