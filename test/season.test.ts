@@ -86,3 +86,19 @@ describe('week 53', () => {
     expect(result.stderr).toContain('2025 has 52 ISO weeks: its last is 2025-W52');
   });
 });
+
+describe('a mentor back from a pause', () => {
+  // linus logged 2026-W45 only; the example's now (Tuesday of 2026-W48) makes him silent for W46 and W47.
+  const backOn = (date: string) => exampleRepo({ 'people/linus.yaml': `id: linus\nname: Linus Svensson\ngithub: linus-s\ntimezone: Europe/Stockholm\nskills: [javascript, node]\npausedUntil: ${date}\n` });
+  const inactive = async (repo: string, now: string) => (await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], at(now))).json.cohorts[0].inactiveMentors.map((m: { id: string; weeksWithoutLog: number }) => [m.id, m.weeksWithoutLog]);
+
+  it('is not called inactive on the day he returns for the weeks he was away', async () => {
+    expect(await inactive(backOn('2026-11-23'), '2026-11-24T09:00:00-08:00')).toEqual([]);
+  });
+
+  it('counts the silence from his return on: two full weeks back without a log is inactive again', async () => {
+    const repo = backOn('2026-11-09');
+    expect(await inactive(repo, '2026-11-17T09:00:00-08:00')).toEqual([]);
+    expect(await inactive(repo, '2026-11-24T09:00:00-08:00')).toEqual([['linus', 2]]);
+  });
+});

@@ -233,7 +233,9 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     }
     const room = roomFor(config, member.role, x, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, input.elsewhere?.get(member.person)));
     if (room > 0) mentorsWithRoom.push({ id: member.person, role: member.role, directMentees: x, room });
-    const silent = weeksWithout(logs.get(member.person), weeksRun);
+    // Weeks away (`pausedUntil`) are not silence: a mentor back today is not inactive for them.
+    const back = person?.pausedUntil;
+    const silent = weeksWithout(logs.get(member.person), back === undefined ? weeksRun : weeksRun.filter((w) => sundayOf(w) >= back));
     if (expectsLog(member) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });
   }
   mentorsWithRoom.sort(byTierThenId);
