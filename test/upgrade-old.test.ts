@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mainSha, openPullRequest, pullRequestEvent, pushEvent, pushToMain, REPOSITORY, type World } from './helpers/github-world.js';
+import { commitIn, mainSha, openPullRequest, pullRequestEvent, pushEvent, pushToMain, REPOSITORY, type World } from './helpers/github-world.js';
 import { git, makeTree, mentor, mentorJson, PACKAGE_ROOT } from './helpers/repo.js';
-import { ghStandIn, runWorkflow } from './helpers/workflow-sim.js';
+import { ghStandIn, ghState, runWorkflow } from './helpers/workflow-sim.js';
 
 // A program repo made months ago by an older mentor, upgraded by this one. The fixture
 // test/fixtures/program-68937fc is what `mentor init` of commit 68937fc wrote, then its own
@@ -32,7 +32,7 @@ function runnerSays(dir: string, version: string): string {
   const file = path.join(dir, RUNNER);
   const text = readFileSync(file, 'utf8').replace(/^\/\/ mentor [^\s:]+/, `// mentor ${version}`);
   writeFileSync(file, text);
-  git(dir, ['commit', '-qam', `runner ${version}`]);
+  git(dir, ['commit', '-q', '--allow-empty', '-am', `runner ${version}`]);
   return text;
 }
 
@@ -87,8 +87,11 @@ const ALL_PASS = { validate: 0, schema: 0, forms: 0, codeowners: 0, report: 0 };
 describe('mentor upgrade of a repo made by an older mentor', { timeout: 180_000 }, () => {
   it('brings every file CI checks up to date with the new runner, in the same commit: schemas, issue forms and committed reports', () => {
     const dir = oldProgram();
+    runnerSays(dir, VERSION);
     const result = mentor(['upgrade', '--repo', dir, '--commit'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
+    // The runner of another build of the same version is not said to go from a version to itself.
+    expect(result.stdout).toContain(`Committed the runner in .mentor/ (another build of mentor ${VERSION}) on the new branch upgrade/mentor-${VERSION}.`);
     const changed = git(dir, ['show', '--name-status', '--format=', 'HEAD']).trim().split('\n');
     for (const file of ['schemas/member.schema.json', '.github/ISSUE_TEMPLATE/request-a-mentor.yml', '.github/ISSUE_TEMPLATE/become-a-mentor.yml']) expect(changed).toContain(`A\t${file}`);
     for (const file of ['schemas/config.schema.json', 'reports/2026-first/2026-W44.md', 'reports/2026-first/2026-W44.json', RUNNER]) expect(changed).toContain(`M\t${file}`);
@@ -142,26 +145,51 @@ describe('mentor upgrade of a repo made by an older mentor', { timeout: 180_000 
   });
 });
 
+/** The old program on a simulated GitHub: a bare origin, one clone (maintainer and fork at once), the `gh` stand-in. */
+function oldWorld(): World {
+  const root = makeTree({});
+  const program = oldProgram();
+  const origin = path.join(root, 'origin.git');
+  git(root, ['clone', '-q', '--bare', program, origin]);
+  git(origin, ['config', 'uploadpack.allowAnySHA1InWant', 'true']);
+  git(origin, ['config', 'receive.autogc', 'false']);
+  git(root, ['clone', '-q', origin, 'maintainer']);
+  const maintainer = path.join(root, 'maintainer');
+  return { origin, repository: REPOSITORY, maintainer, fork: maintainer, env: NOW, ...ghStandIn(root, { [`GET repos/${REPOSITORY}/pulls`]: [] }) };
+}
+
+const jobsPass = (run: ReturnType<typeof runWorkflow>, jobs: string[]) => {
+  for (const job of jobs) expect(run.jobs[job]!.succeeded, `${job}: ${JSON.stringify(run.jobs[job]!.commands)} ${run.jobs[job]!.steps.map((step) => step.stderr).join('')}`).toBe(true);
+};
+
 describe('a repo made by an older mentor, upgraded, on a simulated GitHub', { timeout: 300_000 }, () => {
   it('passes CI: mentor.yml on the upgrade pull request and on the push to main', () => {
-    const root = makeTree({});
-    const program = oldProgram();
-    const origin = path.join(root, 'origin.git');
-    git(root, ['clone', '-q', '--bare', program, origin]);
-    git(origin, ['config', 'uploadpack.allowAnySHA1InWant', 'true']);
-    git(origin, ['config', 'receive.autogc', 'false']);
-    git(root, ['clone', '-q', origin, 'maintainer']);
-    const maintainer = path.join(root, 'maintainer');
-    const world: World = { origin, repository: REPOSITORY, maintainer, fork: maintainer, env: NOW, ...ghStandIn(root, { [`GET repos/${REPOSITORY}/pulls`]: [] }) };
-    const upgraded = mentor(['upgrade', '--repo', maintainer, '--workflows', '--commit'], { env: NOW });
+    const world = oldWorld();
+    const upgraded = mentor(['upgrade', '--repo', world.maintainer, '--workflows', '--commit'], { env: NOW });
     expect(upgraded.code, upgraded.stderr).toBe(0);
-    const pr = openPullRequest(world, maintainer, { number: 1, author: 'alex-gh', headRef: 'upgrade/mentor' });
-    const checks = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'));
-    for (const job of ['validate', 'generated']) expect(checks.jobs[job]!.succeeded, `${job}: ${JSON.stringify(checks.jobs[job]!.commands)}`).toBe(true);
+    const pr = openPullRequest(world, world.maintainer, { number: 1, author: 'alex-gh', headRef: 'upgrade/mentor' });
+    jobsPass(runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request')), ['validate', 'generated']);
     const before = mainSha(world);
-    pushToMain(world, maintainer);
-    const push = runWorkflow(world, 'mentor.yml', pushEvent(world, before));
-    for (const job of ['validate', 'generated']) expect(push.jobs[job]!.succeeded, `${job}: ${JSON.stringify(push.jobs[job]!.commands)}`).toBe(true);
+    pushToMain(world, world.maintainer);
+    jobsPass(runWorkflow(world, 'mentor.yml', pushEvent(world, before)), ['validate', 'generated']);
+  });
+
+  it('with the runner upgraded and the old workflows kept, CI passes and the old gate judges with the new runner', () => {
+    const world = oldWorld();
+    const upgraded = mentor(['upgrade', '--repo', world.maintainer, '--commit'], { env: NOW });
+    expect(upgraded.code, upgraded.stderr).toBe(0);
+    const before = mainSha(world);
+    pushToMain(world, world.maintainer);
+    jobsPass(runWorkflow(world, 'mentor.yml', pushEvent(world, before)), ['validate', 'generated']);
+    const ownLog = 'person: bob\nweek: 2026-W44\nhours:\n  practice: 3\n';
+    commitIn(world.fork, 'bob-log', { 'cohorts/2026-first/logs/bob/2026-W44.yaml': ownLog });
+    const own = openPullRequest(world, world.fork, { number: 2, author: 'bob-gh' });
+    jobsPass(runWorkflow(world, 'mentor-gate.yml', pullRequestEvent(world, own, 'pull_request_target')), ['gate']);
+    expect(ghState(world).statuses.filter((status) => status.sha === own.headSha).at(-1)).toMatchObject({ context: 'mentor/gate', state: 'success' });
+    commitIn(world.fork, 'not-bob', { 'cohorts/2026-first/logs/ada/2026-W44.yaml': ownLog.replace('bob', 'ada') });
+    const other = openPullRequest(world, world.fork, { number: 3, author: 'bob-gh' });
+    runWorkflow(world, 'mentor-gate.yml', pullRequestEvent(world, other, 'pull_request_target'));
+    expect(ghState(world).statuses.filter((status) => status.sha === other.headSha).at(-1)).toMatchObject({ context: 'mentor/gate', state: 'failure' });
   });
 });
 

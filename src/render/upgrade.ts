@@ -26,7 +26,9 @@ const workflowNames = (files: readonly string[]) => `${files.length === 1 ? 'the
 
 /** What was replaced and added, as one phrase: "the runner in .mentor/ (mentor a -> b), and the workflows x, y, and the new workflow z". */
 export function upgradedWhat(outcome: UpgradeOutcome, verb: { replaced: string; added: string } | undefined): string {
-  const runner = outcome.runner.length > 0 ? `the runner in ${RUNNER_DIR}/ (mentor ${outcome.from ?? 'unknown'} -> ${outcome.to})` : undefined;
+  // The same version is another build of it (a development build, a rebuilt package): not "0.1.0 -> 0.1.0".
+  const versions = outcome.from === outcome.to ? `another build of mentor ${outcome.to}` : `mentor ${outcome.from ?? 'unknown'} -> ${outcome.to}`;
+  const runner = outcome.runner.length > 0 ? `the runner in ${RUNNER_DIR}/ (${versions})` : undefined;
   const replacedFlows = outcome.workflows.filter((file) => !outcome.added.includes(file));
   const replaced = [runner, replacedFlows.length > 0 ? workflowNames(replacedFlows) : undefined].filter(Boolean).join(', and ');
   const added = outcome.added.length > 0 ? workflowNames(outcome.added) : undefined;
