@@ -27,7 +27,6 @@ describe('mentor log with flags', () => {
     ['a path as the person', ['--person', '../../etc'], 'There is no person'],
     ['a person not in the cohort', ['--person', 'zoe'], 'zoe is not a member of cohort 2026-fall'],
     ['an activity not of the role', ['--hours', 'one-on-ones=2'], '"one-on-ones" is not an activity of a mentee'],
-    ['a bad week', ['--week', '2026-W60'], 'is not an ISO week'],
     ['negative hours', ['--hours', 'code-review=-2'], 'must be 0 or more'],
   ])('refuses %s with exit 1 and writes nothing', async (_name, extra, message) => {
     const repo = exampleRepo({ 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' });
@@ -35,6 +34,14 @@ describe('mentor log with flags', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(message);
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/zoe'))).toBe(false);
+    expect(existsSync(path.join(repo, LOG))).toBe(false);
+  });
+
+  it('refuses a week that is no ISO week as a usage error, exit 2, as report and hours do, and writes nothing', async () => {
+    const repo = exampleRepo();
+    const result = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--week', '2026-W60']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('mentor: --week 2026-W60 is not an ISO week.\n  2026 has 53 ISO weeks: its last is 2026-W53, and the week after it is 2027-W01.\n');
     expect(existsSync(path.join(repo, LOG))).toBe(false);
   });
 

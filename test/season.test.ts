@@ -82,7 +82,7 @@ describe('week 53', () => {
 
   it('log --week 2025-W53 says the same, and writes nothing', async () => {
     const result = await mentorIn(['log', '--repo', exampleRepo(), '--person', 'hal', '--week', '2025-W53', '--hours', 'practice=1']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('2025 has 52 ISO weeks: its last is 2025-W52');
   });
 });

@@ -202,7 +202,7 @@ function refusePerson(loaded: Loaded, person: string, cohortId: string | undefin
   }
 }
 
-/** An unknown person, a person not in the cohort, or a bad week (outside the cohort, not begun, or closed): exit 1, nothing written. */
+/** An unknown person, a person not in the cohort, or a week the log cannot have (outside the cohort, not begun, or closed): exit 1, nothing written; a week that is no ISO week is a usage error (2), as in report and hours. */
 function refuseUnknown(loaded: Loaded, cohortId: string, person: string, week: string, thisWeek: string): void {
   const entry = loaded.program.cohorts.get(cohortId)!;
   refusePerson(loaded, person, cohortId, []);
@@ -226,7 +226,7 @@ function refuseUnknown(loaded: Loaded, cohortId: string, person: string, week: s
 }
 
 function refuseNotAWeek(week: string): void {
-  if (!isIsoWeek(week)) throw new MentorError(`"${sanitizeInline(week)}" is not an ISO week.`, ExitCode.invalid, weekFix(week));
+  if (!isIsoWeek(week)) throw usageError(`--week ${sanitizeInline(week)} is not an ISO week.`, weekFix(week));
 }
 
 /** The log must pass the same checks validate runs, before anything is written. */
