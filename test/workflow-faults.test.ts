@@ -149,3 +149,35 @@ describe('the gate when GitHub fails it (simulated)', { timeout: 300_000 }, () =
     expect(lastStatus(world, pr.headSha)?.state).toBe('failure');
   });
 });
+
+describe('a re-run of an old run (simulated)', { timeout: 300_000 }, () => {
+  // "Re-run job" keeps the event's commit: a run that reads the default branch at that commit
+  // acts on records that have moved on since (a request merged, members placed).
+  it('reads the default branch as it is now: no second pull request for a request merged since, no mention of members placed since', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    const opened = issueEvent(w, 'issues', requestIssue(formBody('zoe')));
+    failNext(w.state, '^issue comment');
+    failedVisibly(runWorkflow(w, 'mentor-request.yml', opened).jobs.request!);
+    // A maintainer merges the pull request the failed run opened; then someone re-runs that run.
+    git(w.origin, 'update-ref', 'refs/heads/main', 'refs/heads/request/issue-7');
+    updateState(w, (s) => (s.prs[0].state = 'merged'));
+    runWorkflow(w, 'mentor-request.yml', opened);
+    expect(stateOf(w).prs).toHaveLength(1);
+
+    const a = issuesWorld();
+    const schedule = issueEvent(a, 'schedule', {});
+    failNext(a.state, '^issue comment');
+    failedVisibly(runWorkflow(a, 'mentor-attention.yml', schedule).jobs.attention!);
+    // Both waiting members are placed on main; then the failed run is re-run.
+    git(a.maintainer, 'pull', '-q', 'origin', 'main');
+    const cohort = path.join(a.maintainer, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/  - person: cleo\n    role: mentee\n/, '  - person: cleo\n    role: mentee\n    mentor: grace\n').replace(/  - person: jon\n    role: mentee\n/, '  - person: jon\n    role: mentee\n    mentor: linus\n'));
+    git(a.maintainer, 'commit', '-qam', 'place both');
+    git(a.maintainer, 'push', '-q', 'origin', 'HEAD:main');
+    expect(runWorkflow(a, 'mentor-attention.yml', schedule).jobs.attention!.succeeded).toBe(true);
+    const s = stateOf(a);
+    expect(s.issues[0].comments.filter((c: string) => c.includes('@'))).toEqual([]);
+    expect(s.issues[0].state).toBe('closed');
+  });
+});

@@ -49,7 +49,9 @@ export function ghIssues({ args, env, cwd }) {
   else if (group === 'pr' && verb === 'list') {
     // The open pull requests as `--json` gives them (a fork's too: `--head` matches a branch name in
     // any repository), filtered by `--head`, then through the real jq for `--jq`, as gh does.
+    // (A pull request given `state: 'merged'` or 'closed' is not listed: the workflows list open ones.)
     const prs = state.prs
+      .filter((p) => (p.state ?? 'open') === 'open')
       .filter((p) => flag('--head') === undefined || p.head === flag('--head'))
       .map((p) => ({ headRefName: p.head, body: p.body, url: url('pull', p.number), isCrossRepository: p.fork === true }));
     const json = JSON.stringify(prs);

@@ -1,4 +1,4 @@
-import { RUNNER, header, runStep, runnerJob } from './common.js';
+import { CURRENT_BRANCH, RUNNER, header, runStep, runnerJob } from './common.js';
 import { waitingMarker } from '../attention.js';
 import { notifiedLine } from '../../core/attention-notified.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
@@ -62,7 +62,7 @@ concurrency:
 
 jobs:
   attention:
-${runnerJob({ permissions: ['contents: read', 'issues: write'], env: ['GH_TOKEN: ${{ github.token }}'], fullHistory: false })}
+${runnerJob({ permissions: ['contents: read', 'issues: write'], env: ['GH_TOKEN: ${{ github.token }}'], fullHistory: false, checkoutRef: CURRENT_BRANCH })}
 ${runStep('Update the attention issue', body)}
 `;
 }

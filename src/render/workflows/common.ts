@@ -57,6 +57,14 @@ export function setupNodeStep(indent: string): string {
 }
 
 /**
+ * The default branch as it is when the job runs, for the jobs that act on the program's records
+ * now (attention, overdue, request, claim): their events name the default branch, and "Re-run
+ * job" keeps the event's commit, so a re-run of an old run would read records that have moved on
+ * (a request merged since opened again, members placed since mentioned again).
+ */
+export const CURRENT_BRANCH = '${{ github.ref }}';
+
+/**
  * The head of a job that runs the committed runner, through its first two steps (the repo and
  * node): what it may touch, and the env that is the only way event text reaches its shell.
  */

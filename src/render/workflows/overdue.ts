@@ -1,4 +1,4 @@
-import { RUNNER, header, runnerJob } from './common.js';
+import { CURRENT_BRANCH, RUNNER, header, runnerJob } from './common.js';
 
 /** mentor-overdue.yml: every day, a red run while a request for a mentor is overdue. */
 export function overdueWorkflow(): string {
@@ -16,7 +16,7 @@ permissions: {}
 
 jobs:
   overdue:
-${runnerJob({ permissions: ['contents: read'], fullHistory: false })}
+${runnerJob({ permissions: ['contents: read'], fullHistory: false, checkoutRef: CURRENT_BRANCH })}
       - name: Fail while a request for a mentor is overdue
         run: ${RUNNER} status --fail-on overdue
 `;

@@ -1,4 +1,4 @@
-import { GATE_CONTEXT, ID_BRE, RUNNER, header, runStep, runnerJob } from './common.js';
+import { CURRENT_BRANCH, GATE_CONTEXT, ID_BRE, RUNNER, header, runStep, runnerJob } from './common.js';
 import { MADE_FOR } from './gate-steps.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
@@ -85,7 +85,7 @@ gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"`;
  * request or claim refused), that answer goes on the issue and the job stops there, green. When it
  * fails without one (the records on the default branch cannot be read, a commit failed), the
  * fallback goes on the issue and the job is red: a maintainer looks only at a failed run.
- * `again`: how to run it again once that is fixed (a re-run reads the same commit of the default branch).
+ * `again`: the other way to run it again once that is fixed (a re-run reads the default branch as it is then).
  */
 const answerOrStop = (command: string, marker: string, fallback: string, again: string) => `set +e
 ${RUNNER} ${command} > "$RUNNER_TEMP/answer.md"
@@ -98,7 +98,7 @@ if [ "$code" -ne 0 ]; then
   fi
   printf '%s\\n' '${marker}' '${fallback}' > "$RUNNER_TEMP/answer.md"
   gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
-  echo "::error::mentor stopped without an answer for the issue (exit $code: its error is above). Fix what it says on the default branch, then ${again}: a re-run of this job reads the same commit."
+  echo "::error::mentor stopped without an answer for the issue (exit $code: its error is above). Fix what it says on the default branch, then re-run this job (or ${again})."
   exit 1
 fi`;
 
@@ -151,6 +151,7 @@ ${runnerJob({
   permissions: WRITES,
   env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.issue.user.login }}', 'AUTHOR_ASSOCIATION: ${{ github.event.issue.author_association }}', 'BODY: ${{ github.event.issue.body }}', `ROLE: \${{ contains(github.event.issue.labels.*.name, '${OFFER_LABEL}') && 'mentor' || 'mentee' }}`],
   fullHistory: true,
+  checkoutRef: CURRENT_BRANCH,
 })}
 ${runStep('Turn the request into a pull request, or say what to fix', body)}
 `;
@@ -187,6 +188,7 @@ ${runnerJob({
   permissions: WRITES,
   env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.issue.number }}', 'AUTHOR: ${{ github.event.comment.user.login }}', 'AUTHOR_ASSOCIATION: ${{ github.event.comment.author_association }}', 'COMMENT: ${{ github.event.comment.body }}'],
   fullHistory: true,
+  checkoutRef: CURRENT_BRANCH,
 })}
 ${runStep('Claim the member for the commenter, or say why not', body)}
 `;
