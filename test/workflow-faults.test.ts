@@ -131,6 +131,20 @@ describe('the gate when GitHub fails it (simulated)', { timeout: 300_000 }, () =
     expect(comments(world, 5)[0]!.body).not.toContain('The gate could not judge');
   });
 
+  it('tries the verdict again when GitHub fails to take it once: the refusal replaces the green it had', () => {
+    const world = githubWorld();
+    commitIn(world.fork, 'pr-7', { 'cohorts/2026-fall/logs/bob/2026-W46.yaml': 'person: bob\nweek: 2026-W46\nhours:\n  practice: 9\n' });
+    const pr = openPullRequest(world, world.fork, { number: 7, author: 'hal-k' });
+    review(world, pr, 'andrew-gh', 'APPROVED');
+    runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr));
+    expect(lastStatus(world, pr.headSha)?.state).toBe('success');
+    review(world, pr, 'andrew-gh', 'CHANGES_REQUESTED');
+    failNext(world.ghState, '^api --method POST .*/statuses/.* state=failure');
+    const job = runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr)).jobs.gate!;
+    expect(lastStatus(world, pr.headSha)?.state, JSON.stringify(job.steps.map((s) => s.stdout + s.stderr))).toBe('failure');
+    expect(job.commands.map((c) => c.message).join('\n')).not.toContain('injected');
+  });
+
   it('never leaves a stale green after a review when the pull request cannot be looked up, and a re-run judges it', () => {
     const world = githubWorld();
     // hal edits bob's log: it needs a maintainer's approval.

@@ -83,8 +83,17 @@ const setStatus = (commit: string) => `case "$VERDICT" in
   failure) description='A change needs a maintainer: see the comment on the pull request' ;;
   *) VERDICT=error; description='The gate could not judge this pull request: see the run' ;;
 esac
-gh api --method POST ${statusUrl(commit)} -f state="$VERDICT" -f context=${GATE_CONTEXT} \\
-  -f description="$description" -f target_url=${RUN_URL} > /dev/null`;
+# The verdict is the write that counts (until it lands the commit shows 'pending', or what an
+# earlier run set): a call GitHub fails (a 5xx, a rate limit) is tried twice more.
+for wait in 5 15 0; do
+  if gh api --method POST ${statusUrl(commit)} -f state="$VERDICT" -f context=${GATE_CONTEXT} \\
+    -f description="$description" -f target_url=${RUN_URL} > /dev/null 2> "$RUNNER_TEMP/status-error.txt"; then
+    break
+  fi
+  if [ "$wait" -eq 0 ]; then cat "$RUNNER_TEMP/status-error.txt" >&2; exit 1; fi
+  echo "GitHub did not take the $VERDICT status; trying again in $wait seconds."
+  sleep "$wait"
+done`;
 
 const COMMENT = `# No verdict (a call to GitHub failed before one): the comment says so, never the verdict before.
 test -n "\${NUMBER:-}" || exit 0
