@@ -109,7 +109,7 @@ describe('the gate when GitHub fails it (simulated)', { timeout: 300_000 }, () =
   const comments = (world: World, number: number) => ghState(world).routes[`GET repos/${REPOSITORY}/issues/${number}/comments`] as Array<{ body: string }>;
   const lastStatus = (world: World, sha: string) => ghState(world).statuses.filter((st) => st.sha === sha).at(-1);
 
-  it("fails closed, red with a reason, when a call fails while it judges, and judges on when only marking it 'pending' fails", () => {
+  it("fails closed, red with a reason the author reads, when a call fails while it judges or check-pr cannot judge, and judges on when only marking it 'pending' fails", () => {
     const world = githubWorld();
     commitIn(world.fork, 'pr-5', { [HAL_W47]: 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\ndone: Indexes.\n' });
     const pr = openPullRequest(world, world.fork, { number: 5, author: 'hal-k' });
@@ -129,6 +129,15 @@ describe('the gate when GitHub fails it (simulated)', { timeout: 300_000 }, () =
     runWorkflow(world, 'mentor-gate.yml', target('edited'));
     expect(lastStatus(world, pr.headSha)?.state).toBe('success');
     expect(comments(world, 5)[0]!.body).not.toContain('The gate could not judge');
+    // check-pr itself cannot judge (main's config broken since): red, error, and the comment says so.
+    git(world.maintainer, 'pull', '-q', 'origin', 'main');
+    writeFileSync(path.join(world.maintainer, 'mentor.config.yaml'), `${readFileSync(path.join(world.maintainer, 'mentor.config.yaml'), 'utf8')}maintainers: [\n`);
+    git(world.maintainer, 'commit', '-qam', 'a broken config');
+    git(world.maintainer, 'push', '-q', 'origin', 'HEAD:main');
+    const broken = runWorkflow(world, 'mentor-gate.yml', target('edited')).jobs.gate!;
+    expect(broken.succeeded).toBe(false);
+    expect(lastStatus(world, pr.headSha)?.state).toBe('error');
+    expect(comments(world, 5)[0]!.body).toContain('The gate could not judge this pull request');
   });
 
   it('tries the verdict again when GitHub fails to take it once: the refusal replaces the green it had', () => {
