@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPOSITORY, commitIn, git, githubWorld, openPullRequest, pullRequestEvent, review, workflowRunEvent, type World } from './helpers/github-world.js';
+import { REPOSITORY, commitIn, git, githubWorld, mainSha, openPullRequest, pullRequestEvent, pushEvent, review, workflowRunEvent, type World } from './helpers/github-world.js';
 import { addIssue, formBody, issueEvent, issuesWorld, requestIssue, stateOf, updateState } from './helpers/issues-world.js';
 import { ghState, runWorkflow, type SimJob } from './helpers/workflow-sim.js';
 
@@ -79,6 +79,22 @@ describe('the request workflow when GitHub fails it (simulated)', { timeout: 300
     expect(s.prs).toEqual([]);
     expect(s.issues[0].comments).toHaveLength(1);
     expect(s.issues[0].comments[0]).toContain('a maintainer can see why in the workflow run');
+  });
+});
+
+describe('the labels the issue forms need (simulated)', { timeout: 300_000 }, () => {
+  // GitHub puts a form's labels on its issue only when they exist, and the request workflow runs
+  // only for a labelled issue: a request opened before they existed was never answered, nor any
+  // edit of it. The push that brings the workflows makes them.
+  it('are made by the push to the default branch, and by no push to another branch', () => {
+    const w = issuesWorld();
+    const labels = () => stateOf(w).calls.filter((c: string[]) => c[0] === 'label' && c[1] === 'create').map((c: string[]) => c[2]);
+    const other = { ...pushEvent(w, mainSha(w)), ref: 'refs/heads/wip' };
+    runWorkflow(w, 'mentor-attention.yml', { ...other, payload: { ...other.payload, ref: 'refs/heads/wip' } });
+    expect(labels()).toEqual([]);
+    const job = runWorkflow(w, 'mentor-attention.yml', pushEvent(w, mainSha(w))).jobs.attention;
+    expect(job?.succeeded).toBe(true);
+    expect(labels()).toEqual(['mentor-attention', 'mentor-request', 'mentor-offer']);
   });
 });
 

@@ -57,7 +57,7 @@ describe('the workflows mentor init writes', () => {
       'mentor-pages.yml': ['push', 'schedule', 'workflow_dispatch'],
       'mentor-request.yml': ['issues'],
       'mentor-claim.yml': ['issue_comment'],
-      'mentor-attention.yml': ['schedule', 'workflow_dispatch'],
+      'mentor-attention.yml': ['push', 'schedule', 'workflow_dispatch'],
     });
   });
 

@@ -44,24 +44,31 @@ fi
 if [ -s "$RUNNER_TEMP/comment.md" ]; then gh issue comment "$number" --body-file "$RUNNER_TEMP/comment.md" > /dev/null; fi
 gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null`;
   return `${header([
-    '# Every hour: keeps one issue (label mentor-attention) current with the requests waiting for a',
-    '# mentor, mentions each mentor or maintainer once in a new comment, and closes it when nobody',
-    '# waits. Reads the default branch only.',
+    '# Every hour, and on each push to the default branch: keeps one issue (label mentor-attention)',
+    '# current with the requests waiting for a mentor, mentions each mentor or maintainer once in a',
+    '# new comment, and closes it when nobody waits. Reads the default branch only. It also makes the',
+    "# labels the issue forms put on their issues (GitHub leaves out a form's label that does not",
+    '# exist, and the request workflow answers labelled issues only): the push that brings this file',
+    '# makes them, before the first request.',
   ])}name: mentor attention
 
 on:
   schedule:
     - cron: '17 * * * *'
+  push:
   workflow_dispatch:
 
 permissions: {}
 
+# One run at a time, a newer one waiting. Keyed by branch: a push to another branch (whose run does
+# nothing) never takes the place of a waiting run of the default branch.
 concurrency:
-  group: mentor-attention
+  group: mentor-attention-\${{ github.ref_name }}
   cancel-in-progress: false
 
 jobs:
   attention:
+    if: github.event_name != 'push' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
 ${runnerJob({ permissions: ['contents: read', 'issues: write'], env: ['GH_TOKEN: ${{ github.token }}'], fullHistory: false, checkoutRef: CURRENT_BRANCH })}
 ${runStep('Update the attention issue', body)}
 `;
