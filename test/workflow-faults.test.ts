@@ -42,6 +42,7 @@ describe('the request workflow when GitHub fails it (simulated)', { timeout: 300
     failNext(w.state, '^pr create');
     failedVisibly(runWorkflow(w, 'mentor-request.yml', opened).jobs.request!);
     let comments: string[] = stateOf(w).issues[0].comments;
+    expect(comments.at(-1)).toContain('your request is ready, on branch `request/issue-7`, but GitHub did not open its pull request just now');
     expect(comments.join('\n')).not.toContain('turn on');
     expect(comments.join('\n')).not.toContain('@andrew-gh');
     expect(comments.join('\n')).not.toContain('injected');
