@@ -157,6 +157,24 @@ describe('the gate when GitHub fails it (simulated)', { timeout: 300_000 }, () =
     expect(comments(world, 5)[0]!.body).toContain('The gate could not judge this pull request');
   });
 
+  it('cancelled between steps, says it could not judge (never an earlier verdict), and the newer run sets the verdict and the one comment', () => {
+    const world = githubWorld();
+    commitIn(world.fork, 'pr-8', { [HAL_W47]: 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\ndone: Indexes.\n' });
+    const pr = openPullRequest(world, world.fork, { number: 8, author: 'hal-k' });
+    runWorkflow(world, 'mentor-gate.yml', pullRequestEvent(world, pr, 'pull_request_target', 'opened'));
+    expect(lastStatus(world, pr.headSha)?.state).toBe('success');
+    // Edited: this run is cancelled (a newer run of the head's group) after it fetched the head.
+    const event = pullRequestEvent(world, pr, 'pull_request_target', 'edited');
+    const cancelled = runWorkflow(world, 'mentor-gate.yml', event, undefined, "Fetch the pull request's head commit as data (never checked out)").jobs.gate!;
+    expect(cancelled.steps.find((s) => s.name.startsWith('Judge'))?.ran).toBe(false);
+    expect(lastStatus(world, pr.headSha)?.state).toBe('error');
+    expect(comments(world, 8).map((c) => c.body)).toEqual([expect.stringContaining('The gate could not judge this pull request')]);
+    runWorkflow(world, 'mentor-gate.yml', pullRequestEvent(world, pr, 'pull_request_target', 'edited'));
+    expect(lastStatus(world, pr.headSha)?.state).toBe('success');
+    expect(comments(world, 8)).toHaveLength(1);
+    expect(comments(world, 8)[0]!.body).not.toContain('could not judge');
+  });
+
   it('tries the verdict again when GitHub fails to take it once: the refusal replaces the green it had', () => {
     const world = githubWorld();
     commitIn(world.fork, 'pr-7', { 'cohorts/2026-fall/logs/bob/2026-W46.yaml': 'person: bob\nweek: 2026-W46\nhours:\n  practice: 9\n' });

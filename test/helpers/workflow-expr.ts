@@ -10,6 +10,8 @@ export interface ExpressionContext {
   contexts: Record<string, Value>;
   /** Whether every earlier step of the job succeeded (for success()/failure()). */
   jobSucceeded: boolean;
+  /** Whether the run was cancelled (for cancelled(); success() is then false). */
+  jobCancelled?: boolean;
 }
 
 type Token = { kind: 'op' | 'name' | 'string' | 'number'; text: string };
@@ -59,10 +61,10 @@ export function evaluate(source: string, context: ExpressionContext): Value {
   };
 
   const functions: Record<string, (args: Value[]) => Value> = {
-    success: () => context.jobSucceeded,
+    success: () => context.jobSucceeded && !context.jobCancelled,
     failure: () => !context.jobSucceeded,
     always: () => true,
-    cancelled: () => false,
+    cancelled: () => context.jobCancelled === true,
     contains: ([haystack, needle]) => (Array.isArray(haystack) ? haystack.some((item) => equal(item, needle!)) : asString(haystack).toLowerCase().includes(asString(needle).toLowerCase())),
     startswith: ([text, prefix]) => asString(text).toLowerCase().startsWith(asString(prefix).toLowerCase()),
     endswith: ([text, suffix]) => asString(text).toLowerCase().endsWith(asString(suffix).toLowerCase()),
@@ -166,8 +168,8 @@ export function interpolate(text: string, context: ExpressionContext): string {
 
 /** An `if:` condition: with or without `${{ }}`; a condition that names no status function implies success(). */
 export function condition(source: string | boolean | undefined, context: ExpressionContext): boolean {
-  if (source === undefined) return context.jobSucceeded;
-  if (typeof source === 'boolean') return source && context.jobSucceeded;
+  if (source === undefined) return context.jobSucceeded && !context.jobCancelled;
+  if (typeof source === 'boolean') return source && context.jobSucceeded && !context.jobCancelled;
   const inner = source.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
   const statusAware = /\b(success|failure|always|cancelled)\s*\(/.test(inner);
   return truthy(evaluate(statusAware ? inner : `success() && (${inner})`, context));

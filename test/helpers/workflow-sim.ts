@@ -137,15 +137,20 @@ export function workflowAt(world: SimWorld, sha: string, file: string): any {
   return parse(execFileSync('git', ['--git-dir', world.origin, 'show', `${sha}:.github/workflows/${file}`], { encoding: 'utf8' }));
 }
 
-/** Runs the workflow's jobs (with `only`, just those jobs: a test that reads one job need not wait for the others). */
-export function runWorkflow(world: SimWorld, file: string, event: SimEvent, only?: string[]): SimRun {
+/**
+ * Runs the workflow's jobs (with `only`, just those jobs: a test that reads one job need not wait
+ * for the others). `cancelAfter`: the run is cancelled once the step of that name has finished
+ * (a newer run of its concurrency group, or someone pressing Cancel): as on GitHub, only the
+ * steps whose `if:` holds on a cancelled run (always(), cancelled()) run after it.
+ */
+export function runWorkflow(world: SimWorld, file: string, event: SimEvent, only?: string[], cancelAfter?: string): SimRun {
   if (spawnSync('jq', ['--version']).status !== 0) throw new Error('workflow-sim: jq is not installed (GitHub runners have it): apt-get install jq');
   const workflow = workflowAt(world, event.workflowSha, file);
   if (!triggeredBy(workflow, event)) return { jobs: {} };
   // Each run's clones go as soon as it ends: the run keeps what the tests read (outputs, logs, summaries).
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'mentor-run-')));
   try {
-    return runJobs(world, workflow, event, dir, only);
+    return runJobs(world, workflow, event, dir, only, cancelAfter);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -169,7 +174,7 @@ export function triggeredBy(workflow: any, event: SimEvent): boolean {
   return true;
 }
 
-function runJobs(world: SimWorld, workflow: any, event: SimEvent, dir: string, only: string[] | undefined): SimRun {
+function runJobs(world: SimWorld, workflow: any, event: SimEvent, dir: string, only: string[] | undefined, cancelAfter: string | undefined): SimRun {
   const eventPath = path.join(dir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(event.payload));
   const runId = String(Math.floor(Math.random() * 1e9));
@@ -189,7 +194,7 @@ function runJobs(world: SimWorld, workflow: any, event: SimEvent, dir: string, o
   const run: SimRun = { jobs: {} };
   for (const [jobName, job] of Object.entries<any>(workflow.jobs)) {
     if (only && !only.includes(jobName)) continue;
-    run.jobs[jobName] = runJob(world, workflow, job, { github, eventPath, dir: path.join(dir, jobName), event, runId });
+    run.jobs[jobName] = runJob(world, workflow, job, { github, eventPath, dir: path.join(dir, jobName), event, runId, cancelAfter });
   }
   return run;
 }
@@ -200,6 +205,7 @@ interface JobInput {
   dir: string;
   event: SimEvent;
   runId: string;
+  cancelAfter?: string;
 }
 
 function runJob(world: SimWorld, workflow: any, job: any, input: JobInput): SimJob {
@@ -210,9 +216,11 @@ function runJob(world: SimWorld, workflow: any, job: any, input: JobInput): SimJ
   const steps: Record<string, { outputs: Record<string, string>; outcome: string }> = {};
   const addedEnv: Record<string, string> = {};
   const result: SimJob = { ran: false, succeeded: true, steps: [], summary: '', commands: [] };
+  let cancelled = false;
   const context = (): ExpressionContext => ({
     contexts: { github: { ...input.github, workspace }, env: { ...world.env, ...addedEnv }, steps, secrets: { GITHUB_TOKEN: 'ghs_simulated_token' }, runner: { temp, os: 'Linux' }, vars: {} },
     jobSucceeded: result.succeeded,
+    jobCancelled: cancelled,
   });
   if (!condition(job.if, context())) return result;
   result.ran = true;
@@ -266,7 +274,10 @@ function runJob(world: SimWorld, workflow: any, job: any, input: JobInput): SimJ
     Object.assign(addedEnv, readKeyValues(readFileSync(files.env, 'utf8')));
     if (step.id) steps[step.id] = { outputs: readKeyValues(readFileSync(files.output, 'utf8')), outcome: outcome.code === 0 ? 'success' : 'failure' };
     if (outcome.code !== 0 && !step['continue-on-error']) result.succeeded = false;
+    if (name === input.cancelAfter) cancelled = true;
   }
+  // A cancelled run is not a success (failure() stays false for it unless a step failed, as on GitHub).
+  if (cancelled) result.succeeded = false;
   return result;
 }
 
