@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { EXAMPLE, makeTree, mentor, PACKAGE_ROOT } from './helpers/repo.js';
+import { EXAMPLE, exampleGitRepo, exampleRepo, git, makeTree, mentor, PACKAGE_ROOT, readText } from './helpers/repo.js';
 
 // The README quotes what the commands print on the example at the demo's fixed "now", so the
 // examples can be reproduced on any day (issue 17).
@@ -11,10 +11,24 @@ const readme = readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8');
 const demo = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).scripts.demo as string;
 const DEMO_NOW = /MENTOR_NOW=(\S+)/.exec(demo)?.[1];
 
+/** The lines of a console block the output must hold, in order: blank lines and `...` left out. */
+const shownLines = (text: string) => text.split('\n').filter((line) => line.trim() !== '' && !/^\s*(│\s*)?\.\.\.$/.test(line));
+
+/** Each line the README shows is a line of the output, in the README's order. */
+function expectInOrder(shown: string[], stdout: string, what: string): void {
+  const output = stdout.split('\n');
+  let at = 0;
+  for (const line of shown) {
+    const found = output.indexOf(line, at);
+    expect(found, `README line not in the output of \`${what}\` (in order):\n${line}\n---\n${stdout}`).toBeGreaterThanOrEqual(0);
+    at = found + 1;
+  }
+}
+
 /** Console blocks of the read-only commands the example can run as they are. */
 const blocks = [...readme.matchAll(/```console\n\$ mentor (hours|assign|status|tree)( [^\n]*)?\n([\s\S]*?)```/g)].map((match) => ({
   args: [match[1]!, ...(match[2] ?? '').trim().split(/\s+/).filter(Boolean)],
-  lines: match[3]!.split('\n').filter((line) => line.trim() !== '' && !/^\s*(│\s*)?\.\.\.$/.test(line)),
+  lines: shownLines(match[3]!),
 }));
 
 describe('the README examples', () => {
@@ -29,13 +43,7 @@ describe('the README examples', () => {
   it.each(blocks.map((block) => [block.args.join(' '), block] as const))('`mentor %s` prints what the README shows, in order', async (_name, block) => {
     const result = await mentorIn([...block.args, '--repo', EXAMPLE], { env: { MENTOR_NOW: DEMO_NOW } });
     expect(result.code, result.stderr).toBe(0);
-    const output = result.stdout.split('\n');
-    let at = 0;
-    for (const line of block.lines) {
-      const found = output.indexOf(line, at);
-      expect(found, `README line not in the output (in order):\n${line}\n---\n${result.stdout}`).toBeGreaterThanOrEqual(0);
-      at = found + 1;
-    }
+    expectInOrder(block.lines, result.stdout, block.args.join(' '));
   });
 });
 
@@ -61,13 +69,7 @@ describe('the README section "Add people and a cohort"', () => {
     for (const [command, ...shown] of runs) {
       const result = await mentorIn([...wordsOf(command!), '--repo', repo], { env: NOW });
       expect(result.code, `${command}\n${result.stdout}${result.stderr}`).toBe(0);
-      const output = result.stdout.split('\n');
-      let at = 0;
-      for (const line of shown) {
-        const found = output.indexOf(line, at);
-        expect(found, `README line not in the output of \`mentor ${command}\` (in order):\n${line}\n---\n${result.stdout}`).toBeGreaterThanOrEqual(0);
-        at = found + 1;
-      }
+      expectInOrder(shown, result.stdout, `mentor ${command}`);
     }
   });
 
@@ -75,5 +77,101 @@ describe('the README section "Add people and a cohort"', () => {
     expect(section).toContain('placeholder lead, `alex`');
     const init = mentor(['init', 'program'], { cwd: makeTree({}), env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00', TZ: 'UTC' } });
     expect(init.stdout).toContain('"Add people and a cohort"');
+  });
+});
+
+/** The one block of the README that matches, its groups. */
+function only(pattern: RegExp): string[] {
+  const found = [...readme.matchAll(new RegExp(pattern, 'g'))];
+  expect(found, String(pattern)).toHaveLength(1);
+  return found[0]!.slice(1);
+}
+
+/** The keys of a JSON value and of the first entry of each list in it, in order, as "a.b[]" paths. */
+function keyPaths(value: unknown, at = ''): string[] {
+  if (Array.isArray(value)) return value.length > 0 ? keyPaths(value[0], `${at}[]`) : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => [`${at}${key}`, ...keyPaths(inner, `${at}${key}.`)]);
+}
+
+describe('the README examples of the commands that write, and of validate', () => {
+  const NOW = { MENTOR_NOW: DEMO_NOW };
+
+  it('`mentor validate` prints the two examples: two typos, then a person file deleted', async () => {
+    const blocks = [...readme.matchAll(/```console\n\$ mentor validate\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((body) => !body.includes('$ mentor'));
+    expect(blocks).toHaveLength(2);
+    const cohort = readText(EXAMPLE, 'cohorts/2026-fall/cohort.yaml').split('\n');
+    expect(cohort[45]).toBe('    mentor: grace');
+    cohort[45] = '    mentor: gracie';
+    const typos = { 'cohorts/2026-fall/cohort.yaml': cohort.join('\n'), 'cohorts/2026-fall/logs/bob/2026-W46.yaml': readText(EXAMPLE, 'cohorts/2026-fall/logs/bob/2026-W46.yaml').replace('\n  practice:', '\n  practise:') };
+    for (const [body, changes] of [[blocks[0]!, typos], [blocks[1]!, { 'people/ada.yaml': null }]] as const) {
+      const result = await mentorIn(['validate', '--repo', exampleRepo(changes)], { env: NOW });
+      expect(result.code, result.stderr).toBe(1);
+      expectInOrder(shownLines(body), result.stdout, 'mentor validate');
+    }
+  });
+
+  it('`mentor init` prints what the README shows, the commit aside', async () => {
+    const [dir, body] = only(/```console\n\$ mentor init (\S+)\n([\s\S]*?)```/);
+    const parent = makeTree({});
+    const result = await mentorIn(['init', dir!], { cwd: parent, env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    const same = (text: string) => text.replaceAll(`${parent}/`, '/home/me/').replace(/\(([0-9a-f]{7,40})\)\./g, '(<commit>).');
+    expectInOrder(shownLines(same(body!)), same(result.stdout), `mentor init ${dir}`);
+  });
+
+  it('`mentor log` with flags writes the log and commits it on the branch the README names', async () => {
+    const [command] = only(/```sh\n(mentor log [\s\S]*?)\n```/);
+    const repo = exampleGitRepo();
+    const result = await mentorIn([...wordsOf(command!.replace(/\\\n/g, ' ')).slice(1), '--repo', repo], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readme).toContain('`git push -u origin\nlog/hal/2026-W47`');
+    expect(result.stdout).toContain('git push -u origin log/hal/2026-W47');
+    expect(git(repo, ['show', '--name-only', '--format=', 'log/hal/2026-W47']).trim()).toBe('cohorts/2026-fall/logs/hal/2026-W47.yaml');
+  });
+
+  it('`mentor report --format json --commit` prints the JSON the README shows', async () => {
+    const [json] = only(/```json\n(\{ "cohort": "2026-fall", "week": "2026-W47",[\s\S]*?)```/);
+    const result = await mentorIn(['report', '2026-fall', '--format', 'json', '--commit', '--repo', exampleGitRepo()], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(json!));
+  });
+
+  it('`mentor next --format json` has the keys of the README example, in order', async () => {
+    const [json] = only(/```json\n(\{ "from": [\s\S]*?)```/);
+    const result = await mentorIn(['next', '2026-fall', '2027-spring', '--start', '2027-01-04', '--early', '--yes', '--format', 'json', '--repo', exampleRepo()], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    // The example's mentees logged 3 weeks of 11, so nobody moves up: the keys are those of every kind.
+    expect(keyPaths(JSON.parse(result.stdout))).toEqual(keyPaths(JSON.parse(json!)));
+  });
+
+  it('`mentor claim --format json` refuses a taken member with the JSON the README shows', async () => {
+    const [json] = only(/`(\{ "cohort": "2026-fall", "member": "cleo", "mentor": "ada", "ok": false,[^`]*\})`/);
+    const repo = exampleRepo();
+    expect((await mentorIn(['claim', 'cleo', '--as', 'grace', '--repo', repo], { env: NOW })).code).toBe(0);
+    const result = await mentorIn(['claim', 'cleo', '--as', 'ada', '--format', 'json', '--repo', repo], { env: NOW });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(json!));
+  });
+
+  it('`mentor members --to files --commit` prints what the README shows', async () => {
+    const [command, body] = only(/```console\n\$ mentor (members [^\n]*)\n([\s\S]*?)```/);
+    const result = await mentorIn([...wordsOf(command!), '--repo', exampleGitRepo()], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expectInOrder(shownLines(body!), result.stdout, `mentor ${command}`);
+  });
+
+  it('`mentor check-pr` judges a log of your own and another person\'s file as the README shows', async () => {
+    const [now, command, body] = only(/```console\n\$ MENTOR_NOW=(\S+) mentor (check-pr [^\n]*)\n([\s\S]*?)```/);
+    const repo = exampleGitRepo();
+    git(repo, ['checkout', '-q', '-b', 'pr']);
+    expect((await mentorIn(['log', '--person', 'hal', '--week', '2026-W47', '--hours', 'practice=3', '--repo', repo], { env: NOW })).code).toBe(0);
+    writeFileSync(path.join(repo, 'people/bob.yaml'), readText(repo, 'people/bob.yaml').replace(/^name: .*$/m, 'name: Bob M.'));
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'a log of my own, and a change to bob']);
+    git(repo, ['checkout', '-q', 'main']);
+    const result = await mentorIn([...wordsOf(command!), '--repo', repo], { env: { MENTOR_NOW: now } });
+    expect(result.code, result.stderr).toBe(1);
+    expectInOrder(shownLines(body!), result.stdout, `mentor ${command}`);
   });
 });
