@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { cohortSchema, logSchema, memberSchema, personSchema } from '../src/model/schemas.js';
 import { mentorIn } from './helpers/in-process.js';
 import { EXAMPLE, exampleGitRepo, exampleRepo, git, makeTree, mentor, PACKAGE_ROOT, readText } from './helpers/repo.js';
 
@@ -173,5 +175,15 @@ describe('the README examples of the commands that write, and of validate', () =
     const result = await mentorIn([...wordsOf(command!), '--repo', repo], { env: { MENTOR_NOW: now } });
     expect(result.code, result.stderr).toBe(1);
     expectInOrder(shownLines(body!), result.stdout, `mentor ${command}`);
+  });
+});
+
+describe('the README record examples', () => {
+  it('are valid records of the schemas mentor validates with, no field unknown', () => {
+    const records = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => parse(match[1]!) as Record<string, unknown>);
+    const schemaOf = (record: Record<string, unknown>) => ('hours' in record ? logSchema : 'members' in record && 'id' in record ? cohortSchema : 'role' in record ? memberSchema : 'id' in record ? personSchema : undefined);
+    const checked = records.filter((record) => schemaOf(record) !== undefined);
+    expect(checked.map((record) => schemaOf(record))).toEqual(expect.arrayContaining([personSchema, cohortSchema, memberSchema, logSchema]));
+    for (const record of checked) expect(schemaOf(record)!.safeParse(record).error, JSON.stringify(record)).toBeUndefined();
   });
 });
