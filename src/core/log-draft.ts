@@ -28,10 +28,10 @@ export function parseHoursFlags(given: readonly string[]): { hours: Record<strin
     const pair = pairs[index]!;
     const match = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/.exec(pair);
     const value = match ? hoursOf(match[2]!) : Number.NaN;
-    // `--hours practice 3`: the activity and its hours as two words.
-    const apart = !pair.includes('=') && pairs[index + 1] !== undefined && !pairs[index + 1]!.includes('=') && Number.isFinite(Number(pairs[index + 1]));
+    const apart = match && Number.isFinite(value) ? undefined : pairApart(pairs, index);
     if (apart) {
-      errors.push(`--hours ${pair} ${pairs[++index]}: write ${pair.trim()}=${pairs[index]!.trim()} (one word, no spaces around =).`);
+      errors.push(`--hours ${apart.typed}: write ${apart.fix} (one word, no spaces around =).`);
+      index += apart.words - 1;
       continue;
     }
     if (!match || !Number.isFinite(value) || match[2]!.trim() === '') {
@@ -44,6 +44,17 @@ export function parseHoursFlags(given: readonly string[]): { hours: Record<strin
     else hours[activity] = value;
   }
   return { hours, errors };
+}
+
+/** `practice 3`, `practice = 3`, `practice= 3`, `practice =3`: one pair typed as words apart (the most words first). */
+function pairApart(pairs: readonly string[], index: number): { typed: string; fix: string; words: number } | undefined {
+  for (const words of [3, 2, 1]) {
+    if (index + words > pairs.length) continue;
+    const typed = pairs.slice(index, index + words).join(' ').trim();
+    const match = /^([^=\s]+)\s*=?\s*([^=\s]+)$/.exec(typed);
+    if (match && /\s/.test(typed) && Number.isFinite(hoursOf(match[2]!))) return { typed, fix: `${match[1]}=${match[2]}`, words };
+  }
+  return undefined;
 }
 
 export const cohortQuestion = (cohorts: Array<{ id: string; name: string }>): Question => ({
