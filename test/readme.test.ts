@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -120,6 +120,14 @@ describe('the README examples of the commands that write, and of validate', () =
     expect(result.code, result.stderr).toBe(0);
     const same = (text: string) => text.replaceAll(`${parent}/`, '/home/me/').replace(/\(([0-9a-f]{7,40})\)\./g, '(<commit>).');
     expectInOrder(shownLines(same(body!)), same(result.stdout), `mentor init ${dir}`);
+    // The workflows the README names are those init writes, each job with the time limit it says.
+    const workflows = path.join(parent, dir!, '.github/workflows');
+    expect([...new Set(readme.match(/mentor[a-z-]*\.yml/g))].sort()).toEqual(readdirSync(workflows).sort());
+    const limit = /`timeout-minutes: (\d+)`/.exec(readme)?.[1];
+    for (const file of readdirSync(workflows)) {
+      const text = readFileSync(path.join(workflows, file), 'utf8');
+      expect(text.match(/timeout-minutes: \d+/g), file).toEqual(text.match(/^ {4}runs-on:/gm)!.map(() => `timeout-minutes: ${limit}`));
+    }
   });
 
   it('`mentor log` with flags writes the log and commits it on the branch the README names', async () => {
