@@ -110,6 +110,10 @@ exit "$code"
 `;
   writeFileSync(path.join(binDir, 'gh'), script);
   chmodSync(path.join(binDir, 'gh'), 0o755);
+  // A run's waits (the gate tries its verdict again after 5 and 15 s) pass at once here: what a
+  // test reads is what the run does after them, and GitHub's runner waits for real.
+  writeFileSync(path.join(binDir, 'sleep'), '#!/usr/bin/env bash\nexit 0\n');
+  chmodSync(path.join(binDir, 'sleep'), 0o755);
 }
 
 let serverPort: number | undefined;
