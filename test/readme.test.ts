@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -193,5 +193,21 @@ describe('the README record examples', () => {
     const checked = records.filter((record) => schemaOf(record) !== undefined);
     expect(checked.map((record) => schemaOf(record))).toEqual(expect.arrayContaining([personSchema, cohortSchema, memberSchema, logSchema]));
     for (const record of checked) expect(schemaOf(record)!.safeParse(record).error, JSON.stringify(record)).toBeUndefined();
+  });
+});
+
+describe('the README links', () => {
+  it('each link to a section names a heading of the README, as GitHub makes its anchor', () => {
+    const prose = readme.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1\s*$/gm, '');
+    const anchors = [...prose.matchAll(/^#+ (.+)$/gm)].map((match) => match[1]!.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replaceAll(' ', '-'));
+    const links = [...prose.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(anchors, link).toContain(link);
+  });
+
+  it('each link to a file of this repository names one that exists', () => {
+    const files = [...readme.matchAll(/\]\(((?!#|https?:)[^)\s]+)\)/g)].map((match) => match[1]!);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(existsSync(path.join(PACKAGE_ROOT, file)), file).toBe(true);
   });
 });
