@@ -189,6 +189,41 @@ describe('the gate when GitHub fails it (simulated)', { timeout: 300_000 }, () =
     expect(job.commands.map((c) => c.message).join('\n')).not.toContain('injected');
   });
 
+  it('obeys nothing in an error text that hides a workflow command behind a carriage return or a no-break space (the runner splits lines at \\r and trims Unicode spaces)', () => {
+    const world = githubWorld();
+    commitIn(world.fork, 'pr-9', { [HAL_W47]: 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\ndone: Indexes.\n' });
+    const pr = openPullRequest(world, world.fork, { number: 9, author: 'hal-k' });
+    const stderr = 'gh: HTTP 422: Validation Failed\r::warning::injected after a carriage return\n\u00a0::add-mask::injected after a no-break space\n\u2007##[warning]injected in the old syntax\n';
+    failNext(world.ghState, `^api --paginate repos/${REPOSITORY}/pulls/9/reviews`, { stderr });
+    const job = runWorkflow(world, 'mentor-gate.yml', pullRequestEvent(world, pr, 'pull_request_target', 'opened')).jobs.gate!;
+    failedVisibly(job);
+    // The error text is still there for a maintainer to read.
+    expect(job.steps.map((s) => s.stderr).join('\n')).toContain('injected after a carriage return');
+  });
+
+  it('never posts a second gate comment, nor leaves the earlier one, when the comments or the pull request cannot be read: the run is red and a re-run mends it', () => {
+    const world = githubWorld();
+    commitIn(world.fork, 'pr-10', { 'cohorts/2026-fall/logs/bob/2026-W46.yaml': 'person: bob\nweek: 2026-W46\nhours:\n  practice: 9\n' });
+    const pr = openPullRequest(world, world.fork, { number: 10, author: 'hal-k' });
+    const target = () => pullRequestEvent(world, pr, 'pull_request_target', 'edited');
+    runWorkflow(world, 'mentor-gate.yml', target());
+    expect(lastStatus(world, pr.headSha)?.state).toBe('failure');
+    expect(comments(world, 10)).toHaveLength(1);
+    // A maintainer approves; the gate's comments cannot be listed: no second comment, a red run.
+    review(world, pr, 'andrew-gh', 'APPROVED');
+    failNext(world.ghState, `^api --paginate repos/${REPOSITORY}/issues/10/comments`);
+    failedVisibly(runWorkflow(world, 'mentor-gate.yml', target()).jobs.gate!);
+    expect(lastStatus(world, pr.headSha)?.state).toBe('success');
+    expect(comments(world, 10)).toHaveLength(1);
+    // The pull request cannot be read to see whether this head is current: red, not a green run that left the comment.
+    failNext(world.ghState, `^api repos/${REPOSITORY}/pulls/10$`);
+    failedVisibly(runWorkflow(world, 'mentor-gate.yml', target()).jobs.gate!);
+    // A re-run: the one comment now says what the status says.
+    expect(runWorkflow(world, 'mentor-gate.yml', target()).jobs.gate!.succeeded).toBe(true);
+    expect(comments(world, 10)).toHaveLength(1);
+    expect(comments(world, 10)[0]!.body).toContain('approved');
+  });
+
   it('never leaves a stale green after a review when the pull request cannot be looked up, and a re-run judges it', () => {
     const world = githubWorld();
     // hal edits bob's log: it needs a maintainer's approval.

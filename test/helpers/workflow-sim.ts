@@ -270,7 +270,7 @@ function runJob(world: SimWorld, workflow: any, job: any, input: JobInput): SimJ
       ...addedEnv,
       ...expand(step.env),
     };
-    const outcome = step.uses ? runAction(world, step, input.event, workspace, context()) : runScript(String(step.run), workspace, env, temp, index);
+    const outcome = step.uses ? runAction(world, step, input.event, workspace, context()) : runScript(String(step.run), shellOf(workflow, job, step), workspace, env, temp, index);
     result.steps.push({ name, ran: true, ...outcome });
     // The runner obeys commands on both streams (a `gh` error echoed to stderr included).
     result.commands.push(...workflowCommands(outcome.stdout), ...workflowCommands(outcome.stderr));
@@ -287,10 +287,22 @@ function runJob(world: SimWorld, workflow: any, job: any, input: JobInput): SimJ
 
 const { GIT_AUTHOR_NAME: _an, GIT_AUTHOR_EMAIL: _ae, GIT_COMMITTER_NAME: _cn, GIT_COMMITTER_EMAIL: _ce, ...RUNNER_GIT_ENV } = GIT_ENV;
 
-function runScript(script: string, cwd: string, env: Record<string, string>, temp: string, index: number): Omit<SimStep, 'name' | 'ran'> {
+/**
+ * The shell a `run:` step gets, as the runner on Linux starts it: `shell: bash` (on the step, or as
+ * the job's or workflow's `defaults.run.shell`) is `bash --noprofile --norc -eo pipefail {0}`; no
+ * shell named is `bash -e {0}`, without pipefail (a failed `gh` on the left of a pipe goes unseen).
+ */
+function shellOf(workflow: any, job: any, step: any): string[] {
+  const shell = step.shell ?? job.defaults?.run?.shell ?? workflow.defaults?.run?.shell;
+  if (shell === undefined) return ['-e'];
+  if (shell === 'bash') return ['--noprofile', '--norc', '-eo', 'pipefail'];
+  throw new Error(`workflow-sim: shell ${String(shell)} is not simulated`);
+}
+
+function runScript(script: string, shell: string[], cwd: string, env: Record<string, string>, temp: string, index: number): Omit<SimStep, 'name' | 'ran'> {
   const file = path.join(temp, `step-${index}.sh`);
   writeFileSync(file, script);
-  const child = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], { cwd, env, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnSync('bash', [...shell, file], { cwd, env, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
   return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
 
@@ -340,13 +352,14 @@ export function readKeyValues(text: string): Record<string, string> {
 export function workflowCommands(stdout: string): WorkflowCommand[] {
   const commands: WorkflowCommand[] = [];
   let stoppedUntil: string | undefined;
-  for (const line of stdout.split('\n')) {
+  // The runner reads a line as .NET does: it ends at \n, \r or \r\n.
+  for (const line of stdout.split(/\r\n|\r|\n/)) {
     if (stoppedUntil !== undefined) {
       if (line.trim() === `::${stoppedUntil}::`) stoppedUntil = undefined;
       continue;
     }
     // GitHub reads a command after leading whitespace too.
-    const match = /^\s*::([a-zA-Z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
+    const match = /^\s*::([a-zA-Z-]+)(?: ([^:]*))?::(.*)$/.exec(line) ?? /^\s*##\[([a-zA-Z-]+)(?: ?([^\]]*))?\](.*)$/.exec(line);
     if (!match) continue;
     if (match[1] === 'stop-commands') stoppedUntil = match[3];
     else commands.push({ command: match[1]!, properties: match[2] ?? '', message: match[3]! });
