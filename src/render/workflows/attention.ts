@@ -1,4 +1,4 @@
-import { CURRENT_BRANCH, RUNNER, header, runStep, runnerJob } from './common.js';
+import { CURRENT_BRANCH, header, RUNNER, runnerJob, runStep, WORKFLOW_DEFAULTS } from './common.js';
 import { waitingMarker } from '../attention.js';
 import { notifiedLine } from '../../core/attention-notified.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
@@ -58,7 +58,7 @@ on:
   push:
   workflow_dispatch:
 
-permissions: {}
+${WORKFLOW_DEFAULTS}
 
 # One run at a time, a newer one waiting. Keyed by branch: a push to another branch (whose run does
 # nothing) never takes the place of a waiting run of the default branch.

@@ -1,5 +1,5 @@
 import { CODEOWNERS_FILE, REPORTS_DIR, reportFile } from '../../domain/layout.js';
-import { ID_ERE, RUNNER, header, indent, runnerJob } from './common.js';
+import { header, ID_ERE, indent, RUNNER, runnerJob, WORKFLOW_DEFAULTS } from './common.js';
 
 // mentor.yml: validate on every push and pull request, and check that every generated file is
 // what its command writes. On a pull request it runs the pull request's own files, so it informs
@@ -66,7 +66,7 @@ on:
   merge_group:
     types: [checks_requested]
 
-permissions: {}
+${WORKFLOW_DEFAULTS}
 
 jobs:
   validate:

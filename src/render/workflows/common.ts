@@ -31,6 +31,13 @@ export const JOB_TIMEOUT_MINUTES = 15;
 /** The lines every job starts with: where it runs and how long it may. */
 export const JOB_MACHINE = ['    runs-on: ubuntu-latest', `    timeout-minutes: ${JOB_TIMEOUT_MINUTES}`].join('\n');
 
+/**
+ * What every workflow starts from: no permission (each job asks for its own), and `run:` steps in
+ * `bash -eo pipefail`. With no shell named, the runner uses `bash -e` without pipefail: a `gh` call
+ * that fails on the left of a pipe (`gh api ... | jq`) would go unseen, a run green that failed.
+ */
+export const WORKFLOW_DEFAULTS = ['permissions: {}', '', 'defaults:', '  run:', '    shell: bash'].join('\n');
+
 /** The comment at the top of a workflow file: who wrote it, what it does, and what it may touch. */
 export function header(lines: readonly string[]): string {
   return `${['# Written by `mentor init`; edit it as you need. `mentor upgrade --workflows` replaces it with a newer mentor\'s (review the diff).', ...lines].join('\n')}\n`;
@@ -82,14 +89,19 @@ export function runnerJob(options: { permissions: readonly string[]; env?: reado
 
 /**
  * `gh`, for every script that calls it: GitHub's error (which can quote what was sent) is printed
- * with no line the runner would obey as a workflow command, then an annotation says which call
- * failed and to re-run the job. The exit code is gh's. Callers that expect a failure (a 404 that
- * means "off") send its stderr, annotation included, to a file.
+ * between ::stop-commands:: and its token, so no line of it is obeyed as a workflow command (a
+ * rewrite of lines that start with `::` misses one behind a carriage return, where the runner
+ * starts a line too, or behind a space only .NET trims), then an annotation says which call failed
+ * and to re-run the job. The exit code is gh's. Callers that expect a failure (a 404 that means
+ * "off") send its stderr, annotation included, to a file.
  */
 export const GH_FUNCTION = `gh() {
-  local code=0 call="$1 $2" arg
+  local code=0 call="$1 $2" arg token
   command gh "$@" 2> "$RUNNER_TEMP/gh-error.txt" || code=$?
-  sed 's/^[[:space:]]*\\(::\\|##\\[\\)/| &/' "$RUNNER_TEMP/gh-error.txt" >&2
+  if [ -s "$RUNNER_TEMP/gh-error.txt" ]; then
+    token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')
+    { echo "::stop-commands::$token"; cat "$RUNNER_TEMP/gh-error.txt"; [ -z "$(tail -c 1 "$RUNNER_TEMP/gh-error.txt")" ] || echo; echo "::$token::"; } >&2
+  fi
   if [ "$code" -ne 0 ]; then
     for arg in "$@"; do case "$arg" in repos/*) call="api \${arg%%\\?*}" ;; esac; done
     echo "::error::A call to GitHub failed (gh $call, exit $code: its error is above). Re-run this job once GitHub answers again." >&2

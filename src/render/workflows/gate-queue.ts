@@ -1,4 +1,4 @@
-import { header, runStep, runnerJob } from './common.js';
+import { header, runnerJob, runStep, WORKFLOW_DEFAULTS } from './common.js';
 import { GATE_PERMISSIONS, gateSteps } from './gate-steps.js';
 
 /**
@@ -61,7 +61,7 @@ on:
   merge_group:
     types: [checks_requested]
 
-permissions: {}
+${WORKFLOW_DEFAULTS}
 
 # One judgement of a merge group's commit at a time (a queue rebuilt builds new commits).
 concurrency:

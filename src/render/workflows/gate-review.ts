@@ -1,4 +1,4 @@
-import { GATE_CONTEXT, header, runStep, runnerJob } from './common.js';
+import { GATE_CONTEXT, header, runnerJob, runStep, WORKFLOW_DEFAULTS } from './common.js';
 import { GATE_PERMISSIONS, gateSteps } from './gate-steps.js';
 import { REVIEW_WORKFLOW_NAME } from './review.js';
 
@@ -42,7 +42,7 @@ on:
     workflows: [${REVIEW_WORKFLOW_NAME}]
     types: [completed]
 
-permissions: {}
+${WORKFLOW_DEFAULTS}
 
 # Shared with mentor-gate.yml: one judgement of a head commit at a time, the newest standing.
 concurrency:

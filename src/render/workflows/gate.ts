@@ -1,4 +1,4 @@
-import { GATE_CONTEXT, header, runnerJob } from './common.js';
+import { GATE_CONTEXT, header, runnerJob, WORKFLOW_DEFAULTS } from './common.js';
 import { GATE_PERMISSIONS, gateSteps } from './gate-steps.js';
 
 /**
@@ -21,7 +21,7 @@ on:
   pull_request_target:
     types: [opened, synchronize, reopened, edited]
 
-permissions: {}
+${WORKFLOW_DEFAULTS}
 
 # One run at a time per head commit, shared with mentor-gate-review.yml: the newest judgement of a
 # commit is the one that stands.

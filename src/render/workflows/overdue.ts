@@ -1,4 +1,4 @@
-import { CURRENT_BRANCH, RUNNER, header, runnerJob } from './common.js';
+import { CURRENT_BRANCH, header, RUNNER, runnerJob, WORKFLOW_DEFAULTS } from './common.js';
 
 /** mentor-overdue.yml: every day, a red run while a request for a mentor is overdue. */
 export function overdueWorkflow(): string {
@@ -12,7 +12,7 @@ on:
     - cron: '0 16 * * *'
   workflow_dispatch:
 
-permissions: {}
+${WORKFLOW_DEFAULTS}
 
 jobs:
   overdue:

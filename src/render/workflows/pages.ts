@@ -1,4 +1,4 @@
-import { JOB_MACHINE, RUNNER, checkoutStep, header, runStep, setupNodeStep } from './common.js';
+import { checkoutStep, header, JOB_MACHINE, RUNNER, runStep, setupNodeStep, WORKFLOW_DEFAULTS } from './common.js';
 
 // mentor-pages.yml: the dashboard (`mentor site`) published with GitHub Pages, with the official
 // Pages actions. Like every workflow mentor writes, it installs nothing: the build job runs the
@@ -51,7 +51,7 @@ on:
     - cron: '0 15 * * *'
   workflow_dispatch:
 
-permissions: {}
+${WORKFLOW_DEFAULTS}
 
 # One deployment at a time; a newer push waits rather than cancelling one half done. Keyed by
 # branch: a push to another branch (which builds nothing) never takes the place of a waiting run.

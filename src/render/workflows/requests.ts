@@ -1,4 +1,4 @@
-import { CURRENT_BRANCH, GATE_CONTEXT, ID_BRE, RUNNER, header, runStep, runnerJob } from './common.js';
+import { CURRENT_BRANCH, GATE_CONTEXT, header, ID_BRE, RUNNER, runnerJob, runStep, WORKFLOW_DEFAULTS } from './common.js';
 import { MADE_FOR } from './gate-steps.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
@@ -135,7 +135,7 @@ on:
   issues:
     types: [opened, edited]
 
-permissions: {}
+${WORKFLOW_DEFAULTS}
 
 # One run at a time per person: two request issues opened at once by one login would otherwise
 # both find no open request of theirs and both open one. A run waits for the one before it (an
@@ -179,7 +179,7 @@ on:
   issue_comment:
     types: [created]
 
-permissions: {}
+${WORKFLOW_DEFAULTS}
 
 jobs:
   claim:

@@ -1,4 +1,4 @@
-import { JOB_MACHINE, header } from './common.js';
+import { header, JOB_MACHINE, WORKFLOW_DEFAULTS } from './common.js';
 
 /** The name the re-judging workflow listens for. */
 export const REVIEW_WORKFLOW_NAME = 'mentor review';
@@ -20,7 +20,7 @@ on:
   pull_request_review:
     types: [submitted, dismissed]
 
-permissions: {}
+${WORKFLOW_DEFAULTS}
 
 jobs:
   signal:
