@@ -1,0 +1,45 @@
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { git, makeTree, mentor, PACKAGE_ROOT } from './helpers/repo.js';
+
+// What the review of the work landed in season 9 found (notes/review9.md): each test failed before its fix.
+
+const FIXTURE = path.join(PACKAGE_ROOT, 'test/fixtures/program-68937fc');
+const NOW = { MENTOR_NOW: '2026-11-03T10:00:00-08:00' };
+const RUNNER = '.mentor/mentor.mjs';
+
+/** The program the mentor of 68937fc made, as a git repo on main, everything committed. */
+function oldProgram(): string {
+  const dir = path.join(makeTree({}), 'program');
+  cpSync(FIXTURE, dir, { recursive: true });
+  git(path.dirname(dir), ['init', '-q', '--initial-branch=main', dir]);
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '-m', 'Made by an older mentor']);
+  return dir;
+}
+
+describe("the repo's runner as the version note and mentor upgrade read it", { timeout: 120_000 }, () => {
+  it('prints no terminal control from the first line of a hostile runner: the version it names is escaped', () => {
+    const dir = oldProgram();
+    writeFileSync(path.join(dir, RUNNER), '// mentor 0.0.9\u001b]0;owned\u0007\u001b[2J: a runner\n');
+    git(dir, ['commit', '-q', '-am', 'a runner with a hostile banner']);
+    const result = mentor(['upgrade'], { cwd: dir, env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Replaced the runner');
+    expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  it('never turns a command into a failure when the runner cannot be read for its version (a folder, a symlink): the note is only a note', () => {
+    const dir = oldProgram();
+    const before = mentor(['validate'], { cwd: dir, env: NOW });
+    const status = mentor(['status'], { cwd: dir, env: NOW });
+    rmSync(path.join(dir, RUNNER));
+    mkdirSync(path.join(dir, RUNNER));
+    for (const [args, was] of [[['validate'], before], [['status'], status]] as const) {
+      const result = mentor([...args], { cwd: dir, env: NOW });
+      expect(result.code, result.stderr).toBe(was.code);
+      expect(result.stderr).not.toContain('is a folder, not a regular file');
+    }
+  });
+});
