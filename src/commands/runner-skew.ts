@@ -1,3 +1,4 @@
+import { MentorError } from '../errors.js';
 import { RUNNER_COMMAND, RUNNER_DIR } from '../domain/layout.js';
 import { isNewerVersion } from '../domain/versions.js';
 import { printError } from '../io/output.js';
@@ -16,7 +17,14 @@ export function noteRunnerSkew(command: string, repoOption: string | undefined):
   } catch {
     return; // No program repo here: the command itself says so, or needs none.
   }
-  const theirs = repoRunnerVersion(root);
+  let theirs: string | undefined;
+  try {
+    theirs = repoRunnerVersion(root);
+  } catch (error) {
+    // A runner that cannot be read (a folder, a symlink) is for validate or upgrade to say: a note never fails a command.
+    if (error instanceof MentorError) return;
+    throw error;
+  }
   if (theirs === undefined || theirs === RUNNER_VERSION) return;
   const judge = `CI runs the runner, so it may judge the records differently.`;
   if (isNewerVersion(RUNNER_VERSION, theirs)) {

@@ -27,7 +27,8 @@ const workflowNames = (files: readonly string[]) => `${files.length === 1 ? 'the
 /** What was replaced and added, as one phrase: "the runner in .mentor/ (mentor a -> b), and the workflows x, y, and the new workflow z". */
 export function upgradedWhat(outcome: UpgradeOutcome, verb: { replaced: string; added: string } | undefined): string {
   // The same version is another build of it (a development build, a rebuilt package): not "0.1.0 -> 0.1.0".
-  const versions = outcome.from === outcome.to ? `another build of mentor ${outcome.to}` : `mentor ${outcome.from ?? 'unknown'} -> ${outcome.to}`;
+  // `from` is the first line of the repo's runner: text from the repo, escaped for the terminal.
+  const versions = outcome.from === outcome.to ? `another build of mentor ${outcome.to}` : `mentor ${outcome.from === undefined ? 'unknown' : terminalLine(outcome.from)} -> ${outcome.to}`;
   const runner = outcome.runner.length > 0 ? `the runner in ${RUNNER_DIR}/ (${versions})` : undefined;
   const replacedFlows = outcome.workflows.filter((file) => !outcome.added.includes(file));
   const replaced = [runner, replacedFlows.length > 0 ? workflowNames(replacedFlows) : undefined].filter(Boolean).join(', and ');
