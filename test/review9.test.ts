@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, makeTree, mentor, PACKAGE_ROOT } from './helpers/repo.js';
@@ -42,4 +42,17 @@ describe("the repo's runner as the version note and mentor upgrade read it", { t
       expect(result.stderr).not.toContain('is a folder, not a regular file');
     }
   });
+
+  it('upgrade --commit never commits CODEOWNERS, forms or reports made from records that are not committed: it refuses, writing nothing, as report --commit does', () => {
+    const dir = oldProgram();
+    const config = path.join(dir, 'mentor.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('maintainers: [alex-gh]', 'maintainers: [alex-gh, mallory-gh]'));
+    const result = mentor(['upgrade', '--commit'], { cwd: dir, env: NOW });
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.stderr).toContain('mentor.config.yaml');
+    expect(result.stderr).toContain('not committed');
+    expect(git(dir, ['branch', '--list', 'upgrade/*'])).toBe('');
+    expect(git(dir, ['status', '--porcelain'])).toBe(' M mentor.config.yaml\n');
+  });
 });
+
