@@ -8,7 +8,7 @@ import { existsInRepo, staleFiles } from '../io/generated.js';
 import { programWorkflows } from '../render/workflows/index.js';
 import { shellWords } from '../domain/text.js';
 import { isNewerVersion } from '../domain/versions.js';
-import { RUNNER_COMMAND } from '../domain/layout.js';
+import { COHORTS_DIR, CONFIG_FILE, PEOPLE_DIR, RUNNER_COMMAND, SCHEMAS_DIR } from '../domain/layout.js';
 import { sayGenerated, type Format } from './generated-step.js';
 import { generatedFiles } from './generated-files.js';
 import { upgradeCommitMessage, upgradeNotes, upgradedWhat, type UpgradeOutcome } from '../render/upgrade.js';
@@ -52,7 +52,11 @@ export async function upgradeCommand(options: { repo?: string; commit?: boolean;
     sayGenerated(options.format, [`The runner in ${RUNNER_DIR}/ is already this build (mentor ${RUNNER_VERSION})${options.workflows ? ', and so are the workflows' : ''}, and every file CI checks with it is up to date.`, ...notes].join('\n'), json, []);
     return ExitCode.ok;
   }
-  const plan = options.commit ? await planCommit(root, `upgrade/mentor-${RUNNER_VERSION}`, changed) : undefined;
+  // CODEOWNERS, the forms and the reports are made from the records (the schemas are not): their
+  // commit must match the records committed beside them, or CI's check fails on the upgrade's branch.
+  const fromRecords = outcome.generated.some((file) => !file.startsWith(`${SCHEMAS_DIR}/`));
+  const reads = fromRecords ? { reads: { what: 'The upgrade (the CODEOWNERS, forms and reports it brings along)', files: [CONFIG_FILE, PEOPLE_DIR, COHORTS_DIR] } } : {};
+  const plan = options.commit ? await planCommit(root, `upgrade/mentor-${RUNNER_VERSION}`, changed, reads) : undefined;
   if (!plan) await refuseUncommitted(root, changed);
   const writes = new Map([...build, ...workflows, ...generated.files].filter(([file]) => changed.includes(file)));
   await writeAndCommit(plan, () => writeRunner(root, writes, remove), upgradeCommitMessage(outcome));
