@@ -1,23 +1,13 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, makeTree, mentor, PACKAGE_ROOT } from './helpers/repo.js';
+import { git, mentor } from './helpers/repo.js';
+import { OLD_PROGRAM_NOW, oldProgram } from './helpers/old-program.js';
 
 // What the review of the work landed in season 9 found (notes/review9.md): each test failed before its fix.
 
-const FIXTURE = path.join(PACKAGE_ROOT, 'test/fixtures/program-68937fc');
-const NOW = { MENTOR_NOW: '2026-11-03T10:00:00-08:00' };
+const NOW = OLD_PROGRAM_NOW;
 const RUNNER = '.mentor/mentor.mjs';
-
-/** The program the mentor of 68937fc made, as a git repo on main, everything committed. */
-function oldProgram(): string {
-  const dir = path.join(makeTree({}), 'program');
-  cpSync(FIXTURE, dir, { recursive: true });
-  git(path.dirname(dir), ['init', '-q', '--initial-branch=main', dir]);
-  git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '-m', 'Made by an older mentor']);
-  return dir;
-}
 
 describe("the repo's runner as the version note and mentor upgrade read it", { timeout: 120_000 }, () => {
   it('prints no terminal control from the first line of a hostile runner: the version it names is escaped', () => {

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitIn, mainSha, openPullRequest, pullRequestEvent, pushEvent, pushToMain, REPOSITORY, type World } from './helpers/github-world.js';
 import { git, makeTree, mentor, mentorJson, PACKAGE_ROOT } from './helpers/repo.js';
+import { OLD_PROGRAM_NOW, oldProgram } from './helpers/old-program.js';
 import { ghStandIn, ghState, runWorkflow } from './helpers/workflow-sim.js';
 
 // A program repo made months ago by an older mentor, upgraded by this one. The fixture
@@ -12,20 +13,9 @@ import { ghStandIn, ghState, runWorkflow } from './helpers/workflow-sim.js';
 // 2026-W44); only its runner is cut to its first lines (the build was 2.3 MB). That mentor had no
 // issue forms, no member schema, three workflows fewer, and wrote reports and schemas of its own.
 
-const FIXTURE = path.join(PACKAGE_ROOT, 'test/fixtures/program-68937fc');
 const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const NOW = { MENTOR_NOW: '2026-11-03T10:00:00-08:00' };
+const NOW = OLD_PROGRAM_NOW;
 const RUNNER = '.mentor/mentor.mjs';
-
-/** The old program as a git repo on main, everything committed. */
-function oldProgram(): string {
-  const dir = path.join(makeTree({}), 'program');
-  cpSync(FIXTURE, dir, { recursive: true });
-  git(path.dirname(dir), ['init', '-q', '--initial-branch=main', dir]);
-  git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '-m', 'Made by an older mentor']);
-  return dir;
-}
 
 /** Gives the committed runner another version on its first line, and commits it. */
 function runnerSays(dir: string, version: string): string {
