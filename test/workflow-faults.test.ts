@@ -153,6 +153,8 @@ describe('the gate when GitHub fails it (simulated)', { timeout: 300_000 }, () =
     git(world.maintainer, 'push', '-q', 'origin', 'HEAD:main');
     const broken = runWorkflow(world, 'mentor-gate.yml', target('edited')).jobs.gate!;
     expect(broken.succeeded).toBe(false);
+    // The run's last word is that the gate could not judge, not that it refused.
+    expect(broken.steps.at(-1)!.stdout).toBe('The gate could not judge the pull request: the steps above say why. Re-run this job once that is fixed.\n');
     expect(lastStatus(world, pr.headSha)?.state).toBe('error');
     expect(comments(world, 5)[0]!.body).toContain('The gate could not judge this pull request');
   });

@@ -45,6 +45,7 @@ describe('the gate', { timeout: 180_000 }, () => {
     expect(job.succeeded).toBe(false);
     expect(verdict(world, pr)).toMatchObject({ state: 'failure', context: 'mentor/gate' });
     expect(comments(world, pr)[0]!.body).toContain('bob');
+    expect(job.steps.at(-1)!.stdout).toBe('The gate refused the pull request: see the comment on it.\n');
   });
 
   it("stays red for a fork that rewrites the gate workflow, adds a postinstall and replaces the runner: the base's runner judges it", () => {

@@ -113,6 +113,14 @@ else
   gh api --method POST "repos/$GITHUB_REPOSITORY/issues/$NUMBER/comments" --input "$RUNNER_TEMP/comment.json" > /dev/null
 fi`;
 
+/** The run is red unless the gate passed: a refusal, or no verdict at all (said apart: a maintainer re-runs only the second). */
+const FAIL_UNLESS_PASSED = `if [ "$VERDICT" = failure ]; then
+  echo "The gate refused the pull request: see the comment on it."
+else
+  echo "The gate could not judge the pull request: the steps above say why. Re-run this job once that is fixed."
+fi
+exit 1`;
+
 export interface GateStepOptions {
   /** The condition every step adds (the re-judging job skips them when no open pull request has the head commit). */
   when?: string;
@@ -135,7 +143,7 @@ export function gateSteps(options: GateStepOptions = {}): string {
     step("Judge the changes with the base branch's runner", JUDGE, ['id: judge', ...guard]),
     step(`Set the ${GATE_CONTEXT} status on the ${statusOn.called}`, setStatus(statusOn.commit), [`if: ${only('always()')}`, 'env:', '  VERDICT: ${{ steps.judge.outputs.verdict }}']),
     step('Post the verdict as the one gate comment on the pull request', COMMENT, [`if: ${only('always()')}`]),
-    step('Fail this run when the gate refused', 'echo "The gate refused the pull request: see the comment on it." && exit 1', [`if: ${only("steps.judge.outputs.verdict != 'success'")}`]),
+    step('Fail this run unless the gate passed', FAIL_UNLESS_PASSED, [`if: ${only("steps.judge.outputs.verdict != 'success'")}`, 'env:', '  VERDICT: ${{ steps.judge.outputs.verdict }}']),
   ].join('\n');
 }
 
