@@ -38,6 +38,11 @@ export const logsDir = (cohort: string) => `${cohortDir(cohort)}/${LOGS_FOLDER}`
 export const personLogsDir = (cohort: string, person: string) => `${logsDir(cohort)}/${person}`;
 export const logFile = (cohort: string, person: string, week: string) => `${personLogsDir(cohort, person)}/${week}.yaml`;
 export const reportFile = (cohort: string, week: string, extension: 'md' | 'json') => `${REPORTS_DIR}/${cohort}/${week}.${extension}`;
+/**
+ * The name of a report file in its cohort's folder, its week captured: `2026-W48.md`, `2026-W48.json`.
+ * Written as a POSIX extended regular expression too ([0-9], not \d), so CI's shell script reads the same names.
+ */
+export const REPORT_NAME = /^([0-9]{4}-W[0-9]{2})\.(md|json)$/;
 
 /** What a repo path is, by the layout alone (names are not checked against ID_PATTERN here). */
 export type PathKind =

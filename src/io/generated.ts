@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { ID_PATTERN, REPORTS_DIR } from '../domain/layout.js';
+import { ID_PATTERN, REPORT_NAME, REPORTS_DIR } from '../domain/layout.js';
 import path from 'node:path';
 import { readRegularFile } from './regular-file.js';
 import { keepLineEndings } from './write.js';
@@ -66,7 +66,7 @@ export function reportWeeks(root: string): Array<{ cohort: string; week: string 
   const found = new Map<string, { cohort: string; week: string }>();
   for (const cohort of readdirSync(reports).filter((name) => ID_PATTERN.test(name) && isFolder(path.join(reports, name))).sort()) {
     for (const name of readdirSync(path.join(reports, cohort)).sort()) {
-      const week = /^(\d{4}-W\d{2})\.(md|json)$/.exec(name)?.[1];
+      const week = REPORT_NAME.exec(name)?.[1];
       if (week !== undefined) found.set(`${cohort}/${week}`, { cohort, week });
     }
   }

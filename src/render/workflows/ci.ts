@@ -1,4 +1,4 @@
-import { CODEOWNERS_FILE, REPORTS_DIR, reportFile } from '../../domain/layout.js';
+import { CODEOWNERS_FILE, REPORT_NAME, REPORTS_DIR, reportFile } from '../../domain/layout.js';
 import { header, ID_ERE, indent, RUNNER, runnerJob, WORKFLOW_DEFAULTS } from './common.js';
 
 // mentor.yml: validate on every push and pull request, and check that every generated file is
@@ -38,7 +38,7 @@ ${RUNNER} codeowners --check || stale ${CODEOWNERS_FILE} codeowners
 ${RUNNER} schema --check || stale schemas schema
 ${RUNNER} forms --check || stale .github/ISSUE_TEMPLATE forms
 # Reports: each committed week, .md and .json together. Names outside the layout are validate's to report.
-git ls-files -- '${REPORTS_DIR}/*' | sed -nE 's#^${REPORTS_DIR}/(${ID_ERE})/([0-9]{4}-W[0-9]{2})\\.(md|json)$#\\1 \\2#p' | sort -u > "$RUNNER_TEMP/reports.txt"
+git ls-files -- '${REPORTS_DIR}/*' | sed -nE 's#^${REPORTS_DIR}/(${ID_ERE})/${REPORT_NAME.source.slice(1)}#\\1 \\2#p' | sort -u > "$RUNNER_TEMP/reports.txt"
 while read -r cohort week; do
   ${RUNNER} report "$cohort" --week "$week" --check || stale "${reportFile('$cohort', '$week', 'md')}" "report $cohort --week $week"
 done < "$RUNNER_TEMP/reports.txt"
