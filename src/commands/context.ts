@@ -1,7 +1,7 @@
 import { currentTime } from '../io/clock.js';
 import { gitUserName, openGit } from '../io/git.js';
 import { personForGitUser } from '../core/log-draft.js';
-import { ExitCode, MentorError } from '../errors.js';
+import { ExitCode, MentorError, usageError } from '../errors.js';
 import { findRepoRoot } from '../io/repo.js';
 import { acquireWriteLock } from '../io/lock.js';
 import { printError } from '../io/output.js';
@@ -12,6 +12,7 @@ import { WorktreeSource } from '../io/worktree-source.js';
 import type { Cohort, Person } from '../model/schemas.js';
 import { cohortState, cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { localDate } from '../domain/time.js';
+import { isIsoWeek, weekFix } from '../domain/weeks.js';
 import { CONFIG_FILE, membersDir, personFile } from '../domain/layout.js';
 import { closest } from '../model/suggest.js';
 import { sanitizeInline } from '../render/terminal.js';
@@ -92,6 +93,11 @@ export function chooseCohort(loaded: Loaded, cohortId: string | undefined, optio
     throw new MentorError(`There is no cohort "${sanitizeInline(cohortId)}".`, ExitCode.usage, guess ? `Did you mean ${guess}?` : `Cohorts: ${[...program.cohorts.keys()].join(', ') || 'none yet'}.`);
   }
   return requireValid(program, entry, strict);
+}
+
+/** Refuses (exit 2) a --week that names no ISO week, with how to write it. */
+export function refuseNotAWeek(week: string | undefined): void {
+  if (week !== undefined && !isIsoWeek(week)) throw usageError(`--week ${sanitizeInline(week)} is not an ISO week.`, weekFix(week));
 }
 
 /** Refuses (exit 2) a week the cohort does not run: `what` says what to do instead. */

@@ -1,11 +1,10 @@
 import { ExitCode, usageError } from '../errors.js';
 import { print, styleFor, terminalWidth } from '../io/output.js';
 import { cohortCommitments } from '../core/commitments.js';
-import { compareWeeks, isIsoWeek, weekFix, weekOfDate } from '../domain/weeks.js';
+import { compareWeeks, weekOfDate } from '../domain/weeks.js';
 import { weekLogs } from './week-logs.js';
-import { chooseCohort, loadForCommand, peopleOf, refuseWeekOutside } from './context.js';
+import { chooseCohort, loadForCommand, peopleOf, refuseNotAWeek, refuseWeekOutside } from './context.js';
 import { renderHoursJson, renderHoursText } from '../render/hours.js';
-import { sanitizeInline } from '../render/terminal.js';
 
 export interface HoursOptions {
   repo?: string;
@@ -14,9 +13,7 @@ export interface HoursOptions {
 }
 
 export async function hoursCommand(cohortId: string | undefined, options: HoursOptions): Promise<number> {
-  if (options.week !== undefined && !isIsoWeek(options.week)) {
-    throw usageError(`--week ${sanitizeInline(options.week)} is not an ISO week.`, weekFix(options.week));
-  }
+  refuseNotAWeek(options.week);
   const loaded = loadForCommand(options.repo);
   const entry = chooseCohort(loaded, cohortId, { strict: false, command: 'hours' });
   if (options.week !== undefined) {

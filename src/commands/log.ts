@@ -10,7 +10,7 @@ import { logFile } from '../domain/layout.js';
 import { checkLogFlags, parseHoursFlags, totalAgainstPlan, type LogDraft } from '../core/log-draft.js';
 import { cohortsForLog, defaultWeekFor, logDraftOf, logForm, membershipsIn, type Membership } from '../core/log-form.js';
 import { askForm } from '../core/questions.js';
-import { compareWeeks, firstOpenWeek, isIsoWeek, weekFix, lastCompleteWeek, mondayOf, weekAt } from '../domain/weeks.js';
+import { compareWeeks, firstOpenWeek, lastCompleteWeek, mondayOf, weekAt } from '../domain/weeks.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { checkShape } from '../model/check-shape.js';
 import { isError } from '../model/problem.js';
@@ -23,7 +23,7 @@ import { renderNewLog, updateLogText } from '../render/log-yaml.js';
 import { logCommandLine } from '../render/log-command.js';
 import { renderLogJson } from '../render/outcome-json.js';
 import { sanitizeForTerminal, sanitizeInline } from '../render/terminal.js';
-import { changedMeanwhile, chooseCohort, cohortRecordErrors, loadForCommand, lockAndReadAgain, personOfGitUser, recordErrorsMessage, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
+import { changedMeanwhile, chooseCohort, cohortRecordErrors, loadForCommand, lockAndReadAgain, personOfGitUser, recordErrorsMessage, refuseNotAWeek, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
 import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
 
 export interface LogOptions {
@@ -63,7 +63,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   const existingLog = (cohort: string, who: string, when: string) => readExisting(program.root, logFile(cohort, who, when))?.log;
 
   if (options.person !== undefined) refusePerson(first, options.person, options.cohort, memberships);
-  if (interactive && options.week !== undefined && !isIsoWeek(options.week)) refuseNotAWeek(options.week);
+  if (interactive) refuseNotAWeek(options.week);
   let { cohort: cohortId, person, week } = options;
   let asked: LogDraft | undefined;
   /** The log as the last preview showed it, to write only that (the form makes a preview each time it plans). */
@@ -223,10 +223,6 @@ function refuseUnknown(loaded: Loaded, cohortId: string, person: string, week: s
       `Log ${firstOpen} or a later week. For a closed week, ask a maintainer to make or approve the change.`,
     );
   }
-}
-
-function refuseNotAWeek(week: string): void {
-  if (!isIsoWeek(week)) throw usageError(`--week ${sanitizeInline(week)} is not an ISO week.`, weekFix(week));
 }
 
 /** The log must pass the same checks validate runs, before anything is written. */

@@ -1,4 +1,4 @@
-import { ExitCode, usageError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { staleFiles } from '../io/generated.js';
 import { print } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
@@ -6,10 +6,9 @@ import { CONFIG_FILE, cohortDir, cohortFile, membersDir, personFile } from '../d
 import { cohortsOverlap } from '../domain/cross-cohort.js';
 import type { Program } from '../model/program.js';
 import type { Cohort } from '../model/schemas.js';
-import { isIsoWeek, weekFix, lastCompleteWeek } from '../domain/weeks.js';
+import { lastCompleteWeek } from '../domain/weeks.js';
 import { renderReportOutcomeJson, type Written } from '../render/outcome-json.js';
-import { sanitizeInline } from '../render/terminal.js';
-import { chooseCohort, loadForCommand } from './context.js';
+import { chooseCohort, loadForCommand, refuseNotAWeek } from './context.js';
 import { refuseWeekNotReportable, reportFiles } from './report-files.js';
 import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { checkGenerated } from './generated-step.js';
@@ -23,7 +22,7 @@ export interface ReportOptions {
 }
 
 export async function reportCommand(cohortId: string | undefined, options: ReportOptions): Promise<number> {
-  if (options.week !== undefined && !isIsoWeek(options.week)) throw usageError(`--week ${sanitizeInline(options.week)} is not an ISO week.`, weekFix(options.week));
+  refuseNotAWeek(options.week);
   const loaded = loadForCommand(options.repo, options.check ? {} : { lock: 'report' });
   const { program } = loaded;
   const entry = chooseCohort(loaded, cohortId);
