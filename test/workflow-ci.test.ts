@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NOW, commitIn, git, githubWorld, mainSha, openPullRequest, pullRequestEvent, pushEvent, pushToMain } from './helpers/github-world.js';
+import { NOW, commitIn, git, githubWorld, mainSha, mergeGroup, mergeGroupEvent, openPullRequest, pullRequestEvent, pushEvent, pushToMain } from './helpers/github-world.js';
 import { mentor } from './helpers/repo.js';
 import { runWorkflow, type SimEvent } from './helpers/workflow-sim.js';
 
@@ -37,30 +37,109 @@ describe('mentor.yml on a push to main', { timeout: 180_000 }, () => {
     expect(job.summary).toContain("| cohorts\\/2026\\-fall\\/logs\\/hal\\/2026\\-W47\\.yaml | 4 | \\\"practise\\_\\<b\\>\\\" is not an activity of a mentee\\.");
     expect(job.summary).not.toContain('<b>');
   });
+});
 
-  it('fails on a stale report, naming the exact command that regenerates it', () => {
-    const world = githubWorld();
+describe('mentor.yml and the committed reports', { timeout: 180_000 }, () => {
+  const HAL_W46 = 'cohorts/2026-fall/logs/hal/2026-W46.yaml';
+  const STALE_W46 = {
+    command: 'error',
+    properties: 'file=reports/2026-fall/2026-W46.md',
+    message: 'reports/2026-fall/2026-W46.md is not what `mentor report 2026-fall --week 2026-W46` writes from the records. Regenerate it: node .mentor/mentor.mjs report 2026-fall --week 2026-W46, and commit the result.',
+  };
+  /** main with the report of 2026-W46 committed, as `mentor report` wrote it; returns main before it. */
+  const withReport = (world: ReturnType<typeof githubWorld>): string => {
+    const before = mainSha(world);
     const clone = world.maintainer;
-    git(clone, 'switch', '-q', '-c', 'report');
+    git(clone, 'fetch', '-q', 'origin');
+    git(clone, 'switch', '-q', '-C', 'report', 'origin/main');
     expect(mentor(['report', '2026-fall', '--week', '2026-W46', '--repo', clone], { env: { MENTOR_NOW: NOW } }).code).toBe(0);
     git(clone, 'add', '-A');
     git(clone, 'commit', '-q', '-m', 'report');
     pushToMain(world, clone);
-    const fresh = runWorkflow(world, 'mentor.yml', pushEvent(world, mainSha(world)), ['generated']).jobs.generated!;
+    return before;
+  };
+  const lateLog = (world: ReturnType<typeof githubWorld>, clone: string) =>
+    commitIn(clone, 'late-log', { [HAL_W46]: readFileSync(path.join(world.maintainer, HAL_W46), 'utf8').replace('practice: 3', 'practice: 5') });
+
+  it('holds a report that a push or a pull request writes or edits to the records, naming the exact command that regenerates it', () => {
+    const world = githubWorld();
+    const before = withReport(world);
+    const fresh = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['generated']).jobs.generated!;
     expect(fresh.succeeded).toBe(true);
+    expect(fresh.commands).toEqual([]);
+    // A report edited by hand, in a pull request and in a push.
+    const report = path.join(world.maintainer, 'reports/2026-fall/2026-W46.md');
+    commitIn(world.maintainer, 'hand-edit', { 'reports/2026-fall/2026-W46.md': readFileSync(report, 'utf8').replace('Missing logs', 'No missing logs') });
+    const pr = openPullRequest(world, world.maintainer, { number: 3, author: 'andrew-gh' });
+    const onPr = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['generated']).jobs.generated!;
+    expect(onPr.succeeded).toBe(false);
+    expect(onPr.commands).toEqual([STALE_W46]);
+    const main = mainSha(world);
+    pushToMain(world, world.maintainer);
+    const onPush = runWorkflow(world, 'mentor.yml', pushEvent(world, main), ['generated']).jobs.generated!;
+    expect(onPush.succeeded).toBe(false);
+    expect(onPush.commands).toEqual([STALE_W46]);
+    // A report written from records the push does not hold (a log changed in the same push) fails too.
+    const mixed = mainSha(world);
+    commitIn(world.maintainer, 'mixed', { 'reports/2026-fall/2026-W46.md': readFileSync(report, 'utf8').replace('No missing logs', 'Missing logs'), [HAL_W46]: readFileSync(path.join(world.maintainer, HAL_W46), 'utf8').replace('practice: 3', 'practice: 4') });
+    pushToMain(world, world.maintainer);
+    expect(runWorkflow(world, 'mentor.yml', pushEvent(world, mixed), ['generated']).jobs.generated!.commands).toEqual([STALE_W46]);
+  });
+
+  it("lets a late log leave a report behind: the mentee's pull request and the merge queue stay green, and main lists it with the command that refreshes it", () => {
+    const world = githubWorld();
+    withReport(world);
+    lateLog(world, world.fork);
+    const pr = openPullRequest(world, world.fork, { number: 9, author: 'hal-k' });
+    const onPr = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['generated']).jobs.generated!;
+    expect(onPr.succeeded).toBe(true);
+    expect(onPr.commands).toEqual([]);
+    expect(onPr.summary).toBe('');
+    const queue = runWorkflow(world, 'mentor.yml', mergeGroupEvent(mergeGroup(world, [pr])), ['generated']).jobs.generated!;
+    expect(queue.succeeded).toBe(true);
+    expect(queue.commands).toEqual([]);
+    // Merged: main's run is green, with one warning and the refresh command in its summary.
     const before = mainSha(world);
-    const log = path.join(clone, 'cohorts/2026-fall/logs/hal/2026-W46.yaml');
-    commitIn(clone, 'late-edit', { 'cohorts/2026-fall/logs/hal/2026-W46.yaml': readFileSync(log, 'utf8').replace('practice: 3', 'practice: 5') });
-    pushToMain(world, clone);
-    const stale = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['generated']).jobs.generated!;
-    expect(stale.succeeded).toBe(false);
-    expect(stale.commands).toEqual([
-      {
-        command: 'error',
-        properties: 'file=reports/2026-fall/2026-W46.md',
-        message: 'reports/2026-fall/2026-W46.md is not what `mentor report 2026-fall --week 2026-W46` writes from the records. Regenerate it: node .mentor/mentor.mjs report 2026-fall --week 2026-W46, and commit the result.',
-      },
+    pushToMain(world, world.fork);
+    const onMain = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['generated']).jobs.generated!;
+    expect(onMain.succeeded).toBe(true);
+    expect(onMain.commands).toEqual([
+      { command: 'warning', properties: '', message: "1 committed reports are behind the records: a late log, a person's edit or the config changed what they would say. That is expected; a maintainer refreshes them with the commands in this job's summary." },
     ]);
+    expect(onMain.summary).toContain('## Reports behind the records');
+    expect(onMain.summary).toContain('```sh\nnode .mentor/mentor.mjs report 2026-fall --week 2026-W46\n```');
+    // The maintainer runs it: the refreshed report is held to the records, and nothing is behind.
+    const refreshed = mainSha(world);
+    git(world.maintainer, 'fetch', '-q', 'origin');
+    git(world.maintainer, 'switch', '-q', '-C', 'refresh', 'origin/main');
+    expect(mentor(['report', '2026-fall', '--week', '2026-W46', '--repo', world.maintainer], { env: { MENTOR_NOW: NOW } }).code).toBe(0);
+    git(world.maintainer, 'commit', '-q', '-am', 'refresh');
+    pushToMain(world, world.maintainer);
+    const after = runWorkflow(world, 'mentor.yml', pushEvent(world, refreshed), ['generated']).jobs.generated!;
+    expect(after.succeeded).toBe(true);
+    expect(after.commands).toEqual([]);
+    expect(after.summary).toBe('');
+  });
+
+  it('holds every report on a first push or when the start of a push cannot be fetched, and fails on a report of a week its cohort no longer has', () => {
+    const world = githubWorld();
+    withReport(world);
+    lateLog(world, world.maintainer);
+    pushToMain(world, world.maintainer);
+    for (const before of ['0'.repeat(40), 'f'.repeat(40)]) {
+      const job = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['generated']).jobs.generated!;
+      expect(job.succeeded, before).toBe(false);
+      expect(job.commands, before).toEqual([STALE_W46]);
+    }
+    // The cohort now starts after the report's week: not behind but wrong, and mentor says why.
+    const before = mainSha(world);
+    const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
+    commitIn(world.maintainer, 'start', { 'cohorts/2026-fall/cohort.yaml': readFileSync(cohort, 'utf8').replace(/^start: .*$/m, 'start: 2026-11-16') });
+    pushToMain(world, world.maintainer);
+    const job = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['generated']).jobs.generated!;
+    expect(job.succeeded).toBe(false);
+    expect(job.steps.at(-1)!.stdout).toContain('2026-W46');
+    expect(job.summary).toBe('');
   });
 });
 

@@ -31,7 +31,14 @@ else
 fi
 exit "$code"`;
 
-/** Each generated file, checked by the command that writes it; a stale one names that command. */
+/**
+ * Each generated file, checked by the command that writes it; a stale one names that command.
+ * A report is its week as it was when written: the reports this push or pull request writes or
+ * edits must be exactly what mentor writes from its records. One written before goes behind when
+ * a late log, a person's edit of their own file or the config changes what it would say now: not
+ * the mistake of whoever made that change (a mentee may not touch reports/), so it never fails a
+ * check; a push to the default branch lists it, with the command that refreshes it.
+ */
 const GENERATED = `failed=0
 stale() { echo "::error file=$1::$1 is not what \\\`mentor $2\\\` writes from the records. Regenerate it: ${RUNNER} $2, and commit the result."; failed=1; }
 ${RUNNER} codeowners --check || stale ${CODEOWNERS_FILE} codeowners
@@ -39,9 +46,35 @@ ${RUNNER} schema --check || stale schemas schema
 ${RUNNER} forms --check || stale .github/ISSUE_TEMPLATE forms
 # Reports: each committed week, .md and .json together. Names outside the layout are validate's to report.
 git ls-files -- '${REPORTS_DIR}/*' | sed -nE 's#^${REPORTS_DIR}/(${ID_ERE})/${REPORT_NAME.source.slice(1)}#\\1 \\2#p' | sort -u > "$RUNNER_TEMP/reports.txt"
+# The report files this event writes or edits: against the commit it starts from (one more commit
+# fetched, no history). A first push, or a start git can no longer fetch: every report.
+if [ -n "$SINCE" ] && git fetch --no-tags --quiet --depth=1 origin "$SINCE" 2> /dev/null; then
+  git diff --name-only --no-renames "$SINCE" HEAD -- '${REPORTS_DIR}/' > "$RUNNER_TEMP/written.txt"
+else
+  git ls-files -- '${REPORTS_DIR}/*' > "$RUNNER_TEMP/written.txt"
+fi
+behind=()
 while read -r cohort week; do
-  ${RUNNER} report "$cohort" --week "$week" --check || stale "${reportFile('$cohort', '$week', 'md')}" "report $cohort --week $week"
+  if grep -qxF -e "${reportFile('$cohort', '$week', 'md')}" -e "${reportFile('$cohort', '$week', 'json')}" "$RUNNER_TEMP/written.txt"; then
+    ${RUNNER} report "$cohort" --week "$week" --check < /dev/null || stale "${reportFile('$cohort', '$week', 'md')}" "report $cohort --week $week"
+  elif [ "$GITHUB_EVENT_NAME" = push ]; then
+    set +e; ${RUNNER} report "$cohort" --week "$week" --check < /dev/null > "$RUNNER_TEMP/report.txt" 2>&1; code=$?; set -e
+    # 1: the records now say something else. Anything else (a week the cohort no longer has) is an error, shown as mentor said it.
+    if [ "$code" -eq 1 ]; then behind+=("$cohort $week"); elif [ "$code" -ne 0 ]; then cat "$RUNNER_TEMP/report.txt"; failed=1; fi
+  fi
 done < "$RUNNER_TEMP/reports.txt"
+if [ "\${#behind[@]}" -gt 0 ]; then
+  echo "::warning::\${#behind[@]} committed reports are behind the records: a late log, a person's edit or the config changed what they would say. That is expected; a maintainer refreshes them with the commands in this job's summary."
+  {
+    echo "## Reports behind the records"
+    echo
+    echo "Records changed after these reports were written (a late log, a person's edit, the config). To refresh them, a maintainer runs on a branch, then commits and opens a pull request:"
+    echo
+    echo '\`\`\`sh'
+    for entry in "\${behind[@]}"; do echo "${RUNNER} report \${entry% *} --week \${entry#* }"; done
+    echo '\`\`\`'
+  } >> "$GITHUB_STEP_SUMMARY"
+fi
 exit "$failed"`;
 
 /** A pull request, a merge queue's commit, or a push to the default branch (a push to any other branch runs nothing). */
@@ -82,6 +115,8 @@ ${indent(VALIDATE, '          ')}
     if: ${ON_DEFAULT_BRANCH}
 ${runnerJob({ permissions: ['contents: read'], fullHistory: false })}
       - name: Check every generated file (CODEOWNERS, schemas, reports)
+        env:
+          SINCE: \${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha || github.event.before }}
         run: |
 ${indent(GENERATED, '          ')}
 `;
