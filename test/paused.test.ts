@@ -39,3 +39,24 @@ describe('a paused mentor', () => {
     expect((await mentorIn(['status', '2026-fall', '--repo', repo], { env })).stdout).toMatch(/Paused \(1\)\n\s+linus \(mentor\) until 2026-12-01/);
   });
 });
+
+describe('weeks away', () => {
+  it('expect no log: a mentor or mentee away last week is not missing it, and is again for a week they are back before its end', async () => {
+    const repo = exampleRepo();
+    const env = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
+    const before = (await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env })).json.cohorts[0];
+    expect(before.missingLogs).toEqual(['hal', 'linus']);
+    // Away through 2026-W47's Sunday (2026-11-29 is W48's): neither is missing it, and this week's count leaves them out.
+    for (const person of ['linus', 'hal']) writeFileSync(path.join(repo, `people/${person}.yaml`), `${readText(repo, `people/${person}.yaml`)}pausedUntil: 2026-11-23\n`);
+    const away = (await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env })).json.cohorts[0];
+    expect(away.missingLogs).toEqual([]);
+    expect(away.thisWeek.expectedLogs).toBe(before.thisWeek.expectedLogs);
+    const report = await mentorInJson(['report', '2026-fall', '--week', '2026-W47', '--repo', repo, '--format', 'json'], { env });
+    expect(report.code).toBe(0);
+    expect(JSON.parse(readText(repo, 'reports/2026-fall/2026-W47.json')).missingLogs).toEqual([]);
+    expect(readText(repo, 'reports/2026-fall/2026-W47.md')).not.toContain('**Missing logs:**');
+    // Back on the Sunday itself: that week was theirs to log.
+    for (const person of ['linus', 'hal']) writeFileSync(path.join(repo, `people/${person}.yaml`), readText(repo, `people/${person}.yaml`).replace('pausedUntil: 2026-11-23', 'pausedUntil: 2026-11-22'));
+    expect((await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env })).json.cohorts[0].missingLogs).toEqual(['hal', 'linus']);
+  });
+});

@@ -5,7 +5,7 @@ import { directMenteeCounts, roomFor, roundHours } from '../domain/commitments.j
 import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { localDate } from '../domain/time.js';
 import { mondayOf, sundayOf } from '../domain/weeks.js';
-import { countedWeeks, isCohortWeek, isPaused } from '../domain/cohort-state.js';
+import { countedWeeks, isAwayInWeek, isCohortWeek, isPaused } from '../domain/cohort-state.js';
 import { mentorCycles } from '../domain/member-checks.js';
 import { loggersByWeek } from './cohort-as-of.js';
 
@@ -188,7 +188,8 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   const inCohort = isCohortWeek(cohort, week);
   const weeksRun = countedWeeks(cohort, week);
   const loggers = loggersByWeek(cohort, config.timezone, weeksRun);
-  const expected = inCohort ? members.filter((member) => expectsLog(member) && loggers.get(week)!.has(member.person)) : [];
+  // Nor of someone away that week (`pausedUntil`): the snapshot lists paused mentors apart.
+  const expected = inCohort ? members.filter((member) => expectsLog(member) && loggers.get(week)!.has(member.person) && !isAwayInWeek(people.get(member.person), week)) : [];
   const missingLogs = expected.filter((member) => !weekLogs.has(member.person)).map((member) => member.person).sort();
   const overBudget = hours.flatMap((row) => {
     const other = input.elsewhere?.get(row.id);
@@ -234,8 +235,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     const room = roomFor(config, member.role, x, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, input.elsewhere?.get(member.person)));
     if (room > 0) mentorsWithRoom.push({ id: member.person, role: member.role, directMentees: x, room });
     // Weeks away (`pausedUntil`) are not silence: a mentor back today is not inactive for them.
-    const back = person?.pausedUntil;
-    const silent = weeksWithout(logs.get(member.person), back === undefined ? weeksRun : weeksRun.filter((w) => sundayOf(w) >= back));
+    const silent = weeksWithout(logs.get(member.person), weeksRun.filter((w) => !isAwayInWeek(person, w)));
     if (expectsLog(member) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });
   }
   mentorsWithRoom.sort(byTierThenId);

@@ -1,5 +1,5 @@
 import { dayNumber } from './time.js';
-import { compareWeeks, lastCompleteWeek, weekOfDate, weeksBetween, mondayOf } from './weeks.js';
+import { compareWeeks, lastCompleteWeek, weekOfDate, weeksBetween, mondayOf, sundayOf } from './weeks.js';
 
 // Where a cohort stands in time, and which of its weeks count. DESIGN.md "Time": a cohort's weeks
 // run from the week of its start to the week of its end; only complete weeks of the cohort are
@@ -65,4 +65,13 @@ export function isOpenOrJustFinished(cohort: CohortDates, today: string): boolea
 /** A person who set `pausedUntil` is away until that day (in the program's zone) begins. */
 export function isPaused(person: { pausedUntil?: string | undefined }, today: string): boolean {
   return person.pausedUntil !== undefined && dayNumber(today) < dayNumber(person.pausedUntil);
+}
+
+/**
+ * Whether a week is one a person was away for (`pausedUntil` after its Sunday): no log is expected
+ * of them for it, and it is not silence. When the pause began is not recorded: every week before
+ * the date counts as away.
+ */
+export function isAwayInWeek(person: { pausedUntil?: string | undefined } | undefined, week: string): boolean {
+  return person?.pausedUntil !== undefined && sundayOf(week) < person.pausedUntil;
 }

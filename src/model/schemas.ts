@@ -164,7 +164,7 @@ export const personSchema = z.strictObject({
   languages: z.array(tagSchema).default([]),
   maxHoursPerWeek: hoursSchema.optional().describe('budget; assign never plans past it'),
   active: z.boolean().default(true).describe('false: opted out, never assigned new mentees'),
-  pausedUntil: dateSchema.optional().describe('away until this date: not assigned or mentioned, not counted inactive; back by itself on that day'),
+  pausedUntil: dateSchema.optional().describe('away until this date: not assigned or mentioned, not counted inactive, no log expected for a week away; back by itself on that day'),
 });
 
 // ---------------------------------------------------------------------------------------------
