@@ -155,6 +155,14 @@ describe('the README examples of the commands that write, and of validate', () =
     expect(keyPaths(JSON.parse(result.stdout))).toEqual(keyPaths(JSON.parse(json!)));
   });
 
+  it('`mentor status --format json` has the keys of the README example, in order', async () => {
+    const [json] = only(/```json\n(\{ "now": [\s\S]*?)```/);
+    const result = await mentorIn(['status', '--format', 'json', '--repo', EXAMPLE], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(keyPaths(JSON.parse(result.stdout))).toEqual(keyPaths(JSON.parse(json!)));
+    expect(JSON.parse(result.stdout).cohorts[0].missingLogs).toEqual(JSON.parse(json!).cohorts[0].missingLogs);
+  });
+
   it('`mentor claim --format json` refuses a taken member with the JSON the README shows', async () => {
     const [json] = only(/`(\{ "cohort": "2026-fall", "member": "cleo", "mentor": "ada", "ok": false,[^`]*\})`/);
     const repo = exampleRepo();
