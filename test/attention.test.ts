@@ -92,6 +92,20 @@ describe('status --format markdown (the attention issue)', () => {
     expect(folder.stderr).toContain(`${path.dirname(empty)} is not a file`);
   });
 
+  it('says of a request dated in the future (a mistyped year) that its date needs correcting, in the issue and in status', async () => {
+    const repo = exampleRepo();
+    const cohort = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(cohort, readText(repo, 'cohorts/2026-fall/cohort.yaml').replace('requestedAt: 2026-11-22T18:30:00-08:00', 'requestedAt: 2027-11-22T18:30:00-08:00'));
+    const { code, stdout } = await attention(repo);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\| 2 \| jon \(mentee\) \| 0 h \| \*\*`requestedAt` is in the future\*\*: correct the date \|/);
+    const text = (await mentorIn(['status', '2026-fall', '--repo', repo], { env: { ...NOW, NO_COLOR: '1' } })).stdout;
+    expect(text).toContain('jon (mentee) asked at 2027-11-22T18:30:00-08:00, which is still to come: correct its requestedAt, or the request never falls due');
+    const json = JSON.parse((await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW })).stdout);
+    expect(json.cohorts[0].waiting.find((w: { id: string }) => w.id === 'jon')).toMatchObject({ requestedAtInFuture: true, overdue: false });
+    expect(json.cohorts[0].waiting.find((w: { id: string }) => w.id === 'cleo')).not.toHaveProperty('requestedAtInFuture');
+  });
+
   it('says nobody is waiting when the queue is empty', async () => {
     const repo = exampleRepo();
     writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), readText(repo, 'cohorts/2026-fall/cohort.yaml').replace(/  - person: cleo\n(    .*\n)+?(?=  - person: dan)/, '').replace(/  - person: jon\n(    .*\n)+/, ''));

@@ -24,6 +24,7 @@ export interface QueueEntry {
   /** Hours left before the promise is broken; negative when overdue. */
   dueInHours?: number;
   overdue: boolean;
+  requestedAtInFuture?: true;
   wants: string[];
   prefers?: string;
   mentions: Mention[];
@@ -76,6 +77,7 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
         role: w.role,
         ...(w.waitedHours !== undefined ? { waitedHours: w.waitedHours, dueInHours: Math.round((snapshot.slaHours - w.waitedHours) * 10) / 10 } : {}),
         overdue: w.overdue,
+        ...(w.requestedAtInFuture ? { requestedAtInFuture: true as const } : {}),
         wants: w.wants,
         ...(w.prefers !== undefined ? { prefers: w.prefers } : {}),
         mentions,

@@ -35,6 +35,8 @@ export interface WaitingMember {
   requestedAt?: string;
   waitedHours?: number;
   overdue: boolean;
+  /** `requestedAt` later than the snapshot's time: a mistyped date, that would never fall due. */
+  requestedAtInFuture?: true;
   wants: string[];
   prefers?: string;
 }
@@ -175,20 +177,19 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   }
   roots.push(...unreachableRoots(members, nodes, roots));
   roots.push(...cutTooDeep(roots));
-  const sortTree = (list: TreeNode[]) => {
-    list.sort(byId);
-    for (const node of list) sortTree(node.children);
+  const sortTree = (list: TreeNode[]): void => {
+    for (const node of list.sort(byId)) sortTree(node.children);
   };
   sortTree(roots);
   const rank = (node: TreeNode) => (node.unreachable ? 2 : node.detached ? 1 : 0);
   roots.sort((a, b) => rank(a) - rank(b));
 
-  // Logs are expected only in the cohort's own weeks (none before its start or after its end),
-  // of those who had a mentor by the end of that week: one claimed since was still waiting.
+  // Logs are expected only in the cohort's own weeks (none before its start or after its end), of
+  // those who had a mentor by the end of that week (one claimed since was still waiting) and were
+  // not away (`pausedUntil`): paused mentors are listed apart.
   const inCohort = isCohortWeek(cohort, week);
   const weeksRun = countedWeeks(cohort, week);
   const loggers = loggersByWeek(cohort, config.timezone, weeksRun);
-  // Nor of someone away that week (`pausedUntil`): the snapshot lists paused mentors apart.
   const expected = inCohort ? members.filter((member) => expectsLog(member) && loggers.get(week)!.has(member.person) && !isAwayInWeek(people.get(member.person), week)) : [];
   const missingLogs = expected.filter((member) => !weekLogs.has(member.person)).map((member) => member.person).sort();
   const overBudget = hours.flatMap((row) => {
@@ -210,6 +211,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
         ...(member.requestedAt !== undefined ? { requestedAt: member.requestedAt } : {}),
         ...(waitedHours !== undefined ? { waitedHours } : {}),
         overdue: isOverdue(member, input.at, config.requestSlaHours),
+        ...(member.requestedAt !== undefined && Date.parse(member.requestedAt) > input.at ? { requestedAtInFuture: true as const } : {}),
         wants: member.wants,
         ...(member.prefers !== undefined ? { prefers: member.prefers } : {}),
       };

@@ -25,7 +25,7 @@ const more = (count: number, what = '') => `… and ${count.toLocaleString('en-U
 const names = (list: readonly string[]) => (list.length > NAMES_LISTED ? `${list.slice(0, NAMES_LISTED).join(', ')}, … and ${(list.length - NAMES_LISTED).toLocaleString('en-US')} more` : list.join(', '));
 
 function row(q: QueueEntry): string {
-  const promise = q.dueInHours === undefined ? 'no requestedAt' : q.overdue ? `**overdue** by ${waitText(-q.dueInHours)}` : `${waitText(q.dueInHours)} left`;
+  const promise = q.dueInHours === undefined ? 'no requestedAt' : q.requestedAtInFuture ? '**`requestedAt` is in the future**: correct the date' : q.overdue ? `**overdue** by ${waitText(-q.dueInHours)}` : `${waitText(q.dueInHours)} left`;
   const wants = [q.wants.map((w) => markdownText(w)).join(', '), q.prefers !== undefined ? `prefers ${markdownText(q.prefers)}` : ''].filter(Boolean).join('; ');
   return `| ${q.place} | ${markdownText(q.id)} (${q.role}) | ${waitText(q.waitedHours)} | ${promise} | ${wants || '–'} | ${mentionList(q.mentions) || '–'} |`;
 }

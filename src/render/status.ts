@@ -42,7 +42,7 @@ export function renderStatusText(view: StatusView, style: Style, width?: number)
     const overdue = s.waiting.filter((w) => w.overdue);
     const waiting = s.waiting.filter((w) => !w.overdue);
     out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${waitText(w.waitedHours)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
-    out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : `has waited ${waitText(w.waitedHours)}`}`), 'warning', 'nobody'));
+    out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : w.requestedAtInFuture ? `asked at ${w.requestedAt}, which is still to come: correct its requestedAt, or the request never falls due` : `has waited ${waitText(w.waitedHours)}`}`), 'warning', 'nobody'));
     out.push(isCohortWeek(s.cohort, s.week) ? section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none', width ?? 80) : `${style.dim('✓')} Missing logs: ${style.dim(`none expected (last week, ${s.week}, is outside the cohort's weeks, ${cohortWeeksText(s.cohort)})`)}`);
     out.push(`${style.dim('•')} ${thisWeek.expectedLogs === 0 ? `Logs this week: none expected (${s.counts.members === s.counts.waiting ? 'nobody is placed yet' : 'the week is outside the cohort'})` : `Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`}`);
     out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${plural(m.directMentees, 'mentee')}, room for ${m.room} more`), 'ok', 'none'));
