@@ -25,6 +25,8 @@ describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
     expect(s.prs[0].body).toContain('Closes #7');
     // Its first line names whom it was made for: the gate judges it for them after a review, not the bot.
     expect(s.prs[0].body.split('\n')[0]).toBe('<!-- mentor:for zoe-z FIRST_TIMER -->');
+    // Only a maintainer merges it, and until then the request is on no queue: they are told, once, as it opens.
+    expect(s.prs[0].body).toContain('\n@andrew-gh: the gate passed it for @zoe-z. It counts once merged, and only a maintainer can merge it.\n');
     const files = git(w.origin, 'show', '--name-only', '--format=', 'refs/heads/request/issue-7').trim().split('\n');
     expect(files).toEqual(['cohorts/2026-fall/members/zoe.yaml', 'people/zoe.yaml']);
     expect(parse(git(w.origin, 'show', 'refs/heads/request/issue-7:people/zoe.yaml')).github).toBe('zoe-z');
@@ -200,6 +202,7 @@ describe('the claim workflow (simulated)', { timeout: 180_000 }, () => {
     expect(s.prs).toHaveLength(1);
     expect(s.prs[0].head).toBe('claim/2026-fall/jon@linus-s');
     expect(s.statuses[0]).toMatchObject({ context: 'mentor/gate', state: 'success' });
+    expect(s.prs[0].body).toContain('\n@andrew-gh: the gate passed it for @linus-s. It counts once merged, and only a maintainer can merge it.\n');
     expect(s.issues[0].comments[0]).toContain('Claimed');
   });
 

@@ -44,6 +44,13 @@ ${RUNNER} check-pr --base "$base_sha" --head "$head_sha" --author "$AUTHOR" --au
 code=$?
 set -e
 case "$code" in 0) state=success ;; 1) state=failure ;; *) state=error ;; esac
+# It counts only once merged, and only a maintainer merges it (the attention issue reads the
+# default branch): the pull request's body tells them, once, when it is opened.
+maintainers=$(jq -r '(.maintainers // []) | map("@" + .) | join(", ")' "$RUNNER_TEMP/gate.json" 2> /dev/null || true)
+if [ -n "$maintainers" ]; then
+  if [ "$state" = success ]; then verdict="the gate passed it for @$AUTHOR"; else verdict="the gate did not pass it for @$AUTHOR (\\\`${RUNNER} check-pr --base $base_sha --head $head_sha --author $AUTHOR\\\` says why)"; fi
+  printf '\\n%s\\n' "$maintainers: $verdict. It counts once merged, and only a maintainer can merge it." >> "$RUNNER_TEMP/pr.md"
+fi
 # The status before the pull request: a pull request the bot opens starts no workflow, so one
 # opened without its status would wait for it until someone re-ran this.
 gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$head_sha" -f state="$state" -f context=${GATE_CONTEXT} \\
@@ -64,7 +71,6 @@ if [ -z "$pr" ]; then
     echo "::error::GitHub did not open the pull request from $PUSH_TO (its error is above). Re-run this job to open it."
     exit 1
   fi
-  maintainers=$(jq -r '(.maintainers // []) | map("@" + .) | join(", ")' "$RUNNER_TEMP/gate.json" 2> /dev/null || true)
   {
     printf '%s\\n' '${marker}' "Thanks: your ${what} is ready, on branch \\\`$PUSH_TO\\\`, but this repository does not let its workflows open pull requests yet, so it waits for the organisers. You do not need to do anything." ''
     if [ -n "$maintainers" ]; then
