@@ -167,6 +167,32 @@ describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
     expect(job.summary).toContain('❌ 1 files checked: 1 errors');
   });
 
+  it("fails a pull request only on errors it brings: one the default branch had already is annotated, said to be not the author's, and lets it pass", () => {
+    const world = githubWorld();
+    // A maintainer's slip lands on main: ivy's mentor misspelt.
+    const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
+    commitIn(world.maintainer, 'slip', { 'cohorts/2026-fall/cohort.yaml': readFileSync(cohort, 'utf8').replace('    mentor: linus\n', '    mentor: linuss\n') });
+    pushToMain(world, world.maintainer);
+    // hal edits his own person file: validate --changed checks the cohort that names him, and finds the slip.
+    const hal = path.join(world.fork, 'people/hal.yaml');
+    commitIn(world.fork, 'my-name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('name: Hal Kim', 'name: Hal K. Kim') });
+    const pr = openPullRequest(world, world.fork, { number: 11, author: 'hal-k' });
+    const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['validate']).jobs.validate!;
+    expect(job.commands.map((c) => c.command)).toEqual(['error', 'notice']);
+    expect(job.commands[0]!.properties).toContain('file=cohorts/2026-fall/cohort.yaml');
+    expect(job.commands[1]!.message).toBe("Each error above was on the default branch already: not this pull request's to fix. A maintainer fixes it there.");
+    expect(job.succeeded).toBe(true);
+    expect(job.summary).toMatch(/⚠️ \d+ files checked: 1 errors, 0 warnings\. Each error was on the default branch already: not this pull request's to fix/);
+    // The same pull request with an error of its own fails, and says which one was there before.
+    commitIn(world.fork, 'my-name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('timezone: Asia/Seoul', 'timezone: Asia/Soul') });
+    const own = openPullRequest(world, world.fork, { number: 12, author: 'hal-k' });
+    const failed = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, own, 'pull_request'), ['validate']).jobs.validate!;
+    expect(failed.succeeded).toBe(false);
+    expect(failed.commands.map((c) => c.command)).toEqual(['error', 'error']);
+    expect(failed.summary).toContain('❌');
+    expect(failed.summary).toContain("1 of the errors were on the default branch already: not this pull request's to fix.");
+  });
+
   it('lets no file or folder name of a pull request issue a workflow command or reach the log as a terminal escape', () => {
     const world = githubWorld();
     const hostile = 'cohorts/2026-fall/logs/hal\n::add-mask::ghs\n::warning file=x::pwned/2026-W47.yaml';

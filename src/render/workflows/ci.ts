@@ -6,17 +6,30 @@ import { header, ID_ERE, indent, RUNNER, runnerJob, WORKFLOW_DEFAULTS } from './
 // (annotations on the changed lines, a job summary) but cannot be trusted: mentor-gate.yml is the
 // check to require.
 
-/** The job summary: counts, and the first problems with every Markdown character escaped. */
+/**
+ * The job summary: counts, and the first problems with every Markdown character escaped. `$known`:
+ * how many of the errors the default branch had already (on a pull request).
+ */
 const SUMMARY_JQ = `def md: gsub("[\\\\r\\\\n]+"; " ") | gsub("(?<c>[!-/:-@\\\\[-\`{-~])"; "\\\\\\(.c)");
 ([.problems[] | select(.severity == "error")] | length) as $errors
 | ([.problems[] | select(.severity == "warning")] | length) as $warnings
 | "## mentor validate", "",
   (if $errors == 0 then "✅ \\(.files) files checked: no errors, \\($warnings) warnings."
+   elif $errors == $known then "⚠️ \\(.files) files checked: \\($errors) errors, \\($warnings) warnings. Each error was on the default branch already: not this pull request's to fix (a maintainer fixes it there)."
    else "❌ \\(.files) files checked: \\($errors) errors, \\($warnings) warnings. Each is annotated on its line." end),
+  (if $known > 0 and $errors > $known then "", "\\($known) of the errors were on the default branch already: not this pull request's to fix." else empty end),
   (if (.problems | length) > 0 then "", "| file | line | problem |", "|---|---|---|",
      (.problems[:50][] | "| \\(.file | md) | \\(.line) | \\(.message | md) (\\(.rule)) |"),
      (if (.problems | length) > 50 then "", "… and \\((.problems | length) - 50) more." else empty end)
    else empty end)`;
+
+/** Of a pull request's errors, how many the default branch did not have (same file, rule and message; lines may move). */
+const NEW_ERRORS_JQ = `def key: {file, rule, message};
+($base[0].problems | map(select(.severity == "error") | key)) as $known
+| [$head[0].problems[] | select(.severity == "error") | select(key as $k | any($known[]; . == $k) | not)] | length`;
+
+/** A jq program as one single-quoted shell word. */
+const quoted = (jq: string) => `'${jq.replace(/'/g, "'\\''")}'`;
 
 const VALIDATE = `if [ "$GITHUB_EVENT_NAME" = pull_request ]; then scope=(--changed "$BASE_SHA"); else scope=(); fi
 set +e
@@ -24,7 +37,23 @@ ${RUNNER} validate "\${scope[@]}" --format github
 code=$?
 ${RUNNER} validate "\${scope[@]}" --format json > "$RUNNER_TEMP/validate.json" 2> /dev/null
 set -e
-if jq -r '${SUMMARY_JQ.replace(/'/g, "'\\''")}' "$RUNNER_TEMP/validate.json" > "$RUNNER_TEMP/summary.md"; then
+# A pull request fails only on errors it brings: one the default branch had already (a maintainer's
+# slip, in a file its author may not change) is annotated, but is not theirs to fix.
+known=0
+if [ "$code" -eq 1 ] && [ "$GITHUB_EVENT_NAME" = pull_request ]; then
+  set +e
+  ${RUNNER} validate --at "$BASE_SHA" --format json > "$RUNNER_TEMP/base.json" 2> /dev/null
+  base_code=$?
+  set -e
+  if [ "$base_code" -le 1 ] && new=$(jq -n --slurpfile head "$RUNNER_TEMP/validate.json" --slurpfile base "$RUNNER_TEMP/base.json" ${quoted(NEW_ERRORS_JQ)}); then
+    known=$(( $(jq '[.problems[] | select(.severity == "error")] | length' "$RUNNER_TEMP/validate.json") - new ))
+    if [ "$new" -eq 0 ]; then
+      echo "::notice::Each error above was on the default branch already: not this pull request's to fix. A maintainer fixes it there."
+      code=0
+    fi
+  fi
+fi
+if jq -r --argjson known "$known" ${quoted(SUMMARY_JQ)} "$RUNNER_TEMP/validate.json" > "$RUNNER_TEMP/summary.md"; then
   cat "$RUNNER_TEMP/summary.md" >> "$GITHUB_STEP_SUMMARY"
 else
   echo "mentor validate could not read the records: see the log." >> "$GITHUB_STEP_SUMMARY"
