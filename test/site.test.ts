@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
@@ -42,6 +42,17 @@ describe('mentor site', () => {
     const cohort = files.get('cohorts/2026-fall.html')!;
     const tree = cohort.slice(cohort.indexOf('id="tree"'), cohort.indexOf('id="waiting"'));
     for (const id of MEMBERS) expect(tree).toContain(`<span class="id">${id}</span>`);
+  });
+
+  it('says of a request dated in the future that its date needs correcting, not that it is within the promise', async () => {
+    const repo = exampleRepo();
+    const cohort = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace('requestedAt: 2026-11-22T18:30:00-08:00', 'requestedAt: 2027-11-22T18:30:00-08:00'));
+    const index = siteFiles(await buildSite(repo)).get('index.html')!;
+    const row = index.match(/<tr>(?:(?!<\/tr>).)*Jon Berg(?:(?!<\/tr>).)*<\/tr>/s)?.[0];
+    expect(row).toContain('asked at a time still to come: correct requestedAt');
+    const before = siteFiles(await buildSite(EXAMPLE)).get('index.html')!;
+    expect(before).not.toContain('still to come');
   });
 
   it('makes pages that ask for nothing outside themselves and run no script', async () => {

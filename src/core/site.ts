@@ -111,7 +111,7 @@ export function siteData(input: SiteInput): SiteData {
   const waiting = open
     .flatMap((page) => page.waiting.map((member): SiteWaiting => ({ cohort: page.id, ...member })))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (b.waitedHours ?? -1) - (a.waitedHours ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || (a.cohort < b.cohort ? -1 : 1))
-    .map(({ cohort, id, name, role, requestedAt, waitedHours, overdue, wants }) => ({ cohort, id, name, role, ...(requestedAt !== undefined ? { requestedAt } : {}), ...(waitedHours !== undefined ? { waitedHours } : {}), overdue, wants }));
+    .map(({ cohort, id, name, role, requestedAt, waitedHours, overdue, requestedAtInFuture, wants }) => ({ cohort, id, name, role, ...(requestedAt !== undefined ? { requestedAt } : {}), ...(waitedHours !== undefined ? { waitedHours } : {}), overdue, ...(requestedAtInFuture ? { requestedAtInFuture } : {}), wants }));
   const nameOf = (id: string) => people.get(id)?.name ?? id;
   const inactiveMentors = open
     .flatMap((page) => (page.lastWeek?.inactiveMentors ?? []).map((mentor): SiteInactiveMentor => ({ cohort: page.id, name: nameOf(mentor.id), ...mentor })))

@@ -18,7 +18,10 @@ export function waitingPart(waiting: readonly SiteWaiting[], slaHours: number, o
   const overdue = waiting.filter((member) => member.overdue).length;
   const drawn = waiting.filter((member) => member.waitedHours !== undefined).slice(0, MOST_BARS);
   const rows = waiting.map((member) => {
-    const live = member.overdue ? badge('overdue', 'overdue') : member.waitedHours === undefined ? badge('waiting', 'no request time') : badge('ok', 'within the promise');
+    const live = member.overdue ? badge('overdue', 'overdue')
+      : member.waitedHours === undefined ? badge('waiting', 'no request time')
+      : member.requestedAtInFuture ? badge('warn', 'asked at a time still to come: correct requestedAt')
+      : badge('ok', 'within the promise');
     const status = ended === undefined ? live : badge(member.overdue ? 'overdue' : 'warn', member.overdue ? 'never placed, past the promise' : 'never placed');
     const cohort = options.cohortLinks ? [cohortLink(member.cohort, text(member.cohort), options.root)] : [];
     return [person(member.name, member.id), status, hours(member.waitedHours), ...cohort, member.role, member.wants.map(text).join(', ') || '—'];
