@@ -5,6 +5,8 @@ import { shellWords } from './domain/text.js';
 import { asksForJson, renderErrorJson } from './render/error-json.js';
 import { workflowLogLine } from './render/escape.js';
 import { sanitizeForTerminal } from './render/terminal.js';
+import { isNewerVersion } from './domain/versions.js';
+import { oldestNode } from './version.js';
 
 /** argv in, exit code out: the one place that catches errors. */
 export async function run(argv: string[]): Promise<number> {
@@ -63,6 +65,13 @@ function reportError(error: unknown, argv: readonly string[]): number {
     return ExitCode.interrupted;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // An older Node.js than mentor supports runs most commands, and fails in the rest (the prompts
+  // need util.styleText, Node.js 20.12): that is the Node to change, not a bug to report.
+  if (isNewerVersion(oldestNode(), process.versions.node)) {
+    process.stderr.write(`mentor: this is Node.js ${process.versions.node}, older than mentor needs (${oldestNode()} or newer), and it failed: ${sanitizeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
+    process.stderr.write('  Install a current Node.js (an LTS release, from https://nodejs.org or your package manager), then run it again.\n');
+    return ExitCode.usage;
+  }
   process.stderr.write(
     `mentor: internal error, this is a bug in mentor. Please report it with the command you ran.\n` +
       (process.env.MENTOR_DEBUG ? `${detail}\n` : `  ${error instanceof Error ? error.message : String(error)}\n  (set MENTOR_DEBUG=1 for the stack trace)\n`),

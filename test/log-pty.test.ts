@@ -153,3 +153,18 @@ describe('mentor log on a terminal', () => {
     expect(screen).not.toContain('Who is logging?');
   });
 });
+
+describe('mentor log on a Node.js older than mentor supports', () => {
+  it('says which Node.js it is and what to install, not that mentor has a bug, and writes nothing', () => {
+    const repo = exampleRepo();
+    const older = `--require ${path.join(import.meta.dirname, 'helpers/old-node.cjs')}`;
+    const { code, screen } = underTerminal(['log', '--repo', repo], [], 'hal-k', undefined, { NODE_OPTIONS: older });
+    expect(code).toBe(2);
+    // The terminal wraps long lines where they reach its edge.
+    const text = screen.replace(/\r?\n/g, '');
+    expect(text).toContain('mentor: this is Node.js 20.0.0, older than mentor needs (20.19.0 or newer), and it failed:');
+    expect(text).toContain('Install a current Node.js');
+    expect(text).not.toContain('internal error');
+    expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
+  });
+});
