@@ -34,18 +34,34 @@ function withIntakeCohort(cohort: string): string {
 /** Mentions that notify: an @ not defused by a zero-width joiner or inside code. */
 const mentions = (text: string) => [...text.matchAll(/(?<![\w\u200d`])@([A-Za-z0-9-]+)/g)].map((m) => m[1]);
 
-/** An answer about a problem only the organisers can fix: nothing asked of the requester. */
+/** The paragraph said to the organisers, whom the mention brings to the issue (the rest is the requester's). */
+const forOrganisers = (text: string) => text.split('\n').find((line) => line.startsWith('For the organisers: ')) ?? '';
+const forRequester = (text: string) => text.split('\n').filter((line) => !line.startsWith('For the organisers: ')).join('\n');
+
+/** An answer about a problem only the organisers can fix: nothing asked of the requester, and the organisers told what to change. */
 function expectOrganisersAnswer(text: string) {
   expect(text.split('\n')[0]).toBe('<!-- mentor:request -->');
   expect(text).toContain('No cohort is taking requests right now');
   expect(text).toContain('The organisers (@andrew-gh) have been told; you do not need to do anything about it: this issue stays open');
   expect(mentions(text)).toEqual(['andrew-gh']);
-  expect(text).not.toMatch(/--cohort|mentor\.config\.yaml|intake\.cohort|Edit the issue/);
+  expect(forRequester(text)).not.toMatch(/--cohort|mentor\.config\.yaml|intake\.cohort|Edit the issue/);
+  expect(forOrganisers(text)).toMatch(/intake\.cohort in mentor\.config\.yaml/);
+  expect(forOrganisers(text)).toContain('Then re-run the workflow run that answered here (Actions tab), and it takes this request.');
+  expect(forOrganisers(text)).not.toContain('--cohort');
 }
 
 describe('a request from the issue form that only the organisers can unblock', () => {
   it('says no cohort is taking requests when none is running, mentions the maintainers once and asks for no edit', async () => {
-    expectOrganisersAnswer(await answer(exampleRepo(), AFTER_THE_COHORT));
+    const text = await answer(exampleRepo(), AFTER_THE_COHORT);
+    expectOrganisersAnswer(text);
+    expect(forOrganisers(text)).toContain('Every cohort has finished: open the next one \\(mentor next\\), then set intake.cohort in mentor.config.yaml to it.');
+  });
+
+  it('tells the organisers which cohort could take requests when the next one is opened but has not started (the weeks between cycles)', async () => {
+    const repo = exampleRepo({ 'cohorts/2027-winter/cohort.yaml': 'id: 2027-winter\nname: Winter\nstart: 2027-01-04\nend: 2027-03-28\nmembers: []\n' });
+    const text = await answer(repo, AFTER_THE_COHORT);
+    expectOrganisersAnswer(text);
+    expect(forOrganisers(text)).toBe('For the organisers: No cohort is running today. Set intake.cohort in mentor.config.yaml to the cohort that takes requests: 2027-winter \\(starts 2027-01-04\\). Then re-run the workflow run that answered here (Actions tab), and it takes this request.');
   });
 
   it('says the same when intake.cohort names a cohort that does not exist', async () => {
@@ -58,6 +74,7 @@ describe('a request from the issue form that only the organisers can unblock', (
     const text = await answer(withIntakeCohort('2026-fall'), AFTER_THE_COHORT);
     expectOrganisersAnswer(text);
     expect(text).toContain('cohort 2026-fall, the one that took them, ended on 2026-11-29');
+    expect(forOrganisers(text)).toContain('intake.cohort in mentor.config.yaml is 2026-fall, which ended on 2026-11-29.');
   });
 
   it('says which cohort takes requests is not decided yet when two are running and the config names none', async () => {
@@ -67,7 +84,8 @@ describe('a request from the issue form that only the organisers can unblock', (
     const text = await answer(repo, RUNNING);
     expect(text).toContain('Several cohorts are running, and the program has not said yet which one takes requests. The organisers (@andrew-gh) have been told');
     expect(mentions(text)).toEqual(['andrew-gh']);
-    expect(text).not.toMatch(/--cohort|mentor\.config\.yaml|Edit the issue/);
+    expect(forRequester(text)).not.toMatch(/--cohort|mentor\.config\.yaml|Edit the issue/);
+    expect(forOrganisers(text)).toContain('Set intake.cohort in mentor.config.yaml to the cohort that takes requests: one of 2026-fall \\(running\\), 2026-winter \\(running\\).');
   });
 
   it('still asks for an edit for what the requester can fix, next to what the organisers must', async () => {

@@ -1,4 +1,4 @@
-import { cohortFile, ID_PATTERN, personFile } from '../domain/layout.js';
+import { CONFIG_FILE, cohortFile, ID_PATTERN, personFile } from '../domain/layout.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
 import { languageCode } from '../domain/languages.js';
@@ -56,6 +56,8 @@ export interface RequestPlan {
 export interface OrganisersProblem {
   message: string;
   requester: string;
+  /** What the organisers change in the repo, said to them on the issue (they have no --cohort there). */
+  fix: string;
 }
 
 /**
@@ -136,16 +138,21 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   const cohort = cohortId === undefined ? undefined : records.cohorts.get(cohortId);
   let organisers: OrganisersProblem | undefined;
   const unreadable = cohortId === undefined ? [...unknown] : [...unknown].filter(([id]) => id === cohortId);
+  // The cohorts that could take requests instead, for the organisers' fix: running, then about to start.
+  const open = [...records.cohorts].filter(([, c]) => c !== undefined && cohortState(c, records.today) !== 'finished').sort(([, a], [, b]) => (a!.start < b!.start ? -1 : a!.start > b!.start ? 1 : 0));
+  const candidates = open.map(([cid, c]) => `${cid} (${cohortState(c!, records.today) === 'running' ? 'running' : `starts ${c!.start}`})`).join(', ');
+  const setIntake = open.length === 0 ? `Every cohort has finished: open the next one (mentor next), then set intake.cohort in ${CONFIG_FILE} to it.` : `Set intake.cohort in ${CONFIG_FILE} to the cohort that takes requests: ${open.length === 1 ? '' : 'one of '}${candidates}.`;
   if (unreadable.length > 0) {
     const which = unreadable.length === 1 ? `cohort ${unreadable[0]![0]}` : `cohorts ${unreadable.map(([id]) => id).join(', ')}`;
     organisers = {
       message: `The records of ${which} have errors, so mentor cannot tell whether ${unreadable.length === 1 ? 'it takes' : 'they take'} requests: ${unreadable.map(([, error]) => error).join('; ')}. Fix them (\`mentor validate\` shows how)${cohortId === undefined ? ', or name the cohort with --cohort (or intake.cohort in mentor.config.yaml)' : ''}.`,
       requester: "No cohort can take requests right now: the program's records have an error that the organisers must fix.",
+      fix: `The records of ${which} have errors: fix them (mentor validate shows how).${cohortId === undefined ? ` Or: ${setIntake}` : ''}`,
     };
   } else if (cohortId === undefined) {
     organisers = records.runningCohorts.length === 0
-      ? { message: 'No cohort is running to ask in: name one with --cohort (or set intake.cohort in mentor.config.yaml).', requester: 'No cohort is taking requests right now.' }
-      : { message: `${records.runningCohorts.length} cohorts are running: name one with --cohort (or set intake.cohort in mentor.config.yaml).`, requester: 'Several cohorts are running, and the program has not said yet which one takes requests.' };
+      ? { message: `No cohort is running to ask in: name one with --cohort (or set intake.cohort in mentor.config.yaml)${open.length > 0 ? `; not finished: ${candidates}` : ''}.`, requester: 'No cohort is taking requests right now.', fix: `No cohort is running today. ${setIntake}` }
+      : { message: `${records.runningCohorts.length} cohorts are running: name one with --cohort (or set intake.cohort in mentor.config.yaml).`, requester: 'Several cohorts are running, and the program has not said yet which one takes requests.', fix: setIntake };
   } else if (!cohort || cohortState(cohort, records.today) === 'finished') {
     const message = !cohort ? `There is no cohort "${cohortId}" (${cohortFile(cohortId)}): name one of ${[...records.cohorts.keys()].join(', ') || 'none yet'}.` : `Cohort ${cohortId} ended on ${cohort.end}: ask in a cohort that is running or about to start.`;
     // A cohort named with --cohort is the caller's to fix; one from the config, the organisers'.
@@ -153,7 +160,11 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
       if (!cohort) valueProblem('cohort', message);
       else problems.push(message);
     }
-    else organisers = { message, requester: `No cohort is taking requests right now: ${!cohort ? `the program sends them to a cohort "${cohortId}" that does not exist` : `cohort ${cohortId}, the one that took them, ended on ${cohort.end}`}.` };
+    else organisers = {
+      message,
+      requester: `No cohort is taking requests right now: ${!cohort ? `the program sends them to a cohort "${cohortId}" that does not exist` : `cohort ${cohortId}, the one that took them, ended on ${cohort.end}`}.`,
+      fix: `intake.cohort in ${CONFIG_FILE} is ${cohortId}, ${!cohort ? `which is no cohort (${cohortFile(cohortId)})` : `which ended on ${cohort.end}`}. ${setIntake}`,
+    };
   } else if (cohort.members.some((member) => member.person === id)) {
     problems.push(`${id} is already a member of cohort ${cohortId}.`);
   }

@@ -56,6 +56,8 @@ export function renderRequestRefusalMarkdown(problems: readonly string[], organi
       ? `The organisers (${[...new Map(maintainers.map((h) => [h.toLowerCase(), h])).values()].map(mention).join(', ')}) have been told; you do not need to do anything about it: this issue stays open, and they will answer here when a cohort takes requests.`
       : `Only the organisers can fix this, not you: this issue stays open until they do. (The program names no maintainer to tell yet, so you may want to let them know.)`;
     out.push(`Thanks for asking. ${markdownText(organisers.requester)} ${told}`, '');
+    // Said to the organisers, whom the mention brings here: what to change, and how this request is then taken.
+    out.push(`For the organisers: ${markdownText(organisers.fix)} Then re-run the workflow run that answered here (Actions tab), and it takes this request.`, '');
   }
   if (problems.length > 0) {
     // Each problem quotes what the form said, shortened: a form value can be a page long, and an
