@@ -44,3 +44,43 @@ describe('a request between two cycles (simulated)', { timeout: 300_000 }, () =>
     expect(git(w.origin, 'show', '--name-only', '--format=', 'refs/heads/request/issue-7').trim().split('\n')).toEqual(['cohorts/2027-winter/members/zoe.yaml', 'people/zoe.yaml']);
   });
 });
+
+describe('the end of a cohort with requests still waiting (simulated)', { timeout: 300_000 }, () => {
+  it('closes the attention issue naming who was never placed and the command that carries them on, and the overdue run says the same, not "overdue"', () => {
+    const w = issuesWorld();
+    const schedule = () => runWorkflow(w, 'mentor-attention.yml', issueEvent(w, 'schedule', {})).jobs.attention!;
+    // Tuesday of the cohort's last week: cleo overdue, jon waiting; the issue is open.
+    w.env.MENTOR_NOW = '2026-11-24T10:00:00-08:00';
+    expect(schedule().succeeded).toBe(true);
+    expect(stateOf(w).issues[0].state).toBe('open');
+    // The Monday after its last Sunday: nobody can be placed in 2026-fall any more.
+    w.env.MENTOR_NOW = '2026-11-30T10:00:00-08:00';
+    expect(schedule().succeeded).toBe(true);
+    const issue = stateOf(w).issues[0];
+    expect(issue.state).toBe('closed');
+    expect(issue.body).toContain('<!-- mentor:waiting 0 -->');
+    expect(issue.body).toContain('## Never placed in Fall 2026 web cohort (2026-fall), which ended 2026-11-29\n\ncleo (mentee, waited 9 d 9 h), jon (mentee, waited 7 d 6 h): the cohort ended before they had a mentor. `node .mentor/mentor.mjs next 2026-fall <next-cohort> --start <date>` carries them into the next cycle.');
+    expect(issue.comments.at(-1)).toBe('Nobody is waiting for a mentor in a cohort that has not finished. A cohort that has just finished never placed some who asked: this issue lists them, with the command that carries them into the next cycle.');
+    // The daily overdue run is green (nobody can be placed there), and its log says what it is.
+    const overdue = runWorkflow(w, 'mentor-overdue.yml', issueEvent(w, 'schedule', {})).jobs.overdue!;
+    expect(overdue.succeeded).toBe(true);
+    const said = overdue.steps.at(-1)!.stdout;
+    expect(said).not.toContain('Overdue requests');
+    expect(said).toContain('! Never placed: the cohort ended 2026-11-29 before they had a mentor (2)\n    cleo (mentee) has waited 9 d 9 h, asked for ada\n    jon (mentee) has waited 7 d 6 h\n    Carry them into the next cycle: node .mentor/mentor.mjs next 2026-fall <next-cohort> --start <date>\n');
+  });
+
+  it('says where each is once the next cycle is opened with them, and closes with the plain words when nobody was left behind', () => {
+    const w = issuesWorld();
+    w.env.MENTOR_NOW = '2026-11-24T10:00:00-08:00';
+    runWorkflow(w, 'mentor-attention.yml', issueEvent(w, 'schedule', {}));
+    w.env.MENTOR_NOW = '2026-11-30T10:00:00-08:00';
+    // The organiser opened the next cycle with both, before the first run of the week.
+    onMain(w, { 'cohorts/2027-winter/cohort.yaml': () => 'id: 2027-winter\nname: Winter 2027\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: andrew\n    role: lead\n  - person: ada\n    role: mentor\n    mentor: andrew\n  - person: cleo\n    role: mentee\n    mentor: ada\n  - person: jon\n    role: mentee\n    mentor: ada\n' }, 'open 2027-winter');
+    runWorkflow(w, 'mentor-attention.yml', issueEvent(w, 'schedule', {}));
+    const issue = stateOf(w).issues[0];
+    expect(issue.state).toBe('closed');
+    expect(issue.body).toContain('cleo (mentee, waited 9 d 9 h, now in 2027-winter), jon (mentee, waited 7 d 6 h, now in 2027-winter): the cohort ended before they had a mentor.\n');
+    expect(issue.body).not.toContain('carries them');
+    expect(issue.comments.at(-1)).toBe('Nobody is waiting for a mentor.');
+  });
+});

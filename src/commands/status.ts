@@ -4,7 +4,7 @@ import { readIssueBody } from '../io/request-files.js';
 import { writeFileAtomic } from '../io/write.js';
 import { chosenFolder } from '../io/write-path.js';
 import { resolveFromHere } from '../io/repo.js';
-import { attentionData } from '../core/attention.js';
+import { attentionData, neverPlaced, type NeverPlaced } from '../core/attention.js';
 import { notifiedKeys, stillNotified } from '../core/attention-notified.js';
 import { programProgress } from '../core/cycles.js';
 import { cohortState, isOpenOrJustFinished } from '../domain/cohort-state.js';
@@ -61,8 +61,12 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
   const view = {
     now: formatInstant(loaded.program.config.timezone, loaded.now),
     cohorts: ids.map((id) => {
-      const asOf = cohortNow(loaded, chooseCohort(loaded, id, { strict: false }));
-      return { lastWeek: asOf(lastCompleteWeek(loaded.today)), thisWeek: asOf(weekOfDate(loaded.today)).counts };
+      const entry = chooseCohort(loaded, id, { strict: false });
+      const asOf = cohortNow(loaded, entry);
+      const lastWeek = asOf(lastCompleteWeek(loaded.today));
+      // A finished cohort's members without a mentor were never placed there: said so, with where each is now.
+      const never = cohortState(entry.cohort, loaded.today) === 'finished' ? { neverPlaced: neverPlaced(lastWeek, openCohorts(loaded).map((open) => ({ id: open.id, members: open.cohort!.members }))) } : {};
+      return { lastWeek, thisWeek: asOf(weekOfDate(loaded.today)).counts, ...never };
     }),
   };
   print(options.format === 'json' ? renderStatusJson(view) : renderStatusText(view, styleFor(process.stdout), terminalWidth()));
@@ -80,6 +84,15 @@ export async function treeCommand(cohortId: string | undefined, options: { repo?
   const snapshot = cohortNow(loaded, entry, 'tree')(weekOfDate(loaded.today));
   print(options.format === 'json' ? `${JSON.stringify({ cohort: entry.id, tree: snapshot.tree, waiting: snapshot.waiting }, null, 2)}\n` : renderTreeText(snapshot, styleFor(process.stdout), terminalWidth()));
   return ExitCode.ok;
+}
+
+/** Each cohort that has just finished (its last week is last week) with members it never placed, and where they are now. */
+function justFinishedNeverPlaced(loaded: Loaded): NeverPlaced[] {
+  const open = openCohorts(loaded).map((entry) => ({ id: entry.id, members: entry.cohort!.members }));
+  return [...loaded.program.cohorts.values()]
+    .filter((entry) => entry.cohort && cohortState(entry.cohort, loaded.today) === 'finished' && isOpenOrJustFinished(entry.cohort, loaded.today))
+    .map((entry) => neverPlaced(cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today)), open))
+    .filter((never) => never.members.length > 0);
 }
 
 /** The cohorts that have not finished: running, or yet to start. */
@@ -103,7 +116,7 @@ async function attentionCommand(cohortId: string | undefined, options: StatusOpt
   const finished = [...program.cohorts.values()].filter((entry) => entry.cohort?.end !== undefined && cohortState(entry.cohort, loaded.today) === 'finished').sort((a, b) => (a.cohort!.end! < b.cohort!.end! ? -1 : 1));
   const last = finished.at(-1);
   const lastCycle = last ? { id: last.id, medianHours: programProgress(program.config, [{ cohort: last.cohort!, logs: new Map() }], people, loaded.today).program.requestToAssignment.medianHours } : undefined;
-  const data = attentionData(program.config, entries.map((entry) => cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today))), people, loaded.today, lastCycle);
+  const data = { ...attentionData(program.config, entries.map((entry) => cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today))), people, loaded.today, lastCycle), neverPlaced: cohortId !== undefined ? [] : justFinishedNeverPlaced(loaded) };
   // The comment first: the body records only the mentions it sends (or sent before), so one cut
   // to fit goes out on a later run.
   const notified = notifiedKeys(options.since === undefined ? undefined : readIssueBody(options.since, SINCE_FIX));

@@ -41,6 +41,8 @@ export interface Attention {
   mentions: Mention[];
   lastCycleMedianHours: number | null;
   lastCycle?: string;
+  /** Cohorts that have just finished (their last week is last week) with members never placed. */
+  neverPlaced?: NeverPlaced[];
 }
 
 export function attentionData(config: Config, snapshots: readonly CohortSnapshot[], people: ReadonlyMap<string, Person | undefined>, today: string, lastCycle?: { id: string; medianHours: number | null }): Attention {
@@ -92,4 +94,33 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
     lastCycleMedianHours: lastCycle?.medianHours ?? null,
     ...(lastCycle ? { lastCycle: lastCycle.id } : {}),
   };
+}
+
+export interface NeverPlacedMember {
+  id: string;
+  role: string;
+  waitedHours?: number;
+  prefers?: string;
+  /** A cohort that has not finished where they are a member now (carried over by `mentor next`, or added by hand). */
+  nowIn?: string;
+}
+
+/** A cohort that has finished with members still waiting: they were never placed there. */
+export interface NeverPlaced {
+  cohort: { id: string; name: string; end?: string };
+  members: NeverPlacedMember[];
+}
+
+/**
+ * Who a finished cohort never placed, and where each is now (`openCohorts`: the cohorts that
+ * have not finished). The attention queue and `status --fail-on overdue` leave a finished cohort
+ * out (nobody can be placed there any more); the people it never placed are not forgotten with it.
+ */
+export function neverPlaced(snapshot: CohortSnapshot, openCohorts: ReadonlyArray<{ id: string; members: ReadonlyArray<{ person: string }> }>): NeverPlaced {
+  const { id, name, end } = snapshot.cohort;
+  const members = snapshot.waiting.map((w): NeverPlacedMember => {
+    const nowIn = openCohorts.find((c) => c.id !== id && c.members.some((m) => m.person === w.id))?.id;
+    return { id: w.id, role: w.role, ...(w.waitedHours !== undefined ? { waitedHours: w.waitedHours } : {}), ...(w.prefers !== undefined ? { prefers: w.prefers } : {}), ...(nowIn !== undefined ? { nowIn } : {}) };
+  });
+  return { cohort: { id, name, ...(end !== undefined ? { end } : {}) }, members };
 }

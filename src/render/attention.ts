@@ -1,4 +1,4 @@
-import type { Attention, Mention, QueueEntry } from '../core/attention.js';
+import type { Attention, Mention, NeverPlaced, QueueEntry } from '../core/attention.js';
 import { byUrgency, mentionDigest, mentionsToSend, notifiedLine } from '../core/attention-notified.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
 import { markdownText, mention } from './escape.js';
@@ -23,6 +23,19 @@ const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'h
 const mentionList = (mentions: readonly Mention[]) => mentions.map((m) => `${mention(m.handle)} (${why[m.why]})`).join(', ');
 const more = (count: number, what = '') => `… and ${count.toLocaleString('en-US')} more${what}: see the dashboard or run \`${RUNNER_COMMAND} status\`.`;
 const names = (list: readonly string[]) => (list.length > NAMES_LISTED ? `${list.slice(0, NAMES_LISTED).join(', ')}, … and ${(list.length - NAMES_LISTED).toLocaleString('en-US')} more` : list.join(', '));
+
+/** The line of the body that says how many of a finished cohort were never placed and are in no cohort now: the workflow's closing comment points at them. */
+export const neverPlacedMarker = (count: number) => `<!-- mentor:never-placed ${count} -->`;
+
+/** Who a cohort that has just finished never placed (not on the queue, and mentioned to nobody), and the step that carries them on. */
+function neverPlacedPart(never: NeverPlaced): string[] {
+  const left = never.members.filter((m) => m.nowIn === undefined);
+  const who = never.members.map((m) => `${markdownText(m.id)} (${m.role}, waited ${waitText(m.waitedHours)}${m.nowIn !== undefined ? `, now in ${markdownText(m.nowIn)}` : ''})`);
+  const id = markdownText(never.cohort.id);
+  // Cohort ids are letters, digits and dashes: as they are in code.
+  const step = left.length === 0 ? '' : ` \`${RUNNER_COMMAND} next ${never.cohort.id} <next-cohort> --start <date>\` carries ${left.length === never.members.length ? 'them' : `${left.map((m) => markdownText(m.id)).join(', ')}`} into the next cycle.`;
+  return [neverPlacedMarker(left.length), `## Never placed in ${markdownText(shortened(never.cohort.name, 200))} (${id}), which ended ${never.cohort.end ?? ''}`, '', `${names(who)}: the cohort ended before they had a mentor.${step}`, ''];
+}
 
 function row(q: QueueEntry): string {
   const promise = q.dueInHours === undefined ? 'no requestedAt' : q.requestedAtInFuture ? '**`requestedAt` is in the future**: correct the date' : q.overdue ? `**overdue** by ${waitText(-q.dueInHours)}` : `${waitText(q.dueInHours)} left`;
@@ -52,6 +65,7 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
       out.push(`**Inactive mentors:** ${names(inactive) || 'none'}`, '');
       if (s.pausedMentors) out.push(`**Paused:** ${names(s.pausedMentors.map((m) => `${markdownText(m.id)} (until ${m.until})`))}`, '');
     }
+    for (const never of data.neverPlaced ?? []) out.push(...neverPlacedPart(never));
     if (data.lastCycle !== undefined) out.push(`Median wait in the last cycle (${markdownText(data.lastCycle)}): ${data.lastCycleMedianHours === null ? 'no request answered' : waitText(data.lastCycleMedianHours)}.`, '');
     out.push(notifiedLine(recorded), '');
     return out.join('\n');

@@ -1,4 +1,5 @@
 import type { CohortSnapshot, TreeNode } from '../core/report.js';
+import type { NeverPlaced } from '../core/attention.js';
 import { hours } from './hours.js';
 import type { Style } from '../domain/style.js';
 import { sanitizeInline } from './terminal.js';
@@ -8,8 +9,8 @@ import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 
 export interface StatusView {
   now: string;
-  /** Each cohort as of last week (the last complete one), with this week's progress. */
-  cohorts: Array<{ lastWeek: CohortSnapshot; thisWeek: CohortSnapshot['counts'] }>;
+  /** Each cohort as of last week (the last complete one), with this week's progress; a finished one, with who it never placed. */
+  cohorts: Array<{ lastWeek: CohortSnapshot; thisWeek: CohortSnapshot['counts']; neverPlaced?: NeverPlaced }>;
 }
 
 export function renderStatusJson(view: StatusView): string {
@@ -32,7 +33,7 @@ export function renderStatusJson(view: StatusView): string {
 /** `width`: the terminal's, when known; lines then wrap at spaces to fit it. */
 export function renderStatusText(view: StatusView, style: Style, width?: number): string {
   const out: string[] = [];
-  for (const { lastWeek: s, thisWeek } of view.cohorts) {
+  for (const { lastWeek: s, thisWeek, neverPlaced } of view.cohorts) {
     if (out.length > 0) out.push('');
     out.push(style.bold(`${sanitizeInline(s.cohort.name)} (${s.cohort.id}), ${view.now}`));
     if (s.counts.members === 0) {
@@ -41,8 +42,11 @@ export function renderStatusText(view: StatusView, style: Style, width?: number)
     }
     const overdue = s.waiting.filter((w) => w.overdue);
     const waiting = s.waiting.filter((w) => !w.overdue);
-    out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${waitText(w.waitedHours)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
-    out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : w.requestedAtInFuture ? `asked at ${w.requestedAt}, which is still to come: correct its requestedAt, or the request never falls due` : `has waited ${waitText(w.waitedHours)}`}`), 'warning', 'nobody'));
+    if (neverPlaced !== undefined) out.push(...neverPlacedText(style, neverPlaced));
+    else {
+      out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${waitText(w.waitedHours)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
+      out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : w.requestedAtInFuture ? `asked at ${w.requestedAt}, which is still to come: correct its requestedAt, or the request never falls due` : `has waited ${waitText(w.waitedHours)}`}`), 'warning', 'nobody'));
+    }
     out.push(isCohortWeek(s.cohort, s.week) ? section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none', width ?? 80) : `${style.dim('✓')} Missing logs: ${style.dim(`none expected (last week, ${s.week}, is outside the cohort's weeks, ${cohortWeeksText(s.cohort)})`)}`);
     out.push(`${style.dim('•')} ${thisWeek.expectedLogs === 0 ? `Logs this week: none expected (${s.counts.members === s.counts.waiting ? 'nobody is placed yet' : 'the week is outside the cohort'})` : `Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`}`);
     out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${plural(m.directMentees, 'mentee')}, room for ${m.room} more`), 'ok', 'none'));
@@ -53,6 +57,18 @@ export function renderStatusText(view: StatusView, style: Style, width?: number)
   if (view.cohorts.length === 0) out.push('No cohort is running today or yet to start. Name one (`mentor status <cohort>`), or open one with `mentor next`.');
   const lines = out.join('\n').split('\n');
   return `${(width === undefined ? lines : lines.flatMap((line) => wrapLine(line, width))).join('\n')}\n`;
+}
+
+/**
+ * A finished cohort's members without a mentor: never placed there (no longer overdue: nobody can
+ * be placed in it), each with where they are now, and the step that carries the rest on.
+ */
+function neverPlacedText(style: Style, never: NeverPlaced): string[] {
+  if (never.members.length === 0) return [`${style.dim('✓')} Never placed: ${style.dim(`nobody (everyone who asked had a mentor by the end, ${never.cohort.end ?? ''})`)}`];
+  const lines = never.members.map((m) => `${m.id} (${m.role}) has waited ${waitText(m.waitedHours)}${m.prefers ? `, asked for ${m.prefers}` : ''}${m.nowIn !== undefined ? `; now in ${m.nowIn}` : ''}`);
+  const out = [section(style, `Never placed: the cohort ended ${never.cohort.end ?? ''} before they had a mentor`, lines, 'warning', '')];
+  if (never.members.some((m) => m.nowIn === undefined)) out.push(`    Carry them into the next cycle: mentor next ${never.cohort.id} <next-cohort> --start <date>`);
+  return out;
 }
 
 /** A line too wide for the terminal, broken at spaces; the rest goes under its text, two columns in. */

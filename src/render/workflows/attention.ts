@@ -1,5 +1,5 @@
 import { CURRENT_BRANCH, header, RUNNER, runnerJob, runStep, WORKFLOW_DEFAULTS } from './common.js';
-import { waitingMarker } from '../attention.js';
+import { neverPlacedMarker, waitingMarker } from '../attention.js';
 import { notifiedLine } from '../../core/attention-notified.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 
@@ -27,7 +27,12 @@ ${RUNNER} status --format markdown --since "$RUNNER_TEMP/previous.md" --comment-
 if grep -qx '${waitingMarker(0)}' "$RUNNER_TEMP/body.md"; then
   if [ -n "$number" ] && [ "$state" = open ]; then
     gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null
-    gh issue close "$number" --comment 'Nobody is waiting for a mentor.' > /dev/null
+    closing='Nobody is waiting for a mentor.'
+    # A cohort that has just finished left some who asked without a mentor, and in no cohort now.
+    if grep -q '^${neverPlacedMarker(0).split(' ').slice(0, 2).join(' ')} [1-9]' "$RUNNER_TEMP/body.md"; then
+      closing='Nobody is waiting for a mentor in a cohort that has not finished. A cohort that has just finished never placed some who asked: this issue lists them, with the command that carries them into the next cycle.'
+    fi
+    gh issue close "$number" --comment "$closing" > /dev/null
   fi
   exit 0
 fi
