@@ -106,6 +106,20 @@ describe('status --format markdown (the attention issue)', () => {
     expect(json.cohorts[0].waiting.find((w: { id: string }) => w.id === 'cleo')).not.toHaveProperty('requestedAtInFuture');
   });
 
+  it('--claims: a member with an open claim is shown claimed and its preferred mentor not asked; lines that are no claim of this repository are skipped', async () => {
+    const claims = path.join(makeTree({ 'claims.txt': ['claim/2026-fall/cleo@grace-h https://github.com/o/r/pull/12', 'request/issue-7 https://github.com/o/r/pull/13', 'claim/2026-fall/jon@x https://evil/x', ''].join('\n') }), 'claims.txt');
+    const { code, stdout, comment } = await attention(exampleRepo(), ['--claims', claims]);
+    expect(code).toBe(0);
+    const cleoRow = stdout.split('\n').find((line) => line.includes('| cleo'))!;
+    expect(cleoRow).toBe('| 1 | cleo (mentee) | 2 d 19 h | **overdue** by 19 h; claimed in #12 by grace-h, to merge | react; prefers ada | @andrew-gh (maintainer) |');
+    expect(comment).toContain('claimed in #12 by grace-h, to merge: @andrew-gh (maintainer)');
+    expect(mentions(stdout)).toEqual(['andrew-gh']);
+    expect(stdout.split('\n').find((line) => line.includes('| jon'))).not.toContain('claimed');
+    const missing = mentor(['status', '--repo', exampleRepo(), '--format', 'markdown', '--claims', `${claims}.gone`], { env: NOW });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('the open pull requests were listed to');
+  });
+
   it('says nobody is waiting when the queue is empty', async () => {
     const repo = exampleRepo();
     writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), readText(repo, 'cohorts/2026-fall/cohort.yaml').replace(/  - person: cleo\n(    .*\n)+?(?=  - person: dan)/, '').replace(/  - person: jon\n(    .*\n)+/, ''));

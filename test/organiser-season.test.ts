@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from './helpers/github-world.js';
-import { addIssue, formBody, issueEvent, issuesWorld, requestIssue, stateOf, type IssuesWorld } from './helpers/issues-world.js';
+import { addIssue, claimEvent, formBody, issueEvent, issuesWorld, requestIssue, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
 // The organiser's season on a simulated GitHub: the workflows `mentor init` writes, run over weeks
@@ -82,5 +82,39 @@ describe('the end of a cohort with requests still waiting (simulated)', { timeou
     expect(issue.body).toContain('cleo (mentee, waited 9 d 9 h, now in 2027-winter), jon (mentee, waited 7 d 6 h, now in 2027-winter): the cohort ended before they had a mentor.\n');
     expect(issue.body).not.toContain('carries them');
     expect(issue.comments.at(-1)).toBe('Nobody is waiting for a mentor.');
+  });
+});
+
+describe('a claim waiting for its merge (simulated)', { timeout: 300_000 }, () => {
+  it('shows the member claimed on the attention issue and asks no mentor to claim them again; the maintainers are asked to merge once it is overdue', () => {
+    const w = issuesWorld();
+    const schedule = () => {
+      const job = runWorkflow(w, 'mentor-attention.yml', issueEvent(w, 'schedule', {})).jobs.attention!;
+      expect(job.succeeded, job.steps.map((s) => s.stderr).join('')).toBe(true);
+      return stateOf(w).issues[0];
+    };
+    // Monday 08:00: jon has waited 14 h, under the 24 h after which mentors with room are asked.
+    w.env.MENTOR_NOW = '2026-11-23T08:00:00-08:00';
+    const issue = schedule();
+    const claim = claimEvent(w, '/claim jon', 'linus-s');
+    (claim.payload as { issue: { number: number } }).issue.number = issue.number;
+    expect(runWorkflow(w, 'mentor-claim.yml', claim).jobs.claim!.succeeded).toBe(true);
+    const pr = stateOf(w).prs[0].number;
+    // A day on, the claim's pull request still open: jon is shown claimed, and nobody is asked to claim him.
+    w.env.MENTOR_NOW = '2026-11-24T08:00:00-08:00';
+    let now = schedule();
+    const jonRow = (body: string) => body.split('\n').find((line) => line.startsWith('| 2 | jon'))!;
+    expect(jonRow(now.body)).toBe(`| 2 | jon (mentee) | 38 h | 11 h left; claimed in #${pr} by linus-s, to merge | node, python | – |`);
+    expect(now.comments.join('\n')).not.toMatch(/@grace-h|@linus-s/);
+    // Overdue: the maintainers are told, with the pull request that places him.
+    w.env.MENTOR_NOW = '2026-11-25T08:00:00-08:00';
+    now = schedule();
+    expect(now.comments.at(-1)).toContain(`- jon in 2026-fall, overdue (waited 2 d 14 h, promise 48 h), claimed in #${pr} by linus-s, to merge: @andrew-gh (maintainer)`);
+    expect(now.comments.join('\n')).not.toMatch(/@grace-h|@linus-s/);
+    // The pull request is closed without a merge: jon is on the queue for every mentor with room again.
+    updateState(w, (s) => (s.prs[0].state = 'closed'));
+    now = schedule();
+    expect(jonRow(now.body)).not.toContain('claimed');
+    expect(now.comments.at(-1)).toContain('- jon in 2026-fall, overdue (waited 2 d 14 h, promise 48 h): @grace-h (has room and a wanted skill), @linus-s (has room and a wanted skill)');
   });
 });

@@ -4,7 +4,7 @@ import { readIssueBody } from '../io/request-files.js';
 import { writeFileAtomic } from '../io/write.js';
 import { chosenFolder } from '../io/write-path.js';
 import { resolveFromHere } from '../io/repo.js';
-import { attentionData, neverPlaced, type NeverPlaced } from '../core/attention.js';
+import { attentionData, neverPlaced, openClaims, type NeverPlaced } from '../core/attention.js';
 import { notifiedKeys, stillNotified } from '../core/attention-notified.js';
 import { programProgress } from '../core/cycles.js';
 import { cohortState, isOpenOrJustFinished } from '../domain/cohort-state.js';
@@ -28,6 +28,8 @@ export interface StatusOptions {
   since?: string;
   /** With markdown: where to write the comment carrying new mentions (written only when there are some). */
   commentOut?: string;
+  /** With markdown: the open pull requests, a line `<branch> <url>` each; those of claims mark their members claimed. */
+  claims?: string;
 }
 
 /**
@@ -100,6 +102,7 @@ function openCohorts(loaded: Loaded): CohortEntry[] {
   return [...loaded.program.cohorts.values()].filter((entry) => entry.cohort && cohortState(entry.cohort, loaded.today) !== 'finished');
 }
 
+const CLAIMS_FIX = 'Pass the file the open pull requests were listed to, a line `<branch> <url>` each; an empty file when there are none.';
 const SINCE_FIX = "Pass the file the attention issue's current body was saved to; an empty file when there is no issue yet.";
 
 /** The attention issue: every cohort that has not finished (or the one named), waiting measured now. */
@@ -116,7 +119,7 @@ async function attentionCommand(cohortId: string | undefined, options: StatusOpt
   const finished = [...program.cohorts.values()].filter((entry) => entry.cohort?.end !== undefined && cohortState(entry.cohort, loaded.today) === 'finished').sort((a, b) => (a.cohort!.end! < b.cohort!.end! ? -1 : 1));
   const last = finished.at(-1);
   const lastCycle = last ? { id: last.id, medianHours: programProgress(program.config, [{ cohort: last.cohort!, logs: new Map() }], people, loaded.today).program.requestToAssignment.medianHours } : undefined;
-  const data = { ...attentionData(program.config, entries.map((entry) => cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today))), people, loaded.today, lastCycle), neverPlaced: cohortId !== undefined ? [] : justFinishedNeverPlaced(loaded) };
+  const data = { ...attentionData(program.config, entries.map((entry) => cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today))), people, loaded.today, lastCycle, openClaims(options.claims === undefined ? '' : readIssueBody(options.claims, CLAIMS_FIX))), neverPlaced: cohortId !== undefined ? [] : justFinishedNeverPlaced(loaded) };
   // The comment first: the body records only the mentions it sends (or sent before), so one cut
   // to fit goes out on a later run.
   const notified = notifiedKeys(options.since === undefined ? undefined : readIssueBody(options.since, SINCE_FIX));

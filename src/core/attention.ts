@@ -16,6 +16,27 @@ export interface Mention {
   key: string;
 }
 
+/** A claim's pull request that is open (the claim workflow's branch claim/<cohort>/<member>@<login>). */
+export interface OpenClaim {
+  login: string;
+  number: number;
+}
+
+/**
+ * The open claims, keyed `<cohort>/<member>`, from lines `<branch> <pull request url>` (the attention
+ * workflow lists its repository's open pull requests so); other lines are not claims and are skipped.
+ */
+export function openClaims(text: string): Map<string, OpenClaim[]> {
+  const claims = new Map<string, OpenClaim[]>();
+  for (const line of text.split('\n')) {
+    const match = /^claim\/([a-z0-9][a-z0-9-]{0,62})\/([a-z0-9][a-z0-9-]{0,62})@([A-Za-z0-9-]{1,39}) https:\/\/\S+\/pull\/(\d{1,9})\s*$/.exec(line);
+    if (!match) continue;
+    const key = `${match[1]}/${match[2]}`;
+    claims.set(key, [...(claims.get(key) ?? []), { login: match[3]!, number: Number(match[4]) }]);
+  }
+  return claims;
+}
+
 export interface QueueEntry {
   place: number;
   id: string;
@@ -27,6 +48,8 @@ export interface QueueEntry {
   requestedAtInFuture?: true;
   wants: string[];
   prefers?: string;
+  /** Claims of the member whose pull requests are open: a maintainer's merge places them, so no mentor is asked to claim them again. */
+  claims?: OpenClaim[];
   mentions: Mention[];
 }
 
@@ -45,7 +68,7 @@ export interface Attention {
   neverPlaced?: NeverPlaced[];
 }
 
-export function attentionData(config: Config, snapshots: readonly CohortSnapshot[], people: ReadonlyMap<string, Person | undefined>, today: string, lastCycle?: { id: string; medianHours: number | null }): Attention {
+export function attentionData(config: Config, snapshots: readonly CohortSnapshot[], people: ReadonlyMap<string, Person | undefined>, today: string, lastCycle?: { id: string; medianHours: number | null }, claims: ReadonlyMap<string, OpenClaim[]> = new Map()): Attention {
   const handleOf = (id: string) => {
     const person = people.get(id);
     return person?.github !== undefined && person.active !== false && !isPaused(person, today) ? person.github : undefined;
@@ -62,8 +85,10 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
       };
       // The preferred person is mentioned only as what they were asked to be: a mentor of this
       // cohort of the tier above. A hand-written `prefers:` could name anyone (a mentee, a lead).
-      if (w.prefers !== undefined && roleOf.get(w.prefers) === tierAbove(w.role)) add(handleOf(w.prefers), 'prefers', w.prefers);
-      if (w.waitedHours !== undefined && w.waitedHours >= config.notify.escalateAfterHours) {
+      const claimed = claims.get(`${snapshot.cohort.id}/${w.id}`) ?? [];
+      // A member claimed in an open pull request waits for a maintainer's merge, not for another mentor.
+      if (claimed.length === 0 && w.prefers !== undefined && roleOf.get(w.prefers) === tierAbove(w.role)) add(handleOf(w.prefers), 'prefers', w.prefers);
+      if (claimed.length === 0 && w.waitedHours !== undefined && w.waitedHours >= config.notify.escalateAfterHours) {
         const tier = tierAbove(w.role);
         for (const mentor of snapshot.mentorsWithRoom) {
           if (mentor.role !== tier || !withRoom.has(mentor.id)) continue;
@@ -82,6 +107,7 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
         ...(w.requestedAtInFuture ? { requestedAtInFuture: true as const } : {}),
         wants: w.wants,
         ...(w.prefers !== undefined ? { prefers: w.prefers } : {}),
+        ...(claimed.length > 0 ? { claims: claimed } : {}),
         mentions,
       };
     });

@@ -37,8 +37,12 @@ function neverPlacedPart(never: NeverPlaced): string[] {
   return [neverPlacedMarker(left.length), `## Never placed in ${markdownText(shortened(never.cohort.name, 200))} (${id}), which ended ${never.cohort.end ?? ''}`, '', `${names(who)}: the cohort ended before they had a mentor.${step}`, ''];
 }
 
+/** The open claims of a member: the pull requests a maintainer merges (or closes), each by its number (GitHub links it) and claimer (no mention). */
+const claimedIn = (q: QueueEntry) => (q.claims === undefined ? '' : `claimed in ${q.claims.map((c) => `#${c.number} by ${markdownText(c.login)}`).join(', ')}, to merge`);
+
 function row(q: QueueEntry): string {
-  const promise = q.dueInHours === undefined ? 'no requestedAt' : q.requestedAtInFuture ? '**`requestedAt` is in the future**: correct the date' : q.overdue ? `**overdue** by ${waitText(-q.dueInHours)}` : `${waitText(q.dueInHours)} left`;
+  const waits = q.dueInHours === undefined ? 'no requestedAt' : q.requestedAtInFuture ? '**`requestedAt` is in the future**: correct the date' : q.overdue ? `**overdue** by ${waitText(-q.dueInHours)}` : `${waitText(q.dueInHours)} left`;
+  const promise = [waits, claimedIn(q)].filter(Boolean).join('; ');
   const wants = [q.wants.map((w) => markdownText(w)).join(', '), q.prefers !== undefined ? `prefers ${markdownText(q.prefers)}` : ''].filter(Boolean).join('; ');
   return `| ${q.place} | ${markdownText(q.id)} (${q.role}) | ${waitText(q.waitedHours)} | ${promise} | ${wants || '–'} | ${mentionList(q.mentions) || '–'} |`;
 }
@@ -88,7 +92,7 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
   const owed = data.cohorts.reduce((sum, c) => sum + c.queue.filter((q) => q.mentions.some((m) => !notified.has(mentionDigest(m.key)))).length, 0);
   const lines = toSend.map(({ cohort: { snapshot: s }, entry: q, fresh }) => {
     const state = q.overdue ? `overdue (waited ${waitText(q.waitedHours)}, promise ${s.slaHours} h)` : `waiting ${waitText(q.waitedHours)}`;
-    return `- ${markdownText(q.id)} in ${markdownText(s.cohort.id)}, ${state}: ${mentionList(fresh)}`;
+    return `- ${markdownText(q.id)} in ${markdownText(s.cohort.id)}, ${[state, claimedIn(q)].filter(Boolean).join(', ')}: ${mentionList(fresh)}`;
   });
   const head = ['<!-- mentor:attention-mentions -->', 'New on the queue:', ''];
   const tail = ['', 'Reply `/claim <member>` to take one.', ''];

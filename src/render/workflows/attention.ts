@@ -23,7 +23,9 @@ if [ -n "$number" ]; then
   gh issue view "$number" --json body --jq .body > "$RUNNER_TEMP/previous.md"
   state=$(gh issue view "$number" --json state --jq .state | tr 'A-Z' 'a-z')
 fi
-${RUNNER} status --format markdown --since "$RUNNER_TEMP/previous.md" --comment-out "$RUNNER_TEMP/comment.md" > "$RUNNER_TEMP/body.md"
+# The claims waiting for a maintainer's merge (the claim workflow's branches, in this repository).
+gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository --jq '.[] | select((.isCrossRepository | not) and (.headRefName | startswith("claim/"))) | "\\(.headRefName) \\(.url)"' > "$RUNNER_TEMP/claims.txt"
+${RUNNER} status --format markdown --since "$RUNNER_TEMP/previous.md" --claims "$RUNNER_TEMP/claims.txt" --comment-out "$RUNNER_TEMP/comment.md" > "$RUNNER_TEMP/body.md"
 if grep -qx '${waitingMarker(0)}' "$RUNNER_TEMP/body.md"; then
   if [ -n "$number" ] && [ "$state" = open ]; then
     gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null
@@ -74,7 +76,7 @@ concurrency:
 jobs:
   attention:
     if: github.event_name != 'push' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
-${runnerJob({ permissions: ['contents: read', 'issues: write'], env: ['GH_TOKEN: ${{ github.token }}'], fullHistory: false, checkoutRef: CURRENT_BRANCH })}
+${runnerJob({ permissions: ['contents: read', 'issues: write', 'pull-requests: read'], env: ['GH_TOKEN: ${{ github.token }}'], fullHistory: false, checkoutRef: CURRENT_BRANCH })}
 ${runStep('Update the attention issue', body)}
 `;
 }
