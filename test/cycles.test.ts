@@ -121,6 +121,16 @@ describe('mentor next', () => {
     expect(git(repo, ['show', '--name-only', '--format=', 'HEAD']).trim()).toBe('cohorts/c9/cohort.yaml');
   });
 
+  it('says a cycle opened without --end never finishes, with the end a cycle as long as the last would have', async () => {
+    const repo = makeTree(threeCohorts());
+    // c3 ran 2026-05-04 to 2026-05-31: 27 days after its start.
+    const open = await mentorIn(['next', 'c3', 'c4', '--repo', repo, '--start', '2026-06-08', '--yes']);
+    expect(open.code, open.stderr).toBe(0);
+    expect(open.stdout).toContain('Note: c4 has no end, so it is a rolling cohort that never finishes. For a cycle as long as c3 (2026-05-04 to 2026-05-31), add `end: 2026-07-05` to cohorts/c4/cohort.yaml (or pass --end).\n');
+    const ended = await mentorIn(['next', 'c3', 'c5', '--repo', repo, '--start', '2026-06-08', '--end', '2026-07-05', '--yes']);
+    expect(ended.stdout).not.toContain('no end');
+  });
+
   it('rejects bad dates and ids as usage errors', async () => {
     const repo = makeTree(threeCohorts());
     expect(mentor(['next', 'c1', 'C 9', '--repo', repo, '--start', '2026-06-01']).code).toBe(2);

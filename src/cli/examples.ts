@@ -18,7 +18,7 @@ const EXAMPLES: Record<string, string> = {
   codeowners: 'mentor codeowners --check',
   upgrade: 'mentor upgrade --commit',
   'check-pr': 'mentor check-pr --base origin/main --head HEAD --author hal-k',
-  next: 'mentor next 2026-fall 2027-spring --start 2027-01-11 --commit',
+  next: 'mentor next 2026-fall 2027-spring --start 2027-01-11 --end 2027-04-04 --commit',
   progress: 'mentor progress hal',
   request: 'mentor request --person maya --name "Maya Rao" --github maya-r --timezone America/Los_Angeles --wants react,node',
   claim: 'mentor claim cleo --as ada --commit',

@@ -4,6 +4,7 @@ import { renderNewDocument } from './new-yaml.js';
 import type { Style } from '../domain/style.js';
 import { formatTable } from './table.js';
 import { plural } from './words.js';
+import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { sanitizeInline } from './terminal.js';
 
 export function renderProposalText(from: string, to: string, proposals: NextProposal[], style: Style): string {
@@ -80,4 +81,13 @@ export function renderProgressText(people: PersonProgress[], program: ProgramPro
     if (program.matchesEndedEarly > 0) out.push(`  matches ended early: ${program.matchesEndedEarly}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A cycle opened without --end is a rolling cohort: it never finishes, so logs stay due, waits grow
+ * and `mentor next` from it waits for an end. Said with the end a cycle as long as the last would have.
+ */
+export function renderNoEndNote(from: { id: string; start: string; end: string }, toId: string, start: string, file: string): string {
+  const end = dateOfDayNumber(dayNumber(start) + dayNumber(from.end) - dayNumber(from.start));
+  return `Note: ${toId} has no end, so it is a rolling cohort that never finishes. For a cycle as long as ${from.id} (${from.start} to ${from.end}), add \`end: ${end}\` to ${file} (or pass --end).`;
 }
