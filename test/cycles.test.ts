@@ -131,6 +131,16 @@ describe('mentor next', () => {
     expect(ended.stdout).not.toContain('no end');
   });
 
+  it("names the new cohort 'Cohort <to>' unless --name names it: the last one's name does not follow it from cycle to cycle", async () => {
+    const repo = makeTree(threeCohorts());
+    expect((await mentorIn(['next', 'c3', 'c4', '--repo', repo, '--start', '2026-06-08', '--end', '2026-07-05', '--yes'])).code).toBe(0);
+    expect(parse(readFileSync(path.join(repo, 'cohorts/c4/cohort.yaml'), 'utf8')).name).toBe('Cohort c4');
+    expect((await mentorIn(['next', 'c4', 'c5', '--repo', repo, '--start', '2026-07-06', '--end', '2026-08-02', '--yes', '--early'], { env: { MENTOR_NOW: '2026-08-10T00:00:00Z' } })).code).toBe(0);
+    expect(parse(readFileSync(path.join(repo, 'cohorts/c5/cohort.yaml'), 'utf8')).name).toBe('Cohort c5');
+    expect((await mentorIn(['next', 'c4', 'c6', '--repo', repo, '--start', '2026-07-06', '--name', 'Summer 2026', '--yes'], { env: { MENTOR_NOW: '2026-08-10T00:00:00Z' } })).code).toBe(0);
+    expect(parse(readFileSync(path.join(repo, 'cohorts/c6/cohort.yaml'), 'utf8')).name).toBe('Summer 2026');
+  });
+
   it('rejects bad dates and ids as usage errors', async () => {
     const repo = makeTree(threeCohorts());
     expect(mentor(['next', 'c1', 'C 9', '--repo', repo, '--start', '2026-06-01']).code).toBe(2);

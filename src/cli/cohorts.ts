@@ -89,7 +89,7 @@ export const next: Define = (program, run) =>
     .argument('<to>', 'id of the new cohort')
     .addOption(requiredOption('--start <date>', 'first day of the new cohort, YYYY-MM-DD'))
     .option('--end <date>', 'last day of the new cohort, YYYY-MM-DD')
-    .option('--name <name>', 'name of the new cohort')
+    .option('--name <name>', 'name of the new cohort (default: "Cohort <to>")')
     .option('--yes', 'accept every proposed promotion without asking')
     .option('--early', 'open the next cycle before <from> has finished (only its complete weeks count)')
     .option('--commit', 'write on a new branch next/<to> and commit')

@@ -80,7 +80,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
       throw changedMeanwhile(`The records of cohort ${from.id}`, `Run \`mentor next ${from.id} ${toId}\` again to see the proposal as it is now.`);
     }
   }
-  const text = renderNextCohort({ id: toId, name: options.name ?? `${from.cohort.name} (next: ${toId})`, start: options.start, ...(options.end ? { end: options.end } : {}), cadence: from.cohort.cadence, members }, from.id);
+  const text = renderNextCohort({ id: toId, name: options.name ?? `Cohort ${toId}`, start: options.start, ...(options.end ? { end: options.end } : {}), cadence: from.cohort.cadence, members }, from.id);
 
   const plan = options.commit ? await planCommit(program.root, `next/${toId}`, [file]) : undefined;
   await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), `Open cohort ${toId} from ${from.id}`);
