@@ -45,6 +45,16 @@ describe('a request between two cycles (simulated)', { timeout: 300_000 }, () =>
   });
 });
 
+describe('the daily overdue run (simulated)', { timeout: 300_000 }, () => {
+  it('fails while a request is overdue, and its last lines say who and what places them', () => {
+    const w = issuesWorld();
+    w.env.MENTOR_NOW = '2026-11-24T10:00:00-08:00';
+    const job = runWorkflow(w, 'mentor-overdue.yml', issueEvent(w, 'schedule', {})).jobs.overdue!;
+    expect(job.succeeded).toBe(false);
+    expect(job.steps.at(-1)!.stderr).toBe('mentor: 1 request for a mentor is overdue: cleo (2026-fall).\n  Place it: node .mentor/mentor.mjs assign 2026-fall --commit (then merge its pull request), or a mentor comments /claim <member> on the attention issue.\n');
+  });
+});
+
 describe('the end of a cohort with requests still waiting (simulated)', { timeout: 300_000 }, () => {
   it('closes the attention issue naming who was never placed and the command that carries them on, and the overdue run says the same, not "overdue"', () => {
     const w = issuesWorld();

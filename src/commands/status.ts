@@ -9,14 +9,14 @@ import { notifiedKeys, stillNotified } from '../core/attention-notified.js';
 import { programProgress } from '../core/cycles.js';
 import { cohortState, isOpenOrJustFinished } from '../domain/cohort-state.js';
 import { renderAttentionBody, renderAttentionComment } from '../render/attention.js';
-import { print, styleFor, terminalWidth } from '../io/output.js';
+import { print, printError, styleFor, terminalWidth } from '../io/output.js';
 import { cohortSnapshot, type CohortSnapshot } from '../core/report.js';
 import { waitsMeasuredAt } from '../core/cohort-as-of.js';
 import type { CohortEntry } from '../model/program.js';
 import type { Cohort } from '../model/schemas.js';
 import { formatInstant } from '../domain/time.js';
 import { lastCompleteWeek, weekOfDate } from '../domain/weeks.js';
-import { renderStatusJson, renderStatusText, renderTreeText } from '../render/status.js';
+import { renderOverdueFailure, renderStatusJson, renderStatusText, renderTreeText } from '../render/status.js';
 import { chooseCohort, loadForCommand, peopleOf, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
 import { hoursInOverlappingCohorts, usableCohortLogs, warnLeftOut } from './week-logs.js';
 
@@ -76,8 +76,11 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
   // Unless a cohort is named, overdue fails only where someone can still be placed (as the
   // attention issue shows), not in one shown for its last week's logs.
   const judged = view.cohorts.filter((c) => cohortId !== undefined || cohortState(c.lastWeek.cohort, loaded.today) !== 'finished');
-  const overdue = judged.some((c) => c.lastWeek.waiting.some((w) => w.overdue));
-  return options.failOn === 'overdue' && overdue ? ExitCode.invalid : ExitCode.ok;
+  const overdue = judged.filter((c) => c.lastWeek.waiting.some((w) => w.overdue));
+  if (options.failOn !== 'overdue' || overdue.length === 0) return ExitCode.ok;
+  // The scheduled run fails here: its last lines say what fails it, and what places them.
+  printError(renderOverdueFailure(overdue.map((c) => ({ cohort: c.lastWeek.cohort.id, members: c.lastWeek.waiting.filter((w) => w.overdue).map((w) => w.id) }))));
+  return ExitCode.invalid;
 }
 
 export async function treeCommand(cohortId: string | undefined, options: { repo?: string; format?: 'text' | 'json' }): Promise<number> {

@@ -71,6 +71,14 @@ function neverPlacedText(style: Style, never: NeverPlaced): string[] {
   return out;
 }
 
+/** Why `status --fail-on overdue` fails, and what places the members: for the organiser who opens the red scheduled run. */
+export function renderOverdueFailure(overdue: ReadonlyArray<{ cohort: string; members: readonly string[] }>): string {
+  const count = overdue.reduce((sum, c) => sum + c.members.length, 0);
+  const who = overdue.flatMap((c) => c.members.map((m) => `${m} (${c.cohort})`));
+  const assign = overdue.map((c) => `mentor assign ${c.cohort} --commit`).join(', ');
+  return `mentor: ${count === 1 ? '1 request for a mentor is' : `${count} requests for a mentor are`} overdue: ${who.length > 10 ? `${who.slice(0, 10).join(', ')}, … and ${who.length - 10} more` : who.join(', ')}.\n  Place ${count === 1 ? 'it' : 'them'}: ${assign} (then merge its pull request), or a mentor comments /claim <member> on the attention issue.`;
+}
+
 /** A line too wide for the terminal, broken at spaces; the rest goes under its text, two columns in. */
 function wrapLine(line: string, width: number): string[] {
   const indent = /^ */.exec(line)![0].length + 2;
