@@ -33,7 +33,7 @@ function neverPlacedPart(never: NeverPlaced): string[] {
   const who = never.members.map((m) => `${markdownText(m.id)} (${m.role}, waited ${waitText(m.waitedHours)}${m.nowIn !== undefined ? `, now in ${markdownText(m.nowIn)}` : ''})`);
   const id = markdownText(never.cohort.id);
   // Cohort ids are letters, digits and dashes: as they are in code.
-  const step = left.length === 0 ? '' : ` \`${RUNNER_COMMAND} next ${never.cohort.id} <next-cohort> --start <date>\` carries ${left.length === never.members.length ? 'them' : `${left.map((m) => markdownText(m.id)).join(', ')}`} into the next cycle.`;
+  const step = left.length === 0 ? '' : ` \`${RUNNER_COMMAND} next ${never.cohort.id} <next-cohort> --start <date>\` carries ${left.length === never.members.length ? 'them' : names(left.map((m) => markdownText(m.id)))} into the next cycle.`;
   return [neverPlacedMarker(left.length), `## Never placed in ${markdownText(shortened(never.cohort.name, 200))} (${id}), which ended ${never.cohort.end ?? ''}`, '', `${names(who)}: the cohort ended before they had a mentor.${step}`, ''];
 }
 
