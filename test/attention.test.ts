@@ -120,6 +120,21 @@ describe('status --format markdown (the attention issue)', () => {
     expect(missing.stderr).toContain('the open pull requests were listed to');
   });
 
+  it('lists at most 50 of a finished cohort\'s never placed by name, in its row and in the step that carries them on', async () => {
+    const files: Record<string, string> = { 'cohorts/2027-winter/cohort.yaml': 'id: 2027-winter\nname: Winter\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: w00\n    role: mentee\n' };
+    for (let i = 0; i < 60; i++) {
+      const id = `w${String(i).padStart(2, '0')}`;
+      files[`people/${id}.yaml`] = `id: ${id}\nname: W\n`;
+      files[`cohorts/2026-fall/members/${id}.yaml`] = `person: ${id}\nrole: mentee\nrequestedAt: 2026-11-25T09:00:00-08:00\n`;
+    }
+    const result = await mentorIn(['status', '--repo', exampleRepo(files), '--format', 'markdown'], { env: { MENTOR_NOW: '2026-11-30T10:00:00-08:00' } });
+    expect(result.code, result.stderr).toBe(0);
+    const line = result.stdout.split('\n').find((l) => l.includes(': the cohort ended before they had a mentor.'))!;
+    expect(line).toContain('w00 (mentee, waited 4 d 15 h, now in 2027-winter)');
+    expect(line).toContain(', … and 12 more: the cohort ended');
+    expect(line).toMatch(/carries cleo, jon, w01, .*, w48, … and 11 more into the next cycle\.$/);
+  });
+
   it('says nobody is waiting when the queue is empty', async () => {
     const repo = exampleRepo();
     writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), readText(repo, 'cohorts/2026-fall/cohort.yaml').replace(/  - person: cleo\n(    .*\n)+?(?=  - person: dan)/, '').replace(/  - person: jon\n(    .*\n)+/, ''));
