@@ -131,6 +131,15 @@ describe('mentor next', () => {
     expect(ended.stdout).not.toContain('no end');
   });
 
+  it('says a rolling cohort a cycle is opened from (--early) keeps running beside it, and the end that stops it the day before', async () => {
+    const files = threeCohorts();
+    files['cohorts/c3/cohort.yaml'] = files['cohorts/c3/cohort.yaml']!.replace('end: 2026-05-31\n', '');
+    const repo = makeTree(files);
+    const open = await mentorIn(['next', 'c3', 'c4', '--repo', repo, '--start', '2026-06-08', '--end', '2026-07-05', '--yes', '--early'], { env: { MENTOR_NOW: '2026-06-02T00:00:00Z' } });
+    expect(open.code, open.stderr).toBe(0);
+    expect(open.stdout).toContain('Note: c3 has no end, so it keeps running beside c4: logs stay due in both, and each person\'s hours count in both against their budget. To end it the day before c4 starts, add `end: 2026-06-07` to cohorts/c3/cohort.yaml.\n');
+  });
+
   it("names the new cohort 'Cohort <to>' unless --name names it: the last one's name does not follow it from cycle to cycle", async () => {
     const repo = makeTree(threeCohorts());
     expect((await mentorIn(['next', 'c3', 'c4', '--repo', repo, '--start', '2026-06-08', '--end', '2026-07-05', '--yes'])).code).toBe(0);

@@ -9,7 +9,7 @@ import { cohortState } from '../domain/cohort-state.js';
 import type { Role } from '../domain/tiers.js';
 import { dayNumber, isRealDate } from '../domain/time.js';
 import { ID_PATTERN } from '../model/schemas.js';
-import { renderNextCohort, renderNextSummary, renderNoEndNote, renderProposalText, type NewCohort } from '../render/cycles.js';
+import { renderNextCohort, renderNextSummary, renderNoEndNote, renderProposalText, renderRollingFromNote, type NewCohort } from '../render/cycles.js';
 import { renderNextJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { changedMeanwhile, chooseCohort, loadForCommand, lockAndReadAgain, peopleOf, type Loaded } from './context.js';
@@ -86,6 +86,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), `Open cohort ${toId} from ${from.id}`);
   if (!asJson) print(`Wrote ${file} with ${members.length} members. Next: \`mentor assign ${toId}\` places them.`);
   if (!asJson && options.end === undefined && from.cohort.end !== undefined) print(renderNoEndNote({ id: from.id, start: from.cohort.start, end: from.cohort.end }, toId, options.start, file));
+  if (!asJson && from.cohort.end === undefined) print(renderRollingFromNote(from.id, toId, options.start, cohortFile(from.id)));
   if (asJson) said(members, [file], plan?.branch ?? null);
   else if (plan) print(nextStepAfterCommit(plan.branch, 'the new cohort'));
   return ExitCode.ok;

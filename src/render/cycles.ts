@@ -91,3 +91,12 @@ export function renderNoEndNote(from: { id: string; start: string; end: string }
   const end = dateOfDayNumber(dayNumber(start) + dayNumber(from.end) - dayNumber(from.start));
   return `Note: ${toId} has no end, so it is a rolling cohort that never finishes. For a cycle as long as ${from.id} (${from.start} to ${from.end}), add \`end: ${end}\` to ${file} (or pass --end).`;
 }
+
+/**
+ * A cycle opened (--early) from a rolling cohort: that one never finishes, so it keeps running beside
+ * the new one (logs due in both, hours planned in both against each budget) until it is given an end.
+ */
+export function renderRollingFromNote(fromId: string, toId: string, start: string, fromFile: string): string {
+  const end = dateOfDayNumber(dayNumber(start) - 1);
+  return `Note: ${fromId} has no end, so it keeps running beside ${toId}: logs stay due in both, and each person's hours count in both against their budget. To end it the day before ${toId} starts, add \`end: ${end}\` to ${fromFile}.`;
+}
