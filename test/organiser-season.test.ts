@@ -79,6 +79,16 @@ describe('the end of a cohort with requests still waiting (simulated)', { timeou
     expect(said).toContain('! Never placed: the cohort ended 2026-11-29 before they had a mentor (2)\n    cleo (mentee) has waited 9 d 9 h, asked for ada\n    jon (mentee) has waited 7 d 6 h\n    Carry them into the next cycle: node .mentor/mentor.mjs next 2026-fall <next-cohort> --start <date>\n');
   });
 
+  it('answers a /claim of someone the cohort never placed with the way on, not a --cohort the comment cannot give', () => {
+    const w = issuesWorld();
+    w.env.MENTOR_NOW = '2026-11-30T10:00:00-08:00';
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    expect(runWorkflow(w, 'mentor-claim.yml', claimEvent(w, '/claim jon', 'linus-s')).jobs.claim!.succeeded).toBe(true);
+    const answer: string = stateOf(w).issues[0].comments.at(-1);
+    expect(answer).toContain('Cannot claim jon: jon is a member only of 2026-fall, which has ended. Nobody waits there any more: the organisers carry jon into the next cycle \\(node .mentor/mentor.mjs next\\), where jon can be claimed;');
+    expect(stateOf(w).prs).toEqual([]);
+  });
+
   it('says where each is once the next cycle is opened with them, and closes with the plain words when nobody was left behind', () => {
     const w = issuesWorld();
     w.env.MENTOR_NOW = '2026-11-24T10:00:00-08:00';

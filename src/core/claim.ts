@@ -101,7 +101,9 @@ export function cohortOfMember(cohorts: ReadonlyArray<{ id: string; hasMember: b
   if (open.length === 1) return { id: open[0]!.id };
   if (open.length > 1) return { problem: `${member} is a member of ${open.map((c) => c.id).join(', ')}: name one with --cohort.` };
   const ended = cohorts.filter((c) => c.hasMember).map((c) => c.id);
-  if (ended.length > 0) return { problem: `${member} is a member only of ${ended.join(', ')}, which ${ended.length === 1 ? 'has' : 'have'} ended: name the cohort with --cohort ${ended[0]} to ${purpose} there.` };
+  // A /claim on the attention issue cannot name a cohort: the way on for a mentor is the next cycle.
+  const onward = purpose === 'claim' ? ` Nobody waits there any more: the organisers carry ${member} into the next cycle (mentor next), where ${member} can be claimed; from a terminal,` : '';
+  if (ended.length > 0) return { problem: `${member} is a member only of ${ended.join(', ')}, which ${ended.length === 1 ? 'has' : 'have'} ended.${onward} ${onward ? 'name' : 'Name'} the cohort with --cohort ${ended[0]} to ${purpose} there.` };
   return { problem: unknownMember(member, 'any cohort that is running or about to start', cohorts.filter((c) => !c.finished).flatMap((c) => c.members), purpose) };
 }
 
