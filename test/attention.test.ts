@@ -120,6 +120,16 @@ describe('status --format markdown (the attention issue)', () => {
     expect(missing.stderr).toContain('the open pull requests were listed to');
   });
 
+  it('--claims: asks no more a mentor whose open claims fill the room they have', async () => {
+    const repo = exampleRepo();
+    writeFileSync(path.join(repo, 'mentor.config.yaml'), `${readText(repo, 'mentor.config.yaml')}notify:\n  escalateAfterHours: 12\n`);
+    const jonRow = (stdout: string) => stdout.split('\n').find((line) => line.includes('| jon'))!;
+    expect(mentions(jonRow((await attention(repo)).stdout))).toEqual(['grace-h', 'linus-s']);
+    // grace has room for 1, and has claimed cleo: once merged she has none. linus has room for 3.
+    const claims = path.join(makeTree({ 'claims.txt': 'claim/2026-fall/cleo@grace-h https://github.com/o/r/pull/12\nclaim/2026-fall/eve@linus-s https://github.com/o/r/pull/14\n' }), 'claims.txt');
+    expect(mentions(jonRow((await attention(repo, ['--claims', claims])).stdout))).toEqual(['linus-s']);
+  });
+
   it('lists at most 50 of a finished cohort\'s never placed by name, in its row and in the step that carries them on', async () => {
     const files: Record<string, string> = { 'cohorts/2027-winter/cohort.yaml': 'id: 2027-winter\nname: Winter\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: w00\n    role: mentee\n' };
     for (let i = 0; i < 60; i++) {

@@ -75,7 +75,10 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
   };
   const cohorts = snapshots.map((snapshot): AttentionCohort => {
     const inQueue = [...snapshot.waiting].sort((a, b) => (a.requestedAt === undefined ? 1 : 0) - (b.requestedAt === undefined ? 1 : 0) || Date.parse(a.requestedAt ?? '') - Date.parse(b.requestedAt ?? '') || (a.id < b.id ? -1 : 1));
-    const withRoom = new Set(snapshot.mentorsWithRoom.map((m) => m.id));
+    // Room left once the claims they have open in this cohort are merged: one who filled it so is asked no more.
+    const pending = new Map<string, number>();
+    for (const [key, open] of claims) if (key.startsWith(`${snapshot.cohort.id}/`)) for (const c of open) pending.set(c.login.toLowerCase(), (pending.get(c.login.toLowerCase()) ?? 0) + 1);
+    const withRoom = new Set(snapshot.mentorsWithRoom.filter((m) => m.room > (pending.get(people.get(m.id)?.github?.toLowerCase() ?? '') ?? 0)).map((m) => m.id));
     const roleOf = new Map(snapshot.hours.map((h) => [h.id, h.role]));
     const queue = inQueue.map((w, index): QueueEntry => {
       const mentions: Mention[] = [];
