@@ -119,6 +119,18 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(steps.indexOf('git push -u origin main')).toBeGreaterThan(steps.indexOf('git remote add origin <url>'));
   });
 
+  it('names the forms among the next steps: an organiser who names the program and follows them pushes forms CI finds current', async () => {
+    const dir = path.join(makeTree({}), 'program');
+    const result = await mentorIn(['init', dir, '--no-git'], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    const steps = result.stdout.slice(result.stdout.indexOf('Next steps'));
+    expect(steps).toMatch(/node \.mentor\/mentor\.mjs forms +write the issue forms from it/);
+    const config = path.join(dir, 'mentor.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^program: .*$/m, 'program: Learn Teach Code').replace('maintainers: []', 'maintainers: [olga-gh]'));
+    expect(mentor(['forms', '--check', '--repo', dir]).code).toBe(1);
+    for (const command of ['codeowners', 'forms']) expect(mentor([command, '--repo', dir]).code).toBe(0);
+    expect(mentor(['forms', '--check', '--repo', dir]).code).toBe(0);
+  });
+
   it('says so when the folder is inside another program repo', async () => {
     const outer = makeTree({ 'mentor.config.yaml': 'program: Outer\n' });
     const result = await mentorIn(['init', path.join(outer, 'sub'), '--no-git'], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
