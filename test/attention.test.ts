@@ -59,6 +59,25 @@ describe('status --format markdown (the attention issue)', () => {
     expect(mentions(next.comment!)).toEqual(['grace-h']);
   });
 
+  it('tells a maintainer who is also the lead with room that the request turned overdue: one mention as a mentor, one as a maintainer', async () => {
+    // max, a mentor, waits for a lead; andrew is the lead with room and the maintainer.
+    const repo = exampleRepo({ 'people/max.yaml': 'id: max\nname: Max\ngithub: max-gh\ntimezone: UTC\n', 'cohorts/2026-fall/members/max.yaml': 'person: max\nrole: mentor\nrequestedAt: 2026-11-20T09:00:00-08:00\n' });
+    const dir = makeTree({});
+    const run = async (now: string, since?: string) => {
+      const out = path.join(dir, `comment-${now}.md`);
+      const result = await mentorIn(['status', '--repo', repo, '--format', 'markdown', '--comment-out', out, ...(since ? ['--since', since] : [])], { env: { MENTOR_NOW: now } });
+      writeFileSync(path.join(dir, 'body.md'), result.stdout);
+      return { body: result.stdout, comment: existsSync(out) ? readText(dir, path.basename(out)) : '' };
+    };
+    const first = await run('2026-11-21T10:00:00-08:00');
+    expect(first.comment).toContain('- max in 2026-fall, waiting 25 h: @andrew-gh (has room and a wanted skill)');
+    const overdue = await run('2026-11-23T10:00:00-08:00', path.join(dir, 'body.md'));
+    expect(overdue.comment).toContain('- max in 2026-fall, overdue (waited 3 d 1 h, promise 48 h): @andrew-gh (maintainer)');
+    expect(overdue.body.split('\n').find((line) => line.includes('| max'))).toContain('| @andrew-gh (has room and a wanted skill; maintainer) |');
+    const again = await run('2026-11-23T11:00:00-08:00', path.join(dir, 'body.md'));
+    expect(again.comment).toBe('');
+  });
+
   it('mentions the person a member asked for only when they are a mentor of the tier above in the cohort', async () => {
     const repo = exampleRepo();
     const asking = (prefers: string) => ({ 'cohorts/2026-fall/members/zoe.yaml': `person: zoe\nrole: mentee\nprefers: ${prefers}\nrequestedAt: 2026-11-24T09:00:00-08:00\n`, 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' });

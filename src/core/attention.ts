@@ -82,8 +82,11 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
     const roleOf = new Map(snapshot.hours.map((h) => [h.id, h.role]));
     const queue = inQueue.map((w, index): QueueEntry => {
       const mentions: Mention[] = [];
+      // One mention per handle as a mentor (asked for, or with room), and one as a maintainer: a
+      // maintainer who is also a lead with room is told when the request turns overdue, too.
+      const asMaintainer = (why: Mention['why']) => why === 'overdue';
       const add = (handle: string | undefined, why: Mention['why'], person?: string) => {
-        if (handle === undefined || mentions.some((m) => m.handle.toLowerCase() === handle.toLowerCase())) return;
+        if (handle === undefined || mentions.some((m) => m.handle.toLowerCase() === handle.toLowerCase() && asMaintainer(m.why) === asMaintainer(why))) return;
         mentions.push({ handle, why, key: `${snapshot.cohort.id}/${w.id}/${why}/${handle.toLowerCase()}`, ...(person !== undefined ? { person } : {}) });
       };
       // The preferred person is mentioned only as what they were asked to be: a mentor of this

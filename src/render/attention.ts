@@ -20,7 +20,16 @@ export const waitingMarker = (waiting: number) => `<!-- mentor:waiting ${waiting
 /** Names listed in one line of the body (mentors with room, inactive, paused) before "… and N more". */
 const NAMES_LISTED = 50;
 const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer' };
-const mentionList = (mentions: readonly Mention[]) => mentions.map((m) => `${mention(m.handle)} (${why[m.why]})`).join(', ');
+/** Each handle once, with every reason it is mentioned for (a maintainer who is also a mentor with room). */
+function mentionList(mentions: readonly Mention[]): string {
+  const reasons = new Map<string, { handle: string; whys: string[] }>();
+  for (const m of mentions) {
+    const entry = reasons.get(m.handle.toLowerCase()) ?? { handle: m.handle, whys: [] };
+    entry.whys.push(why[m.why]);
+    reasons.set(m.handle.toLowerCase(), entry);
+  }
+  return [...reasons.values()].map((r) => `${mention(r.handle)} (${r.whys.join('; ')})`).join(', ');
+}
 const more = (count: number, what = '') => `… and ${count.toLocaleString('en-US')} more${what}: see the dashboard or run \`${RUNNER_COMMAND} status\`.`;
 const names = (list: readonly string[]) => (list.length > NAMES_LISTED ? `${list.slice(0, NAMES_LISTED).join(', ')}, … and ${(list.length - NAMES_LISTED).toLocaleString('en-US')} more` : list.join(', '));
 
