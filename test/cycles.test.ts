@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { parse } from 'yaml';
-import { git, gitRepo, makeTree, mentor, mentorJson, type FileTree } from './helpers/repo.js';
+import { exampleRepo, git, gitRepo, makeTree, mentor, mentorJson, type FileTree } from './helpers/repo.js';
 
 const log = (person: string, week: string, hours = 'practice: 3', pr = true) =>
   `person: ${person}\nweek: ${week}\nhours:\n  ${hours}\n${pr ? `pullRequests: [https://github.com/${person}/x/pull/1]\n` : ''}`;
@@ -155,6 +155,18 @@ describe('mentor next', () => {
     expect(mentor(['next', 'c1', 'C 9', '--repo', repo, '--start', '2026-06-01']).code).toBe(2);
     expect((await mentorIn(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-02-30'])).code).toBe(2);
     expect((await mentorIn(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--end', '2026-05-01'])).code).toBe(2);
+  });
+});
+
+describe('assign at the end of a cycle', () => {
+  it('warns that those it places in a cohort that has ended have no week of it left, and points at the next cycle', async () => {
+    // The example's 2026-fall ended 2026-11-29 with cleo and jon still waiting.
+    const result = await mentorIn(['assign', '2026-fall', '--repo', exampleRepo(), '--dry-run'], { env: { MENTOR_NOW: '2026-12-01T10:00:00-08:00' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Proposed placements in 2026-fall: 2 of 2 waiting');
+    expect(result.stderr).toBe('mentor: warning: 2026-fall ended on 2026-11-29: whoever is placed there now has no week of it left. To give them a mentor, carry them into the next cycle (mentor next 2026-fall <next-cohort> --start <date>) and assign that cohort.\n');
+    const running = await mentorIn(['assign', '2026-fall', '--repo', exampleRepo(), '--dry-run'], { env: { MENTOR_NOW: '2026-11-24T10:00:00-08:00' } });
+    expect(running.stderr).toBe('');
   });
 });
 

@@ -7,7 +7,8 @@ import { planAssignment, waitingMembers, type AssignInput, type AssignmentPlan }
 import { heldByFieldTypos, memberChoices, mentorChoices, overridesAfter } from '../core/assign-review.js';
 import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
-import { renderAssignJson, renderAssignText } from '../render/assign.js';
+import { renderAssignJson, renderAssignText, renderFinishedCohortWarning } from '../render/assign.js';
+import { cohortState } from '../domain/cohort-state.js';
 import type { CohortEntry } from '../model/program.js';
 import type { Cohort } from '../model/schemas.js';
 import { changedMeanwhile, chooseCohort, cohortRecordErrors, loadForCommand, lockAndReadAgain, peopleOf, recordErrorsMessage, type Loaded } from './context.js';
@@ -41,6 +42,8 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
   }
   const input = assignInput(loaded, entry, true);
   let plan = planAssignment(input);
+  // Placing someone in a cycle that is over gives them no week of mentoring: said, not refused (records may be set right so).
+  if (plan.assignments.length > 0 && cohortState(entry.cohort, loaded.today) === 'finished') printError(renderFinishedCohortWarning(entry.id, entry.cohort.end!));
   const style = styleFor(process.stdout);
   const show = (current: AssignmentPlan) =>
     options.format === 'json' ? renderAssignJson(current) : renderAssignText(current, { explain: options.explain === true, slaHours: program.config.requestSlaHours, width: terminalWidth() }, style);

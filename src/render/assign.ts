@@ -83,3 +83,8 @@ function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style): s
     : 'Optimal: the most members placed, then the highest total score, then the lightest busiest mentor (ties by id).'));
   return out;
 }
+
+/** assign in a cohort that has ended: those it places there have no week of it left. */
+export function renderFinishedCohortWarning(cohort: string, end: string): string {
+  return `mentor: warning: ${cohort} ended on ${end}: whoever is placed there now has no week of it left. To give them a mentor, carry them into the next cycle (mentor next ${cohort} <next-cohort> --start <date>) and assign that cohort.`;
+}
