@@ -150,6 +150,22 @@ describe('mentor next', () => {
     expect(parse(readFileSync(path.join(repo, 'cohorts/c6/cohort.yaml'), 'utf8')).name).toBe('Summer 2026');
   });
 
+  it("carries a request the cohort never answered with its requestedAt: the new cohort's queue shows the whole wait, overdue and mentioned, not a request of no time", async () => {
+    const repo = exampleRepo();
+    const env = { MENTOR_NOW: '2026-12-01T09:00:00-08:00' };
+    expect((await mentorIn(['next', '2026-fall', '2027-winter', '--start', '2027-01-04', '--end', '2027-03-28', '--yes', '--repo', repo], { env })).code).toBe(0);
+    const members = parse(readFileSync(path.join(repo, 'cohorts/2027-winter/cohort.yaml'), 'utf8')).members as Array<Record<string, unknown>>;
+    expect(members.find((m) => m.person === 'cleo')).toEqual({ person: 'cleo', role: 'mentee', wants: ['react'], prefers: 'ada', requestedAt: '2026-11-20T15:04:00-08:00' });
+    expect(members.find((m) => m.person === 'jon')).toMatchObject({ requestedAt: '2026-11-22T18:30:00-08:00' });
+    // Those who had a mentor carry no request: the organiser places them with assign.
+    expect(members.filter((m) => m.requestedAt !== undefined).map((m) => m.person)).toEqual(['cleo', 'jon']);
+    expect((await mentorInJson(['validate', '--repo', repo, '--format', 'json'])).json.problems).toEqual([]);
+    const status = (await mentorInJson(['status', '2027-winter', '--repo', repo, '--format', 'json'], { env })).json.cohorts[0];
+    expect(status.overdue).toEqual(['cleo', 'jon']);
+    const issue = (await mentorIn(['status', '--repo', repo, '--format', 'markdown'], { env })).stdout;
+    expect(issue).toMatch(/\| cleo \(mentee\) \| 10 d 18 h \| \*\*overdue\*\* by 8 d 18 h \|.*@andrew-gh \(maintainer\)/);
+  });
+
   it('rejects bad dates and ids as usage errors', async () => {
     const repo = makeTree(threeCohorts());
     expect(mentor(['next', 'c1', 'C 9', '--repo', repo, '--start', '2026-06-01']).code).toBe(2);

@@ -63,21 +63,26 @@ export interface NextMember {
   role: Role;
   wants?: string[];
   prefers?: string;
+  requestedAt?: string;
 }
 
 /**
  * The members of the next cohort from the chosen roles (undefined: left out), none placed yet.
  * Each keeps what they asked for: `wants`, and `prefers` while the preferred person is carried
- * over in the tier above (a preference that cannot be honoured is dropped).
+ * over in the tier above (a preference that cannot be honoured is dropped). One whose request the
+ * cohort never answered (no mentor) keeps its `requestedAt`: they have waited since, so the new
+ * cohort's queue shows the whole wait, overdue and escalated as it is, not a request of no time.
  */
 export function nextMembers(from: Cohort, chosen: ReadonlyMap<string, Role | undefined>): NextMember[] {
   const previous = new Map(from.members.map((member) => [member.person, member]));
   const members: NextMember[] = [];
   for (const [person, role] of chosen) {
     if (role === undefined) continue;
-    const { wants = [], prefers } = previous.get(person) ?? {};
+    const before = previous.get(person);
+    const { wants = [], prefers } = before ?? {};
     const keepPrefers = prefers !== undefined && chosen.get(prefers) !== undefined && chosen.get(prefers) === tierAbove(role);
-    members.push({ person, role, ...(wants.length > 0 ? { wants: [...wants] } : {}), ...(keepPrefers ? { prefers } : {}) });
+    const stillWaiting = before !== undefined && before.role === role && before.mentor === undefined && before.requestedAt !== undefined;
+    members.push({ person, role, ...(wants.length > 0 ? { wants: [...wants] } : {}), ...(keepPrefers ? { prefers } : {}), ...(stillWaiting ? { requestedAt: before.requestedAt } : {}) });
   }
   return members.sort((a, b) => tierRank(a.role) - tierRank(b.role) || (a.person < b.person ? -1 : 1));
 }

@@ -25,7 +25,7 @@ export interface NewCohort {
   start: string;
   end?: string;
   cadence: string;
-  members: Array<{ person: string; role: string; wants?: string[]; prefers?: string }>;
+  members: Array<{ person: string; role: string; wants?: string[]; prefers?: string; requestedAt?: string }>;
 }
 
 /** The cohort the answers give, before it is written: how many of each tier, and who. */
