@@ -223,6 +223,25 @@ describe('mentor log --commit', () => {
     expect(existsSync(path.join(repo, LOG))).toBe(false);
   });
 
+  it('says how to free a branch name that is taken without losing work: -d for one merged already, finish (or -D) one with work of its own', async () => {
+    const repo = exampleGitRepo();
+    // Merged already: the branch points at a commit that is on main.
+    git(repo, ['branch', 'log/hal/2026-W47']);
+    const merged = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit']);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toContain('The branch log/hal/2026-W47 already exists, and is merged already');
+    expect(merged.stderr).toContain('Delete it (git branch -d log/hal/2026-W47), then run the command again.');
+    // Following the hint frees the name.
+    git(repo, ['branch', '-d', 'log/hal/2026-W47']);
+    expect((await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit'])).code).toBe(0);
+    // A branch with a commit of its own is not suggested for -d (git would refuse it): finish it first.
+    git(repo, ['switch', '-q', 'main']);
+    const again = await mentorIn(['log', '--repo', repo, ...flags, '--hours', 'practice=4', '--commit', '--force']);
+    expect(again.code).toBe(2);
+    expect(again.stderr, again.stderr).toContain('already exists, with commits that are not merged');
+    expect(again.stderr).toContain('Finish the work on it first (push it and open its pull request), or, to drop that work, delete it (git branch -D log/hal/2026-W47)');
+  });
+
   describe('starts the branch at the default branch, so earlier logs do not stack', () => {
     const EARLIER = 'cohorts/2026-fall/logs/hal/2026-W44.yaml';
     const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };

@@ -3,7 +3,7 @@ import { filesInWords } from '../render/words.js';
 import { shellWord, shellWords } from '../domain/text.js';
 import { checkWritePaths } from '../io/write-path.js';
 import { assertCommittable } from '../io/git-index.js';
-import { assertCanCommit, branchExists, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, type GitRepo } from '../io/git.js';
+import { assertCanCommit, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, refuseExistingBranch, type GitRepo } from '../io/git.js';
 import { currentPlace, filesInHead } from '../io/git-branch.js';
 import { holdingSignals, signalsHeard } from '../io/interrupt.js';
 import { goBack, underWay, type CommitSteps } from './commit-undo.js';
@@ -37,9 +37,8 @@ export async function planCommit(root: string, branch: string, files: string[], 
   checkWritePaths(root, files);
   const repo = openGit(root);
   await assertCanCommit(repo);
-  if (await branchExists(repo, branch)) {
-    throw new MentorError(`The branch ${branch} already exists.`, ExitCode.usage, `Delete it (git branch -D ${shellWord(branch)}) or finish the work on it first.`);
-  }
+  const from = options.fromDefaultBranch ? await defaultBranch(repo) : undefined;
+  await refuseExistingBranch(repo, branch, from);
   const dirty = await dirtyFiles(repo, files);
   if (dirty.length > 0) {
     throw new MentorError(`${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes; mentor will not mix them into its commit.`, ExitCode.invalid, 'Commit or stash them first (git stash), then run the command again.');
@@ -53,7 +52,6 @@ export async function planCommit(root: string, branch: string, files: string[], 
       'Commit them first (a pull request of their own), or set them aside with `git stash --include-untracked`, then run the command again. Without --commit it writes from them as they are.',
     );
   }
-  const from = options.fromDefaultBranch ? await defaultBranch(repo) : undefined;
   return { repo, branch, files, ...(from ? { from } : {}) };
 }
 

@@ -182,6 +182,22 @@ export async function branchExists(repo: GitRepo, branch: string): Promise<boole
   return resolves(repo, `refs/heads/${branch}`);
 }
 
+/**
+ * Refuses a branch name that is taken, saying how to free it without losing work: one merged
+ * already (a report written again after a late log, a second log of a week) is deleted with
+ * `git branch -d`, which keeps a branch that is not merged; one with work of its own is finished first.
+ */
+export async function refuseExistingBranch(repo: GitRepo, branch: string, start?: { ref: string; name: string }): Promise<void> {
+  if (!(await branchExists(repo, branch))) return;
+  // Commits on the branch that its start has not: none when it is merged (simple-git does not
+  // reject a silent non-zero exit, so merge-base --is-ancestor cannot say it).
+  const ahead = await repo.git.raw(['rev-list', '--count', `${start?.ref ?? 'HEAD'}..refs/heads/${branch}`]).catch(() => '');
+  const merged = ahead.trim() === '0';
+  throw merged
+    ? new MentorError(`The branch ${branch} already exists, and is merged already (its commits are all on ${start?.name ?? 'the branch you are on'}).`, ExitCode.usage, `Delete it (git branch -d ${shellWord(branch)}), then run the command again.`)
+    : new MentorError(`The branch ${branch} already exists, with commits that are not merged.`, ExitCode.usage, `Finish the work on it first (push it and open its pull request), or, to drop that work, delete it (git branch -D ${shellWord(branch)}) and run the command again.`);
+}
+
 /** Above this many paths, git status is asked about the whole program and its answer filtered (see commitFiles). */
 export const MANY_PATHS = 32;
 
@@ -202,9 +218,7 @@ export async function dirtyFiles(repo: GitRepo, files: readonly string[]): Promi
 
 /** Creates a branch from `start` (default: HEAD) and switches to it; refuses when it exists. */
 export async function createBranch(repo: GitRepo, branch: string, start?: string): Promise<void> {
-  if (await branchExists(repo, branch)) {
-    throw new MentorError(`The branch ${branch} already exists.`, ExitCode.usage, `Delete it (git branch -D ${shellWord(branch)}) or finish the work on it first.`);
-  }
+  await refuseExistingBranch(repo, branch, start === undefined ? undefined : { ref: start, name: start });
   // --no-track: a branch from origin/main must not take origin/main as its upstream.
   await attempt('git switch', () => repo.git.raw(['switch', '--no-track', '-c', branch, ...(start ? [start] : [])]));
 }
