@@ -31,10 +31,20 @@ const NEW_ERRORS_JQ = `def counts: map(select(.severity == "error") | {file, rul
 ($base[0].problems | counts) as $known
 | [$head[0].problems | counts | to_entries[] | [.value - ($known[.key] // 0), 0] | max] | add // 0`;
 
+/**
+ * On a pull request, `$base`: the commit GitHub merged it onto, the first parent of the merge commit
+ * checked out. The event's base.sha can be older (a pull request reopened, or run again after the
+ * base branch moved: GitHub makes the merge again on the branch as it is), and against it the base
+ * branch's own changes since would count as the pull request's. A shallow checkout still holds
+ * the parents' ids in the commit itself (line 2: the first parent).
+ */
+const PULL_REQUEST_BASE = `if [ "$GITHUB_EVENT_NAME" = pull_request ]; then base=$(git cat-file commit HEAD | sed -n '2s/^parent //p'); fi`;
+
 /** A jq program as one single-quoted shell word. */
 const quoted = (jq: string) => `'${jq.replace(/'/g, "'\\''")}'`;
 
-const VALIDATE = `if [ "$GITHUB_EVENT_NAME" = pull_request ]; then scope=(--changed "$BASE_SHA"); else scope=(); fi
+const VALIDATE = `${PULL_REQUEST_BASE}
+if [ "$GITHUB_EVENT_NAME" = pull_request ]; then scope=(--changed "$base"); else scope=(); fi
 set +e
 ${RUNNER} validate "\${scope[@]}" --format github
 code=$?
@@ -45,7 +55,7 @@ set -e
 known=0
 if [ "$code" -eq 1 ] && [ "$GITHUB_EVENT_NAME" = pull_request ]; then
   set +e
-  ${RUNNER} validate --at "$BASE_SHA" --format json > "$RUNNER_TEMP/base.json" 2> /dev/null
+  ${RUNNER} validate --at "$base" --format json > "$RUNNER_TEMP/base.json" 2> /dev/null
   base_code=$?
   set -e
   if [ "$base_code" -le 1 ] && new=$(jq -n --slurpfile head "$RUNNER_TEMP/validate.json" --slurpfile base "$RUNNER_TEMP/base.json" ${quoted(NEW_ERRORS_JQ)}); then
@@ -80,6 +90,8 @@ ${RUNNER} forms --check || stale .github/ISSUE_TEMPLATE forms
 git ls-files -- '${REPORTS_DIR}/*' | sed -nE 's#^${REPORTS_DIR}/(${ID_ERE})/${REPORT_NAME.source.slice(1)}#\\1 \\2#p' | sort -u > "$RUNNER_TEMP/reports.txt"
 # The report files this event writes or edits: against the commit it starts from (one more commit
 # fetched, no history). A first push, or a start git can no longer fetch: every report.
+${PULL_REQUEST_BASE}
+if [ "$GITHUB_EVENT_NAME" = pull_request ]; then SINCE=$base; fi
 if [ -n "$SINCE" ] && git fetch --no-tags --quiet --depth=1 origin "$SINCE" 2> /dev/null; then
   git diff --name-only --no-renames "$SINCE" HEAD -- '${REPORTS_DIR}/' > "$RUNNER_TEMP/written.txt"
 else
@@ -138,8 +150,6 @@ jobs:
     if: ${ON_DEFAULT_BRANCH}
 ${runnerJob({ permissions: ['contents: read'], fullHistory: true })}
       - name: Validate the records (on a pull request, what it changes)
-        env:
-          BASE_SHA: \${{ github.event.pull_request.base.sha }}
         run: |
 ${indent(VALIDATE, '          ')}
 
@@ -148,7 +158,7 @@ ${indent(VALIDATE, '          ')}
 ${runnerJob({ permissions: ['contents: read'], fullHistory: false })}
       - name: Check every generated file (CODEOWNERS, schemas, reports)
         env:
-          SINCE: \${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha || github.event.before }}
+          SINCE: \${{ github.event.merge_group.base_sha || github.event.before }}
         run: |
 ${indent(GENERATED, '          ')}
 `;

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NOW, commitIn, git, githubWorld, openPullRequest, pullRequestEvent, pushToMain, type PullRequest } from './helpers/github-world.js';
+import { mentor } from './helpers/repo.js';
+import { runWorkflow } from './helpers/workflow-sim.js';
+
+// mentor.yml on a pull request whose event carries an older base than the merge commit it runs:
+// GitHub makes refs/pull/N/merge again on the base branch as it is now (a pull request reopened,
+// or run again after main moved), while `pull_request.base.sha` stays the base of its last push.
+// What the pull request brings is the merge commit against its first parent, never against that sha.
+
+/** The same pull request after main moved: merged again onto main as it is now, its event still naming the old base. */
+const reopenedOnNewerMain = (world: ReturnType<typeof githubWorld>, pr: PullRequest): PullRequest => ({
+  ...openPullRequest(world, world.fork, { number: pr.number, author: pr.author }),
+  baseSha: pr.baseSha,
+});
+
+describe("mentor.yml when the event's base sha is older than the merge commit's base", { timeout: 180_000 }, () => {
+  it("does not hold a mentee's late log to a report a maintainer committed on main after the pull request was opened", () => {
+    const world = githubWorld();
+    const halW46 = 'cohorts/2026-fall/logs/hal/2026-W46.yaml';
+    commitIn(world.fork, 'late-log', { [halW46]: readFileSync(path.join(world.fork, halW46), 'utf8').replace('practice: 3', 'practice: 5') });
+    const pr = openPullRequest(world, world.fork, { number: 31, author: 'hal-k' });
+    // The weekly report lands on main while the pull request waits.
+    git(world.maintainer, 'fetch', '-q', 'origin');
+    git(world.maintainer, 'switch', '-q', '-C', 'report', 'origin/main');
+    expect(mentor(['report', '2026-fall', '--week', '2026-W46', '--repo', world.maintainer], { env: { MENTOR_NOW: NOW } }).code).toBe(0);
+    git(world.maintainer, 'add', '-A');
+    git(world.maintainer, 'commit', '-q', '-m', 'report');
+    pushToMain(world, world.maintainer);
+    const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, reopenedOnNewerMain(world, pr), 'pull_request', 'reopened'), ['generated']).jobs.generated!;
+    expect(job.commands).toEqual([]);
+    expect(job.succeeded).toBe(true);
+  });
+
+  it("counts a slip that reached main after the pull request was opened as the default branch's, not the pull request's", () => {
+    const world = githubWorld();
+    const hal = path.join(world.fork, 'people/hal.yaml');
+    commitIn(world.fork, 'my-name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('name: Hal Kim', 'name: Hal K. Kim') });
+    const pr = openPullRequest(world, world.fork, { number: 32, author: 'hal-k' });
+    // A maintainer's slip lands on main while the pull request waits: ivy's mentor misspelt.
+    const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
+    commitIn(world.maintainer, 'slip', { 'cohorts/2026-fall/cohort.yaml': readFileSync(cohort, 'utf8').replace('    mentor: linus\n', '    mentor: linuss\n') });
+    pushToMain(world, world.maintainer);
+    const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, reopenedOnNewerMain(world, pr), 'pull_request', 'reopened'), ['validate']).jobs.validate!;
+    expect(job.commands.map((c) => c.command)).toEqual(['error', 'notice']);
+    expect(job.succeeded).toBe(true);
+  });
+});
