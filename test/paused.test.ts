@@ -60,3 +60,17 @@ describe('weeks away', () => {
     expect((await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env })).json.cohorts[0].missingLogs).toEqual(['hal', 'linus']);
   });
 });
+
+describe('a paused mentee', () => {
+  it('is listed as paused in status: no log is expected of them meanwhile, so they would be in no list at all', async () => {
+    const repo = exampleRepo();
+    writeFileSync(path.join(repo, 'people/hal.yaml'), `${readText(repo, 'people/hal.yaml')}pausedUntil: 2027-01-10\n`);
+    const env = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
+    const cohort = (await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env })).json.cohorts[0];
+    expect(cohort.missingLogs).toEqual(['linus']);
+    expect(cohort.pausedMentors).toEqual([{ id: 'hal', role: 'mentee', until: '2027-01-10' }]);
+    expect((await mentorIn(['status', '2026-fall', '--repo', repo], { env })).stdout).toMatch(/Paused \(1\)\n\s+hal \(mentee\) until 2027-01-10/);
+    // The attention issue's Paused line is for mentors who cannot claim.
+    expect((await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'markdown'], { env })).stdout).not.toContain('**Paused:**');
+  });
+});

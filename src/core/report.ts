@@ -69,7 +69,7 @@ export interface CohortSnapshot {
   waiting: WaitingMember[];
   mentorsWithRoom: MentorRoom[];
   inactiveMentors: InactiveMentor[];
-  /** Away until a date (`pausedUntil`): neither with room nor inactive, and never mentioned. */
+  /** Away until a date (`pausedUntil`): mentors neither with room nor inactive, and never mentioned; placed mentees too (no log is expected of them meanwhile). Keeps its name for status --format json. */
   pausedMentors?: Array<{ id: string; role: Role; until: string }>;
   pullRequests: Array<{ id: string; url: string }>;
   weeksLogged: Array<{ id: string; logged: number; of: number }>;
@@ -223,8 +223,13 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   const pausedMentors: NonNullable<CohortSnapshot['pausedMentors']> = [];
   const today = localDate(config.timezone, input.at);
   for (const member of members) {
-    if (member.role === 'mentee') continue;
     const person = people.get(member.person);
+    // A placed mentee away is listed too: no log is expected of them meanwhile, so they would be
+    // in no list at all, and the organisers would not see that they have stepped away.
+    if (member.role === 'mentee') {
+      if (person && expectsLog(member) && isPaused(person, today)) pausedMentors.push({ id: member.person, role: member.role, until: person.pausedUntil! });
+      continue;
+    }
     const x = counts.get(member.person) ?? 0;
     if (person?.active === false) {
       inactiveMentors.push({ id: member.person, role: member.role, reason: 'opted-out', weeksWithoutLog: weeksWithout(logs.get(member.person), weeksRun) });

@@ -76,7 +76,9 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
       out.push(`**Mentors with room:** ${names(s.mentorsWithRoom.map((m) => `${markdownText(m.id)} (${m.role}, room for ${m.room})`)) || 'none'}`, '');
       const inactive = s.inactiveMentors.map((m) => `${markdownText(m.id)} (${m.reason === 'opted-out' ? 'opted out' : `no log for ${plural(m.weeksWithoutLog, 'week')}`})`);
       out.push(`**Inactive mentors:** ${names(inactive) || 'none'}`, '');
-      if (s.pausedMentors) out.push(`**Paused:** ${names(s.pausedMentors.map((m) => `${markdownText(m.id)} (until ${m.until})`))}`, '');
+      // Mentors who cannot claim now; a paused mentee is the status's to list, not this queue's.
+      const paused = (s.pausedMentors ?? []).filter((m) => m.role !== 'mentee');
+      if (paused.length > 0) out.push(`**Paused:** ${names(paused.map((m) => `${markdownText(m.id)} (until ${m.until})`))}`, '');
     }
     for (const never of data.neverPlaced ?? []) out.push(...neverPlacedPart(never));
     if (data.lastCycle !== undefined) out.push(`Median wait in the last cycle (${markdownText(data.lastCycle)}): ${data.lastCycleMedianHours === null ? 'no request answered' : waitText(data.lastCycleMedianHours)}.`, '');
