@@ -43,7 +43,7 @@ function cohortNow(loaded: Loaded, entry: CohortEntry & { cohort: Cohort }, comm
   // The tree shows who mentors whom and the hours planned: it reads no log, and says nothing of one.
   const { logs, skipped } = command === 'tree' ? { logs: new Map(), skipped: [] } : usableCohortLogs(program, entry.id);
   warnLeftOut(skipped, command, 'each counts as a missing log');
-  const input = { config: program.config, cohort: entry.cohort, people: peopleOf(program), logs, at: waitsMeasuredAt(entry.cohort, program.config.timezone, loaded.now), elsewhere: hoursInOverlappingCohorts(program, entry.cohort) };
+  const input = { config: program.config, cohort: entry.cohort, people: peopleOf(program), logs, at: waitsMeasuredAt(entry.cohort, program.config.timezone, loaded.now), now: loaded.now, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) };
   return (week) => cohortSnapshot({ ...input, week });
 }
 

@@ -85,6 +85,8 @@ export interface SnapshotInput {
   week: string;
   /** The instant waiting is measured at: the end of the week for a report, now for status. */
   at: number;
+  /** Now, when waits are measured at a finished cohort's end (`at`): a request made since is not in the future. */
+  now?: number;
   /** Each person's planned hours in the other cohorts that overlap this one: budgets add up. */
   elsewhere?: ReadonlyMap<string, ElsewhereHours>;
 }
@@ -211,7 +213,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
         ...(member.requestedAt !== undefined ? { requestedAt: member.requestedAt } : {}),
         ...(waitedHours !== undefined ? { waitedHours } : {}),
         overdue: isOverdue(member, input.at, config.requestSlaHours),
-        ...(member.requestedAt !== undefined && Date.parse(member.requestedAt) > input.at ? { requestedAtInFuture: true as const } : {}),
+        ...(member.requestedAt !== undefined && Date.parse(member.requestedAt) > (input.now ?? input.at) ? { requestedAtInFuture: true as const } : {}),
         wants: member.wants,
         ...(member.prefers !== undefined ? { prefers: member.prefers } : {}),
       };

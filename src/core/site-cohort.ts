@@ -109,7 +109,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
   const thisWeek = weekAt(config.timezone, now);
   const endWeek = cohort.end === undefined ? thisWeek : weekOfDate(cohort.end);
   const snapshotWeek = compareWeeks(endWeek, thisWeek) < 0 ? endWeek : thisWeek;
-  const snapshot = cohortSnapshot({ config, cohort, people, logs, week: snapshotWeek, at: waitsMeasuredAt(cohort, config.timezone, now), ...(elsewhere ? { elsewhere } : {}) });
+  const snapshot = cohortSnapshot({ config, cohort, people, logs, week: snapshotWeek, at: waitsMeasuredAt(cohort, config.timezone, now), now, ...(elsewhere ? { elsewhere } : {}) });
   const state = cohortState(cohort, today);
   const weeks = completeWeeks(cohort, today);
   const asOfWeek = weeks.map((week) => weekPlan(config, cohort, week));
