@@ -107,4 +107,19 @@ describe('the dashboard and the commands', { timeout: 120_000 }, () => {
     expect(room.get('ada')).not.toMatch(/inactive/);
     expect(room.has('grace')).toBe(false);
   });
+
+  it('lists who is away as status does: a paused mentee and a paused mentor, in neither the missing logs nor the inactive mentors', async () => {
+    const repo = exampleRepo({});
+    edit(repo, 'people/hal.yaml', (text) => `${text}pausedUntil: 2027-01-10\n`);
+    edit(repo, 'people/linus.yaml', (text) => `${text}pausedUntil: 2026-12-07\n`);
+    const last = (await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env })).json.cohorts[0];
+    expect(last.missingLogs).toEqual([]);
+    const index = readText(await buildSite(repo), 'index.html');
+    const away = tableRows(index, 'Away').slice(1).map((cells) => `${cells[0]!.split(' ').at(-1)} ${cells[1]} ${cells[3]}`);
+    expect(away).toEqual(last.pausedMentors.map((m: { id: string; role: string; until: string }) => `${m.id} ${m.role} ${m.until}`));
+    expect(away).toEqual(['linus mentor 2026-12-07', 'hal mentee 2027-01-10']);
+    expect(index).toContain('No missing log for last week.');
+    // Without anyone away, the page has no such table.
+    expect(readText(await buildSite(exampleRepo({})), 'index.html')).not.toContain('<caption>Away');
+  });
 });

@@ -80,6 +80,8 @@ export interface LastWeek {
   week: string;
   missingLogs: string[];
   inactiveMentors: InactiveMentor[];
+  /** Away now (`pausedUntil`): in neither list above for the weeks away, so listed apart, as status does. */
+  paused: NonNullable<CohortSnapshot['pausedMentors']>;
 }
 
 export interface EndedMatch {
@@ -197,7 +199,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
 function lastWeekAsStatusSees({ config, cohort, logs, people, now, today, elsewhere }: CohortPageInput): LastWeek {
   const week = lastCompleteWeek(today);
   const snapshot = cohortSnapshot({ config, cohort, people, logs, week, at: now, ...(elsewhere ? { elsewhere } : {}) });
-  return { week, missingLogs: snapshot.missingLogs, inactiveMentors: snapshot.inactiveMentors };
+  return { week, missingLogs: snapshot.missingLogs, inactiveMentors: snapshot.inactiveMentors, paused: snapshot.pausedMentors ?? [] };
 }
 
 /**

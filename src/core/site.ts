@@ -33,6 +33,15 @@ export interface SiteInactiveMentor extends InactiveMentor {
 }
 
 /** A member of a running cohort who did not log last week, as `mentor status` lists them. */
+/** A member of a running cohort away now (`pausedUntil`), as status lists them under Paused. */
+export interface SitePaused {
+  cohort: string;
+  id: string;
+  name: string;
+  role: Role;
+  until: string;
+}
+
 export interface SiteMissingLog {
   cohort: string;
   week: string;
@@ -79,6 +88,8 @@ export interface SiteData {
   inactiveMentors: SiteInactiveMentor[];
   /** Running cohorts' members with no log for last week, by cohort then id. */
   missingLogs: SiteMissingLog[];
+  /** Running cohorts' members away now, tier then id. */
+  paused: SitePaused[];
   progress: {
     peopleHelped: number;
     movesUp: number;
@@ -125,6 +136,9 @@ export function siteData(input: SiteInput): SiteData {
       }),
     )
     .sort((a, b) => byTierThenId(a, b) || (a.cohort < b.cohort ? -1 : 1));
+  const paused = open
+    .flatMap((page) => (page.lastWeek?.paused ?? []).map((member): SitePaused => ({ cohort: page.id, id: member.id, name: nameOf(member.id), role: member.role, until: member.until })))
+    .sort((a, b) => byTierThenId(a, b) || (a.cohort < b.cohort ? -1 : 1));
   const missingLogs = [...open]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .flatMap((page) => {
@@ -163,6 +177,7 @@ export function siteData(input: SiteInput): SiteData {
     mentorsWithRoom,
     inactiveMentors,
     missingLogs,
+    paused,
     progress: {
       peopleHelped: progress.program.peopleHelped,
       movesUp: byCohort.reduce((sum, row) => sum + row.movesUp, 0),

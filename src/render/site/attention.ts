@@ -29,13 +29,22 @@ function inactiveTable(data: SiteData): string {
 function missingTable(data: SiteData): string {
   const weeks = [...new Set(data.missingLogs.map((member) => member.week))];
   const rows = data.missingLogs.map((member) => [person(member.name, member.id), member.role, cohortLink(member.cohort, text(member.cohort)), when(member.week)]);
-  const caption = `Missing logs for last week${weeks.length === 1 ? `, ${when(weeks[0]!)}` : ''}: members of running cohorts who had a mentor then and wrote no log, as <code>mentor status</code> lists them.`;
+  const caption = `Missing logs for last week${weeks.length === 1 ? `, ${when(weeks[0]!)}` : ''}: members of running cohorts who had a mentor then, were not away (pausedUntil) and wrote no log, as <code>mentor status</code> lists them.`;
   const columns = [{ head: 'Member' }, { head: 'Tier' }, { head: 'Cohort' }, { head: 'Week' }];
   return folded('Every missing log', rows.length, table(caption, columns, rows, { empty: 'No missing log for last week.' }));
+}
+
+/** Who is away: in neither table above for their weeks away. Only when someone is, so a program without pauses keeps its page. */
+function pausedTable(data: SiteData): string {
+  if (data.paused.length === 0) return '';
+  const rows = data.paused.map((member) => [person(member.name, member.id), member.role, cohortLink(member.cohort, text(member.cohort)), when(member.until)]);
+  const caption = 'Away: members of running cohorts paused until a date (pausedUntil), as <code>mentor status</code> lists them. No log is expected of them for a week away, and mentors among them are given no mentee.';
+  const columns = [{ head: 'Member' }, { head: 'Tier' }, { head: 'Cohort' }, { head: 'Back on' }];
+  return folded('Everyone away', rows.length, table(caption, columns, rows, { empty: '' }));
 }
 
 export function attentionSection(data: SiteData): string {
   const inactive = new Set(data.inactiveMentors.map((mentor) => mentor.id)).size;
   const intro = inactive > 0 ? `<p>${badge('warn', `${plural(inactive, 'inactive mentor')}`)} Ask before giving them a mentee.</p>\n` : '';
-  return section('inactive', 'Inactive mentors and missing logs', intro + inactiveTable(data) + missingTable(data));
+  return section('inactive', 'Inactive mentors and missing logs', intro + inactiveTable(data) + missingTable(data) + pausedTable(data));
 }
