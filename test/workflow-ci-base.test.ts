@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NOW, commitIn, git, githubWorld, openPullRequest, pullRequestEvent, pushToMain, type PullRequest } from './helpers/github-world.js';
+import { NOW, commitIn, git, githubWorld, mainSha, openPullRequest, pullRequestEvent, pushEvent, pushToMain, type PullRequest } from './helpers/github-world.js';
 import { mentor } from './helpers/repo.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
@@ -46,5 +46,24 @@ describe("mentor.yml when the event's base sha is older than the merge commit's 
     const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, reopenedOnNewerMain(world, pr), 'pull_request', 'reopened'), ['validate']).jobs.validate!;
     expect(job.commands.map((c) => c.command)).toEqual(['error', 'notice']);
     expect(job.succeeded).toBe(true);
+  });
+
+  it("does not call a report 'behind the records' on a push whose records mentor cannot read: it says what is wrong and fails", () => {
+    const world = githubWorld();
+    git(world.maintainer, 'fetch', '-q', 'origin');
+    git(world.maintainer, 'switch', '-q', '-C', 'report', 'origin/main');
+    expect(mentor(['report', '2026-fall', '--week', '2026-W46', '--repo', world.maintainer], { env: { MENTOR_NOW: NOW } }).code).toBe(0);
+    git(world.maintainer, 'add', '-A');
+    git(world.maintainer, 'commit', '-q', '-m', 'report');
+    pushToMain(world, world.maintainer);
+    const before = mainSha(world);
+    const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
+    commitIn(world.maintainer, 'broken', { 'cohorts/2026-fall/cohort.yaml': `${readFileSync(cohort, 'utf8')}foo: [\n` });
+    pushToMain(world, world.maintainer);
+    const job = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['generated']).jobs.generated!;
+    expect(job.commands.filter((c) => c.command === 'warning')).toEqual([]);
+    expect(job.summary).not.toContain('behind the records');
+    expect(job.steps.at(-1)!.stdout).toContain('The records of cohort 2026-fall have errors');
+    expect(job.succeeded).toBe(false);
   });
 });

@@ -103,8 +103,9 @@ while read -r cohort week; do
     ${RUNNER} report "$cohort" --week "$week" --check < /dev/null || stale "${reportFile('$cohort', '$week', 'md')}" "report $cohort --week $week"
   elif [ "$GITHUB_EVENT_NAME" = push ]; then
     set +e; ${RUNNER} report "$cohort" --week "$week" --check < /dev/null > "$RUNNER_TEMP/report.txt" 2>&1; code=$?; set -e
-    # 1: the records now say something else. Anything else (a week the cohort no longer has) is an error, shown as mentor said it.
-    if [ "$code" -eq 1 ]; then behind+=("$cohort $week"); elif [ "$code" -ne 0 ]; then cat "$RUNNER_TEMP/report.txt"; failed=1; fi
+    # Behind: the records now say something else ("Out of date: ..."). Anything else (records mentor
+    # cannot read, which also exit 1; a week the cohort no longer has) is an error, shown as mentor said it.
+    if [ "$code" -eq 1 ] && grep -q '^Out of date: ' "$RUNNER_TEMP/report.txt"; then behind+=("$cohort $week"); elif [ "$code" -ne 0 ]; then cat "$RUNNER_TEMP/report.txt"; failed=1; fi
   fi
 done < "$RUNNER_TEMP/reports.txt"
 if [ "\${#behind[@]}" -gt 0 ]; then
