@@ -93,7 +93,6 @@ export interface SnapshotInput {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-
 /**
  * The members with a mentor that no lead reaches (a mentor not in the cohort, a cycle of mentors),
  * as roots: the one whose mentor is missing, or every member of a cycle with the links inside the
@@ -226,19 +225,13 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   const today = localDate(config.timezone, input.at);
   for (const member of members) {
     const person = people.get(member.person);
-    // A placed mentee away is listed too: no log is expected of them meanwhile, so they would be
-    // in no list at all, and the organisers would not see that they have stepped away.
-    if (member.role === 'mentee') {
-      if (person && expectsLog(member) && isPaused(person, today)) pausedMentors.push({ id: member.person, role: member.role, until: person.pausedUntil! });
-      continue;
-    }
+    const paused = person !== undefined && person.active !== false && isPaused(person, today);
+    // A placed mentee away is listed too: no log is expected of them meanwhile, so they would be in no list.
+    if (paused && (member.role !== 'mentee' || expectsLog(member))) pausedMentors.push({ id: member.person, role: member.role, until: person.pausedUntil! });
+    if (member.role === 'mentee' || paused) continue;
     const x = counts.get(member.person) ?? 0;
     if (person?.active === false) {
       inactiveMentors.push({ id: member.person, role: member.role, reason: 'opted-out', weeksWithoutLog: weeksWithout(logs.get(member.person), weeksRun) });
-      continue;
-    }
-    if (person && isPaused(person, today)) {
-      pausedMentors.push({ id: member.person, role: member.role, until: person.pausedUntil! });
       continue;
     }
     const room = roomFor(config, member.role, x, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, input.elsewhere?.get(member.person)));
