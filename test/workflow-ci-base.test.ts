@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NOW, commitIn, git, githubWorld, mainSha, openPullRequest, pullRequestEvent, pushEvent, pushToMain, type PullRequest } from './helpers/github-world.js';
+import { NOW, commitIn, git, githubWorld, mainSha, mergeGroup, mergeGroupEvent, openPullRequest, pullRequestEvent, pushEvent, pushToMain, type PullRequest } from './helpers/github-world.js';
 import { mentor } from './helpers/repo.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
@@ -65,5 +65,25 @@ describe("mentor.yml when the event's base sha is older than the merge commit's 
     expect(job.summary).not.toContain('behind the records');
     expect(job.steps.at(-1)!.stdout).toContain('The records of cohort 2026-fall have errors');
     expect(job.succeeded).toBe(false);
+  });
+
+  it("lets a merge queue take a pull request whose only errors main had already, as the pull request's own run did", () => {
+    const world = githubWorld();
+    const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
+    commitIn(world.maintainer, 'slip', { 'cohorts/2026-fall/cohort.yaml': readFileSync(cohort, 'utf8').replace('    mentor: linus\n', '    mentor: linuss\n') });
+    pushToMain(world, world.maintainer);
+    const hal = path.join(world.fork, 'people/hal.yaml');
+    commitIn(world.fork, 'my-name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('name: Hal Kim', 'name: Hal K. Kim') });
+    const pr = openPullRequest(world, world.fork, { number: 33, author: 'hal-k' });
+    expect(runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['validate']).jobs.validate!.succeeded).toBe(true);
+    const queued = runWorkflow(world, 'mentor.yml', mergeGroupEvent(mergeGroup(world, [pr])), ['validate']).jobs.validate!;
+    expect(queued.commands.map((c) => c.command)).toEqual(['error', 'notice']);
+    expect(queued.succeeded).toBe(true);
+    // An error the group brings still fails it.
+    commitIn(world.fork, 'my-zone', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('timezone: Asia/Seoul', 'timezone: Asia/Soul') });
+    const own = openPullRequest(world, world.fork, { number: 34, author: 'hal-k' });
+    const failed = runWorkflow(world, 'mentor.yml', mergeGroupEvent(mergeGroup(world, [own])), ['validate']).jobs.validate!;
+    expect(failed.commands.map((c) => c.command)).not.toContain('notice');
+    expect(failed.succeeded).toBe(false);
   });
 });

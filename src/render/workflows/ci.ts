@@ -51,9 +51,12 @@ code=$?
 ${RUNNER} validate "\${scope[@]}" --format json > "$RUNNER_TEMP/validate.json" 2> /dev/null
 set -e
 # A pull request fails only on errors it brings: one the default branch had already (a maintainer's
-# slip, in a file its author may not change) is annotated, but is not theirs to fix.
+# slip, in a file its author may not change) is annotated, but is not theirs to fix. So does a merge
+# queue's group (it validates all of what will land), against the commit it is built on: else the
+# queue would throw out each pull request its own run let through.
+if [ "$GITHUB_EVENT_NAME" = merge_group ]; then base=$MERGE_GROUP_BASE; fi
 known=0
-if [ "$code" -eq 1 ] && [ "$GITHUB_EVENT_NAME" = pull_request ]; then
+if [ "$code" -eq 1 ] && [ -n "\${base:-}" ]; then
   set +e
   ${RUNNER} validate --at "$base" --format json > "$RUNNER_TEMP/base.json" 2> /dev/null
   base_code=$?
@@ -151,6 +154,8 @@ jobs:
     if: ${ON_DEFAULT_BRANCH}
 ${runnerJob({ permissions: ['contents: read'], fullHistory: true })}
       - name: Validate the records (on a pull request, what it changes)
+        env:
+          MERGE_GROUP_BASE: \${{ github.event.merge_group.base_sha }}
         run: |
 ${indent(VALIDATE, '          ')}
 
