@@ -104,7 +104,7 @@ describe('mentor.yml and the committed reports', { timeout: 180_000 }, () => {
     const onMain = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['generated']).jobs.generated!;
     expect(onMain.succeeded).toBe(true);
     expect(onMain.commands).toEqual([
-      { command: 'warning', properties: '', message: "1 committed reports are behind the records: a late log, a person's edit or the config changed what they would say. That is expected; a maintainer refreshes them with the commands in this job's summary." },
+      { command: 'warning', properties: '', message: "1 committed report is behind the records: a late log, a person's edit, the config or a newer runner changed what they would say. That is expected; a maintainer refreshes them with the commands in this job's summary." },
     ]);
     expect(onMain.summary).toContain('## Reports behind the records');
     expect(onMain.summary).toContain('```sh\nnode .mentor/mentor.mjs report 2026-fall --week 2026-W46\n```');

@@ -112,11 +112,12 @@ while read -r cohort week; do
   fi
 done < "$RUNNER_TEMP/reports.txt"
 if [ "\${#behind[@]}" -gt 0 ]; then
-  echo "::warning::\${#behind[@]} committed reports are behind the records: a late log, a person's edit or the config changed what they would say. That is expected; a maintainer refreshes them with the commands in this job's summary."
+  if [ "\${#behind[@]}" -eq 1 ]; then reports='1 committed report is'; else reports="\${#behind[@]} committed reports are"; fi
+  echo "::warning::$reports behind the records: a late log, a person's edit, the config or a newer runner changed what they would say. That is expected; a maintainer refreshes them with the commands in this job's summary."
   {
     echo "## Reports behind the records"
     echo
-    echo "Records changed after these reports were written (a late log, a person's edit, the config). To refresh them, a maintainer runs on a branch, then commits and opens a pull request:"
+    echo "Records changed after these reports were written (a late log, a person's edit, the config, or a newer runner). To refresh them, a maintainer runs on a branch, then commits and opens a pull request:"
     echo
     echo '\`\`\`sh'
     for entry in "\${behind[@]}"; do echo "${RUNNER} report \${entry% *} --week \${entry#* }"; done
