@@ -80,7 +80,7 @@ describe('status --format markdown (the attention issue)', () => {
 
   it('mentions the person a member asked for only when they are a mentor of the tier above in the cohort', async () => {
     const repo = exampleRepo();
-    const asking = (prefers: string) => ({ 'cohorts/2026-fall/members/zoe.yaml': `person: zoe\nrole: mentee\nprefers: ${prefers}\nrequestedAt: 2026-11-24T09:00:00-08:00\n`, 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' });
+    const asking = (prefers: string) => ({ 'cohorts/2026-fall/members/zoe.yaml': `person: zoe\nrole: mentee\nprefers: ${prefers}\nrequestedAt: 2026-11-23T09:00:00-08:00\n`, 'people/zoe.yaml': 'id: zoe\nname: Zoe\n' });
     const zoeRow = (stdout: string) => stdout.split('\n').find((line) => line.includes('| zoe'))!;
     writeTree(repo, asking('bob')); // a mentee
     expect(mentions(zoeRow((await attention(repo)).stdout))).toEqual([]);
@@ -115,9 +115,11 @@ describe('status --format markdown (the attention issue)', () => {
     const repo = exampleRepo();
     const cohort = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
     writeFileSync(cohort, readText(repo, 'cohorts/2026-fall/cohort.yaml').replace('requestedAt: 2026-11-22T18:30:00-08:00', 'requestedAt: 2027-11-22T18:30:00-08:00'));
-    const { code, stdout } = await attention(repo);
+    const { code, stdout, comment } = await attention(repo);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/\| 2 \| jon \(mentee\) \| 0 h \| \*\*`requestedAt` is in the future\*\*: correct the date \|/);
+    expect(stdout).toMatch(/\| 2 \| jon \(mentee\) \| 0 h \| \*\*`requestedAt` is in the future\*\*: correct the date \| node, python \| @andrew-gh \(maintainer: correct its requestedAt\) \|/);
+    // Only a maintainer can correct it: told once, in the comment that carries new mentions.
+    expect(comment).toContain('- jon in 2026-fall, dated in the future (`requestedAt`), so it would never fall due: @andrew-gh (maintainer: correct its requestedAt)');
     const text = (await mentorIn(['status', '2026-fall', '--repo', repo], { env: { ...NOW, NO_COLOR: '1' } })).stdout;
     expect(text).toContain('jon (mentee) asked at 2027-11-22T18:30:00-08:00, which is still to come: correct its requestedAt, or the request never falls due');
     const json = JSON.parse((await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW })).stdout);

@@ -12,7 +12,7 @@ import { tierAbove } from '../domain/tiers.js';
 export interface Mention {
   handle: string;
   person?: string;
-  why: 'prefers' | 'escalate' | 'overdue';
+  why: 'prefers' | 'escalate' | 'overdue' | 'date';
   key: string;
 }
 
@@ -84,7 +84,7 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
       const mentions: Mention[] = [];
       // One mention per handle as a mentor (asked for, or with room), and one as a maintainer: a
       // maintainer who is also a lead with room is told when the request turns overdue, too.
-      const asMaintainer = (why: Mention['why']) => why === 'overdue';
+      const asMaintainer = (why: Mention['why']) => why === 'overdue' || why === 'date';
       const add = (handle: string | undefined, why: Mention['why'], person?: string) => {
         if (handle === undefined || mentions.some((m) => m.handle.toLowerCase() === handle.toLowerCase() && asMaintainer(m.why) === asMaintainer(why))) return;
         mentions.push({ handle, why, key: `${snapshot.cohort.id}/${w.id}/${why}/${handle.toLowerCase()}`, ...(person !== undefined ? { person } : {}) });
@@ -104,6 +104,8 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
         }
       }
       if (w.overdue) for (const maintainer of config.maintainers) add(maintainer, 'overdue');
+      // A requestedAt still to come would never fall due: only a maintainer can correct it.
+      if (w.requestedAtInFuture) for (const maintainer of config.maintainers) add(maintainer, 'date');
       return {
         place: index + 1,
         id: w.id,

@@ -19,7 +19,7 @@ export const waitingMarker = (waiting: number) => `<!-- mentor:waiting ${waiting
 
 /** Names listed in one line of the body (mentors with room, inactive, paused) before "… and N more". */
 const NAMES_LISTED = 50;
-const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer' };
+const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer', date: 'maintainer: correct its requestedAt' };
 /** Each handle once, with every reason it is mentioned for (a maintainer who is also a mentor with room). */
 function mentionList(mentions: readonly Mention[]): string {
   const reasons = new Map<string, { handle: string; whys: string[] }>();
@@ -102,7 +102,7 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
   if (toSend.length === 0) return { sent: new Set() };
   const owed = data.cohorts.reduce((sum, c) => sum + c.queue.filter((q) => q.mentions.some((m) => !notified.has(mentionDigest(m.key)))).length, 0);
   const lines = toSend.map(({ cohort: { snapshot: s }, entry: q, fresh }) => {
-    const state = q.overdue ? `overdue (waited ${waitText(q.waitedHours)}, promise ${s.slaHours} h)` : `waiting ${waitText(q.waitedHours)}`;
+    const state = q.overdue ? `overdue (waited ${waitText(q.waitedHours)}, promise ${s.slaHours} h)` : q.requestedAtInFuture ? 'dated in the future (`requestedAt`), so it would never fall due' : `waiting ${waitText(q.waitedHours)}`;
     return `- ${markdownText(q.id)} in ${markdownText(s.cohort.id)}, ${[state, claimedIn(q)].filter(Boolean).join(', ')}: ${mentionList(fresh)}`;
   });
   const head = ['<!-- mentor:attention-mentions -->', 'New on the queue:', ''];
