@@ -161,6 +161,19 @@ describe('mentor check-pr: a person and their own records', () => {
     expect((await checkPr(repo, 'hal-k', ['--approved-by', 'andrew-gh'])).code).toBe(0);
   });
 
+  it('tells the author of a week saved right in logs/ to put it in their own folder, not in logs/logs/', async () => {
+    const repo = pullRequest((r) => write(r, 'cohorts/2026-fall/logs/2026-W47.yaml', halLog));
+    const { json } = await checkPr(repo, 'hal-k');
+    expect(json.changes).toEqual([
+      {
+        file: 'cohorts/2026-fall/logs/2026-W47.yaml',
+        status: 'added',
+        allowed: false,
+        reason: 'not where a log goes, so it would never be counted: write it as cohorts/2026-fall/logs/hal/2026-W47.yaml (only a maintainer may change files outside the record layout)',
+      },
+    ]);
+  });
+
   it('fails the gate on invalid records even when the author may make the change', async () => {
     const repo = pullRequest((r) => write(r, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n'));
     const { code, json } = await checkPr(repo, 'hal-k');

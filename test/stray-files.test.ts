@@ -17,6 +17,8 @@ const cases: Array<[string, FileTree, { file: string; message: string; fix: stri
   ['any other file', { 'cohorts/c1/notes.txt': 'x' }, { file: 'cohorts/c1/notes.txt', message: `This file is not read: ${holds}.`, fix: 'Move a log to cohorts/c1/logs/<person>/<week>.yaml and a member to cohorts/c1/members/<person>.yaml, or delete the file.' }],
   ['a .yml log', { 'cohorts/c1/logs/ann/2026-W41.yml': LOG }, { file: 'cohorts/c1/logs/ann/2026-W41.yml', message: 'This log is not counted: records end in .yaml, and this .yml file is not read.', fix: 'Rename it to 2026-W41.yaml.' }],
   ['a log right in logs/', { 'cohorts/c1/logs/ann-2026-W41.yaml': LOG }, { file: 'cohorts/c1/logs/ann-2026-W41.yaml', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: 'Move it to cohorts/c1/logs/ann/2026-W41.yaml.' }],
+  // Its name says the week only: the folder is the person's (logs/ is nobody's, so not logs/logs/).
+  ['a week right in logs/', { 'cohorts/c1/logs/2026-W41.yaml': LOG }, { file: 'cohorts/c1/logs/2026-W41.yaml', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: 'Move it to cohorts/c1/logs/<person>/2026-W41.yaml, in the folder of the person whose log it is.' }],
 ];
 
 describe('validate: a file in a cohort folder that is never read', () => {

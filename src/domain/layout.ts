@@ -95,9 +95,10 @@ export function cohortOfPath(path: string): string | undefined {
 /**
  * The log a file saved in the wrong place most likely is, by its path: `cohorts/c/kim-2026-W50.yaml`,
  * `cohorts/c/log/kim/2026-W49.yaml`, `cohorts/c/kim/2026-W49.yaml`, a `.yml`, `logs/kim-2026-W50.yaml`.
+ * `author`: whose log a week's file saved right in a logs/ folder is (the gate knows who wrote it).
  * Undefined when the path says no person and week, or already is that log.
  */
-export function intendedLogFile(path: string): string | undefined {
+export function intendedLogFile(path: string, author?: string): string | undefined {
   const parts = path.split('/');
   if (parts[0] !== COHORTS_DIR || parts.length < 3 || parts.length > 5) return undefined;
   const cohort = parts[1]!;
@@ -108,7 +109,9 @@ export function intendedLogFile(path: string): string | undefined {
   // The person is in the name (kim-2026-W50.yaml), in cohorts/<c>/ or right in its logs/ folder...
   const inName = person !== undefined && (rest.length === 1 || (rest.length === 2 && rest[0] === LOGS_FOLDER)) ? person : undefined;
   // ...or the folder holding the week's file: cohorts/<c>/<person>/ or cohorts/<c>/<any>/<person>/.
-  const inFolder = person === undefined && (rest.length === 2 || rest.length === 3) ? rest.at(-2) : undefined;
+  // A week's file right in logs/ names nobody (logs/ is no person's folder): it is the author's, when the caller knows one.
+  const folder = person === undefined && (rest.length === 2 || rest.length === 3) ? rest.at(-2) : undefined;
+  const inFolder = folder === LOGS_FOLDER ? (rest.length === 2 ? author : undefined) : folder;
   const who = inName ?? inFolder;
   if (who === undefined || !ID_PATTERN.test(who) || (rest.length === 2 && rest[0] === MEMBERS_FOLDER)) return undefined;
   const intended = logFile(cohort, who, week);

@@ -144,13 +144,20 @@ function logsIn(source: RecordSource, cohort: string, inside: readonly DirEntry[
   for (const personFolder of entriesOf(source, logsDir(cohort), problems)) {
     const personPath = `${logsDir(cohort)}/${personFolder.name}`;
     if (!isFolder(personFolder, personPath, problems)) {
-      const log = intendedLogFile(personPath);
-      if (!IGNORED_NAME.test(personFolder.name)) problems.push({ file: personPath, rule: 'unexpected-file', severity: 'warning', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: log ? `Move it to ${log}.` : 'Move it into the folder of the person it belongs to.' });
+      if (!IGNORED_NAME.test(personFolder.name)) problems.push({ file: personPath, rule: 'unexpected-file', severity: 'warning', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: intoPersonFolder(cohort, personPath, personFolder.name) });
       continue;
     }
     logs.push(...listPersonLogs(source, cohort, personFolder.name, problems));
   }
   return logs;
+}
+
+/** Where a file right in a cohort's logs/ goes: the file name says whose log it is, or only the week. */
+function intoPersonFolder(cohort: string, file: string, name: string): string {
+  const log = intendedLogFile(file);
+  if (log !== undefined) return `Move it to ${log}.`;
+  const week = /^(\d{4}-W\d{2})\.ya?ml$/.exec(name)?.[1];
+  return week !== undefined ? `Move it to ${logFile(cohort, '<person>', week)}, in the folder of the person whose log it is.` : 'Move it into the folder of the person it belongs to.';
 }
 
 /** The logs of one person in one cohort, listed on their own (a change to that person needs them). */

@@ -94,7 +94,7 @@ function judgePath(context: Context, change: Change & { renamedTo?: string }): J
     default: {
       if (isOutsideProgram(change.path)) return refuse('outside the program folder (the rest of the repository): only a maintainer may change it');
       // A log saved in the wrong place is never counted: say where it goes, so the author can move it.
-      const log = intendedLogFile(change.path);
+      const log = intendedLogFile(change.path, context.who.person);
       if (log !== undefined && change.status !== 'deleted') return toFix(`not where a log goes, so it would never be counted: write it as ${log} (only a maintainer may change files outside the record layout)`);
       return refuse('not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files');
     }
