@@ -161,6 +161,28 @@ describe('mentor check-pr: a person and their own records', () => {
     expect((await checkPr(repo, 'hal-k', ['--approved-by', 'andrew-gh'])).code).toBe(0);
   });
 
+  it('tells the author of a log saved outside the cohorts where it goes, rather than to ask a maintainer to merge a log that is never counted', async () => {
+    const repo = pullRequest((r) => {
+      write(r, '2026-W47.yaml', halLog);
+      write(r, 'logs/hal/2026-W46.yaml', halLog.replace('2026-W47', '2026-W46'));
+      write(r, 'people/hal-2026-W45.yaml', halLog.replace('2026-W47', '2026-W45'));
+      // Not guessed: another person's folder, or a week of no cohort of theirs.
+      write(r, 'logs/bob/2026-W44.yaml', halLog.replace('2026-W47', '2026-W44'));
+      write(r, 'logs/2025-W10.yaml', halLog.replace('2026-W47', '2025-W10'));
+    });
+    const { json } = await checkPr(repo, 'hal-k');
+    const goes = (log: string) => `not where a log goes, so it would never be counted: write it as ${log} (only a maintainer may change files outside the record layout)`;
+    expect(Object.fromEntries(json.changes.map((c) => [c.file, c.reason]))).toEqual({
+      '2026-W47.yaml': goes('cohorts/2026-fall/logs/hal/2026-W47.yaml'),
+      'logs/hal/2026-W46.yaml': goes('cohorts/2026-fall/logs/hal/2026-W46.yaml'),
+      'people/hal-2026-W45.yaml': goes('cohorts/2026-fall/logs/hal/2026-W45.yaml'),
+      'logs/bob/2026-W44.yaml': 'not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files',
+      'logs/2025-W10.yaml': 'not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files',
+    });
+    const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k'], { env: NOW });
+    expect(text.stdout).toContain('2026-W47.yaml: not where a log goes');
+  });
+
   it('tells the author of a week saved right in logs/ to put it in their own folder, not in logs/logs/', async () => {
     const repo = pullRequest((r) => write(r, 'cohorts/2026-fall/logs/2026-W47.yaml', halLog));
     const { json } = await checkPr(repo, 'hal-k');

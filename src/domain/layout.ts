@@ -92,6 +92,13 @@ export function cohortOfPath(path: string): string | undefined {
   return /^cohorts\/([^/]+)\//.exec(path)?.[1];
 }
 
+/** The week (and person) a log's file name says, wherever it lies: `2026-W50.yaml`, `kim-2026-W50.yml`. */
+export function weekFileName(name: string): { week: string; person?: string } | undefined {
+  const named = /^(?:(.+)-)?(\d{4}-W\d{2})\.ya?ml$/.exec(name);
+  if (!named || !isIsoWeek(named[2]!)) return undefined;
+  return named[1] === undefined ? { week: named[2]! } : { week: named[2]!, person: named[1] };
+}
+
 /**
  * The log a file saved in the wrong place most likely is, by its path: `cohorts/c/kim-2026-W50.yaml`,
  * `cohorts/c/log/kim/2026-W49.yaml`, `cohorts/c/kim/2026-W49.yaml`, a `.yml`, `logs/kim-2026-W50.yaml`.
@@ -103,9 +110,9 @@ export function intendedLogFile(path: string, author?: string): string | undefin
   if (parts[0] !== COHORTS_DIR || parts.length < 3 || parts.length > 5) return undefined;
   const cohort = parts[1]!;
   const rest = parts.slice(2);
-  const named = /^(?:(.+)-)?(\d{4}-W\d{2})\.ya?ml$/.exec(rest.at(-1)!);
-  if (!named || !isIsoWeek(named[2]!)) return undefined;
-  const [, person, week] = named as unknown as [string, string | undefined, string];
+  const named = weekFileName(rest.at(-1)!);
+  if (!named) return undefined;
+  const { person, week } = named;
   // The person is in the name (kim-2026-W50.yaml), in cohorts/<c>/ or right in its logs/ folder...
   const inName = person !== undefined && (rest.length === 1 || (rest.length === 2 && rest[0] === LOGS_FOLDER)) ? person : undefined;
   // ...or the folder holding the week's file: cohorts/<c>/<person>/ or cohorts/<c>/<any>/<person>/.

@@ -1,4 +1,4 @@
-import { CONFIG_FILE, COHORTS_DIR, LOGS_FOLDER, MEMBERS_FOLDER, PEOPLE_DIR, cohortDir, cohortFile, intendedLogFile, logFile, logsDir, memberFile, membersDir, personLogsDir } from '../domain/layout.js';
+import { CONFIG_FILE, COHORTS_DIR, LOGS_FOLDER, MEMBERS_FOLDER, PEOPLE_DIR, cohortDir, cohortFile, intendedLogFile, logFile, logsDir, memberFile, membersDir, personLogsDir, weekFileName } from '../domain/layout.js';
 import { closest } from './suggest.js';
 import type { DirEntry, RecordSource, SourceProblem } from './record-source.js';
 import type { RecordKind } from './schemas.js';
@@ -156,7 +156,7 @@ function logsIn(source: RecordSource, cohort: string, inside: readonly DirEntry[
 function intoPersonFolder(cohort: string, file: string, name: string): string {
   const log = intendedLogFile(file);
   if (log !== undefined) return `Move it to ${log}.`;
-  const week = /^(\d{4}-W\d{2})\.ya?ml$/.exec(name)?.[1];
+  const week = weekFileName(name)?.week;
   return week !== undefined ? `Move it to ${logFile(cohort, '<person>', week)}, in the folder of the person whose log it is.` : 'Move it into the folder of the person it belongs to.';
 }
 

@@ -1,6 +1,6 @@
 import { roomFor, directMenteeCounts } from '../../domain/commitments.js';
 import { cohortState, cohortWeeksText, isCohortWeek, isPaused } from '../../domain/cohort-state.js';
-import { classifyPath, intendedLogFile, isOutsideProgram, type PathKind } from '../../domain/layout.js';
+import { classifyPath, isOutsideProgram, type PathKind } from '../../domain/layout.js';
 import { formatInstant, localDate } from '../../domain/time.js';
 import { tierAbove } from '../../domain/tiers.js';
 import { firstOpenWeek, weekAt } from '../../domain/weeks.js';
@@ -8,6 +8,7 @@ import type { CohortEntry, Program } from '../../model/program.js';
 import type { Member } from '../../model/schemas.js';
 import type { Change } from '../../model/scope.js';
 import { whoIs, type Author } from './author.js';
+import { misplacedLog } from './misplaced-log.js';
 import type { AuthorAssociation } from '../../domain/github.js';
 import { textOnlyChange } from './tree-text.js';
 
@@ -83,7 +84,7 @@ function judgePath(context: Context, change: Change & { renamedTo?: string }): J
     case 'log':
       return judgeLog(context, change, what);
     case 'person':
-      return judgePerson(context, change, what.person);
+      return (context.base.people.has(what.person) ? undefined : misplaced(context, change)) ?? judgePerson(context, change, what.person);
     case 'cohort':
     case 'member':
       return judgeTree(context, change, what.cohort, what.kind === 'member' ? what.person : undefined);
@@ -93,12 +94,15 @@ function judgePath(context: Context, change: Change & { renamedTo?: string }): J
       return refuse('a report: written by `mentor report`, and only a maintainer may commit it');
     default: {
       if (isOutsideProgram(change.path)) return refuse('outside the program folder (the rest of the repository): only a maintainer may change it');
-      // A log saved in the wrong place is never counted: say where it goes, so the author can move it.
-      const log = intendedLogFile(change.path, context.who.person);
-      if (log !== undefined && change.status !== 'deleted') return toFix(`not where a log goes, so it would never be counted: write it as ${log} (only a maintainer may change files outside the record layout)`);
-      return refuse('not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files');
+      return misplaced(context, change) ?? refuse('not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files');
     }
   }
+}
+
+/** A log saved in the wrong place is never counted: say where it goes, so the author can move it. */
+function misplaced(context: Context, change: Change): Judgement | undefined {
+  const log = change.status === 'deleted' ? undefined : misplacedLog(context.base, change.path, context.who.person);
+  return log === undefined ? undefined : toFix(`not where a log goes, so it would never be counted: write it as ${log} (only a maintainer may change files outside the record layout)`);
 }
 
 function judgeLog(context: Context, change: Change & { renamedTo?: string }, what: Extract<PathKind, { kind: 'log' }>): Judgement {

@@ -1,0 +1,27 @@
+import { isCohortWeek } from '../../domain/cohort-state.js';
+import { COHORTS_DIR, PEOPLE_DIR, intendedLogFile, logFile, programFolderOf, weekFileName } from '../../domain/layout.js';
+import type { Program } from '../../model/program.js';
+
+// A log its author saved where no log is read: merged, it would never be counted, and a
+// maintainer asked to approve it would merge it all the same. Where it goes, so the author moves it.
+
+/**
+ * The log file a file added by `author` (a person id at the base) most likely is. In a cohort
+ * folder, as its path says; anywhere else (the top of the repository, a logs/ folder of its own,
+ * people/), the author's own log of the week its name says, in the cohort of that week they are a
+ * member of. Undefined when the path names another person, or no cohort of the author has that week.
+ */
+export function misplacedLog(base: Program, path: string, author: string | undefined): string | undefined {
+  if (path.startsWith(`${COHORTS_DIR}/`)) return intendedLogFile(path, author);
+  // The folders of what mentor writes (.github/, schemas/, reports/, ...) hold no log by mistake.
+  const folder = programFolderOf(path);
+  if (author === undefined || (folder !== undefined && folder !== PEOPLE_DIR)) return undefined;
+  const parts = path.split('/');
+  const named = weekFileName(parts.at(-1)!);
+  if (!named || (named.person !== undefined && named.person !== author)) return undefined;
+  if (parts.slice(0, -1).some((folder) => folder !== author && base.people.has(folder))) return undefined;
+  for (const entry of base.cohorts.values()) {
+    if (entry.cohort && entry.members.has(author) && isCohortWeek(entry.cohort, named.week)) return logFile(entry.id, author, named.week);
+  }
+  return undefined;
+}
