@@ -120,6 +120,25 @@ describe('mentor check-pr: a person and their own records', () => {
     expect(both.stdout).toContain('Fix the 1 problem above (each says how), commit and push again: this check runs again by itself. Some changes also need a maintainer: ask @andrew-gh');
   });
 
+  it('refuses a log whose file name is no week, and one of a week not begun, as its author’s to fix, saying how', async () => {
+    const repo = pullRequest((r) => {
+      write(r, 'cohorts/2026-fall/logs/hal/week47.yaml', halLog);
+      write(r, 'cohorts/2026-fall/logs/hal/2026-W48.yaml', halLog.replace('2026-W47', '2026-W48'));
+    });
+    // A Tuesday of 2026-W46: 2026-W48 is a week of the cohort, not yet begun (`mentor log` refuses it too).
+    const early = { MENTOR_NOW: '2026-11-10T09:00:00-08:00' };
+    const { json } = await mentorInJson<{ changes: Verdict[] }>(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k', '--format', 'json'], { env: early });
+    expect(Object.fromEntries(json.changes.map((c) => [c.file, c.reason]))).toEqual({
+      'cohorts/2026-fall/logs/hal/week47.yaml': 'your own log, but its file name week47.yaml names no week: name it for the ISO week it logs, YYYY-Www.yaml, such as 2026-W45.yaml for last week',
+      'cohorts/2026-fall/logs/hal/2026-W48.yaml': 'your own log, but 2026-W48 has not started yet (this week is 2026-W46): log it once it has begun, on 2026-11-23, or rename it to the week you meant',
+    });
+    const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k'], { env: early });
+    // Neither needs a maintainer: the author fixes both.
+    expect(text.stdout).not.toContain('ask @andrew-gh');
+    // Once the week has begun, its log is the author's to add.
+    expect((await checkPr(repo, 'hal-k')).json.changes.find((c) => c.file.endsWith('2026-W48.yaml'))).toMatchObject({ allowed: true });
+  });
+
   it('refuses deleting even your own log, a rename into someone else’s folder, and a change of your id or github', async () => {
     const repo = pullRequest((r) => {
       rmSync(path.join(r, 'cohorts/2026-fall/logs/hal/2026-W45.yaml'));

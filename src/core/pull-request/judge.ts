@@ -3,7 +3,7 @@ import { cohortState, cohortWeeksText, isCohortWeek, isPaused } from '../../doma
 import { classifyPath, isOutsideProgram, type PathKind } from '../../domain/layout.js';
 import { formatInstant, localDate } from '../../domain/time.js';
 import { tierAbove } from '../../domain/tiers.js';
-import { firstOpenWeek, weekAt } from '../../domain/weeks.js';
+import { compareWeeks, firstOpenWeek, isIsoWeek, lastCompleteWeek, mondayOf, weekAt } from '../../domain/weeks.js';
 import type { CohortEntry, Program } from '../../model/program.js';
 import type { Member } from '../../model/schemas.js';
 import type { Change } from '../../model/scope.js';
@@ -117,10 +117,14 @@ function judgeLog(context: Context, change: Change & { renamedTo?: string }, wha
   if (change.renamedTo !== undefined) return refuse(`your own log, but renaming it takes away the log of ${change.path}, and deleting a log needs a maintainer (write the other week's log as a new file instead)`);
   // A log is for a week of its cohort (DESIGN.md "Time": `log` refuses any other), and one that is
   // not counted in any report, status or progress would be merged for nothing.
+  const thisWeek = weekAt(base.config.timezone, context.now);
+  if (!isIsoWeek(what.week)) return toFix(`your own log, but its file name ${what.week}.yaml names no week: name it for the ISO week it logs, YYYY-Www.yaml, such as ${lastCompleteWeek(context.today)}.yaml for last week`);
   const cohort = (context.head.cohorts.get(what.cohort) ?? base.cohorts.get(what.cohort))?.cohort;
   if (cohort && !isCohortWeek(cohort, what.week)) return toFix(`your own log, but ${what.week} is outside cohort ${what.cohort} (${cohortWeeksText(cohort)}): a log is for a week of its cohort; rename it to the week you meant`);
+  // As `mentor log` refuses it: a week not begun has nothing to log yet.
+  if (compareWeeks(what.week, thisWeek) > 0) return toFix(`your own log, but ${what.week} has not started yet (this week is ${thisWeek}): log it once it has begun, on ${mondayOf(what.week)}, or rename it to the week you meant`);
   const lock = base.config.lockLogsAfterWeeks;
-  const firstOpen = firstOpenWeek(lock, weekAt(base.config.timezone, context.now));
+  const firstOpen = firstOpenWeek(lock, thisWeek);
   if (firstOpen !== undefined && what.week < firstOpen) return refuse(`the week ${what.week} is closed (logs of weeks before ${firstOpen} are locked: lockLogsAfterWeeks is ${lock}); ask a maintainer to make or approve this change`);
   return allow(change.status === 'added' ? 'your own new log' : 'your own log');
 }
