@@ -215,6 +215,28 @@ describe('mentor check-pr: a person and their own records', () => {
     ]);
   });
 
+  it('does not hold against a pull request a problem the base branch had already, which its author may not fix, and says so', async () => {
+    // A maintainer's slip on main: ivy's mentor misspelt, in cohort.yaml, which hal may not change.
+    const broken = () => exampleRepo({ [COHORT]: read(EXAMPLE, COHORT).replace('    mentor: linus\n', '    mentor: linuss\n') });
+    const repo = pullRequest((r) => {
+      write(r, HAL_LOG, halLog);
+      edit(r, 'people/hal.yaml', (t) => t.replace('Hal Kim', 'Hal K. Kim'));
+    }, broken());
+    // validate --changed reports it: the cohort reads hal's person file.
+    expect(mentor(['validate', '--repo', repo, '--changed', 'main', '--format', 'json'], { env: NOW }).stdout).toContain('member-unknown-mentor');
+    const { code, json } = await checkPr(repo, 'hal-k');
+    expect(json.problems).toEqual([]);
+    expect([code, json.allowed]).toEqual([0, true]);
+    const markdown = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
+    expect(markdown.stdout).toContain('### ✅ mentor gate: ready to merge');
+    expect(markdown.stdout).toContain("1 problem in the records around this change was on the base branch already \\(the validate check shows it too\\): not yours to fix, and not held against this pull request; a maintainer fixes it there.");
+    // A problem the pull request brings is its own, though the base has another of the same rule.
+    const worse = pullRequest((r) => edit(r, COHORT, (t) => t.replace('    mentor: grace\n', '    mentor: gracee\n')), broken());
+    const second = await checkPr(worse, 'andrew-gh');
+    expect(second.json.problems.map((p) => p.message)).toEqual(['The mentor "gracee" is not a member of this cohort.']);
+    expect(second.code).toBe(1);
+  });
+
   it('fails the gate on invalid records even when the author may make the change', async () => {
     const repo = pullRequest((r) => write(r, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practise: 3\n'));
     const { code, json } = await checkPr(repo, 'hal-k');

@@ -26,6 +26,12 @@ const NO_ACCESS = 'GitHub says this login has no access to the repository (a mem
 const ignored = (review: PullRequestReview, name: (handle: string) => string) =>
   review.ignoredApprovals.length > 0 ? [`The approval of ${review.ignoredApprovals.map(name).join(', ')} does not count: ${NO_ACCESS}.`] : [];
 
+/** Problems the base branch had already, left out of the review: said, so nobody wonders where validate's went. */
+const inheritedLine = (review: PullRequestReview) =>
+  review.inherited > 0
+    ? [`${plural(review.inherited, 'problem')} in the records around this change ${review.inherited === 1 ? 'was' : 'were'} on the base branch already (the validate check shows ${review.inherited === 1 ? 'it' : 'them'} too): not yours to fix, and not held against this pull request; a maintainer fixes ${review.inherited === 1 ? 'it' : 'them'} there.`]
+    : [];
+
 const authorLine = (review: PullRequestReview) =>
   ({ maintainer: 'maintainer', person: `person ${review.author.person}`, newcomer: 'newcomer: no person file has this handle yet', bot: 'a bot' })[review.author.kind] +
   (review.author.listedWithoutAccess ? `; listed as a maintainer, but ${NO_ACCESS}, so it counts as any other author` : '');
@@ -48,6 +54,7 @@ export function renderReviewText(review: PullRequestReview, style: Style): strin
     lines.push(`  ${problem.severity === 'error' ? style.error('✖') : style.warning('⚠')} ${terminalLine(`${problem.file}:${problem.line}:${problem.column}`)} ${terminalLine(problem.message)} [${problem.rule}]`);
     if (problem.fix) lines.push(`      ${style.accent('fix:')} ${terminalLine(problem.fix)}`);
   }
+  for (const line of inheritedLine(review)) lines.push(`  ${line}`);
   lines.push('', nextStep(review, (text) => terminalLine(text), (handles) => handles.map((h) => `@${h}`).join(', ')));
   return `${lines.join('\n')}\n`;
 }
@@ -76,6 +83,7 @@ export function renderReviewMarkdown(review: PullRequestReview): string {
     if (review.problems.length > PROBLEMS_LISTED) out.push(`- … and ${review.problems.length - PROBLEMS_LISTED} more: run \`${RUNNER_COMMAND} validate\`.`);
     out.push('');
   }
+  for (const line of inheritedLine(review)) out.push(markdownText(line), '');
   const next = ['#### Next step', '', nextStep(review, markdownText, (handles) => handles.map(mention).join(', '))];
   const cut = () => ['', `… cut here to fit in one comment: run \`${RUNNER_COMMAND} check-pr\` to see it all.`, ''];
   return `${withinLimit(out, next.join('\n').length, cut).concat(next).join('\n')}\n`;

@@ -22,6 +22,8 @@ export interface PullRequestInput {
   approvedWithoutAccess?: readonly string[];
   /** The problems of the head's records, for the files the change reports on. */
   problems: readonly Problem[];
+  /** The problems the base's records had in the same scope: one the base had already is not the pull request's to fix. */
+  baseProblems?: readonly Problem[];
   /** Files the base changed too since the pull request branched, which git cannot merge. */
   conflicts?: readonly string[];
   logs: ReadonlyMap<string, LogBeforeAfter>;
@@ -38,12 +40,15 @@ export interface PullRequestReview {
   changes: ChangeVerdict[];
   summary: ChangeSummary[];
   problems: Problem[];
+  /** Problems left out of `problems`: the base branch had each already (a maintainer's to fix there). */
+  inherited: number;
 }
 
 export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
   const approvals = maintainerApprovals(input.base, input.approvedBy);
   const { author, verdicts } = judgeChanges({ ...input, approvals });
-  const problems = [...(input.conflicts ?? []).map(conflict), ...input.problems];
+  const own = newProblems(input.problems, input.baseProblems ?? []);
+  const problems = [...(input.conflicts ?? []).map(conflict), ...own];
   return {
     allowed: verdicts.every((verdict) => verdict.allowed) && !problems.some(isError),
     author,
@@ -53,7 +58,25 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
     changes: verdicts,
     summary: summarizeChanges(input.base, input.head, input.changes, input.logs),
     problems,
+    inherited: input.problems.length - own.length,
   };
+}
+
+/**
+ * The problems a pull request brings: those of the head less those the base had already, each
+ * matched once by file, rule and message (a line moves when the file is edited above it). A
+ * record already broken on the base (two claims merged past a mentor's room, a maintainer's slip)
+ * must not hold up every pull request that touches what reads it, for a fix its author may not make.
+ */
+function newProblems(head: readonly Problem[], base: readonly Problem[]): Problem[] {
+  const key = (problem: Problem) => `${problem.file}\0${problem.rule}\0${problem.message}`;
+  const had = new Map<string, number>();
+  for (const problem of base) had.set(key(problem), (had.get(key(problem)) ?? 0) + 1);
+  return head.filter((problem) => {
+    const left = had.get(key(problem)) ?? 0;
+    if (left > 0) had.set(key(problem), left - 1);
+    return left === 0;
+  });
 }
 
 /** A file that no longer merges: the pull request cannot go in as it is, whoever opened it. */
