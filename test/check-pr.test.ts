@@ -215,6 +215,20 @@ describe('mentor check-pr: a person and their own records', () => {
     ]);
   });
 
+  it('tells a mentor who lowers her own budget below her planned hours the one fix that is hers: the budget to give', async () => {
+    const repo = pullRequest((r) => edit(r, 'people/ada.yaml', (t) => t.replace('maxHoursPerWeek: 8', 'maxHoursPerWeek: 5')));
+    const { code, json } = await checkPr(repo, 'ada-l');
+    expect(code).toBe(1);
+    expect(json.problems).toEqual([
+      expect.objectContaining({
+        file: COHORT,
+        rule: 'capacity-max-hours',
+        message: 'ada is planned for 7 hours a week with 3 mentees, past their budget of 5 (maxHoursPerWeek).',
+        fix: "Move a mentee to someone with room (a maintainer's change), or raise maxHoursPerWeek in people/ada.yaml to 7 or more.",
+      }),
+    ]);
+  });
+
   it('does not hold against a pull request a problem the base branch had already, which its author may not fix, and says so', async () => {
     // A maintainer's slip on main: ivy's mentor misspelt, in cohort.yaml, which hal may not change.
     const broken = () => exampleRepo({ [COHORT]: read(EXAMPLE, COHORT).replace('    mentor: linus\n', '    mentor: linuss\n') });

@@ -124,6 +124,9 @@ const preferenceResolves: CohortRule = ({ program, entry, cohort, reportMember }
   });
 };
 
+/** Both ways out, each with who takes it: a person who lowered their own budget can only raise it again. */
+const overBudgetFix = (person: string, planned: number) => `Move a mentee to someone with room (a maintainer's change), or raise maxHoursPerWeek in ${personFile(person)} to ${planned} or more.`;
+
 /** maxHoursPerWeek holds across every cohort whose dates overlap: planned hours add up. */
 const capacityAcrossCohorts: CohortRule = ({ program, entry, cohort, reportMember }) => {
   if (entry.partial || !datesCanBeUsed(cohort)) return;
@@ -132,7 +135,7 @@ const capacityAcrossCohorts: CohortRule = ({ program, entry, cohort, reportMembe
     const index = cohort.members.findIndex((member) => member.person === over.person);
     if (index < 0) continue;
     const total = roundHours(over.planned + over.elsewhere.hours);
-    reportMember(index, 'person', 'capacity-max-hours', 'error', `${over.person} is planned for ${total} hours a week across overlapping cohorts (${over.planned} here, ${over.elsewhere.hours} in ${over.elsewhere.cohorts.join(', ')}), past their budget of ${over.maxHoursPerWeek} (maxHoursPerWeek).`, 'Move a mentee to someone with room, or raise maxHoursPerWeek in their person file.');
+    reportMember(index, 'person', 'capacity-max-hours', 'error', `${over.person} is planned for ${total} hours a week across overlapping cohorts (${over.planned} here, ${over.elsewhere.hours} in ${over.elsewhere.cohorts.join(', ')}), past their budget of ${over.maxHoursPerWeek} (maxHoursPerWeek).`, overBudgetFix(over.person, total));
   }
 };
 
@@ -169,7 +172,7 @@ const capacity: CohortRule = ({ program, entry, cohort, reportMember }) => {
     if (budget !== undefined && member.role !== 'mentee') {
       const planned = plannedHours(program.config, member.role, mentees, cohort.cadence).total;
       if (planned > budget + 1e-9) {
-        reportMember(index, 'person', 'capacity-max-hours', 'error', `${member.person} is planned for ${planned} hours a week with ${mentees} mentees, past their budget of ${budget} (maxHoursPerWeek).`, 'Move a mentee to someone with room, or raise maxHoursPerWeek in their person file.');
+        reportMember(index, 'person', 'capacity-max-hours', 'error', `${member.person} is planned for ${planned} hours a week with ${mentees} mentees, past their budget of ${budget} (maxHoursPerWeek).`, overBudgetFix(member.person, planned));
       }
     }
   });
