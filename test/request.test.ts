@@ -98,6 +98,13 @@ describe('mentor request', () => {
     });
   }
 
+  it('says of a taken id only that it is taken: not that the newcomer is a member already, which they are not', async () => {
+    const result = await mentorIn(['request', '--repo', repoWithIntake(), '--cohort', '2026-fall', '--person', 'ada', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC', ...YES], { env: NOW });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The id "ada" is taken');
+    expect(result.stderr).not.toContain('already a member');
+  });
+
   it('refuses a cohort that has ended', async () => {
     const repo = repoWithIntake();
     const result = await mentorIn(['request', '--repo', repo, ...ZOE, ...YES, '--cohort', '2026-fall'], { env: { MENTOR_NOW: '2026-12-05T10:00:00-08:00' } });

@@ -165,7 +165,8 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
       requester: `No cohort is taking requests right now: ${!cohort ? `the program sends them to a cohort "${cohortId}" that does not exist` : `cohort ${cohortId}, the one that took them, ended on ${cohort.end}`}.`,
       fix: `intake.cohort in ${CONFIG_FILE} is ${cohortId}, ${!cohort ? `which is no cohort (${cohortFile(cohortId)})` : `which ended on ${cohort.end}`}. ${setIntake}`,
     };
-  } else if (cohort.members.some((member) => member.person === id)) {
+  } else if (!records.takenIds.has(id) && cohort.members.some((member) => member.person === id)) {
+    // A taken id is said above: its member is that person, not the one asking.
     problems.push(`${id} is already a member of cohort ${cohortId}.`);
   }
   const prefers = values.prefers?.trim().replace(/^@/, '');
