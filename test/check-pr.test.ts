@@ -525,6 +525,23 @@ describe('mentor check-pr: newcomers and claims', () => {
     expect(code).toBe(0);
   });
 
+  it("knows a newcomer's own person file by its github though another field has a slip, and asks them to fix only the slip", async () => {
+    const repo = pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer.replace('Europe/Berlin', 'CET+1'));
+      write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting);
+    });
+    const { code, json } = await checkPr(repo, 'zoe-z');
+    expect(code).toBe(1);
+    // Not "a new person file whose github is not @zoe-z" and "you may add only yourself", which sent them to a maintainer.
+    expect(json.changes.map((c) => `${c.file} ${c.allowed} ${c.reason}`)).toEqual([
+      'cohorts/2026-fall/members/zoe.yaml true you joining cohort 2026-fall as a waiting member',
+      'people/zoe.yaml true you registering as zoe',
+    ]);
+    expect(json.problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['people/zoe.yaml invalid-value']);
+    const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'zoe-z'], { env: NOW });
+    expect(text.stdout.trim().split('\n').at(-1)).toBe('Fix the 1 problem above (each says how), commit and push again: this check runs again by itself.');
+  });
+
   it('tells a newcomer who adds a log in their joining pull request to log once they are in, not that only they may', async () => {
     const repo = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer);

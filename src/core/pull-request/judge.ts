@@ -152,7 +152,9 @@ function judgePerson(context: Context, change: Change, id: string): Judgement {
 function registeredPerson(context: Context): string | undefined {
   const handle = context.who.handle.toLowerCase();
   const added = context.changes.filter((change) => change.status === 'added').map((change) => classifyPath(change.path));
-  const own = added.filter((what): what is Extract<PathKind, { kind: 'person' }> => what.kind === 'person' && context.head.people.get(what.person)?.person?.github?.toLowerCase() === handle);
+  // By what its `github:` says, valid or not: a slip elsewhere in the file (a time zone) is the
+  // newcomer's to fix, and does not make the file someone else's.
+  const own = added.filter((what): what is Extract<PathKind, { kind: 'person' }> => what.kind === 'person' && context.head.people.get(what.person)?.hasHandle(handle) === true);
   return own.length === 1 && !context.base.people.has(own[0]!.person) ? own[0]!.person : undefined;
 }
 
