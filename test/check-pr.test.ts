@@ -542,6 +542,17 @@ describe('mentor check-pr: newcomers and claims', () => {
     expect(text.stdout.trim().split('\n').at(-1)).toBe('Fix the 1 problem above (each says how), commit and push again: this check runs again by itself.');
   });
 
+  it('tells a newcomer who registers over a taken id to choose their own, rather than to have a maintainer approve replacing that person', async () => {
+    const repo = pullRequest((r) => write(r, 'people/bob.yaml', newcomer.replace('id: zoe', 'id: bob')));
+    const { code, json } = await checkPr(repo, 'zoe-z');
+    expect(code).toBe(1);
+    expect(json.changes).toEqual([
+      { file: 'people/bob.yaml', status: 'modified', allowed: false, reason: 'the person file of bob, who is registered already: the id bob is taken, so register under an id of your own, in a new file people/<id>.yaml with that id inside' },
+    ]);
+    const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'zoe-z'], { env: NOW });
+    expect(text.stdout).not.toContain('ask @andrew-gh');
+  });
+
   it('tells a newcomer who adds a log in their joining pull request to log once they are in, not that only they may', async () => {
     const repo = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer);
