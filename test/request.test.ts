@@ -212,6 +212,23 @@ describe('mentor request --from-issue', () => {
     noNewFiles(repo);
   });
 
+  it('answers an offer to mentor as an offer, in the words of the form: no flag to pass, no pull request a mentor may not make', async () => {
+    const repo = repoWithIntake();
+    const offer = ['### Your id\n\nada-2', '### Your name\n\nAda', '### Your time zone\n\nEurope/London', '### Skills you can teach\n\n_No response_', '### Languages you speak\n\n_No response_', '### Hours a week you can give\n\n_No response_'].join('\n\n');
+    const file = path.join(makeTree({ 'body.md': offer }), 'body.md');
+    // ada-l has a person file already, and the form's skills are left empty.
+    const result = await mentorIn(['request', '--repo', repo, '--from-issue', file, '--github', 'ada-l', '--role', 'mentor', '--format', 'markdown'], { env: NOW });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Thanks for offering to mentor. Your offer cannot be taken yet:');
+    expect(result.stdout).toContain('- An offer to mentor names at least one skill you can teach.\n');
+    expect(result.stdout).toContain('you are registered; to join a cohort, ask a maintainer.\n');
+    // The gate lets a person add themselves as a waiting mentee only: a mentor is placed by a maintainer.
+    expect(result.stdout).not.toContain('add yourself as a member');
+    // From the command line the flag is still named.
+    const flags = await mentorIn(['request', '--repo', repo, '--role', 'mentor', '--person', 'kim', '--name', 'Kim', '--github', 'kim-k', '--timezone', 'UTC'], { env: NOW });
+    expect(flags.stderr).toContain('An offer to mentor names at least one skill you can teach (--skills).');
+  });
+
   it('takes the handle from --github, never from the body', async () => {
     const repo = repoWithIntake();
     const result = await fromIssue(repo, `${formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' })}\n\n### Your GitHub handle\n\nada-l`);

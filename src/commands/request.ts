@@ -65,7 +65,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     const all = [...problems, ...(outcome.ok ? [] : outcome.problems)];
     const organisers = outcome.ok ? undefined : outcome.organisers;
     // The answer on the issue is written whatever the exit code: the workflow posts it.
-    if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all, organisers, program.config.maintainers));
+    if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all, organisers, program.config.maintainers, role));
     else if (options.format === 'json') print(renderRequestJson({ role, person: answers.values.person?.trim() || null, cohort: outcome.ok ? (outcome.plan.member?.cohort ?? null) : null, organisers: organisers?.message ?? null, ok: false, problems: all, files: [], branch: null }));
     else printError(renderRequestRefusalText(all, organisers));
     return !outcome.ok && outcome.usage ? ExitCode.usage : ExitCode.invalid;

@@ -79,7 +79,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   /** A problem with a value: a usage error when the value is a flag's, or a flag left out. */
   const valueProblem = (key: AnswerKey | 'github' | 'cohort' | 'answer', message: string, missing = false) => {
     // Left out of a run that cannot ask: name the flag that gives it.
-    const flag = { person: '--person', name: '--name', timezone: '--timezone' }[key as string];
+    const flag = { person: '--person', name: '--name', timezone: '--timezone', skills: '--skills' }[key as string];
     problems.push(missing && answers.flagsOnly && flag !== undefined ? `${message.replace(/\.$/, '')} (${flag}).` : message);
     if (key === 'github' || key === 'cohort' || key === 'answer' || answers.flags?.has(key) || (missing && answers.flagsOnly)) usage = true;
   };
@@ -100,7 +100,8 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   else if (!GITHUB_PATTERN.test(github)) valueProblem('github', `${quoted(github)} is not a GitHub handle: a handle has letters, digits and single dashes only (at most 39).`);
   else {
     const owner = [...records.people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
-    if (owner) problems.push(`The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort, ask a maintainer (or add yourself as a member in a pull request).`);
+    // A mentor joins a cohort only by a maintainer's hand (the gate lets a person add themselves as a waiting mentee only).
+    if (owner) problems.push(`The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort, ask a maintainer${answers.role === 'mentor' ? '' : ' (or add yourself as a member in a pull request)'}.`);
   }
 
   if (timezone === '') valueProblem('timezone', 'A time zone is needed, such as Europe/London.', true);
@@ -124,7 +125,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (languages.length > 0) person.languages = languages;
 
   if (answers.role === 'mentor') {
-    if (skills.length === 0) valueProblem('skills', 'An offer to mentor names at least one skill you can teach (--skills).', true);
+    if (skills.length === 0) valueProblem('skills', 'An offer to mentor names at least one skill you can teach.', true);
     if (maxHours !== undefined && problems.length === 0) person.maxHoursPerWeek = maxHours;
     person.active = true;
     return problems.length > 0 ? { ok: false, problems, usage } : { ok: true, plan: { person } };

@@ -1,4 +1,5 @@
 import type { OrganisersProblem, RequestPlan } from '../core/request.js';
+import type { RequestRole } from '../core/request-form.js';
 import { memberFile, personFile } from '../domain/layout.js';
 import { schemaLineFor } from '../model/json-schema.js';
 import { markdownText, mention } from './escape.js';
@@ -49,20 +50,21 @@ export function renderRequestRefusalText(problems: readonly string[], organisers
  * requester can fix is listed with "Edit the issue"; what only the organisers can fix is said in
  * the requester's words, with the maintainers mentioned (a new comment notifies them) and no edit asked.
  */
-export function renderRequestRefusalMarkdown(problems: readonly string[], organisers: OrganisersProblem | undefined, maintainers: readonly string[]): string {
+export function renderRequestRefusalMarkdown(problems: readonly string[], organisers: OrganisersProblem | undefined, maintainers: readonly string[], role: RequestRole = 'mentee'): string {
+  const thanks = role === 'mentor' ? 'Thanks for offering to mentor.' : 'Thanks for asking.';
   const out = [REQUEST_MARKER];
   if (organisers) {
     const told = maintainers.length > 0
       ? `The organisers (${[...new Map(maintainers.map((h) => [h.toLowerCase(), h])).values()].map(mention).join(', ')}) have been told; you do not need to do anything about it: this issue stays open, and they will answer here when a cohort takes requests.`
       : `Only the organisers can fix this, not you: this issue stays open until they do. (The program names no maintainer to tell yet, so you may want to let them know.)`;
-    out.push(`Thanks for asking. ${markdownText(organisers.requester)} ${told}`, '');
+    out.push(`${thanks} ${markdownText(organisers.requester)} ${told}`, '');
     // Said to the organisers, whom the mention brings here: what to change, and how this request is then taken.
     out.push(`For the organisers: ${markdownText(organisers.fix)} Then re-run the workflow run that answered here (Actions tab), and it takes this request.`, '');
   }
   if (problems.length > 0) {
     // Each problem quotes what the form said, shortened: a form value can be a page long, and an
     // answer longer than GitHub takes (render/limit.ts) would reach nobody.
-    out.push(organisers ? 'Something in your request needs fixing too:' : 'Thanks for asking. Your request cannot be taken yet:', '', ...problems.map((p) => `- ${markdownText(shortened(p, PROBLEM_LENGTH))}`), '');
+    out.push(organisers ? `Something in your ${role === 'mentor' ? 'offer' : 'request'} needs fixing too:` : `${thanks} Your ${role === 'mentor' ? 'offer' : 'request'} cannot be taken yet:`, '', ...problems.map((p) => `- ${markdownText(shortened(p, PROBLEM_LENGTH))}`), '');
     out.push('Edit the issue to fix it (the form is read again on every edit).', '');
   }
   return out.join('\n');
