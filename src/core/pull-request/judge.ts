@@ -1,6 +1,6 @@
 import { roomFor, directMenteeCounts } from '../../domain/commitments.js';
 import { cohortState, cohortWeeksText, isCohortWeek, isPaused } from '../../domain/cohort-state.js';
-import { classifyPath, isOutsideProgram, type PathKind } from '../../domain/layout.js';
+import { classifyPath, isOutsideProgram, personFile, type PathKind } from '../../domain/layout.js';
 import { formatInstant, localDate } from '../../domain/time.js';
 import { tierAbove } from '../../domain/tiers.js';
 import { compareWeeks, firstOpenWeek, isIsoWeek, lastCompleteWeek, mondayOf, weekAt } from '../../domain/weeks.js';
@@ -134,7 +134,7 @@ function judgePerson(context: Context, change: Change, id: string): Judgement {
   if (who.kind === 'newcomer') {
     if (change.status === 'added' && id === context.newcomerId) return allow(`you registering as ${id}`);
     // Registering under an id that is taken writes over that person: a maintainer's approval would replace them.
-    if (change.status === 'modified' && head.people.get(id)?.hasHandle(who.handle.toLowerCase())) return toFix(`the person file of ${id}, who is registered already: the id ${id} is taken, so register under an id of your own, in a new file people/<id>.yaml with that id inside`);
+    if (change.status === 'modified' && head.people.get(id)?.hasHandle(who.handle.toLowerCase())) return toFix(`the person file of ${id}, who is registered already: the id ${id} is taken, so register under an id of your own, in a new file ${personFile('<id>')} with that id inside`);
     return refuse(
       base.people.has(id) ? `the person file of ${id}: only its owner or a maintainer may change it` : `a new person file whose github is not @${who.handle}: you may add only your own (github: ${who.handle})`,
     );
