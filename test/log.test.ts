@@ -170,6 +170,12 @@ describe('mentor log flag errors (journey J12)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('mentor: There is no person "hall".\n  Did you mean hal?\n');
   });
+
+  it('answers a GitHub handle given as --person with the id whose file has it', async () => {
+    const result = await mentorIn(['log', '--repo', exampleRepo(), '--person', 'hal-k', '--hours', 'practice=3'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('mentor: There is no person "hal-k".\n  hal has the GitHub handle hal-k: pass --person hal, the id of the person file.\n');
+  });
 });
 
 describe('mentor log finds the cohort from the week', () => {

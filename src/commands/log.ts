@@ -16,7 +16,8 @@ import { checkShape } from '../model/check-shape.js';
 import { isError } from '../model/problem.js';
 import { logContext } from '../model/load.js';
 import { checkLogRules } from '../model/rules/log-rules.js';
-import { ID_PATTERN, type Log } from '../model/schemas.js';
+import { GITHUB_PATTERN, ID_PATTERN, type Log } from '../model/schemas.js';
+import { peopleWithHandle } from '../model/program.js';
 import { YamlSource } from '../model/source.js';
 import { closest } from '../model/suggest.js';
 import { renderNewLog, updateLogText } from '../render/log-yaml.js';
@@ -185,8 +186,11 @@ function preview(loaded: Loaded, cohortId: string, draft: LogDraft, seen: (log: 
 /** An unknown person, or not a member of the cohort (of any cohort, when none is named): exit 1. */
 function refusePerson(loaded: Loaded, person: string, cohortId: string | undefined, memberships: Membership[]): void {
   if (!ID_PATTERN.test(person) || !loaded.program.people.has(person)) {
+    // The GitHub handle given for the id, as a newcomer to the records easily does.
+    const owner = GITHUB_PATTERN.test(person) ? peopleWithHandle(loaded.program, person)[0]?.id : undefined;
     const guess = closest(person, loaded.program.people.keys());
-    throw new MentorError(`There is no person "${sanitizeInline(person)}".`, ExitCode.invalid, guess ? `Did you mean ${guess}?` : 'Use the id of a file in people/ (without .yaml).');
+    const hint = owner ? `${owner} has the GitHub handle ${person}: pass --person ${owner}, the id of the person file.` : guess ? `Did you mean ${guess}?` : 'Use the id of a file in people/ (without .yaml).';
+    throw new MentorError(`There is no person "${sanitizeInline(person)}".`, ExitCode.invalid, hint);
   }
   if (cohortId === undefined && !memberships.some((membership) => membership.person === person)) {
     // Their cohort has errors in its fields (the form leaves it out), or one that cannot be read may hold them.
