@@ -48,6 +48,16 @@ describe('the gate', { timeout: 180_000 }, () => {
     expect(job.steps.at(-1)!.stdout).toBe('The gate refused the pull request: see the comment on it.\n');
   });
 
+  it("sets a status that sends the author to the comment, not to a maintainer, when the fix is theirs (a misspelt activity)", () => {
+    const world = githubWorld();
+    const pr = pullRequest(world, 'hal-k', { [HAL_W47]: halLog.replace('practice', 'practise') });
+    gate(world, pr);
+    // The checks list shows the description: it said 'A change needs a maintainer' for every refusal.
+    expect(verdict(world, pr)).toMatchObject({ state: 'failure', description: 'Not yet: the comment on the pull request says what to fix, or whose approval it needs' });
+    expect(comments(world, pr)[0]!.body).toContain('Did you mean "practice"?');
+    expect(comments(world, pr)[0]!.body).not.toContain('Needs a maintainer');
+  });
+
   it("stays red for a fork that rewrites the gate workflow, adds a postinstall and replaces the runner: the base's runner judges it", () => {
     const world = githubWorld();
     const witness = path.join(makeTree({}), 'the-pull-request-ran');

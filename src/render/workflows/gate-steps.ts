@@ -80,7 +80,7 @@ echo "::$token::"`;
 
 const setStatus = (commit: string) => `case "$VERDICT" in
   success) description='Every change is one its author may make, or a maintainer approved it' ;;
-  failure) description='A change needs a maintainer: see the comment on the pull request' ;;
+  failure) description='Not yet: the comment on the pull request says what to fix, or whose approval it needs' ;;
   *) VERDICT=error; description='The gate could not judge this pull request: see the run' ;;
 esac
 # The verdict is the write that counts (until it lands the commit shows 'pending', or what an
