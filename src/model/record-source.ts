@@ -79,6 +79,12 @@ const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? te
 
 /** Bytes that are not UTF-8, pointed at where the first bad byte is, as an editor counts lines and columns. */
 function notUtf8(bytes: Uint8Array): SourceProblem {
+  // UTF-16 starts with its byte-order mark: Windows Notepad's "Unicode", and what PowerShell 5's `>` writes.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'FF FE' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'FE FF' : undefined;
+  if (utf16 !== undefined) {
+    const message = `The file is saved as UTF-16 (it starts with the bytes 0x${utf16.replace(' ', ' 0x')}, UTF-16's byte-order mark), not as UTF-8 text.`;
+    return { rule: 'not-utf8', severity: 'error', message, fix: 'Save it as UTF-8 in your editor (in Windows Notepad: Save As, Encoding: UTF-8).', line: 1, column: 1 };
+  }
   const bad = firstInvalidByte(bytes);
   const before = withoutBom(utf8.decode(bytes.subarray(0, bad)));
   const lineStart = before.lastIndexOf('\n') + 1;

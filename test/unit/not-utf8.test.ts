@@ -26,6 +26,14 @@ describe('a record that is not UTF-8', () => {
     expect(problem.message).toContain(`byte ${byte}`);
   });
 
+  it('names UTF-16 (Notepad\'s "Unicode", PowerShell 5\'s `>`) by its byte-order mark, rather than as Latin-1', () => {
+    for (const [encoding, mark] of [['utf16le', '0xFF 0xFE'], ['utf16be', '0xFE 0xFF']] as const) {
+      const text = Buffer.from('\ufeffperson: hal\r\nweek: 2026-W47\r\n', 'utf16le');
+      const bytes = encoding === 'utf16le' ? text : Buffer.from(text).swap16();
+      expect(at([...bytes])).toEqual({ rule: 'not-utf8', severity: 'error', line: 1, column: 1, message: `The file is saved as UTF-16 (it starts with the bytes ${mark}, UTF-16's byte-order mark), not as UTF-8 text.`, fix: 'Save it as UTF-8 in your editor (in Windows Notepad: Save As, Encoding: UTF-8).' });
+    }
+  });
+
   it('decodes valid UTF-8 of every length, without its byte-order mark', () => {
     expect(decodeRecord(Buffer.from('\ufeffname: Ada Lövelace € 😀\n'))).toEqual({ text: 'name: Ada Lövelace € 😀\n' });
   });
