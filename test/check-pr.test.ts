@@ -202,6 +202,21 @@ describe('mentor check-pr: a person and their own records', () => {
     expect(text.stdout).toContain('2026-W47.yaml: not where a log goes');
   });
 
+  it('tells the author of a log in a cohort folder that is no cohort (a misspelt name) where it goes, not to create the cohort', async () => {
+    const repo = pullRequest((r) => {
+      write(r, 'cohorts/2026-Fall/logs/hal/2026-W47.yaml', halLog);
+      write(r, 'cohorts/fall-2026/logs/hal/week-47.yaml', halLog);
+    });
+    const { code, json } = await checkPr(repo, 'hal-k');
+    expect(code).toBe(1);
+    expect(Object.fromEntries(json.changes.map((c) => [c.file, `${c.allowed} ${c.reason}`]))).toEqual({
+      'cohorts/2026-Fall/logs/hal/2026-W47.yaml': 'false your own log, but there is no cohort 2026-Fall, so it would never be counted: write it as cohorts/2026-fall/logs/hal/2026-W47.yaml, in the folder of your cohort',
+      'cohorts/fall-2026/logs/hal/week-47.yaml': 'false your own log, but there is no cohort fall-2026, so it would never be counted: put it in the logs/ folder of your cohort',
+    });
+    const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k'], { env: NOW });
+    expect(text.stdout).not.toContain('ask @andrew-gh');
+  });
+
   it('tells the author of a week saved right in logs/ to put it in their own folder, not in logs/logs/', async () => {
     const repo = pullRequest((r) => write(r, 'cohorts/2026-fall/logs/2026-W47.yaml', halLog));
     const { json } = await checkPr(repo, 'hal-k');

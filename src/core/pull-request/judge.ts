@@ -8,7 +8,7 @@ import type { CohortEntry, Program } from '../../model/program.js';
 import type { Member } from '../../model/schemas.js';
 import type { Change } from '../../model/scope.js';
 import { whoIs, type Author } from './author.js';
-import { misplacedLog } from './misplaced-log.js';
+import { misplacedLog, ownLogOf } from './misplaced-log.js';
 import type { AuthorAssociation } from '../../domain/github.js';
 import { textOnlyChange } from './tree-text.js';
 
@@ -117,6 +117,12 @@ function judgeLog(context: Context, change: Change & { renamedTo?: string }, wha
   if (change.renamedTo !== undefined) return refuse(`your own log, but renaming it takes away the log of ${change.path}, and deleting a log needs a maintainer (write the other week's log as a new file instead)`);
   // A log is for a week of its cohort (DESIGN.md "Time": `log` refuses any other), and one that is
   // not counted in any report, status or progress would be merged for nothing.
+  // A cohort folder misspelt (2026-Fall) or made up: no cohort reads the log. Not a cohort to create:
+  // only a maintainer starts one.
+  if (!base.cohorts.has(what.cohort)) {
+    const own = isIsoWeek(what.week) ? ownLogOf(base, what.person, what.week) : undefined;
+    return toFix(`your own log, but there is no cohort ${what.cohort}, so it would never be counted: ${own ? `write it as ${own}, in the folder of your cohort` : 'put it in the logs/ folder of your cohort'}`);
+  }
   const thisWeek = weekAt(base.config.timezone, context.now);
   if (!isIsoWeek(what.week)) return toFix(`your own log, but its file name ${what.week}.yaml names no week: name it for the ISO week it logs, YYYY-Www.yaml, such as ${lastCompleteWeek(context.today)}.yaml for last week`);
   const cohort = (context.head.cohorts.get(what.cohort) ?? base.cohorts.get(what.cohort))?.cohort;

@@ -20,8 +20,13 @@ export function misplacedLog(base: Program, path: string, author: string | undef
   const named = weekFileName(parts.at(-1)!);
   if (!named || (named.person !== undefined && named.person !== author)) return undefined;
   if (parts.slice(0, -1).some((folder) => folder !== author && base.people.has(folder))) return undefined;
+  return ownLogOf(base, author, named.week);
+}
+
+/** The author's log of a week, in the cohort of that week they are a member of (at the base), if any. */
+export function ownLogOf(base: Program, author: string, week: string): string | undefined {
   for (const entry of base.cohorts.values()) {
-    if (entry.cohort && entry.members.has(author) && isCohortWeek(entry.cohort, named.week)) return logFile(entry.id, author, named.week);
+    if (entry.cohort && entry.members.has(author) && isCohortWeek(entry.cohort, week)) return logFile(entry.id, author, week);
   }
   return undefined;
 }
