@@ -28,6 +28,14 @@ describe('validate: a file in a cohort folder that is never read', () => {
     expect(json.valid).toBe(true);
   });
 
+  it('asks of a cohort folder without cohort.yaml whose name is a cohort misspelt whether that cohort was meant, before saying to create one', () => {
+    const json = validateTree(smallTree({ 'cohorts/C1/logs/ann/2026-W41.yaml': LOG, 'cohorts/spring/logs/ann/2026-W41.yaml': LOG }));
+    expect(json.problems.map((p) => `${p.file}: ${p.fix}`)).toEqual([
+      'cohorts/C1/cohort.yaml: Did you mean cohorts/c1/? Move what this folder holds there. Otherwise create cohorts/C1/cohort.yaml with id, name and start (and members), or remove the folder.',
+      'cohorts/spring/cohort.yaml: Create cohorts/spring/cohort.yaml with id, name and start (and members), or remove the folder.',
+    ]);
+  });
+
   it('passes over notes and dotfiles in a cohort folder, as elsewhere', () => {
     expect(validateTree(smallTree({ 'cohorts/c1/README.md': '# notes\n', 'cohorts/c1/.gitkeep': '' })).problems).toEqual([]);
   });

@@ -55,6 +55,8 @@ export function listRecords(source: RecordSource, options: ListOptions = {}): La
 
   // Ids of the people, for a stray folder named after one: made once, and only when one turns up.
   let people: Set<string> | undefined;
+  // Folders without cohort.yaml, told once every cohort is known (one may be another's name misspelt).
+  const withoutCohortFile: LayoutProblem[] = [];
   for (const folder of entries(COHORTS_DIR)) {
     const cohort = folder.name;
     const dir = cohortDir(cohort);
@@ -67,7 +69,9 @@ export function listRecords(source: RecordSource, options: ListOptions = {}): La
     if (hasCohortFile) {
       layout.cohorts.push({ file: cohortFile(cohort), kind: 'cohort', nameId: cohort, cohort, regular: inside.find((e) => e.name === 'cohort.yaml')!.regular === true });
     } else {
-      problems.push({ file: cohortFile(cohort), rule: 'cohort-missing-file', severity: 'error', message: `The cohort folder ${dir}/ has no cohort.yaml.`, fix: `Create ${cohortFile(cohort)} with id, name and start (and members), or remove the folder.` });
+      const problem: LayoutProblem = { file: cohortFile(cohort), rule: 'cohort-missing-file', severity: 'error', message: `The cohort folder ${dir}/ has no cohort.yaml.`, fix: `Create ${cohortFile(cohort)} with id, name and start (and members), or remove the folder.` };
+      problems.push(problem);
+      withoutCohortFile.push(problem);
     }
 
     const members: RecordFile[] = [];
@@ -90,6 +94,11 @@ export function listRecords(source: RecordSource, options: ListOptions = {}): La
     for (const entry of inside) {
       if (!COHORT_ENTRIES.has(entry.name) && !IGNORED_NAME.test(entry.name)) problems.push(strayInCohort(entry, cohort, inside, (people ??= new Set(layout.people.map((file) => file.nameId)))));
     }
+  }
+  // A log written to cohorts/2026-Fall/ is meant for 2026-fall: creating a cohort is not the fix.
+  for (const problem of withoutCohortFile) {
+    const meant = closest(problem.file.split('/')[1]!, layout.cohorts.map((file) => file.nameId));
+    if (meant !== undefined) problem.fix = `Did you mean ${cohortDir(meant)}/? Move what this folder holds there. Otherwise ${problem.fix!.charAt(0).toLowerCase()}${problem.fix!.slice(1)}`;
   }
   return layout;
 }
