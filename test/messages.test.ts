@@ -25,6 +25,11 @@ describe('validation messages for common slips', () => {
     expect(problems.map((p: { message: string; fix: string }) => [p.message, p.fix])).toEqual([['"members[1].mentor" names one person, not a list: a member has one mentor.', 'Write `mentor: andrew`.']]);
   });
 
+  it('an empty text is said to be empty, with where to write it, not in the schema library\'s words', () => {
+    const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: ""\n' }), 'people/ada.yaml');
+    expect(problems.map((p: { message: string; fix: string }) => [p.message, p.fix])).toEqual([['"name" is empty.', 'Write it after `name:`.']]);
+  });
+
   it('a misspelt time zone gets the zone it meant', () => {
     const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\ntimezone: America/LosAngeles\n' }), 'people/ada.yaml');
     expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Did you mean America/Los_Angeles? (IANA zone names use _ for spaces.)']);

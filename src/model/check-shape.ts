@@ -122,19 +122,29 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
       }
       return true;
     }
-    default: {
-      const message = issue.code === 'invalid_format' || issue.code === 'custom' ? issue.message : issue.message.replace(/^Invalid input: /, '');
-      source.addAt(
-        path,
-        issue.code === 'invalid_key' ? 'key' : 'value',
-        'invalid-value',
-        'error',
-        `"${field || '(record)'}" ${message.charAt(0).toLowerCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`,
-        hintForFormat(issue, path) ?? hintForValue(issue) ?? hintForId(source.file, path) ?? hintForField(path),
-      );
+    case 'too_small': {
+      // An empty text (`name: ""`) is said as such, not as zod's "expected string to have >=1 characters".
+      if (issue.origin !== 'string' || Number(issue.minimum) !== 1) return addValueIssue(source, issue, path, field);
+      source.addAt(path, 'value', 'invalid-value', 'error', `"${field}" is empty.`, `Write it after \`${String(path.at(-1))}:\`.`);
       return true;
     }
+    default:
+      return addValueIssue(source, issue, path, field);
   }
+}
+
+/** A value zod refuses (a format, a limit, a value not allowed), in its words, with the fix that fits. */
+function addValueIssue(source: YamlSource, issue: Issue, path: readonly (string | number)[], field: string): true {
+  const message = issue.code === 'invalid_format' || issue.code === 'custom' ? issue.message : issue.message.replace(/^Invalid input: /, '');
+  source.addAt(
+    path,
+    issue.code === 'invalid_key' ? 'key' : 'value',
+    'invalid-value',
+    'error',
+    `"${field || '(record)'}" ${message.charAt(0).toLowerCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`,
+    hintForFormat(issue, path) ?? hintForValue(issue) ?? hintForId(source.file, path) ?? hintForField(path),
+  );
+  return true;
 }
 
 function describe(value: unknown): string {
