@@ -765,6 +765,17 @@ describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
     expect(summary.stdout).toBe(result.stdout);
   });
 
+  it("lists what the author fixes apart from what needs a maintainer, so a slip of theirs is not waited on as a maintainer's", async () => {
+    const repo = pullRequest((r) => {
+      write(r, 'cohorts/2026-fall/hal-2026-W47.yaml', halLog);
+      edit(r, 'people/bob.yaml', (t) => `${t}# hi\n`);
+    });
+    const { stdout } = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
+    const section = (heading: string) => stdout.split(`${heading}\n\n`)[1]!.split('\n\n')[0];
+    expect(section('#### Yours to fix')).toBe('- `cohorts/2026-fall/hal-2026-W47.yaml`: not where a log goes, so it would never be counted: write it as cohorts/2026-fall/logs/hal/2026-W47.yaml \\(only a maintainer may change files outside the record layout\\)');
+    expect(section('#### Needs a maintainer')).toBe('- `people/bob.yaml`: the person file of bob: only its owner or a maintainer may change it');
+  });
+
   it('says a submodule where a record should be is a submodule, not a missing file', async () => {
     const repo = exampleGitRepo();
     git(repo, ['switch', '-q', '-c', 'pr']);

@@ -1,5 +1,6 @@
 import type { ChangeSummary } from '../core/pull-request/summary.js';
 import type { PullRequestReview } from '../core/pull-request/review.js';
+import type { ChangeVerdict } from '../core/pull-request/judge.js';
 import type { Problem } from '../model/problem.js';
 import { markdownCode, markdownText, mention, terminalLine } from './escape.js';
 import type { Style } from '../domain/style.js';
@@ -70,13 +71,17 @@ export function renderReviewMarkdown(review: PullRequestReview): string {
     if (review.summary.length > LISTED) out.push(`- … and ${(review.summary.length - LISTED).toLocaleString('en-US')} more changes.`);
     out.push('');
   }
-  const refused = review.changes.filter((verdict) => !verdict.allowed);
-  if (refused.length > 0) {
-    out.push('#### Needs a maintainer', '');
-    for (const verdict of refused.slice(0, LISTED)) out.push(`- ${fileCode(verdict.file)}: ${shortText(verdict.reason)}`);
-    if (refused.length > LISTED) out.push(`- … and ${(refused.length - LISTED).toLocaleString('en-US')} more ${refused.length - LISTED === 1 ? 'file needs' : 'files need'} a maintainer: run \`${RUNNER_COMMAND} check-pr\` to see them all.`);
+  // What the author puts right themselves (a log in the wrong place, a week not begun) is not a
+  // maintainer's: listed apart, or a beginner waits for an approval that would merge the slip.
+  const listRefused = (heading: string, verdicts: ChangeVerdict[], more: (count: number) => string) => {
+    if (verdicts.length === 0) return;
+    out.push(heading, '');
+    for (const verdict of verdicts.slice(0, LISTED)) out.push(`- ${fileCode(verdict.file)}: ${shortText(verdict.reason)}`);
+    if (verdicts.length > LISTED) out.push(`- … and ${(verdicts.length - LISTED).toLocaleString('en-US')} ${more(verdicts.length - LISTED)}: run \`${RUNNER_COMMAND} check-pr\` to see them all.`);
     out.push('');
-  }
+  };
+  listRefused('#### Yours to fix', review.changes.filter((verdict) => !verdict.allowed && verdict.theirs), (count) => `more ${count === 1 ? 'file' : 'files'} to fix`);
+  listRefused('#### Needs a maintainer', review.changes.filter((verdict) => !verdict.allowed && !verdict.theirs), (count) => `more ${count === 1 ? 'file needs' : 'files need'} a maintainer`);
   if (review.problems.length > 0) {
     out.push('#### Problems in the records', '');
     for (const problem of review.problems.slice(0, PROBLEMS_LISTED)) out.push(`- ${problem.severity === 'error' ? '❌' : '⚠️'} ${fileCode(`${problem.file}:${problem.line}:${problem.column}`)} ${shortText(problem.message)}${problem.fix ? ` ${shortText(problem.fix)}` : ''}`);
