@@ -568,6 +568,14 @@ describe('mentor check-pr: newcomers and claims', () => {
     expect(text.stdout).not.toContain('ask @andrew-gh');
   });
 
+  it('tells a newcomer who joins without their person file to add it, rather than that they may add only themselves', async () => {
+    const repo = pullRequest((r) => write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting));
+    const { json } = await checkPr(repo, 'zoe-z');
+    expect(json.changes).toEqual([
+      { file: 'cohorts/2026-fall/members/zoe.yaml', status: 'added', allowed: false, reason: 'adds zoe, but no person file in this pull request is yours: add people/zoe.yaml with `github: zoe-z` too, to register as you join' },
+    ]);
+  });
+
   it('tells a newcomer who adds a log in their joining pull request to log once they are in, not that only they may', async () => {
     const repo = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer);

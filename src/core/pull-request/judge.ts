@@ -215,6 +215,8 @@ function judgeMember(context: Context, cohort: CohortEntry, before: Member | und
   if (before !== undefined && JSON.stringify(before) === JSON.stringify(after)) return UNCHANGED;
   const self = who.kind === 'newcomer' ? context.newcomerId : who.person;
   if (before === undefined) {
+    // A newcomer who joins without their person file: the same pull request registers them.
+    if (who.kind === 'newcomer' && self === undefined && !context.base.people.has(after.person)) return toFix(`adds ${after.person}, but no person file in this pull request is yours: add ${personFile(after.person)} with \`github: ${who.handle}\` too, to register as you join`);
     if (self === undefined || after.person !== self) return refuse(`adds ${after.person} to cohort ${cohort.id}: you may add only yourself`);
     if (after.mentor !== undefined || after.assignedAt !== undefined) return toFix('adds you with a mentor already set: join as a waiting member (no `mentor`, no `assignedAt`) and a mentor will claim you');
     if (after.role !== 'mentee') return refuse(`adds you as a ${after.role}: you may join as a mentee; a maintainer places mentors and leads`);
