@@ -171,6 +171,13 @@ describe('mentor log flag errors (journey J12)', () => {
     expect(result.stderr).toBe('mentor: There is no person "hall".\n  Did you mean hal?\n');
   });
 
+  it('answers a week written loosely with the week it names', async () => {
+    for (const week of ['2026-w47', '2026W47', '2026-47']) {
+      const result = await mentorIn(['log', '--repo', exampleRepo(), '--person', 'hal', '--week', week, '--hours', 'practice=3'], { env });
+      expect([result.code, result.stderr]).toEqual([2, `mentor: --week ${week} is not an ISO week.\n  Write it as YYYY-Www: 2026-W47.\n`]);
+    }
+  });
+
   it('answers a GitHub handle given as --person with the id whose file has it', async () => {
     const result = await mentorIn(['log', '--repo', exampleRepo(), '--person', 'hal-k', '--hours', 'practice=3'], { env });
     expect(result.code).toBe(1);

@@ -39,7 +39,10 @@ export function weekFix(text: string, otherwise = 'Write it as YYYY-Www, e.g. 20
   if (match && year >= 1900 && year <= 9999 && Number(match[2]) > weeksInYear(year)) {
     return `${year} has ${weeksInYear(year)} ISO weeks: its last is ${year}-W${weeksInYear(year)}, and the week after it is ${year + 1}-W01.`;
   }
-  return otherwise;
+  // A week written loosely (2026-w47, 2026W47, 2026-47): the week it names, as it is written.
+  const loose = /^(\d{4})[-\s]?[wW]?(\d{1,2})$/.exec(text.trim());
+  const meant = loose ? `${loose[1]}-W${loose[2]!.padStart(2, '0')}` : undefined;
+  return meant !== undefined && isIsoWeek(meant) ? `Write it as YYYY-Www: ${meant}.` : otherwise;
 }
 
 const weekOfDates = new Map<string, string>();

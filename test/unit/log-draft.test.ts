@@ -205,7 +205,7 @@ describe('the interactive log form', () => {
   it('refuses a week none of the person’s cohorts holds, naming their weeks', () => {
     expect(checkLogWeek(memberships, 'bob', '2026-W30', '2026-W48')).toBe("2026-W30 is in none of bob's cohorts (fall 2026-W37 to 2026-W48; spring 2026-W10 to 2026-W22).");
     expect(checkLogWeek([fall], 'bob', '2026-W30', '2026-W48')).toBe('2026-W30 is outside cohort fall (2026-W37 to 2026-W48).');
-    expect(checkLogWeek(memberships, 'bob', '2026-30', '2026-W48')).toBe('Write an ISO week such as 2026-W48.');
+    expect(checkLogWeek(memberships, 'bob', '2026-30', '2026-W48')).toBe('Write it as YYYY-Www: 2026-W30.');
     expect(checkLogWeek(memberships, 'bob', ' 2026-W47 ', '2026-W48')).toBe(true);
   });
 
