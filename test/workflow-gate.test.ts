@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPOSITORY, commitIn, githubWorld, openPullRequest, pullRequestEvent, review, reviewEvent, workflowRunEvent, type PullRequest, type World } from './helpers/github-world.js';
+import { REPOSITORY, commitIn, githubWorld, openPullRequest, pushToMain, pullRequestEvent, review, reviewEvent, workflowRunEvent, type PullRequest, type World } from './helpers/github-world.js';
 import { makeTree } from './helpers/repo.js';
 import { CHECKOUT_ACTION, SETUP_NODE_ACTION } from '../src/render/workflows/common.js';
 import { ghCalls, ghState, runWorkflow } from './helpers/workflow-sim.js';
@@ -56,6 +56,18 @@ describe('the gate', { timeout: 180_000 }, () => {
     expect(verdict(world, pr)).toMatchObject({ state: 'failure', description: 'Not yet: the comment on the pull request says what to fix, or whose approval it needs' });
     expect(comments(world, pr)[0]!.body).toContain('Did you mean "practice"?');
     expect(comments(world, pr)[0]!.body).not.toContain('Needs a maintainer');
+  });
+
+  it("passes a mentee's own log though main holds a maintainer's slip the log's checks read, and says it is not theirs", () => {
+    const world = githubWorld();
+    const cohort = 'cohorts/2026-fall/cohort.yaml';
+    commitIn(world.maintainer, 'slip', { [cohort]: readFileSync(path.join(world.maintainer, cohort), 'utf8').replace('    mentor: linus\n', '    mentor: linuss\n') });
+    pushToMain(world, world.maintainer);
+    const pr = pullRequest(world, 'hal-k', { [HAL_W47]: halLog, 'people/hal.yaml': readFileSync(path.join(world.fork, 'people/hal.yaml'), 'utf8').replace('Hal Kim', 'Hal K. Kim') });
+    const job = gate(world, pr);
+    expect(job.succeeded, comments(world, pr)[0]?.body).toBe(true);
+    expect(verdict(world, pr).state).toBe('success');
+    expect(comments(world, pr)[0]!.body).toContain('1 problem in the records around this change was on the base branch already');
   });
 
   it("stays red for a fork that rewrites the gate workflow, adds a postinstall and replaces the runner: the base's runner judges it", () => {
