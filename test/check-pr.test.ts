@@ -784,6 +784,15 @@ describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
     expect(section('#### Needs a maintainer')).toBe('- `people/bob.yaml`: the person file of bob: only its owner or a maintainer may change it');
   });
 
+  it("says a release is of the member from their mentor, not by the mentor: anyone's pull request may make one", async () => {
+    const repo = exampleGitRepo();
+    git(repo, ['switch', '-q', '-c', 'pr']);
+    expect(mentor(['release', 'bob', '--reason', 'moved away', '--repo', repo], { env: NOW }).code).toBe(0);
+    git(repo, ['commit', '-qam', 'release']);
+    const { stdout } = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'grace-h', '--format', 'markdown'], { env: NOW });
+    expect(stdout).toContain('**Cohort `2026-fall`** (`cohorts/2026-fall/cohort.yaml`): released: `bob` from `ada`.');
+  });
+
   it('says a submodule where a record should be is a submodule, not a missing file', async () => {
     const repo = exampleGitRepo();
     git(repo, ['switch', '-q', '-c', 'pr']);

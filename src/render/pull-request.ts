@@ -122,7 +122,7 @@ function describe(change: ChangeSummary): string {
     if (change.joined.length) parts.push(`joined: ${change.joined.map(code).join(', ')}`);
     if (change.placed.length) parts.push(`placed: ${change.placed.map((p) => `${code(p.person)} with ${code(p.mentor)}`).join(', ')}`);
     if (change.moved.length) parts.push(`moved: ${change.moved.map((m) => `${code(m.person)} from ${code(m.from)} to ${code(m.to)}`).join(', ')}`);
-    if (change.released.length) parts.push(`released: ${change.released.map((r) => `${code(r.person)} by ${code(r.mentor)}`).join(', ')}`);
+    if (change.released.length) parts.push(`released: ${change.released.map((r) => `${code(r.person)} from ${code(r.mentor)}`).join(', ')}`);
     if (change.left.length) parts.push(`left: ${change.left.map(code).join(', ')}`);
     return `**Cohort ${code(change.cohort)}** (${fileCode(change.file)}): ${parts.join('; ') || 'no change to the tree'}.`;
   }
