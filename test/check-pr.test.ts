@@ -259,6 +259,10 @@ describe('mentor check-pr: a person and their own records', () => {
     const markdown = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
     expect(markdown.stdout).toContain('### ✅ mentor gate: ready to merge');
     expect(markdown.stdout).toContain("1 problem in the records around this change was on the base branch already \\(the validate check shows it too\\): not yours to fix, and not held against this pull request; a maintainer fixes it there.");
+    // A warning the base had already is left out too: hal's pull request shows none of main's.
+    const warned = () => exampleRepo({ [COHORT]: read(EXAMPLE, COHORT).replace('    prefers: ada # a mentor she asked for\n', '    prefers: bob\n') });
+    const quiet = pullRequest((r) => edit(r, 'people/hal.yaml', (t) => t.replace('Hal Kim', 'Hal K. Kim')), warned());
+    expect((await checkPr(quiet, 'hal-k')).json.problems).toEqual([]);
     // A problem the pull request brings is its own, though the base has another of the same rule.
     const worse = pullRequest((r) => edit(r, COHORT, (t) => t.replace('    mentor: grace\n', '    mentor: gracee\n')), broken());
     const second = await checkPr(worse, 'andrew-gh');

@@ -10,7 +10,6 @@ import { loadProgram } from '../model/load.js';
 import { handleNeedles } from '../model/program.js';
 import { isOutsideProgram, PEOPLE_DIR } from '../domain/layout.js';
 import { validateScope } from '../model/validate.js';
-import { isError } from '../model/problem.js';
 import { renderReviewJson, renderReviewMarkdown, renderReviewText } from '../render/pull-request.js';
 import { terminalLine } from '../render/escape.js';
 import type { AuthorAssociation } from '../domain/github.js';
@@ -52,8 +51,8 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   const scope = range.changes.filter((change) => !isOutsideProgram(change.path));
   const validation = validateScope(headRecords, scope);
   if (!base.configValid) throw new MentorError(`mentor.config.yaml at the base (${range.base.slice(0, 7)}) cannot be read, so nobody can be judged.`, ExitCode.usage, 'A maintainer must fix the config on the base branch first.');
-  // The base is validated in the same scope only when the head has an error: which of them it had already.
-  const baseProblems = validation.problems.some(isError) ? validateScope(baseRecords, scope).problems : [];
+  // The base is validated in the same scope only when the head has a problem: which of them it had already.
+  const baseProblems = validation.problems.length > 0 ? validateScope(baseRecords, scope).problems : [];
   return reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, authorAssociation: options.authorAssociation, approvedBy, approvedWithoutAccess, problems: validation.problems, baseProblems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
 }
 
