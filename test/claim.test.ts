@@ -152,6 +152,13 @@ describe('mentor claim', () => {
     expect(result.stdout).not.toMatch(/(^|[^\u200d])@someone/);
   });
 
+  it('tells the member claimed, by their handle, who offered to mentor them and where to follow it (the /claim workflow posts it)', async () => {
+    const repo = exampleRepo();
+    const result = await mentorIn(['claim', 'jon', '--repo', repo, '--as', 'grace', '--format', 'markdown'], { env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('<!-- mentor:claim -->\nClaimed: a pull request makes grace the mentor of jon. The first claim merged wins.\n\n@jon-b: grace has offered to mentor you. Once a maintainer merges the pull request, grace is your mentor: follow it, and say hello, on the pull request.\n');
+  });
+
   it('--format json says what it did or refused and why, the files and the branch, alone on stdout', async () => {
     const repo = exampleGitRepo();
     const done = mentorJson(['claim', 'cleo', '--repo', repo, '--as', 'grace', '--commit', '--format', 'json'], { env: NOW });

@@ -204,6 +204,9 @@ describe('the claim workflow (simulated)', { timeout: 180_000 }, () => {
     expect(s.statuses[0]).toMatchObject({ context: 'mentor/gate', state: 'success' });
     expect(s.prs[0].body).toContain('\n@andrew-gh: the gate passed it for @linus-s. It counts once merged, and only a maintainer can merge it.\n');
     expect(s.issues[0].comments[0]).toContain('Claimed');
+    // The member waiting hears of it, by their handle, with the pull request to follow.
+    expect(s.issues[0].comments[0]).toContain('@jon-b: linus has offered to mentor you.');
+    expect(s.issues[0].comments[0]).toMatch(/\nPull request: https:\/\/github\.com\/\S+\n?$/);
   });
 
   it('answers a claim it cannot open as a pull request, mentioning the maintainers, and fails', () => {

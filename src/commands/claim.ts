@@ -85,7 +85,10 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
   const change = { branch: `claim/${entry.id}/${member}`, message: `Claim ${member} in ${entry.id}: ${outcome.mentor} mentors them` };
   const branch = options.commit ? change.branch : undefined;
   const files = await writeMemberEdit(loaded, entry, { person: member, set: outcome.set }, branch, change.message);
-  if (options.format === 'markdown') print(renderClaimAnswer({ ok: true, member, mentor: outcome.mentor }));
+  if (options.format === 'markdown') {
+    const handle = loaded.program.people.get(member)?.person?.github;
+    print(renderClaimAnswer({ ok: true, member, mentor: outcome.mentor, ...(handle !== undefined ? { memberHandle: handle } : {}) }));
+  }
   else if (options.format === 'json') print(renderClaimJson({ cohort: entry.id, member, mentor: outcome.mentor, ok: true, problems: [], files, branch: branch ?? null }));
   else {
     print(`${outcome.mentor} now mentors ${member} (${files.join(', ')}).`);
