@@ -164,7 +164,9 @@ describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
     const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['validate']).jobs.validate!;
     expect(job.succeeded).toBe(false);
     expect(job.commands.map((c) => `${c.command} ${c.properties}`)).toEqual([`error file=${HAL_W47},line=4,col=3`]);
-    expect(job.summary).toContain('❌ 1 files checked: 1 errors');
+    expect(job.summary).toContain('❌ 1 file checked: 1 error, 0 warnings. Each is annotated on its line, with what to do.');
+    // Each problem's fix is in the table beside it: what to do, for a volunteer reading the summary.
+    expect(job.summary).toContain('| file | line | problem | what to do |');
   });
 
   it("fails a pull request only on errors it brings: one the default branch had already is annotated, said to be not the author's, and lets it pass", () => {
@@ -182,7 +184,7 @@ describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
     expect(job.commands[0]!.properties).toContain('file=cohorts/2026-fall/cohort.yaml');
     expect(job.commands[1]!.message).toBe("Each error above was on the default branch already: not this pull request's to fix. A maintainer fixes it there.");
     expect(job.succeeded).toBe(true);
-    expect(job.summary).toMatch(/⚠️ \d+ files checked: 1 errors, 0 warnings\. Each error was on the default branch already: not this pull request's to fix/);
+    expect(job.summary).toMatch(/⚠️ \d+ files checked: 1 error, 0 warnings\. The error was on the default branch already: not this pull request's to fix/);
     // The same pull request with an error of its own fails, and says which one was there before.
     commitIn(world.fork, 'my-name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('timezone: Asia/Seoul', 'timezone: Asia/Soul') });
     const own = openPullRequest(world, world.fork, { number: 12, author: 'hal-k' });
@@ -190,7 +192,7 @@ describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
     expect(failed.succeeded).toBe(false);
     expect(failed.commands.map((c) => c.command)).toEqual(['error', 'error']);
     expect(failed.summary).toContain('❌');
-    expect(failed.summary).toContain("1 of the errors were on the default branch already: not this pull request's to fix.");
+    expect(failed.summary).toContain("1 of the errors was on the default branch already: not this pull request's to fix.");
     // A second error just like the one already there (another member's mentor misspelt the same way) is new.
     const slipped = readFileSync(path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml'), 'utf8');
     expect(slipped.split('mentor: linuss').length).toBe(2);

@@ -11,15 +11,17 @@ import { header, ID_ERE, indent, RUNNER, runnerJob, WORKFLOW_DEFAULTS } from './
  * how many of the errors the default branch had already (on a pull request).
  */
 const SUMMARY_JQ = `def md: gsub("[\\\\r\\\\n]+"; " ") | gsub("(?<c>[!-/:-@\\\\[-\`{-~])"; "\\\\\\(.c)");
+def count($n; $word): "\\($n) \\($word)\\(if $n == 1 then "" else "s" end)";
 ([.problems[] | select(.severity == "error")] | length) as $errors
 | ([.problems[] | select(.severity == "warning")] | length) as $warnings
+| "\\(count(.files; "file")) checked: \\(if $errors == 0 then "no errors" else count($errors; "error") end), \\(count($warnings; "warning"))" as $counts
 | "## mentor validate", "",
-  (if $errors == 0 then "✅ \\(.files) files checked: no errors, \\($warnings) warnings."
-   elif $errors == $known then "⚠️ \\(.files) files checked: \\($errors) errors, \\($warnings) warnings. Each error was on the default branch already: not this pull request's to fix (a maintainer fixes it there)."
-   else "❌ \\(.files) files checked: \\($errors) errors, \\($warnings) warnings. Each is annotated on its line." end),
-  (if $known > 0 and $errors > $known then "", "\\($known) of the errors were on the default branch already: not this pull request's to fix." else empty end),
-  (if (.problems | length) > 0 then "", "| file | line | problem |", "|---|---|---|",
-     (.problems[:50][] | "| \\(.file | md) | \\(.line) | \\(.message | md) (\\(.rule)) |"),
+  (if $errors == 0 then "✅ \\($counts)."
+   elif $errors == $known then "⚠️ \\($counts). \\(if $errors == 1 then "The error was" else "Each error was" end) on the default branch already: not this pull request's to fix (a maintainer fixes it there)."
+   else "❌ \\($counts). Each is annotated on its line, with what to do." end),
+  (if $known > 0 and $errors > $known then "", "\\($known) of the errors \\(if $known == 1 then "was" else "were" end) on the default branch already: not this pull request's to fix." else empty end),
+  (if (.problems | length) > 0 then "", "| file | line | problem | what to do |", "|---|---|---|---|",
+     (.problems[:50][] | "| \\(.file | md) | \\(.line) | \\(.message | md) (\\(.rule)) | \\(.fix // "–" | md) |"),
      (if (.problems | length) > 50 then "", "… and \\((.problems | length) - 50) more." else empty end)
    else empty end)`;
 
