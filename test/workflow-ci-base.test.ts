@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NOW, commitIn, git, githubWorld, mainSha, mergeGroup, mergeGroupEvent, openPullRequest, pullRequestEvent, pushEvent, pushToMain, type PullRequest } from './helpers/github-world.js';
-import { mentor } from './helpers/repo.js';
+import { commitIn, githubWorld, halRenames, mainSha, mergeGroup, mergeGroupEvent, openPullRequest, pullRequestEvent, pushEvent, pushToMain, reportOnMain, slipOnMain, type PullRequest } from './helpers/github-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
 // mentor.yml on a pull request whose event carries an older base than the merge commit it runs:
@@ -23,12 +22,7 @@ describe("mentor.yml when the event's base sha is older than the merge commit's 
     commitIn(world.fork, 'late-log', { [halW46]: readFileSync(path.join(world.fork, halW46), 'utf8').replace('practice: 3', 'practice: 5') });
     const pr = openPullRequest(world, world.fork, { number: 31, author: 'hal-k' });
     // The weekly report lands on main while the pull request waits.
-    git(world.maintainer, 'fetch', '-q', 'origin');
-    git(world.maintainer, 'switch', '-q', '-C', 'report', 'origin/main');
-    expect(mentor(['report', '2026-fall', '--week', '2026-W46', '--repo', world.maintainer], { env: { MENTOR_NOW: NOW } }).code).toBe(0);
-    git(world.maintainer, 'add', '-A');
-    git(world.maintainer, 'commit', '-q', '-m', 'report');
-    pushToMain(world, world.maintainer);
+    reportOnMain(world);
     const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, reopenedOnNewerMain(world, pr), 'pull_request', 'reopened'), ['generated']).jobs.generated!;
     expect(job.commands).toEqual([]);
     expect(job.succeeded).toBe(true);
@@ -36,13 +30,10 @@ describe("mentor.yml when the event's base sha is older than the merge commit's 
 
   it("counts a slip that reached main after the pull request was opened as the default branch's, not the pull request's", () => {
     const world = githubWorld();
-    const hal = path.join(world.fork, 'people/hal.yaml');
-    commitIn(world.fork, 'my-name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('name: Hal Kim', 'name: Hal K. Kim') });
+    halRenames(world);
     const pr = openPullRequest(world, world.fork, { number: 32, author: 'hal-k' });
     // A maintainer's slip lands on main while the pull request waits: ivy's mentor misspelt.
-    const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
-    commitIn(world.maintainer, 'slip', { 'cohorts/2026-fall/cohort.yaml': readFileSync(cohort, 'utf8').replace('    mentor: linus\n', '    mentor: linuss\n') });
-    pushToMain(world, world.maintainer);
+    slipOnMain(world);
     const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, reopenedOnNewerMain(world, pr), 'pull_request', 'reopened'), ['validate']).jobs.validate!;
     expect(job.commands.map((c) => c.command)).toEqual(['error', 'notice']);
     expect(job.succeeded).toBe(true);
@@ -50,12 +41,7 @@ describe("mentor.yml when the event's base sha is older than the merge commit's 
 
   it("does not call a report 'behind the records' on a push whose records mentor cannot read: it says what is wrong and fails", () => {
     const world = githubWorld();
-    git(world.maintainer, 'fetch', '-q', 'origin');
-    git(world.maintainer, 'switch', '-q', '-C', 'report', 'origin/main');
-    expect(mentor(['report', '2026-fall', '--week', '2026-W46', '--repo', world.maintainer], { env: { MENTOR_NOW: NOW } }).code).toBe(0);
-    git(world.maintainer, 'add', '-A');
-    git(world.maintainer, 'commit', '-q', '-m', 'report');
-    pushToMain(world, world.maintainer);
+    reportOnMain(world);
     const before = mainSha(world);
     const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
     commitIn(world.maintainer, 'broken', { 'cohorts/2026-fall/cohort.yaml': `${readFileSync(cohort, 'utf8')}foo: [\n` });
@@ -69,18 +55,15 @@ describe("mentor.yml when the event's base sha is older than the merge commit's 
 
   it("lets a merge queue take a pull request whose only errors main had already, as the pull request's own run did", () => {
     const world = githubWorld();
-    const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
-    commitIn(world.maintainer, 'slip', { 'cohorts/2026-fall/cohort.yaml': readFileSync(cohort, 'utf8').replace('    mentor: linus\n', '    mentor: linuss\n') });
-    pushToMain(world, world.maintainer);
-    const hal = path.join(world.fork, 'people/hal.yaml');
-    commitIn(world.fork, 'my-name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('name: Hal Kim', 'name: Hal K. Kim') });
+    slipOnMain(world);
+    halRenames(world);
     const pr = openPullRequest(world, world.fork, { number: 33, author: 'hal-k' });
     expect(runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['validate']).jobs.validate!.succeeded).toBe(true);
     const queued = runWorkflow(world, 'mentor.yml', mergeGroupEvent(mergeGroup(world, [pr])), ['validate']).jobs.validate!;
     expect(queued.commands.map((c) => c.command)).toEqual(['error', 'notice']);
     expect(queued.succeeded).toBe(true);
     // An error the group brings still fails it.
-    commitIn(world.fork, 'my-zone', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('timezone: Asia/Seoul', 'timezone: Asia/Soul') });
+    commitIn(world.fork, 'my-zone', { 'people/hal.yaml': readFileSync(path.join(world.fork, 'people/hal.yaml'), 'utf8').replace('timezone: Asia/Seoul', 'timezone: Asia/Soul') });
     const own = openPullRequest(world, world.fork, { number: 34, author: 'hal-k' });
     const failed = runWorkflow(world, 'mentor.yml', mergeGroupEvent(mergeGroup(world, [own])), ['validate']).jobs.validate!;
     expect(failed.commands.map((c) => c.command)).not.toContain('notice');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NOW, commitIn, git, githubWorld, mainSha, mergeGroup, mergeGroupEvent, openPullRequest, pullRequestEvent, pushEvent, pushToMain } from './helpers/github-world.js';
+import { NOW, commitIn, git, githubWorld, halRenames, mainSha, mergeGroup, mergeGroupEvent, openPullRequest, pullRequestEvent, pushEvent, pushToMain, reportOnMain, slipOnMain } from './helpers/github-world.js';
 import { mentor } from './helpers/repo.js';
 import { runWorkflow, type SimEvent } from './helpers/workflow-sim.js';
 
@@ -46,24 +46,12 @@ describe('mentor.yml and the committed reports', { timeout: 180_000 }, () => {
     properties: 'file=reports/2026-fall/2026-W46.md',
     message: 'reports/2026-fall/2026-W46.md is not what `mentor report 2026-fall --week 2026-W46` writes from the records. Regenerate it: node .mentor/mentor.mjs report 2026-fall --week 2026-W46, and commit the result.',
   };
-  /** main with the report of 2026-W46 committed, as `mentor report` wrote it; returns main before it. */
-  const withReport = (world: ReturnType<typeof githubWorld>): string => {
-    const before = mainSha(world);
-    const clone = world.maintainer;
-    git(clone, 'fetch', '-q', 'origin');
-    git(clone, 'switch', '-q', '-C', 'report', 'origin/main');
-    expect(mentor(['report', '2026-fall', '--week', '2026-W46', '--repo', clone], { env: { MENTOR_NOW: NOW } }).code).toBe(0);
-    git(clone, 'add', '-A');
-    git(clone, 'commit', '-q', '-m', 'report');
-    pushToMain(world, clone);
-    return before;
-  };
   const lateLog = (world: ReturnType<typeof githubWorld>, clone: string) =>
     commitIn(clone, 'late-log', { [HAL_W46]: readFileSync(path.join(world.maintainer, HAL_W46), 'utf8').replace('practice: 3', 'practice: 5') });
 
   it('holds a report that a push or a pull request writes or edits to the records, naming the exact command that regenerates it', () => {
     const world = githubWorld();
-    const before = withReport(world);
+    const before = reportOnMain(world);
     const fresh = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['generated']).jobs.generated!;
     expect(fresh.succeeded).toBe(true);
     expect(fresh.commands).toEqual([]);
@@ -88,7 +76,7 @@ describe('mentor.yml and the committed reports', { timeout: 180_000 }, () => {
 
   it("lets a late log leave a report behind: the mentee's pull request and the merge queue stay green, and main lists it with the command that refreshes it", () => {
     const world = githubWorld();
-    withReport(world);
+    reportOnMain(world);
     lateLog(world, world.fork);
     const pr = openPullRequest(world, world.fork, { number: 9, author: 'hal-k' });
     const onPr = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['generated']).jobs.generated!;
@@ -123,7 +111,7 @@ describe('mentor.yml and the committed reports', { timeout: 180_000 }, () => {
 
   it('holds every report on a first push or when the start of a push cannot be fetched, and fails on a report of a week its cohort no longer has', () => {
     const world = githubWorld();
-    withReport(world);
+    reportOnMain(world);
     lateLog(world, world.maintainer);
     pushToMain(world, world.maintainer);
     for (const before of ['0'.repeat(40), 'f'.repeat(40)]) {
@@ -172,12 +160,9 @@ describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
   it("fails a pull request only on errors it brings: one the default branch had already is annotated, said to be not the author's, and lets it pass", () => {
     const world = githubWorld();
     // A maintainer's slip lands on main: ivy's mentor misspelt.
-    const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
-    commitIn(world.maintainer, 'slip', { 'cohorts/2026-fall/cohort.yaml': readFileSync(cohort, 'utf8').replace('    mentor: linus\n', '    mentor: linuss\n') });
-    pushToMain(world, world.maintainer);
+    slipOnMain(world);
     // hal edits his own person file: validate --changed checks the cohort that names him, and finds the slip.
-    const hal = path.join(world.fork, 'people/hal.yaml');
-    commitIn(world.fork, 'my-name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('name: Hal Kim', 'name: Hal K. Kim') });
+    halRenames(world);
     const pr = openPullRequest(world, world.fork, { number: 11, author: 'hal-k' });
     const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['validate']).jobs.validate!;
     expect(job.commands.map((c) => c.command)).toEqual(['error', 'notice']);
@@ -186,7 +171,7 @@ describe('mentor.yml on a pull request', { timeout: 180_000 }, () => {
     expect(job.succeeded).toBe(true);
     expect(job.summary).toMatch(/⚠️ \d+ files checked: 1 error, 0 warnings\. The error was on the default branch already: not this pull request's to fix/);
     // The same pull request with an error of its own fails, and says which one was there before.
-    commitIn(world.fork, 'my-name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('timezone: Asia/Seoul', 'timezone: Asia/Soul') });
+    commitIn(world.fork, 'my-name', { 'people/hal.yaml': readFileSync(path.join(world.fork, 'people/hal.yaml'), 'utf8').replace('timezone: Asia/Seoul', 'timezone: Asia/Soul') });
     const own = openPullRequest(world, world.fork, { number: 12, author: 'hal-k' });
     const failed = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, own, 'pull_request'), ['validate']).jobs.validate!;
     expect(failed.succeeded).toBe(false);

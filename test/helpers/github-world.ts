@@ -100,6 +100,33 @@ export function pushToMain(world: World, clone: string): string {
   return mainSha(world);
 }
 
+/** A maintainer's slip lands on main: ivy's mentor misspelt (`linuss`) in cohort.yaml. */
+export function slipOnMain(world: World): void {
+  const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
+  commitIn(world.maintainer, 'slip', { 'cohorts/2026-fall/cohort.yaml': readFileSync(cohort, 'utf8').replace('    mentor: linus\n', '    mentor: linuss\n') });
+  pushToMain(world, world.maintainer);
+}
+
+/** The report of a week as `mentor report` writes it, pushed to main by the maintainer; returns main before it. */
+export function reportOnMain(world: World, week = '2026-W46'): string {
+  const before = mainSha(world);
+  const clone = world.maintainer;
+  git(clone, 'fetch', '-q', 'origin');
+  git(clone, 'switch', '-q', '-C', 'report', 'origin/main');
+  const written = mentor(['report', '2026-fall', '--week', week, '--repo', clone], { env: { MENTOR_NOW: NOW } });
+  if (written.code !== 0) throw new Error(written.stderr);
+  git(clone, 'add', '-A');
+  git(clone, 'commit', '-q', '-m', 'report');
+  pushToMain(world, clone);
+  return before;
+}
+
+/** hal renames himself in his own person file, on a branch of the fork. */
+export function halRenames(world: World): string {
+  const hal = path.join(world.fork, 'people/hal.yaml');
+  return commitIn(world.fork, 'my-name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('name: Hal Kim', 'name: Hal K. Kim') });
+}
+
 /** Opens a pull request as GitHub does: refs/pull/N/head, a test merge at refs/pull/N/merge, and the API's view of it. */
 export function openPullRequest(world: World, clone: string, options: { number: number; author: string; base?: string; headRef?: string; association?: string; body?: string }): PullRequest {
   const { number, author, base = 'main', headRef = 'change', association = associationOf(author), body = '' } = options;
