@@ -56,7 +56,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     const cohortId = options.cohort ?? program.config.intake.cohort ?? runningCohorts(loaded).map((entry) => entry.id)[0];
     const cohort = cohortId === undefined ? undefined : program.cohorts.get(cohortId)?.cohort;
     const mentors = (cohort?.members ?? []).filter((m) => m.role === 'mentor').map((m) => ({ id: m.person, name: program.people.get(m.person)?.person?.name ?? m.person }));
-    const asked = await askRequest(asker, program.config, role, { values: given, yes: answers.yes, ...(answers.github !== undefined ? { github: answers.github } : {}) }, mentors);
+    const asked = await askRequest(asker, program.config, role, { values: given, yes: answers.yes, ...(answers.github !== undefined ? { github: answers.github } : {}) }, mentors, { takenIds: new Set(program.people.keys()), people: peopleOf(program) });
     Object.assign(answers, asked);
   }
 

@@ -1,6 +1,6 @@
 import { ID_PATTERN } from '../domain/layout.js';
 import { isValidTimeZone } from '../domain/time.js';
-import { timeZoneHint } from './request.js';
+import { registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
 import type { Config } from '../model/schemas.js';
 import type { Asker, Question } from '../domain/questions.js';
 import { requestFields, type AnswerKey, type RequestRole } from './request-form.js';
@@ -8,7 +8,7 @@ import { requestFields, type AnswerKey, type RequestRole } from './request-form.
 // `mentor request` on a terminal: the same questions as the form, asked one by one for whatever
 // the flags left out. Plain data, so they are tested without a terminal.
 
-const checks: Partial<Record<AnswerKey, (value: string) => true | string>> = {
+const formatChecks: Partial<Record<AnswerKey, (value: string) => true | string>> = {
   person: (value) => ID_PATTERN.test(value.trim()) || 'Lower-case letters, digits and dashes, such as ada-lovelace.',
   timezone: (value) => isValidTimeZone(value.trim()) || `Not a time zone: ${timeZoneHint(value.trim())}`,
 };
@@ -42,8 +42,12 @@ export interface AskedRequest {
   yes: string[];
 }
 
-export async function askRequest(asker: Asker, config: Config, role: RequestRole, given: AskedRequest, mentors: ReadonlyArray<{ id: string; name: string }>): Promise<AskedRequest> {
+/** The records an answer is checked against as soon as it is typed, not after the last question. */
+export type KnownPeople = Pick<RequestRecords, 'takenIds' | 'people'>;
+
+export async function askRequest(asker: Asker, config: Config, role: RequestRole, given: AskedRequest, mentors: ReadonlyArray<{ id: string; name: string }>, known: KnownPeople): Promise<AskedRequest> {
   const values = { ...given.values };
+  const checks: typeof formatChecks = { ...formatChecks, person: (value) => { const format = formatChecks.person!(value); return format === true ? (takenIdProblem(value.trim(), known.takenIds) ?? true) : format; } };
   for (const field of requestFields(role)) {
     if (values[field.key] !== undefined) continue;
     if (field.key === 'prefers') {
@@ -57,7 +61,7 @@ export async function askRequest(asker: Asker, config: Config, role: RequestRole
     const answer = String(await asker.ask(question)).trim();
     if (answer !== '') values[field.key] = answer;
   }
-  const github = given.github ?? (String(await asker.ask({ kind: 'input', name: 'github', message: 'Your GitHub handle', validate: (v) => v.trim() !== '' || 'An answer is needed.' })).trim() || undefined);
+  const github = given.github ?? (String(await asker.ask({ kind: 'input', name: 'github', message: 'Your GitHub handle', validate: (v) => (v.trim() === '' ? 'An answer is needed.' : (registeredHandleProblem(v.trim().replace(/^@/, ''), known.people, role) ?? true)) })).trim() || undefined);
   const yes = [...given.yes];
   if (role === 'mentee') {
     for (const question of config.intake.eligibility) {

@@ -91,7 +91,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
 
   if (id === '') valueProblem('person', 'An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.', true);
   else if (!ID_PATTERN.test(id)) valueProblem('person', `The id ${quoted(id)} is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id)}.`);
-  else if (records.takenIds.has(id)) problems.push(`The id ${quoted(id)} is taken (${personFile(id)} exists): choose another, such as ${freeId(id, records.takenIds)}.`);
+  else if (records.takenIds.has(id)) problems.push(takenIdProblem(id, records.takenIds)!);
 
   if (name === '') valueProblem('name', 'A name is needed.', true);
   else if (name.length > 200 || CONTROL.test(name)) valueProblem('name', 'The name must be one line of at most 200 characters, without control characters.');
@@ -99,9 +99,8 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (github === '') valueProblem('github', 'A GitHub handle is needed (--github).', true);
   else if (!GITHUB_PATTERN.test(github)) valueProblem('github', `${quoted(github)} is not a GitHub handle: a handle has letters, digits and single dashes only (at most 39).`);
   else {
-    const owner = [...records.people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
-    // A mentor joins a cohort only by a maintainer's hand (the gate lets a person add themselves as a waiting mentee only).
-    if (owner) problems.push(`The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort, ask a maintainer${answers.role === 'mentor' ? '' : ' (or add yourself as a member in a pull request)'}.`);
+    const owned = registeredHandleProblem(github, records.people, answers.role);
+    if (owned !== undefined) problems.push(owned);
   }
 
   if (timezone === '') valueProblem('timezone', 'A time zone is needed, such as Europe/London.', true);
@@ -206,6 +205,18 @@ function findPreferred(records: RequestRecords, cohort: Cohort, wanted: string):
   const mentors = cohort.members.filter((member) => member.role === tierAbove('mentee')).map((member) => member.person);
   const lower = wanted.toLowerCase();
   return mentors.find((id) => id === lower) ?? mentors.find((id) => records.people.get(id)?.github?.toLowerCase() === lower);
+}
+
+/** Why an id cannot be had, when a person file has it already: said at the question and by the check. */
+export function takenIdProblem(id: string, takenIds: ReadonlySet<string>): string | undefined {
+  return takenIds.has(id) ? `The id ${quoted(id)} is taken (${personFile(id)} exists): choose another, such as ${freeId(id, takenIds)}.` : undefined;
+}
+
+/** A handle that has a person file already: its owner is registered, and a request would be a second file. */
+export function registeredHandleProblem(github: string, people: RequestRecords['people'], role: RequestRole): string | undefined {
+  const owner = [...people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
+  // A mentor joins a cohort only by a maintainer's hand (the gate lets a person add themselves as a waiting mentee only).
+  return owner ? `The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort, ask a maintainer${role === 'mentor' ? '' : ' (or add yourself as a member in a pull request)'}.` : undefined;
 }
 
 function suggestId(text: string): string {

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleRepo } from './helpers/repo.js';
+import { CTRL_C, underTerminal } from './helpers/terminal.js';
+
+const CLEAR_LINE = '\u0015';
+
+describe('mentor request on a terminal', () => {
+  it('says an id is taken, and a handle registered, at their questions, not after the last one', () => {
+    const repo = exampleRepo();
+    const { code, screen } = underTerminal(
+      ['request', '--repo', repo],
+      [
+        ['What would you like to do?', '\r'],
+        ['Your id', 'hal\r'],
+        ['The id "hal" is taken (people/hal.yaml exists): choose another, such as hal-2.', `${CLEAR_LINE}hal-2\r`],
+        ['Your name', 'Hal Two\r'],
+        ['Your time zone', 'UTC\r'],
+        ['What you want to learn', '\r'],
+        ['What you know already', '\r'],
+        ['A mentor you would like', '\r'],
+        ['Languages you speak', '\r'],
+        ['Your GitHub handle', 'hal-k\r'],
+        ['already has a person file (people/hal.yaml)', CTRL_C],
+      ],
+    );
+    expect(code, screen).toBe(130);
+    expect(screen).toContain('Your id hal-2');
+    expect(existsSync(path.join(repo, 'people/hal-2.yaml'))).toBe(false);
+  });
+});
