@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exampleRepo } from './helpers/repo.js';
-import { DOWN, underTerminal } from './helpers/terminal.js';
+import { CTRL_C, DOWN, underTerminal } from './helpers/terminal.js';
 
 describe('mentor log on a terminal', () => {
   it('asks the questions, defaults to the git user, shows the log and writes it on confirmation', () => {
@@ -166,5 +166,18 @@ describe('mentor log on a Node.js older than mentor supports', () => {
     expect(text).toContain('Install a current Node.js');
     expect(text).not.toContain('internal error');
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
+  });
+});
+
+describe('mentor next on an 80-column terminal', () => {
+  it('keeps its proposal table inside the terminal, and writes nothing on Ctrl-C', () => {
+    const repo = exampleRepo();
+    const args = ['next', '2026-fall', '2027-spring', '--start', '2027-01-11', '--early', '--repo', repo];
+    const { code, screen } = underTerminal(args, [['Write cohorts/2027-spring/cohort.yaml?', CTRL_C]], 'hal-k', undefined, { PTY_COLUMNS: '80' });
+    expect(code, screen).toBe(130);
+    const table = screen.slice(screen.indexOf('From 2026-fall'), screen.indexOf('2027-spring would open'));
+    expect(table).toContain('logged 3 of 11 weeks, under 75%');
+    for (const line of table.split(/\r?\n/)) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(existsSync(path.join(repo, 'cohorts/2027-spring/cohort.yaml'))).toBe(false);
   });
 });

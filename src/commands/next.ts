@@ -1,7 +1,7 @@
 import { existsInRepo } from '../io/generated.js';
 import { cohortDir, cohortFile } from '../domain/layout.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
-import { print, printError, styleFor } from '../io/output.js';
+import { print, printError, styleFor, terminalWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { writeFileAtomic } from '../io/write.js';
 import { nextMembers, proposeNext, type NextProposal } from '../core/cycles.js';
@@ -53,7 +53,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   const style = styleFor(process.stdout);
   const asJson = options.format === 'json';
   const said = (members: NewCohort['members'], files: string[], branch: string | null) => print(renderNextJson({ from: from.id, to: toId, proposals, members, ok: true, problems: [], files, branch }));
-  if (!asJson) print(renderProposalText(from.id, toId, proposals, style));
+  if (!asJson) print(renderProposalText(from.id, toId, proposals, style, terminalWidth()));
 
   const chosen = new Map<string, Role | undefined>(proposals.map((p) => [p.person, p.kind === 'leave-out' ? undefined : p.proposed]));
   if (!options.yes) {

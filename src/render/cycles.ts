@@ -7,7 +7,8 @@ import { plural } from './words.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { sanitizeInline } from './terminal.js';
 
-export function renderProposalText(from: string, to: string, proposals: NextProposal[], style: Style): string {
+/** `width`: the terminal's, which the table keeps to, its reasons wrapping under themselves. */
+export function renderProposalText(from: string, to: string, proposals: NextProposal[], style: Style, width?: number): string {
   const rows = proposals.map((p) => [
     p.person,
     p.from,
@@ -16,7 +17,7 @@ export function renderProposalText(from: string, to: string, proposals: NextProp
     p.reason,
   ]);
   const promotions = proposals.filter((p) => p.kind === 'promote').length;
-  return `${style.bold(`From ${from} to ${to}: ${promotions} proposed to move up a tier`)}\n\n${formatTable(['person', `role in ${from}`, `role in ${to}`, 'weeks logged', 'why'], rows, { indent: 2, headerStyle: style.dim })}\n`;
+  return `${style.bold(`From ${from} to ${to}: ${promotions} proposed to move up a tier`)}\n\n${formatTable(['person', `in ${from}`, `in ${to}`, 'logged', 'why'], rows, { indent: 2, headerStyle: style.dim, ...(width === undefined ? {} : { width }) })}\n`;
 }
 
 export interface NewCohort {
