@@ -4,7 +4,7 @@ import { ensureFolder, isRegularFile, occupied, staleFiles } from '../io/generat
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertGitInstalled, commitFiles, currentBranch, hasCommits, initRepo, openGit } from '../io/git.js';
 import { workTreePlace } from '../io/git-work-tree.js';
-import { print, styleFor } from '../io/output.js';
+import { print, styleFor, terminalWidth } from '../io/output.js';
 import { configNotAFile, enclosingProgramRepo, refuseGitDir, resolveFromHere } from '../io/repo.js';
 import { readRunnerBuild } from '../io/runner.js';
 import { writeFilesAtomic } from '../io/write.js';
@@ -12,6 +12,7 @@ import { localDate } from '../domain/time.js';
 import { CODEOWNERS_FILE, CONFIG_FILE, RUNNER_COMMAND } from '../domain/layout.js';
 import { scaffoldFiles, scaffoldPlaceholder } from '../render/scaffold.js';
 import { sanitizeInline } from '../render/terminal.js';
+import { formatSteps } from '../render/table.js';
 import { renderWroteJson } from '../render/outcome-json.js';
 
 export interface InitOptions {
@@ -99,23 +100,16 @@ export async function initCommand(options: InitOptions): Promise<number> {
 
 /** What an organiser does next; `fresh`: mentor made the repository, on branch main, with no remote; `branch`: the one to protect. */
 function nextSteps(fresh: boolean, placeholder: ReturnType<typeof scaffoldPlaceholder>, branch: string): string {
-  const step = (command: string, why: string) => `  ${command.padEnd(36)}  ${why}`;
-  const more = (why: string) => step('', why);
-  return [
-    '',
-    'Next steps (everything runs with plain node, nothing to install):',
-    step(`edit ${placeholder.files[0]}`, `the placeholder lead, ${placeholder.person}: make it you (id, name,`),
-    more(`github); rename it and ${placeholder.files[1]}`),
-    more('(and its person:) to your id'),
-    step(`edit ${CONFIG_FILE}`, 'add your GitHub handle to maintainers (and name'),
-    more('the program), then'),
-    step(`${RUNNER_COMMAND} codeowners`, `write ${CODEOWNERS_FILE} from it`),
-    step(`${RUNNER_COMMAND} forms`, 'write the issue forms from it (they name the'),
-    more('program: CI fails on forms older than the config)'),
-    step(`${RUNNER_COMMAND} validate`, 'check the records, then commit'),
-    ...(fresh ? [step('git remote add origin <url>', 'your new, empty GitHub repository'), step('git push -u origin main', 'then require the mentor/gate status on main')] : [step('git push', `then require the mentor/gate status on ${sanitizeInline(branch)}`)]),
-    more('(README: "Add people and a cohort", "Running a program on GitHub")'),
-  ].join('\n');
+  const steps: Array<[string, string]> = [
+    [`edit ${placeholder.files[0]}`, `the placeholder lead, ${placeholder.person}: make it you (id, name, github); rename it and ${placeholder.files[1]} (and its person:) to your id`],
+    [`edit ${CONFIG_FILE}`, 'add your GitHub handle to maintainers (and name the program), then'],
+    [`${RUNNER_COMMAND} codeowners`, `write ${CODEOWNERS_FILE} from it`],
+    [`${RUNNER_COMMAND} forms`, 'write the issue forms from it (they name the program: CI fails on forms older than the config)'],
+    [`${RUNNER_COMMAND} validate`, 'check the records, then commit'],
+    ...(fresh ? [['git remote add origin <url>', 'your new, empty GitHub repository'] as [string, string], ['git push -u origin main', 'then require the mentor/gate status on main'] as [string, string]] : [['git push', `then require the mentor/gate status on ${sanitizeInline(branch)}`] as [string, string]]),
+    ['', '(README: "Add people and a cohort", "Running a program on GitHub")'],
+  ];
+  return ['', 'Next steps (everything runs with plain node, nothing to install):', formatSteps(steps, terminalWidth())].join('\n');
 }
 
 function titleFromFolder(name: string): string {

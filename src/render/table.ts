@@ -68,3 +68,20 @@ export function wrapWords(text: string, width: number): string[] {
   lines.push(current);
   return lines;
 }
+
+/**
+ * Commands, each with what it is for beside it, kept to `width` (the terminal's): the reasons wrap
+ * between words under themselves, or, when the terminal is too narrow for two columns, under
+ * their command. Without a width (a pipe), each step stays on one line.
+ */
+export function formatSteps(steps: ReadonlyArray<readonly [command: string, why: string]>, width?: number): string {
+  const commandWidth = Math.max(...steps.map(([command]) => visibleWidth(command)));
+  const room = width === undefined ? Number.POSITIVE_INFINITY : width - commandWidth - 5;
+  return steps
+    .flatMap(([command, why]) => {
+      if (room >= 24) return wrapWords(why, room).map((part, index) => `  ${(index === 0 ? command : '').padEnd(commandWidth)}  ${part}`.trimEnd());
+      const under = wrapWords(why, Math.max(20, width! - 7)).map((part) => `      ${part}`);
+      return command === '' ? under : [`  ${command}`, ...under];
+    })
+    .join('\n');
+}
