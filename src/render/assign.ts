@@ -47,12 +47,12 @@ export function renderAssignText(plan: AssignmentPlan, options: { explain: boole
     for (const u of plan.unassigned) out.push(...wrapWords(`${u.person} (${u.role}): ${u.reason}`, (options.width ?? Number.POSITIVE_INFINITY) - 5).map((line, index) => `${index === 0 ? '  ' : '    '}${line}`));
   }
   out.push('', `Total score ${plan.totalScore}.`);
-  if (plan.chosen > 0) out.push(style.dim(`With ${plural(plan.chosen, 'placement')} of your choice, this is the best plan around them, not the optimum.`));
-  if (options.explain) out.push('', ...explainSummary(plan, options.slaHours, style));
+  if (plan.chosen > 0) out.push(...wrapWords(`With ${plural(plan.chosen, 'placement')} of your choice, this is the best plan around them, not the optimum.`, options.width ?? Number.POSITIVE_INFINITY).map(style.dim));
+  if (options.explain) out.push('', ...explainSummary(plan, options.slaHours, style, options.width));
   return `${out.join('\n')}\n`;
 }
 
-function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style): string[] {
+function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style, width = Number.POSITIVE_INFINITY): string[] {
   const scores = plan.assignments.map((a) => a.score);
   const mean = scores.length ? Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 100) / 100 : 0;
   const asked = plan.assignments.filter((a) => a.parts.preferred > 0).length;
@@ -78,9 +78,8 @@ function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style): s
       ),
     );
   }
-  out.push('', style.dim(plan.chosen > 0
-    ? `Around your ${plural(plan.chosen, 'choice')}: the most members placed, then the highest total score, then the lightest busiest mentor (ties by id).`
-    : 'Optimal: the most members placed, then the highest total score, then the lightest busiest mentor (ties by id).'));
+  const rule = plan.chosen > 0 ? `Around your ${plural(plan.chosen, 'choice')}` : 'Optimal';
+  out.push('', ...wrapWords(`${rule}: the most members placed, then the highest total score, then the lightest busiest mentor (ties by id).`, width).map(style.dim));
   return out;
 }
 
