@@ -181,3 +181,15 @@ describe('mentor next on an 80-column terminal', () => {
     expect(existsSync(path.join(repo, 'cohorts/2027-spring/cohort.yaml'))).toBe(false);
   });
 });
+
+describe('mentor next on a 40-column terminal', () => {
+  it('wraps the list of who the new cohort opens with between ids, never inside one', () => {
+    const repo = exampleRepo();
+    const args = ['next', '2026-fall', '2027-spring', '--start', '2027-01-11', '--early', '--repo', repo];
+    const { code, screen } = underTerminal(args, [['Write cohorts/2027-spring/cohort.yaml?', CTRL_C]], 'hal-k', undefined, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(130);
+    const summary = screen.slice(screen.indexOf('2027-spring would open'), screen.indexOf('? Write'));
+    expect(summary).toMatch(/^ {2}9 mentees: bob, cleo, dan, eve, fay,\r?\n {4}gus, hal, ivy, jon\r?$/m);
+    for (const line of summary.split(/\r?\n/)) expect(line.length, line).toBeLessThanOrEqual(40);
+  });
+});

@@ -116,7 +116,7 @@ async function confirmChoices(asker: Asker, proposals: NextProposal[], chosen: M
       });
       chosen.set(proposal.person, answer === 'accept' ? proposal.proposed : answer === 'keep' ? proposal.from : undefined);
     }
-    print(renderNextSummary(toId, nextMembers(from, chosen), style));
+    print(renderNextSummary(toId, nextMembers(from, chosen), style, terminalWidth()));
     const action = await asker.ask({
       kind: 'select',
       name: 'action',

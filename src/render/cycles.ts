@@ -2,7 +2,7 @@ import type { NextProposal, PersonProgress, ProgramProgress } from '../core/cycl
 import { ROLES } from '../domain/tiers.js';
 import { renderNewDocument } from './new-yaml.js';
 import type { Style } from '../domain/style.js';
-import { formatTable } from './table.js';
+import { formatTable, wrapWords } from './table.js';
 import { plural } from './words.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { sanitizeInline } from './terminal.js';
@@ -30,11 +30,13 @@ export interface NewCohort {
 }
 
 /** The cohort the answers give, before it is written: how many of each tier, and who. */
-export function renderNextSummary(to: string, members: NewCohort['members'], style: Style): string {
+/** `width`: the terminal's; a long list of ids wraps between them, under itself. */
+export function renderNextSummary(to: string, members: NewCohort['members'], style: Style, width = Number.POSITIVE_INFINITY): string {
   const lines = [style.bold(`${to} would open with ${plural(members.length, 'member')}:`)];
   for (const role of ROLES) {
     const ids = members.filter((member) => member.role === role).map((member) => member.person);
-    lines.push(`  ${plural(ids.length, role)}${ids.length > 0 ? `: ${ids.join(', ')}` : ''}`);
+    const said = `${plural(ids.length, role)}${ids.length > 0 ? `: ${ids.join(', ')}` : ''}`;
+    lines.push(...wrapWords(said, width - 4).map((line, index) => `${index === 0 ? '  ' : '    '}${line}`));
   }
   return `${lines.join('\n')}\n`;
 }
