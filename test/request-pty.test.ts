@@ -29,4 +29,14 @@ describe('mentor request on a terminal', () => {
     expect(screen).toContain('Your id hal-2');
     expect(existsSync(path.join(repo, 'people/hal-2.yaml'))).toBe(false);
   });
+
+  it('asks the time zone on one line of an 80-column terminal, its example whole', () => {
+    const repo = exampleRepo();
+    const { code, screen } = underTerminal(['request', '--repo', repo], [['What would you like to do?', '\r'], ['Your id', 'zoe\r'], ['Your name', 'Zoe\r'], ['Your time zone', CTRL_C]], 'hal-k', undefined, { PTY_COLUMNS: '80' });
+    expect(code, screen).toBe(130);
+    const asked = screen.split(/\r?\n/).filter((line) => line.includes('Your time zone'));
+    expect(asked.length).toBeGreaterThan(0);
+    // inquirer breaks a longer question at the edge, inside a word ('Am' / 'erica/New_York').
+    for (const line of asked) expect(line, screen).toMatch(/Your time zone \(.*America\/New_York\)/);
+  });
 });

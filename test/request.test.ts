@@ -281,7 +281,7 @@ describe('mentor request on a terminal', () => {
       ['What would you like to do?', '\r'],
       ['Your id', 'maya\r'],
       ['Your name', 'Maya Rao\r'],
-      ['where you live, as Continent/City, such as Europe/London', 'america/los_angeles\r'],
+      ['Your time zone (where you live, such as Europe/London', 'america/los_angeles\r'],
       ['What you want to learn', 'react\r'],
       ['What you know already', '\r'],
       ['A mentor you would like', '\r'],

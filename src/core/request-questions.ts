@@ -15,7 +15,7 @@ const formatChecks: Partial<Record<AnswerKey, (value: string) => true | string>>
 
 /** What a question means, said on a terminal where the form's descriptions are not shown. */
 const terminalHints: Partial<Record<AnswerKey, string>> = {
-  timezone: 'where you live, as Continent/City, such as Europe/London or America/New_York',
+  timezone: 'where you live, such as Europe/London or America/New_York',
   languages: 'comma-separated, such as en, fr',
 };
 
