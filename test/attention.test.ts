@@ -151,6 +151,20 @@ describe('status --format markdown (the attention issue)', () => {
     expect(mentions(jonRow((await attention(repo, ['--claims', claims])).stdout))).toEqual(['linus-s']);
   });
 
+  it('--claims: a claim past its claimer\'s room, or by a login with no room here, does not stop the asks for the member', async () => {
+    const repo = exampleRepo();
+    writeFileSync(path.join(repo, 'mentor.config.yaml'), `${readText(repo, 'mentor.config.yaml')}notify:\n  escalateAfterHours: 12\n`);
+    const jonRow = (stdout: string) => stdout.split('\n').find((line) => line.includes('| jon'))!;
+    // grace has room for 1 and claimed both: cleo (first in line) takes it, and jon is still asked for.
+    const twice = path.join(makeTree({ 'claims.txt': 'claim/2026-fall/jon@grace-h https://github.com/o/r/pull/13\nclaim/2026-fall/cleo@grace-h https://github.com/o/r/pull/12\n' }), 'claims.txt');
+    const first = jonRow((await attention(repo, ['--claims', twice])).stdout);
+    expect(first).toContain('claimed in #13 by grace-h');
+    expect(mentions(first)).toEqual(['linus-s']);
+    // A branch named like a claim by someone who mentors nobody here (a collaborator's own branch).
+    const forged = path.join(makeTree({ 'claims.txt': 'claim/2026-fall/jon@someone https://github.com/o/r/pull/15\n' }), 'claims.txt');
+    expect(mentions(jonRow((await attention(repo, ['--claims', forged])).stdout))).toEqual(['grace-h', 'linus-s']);
+  });
+
   it('lists at most 50 of a finished cohort\'s never placed by name, in its row and in the step that carries them on', async () => {
     const files: Record<string, string> = { 'cohorts/2027-winter/cohort.yaml': 'id: 2027-winter\nname: Winter\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: w00\n    role: mentee\n' };
     for (let i = 0; i < 60; i++) {

@@ -1,7 +1,7 @@
 import type { Config, Person } from '../model/schemas.js';
 import type { CohortSnapshot } from './report.js';
 import { isPaused } from '../domain/cohort-state.js';
-import { tierAbove } from '../domain/tiers.js';
+import { tierAbove, type Role } from '../domain/tiers.js';
 
 // The program's one attention issue, as data: who waits (in queue order, against the promise),
 // and whom to mention for each. DESIGN.md "Requests for a mentor": the preferred mentor first;
@@ -76,8 +76,7 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
   const cohorts = snapshots.map((snapshot): AttentionCohort => {
     const inQueue = [...snapshot.waiting].sort((a, b) => (a.requestedAt === undefined ? 1 : 0) - (b.requestedAt === undefined ? 1 : 0) || Date.parse(a.requestedAt ?? '') - Date.parse(b.requestedAt ?? '') || (a.id < b.id ? -1 : 1));
     // Room left once the claims they have open in this cohort are merged: one who filled it so is asked no more.
-    const pending = new Map<string, number>();
-    for (const [key, open] of claims) if (key.startsWith(`${snapshot.cohort.id}/`)) for (const c of open) pending.set(c.login.toLowerCase(), (pending.get(c.login.toLowerCase()) ?? 0) + 1);
+    const { pending, covered } = claimsWithRoom(snapshot, inQueue, people, claims);
     const withRoom = new Set(snapshot.mentorsWithRoom.filter((m) => m.room > (pending.get(people.get(m.id)?.github?.toLowerCase() ?? '') ?? 0)).map((m) => m.id));
     const roleOf = new Map(snapshot.hours.map((h) => [h.id, h.role]));
     const queue = inQueue.map((w, index): QueueEntry => {
@@ -92,9 +91,11 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
       // The preferred person is mentioned only as what they were asked to be: a mentor of this
       // cohort of the tier above. A hand-written `prefers:` could name anyone (a mentee, a lead).
       const claimed = claims.get(`${snapshot.cohort.id}/${w.id}`) ?? [];
-      // A member claimed in an open pull request waits for a maintainer's merge, not for another mentor.
-      if (claimed.length === 0 && w.prefers !== undefined && roleOf.get(w.prefers) === tierAbove(w.role)) add(handleOf(w.prefers), 'prefers', w.prefers);
-      if (claimed.length === 0 && w.waitedHours !== undefined && w.waitedHours >= config.notify.escalateAfterHours) {
+      // A member claimed in an open pull request waits for a maintainer's merge, not for another
+      // mentor: a claim that could merge, by a mentor of the tier above with room for it.
+      const waitsForMerge = covered.has(w.id);
+      if (!waitsForMerge && w.prefers !== undefined && roleOf.get(w.prefers) === tierAbove(w.role)) add(handleOf(w.prefers), 'prefers', w.prefers);
+      if (!waitsForMerge && w.waitedHours !== undefined && w.waitedHours >= config.notify.escalateAfterHours) {
         const tier = tierAbove(w.role);
         for (const mentor of snapshot.mentorsWithRoom) {
           if (mentor.role !== tier || !withRoom.has(mentor.id)) continue;
@@ -157,4 +158,27 @@ export function neverPlaced(snapshot: CohortSnapshot, openCohorts: ReadonlyArray
     return { id: w.id, role: w.role, ...(w.waitedHours !== undefined ? { waitedHours: w.waitedHours } : {}), ...(w.prefers !== undefined ? { prefers: w.prefers } : {}), ...(nowIn !== undefined ? { nowIn } : {}) };
   });
   return { cohort: { id, name, ...(end !== undefined ? { end } : {}) }, members };
+}
+
+/**
+ * Which open claims of a cohort could merge, in queue order: each by a mentor of the tier above the
+ * member, within the room they have. A claim past that room (a mentor who claimed more than they
+ * can take), or by a login who mentors nobody here (a branch merely named like a claim), leaves
+ * its member asked for. `pending`: the claims that take room, by lowercased handle.
+ */
+function claimsWithRoom(snapshot: CohortSnapshot, inQueue: readonly { id: string; role: Role }[], people: ReadonlyMap<string, Person | undefined>, claims: ReadonlyMap<string, OpenClaim[]>) {
+  const room = new Map(snapshot.mentorsWithRoom.map((m) => [people.get(m.id)?.github?.toLowerCase() ?? '', m] as const));
+  const pending = new Map<string, number>();
+  const covered = new Set<string>();
+  const take = (login: string, role: Role | undefined) => {
+    const mentor = room.get(login.toLowerCase());
+    const taken = pending.get(login.toLowerCase()) ?? 0;
+    if (mentor === undefined || taken >= mentor.room || (role !== undefined && mentor.role !== tierAbove(role))) return false;
+    pending.set(login.toLowerCase(), taken + 1);
+    return true;
+  };
+  for (const w of inQueue) for (const c of claims.get(`${snapshot.cohort.id}/${w.id}`) ?? []) if (take(c.login, w.role)) covered.add(w.id);
+  const queued = new Set(inQueue.map((w) => `${snapshot.cohort.id}/${w.id}`));
+  for (const [key, open] of claims) if (key.startsWith(`${snapshot.cohort.id}/`) && !queued.has(key)) for (const c of open) take(c.login, undefined);
+  return { pending, covered };
 }
