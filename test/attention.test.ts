@@ -158,11 +158,13 @@ describe('status --format markdown (the attention issue)', () => {
     // grace has room for 1 and claimed both: cleo (first in line) takes it, and jon is still asked for.
     const twice = path.join(makeTree({ 'claims.txt': 'claim/2026-fall/jon@grace-h https://github.com/o/r/pull/13\nclaim/2026-fall/cleo@grace-h https://github.com/o/r/pull/12\n' }), 'claims.txt');
     const first = jonRow((await attention(repo, ['--claims', twice])).stdout);
-    expect(first).toContain('claimed in #13 by grace-h');
+    expect(first).toContain('claimed in #13 by grace-h, who has no room for it here (to close)');
     expect(mentions(first)).toEqual(['linus-s']);
     // A branch named like a claim by someone who mentors nobody here (a collaborator's own branch).
     const forged = path.join(makeTree({ 'claims.txt': 'claim/2026-fall/jon@someone https://github.com/o/r/pull/15\n' }), 'claims.txt');
-    expect(mentions(jonRow((await attention(repo, ['--claims', forged])).stdout))).toEqual(['grace-h', 'linus-s']);
+    const forgedRow = jonRow((await attention(repo, ['--claims', forged])).stdout);
+    expect(mentions(forgedRow)).toEqual(['grace-h', 'linus-s']);
+    expect(forgedRow).toContain('claimed in #15 by someone, who has no room for it here (to close)');
   });
 
   it('lists at most 50 of a finished cohort\'s never placed by name, in its row and in the step that carries them on', async () => {

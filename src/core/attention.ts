@@ -20,6 +20,8 @@ export interface Mention {
 export interface OpenClaim {
   login: string;
   number: number;
+  /** On a queue entry: the claimer has no room for it (past their room, or no mentor of the tier above here), so it cannot merge. */
+  noRoom?: true;
 }
 
 /**
@@ -76,7 +78,7 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
   const cohorts = snapshots.map((snapshot): AttentionCohort => {
     const inQueue = [...snapshot.waiting].sort((a, b) => (a.requestedAt === undefined ? 1 : 0) - (b.requestedAt === undefined ? 1 : 0) || Date.parse(a.requestedAt ?? '') - Date.parse(b.requestedAt ?? '') || (a.id < b.id ? -1 : 1));
     // Room left once the claims they have open in this cohort are merged: one who filled it so is asked no more.
-    const { pending, covered } = claimsWithRoom(snapshot, inQueue, people, claims);
+    const { pending, counted } = claimsWithRoom(snapshot, inQueue, people, claims);
     const withRoom = new Set(snapshot.mentorsWithRoom.filter((m) => m.room > (pending.get(people.get(m.id)?.github?.toLowerCase() ?? '') ?? 0)).map((m) => m.id));
     const roleOf = new Map(snapshot.hours.map((h) => [h.id, h.role]));
     const queue = inQueue.map((w, index): QueueEntry => {
@@ -93,7 +95,7 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
       const claimed = claims.get(`${snapshot.cohort.id}/${w.id}`) ?? [];
       // A member claimed in an open pull request waits for a maintainer's merge, not for another
       // mentor: a claim that could merge, by a mentor of the tier above with room for it.
-      const waitsForMerge = covered.has(w.id);
+      const waitsForMerge = claimed.some((c) => counted.has(c));
       if (!waitsForMerge && w.prefers !== undefined && roleOf.get(w.prefers) === tierAbove(w.role)) add(handleOf(w.prefers), 'prefers', w.prefers);
       if (!waitsForMerge && w.waitedHours !== undefined && w.waitedHours >= config.notify.escalateAfterHours) {
         const tier = tierAbove(w.role);
@@ -116,7 +118,7 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
         ...(w.requestedAtInFuture ? { requestedAtInFuture: true as const } : {}),
         wants: w.wants,
         ...(w.prefers !== undefined ? { prefers: w.prefers } : {}),
-        ...(claimed.length > 0 ? { claims: claimed } : {}),
+        ...(claimed.length > 0 ? { claims: claimed.map((c) => (counted.has(c) ? c : { ...c, noRoom: true as const })) } : {}),
         mentions,
       };
     });
@@ -164,12 +166,12 @@ export function neverPlaced(snapshot: CohortSnapshot, openCohorts: ReadonlyArray
  * Which open claims of a cohort could merge, in queue order: each by a mentor of the tier above the
  * member, within the room they have. A claim past that room (a mentor who claimed more than they
  * can take), or by a login who mentors nobody here (a branch merely named like a claim), leaves
- * its member asked for. `pending`: the claims that take room, by lowercased handle.
+ * its member asked for. `pending`: the claims that take room, by lowercased handle; `counted`: those of the queue.
  */
 function claimsWithRoom(snapshot: CohortSnapshot, inQueue: readonly { id: string; role: Role }[], people: ReadonlyMap<string, Person | undefined>, claims: ReadonlyMap<string, OpenClaim[]>) {
   const room = new Map(snapshot.mentorsWithRoom.map((m) => [people.get(m.id)?.github?.toLowerCase() ?? '', m] as const));
   const pending = new Map<string, number>();
-  const covered = new Set<string>();
+  const counted = new Set<OpenClaim>();
   const take = (login: string, role: Role | undefined) => {
     const mentor = room.get(login.toLowerCase());
     const taken = pending.get(login.toLowerCase()) ?? 0;
@@ -177,8 +179,8 @@ function claimsWithRoom(snapshot: CohortSnapshot, inQueue: readonly { id: string
     pending.set(login.toLowerCase(), taken + 1);
     return true;
   };
-  for (const w of inQueue) for (const c of claims.get(`${snapshot.cohort.id}/${w.id}`) ?? []) if (take(c.login, w.role)) covered.add(w.id);
+  for (const w of inQueue) for (const c of claims.get(`${snapshot.cohort.id}/${w.id}`) ?? []) if (take(c.login, w.role)) counted.add(c);
   const queued = new Set(inQueue.map((w) => `${snapshot.cohort.id}/${w.id}`));
   for (const [key, open] of claims) if (key.startsWith(`${snapshot.cohort.id}/`) && !queued.has(key)) for (const c of open) take(c.login, undefined);
-  return { pending, covered };
+  return { pending, counted };
 }

@@ -46,8 +46,8 @@ function neverPlacedPart(never: NeverPlaced): string[] {
   return [neverPlacedMarker(left.length), `## Never placed in ${markdownText(shortened(never.cohort.name, 200))} (${id}), which ended ${never.cohort.end ?? ''}`, '', `${names(who)}: the cohort ended before they had a mentor.${step}`, ''];
 }
 
-/** The open claims of a member: the pull requests a maintainer merges (or closes), each by its number (GitHub links it) and claimer (no mention). */
-const claimedIn = (q: QueueEntry) => (q.claims === undefined ? '' : `claimed in ${q.claims.map((c) => `#${c.number} by ${markdownText(c.login)}`).join(', ')}, to merge`);
+/** The open claims of a member: the pull requests a maintainer merges (or closes, one its claimer has no room for), each by its number (GitHub links it) and claimer (no mention). */
+const claimedIn = (q: QueueEntry) => (q.claims === undefined ? '' : `claimed in ${q.claims.map((c) => `#${c.number} by ${markdownText(c.login)}${c.noRoom ? ', who has no room for it here (to close)' : ', to merge'}`).join(' and ')}`);
 
 function row(q: QueueEntry): string {
   const waits = q.dueInHours === undefined ? 'no requestedAt' : q.requestedAtInFuture ? '**`requestedAt` is in the future**: correct the date' : q.overdue ? `**overdue** by ${waitText(-q.dueInHours)}` : `${waitText(q.dueInHours)} left`;
