@@ -167,6 +167,15 @@ describe('status --format markdown (the attention issue)', () => {
     expect(forgedRow).toContain('claimed in #15 by someone, who has no room for it here (to close)');
   });
 
+  it('--claims: a claim by a mentor who is away since still waits for its merge', async () => {
+    const repo = exampleRepo();
+    writeFileSync(path.join(repo, 'people/grace.yaml'), `${readText(repo, 'people/grace.yaml')}pausedUntil: 2026-12-01\n`);
+    const claims = path.join(makeTree({ 'claims.txt': 'claim/2026-fall/cleo@grace-h https://github.com/o/r/pull/12\n' }), 'claims.txt');
+    const cleoRow = (await attention(repo, ['--claims', claims])).stdout.split('\n').find((line) => line.includes('| cleo'))!;
+    expect(cleoRow).toContain('claimed in #12 by grace-h, to merge');
+    expect(mentions(cleoRow)).toEqual(['andrew-gh']);
+  });
+
   it('lists at most 50 of a finished cohort\'s never placed by name, in its row and in the step that carries them on', async () => {
     const files: Record<string, string> = { 'cohorts/2027-winter/cohort.yaml': 'id: 2027-winter\nname: Winter\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: w00\n    role: mentee\n' };
     for (let i = 0; i < 60; i++) {

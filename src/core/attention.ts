@@ -172,7 +172,10 @@ function claimsWithRoom(snapshot: CohortSnapshot, inQueue: readonly { id: string
   const room = new Map(snapshot.mentorsWithRoom.map((m) => [people.get(m.id)?.github?.toLowerCase() ?? '', m] as const));
   const pending = new Map<string, number>();
   const counted = new Set<OpenClaim>();
+  // One away since they claimed has no room counted now, but their claim still merges as it was made.
+  const away = new Map((snapshot.pausedMentors ?? []).map((m) => [people.get(m.id)?.github?.toLowerCase() ?? '', m.role] as const));
   const take = (login: string, role: Role | undefined) => {
+    if (role !== undefined && away.get(login.toLowerCase()) === tierAbove(role)) return true;
     const mentor = room.get(login.toLowerCase());
     const taken = pending.get(login.toLowerCase()) ?? 0;
     if (mentor === undefined || taken >= mentor.room || (role !== undefined && mentor.role !== tierAbove(role))) return false;
