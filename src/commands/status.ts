@@ -67,7 +67,7 @@ export async function statusCommand(cohortId: string | undefined, options: Statu
       const asOf = cohortNow(loaded, entry);
       const lastWeek = asOf(lastCompleteWeek(loaded.today));
       // A finished cohort's members without a mentor were never placed there: said so, with where each is now.
-      const never = cohortState(entry.cohort, loaded.today) === 'finished' ? { neverPlaced: neverPlaced(lastWeek, openCohorts(loaded).map((open) => ({ id: open.id, members: open.cohort!.members }))) } : {};
+      const never = cohortState(entry.cohort, loaded.today) === 'finished' ? { neverPlaced: neverPlacedNow(loaded, lastWeek) } : {};
       return { lastWeek, thisWeek: asOf(weekOfDate(loaded.today)).counts, ...never };
     }),
   };
@@ -93,11 +93,15 @@ export async function treeCommand(cohortId: string | undefined, options: { repo?
 
 /** Each cohort that has just finished (its last week is last week) with members it never placed, and where they are now. */
 function justFinishedNeverPlaced(loaded: Loaded): NeverPlaced[] {
-  const open = openCohorts(loaded).map((entry) => ({ id: entry.id, members: entry.cohort!.members }));
   return [...loaded.program.cohorts.values()]
     .filter((entry) => entry.cohort && cohortState(entry.cohort, loaded.today) === 'finished' && isOpenOrJustFinished(entry.cohort, loaded.today))
-    .map((entry) => neverPlaced(cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today)), open))
+    .map((entry) => neverPlacedNow(loaded, cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today))))
     .filter((never) => never.members.length > 0);
+}
+
+/** Who a finished cohort's snapshot never placed, and where each is now: a member of a cohort that has not finished. */
+function neverPlacedNow(loaded: Loaded, snapshot: CohortSnapshot): NeverPlaced {
+  return neverPlaced(snapshot, openCohorts(loaded).map((entry) => ({ id: entry.id, members: entry.cohort!.members })));
 }
 
 /** The cohorts that have not finished: running, or yet to start. */
