@@ -125,6 +125,19 @@ describe('the gate when GitHub fails it (simulated)', { timeout: 300_000 }, () =
   const HAL_W47 = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
   const comments = (world: World, number: number) => ghState(world).routes[`GET repos/${REPOSITORY}/issues/${number}/comments`] as Array<{ body: string }>;
   const lastStatus = (world: World, sha: string) => ghState(world).statuses.filter((st) => st.sha === sha).at(-1);
+  /**
+   * hal's pull request #n edits bob's log, which needs a maintainer: the maintainer approves, the
+   * re-judging after the review turns it green, and the maintainer then takes the approval back.
+   */
+  const approvedThenWithdrawn = (world: World, number: number) => {
+    commitIn(world.fork, `pr-${number}`, { 'cohorts/2026-fall/logs/bob/2026-W46.yaml': 'person: bob\nweek: 2026-W46\nhours:\n  practice: 9\n' });
+    const pr = openPullRequest(world, world.fork, { number, author: 'hal-k' });
+    review(world, pr, 'andrew-gh', 'APPROVED');
+    runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr));
+    expect(lastStatus(world, pr.headSha)?.state).toBe('success');
+    review(world, pr, 'andrew-gh', 'CHANGES_REQUESTED');
+    return pr;
+  };
 
   it("fails closed, red with a reason the author reads, when a call fails while it judges or check-pr cannot judge, and judges on when only marking it 'pending' fails", () => {
     const world = githubWorld();
@@ -179,12 +192,7 @@ describe('the gate when GitHub fails it (simulated)', { timeout: 300_000 }, () =
 
   it('tries the verdict again when GitHub fails to take it once: the refusal replaces the green it had', () => {
     const world = githubWorld();
-    commitIn(world.fork, 'pr-7', { 'cohorts/2026-fall/logs/bob/2026-W46.yaml': 'person: bob\nweek: 2026-W46\nhours:\n  practice: 9\n' });
-    const pr = openPullRequest(world, world.fork, { number: 7, author: 'hal-k' });
-    review(world, pr, 'andrew-gh', 'APPROVED');
-    runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr));
-    expect(lastStatus(world, pr.headSha)?.state).toBe('success');
-    review(world, pr, 'andrew-gh', 'CHANGES_REQUESTED');
+    const pr = approvedThenWithdrawn(world, 7);
     failNext(world.ghState, '^api --method POST .*/statuses/.* state=failure');
     const job = runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr)).jobs.gate!;
     expect(lastStatus(world, pr.headSha)?.state, JSON.stringify(job.steps.map((s) => s.stdout + s.stderr))).toBe('failure');
@@ -228,14 +236,8 @@ describe('the gate when GitHub fails it (simulated)', { timeout: 300_000 }, () =
 
   it('never leaves a stale green after a review when the pull request cannot be looked up, and a re-run judges it', () => {
     const world = githubWorld();
-    // hal edits bob's log: it needs a maintainer's approval.
-    commitIn(world.fork, 'pr-6', { 'cohorts/2026-fall/logs/bob/2026-W46.yaml': 'person: bob\nweek: 2026-W46\nhours:\n  practice: 9\n' });
-    const pr = openPullRequest(world, world.fork, { number: 6, author: 'hal-k' });
-    review(world, pr, 'andrew-gh', 'APPROVED');
-    runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr));
-    expect(lastStatus(world, pr.headSha)?.state).toBe('success');
     // The maintainer takes the approval back; the re-judging cannot list the pull requests.
-    review(world, pr, 'andrew-gh', 'CHANGES_REQUESTED');
+    const pr = approvedThenWithdrawn(world, 6);
     failNext(world.ghState, 'pulls\\?state=open');
     failedVisibly(runWorkflow(world, 'mentor-gate-review.yml', workflowRunEvent(world, pr)).jobs.gate!);
     expect(lastStatus(world, pr.headSha)?.state).not.toBe('success');
