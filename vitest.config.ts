@@ -1,4 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { useMemoryTempDir } from './test/setup/temp-dir.js';
+
+// The run's temporary files on a memory file system when the machine has one (test/setup/temp-dir.ts).
+useMemoryTempDir();
 
 export default defineConfig({
   test: {
