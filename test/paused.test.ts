@@ -61,6 +61,49 @@ describe('weeks away', () => {
   });
 });
 
+describe('weeks away, counted alike everywhere', () => {
+  it('are no log expected on the dashboard, in the report and in progress, as status says; a log written while away still shows', async () => {
+    const repo = exampleRepo();
+    const env = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
+    const site = path.join(repo, '_site');
+    const rowOf = (id: string) => new RegExp(`<tr id="${id}">.*</tr>`).exec(readText(site, 'cohorts/2026-fall.html'))![0];
+    const weekCells = (row: string) => row.match(/<td class="w [^"]*">.*?<\/td>/g)!;
+    expect((await mentorIn(['site', '--repo', repo, '--out', site], { env })).code).toBe(0);
+    const before = weekCells(rowOf('hal'));
+    expect(before.filter((cell) => cell.includes('no log')).length).toBeGreaterThan(0);
+    expect((await mentorInJson(['report', '2026-fall', '--week', '2026-W47', '--repo', repo, '--format', 'json'], { env })).code).toBe(0);
+    const hadLogged = JSON.parse(readText(repo, 'reports/2026-fall/2026-W47.json')).weeksLogged.find((row: { id: string }) => row.id === 'hal');
+    expect(hadLogged.of).toBeGreaterThan(0);
+    const progress = async () => (await mentorInJson(['progress', '--repo', repo, '--format', 'json'], { env })).json;
+    const halIn = (json: { people: Array<{ id: string; cohorts: Array<{ weeksLogged: number; weeksRun: number }> }> }) => json.people.find((p) => p.id === 'hal')!.cohorts[0]!;
+    const shareBefore = await progress();
+    expect(halIn(shareBefore).weeksRun).toBeGreaterThan(0);
+
+    // Away through 2026-W47 (back on W48's Monday).
+    writeFileSync(path.join(repo, 'people/hal.yaml'), `${readText(repo, 'people/hal.yaml')}pausedUntil: 2026-11-23\n`);
+    expect((await mentorIn(['site', '--repo', repo, '--out', site], { env })).code).toBe(0);
+    const row = rowOf('hal');
+    const cells = weekCells(row);
+    expect(cells).toHaveLength(before.length);
+    // Every week without a log reads "away", none "no log"; the week hal logged still shows its hours.
+    expect(cells.filter((cell) => cell.includes('no log'))).toEqual([]);
+    expect(cells.filter((cell) => cell.includes('>away<')).length).toBe(before.filter((cell) => cell.includes('no log')).length);
+    expect(cells.filter((cell) => cell.includes('while away')).length).toBe(before.filter((cell) => /class="w (met|low)"/.test(cell)).length);
+    expect(row).toContain('<td class="num">away</td>');
+    expect(readText(site, 'cohorts/2026-fall.html')).toContain('–: away (pausedUntil), no log expected');
+
+    await mentorInJson(['report', '2026-fall', '--week', '2026-W47', '--repo', repo, '--format', 'json'], { env });
+    const report = JSON.parse(readText(repo, 'reports/2026-fall/2026-W47.json'));
+    expect(report.missingLogs).not.toContain('hal');
+    expect(report.weeksLogged.find((entry: { id: string }) => entry.id === 'hal')).toEqual({ id: 'hal', logged: 0, of: 0 });
+    const shareAfter = await progress();
+    expect(halIn(shareAfter)).toMatchObject({ weeksLogged: 0, weeksRun: 0 });
+    const [was, is] = [shareBefore, shareAfter].map((json) => json.program.logShareByCohort[0]);
+    expect(is.expected).toBe(was.expected - halIn(shareBefore).weeksRun);
+    expect(is.logs).toBe(was.logs - halIn(shareBefore).weeksLogged);
+  });
+});
+
 describe('a paused mentee', () => {
   it('is listed as paused in status: no log is expected of them meanwhile, so they would be in no list at all', async () => {
     const repo = exampleRepo();

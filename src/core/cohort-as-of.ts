@@ -1,5 +1,6 @@
 import { dateOfDayNumber, dayNumber, startOfDay } from '../domain/time.js';
 import { sundayOf } from '../domain/weeks.js';
+import { isAwayInWeek } from '../domain/cohort-state.js';
 import type { Cohort, Member } from '../model/schemas.js';
 import { expectsLog } from './commitments.js';
 
@@ -46,18 +47,23 @@ export interface Logger {
  * then. One claimed later was still waiting, one released since still had a mentor. `report`,
  * `progress`, `status` and the dashboard all count a week's logs (and its planned hours) from here.
  */
-export function expectedLoggers(cohort: Cohort, zone: string, week: string): Logger[] {
+export function expectedLoggers(cohort: Cohort, zone: string, week: string, people?: ReadonlyMap<string, { pausedUntil?: string | undefined } | undefined>): Logger[] {
   const end = endOfWeek(zone, week);
   return cohort.members.flatMap((member) => {
+    if (people !== undefined && isAwayInWeek(people.get(member.person), week)) return [];
     const state = stateAt(member, end);
     const mentor = state?.placed ? state.at.mentor : undefined;
     return state !== undefined && expectsLog({ role: member.role, mentor }) ? [{ person: member.person, role: member.role, ...(mentor !== undefined ? { mentor } : {}) }] : [];
   });
 }
 
-/** For each of `weeks`, the people expected to log it (see expectedLoggers). */
-export function loggersByWeek(cohort: Cohort, zone: string, weeks: readonly string[]): Map<string, Set<string>> {
-  return new Map(weeks.map((week) => [week, new Set(expectedLoggers(cohort, zone, week).map((logger) => logger.person))]));
+/**
+ * For each of `weeks`, the people expected to log it (see expectedLoggers). Given `people`, those
+ * away that week (`pausedUntil`) are not: no log is expected of them, as status, report and the
+ * dashboard count a week.
+ */
+export function loggersByWeek(cohort: Cohort, zone: string, weeks: readonly string[], people?: ReadonlyMap<string, { pausedUntil?: string | undefined } | undefined>): Map<string, Set<string>> {
+  return new Map(weeks.map((week) => [week, new Set(expectedLoggers(cohort, zone, week, people).map((logger) => logger.person))]));
 }
 
 /** Where a member stood at an instant: not yet in the cohort (undefined), or the match then (`at`) and whether it had begun. */

@@ -28,6 +28,8 @@ export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<st
   const weeks = completeWeeks(from, today);
   // A member's share counts the weeks they were expected to log (from the week they had a
   // mentor), as report and progress count them: one claimed late is not held to weeks they waited.
+  // Weeks away count here (no `people`): when a pause began is not recorded, so one set now would
+  // clear every earlier week; a promotion rests on the logs of the weeks the member had a mentor.
   const loggers = loggersByWeek(from, config.timezone, weeks);
   const seen = new Set<string>();
   const proposals: NextProposal[] = [];
@@ -133,7 +135,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
   let matchesEndedEarly = 0;
   for (const { cohort, logs } of ordered) {
     const weeks = completeWeeks(cohort, today);
-    const loggers = loggersByWeek(cohort, config.timezone, weeks);
+    const loggers = loggersByWeek(cohort, config.timezone, weeks, people);
     let movesUp = 0;
     let logCount = 0;
     let expected = 0;
@@ -143,7 +145,8 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
       seen.add(member.person);
       const personLogs = logs.get(member.person);
       const inWeeks = weeks.filter((week) => personLogs?.has(week));
-      // Weeks the member was expected to log, as `report` counts them: from the week they had a mentor.
+      // Weeks the member was expected to log, as `report` counts them: from the week they had a
+      // mentor, and not away.
       const ownWeeks = weeks.filter((week) => loggers.get(week)!.has(member.person));
       const ownLogged = ownWeeks.filter((week) => personLogs?.has(week)).length;
       let hours = 0;

@@ -190,8 +190,8 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   // not away (`pausedUntil`): paused mentors are listed apart.
   const inCohort = isCohortWeek(cohort, week);
   const weeksRun = countedWeeks(cohort, week);
-  const loggers = loggersByWeek(cohort, config.timezone, weeksRun);
-  const expected = inCohort ? members.filter((member) => expectsLog(member) && loggers.get(week)!.has(member.person) && !isAwayInWeek(people.get(member.person), week)) : [];
+  const loggers = loggersByWeek(cohort, config.timezone, weeksRun, people);
+  const expected = inCohort ? members.filter((member) => expectsLog(member) && loggers.get(week)!.has(member.person)) : [];
   const missingLogs = expected.filter((member) => !weekLogs.has(member.person)).map((member) => member.person).sort();
   const overBudget = hours.flatMap((row) => {
     const other = input.elsewhere?.get(row.id);
@@ -247,7 +247,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     .flatMap(([id, log]) => log.pullRequests.map((url) => ({ id, url })))
     .sort((a, b) => byId(a, b) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 
-  // Counted only over the weeks each was expected to log: a member claimed mid-cohort starts then.
+  // Over the weeks each was expected to log: one claimed mid-cohort starts then; a week away is none.
   const weeksLogged = members
     .filter(expectsLog)
     .map((member) => {

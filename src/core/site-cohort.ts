@@ -1,5 +1,5 @@
 import type { Cohort, Config, Person, Role } from '../model/schemas.js';
-import { cohortState, completeWeeks, type CohortState } from '../domain/cohort-state.js';
+import { cohortState, completeWeeks, isAwayInWeek, type CohortState } from '../domain/cohort-state.js';
 import { ROLES } from '../domain/tiers.js';
 import { directMenteeCounts, plannedHours, roundHours, totalHours } from '../domain/commitments.js';
 import { compareWeeks, lastCompleteWeek, weekAt, weekOfDate } from '../domain/weeks.js';
@@ -42,8 +42,10 @@ export interface MemberWeeks {
   expectsLog: boolean;
   /** Hours logged in each week of `weeks`; null where there is no log. */
   logged: Array<number | null>;
-  /** For each week of `weeks`, whether a log was expected: from the week the member had a mentor, as `report` counts. */
+  /** For each week of `weeks`, whether a log was expected: from the week the member had a mentor, and not away, as `report` counts. */
   expected: boolean[];
+  /** For each week of `weeks`, whether the member was away (`pausedUntil` after its Sunday). */
+  away: boolean[];
   /** Logs of the weeks expected, and how many weeks were. */
   weeksLogged: number;
   weeksExpected: number;
@@ -114,7 +116,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
   const snapshot = cohortSnapshot({ config, cohort, people, logs, week: snapshotWeek, at: waitsMeasuredAt(cohort, config.timezone, now), now, ...(elsewhere ? { elsewhere } : {}) });
   const state = cohortState(cohort, today);
   const weeks = completeWeeks(cohort, today);
-  const asOfWeek = weeks.map((week) => weekPlan(config, cohort, week));
+  const asOfWeek = weeks.map((week) => weekPlan(config, cohort, week, people));
 
   const planned = new Map(snapshot.hours.map((row) => [row.id, row.plannedTotal]));
   const nameOf = (id: string) => people.get(id)?.name ?? id;
@@ -142,6 +144,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
     });
     const mentor = member.mentor !== undefined ? { mentor: member.mentor } : {};
     const expected = asOfWeek.map((plan) => plan.has(member.person));
+    const away = weeks.map((week) => isAwayInWeek(people.get(member.person), week));
     members.push({
       id: member.person,
       name: nameOf(member.person),
@@ -151,6 +154,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
       expectsLog: expectsLog(member),
       logged,
       expected,
+      away,
       weeksLogged: logged.filter((hours, index) => hours !== null && expected[index]).length,
       weeksExpected: expected.filter(Boolean).length,
     });
@@ -206,9 +210,10 @@ function lastWeekAsStatusSees({ config, cohort, logs, people, now, today, elsewh
  * The cohort as it was at the end of a week: each member expected to log it, with their planned
  * hours then (a mentor's grow with each mentee claimed), as `report` sees that week.
  */
-function weekPlan(config: Config, cohort: Cohort, week: string): Map<string, { role: Role; planned: number }> {
-  const loggers = expectedLoggers(cohort, config.timezone, week);
-  const counts = directMenteeCounts(loggers);
+function weekPlan(config: Config, cohort: Cohort, week: string, people: ReadonlyMap<string, Person | undefined>): Map<string, { role: Role; planned: number }> {
+  // A mentor's planned hours grow with each mentee, away or not; only those not away are expected to log.
+  const counts = directMenteeCounts(expectedLoggers(cohort, config.timezone, week));
+  const loggers = expectedLoggers(cohort, config.timezone, week, people);
   const plan = new Map<string, { role: Role; planned: number }>();
   for (const member of loggers) {
     if (!plan.has(member.person)) plan.set(member.person, { role: member.role, planned: plannedHours(config, member.role, counts.get(member.person) ?? 0, cohort.cadence).total });

@@ -64,7 +64,9 @@ function roleFigure(all: RoleHours, first: number, weeks: readonly string[]): st
 }
 
 /** One cell of the member table: hours with a mark, never colour alone. */
-function weekCell(member: MemberWeeks, logged: number | null, expected: boolean): string {
+function weekCell(member: MemberWeeks, logged: number | null, expected: boolean, away: boolean): string {
+  if (away && logged !== null) return `<td class="w met">${hours(logged)}<span class="sr">, while away</span></td>`;
+  if (away) return '<td class="w none"><span aria-hidden="true">–</span><span class="sr">away</span></td>';
   if (!expected) return '<td class="w none"><span aria-hidden="true">·</span><span class="sr">waiting</span></td>';
   if (logged === null) return '<td class="w none"><span aria-hidden="true">✗</span><span class="sr"> no log</span></td>';
   const low = logged < member.plannedTotal * FAR_UNDER;
@@ -85,8 +87,8 @@ function memberTable(cohort: CohortPage): string {
   const byId = new Map(cohort.members.map((member) => [member.id, member]));
   const row = (member: MemberWeeks): string => {
     const name = `<th scope="row">${person(member.name, member.id)}</th>`;
-    const logged = member.weeksExpected > 0 ? `${member.weeksLogged} of ${member.weeksExpected}` : member.expectsLog ? '—' : 'waiting';
-    const cells = member.logged.slice(first).map((value, index) => weekCell(member, value, member.expected[first + index]!)).join('');
+    const logged = member.weeksExpected > 0 ? `${member.weeksLogged} of ${member.weeksExpected}` : !member.expectsLog ? 'waiting' : member.away.some(Boolean) ? 'away' : '—';
+    const cells = member.logged.slice(first).map((value, index) => weekCell(member, value, member.expected[first + index]!, member.away[first + index]!)).join('');
     return `<tr id="${text(memberAnchor(member.id))}">${name}<td>${member.role}</td><td class="num">${hours(member.plannedTotal)}</td><td class="num">${logged}</td>${cells}</tr>`;
   };
   const groups = cohort.groups.map((group) => {
@@ -100,7 +102,7 @@ function memberTable(cohort: CohortPage): string {
   const headRow = head.map((cell, index) => `<th scope="col"${index >= 2 ? ' class="num"' : ''}>${text(cell)}</th>`).join('') + weeks.map(weekHead).join('');
   const which = first > 0 ? `the last ${weeks.length} of the ${cohort.weeks.length} complete weeks` : 'each complete week';
   return `<div class="table-wrap"><table class="weeks">
-<caption>Hours each member logged in ${which}, grouped by mentor as in the tree: the leads, then each mentor's mentees. ✗: no log; ▼: under half the plan; ·: no log expected (waiting for a mentor then). Weeks logged counts every complete week a log was expected in.</caption>
+<caption>Hours each member logged in ${which}, grouped by mentor as in the tree: the leads, then each mentor's mentees. ✗: no log; ▼: under half the plan; ·: no log expected (waiting for a mentor then); –: away (pausedUntil), no log expected. Weeks logged counts every complete week a log was expected in.</caption>
 <thead><tr>${headRow}</tr></thead>
 ${groups.join('\n')}
 </table></div>
