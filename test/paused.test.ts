@@ -117,3 +117,18 @@ describe('a paused mentee', () => {
     expect((await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'markdown'], { env })).stdout).not.toContain('**Paused:**');
   });
 });
+
+describe('a cohort where everyone placed is away', () => {
+  it('says so where no log is expected this week, in status and in the report, instead of "nobody is placed yet" or "outside the cohort"', async () => {
+    const repo = exampleRepo();
+    const env = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
+    const cohort = readText(repo, 'cohorts/2026-fall/cohort.yaml');
+    const placed = [...new Set([...cohort.matchAll(/person: (\S+)\n\s+role: \S+\n\s+mentor: /g)].map((m) => m[1]!).concat([...cohort.matchAll(/person: (\S+)\n\s+role: lead/g)].map((m) => m[1]!)))];
+    expect(placed.length).toBeGreaterThan(3);
+    for (const person of placed) writeFileSync(path.join(repo, `people/${person}.yaml`), `${readText(repo, `people/${person}.yaml`)}pausedUntil: 2027-01-10\n`);
+    const status = await mentorIn(['status', '2026-fall', '--repo', repo], { env });
+    expect(status.stdout).toContain('Logs this week: none expected (everyone placed is away (pausedUntil))');
+    expect((await mentorIn(['report', '2026-fall', '--week', '2026-W47', '--repo', repo], { env })).code).toBe(0);
+    expect(readText(repo, 'reports/2026-fall/2026-W47.md')).toContain('- **Logs this week:** none expected (everyone placed is away (pausedUntil))');
+  });
+});

@@ -2,7 +2,7 @@ import type { CohortSnapshot } from '../core/report.js';
 import { hours, signedHours } from './hours.js';
 import { mdLink, mdTable, mdText } from './markdown.js';
 import { renderReportTree } from './report-tree.js';
-import { plural, waitText } from './words.js';
+import { noLogsExpectedWhy, plural, waitText } from './words.js';
 
 // The weekly report: Markdown for a pull request and JSON for tools, from the same snapshot.
 // Nothing here reads the clock or the machine, so the same records give the same bytes.
@@ -20,7 +20,7 @@ export function renderReportMarkdown(s: CohortSnapshot): string {
   out.push('## Summary');
   out.push('');
   out.push(`- **Members:** ${s.counts.members} (${plural(s.counts.leads, 'lead')}, ${plural(s.counts.mentors, 'mentor')}, ${plural(s.counts.mentees, 'mentee')})`);
-  out.push(`- **Logs this week:** ${s.counts.expectedLogs === 0 ? 'none expected (nobody is placed yet)' : `${s.counts.logs} of ${s.counts.expectedLogs}`}`);
+  out.push(`- **Logs this week:** ${s.counts.expectedLogs === 0 ? `none expected (${noLogsExpectedWhy({ placed: s.counts.members > s.counts.waiting, inCohort: true, anyAway: (s.pausedMentors?.length ?? 0) > 0 })})` : `${s.counts.logs} of ${s.counts.expectedLogs}`}`);
   out.push(`- **Waiting for a mentor:** ${s.counts.waiting} (${s.counts.overdue} past the ${s.slaHours} h promise)`);
   out.push(`- **Mentors with room:** ${s.mentorsWithRoom.length}`);
   out.push('');

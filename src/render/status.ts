@@ -4,8 +4,9 @@ import { hours } from './hours.js';
 import type { Style } from '../domain/style.js';
 import { sanitizeInline } from './terminal.js';
 import { fitColumns, visibleWidth, wrapWords } from './table.js';
-import { emptyCohort, packList, plural, waitText } from './words.js';
+import { emptyCohort, noLogsExpectedWhy, packList, plural, waitText } from './words.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
+import { addWeeks } from '../domain/weeks.js';
 
 export interface StatusView {
   now: string;
@@ -48,7 +49,7 @@ export function renderStatusText(view: StatusView, style: Style, width?: number)
       out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : w.requestedAtInFuture ? `asked at ${w.requestedAt}, which is still to come: correct its requestedAt, or the request never falls due` : `has waited ${waitText(w.waitedHours)}`}`), 'warning', 'nobody'));
     }
     out.push(isCohortWeek(s.cohort, s.week) ? section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none', width ?? 80) : `${style.dim('✓')} Missing logs: ${style.dim(`none expected (last week, ${s.week}, is outside the cohort's weeks, ${cohortWeeksText(s.cohort)})`)}`);
-    out.push(`${style.dim('•')} ${thisWeek.expectedLogs === 0 ? `Logs this week: none expected (${s.counts.members === s.counts.waiting ? 'nobody is placed yet' : 'the week is outside the cohort'})` : `Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`}`);
+    out.push(`${style.dim('•')} ${thisWeek.expectedLogs === 0 ? `Logs this week: none expected (${noLogsExpectedWhy({ placed: s.counts.members > s.counts.waiting, inCohort: isCohortWeek(s.cohort, addWeeks(s.week, 1)), anyAway: (s.pausedMentors?.length ?? 0) > 0 })})` : `Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`}`);
     out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${plural(m.directMentees, 'mentee')}, room for ${m.room} more`), 'ok', 'none'));
     out.push(section(style, 'Inactive mentors', s.inactiveMentors.map((m) => `${m.id} (${m.role}): ${m.reason === 'opted-out' ? 'opted out (active: false)' : `no log for ${plural(m.weeksWithoutLog, 'week')}`}`), 'warning', 'none'));
     if (s.pausedMentors) out.push(section(style, 'Paused', s.pausedMentors.map((m) => `${m.id} (${m.role}) until ${m.until}`), 'ok', 'nobody'));

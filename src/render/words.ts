@@ -57,3 +57,11 @@ export function readableLocalTime(instant: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return `${WEEKDAYS[weekdayOfDayNumber(dayNumber(date))]} ${day} ${MONTHS[month - 1]} ${year}, ${instant.slice(11, 16)}`;
 }
+
+/**
+ * Why a week expects no log of anyone, as status and the report say it: nobody has a mentor, the
+ * week is not one of the cohort's, or everyone placed is away (`pausedUntil`).
+ */
+export function noLogsExpectedWhy(week: { placed: boolean; inCohort: boolean; anyAway: boolean }): string {
+  return !week.placed ? 'nobody is placed yet' : !week.inCohort ? 'the week is outside the cohort' : week.anyAway ? 'everyone placed is away (pausedUntil)' : 'nobody was placed by the end of the week';
+}
