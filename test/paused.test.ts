@@ -127,8 +127,8 @@ describe('a cohort where everyone placed is away', () => {
     expect(placed.length).toBeGreaterThan(3);
     for (const person of placed) writeFileSync(path.join(repo, `people/${person}.yaml`), `${readText(repo, `people/${person}.yaml`)}pausedUntil: 2027-01-10\n`);
     const status = await mentorIn(['status', '2026-fall', '--repo', repo], { env });
-    expect(status.stdout).toContain('Logs this week: none expected (everyone placed is away (pausedUntil))');
+    expect(status.stdout).toContain('Logs this week: none expected (everyone placed is paused)');
     expect((await mentorIn(['report', '2026-fall', '--week', '2026-W47', '--repo', repo], { env })).code).toBe(0);
-    expect(readText(repo, 'reports/2026-fall/2026-W47.md')).toContain('- **Logs this week:** none expected (everyone placed is away (pausedUntil))');
+    expect(readText(repo, 'reports/2026-fall/2026-W47.md')).toContain('- **Logs this week:** none expected (everyone placed is paused)');
   });
 });

@@ -63,5 +63,5 @@ export function readableLocalTime(instant: string): string {
  * week is not one of the cohort's, or everyone placed is away (`pausedUntil`).
  */
 export function noLogsExpectedWhy(week: { placed: boolean; inCohort: boolean; anyAway: boolean }): string {
-  return !week.placed ? 'nobody is placed yet' : !week.inCohort ? 'the week is outside the cohort' : week.anyAway ? 'everyone placed is away (pausedUntil)' : 'nobody was placed by the end of the week';
+  return !week.placed ? 'nobody is placed yet' : !week.inCohort ? 'the week is outside the cohort' : week.anyAway ? 'everyone placed is paused' : 'nobody was placed by the end of the week';
 }
