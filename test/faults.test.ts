@@ -1,7 +1,8 @@
 import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, exampleGitRepo, exampleRepo, expectNoCrash, makeTree, mentor } from './helpers/repo.js';
+import { spawnSync } from 'node:child_process';
+import { EXAMPLE, exampleGitRepo, exampleRepo, expectNoCrash, makeTree, mentor, MENTOR_BIN } from './helpers/repo.js';
 import { fillDisk, giveToUnprivileged, mentorAsUnprivileged, mountTmpfs, remountReadOnly, tmpfsTestsRun, unprivilegedHome } from './helpers/faults.js';
 
 // Real faults, not mocks: a small tmpfs filled to its last pages or mounted read-only, and a user
@@ -131,5 +132,25 @@ describe('faults outside a record write', () => {
     expectNoCrash(result);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`Could not write a temporary file in ${parent}: permission denied \\(EACCES\\)\\. ${parent}/[^ ]+ was not created\\.`));
+  });
+});
+
+describe.runIf(statSync('/proc/self', { throwIfNoEntry: false }) !== undefined)('a folder the file system will not make', () => {
+  // /proc refuses a new folder with ENOENT although its parent exists: node's recursive mkdir then
+  // makes the parent again for ever, and each of these commands spun at full CPU, never ending.
+  it('init, schema --out and site --out fail at once (exit 2), naming the folder, instead of spinning for ever', () => {
+    const repo = exampleRepo();
+    const runs: Array<[string[], string]> = [
+      [['init', '/proc/mentor-test/program'], '/proc/mentor-test'],
+      [['schema', '--repo', repo, '--out', '/proc/mentor-test'], '/proc/mentor-test'],
+      [['site', '--repo', repo, '--out', '/proc/mentor-test/site'], '/proc/mentor-test'],
+    ];
+    for (const [args, folder] of runs) {
+      const result = spawnSync(process.execPath, [MENTOR_BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 20_000 });
+      expect(result.signal, args.join(' ')).toBeNull();
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(`Could not create the folder ${folder}`);
+      expectNoCrash({ code: result.status!, stdout: result.stdout, stderr: result.stderr });
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { makeFolders } from './make-folders.js';
 import { ID_PATTERN, REPORT_NAME, REPORTS_DIR } from '../domain/layout.js';
 import path from 'node:path';
 import { readRegularFile } from './regular-file.js';
@@ -43,7 +44,7 @@ export function occupied(absolute: string): boolean {
 /** A folder to scaffold into: made if missing; refused (false) when something else is there. */
 export function ensureFolder(absolute: string): boolean {
   if (occupied(absolute) && !statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) return false;
-  mkdirSync(absolute, { recursive: true });
+  makeFolders(absolute);
   return true;
 }
 

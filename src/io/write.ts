@@ -1,4 +1,5 @@
-import { closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { makeFolders } from './make-folders.js';
 import path from 'node:path';
 import { fileSystemError, isSystemError } from '../errors.js';
 import { checkWritePaths } from './write-path.js';
@@ -91,7 +92,7 @@ function stage(file: string, content: string, modeOf?: string): string {
   const like = previous ?? (modeOf === undefined ? undefined : statIfFile(modeOf));
   const outcome = previous ? unchanged([file]) : `${file} was not created.`;
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
   } catch (error) {
     throw asFault(error, 'create the folder', dir, outcome);
   }
