@@ -62,7 +62,8 @@ export async function runCli(argv: string[]): Promise<number> {
       if (error.exitCode === 0) return ExitCode.ok;
       if (error.code === 'commander.help') return ExitCode.usage;
       const command = program.commands.find((candidate) => candidate.name() === argv[0]);
-      const { message, hint } = usageText(error, argv, command);
+      const later = command ? undefined : program.commands.find((candidate) => argv.includes(candidate.name()));
+      const { message, hint } = usageText(error, argv, command, later);
       throw usageError(message, hint);
     }
     throw error;

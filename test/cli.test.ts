@@ -123,6 +123,10 @@ describe('the command line', () => {
     [['members'], 'mentor: mentor members needs --to <form> (files: cohorts/<cohort>/members/<person>.yaml; list: `members:` in cohort.yaml).\n  See `mentor members --help`.\n'],
     [['log', '--hourz', 'practice=3'], 'mentor: unknown option --hourz for mentor log.\n  Did you mean --hours? See `mentor log --help`.\n'],
     [['loog'], 'mentor: unknown command loog.\n  Did you mean log? See `mentor --help` for the commands.\n'],
+    // Written as `git -C dir status` is: the same words, the command first.
+    [['--repo', 'my prog', 'validate', '--format', 'json'], "mentor: unknown option --repo.\n  Options go after the command's name: mentor validate --repo 'my prog' --format json\n"],
+    [['--format', 'json', 'status'], "mentor: unknown option --format.\n  Options go after the command's name: mentor status --format json\n"],
+    [['--bogus', 'validate'], 'mentor: unknown option --bogus.\n  See `mentor --help` for the commands.\n'],
   ])('says commander\'s usage error %j in mentor\'s voice with the next step, exit 2 (journey J11)', (args, said) => {
     const result = mentor(args, { cwd: smallProgram(), env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
     expect(result.stderr).toBe(said);

@@ -1,6 +1,8 @@
 // Commander's own usage errors (a missing option, an argument too many, an unknown option) in
 // mentor's voice: what is wrong, and what to type instead. main.ts prints them as any MentorError.
 
+import { shellWords } from '../domain/text.js';
+
 /**
  * The lines under a command's --help that show one real use. A line wider than the terminal is
  * broken between words (never inside quotes) with a shell's ` \\` continuation, so it can still
@@ -37,8 +39,11 @@ export interface UsageFailure {
 /** Placeholders of options whose value is free text: words after it belong in quotes. */
 const TEXT_VALUE = /<(text|name)>$/;
 
-/** The message and the next step for a usage error of `mentor <argv>`; `command` is the one argv names, if any. */
-export function usageText(failure: UsageFailure, argv: readonly string[], command: CommandShape | undefined): { message: string; hint: string } {
+/**
+ * The message and the next step for a usage error of `mentor <argv>`; `command` is the one argv
+ * starts with, if any, and `later` one named further on (`mentor --repo x validate`).
+ */
+export function usageText(failure: UsageFailure, argv: readonly string[], command: CommandShape | undefined, later?: CommandShape): { message: string; hint: string } {
   const help = command ? `See \`mentor ${command.name()} --help\`.` : 'See `mentor --help` for the commands.';
   const plain = failure.message.replace(/^error: /, '');
   const flags = /option '([^']+)'/.exec(plain)?.[1];
@@ -78,6 +83,8 @@ export function usageText(failure: UsageFailure, argv: readonly string[], comman
       const [what, suggestion] = plain.split('\n');
       const guess = /\(Did you mean (.+)\?\)/.exec(suggestion ?? '')?.[1];
       const message = what!.replace(/'([^']*)'/, '$1') + (command && failure.code === 'commander.unknownOption' ? ` for mentor ${command.name()}.` : '.');
+      const moved = later ? optionsAfter(argv, later, flags) : undefined;
+      if (moved) return { message, hint: `Options go after the command's name: ${moved}` };
       return { message, hint: guess ? `Did you mean ${guess}? ${help}` : help };
     }
     default:
@@ -117,4 +124,15 @@ function excessArguments(argv: readonly string[], command: CommandShape, help: s
   const takes = expected.length === 0 ? 'takes no arguments' : `takes ${expected.length === 1 ? 'one argument' : `${expected.length} arguments`} (${expected.join(' ')})`;
   const extra = operands.slice(expected.length).map((operand) => `"${operand}"`);
   return { message: `mentor ${command.name()} ${takes}, but was given ${extra.join(', ')} as well.`, hint: help };
+}
+
+/**
+ * `mentor --repo x validate` (written as `git -C x` is): the same words with the command first,
+ * when the unknown option is one of that command's; undefined otherwise.
+ */
+function optionsAfter(argv: readonly string[], command: CommandShape, flags: string | undefined): string | undefined {
+  const flag = flags?.split('=')[0];
+  const at = argv.indexOf(command.name());
+  if (flag === undefined || at < 0 || !command.options.some((option) => option.long === flag)) return undefined;
+  return `mentor ${shellWords([argv[at]!, ...argv.slice(0, at), ...argv.slice(at + 1)])}`;
 }
