@@ -1,4 +1,4 @@
-import type { Attention, Mention, NeverPlaced, QueueEntry } from '../core/attention.js';
+import type { Attention, Mention, NeverPlaced, QueueEntry, UnansweredIssue } from '../core/attention.js';
 import { byUrgency, mentionDigest, mentionsToSend, notifiedLine } from '../core/attention-notified.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
 import { markdownText, mention } from './escape.js';
@@ -19,7 +19,7 @@ export const waitingMarker = (waiting: number) => `<!-- mentor:waiting ${waiting
 
 /** Names listed in one line of the body (mentors with room, inactive, paused) before "… and N more". */
 const NAMES_LISTED = 50;
-const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer', date: 'maintainer: correct its requestedAt' };
+const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer', date: 'maintainer: correct its requestedAt', unanswered: 'maintainer: answer it' };
 /** Each handle once, with every reason it is mentioned for (a maintainer who is also a mentor with room). */
 function mentionList(mentions: readonly Mention[]): string {
   const reasons = new Map<string, { handle: string; whys: string[] }>();
@@ -44,6 +44,23 @@ function neverPlacedPart(never: NeverPlaced): string[] {
   // Cohort ids are letters, digits and dashes: as they are in code.
   const step = left.length === 0 ? '' : ` \`${RUNNER_COMMAND} next ${never.cohort.id} <next-cohort> --start <date>\` carries ${left.length === never.members.length ? 'them' : names(left.map((m) => markdownText(m.id)))} into the next cycle.`;
   return [neverPlacedMarker(left.length), `## Never placed in ${markdownText(shortened(never.cohort.name, 200))} (${id}), which ended ${never.cohort.end ?? ''}`, '', `${names(who)}: the cohort ended before they had a mentor.${step}`, ''];
+}
+
+/** Request issues the request workflow has not answered: on no other queue. Issue numbers are digits (GitHub links them). */
+function unansweredPart(unanswered: readonly UnansweredIssue[]): string[] {
+  if (unanswered.length === 0) return [];
+  const shown = unanswered.slice(0, NAMES_LISTED);
+  return [
+    '## Request issues with no answer',
+    '',
+    'The request workflow has not answered these, or said it is stuck (its run failed, or GitHub was down): until it does they are on no queue. Re-run its failed run (Actions tab, `mentor request`), or answer on the issue yourselves.',
+    '',
+    '| issue | waiting | mentions |',
+    '|---|---|---|',
+    ...shown.map((u) => `| #${u.number} | ${waitText(u.waitedHours)} | ${mentionList(u.mentions) || '–'} |`),
+    '',
+    ...(unanswered.length > shown.length ? [more(unanswered.length - shown.length), ''] : []),
+  ];
 }
 
 /** The open claims of a member: the pull requests a maintainer merges (or closes, one its claimer has no room for), each by its number (GitHub links it) and claimer (no mention). */
@@ -80,6 +97,7 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
       const paused = (s.pausedMentors ?? []).filter((m) => m.role !== 'mentee');
       if (paused.length > 0) out.push(`**Paused:** ${names(paused.map((m) => `${markdownText(m.id)} (until ${m.until})`))}`, '');
     }
+    out.push(...unansweredPart(data.unanswered ?? []));
     for (const never of data.neverPlaced ?? []) out.push(...neverPlacedPart(never));
     if (data.lastCycle !== undefined) out.push(`Median wait in the last cycle (${markdownText(data.lastCycle)}): ${data.lastCycleMedianHours === null ? 'no request answered' : waitText(data.lastCycleMedianHours)}.`, '');
     out.push(notifiedLine(recorded), '');
@@ -98,17 +116,25 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
  * urgent first, cut to fit; and the digests of the mentions it sends, for the body to record.
  */
 export function renderAttentionComment(data: Attention, notified: ReadonlySet<string>): { comment?: string; sent: Set<string> } {
-  const toSend = mentionsToSend(data, notified);
-  if (toSend.length === 0) return { sent: new Set() };
-  const owed = data.cohorts.reduce((sum, c) => sum + c.queue.filter((q) => q.mentions.some((m) => !notified.has(mentionDigest(m.key)))).length, 0);
-  const lines = toSend.map(({ cohort: { snapshot: s }, entry: q, fresh }) => {
-    const state = q.overdue ? `overdue (waited ${waitText(q.waitedHours)}, promise ${s.slaHours} h)` : q.requestedAtInFuture ? 'dated in the future (`requestedAt`), so it would never fall due' : `waiting ${waitText(q.waitedHours)}`;
-    return `- ${markdownText(q.id)} in ${markdownText(s.cohort.id)}, ${[state, claimedIn(q)].filter(Boolean).join(', ')}: ${mentionList(fresh)}`;
+  // A request issue nobody answered comes first: it is on no other queue.
+  const unanswered = (data.unanswered ?? []).flatMap((u) => {
+    const fresh = u.mentions.filter((m) => !notified.has(mentionDigest(m.key)));
+    return fresh.length === 0 ? [] : [{ line: `- request issue #${u.number}, with no answer for ${waitText(u.waitedHours)}: ${mentionList(fresh)}`, fresh }];
   });
+  const items = [
+    ...unanswered,
+    ...mentionsToSend(data, notified).map(({ cohort: { snapshot: s }, entry: q, fresh }) => {
+      const state = q.overdue ? `overdue (waited ${waitText(q.waitedHours)}, promise ${s.slaHours} h)` : q.requestedAtInFuture ? 'dated in the future (`requestedAt`), so it would never fall due' : `waiting ${waitText(q.waitedHours)}`;
+      return { line: `- ${markdownText(q.id)} in ${markdownText(s.cohort.id)}, ${[state, claimedIn(q)].filter(Boolean).join(', ')}: ${mentionList(fresh)}`, fresh };
+    }),
+  ];
+  if (items.length === 0) return { sent: new Set() };
+  const owed = unanswered.length + data.cohorts.reduce((sum, c) => sum + c.queue.filter((q) => q.mentions.some((m) => !notified.has(mentionDigest(m.key)))).length, 0);
+  const lines = items.map((item) => item.line);
   const head = ['<!-- mentor:attention-mentions -->', 'New on the queue:', ''];
   const tail = ['', 'Reply `/claim <member>` to take one.', ''];
   const cut = (count: number) => (count > 0 ? ['', more(count, ', to be mentioned in a later comment as the queue moves')] : []);
   const kept = linesThatFit(lines, COMMENT_LIMIT - [...head, ...tail, ...cut(owed)].join('\n').length - 1);
-  const sent = new Set(toSend.slice(0, kept).flatMap((w) => w.fresh.map((m) => mentionDigest(m.key))));
+  const sent = new Set(items.slice(0, kept).flatMap((item) => item.fresh.map((m) => mentionDigest(m.key))));
   return { comment: [...head, ...lines.slice(0, kept), ...cut(owed - kept), ...tail].join('\n'), sent };
 }

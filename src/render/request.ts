@@ -10,6 +10,8 @@ import { WAITING_NOTE } from '../domain/text.js';
 
 /** The first line of every answer on a request issue (the workflow's own fallback answer too). */
 export const REQUEST_MARKER = '<!-- mentor:request -->';
+/** A line of an answer that leaves the request stuck until a maintainer acts (a failed run): the attention issue lists its issue. */
+export const STUCK_MARKER = '<!-- mentor:stuck -->';
 /** The longest problem quoted in an answer (a request has a dozen fields at most). */
 const PROBLEM_LENGTH = 400;
 

@@ -31,8 +31,17 @@ export function ghIssues({ args, env, cwd }) {
   if (group === 'label') {
     // created or updated
   } else if (group === 'issue' && verb === 'list') {
-    const found = state.issues.filter((i) => i.labels.includes(flag('--label'))).sort((a, b) => b.number - a.number)[0];
-    out = found ? `${found.number}\n` : '';
+    // The issues with the label, newest first, open ones unless `--state all`, as `--json` gives
+    // them (a comment given as a string is the workflows' own, by the Actions bot), then through
+    // the real jq for `--jq`, as gh does.
+    const issues = state.issues
+      .filter((i) => i.labels.includes(flag('--label')) && (flag('--state') === 'all' || i.state === 'open'))
+      .sort((a, b) => b.number - a.number)
+      .slice(0, Number(flag('--limit') ?? 30))
+      .map((i) => ({ number: i.number, url: url('issues', i.number), state: i.state.toUpperCase(), createdAt: i.createdAt ?? '2026-01-05T10:00:00Z', comments: i.comments.map((c) => (typeof c === 'string' ? { author: { login: 'github-actions' }, body: c } : c)) }));
+    const jq = spawnSync('jq', ['-r', flag('--jq') ?? '.'], { input: JSON.stringify(issues), encoding: 'utf8' });
+    if (jq.status !== 0) return { code: 1, stdout: '', stderr: jq.stderr };
+    out = jq.stdout;
   } else if (group === 'issue' && verb === 'view') {
     const found = issue(target);
     out = flag('--json') === 'state' ? `${found.state.toUpperCase()}\n` : `${found.body}\n`;

@@ -2,6 +2,7 @@ import { CURRENT_BRANCH, header, RUNNER, runnerJob, runStep, WORKFLOW_DEFAULTS }
 import { neverPlacedMarker, waitingMarker } from '../attention.js';
 import { notifiedLine } from '../../core/attention-notified.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
+import { REQUEST_MARKER, STUCK_MARKER } from '../request.js';
 
 // The attention workflow keeps ONE issue current from `status --format markdown`: created when a
 // request waits, edited as the queue moves, closed when nothing waits. An edited body notifies
@@ -25,6 +26,11 @@ if [ -n "$number" ]; then
 fi
 # The claims waiting for a maintainer's merge (the claim workflow's branches, in this repository).
 gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository --jq '.[] | select((.isCrossRepository | not) and (.headRefName | startswith("claim/"))) | "\\(.headRefName) \\(.url)"' > "$RUNNER_TEMP/claims.txt"
+# The request issues the request workflow never answered, or answered only to say it is stuck (its
+# run failed, GitHub was down): on no other queue, so the maintainers are told. Only the bot's answer counts.
+for label in ${REQUEST_LABEL} ${OFFER_LABEL}; do
+  gh issue list --label "$label" --state open --limit 1000 --json number,url,createdAt,comments --jq '.[] | ([.comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${REQUEST_MARKER}")))] | last) as $answer | select($answer == null or ($answer.body | contains("${STUCK_MARKER}"))) | "unanswered \\(.createdAt) \\(.url)"'
+done >> "$RUNNER_TEMP/claims.txt"
 ${RUNNER} status --format markdown --since "$RUNNER_TEMP/previous.md" --claims "$RUNNER_TEMP/claims.txt" --comment-out "$RUNNER_TEMP/comment.md" > "$RUNNER_TEMP/body.md"
 if grep -qx '${waitingMarker(0)}' "$RUNNER_TEMP/body.md"; then
   if [ -n "$number" ] && [ "$state" = open ]; then
@@ -48,7 +54,14 @@ if [ -z "$number" ]; then
 elif [ "$state" != open ]; then
   gh issue reopen "$number" > /dev/null
 fi
-if [ -s "$RUNNER_TEMP/comment.md" ]; then gh issue comment "$number" --body-file "$RUNNER_TEMP/comment.md" > /dev/null; fi
+if [ -s "$RUNNER_TEMP/comment.md" ]; then
+  gh issue comment "$number" --body-file "$RUNNER_TEMP/comment.md" > /dev/null
+  # Whoever opened a request issue nobody answered hears, as the maintainers are told, that they were.
+  printf '%s\\n' '${REQUEST_MARKER}' '${STUCK_MARKER}' "Thanks. This issue has not been taken in yet: the workflow that answers it did not run, or did not finish. The organisers have been told, on #$number. You do not need to do anything: they will answer here." > "$RUNNER_TEMP/told.md"
+  for request in $(sed -n 's/^- request issue #\\([0-9][0-9]*\\), .*/\\1/p' "$RUNNER_TEMP/comment.md"); do
+    gh issue comment "$request" --body-file "$RUNNER_TEMP/told.md" > /dev/null
+  done
+fi
 gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null`;
   return `${header([
     '# Every hour, and on each push to the default branch: keeps one issue (label mentor-attention)',

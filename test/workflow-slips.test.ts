@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { addIssue, issueEvent, issuesWorld, requestIssue, formBody, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
+import { runWorkflow } from './helpers/workflow-sim.js';
+
+// Requests that would slip through: an issue the request workflow never answered (its run failed,
+// or GitHub was down), or answered only to say it is stuck. The attention workflow lists them and
+// mentions the maintainers once. The world's "now" is 2026-11-20T12:00:00-08:00 (20:00 UTC).
+
+const attention = (w: IssuesWorld) => {
+  const job = runWorkflow(w, 'mentor-attention.yml', issueEvent(w, 'schedule', {})).jobs.attention!;
+  expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+  return stateOf(w).issues.find((i: { labels: string[] }) => i.labels.includes('mentor-attention'));
+};
+
+describe('a request issue nobody answered (simulated)', { timeout: 180_000 }, () => {
+  it('is listed on the attention issue and the maintainers are mentioned once, until the bot answers it', () => {
+    const w = issuesWorld();
+    // #7: 90 minutes old, no answer (the request workflow's run never came). #8: 15 minutes old,
+    // its run may still be queued. #9: answered. #10: only a stranger wrote the bot's marker.
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-11-20T18:30:00Z' });
+    addIssue(w, { number: 8, labels: ['mentor-request'], body: formBody('yan'), createdAt: '2026-11-20T19:45:00Z' });
+    addIssue(w, { number: 9, labels: ['mentor-offer'], body: formBody('xia'), createdAt: '2026-11-19T10:00:00Z', comments: ['<!-- mentor:request -->\nThanks.\n\nPull request: https://github.com/learn-teach-code/mentorship/pull/90\n'] });
+    addIssue(w, { number: 10, labels: ['mentor-offer'], body: formBody('wu'), createdAt: '2026-11-19T10:00:00Z', comments: [{ author: { login: 'mallory' }, body: '<!-- mentor:request -->\nAnswered, nothing to see.' }] });
+    let issue = attention(w);
+    const told = issue.comments.join('\n');
+    expect(told).toMatch(/^- request issue #7, with no answer for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
+    expect(told).toMatch(/^- request issue #10, with no answer for 34 h: @andrew-gh \(maintainer: answer it\)$/m);
+    expect(told).not.toMatch(/#8|#9\b/);
+    expect(issue.body).toContain('## Request issues with no answer');
+    expect(issue.body).toMatch(/^\| #7 \| 2 h \|/m);
+    const comments = issue.comments.length;
+    // The requester hears it too, with nothing to do; the issue stays listed (the answer says it is stuck).
+    const request = (n: number) => stateOf(w).issues.find((i: { number: number }) => i.number === n);
+    expect(request(7).comments).toEqual([`<!-- mentor:request -->\n<!-- mentor:stuck -->\nThanks. This issue has not been taken in yet: the workflow that answers it did not run, or did not finish. The organisers have been told, on #${issue.number}. You do not need to do anything: they will answer here.\n`]);
+    expect(request(8).comments).toEqual([]);
+
+    // The next hour: still unanswered, listed, nobody mentioned again.
+    issue = attention(w);
+    expect(issue.comments).toHaveLength(comments);
+    expect(issue.body).toMatch(/^\| #7 \| 2 h \|/m);
+    expect(request(7).comments).toHaveLength(1);
+
+    // A maintainer re-ran the request workflow: it answered #7 and #10. They leave the issue.
+    updateState(w, (s) => {
+      for (const n of [7, 10]) s.issues.find((i: { number: number }) => i.number === n).comments.push('<!-- mentor:request -->\nThanks.\n\nPull request: https://github.com/learn-teach-code/mentorship/pull/91\n');
+    });
+    issue = attention(w);
+    expect(issue.body).not.toContain('Request issues with no answer');
+    expect(issue.comments).toHaveLength(comments);
+  });
+
+  it('lists a request the workflow made but GitHub would not open as a pull request, so a maintainer re-runs it', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-11-20T18:30:00Z' });
+    updateState(w, (s) => (s.faults = [{ match: '^pr create' }]));
+    const job = runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!;
+    expect(job.succeeded).toBe(false);
+    const answer: string = stateOf(w).issues[0].comments.at(-1);
+    expect(answer).toContain('GitHub did not open its pull request just now');
+    const issue = attention(w);
+    expect(issue.comments.join('\n')).toMatch(/^- request issue #7, with no answer for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
+  });
+});
