@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addIssue, issueEvent, issuesWorld, requestIssue, formBody, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
+import { addIssue, claimEvent, issueEvent, issuesWorld, requestIssue, formBody, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
 // Requests that would slip through: an issue the request workflow never answered (its run failed,
@@ -59,5 +59,26 @@ describe('a request issue nobody answered (simulated)', { timeout: 180_000 }, ()
     expect(answer).toContain('GitHub did not open its pull request just now');
     const issue = attention(w);
     expect(issue.comments.join('\n')).toMatch(/^- request issue #7, with no answer for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
+  });
+});
+
+describe('a claim made again (simulated)', { timeout: 180_000 }, () => {
+  it('mentions the member once: not again for the same claim written twice, nor for a second mentor claiming them', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    for (const [comment, login] of [['/claim jon', 'linus-s'], ['/claim jon', 'linus-s'], ['/claim jon', 'grace-h']] as const) {
+      const job = runWorkflow(w, 'mentor-claim.yml', claimEvent(w, comment, login)).jobs.claim!;
+      expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+    }
+    const [first, again, other]: string[] = stateOf(w).issues[0].comments;
+    expect(first).toContain('@jon-b: linus has offered to mentor you.');
+    const linus = stateOf(w).prs.find((pr: { head: string }) => pr.head === 'claim/2026-fall/jon@linus-s').number;
+    for (const answer of [again!, other!]) {
+      expect(answer).not.toMatch(/@jon-b/);
+      expect(answer).toContain('jon was told of an open claim already');
+      expect(answer).toMatch(/\nPull request: https:\/\/github\.com\/\S+\n?$/);
+    }
+    expect(again).toContain(`/pull/${linus})`);
+    expect(stateOf(w).prs).toHaveLength(2);
   });
 });

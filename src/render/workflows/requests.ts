@@ -175,6 +175,14 @@ ${IDENTITY}
 ${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLAIM_MARKER, 'The claim could not be made: a maintainer can see why in the workflow run.', 'write the /claim again')}
 # One branch per member and claimer: '@' is in no id and no login, so no two pairs share a name.
 PUSH_TO="$(git branch --show-current)@$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
+# The member hears of the first claim of them: a claim again (the same mentor's, or another's while
+# one is open) mentions them no more. The answer's one line that starts with a mention is theirs.
+gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository > "$RUNNER_TEMP/open.json"
+earlier=$(jq -r --arg claim "\${PUSH_TO%@*}@" 'map(select((.isCrossRepository | not) and (.headRefName | startswith($claim)))) | first | .url // empty' "$RUNNER_TEMP/open.json")
+if [ -n "$earlier" ]; then
+  sed -i '/^@[A-Za-z0-9]/d' "$RUNNER_TEMP/answer.md"
+  printf '%s\\n' "$member was told of an open claim already ($earlier), so is not mentioned again." >> "$RUNNER_TEMP/answer.md"
+fi
 ${openAndGate('A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others.', CLAIM_MARKER, 'claim')}`;
   return `${header([
     '# A comment `/claim <member>` on the attention issue: `mentor claim` checks the hard rules for the',
