@@ -82,3 +82,25 @@ describe('a claim made again (simulated)', { timeout: 180_000 }, () => {
     expect(stateOf(w).prs).toHaveLength(2);
   });
 });
+
+describe("a request's pull request when the gate cannot judge it, then its issue is edited (simulated)", { timeout: 180_000 }, () => {
+  it('mentions the maintainers when check-pr stops without a verdict, and the description follows the verdict of the last run', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    // An author_association GitHub has added since this runner was built: check-pr refuses it (exit 2).
+    const odd = requestIssue(formBody('zoe'));
+    (odd.issue as { author_association: string }).author_association = 'SPONSOR';
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', odd)).jobs.request!.succeeded).toBe(true);
+    let s = stateOf(w);
+    expect(s.statuses.at(-1)).toMatchObject({ context: 'mentor/gate', state: 'error' });
+    expect(s.prs[0].body).toMatch(/\n@andrew-gh: the gate could not judge it for @zoe-z \(`node \.mentor\/mentor\.mjs check-pr --base [0-9a-f]{40} --head [0-9a-f]{40} --author zoe-z` stopped with an error: the run of this workflow shows it\)\. It counts once merged, and only a maintainer can merge it\.\n/);
+
+    const edited = { ...requestIssue(formBody('zoe', 'Europe/Berlin')), action: 'edited' };
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', edited)).jobs.request!.succeeded).toBe(true);
+    s = stateOf(w);
+    expect(s.prs).toHaveLength(1);
+    expect(s.statuses.at(-1)).toMatchObject({ context: 'mentor/gate', state: 'success' });
+    expect(s.prs[0].body).toContain('\n@andrew-gh: the gate passed it for @zoe-z. It counts once merged, and only a maintainer can merge it.\n');
+    expect(s.prs[0].body).not.toContain('could not judge');
+  });
+});

@@ -84,6 +84,10 @@ export function ghIssues({ args, env, cwd }) {
     const number = state.next++;
     state.prs.push({ number, head: flag('--head'), title: flag('--title'), body: bodyOf() });
     out = `${url('pull', number)}\n`;
+  } else if (group === 'pr' && verb === 'edit') {
+    const found = state.prs.find((p) => url('pull', p.number) === target || String(p.number) === target);
+    if (!found) return { code: 1, stdout: '', stderr: `GraphQL: Could not resolve to a PullRequest (${target})\n` };
+    found.body = bodyOf();
   } else if (group === 'api' && args.includes('POST')) {
     const fields = {};
     for (let i = 0; i < args.length; i++) if (args[i] === '-f') fields[args[i + 1].split('=')[0]] = args[i + 1].split('=').slice(1).join('=');

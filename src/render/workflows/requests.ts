@@ -47,8 +47,16 @@ case "$code" in 0) state=success ;; 1) state=failure ;; *) state=error ;; esac
 # It counts only once merged, and only a maintainer merges it (the attention issue reads the
 # default branch): the pull request's body tells them, once, when it is opened.
 maintainers=$(jq -r '(.maintainers // []) | map("@" + .) | join(", ")' "$RUNNER_TEMP/gate.json" 2> /dev/null || true)
+if [ -z "$maintainers" ] && [ "$state" = error ]; then
+  # check-pr stopped without a verdict, or its list: the maintainers from a check of no change at the base.
+  maintainers=$(${RUNNER} check-pr --base "$base_sha" --head "$base_sha" --author "$AUTHOR" --format json 2> /dev/null | jq -r '(.maintainers // []) | map("@" + .) | join(", ")' 2> /dev/null || true)
+fi
 if [ -n "$maintainers" ]; then
-  if [ "$state" = success ]; then verdict="the gate passed it for @$AUTHOR"; else verdict="the gate did not pass it for @$AUTHOR (\\\`${RUNNER} check-pr --base $base_sha --head $head_sha --author $AUTHOR\\\` says why)"; fi
+  case "$state" in
+    success) verdict="the gate passed it for @$AUTHOR" ;;
+    failure) verdict="the gate did not pass it for @$AUTHOR (\\\`${RUNNER} check-pr --base $base_sha --head $head_sha --author $AUTHOR\\\` says why)" ;;
+    *) verdict="the gate could not judge it for @$AUTHOR (\\\`${RUNNER} check-pr --base $base_sha --head $head_sha --author $AUTHOR\\\` stopped with an error: the run of this workflow shows it)" ;;
+  esac
   printf '\\n%s\\n' "$maintainers: $verdict. It counts once merged, and only a maintainer can merge it." >> "$RUNNER_TEMP/pr.md"
 fi
 # The status before the pull request: a pull request the bot opens starts no workflow, so one
@@ -58,7 +66,11 @@ gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$head_sha" -f state="$st
 # Only a pull request from this repository's own branch: \`--head\` matches a fork's branch of that name too.
 own_pull_request() { gh pr list --head "$PUSH_TO" --state open --json url,isCrossRepository --jq 'map(select(.isCrossRepository | not)) | .[0].url // empty'; }
 pr=$(own_pull_request)
-if [ -z "$pr" ] && ! pr=$(gh pr create --head "$PUSH_TO" --title "$(git log -1 --format=%s)" --body-file "$RUNNER_TEMP/pr.md" 2> "$RUNNER_TEMP/pr-error.txt"); then
+if [ -n "$pr" ]; then
+  # An edited issue (or a claim again) is judged again: the description says this run's verdict.
+  # A description is not worth failing the run for; the status above is the verdict that counts.
+  gh pr edit "$pr" --body-file "$RUNNER_TEMP/pr.md" > /dev/null || true
+elif ! pr=$(gh pr create --head "$PUSH_TO" --title "$(git log -1 --format=%s)" --body-file "$RUNNER_TEMP/pr.md" 2> "$RUNNER_TEMP/pr-error.txt"); then
   # Another run for the same branch (the same ${what} sent twice at once) may have opened it since.
   pr=$(own_pull_request)
 fi
