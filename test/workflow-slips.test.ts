@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { git } from './helpers/github-world.js';
 import { addIssue, claimEvent, issueEvent, issuesWorld, requestIssue, formBody, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
@@ -102,5 +105,40 @@ describe("a request's pull request when the gate cannot judge it, then its issue
     expect(s.statuses.at(-1)).toMatchObject({ context: 'mentor/gate', state: 'success' });
     expect(s.prs[0].body).toContain('\n@andrew-gh: the gate passed it for @zoe-z. It counts once merged, and only a maintainer can merge it.\n');
     expect(s.prs[0].body).not.toContain('could not judge');
+  });
+});
+
+/** A maintainer's commit on main, pushed: each file's new text. */
+function onMain(w: IssuesWorld, files: Record<string, string>, message: string): void {
+  git(w.maintainer, 'pull', '-q', 'origin', 'main');
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(w.maintainer, file)), { recursive: true });
+    writeFileSync(path.join(w.maintainer, file), text);
+  }
+  git(w.maintainer, 'add', '-A');
+  git(w.maintainer, 'commit', '-qm', message);
+  git(w.maintainer, 'push', '-q', 'origin', 'HEAD:main');
+}
+
+describe('members carried into the next cycle with no request date (simulated)', { timeout: 300_000 }, () => {
+  it('are to be placed before the start, then wait from the start: mentors with room are asked, and the maintainers once overdue', () => {
+    const w = issuesWorld();
+    // `mentor next` opened 2027-winter (it starts Monday 2027-01-04) with bob carried over, placed nowhere yet.
+    onMain(w, { 'cohorts/2027-winter/cohort.yaml': 'id: 2027-winter\nname: Winter 2027\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: andrew\n    role: lead\n  - person: ada\n    role: mentor\n    mentor: andrew\n  - person: bob\n    role: mentee\n' }, 'open 2027-winter');
+    // December: no request waits; bob is for `mentor assign` before the start, not a request on the queue.
+    w.env.MENTOR_NOW = '2026-12-08T10:00:00-08:00';
+    expect(attention(w)).toBeUndefined();
+    // Tuesday of the first week: 34 h without a mentor since the start, past the 24 h after which mentors with room are asked.
+    w.env.MENTOR_NOW = '2027-01-05T10:00:00-08:00';
+    let issue = attention(w);
+    expect(issue.body).toMatch(/^\| 1 \| bob \(mentee\) \| 34 h since the start \| 14 h left \|/m);
+    expect(issue.comments.at(-1)).toContain('- bob in 2027-winter, waiting 34 h since the start: @ada-l (has room and a wanted skill)');
+    // Wednesday: 58 h, past the 48 h promise: the maintainers are told.
+    w.env.MENTOR_NOW = '2027-01-06T10:00:00-08:00';
+    issue = attention(w);
+    expect(issue.comments.at(-1)).toContain('- bob in 2027-winter, overdue (waited 2 d 10 h since the start, promise 48 h): @andrew-gh (maintainer)');
+    const overdue = runWorkflow(w, 'mentor-overdue.yml', issueEvent(w, 'schedule', {})).jobs.overdue!;
+    expect(overdue.succeeded).toBe(false);
+    expect(overdue.steps.at(-1)!.stderr).toContain('bob (2027-winter)');
   });
 });

@@ -78,6 +78,8 @@ export interface QueueEntry {
   dueInHours?: number;
   overdue: boolean;
   requestedAtInFuture?: true;
+  /** No requestedAt: the wait counts from the cohort's start. */
+  fromStart?: true;
   wants: string[];
   prefers?: string;
   /** Claims of the member whose pull requests are open: a maintainer's merge places them, so no mentor is asked to claim them again. */
@@ -88,6 +90,8 @@ export interface QueueEntry {
 export interface AttentionCohort {
   snapshot: CohortSnapshot;
   queue: QueueEntry[];
+  /** Members with no requestedAt in a cohort yet to start: no request, `mentor assign` places them; they wait from the start. */
+  toPlace?: string[];
 }
 
 export interface Attention {
@@ -114,7 +118,9 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
     return person?.github !== undefined && person.active !== false && !isPaused(person, today) ? person.github : undefined;
   };
   const cohorts = snapshots.map((snapshot): AttentionCohort => {
-    const inQueue = [...snapshot.waiting].sort((a, b) => (a.requestedAt === undefined ? 1 : 0) - (b.requestedAt === undefined ? 1 : 0) || Date.parse(a.requestedAt ?? '') - Date.parse(b.requestedAt ?? '') || (a.id < b.id ? -1 : 1));
+    // No requestedAt and the cohort yet to start: nobody is asked for them yet (hoursWaited).
+    const toPlace = snapshot.waiting.filter((w) => w.waitedHours === undefined).map((w) => w.id);
+    const inQueue = snapshot.waiting.filter((w) => w.waitedHours !== undefined).sort((a, b) => (a.requestedAt === undefined ? 1 : 0) - (b.requestedAt === undefined ? 1 : 0) || Date.parse(a.requestedAt ?? '') - Date.parse(b.requestedAt ?? '') || (a.id < b.id ? -1 : 1));
     // Room left once the claims they have open in this cohort are merged: one who filled it so is asked no more.
     const { pending, counted } = claimsWithRoom(snapshot, inQueue, people, claims);
     const withRoom = new Set(snapshot.mentorsWithRoom.filter((m) => m.room > (pending.get(people.get(m.id)?.github?.toLowerCase() ?? '') ?? 0)).map((m) => m.id));
@@ -154,13 +160,14 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
         ...(w.waitedHours !== undefined ? { waitedHours: w.waitedHours, dueInHours: Math.round((snapshot.slaHours - w.waitedHours) * 10) / 10 } : {}),
         overdue: w.overdue,
         ...(w.requestedAtInFuture ? { requestedAtInFuture: true as const } : {}),
+        ...(w.requestedAt === undefined ? { fromStart: true as const } : {}),
         wants: w.wants,
         ...(w.prefers !== undefined ? { prefers: w.prefers } : {}),
         ...(claimed.length > 0 ? { claims: claimed.map((c) => (counted.has(c) ? c : { ...c, noRoom: true as const })) } : {}),
         mentions,
       };
     });
-    return { snapshot, queue };
+    return { snapshot, queue, ...(toPlace.length > 0 ? { toPlace } : {}) };
   });
   return {
     cohorts,

@@ -10,15 +10,19 @@ export const expectsLog = (member: { role: Role; mentor?: string }) => member.ro
 
 /**
  * How long a member waiting for a mentor has waited at `at`, in exact hours; undefined for a
- * member who is placed (or a lead) or has no requestedAt. Past `requestSlaHours` the request is
- * overdue: status, the report, progress and the dashboard all judge it here.
+ * member who is placed (or a lead). One with no requestedAt (carried into a cycle by `mentor next`,
+ * or added by hand) has needed a mentor since the cohort began, `startsAt`: before then they wait
+ * for no one (undefined), `mentor assign` places them. Past `requestSlaHours` the wait is overdue:
+ * status, the report, progress and the dashboard all judge it here.
  */
-export function hoursWaited(member: { role: Role; mentor?: string; requestedAt?: string }, at: number): number | undefined {
-  if (expectsLog(member) || member.requestedAt === undefined) return undefined;
-  return Math.max(0, (at - Date.parse(member.requestedAt)) / HOUR_MS);
+export function hoursWaited(member: { role: Role; mentor?: string; requestedAt?: string }, at: number, startsAt: number): number | undefined {
+  if (expectsLog(member)) return undefined;
+  const since = member.requestedAt === undefined ? startsAt : Date.parse(member.requestedAt);
+  if (member.requestedAt === undefined && at < startsAt) return undefined;
+  return Math.max(0, (at - since) / HOUR_MS);
 }
 
-export const isOverdue = (member: { role: Role; mentor?: string; requestedAt?: string }, at: number, slaHours: number): boolean => (hoursWaited(member, at) ?? 0) > slaHours;
+export const isOverdue = (member: { role: Role; mentor?: string; requestedAt?: string }, at: number, startsAt: number, slaHours: number): boolean => (hoursWaited(member, at, startsAt) ?? 0) > slaHours;
 
 export interface PersonHours {
   id: string;

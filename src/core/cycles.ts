@@ -3,7 +3,7 @@ import { cohortState, completeWeeks, type CohortState } from '../domain/cohort-s
 import { expectsLog, isOverdue } from './commitments.js';
 import { roundHours, sumHours } from '../domain/commitments.js';
 import { tierAbove, tierRank } from '../domain/tiers.js';
-import { HOUR_MS, dayNumber } from '../domain/time.js';
+import { HOUR_MS, dayNumber, startOfDay } from '../domain/time.js';
 import { loggersByWeek, waitsMeasuredAt } from './cohort-as-of.js';
 
 // Cycles and progress: opening the next cohort with proposed promotions, and each person's
@@ -173,7 +173,8 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
         if (match.requestedAt !== undefined && match.assignedAt !== undefined) waits.push(Math.max(0, (Date.parse(match.assignedAt) - Date.parse(match.requestedAt)) / HOUR_MS));
       }
       matchesEndedEarly += member.history?.length ?? 0;
-      if (now !== undefined && isOverdue(member, waitsMeasuredAt(cohort, config.timezone, now), config.requestSlaHours)) openOverSla++;
+      // Requests only: one placed with no requestedAt (carried over, added by hand) asked for nothing here.
+      if (now !== undefined && member.requestedAt !== undefined && isOverdue(member, waitsMeasuredAt(cohort, config.timezone, now), startOfDay(config.timezone, cohort.start), config.requestSlaHours)) openOverSla++;
     }
     movesUpByCohort.push({ cohort: cohort.id, movesUp });
     logShareByCohort.push({ cohort: cohort.id, logs: logCount, expected, share: expected === 0 ? 0 : Math.round((logCount / expected) * 1000) / 1000 });

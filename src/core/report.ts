@@ -3,7 +3,7 @@ import { cohortCommitments, expectsLog, hoursWaited, isOverdue, type PersonHours
 import { byTierThenId, ROLES } from '../domain/tiers.js';
 import { directMenteeCounts, roomFor, roundHours } from '../domain/commitments.js';
 import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
-import { localDate } from '../domain/time.js';
+import { localDate, startOfDay } from '../domain/time.js';
 import { mondayOf, sundayOf } from '../domain/weeks.js';
 import { countedWeeks, isAwayInWeek, isCohortWeek, isPaused } from '../domain/cohort-state.js';
 import { mentorCycles } from '../domain/member-checks.js';
@@ -199,11 +199,11 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     if (row.maxHoursPerWeek === undefined || total <= row.maxHoursPerWeek + 1e-9) return [];
     return [{ id: row.id, plannedTotal: total, maxHoursPerWeek: row.maxHoursPerWeek, ...(other ? { otherCohorts: other.cohorts } : {}) }];
   });
-
+  const startsAt = startOfDay(config.timezone, cohort.start);
   const waiting = members
     .filter((member) => !expectsLog(member))
     .map((member): WaitingMember => {
-      const exactHours = hoursWaited(member, input.at);
+      const exactHours = hoursWaited(member, input.at, startsAt);
       const waitedHours = exactHours === undefined ? undefined : Math.round(exactHours * 10) / 10;
       return {
         id: member.person,
@@ -211,7 +211,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
         role: member.role,
         ...(member.requestedAt !== undefined ? { requestedAt: member.requestedAt } : {}),
         ...(waitedHours !== undefined ? { waitedHours } : {}),
-        overdue: isOverdue(member, input.at, config.requestSlaHours),
+        overdue: isOverdue(member, input.at, startsAt, config.requestSlaHours),
         ...(member.requestedAt !== undefined && Date.parse(member.requestedAt) > (input.now ?? input.at) ? { requestedAtInFuture: true as const } : {}),
         wants: member.wants,
         ...(member.prefers !== undefined ? { prefers: member.prefers } : {}),

@@ -66,11 +66,14 @@ function unansweredPart(unanswered: readonly UnansweredIssue[]): string[] {
 /** The open claims of a member: the pull requests a maintainer merges (or closes, one its claimer has no room for), each by its number (GitHub links it) and claimer (no mention). */
 const claimedIn = (q: QueueEntry) => (q.claims === undefined ? '' : `claimed in ${q.claims.map((c) => `#${c.number} by ${markdownText(c.login)}${c.noRoom ? ', who has no room for it here (to close)' : ', to merge'}`).join(' and ')}`);
 
+/** How long a member has waited; one with no requestedAt, since the cohort's start. */
+const waitedText = (q: QueueEntry) => `${waitText(q.waitedHours)}${q.fromStart ? ' since the start' : ''}`;
+
 function row(q: QueueEntry): string {
   const waits = q.dueInHours === undefined ? 'no requestedAt' : q.requestedAtInFuture ? '**`requestedAt` is in the future**: correct the date' : q.overdue ? `**overdue** by ${waitText(-q.dueInHours)}` : `${waitText(q.dueInHours)} left`;
   const promise = [waits, claimedIn(q)].filter(Boolean).join('; ');
   const wants = [q.wants.map((w) => markdownText(w)).join(', '), q.prefers !== undefined ? `prefers ${markdownText(q.prefers)}` : ''].filter(Boolean).join('; ');
-  return `| ${q.place} | ${markdownText(q.id)} (${q.role}) | ${waitText(q.waitedHours)} | ${promise} | ${wants || '–'} | ${mentionList(q.mentions) || '–'} |`;
+  return `| ${q.place} | ${markdownText(q.id)} (${q.role}) | ${waitedText(q)} | ${promise} | ${wants || '–'} | ${mentionList(q.mentions) || '–'} |`;
 }
 
 /** The body; `recorded` are the digests of the mentions sent, for the next run's `--since`. */
@@ -81,7 +84,7 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
   const page = (kept: ReadonlySet<QueueEntry>) => {
     const out = [ATTENTION_MARKER, waitingMarker(data.waiting), '', `# Requests waiting for a mentor`, '', `As of ${markdownText(now)}. Kept current by the attention workflow; claim a member with a comment \`/claim <member>\`.`, ''];
     if (data.waiting === 0) out.push('Nobody is waiting. ✓', '');
-    for (const { snapshot: s, queue } of data.cohorts) {
+    for (const { snapshot: s, queue, toPlace } of data.cohorts) {
       out.push(`## ${markdownText(shortened(s.cohort.name, 200))} (${markdownText(s.cohort.id)})`, '');
       if (queue.length > 0) {
         out.push(`| # | member | waiting | promise (${s.slaHours} h) | wants | mentions |`, '|---|---|---|---|---|---|');
@@ -90,6 +93,8 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
         out.push('');
         if (shown.length < queue.length) out.push(more(queue.length - shown.length), '');
       }
+      // Cohort ids are letters, digits and dashes: as they are in code.
+      if (toPlace !== undefined) out.push(`**To place before it starts on ${s.cohort.start}** (no request, so no promise yet; from then they wait): ${names(toPlace.map((id) => markdownText(id)))}. \`${RUNNER_COMMAND} assign ${s.cohort.id} --commit\` places them.`, '');
       out.push(`**Mentors with room:** ${names(s.mentorsWithRoom.map((m) => `${markdownText(m.id)} (${m.role}, room for ${m.room})`)) || 'none'}`, '');
       const inactive = s.inactiveMentors.map((m) => `${markdownText(m.id)} (${m.reason === 'opted-out' ? 'opted out' : `no log for ${plural(m.weeksWithoutLog, 'week')}`})`);
       out.push(`**Inactive mentors:** ${names(inactive) || 'none'}`, '');
@@ -124,7 +129,7 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
   const items = [
     ...unanswered,
     ...mentionsToSend(data, notified).map(({ cohort: { snapshot: s }, entry: q, fresh }) => {
-      const state = q.overdue ? `overdue (waited ${waitText(q.waitedHours)}, promise ${s.slaHours} h)` : q.requestedAtInFuture ? 'dated in the future (`requestedAt`), so it would never fall due' : `waiting ${waitText(q.waitedHours)}`;
+      const state = q.overdue ? `overdue (waited ${waitedText(q)}, promise ${s.slaHours} h)` : q.requestedAtInFuture ? 'dated in the future (`requestedAt`), so it would never fall due' : `waiting ${waitedText(q)}`;
       return { line: `- ${markdownText(q.id)} in ${markdownText(s.cohort.id)}, ${[state, claimedIn(q)].filter(Boolean).join(', ')}: ${mentionList(fresh)}`, fresh };
     }),
   ];

@@ -1,4 +1,4 @@
-import type { CohortSnapshot, TreeNode } from '../core/report.js';
+import type { CohortSnapshot, TreeNode, WaitingMember } from '../core/report.js';
 import type { NeverPlaced } from '../core/attention.js';
 import { hours } from './hours.js';
 import type { Style } from '../domain/style.js';
@@ -45,8 +45,10 @@ export function renderStatusText(view: StatusView, style: Style, width?: number)
     const waiting = s.waiting.filter((w) => !w.overdue);
     if (neverPlaced !== undefined) out.push(...neverPlacedText(style, neverPlaced));
     else {
-      out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${waitText(w.waitedHours)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
-      out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? 'waiting (no requestedAt)' : w.requestedAtInFuture ? `asked at ${w.requestedAt}, which is still to come: correct its requestedAt, or the request never falls due` : `has waited ${waitText(w.waitedHours)}`}`), 'warning', 'nobody'));
+      // One with no requestedAt waits from the cohort's start (before it, `assign` places them).
+      const since = (w: WaitingMember) => (w.requestedAt === undefined ? " since the cohort's start (no requestedAt)" : '');
+      out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${waitText(w.waitedHours)}${since(w)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
+      out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? `to place before the cohort starts on ${s.cohort.start} (no requestedAt)` : w.requestedAtInFuture ? `asked at ${w.requestedAt}, which is still to come: correct its requestedAt, or the request never falls due` : `has waited ${waitText(w.waitedHours)}${since(w)}`}`), 'warning', 'nobody'));
     }
     out.push(isCohortWeek(s.cohort, s.week) ? section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none', width ?? 80) : `${style.dim('✓')} Missing logs: ${style.dim(`none expected (last week, ${s.week}, is outside the cohort's weeks, ${cohortWeeksText(s.cohort)})`)}`);
     out.push(`${style.dim('•')} ${thisWeek.expectedLogs === 0 ? `Logs this week: none expected (${noLogsExpectedWhy({ placed: s.counts.members > s.counts.waiting, inCohort: isCohortWeek(s.cohort, addWeeks(s.week, 1)), anyAway: (s.pausedMentors?.length ?? 0) > 0 })})` : `Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`}`);
