@@ -7,7 +7,8 @@ import { planAssignment, waitingMembers, type AssignInput, type AssignmentPlan }
 import { heldByFieldTypos, memberChoices, mentorChoices, overridesAfter } from '../core/assign-review.js';
 import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
-import { renderAssignJson, renderAssignText, renderFinishedCohortWarning } from '../render/assign.js';
+import { renderAssignJson, renderAssignText, renderClaimedWarning, renderFinishedCohortWarning } from '../render/assign.js';
+import { claimBranches } from '../io/claim-branches.js';
 import { cohortState } from '../domain/cohort-state.js';
 import type { CohortEntry } from '../model/program.js';
 import type { Cohort } from '../model/schemas.js';
@@ -44,6 +45,9 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
   let plan = planAssignment(input);
   // Placing someone in a cycle that is over gives them no week of mentoring: said, not refused (records may be set right so).
   if (plan.assignments.length > 0 && cohortState(entry.cohort, loaded.today) === 'finished') printError(renderFinishedCohortWarning(entry.id, entry.cohort.end!));
+  // A mentor's /claim is a branch whose pull request waits for a merge: placing that member here too makes two that conflict.
+  const claimed = (await claimBranches(program.root, entry.id)).filter((c) => plan.assignments.some((a) => a.person === c.member));
+  if (claimed.length > 0) printError(renderClaimedWarning(claimed));
   const style = styleFor(process.stdout);
   const show = (current: AssignmentPlan) =>
     options.format === 'json' ? renderAssignJson(current) : renderAssignText(current, { explain: options.explain === true, slaHours: program.config.requestSlaHours, width: terminalWidth() }, style);

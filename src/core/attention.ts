@@ -2,6 +2,7 @@ import type { Config, Person } from '../model/schemas.js';
 import type { CohortSnapshot } from './report.js';
 import { isPaused } from '../domain/cohort-state.js';
 import { tierAbove, type Role } from '../domain/tiers.js';
+import { CLAIM_BRANCH } from '../domain/github.js';
 
 // The program's one attention issue, as data: who waits (in queue order, against the promise),
 // and whom to mention for each. DESIGN.md "Requests for a mentor": the preferred mentor first;
@@ -31,7 +32,7 @@ export interface OpenClaim {
 export function openClaims(text: string): Map<string, OpenClaim[]> {
   const claims = new Map<string, OpenClaim[]>();
   for (const line of text.split('\n')) {
-    const match = /^claim\/([a-z0-9][a-z0-9-]{0,62})\/([a-z0-9][a-z0-9-]{0,62})@([A-Za-z0-9-]{1,39}) https:\/\/\S+\/pull\/(\d{1,9})\s*$/.exec(line);
+    const match = new RegExp(`^${CLAIM_BRANCH.source} https://\\S+/pull/(\\d{1,9})\\s*$`).exec(line);
     if (!match) continue;
     const key = `${match[1]}/${match[2]}`;
     claims.set(key, [...(claims.get(key) ?? []), { login: match[3]!, number: Number(match[4]) }]);

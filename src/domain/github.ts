@@ -10,3 +10,9 @@ export type AuthorAssociation = (typeof AUTHOR_ASSOCIATIONS)[number];
  * maintainer listed by login but without access is someone else, or a typo.
  */
 export const WITH_ACCESS: readonly AuthorAssociation[] = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+
+/**
+ * The branch the claim workflow pushes for `/claim <member>` by a login: claim/<cohort>/<member>@<login>
+ * (lowercased; '@' is in no id and no login). Groups: cohort, member, login.
+ */
+export const CLAIM_BRANCH = /claim\/([a-z0-9][a-z0-9-]{0,62})\/([a-z0-9][a-z0-9-]{0,62})@([A-Za-z0-9-]{1,39})/;

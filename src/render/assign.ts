@@ -4,6 +4,7 @@ import type { Problem } from '../model/problem.js';
 import { problemJson } from './problems.js';
 import { formatTable, wrapWords } from './table.js';
 import { plural, waitText } from './words.js';
+import { sanitizeInline } from './terminal.js';
 
 /**
  * DESIGN.md's JSON: { cohort, assignments: [{ person, mentor, score }], unassigned: [{ person, reason }], totalScore },
@@ -86,4 +87,9 @@ function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style, wi
 /** assign in a cohort that has ended: those it places there have no week of it left. */
 export function renderFinishedCohortWarning(cohort: string, end: string): string {
   return `mentor: warning: ${cohort} ended on ${end}: whoever is placed there now has no week of it left. To give them a mentor, carry them into the next cycle (mentor next ${cohort} <next-cohort> --start <date>) and assign that cohort.`;
+}
+
+/** Members placed here whom a mentor's claim branch places too (from `/claim` on the attention issue): merging both conflicts. */
+export function renderClaimedWarning(claims: ReadonlyArray<{ member: string; login: string; branch: string }>): string {
+  return claims.map((c) => `mentor: warning: a mentor claimed ${c.member} on the attention issue (branch ${sanitizeInline(c.branch)}, by ${c.login}). If its pull request is still open, merge either it or these placements for ${c.member}, not both: both change ${c.member}'s record (branches as of your last git fetch).`).join('\n');
 }
