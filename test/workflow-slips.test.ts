@@ -84,6 +84,16 @@ describe('a claim made again (simulated)', { timeout: 180_000 }, () => {
     expect(again).toContain(`/pull/${linus})`);
     expect(stateOf(w).prs).toHaveLength(2);
   });
+
+  it('says nothing of telling a member who has no GitHub handle to mention', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    onMain(w, { 'people/jon.yaml': 'id: jon\nname: Jon B\ntimezone: America/New_York\nskills: [html]\n' }, 'jon has no handle');
+    for (let run = 0; run < 2; run++) expect(runWorkflow(w, 'mentor-claim.yml', { ...claimEvent(w, '/claim jon', 'linus-s'), sha: git(w.origin, 'rev-parse', 'main').trim() }).jobs.claim!.succeeded).toBe(true);
+    const answers: string[] = stateOf(w).issues[0].comments;
+    expect(answers).toHaveLength(2);
+    for (const answer of answers) expect(answer).not.toMatch(/was told|@jon/);
+  });
 });
 
 describe("a request's pull request when the gate cannot judge it, then its issue is edited (simulated)", { timeout: 180_000 }, () => {

@@ -191,7 +191,7 @@ PUSH_TO="$(git branch --show-current)@$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
 # one is open) mentions them no more. The answer's one line that starts with a mention is theirs.
 gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository > "$RUNNER_TEMP/open.json"
 earlier=$(jq -r --arg claim "\${PUSH_TO%@*}@" 'map(select((.isCrossRepository | not) and (.headRefName | startswith($claim)))) | first | .url // empty' "$RUNNER_TEMP/open.json")
-if [ -n "$earlier" ]; then
+if [ -n "$earlier" ] && grep -q '^@[A-Za-z0-9]' "$RUNNER_TEMP/answer.md"; then
   sed -i '/^@[A-Za-z0-9]/d' "$RUNNER_TEMP/answer.md"
   printf '%s\\n' "$member was told of an open claim already ($earlier), so is not mentioned again." >> "$RUNNER_TEMP/answer.md"
 fi
