@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from './helpers/github-world.js';
@@ -29,7 +29,7 @@ describe('a request issue nobody answered (simulated)', { timeout: 180_000 }, ()
     expect(told).toMatch(/^- request issue #7, with no answer for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
     expect(told).toMatch(/^- request issue #10, with no answer for 34 h: @andrew-gh \(maintainer: answer it\)$/m);
     expect(told).not.toMatch(/#8|#9\b/);
-    expect(issue.body).toContain('## Request issues with no answer');
+    expect(issue.body).toContain('## Requests not on the queue yet');
     expect(issue.body).toMatch(/^\| #7 \| 2 h \|/m);
     const comments = issue.comments.length;
     // The requester hears it too, with nothing to do; the issue stays listed (the answer says it is stuck).
@@ -48,7 +48,7 @@ describe('a request issue nobody answered (simulated)', { timeout: 180_000 }, ()
       for (const n of [7, 10]) s.issues.find((i: { number: number }) => i.number === n).comments.push('<!-- mentor:request -->\nThanks.\n\nPull request: https://github.com/learn-teach-code/mentorship/pull/91\n');
     });
     issue = attention(w);
-    expect(issue.body).not.toContain('Request issues with no answer');
+    expect(issue.body).not.toContain('Requests not on the queue yet');
     expect(issue.comments).toHaveLength(comments);
   });
 
@@ -62,6 +62,31 @@ describe('a request issue nobody answered (simulated)', { timeout: 180_000 }, ()
     expect(answer).toContain('GitHub did not open its pull request just now');
     const issue = attention(w);
     expect(issue.comments.join('\n')).toMatch(/^- request issue #7, with no answer for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
+  });
+});
+
+describe("a request's pull request a maintainer has not merged (simulated)", { timeout: 180_000 }, () => {
+  it('is on the attention issue while it waits, and the maintainers are reminded once it has waited escalateAfterHours', () => {
+    const w = issuesWorld();
+    // Main has nobody waiting: the attention issue would be closed. Two requests wait for a merge: #12 for 30 h, #13 for 2 h.
+    onMain(w, { 'cohorts/2026-fall/cohort.yaml': (text) => text.replace(/  - person: (cleo|jon)\n    role: mentee\n/g, '  - person: $1\n    role: mentee\n    mentor: linus\n') }, 'place everyone');
+    updateState(w, (s) => {
+      s.prs.push({ number: 12, head: 'request/issue-7', title: 'Request: zoe', body: '<!-- mentor:for zoe-z NONE -->', createdAt: '2026-11-19T14:00:00Z' });
+      s.prs.push({ number: 13, head: 'request/issue-8', title: 'Request: yan', body: '<!-- mentor:for yan-y NONE -->', createdAt: '2026-11-20T18:00:00Z' });
+      s.prs.push({ number: 14, head: 'request/issue-9', title: 'a fork', body: '', createdAt: '2026-11-01T18:00:00Z', fork: true });
+    });
+    let issue = attention(w);
+    expect(issue.state).toBe('open');
+    expect(issue.body).toContain('<!-- mentor:waiting 2 -->');
+    expect(issue.body).toMatch(/^\| #12 \| 30 h \| a pull request waiting for a maintainer's merge \| @andrew-gh \(maintainer: merge it\) \|$/m);
+    expect(issue.body).toMatch(/^\| #13 \| 2 h \| a pull request waiting for a maintainer's merge \| – \|$/m);
+    expect(issue.body).not.toContain('#14');
+    expect(issue.comments.join('\n')).toMatch(/^- request pull request #12, waiting 30 h for a merge: @andrew-gh \(maintainer: merge it\)$/m);
+    expect(issue.comments.join('\n')).not.toContain('#13');
+    // Merged: the member is on main, and the pull request leaves the list.
+    updateState(w, (s) => (s.prs[0].state = 'merged'));
+    issue = attention(w);
+    expect(issue.body).not.toContain('#12');
   });
 });
 
@@ -118,12 +143,13 @@ describe("a request's pull request when the gate cannot judge it, then its issue
   });
 });
 
-/** A maintainer's commit on main, pushed: each file's new text. */
-function onMain(w: IssuesWorld, files: Record<string, string>, message: string): void {
+/** A maintainer's commit on main, pushed: each file's new text, or how it changes. */
+function onMain(w: IssuesWorld, files: Record<string, string | ((text: string) => string)>, message: string): void {
   git(w.maintainer, 'pull', '-q', 'origin', 'main');
   for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(w.maintainer, file)), { recursive: true });
-    writeFileSync(path.join(w.maintainer, file), text);
+    const target = path.join(w.maintainer, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, typeof text === 'string' ? text : text(readFileSync(target, 'utf8')));
   }
   git(w.maintainer, 'add', '-A');
   git(w.maintainer, 'commit', '-qm', message);

@@ -4,7 +4,8 @@ import { readIssueBody } from '../io/request-files.js';
 import { writeFileAtomic } from '../io/write.js';
 import { chosenFolder } from '../io/write-path.js';
 import { resolveFromHere } from '../io/repo.js';
-import { attentionData, neverPlaced, openClaims, unansweredIssues, withUnanswered, type NeverPlaced } from '../core/attention.js';
+import { attentionData, neverPlaced, openClaims, type NeverPlaced } from '../core/attention.js';
+import { offQueue, withOffQueue } from '../core/off-queue.js';
 import { notifiedKeys, stillNotified } from '../core/attention-notified.js';
 import { programProgress } from '../core/cycles.js';
 import { cohortState, isOpenOrJustFinished } from '../domain/cohort-state.js';
@@ -126,10 +127,10 @@ async function attentionCommand(cohortId: string | undefined, options: StatusOpt
   const finished = [...program.cohorts.values()].filter((entry) => entry.cohort?.end !== undefined && cohortState(entry.cohort, loaded.today) === 'finished').sort((a, b) => (a.cohort!.end! < b.cohort!.end! ? -1 : 1));
   const last = finished.at(-1);
   const lastCycle = last ? { id: last.id, medianHours: programProgress(program.config, [{ cohort: last.cohort!, logs: new Map() }], people, loaded.today).program.requestToAssignment.medianHours } : undefined;
-  // The workflow's list of what is open on GitHub: claims' pull requests, and request issues with no answer.
+  // The workflow's list of what is open on GitHub: claims' pull requests, and requests not on main yet.
   const open = options.claims === undefined ? '' : readIssueBody(options.claims, CLAIMS_FIX);
   const queues = attentionData(program.config, entries.map((entry) => cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today))), people, loaded.today, lastCycle, openClaims(open));
-  const data = { ...withUnanswered(queues, cohortId !== undefined ? [] : unansweredIssues(program.config, open, loaded.now)), neverPlaced: cohortId !== undefined ? [] : justFinishedNeverPlaced(loaded) };
+  const data = { ...withOffQueue(queues, cohortId !== undefined ? [] : offQueue(program.config, open, loaded.now)), neverPlaced: cohortId !== undefined ? [] : justFinishedNeverPlaced(loaded) };
   // The comment first: the body records only the mentions it sends (or sent before), so one cut
   // to fit goes out on a later run.
   const notified = notifiedKeys(options.since === undefined ? undefined : readIssueBody(options.since, SINCE_FIX));

@@ -13,7 +13,7 @@ import { CLAIM_BRANCH } from '../domain/github.js';
 export interface Mention {
   handle: string;
   person?: string;
-  why: 'prefers' | 'escalate' | 'overdue' | 'date' | 'unanswered';
+  why: 'prefers' | 'escalate' | 'overdue' | 'date' | 'unanswered' | 'unmerged';
   key: string;
 }
 
@@ -40,34 +40,13 @@ export function openClaims(text: string): Map<string, OpenClaim[]> {
   return claims;
 }
 
-/**
- * A request (or offer) issue the request workflow has not answered, or answered only to say it is
- * stuck (its run failed, GitHub was down): on no queue but this one, so the maintainers are told.
- */
-export interface UnansweredIssue {
+/** A request not on the default branch yet, so on no queue but this one (core/off-queue.ts). */
+export interface OffQueue {
+  /** `issue`: a request issue with no answer; `pull`: a request's pull request waiting for a merge. */
+  kind: 'issue' | 'pull';
   number: number;
   waitedHours: number;
   mentions: Mention[];
-}
-
-/** How long the request workflow has to answer an issue before it counts as unanswered: its run may wait in GitHub's queue. */
-export const ANSWER_GRACE_HOURS = 1;
-
-/**
- * The unanswered request issues, oldest first, from lines `unanswered <opened at> <issue url>` (the
- * attention workflow lists them so, with the open pull requests); those opened within the grace are left out.
- */
-export function unansweredIssues(config: Config, text: string, now: number): UnansweredIssue[] {
-  const out: UnansweredIssue[] = [];
-  for (const line of text.split('\n')) {
-    const match = /^unanswered (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z) https:\/\/\S+\/issues\/(\d{1,9})\s*$/.exec(line);
-    const opened = match ? Date.parse(match[1]!) : NaN;
-    if (!match || Number.isNaN(opened) || (now - opened) / 3_600_000 < ANSWER_GRACE_HOURS || out.some((u) => u.number === Number(match[2]))) continue;
-    const number = Number(match[2]);
-    const mentions = [...new Map(config.maintainers.map((h) => [h.toLowerCase(), h])).values()].map((handle): Mention => ({ handle, why: 'unanswered', key: `issue/${number}/unanswered/${handle.toLowerCase()}` }));
-    out.push({ number, waitedHours: Math.round(((now - opened) / 3_600_000) * 10) / 10, mentions });
-  }
-  return out.sort((a, b) => b.waitedHours - a.waitedHours || a.number - b.number);
 }
 
 export interface QueueEntry {
@@ -103,14 +82,8 @@ export interface Attention {
   lastCycle?: string;
   /** Cohorts that have just finished (their last week is last week) with members never placed. */
   neverPlaced?: NeverPlaced[];
-  /** Request issues with no answer: counted in `waiting`, their mentions in `mentions`. */
-  unanswered?: UnansweredIssue[];
-}
-
-/** The attention data with the unanswered request issues: each is someone waiting, whom nobody has answered. */
-export function withUnanswered(data: Attention, unanswered: readonly UnansweredIssue[]): Attention {
-  if (unanswered.length === 0) return data;
-  return { ...data, waiting: data.waiting + unanswered.length, mentions: [...unanswered.flatMap((u) => u.mentions), ...data.mentions], unanswered: [...unanswered] };
+  /** Requests not on main yet (no answer on their issue, or a pull request not merged): counted in `waiting`, their mentions in `mentions`. */
+  offQueue?: OffQueue[];
 }
 
 export function attentionData(config: Config, snapshots: readonly CohortSnapshot[], people: ReadonlyMap<string, Person | undefined>, today: string, lastCycle?: { id: string; medianHours: number | null }, claims: ReadonlyMap<string, OpenClaim[]> = new Map()): Attention {

@@ -1,4 +1,4 @@
-import type { Attention, Mention, NeverPlaced, QueueEntry, UnansweredIssue } from '../core/attention.js';
+import type { Attention, Mention, NeverPlaced, OffQueue, QueueEntry } from '../core/attention.js';
 import { byUrgency, mentionDigest, mentionsToSend, notifiedLine } from '../core/attention-notified.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
 import { markdownText, mention } from './escape.js';
@@ -19,7 +19,7 @@ export const waitingMarker = (waiting: number) => `<!-- mentor:waiting ${waiting
 
 /** Names listed in one line of the body (mentors with room, inactive, paused) before "… and N more". */
 const NAMES_LISTED = 50;
-const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer', date: 'maintainer: correct its requestedAt', unanswered: 'maintainer: answer it' };
+const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer', date: 'maintainer: correct its requestedAt', unanswered: 'maintainer: answer it', unmerged: 'maintainer: merge it' };
 /** Each handle once, with every reason it is mentioned for (a maintainer who is also a mentor with room). */
 function mentionList(mentions: readonly Mention[]): string {
   const reasons = new Map<string, { handle: string; whys: string[] }>();
@@ -46,20 +46,23 @@ function neverPlacedPart(never: NeverPlaced): string[] {
   return [neverPlacedMarker(left.length), `## Never placed in ${markdownText(shortened(never.cohort.name, 200))} (${id}), which ended ${never.cohort.end ?? ''}`, '', `${names(who)}: the cohort ended before they had a mentor.${step}`, ''];
 }
 
-/** Request issues the request workflow has not answered: on no other queue. Issue numbers are digits (GitHub links them). */
-function unansweredPart(unanswered: readonly UnansweredIssue[]): string[] {
-  if (unanswered.length === 0) return [];
-  const shown = unanswered.slice(0, NAMES_LISTED);
+/** What keeps a request off the queue. */
+const offWhy = (o: OffQueue) => (o.kind === 'issue' ? 'no answer from the request workflow' : "a pull request waiting for a maintainer's merge");
+
+/** Requests not on main yet: on no other queue. Numbers are digits (GitHub links them). */
+function offQueuePart(off: readonly OffQueue[]): string[] {
+  if (off.length === 0) return [];
+  const shown = off.slice(0, NAMES_LISTED);
   return [
-    '## Request issues with no answer',
+    '## Requests not on the queue yet',
     '',
-    'The request workflow has not answered these, or said it is stuck (its run failed, or GitHub was down): until it does they are on no queue. Re-run its failed run (Actions tab, `mentor request`), or answer on the issue yourselves.',
+    "An issue the request workflow has not answered, or said it is stuck on (its run failed, or GitHub was down): re-run its failed run (Actions tab), or answer on the issue. A request's pull request counts once a maintainer merges it.",
     '',
-    '| issue | waiting | mentions |',
-    '|---|---|---|',
-    ...shown.map((u) => `| #${u.number} | ${waitText(u.waitedHours)} | ${mentionList(u.mentions) || '–'} |`),
+    '| # | waiting | why | mentions |',
+    '|---|---|---|---|',
+    ...shown.map((o) => `| #${o.number} | ${waitText(o.waitedHours)} | ${offWhy(o)} | ${mentionList(o.mentions) || '–'} |`),
     '',
-    ...(unanswered.length > shown.length ? [more(unanswered.length - shown.length), ''] : []),
+    ...(off.length > shown.length ? [more(off.length - shown.length), ''] : []),
   ];
 }
 
@@ -102,7 +105,7 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
       const paused = (s.pausedMentors ?? []).filter((m) => m.role !== 'mentee');
       if (paused.length > 0) out.push(`**Paused:** ${names(paused.map((m) => `${markdownText(m.id)} (until ${m.until})`))}`, '');
     }
-    out.push(...unansweredPart(data.unanswered ?? []));
+    out.push(...offQueuePart(data.offQueue ?? []));
     for (const never of data.neverPlaced ?? []) out.push(...neverPlacedPart(never));
     if (data.lastCycle !== undefined) out.push(`Median wait in the last cycle (${markdownText(data.lastCycle)}): ${data.lastCycleMedianHours === null ? 'no request answered' : waitText(data.lastCycleMedianHours)}.`, '');
     out.push(notifiedLine(recorded), '');
@@ -121,20 +124,21 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
  * urgent first, cut to fit; and the digests of the mentions it sends, for the body to record.
  */
 export function renderAttentionComment(data: Attention, notified: ReadonlySet<string>): { comment?: string; sent: Set<string> } {
-  // A request issue nobody answered comes first: it is on no other queue.
-  const unanswered = (data.unanswered ?? []).flatMap((u) => {
-    const fresh = u.mentions.filter((m) => !notified.has(mentionDigest(m.key)));
-    return fresh.length === 0 ? [] : [{ line: `- request issue #${u.number}, with no answer for ${waitText(u.waitedHours)}: ${mentionList(fresh)}`, fresh }];
+  // A request off the queue comes first: it is on no other.
+  const off = (data.offQueue ?? []).flatMap((o) => {
+    const fresh = o.mentions.filter((m) => !notified.has(mentionDigest(m.key)));
+    const line = o.kind === 'issue' ? `- request issue #${o.number}, with no answer for ${waitText(o.waitedHours)}` : `- request pull request #${o.number}, waiting ${waitText(o.waitedHours)} for a merge`;
+    return fresh.length === 0 ? [] : [{ line: `${line}: ${mentionList(fresh)}`, fresh }];
   });
   const items = [
-    ...unanswered,
+    ...off,
     ...mentionsToSend(data, notified).map(({ cohort: { snapshot: s }, entry: q, fresh }) => {
       const state = q.overdue ? `overdue (waited ${waitedText(q)}, promise ${s.slaHours} h)` : q.requestedAtInFuture ? 'dated in the future (`requestedAt`), so it would never fall due' : `waiting ${waitedText(q)}`;
       return { line: `- ${markdownText(q.id)} in ${markdownText(s.cohort.id)}, ${[state, claimedIn(q)].filter(Boolean).join(', ')}: ${mentionList(fresh)}`, fresh };
     }),
   ];
   if (items.length === 0) return { sent: new Set() };
-  const owed = unanswered.length + data.cohorts.reduce((sum, c) => sum + c.queue.filter((q) => q.mentions.some((m) => !notified.has(mentionDigest(m.key)))).length, 0);
+  const owed = off.length + data.cohorts.reduce((sum, c) => sum + c.queue.filter((q) => q.mentions.some((m) => !notified.has(mentionDigest(m.key)))).length, 0);
   const lines = items.map((item) => item.line);
   const head = ['<!-- mentor:attention-mentions -->', 'New on the queue:', ''];
   const tail = ['', 'Reply `/claim <member>` to take one.', ''];

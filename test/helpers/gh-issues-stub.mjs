@@ -62,7 +62,7 @@ export function ghIssues({ args, env, cwd }) {
     const prs = state.prs
       .filter((p) => (p.state ?? 'open') === 'open')
       .filter((p) => flag('--head') === undefined || p.head === flag('--head'))
-      .map((p) => ({ headRefName: p.head, body: p.body, url: url('pull', p.number), isCrossRepository: p.fork === true }));
+      .map((p) => ({ headRefName: p.head, body: p.body, url: url('pull', p.number), isCrossRepository: p.fork === true, createdAt: p.createdAt ?? '2026-01-05T10:00:00Z' }));
     const json = JSON.stringify(prs);
     if (flag('--jq') === undefined) out = `${json}\n`;
     else {

@@ -24,8 +24,9 @@ if [ -n "$number" ]; then
   gh issue view "$number" --json body --jq .body > "$RUNNER_TEMP/previous.md"
   state=$(gh issue view "$number" --json state --jq .state | tr 'A-Z' 'a-z')
 fi
-# The claims waiting for a maintainer's merge (the claim workflow's branches, in this repository).
-gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository --jq '.[] | select((.isCrossRepository | not) and (.headRefName | startswith("claim/"))) | "\\(.headRefName) \\(.url)"' > "$RUNNER_TEMP/claims.txt"
+# The claims and requests waiting for a maintainer's merge (the claim and request workflows'
+# branches, in this repository): a request is on no queue until then.
+gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository,createdAt --jq '.[] | select(.isCrossRepository | not) | if (.headRefName | startswith("claim/")) then "\\(.headRefName) \\(.url)" elif (.headRefName | startswith("request/issue-")) then "unmerged \\(.createdAt) \\(.url)" else empty end' > "$RUNNER_TEMP/claims.txt"
 # The request issues the request workflow never answered, or answered only to say it is stuck (its
 # run failed, GitHub was down): on no other queue, so the maintainers are told. Only the bot's answer counts.
 for label in ${REQUEST_LABEL} ${OFFER_LABEL}; do

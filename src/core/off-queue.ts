@@ -1,0 +1,43 @@
+import type { Config } from '../model/schemas.js';
+import type { Attention, Mention, OffQueue } from './attention.js';
+import { HOUR_MS } from '../domain/time.js';
+
+// Requests that are on no queue yet, since the queue reads the default branch: an issue the
+// request workflow has not answered (its run never came, or stopped stuck), and a request's pull
+// request that no maintainer has merged. Only a maintainer can act on either, so they are told.
+// The attention workflow lists them from GitHub, in the file it passes as `--claims`.
+
+/** How long the request workflow has to answer an issue before it counts as unanswered: its run may wait in GitHub's queue. */
+export const ANSWER_GRACE_HOURS = 1;
+
+const LINE = /^(unanswered|unmerged) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z) https:\/\/\S+\/(issues|pull)\/(\d{1,9})\s*$/;
+
+/**
+ * The requests off the queue, longest waiting first, from lines `unanswered <opened at> <issue url>`
+ * and `unmerged <opened at> <pull request url>`. An issue counts once the grace is over, and its
+ * maintainers are told at once; a pull request counts at once (its description told them as it
+ * opened), and they are reminded once it has waited `notify.escalateAfterHours`.
+ */
+export function offQueue(config: Config, text: string, now: number): OffQueue[] {
+  const out: OffQueue[] = [];
+  const maintainers = [...new Map(config.maintainers.map((h) => [h.toLowerCase(), h])).values()];
+  for (const line of text.split('\n')) {
+    const match = LINE.exec(line);
+    if (!match || (match[1] === 'unanswered') !== (match[3] === 'issues')) continue;
+    const kind = match[1] === 'unanswered' ? 'issue' : 'pull';
+    const number = Number(match[4]);
+    const waited = (now - Date.parse(match[2]!)) / HOUR_MS;
+    if (Number.isNaN(waited) || (kind === 'issue' && waited < ANSWER_GRACE_HOURS) || out.some((o) => o.kind === kind && o.number === number)) continue;
+    const why = kind === 'issue' ? 'unanswered' : 'unmerged';
+    const told = kind === 'issue' || waited >= config.notify.escalateAfterHours;
+    const mentions = told ? maintainers.map((handle): Mention => ({ handle, why, key: `${kind}/${number}/${why}/${handle.toLowerCase()}` })) : [];
+    out.push({ kind, number, waitedHours: Math.round(Math.max(0, waited) * 10) / 10, mentions });
+  }
+  return out.sort((a, b) => b.waitedHours - a.waitedHours || a.number - b.number);
+}
+
+/** The attention data with the requests off the queue: each is someone waiting. */
+export function withOffQueue(data: Attention, off: readonly OffQueue[]): Attention {
+  if (off.length === 0) return data;
+  return { ...data, waiting: data.waiting + off.length, mentions: [...off.flatMap((o) => o.mentions), ...data.mentions], offQueue: [...off] };
+}
