@@ -60,8 +60,13 @@ describe('a request issue nobody answered (simulated)', { timeout: 180_000 }, ()
     expect(job.succeeded).toBe(false);
     const answer: string = stateOf(w).issues[0].comments.at(-1);
     expect(answer).toContain('GitHub did not open its pull request just now');
-    const issue = attention(w);
+    // The requester's issue cannot take the notice (locked since): the run still records the mention, so it is not repeated.
+    updateState(w, (s) => (s.faults = [{ match: '^issue comment 7 ', times: 5 }]));
+    let issue = attention(w);
     expect(issue.comments.join('\n')).toMatch(/^- request issue #7, with no answer for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
+    const comments = issue.comments.length;
+    issue = attention(w);
+    expect(issue.comments).toHaveLength(comments);
   });
 });
 
