@@ -79,7 +79,9 @@ describe('the request workflow when GitHub fails it (simulated)', { timeout: 300
     const s = stateOf(w);
     expect(s.prs).toEqual([]);
     expect(s.issues[0].comments).toHaveLength(1);
-    expect(s.issues[0].comments[0]).toContain('a maintainer can see why in the workflow run');
+    // The requester is told it is not their answers and they need do nothing; the answer is marked stuck for the attention issue.
+    expect(s.issues[0].comments[0]).toContain('not in your answers. They will see it and answer here: you do not need to do anything.');
+    expect(s.issues[0].comments[0]).toContain('<!-- mentor:stuck -->');
   });
 });
 

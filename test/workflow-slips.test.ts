@@ -70,6 +70,22 @@ describe('a request issue nobody answered (simulated)', { timeout: 180_000 }, ()
   });
 });
 
+describe('a request the workflow could not read (simulated)', { timeout: 180_000 }, () => {
+  it("tells the requester it is not their answers and they need do nothing, and is marked stuck for the attention issue", () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe') });
+    // A merge gone wrong on main: mentor stops before it can answer.
+    onMain(w, { 'cohorts/2026-fall/members': 'not a folder\n' }, 'a file where the members folder goes');
+    const job = runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!;
+    expect(job.succeeded).toBe(false);
+    expect(stateOf(w).issues[0].comments).toEqual([
+      "<!-- mentor:request -->\n<!-- mentor:stuck -->\nThanks. Your request could not be taken in just now, because of a problem on the side of the organisers, not in your answers. They will see it and answer here: you do not need to do anything.\n",
+    ]);
+    // The next attention run tells the maintainers.
+    expect(attention(w).comments.join('\n')).toMatch(/^- request issue #7, with no answer for \d+ d \d+ h: @andrew-gh \(maintainer: answer it\)$/m);
+  });
+});
+
 describe("a request's pull request a maintainer has not merged (simulated)", { timeout: 180_000 }, () => {
   it('is on the attention issue while it waits, and the maintainers are reminded once it has waited escalateAfterHours', () => {
     const w = issuesWorld();

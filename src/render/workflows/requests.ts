@@ -139,7 +139,7 @@ const WRITES = ['contents: write', 'issues: write', 'pull-requests: write', 'sta
 export function requestWorkflow(): string {
   const body = `printf '%s' "$BODY" > "$RUNNER_TEMP/body.md"
 ${IDENTITY}
-${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'The request could not be read: a maintainer can see why in the workflow run.', 'edit the issue to run this again')}
+${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'Thanks. Your request could not be taken in just now, because of a problem on the side of the organisers, not in your answers. They will see it and answer here: you do not need to do anything.', 'edit the issue to run this again')}
 PUSH_TO="request/issue-$NUMBER"
 ${ONE_REQUEST_EACH}
 ${openAndGate("From the request form. Closes #$NUMBER (merging it answers the request). The gate judged it for the issue's author.", REQUEST_MARKER, 'request')}`;
