@@ -104,6 +104,8 @@ describe("a request's pull request a maintainer has not merged (simulated)", { t
     expect(issue.body).not.toContain('#14');
     expect(issue.comments.join('\n')).toMatch(/^- request pull request #12, waiting 30 h for a merge: @andrew-gh \(maintainer: merge it\)$/m);
     expect(issue.comments.join('\n')).not.toContain('#13');
+    // Nobody on the queue to claim: the comment asks for no /claim.
+    expect(issue.comments.join('\n')).not.toContain('/claim');
     // Merged: the member is on main, and the pull request leaves the list.
     updateState(w, (s) => (s.prs[0].state = 'merged'));
     issue = attention(w);

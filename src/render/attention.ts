@@ -141,7 +141,8 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
   const owed = off.length + data.cohorts.reduce((sum, c) => sum + c.queue.filter((q) => q.mentions.some((m) => !notified.has(mentionDigest(m.key)))).length, 0);
   const lines = items.map((item) => item.line);
   const head = ['<!-- mentor:attention-mentions -->', 'New on the queue:', ''];
-  const tail = ['', 'Reply `/claim <member>` to take one.', ''];
+  // Only a member on the queue can be claimed: a request off it is the maintainers' to take in.
+  const tail = items.length > off.length ? ['', 'Reply `/claim <member>` to take one.', ''] : [''];
   const cut = (count: number) => (count > 0 ? ['', more(count, ', to be mentioned in a later comment as the queue moves')] : []);
   const kept = linesThatFit(lines, COMMENT_LIMIT - [...head, ...tail, ...cut(owed)].join('\n').length - 1);
   const sent = new Set(items.slice(0, kept).flatMap((item) => item.fresh.map((m) => mentionDigest(m.key))));
