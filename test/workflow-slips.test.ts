@@ -26,15 +26,15 @@ describe('a request issue nobody answered (simulated)', { timeout: 180_000 }, ()
     addIssue(w, { number: 10, labels: ['mentor-offer'], body: formBody('wu'), createdAt: '2026-11-19T10:00:00Z', comments: [{ author: { login: 'mallory' }, body: '<!-- mentor:request -->\nAnswered, nothing to see.' }] });
     let issue = attention(w);
     const told = issue.comments.join('\n');
-    expect(told).toMatch(/^- request issue #7, with no answer for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
-    expect(told).toMatch(/^- request issue #10, with no answer for 34 h: @andrew-gh \(maintainer: answer it\)$/m);
+    expect(told).toMatch(/^- request issue #7, not taken in for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
+    expect(told).toMatch(/^- request issue #10, not taken in for 34 h: @andrew-gh \(maintainer: answer it\)$/m);
     expect(told).not.toMatch(/#8|#9\b/);
     expect(issue.body).toContain('## Requests not on the queue yet');
     expect(issue.body).toMatch(/^\| #7 \| 2 h \|/m);
     const comments = issue.comments.length;
     // The requester hears it too, with nothing to do; the issue stays listed (the answer says it is stuck).
     const request = (n: number) => stateOf(w).issues.find((i: { number: number }) => i.number === n);
-    expect(request(7).comments).toEqual([`<!-- mentor:request -->\n<!-- mentor:stuck -->\nThanks. This issue has not been taken in yet: the workflow that answers it did not run, or did not finish. The organisers have been told, on #${issue.number}. You do not need to do anything: they will answer here.\n`]);
+    expect(request(7).comments).toEqual([`<!-- mentor:request -->\n<!-- mentor:stuck -->\nThanks. Your request is not on the queue yet, and only the organisers can take it on from here: they have been told, on #${issue.number}, and will answer here. You do not need to do anything.\n`]);
     expect(request(8).comments).toEqual([]);
 
     // The next hour: still unanswered, listed, nobody mentioned again.
@@ -63,7 +63,7 @@ describe('a request issue nobody answered (simulated)', { timeout: 180_000 }, ()
     // The requester's issue cannot take the notice (locked since): the run still records the mention, so it is not repeated.
     updateState(w, (s) => (s.faults = [{ match: '^issue comment 7 ', times: 5 }]));
     let issue = attention(w);
-    expect(issue.comments.join('\n')).toMatch(/^- request issue #7, with no answer for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
+    expect(issue.comments.join('\n')).toMatch(/^- request issue #7, not taken in for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
     const comments = issue.comments.length;
     issue = attention(w);
     expect(issue.comments).toHaveLength(comments);
@@ -82,7 +82,24 @@ describe('a request the workflow could not read (simulated)', { timeout: 180_000
       "<!-- mentor:request -->\n<!-- mentor:stuck -->\nThanks. Your request could not be taken in just now, because of a problem on the side of the organisers, not in your answers. They will see it and answer here: you do not need to do anything.\n",
     ]);
     // The next attention run tells the maintainers.
-    expect(attention(w).comments.join('\n')).toMatch(/^- request issue #7, with no answer for \d+ d \d+ h: @andrew-gh \(maintainer: answer it\)$/m);
+    expect(attention(w).comments.join('\n')).toMatch(/^- request issue #7, not taken in for \d+ d \d+ h: @andrew-gh \(maintainer: answer it\)$/m);
+  });
+});
+
+describe('a request only the organisers can take in (simulated)', { timeout: 180_000 }, () => {
+  it('stays on the attention issue, the maintainers reminded there, until it is taken in', () => {
+    const w = issuesWorld();
+    // Between two cycles: 2027-winter is opened but starts in January, and intake names no cohort.
+    w.env.MENTOR_NOW = '2026-12-08T10:00:00-08:00';
+    onMain(w, { 'cohorts/2027-winter/cohort.yaml': 'id: 2027-winter\nname: Winter 2027\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: andrew\n    role: lead\n  - person: ada\n    role: mentor\n    mentor: andrew\n' }, 'open 2027-winter');
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-12-08T18:00:00Z' });
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!.succeeded).toBe(true);
+    expect(stateOf(w).issues[0].comments[0]).toContain('The organisers (@andrew-gh) have been told');
+    // Two hours on, nobody has changed intake: the request is on the attention issue.
+    w.env.MENTOR_NOW = '2026-12-08T12:00:00-08:00';
+    const issue = attention(w);
+    expect(issue.body).toMatch(/^\| #7 \| 2 h \|/m);
+    expect(issue.comments.join('\n')).toMatch(/^- request issue #7, not taken in for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
   });
 });
 

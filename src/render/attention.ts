@@ -47,7 +47,7 @@ function neverPlacedPart(never: NeverPlaced): string[] {
 }
 
 /** What keeps a request off the queue. */
-const offWhy = (o: OffQueue) => (o.kind === 'issue' ? 'no answer from the request workflow' : "a pull request waiting for a maintainer's merge");
+const offWhy = (o: OffQueue) => (o.kind === 'issue' ? 'not taken in: see the issue' : "a pull request waiting for a maintainer's merge");
 
 /** Requests not on main yet: on no other queue. Numbers are digits (GitHub links them). */
 function offQueuePart(off: readonly OffQueue[]): string[] {
@@ -56,7 +56,7 @@ function offQueuePart(off: readonly OffQueue[]): string[] {
   return [
     '## Requests not on the queue yet',
     '',
-    "An issue the request workflow has not answered, or said it is stuck on (its run failed, or GitHub was down): re-run its failed run (Actions tab), or answer on the issue. A request's pull request counts once a maintainer merges it.",
+    "A request issue the request workflow has not answered, or answered that only a maintainer can take it on (its run failed, GitHub was down, no cohort takes requests): set right what its issue says, then re-run the workflow run that answered there (Actions tab), or answer it yourselves. A request's pull request counts once a maintainer merges it.",
     '',
     '| # | waiting | why | mentions |',
     '|---|---|---|---|',
@@ -127,7 +127,7 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
   // A request off the queue comes first: it is on no other.
   const off = (data.offQueue ?? []).flatMap((o) => {
     const fresh = o.mentions.filter((m) => !notified.has(mentionDigest(m.key)));
-    const line = o.kind === 'issue' ? `- request issue #${o.number}, with no answer for ${waitText(o.waitedHours)}` : `- request pull request #${o.number}, waiting ${waitText(o.waitedHours)} for a merge`;
+    const line = o.kind === 'issue' ? `- request issue #${o.number}, not taken in for ${waitText(o.waitedHours)}` : `- request pull request #${o.number}, waiting ${waitText(o.waitedHours)} for a merge`;
     return fresh.length === 0 ? [] : [{ line: `${line}: ${mentionList(fresh)}`, fresh }];
   });
   const items = [

@@ -54,7 +54,8 @@ export function renderRequestRefusalText(problems: readonly string[], organisers
  */
 export function renderRequestRefusalMarkdown(problems: readonly string[], organisers: OrganisersProblem | undefined, maintainers: readonly string[], role: RequestRole = 'mentee'): string {
   const thanks = role === 'mentor' ? 'Thanks for offering to mentor.' : 'Thanks for asking.';
-  const out = [REQUEST_MARKER];
+  // Only a maintainer can take it on: marked stuck, so the attention issue keeps it until they do.
+  const out = organisers ? [REQUEST_MARKER, STUCK_MARKER] : [REQUEST_MARKER];
   if (organisers) {
     const told = maintainers.length > 0
       ? `The organisers (${[...new Map(maintainers.map((h) => [h.toLowerCase(), h])).values()].map(mention).join(', ')}) have been told; you do not need to do anything about it: this issue stays open, and they will answer here when a cohort takes requests.`

@@ -57,8 +57,8 @@ elif [ "$state" != open ]; then
 fi
 if [ -s "$RUNNER_TEMP/comment.md" ]; then
   gh issue comment "$number" --body-file "$RUNNER_TEMP/comment.md" > /dev/null
-  # Whoever opened a request issue nobody answered hears, as the maintainers are told, that they were.
-  printf '%s\\n' '${REQUEST_MARKER}' '${STUCK_MARKER}' "Thanks. This issue has not been taken in yet: the workflow that answers it did not run, or did not finish. The organisers have been told, on #$number. You do not need to do anything: they will answer here." > "$RUNNER_TEMP/told.md"
+  # Whoever opened a request issue not taken in hears, as the maintainers are told, that they were.
+  printf '%s\\n' '${REQUEST_MARKER}' '${STUCK_MARKER}' "Thanks. Your request is not on the queue yet, and only the organisers can take it on from here: they have been told, on #$number, and will answer here. You do not need to do anything." > "$RUNNER_TEMP/told.md"
   # One that cannot take a comment (locked since) fails no run: the maintainers were told above, and
   # a failed run would repeat their mention every hour.
   for request in $(sed -n 's/^- request issue #\\([0-9][0-9]*\\), .*/\\1/p' "$RUNNER_TEMP/comment.md"); do
