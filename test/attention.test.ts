@@ -70,10 +70,11 @@ describe('status --format markdown (the attention issue)', () => {
       return { body: result.stdout, comment: existsSync(out) ? readText(dir, path.basename(out)) : '' };
     };
     const first = await run('2026-11-21T10:00:00-08:00');
-    expect(first.comment).toContain('- max in 2026-fall, waiting 25 h: @andrew-gh (has room and a wanted skill)');
+    // max wants no skill: andrew is asked for having room, not for a skill max never asked for.
+    expect(first.comment).toContain('- max in 2026-fall, waiting 25 h: @andrew-gh (has room)\n');
     const overdue = await run('2026-11-23T10:00:00-08:00', path.join(dir, 'body.md'));
     expect(overdue.comment).toContain('- max in 2026-fall, overdue (waited 3 d 1 h, promise 48 h): @andrew-gh (maintainer)');
-    expect(overdue.body.split('\n').find((line) => line.includes('| max'))).toContain('| @andrew-gh (has room and a wanted skill; maintainer) |');
+    expect(overdue.body.split('\n').find((line) => line.includes('| max'))).toContain('| @andrew-gh (has room; maintainer) |');
     const again = await run('2026-11-23T11:00:00-08:00', path.join(dir, 'body.md'));
     expect(again.comment).toBe('');
   });

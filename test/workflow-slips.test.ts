@@ -208,7 +208,7 @@ describe('members carried into the next cycle with no request date (simulated)',
     w.env.MENTOR_NOW = '2027-01-05T10:00:00-08:00';
     let issue = attention(w);
     expect(issue.body).toMatch(/^\| 1 \| bob \(mentee\) \| 34 h since the start \| 14 h left \|/m);
-    expect(issue.comments.at(-1)).toContain('- bob in 2027-winter, waiting 34 h since the start: @ada-l (has room and a wanted skill)');
+    expect(issue.comments.at(-1)).toContain('- bob in 2027-winter, waiting 34 h since the start: @ada-l (has room)\n');
     // Wednesday: 58 h, past the 48 h promise: the maintainers are told.
     w.env.MENTOR_NOW = '2027-01-06T10:00:00-08:00';
     issue = attention(w);

@@ -15,6 +15,8 @@ export interface Mention {
   person?: string;
   why: 'prefers' | 'escalate' | 'overdue' | 'date' | 'unanswered' | 'unmerged';
   key: string;
+  /** An escalation for a member who wants skills (the mentor has one of them); not part of the key. */
+  skill?: true;
 }
 
 /** A claim's pull request that is open (the claim workflow's branch claim/<cohort>/<member>@<login>). */
@@ -106,7 +108,8 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
       const asMaintainer = (why: Mention['why']) => why === 'overdue' || why === 'date';
       const add = (handle: string | undefined, why: Mention['why'], person?: string) => {
         if (handle === undefined || mentions.some((m) => m.handle.toLowerCase() === handle.toLowerCase() && asMaintainer(m.why) === asMaintainer(why))) return;
-        mentions.push({ handle, why, key: `${snapshot.cohort.id}/${w.id}/${why}/${handle.toLowerCase()}`, ...(person !== undefined ? { person } : {}) });
+        const skill = why === 'escalate' && w.wants.length > 0 ? { skill: true as const } : {};
+        mentions.push({ handle, why, key: `${snapshot.cohort.id}/${w.id}/${why}/${handle.toLowerCase()}`, ...(person !== undefined ? { person } : {}), ...skill });
       };
       // The preferred person is mentioned only as what they were asked to be: a mentor of this
       // cohort of the tier above. A hand-written `prefers:` could name anyone (a mentee, a lead).

@@ -25,7 +25,7 @@ function mentionList(mentions: readonly Mention[]): string {
   const reasons = new Map<string, { handle: string; whys: string[] }>();
   for (const m of mentions) {
     const entry = reasons.get(m.handle.toLowerCase()) ?? { handle: m.handle, whys: [] };
-    entry.whys.push(why[m.why]);
+    entry.whys.push(m.why === 'escalate' && !m.skill ? 'has room' : why[m.why]);
     reasons.set(m.handle.toLowerCase(), entry);
   }
   return [...reasons.values()].map((r) => `${mention(r.handle)} (${r.whys.join('; ')})`).join(', ');
