@@ -115,6 +115,22 @@ describe('terminal output', () => {
     expect(status.stdout).not.toContain('0 of 0');
   });
 
+  it('says what to do next under who waits and who missed a log, in status on a terminal or a pipe, and only then', async () => {
+    const repo = exampleRepo();
+    const text = (await mentorIn(['status', '2026-fall', '--repo', repo], at({ MENTOR_NOW: NOW }))).stdout;
+    const lines = text.split('\n');
+    const after = (title: string) => lines[lines.findIndex((line) => line.includes(title)) + 1 + Number(/\((\d+)\)$/.exec(lines.find((line) => line.includes(title))!)![1])];
+    expect(after('Waiting for a mentor')).toBe('    Next: mentor assign 2026-fall --dry-run, then --commit; or a mentor takes one: mentor claim <member> --as <mentor>');
+    expect(after('Missing logs for last week, 2026-W47')).toBe('    Next: each writes theirs: mentor log --week 2026-W47');
+    // The same words once nobody waits and every log is in: no step to take, no line.
+    const settled = makeTree({ 'mentor.config.yaml': minimal.config, 'people/ann.yaml': minimal.person('ann'), 'cohorts/c1/cohort.yaml': 'id: c1\nname: One\nstart: 2026-09-07\nmembers:\n  - {person: ann, role: lead}\n', 'cohorts/c1/logs/ann/2026-W47.yaml': 'person: ann\nweek: 2026-W47\nhours: {}\n' });
+    const quiet = await mentorIn(['status', 'c1', '--repo', settled], at({ MENTOR_NOW: NOW }));
+    expect(quiet.stdout).toContain('Missing logs for last week, 2026-W47: none');
+    expect(quiet.stdout).not.toContain('Next:');
+    // JSON and the attention issue's Markdown carry no such line.
+    expect((await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'markdown'], at({ MENTOR_NOW: NOW }))).stdout).not.toContain('Next: mentor assign');
+  });
+
   it('tells what to do with an empty cohort in status, tree and hours', async () => {
     const repo = makeTree({ 'mentor.config.yaml': minimal.config, 'cohorts/empty/cohort.yaml': 'id: empty\nname: Empty\nstart: 2026-09-07\n' });
     for (const command of ['status', 'tree', 'hours']) {
