@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fitColumns, visibleWidth } from '../src/render/table.js';
+import { fitColumns, visibleWidth } from '../src/domain/columns.js';
 import { mentorIn } from './helpers/in-process.js';
 import { exampleRepo, makeTree, mentor, minimal, type FileTree } from './helpers/repo.js';
 

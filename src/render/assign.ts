@@ -2,7 +2,8 @@ import type { AssignmentPlan } from '../core/assign.js';
 import type { Style } from '../domain/style.js';
 import type { Problem } from '../model/problem.js';
 import { problemJson } from './problems.js';
-import { formatTable, wrapWords } from './table.js';
+import { wrapWords } from '../domain/columns.js';
+import { formatTable } from './table.js';
 import { plural, waitText } from './words.js';
 import { sanitizeInline } from './terminal.js';
 

@@ -2,7 +2,8 @@ import type { NextProposal, PersonProgress, ProgramProgress } from '../core/cycl
 import { ROLES } from '../domain/tiers.js';
 import { renderNewDocument } from './new-yaml.js';
 import type { Style } from '../domain/style.js';
-import { formatTable, wrapWords } from './table.js';
+import { wrapWords } from '../domain/columns.js';
+import { formatTable } from './table.js';
 import { plural } from './words.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { sanitizeInline } from './terminal.js';

@@ -3,7 +3,8 @@ import { roundHours } from '../domain/commitments.js';
 import type { HoursFlag, PersonHours } from '../core/commitments.js';
 import type { Role } from '../model/schemas.js';
 import type { Style } from '../domain/style.js';
-import { formatTable, wrapWords } from './table.js';
+import { wrapWords } from '../domain/columns.js';
+import { formatTable } from './table.js';
 import { sanitizeInline } from './terminal.js';
 import { emptyCohort } from './words.js';
 

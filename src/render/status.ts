@@ -3,7 +3,7 @@ import type { NeverPlaced } from '../core/attention.js';
 import { hours } from './hours.js';
 import type { Style } from '../domain/style.js';
 import { sanitizeInline } from './terminal.js';
-import { fitColumns, visibleWidth, wrapWords } from './table.js';
+import { fitColumns, visibleWidth, wrapWords } from '../domain/columns.js';
 import { emptyCohort, noLogsExpectedWhy, packList, plural, waitText } from './words.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { addWeeks } from '../domain/weeks.js';

@@ -1,34 +1,4 @@
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** Characters a terminal draws two columns wide: East Asian wide and full-width forms, and emoji. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f1e6}-\u{1f1ff}\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]|\p{Extended_Pictographic}/u;
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-/** The columns one character as the reader sees it (a grapheme: a letter with its marks, an emoji sequence) takes. */
-const columnsOf = (grapheme: string) => (WIDE.test(grapheme) ? 2 : /^[\p{M}\u200b-\u200f\ufe00-\ufe0f]+$/u.test(grapheme) ? 0 : 1);
-
-/** The columns a text takes on a terminal, colour codes left out. */
-export function visibleWidth(text: string): number {
-  let width = 0;
-  for (const { segment } of graphemes.segment(text.replace(ANSI, ''))) width += columnsOf(segment);
-  return width;
-}
-
-/** Text cut to at most `columns` columns with an ellipsis, never inside a character; all of it when it fits. */
-export function fitColumns(text: string, columns: number): string {
-  if (visibleWidth(text) <= columns) return text;
-  if (columns < 2) return '';
-  let out = '';
-  let width = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const next = columnsOf(segment);
-    if (width + next > columns - 1) break;
-    out += segment;
-    width += next;
-  }
-  return `${out}…`;
-}
+import { visibleWidth, wrapWords } from '../domain/columns.js';
 
 /**
  * A plain-text table with columns padded to their widest cell. Cells may carry colour; record
@@ -51,22 +21,6 @@ export function formatTable(header: string[], rows: string[][], options: { inden
       .join('  ')}`.trimEnd();
   const headerLine = line(header);
   return [options.headerStyle ? options.headerStyle(headerLine) : headerLine, ...cleanRows.map(line)].join('\n');
-}
-
-/** Breaks text at spaces into lines of at most `width` visible characters (a longer word stays whole). */
-export function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(' ')) {
-    if (current !== '' && visibleWidth(current) + 1 + visibleWidth(word) > width) {
-      lines.push(current);
-      current = word;
-    } else {
-      current = current === '' ? word : `${current} ${word}`;
-    }
-  }
-  lines.push(current);
-  return lines;
 }
 
 /**

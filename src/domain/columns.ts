@@ -1,0 +1,97 @@
+// Text as a terminal lays it out: the columns it takes, and lines broken between words. Every
+// layer that prints to a terminal needs it (render/ for tables, io/ for messages on stderr).
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Characters a terminal draws two columns wide: East Asian wide and full-width forms, and emoji. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f1e6}-\u{1f1ff}\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]|\p{Extended_Pictographic}/u;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** The columns one character as the reader sees it (a grapheme: a letter with its marks, an emoji sequence) takes. */
+const columnsOf = (grapheme: string) => (WIDE.test(grapheme) ? 2 : /^[\p{M}\u200b-\u200f\ufe00-\ufe0f]+$/u.test(grapheme) ? 0 : 1);
+
+/** The columns a text takes on a terminal, colour codes left out. */
+export function visibleWidth(text: string): number {
+  let width = 0;
+  for (const { segment } of graphemes.segment(text.replace(ANSI, ''))) width += columnsOf(segment);
+  return width;
+}
+
+/** Text cut to at most `columns` columns with an ellipsis, never inside a character; all of it when it fits. */
+export function fitColumns(text: string, columns: number): string {
+  if (visibleWidth(text) <= columns) return text;
+  if (columns < 2) return '';
+  let out = '';
+  let width = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const next = columnsOf(segment);
+    if (width + next > columns - 1) break;
+    out += segment;
+    width += next;
+  }
+  return `${out}…`;
+}
+
+/**
+ * The words of a text, split at spaces, except inside `backticks`: a command quoted for people to
+ * copy stays on one line (a terminal joins its own wraps on copy, never a line break of ours).
+ */
+function wordsOf(text: string): string[] {
+  if ((text.match(/`/g)?.length ?? 0) % 2 !== 0) return text.split(' ');
+  const words: string[] = [];
+  let word = '';
+  let quoted = false;
+  for (const char of text) {
+    if (char === '`') quoted = !quoted;
+    if (char === ' ' && !quoted) {
+      words.push(word);
+      word = '';
+    } else word += char;
+  }
+  words.push(word);
+  return words;
+}
+
+/**
+ * Breaks text at spaces into lines of at most `width` visible characters, the lines after the
+ * first at most `restWidth` (a longer word, or command in backticks, stays whole).
+ */
+export function wrapWords(text: string, width: number, restWidth = width): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of wordsOf(text)) {
+    const room = lines.length === 0 ? width : restWidth;
+    if (current !== '' && visibleWidth(current) + 1 + visibleWidth(word) > room) {
+      lines.push(current.trimEnd());
+      current = word;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  lines.push(current);
+  return lines;
+}
+
+/**
+ * A line too wide for the terminal, broken between words; the rest goes under its text, `hang`
+ * columns further in than the line's own indent (a list item's continuation). A line that fits
+ * is kept as it is.
+ */
+export function wrapLine(line: string, width: number, hang = 2): string[] {
+  if (visibleWidth(line) <= width) return [line];
+  const indent = /^ */.exec(line)![0].length;
+  const [first, ...rest] = wrapWords(line.slice(indent), Math.max(20, width - indent), Math.max(20, width - indent - hang));
+  return [`${' '.repeat(indent)}${first}`, ...rest.map((part) => `${' '.repeat(indent + hang)}${part}`)];
+}
+
+/**
+ * A message for a terminal `width` wide, each line broken between words: `mentor: what went wrong`
+ * goes on under its text, an indented line (a hint, a listed problem) two columns further in.
+ */
+export function wrapMessage(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => wrapLine(line, width, line.startsWith('mentor: ') ? 'mentor: '.length : 2))
+    .join('\n');
+}
