@@ -1,6 +1,6 @@
 import { ExitCode, fileSystemError, isSystemError, MentorError } from './errors.js';
 import { writeAtOnce } from './io/stdio.js';
-import { inUsersWords } from './io/invocation.js';
+import { printError } from './io/output.js';
 import { shellWords } from './domain/text.js';
 import { asksForJson, renderErrorJson } from './render/error-json.js';
 import { workflowLogLine } from './render/escape.js';
@@ -50,18 +50,18 @@ function reportError(error: unknown, argv: readonly string[]): number {
   if (error instanceof MentorError) {
     // Messages quote what was typed, which may hold line breaks: no line of them may read as a
     // workflow command (`::error::`) in a GitHub Actions log.
-    process.stderr.write(inUsersWords(`mentor: ${workflowLogLine(sanitizeForTerminal(error.message))}\n`, 'stderr'));
-    if (error.hint) process.stderr.write(inUsersWords(`  ${workflowLogLine(sanitizeForTerminal(error.hint))}\n`, 'stderr'));
+    printError(`mentor: ${workflowLogLine(sanitizeForTerminal(error.message))}\n`);
+    if (error.hint) printError(`  ${workflowLogLine(sanitizeForTerminal(error.hint))}\n`);
     return error.exitCode;
   }
   if (isClosedInput(error)) {
-    process.stderr.write('mentor: input closed before the prompt was answered, nothing was written.\n');
-    process.stderr.write(inUsersWords(`  Run it again and answer each question, or give the answers as flags (see \`mentor ${commandWord(command)} --help\`).\n`, 'stderr'));
+    printError('mentor: input closed before the prompt was answered, nothing was written.');
+    printError(`  Run it again and answer each question, or give the answers as flags (see \`mentor ${commandWord(command)} --help\`).`);
     return ExitCode.invalid;
   }
   if (isPromptInterrupt(error)) {
-    process.stderr.write('mentor: cancelled, nothing was written.\n');
-    process.stderr.write(inUsersWords(`  Run \`${sanitizeForTerminal(shellWords(['mentor', ...argv]))}\` again to start over.\n`, 'stderr'));
+    printError('mentor: cancelled, nothing was written.');
+    printError(`  Run \`${sanitizeForTerminal(shellWords(['mentor', ...argv]))}\` again to start over.`);
     return ExitCode.interrupted;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

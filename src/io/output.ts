@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import { wrapMessage } from '../domain/columns.js';
 import type { Style } from '../domain/style.js';
 import { inUsersWords } from './invocation.js';
 
@@ -31,8 +32,14 @@ export function print(text: string): void {
   process.stdout.write(inUsersWords(text.endsWith('\n') || text === '' ? text : `${text}\n`, 'stdout'));
 }
 
+/**
+ * A message on standard error. On a terminal its lines break between words within the width (the
+ * terminal itself would break them mid-word); anywhere else each stays one line.
+ */
 export function printError(text: string): void {
-  process.stderr.write(inUsersWords(text.endsWith('\n') ? text : `${text}\n`, 'stderr'));
+  const said = inUsersWords(text.endsWith('\n') ? text : `${text}\n`, 'stderr');
+  const width = terminalWidth(process.stderr);
+  process.stderr.write(width === undefined ? said : wrapMessage(said, width));
 }
 
 /** The terminal's width in columns (COLUMNS when not a terminal, for tests and pipes that set it). */

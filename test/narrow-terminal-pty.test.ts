@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { exampleRepo, mentor } from './helpers/repo.js';
+import { underTerminal } from './helpers/terminal.js';
+
+// What a person sees at a narrow terminal (a split pane, a phone's SSH app): mentor's own text
+// breaks between words within the width, and a pipe gets the same bytes as before, one line each.
+
+const NOW = '2026-11-24T09:00:00-08:00';
+
+/** The lines of a screen, each at most `width` wide; returned joined back (a line break and its indent read as one space). */
+function fitted(screen: string, width: number): string {
+  const lines = screen.split(/\r?\n/);
+  const over = lines.filter((line) => line.length > width);
+  expect(over, screen).toEqual([]);
+  return lines.join('\n').replace(/\n +/g, ' ');
+}
+
+describe('mentor at a narrow terminal', () => {
+  it('wraps an error and its hint between words, the hint under itself; piped, each stays one line', () => {
+    const repo = exampleRepo();
+    const args = ['log', '--repo', repo, '--person', 'bob', '--week', '2026-W10'];
+    const { code, screen } = underTerminal(args, [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(1);
+    const said = fitted(screen, 40);
+    expect(said).toContain('mentor: 2026-W10 is outside cohort 2026-fall (2026-W37 to 2026-W48); nothing was written.');
+    expect(said).toContain('Log a week of the cohort, or name the cohort that ran that week with --cohort.');
+    expect(screen).toMatch(/^mentor: 2026-W10 is outside cohort\r?\n {8}2026-fall/m);
+
+    const piped = mentor(args, { env: { MENTOR_NOW: NOW } });
+    expect(piped.stderr).toBe(
+      'mentor: 2026-W10 is outside cohort 2026-fall (2026-W37 to 2026-W48); nothing was written.\n  Log a week of the cohort, or name the cohort that ran that week with --cohort.\n',
+    );
+  });
+
+  it('keeps a command in backticks whole on one line when it wraps a warning', () => {
+    const repo = exampleRepo({ 'people/bob.yaml': 'id: bob\nname: Bob\ngithub: bob-m\ntimezone: America/Chicgo\n' });
+    const { code, screen } = underTerminal(['hours', '2026-fall', '--repo', repo], [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(0);
+    const said = fitted(screen, 40);
+    expect(said).toContain('mentor: warning: the records of cohort 2026-fall have 1 error (run `mentor validate`); showing what they give.');
+    expect(screen).toContain('`mentor validate`');
+  });
+});
