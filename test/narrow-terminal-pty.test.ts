@@ -40,4 +40,19 @@ describe('mentor at a narrow terminal', () => {
     expect(said).toContain('mentor: warning: the records of cohort 2026-fall have 1 error (run `mentor validate`); showing what they give.');
     expect(screen).toContain('`mentor validate`');
   });
+
+  it('wraps validate\'s problems and their fixes between words, a fix under its own text; piped, one line each', () => {
+    const repo = exampleRepo({ 'people/bob.yaml': 'id: bob\nname: Bob\ngithub: bob-m\ntimezone: America/Chicgo\nskils: [css]\n' });
+    const { code, screen } = underTerminal(['validate', '--repo', repo], [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(1);
+    const said = fitted(screen.replace(/^ +\d* \| .*$/gm, ''), 40);
+    expect(said).toContain('4:11  error  "timezone" must be an IANA time zone such as Europe/London or America/Los_Angeles. [invalid-value]');
+    expect(said).toContain('fix: Did you mean America/Chicago? (IANA zone names use _ for spaces.)');
+    expect(said).toContain('✖ 1 error, 1 warning in 1 file');
+    expect(screen).toMatch(/^ {9}fix: Did you mean\r?\n {14}America\/Chicago\?/m);
+
+    const piped = mentor(['validate', '--repo', repo], { env: { MENTOR_NOW: NOW } });
+    expect(piped.stdout).toContain('\n         fix: Did you mean America/Chicago? (IANA zone names use _ for spaces.)\n');
+    expect(piped.stdout).toContain('\n  5:1  warning  Unknown field "skils"; it is ignored.  [unknown-field]\n');
+  });
 });

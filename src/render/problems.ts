@@ -3,6 +3,10 @@ import type { Style } from '../domain/style.js';
 import { workflowMessage, workflowProperty } from './escape.js';
 import { sanitizeInline } from './terminal.js';
 import { plural } from './words.js';
+import { wrapLine } from '../domain/columns.js';
+
+/** A fix line's text starts after `fix: `: its continuation lines start there too. */
+const FIX_HANG = 'fix: '.length;
 
 export interface ValidationResult {
   valid: boolean;
@@ -36,15 +40,18 @@ export function renderProblemsGithub(result: ValidationResult): string {
  * Problems grouped by file, each with the source line and a caret under the column, and how
  * to fix it. `sourceLine` gives the text of a line of a file when it is at hand.
  */
-export function renderProblemsText(result: ValidationResult, style: Style, sourceLine: (file: string, line: number) => string | undefined): string {
+export function renderProblemsText(result: ValidationResult, style: Style, sourceLine: (file: string, line: number) => string | undefined, width?: number): string {
   const out: string[] = [];
+  // On a terminal, what is said breaks between words within its width, under its own text; a
+  // line quoted from a file does not (the caret points into it).
+  const said = (line: string, hang: number) => out.push(...(width === undefined ? [line] : wrapLine(line, width, hang)));
   // Root causes first, once each, with the problems they explain listed under them.
   const roots = result.problems.filter((problem) => problem.id !== undefined);
   for (const root of roots) {
     const explained = result.problems.filter((problem) => problem.cause === root.id);
-    out.push(`${style.error('root cause')}  ${style.bold(sanitizeInline(root.file))}  ${sanitizeInline(root.message)}  ${style.dim(`[${root.rule}]`)}`);
-    if (root.fix) out.push(`         ${style.accent('fix:')} ${sanitizeInline(root.fix)}`);
-    for (const problem of explained) out.push(`    ${style.dim('↳')} ${sanitizeInline(problem.file)}:${problem.line}:${problem.column}  ${sanitizeInline(problem.message)}`);
+    said(`${style.error('root cause')}  ${style.bold(sanitizeInline(root.file))}  ${sanitizeInline(root.message)}  ${style.dim(`[${root.rule}]`)}`, 2);
+    if (root.fix) said(`         ${style.accent('fix:')} ${sanitizeInline(root.fix)}`, FIX_HANG);
+    for (const problem of explained) said(`    ${style.dim('↳')} ${sanitizeInline(problem.file)}:${problem.line}:${problem.column}  ${sanitizeInline(problem.message)}`, 2);
     out.push('');
   }
   let currentFile: string | undefined;
@@ -55,7 +62,7 @@ export function renderProblemsText(result: ValidationResult, style: Style, sourc
       out.push(style.bold(sanitizeInline(problem.file)));
     }
     const label = isError(problem) ? style.error('error') : style.warning('warning');
-    out.push(`  ${style.dim(`${problem.line}:${problem.column}`)}  ${label}  ${sanitizeInline(problem.message)}  ${style.dim(`[${problem.rule}]`)}`);
+    said(`  ${style.dim(`${problem.line}:${problem.column}`)}  ${label}  ${sanitizeInline(problem.message)}  ${style.dim(`[${problem.rule}]`)}`, 2);
     const line = sourceLine(problem.file, problem.line);
     if (line !== undefined && line.length > 0) {
       const gutter = String(problem.line).padStart(5);
@@ -64,11 +71,11 @@ export function renderProblemsText(result: ValidationResult, style: Style, sourc
       const caretAt = sanitizeInline(line.slice(0, problem.column - 1)).length;
       out.push(style.dim(`  ${' '.repeat(gutter.length)} | `) + ' '.repeat(Math.min(caretAt, 201)) + (isError(problem) ? style.error('^') : style.warning('^')));
     }
-    if (problem.fix) out.push(`         ${style.accent('fix:')} ${sanitizeInline(problem.fix)}`);
+    if (problem.fix) said(`         ${style.accent('fix:')} ${sanitizeInline(problem.fix)}`, FIX_HANG);
   }
   while (out.at(-1) === '') out.pop();
   if (out.length > 0) out.push('');
-  out.push(summary(result, style));
+  said(summary(result, style), 2);
   return `${out.join('\n')}\n`;
 }
 
