@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleRepo, mentor } from './helpers/repo.js';
-import { underTerminal } from './helpers/terminal.js';
+import { CTRL_C, underTerminal } from './helpers/terminal.js';
 
 // What a person sees at a narrow terminal (a split pane, a phone's SSH app): mentor's own text
 // breaks between words within the width, and a pipe gets the same bytes as before, one line each.
@@ -54,5 +54,22 @@ describe('mentor at a narrow terminal', () => {
     const piped = mentor(['validate', '--repo', repo], { env: { MENTOR_NOW: NOW } });
     expect(piped.stdout).toContain('\n         fix: Did you mean America/Chicago? (IANA zone names use _ for spaces.)\n');
     expect(piped.stdout).toContain('\n  5:1  warning  Unknown field "skils"; it is ignored.  [unknown-field]\n');
+  });
+
+  it.each(['40', '60'])('shows next\'s proposals as one block per person at %s columns, each reason wrapped under itself', (columns) => {
+    const args = ['next', '2026-fall', '2027-spring', '--start', '2027-01-11', '--early', '--repo', exampleRepo()];
+    const { code, screen } = underTerminal(args, [['Write cohorts/2027-spring/cohort.yaml?', CTRL_C]], 'hal-k', NOW, { PTY_COLUMNS: columns });
+    expect(code, screen).toBe(130);
+    const proposals = screen.slice(0, screen.indexOf('2027-spring would open'));
+    const said = fitted(proposals, Number(columns));
+    expect(said).toMatch(/^From 2026-fall to 2027-spring: 0\s+proposed to move up a tier\r?$/m);
+    expect(proposals).toMatch(/^ {2}ada\r?\n {4}in 2026-fall {4}mentor\r?\n {4}in 2027-spring {2}mentor\r?\n {4}logged {10}3\/11\r?\n {4}why {13}logged 3 of 11/m);
+    expect(said).toMatch(/why +logged 3 of 11 weeks, under 75%/);
+  });
+
+  it('keeps next\'s table at 80 columns, and a pipe gets it whole', () => {
+    const args = ['next', '2026-fall', '2027-spring', '--start', '2027-01-11', '--early', '--repo', exampleRepo()];
+    const piped = mentor(args, { env: { MENTOR_NOW: NOW } });
+    expect(piped.stdout).toMatch(/^ {2}person {2}in 2026-fall {2}in 2027-spring {2}logged {2}why\n {2}andrew {2}lead {10}lead {12}3\/11 {4}leads stay leads\n/m);
   });
 });

@@ -8,7 +8,7 @@ import { plural } from './words.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { sanitizeInline } from './terminal.js';
 
-/** `width`: the terminal's, which the table keeps to, its reasons wrapping under themselves. */
+/** `width`: the terminal's, which the table keeps to, its reasons wrapping under themselves (or, narrower, one block per person). */
 export function renderProposalText(from: string, to: string, proposals: NextProposal[], style: Style, width?: number): string {
   const rows = proposals.map((p) => [
     p.person,
@@ -18,7 +18,8 @@ export function renderProposalText(from: string, to: string, proposals: NextProp
     p.reason,
   ]);
   const promotions = proposals.filter((p) => p.kind === 'promote').length;
-  return `${style.bold(`From ${from} to ${to}: ${promotions} proposed to move up a tier`)}\n\n${formatTable(['person', `in ${from}`, `in ${to}`, 'logged', 'why'], rows, { indent: 2, headerStyle: style.dim, ...(width === undefined ? {} : { width }) })}\n`;
+  const title = `From ${from} to ${to}: ${promotions} proposed to move up a tier`;
+  return `${(width === undefined ? [title] : wrapWords(title, width)).map(style.bold).join('\n')}\n\n${formatTable(['person', `in ${from}`, `in ${to}`, 'logged', 'why'], rows, { indent: 2, headerStyle: style.dim, ...(width === undefined ? {} : { width }) })}\n`;
 }
 
 export interface NewCohort {
