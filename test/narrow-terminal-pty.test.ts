@@ -72,4 +72,12 @@ describe('mentor at a narrow terminal', () => {
     const piped = mentor(args, { env: { MENTOR_NOW: NOW } });
     expect(piped.stdout).toMatch(/^ {2}person {2}in 2026-fall {2}in 2027-spring {2}logged {2}why\n {2}andrew {2}lead {10}lead {12}3\/11 {4}leads stay leads\n/m);
   });
+
+  it('shows each person\'s cohorts in progress as blocks at 40 columns, and the program figures wrapped between words', () => {
+    const { code, screen } = underTerminal(['progress', '--repo', exampleRepo()], [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(0);
+    const said = fitted(screen, 40);
+    expect(screen).toMatch(/^ada Ada Lovelace \(0 moves up a tier\)\r?\n {2}2026-fall\r?\n {4}state {9}running\r?\n {4}role {10}mentor\r?\n {4}weeks logged {2}3 of 11\r?$/m);
+    expect(said).toContain('request to assignment: median 21.8 h, worst 23 h; 2 of 3 within the 48 h promise, counting 1 still waiting past it');
+  });
 });

@@ -1,5 +1,5 @@
 import { ExitCode, MentorError } from '../errors.js';
-import { print, styleFor } from '../io/output.js';
+import { print, styleFor, terminalWidth } from '../io/output.js';
 import { programProgress } from '../core/cycles.js';
 import { closest } from '../model/suggest.js';
 import { renderProgressJson, renderProgressText } from '../render/cycles.js';
@@ -22,6 +22,6 @@ export async function progressCommand(personId: string | undefined, options: { r
   const result = programProgress(program.config, cohorts, people, loaded.today, loaded.now);
   const shown = personId === undefined ? result.people : result.people.filter((p) => p.id === personId);
   const programFigures = personId === undefined ? result.program : undefined;
-  print(options.format === 'json' ? renderProgressJson(shown, programFigures) : renderProgressText(shown, programFigures, styleFor(process.stdout)));
+  print(options.format === 'json' ? renderProgressJson(shown, programFigures) : renderProgressText(shown, programFigures, styleFor(process.stdout), terminalWidth()));
   return ExitCode.ok;
 }

@@ -2,7 +2,7 @@ import type { NextProposal, PersonProgress, ProgramProgress } from '../core/cycl
 import { ROLES } from '../domain/tiers.js';
 import { renderNewDocument } from './new-yaml.js';
 import type { Style } from '../domain/style.js';
-import { wrapWords } from '../domain/columns.js';
+import { wrapLine, wrapWords } from '../domain/columns.js';
 import { formatTable } from './table.js';
 import { plural } from './words.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
@@ -56,7 +56,8 @@ export function renderProgressJson(people: PersonProgress[], program: ProgramPro
   return `${JSON.stringify({ people, ...(program ? { program } : {}) }, null, 2)}\n`;
 }
 
-export function renderProgressText(people: PersonProgress[], program: ProgramProgress | undefined, style: Style): string {
+/** `width`: the terminal's; a table too wide for it becomes blocks, and a long figure wraps between words. */
+export function renderProgressText(people: PersonProgress[], program: ProgramProgress | undefined, style: Style, width?: number): string {
   const out: string[] = [];
   for (const person of people) {
     out.push(style.bold(`${person.id} ${sanitizeInline(person.name)}`) + style.dim(` (${plural(person.movesUp, 'move')} up a tier)`));
@@ -64,7 +65,7 @@ export function renderProgressText(people: PersonProgress[], program: ProgramPro
       formatTable(
         ['cohort', 'state', 'role', 'weeks logged', 'hours', 'PRs', ''],
         person.cohorts.map((c) => [c.cohort, c.state, c.role, `${c.weeksLogged} of ${c.weeksRun}`, String(c.hoursLogged), String(c.pullRequests), c.movedUp ? style.ok('moved up') : '']),
-        { indent: 2, headerStyle: style.dim },
+        { indent: 2, headerStyle: style.dim, ...(width === undefined ? {} : { width }) },
       ),
     );
     out.push('');
@@ -85,7 +86,8 @@ export function renderProgressText(people: PersonProgress[], program: ProgramPro
     );
     if (program.matchesEndedEarly > 0) out.push(`  matches ended early: ${program.matchesEndedEarly}`);
   }
-  return `${out.join('\n')}\n`;
+  const text = out.join('\n');
+  return `${width === undefined ? text : text.split('\n').flatMap((line) => wrapLine(line, width)).join('\n')}\n`;
 }
 
 /**
