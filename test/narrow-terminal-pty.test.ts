@@ -80,4 +80,13 @@ describe('mentor at a narrow terminal', () => {
     expect(screen).toMatch(/^ada Ada Lovelace \(0 moves up a tier\)\r?\n {2}2026-fall\r?\n {4}state {9}running\r?\n {4}role {10}mentor\r?\n {4}weeks logged {2}3 of 11\r?$/m);
     expect(said).toContain('request to assignment: median 21.8 h, worst 23 h; 2 of 3 within the 48 h promise, counting 1 still waiting past it');
   });
+
+  it('shows hours as blocks when a note would push the table past the terminal (110 columns), with its own titles', () => {
+    const { code, screen } = underTerminal(['hours', '2026-fall', '--week', '2026-W47', '--repo', exampleRepo()], [], 'hal-k', NOW, { PTY_COLUMNS: '110' });
+    expect(code, screen).toBe(0);
+    fitted(screen, 110);
+    expect(screen).toMatch(/^ {2}linus\r?\n {4}mentees \(X\) {5}1\r?$/m);
+    expect(screen).toMatch(/^ {4}no log this week\r?$/m);
+    expect(screen).toContain('Activities show logged/planned hours.');
+  });
 });

@@ -4,7 +4,7 @@ import type { HoursFlag, PersonHours } from '../core/commitments.js';
 import type { Role } from '../model/schemas.js';
 import type { Style } from '../domain/style.js';
 import { wrapWords } from '../domain/columns.js';
-import { formatTable } from './table.js';
+import { formatTable, tableFits } from './table.js';
 import { sanitizeInline } from './terminal.js';
 import { emptyCohort } from './words.js';
 
@@ -56,9 +56,8 @@ export function renderHoursText(view: HoursView, style: Style, width?: number): 
       return [row.id, ...(role === 'mentee' ? [] : [String(row.directMentees)]), ...cells, hours(row.plannedTotal), ...(view.week ? [hours(row.loggedTotal), diff] : []), notes];
     });
     const table = formatTable(header, body, { indent: 2, headerStyle: style.dim, ...(width ? { width } : {}) });
-    // A terminal narrower than the figures gets one block per person, not rows wrapped into noise.
-    const figuresWidth = Math.max(...formatTable(header.slice(0, -1), body.map((cells) => cells.slice(0, -1)), { indent: 2 }).split('\n').map((line) => line.length));
-    const narrow = width !== undefined && figuresWidth > width;
+    // A terminal narrower than the table gets one block per person, not rows wrapped into noise.
+    const narrow = !tableFits(header, body, width, 2);
     blocks ||= narrow;
     out.push('', style.bold(`${TIER_TITLES[role]} (${rows.length})`), narrow ? rows.map((row, index) => personBlock(row, header.slice(1, -1).map((title) => (title === 'X' ? 'mentees (X)' : title)), body[index]!.slice(1, -1), style)).join('\n\n') : table);
   }
