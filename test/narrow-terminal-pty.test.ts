@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleRepo, mentor } from './helpers/repo.js';
 import { CTRL_C, underTerminal } from './helpers/terminal.js';
+import { visibleWidth } from '../src/domain/columns.js';
 
 // What a person sees at a narrow terminal (a split pane, a phone's SSH app): mentor's own text
 // breaks between words within the width, and a pipe gets the same bytes as before, one line each.
@@ -16,6 +17,11 @@ function fitted(screen: string, width: number): string {
 }
 
 describe('mentor at a narrow terminal', () => {
+  it('counts the marks it prints (✖ ✔ ⚠ •) one column, as terminals draw them; an emoji, or a mark asked to be one, two', () => {
+    expect(visibleWidth('✖ ✔ ⚠ • ↳')).toBe(9);
+    expect(visibleWidth('👩‍💻 ✅ ⚠️')).toBe(8);
+  });
+
   it('wraps an error and its hint between words, the hint under itself; piped, each stays one line', () => {
     const repo = exampleRepo();
     const args = ['log', '--repo', repo, '--person', 'bob', '--week', '2026-W10'];
