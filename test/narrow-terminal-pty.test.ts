@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exampleRepo, mentor } from './helpers/repo.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { exampleGitRepo, exampleRepo, git, mentor } from './helpers/repo.js';
 import { CTRL_C, underTerminal } from './helpers/terminal.js';
 import { visibleWidth } from '../src/domain/columns.js';
 
@@ -94,5 +96,22 @@ describe('mentor at a narrow terminal', () => {
     expect(screen).toMatch(/^ {2}linus\r?\n {4}mentees \(X\) {5}1\r?$/m);
     expect(screen).toMatch(/^ {4}no log this week\r?$/m);
     expect(screen).toContain('Activities show logged/planned hours.');
+  });
+
+  it('wraps check-pr\'s verdicts between words, each under its own text; piped, one line each', () => {
+    const repo = exampleGitRepo();
+    git(repo, ['checkout', '-q', '-b', 'pr']);
+    writeFileSync(path.join(repo, 'README.md'), 'hello\n');
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'readme']);
+    const args = ['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'bob-m'];
+    const { code, screen } = underTerminal(args, [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(1);
+    const said = fitted(screen, 40);
+    expect(said).toContain('✖ added    README.md: not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files');
+    expect(screen).toMatch(/^ {2}✖ added {4}README\.md: not a record\r?\n {4}\(records/m);
+
+    const piped = mentor(args, { env: { MENTOR_NOW: NOW } });
+    expect(piped.stdout).toContain('\n  ✖ added    README.md: not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files\n');
   });
 });

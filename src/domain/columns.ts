@@ -75,23 +75,34 @@ export function wrapWords(text: string, width: number, restWidth = width): strin
 
 /**
  * A line too wide for the terminal, broken between words; the rest goes under its text, `hang`
- * columns further in than the line's own indent (a list item's continuation). A line that fits
- * is kept as it is.
+ * columns further in than the line's own indent (a list item's continuation). `labelled`: the line
+ * starts with a label (`fix: `) that stays with the word after it. A line that fits is kept as it is.
  */
-export function wrapLine(line: string, width: number, hang = 2): string[] {
+export function wrapLine(line: string, width: number, hang = 2, labelled = false): string[] {
   if (visibleWidth(line) <= width) return [line];
   const indent = /^ */.exec(line)![0].length;
-  const [first, ...rest] = wrapWords(line.slice(indent), Math.max(20, width - indent), Math.max(20, width - indent - hang));
+  // A stand-in for the label's space, one column wide like it, that no break is made at.
+  const text = labelled ? line.slice(indent).replace(' ', GLUE) : line.slice(indent);
+  const [first, ...rest] = wrapWords(text, Math.max(20, width - indent), Math.max(20, width - indent - hang)).map((part) => part.replace(GLUE, ' '));
   return [`${' '.repeat(indent)}${first}`, ...rest.map((part) => `${' '.repeat(indent + hang)}${part}`)];
 }
 
+const GLUE = '\u0000';
+
+/** What a line may start with after its indent, its text going on under the text after it. */
+const LABEL = /^(?:mentor: |fix: |[✖✔!•↳⚠] )/u;
+
 /**
- * A message for a terminal `width` wide, each line broken between words: `mentor: what went wrong`
- * goes on under its text, an indented line (a hint, a listed problem) two columns further in.
+ * mentor's text (a message, a list of what it found) for a terminal `width` wide, each line broken
+ * between words: after a label (`mentor: `, `fix: `, a mark such as `✖ `) it goes on under the
+ * label's text, any other line two columns further in than itself.
  */
-export function wrapMessage(text: string, width: number): string {
+export function wrapText(text: string, width: number): string {
   return text
     .split('\n')
-    .flatMap((line) => wrapLine(line, width, line.startsWith('mentor: ') ? 'mentor: '.length : 2))
+    .flatMap((line) => {
+      const label = LABEL.exec(line.replace(ANSI, '').trimStart())?.[0];
+      return wrapLine(line, width, label === undefined ? 2 : visibleWidth(label), label !== undefined);
+    })
     .join('\n');
 }

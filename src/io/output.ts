@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { wrapMessage } from '../domain/columns.js';
+import { wrapText } from '../domain/columns.js';
 import type { Style } from '../domain/style.js';
 import { inUsersWords } from './invocation.js';
 
@@ -39,7 +39,7 @@ export function print(text: string): void {
 export function printError(text: string): void {
   const said = inUsersWords(text.endsWith('\n') ? text : `${text}\n`, 'stderr');
   const width = terminalWidth(process.stderr);
-  process.stderr.write(width === undefined ? said : wrapMessage(said, width));
+  process.stderr.write(width === undefined ? said : wrapText(said, width));
 }
 
 /** The terminal's width in columns (COLUMNS when not a terminal, for tests and pipes that set it). */

@@ -2,7 +2,7 @@ import type { NextProposal, PersonProgress, ProgramProgress } from '../core/cycl
 import { ROLES } from '../domain/tiers.js';
 import { renderNewDocument } from './new-yaml.js';
 import type { Style } from '../domain/style.js';
-import { wrapLine, wrapWords } from '../domain/columns.js';
+import { wrapText, wrapWords } from '../domain/columns.js';
 import { formatTable } from './table.js';
 import { plural } from './words.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
@@ -87,7 +87,7 @@ export function renderProgressText(people: PersonProgress[], program: ProgramPro
     if (program.matchesEndedEarly > 0) out.push(`  matches ended early: ${program.matchesEndedEarly}`);
   }
   const text = out.join('\n');
-  return `${width === undefined ? text : text.split('\n').flatMap((line) => wrapLine(line, width)).join('\n')}\n`;
+  return `${width === undefined ? text : wrapText(text, width)}\n`;
 }
 
 /**

@@ -3,10 +3,7 @@ import type { Style } from '../domain/style.js';
 import { workflowMessage, workflowProperty } from './escape.js';
 import { sanitizeInline } from './terminal.js';
 import { plural } from './words.js';
-import { wrapLine } from '../domain/columns.js';
-
-/** A fix line's text starts after `fix: `: its continuation lines start there too. */
-const FIX_HANG = 'fix: '.length;
+import { wrapText } from '../domain/columns.js';
 
 export interface ValidationResult {
   valid: boolean;
@@ -44,14 +41,14 @@ export function renderProblemsText(result: ValidationResult, style: Style, sourc
   const out: string[] = [];
   // On a terminal, what is said breaks between words within its width, under its own text; a
   // line quoted from a file does not (the caret points into it).
-  const said = (line: string, hang: number) => out.push(...(width === undefined ? [line] : wrapLine(line, width, hang)));
+  const said = (line: string) => out.push(...(width === undefined ? [line] : wrapText(line, width).split('\n')));
   // Root causes first, once each, with the problems they explain listed under them.
   const roots = result.problems.filter((problem) => problem.id !== undefined);
   for (const root of roots) {
     const explained = result.problems.filter((problem) => problem.cause === root.id);
-    said(`${style.error('root cause')}  ${style.bold(sanitizeInline(root.file))}  ${sanitizeInline(root.message)}  ${style.dim(`[${root.rule}]`)}`, 2);
-    if (root.fix) said(`         ${style.accent('fix:')} ${sanitizeInline(root.fix)}`, FIX_HANG);
-    for (const problem of explained) said(`    ${style.dim('↳')} ${sanitizeInline(problem.file)}:${problem.line}:${problem.column}  ${sanitizeInline(problem.message)}`, 2);
+    said(`${style.error('root cause')}  ${style.bold(sanitizeInline(root.file))}  ${sanitizeInline(root.message)}  ${style.dim(`[${root.rule}]`)}`);
+    if (root.fix) said(`         ${style.accent('fix:')} ${sanitizeInline(root.fix)}`);
+    for (const problem of explained) said(`    ${style.dim('↳')} ${sanitizeInline(problem.file)}:${problem.line}:${problem.column}  ${sanitizeInline(problem.message)}`);
     out.push('');
   }
   let currentFile: string | undefined;
@@ -62,7 +59,7 @@ export function renderProblemsText(result: ValidationResult, style: Style, sourc
       out.push(style.bold(sanitizeInline(problem.file)));
     }
     const label = isError(problem) ? style.error('error') : style.warning('warning');
-    said(`  ${style.dim(`${problem.line}:${problem.column}`)}  ${label}  ${sanitizeInline(problem.message)}  ${style.dim(`[${problem.rule}]`)}`, 2);
+    said(`  ${style.dim(`${problem.line}:${problem.column}`)}  ${label}  ${sanitizeInline(problem.message)}  ${style.dim(`[${problem.rule}]`)}`);
     const line = sourceLine(problem.file, problem.line);
     if (line !== undefined && line.length > 0) {
       const gutter = String(problem.line).padStart(5);
@@ -71,11 +68,11 @@ export function renderProblemsText(result: ValidationResult, style: Style, sourc
       const caretAt = sanitizeInline(line.slice(0, problem.column - 1)).length;
       out.push(style.dim(`  ${' '.repeat(gutter.length)} | `) + ' '.repeat(Math.min(caretAt, 201)) + (isError(problem) ? style.error('^') : style.warning('^')));
     }
-    if (problem.fix) said(`         ${style.accent('fix:')} ${sanitizeInline(problem.fix)}`, FIX_HANG);
+    if (problem.fix) said(`         ${style.accent('fix:')} ${sanitizeInline(problem.fix)}`);
   }
   while (out.at(-1) === '') out.pop();
   if (out.length > 0) out.push('');
-  said(summary(result, style), 2);
+  said(summary(result, style));
   return `${out.join('\n')}\n`;
 }
 

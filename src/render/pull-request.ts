@@ -8,6 +8,7 @@ import { plural } from './words.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
 import { withinLimit } from './limit.js';
 import { shortened } from '../domain/text.js';
+import { wrapText } from '../domain/columns.js';
 
 // The pull-request review as a terminal report, as JSON for other tools (DESIGN.md), and as the
 // gate's one comment on the pull request (its first line is the marker the workflow finds it by).
@@ -44,7 +45,8 @@ export function renderReviewJson(review: PullRequestReview): string {
   return `${JSON.stringify({ allowed, author, approvals, maintainers, changes, problems: problems.map(({ subject: _s, ...problem }) => problem) }, null, 2)}\n`;
 }
 
-export function renderReviewText(review: PullRequestReview, style: Style): string {
+/** `width`: the terminal's, each line wrapped between words within it. */
+export function renderReviewText(review: PullRequestReview, style: Style, width?: number): string {
   const handle = terminalLine(review.author.handle);
   const lines = [...ignored(review, (h) => `@${terminalLine(h)}`), `Pull request by @${handle} (${authorLine(review)}), ${plural(review.changes.length, 'changed file')}:`];
   for (const verdict of review.changes) {
@@ -57,7 +59,8 @@ export function renderReviewText(review: PullRequestReview, style: Style): strin
   }
   for (const line of inheritedLine(review)) lines.push(`  ${line}`);
   lines.push('', nextStep(review, (text) => terminalLine(text), (handles) => handles.map((h) => `@${h}`).join(', ')));
-  return `${lines.join('\n')}\n`;
+  const text = lines.join('\n');
+  return `${width === undefined ? text : wrapText(text, width)}\n`;
 }
 
 /** The gate's comment: what the pull request changes, whether it may, and what to do next. */
