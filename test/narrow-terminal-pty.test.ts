@@ -114,4 +114,16 @@ describe('mentor at a narrow terminal', () => {
     const piped = mentor(args, { env: { MENTOR_NOW: NOW } });
     expect(piped.stdout).toContain('\n  ✖ added    README.md: not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files\n');
   });
+
+  it('wraps what a writing command says next between words, and leaves each git command to copy whole', () => {
+    const repo = exampleGitRepo();
+    const { code, screen } = underTerminal(['claim', 'jon', '--as', 'linus', '--repo', repo], [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(0);
+    const gitLines = screen.split(/\r?\n/).filter((line) => /^ {2}git (switch|add|commit|push) /.test(line));
+    expect(gitLines.length, screen).toBe(4);
+    expect(gitLines).toContain("  git commit -m 'Claim jon in 2026-fall: linus mentors them'");
+    const said = fitted(screen.split(/\r?\n/).filter((line) => !gitLines.includes(line)).join('\n'), 40);
+    expect(said).toContain('Next: put the change on a branch of its own and open a pull request; it counts once merged:');
+    expect(said).toContain('then open the pull request from the link git prints. (Next time, --commit makes the branch and the commit for you.)');
+  });
 });

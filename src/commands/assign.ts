@@ -1,5 +1,5 @@
 import { ExitCode } from '../errors.js';
-import { print, printError, styleFor, terminalWidth } from '../io/output.js';
+import { print, printError, say, styleFor, terminalWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { GO_BACK } from '../domain/questions.js';
 import { writeFilesAtomic } from '../io/write.js';
@@ -82,8 +82,8 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
   const assignedAt = formatInstant(program.config.timezone, loaded.now);
   const edited = applyMemberEdits(target, plan.assignments.map((a) => ({ person: a.person, set: { mentor: a.mentor, assignedAt } })));
   await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, [...edited].map(([file, content]) => ({ file, content }))), `Assign mentors in ${entry.id} (${plan.assignments.length} placed)`);
-  if (options.format === 'text') print(`Placed ${plan.assignments.length} in ${[...edited.keys()].join(', ') || entry.file}.`);
-  if (commitPlan && options.format === 'text') print(nextStepAfterCommit(commitPlan.branch, 'the placements'));
+  if (options.format === 'text') say(`Placed ${plan.assignments.length} in ${[...edited.keys()].join(', ') || entry.file}.`);
+  if (commitPlan && options.format === 'text') say(nextStepAfterCommit(commitPlan.branch, 'the placements'));
   return ExitCode.ok;
 }
 

@@ -1,5 +1,5 @@
 import { ExitCode, usageError } from '../errors.js';
-import { print, printError } from '../io/output.js';
+import { print, printError, say } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { checkClaim, cohortOfMember } from '../core/claim.js';
 import { cohortState } from '../domain/cohort-state.js';
@@ -70,7 +70,7 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
   // A member in no open cohort (a typo in `/claim`) is answered like any refusal, with who waits.
   if ('problem' in entry) return refuseClaim(member, entry.problem, { cohort: null, mentor: options.as ?? null }, options.format);
   const as = options.as ?? (await claimerFromGit(loaded, member, entry.cohort));
-  if (options.as === undefined && options.format === 'text') print(`Claiming as ${as} (the person of your git user; --as names another).`);
+  if (options.as === undefined && options.format === 'text') say(`Claiming as ${as} (the person of your git user; --as names another).`);
   const outcome = checkClaim({
     config: program.config,
     cohort: entry.cohort,
@@ -91,8 +91,8 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
   }
   else if (options.format === 'json') print(renderClaimJson({ cohort: entry.id, member, mentor: outcome.mentor, ok: true, problems: [], files, branch: branch ?? null }));
   else {
-    print(`${outcome.mentor} now mentors ${member} (${files.join(', ')}).`);
-    print(branch !== undefined ? nextStepAfterCommit(branch, 'the claim') : nextStepWithoutCommit('the change', { ...change, files }));
+    say(`${outcome.mentor} now mentors ${member} (${files.join(', ')}).`);
+    say(branch !== undefined ? nextStepAfterCommit(branch, 'the claim') : nextStepWithoutCommit('the change', { ...change, files }));
   }
   return ExitCode.ok;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ExitCode } from '../errors.js';
-import { print } from '../io/output.js';
+import { print, say } from '../io/output.js';
 import { renderWroteJson } from '../render/outcome-json.js';
 
 export type Format = 'text' | 'json';
@@ -17,7 +17,8 @@ export function checkGenerated(stale: readonly string[], upToDate: string, outOf
 
 /** What a command that writes files did: `text`, or with --format json its own keys and the files it wrote. */
 export function sayGenerated(format: Format | undefined, text: string, json: Record<string, unknown>, files: readonly string[], branch: string | null = null): void {
-  print(format === 'json' ? renderWroteJson(json, { ok: true, problems: [], files, branch }) : text);
+  if (format === 'json') print(renderWroteJson(json, { ok: true, problems: [], files, branch }));
+  else say(text);
 }
 
 /** A folder the user chose (io/write-path.ts chosenFolder), for JSON: relative to the repo, with forward slashes, or absolute outside it. */

@@ -1,7 +1,7 @@
 import { existsInRepo } from '../io/generated.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertCanCommit, openGit } from '../io/git.js';
-import { print, printError, styleFor } from '../io/output.js';
+import { print, printError, say, styleFor } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { readRecord } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -135,12 +135,12 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
 
   const change = { branch: `log/${person}/${week}`, files: [file], message: `Log ${week} of ${person}` };
   const plan = options.commit ? await planCommit(program.root, change.branch, [file], { fromDefaultBranch: true }) : undefined;
-  const say = asJson ? printError : print;
-  if (chosen) say(`Week ${week}: ${chosen.why} (--week chooses another).`);
+  const tell = asJson ? printError : say;
+  if (chosen) tell(`Week ${week}: ${chosen.why} (--week chooses another).`);
   await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), change.message);
-  if (!asJson) print(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
+  if (!asJson) say(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
   if (asJson) print(renderLogJson({ cohort: entry.id, person, week, created: !existing, hours: draft.hours, ok: true, problems: [], files: [file], branch: plan?.branch ?? null }));
-  else print(plan ? nextStepAfterCommit(plan.branch, 'the log', plan.from) : nextStepWithoutCommit('the log', change));
+  else say(plan ? nextStepAfterCommit(plan.branch, 'the log', plan.from) : nextStepWithoutCommit('the log', change));
   return ExitCode.ok;
 }
 

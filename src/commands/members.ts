@@ -1,6 +1,6 @@
 import { membersDir } from '../domain/layout.js';
 import { ExitCode, MentorError } from '../errors.js';
-import { print } from '../io/output.js';
+import { print, say } from '../io/output.js';
 import { removeFiles, writeFilesAtomic } from '../io/write.js';
 import { checkWritePaths } from '../io/write-path.js';
 import { meaningChanges } from '../core/member-meaning.js';
@@ -27,10 +27,10 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
   const move = planMemberMove(entry, options.to);
   if ('refused' in move) throw new MentorError(`${move.refused} Nothing was moved.`, ExitCode.invalid, 'Write each member as a plain entry (or file) by hand, then run the command again.');
   const dryRun = options.dryRun === true;
-  const say = (files: readonly string[], branch: string | null) =>
-    print(options.format === 'json' ? renderMembersJson({ cohort: entry.id, to: options.to, moved: move.moved, dryRun, ok: true, problems: [], files, branch }) : renderMemberMove(entry.id, options.to, move, dryRun));
+  const tell = (files: readonly string[], branch: string | null) =>
+    options.format === 'json' ? print(renderMembersJson({ cohort: entry.id, to: options.to, moved: move.moved, dryRun, ok: true, problems: [], files, branch })) : say(renderMemberMove(entry.id, options.to, move, dryRun));
   if (move.moved.length === 0) {
-    say([], null);
+    tell([], null);
     return ExitCode.ok;
   }
   // The records as they will be, read back before anything is written: the same tree, the same problems.
@@ -39,7 +39,7 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
     throw new MentorError(`Moving the members of ${entry.id} would change what the records mean: ${changes.slice(0, 5).join('; ')}. Nothing was moved.`, ExitCode.invalid, 'Run `mentor validate`, fix what it shows (anchors and aliases between entries cannot move), then try again.');
   }
   if (dryRun) {
-    say([], null);
+    tell([], null);
     return ExitCode.ok;
   }
 
@@ -56,7 +56,7 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
     removeFiles(program.root, move.deletes);
   };
   await writeAndCommit(commitPlan, moveMembers, message);
-  say(files, commitPlan?.branch ?? null);
-  if (options.format !== 'json') print(commitPlan ? nextStepAfterCommit(commitPlan.branch, 'the move') : nextStepWithoutCommit('the move', { branch, files: [entry.file, membersDir(entry.id)], message }));
+  tell(files, commitPlan?.branch ?? null);
+  if (options.format !== 'json') say(commitPlan ? nextStepAfterCommit(commitPlan.branch, 'the move') : nextStepWithoutCommit('the move', { branch, files: [entry.file, membersDir(entry.id)], message }));
   return ExitCode.ok;
 }

@@ -1,7 +1,7 @@
 import { existsInRepo } from '../io/generated.js';
 import { cohortDir, cohortFile } from '../domain/layout.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
-import { print, printError, styleFor, terminalWidth } from '../io/output.js';
+import { print, printError, say, styleFor, terminalWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { writeFileAtomic } from '../io/write.js';
 import { nextMembers, proposeNext, type NextProposal } from '../core/cycles.js';
@@ -84,11 +84,11 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
 
   const plan = options.commit ? await planCommit(program.root, `next/${toId}`, [file]) : undefined;
   await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), `Open cohort ${toId} from ${from.id}`);
-  if (!asJson) print(`Wrote ${file} with ${members.length} members. Next: \`mentor assign ${toId}\` places them.`);
-  if (!asJson && options.end === undefined && from.cohort.end !== undefined) print(renderNoEndNote({ id: from.id, start: from.cohort.start, end: from.cohort.end }, toId, options.start, file));
-  if (!asJson && from.cohort.end === undefined) print(renderRollingFromNote(from.id, toId, options.start, cohortFile(from.id)));
+  if (!asJson) say(`Wrote ${file} with ${members.length} members. Next: \`mentor assign ${toId}\` places them.`);
+  if (!asJson && options.end === undefined && from.cohort.end !== undefined) say(renderNoEndNote({ id: from.id, start: from.cohort.start, end: from.cohort.end }, toId, options.start, file));
+  if (!asJson && from.cohort.end === undefined) say(renderRollingFromNote(from.id, toId, options.start, cohortFile(from.id)));
   if (asJson) said(members, [file], plan?.branch ?? null);
-  else if (plan) print(nextStepAfterCommit(plan.branch, 'the new cohort'));
+  else if (plan) say(nextStepAfterCommit(plan.branch, 'the new cohort'));
   return ExitCode.ok;
 }
 

@@ -1,5 +1,5 @@
 import { ExitCode, usageError } from '../errors.js';
-import { print, printError } from '../io/output.js';
+import { print, printError, say } from '../io/output.js';
 import { planRelease, releaseReasonProblem } from '../core/claim.js';
 import { formatInstant } from '../domain/time.js';
 import { renderReleaseJson } from '../render/outcome-json.js';
@@ -37,7 +37,7 @@ export async function releaseCommand(member: string, options: ReleaseOptions): P
     print(renderReleaseJson({ ...said, mentor: plan.mentor, ok: true, problems: [], files, branch: branch ?? null }));
     return ExitCode.ok;
   }
-  print(`${member} is waiting again (released from ${plan.mentor}; kept in history): ${files.join(', ')}.`);
-  print(branch !== undefined ? nextStepAfterCommit(branch, 'the release') : nextStepWithoutCommit('the change', { ...change, files }));
+  say(`${member} is waiting again (released from ${plan.mentor}; kept in history): ${files.join(', ')}.`);
+  say(branch !== undefined ? nextStepAfterCommit(branch, 'the release') : nextStepWithoutCommit('the change', { ...change, files }));
   return ExitCode.ok;
 }

@@ -1,6 +1,6 @@
 import { ExitCode } from '../errors.js';
 import { staleFiles } from '../io/generated.js';
-import { print } from '../io/output.js';
+import { print, say } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { CONFIG_FILE, cohortDir, cohortFile, membersDir, personFile } from '../domain/layout.js';
 import { cohortsOverlap } from '../domain/cross-cohort.js';
@@ -41,15 +41,15 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
 
   if (options.commit && stale.length === 0) {
     if (options.format === 'json') said({ ok: true, files: [], branch: null });
-    else print(`The report of ${entry.id} for ${week} is up to date: nothing new to commit.`);
+    else say(`The report of ${entry.id} for ${week} is up to date: nothing new to commit.`);
     return ExitCode.ok;
   }
   const reads = { what: 'The report', files: recordsReadBy(program, entry.cohort) };
   const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()], { reads }) : undefined;
   await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, [...files].map(([file, content]) => ({ file, content }))), `Report ${entry.id} ${week}`);
-  if (options.format !== 'json') print(`Wrote ${[...files.keys()].join(' and ')}.`);
+  if (options.format !== 'json') say(`Wrote ${[...files.keys()].join(' and ')}.`);
   if (options.format === 'json') said({ ok: true, files: [...files.keys()], branch: commitPlan?.branch ?? null });
-  else if (commitPlan) print(nextStepAfterCommit(commitPlan.branch, 'the report'));
+  else if (commitPlan) say(nextStepAfterCommit(commitPlan.branch, 'the report'));
   return ExitCode.ok;
 }
 

@@ -1,5 +1,5 @@
 import { ExitCode } from '../errors.js';
-import { print, printError } from '../io/output.js';
+import { print, printError, say } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { existingFiles, readIssueBody } from '../io/request-files.js';
 import { writeFilesAtomic } from '../io/write.js';
@@ -91,11 +91,11 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   const commitPlan = options.commit ? await planCommit(program.root, change.branch, change.files) : undefined;
   await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, files), change.message);
   if (options.format === 'markdown') print(renderRequestDoneMarkdown(outcome.plan));
-  else if (options.format === 'text') print(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
+  else if (options.format === 'text') say(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
   if (options.format === 'json') print(renderRequestJson({ role, person: id, cohort: outcome.plan.member?.cohort ?? null, organisers: null, ok: true, problems: [], files: files.map((f) => f.file), branch: commitPlan?.branch ?? null }));
   if (options.format === 'text') {
-    print(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer') : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files', change));
-    if (!outcome.plan.member) print(renderOfferNextStep(id, options.cohort ?? program.config.intake.cohort ?? onlyOne(runningCohorts(loaded).map((entry) => entry.id))));
+    say(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer') : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files', change));
+    if (!outcome.plan.member) say(renderOfferNextStep(id, options.cohort ?? program.config.intake.cohort ?? onlyOne(runningCohorts(loaded).map((entry) => entry.id))));
   }
   return ExitCode.ok;
 }

@@ -92,15 +92,19 @@ const GLUE = '\u0000';
 /** What a line may start with after its indent, its text going on under the text after it. */
 const LABEL = /^(?:mentor: |fix: |[✖✔!•↳⚠] )/u;
 
+/** A line that is a command to copy (`  git push -u origin ...`): a terminal joins its own wraps of it on copy, never ours. */
+const COMMAND = /^ *(?:git|mentor|node|npm|npx|cd) /;
+
 /**
  * mentor's text (a message, a list of what it found) for a terminal `width` wide, each line broken
  * between words: after a label (`mentor: `, `fix: `, a mark such as `✖ `) it goes on under the
- * label's text, any other line two columns further in than itself.
+ * label's text, any other line two columns further in than itself. A command line stays whole.
  */
 export function wrapText(text: string, width: number): string {
   return text
     .split('\n')
     .flatMap((line) => {
+      if (COMMAND.test(line)) return [line];
       const label = LABEL.exec(line.replace(ANSI, '').trimStart())?.[0];
       return wrapLine(line, width, label === undefined ? 2 : visibleWidth(label), label !== undefined);
     })

@@ -28,8 +28,16 @@ export function styleFor(stream: NodeJS.WriteStream): Style {
   };
 }
 
+/** Output as it is: data (JSON, Markdown), or text already laid out for the terminal's width. */
 export function print(text: string): void {
   process.stdout.write(inUsersWords(text.endsWith('\n') || text === '' ? text : `${text}\n`, 'stdout'));
+}
+
+/** mentor's own sentences on standard output: on a terminal, broken between words within its width; elsewhere as they are. */
+export function say(text: string): void {
+  const said = inUsersWords(text.endsWith('\n') || text === '' ? text : `${text}\n`, 'stdout');
+  const width = terminalWidth();
+  process.stdout.write(width === undefined ? said : wrapText(said, width));
 }
 
 /**
