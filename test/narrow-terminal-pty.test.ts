@@ -126,4 +126,13 @@ describe('mentor at a narrow terminal', () => {
     expect(said).toContain('Next: put the change on a branch of its own and open a pull request; it counts once merged:');
     expect(said).toContain('then open the pull request from the link git prints. (Next time, --commit makes the branch and the commit for you.)');
   });
+
+  it('keeps assign --explain inside 40 columns: its title, summary and tables', () => {
+    const { code, screen } = underTerminal(['assign', '2026-fall', '--dry-run', '--explain', '--repo', exampleRepo()], [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(0);
+    const said = fitted(screen, 40);
+    expect(said).toContain('Proposed placements in 2026-fall: 2 of 2 waiting');
+    expect(said).toContain('preferences honoured: 1 of 1 who asked for a mentor by name');
+    expect(screen).toMatch(/^ {2}ada\r?\n {4}role {6}mentor\r?\n {4}before {4}3\r?\n {4}after {5}4\r?\n {4}capacity {2}4\r?$/m);
+  });
 });

@@ -2,7 +2,7 @@ import type { AssignmentPlan } from '../core/assign.js';
 import type { Style } from '../domain/style.js';
 import type { Problem } from '../model/problem.js';
 import { problemJson } from './problems.js';
-import { wrapWords } from '../domain/columns.js';
+import { wrapText, wrapWords } from '../domain/columns.js';
 import { formatTable } from './table.js';
 import { plural, waitText } from './words.js';
 import { sanitizeInline } from './terminal.js';
@@ -51,7 +51,8 @@ export function renderAssignText(plan: AssignmentPlan, options: { explain: boole
   out.push('', `Total score ${plan.totalScore}.`);
   if (plan.chosen > 0) out.push(...wrapWords(`With ${plural(plan.chosen, 'placement')} of your choice, this is the best plan around them, not the optimum.`, options.width ?? Number.POSITIVE_INFINITY).map(style.dim));
   if (options.explain) out.push('', ...explainSummary(plan, options.slaHours, style, options.width));
-  return `${out.join('\n')}\n`;
+  const text = out.join('\n');
+  return `${options.width === undefined ? text : wrapText(text, options.width)}\n`;
 }
 
 function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style, width = Number.POSITIVE_INFINITY): string[] {
@@ -66,7 +67,7 @@ function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style, wi
     formatTable(
       ['mentor', 'role', 'before', 'after', 'capacity'],
       plan.loads.map((l) => [l.mentor, l.role, String(l.before), String(l.after), String(l.capacity)]),
-      { indent: 2, headerStyle: style.dim },
+      { indent: 2, headerStyle: style.dim, ...(Number.isFinite(width) ? { width } : {}) },
     ),
   );
   const waited = plan.assignments.filter((a) => a.waitedHours !== undefined);
@@ -76,7 +77,7 @@ function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style, wi
       formatTable(
         ['member', 'waited', ''],
         waited.map((a) => [a.person, waitText(a.waitedHours), a.waitedHours! > slaHours ? style.warning('overdue') : 'within']),
-        { indent: 2, headerStyle: style.dim },
+        { indent: 2, headerStyle: style.dim, ...(Number.isFinite(width) ? { width } : {}) },
       ),
     );
   }
