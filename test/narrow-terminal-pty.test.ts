@@ -135,4 +135,11 @@ describe('mentor at a narrow terminal', () => {
     expect(said).toContain('preferences honoured: 1 of 1 who asked for a mentor by name');
     expect(screen).toMatch(/^ {2}ada\r?\n {4}role {6}mentor\r?\n {4}before {4}3\r?\n {4}after {5}4\r?\n {4}capacity {2}4\r?$/m);
   });
+
+  it('leaves a command too long for any line where it is in a message, not on a line of its own after a lone word', () => {
+    const repo = exampleRepo();
+    const { code, screen } = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], [['Who is logging?', CTRL_C]], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(130);
+    expect(screen).toMatch(/^ {2}Run `mentor log --repo \S+ --cohort 2026-fall`\r?\n {4}again to start over\.\r?$/m);
+  });
 });

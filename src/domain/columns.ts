@@ -62,7 +62,8 @@ export function wrapWords(text: string, width: number, restWidth = width): strin
   let current = '';
   for (const word of wordsOf(text)) {
     const room = lines.length === 0 ? width : restWidth;
-    if (current !== '' && visibleWidth(current) + 1 + visibleWidth(word) > room) {
+    // A word no line could hold goes on where it is: the terminal breaks it there or on a line of its own alike.
+    if (current !== '' && visibleWidth(current) + 1 + visibleWidth(word) > room && visibleWidth(word) <= restWidth) {
       lines.push(current.trimEnd());
       current = word;
     } else {
