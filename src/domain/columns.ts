@@ -111,3 +111,13 @@ export function wrapText(text: string, width: number): string {
     })
     .join('\n');
 }
+
+/**
+ * A question for a prompt on a terminal `width` wide, broken between words: inquirer puts `? `
+ * before it, and `after` columns after it on its last line (the default shown, the cursor); the
+ * lines after the first go under its text. Without a width, as it is.
+ */
+export function fitQuestion(message: string, width: number | undefined, after = 0): string {
+  if (width === undefined || width <= 0) return message;
+  return wrapWords(message, Math.max(20, width - 2 - after)).join('\n  ');
+}

@@ -1,6 +1,8 @@
 // The only module that imports inquirer. Questions are plain data (see Question), built and
 // tested elsewhere; this turns them into prompts on the terminal.
 
+import { styleText } from 'node:util';
+import { fitQuestion, visibleWidth, wrapWords } from '../domain/columns.js';
 import { hoursOf } from '../domain/commitments.js';
 import { GO_BACK, type Asker } from '../domain/questions.js';
 import { wantsColor } from './output.js';
@@ -11,6 +13,8 @@ export type { Asker, Choice, Question } from '../domain/questions.js';
 /** Typed as the whole answer to a text or number question, goes back to the question before. */
 const BACK_KEY = '<';
 const BACK_HINT = ` (${BACK_KEY} to go back)`;
+/** The hint as one word, for fitting a question: a narrow terminal gets it whole, never "(< to" and "go back)". */
+const BACK_HINT_WHOLE = ` ${BACK_HINT.trim().replaceAll(' ', '\u00a0')}`;
 
 /** Prompts need a terminal on both ends: keys in, screen out. */
 export function isInteractive(): boolean {
@@ -32,28 +36,53 @@ export function terminalAsker(): Asker {
       if (question.note !== undefined) process.stdout.write(`${question.note}\n`);
       const back = question.back === true;
       const isBack = (value: string) => back && value.trim() === BACK_KEY;
+      const message = back && question.kind !== 'select' ? question.message + BACK_HINT : question.message;
       switch (question.kind) {
         case 'select': {
           const choices = back ? [...question.choices, new prompts.Separator(), { name: '← Back to the question before', value: GO_BACK }] : question.choices;
-          return prompts.select({ message: question.message, choices, default: question.default, pageSize: 12 });
+          return prompts.select({ message, choices, default: question.default, pageSize: 12, theme: fittedTheme(message, 0) });
         }
         case 'input': {
           const validate = question.validate;
-          const answer = await prompts.input({ message: back ? question.message + BACK_HINT : question.message, default: question.default, validate: (value) => isBack(value) || (validate ? validate(value) : true) });
+          const answer = await prompts.input({ message, default: question.default, validate: (value) => isBack(value) || (validate ? validate(value) : true), theme: fittedTheme(message, shownAfter(question.default)) });
           return isBack(answer) ? GO_BACK : answer;
         }
         case 'number': {
           // An input, not inquirer's number prompt, so that `<` can be typed.
-          const answer = await prompts.input({
-            message: back ? question.message + BACK_HINT : question.message,
-            default: question.default === undefined ? undefined : String(question.default),
-            validate: (value) => isBack(value) || checkNumber(value, question.min, question.max),
-          });
+          const shown = question.default === undefined ? undefined : String(question.default);
+          const answer = await prompts.input({ message, default: shown, validate: (value) => isBack(value) || checkNumber(value, question.min, question.max), theme: fittedTheme(message, shownAfter(shown)) });
           return isBack(answer) ? GO_BACK : hoursOf(answer);
         }
         case 'confirm':
-          return prompts.confirm({ message: question.message, default: question.default });
+          return prompts.confirm({ message, default: question.default, theme: fittedTheme(message, shownAfter('Y/n')) });
       }
+    },
+  };
+}
+
+/** The columns inquirer writes after a question on its line: ` (default)` when one is shown, and the cursor. */
+const shownAfter = (shown: string | undefined) => (shown ? visibleWidth(shown) + 3 : 0) + 1;
+
+/**
+ * inquirer breaks whatever is wider than the terminal at its last column, mid-word ("lo / gged").
+ * Its theme is ours to style, so the question, the answer after it and an error under it are
+ * broken between words here, at the width of each render (a resized terminal gets the next one
+ * fitted). `after`: the columns inquirer writes after the question (shownAfter).
+ */
+function fittedTheme(message: string, after: number) {
+  const columns = () => (process.stdout.columns > 0 ? process.stdout.columns : undefined);
+  const fitted = () => fitQuestion(message.replace(BACK_HINT, BACK_HINT_WHOLE), columns(), after).replaceAll('\u00a0', ' ');
+  return {
+    style: {
+      message: () => styleText('bold', fitted()),
+      // The answer goes on the question's last line when it fits there, else on a line of its own.
+      answer: (text: string) => {
+        const width = columns();
+        const last = visibleWidth(fitted().split('\n').at(-1)!) + 2;
+        if (width === undefined || text === '' || last + 1 + visibleWidth(text) < width) return styleText('cyan', text);
+        return styleText('cyan', `\n  ${wrapWords(text, Math.max(20, width - 3)).join('\n  ')}`);
+      },
+      error: (text: string) => styleText('red', `> ${wrapWords(text, Math.max(20, (columns() ?? Infinity) - 3)).join('\n  ')}`),
     },
   };
 }
