@@ -43,4 +43,19 @@ describe('mentor log\'s questions on a 40-column terminal', () => {
     expect(questions.length).toBeGreaterThan(10);
     expect(overflowing.filter((row) => questions.includes(row)), lines.join('\n')).toEqual([]);
   });
+
+  it('break between words on a terminal that cannot move its cursor (TERM=dumb), one line per question', () => {
+    const repo = exampleRepo();
+    const steps: Step[] = [
+      ['Number (1-13)', '\r'],
+      ['Which week', '2026-W47\r'],
+      ['Hours of code-review', '\u0003'],
+    ];
+    const { code, screen } = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], steps, 'hal-k', NOW, { PTY_COLUMNS: '40', PTY_RAW: '1', TERM: 'dumb' });
+    const { lines, overflowing, text } = seen(screen, 40);
+    expect(code, lines.join('\n')).toBe(130);
+    expect(text).toContain('? Which week (last week, not logged yet)? (< to go back) [2026-W47]: 2026-W47');
+    expect(text).toContain('? Hours of code-review (planned 1) (< to go back) [1]:');
+    expect(overflowing.filter((row) => row.includes('?') || row.includes('go back')), lines.join('\n')).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
+import { fitQuestion } from '../domain/columns.js';
 import { hoursOf } from '../domain/commitments.js';
 import { GO_BACK, type Asker } from '../domain/questions.js';
 
@@ -6,7 +7,20 @@ import { GO_BACK, type Asker } from '../domain/questions.js';
 // Emacs' shell, some IDE consoles), where inquirer's redrawing would print its escape codes as
 // text. The terminal echoes what is typed; a choice is answered by its number.
 
-const BACK_KEY = '<';
+/** Typed as the whole answer to a text or number question, goes back to the question before. */
+export const BACK_KEY = '<';
+export const BACK_HINT = ` (${BACK_KEY} to go back)`;
+/** The hint as one word, for fitting a question: a narrow terminal gets it whole, never "(< to" and "go back)". */
+const BACK_HINT_WHOLE = ` ${BACK_HINT.trim().replaceAll(' ', '\u00a0')}`;
+
+/** The columns a question on one line leaves for the answer typed after it (a week, a number of hours, a few words). */
+const ANSWER_ROOM = 12;
+
+/** A question fitted to the terminal's width (fitQuestion), the hint to go back kept whole; `after`: the columns written after it. */
+export function fittedQuestion(message: string, after: number): string {
+  const columns = process.stdout.columns > 0 ? process.stdout.columns : undefined;
+  return fitQuestion(message.replace(BACK_HINT, BACK_HINT_WHOLE), columns, after).replaceAll('\u00a0', ' ');
+}
 
 /** `check` turns a typed line into the answer, or says what is wrong with it. */
 type Checked = { answer: string | number | boolean } | { wrong: string };
@@ -24,10 +38,10 @@ export function plainAsker(): Asker {
     async ask(question) {
       const out = process.stdout;
       if (question.note !== undefined) out.write(`${question.note}\n`);
-      const back = question.back === true ? ` (${BACK_KEY} to go back)` : '';
+      const back = question.back === true ? BACK_HINT : '';
       if (question.kind === 'select') {
         const choices = question.back === true ? [...question.choices, { name: 'Back to the question before', value: GO_BACK }] : question.choices;
-        out.write(`? ${question.message}\n${choices.map((choice, index) => `  ${String(index + 1).padStart(String(choices.length).length)}) ${choice.name}`).join('\n')}\n`);
+        out.write(`? ${fittedQuestion(question.message, 0)}\n${choices.map((choice, index) => `  ${String(index + 1).padStart(String(choices.length).length)}) ${choice.name}`).join('\n')}\n`);
         const first = Math.max(0, choices.findIndex((choice) => choice.value === question.default)) + 1;
         return askUntil(`Number (1-${choices.length}) [${first}]: `, (line) => {
           const index = line === '' ? first : Number(line);
@@ -35,7 +49,8 @@ export function plainAsker(): Asker {
         });
       }
       const shown = question.default === undefined || question.default === '' ? '' : ` [${question.kind === 'confirm' ? (question.default ? 'Y/n' : 'y/N') : question.default}]`;
-      const prompt = `? ${question.message}${question.kind === 'confirm' && shown === '' ? ' [y/n]' : ''}${back}${shown}: `;
+      // Room after it for what is typed: the terminal echoes it, and breaks it at the edge.
+      const prompt = `? ${fittedQuestion(`${question.message}${question.kind === 'confirm' && shown === '' ? ' [y/n]' : ''}${back}${shown}:`, ANSWER_ROOM)} `;
       return askUntil(prompt, (line): Checked => {
         if (question.back === true && line === BACK_KEY) return { answer: GO_BACK };
         switch (question.kind) {

@@ -2,19 +2,14 @@
 // tested elsewhere; this turns them into prompts on the terminal.
 
 import { styleText } from 'node:util';
-import { fitQuestion, visibleWidth, wrapWords } from '../domain/columns.js';
+import { visibleWidth, wrapWords } from '../domain/columns.js';
 import { hoursOf } from '../domain/commitments.js';
 import { GO_BACK, type Asker } from '../domain/questions.js';
 import { wantsColor } from './output.js';
-import { checkNumber, plainAsker } from './plain-prompts.js';
+import { BACK_HINT, BACK_KEY, checkNumber, fittedQuestion, plainAsker } from './plain-prompts.js';
 
 export type { Asker, Choice, Question } from '../domain/questions.js';
 
-/** Typed as the whole answer to a text or number question, goes back to the question before. */
-const BACK_KEY = '<';
-const BACK_HINT = ` (${BACK_KEY} to go back)`;
-/** The hint as one word, for fitting a question: a narrow terminal gets it whole, never "(< to" and "go back)". */
-const BACK_HINT_WHOLE = ` ${BACK_HINT.trim().replaceAll(' ', '\u00a0')}`;
 
 /** Prompts need a terminal on both ends: keys in, screen out. */
 export function isInteractive(): boolean {
@@ -71,7 +66,7 @@ const shownAfter = (shown: string | undefined) => (shown ? visibleWidth(shown) +
  */
 function fittedTheme(message: string, after: number) {
   const columns = () => (process.stdout.columns > 0 ? process.stdout.columns : undefined);
-  const fitted = () => fitQuestion(message.replace(BACK_HINT, BACK_HINT_WHOLE), columns(), after).replaceAll('\u00a0', ' ');
+  const fitted = () => fittedQuestion(message, after);
   return {
     style: {
       message: () => styleText('bold', fitted()),
