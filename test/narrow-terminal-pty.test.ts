@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exampleGitRepo, exampleRepo, git, mentor } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git, makeTree, mentor } from './helpers/repo.js';
 import { CTRL_C, underTerminal } from './helpers/terminal.js';
 import { visibleWidth } from '../src/domain/columns.js';
 
@@ -141,5 +141,16 @@ describe('mentor at a narrow terminal', () => {
     const { code, screen } = underTerminal(['log', '--repo', repo, '--cohort', '2026-fall'], [['Who is logging?', CTRL_C]], 'hal-k', NOW, { PTY_COLUMNS: '40' });
     expect(code, screen).toBe(130);
     expect(screen).toMatch(/^ {2}Run `mentor log --repo \S+ --cohort 2026-fall`\r?\n {4}again to start over\.\r?$/m);
+  });
+
+  it('keeps what init says inside 40 columns, each file it created whole on its line', () => {
+    const dir = path.join(makeTree({}), 'program');
+    const { code, screen } = underTerminal(['init', dir], [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(0);
+    // A path longer than any line (.github/ISSUE_TEMPLATE/request-a-mentor.yml) is the terminal's to break.
+    const said = fitted(screen.split(/\r?\n/).filter((line) => !/\S{37}/.test(line) && !line.includes('/members/')).join('\n'), 40);
+    expect(said).toMatch(/Initialised a git repository and committed \d+ files \([0-9a-f]{7}\)\./);
+    expect(said).toContain('Next steps (everything runs with plain node, nothing to install):');
+    expect(screen).toMatch(/^ {2}created\r?\n {4}\.github\/workflows\/mentor-review\.yml\r?$/m);
   });
 });

@@ -4,7 +4,7 @@ import { ensureFolder, isRegularFile, occupied, staleFiles } from '../io/generat
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertGitInstalled, commitFiles, currentBranch, hasCommits, initRepo, openGit } from '../io/git.js';
 import { workTreePlace } from '../io/git-work-tree.js';
-import { print, styleFor, terminalWidth } from '../io/output.js';
+import { print, say, styleFor, terminalWidth } from '../io/output.js';
 import { configNotAFile, enclosingProgramRepo, refuseGitDir, resolveFromHere } from '../io/repo.js';
 import { readRunnerBuild } from '../io/runner.js';
 import { writeFilesAtomic } from '../io/write.js';
@@ -38,7 +38,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   if (options.git) await assertGitInstalled(repo);
   const style = styleFor(process.stdout);
   // With --format json the run says nothing until its one JSON answer at the end.
-  const say = options.format === 'json' ? () => {} : print;
+  const tell = options.format === 'json' ? () => {} : say;
   const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   const today = localDate(timezone, currentTime());
   // The runner is this CLI's own build, committed so the repo runs it with plain node.
@@ -57,7 +57,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   if (outer !== undefined) lines.push(`Note: this folder is inside the program repo ${sanitizeInline(outer)}; this makes a second, separate program. To work on that one, run mentor in ${sanitizeInline(outer)} (or pass --repo).`);
   for (const file of written) lines.push(`  ${style.ok('created')}  ${file}`);
   for (const file of kept) lines.push(`  ${style.dim('kept   ')}  ${file} ${style.dim('(already there, not overwritten)')}`);
-  say(lines.join('\n'));
+  tell(lines.join('\n'));
 
   // A folder inside another repository's work tree gets a repository of its own: committed into
   // the outer one, its workflows would never run (GitHub reads only the top .github/).
@@ -86,14 +86,14 @@ export async function initCommand(options: InitOptions): Promise<number> {
       throw error;
     }
     commit = sha;
-    say(`${fresh ? `Initialised a git repository${place?.kind === 'inside' ? ' of its own' : ''} and committed` : 'Committed'} ${toCommit.length} files (${sha.slice(0, 7)}).`);
+    tell(`${fresh ? `Initialised a git repository${place?.kind === 'inside' ? ' of its own' : ''} and committed` : 'Committed'} ${toCommit.length} files (${sha.slice(0, 7)}).`);
     if (place?.kind === 'inside') {
-      say(`${sanitizeInline(root)} is inside the git repository ${sanitizeInline(place.top)}, and GitHub runs workflows only from a repository's top folder, so nothing was committed there. That repository sees the folder as untracked: add it to its .gitignore, or move the folder out.`);
+      tell(`${sanitizeInline(root)} is inside the git repository ${sanitizeInline(place.top)}, and GitHub runs workflows only from a repository's top folder, so nothing was committed there. That repository sees the folder as untracked: add it to its .gitignore, or move the folder out.`);
     }
   }
   // In a repository of the user's, the branch to protect is theirs (master, trunk...), not main.
   const branch = fresh ? 'main' : ((place?.kind === 'top' ? await currentBranch(repo).catch(() => undefined) : undefined) ?? 'your default branch');
-  say(nextSteps(fresh, scaffoldPlaceholder(today), branch));
+  tell(nextSteps(fresh, scaffoldPlaceholder(today), branch));
   if (options.format === 'json') print(renderWroteJson({ dir: root, created: written, kept, commit: commit ?? null }, { ok: true, problems: [], files: written, branch: null }));
   return ExitCode.ok;
 }
