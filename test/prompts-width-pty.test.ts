@@ -38,6 +38,8 @@ describe('mentor log\'s questions on a 40-column terminal', () => {
     expect(text).toContain('✔ Hours of code-review (planned 1) (< to go back) 2');
     expect(text).toContain('✔ What did you get done? (< to go back) Finished the joins and indexes chapter and the exercises at its end');
     expect(lines).toContain('  (< to go back) 3');
+    expect(lines).toContain('✔ Hours of own-one-on-one');
+    expect(lines).toContain('  (planned 1) (< to go back) 1');
     // Nothing of the questions runs past the edge (the file shown after them is the file's lines).
     const questions = lines.slice(0, lines.indexOf('cohorts/2026-fall/logs/hal/2026-W47.yaml'));
     expect(questions.length).toBeGreaterThan(10);

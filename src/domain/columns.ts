@@ -115,9 +115,13 @@ export function wrapText(text: string, width: number): string {
 /**
  * A question for a prompt on a terminal `width` wide, broken between words: inquirer puts `? `
  * before it, and `after` columns after it on its last line (the default shown, the cursor); the
- * lines after the first go under its text. Without a width, as it is.
+ * lines after the first go under its text. A short aside in parentheses (`(planned 0.5)`,
+ * `(< to go back)`) stays whole on a line. Without a width, as it is.
  */
 export function fitQuestion(message: string, width: number | undefined, after = 0): string {
   if (width === undefined || width <= 0) return message;
-  return wrapWords(message, Math.max(20, width - 2 - after)).join('\n  ');
+  const glued = message.replace(/\([^()]{1,12}\)/g, (aside) => aside.replaceAll(' ', '\u00a0'));
+  return wrapWords(glued, Math.max(20, width - 2 - after))
+    .join('\n  ')
+    .replaceAll('\u00a0', ' ');
 }

@@ -10,16 +10,13 @@ import { GO_BACK, type Asker } from '../domain/questions.js';
 /** Typed as the whole answer to a text or number question, goes back to the question before. */
 export const BACK_KEY = '<';
 export const BACK_HINT = ` (${BACK_KEY} to go back)`;
-/** The hint as one word, for fitting a question: a narrow terminal gets it whole, never "(< to" and "go back)". */
-const BACK_HINT_WHOLE = ` ${BACK_HINT.trim().replaceAll(' ', '\u00a0')}`;
 
 /** The columns a question on one line leaves for the answer typed after it (a week, a number of hours, a few words). */
 const ANSWER_ROOM = 12;
 
-/** A question fitted to the terminal's width (fitQuestion), the hint to go back kept whole; `after`: the columns written after it. */
+/** A question fitted to the terminal's width (fitQuestion); `after`: the columns written after it. */
 export function fittedQuestion(message: string, after: number): string {
-  const columns = process.stdout.columns > 0 ? process.stdout.columns : undefined;
-  return fitQuestion(message.replace(BACK_HINT, BACK_HINT_WHOLE), columns, after).replaceAll('\u00a0', ' ');
+  return fitQuestion(message, process.stdout.columns > 0 ? process.stdout.columns : undefined, after);
 }
 
 /** `check` turns a typed line into the answer, or says what is wrong with it. */
