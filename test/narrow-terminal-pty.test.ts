@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exampleGitRepo, exampleRepo, git, makeTree, mentor } from './helpers/repo.js';
+import { EXAMPLE, exampleGitRepo, exampleRepo, git, makeTree, mentor } from './helpers/repo.js';
 import { CTRL_C, underTerminal } from './helpers/terminal.js';
 import { visibleWidth } from '../src/domain/columns.js';
 
@@ -152,5 +152,14 @@ describe('mentor at a narrow terminal', () => {
     expect(said).toMatch(/Initialised a git repository and committed \d+ files \([0-9a-f]{7}\)\./);
     expect(said).toContain('Next steps (everything runs with plain node, nothing to install):');
     expect(screen).toMatch(/^ {2}created\r?\n {4}\.github\/workflows\/mentor-review\.yml\r?$/m);
+  });
+
+  it('keeps the tree\'s members not reachable from a lead inside 40 columns', () => {
+    const cohort = readFileSync(path.join(EXAMPLE, 'cohorts/2026-fall/cohort.yaml'), 'utf8').replace('    mentor: ada\n    requestedAt: 2026-09-01', '    mentor: adda\n    requestedAt: 2026-09-01');
+    const { code, screen } = underTerminal(['tree', '2026-fall', '--repo', exampleRepo({ 'cohorts/2026-fall/cohort.yaml': cohort })], [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(0);
+    const said = fitted(screen, 40);
+    expect(said).toContain('Not reachable from a lead (1 member; run `mentor validate`)');
+    expect(said).toMatch(/bob Bob Martin \(mentee, 5\.5 h\) mentor adda is not in this cohort/);
   });
 });

@@ -131,8 +131,11 @@ export function renderTreeText(s: CohortSnapshot, style: Style, width?: number):
   else if (placed.length === 0) out.push(style.dim('(no lead yet)'));
   if (lost.length > 0) {
     // Never dropped: a member whose mentor is missing or in a cycle is still shown, apart.
+    const from = out.length;
     out.push('', style.bold(`Not reachable from a lead (${plural(lost.reduce((sum, root) => sum + treeSize(root), 0), 'member')}; run \`mentor validate\`)`));
     lost.forEach((root) => walk(root, '', true, true));
+    // Their lines also say why, which no shortened name makes fit: they wrap between words instead.
+    if (width !== undefined) out.splice(from, out.length - from, ...out.slice(from).flatMap((line) => (visibleWidth(line) > width ? wrapLine(line, width) : [line])));
   }
   if (s.waiting.length > 0) {
     out.push('', style.bold(`Waiting for a mentor (${s.waiting.length})`));
