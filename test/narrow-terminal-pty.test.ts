@@ -6,7 +6,8 @@ import { CTRL_C, underTerminal } from './helpers/terminal.js';
 import { visibleWidth } from '../src/domain/columns.js';
 
 // What a person sees at a narrow terminal (a split pane, a phone's SSH app): mentor's own text
-// breaks between words within the width, and a pipe gets the same bytes as before, one line each.
+// breaks between words within the width, and a pipe gets the same bytes as before, one line each
+// (COLUMNS set or not: a file or a CI log is no terminal).
 
 const NOW = '2026-11-24T09:00:00-08:00';
 
@@ -34,7 +35,7 @@ describe('mentor at a narrow terminal', () => {
     expect(said).toContain('Log a week of the cohort, or name the cohort that ran that week with --cohort.');
     expect(screen).toMatch(/^mentor: 2026-W10 is outside cohort\r?\n {8}2026-fall/m);
 
-    const piped = mentor(args, { env: { MENTOR_NOW: NOW } });
+    const piped = mentor(args, { env: { MENTOR_NOW: NOW, COLUMNS: '40' } });
     expect(piped.stderr).toBe(
       'mentor: 2026-W10 is outside cohort 2026-fall (2026-W37 to 2026-W48); nothing was written.\n  Log a week of the cohort, or name the cohort that ran that week with --cohort.\n',
     );
@@ -59,7 +60,7 @@ describe('mentor at a narrow terminal', () => {
     expect(said).toContain('✖ 1 error, 1 warning in 1 file');
     expect(screen).toMatch(/^ {9}fix: Did you mean\r?\n {14}America\/Chicago\?/m);
 
-    const piped = mentor(['validate', '--repo', repo], { env: { MENTOR_NOW: NOW } });
+    const piped = mentor(['validate', '--repo', repo], { env: { MENTOR_NOW: NOW, COLUMNS: '40' } });
     expect(piped.stdout).toContain('\n         fix: Did you mean America/Chicago? (IANA zone names use _ for spaces.)\n');
     expect(piped.stdout).toContain('\n  5:1  warning  Unknown field "skils"; it is ignored.  [unknown-field]\n');
   });
@@ -111,7 +112,7 @@ describe('mentor at a narrow terminal', () => {
     expect(said).toContain('✖ added    README.md: not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files');
     expect(screen).toMatch(/^ {2}✖ added {4}README\.md: not a record\r?\n {4}\(records/m);
 
-    const piped = mentor(args, { env: { MENTOR_NOW: NOW } });
+    const piped = mentor(args, { env: { MENTOR_NOW: NOW, COLUMNS: '40' } });
     expect(piped.stdout).toContain('\n  ✖ added    README.md: not a record (records are the .yaml files of people/ and cohorts/): only a maintainer may change other files\n');
   });
 
@@ -125,6 +126,9 @@ describe('mentor at a narrow terminal', () => {
     const said = fitted(screen.split(/\r?\n/).filter((line) => !gitLines.includes(line)).join('\n'), 40);
     expect(said).toContain('Next: put the change on a branch of its own and open a pull request; it counts once merged:');
     expect(said).toContain('then open the pull request from the link git prints. (Next time, --commit makes the branch and the commit for you.)');
+
+    const piped = mentor(['release', 'jon', '--reason', 'test', '--repo', repo], { env: { MENTOR_NOW: NOW, COLUMNS: '40' } });
+    expect(piped.stdout).toContain('\nthen open the pull request from the link git prints. (Next time, --commit makes the branch and the commit for you.)\n');
   });
 
   it('keeps assign --explain inside 40 columns: its title, summary and tables', () => {

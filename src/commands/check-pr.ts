@@ -1,7 +1,7 @@
 import { ExitCode, MentorError } from '../errors.js';
 import { currentTime } from '../io/clock.js';
 import { GitCommitSource, SharedReads } from '../io/git-source.js';
-import { print, styleFor, terminalWidth } from '../io/output.js';
+import { print, styleFor, ttyWidth } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { BOT_HANDLE, isHandle } from '../core/pull-request/author.js';
 import { reviewPullRequest, type PullRequestReview } from '../core/pull-request/review.js';
@@ -61,7 +61,7 @@ export async function checkPrCommand(options: CheckPrOptions): Promise<number> {
   const review = await reviewFromGit({ ...options, author: options.author });
   if (options.format === 'json') print(renderReviewJson(review));
   else if (options.format === 'markdown') print(renderReviewMarkdown(review));
-  else print(renderReviewText(review, styleFor(process.stdout), terminalWidth()));
+  else print(renderReviewText(review, styleFor(process.stdout), ttyWidth()));
   return review.allowed ? ExitCode.ok : ExitCode.invalid;
 }
 

@@ -1,7 +1,7 @@
 import { ExitCode } from '../errors.js';
 import { ValidationCache } from '../io/cache.js';
 import { currentTime } from '../io/clock.js';
-import { print, printError, styleFor, terminalWidth } from '../io/output.js';
+import { print, printError, styleFor, ttyWidth } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { WorktreeSource } from '../io/worktree-source.js';
 import { isError } from '../model/problem.js';
@@ -59,5 +59,5 @@ function render(result: ValidationResult, format: ValidateOptions['format'], rec
       lines.set(file, 'text' in outcome ? outcome.text.split(/\r?\n/) : undefined);
     }
     return lines.get(file)?.[line - 1];
-  }, terminalWidth());
+  }, ttyWidth());
 }

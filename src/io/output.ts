@@ -36,7 +36,7 @@ export function print(text: string): void {
 /** mentor's own sentences on standard output: on a terminal, broken between words within its width; elsewhere as they are. */
 export function say(text: string): void {
   const said = inUsersWords(text.endsWith('\n') || text === '' ? text : `${text}\n`, 'stdout');
-  const width = terminalWidth();
+  const width = ttyWidth();
   process.stdout.write(width === undefined ? said : wrapText(said, width));
 }
 
@@ -46,13 +46,23 @@ export function say(text: string): void {
  */
 export function printError(text: string): void {
   const said = inUsersWords(text.endsWith('\n') ? text : `${text}\n`, 'stderr');
-  const width = terminalWidth(process.stderr);
+  const width = ttyWidth(process.stderr);
   process.stderr.write(width === undefined ? said : wrapText(said, width));
 }
 
-/** The terminal's width in columns (COLUMNS when not a terminal, for tests and pipes that set it). */
+/** The terminal's width in columns (COLUMNS when not a terminal, for tests and pipes that set it): what tables keep to. */
 export function terminalWidth(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): number | undefined {
-  if (stream.isTTY && stream.columns > 0) return stream.columns;
+  const width = ttyWidth(stream);
+  if (width !== undefined) return width;
   const columns = Number(env.COLUMNS);
   return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}
+
+/**
+ * The width of the terminal the stream writes to, or undefined for a pipe or a file, whatever
+ * COLUMNS says: mentor's sentences are broken only where a person reads them as they come, never in
+ * a file or a CI log, which keep one line per message.
+ */
+export function ttyWidth(stream: NodeJS.WriteStream = process.stdout): number | undefined {
+  return stream.isTTY && stream.columns > 0 ? stream.columns : undefined;
 }
