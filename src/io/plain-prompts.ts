@@ -2,6 +2,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { fitQuestion } from '../domain/columns.js';
 import { hoursOf } from '../domain/commitments.js';
 import { GO_BACK, type Asker } from '../domain/questions.js';
+import { ttyWidth } from './output.js';
 
 // Questions asked one line at a time, for a terminal that cannot move its cursor (TERM=dumb:
 // Emacs' shell, some IDE consoles), where inquirer's redrawing would print its escape codes as
@@ -16,7 +17,7 @@ const ANSWER_ROOM = 12;
 
 /** A question fitted to the terminal's width (fitQuestion); `after`: the columns written after it. */
 export function fittedQuestion(message: string, after: number): string {
-  return fitQuestion(message, process.stdout.columns > 0 ? process.stdout.columns : undefined, after);
+  return fitQuestion(message, ttyWidth(), after);
 }
 
 /** `check` turns a typed line into the answer, or says what is wrong with it. */

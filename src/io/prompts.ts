@@ -5,7 +5,7 @@ import { styleText } from 'node:util';
 import { visibleWidth, wrapWords } from '../domain/columns.js';
 import { hoursOf } from '../domain/commitments.js';
 import { GO_BACK, type Asker } from '../domain/questions.js';
-import { wantsColor } from './output.js';
+import { ttyWidth, wantsColor } from './output.js';
 import { BACK_HINT, BACK_KEY, checkNumber, fittedQuestion, plainAsker } from './plain-prompts.js';
 
 export type { Asker, Choice, Question } from '../domain/questions.js';
@@ -65,19 +65,18 @@ const shownAfter = (shown: string | undefined) => (shown ? visibleWidth(shown) +
  * fitted). `after`: the columns inquirer writes after the question (shownAfter).
  */
 function fittedTheme(message: string, after: number) {
-  const columns = () => (process.stdout.columns > 0 ? process.stdout.columns : undefined);
   const fitted = () => fittedQuestion(message, after);
   return {
     style: {
       message: () => styleText('bold', fitted()),
       // The answer goes on the question's last line when it fits there, else on a line of its own.
       answer: (text: string) => {
-        const width = columns();
+        const width = ttyWidth();
         const last = visibleWidth(fitted().split('\n').at(-1)!) + 2;
         if (width === undefined || text === '' || last + 1 + visibleWidth(text) < width) return styleText('cyan', text);
         return styleText('cyan', `\n  ${wrapWords(text, Math.max(20, width - 3)).join('\n  ')}`);
       },
-      error: (text: string) => styleText('red', `> ${wrapWords(text, Math.max(20, (columns() ?? Infinity) - 3)).join('\n  ')}`),
+      error: (text: string) => styleText('red', `> ${wrapWords(text, Math.max(20, (ttyWidth() ?? Infinity) - 3)).join('\n  ')}`),
     },
   };
 }
