@@ -166,4 +166,10 @@ describe('mentor at a narrow terminal', () => {
     expect(said).toContain('Not reachable from a lead (1 member; run `mentor validate`)');
     expect(said).toMatch(/bob Bob Martin \(mentee, 5\.5 h\) mentor adda is not in this cohort/);
   });
+
+  it('wraps what a --check says between words: codeowners --check on a repo without CODEOWNERS', () => {
+    const { code, screen } = underTerminal(['codeowners', '--check', '--repo', exampleRepo()], [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(1);
+    expect(fitted(screen, 40)).toContain('.github/CODEOWNERS is missing. Regenerate it with `mentor codeowners` and commit it.');
+  });
 });

@@ -11,7 +11,8 @@ export type Format = 'text' | 'json';
  */
 export function checkGenerated(stale: readonly string[], upToDate: string, outOfDate: (files: string) => string, json?: Record<string, unknown>): number {
   const said = stale.length === 0 ? upToDate : outOfDate(stale.join(', '));
-  print(json ? renderWroteJson({ ...json, stale }, { ok: stale.length === 0, problems: stale.length === 0 ? [] : [said], files: [], branch: null }) : said);
+  if (json) print(renderWroteJson({ ...json, stale }, { ok: stale.length === 0, problems: stale.length === 0 ? [] : [said], files: [], branch: null }));
+  else say(said);
   return stale.length === 0 ? ExitCode.ok : ExitCode.invalid;
 }
 
