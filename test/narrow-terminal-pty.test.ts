@@ -172,4 +172,12 @@ describe('mentor at a narrow terminal', () => {
     expect(code, screen).toBe(1);
     expect(fitted(screen, 40)).toContain('.github/CODEOWNERS is missing. Regenerate it with `mentor codeowners` and commit it.');
   });
+
+  it('wraps fix --check\'s findings between words', () => {
+    // Skills out of order: fix sorts them.
+    const person = readFileSync(path.join(EXAMPLE, 'people/bob.yaml'), 'utf8').replace('skills: [html]', 'skills: [html, css]');
+    const { code, screen } = underTerminal(['fix', '--check', '--repo', exampleRepo({ 'people/bob.yaml': person })], [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(1);
+    expect(fitted(screen, 40)).toContain('1 record is not in canonical form (run `mentor fix`):');
+  });
 });

@@ -152,7 +152,7 @@ async function review(asker: Asker, input: AssignInput, first: AssignmentPlan, s
     const change = await chooseChange(asker, input, plan, overrides);
     if (change === undefined) continue;
     const next = overridesAfter(input, first, overrides, change.person, change.mentor);
-    if (next === undefined) print(`No change: ${change.person} stays with ${change.mentor}.`);
+    if (next === undefined) say(`No change: ${change.person} stays with ${change.mentor}.`);
     else history.push(next);
   }
 }
@@ -165,7 +165,7 @@ async function chooseChange(asker: Asker, input: AssignInput, plan: AssignmentPl
     const member = input.cohort.members.find((m) => m.person === person)!;
     const choices = mentorChoices(input, plan, member);
     if (choices.length === 0) {
-      print(`No ${member.role === 'mentee' ? 'mentor' : 'lead'} has room for ${String(person)}.`);
+      say(`No ${member.role === 'mentee' ? 'mentor' : 'lead'} has room for ${String(person)}.`);
       continue;
     }
     const mentor = await asker.ask({ kind: 'select', name: 'mentor', message: `Mentor for ${String(person)}`, choices, back: true });

@@ -1,5 +1,5 @@
 import { ExitCode } from '../errors.js';
-import { print, styleFor } from '../io/output.js';
+import { print, say, styleFor } from '../io/output.js';
 import { CONFIG_FILE, readRecord, type RecordFile } from '../io/repo.js';
 import { signalsHeard } from '../io/interrupt.js';
 import { keepLineEndings, writeFilesAtomic } from '../io/write.js';
@@ -56,7 +56,7 @@ export async function fixCommand(options: FixOptions): Promise<number> {
   if (options.format === 'json') {
     const fields = { check: options.check === true, notCanonical: changed, skipped: { invalidYaml: skipped, unreadable: unread } };
     print(renderWroteJson(fields, { ok: !failed, problems: failed ? [`${plural(changed.length, 'record is', 'records are')} not in canonical form: run \`mentor fix\`.`] : [], files: options.check ? [] : changed, branch: null }));
-  } else print(lines.join('\n'));
+  } else say(lines.join('\n'));
   return failed ? ExitCode.invalid : ExitCode.ok;
 }
 

@@ -63,7 +63,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
       if (asJson) {
         said([], [], null);
         printError(`mentor: ${nothing}`);
-      } else print(nothing);
+      } else say(nothing);
       return ExitCode.ok;
     }
     if (!(await confirmChoices(asker, proposals, chosen, from.cohort, toId, style))) {
