@@ -74,6 +74,22 @@ describe('mentor.yml and the committed reports', { timeout: 180_000 }, () => {
     expect(runWorkflow(world, 'mentor.yml', pushEvent(world, mixed), ['generated']).jobs.generated!.commands).toEqual([STALE_W46]);
   });
 
+  it('counts the reports a push leaves behind, in one warning, and gives the command for each in the summary', () => {
+    const world = githubWorld();
+    reportOnMain(world, '2026-W45');
+    reportOnMain(world);
+    // hal's new name is in both reports' trees: a change of his own, which leaves both behind.
+    halRenames(world);
+    const before = mainSha(world);
+    pushToMain(world, world.fork);
+    const onMain = runWorkflow(world, 'mentor.yml', pushEvent(world, before), ['generated']).jobs.generated!;
+    expect(onMain.succeeded).toBe(true);
+    expect(onMain.commands).toEqual([
+      { command: 'warning', properties: '', message: "2 committed reports are behind the records: a late log, a person's edit, the config or a newer runner changed what they would say. That is expected; a maintainer refreshes them with the commands in this job's summary." },
+    ]);
+    expect(onMain.summary).toContain('```sh\nnode .mentor/mentor.mjs report 2026-fall --week 2026-W45\nnode .mentor/mentor.mjs report 2026-fall --week 2026-W46\n```');
+  });
+
   it("lets a late log leave a report behind: the mentee's pull request and the merge queue stay green, and main lists it with the command that refreshes it", () => {
     const world = githubWorld();
     reportOnMain(world);
