@@ -37,12 +37,27 @@ describe('a cohort whose cohort.yaml cannot be read', () => {
     expect(JSON.parse(json.stdout).error.message).toContain(COHORT);
   });
 
-  it('gives no attention body at all, so nothing says nobody is waiting', async () => {
+  it("keeps asking for the other cohorts' requests on the attention issue while one cohort cannot be read", async () => {
+    const repo = exampleRepo({ 'cohorts/2027-spring/cohort.yaml': 'id: 2027-spring\nname: Spring\nstart: 2027-01-04\nmembers: [\n' });
+    const dir = path.dirname(repo);
+    const comment = path.join(dir, `comment-${path.basename(repo)}.md`);
+    const attention = await run(repo, 'status', '--format', 'markdown', '--comment-out', comment);
+    expect(attention.code).toBe(0);
+    const said = readFileSync(comment, 'utf8');
+    expect(said).toContain('- cohort 2027-spring cannot be read, so mentor cannot tell who waits there: @andrew-gh (maintainer: fix it)');
+    expect(said).toContain('- cleo in 2026-fall, overdue');
+    expect(said).toContain('Reply `/claim <member>` to take one.');
+    expect(attention.stdout).toContain('| 1 | cleo');
+    expect(attention.stdout).toContain('<!-- mentor:waiting 3 -->');
+  });
+
+  it('makes the attention body list the cohort with its errors and the maintainers to tell, so nothing says nobody is waiting', async () => {
     const attention = await run(conflicted(), 'status', '--format', 'markdown');
-    expect(attention.code).toBe(1);
-    expect(attention.stdout).toBe('');
-    expect(attention.stderr).toContain(`${COHORT}:60:1`);
-    expect(attention.stderr).toContain('the attention issue is left as it is');
+    expect(attention.code).toBe(0);
+    expect(attention.stdout).toContain('<!-- mentor:waiting 1 -->');
+    expect(attention.stdout).not.toContain('Nobody is waiting');
+    expect(attention.stdout).toContain(`- 2026-fall: @andrew-gh (maintainer: fix it)\n  - ${COHORT}:60:1 Unresolved merge conflict`);
+    expect(attention.stderr).toContain('the records of cohort 2026-fall have errors, so the attention issue cannot tell who waits there');
   });
 
   it('stops progress and the commands that pick the running cohort themselves, whatever keeps the file from being read', async () => {

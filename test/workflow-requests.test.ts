@@ -171,7 +171,7 @@ describe('the attention workflow (simulated)', { timeout: 180_000 }, () => {
     expect(s.issues[0].body).toContain('<!-- mentor:waiting 0 -->');
   });
 
-  it('leaves the issue as it is, open and unedited, when a cohort on main cannot be read', () => {
+  it('keeps the issue open and tells the maintainers once when a cohort on main cannot be read, then drops it once fixed', () => {
     const w = world();
     runWorkflow(w, 'mentor-attention.yml', event(w, 'schedule', {}));
     const before = stateOf(w);
@@ -179,16 +179,31 @@ describe('the attention workflow (simulated)', { timeout: 180_000 }, () => {
     const clone = w.maintainer;
     git(clone, 'pull', '-q', 'origin', 'main');
     const cohort = path.join(clone, 'cohorts/2026-fall/cohort.yaml');
-    writeFileSync(cohort, `${readFileSync(cohort, 'utf8')}<<<<<<< HEAD\n`);
+    const good = readFileSync(cohort, 'utf8');
+    writeFileSync(cohort, `${good}<<<<<<< HEAD\n`);
     git(clone, 'commit', '-qam', 'a merge gone wrong');
     git(clone, 'push', '-q', 'origin', 'HEAD:main');
     const job = runWorkflow(w, 'mentor-attention.yml', event(w, 'schedule', {})).jobs.attention!;
-    // The run fails where a maintainer sees it, with the file, line and column.
-    expect(job.succeeded).toBe(false);
-    expect(job.steps.at(-1)!.stderr).toContain('cohorts/2026-fall/cohort.yaml:60:1');
-    const after = stateOf(w);
-    expect(after.issues).toEqual(before.issues);
-    expect(after.calls.slice(before.calls.length).filter((c: string[]) => c[0] === 'issue' && ['edit', 'close', 'comment', 'create'].includes(c[1]!))).toEqual([]);
+    expect(job.succeeded, JSON.stringify(job.steps.map((s) => s.stderr))).toBe(true);
+    expect(job.steps.at(-1)!.stderr).toContain('the records of cohort 2026-fall have errors');
+    // Open, never "nobody is waiting": the cohort could hold anyone. Its error, and who fixes it.
+    const broken = stateOf(w).issues[0];
+    expect(broken.state).toBe('open');
+    expect(broken.body).not.toContain('Nobody is waiting');
+    expect(broken.body).toContain('## Cohorts mentor cannot read');
+    expect(broken.body).toContain('- 2026-fall: @andrew-gh (maintainer: fix it)\n  - cohorts/2026-fall/cohort.yaml:60:1 Unresolved merge conflict');
+    expect(broken.comments.at(-1)).toContain('- cohort 2026-fall cannot be read, so mentor cannot tell who waits there: @andrew-gh (maintainer: fix it)');
+    // The next hour: the same, and nobody is told again.
+    const comments = broken.comments.length;
+    expect(runWorkflow(w, 'mentor-attention.yml', event(w, 'schedule', {})).jobs.attention!.succeeded).toBe(true);
+    expect(stateOf(w).issues[0].comments).toHaveLength(comments);
+    // Fixed on main: the cohort is read again, its part is gone.
+    writeFileSync(cohort, good);
+    git(clone, 'commit', '-qam', 'fix the merge');
+    git(clone, 'push', '-q', 'origin', 'HEAD:main');
+    expect(runWorkflow(w, 'mentor-attention.yml', event(w, 'schedule', {})).jobs.attention!.succeeded).toBe(true);
+    expect(stateOf(w).issues[0].body).not.toContain('cannot read');
+    expect(stateOf(w).issues[0].body).toBe(before.issues[0].body);
   });
 });
 

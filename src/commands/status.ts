@@ -6,6 +6,9 @@ import { chosenFolder } from '../io/write-path.js';
 import { resolveFromHere } from '../io/repo.js';
 import { attentionData, neverPlaced, openClaims, type NeverPlaced } from '../core/attention.js';
 import { offQueue, withOffQueue } from '../core/off-queue.js';
+import { unreadableCohorts, withUnreadable } from '../core/unreadable-cohorts.js';
+import { isError } from '../model/problem.js';
+import { sanitizeInline } from '../render/terminal.js';
 import { notifiedKeys, stillNotified } from '../core/attention-notified.js';
 import { programProgress } from '../core/cycles.js';
 import { cohortState, isOpenOrJustFinished } from '../domain/cohort-state.js';
@@ -93,9 +96,9 @@ export async function treeCommand(cohortId: string | undefined, options: { repo?
 }
 
 /** Each cohort that has just finished (its last week is last week) with members it never placed, and where they are now. */
-function justFinishedNeverPlaced(loaded: Loaded): NeverPlaced[] {
+function justFinishedNeverPlaced(loaded: Loaded, readable: (entry: CohortEntry) => boolean = () => true): NeverPlaced[] {
   return [...loaded.program.cohorts.values()]
-    .filter((entry) => entry.cohort && cohortState(entry.cohort, loaded.today) === 'finished' && isOpenOrJustFinished(entry.cohort, loaded.today))
+    .filter((entry) => readable(entry) && entry.cohort && cohortState(entry.cohort, loaded.today) === 'finished' && isOpenOrJustFinished(entry.cohort, loaded.today))
     .map((entry) => neverPlacedNow(loaded, cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today))))
     .filter((never) => never.members.length > 0);
 }
@@ -117,20 +120,22 @@ const SINCE_FIX = "Pass the file the attention issue's current body was saved to
 async function attentionCommand(cohortId: string | undefined, options: StatusOptions): Promise<number> {
   const loaded = loadForCommand(options.repo);
   const { program } = loaded;
-  // The body says who waits in every cohort; one that cannot be read could hold anyone. Nothing is
-  // printed and the run fails, so the workflow leaves the issue as it is (never "nobody is waiting").
+  // A cohort that cannot be read could hold anyone: the body lists it (and so never says "nobody is
+  // waiting"), the maintainers are told once, and the other cohorts' requests go out as ever.
   const unknown = cohortId !== undefined ? [] : unknownCohorts(program);
-  if (unknown.length > 0) throw unknownCohortsError(unknown, 'who waits there', 'Fix them first; `mentor validate` shows each with how to fix it. Until then the attention issue is left as it is.');
-  const entries = cohortId !== undefined ? [...program.cohorts.values()].filter((entry) => entry.cohort && entry.id === cohortId) : openCohorts(loaded);
+  const unreadable = unreadableCohorts(program.config, unknown.map((entry) => ({ id: entry.id, errors: entry.problems.filter(isError) })));
+  for (const entry of unreadable) printError(`mentor: warning: the records of cohort ${sanitizeInline(entry.id)} have errors, so the attention issue cannot tell who waits there; it lists the cohort and tells the maintainers. \`mentor validate\` shows each error with how to fix it.`);
+  const readable = (entry: CohortEntry) => !unknown.includes(entry);
+  const entries = cohortId !== undefined ? [...program.cohorts.values()].filter((entry) => entry.cohort && entry.id === cohortId) : openCohorts(loaded).filter(readable);
   if (cohortId !== undefined && entries.length === 0) chooseCohort(loaded, cohortId, { strict: false });
   const people = peopleOf(program);
-  const finished = [...program.cohorts.values()].filter((entry) => entry.cohort?.end !== undefined && cohortState(entry.cohort, loaded.today) === 'finished').sort((a, b) => (a.cohort!.end! < b.cohort!.end! ? -1 : 1));
+  const finished = [...program.cohorts.values()].filter((entry) => readable(entry) && entry.cohort?.end !== undefined && cohortState(entry.cohort, loaded.today) === 'finished').sort((a, b) => (a.cohort!.end! < b.cohort!.end! ? -1 : 1));
   const last = finished.at(-1);
   const lastCycle = last ? { id: last.id, medianHours: programProgress(program.config, [{ cohort: last.cohort!, logs: new Map() }], people, loaded.today).program.requestToAssignment.medianHours } : undefined;
   // The workflow's list of what is open on GitHub: claims' pull requests, and requests not on main yet.
   const open = options.claims === undefined ? '' : readIssueBody(options.claims, CLAIMS_FIX);
   const queues = attentionData(program.config, entries.map((entry) => cohortNow(loaded, chooseCohort(loaded, entry.id, { strict: false }))(lastCompleteWeek(loaded.today))), people, loaded.today, lastCycle, openClaims(open));
-  const data = { ...withOffQueue(queues, cohortId !== undefined ? [] : offQueue(program.config, open, loaded.now)), neverPlaced: cohortId !== undefined ? [] : justFinishedNeverPlaced(loaded) };
+  const data = { ...withUnreadable(withOffQueue(queues, cohortId !== undefined ? [] : offQueue(program.config, open, loaded.now)), unreadable), neverPlaced: cohortId !== undefined ? [] : justFinishedNeverPlaced(loaded, readable) };
   // The comment first: the body records only the mentions it sends (or sent before), so one cut
   // to fit goes out on a later run.
   const notified = notifiedKeys(options.since === undefined ? undefined : readIssueBody(options.since, SINCE_FIX));

@@ -13,7 +13,7 @@ import { CLAIM_BRANCH } from '../domain/github.js';
 export interface Mention {
   handle: string;
   person?: string;
-  why: 'prefers' | 'escalate' | 'overdue' | 'date' | 'unanswered' | 'unmerged';
+  why: 'prefers' | 'escalate' | 'overdue' | 'date' | 'unanswered' | 'unmerged' | 'unreadable';
   key: string;
   /** An escalation for a member who wants skills (the mentor has one of them); not part of the key. */
   skill?: true;
@@ -86,6 +86,17 @@ export interface Attention {
   neverPlaced?: NeverPlaced[];
   /** Requests not on main yet (no answer on their issue, or a pull request not merged): counted in `waiting`, their mentions in `mentions`. */
   offQueue?: OffQueue[];
+  /** Cohorts whose records cannot be read: each counted in `waiting` (it could hold anyone), its mentions in `mentions`. */
+  unreadable?: UnreadableCohort[];
+}
+
+/** A cohort mentor cannot read on the default branch: its first errors, and the maintainers to tell. */
+export interface UnreadableCohort {
+  id: string;
+  errors: Array<{ file: string; line: number; column: number; message: string }>;
+  /** Errors past those shown. */
+  more: number;
+  mentions: Mention[];
 }
 
 export function attentionData(config: Config, snapshots: readonly CohortSnapshot[], people: ReadonlyMap<string, Person | undefined>, today: string, lastCycle?: { id: string; medianHours: number | null }, claims: ReadonlyMap<string, OpenClaim[]> = new Map()): Attention {

@@ -1,4 +1,4 @@
-import type { Attention, Mention, NeverPlaced, OffQueue, QueueEntry } from '../core/attention.js';
+import type { Attention, Mention, NeverPlaced, OffQueue, QueueEntry, UnreadableCohort } from '../core/attention.js';
 import { byUrgency, mentionDigest, mentionsToSend, notifiedLine } from '../core/attention-notified.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
 import { markdownText, mention } from './escape.js';
@@ -19,7 +19,7 @@ export const waitingMarker = (waiting: number) => `<!-- mentor:waiting ${waiting
 
 /** Names listed in one line of the body (mentors with room, inactive, paused) before "… and N more". */
 const NAMES_LISTED = 50;
-const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer', date: 'maintainer: correct its requestedAt', unanswered: 'maintainer: answer it', unmerged: 'maintainer: merge it' };
+const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer', date: 'maintainer: correct its requestedAt', unanswered: 'maintainer: answer it', unmerged: 'maintainer: merge it', unreadable: 'maintainer: fix it' };
 /** Each handle once, with every reason it is mentioned for (a maintainer who is also a mentor with room). */
 function mentionList(mentions: readonly Mention[]): string {
   const reasons = new Map<string, { handle: string; whys: string[] }>();
@@ -50,6 +50,24 @@ function neverPlacedPart(never: NeverPlaced): string[] {
 const offWhy = (o: OffQueue) => (o.kind === 'issue' ? 'not taken in: see the issue' : "a pull request waiting for a maintainer's merge");
 
 /** Requests not on main yet: on no other queue. Numbers are digits (GitHub links them). */
+/** The cohorts mentor cannot read: who waits there is unknown until a maintainer fixes the default branch. */
+function unreadablePart(cohorts: readonly UnreadableCohort[]): string[] {
+  if (cohorts.length === 0) return [];
+  const lines = cohorts.flatMap((u) => [
+    `- ${markdownText(u.id)}: ${mentionList(u.mentions) || 'no maintainer listed in mentor.config.yaml'}`,
+    ...u.errors.map((e) => `  - ${markdownText(`${e.file}:${e.line}:${e.column}`)} ${markdownText(shortened(e.message, 300))}`),
+    ...(u.more > 0 ? [`  - … and ${u.more} more`] : []),
+  ]);
+  return [
+    '## Cohorts mentor cannot read',
+    '',
+    `The records of these cohorts on the default branch have errors, so nobody can tell who waits there, and nobody there is asked for: fix them on a branch (\`${RUNNER_COMMAND} validate\` shows each error with how to fix it) and merge it. The other cohorts above are as they are.`,
+    '',
+    ...lines,
+    '',
+  ];
+}
+
 function offQueuePart(off: readonly OffQueue[]): string[] {
   if (off.length === 0) return [];
   const shown = off.slice(0, NAMES_LISTED);
@@ -105,6 +123,7 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
       const paused = (s.pausedMentors ?? []).filter((m) => m.role !== 'mentee');
       if (paused.length > 0) out.push(`**Paused:** ${names(paused.map((m) => `${markdownText(m.id)} (until ${m.until})`))}`, '');
     }
+    out.push(...unreadablePart(data.unreadable ?? []));
     out.push(...offQueuePart(data.offQueue ?? []));
     for (const never of data.neverPlaced ?? []) out.push(...neverPlacedPart(never));
     if (data.lastCycle !== undefined) out.push(`Median wait in the last cycle (${markdownText(data.lastCycle)}): ${data.lastCycleMedianHours === null ? 'no request answered' : waitText(data.lastCycleMedianHours)}.`, '');
@@ -130,7 +149,12 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
     const line = o.kind === 'issue' ? `- request issue #${o.number}, not taken in for ${waitText(o.waitedHours)}` : `- request pull request #${o.number}, waiting ${waitText(o.waitedHours)} for a merge`;
     return fresh.length === 0 ? [] : [{ line: `${line}: ${mentionList(fresh)}`, fresh }];
   });
+  const unreadable = (data.unreadable ?? []).flatMap((u) => {
+    const fresh = u.mentions.filter((m) => !notified.has(mentionDigest(m.key)));
+    return fresh.length === 0 ? [] : [{ line: `- cohort ${markdownText(u.id)} cannot be read, so mentor cannot tell who waits there: ${mentionList(fresh)}`, fresh }];
+  });
   const items = [
+    ...unreadable,
     ...off,
     ...mentionsToSend(data, notified).map(({ cohort: { snapshot: s }, entry: q, fresh }) => {
       const state = q.overdue ? `overdue (waited ${waitedText(q)}, promise ${s.slaHours} h)` : q.requestedAtInFuture ? 'dated in the future (`requestedAt`), so it would never fall due' : `waiting ${waitedText(q)}`;
@@ -138,11 +162,11 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
     }),
   ];
   if (items.length === 0) return { sent: new Set() };
-  const owed = off.length + data.cohorts.reduce((sum, c) => sum + c.queue.filter((q) => q.mentions.some((m) => !notified.has(mentionDigest(m.key)))).length, 0);
+  const owed = unreadable.length + off.length + data.cohorts.reduce((sum, c) => sum + c.queue.filter((q) => q.mentions.some((m) => !notified.has(mentionDigest(m.key)))).length, 0);
   const lines = items.map((item) => item.line);
   const head = ['<!-- mentor:attention-mentions -->', 'New on the queue:', ''];
   // Only a member on the queue can be claimed: a request off it is the maintainers' to take in.
-  const tail = items.length > off.length ? ['', 'Reply `/claim <member>` to take one.', ''] : [''];
+  const tail = items.length > unreadable.length + off.length ? ['', 'Reply `/claim <member>` to take one.', ''] : [''];
   const cut = (count: number) => (count > 0 ? ['', more(count, ', to be mentioned in a later comment as the queue moves')] : []);
   const kept = linesThatFit(lines, COMMENT_LIMIT - [...head, ...tail, ...cut(owed)].join('\n').length - 1);
   const sent = new Set(items.slice(0, kept).flatMap((item) => item.fresh.map((m) => mentionDigest(m.key))));
