@@ -74,7 +74,7 @@ function offQueuePart(off: readonly OffQueue[]): string[] {
   return [
     '## Requests not on the queue yet',
     '',
-    "A request issue the request workflow has not answered, or answered that only a maintainer can take it on (its run failed, GitHub was down, no cohort takes requests): set right what its issue says, then re-run the workflow run that answered there (Actions tab), or answer it yourselves. A request's pull request counts once a maintainer merges it.",
+    "A request issue the request workflow has not answered, or answered that only a maintainer can take it on (its run failed, GitHub was down, no cohort takes requests): set right what its issue says, then edit the issue (any change runs the request workflow again for its author) or re-run the workflow's run for it (Actions tab). It stays listed until the workflow takes it in: a request you take in or turn down yourselves, close its issue. A request's pull request counts once a maintainer merges it.",
     '',
     '| # | waiting | why | mentions |',
     '|---|---|---|---|',

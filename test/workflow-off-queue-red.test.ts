@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { addIssue, issueEvent, issuesWorld, requestIssue, formBody, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
+import { runWorkflow } from './helpers/workflow-sim.js';
+
+// The requests not on the queue yet, as a maintainer or requester meets them: what the attention
+// issue tells the maintainers to do must take the request off the list when they do it.
+// The world's "now" is 2026-11-20T12:00:00-08:00 (20:00 UTC).
+
+const attention = (w: IssuesWorld) => {
+  const job = runWorkflow(w, 'mentor-attention.yml', issueEvent(w, 'schedule', {})).jobs.attention!;
+  expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+  return stateOf(w).issues.find((i: { labels: string[] }) => i.labels.includes('mentor-attention'));
+};
+const issueNumbered = (w: IssuesWorld, n: number) => stateOf(w).issues.find((i: { number: number }) => i.number === n);
+
+describe('a request issue nobody answered, as the maintainers handle it (simulated)', { timeout: 180_000 }, () => {
+  it('says what takes it off the list: a comment of theirs does not, an edit of the issue runs the request workflow again, and closing it does', () => {
+    const w = issuesWorld();
+    // Neither run came (GitHub was down for an hour).
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-11-20T18:30:00Z' });
+    addIssue(w, { number: 8, labels: ['mentor-request'], body: formBody('yan'), createdAt: '2026-11-20T18:31:00Z' });
+    let issue = attention(w);
+    expect(issue.body).toMatch(/^\| #7 \| 2 h \|/m);
+    expect(issue.body).toMatch(/^\| #8 \| 2 h \|/m);
+    // The paragraph over the list names only what works, and no run to re-run where there may be none.
+    const advice = issue.body.split('\n').find((line: string) => line.startsWith('A request issue the request workflow'));
+    expect(advice).not.toContain('answer it yourselves');
+    expect(advice).toContain('edit the issue');
+    expect(advice).toContain('close its issue');
+
+    // A maintainer answers #8 by hand: the request is still not taken in, and still listed.
+    updateState(w, (s) => s.issues.find((i: { number: number }) => i.number === 8).comments.push({ author: { login: 'andrew-gh' }, body: 'Looking into it.' }));
+    // A maintainer edits #7 (any change): the request workflow runs for its author and answers.
+    const edited = { ...requestIssue(formBody('zoe')), action: 'edited' };
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', edited)).jobs.request!.succeeded).toBe(true);
+    expect(issueNumbered(w, 7).comments.at(-1)).toMatch(/Pull request: https:\/\//);
+    issue = attention(w);
+    expect(issue.body).not.toMatch(/^\| #7 \|/m);
+    expect(issue.body).toMatch(/^\| #8 \|/m);
+    // #8, turned down by hand and closed, leaves the list too.
+    updateState(w, (s) => (s.issues.find((i: { number: number }) => i.number === 8).state = 'closed'));
+    issue = attention(w);
+    expect(issue.body).not.toMatch(/^\| #8 \|/m);
+  });
+});
