@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { git } from './helpers/github-world.js';
 import { addIssue, issueEvent, issuesWorld, requestIssue, formBody, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
@@ -41,5 +44,25 @@ describe('a request issue nobody answered, as the maintainers handle it (simulat
     updateState(w, (s) => (s.issues.find((i: { number: number }) => i.number === 8).state = 'closed'));
     issue = attention(w);
     expect(issue.body).not.toMatch(/^\| #8 \|/m);
+  });
+});
+
+describe('a request issue nobody answered, when the program names a new maintainer (simulated)', { timeout: 180_000 }, () => {
+  it('mentions the new maintainer once, and does not tell the requester a second time', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-11-20T18:30:00Z' });
+    attention(w);
+    expect(issueNumbered(w, 7).comments).toHaveLength(1);
+    git(w.maintainer, 'pull', '-q', 'origin', 'main');
+    const config = path.join(w.maintainer, 'mentor.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('maintainers: [andrew-gh]', 'maintainers: [andrew-gh, grace-h]'));
+    git(w.maintainer, 'commit', '-qam', 'grace helps run the program');
+    git(w.maintainer, 'push', '-q', 'origin', 'HEAD:main');
+    const issue = attention(w);
+    expect(issue.comments.at(-1)).toMatch(/^- request issue #7, not taken in for 2 h: @grace-h \(maintainer: answer it\)$/m);
+    // Zoe was told once that the organisers know: a second organiser told is nothing new for her.
+    expect(issueNumbered(w, 7).comments).toHaveLength(1);
+    attention(w);
+    expect(issueNumbered(w, 7).comments).toHaveLength(1);
   });
 });
