@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
 import { exampleRepo, makeTree, mentor, readText, type FileTree } from './helpers/repo.js';
 
+const EXAMPLE_REPO = exampleRepo();
+
 // The attention issue's body and its mention comment must each fit in what GitHub accepts
 // (65,536 characters): over that, `gh issue edit` / `gh issue comment` fail every hour, the queue
 // shown goes stale and no mention goes out, not even to the maintainers for overdue requests.
@@ -24,10 +26,11 @@ function crowdedRepo(requestedAt: (i: number) => string): string {
 }
 
 /** One hourly run of the attention workflow: the body, and the comment if there is one. */
-async function attention(repo: string, previousBody?: string) {
-  const dir = makeTree(previousBody === undefined ? {} : { 'previous.md': previousBody });
+async function attention(repo: string, previousBody?: string, claims?: string) {
+  const dir = makeTree({ ...(previousBody === undefined ? {} : { 'previous.md': previousBody }), ...(claims === undefined ? {} : { 'claims.txt': claims }) });
   const since = previousBody === undefined ? [] : ['--since', path.join(dir, 'previous.md')];
-  const result = await mentorIn(['status', '--repo', repo, '--format', 'markdown', '--comment-out', path.join(dir, 'comment.md'), ...since], { env: NOW });
+  const open = claims === undefined ? [] : ['--claims', path.join(dir, 'claims.txt')];
+  const result = await mentorIn(['status', '--repo', repo, '--format', 'markdown', '--comment-out', path.join(dir, 'comment.md'), ...since, ...open], { env: NOW });
   expect(result.code).toBe(0);
   const comment = existsSync(path.join(dir, 'comment.md')) ? readText(dir, 'comment.md') : undefined;
   rmSync(dir, { recursive: true });
@@ -113,5 +116,26 @@ describe('the attention issue of a program where 1,500 wait', () => {
     expect(code).toBe(0);
     expect(rows(stdout)).toHaveLength(2);
     expect(stdout).not.toContain('more: see the dashboard');
+  });
+
+  it('records at most 3,000 mentions of requests not on the queue too: 2,000 issues nobody answered, five maintainers', async () => {
+    // The most the attention workflow lists (1,000 open issues of each form), say after a flood of
+    // issues whose runs GitHub cancelled. Past 3,000 the record pushed the body over GitHub's
+    // limit: its edit failed after the comment, and every hour the same mentions went out again.
+    const repo = exampleRepo({ 'mentor.config.yaml': readText(EXAMPLE_REPO, 'mentor.config.yaml').replace('maintainers: [andrew-gh]', 'maintainers: [andrew-gh, m-one, m-two, m-three, m-four]') });
+    const claims = Array.from({ length: 2000 }, (_, i) => `unanswered 2026-11-23T10:00:00Z https://github.com/o/r/issues/${i + 1000}\n`).join('');
+    const told: string[] = [];
+    let previous: string | undefined;
+    for (let run = 0; run < 12; run++) {
+      const { body, comment } = await attention(repo, previous, claims);
+      expect(body.length).toBeLessThan(GITHUB_LIMIT);
+      previous = body;
+      if (comment === undefined) break;
+      told.push(...[...comment.matchAll(/^- request issue #(\d+),/gm)].map((m) => m[1]!));
+    }
+    expect(new Set(told).size).toBe(told.length);
+    expect(told).toHaveLength(600);
+    const record = previous!.split('\n').find((line) => line.startsWith('<!-- mentor:notified '))!;
+    expect(record.length).toBeLessThan(20_000);
   });
 });

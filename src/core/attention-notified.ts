@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Attention, AttentionCohort, QueueEntry } from './attention.js';
+import type { Attention, AttentionCohort, Mention, OffQueue, QueueEntry } from './attention.js';
 
 // Which mentions went out, kept in the attention issue's body for the next run (`--since`). Each
 // mention is recorded as a short, fixed-width digest of its key (6 letters or digits: 36 bits, so
@@ -51,20 +51,34 @@ export function byUrgency(data: Attention): Waiting[] {
 }
 
 /**
- * The members with mentions not yet sent, most urgent first, and those mentions: as many as the
- * record has room for next to the mentions it keeps (sent earlier, still on the queue).
+ * The requests off the queue, then the members, with mentions not yet sent, most urgent first, and
+ * those mentions: as many as the record has room for next to the mentions it keeps (sent earlier,
+ * still waiting).
  */
-export function mentionsToSend(data: Attention, notified: ReadonlySet<string>): Array<Waiting & { fresh: QueueEntry['mentions'] }> {
+export function mentionsToSend(data: Attention, notified: ReadonlySet<string>): { offQueue: Array<{ off: OffQueue; fresh: Mention[] }>; queue: Array<Waiting & { fresh: QueueEntry['mentions'] }> } {
   let recorded = data.mentions.filter((m) => notified.has(mentionDigest(m.key))).length;
-  const out: Array<Waiting & { fresh: QueueEntry['mentions'] }> = [];
-  for (const waiting of byUrgency(data)) {
-    const fresh = waiting.entry.mentions.filter((m) => !notified.has(mentionDigest(m.key)));
-    if (fresh.length === 0) continue;
-    if (recorded + fresh.length > NOTIFIED_CAPACITY) break;
+  const room = (fresh: readonly Mention[]) => {
+    if (recorded + fresh.length > NOTIFIED_CAPACITY) return false;
     recorded += fresh.length;
-    out.push({ ...waiting, fresh });
+    return true;
+  };
+  const freshOf = (mentions: readonly Mention[]) => mentions.filter((m) => !notified.has(mentionDigest(m.key)));
+  // A request off the queue comes first: it is on no other.
+  const offQueue: Array<{ off: OffQueue; fresh: Mention[] }> = [];
+  for (const off of data.offQueue ?? []) {
+    const fresh = freshOf(off.mentions);
+    if (fresh.length === 0) continue;
+    if (!room(fresh)) break;
+    offQueue.push({ off, fresh });
   }
-  return out;
+  const queue: Array<Waiting & { fresh: QueueEntry['mentions'] }> = [];
+  for (const waiting of byUrgency(data)) {
+    const fresh = freshOf(waiting.entry.mentions);
+    if (fresh.length === 0) continue;
+    if (!room(fresh)) break;
+    queue.push({ ...waiting, fresh });
+  }
+  return { offQueue, queue };
 }
 
 /** What the body records: the mentions still on the queue that went out before or go out now. */

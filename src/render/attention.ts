@@ -143,11 +143,10 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
  * urgent first, cut to fit; and the digests of the mentions it sends, for the body to record.
  */
 export function renderAttentionComment(data: Attention, notified: ReadonlySet<string>): { comment?: string; sent: Set<string> } {
-  // A request off the queue comes first: it is on no other.
-  const off = (data.offQueue ?? []).flatMap((o) => {
-    const fresh = o.mentions.filter((m) => !notified.has(mentionDigest(m.key)));
+  const toSend = mentionsToSend(data, notified);
+  const off = toSend.offQueue.map(({ off: o, fresh }) => {
     const line = o.kind === 'issue' ? `- request issue #${o.number}, not taken in for ${waitText(o.waitedHours)}` : `- request pull request #${o.number}, waiting ${waitText(o.waitedHours)} for a merge`;
-    return fresh.length === 0 ? [] : [{ line: `${line}: ${mentionList(fresh)}`, fresh }];
+    return { line: `${line}: ${mentionList(fresh)}`, fresh };
   });
   const unreadable = (data.unreadable ?? []).flatMap((u) => {
     const fresh = u.mentions.filter((m) => !notified.has(mentionDigest(m.key)));
@@ -156,13 +155,14 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
   const items = [
     ...unreadable,
     ...off,
-    ...mentionsToSend(data, notified).map(({ cohort: { snapshot: s }, entry: q, fresh }) => {
+    ...toSend.queue.map(({ cohort: { snapshot: s }, entry: q, fresh }) => {
       const state = q.overdue ? `overdue (waited ${waitedText(q)}, promise ${s.slaHours} h)` : q.requestedAtInFuture ? 'dated in the future (`requestedAt`), so it would never fall due' : `waiting ${waitedText(q)}`;
       return { line: `- ${markdownText(q.id)} in ${markdownText(s.cohort.id)}, ${[state, claimedIn(q)].filter(Boolean).join(', ')}: ${mentionList(fresh)}`, fresh };
     }),
   ];
   if (items.length === 0) return { sent: new Set() };
-  const owed = unreadable.length + off.length + data.cohorts.reduce((sum, c) => sum + c.queue.filter((q) => q.mentions.some((m) => !notified.has(mentionDigest(m.key)))).length, 0);
+  const owes = (o: { mentions: readonly Mention[] }) => o.mentions.some((m) => !notified.has(mentionDigest(m.key)));
+  const owed = unreadable.length + (data.offQueue ?? []).filter(owes).length + data.cohorts.reduce((sum, c) => sum + c.queue.filter(owes).length, 0);
   const lines = items.map((item) => item.line);
   const head = ['<!-- mentor:attention-mentions -->', 'New on the queue:', ''];
   // Only a member on the queue can be claimed: a request off it is the maintainers' to take in.
