@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from './helpers/github-world.js';
@@ -64,5 +64,29 @@ describe('a request issue nobody answered, when the program names a new maintain
     expect(issueNumbered(w, 7).comments).toHaveLength(1);
     attention(w);
     expect(issueNumbered(w, 7).comments).toHaveLength(1);
+  });
+});
+
+describe('a request only the organisers can take in, with something the requester must fix too (simulated)', { timeout: 180_000 }, () => {
+  it('is listed for the maintainers, and the requester is not told afterwards that they need do nothing', () => {
+    const w = issuesWorld();
+    // Between two cycles: 2027-winter starts in January, and intake names no cohort.
+    w.env.MENTOR_NOW = '2026-12-08T10:00:00-08:00';
+    git(w.maintainer, 'pull', '-q', 'origin', 'main');
+    mkdirSync(path.join(w.maintainer, 'cohorts/2027-winter'), { recursive: true });
+    writeFileSync(path.join(w.maintainer, 'cohorts/2027-winter/cohort.yaml'), 'id: 2027-winter\nname: Winter 2027\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: andrew\n    role: lead\n  - person: ada\n    role: mentor\n    mentor: andrew\n');
+    git(w.maintainer, 'add', 'cohorts/2027-winter');
+    git(w.maintainer, 'commit', '-qm', 'open 2027-winter');
+    git(w.maintainer, 'push', '-q', 'origin', 'HEAD:main');
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe', 'Mars/Olympus'), createdAt: '2026-12-08T18:00:00Z' });
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe', 'Mars/Olympus')))).jobs.request!.succeeded).toBe(true);
+    const answer: string = issueNumbered(w, 7).comments[0];
+    expect(answer).toContain('The organisers (@andrew-gh) have been told');
+    expect(answer).toContain('Edit the issue to fix it');
+    // Two hours on: the maintainers are told on the attention issue; zoe still has her timezone to fix.
+    w.env.MENTOR_NOW = '2026-12-08T12:00:00-08:00';
+    const issue = attention(w);
+    expect(issue.comments.join('\n')).toMatch(/^- request issue #7, not taken in for 2 h: @andrew-gh/m);
+    expect(issueNumbered(w, 7).comments).toEqual([answer]);
   });
 });

@@ -9,8 +9,6 @@ import { REQUEST_MARKER, STUCK_MARKER } from '../request.js';
 // nobody (isaacs/github#310), so new mentions go out once, in a new comment (--comment-out).
 
 export const ATTENTION_LABEL = 'mentor-attention';
-/** How the notice to a requester whose issue was not taken in starts: they are told once (notices sent before this was read too). */
-const ORGANISERS_TOLD = 'Thanks. Your request is not on the queue yet, and only the organisers can take it on from here';
 
 /** How the body's record of the mentions sent starts (a line of its own). */
 const NOTIFIED_PREFIX = notifiedLine([]).split(' ').slice(0, 2).join(' ');
@@ -31,9 +29,9 @@ fi
 gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository,createdAt --jq '.[] | select(.isCrossRepository | not) | if (.headRefName | startswith("claim/")) then "\\(.headRefName) \\(.url)" elif (.headRefName | startswith("request/issue-")) then "unmerged \\(.createdAt) \\(.url)" else empty end' > "$RUNNER_TEMP/claims.txt"
 # The request issues the request workflow never answered, or answered only to say it is stuck (its
 # run failed, GitHub was down): on no other queue, so the maintainers are told. Only the bot's answer counts.
-# (A line 'told <number>': its requester has had the notice below already.)
+# (A line 'told <number>': the bot's last answer there told its requester what to do, or that they need do nothing.)
 for label in ${REQUEST_LABEL} ${OFFER_LABEL}; do
-  gh issue list --label "$label" --state open --limit 1000 --json number,url,createdAt,comments --jq '.[] | [.comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${REQUEST_MARKER}")))] as $answers | ($answers | last) as $answer | select($answer == null or ($answer.body | contains("${STUCK_MARKER}"))) | "unanswered \\(.createdAt) \\(.url)", (select(any($answers[]; .body | contains("${ORGANISERS_TOLD}"))) | "told \\(.number)")'
+  gh issue list --label "$label" --state open --limit 1000 --json number,url,createdAt,comments --jq '.[] | ([.comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${REQUEST_MARKER}")))] | last) as $answer | select($answer == null or ($answer.body | contains("${STUCK_MARKER}"))) | "unanswered \\(.createdAt) \\(.url)", (select($answer != null) | "told \\(.number)")'
 done > "$RUNNER_TEMP/unanswered.txt"
 grep -v '^told ' "$RUNNER_TEMP/unanswered.txt" >> "$RUNNER_TEMP/claims.txt" || true
 ${RUNNER} status --format markdown --since "$RUNNER_TEMP/previous.md" --claims "$RUNNER_TEMP/claims.txt" --comment-out "$RUNNER_TEMP/comment.md" > "$RUNNER_TEMP/body.md"
@@ -61,11 +59,11 @@ elif [ "$state" != open ]; then
 fi
 if [ -s "$RUNNER_TEMP/comment.md" ]; then
   gh issue comment "$number" --body-file "$RUNNER_TEMP/comment.md" > /dev/null
-  # Whoever opened a request issue not taken in hears, as the maintainers are told, that they were.
-  printf '%s\\n' '${REQUEST_MARKER}' '${STUCK_MARKER}' "${ORGANISERS_TOLD}: they have been told, on #$number, and will answer here. You do not need to do anything." > "$RUNNER_TEMP/told.md"
+  # Whoever opened a request issue nobody answered hears, as the maintainers are told, that they were.
+  printf '%s\\n' '${REQUEST_MARKER}' '${STUCK_MARKER}' "Thanks. Your request is not on the queue yet, and only the organisers can take it on from here: they have been told, on #$number, and will answer here. You do not need to do anything." > "$RUNNER_TEMP/told.md"
   # One that cannot take a comment (locked since) fails no run: the maintainers were told above, and
-  # a failed run would repeat their mention every hour. A requester hears it once: a maintainer
-  # named since is told of their request, and they of nothing new.
+  # a failed run would repeat their mention every hour. Only a requester with no answer at all hears
+  # it: a stuck answer told them already (some have something to fix too), and so did this notice.
   for request in $(sed -n 's/^- request issue #\\([0-9][0-9]*\\), .*/\\1/p' "$RUNNER_TEMP/comment.md"); do
     grep -qx "told $request" "$RUNNER_TEMP/unanswered.txt" && continue
     gh issue comment "$request" --body-file "$RUNNER_TEMP/told.md" > /dev/null || true
