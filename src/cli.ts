@@ -1,5 +1,5 @@
 import { ExitCode, usageError } from './errors.js';
-import { usageText } from './render/usage.js';
+import { commandNamedLater, usageText } from './render/usage.js';
 import { packageVersion } from './version.js';
 import { inUsersWords, invokedAs, sayCommandsAs } from './io/invocation.js';
 import { asksForData } from './render/error-json.js';
@@ -62,7 +62,7 @@ export async function runCli(argv: string[]): Promise<number> {
       if (error.exitCode === 0) return ExitCode.ok;
       if (error.code === 'commander.help') return ExitCode.usage;
       const command = program.commands.find((candidate) => candidate.name() === argv[0]);
-      const later = command ? undefined : program.commands.find((candidate) => argv.includes(candidate.name()));
+      const later = command ? undefined : commandNamedLater(argv, program.commands);
       const { message, hint } = usageText(error, argv, command, later);
       throw usageError(message, hint);
     }

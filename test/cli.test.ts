@@ -127,6 +127,9 @@ describe('the command line', () => {
     [['--repo', 'my prog', 'validate', '--format', 'json'], "mentor: unknown option --repo.\n  Options go after the command's name: mentor validate --repo 'my prog' --format json\n"],
     [['--format', 'json', 'status'], "mentor: unknown option --format.\n  Options go after the command's name: mentor status --format json\n"],
     [['--bogus', 'validate'], 'mentor: unknown option --bogus.\n  See `mentor --help` for the commands.\n'],
+    // A folder named like a command is the option's value, not the command.
+    [['--repo', 'init', 'validate'], "mentor: unknown option --repo.\n  Options go after the command's name: mentor validate --repo init\n"],
+    [['--repo', 'validate', '--format', 'json', 'validate'], "mentor: unknown option --repo.\n  Options go after the command's name: mentor validate --repo validate --format json\n"],
   ])('says commander\'s usage error %j in mentor\'s voice with the next step, exit 2 (journey J11)', (args, said) => {
     const result = mentor(args, { cwd: smallProgram(), env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
     expect(result.stderr).toBe(said);

@@ -27,7 +27,7 @@ export function helpExample(line: string, width = 80): string {
 export interface CommandShape {
   name(): string;
   readonly registeredArguments: ReadonlyArray<{ name(): string; description: string; required: boolean }>;
-  readonly options: ReadonlyArray<{ flags: string; long?: string | undefined; description: string; required: boolean; optional: boolean; argChoices?: string[] | undefined }>;
+  readonly options: ReadonlyArray<{ flags: string; long?: string | undefined; short?: string | undefined; description: string; required: boolean; optional: boolean; argChoices?: string[] | undefined }>;
 }
 
 /** Commander's error: its code ('commander.excessArguments') and text ('error: ...'). */
@@ -43,7 +43,7 @@ const TEXT_VALUE = /<(text|name)>$/;
  * The message and the next step for a usage error of `mentor <argv>`; `command` is the one argv
  * starts with, if any, and `later` one named further on (`mentor --repo x validate`).
  */
-export function usageText(failure: UsageFailure, argv: readonly string[], command: CommandShape | undefined, later?: CommandShape): { message: string; hint: string } {
+export function usageText(failure: UsageFailure, argv: readonly string[], command: CommandShape | undefined, later?: CommandNamed): { message: string; hint: string } {
   const help = command ? `See \`mentor ${command.name()} --help\`.` : 'See `mentor --help` for the commands.';
   const plain = failure.message.replace(/^error: /, '');
   const flags = /option '([^']+)'/.exec(plain)?.[1];
@@ -126,13 +126,36 @@ function excessArguments(argv: readonly string[], command: CommandShape, help: s
   return { message: `mentor ${command.name()} ${takes}, but was given ${extra.join(', ')} as well.`, hint: help };
 }
 
+/** A command named after the options (`mentor --repo x validate`), and where. */
+export interface CommandNamed {
+  command: CommandShape;
+  at: number;
+}
+
+/**
+ * The command `argv` names after its options: the first word that is a command's name and not the
+ * value of the option before it (`mentor --repo init validate`: the folder is called init).
+ */
+export function commandNamedLater<C extends CommandShape>(argv: readonly string[], commands: readonly C[]): { command: C; at: number } | undefined {
+  const takesValue = (flag: string) => commands.some((c) => c.options.some((option) => (option.long === flag || option.short === flag) && (option.required || option.optional)));
+  for (let at = 0; at < argv.length; at++) {
+    const word = argv[at]!;
+    if (word.startsWith('-')) {
+      if (!word.includes('=') && takesValue(word)) at++;
+      continue;
+    }
+    const command = commands.find((candidate) => candidate.name() === word);
+    if (command !== undefined) return { command, at };
+  }
+  return undefined;
+}
+
 /**
  * `mentor --repo x validate` (written as `git -C x` is): the same words with the command first,
  * when the unknown option is one of that command's; undefined otherwise.
  */
-function optionsAfter(argv: readonly string[], command: CommandShape, flags: string | undefined): string | undefined {
+function optionsAfter(argv: readonly string[], { command, at }: CommandNamed, flags: string | undefined): string | undefined {
   const flag = flags?.split('=')[0];
-  const at = argv.indexOf(command.name());
-  if (flag === undefined || at < 0 || !command.options.some((option) => option.long === flag)) return undefined;
+  if (flag === undefined || !command.options.some((option) => option.long === flag)) return undefined;
   return `mentor ${shellWords([argv[at]!, ...argv.slice(0, at), ...argv.slice(at + 1)])}`;
 }
