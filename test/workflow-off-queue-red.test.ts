@@ -70,14 +70,8 @@ describe('a request issue nobody answered, when the program names a new maintain
 describe('a request only the organisers can take in, with something the requester must fix too (simulated)', { timeout: 180_000 }, () => {
   it('is listed for the maintainers, and the requester is not told afterwards that they need do nothing', () => {
     const w = issuesWorld();
-    // Between two cycles: 2027-winter starts in January, and intake names no cohort.
     w.env.MENTOR_NOW = '2026-12-08T10:00:00-08:00';
-    git(w.maintainer, 'pull', '-q', 'origin', 'main');
-    mkdirSync(path.join(w.maintainer, 'cohorts/2027-winter'), { recursive: true });
-    writeFileSync(path.join(w.maintainer, 'cohorts/2027-winter/cohort.yaml'), 'id: 2027-winter\nname: Winter 2027\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: andrew\n    role: lead\n  - person: ada\n    role: mentor\n    mentor: andrew\n');
-    git(w.maintainer, 'add', 'cohorts/2027-winter');
-    git(w.maintainer, 'commit', '-qm', 'open 2027-winter');
-    git(w.maintainer, 'push', '-q', 'origin', 'HEAD:main');
+    openWinter(w);
     addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe', 'Mars/Olympus'), createdAt: '2026-12-08T18:00:00Z' });
     expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe', 'Mars/Olympus')))).jobs.request!.succeeded).toBe(true);
     const answer: string = issueNumbered(w, 7).comments[0];
@@ -90,3 +84,48 @@ describe('a request only the organisers can take in, with something the requeste
     expect(issueNumbered(w, 7).comments).toEqual([answer]);
   });
 });
+
+describe('a request only the organisers can take in, its issue edited again and again (simulated)', { timeout: 180_000 }, () => {
+  it('mentions the maintainers on the first answer only: an edit does not notify them again', () => {
+    const w = issuesWorld();
+    w.env.MENTOR_NOW = '2026-12-08T10:00:00-08:00';
+    openWinter(w);
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-12-08T18:00:00Z' });
+    for (const tz of ['Europe/Paris', 'Europe/Berlin', 'Europe/Rome']) {
+      const event = { ...requestIssue(formBody('zoe', tz)), action: tz === 'Europe/Paris' ? 'opened' : 'edited' };
+      expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', event)).jobs.request!.succeeded).toBe(true);
+    }
+    const answers: string[] = issueNumbered(w, 7).comments;
+    expect(answers).toHaveLength(3);
+    expect(answers[0]).toMatch(/\(@andrew-gh\) have been told/);
+    for (const again of answers.slice(1)) {
+      expect(again).toContain('have been told');
+      expect(again).not.toMatch(/(^|[^`])@andrew-gh/);
+    }
+    expect(answers[2]).toContain('The organisers (`@andrew-gh`) have been told');
+  });
+
+  it('mentions them once too where the repository does not let its workflows open pull requests', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-11-20T18:00:00Z' });
+    updateState(w, (s) => (s.refusePullRequests = true));
+    for (const tz of ['Europe/Paris', 'Europe/Berlin']) {
+      const event = { ...requestIssue(formBody('zoe', tz)), action: tz === 'Europe/Paris' ? 'opened' : 'edited' };
+      expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', event)).jobs.request!.succeeded).toBe(false);
+    }
+    const [first, again]: string[] = issueNumbered(w, 7).comments;
+    expect(first).toContain('\n@andrew-gh: turn on Settings');
+    expect(again).toContain('\n`@andrew-gh`: turn on Settings');
+  });
+});
+
+/** Between two cycles: 2027-winter is opened but starts in January, and intake names no cohort. */
+function openWinter(w: IssuesWorld): void {
+  git(w.maintainer, 'pull', '-q', 'origin', 'main');
+  mkdirSync(path.join(w.maintainer, 'cohorts/2027-winter'), { recursive: true });
+  writeFileSync(path.join(w.maintainer, 'cohorts/2027-winter/cohort.yaml'), 'id: 2027-winter\nname: Winter 2027\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: andrew\n    role: lead\n  - person: ada\n    role: mentor\n    mentor: andrew\n');
+  git(w.maintainer, 'add', 'cohorts/2027-winter');
+  git(w.maintainer, 'commit', '-qm', 'open 2027-winter');
+  git(w.maintainer, 'push', '-q', 'origin', 'HEAD:main');
+}
+

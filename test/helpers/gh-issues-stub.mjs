@@ -44,7 +44,13 @@ export function ghIssues({ args, env, cwd }) {
     out = jq.stdout;
   } else if (group === 'issue' && verb === 'view') {
     const found = issue(target);
-    out = flag('--json') === 'state' ? `${found.state.toUpperCase()}\n` : `${found.body}\n`;
+    if (flag('--json') === 'comments') {
+      // As the issue list above gives them, through the real jq.
+      const comments = found.comments.map((c) => (typeof c === 'string' ? { author: { login: 'github-actions' }, body: c } : c));
+      const jq = spawnSync('jq', ['-r', flag('--jq') ?? '.'], { input: JSON.stringify({ comments }), encoding: 'utf8' });
+      if (jq.status !== 0) return { code: 1, stdout: '', stderr: jq.stderr };
+      out = jq.stdout;
+    } else out = flag('--json') === 'state' ? `${found.state.toUpperCase()}\n` : `${found.body}\n`;
   } else if (group === 'issue' && verb === 'create') {
     const number = state.next++;
     state.issues.push({ number, title: flag('--title'), labels: [flag('--label')], body: bodyOf(), state: 'open', comments: [] });

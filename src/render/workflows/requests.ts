@@ -24,7 +24,7 @@ git switch --quiet -C mentor-base`;
  * repository), the issue is told so in the requester's words, the maintainers are mentioned with
  * the setting to change, and the run fails: nobody is left waiting on a request that went nowhere.
  */
-const openAndGate = (description: string, marker: string, what: string) => `# A branch a maintainer has committed to since (or amended: the committer tells) is theirs: an edit
+const openAndGate = (description: string, marker: string, what: string, beforeAnswer = '') => `# A branch a maintainer has committed to since (or amended: the committer tells) is theirs: an edit
 # of the issue does not push over it (a merge of the default branch into it, as "Update branch"
 # makes, is not such a change).
 if git rev-parse --verify --quiet "refs/remotes/origin/$PUSH_TO" > /dev/null; then
@@ -90,7 +90,8 @@ if [ -z "$pr" ]; then
     else
       printf '%s\\n' 'The program names no maintainer to tell yet (\`maintainers\` in mentor.config.yaml), so you may want to let the organisers know.'
     fi
-  } > "$RUNNER_TEMP/answer.md"
+  } > "$RUNNER_TEMP/answer.md"${beforeAnswer === '' ? '' : `
+  ${beforeAnswer}`}
   gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
   echo "::error::The pull request could not be opened: allow GitHub Actions to create pull requests (Settings → Actions → General), then re-run this workflow."
   exit 1
@@ -105,12 +106,13 @@ gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"`;
  * fallback goes on the issue and the job is red: a maintainer looks only at a failed run.
  * `again`: the other way to run it again once that is fixed (a re-run reads the default branch as it is then).
  */
-const answerOrStop = (command: string, marker: string, fallback: string, again: string) => `set +e
+const answerOrStop = (command: string, marker: string, fallback: string, again: string, beforeAnswer = '') => `set +e
 ${RUNNER} ${command} > "$RUNNER_TEMP/answer.md"
 code=$?
 set -e
 if [ "$code" -ne 0 ]; then
-  if [ -s "$RUNNER_TEMP/answer.md" ]; then
+  if [ -s "$RUNNER_TEMP/answer.md" ]; then${beforeAnswer === '' ? '' : `
+    ${beforeAnswer}`}
     gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
     exit 0
   fi
@@ -119,6 +121,21 @@ if [ "$code" -ne 0 ]; then
   echo "::error::mentor stopped without an answer for the issue (exit $code: its error is above). Fix what it says on the default branch, then re-run this job (or ${again})."
   exit 1
 fi`;
+
+/**
+ * A handle the request workflow has mentioned on this issue already is not mentioned again (shown as
+ * code): an answer that names the maintainers (only they can take the request on) would otherwise
+ * notify them again on every edit of the issue, the requester's or anyone's, as often as they like.
+ */
+const MENTION_ONCE = `mention_once() {
+  gh issue view "$NUMBER" --json comments --jq '.comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${REQUEST_MARKER}"))) | .body' > "$RUNNER_TEMP/earlier.md" || return 0
+  for handle in $(grep -o '@[A-Za-z0-9][A-Za-z0-9-]*' "$RUNNER_TEMP/answer.md" | sort -u); do
+    if grep -qE -- "$handle([^A-Za-z0-9-]|$)" "$RUNNER_TEMP/earlier.md"; then
+      # Twice: one separator between two mentions is used up by the first.
+      sed -i -E -e "s/(^|[^\\\`A-Za-z0-9-])$handle([^A-Za-z0-9-]|$)/\\1\\\`$handle\\\`\\2/g" -e "s/(^|[^\\\`A-Za-z0-9-])$handle([^A-Za-z0-9-]|$)/\\1\\\`$handle\\\`\\2/g" "$RUNNER_TEMP/answer.md"
+    fi
+  done
+}`;
 
 /**
  * One open request per person: a second issue by the same login is pointed at the first pull
@@ -138,11 +155,12 @@ const WRITES = ['contents: write', 'issues: write', 'pull-requests: write', 'sta
 /** mentor-request.yml: a request (or an offer to mentor) from the issue form becomes a pull request. */
 export function requestWorkflow(): string {
   const body = `printf '%s' "$BODY" > "$RUNNER_TEMP/body.md"
+${MENTION_ONCE}
 ${IDENTITY}
-${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'Thanks. Your request could not be taken in just now, because of a problem on the side of the organisers, not in your answers. They will see it and answer here: you do not need to do anything.', 'edit the issue to run this again')}
+${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'Thanks. Your request could not be taken in just now, because of a problem on the side of the organisers, not in your answers. They will see it and answer here: you do not need to do anything.', 'edit the issue to run this again', 'mention_once')}
 PUSH_TO="request/issue-$NUMBER"
 ${ONE_REQUEST_EACH}
-${openAndGate("From the request form. Closes #$NUMBER (merging it answers the request). The gate judged it for the issue's author.", REQUEST_MARKER, 'request')}`;
+${openAndGate("From the request form. Closes #$NUMBER (merging it answers the request). The gate judged it for the issue's author.", REQUEST_MARKER, 'request', 'mention_once')}`;
   return `${header([
     '# A request for a mentor (or an offer to mentor) from the issue form: `mentor request',
     '# --from-issue` checks it and this opens a pull request with the person file and the member,',
