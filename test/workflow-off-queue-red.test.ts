@@ -129,3 +129,22 @@ function openWinter(w: IssuesWorld): void {
   git(w.maintainer, 'push', '-q', 'origin', 'HEAD:main');
 }
 
+describe("many request issues nobody answered, and GitHub's limit on comments (simulated)", { timeout: 180_000 }, () => {
+  it('keeps the record of mentions when the notices hit the limit: the maintainers are told once, every requester hears once', () => {
+    const w = issuesWorld();
+    const numbers = [7, 8, 9, 10, 11];
+    for (const n of numbers) addIssue(w, { number: n, labels: ['mentor-request'], body: formBody(`zoe${n}`), createdAt: '2026-11-20T18:00:00Z' });
+    // GitHub's secondary limit on content: three writes go through (the comment, the body, one notice), then none for a while.
+    updateState(w, (s) => (s.faults = [{ match: '^issue (comment|edit) ', skip: 3, times: 100, stderr: 'gh: HTTP 403: You have exceeded a secondary rate limit.\n' }]));
+    let issue = attention(w);
+    const mentions = issue.comments.length;
+    expect(mentions).toBe(1);
+    updateState(w, (s) => (s.faults = []));
+    issue = attention(w);
+    expect(issue.comments).toHaveLength(mentions);
+    for (const n of numbers) expect(issueNumbered(w, n).comments, `#${n}`).toHaveLength(1);
+    attention(w);
+    for (const n of numbers) expect(issueNumbered(w, n).comments, `#${n}`).toHaveLength(1);
+  });
+});
+

@@ -46,8 +46,10 @@ function neverPlacedPart(never: NeverPlaced): string[] {
   return [neverPlacedMarker(left.length), `## Never placed in ${markdownText(shortened(never.cohort.name, 200))} (${id}), which ended ${never.cohort.end ?? ''}`, '', `${names(who)}: the cohort ended before they had a mentor.${step}`, ''];
 }
 
+/** Why a request issue is off the queue, in its row: the attention workflow finds the rows by it. */
+export const OFF_QUEUE_ISSUE_WHY = 'not taken in: see the issue';
 /** What keeps a request off the queue. */
-const offWhy = (o: OffQueue) => (o.kind === 'issue' ? 'not taken in: see the issue' : "a pull request waiting for a maintainer's merge");
+const offWhy = (o: OffQueue) => (o.kind === 'issue' ? OFF_QUEUE_ISSUE_WHY : "a pull request waiting for a maintainer's merge");
 
 /** Requests not on main yet: on no other queue. Numbers are digits (GitHub links them). */
 /** The cohorts mentor cannot read: who waits there is unknown until a maintainer fixes the default branch. */

@@ -1,5 +1,5 @@
 import { CURRENT_BRANCH, header, RUNNER, runnerJob, runStep, WORKFLOW_DEFAULTS } from './common.js';
-import { neverPlacedMarker, waitingMarker } from '../attention.js';
+import { neverPlacedMarker, OFF_QUEUE_ISSUE_WHY, waitingMarker } from '../attention.js';
 import { notifiedLine } from '../../core/attention-notified.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { REQUEST_MARKER, STUCK_MARKER } from '../request.js';
@@ -59,17 +59,17 @@ elif [ "$state" != open ]; then
 fi
 if [ -s "$RUNNER_TEMP/comment.md" ]; then
   gh issue comment "$number" --body-file "$RUNNER_TEMP/comment.md" > /dev/null
-  # Whoever opened a request issue nobody answered hears, as the maintainers are told, that they were.
-  printf '%s\\n' '${REQUEST_MARKER}' '${STUCK_MARKER}' "Thanks. Your request is not on the queue yet, and only the organisers can take it on from here: they have been told, on #$number, and will answer here. You do not need to do anything." > "$RUNNER_TEMP/told.md"
-  # One that cannot take a comment (locked since) fails no run: the maintainers were told above, and
-  # a failed run would repeat their mention every hour. Only a requester with no answer at all hears
-  # it: a stuck answer told them already (some have something to fix too), and so did this notice.
-  for request in $(sed -n 's/^- request issue #\\([0-9][0-9]*\\), .*/\\1/p' "$RUNNER_TEMP/comment.md"); do
-    grep -qx "told $request" "$RUNNER_TEMP/unanswered.txt" && continue
-    gh issue comment "$request" --body-file "$RUNNER_TEMP/told.md" > /dev/null || true
-  done
 fi
-gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null`;
+gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null
+# Whoever opened a request issue nobody answered hears, once, that the maintainers were told (its
+# row names them). After the body, which records the mentions: a notice GitHub refuses (the issue
+# locked, its limit on comments when many wait) fails no run, and is sent by the next. A stuck answer
+# told its requester already (some have something to fix too), and so does this notice.
+printf '%s\\n' '${REQUEST_MARKER}' '${STUCK_MARKER}' "Thanks. Your request is not on the queue yet, and only the organisers can take it on from here: they have been told, on #$number, and will answer here. You do not need to do anything." > "$RUNNER_TEMP/told.md"
+for request in $(sed -n 's/^| #\\([0-9][0-9]*\\) | [^|]* | ${OFF_QUEUE_ISSUE_WHY} | @.*/\\1/p' "$RUNNER_TEMP/body.md"); do
+  grep -qx "told $request" "$RUNNER_TEMP/unanswered.txt" && continue
+  gh issue comment "$request" --body-file "$RUNNER_TEMP/told.md" > /dev/null || true
+done`;
   return `${header([
     '# Every hour, and on each push to the default branch: keeps one issue (label mentor-attention)',
     '# current with the requests waiting for a mentor, mentions each mentor or maintainer once in a',
