@@ -90,7 +90,7 @@ describe('a request only the organisers can take in, its issue edited again and 
     const w = issuesWorld();
     w.env.MENTOR_NOW = '2026-12-08T10:00:00-08:00';
     openWinter(w);
-    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-12-08T18:00:00Z' });
+    addIssue(w, { number: 7, labels: ['mentor-request'], author: 'zoe-z', body: formBody('zoe'), createdAt: '2026-12-08T18:00:00Z' });
     for (const tz of ['Europe/Paris', 'Europe/Berlin', 'Europe/Rome']) {
       const event = { ...requestIssue(formBody('zoe', tz)), action: tz === 'Europe/Paris' ? 'opened' : 'edited' };
       expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', event)).jobs.request!.succeeded).toBe(true);
@@ -105,9 +105,23 @@ describe('a request only the organisers can take in, its issue edited again and 
     expect(answers[2]).toContain('The organisers (`@andrew-gh`) have been told');
   });
 
+  it('mentions them once for one person, however many issues they open', () => {
+    const w = issuesWorld();
+    w.env.MENTOR_NOW = '2026-12-08T10:00:00-08:00';
+    openWinter(w);
+    for (const n of [7, 8, 9]) {
+      addIssue(w, { number: n, labels: ['mentor-request'], author: 'zoe-z', body: formBody('zoe'), createdAt: '2026-12-08T18:00:00Z' });
+      const event = requestIssue(formBody('zoe'));
+      event.issue.number = n;
+      expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', event)).jobs.request!.succeeded).toBe(true);
+    }
+    expect(issueNumbered(w, 7).comments[0]).toMatch(/\(@andrew-gh\) have been told/);
+    for (const n of [8, 9]) expect(issueNumbered(w, n).comments[0]).toContain('The organisers (`@andrew-gh`) have been told');
+  });
+
   it('mentions them once too where the repository does not let its workflows open pull requests', () => {
     const w = issuesWorld();
-    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-11-20T18:00:00Z' });
+    addIssue(w, { number: 7, labels: ['mentor-request'], author: 'zoe-z', body: formBody('zoe'), createdAt: '2026-11-20T18:00:00Z' });
     updateState(w, (s) => (s.refusePullRequests = true));
     for (const tz of ['Europe/Paris', 'Europe/Berlin']) {
       const event = { ...requestIssue(formBody('zoe', tz)), action: tz === 'Europe/Paris' ? 'opened' : 'edited' };

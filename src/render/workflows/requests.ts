@@ -123,12 +123,15 @@ if [ "$code" -ne 0 ]; then
 fi`;
 
 /**
- * A handle the request workflow has mentioned on this issue already is not mentioned again (shown as
- * code): an answer that names the maintainers (only they can take the request on) would otherwise
- * notify them again on every edit of the issue, the requester's or anyone's, as often as they like.
+ * A handle the request workflow has mentioned already, on this issue or another open one of its
+ * author's, is not mentioned again (shown as code): an answer that names the maintainers (only they
+ * can take the request on) would otherwise notify them again on every edit of the issue, and for
+ * every issue one person opens, as often as they like.
  */
 const MENTION_ONCE = `mention_once() {
-  gh issue view "$NUMBER" --json comments --jq '.comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${REQUEST_MARKER}"))) | .body' > "$RUNNER_TEMP/earlier.md" || return 0
+  for label in ${REQUEST_LABEL} ${OFFER_LABEL}; do
+    gh issue list --label "$label" --author "$AUTHOR" --state open --limit 100 --json comments --jq '.[].comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${REQUEST_MARKER}"))) | .body' || return 0
+  done > "$RUNNER_TEMP/earlier.md"
   for handle in $(grep -o '@[A-Za-z0-9][A-Za-z0-9-]*' "$RUNNER_TEMP/answer.md" | sort -u); do
     if grep -qE -- "$handle([^A-Za-z0-9-]|$)" "$RUNNER_TEMP/earlier.md"; then
       # Twice: one separator between two mentions is used up by the first.
