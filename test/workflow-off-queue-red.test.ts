@@ -162,3 +162,19 @@ describe("many request issues nobody answered, and GitHub's limit on comments (s
   });
 });
 
+
+describe("a request's pull request whose requester closed the issue (simulated)", { timeout: 180_000 }, () => {
+  it('is not waiting: no maintainer is reminded to merge a request its requester withdrew', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], author: 'zoe-z', body: formBody('zoe'), state: 'closed', createdAt: '2026-11-19T13:00:00Z', comments: ['<!-- mentor:request -->\nThanks.\n\nPull request: https://github.com/learn-teach-code/mentorship/pull/12\n'] });
+    addIssue(w, { number: 8, labels: ['mentor-request'], author: 'yan-y', body: formBody('yan'), createdAt: '2026-11-19T13:00:00Z', comments: ['<!-- mentor:request -->\nThanks.\n\nPull request: https://github.com/learn-teach-code/mentorship/pull/13\n'] });
+    updateState(w, (s) => {
+      s.prs.push({ number: 12, head: 'request/issue-7', title: 'Request: zoe', body: '<!-- mentor:for zoe-z NONE -->', createdAt: '2026-11-19T14:00:00Z' });
+      s.prs.push({ number: 13, head: 'request/issue-8', title: 'Request: yan', body: '<!-- mentor:for yan-y NONE -->', createdAt: '2026-11-19T14:00:00Z' });
+    });
+    const issue = attention(w);
+    expect(issue.body).toMatch(/^\| #13 \| 30 h \|/m);
+    expect(issue.body).not.toMatch(/#12\b/);
+    expect(issue.comments.join('\n')).not.toMatch(/#12\b/);
+  });
+});

@@ -26,7 +26,20 @@ if [ -n "$number" ]; then
 fi
 # The claims and requests waiting for a maintainer's merge (the claim and request workflows'
 # branches, in this repository): a request is on no queue until then.
-gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository,createdAt --jq '.[] | select(.isCrossRepository | not) | if (.headRefName | startswith("claim/")) then "\\(.headRefName) \\(.url)" elif (.headRefName | startswith("request/issue-")) then "unmerged \\(.createdAt) \\(.url)" else empty end' > "$RUNNER_TEMP/claims.txt"
+gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository,createdAt --jq '.[] | select(.isCrossRepository | not) | if (.headRefName | startswith("claim/")) then "\\(.headRefName) \\(.url)" elif (.headRefName | startswith("request/issue-")) then "unmerged \\(.createdAt) \\(.url) \\(.headRefName | ltrimstr("request/issue-"))" else empty end' > "$RUNNER_TEMP/prs.txt"
+# A request whose issue is closed (its requester withdrew it, or a maintainer took it in by hand) is
+# not waiting: its pull request is the maintainers' to close, and nobody is asked to merge it.
+while read -r kind opened url issue; do
+  if [ "$kind" = unmerged ]; then
+    case "$issue" in
+      '' | *[!0-9]*) ;;
+      *) [ "$(gh issue view "$issue" --json state --jq .state 2> /dev/null)" = CLOSED ] && continue ;;
+    esac
+    echo "$kind $opened $url"
+  else
+    echo "$kind $opened"
+  fi
+done < "$RUNNER_TEMP/prs.txt" > "$RUNNER_TEMP/claims.txt"
 # The request issues the request workflow never answered, or answered only to say it is stuck (its
 # run failed, GitHub was down): on no other queue, so the maintainers are told. Only the bot's answer counts.
 # (A line 'told <number>': the bot's last answer there told its requester what to do, or that they need do nothing.)
