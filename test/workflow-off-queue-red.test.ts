@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from './helpers/github-world.js';
-import { addIssue, issueEvent, issuesWorld, requestIssue, formBody, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
+import { addIssue, claimEvent, issueEvent, issuesWorld, requestIssue, formBody, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
 // The requests not on the queue yet, as a maintainer or requester meets them: what the attention
@@ -176,5 +176,25 @@ describe("a request's pull request whose requester closed the issue (simulated)"
     expect(issue.body).toMatch(/^\| #13 \| 30 h \|/m);
     expect(issue.body).not.toMatch(/#12\b/);
     expect(issue.comments.join('\n')).not.toMatch(/#12\b/);
+  });
+});
+
+describe('a claim the workflow could not make (simulated)', { timeout: 180_000 }, () => {
+  it('tells the mentor it is not their comment, to let a maintainer know, and how to claim once it is fixed', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    // A merge gone wrong on main: mentor stops before it can answer.
+    git(w.maintainer, 'pull', '-q', 'origin', 'main');
+    writeFileSync(path.join(w.maintainer, 'mentor.config.yaml'), 'maintainers: [andrew-gh\n');
+    git(w.maintainer, 'add', '-A');
+    git(w.maintainer, 'commit', '-qm', 'a config cut short');
+    git(w.maintainer, 'push', '-q', 'origin', 'HEAD:main');
+    const job = runWorkflow(w, 'mentor-claim.yml', claimEvent(w, '/claim jon', 'linus-s')).jobs.claim!;
+    expect(job.succeeded).toBe(false);
+    const answer: string = issueNumbered(w, 3).comments.at(-1);
+    expect(answer).not.toContain('a maintainer can see why');
+    expect(answer).toContain('not in your comment');
+    expect(answer).toContain('please let a maintainer know');
+    expect(answer).toContain('write the `/claim` again');
   });
 });

@@ -205,7 +205,7 @@ if [ -z "$member" ]; then
   exit 0
 fi
 ${IDENTITY}
-${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLAIM_MARKER, 'The claim could not be made: a maintainer can see why in the workflow run.', 'write the /claim again')}
+${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLAIM_MARKER, 'The claim could not be made just now, because of a problem on the side of the organisers, not in your comment: please let a maintainer know (the run of this workflow shows them what failed). Once it is fixed, write the `/claim` again: an edited comment is not read.', 'write the /claim again')}
 # One branch per member and claimer: '@' is in no id and no login, so no two pairs share a name.
 PUSH_TO="$(git branch --show-current)@$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
 # The member hears of the first claim of them: a claim again (the same mentor's, or another's while
