@@ -198,3 +198,20 @@ describe('a claim the workflow could not make (simulated)', { timeout: 180_000 }
     expect(answer).toContain('write the `/claim` again');
   });
 });
+
+describe('a requester who closed their request, then asks again (simulated)', { timeout: 180_000 }, () => {
+  it('takes the new request: they are not pointed at a request whose issue they closed and cannot edit into a run', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], author: 'zoe-z', body: formBody('zoe') });
+    addIssue(w, { number: 9, labels: ['mentor-request'], author: 'zoe-z', body: formBody('zoe', 'Europe/Berlin') });
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!.succeeded).toBe(true);
+    // Zoe closes #7 (she withdrew it); its pull request is still open. A week on she asks again.
+    updateState(w, (s) => (s.issues.find((i: { number: number }) => i.number === 7).state = 'closed'));
+    const again = requestIssue(formBody('zoe', 'Europe/Berlin'));
+    again.issue.number = 9;
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', again)).jobs.request!.succeeded).toBe(true);
+    const answer: string = issueNumbered(w, 9).comments.at(-1);
+    expect(answer).not.toContain('You already have a request open');
+    expect(answer).toMatch(/Pull request: https:\/\/\S+\/pull\/\d+/);
+  });
+});

@@ -145,7 +145,18 @@ const MENTION_ONCE = `mention_once() {
  * request, whose issue they can edit, instead of the bot opening another.
  */
 const ONE_REQUEST_EACH = `gh pr list --state open --limit 1000 --json headRefName,body,url,isCrossRepository > "$RUNNER_TEMP/open.json"
-other=$(jq -r --arg author "$AUTHOR" --arg branch "$PUSH_TO" 'map(select((.isCrossRepository | not) and (.headRefName | startswith("request/issue-")) and .headRefName != $branch and ((.body // "") | split("\\n")[0] | rtrimstr("\\r") | ascii_downcase | startswith("<!-- mentor:for " + ($author | ascii_downcase) + " ")))) | first | .url // empty' "$RUNNER_TEMP/open.json")
+# Theirs, as '<url> <issue number>' lines. One whose issue is closed (its requester withdrew it) is
+# not open for them: they cannot edit it into a run.
+jq -r --arg author "$AUTHOR" --arg branch "$PUSH_TO" '.[] | select((.isCrossRepository | not) and (.headRefName | startswith("request/issue-")) and .headRefName != $branch and ((.body // "") | split("\\n")[0] | rtrimstr("\\r") | ascii_downcase | startswith("<!-- mentor:for " + ($author | ascii_downcase) + " "))) | "\\(.url) \\(.headRefName | ltrimstr("request/issue-"))"' "$RUNNER_TEMP/open.json" > "$RUNNER_TEMP/theirs.txt"
+other=
+while read -r url issue; do
+  case "$issue" in
+    '' | *[!0-9]*) ;;
+    *) [ "$(gh issue view "$issue" --json state --jq .state 2> /dev/null)" = CLOSED ] && continue ;;
+  esac
+  other=$url
+  break
+done < "$RUNNER_TEMP/theirs.txt"
 if [ -n "$other" ]; then
   printf '%s\\n' '${REQUEST_MARKER}' "Thanks. You already have a request open: $other. If something changed, edit the issue of that one; this issue adds nothing, so a maintainer can close it." > "$RUNNER_TEMP/answer.md"
   gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
