@@ -31,11 +31,11 @@ export function ghIssues({ args, env, cwd }) {
   if (group === 'label') {
     // created or updated
   } else if (group === 'issue' && verb === 'list') {
-    // The issues with the label, newest first, open ones unless `--state all`, as `--json` gives
+    // The issues with the label, newest first, open ones unless `--state all` (or `closed`), as `--json` gives
     // them (a comment given as a string is the workflows' own, by the Actions bot), then through
     // the real jq for `--jq`, as gh does (`--author`: an issue given its `author` login).
     const issues = state.issues
-      .filter((i) => i.labels.includes(flag('--label')) && (flag('--state') === 'all' || i.state === 'open') && (flag('--author') === undefined || i.author === flag('--author')))
+      .filter((i) => i.labels.includes(flag('--label')) && (flag('--state') === 'all' || i.state === (flag('--state') ?? 'open')) && (flag('--author') === undefined || i.author === flag('--author')))
       .sort((a, b) => b.number - a.number)
       .slice(0, Number(flag('--limit') ?? 30))
       .map((i) => ({ number: i.number, url: url('issues', i.number), state: i.state.toUpperCase(), createdAt: i.createdAt ?? '2026-01-05T10:00:00Z', comments: i.comments.map((c) => (typeof c === 'string' ? { author: { login: 'github-actions' }, body: c } : c)) }));

@@ -28,13 +28,14 @@ fi
 # branches, in this repository): a request is on no queue until then.
 gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository,createdAt --jq '.[] | select(.isCrossRepository | not) | if (.headRefName | startswith("claim/")) then "\\(.headRefName) \\(.url)" elif (.headRefName | startswith("request/issue-")) then "unmerged \\(.createdAt) \\(.url) \\(.headRefName | ltrimstr("request/issue-"))" else empty end' > "$RUNNER_TEMP/prs.txt"
 # A request whose issue is closed (its requester withdrew it, or a maintainer took it in by hand) is
-# not waiting: its pull request is the maintainers' to close, and nobody is asked to merge it.
+# not waiting: its pull request is the maintainers' to close, and nobody is asked to merge it. The
+# closed request issues are read in one list (a call per pull request would spend the token's limit).
+for label in ${REQUEST_LABEL} ${OFFER_LABEL}; do
+  gh issue list --label "$label" --state closed --limit 1000 --json number --jq '.[] | "closed \\(.number)"'
+done > "$RUNNER_TEMP/closed.txt"
 while read -r kind opened url issue; do
   if [ "$kind" = unmerged ]; then
-    case "$issue" in
-      '' | *[!0-9]*) ;;
-      *) [ "$(gh issue view "$issue" --json state --jq .state 2> /dev/null)" = CLOSED ] && continue ;;
-    esac
+    grep -qxF "closed $issue" "$RUNNER_TEMP/closed.txt" && continue
     echo "$kind $opened $url"
   else
     echo "$kind $opened"
