@@ -60,7 +60,10 @@ describe('the request workflow when GitHub fails it (simulated)', { timeout: 300
     expect(job.succeeded, JSON.stringify(job.steps.map((s) => s.stdout + s.stderr))).toBe(true);
     const s = stateOf(w);
     expect(s.prs.map((pr: { head: string }) => pr.head)).toEqual(['request/issue-7']);
-    expect(s.statuses.filter((st: { sha: string }) => st.sha === branchHead())).toEqual([expect.objectContaining({ context: 'mentor/gate', state: 'success' })]);
+    // Each re-run wrote the same files on the same start, so the head stayed and each run that could set the status set it there.
+    const onHead = s.statuses.filter((st: { sha: string }) => st.sha === branchHead());
+    expect(onHead.length).toBeGreaterThan(0);
+    expect(onHead.every((st: { context: string; state: string }) => st.context === 'mentor/gate' && st.state === 'success')).toBe(true);
     comments = s.issues[0].comments;
     expect(comments.filter((c) => c.includes('Pull request: https://github.com/'))).toHaveLength(1);
   });

@@ -105,6 +105,24 @@ describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
     expect(s.issues[0].comments.join('\n')).not.toContain('You already have a request open');
   });
 
+  it('pushes nothing when an edit of the issue changes nothing it writes: the pull request keeps its head (and any approval of it), and the gate is set again there', () => {
+    const w = world();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    runWorkflow(w, 'mentor-request.yml', event(w, 'issues', requestIssue(formBody('zoe'))));
+    const head = git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim();
+    const edited = { ...requestIssue(formBody('zoe')), action: 'edited' };
+    const job = runWorkflow(w, 'mentor-request.yml', event(w, 'issues', edited)).jobs.request!;
+    expect(job.succeeded, JSON.stringify(job.steps.map((step) => step.stderr))).toBe(true);
+    expect(git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim()).toBe(head);
+    const s = stateOf(w);
+    expect(s.prs).toHaveLength(1);
+    expect(s.statuses.map((status: { sha: string; state: string }) => [status.sha, status.state])).toEqual([[head, 'success'], [head, 'success']]);
+    // An edit that changes a file is pushed as before.
+    runWorkflow(w, 'mentor-request.yml', event(w, 'issues', { ...requestIssue(formBody('zoe', 'Europe/Berlin')), action: 'edited' }));
+    expect(git(w.origin, 'rev-parse', 'refs/heads/request/issue-7').trim()).not.toBe(head);
+    expect(git(w.origin, 'show', 'refs/heads/request/issue-7:people/zoe.yaml')).toContain('Europe/Berlin');
+  });
+
   it("updates its pull request after a maintainer's 'Update branch' (a merge of main), when the issue is edited", () => {
     const w = world();
     addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });

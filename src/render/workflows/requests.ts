@@ -36,7 +36,15 @@ if git rev-parse --verify --quiet "refs/remotes/origin/$PUSH_TO" > /dev/null; th
   fi
 fi
 printf '%s\\n' "${MADE_FOR('$AUTHOR', '${AUTHOR_ASSOCIATION:-NONE}')}" "${description}" > "$RUNNER_TEMP/pr.md"
-git push --force origin "HEAD:refs/heads/$PUSH_TO"
+# The same files on the same start as the branch holds (an edit that changes nothing it writes, a
+# claim sent again): nothing is pushed. A new commit would notify everyone following the pull
+# request and dismiss a maintainer's approval, for no change.
+if git rev-parse --verify --quiet "refs/remotes/origin/$PUSH_TO" > /dev/null \\
+  && [ "$(git rev-parse 'HEAD^{tree}' 'HEAD~1')" = "$(git rev-parse "refs/remotes/origin/$PUSH_TO^{tree}" "refs/remotes/origin/$PUSH_TO~1")" ]; then
+  git reset --quiet --hard "refs/remotes/origin/$PUSH_TO"
+else
+  git push --force origin "HEAD:refs/heads/$PUSH_TO"
+fi
 base_sha=$(git rev-parse HEAD~1)
 head_sha=$(git rev-parse HEAD)
 set +e
