@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, exampleRepo, mentor } from './helpers/repo.js';
+import { EXAMPLE, exampleRepo, makeTree, mentor } from './helpers/repo.js';
 import { mentorIn } from './helpers/in-process.js';
 
 // A cohort whose cohort.yaml exists but cannot be read (a conflict marker, a YAML error, bytes that
@@ -39,8 +39,7 @@ describe('a cohort whose cohort.yaml cannot be read', () => {
 
   it("keeps asking for the other cohorts' requests on the attention issue while one cohort cannot be read", async () => {
     const repo = exampleRepo({ 'cohorts/2027-spring/cohort.yaml': 'id: 2027-spring\nname: Spring\nstart: 2027-01-04\nmembers: [\n' });
-    const dir = path.dirname(repo);
-    const comment = path.join(dir, `comment-${path.basename(repo)}.md`);
+    const comment = path.join(makeTree({}), 'comment.md');
     const attention = await run(repo, 'status', '--format', 'markdown', '--comment-out', comment);
     expect(attention.code).toBe(0);
     const said = readFileSync(comment, 'utf8');
