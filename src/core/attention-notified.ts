@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Attention, AttentionCohort, Mention, OffQueue, QueueEntry } from './attention.js';
+import type { Attention, AttentionCohort, Mention, OffQueue, QueueEntry, UnreadableCohort } from './attention.js';
 
 // Which mentions went out, kept in the attention issue's body for the next run (`--since`). Each
 // mention is recorded as a short, fixed-width digest of its key (6 letters or digits: 36 bits, so
@@ -51,11 +51,14 @@ export function byUrgency(data: Attention): Waiting[] {
 }
 
 /**
- * The requests off the queue, then the members, with mentions not yet sent, most urgent first, and
- * those mentions: as many as the record has room for next to the mentions it keeps (sent earlier,
- * still waiting).
+ * The cohorts that cannot be read, the requests off the queue, then the members, with mentions not
+ * yet sent, most urgent first, and those mentions: as many as the record has room for next to the
+ * mentions it keeps (sent earlier, still waiting).
  */
-export function mentionsToSend(data: Attention, notified: ReadonlySet<string>): { offQueue: Array<{ off: OffQueue; fresh: Mention[] }>; queue: Array<Waiting & { fresh: QueueEntry['mentions'] }> } {
+export function mentionsToSend(
+  data: Attention,
+  notified: ReadonlySet<string>,
+): { unreadable: Array<{ cohort: UnreadableCohort; fresh: Mention[] }>; offQueue: Array<{ off: OffQueue; fresh: Mention[] }>; queue: Array<Waiting & { fresh: QueueEntry['mentions'] }> } {
   let recorded = data.mentions.filter((m) => notified.has(mentionDigest(m.key))).length;
   const room = (fresh: readonly Mention[]) => {
     if (recorded + fresh.length > NOTIFIED_CAPACITY) return false;
@@ -63,7 +66,15 @@ export function mentionsToSend(data: Attention, notified: ReadonlySet<string>): 
     return true;
   };
   const freshOf = (mentions: readonly Mention[]) => mentions.filter((m) => !notified.has(mentionDigest(m.key)));
-  // A request off the queue comes first: it is on no other.
+  // A cohort that cannot be read comes first: who waits there is on no queue at all.
+  const unreadable: Array<{ cohort: UnreadableCohort; fresh: Mention[] }> = [];
+  for (const cohort of data.unreadable ?? []) {
+    const fresh = freshOf(cohort.mentions);
+    if (fresh.length === 0) continue;
+    if (!room(fresh)) break;
+    unreadable.push({ cohort, fresh });
+  }
+  // Then a request off the queue: it is on no other.
   const offQueue: Array<{ off: OffQueue; fresh: Mention[] }> = [];
   for (const off of data.offQueue ?? []) {
     const fresh = freshOf(off.mentions);
@@ -78,7 +89,7 @@ export function mentionsToSend(data: Attention, notified: ReadonlySet<string>): 
     if (!room(fresh)) break;
     queue.push({ ...waiting, fresh });
   }
-  return { offQueue, queue };
+  return { unreadable, offQueue, queue };
 }
 
 /** What the body records: the mentions still on the queue that went out before or go out now. */

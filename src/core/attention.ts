@@ -19,6 +19,15 @@ export interface Mention {
   skill?: true;
 }
 
+/**
+ * Each maintainer of the config (once, whatever the case a handle is written in), mentioned for
+ * `why`; `key` names what they are told of, so each goes out once.
+ */
+export function maintainerMentions(config: Config, why: Mention['why'], key: string): Mention[] {
+  const maintainers = [...new Map(config.maintainers.map((handle) => [handle.toLowerCase(), handle])).values()];
+  return maintainers.map((handle) => ({ handle, why, key: `${key}/${why}/${handle.toLowerCase()}` }));
+}
+
 /** A claim's pull request that is open (the claim workflow's branch claim/<cohort>/<member>@<login>). */
 export interface OpenClaim {
   login: string;
@@ -27,6 +36,8 @@ export interface OpenClaim {
   noRoom?: true;
 }
 
+const CLAIM_LINE = new RegExp(`^${CLAIM_BRANCH.source} https://\\S+/pull/(\\d{1,9})\\s*$`);
+
 /**
  * The open claims, keyed `<cohort>/<member>`, from lines `<branch> <pull request url>` (the attention
  * workflow lists its repository's open pull requests so); other lines are not claims and are skipped.
@@ -34,7 +45,7 @@ export interface OpenClaim {
 export function openClaims(text: string): Map<string, OpenClaim[]> {
   const claims = new Map<string, OpenClaim[]>();
   for (const line of text.split('\n')) {
-    const match = new RegExp(`^${CLAIM_BRANCH.source} https://\\S+/pull/(\\d{1,9})\\s*$`).exec(line);
+    const match = CLAIM_LINE.exec(line);
     if (!match) continue;
     const key = `${match[1]}/${match[2]}`;
     claims.set(key, [...(claims.get(key) ?? []), { login: match[3]!, number: Number(match[4]) }]);

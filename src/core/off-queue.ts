@@ -1,5 +1,5 @@
 import type { Config } from '../model/schemas.js';
-import type { Attention, Mention, OffQueue } from './attention.js';
+import { maintainerMentions, type Attention, type OffQueue } from './attention.js';
 import { HOUR_MS } from '../domain/time.js';
 
 // Requests that are on no queue yet, since the queue reads the default branch: an issue the
@@ -20,7 +20,6 @@ const LINE = /^(unanswered|unmerged) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)
  */
 export function offQueue(config: Config, text: string, now: number): OffQueue[] {
   const out: OffQueue[] = [];
-  const maintainers = [...new Map(config.maintainers.map((h) => [h.toLowerCase(), h])).values()];
   for (const line of text.split('\n')) {
     const match = LINE.exec(line);
     if (!match || (match[1] === 'unanswered') !== (match[3] === 'issues')) continue;
@@ -30,7 +29,7 @@ export function offQueue(config: Config, text: string, now: number): OffQueue[] 
     if (Number.isNaN(waited) || (kind === 'issue' && waited < ANSWER_GRACE_HOURS) || out.some((o) => o.kind === kind && o.number === number)) continue;
     const why = kind === 'issue' ? 'unanswered' : 'unmerged';
     const told = kind === 'issue' || waited >= config.notify.escalateAfterHours;
-    const mentions = told ? maintainers.map((handle): Mention => ({ handle, why, key: `${kind}/${number}/${why}/${handle.toLowerCase()}` })) : [];
+    const mentions = told ? maintainerMentions(config, why, `${kind}/${number}`) : [];
     out.push({ kind, number, waitedHours: Math.round(Math.max(0, waited) * 10) / 10, mentions });
   }
   return out.sort((a, b) => b.waitedHours - a.waitedHours || a.number - b.number);

@@ -1,6 +1,6 @@
 import type { Config } from '../model/schemas.js';
 import type { Problem } from '../model/problem.js';
-import type { Attention, Mention, UnreadableCohort } from './attention.js';
+import { maintainerMentions, type Attention, type UnreadableCohort } from './attention.js';
 
 // A cohort whose records cannot be read on the default branch (a merge gone wrong, a YAML error):
 // mentor cannot tell who waits there, but the other cohorts' requests still go out. The attention
@@ -12,12 +12,11 @@ const ERRORS_SHOWN = 3;
 
 /** The cohorts that cannot be read, each with its first errors and the maintainers to tell. */
 export function unreadableCohorts(config: Config, cohorts: ReadonlyArray<{ id: string; errors: readonly Problem[] }>): UnreadableCohort[] {
-  const maintainers = [...new Map(config.maintainers.map((handle) => [handle.toLowerCase(), handle])).values()];
   return cohorts.map(({ id, errors }) => ({
     id,
     errors: errors.slice(0, ERRORS_SHOWN).map(({ file, line, column, message }) => ({ file, line, column, message })),
     more: Math.max(0, errors.length - ERRORS_SHOWN),
-    mentions: maintainers.map((handle): Mention => ({ handle, why: 'unreadable', key: `${id}/cohort/unreadable/${handle.toLowerCase()}` })),
+    mentions: maintainerMentions(config, 'unreadable', `${id}/cohort`),
   }));
 }
 

@@ -150,10 +150,7 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
     const line = o.kind === 'issue' ? `- request issue #${o.number}, not taken in for ${waitText(o.waitedHours)}` : `- request pull request #${o.number}, waiting ${waitText(o.waitedHours)} for a merge`;
     return { line: `${line}: ${mentionList(fresh)}`, fresh };
   });
-  const unreadable = (data.unreadable ?? []).flatMap((u) => {
-    const fresh = u.mentions.filter((m) => !notified.has(mentionDigest(m.key)));
-    return fresh.length === 0 ? [] : [{ line: `- cohort ${markdownText(u.id)} cannot be read, so mentor cannot tell who waits there: ${mentionList(fresh)}`, fresh }];
-  });
+  const unreadable = toSend.unreadable.map(({ cohort: u, fresh }) => ({ line: `- cohort ${markdownText(u.id)} cannot be read, so mentor cannot tell who waits there: ${mentionList(fresh)}`, fresh }));
   const items = [
     ...unreadable,
     ...off,
@@ -164,7 +161,7 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
   ];
   if (items.length === 0) return { sent: new Set() };
   const owes = (o: { mentions: readonly Mention[] }) => o.mentions.some((m) => !notified.has(mentionDigest(m.key)));
-  const owed = unreadable.length + (data.offQueue ?? []).filter(owes).length + data.cohorts.reduce((sum, c) => sum + c.queue.filter(owes).length, 0);
+  const owed = (data.unreadable ?? []).filter(owes).length + (data.offQueue ?? []).filter(owes).length + data.cohorts.reduce((sum, c) => sum + c.queue.filter(owes).length, 0);
   const lines = items.map((item) => item.line);
   const head = ['<!-- mentor:attention-mentions -->', 'New on the queue:', ''];
   // Only a member on the queue can be claimed: a request off it is the maintainers' to take in.
