@@ -37,6 +37,20 @@ describe('the validation cache', () => {
     expect(git(repo, ['status', '--porcelain']).trim()).toBe('');
   });
 
+  it('is not written again by a run that changed nothing, and is by one that did', async () => {
+    const repo = exampleGitRepo();
+    age(repo);
+    await run(repo, true);
+    const [name] = readdirSync(path.join(repo, '.git/mentor'));
+    const file = path.join(repo, '.git/mentor', name!);
+    const written = statSync(file).ino;
+    expect((await run(repo, true)).reused).toBe(29);
+    expect(statSync(file).ino).toBe(written);
+    writeFileSync(path.join(repo, 'cohorts/2026-fall/logs/bob/2026-W46.yaml'), 'person: bob\nweek: 2026-W46\nhours:\n  practise: 4\n');
+    expect((await run(repo, true)).reused).toBe(28);
+    expect(statSync(file).ino).not.toBe(written);
+  });
+
   it('sees an edit, a revert and a branch switch', async () => {
     const repo = exampleGitRepo();
     age(repo);

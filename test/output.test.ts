@@ -82,6 +82,11 @@ describe('terminal output', () => {
     expect(narrow.stdout).toContain('├── grace 王小明王小… (mentor, X=3, 7 h)\n');
     expect(visibleWidth('王小明 👩‍💻🇫🇷 é')).toBe(13);
     expect(fitColumns('👩‍💻👩‍💻👩‍💻', 5)).toBe('👩‍💻👩‍💻…');
+    // Plain ASCII, measured without splitting it into characters: the same answers.
+    expect(visibleWidth('\u001b[1mgrace\u001b[22m (mentor)')).toBe(14);
+    expect(fitColumns('grace hopper', 6)).toBe('grace…');
+    expect(fitColumns('grace', 5)).toBe('grace');
+    expect(fitColumns('grace', 1)).toBe('');
   });
 
   it('packs 300 missing logs onto a few lines instead of one line each', () => {

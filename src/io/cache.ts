@@ -85,8 +85,11 @@ export class ValidationCache implements LogCheckCache {
   }
 
   save(): void {
+    // Every log answered from the cache and none gone: the file on disk already says all of it.
+    const kept = Object.keys(this.next).length;
+    if (this.pending.size === 0 && kept === this.reused && kept === Object.keys(this.previous).length) return;
     try {
-      writeFileAtomic(path.dirname(this.file), path.basename(this.file), JSON.stringify({ format: FORMAT, key: this.key, writtenAt: this.startedAt, logs: this.next } satisfies CacheFile), { said: false });
+      writeFileAtomic(path.dirname(this.file), path.basename(this.file), JSON.stringify({ format: FORMAT, key: this.key, writtenAt: this.startedAt, logs: this.next } satisfies CacheFile), { said: false, flush: false });
     } catch {
       // A cache that cannot be written only costs time next run.
     }

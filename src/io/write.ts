@@ -28,6 +28,11 @@ export function writeFileAtomic(root: string, file: string, content: string, opt
 export interface WriteOptions {
   /** False for mentor's own files (the validation cache): an interrupted run does not list them as written. */
   said?: boolean;
+  /**
+   * False for a file that may be lost (the validation cache): it still replaces the old one whole,
+   * but nobody waits for the disk (two flushes, milliseconds each on a real disk, in every run).
+   */
+  flush?: boolean;
 }
 
 /**
@@ -42,7 +47,7 @@ export function writeFilesAtomic(root: string, relativeWrites: readonly FileWrit
   // Once per folder, not per file: a move of thousands of member files into one folder stays linear.
   for (const dir of new Set(writes.map(({ file }) => path.dirname(file)))) removeStaleTemps(root, dir);
   try {
-    for (const { file, content, modeOf } of writes) staged.push({ temp: stage(file, content, modeOf), file });
+    for (const { file, content, modeOf } of writes) staged.push({ temp: stage(file, content, modeOf, options.flush !== false), file });
   } catch (error) {
     for (const { temp } of staged) removeQuietly(temp);
     throw error;
@@ -56,7 +61,7 @@ export function writeFilesAtomic(root: string, relativeWrites: readonly FileWrit
       throw asFault(error, 'replace', file, unchanged(staged.slice(index).map((entry) => entry.file)));
     }
   }
-  for (const dir of new Set(staged.map(({ file }) => path.dirname(file)))) flushFolder(dir);
+  if (options.flush !== false) for (const dir of new Set(staged.map(({ file }) => path.dirname(file)))) flushFolder(dir);
   if (options.said !== false) noteWritten(relativeWrites.map(({ file }) => file));
 }
 
@@ -85,8 +90,8 @@ export function removeFiles(root: string, relativeFiles: readonly string[]): voi
   }
 }
 
-/** Writes the content to a new temporary file beside `file`, flushed; returns its path. */
-function stage(file: string, content: string, modeOf?: string): string {
+/** Writes the content to a new temporary file beside `file`, flushed unless told; returns its path. */
+function stage(file: string, content: string, modeOf: string | undefined, flush: boolean): string {
   const dir = path.dirname(file);
   const previous = statIfFile(file);
   const like = previous ?? (modeOf === undefined ? undefined : statIfFile(modeOf));
@@ -107,7 +112,7 @@ function stage(file: string, content: string, modeOf?: string): string {
   try {
     if (like) keepOwnerAndMode(fd, like);
     writeAll(fd, bytes);
-    fsyncSync(fd);
+    if (flush) fsyncSync(fd);
   } catch (error) {
     closeQuietly(fd);
     removeQuietly(temp);
