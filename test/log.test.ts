@@ -14,7 +14,7 @@ describe('mentor log with flags', () => {
     const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--hours', 'code-review=1.5', '--pr', 'https://github.com/hal-k/app/pull/2', '--done', 'Joins: all of them', '--blockers', '#hash and "quotes"']);
     expect(result.code, result.stderr).toBe(0);
     // A first log counts once it is merged: the output says how to get it there.
-    expect(result.stdout).toBe(`Wrote ${LOG}.\nNext: put the log on a branch of its own and open a pull request; it counts once merged:\n  git switch -c log/hal/2026-W47\n  git add ${LOG}\n  git commit -m 'Log 2026-W47 of hal'\n  git push -u origin log/hal/2026-W47\nthen open the pull request from the link git prints. (Next time, --commit makes the branch and the commit for you.)\n`);
+    expect(result.stdout).toBe(`Wrote ${LOG}.\nNext: put the log on a branch of its own and open a pull request; it counts once merged:\n  git switch -c log/hal/2026-W47\n  git add ${LOG}\n  git commit -m 'Log 2026-W47 of hal'\n  git push -u origin log/hal/2026-W47\nthen open the pull request from the link that the push prints. (Next time, --commit makes the branch and the commit for you.)\n`);
     const text = readFileSync(path.join(repo, LOG), 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../schemas/log.schema.json');
     expect((await mentorInJson(['validate', '--repo', repo, '--format', 'json'])).json.problems).toEqual([]);

@@ -123,12 +123,14 @@ describe('mentor at a narrow terminal', () => {
     const gitLines = screen.split(/\r?\n/).filter((line) => /^ {2}git (switch|add|commit|push) /.test(line));
     expect(gitLines.length, screen).toBe(4);
     expect(gitLines).toContain("  git commit -m 'Claim jon in 2026-fall: linus mentors them'");
+    // No wrapped sentence begins a line with "git", looking like one more command to copy.
+    expect(screen.split(/\r?\n/).filter((line) => /^\s*git /.test(line)), screen).toEqual(gitLines);
     const said = fitted(screen.split(/\r?\n/).filter((line) => !gitLines.includes(line)).join('\n'), 40);
     expect(said).toContain('Next: put the change on a branch of its own and open a pull request; it counts once merged:');
-    expect(said).toContain('then open the pull request from the link git prints. (Next time, --commit makes the branch and the commit for you.)');
+    expect(said).toContain('then open the pull request from the link that the push prints. (Next time, --commit makes the branch and the commit for you.)');
 
     const piped = mentor(['release', 'jon', '--reason', 'test', '--repo', repo], { env: { MENTOR_NOW: NOW, COLUMNS: '40' } });
-    expect(piped.stdout).toContain('\nthen open the pull request from the link git prints. (Next time, --commit makes the branch and the commit for you.)\n');
+    expect(piped.stdout).toContain('\nthen open the pull request from the link that the push prints. (Next time, --commit makes the branch and the commit for you.)\n');
   });
 
   it('keeps assign --explain inside 40 columns: its title, summary and tables', () => {

@@ -100,7 +100,7 @@ export function nextStepWithoutCommit(what: string, change: { branch: string; fi
     `  git add ${shellWords(change.files)}`,
     `  git commit -m ${shellWord(change.message)}`,
     `  git push -u origin ${shellWord(change.branch)}`,
-    'then open the pull request from the link git prints. (Next time, --commit makes the branch and the commit for you.)',
+    'then open the pull request from the link that the push prints. (Next time, --commit makes the branch and the commit for you.)',
   ].join('\n');
 }
 
