@@ -3,7 +3,7 @@ import type { NeverPlaced } from '../core/attention.js';
 import { hours } from './hours.js';
 import type { Style } from '../domain/style.js';
 import { sanitizeInline } from './terminal.js';
-import { fitColumns, visibleWidth, wrapWords } from '../domain/columns.js';
+import { fitColumns, visibleWidth, wrapLine } from '../domain/columns.js';
 import { emptyCohort, noLogsExpectedWhy, packList, plural, waitText } from './words.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { addWeeks } from '../domain/weeks.js';
@@ -49,10 +49,10 @@ export function renderStatusText(view: StatusView, style: Style, width?: number)
       const since = (w: WaitingMember) => (w.requestedAt === undefined ? " since the cohort's start (no requestedAt)" : '');
       out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${waitText(w.waitedHours)}${since(w)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
       out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? `to place before the cohort starts on ${s.cohort.start} (no requestedAt)` : w.requestedAtInFuture ? `asked at ${w.requestedAt}, which is still to come: correct its requestedAt, or the request never falls due` : `has waited ${waitText(w.waitedHours)}${since(w)}`}`), 'warning', 'nobody'));
-      if (s.waiting.length > 0) out.push(`    ${style.dim('Next:')} mentor assign ${s.cohort.id} --dry-run, then --commit; or a mentor takes one: mentor claim <member> --as <mentor>`);
+      if (s.waiting.length > 0) out.push(`    ${style.dim('Next:')} \`mentor assign ${s.cohort.id} --dry-run\`, then \`--commit\`; or a mentor takes one: \`mentor claim <member> --as <mentor>\``);
     }
     out.push(isCohortWeek(s.cohort, s.week) ? section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none', width ?? 80) : `${style.dim('✓')} Missing logs: ${style.dim(`none expected (last week, ${s.week}, is outside the cohort's weeks, ${cohortWeeksText(s.cohort)})`)}`);
-    if (isCohortWeek(s.cohort, s.week) && s.missingLogs.length > 0) out.push(`    ${style.dim('Next:')} each writes theirs: mentor log --week ${s.week}`);
+    if (isCohortWeek(s.cohort, s.week) && s.missingLogs.length > 0) out.push(`    ${style.dim('Next:')} each writes theirs: \`mentor log --week ${s.week}\``);
     out.push(`${style.dim('•')} ${thisWeek.expectedLogs === 0 ? `Logs this week: none expected (${noLogsExpectedWhy({ placed: s.counts.members > s.counts.waiting, inCohort: isCohortWeek(s.cohort, addWeeks(s.week, 1)), anyAway: (s.pausedMentors?.length ?? 0) > 0 })})` : `Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`}`);
     out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${plural(m.directMentees, 'mentee')}, room for ${m.room} more`), 'ok', 'none'));
     out.push(section(style, 'Inactive mentors', s.inactiveMentors.map((m) => `${m.id} (${m.role}): ${m.reason === 'opted-out' ? 'opted out (active: false)' : `no log for ${plural(m.weeksWithoutLog, 'week')}`}`), 'warning', 'none'));
@@ -82,13 +82,6 @@ export function renderOverdueFailure(overdue: ReadonlyArray<{ cohort: string; me
   const who = overdue.flatMap((c) => c.members.map((m) => `${m} (${c.cohort})`));
   const assign = overdue.map((c) => `mentor assign ${c.cohort} --commit`).join(', ');
   return `mentor: ${count === 1 ? '1 request for a mentor is' : `${count} requests for a mentor are`} overdue: ${who.length > 10 ? `${who.slice(0, 10).join(', ')}, … and ${who.length - 10} more` : who.join(', ')}.\n  Place ${count === 1 ? 'it' : 'them'}: ${assign} (then merge its pull request), or a mentor comments /claim <member> on the attention issue.`;
-}
-
-/** A line too wide for the terminal, broken at spaces; the rest goes under its text, two columns in. */
-function wrapLine(line: string, width: number): string[] {
-  const indent = /^ */.exec(line)![0].length + 2;
-  const [first, ...rest] = wrapWords(line.trimStart(), Math.max(20, width - indent));
-  return [`${' '.repeat(indent - 2)}${first}`, ...rest.map((part) => `${' '.repeat(indent)}${part}`)];
 }
 
 /** A titled list: ids (`packed`) fill lines of the width; longer lines past ten are counted, not printed. */
