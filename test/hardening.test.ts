@@ -177,3 +177,35 @@ describe('a tree no record set can make too deep', () => {
     }
   }, 120_000); // five commands over 5,000 records: about 11 s alone, past 30 s on a loaded machine
 });
+
+describe('a member listed thousands of times (a merge or a script gone wrong)', () => {
+  it('is one error per entry, each naming five other places and counting the rest, not a message that grows with the square of the list', async () => {
+    const entries = '  - person: lee\n    role: lead\n'.repeat(2000);
+    const repo = makeTree({
+      'mentor.config.yaml': 'program: P\ntimezone: UTC\n',
+      'people/lee.yaml': 'id: lee\nname: Lee\n',
+      'cohorts/c/cohort.yaml': `id: c\nname: C\nstart: 2026-09-07\nend: 2026-12-20\nmembers:\n${entries}`,
+    });
+    const { code, json } = await mentorInJson<{ problems: Array<{ line: number; rule: string; message: string }> }>(['validate', '--repo', repo, '--format', 'json'], { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } });
+    expect(code).toBe(1);
+    const duplicates = json.problems.filter((problem) => problem.rule === 'member-duplicate');
+    expect(duplicates).toHaveLength(2000);
+    expect(duplicates[0]).toMatchObject({ line: 6, message: 'lee is listed 2000 times in this cohort (also at cohorts/c/cohort.yaml:8, cohorts/c/cohort.yaml:10, cohorts/c/cohort.yaml:12, cohorts/c/cohort.yaml:14, cohorts/c/cohort.yaml:16 and 1994 more).' });
+    expect(duplicates[1]!.message).toContain('(also at cohorts/c/cohort.yaml:6, cohorts/c/cohort.yaml:10,');
+    expect(Math.max(...duplicates.map((problem) => problem.message.length))).toBeLessThan(300);
+  });
+
+  it('names every other place when there are few', async () => {
+    const repo = makeTree({
+      'mentor.config.yaml': 'program: P\ntimezone: UTC\n',
+      'people/lee.yaml': 'id: lee\nname: Lee\n',
+      'cohorts/c/cohort.yaml': 'id: c\nname: C\nstart: 2026-09-07\nmembers:\n  - person: lee\n    role: lead\n  - person: lee\n    role: lead\n  - person: lee\n    role: lead\n',
+    });
+    const { json } = await mentorInJson<{ problems: Array<{ message: string }> }>(['validate', '--repo', repo, '--format', 'json'], { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } });
+    expect(json.problems.map((problem) => problem.message)).toEqual([
+      'lee is listed 3 times in this cohort (also at cohorts/c/cohort.yaml:7, cohorts/c/cohort.yaml:9).',
+      'lee is listed 3 times in this cohort (also at cohorts/c/cohort.yaml:5, cohorts/c/cohort.yaml:9).',
+      'lee is listed 3 times in this cohort (also at cohorts/c/cohort.yaml:5, cohorts/c/cohort.yaml:7).',
+    ]);
+  });
+});

@@ -6,7 +6,11 @@ import { dayNumber } from './time.js';
 /** A person listed more than once: every index, so a message can point at each entry. */
 export function duplicateMembers(members: ReadonlyArray<{ person: string }>): Array<{ person: string; indexes: number[] }> {
   const indexes = new Map<string, number[]>();
-  members.forEach((member, index) => indexes.set(member.person, [...(indexes.get(member.person) ?? []), index]));
+  members.forEach((member, index) => {
+    const list = indexes.get(member.person);
+    if (list) list.push(index);
+    else indexes.set(member.person, [index]);
+  });
   return [...indexes].filter(([, list]) => list.length > 1).map(([person, list]) => ({ person, indexes: list }));
 }
 

@@ -39,15 +39,21 @@ const datesInOrder: CohortRule = ({ entry, cohort, report }) => {
   }
 };
 
+/** How many other places of a member listed again a problem names; the rest are counted. */
+const PLACES_NAMED = 5;
+
 const memberOnce: CohortRule = ({ entry, cohort, reportMember }) => {
   for (const { person, indexes } of duplicateMembers(cohort.members)) {
-    const where = indexes.map((index) => {
+    const where = (index: number) => {
       const place = entry.places[index]!;
       return `${place.file}:${place.source.position(place.source.offsetOf([...place.path, 'person'], 'value')).line}`;
-    });
+    };
+    const named = indexes.slice(0, PLACES_NAMED + 1).map((index) => ({ index, at: where(index) }));
     for (const index of indexes) {
-      const others = where.filter((_, i) => indexes[i] !== index);
-      reportMember(index, 'person', 'member-duplicate', 'error', `${person} is listed ${indexes.length} times in this cohort (also at ${others.join(', ')}).`, 'Keep one entry for this person and delete the others.');
+      const others = named.filter((place) => place.index !== index).slice(0, PLACES_NAMED).map((place) => place.at);
+      const more = indexes.length - 1 - others.length;
+      const also = more > 0 ? `${others.join(', ')} and ${more} more` : others.join(', ');
+      reportMember(index, 'person', 'member-duplicate', 'error', `${person} is listed ${indexes.length} times in this cohort (also at ${also}).`, 'Keep one entry for this person and delete the others.');
     }
   }
 };
@@ -91,6 +97,20 @@ const memberIsPerson: CohortRule = ({ program, cohort, reportMember }) => {
 };
 
 const mentorTier: CohortRule = ({ entry, cohort, reportMember }) => {
+  // The members of a tier, and the guess for a name no member has, found once per cohort: a broken
+  // tree of thousands of members must not cost thousands of scans of the whole cohort.
+  const ofRole = new Map<string, string[]>();
+  const membersOf = (role: string) => {
+    let found = ofRole.get(role);
+    if (!found) ofRole.set(role, (found = [...entry.members.values()].filter((m) => m.role === role).map((m) => m.person).sort()));
+    return found;
+  };
+  const guesses = new Map<string, string | undefined>();
+  const guessFor = (name: string, role: string) => {
+    const key = `${role}\0${name}`;
+    if (!guesses.has(key)) guesses.set(key, closest(name, membersOf(role)));
+    return guesses.get(key);
+  };
   cohort.members.forEach((member, index) => {
     if (member.mentor === undefined) return;
     if (member.mentor === member.person) return; // said once, by notOwnMentor
@@ -101,10 +121,10 @@ const mentorTier: CohortRule = ({ entry, cohort, reportMember }) => {
     }
     const mentor = entry.members.get(member.mentor);
     if (mentor === undefined) {
-      const guess = closest(member.mentor, [...entry.members.values()].filter((m) => m.role === expected).map((m) => m.person));
+      const guess = guessFor(member.mentor, expected);
       reportMember(index, 'mentor', 'member-unknown-mentor', 'error', `The mentor "${member.mentor}" is not a member of this cohort.`, guess ? `Did you mean "${guess}"? Otherwise add ${member.mentor} to the members as a ${expected}.` : `Add ${member.mentor} to the members as a ${expected}, or choose a ${expected} of this cohort.`, `not-member:${entry.id}:${member.mentor}`);
     } else if (mentor.role !== expected) {
-      const candidates = [...entry.members.values()].filter((m) => m.role === expected).map((m) => m.person).sort();
+      const candidates = membersOf(expected);
       const named = candidates.length === 0 ? `This cohort has no ${expected} yet: add one, or change the role.` : `Choose a ${expected} of this cohort as mentor: ${candidates.length > 10 ? `${candidates.slice(0, 10).join(', ')}, ...` : candidates.join(', ')}.`;
       reportMember(index, 'mentor', 'mentor-tier', 'error', `A ${member.role}'s mentor is a ${expected}, but ${member.mentor} is a ${mentor.role} in this cohort.`, named);
     }
