@@ -209,3 +209,23 @@ describe('a member listed thousands of times (a merge or a script gone wrong)', 
     ]);
   });
 });
+
+describe('thousands of unknown ids (people renamed in bulk)', () => {
+  it('guesses what the first hundred meant and names the fix for the rest, without comparing every id with every person', async () => {
+    const files: Record<string, string> = { 'mentor.config.yaml': 'program: P\ntimezone: UTC\n', 'people/lee.yaml': 'id: lee\nname: Lee\n' };
+    let members = '  - person: lee\n    role: lead\n';
+    for (let k = 0; k < 150; k++) {
+      files[`people/m${k}.yaml`] = `id: m${k}\nname: M${k}\n`;
+      members += `  - person: x${k}\n    role: mentee\n`;
+    }
+    files['cohorts/c/cohort.yaml'] = `id: c\nname: C\nstart: 2026-09-07\nmembers:\n${members}`;
+    const { code, json } = await mentorInJson<{ problems: Array<{ rule: string; message: string; fix?: string }> }>(['validate', '--repo', makeTree(files), '--format', 'json'], { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } });
+    expect(code).toBe(1);
+    const unknown = json.problems.filter((problem) => problem.rule === 'member-unknown-person');
+    expect(unknown).toHaveLength(150);
+    expect(unknown[0]!.fix).toBe('Did you mean "m0"? Otherwise create people/x0.yaml.');
+    expect(unknown[99]!.fix).toBe('Did you mean "m99"? Otherwise create people/x99.yaml.');
+    expect(unknown[100]!.fix).toBe('Create people/x100.yaml, or fix the id.');
+    expect(unknown.filter((problem) => problem.fix?.startsWith('Did you mean'))).toHaveLength(100);
+  });
+});

@@ -7,7 +7,7 @@ import type { Problem, Severity } from '../problem.js';
 import type { CohortEntry, Program } from '../program.js';
 import type { Cohort, Member } from '../schemas.js';
 import type { PathSegment } from '../source.js';
-import { closest } from '../suggest.js';
+import { guesser } from '../suggest.js';
 import { cohortDir, personFile } from '../../domain/layout.js';
 
 // Rules within a cohort and from a cohort to people. Each rule is one small function with a
@@ -88,28 +88,29 @@ const noMentorCycle: CohortRule = ({ entry, cohort, reportMember }) => {
 };
 
 const memberIsPerson: CohortRule = ({ program, cohort, reportMember }) => {
+  const guess = guesser(() => program.people.keys());
   cohort.members.forEach((member, index) => {
     if (!program.people.has(member.person)) {
-      const guess = closest(member.person, program.people.keys());
-      reportMember(index, 'person', 'member-unknown-person', 'error', `There is no person "${member.person}" (no ${personFile(member.person)}).`, guess ? `Did you mean "${guess}"? Otherwise create ${personFile(member.person)}.` : `Create ${personFile(member.person)}, or fix the id.`, `missing-person:${member.person}`);
+      const meant = guess(member.person);
+      reportMember(index, 'person', 'member-unknown-person', 'error', `There is no person "${member.person}" (no ${personFile(member.person)}).`, meant ? `Did you mean "${meant}"? Otherwise create ${personFile(member.person)}.` : `Create ${personFile(member.person)}, or fix the id.`, `missing-person:${member.person}`);
     }
   });
 };
 
 const mentorTier: CohortRule = ({ entry, cohort, reportMember }) => {
-  // The members of a tier, and the guess for a name no member has, found once per cohort: a broken
-  // tree of thousands of members must not cost thousands of scans of the whole cohort.
+  // The members of a tier, found once per cohort, and guesses for names no member has (model/suggest.ts
+  // guesser): a broken tree of thousands of members must not cost thousands of scans of the cohort.
   const ofRole = new Map<string, string[]>();
   const membersOf = (role: string) => {
     let found = ofRole.get(role);
     if (!found) ofRole.set(role, (found = [...entry.members.values()].filter((m) => m.role === role).map((m) => m.person).sort()));
     return found;
   };
-  const guesses = new Map<string, string | undefined>();
+  const guessers = new Map<string, (name: string) => string | undefined>();
   const guessFor = (name: string, role: string) => {
-    const key = `${role}\0${name}`;
-    if (!guesses.has(key)) guesses.set(key, closest(name, membersOf(role)));
-    return guesses.get(key);
+    let guess = guessers.get(role);
+    if (!guess) guessers.set(role, (guess = guesser(() => membersOf(role))));
+    return guess(name);
   };
   cohort.members.forEach((member, index) => {
     if (member.mentor === undefined) return;
