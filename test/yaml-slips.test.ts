@@ -76,6 +76,22 @@ const cases: Array<[string, FileTree, Said[]]> = [
     [{ line: 3, column: 22, rule: 'yaml-duplicate-key', message: '"practice" appears twice on line 3.', fix: 'Keep one of the two and delete the other.' }],
   ],
   [
+    'keys written twice in two mappings, the nested one first: said in the order of the text',
+    { 'cohorts/c1/cohort.yaml': `${SMALL_COHORT_HEAD}members:\n  - person: ann\n    role: mentee\n    role: mentor\nname: Again\n` },
+    [
+      { line: 8, column: 5, rule: 'yaml-duplicate-key', message: '"role" appears twice, on lines 7 and 8.', fix: 'Keep one of the two and delete the other.' },
+      { line: 9, column: 1, rule: 'yaml-duplicate-key', message: '"name" appears twice, on lines 2 and 9.', fix: 'Keep one of the two and delete the other.' },
+    ],
+  ],
+  [
+    'a key written three times: each repeat names the first',
+    { [LOG]: `${HEAD}hours:\n  practice: 3\n  practice: 4\n  practice: 5\n` },
+    [
+      { line: 5, column: 3, rule: 'yaml-duplicate-key', message: '"practice" appears twice, on lines 4 and 5.', fix: 'Keep one of the two and delete the other.' },
+      { line: 6, column: 3, rule: 'yaml-duplicate-key', message: '"practice" appears twice, on lines 4 and 6.', fix: 'Keep one of the two and delete the other.' },
+    ],
+  ],
+  [
     'a list never closed, said where its "[" opens, not on the line after',
     { 'people/ann.yaml': 'id: ann\nname: [unclosed\ngithub: ann-gh\n' },
     [{ line: 2, column: 7, rule: 'yaml-syntax', message: 'This list opens with "[" but is never closed with "]", so YAML reads the lines after it as part of the list.', fix: 'Close it with "]" after its last item: `name: [unclosed]`. If the value is text that starts with "[", put it in quotes instead.' }],

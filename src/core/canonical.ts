@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import { isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { RECORD_SCHEMAS, type RecordKind } from '../model/schemas.js';
 import { elementOf, shapeOf } from '../model/schema-walk.js';
+import { repeatedKeys } from '../model/repeated-keys.js';
 
 // `mentor fix`: a record in canonical form, comments kept (they travel with their keys and list
 // items): keys in schema order, members by tier then id, skills/languages/wants sorted without
@@ -17,8 +18,8 @@ export interface CanonicalOptions {
 
 /** The canonical text, or undefined when the YAML cannot be read (validate says why). */
 export function canonicalText(kind: RecordKind, text: string, options: CanonicalOptions): string | undefined {
-  const doc = parseDocument(text, { uniqueKeys: true, version: '1.2' });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const doc = parseDocument(text, { uniqueKeys: false, version: '1.2' });
+  if (doc.errors.length > 0 || repeatedKeys(doc).length > 0 || !isMap(doc.contents)) return undefined;
   const untouched = doc.toString(STRINGIFY);
   const aliases = aliasTargets(doc);
   // The parser hangs a schema line written right above the first key on that key; it stays on top.

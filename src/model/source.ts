@@ -1,16 +1,18 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Problem, Severity } from './problem.js';
 import { fastParse } from './fast-yaml.js';
 import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { excessiveNesting, MAX_DEPTH } from './yaml-depth.js';
 import { describeYamlErrors } from './yaml-slips.js';
+import { repeatedKeys } from './repeated-keys.js';
 
 /** More aliases than this in one record is an alias bomb, not a weekly log. */
 export const MAX_ALIASES = 50;
 
 export type PathSegment = string | number;
 
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' } as const;
+// Keys written twice are found by repeatedKeys (model/repeated-keys.ts), in one pass: the parser's own check is quadratic.
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' } as const;
 
 /**
  * A YAML file parsed with positions, so that any problem can point at the key or value it is
@@ -57,14 +59,15 @@ export class YamlSource {
       this.add(0, 'yaml-syntax', 'error', `The YAML could not be parsed (${error instanceof Error ? error.message : 'unknown error'}).`, 'Simplify the file: records are shallow mappings.');
       return;
     }
-    const tab = this.doc.errors.length > 0 ? /^[ ]*\t/m.exec(this.text) : null;
+    const errors = withRepeatedKeys(this.doc);
+    const tab = errors.length > 0 ? /^[ ]*\t/m.exec(this.text) : null;
     if (tab) {
       // One tab in the indentation breaks every line after it; say the one cause, once.
       this.add(tab.index + tab[0].length - 1, 'yaml-tab-indent', 'error', 'This line is indented with a tab; YAML indents with spaces only.', 'Replace the tab with spaces (two per level); most editors can show tabs and convert them.');
       return;
     }
-    for (const slip of describeYamlErrors(text, this.doc, this.doc.errors)) this.add(slip.offset, slip.rule, 'error', slip.message, slip.fix);
-    if (this.doc.errors.length > 0) return;
+    for (const slip of describeYamlErrors(text, this.doc, errors)) this.add(slip.offset, slip.rule, 'error', slip.message, slip.fix);
+    if (errors.length > 0) return;
     if (!this.checkKeysAndAliases()) return;
     try {
       this.value = this.doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -140,7 +143,7 @@ export class YamlSource {
     let found = true;
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = pairNamed(node, String(segment));
         if (!pair) {
           found = false;
           break;
@@ -210,4 +213,28 @@ function tagMessage(tag: string): string {
   if (shown === '!!binary') return 'The tag !!binary marks base64-encoded binary data, which no record field holds.';
   if (shown.startsWith('!!js/') || shown.startsWith('!!python/') || shown.startsWith('!ruby/')) return `The tag ${shown} asks for code or a language's object; mentor never runs or builds anything from YAML.`;
   return `The tag ${shown} is a custom YAML tag; records are plain YAML and mentor does not read tagged values.`;
+}
+
+type YamlPair = YAMLMap['items'][number];
+/** Each map's pairs by key, made on first need: finding the place of every key of a map of thousands of keys stays linear. */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, YamlPair>>();
+
+/** The first pair of a map whose scalar key reads `key` (as a search of the items would find it). */
+function pairNamed(map: YAMLMap, key: string): YamlPair | undefined {
+  if (map.items.length <= 16) return map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
+/** The parser's errors and a DUPLICATE_KEY error at each key written twice, in the order of the text (as the parser would give them). */
+function withRepeatedKeys(doc: Document): Array<{ code: string; message: string; pos: [number, number] }> {
+  const repeated = repeatedKeys(doc);
+  if (repeated.length === 0) return doc.errors;
+  const errors = [...doc.errors, ...repeated.map(({ offset }) => ({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [offset, offset + 1] as [number, number] }))];
+  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }

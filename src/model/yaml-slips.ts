@@ -1,4 +1,5 @@
-import { isMap, isScalar, visit, type Document, type Node } from 'yaml';
+import type { Document } from 'yaml';
+import { repeatedKeys, type RepeatedKey } from './repeated-keys.js';
 import { stripComment } from './fast-yaml.js';
 import { describeUnclosed, openerOf, unclosedOpeners, type Unclosed } from './yaml-unclosed.js';
 
@@ -43,8 +44,9 @@ export function describeYamlErrors(text: string, doc: Document, errors: readonly
   const seen = new Set<string>();
   const unclosed = errors.some((error) => error.code !== 'DUPLICATE_KEY') ? unclosedOpeners(text) : [];
   let echo: YamlSlip | undefined;
+  let repeated: Map<number, RepeatedKey> | undefined;
   for (const error of errors) {
-    const slip = error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, error.pos[0], lines) : (unclosedSlip(text, lines, unclosed, error) ?? syntaxSlip(lines, error.pos) ?? generic(error));
+    const slip = error.code === 'DUPLICATE_KEY' ? duplicateKey((repeated ??= new Map(repeatedKeys(doc).map((key) => [key.offset, key]))).get(error.pos[0]), error.pos[0], lines) : (unclosedSlip(text, lines, unclosed, error) ?? syntaxSlip(lines, error.pos) ?? generic(error));
     // After a bracket or quote left open the parser is lost: its other unnamed errors are echoes of that one.
     if (slip.message.startsWith('Invalid YAML') && unclosed.some((opener) => opener.offset < error.pos[0])) {
       echo ??= slip;
@@ -230,19 +232,7 @@ const indentBy = (spaces: number) => (spaces === 0 ? 'start it at the beginning 
 const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** A key written twice in one place: named, with the line of the first one. */
-function duplicateKey(doc: Document, offset: number, lines: readonly TextLine[]): YamlSlip {
-  let found: { name: string; first: number } | undefined;
-  visit(doc, {
-    Map: (_, map) => {
-      if (!isMap(map)) return undefined;
-      const second = map.items.find((pair) => isScalar(pair.key) && (pair.key as Node).range?.[0] === offset);
-      if (!second || !isScalar(second.key)) return undefined;
-      const value = second.key.value;
-      const first = map.items.find((pair) => isScalar(pair.key) && pair.key.value === value);
-      found = { name: String(value), first: (first!.key as Node).range?.[0] ?? offset };
-      return visit.BREAK;
-    },
-  });
+function duplicateKey(found: RepeatedKey | undefined, offset: number, lines: readonly TextLine[]): YamlSlip {
   if (!found) return { offset, rule: 'yaml-duplicate-key', message: 'This key appears twice in the same place.', fix: 'Keep one of the two entries and delete the other.' };
   const name = found.name.length > 40 ? `${found.name.slice(0, 40)}…` : found.name;
   const [a, b] = [lines[lineAt(lines, found.first)]!.number, lines[lineAt(lines, offset)]!.number];
