@@ -31,22 +31,42 @@ function plannedIn(config: Config, cohort: Cohort): Map<string, number> {
   return hours;
 }
 
+/** A cohort's days (as day numbers; a rolling cohort runs on for ever) and its planned hours, worked out once. */
+interface Planned {
+  id: string;
+  from: number;
+  to: number;
+  hours: Map<string, number>;
+}
+
+const planOf = (config: Config, cohort: Cohort): Planned => ({ id: cohort.id, from: dayNumber(cohort.start), to: cohort.end === undefined ? Number.POSITIVE_INFINITY : dayNumber(cohort.end), hours: plannedIn(config, cohort) });
+
 export interface ElsewhereHours {
   hours: number;
   cohorts: string[];
 }
 
-/** Each person's planned weekly hours in the other cohorts that overlap `cohort`, with their ids. */
-export function plannedElsewhere(config: Config, cohorts: readonly Cohort[], cohort: Cohort): Map<string, ElsewhereHours> {
+/** The hours of `plans` other than `plan` whose days overlap it, by person. */
+function sumElsewhere(plans: readonly Planned[], plan: Planned): Map<string, ElsewhereHours> {
   const result = new Map<string, ElsewhereHours>();
-  for (const other of cohorts) {
-    if (other.id === cohort.id || !cohortsOverlap(other, cohort)) continue;
-    for (const [person, hours] of plannedIn(config, other)) {
-      const sum = result.get(person) ?? { hours: 0, cohorts: [] };
-      result.set(person, { hours: roundHours(sum.hours + hours), cohorts: [...sum.cohorts, other.id].sort() });
+  for (const other of plans) {
+    if (other.id === plan.id || other.from > plan.to || plan.from > other.to) continue;
+    for (const [person, hours] of other.hours) {
+      const sum = result.get(person);
+      if (sum) {
+        sum.hours = roundHours(sum.hours + hours);
+        sum.cohorts.push(other.id);
+      } else result.set(person, { hours: roundHours(hours), cohorts: [other.id] });
     }
   }
+  for (const sum of result.values()) sum.cohorts.sort();
   return result;
+}
+
+/** Each person's planned weekly hours in the other cohorts that overlap `cohort`, with their ids. */
+export function plannedElsewhere(config: Config, cohorts: readonly Cohort[], cohort: Cohort): Map<string, ElsewhereHours> {
+  const others = cohorts.filter((other) => other.id !== cohort.id && cohortsOverlap(other, cohort));
+  return sumElsewhere(others.map((other) => planOf(config, other)), { id: cohort.id, from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY, hours: new Map() });
 }
 
 /** What is left of a budget once the other overlapping cohorts are planned (undefined: no budget). */
@@ -67,14 +87,17 @@ export interface CrossCohortOverBudget {
  * cohorts are added (a member past budget within one cohort alone is the existing rule's).
  */
 export function crossCohortOverBudget(config: Config, cohorts: readonly Cohort[], people: ReadonlyMap<string, { maxHoursPerWeek?: number | undefined } | undefined>): CrossCohortOverBudget[] {
+  // Each cohort's hours once, not once for every other cohort: 300 cohorts took 1.5 s.
+  const plans = cohorts.map((cohort) => planOf(config, cohort));
   const found: CrossCohortOverBudget[] = [];
-  for (const cohort of cohorts) {
-    const elsewhere = plannedElsewhere(config, cohorts, cohort);
-    for (const [person, planned] of plannedIn(config, cohort)) {
+  for (const plan of plans) {
+    let elsewhere: Map<string, ElsewhereHours> | undefined;
+    for (const [person, planned] of plan.hours) {
       const max = people.get(person)?.maxHoursPerWeek;
-      const other = elsewhere.get(person);
-      if (max === undefined || other === undefined || planned > max + 1e-9) continue;
-      if (planned + other.hours > max + 1e-9) found.push({ person, cohort: cohort.id, planned, elsewhere: other, maxHoursPerWeek: max });
+      if (max === undefined || planned > max + 1e-9) continue;
+      const other = (elsewhere ??= sumElsewhere(plans, plan)).get(person);
+      if (other === undefined) continue;
+      if (planned + other.hours > max + 1e-9) found.push({ person, cohort: plan.id, planned, elsewhere: other, maxHoursPerWeek: max });
     }
   }
   return found;

@@ -38,9 +38,19 @@ export function isRealDate(date: string): boolean {
 
 /** Days since the epoch of a YYYY-MM-DD date. */
 export function dayNumber(date: string): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+  // A program has few distinct dates and asks for each again and again (every pair of cohorts, every
+  // week of every member): each is worked out once.
+  let days = dayNumbers.get(date);
+  if (days === undefined) {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    days = Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+    if (dayNumbers.size >= 10_000) dayNumbers.clear();
+    dayNumbers.set(date, days);
+  }
+  return days;
 }
+
+const dayNumbers = new Map<string, number>();
 
 /** The day of the week of a day number, 0 for Monday to 6 for Sunday (1970-01-01 was a Thursday). */
 export function weekdayOfDayNumber(days: number): number {

@@ -151,8 +151,7 @@ const overBudgetFix = (person: string, planned: number) => `Move a mentee to som
 /** maxHoursPerWeek holds across every cohort whose dates overlap: planned hours add up. */
 const capacityAcrossCohorts: CohortRule = ({ program, entry, cohort, reportMember }) => {
   if (entry.partial || !datesCanBeUsed(cohort)) return;
-  for (const over of overBudgetAcrossCohorts(program)) {
-    if (over.cohort !== cohort.id) continue;
+  for (const over of overBudgetAcrossCohorts(program).get(cohort.id) ?? []) {
     const index = cohort.members.findIndex((member) => member.person === over.person);
     if (index < 0) continue;
     const total = roundHours(over.planned + over.elsewhere.hours);
@@ -160,13 +159,13 @@ const capacityAcrossCohorts: CohortRule = ({ program, entry, cohort, reportMembe
   }
 };
 
-const acrossCohorts = new WeakMap<Program, CrossCohortOverBudget[]>();
+const acrossCohorts = new WeakMap<Program, Map<string, CrossCohortOverBudget[]>>();
 
 /**
  * Computed once per program, for the people who are members of more than one cohort: only their
- * person files are read (a run that checks a few changed files reads no other).
+ * person files are read (a run that checks a few changed files reads no other). By cohort.
  */
-function overBudgetAcrossCohorts(program: Program): CrossCohortOverBudget[] {
+function overBudgetAcrossCohorts(program: Program): Map<string, CrossCohortOverBudget[]> {
   let found = acrossCohorts.get(program);
   if (found) return found;
   const cohorts = [...program.cohorts.values()].flatMap((other) => (other.cohort && !other.partial && datesCanBeUsed(other.cohort) ? [other.cohort] : []));
@@ -174,7 +173,14 @@ function overBudgetAcrossCohorts(program: Program): CrossCohortOverBudget[] {
   for (const cohort of cohorts) for (const person of new Set(cohort.members.map((member) => member.person))) seen.set(person, (seen.get(person) ?? 0) + 1);
   const inSeveral = [...seen].filter(([, count]) => count > 1).map(([person]) => person);
   const people = new Map(inSeveral.map((id) => [id, program.people.get(id)?.person]));
-  found = inSeveral.some((id) => people.get(id)?.maxHoursPerWeek !== undefined) ? crossCohortOverBudget(program.config, cohorts, people) : [];
+  found = new Map();
+  if (inSeveral.some((id) => people.get(id)?.maxHoursPerWeek !== undefined)) {
+    for (const over of crossCohortOverBudget(program.config, cohorts, people)) {
+      const list = found.get(over.cohort);
+      if (list) list.push(over);
+      else found.set(over.cohort, [over]);
+    }
+  }
   acrossCohorts.set(program, found);
   return found;
 }
