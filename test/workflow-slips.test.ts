@@ -1,8 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from './helpers/github-world.js';
-import { addIssue, claimEvent, issueEvent, issuesWorld, requestIssue, formBody, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
+import { addIssue, claimEvent, issueEvent, issuesWorld, onMain, requestIssue, formBody, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
 // Requests that would slip through: an issue the request workflow never answered (its run failed,
@@ -182,19 +180,6 @@ describe("a request's pull request when the gate cannot judge it, then its issue
     expect(s.prs[0].body).not.toContain('could not judge');
   });
 });
-
-/** A maintainer's commit on main, pushed: each file's new text, or how it changes. */
-function onMain(w: IssuesWorld, files: Record<string, string | ((text: string) => string)>, message: string): void {
-  git(w.maintainer, 'pull', '-q', 'origin', 'main');
-  for (const [file, text] of Object.entries(files)) {
-    const target = path.join(w.maintainer, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, typeof text === 'string' ? text : text(readFileSync(target, 'utf8')));
-  }
-  git(w.maintainer, 'add', '-A');
-  git(w.maintainer, 'commit', '-qm', message);
-  git(w.maintainer, 'push', '-q', 'origin', 'HEAD:main');
-}
 
 describe('members carried into the next cycle with no request date (simulated)', { timeout: 300_000 }, () => {
   it('are to be placed before the start, then wait from the start: mentors with room are asked, and the maintainers once overdue', () => {

@@ -13,7 +13,7 @@ import { CLAIM_BRANCH } from '../domain/github.js';
 export interface Mention {
   handle: string;
   person?: string;
-  why: 'prefers' | 'escalate' | 'overdue' | 'date' | 'unanswered' | 'unmerged' | 'unreadable';
+  why: 'prefers' | 'escalate' | 'overdue' | 'date' | 'unanswered' | 'unmerged' | 'refused' | 'unjudged' | 'unreadable';
   key: string;
   /** An escalation for a member who wants skills (the mentor has one of them); not part of the key. */
   skill?: true;
@@ -59,8 +59,13 @@ export interface OffQueue {
   kind: 'issue' | 'pull';
   number: number;
   waitedHours: number;
+  /** A pull request whose head the gate did not pass (`failure`) or could not judge (`error`): it cannot merge as it is. */
+  gate?: GateBlock;
   mentions: Mention[];
 }
+
+/** The gate's verdicts (its commit status) that keep a pull request from merging. */
+export type GateBlock = 'failure' | 'error';
 
 export interface QueueEntry {
   place: number;

@@ -1,5 +1,5 @@
 import type { Config } from '../model/schemas.js';
-import { maintainerMentions, type Attention, type OffQueue } from './attention.js';
+import { maintainerMentions, type Attention, type GateBlock, type OffQueue } from './attention.js';
 import { HOUR_MS } from '../domain/time.js';
 
 // Requests that are on no queue yet, since the queue reads the default branch: an issue the
@@ -10,13 +10,20 @@ import { HOUR_MS } from '../domain/time.js';
 /** How long the request workflow has to answer an issue before it counts as unanswered: its run may wait in GitHub's queue. */
 export const ANSWER_GRACE_HOURS = 1;
 
-const LINE = /^(unanswered|unmerged) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z) https:\/\/\S+\/(issues|pull)\/(\d{1,9})\s*$/;
+const LINE = /^(unanswered|unmerged) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z) https:\/\/\S+\/(issues|pull)\/(\d{1,9})(?: ([a-z_]{1,20}))?\s*$/;
+/** The gate's status on a pull request's head, as the workflow writes it (lowercased): the two that keep it from merging. */
+const GATE_BLOCKS: ReadonlyMap<string, GateBlock> = new Map([
+  ['failure', 'failure'],
+  ['error', 'error'],
+]);
 
 /**
  * The requests off the queue, longest waiting first, from lines `unanswered <opened at> <issue url>`
- * and `unmerged <opened at> <pull request url>`. An issue counts once the grace is over, and its
- * maintainers are told at once; a pull request counts at once (its description told them as it
- * opened), and they are reminded once it has waited `notify.escalateAfterHours`.
+ * and `unmerged <opened at> <pull request url> [<gate status>]`. An issue counts once the grace is
+ * over, and its maintainers are told at once; a pull request counts at once (its description told
+ * them as it opened), and they are reminded once it has waited `notify.escalateAfterHours`: to
+ * merge it, or, when the gate did not pass it or could not judge it, to see why (it cannot merge
+ * as it is). Each is its own mention, so a pull request whose gate turns red is told of again.
  */
 export function offQueue(config: Config, text: string, now: number): OffQueue[] {
   const out: OffQueue[] = [];
@@ -27,10 +34,11 @@ export function offQueue(config: Config, text: string, now: number): OffQueue[] 
     const number = Number(match[4]);
     const waited = (now - Date.parse(match[2]!)) / HOUR_MS;
     if (Number.isNaN(waited) || (kind === 'issue' && waited < ANSWER_GRACE_HOURS) || out.some((o) => o.kind === kind && o.number === number)) continue;
-    const why = kind === 'issue' ? 'unanswered' : 'unmerged';
+    const gate = kind === 'pull' ? GATE_BLOCKS.get(match[5] ?? '') : undefined;
+    const why = kind === 'issue' ? 'unanswered' : gate === 'failure' ? 'refused' : gate === 'error' ? 'unjudged' : 'unmerged';
     const told = kind === 'issue' || waited >= config.notify.escalateAfterHours;
     const mentions = told ? maintainerMentions(config, why, `${kind}/${number}`) : [];
-    out.push({ kind, number, waitedHours: Math.round(Math.max(0, waited) * 10) / 10, mentions });
+    out.push({ kind, number, waitedHours: Math.round(Math.max(0, waited) * 10) / 10, ...(gate !== undefined ? { gate } : {}), mentions });
   }
   return out.sort((a, b) => b.waitedHours - a.waitedHours || a.number - b.number);
 }

@@ -19,7 +19,7 @@ export const waitingMarker = (waiting: number) => `<!-- mentor:waiting ${waiting
 
 /** Names listed in one line of the body (mentors with room, inactive, paused) before "… and N more". */
 const NAMES_LISTED = 50;
-const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer', date: 'maintainer: correct its requestedAt', unanswered: 'maintainer: answer it', unmerged: 'maintainer: merge it', unreadable: 'maintainer: fix it' };
+const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer', date: 'maintainer: correct its requestedAt', unanswered: 'maintainer: answer it', unmerged: 'maintainer: merge it', refused: 'maintainer: see why the gate did not pass it', unjudged: 'maintainer: see why the gate could not judge it', unreadable: 'maintainer: fix it' };
 /** Each handle once, with every reason it is mentioned for (a maintainer who is also a mentor with room). */
 function mentionList(mentions: readonly Mention[]): string {
   const reasons = new Map<string, { handle: string; whys: string[] }>();
@@ -48,8 +48,10 @@ function neverPlacedPart(never: NeverPlaced): string[] {
 
 /** Why a request issue is off the queue, in its row: the attention workflow finds the rows by it. */
 export const OFF_QUEUE_ISSUE_WHY = 'not taken in: see the issue';
+/** What the gate did with a request's pull request that cannot merge as it is. */
+const gateDid = (o: OffQueue) => (o.gate === 'failure' ? 'did not pass' : 'could not judge');
 /** What keeps a request off the queue. */
-const offWhy = (o: OffQueue) => (o.kind === 'issue' ? OFF_QUEUE_ISSUE_WHY : "a pull request waiting for a maintainer's merge");
+const offWhy = (o: OffQueue) => (o.kind === 'issue' ? OFF_QUEUE_ISSUE_WHY : o.gate !== undefined ? `the gate ${gateDid(o)} its pull request: see why there` : "a pull request waiting for a maintainer's merge");
 
 /** Requests not on main yet: on no other queue. Numbers are digits (GitHub links them). */
 /** The cohorts mentor cannot read: who waits there is unknown until a maintainer fixes the default branch. */
@@ -76,7 +78,7 @@ function offQueuePart(off: readonly OffQueue[]): string[] {
   return [
     '## Requests not on the queue yet',
     '',
-    "A request issue the request workflow has not answered, or answered that only a maintainer can take it on (its run failed, GitHub was down, no cohort takes requests): set right what its issue says, then edit the issue (any change runs the request workflow again for its author) or re-run the workflow's run for it (Actions tab). It stays listed until the workflow takes it in: a request you take in or turn down yourselves, close its issue. A request's pull request counts once a maintainer merges it.",
+    "A request issue the request workflow has not answered, or answered that only a maintainer can take it on (its run failed, GitHub was down, no cohort takes requests): set right what its issue says, then edit the issue (any change runs the request workflow again for its author) or re-run the workflow's run for it (Actions tab). It stays listed until the workflow takes it in: a request you take in or turn down yourselves, close its issue. A request's pull request counts once a maintainer merges it. One the gate did not pass (or could not judge) cannot merge as it is: its description and the gate's status say why. If the requester's answers are the cause, they edit the issue (the workflow runs again); if the change is one only a maintainer may make, approve the pull request (the gate judges it again) and merge it; if the gate could not judge it, re-run its run; to turn the request down, close its issue and its pull request.",
     '',
     '| # | waiting | why | mentions |',
     '|---|---|---|---|',
@@ -147,7 +149,7 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
 export function renderAttentionComment(data: Attention, notified: ReadonlySet<string>): { comment?: string; sent: Set<string> } {
   const toSend = mentionsToSend(data, notified);
   const off = toSend.offQueue.map(({ off: o, fresh }) => {
-    const line = o.kind === 'issue' ? `- request issue #${o.number}, not taken in for ${waitText(o.waitedHours)}` : `- request pull request #${o.number}, waiting ${waitText(o.waitedHours)} for a merge`;
+    const line = o.kind === 'issue' ? `- request issue #${o.number}, not taken in for ${waitText(o.waitedHours)}` : o.gate !== undefined ? `- request pull request #${o.number}, which the gate ${gateDid(o)}, waiting ${waitText(o.waitedHours)}` : `- request pull request #${o.number}, waiting ${waitText(o.waitedHours)} for a merge`;
     return { line: `${line}: ${mentionList(fresh)}`, fresh };
   });
   const unreadable = toSend.unreadable.map(({ cohort: u, fresh }) => ({ line: `- cohort ${markdownText(u.id)} cannot be read, so mentor cannot tell who waits there: ${mentionList(fresh)}`, fresh }));

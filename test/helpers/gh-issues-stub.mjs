@@ -68,7 +68,7 @@ export function ghIssues({ args, env, cwd }) {
     const prs = state.prs
       .filter((p) => (p.state ?? 'open') === 'open')
       .filter((p) => flag('--head') === undefined || p.head === flag('--head'))
-      .map((p) => ({ headRefName: p.head, body: p.body, url: url('pull', p.number), isCrossRepository: p.fork === true, createdAt: p.createdAt ?? '2026-01-05T10:00:00Z' }));
+      .map((p) => ({ headRefName: p.head, body: p.body, url: url('pull', p.number), isCrossRepository: p.fork === true, createdAt: p.createdAt ?? '2026-01-05T10:00:00Z', statusCheckRollup: rollup(state, p) }));
     const json = JSON.stringify(prs);
     if (flag('--jq') === undefined) out = `${json}\n`;
     else {
@@ -104,4 +104,20 @@ export function ghIssues({ args, env, cwd }) {
   }
   save();
   return fault ?? { code: 0, stdout: out, stderr: '' };
+}
+
+/**
+ * A pull request's statusCheckRollup as `gh pr list --json` gives it: the latest commit status of
+ * each context on its head commit (StatusContext nodes). The head is the pull request's `sha`, or
+ * its branch in the world's origin (`state.origin`).
+ */
+function rollup(state, pr) {
+  let sha = pr.sha;
+  if (sha === undefined && state.origin !== undefined) {
+    const found = spawnSync('git', ['--git-dir', state.origin, 'rev-parse', '--verify', '--quiet', `refs/heads/${pr.head}`], { encoding: 'utf8' });
+    sha = found.status === 0 ? found.stdout.trim() : undefined;
+  }
+  const latest = new Map();
+  for (const status of state.statuses) if (status.sha === sha) latest.set(status.context, { __typename: 'StatusContext', context: status.context, state: String(status.state).toUpperCase(), targetUrl: status.target_url ?? '' });
+  return [...latest.values()];
 }

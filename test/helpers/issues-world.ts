@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { githubWorld, mainSha, type World } from './github-world.js';
+import { git, githubWorld, mainSha, type World } from './github-world.js';
 import { writeGh, type SimEvent } from './workflow-sim.js';
 
 // A simulated GitHub for the request, claim and attention workflows: the github world with the
@@ -15,7 +15,7 @@ export function issuesWorld(): IssuesWorld {
   const binDir = path.join(dir, 'issues-bin');
   writeGh(binDir, 'issues');
   const state = path.join(dir, 'gh-issues.json');
-  writeFileSync(state, JSON.stringify({ issues: [], prs: [], statuses: [], calls: [], next: 100 }));
+  writeFileSync(state, JSON.stringify({ issues: [], prs: [], statuses: [], calls: [], next: 100, origin: w.origin }));
   return { ...w, binDir, state, env: { ...w.env, GH_ISSUES_STATE: state } };
 }
 
@@ -42,3 +42,16 @@ export const requestIssue = (body: string) => ({ action: 'opened', issue: { numb
 
 export const claimEvent = (w: World, body: string, login: string) =>
   issueEvent(w, 'issue_comment', { action: 'created', issue: { number: 3, labels: [{ name: 'mentor-attention' }] }, comment: { body, user: { login } } });
+
+/** A maintainer's commit on main, pushed: each file's new text, or how it changes. */
+export function onMain(w: World, files: Record<string, string | ((text: string) => string)>, message: string): void {
+  git(w.maintainer, 'pull', '-q', 'origin', 'main');
+  for (const [file, text] of Object.entries(files)) {
+    const target = path.join(w.maintainer, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, typeof text === 'string' ? text : text(readFileSync(target, 'utf8')));
+  }
+  git(w.maintainer, 'add', '-A');
+  git(w.maintainer, 'commit', '-qm', message);
+  git(w.maintainer, 'push', '-q', 'origin', 'HEAD:main');
+}

@@ -1,4 +1,4 @@
-import { CURRENT_BRANCH, header, RUNNER, runnerJob, runStep, WORKFLOW_DEFAULTS } from './common.js';
+import { CURRENT_BRANCH, GATE_CONTEXT, header, RUNNER, runnerJob, runStep, WORKFLOW_DEFAULTS } from './common.js';
 import { neverPlacedMarker, OFF_QUEUE_ISSUE_WHY, waitingMarker } from '../attention.js';
 import { notifiedLine } from '../../core/attention-notified.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
@@ -25,18 +25,20 @@ if [ -n "$number" ]; then
   state=$(gh issue view "$number" --json state --jq .state | tr 'A-Z' 'a-z')
 fi
 # The claims and requests waiting for a maintainer's merge (the claim and request workflows'
-# branches, in this repository): a request is on no queue until then.
-gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository,createdAt --jq '.[] | select(.isCrossRepository | not) | if (.headRefName | startswith("claim/")) then "\\(.headRefName) \\(.url)" elif (.headRefName | startswith("request/issue-")) then "unmerged \\(.createdAt) \\(.url) \\(.headRefName | ltrimstr("request/issue-"))" else empty end' > "$RUNNER_TEMP/prs.txt"
+# branches, in this repository): a request is on no queue until then. A request's line ends with
+# the gate's status on its head (lowercased; \`none\` before it has one): one the gate did not pass
+# is not the maintainers' to merge as it is.
+gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository,createdAt,statusCheckRollup --jq '.[] | select(.isCrossRepository | not) | if (.headRefName | startswith("claim/")) then "\\(.headRefName) \\(.url)" elif (.headRefName | startswith("request/issue-")) then "unmerged \\(.createdAt) \\(.url) \\(.headRefName | ltrimstr("request/issue-")) \\([(.statusCheckRollup // [])[] | select(.context? == "${GATE_CONTEXT}") | .state] | last // "none" | ascii_downcase)" else empty end' > "$RUNNER_TEMP/prs.txt"
 # A request whose issue is closed (its requester withdrew it, or a maintainer took it in by hand) is
 # not waiting: its pull request is the maintainers' to close, and nobody is asked to merge it. The
 # closed request issues are read in one list (a call per pull request would spend the token's limit).
 for label in ${REQUEST_LABEL} ${OFFER_LABEL}; do
   gh issue list --label "$label" --state closed --limit 1000 --json number --jq '.[] | "closed \\(.number)"'
 done > "$RUNNER_TEMP/closed.txt"
-while read -r kind opened url issue; do
+while read -r kind opened url issue gate; do
   if [ "$kind" = unmerged ]; then
     grep -qxF "closed $issue" "$RUNNER_TEMP/closed.txt" && continue
-    echo "$kind $opened $url"
+    echo "$kind $opened $url $gate"
   else
     echo "$kind $opened"
   fi

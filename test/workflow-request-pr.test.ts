@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { branchSha } from './helpers/github-world.js';
+import { addIssue, issueEvent, issuesWorld, onMain, requestIssue, formBody, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
+import { runWorkflow } from './helpers/workflow-sim.js';
+
+// A request's pull request after it is opened, as the attention issue shows it to the maintainers.
+// The world's "now" is 2026-11-20T12:00:00-08:00 (20:00 UTC).
+
+const attention = (w: IssuesWorld) => {
+  const job = runWorkflow(w, 'mentor-attention.yml', issueEvent(w, 'schedule', {})).jobs.attention!;
+  expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+  return stateOf(w).issues.find((i: { labels: string[] }) => i.labels.includes('mentor-attention'));
+};
+
+/** zoe's request issue #7 turned into a pull request by the request workflow, opened 30 h ago; main has nobody else waiting. */
+function zoeRequested(): { w: IssuesWorld; pr: number; head: string } {
+  const w = issuesWorld();
+  onMain(w, { 'cohorts/2026-fall/cohort.yaml': (text) => text.replace(/  - person: (cleo|jon)\n    role: mentee\n/g, '  - person: $1\n    role: mentee\n    mentor: linus\n') }, 'place everyone');
+  addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-11-19T13:50:00Z' });
+  expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!.succeeded).toBe(true);
+  updateState(w, (s) => (s.prs[0].createdAt = '2026-11-19T14:00:00Z'));
+  return { w, pr: stateOf(w).prs[0].number, head: branchSha(w, 'request/issue-7') };
+}
+
+/** The gate judges the pull request's head again (a maintainer's review, main moved on): its verdict. */
+const gateSays = (w: IssuesWorld, head: string, state: string) => updateState(w, (s) => s.statuses.push({ sha: head, context: 'mentor/gate', state, description: 'Judged again' }));
+
+describe("a request's pull request the gate did not pass (simulated)", { timeout: 180_000 }, () => {
+  it('is listed with what is wrong and who sets it right, and nobody is asked to merge it', () => {
+    const { w, pr, head } = zoeRequested();
+    gateSays(w, head, 'failure');
+    const issue = attention(w);
+    const row = new RegExp(`^\\| #${pr} \\| 30 h \\| (.*) \\| (.*) \\|$`, 'm').exec(issue.body);
+    expect(row, issue.body).not.toBeNull();
+    expect(row![1]).not.toMatch(/merge/);
+    expect(row![1]).toBe('the gate did not pass its pull request: see why there');
+    expect(row![2]).toMatch(/^@andrew-gh \(maintainer: /);
+    expect(row![2]).not.toMatch(/merge/);
+    const told: string = issue.comments.join('\n');
+    expect(told).toMatch(new RegExp(`^- request pull request #${pr}, which the gate did not pass, waiting 30 h: @andrew-gh \\(maintainer: `, 'm'));
+    expect(told).not.toMatch(/merge it/);
+    // What to do is said under the table: the requester edits the issue, or a maintainer approves or closes it.
+    expect(issue.body).toMatch(/did not pass[^\n]*they edit the issue[^\n]*approve the pull request/);
+  });
+
+  it('says the gate could not judge it when its verdict is an error', () => {
+    const { w, pr, head } = zoeRequested();
+    gateSays(w, head, 'error');
+    const issue = attention(w);
+    const row = new RegExp(`^\\| #${pr} \\| 30 h \\| (.*) \\| (.*) \\|$`, 'm').exec(issue.body);
+    expect(row![1]).toBe('the gate could not judge its pull request: see why there');
+    expect(row![1]).not.toMatch(/merge/);
+  });
+
+  it('still asks for a merge once the gate has passed it', () => {
+    const { w, pr } = zoeRequested();
+    const issue = attention(w);
+    expect(issue.body).toMatch(new RegExp(`^\\| #${pr} \\| 30 h \\| a pull request waiting for a maintainer's merge \\| @andrew-gh \\(maintainer: merge it\\) \\|$`, 'm'));
+  });
+});
+
+describe("a request's pull request whose gate turns red after the maintainers were asked to merge it (simulated)", { timeout: 180_000 }, () => {
+  it('tells them once of the new problem, and not again the next hour', () => {
+    const { w, pr, head } = zoeRequested();
+    let issue = attention(w);
+    expect(issue.comments.join('\n')).toMatch(new RegExp(`^- request pull request #${pr}, waiting 30 h for a merge: @andrew-gh \\(maintainer: merge it\\)$`, 'm'));
+    const before = issue.comments.length;
+    gateSays(w, head, 'failure');
+    issue = attention(w);
+    expect(issue.comments).toHaveLength(before + 1);
+    expect(issue.comments.at(-1)).toMatch(new RegExp(`^- request pull request #${pr}, which the gate did not pass, waiting 30 h: @andrew-gh \\(maintainer: see why the gate did not pass it\\)$`, 'm'));
+    issue = attention(w);
+    expect(issue.comments).toHaveLength(before + 1);
+  });
+});
