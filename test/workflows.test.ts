@@ -57,7 +57,7 @@ describe('the workflows mentor init writes', () => {
       'mentor-overdue.yml': ['schedule', 'workflow_dispatch'],
       'mentor-pages.yml': ['push', 'schedule', 'workflow_dispatch'],
       'mentor-request.yml': ['issues'],
-      'mentor-claim.yml': ['issue_comment'],
+      'mentor-claim.yml': ['issue_comment', 'pull_request_target'],
       'mentor-attention.yml': ['push', 'schedule', 'workflow_dispatch'],
     });
   });
@@ -107,9 +107,11 @@ describe('the workflows mentor init writes', () => {
         const trusted = file === 'mentor-gate.yml' || file === 'mentor-gate-review.yml' || file === 'mentor-gate-queue.yml';
         const deploy = file === 'mentor-pages.yml' && name === 'deploy';
         // Requests and claims push a branch, open its pull request, answer on the issue and set the gate's status.
-        const opensPullRequests = file === 'mentor-request.yml' || file === 'mentor-claim.yml';
+        const opensPullRequests = file === 'mentor-request.yml' || (file === 'mentor-claim.yml' && name === 'claim');
+        // A merged claim: a comment on its pull request to the member and the mentor.
+        const placed = file === 'mentor-claim.yml' && name === 'placed';
         const attention = file === 'mentor-attention.yml';
-        expect(writes, `${file} ${name}`).toEqual(trusted ? ['pull-requests', 'statuses'] : deploy ? ['id-token', 'pages'] : opensPullRequests ? ['contents', 'issues', 'pull-requests', 'statuses'] : attention ? ['issues'] : []);
+        expect(writes, `${file} ${name}`).toEqual(trusted ? ['pull-requests', 'statuses'] : deploy ? ['id-token', 'pages'] : opensPullRequests ? ['contents', 'issues', 'pull-requests', 'statuses'] : attention ? ['issues'] : placed ? ['pull-requests'] : []);
       }
     }
   });

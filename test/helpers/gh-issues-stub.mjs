@@ -94,6 +94,10 @@ export function ghIssues({ args, env, cwd }) {
     const found = state.prs.find((p) => url('pull', p.number) === target || String(p.number) === target);
     if (!found) return { code: 1, stdout: '', stderr: `GraphQL: Could not resolve to a PullRequest (${target})\n` };
     found.body = bodyOf();
+  } else if (group === 'pr' && verb === 'comment') {
+    const found = state.prs.find((p) => url('pull', p.number) === target || String(p.number) === target);
+    if (!found) return { code: 1, stdout: '', stderr: `GraphQL: Could not resolve to a PullRequest (${target})\n` };
+    found.comments = [...(found.comments ?? []), bodyOf()];
   } else if (group === 'api' && args.includes('POST')) {
     const fields = {};
     for (let i = 0; i < args.length; i++) if (args[i] === '-f') fields[args[i + 1].split('=')[0]] = args[i + 1].split('=').slice(1).join('=');

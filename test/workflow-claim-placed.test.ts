@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { git } from './helpers/github-world.js';
+import { addIssue, claimEvent, issueEvent, issuesWorld, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
+import { runWorkflow } from './helpers/workflow-sim.js';
+
+// A claim's pull request merged: the member and the mentor hear that the member is placed, and with
+// whom, whatever claims came before. The world's "now" is 2026-11-20T12:00:00-08:00.
+
+const claim = (w: IssuesWorld, login: string) => {
+  const job = runWorkflow(w, 'mentor-claim.yml', { ...claimEvent(w, '/claim jon', login), sha: git(w.origin, 'rev-parse', 'main').trim() }).jobs.claim!;
+  expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+  return stateOf(w).prs.at(-1) as { number: number; head: string; body: string };
+};
+
+/** A maintainer merges the pull request on GitHub (main moves to its head) or closes it: the closed event GitHub sends. */
+function close(w: IssuesWorld, pr: { number: number; head: string; body: string }, merged: boolean, headRepository = w.repository) {
+  if (merged) git(w.origin, 'update-ref', 'refs/heads/main', `refs/heads/${pr.head}`);
+  updateState(w, (s) => (s.prs.find((p: { number: number }) => p.number === pr.number).state = merged ? 'merged' : 'closed'));
+  const sha = git(w.origin, 'rev-parse', 'refs/heads/main').trim();
+  const repository = { full_name: w.repository, default_branch: 'main' };
+  const payload = { action: 'closed', number: pr.number, pull_request: { number: pr.number, merged, body: pr.body, user: { login: 'github-actions[bot]' }, head: { ref: pr.head, repo: { full_name: headRepository } }, base: { ref: 'main', repo: repository } }, repository, sender: { login: 'andrew-gh' } };
+  return runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload, sha, ref: 'refs/heads/main', workflowSha: sha });
+}
+
+describe('a claim merged after another was closed (simulated)', { timeout: 180_000 }, () => {
+  it('tells the member who their mentor is, on the pull request that placed them', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    const linus = claim(w, 'linus-s');
+    expect(stateOf(w).issues[0].comments.at(-1)).toContain('@jon-b: linus has offered to mentor you.');
+    const grace = claim(w, 'grace-h');
+    // The member heard only of linus's claim.
+    expect(stateOf(w).issues[0].comments.at(-1)).not.toMatch(/@jon-b/);
+    expect(close(w, linus, false).jobs.placed?.ran ?? false).toBe(false);
+    const run = close(w, grace, true).jobs.placed!;
+    expect(run.succeeded, run.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+    const said: string[] = stateOf(w).prs.find((p: { number: number }) => p.number === grace.number).comments;
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^@jon-b: .*grace.* is your mentor now/m);
+    expect(said[0]).toContain('@grace-h');
+    // Nothing on the closed one.
+    expect(stateOf(w).prs.find((p: { number: number }) => p.number === linus.number).comments).toBeUndefined();
+  });
+});
+
+describe('a merged pull request only named like a claim (simulated)', { timeout: 180_000 }, () => {
+  it("is no claim: a fork's branch of that name, or a branch of this repository named otherwise, gets no comment", () => {
+    const w = issuesWorld();
+    updateState(w, (s) => {
+      s.prs.push({ number: 40, head: 'claim/2026-fall/jon@mallory', body: '<!-- mentor:member jon-b -->', fork: true });
+      s.prs.push({ number: 41, head: 'claim/2026-fall/jon', body: '<!-- mentor:member jon-b -->' });
+    });
+    for (const branch of ['claim/2026-fall/jon', 'claim/2026-fall/jon@mallory']) git(w.origin, 'branch', branch, 'main');
+    const [fork, odd] = stateOf(w).prs;
+    expect(close(w, fork, true, 'mallory/mentorship').jobs.placed?.ran ?? false).toBe(false);
+    expect(close(w, odd, true).jobs.placed!.succeeded).toBe(true);
+    expect(stateOf(w).prs.every((p: { comments?: string[] }) => p.comments === undefined)).toBe(true);
+  });
+});
