@@ -73,3 +73,26 @@ describe("a request's pull request whose gate turns red after the maintainers we
     expect(issue.comments).toHaveLength(before + 1);
   });
 });
+
+describe('a request whose pull request was opened but whose answer GitHub refused (simulated)', { timeout: 180_000 }, () => {
+  it('is listed once, as its pull request, and its requester gets the answer that was lost, once', () => {
+    const w = issuesWorld();
+    onMain(w, { 'cohorts/2026-fall/cohort.yaml': (text) => text.replace(/  - person: (cleo|jon)\n    role: mentee\n/g, '  - person: $1\n    role: mentee\n    mentor: linus\n') }, 'place everyone');
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-11-19T13:50:00Z' });
+    updateState(w, (s) => (s.faults = [{ match: '^issue comment 7 ' }]));
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!.succeeded).toBe(false);
+    updateState(w, (s) => (s.prs[0].createdAt = '2026-11-19T14:00:00Z'));
+    const pr = stateOf(w).prs[0].number;
+    expect(stateOf(w).issues[0].comments).toEqual([]);
+    let issue = attention(w);
+    expect(issue.body).toContain('<!-- mentor:waiting 1 -->');
+    expect(issue.body).toMatch(new RegExp(`^\\| #${pr} \\| 30 h \\| a pull request waiting for a maintainer's merge \\| @andrew-gh \\(maintainer: merge it\\) \\|$`, 'm'));
+    expect(issue.body).not.toMatch(/^\| #7 \|/m);
+    expect(issue.comments.join('\n')).not.toContain('request issue #7');
+    const answers = () => stateOf(w).issues.find((i: { number: number }) => i.number === 7).comments as string[];
+    expect(answers()).toEqual([`<!-- mentor:request -->\nThanks: your request is ready, as a pull request: https://github.com/learn-teach-code/mentorship/pull/${pr}. It counts once a maintainer merges it; you do not need to do anything.\n`]);
+    issue = attention(w);
+    expect(answers()).toHaveLength(1);
+    expect(issue.body).not.toMatch(/^\| #7 \|/m);
+  });
+});

@@ -35,9 +35,11 @@ gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository,cr
 for label in ${REQUEST_LABEL} ${OFFER_LABEL}; do
   gh issue list --label "$label" --state closed --limit 1000 --json number --jq '.[] | "closed \\(.number)"'
 done > "$RUNNER_TEMP/closed.txt"
+: > "$RUNNER_TEMP/requested.txt"
 while read -r kind opened url issue gate; do
   if [ "$kind" = unmerged ]; then
     grep -qxF "closed $issue" "$RUNNER_TEMP/closed.txt" && continue
+    echo "$issue $url" >> "$RUNNER_TEMP/requested.txt"
     echo "$kind $opened $url $gate"
   else
     echo "$kind $opened"
@@ -49,7 +51,19 @@ done < "$RUNNER_TEMP/prs.txt" > "$RUNNER_TEMP/claims.txt"
 for label in ${REQUEST_LABEL} ${OFFER_LABEL}; do
   gh issue list --label "$label" --state open --limit 1000 --json number,url,createdAt,comments --jq '.[] | ([.comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${REQUEST_MARKER}")))] | last) as $answer | select($answer == null or ($answer.body | contains("${STUCK_MARKER}"))) | "unanswered \\(.createdAt) \\(.url)", (select($answer != null) | "told \\(.number)")'
 done > "$RUNNER_TEMP/unanswered.txt"
-grep -v '^told ' "$RUNNER_TEMP/unanswered.txt" >> "$RUNNER_TEMP/claims.txt" || true
+# One whose pull request is open was taken in, but its answer did not go out (GitHub refused the
+# comment), or a maintainer opened the pull request of a stuck one by hand: its pull request is its
+# one entry, and its requester gets the answer (sent after the body; once, since it is an answer).
+: > "$RUNNER_TEMP/late.txt"
+while read -r kind opened url; do
+  [ "$kind" = unanswered ] || continue
+  pull=$(awk -v n="\${url##*/}" '$1 == n { print $2; exit }' "$RUNNER_TEMP/requested.txt")
+  if [ -n "$pull" ]; then
+    echo "\${url##*/} $pull" >> "$RUNNER_TEMP/late.txt"
+  else
+    echo "$kind $opened $url"
+  fi
+done < "$RUNNER_TEMP/unanswered.txt" >> "$RUNNER_TEMP/claims.txt"
 ${RUNNER} status --format markdown --since "$RUNNER_TEMP/previous.md" --claims "$RUNNER_TEMP/claims.txt" --comment-out "$RUNNER_TEMP/comment.md" > "$RUNNER_TEMP/body.md"
 if grep -qx '${waitingMarker(0)}' "$RUNNER_TEMP/body.md"; then
   if [ -n "$number" ] && [ "$state" = open ]; then
@@ -85,7 +99,11 @@ printf '%s\\n' '${REQUEST_MARKER}' '${STUCK_MARKER}' "Thanks. Your request is no
 for request in $(sed -n 's/^| #\\([0-9][0-9]*\\) | [^|]* | ${OFF_QUEUE_ISSUE_WHY} | @.*/\\1/p' "$RUNNER_TEMP/body.md"); do
   grep -qx "told $request" "$RUNNER_TEMP/unanswered.txt" && continue
   gh issue comment "$request" --body-file "$RUNNER_TEMP/told.md" > /dev/null || true
-done`;
+done
+while read -r request pull; do
+  printf '%s\\n' '${REQUEST_MARKER}' "Thanks: your request is ready, as a pull request: $pull. It counts once a maintainer merges it; you do not need to do anything." > "$RUNNER_TEMP/late.md"
+  gh issue comment "$request" --body-file "$RUNNER_TEMP/late.md" > /dev/null || true
+done < "$RUNNER_TEMP/late.txt"`;
   return `${header([
     '# Every hour, and on each push to the default branch: keeps one issue (label mentor-attention)',
     '# current with the requests waiting for a mentor, mentions each mentor or maintainer once in a',
