@@ -96,3 +96,29 @@ describe('a request whose pull request was opened but whose answer GitHub refuse
     expect(issue.body).not.toMatch(/^\| #7 \|/m);
   });
 });
+
+describe('a request stuck again for another reason (simulated)', { timeout: 240_000 }, () => {
+  it('mentions the maintainers once for each new problem, saying which, and not again the next hour', () => {
+    const w = issuesWorld();
+    // Between two cycles: 2027-winter is opened but starts in January, and intake names no cohort.
+    w.env.MENTOR_NOW = '2026-12-08T10:00:00-08:00';
+    onMain(w, { 'cohorts/2027-winter/cohort.yaml': 'id: 2027-winter\nname: Winter 2027\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: andrew\n    role: lead\n  - person: ada\n    role: mentor\n    mentor: andrew\n' }, 'open 2027-winter');
+    addIssue(w, { number: 7, labels: ['mentor-request'], author: 'zoe-z', body: formBody('zoe'), createdAt: '2026-12-08T15:00:00Z' });
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!.succeeded).toBe(true);
+    let issue = attention(w);
+    expect(issue.comments.at(-1)).toMatch(/^- request issue #7, not taken in for 3 h: @andrew-gh \(maintainer: answer it\)\n  - stuck: no cohort takes it in$/m);
+    const told = issue.comments.length;
+    // A maintainer sets intake; zoe edits her issue, and now the repository does not let the workflow open its pull request.
+    onMain(w, { 'mentor.config.yaml': (text) => `${text}\nintake:\n  cohort: 2027-winter\n` }, 'take requests into 2027-winter');
+    updateState(w, (s) => (s.refusePullRequests = true));
+    const edited = { ...requestIssue(formBody('zoe', 'Europe/Berlin')), action: 'edited' };
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', edited)).jobs.request!.succeeded).toBe(false);
+    // Its answer shows the maintainers as code (they were mentioned on this issue): the attention issue tells them.
+    expect(stateOf(w).issues[0].comments.at(-1)).toContain('`@andrew-gh`: turn on Settings');
+    issue = attention(w);
+    expect(issue.comments).toHaveLength(told + 1);
+    expect(issue.comments.at(-1)).toMatch(/^- request issue #7, not taken in for 3 h: @andrew-gh \(maintainer: answer it\)\n  - stuck: Actions may not open pull requests$/m);
+    issue = attention(w);
+    expect(issue.comments).toHaveLength(told + 1);
+  });
+});

@@ -77,7 +77,7 @@ describe('a request the workflow could not read (simulated)', { timeout: 180_000
     const job = runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!;
     expect(job.succeeded).toBe(false);
     expect(stateOf(w).issues[0].comments).toEqual([
-      "<!-- mentor:request -->\n<!-- mentor:stuck -->\nThanks. Your request could not be taken in just now, because of a problem on the side of the organisers, not in your answers. They will see it and answer here: you do not need to do anything.\n",
+      "<!-- mentor:request -->\n<!-- mentor:stuck -->\n<!-- mentor:problem broken -->\nThanks. Your request could not be taken in just now, because of a problem on the side of the organisers, not in your answers. They will see it and answer here: you do not need to do anything.\n",
     ]);
     // The next attention run tells the maintainers.
     expect(attention(w).comments.join('\n')).toMatch(/^- request issue #7, not taken in for \d+ d \d+ h: @andrew-gh \(maintainer: answer it\)$/m);

@@ -61,6 +61,8 @@ export interface OffQueue {
   waitedHours: number;
   /** A pull request whose head the gate did not pass (`failure`) or could not judge (`error`): it cannot merge as it is. */
   gate?: GateBlock;
+  /** What keeps a request issue stuck, as its last answer says (render/request.ts STUCK_PROBLEMS); none when it has no answer. */
+  problem?: string;
   mentions: Mention[];
 }
 

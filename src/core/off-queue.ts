@@ -18,9 +18,10 @@ const GATE_BLOCKS: ReadonlyMap<string, GateBlock> = new Map([
 ]);
 
 /**
- * The requests off the queue, longest waiting first, from lines `unanswered <opened at> <issue url>`
- * and `unmerged <opened at> <pull request url> [<gate status>]`. An issue counts once the grace is
- * over, and its maintainers are told at once; a pull request counts at once (its description told
+ * The requests off the queue, longest waiting first, from lines `unanswered <opened at> <issue url>
+ * [<problem>]` and `unmerged <opened at> <pull request url> [<gate status>]`. An issue counts once
+ * the grace is over, and its maintainers are told at once, and again when its answer says it is
+ * stuck for another reason; a pull request counts at once (its description told
  * them as it opened), and they are reminded once it has waited `notify.escalateAfterHours`: to
  * merge it, or, when the gate did not pass it or could not judge it, to see why (it cannot merge
  * as it is). Each is its own mention, so a pull request whose gate turns red is told of again.
@@ -35,10 +36,12 @@ export function offQueue(config: Config, text: string, now: number): OffQueue[] 
     const waited = (now - Date.parse(match[2]!)) / HOUR_MS;
     if (Number.isNaN(waited) || (kind === 'issue' && waited < ANSWER_GRACE_HOURS) || out.some((o) => o.kind === kind && o.number === number)) continue;
     const gate = kind === 'pull' ? GATE_BLOCKS.get(match[5] ?? '') : undefined;
+    // An issue's stuck answer says why it is stuck: each new reason is a new mention (no reason: the key as before it had one).
+    const problem = kind === 'issue' && match[5] !== undefined && match[5] !== 'none' ? match[5] : undefined;
     const why = kind === 'issue' ? 'unanswered' : gate === 'failure' ? 'refused' : gate === 'error' ? 'unjudged' : 'unmerged';
     const told = kind === 'issue' || waited >= config.notify.escalateAfterHours;
-    const mentions = told ? maintainerMentions(config, why, `${kind}/${number}`) : [];
-    out.push({ kind, number, waitedHours: Math.round(Math.max(0, waited) * 10) / 10, ...(gate !== undefined ? { gate } : {}), mentions });
+    const mentions = told ? maintainerMentions(config, why, `${kind}/${number}${problem !== undefined ? `/${problem}` : ''}`) : [];
+    out.push({ kind, number, waitedHours: Math.round(Math.max(0, waited) * 10) / 10, ...(gate !== undefined ? { gate } : {}), ...(problem !== undefined ? { problem } : {}), mentions });
   }
   return out.sort((a, b) => b.waitedHours - a.waitedHours || a.number - b.number);
 }

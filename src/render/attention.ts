@@ -5,6 +5,7 @@ import { markdownText, mention } from './escape.js';
 import { COMMENT_LIMIT, linesThatFit } from './limit.js';
 import { shortened } from '../domain/text.js';
 import { plural, waitText } from './words.js';
+import { STUCK_PROBLEMS, type StuckProblem } from './request.js';
 
 // The attention issue's body, and the comment that carries new mentions. Mentions come only
 // from handles in person files and the config (mention()); every other text is escaped. An edit
@@ -48,6 +49,8 @@ function neverPlacedPart(never: NeverPlaced): string[] {
 
 /** Why a request issue is off the queue, in its row: the attention workflow finds the rows by it. */
 export const OFF_QUEUE_ISSUE_WHY = 'not taken in: see the issue';
+/** Why a request issue is stuck, as its answer says: a request stuck again for another reason is mentioned again, and says which. */
+const problemWords = (o: OffQueue) => (o.problem !== undefined && Object.hasOwn(STUCK_PROBLEMS, o.problem) ? `\n  - stuck: ${STUCK_PROBLEMS[o.problem as StuckProblem]}` : '');
 /** What the gate did with a request's pull request that cannot merge as it is. */
 const gateDid = (o: OffQueue) => (o.gate === 'failure' ? 'did not pass' : 'could not judge');
 /** What keeps a request off the queue. */
@@ -150,7 +153,7 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
   const toSend = mentionsToSend(data, notified);
   const off = toSend.offQueue.map(({ off: o, fresh }) => {
     const line = o.kind === 'issue' ? `- request issue #${o.number}, not taken in for ${waitText(o.waitedHours)}` : o.gate !== undefined ? `- request pull request #${o.number}, which the gate ${gateDid(o)}, waiting ${waitText(o.waitedHours)}` : `- request pull request #${o.number}, waiting ${waitText(o.waitedHours)} for a merge`;
-    return { line: `${line}: ${mentionList(fresh)}`, fresh };
+    return { line: `${line}: ${mentionList(fresh)}${o.kind === 'issue' ? problemWords(o) : ''}`, fresh };
   });
   const unreadable = toSend.unreadable.map(({ cohort: u, fresh }) => ({ line: `- cohort ${markdownText(u.id)} cannot be read, so mentor cannot tell who waits there: ${mentionList(fresh)}`, fresh }));
   const items = [

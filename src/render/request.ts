@@ -12,6 +12,19 @@ import { WAITING_NOTE } from '../domain/text.js';
 export const REQUEST_MARKER = '<!-- mentor:request -->';
 /** A line of an answer that leaves the request stuck until a maintainer acts (a failed run): the attention issue lists its issue. */
 export const STUCK_MARKER = '<!-- mentor:stuck -->';
+/**
+ * What keeps a stuck request stuck, each with what a maintainer reads of it: a line of its own
+ * under STUCK_MARKER (problemLine). The attention issue mentions the maintainers once per problem
+ * of an issue, so a request that is stuck again for another reason is told of again, not per answer.
+ */
+export const STUCK_PROBLEMS = {
+  organisers: 'no cohort takes it in',
+  github: 'GitHub did not open its pull request',
+  settings: 'Actions may not open pull requests',
+  broken: 'mentor stopped without an answer',
+} as const;
+export type StuckProblem = keyof typeof STUCK_PROBLEMS;
+export const problemLine = (problem: StuckProblem) => `<!-- mentor:problem ${problem} -->`;
 /** The longest problem quoted in an answer (a request has a dozen fields at most). */
 const PROBLEM_LENGTH = 400;
 
@@ -55,7 +68,7 @@ export function renderRequestRefusalText(problems: readonly string[], organisers
 export function renderRequestRefusalMarkdown(problems: readonly string[], organisers: OrganisersProblem | undefined, maintainers: readonly string[], role: RequestRole = 'mentee'): string {
   const thanks = role === 'mentor' ? 'Thanks for offering to mentor.' : 'Thanks for asking.';
   // Only a maintainer can take it on: marked stuck, so the attention issue keeps it until they do.
-  const out = organisers ? [REQUEST_MARKER, STUCK_MARKER] : [REQUEST_MARKER];
+  const out = organisers ? [REQUEST_MARKER, STUCK_MARKER, problemLine('organisers')] : [REQUEST_MARKER];
   if (organisers) {
     const told = maintainers.length > 0
       ? `The organisers (${[...new Map(maintainers.map((h) => [h.toLowerCase(), h])).values()].map(mention).join(', ')}) have been told; you do not need to do anything about it: this issue stays open, and they will answer here when a cohort takes requests.`

@@ -2,13 +2,16 @@ import { CURRENT_BRANCH, GATE_CONTEXT, header, RUNNER, runnerJob, runStep, WORKF
 import { neverPlacedMarker, OFF_QUEUE_ISSUE_WHY, waitingMarker } from '../attention.js';
 import { notifiedLine } from '../../core/attention-notified.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
-import { REQUEST_MARKER, STUCK_MARKER } from '../request.js';
+import { problemLine, REQUEST_MARKER, STUCK_MARKER, type StuckProblem } from '../request.js';
 
 // The attention workflow keeps ONE issue current from `status --format markdown`: created when a
 // request waits, edited as the queue moves, closed when nothing waits. An edited body notifies
 // nobody (isaacs/github#310), so new mentions go out once, in a new comment (--comment-out).
 
 export const ATTENTION_LABEL = 'mentor-attention';
+
+/** A stuck answer's problem line, as a jq regular expression capturing `problem`. */
+const PROBLEM_RE = problemLine('PROBLEM' as StuckProblem).replace('PROBLEM', '(?<problem>[a-z]{1,20})');
 
 /** How the body's record of the mentions sent starts (a line of its own). */
 const NOTIFIED_PREFIX = notifiedLine([]).split(' ').slice(0, 2).join(' ');
@@ -48,20 +51,21 @@ done < "$RUNNER_TEMP/prs.txt" > "$RUNNER_TEMP/claims.txt"
 # The request issues the request workflow never answered, or answered only to say it is stuck (its
 # run failed, GitHub was down): on no other queue, so the maintainers are told. Only the bot's answer counts.
 # (A line 'told <number>': the bot's last answer there told its requester what to do, or that they need do nothing.)
+# An issue's line ends with what keeps it stuck (its answer's problem line; \`none\`): the maintainers are told once per problem.
 for label in ${REQUEST_LABEL} ${OFFER_LABEL}; do
-  gh issue list --label "$label" --state open --limit 1000 --json number,url,createdAt,comments --jq '.[] | ([.comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${REQUEST_MARKER}")))] | last) as $answer | select($answer == null or ($answer.body | contains("${STUCK_MARKER}"))) | "unanswered \\(.createdAt) \\(.url)", (select($answer != null) | "told \\(.number)")'
+  gh issue list --label "$label" --state open --limit 1000 --json number,url,createdAt,comments --jq '.[] | ([.comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${REQUEST_MARKER}")))] | last) as $answer | select($answer == null or ($answer.body | contains("${STUCK_MARKER}"))) | "unanswered \\(.createdAt) \\(.url) \\((($answer.body // "") | capture("${PROBLEM_RE}") | .problem) // "none")", (select($answer != null) | "told \\(.number)")'
 done > "$RUNNER_TEMP/unanswered.txt"
 # One whose pull request is open was taken in, but its answer did not go out (GitHub refused the
 # comment), or a maintainer opened the pull request of a stuck one by hand: its pull request is its
 # one entry, and its requester gets the answer (sent after the body; once, since it is an answer).
 : > "$RUNNER_TEMP/late.txt"
-while read -r kind opened url; do
+while read -r kind opened url problem; do
   [ "$kind" = unanswered ] || continue
   pull=$(awk -v n="\${url##*/}" '$1 == n { print $2; exit }' "$RUNNER_TEMP/requested.txt")
   if [ -n "$pull" ]; then
     echo "\${url##*/} $pull" >> "$RUNNER_TEMP/late.txt"
   else
-    echo "$kind $opened $url"
+    echo "$kind $opened $url $problem"
   fi
 done < "$RUNNER_TEMP/unanswered.txt" >> "$RUNNER_TEMP/claims.txt"
 ${RUNNER} status --format markdown --since "$RUNNER_TEMP/previous.md" --claims "$RUNNER_TEMP/claims.txt" --comment-out "$RUNNER_TEMP/comment.md" > "$RUNNER_TEMP/body.md"

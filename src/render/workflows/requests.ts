@@ -4,7 +4,7 @@ import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
 import { MEMBER_MARKER_FROM_ANSWER, placedJob } from './claim-placed.js';
 import { CLAIM_AGAIN, CLAIM_MARKER } from '../claim.js';
-import { REQUEST_MARKER, STUCK_MARKER } from '../request.js';
+import { problemLine, REQUEST_MARKER, STUCK_MARKER } from '../request.js';
 
 // The request and claim workflows. Issue and comment text reaches the shell only through env
 // and a file; mentor reads it (request --from-issue, claim) and answers in escaped Markdown. A
@@ -87,13 +87,13 @@ if [ -z "$pr" ]; then
   cat "$RUNNER_TEMP/pr-error.txt" >&2
   if ! grep -q 'not permitted to create or approve pull requests' "$RUNNER_TEMP/pr-error.txt"; then
     # GitHub failed (a rate limit, an outage): a re-run opens it. Nobody is asked to change a setting.
-    printf '%s\\n' '${marker}' '${STUCK_MARKER}' "Thanks: your ${what} is ready, on branch \\\`$PUSH_TO\\\`, but GitHub did not open its pull request just now. A maintainer can re-run the failed run of this workflow; you do not need to do anything." > "$RUNNER_TEMP/answer.md"
+    printf '%s\\n' '${marker}' '${STUCK_MARKER}' '${problemLine('github')}' "Thanks: your ${what} is ready, on branch \\\`$PUSH_TO\\\`, but GitHub did not open its pull request just now. A maintainer can re-run the failed run of this workflow; you do not need to do anything." > "$RUNNER_TEMP/answer.md"
     gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
     echo "::error::GitHub did not open the pull request from $PUSH_TO (its error is above). Re-run this job to open it."
     exit 1
   fi
   {
-    printf '%s\\n' '${marker}' '${STUCK_MARKER}' "Thanks: your ${what} is ready, on branch \\\`$PUSH_TO\\\`, but this repository does not let its workflows open pull requests yet, so it waits for the organisers. You do not need to do anything." ''
+    printf '%s\\n' '${marker}' '${STUCK_MARKER}' '${problemLine('settings')}' "Thanks: your ${what} is ready, on branch \\\`$PUSH_TO\\\`, but this repository does not let its workflows open pull requests yet, so it waits for the organisers. You do not need to do anything." ''
     if [ -n "$maintainers" ]; then
       printf '%s\\n' "$maintainers: turn on Settings → Actions → General → Workflow permissions → 'Allow GitHub Actions to create and approve pull requests', then re-run the failed run of this workflow (or open a pull request from \\\`$PUSH_TO\\\` yourselves)."
     else
@@ -125,7 +125,7 @@ if [ "$code" -ne 0 ]; then
     gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
     exit 0
   fi
-  printf '%s\\n' '${marker}' '${STUCK_MARKER}' '${fallback}' > "$RUNNER_TEMP/answer.md"
+  printf '%s\\n' '${marker}' '${STUCK_MARKER}' '${problemLine('broken')}' '${fallback}' > "$RUNNER_TEMP/answer.md"
   gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
   echo "::error::mentor stopped without an answer for the issue (exit $code: its error is above). Fix what it says on the default branch, then re-run this job (or ${again})."
   exit 1
