@@ -122,3 +122,31 @@ describe('a request stuck again for another reason (simulated)', { timeout: 240_
     expect(issue.comments).toHaveLength(told + 1);
   });
 });
+
+describe("a maintainer's own words on a request's pull request (simulated)", { timeout: 180_000 }, () => {
+  it('are kept when the request workflow runs again: it rewrites only its own part, above its marker', () => {
+    const { w } = zoeRequested();
+    // Written in the browser (GitHub keeps its CRLF line ends), below the workflow's part.
+    updateState(w, (s) => (s.prs[0].body = `${s.prs[0].body.replace(/\n/g, '\r\n')}\r\nMerging after Thursday's call. -- andrew\r\n`));
+    const edited = { ...requestIssue(formBody('zoe', 'Europe/Berlin')), action: 'edited' };
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', edited)).jobs.request!.succeeded).toBe(true);
+    const body: string = stateOf(w).prs[0].body;
+    expect(body).toMatch(/^<!-- mentor:for zoe-z FIRST_TIMER -->\n/);
+    expect(body).toContain("\nMerging after Thursday's call. -- andrew\n");
+    expect(body.match(/the gate passed it/g)).toHaveLength(1);
+    expect(body.match(/Merging after/g)).toHaveLength(1);
+    // Again: the same description, not one growing by a line each run.
+    const again = { ...requestIssue(formBody('zoe', 'Europe/Madrid')), action: 'edited' };
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', again)).jobs.request!.succeeded).toBe(true);
+    expect(stateOf(w).prs[0].body).toBe(body);
+    expect(body).toMatch(/-- andrew\n$/);
+  });
+
+  it('are left as they are where the marker was taken out: nothing tells the workflow which part is its own', () => {
+    const { w } = zoeRequested();
+    updateState(w, (s) => (s.prs[0].body = '<!-- mentor:for zoe-z FIRST_TIMER -->\nRewritten by andrew: see the call notes.\n'));
+    const edited = { ...requestIssue(formBody('zoe', 'Europe/Berlin')), action: 'edited' };
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', edited)).jobs.request!.succeeded).toBe(true);
+    expect(stateOf(w).prs[0].body).toBe('<!-- mentor:for zoe-z FIRST_TIMER -->\nRewritten by andrew: see the call notes.\n');
+  });
+});

@@ -94,6 +94,11 @@ export function ghIssues({ args, env, cwd }) {
     const found = state.prs.find((p) => url('pull', p.number) === target || String(p.number) === target);
     if (!found) return { code: 1, stdout: '', stderr: `GraphQL: Could not resolve to a PullRequest (${target})\n` };
     found.body = bodyOf();
+  } else if (group === 'pr' && verb === 'view') {
+    // `--json body --jq .body`, as gh gives it.
+    const found = state.prs.find((p) => url('pull', p.number) === target || String(p.number) === target);
+    if (!found) return { code: 1, stdout: '', stderr: `GraphQL: Could not resolve to a PullRequest (${target})\n` };
+    out = `${found.body ?? ''}\n`;
   } else if (group === 'pr' && verb === 'comment') {
     const found = state.prs.find((p) => url('pull', p.number) === target || String(p.number) === target);
     if (!found) return { code: 1, stdout: '', stderr: `GraphQL: Could not resolve to a PullRequest (${target})\n` };

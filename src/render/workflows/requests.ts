@@ -13,6 +13,9 @@ import { problemLine, REQUEST_MARKER, STUCK_MARKER } from '../request.js';
 
 const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
 
+/** Ends the workflow's part of a pull request's description: each run rewrites what is above it, and keeps what a maintainer writes below. */
+export const WORKFLOW_PART_END = '<!-- mentor:workflow-end: this workflow rewrites what is above this line; write below it -->';
+
 /** A committer, and a branch at the checked-out commit (a checkout may leave HEAD detached). */
 const IDENTITY = `git config user.name 'github-actions[bot]'
 git config user.email '${BOT_EMAIL}'
@@ -68,6 +71,7 @@ if [ -n "$maintainers" ]; then
   esac
   printf '\\n%s\\n' "$maintainers: $verdict. It counts once merged, and only a maintainer can merge it." >> "$RUNNER_TEMP/pr.md"
 fi
+printf '%s\\n' '${WORKFLOW_PART_END}' >> "$RUNNER_TEMP/pr.md"
 # The status before the pull request: a pull request the bot opens starts no workflow, so one
 # opened without its status would wait for it until someone re-ran this.
 gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$head_sha" -f state="$state" -f context=${GATE_CONTEXT} \\
@@ -76,9 +80,15 @@ gh api --method POST "repos/$GITHUB_REPOSITORY/statuses/$head_sha" -f state="$st
 own_pull_request() { gh pr list --head "$PUSH_TO" --state open --json url,isCrossRepository --jq 'map(select(.isCrossRepository | not)) | .[0].url // empty'; }
 pr=$(own_pull_request)
 if [ -n "$pr" ]; then
-  # An edited issue (or a claim again) is judged again: the description says this run's verdict.
-  # A description is not worth failing the run for; the status above is the verdict that counts.
-  gh pr edit "$pr" --body-file "$RUNNER_TEMP/pr.md" > /dev/null || true
+  # An edited issue (or a claim again) is judged again: the description says this run's verdict,
+  # above the marker; a maintainer's own words below it are kept (GitHub's editor writes CRLF). One
+  # without the marker (taken out, or written by an older workflow) is theirs: left as it is. A
+  # description is not worth failing the run for; the status above is the verdict that counts.
+  if gh pr view "$pr" --json body --jq .body 2> /dev/null | tr -d '\\r' > "$RUNNER_TEMP/pr-now.md" && grep -qxF '${WORKFLOW_PART_END}' "$RUNNER_TEMP/pr-now.md"; then
+    kept=$(sed '1,/^${WORKFLOW_PART_END.slice(0, 24)}/d' "$RUNNER_TEMP/pr-now.md")
+    [ -z "$kept" ] || printf '%s\\n' "$kept" >> "$RUNNER_TEMP/pr.md"
+    gh pr edit "$pr" --body-file "$RUNNER_TEMP/pr.md" > /dev/null || true
+  fi
 elif ! pr=$(gh pr create --head "$PUSH_TO" --title "$(git log -1 --format=%s)" --body-file "$RUNNER_TEMP/pr.md" 2> "$RUNNER_TEMP/pr-error.txt"); then
   # Another run for the same branch (the same ${what} sent twice at once) may have opened it since.
   pr=$(own_pull_request)
