@@ -319,9 +319,21 @@ describe('mentor check-pr: GitHub says who has access', () => {
     const ignoredApproval = await mentorIn(['check-pr', '--repo', hal, '--base', 'main', '--author', 'hal-k', '--approved-without-access', 'andrew-gh', '--approved-without-access', 'random-passerby'], { env: NOW });
     expect(ignoredApproval.code).toBe(1);
     expect(ignoredApproval.stdout.split('\n')[0]).toBe('The approval of @andrew-gh does not count: GitHub says this login has no access to the repository (a member of the organisation whose membership is private shows so: make it public, or add the login as a collaborator).');
+    // A value GitHub has added since this runner was built: judged as the least access (NONE), and said; no error.
     const unknown = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'andrew-gh', '--author-association', 'ADMIN'], { env: NOW });
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('OWNER');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('');
+    expect(unknown.stdout).toContain("GitHub's author_association ADMIN is one this mentor does not know, so it counts as NONE: no access to the repository");
+    const unknownJson = await checkPr(repo, 'andrew-gh', ['--author-association', 'ADMIN']);
+    expect(unknownJson.json.author).toMatchObject({ handle: 'andrew-gh', listedWithoutAccess: true, unknownAssociation: 'ADMIN' });
+    const newcomer = await checkPr(pullRequest((r) => write(r, 'people/zoe.yaml', 'id: zoe\nname: Zoe\ngithub: zoe-z\ntimezone: Europe/Paris\nskills: []\n')), 'zoe-z', ['--author-association', 'SPONSOR']);
+    expect(newcomer.code).toBe(0);
+    expect(newcomer.json.author).toMatchObject({ kind: 'newcomer', unknownAssociation: 'SPONSOR' });
+    // Not shaped like one of GitHub's: the caller's mistake (exit 2), said without echoing control characters.
+    const garbled = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'andrew-gh', '--author-association', 'owner\u001b[2J'], { env: NOW });
+    expect(garbled.code).toBe(2);
+    expect(garbled.stderr).toContain('--author-association');
+    expect(garbled.stderr).not.toContain('\u001b');
   });
 });
 

@@ -150,3 +150,17 @@ describe("a maintainer's own words on a request's pull request (simulated)", { t
     expect(stateOf(w).prs[0].body).toBe('<!-- mentor:for zoe-z FIRST_TIMER -->\nRewritten by andrew: see the call notes.\n');
   });
 });
+
+describe('a request from an author_association GitHub has added since the runner was built (simulated)', { timeout: 180_000 }, () => {
+  it('is judged as the least access, passes as any newcomer, and the gate does not stop with an error', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe') });
+    const sponsor = requestIssue(formBody('zoe'));
+    (sponsor.issue as { author_association: string }).author_association = 'SPONSOR';
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', sponsor)).jobs.request!.succeeded).toBe(true);
+    const s = stateOf(w);
+    expect(s.statuses.at(-1)).toMatchObject({ context: 'mentor/gate', state: 'success' });
+    expect(s.prs[0].body).toMatch(/^<!-- mentor:for zoe-z SPONSOR -->\n/);
+    expect(s.prs[0].body).toContain('\n@andrew-gh: the gate passed it for @zoe-z.');
+  });
+});

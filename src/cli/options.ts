@@ -36,7 +36,7 @@ export type Define = (program: Command, run: Run) => void;
 
 export const repoOption = () => new Option('--repo <dir>', 'the program repo (default: this folder or the nearest parent with mentor.config.yaml)');
 export const associationOption = () =>
-  new Option('--author-association <value>', "GitHub's author_association of the author (the gate passes it): a listed maintainer counts only as OWNER, MEMBER or COLLABORATOR").choices(AUTHOR_ASSOCIATIONS);
+  new Option('--author-association <value>', `GitHub's author_association of the author (the gate passes it): ${AUTHOR_ASSOCIATIONS.join(', ')}; a listed maintainer counts only as OWNER, MEMBER or COLLABORATOR, and a value GitHub has added since counts as NONE`);
 export const formatOption = (formats: string[]) => new Option('--format <format>', 'output format').choices(formats).default('text');
 
 /** A repeatable option's values, in order. */

@@ -12,14 +12,15 @@ import { isOutsideProgram, PEOPLE_DIR } from '../domain/layout.js';
 import { validateScope } from '../model/validate.js';
 import { renderReviewJson, renderReviewMarkdown, renderReviewText } from '../render/pull-request.js';
 import { terminalLine } from '../render/escape.js';
-import type { AuthorAssociation } from '../domain/github.js';
+import { ASSOCIATION_SHAPE, judgedAssociation } from '../domain/github.js';
 
 export interface CheckPrOptions {
   repo?: string;
   base: string;
   head?: string;
   author?: string;
-  authorAssociation?: AuthorAssociation;
+  /** GitHub's author_association, as the workflow was given it: one this mentor does not know is judged as NONE. */
+  authorAssociation?: string;
   approvedBy?: string[];
   approvedWithoutAccess?: string[];
   format: 'text' | 'json' | 'markdown';
@@ -30,6 +31,7 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   const author = handleOf(options.author, '--author');
   const approvedBy = (options.approvedBy ?? []).map((login) => handleOf(login, '--approved-by'));
   const approvedWithoutAccess = (options.approvedWithoutAccess ?? []).map((login) => handleOf(login, '--approved-without-access'));
+  const association = options.authorAssociation === undefined ? undefined : judgedAssociation(associationOf(options.authorAssociation));
   const root = findRepoRoot(options.repo);
   const { pullRequestCommits, pullRequestRange } = await import('../io/git-changes.js');
   const refs = { base: options.base, head: options.head ?? 'HEAD' };
@@ -53,7 +55,7 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   if (!base.configValid) throw new MentorError(`mentor.config.yaml at the base (${range.base.slice(0, 7)}) cannot be read, so nobody can be judged.`, ExitCode.usage, 'A maintainer must fix the config on the base branch first.');
   // The base is validated in the same scope only when the head has a problem: which of them it had already.
   const baseProblems = validation.problems.length > 0 ? validateScope(baseRecords, scope).problems : [];
-  return reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, authorAssociation: options.authorAssociation, approvedBy, approvedWithoutAccess, problems: validation.problems, baseProblems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
+  return reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, ...(association !== undefined ? { authorAssociation: association.association } : {}), ...(association?.unknown !== undefined ? { unknownAssociation: association.unknown } : {}), approvedBy, approvedWithoutAccess, problems: validation.problems, baseProblems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
 }
 
 export async function checkPrCommand(options: CheckPrOptions): Promise<number> {
@@ -63,6 +65,12 @@ export async function checkPrCommand(options: CheckPrOptions): Promise<number> {
   else if (options.format === 'markdown') print(renderReviewMarkdown(review));
   else print(renderReviewText(review, styleFor(process.stdout), ttyWidth()));
   return review.allowed ? ExitCode.ok : ExitCode.invalid;
+}
+
+/** GitHub's author_association: any value shaped like one (GitHub adds values); one that is not is a caller's mistake. */
+function associationOf(text: string): string {
+  if (!ASSOCIATION_SHAPE.test(text)) throw new MentorError(`--author-association "${terminalLine(text)}" is not a GitHub author_association.`, ExitCode.usage, 'Pass it as GitHub sends it, e.g. NONE, CONTRIBUTOR or COLLABORATOR.');
+  return text;
 }
 
 function handleOf(text: string, flag: string): string {

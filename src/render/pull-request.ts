@@ -36,7 +36,8 @@ const inheritedLine = (review: PullRequestReview) =>
 
 const authorLine = (review: PullRequestReview) =>
   ({ maintainer: 'maintainer', person: `person ${review.author.person}`, newcomer: 'newcomer: no person file has this handle yet', bot: 'a bot' })[review.author.kind] +
-  (review.author.listedWithoutAccess ? `; listed as a maintainer, but ${NO_ACCESS}, so it counts as any other author` : '');
+  (review.author.listedWithoutAccess ? `; listed as a maintainer, but ${NO_ACCESS}, so it counts as any other author` : '') +
+  (review.author.unknownAssociation !== undefined ? `; GitHub's author_association ${review.author.unknownAssociation} is one this mentor does not know, so it counts as NONE: no access to the repository` : '');
 
 export function renderReviewJson(review: PullRequestReview): string {
   // `maintainers` (the base's) lets a workflow mention them without parsing the config itself.

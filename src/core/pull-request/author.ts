@@ -14,6 +14,8 @@ export interface Author {
   person?: string;
   /** Listed in `maintainers`, but GitHub says the login has no access to the repository. */
   listedWithoutAccess?: true;
+  /** GitHub's author_association, one this mentor does not know: judged as NONE (no access). */
+  unknownAssociation?: string;
 }
 
 export const BOT_HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\[bot\]$/;

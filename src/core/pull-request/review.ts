@@ -16,6 +16,8 @@ export interface PullRequestInput {
   author: string;
   /** GitHub's author_association of the author, when known: a listed maintainer without access is not one. */
   authorAssociation?: AuthorAssociation;
+  /** The author_association the caller was given, when this mentor does not know it (`authorAssociation` is then NONE). */
+  unknownAssociation?: string;
   /** Everyone whose approval is on the head commit; only maintainers' count. */
   approvedBy: readonly string[];
   /** Approvals on the head commit from logins GitHub says have no access: said, never counted. */
@@ -51,7 +53,7 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
   const problems = [...(input.conflicts ?? []).map(conflict), ...own];
   return {
     allowed: verdicts.every((verdict) => verdict.allowed) && !problems.some(isError),
-    author,
+    author: input.unknownAssociation !== undefined ? { ...author, unknownAssociation: input.unknownAssociation } : author,
     approvals,
     ignoredApprovals: maintainerApprovals(input.base, input.approvedWithoutAccess ?? []),
     maintainers: [...input.base.config.maintainers].sort(),
