@@ -164,3 +164,18 @@ describe('a request from an author_association GitHub has added since the runner
     expect(s.prs[0].body).toContain('\n@andrew-gh: the gate passed it for @zoe-z.');
   });
 });
+
+describe("a request whose pull request the gate does not pass as it opens (simulated)", { timeout: 180_000 }, () => {
+  it('tells the requester, in their answer, that it waits for a maintainer and whether they have anything to do', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe') });
+    // check-pr stops without a verdict (an association not shaped like GitHub's stands for any such stop).
+    const odd = requestIssue(formBody('zoe'));
+    (odd.issue as { author_association: string }).author_association = 'Sponsor';
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', odd)).jobs.request!.succeeded).toBe(true);
+    const answer: string = stateOf(w).issues[0].comments.at(-1);
+    expect(answer).toContain('The gate could not judge it just now');
+    expect(answer).toContain('you do not need to do anything');
+    expect(answer).toMatch(/\nPull request: https:\/\/github\.com\/\S+\n?$/);
+  });
+});

@@ -115,6 +115,11 @@ if [ -z "$pr" ]; then
   echo "::error::The pull request could not be opened: allow GitHub Actions to create pull requests (Settings → Actions → General), then re-run this workflow."
   exit 1
 fi
+# A pull request the gate did not pass waits for a maintainer: whoever asked hears so, and what is theirs to do.
+case "$state" in
+  failure) printf '\\n%s\\n' "The gate did not pass it as it is (the pull request says why), so it waits for a maintainer. If something of yours needs changing, they will say so here." >> "$RUNNER_TEMP/answer.md" ;;
+  error) printf '\\n%s\\n' 'The gate could not judge it just now, so it waits for a maintainer: you do not need to do anything.' >> "$RUNNER_TEMP/answer.md" ;;
+esac
 printf '\\n%s\\n' "Pull request: $pr" >> "$RUNNER_TEMP/answer.md"
 gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"`;
 
