@@ -43,6 +43,32 @@ describe('a claim merged after another was closed (simulated)', { timeout: 180_0
   });
 });
 
+describe('a claim closed without a merge (simulated)', { timeout: 180_000 }, () => {
+  it('tells the member, who was told the claimer would be their mentor, that they wait again', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    const linus = claim(w, 'linus-s');
+    const run = close(w, linus, false).jobs.unclaimed!;
+    expect(run.succeeded, run.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+    const said: string[] = stateOf(w).prs.find((p: { number: number }) => p.number === linus.number).comments;
+    expect(said).toEqual(['<!-- mentor:unclaimed -->\n@jon-b: this claim was closed without being merged, so `linus-s` is not your mentor after all. You are still waiting: mentors are asked for you on the attention issue, and when a claim of you is merged you are told on it.\n']);
+  });
+
+  it('says nothing while another claim of the member is open (its merge tells them), nor once they are placed', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    const linus = claim(w, 'linus-s');
+    const grace = claim(w, 'grace-h');
+    expect(close(w, linus, false).jobs.unclaimed!.succeeded).toBe(true);
+    // grace's claim merged, then a third, stale claim closed: jon has a mentor.
+    const gus = claim(w, 'ada-l');
+    expect(new Set([linus.number, grace.number, gus.number]).size).toBe(3);
+    expect(close(w, grace, true).jobs.placed!.succeeded).toBe(true);
+    expect(close(w, gus, false).jobs.unclaimed!.succeeded).toBe(true);
+    for (const pr of [linus, gus]) expect(stateOf(w).prs.find((p: { number: number }) => p.number === pr.number).comments).toBeUndefined();
+  });
+});
+
 describe('a merged pull request only named like a claim (simulated)', { timeout: 180_000 }, () => {
   it("is no claim: a fork's branch of that name, or a branch of this repository named otherwise, gets no comment", () => {
     const w = issuesWorld();

@@ -108,8 +108,8 @@ describe('the workflows mentor init writes', () => {
         const deploy = file === 'mentor-pages.yml' && name === 'deploy';
         // Requests and claims push a branch, open its pull request, answer on the issue and set the gate's status.
         const opensPullRequests = file === 'mentor-request.yml' || (file === 'mentor-claim.yml' && name === 'claim');
-        // A merged claim: a comment on its pull request to the member and the mentor.
-        const placed = file === 'mentor-claim.yml' && name === 'placed';
+        // A claim merged, or closed unmerged: a comment on its pull request to the member (and the mentor).
+        const placed = file === 'mentor-claim.yml' && (name === 'placed' || name === 'unclaimed');
         const attention = file === 'mentor-attention.yml';
         expect(writes, `${file} ${name}`).toEqual(trusted ? ['pull-requests', 'statuses'] : deploy ? ['id-token', 'pages'] : opensPullRequests ? ['contents', 'issues', 'pull-requests', 'statuses'] : attention ? ['issues'] : placed ? ['pull-requests'] : []);
       }

@@ -2,7 +2,7 @@ import { CURRENT_BRANCH, GATE_CONTEXT, header, ID_BRE, RUNNER, runnerJob, runSte
 import { MADE_FOR } from './gate-steps.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
-import { MEMBER_MARKER_FROM_ANSWER, placedJob } from './claim-placed.js';
+import { MEMBER_MARKER_FROM_ANSWER, placedJob, unclaimedJob } from './claim-placed.js';
 import { CLAIM_AGAIN, CLAIM_MARKER } from '../claim.js';
 import { problemLine, REQUEST_MARKER, STUCK_MARKER } from '../request.js';
 
@@ -278,5 +278,6 @@ ${runnerJob({
   checkoutRef: CURRENT_BRANCH,
 })}
 ${runStep('Claim the member for the commenter, or say why not', body)}
-${placedJob()}`;
+${placedJob()}
+${unclaimedJob()}`;
 }
