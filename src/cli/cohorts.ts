@@ -69,7 +69,7 @@ export const status: Define = (program, run) =>
     .addOption(new Option('--fail-on <what>', 'exit 1 when there is something of this kind (for a scheduled CI job)').choices(['overdue']))
     .option('--since <file>', 'with --format markdown: the attention issue\'s current body (mentions it recorded are not repeated)')
     .option('--comment-out <file>', 'with --format markdown: write a comment carrying the new mentions here (only when there are some)')
-    .option('--claims <file>', 'with --format markdown: what GitHub holds open, a line each: `<branch> <url>` for a claim pull request (the member is shown claimed, and no mentor is asked to claim them); `unanswered <opened at> <issue url>` and `unmerged <opened at> <pull request url>` for requests not on the queue yet (listed, and the maintainers told)')
+    .option('--claims <file>', 'with --format markdown: what GitHub holds open, a line each: `<branch> <url>` for a claim pull request (the member is shown claimed, and no mentor is asked to claim them); `unanswered <opened at> <issue url> [<problem>]` and `unmerged <opened at> <pull request url> [<gate state>]` for requests not on the queue yet (listed, and the maintainers told)')
     .action(async (cohort: string | undefined, options) => run(async () => (await import('../commands/status.js')).statusCommand(cohort, options)));
 
 export const tree: Define = (program, run) =>
