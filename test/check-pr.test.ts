@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordingGit } from './helpers/git-calls.js';
@@ -759,6 +759,26 @@ describe('mentor check-pr: what it reads', () => {
     expect(recorded.calls().filter((call) => call.startsWith('rev-parse'))).toEqual(['rev-parse --end-of-options main^{commit} pr^{commit}']);
     // Base and head read what they need (config, people, the cohort, hal's logs) in three batches at most.
     expect(recorded.calls().filter((call) => call.startsWith('cat-file')).length).toBeLessThanOrEqual(3);
+  });
+
+  it('lists the logs of many people changed at once in a few git processes, not one per person folder', () => {
+    const people = ['ada', 'andrew', 'bob', 'dan', 'eve', 'fay', 'grace', 'gus', 'hal', 'ivy', 'linus'];
+    const repo = pullRequest((r) => {
+      for (const person of people) {
+        const folder = path.join(r, 'cohorts/2026-fall/logs', person);
+        const week = readdirSync(folder).sort()[0]!;
+        edit(r, `cohorts/2026-fall/logs/${person}/${week}`, (t) => `${t}# looked at\n`);
+      }
+    });
+    const recorded = recordingGit();
+    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'andrew-gh', '--format', 'json'], { env: { ...NOW, ...recorded.env } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).changes).toHaveLength(people.length);
+    const listings = recorded.calls().filter((call) => call.startsWith('ls-tree'));
+    // Per commit: the top in two listings, up to four person folders one by one, then the cohort's
+    // logs in one (it was two listings per person folder: 26 here, 2,004 for 1,000 people).
+    expect(listings.length, listings.join('\n')).toBeLessThanOrEqual(14);
+    expect(listings.filter((call) => call.includes(' -r ')).length).toBe(2);
   });
 
   it('explains a shallow clone and unrelated histories, with the fix', () => {

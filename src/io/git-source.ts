@@ -50,6 +50,8 @@ export class GitCommitSource implements RecordSource {
   /** Log folders seen but not yet listed: a commit's logs are listed per cohort, when first needed. */
   private readonly unlistedLogs = new Set<string>();
   private readonly listedPersonFolders = new Set<string>();
+  /** How many person folders of each cohort's logs were listed one by one. */
+  private readonly personListings = new Map<string, number>();
   /** What `holdingAhead` found, by folder and needles. */
   private readonly holding = new Map<string, Set<string>>();
   /** The bytes of every record file listed so far. */
@@ -122,6 +124,16 @@ export class GitCommitSource implements RecordSource {
       this.unlistedLogs.delete(dir);
       this.addListing(this.lsTree([`${dir}/`], { recursive: true }));
     } else if (!this.listedPersonFolders.has(dir)) {
+      // One person's folder at a time for a change of a few logs; past a few, the whole logs folder
+      // in one call (a pull request changing 1,000 people's logs made 2,000 git processes).
+      const cohortLogs = logsDir(under.cohort);
+      const alone = (this.personListings.get(cohortLogs) ?? 0) + 1;
+      this.personListings.set(cohortLogs, alone);
+      if (alone > SINGLE_READS) {
+        this.unlistedLogs.delete(cohortLogs);
+        this.addListing(this.lsTree([`${cohortLogs}/`], { recursive: true }));
+        return;
+      }
       this.listedPersonFolders.add(dir);
       this.addListing(this.lsTree([`${dir}/`]));
     }

@@ -16,13 +16,24 @@ export type ChangeSummary =
 export function summarizeChanges(base: Program, head: Program, changes: readonly Change[], logs: ReadonlyMap<string, LogBeforeAfter>): ChangeSummary[] {
   // Planned hours do not depend on the people's files (only budgets do), so none is read here.
   const people = new Map<string, undefined>();
+  // Each cohort's plan once, by person: a pull request of 1,000 logs worked it out 1,000 times.
+  const plans = new Map<string, Map<string, number>>();
+  const plannedOf = (cohortId: string, person: string) => {
+    let plan = plans.get(cohortId);
+    if (!plan) {
+      const cohort = head.cohorts.get(cohortId)?.cohort;
+      plan = new Map();
+      if (cohort) for (const row of cohortCommitments(head.config, cohort, people)) if (!plan.has(row.id)) plan.set(row.id, row.plannedTotal);
+      plans.set(cohortId, plan);
+    }
+    return plan.get(person);
+  };
   return changes.map((change): ChangeSummary => {
     const what = classifyPath(change.path);
     const common = { status: change.status, file: change.path };
     if (what.kind === 'log') {
       const log = logs.get(change.path);
-      const cohort = head.cohorts.get(what.cohort)?.cohort;
-      const planned = cohort ? cohortCommitments(head.config, cohort, people).find((row) => row.id === what.person)?.plannedTotal : undefined;
+      const planned = plannedOf(what.cohort, what.person);
       return {
         kind: 'log',
         ...common,
