@@ -781,6 +781,21 @@ describe('mentor check-pr: what it reads', () => {
     expect(listings.filter((call) => call.includes(' -r ')).length).toBe(2);
   });
 
+  it('looks for everyone else naming the handles of many added people in one search, not one each', () => {
+    const added = Array.from({ length: 12 }, (_, n) => `new${n}`);
+    const repo = pullRequest((r) => {
+      for (const id of added) write(r, `people/${id}.yaml`, `id: ${id}\nname: New ${id}\ngithub: ${id}-gh\ntimezone: UTC\n`);
+      // One of them takes a handle a person at the base has (case aside): still found.
+      write(r, 'people/new0.yaml', 'id: new0\nname: New 0\ngithub: HAL-K\ntimezone: UTC\n');
+    });
+    const recorded = recordingGit();
+    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'andrew-gh', '--format', 'json'], { env: { ...NOW, ...recorded.env } });
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.stdout).toContain('github-duplicate');
+    const searches = recorded.calls().filter((call) => call.startsWith('grep'));
+    expect(searches.length, searches.join('\n')).toBeLessThanOrEqual(2);
+  });
+
   it('explains a shallow clone and unrelated histories, with the fix', () => {
     const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
     const clone = path.join(makeTree({}), 'shallow');

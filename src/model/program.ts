@@ -57,6 +57,11 @@ export class PersonEntry {
     return this.writtenHandle()?.toLowerCase() === key;
   }
 
+  /** The handle the file names, lowercased (what hasHandle compares), or undefined. */
+  handleKey(): string | undefined {
+    return this.writtenHandle()?.toLowerCase();
+  }
+
   private writtenHandle(): string | undefined {
     if (this.person) return this.person.github;
     const value = this.source?.value;
@@ -87,11 +92,27 @@ export class PersonEntry {
  * one or two, not thousands.
  */
 export function peopleWithHandle(program: Program, handle: string): PersonEntry[] {
-  const key = handle.toLowerCase();
-  const holding = program.records.filesHolding?.(PEOPLE_DIR, handleNeedles(handle));
+  return peopleWithHandles(program, [handle]).get(handle.toLowerCase()) ?? [];
+}
+
+/**
+ * peopleWithHandle for many handles at once (lowercased handle -> people), in one search of the
+ * person files: a pull request adding 1,000 people searched them 1,000 times (43 s).
+ */
+export function peopleWithHandles(program: Program, handles: readonly string[]): Map<string, PersonEntry[]> {
+  const found = new Map(handles.map((handle) => [handle.toLowerCase(), [] as PersonEntry[]]));
+  if (found.size === 0) return found;
+  const holding = program.records.filesHolding?.(PEOPLE_DIR, [...new Set(handles.flatMap(handleNeedles))]);
   const entries = [...program.people.values()].filter((entry) => holding?.has(entry.file) ?? true);
   program.records.prefetch?.(entries.map((entry) => entry.file));
-  return entries.filter((entry) => entry.hasHandle(key));
+  const [only, ...more] = found.keys();
+  for (const entry of entries) {
+    // One handle: a file whose text cannot name it is not parsed (a source that cannot search, the
+    // working tree, offers every file).
+    const key = more.length === 0 ? (entry.hasHandle(only!) ? only : undefined) : entry.handleKey();
+    if (key !== undefined) found.get(key)?.push(entry);
+  }
+  return found;
 }
 
 /** What a person file that could name this handle holds: the handle, or a backslash (a YAML escape could spell it). */

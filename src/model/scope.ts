@@ -1,6 +1,6 @@
 import { classifyPath, cohortFile, personLogsDir, underLogs } from '../domain/layout.js';
 import type { RecordFile } from './layout-scan.js';
-import { peopleWithHandle, type Program } from './program.js';
+import { peopleWithHandles, type Program } from './program.js';
 
 // `validate --changed`: which records a change can affect. A changed person affects the cohorts
 // that name them, their logs, and the people sharing their GitHub handle; a changed cohort or
@@ -27,6 +27,7 @@ const touchedPaths = (changes: readonly Change[]) => changes.flatMap((change) =>
 
 export function changeScope(changes: readonly Change[], program: Program, logsOfPerson: (cohort: string, person: string) => RecordFile[]): Scope {
   const scope: Scope = { files: new Set(), cohortsWithAllLogs: new Set(), logs: new Map() };
+  const handles: string[] = [];
   const addLog = (file: RecordFile) => {
     scope.logs.set(file.file, file);
     scope.files.add(file.file);
@@ -40,7 +41,7 @@ export function changeScope(changes: readonly Change[], program: Program, logsOf
       }
       for (const cohort of program.layout.logs.keys()) for (const log of logsOfPerson(cohort, what.person)) addLog(log);
       const github = program.people.get(what.person)?.person?.github;
-      if (github !== undefined) for (const other of peopleWithHandle(program, github)) scope.files.add(other.file);
+      if (github !== undefined) handles.push(github);
     } else if (what.kind === 'cohort' || what.kind === 'member') {
       scope.cohortsWithAllLogs.add(what.cohort);
       addTree(scope, program, what.cohort);
@@ -61,6 +62,8 @@ export function changeScope(changes: readonly Change[], program: Program, logsOf
       }
     }
   }
+  // Everyone else whose file names a changed person's handle (a handle taken twice), in one search.
+  for (const others of peopleWithHandles(program, handles).values()) for (const other of others) scope.files.add(other.file);
   for (const cohort of scope.cohortsWithAllLogs) for (const log of program.layout.logs.get(cohort) ?? []) scope.files.add(log.file);
   return scope;
 }
