@@ -79,6 +79,45 @@ for (const [cohorts, members, weeks] of [[3, 1000, 4], [10, 1000, 10]]) {
   git(repo.dir, ['checkout', '-q', '-f', 'main']);
 }
 
+/**
+ * Big pull requests on the 3,000-person repo: one that edits a log of each of 1,000 people (a
+ * maintainer's bulk fix) and one that adds 1,000 people (an import, or a flood of sign-ups).
+ */
+function bigBranches(dir) {
+  git(dir, ['checkout', '-q', '-f', 'main']);
+  git(dir, ['checkout', '-q', '-B', 'many-logs', 'main']);
+  const firstLogs = new Map();
+  for (const file of git(dir, ['ls-files', 'cohorts/cohort-00/logs/*']).split('\n').filter(Boolean)) {
+    const person = file.split('/')[3];
+    if (!firstLogs.has(person)) firstLogs.set(person, file);
+  }
+  const edited = [...firstLogs.values()].slice(0, 1000);
+  for (const file of edited) writeFileSync(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8').replace('done: ', 'done: Edited. '));
+  git(dir, ['commit', '-q', '-am', 'many logs']);
+  git(dir, ['checkout', '-q', '-B', 'many-people', 'main']);
+  for (let n = 0; n < 1000; n++) writeFileSync(path.join(dir, 'people', `new-${n}.yaml`), `id: new-${n}\nname: New ${n}\ngithub: new-${n}-gh\ntimezone: UTC\n`);
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '-m', 'many people']);
+  git(dir, ['checkout', '-q', '-f', 'main']);
+  return edited.length;
+}
+const big = prepare(3, 1000, 4);
+const editedLogs = bigBranches(big.dir);
+const admin = /maintainers: \[([^\]\s,]+)/.exec(readFileSync(path.join(big.dir, 'mentor.config.yaml'), 'utf8'))?.[1];
+if (!admin) throw new Error('the generated config names no maintainer');
+const bigCases = {
+  logsDiff: () => seconds('git', ['diff', '--name-only', 'main', 'many-logs'], big.dir, 0),
+  logsMaintainer: () => seconds(node, [runner, 'check-pr', '--base', 'main', '--head', 'many-logs', '--author', admin, '--format', 'json'], big.dir, 0),
+  logsMember: () => seconds(node, [runner, 'check-pr', '--base', 'main', '--head', 'many-logs', '--author', big.github, '--format', 'json'], big.dir, 1),
+  peopleDiff: () => seconds('git', ['diff', '--name-only', 'main', 'many-people'], big.dir, 0),
+  peopleMaintainer: () => seconds(node, [runner, 'check-pr', '--base', 'main', '--head', 'many-people', '--author', admin, '--format', 'json'], big.dir, 0),
+  peopleNewcomer: () => seconds(node, [runner, 'check-pr', '--base', 'main', '--head', 'many-people', '--author', 'new-0-gh', '--format', 'json'], big.dir, 1),
+};
+for (const run of Object.values(bigCases)) run();
+const bigSamples = Object.fromEntries(Object.keys(bigCases).map((name) => [name, []]));
+for (let round = 0; round < rounds; round++) for (const [name, run] of Object.entries(bigCases)) bigSamples[name].push(run());
+const b = Object.fromEntries(Object.entries(bigSamples).map(([name, list]) => [name, median(list)]));
+
 const lines = [
   '## The pull-request gate and `validate --changed`',
   '',
@@ -103,5 +142,12 @@ const lines = [
   '| repo | git diff + ls-files --others (s) | node -e 0 (s, ratio) | validate --changed (s, ratio) | runner validate --changed (s, ratio) | runner above node start |',
   '| --- | ---: | ---: | ---: | ---: | ---: |',
   ...changedRows,
+  '',
+  `Big pull requests on the 3,000-person repo, the gate (\`node .mentor/mentor.mjs check-pr\`) as a maintainer (passes) and as the author the pull request is not theirs to make (fails), against \`git diff --name-only\` of the same refs. Before 2026-11-25 the gate listed each person's log folder with its own git processes and searched the person files once per added person: ${editedLogs.toLocaleString('en')} logs took 11 s, 1,000 people 43 s (one run each, same machine).`,
+  '',
+  '| pull request | git diff --name-only (s) | the gate, maintainer (s, ratio) | the gate, not theirs (s, ratio) |',
+  '| --- | ---: | ---: | ---: |',
+  `| edits one log of each of ${editedLogs.toLocaleString('en')} people | ${b.logsDiff.toFixed(3)} | ${ratio(b.logsMaintainer, b.logsDiff)} | ${ratio(b.logsMember, b.logsDiff)} |`,
+  `| adds 1,000 people | ${b.peopleDiff.toFixed(3)} | ${ratio(b.peopleMaintainer, b.peopleDiff)} | ${ratio(b.peopleNewcomer, b.peopleDiff)} |`,
 ];
 writeResultsSection('pull-request', lines);

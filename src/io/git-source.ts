@@ -201,6 +201,8 @@ export class GitCommitSource implements RecordSource {
 
   prefetch(files: readonly string[]): void {
     this.listTop();
+    // A log's folder is listed when first needed: before its blob can be found.
+    for (const dir of new Set(files.map((file) => file.slice(0, Math.max(0, file.lastIndexOf('/')))))) this.ensureListed(dir);
     const wanted: string[] = [];
     for (const file of this.withSmallListing(files)) {
       if (this.texts.has(file)) continue;
