@@ -85,7 +85,8 @@ if [ -n "$pr" ]; then
   # without the marker (taken out, or written by an older workflow) is theirs: left as it is. A
   # description is not worth failing the run for; the status above is the verdict that counts.
   if gh pr view "$pr" --json body --jq .body 2> /dev/null | tr -d '\\r' > "$RUNNER_TEMP/pr-now.md" && grep -qxF '${WORKFLOW_PART_END}' "$RUNNER_TEMP/pr-now.md"; then
-    kept=$(sed '1,/^${WORKFLOW_PART_END.slice(0, 24)}/d' "$RUNNER_TEMP/pr-now.md")
+    # Everything after the first marker line, even when it is the first line (a maintainer cleared what is above).
+    kept=$(awk -v end='${WORKFLOW_PART_END}' 'below { print } !below && $0 == end { below = 1 }' "$RUNNER_TEMP/pr-now.md")
     [ -z "$kept" ] || printf '%s\\n' "$kept" >> "$RUNNER_TEMP/pr.md"
     gh pr edit "$pr" --body-file "$RUNNER_TEMP/pr.md" > /dev/null || true
   fi

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { addIssue, issueEvent, issuesWorld, requestIssue, formBody, stateOf, updateState } from './helpers/issues-world.js';
+import { runWorkflow } from './helpers/workflow-sim.js';
+
+// Red-team of the request workflow's pull request description (session 12): a maintainer's words
+// below the workflow's marker line survive every run, whatever the maintainer did above it.
+
+const MARKER = '<!-- mentor:workflow-end: this workflow rewrites what is above this line; write below it -->';
+
+/** zoe's request issue #7, its pull request opened by the request workflow. */
+function zoeRequested() {
+  const w = issuesWorld();
+  addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe') });
+  expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!.succeeded).toBe(true);
+  return w;
+}
+
+const editIssue = (w: ReturnType<typeof issuesWorld>, zone: string) => {
+  const edited = { ...requestIssue(formBody('zoe', zone)), action: 'edited' };
+  const job = runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', edited)).jobs.request!;
+  expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+  return stateOf(w).prs[0].body as string;
+};
+
+describe("a maintainer's words on a request's pull request whose top they cleared (simulated)", { timeout: 180_000 }, () => {
+  it('are kept when the description starts with the marker line (everything above it deleted)', () => {
+    const w = zoeRequested();
+    updateState(w, (s) => (s.prs[0].body = `${MARKER}\r\nMerging after Thursday's call. -- andrew\r\n`));
+    const body = editIssue(w, 'Europe/Berlin');
+    expect(body).toMatch(/^<!-- mentor:for zoe-z /);
+    expect(body).toContain(`${MARKER}\nMerging after Thursday's call. -- andrew\n`);
+    expect(body.match(/mentor:workflow-end/g)).toHaveLength(1);
+  });
+
+  it('are kept, once, when they quote the marker line itself below it', () => {
+    const w = zoeRequested();
+    updateState(w, (s) => (s.prs[0].body = `${s.prs[0].body}Note to self:\n${MARKER}\nsecond part -- andrew\n`));
+    const body = editIssue(w, 'Europe/Berlin');
+    expect(body).toContain(`Note to self:\n${MARKER}\nsecond part -- andrew\n`);
+    expect(editIssue(w, 'Europe/Madrid')).toBe(body);
+  });
+});
