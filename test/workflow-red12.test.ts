@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addIssue, issueEvent, issuesWorld, requestIssue, formBody, stateOf, updateState } from './helpers/issues-world.js';
+import { branchSha } from './helpers/github-world.js';
+import { addIssue, issueEvent, issuesWorld, onMain, requestIssue, formBody, stateOf, updateState } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
 // Red-team of the request workflow's pull request description (session 12): a maintainer's words
@@ -38,5 +39,25 @@ describe("a maintainer's words on a request's pull request whose top they cleare
     const body = editIssue(w, 'Europe/Berlin');
     expect(body).toContain(`Note to self:\n${MARKER}\nsecond part -- andrew\n`);
     expect(editIssue(w, 'Europe/Madrid')).toBe(body);
+  });
+});
+
+describe("a request whose answer GitHub refused, and whose pull request the gate did not pass (simulated)", { timeout: 180_000 }, () => {
+  it('gets the lost answer saying the pull request waits for a maintainer, not that the requester need do nothing', () => {
+    const w = issuesWorld();
+    onMain(w, { 'cohorts/2026-fall/cohort.yaml': (text) => text.replace(/  - person: (cleo|jon)\n    role: mentee\n/g, '  - person: $1\n    role: mentee\n    mentor: linus\n') }, 'place everyone');
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: formBody('zoe'), createdAt: '2026-11-19T13:50:00Z' });
+    updateState(w, (s) => (s.faults = [{ match: '^issue comment 7 ' }]));
+    expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!.succeeded).toBe(false);
+    const pr = stateOf(w).prs[0].number;
+    // Judged again since (a maintainer's review, main moved on): the gate does not pass it now.
+    updateState(w, (s) => s.statuses.push({ sha: branchSha(w, 'request/issue-7'), context: 'mentor/gate', state: 'failure', description: 'Judged again' }));
+    const job = runWorkflow(w, 'mentor-attention.yml', issueEvent(w, 'schedule', {})).jobs.attention!;
+    expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+    const answers: string[] = stateOf(w).issues.find((i: { number: number }) => i.number === 7).comments;
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toContain(`as a pull request: https://github.com/learn-teach-code/mentorship/pull/${pr}.`);
+    expect(answers[0]).toContain('The gate did not pass it as it is (the pull request says why), so it waits for a maintainer. If something of yours needs changing, they will say so here.');
+    expect(answers[0]).not.toContain('you do not need to do anything');
   });
 });

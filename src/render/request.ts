@@ -25,6 +25,11 @@ export const STUCK_PROBLEMS = {
 } as const;
 export type StuckProblem = keyof typeof STUCK_PROBLEMS;
 export const problemLine = (problem: StuckProblem) => `<!-- mentor:problem ${problem} -->`;
+/** What whoever asked reads when the gate did not pass their pull request (`failure`) or could not judge it (`error`): it waits for a maintainer, and whose move it is. */
+export const GATE_WAITS = {
+  failure: 'The gate did not pass it as it is (the pull request says why), so it waits for a maintainer. If something of yours needs changing, they will say so here.',
+  error: 'The gate could not judge it just now, so it waits for a maintainer: you do not need to do anything.',
+} as const;
 /** The longest problem quoted in an answer (a request has a dozen fields at most). */
 const PROBLEM_LENGTH = 400;
 

@@ -2,7 +2,7 @@ import { CURRENT_BRANCH, GATE_CONTEXT, header, RUNNER, runnerJob, runStep, WORKF
 import { neverPlacedMarker, OFF_QUEUE_ISSUE_WHY, waitingMarker } from '../attention.js';
 import { notifiedLine } from '../../core/attention-notified.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
-import { problemLine, REQUEST_MARKER, STUCK_MARKER, type StuckProblem } from '../request.js';
+import { GATE_WAITS, problemLine, REQUEST_MARKER, STUCK_MARKER, type StuckProblem } from '../request.js';
 
 // The attention workflow keeps ONE issue current from `status --format markdown`: created when a
 // request waits, edited as the queue moves, closed when nothing waits. An edited body notifies
@@ -42,7 +42,7 @@ done > "$RUNNER_TEMP/closed.txt"
 while read -r kind opened url issue gate; do
   if [ "$kind" = unmerged ]; then
     grep -qxF "closed $issue" "$RUNNER_TEMP/closed.txt" && continue
-    echo "$issue $url" >> "$RUNNER_TEMP/requested.txt"
+    echo "$issue $url $gate" >> "$RUNNER_TEMP/requested.txt"
     echo "$kind $opened $url $gate"
   else
     echo "$kind $opened"
@@ -61,7 +61,7 @@ done > "$RUNNER_TEMP/unanswered.txt"
 : > "$RUNNER_TEMP/late.txt"
 while read -r kind opened url problem; do
   [ "$kind" = unanswered ] || continue
-  pull=$(awk -v n="\${url##*/}" '$1 == n { print $2; exit }' "$RUNNER_TEMP/requested.txt")
+  pull=$(awk -v n="\${url##*/}" '$1 == n { print $2, $3; exit }' "$RUNNER_TEMP/requested.txt")
   if [ -n "$pull" ]; then
     echo "\${url##*/} $pull" >> "$RUNNER_TEMP/late.txt"
   else
@@ -104,8 +104,14 @@ for request in $(sed -n 's/^| #\\([0-9][0-9]*\\) | [^|]* | ${OFF_QUEUE_ISSUE_WHY
   grep -qx "told $request" "$RUNNER_TEMP/unanswered.txt" && continue
   gh issue comment "$request" --body-file "$RUNNER_TEMP/told.md" > /dev/null || true
 done
-while read -r request pull; do
-  printf '%s\\n' '${REQUEST_MARKER}' "Thanks: your request is ready, as a pull request: $pull. It counts once a maintainer merges it; you do not need to do anything." > "$RUNNER_TEMP/late.md"
+# The answer the request workflow would have given: one the gate did not pass waits for a maintainer.
+while read -r request pull gate; do
+  case "$gate" in
+    failure) then_what='${GATE_WAITS.failure}' ;;
+    error) then_what='${GATE_WAITS.error}' ;;
+    *) then_what='It counts once a maintainer merges it; you do not need to do anything.' ;;
+  esac
+  printf '%s\\n' '${REQUEST_MARKER}' "Thanks: your request is ready, as a pull request: $pull. $then_what" > "$RUNNER_TEMP/late.md"
   gh issue comment "$request" --body-file "$RUNNER_TEMP/late.md" > /dev/null || true
 done < "$RUNNER_TEMP/late.txt"`;
   return `${header([

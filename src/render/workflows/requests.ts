@@ -4,7 +4,7 @@ import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
 import { MEMBER_MARKER_FROM_ANSWER, placedJob, unclaimedJob } from './claim-placed.js';
 import { CLAIM_AGAIN, CLAIM_MARKER } from '../claim.js';
-import { problemLine, REQUEST_MARKER, STUCK_MARKER } from '../request.js';
+import { GATE_WAITS, problemLine, REQUEST_MARKER, STUCK_MARKER } from '../request.js';
 
 // The request and claim workflows. Issue and comment text reaches the shell only through env
 // and a file; mentor reads it (request --from-issue, claim) and answers in escaped Markdown. A
@@ -118,8 +118,8 @@ if [ -z "$pr" ]; then
 fi
 # A pull request the gate did not pass waits for a maintainer: whoever asked hears so, and what is theirs to do.
 case "$state" in
-  failure) printf '\\n%s\\n' "The gate did not pass it as it is (the pull request says why), so it waits for a maintainer. If something of yours needs changing, they will say so here." >> "$RUNNER_TEMP/answer.md" ;;
-  error) printf '\\n%s\\n' 'The gate could not judge it just now, so it waits for a maintainer: you do not need to do anything.' >> "$RUNNER_TEMP/answer.md" ;;
+  failure) printf '\\n%s\\n' '${GATE_WAITS.failure}' >> "$RUNNER_TEMP/answer.md" ;;
+  error) printf '\\n%s\\n' '${GATE_WAITS.error}' >> "$RUNNER_TEMP/answer.md" ;;
 esac
 printf '\\n%s\\n' "Pull request: $pr" >> "$RUNNER_TEMP/answer.md"
 gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"`;
