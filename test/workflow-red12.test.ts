@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { branchSha } from './helpers/github-world.js';
+import { branchSha, git } from './helpers/github-world.js';
 import { addIssue, issueEvent, issuesWorld, onMain, requestIssue, formBody, stateOf, updateState } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
@@ -59,5 +59,23 @@ describe("a request whose answer GitHub refused, and whose pull request the gate
     expect(answers[0]).toContain(`as a pull request: https://github.com/learn-teach-code/mentorship/pull/${pr}.`);
     expect(answers[0]).toContain('The gate did not pass it as it is (the pull request says why), so it waits for a maintainer. If something of yours needs changing, they will say so here.');
     expect(answers[0]).not.toContain('you do not need to do anything');
+  });
+});
+
+describe('a claim opened by the workflow before an upgrade, merged after it (simulated)', { timeout: 180_000 }, () => {
+  it('does not tell the mentor that no handle of the member was known: the member has one, only the pull request does not say it', () => {
+    const w = issuesWorld();
+    // The claim workflow of before wrote no member line on the description.
+    git(w.origin, 'branch', 'claim/2026-fall/jon@linus-s', 'main');
+    updateState(w, (s) => s.prs.push({ number: 40, head: 'claim/2026-fall/jon@linus-s', body: '<!-- mentor:for linus-s COLLABORATOR -->\nA claim from the attention issue (#3). The first claim merged wins; the gate refuses the others.\n', state: 'merged' }));
+    const sha = git(w.origin, 'rev-parse', 'refs/heads/main').trim();
+    const repository = { full_name: w.repository, default_branch: 'main' };
+    const pull_request = { number: 40, merged: true, body: stateOf(w).prs[0].body, user: { login: 'github-actions[bot]' }, head: { ref: 'claim/2026-fall/jon@linus-s', repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
+    const job = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: 40, pull_request, repository, sender: { login: 'andrew-gh' } }, sha, ref: 'refs/heads/main', workflowSha: sha }).jobs.placed!;
+    expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+    const said: string[] = stateOf(w).prs[0].comments;
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^@linus-s: this pull request is merged, so you are the mentor of jon in 2026-fall now\./m);
+    expect(said[0]).not.toContain('No GitHub handle of theirs was known');
   });
 });

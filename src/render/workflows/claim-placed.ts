@@ -31,7 +31,7 @@ const SCRIPT = `${READ_CLAIM}
 if [ -n "$handle" ]; then
   text="@$handle: this pull request is merged, so @$login is your mentor now ($member in $cohort). Say hello here; @$login, over to you."
 else
-  text="@$login: this pull request is merged, so you are the mentor of $member in $cohort now. No GitHub handle of theirs was known when it was opened, so they are not mentioned here: reach them the way the program does."
+  text="@$login: this pull request is merged, so you are the mentor of $member in $cohort now. Their GitHub handle is not on this pull request (they had none when it was opened, or an older workflow opened it), so they are not mentioned here: tell them the way the program does."
 fi
 printf '%s\\n' '${PLACED_MARKER}' "$text" > "$RUNNER_TEMP/placed.md"
 gh pr comment "$NUMBER" --body-file "$RUNNER_TEMP/placed.md" > /dev/null`;
