@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { branchSha, git } from './helpers/github-world.js';
-import { addIssue, issueEvent, issuesWorld, onMain, requestIssue, formBody, stateOf, updateState } from './helpers/issues-world.js';
+import { addIssue, claimEvent, issueEvent, issuesWorld, onMain, requestIssue, formBody, stateOf, updateState } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
 // Red-team of the request workflow's pull request description (session 12): a maintainer's words
@@ -77,5 +77,32 @@ describe('a claim opened by the workflow before an upgrade, merged after it (sim
     expect(said).toHaveLength(1);
     expect(said[0]).toMatch(/^@linus-s: this pull request is merged, so you are the mentor of jon in 2026-fall now\./m);
     expect(said[0]).not.toContain('No GitHub handle of theirs was known');
+  });
+});
+
+describe('a claim closed unmerged while the other claim of the member is merged (simulated)', { timeout: 180_000 }, () => {
+  it('does not tell the member they still wait when the other claim merged while the job ran', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    const claim = (login: string) => {
+      const job = runWorkflow(w, 'mentor-claim.yml', { ...claimEvent(w, '/claim jon', login), sha: git(w.origin, 'rev-parse', 'main').trim() }).jobs.claim!;
+      expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+      return stateOf(w).prs.at(-1) as { number: number; head: string; body: string };
+    };
+    const linus = claim('linus-s');
+    const grace = claim('grace-h');
+    // A maintainer closes linus's claim, then merges grace's a few seconds later: the closed job has
+    // checked out the default branch (jon waits there) by the time grace's claim is merged.
+    updateState(w, (s) => {
+      s.prs.find((p: { number: number }) => p.number === linus.number).state = 'closed';
+      s.mergedMeanwhile = grace.number;
+    });
+    const sha = git(w.origin, 'rev-parse', 'refs/heads/main').trim();
+    const repository = { full_name: w.repository, default_branch: 'main' };
+    const pull_request = { number: linus.number, merged: false, body: linus.body, user: { login: 'github-actions[bot]' }, head: { ref: linus.head, repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
+    const job = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: linus.number, pull_request, repository, sender: { login: 'andrew-gh' } }, sha, ref: 'refs/heads/main', workflowSha: sha }).jobs.unclaimed!;
+    expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+    expect(stateOf(w).prs.find((p: { number: number }) => p.number === grace.number).state).toBe('merged');
+    expect(stateOf(w).prs.find((p: { number: number }) => p.number === linus.number).comments).toBeUndefined();
   });
 });

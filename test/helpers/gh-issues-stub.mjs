@@ -62,6 +62,14 @@ export function ghIssues({ args, env, cwd }) {
   } else if (group === 'issue' && verb === 'reopen') issue(target).state = 'open';
   else if (group === 'issue' && verb === 'comment') issue(target).comments.push(bodyOf());
   else if (group === 'pr' && verb === 'list') {
+    // A maintainer merged this pull request while the job ran, after its checkout and before this
+    // list: GitHub moves the base branch to it, then the pull request is no longer open.
+    if (state.mergedMeanwhile !== undefined) {
+      const merged = state.prs.find((p) => p.number === state.mergedMeanwhile);
+      spawnSync('git', ['--git-dir', state.origin, 'update-ref', 'refs/heads/main', `refs/heads/${merged.head}`]);
+      merged.state = 'merged';
+      delete state.mergedMeanwhile;
+    }
     // The open pull requests as `--json` gives them (a fork's too: `--head` matches a branch name in
     // any repository), filtered by `--head`, then through the real jq for `--jq`, as gh does.
     // (A pull request given `state: 'merged'` or 'closed' is not listed: the workflows list open ones.)

@@ -43,11 +43,15 @@ gh pr comment "$NUMBER" --body-file "$RUNNER_TEMP/placed.md" > /dev/null`;
  */
 const UNCLAIMED_SCRIPT = `${READ_CLAIM}
 [ -n "$handle" ] || exit 0
+others=$(gh pr list --state open --limit 1000 --json headRefName,isCrossRepository --jq "map(select((.isCrossRepository | not) and (.headRefName | startswith(\\"claim/$cohort/$member@\\")))) | length")
+[ "$others" = 0 ] || exit 0
+# The default branch as it is after that list, not as the checkout found it: a claim of them merged
+# meanwhile (a maintainer closes one claim and merges the other) is on it, and they wait no more.
+git fetch --quiet --depth=1 origin "$GITHUB_REF" > /dev/null 2>&1 || exit 0
+git checkout --quiet --detach FETCH_HEAD
 # A cohort mentor cannot read, or any other failure to tell: nothing is said.
 waiting=$(${RUNNER} status "$cohort" --format json 2> /dev/null | jq -r --arg member "$member" '[.cohorts[].waiting[] | select(.id == $member)] | length' 2> /dev/null || true)
 [ "$waiting" = 1 ] || exit 0
-others=$(gh pr list --state open --limit 1000 --json headRefName,isCrossRepository --jq "map(select((.isCrossRepository | not) and (.headRefName | startswith(\\"claim/$cohort/$member@\\")))) | length")
-[ "$others" = 0 ] || exit 0
 printf '%s\\n' '${UNCLAIMED_MARKER}' "@$handle: this claim was closed without being merged, so \\\`$login\\\` is not your mentor after all. You are still waiting: mentors are asked for you on the attention issue, and when a claim of you is merged you are told on it." > "$RUNNER_TEMP/unclaimed.md"
 gh pr comment "$NUMBER" --body-file "$RUNNER_TEMP/unclaimed.md" > /dev/null`;
 
