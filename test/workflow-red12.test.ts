@@ -106,3 +106,28 @@ describe('a claim closed unmerged while the other claim of the member is merged 
     expect(stateOf(w).prs.find((p: { number: number }) => p.number === linus.number).comments).toBeUndefined();
   });
 });
+
+describe('a claim closed, reopened and closed again without a merge (simulated)', { timeout: 180_000 }, () => {
+  it('tells the member once that they wait again, not at each closing', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    const job = runWorkflow(w, 'mentor-claim.yml', { ...claimEvent(w, '/claim jon', 'linus-s'), sha: git(w.origin, 'rev-parse', 'main').trim() }).jobs.claim!;
+    expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+    const linus = stateOf(w).prs.at(-1) as { number: number; head: string; body: string };
+    const closeUnmerged = () => {
+      updateState(w, (s) => (s.prs.find((p: { number: number }) => p.number === linus.number).state = 'closed'));
+      const sha = git(w.origin, 'rev-parse', 'refs/heads/main').trim();
+      const repository = { full_name: w.repository, default_branch: 'main' };
+      const pull_request = { number: linus.number, merged: false, body: linus.body, user: { login: 'github-actions[bot]' }, head: { ref: linus.head, repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
+      const run = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: linus.number, pull_request, repository, sender: { login: 'andrew-gh' } }, sha, ref: 'refs/heads/main', workflowSha: sha }).jobs.unclaimed!;
+      expect(run.succeeded, run.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+    };
+    closeUnmerged();
+    // Reopened by a maintainer (a wrong click), then closed again.
+    updateState(w, (s) => (s.prs.find((p: { number: number }) => p.number === linus.number).state = 'open'));
+    closeUnmerged();
+    const said: string[] = stateOf(w).prs.find((p: { number: number }) => p.number === linus.number).comments;
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^<!-- mentor:unclaimed -->\n@jon-b: this claim was closed without being merged/);
+  });
+});

@@ -103,10 +103,16 @@ export function ghIssues({ args, env, cwd }) {
     if (!found) return { code: 1, stdout: '', stderr: `GraphQL: Could not resolve to a PullRequest (${target})\n` };
     found.body = bodyOf();
   } else if (group === 'pr' && verb === 'view') {
-    // `--json body --jq .body`, as gh gives it.
+    // `--json body --jq .body`, as gh gives it (or `--json comments`).
     const found = state.prs.find((p) => url('pull', p.number) === target || String(p.number) === target);
     if (!found) return { code: 1, stdout: '', stderr: `GraphQL: Could not resolve to a PullRequest (${target})\n` };
-    out = `${found.body ?? ''}\n`;
+    if (flag('--json') === 'comments') {
+      // `--json comments --jq …`: its comments (the workflows' own, by the Actions bot), through the real jq.
+      const comments = (found.comments ?? []).map((c) => (typeof c === 'string' ? { author: { login: 'github-actions' }, body: c } : c));
+      const jq = spawnSync('jq', ['-r', flag('--jq') ?? '.'], { input: JSON.stringify({ comments }), encoding: 'utf8' });
+      if (jq.status !== 0) return { code: 1, stdout: '', stderr: jq.stderr };
+      out = jq.stdout;
+    } else out = `${found.body ?? ''}\n`;
   } else if (group === 'pr' && verb === 'comment') {
     const found = state.prs.find((p) => url('pull', p.number) === target || String(p.number) === target);
     if (!found) return { code: 1, stdout: '', stderr: `GraphQL: Could not resolve to a PullRequest (${target})\n` };

@@ -43,6 +43,9 @@ gh pr comment "$NUMBER" --body-file "$RUNNER_TEMP/placed.md" > /dev/null`;
  */
 const UNCLAIMED_SCRIPT = `${READ_CLAIM}
 [ -n "$handle" ] || exit 0
+# Told once on a pull request: closed again after a reopening, it has nothing new to say.
+said=$(gh pr view "$NUMBER" --json comments --jq '[.comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${UNCLAIMED_MARKER}")))] | length')
+[ "$said" = 0 ] || exit 0
 others=$(gh pr list --state open --limit 1000 --json headRefName,isCrossRepository --jq "map(select((.isCrossRepository | not) and (.headRefName | startswith(\\"claim/$cohort/$member@\\")))) | length")
 [ "$others" = 0 ] || exit 0
 # The default branch as it is after that list, not as the checkout found it: a claim of them merged
