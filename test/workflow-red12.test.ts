@@ -131,3 +131,24 @@ describe('a claim closed, reopened and closed again without a merge (simulated)'
     expect(said[0]).toMatch(/^<!-- mentor:unclaimed -->\n@jon-b: this claim was closed without being merged/);
   });
 });
+
+describe('a claim pull request a writer opened by hand, with a member line naming someone (simulated)', { timeout: 180_000 }, () => {
+  it('mentions nobody from its description, merged or closed: only a pull request the workflow opened names the member', () => {
+    const w = issuesWorld();
+    git(w.origin, 'branch', 'claim/2026-fall/jon@linus-s', 'main');
+    const body = '<!-- mentor:member victim-x -->\nA claim, opened by hand.\n';
+    updateState(w, (s) => s.prs.push({ number: 41, head: 'claim/2026-fall/jon@linus-s', body, state: 'closed' }));
+    const sha = git(w.origin, 'rev-parse', 'refs/heads/main').trim();
+    const repository = { full_name: w.repository, default_branch: 'main' };
+    for (const merged of [false, true]) {
+      const pull_request = { number: 41, merged, body, user: { login: 'linus-s' }, head: { ref: 'claim/2026-fall/jon@linus-s', repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
+      const jobs = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: 41, pull_request, repository, sender: { login: 'andrew-gh' } }, sha, ref: 'refs/heads/main', workflowSha: sha }).jobs;
+      const job = merged ? jobs.placed! : jobs.unclaimed!;
+      expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
+    }
+    const said: string[] = stateOf(w).prs[0].comments ?? [];
+    expect(said.join('\n')).not.toContain('@victim-x');
+    // The merge still tells the mentor, without the handle it cannot trust.
+    expect(said.join('\n')).toMatch(/^@linus-s: this pull request is merged, so you are the mentor of jon in 2026-fall now\./m);
+  });
+});

@@ -1,4 +1,4 @@
-import { isMap, isScalar, visit, type Document, type Node } from 'yaml';
+import { isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 
 // Keys written twice in one mapping. The `yaml` parser can say so itself (`uniqueKeys`), but it
 // compares each key with every earlier key of its mapping: a hostile record of 60,000 keys took
@@ -30,4 +30,24 @@ export function repeatedKeys(doc: Document): RepeatedKey[] {
     },
   });
   return found.sort((a, b) => a.offset - b.offset);
+}
+
+export interface YamlParseError {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
+
+/** The parser's errors and a DUPLICATE_KEY error at each key written twice, in the order of the text (as the parser's own check would give them). */
+export function withRepeatedKeys(doc: Document): YamlParseError[] {
+  const repeated = repeatedKeys(doc);
+  if (repeated.length === 0) return doc.errors;
+  const errors: YamlParseError[] = [...doc.errors, ...repeated.map(({ offset }) => ({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [offset, offset + 1] as [number, number] }))];
+  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/** A document to edit, parsed without the parser's quadratic key check, and its errors with keys written twice among them. */
+export function parseForEdit(text: string, version?: '1.2'): { doc: Document; errors: YamlParseError[] } {
+  const doc = parseDocument(text, { uniqueKeys: false, ...(version ? { version } : {}) });
+  return { doc, errors: withRepeatedKeys(doc) };
 }

@@ -4,7 +4,7 @@ import { fastParse } from './fast-yaml.js';
 import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { excessiveNesting, MAX_DEPTH } from './yaml-depth.js';
 import { describeYamlErrors } from './yaml-slips.js';
-import { repeatedKeys } from './repeated-keys.js';
+import { withRepeatedKeys } from './repeated-keys.js';
 
 /** More aliases than this in one record is an alias bomb, not a weekly log. */
 export const MAX_ALIASES = 50;
@@ -229,12 +229,4 @@ function pairNamed(map: YAMLMap, key: string): YamlPair | undefined {
     pairsByKey.set(map, index);
   }
   return index.get(key);
-}
-
-/** The parser's errors and a DUPLICATE_KEY error at each key written twice, in the order of the text (as the parser would give them). */
-function withRepeatedKeys(doc: Document): Array<{ code: string; message: string; pos: [number, number] }> {
-  const repeated = repeatedKeys(doc);
-  if (repeated.length === 0) return doc.errors;
-  const errors = [...doc.errors, ...repeated.map(({ offset }) => ({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [offset, offset + 1] as [number, number] }))];
-  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }

@@ -1,4 +1,5 @@
-import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isSeq, type YAMLMap } from 'yaml';
+import { parseForEdit } from '../model/repeated-keys.js';
 import { renderNewDocument } from './new-yaml.js';
 import { YamlEditor } from './yaml-edit.js';
 import type { LogDraft } from '../core/log-draft.js';
@@ -23,7 +24,7 @@ export function renderNewLog(draft: LogDraft, file: string): string {
  * every untouched entry are kept.
  */
 export function updateLogText(existing: string, draft: LogDraft, file: string): string {
-  const doc = parseDocument(existing);
+  const { doc } = parseForEdit(existing);
   if (!isMap(doc.contents)) return renderNewLog(draft, file);
   const editor = new YamlEditor(existing);
   const wanted = plainLog(draft);

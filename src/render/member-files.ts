@@ -1,4 +1,5 @@
-import { isMap, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseForEdit } from '../model/repeated-keys.js';
 import { memberFile } from '../domain/layout.js';
 import { isRole, tierRank } from '../domain/tiers.js';
 import { schemaLineFor } from '../model/json-schema.js';
@@ -33,9 +34,9 @@ interface Entry {
 /** The members of `members:` as member files, and cohort.yaml without them. */
 export function membersToFiles(cohortId: string, cohortText: string): MoveResult {
   const text = cohortText.replace(/\r\n/g, '\n');
-  const doc = parseDocument(text, { version: '1.2' });
+  const { doc, errors } = parseForEdit(text, '1.2');
   const pair = isMap(doc.contents) ? (doc.contents.items.find((p) => String((p.key as { value?: unknown }).value) === 'members') as Pair | undefined) : undefined;
-  if (doc.errors.length > 0 || !pair || !isSeq(pair.value) || pair.value.items.length === 0) return { cohortText, memberFiles: [] };
+  if (errors.length > 0 || !pair || !isSeq(pair.value) || pair.value.items.length === 0) return { cohortText, memberFiles: [] };
   const seq = pair.value as YAMLSeq;
   if (seq.flow) return { refused: `The members of ${cohortId} are one flow list (\`members: [...]\`).` };
   const keyStart = lineStart(text, (pair.key as Node).range![0]);
@@ -85,8 +86,8 @@ export function membersToFiles(cohortId: string, cohortText: string): MoveResult
 /** Member files as entries of `members:` (by tier, then id, after any entries already listed). */
 export function membersToList(cohortId: string, cohortText: string, files: readonly MemberText[]): MoveResult {
   const text = cohortText.replace(/\r\n/g, '\n');
-  const doc = parseDocument(text, { version: '1.2' });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return { refused: `${cohortId}/cohort.yaml cannot be read as YAML.` };
+  const { doc, errors } = parseForEdit(text, '1.2');
+  if (errors.length > 0 || !isMap(doc.contents)) return { refused: `${cohortId}/cohort.yaml cannot be read as YAML.` };
   const sorted = [...files].sort((a, b) => rank(a.role) - rank(b.role) || (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
   const entries: Entry[] = [];
   for (const file of sorted) {

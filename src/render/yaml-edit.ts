@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseForEdit } from '../model/repeated-keys.js';
 
 // Surgical edits of a YAML file: each change replaces or inserts text at the exact source
 // position of the key or value it is about, so every other byte (comments, alignment, quoting,
@@ -18,8 +19,9 @@ export class YamlEditor {
   private readonly splices: Splice[] = [];
 
   constructor(private readonly text: string) {
-    this.doc = parseDocument(text);
-    if (this.doc.errors.length > 0) throw new Error(`cannot edit invalid YAML: ${this.doc.errors[0]!.message}`);
+    const { doc, errors } = parseForEdit(text);
+    this.doc = doc;
+    if (errors.length > 0) throw new Error(`cannot edit invalid YAML: ${errors[0]!.message}`);
   }
 
   /** Sets a key of the mapping at `mapPath`: replaces its value, or inserts it after the first of `after` present (else at the end). */

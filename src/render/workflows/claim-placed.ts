@@ -7,7 +7,7 @@ import { CURRENT_BRANCH, ID_BRE, JOB_MACHINE, RUNNER, runnerJob, runStep } from 
 // still wait with no other claim open, that they wait again. The pull request was opened by the
 // workflow's token, but the merge (or the closing) is a maintainer's, so GitHub starts these.
 
-/** The claim's pull request names the member's handle on its description (a hidden line), for this job: only writers can edit it. */
+/** The claim's pull request names the member's handle on its description (a hidden line), for this job: read only on a pull request the workflow opened. */
 export const memberMarker = (handle: string) => `<!-- mentor:member ${handle} -->`;
 /** The first line of the comment on a merged claim. */
 export const PLACED_MARKER = '<!-- mentor:placed -->';
@@ -25,7 +25,9 @@ if [ -z "$claim" ]; then
   exit 0
 fi
 read -r member cohort login <<< "$claim"
-handle=$(printf '%s\\n' "$BODY" | sed -n 's/.*${memberMarker('\\([A-Za-z0-9][A-Za-z0-9-]\\{0,38\\}\\)')}.*/\\1/p' | head -n 1)`;
+# The member line counts only on a pull request the workflow opened: a writer's hand-made one could name anyone.
+handle=
+[ "$OPENER" = 'github-actions[bot]' ] && handle=$(printf '%s\\n' "$BODY" | sed -n 's/.*${memberMarker('\\([A-Za-z0-9][A-Za-z0-9-]\\{0,38\\}\\)')}.*/\\1/p' | head -n 1)`;
 
 const SCRIPT = `${READ_CLAIM}
 if [ -n "$handle" ]; then
@@ -64,7 +66,7 @@ export function unclaimedJob(): string {
     if: github.event_name == 'pull_request_target' && !github.event.pull_request.merged && startsWith(github.event.pull_request.head.ref, 'claim/') && github.event.pull_request.head.repo.full_name == github.repository
 ${runnerJob({
   permissions: ['contents: read', 'pull-requests: write'],
-  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.pull_request.number }}', 'BRANCH: ${{ github.event.pull_request.head.ref }}', 'BODY: ${{ github.event.pull_request.body }}'],
+  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.pull_request.number }}', 'BRANCH: ${{ github.event.pull_request.head.ref }}', 'BODY: ${{ github.event.pull_request.body }}', 'OPENER: ${{ github.event.pull_request.user.login }}'],
   fullHistory: false,
   checkoutRef: CURRENT_BRANCH,
 })}
@@ -85,6 +87,7 @@ ${JOB_MACHINE}
       NUMBER: \${{ github.event.pull_request.number }}
       BRANCH: \${{ github.event.pull_request.head.ref }}
       BODY: \${{ github.event.pull_request.body }}
+      OPENER: \${{ github.event.pull_request.user.login }}
     steps:
 ${runStep('Tell the member and the mentor', SCRIPT)}
 `;
