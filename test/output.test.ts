@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitColumns, visibleWidth } from '../src/domain/columns.js';
@@ -156,6 +156,22 @@ describe('the report tree on GitHub', () => {
     expect(markdown).not.toContain('```mermaid');
     expect(markdown).toContain('The tree has 520 links, more than the 500 a Mermaid diagram on GitHub can draw, so it is written as a list.');
     expect(markdown).toContain('\n  - M129 \\(m129\\) · mentor · X=3 · 7 h\n    - M129-E0 \\(m129-e0\\) · mentee · 5.5 h\n');
+  });
+
+  it('writes a tree of fewer links as a list too when its diagram is longer than the 50,000 characters Mermaid on GitHub accepts', async () => {
+    // 100 mentors with 3 mentees each: 400 links, under the 500, but long names (as a program
+    // that writes full names in any script has) make a diagram Mermaid refuses to draw.
+    const repo = wideProgram(100, 3);
+    const longName = 'Maximiliana Konstantinopoulou-Featherstonehaugh de la Cruz y Villanueva-Ortega';
+    for (const file of readdirSync(path.join(repo, 'people'))) {
+      const id = file.replace(/\.yaml$/, '');
+      writeFileSync(path.join(repo, 'people', file), minimal.person(id).replace(/^name: .*$/m, `name: ${longName} ${id}`));
+    }
+    expect((await mentorIn(['report', 'c1', '--repo', repo], at())).code).toBe(0);
+    const markdown = readFileSync(path.join(repo, 'reports/c1/2026-W47.md'), 'utf8');
+    expect(markdown).not.toContain('```mermaid');
+    expect(markdown).toMatch(/The tree's diagram would be [\d,]+ characters, more than the 50,000 Mermaid on GitHub draws, so it is written as a list\./);
+    expect(markdown).toContain(`\n  - ${longName} m099 \\(m099\\) · mentor · X=3 · 7 h\n`);
   });
 
   it('keeps a tree of 500 links a diagram', async () => {

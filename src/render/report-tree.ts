@@ -3,10 +3,12 @@ import { hours } from './hours.js';
 import { mdText, mermaidLabel } from './markdown.js';
 import { plural } from './words.js';
 
-// The tree of a report. GitHub draws a Mermaid flowchart of at most 500 links; past that the
-// diagram fails to render, so a bigger tree is written as a nested list, and the report says so.
+// The tree of a report. GitHub draws a Mermaid flowchart of at most 500 links and 50,000
+// characters (Mermaid's maxEdges and maxTextSize, which a page cannot raise); past either the
+// diagram fails to render, so the tree is written as a nested list, and the report says why.
 
 export const MERMAID_MAX_EDGES = 500;
+export const MERMAID_MAX_TEXT = 50_000;
 
 const describe = (node: TreeNode) => `${node.name} (${node.id}) · ${node.role}${node.role === 'mentee' ? '' : ` · X=${node.directMentees}`} · ${hours(node.plannedTotal)} h${node.detached ? ' · no lead yet' : ''}${node.unreachable ? ' · not reachable from a lead' : ''}`;
 
@@ -16,19 +18,29 @@ function countEdges(nodes: readonly TreeNode[]): number {
 
 export function renderReportTree(s: CohortSnapshot): string[] {
   const edges = countEdges(s.tree);
-  if (edges > MERMAID_MAX_EDGES) {
-    const out = [`The tree has ${plural(edges, 'link')}, more than the ${MERMAID_MAX_EDGES} a Mermaid diagram on GitHub can draw, so it is written as a list.`, ''];
-    const walk = (node: TreeNode, depth: number) => {
-      out.push(`${'  '.repeat(depth)}- ${mdText(describe(node))}`);
-      for (const child of node.children) walk(child, depth + 1);
-    };
-    s.tree.forEach((root) => walk(root, 0));
-    const drawn = new Set<string>();
-    const mark = (node: TreeNode) => (drawn.add(node.id), node.children.forEach(mark));
-    s.tree.forEach(mark);
-    for (const w of s.waiting.filter((w) => !drawn.has(w.id))) out.push(`- ${mdText(`${w.name} (${w.id}) · ${w.role} · waiting`)}`);
-    return out;
-  }
+  if (edges > MERMAID_MAX_EDGES) return listTree(s, `The tree has ${plural(edges, 'link')}, more than the ${MERMAID_MAX_EDGES} a Mermaid diagram on GitHub can draw, so it is written as a list.`);
+  const diagram = mermaidTree(s);
+  // Mermaid measures the text between the fences.
+  const length = diagram.slice(1, -1).join('\n').length;
+  if (length > MERMAID_MAX_TEXT) return listTree(s, `The tree's diagram would be ${length.toLocaleString('en-US')} characters, more than the ${MERMAID_MAX_TEXT.toLocaleString('en-US')} Mermaid on GitHub draws, so it is written as a list.`);
+  return diagram;
+}
+
+function listTree(s: CohortSnapshot, why: string): string[] {
+  const out = [why, ''];
+  const walk = (node: TreeNode, depth: number) => {
+    out.push(`${'  '.repeat(depth)}- ${mdText(describe(node))}`);
+    for (const child of node.children) walk(child, depth + 1);
+  };
+  s.tree.forEach((root) => walk(root, 0));
+  const drawn = new Set<string>();
+  const mark = (node: TreeNode) => (drawn.add(node.id), node.children.forEach(mark));
+  s.tree.forEach(mark);
+  for (const w of s.waiting.filter((w) => !drawn.has(w.id))) out.push(`- ${mdText(`${w.name} (${w.id}) · ${w.role} · waiting`)}`);
+  return out;
+}
+
+function mermaidTree(s: CohortSnapshot): string[] {
   const out = ['```mermaid', 'flowchart TD'];
   const ids = new Map<string, string>();
   const nodeId = (id: string) => {
