@@ -4,12 +4,11 @@ import { isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document
 import { RECORD_SCHEMAS, type RecordKind } from '../model/schemas.js';
 import { elementOf, shapeOf } from '../model/schema-walk.js';
 import { repeatedKeys } from '../model/repeated-keys.js';
+import { needsNoReordering, SORTED_LISTS } from './canonical-quick.js';
 
 // `mentor fix`: a record in canonical form, comments kept (they travel with their keys and list
 // items): keys in schema order, members by tier then id, skills/languages/wants sorted without
 // duplicates, the schema line on top, no trailing whitespace, one final newline.
-
-const SORTED_LISTS = new Set(['skills', 'languages', 'wants']);
 
 export interface CanonicalOptions {
   sortMembers: boolean;
@@ -18,6 +17,11 @@ export interface CanonicalOptions {
 
 /** The canonical text, or undefined when the YAML cannot be read (validate says why). */
 export function canonicalText(kind: RecordKind, text: string, options: CanonicalOptions): string | undefined {
+  return needsNoReordering(kind, text, options.sortMembers) ? tidy(text) : reorderedText(kind, text, options);
+}
+
+/** The canonical text as the full parser makes it, comments kept; what canonicalText gives for any record the quick check cannot vouch for. */
+export function reorderedText(kind: RecordKind, text: string, options: CanonicalOptions): string | undefined {
   const doc = parseDocument(text, { uniqueKeys: false, version: '1.2' });
   if (doc.errors.length > 0 || repeatedKeys(doc).length > 0 || !isMap(doc.contents)) return undefined;
   const untouched = doc.toString(STRINGIFY);
