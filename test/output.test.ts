@@ -174,6 +174,21 @@ describe('the report tree on GitHub', () => {
     expect(markdown).toContain(`\n  - ${longName} m099 \\(m099\\) · mentor · X=3 · 7 h\n`);
   });
 
+  it('keeps the report of a cohort of thousands within what GitHub shows, cutting long lists and saying where the rest is', async () => {
+    // 800 mentors with 4 mentees each: 4,001 members, whose full report passes 500 KB, past
+    // which a pull request shows no diff of the file.
+    const repo = wideProgram(800, 4, { 'mentor.config.yaml': `${minimal.config}roles:\n  lead:\n    maxMentees: 800\n  mentor:\n    maxMentees: 4\n` });
+    expect((await mentorIn(['report', 'c1', '--repo', repo], at())).code).toBe(0);
+    const markdown = readFileSync(path.join(repo, 'reports/c1/2026-W47.md'), 'utf8');
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(450_000);
+    expect(markdown).toMatch(/^- \*\*Shortened:\*\* the cohort is too big for one page on GitHub, so each long list below shows its first [\d,]+ entries; `2026-W47\.json`, beside this file, has them all\.$/m);
+    expect(markdown).toMatch(/^… and [\d,]+ more people: `2026-W47\.json`, beside this file, lists every one\.$/m);
+    expect(markdown).toContain('- **Members:** 4001 (1 lead, 800 mentors, 3200 mentees)');
+    // The JSON beside it still has every member.
+    const json = JSON.parse(readFileSync(path.join(repo, 'reports/c1/2026-W47.json'), 'utf8')) as { hours: unknown[] };
+    expect(json.hours).toHaveLength(4001);
+  });
+
   it('keeps a tree of 500 links a diagram', async () => {
     const repo = wideProgram(125, 3);
     await mentorIn(['report', 'c1', '--repo', repo], at());
