@@ -140,6 +140,19 @@ describe('terminal output', () => {
     expect((await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'markdown'], at({ MENTOR_NOW: NOW }))).stdout).not.toContain('Next: mentor assign');
   });
 
+  it('ends the tree and the hours of a big cohort with the totals, where a terminal shows them last', async () => {
+    const repo = wideProgram(20, 3, { 'mentor.config.yaml': `${minimal.config}roles:\n  lead:\n    maxMentees: 20\n  mentor:\n    maxMentees: 3\n` });
+    const tree = (await mentorIn(['tree', 'c1', '--repo', repo], at())).stdout.trimEnd().split('\n');
+    expect(tree.at(-1)).toBe('In all: 81 members (1 lead, 20 mentors, 60 mentees), nobody waiting.');
+    const planned = (await mentorIn(['hours', 'c1', '--repo', repo], at())).stdout.trimEnd().split('\n');
+    expect(planned.at(-1)).toMatch(/^In all: 81 members, [\d,.]+ h planned a week\.$/);
+    const week = (await mentorIn(['hours', 'c1', '--repo', repo, '--week', '2026-W47'], at())).stdout.trimEnd().split('\n');
+    expect(week.at(-1)).toMatch(/^In all: 81 members, [\d,.]+ h planned a week, 0 h logged; 81 with no log this week\.$/);
+    // A small cohort's tree and hours fit a screen: no such line (the README shows them as they are).
+    const small = (await mentorIn(['tree', '2026-fall', '--repo', exampleRepo()], at())).stdout;
+    expect(small).not.toContain('In all:');
+  });
+
   it('tells what to do with an empty cohort in status, tree and hours', async () => {
     const repo = makeTree({ 'mentor.config.yaml': minimal.config, 'cohorts/empty/cohort.yaml': 'id: empty\nname: Empty\nstart: 2026-09-07\n' });
     for (const command of ['status', 'tree', 'hours']) {

@@ -6,7 +6,7 @@ import type { Style } from '../domain/style.js';
 import { wrapWords } from '../domain/columns.js';
 import { formatTable, tableFits } from './table.js';
 import { sanitizeInline } from './terminal.js';
-import { emptyCohort } from './words.js';
+import { countText, emptyCohort, TOTALS_FROM } from './words.js';
 
 export interface HoursView {
   cohort: string;
@@ -63,7 +63,19 @@ export function renderHoursText(view: HoursView, style: Style, width?: number): 
   }
   if (view.people.length === 0) out.push(emptyCohort(view.cohort));
   else if (view.week) out.push('', style.dim(blocks ? 'Activities show logged/planned hours.' : 'Activity columns show logged/planned hours.'));
+  if (view.people.length > TOTALS_FROM) out.push('', style.bold(totals(view)));
   return `${out.join('\n')}\n`;
+}
+
+/** The cohort's hours in one line: planned, and for a week logged and who has no log; who is flagged. */
+function totals(view: HoursView): string {
+  const sum = (values: (number | undefined)[]) => countText(roundHours(values.reduce<number>((total, value) => total + (value ?? 0), 0)));
+  const flagged = (flag: HoursFlag) => view.people.filter((row) => row.flags.includes(flag)).length;
+  const parts = [`${countText(view.people.length)} members, ${sum(view.people.map((row) => row.plannedTotal))} h planned a week${view.week ? `, ${sum(view.people.map((row) => row.loggedTotal))} h logged` : ''}`];
+  if (view.week) parts.push(`${countText(flagged('no-log'))} with no log this week`);
+  if (flagged('over-budget') > 0) parts.push(`${countText(flagged('over-budget'))} ${FLAG_TEXT['over-budget']}`);
+  if (flagged('waiting') > 0) parts.push(`${countText(flagged('waiting'))} ${FLAG_TEXT.waiting}`);
+  return `In all: ${parts.join('; ')}.`;
 }
 
 /** One person's figures as lines (name, then each column title and value): what fits a narrow terminal. */

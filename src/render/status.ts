@@ -4,7 +4,7 @@ import { hours } from './hours.js';
 import type { Style } from '../domain/style.js';
 import { sanitizeInline } from './terminal.js';
 import { fitColumns, visibleWidth, wrapLine } from '../domain/columns.js';
-import { emptyCohort, noLogsExpectedWhy, packList, plural, waitText } from './words.js';
+import { countText, emptyCohort, noLogsExpectedWhy, packList, plural, TOTALS_FROM, waitText } from './words.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { addWeeks } from '../domain/weeks.js';
 
@@ -137,6 +137,11 @@ export function renderTreeText(s: CohortSnapshot, style: Style, width?: number):
       const line = `  ${style.bold(w.id)} ${sanitizeInline(w.name)} ${style.dim(`(${w.role})`)}${details.length ? ` ${sanitizeInline(details.join('; '))}` : ''}`;
       out.push(...(width === undefined ? [line] : wrapLine(line, width)));
     }
+  }
+  if (s.counts.members > TOTALS_FROM) {
+    const { members, leads, mentors, mentees, waiting } = s.counts;
+    const tier = (n: number, word: string) => `${countText(n)} ${n === 1 ? word : `${word}s`}`;
+    out.push('', style.bold(`In all: ${countText(members)} members (${tier(leads, 'lead')}, ${tier(mentors, 'mentor')}, ${tier(mentees, 'mentee')}), ${waiting === 0 ? 'nobody waiting' : `${countText(waiting)} waiting for a mentor`}.`));
   }
   return `${out.join('\n')}\n`;
 }

@@ -8,6 +8,12 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** Past this many members, the tree and the hours end with a line of totals: what a terminal shows last, after screens of rows. */
+export const TOTALS_FROM = 50;
+
+/** A count with thousands separated: "10,000". */
+export const countText = (value: number) => value.toLocaleString('en-US');
+
 /** Files named in a sentence: all of a few, else the first three and how many more (a move of thousands would fill the screen). */
 export function filesInWords(files: readonly string[]): string {
   return files.length <= 5 ? files.join(' ') : `${files.slice(0, 3).join(' ')} and ${(files.length - 3).toLocaleString('en-US')} more`;
