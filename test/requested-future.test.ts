@@ -18,4 +18,15 @@ describe('a request dated after its cohort ended', () => {
     expect(json.cohorts[0].waiting.find((w: { id: string }) => w.id === 'jon')).not.toHaveProperty('requestedAtInFuture');
     expect((await mentorIn(['status', '2026-fall', '--repo', repo], { env })).stdout).not.toContain('still to come');
   });
+
+  it('is named in assign --explain as a date still to come, never as a negative wait', async () => {
+    const repo = exampleRepo();
+    const cohort = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
+    // A mistyped year: jon asked "a year from now".
+    writeFileSync(cohort, readText(repo, 'cohorts/2026-fall/cohort.yaml').replace('requestedAt: 2026-11-22T18:30:00-08:00', 'requestedAt: 2027-11-22T18:30:00-08:00'));
+    const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00', NO_COLOR: '1', COLUMNS: '100' };
+    const explained = (await mentorIn(['assign', '2026-fall', '--repo', repo, '--dry-run', '--explain'], { env })).stdout;
+    expect(explained).toMatch(/^ {2}jon +still to come +requestedAt is in the future: correct it$/m);
+    expect(explained).not.toMatch(/-\d+ h/);
+  });
 });

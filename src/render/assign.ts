@@ -76,7 +76,8 @@ function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style, wi
     out.push(
       formatTable(
         ['member', 'waited', ''],
-        waited.map((a) => [a.person, waitText(a.waitedHours), a.waitedHours! > slaHours ? style.warning('overdue') : 'within']),
+        // A requestedAt still to come (a mistyped year) is no wait at all: said so, as status says it.
+        waited.map((a) => (a.waitedHours! < 0 ? [a.person, 'still to come', style.warning('requestedAt is in the future: correct it')] : [a.person, waitText(a.waitedHours), a.waitedHours! > slaHours ? style.warning('overdue') : 'within'])),
         { indent: 2, headerStyle: style.dim, ...(Number.isFinite(width) ? { width } : {}) },
       ),
     );
