@@ -1,15 +1,15 @@
 import { existsInRepo } from '../io/generated.js';
-import { cohortDir, cohortFile } from '../domain/layout.js';
+import { cohortDir, cohortFile, membersDir } from '../domain/layout.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { print, printError, say, styleFor, terminalWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFilesAtomic } from '../io/write.js';
 import { nextMembers, proposeNext, type NextProposal } from '../core/cycles.js';
 import { cohortState } from '../domain/cohort-state.js';
 import type { Role } from '../domain/tiers.js';
 import { dayNumber, isRealDate } from '../domain/time.js';
 import { ID_PATTERN } from '../model/schemas.js';
-import { renderNextCohort, renderNextSummary, renderNoEndNote, renderProposalText, renderRollingFromNote, type NewCohort } from '../render/cycles.js';
+import { renderNextCohortFiles, renderNextSummary, renderNoEndNote, renderProposalText, renderRollingFromNote, type NewCohort } from '../render/cycles.js';
 import { renderNextJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { changedMeanwhile, chooseCohort, loadForCommand, lockAndReadAgain, peopleOf, type Loaded } from './context.js';
@@ -80,14 +80,17 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
       throw changedMeanwhile(`The records of cohort ${from.id}`, `Run \`mentor next ${from.id} ${toId}\` again to see the proposal as it is now.`);
     }
   }
-  const text = renderNextCohort({ id: toId, name: options.name ?? `Cohort ${toId}`, start: options.start, ...(options.end ? { end: options.end } : {}), cadence: from.cohort.cadence, members }, from.id);
+  // Members as files when the cohort they come from keeps them so, or when a list would grow too big to read.
+  const asFiles = (program.layout.members.get(from.id)?.length ?? 0) > 0;
+  const writes = renderNextCohortFiles({ id: toId, name: options.name ?? `Cohort ${toId}`, start: options.start, ...(options.end ? { end: options.end } : {}), cadence: from.cohort.cadence, members }, from.id, asFiles);
+  const files = writes.map((write) => write.file);
 
-  const plan = options.commit ? await planCommit(program.root, `next/${toId}`, [file]) : undefined;
-  await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), `Open cohort ${toId} from ${from.id}`);
-  if (!asJson) say(`Wrote ${file} with ${members.length} members. Next: \`mentor assign ${toId}\` places them.`);
+  const plan = options.commit ? await planCommit(program.root, `next/${toId}`, files) : undefined;
+  await writeAndCommit(plan, () => writeFilesAtomic(program.root, writes), `Open cohort ${toId} from ${from.id}`);
+  if (!asJson) say(`Wrote ${file} with ${members.length} members${writes.length > 1 ? `, one file each in ${membersDir(toId)}/` : ''}. Next: \`mentor assign ${toId}\` places them.`);
   if (!asJson && options.end === undefined && from.cohort.end !== undefined) say(renderNoEndNote({ id: from.id, start: from.cohort.start, end: from.cohort.end }, toId, options.start, file));
   if (!asJson && from.cohort.end === undefined) say(renderRollingFromNote(from.id, toId, options.start, cohortFile(from.id)));
-  if (asJson) said(members, [file], plan?.branch ?? null);
+  if (asJson) said(members, files, plan?.branch ?? null);
   else if (plan) say(nextStepAfterCommit(plan.branch, 'the new cohort'));
   return ExitCode.ok;
 }

@@ -7,6 +7,10 @@ import { formatTable } from './table.js';
 import { plural } from './words.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { sanitizeInline } from './terminal.js';
+import { cohortFile, memberFile } from '../domain/layout.js';
+import { MAX_RECORD_BYTES } from '../model/record-source.js';
+import { schemaLineFor } from '../model/json-schema.js';
+import { markerLine } from './member-text.js';
 
 /** `width`: the terminal's, which the table keeps to, its reasons wrapping under themselves (or, narrower, one block per person). */
 export function renderProposalText(from: string, to: string, proposals: NextProposal[], style: Style, width?: number): string {
@@ -45,11 +49,38 @@ export function renderNextSummary(to: string, members: NewCohort['members'], sty
 
 /** cohorts/<to>/cohort.yaml for a new cycle: members carried over, none placed yet. */
 export function renderNextCohort(cohort: NewCohort, from: string): string {
-  const header = [
-    '# yaml-language-server: $schema=../../schemas/cohort.schema.json',
-    `# Opened by \`mentor next ${from} ${cohort.id}\`. Members have no mentor yet: run \`mentor assign ${cohort.id}\`.`,
-  ];
-  return renderNewDocument(header, { id: cohort.id, name: cohort.name, start: cohort.start, ...(cohort.end ? { end: cohort.end } : {}), cadence: cohort.cadence, members: cohort.members });
+  return renderNewDocument(nextHeader(cohort.id, from), { ...cohortFields(cohort), members: cohort.members });
+}
+
+const nextHeader = (id: string, from: string) => [
+  '# yaml-language-server: $schema=../../schemas/cohort.schema.json',
+  `# Opened by \`mentor next ${from} ${id}\`. Members have no mentor yet: run \`mentor assign ${id}\`.`,
+];
+const cohortFields = (cohort: NewCohort) => ({ id: cohort.id, name: cohort.name, start: cohort.start, ...(cohort.end ? { end: cohort.end } : {}), cadence: cohort.cadence });
+
+/**
+ * Past this, a new cohort's members are written one file each, not as a list in cohort.yaml:
+ * `assign` adds a mentor and a date to every member it places, and the file must stay under the
+ * size a record may have (MAX_RECORD_BYTES), or the cohort cannot be read at all.
+ */
+export const NEW_LIST_MAX_BYTES = MAX_RECORD_BYTES / 2;
+
+/**
+ * The files of a new cohort: cohort.yaml, with its members one file each when `asFiles` (the
+ * cohort it comes from keeps them so) or when the list would pass NEW_LIST_MAX_BYTES.
+ */
+export function renderNextCohortFiles(cohort: NewCohort, from: string, asFiles: boolean): { file: string; content: string }[] {
+  if (!asFiles) {
+    const text = renderNextCohort(cohort, from);
+    if (Buffer.byteLength(text) <= NEW_LIST_MAX_BYTES) return [{ file: cohortFile(cohort.id), content: text }];
+  }
+  // As `mentor members --to files` leaves it: the marker line where the list was.
+  const head = `${renderNewDocument(nextHeader(cohort.id, from), cohortFields(cohort))}${markerLine(cohort.id, '')}\n`;
+  const members = cohort.members.map((member) => {
+    const file = memberFile(cohort.id, member.person);
+    return { file, content: renderNewDocument([schemaLineFor('member', file)], member) };
+  });
+  return [{ file: cohortFile(cohort.id), content: head }, ...members];
 }
 
 export function renderProgressJson(people: PersonProgress[], program: ProgramProgress | undefined): string {
