@@ -115,3 +115,35 @@ describe('maxHoursPerWeek across overlapping cohorts', () => {
     expect(json.assignments).toEqual([{ person: 'ann', mentor: 'max', score: 1 }]);
   });
 });
+
+describe('a backlog: far more waiting than the mentors have room for', () => {
+  it('says why each is left out in a sentence that names a few mentors, not every one, and still finds the ties lost on id', async () => {
+    // 40 mentors with room for 2 each, and 200 mentees waiting, none of whom wants anything:
+    // every pair scores the same, so each one left out lost a tie on id.
+    const files: FileTree = { 'mentor.config.yaml': `${minimal.config}roles:\n  lead:\n    maxMentees: 40\n  mentor:\n    maxMentees: 2\n`, 'people/lee.yaml': minimal.person('lee') };
+    const members = ['  - {person: lee, role: lead}'];
+    for (let i = 0; i < 40; i++) {
+      files[`people/m${i}.yaml`] = minimal.person(`m${i}`);
+      members.push(`  - {person: m${i}, role: mentor, mentor: lee}`);
+    }
+    for (let i = 0; i < 200; i++) {
+      files[`people/e${i}.yaml`] = minimal.person(`e${i}`);
+      members.push(`  - {person: e${i}, role: mentee}`);
+    }
+    files['cohorts/c1/cohort.yaml'] = `id: c1\nname: One\nstart: 2026-09-07\nmembers:\n${members.join('\n')}\n`;
+    const { code, json } = await mentorInJson(['assign', 'c1', '--repo', makeTree(files), '--dry-run', '--format', 'json'], NOW);
+    expect(code).toBe(0);
+    const { assignments, unassigned } = json as { assignments: { person: string; mentor: string }[]; unassigned: { person: string; reason: string }[] };
+    expect(assignments).toHaveLength(80);
+    expect(unassigned).toHaveLength(120);
+    for (const { reason } of unassigned) expect(reason).toMatch(/^lost a tie on id to e\d+ for m\d+'s last place \(both score \d+ there; ties go by id\)$/);
+    // When the places go to better matches (80 want css, which every mentor has), the sentence
+    // for the rest names five of the forty mentors and counts the others.
+    const skilled: FileTree = { ...files, 'cohorts/c1/cohort.yaml': files['cohorts/c1/cohort.yaml']!.replace(/\{person: e(\d+), role: mentee\}/g, (entry, n: string) => (Number(n) < 80 ? `{person: e${n}, role: mentee, wants: [css]}` : entry)) };
+    for (let i = 0; i < 40; i++) skilled[`people/m${i}.yaml`] = minimal.person(`m${i}`, 'skills: [css]\n');
+    const { json: blocked } = await mentorInJson(['assign', 'c1', '--repo', makeTree(skilled), '--dry-run', '--format', 'json'], NOW);
+    const roomTaken = (blocked as { unassigned: { reason: string }[] }).unassigned.map((u) => u.reason).filter((reason) => reason.startsWith('the 80 places'));
+    expect(roomTaken.length).toBeGreaterThan(0);
+    for (const reason of roomTaken) expect(reason).toMatch(/^the 80 places with m0, m1, m10, m11, m12 and 35 more went to members who score higher there/);
+  });
+});

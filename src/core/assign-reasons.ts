@@ -18,6 +18,9 @@ export interface ReasonContext {
 }
 
 const list = (ids: string[]) => (ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`);
+/** Mentors named in a reason: all of a few; of hundreds, the first few and how many more (each unplaced member has a reason). */
+const NAMED = 5;
+const someOf = (ids: string[]) => (ids.length <= NAMED ? list(ids) : `${ids.slice(0, NAMED).join(', ')} and ${(ids.length - NAMED).toLocaleString('en-US')} more`);
 const are = (items: readonly unknown[]) => (items.length === 1 ? 'is' : 'are');
 
 export function whyNotPlaced(context: ReasonContext, member: Member): Unplaced {
@@ -34,27 +37,55 @@ export function whyNotPlaced(context: ReasonContext, member: Member): Unplaced {
   // Every open place went to someone else. A swap of equal score is a tie lost on id.
   const memberPerson = input.people.get(member.person);
   const scoreWith = (who: Member, mentor: string) => scorePair(input.config.matching, who, input.people.get(who.person), mentor, input.people.get(mentor), input.cohort.start).total;
-  const byPerson = new Map(context.members.map((m) => [m.person, m]));
   const openIds = new Set(open.map((mentor) => mentor.id));
   const closed = standings.filter((mentor) => mentor.standing !== 'open');
   const others = closed.length > 0 ? `; ${blockers(closed, tier)}` : '';
   const override = input.overrides?.get(member.person);
   const places = open.reduce((sum, mentor) => sum + mentor.room, 0);
-  const taken = `the ${places === 1 ? 'one place' : `${places} places`} with ${list(open.map((m) => m.id))}`;
+  const taken = `the ${places === 1 ? 'one place' : `${places} places`} with ${someOf(open.map((m) => m.id))}`;
   if (context.crossTier) {
     return unplaced('room-taken', `${taken} went to mentors who can take more of the waiting mentees, or better matches for them (placing ${member.person} instead places fewer members or lowers the total)${others}`);
   }
-  for (const assignment of context.assignments) {
-    if (!openIds.has(assignment.mentor) || (override !== undefined && override !== assignment.mentor) || input.overrides?.has(assignment.person)) continue;
-    const mine = scorePair(input.config.matching, member, memberPerson, assignment.mentor, input.people.get(assignment.mentor), input.cohort.start).total;
-    if (mine === scoreWith(byPerson.get(assignment.person)!, assignment.mentor)) {
-      return unplaced('lost-tie', `lost a tie on id to ${assignment.person} for ${assignment.mentor}'s last place (both score ${mine} there; ties go by id)${others}`);
-    }
+  // The first placement (in plan order) this member ties with: their score with each mentor is
+  // worked out once, not once per placement (thousands unplaced against thousands placed).
+  const ties = tiesByMentor(context, scoreWith, openIds);
+  let first: { index: number; mine: number } | undefined;
+  for (const [mentor, byScore] of ties) {
+    if (override !== undefined && override !== mentor) continue;
+    const mine = scorePair(input.config.matching, member, memberPerson, mentor, input.people.get(mentor), input.cohort.start).total;
+    const index = byScore.get(mine);
+    if (index !== undefined && (first === undefined || index < first.index)) first = { index, mine };
+  }
+  if (first !== undefined) {
+    const assignment = context.assignments[first.index]!;
+    return unplaced('lost-tie', `lost a tie on id to ${assignment.person} for ${assignment.mentor}'s last place (both score ${first.mine} there; ties go by id)${others}`);
   }
   return unplaced(
     'room-taken',
     `${taken} went to members who score higher there (placing ${member.person} instead of any of them lowers the total)${others}`,
   );
+}
+
+/**
+ * For each open mentor, each score a placement with them has, and the first placement (its index
+ * in the plan) with that score; members placed by hand (overrides) are no tie to lose. The same for
+ * every unplaced member of a tier, so it is worked out once for the context.
+ */
+const tieTables = new WeakMap<ReasonContext, Map<string, Map<number, number>>>();
+function tiesByMentor(context: ReasonContext, scoreWith: (who: Member, mentor: string) => number, openIds: ReadonlySet<string>): Map<string, Map<number, number>> {
+  const known = tieTables.get(context);
+  if (known) return known;
+  const byPerson = new Map(context.members.map((m) => [m.person, m]));
+  const ties = new Map<string, Map<number, number>>();
+  context.assignments.forEach((assignment, index) => {
+    if (!openIds.has(assignment.mentor) || context.input.overrides?.has(assignment.person)) return;
+    const score = scoreWith(byPerson.get(assignment.person)!, assignment.mentor);
+    const byScore = ties.get(assignment.mentor) ?? new Map<number, number>();
+    ties.set(assignment.mentor, byScore);
+    if (!byScore.has(score)) byScore.set(score, index);
+  });
+  tieTables.set(context, ties);
+  return ties;
 }
 
 /** "ada and grace are full (4 of 4), linus is out of budget (7 h left), ivy is inactive (active: false)". */
