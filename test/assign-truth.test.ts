@@ -147,3 +147,25 @@ describe('a backlog: far more waiting than the mentors have room for', () => {
     for (const reason of roomTaken) expect(reason).toMatch(/^the 80 places with m0, m1, m10, m11, m12 and 35 more went to members who score higher there/);
   });
 });
+
+describe('a cohort.yaml near the size a record may have', () => {
+  it('refuses placements that would push it past 1 MiB, writes nothing, and says to keep the members as files', async () => {
+    const head = 'id: c1\nname: One\nstart: 2026-09-07\nmembers:\n  - {person: lee, role: lead}\n  - {person: max, role: mentor, mentor: lee}\n  - {person: ann, role: mentee}\n';
+    // Comments fill the file to 20 bytes under the limit: it reads, and one placement is too many.
+    const room = 1024 * 1024 - 20 - head.length;
+    const padding = `${'# notes kept by hand '.padEnd(99, '.')}\n`.repeat(Math.floor(room / 100)) + `#${'.'.repeat((room % 100) - 2)}\n`;
+    const text = head + padding;
+    expect(Buffer.byteLength(text)).toBe(1024 * 1024 - 20);
+    const repo = program({ c1: text });
+    expect((await mentorIn(['validate', '--repo', repo], NOW)).code).toBe(0);
+    const result = await mentorIn(['assign', 'c1', '--repo', repo, '--yes'], NOW);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('cohorts/c1/cohort.yaml would be 1.00 MiB after this change, over the 1 MiB a record may have, and could not be read back: nothing was written.');
+    expect(result.stderr).toContain('mentor members c1 --to files');
+    expect(readFileSync(path.join(repo, 'cohorts/c1/cohort.yaml'), 'utf8')).toBe(text);
+    // As files, the same placement is written.
+    expect((await mentorIn(['members', 'c1', '--to', 'files', '--repo', repo], NOW)).code).toBe(0);
+    expect((await mentorIn(['assign', 'c1', '--repo', repo, '--yes'], NOW)).code).toBe(0);
+    expect(readFileSync(path.join(repo, 'cohorts/c1/members/ann.yaml'), 'utf8')).toContain('mentor: max');
+  });
+});

@@ -3,6 +3,7 @@ import { print, printError, say, styleFor, terminalWidth } from '../io/output.js
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { GO_BACK } from '../domain/questions.js';
 import { writeFilesAtomic } from '../io/write.js';
+import { refuseTooLargeRecords } from './record-size.js';
 import { planAssignment, waitingMembers, type AssignInput, type AssignmentPlan } from '../core/assign.js';
 import { heldByFieldTypos, memberChoices, mentorChoices, overridesAfter } from '../core/assign-review.js';
 import { formatInstant } from '../domain/time.js';
@@ -81,7 +82,9 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
 
   const assignedAt = formatInstant(program.config.timezone, loaded.now);
   const edited = applyMemberEdits(target, plan.assignments.map((a) => ({ person: a.person, set: { mentor: a.mentor, assignedAt } })));
-  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, [...edited].map(([file, content]) => ({ file, content }))), `Assign mentors in ${entry.id} (${plan.assignments.length} placed)`);
+  const writes = [...edited].map(([file, content]) => ({ file, content }));
+  refuseTooLargeRecords(writes, `Keep the members of ${entry.id} one file each, then run assign again: mentor members ${entry.id} --to files`);
+  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, writes), `Assign mentors in ${entry.id} (${plan.assignments.length} placed)`);
   if (options.format === 'text') say(`Placed ${plan.assignments.length} in ${[...edited.keys()].join(', ') || entry.file}.`);
   if (commitPlan && options.format === 'text') say(nextStepAfterCommit(commitPlan.branch, 'the placements'));
   return ExitCode.ok;
