@@ -93,7 +93,7 @@ for (const size of sizes) {
     let result = run(dir, args, env);
     if (then) {
       // release, then claim the released member back: the two writes of a match that ends early.
-      git(dir, ['commit', '-q', '-am', 'released']);
+      git(dir, ['commit', '-q', '--allow-empty', '-am', 'released']);
       const claimed = run(dir, then);
       result = { ...claimed, seconds: result.seconds + claimed.seconds, peakMiB: Math.max(result.peakMiB, claimed.peakMiB) };
       git(dir, ['reset', '-q', '--hard', 'HEAD~1']);
