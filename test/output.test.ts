@@ -153,6 +153,16 @@ describe('terminal output', () => {
     expect(small).not.toContain('In all:');
   });
 
+  it('puts the next step under the overdue requests when every one waiting is overdue, not under "Waiting: nobody"', async () => {
+    const repo = makeTree({ 'mentor.config.yaml': minimal.config, 'people/ann.yaml': minimal.person('ann'), 'people/lee.yaml': minimal.person('lee'), 'cohorts/c1/cohort.yaml': 'id: c1\nname: One\nstart: 2026-09-07\nmembers:\n  - {person: lee, role: lead}\n  - {person: ann, role: mentee, requestedAt: "2026-11-01T10:00:00Z"}\n' });
+    const lines = (await mentorIn(['status', 'c1', '--repo', repo], at({ NO_COLOR: '1' }))).stdout.split('\n');
+    const overdue = lines.findIndex((line) => line.includes('Overdue requests'));
+    expect(lines[overdue + 1]).toMatch(/^ {4}ann \(mentee\) has waited/);
+    expect(lines[overdue + 2]).toBe('    Next: `mentor assign c1 --dry-run`, then `--commit`; or a mentor takes one: `mentor claim <member> --as <mentor>`');
+    expect(lines[overdue + 3]).toMatch(/Waiting for a mentor: nobody$/);
+    expect(lines[overdue + 4]).not.toContain('Next:');
+  });
+
   it('tells what to do with an empty cohort in status, tree and hours', async () => {
     const repo = makeTree({ 'mentor.config.yaml': minimal.config, 'cohorts/empty/cohort.yaml': 'id: empty\nname: Empty\nstart: 2026-09-07\n' });
     for (const command of ['status', 'tree', 'hours']) {
