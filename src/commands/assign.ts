@@ -3,8 +3,9 @@ import { print, printError, say, styleFor, terminalWidth } from '../io/output.js
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { GO_BACK } from '../domain/questions.js';
 import { writeFilesAtomic } from '../io/write.js';
+import { runHearingSignals } from '../io/interrupt.js';
 import { refuseTooLargeRecords } from './record-size.js';
-import { planAssignment, waitingMembers, type AssignInput, type AssignmentPlan } from '../core/assign.js';
+import { planAssignment, planning, waitingMembers, type AssignInput, type AssignmentPlan } from '../core/assign.js';
 import { heldByFieldTypos, memberChoices, mentorChoices, overridesAfter } from '../core/assign-review.js';
 import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
@@ -43,7 +44,8 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     return ExitCode.invalid;
   }
   const input = assignInput(loaded, entry, true);
-  let plan = planAssignment(input);
+  // The solve can take seconds: it lets a Ctrl-C be heard meanwhile (under the lock, mentor stops at once, nothing written).
+  let plan = await runHearingSignals('working out the placements', planning(input));
   // Placing someone in a cycle that is over gives them no week of mentoring: said, not refused (records may be set right so).
   if (plan.assignments.length > 0 && cohortState(entry.cohort, loaded.today) === 'finished') printError(renderFinishedCohortWarning(entry.id, entry.cohort.end!));
   // A mentor's /claim is a branch whose pull request waits for a merge: placing that member here too makes two that conflict.
@@ -74,7 +76,7 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
       print('Nothing written.');
       return ExitCode.ok;
     }
-    ({ entry: target, plan } = placedAsReviewed(loaded, entry.id, reviewed));
+    ({ entry: target, plan } = await placedAsReviewed(loaded, entry.id, reviewed));
     commitPlan = await planTheCommit(target);
   } else {
     print(show(plan));
@@ -112,11 +114,11 @@ function touchableFiles(entry: CohortEntry & { cohort: Cohort }): string[] {
  * The placements the user accepted, under the lock and from the records as they are now (with the
  * user's changes): refused when they are not the ones reviewed, since someone wrote meanwhile.
  */
-function placedAsReviewed(loaded: Loaded, cohortId: string, reviewed: Reviewed): { entry: CohortEntry & { cohort: Cohort }; plan: AssignmentPlan } {
+async function placedAsReviewed(loaded: Loaded, cohortId: string, reviewed: Reviewed): Promise<{ entry: CohortEntry & { cohort: Cohort }; plan: AssignmentPlan }> {
   const fresh = lockAndReadAgain(loaded, 'assign');
   const again = () => changedMeanwhile(`The records of cohort ${cohortId}`, `Run \`mentor assign ${cohortId}\` again to review the placements as they are now.`);
   const current = chooseCohort(fresh, cohortId, { command: 'assign' });
-  const plan = planAssignment({ ...assignInput(fresh, current, false), ...(reviewed.overrides.size > 0 ? { overrides: reviewed.overrides } : {}) });
+  const plan = await runHearingSignals('working out the placements', planning({ ...assignInput(fresh, current, false), ...(reviewed.overrides.size > 0 ? { overrides: reviewed.overrides } : {}) }));
   const pairs = (p: AssignmentPlan) => JSON.stringify(p.assignments.map((a) => [a.person, a.mentor]));
   if (pairs(plan) !== pairs(reviewed.plan)) throw again();
   return { entry: current, plan };

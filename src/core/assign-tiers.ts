@@ -7,6 +7,8 @@
 // proven optimal, never worse than the tier-by-tier plan). Adding a mentor never places fewer
 // members, so only choices of the most mentors are searched.
 
+import type { Pausable } from './pausable.js';
+
 /** What a choice of mentors gives, across both tiers; compared in this order. */
 export interface Outcome {
   /** Members placed in both tiers. */
@@ -24,8 +26,8 @@ const better = (a: Outcome, b: Outcome) => a.count !== b.count ? a.count > b.cou
 
 /** What the search is given besides the choices. */
 export interface Search<T extends Outcome> {
-  /** What a choice achieves, or undefined when it cannot be placed as a whole. */
-  evaluate: (chosen: ReadonlySet<string>) => T | undefined;
+  /** What a choice achieves, or undefined when it cannot be placed as a whole (a solve: it may pause). */
+  evaluate: (chosen: ReadonlySet<string>) => Pausable<T | undefined>;
   /** How many mentees a candidate could take once it has a lead. */
   room: (id: string) => number;
   /** Room for mentees the chosen mentors must bring for every waiting mentee to be placed. */
@@ -38,17 +40,17 @@ export interface Search<T extends Outcome> {
  * The best choice of `first.length` ids of `candidates` (sorted by id), `first` giving
  * `firstOutcome`. Ties keep `first`, then the choice first by id.
  */
-export function bestChoice<T extends Outcome>(candidates: readonly string[], first: readonly string[], firstOutcome: T, search: Search<T>): { chosen: ReadonlySet<string>; outcome: T } {
+export function* bestChoice<T extends Outcome>(candidates: readonly string[], first: readonly string[], firstOutcome: T, search: Search<T>): Pausable<{ chosen: ReadonlySet<string>; outcome: T }> {
   let best = { chosen: new Set(first) as ReadonlySet<string>, outcome: firstOutcome };
   const k = first.length;
   if (k === 0 || k === candidates.length) return best;
   const budget = Math.max(1, Math.floor(WORK / Math.max(1, search.cost)));
-  const consider = (chosen: Set<string>) => {
-    const outcome = search.evaluate(chosen);
+  function* consider(chosen: Set<string>): Pausable<void> {
+    const outcome = yield* search.evaluate(chosen);
     if (outcome !== undefined && better(outcome, best.outcome)) best = { chosen, outcome };
-  };
+  }
   if (choices(candidates.length, k, budget) <= budget) {
-    for (const chosen of subsets(candidates, k)) consider(new Set(chosen));
+    for (const chosen of subsets(candidates, k)) yield* consider(new Set(chosen));
     return best;
   }
   const { room } = search;
@@ -68,7 +70,7 @@ export function bestChoice<T extends Outcome>(candidates: readonly string[], fir
   let evaluations = 0;
   if (roomiest.size === k && [...roomiest].some((id) => !best.chosen.has(id))) {
     evaluations++;
-    consider(roomiest);
+    yield* consider(roomiest);
   }
   for (let improved = true; improved && evaluations < budget; ) {
     improved = false;
@@ -79,7 +81,7 @@ export function bestChoice<T extends Outcome>(candidates: readonly string[], fir
         const chosen = new Set(before.chosen);
         chosen.delete(leaving);
         chosen.add(entering);
-        consider(chosen);
+        yield* consider(chosen);
         if (best !== before) {
           improved = true;
           break search;

@@ -11,6 +11,7 @@ import { HOUR_MS, localDate } from '../domain/time.js';
 import { roundScore, scoreMatrix, scorePair } from './assign-score.js';
 import { isPaused } from '../domain/cohort-state.js';
 import { bestChoice } from './assign-tiers.js';
+import { runToEnd, type Pausable } from './pausable.js';
 
 export { roundScore, scorePair, type ScoreParts, type Weights } from './assign-score.js';
 
@@ -84,22 +85,29 @@ export function waitingMembers(cohort: Cohort): Member[] {
 }
 
 export function planAssignment(input: AssignInput): AssignmentPlan {
+  return runToEnd(planning(input));
+}
+
+/** planAssignment as work that pauses now and then (core/pausable.ts): the same plan. */
+export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
   const waiting = waitingMembers(input.cohort);
   const plan: AssignmentPlan = { cohort: input.cohort.id, assignments: [], unassigned: [], totalScore: 0, waiting: waiting.length, askedFor: waiting.filter((member) => member.prefers !== undefined).length, loads: [], chosen: 0 };
   const all = (role: Role) => waiting.filter((member) => member.role === role).sort((a, b) => byId(a.person, b.person));
   const placeable = (role: Role) => all(role).filter((member) => !input.held?.has(member.person));
   const mentors = placeable('mentor');
   const mentees = placeable('mentee');
-  const both = (upper: TierPlacement) => ({ upper, lower: placeTier(input, 'mentee', mentees, new Set(upper.placed.keys())) });
-  const outcome = ({ upper, lower }: ReturnType<typeof both>) => ({ upper, lower, count: upper.placed.size + lower.placed.size, score: upper.score + lower.score, maxLoad: Math.max(upper.maxLoad, lower.maxLoad) });
-  const first = outcome(both(placeTier(input, 'mentor', mentors, new Set())));
+  const outcome = (upper: TierPlacement, lower: TierPlacement) => ({ upper, lower, count: upper.placed.size + lower.placed.size, score: upper.score + lower.score, maxLoad: Math.max(upper.maxLoad, lower.maxLoad) });
+  const both = function* (upper: TierPlacement) {
+    return outcome(upper, yield* placeTier(input, 'mentee', mentees, new Set(upper.placed.keys())));
+  };
+  const first = yield* both(yield* placeTier(input, 'mentor', mentors, new Set()));
   // Which waiting mentors get the leads' places decides what the mentees can have (assign-tiers.ts).
   const rooms = new Map(mentorStandings(input, 'mentee', new Set(mentors.map((member) => member.person))).map((mentor) => [mentor.id, mentor.room]));
   const existingRoom = first.lower.mentors.filter((mentor) => !rooms.has(mentor.id)).reduce((sum, mentor) => sum + mentor.room, 0);
-  const { outcome: best } = bestChoice(mentors.map((member) => member.person), [...first.upper.placed.keys()], first, {
-    evaluate: (chosen) => {
-      const upper = placeTier(input, 'mentor', mentors.filter((member) => chosen.has(member.person)), new Set());
-      return upper.placed.size === chosen.size ? outcome(both(upper)) : undefined;
+  const { outcome: best } = yield* bestChoice(mentors.map((member) => member.person), [...first.upper.placed.keys()], first, {
+    *evaluate(chosen) {
+      const upper = yield* placeTier(input, 'mentor', mentors.filter((member) => chosen.has(member.person)), new Set());
+      return upper.placed.size === chosen.size ? yield* both(upper) : undefined;
     },
     room: (id) => rooms.get(id) ?? 0,
     roomNeeded: mentees.length - existingRoom,
@@ -125,7 +133,11 @@ export function planAssignment(input: AssignInput): AssignmentPlan {
       });
     }
     const context = { input, role, standings: tier.standings, assignments: plan.assignments.filter((a) => a.role === role), members: all(role), ...(role === 'mentor' && crossTier ? { crossTier } : {}) };
-    for (const member of all(role)) if (!tier.placed.has(member.person)) plan.unassigned.push(whyNotPlaced(context, member));
+    for (const member of all(role)) {
+      if (tier.placed.has(member.person)) continue;
+      plan.unassigned.push(whyNotPlaced(context, member));
+      yield;
+    }
     for (const mentor of tier.mentors) plan.loads.push({ mentor: mentor.id, role: tierAbove(role)!, before: mentor.load, after: after.get(mentor.id)!, capacity: mentor.capacity });
   }
   plan.chosen = plan.assignments.filter((a) => a.chosen).length;
@@ -143,10 +155,10 @@ interface TierPlacement {
 }
 
 /** One tier's optimum for these waiting members of `role`, given the mentors who get a lead in this run. */
-function placeTier(input: AssignInput, role: Role, members: Member[], leadsGiven: ReadonlySet<string>): TierPlacement {
+function* placeTier(input: AssignInput, role: Role, members: Member[], leadsGiven: ReadonlySet<string>): Pausable<TierPlacement> {
   const standings = mentorStandings(input, role, leadsGiven);
   const mentors = standings.filter((mentor) => mentor.standing !== 'inactive' && mentor.standing !== 'paused' && mentor.standing !== 'waiting-for-lead');
-  const placed = solveTier(input, members, mentors);
+  const placed = yield* solveTier(input, members, mentors);
   const loads = new Map(mentors.map((mentor) => [mentor.id, mentor.load]));
   let score = 0;
   for (const member of members) {
@@ -159,7 +171,7 @@ function placeTier(input: AssignInput, role: Role, members: Member[], leadsGiven
 }
 
 /** The exact optimum for one tier; returns member -> mentor. */
-function solveTier(input: AssignInput, members: Member[], mentors: Array<{ id: string; room: number; load: number }>): Map<string, string> {
+function* solveTier(input: AssignInput, members: Member[], mentors: Array<{ id: string; room: number; load: number }>): Pausable<Map<string, string>> {
   const result = new Map<string, string>();
   const open = mentors.filter((mentor) => mentor.room > 0);
   if (members.length === 0 || open.length === 0) return result;
@@ -171,6 +183,7 @@ function solveTier(input: AssignInput, members: Member[], mentors: Array<{ id: s
   const mentorNode = (j: number) => 1 + n + j;
   const sink = 1 + n + m;
   const scores = scoreMatrix(input, members, open.map((mentor) => mentor.id));
+  yield;
 
   const network = new FlowNetwork(sink + 1, n + m + n * m);
   for (let i = 0; i < n; i++) network.addArc(source, memberNode(i), 1, 0);
@@ -197,8 +210,9 @@ function solveTier(input: AssignInput, members: Member[], mentors: Array<{ id: s
   }
   potential[sink] = sinkPotential;
 
-  network.solve(source, sink, potential);
-  network.balance(sink, sinkArcs, open.map((mentor) => mentor.load), potential);
+  yield;
+  yield* network.solving(source, sink, potential);
+  yield* network.balancing(sink, sinkArcs, open.map((mentor) => mentor.load), potential);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       const arc = pairArcs[i * m + j]!;

@@ -1,16 +1,18 @@
 // Min-cost max-flow by the primal-dual method: Dijkstra on reduced costs finds the shortest
 // augmenting distance, then a blocking flow (Dinic) saturates every shortest path at once on the
 // arcs of reduced cost zero. Arcs live in compressed rows (CSR) for speed on dense bipartite
-// graphs. Costs must be integers (exact in float64).
+// graphs. Costs must be integers (exact in float64). Both steps pause (yield) after each phase,
+// where pausing changes nothing, so that a caller may let node hear a signal (core/pausable.ts).
 
 import { FlowGraph } from './flow-graph.js';
+import type { Pausable } from './pausable.js';
 
 export class FlowNetwork extends FlowGraph {
   /**
    * Sends as much flow as possible from source to sink at the least cost. `potential` must make
    * every reduced cost non-negative at the start; it is left valid for the final residual graph.
    */
-  solve(source: number, sink: number, potential: Float64Array): number {
+  *solving(source: number, sink: number, potential: Float64Array): Pausable<number> {
     this.finalize();
     const n = this.nodeCount;
     const dist = new Float64Array(n);
@@ -44,6 +46,7 @@ export class FlowNetwork extends FlowGraph {
       for (let v = 0; v < n; v++) potential[v] = potential[v]! + Math.min(dist[v]!, sinkDistance);
       this.markTight(potential);
       flow += this.maxFlowOnTight([source], (v) => (v === sink ? Infinity : 0), level, current, () => {});
+      yield;
     }
     return flow;
   }
@@ -53,9 +56,9 @@ export class FlowNetwork extends FlowGraph {
    * busiest giver can pass one unit to an arc into the sink that carries at least two less,
    * along arcs of reduced cost zero (so value and cost stay optimal), it does. What is left is a
    * flow whose largest load cannot go down. `sinkArcs[k]` enters the sink; `base[k]` is load
-   * already there. `potential` must be the one solve() left.
+   * already there. `potential` must be the one solving() left.
    */
-  balance(sink: number, sinkArcs: number[], base: number[], potential: Float64Array): void {
+  *balancing(sink: number, sinkArcs: number[], base: number[], potential: Float64Array): Pausable<void> {
     this.markTight(potential);
     const n = this.nodeCount;
     const level = new Int32Array(n);
@@ -88,6 +91,7 @@ export class FlowNetwork extends FlowGraph {
         }, 1, sink);
       }
       if (moved < givers.length) return;
+      yield;
     }
   }
 }

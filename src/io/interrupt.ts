@@ -5,8 +5,9 @@ import { printError } from './output.js';
 // into place) before mentor hears the signal, and no temporary file is left. Then mentor stops,
 // says what it wrote, and exits 128 + the signal's number; the lock goes with the process (its
 // 'exit' listener). A signal that comes while mentor reads the records and works out its change
-// (one synchronous stretch, in which node hears nothing) is heard just before the write
-// (commands/commit-step.ts), which then does not happen. While a --commit is under way (its
+// (a synchronous stretch, in which node hears nothing) is heard just before the write
+// (commands/commit-step.ts), which then does not happen; long work in that stretch (assign's
+// solve) runs through runHearingSignals, which lets node hear it within a moment instead. While a --commit is under way (its
 // branch made), stopping waits until the commit is made or undone, so the user is never left
 // half-way; a second signal stops at once. Until a command goes for the lock it has nothing to
 // finish, and a signal stops it at once, as node does by default (a listener would wait for the
@@ -28,6 +29,8 @@ export interface Doing {
   wayOut: string;
 }
 const written: string[] = [];
+/** What long work (runHearingSignals) is under way, for what a signal heard during it says: "working out the placements". */
+let working: string | undefined;
 
 /** The CLI's own process (not a test that runs commands in its process) may stop as above. */
 export function allowCleanStops(): void {
@@ -51,6 +54,33 @@ export async function signalsHeard(): Promise<void> {
   for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** How long mentor works without letting node turn its loop (and hear a signal), at most about. */
+const TURN_EVERY_MS = 50;
+
+/**
+ * Runs long work that pauses now and then (core/pausable.ts; a generator) to its end, letting
+ * node turn its event loop every TURN_EVERY_MS or so: a signal that comes meanwhile is heard
+ * within a moment, where a plain call would keep it waiting until the work is over. Under the
+ * write lock that stops mentor before anything is written, saying it was `doing` that ("working
+ * out the placements"); the result is the same either way.
+ */
+export async function runHearingSignals<T>(doing: string, work: Iterator<unknown, T, undefined>): Promise<T> {
+  working = doing;
+  try {
+    let since = performance.now();
+    for (;;) {
+      const step = work.next();
+      if (step.done) return step.value;
+      if (performance.now() - since < TURN_EVERY_MS) continue;
+      // An immediate runs after a poll of the loop, where node reads signals (see signalsHeard).
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  } finally {
+    working = undefined;
+  }
+}
+
 /** Files this run has written (repo-relative), for what an interrupted run says. */
 export function noteWritten(files: readonly string[]): void {
   written.push(...files);
@@ -68,7 +98,7 @@ function heard(signal: Signal): void {
 
 function stop(signal: Signal, state: string | undefined): never {
   const files = written.length > 5 ? `${written.slice(0, 5).join(', ')} and ${written.length - 5} more` : written.join(', ');
-  printError(`mentor: interrupted (${signal}) ${state ?? (written.length === 0 ? 'before writing anything: nothing was written' : `after writing ${files}, each whole`)}.`);
+  printError(`mentor: interrupted (${signal}) ${state ?? (written.length === 0 ? `${working ? `while ${working}, ` : ''}before writing anything: nothing was written` : `after writing ${files}, each whole`)}.`);
   process.exit(128 + NUMBERS[signal]);
 }
 
