@@ -80,3 +80,25 @@ describe('assign --yes interrupted while it works out the placements', { timeout
     }
   });
 });
+
+describe('fix interrupted while it reads the records again under the lock', { timeout: 180_000 }, () => {
+  it('stops at once with 130, writes nothing, and leaves no lock', async () => {
+    // 8,000 members and 8,500 people, each a file that a generator wrote, none of them in canonical
+    // form: fix reads them all, then takes the lock and reads each again (seconds) before it writes.
+    const repo = path.join(mkdtempSync(path.join(tmpdir(), 'mentor-fix-')), 'repo');
+    execFileSync(process.execPath, [path.join(PACKAGE_ROOT, 'bench/generate-assign.js'), repo, '--mentors', '500', '--mentees', '8000', '--member-files'], { stdio: 'ignore' });
+    const before = snapshot(repo);
+    const lock = path.join(repo, '.mentor.lock');
+    const started = startMentor(['fix', '--repo', repo]);
+    await appears(lock, started.ended);
+    started.child.kill('SIGINT');
+    const { code, stdout, stderr } = await started.ended;
+
+    // Heard while it read, not only once every record was read again, before the write.
+    expect(stderr).toContain('mentor: interrupted (SIGINT) while reading the records again, before writing anything: nothing was written.');
+    expect(code).toBe(130);
+    expect(stdout).toBe('');
+    expect(snapshot(repo)).toEqual(before);
+    expect(existsSync(lock)).toBe(false);
+  });
+});

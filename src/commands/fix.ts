@@ -1,9 +1,10 @@
 import { ExitCode } from '../errors.js';
 import { print, say, styleFor } from '../io/output.js';
 import { CONFIG_FILE, readRecord, type RecordFile } from '../io/repo.js';
-import { signalsHeard } from '../io/interrupt.js';
+import { runHearingSignals, signalsHeard } from '../io/interrupt.js';
 import { keepLineEndings, writeFilesAtomic } from '../io/write.js';
 import { canonicalText } from '../core/canonical.js';
+import type { Pausable } from '../core/pausable.js';
 import { schemaLineFor } from '../model/json-schema.js';
 import type { Program } from '../model/program.js';
 import { loadForCommand, lockForWriting } from './context.js';
@@ -80,12 +81,20 @@ function canonicalOf(program: Program, record: RecordFile): { text: string; fixe
  */
 async function rewrite(program: Program, records: RecordFile[]): Promise<string[]> {
   lockForWriting(program.root, 'fix');
-  const writes = records.flatMap((record) => {
-    const outcome = canonicalOf(program, record);
-    return outcome?.fixed === undefined || outcome.fixed === outcome.text ? [] : [{ file: record.file, content: outcome.fixed }];
-  });
-  // A signal (Ctrl-C) while the records were read again is heard here, before anything is written.
+  // Seconds on a program of thousands of records: a signal (Ctrl-C) meanwhile is heard within a
+  // moment, and one that came just before is heard here, before anything is written.
+  const writes = await runHearingSignals('reading the records again', fixedAgain(program, records));
   await signalsHeard();
   writeFilesAtomic(program.root, writes);
   return writes.map(({ file }) => file);
+}
+
+function* fixedAgain(program: Program, records: RecordFile[]): Pausable<Array<{ file: string; content: string }>> {
+  const writes: Array<{ file: string; content: string }> = [];
+  for (const record of records) {
+    const outcome = canonicalOf(program, record);
+    if (outcome?.fixed !== undefined && outcome.fixed !== outcome.text) writes.push({ file: record.file, content: outcome.fixed });
+    yield;
+  }
+  return writes;
 }
