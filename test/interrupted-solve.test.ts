@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startMentor } from './helpers/paused-writer.js';
-import { git, PACKAGE_ROOT } from './helpers/repo.js';
+import { git, makeTree, PACKAGE_ROOT } from './helpers/repo.js';
 
 // A Ctrl-C (or SIGTERM) while `assign --yes` works out its placements: mentor holds the write
 // lock from the start, so its own signal handlers are in place, and node runs them only between
@@ -41,12 +40,12 @@ describe('assign --yes interrupted while it works out the placements', { timeout
   let program: string;
   beforeAll(() => {
     // 8,700 mentees waiting for 200 mentors, each member a file: the solve alone takes seconds.
-    program = path.join(mkdtempSync(path.join(tmpdir(), 'mentor-solve-')), 'program');
+    program = path.join(makeTree({}), 'program');
     execFileSync(process.execPath, [path.join(PACKAGE_ROOT, 'bench/generate-assign.js'), program, '--mentors', '200', '--mentees', '8700', '--member-files'], { stdio: 'ignore' });
   });
 
   const copy = () => {
-    const repo = path.join(mkdtempSync(path.join(tmpdir(), 'mentor-solve-')), 'repo');
+    const repo = path.join(makeTree({}), 'repo');
     cpSync(program, repo, { recursive: true });
     return repo;
   };
@@ -85,7 +84,7 @@ describe('fix interrupted while it reads the records again under the lock', { ti
   it('stops at once with 130, writes nothing, and leaves no lock', async () => {
     // 8,000 members and 8,500 people, each a file that a generator wrote, none of them in canonical
     // form: fix reads them all, then takes the lock and reads each again (seconds) before it writes.
-    const repo = path.join(mkdtempSync(path.join(tmpdir(), 'mentor-fix-')), 'repo');
+    const repo = path.join(makeTree({}), 'repo');
     execFileSync(process.execPath, [path.join(PACKAGE_ROOT, 'bench/generate-assign.js'), repo, '--mentors', '500', '--mentees', '8000', '--member-files'], { stdio: 'ignore' });
     const before = snapshot(repo);
     const lock = path.join(repo, '.mentor.lock');
