@@ -94,7 +94,7 @@ export function weeksBetween(start: string, end: string): string[] {
   if (dayNumber(end) < dayNumber(start)) return weeks;
   for (let week = weekOfDate(start); ; week = addWeeks(week, 1)) {
     weeks.push(week);
-    if (week === last || weeks.length > 1000) break;
+    if (week === last) break;
   }
   return weeks;
 }
