@@ -139,3 +139,28 @@ describe('the attention issue of a program where 1,500 wait', () => {
     expect(record.length).toBeLessThan(20_000);
   });
 });
+
+describe('the attention issue of a program with 400 cohorts running', () => {
+  it('fits in one issue body: the cohorts of the most urgent waits first, then how many more cohorts and who waits there', async () => {
+    // Each cohort with a lead and one waiting member; the longest wait is in the last cohort.
+    const files: FileTree = {};
+    const cohort = (i: number) => `cohort-${String(i).padStart(4, '0')}`;
+    for (let i = 0; i < 400; i++) {
+      const day = i === 399 ? '01' : String(2 + (i % 20)).padStart(2, '0');
+      files[`cohorts/${cohort(i)}/cohort.yaml`] = `id: ${cohort(i)}\nname: Cohort ${i}\nstart: 2026-09-07\nend: 2026-12-20\nmembers:\n  - person: andrew\n    role: lead\n  - person: bob\n    role: mentee\n    requestedAt: 2026-11-${day}T10:00:00Z\n`;
+    }
+    const { body, comment } = await attention(exampleRepo(files));
+    expect(body.length).toBeLessThan(GITHUB_LIMIT);
+    expect(comment!.length).toBeLessThan(GITHUB_LIMIT);
+    expect(body.split('\n')[0]).toBe('<!-- mentor:attention -->');
+    expect(body).toContain('<!-- mentor:waiting 402 -->');
+    const sections = body.split('\n').filter((line) => line.startsWith('## '));
+    expect(sections.length).toBeGreaterThan(50);
+    expect(body).toContain('## Cohort 399 (cohort-0399)\n');
+    // The example's own cohort (two waiting) may be among those left out: it waits least.
+    const more = /\n… and (\d+) more cohorts where (\d+) members wait: see the dashboard or run `node \.mentor\/mentor\.mjs status`\.\n/.exec(body)!;
+    expect(Number(more[1])).toBe(401 - sections.length);
+    expect(Number(more[2])).toBe(402 - rows(body).length);
+    expect(body.split('\n').at(-2)).toMatch(/^<!-- mentor:notified [0-9A-Za-z]+ -->$/);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Attention, Mention, NeverPlaced, OffQueue, QueueEntry, UnreadableCohort } from '../core/attention.js';
+import type { Attention, AttentionCohort, Mention, NeverPlaced, OffQueue, QueueEntry, UnreadableCohort } from '../core/attention.js';
 import { byUrgency, mentionDigest, mentionsToSend, notifiedLine } from '../core/attention-notified.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
 import { markdownText, mention } from './escape.js';
@@ -109,10 +109,11 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
   // The rows that fit, most urgent first; each cohort's are a prefix of its queue (overdue come first in it).
   const urgent = byUrgency(data);
   const rows = new Map(urgent.map((w) => [w.entry, row(w.entry)]));
-  const page = (kept: ReadonlySet<QueueEntry>) => {
+  const queued = urgent.length;
+  const page = (kept: ReadonlySet<QueueEntry>, cohorts: readonly AttentionCohort[] = data.cohorts) => {
     const out = [ATTENTION_MARKER, waitingMarker(data.waiting), '', `# Requests waiting for a mentor`, '', `As of ${markdownText(now)}. Kept current by the attention workflow; claim a member with a comment \`/claim <member>\`.`, ''];
     if (data.waiting === 0) out.push('Nobody is waiting. ✓', '');
-    for (const { snapshot: s, queue, toPlace } of data.cohorts) {
+    for (const { snapshot: s, queue, toPlace } of cohorts) {
       out.push(`## ${markdownText(shortened(s.cohort.name, 200))} (${markdownText(s.cohort.id)})`, '');
       if (queue.length > 0) {
         out.push(`| # | member | waiting | promise (${s.slaHours} h) | wants | mentions |`, '|---|---|---|---|---|---|');
@@ -130,6 +131,7 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
       const paused = (s.pausedMentors ?? []).filter((m) => m.role !== 'mentee');
       if (paused.length > 0) out.push(`**Paused:** ${names(paused.map((m) => `${markdownText(m.id)} (until ${m.until})`))}`, '');
     }
+    if (cohorts.length < data.cohorts.length) out.push(moreCohorts(data.cohorts.length - cohorts.length, queued - cohorts.reduce((sum, c) => sum + c.queue.length, 0)), '');
     out.push(...unreadablePart(data.unreadable ?? []));
     out.push(...offQueuePart(data.offQueue ?? []));
     for (const never of data.neverPlaced ?? []) out.push(...neverPlacedPart(never));
@@ -141,8 +143,45 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
   if (all.length <= COMMENT_LIMIT) return all;
   // Without rows, with a "… and N more" line for every cohort: what is left is the rows' room.
   const frame = page(new Set()).length;
-  const room = COMMENT_LIMIT - frame;
-  return page(new Set(urgent.slice(0, linesThatFit([...rows.values()], room)).map((w) => w.entry)));
+  if (frame <= COMMENT_LIMIT) return page(new Set(urgent.slice(0, linesThatFit([...rows.values()], COMMENT_LIMIT - frame)).map((w) => w.entry)));
+  // Even without rows the cohorts' sections are too many (hundreds of cohorts, or long lists of
+  // mentors with room): the cohorts whose waits are the most urgent first, each with its most
+  // urgent row, as many as fit; then more of their rows in the room left.
+  const top = new Map<AttentionCohort, QueueEntry>();
+  for (const w of urgent) if (!top.has(w.cohort)) top.set(w.cohort, w.entry);
+  const shown = cohortsThatFit(data, top, (cohorts, kept) => page(kept, cohorts).length);
+  const tops = new Set(shown.flatMap((c) => (top.has(c) ? [top.get(c)!] : [])));
+  const inShown = new Set(shown);
+  const rest = urgent.filter((w) => inShown.has(w.cohort) && !tops.has(w.entry));
+  const fit = linesThatFit(rest.map((w) => rows.get(w.entry)!), COMMENT_LIMIT - page(tops, shown).length);
+  return page(new Set([...tops, ...rest.slice(0, fit).map((w) => w.entry)]), shown);
+}
+
+/** "… and N more cohorts": the line that stands for the cohorts the body has no room for. */
+function moreCohorts(hidden: number, waiting: number): string {
+  return `… and ${hidden.toLocaleString('en-US')} more ${hidden === 1 ? 'cohort' : 'cohorts'}${waiting > 0 ? ` where ${plural(waiting, 'member')} ${waiting === 1 ? 'waits' : 'wait'}` : ''}: see the dashboard or run \`${RUNNER_COMMAND} status\`.`;
+}
+
+/**
+ * The cohorts whose sections fit in the body (`sizeWith` measures it with those cohorts and rows),
+ * in the body's order: first the cohort of the most urgent member (`top`: each cohort's most
+ * urgent, measured with its section), then the next one's, and cohorts nobody waits in last. Each
+ * section is measured once, so this costs one pass per cohort.
+ */
+function cohortsThatFit(data: Attention, top: ReadonlyMap<AttentionCohort, QueueEntry>, sizeWith: (cohorts: readonly AttentionCohort[], kept: ReadonlySet<QueueEntry>) => number): AttentionCohort[] {
+  const order = [...new Set([...top.keys(), ...data.cohorts])];
+  const base = sizeWith([], new Set());
+  const kept = new Set<AttentionCohort>();
+  let size = base;
+  // The "… and N more cohorts" line changes by a few characters as N does: that much is kept spare.
+  for (const cohort of order) {
+    const first = top.get(cohort);
+    const section = sizeWith([cohort], new Set(first === undefined ? [] : [first])) - base;
+    if (size + section > COMMENT_LIMIT - 100) break;
+    kept.add(cohort);
+    size += section;
+  }
+  return data.cohorts.filter((c) => kept.has(c));
 }
 
 /**
