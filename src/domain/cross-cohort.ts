@@ -39,7 +39,16 @@ interface Planned {
   hours: Map<string, number>;
 }
 
-const planOf = (config: Config, cohort: Cohort): Planned => ({ id: cohort.id, from: dayNumber(cohort.start), to: cohort.end === undefined ? Number.POSITIVE_INFINITY : dayNumber(cohort.end), hours: plannedIn(config, cohort) });
+// status, report and the dashboard ask for the hours elsewhere of every cohort in turn: each
+// cohort's plan is worked out once (per config), not once for every cohort that overlaps it.
+const plans = new WeakMap<Cohort, { config: Config; plan: Planned }>();
+function planOf(config: Config, cohort: Cohort): Planned {
+  const known = plans.get(cohort);
+  if (known?.config === config) return known.plan;
+  const plan = { id: cohort.id, from: dayNumber(cohort.start), to: cohort.end === undefined ? Number.POSITIVE_INFINITY : dayNumber(cohort.end), hours: plannedIn(config, cohort) };
+  plans.set(cohort, { config, plan });
+  return plan;
+}
 
 export interface ElsewhereHours {
   hours: number;

@@ -120,8 +120,19 @@ export function middayOf(date: string): number {
 
 export const HOUR_MS = 3_600_000;
 
+// A program asks when the same days begin again and again (the end of every week, for every
+// cohort and page): each is worked out once, as dayNumber's days are.
+const dayStarts = new Map<string, number>();
+
 /** The instant a calendar day starts in a zone (midnight local time). */
 export function startOfDay(zone: string, date: string): number {
+  const key = `${zone} ${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) dayStarts.set(key, (start = firstInstantOf(zone, date)));
+  return start;
+}
+
+function firstInstantOf(zone: string, date: string): number {
   const utcMidnight = dayNumber(date) * DAY_MS;
   const guess = utcMidnight - utcOffsetMinutes(zone, utcMidnight) * 60_000;
   // Correct once for a zone whose offset differs at the guessed instant (near a DST change).
