@@ -130,13 +130,20 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
     const { pending, counted } = claimsWithRoom(snapshot, inQueue, people, claims);
     const withRoom = new Set(snapshot.mentorsWithRoom.filter((m) => m.room > (pending.get(people.get(m.id)?.github?.toLowerCase() ?? '') ?? 0)).map((m) => m.id));
     const roleOf = new Map(snapshot.hours.map((h) => [h.id, h.role]));
+    // Each waiting member is matched against every mentor with room: their skills as sets, once.
+    const skillSets = new Map<string, Set<string>>();
+    const skillsOf = (id: string) => skillSets.get(id) ?? skillSets.set(id, new Set(people.get(id)?.skills ?? [])).get(id)!;
     const queue = inQueue.map((w, index): QueueEntry => {
       const mentions: Mention[] = [];
       // One mention per handle as a mentor (asked for, or with room), and one as a maintainer: a
       // maintainer who is also a lead with room is told when the request turns overdue, too.
       const asMaintainer = (why: Mention['why']) => why === 'overdue' || why === 'date';
+      const seen = new Set<string>();
       const add = (handle: string | undefined, why: Mention['why'], person?: string) => {
-        if (handle === undefined || mentions.some((m) => m.handle.toLowerCase() === handle.toLowerCase() && asMaintainer(m.why) === asMaintainer(why))) return;
+        if (handle === undefined) return;
+        const once = `${asMaintainer(why) ? 'maintainer' : 'mentor'} ${handle.toLowerCase()}`;
+        if (seen.has(once)) return;
+        seen.add(once);
         const skill = why === 'escalate' && w.wants.length > 0 ? { skill: true as const } : {};
         mentions.push({ handle, why, key: `${snapshot.cohort.id}/${w.id}/${why}/${handle.toLowerCase()}`, ...(person !== undefined ? { person } : {}), ...skill });
       };
@@ -151,8 +158,7 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
         const tier = tierAbove(w.role);
         for (const mentor of snapshot.mentorsWithRoom) {
           if (mentor.role !== tier || !withRoom.has(mentor.id)) continue;
-          const skills = people.get(mentor.id)?.skills ?? [];
-          if (w.wants.length > 0 && !w.wants.some((want) => skills.includes(want))) continue;
+          if (w.wants.length > 0 && !w.wants.some((want) => skillsOf(mentor.id).has(want))) continue;
           add(handleOf(mentor.id), 'escalate', mentor.id);
         }
       }
