@@ -25,8 +25,26 @@ export interface Scope {
 /** Every path a change touches: a rename is an addition and a deletion. */
 const touchedPaths = (changes: readonly Change[]) => changes.flatMap((change) => (change.from !== undefined ? [change.path, change.from] : [change.path]));
 
-export function changeScope(changes: readonly Change[], program: Program, logsOfPerson: (cohort: string, person: string) => RecordFile[]): Scope {
+export function changeScope(changes: readonly Change[], program: Program, listLogsOfPerson: (cohort: string, person: string) => RecordFile[]): Scope {
   const scope: Scope = { files: new Set(), cohortsWithAllLogs: new Set(), logs: new Map() };
+  // A pull request may add a person's logs by the thousand: their folder is listed once, and a
+  // cohort's listed logs are found by path, not searched again for each.
+  const folders = new Map<string, RecordFile[]>();
+  const logsOfPerson = (cohort: string, person: string) => {
+    const key = `${cohort}/${person}`;
+    let logs = folders.get(key);
+    if (logs === undefined) folders.set(key, (logs = listLogsOfPerson(cohort, person)));
+    return logs;
+  };
+  const byPath = new Map<string, Map<string, RecordFile>>();
+  const listedLog = (cohort: string, path: string) => {
+    let files = byPath.get(cohort);
+    if (files === undefined) {
+      byPath.set(cohort, (files = new Map()));
+      for (const file of program.layout.logs.get(cohort) ?? []) if (!files.has(file.file)) files.set(file.file, file);
+    }
+    return files.get(path);
+  };
   const handles: string[] = [];
   const addLog = (file: RecordFile) => {
     scope.logs.set(file.file, file);
@@ -52,7 +70,7 @@ export function changeScope(changes: readonly Change[], program: Program, logsOf
       if (under && under.below.length >= 2) {
         const [person, inFolder] = under.below as [string, string];
         if (under.below.length === 2) {
-          const listed = program.layout.logs.get(under.cohort)?.find((file) => file.file === path);
+          const listed = listedLog(under.cohort, path);
           for (const log of listed ? [listed] : logsOfPerson(under.cohort, person).filter((file) => file.file === path)) addLog(log);
         } else {
           // Deeper in a person's log folder: the full run's word is about the folder it is in.
