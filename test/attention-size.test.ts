@@ -193,3 +193,31 @@ describe('the attention issue of a program where hundreds of mentors have room',
     expect(calls).toBeLessThan(50_000);
   });
 });
+
+describe('the attention issue of a program where mentors have many different skills', () => {
+  it('finds the mentors with a wanted skill through their skills, not by trying each mentor for each member', async () => {
+    // 300 mentors with room, each with skills of their own; 60 members waiting, each wanting ten.
+    // Each member was tried against every mentor (a set lookup per wanted skill): 180,000 lookups.
+    const files: FileTree = {};
+    for (let i = 0; i < 300; i++) {
+      files[`people/k${i}.yaml`] = `id: k${i}\nname: K${i}\ngithub: k${i}-gh\nskills: [s${i}, t${i}]\n`;
+      files[`cohorts/2026-fall/members/k${i}.yaml`] = `person: k${i}\nrole: mentor\nmentor: andrew\n`;
+    }
+    for (let i = 0; i < 60; i++) {
+      files[`people/w${i}.yaml`] = `id: w${i}\nname: W${i}\n`;
+      files[`cohorts/2026-fall/members/w${i}.yaml`] = `person: w${i}\nrole: mentee\nwants: [${Array.from({ length: 10 }, (_, j) => `s${(i * 7 + j * 31) % 300}`).join(', ')}]\nrequestedAt: 2026-11-22T15:04:00-08:00\n`;
+    }
+    const repo = exampleRepo(files);
+    const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
+    const first = await mentorIn(['status', '--repo', repo, '--format', 'markdown'], { env });
+    const lookups = vi.spyOn(Set.prototype, 'has');
+    const again = await mentorIn(['status', '--repo', repo, '--format', 'markdown'], { env });
+    const calls = lookups.mock.calls.length;
+    lookups.mockRestore();
+    expect(again.stdout).toBe(first.stdout);
+    // w0 wants s0, s31, ..., s279: the ten mentors who have them, in the order of mentors with room.
+    const row = again.stdout.split('\n').find((line) => line.includes(' | w0 (mentee) | '))!;
+    expect(row.match(/@k\d+-gh/g)).toEqual(Array.from({ length: 10 }, (_, j) => `@k${j * 31}-gh`).sort());
+    expect(calls).toBeLessThan(100_000);
+  });
+});

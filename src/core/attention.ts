@@ -130,9 +130,27 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
     const { pending, counted } = claimsWithRoom(snapshot, inQueue, people, claims);
     const withRoom = new Set(snapshot.mentorsWithRoom.filter((m) => m.room > (pending.get(people.get(m.id)?.github?.toLowerCase() ?? '') ?? 0)).map((m) => m.id));
     const roleOf = new Map(snapshot.hours.map((h) => [h.id, h.role]));
-    // Each waiting member is matched against every mentor with room: their skills as sets, once.
-    const skillSets = new Map<string, Set<string>>();
-    const skillsOf = (id: string) => skillSets.get(id) ?? skillSets.set(id, new Set(people.get(id)?.skills ?? [])).get(id)!;
+    // Who to ask for a member of a tier: its mentors with room, in order, found by wanted skill
+    // through an index made once, not by matching every member against every mentor.
+    const askable = new Map<string, { mentors: typeof snapshot.mentorsWithRoom; bySkill: Map<string, number[]> }>();
+    const askableOf = (tier: string) => {
+      let found = askable.get(tier);
+      if (found === undefined) {
+        const mentors = snapshot.mentorsWithRoom.filter((mentor) => mentor.role === tier && withRoom.has(mentor.id));
+        const bySkill = new Map<string, number[]>();
+        mentors.forEach((mentor, at) => {
+          for (const skill of new Set(people.get(mentor.id)?.skills ?? [])) (bySkill.get(skill) ?? bySkill.set(skill, []).get(skill)!).push(at);
+        });
+        askable.set(tier, (found = { mentors, bySkill }));
+      }
+      return found;
+    };
+    const escalateTo = (tier: string, wants: readonly string[]) => {
+      const { mentors, bySkill } = askableOf(tier);
+      if (wants.length === 0) return mentors;
+      const at = new Set([...new Set(wants)].flatMap((want) => bySkill.get(want) ?? []));
+      return [...at].sort((a, b) => a - b).map((i) => mentors[i]!);
+    };
     const queue = inQueue.map((w, index): QueueEntry => {
       const mentions: Mention[] = [];
       // One mention per handle as a mentor (asked for, or with room), and one as a maintainer: a
@@ -156,11 +174,7 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
       if (!waitsForMerge && w.prefers !== undefined && roleOf.get(w.prefers) === tierAbove(w.role)) add(handleOf(w.prefers), 'prefers', w.prefers);
       if (!waitsForMerge && w.waitedHours !== undefined && w.waitedHours >= config.notify.escalateAfterHours) {
         const tier = tierAbove(w.role);
-        for (const mentor of snapshot.mentorsWithRoom) {
-          if (mentor.role !== tier || !withRoom.has(mentor.id)) continue;
-          if (w.wants.length > 0 && !w.wants.some((want) => skillsOf(mentor.id).has(want))) continue;
-          add(handleOf(mentor.id), 'escalate', mentor.id);
-        }
+        if (tier !== undefined) for (const mentor of escalateTo(tier, w.wants)) add(handleOf(mentor.id), 'escalate', mentor.id);
       }
       if (w.overdue) for (const maintainer of config.maintainers) add(maintainer, 'overdue');
       // A requestedAt still to come would never fall due: only a maintainer can correct it.
