@@ -11,6 +11,7 @@ import { whoIs, type Author } from './author.js';
 import { misplacedLog, ownLogOf } from './misplaced-log.js';
 import type { AuthorAssociation } from '../../domain/github.js';
 import { textOnlyChange } from './tree-text.js';
+import { membersIn } from './members-in-file.js';
 
 // What the author of a pull request may change, judged by meaning (DESIGN.md "Pull requests on
 // GitHub"): who they are and what each change does is read from the base; what it becomes, from
@@ -194,15 +195,6 @@ function judgeTree(context: Context, change: Change, cohortId: string, memberFil
   // What the change does to the members it changes (a claim, a release, a join), all of them.
   const changed = judgements.filter((judgement) => judgement !== UNCHANGED);
   return allow(changed.length === 0 ? 'no change to the tree' : changed.map((judgement) => judgement.reason).join('; '));
-}
-
-/** The members written in one file of a cohort, by person. */
-function membersIn(entry: CohortEntry | undefined, file: string): Map<string, Member> {
-  const members = new Map<string, Member>();
-  entry?.cohort?.members.forEach((member, index) => {
-    if (entry.places[index]?.file === file) members.set(member.person, member);
-  });
-  return members;
 }
 
 const sameExcept = (a: Member, b: Member, keys: readonly (keyof Member)[]) => {

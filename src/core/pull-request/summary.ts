@@ -4,6 +4,7 @@ import type { LogBeforeAfter } from '../../model/changed-logs.js';
 import type { CohortEntry, Program } from '../../model/program.js';
 import type { Change } from '../../model/scope.js';
 import { cohortCommitments } from '../commitments.js';
+import { membersIn } from './members-in-file.js';
 
 // What a pull request changes, in the program's terms (a log and its hours, who was placed,
 // who joined), for the gate's comment and `mentor pr-summary`. Pure.
@@ -52,7 +53,7 @@ export function summarizeChanges(base: Program, head: Program, changes: readonly
 }
 
 function treeChange(before: CohortEntry | undefined, after: CohortEntry | undefined, file: string, cohort: string) {
-  const inFile = (entry: CohortEntry | undefined) => new Map((entry?.cohort?.members ?? []).filter((_, i) => entry!.places[i]?.file === file).map((m) => [m.person, m]));
+  const inFile = (entry: CohortEntry | undefined) => membersIn(entry, file);
   const old = inFile(before);
   const now = inFile(after);
   const change = { cohort, placed: [] as Array<{ person: string; mentor: string }>, moved: [] as Array<{ person: string; from: string; to: string }>, released: [] as Array<{ person: string; mentor: string }>, joined: [] as string[], left: [] as string[] };
