@@ -37,6 +37,7 @@ export function changeScope(changes: readonly Change[], program: Program, listLo
     return logs;
   };
   const byPath = new Map<string, Map<string, RecordFile>>();
+  const trees = new Set<string>();
   const listedLog = (cohort: string, path: string) => {
     let files = byPath.get(cohort);
     if (files === undefined) {
@@ -55,14 +56,14 @@ export function changeScope(changes: readonly Change[], program: Program, listLo
     const what = classifyPath(path);
     if (what.kind === 'person') {
       for (const entry of program.cohorts.values()) {
-        if (entry.cohort?.members.some((m) => m.person === what.person || m.mentor === what.person || m.prefers === what.person)) addTree(scope, program, entry.id);
+        if (!trees.has(entry.id) && entry.cohort?.members.some((m) => m.person === what.person || m.mentor === what.person || m.prefers === what.person)) addTree(scope, program, entry.id, trees);
       }
       for (const cohort of program.layout.logs.keys()) for (const log of logsOfPerson(cohort, what.person)) addLog(log);
       const github = program.people.get(what.person)?.person?.github;
       if (github !== undefined) handles.push(github);
     } else if (what.kind === 'cohort' || what.kind === 'member') {
       scope.cohortsWithAllLogs.add(what.cohort);
-      addTree(scope, program, what.cohort);
+      addTree(scope, program, what.cohort, trees);
     } else {
       // Anything in a person's log folder: listed as a full run lists it, so a .yml or a stray
       // file gets the same word, a .gitkeep or a temp file none, and a log is checked.
@@ -87,7 +88,10 @@ export function changeScope(changes: readonly Change[], program: Program, listLo
 }
 
 /** A cohort's whole tree: cohort.yaml and every member file, where its rules report. */
-function addTree(scope: Scope, program: Program, cohort: string): void {
+function addTree(scope: Scope, program: Program, cohort: string, added: Set<string>): void {
+  // Once a cohort: a change to thousands of its member files added the same tree each time.
+  if (added.has(cohort)) return;
+  added.add(cohort);
   scope.files.add(cohortFile(cohort));
   for (const file of program.layout.members.get(cohort) ?? []) scope.files.add(file.file);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addWeeks } from '../../src/domain/weeks.js';
 import type { DirListing } from '../../src/model/record-source.js';
 import type { Change } from '../../src/model/scope.js';
@@ -35,5 +35,25 @@ describe('validate --changed on many added logs of one person', () => {
     expect(result.problems.filter((p) => p.file === 'cohorts/2026-fall/logs/bob/notes.txt')).toHaveLength(1);
     // The records folders once each, and bob's folder (about 400 names) once: not once per log.
     expect(source.names).toBeLessThan(3 * 400);
+  });
+});
+
+describe('validate --changed on many changed member files of one cohort', () => {
+  it('adds the cohort\'s tree to what is reported on once, not once for each changed file', () => {
+    const tree: Record<string, string> = {};
+    const changes: Change[] = [];
+    for (let i = 0; i < 300; i++) {
+      tree[`people/p${i}.yaml`] = `id: p${i}\nname: P ${i}\n`;
+      tree[`cohorts/2026-fall/members/p${i}.yaml`] = `person: p${i}\nrole: mentee\nprefers: grace\nrequestedAt: 2026-11-20T10:00:00-08:00\n`;
+      changes.push({ status: 'modified', path: `cohorts/2026-fall/members/p${i}.yaml` });
+    }
+    const source = new MemorySource(exampleTree(tree));
+    const adds = vi.spyOn(Set.prototype, 'add');
+    const result = validateScope(source, changes);
+    const calls = adds.mock.calls.length;
+    adds.mockRestore();
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // The tree (cohort.yaml and 300 member files) added for each of the 300 files was 90,000 adds.
+    expect(calls).toBeLessThan(20_000);
   });
 });
