@@ -47,7 +47,21 @@ export interface Logger {
  * then. One claimed later was still waiting, one released since still had a mentor. `report`,
  * `progress`, `status` and the dashboard all count a week's logs (and its planned hours) from here.
  */
-export function expectedLoggers(cohort: Cohort, zone: string, week: string, people?: ReadonlyMap<string, { pausedUntil?: string | undefined } | undefined>): Logger[] {
+export function expectedLoggers(cohort: Cohort, zone: string, week: string, people?: ReadonlyMap<string, { pausedUntil?: string | undefined } | undefined>): readonly Logger[] {
+  // The dashboard asks each week of a cohort three times (its snapshot, its page, the program's
+  // progress): a rolling cohort of years and a thousand members is worked out once per week.
+  const byPeople = known.get(cohort) ?? known.set(cohort, new WeakMap()).get(cohort)!;
+  const byWeek = byPeople.get(people ?? NOBODY) ?? byPeople.set(people ?? NOBODY, new Map()).get(people ?? NOBODY)!;
+  const key = `${zone} ${week}`;
+  let loggers = byWeek.get(key);
+  if (loggers === undefined) byWeek.set(key, (loggers = Object.freeze(loggersAt(cohort, zone, week, people))));
+  return loggers;
+}
+
+const NOBODY = {};
+const known = new WeakMap<Cohort, WeakMap<object, Map<string, readonly Logger[]>>>();
+
+function loggersAt(cohort: Cohort, zone: string, week: string, people?: ReadonlyMap<string, { pausedUntil?: string | undefined } | undefined>): Logger[] {
   const end = endOfWeek(zone, week);
   return cohort.members.flatMap((member) => {
     if (people !== undefined && isAwayInWeek(people.get(member.person), week)) return [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohortAsOf } from '../../src/core/cohort-as-of.js';
+import { cohortAsOf, expectedLoggers } from '../../src/core/cohort-as-of.js';
 import type { Cohort, Member } from '../../src/model/schemas.js';
 
 const at = (text: string) => Date.parse(text);
@@ -21,5 +21,23 @@ describe('a cohort as it was at an instant', () => {
     expect(then.find((member) => member.person === 'released')!.history).toBeUndefined();
     // Now, every member is as written.
     expect(cohortAsOf(cohort(members), at('2026-11-25T00:00:00Z')).members).toEqual(members);
+  });
+});
+
+describe('who was expected to log a week', () => {
+  it('is worked out once for a cohort, week and people, however often the dashboard asks', () => {
+    // A rolling cohort of years and a thousand members: the site asked each week three times.
+    const members = [{ person: 'lee', role: 'lead', wants: [] } as Member, mentee({ person: 'bob', mentor: 'lee', assignedAt: '2026-09-01T10:00:00Z' })];
+    let reads = 0;
+    const counted = { ...cohort([]), get members() { reads++; return members; } } as Cohort;
+    const away = new Map([['bob', { pausedUntil: '2026-12-01' }]]);
+    const first = expectedLoggers(counted, 'UTC', '2026-W47');
+    for (let i = 0; i < 5; i++) expect(expectedLoggers(counted, 'UTC', '2026-W47')).toEqual(first);
+    expect(first.map((logger) => logger.person)).toEqual(['lee', 'bob']);
+    expect(reads).toBe(1);
+    // Other people (bob away): another answer, worked out once too.
+    expect(expectedLoggers(counted, 'UTC', '2026-W47', away).map((logger) => logger.person)).toEqual(['lee']);
+    expect(expectedLoggers(counted, 'UTC', '2026-W47', away).map((logger) => logger.person)).toEqual(['lee']);
+    expect(reads).toBe(2);
   });
 });
