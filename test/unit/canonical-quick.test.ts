@@ -75,7 +75,8 @@ describe('the quick canonical check of mentor fix', () => {
     for (const name of readdirSync('test/corpus')) {
       const text = readFileSync(path.join('test/corpus', name), 'utf8');
       for (const kind of ['config', 'person', 'cohort', 'member', 'log'] as const) {
-        for (const variant of [text, `${PERSON}\n${text}`, `${PERSON}\n\n${text}`]) {
+        // A big corpus file (40 KB of nesting: the full parser takes ~0.2 s a pass) as it is only.
+        for (const variant of text.length > 10_000 ? [text] : [text, `${PERSON}\n${text}`, `${PERSON}\n\n${text}`]) {
           expect(outcome(() => canonicalText(kind, variant, options)), `${name} as ${kind}`).toBe(outcome(() => reorderedText(kind, variant, options)));
         }
       }
