@@ -93,6 +93,13 @@ describe('terminal output', () => {
     expect(fitColumns('grace', 1)).toBe('');
   });
 
+  it('writes counts of a thousand or more with a thousands separator in status, as its totals line does', async () => {
+    const result = await mentorIn(['status', 'c1', '--repo', wideProgram(400, 2)], at());
+    const lines = result.stdout;
+    expect(lines, result.stderr).toContain('Missing logs for last week, 2026-W47 (1,201)');
+    expect(lines).toMatch(/, and 1,\d{3} more\n/);
+  });
+
   it('packs 300 missing logs onto a few lines instead of one line each', () => {
     const result = mentor(['status', 'c1', '--repo', wideProgram(300)], at());
     expect(result.stdout).toContain('Missing logs for last week, 2026-W47 (301)');

@@ -56,7 +56,7 @@ export function renderStatusText(view: StatusView, style: Style, width?: number)
     }
     out.push(isCohortWeek(s.cohort, s.week) ? section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none', width ?? 80) : `${style.dim('✓')} Missing logs: ${style.dim(`none expected (last week, ${s.week}, is outside the cohort's weeks, ${cohortWeeksText(s.cohort)})`)}`);
     if (isCohortWeek(s.cohort, s.week) && s.missingLogs.length > 0) out.push(`    ${style.dim('Next:')} each writes theirs: \`mentor log --week ${s.week}\``);
-    out.push(`${style.dim('•')} ${thisWeek.expectedLogs === 0 ? `Logs this week: none expected (${noLogsExpectedWhy({ placed: s.counts.members > s.counts.waiting, inCohort: isCohortWeek(s.cohort, addWeeks(s.week, 1)), anyAway: (s.pausedMentors?.length ?? 0) > 0 })})` : `Logs this week so far: ${thisWeek.logs} of ${thisWeek.expectedLogs}`}`);
+    out.push(`${style.dim('•')} ${thisWeek.expectedLogs === 0 ? `Logs this week: none expected (${noLogsExpectedWhy({ placed: s.counts.members > s.counts.waiting, inCohort: isCohortWeek(s.cohort, addWeeks(s.week, 1)), anyAway: (s.pausedMentors?.length ?? 0) > 0 })})` : `Logs this week so far: ${countText(thisWeek.logs)} of ${countText(thisWeek.expectedLogs)}`}`);
     out.push(section(style, 'Mentors with room', s.mentorsWithRoom.map((m) => `${m.id} (${m.role}): ${plural(m.directMentees, 'mentee')}, room for ${m.room} more`), 'ok', 'none'));
     out.push(section(style, 'Inactive mentors', s.inactiveMentors.map((m) => `${m.id} (${m.role}): ${m.reason === 'opted-out' ? 'opted out (active: false)' : `no log for ${plural(m.weeksWithoutLog, 'week')}`}`), 'warning', 'none'));
     if (s.pausedMentors) out.push(section(style, 'Paused', s.pausedMentors.map((m) => `${m.id} (${m.role}) until ${m.until}`), 'ok', 'nobody'));
@@ -91,8 +91,8 @@ export function renderOverdueFailure(overdue: ReadonlyArray<{ cohort: string; me
 function section(style: Style, title: string, lines: string[], tone: 'error' | 'warning' | 'ok', empty: string, packedWidth?: number): string {
   const mark = lines.length === 0 ? style.dim('✓') : tone === 'error' ? style.error('✖') : tone === 'warning' ? style.warning('!') : style.ok('•');
   if (lines.length === 0) return `${mark} ${title}: ${style.dim(empty)}`;
-  const shown = packedWidth !== undefined && lines.length > 3 ? packList(lines, packedWidth - 4) : lines.length > 12 ? [...lines.slice(0, 10), `… and ${lines.length - 10} more (--format json lists every one)`] : lines;
-  return [`${mark} ${title} (${lines.length})`, ...shown.map((line) => `    ${line}`)].join('\n');
+  const shown = packedWidth !== undefined && lines.length > 3 ? packList(lines, packedWidth - 4) : lines.length > 12 ? [...lines.slice(0, 10), `… and ${countText(lines.length - 10)} more (--format json lists every one)`] : lines;
+  return [`${mark} ${title} (${countText(lines.length)})`, ...shown.map((line) => `    ${line}`)].join('\n');
 }
 
 /** The tree with box-drawing characters; waiting members listed under it. */

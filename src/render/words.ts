@@ -43,7 +43,7 @@ export function packList(items: readonly string[], width = 80, limit = 60): stri
       current = piece;
     } else current = current === '' ? piece : `${current} ${piece}`;
   }
-  if (rest > 0) current = `${current} and ${rest} more`;
+  if (rest > 0) current = `${current} and ${countText(rest)} more`;
   if (current !== '') lines.push(current);
   return lines;
 }
