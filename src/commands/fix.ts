@@ -11,6 +11,7 @@ import { loadForCommand, lockForWriting } from './context.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { plural } from '../render/words.js';
 import { renderWroteJson } from '../render/outcome-json.js';
+import { countText } from '../domain/text.js';
 
 /** Records named one a line before "… and N more". */
 const LISTED = 50;
@@ -48,7 +49,7 @@ export async function fixCommand(options: FixOptions): Promise<number> {
     lines.push(options.check ? style.warning(`${plural(changed.length, 'record is', 'records are')} not in canonical form (run \`mentor fix\`):`) : `Fixed ${plural(changed.length, 'record')}:`);
     // A program written by another tool may have every record off: a hundred thousand lines help no one.
     lines.push(...changed.slice(0, LISTED).map((file) => `  ${sanitizeInline(file)}`));
-    if (changed.length > LISTED) lines.push(`  … and ${(changed.length - LISTED).toLocaleString('en-US')} more${options.check ? ' (`mentor fix` rewrites them all)' : ''}`);
+    if (changed.length > LISTED) lines.push(`  … and ${countText(changed.length - LISTED)} more${options.check ? ' (`mentor fix` rewrites them all)' : ''}`);
   }
   for (const [left, why] of [[skipped, 'with invalid YAML'], [unread, 'that cannot be read']] as const) {
     if (left.length > 0) lines.push(style.dim(`Skipped ${left.length} ${why} (see \`mentor validate\`): ${sanitizeInline(left.slice(0, 5).join(', '))}${left.length > 5 ? ', …' : ''}`));

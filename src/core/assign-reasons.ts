@@ -2,6 +2,7 @@ import type { Member, Role } from '../model/schemas.js';
 import { tierAbove } from '../domain/tiers.js';
 import { scorePair } from './assign-score.js';
 import type { AssignInput, Assignment, MentorStanding, Unplaced } from './assign-types.js';
+import { countText } from '../domain/text.js';
 
 // Why a waiting member was not placed, said truthfully and by name: who of the tier above could
 // not take anyone and why, or who took the room (and whether it was a tie settled by id).
@@ -20,7 +21,7 @@ export interface ReasonContext {
 const list = (ids: string[]) => (ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`);
 /** Mentors named in a reason: all of a few; of hundreds, the first few and how many more (each unplaced member has a reason). */
 const NAMED = 5;
-const someOf = (ids: string[]) => (ids.length <= NAMED ? list(ids) : `${ids.slice(0, NAMED).join(', ')} and ${(ids.length - NAMED).toLocaleString('en-US')} more`);
+const someOf = (ids: string[]) => (ids.length <= NAMED ? list(ids) : `${ids.slice(0, NAMED).join(', ')} and ${countText(ids.length - NAMED)} more`);
 const are = (items: readonly unknown[]) => (items.length === 1 ? 'is' : 'are');
 
 export function whyNotPlaced(context: ReasonContext, member: Member): Unplaced {

@@ -15,10 +15,13 @@ type Config = CommitmentModel;
 // A person's maxHoursPerWeek holds across every cohort whose dates overlap (DESIGN.md "Time"):
 // planned hours add up. These are the sums assign, status and the capacity rule start from.
 
-/** Whether two cohorts share a day; a rolling cohort (no end) runs on for ever. */
+/** A cohort's first and last day as day numbers; a rolling cohort (no end) runs on for ever. */
+const daysOf = (cohort: CohortDates) => ({ from: dayNumber(cohort.start), to: cohort.end === undefined ? Number.POSITIVE_INFINITY : dayNumber(cohort.end) });
+
+/** Whether two cohorts share a day. */
 export function cohortsOverlap(a: CohortDates, b: CohortDates): boolean {
-  const endOf = (cohort: CohortDates) => (cohort.end === undefined ? Number.POSITIVE_INFINITY : dayNumber(cohort.end));
-  return dayNumber(a.start) <= endOf(b) && dayNumber(b.start) <= endOf(a);
+  const [x, y] = [daysOf(a), daysOf(b)];
+  return x.from <= y.to && y.from <= x.to;
 }
 
 /** Each person's planned weekly hours in one cohort. */
@@ -31,7 +34,7 @@ function plannedIn(config: Config, cohort: Cohort): Map<string, number> {
   return hours;
 }
 
-/** A cohort's days (as day numbers; a rolling cohort runs on for ever) and its planned hours, worked out once. */
+/** A cohort's days (daysOf) and its planned hours, worked out once. */
 interface Planned {
   id: string;
   from: number;
@@ -45,7 +48,7 @@ const plans = new WeakMap<Cohort, { config: Config; plan: Planned }>();
 function planOf(config: Config, cohort: Cohort): Planned {
   const known = plans.get(cohort);
   if (known?.config === config) return known.plan;
-  const plan = { id: cohort.id, from: dayNumber(cohort.start), to: cohort.end === undefined ? Number.POSITIVE_INFINITY : dayNumber(cohort.end), hours: plannedIn(config, cohort) };
+  const plan = { id: cohort.id, ...daysOf(cohort), hours: plannedIn(config, cohort) };
   plans.set(cohort, { config, plan });
   return plan;
 }

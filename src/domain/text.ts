@@ -1,5 +1,8 @@
 // Text as mentor quotes it back to people.
 
+/** A count with thousands separated, one format in every output: "10,000". */
+export const countText = (value: number) => value.toLocaleString('en-US');
+
 /** At most `max` characters (whole code points), with an ellipsis when cut. */
 export const shortened = (text: string, max: number) => (text.length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
 

@@ -3,7 +3,7 @@ import { byUrgency, mentionDigest, mentionsToSend, notifiedLine } from '../core/
 import { RUNNER_COMMAND } from '../domain/layout.js';
 import { markdownText, mention } from './escape.js';
 import { COMMENT_LIMIT, linesThatFit } from './limit.js';
-import { shortened } from '../domain/text.js';
+import { shortened, countText } from '../domain/text.js';
 import { plural, waitText } from './words.js';
 import { STUCK_PROBLEMS, type StuckProblem } from './request.js';
 
@@ -31,8 +31,8 @@ function mentionList(mentions: readonly Mention[]): string {
   }
   return [...reasons.values()].map((r) => `${mention(r.handle)} (${r.whys.join('; ')})`).join(', ');
 }
-const more = (count: number, what = '') => `… and ${count.toLocaleString('en-US')} more${what}: see the dashboard or run \`${RUNNER_COMMAND} status\`.`;
-const names = (list: readonly string[]) => (list.length > NAMES_LISTED ? `${list.slice(0, NAMES_LISTED).join(', ')}, … and ${(list.length - NAMES_LISTED).toLocaleString('en-US')} more` : list.join(', '));
+const more = (count: number, what = '') => `… and ${countText(count)} more${what}: see the dashboard or run \`${RUNNER_COMMAND} status\`.`;
+const names = (list: readonly string[]) => (list.length > NAMES_LISTED ? `${list.slice(0, NAMES_LISTED).join(', ')}, … and ${countText(list.length - NAMES_LISTED)} more` : list.join(', '));
 
 /** The line of the body that says how many of a finished cohort were never placed and are in no cohort now: the workflow's closing comment points at them. */
 export const neverPlacedMarker = (count: number) => `<!-- mentor:never-placed ${count} -->`;
@@ -159,7 +159,7 @@ export function renderAttentionBody(data: Attention, now: string, recorded: read
 
 /** "… and N more cohorts": the line that stands for the cohorts the body has no room for. */
 function moreCohorts(hidden: number, waiting: number): string {
-  return `… and ${hidden.toLocaleString('en-US')} more ${hidden === 1 ? 'cohort' : 'cohorts'}${waiting > 0 ? ` where ${plural(waiting, 'member')} ${waiting === 1 ? 'waits' : 'wait'}` : ''}: see the dashboard or run \`${RUNNER_COMMAND} status\`.`;
+  return `… and ${countText(hidden)} more ${hidden === 1 ? 'cohort' : 'cohorts'}${waiting > 0 ? ` where ${plural(waiting, 'member')} ${waiting === 1 ? 'waits' : 'wait'}` : ''}: see the dashboard or run \`${RUNNER_COMMAND} status\`.`;
 }
 
 /**

@@ -6,7 +6,8 @@ import type { Style } from '../domain/style.js';
 import { wrapWords } from '../domain/columns.js';
 import { formatTable, tableFits } from './table.js';
 import { sanitizeInline } from './terminal.js';
-import { countText, emptyCohort, TOTALS_FROM } from './words.js';
+import { emptyCohort, TOTALS_FROM } from './words.js';
+import { countText } from '../domain/text.js';
 
 export interface HoursView {
   cohort: string;

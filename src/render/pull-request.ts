@@ -7,7 +7,7 @@ import type { Style } from '../domain/style.js';
 import { plural } from './words.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
 import { withinLimit } from './limit.js';
-import { shortened } from '../domain/text.js';
+import { shortened, countText } from '../domain/text.js';
 import { wrapText } from '../domain/columns.js';
 
 // The pull-request review as a terminal report, as JSON for other tools (DESIGN.md), and as the
@@ -72,7 +72,7 @@ export function renderReviewMarkdown(review: PullRequestReview): string {
   if (review.summary.length > 0) {
     out.push('#### What changes', '');
     for (const change of review.summary.slice(0, LISTED)) out.push(`- ${describe(change)}`);
-    if (review.summary.length > LISTED) out.push(`- … and ${(review.summary.length - LISTED).toLocaleString('en-US')} more changes.`);
+    if (review.summary.length > LISTED) out.push(`- … and ${countText(review.summary.length - LISTED)} more changes.`);
     out.push('');
   }
   // What the author puts right themselves (a log in the wrong place, a week not begun) is not a
@@ -81,7 +81,7 @@ export function renderReviewMarkdown(review: PullRequestReview): string {
     if (verdicts.length === 0) return;
     out.push(heading, '');
     for (const verdict of verdicts.slice(0, LISTED)) out.push(`- ${fileCode(verdict.file)}: ${shortText(verdict.reason)}`);
-    if (verdicts.length > LISTED) out.push(`- … and ${(verdicts.length - LISTED).toLocaleString('en-US')} ${more(verdicts.length - LISTED)}: run \`${RUNNER_COMMAND} check-pr\` to see them all.`);
+    if (verdicts.length > LISTED) out.push(`- … and ${countText(verdicts.length - LISTED)} ${more(verdicts.length - LISTED)}: run \`${RUNNER_COMMAND} check-pr\` to see them all.`);
     out.push('');
   };
   listRefused('#### Yours to fix', review.changes.filter((verdict) => !verdict.allowed && verdict.theirs), (count) => `more ${count === 1 ? 'file' : 'files'} to fix`);

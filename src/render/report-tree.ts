@@ -2,6 +2,7 @@ import type { CohortSnapshot, TreeNode } from '../core/report.js';
 import { hours } from './hours.js';
 import { mdText, mermaidLabel } from './markdown.js';
 import { plural } from './words.js';
+import { countText } from '../domain/text.js';
 
 // The tree of a report. GitHub draws a Mermaid flowchart of at most 500 links and 50,000
 // characters (Mermaid's maxEdges and maxTextSize, which a page cannot raise); past either the
@@ -22,7 +23,7 @@ export function renderReportTree(s: CohortSnapshot): string[] {
   const diagram = mermaidTree(s);
   // Mermaid measures the text between the fences.
   const length = diagram.slice(1, -1).join('\n').length;
-  if (length > MERMAID_MAX_TEXT) return listTree(s, `The tree's diagram would be ${length.toLocaleString('en-US')} characters, more than the ${MERMAID_MAX_TEXT.toLocaleString('en-US')} Mermaid on GitHub draws, so it is written as a list.`);
+  if (length > MERMAID_MAX_TEXT) return listTree(s, `The tree's diagram would be ${countText(length)} characters, more than the ${countText(MERMAID_MAX_TEXT)} Mermaid on GitHub draws, so it is written as a list.`);
   return diagram;
 }
 

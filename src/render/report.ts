@@ -3,6 +3,7 @@ import { hours, signedHours } from './hours.js';
 import { mdLink, mdTable, mdText } from './markdown.js';
 import { renderReportTree } from './report-tree.js';
 import { noLogsExpectedWhy, plural, waitText } from './words.js';
+import { countText } from '../domain/text.js';
 
 // The weekly report: Markdown for a pull request and JSON for tools, from the same snapshot.
 // Nothing here reads the clock or the machine, so the same records give the same bytes.
@@ -41,7 +42,7 @@ function reportMarkdown(s: CohortSnapshot, rows: number | undefined): string {
   const json = `${s.week}.json`;
   const first = <T>(items: readonly T[]): T[] => (rows === undefined ? [...items] : items.slice(0, rows));
   const left = (items: readonly unknown[]) => (rows === undefined ? 0 : Math.max(0, items.length - rows));
-  const andMore = (items: readonly unknown[], what: string) => (left(items) > 0 ? [`… and ${left(items).toLocaleString('en-US')} more ${what}: \`${json}\`, beside this file, lists every one.`] : []);
+  const andMore = (items: readonly unknown[], what: string) => (left(items) > 0 ? [`… and ${countText(left(items))} more ${what}: \`${json}\`, beside this file, lists every one.`] : []);
   const table = <T>(header: string[], items: readonly T[], row: (item: T) => string[], what: string) => [mdTable(header, first(items).map(row)), ...andMore(items, what).flatMap((line) => ['', line])].join('\n');
   const out: string[] = [];
   out.push(`# ${mdText(s.cohort.name)}: week ${s.week}`);
@@ -60,7 +61,7 @@ function reportMarkdown(s: CohortSnapshot, rows: number | undefined): string {
   const attention: string[] = [];
   for (const w of first(overdue)) attention.push(`**Overdue request:** ${mdText(w.id)} has waited ${waitText(w.waitedHours)} for a mentor (promise: ${s.slaHours} h).`);
   attention.push(...andMore(overdue, 'overdue requests'));
-  if (s.missingLogs.length > 0) attention.push(`**Missing logs:** ${first(s.missingLogs).map(mdText).join(', ')}${left(s.missingLogs) > 0 ? `, and ${left(s.missingLogs).toLocaleString('en-US')} more` : ''}.`);
+  if (s.missingLogs.length > 0) attention.push(`**Missing logs:** ${first(s.missingLogs).map(mdText).join(', ')}${left(s.missingLogs) > 0 ? `, and ${countText(left(s.missingLogs))} more` : ''}.`);
   for (const o of first(s.overBudget)) attention.push(`**Over budget:** ${mdText(o.id)} is planned for ${hours(o.plannedTotal)} h a week${o.otherCohorts ? ` (with ${o.otherCohorts.map(mdText).join(', ')})` : ''}, past ${hours(o.maxHoursPerWeek)} h.`);
   attention.push(...andMore(s.overBudget, 'over budget'));
   for (const i of first(s.inactiveMentors)) attention.push(`**Inactive ${i.role}:** ${mdText(i.id)} ${i.reason === 'opted-out' ? 'has opted out (active: false)' : `has not logged for ${i.weeksWithoutLog} weeks`}.`);

@@ -4,7 +4,8 @@ import { hours } from './hours.js';
 import type { Style } from '../domain/style.js';
 import { sanitizeInline } from './terminal.js';
 import { fitColumns, visibleWidth, wrapLine } from '../domain/columns.js';
-import { countText, emptyCohort, noLogsExpectedWhy, packList, plural, TOTALS_FROM, waitText } from './words.js';
+import { emptyCohort, noLogsExpectedWhy, packList, plural, TOTALS_FROM, waitText } from './words.js';
+import { countText } from '../domain/text.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { addWeeks } from '../domain/weeks.js';
 

@@ -2,6 +2,7 @@
 
 import { cohortFile, membersDir } from '../domain/layout.js';
 import { dayNumber, weekdayOfDayNumber } from '../domain/time.js';
+import { countText } from '../domain/text.js';
 
 /** "1 maintainer", "2 maintainers"; irregular plurals passed in. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
@@ -11,12 +12,10 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 /** Past this many members, the tree and the hours end with a line of totals: what a terminal shows last, after screens of rows. */
 export const TOTALS_FROM = 50;
 
-/** A count with thousands separated: "10,000". */
-export const countText = (value: number) => value.toLocaleString('en-US');
 
 /** Files named in a sentence: all of a few, else the first three and how many more (a move of thousands would fill the screen). */
 export function filesInWords(files: readonly string[]): string {
-  return files.length <= 5 ? files.join(' ') : `${files.slice(0, 3).join(' ')} and ${(files.length - 3).toLocaleString('en-US')} more`;
+  return files.length <= 5 ? files.join(' ') : `${files.slice(0, 3).join(' ')} and ${countText(files.length - 3)} more`;
 }
 
 /** How long someone has waited, one format everywhere: "5 h", "3 d 2 h" from two days on. */
