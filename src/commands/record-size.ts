@@ -11,6 +11,6 @@ export function refuseTooLargeRecords(writes: readonly { file: string; content: 
     const bytes = Buffer.byteLength(content);
     if (bytes <= MAX_RECORD_BYTES) continue;
     const size = `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
-    throw new MentorError(`${sanitizeInline(file)} would be ${size} after this change, over the 1 MiB a record may have, and could not be read back: nothing was written.`, ExitCode.invalid, hint);
+    throw new MentorError(`${sanitizeInline(file)} would be ${size} after this change, over the ${MAX_RECORD_BYTES / 1024 / 1024} MiB a record may have, and could not be read back: nothing was written.`, ExitCode.invalid, hint);
   }
 }
