@@ -66,29 +66,22 @@ export function mentionsToSend(
     return true;
   };
   const freshOf = (mentions: readonly Mention[]) => mentions.filter((m) => !notified.has(mentionDigest(m.key)));
-  // A cohort that cannot be read comes first: who waits there is on no queue at all.
-  const unreadable: Array<{ cohort: UnreadableCohort; fresh: Mention[] }> = [];
-  for (const cohort of data.unreadable ?? []) {
-    const fresh = freshOf(cohort.mentions);
-    if (fresh.length === 0) continue;
-    if (!room(fresh)) break;
-    unreadable.push({ cohort, fresh });
-  }
-  // Then a request off the queue: it is on no other.
-  const offQueue: Array<{ off: OffQueue; fresh: Mention[] }> = [];
-  for (const off of data.offQueue ?? []) {
-    const fresh = freshOf(off.mentions);
-    if (fresh.length === 0) continue;
-    if (!room(fresh)) break;
-    offQueue.push({ off, fresh });
-  }
-  const queue: Array<Waiting & { fresh: QueueEntry['mentions'] }> = [];
-  for (const waiting of byUrgency(data)) {
-    const fresh = freshOf(waiting.entry.mentions);
-    if (fresh.length === 0) continue;
-    if (!room(fresh)) break;
-    queue.push({ ...waiting, fresh });
-  }
+  /** The items of a list with mentions not yet sent, in order, while the record has room for them. */
+  const toSend = <T>(items: readonly T[], mentionsOf: (item: T) => readonly Mention[]): Array<{ item: T; fresh: Mention[] }> => {
+    const out: Array<{ item: T; fresh: Mention[] }> = [];
+    for (const item of items) {
+      const fresh = freshOf(mentionsOf(item));
+      if (fresh.length === 0) continue;
+      if (!room(fresh)) break;
+      out.push({ item, fresh });
+    }
+    return out;
+  };
+  // A cohort that cannot be read comes first: who waits there is on no queue at all; then a request
+  // off the queue: it is on no other; then the members of the queues, most urgent first.
+  const unreadable = toSend(data.unreadable ?? [], (cohort) => cohort.mentions).map(({ item, fresh }) => ({ cohort: item, fresh }));
+  const offQueue = toSend(data.offQueue ?? [], (off) => off.mentions).map(({ item, fresh }) => ({ off: item, fresh }));
+  const queue = toSend(byUrgency(data), (waiting) => waiting.entry.mentions).map(({ item, fresh }) => ({ ...item, fresh }));
   return { unreadable, offQueue, queue };
 }
 
