@@ -9,7 +9,7 @@ import { offQueue, withOffQueue } from '../core/off-queue.js';
 import { unreadableCohorts, withUnreadable } from '../core/unreadable-cohorts.js';
 import { isError } from '../model/problem.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { notifiedKeys, stillNotified } from '../core/attention-notified.js';
+import { mentionDigests, notifiedKeys, stillNotified } from '../core/attention-notified.js';
 import { programProgress } from '../core/cycles.js';
 import { cohortState, isOpenOrJustFinished } from '../domain/cohort-state.js';
 import { renderAttentionBody, renderAttentionComment } from '../render/attention.js';
@@ -139,8 +139,9 @@ async function attentionCommand(cohortId: string | undefined, options: StatusOpt
   // The comment first: the body records only the mentions it sends (or sent before), so one cut
   // to fit goes out on a later run.
   const notified = notifiedKeys(options.since === undefined ? undefined : readIssueBody(options.since, SINCE_FIX));
-  const { comment, sent } = renderAttentionComment(data, notified);
-  print(renderAttentionBody(data, formatInstant(program.config.timezone, loaded.now), stillNotified(data, notified, sent)));
+  const digest = mentionDigests();
+  const { comment, sent } = renderAttentionComment(data, notified, digest);
+  print(renderAttentionBody(data, formatInstant(program.config.timezone, loaded.now), stillNotified(data, notified, sent, digest)));
   if (options.commentOut !== undefined && comment !== undefined) {
     const out = chosenFolder(program.root, path.dirname(resolveFromHere(options.commentOut)));
     writeFileAtomic(out.root, path.join(out.relative, path.basename(options.commentOut)), comment);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Attention, AttentionCohort, Mention, OffQueue, QueueEntry, UnreadableCohort } from './attention.js';
 
 // Which mentions went out, kept in the attention issue's body for the next run (`--since`). Each
@@ -12,12 +12,36 @@ export const NOTIFIED_CAPACITY = 3_000;
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const WIDTH = 6;
 
-/** A mention key's digest, as the notified line records it. */
+/** A mention key's digest, as the notified line records it: the first 64 bits of its SHA-256 in base 62, lowest digit first. */
 export function mentionDigest(key: string): string {
-  let value = BigInt(`0x${createHash('sha256').update(key).digest('hex').slice(0, 16)}`);
+  const bytes = hash('sha256', key, 'buffer');
+  // The 64 bits as four 16-bit limbs, most significant first, divided by 62 exactly in plain numbers.
+  const limbs = [bytes.readUInt16BE(0), bytes.readUInt16BE(2), bytes.readUInt16BE(4), bytes.readUInt16BE(6)];
   let out = '';
-  for (let i = 0; i < WIDTH; i++, value /= 62n) out += DIGITS[Number(value % 62n)];
+  for (let i = 0; i < WIDTH; i++) {
+    let rest = 0;
+    for (let j = 0; j < limbs.length; j++) {
+      const value = rest * 65_536 + limbs[j]!;
+      limbs[j] = Math.floor(value / 62);
+      rest = value % 62;
+    }
+    out += DIGITS[rest];
+  }
   return out;
+}
+
+/**
+ * Each mention's digest, made once in a run. A queue of a thousand members who may each be offered
+ * to a thousand mentors holds a million mentions; hashing them is most of what the comment costs,
+ * and the comment, the record and the count of what is still owed each need them.
+ */
+export function mentionDigests(digestOf: (key: string) => string = mentionDigest): (mention: Mention) => string {
+  const made = new Map<Mention, string>();
+  return (mention) => {
+    let digest = made.get(mention);
+    if (digest === undefined) made.set(mention, (digest = digestOf(mention.key)));
+    return digest;
+  };
 }
 
 /** The line of the issue's body that records who has been mentioned, read back by notifiedKeys. */
@@ -58,14 +82,15 @@ export function byUrgency(data: Attention): Waiting[] {
 export function mentionsToSend(
   data: Attention,
   notified: ReadonlySet<string>,
+  digest: (mention: Mention) => string,
 ): { unreadable: Array<{ cohort: UnreadableCohort; fresh: Mention[] }>; offQueue: Array<{ off: OffQueue; fresh: Mention[] }>; queue: Array<Waiting & { fresh: QueueEntry['mentions'] }> } {
-  let recorded = data.mentions.filter((m) => notified.has(mentionDigest(m.key))).length;
+  let recorded = data.mentions.filter((m) => notified.has(digest(m))).length;
   const room = (fresh: readonly Mention[]) => {
     if (recorded + fresh.length > NOTIFIED_CAPACITY) return false;
     recorded += fresh.length;
     return true;
   };
-  const freshOf = (mentions: readonly Mention[]) => mentions.filter((m) => !notified.has(mentionDigest(m.key)));
+  const freshOf = (mentions: readonly Mention[]) => mentions.filter((m) => !notified.has(digest(m)));
   /** The items of a list with mentions not yet sent, in order, while the record has room for them. */
   const toSend = <T>(items: readonly T[], mentionsOf: (item: T) => readonly Mention[]): Array<{ item: T; fresh: Mention[] }> => {
     const out: Array<{ item: T; fresh: Mention[] }> = [];
@@ -86,6 +111,6 @@ export function mentionsToSend(
 }
 
 /** What the body records: the mentions still on the queue that went out before or go out now. */
-export function stillNotified(data: Attention, notified: ReadonlySet<string>, sent: ReadonlySet<string>): string[] {
-  return data.mentions.map((m) => mentionDigest(m.key)).filter((digest) => notified.has(digest) || sent.has(digest));
+export function stillNotified(data: Attention, notified: ReadonlySet<string>, sent: ReadonlySet<string>, digest: (mention: Mention) => string): string[] {
+  return data.mentions.map(digest).filter((made) => notified.has(made) || sent.has(made));
 }

@@ -1,5 +1,5 @@
 import type { Attention, AttentionCohort, Mention, NeverPlaced, OffQueue, QueueEntry, UnreadableCohort } from '../core/attention.js';
-import { byUrgency, mentionDigest, mentionsToSend, notifiedLine } from '../core/attention-notified.js';
+import { byUrgency, mentionsToSend, notifiedLine } from '../core/attention-notified.js';
 import { RUNNER_COMMAND } from '../domain/layout.js';
 import { markdownText, mention } from './escape.js';
 import { COMMENT_LIMIT, linesThatFit } from './limit.js';
@@ -188,8 +188,8 @@ function cohortsThatFit(data: Attention, top: ReadonlyMap<AttentionCohort, Queue
  * The comment with the mentions an earlier body has not recorded (`notified`, digests), most
  * urgent first, cut to fit; and the digests of the mentions it sends, for the body to record.
  */
-export function renderAttentionComment(data: Attention, notified: ReadonlySet<string>): { comment?: string; sent: Set<string> } {
-  const toSend = mentionsToSend(data, notified);
+export function renderAttentionComment(data: Attention, notified: ReadonlySet<string>, digest: (mention: Mention) => string): { comment?: string; sent: Set<string> } {
+  const toSend = mentionsToSend(data, notified, digest);
   const off = toSend.offQueue.map(({ off: o, fresh }) => {
     const line = o.kind === 'issue' ? `- request issue #${o.number}, not taken in for ${waitText(o.waitedHours)}` : o.gate !== undefined ? `- request pull request #${o.number}, which the gate ${gateDid(o)}, waiting ${waitText(o.waitedHours)}` : `- request pull request #${o.number}, waiting ${waitText(o.waitedHours)} for a merge`;
     return { line: `${line}: ${mentionList(fresh)}${o.kind === 'issue' ? problemWords(o) : ''}`, fresh };
@@ -204,7 +204,7 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
     }),
   ];
   if (items.length === 0) return { sent: new Set() };
-  const owes = (o: { mentions: readonly Mention[] }) => o.mentions.some((m) => !notified.has(mentionDigest(m.key)));
+  const owes = (o: { mentions: readonly Mention[] }) => o.mentions.some((m) => !notified.has(digest(m)));
   const owed = (data.unreadable ?? []).filter(owes).length + (data.offQueue ?? []).filter(owes).length + data.cohorts.reduce((sum, c) => sum + c.queue.filter(owes).length, 0);
   const lines = items.map((item) => item.line);
   const head = ['<!-- mentor:attention-mentions -->', 'New on the queue:', ''];
@@ -212,6 +212,6 @@ export function renderAttentionComment(data: Attention, notified: ReadonlySet<st
   const tail = items.length > unreadable.length + off.length ? ['', 'Reply `/claim <member>` to take one.', ''] : [''];
   const cut = (count: number) => (count > 0 ? ['', more(count, ', to be mentioned in a later comment as the queue moves')] : []);
   const kept = linesThatFit(lines, COMMENT_LIMIT - [...head, ...tail, ...cut(owed)].join('\n').length - 1);
-  const sent = new Set(items.slice(0, kept).flatMap((item) => item.fresh.map((m) => mentionDigest(m.key))));
+  const sent = new Set(items.slice(0, kept).flatMap((item) => item.fresh.map(digest)));
   return { comment: [...head, ...lines.slice(0, kept), ...cut(owed - kept), ...tail].join('\n'), sent };
 }
