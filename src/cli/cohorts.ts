@@ -54,10 +54,11 @@ export const report: Define = (program, run) =>
     .argument(...cohortArgument)
     .addOption(repoOption())
     .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: the last complete week)')
+    .option('--all', 'every committed report (of the cohort, when named): rewrite those the records have moved on from; with --check, CI\'s check of them all in one run')
     .option('--check', 'write nothing; exit 1 when the committed report differs from the records')
-    .option('--commit', 'write on a new branch report/<cohort>/<week> and commit')
+    .option('--commit', 'write on a new branch report/<cohort>/<week> (with --all: report-refresh/<date>) and commit')
     .addOption(formatOption(['text', 'json']))
-    .action(async (cohort: string | undefined, options) => run(async () => (await import('../commands/report.js')).reportCommand(cohort, options)));
+    .action(async (cohort: string | undefined, options) => run(async () => (options.all ? (await import('../commands/report-all.js')).reportAllCommand(cohort, options) : (await import('../commands/report.js')).reportCommand(cohort, options))));
 
 export const status: Define = (program, run) =>
   program

@@ -6,7 +6,7 @@ import { renderCodeowners } from '../render/codeowners.js';
 import { REQUEST_FORM, issueForms } from '../render/issue-forms.js';
 import { CODEOWNERS_FILE, SCHEMAS_DIR, reportFile } from '../domain/layout.js';
 import { chooseCohort, loadForCommand } from './context.js';
-import { refuseWeekNotReportable, reportFiles } from './report-files.js';
+import { refuseWeekNotReportable, reportMaker } from './report-files.js';
 
 // What CI's check of generated files (mentor.yml, job `generated`) compares with what the runner
 // writes: CODEOWNERS, the schemas, the issue forms and every committed report. A newer runner may
@@ -37,11 +37,12 @@ export function generatedFiles(root: string): GeneratedFiles {
   const { program } = loaded;
   for (const [file, content] of issueForms(program.config)) files.set(file, content);
   files.set(CODEOWNERS_FILE, renderCodeowners(program.config.maintainers));
+  const reportFiles = reportMaker(program);
   for (const { cohort, week } of reportWeeks(root)) {
     try {
       const entry = chooseCohort(loaded, cohort);
       refuseWeekNotReportable(entry, week, false, loaded.today);
-      for (const [file, content] of reportFiles(program, entry, week)) files.set(file, content);
+      for (const [file, content] of reportFiles(entry, week)) files.set(file, content);
     } catch (error) {
       if (!(error instanceof MentorError)) throw error;
       left.push({ file: reportFile(cohort, week, 'md'), reason: firstLine(error), command: `mentor report ${cohort} --week ${week}` });

@@ -4,7 +4,8 @@ import { completeWeeks, firstWeekOf, isCohortWeek } from '../domain/cohort-state
 import { compareWeeks, lastCompleteWeek, sundayOf } from '../domain/weeks.js';
 import { usageError } from '../errors.js';
 import type { CohortEntry, Program } from '../model/program.js';
-import type { Cohort } from '../model/schemas.js';
+import type { Cohort, Log } from '../model/schemas.js';
+import type { ElsewhereHours } from '../domain/cross-cohort.js';
 import { cohortAsOf, endOfWeek } from '../core/cohort-as-of.js';
 import { renderReportJson, renderReportMarkdown } from '../render/report.js';
 import { peopleOf, refuseWeekOutside } from './context.js';
@@ -13,17 +14,47 @@ import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
 // A cohort's report of a week, as `mentor report` writes it and `mentor upgrade` brings committed
 // ones up to date.
 
+/** What a report is made from besides the week: the cohort's logs and its members' hours in overlapping cohorts. */
+interface CohortReads {
+  logs: Map<string, Map<string, Log>>;
+  elsewhere: Map<string, ElsewhereHours>;
+}
+
+const cohortReads = (program: Program, entry: CohortEntry & { cohort: Cohort }): CohortReads => ({ logs: cohortLogs(program, entry.id), elsewhere: hoursInOverlappingCohorts(program, entry.cohort) });
+
 /** reports/<cohort>/<week>.md and .json (path -> content) from the records. */
-export function reportFiles(program: Program, entry: CohortEntry & { cohort: Cohort }, week: string): Map<string, string> {
+export function reportFiles(program: Program, entry: CohortEntry & { cohort: Cohort }, week: string, reads: CohortReads = cohortReads(program, entry)): Map<string, string> {
   const people = peopleOf(program);
   // Waiting is measured at the end of the week, so the report depends on the records alone.
   // The tree as it was then: a join, claim or release since leaves a committed report as it is.
   const weekEnd = endOfWeek(program.config.timezone, week);
-  const snapshot = cohortSnapshot({ config: program.config, cohort: cohortAsOf(entry.cohort, weekEnd), people, logs: cohortLogs(program, entry.id), week, at: weekEnd, elsewhere: hoursInOverlappingCohorts(program, entry.cohort) });
+  const snapshot = cohortSnapshot({ config: program.config, cohort: cohortAsOf(entry.cohort, weekEnd), people, logs: reads.logs, week, at: weekEnd, elsewhere: reads.elsewhere });
   return new Map([
     [reportFile(entry.id, week, 'md'), renderReportMarkdown(snapshot)],
     [reportFile(entry.id, week, 'json'), renderReportJson(snapshot)],
   ]);
+}
+
+/**
+ * reportFiles for many weeks of a program (every committed report, for `report --all` and
+ * `upgrade`): each cohort's logs are read once, not once a week. A cohort whose logs stop the
+ * report (a log with errors) stops each of its weeks with the same error.
+ */
+export function reportMaker(program: Program): (entry: CohortEntry & { cohort: Cohort }, week: string) => Map<string, string> {
+  const made = new Map<string, { reads: CohortReads } | { error: unknown }>();
+  return (entry, week) => {
+    let outcome = made.get(entry.id);
+    if (outcome === undefined) {
+      try {
+        outcome = { reads: cohortReads(program, entry) };
+      } catch (error) {
+        outcome = { error };
+      }
+      made.set(entry.id, outcome);
+    }
+    if ('error' in outcome) throw outcome.error;
+    return reportFiles(program, entry, week, outcome.reads);
+  };
 }
 
 /**

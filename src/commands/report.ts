@@ -18,6 +18,8 @@ export interface ReportOptions {
   week?: string;
   check?: boolean;
   commit?: boolean;
+  /** Every committed report (commands/report-all.ts). */
+  all?: boolean;
   format?: 'text' | 'json';
 }
 

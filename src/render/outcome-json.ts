@@ -51,6 +51,19 @@ export function renderReportOutcomeJson(report: { cohort: string; week: string; 
   return json({ cohort: report.cohort, week: report.week, stale: [...report.stale], ...tail(report) });
 }
 
+/** A committed report as `report --all` found it: the files of it that differ from the records, or why it cannot be made. */
+export interface CommittedReport {
+  cohort: string;
+  week: string;
+  stale: readonly string[];
+  problem: string | null;
+}
+
+/** `report --all`: each committed report, then `stale`, every file of them that differed before the run (what --check fails on). */
+export function renderReportsOutcomeJson(all: { reports: readonly CommittedReport[]; stale: readonly string[] } & Written): string {
+  return json({ reports: all.reports.map(({ cohort, week, stale, problem }) => ({ cohort, week, stale: [...stale], problem })), stale: [...all.stale], ...tail(all) });
+}
+
 /**
  * `next`: each member of <from> with the tier proposed in <to> (`to` null: left out), why, and
  * their weeks logged; `members`, who the new cohort opens with when it was written.

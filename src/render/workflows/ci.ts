@@ -1,5 +1,5 @@
-import { CODEOWNERS_FILE, REPORT_NAME, REPORTS_DIR, reportFile } from '../../domain/layout.js';
-import { header, ID_ERE, indent, RUNNER, runnerJob, WORKFLOW_DEFAULTS } from './common.js';
+import { CODEOWNERS_FILE, REPORTS_DIR, reportFile } from '../../domain/layout.js';
+import { header, indent, RUNNER, runnerJob, WORKFLOW_DEFAULTS } from './common.js';
 
 // mentor.yml: validate on every push and pull request, and check that every generated file is
 // what its command writes. On a pull request it runs the pull request's own files, so it informs
@@ -91,8 +91,9 @@ stale() { echo "::error file=$1::$1 is not what \\\`mentor $2\\\` writes from th
 ${RUNNER} codeowners --check || stale ${CODEOWNERS_FILE} codeowners
 ${RUNNER} schema --check || stale schemas schema
 ${RUNNER} forms --check || stale .github/ISSUE_TEMPLATE forms
-# Reports: each committed week, .md and .json together. Names outside the layout are validate's to report.
-git ls-files -- '${REPORTS_DIR}/*' | sed -nE 's#^${REPORTS_DIR}/(${ID_ERE})/${REPORT_NAME.source.slice(1)}#\\1 \\2#p' | sort -u > "$RUNNER_TEMP/reports.txt"
+# Reports: every committed week, .md and .json together, in one run of mentor (the records read
+# once). Names outside the layout are validate's to report.
+set +e; ${RUNNER} report --all --check --format json < /dev/null > "$RUNNER_TEMP/reports.json" 2> "$RUNNER_TEMP/reports.txt"; code=$?; set -e
 # The report files this event writes or edits: against the commit it starts from (one more commit
 # fetched, no history). A first push, or a start git can no longer fetch: every report.
 ${PULL_REQUEST_BASE}
@@ -103,23 +104,29 @@ else
   git ls-files -- '${REPORTS_DIR}/*' > "$RUNNER_TEMP/written.txt"
 fi
 behind=()
-while read -r cohort week; do
-  if grep -qxF -e "${reportFile('$cohort', '$week', 'md')}" -e "${reportFile('$cohort', '$week', 'json')}" "$RUNNER_TEMP/written.txt"; then
-    ${RUNNER} report "$cohort" --week "$week" --check < /dev/null || stale "${reportFile('$cohort', '$week', 'md')}" "report $cohort --week $week"
-  elif [ "$GITHUB_EVENT_NAME" = push ]; then
-    set +e; ${RUNNER} report "$cohort" --week "$week" --check < /dev/null > "$RUNNER_TEMP/report.txt" 2>&1; code=$?; set -e
-    # Behind: the records now say something else ("Out of date: ..."). Anything else (records mentor
-    # cannot read, which also exit 1; a week the cohort no longer has) is an error, shown as mentor said it.
-    if [ "$code" -eq 1 ] && grep -q '^Out of date: ' "$RUNNER_TEMP/report.txt"; then behind+=("$cohort $week"); elif [ "$code" -ne 0 ]; then cat "$RUNNER_TEMP/report.txt"; failed=1; fi
-  fi
-done < "$RUNNER_TEMP/reports.txt"
+# Each report that is not current: its cohort, week, whether it is behind (the records now say
+# something else) or cannot be made (records mentor cannot read; a week the cohort no longer has),
+# and mentor's words for why, on one line.
+if [ "$code" -le 1 ] && jq -r '.reports[] | select(.problem != null or (.stale | length) > 0) | [.cohort, .week, (if .problem == null then "behind" else "unmade" end), (.problem // "" | gsub("[[:cntrl:]]+"; " "))] | @tsv' "$RUNNER_TEMP/reports.json" > "$RUNNER_TEMP/reports.tsv" 2> /dev/null; then
+  while IFS=$'\t' read -r cohort week state why; do
+    if grep -qxF -e "${reportFile('$cohort', '$week', 'md')}" -e "${reportFile('$cohort', '$week', 'json')}" "$RUNNER_TEMP/written.txt"; then
+      stale "${reportFile('$cohort', '$week', 'md')}" "report $cohort --week $week"
+    elif [ "$GITHUB_EVENT_NAME" = push ]; then
+      if [ "$state" = behind ]; then behind+=("$cohort $week"); else echo "${reportFile('$cohort', '$week', 'md')}: $why"; failed=1; fi
+    fi
+  done < "$RUNNER_TEMP/reports.tsv"
+else
+  # mentor could not read the program at all: it says why.
+  cat "$RUNNER_TEMP/reports.txt"
+  failed=1
+fi
 if [ "\${#behind[@]}" -gt 0 ]; then
   if [ "\${#behind[@]}" -eq 1 ]; then reports='1 committed report is'; else reports="\${#behind[@]} committed reports are"; fi
   echo "::warning::$reports behind the records: a late log, a person's edit, the config or a newer runner changed what they would say. That is expected; a maintainer refreshes them with the commands in this job's summary."
   {
     echo "## Reports behind the records"
     echo
-    echo "Records changed after these reports were written (a late log, a person's edit, the config, or a newer runner). To refresh them, a maintainer runs on a branch, then commits and opens a pull request:"
+    echo "Records changed after these reports were written (a late log, a person's edit, the config, or a newer runner). To refresh them all, a maintainer runs \\\`${RUNNER} report --all --commit\\\` (a new branch with each rewritten) and opens a pull request; or one at a time, on a branch:"
     echo
     echo '\`\`\`sh'
     for entry in "\${behind[@]}"; do echo "${RUNNER} report \${entry% *} --week \${entry#* }"; done
