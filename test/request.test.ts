@@ -254,8 +254,8 @@ describe('mentor request on a terminal', () => {
     const steps: Array<[string, string]> = [
       // Steps added with J9: the role is asked when --role is not given, and the request is confirmed.
       ['What would you like to do?', '\r'],
-      ['Your id', 'zoe\r'],
       ['Your name', 'Zoe Zhang\r'],
+      ['Your id', 'zoe\r'],
       ['Your time zone', 'Europe/Paris\r'],
       ['What you want to learn', 'react\r'],
       ['What you know already', '\r'],
@@ -279,8 +279,8 @@ describe('mentor request on a terminal', () => {
     const repo = repoWithIntake();
     const result = requestOnTerminal(repo, [
       ['What would you like to do?', '\r'],
-      ['Your id', 'maya\r'],
       ['Your name', 'Maya Rao\r'],
+      ['Your id', 'maya\r'],
       ['Your time zone (where you live, such as Europe/London', 'america/los_angeles\r'],
       ['What you want to learn', 'react\r'],
       ['What you know already', '\r'],
@@ -302,8 +302,8 @@ describe('mentor request on a terminal', () => {
   it('writes nothing when the summary is turned down', () => {
     const repo = repoWithIntake();
     const result = requestOnTerminal(repo, [
-      ['Your id', 'zoe\r'],
       ['Your name', 'Zoe Zhang\r'],
+      ['Your id', 'zoe\r'],
       ['Your time zone', 'Europe/Pariss\r'],
       ['did you mean Europe/Paris?', '\x15Europe/Paris\r'],
       ['What you want to learn', '\r'],
@@ -325,8 +325,8 @@ describe('mentor request on a terminal', () => {
     const repo = repoWithIntake();
     const result = requestOnTerminal(repo, [
       ['What would you like to do?', '\x1b[B\r'],
-      ['Your id', 'zoe\r'],
       ['Your name', 'Zoe Zhang\r'],
+      ['Your id', 'zoe\r'],
       ['Your time zone', 'Europe/Paris\r'],
       ['Skills you can teach', 'go\r'],
       ['Languages you speak', '\r'],

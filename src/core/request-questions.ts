@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '../domain/layout.js';
+import { ID_PATTERN, suggestId } from '../domain/layout.js';
 import { isValidTimeZone } from '../domain/time.js';
 import { registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
 import type { Config } from '../model/schemas.js';
@@ -36,6 +36,15 @@ export function confirmRequestQuestion(preview: string): Question {
   return { kind: 'select', name: 'confirm', message: 'Write this request?', note: preview, choices: [{ name: 'Yes, write it', value: 'write' }, { name: 'No, write nothing', value: 'cancel' }], default: 'write' };
 }
 
+/** On a terminal the name comes before the id, so the id can be offered from it (the form keeps its own order). */
+function namesFirst<T extends { key: AnswerKey }>(fields: readonly T[]): T[] {
+  const name = fields.find((field) => field.key === 'name');
+  if (name === undefined) return [...fields];
+  const rest = fields.filter((field) => field !== name);
+  const id = rest.findIndex((field) => field.key === 'person');
+  return id === -1 ? [...fields] : [...rest.slice(0, id), name, ...rest.slice(id)];
+}
+
 export interface AskedRequest {
   values: Partial<Record<AnswerKey, string>>;
   github?: string;
@@ -48,7 +57,7 @@ export type KnownPeople = Pick<RequestRecords, 'takenIds' | 'people'>;
 export async function askRequest(asker: Asker, config: Config, role: RequestRole, given: AskedRequest, mentors: ReadonlyArray<{ id: string; name: string }>, known: KnownPeople): Promise<AskedRequest> {
   const values = { ...given.values };
   const checks: typeof formatChecks = { ...formatChecks, person: (value) => { const format = formatChecks.person!(value); return format === true ? (takenIdProblem(value.trim(), known.takenIds) ?? true) : format; } };
-  for (const field of requestFields(role)) {
+  for (const field of namesFirst(requestFields(role))) {
     if (values[field.key] !== undefined) continue;
     if (field.key === 'prefers') {
       if (mentors.length === 0) continue;
@@ -57,7 +66,10 @@ export async function askRequest(asker: Asker, config: Config, role: RequestRole
       continue;
     }
     const hint = [terminalHints[field.key], field.required ? undefined : 'optional'].filter((part) => part !== undefined).join('; ');
-    const question: Question = { kind: 'input', name: field.key, message: hint === '' ? field.label : `${field.label} (${hint})`, ...(checks[field.key] ? { validate: checks[field.key] } : field.required ? { validate: (v: string) => v.trim() !== '' || 'An answer is needed.' } : {}) };
+    // The id offered is the name written as one (Enter takes it), unless someone has it already.
+    const offered = field.key === 'person' && values.name !== undefined ? suggestId(values.name, '') : '';
+    const idDefault = offered !== '' && checks.person!(offered) === true ? { default: offered } : {};
+    const question: Question = { kind: 'input', name: field.key, message: hint === '' ? field.label : `${field.label} (${hint})`, ...idDefault, ...(checks[field.key] ? { validate: checks[field.key] } : field.required ? { validate: (v: string) => v.trim() !== '' || 'An answer is needed.' } : {}) };
     const answer = String(await asker.ask(question)).trim();
     if (answer !== '') values[field.key] = answer;
   }

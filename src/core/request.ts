@@ -1,4 +1,4 @@
-import { CONFIG_FILE, cohortFile, ID_PATTERN, personFile } from '../domain/layout.js';
+import { CONFIG_FILE, cohortFile, ID_PATTERN, personFile, suggestId } from '../domain/layout.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
 import { languageCode } from '../domain/languages.js';
@@ -90,7 +90,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   const timezone = canonicalTimeZone(values.timezone?.trim() ?? '');
 
   if (id === '') valueProblem('person', 'An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.', true);
-  else if (!ID_PATTERN.test(id)) valueProblem('person', `The id ${quoted(id)} is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id)}.`);
+  else if (!ID_PATTERN.test(id)) valueProblem('person', `The id ${quoted(id)} is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id, 'ada-lovelace')}.`);
   else if (records.takenIds.has(id)) problems.push(takenIdProblem(id, records.takenIds)!);
 
   if (name === '') valueProblem('name', 'A name is needed.', true);
@@ -217,11 +217,6 @@ export function registeredHandleProblem(github: string, people: RequestRecords['
   const owner = [...people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
   // A mentor joins a cohort only by a maintainer's hand (the gate lets a person add themselves as a waiting mentee only).
   return owner ? `The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort, ask a maintainer${role === 'mentor' ? '' : ' (or add yourself as a member in a pull request)'}.` : undefined;
-}
-
-function suggestId(text: string): string {
-  const slug = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
-  return slug === '' ? 'ada-lovelace' : slug;
 }
 
 function freeId(id: string, taken: ReadonlySet<string>): string {

@@ -4,6 +4,23 @@
 import { isIsoWeek } from './weeks.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/**
+ * An id made from a name or a file name, to suggest: accents dropped ("Zoë Ñandú" -> zoe-nandu),
+ * anything else that is not a letter or digit a dash, at most 63 characters. `fallback` when
+ * nothing is left (a name in another script).
+ */
+export function suggestId(text: string, fallback: string): string {
+  const id = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return id === '' ? fallback : id;
+}
 export const CONFIG_FILE = 'mentor.config.yaml';
 export const PEOPLE_DIR = 'people';
 export const COHORTS_DIR = 'cohorts';

@@ -1,3 +1,4 @@
+import { suggestId } from '../domain/layout.js';
 import type { Problem } from './problem.js';
 
 export function badFileName(file: string, what: 'person' | 'cohort' | 'member'): Problem {
@@ -9,16 +10,6 @@ export function badFileName(file: string, what: 'person' | 'cohort' | 'member'):
     rule: 'invalid-file-name',
     severity: 'error',
     message: `A ${what}'s ${isFolder ? 'folder' : 'file'} name is ${what === 'cohort' ? 'its id' : 'the person id'}: lower-case letters, digits and dashes (at most 63), starting with a letter or digit.`,
-    fix: `Rename it, e.g. to ${suggestId(file.split('/').pop()!.replace(/\.yaml$/, ''))}${isFolder ? '' : '.yaml'}, and set the same id inside.`,
+    fix: `Rename it, e.g. to ${suggestId(file.split('/').pop()!.replace(/\.yaml$/, ''), what === 'cohort' ? 'cohort' : 'person')}${isFolder ? '' : '.yaml'}, and set the same id inside.`,
   };
-}
-
-export function suggestId(text: string): string {
-  const id = text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63);
-  return id || 'person';
 }
