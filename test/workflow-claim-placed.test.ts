@@ -17,8 +17,10 @@ function close(w: IssuesWorld, pr: { number: number; head: string; body: string 
   if (merged) git(w.origin, 'update-ref', 'refs/heads/main', `refs/heads/${pr.head}`);
   updateState(w, (s) => (s.prs.find((p: { number: number }) => p.number === pr.number).state = merged ? 'merged' : 'closed'));
   const sha = git(w.origin, 'rev-parse', 'refs/heads/main').trim();
+  const headSha = git(w.origin, 'rev-parse', `refs/heads/${pr.head}`).trim();
   const repository = { full_name: w.repository, default_branch: 'main' };
-  const payload = { action: 'closed', number: pr.number, pull_request: { number: pr.number, merged, body: pr.body, user: { login: 'github-actions[bot]' }, head: { ref: pr.head, repo: { full_name: headRepository } }, base: { ref: 'main', repo: repository } }, repository, sender: { login: 'andrew-gh' } };
+  // As a rebase merge leaves it: main at the branch's head, which is the merge_commit_sha.
+  const payload = { action: 'closed', number: pr.number, pull_request: { number: pr.number, merged, merge_commit_sha: merged ? sha : null, body: pr.body, user: { login: 'github-actions[bot]' }, head: { ref: pr.head, sha: headSha, repo: { full_name: headRepository } }, base: { ref: 'main', repo: repository } }, repository, sender: { login: 'andrew-gh' } };
   return runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload, sha, ref: 'refs/heads/main', workflowSha: sha });
 }
 

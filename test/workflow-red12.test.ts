@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { branchSha, git } from './helpers/github-world.js';
 import { addIssue, claimEvent, issueEvent, issuesWorld, onMain, requestIssue, formBody, stateOf, updateState } from './helpers/issues-world.js';
@@ -5,6 +7,17 @@ import { runWorkflow } from './helpers/workflow-sim.js';
 
 // Red-team of the request workflow's pull request description (session 12): a maintainer's words
 // below the workflow's marker line survive every run, whatever the maintainer did above it.
+
+/** A claim's commit as `mentor claim` makes it (jon's mentor set, in cohort.yaml) on a branch of origin, from main. */
+function claimCommit(w: ReturnType<typeof issuesWorld>, branch: string, mentor: string): string {
+  git(w.maintainer, 'fetch', '-q', 'origin');
+  git(w.maintainer, 'switch', '-q', '-C', 'claim', 'origin/main');
+  const file = path.join(w.maintainer, 'cohorts/2026-fall/cohort.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('  - person: jon\n    role: mentee\n', `  - person: jon\n    role: mentee\n    mentor: ${mentor}\n`));
+  git(w.maintainer, 'commit', '-qam', `Claim jon in 2026-fall: ${mentor} mentors them`);
+  git(w.maintainer, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`);
+  return branchSha(w, branch);
+}
 
 const MARKER = '<!-- mentor:workflow-end: this workflow rewrites what is above this line; write below it -->';
 
@@ -65,17 +78,19 @@ describe("a request whose answer GitHub refused, and whose pull request the gate
 describe('a claim opened by the workflow before an upgrade, merged after it (simulated)', { timeout: 180_000 }, () => {
   it('does not tell the mentor that no handle of the member was known: the member has one, only the pull request does not say it', () => {
     const w = issuesWorld();
-    // The claim workflow of before wrote no member line on the description.
-    git(w.origin, 'branch', 'claim/2026-fall/jon@linus-s', 'main');
+    // The claim workflow of before wrote no member line on the description. Merged (rebase): main is the claim's commit.
+    claimCommit(w, 'claim/2026-fall/jon@linus-s', 'linus');
+    git(w.origin, 'update-ref', 'refs/heads/main', 'refs/heads/claim/2026-fall/jon@linus-s');
     updateState(w, (s) => s.prs.push({ number: 40, head: 'claim/2026-fall/jon@linus-s', body: '<!-- mentor:for linus-s COLLABORATOR -->\nA claim from the attention issue (#3). The first claim merged wins; the gate refuses the others.\n', state: 'merged' }));
     const sha = git(w.origin, 'rev-parse', 'refs/heads/main').trim();
     const repository = { full_name: w.repository, default_branch: 'main' };
-    const pull_request = { number: 40, merged: true, body: stateOf(w).prs[0].body, user: { login: 'github-actions[bot]' }, head: { ref: 'claim/2026-fall/jon@linus-s', repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
+    const pull_request = { number: 40, merged: true, merge_commit_sha: sha, body: stateOf(w).prs[0].body, user: { login: 'github-actions[bot]' }, head: { ref: 'claim/2026-fall/jon@linus-s', sha, repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
     const job = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: 40, pull_request, repository, sender: { login: 'andrew-gh' } }, sha, ref: 'refs/heads/main', workflowSha: sha }).jobs.placed!;
     expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
     const said: string[] = stateOf(w).prs[0].comments;
     expect(said).toHaveLength(1);
-    expect(said[0]).toMatch(/^@linus-s: this pull request is merged, so you are the mentor of jon in 2026-fall now\./m);
+    // (Session 13: the member's handle is read from the records, so the member is mentioned too.)
+    expect(said[0]).toMatch(/^@jon-b: this pull request is merged, so @linus-s is your mentor now \(jon in 2026-fall\)\./m);
     expect(said[0]).not.toContain('No GitHub handle of theirs was known');
   });
 });
@@ -99,7 +114,7 @@ describe('a claim closed unmerged while the other claim of the member is merged 
     });
     const sha = git(w.origin, 'rev-parse', 'refs/heads/main').trim();
     const repository = { full_name: w.repository, default_branch: 'main' };
-    const pull_request = { number: linus.number, merged: false, body: linus.body, user: { login: 'github-actions[bot]' }, head: { ref: linus.head, repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
+    const pull_request = { number: linus.number, merged: false, body: linus.body, user: { login: 'github-actions[bot]' }, head: { ref: linus.head, sha: branchSha(w, linus.head), repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
     const job = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: linus.number, pull_request, repository, sender: { login: 'andrew-gh' } }, sha, ref: 'refs/heads/main', workflowSha: sha }).jobs.unclaimed!;
     expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
     expect(stateOf(w).prs.find((p: { number: number }) => p.number === grace.number).state).toBe('merged');
@@ -118,7 +133,7 @@ describe('a claim closed, reopened and closed again without a merge (simulated)'
       updateState(w, (s) => (s.prs.find((p: { number: number }) => p.number === linus.number).state = 'closed'));
       const sha = git(w.origin, 'rev-parse', 'refs/heads/main').trim();
       const repository = { full_name: w.repository, default_branch: 'main' };
-      const pull_request = { number: linus.number, merged: false, body: linus.body, user: { login: 'github-actions[bot]' }, head: { ref: linus.head, repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
+      const pull_request = { number: linus.number, merged: false, body: linus.body, user: { login: 'github-actions[bot]' }, head: { ref: linus.head, sha: branchSha(w, linus.head), repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
       const run = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: linus.number, pull_request, repository, sender: { login: 'andrew-gh' } }, sha, ref: 'refs/heads/main', workflowSha: sha }).jobs.unclaimed!;
       expect(run.succeeded, run.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
     };
@@ -135,20 +150,25 @@ describe('a claim closed, reopened and closed again without a merge (simulated)'
 describe('a claim pull request a writer opened by hand, with a member line naming someone (simulated)', { timeout: 180_000 }, () => {
   it('mentions nobody from its description, merged or closed: only a pull request the workflow opened names the member', () => {
     const w = issuesWorld();
-    git(w.origin, 'branch', 'claim/2026-fall/jon@linus-s', 'main');
+    const claimSha = claimCommit(w, 'claim/2026-fall/jon@linus-s', 'linus');
     const body = '<!-- mentor:member victim-x -->\nA claim, opened by hand.\n';
     updateState(w, (s) => s.prs.push({ number: 41, head: 'claim/2026-fall/jon@linus-s', body, state: 'closed' }));
     const sha = git(w.origin, 'rev-parse', 'refs/heads/main').trim();
     const repository = { full_name: w.repository, default_branch: 'main' };
     for (const merged of [false, true]) {
-      const pull_request = { number: 41, merged, body, user: { login: 'linus-s' }, head: { ref: 'claim/2026-fall/jon@linus-s', repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
+      // Merged (rebase): main is the claim's commit.
+      if (merged) git(w.origin, 'update-ref', 'refs/heads/main', claimSha);
+      const pull_request = { number: 41, merged, merge_commit_sha: merged ? claimSha : null, body, user: { login: 'linus-s' }, head: { ref: 'claim/2026-fall/jon@linus-s', sha: claimSha, repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
       const jobs = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: 41, pull_request, repository, sender: { login: 'andrew-gh' } }, sha, ref: 'refs/heads/main', workflowSha: sha }).jobs;
       const job = merged ? jobs.placed! : jobs.unclaimed!;
       expect(job.succeeded, job.steps.map((s) => s.stdout + s.stderr).join('')).toBe(true);
     }
     const said: string[] = stateOf(w).prs[0].comments ?? [];
     expect(said.join('\n')).not.toContain('@victim-x');
-    // The merge still tells the mentor, without the handle it cannot trust.
-    expect(said.join('\n')).toMatch(/^@linus-s: this pull request is merged, so you are the mentor of jon in 2026-fall now\./m);
+    // Closed, it told nobody (the workflow's claim answer never told jon of it). Merged, it tells the
+    // member and the mentor the merged records name (session 13: no longer the mentor alone, as the
+    // description's member line was all it knew of the member's handle).
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^@jon-b: this pull request is merged, so @linus-s is your mentor now \(jon in 2026-fall\)\./m);
   });
 });

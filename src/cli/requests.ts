@@ -1,4 +1,3 @@
-import { ExitCode } from '../errors.js';
 import { personFile } from '../domain/layout.js';
 import { associationOption, collect, formatOption, Option, repoOption, requiredOption, type Define } from './options.js';
 
@@ -78,9 +77,5 @@ export const prSummary: Define = (program, run) =>
     .option('--author <github>', 'GitHub login of the author, to say whether they may change these records', 'ghost')
     .addOption(associationOption())
     .option('--approved-by <github>', 'a login whose approval is on the head commit (repeatable)', collect, [])
-    .action(async (options) =>
-      run(async () => {
-        await (await import('../commands/check-pr.js')).checkPrCommand({ ...options, format: 'markdown' });
-        return ExitCode.ok;
-      }),
-    );
+    .addOption(new Option('--format <format>', 'markdown: the comment; json: the changes in the program\'s terms, with the GitHub handle (at the base) of each person they name').choices(['markdown', 'json']).default('markdown'))
+    .action(async (options) => run(async () => (await import('../commands/check-pr.js')).prSummaryCommand(options)));

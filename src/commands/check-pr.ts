@@ -5,12 +5,13 @@ import { print, styleFor, ttyWidth } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
 import { BOT_HANDLE, isHandle } from '../core/pull-request/author.js';
 import { reviewPullRequest, type PullRequestReview } from '../core/pull-request/review.js';
+import { handlesNamed } from '../core/pull-request/summary.js';
 import { changedLogs } from '../model/changed-logs.js';
 import { loadProgram } from '../model/load.js';
-import { handleNeedles } from '../model/program.js';
+import { handleNeedles, type Program } from '../model/program.js';
 import { isOutsideProgram, PEOPLE_DIR } from '../domain/layout.js';
 import { validateScope } from '../model/validate.js';
-import { renderReviewJson, renderReviewMarkdown, renderReviewText } from '../render/pull-request.js';
+import { renderReviewJson, renderReviewMarkdown, renderReviewText, renderSummaryJson } from '../render/pull-request.js';
 import { terminalLine } from '../render/escape.js';
 import { ASSOCIATION_SHAPE, judgedAssociation } from '../domain/github.js';
 
@@ -26,8 +27,8 @@ export interface CheckPrOptions {
   format: 'text' | 'json' | 'markdown';
 }
 
-/** Reads base and head from git objects (nothing of the pull request is checked out or run) and judges it. */
-export async function reviewFromGit(options: CheckPrOptions & { author: string }): Promise<PullRequestReview> {
+/** Reads base and head from git objects (nothing of the pull request is checked out or run) and judges it; `base`: the records at the base, read as the review needed them. */
+export async function reviewFromGit(options: CheckPrOptions & { author: string }): Promise<{ review: PullRequestReview; base: Program }> {
   const author = handleOf(options.author, '--author');
   const approvedBy = (options.approvedBy ?? []).map((login) => handleOf(login, '--approved-by'));
   const approvedWithoutAccess = (options.approvedWithoutAccess ?? []).map((login) => handleOf(login, '--approved-without-access'));
@@ -55,16 +56,28 @@ export async function reviewFromGit(options: CheckPrOptions & { author: string }
   if (!base.configValid) throw new MentorError(`mentor.config.yaml at the base (${range.base.slice(0, 7)}) cannot be read, so nobody can be judged.`, ExitCode.usage, 'A maintainer must fix the config on the base branch first.');
   // The base is validated in the same scope only when the head has a problem: which of them it had already.
   const baseProblems = validation.problems.length > 0 ? validateScope(baseRecords, scope).problems : [];
-  return reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, ...(association !== undefined ? { authorAssociation: association.association } : {}), ...(association?.unknown !== undefined ? { unknownAssociation: association.unknown } : {}), approvedBy, approvedWithoutAccess, problems: validation.problems, baseProblems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
+  const review = reviewPullRequest({ base, head: validation.program, changes: range.changes, conflicts: range.conflicts, author, ...(association !== undefined ? { authorAssociation: association.association } : {}), ...(association?.unknown !== undefined ? { unknownAssociation: association.unknown } : {}), approvedBy, approvedWithoutAccess, problems: validation.problems, baseProblems, logs: changedLogs(base, validation.program, range.changes), now: currentTime() });
+  return { review, base };
 }
 
 export async function checkPrCommand(options: CheckPrOptions): Promise<number> {
   if (options.author === undefined) throw new MentorError('check-pr needs --author <github handle>: the login of who opened the pull request.', ExitCode.usage);
-  const review = await reviewFromGit({ ...options, author: options.author });
+  const { review } = await reviewFromGit({ ...options, author: options.author });
   if (options.format === 'json') print(renderReviewJson(review));
   else if (options.format === 'markdown') print(renderReviewMarkdown(review));
   else print(renderReviewText(review, styleFor(process.stdout), ttyWidth()));
   return review.allowed ? ExitCode.ok : ExitCode.invalid;
+}
+
+/**
+ * `pr-summary`: what the pull request changes, always exit 0 (the gate's comment, or with JSON the
+ * changes in the program's terms and the handles of the people they name, as the base has them:
+ * the workflows that tell a member who their mentor is read them, never the pull request's text).
+ */
+export async function prSummaryCommand(options: Omit<CheckPrOptions, 'format'> & { author: string; format: 'markdown' | 'json' }): Promise<number> {
+  const { review, base } = await reviewFromGit({ ...options, format: options.format });
+  print(options.format === 'json' ? renderSummaryJson(review, handlesNamed(base, review.summary)) : renderReviewMarkdown(review));
+  return ExitCode.ok;
 }
 
 /** GitHub's author_association: any value shaped like one (GitHub adds values); one that is not is a caller's mistake. */

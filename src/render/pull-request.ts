@@ -46,6 +46,11 @@ export function renderReviewJson(review: PullRequestReview): string {
   return `${JSON.stringify({ allowed, author, approvals, maintainers, changes, problems: problems.map(({ subject: _s, ...problem }) => problem) }, null, 2)}\n`;
 }
 
+/** `pr-summary --format json`: the base's maintainers, what changes in the program's terms, and the handles (at the base) of the people named. */
+export function renderSummaryJson(review: PullRequestReview, handles: Readonly<Record<string, string>>): string {
+  return `${JSON.stringify({ maintainers: review.maintainers, changes: review.summary, handles }, null, 2)}\n`;
+}
+
 /** `width`: the terminal's, each line wrapped between words within it. */
 export function renderReviewText(review: PullRequestReview, style: Style, width?: number): string {
   const handle = terminalLine(review.author.handle);

@@ -67,3 +67,23 @@ function treeChange(before: CohortEntry | undefined, after: CohortEntry | undefi
   for (const person of old.keys()) if (!now.has(person) && !after?.members.has(person)) change.left.push(person);
   return change;
 }
+
+/**
+ * The GitHub handle of each person the tree changes name (members and their mentors), as the
+ * program given has them: the base's, which the pull request does not write.
+ */
+export function handlesNamed(program: Program, summary: readonly ChangeSummary[]): Record<string, string> {
+  const named = new Set<string>();
+  for (const change of summary) {
+    if (change.kind !== 'tree') continue;
+    for (const { person, mentor } of [...change.placed, ...change.released]) named.add(person).add(mentor);
+    for (const { person, from, to } of change.moved) named.add(person).add(from).add(to);
+    for (const person of [...change.joined, ...change.left]) named.add(person);
+  }
+  const handles: Record<string, string> = {};
+  for (const id of [...named].sort()) {
+    const github = program.people.get(id)?.person?.github;
+    if (github !== undefined) Object.defineProperty(handles, id, { value: github, enumerable: true, configurable: true, writable: true });
+  }
+  return handles;
+}

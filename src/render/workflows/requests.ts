@@ -2,7 +2,7 @@ import { CURRENT_BRANCH, GATE_CONTEXT, header, ID_BRE, RUNNER, runnerJob, runSte
 import { MADE_FOR } from './gate-steps.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
-import { MEMBER_MARKER_FROM_ANSWER, placedJob, unclaimedJob } from './claim-placed.js';
+import { placedJob, unclaimedJob } from './claim-placed.js';
 import { CLAIM_AGAIN, CLAIM_MARKER } from '../claim.js';
 import { GATE_WAITS, problemLine, REQUEST_MARKER, STUCK_MARKER } from '../request.js';
 
@@ -246,15 +246,14 @@ ${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLA
 PUSH_TO="$(git branch --show-current)@$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
 # The member hears of the first claim of them: a claim again (the same mentor's, or another's while
 # one is open) mentions them no more. The answer's one line that starts with a mention is theirs;
-# their handle goes on the pull request, whose merge tells them (the placed job).
-${MEMBER_MARKER_FROM_ANSWER}
+# the merge tells them who their mentor is (the placed job).
 gh pr list --state open --limit 1000 --json headRefName,url,isCrossRepository > "$RUNNER_TEMP/open.json"
 earlier=$(jq -r --arg claim "\${PUSH_TO%@*}@" 'map(select((.isCrossRepository | not) and (.headRefName | startswith($claim)))) | first | .url // empty' "$RUNNER_TEMP/open.json")
 if [ -n "$earlier" ] && grep -q '^@[A-Za-z0-9]' "$RUNNER_TEMP/answer.md"; then
   sed -i '/^@[A-Za-z0-9]/d' "$RUNNER_TEMP/answer.md"
   printf '%s\\n' "$member was told of an open claim already ($earlier), so is not mentioned again." >> "$RUNNER_TEMP/answer.md"
 fi
-${openAndGate('A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others.$member_marker', CLAIM_MARKER, 'claim')}`;
+${openAndGate('A claim from the attention issue (#$NUMBER). The first claim merged wins; the gate refuses the others.', CLAIM_MARKER, 'claim')}`;
   return `${header([
     '# A comment `/claim <member>` on the attention issue: `mentor claim` checks the hard rules for the',
     '# commenter and this opens the pull request, or answers why not. The first claim merged wins;',
