@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { branchSha, git, mainSha } from './helpers/github-world.js';
-import { addIssue, claimEvent, issuesWorld, onMain, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
+import { addIssue, claimEvent, formBody, issueEvent, issuesWorld, onMain, requestIssue, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 import { exampleGitRepo, git as gitIn, mentorJson } from './helpers/repo.js';
 
@@ -150,5 +150,24 @@ describe('pr-summary --format json (what the claim workflows read)', () => {
     expect(json.maintainers).toEqual(['andrew-gh']);
     expect(json.changes.find((change: { kind: string }) => change.kind === 'tree')).toMatchObject({ cohort: '2026-fall', placed: [{ person: 'jon', mentor: 'grace' }] });
     expect(json.handles).toEqual({ grace: 'grace-h', jon: 'jon-b' });
+  });
+});
+
+describe('a request whose judging stops with an error (simulated)', { timeout: 180_000 }, () => {
+  it('names the maintainers on its pull request without judging an empty change to learn them', () => {
+    const w = issuesWorld();
+    // Every run of the runner, written down: the node the job finds first on its PATH.
+    const runs = path.join(path.dirname(w.state), 'node-runs.txt');
+    writeFileSync(path.join(w.binDir, 'node'), `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> '${runs}'\nexec '${process.execPath}' "$@"\n`);
+    chmodSync(path.join(w.binDir, 'node'), 0o755);
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    // An author_association not shaped like GitHub's: check-pr stops (exit 2), standing for any run that stops without a verdict.
+    const odd = requestIssue(formBody('zoe'));
+    (odd.issue as { author_association: string }).author_association = 'Sponsor';
+    const job = runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', odd)).jobs.request!;
+    expect(job.succeeded, say(job)).toBe(true);
+    expect(stateOf(w).prs[0].body).toMatch(/\n@andrew-gh: the gate could not judge it for @zoe-z /);
+    const checks = readFileSync(runs, 'utf8').split('\n').filter((line) => /\bcheck-pr\b/.test(line));
+    expect(checks).toHaveLength(1);
   });
 });

@@ -58,10 +58,12 @@ set -e
 case "$code" in 0) state=success ;; 1) state=failure ;; *) state=error ;; esac
 # It counts only once merged, and only a maintainer merges it (the attention issue reads the
 # default branch): the pull request's body tells them, once, when it is opened.
-maintainers=$(jq -r '(.maintainers // []) | map("@" + .) | join(", ")' "$RUNNER_TEMP/gate.json" 2> /dev/null || true)
+mentions() { jq -r '(.maintainers // []) | map("@" + .) | join(", ")' 2> /dev/null; }
+maintainers=$(mentions < "$RUNNER_TEMP/gate.json" || true)
 if [ -z "$maintainers" ] && [ "$state" = error ]; then
-  # check-pr stopped without a verdict, or its list: the maintainers from a check of no change at the base.
-  maintainers=$(${RUNNER} check-pr --base "$base_sha" --head "$base_sha" --author "$AUTHOR" --format json 2> /dev/null | jq -r '(.maintainers // []) | map("@" + .) | join(", ")' 2> /dev/null || true)
+  # check-pr stopped without a verdict, or its list: the config's maintainers, as codeowners reads
+  # them (this commit writes records only, so its config is the base's; stale CODEOWNERS is exit 1).
+  maintainers=$(${RUNNER} codeowners --check --format json 2> /dev/null | mentions || true)
 fi
 if [ -n "$maintainers" ]; then
   case "$state" in
