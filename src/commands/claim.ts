@@ -14,6 +14,7 @@ import { sanitizeInline } from '../render/terminal.js';
 import { chooseCohort, loadForCommand, peopleOf, personOfGitUser, unknownCohorts, unknownCohortsError, type Loaded } from './context.js';
 import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
+import { refuseTooLargeRecords } from './record-size.js';
 
 export interface ClaimOptions {
   repo?: string;
@@ -53,13 +54,21 @@ function refuseClaim(member: string, reason: string, said: { cohort: string | nu
   return ExitCode.invalid;
 }
 
-/** Writes the member edits (each where the member lives), on a new branch with --commit. */
-export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof chooseCohort>, edit: MemberEdit, branch: string | undefined, message: string): Promise<string[]> {
+/**
+ * Writes the member edits (each where the member lives), on a new branch with --commit. An edit
+ * that would leave a record past the size every command reads is refused first, as assign's is.
+ */
+export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof chooseCohort>, edit: MemberEdit, branch: string | undefined, message: string, command: 'claim' | 'release'): Promise<string[]> {
   const root = loaded.program.root;
   const edited = applyMemberEdits(entry, [edit]);
   const files = [...edited.keys()];
+  const writes = [...edited].map(([file, content]) => ({ file, content }));
+  refuseTooLargeRecords(
+    writes,
+    edited.has(entry.file) ? `Keep the members of ${entry.id} one file each, then run ${command} again: mentor members ${entry.id} --to files` : `Shorten the member's file (its comments, or its history of earlier mentors), then run ${command} again.`,
+  );
   const commitPlan = branch !== undefined ? await planCommit(root, branch, files) : undefined;
-  await writeAndCommit(commitPlan, () => writeFilesAtomic(root, [...edited].map(([file, content]) => ({ file, content }))), message);
+  await writeAndCommit(commitPlan, () => writeFilesAtomic(root, writes), message);
   return files;
 }
 
@@ -84,7 +93,7 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
   if (!outcome.ok) return refuseClaim(member, outcome.reason, { cohort: entry.id, mentor: as }, options.format);
   const change = { branch: `claim/${entry.id}/${member}`, message: `Claim ${member} in ${entry.id}: ${outcome.mentor} mentors them` };
   const branch = options.commit ? change.branch : undefined;
-  const files = await writeMemberEdit(loaded, entry, { person: member, set: outcome.set }, branch, change.message);
+  const files = await writeMemberEdit(loaded, entry, { person: member, set: outcome.set }, branch, change.message, 'claim');
   if (options.format === 'markdown') {
     const handle = loaded.program.people.get(member)?.person?.github;
     print(renderClaimAnswer({ ok: true, member, mentor: outcome.mentor, ...(handle !== undefined ? { memberHandle: handle } : {}) }));

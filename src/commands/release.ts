@@ -32,7 +32,7 @@ export async function releaseCommand(member: string, options: ReleaseOptions): P
   const said = { cohort: entry.id, member, reason: options.reason.trim() };
   const change = { branch: `release/${entry.id}/${member}`, message: `Release ${member} in ${entry.id} from ${plan.mentor}: back to waiting` };
   const branch = options.commit ? change.branch : undefined;
-  const files = await writeMemberEdit(loaded, entry, { person: member, set: plan.edit.set, unset: plan.edit.unset }, branch, change.message);
+  const files = await writeMemberEdit(loaded, entry, { person: member, set: plan.edit.set, unset: plan.edit.unset }, branch, change.message, 'release');
   if (options.format === 'json') {
     print(renderReleaseJson({ ...said, mentor: plan.mentor, ok: true, problems: [], files, branch: branch ?? null }));
     return ExitCode.ok;
