@@ -219,7 +219,7 @@ describe('mentor request --from-issue', () => {
     // ada-l has a person file already, and the form's skills are left empty.
     const result = await mentorIn(['request', '--repo', repo, '--from-issue', file, '--github', 'ada-l', '--role', 'mentor', '--format', 'markdown'], { env: NOW });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Thanks for offering to mentor. Your offer cannot be taken yet:');
+    expect(result.stdout).toContain('Thanks for offering to mentor. Your offer to mentor cannot be taken yet:');
     expect(result.stdout).toContain('- An offer to mentor names at least one skill you can teach.\n');
     expect(result.stdout).toContain('you are registered; to join a cohort, ask a maintainer.\n');
     // The gate lets a person add themselves as a waiting mentee only: a mentor is placed by a maintainer.

@@ -59,7 +59,7 @@ describe('a request issue nobody answered, when the program names a new maintain
     git(w.maintainer, 'commit', '-qam', 'grace helps run the program');
     git(w.maintainer, 'push', '-q', 'origin', 'HEAD:main');
     const issue = attention(w);
-    expect(issue.comments.at(-1)).toMatch(/^- request issue #7, not taken in for 2 h: @grace-h \(maintainer: answer it\)$/m);
+    expect(issue.comments.at(-1)).toMatch(/^- request issue #7, not taken in for 2 h: @grace-h \(maintainer: take it in or turn it down, as its issue says\)$/m);
     // Zoe was told once that the organisers know: a second organiser told is nothing new for her.
     expect(issueNumbered(w, 7).comments).toHaveLength(1);
     attention(w);
@@ -211,7 +211,7 @@ describe('a requester who closed their request, then asks again (simulated)', { 
     again.issue.number = 9;
     expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', again)).jobs.request!.succeeded).toBe(true);
     const answer: string = issueNumbered(w, 9).comments.at(-1);
-    expect(answer).not.toContain('You already have a request open');
+    expect(answer).not.toContain('You already have an open request');
     expect(answer).toMatch(/Pull request: https:\/\/\S+\/pull\/\d+/);
   });
 });

@@ -106,7 +106,7 @@ describe('a request stuck again for another reason (simulated)', { timeout: 240_
     addIssue(w, { number: 7, labels: ['mentor-request'], author: 'zoe-z', body: formBody('zoe'), createdAt: '2026-12-08T15:00:00Z' });
     expect(runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(formBody('zoe')))).jobs.request!.succeeded).toBe(true);
     let issue = attention(w);
-    expect(issue.comments.at(-1)).toMatch(/^- request issue #7, not taken in for 3 h: @andrew-gh \(maintainer: answer it\)\n  - stuck: no cohort takes it in$/m);
+    expect(issue.comments.at(-1)).toMatch(/^- request issue #7, not taken in for 3 h: @andrew-gh \(maintainer: take it in or turn it down, as its issue says\)\n  - stuck: no cohort takes it in$/m);
     const told = issue.comments.length;
     // A maintainer sets intake; zoe edits her issue, and now the repository does not let the workflow open its pull request.
     onMain(w, { 'mentor.config.yaml': (text) => `${text}\nintake:\n  cohort: 2027-winter\n` }, 'take requests into 2027-winter');
@@ -117,7 +117,7 @@ describe('a request stuck again for another reason (simulated)', { timeout: 240_
     expect(stateOf(w).issues[0].comments.at(-1)).toContain('`@andrew-gh`: turn on Settings');
     issue = attention(w);
     expect(issue.comments).toHaveLength(told + 1);
-    expect(issue.comments.at(-1)).toMatch(/^- request issue #7, not taken in for 3 h: @andrew-gh \(maintainer: answer it\)\n  - stuck: Actions may not open pull requests$/m);
+    expect(issue.comments.at(-1)).toMatch(/^- request issue #7, not taken in for 3 h: @andrew-gh \(maintainer: take it in or turn it down, as its issue says\)\n  - stuck: Actions may not open pull requests$/m);
     issue = attention(w);
     expect(issue.comments).toHaveLength(told + 1);
   });

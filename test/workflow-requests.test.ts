@@ -62,7 +62,7 @@ describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
     expect(runWorkflow(w, 'mentor-request.yml', event(w, 'issues', second)).jobs.request!.succeeded).toBe(true);
     let s = stateOf(w);
     expect(s.prs.map((pr: { head: string }) => pr.head)).toEqual(['request/issue-7']);
-    expect(s.issues[1].comments.at(-1)).toContain('You already have a request open: https://github.com/');
+    expect(s.issues[1].comments.at(-1)).toContain('You already have an open request: https://github.com/');
 
     // A maintainer fixes the pull request's branch; the requester then edits the issue.
     git(w.maintainer, 'fetch', '-q', 'origin', 'request/issue-7');
@@ -102,7 +102,7 @@ describe('the request workflow (simulated)', { timeout: 180_000 }, () => {
     const own = s.prs.find((pr: { fork?: boolean }) => !pr.fork);
     expect(own).toMatchObject({ head: 'request/issue-7' });
     expect(s.issues[0].comments.at(-1)).toContain(`Pull request: https://github.com/${w.repository}/pull/${own.number}`);
-    expect(s.issues[0].comments.join('\n')).not.toContain('You already have a request open');
+    expect(s.issues[0].comments.join('\n')).not.toContain('You already have an open request');
   });
 
   it('pushes nothing when an edit of the issue changes nothing it writes: the pull request keeps its head (and any approval of it), and the gate is set again there', () => {

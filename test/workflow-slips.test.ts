@@ -24,8 +24,8 @@ describe('a request issue nobody answered (simulated)', { timeout: 180_000 }, ()
     addIssue(w, { number: 10, labels: ['mentor-offer'], body: formBody('wu'), createdAt: '2026-11-19T10:00:00Z', comments: [{ author: { login: 'mallory' }, body: '<!-- mentor:request -->\nAnswered, nothing to see.' }] });
     let issue = attention(w);
     const told = issue.comments.join('\n');
-    expect(told).toMatch(/^- request issue #7, not taken in for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
-    expect(told).toMatch(/^- request issue #10, not taken in for 34 h: @andrew-gh \(maintainer: answer it\)$/m);
+    expect(told).toMatch(/^- request issue #7, not taken in for 2 h: @andrew-gh \(maintainer: take it in or turn it down, as its issue says\)$/m);
+    expect(told).toMatch(/^- request issue #10, not taken in for 34 h: @andrew-gh \(maintainer: take it in or turn it down, as its issue says\)$/m);
     expect(told).not.toMatch(/#8|#9\b/);
     expect(issue.body).toContain('## Requests not on the queue yet');
     expect(issue.body).toMatch(/^\| #7 \| 2 h \|/m);
@@ -61,7 +61,7 @@ describe('a request issue nobody answered (simulated)', { timeout: 180_000 }, ()
     // The requester's issue cannot take the notice (locked since): the run still records the mention, so it is not repeated.
     updateState(w, (s) => (s.faults = [{ match: '^issue comment 7 ', times: 5 }]));
     let issue = attention(w);
-    expect(issue.comments.join('\n')).toMatch(/^- request issue #7, not taken in for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
+    expect(issue.comments.join('\n')).toMatch(/^- request issue #7, not taken in for 2 h: @andrew-gh \(maintainer: take it in or turn it down, as its issue says\)$/m);
     const comments = issue.comments.length;
     issue = attention(w);
     expect(issue.comments).toHaveLength(comments);
@@ -80,7 +80,7 @@ describe('a request the workflow could not read (simulated)', { timeout: 180_000
       "<!-- mentor:request -->\n<!-- mentor:stuck -->\n<!-- mentor:problem broken -->\nThanks. Your request could not be taken in just now, because of a problem on the side of the organisers, not in your answers. They will see it and answer here: you do not need to do anything.\n",
     ]);
     // The next attention run tells the maintainers.
-    expect(attention(w).comments.join('\n')).toMatch(/^- request issue #7, not taken in for \d+ d \d+ h: @andrew-gh \(maintainer: answer it\)$/m);
+    expect(attention(w).comments.join('\n')).toMatch(/^- request issue #7, not taken in for \d+ d \d+ h: @andrew-gh \(maintainer: take it in or turn it down, as its issue says\)$/m);
   });
 });
 
@@ -97,7 +97,7 @@ describe('a request only the organisers can take in (simulated)', { timeout: 180
     w.env.MENTOR_NOW = '2026-12-08T12:00:00-08:00';
     const issue = attention(w);
     expect(issue.body).toMatch(/^\| #7 \| 2 h \|/m);
-    expect(issue.comments.join('\n')).toMatch(/^- request issue #7, not taken in for 2 h: @andrew-gh \(maintainer: answer it\)$/m);
+    expect(issue.comments.join('\n')).toMatch(/^- request issue #7, not taken in for 2 h: @andrew-gh \(maintainer: take it in or turn it down, as its issue says\)$/m);
   });
 });
 

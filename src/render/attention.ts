@@ -20,7 +20,7 @@ export const waitingMarker = (waiting: number) => `<!-- mentor:waiting ${waiting
 
 /** Names listed in one line of the body (mentors with room, inactive, paused) before "… and N more". */
 const NAMES_LISTED = 50;
-const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer', date: 'maintainer: correct its requestedAt', unanswered: 'maintainer: answer it', unmerged: 'maintainer: merge it', refused: 'maintainer: see why the gate did not pass it', unjudged: 'maintainer: see why the gate could not judge it', unreadable: 'maintainer: fix it' };
+const why: Record<Mention['why'], string> = { prefers: 'asked for', escalate: 'has room and a wanted skill', overdue: 'maintainer', date: 'maintainer: correct its requestedAt', unanswered: 'maintainer: take it in or turn it down, as its issue says', unmerged: 'maintainer: merge it', refused: 'maintainer: see why the gate did not pass it', unjudged: 'maintainer: see why the gate could not judge it', unreadable: 'maintainer: fix it' };
 /** Each handle once, with every reason it is mentioned for (a maintainer who is also a mentor with room). */
 function mentionList(mentions: readonly Mention[]): string {
   const reasons = new Map<string, { handle: string; whys: string[] }>();

@@ -30,6 +30,14 @@ export const GATE_WAITS = {
   failure: 'The gate did not pass it as it is (the pull request says why), so it waits for a maintainer. If something of yours needs changing, they will say so here.',
   error: 'The gate could not judge it just now, so it waits for a maintainer: you do not need to do anything.',
 } as const;
+/**
+ * What a request issue's author asked for, in the answers they read: a mentee's request for a
+ * mentor, or a volunteer's offer to mentor (who asked for nothing, and waits on no queue).
+ */
+export const REQUEST_NOUN: Readonly<Record<RequestRole, string>> = { mentee: 'request', mentor: 'offer to mentor' };
+/** The attention workflow's notice on a request issue not taken in, whose row names the maintainers it told; `attention`: that issue, as `#<number>`. */
+export const notTakenInNotice = (role: RequestRole, attention: string) =>
+  `Thanks. Your ${REQUEST_NOUN[role]} is ${role === 'mentor' ? 'not taken in' : 'not on the queue'} yet, and only the organisers can take it on from here: they have been told, on ${attention}, and will answer here. You do not need to do anything.`;
 /** The longest problem quoted in an answer (a request has a dozen fields at most). */
 const PROBLEM_LENGTH = 400;
 
@@ -85,7 +93,7 @@ export function renderRequestRefusalMarkdown(problems: readonly string[], organi
   if (problems.length > 0) {
     // Each problem quotes what the form said, shortened: a form value can be a page long, and an
     // answer longer than GitHub takes (render/limit.ts) would reach nobody.
-    out.push(organisers ? `Something in your ${role === 'mentor' ? 'offer' : 'request'} needs fixing too:` : `${thanks} Your ${role === 'mentor' ? 'offer' : 'request'} cannot be taken yet:`, '', ...problems.map((p) => `- ${markdownText(shortened(p, PROBLEM_LENGTH))}`), '');
+    out.push(organisers ? `Something in your ${REQUEST_NOUN[role]} needs fixing too:` : `${thanks} Your ${REQUEST_NOUN[role]} cannot be taken yet:`, '', ...problems.map((p) => `- ${markdownText(shortened(p, PROBLEM_LENGTH))}`), '');
     out.push('Edit the issue to fix it (the form is read again on every edit).', '');
   }
   return out.join('\n');

@@ -2,7 +2,7 @@ import { CURRENT_BRANCH, GATE_CONTEXT, header, RUNNER, runnerJob, runStep, WORKF
 import { neverPlacedMarker, OFF_QUEUE_ISSUE_WHY, waitingMarker } from '../attention.js';
 import { notifiedLine } from '../../core/attention-notified.js';
 import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
-import { GATE_WAITS, problemLine, REQUEST_MARKER, STUCK_MARKER, type StuckProblem } from '../request.js';
+import { GATE_WAITS, notTakenInNotice, problemLine, REQUEST_MARKER, REQUEST_NOUN, STUCK_MARKER, type StuckProblem } from '../request.js';
 
 // The attention workflow keeps ONE issue current from `status --format markdown`: created when a
 // request waits, edited as the queue moves, closed when nothing waits. An edited body notifies
@@ -50,10 +50,11 @@ while read -r kind opened url issue gate; do
 done < "$RUNNER_TEMP/prs.txt" > "$RUNNER_TEMP/claims.txt"
 # The request issues the request workflow never answered, or answered only to say it is stuck (its
 # run failed, GitHub was down): on no other queue, so the maintainers are told. Only the bot's answer counts.
-# (A line 'told <number>': the bot's last answer there told its requester what to do, or that they need do nothing.)
+# (A line 'told <number>': the bot's last answer there told its requester what to do, or that they need do nothing.
+# A line 'label <number> <label>': which form it came from, for the words of what its author is told.)
 # An issue's line ends with what keeps it stuck (its answer's problem line; \`none\`): the maintainers are told once per problem.
 for label in ${REQUEST_LABEL} ${OFFER_LABEL}; do
-  gh issue list --label "$label" --state open --limit 1000 --json number,url,createdAt,comments --jq '.[] | ([.comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${REQUEST_MARKER}")))] | last) as $answer | select($answer == null or ($answer.body | contains("${STUCK_MARKER}"))) | "unanswered \\(.createdAt) \\(.url) \\((($answer.body // "") | capture("${PROBLEM_RE}") | .problem) // "none")", (select($answer != null) | "told \\(.number)")'
+  gh issue list --label "$label" --state open --limit 1000 --json number,url,createdAt,comments --jq '.[] | ([.comments[] | select((.author.login == "github-actions" or .author.login == "github-actions[bot]") and (.body | startswith("${REQUEST_MARKER}")))] | last) as $answer | select($answer == null or ($answer.body | contains("${STUCK_MARKER}"))) | "unanswered \\(.createdAt) \\(.url) \\((($answer.body // "") | capture("${PROBLEM_RE}") | .problem) // "none")", (select($answer != null) | "told \\(.number)"), "label \\(.number) '"$label"'"'
 done > "$RUNNER_TEMP/unanswered.txt"
 # One whose pull request is open was taken in, but its answer did not go out (GitHub refused the
 # comment), or a maintainer opened the pull request of a stuck one by hand: its pull request is its
@@ -99,10 +100,13 @@ gh issue edit "$number" --body-file "$RUNNER_TEMP/body.md" > /dev/null
 # row names them). After the body, which records the mentions: a notice GitHub refuses (the issue
 # locked, its limit on comments when many wait) fails no run, and is sent by the next. A stuck answer
 # told its requester already (some have something to fix too), and so does this notice.
-printf '%s\\n' '${REQUEST_MARKER}' '${STUCK_MARKER}' "Thanks. Your request is not on the queue yet, and only the organisers can take it on from here: they have been told, on #$number, and will answer here. You do not need to do anything." > "$RUNNER_TEMP/told.md"
+# An offer to mentor (its issue from the other form) is told in words for an offer.
+role_of() { if grep -qx "label $1 ${OFFER_LABEL}" "$RUNNER_TEMP/unanswered.txt"; then echo mentor; else echo mentee; fi; }
+printf '%s\\n' '${REQUEST_MARKER}' '${STUCK_MARKER}' "${notTakenInNotice('mentee', '#$number')}" > "$RUNNER_TEMP/told-mentee.md"
+printf '%s\\n' '${REQUEST_MARKER}' '${STUCK_MARKER}' "${notTakenInNotice('mentor', '#$number')}" > "$RUNNER_TEMP/told-mentor.md"
 for request in $(sed -n 's/^| #\\([0-9][0-9]*\\) | [^|]* | ${OFF_QUEUE_ISSUE_WHY} | @.*/\\1/p' "$RUNNER_TEMP/body.md"); do
   grep -qx "told $request" "$RUNNER_TEMP/unanswered.txt" && continue
-  gh issue comment "$request" --body-file "$RUNNER_TEMP/told.md" > /dev/null || true
+  gh issue comment "$request" --body-file "$RUNNER_TEMP/told-$(role_of "$request").md" > /dev/null || true
 done
 # The answer the request workflow would have given: one the gate did not pass waits for a maintainer.
 while read -r request pull gate; do
@@ -111,7 +115,9 @@ while read -r request pull gate; do
     error) then_what='${GATE_WAITS.error}' ;;
     *) then_what='It counts once a maintainer merges it; you do not need to do anything.' ;;
   esac
-  printf '%s\\n' '${REQUEST_MARKER}' "Thanks: your request is ready, as a pull request: $pull. $then_what" > "$RUNNER_TEMP/late.md"
+  what='${REQUEST_NOUN.mentee}'
+  [ "$(role_of "$request")" = mentee ] || what='${REQUEST_NOUN.mentor}'
+  printf '%s\\n' '${REQUEST_MARKER}' "Thanks: your $what is ready, as a pull request: $pull. $then_what" > "$RUNNER_TEMP/late.md"
   gh issue comment "$request" --body-file "$RUNNER_TEMP/late.md" > /dev/null || true
 done < "$RUNNER_TEMP/late.txt"`;
   return `${header([

@@ -4,7 +4,7 @@ import { OFFER_LABEL, REQUEST_LABEL } from '../issue-forms.js';
 import { ATTENTION_LABEL } from './attention.js';
 import { placedJob, unclaimedJob } from './claim-placed.js';
 import { CLAIM_AGAIN, CLAIM_MARKER } from '../claim.js';
-import { GATE_WAITS, problemLine, REQUEST_MARKER, STUCK_MARKER } from '../request.js';
+import { GATE_WAITS, problemLine, REQUEST_MARKER, REQUEST_NOUN, STUCK_MARKER } from '../request.js';
 
 // The request and claim workflows. Issue and comment text reaches the shell only through env
 // and a file; mentor reads it (request --from-issue, claim) and answers in escaped Markdown. A
@@ -93,7 +93,7 @@ if [ -n "$pr" ]; then
     gh pr edit "$pr" --body-file "$RUNNER_TEMP/pr.md" > /dev/null || true
   fi
 elif ! pr=$(gh pr create --head "$PUSH_TO" --title "$(git log -1 --format=%s)" --body-file "$RUNNER_TEMP/pr.md" 2> "$RUNNER_TEMP/pr-error.txt"); then
-  # Another run for the same branch (the same ${what} sent twice at once) may have opened it since.
+  # Another run for the same branch (the same issue or claim sent twice at once) may have opened it since.
   pr=$(own_pull_request)
 fi
 if [ -z "$pr" ]; then
@@ -131,7 +131,7 @@ gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"`;
  * request or claim refused), that answer goes on the issue and the job stops there, green. When it
  * fails without one (the records on the default branch cannot be read, a commit failed), the
  * fallback goes on the issue and the job is red: a maintainer looks only at a failed run.
- * `again`: the other way to run it again once that is fixed (a re-run reads the default branch as it is then).
+ * `fallback`: a shell word (quoted; it may expand a variable). `again`: the other way to run it again once that is fixed (a re-run reads the default branch as it is then).
  */
 const answerOrStop = (command: string, marker: string, fallback: string, again: string, beforeAnswer = '') => `set +e
 ${RUNNER} ${command} > "$RUNNER_TEMP/answer.md"
@@ -143,7 +143,7 @@ if [ "$code" -ne 0 ]; then
     gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
     exit 0
   fi
-  printf '%s\\n' '${marker}' '${STUCK_MARKER}' '${problemLine('broken')}' '${fallback}' > "$RUNNER_TEMP/answer.md"
+  printf '%s\\n' '${marker}' '${STUCK_MARKER}' '${problemLine('broken')}' ${fallback} > "$RUNNER_TEMP/answer.md"
   gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
   echo "::error::mentor stopped without an answer for the issue (exit $code: its error is above). Fix what it says on the default branch, then re-run this job (or ${again})."
   exit 1
@@ -185,7 +185,7 @@ while read -r url issue; do
   break
 done < "$RUNNER_TEMP/theirs.txt"
 if [ -n "$other" ]; then
-  printf '%s\\n' '${REQUEST_MARKER}' "Thanks. You already have a request open: $other. If something changed, edit the issue of that one; this issue adds nothing, so a maintainer can close it." > "$RUNNER_TEMP/answer.md"
+  printf '%s\\n' '${REQUEST_MARKER}' "Thanks. You already have an open $what: $other. If something changed, edit the issue of that one; this issue adds nothing, so a maintainer can close it." > "$RUNNER_TEMP/answer.md"
   gh issue comment "$NUMBER" --body-file "$RUNNER_TEMP/answer.md"
   exit 0
 fi`;
@@ -196,12 +196,15 @@ const WRITES = ['contents: write', 'issues: write', 'pull-requests: write', 'sta
 /** mentor-request.yml: a request (or an offer to mentor) from the issue form becomes a pull request. */
 export function requestWorkflow(): string {
   const body = `printf '%s' "$BODY" > "$RUNNER_TEMP/body.md"
+# What the issue asks for, in the words of every answer its author reads.
+what='${REQUEST_NOUN.mentee}'
+[ "$ROLE" != mentor ] || what='${REQUEST_NOUN.mentor}'
 ${MENTION_ONCE}
 ${IDENTITY}
-${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, 'Thanks. Your request could not be taken in just now, because of a problem on the side of the organisers, not in your answers. They will see it and answer here: you do not need to do anything.', 'edit the issue to run this again', 'mention_once')}
+${answerOrStop('request --from-issue "$RUNNER_TEMP/body.md" --github "$AUTHOR" --role "$ROLE" --format markdown --commit', REQUEST_MARKER, `'Thanks. Your '"$what"' could not be taken in just now, because of a problem on the side of the organisers, not in your answers. They will see it and answer here: you do not need to do anything.'`, 'edit the issue to run this again', 'mention_once')}
 PUSH_TO="request/issue-$NUMBER"
 ${ONE_REQUEST_EACH}
-${openAndGate("From the request form. Closes #$NUMBER (merging it answers the request). The gate judged it for the issue's author.", REQUEST_MARKER, 'request', 'mention_once')}`;
+${openAndGate("From the request form. Closes #$NUMBER (merging it answers the request). The gate judged it for the issue's author.", REQUEST_MARKER, '$what', 'mention_once')}`;
   return `${header([
     '# A request for a mentor (or an offer to mentor) from the issue form: `mentor request',
     '# --from-issue` checks it and this opens a pull request with the person file and the member,',
@@ -243,7 +246,7 @@ if [ -z "$member" ]; then
   exit 0
 fi
 ${IDENTITY}
-${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLAIM_MARKER, 'The claim could not be made just now, because of a problem on the side of the organisers, not in your comment: please let a maintainer know (the run of this workflow shows them what failed). Once it is fixed, write the `/claim` again: an edited comment is not read.', 'write the /claim again')}
+${answerOrStop('claim "$member" --as "@$AUTHOR" --format markdown --commit', CLAIM_MARKER, `'The claim could not be made just now, because of a problem on the side of the organisers, not in your comment: please let a maintainer know (the run of this workflow shows them what failed). Once it is fixed, write the \`/claim\` again: an edited comment is not read.'`, 'write the /claim again')}
 # One branch per member and claimer: '@' is in no id and no login, so no two pairs share a name.
 PUSH_TO="$(git branch --show-current)@$(printf '%s' "$AUTHOR" | tr 'A-Z' 'a-z')"
 # The member hears of the first claim of them: a claim again (the same mentor's, or another's while
