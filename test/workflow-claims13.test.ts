@@ -33,16 +33,18 @@ function onBranch(w: IssuesWorld, branch: string, files: Record<string, (text: s
 
 /**
  * The maintainer merges the pull request with GitHub's "Create a merge commit" ("Squash and merge"
- * with `squash`), or closes it, and
+ * with `squash`, "Rebase and merge" with `rebase`), or closes it, and
  * GitHub sends the closed event: merge_commit_sha is the merge on main, head.sha the branch's head.
  */
-function close(w: IssuesWorld, pr: Pr, merged: boolean, options: { squash?: boolean; headRef?: string } = {}) {
+function close(w: IssuesWorld, pr: Pr, merged: boolean, options: { squash?: boolean; rebase?: boolean; headRef?: string } = {}) {
   const headSha = branchSha(w, pr.head);
+  git(w.maintainer, 'fetch', '-q', 'origin');
+  const commits = Number(git(w.maintainer, 'rev-list', '--count', `origin/main..origin/${pr.head}`).trim());
   let mergeSha: string | null = null;
   if (merged) {
-    git(w.maintainer, 'fetch', '-q', 'origin');
     git(w.maintainer, 'switch', '-q', '-C', 'main', 'origin/main');
-    if (options.squash) {
+    if (options.rebase) git(w.maintainer, 'cherry-pick', `origin/main..origin/${pr.head}`);
+    else if (options.squash) {
       git(w.maintainer, 'merge', '-q', '--squash', `origin/${pr.head}`);
       git(w.maintainer, 'commit', '-qm', `Claim jon (#${pr.number})`);
     } else git(w.maintainer, 'merge', '-q', '--no-ff', '-m', `Merge pull request #${pr.number}`, `origin/${pr.head}`);
@@ -53,7 +55,7 @@ function close(w: IssuesWorld, pr: Pr, merged: boolean, options: { squash?: bool
   const sha = mainSha(w);
   const repository = { full_name: w.repository, default_branch: 'main' };
   const body = stateOf(w).prs.find((p: { number: number }) => p.number === pr.number).body;
-  const pull_request = { number: pr.number, merged, merge_commit_sha: mergeSha, body, user: { login: 'github-actions[bot]' }, head: { ref: options.headRef ?? pr.head, sha: headSha, repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
+  const pull_request = { number: pr.number, merged, merge_commit_sha: mergeSha, commits, body, user: { login: 'github-actions[bot]' }, head: { ref: options.headRef ?? pr.head, sha: headSha, repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
   const jobs = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: pr.number, pull_request, repository, sender: { login: 'andrew-gh' } }, sha, ref: 'refs/heads/main', workflowSha: sha }).jobs;
   const job = merged ? jobs.placed! : jobs.unclaimed!;
   expect(job.succeeded, say(job)).toBe(true);
@@ -124,6 +126,17 @@ describe('a stale claim given to another mentor, squashed as it is merged (simul
     onBranch(w, linus.head, { [COHORT]: jonsMentor('grace') }, 'linus is away: grace mentors jon');
     close(w, linus, true, { squash: true });
     expect(commentsOn(w, linus)).toEqual([expect.stringMatching(/^@jon-b: this pull request is merged, so @grace-h is your mentor now \(jon in 2026-fall\)\. Say hello here; @grace-h, over to you\.$/m)]);
+  });
+});
+
+describe('a claim a maintainer added a commit to, merged with "Rebase and merge" (simulated)', { timeout: 180_000 }, () => {
+  it("tells the member: what the merge placed is read from before the pull request's first commit, not its last", () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    const linus = claim(w, 'linus-s');
+    onBranch(w, linus.head, { 'people/jon.yaml': (text) => text.replace('languages: [en]', 'languages: [en, nb]') }, 'jon speaks Norwegian too');
+    close(w, linus, true, { rebase: true });
+    expect(commentsOn(w, linus)).toEqual([expect.stringMatching(/^@jon-b: this pull request is merged, so @linus-s is your mentor now \(jon in 2026-fall\)\./m)]);
   });
 });
 

@@ -31,11 +31,23 @@ const PLACEMENTS = `placements() {
  * mentor before merging, an older workflow wrote no member line, and a handle may have changed.
  */
 const SCRIPT = `${PLACEMENTS}
-printf '%s\\n' "$MERGED" | grep -qxE '${SHA_ERE}' || exit 0
+printf '%s\\n' "$MERGED" "$HEAD_SHA" | grep -qxvE '${SHA_ERE}' && exit 0
 git fetch --no-tags --quiet --depth=2 origin "$MERGED"
 # A first commit has nothing before it: it placed nobody that a claim did.
 git rev-parse --verify --quiet "$MERGED~1^{commit}" > /dev/null || exit 0
-${RUNNER} pr-summary --base "$MERGED~1" --head "$MERGED" --format json > "$RUNNER_TEMP/merged.json"
+# The default branch before the merge: the merge commit's first parent, or the squashed commit's
+# parent; "Rebase and merge" puts the pull request's commits on it one by one (each with its own
+# subject, where a squash is one commit), so the branch before them is that many commits back.
+before="$MERGED~1"
+case "$COMMITS" in
+  '' | *[!0-9]* | 1) ;;
+  *)
+    if ! git rev-parse --verify --quiet "$MERGED^2" > /dev/null && git fetch --no-tags --quiet --depth=$((COMMITS + 1)) origin "$MERGED" "$HEAD_SHA" \
+      && [ "$(git log --format=%s -n "$COMMITS" "$MERGED")" = "$(git log --format=%s -n "$COMMITS" "$HEAD_SHA")" ]; then
+      before="$MERGED~$COMMITS"
+    fi ;;
+esac
+${RUNNER} pr-summary --base "$before" --head "$MERGED" --format json > "$RUNNER_TEMP/merged.json"
 placements=$(placements < "$RUNNER_TEMP/merged.json" | head -n 20 || true)
 if [ -z "$placements" ]; then
   echo "This merge gives no member a mentor (the default branch had it so already): nobody to tell."
@@ -108,7 +120,7 @@ export function placedJob(): string {
     if: github.event_name == 'pull_request_target' && github.event.pull_request.merged && startsWith(github.event.pull_request.head.ref, 'claim/') && github.event.pull_request.head.repo.full_name == github.repository
 ${runnerJob({
   permissions: ['contents: read', 'pull-requests: write'],
-  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.pull_request.number }}', 'MERGED: ${{ github.event.pull_request.merge_commit_sha }}'],
+  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.pull_request.number }}', 'MERGED: ${{ github.event.pull_request.merge_commit_sha }}', 'HEAD_SHA: ${{ github.event.pull_request.head.sha }}', 'COMMITS: ${{ github.event.pull_request.commits }}'],
   fullHistory: false,
   checkoutRef: CURRENT_BRANCH,
 })}
