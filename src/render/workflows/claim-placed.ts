@@ -42,7 +42,7 @@ before="$MERGED~1"
 case "$COMMITS" in
   '' | *[!0-9]* | 1) ;;
   *)
-    if ! git rev-parse --verify --quiet "$MERGED^2" > /dev/null && git fetch --no-tags --quiet --depth=$((COMMITS + 1)) origin "$MERGED" "$HEAD_SHA" \
+    if ! git rev-parse --verify --quiet "$MERGED^2" > /dev/null && git fetch --no-tags --quiet --depth=$((COMMITS + 1)) origin "$MERGED" "$HEAD_SHA" \\
       && [ "$(git log --format=%s -n "$COMMITS" "$MERGED")" = "$(git log --format=%s -n "$COMMITS" "$HEAD_SHA")" ]; then
       before="$MERGED~$COMMITS"
     fi ;;
