@@ -17,7 +17,7 @@ const SHA_ERE = '[0-9a-f]{40}([0-9a-f]{24})?';
 
 /**
  * `placements`: reads `pr-summary --format json` on stdin and prints a line `<cohort> <member> <mentor> <member's handle> <mentor's handle>`
- * for each member the change gives a mentor (placed, or moved to another), \`-\` for a handle
+ * for each member the change gives a mentor (placed, or moved to another), `-` for a handle
  * the base's person file does not have; a line not shaped so (a record that is not valid) is left out.
  */
 const PLACEMENTS = `placements() {
