@@ -51,4 +51,23 @@ describe('mentor forms', () => {
     expect(offered.code, offered.stderr).toBe(0);
     expect(parse(readText(repo, 'people/max.yaml'))).toMatchObject({ skills: ['go'], maxHoursPerWeek: 6, active: true });
   });
+
+  it('takes a ticked question the config wrote over several lines (a folded block), asking it on one line everywhere', async () => {
+    // Before: the form's label kept the block's newline, the body line never equalled it, and
+    // every requester who ticked the box was told they had not confirmed it.
+    const repo = exampleRepo();
+    const folded = '\nintake:\n  eligibility:\n    - id: commitment\n      question: >\n        I can give 5.5 hours   a week\n        for the whole cycle\n    - id: laptop\n      question: |\n        I have a computer\n        I can code on\n';
+    writeFileSync(path.join(repo, 'mentor.config.yaml'), readText(repo, 'mentor.config.yaml') + folded);
+    expect((await mentorIn(['forms', '--repo', repo])).code).toBe(0);
+    const form = parse(readText(repo, '.github/ISSUE_TEMPLATE/request-a-mentor.yml'));
+    const boxes = form.body.find((item: any) => item.type === 'checkboxes');
+    expect(boxes.attributes.options.map((o: any) => o.label)).toEqual(['I can give 5.5 hours a week for the whole cycle', 'I have a computer I can code on']);
+    const request = bodyFor(form, { person: 'zoe', name: 'Zoe', timezone: 'Europe/Paris' });
+    const file = path.join(makeTree({ 'body.md': request }), 'body.md');
+    const asked = mentor(['request', '--repo', repo, '--from-issue', file, '--github', 'zoe-z'], { env: NOW });
+    expect(asked.code, asked.stderr).toBe(0);
+    const refused = mentor(['request', '--repo', repo, '--from-issue', path.join(makeTree({ 'body.md': request.replace('- [X] I have', '- [ ] I have') }), 'body.md'), '--github', 'yan-y'], { env: NOW });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('confirm "I have a computer I can code on" (laptop)');
+  });
 });

@@ -1,4 +1,4 @@
-import { ELIGIBILITY_LABEL, requestFields, type AnswerKey, type RequestRole } from './request-form.js';
+import { ELIGIBILITY_LABEL, eligibilityText, requestFields, type AnswerKey, type RequestRole } from './request-form.js';
 import type { Config } from '../model/schemas.js';
 
 // Reading back the body GitHub renders for a filled issue form: each field is a `### Label`
@@ -62,7 +62,8 @@ export function answersFromIssue(body: string, role: RequestRole, config: Config
   if (role === 'mentee') {
     const boxes = sections.get(ELIGIBILITY_LABEL) ?? '';
     for (const question of config.intake.eligibility) {
-      const line = boxes.split('\n').find((l) => checkboxText(l)?.label === question.question);
+      const wanted = eligibilityText(question.question);
+      const line = boxes.split('\n').find((l) => eligibilityText(checkboxText(l)?.label ?? '') === wanted);
       if (line !== undefined && checkboxText(line)!.checked) ticked.push(question.id);
     }
   }

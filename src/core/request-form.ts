@@ -53,7 +53,16 @@ export function requestFields(role: RequestRole): FormField[] {
 
 export const ELIGIBILITY_LABEL = 'Before you ask';
 
+/**
+ * An eligibility question as the form shows it and the issue body gives it back: one line, runs of
+ * white space as one space. A question written as a YAML block (`>` or `|`) ends in a newline, and
+ * a checkbox's label is one line of the body, so the raw text would never be found ticked.
+ */
+export function eligibilityText(question: string): string {
+  return question.replace(/\s+/g, ' ').trim();
+}
+
 export function eligibilityField(config: Config): EligibilityField | undefined {
   const questions = config.intake.eligibility;
-  return questions.length === 0 ? undefined : { label: ELIGIBILITY_LABEL, options: questions.map((q) => ({ id: q.id, label: q.question })) };
+  return questions.length === 0 ? undefined : { label: ELIGIBILITY_LABEL, options: questions.map((q) => ({ id: q.id, label: eligibilityText(q.question) })) };
 }

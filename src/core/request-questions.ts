@@ -3,7 +3,7 @@ import { isValidTimeZone } from '../domain/time.js';
 import { registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
 import type { Config } from '../model/schemas.js';
 import type { Asker, Question } from '../domain/questions.js';
-import { requestFields, type AnswerKey, type RequestRole } from './request-form.js';
+import { eligibilityText, requestFields, type AnswerKey, type RequestRole } from './request-form.js';
 
 // `mentor request` on a terminal: the same questions as the form, asked one by one for whatever
 // the flags left out. Plain data, so they are tested without a terminal.
@@ -78,7 +78,7 @@ export async function askRequest(asker: Asker, config: Config, role: RequestRole
   if (role === 'mentee') {
     for (const question of config.intake.eligibility) {
       if (yes.includes(question.id)) continue;
-      if (await asker.ask({ kind: 'confirm', name: question.id, message: question.question, default: false })) yes.push(question.id);
+      if (await asker.ask({ kind: 'confirm', name: question.id, message: eligibilityText(question.question), default: false })) yes.push(question.id);
     }
   }
   return { values, ...(github !== undefined ? { github } : {}), yes };

@@ -6,7 +6,7 @@ import { quoted } from '../domain/text.js';
 import { closestTimeZone } from '../model/suggest.js';
 import { tierAbove } from '../domain/tiers.js';
 import { GITHUB_PATTERN, type Cohort, type Config, type Person } from '../model/schemas.js';
-import type { AnswerKey, RequestRole } from './request-form.js';
+import { eligibilityText, type AnswerKey, type RequestRole } from './request-form.js';
 
 // A request for a mentor (or an offer to be one), checked before anything is written. Pure: the
 // records, the answers and "now" are arguments. Every refusal says what is wrong and what to do,
@@ -195,7 +195,7 @@ export function timeZoneHint(zone: string): string {
 function checkEligibility(config: Config, answers: RequestAnswers): string[] {
   const problems: string[] = [];
   for (const question of config.intake.eligibility) {
-    if (!answers.yes.includes(question.id)) problems.push(`Not eligible yet: this program asks you to confirm "${question.question}" (${question.id}). Requests that cannot confirm it are not taken.`);
+    if (!answers.yes.includes(question.id)) problems.push(`Not eligible yet: this program asks you to confirm "${eligibilityText(question.question)}" (${question.id}). Requests that cannot confirm it are not taken.`);
   }
   return problems;
 }
