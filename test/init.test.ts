@@ -179,6 +179,20 @@ describe('mentor init without a git identity', () => {
     expect(result.stderr).toContain('git add -A && git commit');
     expect(existsSync(path.join(dir, 'mentor.config.yaml'))).toBe(true);
   });
+
+  it('commits every file it wrote when run again the next day, as the error said to ("then try again")', () => {
+    // Before: the second run took the cohort file (its dates are the first run's today) for the
+    // user's, committed the other 29 files, the member file without its cohort, and left
+    // cohort.yaml staged: a first commit that fails validation, and no word of it.
+    const dir = path.join(makeTree({}), 'program');
+    const noIdentity = { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined, GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined, EMAIL: undefined, HOME: makeTree({}), GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'user.useConfigOnly', GIT_CONFIG_VALUE_0: 'true' };
+    expect(mentor(['init', dir], { env: { ...noIdentity, MENTOR_NOW: '2026-11-24T09:00:00Z' } }).code).toBe(2);
+    const again = mentor(['init', dir], { env: { MENTOR_NOW: '2026-11-25T09:00:00Z' } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Committed 30 files');
+    expect(git(dir, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
+    expect(mentor(['validate', '--repo', dir, '--at', 'HEAD']).code).toBe(0);
+  });
 });
 
 describe('mentor init and git', () => {

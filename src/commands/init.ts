@@ -4,6 +4,7 @@ import { ensureFolder, isRegularFile, occupied, staleFiles } from '../io/generat
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertGitInstalled, commitFiles, currentBranch, hasCommits, initRepo, openGit } from '../io/git.js';
 import { workTreePlace } from '../io/git-work-tree.js';
+import { stagedAsTheyAre } from '../io/git-index.js';
 import { print, say, styleFor, terminalWidth } from '../io/output.js';
 import { configNotAFile, enclosingProgramRepo, refuseGitDir, resolveFromHere } from '../io/repo.js';
 import { readRunnerBuild } from '../io/runner.js';
@@ -65,11 +66,13 @@ export async function initCommand(options: InitOptions): Promise<number> {
   const fresh = place !== undefined && place.kind !== 'top';
   // A repo is made even when every file was there already (a first run that stopped before git).
   // In a repository with no commit yet, a kept file that is exactly what init writes is one a first
-  // run wrote before its commit failed (a full disk): it goes into the first commit. Anything else
-  // kept is the user's, and stays out.
+  // run wrote before its commit failed (a full disk); so is one staged as it is, which a first run
+  // added before git refused to commit (no identity), whatever day it was dated. It goes into the
+  // first commit. Anything else kept is the user's, and stays out.
   const keptFiles = kept.filter((file) => isRegularFile(path.join(root, file)));
   const unborn = place?.kind === 'top' && !(await hasCommits(repo));
-  const differ = unborn ? new Set(staleFiles(root, new Map(keptFiles.map((file) => [file, files.get(file)!])))) : new Set<string>();
+  const staged = unborn ? await stagedAsTheyAre(repo, keptFiles) : new Set<string>();
+  const differ = unborn ? new Set(staleFiles(root, new Map(keptFiles.map((file) => [file, files.get(file)!]))).filter((file) => !staged.has(file))) : new Set<string>();
   let commit: string | undefined;
   const toCommit = [...written, ...(fresh ? keptFiles : unborn ? keptFiles.filter((file) => !differ.has(file)) : [])];
   if (options.git && toCommit.length > 0) {

@@ -44,6 +44,17 @@ export async function assertCommittable(repo: GitRepo, files: readonly string[])
   }
 }
 
+/**
+ * Those of `files` (relative to the repo's top) that are in git's index exactly as they are in the
+ * working tree: staged, and not changed since.
+ */
+export async function stagedAsTheyAre(repo: GitRepo, files: readonly string[]): Promise<Set<string>> {
+  if (files.length === 0) return new Set();
+  const inIndex = (await attempt('git ls-files', () => repo.git.raw(['ls-files', '-z', '--', ...files]))).split('\0').filter(Boolean);
+  const changed = new Set((await attempt('git diff', () => repo.git.raw(['diff', '--name-only', '-z', '--no-renames', '--relative', '--', ...files]))).split('\0').filter(Boolean));
+  return new Set(inIndex.filter((file) => !changed.has(file)));
+}
+
 function listOf(files: readonly string[]): string {
   return files.length > 5 ? `${files.slice(0, 5).join(', ')} and ${files.length - 5} more` : files.join(', ');
 }
