@@ -70,4 +70,16 @@ describe('mentor forms', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('confirm "I have a computer I can code on" (laptop)');
   });
+
+  it('writes the program\'s name into the forms\' Markdown as text: no HTML, emphasis or mention of it renders', async () => {
+    // Before: "Ask <Rust> & **Go** @org/team for a mentor." rendered a tag, bold and a team mention.
+    const repo = exampleRepo();
+    writeFileSync(path.join(repo, 'mentor.config.yaml'), readText(repo, 'mentor.config.yaml').replace('program: Learn Teach Code mentorship', "program: '<Rust> & **Go** @org/team'"));
+    expect((await mentorIn(['forms', '--repo', repo])).code).toBe(0);
+    for (const file of ['request-a-mentor.yml', 'become-a-mentor.yml']) {
+      const intro = parse(readText(repo, `.github/ISSUE_TEMPLATE/${file}`)).body[0].attributes.value;
+      expect(intro).toContain('&lt;Rust&gt; &amp; \\*\\*Go\\*\\* @\u200dorg/team');
+    }
+    expect((await mentorIn(['forms', '--repo', repo, '--check'])).code).toBe(0);
+  });
 });

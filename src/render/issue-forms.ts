@@ -1,6 +1,7 @@
 import { Document } from 'yaml';
 import { eligibilityField, requestFields, type RequestRole } from '../core/request-form.js';
 import type { Config } from '../model/schemas.js';
+import { markdownText } from './escape.js';
 
 // The issue forms of a program repo, generated from the config and the request's fields (the
 // same list `mentor request --from-issue` reads back). `mentor forms --check` keeps them in sync.
@@ -12,14 +13,16 @@ export const REQUEST_LABEL = 'mentor-request';
 export const OFFER_LABEL = 'mentor-offer';
 
 function form(config: Config, role: RequestRole): string {
+  // The intro is Markdown GitHub renders on the form: the name is the maintainers' text, not markup.
+  const program = markdownText(config.program);
   const body: unknown[] = [
     {
       type: 'markdown',
       attributes: {
         value:
           role === 'mentee'
-            ? `Ask ${config.program} for a mentor. When you submit, a workflow checks your answers and opens a pull request that adds you as waiting for a mentor, or tells you here what to fix. Mentors see waiting requests on the attention issue.`
-            : `Offer to mentor in ${config.program}. When you submit, a workflow checks your answers and opens a pull request that adds your person file, or tells you here what to fix.`,
+            ? `Ask ${program} for a mentor. When you submit, a workflow checks your answers and opens a pull request that adds you as waiting for a mentor, or tells you here what to fix. Mentors see waiting requests on the attention issue.`
+            : `Offer to mentor in ${program}. When you submit, a workflow checks your answers and opens a pull request that adds your person file, or tells you here what to fix.`,
       },
     },
     ...requestFields(role).map((field) => ({
