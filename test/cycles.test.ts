@@ -140,6 +140,16 @@ describe('mentor next', () => {
     expect(open.stdout).toContain('Note: c3 has no end, so it keeps running beside c4: logs stay due in both, and each person\'s hours count in both against their budget. To end it the day before c4 starts, add `end: 2026-06-07` to cohorts/c3/cohort.yaml.\n');
   });
 
+  it('refuses to open a cycle from a rolling cohort without --early, and says how, not to wait for an end that never comes', async () => {
+    const files = threeCohorts();
+    files['cohorts/c3/cohort.yaml'] = files['cohorts/c3/cohort.yaml']!.replace('end: 2026-05-31\n', '');
+    const repo = makeTree(files);
+    const refused = await mentorIn(['next', 'c3', 'c4', '--repo', repo, '--start', '2026-06-08', '--yes'], { env: { MENTOR_NOW: '2026-06-02T00:00:00Z' } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('mentor: Cohort c3 has not finished (it is a rolling cohort with no end; today is 2026-06-02).\n  A rolling cohort never finishes: pass --early to open c4 beside it now (only complete weeks are counted), or give c3 an end first (end: in cohorts/c3/cohort.yaml).\n');
+    expect(existsSync(path.join(repo, 'cohorts/c4'))).toBe(false);
+  });
+
   it("names the new cohort 'Cohort <to>' unless --name names it: the last one's name does not follow it from cycle to cycle", async () => {
     const repo = makeTree(threeCohorts());
     expect((await mentorIn(['next', 'c3', 'c4', '--repo', repo, '--start', '2026-06-08', '--end', '2026-07-05', '--yes'])).code).toBe(0);

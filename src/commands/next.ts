@@ -41,7 +41,12 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   const state = cohortState(from.cohort, loaded.today);
   if (state !== 'finished' && !options.early) {
     const ends = from.cohort.end === undefined ? 'it is a rolling cohort with no end' : `it ends ${from.cohort.end}`;
-    throw new MentorError(`Cohort ${from.id} has not finished (${ends}; today is ${loaded.today}).`, ExitCode.invalid, `Wait until it is over, or pass --early to open ${sanitizeInline(toId)} now (only complete weeks are counted).`);
+    // A rolling cohort is never over: waiting for it is no advice.
+    const how =
+      from.cohort.end === undefined
+        ? `A rolling cohort never finishes: pass --early to open ${sanitizeInline(toId)} beside it now (only complete weeks are counted), or give ${from.id} an end first (end: in ${from.file}).`
+        : `Wait until it is over, or pass --early to open ${sanitizeInline(toId)} now (only complete weeks are counted).`;
+    throw new MentorError(`Cohort ${from.id} has not finished (${ends}; today is ${loaded.today}).`, ExitCode.invalid, how);
   }
   if (from.cohort.end !== undefined && dayNumber(options.start) <= dayNumber(from.cohort.end)) {
     throw usageError(`--start ${options.start} overlaps cohort ${from.id}, which ends ${from.cohort.end}.`, 'Start the next cycle after the last one ends.');
