@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { giveToUnprivileged, mentorAsUnprivileged, UNPRIVILEGED, unprivilegedHome } from './helpers/faults.js';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleGitRepo, git, readText } from './helpers/repo.js';
+import { exampleGitRepo, git, gitRepo, makeTree, readText } from './helpers/repo.js';
 
 // A repository git will not use, or one in the middle of a merge or rebase: mentor says git's
 // real reason and the way out, and writes nothing (faults 2, F7 and F15).
@@ -91,5 +91,35 @@ describe('--commit in the middle of a merge or a rebase (F15)', () => {
     expect(result.stderr).not.toContain('HEAD is detached');
     expect(result.code).toBe(2);
     expect(state(repo)).toEqual(before);
+  });
+});
+
+describe('mentor init in a repository of the user\'s that cannot take a commit on a branch', () => {
+  // Before: init committed on a detached HEAD (a commit on no branch, lost at the next switch; the
+  // next step 'git push' pushes nothing), or into a merge or rebase under way.
+  it('refuses on a detached HEAD before writing anything, and says how to get onto a branch', async () => {
+    const repo = gitRepo(makeTree({ 'README.md': 'mine\n' }));
+    writeFileSync(path.join(repo, 'NOTES.md'), 'notes\n');
+    git(repo, ['add', 'NOTES.md']);
+    git(repo, ['commit', '-qm', 'notes']);
+    git(repo, ['switch', '-q', '--detach', 'HEAD~1']);
+    const result = await mentorIn(['init', repo]);
+    expect(result.stderr).toContain('HEAD is detached');
+    expect(result.stderr).toContain('git switch main');
+    expect(result.code).toBe(2);
+    expect(existsSync(path.join(repo, 'mentor.config.yaml'))).toBe(false);
+    expect(git(repo, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
+  });
+
+  it('refuses in the middle of a merge before writing anything', async () => {
+    const repo = gitRepo(makeTree({ 'README.md': 'mine\n' }));
+    git(repo, ['switch', '-q', '-c', 'other']);
+    commitNotes(repo);
+    git(repo, ['switch', '-q', 'main']);
+    git(repo, ['merge', '-q', '--no-ff', '--no-commit', 'other']);
+    const result = await mentorIn(['init', repo]);
+    expect(result.stderr).toContain('A merge is in progress in this repository');
+    expect(result.code).toBe(2);
+    expect(existsSync(path.join(repo, 'mentor.config.yaml'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { currentTime } from '../io/clock.js';
 import path from 'node:path';
 import { ensureFolder, isRegularFile, occupied, staleFiles } from '../io/generated.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
-import { assertGitInstalled, commitFiles, currentBranch, hasCommits, initRepo, openGit } from '../io/git.js';
+import { assertBranchToCommitOn, assertGitInstalled, commitFiles, currentBranch, hasCommits, initRepo, openGit } from '../io/git.js';
 import { workTreePlace } from '../io/git-work-tree.js';
 import { stagedAsTheyAre } from '../io/git-index.js';
 import { print, say, styleFor, terminalWidth } from '../io/output.js';
@@ -37,6 +37,12 @@ export async function initCommand(options: InitOptions): Promise<number> {
   if (config) throw usageError(`${CONFIG_FILE} is already in ${dir}, and is not a file mentor can read: ${config.message}`, 'Replace it with the config file itself, or remove it and run `mentor init` again: it writes one.');
   const repo = openGit(root);
   if (options.git) await assertGitInstalled(repo);
+  // A folder inside another repository's work tree gets a repository of its own: committed into
+  // the outer one, its workflows would never run (GitHub reads only the top .github/).
+  const place = options.git ? await workTreePlace(repo) : undefined;
+  // In the user's own repository the commit goes on the branch checked out: none (detached HEAD),
+  // or a merge or rebase under way, is refused before a file is written.
+  if (place?.kind === 'top' && (await hasCommits(repo))) await assertBranchToCommitOn(repo);
   const style = styleFor(process.stdout);
   // With --format json the run says nothing until its one JSON answer at the end.
   const tell = options.format === 'json' ? () => {} : say;
@@ -60,9 +66,6 @@ export async function initCommand(options: InitOptions): Promise<number> {
   for (const file of kept) lines.push(`  ${style.dim('kept   ')}  ${file} ${style.dim('(already there, not overwritten)')}`);
   tell(lines.join('\n'));
 
-  // A folder inside another repository's work tree gets a repository of its own: committed into
-  // the outer one, its workflows would never run (GitHub reads only the top .github/).
-  const place = options.git ? await workTreePlace(repo) : undefined;
   const fresh = place !== undefined && place.kind !== 'top';
   // A repo is made even when every file was there already (a first run that stopped before git).
   // In a repository with no commit yet, a kept file that is exactly what init writes is one a first

@@ -276,6 +276,11 @@ export async function assertCanCommit(repo: GitRepo): Promise<void> {
   } catch (error) {
     throw gitFailure('git commit', new Error(`Please tell me who you are: ${String(error)}`));
   }
+  await assertBranchToCommitOn(repo);
+}
+
+/** Fails with a clear line when a commit here would not land on a branch: a locked index, a merge or rebase under way, detached HEAD. */
+export async function assertBranchToCommitOn(repo: GitRepo): Promise<void> {
   const gitDir = findGitDir(repo.dir);
   if (gitDir !== undefined && existsSync(path.join(gitDir, 'index.lock'))) {
     const refused = indexLocked(path.join(gitDir, 'index.lock'));
