@@ -180,6 +180,17 @@ describe('mentor next on an 80-column terminal', () => {
     for (const line of table.split(/\r?\n/)) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(existsSync(path.join(repo, 'cohorts/2027-spring/cohort.yaml'))).toBe(false);
   });
+
+  it('offers no "go back" when no promotion was asked: there is no answer to change', () => {
+    // Before: "Go back and change an answer" showed the same summary and question again, for ever.
+    const repo = exampleRepo();
+    const args = ['next', '2026-fall', '2027-spring', '--start', '2027-01-11', '--early', '--repo', repo];
+    const { code, screen } = underTerminal(args, [['Write cohorts/2027-spring/cohort.yaml?', CTRL_C]], 'hal-k', undefined, { PTY_COLUMNS: '80' });
+    expect(code, screen).toBe(130);
+    expect(screen).toContain('0 proposed to move up a tier');
+    expect(screen).toContain('Cancel (write nothing)');
+    expect(screen).not.toContain('Go back and change an answer');
+  });
 });
 
 describe('mentor next on a 40-column terminal', () => {

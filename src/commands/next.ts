@@ -108,8 +108,9 @@ function refuseExisting(loaded: Loaded, toId: string): void {
 
 /** Asks about each promotion, shows the cohort that results, and lets the user go back; false: cancel. */
 async function confirmChoices(asker: Asker, proposals: NextProposal[], chosen: Map<string, Role | undefined>, from: Parameters<typeof nextMembers>[0], toId: string, style: ReturnType<typeof styleFor>): Promise<boolean> {
+  const promotions = proposals.filter((p) => p.kind === 'promote');
   for (;;) {
-    for (const proposal of proposals.filter((p) => p.kind === 'promote')) {
+    for (const proposal of promotions) {
       const current = chosen.get(proposal.person);
       const answer = await asker.ask({
         kind: 'select',
@@ -131,7 +132,8 @@ async function confirmChoices(asker: Asker, proposals: NextProposal[], chosen: M
       message: `Write ${cohortFile(toId)}?`,
       choices: [
         { name: 'Write it', value: 'write' },
-        { name: 'Go back and change an answer', value: 'back' },
+        // Only promotions are asked: with none there is no answer to go back to.
+        ...(promotions.length > 0 ? [{ name: 'Go back and change an answer', value: 'back' }] : []),
         { name: 'Cancel (write nothing)', value: 'cancel' },
       ],
     });
