@@ -41,6 +41,17 @@ describe('mentor at a narrow terminal', () => {
     );
   });
 
+  it('wraps a hint that is a sentence starting with "mentor" or "git", as any other: only a command to copy stays whole', () => {
+    // Before: "  mentor could not tell from your git user name." was taken for a command
+    // (mentor <word>) and left to the terminal to break mid-word.
+    const repo = exampleRepo();
+    const { code, screen } = underTerminal(['log', '--repo', repo, '--format', 'json', '--week', '2026-W47'], [], 'nobody-known', NOW, { PTY_COLUMNS: '40' });
+    expect(code, screen).toBe(2);
+    // The JSON answer on standard output is data, one line per key: only what is said is checked.
+    const said = screen.split(/\r?\n/).filter((line) => !/^\s*[{}"]/.test(line)).join('\n');
+    expect(fitted(said, 40)).toContain('mentor could not tell from your git user name.');
+  });
+
   it('keeps a command in backticks whole on one line when it wraps a warning', () => {
     const repo = exampleRepo({ 'people/bob.yaml': 'id: bob\nname: Bob\ngithub: bob-m\ntimezone: America/Chicgo\n' });
     const { code, screen } = underTerminal(['hours', '2026-fall', '--repo', repo], [], 'hal-k', NOW, { PTY_COLUMNS: '40' });

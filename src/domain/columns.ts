@@ -104,8 +104,12 @@ const GLUE = '\u0000';
 /** What a line may start with after its indent, its text going on under the text after it. */
 const LABEL = /^(?:mentor: |fix: |[✖✔!•↳⚠] )/u;
 
-/** A line that is a command to copy (`  git push -u origin ...`): a terminal joins its own wraps of it on copy, never ours. */
-const COMMAND = /^ *(?:git|mentor|node|npm|npx|cd) /;
+/**
+ * A line that is a command to copy (`  git push -u origin ...`): a terminal joins its own wraps of
+ * it on copy, never ours. A sentence about mentor or git (`mentor could not tell ...`, `git refuses
+ * to ...`) is prose, wrapped as any other.
+ */
+const COMMAND = /^ *(?:git|mentor|node|npm|npx|cd) (?!(?:could|cannot|can|never|will|would|does|did|is|was|has|had|needs|refuses|stopped|knows|found|only|may|must|reads|writes|keeps|takes|asks|sees)\b)/;
 
 /**
  * mentor's text (a message, a list of what it found) for a terminal `width` wide, each line broken
