@@ -111,11 +111,27 @@ describe('mentor site', () => {
   it('removes the page of a cohort that no longer exists, and leaves other files alone', async () => {
     const out = await buildSite(EXAMPLE);
     mkdirSync(path.join(out, 'cohorts'), { recursive: true });
-    writeFileSync(path.join(out, 'cohorts/gone.html'), 'old');
+    // The page mentor wrote for a cohort since removed (the page of another, renamed).
+    writeFileSync(path.join(out, 'cohorts/gone.html'), readFileSync(path.join(out, 'cohorts/2026-fall.html'), 'utf8'));
     writeFileSync(path.join(out, 'CNAME'), 'mentors.example.org');
     expect((await mentorIn(['site', '--repo', EXAMPLE, '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } })).code).toBe(0);
     expect(existsSync(path.join(out, 'cohorts/gone.html'))).toBe(false);
     expect(existsSync(path.join(out, 'CNAME'))).toBe(true);
+  });
+
+  it('never overwrites nor removes a page it did not write: a folder of the user\'s own is refused, nothing written', async () => {
+    // Before: `site --out ~/www` replaced the user's own index.html and removed their cohorts/*.html.
+    const out = makeTree({ 'index.html': '<p>my own home page</p>\n', 'cohorts/notes.html': '<p>my notes</p>\n' });
+    const result = await mentorIn(['site', '--repo', EXAMPLE, '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('index.html is not a page mentor site wrote');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>my own home page</p>\n');
+    expect(existsSync(path.join(out, 'cohorts/2026-fall.html'))).toBe(false);
+    // Pages of its own are swept, a page of the user's among them is left alone.
+    const own = makeTree({ 'cohorts/notes.html': '<p>my notes</p>\n' });
+    expect((await mentorIn(['site', '--repo', EXAMPLE, '--out', own], { env: { MENTOR_NOW: EXAMPLE_NOW } })).code).toBe(0);
+    expect(readFileSync(path.join(own, 'cohorts/notes.html'), 'utf8')).toBe('<p>my notes</p>\n');
+    expect(existsSync(path.join(own, 'index.html'))).toBe(true);
   });
 
   it('draws an upcoming cohort without a week to chart, and says so', async () => {

@@ -3,7 +3,7 @@ import { ExitCode } from '../errors.js';
 import { refuseGitDir, shownPath } from '../io/repo.js';
 import { siteFolder, writeSiteFolder } from '../io/site-folder.js';
 import { siteData, type SkippedRecord } from '../core/site.js';
-import { COHORT_PAGES } from '../render/site/html.js';
+import { COHORT_PAGES, SITE_MARK } from '../render/site/html.js';
 import { renderSite } from '../render/site/site.js';
 import { plural } from '../render/words.js';
 import { terminalLine } from '../render/escape.js';
@@ -40,7 +40,7 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   });
   const data = siteData({ config: program.config, cohorts, skipped: unreadable, people: peopleOf(program), now: loaded.now, today: loaded.today });
   const files = renderSite(data);
-  writeSiteFolder(out.root, out.relative, files, COHORT_PAGES);
+  writeSiteFolder(out.root, out.relative, files, COHORT_PAGES, SITE_MARK);
   warnLeftOut(data.skipped, 'the dashboard', 'the dashboard lists them all');
   // The folder is typed by the user: shown on one line, no escape or workflow command in it.
   const shown = terminalLine(shownPath(outDir));

@@ -4,6 +4,7 @@ import { programFolderOf } from '../domain/layout.js';
 import { ExitCode, fileSystemError, isSystemError, MentorError } from '../errors.js';
 import { removeFiles, writeFilesAtomic } from './write.js';
 import { checkWritePaths, chosenFolder } from './write-path.js';
+import { readRegularFile } from './regular-file.js';
 
 /**
  * The folder `site --out` names (absolute), as chosenFolder() gives it, refused when it is the
@@ -28,17 +29,43 @@ export function siteFolder(repoRoot: string, absolute: string): ReturnType<typeo
  * Writes the dashboard's files into `dir` (relative to `root`: the repo, or the folder the user
  * chose) and removes the pages of cohorts that no longer exist (in `pagesFolder`), so the folder
  * holds exactly the site. Nothing else in it is touched, and nothing outside it: the way to every
- * file is checked before anything is read, written or removed.
+ * file is checked before anything is read, written or removed. A page is mentor's when it holds
+ * `mark`: one that does not (the user's own index.html) is never replaced (the write is refused,
+ * nothing written) nor removed.
  */
-export function writeSiteFolder(root: string, dir: string, files: ReadonlyMap<string, string>, pagesFolder: string): void {
+export function writeSiteFolder(root: string, dir: string, files: ReadonlyMap<string, string>, pagesFolder: string, mark: string): void {
   const pages = path.join(dir, pagesFolder);
   checkWritePaths(root, [pages, ...[...files.keys()].map((file) => path.join(dir, file))]);
+  const theirs = [...files.keys()].filter((file) => wroteBySomeoneElse(root, path.join(dir, file), mark));
+  if (theirs.length > 0) {
+    const shown = path.join(root, dir, theirs[0]!);
+    throw new MentorError(
+      `${shown} is not a page mentor site wrote, and mentor never overwrites it${theirs.length > 1 ? ` (nor ${theirs.length - 1} more)` : ''}. Nothing was written.`,
+      ExitCode.usage,
+      'Give the dashboard a folder of its own with --out (a new one, or the one it was written to before), or move that file away.',
+    );
+  }
   const gone = pagesIn(path.join(root, pages))
-    .filter((name) => !files.has(`${pagesFolder}/${name}`))
+    .filter((name) => !files.has(`${pagesFolder}/${name}`) && !wroteBySomeoneElse(root, path.join(pages, name), mark))
     .map((name) => path.join(pages, name));
   writeFilesAtomic(root, [...files].map(([file, content]) => ({ file: path.join(dir, file), content })));
   removeFiles(root, gone);
 }
+
+/** Whether a file is at `relative` that does not hold the mark of a page mentor wrote. */
+function wroteBySomeoneElse(root: string, relative: string, mark: string): boolean {
+  let head: ReturnType<typeof readRegularFile>;
+  try {
+    head = readRegularFile(root, relative, MAX_PAGE_BYTES);
+  } catch {
+    // A path that cannot be read (too long, not a file): the write says what is wrong with it, as before.
+    return false;
+  }
+  return head !== undefined && !head.bytes.includes(mark);
+}
+
+/** Pages of a program of 10,000 people are a few MB: a file far past that is no page of mentor's. */
+const MAX_PAGE_BYTES = 512 * 1024 * 1024;
 
 /** The pages in the cohort pages folder; none when there is no such folder (no cohort page yet). */
 function pagesIn(folder: string): string[] {

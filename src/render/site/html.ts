@@ -16,6 +16,8 @@ export function text(value: string | number): string {
 
 /** The site folder's folder of cohort pages, and where a cohort's page is in the site folder. */
 export const COHORT_PAGES = 'cohorts';
+/** In every page's footer, since the first dashboard: how `site` knows a page it wrote from one of the user's. */
+export const SITE_MARK = 'Written by <code>mentor site</code>';
 export const cohortPage = (id: string): string => `${COHORT_PAGES}/${id}.html`;
 
 /** A link to a cohort's page from a page `root` folders up, showing `shown` (HTML already). */
@@ -136,7 +138,7 @@ ${SITE_CSS}</style>
 </header>
 <main>
 ${options.body}</main>
-<footer><p>Written by <code>mentor site</code> from the program's records. Every picture has a table with the same numbers.</p></footer>
+<footer><p>${SITE_MARK} from the program's records. Every picture has a table with the same numbers.</p></footer>
 </body>
 </html>
 `;
