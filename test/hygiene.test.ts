@@ -171,6 +171,16 @@ describe('validate --format sarif', () => {
     expect(finding.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'people/ada.yaml' }, region: { startLine: 3, startColumn: 11 } });
   });
 
+  it('gives each location as a URI: a file name with a space or a % is percent-encoded, so a reader finds that file', () => {
+    // Before: "people/Ada Lovelace.yaml" went out as is (not a URI reference), and "people/a%41.yaml"
+    // read back as people/aA.yaml.
+    const repo = exampleRepo({ 'people/Ada Lovelace.yaml': 'id: ada-l\nname: Ada\n', 'people/a%41.yaml': 'id: a\nname: A\n' });
+    const sarif = JSON.parse(mentor(['validate', '--repo', repo, '--format', 'sarif']).stdout);
+    const uris = new Set(sarif.runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri));
+    expect(uris).toContain('people/Ada%20Lovelace.yaml');
+    expect(uris).toContain('people/a%2541.yaml');
+  });
+
   it('every rule validate reports is in the catalog', () => {
     const reported = new Set<string>();
     const walk = (file: string): void => {

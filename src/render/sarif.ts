@@ -27,10 +27,15 @@ export function renderProblemsSarif(result: ValidationResult, version: string): 
           ...(index.has(problem.rule) ? { ruleIndex: index.get(problem.rule) } : {}),
           level: problem.severity === 'error' ? 'error' : 'warning',
           message: { text: problem.fix ? `${problem.message} ${problem.fix}` : problem.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: problem.file }, region: { startLine: problem.line, startColumn: problem.column } } }],
+          locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(problem.file) }, region: { startLine: problem.line, startColumn: problem.column } } }],
         })),
       },
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** A repo path as the relative URI SARIF wants: each name percent-encoded (a space, a %, a quote, any non-ASCII). */
+function fileUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
 }
