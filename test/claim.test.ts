@@ -57,6 +57,19 @@ describe('mentor claim', () => {
     expect(result.stderr).not.toContain('not a member of any cohort');
   });
 
+  it('names the error of a member in the list of cohort.yaml that it cannot read, too', async () => {
+    // Before: 'jon is not a member of any cohort that is running or about to start. Waiting for a
+    // mentor: cleo.' about a member listed there, whose entry has an error (an empty mentor:).
+    const repo = exampleRepo();
+    replaceIn(repo, COHORT, '  - person: jon\n    role: mentee\n', '  - person: jon\n    role: mentee\n    mentor:\n');
+    for (const args of [['claim', 'jon', '--as', 'grace'], ['release', 'jon', '--reason', 'moved']]) {
+      const result = await mentorIn([...args, '--repo', repo], { env: NOW });
+      expect(result.code, args[0]).toBe(1);
+      expect(result.stderr, args[0]).toContain('The records of cohort 2026-fall have errors');
+      expect(result.stderr, args[0]).not.toContain('not a member of any cohort');
+    }
+  });
+
   const refusals: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['a member who is taken', ['bob', '--as', 'linus'], {}, /bob is taken: ada mentors them/],
     ['a mentor with no room', ['cleo', '--as', 'ada'], { [COHORT]: 'eve\n    role: mentee\n    mentor: ada\n' }, /ada has no room: 4 direct mentees already, the most a mentor takes \(roles\.mentor\.maxMentees: 4\)\./],

@@ -32,7 +32,7 @@ export interface ClaimOptions {
 export function memberCohort(loaded: Loaded, member: string, cohortId: string | undefined, purpose: 'claim' | 'release'): ReturnType<typeof chooseCohort> | { problem: string } {
   if (cohortId !== undefined) return chooseCohort(loaded, cohortId);
   const { program } = loaded;
-  const hasMember = (entry: CohortEntry) => entry.members.has(member) || (program.layout.members.get(entry.id) ?? []).some((file) => file.nameId === member);
+  const hasMember = (entry: CohortEntry) => entry.members.has(member) || (program.layout.members.get(entry.id) ?? []).some((file) => file.nameId === member) || listedWithErrors(entry, member);
   const unknown = unknownCohorts(program);
   const found = cohortOfMember(
     [...program.cohorts.values()].filter((entry) => !unknown.includes(entry)).map((entry) => ({ id: entry.id, hasMember: hasMember(entry), finished: cohortState(entry.cohort!, loaded.today) === 'finished', members: [...entry.members.values()] })),
@@ -44,6 +44,12 @@ export function memberCohort(loaded: Loaded, member: string, cohortId: string | 
   if ('problem' in found && unknown.length > 0) throw unknownCohortsError(unknown, `whether ${member} is a member there`);
   if ('problem' in found) return { problem: found.problem };
   return chooseCohort(loaded, found.id);
+}
+
+/** The member is an entry of cohort.yaml's list that its errors left out of the tree (an empty `mentor:`). */
+function listedWithErrors(entry: CohortEntry, member: string): boolean {
+  const members = (entry.source?.value as { members?: unknown } | undefined)?.members;
+  return Array.isArray(members) && members.some((item) => (item as { person?: unknown } | null)?.person === member);
 }
 
 /** A refusal said in the format asked for: markdown and JSON answer on stdout (a workflow posts it), text on stderr. */
