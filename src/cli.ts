@@ -54,6 +54,9 @@ export async function runCli(argv: string[]): Promise<number> {
   sayCommandsAs(name, program.commands.map((command) => command.name()), { stdout: !asksForData(argv) });
   // The top of --help too ("Usage: node .mentor/mentor.mjs [options] [command]").
   program.name(name);
+  // `help <name>` of no command: said as `mentor <name>` says it, not with the whole help.
+  const helpOfNothing = argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') && !program.commands.some((command) => command.name() === argv[1]);
+  if (helpOfNothing) argv = argv.slice(1);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

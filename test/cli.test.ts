@@ -123,6 +123,8 @@ describe('the command line', () => {
     [['members'], 'mentor: mentor members needs --to <form> (files: cohorts/<cohort>/members/<person>.yaml; list: `members:` in cohort.yaml).\n  See `mentor members --help`.\n'],
     [['log', '--hourz', 'practice=3'], 'mentor: unknown option --hourz for mentor log.\n  Did you mean --hours? See `mentor log --help`.\n'],
     [['loog'], 'mentor: unknown command loog.\n  Did you mean log? See `mentor --help` for the commands.\n'],
+    // `help <command>` with no such command: the same words, not the whole help (which said nothing of it).
+    [['help', 'loog'], 'mentor: unknown command loog.\n  Did you mean log? See `mentor --help` for the commands.\n'],
     // Written as `git -C dir status` is: the same words, the command first.
     [['--repo', 'my prog', 'validate', '--format', 'json'], "mentor: unknown option --repo.\n  Options go after the command's name: mentor validate --repo 'my prog' --format json\n"],
     [['--format', 'json', 'status'], "mentor: unknown option --format.\n  Options go after the command's name: mentor status --format json\n"],
