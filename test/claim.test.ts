@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
@@ -208,6 +208,22 @@ describe('mentor release', () => {
     expect((await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'no time'], { env: { MENTOR_NOW: '2026-11-25T10:00:00-08:00' } })).code).toBe(0);
     expect(memberOf(repo, 'bob').history.map((h: { mentor: string; reason: string }) => `${h.mentor}: ${h.reason}`)).toEqual(['ada: moved away', 'grace: no time']);
     expect(readText(repo, COHORT)).toContain('        reason: moved away\n      - mentor: grace\n');
+    expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
+  });
+
+  it('keeps the comments of the match it ends with the match, in history, in a list and in a member file', async () => {
+    // Before: `mentor: ada # chosen at the kickoff` was deleted with its comment.
+    const repo = exampleRepo();
+    replaceIn(repo, COHORT, '    mentor: ada\n    requestedAt: 2026-09-01T10:00:00-07:00\n    assignedAt: 2026-09-02T09:00:00-07:00\n', '    mentor: ada # chosen at the kickoff\n    requestedAt: 2026-09-01T10:00:00-07:00\n    assignedAt: 2026-09-02T09:00:00-07:00   # after one call\n');
+    expect((await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'moved away'], { env: NOW })).code).toBe(0);
+    expect(readText(repo, COHORT)).toContain('    history:\n      - mentor: ada # chosen at the kickoff\n        requestedAt: 2026-09-01T10:00:00-07:00\n        assignedAt: 2026-09-02T09:00:00-07:00 # after one call\n        releasedAt: 2026-11-23T10:00:00-08:00\n');
+    expect(memberOf(repo, 'bob').history).toHaveLength(1);
+    const file = 'cohorts/2026-fall/members/dan.yaml';
+    mkdirSync(path.join(repo, 'cohorts/2026-fall/members'));
+    writeFileSync(path.join(repo, file), 'person: dan\nrole: mentee\nmentor: ada # her pick\n');
+    replaceIn(repo, COHORT, '  - person: dan\n    role: mentee\n    mentor: ada\n    requestedAt: 2026-09-01T12:30:00-07:00\n    assignedAt: 2026-09-02T09:00:00-07:00\n', '');
+    expect((await mentorIn(['release', 'dan', '--repo', repo, '--reason', 'done'], { env: NOW })).code).toBe(0);
+    expect(readText(repo, file)).toContain('history:\n  - mentor: ada # her pick\n    releasedAt: 2026-11-23T10:00:00-08:00\n');
     expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import { placeOf, type CohortEntry } from '../model/program.js';
 import { memberSchema } from '../model/schemas.js';
-import { YamlEditor } from './yaml-edit.js';
+import { Document, isMap, isSeq, type Scalar } from 'yaml';
+import { YamlEditor, type PathSegment } from './yaml-edit.js';
 import { WAITING_NOTE } from '../domain/text.js';
 
 export interface MemberEdit {
@@ -33,7 +34,7 @@ export function applyMemberEdits(entry: CohortEntry, edits: readonly MemberEdit[
     let editor = editors.get(place.file);
     if (!editor) editors.set(place.file, (editor = new YamlEditor(place.source.text)));
     for (const [key, value] of Object.entries(edit.set ?? {})) {
-      if (BLOCK_KEYS.has(key)) editor.setBlock(place.path, key, value, keysBefore(key));
+      if (BLOCK_KEYS.has(key)) editor.setBlock(place.path, key, withLeftComments(editor, place.path, value, edit.unset ?? []), keysBefore(key));
       else editor.set(place.path, key, value, keysBefore(key));
     }
     // A member placed is no longer the request its note says is waiting.
@@ -41,4 +42,24 @@ export function applyMemberEdits(entry: CohortEntry, edits: readonly MemberEdit[
     for (const key of edit.unset ?? []) editor.delete(place.path, key);
   }
   return new Map([...editors].map(([file, editor]) => [file, editor.toString()]));
+}
+
+/**
+ * A match moved into history (the list's last item, new) keeps the comments of the lines the
+ * release deletes (`mentor: ada # chosen at the kickoff`), on the same fields there.
+ */
+function withLeftComments(editor: YamlEditor, path: readonly PathSegment[], value: unknown, deleted: readonly string[]): unknown {
+  const comments = deleted.flatMap((key) => {
+    const comment = editor.lineComment(path, key);
+    return comment === undefined ? [] : [[key, comment] as const];
+  });
+  if (comments.length === 0 || !Array.isArray(value)) return value;
+  const doc = new Document(value);
+  const last = isSeq(doc.contents) ? doc.contents.items.at(-1) : undefined;
+  if (!isMap(last)) return value;
+  for (const [key, comment] of comments) {
+    const node = last.get(key, true) as Scalar | undefined;
+    if (node) node.comment = comment;
+  }
+  return doc;
 }

@@ -123,6 +123,16 @@ export class YamlEditor {
     this.splices.push({ start: lineStart, end: nextLine === -1 ? this.text.length : nextLine + 1, text: '', order: this.splices.length });
   }
 
+  /** The comment at the end of a key's line in a block mapping (`mentor: ada # why`), after its `#`; undefined when none. */
+  lineComment(mapPath: readonly PathSegment[], key: string): string | undefined {
+    const map = this.mapAt(mapPath);
+    const pair = findPair(map, key);
+    if (!pair || map.flow) return undefined;
+    const end = ((pair.value as Node | null)?.range ?? (pair.key as Node).range!)[1];
+    const newline = this.text.indexOf('\n', end);
+    return /^[ \t]+#(.*?)\r?$/.exec(this.text.slice(end, newline === -1 ? undefined : newline))?.[1];
+  }
+
   has(mapPath: readonly PathSegment[], key: string): boolean {
     return findPair(this.mapAt(mapPath), key) !== undefined;
   }
