@@ -30,6 +30,15 @@ describe('validation messages for common slips', () => {
     expect(problems.map((p: { message: string; fix: string }) => [p.message, p.fix])).toEqual([['"name" is empty.', 'Write it after `name:`.']]);
   });
 
+  it('a text or a list past its limit says how long it is and how long it may be, not in the schema library\'s words', () => {
+    // Before: '"name" too big: expected string to have <=200 characters.'
+    const problems = problemsIn(exampleRepo({ 'people/ada.yaml': `id: ada\nname: ${'a'.repeat(250)}\n` }), 'people/ada.yaml');
+    expect(problems.map((p: { message: string; fix: string }) => [p.message, p.fix])).toEqual([['"name" is 250 characters long; at most 200 fit.', 'Shorten it to 200 characters or fewer.']]);
+    const log = 'cohorts/2026-fall/logs/bob/2026-W47.yaml';
+    const long = problemsIn(exampleRepo({ [log]: `person: bob\nweek: 2026-W47\nhours:\n  practice: 3\ndone: ${'d'.repeat(12_000)}\n` }), log);
+    expect(long.map((p: { message: string }) => p.message)).toEqual(['"done" is 12,000 characters long; at most 10,000 fit.']);
+  });
+
   it('a misspelt time zone gets the zone it meant', () => {
     const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\ntimezone: America/LosAngeles\n' }), 'people/ada.yaml');
     expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Did you mean America/Los_Angeles? (IANA zone names use _ for spaces.)']);

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { formatPath } from './problem.js';
 import { CONFIG_FILE, ID_PATTERN } from '../domain/layout.js';
+import { countText } from '../domain/text.js';
 import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 import type { YamlSource } from './source.js';
@@ -126,6 +127,14 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
       // An empty text (`name: ""`) is said as such, not as zod's "expected string to have >=1 characters".
       if (issue.origin !== 'string' || Number(issue.minimum) !== 1) return addValueIssue(source, issue, path, field);
       source.addAt(path, 'value', 'invalid-value', 'error', `"${field}" is empty.`, `Write it after \`${String(path.at(-1))}:\`.`);
+      return true;
+    }
+    case 'too_big': {
+      // A text or list past its limit is said with its length, not as zod's "too big: expected string to have <=200 characters".
+      const input = (issue as { input?: unknown }).input;
+      if ((issue.origin !== 'string' && issue.origin !== 'array') || (typeof input !== 'string' && !Array.isArray(input))) return addValueIssue(source, issue, path, field);
+      const unit = issue.origin === 'string' ? 'characters' : 'items';
+      source.addAt(path, 'value', 'invalid-value', 'error', `"${field}" is ${countText(input.length)} ${unit} long; at most ${countText(Number(issue.maximum))} fit.`, `Shorten it to ${countText(Number(issue.maximum))} ${unit} or fewer.`);
       return true;
     }
     default:
