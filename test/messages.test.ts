@@ -39,6 +39,13 @@ describe('validation messages for common slips', () => {
     expect(long.map((p: { message: string }) => p.message)).toEqual(['"done" is 12,000 characters long; at most 10,000 fit.']);
   });
 
+  it('a number past its limit says the limit in words, not in the schema library\'s', () => {
+    // Before: '"requestSlaHours" too small: expected number to be >0.'
+    const config = 'program: P\nrequestSlaHours: 0\nroles:\n  lead:\n    maxMentees: 1001\nmatching:\n  preferred: -1\n';
+    const problems = problemsIn(exampleRepo({ 'mentor.config.yaml': config }), 'mentor.config.yaml');
+    expect(problems.map((p: { message: string }) => p.message)).toEqual(['"requestSlaHours" must be more than 0.', '"roles.lead.maxMentees" must be at most 1,000.', '"matching.preferred" must be 0 or more.']);
+  });
+
   it('a misspelt time zone gets the zone it meant', () => {
     const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\ntimezone: America/LosAngeles\n' }), 'people/ada.yaml');
     expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Did you mean America/Los_Angeles? (IANA zone names use _ for spaces.)']);

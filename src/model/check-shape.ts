@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { formatPath } from './problem.js';
 import { CONFIG_FILE, ID_PATTERN } from '../domain/layout.js';
-import { countText } from '../domain/text.js';
+import { lengthLimit, numberLimit } from './limit-words.js';
 import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 import type { YamlSource } from './source.js';
@@ -130,11 +130,9 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
       return true;
     }
     case 'too_big': {
-      // A text or list past its limit is said with its length, not as zod's "too big: expected string to have <=200 characters".
-      const input = (issue as { input?: unknown }).input;
-      if ((issue.origin !== 'string' && issue.origin !== 'array') || (typeof input !== 'string' && !Array.isArray(input))) return addValueIssue(source, issue, path, field);
-      const unit = issue.origin === 'string' ? 'characters' : 'items';
-      source.addAt(path, 'value', 'invalid-value', 'error', `"${field}" is ${countText(input.length)} ${unit} long; at most ${countText(Number(issue.maximum))} fit.`, `Shorten it to ${countText(Number(issue.maximum))} ${unit} or fewer.`);
+      const tooLong = lengthLimit(issue, field);
+      if (!tooLong) return addValueIssue(source, issue, path, field);
+      source.addAt(path, 'value', 'invalid-value', 'error', tooLong.message, tooLong.fix);
       return true;
     }
     default:
@@ -144,7 +142,7 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
 
 /** A value zod refuses (a format, a limit, a value not allowed), in its words, with the fix that fits. */
 function addValueIssue(source: YamlSource, issue: Issue, path: readonly (string | number)[], field: string): true {
-  const message = issue.code === 'invalid_format' || issue.code === 'custom' ? issue.message : issue.message.replace(/^Invalid input: /, '');
+  const message = numberLimit(issue) ?? (issue.code === 'invalid_format' || issue.code === 'custom' ? issue.message : issue.message.replace(/^Invalid input: /, ''));
   source.addAt(
     path,
     issue.code === 'invalid_key' ? 'key' : 'value',
