@@ -242,6 +242,18 @@ describe('mentor init and git', () => {
     expect(git(dir, ['status', '--porcelain', '--untracked-files=all'])).toBe('?? people/alex.yaml\n');
   });
 
+  it('says to add its ignore lines to a .gitignore of the user\'s that it kept, and only the ones missing', async () => {
+    // Before: the kept .gitignore lacked _site/, so the dashboard (mentor site) showed as untracked
+    // and `git add -A` committed it, with nothing said.
+    const dir = gitRepo(makeTree({ '.gitignore': 'node_modules/\n' }));
+    const result = await mentorIn(['init', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('kept     .gitignore');
+    expect(result.stdout).toMatch(/edit \.gitignore +add _site\/ and \.\*\.mentor-tmp-\* to it/);
+    const done = gitRepo(makeTree({ '.gitignore': 'node_modules/\n_site/\n.*.mentor-tmp-*\n' }));
+    expect((await mentorIn(['init', done])).stdout).not.toContain('edit .gitignore');
+  });
+
   it('commits as the identity the environment gives (GIT_AUTHOR_NAME and friends), with no git config at all', () => {
     const dir = path.join(makeTree({}), 'program');
     const identity = { GIT_AUTHOR_NAME: 'Env Author', GIT_AUTHOR_EMAIL: 'author@env.example', GIT_COMMITTER_NAME: 'Env Committer', GIT_COMMITTER_EMAIL: 'committer@env.example' };

@@ -9,8 +9,9 @@ import { print, say, styleFor, terminalWidth } from '../io/output.js';
 import { configNotAFile, enclosingProgramRepo, refuseGitDir, resolveFromHere } from '../io/repo.js';
 import { readRunnerBuild } from '../io/runner.js';
 import { writeFilesAtomic } from '../io/write.js';
+import { readRegularFile } from '../io/regular-file.js';
 import { localDate } from '../domain/time.js';
-import { CODEOWNERS_FILE, CONFIG_FILE, RUNNER_COMMAND } from '../domain/layout.js';
+import { CODEOWNERS_FILE, CONFIG_FILE, GITIGNORE_FILE, RUNNER_COMMAND } from '../domain/layout.js';
 import { scaffoldFiles, scaffoldPlaceholder } from '../render/scaffold.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { formatSteps } from '../render/table.js';
@@ -99,14 +100,15 @@ export async function initCommand(options: InitOptions): Promise<number> {
   }
   // In a repository of the user's, the branch to protect is theirs (master, trunk...), not main.
   const branch = fresh ? 'main' : ((place?.kind === 'top' ? await currentBranch(repo).catch(() => undefined) : undefined) ?? 'your default branch');
-  tell(nextSteps(fresh, scaffoldPlaceholder(today), branch));
+  tell(nextSteps(fresh, scaffoldPlaceholder(today), branch, missingIgnores(root, kept, files.get(GITIGNORE_FILE)!)));
   if (options.format === 'json') print(renderWroteJson({ dir: root, created: written, kept, commit: commit ?? null }, { ok: true, problems: [], files: written, branch: null }));
   return ExitCode.ok;
 }
 
 /** What an organiser does next; `fresh`: mentor made the repository, on branch main, with no remote; `branch`: the one to protect. */
-function nextSteps(fresh: boolean, placeholder: ReturnType<typeof scaffoldPlaceholder>, branch: string): string {
+function nextSteps(fresh: boolean, placeholder: ReturnType<typeof scaffoldPlaceholder>, branch: string, ignores: string[]): string {
   const steps: Array<[string, string]> = [
+    ...(ignores.length > 0 ? [[`edit ${GITIGNORE_FILE}`, `add ${ignores.join(' and ')} to it: mentor's dashboard and what a killed mentor leaves are no records to commit`] as [string, string]] : []),
     [`edit ${placeholder.files[0]}`, `the placeholder lead, ${placeholder.person}: make it you (id, name, github); rename it and ${placeholder.files[1]} (and its person:) to your id`],
     [`edit ${CONFIG_FILE}`, 'add your GitHub handle to maintainers (and name the program), then'],
     [`${RUNNER_COMMAND} codeowners`, `write ${CODEOWNERS_FILE} from it`],
@@ -116,6 +118,20 @@ function nextSteps(fresh: boolean, placeholder: ReturnType<typeof scaffoldPlaceh
     ['', '(README: "Add people and a cohort", "Running a program on GitHub")'],
   ];
   return ['', 'Next steps (everything runs with plain node, nothing to install):', formatSteps(steps, terminalWidth())].join('\n');
+}
+
+/** The lines of init's .gitignore that a .gitignore of the user's, kept, does not have. */
+function missingIgnores(root: string, kept: readonly string[], ours: string): string[] {
+  if (!kept.includes(GITIGNORE_FILE)) return [];
+  let theirs: ReturnType<typeof readRegularFile>;
+  try {
+    theirs = readRegularFile(root, GITIGNORE_FILE, 1024 * 1024);
+  } catch {
+    return []; // Not a file (a folder, a link): not one to edit.
+  }
+  if (theirs === undefined || theirs.more) return [];
+  const lines = new Set(theirs.bytes.toString('utf8').split(/\r?\n/).map((line) => line.trim()));
+  return ours.split('\n').filter((line) => line !== '' && !line.startsWith('#') && !lines.has(line));
 }
 
 function titleFromFolder(name: string): string {

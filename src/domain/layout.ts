@@ -30,6 +30,8 @@ export const SCHEMAS_DIR = 'schemas';
 /** GitHub's folder: workflows, issue forms, CODEOWNERS. */
 export const GITHUB_DIR = '.github';
 export const CODEOWNERS_FILE = `${GITHUB_DIR}/CODEOWNERS`;
+/** What git leaves out: init writes mentor's lines there (or says to add them to the user's own). */
+export const GITIGNORE_FILE = '.gitignore';
 /** The runner a program repo commits (the whole CLI bundled), and the command that runs it. */
 export const RUNNER_DIR = '.mentor';
 export const RUNNER_ENTRY = `${RUNNER_DIR}/mentor.mjs`;

@@ -1,4 +1,4 @@
-import { CODEOWNERS_FILE, cohortFile, CONFIG_FILE, logFile, memberFile, personFile, REPORTS_DIR, RUNNER_COMMAND, RUNNER_DIR, SCHEMAS_DIR } from '../domain/layout.js';
+import { CODEOWNERS_FILE, cohortFile, CONFIG_FILE, GITIGNORE_FILE, logFile, memberFile, personFile, REPORTS_DIR, RUNNER_COMMAND, RUNNER_DIR, SCHEMAS_DIR } from '../domain/layout.js';
 import { generateJsonSchemas, SCHEMA_FILES, schemaLineFor } from '../model/json-schema.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { renderCodeowners } from './codeowners.js';
@@ -116,7 +116,7 @@ role: lead
   );
   // What `mentor site` writes by default: built for a look, or by the Pages workflow; never committed.
   // And the temporary files of a write (io/temp-files.ts), which only a writer killed mid-write leaves.
-  files.set('.gitignore', `${SITE_FOLDER}/\n# Left only by a mentor killed mid-write (see mentor's README, "Writes are atomic").\n.*.mentor-tmp-*\n`);
+  files.set(GITIGNORE_FILE, `${SITE_FOLDER}/\n# Left only by a mentor killed mid-write (see mentor's README, "Writes are atomic").\n.*.mentor-tmp-*\n`);
   return files;
 }
 
