@@ -7,6 +7,18 @@ import { EXAMPLE, exampleGitRepo, exampleRepo, git, makeTree, mentor, mentorJson
 const REPORT = 'reports/2026-fall/2026-W47';
 
 describe('mentor report', () => {
+  it('without a cohort when none is running, shows the command that names one (report and log alike)', async () => {
+    // Before: 'For example: 2026-fall.', which is no command: report takes it as an argument, log as --cohort.
+    const repo = exampleRepo();
+    const env = { MENTOR_NOW: '2026-12-24T09:00:00-08:00' };
+    const report = await mentorIn(['report', '--repo', repo], { env });
+    expect(report.code).toBe(2);
+    expect(report.stderr).toBe('mentor: No cohort is running today; name the cohort (cohorts: 2026-fall).\n  For example: mentor report 2026-fall.\n');
+    const log = await mentorIn(['log', '--repo', repo, '--person', 'bob', '--week', '2026-W49', '--hours', 'practice=1'], { env });
+    expect(log.code).toBe(2);
+    expect(log.stderr).toBe('mentor: No cohort is running today; name the cohort (cohorts: 2026-fall).\n  For example: mentor log --cohort 2026-fall.\n');
+  });
+
   it('writes the Markdown and JSON of a week (the example is checked in as a snapshot)', async () => {
     const repo = exampleRepo();
     const result = mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']);

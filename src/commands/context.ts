@@ -78,7 +78,7 @@ export function chooseCohort(loaded: Loaded, cohortId: string | undefined, optio
     if (unknown.length > 0) throw unknownCohortsError(unknown, 'which cohort is running', `Fix them first (\`mentor validate\` shows how), or name ${named}.`);
     const running = runningCohorts(loaded);
     if (running.length === 1) return requireValid(program, running[0]!, strict);
-    // The cohorts are listed once; the hint shows how to name one (`command`: as its argument).
+    // The cohorts are listed once; the hint shows how to name one (`command`: the words before the id, `hours` or `log --cohort`).
     const example = running[0]?.id ?? [...program.cohorts.keys()][0];
     const how = example === undefined ? undefined : options.command !== undefined ? `For example: mentor ${options.command} ${example}` : `For example: ${example}`;
     throw new MentorError(

@@ -101,7 +101,8 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   week ??= chosen!.week;
   cohortId ??= inferCohort(memberships, person, week);
 
-  const entry = chooseCohort(loaded, cohortId);
+  // The cohort is a flag here: the hint shows it as one.
+  const entry = chooseCohort(loaded, cohortId, { command: 'log --cohort' });
   refuseUnknown(loaded, entry.id, person, week, thisWeek);
   const file = logFile(entry.id, person, week);
   const existing = readExisting(program.root, file);
