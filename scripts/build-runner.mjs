@@ -33,7 +33,8 @@ const plainRequire = {
 /** The libraries loaded on demand: the name the sources import, and the file beside mentor.mjs that holds it. */
 const BESIDE = [
   { name: '@inquirer/prompts', file: 'prompts.mjs', format: 'esm' },
-  { name: 'echarts', file: 'echarts.cjs', format: 'cjs' },
+  // The charts' library, only the parts the dashboard draws with (src/render/site/echarts-parts.ts).
+  { name: 'echarts', entry: path.join(root, 'src/render/site/echarts-parts.ts'), file: 'echarts.cjs', format: 'cjs' },
 ];
 const besideFiles = {
   name: 'beside',
@@ -49,7 +50,7 @@ const REQUIRE_SHIM = `import { createRequire as __mentorCreateRequire } from 'no
 const common = { bundle: true, platform: 'node', target: 'node20', minify: true, legalComments: 'none', metafile: true, logLevel: 'warning' };
 mkdirSync(out, { recursive: true });
 const libraries = await Promise.all(
-  BESIDE.map(({ name, file, format }) => build({ ...common, entryPoints: [name], outfile: path.join(out, file), format, ...(format === 'esm' ? { banner: { js: REQUIRE_SHIM } } : {}) })),
+  BESIDE.map(({ name, entry, file, format }) => build({ ...common, entryPoints: [entry ?? name], outfile: path.join(out, file), format, ...(format === 'esm' ? { banner: { js: REQUIRE_SHIM } } : {}) })),
 );
 const result = await build({
   ...common,

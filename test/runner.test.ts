@@ -149,6 +149,23 @@ describe('the runner build', { timeout: 180_000 }, () => {
 });
 
 describe('the runner', { timeout: 180_000 }, () => {
+  it("carries only the parts of the charts' library the dashboard draws with: a pie is not one of them", () => {
+    // Each registered part costs every chart time; the site's bytes, drawn with the whole library
+    // in-process and with these parts by the runner, are compared in test/site.test.ts.
+    const paths = spawnSync(process.execPath, ['-e', `
+      const echarts = require(process.argv[1]);
+      for (const type of ['pie', 'bar']) {
+        const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 100, height: 100 });
+        chart.setOption({ xAxis: { type: 'category', data: ['a', 'b'], show: type === 'bar' }, yAxis: { show: type === 'bar' }, series: [{ type, data: [1, 2] }] });
+        console.log(type, (chart.renderToSVGString().match(/<path/g) ?? []).length);
+        chart.dispose();
+      }`, path.join(PACKAGE_ROOT, 'dist/runner/echarts.cjs')], { encoding: 'utf8' });
+    expect(paths.status).toBe(0);
+    const drawn = Object.fromEntries(paths.stdout.trim().split('\n').map((line) => line.split(' ')).map(([type, count]) => [type, Number(count)]));
+    expect(drawn.bar).toBeGreaterThan(0);
+    expect(drawn.pie).toBe(0);
+  });
+
   it('prints what the package prints, command for command, on the example program', () => {
     const repo = makeTree({}, path.join(PACKAGE_ROOT, 'examples/web-cohort'));
     const env = { ...process.env, NO_COLOR: '1', MENTOR_NOW: '2026-11-20T12:00:00-08:00' };
