@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { exampleRepo, readText } from './helpers/repo.js';
 
@@ -32,5 +32,33 @@ describe('a rolling cohort more than 1,000 weeks old', () => {
     const site = await mentorIn(['site', '--repo', repo, '--out', '_site'], { env });
     expect(site.stderr).toBe('');
     expect(site.code).toBe(0);
+  });
+});
+
+describe('a rolling cohort that began in 1910', () => {
+  it('is counted from its members’ requests, matches and pauses, not week by week: report, progress and next', async () => {
+    // 1910-01-03 is a Monday; 2026-W47 (the last complete week, from 2026-11-16) is its 6,072nd week.
+    const repo = rollingSince('1910-01-03');
+    const weeks = (Date.UTC(2026, 10, 16) - Date.UTC(1910, 0, 3)) / (7 * 86_400_000) + 1;
+    const lookups = vi.spyOn(Set.prototype, 'has');
+    try {
+      const report = await mentorIn(['report', '2026-fall', '--repo', repo], { env });
+      expect(report.code).toBe(0);
+      const progress = await mentorInJson(['progress', '--repo', repo, '--format', 'json'], { env });
+      expect(progress.code).toBe(0);
+      const next = await mentorInJson(['next', '2026-fall', '2027-spring', '--start', '2027-01-04', '--early', '--yes', '--format', 'json', '--repo', repo], { env });
+      expect(next.code).toBe(0);
+      const weeksLogged = JSON.parse(readText(repo, 'reports/2026-fall/2026-W47.json')).weeksLogged as { id: string; logged: number; of: number }[];
+      // andrew, a lead, has logged 3 weeks; bob, placed on 2026-09-02, is expected from that week on.
+      expect(weeksLogged.find((row) => row.id === 'andrew')).toEqual({ id: 'andrew', logged: 3, of: weeks });
+      expect(weeksLogged.find((row) => row.id === 'bob')!.of).toBe(12);
+      const andrew = progress.json.people.find((person: { id: string }) => person.id === 'andrew');
+      expect(andrew.cohorts[0]).toMatchObject({ weeksLogged: 3, weeksRun: weeks });
+      expect(next.json.proposals.find((proposal: { person: string }) => proposal.person === 'bob')).toMatchObject({ weeksRun: 12 });
+      // Asking every one of 6,072 weeks whether each of 13 members was expected took ~240,000 lookups.
+      expect(lookups.mock.calls.length).toBeLessThan(30_000);
+    } finally {
+      lookups.mockRestore();
+    }
   });
 });

@@ -72,12 +72,88 @@ function loggersAt(cohort: Cohort, zone: string, week: string, people?: Readonly
 }
 
 /**
- * For each of `weeks`, the people expected to log it (see expectedLoggers). Given `people`, those
- * away that week (`pausedUntil`) are not: no log is expected of them, as status, report and the
- * dashboard count a week.
+ * The weeks each member was expected to log, of `weeks` (a cohort's counted weeks, in order): the
+ * same answer as asking expectedLoggers of every week, worked out at the weeks where a member's
+ * state can change (a request, a match, its end, the end of a pause) instead of week by week, so
+ * a rolling cohort that began in 1910 costs its members' events, not members times weeks.
  */
-export function loggersByWeek(cohort: Cohort, zone: string, weeks: readonly string[], people?: ReadonlyMap<string, { pausedUntil?: string | undefined } | undefined>): Map<string, Set<string>> {
-  return new Map(weeks.map((week) => [week, new Set(expectedLoggers(cohort, zone, week, people).map((logger) => logger.person))]));
+export class ExpectedWeeks {
+  readonly #index: Map<string, number>;
+  /** Per person, the spans [from, to) of week indexes they were expected in, in order. */
+  readonly #spans = new Map<string, Array<[number, number]>>();
+
+  constructor(cohort: Cohort, zone: string, readonly weeks: readonly string[], people?: ReadonlyMap<string, { pausedUntil?: string | undefined } | undefined>) {
+    this.#index = new Map(weeks.map((week, index) => [week, index]));
+    const ends = weeks.map((week) => endOfWeek(zone, week));
+    // The first week whose end comes after an instant (a state read at a week's end changes there).
+    const firstEndingAfter = (instant: number) => firstIndex(ends.length, (index) => instant < ends[index]!);
+    for (const member of cohort.members) {
+      const times = [member.requestedAt, member.assignedAt, ...(member.history ?? []).flatMap((match) => [match.requestedAt, match.assignedAt, match.releasedAt])];
+      const cuts = new Set([0, weeks.length]);
+      for (const time of times) if (time !== undefined && !Number.isNaN(Date.parse(time))) cuts.add(firstEndingAfter(Date.parse(time)));
+      const pausedUntil = people?.get(member.person)?.pausedUntil;
+      if (people !== undefined && pausedUntil !== undefined) cuts.add(firstIndex(weeks.length, (index) => !isAwayInWeek({ pausedUntil }, weeks[index]!)));
+      const bounds = [...cuts].sort((a, b) => a - b);
+      const spans = this.#spans.get(member.person) ?? [];
+      for (let cut = 0; cut + 1 < bounds.length; cut++) {
+        const [from, to] = [bounds[cut]!, bounds[cut + 1]!];
+        if (from === to || (people !== undefined && isAwayInWeek(people.get(member.person), weeks[from]!))) continue;
+        const state = stateAt(member, ends[from]!);
+        const mentor = state?.placed ? state.at.mentor : undefined;
+        if (state !== undefined && expectsLog({ role: member.role, mentor })) spans.push([from, to]);
+      }
+      this.#spans.set(member.person, spans);
+    }
+    // A person listed twice is expected in a week either listing is: spans merged, in order.
+    for (const [person, spans] of this.#spans) {
+      const merged: Array<[number, number]> = [];
+      for (const [from, to] of spans.sort((a, b) => a[0] - b[0])) {
+        const last = merged.at(-1);
+        if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+        else merged.push([from, to]);
+      }
+      this.#spans.set(person, merged);
+    }
+  }
+
+  /** How many of the weeks the person was expected to log. */
+  count(person: string): number {
+    return (this.#spans.get(person) ?? []).reduce((sum, [from, to]) => sum + to - from, 0);
+  }
+
+  /** The first week the person was expected to log, if any. */
+  first(person: string): string | undefined {
+    const span = this.#spans.get(person)?.[0];
+    return span === undefined ? undefined : this.weeks[span[0]];
+  }
+
+  has(person: string, week: string): boolean {
+    const index = this.#index.get(week);
+    return index !== undefined && (this.#spans.get(person) ?? []).some(([from, to]) => from <= index && index < to);
+  }
+
+  /** Of the weeks a person has logs of (`logs`, by week), those they were expected to log. */
+  logged(person: string, logs: ReadonlyMap<string, unknown> | undefined): number {
+    let count = 0;
+    for (const week of logs?.keys() ?? []) if (this.has(person, week)) count++;
+    return count;
+  }
+
+  /** The weeks of `logs` that are among the weeks, in their order. */
+  within(logs: ReadonlyMap<string, unknown> | undefined): string[] {
+    return [...(logs?.keys() ?? [])].filter((week) => this.#index.has(week)).sort((a, b) => this.#index.get(a)! - this.#index.get(b)!);
+  }
+}
+
+/** The first index in [0, length) where `test` holds, for a test false then true along the range (length when never). */
+function firstIndex(length: number, test: (index: number) => boolean): number {
+  let [low, high] = [0, length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (test(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** Where a member stood at an instant: not yet in the cohort (undefined), or the match then (`at`) and whether it had begun. */

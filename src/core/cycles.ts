@@ -4,7 +4,7 @@ import { expectsLog, isOverdue } from './commitments.js';
 import { roundHours, sumHours } from '../domain/commitments.js';
 import { tierAbove, tierRank } from '../domain/tiers.js';
 import { HOUR_MS, dayNumber, startOfDay } from '../domain/time.js';
-import { loggersByWeek, waitsMeasuredAt } from './cohort-as-of.js';
+import { ExpectedWeeks, waitsMeasuredAt } from './cohort-as-of.js';
 
 // Cycles and progress: opening the next cohort with proposed promotions, and each person's
 // history across cohorts. Pure: records, logs and "today" are arguments.
@@ -30,30 +30,30 @@ export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<st
   // mentor), as report and progress count them: one claimed late is not held to weeks they waited.
   // Weeks away count here (no `people`): when a pause began is not recorded, so one set now would
   // clear every earlier week; a promotion rests on the logs of the weeks the member had a mentor.
-  const loggers = loggersByWeek(from, config.timezone, weeks);
+  const loggers = new ExpectedWeeks(from, config.timezone, weeks);
   const seen = new Set<string>();
   const proposals: NextProposal[] = [];
   for (const member of from.members) {
     if (seen.has(member.person)) continue;
     seen.add(member.person);
-    const ownWeeks = weeks.filter((week) => loggers.get(week)!.has(member.person));
-    const logged = ownWeeks.filter((week) => logs.get(member.person)?.has(week)).length;
-    const share = ownWeeks.length === 0 ? 0 : logged / ownWeeks.length;
-    const base = { person: member.person, from: member.role, weeksLogged: logged, weeksRun: ownWeeks.length, share: Math.round(share * 1000) / 1000 };
-    const since = ownWeeks.length < weeks.length && ownWeeks.length > 0 ? ` since ${ownWeeks[0]}` : '';
+    const ownWeeks = loggers.count(member.person);
+    const logged = loggers.logged(member.person, logs.get(member.person));
+    const share = ownWeeks === 0 ? 0 : logged / ownWeeks;
+    const base = { person: member.person, from: member.role, weeksLogged: logged, weeksRun: ownWeeks, share: Math.round(share * 1000) / 1000 };
+    const since = ownWeeks < weeks.length && ownWeeks > 0 ? ` since ${loggers.first(member.person)}` : '';
     if (people.get(member.person)?.active === false) {
       proposals.push({ ...base, proposed: member.role, kind: 'leave-out', reason: 'inactive (active: false)' });
-    } else if (member.role !== 'lead' && expectsLog(member) && ownWeeks.length > 0 && share >= config.promotion.minShareOfWeeksLogged - 1e-9) {
-      proposals.push({ ...base, proposed: tierAbove(member.role) ?? member.role, kind: 'promote', reason: `completed the cycle: logged ${logged} of ${ownWeeks.length} weeks${since}` });
+    } else if (member.role !== 'lead' && expectsLog(member) && ownWeeks > 0 && share >= config.promotion.minShareOfWeeksLogged - 1e-9) {
+      proposals.push({ ...base, proposed: tierAbove(member.role) ?? member.role, kind: 'promote', reason: `completed the cycle: logged ${logged} of ${ownWeeks} weeks${since}` });
     } else {
       const reason =
         member.role === 'lead'
           ? 'leads stay leads'
           : !expectsLog(member)
             ? 'was still waiting for a mentor'
-            : ownWeeks.length === 0
+            : ownWeeks === 0
               ? 'had a mentor for no complete week of the cycle'
-              : `logged ${logged} of ${ownWeeks.length} weeks${since}, under ${Math.round(config.promotion.minShareOfWeeksLogged * 100)}%`;
+              : `logged ${logged} of ${ownWeeks} weeks${since}, under ${Math.round(config.promotion.minShareOfWeeksLogged * 100)}%`;
       proposals.push({ ...base, proposed: member.role, kind: 'same', reason });
     }
   }
@@ -135,7 +135,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
   let matchesEndedEarly = 0;
   for (const { cohort, logs } of ordered) {
     const weeks = completeWeeks(cohort, today);
-    const loggers = loggersByWeek(cohort, config.timezone, weeks, people);
+    const loggers = new ExpectedWeeks(cohort, config.timezone, weeks, people);
     let movesUp = 0;
     let logCount = 0;
     let expected = 0;
@@ -144,11 +144,11 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
       if (seen.has(member.person)) continue;
       seen.add(member.person);
       const personLogs = logs.get(member.person);
-      const inWeeks = weeks.filter((week) => personLogs?.has(week));
+      const inWeeks = loggers.within(personLogs);
       // Weeks the member was expected to log, as `report` counts them: from the week they had a
       // mentor, and not away.
-      const ownWeeks = weeks.filter((week) => loggers.get(week)!.has(member.person));
-      const ownLogged = ownWeeks.filter((week) => personLogs?.has(week)).length;
+      const ownWeeks = loggers.count(member.person);
+      const ownLogged = loggers.logged(member.person, personLogs);
       let hours = 0;
       let pullRequests = 0;
       for (const week of inWeeks) {
@@ -157,7 +157,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
         pullRequests += log.pullRequests.length;
       }
       if (member.role === 'mentee' && (personLogs?.size ?? 0) > 0) helped.add(member.person);
-      expected += ownWeeks.length;
+      expected += ownWeeks;
       logCount += ownLogged;
       let progress = histories.get(member.person);
       if (!progress) histories.set(member.person, (progress = { id: member.person, name: people.get(member.person)?.name ?? member.person, cohorts: [], movesUp: 0 }));
@@ -167,7 +167,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
         progress.movesUp++;
         movesUp++;
       }
-      progress.cohorts.push({ cohort: cohort.id, state: cohortState(cohort, today), role: member.role, weeksLogged: ownLogged, weeksRun: ownWeeks.length, hoursLogged: roundHours(hours), pullRequests, movedUp });
+      progress.cohorts.push({ cohort: cohort.id, state: cohortState(cohort, today), role: member.role, weeksLogged: ownLogged, weeksRun: ownWeeks, hoursLogged: roundHours(hours), pullRequests, movedUp });
       // Every answered request counts, those of matches that ended early too.
       for (const match of [...(member.history ?? []), member]) {
         if (match.requestedAt !== undefined && match.assignedAt !== undefined) waits.push(Math.max(0, (Date.parse(match.assignedAt) - Date.parse(match.requestedAt)) / HOUR_MS));

@@ -7,7 +7,7 @@ import { localDate, startOfDay } from '../domain/time.js';
 import { mondayOf, sundayOf } from '../domain/weeks.js';
 import { countedWeeks, isAwayInWeek, isCohortWeek, isPaused } from '../domain/cohort-state.js';
 import { mentorCycles } from '../domain/member-checks.js';
-import { loggersByWeek } from './cohort-as-of.js';
+import { ExpectedWeeks } from './cohort-as-of.js';
 
 // What a cohort looks like at the end of a week, and what needs attention. Pure: the records, the
 // week and the instant to measure waiting at are all arguments, so a report is reproducible.
@@ -190,8 +190,8 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   // not away (`pausedUntil`): paused mentors are listed apart.
   const inCohort = isCohortWeek(cohort, week);
   const weeksRun = countedWeeks(cohort, week);
-  const loggers = loggersByWeek(cohort, config.timezone, weeksRun, people);
-  const expected = inCohort ? members.filter((member) => expectsLog(member) && loggers.get(week)!.has(member.person)) : [];
+  const loggers = new ExpectedWeeks(cohort, config.timezone, weeksRun, people);
+  const expected = inCohort ? members.filter((member) => expectsLog(member) && loggers.has(member.person, week)) : [];
   const missingLogs = expected.filter((member) => !weekLogs.has(member.person)).map((member) => member.person).sort();
   const overBudget = hours.flatMap((row) => {
     const other = input.elsewhere?.get(row.id);
@@ -237,7 +237,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     const room = roomFor(config, member.role, x, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, input.elsewhere?.get(member.person)));
     if (room > 0) mentorsWithRoom.push({ id: member.person, role: member.role, directMentees: x, room });
     // Weeks away (`pausedUntil`) are not silence: a mentor back today is not inactive for them.
-    const silent = weeksWithout(logs.get(member.person), weeksRun.filter((w) => !isAwayInWeek(person, w)));
+    const silent = weeksWithout(logs.get(member.person), weeksRun, (w) => isAwayInWeek(person, w));
     if (expectsLog(member) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });
   }
   mentorsWithRoom.sort(byTierThenId);
@@ -251,8 +251,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   const weeksLogged = members
     .filter(expectsLog)
     .map((member) => {
-      const own = weeksRun.filter((w) => loggers.get(w)!.has(member.person));
-      return { id: member.person, logged: own.filter((w) => logs.get(member.person)?.has(w)).length, of: own.length };
+      return { id: member.person, logged: loggers.logged(member.person, logs.get(member.person)), of: loggers.count(member.person) };
     })
     .sort(byId);
 
@@ -286,10 +285,13 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   };
 }
 
-/** Consecutive weeks at the end of `weeks` (the cohort's counted weeks) without a log. */
-function weeksWithout(logs: ReadonlyMap<string, Log> | undefined, weeks: readonly string[]): number {
+/**
+ * Consecutive weeks at the end of `weeks` (the cohort's counted weeks) without a log, back to the
+ * last week `away` (a pause runs up to a day, so every week before that one is away too).
+ */
+function weeksWithout(logs: ReadonlyMap<string, Log> | undefined, weeks: readonly string[], away: (week: string) => boolean = () => false): number {
   let count = 0;
-  while (count < weeks.length && !logs?.has(weeks[weeks.length - 1 - count]!)) count++;
+  while (count < weeks.length && !away(weeks[weeks.length - 1 - count]!) && !logs?.has(weeks[weeks.length - 1 - count]!)) count++;
   return count;
 }
 
