@@ -126,6 +126,27 @@ describe('a rolling cohort (no end) on its page', () => {
   });
 });
 
+describe('a rolling cohort since 1910 on its page', () => {
+  it('works out week by week only the 12 weeks it shows, and counts every week in the weeks logged', () => {
+    // 1910-01-03 is a Monday; 2026-W11, the last complete week on 2026-03-18, is its 6,063rd week.
+    const rolling = cohortSchema.parse({ id: 'old', name: 'Old', start: '1910-01-03', members: [{ person: 'lee', role: 'lead' }, { person: 'ann', role: 'mentor', mentor: 'lee', assignedAt: '2026-02-25T10:00:00Z' }] });
+    const leeLogs = new Map([['1950-W03', log('lee', '1950-W03', 2)], ['2026-W10', log('lee', '2026-W10', 3)]]);
+    const site = siteData({ config, cohorts: [{ cohort: rolling, logs: new Map([['lee', leeLogs]]) }], people, now, today: '2026-03-18' });
+    const cohort = site.cohorts[0]!;
+    expect(cohort.weeks.length).toBe(6063);
+    expect(cohort.weeks.slice(cohort.shownFrom)).toEqual(cohort.weeks.slice(-12));
+    const lee = cohort.members.find((member) => member.id === 'lee')!;
+    const ann = cohort.members.find((member) => member.id === 'ann')!;
+    // Each member's weeks, and each role's hours, are held for the weeks shown, not the 6,063 since 1910.
+    expect([lee.logged.length, lee.expected.length, lee.away.length]).toEqual([12, 12, 12]);
+    expect(lee.logged.at(-2)).toBe(3);
+    expect(cohort.roleHours.map((row) => row.planned.length)).toEqual([12, 12, 12]);
+    expect([lee.weeksLogged, lee.weeksExpected]).toEqual([2, 6063]);
+    // ann, placed in 2026-W09, is expected from then: W09, W10, W11.
+    expect([ann.weeksExpected, ann.expected.filter(Boolean).length]).toEqual([3, 3]);
+  });
+});
+
 describe('inactive mentors and missing logs on the dashboard', () => {
   it("says, for running cohorts only, who stopped logging and who missed last week, as status's snapshot does", () => {
     // spring: neither lee nor ann logged W10 or W11, so both missed W11; kit, waiting again now, is not asked for it, as status counts. winter has finished.

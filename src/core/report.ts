@@ -285,10 +285,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   };
 }
 
-/**
- * Consecutive weeks at the end of `weeks` (the cohort's counted weeks) without a log, back to the
- * last week `away` (a pause runs up to a day, so every week before that one is away too).
- */
+/** Consecutive weeks at the end of `weeks` without a log, back to the last week `away` (a pause runs up to a day: all before it are away). */
 function weeksWithout(logs: ReadonlyMap<string, Log> | undefined, weeks: readonly string[], away: (week: string) => boolean = () => false): number {
   let count = 0;
   while (count < weeks.length && !away(weeks[weeks.length - 1 - count]!) && !logs?.has(weeks[weeks.length - 1 - count]!)) count++;

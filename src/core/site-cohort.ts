@@ -5,7 +5,7 @@ import { directMenteeCounts, plannedHours, roundHours, totalHours } from '../dom
 import { compareWeeks, lastCompleteWeek, weekAt, weekOfDate } from '../domain/weeks.js';
 import { cohortSnapshot, type CohortSnapshot, type InactiveMentor, type TreeNode, type WaitingMember } from './report.js';
 import { expectsLog } from './commitments.js';
-import { expectedLoggers, waitsMeasuredAt } from './cohort-as-of.js';
+import { ExpectedWeeks, expectedLoggers, waitsMeasuredAt } from './cohort-as-of.js';
 import type { ElsewhereHours } from '../domain/cross-cohort.js';
 import { localDate } from '../domain/time.js';
 import type { LogsByPerson } from './cycles.js';
@@ -13,6 +13,9 @@ import { memberGroups, type MemberGroup } from './site-groups.js';
 
 // One cohort's page of the dashboard: the tree, planned against logged hours week by week, and
 // each member's weeks. Pure: the records, the logs and "now" are arguments.
+
+/** Most weeks a page shows week by week (a table or picture of hours): the latest ones (a rolling cohort runs for years). */
+export const MOST_WEEK_COLUMNS = 12;
 
 export interface UnplacedMember {
   id: string;
@@ -27,7 +30,7 @@ export interface RoleHours {
   role: Role;
   /** Members of the role who are expected to log. */
   people: number;
-  /** Summed over those members, one number per week of `weeks`. */
+  /** Summed over those members, one number per week shown (`weeks` from `shownFrom`). */
   planned: number[];
   logged: number[];
 }
@@ -40,13 +43,13 @@ export interface MemberWeeks {
   plannedTotal: number;
   /** Placed now (or a lead). */
   expectsLog: boolean;
-  /** Hours logged in each week of `weeks`; null where there is no log. */
+  /** Hours logged in each week shown (`weeks` from `shownFrom`); null where there is no log. */
   logged: Array<number | null>;
-  /** For each week of `weeks`, whether a log was expected: from the week the member had a mentor, and not away, as `report` counts. */
+  /** For each week shown, whether a log was expected: from the week the member had a mentor, and not away, as `report` counts. */
   expected: boolean[];
-  /** For each week of `weeks`, whether the member was away (`pausedUntil` after its Sunday). */
+  /** For each week shown, whether the member was away (`pausedUntil` after its Sunday). */
   away: boolean[];
-  /** Logs of the weeks expected, and how many weeks were. */
+  /** Logs of the weeks expected, and how many weeks were: of every complete week, shown or not. */
   weeksLogged: number;
   weeksExpected: number;
 }
@@ -67,6 +70,8 @@ export interface CohortPage {
   mentorsWithRoom: CohortSnapshot['mentorsWithRoom'];
   /** The complete weeks of the cohort so far: logs are expected only for these. */
   weeks: string[];
+  /** The index in `weeks` of the first week the page shows week by week: the latest MOST_WEEK_COLUMNS. */
+  shownFrom: number;
   roleHours: RoleHours[];
   members: MemberWeeks[];
   /** The member table's rows: leads, then each mentor's direct mentees in tree order, then who waits. */
@@ -116,7 +121,12 @@ export function cohortPage(input: CohortPageInput): CohortPage {
   const snapshot = cohortSnapshot({ config, cohort, people, logs, week: snapshotWeek, at: waitsMeasuredAt(cohort, config.timezone, now), now, ...(elsewhere ? { elsewhere } : {}) });
   const state = cohortState(cohort, today);
   const weeks = completeWeeks(cohort, today);
-  const asOfWeek = weeks.map((week) => weekPlan(config, cohort, week, people));
+  // Week by week, only the weeks shown: a rolling cohort since 1910 has 6,000 weeks, and its page
+  // would cost its members times all of them. The counts of weeks logged cover every week.
+  const shownFrom = Math.max(0, weeks.length - MOST_WEEK_COLUMNS);
+  const shown = weeks.slice(shownFrom);
+  const asOfWeek = shown.map((week) => weekPlan(config, cohort, week, people));
+  const expectedWeeks = new ExpectedWeeks(cohort, config.timezone, weeks, people);
 
   const planned = new Map(snapshot.hours.map((row) => [row.id, row.plannedTotal]));
   const nameOf = (id: string) => people.get(id)?.name ?? id;
@@ -138,13 +148,13 @@ export function cohortPage(input: CohortPageInput): CohortPage {
     if (seen.has(member.person)) continue;
     seen.add(member.person);
     const byWeek = logs.get(member.person);
-    const logged = weeks.map((week) => {
+    const logged = shown.map((week) => {
       const log = byWeek?.get(week);
       return log === undefined ? null : totalHours(log.hours);
     });
     const mentor = member.mentor !== undefined ? { mentor: member.mentor } : {};
     const expected = asOfWeek.map((plan) => plan.has(member.person));
-    const away = weeks.map((week) => isAwayInWeek(people.get(member.person), week));
+    const away = shown.map((week) => isAwayInWeek(people.get(member.person), week));
     members.push({
       id: member.person,
       name: nameOf(member.person),
@@ -155,8 +165,8 @@ export function cohortPage(input: CohortPageInput): CohortPage {
       logged,
       expected,
       away,
-      weeksLogged: logged.filter((hours, index) => hours !== null && expected[index]).length,
-      weeksExpected: expected.filter(Boolean).length,
+      weeksLogged: expectedWeeks.logged(member.person, byWeek),
+      weeksExpected: expectedWeeks.count(member.person),
     });
     if (!inTree.has(member.person)) {
       unplaced.push({ id: member.person, name: nameOf(member.person), role: member.role, reason: expectsLog(member) ? 'outside-tree' : 'waiting', ...mentor });
@@ -179,6 +189,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
     waiting: snapshot.waiting,
     mentorsWithRoom: snapshot.mentorsWithRoom,
     weeks,
+    shownFrom,
     roleHours: ROLES.map((role) => roleHours(role, members, asOfWeek)),
     members,
     groups: memberGroups(members, placedTree),
@@ -226,7 +237,7 @@ function roleHours(role: Role, members: readonly MemberWeeks[], plans: ReadonlyA
   const sum = (values: number[]) => roundHours(values.reduce((total, value) => total + value, 0));
   return {
     role,
-    people: ofRole.filter((member) => member.expected.some(Boolean)).length,
+    people: ofRole.filter((member) => member.weeksExpected > 0).length,
     planned: plans.map((plan) => sum([...plan.values()].filter((entry) => entry.role === role).map((entry) => entry.planned))),
     logged: plans.map((_, index) => sum(ofRole.map((member) => (member.expected[index] ? (member.logged[index] ?? 0) : 0)))),
   };

@@ -10,13 +10,9 @@ import { plural } from '../words.js';
 
 const PLURAL = { lead: 'leads', mentor: 'mentors', mentee: 'mentees' } as const;
 
-/** Most weeks a table or picture of hours shows: the latest ones (a rolling cohort runs for years). */
-export const MOST_WEEK_COLUMNS = 12;
-
-/** The weeks the page shows, the latest MOST_WEEK_COLUMNS, and the index of the first in `cohort.weeks`. */
+/** The weeks the page shows (the latest MOST_WEEK_COLUMNS, core/site-cohort.ts), and the index of the first in `cohort.weeks`. */
 function shownWeeks(cohort: CohortPage): { first: number; weeks: string[] } {
-  const first = Math.max(0, cohort.weeks.length - MOST_WEEK_COLUMNS);
-  return { first, weeks: cohort.weeks.slice(first) };
+  return { first: cohort.shownFrom, weeks: cohort.weeks.slice(cohort.shownFrom) };
 }
 
 /** Most weeks a picture draws on a narrow screen: the latest ones (the table lists them all). */
@@ -47,8 +43,7 @@ function roleSvg(row: RoleHours, weeks: readonly string[], title: string, narrow
   );
 }
 
-function roleFigure(all: RoleHours, first: number, weeks: readonly string[]): string {
-  const row = { ...all, planned: all.planned.slice(first), logged: all.logged.slice(first) };
+function roleFigure(row: RoleHours, weeks: readonly string[]): string {
   const id = `hours-${row.role}`;
   const title = `Hours of the ${plural(row.people, row.role)}: planned against logged, week by week`;
   const svg = twoWidths((narrow) => roleSvg(row, weeks, title, narrow));
@@ -88,7 +83,7 @@ function memberTable(cohort: CohortPage): string {
   const row = (member: MemberWeeks): string => {
     const name = `<th scope="row">${person(member.name, member.id)}</th>`;
     const logged = member.weeksExpected > 0 ? `${member.weeksLogged} of ${member.weeksExpected}` : !member.expectsLog ? 'waiting' : member.away.some(Boolean) ? 'away' : '—';
-    const cells = member.logged.slice(first).map((value, index) => weekCell(member, value, member.expected[first + index]!, member.away[first + index]!)).join('');
+    const cells = member.logged.map((value, index) => weekCell(member, value, member.expected[index]!, member.away[index]!)).join('');
     return `<tr id="${text(memberAnchor(member.id))}">${name}<td>${member.role}</td><td class="num">${hours(member.plannedTotal)}</td><td class="num">${logged}</td>${cells}</tr>`;
   };
   const groups = cohort.groups.map((group) => {
@@ -114,7 +109,7 @@ export function hoursSection(cohort: CohortPage): string {
     return section('hours', 'Planned against logged hours', `<p class="empty">No complete week yet: logs are expected from the end of the cohort's first week.</p>\n`);
   }
   const { first, weeks } = shownWeeks(cohort);
-  const figures = cohort.roleHours.filter((row) => row.people > 0).map((row) => roleFigure(row, first, weeks));
+  const figures = cohort.roleHours.filter((row) => row.people > 0).map((row) => roleFigure(row, weeks));
   const span = `${when(weeks[0]!)} to ${when(weeks.at(-1)!)}`;
   const which =
     first === 0
