@@ -94,7 +94,8 @@ maintainers may change this folder (the gate, \`mentor check-pr\`, refuses anyon
 function licenses(inputs) {
   const packages = new Map();
   for (const input of inputs) {
-    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    // The innermost node_modules: a package nested in another's (echarts' own tslib) is its own package.
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input);
     if (match) packages.set(match[1], path.join(root, input.slice(0, match.index + match[0].length)));
   }
   const sections = [`${name} ${version}\n\n${readFileSync(path.join(root, 'LICENSE'), 'utf8').trim()}`];
