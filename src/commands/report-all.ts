@@ -57,7 +57,7 @@ export async function reportAllCommand(cohortId: string | undefined, options: Re
 }
 
 const regenerate = (report: CommittedReport) => `Run \`mentor report ${report.cohort} --week ${report.week}\` (or \`mentor report --all\`) and commit the result.`;
-const cannotBeMade = (report: CommittedReport) => `Cannot be made: ${reportFile(report.cohort, report.week, 'md')}: ${report.problem} Fix that, or delete the report if its week is no longer the cohort's.`;
+const cannotBeMade = (report: CommittedReport) => `Cannot be made: ${reportFile(report.cohort, report.week, 'md')}: ${report.problem} Fix that, or delete the report.`;
 const committed = (cohortId: string | undefined) => `committed ${cohortId === undefined ? '' : `${cohortId} `}report`;
 
 /** What --check found: every report current, or each one that is not and what to do. */
@@ -79,13 +79,17 @@ function checked(reports: ReadonlyArray<CommittedReport>, cohortId: string | und
 /** What the write did: the reports rewritten (and where they were committed), or that none needed it. */
 function wrote(reports: ReadonlyArray<CommittedReport>, files: number, cohortId: string | undefined, branch: string | undefined): string {
   const behind = reports.filter((report) => report.stale.length > 0);
+  const unmade = reports.filter((report) => report.problem !== null);
+  // Up to date: made, and the same as the records give (a report that cannot be made is neither).
+  const current = reports.length - behind.length - unmade.length;
+  const currentWords = unmade.length === 0 ? (reports.length === 1 ? `The ${committed(cohortId)} is` : `All ${countText(reports.length)} ${committed(cohortId)}s are`) : `${countText(current)} of ${plural(reports.length, committed(cohortId))} ${current === 1 ? 'is' : 'are'}`;
   const lines =
     reports.length === 0
       ? [`There is no ${committed(cohortId)} to rewrite: \`mentor report <cohort> --week <week>\` writes one.`]
       : behind.length === 0
-        ? [`${reports.length === 1 ? `The ${committed(cohortId)} is` : `All ${countText(reports.length)} ${committed(cohortId)}s are`} up to date: nothing written.`]
-        : [`Wrote ${plural(files, 'file')}: ${plural(behind.length, 'report')} the records had moved on from (${countText(reports.length - behind.length)} already up to date).`, ...behind.map((report) => `  ${report.stale.join(', ')}`)];
-  for (const report of reports.filter((r) => r.problem !== null)) lines.push(cannotBeMade(report));
+        ? [`${currentWords} up to date: nothing written.`]
+        : [`Wrote ${plural(files, 'file')}: ${plural(behind.length, 'report')} the records had moved on from (${countText(current)} already up to date).`, ...behind.map((report) => `  ${report.stale.join(', ')}`)];
+  for (const report of unmade) lines.push(cannotBeMade(report));
   if (branch !== undefined) lines.push(nextStepAfterCommit(branch, 'the reports'));
   return lines.join('\n');
 }
