@@ -9,7 +9,9 @@ import { isError, type Problem } from '../model/problem.js';
 import { loadProgram } from '../model/load.js';
 import type { CohortEntry, Program } from '../model/program.js';
 import { WorktreeSource } from '../io/worktree-source.js';
-import type { Cohort, Person } from '../model/schemas.js';
+import type { Cohort, Config, Person } from '../model/schemas.js';
+import { readRecord } from '../model/read-record.js';
+import type { RecordSource } from '../model/record-source.js';
 import { cohortState, cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { localDate } from '../domain/time.js';
 import { isIsoWeek, weekFix } from '../domain/weeks.js';
@@ -54,6 +56,13 @@ export function lockAndReadAgain(loaded: Loaded, command: string): Loaded {
 /** Refuses (exit 2) to write what the user did not see: the records changed while they answered. */
 export function changedMeanwhile(what: string, hint: string): MentorError {
   return new MentorError(`${what} changed while you answered (another mentor command, or an editor, wrote to the repo); nothing was written.`, ExitCode.usage, hint);
+}
+
+/** The config of a folder, read alone (init, before the folder is a program repo), or its problems when it cannot be used. */
+export function readConfigAlone(records: RecordSource): { config: Config } | { problems: Problem[] } {
+  const problems: Problem[] = [];
+  const { record } = readRecord(records, { file: CONFIG_FILE, kind: 'config', nameId: 'config' }, problems);
+  return record ? { config: record } : { problems: problems.filter(isError) };
 }
 
 function loadAt(root: string, now: number): Loaded {
@@ -169,7 +178,7 @@ export function firstCohortError(entry: CohortEntry): string {
   return first ? problemLine(first) : `${entry.file} cannot be read`;
 }
 
-function listProblems(problems: Problem[]): string {
+export function listProblems(problems: Problem[]): string {
   const shown = problems.slice(0, 10).map((p) => `  ${problemLine(p)}`);
   if (problems.length > 10) shown.push(`  … and ${problems.length - 10} more`);
   return shown.join('\n');

@@ -6,10 +6,12 @@ import { assertBranchToCommitOn, assertGitInstalled, commitFiles, currentBranch,
 import { workTreePlace } from '../io/git-work-tree.js';
 import { stagedAsTheyAre } from '../io/git-index.js';
 import { print, say, styleFor, terminalWidth } from '../io/output.js';
-import { configNotAFile, enclosingProgramRepo, refuseGitDir, resolveFromHere } from '../io/repo.js';
+import { configNotAFile, enclosingProgramRepo, refuseGitDir, resolveFromHere, worktreeOf } from '../io/repo.js';
 import { readRunnerBuild } from '../io/runner.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { readRegularFile } from '../io/regular-file.js';
+import type { Config } from '../model/schemas.js';
+import { listProblems, readConfigAlone } from './context.js';
 import { localDate } from '../domain/time.js';
 import { CODEOWNERS_FILE, CONFIG_FILE, GITIGNORE_FILE, RUNNER_COMMAND } from '../domain/layout.js';
 import { scaffoldFiles, scaffoldPlaceholder } from '../render/scaffold.js';
@@ -36,6 +38,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   // A config that is not a file would be "kept", committed, and break every later command.
   const config = configNotAFile(root);
   if (config) throw usageError(`${CONFIG_FILE} is already in ${dir}, and is not a file mentor can read: ${config.message}`, 'Replace it with the config file itself, or remove it and run `mentor init` again: it writes one.');
+  const keptConfig = readKeptConfig(root, dir);
   const repo = openGit(root);
   if (options.git) await assertGitInstalled(repo);
   // A folder inside another repository's work tree gets a repository of its own: committed into
@@ -51,7 +54,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   const today = localDate(timezone, currentTime());
   // The runner is this CLI's own build, committed so the repo runs it with plain node.
   const files = new Map([
-    ...scaffoldFiles({ program: titleFromFolder(path.basename(root)), today, timezone }),
+    ...scaffoldFiles({ program: titleFromFolder(path.basename(root)), today, timezone, config: keptConfig }),
     ...readRunnerBuild(),
   ]);
 
@@ -132,6 +135,21 @@ function missingIgnores(root: string, kept: readonly string[], ours: string): st
   if (theirs === undefined || theirs.more) return [];
   const lines = new Set(theirs.bytes.toString('utf8').split(/\r?\n/).map((line) => line.trim()));
   return ours.split('\n').filter((line) => line !== '' && !line.startsWith('#') && !lines.has(line));
+}
+
+/**
+ * The config already in the folder, which init keeps: the issue forms and CODEOWNERS are written
+ * from it, or CI's check of them fails on the first push. One mentor cannot read is refused before
+ * a file is written: forms from the defaults would be wrong the moment it is fixed.
+ */
+function readKeptConfig(root: string, dir: string): Config | undefined {
+  if (!occupied(path.join(root, CONFIG_FILE))) return undefined;
+  const read = readConfigAlone(worktreeOf(root));
+  if ('config' in read) return read.config;
+  throw usageError(
+    `${CONFIG_FILE} is already in ${sanitizeInline(dir)}, and mentor cannot read it; init writes the issue forms and ${CODEOWNERS_FILE} from it, so it wrote nothing:\n${listProblems(read.problems)}`,
+    'Fix it and run `mentor init` again (it keeps your config and writes the rest), or remove it: init then writes one of its own.',
+  );
 }
 
 function titleFromFolder(name: string): string {

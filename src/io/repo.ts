@@ -140,9 +140,12 @@ function ownerOf(dir: string): number | undefined {
  */
 export function configNotAFile(root: string): SourceProblem | undefined {
   if (!hasConfig(root)) return undefined;
-  const read = new WorktreeSource(realpathSync(root)).read(CONFIG_FILE);
+  const read = worktreeOf(root).read(CONFIG_FILE);
   return 'problem' in read && (read.problem.rule === 'unexpected-file' || read.problem.rule === 'symlink-outside-repo') ? read.problem : undefined;
 }
+
+/** The records of the folder `root` (reached through its real path, so no symlink on the way is taken for one out of the repo). */
+export const worktreeOf = (root: string): WorktreeSource => new WorktreeSource(realpathSync(root));
 
 export type { RecordFile } from '../model/layout-scan.js';
 

@@ -5,7 +5,7 @@ import { renderCodeowners } from './codeowners.js';
 import { programWorkflows } from './workflows/index.js';
 import { SITE_FOLDER } from './workflows/pages.js';
 import { issueForms } from './issue-forms.js';
-import { configSchema, DEFAULT_ACTIVITIES, type Role } from '../model/schemas.js';
+import { configSchema, DEFAULT_ACTIVITIES, type Config, type Role } from '../model/schemas.js';
 import { plannedHours, roundHours } from '../domain/commitments.js';
 import { ROLES } from '../domain/tiers.js';
 
@@ -18,6 +18,8 @@ export interface ScaffoldInput {
   /** Today in the program's zone, YYYY-MM-DD: the example cohort starts on it. */
   today: string;
   timezone: string;
+  /** The config the repo already has, kept (init never overwrites): the generated files are written from it. */
+  config?: Config;
 }
 
 /** The example lead init writes, for the organiser to make their own: its id and its two files. */
@@ -94,9 +96,11 @@ role: lead
 
   files.set('.github/pull_request_template.md', PULL_REQUEST_TEMPLATE);
   for (const [file, content] of programWorkflows()) files.set(file, content);
-  // The issue forms of the config just written (no intake questions yet): `mentor forms` after editing intake.
-  for (const [file, content] of issueForms(configSchema.parse({ program: input.program, timezone: input.timezone }))) files.set(file, content);
-  files.set(CODEOWNERS_FILE, renderCodeowners([]));
+  // The issue forms and CODEOWNERS of the config the repo will have: the one just written (no intake
+  // questions, no maintainers yet), or the one kept; CI checks them against it from the first push.
+  const config = input.config ?? configSchema.parse({ program: input.program, timezone: input.timezone });
+  for (const [file, content] of issueForms(config)) files.set(file, content);
+  files.set(CODEOWNERS_FILE, renderCodeowners(config.maintainers));
   // Records and generated files keep LF in every checkout (core.autocrlf on Windows too), so they
   // are byte for byte what mentor writes. The runner is one generated line of bundled code: shown
   // as generated, never diffed line by line.
