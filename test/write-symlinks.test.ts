@@ -122,16 +122,16 @@ describe('a write to a symlinked file', { timeout: 120_000 }, () => {
 });
 
 describe('a symlink that stays inside the repo', { timeout: 120_000 }, () => {
-  it('stops fix before its first write: the records it would fix before the link are left as they were, as it says (faults 2, F16)', async () => {
+  it('is a record fix cannot read, so it never writes through it: the others are fixed, the link is named as skipped (faults 2, F16)', async () => {
     const repo = exampleRepo({ 'shared/bob.yaml': 'id: bob   \nname: Bob\n', 'people/bob.yaml': null });
     const ada = `${readFileSync(path.join(repo, 'people/ada.yaml'), 'utf8')}   \n`;
     writeFileSync(path.join(repo, 'people/ada.yaml'), ada);
     symlinkSync('../shared/bob.yaml', path.join(repo, 'people/bob.yaml'));
     const result = await mentorIn(['fix', '--repo', repo], { env: NOW });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('people/bob.yaml is a symlink to shared/bob.yaml');
-    expect(result.stderr).toContain('Nothing was written');
-    expect(readFileSync(path.join(repo, 'people/ada.yaml'), 'utf8')).toBe(ada);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Skipped 1 that cannot be read (see `mentor validate`): people/bob.yaml');
+    expect(readFileSync(path.join(repo, 'people/ada.yaml'), 'utf8')).toBe(ada.trimEnd() + '\n');
+    expect(readFileSync(path.join(repo, 'shared/bob.yaml'), 'utf8')).toBe('id: bob   \nname: Bob\n');
   });
 
   it('is refused too: a write goes to the path it names, which git can commit, never through a link', async () => {
@@ -151,8 +151,9 @@ describe('a symlink that stays inside the repo', { timeout: 120_000 }, () => {
     rmSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'));
     symlinkSync('../../shared-cohort.yaml', path.join(repo, 'cohorts/2026-fall/cohort.yaml'));
     const result = await mentorIn(['assign', '2026-fall', '--yes', '--repo', repo], { env: NOW });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('cohorts/2026-fall/cohort.yaml is a symlink to shared-cohort.yaml');
+    // A symlinked record is not read (a commit holds only the link): the cohort has an error.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('cohorts/2026-fall/cohort.yaml:1:1 This is a symlink');
     expect(readFileSync(shared, 'utf8')).toBe(text);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../model/problem.js';
@@ -64,7 +64,8 @@ export class ValidationCache implements LogCheckCache {
   lookup(relative: string): Problem[] | undefined {
     let stats;
     try {
-      stats = statSync(path.join(this.root, relative), { bigint: false });
+      // The link itself, not what it leads to: a log replaced by a symlink to it is a change (it is refused now).
+      stats = lstatSync(path.join(this.root, relative), { bigint: false });
     } catch {
       return undefined;
     }

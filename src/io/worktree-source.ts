@@ -1,9 +1,10 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { decodeRecord, folderNotFile, MAX_RECORD_BYTES, notRegular, tooLarge, unreadable, type DirEntry, type DirListing, type ReadOutcome, type RecordSource, type SourceProblem } from '../model/record-source.js';
+import { decodeRecord, folderNotFile, MAX_RECORD_BYTES, notRegular, symlinkProblem, tooLarge, unreadable, type DirEntry, type DirListing, type ReadOutcome, type RecordSource, type SourceProblem } from '../model/record-source.js';
 
-// The records as they are in a folder on disk. Never leaves the repo: a symlink that leads out of
-// it is reported, not followed; only regular files are read, never more than the record limit.
+// The records as they are in a folder on disk. No symlink is followed: one that leads out of the
+// repo is reported as such, and one inside it too, as a commit holds only the link; only regular
+// files are read, never more than the record limit.
 
 export class WorktreeSource implements RecordSource {
   readonly label = 'the working tree';
@@ -18,12 +19,10 @@ export class WorktreeSource implements RecordSource {
     let dirents: Dirent[];
     try {
       if (!this.realFolders.has(dir)) {
-        const stats = statSync(absolute, { throwIfNoEntry: false });
-        if (!stats?.isDirectory()) return { entries: [] };
-        if (!this.inside(absolute)) {
-          return { problem: { rule: 'symlink-outside-repo', severity: 'error', message: `${dir} leads outside the repo; mentor does not follow it.`, fix: 'Replace the symlink with a real folder.' } };
-        }
-        if (realpathSync(absolute) === absolute) this.realFolders.add(dir);
+        const link = lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+        if (!link && !statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) return { entries: [] };
+        const problem = this.linkOnTheWay(absolute, dir);
+        if (problem) return { problem };
       }
       dirents = readdirSync(absolute, { withFileTypes: true });
     } catch (error) {
@@ -37,6 +36,13 @@ export class WorktreeSource implements RecordSource {
 
   read(file: string, regular = false): ReadOutcome {
     const absolute = path.join(this.root, file);
+    // The file itself is opened without following a link; a folder on its way is checked here,
+    // unless listed already (a run that reads a changed file without listing its folder).
+    const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+    if (!this.realFolders.has(dir)) {
+      const problem = this.linkOnTheWay(path.dirname(absolute), dir);
+      if (problem) return { problem };
+    }
     let fd: number;
     try {
       fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -44,12 +50,8 @@ export class WorktreeSource implements RecordSource {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ELOOP' || code === 'EMLINK') {
         const leads = this.whereLinkLeads(absolute);
-        if (leads !== 'inside') return { problem: symlinkProblem(leads) };
-        try {
-          return readOpened(openSync(realpathSync(absolute), constants.O_RDONLY | constants.O_NONBLOCK));
-        } catch (inner) {
-          return { problem: unreadable((inner as NodeJS.ErrnoException).code) };
-        }
+        // Not read even when it stays inside: a commit holds the link, so the gate could not read it.
+        return { problem: leads === 'inside' ? symlinkProblem('file') : brokenLinkProblem(leads) };
       }
       if (code === 'ENOENT') return { problem: { rule: 'missing-file', severity: 'error', message: 'The file does not exist.', fix: 'Create it.' } };
       // A socket cannot be opened (ENXIO): it is no file to read, not a matter of permissions.
@@ -65,15 +67,29 @@ export class WorktreeSource implements RecordSource {
       return { name: dirent.name, kind: 'dir' };
     }
     if (!dirent.isSymbolicLink()) return { name: dirent.name, kind: 'other' };
+    // Never followed, as a commit (which holds the link) never can be: see symlinkProblem.
     const absolute = path.join(this.root, dir, dirent.name);
-    if (!this.inside(absolute)) return { name: dirent.name, kind: 'other', outside: true };
-    const stats = statSync(absolute, { throwIfNoEntry: false });
-    return { name: dirent.name, kind: stats?.isDirectory() ? 'dir' : stats?.isFile() ? 'file' : 'other' };
+    return { name: dirent.name, kind: 'other', ...(this.whereLinkLeads(absolute) === 'outside' ? { outside: true } : { symlink: true }) };
   }
 
-  private inside(absolute: string): boolean {
-    // A dangling or looping symlink leads nowhere inside the repo either.
-    return this.whereLinkLeads(absolute) === 'inside';
+  /** Why the folder `dir` (existing) cannot be read because it, or a folder above it, is a symlink. */
+  private linkOnTheWay(absolute: string, dir: string): SourceProblem | undefined {
+    let real: string;
+    try {
+      real = realpathSync(absolute);
+    } catch {
+      // Missing (nothing to read: said where it is read), or a link that loops or leads nowhere.
+      return lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() ? symlinkProblem('folder') : undefined;
+    }
+    if (real === absolute) {
+      this.realFolders.add(dir);
+      return undefined;
+    }
+    if (!(real === this.root || real.startsWith(this.root + path.sep))) {
+      return { rule: 'symlink-outside-repo', severity: 'error', message: `${dir} leads outside the repo; mentor does not follow it.`, fix: 'Replace the symlink with a real folder.' };
+    }
+    // Inside the repo: not read, as a commit holds the link, not the folder.
+    return symlinkProblem('folder');
   }
 
   private whereLinkLeads(absolute: string): LinkTarget {
@@ -89,8 +105,8 @@ export class WorktreeSource implements RecordSource {
 
 type LinkTarget = 'inside' | 'outside' | 'nowhere' | 'loop';
 
-/** A symlink at a record that is not followed: said for where it leads, since the fix differs. */
-function symlinkProblem(leads: Exclude<LinkTarget, 'inside'>): SourceProblem {
+/** A symlink at a record that leads out of the repo or nowhere: said for where it leads, since the fix differs. */
+function brokenLinkProblem(leads: Exclude<LinkTarget, 'inside'>): SourceProblem {
   const fix = 'Replace the symlink with the record itself.';
   if (leads === 'outside') return { rule: 'symlink-outside-repo', severity: 'error', message: 'This file is a symlink that leads outside the repo; mentor does not follow it.', fix };
   const where = leads === 'loop' ? 'round in a loop (to itself, or to a link that leads back)' : 'nowhere (what it names does not exist)';

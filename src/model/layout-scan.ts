@@ -1,6 +1,6 @@
 import { CONFIG_FILE, COHORTS_DIR, LOGS_FOLDER, MEMBERS_FOLDER, PEOPLE_DIR, cohortDir, cohortFile, intendedLogFile, logFile, logsDir, memberFile, membersDir, personLogsDir, weekFileName } from '../domain/layout.js';
 import { closest } from './suggest.js';
-import type { DirEntry, RecordSource, SourceProblem } from './record-source.js';
+import { symlinkProblem, type DirEntry, type RecordSource, type SourceProblem } from './record-source.js';
 import type { RecordKind } from './schemas.js';
 
 // Which files of a source are records, by the layout of DESIGN.md, and which files in the layout
@@ -61,7 +61,7 @@ export function listRecords(source: RecordSource, options: ListOptions = {}): La
     const cohort = folder.name;
     const dir = cohortDir(cohort);
     if (!isFolder(folder, dir, problems)) {
-      if (!IGNORED_NAME.test(folder.name)) problems.push({ file: dir, rule: 'unexpected-file', severity: 'warning', message: 'Only folders belong in cohorts/; this file is not read.', fix: 'Move it into a cohort folder, or delete it.' });
+      if (!IGNORED_NAME.test(folder.name) && !isLink(folder)) problems.push({ file: dir, rule: 'unexpected-file', severity: 'warning', message: 'Only folders belong in cohorts/; this file is not read.', fix: 'Move it into a cohort folder, or delete it.' });
       continue;
     }
     const inside = entries(dir);
@@ -153,7 +153,7 @@ function logsIn(source: RecordSource, cohort: string, inside: readonly DirEntry[
   for (const personFolder of entriesOf(source, logsDir(cohort), problems)) {
     const personPath = `${logsDir(cohort)}/${personFolder.name}`;
     if (!isFolder(personFolder, personPath, problems)) {
-      if (!IGNORED_NAME.test(personFolder.name)) problems.push({ file: personPath, rule: 'unexpected-file', severity: 'warning', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: intoPersonFolder(cohort, personPath, personFolder.name) });
+      if (!IGNORED_NAME.test(personFolder.name) && !isLink(personFolder)) problems.push({ file: personPath, rule: 'unexpected-file', severity: 'warning', message: 'Logs live in a folder per person: logs/<person>/<week>.yaml; this file is not read.', fix: intoPersonFolder(cohort, personPath, personFolder.name) });
       continue;
     }
     logs.push(...listPersonLogs(source, cohort, personFolder.name, problems));
@@ -180,9 +180,16 @@ export function listPersonLogs(source: RecordSource, cohort: string, person: str
   return logs;
 }
 
+/** A symlink (said by isFolder as one), not a stray file. */
+const isLink = (entry: DirEntry) => entry.outside === true || entry.symlink === true;
+
 function isFolder(entry: DirEntry, path: string, problems: LayoutProblem[]): boolean {
   if (entry.outside) {
     problems.push({ file: path, rule: 'symlink-outside-repo', severity: 'error', message: 'This symlink leads outside the repo; mentor does not follow it.', fix: 'Replace the symlink with the real folder.' });
+    return false;
+  }
+  if (entry.symlink) {
+    problems.push({ file: path, ...symlinkProblem('folder') });
     return false;
   }
   return entry.kind === 'dir';

@@ -12,6 +12,8 @@ export interface DirEntry {
   regular?: boolean;
   /** A symlink that leads outside the repo: never followed. */
   outside?: boolean;
+  /** Any other symlink (inside the repo, or leading nowhere): never followed either (see symlinkProblem). */
+  symlink?: boolean;
 }
 
 /** Something in the layout that cannot be read, as the rule that says so. */
@@ -49,6 +51,21 @@ export interface RecordSource {
    * files, so each is parsed once: a pull request's base and head. Filled by readRecord.
    */
   readonly parses?: Map<string, unknown>;
+}
+
+/**
+ * A symlink where a record or a folder of records belongs, even one that stays inside the repo:
+ * git commits the link, not what it leads to, so a commit (what the gate and `--at` read) never
+ * holds the record. Read in one place and refused in the other, one pull request would pass its
+ * validate check and fail the gate; both sources refuse it, in these words.
+ */
+export function symlinkProblem(what: 'file' | 'folder'): SourceProblem {
+  return {
+    rule: 'unexpected-file',
+    severity: 'error',
+    message: `This is a symlink; mentor reads records only from regular files and folders, as git commits them (git commits the link, not the ${what} it leads to).`,
+    fix: what === 'file' ? 'Replace the symlink with the record itself: remove the link, and move or copy the file it leads to here.' : 'Replace the symlink with the real folder: remove the link, and move or copy the folder it leads to here.',
+  };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
