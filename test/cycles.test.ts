@@ -131,6 +131,14 @@ describe('mentor next', () => {
     expect(ended.stdout).not.toContain('no end');
   });
 
+  it('suggests no end past the year 9999 (no YYYY-MM-DD date): it says the last date a record may hold', async () => {
+    const repo = makeTree(threeCohorts());
+    const open = await mentorIn(['next', 'c3', 'c4', '--repo', repo, '--start', '9999-12-20', '--yes']);
+    expect(open.code, open.stderr).toBe(0);
+    expect(open.stdout).not.toContain('+010000');
+    expect(open.stdout).toContain('Note: c4 has no end, so it is a rolling cohort that never finishes. A cycle as long as c3 (2026-05-04 to 2026-05-31) would end after 9999-12-31, the last date a record may hold: add `end: 9999-12-31` (or an earlier date) to cohorts/c4/cohort.yaml (or pass --end).\n');
+  });
+
   it('says a rolling cohort a cycle is opened from (--early) keeps running beside it, and the end that stops it the day before', async () => {
     const files = threeCohorts();
     files['cohorts/c3/cohort.yaml'] = files['cohorts/c3/cohort.yaml']!.replace('end: 2026-05-31\n', '');

@@ -27,6 +27,9 @@ export function canonicalTimeZone(zone: string): string {
   return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
 }
 
+/** The last date a record may hold (isRealDate): dates are four-digit years. */
+export const LAST_DATE = '9999-12-31';
+
 export function isRealDate(date: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return false;

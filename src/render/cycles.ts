@@ -5,7 +5,7 @@ import type { Style } from '../domain/style.js';
 import { wrapText, wrapWords } from '../domain/columns.js';
 import { formatTable } from './table.js';
 import { plural } from './words.js';
-import { dateOfDayNumber, dayNumber } from '../domain/time.js';
+import { dateOfDayNumber, dayNumber, isRealDate, LAST_DATE } from '../domain/time.js';
 import { sanitizeInline } from './terminal.js';
 import { cohortFile, memberFile } from '../domain/layout.js';
 import { MAX_RECORD_BYTES } from '../model/record-source.js';
@@ -127,7 +127,10 @@ export function renderProgressText(people: PersonProgress[], program: ProgramPro
  */
 export function renderNoEndNote(from: { id: string; start: string; end: string }, toId: string, start: string, file: string): string {
   const end = dateOfDayNumber(dayNumber(start) + dayNumber(from.end) - dayNumber(from.start));
-  return `Note: ${toId} has no end, so it is a rolling cohort that never finishes. For a cycle as long as ${from.id} (${from.start} to ${from.end}), add \`end: ${end}\` to ${file} (or pass --end).`;
+  const note = `Note: ${toId} has no end, so it is a rolling cohort that never finishes.`;
+  // Past year 9999 the date is no YYYY-MM-DD (+010000-03-...): the last date a record may hold is said instead.
+  if (!isRealDate(end)) return `${note} A cycle as long as ${from.id} (${from.start} to ${from.end}) would end after ${LAST_DATE}, the last date a record may hold: add \`end: ${LAST_DATE}\` (or an earlier date) to ${file} (or pass --end).`;
+  return `${note} For a cycle as long as ${from.id} (${from.start} to ${from.end}), add \`end: ${end}\` to ${file} (or pass --end).`;
 }
 
 /**
