@@ -28,6 +28,17 @@ describe('mentor hours', () => {
     expect(hal).not.toHaveProperty('logged');
   });
 
+  it('shows logged hours rounded as every other figure, never in exponent notation (1e-7)', async () => {
+    const log = readFileSync(path.join(EXAMPLE, 'cohorts/2026-fall/logs/bob/2026-W47.yaml'), 'utf8');
+    const repo = exampleRepo({ 'cohorts/2026-fall/logs/bob/2026-W47.yaml': log.replace(/weekly-review: .*/, 'weekly-review: 0.0000001').replace(/practice: .*/, 'practice: 4.123456') });
+    const result = await mentorIn(['hours', '2026-fall', '--repo', repo, '--week', '2026-W47'], { env: { COLUMNS: '200' } });
+    expect(result.code, result.stderr).toBe(0);
+    const bob = result.stdout.split('\n').find((line) => line.trimStart().startsWith('bob '))!;
+    expect(bob).not.toMatch(/e-7|4\.123456/);
+    expect(bob).toContain('0/0.5');
+    expect(bob).toContain('4.12/3');
+  });
+
   it('halves one-on-ones in a biweekly cohort', async () => {
     const repo = exampleRepo();
     const { writeFileSync, readFileSync } = require('node:fs') as typeof import('node:fs');

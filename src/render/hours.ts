@@ -39,7 +39,8 @@ const FLAG_TEXT: Record<HoursFlag, string> = {
   'logged-over': 'logged far over plan',
 };
 
-export const hours = (value: number | undefined) => (value === undefined ? '–' : String(value));
+/** Hours as every figure of a table shows them: rounded to 2 decimals (a log may hold 1e-7, which String would print as such). */
+export const hours = (value: number | undefined) => (value === undefined ? '–' : String(roundHours(value)));
 
 export function renderHoursText(view: HoursView, style: Style, width?: number): string {
   let blocks = false;
