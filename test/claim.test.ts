@@ -227,6 +227,18 @@ describe('mentor release', () => {
     expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
   });
 
+  it('moves the comment of the old requestedAt into history with it: the new requestedAt (now) starts without one', async () => {
+    // Before: `requestedAt: <new> # asked at the fair` spoke of the old request on the new value.
+    const repo = exampleRepo();
+    replaceIn(repo, COHORT, '    mentor: ada\n    requestedAt: 2026-09-01T10:00:00-07:00\n', '    mentor: ada\n    requestedAt: 2026-09-01T10:00:00-07:00 # asked at the fair\n');
+    expect((await mentorIn(['release', 'bob', '--repo', repo, '--reason', 'moved away'], { env: NOW })).code).toBe(0);
+    const text = readText(repo, COHORT);
+    expect(text).toContain('    requestedAt: 2026-11-23T10:00:00-08:00\n');
+    expect(text).toContain('      - mentor: ada\n        requestedAt: 2026-09-01T10:00:00-07:00 # asked at the fair\n');
+    expect(text.split('asked at the fair')).toHaveLength(2);
+    expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
+  });
+
   it('drops the note request wrote above a waiting member once a claim or assign places it, keeping every other comment', async () => {
     const repo = exampleRepo();
     for (const id of ['zoe', 'yan']) {

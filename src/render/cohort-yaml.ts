@@ -34,7 +34,7 @@ export function applyMemberEdits(entry: CohortEntry, edits: readonly MemberEdit[
     let editor = editors.get(place.file);
     if (!editor) editors.set(place.file, (editor = new YamlEditor(place.source.text)));
     for (const [key, value] of Object.entries(edit.set ?? {})) {
-      if (BLOCK_KEYS.has(key)) editor.setBlock(place.path, key, withLeftComments(editor, place.path, value, edit.unset ?? []), keysBefore(key));
+      if (BLOCK_KEYS.has(key)) editor.setBlock(place.path, key, withLeftComments(editor, place.path, value, edit), keysBefore(key));
       else editor.set(place.path, key, value, keysBefore(key));
     }
     // A member placed is no longer the request its note says is waiting.
@@ -46,10 +46,13 @@ export function applyMemberEdits(entry: CohortEntry, edits: readonly MemberEdit[
 
 /**
  * A match moved into history (the list's last item, new) keeps the comments of the lines the
- * release deletes (`mentor: ada # chosen at the kickoff`), on the same fields there.
+ * release deletes or gives a new value (`mentor: ada # chosen at the kickoff`, `requestedAt: ...
+ * # asked at the fair`), on the same fields there: a comment goes with the value it spoke of, and
+ * the new requestedAt starts without one.
  */
-function withLeftComments(editor: YamlEditor, path: readonly PathSegment[], value: unknown, deleted: readonly string[]): unknown {
-  const comments = deleted.flatMap((key) => {
+function withLeftComments(editor: YamlEditor, path: readonly PathSegment[], value: unknown, edit: MemberEdit): unknown {
+  const replaced = Object.keys(edit.set ?? {}).filter((key) => !BLOCK_KEYS.has(key));
+  const comments = [...(edit.unset ?? []), ...replaced].flatMap((key) => {
     const comment = editor.lineComment(path, key);
     return comment === undefined ? [] : [[key, comment] as const];
   });
@@ -59,7 +62,9 @@ function withLeftComments(editor: YamlEditor, path: readonly PathSegment[], valu
   if (!isMap(last)) return value;
   for (const [key, comment] of comments) {
     const node = last.get(key, true) as Scalar | undefined;
-    if (node) node.comment = comment;
+    if (!node) continue;
+    node.comment = comment;
+    if (replaced.includes(key)) editor.deleteLineComment(path, key);
   }
   return doc;
 }

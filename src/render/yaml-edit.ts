@@ -133,6 +133,16 @@ export class YamlEditor {
     return /^[ \t]+#(.*?)\r?$/.exec(this.text.slice(end, newline === -1 ? undefined : newline))?.[1];
   }
 
+  /** Removes the comment at the end of a key's line (lineComment), with the blanks before it. */
+  deleteLineComment(mapPath: readonly PathSegment[], key: string): void {
+    const map = this.mapAt(mapPath);
+    const pair = findPair(map, key);
+    if (!pair || map.flow) return;
+    const end = ((pair.value as Node | null)?.range ?? (pair.key as Node).range!)[1];
+    const comment = /^[ \t]+#[^\r\n]*/.exec(this.text.slice(end));
+    if (comment) this.splices.push({ start: end, end: end + comment[0].length, text: '', order: this.splices.length });
+  }
+
   has(mapPath: readonly PathSegment[], key: string): boolean {
     return findPair(this.mapAt(mapPath), key) !== undefined;
   }
