@@ -6,7 +6,7 @@ export const MAX_RECORD_BYTES = 1024 * 1024;
 
 export interface DirEntry {
   name: string;
-  /** What the entry is, after following a symlink that stays inside the repo. */
+  /** What the entry is; a symlink is 'other' (never followed: see `outside` and `symlink`). */
   kind: 'file' | 'dir' | 'other';
   /** A plain regular file (not reached through a symlink). */
   regular?: boolean;

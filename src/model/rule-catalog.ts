@@ -32,7 +32,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'unreadable-file', title: 'Unreadable file', help: 'The file or folder cannot be read; check its permissions.' },
   { id: 'missing-file', title: 'Missing file', help: 'A file the layout expects does not exist.' },
   { id: 'symlink-outside-repo', title: 'Symlink out of the repo', help: 'mentor never follows a symlink that leads outside the program repo.' },
-  { id: 'unexpected-file', title: 'Unexpected file', help: 'A file in a records folder that is not a record (wrong extension, not a regular file).' },
+  { id: 'unexpected-file', title: 'Unexpected file', help: 'A file in a records folder that is not a record (wrong extension, not a regular file, a symlink: git commits the link, not what it leads to).' },
   { id: 'invalid-file-name', title: 'Invalid file name', help: 'File and folder names of people and cohorts are their ids: lower-case letters, digits and dashes.' },
   { id: 'cohort-missing-file', title: 'Cohort without cohort.yaml', help: 'Every folder in cohorts/ holds a cohort.yaml.' },
   { id: 'member-without-cohort', title: 'Member file without a cohort', help: `A member file lives in ${membersDir('<cohort>')}/ of a cohort that has a cohort.yaml.` },
