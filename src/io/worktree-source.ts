@@ -81,15 +81,29 @@ export class WorktreeSource implements RecordSource {
       // Missing (nothing to read: said where it is read), or a link that loops or leads nowhere.
       return lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() ? symlinkProblem('folder') : undefined;
     }
-    if (real === absolute) {
+    if (real === path.join(this.realRoot(), dir)) {
       this.realFolders.add(dir);
       return undefined;
     }
-    if (!(real === this.root || real.startsWith(this.root + path.sep))) {
+    if (!(real === this.realRoot() || real.startsWith(this.realRoot() + path.sep))) {
       return { rule: 'symlink-outside-repo', severity: 'error', message: `${dir} leads outside the repo; mentor does not follow it.`, fix: 'Replace the symlink with a real folder.' };
     }
     // Inside the repo: not read, as a commit holds the link, not the folder.
     return symlinkProblem('folder');
+  }
+
+  private realRootPath?: string;
+
+  /** The root as the file system names it (a root given through a symlink is still the repo). */
+  private realRoot(): string {
+    if (this.realRootPath === undefined) {
+      try {
+        this.realRootPath = realpathSync(this.root);
+      } catch {
+        return this.root; // Gone meanwhile: each read then says what it finds.
+      }
+    }
+    return this.realRootPath;
   }
 
   private whereLinkLeads(absolute: string): LinkTarget {
@@ -99,7 +113,7 @@ export class WorktreeSource implements RecordSource {
     } catch (error) {
       return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'nowhere';
     }
-    return real === this.root || real.startsWith(this.root + path.sep) ? 'inside' : 'outside';
+    return real === this.realRoot() || real.startsWith(this.realRoot() + path.sep) ? 'inside' : 'outside';
   }
 }
 
