@@ -261,7 +261,7 @@ describe('the validation cache', () => {
     const first = (() => { try { return run(); } catch (error) { return (error as { stdout: string }).stdout; } })();
     expect(message(first)).toContain('is not an activity of');
     const rules = path.join(copy, code);
-    writeFileSync(rules, readFileSync(rules, 'utf8').replace('is not an activity of', 'IS NO ACTIVITY OF'));
+    writeFileSync(rules, readFileSync(rules, 'utf8').replaceAll('is not an activity of', 'IS NO ACTIVITY OF'));
     const second = (() => { try { return run(); } catch (error) { return (error as { stdout: string }).stdout; } })();
     expect(message(second)).toContain('IS NO ACTIVITY OF');
   });
