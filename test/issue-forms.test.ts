@@ -82,4 +82,26 @@ describe('mentor forms', () => {
     }
     expect((await mentorIn(['forms', '--repo', repo, '--check'])).code).toBe(0);
   });
+
+  it('writes an eligibility question into its checkbox as text, and takes it ticked from the form as from a form made before', async () => {
+    // Before: the label was the question raw, and GitHub copies a ticked label into every request's
+    // body: each request mentioned @org/team and rendered the <b>.
+    const repo = exampleRepo();
+    const question = 'I follow the code of conduct of @org/team (see <b>CONDUCT</b> & *rules*)';
+    writeFileSync(path.join(repo, 'mentor.config.yaml'), `${readText(repo, 'mentor.config.yaml')}\nintake:\n  eligibility:\n    - id: coc\n      question: '${question}'\n`);
+    expect((await mentorIn(['forms', '--repo', repo])).code).toBe(0);
+    const form = parse(readText(repo, '.github/ISSUE_TEMPLATE/request-a-mentor.yml'));
+    const label = form.body.find((item: any) => item.type === 'checkboxes').attributes.options[0].label;
+    expect(label).toBe('I follow the code of conduct of @\u200dorg/team \\(see &lt;b&gt;CONDUCT&lt;/b&gt; &amp; \\*rules\\*\\)');
+    const request = bodyFor(form, { person: 'zoe', name: 'Zoe', timezone: 'Europe/Paris' });
+    const asked = await mentorIn(['request', '--repo', repo, '--from-issue', path.join(makeTree({ 'body.md': request }), 'body.md'), '--github', 'zoe-z'], { env: NOW });
+    expect(asked.code, asked.stderr).toBe(0);
+    // An issue opened from the form as it was written before: the raw question ticked.
+    const before = request.replace(label, question).replace('Zoe', 'Yan');
+    expect(before).toContain(`- [X] ${question}`);
+    const older = await mentorIn(['request', '--repo', repo, '--from-issue', path.join(makeTree({ 'body.md': before.replace('zoe', 'yan') }), 'body.md'), '--github', 'yan-y'], { env: NOW });
+    expect(older.code, older.stderr).toBe(0);
+    const unticked = await mentorIn(['request', '--repo', repo, '--from-issue', path.join(makeTree({ 'body.md': request.replace('zoe', 'xi').replace('- [X]', '- [ ]') }), 'body.md'), '--github', 'xi-x'], { env: NOW });
+    expect(unticked.code).toBe(1);
+  });
 });

@@ -63,11 +63,26 @@ export function answersFromIssue(body: string, role: RequestRole, config: Config
     const boxes = sections.get(ELIGIBILITY_LABEL) ?? '';
     for (const question of config.intake.eligibility) {
       const wanted = eligibilityText(question.question);
-      const line = boxes.split('\n').find((l) => eligibilityText(checkboxText(l)?.label ?? '') === wanted);
+      // The label as the form writes it (escaped for Markdown), or raw, as forms made before wrote it.
+      const asked = (label: string) => eligibilityText(label) === wanted || eligibilityText(plainLabel(label)) === wanted;
+      const line = boxes.split('\n').find((l) => asked(checkboxText(l)?.label ?? ''));
       if (line !== undefined && checkboxText(line)!.checked) ticked.push(question.id);
     }
   }
   return { values, ticked, problems };
+}
+
+/**
+ * A checkbox label as the form wrote it (render/escape.ts markdownText), back to the question's
+ * text: backslash escapes, the three HTML entities and the joiner that keeps an @ from mentioning undone.
+ */
+function plainLabel(text: string): string {
+  return text
+    .replace(/\\([\\`*_{}[\]()#!|~$:.])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/@\u200d/g, '@');
 }
 
 function checkboxText(line: string): { checked: boolean; label: string } | undefined {

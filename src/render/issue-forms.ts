@@ -33,7 +33,7 @@ function form(config: Config, role: RequestRole): string {
     })),
   ];
   const eligibility = role === 'mentee' ? eligibilityField(config) : undefined;
-  if (eligibility) body.push({ type: 'checkboxes', id: 'eligibility', attributes: { label: eligibility.label, options: eligibility.options.map((o) => ({ label: o.label, required: true })) } });
+  if (eligibility) body.push({ type: 'checkboxes', id: 'eligibility', attributes: { label: eligibility.label, options: eligibility.options.map((o) => ({ label: markdownText(o.label), required: true })) } });
   const value = {
     name: role === 'mentee' ? 'Request a mentor' : 'Become a mentor',
     description: role === 'mentee' ? 'Ask for a mentor: you are added as waiting, and a mentor claims you.' : 'Offer to mentor: your person file is added.',
