@@ -45,7 +45,7 @@ function outputFailed(error: NodeJS.ErrnoException, name: string): never {
   process.exit(ExitCode.usage);
 }
 
-function reportError(error: unknown, argv: readonly string[]): number {
+export function reportError(error: unknown, argv: readonly string[]): number {
   const command = argv[0];
   if (error instanceof MentorError) {
     // Messages quote what was typed, which may hold line breaks: no line of them may read as a
@@ -74,7 +74,8 @@ function reportError(error: unknown, argv: readonly string[]): number {
   }
   process.stderr.write(
     `mentor: internal error, this is a bug in mentor. Please report it with the command you ran.\n` +
-      (process.env.MENTOR_DEBUG ? `${detail}\n` : `  ${error instanceof Error ? error.message : String(error)}\n  (set MENTOR_DEBUG=1 for the stack trace)\n`),
+      // What failed may carry record text (a name, a path): shown as any message is, never raw.
+      `${workflowLogLine(sanitizeForTerminal(process.env.MENTOR_DEBUG ? detail : `  ${error instanceof Error ? error.message : String(error)}\n  (set MENTOR_DEBUG=1 for the stack trace)`))}\n`,
   );
   return ExitCode.usage;
 }
