@@ -114,10 +114,14 @@ ${runStep('Tell the member they wait again', UNCLAIMED_SCRIPT)}
 `;
 }
 
-/** The job of mentor-claim.yml that runs on a merged claim (pull_request_target closed): reads the default branch (nothing of the pull request). */
+/**
+ * The job of mentor-claim.yml that runs on a merged claim (pull_request_target closed): reads the
+ * default branch (nothing of the pull request). Only a merge into the default branch places anyone:
+ * the program's records are read there.
+ */
 export function placedJob(): string {
   return `  placed:
-    if: github.event_name == 'pull_request_target' && github.event.pull_request.merged && startsWith(github.event.pull_request.head.ref, 'claim/') && github.event.pull_request.head.repo.full_name == github.repository
+    if: github.event_name == 'pull_request_target' && github.event.pull_request.merged && startsWith(github.event.pull_request.head.ref, 'claim/') && github.event.pull_request.head.repo.full_name == github.repository && github.event.pull_request.base.ref == github.event.repository.default_branch
 ${runnerJob({
   permissions: ['contents: read', 'pull-requests: write'],
   env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.pull_request.number }}', 'MERGED: ${{ github.event.pull_request.merge_commit_sha }}', 'HEAD_SHA: ${{ github.event.pull_request.head.sha }}', 'COMMITS: ${{ github.event.pull_request.commits }}'],
