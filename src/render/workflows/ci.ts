@@ -88,6 +88,9 @@ exit "$code"`;
  */
 const GENERATED = `failed=0
 stale() { echo "::error file=$1::$1 is not what \\\`mentor $2\\\` writes from the records. Regenerate it: ${RUNNER} $2, and commit the result."; failed=1; }
+# A report mentor cannot make (a week the cohort does not have, a cohort that does not exist, records
+# it cannot read): regenerating it would be refused, so mentor's words for why (% escaped for the log).
+unmade() { echo "::error file=$1::$1 cannot be made: \${2//%/%25} Fix that, or delete the report if its week is no longer the cohort's."; failed=1; }
 ${RUNNER} codeowners --check || stale ${CODEOWNERS_FILE} codeowners
 ${RUNNER} schema --check || stale schemas schema
 ${RUNNER} forms --check || stale .github/ISSUE_TEMPLATE forms
@@ -110,7 +113,7 @@ behind=()
 if [ "$code" -le 1 ] && jq -r '.reports[] | select(.problem != null or (.stale | length) > 0) | [.cohort, .week, (if .problem == null then "behind" else "unmade" end), (.problem // "" | gsub("[[:cntrl:]]+"; " "))] | @tsv' "$RUNNER_TEMP/reports.json" > "$RUNNER_TEMP/reports.tsv" 2> /dev/null; then
   while IFS=$'\t' read -r cohort week state why; do
     if grep -qxF -e "${reportFile('$cohort', '$week', 'md')}" -e "${reportFile('$cohort', '$week', 'json')}" "$RUNNER_TEMP/written.txt"; then
-      stale "${reportFile('$cohort', '$week', 'md')}" "report $cohort --week $week"
+      if [ "$state" = behind ]; then stale "${reportFile('$cohort', '$week', 'md')}" "report $cohort --week $week"; else unmade "${reportFile('$cohort', '$week', 'md')}" "$why"; fi
     elif [ "$GITHUB_EVENT_NAME" = push ]; then
       if [ "$state" = behind ]; then behind+=("$cohort $week"); else echo "${reportFile('$cohort', '$week', 'md')}: $why"; failed=1; fi
     fi
