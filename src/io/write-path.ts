@@ -36,17 +36,29 @@ export function checkWritePaths(root: string, files: readonly string[]): void {
       } catch {
         break; // Missing (the write makes real folders from here on) or unreadable (the write says so).
       }
-      if (isLink) throw symlinkOnTheWay(realRoot, relative, depth < parts.length || isFolder(absolute), file);
+      if (isLink) throw symlinkOnTheWay(realRoot, relative, depth < parts.length || isFolder(absolute), `Not writing ${file}`, 'mentor never writes through a symlink. Nothing was written.');
     }
   }
 }
 
-function symlinkOnTheWay(root: string, link: string, isFolder: boolean, file: string): MentorError {
+/**
+ * Refuses (exit 2) a folder of the repo mentor writes its files into (`reports`) that is a symlink:
+ * a command that reads them there first would find a folder that every write refuses.
+ */
+export function refuseLinkedFolder(root: string, folder: string, refusal: string): void {
+  const realRoot = realpathOr(root) ?? root;
+  const absolute = path.join(realRoot, folder);
+  if (lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() === true) {
+    throw symlinkOnTheWay(realRoot, folder, true, refusal, `mentor reads and writes ${folder} only in a real folder, never through a symlink.`);
+  }
+}
+
+function symlinkOnTheWay(root: string, link: string, isFolder: boolean, refusal: string, rule: string): MentorError {
   const real = realpathOr(path.join(root, link));
   const where = real === undefined ? (loops(path.join(root, link)) ? 'that loops (it leads back to itself)' : 'that leads nowhere') : isWithin(root, real) ? `to ${path.relative(root, real).split(path.sep).join('/') || '.'}` : 'that leads outside the repo';
   const kind = isFolder ? 'folder' : 'file';
   return new MentorError(
-    `Not writing ${file}: ${link} is a symlink ${where}, and mentor never writes through a symlink. Nothing was written.`,
+    `${refusal}: ${link} is a symlink ${where}, and ${rule}`,
     ExitCode.usage,
     `Replace the symlink with a real ${kind} (remove the link${isFolder ? ', make the folder' : ''}, and commit that if the link was committed), then run the command again.`,
   );
