@@ -21,3 +21,15 @@ describe('mentor.yml and a report a pull request writes that cannot be made', { 
     expect(errors[0]!.message).toContain('2026-W30 is outside cohort 2026-fall');
   });
 });
+
+describe('mentor.yml on a pull request whose config cannot be read', { timeout: 180_000 }, () => {
+  it('fails with mentor saying why, and does not call CODEOWNERS, the schemas and the forms stale', () => {
+    const world = githubWorld();
+    commitIn(world.maintainer, 'config', { 'mentor.config.yaml': 'program: x\ntimezone: [\n' });
+    const pr = openPullRequest(world, world.maintainer, { number: 5, author: 'andrew-gh' });
+    const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['generated']).jobs.generated!;
+    expect(job.succeeded).toBe(false);
+    expect(job.commands.map((c) => c.message).filter((m) => m.includes('Regenerate it'))).toEqual([]);
+    expect(job.steps.map((s) => s.stdout + s.stderr).join('')).toContain('mentor.config.yaml cannot be read');
+  });
+});

@@ -91,9 +91,12 @@ stale() { echo "::error file=$1::$1 is not what \\\`mentor $2\\\` writes from th
 # A report mentor cannot make (a week the cohort does not have, a cohort that does not exist, records
 # it cannot read): regenerating it would be refused, so mentor's words for why (% escaped for the log).
 unmade() { echo "::error file=$1::$1 cannot be made: \${2//%/%25} Fix that, or delete the report if its week is no longer the cohort's."; failed=1; }
-${RUNNER} codeowners --check || stale ${CODEOWNERS_FILE} codeowners
-${RUNNER} schema --check || stale schemas schema
-${RUNNER} forms --check || stale .github/ISSUE_TEMPLATE forms
+# Exit 1: the file is not what the command writes. Any other (2: the config cannot be read): mentor
+# said why on the log, and regenerating would be refused the same way.
+check() { local code=0; ${RUNNER} "$2" --check || code=$?; if [ "$code" -eq 1 ]; then stale "$1" "$2"; elif [ "$code" -ne 0 ]; then failed=1; fi; }
+check ${CODEOWNERS_FILE} codeowners
+check schemas schema
+check .github/ISSUE_TEMPLATE forms
 # Reports: every committed week, .md and .json together, in one run of mentor (the records read
 # once). Names outside the layout are validate's to report.
 set +e; ${RUNNER} report --all --check --format json < /dev/null > "$RUNNER_TEMP/reports.json" 2> "$RUNNER_TEMP/reports.txt"; code=$?; set -e
