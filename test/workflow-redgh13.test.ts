@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { branchSha, git } from './helpers/github-world.js';
-import { addIssue, claimEvent, issuesWorld, stateOf, type IssuesWorld } from './helpers/issues-world.js';
+import { addIssue, claimEvent, issuesWorld, onMain, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 import { mainSha } from './helpers/github-world.js';
 
@@ -34,5 +36,33 @@ describe('a claim merged into a branch that is not the default branch (simulated
     const placed = run.jobs.placed;
     if (placed !== undefined) expect(placed.succeeded, say(placed)).toBe(true);
     expect(commentsOn(w, linus)).toEqual([]);
+  });
+});
+
+describe('a claim/ pull request that places more members than one comment mentions (simulated)', { timeout: 180_000 }, () => {
+  it('mentions the first twenty and says how many more it placed, so nobody is left untold without a word', () => {
+    const w = issuesWorld();
+    const ids = Array.from({ length: 23 }, (_, i) => `w${String(i + 1).padStart(2, '0')}`);
+    const member = (id: string, mentor: string) => `person: ${id}\nrole: mentee\n${mentor}requestedAt: 2026-11-19T10:00:00Z\n`;
+    onMain(w, Object.fromEntries(ids.flatMap((id) => [[`people/${id}.yaml`, `id: ${id}\nname: W ${id}\ngithub: ${id}-h\ntimezone: UTC\nskills: []\nactive: true\n`], [`cohorts/2026-fall/members/${id}.yaml`, member(id, '')]])), 'a season of requests');
+    // A maintainer's own claim/ branch: every one of them to a mentor at once, merged with a merge commit.
+    git(w.maintainer, 'switch', '-q', '-c', 'claim/2026-fall/all');
+    for (const [i, id] of ids.entries()) writeFileSync(path.join(w.maintainer, `cohorts/2026-fall/members/${id}.yaml`), member(id, `mentor: ${['ada', 'grace', 'linus'][i % 3]}\nassignedAt: 2026-11-20T09:00:00Z\n`));
+    git(w.maintainer, 'commit', '-qam', 'Place the season');
+    git(w.maintainer, 'push', '-q', 'origin', 'HEAD:refs/heads/claim/2026-fall/all');
+    const head = branchSha(w, 'claim/2026-fall/all');
+    git(w.maintainer, 'switch', '-q', '-C', 'main', 'origin/main');
+    git(w.maintainer, 'merge', '-q', '--no-ff', '-m', 'Merge pull request #40', 'claim/2026-fall/all');
+    git(w.maintainer, 'push', '-q', 'origin', 'HEAD:refs/heads/main');
+    updateState(w, (s) => s.prs.push({ number: 40, head: 'claim/2026-fall/all', body: '', state: 'merged', comments: [] }));
+    const merged = mainSha(w);
+    const repository = { full_name: w.repository, default_branch: 'main' };
+    const pull_request = { number: 40, merged: true, merge_commit_sha: merged, commits: 1, body: '', user: { login: 'andrew-gh' }, head: { ref: 'claim/2026-fall/all', sha: head, repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
+    const job = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: 40, pull_request, repository, sender: { login: 'andrew-gh' } }, sha: merged, ref: 'refs/heads/main', workflowSha: merged }).jobs.placed!;
+    expect(job.succeeded, say(job)).toBe(true);
+    const said = commentsOn(w, { number: 40, head: '', body: '' });
+    expect(said).toHaveLength(1);
+    expect(said[0]!.match(/^@w\d\d-h: this pull request is merged/gm)).toHaveLength(20);
+    expect(said[0]).toMatch(/^3 more members have a mentor by this merge and are not mentioned here: tell them the way the program does\.$/m);
   });
 });

@@ -48,7 +48,10 @@ case "$COMMITS" in
     fi ;;
 esac
 ${RUNNER} pr-summary --base "$before" --head "$MERGED" --format json > "$RUNNER_TEMP/merged.json"
-placements=$(placements < "$RUNNER_TEMP/merged.json" | head -n 20 || true)
+placed=$(placements < "$RUNNER_TEMP/merged.json" || true)
+# At most 20 mentioned in one comment; the rest are counted, so none is left untold without a word.
+placements=$(head -n 20 <<< "$placed")
+more=$(( $(printf '%s\\n' "$placed" | wc -l) - 20 ))
 if [ -z "$placements" ]; then
   echo "This merge gives no member a mentor (the default branch had it so already): nobody to tell."
   exit 0
@@ -65,6 +68,11 @@ while read -r cohort member mentor member_handle mentor_handle; do
   fi
   printf '%s\\n' "$text" >> "$RUNNER_TEMP/placed.md"
 done <<< "$placements"
+if [ "$more" -eq 1 ]; then
+  printf '%s\\n' '1 more member has a mentor by this merge and is not mentioned here: tell them the way the program does.' >> "$RUNNER_TEMP/placed.md"
+elif [ "$more" -gt 1 ]; then
+  printf '%s\\n' "$more more members have a mentor by this merge and are not mentioned here: tell them the way the program does." >> "$RUNNER_TEMP/placed.md"
+fi
 gh pr comment "$NUMBER" --body-file "$RUNNER_TEMP/placed.md" > /dev/null`;
 
 /**
