@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { branchSha, git } from './helpers/github-world.js';
@@ -64,5 +64,27 @@ describe('a claim/ pull request that places more members than one comment mentio
     expect(said).toHaveLength(1);
     expect(said[0]!.match(/^@w\d\d-h: this pull request is merged/gm)).toHaveLength(20);
     expect(said[0]).toMatch(/^3 more members have a mentor by this merge and are not mentioned here: tell them the way the program does\.$/m);
+  });
+});
+
+describe("a claim closed unmerged after a maintainer's commit placed another member on it too (simulated)", { timeout: 180_000 }, () => {
+  it('tells the member the workflow opened the claim for, not the other one, who never heard of it', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    const linus = claim(w, 'linus-s');
+    // "linus can take cleo too": cleo listed before jon in the cohort file, then the maintainer closes it after all.
+    git(w.maintainer, 'fetch', '-q', 'origin');
+    git(w.maintainer, 'switch', '-q', '-C', 'edit', `origin/${linus.head}`);
+    const cohort = path.join(w.maintainer, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace('  - person: cleo\n    role: mentee\n', '  - person: cleo\n    role: mentee\n    mentor: linus\n'));
+    git(w.maintainer, 'commit', '-qam', 'linus takes cleo too');
+    git(w.maintainer, 'push', '-q', 'origin', `HEAD:refs/heads/${linus.head}`);
+    updateState(w, (s) => (s.prs.find((p: { number: number }) => p.number === linus.number).state = 'closed'));
+    const sha = mainSha(w);
+    const repository = { full_name: w.repository, default_branch: 'main' };
+    const pull_request = { number: linus.number, merged: false, merge_commit_sha: null, commits: 2, body: linus.body, user: { login: 'github-actions[bot]' }, head: { ref: linus.head, sha: branchSha(w, linus.head), repo: { full_name: w.repository } }, base: { ref: 'main', repo: repository } };
+    const job = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: linus.number, pull_request, repository, sender: { login: 'andrew-gh' } }, sha, ref: 'refs/heads/main', workflowSha: sha }).jobs.unclaimed!;
+    expect(job.succeeded, say(job)).toBe(true);
+    expect(commentsOn(w, linus)).toEqual([expect.stringMatching(/^@jon-b: this claim was closed without being merged, so `linus-s` is not your mentor after all\./m)]);
   });
 });

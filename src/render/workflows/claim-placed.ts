@@ -90,7 +90,12 @@ said=$(gh pr view "$NUMBER" --json comments --jq '[.comments[] | select((.author
 # branch (nothing of it checked out or run), and the member's handle as the default branch has it.
 printf '%s\\n' "$HEAD_SHA" | grep -qxE '${SHA_ERE}' || exit 0
 git cat-file -e "$HEAD_SHA^{commit}" 2> /dev/null || git fetch --no-tags --quiet origin "$HEAD_SHA"
-claim=$(${RUNNER} pr-summary --base HEAD --head "$HEAD_SHA" --format json 2> /dev/null | placements | head -n 1 || true)
+# Of those, the member the workflow opened this claim for: its branch, which the workflow named
+# (claim/<cohort>/<member>@<login>, before 2026-11-24 -<login>) and nobody can rename, says whom. Another the branch
+# places too (a maintainer's commit on it) never heard of this claim.
+claim=$(${RUNNER} pr-summary --base HEAD --head "$HEAD_SHA" --format json 2> /dev/null | placements \\
+  | awk '{ named = "claim/" $1 "/" $2; rank = index(ENVIRON["HEAD_REF"], named "@") == 1 ? 0 : index(ENVIRON["HEAD_REF"], named "-") == 1 ? 1 : 2 } rank < 2 { print rank, $0 }' \\
+  | sort -s -n -k 1,1 | head -n 1 | cut -d ' ' -f 2- || true)
 [ -n "$claim" ] || exit 0
 read -r cohort member mentor handle mentor_handle <<< "$claim"
 [ "$handle" != - ] || exit 0
@@ -113,7 +118,7 @@ export function unclaimedJob(): string {
     if: github.event_name == 'pull_request_target' && !github.event.pull_request.merged && startsWith(github.event.pull_request.head.ref, 'claim/') && github.event.pull_request.head.repo.full_name == github.repository
 ${runnerJob({
   permissions: ['contents: read', 'pull-requests: write'],
-  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.pull_request.number }}', 'HEAD_SHA: ${{ github.event.pull_request.head.sha }}', 'OPENER: ${{ github.event.pull_request.user.login }}'],
+  env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.pull_request.number }}', 'HEAD_SHA: ${{ github.event.pull_request.head.sha }}', 'OPENER: ${{ github.event.pull_request.user.login }}', 'HEAD_REF: ${{ github.event.pull_request.head.ref }}'],
   // The merge base of the claim's head and the default branch: their history.
   fullHistory: true,
   checkoutRef: CURRENT_BRANCH,
