@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitIn, githubWorld, openPullRequest, pullRequestEvent } from './helpers/github-world.js';
+import { commitIn, git, githubWorld, openPullRequest, pullRequestEvent, pushToMain, reportOnMain } from './helpers/github-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
 
 // Red team of session 13's check of every committed report (redgh13): mentor.yml's job `generated`.
@@ -31,5 +33,37 @@ describe('mentor.yml on a pull request whose config cannot be read', { timeout: 
     expect(job.succeeded).toBe(false);
     expect(job.commands.map((c) => c.message).filter((m) => m.includes('Regenerate it'))).toEqual([]);
     expect(job.steps.map((s) => s.stdout + s.stderr).join('')).toContain('mentor.config.yaml cannot be read');
+  });
+});
+
+describe('mentor.yml on a pull request that leaves a committed report unmakeable', { timeout: 180_000 }, () => {
+  it('fails the pull request, naming the report and why, rather than the default branch after the merge', () => {
+    const world = githubWorld();
+    reportOnMain(world);
+    // The cohort now starts after the report's week: a maintainer's pull request.
+    const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
+    git(world.maintainer, 'fetch', '-q', 'origin');
+    git(world.maintainer, 'switch', '-q', '-C', 'start', 'origin/main');
+    commitIn(world.maintainer, 'start', { 'cohorts/2026-fall/cohort.yaml': readFileSync(cohort, 'utf8').replace(/^start: .*$/m, 'start: 2026-11-16') });
+    const pr = openPullRequest(world, world.maintainer, { number: 6, author: 'andrew-gh' });
+    const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['generated']).jobs.generated!;
+    expect(job.succeeded).toBe(false);
+    expect(job.commands).toEqual([expect.objectContaining({ command: 'error', properties: 'file=reports/2026-fall/2026-W46.md', message: expect.stringMatching(/^reports\/2026-fall\/2026-W46\.md cannot be made: 2026-W46 is outside cohort 2026-fall .*Fix that, or delete the report/) })]);
+  });
+
+  it("lets a mentee's pull request through when the default branch has such a report already", () => {
+    const world = githubWorld();
+    reportOnMain(world);
+    const cohort = path.join(world.maintainer, 'cohorts/2026-fall/cohort.yaml');
+    commitIn(world.maintainer, 'start', { 'cohorts/2026-fall/cohort.yaml': readFileSync(cohort, 'utf8').replace(/^start: .*$/m, 'start: 2026-11-16') });
+    pushToMain(world, world.maintainer);
+    git(world.fork, 'fetch', '-q', 'origin');
+    git(world.fork, 'switch', '-q', '-C', 'name', 'origin/main');
+    const hal = path.join(world.fork, 'people/hal.yaml');
+    commitIn(world.fork, 'name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('name: Hal Kim', 'name: Hal K. Kim') });
+    const pr = openPullRequest(world, world.fork, { number: 7, author: 'hal-k' });
+    const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['generated']).jobs.generated!;
+    expect(job.succeeded).toBe(true);
+    expect(job.commands).toEqual([]);
   });
 });

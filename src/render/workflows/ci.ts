@@ -1,4 +1,4 @@
-import { CODEOWNERS_FILE, REPORTS_DIR, reportFile } from '../../domain/layout.js';
+import { CODEOWNERS_FILE, COHORTS_DIR, CONFIG_FILE, REPORTS_DIR, reportFile } from '../../domain/layout.js';
 import { header, indent, RUNNER, runnerJob, WORKFLOW_DEFAULTS } from './common.js';
 
 // mentor.yml: validate on every push and pull request, and check that every generated file is
@@ -106,8 +106,10 @@ ${PULL_REQUEST_BASE}
 if [ "$GITHUB_EVENT_NAME" = pull_request ]; then SINCE=$base; fi
 if [ -n "$SINCE" ] && git fetch --no-tags --quiet --depth=1 origin "$SINCE" 2> /dev/null; then
   git diff --name-only --no-renames "$SINCE" HEAD -- '${REPORTS_DIR}/' > "$RUNNER_TEMP/written.txt"
+  git diff --name-only --no-renames "$SINCE" HEAD -- '${COHORTS_DIR}/' '${CONFIG_FILE}' > "$RUNNER_TEMP/changed.txt"
 else
   git ls-files -- '${REPORTS_DIR}/*' > "$RUNNER_TEMP/written.txt"
+  : > "$RUNNER_TEMP/changed.txt"
 fi
 behind=()
 # Each report that is not current: its cohort, week, whether it is behind (the records now say
@@ -119,6 +121,10 @@ if [ "$code" -le 1 ] && jq -r '.reports[] | select(.problem != null or (.stale |
       if [ "$state" = behind ]; then stale "${reportFile('$cohort', '$week', 'md')}" "report $cohort --week $week"; else unmade "${reportFile('$cohort', '$week', 'md')}" "$why"; fi
     elif [ "$GITHUB_EVENT_NAME" = push ]; then
       if [ "$state" = behind ]; then behind+=("$cohort $week"); else echo "${reportFile('$cohort', '$week', 'md')}: $why"; failed=1; fi
+    elif [ "$state" = unmade ] && grep -q -e "^${COHORTS_DIR}/$cohort/" -e '^${CONFIG_FILE.replace(/\./g, '\\.')}$' "$RUNNER_TEMP/changed.txt"; then
+      # A pull request (or a queue's group) that changes the report's cohort or the config, after which
+      # mentor cannot make it (its week no longer the cohort's): said here, not on the default branch after the merge.
+      unmade "${reportFile('$cohort', '$week', 'md')}" "$why"
     fi
   done < "$RUNNER_TEMP/reports.tsv"
 else
