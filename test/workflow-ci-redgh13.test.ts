@@ -59,8 +59,10 @@ describe('mentor.yml on a pull request that leaves a committed report unmakeable
     pushToMain(world, world.maintainer);
     git(world.fork, 'fetch', '-q', 'origin');
     git(world.fork, 'switch', '-q', '-C', 'name', 'origin/main');
+    // hal's own log of the cohort, and his name.
     const hal = path.join(world.fork, 'people/hal.yaml');
-    commitIn(world.fork, 'name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('name: Hal Kim', 'name: Hal K. Kim') });
+    const log = 'cohorts/2026-fall/logs/hal/2026-W46.yaml';
+    commitIn(world.fork, 'name', { 'people/hal.yaml': readFileSync(hal, 'utf8').replace('name: Hal Kim', 'name: Hal K. Kim'), [log]: readFileSync(path.join(world.fork, log), 'utf8').replace('practice: 3', 'practice: 4') });
     const pr = openPullRequest(world, world.fork, { number: 7, author: 'hal-k' });
     const job = runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request'), ['generated']).jobs.generated!;
     expect(job.succeeded).toBe(true);

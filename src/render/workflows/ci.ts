@@ -1,4 +1,4 @@
-import { CODEOWNERS_FILE, COHORTS_DIR, CONFIG_FILE, REPORTS_DIR, reportFile } from '../../domain/layout.js';
+import { CODEOWNERS_FILE, cohortFile, COHORTS_DIR, CONFIG_FILE, REPORTS_DIR, reportFile } from '../../domain/layout.js';
 import { header, indent, RUNNER, runnerJob, WORKFLOW_DEFAULTS } from './common.js';
 
 // mentor.yml: validate on every push and pull request, and check that every generated file is
@@ -121,9 +121,10 @@ if [ "$code" -le 1 ] && jq -r '.reports[] | select(.problem != null or (.stale |
       if [ "$state" = behind ]; then stale "${reportFile('$cohort', '$week', 'md')}" "report $cohort --week $week"; else unmade "${reportFile('$cohort', '$week', 'md')}" "$why"; fi
     elif [ "$GITHUB_EVENT_NAME" = push ]; then
       if [ "$state" = behind ]; then behind+=("$cohort $week"); else echo "${reportFile('$cohort', '$week', 'md')}: $why"; failed=1; fi
-    elif [ "$state" = unmade ] && grep -q -e "^${COHORTS_DIR}/$cohort/" -e '^${CONFIG_FILE.replace(/\./g, '\\.')}$' "$RUNNER_TEMP/changed.txt"; then
-      # A pull request (or a queue's group) that changes the report's cohort or the config, after which
-      # mentor cannot make it (its week no longer the cohort's): said here, not on the default branch after the merge.
+    elif [ "$state" = unmade ] && grep -qxF -e "${cohortFile('$cohort')}" -e '${CONFIG_FILE}' "$RUNNER_TEMP/changed.txt"; then
+      # A pull request (or a queue's group) that changes the report's cohort file or the config (a
+      # maintainer's: a mentee's log is not held to a report the default branch has already), after
+      # which mentor cannot make it: said here, not on the default branch after the merge.
       unmade "${reportFile('$cohort', '$week', 'md')}" "$why"
     fi
   done < "$RUNNER_TEMP/reports.tsv"
