@@ -24,3 +24,16 @@ describe('mentor report --all with reports/ a symlink', () => {
     expect(write.stdout).toBe('');
   });
 });
+
+describe("mentor report --all with a cohort's folder of reports a symlink", () => {
+  it('--check says it is not checked and fails, instead of skipping it', async () => {
+    const repo = exampleRepo();
+    expect((await mentorIn(['report', '2026-fall', '--week', '2026-W46', '--repo', repo])).code).toBe(0);
+    mkdirSync(path.join(repo, 'docs'));
+    renameSync(path.join(repo, 'reports/2026-fall'), path.join(repo, 'docs/fall'));
+    symlinkSync('../docs/fall', path.join(repo, 'reports/2026-fall'));
+    const check = await mentorIn(['report', '--all', '--check', '--repo', repo]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('reports/2026-fall is a symlink to docs/fall');
+  });
+});

@@ -1,5 +1,5 @@
 import { ExitCode, MentorError, usageError } from '../errors.js';
-import { reportWeeks, staleFiles } from '../io/generated.js';
+import { linkedReportFolders, reportWeeks, staleFiles } from '../io/generated.js';
 import { print, say } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { refuseLinkedFolder } from '../io/write-path.js';
@@ -21,8 +21,8 @@ export async function reportAllCommand(cohortId: string | undefined, options: Re
   if (options.week !== undefined) throw usageError('--all takes every committed week: it takes no --week.', 'Leave out --week, or leave out --all to write one week.');
   const loaded = loadForCommand(options.repo, options.check ? {} : { lock: 'report' });
   const { program } = loaded;
-  // `report` refuses to write through a linked reports/: never "no committed report" (a check passed).
-  refuseLinkedFolder(program.root, REPORTS_DIR, options.check ? 'Not checking the reports' : 'Not rewriting the reports');
+  // `report` refuses to write through a linked reports/ (or reports/<cohort>/): never "no committed report" (a check passed).
+  for (const folder of [REPORTS_DIR, ...linkedReportFolders(program.root)]) refuseLinkedFolder(program.root, folder, options.check ? 'Not checking the reports' : 'Not rewriting the reports');
   // A cohort named that does not exist is refused as `mentor report <cohort>` refuses it.
   if (cohortId !== undefined && !program.cohorts.has(cohortId)) chooseCohort(loaded, cohortId);
   const make = reportMaker(program);

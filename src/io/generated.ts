@@ -74,5 +74,12 @@ export function reportWeeks(root: string): Array<{ cohort: string; week: string 
   return [...found.values()];
 }
 
+/** The folders of reports/ named like a cohort that are symlinks: reportWeeks leaves them out. */
+export function linkedReportFolders(root: string): string[] {
+  const reports = path.join(root, REPORTS_DIR);
+  if (!isFolder(reports)) return [];
+  return readdirSync(reports).filter((name) => ID_PATTERN.test(name) && lstatSync(path.join(reports, name), { throwIfNoEntry: false })?.isSymbolicLink() === true).sort().map((name) => `${REPORTS_DIR}/${name}`);
+}
+
 /** A real folder (not a symlink to one). */
 const isFolder = (absolute: string) => lstatSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true;
