@@ -98,7 +98,7 @@ check ${CODEOWNERS_FILE} codeowners
 check schemas schema
 check .github/ISSUE_TEMPLATE forms
 # Reports: every committed week, .md and .json together, in one run of mentor (the records read
-# once). Names outside the layout are validate's to report.
+# once). Other names under reports/ are not reports: neither checked here nor by validate.
 set +e; ${RUNNER} report --all --check --format json < /dev/null > "$RUNNER_TEMP/reports.json" 2> "$RUNNER_TEMP/reports.txt"; code=$?; set -e
 # The report files this event writes or edits: against the commit it starts from (one more commit
 # fetched, no history). A first push, or a start git can no longer fetch: every report.
