@@ -90,7 +90,7 @@ const GENERATED = `failed=0
 stale() { echo "::error file=$1::$1 is not what \\\`mentor $2\\\` writes from the records. Regenerate it: ${RUNNER} $2, and commit the result."; failed=1; }
 # A report mentor cannot make (a week the cohort does not have, a cohort that does not exist, records
 # it cannot read): regenerating it would be refused, so mentor's words for why (% escaped for the log).
-unmade() { echo "::error file=$1::$1 cannot be made: \${2//%/%25} Fix that, or delete the report if its week is no longer the cohort's."; failed=1; }
+unmade() { echo "::error file=$1::$1 cannot be made: \${2//%/%25} Fix that, or delete the report."; failed=1; }
 # Exit 1: the file is not what the command writes. Any other (2: the config cannot be read): mentor
 # said why on the log, and regenerating would be refused the same way.
 check() { local code=0; ${RUNNER} "$2" --check || code=$?; if [ "$code" -eq 1 ]; then stale "$1" "$2"; elif [ "$code" -ne 0 ]; then failed=1; fi; }
