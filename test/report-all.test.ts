@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
@@ -68,6 +68,11 @@ describe('mentor report --all', () => {
     expect(check.json.reports[1]).toMatchObject({ week: '2026-W46', problem: null });
     const text = await mentorIn(['report', '--all', '--check', '--repo', repo]);
     expect(text.stdout).toContain(`Cannot be made: ${W45}.md: 2026-W45 is outside cohort 2026-fall (2026-W46 to 2026-W48). Fix that, or delete the report.`);
+    // A name that is no ISO week is said so, as `mentor report --week` says it.
+    writeFileSync(path.join(repo, 'reports/2026-fall/2026-W99.md'), 'x');
+    const noWeek = await mentorInJson(['report', '--all', '--check', '--format', 'json', '--repo', repo]);
+    expect(noWeek.json.reports.at(-1)).toEqual({ cohort: '2026-fall', week: '2026-W99', stale: [], problem: '2026-W99 is not an ISO week. 2026 has 53 ISO weeks: its last is 2026-W53, and the week after it is 2027-W01.' });
+    rmSync(path.join(repo, 'reports/2026-fall/2026-W99.md'));
     // A log with errors stops every report of its cohort, each saying which log.
     writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/^start: .*$/m, 'start: 2026-09-07'));
     writeFileSync(path.join(repo, HAL_W46), 'person: hal\nweek: 2026-W46\nhours: [not, hours]\n');

@@ -7,6 +7,7 @@ import { COHORTS_DIR, CONFIG_FILE, PEOPLE_DIR, REPORTS_DIR, reportFile } from '.
 import { renderReportsOutcomeJson, type CommittedReport } from '../render/outcome-json.js';
 import { plural } from '../render/words.js';
 import { countText } from '../domain/text.js';
+import { isIsoWeek, weekFix } from '../domain/weeks.js';
 import { chooseCohort, loadForCommand } from './context.js';
 import { refuseWeekNotReportable, reportMaker } from './report-files.js';
 import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
@@ -30,6 +31,7 @@ export async function reportAllCommand(cohortId: string | undefined, options: Re
     .filter((report) => cohortId === undefined || report.cohort === cohortId)
     .map(({ cohort, week }): CommittedReport & { files: Map<string, string> } => {
       try {
+        if (!isIsoWeek(week)) throw usageError(`${week} is not an ISO week. ${weekFix(week)}`);
         const entry = chooseCohort(loaded, cohort);
         refuseWeekNotReportable(entry, week, false, loaded.today);
         const files = make(entry, week);
