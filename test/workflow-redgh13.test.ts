@@ -88,3 +88,20 @@ describe("a claim closed unmerged after a maintainer's commit placed another mem
     expect(commentsOn(w, linus)).toEqual([expect.stringMatching(/^@jon-b: this claim was closed without being merged, so `linus-s` is not your mentor after all\./m)]);
   });
 });
+
+describe('a claim closed unmerged against a branch that is not the default branch (simulated)', { timeout: 180_000 }, () => {
+  it('says nothing: whether the member still waits is the default branch\'s to tell, not that branch\'s', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 3, labels: ['mentor-attention'], body: '' });
+    const linus = claim(w, 'linus-s');
+    git(w.maintainer, 'fetch', '-q', 'origin');
+    git(w.maintainer, 'push', '-q', 'origin', 'origin/main:refs/heads/next');
+    updateState(w, (s) => (s.prs.find((p: { number: number }) => p.number === linus.number).state = 'closed'));
+    const next = branchSha(w, 'next');
+    const repository = { full_name: w.repository, default_branch: 'main' };
+    const pull_request = { number: linus.number, merged: false, merge_commit_sha: null, commits: 1, body: linus.body, user: { login: 'github-actions[bot]' }, head: { ref: linus.head, sha: branchSha(w, linus.head), repo: { full_name: w.repository } }, base: { ref: 'next', repo: repository } };
+    const run = runWorkflow(w, 'mentor-claim.yml', { name: 'pull_request_target', payload: { action: 'closed', number: linus.number, pull_request, repository, sender: { login: 'andrew-gh' } }, sha: next, ref: 'refs/heads/next', workflowSha: next });
+    expect(run.jobs.unclaimed?.ran).toBe(false);
+    expect(commentsOn(w, linus)).toEqual([]);
+  });
+});

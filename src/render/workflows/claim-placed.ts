@@ -115,7 +115,7 @@ gh pr comment "$NUMBER" --body-file "$RUNNER_TEMP/unclaimed.md" > /dev/null`;
 /** The job of mentor-claim.yml that runs on a claim closed unmerged: reads the default branch (nothing of the pull request). */
 export function unclaimedJob(): string {
   return `  unclaimed:
-    if: github.event_name == 'pull_request_target' && !github.event.pull_request.merged && startsWith(github.event.pull_request.head.ref, 'claim/') && github.event.pull_request.head.repo.full_name == github.repository
+    if: github.event_name == 'pull_request_target' && !github.event.pull_request.merged && startsWith(github.event.pull_request.head.ref, 'claim/') && github.event.pull_request.head.repo.full_name == github.repository && github.event.pull_request.base.ref == github.event.repository.default_branch
 ${runnerJob({
   permissions: ['contents: read', 'pull-requests: write'],
   env: ['GH_TOKEN: ${{ github.token }}', 'NUMBER: ${{ github.event.pull_request.number }}', 'HEAD_SHA: ${{ github.event.pull_request.head.sha }}', 'OPENER: ${{ github.event.pull_request.user.login }}', 'HEAD_REF: ${{ github.event.pull_request.head.ref }}'],
