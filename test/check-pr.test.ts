@@ -13,13 +13,30 @@ const NOW = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' }; // a Tuesday of 2026-W4
 
 /** The example program on main, and a branch `pr` with the given edits committed. */
 function pullRequest(edit: (repo: string) => void, base?: string): string {
+  const repo = openBranch(base);
+  edit(repo);
+  return commitBranch(repo);
+}
+
+/** pullRequest() whose edit is the given mentor command, run in-process. */
+async function pullRequestOf(args: string[]): Promise<string> {
+  const repo = openBranch();
+  expect((await mentorIn([...args, '--repo', repo], { env: NOW })).code).toBe(0);
+  return commitBranch(repo);
+}
+
+function openBranch(base?: string): string {
   const repo = base ? gitRepo(base) : exampleGitRepo();
   git(repo, ['switch', '-q', '-c', 'pr']);
-  edit(repo);
+  return repo;
+}
+
+function commitBranch(repo: string): string {
   git(repo, ['add', '-A']);
   git(repo, ['commit', '-q', '-m', 'pr']);
   return repo;
 }
+
 
 const write = (repo: string, file: string, text: string) => {
   mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
@@ -252,7 +269,7 @@ describe('mentor check-pr: a person and their own records', () => {
       edit(r, 'people/hal.yaml', (t) => t.replace('Hal Kim', 'Hal K. Kim'));
     }, broken());
     // validate --changed reports it: the cohort reads hal's person file.
-    expect(mentor(['validate', '--repo', repo, '--changed', 'main', '--format', 'json'], { env: NOW }).stdout).toContain('member-unknown-mentor');
+    expect((await mentorIn(['validate', '--repo', repo, '--changed', 'main', '--format', 'json'], { env: NOW })).stdout).toContain('member-unknown-mentor');
     const { code, json } = await checkPr(repo, 'hal-k');
     expect(json.problems).toEqual([]);
     expect([code, json.allowed]).toEqual([0, true]);
@@ -363,21 +380,21 @@ describe('mentor check-pr: maintainers, approvals and bots', () => {
 
   it('gives a bot author a clear maintainer-only verdict, not a usage error', async () => {
     const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
-    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'dependabot[bot]'], { env: NOW });
+    const result = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'dependabot[bot]'], { env: NOW });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('a bot');
     expect(result.stdout).toContain('a maintainer must approve');
     expect((await checkPr(repo, 'dependabot[bot]', ['--approved-by', 'andrew-gh'])).code).toBe(0);
   });
 
-  it('refuses logins and refs that are not what they claim, before git sees them', () => {
+  it('refuses logins and refs that are not what they claim, before git sees them', async () => {
     const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
     for (const ref of ['--output=/tmp/pwned', '-p']) {
-      const result = mentor(['check-pr', '--repo', repo, `--base=${ref}`, '--author', 'hal-k']);
+      const result = await mentorIn(['check-pr', '--repo', repo, `--base=${ref}`, '--author', 'hal-k']);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('is not a git ref');
     }
-    const unknown = mentor(['check-pr', '--repo', repo, '--base', 'nope', '--author', 'hal-k']);
+    const unknown = await mentorIn(['check-pr', '--repo', repo, '--base', 'nope', '--author', 'hal-k']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--base nope: git knows no such commit');
     const badAuthor = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'a\u001b[31m;rm']);
@@ -428,10 +445,10 @@ describe('mentor check-pr: judged as merging would leave the base', () => {
     const { code, json } = await judge(repo, 'hal-k');
     expect(json.problems).toContainEqual(expect.objectContaining({ file: HAL_LOG, rule: 'branch-conflict', severity: 'error' }));
     expect(code).toBe(1);
-    const markdown = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
+    const markdown = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
     expect(markdown.stdout).toContain('Bring the branch up to date');
     // The terminal says how too: each problem's fix under it.
-    const text = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k'], { env: NOW });
+    const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k'], { env: NOW });
     expect(text.stdout).toContain('fix: Bring the branch up to date');
   });
 
@@ -491,9 +508,7 @@ describe('mentor check-pr: what a cohort file says beyond its meaning', () => {
     const promo = pullRequest((r) => edit(r, COHORT, (t) => `${t}promo: Visit https://evil.example\n`));
     expect((await checkPr(promo, 'hal-k')).json.changes[0]).toMatchObject({ allowed: false, reason: 'changes fields of the cohort mentor does not read: only a maintainer may' });
 
-    const moved = pullRequest((r) => {
-      expect(mentor(['members', '2026-fall', '--to', 'files', '--repo', r], { env: NOW }).code).toBe(0);
-    });
+    const moved = await pullRequestOf(['members', '2026-fall', '--to', 'files']);
     const stranger = await checkPr(moved, 'total-stranger');
     expect(stranger.code).toBe(1);
     expect(stranger.json.changes.every((change) => !change.allowed)).toBe(true);
@@ -519,9 +534,7 @@ describe('mentor check-pr: what a cohort file says beyond its meaning', () => {
   }
 
   it('needs a maintainer for an anchor in a member file of someone else', async () => {
-    const files = pullRequest((r) => {
-      expect(mentor(['members', '2026-fall', '--to', 'files', '--repo', r], { env: NOW }).code).toBe(0);
-    });
+    const files = await pullRequestOf(['members', '2026-fall', '--to', 'files']);
     git(files, ['switch', '-q', '-c', 'anchor']);
     edit(files, 'cohorts/2026-fall/members/bob.yaml', (t) => t.replace('role: mentee', 'role: &BOB_LEFT_SEE_https://evil.example mentee'));
     git(files, ['commit', '-qam', 'anchor']);
@@ -531,7 +544,7 @@ describe('mentor check-pr: what a cohort file says beyond its meaning', () => {
 
   it('lets a member file keep its comments through a claim, and refuses a comment added to someone else’s', async () => {
     const repo = gitRepo(exampleRepo());
-    expect(mentor(['members', '2026-fall', '--to', 'files', '--repo', repo], { env: NOW }).code).toBe(0);
+    expect((await mentorIn(['members', '2026-fall', '--to', 'files', '--repo', repo], { env: NOW })).code).toBe(0);
     git(repo, ['add', '-A']);
     git(repo, ['commit', '-q', '-m', 'files']);
     git(repo, ['switch', '-q', '-c', 'pr']);
@@ -744,24 +757,24 @@ describe('mentor check-pr: what it reads', () => {
     const locked = pullRequest((r) => touch(r, 'cohorts/2026-fall/logs/hal/2026-W45.yaml'), repo);
     git(locked, ['commit', '-q', '--amend', '--no-edit', '--date', '2026-11-10T12:00:00Z']);
     execFileSync('git', ['commit', '-q', '--amend', '--no-edit'], { cwd: locked, env: { ...process.env, GIT_COMMITTER_DATE: '2026-11-10T12:00:00Z', GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@b', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@b' } });
-    const result = mentor(['check-pr', '--repo', locked, '--base', 'main', '--author', 'hal-k'], { env: NOW });
+    const result = await mentorIn(['check-pr', '--repo', locked, '--base', 'main', '--author', 'hal-k'], { env: NOW });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('the week 2026-W45 is closed (logs of weeks before 2026-W46 are locked');
     expect((await checkPr(locked, 'andrew-gh')).code).toBe(0);
     expect((await mentorIn(['check-pr', '--repo', locked, '--base', 'main', '--author', 'hal-k'], { env: { MENTOR_NOW: '2026-11-12T12:00:00-08:00' } })).code).toBe(0);
   });
 
-  it('resolves --base and --head in one git call, on a git that echoes --end-of-options back (before 2.43) too, and reads a small program in a few git processes, not one per file', () => {
+  it('resolves --base and --head in one git call, on a git that echoes --end-of-options back (before 2.43) too, and reads a small program in a few git processes, not one per file', async () => {
     const repo = pullRequest((r) => write(r, HAL_LOG, halLog));
     const recorded = recordingGit();
-    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'json'], { env: { ...NOW, ...recorded.env } });
+    const result = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'hal-k', '--format', 'json'], { env: { ...NOW, ...recorded.env } });
     expect(result.code).toBe(0);
     expect(recorded.calls().filter((call) => call.startsWith('rev-parse'))).toEqual(['rev-parse --end-of-options main^{commit} pr^{commit}']);
     // Base and head read what they need (config, people, the cohort, hal's logs) in three batches at most.
     expect(recorded.calls().filter((call) => call.startsWith('cat-file')).length).toBeLessThanOrEqual(3);
   });
 
-  it('lists the logs of many people changed at once in a few git processes, not one per person folder', () => {
+  it('lists the logs of many people changed at once in a few git processes, not one per person folder', async () => {
     const people = ['ada', 'andrew', 'bob', 'dan', 'eve', 'fay', 'grace', 'gus', 'hal', 'ivy', 'linus'];
     const repo = pullRequest((r) => {
       for (const person of people) {
@@ -771,7 +784,7 @@ describe('mentor check-pr: what it reads', () => {
       }
     });
     const recorded = recordingGit();
-    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'andrew-gh', '--format', 'json'], { env: { ...NOW, ...recorded.env } });
+    const result = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'andrew-gh', '--format', 'json'], { env: { ...NOW, ...recorded.env } });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).changes).toHaveLength(people.length);
     const listings = recorded.calls().filter((call) => call.startsWith('ls-tree'));
@@ -782,7 +795,7 @@ describe('mentor check-pr: what it reads', () => {
     expect(recorded.calls().filter((call) => call.startsWith('cat-file')).length).toBeLessThanOrEqual(6);
   });
 
-  it('looks for everyone else naming the handles of many added people in one search, not one each', () => {
+  it('looks for everyone else naming the handles of many added people in one search, not one each', async () => {
     const added = Array.from({ length: 12 }, (_, n) => `new${n}`);
     const repo = pullRequest((r) => {
       for (const id of added) write(r, `people/${id}.yaml`, `id: ${id}\nname: New ${id}\ngithub: ${id}-gh\ntimezone: UTC\n`);
@@ -790,7 +803,7 @@ describe('mentor check-pr: what it reads', () => {
       write(r, 'people/new0.yaml', 'id: new0\nname: New 0\ngithub: HAL-K\ntimezone: UTC\n');
     });
     const recorded = recordingGit();
-    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'andrew-gh', '--format', 'json'], { env: { ...NOW, ...recorded.env } });
+    const result = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--author', 'andrew-gh', '--format', 'json'], { env: { ...NOW, ...recorded.env } });
     expect(result.code, result.stdout).toBe(1);
     expect(result.stdout).toContain('github-duplicate');
     const searches = recorded.calls().filter((call) => call.startsWith('grep'));
@@ -839,7 +852,7 @@ describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
   it("says a release is of the member from their mentor, not by the mentor: anyone's pull request may make one", async () => {
     const repo = exampleGitRepo();
     git(repo, ['switch', '-q', '-c', 'pr']);
-    expect(mentor(['release', 'bob', '--reason', 'moved away', '--repo', repo], { env: NOW }).code).toBe(0);
+    expect((await mentorIn(['release', 'bob', '--reason', 'moved away', '--repo', repo], { env: NOW })).code).toBe(0);
     git(repo, ['commit', '-qam', 'release']);
     const { stdout } = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'grace-h', '--format', 'markdown'], { env: NOW });
     expect(stdout).toContain('**Cohort `2026-fall`** (`cohorts/2026-fall/cohort.yaml`): released: `bob` from `ada`.');
@@ -855,10 +868,10 @@ describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
     expect(code).toBe(1);
   });
 
-  it('says what an edited log held at the base: the hours before and after', () => {
+  it('says what an edited log held at the base: the hours before and after', async () => {
     const halW46 = 'cohorts/2026-fall/logs/hal/2026-W46.yaml';
     const repo = pullRequest((r) => edit(r, halW46, (text) => text.replace('practice: 3', 'practice: 4')));
-    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
+    const result = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
     expect(result.stdout).toContain('**Updated log** of `hal` for `2026-W46` in `2026-fall`: 6.5 h logged (was 5.5 h)');
   });
 
@@ -871,19 +884,20 @@ describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
     expect(review.allowed).toBe(true);
   });
 
-  it('renders hostile file names as inert text: no HTML, no mention, no link, no heading, no workflow command', () => {
+  it('renders hostile file names as inert text: no HTML, no mention, no link, no heading, no workflow command', async () => {
     const hostile = ['a`b @octocat [x](https://evil.example).yaml', '<img src=x onerror=alert(1)>.md', '\n::warning::spoofed.txt'];
     const repo = pullRequest((r) => {
       for (const name of hostile) write(r, `cohorts/2026-fall/logs/hal/${name}`, 'x\n');
       write(r, 'people/zzz.yaml', 'id: zzz\nname: "<b>@everyone</b>"\n');
     });
-    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
+    const result = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k', '--format', 'markdown'], { env: NOW });
     // Inside a code span GitHub renders nothing; outside one, nothing may be live.
     const outsideCode = stripCodeSpans(result.stdout);
     expect(outsideCode).not.toMatch(/<img|<b>|@octocat|@everyone|\]\(https:\/\/evil/);
     expect(result.stdout).toContain('`cohorts/2026-fall/logs/hal/<img src=x onerror=alert(1)>.md`');
     for (const line of result.stdout.split('\n')) expect(line).not.toMatch(/^\s*::/);
-    const text = mentor(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k'], { env: NOW });
-    for (const line of text.stdout.split('\n')) expect(line).not.toMatch(/^\s*::/);
+    const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k'], { env: NOW });
+    for (const line
+ of text.stdout.split('\n')) expect(line).not.toMatch(/^\s*::/);
   });
 });
