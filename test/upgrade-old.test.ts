@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitIn, mainSha, openPullRequest, pullRequestEvent, pushEvent, pushToMain, REPOSITORY, type World } from './helpers/github-world.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { git, makeTree, mentor, mentorJson, PACKAGE_ROOT } from './helpers/repo.js';
 import { OLD_PROGRAM_NOW, oldProgram } from './helpers/old-program.js';
 import { ghStandIn, ghState, runWorkflow } from './helpers/workflow-sim.js';
@@ -27,11 +28,11 @@ function runnerSays(dir: string, version: string): string {
 }
 
 describe('mentor upgrade of a repo whose runner is newer than this mentor', { timeout: 120_000 }, () => {
-  it('refuses to put an older runner (and older workflows) in its place, writing nothing, and says how to get the newer mentor', () => {
+  it('refuses to put an older runner (and older workflows) in its place, writing nothing, and says how to get the newer mentor', async () => {
     const dir = oldProgram();
     const newer = runnerSays(dir, '99.1.0');
     for (const args of [[], ['--workflows'], ['--commit'], ['--workflows', '--commit']]) {
-      const result = mentor(['upgrade', '--repo', dir, ...args], { env: NOW });
+      const result = await mentorIn(['upgrade', '--repo', dir, ...args], { env: NOW });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`The runner in .mentor/ is mentor 99.1.0, newer than this mentor (${VERSION}): upgrading would put an older one in its place.`);
       expect(result.stderr).toContain('node .mentor/mentor.mjs');
@@ -44,18 +45,18 @@ describe('mentor upgrade of a repo whose runner is newer than this mentor', { ti
     expect(json.json).toMatchObject({ error: { exitCode: 1, message: expect.stringContaining('newer than this mentor') } });
   });
 
-  it('goes ahead from an older version, a pre-release of this one, or a runner that names no version', () => {
+  it('goes ahead from an older version, a pre-release of this one, or a runner that names no version', async () => {
     for (const version of ['0.0.9', `${VERSION}-rc.1`]) {
       const dir = oldProgram();
       runnerSays(dir, version);
-      const result = mentor(['upgrade', '--repo', dir], { env: NOW });
+      const result = await mentorIn(['upgrade', '--repo', dir], { env: NOW });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain(`(mentor ${version} -> ${VERSION})`);
     }
     const dir = oldProgram();
     writeFileSync(path.join(dir, RUNNER), 'console.log("a runner without its first line");\n');
     git(dir, ['commit', '-qam', 'no banner']);
-    const result = mentor(['upgrade', '--repo', dir], { env: NOW });
+    const result = await mentorIn(['upgrade', '--repo', dir], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`(mentor unknown -> ${VERSION})`);
   });
@@ -75,10 +76,10 @@ function checksWithRunner(dir: string): Record<string, number> {
 const ALL_PASS = { validate: 0, schema: 0, forms: 0, codeowners: 0, report: 0 };
 
 describe('mentor upgrade of a repo made by an older mentor', { timeout: 180_000 }, () => {
-  it('brings every file CI checks up to date with the new runner, in the same commit: schemas, issue forms and committed reports', () => {
+  it('brings every file CI checks up to date with the new runner, in the same commit: schemas, issue forms and committed reports', async () => {
     const dir = oldProgram();
     runnerSays(dir, VERSION);
-    const result = mentor(['upgrade', '--repo', dir, '--commit'], { env: NOW });
+    const result = await mentorIn(['upgrade', '--repo', dir, '--commit'], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     // The runner of another build of the same version is not said to go from a version to itself.
     expect(result.stdout).toContain(`Committed the runner in .mentor/ (another build of mentor ${VERSION}) on the new branch upgrade/mentor-${VERSION}.`);
@@ -90,22 +91,22 @@ describe('mentor upgrade of a repo made by an older mentor', { timeout: 180_000 
     expect(git(dir, ['status', '--porcelain'])).toBe('');
     expect(checksWithRunner(dir)).toEqual(ALL_PASS);
     // Run again, nothing is left to do.
-    const again = mentor(['upgrade', '--repo', dir], { env: NOW });
+    const again = await mentorIn(['upgrade', '--repo', dir], { env: NOW });
     expect(again.stdout).toContain('already this build');
     expect(git(dir, ['status', '--porcelain'])).toBe('');
   });
 
-  it('lists what it regenerated in JSON, apart from the runner', () => {
+  it('lists what it regenerated in JSON, apart from the runner', async () => {
     const dir = oldProgram();
-    const { code, json } = mentorJson(['upgrade', '--repo', dir, '--format', 'json'], { env: NOW });
+    const { code, json } = await mentorInJson(['upgrade', '--repo', dir, '--format', 'json'], { env: NOW });
     expect(code).toBe(0);
     expect(json.generated).toEqual(expect.arrayContaining(['schemas/member.schema.json', '.github/ISSUE_TEMPLATE/request-a-mentor.yml', 'reports/2026-first/2026-W44.md']));
     expect(json.files).toEqual(expect.arrayContaining([RUNNER, ...json.generated]));
   });
 
-  it('says which workflows differ from this mentor\'s when it leaves them, and how to bring them', () => {
+  it('says which workflows differ from this mentor\'s when it leaves them, and how to bring them', async () => {
     const dir = oldProgram();
-    const result = mentor(['upgrade', '--repo', dir], { env: NOW });
+    const result = await mentorIn(['upgrade', '--repo', dir], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/workflows? .*mentor\.yml.* differ from this mentor's/);
     expect(result.stdout).toContain('mentor upgrade --workflows');
@@ -113,17 +114,17 @@ describe('mentor upgrade of a repo made by an older mentor', { timeout: 180_000 
     git(dir, ['add', '-A']);
     git(dir, ['commit', '-qm', 'upgraded the runner only']);
     // The runner is current now; the workflows still are not, and it still says so.
-    const again = mentor(['upgrade', '--repo', dir], { env: NOW });
+    const again = await mentorIn(['upgrade', '--repo', dir], { env: NOW });
     expect(again.stdout).toContain('already this build');
     expect(again.stdout).toContain('mentor upgrade --workflows');
-    expect(mentorJson(['upgrade', '--repo', dir, '--format', 'json'], { env: NOW }).json.workflowsLeft).toEqual(expect.arrayContaining(['.github/workflows/mentor.yml', '.github/workflows/mentor-request.yml']));
+    expect((await mentorInJson(['upgrade', '--repo', dir, '--format', 'json'], { env: NOW })).json.workflowsLeft).toEqual(expect.arrayContaining(['.github/workflows/mentor.yml', '.github/workflows/mentor-request.yml']));
   });
 
-  it('still replaces the runner when the config cannot be read, and says which generated files it left and why', () => {
+  it('still replaces the runner when the config cannot be read, and says which generated files it left and why', async () => {
     const dir = oldProgram();
     writeFileSync(path.join(dir, 'mentor.config.yaml'), 'program: [unclosed\n');
     git(dir, ['commit', '-qam', 'a broken config']);
-    const result = mentor(['upgrade', '--repo', dir], { env: NOW });
+    const result = await mentorIn(['upgrade', '--repo', dir], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
     const status = git(dir, ['status', '--porcelain', '--untracked-files=all']);
     expect(status).toContain(` M ${RUNNER}`);
@@ -153,9 +154,9 @@ const jobsPass = (run: ReturnType<typeof runWorkflow>, jobs: string[]) => {
 };
 
 describe('a repo made by an older mentor, upgraded, on a simulated GitHub', { timeout: 300_000 }, () => {
-  it('passes CI: mentor.yml on the upgrade pull request and on the push to main', () => {
+  it('passes CI: mentor.yml on the upgrade pull request and on the push to main', async () => {
     const world = oldWorld();
-    const upgraded = mentor(['upgrade', '--repo', world.maintainer, '--workflows', '--commit'], { env: NOW });
+    const upgraded = await mentorIn(['upgrade', '--repo', world.maintainer, '--workflows', '--commit'], { env: NOW });
     expect(upgraded.code, upgraded.stderr).toBe(0);
     const pr = openPullRequest(world, world.maintainer, { number: 1, author: 'alex-gh', headRef: 'upgrade/mentor' });
     jobsPass(runWorkflow(world, 'mentor.yml', pullRequestEvent(world, pr, 'pull_request')), ['validate', 'generated']);
@@ -164,9 +165,9 @@ describe('a repo made by an older mentor, upgraded, on a simulated GitHub', { ti
     jobsPass(runWorkflow(world, 'mentor.yml', pushEvent(world, before)), ['validate', 'generated']);
   });
 
-  it('with the runner upgraded and the old workflows kept, CI passes and the old gate judges with the new runner', () => {
+  it('with the runner upgraded and the old workflows kept, CI passes and the old gate judges with the new runner', async () => {
     const world = oldWorld();
-    const upgraded = mentor(['upgrade', '--repo', world.maintainer, '--commit'], { env: NOW });
+    const upgraded = await mentorIn(['upgrade', '--repo', world.maintainer, '--commit'], { env: NOW });
     expect(upgraded.code, upgraded.stderr).toBe(0);
     const before = mainSha(world);
     pushToMain(world, world.maintainer);
@@ -184,24 +185,25 @@ describe('a repo made by an older mentor, upgraded, on a simulated GitHub', { ti
 });
 
 describe('a local mentor of another version than the repo\'s runner', { timeout: 120_000 }, () => {
-  it('says so beside what it prints, since CI judges with the runner: upgrade when the runner is older, the runner when it is newer', () => {
+  it('says so beside what it prints, since CI judges with the runner: upgrade when the runner is older, the runner when it is newer', async () => {
     const dir = oldProgram();
     runnerSays(dir, '0.0.1');
     const older = mentor(['validate', '--repo', dir], { env: NOW });
     expect(older.code).toBe(0);
     expect(older.stdout).toContain('no problems');
     expect(older.stderr).toBe(`mentor: note: this repo's runner (.mentor/) is mentor 0.0.1, older than this mentor (${VERSION}); CI runs the runner, so it may judge the records differently. Bring the repo to this mentor with \`mentor upgrade --commit\`.\n`);
-    const json = mentorJson(['hours', '2026-first', '--repo', dir, '--format', 'json'], { env: NOW });
+    const json = await mentorInJson(['hours', '2026-first', '--repo', dir, '--format', 'json'], { env: NOW });
     expect(json.code).toBe(0);
     expect(json.json.cohort).toBe('2026-first');
     runnerSays(dir, '99.0.0');
-    const newer = mentor(['status', '--repo', dir], { env: NOW });
+    const newer = await mentorIn(['status', '--repo', dir], { env: NOW });
     expect(newer.stderr).toContain(`mentor: note: this repo's runner (.mentor/) is mentor 99.0.0, newer than this mentor (${VERSION}); CI runs the runner, so it may judge the records differently. Run the repo's own, \`node .mentor/mentor.mjs status\`, or install mentor 99.0.0 or later.`);
   });
 
-  it('says nothing when they are the same version, or where there is no program repo', () => {
+  it('says nothing when they are the same version, or where there is no program repo', async () => {
     const dir = oldProgram();
     expect(mentor(['validate', '--repo', dir], { env: NOW }).stderr).toBe('');
-    expect(mentor(['schema', '--out', path.join(makeTree({}), 'out')], { env: NOW, cwd: makeTree({}) }).stderr).toBe('');
+    expect((await mentorIn(['schema', '--out', path.join(makeTree({}), 'out')], { env: NOW, cwd: makeTree({}) })).stderr).toBe('');
+
   });
 });
