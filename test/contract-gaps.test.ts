@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mentorInJson } from './helpers/in-process.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { exampleRepo, makeTree, mentor, mentorJson, minimal, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram } from './helpers/repo.js';
 
 // Gaps an outside reader of DESIGN.md finds (contract audit 8): each test is a sentence of
-// DESIGN.md run through the real CLI.
+// DESIGN.md run through the CLI: in-process where it checks what a command does, real runs for
+// exit codes and what a process prints.
 
 const NOW = { MENTOR_NOW: '2026-10-07T09:00:00Z' };
 
@@ -15,7 +16,7 @@ describe('a config that leaves out every part', () => {
     ['a config of comments only', '# nothing set yet: the defaults hold\n'],
   ])('%s gets the defaults: valid, lead 5 + X, mentor 4 + X, mentee 5.5', async (_name, config) => {
     const repo = smallProgram({ 'mentor.config.yaml': config });
-    const validate = mentor(['validate', '--repo', repo], { env: NOW });
+    const validate = await mentorIn(['validate', '--repo', repo], { env: NOW });
     expect(validate.stderr).toBe('');
     expect(validate.code).toBe(0);
     const { code, json } = await mentorInJson(['hours', 'c1', '--repo', repo, '--format', 'json'], { env: NOW });
@@ -25,9 +26,9 @@ describe('a config that leaves out every part', () => {
 });
 
 describe('mentor log --hours', () => {
-  it('takes the pairs as a comma list too, and refuses a decimal comma', () => {
+  it('takes the pairs as a comma list too, and refuses a decimal comma', async () => {
     const repo = smallProgram();
-    const written = mentor(['log', '--repo', repo, '--person', 'ann', '--week', '2026-W41', '--hours', 'practice=3,code-review=1.5', '--format', 'json'], { env: NOW });
+    const written = await mentorIn(['log', '--repo', repo, '--person', 'ann', '--week', '2026-W41', '--hours', 'practice=3,code-review=1.5', '--format', 'json'], { env: NOW });
     expect(written.code).toBe(0);
     expect(JSON.parse(written.stdout).hours).toEqual({ practice: 3, 'code-review': 1.5 });
     const decimalComma = mentor(['log', '--repo', repo, '--person', 'ann', '--week', '2026-W39', '--hours', 'practice=1,5'], { env: NOW });
@@ -37,7 +38,7 @@ describe('mentor log --hours', () => {
 });
 
 describe('mentor assign over both tiers at once', () => {
-  it('gives a lead\'s last place to the waiting mentor who can take the waiting mentee, placing more members than the best pair alone', () => {
+  it('gives a lead\'s last place to the waiting mentor who can take the waiting mentee, placing more members than the best pair alone', async () => {
     // lee has one place left; m4 asked for lee but its budget leaves no room for a mentee, m5 can take p4.
     const member = (person: string, role: string, extra = '') => `  - { person: ${person}, role: ${role}${extra} }\n`;
     const repo = makeTree({
@@ -46,7 +47,7 @@ describe('mentor assign over both tiers at once', () => {
       'people/m4.yaml': minimal.person('m4', 'maxHoursPerWeek: 4\n'),
       'cohorts/c1/cohort.yaml': `id: c1\nname: C\nstart: 2026-09-07\nend: 2026-11-29\nmembers:\n${member('lee', 'lead')}${[1, 2, 3].map((i) => member(`m${i}`, 'mentor', ', mentor: lee') + member(`p${i}`, 'mentee', `, mentor: m${i}`)).join('')}${member('m4', 'mentor', ', prefers: lee')}${member('m5', 'mentor')}${member('p4', 'mentee')}`,
     });
-    const { code, json } = mentorJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], { env: NOW });
+    const { code, json } = await mentorInJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], { env: NOW });
     expect(code).toBe(0);
     expect(json.assignments.map((a: { person: string; mentor: string }) => `${a.person}->${a.mentor}`)).toEqual(['m5->lee', 'p4->m5']);
     expect(json.unassigned.map((u: { person: string }) => u.person)).toEqual(['m4']);
@@ -54,7 +55,7 @@ describe('mentor assign over both tiers at once', () => {
 });
 
 describe('--format json on the commands that write files', () => {
-  it('init, schema, codeowners, site and upgrade each print one JSON object of what they wrote', () => {
+  it('init, schema, codeowners, site and upgrade each print one JSON object of what they wrote', async () => {
     const repo = path.join(mkdtempSync(path.join(makeTree({}), 'init-')), 'program');
     const init = mentorJson(['init', repo, '--format', 'json'], { env: NOW });
     expect(init.code).toBe(0);
@@ -62,23 +63,24 @@ describe('--format json on the commands that write files', () => {
     expect(init.json.files).toEqual(init.json.created);
     expect(init.json.files).toContain('mentor.config.yaml');
     expect(init.json.commit).toMatch(/^[0-9a-f]{40}$/);
-    const run = (args: string[]) => mentorJson([...args, '--repo', repo, '--format', 'json'], { env: NOW });
-    expect(run(['schema'])).toMatchObject({ code: 0, json: { out: 'schemas', stale: [], ok: true, files: [] } });
-    expect(run(['codeowners', '--check'])).toMatchObject({ code: 0, json: { maintainers: [], stale: [], ok: true } });
-    expect(run(['site'])).toMatchObject({ code: 0, json: { out: '_site', skipped: [], ok: true, files: ['_site/index.html', expect.stringMatching(/^_site\/cohorts\/.+\.html$/)] } });
-    expect(run(['upgrade'])).toMatchObject({ code: 0, json: { from: expect.any(String), to: expect.any(String), ok: true, files: [], branch: null } });
+    const run = (args: string[]) => mentorInJson([...args, '--repo', repo, '--format', 'json'], { env: NOW });
+    expect(await run(['schema'])).toMatchObject({ code: 0, json: { out: 'schemas', stale: [], ok: true, files: [] } });
+    expect(await run(['codeowners', '--check'])).toMatchObject({ code: 0, json: { maintainers: [], stale: [], ok: true } });
+    expect(await run(['site'])).toMatchObject({ code: 0, json: { out: '_site', skipped: [], ok: true, files: ['_site/index.html', expect.stringMatching(/^_site\/cohorts\/.+\.html$/)] } });
+    expect(await run(['upgrade'])).toMatchObject({ code: 0, json: { from: expect.any(String), to: expect.any(String), ok: true, files: [], branch: null } });
   });
 
-  it('forms and fix too: --check says what is stale with ok false and exit 1, the write lists what it wrote', () => {
+  it('forms and fix too: --check says what is stale with ok false and exit 1, the write lists what it wrote', async () => {
     const repo = exampleRepo({ 'people/zed.yaml': 'name: Zed\nid: zed\n' });
-    const run = (args: string[]) => mentorJson([...args, '--repo', repo, '--format', 'json'], { env: NOW });
+    const run = (args: string[]) => mentorInJson([...args, '--repo', repo, '--format', 'json'], { env: NOW });
     const forms = ['.github/ISSUE_TEMPLATE/request-a-mentor.yml', '.github/ISSUE_TEMPLATE/become-a-mentor.yml'];
-    expect(run(['forms', '--check'])).toMatchObject({ code: 1, json: { forms, stale: forms, ok: false, problems: [expect.stringContaining('mentor forms')], files: [] } });
-    expect(run(['forms'])).toMatchObject({ code: 0, json: { stale: forms, ok: true, files: forms } });
-    expect(run(['forms', '--check'])).toMatchObject({ code: 0, json: { stale: [], ok: true } });
-    expect(run(['fix', '--check'])).toMatchObject({ code: 1, json: { check: true, notCanonical: ['people/zed.yaml'], ok: false, problems: [expect.stringContaining('mentor fix')], files: [] } });
-    expect(run(['fix'])).toMatchObject({ code: 0, json: { check: false, notCanonical: ['people/zed.yaml'], ok: true, problems: [], files: ['people/zed.yaml'] } });
-    expect(run(['fix', '--check'])).toMatchObject({ code: 0, json: { notCanonical: [], ok: true } });
+    // One real run: the exit code and the JSON a --check prints from a process of its own.
+    expect(mentorJson(['forms', '--check', '--repo', repo, '--format', 'json'], { env: NOW })).toMatchObject({ code: 1, json: { forms, stale: forms, ok: false, problems: [expect.stringContaining('mentor forms')], files: [] } });
+    expect(await run(['forms'])).toMatchObject({ code: 0, json: { stale: forms, ok: true, files: forms } });
+    expect(await run(['forms', '--check'])).toMatchObject({ code: 0, json: { stale: [], ok: true } });
+    expect(await run(['fix', '--check'])).toMatchObject({ code: 1, json: { check: true, notCanonical: ['people/zed.yaml'], ok: false, problems: [expect.stringContaining('mentor fix')], files: [] } });
+    expect(await run(['fix'])).toMatchObject({ code: 0, json: { check: false, notCanonical: ['people/zed.yaml'], ok: true, problems: [], files: ['people/zed.yaml'] } });
+    expect(await run(['fix', '--check'])).toMatchObject({ code: 0, json: { notCanonical: [], ok: true } });
     expect(readFileSync(path.join(repo, 'people/zed.yaml'), 'utf8')).toMatch(/\nid: zed\nname: Zed\n$/);
   });
 });
@@ -91,25 +93,26 @@ describe('a role given no activities', () => {
     const problem = json.problems.find((p: { rule: string }) => p.rule === 'log-unknown-activity');
     expect(problem).toMatchObject({ file: 'cohorts/c1/logs/ann/2026-W40.yaml', line: 4, column: 3 });
     expect(problem.fix).toBe('The mentee role has no activities in mentor.config.yaml (roles.mentee.activities): add this one there, or remove it from the log.');
-    const log = mentor(['log', '--repo', repo, '--person', 'ann', '--week', '2026-W41', '--hours', 'practice=1'], { env: NOW });
+    const log = await mentorIn(['log', '--repo', repo, '--person', 'ann', '--week', '2026-W41', '--hours', 'practice=1'], { env: NOW });
     expect(log.stderr).toContain('The mentee role has no activities in the config (roles.mentee.activities).');
     expect(log.stderr).not.toContain('Use one of: .');
   });
 });
 
 describe('mentor status before a cohort starts', () => {
-  it('shows the requests waiting in a cohort yet to start, as the attention issue does, and --fail-on overdue fails on them', () => {
+  it('shows the requests waiting in a cohort yet to start, as the attention issue does, and --fail-on overdue fails on them', async () => {
     const repo = smallProgram({
       'people/zoe.yaml': minimal.person('zoe'),
       'cohorts/c1/members/zoe.yaml': 'person: zoe\nrole: mentee\nrequestedAt: 2026-08-20T10:00:00Z\n',
     });
     const before = { MENTOR_NOW: '2026-09-01T09:00:00Z' };
-    const text = mentor(['status', '--repo', repo], { env: before });
+    const text = await mentorIn(['status', '--repo', repo], { env: before });
     expect(text.stdout).toContain('zoe (mentee) has waited 11 d 23 h');
-    const json = mentorJson(['status', '--repo', repo, '--format', 'json'], { env: before });
+    const json = await mentorInJson(['status', '--repo', repo, '--format', 'json'], { env: before });
     expect(json.json.cohorts.map((c: { id: string; overdue: string[] }) => [c.id, c.overdue])).toEqual([['c1', ['zoe']]]);
     expect(mentor(['status', '--repo', repo, '--fail-on', 'overdue'], { env: before }).code).toBe(1);
-    expect(mentor(['status', '--repo', repo, '--format', 'markdown'], { env: before }).stdout).toContain('zoe (mentee)');
+    expect((await mentorIn(['status', '--repo', repo, '--format', 'markdown'], { env: before })).stdout).toContain('zoe (mentee)');
+
   });
 });
 
