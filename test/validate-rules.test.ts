@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadTree, validateTree } from './helpers/memory-source.js';
 import { whoIs } from '../src/core/pull-request/author.js';
-import { exampleRepo, expectNoCrash, mentor, mentorJson, readText, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram, smallTree, type FileTree } from './helpers/repo.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { exampleRepo, expectNoCrash, mentorJson, readText, SMALL_COHORT_HEAD, SMALL_TREE, smallProgram, smallTree, type FileTree } from './helpers/repo.js';
 
 interface Expected {
   file: string;
@@ -55,7 +56,8 @@ const cases: Array<[string, FileTree, Expected]> = [
 ];
 
 // The rules run in-process on records held in memory: the loader and the rules are the same code
-// the CLI runs; a few real CLI runs below (and in the other files) hold the output and exit codes.
+// the CLI runs; the CLI runs in-process where a test checks what it reports, and two real CLI runs
+// below (and more in the other files) hold the output and exit codes of a process.
 describe('validate: one row per rule', () => {
   it.each(cases)('reports %s', (_name, change, expected) => {
     const json = validateTree(smallTree(change));
@@ -65,10 +67,10 @@ describe('validate: one row per rule', () => {
     expect(json.valid).toBe(expected.severity === 'warning');
   });
 
-  it('gives the same problems and exit code from the CLI on the same files, for a rule of each kind', () => {
+  it('gives the same problems and exit code from the CLI on the same files, for a rule of each kind', async () => {
     for (const index of [3, 16, 25]) {
       const change = cases[index]![1];
-      const cli = mentorJson(['validate', '--repo', smallProgram(change), '--format', 'json']);
+      const cli = await mentorInJson(['validate', '--repo', smallProgram(change), '--format', 'json']);
       const inProcess = validateTree(smallTree(change));
       expect(cli.json.problems).toEqual(JSON.parse(JSON.stringify(inProcess.problems.map(({ subject: _s, ...problem }) => problem))));
       expect(cli.code).toBe(inProcess.valid ? 0 : 1);
@@ -83,9 +85,9 @@ describe('validate: the baseline', () => {
     expect(code).toBe(0);
   });
 
-  it('keeps checking the rest of a cohort when one member is broken', () => {
+  it('keeps checking the rest of a cohort when one member is broken', async () => {
     const repo = smallProgram(cohort(`${TREE}  - person: zed\n    role: boss\n  - person: ghost\n    role: mentee\n`));
-    const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const { json } = await mentorInJson(['validate', '--repo', repo, '--format', 'json']);
     const rules = json.problems.map((problem: Expected) => `${problem.rule}@${problem.line}`);
     expect(rules).toContain('invalid-value@15');
     expect(rules).toContain('member-unknown-person@16');
@@ -115,9 +117,9 @@ describe('validate: the baseline', () => {
     expect(person.find((problem) => problem.rule === 'invalid-type')).toMatchObject({ message: '"name" must be a text, not empty.', fix: 'Write a text after `name:`, or delete the line.' });
   });
 
-  it('suggests the field name a typo meant', () => {
+  it('suggests the field name a typo meant', async () => {
     const repo = smallProgram({ 'people/ann.yaml': 'id: ann\nnmae: Ann\n' });
-    const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
+    const { json } = await mentorInJson(['validate', '--repo', repo, '--format', 'json']);
     const unknown = json.problems.find((problem: Expected) => problem.rule === 'unknown-field');
     expect(unknown.fix).toContain('"name"');
     expectNoCrash({ code: 0, stdout: JSON.stringify(json), stderr: '' });
@@ -150,23 +152,23 @@ describe('validate: a log for a week outside its cohort', () => {
     expect(problems.find((problem) => problem.rule === 'log-week-outside-cohort')?.fix).toMatch(/^Cohort c1 runs from 2026-W37 on: /);
   });
 
-  it('is left out by status and report, which count only the cohort’s weeks', () => {
+  it('is left out by status and report, which count only the cohort’s weeks', async () => {
     const plain = exampleRepo();
     const withIvy = exampleRepo(IVY);
     for (const args of [['status', '2026-fall', '--format', 'json'], ['hours', '2026-fall', '--week', '2026-W47', '--format', 'json']]) {
-      const [before, after] = [mentor([...args, '--repo', plain]), mentor([...args, '--repo', withIvy])];
+      const [before, after] = [await mentorIn([...args, '--repo', plain]), await mentorIn([...args, '--repo', withIvy])];
       expect(after.code, after.stderr).toBe(0);
       expect(after.stdout).toBe(before.stdout);
       expect(after.stderr).toBe('');
     }
-    const report = mentor(['report', '2026-fall', '--week', '2026-W47', '--repo', withIvy]);
+    const report = await mentorIn(['report', '2026-fall', '--week', '2026-W47', '--repo', withIvy]);
     expect(report.code, report.stderr).toBe(0);
-    mentor(['report', '2026-fall', '--week', '2026-W47', '--repo', plain]);
+    await mentorIn(['report', '2026-fall', '--week', '2026-W47', '--repo', plain]);
     for (const file of ['reports/2026-fall/2026-W47.json', 'reports/2026-fall/2026-W47.md']) expect(readText(withIvy, file)).toBe(readText(plain, file));
   });
 
-  it('keeps the bundled example valid', () => {
-    const { code, json } = mentorJson(['validate', '--repo', exampleRepo(), '--format', 'json']);
+  it('keeps the bundled example valid', async () => {
+    const { code, json } = await mentorInJson(['validate', '--repo', exampleRepo(), '--format', 'json']);
     expect(json.problems.filter((problem: Expected) => problem.severity === 'error')).toEqual([]);
     expect(code).toBe(0);
   });
@@ -277,8 +279,9 @@ describe('a GitHub handle written in a valid file and in one with errors', () =>
   it('is said to be taken on the file with errors, and the gate knows the valid one as its owner (red team 4, T8)', async () => {
     // aaa sorts before ann, and its zone does not exist.
     const repo = smallProgram({ 'people/aaa.yaml': 'id: aaa\nname: Aaa\ngithub: ann-gh\ntimezone: Mars/Olympus\n' });
-    const { json } = mentorJson(['validate', '--repo', repo, '--format', 'json']);
-    const duplicates = json.problems.filter((problem: { rule: string }) => problem.rule === 'github-duplicate');
+    const { json } = await mentorInJson(['validate', '--repo', repo, '--format', 'json']);
+    const duplicates
+ = json.problems.filter((problem: { rule: string }) => problem.rule === 'github-duplicate');
     expect(duplicates.map((problem: { file: string; line: number }) => `${problem.file}:${problem.line}`)).toEqual(['people/aaa.yaml:3']);
     expect(whoIs(loadTree(smallTree({ 'people/aaa.yaml': 'id: aaa\nname: Aaa\ngithub: ann-gh\ntimezone: Mars/Olympus\n' })), 'ann-gh')).toEqual({ handle: 'ann-gh', kind: 'person', person: 'ann' });
   });
