@@ -126,9 +126,9 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(steps).toMatch(/node \.mentor\/mentor\.mjs forms +write the issue forms from it/);
     const config = path.join(dir, 'mentor.config.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace(/^program: .*$/m, 'program: Learn Teach Code').replace('maintainers: []', 'maintainers: [olga-gh]'));
-    expect(mentor(['forms', '--check', '--repo', dir]).code).toBe(1);
-    for (const command of ['codeowners', 'forms']) expect(mentor([command, '--repo', dir]).code).toBe(0);
-    expect(mentor(['forms', '--check', '--repo', dir]).code).toBe(0);
+    expect((await mentorIn(['forms', '--check', '--repo', dir])).code).toBe(1);
+    for (const command of ['codeowners', 'forms']) expect((await mentorIn([command, '--repo', dir])).code).toBe(0);
+    expect((await mentorIn(['forms', '--check', '--repo', dir])).code).toBe(0);
   });
 
   it('says so when the folder is inside another program repo', async () => {
@@ -159,9 +159,9 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(git(dir, ['log', '--format=%s']).trim().split('\n')).toHaveLength(1);
   });
 
-  it('refuses a path that is a file', () => {
+  it('refuses a path that is a file', async () => {
     const dir = makeTree({ 'file.txt': 'x' });
-    const result = mentor(['init', path.join(dir, 'file.txt')]);
+    const result = await mentorIn(['init', path.join(dir, 'file.txt')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('exists and is not a folder');
   });
@@ -180,18 +180,18 @@ describe('mentor init without a git identity', () => {
     expect(existsSync(path.join(dir, 'mentor.config.yaml'))).toBe(true);
   });
 
-  it('commits every file it wrote when run again the next day, as the error said to ("then try again")', () => {
+  it('commits every file it wrote when run again the next day, as the error said to ("then try again")', async () => {
     // Before: the second run took the cohort file (its dates are the first run's today) for the
     // user's, committed the other 29 files, the member file without its cohort, and left
     // cohort.yaml staged: a first commit that fails validation, and no word of it.
     const dir = path.join(makeTree({}), 'program');
     const noIdentity = { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined, GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined, EMAIL: undefined, HOME: makeTree({}), GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'user.useConfigOnly', GIT_CONFIG_VALUE_0: 'true' };
-    expect(mentor(['init', dir], { env: { ...noIdentity, MENTOR_NOW: '2026-11-24T09:00:00Z' } }).code).toBe(2);
-    const again = mentor(['init', dir], { env: { MENTOR_NOW: '2026-11-25T09:00:00Z' } });
+    expect((await mentorIn(['init', dir], { env: { ...noIdentity, MENTOR_NOW: '2026-11-24T09:00:00Z' } })).code).toBe(2);
+    const again = await mentorIn(['init', dir], { env: { MENTOR_NOW: '2026-11-25T09:00:00Z' } });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('Committed 30 files');
     expect(git(dir, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
-    expect(mentor(['validate', '--repo', dir, '--at', 'HEAD']).code).toBe(0);
+    expect((await mentorIn(['validate', '--repo', dir, '--at', 'HEAD'])).code).toBe(0);
   });
 });
 
@@ -203,15 +203,15 @@ describe('mentor init and git', () => {
     return { PATH: bin };
   };
 
-  it('refuses to start without git, before writing anything, and says to install it', () => {
+  it('refuses to start without git, before writing anything, and says to install it', async () => {
     const dir = path.join(makeTree({}), 'program');
     const result = mentor(['init', dir], { env: withoutGit() });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('git is not installed or not on PATH');
     expect(existsSync(path.join(dir, 'mentor.config.yaml'))).toBe(false);
     // The same words from a command that needs a repo, not "this is not a repository".
-    const example = gitRepoOf(path.join(makeTree({}), 'ex'));
-    const gate = mentor(['check-pr', '--repo', example, '--base', 'main', '--author', 'alex-example'], { env: withoutGit() });
+    const example = await gitRepoOf(path.join(makeTree({}), 'ex'));
+    const gate = await mentorIn(['check-pr', '--repo', example, '--base', 'main', '--author', 'alex-example'], { env: withoutGit() });
     expect(gate.code).toBe(2);
     expect(gate.stderr).toContain('git is not installed or not on PATH');
   });
@@ -264,8 +264,9 @@ describe('mentor init and git', () => {
 });
 
 /** A fresh program repo made by init, committed. */
-function gitRepoOf(dir: string): string {
-  expect(mentor(['init', dir]).code).toBe(0);
+async function gitRepoOf(dir: string): Promise<string> {
+  expect((await mentorIn(['init', dir])).code).toBe(0);
+
   return dir;
 }
 
