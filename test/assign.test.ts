@@ -39,8 +39,8 @@ describe('mentor assign', () => {
     expect(stderr).toContain('The records of cohort 2026-fall have errors');
   });
 
-  it('--explain shows the parts of each score, loads and waiting against the SLA', () => {
-    const result = mentor(['assign', '2026-fall', '--repo', EXAMPLE, '--dry-run', '--explain']);
+  it('--explain shows the parts of each score, loads and waiting against the SLA', async () => {
+    const result = await mentorIn(['assign', '2026-fall', '--repo', EXAMPLE, '--dry-run', '--explain']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/cleo +mentee +ada +13 +preferred \+10, skills react \+2, language \+1/);
     expect(result.stdout).toContain('preferences honoured: 1 of 1');
@@ -78,7 +78,8 @@ describe('mentor assign', () => {
     const file = path.join(repo, COHORT);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/  - person: jon\n    role: mentee\n    wants: \[node, python\]\n.*\n/, '  - { person: jon, role: mentee, wants: [python, node] }  # flow\n'));
     const before = readFileSync(file, 'utf8');
-    const result = mentor(['assign', '2026-fall', '--repo', repo, '--yes']);
+    const result = await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes']);
+
     expect(result.code, result.stderr).toBe(0);
     const after = readFileSync(file, 'utf8');
     const added = addedLines(before, after);
