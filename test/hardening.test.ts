@@ -35,14 +35,14 @@ describe('nothing lost', () => {
     expect(readdirSync(path.join(repo, 'cohorts/2026-fall/logs/bob')).filter((name) => name.includes('.mentor-tmp-'))).toEqual([]);
   });
 
-  it('a preview takes no lock: assign and next that cannot write show their plan beside a live writer', () => {
+  it('a preview takes no lock: assign and next that cannot write show their plan beside a live writer', async () => {
     const repo = exampleGitRepo();
     const sleeper = spawn('sleep', ['30']);
     try {
       writeFileSync(path.join(repo, '.git/mentor.lock'), JSON.stringify({ pid: sleeper.pid, command: 'log', startedAt: '2026-11-23T10:00:00.000Z' }));
       const env = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
       for (const args of [['assign', '2026-fall', '--dry-run'], ['assign', '2026-fall'], ['assign', '2026-fall', '--format', 'json'], ['next', '2026-fall', '2027-winter', '--start', '2027-01-11', '--early'], ['next', '2026-fall', '2027-winter', '--start', '2027-01-11', '--early', '--format', 'json']]) {
-        const shown = mentor([...args, '--repo', repo], { env });
+        const shown = await mentorIn([...args, '--repo', repo], { env });
         expect(shown.code, `${args.join(' ')}: ${shown.stderr}`).toBe(0);
         expect(shown.stderr).not.toContain('Another mentor command');
       }
@@ -106,7 +106,7 @@ describe('git faults give one clear line', () => {
     expect((await mentorIn([...commitLog, '--repo', repo])).code).toBe(0);
   });
 
-  it('no user.name or user.email', () => {
+  it('no user.name or user.email', async () => {
     const repo = exampleGitRepo();
     const noIdentity = {
       GIT_AUTHOR_NAME: undefined,
@@ -126,13 +126,14 @@ describe('git faults give one clear line', () => {
     expect(result.stderr).toContain('git config --global user.name');
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/logs/hal/2026-W47.yaml'))).toBe(false);
     // With no HOME, `git config --global` would fail too: the hint gives what works there.
-    const homeless = mentor([...commitLog, '--repo', repo], { env: { ...noIdentity, HOME: undefined } });
+    const homeless = await mentorIn([...commitLog, '--repo', repo], { env: { ...noIdentity, HOME: undefined } });
     expect(homeless.code).toBe(2);
     expect(homeless.stderr).toContain('HOME is not set, so git has no global config: run `git config user.name "Your Name"`');
     expect(homeless.stderr).not.toContain('--global user.name');
     git(repo, ['config', 'user.name', 'Hal']);
     git(repo, ['config', 'user.email', 'hal@example.com']);
-    const followed = mentor([...commitLog, '--repo', repo], { env: { ...noIdentity, HOME: undefined } });
+    const followed = await mentorIn([...commitLog, '--repo', repo], { env: { ...noIdentity, HOME: undefined } });
+
     expect(followed.code, followed.stderr).toBe(0);
   });
 
