@@ -206,9 +206,10 @@ describe('mentor log finds the cohort from the week', () => {
 });
 
 describe('mentor log --commit', () => {
-  it('commits just the log on a new branch and leaves main alone', () => {
+  it('commits just the log on a new branch and leaves main alone', async () => {
     const repo = exampleGitRepo();
-    const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit']);
+    const result = await mentorIn(
+['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--commit']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('git push -u origin log/hal/2026-W47');
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('log/hal/2026-W47');
