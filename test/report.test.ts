@@ -21,7 +21,7 @@ describe('mentor report', () => {
 
   it('writes the Markdown and JSON of a week (the example is checked in as a snapshot)', async () => {
     const repo = exampleRepo();
-    const result = mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']);
+    const result = await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']);
     expect(result.code, result.stderr).toBe(0);
     const markdown = readFileSync(path.join(repo, `${REPORT}.md`), 'utf8');
     await expect(markdown).toMatchFileSnapshot('snapshots/example-report-2026-W47.md');
@@ -38,17 +38,19 @@ describe('mentor report', () => {
     const check = mentorJson(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check', '--format', 'json']);
     expect(check.code).toBe(1);
     expect(check.json).toEqual({ cohort: '2026-fall', week: '2026-W47', stale: [`${REPORT}.md`, `${REPORT}.json`], ok: false, problems: [expect.stringContaining('Out of date')], files: [], branch: null });
-    const { code, json, stderr } = mentorJson(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--commit', '--format', 'json']);
+    const { code, json, stderr } = await mentorInJson(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--commit', '--format', 'json']);
     expect(code, stderr).toBe(0);
     expect(json).toEqual({ cohort: '2026-fall', week: '2026-W47', stale: [`${REPORT}.md`, `${REPORT}.json`], ok: true, problems: [], files: [`${REPORT}.md`, `${REPORT}.json`], branch: 'report/2026-fall/2026-W47' });
-    const again = mentorJson(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check', '--format', 'json']);
+    const again = await mentorInJson(['report', '2026-fall', '--repo', repo, '--week', '2026-W47', '--check', '--format', 'json']);
     expect(again.code).toBe(0);
     expect(again.json).toMatchObject({ stale: [], ok: true, files: [] });
   });
 
-  it('is byte-identical on a re-run, whatever the clock or zone of the machine', () => {
+  it('is byte-identical on a re-run, whatever the clock or zone of the machine', async () => {
     const repo = exampleRepo();
-    mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']);
+    // The second run is a process of its own: a zone and a locale set as a machine sets them, at start.
+    await mentorIn(['report', '2026-fall', '--repo', repo, '--week', '2026-W47']);
+
     const first = readFileSync(path.join(repo, `${REPORT}.md`), 'utf8') + readFileSync(path.join(repo, `${REPORT}.json`), 'utf8');
     mentor(['report', '2026-fall', '--repo', repo, '--week', '2026-W47'], { env: { TZ: 'Asia/Tokyo', LANG: 'de_DE.UTF-8' } });
     const second = readFileSync(path.join(repo, `${REPORT}.md`), 'utf8') + readFileSync(path.join(repo, `${REPORT}.json`), 'utf8');
