@@ -135,8 +135,8 @@ describe('a tree with a cycle of mentors', () => {
     return exampleRepo({ [file]: text });
   };
 
-  it('tree shows every member: those no lead reaches under their own heading, each once, with why', () => {
-    const result = mentor(['tree', '2026-fall', '--repo', cyclic()]);
+  it('tree shows every member: those no lead reaches under their own heading, each once, with why', async () => {
+    const result = await mentorIn(['tree', '2026-fall', '--repo', cyclic()]);
     expect(result.code, result.stderr).toBe(0);
     const [placed, lost] = result.stdout.split('\nNot reachable from a lead (10 members; run `mentor validate`)\n');
     expect(placed).toContain('andrew Andrew Lee (lead, X=0, 5 h)');
@@ -148,19 +148,20 @@ describe('a tree with a cycle of mentors', () => {
     }
   });
 
-  it('tree --format json marks them, and hours and status count every member still', () => {
+  it('tree --format json marks them, and hours and status count every member still', async () => {
     const repo = cyclic();
-    const { json } = mentorJson(['tree', '2026-fall', '--repo', repo, '--format', 'json']);
+    const { json } = await mentorInJson(['tree', '2026-fall', '--repo', repo, '--format', 'json']);
     expect(json.tree.map((root: { id: string; unreachable?: unknown }) => [root.id, root.unreachable ?? null])).toEqual([
       ['andrew', null],
       ['ada', { mentor: 'grace', reason: 'cycle' }],
       ['grace', { mentor: 'ada', reason: 'cycle' }],
       ['linus', { mentor: 'linus', reason: 'cycle' }],
     ]);
-    const hours = mentorJson(['hours', '2026-fall', '--repo', repo, '--format', 'json']);
+    const hours = await mentorInJson(['hours', '2026-fall', '--repo', repo, '--format', 'json']);
     expect(hours.json.people).toHaveLength(13);
-    const plain = mentorJson(['status', '2026-fall', '--repo', exampleRepo(), '--format', 'json']).json.cohorts[0];
-    const status = mentorJson(['status', '2026-fall', '--repo', repo, '--format', 'json']).json.cohorts[0];
+    const plain = (await mentorInJson(['status', '2026-fall', '--repo', exampleRepo(), '--format', 'json'])).json.cohorts[0];
+    const status = (await mentorInJson(['status', '2026-fall', '--repo', repo, '--format', 'json'])).json.cohorts[0];
+
     expect(status.thisWeek).toEqual(plain.thisWeek);
     expect(status.missingLogs).toEqual(plain.missingLogs);
   });
