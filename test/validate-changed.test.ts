@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordingGit } from './helpers/git-calls.js';
-import { mentorInJson } from './helpers/in-process.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { exampleGitRepo, exampleRepo, git, gitRepo, makeTree, mentor, PACKAGE_ROOT } from './helpers/repo.js';
 
 // `validate --changed` must say what a full `validate` says about the files it reports on, in
@@ -111,11 +111,11 @@ describe('mentor validate --changed', () => {
     expect(later.json.problems).toHaveLength(1);
   });
 
-  it('asks git two things, started together: the diff from the ref and the untracked files', () => {
+  it('asks git two things, started together: the diff from the ref and the untracked files', async () => {
     const repo = exampleGitRepo();
     write(repo, HAL_LOG, 'person: hal\nweek: 2026-W47\nhours:\n  practice: 3\n');
     const recorded = recordingGit();
-    const result = mentor(['validate', '--repo', repo, '--changed', 'main', '--format', 'json'], { env: { MENTOR_NO_CACHE: '1', ...recorded.env } });
+    const result = await mentorIn(['validate', '--repo', repo, '--changed', 'main', '--format', 'json'], { env: { MENTOR_NO_CACHE: '1', ...recorded.env } });
     expect(JSON.parse(result.stdout)).toMatchObject({ valid: true, files: 1 });
     expect(recorded.calls().sort()).toEqual(['diff --name-status -z -M --no-ext-diff --relative --end-of-options main^{commit} -- .', 'ls-files -z --others --exclude-standard -- .']);
   });
@@ -170,7 +170,7 @@ describe('mentor validate --changed', () => {
     expect(json.problems.map((p) => p.file)).toEqual([HAL_LOG]);
   });
 
-  it('refuses a ref that looks like an option, and explains a shallow clone', () => {
+  it('refuses a ref that looks like an option, and explains a shallow clone', async () => {
     const repo = exampleGitRepo();
     expect(mentor(['validate', '--repo', repo, '--changed=--output=x']).code).toBe(2);
     for (let i = 0; i < 2; i++) {
@@ -185,7 +185,7 @@ describe('mentor validate --changed', () => {
     expect(result.stderr).toContain('shallow clone');
     expect(result.stderr).toContain('fetch-depth: 0');
     // A branch the clone never fetched: fetching it comes first (contract review C20).
-    const unfetched = mentor(['validate', '--repo', clone, '--changed', 'origin/feature']);
+    const unfetched = await mentorIn(['validate', '--repo', clone, '--changed', 'origin/feature']);
     expect(unfetched.code).toBe(2);
     expect(unfetched.stderr).toContain('--changed origin/feature: git knows no such commit.');
     expect(unfetched.stderr).toContain('fetch it first (git fetch origin <branch>)');
@@ -227,14 +227,15 @@ describe('mentor validate --at', () => {
     expect(result.stderr).toContain('--at no-such-branch: git knows no such commit');
   });
 
-  it('says that a folder outside git has no commits to read, for --at, --changed and check-pr', () => {
+  it('says that a folder outside git has no commits to read, for --at, --changed and check-pr', async () => {
     const folder = exampleRepo();
     for (const [args, needs] of [
       [['validate', '--at', 'main'], '--at'],
       [['validate', '--changed', 'main'], '--changed'],
       [['check-pr', '--base', 'main', '--author', 'hal-k'], 'check-pr'],
     ] as const) {
-      const result = mentor([...args, '--repo', folder]);
+      const result = await mentorIn([...args, '--repo', folder]);
+
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`${needs} needs a git repository`);
       expect(result.stderr).not.toMatch(/\n\s+at |internal error/i);
