@@ -53,7 +53,7 @@ function threeCohorts(): FileTree {
 describe('mentor next', () => {
   it('proposes promotions at the 75% boundary, leaves out the inactive, and writes with --yes', async () => {
     const repo = makeTree(threeCohorts());
-    const result = mentor(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--end', '2026-08-23', '--yes']);
+    const result = await mentorIn(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--end', '2026-08-23', '--yes']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/ann +mentee +mentor +3\/4 +completed the cycle/);
     expect(result.stdout).toMatch(/bob +mentee +mentee +2\/4 +logged 2 of 4 weeks, under 75%/);
@@ -85,7 +85,8 @@ describe('mentor next', () => {
     expect(json.members).toContainEqual({ person: 'ann', role: 'mentor' });
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('next/c9');
     // Without --yes, JSON never asks: the proposal, nothing written, and why on stderr.
-    const unasked = mentorJson(['next', 'c1', 'c8', '--repo', repo, '--start', '2026-06-01', '--format', 'json']);
+    const unasked = await mentorInJson(
+['next', 'c1', 'c8', '--repo', repo, '--start', '2026-06-01', '--format', 'json']);
     expect(unasked.json).toMatchObject({ ok: true, members: [], files: [], branch: null });
     expect(unasked.json.proposals.length).toBe(json.proposals.length);
     expect(unasked.stderr).toContain('Nothing written');
