@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { exampleGitRepo, GIT_ENV, git, mentor } from './helpers/repo.js';
 
 // A first-time git user is told the exact commands that take a change to a pull request (term8, T6).
@@ -23,24 +24,25 @@ describe('the next step after a write without --commit', () => {
     expect(git(repo, ['status', '--porcelain'])).toBe('');
   });
 
-  it('gives the git commands of a claim, with the files it changed', () => {
+  it('gives the git commands of a claim, with the files it changed', async () => {
     const repo = exampleGitRepo();
-    const result = mentor(['claim', 'jon', '--as', 'linus', '--cohort', '2026-fall', '--repo', repo]);
+    const result = await mentorIn(['claim', 'jon', '--as', 'linus', '--cohort', '2026-fall', '--repo', repo]);
     expect(result.code, result.stderr).toBe(0);
     runPrinted(repo, result.stdout);
     expect(git(repo, ['show', '--format=%s', '--name-only', 'HEAD']).split('\n')[0]).toBe('Claim jon in 2026-fall: linus mentors them');
     expect(git(repo, ['status', '--porcelain'])).toBe('');
   });
 
-  it('gives the git commands of a members move both ways, which commit the new files and the removed ones', () => {
+  it('gives the git commands of a members move both ways, which commit the new files and the removed ones', async () => {
     const repo = exampleGitRepo();
-    const toFiles = mentor(['members', '2026-fall', '--to', 'files', '--repo', repo]);
+    const toFiles = await mentorIn(['members', '2026-fall', '--to', 'files', '--repo', repo]);
     expect(toFiles.code, toFiles.stderr).toBe(0);
     runPrinted(repo, toFiles.stdout);
     expect(git(repo, ['show', '--format=%s', '--name-only', 'HEAD']).split('\n').filter(Boolean)).toHaveLength(1 + 1 + 13);
     expect(git(repo, ['status', '--porcelain'])).toBe('');
 
-    const toList = mentor(['members', '2026-fall', '--to', 'list', '--repo', repo]);
+    const toList = await mentorIn(
+['members', '2026-fall', '--to', 'list', '--repo', repo]);
     expect(toList.code, toList.stderr).toBe(0);
     runPrinted(repo, toList.stdout);
     expect(git(repo, ['show', '--format=%s', '--name-status', 'HEAD']).split('\n').filter((line) => line.startsWith('D\t'))).toHaveLength(13);
