@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { git, makeTree, mentor } from './helpers/repo.js';
 
 // init never overwrites a file, so in a folder that has a config already, that config is the one the
@@ -11,7 +12,7 @@ import { git, makeTree, mentor } from './helpers/repo.js';
 const NOW = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
 
 describe('mentor init in a folder that has a config already', { timeout: 120_000 }, () => {
-  it('writes the issue forms and CODEOWNERS from that config, so the checks CI runs pass from the first commit', () => {
+  it('writes the issue forms and CODEOWNERS from that config, so the checks CI runs pass from the first commit', async () => {
     const dir = makeTree({ 'mentor.config.yaml': 'program: Mine\nmaintainers: [zed-gh]\nintake:\n  eligibility:\n    - id: time\n      question: I have the time\n' });
     const result = mentor(['init', dir], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
@@ -23,7 +24,7 @@ describe('mentor init in a folder that has a config already', { timeout: 120_000
       expect(check.stdout + check.stderr, command).toContain('up to date');
       expect(check.status, command).toBe(0);
     }
-    expect(mentor(['validate', '--repo', dir], { env: NOW }).code).toBe(0);
+    expect((await mentorIn(['validate', '--repo', dir], { env: NOW })).code).toBe(0);
     // The folder was no repository: the kept config goes into the first commit with the rest.
     expect(git(dir, ['status', '--porcelain'])).toBe('');
   });
@@ -42,9 +43,10 @@ describe('mentor init in a folder that has a config already', { timeout: 120_000
     expect(existsSync(path.join(dir, '.git'))).toBe(false);
   });
 
-  it('refuses a config whose values are wrong the same way (a list of maintainers that is a number)', () => {
+  it('refuses a config whose values are wrong the same way (a list of maintainers that is a number)', async () => {
     const dir = makeTree({ 'mentor.config.yaml': 'program: Mine\nmaintainers: 3\n' });
-    const result = mentor(['init', dir, '--no-git'], { env: NOW });
+    const result = await mentorIn(
+['init', dir, '--no-git'], { env: NOW });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/mentor\.config\.yaml:2:\d+ .*maintainers/);
     expect(readdirSync(dir)).toEqual(['mentor.config.yaml']);
