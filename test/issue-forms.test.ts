@@ -42,7 +42,7 @@ describe('mentor forms', () => {
     await mentorIn(['forms', '--repo', repo]);
     const request = bodyFor(parse(readText(repo, '.github/ISSUE_TEMPLATE/request-a-mentor.yml')), { person: 'zoe', name: 'Zoe', timezone: 'Europe/Paris', wants: 'react', prefers: 'ada' });
     const file = path.join(makeTree({ 'body.md': request }), 'body.md');
-    const asked = mentor(['request', '--repo', repo, '--from-issue', file, '--github', 'zoe-z'], { env: NOW });
+    const asked = await mentorIn(['request', '--repo', repo, '--from-issue', file, '--github', 'zoe-z'], { env: NOW });
     expect(asked.code, asked.stderr).toBe(0);
     expect(parse(readText(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toMatchObject({ prefers: 'ada', wants: ['react'] });
     const offer = bodyFor(parse(readText(repo, '.github/ISSUE_TEMPLATE/become-a-mentor.yml')), { person: 'max', name: 'Max', timezone: 'UTC', skills: 'go', maxHours: '6' });
@@ -64,9 +64,10 @@ describe('mentor forms', () => {
     expect(boxes.attributes.options.map((o: any) => o.label)).toEqual(['I can give 5.5 hours a week for the whole cycle', 'I have a computer I can code on']);
     const request = bodyFor(form, { person: 'zoe', name: 'Zoe', timezone: 'Europe/Paris' });
     const file = path.join(makeTree({ 'body.md': request }), 'body.md');
-    const asked = mentor(['request', '--repo', repo, '--from-issue', file, '--github', 'zoe-z'], { env: NOW });
+    const asked = await mentorIn(['request', '--repo', repo, '--from-issue', file, '--github', 'zoe-z'], { env: NOW });
     expect(asked.code, asked.stderr).toBe(0);
-    const refused = mentor(['request', '--repo', repo, '--from-issue', path.join(makeTree({ 'body.md': request.replace('- [X] I have', '- [ ] I have') }), 'body.md'), '--github', 'yan-y'], { env: NOW });
+    const refused
+ = mentor(['request', '--repo', repo, '--from-issue', path.join(makeTree({ 'body.md': request.replace('- [X] I have', '- [ ] I have') }), 'body.md'), '--github', 'yan-y'], { env: NOW });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('confirm "I have a computer I can code on" (laptop)');
   });
