@@ -92,7 +92,7 @@ describe('mentor fix', () => {
     const person = 'id: zoe\nname: Zoe\nlanguages: &l [en]\nskills: *l\n';
     const repo = smallProgram({ 'cohorts/c1/cohort.yaml': cohort, 'cohorts/c1/logs/ann/2026-W40.yaml': null, 'people/zoe.yaml': person });
     const before = await mentorInJson(['validate', '--repo', repo, '--format', 'json']);
-    const check = mentor(['fix', '--repo', repo, '--check']);
+    const check = await mentorIn(['fix', '--repo', repo, '--check']);
     expect(check.code, check.stderr).toBe(1);
     expect(check.stderr).toBe('');
     const fixed = await mentorIn(['fix', '--repo', repo]);
@@ -171,11 +171,12 @@ describe('validate --format sarif', () => {
     expect(finding.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'people/ada.yaml' }, region: { startLine: 3, startColumn: 11 } });
   });
 
-  it('gives each location as a URI: a file name with a space or a % is percent-encoded, so a reader finds that file', () => {
+  it('gives each location as a URI: a file name with a space or a % is percent-encoded, so a reader finds that file', async () => {
     // Before: "people/Ada Lovelace.yaml" went out as is (not a URI reference), and "people/a%41.yaml"
     // read back as people/aA.yaml.
     const repo = exampleRepo({ 'people/Ada Lovelace.yaml': 'id: ada-l\nname: Ada\n', 'people/a%41.yaml': 'id: a\nname: A\n' });
-    const sarif = JSON.parse(mentor(['validate', '--repo', repo, '--format', 'sarif']).stdout);
+    const sarif = JSON.parse((await mentorIn(['validate', '--repo', repo, '--format', 'sarif'])).stdout);
+
     const uris = new Set(sarif.runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri));
     expect(uris).toContain('people/Ada%20Lovelace.yaml');
     expect(uris).toContain('people/a%2541.yaml');
