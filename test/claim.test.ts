@@ -13,7 +13,8 @@ const replaceIn = (repo: string, file: string, from: string, to: string) => writ
 describe('mentor claim', () => {
   it('sets the mentor and assignedAt where the member is written, keeping comments', async () => {
     const repo = exampleRepo();
-    const result = mentor(['claim', 'cleo', '--repo', repo, '--as', 'grace'], { env: NOW });
+    const result = await mentorIn(['claim', 'cleo', '--repo', repo, '--as', 'grace'], { env: NOW });
+
     expect(result.code, result.stderr).toBe(0);
     expect(memberOf(repo, 'cleo')).toMatchObject({ mentor: 'grace', assignedAt: '2026-11-23T10:00:00-08:00', requestedAt: '2026-11-20T15:04:00-08:00' });
     expect(readText(repo, COHORT)).toContain('wants: [react] # skills she wants to learn');
