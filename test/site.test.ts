@@ -153,12 +153,13 @@ describe('mentor site', () => {
     expect(existsSync(path.join(out, 'index.html'))).toBe(true);
   });
 
-  it('writes index.html and exits 0 when there is no cohort page to write: no cohorts yet, or every cohort left out', () => {
+  it('writes index.html and exits 0 when there is no cohort page to write: no cohorts yet, or every cohort left out', async () => {
     const noCohorts = exampleRepo({ cohorts: null });
     const leftOut = exampleRepo({ 'cohorts/2026-fall/cohort.yaml': 'id: 2026-fall\nname: Broken\nstart: 0001-01-01\nmembers: []\n' });
     for (const repo of [noCohorts, leftOut]) {
       const out = makeTree({});
-      const result = mentor(['site', '--repo', repo, '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } });
+      const result = await mentorIn(['site', '--repo', repo, '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } });
+
       expectNoCrash(result);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('index.html and 0 cohort pages');
