@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
 import { exampleGitRepo, exampleRepo, git, mentor } from './helpers/repo.js';
 
 // `mentor assign` and the claims mentors made on the attention issue: each is a branch
@@ -20,8 +21,9 @@ describe('assign beside open claims', () => {
     );
   });
 
-  it('says nothing where no claim branch is known, or the folder is not a git repository', () => {
-    expect(mentor(['assign', '2026-fall', '--dry-run', '--repo', exampleGitRepo()], { env }).stderr).toBe('');
-    expect(mentor(['assign', '2026-fall', '--dry-run', '--repo', exampleRepo()], { env }).stderr).toBe('');
+  it('says nothing where no claim branch is known, or the folder is not a git repository', async () => {
+    expect((await mentorIn(['assign', '2026-fall', '--dry-run', '--repo', exampleGitRepo()], { env })).stderr).toBe('');
+    expect((await mentorIn(['assign', '2026-fall', '--dry-run', '--repo', exampleRepo()], { env })).stderr).toBe('');
+
   });
 });
