@@ -11,9 +11,10 @@ const TUESDAY_W48 = '2026-11-24T09:00:00-08:00'; // the example's 2026-fall runs
 const at = (now: string) => ({ env: { MENTOR_NOW: now } });
 
 describe('report and the last complete week', () => {
-  it('reports the last complete week when no --week is given, not the week still running', () => {
+  it('reports the last complete week when no --week is given, not the week still running', async () => {
     const repo = exampleRepo();
-    const result = mentor(['report', '2026-fall', '--repo', repo], at(TUESDAY_W48));
+    const result = await mentorIn(
+['report', '2026-fall', '--repo', repo], at(TUESDAY_W48));
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('reports/2026-fall/2026-W47.md');
     expect(existsSync(path.join(repo, 'reports/2026-fall/2026-W48.md'))).toBe(false);
