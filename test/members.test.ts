@@ -126,7 +126,8 @@ describe('mentor members', { timeout: 180_000 }, () => {
 
   it('with --commit, makes one branch and one commit that adds the files and empties the list', async () => {
     const repo = exampleGitRepo();
-    const result = mentor(['members', '2026-fall', '--to', 'files', '--commit', '--repo', repo], { env: NOW });
+    const result = await mentorIn(['members', '2026-fall', '--to', 'files', '--commit', '--repo', repo], { env: NOW });
+
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('git push -u origin members/2026-fall-to-files');
     expect(git(repo, ['branch', '--show-current']).trim()).toBe('members/2026-fall-to-files');
