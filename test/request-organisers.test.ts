@@ -103,11 +103,12 @@ describe('a request from the issue form that only the organisers can unblock', (
     expect(mentions(text)).toEqual([]);
   });
 
-  it('tells the one who runs the CLI what they can do: --cohort, or intake.cohort in the config', () => {
+  it('tells the one who runs the CLI what they can do: --cohort, or intake.cohort in the config', async () => {
     const result = mentor(['request', '--repo', exampleRepo(), '--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC'], { env: AFTER_THE_COHORT });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('No cohort is running to ask in: name one with --cohort (or set intake.cohort in mentor.config.yaml).');
-    const named = mentor(['request', '--repo', exampleRepo(), '--cohort', 'nope', '--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC', '--format', 'markdown'], { env: RUNNING });
+    const named = await mentorIn(
+['request', '--repo', exampleRepo(), '--cohort', 'nope', '--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC', '--format', 'markdown'], { env: RUNNING });
     expect(named.stdout).toContain('There is no cohort "nope"');
   });
 });
