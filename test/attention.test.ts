@@ -137,7 +137,8 @@ describe('status --format markdown (the attention issue)', () => {
     expect(comment).toContain('claimed in #12 by grace-h, to merge: @andrew-gh (maintainer)');
     expect(mentions(stdout)).toEqual(['andrew-gh']);
     expect(stdout.split('\n').find((line) => line.includes('| jon'))).not.toContain('claimed');
-    const missing = mentor(['status', '--repo', exampleRepo(), '--format', 'markdown', '--claims', `${claims}.gone`], { env: NOW });
+    const missing = await mentorIn(['status', '--repo', exampleRepo(), '--format', 'markdown', '--claims', `${claims}.gone`], { env: NOW });
+
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('the open pull requests were listed to');
   });
