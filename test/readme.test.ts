@@ -77,7 +77,8 @@ describe('the README section "Add people and a cohort"', () => {
 
   it('is what init and request --role mentor point to', async () => {
     expect(section).toContain('placeholder lead, `alex`');
-    const init = mentor(['init', 'program'], { cwd: makeTree({}), env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00', TZ: 'UTC' } });
+    const init = await mentorIn(['init', 'program'], { cwd: makeTree({}), env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00', TZ: 'UTC' } });
+
     expect(init.stdout).toContain('"Add people and a cohort"');
   });
 });
