@@ -897,7 +897,6 @@ describe('the gate comment (check-pr --format markdown, pr-summary)', () => {
     expect(result.stdout).toContain('`cohorts/2026-fall/logs/hal/<img src=x onerror=alert(1)>.md`');
     for (const line of result.stdout.split('\n')) expect(line).not.toMatch(/^\s*::/);
     const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'hal-k'], { env: NOW });
-    for (const line
- of text.stdout.split('\n')) expect(line).not.toMatch(/^\s*::/);
+    for (const line of text.stdout.split('\n')) expect(line).not.toMatch(/^\s*::/);
   });
 });
