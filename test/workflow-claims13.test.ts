@@ -2,8 +2,9 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { branchSha, git, mainSha } from './helpers/github-world.js';
-import { addIssue, claimEvent, formBody, issueEvent, issuesWorld, onMain, requestIssue, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
+import { addIssue, formBody, issueEvent, issuesWorld, onMain, requestIssue, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
+import { claimJon, commentsOn, jobOutput, type ClaimPr } from './helpers/claim-prs.js';
 import { exampleGitRepo, git as gitIn, mentorJson } from './helpers/repo.js';
 
 // The comments on a claim's pull request when it is merged or closed (session 13): who the member's
@@ -11,16 +12,9 @@ import { exampleGitRepo, git as gitIn, mentorJson } from './helpers/repo.js';
 // the commit before it), never from the branch's name or the description, which a maintainer's
 // changes and an older workflow leave saying something else. The world's "now" is 2026-11-20.
 
-type Pr = { number: number; head: string; body: string };
-
-const say = (job: { steps: Array<{ stdout: string; stderr: string }> }) => job.steps.map((s) => s.stdout + s.stderr).join('');
-const commentsOn = (w: IssuesWorld, pr: Pr): string[] => stateOf(w).prs.find((p: { number: number }) => p.number === pr.number).comments ?? [];
-
-function claim(w: IssuesWorld, login: string): Pr {
-  const job = runWorkflow(w, 'mentor-claim.yml', { ...claimEvent(w, '/claim jon', login), sha: mainSha(w) }).jobs.claim!;
-  expect(job.succeeded, say(job)).toBe(true);
-  return stateOf(w).prs.at(-1) as Pr;
-}
+type Pr = ClaimPr;
+const say = jobOutput;
+const claim = claimJon;
 
 /** A maintainer's commit on the claim's branch (GitHub's editor, or a push): each file's change. */
 function onBranch(w: IssuesWorld, branch: string, files: Record<string, (text: string) => string>, message: string): void {

@@ -1,23 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { branchSha, git } from './helpers/github-world.js';
-import { addIssue, claimEvent, issuesWorld, onMain, stateOf, updateState, type IssuesWorld } from './helpers/issues-world.js';
+import { branchSha, git, mainSha } from './helpers/github-world.js';
+import { addIssue, issuesWorld, onMain, updateState } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
-import { mainSha } from './helpers/github-world.js';
+import { claimJon, commentsOn, jobOutput, type ClaimPr } from './helpers/claim-prs.js';
 
 // Red team of session 13's claim comments (redgh13). The world's "now" is 2026-11-20.
 
-type Pr = { number: number; head: string; body: string };
-
-const say = (job: { steps: Array<{ stdout: string; stderr: string }> }) => job.steps.map((s) => s.stdout + s.stderr).join('');
-const commentsOn = (w: IssuesWorld, pr: Pr): string[] => stateOf(w).prs.find((p: { number: number }) => p.number === pr.number).comments ?? [];
-
-function claim(w: IssuesWorld, login: string): Pr {
-  const job = runWorkflow(w, 'mentor-claim.yml', { ...claimEvent(w, '/claim jon', login), sha: mainSha(w) }).jobs.claim!;
-  expect(job.succeeded, say(job)).toBe(true);
-  return stateOf(w).prs.at(-1) as Pr;
-}
+type Pr = ClaimPr;
+const say = jobOutput;
+const claim = claimJon;
 
 describe('a claim merged into a branch that is not the default branch (simulated)', { timeout: 180_000 }, () => {
   it('tells nobody they are placed: the default branch, which the program reads, does not have it', () => {
