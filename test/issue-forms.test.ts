@@ -105,4 +105,16 @@ describe('mentor forms', () => {
     const unticked = await mentorIn(['request', '--repo', repo, '--from-issue', path.join(makeTree({ 'body.md': request.replace('zoe', 'xi').replace('- [X]', '- [ ]') }), 'body.md'), '--github', 'xi-x'], { env: NOW });
     expect(unticked.code).toBe(1);
   });
+
+  it('--check says which forms are missing and which are out of date, and what writes them', async () => {
+    const repo = exampleRepo();
+    const missing = await mentorIn(['forms', '--check', '--repo', repo]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('Missing: .github/ISSUE_TEMPLATE/request-a-mentor.yml, .github/ISSUE_TEMPLATE/become-a-mentor.yml.\nRun `mentor forms` to write them from mentor.config.yaml, and commit the result.\n');
+    expect((await mentorIn(['forms', '--repo', repo])).code).toBe(0);
+    writeFileSync(path.join(repo, '.github/ISSUE_TEMPLATE/become-a-mentor.yml'), `${readText(repo, '.github/ISSUE_TEMPLATE/become-a-mentor.yml')}# edited\n`);
+    const older = await mentorIn(['forms', '--check', '--repo', repo]);
+    expect(older.code).toBe(1);
+    expect(older.stdout).toBe('Out of date with mentor.config.yaml: .github/ISSUE_TEMPLATE/become-a-mentor.yml.\nRun `mentor forms` to write it from mentor.config.yaml, and commit the result.\n');
+  });
 });

@@ -1,5 +1,5 @@
 import { ExitCode } from '../errors.js';
-import { staleFiles } from '../io/generated.js';
+import { existsInRepo, staleFiles } from '../io/generated.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { issueForms } from '../render/issue-forms.js';
 import { CONFIG_FILE } from '../domain/layout.js';
@@ -19,7 +19,14 @@ export async function formsCommand(options: FormsOptions): Promise<number> {
   const stale = staleFiles(program.root, forms);
   const upToDate = 'The issue forms are up to date.';
   const json = options.format === 'json' ? { forms: [...forms.keys()] } : undefined;
-  if (options.check) return checkGenerated(stale, upToDate, (files) => `Out of date with ${CONFIG_FILE}: ${files}.\nRun \`mentor forms\` to regenerate them.`, json);
+  if (options.check) {
+    // A form that is not there (a repo made before the forms, or one deleted) is missing, not out of date.
+    const missing = stale.filter((file) => !existsInRepo(program.root, file));
+    const older = stale.filter((file) => !missing.includes(file));
+    const said = () =>
+      [...(missing.length > 0 ? [`Missing: ${missing.join(', ')}.`] : []), ...(older.length > 0 ? [`Out of date with ${CONFIG_FILE}: ${older.join(', ')}.`] : []), `Run \`mentor forms\` to write ${stale.length === 1 ? 'it' : 'them'} from ${CONFIG_FILE}, and commit the result.`].join('\n');
+    return checkGenerated(stale, upToDate, said, json);
+  }
   // Whole files made from the config, so no edit can be lost; the lock keeps writers one at a time.
   if (stale.length > 0) lockForWriting(program.root, 'forms');
   writeFilesAtomic(program.root, stale.map((file) => ({ file, content: forms.get(file)! })));
