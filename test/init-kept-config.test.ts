@@ -51,4 +51,14 @@ describe('mentor init in a folder that has a config already', { timeout: 120_000
     expect(result.stderr).toMatch(/mentor\.config\.yaml:2:\d+ .*maintainers/);
     expect(readdirSync(dir)).toEqual(['mentor.config.yaml']);
   });
+
+  it("dates the example cohort by the kept config's zone, not the machine's, where their days differ", () => {
+    // 2026-11-24 at 12:00 UTC is already 2026-11-25 at Kiritimati (UTC+14).
+    const dir = makeTree({ 'mentor.config.yaml': 'program: Far\ntimezone: Pacific/Kiritimati\n' });
+    const result = mentor(['init', dir, '--no-git'], { env: { MENTOR_NOW: '2026-11-24T12:00:00Z', TZ: 'UTC' } });
+    expect(result.code, result.stderr).toBe(0);
+    const cohorts = readdirSync(path.join(dir, 'cohorts'));
+    expect(cohorts).toHaveLength(1);
+    expect(readFileSync(path.join(dir, 'cohorts', cohorts[0]!, 'cohort.yaml'), 'utf8')).toMatch(/^start: 2026-11-25$/m);
+  });
 });

@@ -50,8 +50,10 @@ export async function initCommand(options: InitOptions): Promise<number> {
   const style = styleFor(process.stdout);
   // With --format json the run says nothing until its one JSON answer at the end.
   const tell = options.format === 'json' ? () => {} : say;
+  // The machine's zone: the program's for a new config, and the placeholder person's (who runs init).
   const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  const today = localDate(timezone, currentTime());
+  // The example cohort starts today in the program's zone: a kept config's, where it has one.
+  const today = localDate(keptConfig?.timezone ?? timezone, currentTime());
   // The runner is this CLI's own build, committed so the repo runs it with plain node.
   const files = new Map([
     ...scaffoldFiles({ program: titleFromFolder(path.basename(root)), today, timezone, config: keptConfig }),
