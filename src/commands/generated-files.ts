@@ -5,8 +5,8 @@ import { generateJsonSchemas } from '../model/json-schema.js';
 import { renderCodeowners } from '../render/codeowners.js';
 import { REQUEST_FORM, issueForms } from '../render/issue-forms.js';
 import { CODEOWNERS_FILE, SCHEMAS_DIR, reportFile } from '../domain/layout.js';
-import { chooseCohort, loadForCommand } from './context.js';
-import { refuseWeekNotReportable, reportMaker } from './report-files.js';
+import { loadForCommand } from './context.js';
+import { committedReports, refusalLine } from './report-files.js';
 
 // What CI's check of generated files (mentor.yml, job `generated`) compares with what the runner
 // writes: CODEOWNERS, the schemas, the issue forms and every committed report. A newer runner may
@@ -29,7 +29,7 @@ export function generatedFiles(root: string): GeneratedFiles {
     loaded = loadForCommand(root);
   } catch (error) {
     if (!(error instanceof MentorError)) throw error;
-    const reason = firstLine(error);
+    const reason = refusalLine(error);
     left.push({ file: CODEOWNERS_FILE, reason, command: 'mentor codeowners' }, { file: path.posix.dirname(REQUEST_FORM), reason, command: 'mentor forms' });
     for (const { cohort, week } of reportWeeks(root)) left.push({ file: reportFile(cohort, week, 'md'), reason, command: `mentor report ${cohort} --week ${week}` });
     return { files, left };
@@ -37,19 +37,9 @@ export function generatedFiles(root: string): GeneratedFiles {
   const { program } = loaded;
   for (const [file, content] of issueForms(program.config)) files.set(file, content);
   files.set(CODEOWNERS_FILE, renderCodeowners(program.config.maintainers));
-  const reportFiles = reportMaker(program);
-  for (const { cohort, week } of reportWeeks(root)) {
-    try {
-      const entry = chooseCohort(loaded, cohort);
-      refuseWeekNotReportable(entry, week, false, loaded.today);
-      for (const [file, content] of reportFiles(entry, week)) files.set(file, content);
-    } catch (error) {
-      if (!(error instanceof MentorError)) throw error;
-      left.push({ file: reportFile(cohort, week, 'md'), reason: firstLine(error), command: `mentor report ${cohort} --week ${week}` });
-    }
+  for (const { cohort, week, files: made, problem } of committedReports(loaded, reportWeeks(root))) {
+    if (made) for (const [file, content] of made) files.set(file, content);
+    else left.push({ file: reportFile(cohort, week, 'md'), reason: problem, command: `mentor report ${cohort} --week ${week}` });
   }
   return { files, left };
 }
-
-/** A refusal's first line as a sentence (a list of problems may follow it). */
-const firstLine = (error: MentorError) => error.message.split('\n')[0]!.replace(/:$/, '.');

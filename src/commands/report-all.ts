@@ -1,4 +1,4 @@
-import { ExitCode, MentorError, usageError } from '../errors.js';
+import { ExitCode, usageError } from '../errors.js';
 import { linkedReportFolders, reportWeeks, staleFiles } from '../io/generated.js';
 import { print, say } from '../io/output.js';
 import { writeFilesAtomic } from '../io/write.js';
@@ -7,9 +7,8 @@ import { COHORTS_DIR, CONFIG_FILE, PEOPLE_DIR, REPORTS_DIR, reportFile } from '.
 import { renderReportsOutcomeJson, type CommittedReport } from '../render/outcome-json.js';
 import { plural } from '../render/words.js';
 import { countText } from '../domain/text.js';
-import { isIsoWeek, weekFix } from '../domain/weeks.js';
 import { chooseCohort, loadForCommand } from './context.js';
-import { refuseWeekNotReportable, reportMaker } from './report-files.js';
+import { committedReports } from './report-files.js';
 import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 import type { ReportOptions } from './report.js';
 
@@ -26,21 +25,10 @@ export async function reportAllCommand(cohortId: string | undefined, options: Re
   for (const folder of [REPORTS_DIR, ...linkedReportFolders(program.root)]) refuseLinkedFolder(program.root, folder, options.check ? 'Not checking the reports' : 'Not rewriting the reports');
   // A cohort named that does not exist is refused as `mentor report <cohort>` refuses it.
   if (cohortId !== undefined && !program.cohorts.has(cohortId)) chooseCohort(loaded, cohortId);
-  const make = reportMaker(program);
-  const reports = reportWeeks(program.root)
-    .filter((report) => cohortId === undefined || report.cohort === cohortId)
-    .map(({ cohort, week }): CommittedReport & { files: Map<string, string> } => {
-      try {
-        if (!isIsoWeek(week)) throw usageError(`${week} is not an ISO week. ${weekFix(week)}`);
-        const entry = chooseCohort(loaded, cohort);
-        refuseWeekNotReportable(entry, week, false, loaded.today);
-        const files = make(entry, week);
-        return { cohort, week, stale: staleFiles(program.root, files), problem: null, files };
-      } catch (error) {
-        if (!(error instanceof MentorError)) throw error;
-        return { cohort, week, stale: [], problem: error.message.split('\n')[0]!.replace(/:$/, '.'), files: new Map() };
-      }
-    });
+  const reports = committedReports(
+    loaded,
+    reportWeeks(program.root).filter((report) => cohortId === undefined || report.cohort === cohortId),
+  ).map((made): CommittedReport & { files: Map<string, string> } => ({ ...made, files: made.files ?? new Map(), stale: made.files === undefined ? [] : staleFiles(program.root, made.files) }));
   const stale = reports.flatMap((report) => report.stale);
   const unmade = reports.filter((report) => report.problem !== null);
   const problems = [...reports.filter((report) => report.stale.length > 0).map((report) => `Out of date: ${report.stale.join(', ')}. ${regenerate(report)}`), ...unmade.map(cannotBeMade)];

@@ -1,14 +1,14 @@
 import { cohortSnapshot } from '../core/report.js';
 import { reportFile } from '../domain/layout.js';
 import { completeWeeks, firstWeekOf, isCohortWeek } from '../domain/cohort-state.js';
-import { compareWeeks, lastCompleteWeek, sundayOf } from '../domain/weeks.js';
-import { usageError } from '../errors.js';
+import { compareWeeks, isIsoWeek, lastCompleteWeek, sundayOf, weekFix } from '../domain/weeks.js';
+import { MentorError, usageError } from '../errors.js';
 import type { CohortEntry, Program } from '../model/program.js';
 import type { Cohort, Log } from '../model/schemas.js';
 import type { ElsewhereHours } from '../domain/cross-cohort.js';
 import { cohortAsOf, endOfWeek } from '../core/cohort-as-of.js';
 import { renderReportJson, renderReportMarkdown } from '../render/report.js';
-import { peopleOf, refuseWeekOutside } from './context.js';
+import { chooseCohort, peopleOf, refuseWeekOutside, type Loaded } from './context.js';
 import { cohortLogs, hoursInOverlappingCohorts } from './week-logs.js';
 
 // A cohort's report of a week, as `mentor report` writes it and `mentor upgrade` brings committed
@@ -40,7 +40,7 @@ export function reportFiles(program: Program, entry: CohortEntry & { cohort: Coh
  * `upgrade`): each cohort's logs are read once, not once a week. A cohort whose logs stop the
  * report (a log with errors) stops each of its weeks with the same error.
  */
-export function reportMaker(program: Program): (entry: CohortEntry & { cohort: Cohort }, week: string) => Map<string, string> {
+function reportMaker(program: Program): (entry: CohortEntry & { cohort: Cohort }, week: string) => Map<string, string> {
   const made = new Map<string, { reads: CohortReads } | { error: unknown }>();
   return (entry, week) => {
     let outcome = made.get(entry.id);
@@ -56,6 +56,32 @@ export function reportMaker(program: Program): (entry: CohortEntry & { cohort: C
     return reportFiles(program, entry, week, outcome.reads);
   };
 }
+
+/** A committed report as the records make it now: its files, or why it cannot be made. */
+export type MadeReport = { cohort: string; week: string } & ({ files: Map<string, string>; problem: null } | { files: undefined; problem: string });
+
+/**
+ * Each of the committed reports (`reports`, as io/generated.ts reportWeeks finds them) made from
+ * the records, each cohort's logs read once; one mentor cannot make (a name that is no ISO week,
+ * a cohort gone, a week it does not have, records with errors) says why, as `mentor report` would.
+ */
+export function committedReports(loaded: Loaded, reports: ReadonlyArray<{ cohort: string; week: string }>): MadeReport[] {
+  const make = reportMaker(loaded.program);
+  return reports.map(({ cohort, week }): MadeReport => {
+    try {
+      if (!isIsoWeek(week)) throw usageError(`${week} is not an ISO week. ${weekFix(week)}`);
+      const entry = chooseCohort(loaded, cohort);
+      refuseWeekNotReportable(entry, week, false, loaded.today);
+      return { cohort, week, files: make(entry, week), problem: null };
+    } catch (error) {
+      if (!(error instanceof MentorError)) throw error;
+      return { cohort, week, files: undefined, problem: refusalLine(error) };
+    }
+  });
+}
+
+/** A refusal's first line as a sentence (a list of problems may follow it). */
+export const refusalLine = (error: MentorError) => error.message.split('\n')[0]!.replace(/:$/, '.');
 
 /**
  * A report judges one complete week of the cohort (exit 2 otherwise). The advice names only weeks
