@@ -1,8 +1,7 @@
 import { ExitCode } from '../errors.js';
-import { existsInRepo, staleFiles } from '../io/generated.js';
+import { existsInRepo, staleFiles, writerOf } from '../io/generated.js';
 import { writeFileAtomic } from '../io/write.js';
 import { CODEOWNERS_MARK, renderCodeowners } from '../render/codeowners.js';
-import { readRegularFile } from '../io/regular-file.js';
 import { CODEOWNERS_FILE, CONFIG_FILE } from '../domain/layout.js';
 import { loadForCommand, lockForWriting } from './context.js';
 import { checkGenerated, sayGenerated, type Format } from './generated-step.js';
@@ -19,7 +18,7 @@ export async function codeownersCommand(options: { repo?: string; check?: boolea
     return checkGenerated(stale, upToDate, () => `${CODEOWNERS_FILE} is ${current === undefined ? 'missing' : 'out of date'}. Regenerate it with \`mentor codeowners\` and commit it.`, json);
   }
   // A file mentor did not write (the repo's own, kept by `mentor init`) is replaced, and said so.
-  const replaced = stale.length > 0 && current !== undefined && !writtenByMentor(program.root);
+  const replaced = stale.length > 0 && current !== undefined && writerOf(program.root, CODEOWNERS_FILE, CODEOWNERS_MARK, 4096) !== 'mentor';
   if (stale.length > 0) {
     lockForWriting(program.root, 'codeowners');
     writeFileAtomic(program.root, CODEOWNERS_FILE, content);
@@ -33,13 +32,4 @@ function wroteText(owners: number, replaced: boolean): string {
     ? `Wrote ${CODEOWNERS_FILE} with no owner yet: ${CONFIG_FILE} has no maintainers. Add \`maintainers: [your-handle]\` there, then run \`mentor codeowners\` again.`
     : `Wrote ${CODEOWNERS_FILE} (the maintainers own every file: ${owners}).`;
   return replaced ? `${wrote}\nIt replaced a ${CODEOWNERS_FILE} mentor had not written: its lines are gone from the file (if it was committed, \`git show HEAD:${CODEOWNERS_FILE}\` shows them). What each person may change is the mentor/gate check's to judge, not CODEOWNERS'.` : wrote;
-}
-
-/** Whether the CODEOWNERS there starts as mentor writes it (one that cannot be read is not mentor's). */
-function writtenByMentor(root: string): boolean {
-  try {
-    return readRegularFile(root, CODEOWNERS_FILE, 4096)?.bytes.toString('utf8').replace(/^\uFEFF/, '').startsWith(CODEOWNERS_MARK) === true;
-  } catch {
-    return false;
-  }
 }

@@ -26,6 +26,21 @@ export function staleFiles(root: string, files: ReadonlyMap<string, string>): st
   }).map(([file]) => file);
 }
 
+/**
+ * Who wrote the file at `relative`, by the mark mentor puts in each file of a kind it generates
+ * (CODEOWNERS' first line, a page's footer), looked for in its first `limit` bytes: `mentor`,
+ * `other` (no mark), `none` (nothing there) or `unreadable` (not a file mentor can read).
+ */
+export function writerOf(root: string, relative: string, mark: string, limit: number): 'mentor' | 'other' | 'none' | 'unreadable' {
+  let head: ReturnType<typeof readRegularFile>;
+  try {
+    head = readRegularFile(root, relative, limit);
+  } catch {
+    return 'unreadable';
+  }
+  return head === undefined ? 'none' : head.bytes.includes(mark) ? 'mentor' : 'other';
+}
+
 /** Whether anything (a file or a folder) is at this path of the repo. */
 export function existsInRepo(root: string, relative: string): boolean {
   return existsSync(path.join(root, relative));

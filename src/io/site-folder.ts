@@ -4,7 +4,7 @@ import { programFolderOf } from '../domain/layout.js';
 import { ExitCode, fileSystemError, isSystemError, MentorError } from '../errors.js';
 import { removeFiles, writeFilesAtomic } from './write.js';
 import { checkWritePaths, chosenFolder } from './write-path.js';
-import { readRegularFile } from './regular-file.js';
+import { writerOf } from './generated.js';
 
 /**
  * The folder `site --out` names (absolute), as chosenFolder() gives it, refused when it is the
@@ -52,17 +52,8 @@ export function writeSiteFolder(root: string, dir: string, files: ReadonlyMap<st
   removeFiles(root, gone);
 }
 
-/** Whether a file is at `relative` that does not hold the mark of a page mentor wrote. */
-function wroteBySomeoneElse(root: string, relative: string, mark: string): boolean {
-  let head: ReturnType<typeof readRegularFile>;
-  try {
-    head = readRegularFile(root, relative, MAX_PAGE_BYTES);
-  } catch {
-    // A path that cannot be read (too long, not a file): the write says what is wrong with it, as before.
-    return false;
-  }
-  return head !== undefined && !head.bytes.includes(mark);
-}
+/** A file at `relative` that does not hold the mark of a page mentor wrote (one that cannot be read: the write says what is wrong with it). */
+const wroteBySomeoneElse = (root: string, relative: string, mark: string) => writerOf(root, relative, mark, MAX_PAGE_BYTES) === 'other';
 
 /** Pages of a program of 10,000 people are a few MB: a file far past that is no page of mentor's. */
 const MAX_PAGE_BYTES = 512 * 1024 * 1024;
