@@ -44,6 +44,10 @@ describe('the commands mentor tells people to run', () => {
     expect(logHelp.split('\n')[0]).toBe('Usage: node .mentor/mentor.mjs log [options]');
     expect(logHelp).toContain('\n  node .mentor/mentor.mjs log --person hal --week 2026-W47');
     expect(logHelp).not.toMatch(/(^|\s)mentor log/m);
+    // Only a command becomes the runner: "the mentor tree" (the tree of mentors) is not `mentor tree`.
+    const help = runner('.mentor/mentor.mjs', ['--help'], repo).stdout;
+    expect(help).toContain('the tree of mentors and mentees in the terminal');
+    expect(help).not.toMatch(/[a-z] node \.mentor\/mentor\.mjs/);
     expect(runner('.mentor/mentor.mjs', ['lgo'], repo).stderr).toContain('Did you mean log? See `node .mentor/mentor.mjs --help` for the commands.');
   });
 

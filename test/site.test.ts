@@ -124,7 +124,7 @@ describe('mentor site', () => {
     const out = makeTree({ 'index.html': '<p>my own home page</p>\n', 'cohorts/notes.html': '<p>my notes</p>\n' });
     const result = await mentorIn(['site', '--repo', EXAMPLE, '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('index.html is not a page mentor site wrote');
+    expect(result.stderr).toContain('index.html is not a page that `mentor site` wrote');
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>my own home page</p>\n');
     expect(existsSync(path.join(out, 'cohorts/2026-fall.html'))).toBe(false);
     // Pages of its own are swept, a page of the user's among them is left alone.

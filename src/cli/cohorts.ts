@@ -76,7 +76,7 @@ export const status: Define = (program, run) =>
 export const tree: Define = (program, run) =>
   program
     .command('tree')
-    .description('the mentor tree in the terminal, with each role, X and planned hours')
+    .description('the tree of mentors and mentees in the terminal, with each role, X and planned hours')
     .argument(...cohortArgument)
     .addOption(repoOption())
     .addOption(formatOption(['text', 'json']))

@@ -40,7 +40,7 @@ export function writeSiteFolder(root: string, dir: string, files: ReadonlyMap<st
   if (theirs.length > 0) {
     const shown = path.join(root, dir, theirs[0]!);
     throw new MentorError(
-      `${shown} is not a page mentor site wrote, and mentor never overwrites it${theirs.length > 1 ? ` (nor ${theirs.length - 1} more)` : ''}. Nothing was written.`,
+      `${shown} is not a page that \`mentor site\` wrote, and mentor never overwrites it${theirs.length > 1 ? ` (nor ${theirs.length - 1} more)` : ''}. Nothing was written.`,
       ExitCode.usage,
       'Give the dashboard a folder of its own with --out (a new one, or the one it was written to before), or move that file away.',
     );
