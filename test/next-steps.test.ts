@@ -33,6 +33,20 @@ describe('the next step after a write without --commit', () => {
     expect(git(repo, ['status', '--porcelain'])).toBe('');
   });
 
+  it('gives the git commands of an organiser\'s placements and report, each committing exactly its files', async () => {
+    const repo = exampleGitRepo();
+    const assigned = await mentorIn(['assign', '2026-fall', '--yes', '--repo', repo]);
+    expect(assigned.code, assigned.stderr).toBe(0);
+    expect(runPrinted(repo, assigned.stdout).at(-1)).toBe('git push -u origin assign/2026-fall-2026-11-24');
+    expect(git(repo, ['show', '--format=%s', '--name-only', 'HEAD']).trim().split('\n')).toEqual(['Assign mentors in 2026-fall (2 placed)', '', 'cohorts/2026-fall/cohort.yaml']);
+    expect(git(repo, ['status', '--porcelain'])).toBe('');
+    const reported = await mentorIn(['report', '2026-fall', '--repo', repo]);
+    expect(reported.code, reported.stderr).toBe(0);
+    expect(runPrinted(repo, reported.stdout).at(-1)).toBe('git push -u origin report/2026-fall/2026-W47');
+    expect(git(repo, ['show', '--format=%s', '--name-only', 'HEAD']).trim().split('\n')).toEqual(['Report 2026-fall 2026-W47', '', 'reports/2026-fall/2026-W47.json', 'reports/2026-fall/2026-W47.md']);
+    expect(git(repo, ['status', '--porcelain'])).toBe('');
+  });
+
   it('gives the git commands of a members move both ways, which commit the new files and the removed ones', async () => {
     const repo = exampleGitRepo();
     const toFiles = await mentorIn(['members', '2026-fall', '--to', 'files', '--repo', repo]);

@@ -49,7 +49,12 @@ describe('mentor report --all', () => {
     const untouched = statSync(path.join(repo, `${W45}.md`)).mtimeMs;
     const result = await mentorIn(['report', '--all', '--repo', repo]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toBe(`Wrote 2 files: 1 report the records had moved on from (1 already up to date).\n  ${W46}.md, ${W46}.json\n`);
+    expect(result.stdout).toBe(
+      `Wrote 2 files: 1 report the records had moved on from (1 already up to date).\n  ${W46}.md, ${W46}.json\n` +
+        'Next: put the reports on a branch of its own and open a pull request; it counts once merged:\n  git switch -c report-refresh/2026-11-24\n' +
+        `  git add ${W46}.md ${W46}.json\n  git commit -m 'Refresh 1 report'\n  git push -u origin report-refresh/2026-11-24\n` +
+        'then open the pull request from the link that the push prints. (Next time, --commit makes the branch and the commit for you.)\n',
+    );
     expect(statSync(path.join(repo, `${W45}.md`)).mtimeMs).toBe(untouched);
     const one = await withReports(exampleRepo());
     lateLog(one);

@@ -15,7 +15,7 @@ import { cohortState } from '../domain/cohort-state.js';
 import type { CohortEntry } from '../model/program.js';
 import type { Cohort } from '../model/schemas.js';
 import { changedMeanwhile, chooseCohort, cohortRecordErrors, loadForCommand, lockAndReadAgain, peopleOf, recordErrorsMessage, type Loaded } from './context.js';
-import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
+import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { hoursInOverlappingCohorts } from './week-logs.js';
 
 export interface AssignOptions {
@@ -66,7 +66,8 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
     return ExitCode.ok;
   }
   // Refuse before anything is written, and before asking.
-  const planTheCommit = (current: CohortEntry & { cohort: Cohort }) => (options.commit ? planCommit(program.root, `assign/${current.id}-${loaded.today}`, touchableFiles(current)) : Promise.resolve(undefined));
+  const branch = `assign/${entry.id}-${loaded.today}`;
+  const planTheCommit = (current: CohortEntry & { cohort: Cohort }) => (options.commit ? planCommit(program.root, branch, touchableFiles(current)) : Promise.resolve(undefined));
   let commitPlan = await planTheCommit(entry);
 
   let target = entry;
@@ -86,9 +87,12 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
   const edited = applyMemberEdits(target, plan.assignments.map((a) => ({ person: a.person, set: { mentor: a.mentor, assignedAt } })));
   const writes = [...edited].map(([file, content]) => ({ file, content }));
   refuseTooLargeRecords(writes, `Keep the members of ${entry.id} one file each, then run assign again: mentor members ${entry.id} --to files`);
-  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, writes), `Assign mentors in ${entry.id} (${plan.assignments.length} placed)`);
-  if (options.format === 'text') say(`Placed ${plan.assignments.length} in ${[...edited.keys()].join(', ') || entry.file}.`);
-  if (commitPlan && options.format === 'text') say(nextStepAfterCommit(commitPlan.branch, 'the placements'));
+  const message = `Assign mentors in ${entry.id} (${plan.assignments.length} placed)`;
+  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, writes), message);
+  if (options.format !== 'text') return ExitCode.ok;
+  say(`Placed ${plan.assignments.length} in ${[...edited.keys()].join(', ') || entry.file}.`);
+  if (commitPlan) say(nextStepAfterCommit(commitPlan.branch, 'the placements'));
+  else if (edited.size > 0) say(nextStepWithoutCommit('the placements', { branch, files: [...edited.keys()], message }));
   return ExitCode.ok;
 }
 

@@ -9,7 +9,7 @@ import { plural } from '../render/words.js';
 import { countText } from '../domain/text.js';
 import { chooseCohort, loadForCommand } from './context.js';
 import { committedReports } from './report-files.js';
-import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
+import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
 import type { ReportOptions } from './report.js';
 
 // `mentor report --all`: every committed report (reports/<cohort>/<week>.md and .json) at once,
@@ -42,10 +42,11 @@ export async function reportAllCommand(cohortId: string | undefined, options: Re
   }
 
   const toWrite = reports.flatMap((report) => report.stale.map((file) => ({ file, content: report.files.get(file)! })));
-  const commitPlan = options.commit && toWrite.length > 0 ? await planCommit(program.root, `report-refresh/${loaded.today}`, toWrite.map((w) => w.file), { reads: { what: 'The reports', files: [CONFIG_FILE, PEOPLE_DIR, COHORTS_DIR] } }) : undefined;
-  if (toWrite.length > 0) await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, toWrite), `Refresh ${plural(reports.filter((report) => report.stale.length > 0).length, 'report')}`);
-  if (options.format === 'json') json({ ok: unmade.length === 0, files: toWrite.map((w) => w.file), branch: commitPlan?.branch ?? null });
-  else say(wrote(reports, toWrite.length, cohortId, commitPlan?.branch));
+  const change = { branch: `report-refresh/${loaded.today}`, files: toWrite.map((w) => w.file), message: `Refresh ${plural(reports.filter((report) => report.stale.length > 0).length, 'report')}` };
+  const commitPlan = options.commit && toWrite.length > 0 ? await planCommit(program.root, change.branch, change.files, { reads: { what: 'The reports', files: [CONFIG_FILE, PEOPLE_DIR, COHORTS_DIR] } }) : undefined;
+  if (toWrite.length > 0) await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, toWrite), change.message);
+  if (options.format === 'json') json({ ok: unmade.length === 0, files: change.files, branch: commitPlan?.branch ?? null });
+  else say(wrote(reports, cohortId, commitPlan ? nextStepAfterCommit(commitPlan.branch, 'the reports') : toWrite.length > 0 ? nextStepWithoutCommit('the reports', change) : undefined));
   return unmade.length === 0 ? ExitCode.ok : ExitCode.invalid;
 }
 
@@ -70,7 +71,7 @@ function checked(reports: ReadonlyArray<CommittedReport>, cohortId: string | und
 }
 
 /** What the write did: the reports rewritten (and where they were committed), or that none needed it. */
-function wrote(reports: ReadonlyArray<CommittedReport>, files: number, cohortId: string | undefined, branch: string | undefined): string {
+function wrote(reports: ReadonlyArray<CommittedReport>, cohortId: string | undefined, nextStep: string | undefined): string {
   const behind = reports.filter((report) => report.stale.length > 0);
   const unmade = reports.filter((report) => report.problem !== null);
   // Up to date: made, and the same as the records give (a report that cannot be made is neither).
@@ -81,8 +82,8 @@ function wrote(reports: ReadonlyArray<CommittedReport>, files: number, cohortId:
       ? [`There is no ${committed(cohortId)} to rewrite: \`mentor report <cohort> --week <week>\` writes one.`]
       : behind.length === 0
         ? [`${currentWords} up to date: nothing written.`]
-        : [`Wrote ${plural(files, 'file')}: ${plural(behind.length, 'report')} the records had moved on from (${countText(current)} already up to date).`, ...behind.map((report) => `  ${report.stale.join(', ')}`)];
+        : [`Wrote ${plural(behind.reduce((sum, report) => sum + report.stale.length, 0), 'file')}: ${plural(behind.length, 'report')} the records had moved on from (${countText(current)} already up to date).`, ...behind.map((report) => `  ${report.stale.join(', ')}`)];
   for (const report of unmade) lines.push(cannotBeMade(report));
-  if (branch !== undefined) lines.push(nextStepAfterCommit(branch, 'the reports'));
+  if (nextStep !== undefined) lines.push(nextStep);
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@ import { lastCompleteWeek } from '../domain/weeks.js';
 import { renderReportOutcomeJson, type Written } from '../render/outcome-json.js';
 import { chooseCohort, loadForCommand, refuseNotAWeek } from './context.js';
 import { refuseWeekNotReportable, reportFiles } from './report-files.js';
-import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
+import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { checkGenerated } from './generated-step.js';
 
 export interface ReportOptions {
@@ -47,11 +47,11 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
     return ExitCode.ok;
   }
   const reads = { what: 'The report', files: recordsReadBy(program, entry.cohort) };
-  const commitPlan = options.commit ? await planCommit(program.root, `report/${entry.id}/${week}`, [...files.keys()], { reads }) : undefined;
-  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, [...files].map(([file, content]) => ({ file, content }))), `Report ${entry.id} ${week}`);
-  if (options.format !== 'json') say(`Wrote ${[...files.keys()].join(' and ')}.`);
-  if (options.format === 'json') said({ ok: true, files: [...files.keys()], branch: commitPlan?.branch ?? null });
-  else if (commitPlan) say(nextStepAfterCommit(commitPlan.branch, 'the report'));
+  const change = { branch: `report/${entry.id}/${week}`, files: [...files.keys()], message: `Report ${entry.id} ${week}` };
+  const commitPlan = options.commit ? await planCommit(program.root, change.branch, change.files, { reads }) : undefined;
+  await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, [...files].map(([file, content]) => ({ file, content }))), change.message);
+  if (options.format === 'json') said({ ok: true, files: change.files, branch: commitPlan?.branch ?? null });
+  else say([`Wrote ${change.files.join(' and ')}.`, commitPlan ? nextStepAfterCommit(commitPlan.branch, 'the report') : nextStepWithoutCommit('the report', change)].join('\n'));
   return ExitCode.ok;
 }
 
