@@ -46,6 +46,15 @@ describe('validation messages for common slips', () => {
     expect(problems.map((p: { message: string }) => p.message)).toEqual(['"requestSlaHours" must be more than 0.', '"roles.lead.maxMentees" must be at most 1,000.', '"matching.preferred" must be 0 or more.']);
   });
 
+  it('an activity named outside the rule says what a name must be and one that fits, not in the schema library\'s words', () => {
+    // Before: '"roles.mentee.activities.Practice Time" invalid key in record.', fix 'Rename the key.'
+    const config = 'program: P\nroles:\n  mentee:\n    activities:\n      Practice Time: { hours: 3 }\n';
+    const problems = problemsIn(exampleRepo({ 'mentor.config.yaml': config }), 'mentor.config.yaml');
+    expect(problems.map((p: { message: string; fix?: string; line: number; column: number }) => [p.message, p.fix, p.line, p.column])).toEqual([
+      ['"Practice Time" cannot be a name here: activity names are lower-case letters, digits and dashes.', 'Rename it, e.g. to "practice-time".', 5, 7],
+    ]);
+  });
+
   it('a misspelt time zone gets the zone it meant', () => {
     const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\ntimezone: America/LosAngeles\n' }), 'people/ada.yaml');
     expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Did you mean America/Los_Angeles? (IANA zone names use _ for spaces.)']);

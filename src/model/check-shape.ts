@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { formatPath } from './problem.js';
-import { CONFIG_FILE, ID_PATTERN } from '../domain/layout.js';
+import { CONFIG_FILE, ID_PATTERN, suggestId } from '../domain/layout.js';
 import { lengthLimit, numberLimit } from './limit-words.js';
 import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
@@ -133,6 +133,14 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
       const tooLong = lengthLimit(issue, field);
       if (!tooLong) return addValueIssue(source, issue, path, field);
       source.addAt(path, 'value', 'invalid-value', 'error', tooLong.message, tooLong.fix);
+      return true;
+    }
+    case 'invalid_key': {
+      // zod says "Invalid key in record"; the schema's own words say what a name there must be.
+      const key = String(path.at(-1));
+      const why = issue.issues.map((inner) => inner.message).find((text) => !/^Invalid/.test(text));
+      if (why === undefined) return addValueIssue(source, issue, path, field);
+      source.addAt(path, 'key', 'invalid-value', 'error', `"${key}" cannot be a name here: ${why}.`, `Rename it, e.g. to "${suggestId(key, 'a-name')}".`);
       return true;
     }
     default:
