@@ -55,6 +55,19 @@ describe('validation messages for common slips', () => {
     ]);
   });
 
+  it('slips of a first log get the line as it should be: an id in capitals, a week not as its file, a link without https://, fields written as a list', () => {
+    const file = 'cohorts/2026-fall/logs/bob/2026-W45.yaml';
+    const text = 'person: Bob\nweek: W45\nhours:\n  - practice: 3\n  - code-review: 1\npullRequests: [github.com/bob/todo/pull/2]\n';
+    const problems = problemsIn(exampleRepo({ [file]: text }), file);
+    expect(problems.map((p: { line: number; fix?: string }) => [p.line, p.fix])).toEqual([
+      [1, 'Ids are written in lower case: `person: bob`.'],
+      [2, "Write `week: 2026-W45`, the file's name."],
+      [4, 'Delete the "- " before each line under it, so that `- practice: 3` reads `practice: 3`.'],
+      [6, 'Start the link with https://: https://github.com/bob/todo/pull/2.'],
+    ]);
+    expect(problems.find((p: { line: number }) => p.line === 4).message).toBe('"hours" must be a mapping, not a list: its lines start with "- ".');
+  });
+
   it('a misspelt time zone gets the zone it meant', () => {
     const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\ntimezone: America/LosAngeles\n' }), 'people/ada.yaml');
     expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Did you mean America/Los_Angeles? (IANA zone names use _ for spaces.)']);
