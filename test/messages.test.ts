@@ -68,6 +68,19 @@ describe('validation messages for common slips', () => {
     expect(problems.find((p: { line: number }) => p.line === 4).message).toBe('"hours" must be a mapping, not a list: its lines start with "- ".');
   });
 
+  it('slips of a first person file get the line as it should be: a handle with @, a list as text, hours with a unit, yes for true', () => {
+    const file = 'people/zed.yaml';
+    const text = 'id: zed\nname: Zed\ngithub: "@zed-gh"\nskills: javascript, react and css\nlanguages: en\nmaxHoursPerWeek: 8 hours\nactive: yes\n';
+    const problems = problemsIn(exampleRepo({ [file]: text }), file);
+    expect(problems.map((p: { line: number; fix?: string }) => [p.line, p.fix])).toEqual([
+      [3, 'Write `github: zed-gh`, without the @.'],
+      [4, 'Write `skills: [javascript, react, css]`.'],
+      [5, 'Write `languages: [en]`.'],
+      [6, 'Write `maxHoursPerWeek: 8`.'],
+      [7, 'Write `active: true`.'],
+    ]);
+  });
+
   it('a misspelt time zone gets the zone it meant', () => {
     const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\ntimezone: America/LosAngeles\n' }), 'people/ada.yaml');
     expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Did you mean America/Los_Angeles? (IANA zone names use _ for spaces.)']);

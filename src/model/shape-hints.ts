@@ -29,11 +29,24 @@ export function hintForType(expected: string, input: unknown, key: string): stri
   // `mentor:` with nothing after it is how a beginner writes "no mentor yet".
   if (input === null) return key === 'mentor' ? 'A member still waiting for a mentor has no `mentor:` line: delete it, or write the id of their mentor after the colon.' : `Write ${article(expected)} after \`${key}:\`, or delete the line.`;
   if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return 'Put the value in quotes so YAML reads it as text.';
+  const line = typeof input === 'string' ? asWritten(expected, input, key) : undefined;
+  if (line !== undefined) return `Write \`${line}\`.`;
   if (expected === 'number' && typeof input === 'string') return 'Write a plain number without quotes or units, e.g. 1.5.';
   if (expected === 'array') return 'Write a list: `[a, b]` or one `- item` per line.';
   if (expected === 'object' || expected === 'record') return 'Write a mapping of `key: value` lines, indented under this key.';
   if (expected === 'boolean') return 'Write true or false.';
   return `Write ${article(expected)} here.`;
+}
+
+/** The line as it should be, where a text plainly meant a number (`8h`), a list (`js, react`) or true/false (`yes`). */
+function asWritten(expected: string, input: string, key: string): string | undefined {
+  const text = input.trim();
+  let value: string | undefined;
+  if (expected === 'number') value = /^(\d+(?:\.\d+)?) *(?:h|hrs?|hours?)?$/i.exec(text)?.[1];
+  else if (expected === 'boolean') value = /^(?:yes|on|true|y)$/i.test(text) ? 'true' : /^(?:no|off|false|n)$/i.test(text) ? 'false' : undefined;
+  else if (expected === 'array' && /^[\w+#.-]+(?:(?:\s*,\s*|\s+and\s+)[\w+#.-]+)*$/u.test(text)) value = `[${text.split(/\s*,\s*|\s+and\s+/).join(', ')}]`;
+  const line = value === undefined ? undefined : `${key}: ${value}`;
+  return line !== undefined && line.length <= 100 ? line : undefined;
 }
 
 /** A wrong type that is a plain slip of hand-written YAML: `practice:3` with no space, an activity's bare hours. */
@@ -70,6 +83,8 @@ function hintForFormat(issue: Issue, path: readonly (string | number)[]): string
   if (issue.code === 'invalid_format' && week && field === 'week') return `Write it as YYYY-Www, with a W before the week: ${week[1]}-W${week[2]!.padStart(2, '0')}.`;
   // An id in capitals (`person: Bob`): the same id in lower case, where that is one.
   if (ID_FIELDS.has(field) && input !== input.toLowerCase() && ID_PATTERN.test(input.trim().toLowerCase())) return `Ids are written in lower case: \`${field}: ${input.trim().toLowerCase()}\`.`;
+  // A handle written with its @ (`github: "@ada-l"`).
+  if (field === 'github' && /^@[A-Za-z0-9-]+$/.test(input.trim())) return `Write \`github: ${input.trim().slice(1)}\`, without the @.`;
   // A link without its scheme (`github.com/you/repo/pull/1`): the same link with https://.
   if (path.includes('pullRequests') && /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/\S*$/i.test(input.trim())) return `Start the link with https://: https://${input.trim()}.`;
   if (issue.code === 'custom' && (field === 'timezone')) {
