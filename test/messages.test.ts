@@ -81,6 +81,17 @@ describe('validation messages for common slips', () => {
     ]);
   });
 
+  it('slips of a cohort get the value as it should be: a choice in capitals, a date with slashes; a choice not allowed says the choices in plain words', () => {
+    const file = 'cohorts/c2/cohort.yaml';
+    const text = 'id: c2\nname: Two\nstart: 2026/9/7\ncadence: every two weeks\nmembers:\n  - person: andrew\n    role: Lead\n';
+    const problems = problemsIn(exampleRepo({ [file]: text }), file);
+    expect(problems.map((p: { line: number; message: string; fix?: string }) => [p.line, p.message, p.fix])).toEqual([
+      [3, '"start" must be a date written YYYY-MM-DD.', 'Write it as YYYY-MM-DD, with dashes: 2026-09-07.'],
+      [4, '"cadence" must be one of weekly, biweekly, not "every two weeks".', 'Use one of: weekly, biweekly.'],
+      [7, '"members[0].role" must be one of lead, mentor, mentee, not "Lead".', 'Write `role: lead`.'],
+    ]);
+  });
+
   it('a misspelt time zone gets the zone it meant', () => {
     const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\ntimezone: America/LosAngeles\n' }), 'people/ada.yaml');
     expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Did you mean America/Los_Angeles? (IANA zone names use _ for spaces.)']);

@@ -150,7 +150,7 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
 
 /** A value zod refuses (a format, a limit, a value not allowed), in its words, with the fix that fits. */
 function addValueIssue(source: YamlSource, issue: Issue, path: readonly (string | number)[], field: string): true {
-  const message = numberLimit(issue) ?? (issue.code === 'invalid_format' || issue.code === 'custom' ? issue.message : issue.message.replace(/^Invalid input: /, ''));
+  const message = numberLimit(issue) ?? choiceWords(issue) ?? (issue.code === 'invalid_format' || issue.code === 'custom' ? issue.message : issue.message.replace(/^Invalid input: /, ''));
   source.addAt(
     path,
     issue.code === 'invalid_key' ? 'key' : 'value',
@@ -160,6 +160,14 @@ function addValueIssue(source: YamlSource, issue: Issue, path: readonly (string 
     valueFix(issue, source.file, path),
   );
   return true;
+}
+
+/** A value not among the allowed ones, in plain words: zod says 'invalid option: expected one of "a"|"b"'. */
+function choiceWords(issue: Issue): string | undefined {
+  if (issue.code !== 'invalid_value' || issue.values.length < 2) return undefined;
+  const input = (issue as { input?: unknown }).input;
+  const shown = typeof input === 'string' && input.length <= 40 ? ` "${input}"` : '';
+  return `must be one of ${issue.values.map(String).join(', ')}${shown ? `, not${shown}` : ''}`;
 }
 
 function withoutFaults(value: Record<string, unknown>, issues: readonly Issue[], dropBadMembers: boolean, salvage: Salvage): Record<string, unknown> {

@@ -77,8 +77,8 @@ function hintForFormat(issue: Issue, path: readonly (string | number)[]): string
   const input = (issue as { input?: unknown }).input;
   if (typeof input !== 'string') return undefined;
   const field = String(path.at(-1));
-  const date = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input.trim());
-  if (issue.code === 'invalid_format' && date) return `Write it as YYYY-MM-DD, with two-digit month and day: ${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}.`;
+  const date = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(input.trim());
+  if (issue.code === 'invalid_format' && date) return `Write it as YYYY-MM-DD, with ${date[2] === '-' ? 'two-digit month and day' : 'dashes'}: ${date[1]}-${date[3]!.padStart(2, '0')}-${date[4]!.padStart(2, '0')}.`;
   const week = /^(\d{4})-?[wW]?(\d{1,2})$/.exec(input.trim());
   if (issue.code === 'invalid_format' && week && field === 'week') return `Write it as YYYY-Www, with a W before the week: ${week[1]}-W${week[2]!.padStart(2, '0')}.`;
   // An id in capitals (`person: Bob`): the same id in lower case, where that is one.
@@ -94,10 +94,14 @@ function hintForFormat(issue: Issue, path: readonly (string | number)[]): string
   return undefined;
 }
 
-function hintForValue(issue: Issue): string | undefined {
+function hintForValue(issue: Issue, key?: string): string | undefined {
   switch (issue.code) {
-    case 'invalid_value':
-      return `Use one of: ${issue.values.map(String).join(', ')}.`;
+    case 'invalid_value': {
+      // `role: Mentor`: the one allowed value it is, in other letters.
+      const input = (issue as { input?: unknown }).input;
+      const meant = typeof input === 'string' ? issue.values.find((value) => typeof value === 'string' && value.toLowerCase() === input.trim().toLowerCase()) : undefined;
+      return meant !== undefined && key !== undefined ? `Write \`${key}: ${String(meant)}\`.` : `Use one of: ${issue.values.map(String).join(', ')}.`;
+    }
     case 'too_small':
     case 'too_big':
       return 'Change the value to fit the limit.';
@@ -148,5 +152,5 @@ function hintForField(path: readonly (string | number)[]): string {
 
 /** The fix for a value zod refuses: the value as it should be where the slip is plain, else the field's own hint. */
 export function valueFix(issue: Issue, file: string, path: readonly (string | number)[]): string {
-  return hintForFormat(issue, path) ?? hintForValue(issue) ?? hintForId(file, path) ?? hintForWeek(file, path) ?? hintForField(path);
+  return hintForFormat(issue, path) ?? hintForValue(issue, typeof path.at(-1) === 'string' ? String(path.at(-1)) : undefined) ?? hintForId(file, path) ?? hintForWeek(file, path) ?? hintForField(path);
 }
