@@ -92,6 +92,14 @@ describe('validation messages for common slips', () => {
     ]);
   });
 
+  it('an eligibility question written without its id says how to write it, with an id made from it', () => {
+    const config = 'program: P\nintake:\n  eligibility:\n    - I can give 5 hours a week\n';
+    const problems = problemsIn(exampleRepo({ 'mentor.config.yaml': config }), 'mentor.config.yaml');
+    expect(problems.map((p: { line: number; message: string; fix?: string }) => [p.line, p.message, p.fix])).toEqual([
+      [4, '"intake.eligibility[0]" is a question without its id: each question is an id and its words.', 'Write it as two lines: `- id: i-can-give-5-hours-a-week` and, under it, `question: I can give 5 hours a week`.'],
+    ]);
+  });
+
   it('a misspelt time zone gets the zone it meant', () => {
     const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\ntimezone: America/LosAngeles\n' }), 'people/ada.yaml');
     expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Did you mean America/Los_Angeles? (IANA zone names use _ for spaces.)']);

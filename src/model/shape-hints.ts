@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { ID_PATTERN } from '../domain/layout.js';
+import { ID_PATTERN, suggestId } from '../domain/layout.js';
 import { closestTimeZone } from './suggest.js';
 import { withSpaceAfterColon } from './yaml-slips.js';
 
@@ -59,6 +59,10 @@ export function plainSlip(path: readonly (string | number)[], expected: string, 
     const first = Object.entries(input[0] as Record<string, unknown>)[0]!;
     const line = `${first[0]}: ${typeof first[1] === 'object' ? '...' : String(first[1])}`;
     return { message: `must be a mapping, not a list: its lines start with "- ".`, fix: line.length <= 60 ? `Delete the "- " before each line under it, so that \`- ${line}\` reads \`${line}\`.` : 'Delete the "- " before each line under it.' };
+  }
+  // `eligibility: [- I can give 5 hours]`: a question without its id.
+  if (mapping && path.length === 3 && path[0] === 'intake' && path[1] === 'eligibility' && typeof input === 'string') {
+    return { message: 'is a question without its id: each question is an id and its words.', fix: `Write it as two lines: \`- id: ${suggestId(input, 'question').slice(0, 30).replace(/-+$/, '')}\` and, under it, \`question: ${input.length <= 60 ? input : `${input.slice(0, 57)}...`}\`.` };
   }
   if (path.length === 4 && path[0] === 'roles' && path[2] === 'activities' && typeof input === 'number') {
     return { message: `is an activity: its weekly hours go after \`hours:\`, not after the activity's name.`, fix: `Write \`${String(path[3])}: { hours: ${input} }\`.` };
