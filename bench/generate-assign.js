@@ -3,10 +3,10 @@
 // waiting for a mentor: `node bench/generate-assign.js <dir> [--mentors 500] [--mentees 5000] [--member-files]`.
 // With --member-files every member is its own file, cohorts/big/members/<person>.yaml (a cohort this
 // big does not fit in one cohort.yaml under the 1 MiB record limit).
-import { freshFolder, LANGUAGES, option, seeded, SKILLS, ZONES } from './synthetic.js';
+import { folderArgument, freshFolder, LANGUAGES, option, seeded, SKILLS, ZONES } from './synthetic.js';
 
 const args = process.argv.slice(2);
-const dir = args[0];
+const dir = folderArgument(args, 'usage: node bench/generate-assign.js <dir> [--mentors N] [--mentees N] [--member-files]');
 const mentors = option(args, 'mentors', 500);
 const mentees = option(args, 'mentees', 5000);
 const memberFiles = args.includes('--member-files');

@@ -2,14 +2,10 @@
 // Writes a large synthetic program repo: `node bench/generate.js <dir> [--cohorts 10] [--members 1000]
 // [--weeks 10] [--errors]`. Every record is valid unless --errors sprinkles about one problem per
 // thousand files (typos, bad weeks, unknown people). Deterministic: the same arguments give the same repo.
-import { freshFolder, LANGUAGES, option as optionOf, seeded, SKILLS, ZONES } from './synthetic.js';
+import { folderArgument, freshFolder, LANGUAGES, option as optionOf, seeded, SKILLS, ZONES } from './synthetic.js';
 
 const args = process.argv.slice(2);
-const dir = args[0];
-if (!dir) {
-  console.error('usage: node bench/generate.js <dir> [--cohorts N] [--members N] [--weeks N] [--errors]');
-  process.exit(2);
-}
+const dir = folderArgument(args, 'usage: node bench/generate.js <dir> [--cohorts N] [--members N] [--weeks N] [--errors]');
 const option = (name, fallback) => optionOf(args, name, fallback);
 const cohorts = option('cohorts', 10);
 const membersPerCohort = option('members', 1000);

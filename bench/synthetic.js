@@ -1,6 +1,6 @@
 // Shared by the generators and benchmarks: command-line options, a seeded random source, the
 // vocabularies of synthetic people, a writer into a fresh folder, and a benchmark's section of RESULTS.md.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,9 +26,37 @@ export function seeded(seed) {
   return { random, pick: (items) => items[Math.floor(random() * items.length)] };
 }
 
-/** Empties `dir` and returns a function that writes a file under it. */
+/** The folder argument of a generator, or its usage said and the process ended: never an option taken for a folder. */
+export function folderArgument(args, usage) {
+  const dir = args[0];
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    process.exit(0);
+  }
+  if (!dir || dir.startsWith('-')) {
+    console.error(usage);
+    process.exit(2);
+  }
+  return dir;
+}
+
+/** Marks a folder a generator wrote, so a later run may empty it (and no other folder). */
+const MARK = '.bench-generated';
+
+/**
+ * Empties `dir` and returns a function that writes a file under it. Only a folder that is missing,
+ * empty, or written by a generator before (it holds the mark) is emptied: a slip such as
+ * `generate.js .` must not delete the folder it names.
+ */
 export function freshFolder(dir) {
+  const entries = existsSync(dir) ? readdirSync(dir) : [];
+  if (entries.length > 0 && !entries.includes(MARK)) {
+    console.error(`${dir} is not empty, and no generator wrote it: it is not emptied. Name a new folder (or delete this one yourself).`);
+    process.exit(2);
+  }
   rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, MARK), 'Written by a generator of bench/: a new run empties this folder.\n');
   return (file, text) => {
     const target = path.join(dir, file);
     mkdirSync(path.dirname(target), { recursive: true });
