@@ -98,6 +98,10 @@ describe('validation messages for common slips', () => {
     expect(problems.map((p: { line: number; message: string; fix?: string }) => [p.line, p.message, p.fix])).toEqual([
       [4, '"intake.eligibility[0]" is a question without its id: each question is an id and its words.', 'Write it as two lines: `- id: i-can-give-5-hours-a-week` and, under it, `question: I can give 5 hours a week`.'],
     ]);
+    // A question YAML would not read as plain text is not offered as a line to copy.
+    const hostile = 'program: P\nintake:\n  eligibility:\n    - "I agree: `rules` #1, for the whole cycle of twelve weeks"\n';
+    const [problem] = problemsIn(exampleRepo({ 'mentor.config.yaml': hostile }), 'mentor.config.yaml');
+    expect(problem.fix).toBe('Write it as two lines: `- id: i-agree-rules-1-for-the-whole` and, under it, `question:` and the question in quotes.');
   });
 
   it('a misspelt time zone gets the zone it meant', () => {

@@ -49,6 +49,17 @@ function asWritten(expected: string, input: string, key: string): string | undef
   return line !== undefined && line.length <= 100 ? line : undefined;
 }
 
+/** An id made of a text's first words, at most 30 characters: a question's id. */
+function shortId(text: string): string {
+  const words = suggestId(text, 'question').split('-');
+  let id = words[0]!.slice(0, 30);
+  for (const word of words.slice(1)) {
+    if (id.length + 1 + word.length > 30) break;
+    id += `-${word}`;
+  }
+  return id;
+}
+
 /** A wrong type that is a plain slip of hand-written YAML: `practice:3` with no space, an activity's bare hours. */
 export function plainSlip(path: readonly (string | number)[], expected: string, input: unknown): { message: string; fix: string } | undefined {
   const mapping = expected === 'object' || expected === 'record';
@@ -62,7 +73,10 @@ export function plainSlip(path: readonly (string | number)[], expected: string, 
   }
   // `eligibility: [- I can give 5 hours]`: a question without its id.
   if (mapping && path.length === 3 && path[0] === 'intake' && path[1] === 'eligibility' && typeof input === 'string') {
-    return { message: 'is a question without its id: each question is an id and its words.', fix: `Write it as two lines: \`- id: ${suggestId(input, 'question').slice(0, 30).replace(/-+$/, '')}\` and, under it, \`question: ${input.length <= 60 ? input : `${input.slice(0, 57)}...`}\`.` };
+    // The question as its line only where YAML reads it as plain text; otherwise where it goes.
+    const plain = input.length <= 60 && /^[\p{L}\p{N}][\p{L}\p{N} ,.!?()/&+'-]*$/u.test(input);
+    const question = plain ? `\`question: ${input}\`` : '`question:` and the question in quotes';
+    return { message: 'is a question without its id: each question is an id and its words.', fix: `Write it as two lines: \`- id: ${shortId(input)}\` and, under it, ${question}.` };
   }
   if (path.length === 4 && path[0] === 'roles' && path[2] === 'activities' && typeof input === 'number') {
     return { message: `is an activity: its weekly hours go after \`hours:\`, not after the activity's name.`, fix: `Write \`${String(path[3])}: { hours: ${input} }\`.` };
