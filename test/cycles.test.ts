@@ -115,6 +115,17 @@ describe('mentor next', () => {
     expect(readFileSync(path.join(repo, 'cohorts/c2/cohort.yaml'), 'utf8')).toBe(before);
   });
 
+  it('says a taken id before that the cohort has not finished (--early would not help), and offers an id made from a name that is none', async () => {
+    const repo = exampleRepo();
+    const same = await mentorIn(['next', '2026-fall', '2026-fall', '--repo', repo, '--start', '2027-01-11']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('Cohort 2026-fall already exists');
+    expect(same.stderr).not.toContain('--early');
+    const named = await mentorIn(['next', '2026-fall', 'Spring 2027', '--repo', repo, '--start', '2027-01-11']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('"Spring 2027" is not a cohort id.\n  Use lower-case letters, digits and dashes, e.g. spring-2027.');
+  });
+
   it('--commit writes the new cohort on next/<to>', async () => {
     const repo = gitRepo(makeTree(threeCohorts()));
     expect((await mentorIn(['next', 'c1', 'c9', '--repo', repo, '--start', '2026-06-01', '--yes', '--commit'])).code).toBe(0);

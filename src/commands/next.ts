@@ -1,5 +1,5 @@
 import { existsInRepo } from '../io/generated.js';
-import { cohortDir, cohortFile, membersDir } from '../domain/layout.js';
+import { cohortDir, cohortFile, membersDir, suggestId } from '../domain/layout.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { print, printError, say, styleFor, terminalWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
@@ -28,7 +28,10 @@ export interface NextOptions {
 }
 
 export async function nextCommand(fromId: string, toId: string, options: NextOptions, asker: Asker = terminalAsker()): Promise<number> {
-  if (!ID_PATTERN.test(toId)) throw usageError(`"${sanitizeInline(toId)}" is not a cohort id.`, 'Use lower-case letters, digits and dashes, e.g. 2027-spring.');
+  if (!ID_PATTERN.test(toId)) {
+    const fits = suggestId(toId, '');
+    throw usageError(`"${sanitizeInline(toId)}" is not a cohort id.`, `Use lower-case letters, digits and dashes, e.g. ${fits !== '' && fits !== toId ? fits : '2027-spring'}.`);
+  }
   for (const [flag, date] of [['--start', options.start], ['--end', options.end]] as const) {
     if (date !== undefined && !isRealDate(date)) throw usageError(`${flag} ${sanitizeInline(date)} is not a date.`, 'Write it as YYYY-MM-DD.');
   }
@@ -38,6 +41,8 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   const loaded = loadForCommand(options.repo, options.yes === true ? { lock: 'next' } : {});
   const { program } = loaded;
   const from = chooseCohort(loaded, fromId);
+  // A name already taken is said before anything else: --early would not help it.
+  refuseExisting(loaded, toId);
   const state = cohortState(from.cohort, loaded.today);
   if (state !== 'finished' && !options.early) {
     const ends = from.cohort.end === undefined ? 'it is a rolling cohort with no end' : `it ends ${from.cohort.end}`;
@@ -52,7 +57,6 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
     throw usageError(`--start ${options.start} overlaps cohort ${from.id}, which ends ${from.cohort.end}.`, 'Start the next cycle after the last one ends.');
   }
   const file = cohortFile(toId);
-  refuseExisting(loaded, toId);
   const people = peopleOf(program);
   const proposals = proposeNext(program.config, from.cohort, people, cohortLogs(program, from.id), loaded.today);
   const style = styleFor(process.stdout);
