@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { PACKAGE_ROOT, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
+import { PACKAGE_ROOT, exampleGitRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
 
 describe('mentor init', { timeout: 120_000 }, () => {
   it('scaffolds a program repo that validates, with git init and a first commit', async () => {
@@ -107,6 +107,22 @@ describe('mentor init', { timeout: 120_000 }, () => {
     expect(git(dir, ['log', '--format=%s']).trim()).toBe('Start the mentorship program (mentor init)');
     expect(git(dir, ['ls-files', '.github/workflows/mentor.yml']).trim()).toBe('.github/workflows/mentor.yml');
     expect(git(dir, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('adds no made-up lead nor example cohort to a program that has records: mentor\'s files only, and no placeholder step', async () => {
+    const dir = exampleGitRepo();
+    const people = readdirSync(path.join(dir, 'people')).sort();
+    const cohorts = readdirSync(path.join(dir, 'cohorts')).sort();
+    const result = await mentorIn(['init', dir], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('no example person or cohort: people/ and cohorts/ hold records already');
+    expect(readdirSync(path.join(dir, 'people')).sort()).toEqual(people);
+    expect(readdirSync(path.join(dir, 'cohorts')).sort()).toEqual(cohorts);
+    const committed = git(dir, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n');
+    expect(committed.filter((file) => /^(people|cohorts)\//.test(file))).toEqual([]);
+    expect(committed).toContain('.github/workflows/mentor.yml');
+    expect(result.stdout).not.toContain('placeholder');
+    expect((await mentorIn(['validate', '--repo', dir])).code).toBe(0);
   });
 
   it('ends with next steps that make the placeholder lead you and add a remote before pushing', async () => {

@@ -1,6 +1,6 @@
 import { currentTime } from '../io/clock.js';
 import path from 'node:path';
-import { ensureFolder, isRegularFile, occupied, staleFiles } from '../io/generated.js';
+import { ensureFolder, holdsRecords, isRegularFile, occupied, staleFiles } from '../io/generated.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertBranchToCommitOn, assertGitInstalled, commitFiles, currentBranch, hasCommits, initRepo, openGit } from '../io/git.js';
 import { workTreePlace } from '../io/git-work-tree.js';
@@ -14,7 +14,7 @@ import type { Config } from '../model/schemas.js';
 import { listProblems, readConfigAlone } from './context.js';
 import { localDate } from '../domain/time.js';
 import { CODEOWNERS_FILE, CONFIG_FILE, GITIGNORE_FILE, RUNNER_COMMAND } from '../domain/layout.js';
-import { scaffoldFiles, scaffoldPlaceholder } from '../render/scaffold.js';
+import { isExampleRecord, scaffoldExampleRecords, scaffoldFiles, scaffoldPlaceholder } from '../render/scaffold.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { formatSteps } from '../render/table.js';
 import { renderWroteJson } from '../render/outcome-json.js';
@@ -59,6 +59,9 @@ export async function initCommand(options: InitOptions): Promise<number> {
     ...scaffoldFiles({ program: titleFromFolder(path.basename(root)), today, timezone, config: keptConfig }),
     ...readRunnerBuild(),
   ]);
+  // A program that has records already gets mentor's files, not a made-up lead and cohort among its own.
+  const ownRecords = holdsRecords(root, isExampleRecord);
+  if (ownRecords) for (const file of scaffoldExampleRecords(today)) files.delete(file);
 
   // Never overwrite: a file (or anything) already at the path is kept as it is.
   const written = [...files.keys()].filter((file) => !occupied(path.join(root, file)));
@@ -70,6 +73,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   if (outer !== undefined) lines.push(`Note: this folder is inside the program repo ${sanitizeInline(outer)}; this makes a second, separate program. To work on that one, run mentor in ${sanitizeInline(outer)} (or pass --repo).`);
   for (const file of written) lines.push(`  ${style.ok('created')}  ${file}`);
   for (const file of kept) lines.push(`  ${style.dim('kept   ')}  ${file} ${style.dim('(already there, not overwritten)')}`);
+  if (ownRecords) lines.push(`  ${style.dim('no example person or cohort: people/ and cohorts/ hold records already')}`);
   tell(lines.join('\n'));
 
   const fresh = place !== undefined && place.kind !== 'top';
@@ -105,16 +109,16 @@ export async function initCommand(options: InitOptions): Promise<number> {
   }
   // In a repository of the user's, the branch to protect is theirs (master, trunk...), not main.
   const branch = fresh ? 'main' : ((place?.kind === 'top' ? await currentBranch(repo).catch(() => undefined) : undefined) ?? 'your default branch');
-  tell(nextSteps(fresh, scaffoldPlaceholder(today), branch, missingIgnores(root, kept, files.get(GITIGNORE_FILE)!)));
+  tell(nextSteps(fresh, ownRecords ? undefined : scaffoldPlaceholder(today), branch, missingIgnores(root, kept, files.get(GITIGNORE_FILE)!)));
   if (options.format === 'json') print(renderWroteJson({ dir: root, created: written, kept, commit: commit ?? null }, { ok: true, problems: [], files: written, branch: null }));
   return ExitCode.ok;
 }
 
 /** What an organiser does next; `fresh`: mentor made the repository, on branch main, with no remote; `branch`: the one to protect. */
-function nextSteps(fresh: boolean, placeholder: ReturnType<typeof scaffoldPlaceholder>, branch: string, ignores: string[]): string {
+function nextSteps(fresh: boolean, placeholder: ReturnType<typeof scaffoldPlaceholder> | undefined, branch: string, ignores: string[]): string {
   const steps: Array<[string, string]> = [
     ...(ignores.length > 0 ? [[`edit ${GITIGNORE_FILE}`, `add ${ignores.join(' and ')} to it: mentor's dashboard and what a killed mentor leaves are no records to commit`] as [string, string]] : []),
-    [`edit ${placeholder.files[0]}`, `the placeholder lead, ${placeholder.person}: make it you (id, name, github); rename it and ${placeholder.files[1]} (and its person:) to your id`],
+    ...(placeholder ? [[`edit ${placeholder.files[0]}`, `the placeholder lead, ${placeholder.person}: make it you (id, name, github); rename it and ${placeholder.files[1]} (and its person:) to your id`] as [string, string]] : []),
     [`edit ${CONFIG_FILE}`, 'add your GitHub handle to maintainers (and name the program), then'],
     [`${RUNNER_COMMAND} codeowners`, `write ${CODEOWNERS_FILE} from it`],
     [`${RUNNER_COMMAND} forms`, 'write the issue forms from it (they name the program: CI fails on forms older than the config)'],

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { makeFolders } from './make-folders.js';
-import { ID_PATTERN, REPORT_NAME, REPORTS_DIR } from '../domain/layout.js';
+import { COHORTS_DIR, ID_PATTERN, PEOPLE_DIR, REPORT_NAME, REPORTS_DIR } from '../domain/layout.js';
 import path from 'node:path';
 import { readRegularFile } from './regular-file.js';
 import { keepLineEndings } from './write.js';
@@ -94,6 +94,12 @@ export function linkedReportFolders(root: string): string[] {
   const reports = path.join(root, REPORTS_DIR);
   if (!isFolder(reports)) return [];
   return readdirSync(reports).filter((name) => ID_PATTERN.test(name) && lstatSync(path.join(reports, name), { throwIfNoEntry: false })?.isSymbolicLink() === true).sort().map((name) => `${REPORTS_DIR}/${name}`);
+}
+
+/** Whether the folder holds a program's records already: a person file, or a cohort's folder, other than the `example` ones. */
+export function holdsRecords(root: string, example: (file: string) => boolean): boolean {
+  const names = (dir: string) => (isFolder(path.join(root, dir)) ? readdirSync(path.join(root, dir)).map((name) => `${dir}/${name}`) : []);
+  return names(PEOPLE_DIR).some((file) => file.endsWith('.yaml') && !example(file)) || names(COHORTS_DIR).some((file) => ID_PATTERN.test(path.basename(file)) && !example(file));
 }
 
 /** A real folder (not a symlink to one). */

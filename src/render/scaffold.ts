@@ -1,4 +1,4 @@
-import { CODEOWNERS_FILE, cohortFile, CONFIG_FILE, GITIGNORE_FILE, logFile, memberFile, personFile, REPORTS_DIR, RUNNER_COMMAND, RUNNER_DIR, SCHEMAS_DIR } from '../domain/layout.js';
+import { CODEOWNERS_FILE, cohortFile, COHORTS_DIR, CONFIG_FILE, GITIGNORE_FILE, logFile, memberFile, personFile, REPORTS_DIR, RUNNER_COMMAND, RUNNER_DIR, SCHEMAS_DIR } from '../domain/layout.js';
 import { generateJsonSchemas, SCHEMA_FILES, schemaLineFor } from '../model/json-schema.js';
 import { dateOfDayNumber, dayNumber } from '../domain/time.js';
 import { renderCodeowners } from './codeowners.js';
@@ -25,6 +25,16 @@ export interface ScaffoldInput {
 /** The example lead init writes, for the organiser to make their own: its id and its two files. */
 export function scaffoldPlaceholder(today: string): { person: string; files: [string, string] } {
   return { person: PLACEHOLDER, files: [personFile(PLACEHOLDER), memberFile(firstCohortId(today), PLACEHOLDER)] };
+}
+
+/** The example records init writes (the placeholder lead and the first cohort): left out where a program already has records. */
+export function scaffoldExampleRecords(today: string): string[] {
+  return [...scaffoldPlaceholder(today).files, cohortFile(firstCohortId(today))];
+}
+
+/** Whether a person file or cohort folder is init's example (of any day's run: one that wrote it, then stopped before its commit). */
+export function isExampleRecord(file: string): boolean {
+  return file === personFile(PLACEHOLDER) || new RegExp(`^${COHORTS_DIR}/\\d{4}-first$`).test(file);
 }
 
 const PLACEHOLDER = 'alex';
