@@ -13,6 +13,15 @@ import { writerOf } from './generated.js';
  */
 export function siteFolder(repoRoot: string, absolute: string): ReturnType<typeof chosenFolder> {
   const out = chosenFolder(repoRoot, absolute);
+  // A folder above the repo (the file system's root included) holds other people's files and folders: the site would scatter among them.
+  const above = path.relative(absolute, repoRoot);
+  if (!out.inRepo && above !== '' && !above.startsWith('..') && !path.isAbsolute(above)) {
+    throw new MentorError(
+      `Not writing the dashboard to ${absolute === path.parse(absolute).root ? 'the top folder of the file system' : 'a folder that holds the program repo'}: its pages and cohorts/ folder would mix with what is there. Nothing was written.`,
+      ExitCode.usage,
+      'Choose a folder of its own: leave out --out for _site (what the pages workflow publishes), or name a new folder such as --out site.',
+    );
+  }
   if (!out.inRepo) return out;
   const relative = out.relative.split(path.sep).join('/');
   const folder = programFolderOf(relative);
