@@ -188,11 +188,28 @@ describe('mentor request --from-issue', () => {
     noNewFiles(repo);
   });
 
+  it('makes the id a form left empty from the name, or else from the handle, and says which it is', async () => {
+    const repo = repoWithIntake();
+    const made = await fromIssue(repo, formBody({ name: 'Zoë Ñandú', zone: 'UTC' }), ['--format', 'markdown']);
+    expect(made.code, made.stderr).toBe(0);
+    expect(readFileSync(path.join(repo, 'people/zoe-nandu.yaml'), 'utf8')).toContain('id: zoe-nandu\nname: Zoë Ñandú\n');
+    expect(made.stdout).toContain('Your id is zoe-nandu, made for you: your file is people/zoe-nandu.yaml');
+    // A name whose id someone has: the handle, in lower case.
+    const again = await mentorIn(['request', '--repo', repo, '--from-issue', path.join(makeTree({ 'body.md': formBody({ name: 'Zoe Nandu', zone: 'UTC' }) }), 'body.md'), '--github', 'Zed-Two', '--format', 'markdown'], { env: NOW });
+    expect(again.code, again.stdout).toBe(0);
+    expect(existsSync(path.join(repo, 'people/zed-two.yaml'))).toBe(true);
+    expect(again.stdout).toContain('Your id is zed-two, made for you');
+    // An id given is taken as it is, and not said again.
+    const given = await fromIssue(repoWithIntake(), formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' }), ['--format', 'markdown']);
+    expect(given.code, given.stdout).toBe(0);
+    expect(given.stdout).not.toContain('Your id is');
+  });
+
   it('refuses a body that is not the form, or has a section twice (an edited issue)', async () => {
     const repo = repoWithIntake();
     const missing = await fromIssue(repo, 'Please give me a mentor!');
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('The section "Your id" is missing');
+    expect(missing.stderr).toContain('The section "Your name" is missing');
     const doubled = await fromIssue(repo, `${formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' })}\n\n### Your id\n\nada`);
     expect(doubled.code).toBe(1);
     expect(doubled.stderr).toContain('The section "Your id" appears more than once');

@@ -4,7 +4,7 @@ import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { existingFiles, readIssueBody } from '../io/request-files.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { answersFromIssue } from '../core/issue-form.js';
-import { checkRequest, parseAnswerFlags, type RequestAnswers } from '../core/request.js';
+import { checkRequest, idForRequest, parseAnswerFlags, type RequestAnswers } from '../core/request.js';
 import { askRequest, confirmRequestQuestion, roleQuestion } from '../core/request-questions.js';
 import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
@@ -45,11 +45,15 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   const fromFlags = { flags: new Set(Object.keys(given) as AnswerKey[]), flagsOnly: options.fromIssue === undefined && !interactive };
   const answers: RequestAnswers = { role, values: given, yes: flags.yes, otherAnswers: flags.other, ...fromFlags, ...(options.github !== undefined ? { github: options.github } : {}), ...(options.cohort !== undefined ? { cohort: options.cohort } : {}) };
   const problems: string[] = [];
+  let madeId: string | undefined;
 
   if (options.fromIssue !== undefined) {
     // The form's answers; the handle is the issue author's (passed by the workflow), never the body's.
     const form = answersFromIssue(readIssueBody(options.fromIssue), role, program.config);
     answers.values = { ...form.values, ...given };
+    // The id left empty in the form: one made from the name, or else the handle, that nobody has.
+    madeId = answers.values.person?.trim() ? undefined : idForRequest(answers.values.name, answers.github, new Set(program.people.keys()));
+    if (madeId !== undefined) answers.values.person = madeId;
     answers.yes = [...new Set([...answers.yes, ...form.ticked])];
     problems.push(...form.problems);
   } else if (interactive) {
@@ -90,7 +94,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   const change = { branch: `request/${id}`, files: files.map((f) => f.file), message: outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}` };
   const commitPlan = options.commit ? await planCommit(program.root, change.branch, change.files) : undefined;
   await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, files), change.message);
-  if (options.format === 'markdown') print(renderRequestDoneMarkdown(outcome.plan));
+  if (options.format === 'markdown') print(renderRequestDoneMarkdown(outcome.plan, madeId));
   else if (options.format === 'text') say(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
   if (options.format === 'json') print(renderRequestJson({ role, person: id, cohort: outcome.plan.member?.cohort ?? null, organisers: null, ok: true, problems: [], files: files.map((f) => f.file), branch: commitPlan?.branch ?? null }));
   if (options.format === 'text') {

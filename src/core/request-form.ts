@@ -24,7 +24,8 @@ export interface EligibilityField {
   options: Array<{ id: string; label: string }>;
 }
 
-const ID_FIELD: FormField = { key: 'person', label: 'Your id', description: `Lower-case letters, digits and dashes; your file will be ${personFile('<id>')}.`, placeholder: 'ada-lovelace', required: true };
+/** Optional in the form: left empty, the id is made from the name (or the handle), as `mentor request` offers it on a terminal. */
+const ID_FIELD: FormField = { key: 'person', label: 'Your id', description: `Optional: lower-case letters, digits and dashes; your file will be ${personFile('<id>')}. Left empty, one is made from your name (Zoë Ñandú: zoe-nandu).`, placeholder: 'ada-lovelace', required: false };
 const NAME_FIELD: FormField = { key: 'name', label: 'Your name', description: 'As you would like to be called.', required: true };
 const ZONE_FIELD: FormField = { key: 'timezone', label: 'Your time zone', description: 'An IANA time zone, such as Europe/London or America/Los_Angeles.', placeholder: 'Europe/London', required: true };
 const LANGUAGES_FIELD: FormField = { key: 'languages', label: 'Languages you speak', description: 'Comma-separated language codes, such as en, fr.', placeholder: 'en', required: false };
@@ -32,8 +33,8 @@ const LANGUAGES_FIELD: FormField = { key: 'languages', label: 'Languages you spe
 export function requestFields(role: RequestRole): FormField[] {
   if (role === 'mentor') {
     return [
-      ID_FIELD,
       NAME_FIELD,
+      ID_FIELD,
       ZONE_FIELD,
       { key: 'skills', label: 'Skills you can teach', description: 'Comma-separated, such as javascript, react.', placeholder: 'javascript, react', required: true },
       LANGUAGES_FIELD,
@@ -41,8 +42,8 @@ export function requestFields(role: RequestRole): FormField[] {
     ];
   }
   return [
-    ID_FIELD,
     NAME_FIELD,
+    ID_FIELD,
     ZONE_FIELD,
     { key: 'wants', label: 'What you want to learn', description: 'Comma-separated skills, such as react, node.', placeholder: 'react', required: false },
     { key: 'skills', label: 'What you know already', description: 'Comma-separated; leave empty if you are starting out.', required: false },

@@ -36,15 +36,6 @@ export function confirmRequestQuestion(preview: string): Question {
   return { kind: 'select', name: 'confirm', message: 'Write this request?', note: preview, choices: [{ name: 'Yes, write it', value: 'write' }, { name: 'No, write nothing', value: 'cancel' }], default: 'write' };
 }
 
-/** On a terminal the name comes before the id, so the id can be offered from it (the form keeps its own order). */
-function namesFirst<T extends { key: AnswerKey }>(fields: readonly T[]): T[] {
-  const name = fields.find((field) => field.key === 'name');
-  if (name === undefined) return [...fields];
-  const rest = fields.filter((field) => field !== name);
-  const id = rest.findIndex((field) => field.key === 'person');
-  return id === -1 ? [...fields] : [...rest.slice(0, id), name, ...rest.slice(id)];
-}
-
 export interface AskedRequest {
   values: Partial<Record<AnswerKey, string>>;
   github?: string;
@@ -57,7 +48,7 @@ export type KnownPeople = Pick<RequestRecords, 'takenIds' | 'people'>;
 export async function askRequest(asker: Asker, config: Config, role: RequestRole, given: AskedRequest, mentors: ReadonlyArray<{ id: string; name: string }>, known: KnownPeople): Promise<AskedRequest> {
   const values = { ...given.values };
   const checks: typeof formatChecks = { ...formatChecks, person: (value) => { const format = formatChecks.person!(value); return format === true ? (takenIdProblem(value.trim(), known.takenIds) ?? true) : format; } };
-  for (const field of namesFirst(requestFields(role))) {
+  for (const field of requestFields(role)) {
     if (values[field.key] !== undefined) continue;
     if (field.key === 'prefers') {
       if (mentors.length === 0) continue;
@@ -65,7 +56,8 @@ export async function askRequest(asker: Asker, config: Config, role: RequestRole
       if (choice !== '') values.prefers = choice;
       continue;
     }
-    const hint = [terminalHints[field.key], field.required ? undefined : 'optional'].filter((part) => part !== undefined).join('; ');
+    // The id is optional in the form only: here it is asked, offered from the name.
+    const hint = [terminalHints[field.key], field.required || field.key === 'person' ? undefined : 'optional'].filter((part) => part !== undefined).join('; ');
     // The id offered is the name written as one (Enter takes it), unless someone has it already.
     const offered = field.key === 'person' && values.name !== undefined ? suggestId(values.name, '') : '';
     const idDefault = offered !== '' && checks.person!(offered) === true ? { default: offered } : {};

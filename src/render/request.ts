@@ -113,9 +113,11 @@ export function renderOfferNextStep(id: string, cohort: string | undefined): str
   return `Then a maintainer places ${id} in a cohort: a member file ${file} with \`person: ${id}\` and \`role: mentor\` (README: "Add people and a cohort").`;
 }
 
-export function renderRequestDoneMarkdown(plan: RequestPlan): string {
+export function renderRequestDoneMarkdown(plan: RequestPlan, madeId?: string): string {
   const text = plan.member
     ? `Thanks, your request is in: a pull request adds you to cohort ${plan.member.cohort} as waiting for a mentor. Once it is merged, mentors see you on the attention issue and one of them claims you.`
     : 'Thanks for offering to mentor: a pull request adds your person file. Once it is merged, a maintainer can place you in a cohort.';
-  return [REQUEST_MARKER, markdownText(text), ''].join('\n');
+  // The form left the id to mentor: say which it is, since the person's commands and files use it.
+  const id = madeId === undefined ? [] : ['', markdownText(`Your id is ${madeId}, made for you: your file is ${personFile(madeId)}, and it is the id you give mentor (mentor log --person ${madeId}).`)];
+  return [REQUEST_MARKER, markdownText(text), ...id, ''].join('\n');
 }
