@@ -10,7 +10,9 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'dist/runner');
-const { name, version, license } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const { name, version, license, engines } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+// The oldest Node.js the runner supports, as package.json's engines says it (`>=20.19`: 20.19).
+const oldestNode = /^>=\s*(\d+(?:\.\d+)*)$/.exec(engines.node.trim())[1];
 
 /**
  * The sources read package.json and commander through `createRequire(import.meta.url)` (commander
@@ -77,7 +79,7 @@ writeFileSync(
   `# .mentor: the mentor runner
 
 \`mentor.mjs\` is the whole \`mentor\` command line (${name} ${version}), so that this repo's
-workflows and everyone who clones it can run it with plain Node.js (20 or later), nothing
+workflows and everyone who clones it can run it with plain Node.js (${oldestNode} or later), nothing
 installed (\`prompts.mjs\` and \`echarts.cjs\` beside it are libraries it loads when a command
 needs them):
 

@@ -178,3 +178,10 @@ describe('the runner', { timeout: 180_000 }, () => {
     }
   });
 });
+
+describe('the runner\'s README', () => {
+  it('names the oldest Node.js the runner supports, as package.json\'s engines does', () => {
+    const oldest = /^>=(\d+\.\d+)/.exec(packageJson.engines.node)![1]!;
+    expect(built('README.md')).toContain(`with plain Node.js (${oldest} or later)`);
+  });
+});
