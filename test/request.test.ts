@@ -205,6 +205,15 @@ describe('mentor request --from-issue', () => {
     expect(given.stdout).not.toContain('Your id is');
   });
 
+  it('refuses a time zone written as an abbreviation, with the place it usually means (BST reads as Dhaka)', async () => {
+    const repo = repoWithIntake();
+    const result = await fromIssue(repo, formBody({ id: 'zoe', name: 'Zoe', zone: 'BST' }), ['--format', 'markdown']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('here it reads as Asia/Dhaka');
+    expect(result.stdout).toContain('Write the place you live, such as Europe/London.');
+    noNewFiles(repo);
+  });
+
   it('refuses a body that is not the form, or has a section twice (an edited issue)', async () => {
     const repo = repoWithIntake();
     const missing = await fromIssue(repo, 'Please give me a mentor!');

@@ -1,5 +1,5 @@
 import { ID_PATTERN, suggestId } from '../domain/layout.js';
-import { isValidTimeZone } from '../domain/time.js';
+import { abbreviationWords, isValidTimeZone } from '../domain/time.js';
 import { registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
 import type { Config } from '../model/schemas.js';
 import type { Asker, Question } from '../domain/questions.js';
@@ -10,7 +10,12 @@ import { eligibilityText, requestFields, type AnswerKey, type RequestRole } from
 
 const formatChecks: Partial<Record<AnswerKey, (value: string) => true | string>> = {
   person: (value) => ID_PATTERN.test(value.trim()) || 'Lower-case letters, digits and dashes, such as ada-lovelace.',
-  timezone: (value) => isValidTimeZone(value.trim()) || `Not a time zone: ${timeZoneHint(value.trim())}`,
+  timezone: (value) => {
+    const zone = value.trim();
+    if (!isValidTimeZone(zone)) return `Not a time zone: ${timeZoneHint(zone)}`;
+    const abbreviation = abbreviationWords(zone);
+    return abbreviation === undefined || `${abbreviation.message} Write the place you live, such as ${abbreviation.place}.`;
+  },
 };
 
 /** What a question means, said on a terminal where the form's descriptions are not shown. */

@@ -1,6 +1,6 @@
 import { CONFIG_FILE, cohortFile, ID_PATTERN, personFile, suggestId } from '../domain/layout.js';
 import { cohortState } from '../domain/cohort-state.js';
-import { canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
+import { abbreviationWords, canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
 import { languageCode } from '../domain/languages.js';
 import { quoted } from '../domain/text.js';
 import { closestTimeZone } from '../model/suggest.js';
@@ -105,6 +105,10 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
 
   if (timezone === '') valueProblem('timezone', 'A time zone is needed, such as Europe/London.', true);
   else if (!isValidTimeZone(timezone)) valueProblem('timezone', `${quoted(timezone)} is not an IANA time zone: ${timeZoneHint(timezone)}`);
+  else {
+    const abbreviation = abbreviationWords(timezone);
+    if (abbreviation) valueProblem('timezone', `${abbreviation.message} Write the place you live, such as ${abbreviation.place}.`);
+  }
 
   const skills = listAnswer(values.skills);
   // Stored as codes, as the program's records write them and assignment compares them.

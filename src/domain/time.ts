@@ -19,6 +19,35 @@ export function isValidTimeZone(zone: string): boolean {
   return valid;
 }
 
+/**
+ * The place a zone abbreviation usually means, where people write one for where they live. Node
+ * reads some abbreviations as zones, not always the one meant: BST is Asia/Dhaka, EST and MST never
+ * keep summer time, IST is India's.
+ */
+const PLACE_OF_ABBREVIATION: Record<string, string> = {
+  BST: 'Europe/London', IST: 'Asia/Kolkata', EST: 'America/New_York', CST: 'America/Chicago', MST: 'America/Denver',
+  PST: 'America/Los_Angeles', HST: 'Pacific/Honolulu', CET: 'Europe/Paris', MET: 'Europe/Paris', EET: 'Europe/Athens',
+  WET: 'Europe/Lisbon', JST: 'Asia/Tokyo', EST5EDT: 'America/New_York', CST6CDT: 'America/Chicago', MST7MDT: 'America/Denver', PST8PDT: 'America/Los_Angeles',
+};
+
+/**
+ * A valid zone written as an abbreviation (BST, EST, CET, PST8PDT), not a place: what this Node reads
+ * it as, and the place it usually means. UTC and GMT are what they say.
+ */
+export function abbreviatedZone(zone: string): { readsAs: string; place: string } | undefined {
+  if (!/^[A-Z]{2,5}(?:\d[A-Z]{3})?$/.test(zone) || /^(?:UTC|GMT|UCT|UT)$/.test(zone) || !isValidTimeZone(zone)) return undefined;
+  const readsAs = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  return { readsAs, place: PLACE_OF_ABBREVIATION[zone] ?? readsAs };
+}
+
+/** What to say of a zone written as an abbreviation, or undefined when it is a place. */
+export function abbreviationWords(zone: string): { message: string; place: string } | undefined {
+  const found = abbreviatedZone(zone);
+  if (found === undefined) return undefined;
+  const reads = found.readsAs === zone ? 'a zone of its own' : found.readsAs;
+  return { message: `"${zone}" is an abbreviation, not a place: here it reads as ${reads}, which may not be the zone you meant (an abbreviation stands for several zones, and some keep no summer time).`, place: found.place };
+}
+
 /** A zone spelt as the time zone database does (america/los_angeles -> America/Los_Angeles); anything else as it is. */
 export function canonicalTimeZone(zone: string): string {
   if (!isValidTimeZone(zone)) return zone;
