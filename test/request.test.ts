@@ -199,6 +199,10 @@ describe('mentor request --from-issue', () => {
     expect(again.code, again.stdout).toBe(0);
     expect(existsSync(path.join(repo, 'people/zed-two.yaml'))).toBe(true);
     expect(again.stdout).toContain('Your id is zed-two, made for you');
+    // A name typed where the id goes: the id is made from it.
+    const typed = await fromIssue(repoWithIntake(), formBody({ id: 'Zoë Ñandú', name: 'Zoë', zone: 'UTC' }), ['--format', 'markdown']);
+    expect(typed.code, typed.stdout).toBe(0);
+    expect(typed.stdout).toContain('Your id is zoe-nandu, made for you');
     // An id given is taken as it is, and not said again.
     const given = await fromIssue(repoWithIntake(), formBody({ id: 'zoe', name: 'Zoe', zone: 'UTC' }), ['--format', 'markdown']);
     expect(given.code, given.stdout).toBe(0);

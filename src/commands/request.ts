@@ -8,6 +8,7 @@ import { checkRequest, idForRequest, parseAnswerFlags, type RequestAnswers } fro
 import { askRequest, confirmRequestQuestion, roleQuestion } from '../core/request-questions.js';
 import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
+import { ID_PATTERN } from '../domain/layout.js';
 import { renderOfferNextStep, renderRequestDoneMarkdown, renderRequestPreview, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
 import { renderRequestJson } from '../render/outcome-json.js';
 import { changedMeanwhile, firstCohortError, loadForCommand, lockAndReadAgain, peopleOf, runningCohorts, unknownCohorts, type Loaded } from './context.js';
@@ -51,8 +52,10 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     // The form's answers; the handle is the issue author's (passed by the workflow), never the body's.
     const form = answersFromIssue(readIssueBody(options.fromIssue), role, program.config);
     answers.values = { ...form.values, ...given };
-    // The id left empty in the form: one made from the name, or else the handle, that nobody has.
-    madeId = answers.values.person?.trim() ? undefined : idForRequest(answers.values.name, answers.github, new Set(program.people.keys()));
+    // The id left empty in the form, or written as no id can be (a name typed there): one made from
+    // what was typed or the name, or else the handle, that nobody has. The answer says which.
+    const typed = answers.values.person?.trim();
+    madeId = typed && ID_PATTERN.test(typed) ? undefined : idForRequest([typed, answers.values.name], answers.github, new Set(program.people.keys()));
     if (madeId !== undefined) answers.values.person = madeId;
     answers.yes = [...new Set([...answers.yes, ...form.ticked])];
     problems.push(...form.problems);

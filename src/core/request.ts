@@ -241,8 +241,8 @@ export function parseAnswerFlags(flags: readonly string[], config: Config): { ye
   return { yes, other };
 }
 
-/** An id for a request whose form left it empty: the name written as one, else the handle in lower case; none when both are taken or unusable. */
-export function idForRequest(name: string | undefined, github: string | undefined, taken: ReadonlySet<string>): string | undefined {
-  const candidates = [suggestId(name ?? '', ''), (github ?? '').trim().replace(/^@/, '').toLowerCase()];
+/** An id for a request whose form left it empty or wrote one mentor cannot use: the first of `texts` (what was typed, the name) written as one, else the handle in lower case, that nobody has. */
+export function idForRequest(texts: ReadonlyArray<string | undefined>, github: string | undefined, taken: ReadonlySet<string>): string | undefined {
+  const candidates = [...texts.map((text) => suggestId(text ?? '', '')), (github ?? '').trim().replace(/^@/, '').toLowerCase()];
   return candidates.find((id) => ID_PATTERN.test(id) && !taken.has(id));
 }
