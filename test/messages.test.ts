@@ -142,4 +142,20 @@ describe('validation messages for common slips', () => {
     const problems = problemsIn(exampleRepo({ [file]: 'id: c2\nname: Two\nstart: 2027-01-04\nmembers:\n  - {person: andrew, role: lead}\n  - {person: ada, role: mentor, mentor: andrew}\n  - {person: grace, role: mentor, mentor: andrew}\n  - {person: bob, role: mentee, mentor: andrew}\n' }), file);
     expect(problems.filter((p: { rule: string }) => p.rule === 'mentor-tier').map((p: { fix: string }) => p.fix)).toEqual(['Choose a mentor of this cohort as mentor: ada, grace.']);
   });
+
+  it('a second YAML document is said in plain words, at its `---`, not in the parser\'s words', () => {
+    // Before: 'Invalid YAML: source contains multiple documents; please use YAML.parseAllDocuments().'
+    const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\n---\nid: bob\n' }), 'people/ada.yaml');
+    expect(problems.map((p: { line: number; column: number; rule: string; message: string }) => [p.line, p.column, p.rule, p.message])).toEqual([
+      [3, 1, 'yaml-syntax', 'The file holds a second YAML document from here: a record is one document, and a line `---` or `...` ends it.'],
+    ]);
+  });
+
+  it('an alias with no anchor before it points at the alias and names it, instead of an alias bomb at line 1', () => {
+    // Before: 1:1 yaml-alias-limit 'The YAML expands too far through aliases (Unresolved alias (the anchor must be set before the alias): b).'
+    const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: &a Ada\ngithub: *b\n' }), 'people/ada.yaml');
+    expect(problems.map((p: { line: number; column: number; rule: string; message: string; fix: string }) => [p.line, p.column, p.rule, p.message, p.fix])).toEqual([
+      [3, 9, 'yaml-syntax', 'The alias *b has no anchor &b before it to stand for.', 'Write the value out here, or set the anchor &b on a value above this line.'],
+    ]);
+  });
 });

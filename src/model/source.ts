@@ -177,6 +177,8 @@ export class YamlSource {
   private checkKeysAndAliases(): boolean {
     let aliases = 0;
     let ok = true;
+    // Anchors in document order, as the parser resolves them: an alias stands for an anchor above it.
+    const anchors = new Set<string>();
     visit(this.doc!, {
       Pair: (_, pair) => {
         if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
@@ -188,6 +190,8 @@ export class YamlSource {
         }
       },
       Node: (_, node) => {
+        const anchor = (node as { anchor?: string }).anchor;
+        if (anchor !== undefined) anchors.add(anchor);
         const tag = (node as { tag?: string }).tag;
         if (tag === undefined || CORE_TAGS.has(tag)) return;
         this.add(this.tagStart((node as Node).range?.[0] ?? 0), 'yaml-tag', 'error', tagMessage(tag), 'Delete the tag and write the value as plain YAML: text, a number, true/false, a list or a mapping.');
@@ -195,6 +199,10 @@ export class YamlSource {
       },
       Alias: (_, alias) => {
         aliases += 1;
+        if (isAlias(alias) && !anchors.has(alias.source)) {
+          this.add(alias.range?.[0] ?? 0, 'yaml-syntax', 'error', `The alias *${alias.source} has no anchor &${alias.source} before it to stand for.`, `Write the value out here, or set the anchor &${alias.source} on a value above this line.`);
+          ok = false;
+        }
         if (aliases === MAX_ALIASES + 1 && isAlias(alias)) {
           this.add(alias.range?.[0] ?? 0, 'yaml-alias-limit', 'error', `More than ${MAX_ALIASES} aliases in one record (an alias bomb?).`, 'Write the values out instead of using anchors and aliases.');
           ok = false;

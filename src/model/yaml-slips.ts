@@ -46,7 +46,7 @@ export function describeYamlErrors(text: string, doc: Document, errors: readonly
   let echo: YamlSlip | undefined;
   let repeated: Map<number, RepeatedKey> | undefined;
   for (const error of errors) {
-    const slip = error.code === 'DUPLICATE_KEY' ? duplicateKey((repeated ??= new Map(repeatedKeys(doc).map((key) => [key.offset, key]))).get(error.pos[0]), error.pos[0], lines) : (unclosedSlip(text, lines, unclosed, error) ?? syntaxSlip(lines, error.pos) ?? generic(error));
+    const slip = error.code === 'MULTIPLE_DOCS' ? secondDocument(lines, error.pos[0]) : error.code === 'DUPLICATE_KEY' ? duplicateKey((repeated ??= new Map(repeatedKeys(doc).map((key) => [key.offset, key]))).get(error.pos[0]), error.pos[0], lines) : (unclosedSlip(text, lines, unclosed, error) ?? syntaxSlip(lines, error.pos) ?? generic(error));
     // After a bracket or quote left open the parser is lost: its other unnamed errors are echoes of that one.
     if (slip.message.startsWith('Invalid YAML') && unclosed.some((opener) => opener.offset < error.pos[0])) {
       echo ??= slip;
@@ -71,6 +71,26 @@ function unclosedSlip(text: string, lines: readonly TextLine[], unclosed: readon
   const lineText = inContent ? line.content : text.slice(indentEnd, opener.offset + 1);
   const after = lineText.slice(opener.offset - indentEnd + 1);
   return { offset: opener.offset, rule: 'yaml-syntax', ...describeUnclosed(opener, lineText, after, (shown) => shown.length <= SHOWN_LINE) };
+}
+
+/** A `---` (or `...`) after the record: a second document, said at its marker line. */
+function secondDocument(lines: readonly TextLine[], offset: number): YamlSlip {
+  let marker = offset;
+  // The parser points at the second document's start: after a `...`, at the line below it.
+  for (let at = lineAt(lines, offset); at >= 0; at--) {
+    const line = lines[at]!;
+    if (/^(?:---|\.\.\.)(?:\s|$)/.test(line.content)) {
+      marker = line.start;
+      break;
+    }
+    if (line.content !== '' && line.start + line.indent < offset) break;
+  }
+  return {
+    offset: marker,
+    rule: 'yaml-syntax',
+    message: 'The file holds a second YAML document from here: a record is one document, and a line `---` or `...` ends it.',
+    fix: 'Delete this line and what follows it, or move that record to a file of its own.',
+  };
 }
 
 function generic(error: YamlError): YamlSlip {
