@@ -158,4 +158,17 @@ describe('validation messages for common slips', () => {
       [3, 9, 'yaml-syntax', 'The alias *b has no anchor &b before it to stand for.', 'Write the value out here, or set the anchor &b on a value above this line.'],
     ]);
   });
+
+  it.each([
+    // Each before: 'Invalid YAML: ' and the parser's words, with 'Fix the YAML syntax here (check indentation, quotes and colons).'
+    ['a handle written with its @', 'github: @ada-l', 3, 9, 'A value cannot start with @ unless it is in quotes: YAML keeps @ for itself.', 'Write the handle without the @: `github: ada-l`.'],
+    ['an @ in a list', 'skills: [@js, go]', 3, 10, 'A value cannot start with @ unless it is in quotes: YAML keeps @ for itself.', 'Put it in quotes: `"@js"`.'],
+    ['a list begun on its key\'s line', 'skills: - js - go', 3, 9, 'A list starts on the line after its key: after `skills:` on the same line, YAML cannot read "- ".', 'Write it as `skills: [js, go]`, or put each item on a line of its own below `skills:`, starting with "- ".'],
+    ['an apostrophe in single quotes', "github: 'ada's'", 3, 9, 'An apostrophe inside text in single quotes ends the text there; the rest of the line is left over.', 'Put the text in double quotes, or write each apostrophe twice (\'\'): `github: "ada\'s"`.'],
+    ['a backslash in double quotes', 'github: "C:\\Users"', 3, 12, 'In text in double quotes, a backslash starts an escape such as \\n, and \\U is none.', 'Put the text in single quotes instead (a backslash is plain there), or write each backslash twice (\\\\).'],
+    ['a field without its colon', 'github ada-l\ntimezone: UTC', 3, 1, 'This line has no colon: YAML cannot read "github" as a field.', 'Put a colon after the field\'s name: `github: ada-l`.'],
+  ])('%s is said as the slip it is, once, at the line to change', (_name, line, lineNumber, column, message, fix) => {
+    const problems = problemsIn(exampleRepo({ 'people/ada.yaml': `id: ada\nname: Ada\n${line}\n` }), 'people/ada.yaml');
+    expect(problems.map((p: { line: number; column: number; rule: string; message: string; fix: string }) => [p.line, p.column, p.rule, p.message, p.fix])).toEqual([[lineNumber, column, 'yaml-syntax', message, fix]]);
+  });
 });

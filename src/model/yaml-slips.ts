@@ -1,6 +1,7 @@
 import type { Document } from 'yaml';
 import { repeatedKeys, type RepeatedKey } from './repeated-keys.js';
 import { stripComment } from './fast-yaml.js';
+import { parserSlip } from './yaml-parser-words.js';
 import { describeUnclosed, openerOf, unclosedOpeners, type Unclosed } from './yaml-unclosed.js';
 
 // The YAML slips of a person editing a record by hand (text with ": " in it, no space after a
@@ -46,7 +47,7 @@ export function describeYamlErrors(text: string, doc: Document, errors: readonly
   let echo: YamlSlip | undefined;
   let repeated: Map<number, RepeatedKey> | undefined;
   for (const error of errors) {
-    const slip = error.code === 'MULTIPLE_DOCS' ? secondDocument(lines, error.pos[0]) : error.code === 'DUPLICATE_KEY' ? duplicateKey((repeated ??= new Map(repeatedKeys(doc).map((key) => [key.offset, key]))).get(error.pos[0]), error.pos[0], lines) : (unclosedSlip(text, lines, unclosed, error) ?? syntaxSlip(lines, error.pos) ?? generic(error));
+    const slip = error.code === 'MULTIPLE_DOCS' ? secondDocument(lines, error.pos[0]) : error.code === 'DUPLICATE_KEY' ? duplicateKey((repeated ??= new Map(repeatedKeys(doc).map((key) => [key.offset, key]))).get(error.pos[0]), error.pos[0], lines) : (unclosedSlip(text, lines, unclosed, error) ?? syntaxSlip(lines, error.pos) ?? parserSlip(text, error) ?? generic(error));
     // After a bracket or quote left open the parser is lost: its other unnamed errors are echoes of that one.
     if (slip.message.startsWith('Invalid YAML') && unclosed.some((opener) => opener.offset < error.pos[0])) {
       echo ??= slip;
