@@ -171,4 +171,12 @@ describe('validation messages for common slips', () => {
     const problems = problemsIn(exampleRepo({ 'people/ada.yaml': `id: ada\nname: Ada\n${line}\n` }), 'people/ada.yaml');
     expect(problems.map((p: { line: number; column: number; rule: string; message: string; fix: string }) => [p.line, p.column, p.rule, p.message, p.fix])).toEqual([[lineNumber, column, 'yaml-syntax', message, fix]]);
   });
+
+  it('a file whose lines end with a lone carriage return is told so once, not as three YAML errors on one line', () => {
+    // Before: three times 'Invalid YAML: nested mappings are not allowed in compact mappings.' on line 1.
+    const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\rname: Ada\rgithub: ada-l\r' }), 'people/ada.yaml');
+    expect(problems.map((p: { line: number; column: number; rule: string; fix: string }) => [p.line, p.column, p.rule, p.fix])).toEqual([
+      [1, 8, 'yaml-syntax', 'Save the file with LF (or CRLF) line endings: most editors show and change the line ending in their status bar.'],
+    ]);
+  });
 });

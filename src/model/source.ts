@@ -46,6 +46,12 @@ export class YamlSource {
       this.add(conflict.index, 'merge-conflict', 'error', `Unresolved merge conflict: the file still holds git's ${conflict[1]} markers.`, 'Keep the right lines, delete the <<<<<<<, ======= and >>>>>>> lines, then commit.');
       return;
     }
+    // The yaml library ends lines at LF only: lines ended by a lone CR (classic Mac) read as one line.
+    const loneCr = /\r(?!\n)/.exec(text);
+    if (loneCr) {
+      this.add(loneCr.index, 'yaml-syntax', 'error', 'This line ends with a lone carriage return (CR, the line ending of old Macs), so YAML reads it and the lines after it as one line.', 'Save the file with LF (or CRLF) line endings: most editors show and change the line ending in their status bar.');
+      return;
+    }
     // Refused before the parser, which would spend seconds and hundreds of megabytes on it.
     const tooDeep = excessiveNesting(text);
     if (tooDeep !== -1) {
