@@ -2,10 +2,12 @@
 // under a lead can take waiting mentees in the same run, so when waiting mentors outnumber the
 // leads' places, the choice of who is placed decides how many mentees can be, and their scores.
 // DESIGN's objective is over the whole assignment (most placed, then total score, then load), so
-// the choice is searched: every choice of that many mentors while that is affordable (exact);
-// else the roomiest choice and swaps from the tier-by-tier plan within a budget of work (not
-// proven optimal, never worse than the tier-by-tier plan). Adding a mentor never places fewer
-// members, so only choices of the most mentors are searched.
+// the choice is searched: every choice of that many mentors while that is affordable; beyond, a
+// branch and bound over the same choices in the same order, skipping those that an upper bound
+// (assign-bound.ts) shows cannot beat the best found (exact, the same result). Only a search past
+// even that budget of work ends with the roomiest choice and swaps from the best found (not proven
+// optimal, never worse than the tier-by-tier plan). Adding a mentor never places fewer members, so
+// only choices of the most mentors are searched.
 
 import type { Pausable } from './pausable.js';
 
@@ -34,7 +36,12 @@ export interface Search<T extends Outcome> {
   roomNeeded: number;
   /** Pair arcs one evaluation solves (its cost). */
   cost: number;
+  /** What any choice of `picks` more of `rest` besides `chosen` gives at most (assign-bound.ts), and what working it out costs. */
+  bound?: { of: (chosen: readonly string[], rest: readonly string[], picks: number) => { count: number; score: number }; cost: number };
 }
+
+/** About how much the branch and bound may do before the search falls back on swaps. */
+const BRANCH_WORK = 40 * WORK;
 
 /**
  * The best choice of `first.length` ids of `candidates` (sorted by id), `first` giving
@@ -53,43 +60,75 @@ export function* bestChoice<T extends Outcome>(candidates: readonly string[], fi
     for (const chosen of subsets(candidates, k)) yield* consider(new Set(chosen));
     return best;
   }
-  const { room } = search;
-  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const byRoom = (ids: string[], most: boolean) => ids.sort((a, b) => (most ? room(b) - room(a) : room(a) - room(b)) || byId(a, b));
-  // Too many choices to try each. First the roomiest swaps, as far as the waiting mentees need
-  // room (no solving: that is what decides how many are placed), then swaps one by one.
-  const roomiest = new Set(best.chosen);
-  let roomGiven = [...roomiest].reduce((sum, id) => sum + room(id), 0);
-  const outside = byRoom(candidates.filter((id) => !roomiest.has(id)), true);
-  const inside = byRoom([...roomiest], false);
-  for (let i = 0; roomGiven < search.roomNeeded && i < Math.min(outside.length, inside.length) && room(outside[i]!) > room(inside[i]!); i++) {
-    roomiest.delete(inside[i]!);
-    roomiest.add(outside[i]!);
-    roomGiven += room(outside[i]!) - room(inside[i]!);
-  }
-  let evaluations = 0;
-  if (roomiest.size === k && [...roomiest].some((id) => !best.chosen.has(id))) {
-    evaluations++;
-    yield* consider(roomiest);
-  }
-  for (let improved = true; improved && evaluations < budget; ) {
-    improved = false;
-    const before = best;
-    search: for (const entering of byRoom(candidates.filter((id) => !before.chosen.has(id)), true)) {
-      for (const leaving of byRoom([...before.chosen], false)) {
-        if (++evaluations > budget) break search;
-        const chosen = new Set(before.chosen);
-        chosen.delete(leaving);
-        chosen.add(entering);
-        yield* consider(chosen);
-        if (best !== before) {
-          improved = true;
-          break search;
+  // Too many choices to try each. First swaps from the tier-by-tier plan: a good choice, fast.
+  function* swaps(): Pausable<typeof best> {
+    const { room } = search;
+    const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const byRoom = (ids: string[], most: boolean) => ids.sort((a, b) => (most ? room(b) - room(a) : room(a) - room(b)) || byId(a, b));
+    // The roomiest swaps, as far as the waiting mentees need room (no solving: that is what
+    // decides how many are placed), then swaps one by one.
+    const roomiest = new Set(best.chosen);
+    let roomGiven = [...roomiest].reduce((sum, id) => sum + room(id), 0);
+    const outside = byRoom(candidates.filter((id) => !roomiest.has(id)), true);
+    const inside = byRoom([...roomiest], false);
+    for (let i = 0; roomGiven < search.roomNeeded && i < Math.min(outside.length, inside.length) && room(outside[i]!) > room(inside[i]!); i++) {
+      roomiest.delete(inside[i]!);
+      roomiest.add(outside[i]!);
+      roomGiven += room(outside[i]!) - room(inside[i]!);
+    }
+    let evaluations = 0;
+    if (roomiest.size === k && [...roomiest].some((id) => !best.chosen.has(id))) {
+      evaluations++;
+      yield* consider(roomiest);
+    }
+    for (let improved = true; improved && evaluations < budget; ) {
+      improved = false;
+      const before = best;
+      search: for (const entering of byRoom(candidates.filter((id) => !before.chosen.has(id)), true)) {
+        for (const leaving of byRoom([...before.chosen], false)) {
+          if (++evaluations > budget) break search;
+          const chosen = new Set(before.chosen);
+          chosen.delete(leaving);
+          chosen.add(entering);
+          yield* consider(chosen);
+          if (best !== before) {
+            improved = true;
+            break search;
+          }
         }
       }
     }
+    return best;
   }
-  return best;
+  const swapped = yield* swaps();
+  const bound = search.bound;
+  if (!bound) return swapped;
+  // Then every choice in id order, as above, skipping those whose bound cannot beat the best
+  // known: the same result as trying each (what is skipped is worse than the optimum), when the
+  // work stays within its budget.
+  best = { chosen: new Set(first), outcome: firstOutcome };
+  let work = 0;
+  function* branch(from: number, chosen: string[]): Pausable<boolean> {
+    if (chosen.length === k) {
+      work += search.cost;
+      yield* consider(new Set(chosen));
+      return work <= BRANCH_WORK;
+    }
+    const left = k - chosen.length;
+    work += bound!.cost;
+    const most = bound!.of(chosen, candidates.slice(from), left);
+    const known = better(swapped.outcome, best.outcome) ? swapped.outcome : best.outcome;
+    if (most.count < known.count || (most.count === known.count && most.score < known.score)) return work <= BRANCH_WORK;
+    for (let i = from; i <= candidates.length - left; i++) {
+      chosen.push(candidates[i]!);
+      const within = yield* branch(i + 1, chosen);
+      chosen.pop();
+      if (!within) return false;
+    }
+    return work <= BRANCH_WORK;
+  }
+  const complete = yield* branch(0, []);
+  return complete || !better(swapped.outcome, best.outcome) ? best : swapped;
 }
 
 /** n choose k, stopping once past the budget. */

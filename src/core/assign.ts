@@ -11,6 +11,7 @@ import { HOUR_MS, localDate } from '../domain/time.js';
 import { roundScore, scoreMatrix, scorePair } from './assign-score.js';
 import { isPaused } from '../domain/cohort-state.js';
 import { bestChoice } from './assign-tiers.js';
+import { choiceBound } from './assign-bound.js';
 import { runToEnd, type Pausable } from './pausable.js';
 
 export { roundScore, scorePair, type ScoreParts, type Weights } from './assign-score.js';
@@ -102,6 +103,8 @@ export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
   };
   const first = yield* both(yield* placeTier(input, 'mentor', mentors, new Set()));
   // Which waiting mentors get the leads' places decides what the mentees can have (assign-tiers.ts).
+  const candidateIds = new Set(mentors.map((member) => member.person));
+  let boundOf: ReturnType<typeof choiceBound> | undefined;
   const rooms = new Map(mentorStandings(input, 'mentee', new Set(mentors.map((member) => member.person))).map((mentor) => [mentor.id, mentor.room]));
   const existingRoom = first.lower.mentors.filter((mentor) => !rooms.has(mentor.id)).reduce((sum, mentor) => sum + mentor.room, 0);
   const { outcome: best } = yield* bestChoice(mentors.map((member) => member.person), [...first.upper.placed.keys()], first, {
@@ -112,6 +115,11 @@ export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
     room: (id) => rooms.get(id) ?? 0,
     roomNeeded: mentees.length - existingRoom,
     cost: mentees.length * first.lower.mentors.length + mentors.length * first.upper.mentors.length,
+    bound: {
+      // Made on first need: only a search past trying every choice asks.
+      of: (chosen, rest, picks) => (boundOf ??= choiceBound({ input, candidates: mentors, room: (id) => rooms.get(id) ?? 0, leads: first.upper.mentors.filter((lead) => lead.room > 0).map((lead) => lead.id), mentees, placed: first.lower.mentors.filter((mentor) => !candidateIds.has(mentor.id) && mentor.room > 0) }))(chosen, rest, picks),
+      cost: mentees.length * (mentors.length + first.lower.mentors.length),
+    },
   });
   const crossTier = best !== first;
   for (const [role, tier] of [['mentor', best.upper], ['mentee', best.lower]] as const) {

@@ -1,0 +1,62 @@
+import type { Member } from '../model/schemas.js';
+import { scoreMatrix, type ScoreInput } from './assign-score.js';
+
+// An upper bound on what any choice that starts with some waiting mentors can give, so that the
+// search of assign-tiers.ts can skip every choice that cannot beat the best one found, and still
+// return the optimum (a bound never under-promises). Capacities and the one-mentor-per-member
+// rule are relaxed: a mentee scores its best pair among the mentors that have or may get a lead,
+// and the mentors still to be picked add at most their own gains and lead scores each.
+
+/** Who the bound is about: the waiting mentors (candidates), the mentees, and who can take whom. */
+export interface BoundInput {
+  input: ScoreInput;
+  /** Waiting mentors, by id: the candidates for the leads' places. */
+  candidates: readonly Member[];
+  /** Room each candidate would have for mentees once placed. */
+  room: (id: string) => number;
+  /** Leads that can take one more mentor. */
+  leads: readonly string[];
+  mentees: readonly Member[];
+  /** Mentors who already have a lead and room for mentees, with their room. */
+  placed: ReadonlyArray<{ id: string; room: number }>;
+}
+
+export interface Bound {
+  count: number;
+  /** Thousandths, as the search's outcomes. */
+  score: number;
+}
+
+/** A function: the bound of every choice that picks `picks` more of `rest` besides `chosen`. */
+export function choiceBound({ input, candidates, room, leads, mentees, placed }: BoundInput): (chosen: readonly string[], rest: readonly string[], picks: number) => Bound {
+  const index = new Map(candidates.map((member, i) => [member.person, i]));
+  const w = mentees.length;
+  const leadScores = scoreMatrix(input, [...candidates], [...leads]);
+  const bestLead = candidates.map((_, i) => Math.max(0, ...Array.from({ length: leads.length }, (_, j) => leadScores[i * leads.length + j]!)));
+  const ids = [...placed.map((mentor) => mentor.id), ...candidates.map((member) => member.person)];
+  const scores = scoreMatrix(input, [...mentees], ids);
+  const p = placed.length;
+  const base = Array.from({ length: w }, (_, e) => Math.max(0, ...Array.from({ length: p }, (_, j) => scores[e * ids.length + j]!)));
+  const placedRoom = placed.reduce((sum, mentor) => sum + mentor.room, 0);
+  const top = (values: number[], n: number) => values.sort((a, b) => b - a).slice(0, n).reduce((sum, value) => sum + value, 0);
+  return (chosen, rest, picks) => {
+    const best = [...base];
+    let roomGiven = placedRoom;
+    let score = 0;
+    for (const id of chosen) {
+      const i = index.get(id)!;
+      roomGiven += room(id);
+      score += bestLead[i]!;
+      for (let e = 0; e < w; e++) best[e] = Math.max(best[e]!, scores[e * ids.length + p + i]!);
+    }
+    const gains = rest.map((id) => {
+      const column = p + index.get(id)!;
+      let gain = 0;
+      for (let e = 0; e < w; e++) gain += Math.max(0, scores[e * ids.length + column]! - best[e]!);
+      return gain;
+    });
+    score += best.reduce((sum, value) => sum + value, 0) + top(gains, picks) + top(rest.map((id) => bestLead[index.get(id)!]!), picks);
+    const count = chosen.length + picks + Math.min(w, roomGiven + top(rest.map(room), picks));
+    return { count, score };
+  };
+}
