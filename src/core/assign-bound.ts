@@ -60,3 +60,13 @@ export function choiceBound({ input, candidates, room, leads, mentees, placed }:
     return { count, score };
   };
 }
+
+/**
+ * The least the busiest mentor or lead can be after any choice of `picks` mentors for the leads:
+ * nobody's load goes down, and the picks raise the leads with room at least to their average.
+ */
+export function leastBusiest(leads: ReadonlyArray<{ load: number; room: number }>, loads: readonly number[], picks: number): number {
+  const open = leads.filter((lead) => lead.room > 0);
+  const average = open.length === 0 ? 0 : Math.ceil((open.reduce((sum, lead) => sum + lead.load, 0) + picks) / open.length);
+  return Math.max(0, average, ...loads);
+}

@@ -37,7 +37,7 @@ export interface Search<T extends Outcome> {
   /** Pair arcs one evaluation solves (its cost). */
   cost: number;
   /** What any choice of `picks` more of `rest` besides `chosen` gives at most (assign-bound.ts), and what working it out costs. */
-  bound?: { of: (chosen: readonly string[], rest: readonly string[], picks: number) => { count: number; score: number }; cost: number };
+  bound?: { of: (chosen: readonly string[], rest: readonly string[], picks: number) => { count: number; score: number }; cost: number; leastBusiest: number };
 }
 
 /** About how much the branch and bound may do before the search falls back on swaps. */
@@ -118,7 +118,10 @@ export function* bestChoice<T extends Outcome>(candidates: readonly string[], fi
     work += bound!.cost;
     const most = bound!.of(chosen, candidates.slice(from), left);
     const known = better(swapped.outcome, best.outcome) ? swapped.outcome : best.outcome;
-    if (most.count < known.count || (most.count === known.count && most.score < known.score)) return work <= BRANCH_WORK;
+    const worse = most.count < known.count || (most.count === known.count && most.score < known.score);
+    // A later choice replaces the best so far only if strictly better: one that can at most tie it is skipped too.
+    const tiesAtMost = most.count === best.outcome.count && most.score === best.outcome.score && bound!.leastBusiest >= best.outcome.maxLoad;
+    if (worse || tiesAtMost) return work <= BRANCH_WORK;
     for (let i = from; i <= candidates.length - left; i++) {
       chosen.push(candidates[i]!);
       const within = yield* branch(i + 1, chosen);

@@ -11,7 +11,7 @@ import { HOUR_MS, localDate } from '../domain/time.js';
 import { roundScore, scoreMatrix, scorePair } from './assign-score.js';
 import { isPaused } from '../domain/cohort-state.js';
 import { bestChoice } from './assign-tiers.js';
-import { choiceBound } from './assign-bound.js';
+import { choiceBound, leastBusiest } from './assign-bound.js';
 import { runToEnd, type Pausable } from './pausable.js';
 
 export { roundScore, scorePair, type ScoreParts, type Weights } from './assign-score.js';
@@ -119,6 +119,7 @@ export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
       // Made on first need: only a search past trying every choice asks.
       of: (chosen, rest, picks) => (boundOf ??= choiceBound({ input, candidates: mentors, room: (id) => rooms.get(id) ?? 0, leads: first.upper.mentors.filter((lead) => lead.room > 0).map((lead) => lead.id), mentees, placed: first.lower.mentors.filter((mentor) => !candidateIds.has(mentor.id) && mentor.room > 0) }))(chosen, rest, picks),
       cost: mentees.length * (mentors.length + first.lower.mentors.length),
+      leastBusiest: leastBusiest(first.upper.mentors, [...first.upper.mentors, ...first.lower.mentors].map((mentor) => mentor.load), first.upper.placed.size),
     },
   });
   const crossTier = best !== first;
