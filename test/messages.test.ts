@@ -179,4 +179,9 @@ describe('validation messages for common slips', () => {
       [1, 8, 'yaml-syntax', 'Save the file with LF (or CRLF) line endings: most editors show and change the line ending in their status bar.'],
     ]);
   });
+
+  it('a maintainer written with an @ in the config\'s list gets the list without it', () => {
+    const problems = problemsIn(exampleRepo({ 'mentor.config.yaml': 'program: P\nmaintainers: [andrew-gh, @ada-l]\n' }), 'mentor.config.yaml');
+    expect(problems.map((p: { line: number; column: number; fix: string }) => [p.line, p.column, p.fix])).toEqual([[2, 26, 'Write the handle without the @: `maintainers: [andrew-gh, ada-l]`.']]);
+  });
 });

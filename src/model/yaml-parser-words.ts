@@ -21,7 +21,7 @@ interface ParserError {
 const SHOWN = 100;
 
 /** Fields that hold an id or a GitHub handle, where a leading @ is a slip for the name itself. */
-const ID_FIELDS = new Set(['github', 'person', 'mentor', 'prefers']);
+const ID_FIELDS = new Set(['github', 'person', 'mentor', 'prefers', 'maintainers']);
 
 const KEY_VALUE = /^((?:- +)?)([A-Za-z_][\w-]*): +(.*)$/;
 
@@ -38,9 +38,10 @@ export function parserSlip(text: string, error: ParserError): ParserSlip | undef
   if (error.code === 'BAD_SCALAR_START') {
     const char = text[error.pos[0]]!;
     const word = /^[^\s,\]}]+/.exec(text.slice(error.pos[0]))![0];
-    // Only a value right after its key: in a list, `[@a]`, the fix keeps the list and quotes.
-    const key = match && error.pos[0] === start + indent + content.length - match[3]!.length ? match[2]! : '';
-    const fix = char === '@' && ID_FIELDS.has(key) ? `Write the ${key === 'github' ? 'handle' : 'id'} without the @: ${shown(`${key}: ${word.slice(1)}`, 'delete the @')}.` : `Put it in quotes: ${shown(`"${word.replace(/"/g, '\\"')}"`, 'in "double quotes"')}.`;
+    // An id or a handle written with its @ (`github: @ada-l`, `maintainers: [@ada-l]`): the @ goes.
+    const key = match?.[2] ?? '';
+    const withoutAt = `${raw.slice(indent, error.pos[0] - start)}${raw.slice(error.pos[0] - start + 1, indent + content.length)}`;
+    const fix = char === '@' && ID_FIELDS.has(key) ? `Write the ${key === 'github' || key === 'maintainers' ? 'handle' : 'id'} without the @: ${shown(withoutAt, 'delete the @')}.` : `Put it in quotes: ${shown(`"${word.replace(/"/g, '\\"')}"`, 'in "double quotes"')}.`;
     return at(error.pos[0], `A value cannot start with ${char} unless it is in quotes: YAML keeps ${char} for itself.`, fix);
   }
   if (match && /^- /.test(match[3]!)) {
