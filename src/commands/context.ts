@@ -88,7 +88,7 @@ export function chooseCohort(loaded: Loaded, cohortId: string | undefined, optio
     const running = runningCohorts(loaded);
     if (running.length === 1) return requireValid(program, running[0]!, strict);
     // The cohorts are listed once; the hint shows how to name one (`command`: the words before the id, `hours` or `log --cohort`).
-    const example = running[0]?.id ?? [...program.cohorts.keys()][0];
+    const example = running[0]?.id ?? likelyMeant(loaded)?.id ?? [...program.cohorts.keys()][0];
     const how = example === undefined ? undefined : options.command !== undefined ? `For example: mentor ${options.command} ${example}` : `For example: ${example}`;
     throw new MentorError(
       running.length === 0 ? `No cohort is running today; name the cohort (cohorts: ${[...program.cohorts.keys()].join(', ') || 'none yet'}).` : `${running.length} cohorts are running (${running.map((e) => e.id).join(', ')}); name one.`,
@@ -121,6 +121,12 @@ export function peopleOf(program: Program): Map<string, Person | undefined> {
 
 export function runningCohorts(loaded: Loaded): CohortEntry[] {
   return [...loaded.program.cohorts.values()].filter((entry) => entry.cohort && cohortState(entry.cohort, loaded.today) === 'running');
+}
+
+/** With no cohort running, the one a command most likely means: the next to start, else the last to have started. */
+function likelyMeant(loaded: Loaded): CohortEntry | undefined {
+  const dated = [...loaded.program.cohorts.values()].filter((entry) => entry.cohort).sort((a, b) => (a.cohort!.start < b.cohort!.start ? -1 : a.cohort!.start > b.cohort!.start ? 1 : 0));
+  return dated.find((entry) => entry.cohort!.start > loaded.today) ?? dated.at(-1);
 }
 
 /** A cohort's fields that, left out for their errors, leave unknown when it runs or who is in it. */
