@@ -19,12 +19,15 @@ describe('mentor report', () => {
     expect(log.stderr).toBe('mentor: No cohort is running today; name the cohort (cohorts: 2026-fall).\n  For example: mentor log --cohort 2026-fall.\n');
   });
 
-  it('between cycles, names the cohort about to start in its example, not the first one on disk', async () => {
+  it('between cycles, names the cohort about to start in its example (a report the one just ended), not the first one on disk', async () => {
     // Before: 'For example: mentor assign 2026-fall.', the cycle that is over, when 2027-spring waits to be filled.
     const repo = exampleRepo({ 'cohorts/2027-spring/cohort.yaml': 'id: 2027-spring\nname: Spring\nstart: 2027-01-11\nmembers: []\n' });
     const assign = await mentorIn(['assign', '--repo', repo, '--dry-run'], { env: { MENTOR_NOW: '2026-12-24T09:00:00-08:00' } });
     expect(assign.code).toBe(2);
     expect(assign.stderr).toBe('mentor: No cohort is running today; name the cohort (cohorts: 2026-fall, 2027-spring).\n  For example: mentor assign 2027-spring.\n');
+    // A report or a log is of weeks gone by: the cycle that just ended.
+    const report = await mentorIn(['report', '--repo', repo], { env: { MENTOR_NOW: '2026-12-24T09:00:00-08:00' } });
+    expect(report.stderr).toContain('For example: mentor report 2026-fall.');
   });
 
   it('writes the Markdown and JSON of a week (the example is checked in as a snapshot)', async () => {

@@ -78,7 +78,7 @@ function loadAt(root: string, now: number): Loaded {
  * need valid records (`strict`); commands that only show something go on past rule problems
  * (capacity, tiers) with a warning, since seeing the numbers is how they get fixed.
  */
-export function chooseCohort(loaded: Loaded, cohortId: string | undefined, options: { strict?: boolean | 'silent'; command?: string } = {}): CohortEntry & { cohort: Cohort } {
+export function chooseCohort(loaded: Loaded, cohortId: string | undefined, options: { strict?: boolean | 'silent'; command?: string; looksBack?: boolean } = {}): CohortEntry & { cohort: Cohort } {
   const { program } = loaded;
   const strict = options.strict ?? true;
   if (cohortId === undefined) {
@@ -88,7 +88,7 @@ export function chooseCohort(loaded: Loaded, cohortId: string | undefined, optio
     const running = runningCohorts(loaded);
     if (running.length === 1) return requireValid(program, running[0]!, strict);
     // The cohorts are listed once; the hint shows how to name one (`command`: the words before the id, `hours` or `log --cohort`).
-    const example = running[0]?.id ?? likelyMeant(loaded)?.id ?? [...program.cohorts.keys()][0];
+    const example = running[0]?.id ?? likelyMeant(loaded, options.looksBack === true)?.id ?? [...program.cohorts.keys()][0];
     const how = example === undefined ? undefined : options.command !== undefined ? `For example: mentor ${options.command} ${example}` : `For example: ${example}`;
     throw new MentorError(
       running.length === 0 ? `No cohort is running today; name the cohort (cohorts: ${[...program.cohorts.keys()].join(', ') || 'none yet'}).` : `${running.length} cohorts are running (${running.map((e) => e.id).join(', ')}); name one.`,
@@ -123,10 +123,15 @@ export function runningCohorts(loaded: Loaded): CohortEntry[] {
   return [...loaded.program.cohorts.values()].filter((entry) => entry.cohort && cohortState(entry.cohort, loaded.today) === 'running');
 }
 
-/** With no cohort running, the one a command most likely means: the next to start, else the last to have started. */
-function likelyMeant(loaded: Loaded): CohortEntry | undefined {
+/**
+ * With no cohort running, the one a command most likely means: the next to start (to fill it), or
+ * for a command about weeks gone by (`looksBack`: report, log) the last to have started.
+ */
+function likelyMeant(loaded: Loaded, looksBack: boolean): CohortEntry | undefined {
   const dated = [...loaded.program.cohorts.values()].filter((entry) => entry.cohort).sort((a, b) => (a.cohort!.start < b.cohort!.start ? -1 : a.cohort!.start > b.cohort!.start ? 1 : 0));
-  return dated.find((entry) => entry.cohort!.start > loaded.today) ?? dated.at(-1);
+  const started = dated.filter((entry) => entry.cohort!.start <= loaded.today).at(-1);
+  const upcoming = dated.find((entry) => entry.cohort!.start > loaded.today);
+  return looksBack ? (started ?? upcoming) : (upcoming ?? started);
 }
 
 /** A cohort's fields that, left out for their errors, leave unknown when it runs or who is in it. */

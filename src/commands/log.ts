@@ -102,7 +102,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   cohortId ??= inferCohort(memberships, person, week);
 
   // The cohort is a flag here: the hint shows it as one.
-  const entry = chooseCohort(loaded, cohortId, { command: 'log --cohort' });
+  const entry = chooseCohort(loaded, cohortId, { command: 'log --cohort', looksBack: true });
   refuseUnknown(loaded, entry.id, person, week, thisWeek);
   const file = logFile(entry.id, person, week);
   const existing = readExisting(program.root, file);

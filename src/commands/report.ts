@@ -27,7 +27,7 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   refuseNotAWeek(options.week);
   const loaded = loadForCommand(options.repo, options.check ? {} : { lock: 'report' });
   const { program } = loaded;
-  const entry = chooseCohort(loaded, cohortId, { command: 'report' });
+  const entry = chooseCohort(loaded, cohortId, { command: 'report', looksBack: true });
   const week = options.week ?? lastCompleteWeek(loaded.today);
   refuseWeekNotReportable(entry, week, options.week === undefined, loaded.today);
   const files = reportFiles(program, entry, week);
