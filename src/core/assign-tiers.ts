@@ -117,6 +117,7 @@ export function* bestChoice<T extends Outcome>(candidates: readonly string[], fi
     const left = k - chosen.length;
     work += bound!.cost;
     const most = bound!.of(chosen, candidates.slice(from), left);
+    yield;
     const known = better(swapped.outcome, best.outcome) ? swapped.outcome : best.outcome;
     const worse = most.count < known.count || (most.count === known.count && most.score < known.score);
     // A later choice replaces the best so far only if strictly better: one that can at most tie it is skipped too.
