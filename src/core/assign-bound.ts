@@ -27,8 +27,13 @@ export interface Bound {
   score: number;
 }
 
-/** A function: the bound of every choice that picks `picks` more of `rest` besides `chosen`. */
-export function choiceBound({ input, candidates, room, leads, mentees, placed }: BoundInput): (chosen: readonly string[], rest: readonly string[], picks: number) => Bound {
+/** The bound of every choice that picks `picks` more of `rest` besides `chosen`, and what working it out costs. */
+export interface ChoiceBound {
+  of: (chosen: readonly string[], rest: readonly string[], picks: number) => Bound;
+  cost: number;
+}
+
+export function choiceBound({ input, candidates, room, leads, mentees, placed }: BoundInput): ChoiceBound {
   const index = new Map(candidates.map((member, i) => [member.person, i]));
   const w = mentees.length;
   const leadScores = scoreMatrix(input, [...candidates], [...leads]);
@@ -37,28 +42,33 @@ export function choiceBound({ input, candidates, room, leads, mentees, placed }:
   const scores = scoreMatrix(input, [...mentees], ids);
   const p = placed.length;
   const base = Array.from({ length: w }, (_, e) => Math.max(0, ...Array.from({ length: p }, (_, j) => scores[e * ids.length + j]!)));
+  const baseTotal = base.reduce((sum, value) => sum + value, 0);
+  // Each candidate's lifts: the mentees it would score better than any mentor who has a lead, and
+  // by how much (most candidates lift few mentees in a program with many mentors).
+  const lifts = candidates.map((_, i) => {
+    const lift: Array<[number, number]> = [];
+    for (let e = 0; e < w; e++) if (scores[e * ids.length + p + i]! > base[e]!) lift.push([e, scores[e * ids.length + p + i]!]);
+    return lift;
+  });
   const placedRoom = placed.reduce((sum, mentor) => sum + mentor.room, 0);
   const top = (values: number[], n: number) => values.sort((a, b) => b - a).slice(0, n).reduce((sum, value) => sum + value, 0);
-  return (chosen, rest, picks) => {
-    const best = [...base];
+  const of = (chosen: readonly string[], rest: readonly string[], picks: number): Bound => {
+    const raised = new Map<number, number>();
     let roomGiven = placedRoom;
-    let score = 0;
+    let score = baseTotal;
     for (const id of chosen) {
       const i = index.get(id)!;
       roomGiven += room(id);
       score += bestLead[i]!;
-      for (let e = 0; e < w; e++) best[e] = Math.max(best[e]!, scores[e * ids.length + p + i]!);
+      for (const [e, value] of lifts[i]!) if (value > (raised.get(e) ?? base[e]!)) raised.set(e, value);
     }
-    const gains = rest.map((id) => {
-      const column = p + index.get(id)!;
-      let gain = 0;
-      for (let e = 0; e < w; e++) gain += Math.max(0, scores[e * ids.length + column]! - best[e]!);
-      return gain;
-    });
-    score += best.reduce((sum, value) => sum + value, 0) + top(gains, picks) + top(rest.map((id) => bestLead[index.get(id)!]!), picks);
+    for (const [e, value] of raised) score += value - base[e]!;
+    const gains = rest.map((id) => lifts[index.get(id)!]!.reduce((gain, [e, value]) => gain + Math.max(0, value - (raised.get(e) ?? base[e]!)), 0));
+    score += top(gains, picks) + top(rest.map((id) => bestLead[index.get(id)!]!), picks);
     const count = chosen.length + picks + Math.min(w, roomGiven + top(rest.map(room), picks));
     return { count, score };
   };
+  return { of, cost: candidates.length + lifts.reduce((sum, lift) => sum + lift.length, 0) };
 }
 
 /**

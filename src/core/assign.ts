@@ -104,9 +104,10 @@ export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
   const first = yield* both(yield* placeTier(input, 'mentor', mentors, new Set()));
   // Which waiting mentors get the leads' places decides what the mentees can have (assign-tiers.ts).
   const candidateIds = new Set(mentors.map((member) => member.person));
-  let boundOf: ReturnType<typeof choiceBound> | undefined;
   const rooms = new Map(mentorStandings(input, 'mentee', new Set(mentors.map((member) => member.person))).map((mentor) => [mentor.id, mentor.room]));
   const existingRoom = first.lower.mentors.filter((mentor) => !rooms.has(mentor.id)).reduce((sum, mentor) => sum + mentor.room, 0);
+  let boundMade: ReturnType<typeof choiceBound> | undefined;
+  const choiceBoundNow = () => (boundMade ??= choiceBound({ input, candidates: mentors, room: (id) => rooms.get(id) ?? 0, leads: first.upper.mentors.filter((lead) => lead.room > 0).map((lead) => lead.id), mentees, placed: first.lower.mentors.filter((mentor) => !candidateIds.has(mentor.id) && mentor.room > 0) }));
   const { outcome: best } = yield* bestChoice(mentors.map((member) => member.person), [...first.upper.placed.keys()], first, {
     *evaluate(chosen) {
       const upper = yield* placeTier(input, 'mentor', mentors.filter((member) => chosen.has(member.person)), new Set());
@@ -117,8 +118,10 @@ export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
     cost: mentees.length * first.lower.mentors.length + mentors.length * first.upper.mentors.length,
     bound: {
       // Made on first need: only a search past trying every choice asks.
-      of: (chosen, rest, picks) => (boundOf ??= choiceBound({ input, candidates: mentors, room: (id) => rooms.get(id) ?? 0, leads: first.upper.mentors.filter((lead) => lead.room > 0).map((lead) => lead.id), mentees, placed: first.lower.mentors.filter((mentor) => !candidateIds.has(mentor.id) && mentor.room > 0) }))(chosen, rest, picks),
-      cost: mentees.length * (mentors.length + first.lower.mentors.length),
+      of: (chosen, rest, picks) => choiceBoundNow().of(chosen, rest, picks),
+      get cost() {
+        return choiceBoundNow().cost;
+      },
       leastBusiest: leastBusiest(first.upper.mentors, [...first.upper.mentors, ...first.lower.mentors].map((mentor) => mentor.load), first.upper.placed.size),
     },
   });
