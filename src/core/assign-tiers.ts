@@ -45,9 +45,10 @@ const BRANCH_WORK = 40 * WORK;
 
 /**
  * The best choice of `first.length` ids of `candidates` (sorted by id), `first` giving
- * `firstOutcome`. Ties keep `first`, then the choice first by id.
+ * `firstOutcome`. Ties keep `first`, then the choice first by id. `unproven` when the search ran
+ * out of its budget: the best found, not shown to be the optimum.
  */
-export function* bestChoice<T extends Outcome>(candidates: readonly string[], first: readonly string[], firstOutcome: T, search: Search<T>): Pausable<{ chosen: ReadonlySet<string>; outcome: T }> {
+export function* bestChoice<T extends Outcome>(candidates: readonly string[], first: readonly string[], firstOutcome: T, search: Search<T>): Pausable<{ chosen: ReadonlySet<string>; outcome: T; unproven?: true }> {
   let best = { chosen: new Set(first) as ReadonlySet<string>, outcome: firstOutcome };
   const k = first.length;
   if (k === 0 || k === candidates.length) return best;
@@ -102,7 +103,7 @@ export function* bestChoice<T extends Outcome>(candidates: readonly string[], fi
   }
   const swapped = yield* swaps();
   const bound = search.bound;
-  if (!bound) return swapped;
+  if (!bound) return { ...swapped, unproven: true };
   // Then every choice in id order, as above, skipping those whose bound cannot beat the best
   // known: the same result as trying each (what is skipped is worse than the optimum), when the
   // work stays within its budget.
@@ -132,7 +133,8 @@ export function* bestChoice<T extends Outcome>(candidates: readonly string[], fi
     return work <= BRANCH_WORK;
   }
   const complete = yield* branch(0, []);
-  return complete || !better(swapped.outcome, best.outcome) ? best : swapped;
+  if (complete) return best;
+  return { ...(better(swapped.outcome, best.outcome) ? swapped : best), unproven: true };
 }
 
 /** n choose k, stopping once past the budget. */

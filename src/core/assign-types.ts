@@ -46,6 +46,8 @@ export interface AssignmentPlan {
   loads: MentorLoad[];
   /** How many placements the user fixed by hand: the plan is optimal only around them. */
   chosen: number;
+  /** The search of who gets the leads' places ran out of its budget: the best plan found, not proven optimal. */
+  unproven?: true;
 }
 
 export interface AssignInput {

@@ -108,7 +108,7 @@ export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
   const existingRoom = first.lower.mentors.filter((mentor) => !rooms.has(mentor.id)).reduce((sum, mentor) => sum + mentor.room, 0);
   let boundMade: ReturnType<typeof choiceBound> | undefined;
   const choiceBoundNow = () => (boundMade ??= choiceBound({ input, candidates: mentors, room: (id) => rooms.get(id) ?? 0, leads: first.upper.mentors.filter((lead) => lead.room > 0).map((lead) => lead.id), mentees, placed: first.lower.mentors.filter((mentor) => !candidateIds.has(mentor.id) && mentor.room > 0) }));
-  const { outcome: best } = yield* bestChoice(mentors.map((member) => member.person), [...first.upper.placed.keys()], first, {
+  const { outcome: best, unproven } = yield* bestChoice(mentors.map((member) => member.person), [...first.upper.placed.keys()], first, {
     *evaluate(chosen) {
       const upper = yield* placeTier(input, 'mentor', mentors.filter((member) => chosen.has(member.person)), new Set());
       return upper.placed.size === chosen.size ? yield* both(upper) : undefined;
@@ -153,6 +153,7 @@ export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
     for (const mentor of tier.mentors) plan.loads.push({ mentor: mentor.id, role: tierAbove(role)!, before: mentor.load, after: after.get(mentor.id)!, capacity: mentor.capacity });
   }
   plan.chosen = plan.assignments.filter((a) => a.chosen).length;
+  if (unproven) plan.unproven = true;
   plan.totalScore = roundScore(plan.assignments.reduce((sum, assignment) => sum + assignment.score, 0));
   return plan;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eligibleMentors, planAssignment, scorePair, waitingMembers, type AssignInput } from '../../src/core/assign.js';
 import { cohortSchema, configSchema, personSchema, type Member, type Person } from '../../src/model/schemas.js';
+import { renderAssignText } from '../../src/render/assign.js';
 import { hungarianMax } from '../helpers/hungarian.js';
 
 // More waiting mentors than the leads have places, too many choices of who gets them to try each
@@ -81,5 +82,32 @@ describe('assign with more choices of who gets the leads\' places than it can tr
     const expected = oracle(input);
     expect(plan.assignments.length, `seed ${seed} count`).toBe(expected.count);
     expect(plan.assignments.reduce((sum, a) => sum + Math.round(a.score * 1000), 0), `seed ${seed} score`).toBe(expected.score);
+    expect(plan.unproven, 'the search went through every choice it had to').toBeUndefined();
+  });
+
+  it('says so when the search runs out of its budget, instead of calling the plan optimal', () => {
+    // 5 leads with 5 places left among them, 20 waiting mentors, 2,000 waiting mentees: each
+    // choice is a solve of 2,000 members, and no bound rules out enough of the 15,504 choices.
+    const r = random(7);
+    const people = new Map<string, Person>();
+    const members: Member[] = [];
+    const person = (id: string) => people.set(id, personSchema.parse({ id, name: id, timezone: r.pick(ZONES), skills: r.some(SKILLS, 0.5) }));
+    for (let l = 0; l < 5; l++) {
+      person(`l${l}`);
+      members.push({ person: `l${l}`, role: 'lead', wants: [] });
+    }
+    for (let m = 0; m < 200; m++) {
+      person(`m${m}`);
+      members.push({ person: `m${m}`, role: 'mentor', wants: [], ...(m < 180 ? { mentor: `l${m % 5}` } : {}) });
+    }
+    for (let e = 0; e < 2000; e++) {
+      person(`e${e}`);
+      members.push({ person: `e${e}`, role: 'mentee', wants: [r.pick(SKILLS)], ...(r.next() < 0.3 ? { prefers: `m${Math.floor(r.next() * 200)}` } : {}) });
+    }
+    const config = configSchema.parse({ roles: { lead: { maxMentees: 37 }, mentor: { maxMentees: 12 } } });
+    const plan = planAssignment({ config, cohort: cohortSchema.parse({ id: 'c', name: 'C', start: START, members }), people, now: 0 });
+    expect(plan.unproven).toBe(true);
+    const plain = (text: string) => text;
+    expect(renderAssignText(plan, { explain: true, slaHours: 48 }, { error: plain, warning: plain, ok: plain, dim: plain, bold: plain, accent: plain })).toContain('not proven optimal');
   });
 });
