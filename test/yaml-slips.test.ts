@@ -43,17 +43,17 @@ const cases: Array<[string, FileTree, Said[]]> = [
   [
     'a colon left out, with a field after it',
     { [LOG]: `${HEAD}hours:\n  practice 3\n  code-review: 1\n` },
-    [{ line: 4, column: 11, rule: 'yaml-syntax', message: 'A colon is missing after "practice": YAML reads "practice 3" as one text, not as a field and its value.', fix: "Put a colon after the field's name: `practice: 3`." }],
+    [{ line: 4, column: 3, rule: 'yaml-syntax', message: 'This line has no colon: YAML cannot read "practice" as a field.', fix: "Put a colon after the field's name: `practice: 3`." }],
   ],
   [
     'a colon left out on the last line of a block',
     { [LOG]: `${HEAD}hours:\n  code-review: 1\n  practice 3\n` },
-    [{ line: 5, column: 11, rule: 'yaml-syntax', message: 'A colon is missing after "practice": YAML reads "practice 3" as one text, not as a field and its value.', fix: "Put a colon after the field's name: `practice: 3`." }],
+    [{ line: 5, column: 3, rule: 'yaml-syntax', message: 'This line has no colon: YAML cannot read "practice" as a field.', fix: "Put a colon after the field's name: `practice: 3`." }],
   ],
   [
     'a colon left out at the top',
     { [LOG]: 'person: ann\nweek 2026-W41\nhours:\n  practice: 3\n' },
-    [{ line: 2, column: 5, rule: 'yaml-syntax', message: 'A colon is missing after "week": YAML reads "week 2026-W41" as one text, not as a field and its value.', fix: "Put a colon after the field's name: `week: 2026-W41`." }],
+    [{ line: 2, column: 1, rule: 'yaml-syntax', message: 'This line has no colon: YAML cannot read "week" as a field.', fix: "Put a colon after the field's name: `week: 2026-W41`." }],
   ],
   [
     'no space after a colon of the only line under a field',

@@ -147,7 +147,7 @@ function syntaxSlip(lines: readonly TextLine[], pos: readonly [number, number]):
   for (const at of candidates) {
     const line = lines[at]!;
     if (line.content === '') continue;
-    const slip = textWithColon(line) ?? noSpaceAfterColon(line) ?? missingColon(lines, at) ?? indentedUnlikeAbove(lines, at);
+    const slip = textWithColon(line) ?? noSpaceAfterColon(line) ?? indentedUnlikeAbove(lines, at);
     if (slip) return slip;
   }
   return undefined;
@@ -192,30 +192,6 @@ function noSpaceAfterColon(line: TextLine): YamlSlip | undefined {
     rule: 'yaml-syntax',
     message: word.length <= SHOWN_LINE ? `A colon needs a space after it: YAML reads "${word}" as one word, not as a field and its value.` : 'A colon needs a space after it: without one YAML reads the field and its value as one word.',
     fix: fixed.length <= SHOWN_LINE ? `Put a space after the colon: \`${fixed}\`.` : `Put a space after the colon of \`${key}:\`.`,
-  };
-}
-
-const WORD_AND_VALUE = /^((?:- +)?)([A-Za-z_][\w-]*) +([^\s:#'"][^:]*)$/;
-const FIELD = /^(?:- +)?[A-Za-z_][\w-]*:(?: |$)/;
-
-/** `practice 3` among fields (`code-review: 1`): the colon left out, so YAML reads one text, not a field. */
-function missingColon(lines: readonly TextLine[], index: number): YamlSlip | undefined {
-  const line = lines[index]!;
-  const match = WORD_AND_VALUE.exec(line.content);
-  if (!match) return undefined;
-  // Only where the fields around it show what the line was meant to be.
-  const before = previousContent(lines, index);
-  let after = index + 1;
-  while (after < lines.length && lines[after]!.content === '') after++;
-  const sibling = (at: number) => at >= 0 && at < lines.length && lines[at]!.indent === line.indent && FIELD.test(lines[at]!.content);
-  if (!sibling(before) && !sibling(after)) return undefined;
-  const [, dash, key, value] = match as unknown as [string, string, string, string];
-  const fixed = `${dash}${key}: ${value}`;
-  return {
-    offset: line.start + line.indent + dash.length + key.length,
-    rule: 'yaml-syntax',
-    message: line.content.length <= SHOWN_LINE ? `A colon is missing after "${key}": YAML reads "${line.content}" as one text, not as a field and its value.` : `A colon is missing after "${key}": YAML reads the line as one text, not as a field and its value.`,
-    fix: fixed.length <= SHOWN_LINE ? `Put a colon after the field's name: \`${fixed}\`.` : `Put a colon after \`${key}\`.`,
   };
 }
 
