@@ -11,6 +11,19 @@ const memberOf = (repo: string, person: string) => parse(readText(repo, COHORT))
 const replaceIn = (repo: string, file: string, from: string, to: string) => writeFileSync(path.join(repo, file), readText(repo, file).replace(from, to));
 
 describe('mentor claim', () => {
+  it('with no member named says to name one, with who waits, and writes nothing', async () => {
+    const repo = exampleRepo();
+    const before = readText(repo, COHORT);
+    const text = await mentorIn(['claim', '', '--as', 'ada', '--repo', repo], { env: NOW });
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('Name the member to claim: their id, such as cleo. Waiting for a mentor: cleo, jon.');
+    const markdown = await mentorIn(['claim', ' ', '--as', 'ada', '--repo', repo, '--format', 'markdown'], { env: NOW });
+    expect(markdown.stdout).toContain('Cannot claim: Name the member to claim');
+    const release = await mentorIn(['release', '', '--reason', 'moved', '--repo', repo], { env: NOW });
+    expect(release.stderr).toContain('Name the member to release: their id, such as ada.');
+    expect(readText(repo, COHORT)).toBe(before);
+  });
+
   it('sets the mentor and assignedAt where the member is written, keeping comments', async () => {
     const repo = exampleRepo();
     const result = await mentorIn(['claim', 'cleo', '--repo', repo, '--as', 'grace'], { env: NOW });

@@ -128,5 +128,7 @@ export function unknownMember(member: string, where: string, members: ReadonlyAr
   const list = purpose === 'claim'
     ? (candidates.length > 0 ? `Waiting for a mentor: ${shown}.` : 'Nobody is waiting for a mentor.')
     : (candidates.length > 0 ? `Members with a mentor: ${shown}.` : 'Nobody has a mentor to release from.');
-  return `${member} is not a member of ${where}.${guess !== undefined ? ` Did you mean ${guess}?` : ''} ${list}`;
+  // No member named at all (`/claim` with nothing after it): say what is missing, not ' is not a member'.
+  const what = member.trim() === '' ? `Name the member to ${purpose}: their id, such as ${candidates[0] ?? 'cleo'}.` : `${member} is not a member of ${where}.${guess !== undefined ? ` Did you mean ${guess}?` : ''}`;
+  return `${what} ${list}`;
 }

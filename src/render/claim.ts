@@ -13,7 +13,7 @@ export const CLAIM_AGAIN = 'To claim again, write a new comment: an edited one i
  * one waiting hears of it, and where to follow it.
  */
 export function renderClaimAnswer(answer: { ok: true; member: string; mentor: string; memberHandle?: string } | { ok: false; member: string; reason: string }): string {
-  if (!answer.ok) return [CLAIM_MARKER, `${markdownText(`Cannot claim ${answer.member}: ${answer.reason}`)} ${CLAIM_AGAIN}`, ''].join('\n');
+  if (!answer.ok) return [CLAIM_MARKER, `${markdownText(`Cannot claim${answer.member.trim() === '' ? '' : ` ${answer.member}`}: ${answer.reason}`)} ${CLAIM_AGAIN}`, ''].join('\n');
   const lines = [CLAIM_MARKER, markdownText(`Claimed: a pull request makes ${answer.mentor} the mentor of ${answer.member}. The first claim merged wins.`)];
   if (answer.memberHandle !== undefined) lines.push('', `${mention(answer.memberHandle)}: ${markdownText(`${answer.mentor} has offered to mentor you. Once a maintainer merges the pull request, ${answer.mentor} is your mentor: follow it, and say hello, on the pull request.`)}`);
   return [...lines, ''].join('\n');
