@@ -29,7 +29,7 @@ export const log: Define = (program, run) =>
     .option('--done <text>', 'what got done')
     .option('--blockers <text>', 'what is blocking')
     .option('--next <text>', 'what is next')
-    .option('--force', 'replace an existing log without asking')
+    .option('--force', 'update an existing log without asking: the values given replace its own, the rest is kept')
     .option('--commit', 'write on a new branch log/<person>/<week>, from the default branch, and commit')
     .addOption(formatOption(['text', 'json']))
     .action(async (options) => run(async () => (await import('../commands/log.js')).logCommand({ ...options, hours: options.hours ?? [] })));

@@ -131,7 +131,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
     throw changedMeanwhile(file, `Run \`mentor log\` again to see it as it is now; or write your answers over it with:\n    ${sanitizeInline(logCommandLine(entry.id, draft))}`);
   }
   if (!asked && existing && !options.force) {
-    throw new MentorError(`${file} already exists.`, ExitCode.invalid, 'Pass --force to replace it (comments and formatting are kept), or run on a terminal to confirm.');
+    throw new MentorError(`${file} already exists.`, ExitCode.invalid, 'Pass --force to update it with the values given (its other values, comments and formatting are kept), or run on a terminal to confirm.');
   }
 
   const change = { branch: `log/${person}/${week}`, files: [file], message: `Log ${week} of ${person}` };
