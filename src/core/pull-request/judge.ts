@@ -12,6 +12,7 @@ import { misplacedLog, ownLogOf } from './misplaced-log.js';
 import type { AuthorAssociation } from '../../domain/github.js';
 import { textOnlyChange } from './tree-text.js';
 import { membersIn } from './members-in-file.js';
+import { unjudgedChange } from './unjudged-entries.js';
 
 // What the author of a pull request may change, judged by meaning (DESIGN.md "Pull requests on
 // GitHub"): who they are and what each change does is read from the base; what it becomes, from
@@ -181,6 +182,8 @@ function judgeTree(context: Context, change: Change, cohortId: string, memberFil
     const { members: _b, ...ownAfter } = after.cohort;
     if (JSON.stringify(ownBefore) !== JSON.stringify(ownAfter)) return refuse("the cohort's own settings (name, dates, cadence): only a maintainer may change them");
   }
+  const unjudged = unjudgedChange(before, after, change.path, change.status !== 'added');
+  if (unjudged) return refuse(unjudged);
   const inFile = (entry: CohortEntry | undefined) => membersIn(entry, change.path);
   const old = inFile(before);
   const now = inFile(after);
