@@ -597,6 +597,23 @@ describe('mentor check-pr: newcomers and claims', () => {
     expect(text.stdout).not.toContain('ask @andrew-gh');
   });
 
+  it('tells a newcomer who registers twice to keep one person file, not that the files are not theirs', async () => {
+    const repo = pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer);
+      write(r, 'people/zoe-z.yaml', newcomer.replace('id: zoe', 'id: zoe-z'));
+      write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting);
+    });
+    const { json } = await checkPr(repo, 'zoe-z');
+    const twice = 'registers you a second time: people/zoe-z.yaml and people/zoe.yaml each say `github: zoe-z`; keep one of them, under the id you want';
+    expect(json.changes.map((c) => `${c.file} ${c.allowed} ${c.reason}`)).toEqual([
+      'cohorts/2026-fall/members/zoe.yaml false adds zoe, but this pull request registers you twice: keep one person file, and join under its id',
+      `people/zoe-z.yaml false ${twice}`,
+      `people/zoe.yaml false ${twice}`,
+    ]);
+    const text = await mentorIn(['check-pr', '--repo', repo, '--base', 'main', '--author', 'zoe-z'], { env: NOW });
+    expect(text.stdout).not.toContain('ask @andrew-gh');
+  });
+
   it('tells a newcomer who joins without their person file to add it, rather than that they may add only themselves', async () => {
     const repo = pullRequest((r) => write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting));
     const { json } = await checkPr(repo, 'zoe-z');

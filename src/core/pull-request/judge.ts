@@ -45,6 +45,8 @@ interface Context extends JudgeInput {
   today: string;
   /** The person id a newcomer registers in this pull request. */
   newcomerId?: string;
+  /** Every person file this pull request adds with the newcomer's handle (more than one: registered twice). */
+  newcomerFiles?: string[];
 }
 
 const allow = (reason: string) => ({ allowed: true, reason });
@@ -58,7 +60,10 @@ const UNCHANGED: Judgement = allow('unchanged');
 export function judgeChanges(input: JudgeInput): { author: Author; verdicts: ChangeVerdict[] } {
   const who = whoIs(input.base, input.author, input.authorAssociation);
   const context: Context = { ...input, who, today: localDate(input.base.config.timezone, input.now) };
-  if (who.kind === 'newcomer') context.newcomerId = registeredPerson(context);
+  if (who.kind === 'newcomer') {
+    context.newcomerFiles = registeredFiles(context);
+    if (context.newcomerFiles.length === 1) context.newcomerId = context.newcomerFiles[0];
+  }
   const verdicts = input.changes.map((change): ChangeVerdict => {
     const judgement = judge(context, change);
     return { file: change.path, status: change.status, ...(change.from !== undefined ? { from: change.from } : {}), ...judgement };
@@ -141,6 +146,8 @@ function judgePerson(context: Context, change: Change, id: string): Judgement {
   const { who, base, head } = context;
   if (who.kind === 'newcomer') {
     if (change.status === 'added' && id === context.newcomerId) return allow(`you registering as ${id}`);
+    const twice = context.newcomerFiles!.length > 1 && context.newcomerFiles!.includes(id) ? context.newcomerFiles!.map(personFile).sort() : undefined;
+    if (twice) return toFix(`registers you a second time: ${twice.join(' and ')} each say \`github: ${who.handle}\`; keep one of them, under the id you want`);
     // Registering under an id that is taken writes over that person: a maintainer's approval would replace them.
     if (change.status === 'modified' && head.people.get(id)?.hasHandle(who.handle.toLowerCase())) return toFix(`the person file of ${id}, who is registered already: the id ${id} is taken, so register under an id of your own, in a new file ${personFile('<id>')} with that id inside`);
     return refuse(
@@ -158,14 +165,14 @@ function judgePerson(context: Context, change: Change, id: string): Judgement {
   return allow('your own person file');
 }
 
-/** A newcomer's own new person file: added in this pull request, with their handle as `github`. */
-function registeredPerson(context: Context): string | undefined {
+/** A newcomer's own new person files (one, unless they register twice): added in this pull request, with their handle as `github`. */
+function registeredFiles(context: Context): string[] {
   const handle = context.who.handle.toLowerCase();
   const added = context.changes.filter((change) => change.status === 'added').map((change) => classifyPath(change.path));
   // By what its `github:` says, valid or not: a slip elsewhere in the file (a time zone) is the
   // newcomer's to fix, and does not make the file someone else's.
   const own = added.filter((what): what is Extract<PathKind, { kind: 'person' }> => what.kind === 'person' && context.head.people.get(what.person)?.hasHandle(handle) === true);
-  return own.length === 1 && !context.base.people.has(own[0]!.person) ? own[0]!.person : undefined;
+  return own.filter((what) => !context.base.people.has(what.person)).map((what) => what.person);
 }
 
 /**
@@ -210,6 +217,7 @@ function judgeMember(context: Context, cohort: CohortEntry, before: Member | und
   if (before !== undefined && JSON.stringify(before) === JSON.stringify(after)) return UNCHANGED;
   const self = who.kind === 'newcomer' ? context.newcomerId : who.person;
   if (before === undefined) {
+    if (self === undefined && context.newcomerFiles!.includes(after.person)) return toFix(`adds ${after.person}, but this pull request registers you twice: keep one person file, and join under its id`);
     // A newcomer who joins without their person file: the same pull request registers them.
     if (who.kind === 'newcomer' && self === undefined && !context.base.people.has(after.person)) return toFix(`adds ${after.person}, but no person file in this pull request is yours: add ${personFile(after.person)} with \`github: ${who.handle}\` too, to register as you join`);
     if (self === undefined || after.person !== self) return refuse(`adds ${after.person} to cohort ${cohort.id}: you may add only yourself`);
