@@ -319,6 +319,15 @@ describe('mentor check-pr: a person whose own file has errors at the base', () =
     expect(byFile(second.json.changes)['people/hal2.yaml']).toMatchObject({ allowed: false });
     expect(second.code).toBe(1);
   });
+
+  it('may not hand their file to another handle or id while its error stays: the error is the base\'s, the change is not', async () => {
+    for (const [field, to] of [['github: hal-k', 'github: victim-v'], ['id: hal', 'id: "hal "']] as const) {
+      const repo = pullRequest((r) => edit(r, 'people/hal.yaml', (t) => t.replace(field, to)), broken());
+      const { code, json } = await checkPr(repo, 'hal-k');
+      expect(byFile(json.changes)['people/hal.yaml']).toMatchObject({ allowed: false, reason: expect.stringMatching(/ask a maintainer/) });
+      expect(code).toBe(1);
+    }
+  });
 });
 
 describe('mentor check-pr: GitHub says who has access', () => {

@@ -156,13 +156,15 @@ function judgePerson(context: Context, change: Change, id: string): Judgement {
   }
   if (who.person !== id) return refuse(`the person file of ${id}: only its owner or a maintainer may change it`);
   if (change.status !== 'modified') return refuse(`your own person file, but ${change.status === 'deleted' ? 'deleting' : 'replacing'} it needs a maintainer`);
-  const before = base.people.get(id)?.person;
-  const after = head.people.get(id)?.person;
+  const before = base.people.get(id);
+  const after = head.people.get(id);
+  if (!after) return refuse('your own person file, but renaming it changes your id: ask a maintainer');
+  // As written, valid or not: a file with errors at the base (not held against this pull request) keeps its owner too.
+  const written = (entry: typeof after | undefined, key: 'id' | 'github') => JSON.stringify((entry?.source?.value as Record<string, unknown> | null | undefined)?.[key]);
+  if (written(before, 'id') !== written(after, 'id')) return refuse('your own person file, but its `id` is fixed: ask a maintainer to rename a person');
+  if (written(before, 'github') !== written(after, 'github')) return refuse('your own person file, but its `github` is how mentor knows you: ask a maintainer to change it');
   // Still there but not a valid person: its problems fail the check and say what to fix.
-  if (!after) return head.people.has(id) ? allow('your own person file (fix the problems listed below)') : refuse('your own person file, but renaming it changes your id: ask a maintainer');
-  if (before && before.id !== after.id) return refuse('your own person file, but its `id` is fixed: ask a maintainer to rename a person');
-  if (before && before.github !== after.github) return refuse('your own person file, but its `github` is how mentor knows you: ask a maintainer to change it');
-  return allow('your own person file');
+  return allow(after.person ? 'your own person file' : 'your own person file (fix the problems listed below)');
 }
 
 /** A newcomer's own new person files (one, unless they register twice): added in this pull request, with their handle as `github`. */
