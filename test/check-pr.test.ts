@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordingGit } from './helpers/git-calls.js';
@@ -327,6 +327,12 @@ describe('mentor check-pr: a person whose own file has errors at the base', () =
       expect(byFile(json.changes)['people/hal.yaml']).toMatchObject({ allowed: false, reason: expect.stringMatching(/ask a maintainer/) });
       expect(code).toBe(1);
     }
+    // A head file that names nobody (a symlink) is not a change of hands: its problem says what to fix.
+    const linked = pullRequest((r) => {
+      rmSync(path.join(r, 'people/hal.yaml'));
+      symlinkSync('bob.yaml', path.join(r, 'people/hal.yaml'));
+    }, broken());
+    expect(byFile((await checkPr(linked, 'hal-k')).json.changes)['people/hal.yaml']).toMatchObject({ allowed: true, reason: 'your own person file (fix the problems listed below)' });
   });
 });
 

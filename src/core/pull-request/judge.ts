@@ -160,9 +160,11 @@ function judgePerson(context: Context, change: Change, id: string): Judgement {
   const after = head.people.get(id);
   if (!after) return refuse('your own person file, but renaming it changes your id: ask a maintainer');
   // As written, valid or not: a file with errors at the base (not held against this pull request) keeps its owner too.
-  const written = (entry: typeof after | undefined, key: 'id' | 'github') => JSON.stringify((entry?.source?.value as Record<string, unknown> | null | undefined)?.[key]);
-  if (written(before, 'id') !== written(after, 'id')) return refuse('your own person file, but its `id` is fixed: ask a maintainer to rename a person');
-  if (written(before, 'github') !== written(after, 'github')) return refuse('your own person file, but its `github` is how mentor knows you: ask a maintainer to change it');
+  // A head that is no YAML mapping at all (a symlink, a list) names nobody: its problems say what to fix.
+  const fieldsOf = (entry: typeof after | undefined) => (entry?.source?.value !== null && typeof entry?.source?.value === 'object' && !Array.isArray(entry.source.value) ? (entry.source.value as Record<string, unknown>) : undefined);
+  const written = (key: 'id' | 'github') => JSON.stringify(fieldsOf(before)?.[key]) === JSON.stringify(fieldsOf(after)?.[key]);
+  if (fieldsOf(after) && !written('id')) return refuse('your own person file, but its `id` is fixed: ask a maintainer to rename a person');
+  if (fieldsOf(after) && !written('github')) return refuse('your own person file, but its `github` is how mentor knows you: ask a maintainer to change it');
   // Still there but not a valid person: its problems fail the check and say what to fix.
   return allow(after.person ? 'your own person file' : 'your own person file (fix the problems listed below)');
 }
