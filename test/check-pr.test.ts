@@ -197,6 +197,24 @@ describe('mentor check-pr: a person and their own records', () => {
     expect((await checkPr(repo, 'hal-k', ['--approved-by', 'andrew-gh'])).code).toBe(0);
   });
 
+  it('lets the author move a misplaced log of theirs on the base branch to where it goes, as its verdict says, and only their own', async () => {
+    const base = () => {
+      const dir = exampleRepo();
+      write(dir, 'cohorts/2026-fall/hal-2026-W47.yaml', halLog);
+      write(dir, 'cohorts/2026-fall/logs/2026-W47.yaml', halLog);
+      return dir;
+    };
+    const moved = pullRequest((r) => renameSync(path.join(r, 'cohorts/2026-fall/hal-2026-W47.yaml'), path.join(r, HAL_LOG)), base());
+    const { code, json } = await checkPr(moved, 'hal-k');
+    expect(json.changes).toEqual([{ file: HAL_LOG, from: 'cohorts/2026-fall/hal-2026-W47.yaml', status: 'renamed', allowed: true, reason: 'your own new log' }]);
+    expect(code).toBe(0);
+    // A week's file right in logs/ names nobody: it may be anyone's log, so moving it into your folder needs a maintainer, and says so rather than to do what was done.
+    const nobodys = pullRequest((r) => renameSync(path.join(r, 'cohorts/2026-fall/logs/2026-W47.yaml'), path.join(r, HAL_LOG)), base());
+    const verdict = (await checkPr(nobodys, 'hal-k')).json.changes[0]!;
+    expect(verdict).toMatchObject({ allowed: false, reason: expect.stringContaining('only a maintainer may move it') });
+    expect(verdict.reason).not.toContain(`write it as ${HAL_LOG}`);
+  });
+
   it('tells the author of a log saved outside the cohorts where it goes, rather than to ask a maintainer to merge a log that is never counted', async () => {
     const repo = pullRequest((r) => {
       write(r, '2026-W47.yaml', halLog);

@@ -8,7 +8,7 @@ import type { CohortEntry, Program } from '../../model/program.js';
 import type { Member } from '../../model/schemas.js';
 import type { Change } from '../../model/scope.js';
 import { whoIs, type Author } from './author.js';
-import { misplacedLog, ownLogOf } from './misplaced-log.js';
+import { misplacedLog, movesOwnLogHome, ownLogOf } from './misplaced-log.js';
 import type { AuthorAssociation } from '../../domain/github.js';
 import { textOnlyChange } from './tree-text.js';
 import { membersIn } from './members-in-file.js';
@@ -78,7 +78,7 @@ function judge(context: Context, change: Change): Judgement {
   if (who.kind === 'bot') return refuse('opened by a bot: a maintainer must approve this pull request');
   if (change.status === 'renamed') {
     // A rename takes the file away from where it was (judged like an edit there) and adds it anew.
-    const removed = judgePath(context, { status: 'modified', path: change.from!, renamedTo: change.path });
+    const removed = movesOwnLogHome(context.base, change.from!, change.path, context.who.person) ? UNCHANGED : judgePath(context, { status: 'modified', path: change.from!, renamedTo: change.path });
     const added = judgePath(context, { status: 'added', path: change.path });
     return !removed.allowed ? removed : added;
   }
@@ -107,8 +107,9 @@ function judgePath(context: Context, change: Change & { renamedTo?: string }): J
 }
 
 /** A log saved in the wrong place is never counted: say where it goes, so the author can move it. */
-function misplaced(context: Context, change: Change): Judgement | undefined {
+function misplaced(context: Context, change: Change & { renamedTo?: string }): Judgement | undefined {
   const log = change.status === 'deleted' ? undefined : misplacedLog(context.base, change.path, context.who.person);
+  if (log !== undefined && log === change.renamedTo) return refuse(`moves ${change.path}, a file on the base branch that does not name you and may be anyone's log, to ${log}: only a maintainer may move it`);
   return log === undefined ? undefined : toFix(`not where a log goes, so it would never be counted: write it as ${log} (only a maintainer may change files outside the record layout)`);
 }
 

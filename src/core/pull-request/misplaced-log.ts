@@ -30,3 +30,13 @@ export function ownLogOf(base: Program, author: string, week: string): string | 
   }
   return undefined;
 }
+
+/**
+ * Whether a rename moves a misplaced log that names `author` (kim-2026-W50.yaml, a folder of
+ * theirs) to the log file it is: the fix its verdict asks for. A file that names nobody (a week's
+ * file right in logs/ or at the top) may be anyone's, so it is not the author's to move.
+ */
+export function movesOwnLogHome(base: Program, from: string, to: string, author: string | undefined): boolean {
+  if (author === undefined || misplacedLog(base, from, author) !== to) return false;
+  return intendedLogFile(from) === to || weekFileName(from.slice(from.lastIndexOf('/') + 1))?.person === author;
+}
