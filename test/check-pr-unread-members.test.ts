@@ -31,10 +31,11 @@ function pullRequestOn(slip: (repo: string) => void, change: (repo: string) => v
   return repo;
 }
 
-type Review = { allowed: boolean; changes: Array<{ file: string; allowed: boolean; reason: string }> };
+type Review = { allowed: boolean; changes: Array<{ file: string; allowed: boolean; reason: string }>; problems: Array<{ file: string; rule: string; message: string }> };
 const checkPr = async (repo: string, author: string) =>
   (await mentorInJson<Review>(['check-pr', '--repo', repo, '--base', 'main', '--author', author, '--format', 'json'], { env: NOW })).json;
 
+const claimCleo = (repo: string) => edit(repo, COHORT, (t) => t.replace('  - person: cleo\n    role: mentee\n', '  - person: cleo\n    role: mentee\n    mentor: linus\n    assignedAt: 2026-11-24T11:00:00-08:00\n'));
 const jonUnreadable = (repo: string) => edit(repo, COHORT, (t) => t.replace('requestedAt: 2026-11-22T18:30:00-08:00', 'requestedAt: yesterday'));
 const jonTwice = (repo: string) => edit(repo, COHORT, (t) => `${t}${JON_WAITING}`);
 // Same number of lines, so the base's problem reads the same at the head (its message names lines).
@@ -70,11 +71,19 @@ describe('mentor check-pr: an entry the base has but mentor cannot read', () => 
     expect(review.changes[0]!.reason).toMatch(/jon.*more than once.*only a maintainer may/);
   });
 
-  it('still judges the other members of that cohort as ever: a claim of another waiting member passes', async () => {
-    const claimCleo = (repo: string) => edit(repo, COHORT, (t) => t.replace('  - person: cleo\n    role: mentee\n', '  - person: cleo\n    role: mentee\n    mentor: linus\n    assignedAt: 2026-11-24T11:00:00-08:00\n'));
+  it('still judges the other members of that cohort as ever: a claim of another waiting member passes, though the lines the base\'s problem names have moved', async () => {
     for (const slip of [jonUnreadable, jonTwice]) {
       const review = await checkPr(pullRequestOn(slip, claimCleo), 'linus-s');
       expect(review.changes).toEqual([expect.objectContaining({ allowed: true, reason: 'you claiming cleo, who was waiting' })]);
+      expect(review.problems).toEqual([]);
+      expect(review.allowed).toBe(true);
     }
+  });
+
+  it('says a cohort the base cannot read is unreadable, not missing, and does not hold its problem against a claim that moves its lines', async () => {
+    const keyTwice = (repo: string) => edit(repo, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', '  - person: jon\n    role: mentee\n    role: mentee\n'));
+    const review = await checkPr(pullRequestOn(keyTwice, claimCleo), 'linus-s');
+    expect(review.changes).toEqual([expect.objectContaining({ allowed: false, reason: 'cohort 2026-fall cannot be read on the base branch (validate says why): only a maintainer may change it until that is fixed' })]);
+    expect(review.problems).toEqual([]);
   });
 });

@@ -187,7 +187,7 @@ function registeredFiles(context: Context): string[] {
 function judgeTree(context: Context, change: Change, cohortId: string, memberFile?: string): Judgement {
   const before = context.base.cohorts.get(cohortId);
   const after = context.head.cohorts.get(cohortId);
-  if (!before?.cohort) return refuse(`cohort ${cohortId} does not exist on the base branch: only a maintainer may start a cohort`);
+  if (!before?.cohort) return refuse(before ? `cohort ${cohortId} cannot be read on the base branch (validate says why): only a maintainer may change it until that is fixed` : `cohort ${cohortId} does not exist on the base branch: only a maintainer may start a cohort`);
   if (memberFile === undefined) {
     if (change.status !== 'modified' || !after?.cohort) return refuse('a cohort: only a maintainer may add, delete or replace it');
     const { members: _a, ...ownBefore } = before.cohort;

@@ -71,7 +71,7 @@ export function reviewPullRequest(input: PullRequestInput): PullRequestReview {
  * must not hold up every pull request that touches what reads it, for a fix its author may not make.
  */
 function newProblems(head: readonly Problem[], base: readonly Problem[]): Problem[] {
-  const key = (problem: Problem) => `${problem.file}\0${problem.rule}\0${problem.message}`;
+  const key = (problem: Problem) => `${problem.file}\0${problem.rule}\0${withoutLines(problem.message)}`;
   const had = new Map<string, number>();
   for (const problem of base) had.set(key(problem), (had.get(key(problem)) ?? 0) + 1);
   return head.filter((problem) => {
@@ -79,6 +79,14 @@ function newProblems(head: readonly Problem[], base: readonly Problem[]): Proble
     if (left > 0) had.set(key(problem), left - 1);
     return left === 0;
   });
+}
+
+/**
+ * A message without the lines it names ("also at cohorts/x/cohort.yaml:61", "on lines 59 and 60"):
+ * they move when the pull request edits the file above them, and the problem is the same.
+ */
+function withoutLines(message: string): string {
+  return message.replace(/(\.ya?ml):\d+(?::\d+)?/g, '$1').replace(/\blines? \d+(?: and \d+)?/g, 'line');
 }
 
 /** A file that no longer merges: the pull request cannot go in as it is, whoever opened it. */
