@@ -630,6 +630,19 @@ describe('mentor check-pr: newcomers and claims', () => {
     expect(text.stdout).not.toContain('ask @andrew-gh');
   });
 
+  it('needs a maintainer for a newcomer who registers an id the base already places in a cohort, which would make them that member', async () => {
+    // A maintainer placed zoe as a mentor before her person file was merged: whoever registers zoe first would be her.
+    const base = exampleRepo();
+    edit(base, COHORT, (t) => t.replace('  - person: linus\n    role: mentor\n    mentor: andrew\n', '  - person: linus\n    role: mentor\n    mentor: andrew\n  - person: zoe\n    role: mentor\n    mentor: andrew\n'));
+    const repo = pullRequest((r) => write(r, 'people/zoe.yaml', newcomer.replace('github: zoe-z', 'github: evil-x')), base);
+    const { code, json } = await checkPr(repo, 'evil-x');
+    expect(json.changes).toEqual([
+      { file: 'people/zoe.yaml', status: 'added', allowed: false, reason: 'registers you as zoe, whom cohort 2026-fall already has as a member: a maintainer confirms that is you, or register under an id of your own' },
+    ]);
+    expect(code).toBe(1);
+    expect((await checkPr(repo, 'evil-x', ['--approved-by', 'andrew-gh'])).json.changes[0]!.allowed).toBe(true);
+  });
+
   it('tells a newcomer who registers twice to keep one person file, not that the files are not theirs', async () => {
     const repo = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer);

@@ -11,7 +11,7 @@ import { whoIs, type Author } from './author.js';
 import { misplacedLog, movesOwnLogHome, ownLogOf } from './misplaced-log.js';
 import type { AuthorAssociation } from '../../domain/github.js';
 import { textOnlyChange } from './tree-text.js';
-import { membersIn } from './members-in-file.js';
+import { cohortWithMember, membersIn } from './members-in-file.js';
 import { unjudgedChange } from './unjudged-entries.js';
 
 // What the author of a pull request may change, judged by meaning (DESIGN.md "Pull requests on
@@ -146,6 +146,9 @@ function judgeLog(context: Context, change: Change & { renamedTo?: string }, wha
 function judgePerson(context: Context, change: Change, id: string): Judgement {
   const { who, base, head } = context;
   if (who.kind === 'newcomer') {
+    // An id the tree already uses (a member placed before their person file) would make the newcomer that member.
+    const placed = change.status === 'added' && id === context.newcomerId ? cohortWithMember(context.base, id) : undefined;
+    if (placed) return refuse(`registers you as ${id}, whom cohort ${placed} already has as a member: a maintainer confirms that is you, or register under an id of your own`);
     if (change.status === 'added' && id === context.newcomerId) return allow(`you registering as ${id}`);
     const twice = context.newcomerFiles!.length > 1 && context.newcomerFiles!.includes(id) ? context.newcomerFiles!.map(personFile).sort() : undefined;
     if (twice) return toFix(`registers you a second time: ${twice.join(' and ')} each say \`github: ${who.handle}\`; keep one of them, under the id you want`);
