@@ -566,6 +566,20 @@ describe('mentor check-pr: what a cohort file says beyond its meaning', () => {
     });
   }
 
+  it('judges a value that holds itself through an alias (`&x [1, *x]`) as text mentor does not read, not with a crash', async () => {
+    const cases: Array<[string, string, (r: string) => void]> = [
+      ['linus-s', COHORT, (r) => edit(r, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', '  - person: jon\n    role: mentee\n    note: &x [1, *x]\n'))],
+      ['linus-s', COHORT, (r) => edit(r, COHORT, (t) => `${t}promo: &x [1, *x]\n`)],
+      ['hal-k', 'people/hal.yaml', (r) => edit(r, 'people/hal.yaml', (t) => t.replace('github: hal-k', 'github: &x [1, *x]'))],
+    ];
+    for (const [author, file, change] of cases) {
+      const result = await mentorIn(['check-pr', '--repo', pullRequest(change), '--base', 'main', '--author', author, '--format', 'json'], { env: NOW });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(1);
+      expect(byFile(JSON.parse(result.stdout).changes)[file]).toMatchObject({ allowed: false });
+    }
+  });
+
   it('needs a maintainer for an anchor in a member file of someone else', async () => {
     const files = await pullRequestOf(['members', '2026-fall', '--to', 'files']);
     git(files, ['switch', '-q', '-c', 'anchor']);

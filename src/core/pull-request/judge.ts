@@ -13,6 +13,7 @@ import type { AuthorAssociation } from '../../domain/github.js';
 import { textOnlyChange } from './tree-text.js';
 import { cohortWithMember, membersIn } from './members-in-file.js';
 import { unjudgedChange } from './unjudged-entries.js';
+import { writtenJson } from '../../model/written-json.js';
 
 // What the author of a pull request may change, judged by meaning (DESIGN.md "Pull requests on
 // GitHub"): who they are and what each change does is read from the base; what it becomes, from
@@ -166,7 +167,7 @@ function judgePerson(context: Context, change: Change, id: string): Judgement {
   // As written, valid or not: a file with errors at the base (not held against this pull request) keeps its owner too.
   // A head that is no YAML mapping at all (a symlink, a list) names nobody: its problems say what to fix.
   const fieldsOf = (entry: typeof after | undefined) => (entry?.source?.value !== null && typeof entry?.source?.value === 'object' && !Array.isArray(entry.source.value) ? (entry.source.value as Record<string, unknown>) : undefined);
-  const written = (key: 'id' | 'github') => JSON.stringify(fieldsOf(before)?.[key]) === JSON.stringify(fieldsOf(after)?.[key]);
+  const written = (key: 'id' | 'github') => writtenJson(fieldsOf(before)?.[key]) === writtenJson(fieldsOf(after)?.[key]);
   if (fieldsOf(after) && !written('id')) return refuse('your own person file, but its `id` is fixed: ask a maintainer to rename a person');
   if (fieldsOf(after) && !written('github')) return refuse('your own person file, but its `github` is how mentor knows you: ask a maintainer to change it');
   // Still there but not a valid person: its problems fail the check and say what to fix.

@@ -2,6 +2,7 @@ import { writtenForm } from '../../model/comments.js';
 import { WAITING_NOTE } from '../../domain/text.js';
 import type { PathSegment } from '../../model/source.js';
 import type { CohortEntry } from '../../model/program.js';
+import { writtenJson } from '../../model/written-json.js';
 
 // A cohort file can change in ways the loader does not see: comments, fields mentor does not read,
 // where a member is written, anchors and tags (which can carry any word), how an entry is written
@@ -31,7 +32,7 @@ function writtenMembers(entry: CohortEntry | undefined, file: string): Map<strin
   return written;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => writtenJson(a) === writtenJson(b);
 
 /**
  * Why this change of a cohort's file needs a maintainer beyond what it means, if it does: a

@@ -1,5 +1,6 @@
 import { ID_PATTERN } from '../../domain/layout.js';
 import type { CohortEntry } from '../../model/program.js';
+import { writtenJson } from '../../model/written-json.js';
 
 // The judge sees a cohort as the loader reads it: the entries it can read, one member per person.
 // An entry the base branch holds but the loader does not read (an error in it, a member file that
@@ -10,11 +11,11 @@ import type { CohortEntry } from '../../model/program.js';
 const MEMBERS = 'members';
 
 /** Each entry of `members:` in the cohort's own file that the loader did not read, as written (JSON), by index. */
-function unreadEntries(entry: CohortEntry | undefined): Array<[number, string]> {
+function unreadEntries(entry: CohortEntry | undefined): Array<[number, string, unknown]> {
   const written = (entry?.source?.value as Record<string, unknown> | null | undefined)?.[MEMBERS];
   if (!entry || !Array.isArray(written)) return [];
   const read = new Set(entry.places.filter((place) => place.file === entry.file).map((place) => place.path[1]));
-  return written.flatMap((value, index): Array<[number, string]> => (read.has(index) ? [] : [[index, JSON.stringify(value) ?? 'null']]));
+  return written.flatMap((value: unknown, index): Array<[number, string, unknown]> => (read.has(index) ? [] : [[index, writtenJson(value), value]]));
 }
 
 /** The entries this file holds of each person it lists more than once, as written (JSON). */
@@ -25,7 +26,7 @@ function repeatedPeople(entry: CohortEntry | undefined, file: string): Map<strin
     if (place?.file !== file) return;
     let value: unknown = place.source.value;
     for (const segment of place.path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
-    written.set(member.person, [...(written.get(member.person) ?? []), JSON.stringify(value)]);
+    written.set(member.person, [...(written.get(member.person) ?? []), writtenJson(value)]);
   });
   return new Map([...written].filter(([, entries]) => entries.length > 1));
 }
@@ -41,20 +42,20 @@ export function unjudgedChange(before: CohortEntry, after: CohortEntry | undefin
     return existed && !readAtBase ? 'a member file mentor cannot read as the base branch has it (validate says why): only a maintainer may change it' : undefined;
   }
   const left = unreadEntries(after).map(([, written]) => written);
-  for (const [index, written] of unreadEntries(before)) {
+  for (const [index, written, value] of unreadEntries(before)) {
     const at = left.indexOf(written);
     if (at >= 0) {
       left.splice(at, 1);
       continue;
     }
-    const person = (JSON.parse(written) as { person?: unknown } | null)?.person;
+    const person = value !== null && typeof value === 'object' ? (value as { person?: unknown }).person : undefined;
     const named = typeof person === 'string' && ID_PATTERN.test(person) ? ` (${person})` : '';
     return `changes or removes the entry ${MEMBERS}[${index}]${named}, which mentor cannot read as the base branch has it (validate says why): only a maintainer may`;
   }
   const repeatedBefore = repeatedPeople(before, file);
   const repeatedAfter = repeatedPeople(after, file);
   for (const person of new Set([...repeatedBefore.keys(), ...repeatedAfter.keys()])) {
-    if (JSON.stringify(repeatedBefore.get(person) ?? []) === JSON.stringify(repeatedAfter.get(person) ?? [])) continue;
+    if ((repeatedBefore.get(person) ?? []).join('\n') === (repeatedAfter.get(person) ?? []).join('\n')) continue;
     return `changes an entry of ${person}, who is listed more than once in cohort ${before.id}: only a maintainer may (and keeps one entry)`;
   }
   return undefined;
