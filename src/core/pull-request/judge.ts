@@ -151,7 +151,8 @@ function judgePerson(context: Context, change: Change, id: string): Judgement {
     const placed = change.status === 'added' && id === context.newcomerId ? cohortWithMember(context.base, id) : undefined;
     if (placed) return refuse(`registers you as ${id}, whom cohort ${placed} already has as a member: a maintainer confirms that is you, or register under an id of your own`);
     if (change.status === 'added' && id === context.newcomerId) return allow(`you registering as ${id}`);
-    const twice = context.newcomerFiles!.length > 1 && context.newcomerFiles!.includes(id) ? context.newcomerFiles!.map(personFile).sort() : undefined;
+    const files = context.newcomerFiles ?? [];
+    const twice = files.length > 1 && files.includes(id) ? files.map(personFile).sort() : undefined;
     if (twice) return toFix(`registers you a second time: ${twice.join(' and ')} each say \`github: ${who.handle}\`; keep one of them, under the id you want`);
     // Registering under an id that is taken writes over that person: a maintainer's approval would replace them.
     if (change.status === 'modified' && head.people.get(id)?.hasHandle(who.handle.toLowerCase())) return toFix(`the person file of ${id}, who is registered already: the id ${id} is taken, so register under an id of your own, in a new file ${personFile('<id>')} with that id inside`);
@@ -226,7 +227,7 @@ function judgeMember(context: Context, cohort: CohortEntry, before: Member | und
   if (before !== undefined && JSON.stringify(before) === JSON.stringify(after)) return UNCHANGED;
   const self = who.kind === 'newcomer' ? context.newcomerId : who.person;
   if (before === undefined) {
-    if (self === undefined && context.newcomerFiles!.includes(after.person)) return toFix(`adds ${after.person}, but this pull request registers you twice: keep one person file, and join under its id`);
+    if (self === undefined && context.newcomerFiles?.includes(after.person)) return toFix(`adds ${after.person}, but this pull request registers you twice: keep one person file, and join under its id`);
     // A newcomer who joins without their person file: the same pull request registers them.
     if (who.kind === 'newcomer' && self === undefined && !context.base.people.has(after.person)) return toFix(`adds ${after.person}, but no person file in this pull request is yours: add ${personFile(after.person)} with \`github: ${who.handle}\` too, to register as you join`);
     if (self === undefined || after.person !== self) return refuse(`adds ${after.person} to cohort ${cohort.id}: you may add only yourself`);
