@@ -20,6 +20,15 @@ async function repoWithOldRunner(): string {
 }
 
 describe('mentor upgrade', { timeout: 180_000 }, () => {
+  it('adds a runner to a repo that had none, and says so (not "replaced", not "unknown -> ")', async () => {
+    const dir = makeTree({ 'mentor.config.yaml': 'program: P\n' });
+    const result = await mentorIn(['upgrade', '--repo', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Added the runner in .mentor/ (mentor ${packageJson.version}): .mentor/mentor.mjs`);
+    expect(result.stdout).not.toContain('unknown');
+    expect(existsSync(path.join(dir, '.mentor/mentor.mjs'))).toBe(true);
+  });
+
   it('replaces the runner with this build on a new branch, removing what the build no longer has', async () => {
     const dir = await repoWithOldRunner();
     const result = mentor(['upgrade', '--repo', dir, '--commit']);

@@ -8,7 +8,7 @@ import { existsInRepo, staleFiles } from '../io/generated.js';
 import { programWorkflows } from '../render/workflows/index.js';
 import { shellWords } from '../domain/text.js';
 import { isNewerVersion } from '../domain/versions.js';
-import { COHORTS_DIR, CONFIG_FILE, PEOPLE_DIR, RUNNER_COMMAND, SCHEMAS_DIR } from '../domain/layout.js';
+import { COHORTS_DIR, CONFIG_FILE, PEOPLE_DIR, RUNNER_COMMAND, RUNNER_ENTRY, SCHEMAS_DIR } from '../domain/layout.js';
 import { sayGenerated, type Format } from './generated-step.js';
 import { generatedFiles } from './generated-files.js';
 import { upgradeCommitMessage, upgradeNotes, upgradedWhat, type UpgradeOutcome } from '../render/upgrade.js';
@@ -35,6 +35,7 @@ export async function upgradeCommand(options: { repo?: string; commit?: boolean;
   const runner = [...staleFiles(root, build), ...remove];
   const outcome: UpgradeOutcome = {
     from,
+    hadRunner: existsInRepo(root, RUNNER_ENTRY),
     to: RUNNER_VERSION,
     runner,
     workflows: options.workflows ? staleWorkflows : [],

@@ -5,6 +5,8 @@ import { terminalLine } from './escape.js';
 
 export interface UpgradeOutcome {
   from: string | undefined;
+  /** Whether the repo had a runner at all: without one, the runner is added, not replaced. */
+  hadRunner: boolean;
   to: string;
   /** Runner files written or removed. */
   runner: readonly string[];
@@ -29,10 +31,10 @@ export function upgradedWhat(outcome: UpgradeOutcome, verb: { replaced: string; 
   // The same version is another build of it (a development build, a rebuilt package): not "0.1.0 -> 0.1.0".
   // `from` is the first line of the repo's runner: text from the repo, escaped for the terminal.
   const versions = outcome.from === outcome.to ? `another build of mentor ${outcome.to}` : `mentor ${outcome.from === undefined ? 'unknown' : terminalLine(outcome.from)} -> ${outcome.to}`;
-  const runner = outcome.runner.length > 0 ? `the runner in ${RUNNER_DIR}/ (${versions})` : undefined;
+  const runner = outcome.runner.length > 0 ? `the runner in ${RUNNER_DIR}/ (${outcome.hadRunner ? versions : `mentor ${outcome.to}`})` : undefined;
   const replacedFlows = outcome.workflows.filter((file) => !outcome.added.includes(file));
-  const replaced = [runner, replacedFlows.length > 0 ? workflowNames(replacedFlows) : undefined].filter(Boolean).join(', and ');
-  const added = outcome.added.length > 0 ? workflowNames(outcome.added) : undefined;
+  const replaced = [outcome.hadRunner ? runner : undefined, replacedFlows.length > 0 ? workflowNames(replacedFlows) : undefined].filter(Boolean).join(', and ');
+  const added = [outcome.hadRunner ? undefined : runner, outcome.added.length > 0 ? workflowNames(outcome.added) : undefined].filter(Boolean).join(', and ') || undefined;
   if (verb === undefined) return [replaced, added?.replace(/^the /, 'the new ')].filter(Boolean).join(', and ');
   return [replaced && `${verb.replaced} ${replaced}`, added && `${replaced ? verb.added.toLowerCase() : verb.added} ${added}`].filter(Boolean).join(', and ');
 }
