@@ -5,8 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { pagesWorkflow } from '../src/render/workflows/pages.js';
+import { git, githubWorld, mainSha } from './helpers/github-world.js';
 import { makeTree } from './helpers/repo.js';
-import { workflowCommands } from './helpers/workflow-sim.js';
+import { runWorkflow, workflowCommands, type SimEvent } from './helpers/workflow-sim.js';
 
 describe('the Pages workflow (mentor-pages.yml)', () => {
   const text = pagesWorkflow();
@@ -19,7 +20,7 @@ describe('the Pages workflow (mentor-pages.yml)', () => {
 
   it('publishes on every push to the default branch, whatever it is called, with the official Pages actions', () => {
     expect(workflow.on.push).toBeNull();
-    expect(workflow.jobs.build.if).toBe("github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
+    expect(workflow.jobs.build.if).toBe("github.event_name == 'schedule' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
     expect(workflow.concurrency.group).toBe('pages-${{ github.ref_name }}');
     const uses = [...workflow.jobs.build.steps, ...workflow.jobs.deploy.steps].flatMap((step: { uses?: string }) => (step.uses ? [step.uses] : []));
     expect(uses).toEqual(['actions/checkout@v7', 'actions/setup-node@v7', 'actions/configure-pages@v6', 'actions/upload-pages-artifact@v5', 'actions/deploy-pages@v5']);
@@ -73,5 +74,22 @@ describe('the Pages workflow (mentor-pages.yml)', () => {
     expect(broken.stderr).toContain('HTTP 403');
     expect(broken.output).toBe('');
     expect(workflowCommands(broken.stderr)).toEqual([expect.objectContaining({ command: 'error', message: expect.stringContaining('A call to GitHub failed (gh api repos/org/program/pages, exit 1') })]);
+  });
+
+  it('builds every morning on the default branch, though a schedule event carries no repository (so no default_branch), and never on another branch', { timeout: 120_000 }, () => {
+    const world = githubWorld();
+    const sha = mainSha(world);
+    // GitHub runs a schedule on the default branch's last commit; its payload is the cron line alone.
+    const morning: SimEvent = { name: 'schedule', sha, ref: 'refs/heads/main', workflowSha: sha, payload: { schedule: '0 15 * * *' } };
+    const build = runWorkflow(world, 'mentor-pages.yml', morning, ['build']).jobs.build;
+    expect(build?.ran).toBe(true);
+    expect(build!.steps[0]).toMatchObject({ name: 'Is GitHub Pages on?', ran: true });
+    // A push to another branch, and a run started by hand on one, build nothing.
+    const repository = { full_name: world.repository, default_branch: 'main' };
+    git(world.origin, 'update-ref', 'refs/heads/wip', sha);
+    for (const name of ['push', 'workflow_dispatch']) {
+      const other: SimEvent = { name, sha, ref: 'refs/heads/wip', workflowSha: sha, payload: { ref: 'refs/heads/wip', repository } };
+      expect(runWorkflow(world, 'mentor-pages.yml', other, ['build']).jobs.build?.ran ?? false, name).toBe(false);
+    }
   });
 });

@@ -44,7 +44,8 @@ export function pagesWorkflow(): string {
   ])}name: mentor pages
 
 # Pushes to the default branch, whatever it is called: the build job checks the branch (a branch
-# name here would be fixed when this file is written).
+# name here would be fixed when this file is written). A schedule runs on the default branch
+# only, and its event names no repository (so no default_branch to compare with): it always builds.
 on:
   push:
   schedule:
@@ -61,7 +62,7 @@ concurrency:
 
 jobs:
   build:
-    if: github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
+    if: github.event_name == 'schedule' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
 ${JOB_MACHINE}
     permissions:
       contents: read
