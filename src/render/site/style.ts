@@ -21,6 +21,26 @@ const DARK = `
 // in a table is cut with an ellipsis (the whole name stays in the text, and in a title). A
 // picture scales down to its box, and under 720 px the one drawn narrow is shown instead (chart.ts).
 // A date or a week is never broken across lines.
+// On paper (an A4 page is 718 px wide) nothing scrolls: a box would print only the part in view,
+// and the latest weeks, at the right of the member table, would be cut off. Tables print smaller,
+// names wrap, and the ink is the light scheme's whatever the reader's screen uses: a browser
+// prints no backgrounds, and the dark scheme's light text would be all but invisible on paper.
+const PRINT = `@media print{
+:root{${LIGHT}}
+header,main,footer{max-width:none;padding-left:0;padding-right:0}
+nav{display:none}
+.table-wrap,.chart{overflow:visible}
+table{font-size:11px;min-width:0}
+th,td{padding:2px 4px}
+.weeks th,.weeks td{padding:2px 3px}
+.id{font-size:10px}
+td bdi,th bdi{max-width:10em}
+.weeks tbody th{white-space:normal}
+h2,h3{break-after:avoid}
+tr,figure .chart{break-inside:avoid}
+}
+`;
+
 export const SITE_CSS = `:root{color-scheme:light dark;${LIGHT}}
 @media (prefers-color-scheme: dark){:root{${DARK}}}
 *{box-sizing:border-box}
@@ -76,4 +96,4 @@ ul.tree{list-style:none;padding-left:18px;margin:2px 0}
 ul.tree li{margin:1px 0}
 .role{font-size:12px;color:var(--muted)}
 footer{color:var(--muted);font-size:13px;padding-top:24px;padding-bottom:24px}
-${paintRules()}`;
+${paintRules()}${PRINT}`;
