@@ -9,20 +9,33 @@ import { plural } from '../words.js';
 
 const ROLE_PATTERN = { lead: 'solid', mentor: 'dots', mentee: 'stripes' } as const;
 
-/** Most cohorts a picture draws on a narrow screen: the latest ones (the table lists them all). */
-export const NARROW_COHORTS = 4;
+/**
+ * Most cohorts a picture draws on a narrow screen: the latest ones (the table lists them all).
+ * Three, so that each one's label (up to 11 characters) fits under its bar: with four, the chart
+ * hid every other label, and a bar could stand over no name.
+ */
+export const NARROW_COHORTS = 3;
 
-/** The cohorts a picture draws, oldest first: on a narrow screen the latest few, with shorter labels. */
-function drawnCohorts(rows: readonly CohortProgress[], narrow: boolean): { rows: readonly CohortProgress[]; categories: string[]; width: number } {
+/** Room for a cohort's label under its bar: about 7.5 px a character at 12 px, and a gap. */
+const labelRoom = (categories: readonly string[]): number => Math.max(70, Math.ceil(7.5 * Math.max(0, ...categories.map((category) => [...category].length))) + 12);
+
+/**
+ * The cohorts a picture draws, oldest first: on a narrow screen the latest few, with shorter
+ * labels. A wide picture is as wide as its margins and a label's room for each cohort, up to
+ * 1000 px: past that (dozens of cohorts) the axis names every second or third one, in order.
+ */
+function drawnCohorts(rows: readonly CohortProgress[], narrow: boolean, grid: { left: number; right: number }): { rows: readonly CohortProgress[]; categories: string[]; width: number } {
   const drawn = narrow ? rows.slice(-NARROW_COHORTS) : rows;
-  return { rows: drawn, categories: drawn.map((row) => label(row.cohort, narrow ? 11 : 20)), width: narrow ? NARROW_WIDTH : Math.max(480, Math.min(1000, 160 + rows.length * 70)) };
+  const categories = drawn.map((row) => label(row.cohort, narrow ? 11 : 20));
+  return { rows: drawn, categories, width: narrow ? NARROW_WIDTH : Math.max(480, Math.min(1000, grid.left + grid.right + drawn.length * labelRoom(categories))) };
 }
 
 function tiersSvg(all: readonly CohortProgress[], narrow: boolean): string {
-  const { rows, categories, width } = drawnCohorts(all, narrow);
+  const grid = narrow ? { left: 40, right: 10, top: 44, bottom: 40 } : { left: 56, right: 20, top: 44, bottom: 40 };
+  const { rows, categories, width } = drawnCohorts(all, narrow, grid);
   return renderChart(
     {
-      grid: narrow ? { left: 40, right: 10, top: 44, bottom: 40 } : { left: 56, right: 20, top: 44, bottom: 40 },
+      grid,
       legend: { top: 4, right: narrow ? 10 : 40, itemGap: narrow ? 12 : 18, textStyle: { color: PAINT.ink } },
       ...axes(categories, { valueName: 'members', counts: true }),
       series: ROLES.map((role) => ({ type: 'bar' as const, name: role, stack: 'tiers', barMaxWidth: 48, data: rows.map((row) => row.byRole[role]), itemStyle: { color: PAINT[role], ...pattern(ROLE_PATTERN[role]) } })),
@@ -32,10 +45,12 @@ function tiersSvg(all: readonly CohortProgress[], narrow: boolean): string {
 }
 
 function toMentorSvg(all: readonly CohortProgress[], sla: number, narrow: boolean): string {
-  const { rows, categories, width } = drawnCohorts(all, narrow);
+  // On a wide screen the promise's label sits right of the bars, in a margin of its own.
+  const grid = narrow ? { left: 40, right: 10, top: 30, bottom: 40 } : { left: 56, right: 90, top: 30, bottom: 40 };
+  const { rows, categories, width } = drawnCohorts(all, narrow, grid);
   return renderChart(
     {
-      grid: narrow ? { left: 40, right: 10, top: 30, bottom: 40 } : { left: 56, right: 90, top: 30, bottom: 40 },
+      grid,
       ...axes(categories, { valueName: 'hours', valueMax: Math.max(sla * 1.15, ...rows.map((row) => row.medianHoursToMentor ?? 0)) }),
       series: [
         {

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// A plain JavaScript helper, shared with docs/screenshots.js.
+import { launchBrowser, openSitePage } from './helpers/browser.js';
+import { EXAMPLE, PACKAGE_ROOT, exampleRepo } from './helpers/repo.js';
+import { buildSite } from './helpers/site.js';
+
+// The dashboard as an organiser reads it, in a real Chromium: on paper (a cohort's page printed,
+// or saved as a PDF, for a meeting: Chromium lays an A4 page out 718 px wide, 210 mm less its
+// default margins), and in pictures that must name what they draw.
+
+const SHOTS = path.join(PACKAGE_ROOT, 'test-output/site');
+const A4 = 718;
+
+let browser: Browser;
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the dashboard printed', () => {
+  it('puts every column of every table on an A4 page, the latest weeks included, in dark ink even when the reader uses the dark scheme', async () => {
+    const long = `${'D'.repeat(190)} long`;
+    const spring = 'id: 2026-spring\nname: Spring 2026\nstart: 2026-03-02\nend: 2026-05-24\nmembers:\n  - person: andrew\n    role: lead\n  - person: dan\n    role: mentee\n    mentor: andrew\n';
+    const site = await buildSite(exampleRepo({ 'people/dan.yaml': `id: dan\nname: ${long}\ntimezone: Europe/Berlin\nskills: [css]\n`, 'cohorts/2026-spring/cohort.yaml': spring }));
+    const example = await buildSite(EXAMPLE);
+    for (const [source, file] of [[example, 'index.html'], [example, 'cohorts/2026-fall.html'], [site, 'index.html'], [site, 'cohorts/2026-spring.html']] as const) {
+      const { page, context, problems } = await openSitePage(browser, source, file, { width: A4, colorScheme: 'dark' });
+      await page.emulateMedia({ media: 'print' });
+      const seen = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        cut: [...document.querySelectorAll('.table-wrap, .chart')].filter((box) => box.scrollWidth > box.clientWidth + 1).map((box) => `${box.className} of #${box.closest('section')?.id}: ${box.scrollWidth} px in ${box.clientWidth}`),
+        lastColumn: Math.max(...[...document.querySelectorAll('thead th:last-child')].map((th) => th.getBoundingClientRect().right)),
+        ink: getComputedStyle(document.body).color,
+      }));
+      expect(seen, file).toEqual({ page: A4, cut: [], lastColumn: expect.any(Number), ink: 'rgb(27, 31, 36)' });
+      expect(seen.lastColumn, file).toBeLessThanOrEqual(A4);
+      if (file === 'cohorts/2026-spring.html') await page.screenshot({ path: path.join(SHOTS, 'printed-cohort.png'), fullPage: true });
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+});
+
+describe('the pictures of cohorts on the index', () => {
+  /** Five cohorts: the example, one finished, one rolling since 2025, one without logs, one to come. */
+  const fiveCohorts = () => {
+    const cohort = (id: string, dates: string, members: string) => `id: ${id}\nname: ${id}\n${dates}members:\n${members}`;
+    const lead = (id: string) => `  - person: ${id}\n    role: lead\n`;
+    const answered = (id: string, mentor: string) => `  - person: ${id}\n    role: mentee\n    mentor: ${mentor}\n    requestedAt: 2025-02-01T10:00:00Z\n    assignedAt: 2025-02-02T10:00:00Z\n`;
+    return exampleRepo({
+      'cohorts/2027-winter/cohort.yaml': cohort('2027-winter', 'start: 2027-01-11\nend: 2027-03-28\n', lead('andrew')),
+      'cohorts/2026-spring/cohort.yaml': cohort('2026-spring', 'start: 2026-03-02\nend: 2026-05-24\n', lead('andrew') + answered('dan', 'andrew')),
+      'cohorts/open/cohort.yaml': cohort('open', 'start: 2025-01-06\n', lead('grace') + answered('hal', 'grace')),
+      'cohorts/2026-quiet/cohort.yaml': cohort('2026-quiet', 'start: 2026-10-05\nend: 2026-12-20\n', lead('fay')),
+    });
+  };
+
+  it('names every cohort it draws under its bar, on a phone and on a wide screen, no label on another', async () => {
+    const site = await buildSite(fiveCohorts());
+    const oldestFirst = ['open', '2026-spring', '2026-fall', '2026-quiet', '2027-winter'];
+    for (const width of [390, 1280]) {
+      const { page, context, problems } = await openSitePage(browser, site, 'index.html', { width });
+      for (const picture of ['tiers-picture', 'to-mentor-picture']) {
+        const labels = await page.locator(`#${picture} svg:visible`).evaluate((svg, cohorts) => {
+          const texts = [...svg.querySelectorAll('text')].filter((text) => cohorts.includes(text.textContent!));
+          return texts.map((text) => ({ text: text.textContent!, box: text.getBoundingClientRect().toJSON() as DOMRect }));
+        }, oldestFirst);
+        const drawn = width < 720 ? oldestFirst.slice(-3) : oldestFirst;
+        expect(labels.map((label) => label.text), `${picture} at ${width} px`).toEqual(drawn);
+        for (const [index, label] of labels.entries()) {
+          const next = labels[index + 1];
+          if (next) expect(label.box.right, `${label.text} clear of ${next.text} in ${picture} at ${width} px`).toBeLessThanOrEqual(next.box.left + 0.5);
+        }
+      }
+      await page.screenshot({ path: path.join(SHOTS, `five-cohorts-index-${width}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+});
