@@ -60,6 +60,22 @@ describe('mentor site with records that have errors', { timeout: 120_000 }, () =
     expect(row.match(/class="w (met|low)"/g)?.length).toBe(2);
   });
 
+  it("lists a person file with errors, whose member the pages show by id: an organiser learns which file to fix, and that an opted-out mentor's active: false is not known", async () => {
+    const out = makeTree({});
+    const people = {
+      'people/jon.yaml': `id: jon\nname: ${'W'.repeat(10_000)}\ntimezone: America/Los_Angeles\n`,
+      'people/linus.yaml': 'id: linus\nname: Linus Svensson\ntimezone: Mars/Olympus\nactive: false\n',
+    };
+    const result = await mentorIn(['site', '--repo', exampleRepo(people), '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('leaving out 2 records with errors.');
+    expect(result.stderr).toMatch(/mentor: warning: people\/jon\.yaml:2:7 has errors, so the dashboard leaves it out: "name" is 10,000 characters long/);
+    const index = leftOut(siteFiles(out).get('index.html')!)!;
+    expect(index).toContain('2 records left out');
+    expect([...index.matchAll(/<code>([^<]+)<\/code><\/th><td>(\d+:\d+)<\/td>/g)].map((match) => `${match[1]} ${match[2]}`)).toEqual(['people/jon.yaml 2:7', 'people/linus.yaml 3:11']);
+    expect(index).toContain('a person left out is shown by their id');
+  });
+
   it('shows no "Left out" section when every record is valid', async () => {
     const out = makeTree({});
     await mentorIn(['site', '--repo', exampleRepo(), '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } });

@@ -3,8 +3,10 @@ import { ExitCode } from '../errors.js';
 import { refuseGitDir, shownPath } from '../io/repo.js';
 import { siteFolder, writeSiteFolder } from '../io/site-folder.js';
 import { siteData, type SkippedRecord } from '../core/site.js';
+import { isError } from '../model/problem.js';
 import { COHORT_PAGES, SITE_MARK } from '../render/site/html.js';
 import { renderSite } from '../render/site/site.js';
+import { PERSON_LEFT_OUT } from '../render/site/skipped.js';
 import { plural } from '../render/words.js';
 import { terminalLine } from '../render/escape.js';
 import { loadForCommand, peopleOf } from './context.js';
@@ -38,6 +40,11 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
     unreadable.push({ file: entry.file, line: first?.line ?? 1, column: first?.column ?? 1, message: `${first ? `${first.message} ` : ''}Cohort ${entry.id} is left out.` });
     return [];
   });
+  // A person file with errors: its member is shown by id, and what it says (active, pausedUntil) is not known.
+  for (const entry of program.people.values()) {
+    const first = entry.problems.find(isError);
+    if (first) unreadable.push({ file: entry.file, line: first.line, column: first.column, message: `${first.message} ${PERSON_LEFT_OUT}` });
+  }
   const data = siteData({ config: program.config, cohorts, skipped: unreadable, people: peopleOf(program), now: loaded.now, today: loaded.today });
   const files = renderSite(data);
   writeSiteFolder(out.root, out.relative, files, COHORT_PAGES, SITE_MARK);
