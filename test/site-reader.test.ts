@@ -84,3 +84,27 @@ describe('the pictures of cohorts on the index', () => {
     }
   }, 120_000);
 });
+
+describe('the picture of who is waiting, whatever the names', () => {
+  it("keeps the hours' scale the same width on a phone and on a wide screen for wide letters, emoji and CJK names as for short plain ones", async () => {
+    const named = (cleo: string, jon: string) =>
+      exampleRepo({
+        'people/cleo.yaml': `id: cleo\nname: ${JSON.stringify(cleo)}\ntimezone: America/Los_Angeles\n`,
+        'people/jon.yaml': `id: jon\nname: ${JSON.stringify(jon)}\ntimezone: America/Los_Angeles\n`,
+      });
+    const scale = async (site: string, width: number) => {
+      const { page, context, problems } = await openSitePage(browser, site, 'index.html', { width });
+      const ticks = await page.locator('#waiting svg:visible').evaluate((svg) =>
+        Object.fromEntries([...svg.querySelectorAll('text')].filter((text) => ['0', '100'].includes(text.textContent!)).map((text) => [text.textContent!, Math.round(text.getBoundingClientRect().left)])),
+      );
+      // A name cut to fit is cut between characters, never inside one (half an emoji shows as �).
+      expect(await page.evaluate(() => document.body.textContent!.includes('\uFFFD'))).toBe(false);
+      expect(problems).toEqual([]);
+      await context.close();
+      return ticks;
+    };
+    const plain = await buildSite(named('Cleo Diaz', 'Jon Berg'));
+    const hostile = await buildSite(named('WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW', '\u{1F469}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}'.repeat(6) + ' \u5c71\u7530\u592a\u90ce\u3084\u307e\u3060\u305f\u308d\u3046\u3084\u307e\u3060'));
+    for (const width of [390, 1280]) expect(await scale(hostile, width), `at ${width} px`).toEqual(await scale(plain, width));
+  }, 120_000);
+});

@@ -90,6 +90,9 @@ function tidySvg(svg: string, size: ChartSize): string {
     .replace(/zr\d+-/g, prefix)
     .replace(/<svg /, `<svg role="img" aria-label="${size.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}" class="${size.narrow ? 'narrow' : 'wide'}" focusable="false" `)
     .replace(/\n{2,}/g, '\n')
+    // ECharts cuts a label to its width (…) between UTF-16 units: half an emoji would show as �.
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/\u200d+…/g, '…')
     .trim();
 }
 
@@ -107,15 +110,19 @@ export function roundScale(top: number): { max: number; interval: number } {
 /**
  * A category axis of weeks or names and a value axis of numbers, in the page's colours.
  * `valueMax`: the axis reaches at least this (the largest value drawn, a line to show), and ends
- * on a round tick; `counts`: the values are counts of people, so no tick falls between two.
+ * on a round tick; `counts`: the values are counts of people, so no tick falls between two;
+ * `labelWidth`: a category label is cut (…) to this many pixels.
  */
-export function axes(categories: readonly string[], options: { horizontal?: boolean; valueName?: string; valueMax?: number; counts?: boolean } = {}): Pick<EChartsModule.EChartsOption, 'xAxis' | 'yAxis'> {
+export function axes(categories: readonly string[], options: { horizontal?: boolean; valueName?: string; valueMax?: number; counts?: boolean; labelWidth?: number } = {}): Pick<EChartsModule.EChartsOption, 'xAxis' | 'yAxis'> {
+  // A label wider than its margin would not be cut: ECharts shrinks the plot to keep it whole, and
+  // a name of wide letters or emoji squeezed the bars of every other name to a sliver.
+  const fit = options.labelWidth === undefined ? {} : { width: options.labelWidth, overflow: 'truncate' as const, ellipsis: '…' };
   const category = {
     type: 'category' as const,
     data: [...categories],
     axisLine: { lineStyle: { color: PAINT.muted } },
     axisTick: { lineStyle: { color: PAINT.muted } },
-    axisLabel: { color: PAINT.ink, ...(options.horizontal ? {} : { interval: 'auto' as const, hideOverlap: true }) },
+    axisLabel: { color: PAINT.ink, ...fit, ...(options.horizontal ? {} : { interval: 'auto' as const, hideOverlap: true }) },
     ...(options.horizontal ? { inverse: true } : {}),
   };
   const value = {

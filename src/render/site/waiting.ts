@@ -45,12 +45,13 @@ function waitingSvg(drawn: readonly SiteWaiting[], slaHours: number, ended: bool
   const mark = ended ? 'PAST THE PROMISE' : 'OVERDUE';
   // Room on the right for the longest label beside the longest bar: "89.9 h  OVERDUE", "566 h  PAST THE PROMISE".
   const right = narrow ? (ended ? 150 : 96) : ended ? 200 : 130;
+  const left = narrow ? 90 : 210;
   return renderChart(
     {
-      grid: { left: narrow ? 90 : 210, right, top: 34, bottom: 30 },
+      grid: { left, right, top: 34, bottom: 30 },
       ...axes(
         drawn.map((member) => label(member.name, narrow ? 12 : 26)),
-        { horizontal: true, valueName: 'hours', valueMax: Math.max(slaHours * 1.15, ...drawn.map((member) => member.waitedHours!)) },
+        { horizontal: true, valueName: 'hours', valueMax: Math.max(slaHours * 1.15, ...drawn.map((member) => member.waitedHours!)), labelWidth: left - 10 },
       ),
       series: [
         {
