@@ -108,3 +108,32 @@ describe('the picture of who is waiting, whatever the names', () => {
     for (const width of [390, 1280]) expect(await scale(hostile, width), `at ${width} px`).toEqual(await scale(plain, width));
   }, 120_000);
 });
+
+describe('the tables on a phone', () => {
+  it('keeps each table\'s caption, the sentence that says what it lists, inside the screen, also while the table is scrolled sideways', async () => {
+    const site = await buildSite(EXAMPLE);
+    for (const file of ['index.html', 'cohorts/2026-fall.html']) {
+      const { page, context, problems } = await openSitePage(browser, site, file, { width: 390 });
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll('.table-wrap')].flatMap((wrap) => {
+          const caption = wrap.querySelector('caption')!;
+          const seen = (when: string) => {
+            const box = wrap.getBoundingClientRect();
+            const lines = [...caption.getClientRects()];
+            const words = document.createRange();
+            words.selectNodeContents(caption);
+            const right = Math.max(...[...words.getClientRects()].map((rect) => rect.right), ...lines.map((rect) => rect.right));
+            const left = Math.min(...[...words.getClientRects()].map((rect) => rect.left));
+            return left < box.left - 1 || right > box.right + 1 ? [`${when}: "${caption.textContent!.slice(0, 40)}…" spans ${Math.round(left)}..${Math.round(right)} px, its box ${Math.round(box.left)}..${Math.round(box.right)}`] : [];
+          };
+          const still = seen('unscrolled');
+          wrap.scrollLeft = 150;
+          return [...still, ...(wrap.scrollLeft > 0 ? seen('scrolled') : [])];
+        }),
+      );
+      expect(outside, file).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+});

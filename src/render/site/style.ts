@@ -20,6 +20,8 @@ const DARK = `
 // positioned, so the screen-reader text in it (position:absolute) cannot stretch the page; a name
 // in a table is cut with an ellipsis (the whole name stays in the text, and in a title). A
 // picture scales down to its box, and under 720 px the one drawn narrow is shown instead (chart.ts).
+// A table's caption is no wider than the screen (less the page's padding), and stays in view while
+// its table scrolls sideways: otherwise the sentence that says what a table lists runs off a phone.
 // A date or a week is never broken across lines.
 // On paper (an A4 page is 718 px wide) nothing scrolls: a box would print only the part in view,
 // and the latest weeks, at the right of the member table, would be cut off. Tables print smaller,
@@ -70,7 +72,7 @@ time{white-space:nowrap}
 figcaption{color:var(--muted);font-size:14px;margin:6px 0}
 .table-wrap{overflow-x:auto;margin:8px 0 16px;position:relative}
 table{border-collapse:collapse;font-size:14px;min-width:50%}
-caption{text-align:left;color:var(--muted);font-size:13px;padding:4px 0;caption-side:top}
+caption{text-align:left;color:var(--muted);font-size:13px;padding:4px 0;caption-side:top;position:sticky;left:0;max-width:calc(100vw - 40px)}
 th,td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid var(--line);white-space:nowrap}
 tbody th{font-weight:normal}
