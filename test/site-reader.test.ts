@@ -137,3 +137,28 @@ describe('the tables on a phone', () => {
     }
   }, 120_000);
 });
+
+describe('the tables from the keyboard', () => {
+  it('lets a keyboard reach every table that scrolls sideways on a phone, named by its caption (Safari makes no scroll box focusable of itself)', async () => {
+    const site = await buildSite(EXAMPLE);
+    for (const file of ['index.html', 'cohorts/2026-fall.html']) {
+      const { page, context, problems } = await openSitePage(browser, site, file, { width: 390 });
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll('.table-wrap')].filter((wrap) => wrap.scrollWidth > wrap.clientWidth).map((wrap) => ({
+          focusable: wrap.getAttribute('tabindex') === '0' || wrap.querySelector('a, summary, [tabindex="0"]') !== null,
+          role: wrap.getAttribute('role'),
+          name: wrap.getAttribute('aria-label') === wrap.querySelector('caption')!.textContent!.replace(/\s+/g, ' ').trim(),
+        })),
+      );
+      expect(boxes.length, file).toBeGreaterThan(0);
+      for (const box of boxes) expect(box, file).toEqual({ focusable: true, role: 'region', name: true });
+      const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((element) => element.id));
+      expect(new Set(ids).size, `${file}: ids are unique`).toBe(ids.length);
+      // The focused box shows it, as a link does.
+      await page.locator('.table-wrap').first().focus();
+      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+});

@@ -137,11 +137,23 @@ ${SITE_CSS}</style>
 <p class="sub">${options.subheading}</p>
 </header>
 <main>
-${options.body}</main>
+${namedTableBoxes(options.body)}</main>
 <footer><p>${SITE_MARK} from the program's records. Every picture has a table with the same numbers.</p></footer>
 </body>
 </html>
 `;
+}
+
+/**
+ * Each table's box (it scrolls sideways on a phone) made a region a keyboard can reach and scroll,
+ * named by the table's caption (its words, without markup): Safari makes no scroll box focusable
+ * of itself.
+ */
+function namedTableBoxes(body: string): string {
+  return body.replace(/<div class="table-wrap">(<table[^>]*>\n<caption>)([\s\S]*?)<\/caption>/g, (_, open: string, caption: string) => {
+    const words = caption.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+    return `<div class="table-wrap" role="region" tabindex="0" aria-label="${words}">${open}${caption}</caption>`;
+  });
 }
 
 export function section(id: string, heading: string, content: string): string {

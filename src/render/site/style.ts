@@ -55,7 +55,7 @@ h2{font-size:21px;margin:34px 0 8px;padding-top:8px;border-top:1px solid var(--l
 h3{font-size:17px;margin:22px 0 6px}
 .sub{color:var(--muted);margin:0 0 14px}
 a{color:var(--link)}
-a:focus-visible{outline:2px solid var(--link);outline-offset:2px}
+a:focus-visible,.table-wrap:focus-visible{outline:2px solid var(--link);outline-offset:2px}
 .id{color:var(--muted);font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap}
 bdi{unicode-bidi:isolate}
 td bdi,th bdi{display:inline-block;max-width:18em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;vertical-align:bottom}
