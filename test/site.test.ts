@@ -108,6 +108,22 @@ describe('mentor site', () => {
     expect(cohort).toMatch(/<text[^>]*>Ada<\/text>/);
   });
 
+  it('names by id a person or a cohort whose name has no visible character, where the name would stand alone: a bar of the pictures, a heading, a link', async () => {
+    const person = (id: string, name: string) => `id: ${id}\nname: ${JSON.stringify(name)}\ntimezone: America/Los_Angeles\n`;
+    const repo = exampleRepo({ 'people/cleo.yaml': person('cleo', '\u200b\u2060'), 'people/jon.yaml': person('jon', '\u202e\u202c'), 'people/ada.yaml': person('ada', ' \ufeff ') });
+    const cohortFile = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(cohortFile, readFileSync(cohortFile, 'utf8').replace('name: Fall 2026 web cohort', 'name: "\u200b"'));
+    const files = siteFiles(await buildSite(repo));
+    const index = files.get('index.html')!;
+    const waiting = index.slice(index.indexOf('id="waiting-picture"'), index.indexOf('</figure>', index.indexOf('id="waiting-picture"')));
+    for (const svg of waiting.match(/<svg[\s\S]*?<\/svg>/g)!) expect(svg).toMatch(/<text[^>]*>cleo<\/text>[\s\S]*<text[^>]*>jon<\/text>/);
+    expect(index).toContain('<a href="cohorts/2026-fall.html"><bdi>2026-fall</bdi></a>');
+    const page = files.get('cohorts/2026-fall.html')!;
+    expect(page).toContain('<h1><bdi>2026-fall</bdi></h1>');
+    expect(page).toMatch(/<title>2026-fall · /);
+    expect(page.slice(page.indexOf('id="tree"'), page.indexOf('id="waiting"'))).toMatch(/<text[^>]*>ada<\/text>/);
+  });
+
   it('removes the page of a cohort that no longer exists, and leaves other files alone', async () => {
     const out = await buildSite(EXAMPLE);
     mkdirSync(path.join(out, 'cohorts'), { recursive: true });

@@ -2,6 +2,7 @@ import type { InactiveMentor, WaitingMember } from './report.js';
 import type { Config, Person, Role } from '../model/schemas.js';
 import type { Problem } from '../model/problem.js';
 import { formatInstant, dayNumber } from '../domain/time.js';
+import { hasVisibleText } from '../domain/text.js';
 import type { ElsewhereHours } from '../domain/cross-cohort.js';
 import { byTierThenId } from '../domain/tiers.js';
 import { programProgress, type CohortWithLogs } from './cycles.js';
@@ -114,8 +115,12 @@ export interface SiteInput {
 }
 
 export function siteData(input: SiteInput): SiteData {
-  const { config, people, now, today } = input;
-  const oldestFirst = [...input.cohorts].sort((a, b) => dayNumber(a.cohort.start) - dayNumber(b.cohort.start) || (a.cohort.id < b.cohort.id ? -1 : 1));
+  const { config, now, today } = input;
+  // A name with no visible character would show as nothing where it stands alone (a bar of a
+  // picture, a heading, a link): such a person or cohort is shown by id.
+  const people = new Map([...input.people].map(([id, person]) => [id, person && !hasVisibleText(person.name) ? { ...person, name: id } : person]));
+  const cohorts = input.cohorts.map((entry) => (hasVisibleText(entry.cohort.name) ? entry : { ...entry, cohort: { ...entry.cohort, name: entry.cohort.id } }));
+  const oldestFirst = [...cohorts].sort((a, b) => dayNumber(a.cohort.start) - dayNumber(b.cohort.start) || (a.cohort.id < b.cohort.id ? -1 : 1));
   const pages = oldestFirst.map(({ cohort, logs, skipped, elsewhere }): SiteCohortPage => ({ ...cohortPage({ config, cohort, logs, people, now, today, ...(elsewhere ? { elsewhere } : {}) }), skipped: byFile(skipped ?? []) }));
   const open = pages.filter((page) => page.state !== 'finished');
 

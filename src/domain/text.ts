@@ -6,6 +6,15 @@ export const countText = (value: number) => value.toLocaleString('en-US');
 /** At most `max` characters (whole code points), with an ellipsis when cut. */
 export const shortened = (text: string, max: number) => (text.length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
 
+/**
+ * Characters that show nothing: white space, zero-width spaces and joiners, direction marks and
+ * controls, the byte order mark. A name of these alone looks like no name at all.
+ */
+export const INVISIBLE_CHARACTERS = /[\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+
+/** Whether a text has a character a reader can see. */
+export const hasVisibleText = (text: string) => text.replace(INVISIBLE_CHARACTERS, '') !== '';
+
 /** A value someone wrote, quoted in a message: short enough that the message stays readable. */
 export const quoted = (value: string) => `"${shortened(value, 80)}"`;
 
