@@ -101,3 +101,16 @@ describe('the polish of the dashboard', () => {
     expect(renderCohortPage(data, data.cohorts[1]!)).toContain(' · <a rel="next" href="../cohorts/spring.html">Next cohort: <bdi>Spring</bdi><span aria-hidden="true"> →</span></a></nav>');
   });
 });
+
+describe("a finished cohort's member who never had a mentor", () => {
+  it('is "never placed" in the tree as in the section below it, not still waiting for a mentor', () => {
+    const winter = data.cohorts.find((cohort) => cohort.id === 'winter')!;
+    const page = renderCohortPage(data, winter);
+    const tree = page.slice(page.indexOf('<section id="tree"'), page.indexOf('<section id="waiting"'));
+    expect(spoken(tree)).toContain('Name of old old mentee never placed');
+    expect(tree).not.toContain('waiting for a mentor');
+    // In a cohort still running, the same member is waiting.
+    const running = renderCohortPage(data, data.cohorts.find((cohort) => cohort.id === 'spring')!);
+    expect(spoken(running.slice(running.indexOf('<section id="tree"'), running.indexOf('<section id="waiting"')))).toContain('Name of sam sam mentee waiting for a mentor');
+  });
+});

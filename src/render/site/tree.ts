@@ -110,7 +110,10 @@ export function treeSection(cohort: CohortPage): string {
   const outside = cohort.unplaced.map(
     (member) =>
       `<li>${person(member.name, member.id)} <span class="role">${member.role}</span> ${
-        member.reason === 'waiting' ? badge('waiting', 'waiting for a mentor') : badge('warn', `mentor ${member.mentor ?? ''} is not in this cohort's tree`)
+        member.reason !== 'waiting' ? badge('warn', `mentor ${member.mentor ?? ''} is not in this cohort's tree`)
+        // A finished cohort's member without a mentor waits no more: never placed, as its waiting section says.
+        : cohort.state === 'finished' ? badge('warn', 'never placed')
+        : badge('waiting', 'waiting for a mentor')
       }</li>`,
   );
   const outsidePart = outside.length === 0 ? '' : `<h3 id="outside">Not in the tree (${outside.length})</h3>\n<ul class="tree">\n${outside.join('\n')}\n</ul>\n`;
