@@ -76,6 +76,21 @@ describe('mentor site with records that have errors', { timeout: 120_000 }, () =
     expect(index).toContain('a person left out is shown by their id');
   });
 
+  it('lists a member file with errors, whose member (a request, maybe) the pages cannot show, on the index and the cohort page', async () => {
+    const out = makeTree({});
+    const files = { 'people/zed.yaml': 'id: zed\nname: Zed Ray\ntimezone: UTC\n', 'cohorts/2026-fall/members/zed.yaml': 'person: zed\nrole: mentee\nwants: [react\nrequestedAt: 2026-11-23T10:00:00Z\n' };
+    const result = await mentorIn(['site', '--repo', exampleRepo(files), '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('leaving out 1 record with errors.');
+    expect(result.stderr).toContain('mentor: warning: cohorts/2026-fall/members/zed.yaml:3:8 has errors, so the dashboard leaves it out');
+    const site = siteFiles(out);
+    for (const page of ['index.html', 'cohorts/2026-fall.html']) {
+      const section = leftOut(site.get(page)!)!;
+      expect(section, page).toContain('<code>cohorts/2026-fall/members/zed.yaml</code></th><td>3:8</td>');
+      expect(section, page).toContain('The member is left out.');
+    }
+  });
+
   it('shows no "Left out" section when every record is valid', async () => {
     const out = makeTree({});
     await mentorIn(['site', '--repo', exampleRepo(), '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } });

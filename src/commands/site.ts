@@ -11,7 +11,7 @@ import { plural } from '../render/words.js';
 import { terminalLine } from '../render/escape.js';
 import { loadForCommand, peopleOf } from './context.js';
 import { folderForJson, sayGenerated, type Format } from './generated-step.js';
-import { hoursInOverlappingCohorts, usableCohortLogs, warnLeftOut } from './week-logs.js';
+import { hoursInOverlappingCohorts, membersLeftOut, usableCohortLogs, warnLeftOut } from './week-logs.js';
 
 export interface SiteOptions {
   repo?: string;
@@ -35,7 +35,10 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   const out = siteFolder(program.root, outDir);
   const unreadable: SkippedRecord[] = [];
   const cohorts = [...program.cohorts.values()].flatMap((entry) => {
-    if (entry.cohort && !entry.partial) return [{ cohort: entry.cohort, ...usableCohortLogs(program, entry.id), elsewhere: hoursInOverlappingCohorts(program, entry.cohort) }];
+    if (entry.cohort && !entry.partial) {
+      const { logs, skipped } = usableCohortLogs(program, entry.id);
+      return [{ cohort: entry.cohort, logs, skipped: [...membersLeftOut(program, entry.cohort), ...skipped], elsewhere: hoursInOverlappingCohorts(program, entry.cohort) }];
+    }
     const first = program.problems.find((problem) => problem.file === entry.file && problem.severity === 'error');
     unreadable.push({ file: entry.file, line: first?.line ?? 1, column: first?.column ?? 1, message: `${first ? `${first.message} ` : ''}Cohort ${entry.id} is left out.` });
     return [];

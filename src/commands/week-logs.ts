@@ -58,6 +58,19 @@ export function usableCohortLogs(program: Program, cohortId: string, read: (prog
   return { logs, skipped };
 }
 
+/**
+ * The member files of a cohort left out of it for their errors (the member is not in the tree the
+ * loader gives), each with its first error: a waiting request there is missing from what a
+ * command shows. A member file whose errors leave the member in place is not among them.
+ */
+export function membersLeftOut(program: Program, cohort: Cohort): Problem[] {
+  const placed = new Set(cohort.members.map((member) => member.person));
+  const files = new Set((program.layout.members.get(cohort.id) ?? []).filter((file) => !placed.has(file.nameId)).map((file) => file.file));
+  const first = new Map<string, Problem>();
+  for (const problem of program.problems) if (isError(problem) && files.has(problem.file) && !first.has(problem.file)) first.set(problem.file, problem);
+  return [...first.values()].map((problem) => ({ ...problem, message: `${problem.message} The member is left out.` }));
+}
+
 const MOST_WARNINGS = 10;
 
 /** Says on stderr which records a command left out, and why (the first few, then how many more). */
