@@ -124,6 +124,13 @@ describe('mentor site', () => {
     expect(page.slice(page.indexOf('id="tree"'), page.indexOf('id="waiting"'))).toMatch(/<text[^>]*>ada<\/text>/);
   });
 
+  it("marks the index's link to itself as the current page, and no link of a cohort page", async () => {
+    const files = siteFiles(await buildSite(EXAMPLE));
+    expect(files.get('index.html')).toContain('<nav><a href="index.html" aria-current="page">Program</a>');
+    expect(files.get('cohorts/2026-fall.html')).toContain('<nav><a href="../index.html">Program</a>');
+    expect(files.get('cohorts/2026-fall.html')).not.toContain('aria-current');
+  });
+
   it('removes the page of a cohort that no longer exists, and leaves other files alone', async () => {
     const out = await buildSite(EXAMPLE);
     mkdirSync(path.join(out, 'cohorts'), { recursive: true });

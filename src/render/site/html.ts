@@ -132,7 +132,7 @@ ${SITE_CSS}</style>
 </head>
 <body>
 <header>
-<nav><a href="${options.root}index.html">Program</a>${options.nav ?? ''}</nav>
+<nav><a href="${options.root}index.html"${options.root === '' ? ' aria-current="page"' : ''}>Program</a>${options.nav ?? ''}</nav>
 <h1>${options.heading}</h1>
 <p class="sub">${options.subheading}</p>
 </header>
