@@ -86,6 +86,30 @@ describe('the pictures of cohorts on the index', () => {
 });
 
 describe('the picture of who is waiting, whatever the names', () => {
+  it('tells apart two bars of the same name: the same person waiting in two cohorts by the cohort, two people of one name by their ids', async () => {
+    const winter = 'id: 2027-winter\nname: Winter 2027\nstart: 2027-01-11\nend: 2027-03-28\nmembers:\n  - person: andrew\n    role: lead\n  - person: cleo\n    role: mentee\n    requestedAt: 2026-11-23T10:00:00Z\n';
+    const twin = 'id: jon\nname: Cleo Diaz\ntimezone: America/Los_Angeles\n';
+    const site = await buildSite(exampleRepo({ 'cohorts/2027-winter/cohort.yaml': winter, 'people/jon.yaml': twin }));
+    for (const [file, lines] of [['index.html', ['2026-fall', '2027-winter', 'jon']], ['cohorts/2026-fall.html', ['cleo', 'jon']]] as const) {
+      for (const width of [390, 1280]) {
+        const { page, context, problems } = await openSitePage(browser, site, file, { width });
+        const labels = await page.locator('#waiting svg:visible').evaluate((svg) =>
+          [...svg.querySelectorAll('text')].filter((text) => text.getAttribute('text-anchor') === 'end' && text.textContent!.trim() !== '').map((text) => ({ text: text.textContent!, box: text.getBoundingClientRect().toJSON() as DOMRect })),
+        );
+        const words = labels.map((label) => label.text);
+        for (const line of lines) expect(words, `${file} at ${width} px`).toContain(line);
+        for (const [index, label] of labels.entries()) {
+          for (const other of labels.slice(index + 1)) {
+            const apart = label.box.bottom <= other.box.top + 0.5 || other.box.bottom <= label.box.top + 0.5;
+            expect(apart, `"${label.text}" and "${other.text}" in ${file} at ${width} px`).toBe(true);
+          }
+        }
+        expect(problems).toEqual([]);
+        await context.close();
+      }
+    }
+  }, 120_000);
+
   it("keeps the hours' scale the same width on a phone and on a wide screen for wide letters, emoji and CJK names as for short plain ones", async () => {
     const named = (cleo: string, jon: string) =>
       exampleRepo({

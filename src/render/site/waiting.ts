@@ -46,11 +46,12 @@ function waitingSvg(drawn: readonly SiteWaiting[], slaHours: number, ended: bool
   // Room on the right for the longest label beside the longest bar: "89.9 h  OVERDUE", "566 h  PAST THE PROMISE".
   const right = narrow ? (ended ? 150 : 96) : ended ? 200 : 130;
   const left = narrow ? 90 : 210;
+  const labels = barLabels(drawn, narrow ? 12 : 26);
   return renderChart(
     {
       grid: { left, right, top: 34, bottom: 30 },
       ...axes(
-        drawn.map((member) => label(member.name, narrow ? 12 : 26)),
+        labels,
         { horizontal: true, valueName: 'hours', valueMax: Math.max(slaHours * 1.15, ...drawn.map((member) => member.waitedHours!)), labelWidth: left - 10 },
       ),
       series: [
@@ -72,6 +73,19 @@ function waitingSvg(drawn: readonly SiteWaiting[], slaHours: number, ended: bool
         },
       ],
     },
-    { id: 'waiting', width: narrow ? NARROW_WIDTH : 760, height: Math.max(120, drawn.length * 26 + 70), title, narrow },
+    { id: 'waiting', width: narrow ? NARROW_WIDTH : 760, height: Math.max(120, drawn.length * (labels.some((text) => text.includes('\n')) ? 36 : 26) + 70), title, narrow },
   );
+}
+
+/**
+ * Each bar's name, cut to `max` characters. Bars of the same name get a second line that tells
+ * them apart: the cohort, for one person waiting in several (on the index), else the person's id.
+ */
+function barLabels(drawn: readonly SiteWaiting[], max: number): string[] {
+  const names = drawn.map((member) => label(member.name, max));
+  return drawn.map((member, index) => {
+    const same = drawn.filter((_, other) => names[other] === names[index]);
+    if (same.length === 1) return names[index]!;
+    return `${names[index]}\n${same.filter((other) => other.id === member.id).length > 1 ? member.cohort : member.id}`;
+  });
 }
