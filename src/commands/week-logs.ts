@@ -67,6 +67,7 @@ export function membersLeftOut(program: Program, cohort: Cohort): Problem[] {
   const placed = new Set(cohort.members.map((member) => member.person));
   const files = new Set((program.layout.members.get(cohort.id) ?? []).filter((file) => !placed.has(file.nameId)).map((file) => file.file));
   const first = new Map<string, Problem>();
+  if (files.size === 0) return [];
   for (const problem of program.problems) if (isError(problem) && files.has(problem.file) && !first.has(problem.file)) first.set(problem.file, problem);
   return [...first.values()].map((problem) => ({ ...problem, message: `${problem.message} The member is left out.` }));
 }
