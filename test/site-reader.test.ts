@@ -186,3 +186,33 @@ describe('the tables from the keyboard', () => {
     }
   }, 120_000);
 });
+
+describe('the tree picture, whatever the names', () => {
+  it('keeps every name of a branch inside its picture, on a phone and on a wide screen, for wide letters and CJK names', async () => {
+    const person = (id: string, name: string) => `id: ${id}\nname: ${JSON.stringify(name)}\ntimezone: UTC\n`;
+    const site = await buildSite(
+      exampleRepo({
+        'people/dan.yaml': person('dan', 'W'.repeat(60)),
+        'people/fay.yaml': person('fay', '\u5c71\u7530\u82b1\u5b50\u3084\u307e\u3060\u306f\u306a\u3053\u5c71\u7530\u82b1\u5b50'),
+        'people/grace.yaml': person('grace', '\u5c71\u7530\u592a\u90ce\u3084\u307e\u3060\u305f\u308d\u3046\u5c71\u7530\u592a\u90ce\u3084\u307e\u3060'),
+        'people/andrew.yaml': person('andrew', 'M'.repeat(40)),
+      }),
+    );
+    for (const width of [375, 1280]) {
+      const { page, context, problems } = await openSitePage(browser, site, 'cohorts/2026-fall.html', { width });
+      const cut = await page.locator('#tree svg:visible').evaluateAll((svgs) =>
+        svgs.flatMap((svg) => {
+          const outer = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')].filter((text) => {
+            const box = text.getBoundingClientRect();
+            return text.textContent!.trim() !== '' && (box.left < outer.left - 1 || box.right > outer.right + 1);
+          }).map((text) => text.textContent);
+        }),
+      );
+      expect(cut, `at ${width} px`).toEqual([]);
+      await page.locator('#tree .chart').first().screenshot({ path: path.join(SHOTS, `tree-wide-names-${width}.png`) });
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+});

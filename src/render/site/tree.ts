@@ -28,7 +28,7 @@ interface ChartNode {
   symbol: string;
   symbolSize: number;
   itemStyle: { color: string; borderColor: string };
-  label?: { position: 'top'; distance: number };
+  label?: { position?: 'top'; distance?: number; overflow?: 'none' };
   children: ChartNode[];
 }
 
@@ -43,7 +43,8 @@ function chartNode(node: TreeNode, compact: boolean, narrow: boolean): ChartNode
     symbol: shape.symbol,
     symbolSize: shape.size,
     itemStyle: { color: PAINT[node.role], borderColor: PAINT.panel },
-    ...(above ? { label: { position: 'top' as const, distance: 4 } } : {}),
+    // A folded mentor's count must show whole: its label is never cut (its name part is short already).
+    ...(above ? { label: { position: 'top' as const, distance: 4 } } : folded ? { label: { overflow: 'none' as const } } : {}),
     children: folded ? [] : node.children.map((child) => chartNode(child, compact, narrow)),
   };
 }
@@ -75,8 +76,10 @@ export function leadPicture(lead: TreeNode, id: string, narrow = false): { svg: 
           roam: false,
           silent: true,
           lineStyle: { color: PAINT.muted, width: 1.2, curveness: 0.5 },
-          label: { position: 'left', distance: 8, color: PAINT.ink, fontSize: size.fontSize, backgroundColor: PAINT.panel, padding: [1, 3] },
-          leaves: { label: { position: 'right', distance: 8 } },
+          // A name is cut (…) to the room beside its node, as the browser's font measures it wider
+          // than its character count says (W, M, CJK): it never runs past the picture's edge.
+          label: { position: 'left', distance: 8, color: PAINT.ink, fontSize: size.fontSize, backgroundColor: PAINT.panel, padding: [1, 3], width: size.left - 24, overflow: 'truncate', ellipsis: '…' },
+          leaves: { label: { position: 'right', distance: 8, width: size.right - 24 } },
           emphasis: { disabled: true },
         },
       ],
