@@ -3,6 +3,7 @@ import { eligibleMentors, planAssignment, scorePair, waitingMembers, type Assign
 import { cohortSchema, configSchema, personSchema, type Member, type Person } from '../../src/model/schemas.js';
 import { renderAssignText } from '../../src/render/assign.js';
 import { hungarianMax } from '../helpers/hungarian.js';
+import { seeded as random } from '../helpers/seeded.js';
 
 // More waiting mentors than the leads have places, too many choices of who gets them to try each
 // (C(14, 5) = 2,002): DESIGN.md asks for the optimum all the same, "not a heuristic". The oracle
@@ -14,18 +15,6 @@ const SKILLS = ['js', 'py', 'go', 'rust'];
 const LANGS = ['en', 'fr', 'de'];
 const START = '2026-09-07';
 const BIG = 1_000_000;
-
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)]!;
-  return { next, pick, some: <T>(items: T[], share: number) => items.filter(() => next() < share) };
-}
 
 /** One lead with 5 places, 14 waiting mentors (some with an hour budget), 12 waiting mentees. */
 function program(seed: number): AssignInput {

@@ -3,18 +3,7 @@ import { eligibleMentors, planAssignment, roundScore, scorePair, waitingMembers,
 import { directMenteeCounts, plannedHours } from '../../src/domain/commitments.js';
 import { cohortSchema, configSchema, personSchema, type Member, type Person, type Role } from '../../src/model/schemas.js';
 import { hungarianMax } from '../helpers/hungarian.js';
-
-/** A small seeded generator, so a failing case can be replayed from its seed. */
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-  return { next, int: (max: number) => Math.floor(next() * max), pick: <T>(items: T[]) => items[Math.floor(next() * items.length)]! };
-}
+import { seeded as random } from '../helpers/seeded.js';
 
 const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo'];
 const SKILLS = ['js', 'css', 'py', 'sql'];
