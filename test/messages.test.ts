@@ -115,6 +115,13 @@ describe('validation messages for common slips', () => {
     for (const zone of ['Europe/London', 'UTC', 'GMT', 'America/Panama']) expect(problemsIn(exampleRepo({ 'people/zed.yaml': `id: zed\nname: Zed\ntimezone: ${zone}\n` }), 'people/zed.yaml')).toEqual([]);
   });
 
+  it('an id that differs from a file name that is no id is told to rename the file, never to set an id that is none', () => {
+    const problems = problemsIn(exampleRepo({ 'people/a,b.yaml': 'id: zed\nname: Zed\n' }), 'people/a,b.yaml');
+    expect(problems.find((p: { rule: string }) => p.rule === 'id-matches-file').fix).toBe('Rename the file to people/zed.yaml: its name is no id.');
+    const cohort = problemsIn(exampleRepo({ 'cohorts/Fall 26/cohort.yaml': 'id: fall-26\nname: F\nstart: 2026-09-07\nmembers: []\n' }), 'cohorts/Fall 26/cohort.yaml');
+    expect(cohort.find((p: { rule: string }) => p.rule === 'id-matches-file').fix).toBe('Rename the folder to cohorts/fall-26/: its name is no id.');
+  });
+
   it('a misspelt time zone gets the zone it meant', () => {
     const problems = problemsIn(exampleRepo({ 'people/ada.yaml': 'id: ada\nname: Ada\ntimezone: America/LosAngeles\n' }), 'people/ada.yaml');
     expect(problems.map((p: { fix: string }) => p.fix)).toEqual(['Did you mean America/Los_Angeles? (IANA zone names use _ for spaces.)']);
