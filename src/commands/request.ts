@@ -55,7 +55,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     // The id left empty in the form, or written as no id can be (a name typed there): one made from
     // what was typed or the name, or else the handle, that nobody has. The answer says which.
     const typed = answers.values.person?.trim();
-    madeId = typed && ID_PATTERN.test(typed) ? undefined : idForRequest([typed, answers.values.name], answers.github, new Set(program.people.keys()));
+    madeId = typed && ID_PATTERN.test(typed) ? undefined : idForRequest([typed, answers.values.name], answers.github, idsInUse(loaded));
     if (madeId !== undefined) answers.values.person = madeId;
     answers.yes = [...new Set([...answers.yes, ...form.ticked])];
     problems.push(...form.problems);
@@ -63,7 +63,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     const cohortId = options.cohort ?? program.config.intake.cohort ?? runningCohorts(loaded).map((entry) => entry.id)[0];
     const cohort = cohortId === undefined ? undefined : program.cohorts.get(cohortId)?.cohort;
     const mentors = (cohort?.members ?? []).filter((m) => m.role === 'mentor').map((m) => ({ id: m.person, name: program.people.get(m.person)?.person?.name ?? m.person }));
-    const asked = await askRequest(asker, program.config, role, { values: given, yes: answers.yes, ...(answers.github !== undefined ? { github: answers.github } : {}) }, mentors, { takenIds: new Set(program.people.keys()), people: peopleOf(program) });
+    const asked = await askRequest(asker, program.config, role, { values: given, yes: answers.yes, ...(answers.github !== undefined ? { github: answers.github } : {}) }, mentors, { takenIds: new Set(program.people.keys()), people: peopleOf(program), inUse: idsInUse(loaded) });
     Object.assign(answers, asked);
   }
 
@@ -105,6 +105,11 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     if (!outcome.plan.member) say(renderOfferNextStep(id, options.cohort ?? program.config.intake.cohort ?? onlyOne(runningCohorts(loaded).map((entry) => entry.id))));
   }
   return ExitCode.ok;
+}
+
+/** Every id a person file or a cohort's tree has: an id made for a requester is none of them (a member listed before their person file is written is someone else, and the gate refuses a newcomer who registers as them). */
+function idsInUse({ program }: Loaded): Set<string> {
+  return new Set([...program.people.keys(), ...[...program.cohorts.values()].flatMap((entry) => [...entry.members.keys()])]);
 }
 
 /** The request judged against the records (with the files it writes, and `problems` added to when one is taken). */

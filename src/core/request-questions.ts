@@ -48,7 +48,7 @@ export interface AskedRequest {
 }
 
 /** The records an answer is checked against as soon as it is typed, not after the last question. */
-export type KnownPeople = Pick<RequestRecords, 'takenIds' | 'people'>;
+export type KnownPeople = Pick<RequestRecords, 'takenIds' | 'people'> & { /** Ids a person file or a cohort's tree has: none is offered as the id. */ inUse?: ReadonlySet<string> };
 
 export async function askRequest(asker: Asker, config: Config, role: RequestRole, given: AskedRequest, mentors: ReadonlyArray<{ id: string; name: string }>, known: KnownPeople): Promise<AskedRequest> {
   const values = { ...given.values };
@@ -65,7 +65,7 @@ export async function askRequest(asker: Asker, config: Config, role: RequestRole
     const hint = [terminalHints[field.key], field.required || field.key === 'person' ? undefined : 'optional'].filter((part) => part !== undefined).join('; ');
     // The id offered is the name written as one (Enter takes it), unless someone has it already.
     const offered = field.key === 'person' && values.name !== undefined ? suggestId(values.name, '') : '';
-    const idDefault = offered !== '' && checks.person!(offered) === true ? { default: offered } : {};
+    const idDefault = offered !== '' && checks.person!(offered) === true && !known.inUse?.has(offered) ? { default: offered } : {};
     const question: Question = { kind: 'input', name: field.key, message: hint === '' ? field.label : `${field.label} (${hint})`, ...idDefault, ...(checks[field.key] ? { validate: checks[field.key] } : field.required ? { validate: (v: string) => v.trim() !== '' || 'An answer is needed.' } : {}) };
     const answer = String(await asker.ask(question)).trim();
     if (answer !== '') values[field.key] = answer;
