@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleRepo, makeTree, readText } from './helpers/repo.js';
+import { exampleRepo, GIT_ENV, makeTree, MENTOR_BIN, readText } from './helpers/repo.js';
 
 // Findings of review14 (red-team of the lead's changes of session 14), each on real files.
 
@@ -41,5 +42,28 @@ describe('request --from-issue: the id made for an empty id field', () => {
     expect(result.stdout).not.toContain('already a member');
     expect(existsSync(path.join(repo, 'people/ivy.yaml'))).toBe(false);
     expect(result.stdout).toContain('Your id is ivy-new, made for you');
+  });
+});
+
+describe('request: an id that is taken', () => {
+  it('when the name and the handle are both taken ids, makes one from the name with a number (was: "An id is needed", for a field the form says is optional)', async () => {
+    const repo = repoWithIntake();
+    const file = path.join(makeTree({ 'body.md': formBody('Ada') }), 'body.md');
+    // ada is a person; the handle "ada" is no one's handle (ada's is ada-l), but its id is ada's.
+    const result = await mentorIn(['request', '--repo', repo, '--from-issue', file, '--github', 'ada', '--format', 'markdown'], { env: NOW });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).not.toContain('An id is needed');
+    expect(result.stdout).toContain('Your id is ada-2, made for you');
+    expect(readText(repo, 'people/ada-2.yaml')).toContain('name: Ada\n');
+  });
+
+  it('of the longest length (63) gets another offered at once: the offer looped forever (no exit, not even on SIGTERM)', async () => {
+    const long = 'a'.repeat(63);
+    const repo = repoWithIntake();
+    writeFileSync(path.join(repo, `people/${long}.yaml`), `id: ${long}\nname: A\ngithub: a-a\ntimezone: UTC\n`);
+    // In a child process killed outright if it spins (it ignored SIGTERM while looping): the assertion is on what it says.
+    const result = spawnSync(process.execPath, [MENTOR_BIN, 'request', '--repo', repo, '--person', long, '--name', 'B', '--github', 'b-b', '--timezone', 'UTC', '--answer', 'commitment=yes'], { env: { ...process.env, ...GIT_ENV, ...NOW, NO_COLOR: '1' }, encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`The id "${long}" is taken (people/${long}.yaml exists): choose another, such as ${'a'.repeat(61)}-2.`);
   });
 });

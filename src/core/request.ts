@@ -223,8 +223,12 @@ export function registeredHandleProblem(github: string, people: RequestRecords['
   return owner ? `The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort, ask a maintainer${role === 'mentor' ? '' : ' (or add yourself as a member in a pull request)'}.` : undefined;
 }
 
+/** The id with the first number that makes it free, cut so the number fits in 63 characters (cutting the number off looped forever). */
 function freeId(id: string, taken: ReadonlySet<string>): string {
-  for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`.slice(0, 63))) return `${id}-${n}`.slice(0, 63);
+  for (let n = 2; ; n++) {
+    const numbered = `${id.slice(0, 62 - String(n).length).replace(/-+$/, '')}-${n}`;
+    if (!taken.has(numbered)) return numbered;
+  }
 }
 
 /** `id=yes` answers of --answer, split into the ids answered yes and the rest. */
@@ -241,8 +245,9 @@ export function parseAnswerFlags(flags: readonly string[], config: Config): { ye
   return { yes, other };
 }
 
-/** An id for a request whose form left it empty or wrote one mentor cannot use: the first of `texts` (what was typed, the name) written as one, else the handle in lower case, that nobody has. */
+/** An id for a request whose form left it empty or wrote one mentor cannot use: the first of `texts` (what was typed, the name) written as one, else the handle in lower case, that nobody has; else the first of them numbered. */
 export function idForRequest(texts: ReadonlyArray<string | undefined>, github: string | undefined, taken: ReadonlySet<string>): string | undefined {
-  const candidates = [...texts.map((text) => suggestId(text ?? '', '')), (github ?? '').trim().replace(/^@/, '').toLowerCase()];
-  return candidates.find((id) => ID_PATTERN.test(id) && !taken.has(id));
+  const candidates = [...texts.map((text) => suggestId(text ?? '', '')), (github ?? '').trim().replace(/^@/, '').toLowerCase()].filter((id) => ID_PATTERN.test(id));
+  // Each taken (Ada, whose handle is ada): the first with a number, rather than no id for a field the form says is optional.
+  return candidates.find((id) => !taken.has(id)) ?? (candidates[0] === undefined ? undefined : freeId(candidates[0], taken));
 }
