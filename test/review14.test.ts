@@ -3,6 +3,9 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
+import { git } from './helpers/github-world.js';
+import { addIssue, issueEvent, issuesWorld, requestIssue, stateOf } from './helpers/issues-world.js';
+import { runWorkflow } from './helpers/workflow-sim.js';
 import { exampleRepo, GIT_ENV, makeTree, MENTOR_BIN, readText } from './helpers/repo.js';
 
 // Findings of review14 (red-team of the lead's changes of session 14), each on real files.
@@ -65,5 +68,21 @@ describe('request: an id that is taken', () => {
     const result = spawnSync(process.execPath, [MENTOR_BIN, 'request', '--repo', repo, '--person', long, '--name', 'B', '--github', 'b-b', '--timezone', 'UTC', '--answer', 'commitment=yes'], { env: { ...process.env, ...GIT_ENV, ...NOW, NO_COLOR: '1' }, encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`The id "${long}" is taken (people/${long}.yaml exists): choose another, such as ${'a'.repeat(61)}-2.`);
+  });
+});
+
+describe('the request workflow (simulated) with the form\'s id left empty', { timeout: 180_000 }, () => {
+  it('opens the pull request under the id made from the name, the gate passes it, and the answer says the id', () => {
+    const w = issuesWorld();
+    addIssue(w, { number: 7, labels: ['mentor-request'], body: '' });
+    const body = formBody('Zoë Ñandú').replace(/\n\n### Before you ask[\s\S]*$/, '');
+    const job = runWorkflow(w, 'mentor-request.yml', issueEvent(w, 'issues', requestIssue(body))).jobs.request!;
+    expect(job.succeeded, JSON.stringify(job.steps.map((s) => s.stderr))).toBe(true);
+    const s = stateOf(w);
+    expect(s.prs).toHaveLength(1);
+    const files = git(w.origin, 'show', '--name-only', '--format=', 'refs/heads/request/issue-7').trim().split('\n');
+    expect(files).toEqual(['cohorts/2026-fall/members/zoe-nandu.yaml', 'people/zoe-nandu.yaml']);
+    expect(s.statuses).toEqual([expect.objectContaining({ context: 'mentor/gate', state: 'success' })]);
+    expect(s.issues[0].comments.at(-1)).toContain('Your id is zoe-nandu, made for you');
   });
 });
