@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
@@ -84,5 +84,22 @@ describe('the request workflow (simulated) with the form\'s id left empty', { ti
     expect(files).toEqual(['cohorts/2026-fall/members/zoe-nandu.yaml', 'people/zoe-nandu.yaml']);
     expect(s.statuses).toEqual([expect.objectContaining({ context: 'mentor/gate', state: 'success' })]);
     expect(s.issues[0].comments.at(-1)).toContain('Your id is zoe-nandu, made for you');
+  });
+});
+
+describe('mentor site --out a symlink to a folder above the repo', () => {
+  it('is refused as that folder is (was: the dashboard written among the folder\'s files, beside the repo)', async () => {
+    const parent = makeTree({ 'notes.txt': 'mine\n' });
+    const repo = path.join(parent, 'program');
+    cpSync(exampleRepo(), repo, { recursive: true });
+    const link = path.join(makeTree({}), 'to-parent');
+    symlinkSync(parent, link);
+    for (const out of [link, path.join(repo, 'up')]) {
+      if (out.endsWith('up')) symlinkSync('..', out);
+      const result = await mentorIn(['site', '--repo', repo, '--out', out]);
+      expect(result.code, result.stdout).toBe(2);
+      expect(result.stderr).toMatch(/Not writing the dashboard to a folder that holds the program repo|leads outside the repo/);
+    }
+    expect(readdirSync(parent).sort()).toEqual(['notes.txt', 'program']);
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { programFolderOf } from '../domain/layout.js';
 import { ExitCode, fileSystemError, isSystemError, MentorError } from '../errors.js';
@@ -14,7 +14,8 @@ import { writerOf } from './generated.js';
 export function siteFolder(repoRoot: string, absolute: string): ReturnType<typeof chosenFolder> {
   const out = chosenFolder(repoRoot, absolute);
   // A folder above the repo (the file system's root included) holds other people's files and folders: the site would scatter among them.
-  const above = path.relative(absolute, repoRoot);
+  // Compared as the system resolves them: a symlink to such a folder leads there too.
+  const above = out.inRepo ? '' : path.relative(out.root, realFolder(repoRoot));
   if (!out.inRepo && above !== '' && !above.startsWith('..') && !path.isAbsolute(above)) {
     throw new MentorError(
       `Not writing the dashboard to ${absolute === path.parse(absolute).root ? 'the top folder of the file system' : 'a folder that holds the program repo'}: its pages and cohorts/ folder would mix with what is there. Nothing was written.`,
@@ -32,6 +33,15 @@ export function siteFolder(repoRoot: string, absolute: string): ReturnType<typeo
     ExitCode.usage,
     'Choose a folder of its own: leave out --out for _site (what the pages workflow publishes), name another folder such as --out site, or one outside the repo.',
   );
+}
+
+/** The folder with every symlink on its way followed, or as it is written when it cannot be. */
+function realFolder(absolute: string): string {
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return absolute;
+  }
 }
 
 /**
