@@ -103,3 +103,19 @@ describe('mentor site --out a symlink to a folder above the repo', () => {
     expect(readdirSync(parent).sort()).toEqual(['notes.txt', 'program']);
   });
 });
+
+describe('a slip hint whose line is itself the value YAML would misread', () => {
+  it('quotes the value where YAML would read the plain line as a number or true (was: `id: 2026`, then "must be a text, not a number")', async () => {
+    const repo = exampleRepo({
+      'people/2026.yaml': 'id: Ivy\nname: Ivy\ngithub: "@1234"\ntimezone: UTC\n',
+      'people/true.yaml': 'id: x\nname: T\ngithub: t-t\ntimezone: UTC\n',
+      'cohorts/2026-fall/logs/bob/2026-W40.yaml': 'person: "TRUE"\nweek: 2026-W40\nhours: {}\n',
+    });
+    const result = await mentorIn(['validate', '--repo', repo, '--format', 'json'], { env: NOW });
+    const fixes = JSON.parse(result.stdout).problems.map((p: { file: string; message: string; fix?: string }) => `${p.file}: ${p.fix ?? p.message}`).join('\n');
+    expect(fixes).toContain('people/2026.yaml: Write `id: "2026"`, the file\'s name.');
+    expect(fixes).toContain('people/2026.yaml: Write `github: "1234"`, without the @.');
+    expect(fixes).toContain('people/true.yaml: Set `id: "true"`, or rename the file to people/x.yaml.');
+    expect(fixes).toContain('Ids are written in lower case: `person: "true"`.');
+  });
+});

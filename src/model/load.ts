@@ -12,6 +12,7 @@ import { checkLogRules, type LogContext } from './rules/log-rules.js';
 import { checkPeopleRules } from './rules/people-rules.js';
 import { explainUnindentedActivities, explainUnindentedHours } from './rules/unindented.js';
 import { configSchema, type Log, type Member } from './schemas.js';
+import { yamlText } from './yaml-value.js';
 
 export interface LoadOptions extends ListOptions {
   /** Read person files only when something needs them; their problems and the people rules are left to the caller. */
@@ -122,7 +123,7 @@ function loadCohort(records: RecordSource, file: RecordFile, memberFiles: readon
     // A member file with errors elsewhere still has its name checked against its `person:`.
     const person = (loaded.record ?? loaded.fields)?.person;
     if (loaded.yaml && person !== undefined && person !== memberFile.nameId) {
-      problems.push(loaded.yaml.problemAt(['person'], 'value', 'id-matches-file', 'error', `This member file is named ${memberFile.nameId}.yaml but says person: ${person}.`, `Set \`person: ${memberFile.nameId}\`, or rename the file to ${person}.yaml.`));
+      problems.push(loaded.yaml.problemAt(['person'], 'value', 'id-matches-file', 'error', `This member file is named ${memberFile.nameId}.yaml but says person: ${person}.`, `Set \`person: ${yamlText(memberFile.nameId)}\`, or rename the file to ${person}.yaml.`));
       continue;
     }
     if (!loaded.record || !loaded.yaml) continue;

@@ -1,5 +1,6 @@
 import { compareProblems, type Problem } from './problem.js';
 import { personFile } from '../domain/layout.js';
+import { yamlText } from './yaml-value.js';
 
 // Root causes first: when one missing thing breaks several records (a person file that does not
 // exist, named from three places; a mentor several members name who is not in the cohort),
@@ -44,7 +45,7 @@ export function withRootCauses(problems: readonly Problem[]): Problem[] {
       rule: 'missing-person',
       severity: 'error',
       message: `There is no ${personFile(id)}: ${dependents.length} problems in ${files} ${files === 1 ? 'file' : 'files'} come from it.`,
-      fix: `Create ${personFile(id)} with \`id: ${id}\` and a \`name:\` (or, if "${id}" is a typo, fix it in those ${dependents.length} places).`,
+      fix: `Create ${personFile(id)} with \`id: ${yamlText(id)}\` and a \`name:\` (or, if "${id}" is a typo, fix it in those ${dependents.length} places).`,
       id: subject,
     });
     for (const dependent of dependents) causeOf.set(dependent, subject);

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { ID_PATTERN, suggestId } from '../domain/layout.js';
 import { closestTimeZone } from './suggest.js';
 import { withSpaceAfterColon } from './yaml-slips.js';
+import { yamlText } from './yaml-value.js';
 
 // The words and fixes for a value the record schemas refuse: the value as it should have been
 // written where the slip is plain (a date without leading zeros, an id in capitals, a link without
@@ -100,9 +101,9 @@ function hintForFormat(issue: Issue, path: readonly (string | number)[]): string
   const week = /^(\d{4})-?[wW]?(\d{1,2})$/.exec(input.trim());
   if (issue.code === 'invalid_format' && week && field === 'week') return `Write it as YYYY-Www, with a W before the week: ${week[1]}-W${week[2]!.padStart(2, '0')}.`;
   // An id in capitals (`person: Bob`): the same id in lower case, where that is one.
-  if (ID_FIELDS.has(field) && input !== input.toLowerCase() && ID_PATTERN.test(input.trim().toLowerCase())) return `Ids are written in lower case: \`${field}: ${input.trim().toLowerCase()}\`.`;
+  if (ID_FIELDS.has(field) && input !== input.toLowerCase() && ID_PATTERN.test(input.trim().toLowerCase())) return `Ids are written in lower case: \`${field}: ${yamlText(input.trim().toLowerCase())}\`.`;
   // A handle written with its @ (`github: "@ada-l"`).
-  if (field === 'github' && /^@[A-Za-z0-9-]+$/.test(input.trim())) return `Write \`github: ${input.trim().slice(1)}\`, without the @.`;
+  if (field === 'github' && /^@[A-Za-z0-9-]+$/.test(input.trim())) return `Write \`github: ${yamlText(input.trim().slice(1))}\`, without the @.`;
   // A link without its scheme (`github.com/you/repo/pull/1`): the same link with https://.
   if (path.includes('pullRequests') && /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/\S*$/i.test(input.trim())) return `Start the link with https://: https://${input.trim()}.`;
   if (issue.code === 'custom' && (field === 'timezone')) {
@@ -153,7 +154,7 @@ const FIELD_HINTS: Record<string, string> = {
 function hintForId(file: string, path: readonly (string | number)[]): string | undefined {
   if (path.length !== 1 || path[0] !== 'id') return undefined;
   const name = /([^/]+)\/cohort\.yaml$/.exec(file)?.[1] ?? /([^/]+)\.yaml$/.exec(file)?.[1];
-  return name !== undefined && ID_PATTERN.test(name) ? `Write \`id: ${name}\`, the file's name.` : undefined;
+  return name !== undefined && ID_PATTERN.test(name) ? `Write \`id: ${yamlText(name)}\`, the file's name.` : undefined;
 }
 
 /** A log's `week` is its file's name: that name is the fix, when it is a week. */

@@ -8,6 +8,7 @@ import type { Log, Member } from '../schemas.js';
 import type { PathSegment, YamlSource } from '../source.js';
 import { closest } from '../suggest.js';
 import { CONFIG_FILE, ID_PATTERN, cohortFile, memberFile, personFile, personLogsDir } from '../../domain/layout.js';
+import { yamlText } from '../yaml-value.js';
 
 // Rules of one weekly log against the index (config, people, cohorts). A log depends on no
 // other log, so logs can be checked in any order, in parallel, or only the changed ones.
@@ -37,7 +38,7 @@ const personIsFolder: LogRule = ({ context, log, report }) => {
   if (log.person !== undefined && log.person !== context.folderPerson) {
     const move = `move the file to ${personLogsDir(context.cohortId, log.person)}/`;
     // Setting the field to the folder's name is offered only when that name is an id.
-    const fix = ID_PATTERN.test(context.folderPerson) ? `Set \`person: ${context.folderPerson}\`, or ${move}.` : `${move[0]!.toUpperCase()}${move.slice(1)}.`;
+    const fix = ID_PATTERN.test(context.folderPerson) ? `Set \`person: ${yamlText(context.folderPerson)}\`, or ${move}.` : `${move[0]!.toUpperCase()}${move.slice(1)}.`;
     report(['person'], 'value', 'log-person-folder', 'error', `This log is in the folder of ${context.folderPerson} but says person: ${log.person}.`, fix);
   }
 };

@@ -2,6 +2,7 @@ import type { Problem } from '../problem.js';
 import type { PersonEntry, Program } from '../program.js';
 import { ID_PATTERN, personFile } from '../../domain/layout.js';
 import { abbreviationWords } from '../../domain/time.js';
+import { yamlText } from '../yaml-value.js';
 
 // Rules across people files. Each rule is one small function with a stable id.
 
@@ -18,7 +19,7 @@ type SeenGithub = Map<string, string>;
 /** `id-matches-file`: a person's id is the file name. */
 const idMatchesFile: PersonRule = ({ id, person, source }) => {
   if (person.id === undefined || person.id === id) return undefined;
-  return source.problemAt(['id'], 'value', 'id-matches-file', 'error', `The id "${person.id}" differs from the file name ${personFile(id)}.`, ID_PATTERN.test(id) ? `Set \`id: ${id}\`, or rename the file to ${personFile(person.id)}.` : `Rename the file to ${personFile(person.id)}: its name is no id.`);
+  return source.problemAt(['id'], 'value', 'id-matches-file', 'error', `The id "${person.id}" differs from the file name ${personFile(id)}.`, ID_PATTERN.test(id) ? `Set \`id: ${yamlText(id)}\`, or rename the file to ${personFile(person.id)}.` : `Rename the file to ${personFile(person.id)}: its name is no id.`);
 };
 
 /** `github-duplicate`: a GitHub handle belongs to one person (check-pr and CODEOWNERS rely on it). */
