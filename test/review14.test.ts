@@ -119,3 +119,15 @@ describe('a slip hint whose line is itself the value YAML would misread', () => 
     expect(fixes).toContain('Ids are written in lower case: `person: "true"`.');
   });
 });
+
+describe('an activity name outside the rule', () => {
+  it('whose name as an id is an activity the role has already is not offered that name (renaming it so wrote the key twice)', async () => {
+    const repo = exampleRepo();
+    const config = readText(repo, 'mentor.config.yaml').replace('  mentee:\n    activities:\n', '  mentee:\n    activities:\n      "Weekly Review": { hours: 1 }\n');
+    writeFileSync(path.join(repo, 'mentor.config.yaml'), config);
+    const result = await mentorIn(['validate', '--repo', repo, '--format', 'json'], { env: NOW });
+    const problem = JSON.parse(result.stdout).problems.find((p: { message: string }) => p.message.startsWith('"Weekly Review" cannot be a name here'));
+    expect(problem.fix).not.toContain('to "weekly-review"');
+    expect(problem.fix).toBe('"weekly-review" is here already: keep one of the two (delete this one, or rename it to a name of its own).');
+  });
+});

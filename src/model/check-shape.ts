@@ -140,7 +140,10 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
       const key = String(path.at(-1));
       const why = issue.issues.map((inner) => inner.message).find((text) => !/^Invalid/.test(text));
       if (why === undefined) return addValueIssue(source, issue, path, field);
-      source.addAt(path, 'key', 'invalid-value', 'error', `"${key}" cannot be a name here: ${why}.`, `Rename it, e.g. to "${suggestId(key, 'a-name')}".`);
+      // The name it would take may be there already (`Weekly Review` beside weekly-review): renaming would write that key twice.
+      const named = suggestId(key, 'a-name');
+      const fix = namesBeside(source.value, path).includes(named) ? `"${named}" is here already: keep one of the two (delete this one, or rename it to a name of its own).` : `Rename it, e.g. to "${named}".`;
+      source.addAt(path, 'key', 'invalid-value', 'error', `"${key}" cannot be a name here: ${why}.`, fix);
       return true;
     }
     default:
@@ -203,3 +206,9 @@ function withoutFaults(value: Record<string, unknown>, issues: readonly Issue[],
   return copy;
 }
 
+/** The other keys of the mapping that holds the key at `path`. */
+function namesBeside(value: unknown, path: readonly (string | number)[]): string[] {
+  let here: unknown = value;
+  for (const segment of path.slice(0, -1)) here = here !== null && typeof here === 'object' ? (here as Record<string | number, unknown>)[segment] : undefined;
+  return here !== null && typeof here === 'object' && !Array.isArray(here) ? Object.keys(here).filter((name) => name !== path.at(-1)) : [];
+}
