@@ -131,3 +131,14 @@ describe('an activity name outside the rule', () => {
     expect(problem.fix).toBe('"weekly-review" is here already: keep one of the two (delete this one, or rename it to a name of its own).');
   });
 });
+
+describe('next <from> <a name that is no id>', () => {
+  it('does not offer the cohort it starts from as the id of the next one ("2026 Fall" was offered 2026-fall, which then "already exists")', async () => {
+    const repo = exampleRepo();
+    const result = await mentorIn(['next', '2026-fall', '2026 Fall', '--repo', repo, '--start', '2027-01-11'], { env: { MENTOR_NOW: '2026-12-05T10:00:00-08:00' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"2026 Fall" is not a cohort id.');
+    expect(result.stderr).not.toContain('e.g. 2026-fall');
+    expect(result.stderr).toContain('2026-fall is the cohort it starts from');
+  });
+});

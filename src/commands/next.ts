@@ -30,7 +30,9 @@ export interface NextOptions {
 export async function nextCommand(fromId: string, toId: string, options: NextOptions, asker: Asker = terminalAsker()): Promise<number> {
   if (!ID_PATTERN.test(toId)) {
     const fits = suggestId(toId, '');
-    throw usageError(`"${sanitizeInline(toId)}" is not a cohort id.`, `Use lower-case letters, digits and dashes, e.g. ${fits !== '' && fits !== toId ? fits : '2027-spring'}.`);
+    // "2026 Fall" written as an id may be the cohort it starts from: that is no id for the next one.
+    const offer = fits !== '' && fits !== toId && fits !== fromId ? fits : fromId === '2027-spring' ? '2027-fall' : '2027-spring';
+    throw usageError(`"${sanitizeInline(toId)}" is not a cohort id.`, `Use lower-case letters, digits and dashes, e.g. ${offer}${fits === fromId ? ` (${fromId} is the cohort it starts from)` : ''}.`);
   }
   for (const [flag, date] of [['--start', options.start], ['--end', options.end]] as const) {
     if (date !== undefined && !isRealDate(date)) throw usageError(`${flag} ${sanitizeInline(date)} is not a date.`, 'Write it as YYYY-MM-DD.');
