@@ -11,7 +11,7 @@ const flags = ['--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47']
 describe('mentor log with flags', () => {
   it('writes a valid log that starts with the schema line', async () => {
     const repo = exampleRepo();
-    const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--hours', 'code-review=1.5', '--pr', 'https://github.com/hal-k/app/pull/2', '--done', 'Joins: all of them', '--blockers', '#hash and "quotes"']);
+    const result = mentor(['log', '--repo', repo, ...flags, '--hours', 'practice=3', '--hours', 'code-review=1.5', '--pr', 'https://github.com/hal-k/app/pull/2', '--done', 'Joins: all of them', '--blockers', '#hash and "quotes"'], { cwd: repo });
     expect(result.code, result.stderr).toBe(0);
     // A first log counts once it is merged: the output says how to get it there.
     expect(result.stdout).toBe(`Wrote ${LOG}.\nNext: put the log on a branch of its own and open a pull request; it counts once merged:\n  git switch -c log/hal/2026-W47\n  git add ${LOG}\n  git commit -m 'Log 2026-W47 of hal'\n  git push -u origin log/hal/2026-W47\nthen open the pull request from the link that the push prints. (Next time, --commit makes the branch and the commit for you.)\n`);

@@ -47,7 +47,7 @@ describe('mentor report --all', () => {
     const repo = await withReports();
     lateLog(repo);
     const untouched = statSync(path.join(repo, `${W45}.md`)).mtimeMs;
-    const result = await mentorIn(['report', '--all', '--repo', repo]);
+    const result = await mentorIn(['report', '--all', '--repo', repo], { cwd: repo });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(
       `Wrote 2 files: 1 report the records had moved on from (1 already up to date).\n  ${W46}.md, ${W46}.json\n` +

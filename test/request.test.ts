@@ -61,7 +61,7 @@ describe('mentor request', () => {
 
   it('--role mentor writes an active person file with skills and no member', async () => {
     const repo = repoWithIntake();
-    const result = await mentorIn(['request', '--repo', repo, ...ZOE, '--role', 'mentor', '--skills', 'go, sql', '--max-hours', '6'], { env: NOW });
+    const result = await mentorIn(['request', '--repo', repo, ...ZOE, '--role', 'mentor', '--skills', 'go, sql', '--max-hours', '6'], { env: NOW, cwd: repo });
     expect(result.code, result.stderr).toBe(0);
     expect(parse(readText(repo, 'people/zoe.yaml'))).toEqual({ id: 'zoe', name: 'Zoe Zhang', github: 'zoe-z', timezone: 'Europe/Paris', skills: ['go', 'sql'], maxHoursPerWeek: 6, active: true });
     expect(existsSync(path.join(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toBe(false);

@@ -142,3 +142,18 @@ describe('next <from> <a name that is no id>', () => {
     expect(result.stderr).toContain('2026-fall is the cohort it starts from');
   });
 });
+
+describe('the git steps printed after a change written without --commit, run with --repo from another folder', () => {
+  it('start in the repo (they were relative to it: git switch from elsewhere found no repo)', async () => {
+    const repo = path.join(makeTree({}), 'the program');
+    cpSync(exampleRepo(), repo, { recursive: true });
+    const elsewhere = makeTree({});
+    const assigned = await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes'], { env: NOW, cwd: elsewhere });
+    expect(assigned.code, assigned.stderr).toBe(0);
+    expect(assigned.stdout).toContain(`one merged:\n  cd '${repo}'\n  git switch -c assign/2026-fall-2026-11-23\n`.replace('one merged', 'once merged'));
+    // From the repo itself, no cd.
+    const reported = await mentorIn(['report', '2026-fall', '--repo', '.'], { env: NOW, cwd: repo });
+    expect(reported.code, reported.stderr).toBe(0);
+    expect(reported.stdout).toContain('once merged:\n  git switch -c report/2026-fall/2026-W47\n');
+  });
+});

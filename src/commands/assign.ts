@@ -92,7 +92,7 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
   if (options.format !== 'text') return ExitCode.ok;
   say(`Placed ${plan.assignments.length} in ${[...edited.keys()].join(', ') || entry.file}.`);
   if (commitPlan) say(nextStepAfterCommit(commitPlan.branch, 'the placements'));
-  else if (edited.size > 0) say(nextStepWithoutCommit('the placements', { branch, files: [...edited.keys()], message }));
+  else if (edited.size > 0) say(nextStepWithoutCommit('the placements', { root: program.root, branch, files: [...edited.keys()], message }));
   return ExitCode.ok;
 }
 

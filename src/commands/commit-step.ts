@@ -1,7 +1,7 @@
 import { ExitCode, MentorError } from '../errors.js';
 import { filesInWords } from '../render/words.js';
 import { shellWord, shellWords } from '../domain/text.js';
-import { checkWritePaths } from '../io/write-path.js';
+import { checkWritePaths, isWorkingFolder } from '../io/write-path.js';
 import { assertCommittable } from '../io/git-index.js';
 import { assertCanCommit, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, refuseExistingBranch, type GitRepo } from '../io/git.js';
 import { currentPlace, filesInHead } from '../io/git-branch.js';
@@ -93,9 +93,11 @@ export async function writeAndCommit(plan: CommitPlan | undefined, write: () => 
  * What to do after a command wrote a change without --commit: it counts once merged. The git
  * commands are spelt out, for someone who has never made a branch.
  */
-export function nextStepWithoutCommit(what: string, change: { branch: string; files: readonly string[]; message: string }): string {
+export function nextStepWithoutCommit(what: string, change: { root: string; branch: string; files: readonly string[]; message: string }): string {
   return [
     `Next: put ${what} on a branch of its own and open a pull request; it counts once merged:`,
+    // The paths are the repo's: from another folder (--repo) git would find no repo, or not these files.
+    ...(isWorkingFolder(change.root) ? [] : [`  cd ${shellWord(change.root)}`]),
     `  git switch -c ${shellWord(change.branch)}`,
     `  git add ${shellWords(change.files)}`,
     `  git commit -m ${shellWord(change.message)}`,

@@ -105,6 +105,12 @@ function loops(absolute: string): boolean {
   }
 }
 
+/** Whether the process works in this folder (symlinks followed): where paths relative to it are meant. */
+export function isWorkingFolder(folder: string): boolean {
+  const here = process.cwd();
+  return (realpathOr(here) ?? here) === (realpathOr(folder) ?? folder);
+}
+
 function realpathOr(absolute: string): string | undefined {
   try {
     return realpathSync(absolute);
