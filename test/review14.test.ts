@@ -157,3 +157,14 @@ describe('the git steps printed after a change written without --commit, run wit
     expect(reported.stdout).toContain('once merged:\n  git switch -c report/2026-fall/2026-W47\n');
   });
 });
+
+describe('init in a folder whose people are .yml files', () => {
+  it('sees them as the program\'s records and adds no made-up lead nor example cohort (people/ada.yml got alex and 2026-first beside it)', async () => {
+    const dir = makeTree({ 'people/ada.yml': 'id: ada\nname: Ada\ngithub: ada-l\ntimezone: UTC\n' });
+    const result = await mentorIn(['init', dir], { env: { ...GIT_ENV, MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(path.join(dir, 'people/alex.yaml'))).toBe(false);
+    expect(existsSync(path.join(dir, 'cohorts'))).toBe(false);
+    expect(result.stdout).not.toContain('placeholder');
+  });
+});

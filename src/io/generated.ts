@@ -99,7 +99,7 @@ export function linkedReportFolders(root: string): string[] {
 /** Whether the folder holds a program's records already: a person file, or a cohort's folder, other than the `example` ones. */
 export function holdsRecords(root: string, example: (file: string) => boolean): boolean {
   const names = (dir: string) => (isFolder(path.join(root, dir)) ? readdirSync(path.join(root, dir)).map((name) => `${dir}/${name}`) : []);
-  return names(PEOPLE_DIR).some((file) => file.endsWith('.yaml') && !example(file)) || names(COHORTS_DIR).some((file) => ID_PATTERN.test(path.basename(file)) && !example(file));
+  return names(PEOPLE_DIR).some((file) => /\.ya?ml$/.test(file) && !example(file)) || names(COHORTS_DIR).some((file) => ID_PATTERN.test(path.basename(file)) && !example(file));
 }
 
 /** A real folder (not a symlink to one). */
