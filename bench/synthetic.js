@@ -1,6 +1,6 @@
 // Shared by the generators and benchmarks: command-line options, a seeded random source, the
 // vocabularies of synthetic people, a writer into a fresh folder, and a benchmark's section of RESULTS.md.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,6 +49,10 @@ const MARK = '.bench-generated';
  * `generate.js .` must not delete the folder it names.
  */
 export function freshFolder(dir) {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    console.error(`${dir} is a file, not a folder: nothing written. Name a new folder.`);
+    process.exit(2);
+  }
   const entries = existsSync(dir) ? readdirSync(dir) : [];
   if (entries.length > 0 && !entries.includes(MARK)) {
     console.error(`${dir} is not empty, and no generator wrote it: it is not emptied. Name a new folder (or delete this one yourself).`);

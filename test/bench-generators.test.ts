@@ -35,4 +35,12 @@ describe('the bench generators', () => {
     expect(existsSync(path.join(theirs, 'leftover.txt'))).toBe(false);
     expect(existsSync(path.join(theirs, 'mentor.config.yaml'))).toBe(true);
   });
+
+  it('refuse a file named as the folder, with a sentence and exit 2 (was: a stack trace, ENOTDIR)', () => {
+    const file = path.join(makeTree({ 'notes.txt': 'my notes\n' }), 'notes.txt');
+    const refused = generate(file, '--cohorts', '1', '--members', '5', '--weeks', '1');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('is a file, not a folder');
+    expect(refused.stderr).not.toContain('    at ');
+  });
 });
