@@ -168,3 +168,16 @@ describe('init in a folder whose people are .yml files', () => {
     expect(result.stdout).not.toContain('placeholder');
   });
 });
+
+describe('a date written with slashes or without leading zeros that is no day of the calendar', () => {
+  it('is not offered back as the date to write (2026/13/45 was offered 2026-13-45; 2026/2/30, 2026-02-30)', async () => {
+    for (const [written, said] of [['2026/13/45', '2026-13-45'], ['2026/2/30', '2026-02-30']]) {
+      const repo = exampleRepo();
+      writeFileSync(path.join(repo, 'cohorts/2026-fall/cohort.yaml'), readText(repo, 'cohorts/2026-fall/cohort.yaml').replace(/^start: .*$/m, `start: "${written}"`));
+      const result = await mentorIn(['validate', '--repo', repo, '--format', 'json'], { env: NOW });
+      const problem = JSON.parse(result.stdout).problems.find((p: { file: string; message: string }) => p.file === 'cohorts/2026-fall/cohort.yaml' && p.message.startsWith('"start"'));
+      expect(problem.fix).not.toContain(`dashes: ${said}.`);
+      expect(problem.fix).toBe(`Write a real date as YYYY-MM-DD, e.g. 2026-09-07 (${said} is no day of the calendar).`);
+    }
+  });
+});

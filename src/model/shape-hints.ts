@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { ID_PATTERN, suggestId } from '../domain/layout.js';
 import { closestTimeZone } from './suggest.js';
+import { isRealDate } from '../domain/time.js';
 import { withSpaceAfterColon } from './yaml-slips.js';
 import { yamlText } from './yaml-value.js';
 
@@ -97,7 +98,12 @@ function hintForFormat(issue: Issue, path: readonly (string | number)[]): string
   if (typeof input !== 'string') return undefined;
   const field = String(path.at(-1));
   const date = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(input.trim());
-  if (issue.code === 'invalid_format' && date) return `Write it as YYYY-MM-DD, with ${date[2] === '-' ? 'two-digit month and day' : 'dashes'}: ${date[1]}-${date[3]!.padStart(2, '0')}-${date[4]!.padStart(2, '0')}.`;
+  if (issue.code === 'invalid_format' && date) {
+    const meant = `${date[1]}-${date[3]!.padStart(2, '0')}-${date[4]!.padStart(2, '0')}`;
+    // 2026/13/45 written with dashes is still no date: not offered as the one to write.
+    if (!isRealDate(meant)) return `${hintForField(path).replace(/\.$/, '')} (${meant} is no day of the calendar).`;
+    return `Write it as YYYY-MM-DD, with ${date[2] === '-' ? 'two-digit month and day' : 'dashes'}: ${meant}.`;
+  }
   const week = /^(\d{4})-?[wW]?(\d{1,2})$/.exec(input.trim());
   if (issue.code === 'invalid_format' && week && field === 'week') return `Write it as YYYY-Www, with a W before the week: ${week[1]}-W${week[2]!.padStart(2, '0')}.`;
   // An id in capitals (`person: Bob`): the same id in lower case, where that is one.
