@@ -181,3 +181,15 @@ describe('a date written with slashes or without leading zeros that is no day of
     }
   });
 });
+
+describe('request --from-issue: an id made from a name that is a device name of Windows', () => {
+  it('is not made (people/con.yaml cannot be checked out on Windows): the handle is taken instead', async () => {
+    const repo = repoWithIntake();
+    for (const [name, handle] of [['Con', 'con-c'], ['Nul', 'nul-n'], ['Aux', 'aux-a'], ['COM1', 'com-one']]) {
+      const file = path.join(makeTree({ 'body.md': formBody(name!) }), 'body.md');
+      const result = await mentorIn(['request', '--repo', repo, '--from-issue', file, '--github', handle!, '--format', 'markdown'], { env: NOW });
+      expect(result.code, result.stdout).toBe(0);
+      expect(result.stdout).toContain(`Your id is ${handle}, made for you`);
+    }
+  });
+});

@@ -247,7 +247,8 @@ export function parseAnswerFlags(flags: readonly string[], config: Config): { ye
 
 /** An id for a request whose form left it empty or wrote one mentor cannot use: the first of `texts` (what was typed, the name) written as one, else the handle in lower case, that nobody has; else the first of them numbered. */
 export function idForRequest(texts: ReadonlyArray<string | undefined>, github: string | undefined, taken: ReadonlySet<string>): string | undefined {
-  const candidates = [...texts.map((text) => suggestId(text ?? '', '')), (github ?? '').trim().replace(/^@/, '').toLowerCase()].filter((id) => ID_PATTERN.test(id));
+  // Not a device name of Windows (people/con.yaml cannot be checked out there): no one chose it.
+  const candidates = [...texts.map((text) => suggestId(text ?? '', '')), (github ?? '').trim().replace(/^@/, '').toLowerCase()].filter((id) => ID_PATTERN.test(id) && !/^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(id));
   // Each taken (Ada, whose handle is ada): the first with a number, rather than no id for a field the form says is optional.
   return candidates.find((id) => !taken.has(id)) ?? (candidates[0] === undefined ? undefined : freeId(candidates[0], taken));
 }
