@@ -193,3 +193,16 @@ describe('request --from-issue: an id made from a name that is a device name of 
     }
   });
 });
+
+describe('eligibility questions written without their ids', () => {
+  it('are offered ids of their own (two got the same one) and lines YAML reads as text (a question "12345" got `question: 12345`, a number)', async () => {
+    const repo = exampleRepo();
+    const intake = '\nintake:\n  eligibility:\n    - I can give 5 hours a week for the whole of the cycle\n    - I can give 5 hours a week for the whole of the cycle, and more\n    - "12345"\n';
+    writeFileSync(path.join(repo, 'mentor.config.yaml'), readText(repo, 'mentor.config.yaml') + intake);
+    const result = await mentorIn(['validate', '--repo', repo, '--format', 'json'], { env: NOW });
+    const fixes = JSON.parse(result.stdout).problems.map((p: { fix: string }) => p.fix);
+    expect(fixes).toContain('Write it as two lines: `- id: i-can-give-5-hours-a-week-for` and, under it, `question: I can give 5 hours a week for the whole of the cycle`.');
+    expect(fixes).toContain('Write it as two lines: `- id: i-can-give-5-hours-a-week-for-2` and, under it, `question:` and the question in quotes.');
+    expect(fixes).toContain('Write it as two lines: `- id: "12345"` and, under it, `question: "12345"`.');
+  });
+});

@@ -105,8 +105,8 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
       } else if (issue.expected === 'string' && Array.isArray(issue.input) && ONE_PERSON.has(String(path.at(-1)))) {
         const first = issue.input.find((item): item is string => typeof item === 'string');
         source.addAt(path, 'value', 'invalid-type', 'error', `"${field}" names one person, not a list: a member has one ${String(path.at(-1)) === 'prefers' ? 'preferred mentor' : 'mentor'}.`, first ? `Write \`${String(path.at(-1))}: ${first}\`.` : `Write one person id after \`${String(path.at(-1))}:\`.`);
-      } else if (plainSlip(path, issue.expected, issue.input)) {
-        const slip = plainSlip(path, issue.expected, issue.input)!;
+      } else if (plainSlip(path, issue.expected, issue.input, source.value)) {
+        const slip = plainSlip(path, issue.expected, issue.input, source.value)!;
         source.addAt(path, 'value', 'invalid-type', 'error', `"${field}" ${slip.message}`, slip.fix).subject = `invalid-type:${field}`;
       } else {
         const got = describeValue(issue.input);

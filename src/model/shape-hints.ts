@@ -62,8 +62,18 @@ function shortId(text: string): string {
   return id;
 }
 
+/** The id offered for the question at `index` of intake.eligibility: its first words, numbered when a question above has that id (or would be offered it). */
+function questionId(text: string, record: unknown, index: number): string {
+  const list = (record as { intake?: { eligibility?: unknown } } | undefined)?.intake?.eligibility;
+  const above = Array.isArray(list) ? list.slice(0, index).map((item) => (typeof item === 'string' ? shortId(item) : (item as { id?: unknown } | null)?.id)) : [];
+  const id = shortId(text);
+  let numbered = id;
+  for (let n = 2; above.includes(numbered); n++) numbered = `${id}-${n}`;
+  return numbered;
+}
+
 /** A wrong type that is a plain slip of hand-written YAML: `practice:3` with no space, an activity's bare hours. */
-export function plainSlip(path: readonly (string | number)[], expected: string, input: unknown): { message: string; fix: string } | undefined {
+export function plainSlip(path: readonly (string | number)[], expected: string, input: unknown, record?: unknown): { message: string; fix: string } | undefined {
   const mapping = expected === 'object' || expected === 'record';
   const spaced = mapping && typeof input === 'string' && input.length <= 100 ? withSpaceAfterColon(input) : undefined;
   if (spaced) return { message: `holds the text "${input as string}": a colon needs a space after it.`, fix: `Put a space after the colon: \`${spaced}\`.` };
@@ -77,8 +87,8 @@ export function plainSlip(path: readonly (string | number)[], expected: string, 
   if (mapping && path.length === 3 && path[0] === 'intake' && path[1] === 'eligibility' && typeof input === 'string') {
     // The question as its line only where YAML reads it as plain text; otherwise where it goes.
     const plain = input.length <= 60 && /^[\p{L}\p{N}][\p{L}\p{N} ,.!?()/&+'-]*$/u.test(input);
-    const question = plain ? `\`question: ${input}\`` : '`question:` and the question in quotes';
-    return { message: 'is a question without its id: each question is an id and its words.', fix: `Write it as two lines: \`- id: ${shortId(input)}\` and, under it, ${question}.` };
+    const question = plain ? `\`question: ${yamlText(input)}\`` : '`question:` and the question in quotes';
+    return { message: 'is a question without its id: each question is an id and its words.', fix: `Write it as two lines: \`- id: ${yamlText(questionId(input, record, Number(path[2])))}\` and, under it, ${question}.` };
   }
   if (path.length === 4 && path[0] === 'roles' && path[2] === 'activities' && typeof input === 'number') {
     return { message: `is an activity: its weekly hours go after \`hours:\`, not after the activity's name.`, fix: `Write \`${String(path[3])}: { hours: ${input} }\`.` };
