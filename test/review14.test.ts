@@ -6,7 +6,7 @@ import { mentorIn } from './helpers/in-process.js';
 import { git } from './helpers/github-world.js';
 import { addIssue, issueEvent, issuesWorld, requestIssue, stateOf } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
-import { exampleRepo, GIT_ENV, makeTree, MENTOR_BIN, readText } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, GIT_ENV, makeTree, MENTOR_BIN, readText } from './helpers/repo.js';
 
 // Findings of review14 (red-team of the lead's changes of session 14), each on real files.
 
@@ -155,6 +155,13 @@ describe('the git steps printed after a change written without --commit, run wit
     const reported = await mentorIn(['report', '2026-fall', '--repo', '.'], { env: NOW, cwd: repo });
     expect(reported.code, reported.stderr).toBe(0);
     expect(reported.stdout).toContain('once merged:\n  git switch -c report/2026-fall/2026-W47\n');
+  });
+
+  it('after --commit too: the push starts in the repo', async () => {
+    const repo = exampleGitRepo();
+    const committed = await mentorIn(['assign', '2026-fall', '--repo', repo, '--yes', '--commit'], { env: NOW, cwd: makeTree({}) });
+    expect(committed.code, committed.stderr).toBe(0);
+    expect(committed.stdout).toContain(`Next: push it and open a pull request:\n  cd ${repo.includes(' ') ? `'${repo}'` : repo}\n  git push -u origin assign/2026-fall-2026-11-23`);
   });
 });
 

@@ -91,7 +91,7 @@ export async function assignCommand(cohortId: string | undefined, options: Assig
   await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, writes), message);
   if (options.format !== 'text') return ExitCode.ok;
   say(`Placed ${plan.assignments.length} in ${[...edited.keys()].join(', ') || entry.file}.`);
-  if (commitPlan) say(nextStepAfterCommit(commitPlan.branch, 'the placements'));
+  if (commitPlan) say(nextStepAfterCommit(commitPlan.branch, 'the placements', program.root));
   else if (edited.size > 0) say(nextStepWithoutCommit('the placements', { root: program.root, branch, files: [...edited.keys()], message }));
   return ExitCode.ok;
 }

@@ -107,7 +107,7 @@ export async function claimCommand(member: string, options: ClaimOptions): Promi
   else if (options.format === 'json') print(renderClaimJson({ cohort: entry.id, member, mentor: outcome.mentor, ok: true, problems: [], files, branch: branch ?? null }));
   else {
     say(`${outcome.mentor} now mentors ${member} (${files.join(', ')}).`);
-    say(branch !== undefined ? nextStepAfterCommit(branch, 'the claim') : nextStepWithoutCommit('the change', { ...change, files, root: program.root }));
+    say(branch !== undefined ? nextStepAfterCommit(branch, 'the claim', program.root) : nextStepWithoutCommit('the change', { ...change, files, root: program.root }));
   }
   return ExitCode.ok;
 }

@@ -106,6 +106,7 @@ export function nextStepWithoutCommit(what: string, change: { root: string; bran
   ].join('\n');
 }
 
-export function nextStepAfterCommit(branch: string, what: string, from?: { name: string }): string {
-  return [`Committed ${what} on the new branch ${branch}${from ? ` (from ${from.name})` : ''}.`, 'Next: push it and open a pull request:', `  git push -u origin ${shellWord(branch)}`].join('\n');
+export function nextStepAfterCommit(branch: string, what: string, root: string, from?: { name: string }): string {
+  const cd = isWorkingFolder(root) ? [] : [`  cd ${shellWord(root)}`];
+  return [`Committed ${what} on the new branch ${branch}${from ? ` (from ${from.name})` : ''}.`, 'Next: push it and open a pull request:', ...cd, `  git push -u origin ${shellWord(branch)}`].join('\n');
 }

@@ -141,7 +141,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), change.message);
   if (!asJson) say(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
   if (asJson) print(renderLogJson({ cohort: entry.id, person, week, created: !existing, hours: draft.hours, ok: true, problems: [], files: [file], branch: plan?.branch ?? null }));
-  else say(plan ? nextStepAfterCommit(plan.branch, 'the log', plan.from) : nextStepWithoutCommit('the log', { ...change, root: program.root }));
+  else say(plan ? nextStepAfterCommit(plan.branch, 'the log', program.root, plan.from) : nextStepWithoutCommit('the log', { ...change, root: program.root }));
   return ExitCode.ok;
 }
 

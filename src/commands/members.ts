@@ -57,6 +57,6 @@ export async function membersCommand(cohortId: string | undefined, options: Memb
   };
   await writeAndCommit(commitPlan, moveMembers, message);
   tell(files, commitPlan?.branch ?? null);
-  if (options.format !== 'json') say(commitPlan ? nextStepAfterCommit(commitPlan.branch, 'the move') : nextStepWithoutCommit('the move', { root: program.root, branch, files: [entry.file, membersDir(entry.id)], message }));
+  if (options.format !== 'json') say(commitPlan ? nextStepAfterCommit(commitPlan.branch, 'the move', program.root) : nextStepWithoutCommit('the move', { root: program.root, branch, files: [entry.file, membersDir(entry.id)], message }));
   return ExitCode.ok;
 }

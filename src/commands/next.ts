@@ -102,7 +102,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   if (!asJson && options.end === undefined && from.cohort.end !== undefined) say(renderNoEndNote({ id: from.id, start: from.cohort.start, end: from.cohort.end }, toId, options.start, file));
   if (!asJson && from.cohort.end === undefined) say(renderRollingFromNote(from.id, toId, options.start, cohortFile(from.id)));
   if (asJson) said(members, files, plan?.branch ?? null);
-  else if (plan) say(nextStepAfterCommit(plan.branch, 'the new cohort'));
+  else if (plan) say(nextStepAfterCommit(plan.branch, 'the new cohort', plan.repo.dir));
   return ExitCode.ok;
 }
 

@@ -38,6 +38,6 @@ export async function releaseCommand(member: string, options: ReleaseOptions): P
     return ExitCode.ok;
   }
   say(`${member} is waiting again (released from ${plan.mentor}; kept in history): ${files.join(', ')}.`);
-  say(branch !== undefined ? nextStepAfterCommit(branch, 'the release') : nextStepWithoutCommit('the change', { ...change, files, root: loaded.program.root }));
+  say(branch !== undefined ? nextStepAfterCommit(branch, 'the release', loaded.program.root) : nextStepWithoutCommit('the change', { ...change, files, root: loaded.program.root }));
   return ExitCode.ok;
 }

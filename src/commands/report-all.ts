@@ -46,7 +46,7 @@ export async function reportAllCommand(cohortId: string | undefined, options: Re
   const commitPlan = options.commit && toWrite.length > 0 ? await planCommit(program.root, change.branch, change.files, { reads: { what: 'The reports', files: [CONFIG_FILE, PEOPLE_DIR, COHORTS_DIR] } }) : undefined;
   if (toWrite.length > 0) await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, toWrite), change.message);
   if (options.format === 'json') json({ ok: unmade.length === 0, files: change.files, branch: commitPlan?.branch ?? null });
-  else say(wrote(reports, cohortId, commitPlan ? nextStepAfterCommit(commitPlan.branch, 'the reports') : toWrite.length > 0 ? nextStepWithoutCommit('the reports', { ...change, root: program.root }) : undefined));
+  else say(wrote(reports, cohortId, commitPlan ? nextStepAfterCommit(commitPlan.branch, 'the reports', program.root) : toWrite.length > 0 ? nextStepWithoutCommit('the reports', { ...change, root: program.root }) : undefined));
   return unmade.length === 0 ? ExitCode.ok : ExitCode.invalid;
 }
 

@@ -51,7 +51,7 @@ export async function reportCommand(cohortId: string | undefined, options: Repor
   const commitPlan = options.commit ? await planCommit(program.root, change.branch, change.files, { reads }) : undefined;
   await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, [...files].map(([file, content]) => ({ file, content }))), change.message);
   if (options.format === 'json') said({ ok: true, files: change.files, branch: commitPlan?.branch ?? null });
-  else say([`Wrote ${change.files.join(' and ')}.`, commitPlan ? nextStepAfterCommit(commitPlan.branch, 'the report') : nextStepWithoutCommit('the report', { ...change, root: program.root })].join('\n'));
+  else say([`Wrote ${change.files.join(' and ')}.`, commitPlan ? nextStepAfterCommit(commitPlan.branch, 'the report', program.root) : nextStepWithoutCommit('the report', { ...change, root: program.root })].join('\n'));
   return ExitCode.ok;
 }
 

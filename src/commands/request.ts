@@ -101,7 +101,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   else if (options.format === 'text') say(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
   if (options.format === 'json') print(renderRequestJson({ role, person: id, cohort: outcome.plan.member?.cohort ?? null, organisers: null, ok: true, problems: [], files: files.map((f) => f.file), branch: commitPlan?.branch ?? null }));
   if (options.format === 'text') {
-    say(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer') : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files', { ...change, root: program.root }));
+    say(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer', program.root) : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files', { ...change, root: program.root }));
     if (!outcome.plan.member) say(renderOfferNextStep(id, options.cohort ?? program.config.intake.cohort ?? onlyOne(runningCohorts(loaded).map((entry) => entry.id))));
   }
   return ExitCode.ok;

@@ -65,7 +65,7 @@ export async function upgradeCommand(options: { repo?: string; commit?: boolean;
   const written = [...runner, ...outcome.workflows];
   const done = written.length > 0 ? `${upgradedWhat(outcome, { replaced: 'Replaced', added: 'Added' })}: ${written.join(', ')}.` : undefined;
   const commit = outcome.workflows.length > 0 ? 'Commit them so CI and everyone who clones the repo run them; read the diff of the workflows first: an edit of your own to them is replaced too.' : 'Commit them so CI and everyone who clones the repo run them.';
-  const said = plan ? [nextStepAfterCommit(plan.branch, what || 'what mentor generates'), ...notes] : [done, ...notes, commit].filter((line): line is string => line !== undefined);
+  const said = plan ? [nextStepAfterCommit(plan.branch, what || 'what mentor generates', plan.repo.dir), ...notes] : [done, ...notes, commit].filter((line): line is string => line !== undefined);
   sayGenerated(options.format, said.join('\n'), json, changed, plan?.branch ?? null);
   return ExitCode.ok;
 }
