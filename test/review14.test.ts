@@ -213,3 +213,22 @@ describe('eligibility questions written without their ids', () => {
     expect(fixes).toContain('Write it as two lines: `- id: "12345"` and, under it, `question: "12345"`.');
   });
 });
+
+describe('a time zone abbreviation in lower or mixed case', () => {
+  it('is refused in a request and warned of in a person file, as in capitals (bst was taken: Asia/Dhaka)', async () => {
+    const repo = repoWithIntake();
+    for (const zone of ['bst', 'Est', 'pst8pdt']) {
+      const result = await mentorIn(['request', '--repo', repo, '--person', 'zed', '--name', 'Zed', '--github', 'zed-z', '--timezone', zone, '--answer', 'commitment=yes'], { env: NOW });
+      // A value given by a flag that cannot be taken is a usage error, as for BST.
+      expect(result.code, result.stdout).toBe(2);
+      expect(result.stderr).toContain(`"${zone}" is an abbreviation, not a place`);
+    }
+    expect(existsSync(path.join(repo, 'people/zed.yaml'))).toBe(false);
+    writeFileSync(path.join(repo, 'people/ada.yaml'), readText(repo, 'people/ada.yaml').replace(/^timezone: .*$/m, 'timezone: bst'));
+    writeFileSync(path.join(repo, 'people/bob.yaml'), readText(repo, 'people/bob.yaml').replace(/^timezone: .*$/m, 'timezone: Japan'));
+    const validated = await mentorIn(['validate', '--repo', repo, '--format', 'json'], { env: NOW });
+    const rules = JSON.parse(validated.stdout).problems.map((p: { file: string; rule: string }) => `${p.file} ${p.rule}`);
+    expect(rules).toContain('people/ada.yaml timezone-abbreviation');
+    expect(rules).not.toContain('people/bob.yaml timezone-abbreviation');
+  });
+});

@@ -35,9 +35,12 @@ const PLACE_OF_ABBREVIATION: Record<string, string> = {
  * it as, and the place it usually means. UTC and GMT are what they say.
  */
 export function abbreviatedZone(zone: string): { readsAs: string; place: string } | undefined {
-  if (!/^[A-Z]{2,5}(?:\d[A-Z]{3})?$/.test(zone) || /^(?:UTC|GMT|UCT|UT)$/.test(zone) || !isValidTimeZone(zone)) return undefined;
+  // Zones are read whatever their case (bst, Est): those in other letters are the known abbreviations only, as Cuba or Japan is a place.
+  const known = PLACE_OF_ABBREVIATION[zone.toUpperCase()];
+  const shape = zone === zone.toUpperCase() ? /^[A-Z]{2,5}(?:\d[A-Z]{3})?$/.test(zone) && !/^(?:UTC|GMT|UCT|UT)$/.test(zone) : known !== undefined;
+  if (!shape || !isValidTimeZone(zone)) return undefined;
   const readsAs = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  return { readsAs, place: PLACE_OF_ABBREVIATION[zone] ?? readsAs };
+  return { readsAs, place: known ?? readsAs };
 }
 
 /** What to say of a zone written as an abbreviation, or undefined when it is a place. */
