@@ -6,6 +6,7 @@ import { mentorIn } from './helpers/in-process.js';
 import { git } from './helpers/github-world.js';
 import { addIssue, issueEvent, issuesWorld, requestIssue, stateOf } from './helpers/issues-world.js';
 import { runWorkflow } from './helpers/workflow-sim.js';
+import { CTRL_C, underTerminal } from './helpers/terminal.js';
 import { exampleGitRepo, exampleRepo, GIT_ENV, makeTree, MENTOR_BIN, readText } from './helpers/repo.js';
 
 // Findings of review14 (red-team of the lead's changes of session 14), each on real files.
@@ -230,5 +231,21 @@ describe('a time zone abbreviation in lower or mixed case', () => {
     const rules = JSON.parse(validated.stdout).problems.map((p: { file: string; rule: string }) => `${p.file} ${p.rule}`);
     expect(rules).toContain('people/ada.yaml timezone-abbreviation');
     expect(rules).not.toContain('people/bob.yaml timezone-abbreviation');
+  });
+});
+
+describe('request on a terminal: an id a cohort lists without a person file', () => {
+  it('is said at the id question, with one that is free (was: taken, then refused after the last question as "already a member")', () => {
+    const repo = exampleRepo();
+    rmSync(path.join(repo, 'people/ivy.yaml'));
+    const { code, screen } = underTerminal(['request', '--repo', repo], [
+      ['What would you like to do?', '\r'],
+      ['Your name', 'Ivy\r'],
+      ['Your id', 'ivy\r'],
+      ['is a member of a cohort already', CTRL_C],
+    ]);
+    expect(code, screen).toBe(130);
+    expect(screen).not.toContain('Your id (ivy)');
+    expect(screen.replace(/\r?\n/g, '')).toContain('such as ivy-2.');
   });
 });

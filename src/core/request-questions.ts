@@ -1,6 +1,6 @@
 import { ID_PATTERN, suggestId } from '../domain/layout.js';
 import { abbreviationWords, isValidTimeZone } from '../domain/time.js';
-import { registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
+import { listedIdProblem, registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
 import type { Config } from '../model/schemas.js';
 import type { Asker, Question } from '../domain/questions.js';
 import { eligibilityText, requestFields, type AnswerKey, type RequestRole } from './request-form.js';
@@ -52,7 +52,7 @@ export type KnownPeople = Pick<RequestRecords, 'takenIds' | 'people'> & { /** Id
 
 export async function askRequest(asker: Asker, config: Config, role: RequestRole, given: AskedRequest, mentors: ReadonlyArray<{ id: string; name: string }>, known: KnownPeople): Promise<AskedRequest> {
   const values = { ...given.values };
-  const checks: typeof formatChecks = { ...formatChecks, person: (value) => { const format = formatChecks.person!(value); return format === true ? (takenIdProblem(value.trim(), known.takenIds) ?? true) : format; } };
+  const checks: typeof formatChecks = { ...formatChecks, person: (value) => { const format = formatChecks.person!(value); return format === true ? (takenIdProblem(value.trim(), known.takenIds) ?? listedIdProblem(value.trim(), known.inUse ?? new Set()) ?? true) : format; } };
   for (const field of requestFields(role)) {
     if (values[field.key] !== undefined) continue;
     if (field.key === 'prefers') {

@@ -216,6 +216,11 @@ export function takenIdProblem(id: string, takenIds: ReadonlySet<string>): strin
   return takenIds.has(id) ? `The id ${quoted(id)} is taken (${personFile(id)} exists): choose another, such as ${freeId(id, takenIds)}.` : undefined;
 }
 
+/** Why an id cannot be had that a cohort lists as a member without a person file: someone else's, said at the question. */
+export function listedIdProblem(id: string, inUse: ReadonlySet<string>): string | undefined {
+  return inUse.has(id) ? `The id ${quoted(id)} is a member of a cohort already (with no person file yet): choose another, such as ${freeId(id, inUse)}.` : undefined;
+}
+
 /** A handle that has a person file already: its owner is registered, and a request would be a second file. */
 export function registeredHandleProblem(github: string, people: RequestRecords['people'], role: RequestRole): string | undefined {
   const owner = [...people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
