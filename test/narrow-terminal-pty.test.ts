@@ -136,7 +136,11 @@ describe('mentor at a narrow terminal', () => {
     expect(gitLines).toContain("  git commit -m 'Claim jon in 2026-fall: linus mentors them'");
     // No wrapped sentence begins a line with "git", looking like one more command to copy.
     expect(screen.split(/\r?\n/).filter((line) => /^\s*git /.test(line)), screen).toEqual(gitLines);
-    const said = fitted(screen.split(/\r?\n/).filter((line) => !gitLines.includes(line)).join('\n'), 40);
+    // Run with --repo from another folder, the steps start in the repo (review14.test.ts holds when):
+    // a command line too, left whole however long the repo's path.
+    const cdLines = screen.split(/\r?\n/).filter((line) => line.startsWith('  cd '));
+    expect(cdLines.filter((line) => line !== `  cd ${repo}`), screen).toEqual([]);
+    const said = fitted(screen.split(/\r?\n/).filter((line) => !gitLines.includes(line) && !cdLines.includes(line)).join('\n'), 40);
     expect(said).toContain('Next: put the change on a branch of its own and open a pull request; it counts once merged:');
     expect(said).toContain('then open the pull request from the link that the push prints. (Next time, --commit makes the branch and the commit for you.)');
 
