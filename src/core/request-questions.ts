@@ -1,6 +1,6 @@
 import { ID_PATTERN, suggestId } from '../domain/layout.js';
-import { abbreviationWords, isValidTimeZone } from '../domain/time.js';
-import { listedIdProblem, registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
+import { isValidTimeZone } from '../domain/time.js';
+import { abbreviatedZoneProblem, listedIdProblem, registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
 import type { Config } from '../model/schemas.js';
 import type { Asker, Question } from '../domain/questions.js';
 import { eligibilityText, requestFields, type AnswerKey, type RequestRole } from './request-form.js';
@@ -13,8 +13,7 @@ const formatChecks: Partial<Record<AnswerKey, (value: string) => true | string>>
   timezone: (value) => {
     const zone = value.trim();
     if (!isValidTimeZone(zone)) return `Not a time zone: ${timeZoneHint(zone)}`;
-    const abbreviation = abbreviationWords(zone);
-    return abbreviation === undefined || `${abbreviation.message} Write the place you live, such as ${abbreviation.place}.`;
+    return abbreviatedZoneProblem(zone) ?? true;
   },
 };
 

@@ -1,4 +1,4 @@
-import { CONFIG_FILE, cohortFile, ID_PATTERN, personFile, suggestId } from '../domain/layout.js';
+import { CONFIG_FILE, cohortFile, freeId, ID_PATTERN, personFile, suggestId } from '../domain/layout.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { abbreviationWords, canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
 import { languageCode } from '../domain/languages.js';
@@ -106,8 +106,8 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (timezone === '') valueProblem('timezone', 'A time zone is needed, such as Europe/London.', true);
   else if (!isValidTimeZone(timezone)) valueProblem('timezone', `${quoted(timezone)} is not an IANA time zone: ${timeZoneHint(timezone)}`);
   else {
-    const abbreviation = abbreviationWords(timezone);
-    if (abbreviation) valueProblem('timezone', `${abbreviation.message} Write the place you live, such as ${abbreviation.place}.`);
+    const abbreviation = abbreviatedZoneProblem(timezone);
+    if (abbreviation) valueProblem('timezone', abbreviation);
   }
 
   const skills = listAnswer(values.skills);
@@ -228,12 +228,11 @@ export function registeredHandleProblem(github: string, people: RequestRecords['
   return owner ? `The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort, ask a maintainer${role === 'mentor' ? '' : ' (or add yourself as a member in a pull request)'}.` : undefined;
 }
 
-/** The id with the first number that makes it free, cut so the number fits in 63 characters (cutting the number off looped forever). */
-function freeId(id: string, taken: ReadonlySet<string>): string {
-  for (let n = 2; ; n++) {
-    const numbered = `${id.slice(0, 62 - String(n).length).replace(/-+$/, '')}-${n}`;
-    if (!taken.has(numbered)) return numbered;
-  }
+
+/** Why a requester's zone written as an abbreviation (BST, EST) is refused, with the place it usually means; undefined for a place. */
+export function abbreviatedZoneProblem(zone: string): string | undefined {
+  const abbreviation = abbreviationWords(zone);
+  return abbreviation && `${abbreviation.message} Write the place you live, such as ${abbreviation.place}.`;
 }
 
 /** `id=yes` answers of --answer, split into the ids answered yes and the rest. */

@@ -21,6 +21,14 @@ export function suggestId(text: string, fallback: string): string {
     .replace(/-+$/, '');
   return id === '' ? fallback : id;
 }
+
+/** `id` numbered (`ada-2`, `ada-3`, ...) until it is none of `taken`, cut so the number fits in 63 characters (cutting the number off instead looped forever). */
+export function freeId(id: string, taken: ReadonlySet<string>): string {
+  for (let n = 2; ; n++) {
+    const numbered = `${id.slice(0, 62 - String(n).length).replace(/-+$/, '')}-${n}`;
+    if (!taken.has(numbered)) return numbered;
+  }
+}
 export const CONFIG_FILE = 'mentor.config.yaml';
 export const PEOPLE_DIR = 'people';
 export const COHORTS_DIR = 'cohorts';

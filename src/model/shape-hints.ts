@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { ID_PATTERN, suggestId } from '../domain/layout.js';
+import { freeId, ID_PATTERN, suggestId } from '../domain/layout.js';
 import { closestTimeZone } from './suggest.js';
 import { isRealDate } from '../domain/time.js';
 import { withSpaceAfterColon } from './yaml-slips.js';
@@ -67,9 +67,7 @@ function questionId(text: string, record: unknown, index: number): string {
   const list = (record as { intake?: { eligibility?: unknown } } | undefined)?.intake?.eligibility;
   const above = Array.isArray(list) ? list.slice(0, index).map((item) => (typeof item === 'string' ? shortId(item) : (item as { id?: unknown } | null)?.id)) : [];
   const id = shortId(text);
-  let numbered = id;
-  for (let n = 2; above.includes(numbered); n++) numbered = `${id}-${n}`;
-  return numbered;
+  return above.includes(id) ? freeId(id, new Set(above.filter((item): item is string => typeof item === 'string'))) : id;
 }
 
 /** A wrong type that is a plain slip of hand-written YAML: `practice:3` with no space, an activity's bare hours. */
