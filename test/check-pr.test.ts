@@ -616,6 +616,24 @@ describe('mentor check-pr: newcomers and claims', () => {
     expect(code).toBe(0);
   });
 
+  // DESIGN.md's table: a newcomer may "add themselves as a waiting member", and `request --role
+  // mentor` writes one: a mentor waiting for a lead. Until session 15 the gate refused it ("you may
+  // join as a mentee"), so every offer to mentor from the issue form waited for a maintainer.
+  it('lets a newcomer offer to mentor: their person file and themselves as a mentor waiting for a lead, never as a lead', async () => {
+    const offer = pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer.replace('skills: []', 'skills: [go]\nactive: true'));
+      write(r, 'cohorts/2026-fall/members/zoe.yaml', 'person: zoe\nrole: mentor\nrequestedAt: 2026-11-24T10:00:00-08:00\n');
+    });
+    const { code, json } = await checkPr(offer, 'zoe-z');
+    expect(byFile(json.changes)['cohorts/2026-fall/members/zoe.yaml']).toMatchObject({ allowed: true, reason: 'you joining cohort 2026-fall as a waiting member' });
+    expect(code).toBe(0);
+    const asLead = pullRequest((r) => {
+      write(r, 'people/zoe.yaml', newcomer);
+      write(r, 'cohorts/2026-fall/members/zoe.yaml', waiting.replace('mentee', 'lead'));
+    });
+    expect(byFile((await checkPr(asLead, 'zoe-z')).json.changes)['cohorts/2026-fall/members/zoe.yaml']).toMatchObject({ allowed: false, reason: 'adds you as a lead: you may join as a waiting mentee or mentor; a maintainer places leads' });
+  });
+
   it("knows a newcomer's own person file by its github though another field has a slip, and asks them to fix only the slip", async () => {
     const repo = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer.replace('Europe/Berlin', 'CET+1'));

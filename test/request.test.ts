@@ -59,16 +59,22 @@ describe('mentor request', () => {
     expect(JSON.parse(status.stdout).cohorts[0].waiting.map((w: { id: string }) => w.id)).toContain('zoe');
   });
 
-  it('--role mentor writes an active person file with skills and no member', async () => {
+  // DESIGN.md: request "writes their person file and a waiting member" for both roles. Until
+  // session 15 an offer wrote the person file only, and a maintainer had to place the mentor by hand.
+  it('--role mentor writes an active person file with skills and a mentor waiting for a lead', async () => {
     const repo = repoWithIntake();
     const result = await mentorIn(['request', '--repo', repo, ...ZOE, '--role', 'mentor', '--skills', 'go, sql', '--max-hours', '6'], { env: NOW, cwd: repo });
     expect(result.code, result.stderr).toBe(0);
     expect(parse(readText(repo, 'people/zoe.yaml'))).toEqual({ id: 'zoe', name: 'Zoe Zhang', github: 'zoe-z', timezone: 'Europe/Paris', skills: ['go', 'sql'], maxHoursPerWeek: 6, active: true });
-    expect(existsSync(path.join(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toBe(false);
-    // One file written, and what places the new mentor in a cohort.
-    expect(result.stdout).toContain('Wrote an offer to mentor: people/zoe.yaml.\nNext: put the file on a branch of its own and open a pull request; it counts once merged:\n  git switch -c request/zoe\n  git add people/zoe.yaml\n');
-    expect(result.stdout).not.toContain('both files');
-    expect(result.stdout).toContain('Then a maintainer places zoe in a cohort: a member file cohorts/2026-fall/members/zoe.yaml with `person: zoe` and `role: mentor` (README: "Add people and a cohort").');
+    const member = readText(repo, 'cohorts/2026-fall/members/zoe.yaml');
+    expect(parse(member)).toEqual({ person: 'zoe', role: 'mentor', requestedAt: '2026-11-23T10:00:00-08:00' });
+    expect(member).toContain('# An offer to mentor: waiting until a lead takes it on (or `mentor assign` places it).\n');
+    expect(result.stdout).toContain('Wrote an offer to mentor in cohort 2026-fall, waiting for a lead: people/zoe.yaml, cohorts/2026-fall/members/zoe.yaml.\nNext: put both files on a branch of its own and open a pull request; it counts once merged:\n  git switch -c request/zoe\n');
+    expect(result.stdout).not.toContain('a maintainer places');
+    // The records stay valid, and the new mentor waits as a request does: a lead sees them.
+    const status = await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW });
+    expect(JSON.parse(status.stdout).cohorts[0].waiting.map((w: { id: string; role: string }) => [w.id, w.role])).toContainEqual(['zoe', 'mentor']);
+    expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
   });
 
   // Exit 1: the request is refused (ineligible, taken, not a mentor there). Exit 2: a flag is
@@ -251,8 +257,8 @@ describe('mentor request --from-issue', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Thanks for offering to mentor. Your offer to mentor cannot be taken yet:');
     expect(result.stdout).toContain('- An offer to mentor names at least one skill you can teach.\n');
-    expect(result.stdout).toContain('you are registered; to join a cohort, ask a maintainer.\n');
-    // The gate lets a person add themselves as a waiting mentee only: a mentor is placed by a maintainer.
+    expect(result.stdout).toContain('you are registered; to join a cohort as a mentor, ask a maintainer to add you as a member.\n');
+    // The gate lets only a newcomer add themselves as a waiting member: a registered person asks a maintainer.
     expect(result.stdout).not.toContain('add yourself as a member');
     // From the command line the flag is still named.
     const flags = await mentorIn(['request', '--repo', repo, '--role', 'mentor', '--person', 'kim', '--name', 'Kim', '--github', 'kim-k', '--timezone', 'UTC'], { env: NOW });
@@ -367,7 +373,7 @@ describe('mentor request on a terminal', () => {
     expect(result.status, result.stdout).toBe(0);
     expect(result.stdout).not.toContain('I can give 5.5 hours');
     expect(parse(readText(repo, 'people/zoe.yaml'))).toMatchObject({ skills: ['go'], active: true });
-    expect(existsSync(path.join(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toBe(false);
+    expect(parse(readText(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toMatchObject({ person: 'zoe', role: 'mentor' });
   });
 });
 

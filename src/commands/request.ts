@@ -9,7 +9,7 @@ import { askRequest, confirmRequestQuestion, roleQuestion } from '../core/reques
 import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
 import { ID_PATTERN } from '../domain/layout.js';
-import { renderOfferNextStep, renderRequestDoneMarkdown, renderRequestPreview, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
+import { renderRequestDoneMarkdown, renderRequestPreview, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
 import { renderRequestJson } from '../render/outcome-json.js';
 import { changedMeanwhile, firstCohortError, loadForCommand, lockAndReadAgain, peopleOf, runningCohorts, unknownCohorts, type Loaded } from './context.js';
 import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
@@ -73,7 +73,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     const organisers = outcome.ok ? undefined : outcome.organisers;
     // The answer on the issue is written whatever the exit code: the workflow posts it.
     if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all, organisers, program.config.maintainers, role));
-    else if (options.format === 'json') print(renderRequestJson({ role, person: answers.values.person?.trim() || null, cohort: outcome.ok ? (outcome.plan.member?.cohort ?? null) : null, organisers: organisers?.message ?? null, ok: false, problems: all, files: [], branch: null }));
+    else if (options.format === 'json') print(renderRequestJson({ role, person: answers.values.person?.trim() || null, cohort: outcome.ok ? outcome.plan.member.cohort : null, organisers: organisers?.message ?? null, ok: false, problems: all, files: [], branch: null }));
     else printError(renderRequestRefusalText(all, organisers));
     return !outcome.ok && outcome.usage ? ExitCode.usage : ExitCode.invalid;
   };
@@ -94,15 +94,14 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   if (!outcome.ok) return refuse();
 
   const id = String(outcome.plan.person.id);
-  const change = { branch: `request/${id}`, files: files.map((f) => f.file), message: outcome.plan.member ? `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` : `Offer to mentor: ${id}` };
+  const change = { branch: `request/${id}`, files: files.map((f) => f.file), message: role === 'mentor' ? `Offer to mentor: ${id} waits for a lead in ${outcome.plan.member.cohort}` : `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` };
   const commitPlan = options.commit ? await planCommit(program.root, change.branch, change.files) : undefined;
   await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, files), change.message);
   if (options.format === 'markdown') print(renderRequestDoneMarkdown(outcome.plan, madeId));
   else if (options.format === 'text') say(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
-  if (options.format === 'json') print(renderRequestJson({ role, person: id, cohort: outcome.plan.member?.cohort ?? null, organisers: null, ok: true, problems: [], files: files.map((f) => f.file), branch: commitPlan?.branch ?? null }));
+  if (options.format === 'json') print(renderRequestJson({ role, person: id, cohort: outcome.plan.member.cohort, organisers: null, ok: true, problems: [], files: files.map((f) => f.file), branch: commitPlan?.branch ?? null }));
   if (options.format === 'text') {
-    say(commitPlan ? nextStepAfterCommit(commitPlan.branch, outcome.plan.member ? 'the request' : 'the offer', program.root) : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files', { ...change, root: program.root }));
-    if (!outcome.plan.member) say(renderOfferNextStep(id, options.cohort ?? program.config.intake.cohort ?? onlyOne(runningCohorts(loaded).map((entry) => entry.id))));
+    say(commitPlan ? nextStepAfterCommit(commitPlan.branch, role === 'mentor' ? 'the offer' : 'the request', program.root) : nextStepWithoutCommit('both files', { ...change, root: program.root }));
   }
   return ExitCode.ok;
 }
@@ -134,4 +133,3 @@ function judge(loaded: Loaded, answers: RequestAnswers, problems: string[]) {
   return { outcome, files };
 }
 
-const onlyOne = (ids: readonly string[]): string | undefined => (ids.length === 1 ? ids[0] : undefined);

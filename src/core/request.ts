@@ -44,8 +44,8 @@ export interface RequestRecords {
 
 export interface RequestPlan {
   person: Record<string, unknown>;
-  /** The waiting member of a mentee request; none for an offer to mentor. */
-  member?: { cohort: string; record: Record<string, unknown> };
+  /** The waiting member: a mentee waiting for a mentor, or (an offer) a mentor waiting for a lead. */
+  member: { cohort: string; record: Record<string, unknown> };
 }
 
 /**
@@ -131,11 +131,11 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
     if (skills.length === 0) valueProblem('skills', 'An offer to mentor names at least one skill you can teach.', true);
     if (maxHours !== undefined && problems.length === 0) person.maxHoursPerWeek = maxHours;
     person.active = true;
-    return problems.length > 0 ? { ok: false, problems, usage } : { ok: true, plan: { person } };
+  } else {
+    // The eligibility questions are the program's for whoever asks for a mentor.
+    for (const answer of answers.otherAnswers) valueProblem('answer', `The answer ${quoted(answer)} is not understood: answer each question with <id>=yes (questions: ${records.config.intake.eligibility.map((q) => q.id).join(', ') || 'none'}).`);
+    problems.push(...checkEligibility(records.config, answers));
   }
-
-  for (const answer of answers.otherAnswers) valueProblem('answer', `The answer ${quoted(answer)} is not understood: answer each question with <id>=yes (questions: ${records.config.intake.eligibility.map((q) => q.id).join(', ') || 'none'}).`);
-  problems.push(...checkEligibility(records.config, answers));
   const unknown = records.unknownCohorts ?? new Map<string, string>();
   // The one running cohort is the one only when no cohort that cannot be read might be running too.
   const cohortId = answers.cohort ?? records.config.intake.cohort ?? (records.runningCohorts.length === 1 && unknown.size === 0 ? records.runningCohorts[0] : undefined);
@@ -175,16 +175,18 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   }
   const prefers = values.prefers?.trim().replace(/^@/, '');
   let preferred: string | undefined;
+  const above = tierAbove(answers.role)!;
   if (prefers !== undefined && prefers !== '' && cohort) {
-    preferred = findPreferred(records, cohort, prefers);
+    preferred = findPreferred(records, cohort, prefers, above);
     if (preferred === undefined) {
-      const mentors = cohort.members.filter((m) => m.role === tierAbove('mentee')).map((m) => m.person);
-      problems.push(mentors.length > 0 ? `${quoted(prefers)} is not a mentor of cohort ${cohort.id}: name one of ${mentors.join(', ')}, or leave it empty.` : `${quoted(prefers)} is not a mentor of cohort ${cohort.id}, which has no mentors yet: leave it empty, and a mentor who joins will see your request.`);
+      const mentors = cohort.members.filter((m) => m.role === above).map((m) => m.person);
+      problems.push(mentors.length > 0 ? `${quoted(prefers)} is not a ${above} of cohort ${cohort.id}: name one of ${mentors.join(', ')}, or leave it empty.` : `${quoted(prefers)} is not a ${above} of cohort ${cohort.id}, which has no ${above}s yet: leave it empty, and a ${above} who joins will see your ${answers.role === 'mentor' ? 'offer' : 'request'}.`);
     }
   }
   if (problems.length > 0 || organisers) return { ok: false, problems, usage, ...(organisers ? { organisers } : {}) };
-  const member: Record<string, unknown> = { person: id, role: 'mentee' };
-  if (wants.length > 0) member.wants = wants;
+  // An offer to mentor waits too: for a lead to take the new mentor (claim, or assign).
+  const member: Record<string, unknown> = { person: id, role: answers.role };
+  if (wants.length > 0 && answers.role === 'mentee') member.wants = wants;
   if (preferred !== undefined) member.prefers = preferred;
   member.requestedAt = records.nowInstant;
   return { ok: true, plan: { person, member: { cohort: cohort!.id, record: member } } };
@@ -204,9 +206,9 @@ function checkEligibility(config: Config, answers: RequestAnswers): string[] {
   return problems;
 }
 
-/** A mentor of the cohort, by id or GitHub handle. */
-function findPreferred(records: RequestRecords, cohort: Cohort, wanted: string): string | undefined {
-  const mentors = cohort.members.filter((member) => member.role === tierAbove('mentee')).map((member) => member.person);
+/** A member of the cohort of the tier above the requester (`role`), by id or GitHub handle. */
+function findPreferred(records: RequestRecords, cohort: Cohort, wanted: string, role: string): string | undefined {
+  const mentors = cohort.members.filter((member) => member.role === role).map((member) => member.person);
   const lower = wanted.toLowerCase();
   return mentors.find((id) => id === lower) ?? mentors.find((id) => records.people.get(id)?.github?.toLowerCase() === lower);
 }
@@ -224,8 +226,8 @@ export function listedIdProblem(id: string, inUse: ReadonlySet<string>): string 
 /** A handle that has a person file already: its owner is registered, and a request would be a second file. */
 export function registeredHandleProblem(github: string, people: RequestRecords['people'], role: RequestRole): string | undefined {
   const owner = [...people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
-  // A mentor joins a cohort only by a maintainer's hand (the gate lets a person add themselves as a waiting mentee only).
-  return owner ? `The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort, ask a maintainer${role === 'mentor' ? '' : ' (or add yourself as a member in a pull request)'}.` : undefined;
+  // The gate lets only a newcomer add themselves as a waiting member: a registered person asks a maintainer.
+  return owner ? `The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort as a ${role}, ask a maintainer to add you as a member.` : undefined;
 }
 
 

@@ -22,7 +22,11 @@ export const quoted = (value: string) => `"${shortened(value, 80)}"`;
  * The comment `mentor request` writes above a waiting member, and `claim` and `assign` remove when
  * they give the member a mentor: mentor's own words, not a reader's.
  */
-export const WAITING_NOTE = '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).';
+/** The note above a waiting member a request writes, by the role that waits: dropped when the member is placed. */
+export const WAITING_NOTES = {
+  mentee: '# A request for a mentor: waiting until a mentor claims it (or `mentor assign` places it).',
+  mentor: '# An offer to mentor: waiting until a lead takes it on (or `mentor assign` places it).',
+} as const;
 
 /**
  * A word of a command mentor prints for people to copy into a shell: as it is when it holds only

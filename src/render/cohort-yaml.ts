@@ -2,7 +2,7 @@ import { placeOf, type CohortEntry } from '../model/program.js';
 import { memberSchema } from '../model/schemas.js';
 import { Document, isMap, isSeq, type Scalar } from 'yaml';
 import { YamlEditor, type PathSegment } from './yaml-edit.js';
-import { WAITING_NOTE } from '../domain/text.js';
+import { WAITING_NOTES } from '../domain/text.js';
 
 export interface MemberEdit {
   person: string;
@@ -38,7 +38,7 @@ export function applyMemberEdits(entry: CohortEntry, edits: readonly MemberEdit[
       else editor.set(place.path, key, value, keysBefore(key));
     }
     // A member placed is no longer the request its note says is waiting.
-    if (edit.set?.mentor !== undefined) editor.deleteCommentLine(WAITING_NOTE, place.path);
+    if (edit.set?.mentor !== undefined) for (const note of Object.values(WAITING_NOTES)) editor.deleteCommentLine(note, place.path);
     for (const key of edit.unset ?? []) editor.delete(place.path, key);
   }
   return new Map([...editors].map(([file, editor]) => [file, editor.toString()]));

@@ -22,7 +22,7 @@ function form(config: Config, role: RequestRole): string {
         value:
           role === 'mentee'
             ? `Ask ${program} for a mentor. When you submit, a workflow checks your answers and opens a pull request that adds you as waiting for a mentor, or tells you here what to fix. Mentors see waiting requests on the attention issue.`
-            : `Offer to mentor in ${program}. When you submit, a workflow checks your answers and opens a pull request that adds your person file, or tells you here what to fix.`,
+            : `Offer to mentor in ${program}. When you submit, a workflow checks your answers and opens a pull request that adds you as a mentor waiting for a lead, or tells you here what to fix. Leads see waiting mentors on the attention issue.`,
       },
     },
     ...requestFields(role).map((field) => ({
@@ -36,7 +36,7 @@ function form(config: Config, role: RequestRole): string {
   if (eligibility) body.push({ type: 'checkboxes', id: 'eligibility', attributes: { label: eligibility.label, options: eligibility.options.map((o) => ({ label: markdownText(o.label), required: true })) } });
   const value = {
     name: role === 'mentee' ? 'Request a mentor' : 'Become a mentor',
-    description: role === 'mentee' ? 'Ask for a mentor: you are added as waiting, and a mentor claims you.' : 'Offer to mentor: your person file is added.',
+    description: role === 'mentee' ? 'Ask for a mentor: you are added as waiting, and a mentor claims you.' : 'Offer to mentor: you are added as waiting, and a lead takes you on.',
     title: role === 'mentee' ? 'Request a mentor' : 'Become a mentor',
     labels: [role === 'mentee' ? REQUEST_LABEL : OFFER_LABEL],
     body,

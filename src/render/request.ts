@@ -6,7 +6,7 @@ import { markdownText, mention } from './escape.js';
 import { Document, isSeq, visit } from 'yaml';
 import { sanitizeForTerminal, sanitizeInline } from './terminal.js';
 import { shortened } from '../domain/text.js';
-import { WAITING_NOTE } from '../domain/text.js';
+import { WAITING_NOTES } from '../domain/text.js';
 
 /** The first line of every answer on a request issue (the workflow's own fallback answer too). */
 export const REQUEST_MARKER = '<!-- mentor:request -->';
@@ -32,7 +32,7 @@ export const GATE_WAITS = {
 } as const;
 /**
  * What a request issue's author asked for, in the answers they read: a mentee's request for a
- * mentor, or a volunteer's offer to mentor (who asked for nothing, and waits on no queue).
+ * mentor, or a volunteer's offer to mentor (who waits for a lead to take them on).
  */
 export const REQUEST_NOUN: Readonly<Record<RequestRole, string>> = { mentee: 'request', mentor: 'offer to mentor' };
 /** The attention workflow's notice on a request issue not taken in, whose row names the maintainers it told; `attention`: that issue, as `#<number>`. */
@@ -50,17 +50,15 @@ function newRecord(comments: string[], value: unknown): string {
   return `${comments.join('\n')}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
 }
 
-/** The note above a request's member; dropped when the member is placed (render/cohort-yaml.ts). */
-
+/** The person file and the waiting member a request writes; the member carries the note of WAITING_NOTES for its role, dropped when it is placed (render/cohort-yaml.ts). */
 export function requestFiles(plan: RequestPlan): Array<{ file: string; content: string }> {
   const id = String(plan.person.id);
   const person = personFile(id);
-  const files = [{ file: person, content: newRecord([schemaLineFor('person', person)], plan.person) }];
-  if (plan.member) {
-    const member = memberFile(plan.member.cohort, id);
-    files.push({ file: member, content: newRecord([schemaLineFor('member', member), WAITING_NOTE], plan.member.record) });
-  }
-  return files;
+  const member = memberFile(plan.member.cohort, id);
+  return [
+    { file: person, content: newRecord([schemaLineFor('person', person)], plan.person) },
+    { file: member, content: newRecord([schemaLineFor('member', member), WAITING_NOTES[plan.member.record.role === 'mentor' ? 'mentor' : 'mentee']], plan.member.record) },
+  ];
 }
 
 /** The files a request will write, shown before it asks to write them (every value escaped for the terminal). */
@@ -100,23 +98,14 @@ export function renderRequestRefusalMarkdown(problems: readonly string[], organi
 }
 
 export function renderRequestDoneText(plan: RequestPlan, files: readonly string[]): string {
-  const what = plan.member ? `a request for a mentor in cohort ${plan.member.cohort}` : 'an offer to mentor';
+  const what = plan.member.record.role === 'mentor' ? `an offer to mentor in cohort ${plan.member.cohort}, waiting for a lead` : `a request for a mentor in cohort ${plan.member.cohort}`;
   return `Wrote ${what}: ${files.join(', ')}.`;
 }
 
-/**
- * What comes after an offer to mentor: a person file places nobody, so a maintainer adds the
- * mentor to a cohort by hand (`cohort`: where requests go, when the program says).
- */
-export function renderOfferNextStep(id: string, cohort: string | undefined): string {
-  const file = memberFile(cohort ?? '<cohort>', id);
-  return `Then a maintainer places ${id} in a cohort: a member file ${file} with \`person: ${id}\` and \`role: mentor\` (README: "Add people and a cohort").`;
-}
-
 export function renderRequestDoneMarkdown(plan: RequestPlan, madeId?: string): string {
-  const text = plan.member
-    ? `Thanks, your request is in: a pull request adds you to cohort ${plan.member.cohort} as waiting for a mentor. Once it is merged, mentors see you on the attention issue and one of them claims you.`
-    : 'Thanks for offering to mentor: a pull request adds your person file. Once it is merged, a maintainer can place you in a cohort.';
+  const text = plan.member.record.role === 'mentor'
+    ? `Thanks for offering to mentor: a pull request adds you to cohort ${plan.member.cohort} as a mentor waiting for a lead. Once it is merged, the leads see you on the attention issue and one of them takes you on; then mentees can be given to you.`
+    : `Thanks, your request is in: a pull request adds you to cohort ${plan.member.cohort} as waiting for a mentor. Once it is merged, mentors see you on the attention issue and one of them claims you.`;
   // The form left the id to mentor: say which it is, since the person's commands and files use it.
   const id = madeId === undefined ? [] : ['', markdownText(`Your id is ${madeId}, made for you: your file is ${personFile(madeId)}, and it is the id you give mentor (mentor log --person ${madeId}).`)];
   return [REQUEST_MARKER, markdownText(text), ...id, ''].join('\n');

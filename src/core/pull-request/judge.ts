@@ -232,7 +232,7 @@ function judgeMember(context: Context, cohort: CohortEntry, before: Member | und
     if (who.kind === 'newcomer' && self === undefined && !context.base.people.has(after.person)) return toFix(`adds ${after.person}, but no person file in this pull request is yours: add ${personFile(after.person)} with \`github: ${who.handle}\` too, to register as you join`);
     if (self === undefined || after.person !== self) return refuse(`adds ${after.person} to cohort ${cohort.id}: you may add only yourself`);
     if (after.mentor !== undefined || after.assignedAt !== undefined) return toFix('adds you with a mentor already set: join as a waiting member (no `mentor`, no `assignedAt`) and a mentor will claim you');
-    if (after.role !== 'mentee') return refuse(`adds you as a ${after.role}: you may join as a mentee; a maintainer places mentors and leads`);
+    if (tierAbove(after.role) === undefined) return refuse(`adds you as a ${after.role}: you may join as a waiting mentee or mentor; a maintainer places leads`);
     if (cohortState(cohort.cohort!, context.today) === 'finished') return refuse(`cohort ${cohort.id} has ended: ask for a mentor in a cohort that is running or starting`);
     if ((after.history ?? []).length > 0) return toFix('adds you with a history of earlier matches: join with none (`mentor release` writes history when a match ends)');
     // Without it the request waits unseen: the attention issue mentions, escalates and counts as

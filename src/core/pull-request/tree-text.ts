@@ -1,5 +1,5 @@
 import { writtenForm } from '../../model/comments.js';
-import { WAITING_NOTE } from '../../domain/text.js';
+import { WAITING_NOTES } from '../../domain/text.js';
 import type { PathSegment } from '../../model/source.js';
 import type { CohortEntry } from '../../model/program.js';
 import { writtenJson } from '../../model/written-json.js';
@@ -75,7 +75,7 @@ export function textOnlyChange(before: CohortEntry, after: CohortEntry | undefin
   }
   if (!formBefore || !formAfter) return undefined;
   // The note `request` writes above a waiting member is mentor's, and `claim` removes it.
-  const readers = (comments: string[]) => comments.map((comment) => comment.split('\n').filter((line) => `#${line}` !== WAITING_NOTE).join('\n')).filter((comment) => comment !== '');
+  const readers = (comments: string[]) => comments.map((comment) => comment.split('\n').filter((line) => !(Object.values(WAITING_NOTES) as string[]).includes(`#${line}`)).join('\n')).filter((comment) => comment !== '');
   if (!same(readers(formBefore.comments), readers(formAfter.comments))) return 'changes the comments of the file: only a maintainer may';
   // The members that mean the same must read the same, in the same order.
   const pathsBefore = entryPaths(before, file);
