@@ -73,8 +73,16 @@ describe('mentor request', () => {
     expect(result.stdout).not.toContain('a maintainer places');
     // The records stay valid, and the new mentor waits as a request does: a lead sees them.
     const status = await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW });
-    expect(JSON.parse(status.stdout).cohorts[0].waiting.map((w: { id: string; role: string }) => [w.id, w.role])).toContainEqual(['zoe', 'mentor']);
+    const snapshot = JSON.parse(status.stdout).cohorts[0];
+    expect(snapshot.waiting.map((w: { id: string; role: string }) => [w.id, w.role])).toContainEqual(['zoe', 'mentor']);
     expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
+    // Until a lead takes zoe on, she is offered no mentees (as mentor assign gives her none): not
+    // among the mentors with room, and a claim of hers is refused with what comes first.
+    expect(snapshot.mentorsWithRoom.map((m: { id: string }) => m.id)).not.toContain('zoe');
+    const mentee = snapshot.waiting.find((w: { role: string }) => w.role === 'mentee').id;
+    const claim = await mentorIn(['claim', mentee, '--as', 'zoe', '--repo', repo], { env: NOW });
+    expect(claim.code).toBe(1);
+    expect(claim.stderr).toContain('zoe waits for a lead of cohort 2026-fall themselves: once a lead takes them on (a /claim, or mentor assign), they can take mentees.');
   });
 
   // Exit 1: the request is refused (ineligible, taken, not a mentor there). Exit 2: a flag is
