@@ -376,7 +376,7 @@ describe('mentor request on a terminal', () => {
       ['Languages you speak', '\r'],
       ['Hours a week you can give', '\r'],
       ['Your GitHub handle', 'zoe-z\r'],
-      ['Write this request?', '\r'],
+      ['Write this offer to mentor?', '\r'],
     ]);
     expect(result.status, result.stdout).toBe(0);
     expect(result.stdout).not.toContain('I can give 5.5 hours');

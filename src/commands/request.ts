@@ -9,7 +9,7 @@ import { askRequest, confirmRequestQuestion, roleQuestion } from '../core/reques
 import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
 import { ID_PATTERN } from '../domain/layout.js';
-import { renderRequestDoneMarkdown, renderRequestPreview, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
+import { REQUEST_NOUN, renderRequestDoneMarkdown, renderRequestPreview, renderRequestDoneText, renderRequestRefusalMarkdown, renderRequestRefusalText, requestFiles } from '../render/request.js';
 import { renderRequestJson } from '../render/outcome-json.js';
 import { changedMeanwhile, firstCohortError, loadForCommand, lockAndReadAgain, peopleOf, runningCohorts, unknownCohorts, type Loaded } from './context.js';
 import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
@@ -80,7 +80,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   if (!outcome.ok || problems.length > 0) return refuse();
 
   if (interactive) {
-    if ((await asker.ask(confirmRequestQuestion(renderRequestPreview(files)))) !== 'write') {
+    if ((await asker.ask(confirmRequestQuestion(renderRequestPreview(files), REQUEST_NOUN[role]))) !== 'write') {
       print('Nothing written.');
       return ExitCode.ok;
     }

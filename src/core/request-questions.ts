@@ -35,9 +35,9 @@ export const roleQuestion: Question = {
   default: 'mentee',
 };
 
-/** The last word before a request is written: `preview` shows the files as they will be. */
-export function confirmRequestQuestion(preview: string): Question {
-  return { kind: 'select', name: 'confirm', message: 'Write this request?', note: preview, choices: [{ name: 'Yes, write it', value: 'write' }, { name: 'No, write nothing', value: 'cancel' }], default: 'write' };
+/** The last word before a request (`what`: or an offer to mentor) is written: `preview` shows the files as they will be. */
+export function confirmRequestQuestion(preview: string, what: string): Question {
+  return { kind: 'select', name: 'confirm', message: `Write this ${what}?`, note: preview, choices: [{ name: 'Yes, write it', value: 'write' }, { name: 'No, write nothing', value: 'cancel' }], default: 'write' };
 }
 
 export interface AskedRequest {
