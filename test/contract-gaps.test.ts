@@ -38,7 +38,11 @@ describe('mentor log --hours', () => {
 });
 
 describe('mentor assign over both tiers at once', () => {
-  it('gives a lead\'s last place to the waiting mentor who can take the waiting mentee, placing more members than the best pair alone', async () => {
+  // DESIGN.md's hard rules (active, the tier above, room) leave the tiers independent: lee's last
+  // place goes to the mentor who asked for lee (m4), and p4 to m5, who waits for a lead but has
+  // room. Until session 15 a mentee went only to a mentor with a lead, and lee's place went to m5
+  // (m5->lee, p4->m5) so that p4 could be placed at all.
+  it('gives a lead\'s last place to the best match, and the waiting mentee to a mentor with room whether or not that mentor has a lead', async () => {
     // lee has one place left; m4 asked for lee but its budget leaves no room for a mentee, m5 can take p4.
     const member = (person: string, role: string, extra = '') => `  - { person: ${person}, role: ${role}${extra} }\n`;
     const repo = makeTree({
@@ -49,8 +53,8 @@ describe('mentor assign over both tiers at once', () => {
     });
     const { code, json } = await mentorInJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], { env: NOW });
     expect(code).toBe(0);
-    expect(json.assignments.map((a: { person: string; mentor: string }) => `${a.person}->${a.mentor}`)).toEqual(['m5->lee', 'p4->m5']);
-    expect(json.unassigned.map((u: { person: string }) => u.person)).toEqual(['m4']);
+    expect(json.assignments.map((a: { person: string; mentor: string }) => `${a.person}->${a.mentor}`)).toEqual(['m4->lee', 'p4->m5']);
+    expect(json.unassigned.map((u: { person: string }) => u.person)).toEqual(['m5']);
   });
 });
 

@@ -34,7 +34,7 @@ describe('an offer to mentor from the issue form (simulated)', { timeout: 180_00
     expect(parse(git(w.origin, 'show', 'refs/heads/request/issue-7:cohorts/2026-fall/members/zoe.yaml'))).toEqual({ person: 'zoe', role: 'mentor', requestedAt: '2026-11-20T12:00:00-08:00' });
     // Judged for the issue's author, a newcomer: green at once, with nothing for a maintainer to approve.
     expect(s.statuses).toEqual([expect.objectContaining({ context: 'mentor/gate', state: 'success', sha: head })]);
-    expect(s.issues[0].comments.at(-1)).toContain('a pull request adds you to cohort 2026-fall as a mentor waiting for a lead');
+    expect(s.issues[0].comments.at(-1)).toContain('a pull request adds you to cohort 2026-fall as a mentor waiting for a lead. Once it is merged, the leads see you on the attention issue and one of them takes you on.');
   });
 
   it('once merged, the new mentor waits on the attention issue, and the lead who claims them gets a green pull request', () => {

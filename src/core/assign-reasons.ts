@@ -14,8 +14,6 @@ export interface ReasonContext {
   /** This tier's placements. */
   assignments: Assignment[];
   members: Member[];
-  /** The leads' places went to the mentors that let the most members be placed (assign-tiers.ts). */
-  crossTier?: boolean;
 }
 
 const list = (ids: string[]) => (ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`);
@@ -44,9 +42,6 @@ export function whyNotPlaced(context: ReasonContext, member: Member): Unplaced {
   const override = input.overrides?.get(member.person);
   const places = open.reduce((sum, mentor) => sum + mentor.room, 0);
   const taken = `the ${places === 1 ? 'one place' : `${places} places`} with ${someOf(open.map((m) => m.id))}`;
-  if (context.crossTier) {
-    return unplaced('room-taken', `${taken} went to mentors who can take more of the waiting mentees, or better matches for them (placing ${member.person} instead places fewer members or lowers the total)${others}`);
-  }
   // The first placement (in plan order) this member ties with: their score with each mentor is
   // worked out once, not once per placement (thousands unplaced against thousands placed).
   const ties = tiesByMentor(context, scoreWith, openIds);
@@ -101,8 +96,6 @@ function blockers(standings: MentorStanding[], tier: Role): string {
   if (inactive.length > 0) parts.push(`${list(inactive.map((m) => m.id))} ${are(inactive)} inactive (active: false)`);
   const paused = by('paused');
   if (paused.length > 0) parts.push(`${list(paused.map((m) => m.id))} ${are(paused)} paused (pausedUntil)`);
-  const waiting = by('waiting-for-lead');
-  if (waiting.length > 0) parts.push(`${list(waiting.map((m) => m.id))} ${are(waiting)} still waiting for a lead`);
   return parts.length > 0 ? parts.join('; ') : `no ${tier} has room`;
 }
 

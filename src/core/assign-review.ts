@@ -45,8 +45,7 @@ export function mentorChoices(input: AssignInput, plan: AssignmentPlan, member: 
   const taken = new Map<string, number>();
   for (const a of plan.assignments) if (a.person !== member.person) taken.set(a.mentor, (taken.get(a.mentor) ?? 0) + 1);
   const current = plan.assignments.find((a) => a.person === member.person)?.mentor;
-  const leadsGiven = new Set(plan.assignments.filter((a) => a.role === 'mentor').map((a) => a.person));
-  return eligibleMentors(input, member.role as Role, leadsGiven)
+  return eligibleMentors(input, member.role as Role)
     .filter((mentor) => mentor.room - (taken.get(mentor.id) ?? 0) > 0)
     .map((mentor) => {
       const score = scorePair(input.config.matching, member, input.people.get(member.person), mentor.id, input.people.get(mentor.id), input.cohort.start).total;

@@ -46,8 +46,6 @@ export interface AssignmentPlan {
   loads: MentorLoad[];
   /** How many placements the user fixed by hand: the plan is optimal only around them. */
   chosen: number;
-  /** The search of who gets the leads' places ran out of its budget: the best plan found, not proven optimal. */
-  unproven?: true;
 }
 
 export interface AssignInput {
@@ -64,7 +62,7 @@ export interface AssignInput {
 }
 
 /** Why a member of the tier above can or cannot take one more. */
-export type Standing = 'open' | 'inactive' | 'paused' | 'waiting-for-lead' | 'full' | 'out-of-budget';
+export type Standing = 'open' | 'inactive' | 'paused' | 'full' | 'out-of-budget';
 
 export interface MentorStanding {
   id: string;

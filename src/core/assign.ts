@@ -10,8 +10,6 @@ import { FlowNetwork } from './min-cost-flow.js';
 import { HOUR_MS, localDate } from '../domain/time.js';
 import { roundScore, scoreMatrix, scorePair } from './assign-score.js';
 import { isPaused } from '../domain/cohort-state.js';
-import { bestChoice } from './assign-tiers.js';
-import { choiceBound, leastBusiest } from './assign-bound.js';
 import { runToEnd, type Pausable } from './pausable.js';
 
 export { roundScore, scorePair, type ScoreParts, type Weights } from './assign-score.js';
@@ -27,10 +25,11 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Every member of the tier above a role and whether they can take one more: inactive people,
- * mentors still waiting for a lead (unless `leadsGiven` holds them), full ones and ones out of
- * budget cannot.
+ * paused ones, full ones and ones out of budget cannot (DESIGN.md's hard rules: active, the tier
+ * above, room). A mentor still waiting for a lead takes mentees as any other: the tiers are placed
+ * each on its own.
  */
-export function mentorStandings(input: AssignInput, role: Role, leadsGiven: ReadonlySet<string> = new Set()): MentorStanding[] {
+export function mentorStandings(input: AssignInput, role: Role): MentorStanding[] {
   const tier = tierAbove(role);
   if (tier === undefined) return [];
   const counts = directMenteeCounts(input.cohort.members);
@@ -48,7 +47,6 @@ export function mentorStandings(input: AssignInput, role: Role, leadsGiven: Read
     const standing: Standing =
       person?.active === false ? 'inactive'
       : person !== undefined && isPaused(person, today) ? 'paused'
-      : tier === 'mentor' && member.mentor === undefined && !leadsGiven.has(member.person) ? 'waiting-for-lead'
       : load >= maxMentees ? 'full'
       : room === 0 ? 'out-of-budget'
       : 'open';
@@ -60,7 +58,7 @@ export function mentorStandings(input: AssignInput, role: Role, leadsGiven: Read
   return result.sort((a, b) => byId(a.id, b.id));
 }
 
-/** The program's date now, worked out once per input: the search of assign-tiers.ts asks often. */
+/** The program's date now, worked out once per input (the interactive review plans again and again). */
 const todays = new WeakMap<AssignInput, string>();
 function todayOf(input: AssignInput): string {
   let today = todays.get(input);
@@ -68,10 +66,10 @@ function todayOf(input: AssignInput): string {
   return today;
 }
 
-/** Mentors of the tier above a role who may take mentees (active, not paused, placed), with their room. */
-export function eligibleMentors(input: AssignInput, role: Role, leadsGiven?: ReadonlySet<string>): Array<{ id: string; room: number; load: number; capacity: number }> {
-  return mentorStandings(input, role, leadsGiven)
-    .filter((mentor) => mentor.standing !== 'inactive' && mentor.standing !== 'paused' && mentor.standing !== 'waiting-for-lead')
+/** Mentors of the tier above a role who may take mentees (active, not paused), with their room. */
+export function eligibleMentors(input: AssignInput, role: Role): Array<{ id: string; room: number; load: number; capacity: number }> {
+  return mentorStandings(input, role)
+    .filter(mayTake)
     .map(({ id, room, load, capacity }) => ({ id, room, load, capacity }));
 }
 
@@ -95,38 +93,11 @@ export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
   const plan: AssignmentPlan = { cohort: input.cohort.id, assignments: [], unassigned: [], totalScore: 0, waiting: waiting.length, askedFor: waiting.filter((member) => member.prefers !== undefined).length, loads: [], chosen: 0 };
   const all = (role: Role) => waiting.filter((member) => member.role === role).sort((a, b) => byId(a.person, b.person));
   const placeable = (role: Role) => all(role).filter((member) => !input.held?.has(member.person));
-  const mentors = placeable('mentor');
-  const mentees = placeable('mentee');
-  const outcome = (upper: TierPlacement, lower: TierPlacement) => ({ upper, lower, count: upper.placed.size + lower.placed.size, score: upper.score + lower.score, maxLoad: Math.max(upper.maxLoad, lower.maxLoad) });
-  const both = function* (upper: TierPlacement) {
-    return outcome(upper, yield* placeTier(input, 'mentee', mentees, new Set(upper.placed.keys())));
-  };
-  const first = yield* both(yield* placeTier(input, 'mentor', mentors, new Set()));
-  // Which waiting mentors get the leads' places decides what the mentees can have (assign-tiers.ts).
-  const candidateIds = new Set(mentors.map((member) => member.person));
-  const rooms = new Map(mentorStandings(input, 'mentee', new Set(mentors.map((member) => member.person))).map((mentor) => [mentor.id, mentor.room]));
-  const existingRoom = first.lower.mentors.filter((mentor) => !rooms.has(mentor.id)).reduce((sum, mentor) => sum + mentor.room, 0);
-  let boundMade: ReturnType<typeof choiceBound> | undefined;
-  const choiceBoundNow = () => (boundMade ??= choiceBound({ input, candidates: mentors, room: (id) => rooms.get(id) ?? 0, leads: first.upper.mentors.filter((lead) => lead.room > 0).map((lead) => lead.id), mentees, placed: first.lower.mentors.filter((mentor) => !candidateIds.has(mentor.id) && mentor.room > 0) }));
-  const { outcome: best, unproven } = yield* bestChoice(mentors.map((member) => member.person), [...first.upper.placed.keys()], first, {
-    *evaluate(chosen) {
-      const upper = yield* placeTier(input, 'mentor', mentors.filter((member) => chosen.has(member.person)), new Set());
-      return upper.placed.size === chosen.size ? yield* both(upper) : undefined;
-    },
-    room: (id) => rooms.get(id) ?? 0,
-    roomNeeded: mentees.length - existingRoom,
-    cost: mentees.length * first.lower.mentors.length + mentors.length * first.upper.mentors.length,
-    bound: {
-      // Made on first need: only a search past trying every choice asks.
-      of: (chosen, rest, picks) => choiceBoundNow().of(chosen, rest, picks),
-      get cost() {
-        return choiceBoundNow().cost;
-      },
-      leastBusiest: leastBusiest(first.upper.mentors, [...first.upper.mentors, ...first.lower.mentors].map((mentor) => mentor.load), first.upper.placed.size),
-    },
-  });
-  const crossTier = best !== first;
-  for (const [role, tier] of [['mentor', best.upper], ['mentee', best.lower]] as const) {
+  // The tiers share nothing: a lead's room is for mentors, a mentor's for mentees, whether or not
+  // the mentor has a lead yet. Each is placed on its own, exactly.
+  const upper = yield* placeTier(input, 'mentor', placeable('mentor'));
+  const lower = yield* placeTier(input, 'mentee', placeable('mentee'));
+  for (const [role, tier] of [['mentor', upper], ['mentee', lower]] as const) {
     const after = new Map(tier.mentors.map((mentor) => [mentor.id, mentor.load]));
     for (const member of all(role)) {
       const mentor = tier.placed.get(member.person);
@@ -144,7 +115,7 @@ export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
         ...(requested !== undefined ? { waitedHours: Math.round(((input.now - requested) / HOUR_MS) * 10) / 10 } : {}),
       });
     }
-    const context = { input, role, standings: tier.standings, assignments: plan.assignments.filter((a) => a.role === role), members: all(role), ...(role === 'mentor' && crossTier ? { crossTier } : {}) };
+    const context = { input, role, standings: tier.standings, assignments: plan.assignments.filter((a) => a.role === role), members: all(role) };
     for (const member of all(role)) {
       if (tier.placed.has(member.person)) continue;
       plan.unassigned.push(whyNotPlaced(context, member));
@@ -153,7 +124,6 @@ export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
     for (const mentor of tier.mentors) plan.loads.push({ mentor: mentor.id, role: tierAbove(role)!, before: mentor.load, after: after.get(mentor.id)!, capacity: mentor.capacity });
   }
   plan.chosen = plan.assignments.filter((a) => a.chosen).length;
-  if (unproven) plan.unproven = true;
   plan.totalScore = roundScore(plan.assignments.reduce((sum, assignment) => sum + assignment.score, 0));
   return plan;
 }
@@ -162,25 +132,16 @@ interface TierPlacement {
   placed: Map<string, string>;
   standings: MentorStanding[];
   mentors: MentorStanding[];
-  /** Total score in thousandths. */
-  score: number;
-  maxLoad: number;
 }
 
-/** One tier's optimum for these waiting members of `role`, given the mentors who get a lead in this run. */
-function* placeTier(input: AssignInput, role: Role, members: Member[], leadsGiven: ReadonlySet<string>): Pausable<TierPlacement> {
-  const standings = mentorStandings(input, role, leadsGiven);
-  const mentors = standings.filter((mentor) => mentor.standing !== 'inactive' && mentor.standing !== 'paused' && mentor.standing !== 'waiting-for-lead');
-  const placed = yield* solveTier(input, members, mentors);
-  const loads = new Map(mentors.map((mentor) => [mentor.id, mentor.load]));
-  let score = 0;
-  for (const member of members) {
-    const mentor = placed.get(member.person);
-    if (mentor === undefined) continue;
-    loads.set(mentor, loads.get(mentor)! + 1);
-    score += Math.round(scorePair(input.config.matching, member, input.people.get(member.person), mentor, input.people.get(mentor), input.cohort.start).total * 1000);
-  }
-  return { placed, standings, mentors, score, maxLoad: Math.max(0, ...loads.values()) };
+/** Who of the tier above may be given someone: not inactive, not paused (full or out of budget: no room). */
+const mayTake = (mentor: MentorStanding) => mentor.standing !== 'inactive' && mentor.standing !== 'paused';
+
+/** One tier's optimum for these waiting members of `role`. */
+function* placeTier(input: AssignInput, role: Role, members: Member[]): Pausable<TierPlacement> {
+  const standings = mentorStandings(input, role);
+  const mentors = standings.filter(mayTake);
+  return { placed: yield* solveTier(input, members, mentors), standings, mentors };
 }
 
 /** The exact optimum for one tier; returns member -> mentor. */

@@ -1,5 +1,4 @@
 import { directMenteeCounts, maxMenteesOf, plannedHours, roomFor, roundHours } from '../domain/commitments.js';
-import { expectsLog } from './commitments.js';
 import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { isPaused } from '../domain/cohort-state.js';
 import { tierAbove, type Role } from '../domain/tiers.js';
@@ -45,8 +44,6 @@ export function checkClaim(input: ClaimInput): ClaimOutcome {
   const own = cohort.members.find((m) => m.person === mentor);
   if (tier === undefined) return { ok: false, reason: `${input.member} is a lead: leads have no mentor.` };
   if (own?.role !== tier) return { ok: false, reason: `${input.member} is a ${member.role}: only a ${tier} of cohort ${id} may claim them, and ${mentor} is ${own ? `a ${own.role}` : 'not a member'} there.` };
-  const waits = waitsForLead(own, id);
-  if (waits) return { ok: false, reason: waits };
   const person = people.get(mentor);
   if (person?.active === false) return { ok: false, reason: `${mentor} is not active (active: false in ${personFile(mentor)}).` };
   if (person && isPaused(person, input.today)) return { ok: false, reason: `${mentor} is paused until ${person.pausedUntil}.` };
@@ -56,14 +53,6 @@ export function checkClaim(input: ClaimInput): ClaimOutcome {
     return { ok: false, reason: noRoom(config, mentor, own.role, current, cohort.cadence, person?.maxHoursPerWeek, elsewhere) };
   }
   return { ok: true, mentor, set: { mentor, assignedAt: input.nowInstant } };
-}
-
-/**
- * Why a member may not take mentees yet: a mentor waiting for a lead themselves is not in the tree
- * (mentor assign gives them none either). Said by `claim` and by the gate's judgement of a claim.
- */
-export function waitsForLead(own: Pick<Member, 'person' | 'role' | 'mentor'>, cohort: string): string | undefined {
-  return expectsLog(own) ? undefined : `${own.person} waits for a lead of cohort ${cohort} themselves: once a lead takes them on (a /claim, or mentor assign), they can take mentees.`;
 }
 
 /** Why a mentor has no room: which limit holds, with its numbers. */

@@ -235,8 +235,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
       continue;
     }
     const room = roomFor(config, member.role, x, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, input.elsewhere?.get(member.person)));
-    // A mentor waiting for a lead is not in the tree yet: listed as waiting, never offered mentees.
-    if (room > 0 && expectsLog(member)) mentorsWithRoom.push({ id: member.person, role: member.role, directMentees: x, room });
+    if (room > 0) mentorsWithRoom.push({ id: member.person, role: member.role, directMentees: x, room });
     // Weeks away (`pausedUntil`) are not silence: a mentor back today is not inactive for them.
     const silent = weeksWithout(logs.get(member.person), weeksRun, (w) => isAwayInWeek(person, w));
     if (expectsLog(member) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });

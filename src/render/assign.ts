@@ -82,7 +82,7 @@ function explainSummary(plan: AssignmentPlan, slaHours: number, style: Style, wi
       ),
     );
   }
-  const rule = plan.chosen > 0 ? `Around your ${plural(plan.chosen, 'choice')}` : plan.unproven ? 'The best plan found within the search\'s budget, not proven optimal (too many choices of who gets the leads\' places)' : 'Optimal';
+  const rule = plan.chosen > 0 ? `Around your ${plural(plan.chosen, 'choice')}` : 'Optimal';
   out.push('', ...wrapWords(`${rule}: the most members placed, then the highest total score, then the lightest busiest mentor (ties by id).`, width).map(style.dim));
   return out;
 }

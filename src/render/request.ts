@@ -104,7 +104,7 @@ export function renderRequestDoneText(plan: RequestPlan, files: readonly string[
 
 export function renderRequestDoneMarkdown(plan: RequestPlan, madeId?: string): string {
   const text = plan.member.record.role === 'mentor'
-    ? `Thanks for offering to mentor: a pull request adds you to cohort ${plan.member.cohort} as a mentor waiting for a lead. Once it is merged, the leads see you on the attention issue and one of them takes you on; then mentees can be given to you.`
+    ? `Thanks for offering to mentor: a pull request adds you to cohort ${plan.member.cohort} as a mentor waiting for a lead. Once it is merged, the leads see you on the attention issue and one of them takes you on.`
     : `Thanks, your request is in: a pull request adds you to cohort ${plan.member.cohort} as waiting for a mentor. Once it is merged, mentors see you on the attention issue and one of them claims you.`;
   // The form left the id to mentor: say which it is, since the person's commands and files use it.
   const id = madeId === undefined ? [] : ['', markdownText(`Your id is ${madeId}, made for you: your file is ${personFile(madeId)}, and it is the id you give mentor (mentor log --person ${madeId}).`)];

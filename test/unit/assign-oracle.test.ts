@@ -46,8 +46,8 @@ interface Best {
 }
 
 /** Every placement of `members` that keeps the hard rules, by brute force: the best (count, score, max load). */
-function bruteForceTier(input: AssignInput, role: Role, members: Member[], leadsGiven: ReadonlySet<string>): Best {
-  const mentors = eligibleMentors(input, role, leadsGiven);
+function bruteForceTier(input: AssignInput, role: Role, members: Member[]): Best {
+  const mentors = eligibleMentors(input, role);
   let top = { count: 0, score: 0, maxLoad: Math.max(0, ...mentors.map((m) => m.load)) };
   const choice: number[] = new Array(members.length).fill(-1);
   const recurse = (i: number, used: number[]) => {
@@ -81,33 +81,24 @@ function bruteForceTier(input: AssignInput, role: Role, members: Member[], leads
 }
 
 /**
- * The best plan of both tiers at once, by brute force: every set of waiting mentors that could get
- * a lead, each placed as well as it can be, and the waiting mentees placed as well as they can be
- * under the mentors that then have a lead.
+ * The best plan of both tiers, by brute force: DESIGN.md's hard rules (active, the tier above, room)
+ * make the tiers independent (a mentor still waiting for a lead may take mentees), so the best
+ * plan is each tier's best: the counts and scores add up, the busiest load is the larger one.
+ * (Until session 15 a mentee went only to a mentor with a lead, and this oracle tried every set of
+ * waiting mentors that could get one.)
  */
 function bruteForce(input: AssignInput): Best {
   const waiting = waitingMembers(input.cohort);
-  const mentors = waiting.filter((m) => m.role === 'mentor');
-  const mentees = waiting.filter((m) => m.role === 'mentee');
-  let best: Best = { count: -1, score: 0, maxLoad: 0 };
-  for (let mask = 0; mask < 1 << mentors.length; mask++) {
-    const chosen = mentors.filter((_, i) => mask & (1 << i));
-    const upper = bruteForceTier(input, 'mentor', chosen, new Set());
-    if (upper.count < chosen.length) continue;
-    const lower = bruteForceTier(input, 'mentee', mentees, new Set(chosen.map((m) => m.person)));
-    const total = { count: upper.count + lower.count, score: upper.score + lower.score, maxLoad: Math.max(upper.maxLoad, lower.maxLoad) };
-    if (total.count > best.count || (total.count === best.count && (total.score > best.score || (total.score === best.score && total.maxLoad < best.maxLoad)))) best = total;
-  }
-  return best;
+  const upper = bruteForceTier(input, 'mentor', waiting.filter((m) => m.role === 'mentor'));
+  const lower = bruteForceTier(input, 'mentee', waiting.filter((m) => m.role === 'mentee'));
+  return { count: upper.count + lower.count, score: upper.score + lower.score, maxLoad: Math.max(upper.maxLoad, lower.maxLoad) };
 }
 
 describe('assign against a brute-force oracle', () => {
   const seeds = Array.from({ length: 300 }, (_, i) => i + 1);
-  it.each(seeds)('seed %i: same placed count, total score and busiest load as brute force over both tiers at once', (seed) => {
+  it.each(seeds)('seed %i: same placed count, total score and busiest load as brute force over both tiers', (seed) => {
     const input = randomProgram(seed);
     const plan = planAssignment(input);
-    // Mentees go only to mentors who have a lead, or get one in the same run.
-    const leadsGiven = new Set(plan.assignments.filter((a) => a.role === 'mentor').map((a) => a.person));
     const oracle = bruteForce(input);
     expect(plan.assignments.length, `seed ${seed} count`).toBe(oracle.count);
     expect(plan.assignments.reduce((sum, a) => sum + Math.round(a.score * 1000), 0), `seed ${seed} score`).toBe(oracle.score);
@@ -127,7 +118,6 @@ describe('assign against a brute-force oracle', () => {
       const budget = input.people.get(a.mentor)!.maxHoursPerWeek;
       if (budget !== undefined) expect(plannedHours(input.config, tier, x, input.cohort.cadence).total).toBeLessThanOrEqual(budget);
       expect(input.cohort.members.find((m) => m.person === a.person)!.mentor).toBeUndefined();
-      if (a.role === 'mentee') expect(mentorMember.mentor !== undefined || leadsGiven.has(a.mentor), `seed ${seed}: ${a.mentor} has no lead`).toBe(true);
       // The reported score is the definition's score.
       const member = input.cohort.members.find((m) => m.person === a.person)!;
       expect(a.score).toBe(scorePair(input.config.matching, member, input.people.get(a.person), a.mentor, input.people.get(a.mentor), input.cohort.start).total);
