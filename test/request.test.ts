@@ -79,6 +79,9 @@ describe('mentor request', () => {
     // DESIGN.md's hard rules (active, the tier above, room): a mentor waiting for a lead may take
     // mentees meanwhile, so zoe is among the mentors with room.
     expect(snapshot.mentorsWithRoom.map((m: { id: string }) => m.id)).toContain('zoe');
+    // Who takes a waiting mentor is a lead: the next step says so.
+    const text = await mentorIn(['status', '2026-fall', '--repo', repo], { env: { ...NOW, NO_COLOR: '1' } });
+    expect(text.stdout).toContain('or a mentor (a lead, for a mentor) takes one: `mentor claim <member> --as <mentor>`');
   });
 
   // Exit 1: the request is refused (ineligible, taken, not a mentor there). Exit 2: a flag is

@@ -48,7 +48,7 @@ export function renderStatusText(view: StatusView, style: Style, width?: number)
     else {
       // One with no requestedAt waits from the cohort's start (before it, `assign` places them).
       const since = (w: WaitingMember) => (w.requestedAt === undefined ? " since the cohort's start (no requestedAt)" : '');
-      const next = `    ${style.dim('Next:')} \`mentor assign ${s.cohort.id} --dry-run\`, then \`--commit\`; or a mentor takes one: \`mentor claim <member> --as <mentor>\``;
+      const next = `    ${style.dim('Next:')} \`mentor assign ${s.cohort.id} --dry-run\`, then \`--commit\`; or ${s.waiting.every((w) => w.role === 'mentor') ? 'a lead' : s.waiting.some((w) => w.role === 'mentor') ? 'a mentor (a lead, for a mentor)' : 'a mentor'} takes one: \`mentor claim <member> --as <${s.waiting.every((w) => w.role === 'mentor') ? 'lead' : 'mentor'}>\``;
       out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${waitText(w.waitedHours)}${since(w)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
       // The step goes under the members it is for: when every one waiting is overdue, under those.
       if (overdue.length > 0 && waiting.length === 0) out.push(next);
