@@ -7,13 +7,33 @@ export const countText = (value: number) => value.toLocaleString('en-US');
 export const shortened = (text: string, max: number) => (text.length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
 
 /**
- * Characters that show nothing: white space, zero-width spaces and joiners, direction marks and
- * controls, the byte order mark. A name of these alone looks like no name at all.
+ * Characters that show nothing on their own: white space, controls, Unicode's default-ignorable
+ * characters (zero-width spaces and joiners, the soft hyphen, direction marks and controls, the
+ * byte order mark, Hangul fillers, tags), combining marks with no letter to sit on, and the blank
+ * Braille pattern. A name of these alone looks like no name at all.
  */
-export const INVISIBLE_CHARACTERS = /[\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+export const INVISIBLE_CHARACTERS = /[\s\p{Cc}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu;
 
 /** Whether a text has a character a reader can see. */
 export const hasVisibleText = (text: string) => text.replace(INVISIBLE_CHARACTERS, '') !== '';
+
+const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * The one rule for a name people read (a person's, a cohort's, the program's): it needs a
+ * character a reader can see. What is wrong, said after the field's name, with the characters it
+ * holds by code point (they cannot be shown); undefined for a name that shows, or an empty one
+ * (empty is a problem of its own).
+ */
+export function invisibleNameProblem(name: string): string | undefined {
+  if (name === '' || hasVisibleText(name)) return undefined;
+  const points = [...new Set([...name].map(codePoint))];
+  const listed = points.length > 6 ? `${points.slice(0, 6).join(', ')}, ...` : points.join(', ');
+  return `shows nothing: it holds only invisible characters (${listed})`;
+}
+
+/** What to do about a name that shows nothing. */
+export const INVISIBLE_NAME_FIX = 'Write the name in letters a reader can see (retype it: the characters there show nothing).';
 
 /** A value someone wrote, quoted in a message: short enough that the message stays readable. */
 export const quoted = (value: string) => `"${shortened(value, 80)}"`;

@@ -3,6 +3,7 @@ import { isIsoWeek } from '../domain/weeks.js';
 import { ROLES, type Role } from '../domain/tiers.js';
 import { CADENCES } from '../domain/commitments.js';
 import { isRealDate, isValidTimeZone } from '../domain/time.js';
+import { invisibleNameProblem } from '../domain/text.js';
 
 // The zod schemas are the single source of truth for the records: TypeScript types come from
 // z.infer, the JSON Schemas in schemas/ from z.toJSONSchema, and the field docs from .describe().
@@ -45,6 +46,10 @@ const plainText = (max: number) =>
     .max(max)
     .refine((text) => !CONTROL_CHARACTERS.test(text), { error: 'contains a control character (such as a terminal escape)' });
 const tagSchema = plainText(100).min(1);
+/** A name people read: one that shows nothing names no one (domain/text.ts). */
+const nameSchema = plainText(200)
+  .min(1)
+  .refine((name) => invisibleNameProblem(name) === undefined, { error: (issue) => invisibleNameProblem(String(issue.input)) });
 const hoursSchema = z.number().min(0, { error: 'must be 0 or more' }).max(168, { error: 'cannot exceed the 168 hours of a week' });
 const activityNameSchema = z.string().regex(ID_PATTERN, { error: 'activity names are lower-case letters, digits and dashes' });
 const textSchema = plainText(10_000).nullish();
@@ -94,7 +99,7 @@ const mentoringRoleSchema = (role: 'lead' | 'mentor') =>
   });
 
 export const configSchema = z.strictObject({
-  program: plainText(200).min(1).default('Mentorship program').describe('name of the program'),
+  program: nameSchema.default('Mentorship program').describe('name of the program'),
   timezone: timezoneSchema.default('UTC').describe('IANA zone of the program; weeks are counted in it'),
   requestSlaHours: z.number().positive().max(24 * 365).default(48).describe('a member without a mentor this long is overdue'),
   maintainers: z.array(githubSchema).default([]).describe('GitHub handles that may change any record'),
@@ -157,7 +162,7 @@ export const configSchema = z.strictObject({
 
 export const personSchema = z.strictObject({
   id: idSchema.describe('equals the file name'),
-  name: plainText(200).min(1),
+  name: nameSchema,
   github: githubSchema.optional().describe('GitHub handle; used by CODEOWNERS and check-pr'),
   timezone: timezoneSchema.optional(),
   skills: z.array(tagSchema).default([]),
@@ -194,7 +199,7 @@ export const memberSchema = z.strictObject({
 
 export const cohortSchema = z.strictObject({
   id: idSchema.describe('equals the folder name'),
-  name: plainText(200).min(1),
+  name: nameSchema,
   start: dateSchema,
   end: dateSchema.optional().describe('a rolling program has none'),
   cadence: z.enum(CADENCES).default('weekly'),

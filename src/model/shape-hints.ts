@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { freeId, ID_PATTERN, suggestId } from '../domain/layout.js';
 import { closestTimeZone } from './suggest.js';
 import { isRealDate } from '../domain/time.js';
+import { INVISIBLE_NAME_FIX } from '../domain/text.js';
 import { withSpaceAfterColon } from './yaml-slips.js';
 import { yamlText } from './yaml-value.js';
 
@@ -139,7 +140,8 @@ function hintForValue(issue: Issue, key?: string): string | undefined {
     case 'too_big':
       return 'Change the value to fit the limit.';
     case 'custom':
-      return /control character/.test(issue.message) ? 'Delete the invisible control characters (retype the text).' : undefined;
+      if (/control character/.test(issue.message)) return 'Delete the invisible control characters (retype the text).';
+      return /^shows nothing/.test(issue.message) ? INVISIBLE_NAME_FIX : undefined;
     case 'invalid_key':
       return 'Rename the key.';
     default:

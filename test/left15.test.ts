@@ -1,0 +1,65 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { exampleRepo, mentor } from './helpers/repo.js';
+
+// Findings left by earlier red teams (session 15, helper left15), each on real files.
+
+const NOW = { MENTOR_NOW: '2026-11-23T10:00:00-08:00' };
+
+/** The example program with one file's text changed. */
+function exampleWith(file: string, change: (text: string) => string): string {
+  const repo = exampleRepo();
+  const target = path.join(repo, file);
+  writeFileSync(target, change(readFileSync(target, 'utf8')));
+  return repo;
+}
+
+type Problem = { file: string; line: number; column: number; rule: string; severity: string; message: string; fix?: string };
+
+describe('validate: a name that shows nothing', () => {
+  it.each([
+    ['a zero-width space, a word joiner and a soft hyphen', '\\u200b\\u2060\\u00ad', 'U+200B, U+2060, U+00AD'],
+    ['a combining accent with no letter', '\\u0301', 'U+0301'],
+    ['bidi controls', '\\u202e\\u2067\\u2069', 'U+202E, U+2067, U+2069'],
+    ['spaces and a byte order mark', ' \\ufeff ', 'U+0020, U+FEFF'],
+  ])('is an error with file, line, column and a fix, in a person file: %s', async (_, written, points) => {
+    const repo = exampleWith('people/ada.yaml', (text) => text.replace('name: Ada Lovelace', `name: "${written}"`));
+    const { code, json } = await mentorInJson<{ valid: boolean; problems: Problem[] }>(['validate', '--repo', repo, '--format', 'json']);
+    expect(code).toBe(1);
+    expect(json.problems).toEqual([
+      {
+        file: 'people/ada.yaml',
+        line: 3,
+        column: 7,
+        rule: 'invalid-value',
+        severity: 'error',
+        message: `"name" shows nothing: it holds only invisible characters (${points}).`,
+        fix: 'Write the name in letters a reader can see (retype it: the characters there show nothing).',
+      },
+    ]);
+  });
+
+  it('is the same error for the name of a cohort and of the program (one rule), and a name with a letter among them is fine', async () => {
+    const repo = exampleWith('cohorts/2026-fall/cohort.yaml', (text) => text.replace('name: Fall 2026 web cohort', 'name: "\\u200b"'));
+    const config = path.join(repo, 'mentor.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('program: Learn Teach Code mentorship', 'program: "\\u2060"'));
+    const ada = path.join(repo, 'people/ada.yaml');
+    writeFileSync(ada, readFileSync(ada, 'utf8').replace('name: Ada Lovelace', 'name: "A\\u200bda\\u0301"'));
+    const result = mentor(['validate', '--repo', repo]);
+    expect(result.stdout).toContain('cohorts/2026-fall/cohort.yaml\n  4:7  error  "name" shows nothing: it holds only invisible characters (U+200B).');
+    expect(result.stdout).toContain('mentor.config.yaml\n  3:10  error  "program" shows nothing: it holds only invisible characters (U+2060).');
+    expect(result.stdout).not.toContain('people/ada.yaml');
+    // The config cannot be read: exit 2, as for any config with errors.
+    expect(result.code).toBe(2);
+  });
+
+  it('is refused by `mentor request` too, writing nothing', async () => {
+    const repo = exampleRepo();
+    const result = await mentorIn(['request', '--repo', repo, '--cohort', '2026-fall', '--person', 'zoe', '--name', '\u200b\u2060', '--github', 'zoe-z', '--timezone', 'Europe/Paris'], { env: NOW });
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toContain('The name shows nothing: it holds only invisible characters (U+200B, U+2060). Write the name in letters a reader can see');
+    expect(existsSync(path.join(repo, 'people/zoe.yaml'))).toBe(false);
+  });
+});
