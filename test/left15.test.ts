@@ -63,3 +63,26 @@ describe('validate: a name that shows nothing', () => {
     expect(existsSync(path.join(repo, 'people/zoe.yaml'))).toBe(false);
   });
 });
+
+describe('a person file with errors, in the commands that show the program', () => {
+  // linus mentors in 2026-fall and has opted out; his file also has a zone that is no zone.
+  const linusBroken = () => exampleWith('people/linus.yaml', (text) => text.replace('timezone: Europe/Stockholm', 'timezone: Mars/Olympus').replace('active: true', 'active: false'));
+  const WARNING = 'mentor: warning: people/linus.yaml:5:11 has errors: "timezone" must be an IANA time zone such as Europe/London or America/Los_Angeles. Only its fields that are valid on their own are used';
+
+  it('status uses what the file says validly (opted out: not offered as having room) and names the file once', async () => {
+    const result = await mentorIn(['status', '--repo', linusBroken()], { env: NOW });
+    expect(result.code).toBe(0);
+    expect(result.stderr.split(WARNING).length - 1).toBe(1);
+    expect(result.stdout).toContain('linus (mentor): opted out (active: false)');
+    const room = result.stdout.slice(result.stdout.indexOf('Mentors with room'), result.stdout.indexOf('Inactive mentors'));
+    expect(room).not.toContain('linus');
+  });
+
+  it.each([['hours', '2026-fall'], ['tree', '2026-fall'], ['progress', 'linus']])('%s shows the name the file gives, and names the file', async (command, argument) => {
+    const result = await mentorIn([command, argument, '--repo', linusBroken()], { env: NOW });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(WARNING);
+    expect(result.stdout).not.toContain('linus linus');
+    if (command !== 'hours') expect(result.stdout).toContain('linus Linus Svensson');
+  });
+});

@@ -57,7 +57,9 @@ describe('mentor at a narrow terminal', () => {
     const { code, screen } = underTerminal(['hours', '2026-fall', '--repo', repo], [], 'hal-k', NOW, { PTY_COLUMNS: '40' });
     expect(code, screen).toBe(0);
     const said = fitted(screen, 40);
-    expect(said).toContain('mentor: warning: the records of cohort 2026-fall have 1 error (run `mentor validate`); showing what they give.');
+    // A member's person file with errors is named (it was only counted: "the records of cohort 2026-fall have 1 error").
+    expect(said).toContain('mentor: warning: people/bob.yaml:4:11 has errors: "timezone" must be an IANA time zone');
+    expect(said).toContain('mentor: run `mentor validate` to see how to fix each.');
     expect(screen).toContain('`mentor validate`');
   });
 

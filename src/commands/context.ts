@@ -15,7 +15,8 @@ import type { RecordSource } from '../model/record-source.js';
 import { cohortState, cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { localDate } from '../domain/time.js';
 import { isIsoWeek, weekFix } from '../domain/weeks.js';
-import { CONFIG_FILE, membersDir, personFile } from '../domain/layout.js';
+import { CONFIG_FILE, membersDir, PEOPLE_DIR, personFile } from '../domain/layout.js';
+import { peopleWithErrors, warnPeopleWithErrors } from './person-errors.js';
 import { closest } from '../model/suggest.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { plural } from '../render/words.js';
@@ -28,6 +29,8 @@ export interface Loaded {
   now: number;
   /** Today in the program's zone. */
   today: string;
+  /** The files this run has warned of already: each is said once, however many cohorts it shows. */
+  warned: Set<string>;
 }
 
 /**
@@ -70,7 +73,7 @@ function loadAt(root: string, now: number): Loaded {
   if (!program.configValid) {
     throw new MentorError(`${CONFIG_FILE} cannot be read:\n${listProblems(program.problems.filter((p) => p.file === CONFIG_FILE))}`, ExitCode.usage, 'Fix it, then run `mentor validate`.');
   }
-  return { program, now, today: localDate(program.config.timezone, now) };
+  return { program, now, today: localDate(program.config.timezone, now), warned: new Set() };
 }
 
 /**
@@ -86,7 +89,7 @@ export function chooseCohort(loaded: Loaded, cohortId: string | undefined, optio
     const named = options.command !== undefined ? `the cohort: mentor ${options.command} <cohort>` : 'the cohort';
     if (unknown.length > 0) throw unknownCohortsError(unknown, 'which cohort is running', `Fix them first (\`mentor validate\` shows how), or name ${named}.`);
     const running = runningCohorts(loaded);
-    if (running.length === 1) return requireValid(program, running[0]!, strict);
+    if (running.length === 1) return requireValid(loaded, running[0]!, strict);
     // The cohorts are listed once; the hint shows how to name one (`command`: the words before the id, `hours` or `log --cohort`).
     const example = running[0]?.id ?? likelyMeant(loaded, options.looksBack === true)?.id ?? [...program.cohorts.keys()][0];
     const how = example === undefined ? undefined : options.command !== undefined ? `For example: mentor ${options.command} ${example}` : `For example: ${example}`;
@@ -101,7 +104,7 @@ export function chooseCohort(loaded: Loaded, cohortId: string | undefined, optio
     const guess = closest(cohortId, program.cohorts.keys());
     throw new MentorError(`There is no cohort "${sanitizeInline(cohortId)}".`, ExitCode.usage, guess ? `Did you mean ${guess}?` : `Cohorts: ${[...program.cohorts.keys()].join(', ') || 'none yet'}.`);
   }
-  return requireValid(program, entry, strict);
+  return requireValid(loaded, entry, strict);
 }
 
 /** Refuses (exit 2) a --week that names no ISO week, with how to write it. */
@@ -114,9 +117,9 @@ export function refuseWeekOutside(entry: CohortEntry & { cohort: Cohort }, week:
   if (!isCohortWeek(entry.cohort, week)) throw new MentorError(`${week} is outside cohort ${entry.id} (${cohortWeeksText(entry.cohort)}).`, ExitCode.usage, what);
 }
 
-/** Who is who: each person's record by id (undefined where the file could not be read). */
+/** Who is who: each person's record by id (of a file with errors, its valid fields; undefined where nothing can be read). */
 export function peopleOf(program: Program): Map<string, Person | undefined> {
-  return new Map([...program.people].map(([id, entry]) => [id, entry.person]));
+  return new Map([...program.people].map(([id, entry]) => [id, entry.usable]));
 }
 
 export function runningCohorts(loaded: Loaded): CohortEntry[] {
@@ -171,11 +174,15 @@ export function recordErrorsMessage(entry: CohortEntry, errors: Problem[]): Ment
 }
 
 /** `strict` 'silent': the caller says the errors itself (cohortRecordErrors), so no warning here. */
-function requireValid(program: Program, entry: CohortEntry, strict: boolean | 'silent'): CohortEntry & { cohort: Cohort } {
-  const relevant = cohortRecordErrors(program, entry);
+function requireValid(loaded: Loaded, entry: CohortEntry, strict: boolean | 'silent'): CohortEntry & { cohort: Cohort } {
+  const relevant = cohortRecordErrors(loaded.program, entry);
   if (!entry.cohort || entry.partial || (strict === true && relevant.length > 0)) throw recordErrorsMessage(entry, relevant);
   if (relevant.length > 0 && strict === false) {
-    printError(`mentor: warning: the records of cohort ${entry.id} have ${plural(relevant.length, 'error')} (run \`mentor validate\`); showing what they give.`);
+    // A member's person file with errors is named, with what is used of it; the rest are counted.
+    const people = new Set(relevant.filter((problem) => problem.file.startsWith(`${PEOPLE_DIR}/`)).map((problem) => problem.file));
+    warnPeopleWithErrors(peopleWithErrors(loaded.program, [...entry.members.keys()].filter((id) => people.has(personFile(id)))), loaded.warned);
+    const rest = relevant.filter((problem) => !people.has(problem.file));
+    if (rest.length > 0) printError(`mentor: warning: the records of cohort ${entry.id} have ${plural(rest.length, 'error')} (run \`mentor validate\`); showing what they give.`);
   }
   return entry as CohortEntry & { cohort: Cohort };
 }

@@ -3,15 +3,14 @@ import { ExitCode } from '../errors.js';
 import { refuseGitDir, shownPath } from '../io/repo.js';
 import { siteFolder, writeSiteFolder } from '../io/site-folder.js';
 import { siteData, type SkippedRecord } from '../core/site.js';
-import { isError } from '../model/problem.js';
 import { COHORT_PAGES, SITE_MARK } from '../render/site/html.js';
 import { renderSite } from '../render/site/site.js';
-import { PERSON_LEFT_OUT } from '../render/site/skipped.js';
 import { plural } from '../render/words.js';
 import { terminalLine } from '../render/escape.js';
 import { loadForCommand, peopleOf } from './context.js';
 import { folderForJson, sayGenerated, type Format } from './generated-step.js';
 import { hoursInOverlappingCohorts, membersLeftOut, usableCohortLogs, warnLeftOut } from './week-logs.js';
+import { peopleWithErrors, warnPeopleWithErrors } from './person-errors.js';
 
 export interface SiteOptions {
   repo?: string;
@@ -43,15 +42,13 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
     unreadable.push({ file: entry.file, line: first?.line ?? 1, column: first?.column ?? 1, message: `${first ? `${first.message} ` : ''}Cohort ${entry.id} is left out.` });
     return [];
   });
-  // A person file with errors: its member is shown by id, and what it says (active, pausedUntil) is not known.
-  for (const entry of program.people.values()) {
-    const first = entry.problems.find(isError);
-    if (first) unreadable.push({ file: entry.file, line: first.line, column: first.column, message: `${first.message} ${PERSON_LEFT_OUT}` });
-  }
-  const data = siteData({ config: program.config, cohorts, skipped: unreadable, people: peopleOf(program), now: loaded.now, today: loaded.today });
+  // A person file with errors is listed too: the pages use only its fields valid on their own.
+  const people = peopleWithErrors(program).map(({ file, line, column, message }) => ({ file, line, column, message }));
+  const data = siteData({ config: program.config, cohorts, skipped: [...unreadable, ...people], people: peopleOf(program), now: loaded.now, today: loaded.today });
   const files = renderSite(data);
   writeSiteFolder(out.root, out.relative, files, COHORT_PAGES, SITE_MARK);
-  warnLeftOut(data.skipped, 'the dashboard', 'the dashboard lists them all');
+  warnLeftOut(data.skipped.filter((record) => !people.some((person) => person.file === record.file)), 'the dashboard', 'the dashboard lists them all');
+  warnPeopleWithErrors(peopleWithErrors(program), loaded.warned);
   // The folder is typed by the user: shown on one line, no escape or workflow command in it.
   const shown = terminalLine(shownPath(outDir));
   const text = `Wrote the dashboard to ${shown}/: index.html and ${plural(files.size - 1, 'cohort page')}${data.skipped.length > 0 ? `, leaving out ${plural(data.skipped.length, 'record')} with errors` : ''}.`;

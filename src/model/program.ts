@@ -38,6 +38,17 @@ export class PersonEntry {
     return this.load().yaml;
   }
 
+  /**
+   * What commands use of the person: the person, or when the file has errors one made of the
+   * fields valid on their own (an opted-out mentor's `active: false` still holds), named by the id
+   * when the name is not among them; undefined when nothing can be read.
+   */
+  get usable(): Person | undefined {
+    const { person, fields } = this.load();
+    if (person || !fields) return person;
+    return { skills: [], languages: [], active: true, ...fields, id: this.id, name: fields.name ?? this.id };
+  }
+
   /** The person, or when the file has errors the fields that are valid on their own (for the rules that need only those). */
   get fields(): Partial<Person> | undefined {
     const { person, fields } = this.load();
