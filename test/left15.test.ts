@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { exampleRepo, mentor } from './helpers/repo.js';
+import { isWindowsDeviceName } from '../src/domain/layout.js';
 
 // Findings left by earlier red teams (session 15, helper left15), each on real files.
 
@@ -84,5 +85,53 @@ describe('a person file with errors, in the commands that show the program', () 
     expect(result.stderr).toContain(WARNING);
     expect(result.stdout).not.toContain('linus linus');
     if (command !== 'hours') expect(result.stdout).toContain('linus Linus Svensson');
+  });
+});
+
+describe('ids that Windows keeps for devices (con, prn, aux, nul, com0-9, lpt0-9)', () => {
+  it('knows them in any case and with any extension, and nothing else', () => {
+    expect(['con', 'CON', 'Nul.yaml', 'aux.tar.gz', 'com1', 'LPT9', 'prn ', 'com0'].filter((name) => !isWindowsDeviceName(name))).toEqual([]);
+    expect(['con-1', 'icon', 'com10', 'console', 'nullable', 'lpt', 'ada'].filter(isWindowsDeviceName)).toEqual([]);
+  });
+
+  it('validate refuses one as a person id and a cohort id, at the id, with another id to use (was: no problems, and a repo Windows cannot check out)', async () => {
+    const repo = exampleRepo({ 'people/con.yaml': 'id: con\nname: Con Example\ntimezone: UTC\n', 'cohorts/lpt1/cohort.yaml': 'id: lpt1\nname: Printer cohort\nstart: 2027-01-04\nmembers:\n  - person: con\n    role: mentee\n' });
+    const { code, json } = await mentorInJson<{ problems: Problem[] }>(['validate', '--repo', repo, '--format', 'json']);
+    expect(code).toBe(1);
+    expect(json.problems.map(({ file, line, column, message, fix }) => ({ file, line, column, message, fix }))).toEqual([
+      {
+        file: 'cohorts/lpt1/cohort.yaml',
+        line: 1,
+        column: 5,
+        message: '"id" is lpt1, a name Windows keeps for a device: a file or folder named lpt1 cannot be checked out on Windows.',
+        fix: "Choose another id, such as lpt1-2, and rename the person's file or the cohort's folder to match (and the ids that refer to it).",
+      },
+      {
+        file: 'cohorts/lpt1/cohort.yaml',
+        line: 5,
+        column: 13,
+        message: '"members[0].person" is con, a name Windows keeps for a device: a file or folder named con cannot be checked out on Windows.',
+        fix: "Choose another id, such as con-2, and rename the person's file or the cohort's folder to match (and the ids that refer to it).",
+      },
+      {
+        file: 'people/con.yaml',
+        line: 1,
+        column: 5,
+        message: '"id" is con, a name Windows keeps for a device: a file or folder named con cannot be checked out on Windows.',
+        fix: "Choose another id, such as con-2, and rename the person's file or the cohort's folder to match (and the ids that refer to it).",
+      },
+    ]);
+  });
+
+  it('request refuses one typed as the id (exit 2, nothing written), and next refuses one as the new cohort', async () => {
+    const repo = exampleRepo();
+    const request = await mentorIn(['request', '--repo', repo, '--cohort', '2026-fall', '--person', 'nul', '--name', 'Nul', '--github', 'nul-x', '--timezone', 'UTC'], { env: NOW });
+    expect(request.code).toBe(2);
+    expect(request.stdout + request.stderr).toContain('The id nul is a name Windows keeps for a device: a file or folder named nul cannot be checked out on Windows. Choose another, such as nul-2.');
+    expect(existsSync(path.join(repo, 'people/nul.yaml'))).toBe(false);
+    const next = await mentorIn(['next', '2026-fall', 'aux', '--start', '2027-01-04', '--repo', repo, '--early'], { env: NOW });
+    expect(next.code).toBe(2);
+    expect(next.stderr).toContain('"aux" cannot be a cohort id: it is a name Windows keeps for a device');
+    expect(existsSync(path.join(repo, 'cohorts/aux'))).toBe(false);
   });
 });

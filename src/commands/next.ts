@@ -1,5 +1,5 @@
 import { existsInRepo } from '../io/generated.js';
-import { cohortDir, cohortFile, membersDir, suggestId } from '../domain/layout.js';
+import { cohortDir, cohortFile, freeId, isWindowsDeviceName, membersDir, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { print, printError, say, styleFor, terminalWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
@@ -34,6 +34,7 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
     const offer = fits !== '' && fits !== toId && fits !== fromId ? fits : fromId === '2027-spring' ? '2027-fall' : '2027-spring';
     throw usageError(`"${sanitizeInline(toId)}" is not a cohort id.`, `Use lower-case letters, digits and dashes, e.g. ${offer}${fits === fromId ? ` (${fromId} is the cohort it starts from)` : ''}.`);
   }
+  if (isWindowsDeviceName(toId)) throw usageError(`"${toId}" cannot be a cohort id: it is ${windowsDeviceIdProblem(toId)}.`, `Choose another id, such as ${freeId(toId, new Set())}.`);
   for (const [flag, date] of [['--start', options.start], ['--end', options.end]] as const) {
     if (date !== undefined && !isRealDate(date)) throw usageError(`${flag} ${sanitizeInline(date)} is not a date.`, 'Write it as YYYY-MM-DD.');
   }

@@ -1,4 +1,4 @@
-import { ID_PATTERN, suggestId } from '../domain/layout.js';
+import { ID_PATTERN, isWindowsDeviceName, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
 import { isValidTimeZone } from '../domain/time.js';
 import { abbreviatedZoneProblem, listedIdProblem, registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
 import type { Config } from '../model/schemas.js';
@@ -9,7 +9,7 @@ import { eligibilityText, requestFields, type AnswerKey, type RequestRole } from
 // the flags left out. Plain data, so they are tested without a terminal.
 
 const formatChecks: Partial<Record<AnswerKey, (value: string) => true | string>> = {
-  person: (value) => ID_PATTERN.test(value.trim()) || 'Lower-case letters, digits and dashes, such as ada-lovelace.',
+  person: (value) => (!ID_PATTERN.test(value.trim()) ? 'Lower-case letters, digits and dashes, such as ada-lovelace.' : isWindowsDeviceName(value.trim()) ? `Not ${value.trim()}: it is ${windowsDeviceIdProblem(value.trim())}.` : true),
   timezone: (value) => {
     const zone = value.trim();
     if (!isValidTimeZone(zone)) return `Not a time zone: ${timeZoneHint(zone)}`;

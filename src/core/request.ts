@@ -1,4 +1,4 @@
-import { CONFIG_FILE, cohortFile, freeId, ID_PATTERN, personFile, suggestId } from '../domain/layout.js';
+import { CONFIG_FILE, cohortFile, freeId, ID_PATTERN, isWindowsDeviceName, personFile, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { abbreviationWords, canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
 import { languageCode } from '../domain/languages.js';
@@ -91,6 +91,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
 
   if (id === '') valueProblem('person', 'An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.', true);
   else if (!ID_PATTERN.test(id)) valueProblem('person', `The id ${quoted(id)} is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id, 'ada-lovelace')}.`);
+  else if (isWindowsDeviceName(id)) valueProblem('person', `The id ${id} is ${windowsDeviceIdProblem(id)}. Choose another, such as ${freeId(id, records.takenIds)}.`);
   else if (records.takenIds.has(id)) problems.push(takenIdProblem(id, records.takenIds)!);
 
   if (name === '') valueProblem('name', 'A name is needed.', true);
@@ -255,7 +256,7 @@ export function parseAnswerFlags(flags: readonly string[], config: Config): { ye
 /** An id for a request whose form left it empty or wrote one mentor cannot use: the first of `texts` (what was typed, the name) written as one, else the handle in lower case, that nobody has; else the first of them numbered. */
 export function idForRequest(texts: ReadonlyArray<string | undefined>, github: string | undefined, taken: ReadonlySet<string>): string | undefined {
   // Not a device name of Windows (people/con.yaml cannot be checked out there): no one chose it.
-  const candidates = [...texts.map((text) => suggestId(text ?? '', '')), (github ?? '').trim().replace(/^@/, '').toLowerCase()].filter((id) => ID_PATTERN.test(id) && !/^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(id));
+  const candidates = [...texts.map((text) => suggestId(text ?? '', '')), (github ?? '').trim().replace(/^@/, '').toLowerCase()].filter((id) => ID_PATTERN.test(id) && !isWindowsDeviceName(id));
   // Each taken (Ada, whose handle is ada): the first with a number, rather than no id for a field the form says is optional.
   return candidates.find((id) => !taken.has(id)) ?? (candidates[0] === undefined ? undefined : freeId(candidates[0], taken));
 }

@@ -6,6 +6,18 @@ import { isIsoWeek } from './weeks.js';
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /**
+ * A name Windows keeps for a device (con, prn, aux, nul, com0-9, lpt0-9), in any case and with any
+ * extension (con.yaml): a file or folder so named cannot be checked out there, so it is no id.
+ */
+export const isWindowsDeviceName = (name: string) => /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(name.split('.')[0]!.trimEnd());
+
+/** What is wrong with an id that Windows keeps for a device. */
+export const windowsDeviceIdProblem = (id: string) => `a name Windows keeps for a device: a file or folder named ${id} cannot be checked out on Windows`;
+
+/** What to do about it: another id, and the file or folder renamed to match. */
+export const windowsDeviceIdFix = (id: string) => `Choose another id, such as ${freeId(id, new Set())}, and rename the person's file or the cohort's folder to match (and the ids that refer to it).`;
+
+/**
  * An id made from a name or a file name, to suggest: accents dropped ("Zoë Ñandú" -> zoe-nandu),
  * anything else that is not a letter or digit a dash, at most 63 characters. `fallback` when
  * nothing is left (a name in another script).

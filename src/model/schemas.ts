@@ -8,7 +8,7 @@ import { invisibleNameProblem } from '../domain/text.js';
 // The zod schemas are the single source of truth for the records: TypeScript types come from
 // z.infer, the JSON Schemas in schemas/ from z.toJSONSchema, and the field docs from .describe().
 
-import { ID_PATTERN } from '../domain/layout.js';
+import { ID_PATTERN, isWindowsDeviceName, windowsDeviceIdProblem } from '../domain/layout.js';
 export { ID_PATTERN };
 export const GITHUB_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 export const WEEK_PATTERN = /^\d{4}-W\d{2}$/;
@@ -16,9 +16,11 @@ export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export { ROLES, type Role } from '../domain/tiers.js';
 
-export const idSchema = z
+const idTextSchema = z
   .string()
   .regex(ID_PATTERN, { error: 'must be lower-case letters, digits and dashes, starting with a letter or digit (at most 63)' });
+/** The id of a person or a cohort, which names a file or a folder. */
+export const idSchema = idTextSchema.refine((id) => !isWindowsDeviceName(id), { error: (issue) => `is ${String(issue.input)}, ${windowsDeviceIdProblem(String(issue.input))}` });
 const githubSchema = z.string().regex(GITHUB_PATTERN, { error: 'must be a GitHub handle (letters, digits, single dashes)' });
 const timezoneSchema = z
   .string()
@@ -133,7 +135,7 @@ export const configSchema = z.strictObject({
       eligibility: z
         .array(
           z.strictObject({
-            id: idSchema.describe('answered as --answer <id>=yes'),
+            id: idTextSchema.describe('answered as --answer <id>=yes'),
             question: plainText(300).min(1).describe('a statement the requester must confirm; a required checkbox on the request form'),
           }),
         )

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { freeId, ID_PATTERN, suggestId } from '../domain/layout.js';
+import { freeId, ID_PATTERN, suggestId, windowsDeviceIdFix } from '../domain/layout.js';
 import { closestTimeZone } from './suggest.js';
 import { isRealDate } from '../domain/time.js';
 import { INVISIBLE_NAME_FIX } from '../domain/text.js';
@@ -141,6 +141,7 @@ function hintForValue(issue: Issue, key?: string): string | undefined {
       return 'Change the value to fit the limit.';
     case 'custom':
       if (/control character/.test(issue.message)) return 'Delete the invisible control characters (retype the text).';
+      if (/a name Windows keeps for a device/.test(issue.message)) return windowsDeviceIdFix(String((issue as { input?: unknown }).input));
       return /^shows nothing/.test(issue.message) ? INVISIBLE_NAME_FIX : undefined;
     case 'invalid_key':
       return 'Rename the key.';
