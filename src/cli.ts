@@ -15,6 +15,9 @@ import { checkPr, claim, prSummary, release, request } from './cli/requests.js';
 /** The commands in the order --help lists them. */
 const COMMANDS: Define[] = [init, validate, schema, hours, log, assign, members, report, status, tree, codeowners, upgrade, checkPr, next, progress, request, claim, release, forms, site, fix, prSummary];
 
+/** Options whose value is an id (--as, --cohort, --person, --prefers): given empty, they name no one. */
+const ID_VALUE = /<(?:person|id|cohort|mentor|member)>$/;
+
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('mentor')
     .description('Run a mentorship program as code: YAML records in Git, validated, assigned and reported.')
@@ -30,6 +33,14 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   for (const define of COMMANDS) define(program, async (load) => setExitCode(await load()));
   addExamples(program.commands);
 
+  // An argument given empty is one left out by mistake (`mentor claim ''`, an unset variable):
+  // a usage error for every command, said before anything else is read.
+  program.hook('preAction', (_program, command) => {
+    const empty = command.registeredArguments.find((_argument, index) => typeof command.args[index] === 'string' && command.args[index].trim() === '');
+    if (empty) throw new CommanderError(ExitCode.usage, 'mentor.emptyArgument', `error: argument '${empty.name()}' is empty`);
+    const emptyId = command.options.find((option) => ID_VALUE.test(option.flags) && String(command.getOptionValue(option.attributeName()) ?? 'given').trim() === '');
+    if (emptyId) throw new CommanderError(ExitCode.usage, 'mentor.emptyOption', `error: option '${emptyId.flags}' is empty`);
+  });
   // Required options are checked after unknown options and missing arguments, which commander
   // checks first: the user fixes the mistake they made before the option they left out.
   program.hook('preAction', (_program, command) => {

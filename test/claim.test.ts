@@ -11,16 +11,17 @@ const memberOf = (repo: string, person: string) => parse(readText(repo, COHORT))
 const replaceIn = (repo: string, file: string, from: string, to: string) => writeFileSync(path.join(repo, file), readText(repo, file).replace(from, to));
 
 describe('mentor claim', () => {
-  it('with no member named says to name one, with who waits, and writes nothing', async () => {
+  // Was exit 1 ("Name the member to claim: ..."): an empty member is a usage error, as a missing one is (test/left15.test.ts).
+  it('with no member named says to name one (exit 2, a usage error), and writes nothing', async () => {
     const repo = exampleRepo();
     const before = readText(repo, COHORT);
     const text = await mentorIn(['claim', '', '--as', 'ada', '--repo', repo], { env: NOW });
-    expect(text.code).toBe(1);
-    expect(text.stderr).toContain('Name the member to claim: their id, such as cleo. Waiting for a mentor: cleo, jon.');
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('mentor claim needs <member>: the waiting member; it was given empty.');
     const markdown = await mentorIn(['claim', ' ', '--as', 'ada', '--repo', repo, '--format', 'markdown'], { env: NOW });
-    expect(markdown.stdout).toContain('Cannot claim: Name the member to claim');
+    expect(markdown.code).toBe(2);
     const release = await mentorIn(['release', '', '--reason', 'moved', '--repo', repo], { env: NOW });
-    expect(release.stderr).toContain('Name the member to release: their id, such as ada.');
+    expect(release.stderr).toContain('mentor release needs <member>: the member to release from their mentor; it was given empty.');
     expect(readText(repo, COHORT)).toBe(before);
   });
 

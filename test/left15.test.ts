@@ -135,3 +135,25 @@ describe('ids that Windows keeps for devices (con, prn, aux, nul, com0-9, lpt0-9
     expect(existsSync(path.join(repo, 'cohorts/aux'))).toBe(false);
   });
 });
+
+describe('an id given empty', () => {
+  it.each([
+    [['claim', ''], 'mentor claim needs <member>: the waiting member; it was given empty.'],
+    [['claim', ' ', '--as', 'ada'], 'mentor claim needs <member>: the waiting member; it was given empty.'],
+    [['release', '', '--reason', 'moved'], 'mentor release needs <member>: the member to release from their mentor; it was given empty.'],
+    [['claim', 'cleo', '--as', ''], '--as needs a value: --as <person>; it was given empty.'],
+    [['log', '--person', '', '--week', '2026-W47'], '--person needs a value: --person <person>; it was given empty.'],
+    [['status', ''], '<cohort> was given empty: leave it out for the default (every running cohort; with markdown, every cohort not finished), or give one (cohort id).'],
+  ])('is a usage error (exit 2) with what to give, for every command: mentor %j', async (args, said) => {
+    const repo = exampleRepo();
+    const result = await mentorIn([...args, '--repo', repo], { env: NOW });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`mentor: ${said}`);
+    expect(result.stderr).toContain(`See \`mentor ${args[0]} --help\`.`);
+  });
+
+  it('exits 2 from the real CLI too (was 1: "Name the member to claim")', () => {
+    const result = mentor(['claim', '', '--repo', exampleRepo()], { env: NOW });
+    expect([result.code, result.stderr]).toEqual([2, 'mentor: mentor claim needs <member>: the waiting member; it was given empty.\n  See `mentor claim --help`.\n']);
+  });
+});

@@ -73,6 +73,18 @@ export function usageText(failure: UsageFailure, argv: readonly string[], comman
       const argument = missing[0];
       return { message: `mentor ${command?.name()} needs <${name}>${argument?.description ? `: ${argument.description}` : ''}.`, hint: help };
     }
+    case 'mentor.emptyArgument': {
+      // `mentor claim ''`, or `mentor status "$COHORT"` with the variable unset: the user meant to name one.
+      const name = /argument '([^']+)'/.exec(plain)?.[1] ?? '';
+      const argument = command?.registeredArguments.find((candidate) => candidate.name() === name);
+      if (argument?.required !== false) return { message: `mentor ${command?.name()} needs <${name}>${argument?.description ? `: ${argument.description}` : ''}; it was given empty.`, hint: help };
+      const meant = /^(.*) \(default: (.*)\)$/.exec(argument.description);
+      return { message: `<${name}> was given empty: ${meant ? `leave it out for the default (${meant[2]}), or give one (${meant[1]})` : 'leave it out, or give one'}.`, hint: help };
+    }
+    case 'mentor.emptyOption': {
+      const said = usageText({ code: 'commander.optionMissingArgument', message: plain }, argv, command);
+      return { message: said.message.replace(/\.$/, '; it was given empty.'), hint: said.hint };
+    }
     case 'commander.invalidArgument': {
       const invalid = /^option '(\S+)[^']*' argument '([^']*)' is invalid\. (.*)$/s.exec(plain);
       return { message: invalid ? `${invalid[1]} ${invalid[2]} is not allowed. ${invalid[3]}` : plain, hint: help };
