@@ -157,3 +157,34 @@ describe('an id given empty', () => {
     expect([result.code, result.stderr]).toEqual([2, 'mentor: mentor claim needs <member>: the waiting member; it was given empty.\n  See `mentor claim --help`.\n']);
   });
 });
+
+describe('a time zone that is no place, in words checked against the time zone data', () => {
+  const zoneProblems = async (zone: string) => {
+    const repo = exampleWith('people/ada.yaml', (text) => text.replace('timezone: Europe/London', `timezone: ${zone}`));
+    return (await mentorInJson<{ problems: Problem[] }>(['validate', '--repo', repo, '--format', 'json'])).json.problems;
+  };
+
+  it('warns that Etc/GMT+5 is UTC−5 (the sign is reversed), with a place that keeps that clock (was: accepted without a word)', async () => {
+    const [problem, ...rest] = await zoneProblems('Etc/GMT+5');
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ file: 'people/ada.yaml', line: 5, column: 11, rule: 'timezone-abbreviation', severity: 'warning' });
+    expect(problem!.message).toBe(`"Etc/GMT+5" is UTC−5, not UTC+5: an Etc/GMT zone's sign is the reverse of the offset it looks like, and it is no place (UTC−5 all year, no summer time; UTC+5 is Etc/GMT-5).`);
+    // The place offered keeps UTC−5 all year in this Node's data.
+    const place = /`timezone: ([^`]+)`/.exec(problem!.fix!)![1]!;
+    for (const month of [0, 6]) expect(new Intl.DateTimeFormat('en-US', { timeZone: place, timeZoneName: 'longOffset' }).format(Date.UTC(2026, month, 15))).toContain('GMT-05:00');
+  });
+
+  it('says of EST5EDT the clock it keeps here, summer time included (was: "some keep no summer time")', async () => {
+    const [problem] = await zoneProblems('EST5EDT');
+    const clocks = [0, 6].map((month) => new Intl.DateTimeFormat('en-US', { timeZone: 'EST5EDT', timeZoneName: 'longOffset' }).format(Date.UTC(2026, month, 15)).replace(/.*GMT/, ''));
+    expect(clocks).toEqual(['-05:00', '-04:00']);
+    expect(problem!.message).toContain('(UTC−5, UTC−4 in summer)');
+    expect(problem!.message).not.toContain('no summer time');
+    const [est] = await zoneProblems('EST');
+    expect(est!.message).toContain('(UTC−5 all year, no summer time)');
+  });
+
+  it('leaves a place, UTC and Etc/GMT+0 alone', async () => {
+    for (const zone of ['America/Bogota', 'Etc/UTC', 'Etc/GMT+0', 'UTC']) expect(await zoneProblems(zone)).toEqual([]);
+  });
+});

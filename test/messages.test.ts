@@ -107,7 +107,7 @@ describe('validation messages for common slips', () => {
   it('a time zone written as an abbreviation is a warning that says what it reads as and the place it usually means', () => {
     const person = problemsIn(exampleRepo({ 'people/zed.yaml': 'id: zed\nname: Zed\ntimezone: BST\n' }), 'people/zed.yaml');
     expect(person.map((p: { severity: string; rule: string; message: string; fix?: string }) => [p.severity, p.rule, p.message, p.fix])).toEqual([
-      ['warning', 'timezone-abbreviation', '"BST" is an abbreviation, not a place: here it reads as Asia/Dhaka, which may not be the zone you meant (an abbreviation stands for several zones, and some keep no summer time).', 'Write the place you live, such as `timezone: Europe/London`.'],
+      ['warning', 'timezone-abbreviation', '"BST" is an abbreviation, not a place: here it reads as Asia/Dhaka (UTC+6 all year, no summer time), which may not be the zone you meant: an abbreviation stands for several zones.', 'Write the place you live, such as `timezone: Europe/London`.'],
     ]);
     const config = problemsIn(exampleRepo({ 'mentor.config.yaml': 'program: P\ntimezone: EST\n' }), 'mentor.config.yaml');
     expect(config.map((p: { rule: string; line: number; fix?: string }) => [p.rule, p.line, p.fix])).toEqual([['timezone-abbreviation', 2, 'Write the place the program keeps time by, such as `timezone: America/New_York`.']]);

@@ -1,6 +1,7 @@
 import { CONFIG_FILE, cohortFile, freeId, ID_PATTERN, isWindowsDeviceName, personFile, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
 import { cohortState } from '../domain/cohort-state.js';
-import { abbreviationWords, canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
+import { canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
+import { zoneNotAPlace } from '../domain/zone-words.js';
 import { languageCode } from '../domain/languages.js';
 import { INVISIBLE_NAME_FIX, invisibleNameProblem, quoted } from '../domain/text.js';
 import { closestTimeZone } from '../model/suggest.js';
@@ -233,10 +234,10 @@ export function registeredHandleProblem(github: string, people: RequestRecords['
 }
 
 
-/** Why a requester's zone written as an abbreviation (BST, EST) is refused, with the place it usually means; undefined for a place. */
+/** Why a requester's zone written as an abbreviation (BST, EST) or an Etc/GMT offset is refused, with the place it usually means; undefined for a place. */
 export function abbreviatedZoneProblem(zone: string): string | undefined {
-  const abbreviation = abbreviationWords(zone);
-  return abbreviation && `${abbreviation.message} Write the place you live, such as ${abbreviation.place}.`;
+  const abbreviation = zoneNotAPlace(zone);
+  return abbreviation && `${abbreviation.message} Write the place you live${abbreviation.place === undefined ? '' : `, such as ${abbreviation.place}`}.`;
 }
 
 /** `id=yes` answers of --answer, split into the ids answered yes and the rest. */

@@ -43,14 +43,6 @@ export function abbreviatedZone(zone: string): { readsAs: string; place: string 
   return { readsAs, place: known ?? readsAs };
 }
 
-/** What to say of a zone written as an abbreviation, or undefined when it is a place. */
-export function abbreviationWords(zone: string): { message: string; place: string } | undefined {
-  const found = abbreviatedZone(zone);
-  if (found === undefined) return undefined;
-  const reads = found.readsAs === zone ? 'a zone of its own' : found.readsAs;
-  return { message: `"${zone}" is an abbreviation, not a place: here it reads as ${reads}, which may not be the zone you meant (an abbreviation stands for several zones, and some keep no summer time).`, place: found.place };
-}
-
 /** A zone spelt as the time zone database does (america/los_angeles -> America/Los_Angeles); anything else as it is. */
 export function canonicalTimeZone(zone: string): string {
   if (!isValidTimeZone(zone)) return zone;

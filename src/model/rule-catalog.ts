@@ -38,7 +38,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'member-without-cohort', title: 'Member file without a cohort', help: `A member file lives in ${membersDir('<cohort>')}/ of a cohort that has a cohort.yaml.` },
   { id: 'intake-unknown-cohort', title: 'Requests go to no cohort', help: 'intake.cohort in mentor.config.yaml names the cohort requests land in; it must be a cohort of the program.' },
   { id: 'eligibility-duplicate', title: 'Eligibility question twice', help: 'Each eligibility question in intake has its own id.' },
-  { id: 'timezone-abbreviation', title: 'Time zone as an abbreviation', help: 'A time zone is a place (Europe/London), not an abbreviation: BST reads as Asia/Dhaka, EST keeps no summer time. Weeks and matches are counted by the zone.' },
+  { id: 'timezone-abbreviation', title: 'Time zone as an abbreviation or a fixed offset', help: 'A time zone is a place (Europe/London), not an abbreviation or an offset: BST reads as Asia/Dhaka, EST keeps no summer time, Etc/GMT+5 is UTC−5. Weeks and matches are counted by the zone.' },
   { id: 'id-matches-file', title: 'Id differs from file name', help: 'The id field equals the file name (people) or the folder name (cohorts).' },
   { id: 'github-duplicate', title: 'Duplicate GitHub handle', help: 'Each person has their own GitHub handle; CODEOWNERS and check-pr rely on it.' },
   { id: 'missing-person', title: 'Missing person file', help: 'Several records name a person who has no file in people/; creating that file fixes them all.' },

@@ -1,5 +1,5 @@
 import { cohortFile } from '../../domain/layout.js';
-import { abbreviationWords } from '../../domain/time.js';
+import { zoneNotAPlace } from '../../domain/zone-words.js';
 import type { Problem } from '../problem.js';
 import type { Program } from '../program.js';
 import { closest } from '../suggest.js';
@@ -16,8 +16,8 @@ export function checkConfigRules(program: Program, problems: Problem[]): void {
     const fix = guess ? `Did you mean ${guess}?` : cohorts.length > 0 ? `Name one of: ${cohorts.join(', ')}.` : `Create ${cohortFile(intake.cohort)}, or remove intake.cohort.`;
     problems.push(source.problemAt(['intake', 'cohort'], 'value', 'intake-unknown-cohort', 'error', `Requests go to cohort ${intake.cohort}, which does not exist, so every request would be refused.`, fix));
   }
-  const zone = abbreviationWords(program.config.timezone);
-  if (zone) problems.push(source.problemAt(['timezone'], 'value', 'timezone-abbreviation', 'warning', `${zone.message} The program's weeks are counted in it.`, `Write the place the program keeps time by, such as \`timezone: ${zone.place}\`.`));
+  const zone = zoneNotAPlace(program.config.timezone);
+  if (zone) problems.push(source.problemAt(['timezone'], 'value', 'timezone-abbreviation', 'warning', `${zone.message} The program's weeks are counted in it.`, `Write the place the program keeps time by${zone.place === undefined ? '' : `, such as \`timezone: ${zone.place}\``}.`));
   const seen = new Set<string>();
   intake.eligibility.forEach((question, index) => {
     if (seen.has(question.id)) {

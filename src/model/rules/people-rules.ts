@@ -1,7 +1,7 @@
 import type { Problem } from '../problem.js';
 import type { PersonEntry, Program } from '../program.js';
 import { ID_PATTERN, personFile } from '../../domain/layout.js';
-import { abbreviationWords } from '../../domain/time.js';
+import { zoneNotAPlace } from '../../domain/zone-words.js';
 import { yamlText } from '../yaml-value.js';
 
 // Rules across people files. Each rule is one small function with a stable id.
@@ -34,10 +34,10 @@ const githubUnique: PersonRule = ({ id, person, source }, _program, seen) => {
   return source.problemAt(['github'], 'value', 'github-duplicate', 'error', `The GitHub handle "${person.github}" is already used by ${personFile(owner)}.`, 'Each person has their own handle: fix the handle in one of the two files.');
 };
 
-/** `timezone-abbreviation`: a zone written as an abbreviation (BST, EST) is read as some zone, not always the one meant. */
+/** `timezone-abbreviation`: a zone written as an abbreviation (BST, EST) is read as some zone, not always the one meant; Etc/GMT+5 is UTC−5. */
 const zonePlace: PersonRule = ({ person, source }) => {
-  const words = person.timezone === undefined ? undefined : abbreviationWords(person.timezone);
-  return words && source.problemAt(['timezone'], 'value', 'timezone-abbreviation', 'warning', words.message, `Write the place you live, such as \`timezone: ${words.place}\`.`);
+  const words = person.timezone === undefined ? undefined : zoneNotAPlace(person.timezone);
+  return words && source.problemAt(['timezone'], 'value', 'timezone-abbreviation', 'warning', words.message, `Write the place you live${words.place === undefined ? '' : `, such as \`timezone: ${words.place}\``}.`);
 };
 
 export const PEOPLE_RULES: readonly PersonRule[] = [idMatchesFile, githubUnique, zonePlace];
