@@ -188,3 +188,34 @@ describe('a time zone that is no place, in words checked against the time zone d
     for (const zone of ['America/Bogota', 'Etc/UTC', 'Etc/GMT+0', 'UTC']) expect(await zoneProblems(zone)).toEqual([]);
   });
 });
+
+describe('a fix that offers a value offers one that passes the rule', () => {
+  const fixFor = async (file: string, change: (text: string) => string) => {
+    const repo = exampleWith(file, change);
+    const { json } = await mentorInJson<{ problems: Problem[] }>(['validate', '--repo', repo, '--format', 'json']);
+    return json.problems.filter((problem) => problem.file === file).map(({ message, fix }) => ({ message, fix }));
+  };
+
+  it('maxHoursPerWeek: "500 hours" gets the range, not "write 500" (which fails the 168-hour limit)', async () => {
+    expect(await fixFor('people/ada.yaml', (text) => text.replace('maxHoursPerWeek: 8', 'maxHoursPerWeek: "500 hours"'))).toEqual([
+      { message: '"maxHoursPerWeek" must be a number, not the text "500 hours".', fix: 'Write a plain number from 0 to 168, without quotes or units: 500 is outside that range.' },
+    ]);
+    expect(await fixFor('people/ada.yaml', (text) => text.replace('maxHoursPerWeek: 8', 'maxHoursPerWeek: "6 hours"'))).toEqual([
+      { message: '"maxHoursPerWeek" must be a number, not the text "6 hours".', fix: 'Write `maxHoursPerWeek: 6`.' },
+    ]);
+  });
+
+  it("a log's hours too: practice: 200h gets the range", async () => {
+    const [problem] = await fixFor('cohorts/2026-fall/logs/bob/2026-W45.yaml', (text) => text.replace(/practice: [\d.]+/, 'practice: 200h'));
+    expect(problem!.fix).toBe('Write a plain number from 0 to 168, without quotes or units: 200 is outside that range.');
+  });
+
+  it('a file named as a Windows device (people/con.yaml) is never offered as the id to set', async () => {
+    const repo = exampleRepo({ 'people/con.yaml': 'id: connie\nname: Connie\ntimezone: UTC\n', 'people/zed.yaml': 'id: CON\nname: Zed\ntimezone: UTC\n' });
+    const { json } = await mentorInJson<{ problems: Problem[] }>(['validate', '--repo', repo, '--format', 'json']);
+    expect(json.problems.map(({ file, fix }) => ({ file, fix }))).toEqual([
+      { file: 'people/con.yaml', fix: 'Rename the file to people/connie.yaml: its name is one Windows keeps for a device.' },
+      { file: 'people/zed.yaml', fix: "Write `id: zed`, the file's name." },
+    ]);
+  });
+});

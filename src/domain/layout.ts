@@ -11,6 +11,12 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
  */
 export const isWindowsDeviceName = (name: string) => /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(name.split('.')[0]!.trimEnd());
 
+/** Whether a file or folder name can be an id: the pattern, and no device name of Windows. */
+export const isUsableId = (name: string) => ID_PATTERN.test(name) && !isWindowsDeviceName(name);
+
+/** Why a file or folder name is not an id, said after "its name": what to rename it for. */
+export const notAnIdWords = (name: string) => (isWindowsDeviceName(name) ? 'its name is one Windows keeps for a device' : 'its name is no id');
+
 /** What is wrong with an id that Windows keeps for a device. */
 export const windowsDeviceIdProblem = (id: string) => `a name Windows keeps for a device: a file or folder named ${id} cannot be checked out on Windows`;
 

@@ -6,7 +6,7 @@ import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.js';
 import type { YamlSource } from './source.js';
 import { closest } from './suggest.js';
-import { fieldsThatParse, shapeAt } from './schema-walk.js';
+import { fieldsThatParse, schemaAt, shapeAt } from './schema-walk.js';
 import { article, describeValue, hintForType, ONE_PERSON, plainSlip, valueFix } from './shape-hints.js';
 
 type Output<K extends RecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]>;
@@ -116,7 +116,7 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
           'invalid-type',
           'error',
           `"${field}" must be ${article(issue.expected)}, not ${got}.`,
-          hintForType(issue.expected, issue.input, String(path.at(-1))),
+          hintForType(issue.expected, issue.input, String(path.at(-1)), schemaAt(schema, path)),
         );
         // The subject lets a rule that knows more (the lines meant for an empty field) say it better.
         problem.subject = `invalid-type:${field}`;

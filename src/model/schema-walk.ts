@@ -24,6 +24,31 @@ export function elementOf(schema: unknown): unknown {
   return def?.type === 'array' ? def.element : def?.type === 'record' ? def.valueType : undefined;
 }
 
+/** The schema of the value at a path (a field, or an entry of a list or map), or undefined. */
+export function schemaAt(schema: unknown, path: readonly (string | number)[]): unknown {
+  let current: unknown = schema;
+  for (const segment of path) {
+    const shape = shapeOf(current);
+    current = shape ? shape[segment] : elementOf(current);
+    if (current === undefined) return undefined;
+  }
+  return current;
+}
+
+/** Whether a value passes a schema (no schema: nothing to say against it). */
+export function passes(schema: unknown, value: unknown): boolean {
+  return schema === undefined || (schema as { safeParse(input: unknown): { success: boolean } }).safeParse(value).success;
+}
+
+/** The bounds a number schema sets (minValue, maxValue: null where it sets none). */
+export function numberBounds(schema: unknown): { min?: number; max?: number } {
+  const number = unwrap(schema);
+  const bound = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+  const min = bound(number?.minValue);
+  const max = bound(number?.maxValue);
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+}
+
 /** The object shape at a path of field names and list indexes. */
 export function shapeAt(schema: unknown, path: readonly (string | number)[]): Record<string, unknown> | undefined {
   let current: unknown = schema;

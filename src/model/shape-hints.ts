@@ -1,10 +1,12 @@
 import type * as z from 'zod';
-import { freeId, ID_PATTERN, suggestId, windowsDeviceIdFix } from '../domain/layout.js';
+import { freeId, isUsableId, suggestId, windowsDeviceIdFix } from '../domain/layout.js';
 import { closestTimeZone } from './suggest.js';
 import { isRealDate } from '../domain/time.js';
-import { INVISIBLE_NAME_FIX } from '../domain/text.js';
+import { isIsoWeek } from '../domain/weeks.js';
+import { countText, INVISIBLE_NAME_FIX } from '../domain/text.js';
 import { withSpaceAfterColon } from './yaml-slips.js';
 import { yamlText } from './yaml-value.js';
+import { numberBounds, passes } from './schema-walk.js';
 
 // The words and fixes for a value the record schemas refuse: the value as it should have been
 // written where the slip is plain (a date without leading zeros, an id in capitals, a link without
@@ -28,28 +30,39 @@ export function article(type: string): string {
   return names[type] ?? `a ${type}`;
 }
 
-export function hintForType(expected: string, input: unknown, key: string): string {
+/** `field`: the schema of the value, which a value offered as the fix must pass (`500 hours` is no `maxHoursPerWeek: 500`: at most 168). */
+export function hintForType(expected: string, input: unknown, key: string, field?: unknown): string {
   // `mentor:` with nothing after it is how a beginner writes "no mentor yet".
   if (input === null) return key === 'mentor' ? 'A member still waiting for a mentor has no `mentor:` line: delete it, or write the id of their mentor after the colon.' : `Write ${article(expected)} after \`${key}:\`, or delete the line.`;
   if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return 'Put the value in quotes so YAML reads it as text.';
-  const line = typeof input === 'string' ? asWritten(expected, input, key) : undefined;
-  if (line !== undefined) return `Write \`${line}\`.`;
-  if (expected === 'number' && typeof input === 'string') return 'Write a plain number without quotes or units, e.g. 1.5.';
+  const written = typeof input === 'string' ? asWritten(expected, input, key) : undefined;
+  if (written !== undefined && passes(field, written.value)) return `Write \`${written.line}\`.`;
+  if (expected === 'number' && typeof input === 'string') {
+    const { min, max } = numberBounds(field);
+    const range = min !== undefined && max !== undefined ? ` from ${countText(min)} to ${countText(max)}` : min !== undefined ? ` of ${countText(min)} or more` : max !== undefined ? ` of at most ${countText(max)}` : '';
+    const outside = written === undefined ? '' : `: ${String(written.value)} is outside that range`;
+    return range === '' ? 'Write a plain number without quotes or units, e.g. 1.5.' : `Write a plain number${range}, without quotes or units${outside}.`;
+  }
   if (expected === 'array') return 'Write a list: `[a, b]` or one `- item` per line.';
   if (expected === 'object' || expected === 'record') return 'Write a mapping of `key: value` lines, indented under this key.';
   if (expected === 'boolean') return 'Write true or false.';
   return `Write ${article(expected)} here.`;
 }
 
-/** The line as it should be, where a text plainly meant a number (`8h`), a list (`js, react`) or true/false (`yes`). */
-function asWritten(expected: string, input: string, key: string): string | undefined {
+/** The line as it should be (and the value it holds), where a text plainly meant a number (`8h`), a list (`js, react`) or true/false (`yes`). */
+function asWritten(expected: string, input: string, key: string): { line: string; value: unknown } | undefined {
   const text = input.trim();
-  let value: string | undefined;
-  if (expected === 'number') value = /^(\d+(?:\.\d+)?) *(?:h|hrs?|hours?)?$/i.exec(text)?.[1];
-  else if (expected === 'boolean') value = /^(?:yes|on|true|y)$/i.test(text) ? 'true' : /^(?:no|off|false|n)$/i.test(text) ? 'false' : undefined;
-  else if (expected === 'array' && /^[\w+#.-]+(?:(?:\s*,\s*|\s+and\s+)[\w+#.-]+)*$/u.test(text)) value = `[${text.split(/\s*,\s*|\s+and\s+/).join(', ')}]`;
-  const line = value === undefined ? undefined : `${key}: ${value}`;
-  return line !== undefined && line.length <= 100 ? line : undefined;
+  let written: { text: string; value: unknown } | undefined;
+  const number = expected === 'number' ? /^(\d+(?:\.\d+)?) *(?:h|hrs?|hours?)?$/i.exec(text)?.[1] : undefined;
+  const yes = expected === 'boolean' ? (/^(?:yes|on|true|y)$/i.test(text) ? true : /^(?:no|off|false|n)$/i.test(text) ? false : undefined) : undefined;
+  if (number !== undefined) written = { text: number, value: Number(number) };
+  else if (yes !== undefined) written = { text: String(yes), value: yes };
+  else if (expected === 'array' && /^[\w+#.-]+(?:(?:\s*,\s*|\s+and\s+)[\w+#.-]+)*$/u.test(text)) {
+    const items = text.split(/\s*,\s*|\s+and\s+/);
+    written = { text: `[${items.join(', ')}]`, value: items };
+  }
+  const line = written === undefined ? undefined : `${key}: ${written.text}`;
+  return line !== undefined && line.length <= 100 ? { line, value: written!.value } : undefined;
 }
 
 /** An id made of a text's first words, at most 30 characters: a question's id. */
@@ -114,9 +127,11 @@ function hintForFormat(issue: Issue, path: readonly (string | number)[]): string
     return `Write it as YYYY-MM-DD, with ${date[2] === '-' ? 'two-digit month and day' : 'dashes'}: ${meant}.`;
   }
   const week = /^(\d{4})-?[wW]?(\d{1,2})$/.exec(input.trim());
-  if (issue.code === 'invalid_format' && week && field === 'week') return `Write it as YYYY-Www, with a W before the week: ${week[1]}-W${week[2]!.padStart(2, '0')}.`;
+  const meantWeek = week && `${week[1]}-W${week[2]!.padStart(2, '0')}`;
+  // 2025-60 written with its W is still no week: not offered as the one to write.
+  if (issue.code === 'invalid_format' && meantWeek && field === 'week' && isIsoWeek(meantWeek)) return `Write it as YYYY-Www, with a W before the week: ${meantWeek}.`;
   // An id in capitals (`person: Bob`): the same id in lower case, where that is one.
-  if (ID_FIELDS.has(field) && input !== input.toLowerCase() && ID_PATTERN.test(input.trim().toLowerCase())) return `Ids are written in lower case: \`${field}: ${yamlText(input.trim().toLowerCase())}\`.`;
+  if (ID_FIELDS.has(field) && input !== input.toLowerCase() && isUsableId(input.trim().toLowerCase())) return `Ids are written in lower case: \`${field}: ${yamlText(input.trim().toLowerCase())}\`.`;
   // A handle written with its @ (`github: "@ada-l"`).
   if (field === 'github' && /^@[A-Za-z0-9-]+$/.test(input.trim())) return `Write \`github: ${yamlText(input.trim().slice(1))}\`, without the @.`;
   // A link without its scheme (`github.com/you/repo/pull/1`): the same link with https://.
@@ -171,7 +186,7 @@ const FIELD_HINTS: Record<string, string> = {
 function hintForId(file: string, path: readonly (string | number)[]): string | undefined {
   if (path.length !== 1 || path[0] !== 'id') return undefined;
   const name = /([^/]+)\/cohort\.yaml$/.exec(file)?.[1] ?? /([^/]+)\.yaml$/.exec(file)?.[1];
-  return name !== undefined && ID_PATTERN.test(name) ? `Write \`id: ${yamlText(name)}\`, the file's name.` : undefined;
+  return name !== undefined && isUsableId(name) ? `Write \`id: ${yamlText(name)}\`, the file's name.` : undefined;
 }
 
 /** A log's `week` is its file's name: that name is the fix, when it is a week. */

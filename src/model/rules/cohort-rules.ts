@@ -8,7 +8,7 @@ import type { CohortEntry, Program } from '../program.js';
 import type { Cohort, Member } from '../schemas.js';
 import type { PathSegment } from '../source.js';
 import { guesser } from '../suggest.js';
-import { cohortDir, ID_PATTERN, personFile } from '../../domain/layout.js';
+import { cohortDir, isUsableId, notAnIdWords, personFile } from '../../domain/layout.js';
 import { yamlText } from '../yaml-value.js';
 
 // Rules within a cohort and from a cohort to people. Each rule is one small function with a
@@ -29,7 +29,7 @@ type CohortRule = (context: CohortRuleContext) => void;
 const idMatchesFolder: CohortRule = ({ entry, cohort, report }) => {
   // Only a stand-in for an id with errors is not the cohort's own: other fields' errors do not hide this one.
   if (cohort.id !== entry.id && !entry.replaced.includes('id')) {
-    report(['id'], 'value', 'id-matches-file', 'error', `The id "${cohort.id}" differs from the folder name ${cohortDir(entry.id)}/.`, ID_PATTERN.test(entry.id) ? `Set \`id: ${yamlText(entry.id)}\`, or rename the folder to ${cohortDir(cohort.id)}/.` : `Rename the folder to ${cohortDir(cohort.id)}/: its name is no id.`);
+    report(['id'], 'value', 'id-matches-file', 'error', `The id "${cohort.id}" differs from the folder name ${cohortDir(entry.id)}/.`, isUsableId(entry.id) ? `Set \`id: ${yamlText(entry.id)}\`, or rename the folder to ${cohortDir(cohort.id)}/.` : `Rename the folder to ${cohortDir(cohort.id)}/: ${notAnIdWords(entry.id)}.`);
   }
 };
 

@@ -1,6 +1,6 @@
 import type { Problem } from '../problem.js';
 import type { PersonEntry, Program } from '../program.js';
-import { ID_PATTERN, personFile } from '../../domain/layout.js';
+import { isUsableId, notAnIdWords, personFile } from '../../domain/layout.js';
 import { zoneNotAPlace } from '../../domain/zone-words.js';
 import { yamlText } from '../yaml-value.js';
 
@@ -19,7 +19,7 @@ type SeenGithub = Map<string, string>;
 /** `id-matches-file`: a person's id is the file name. */
 const idMatchesFile: PersonRule = ({ id, person, source }) => {
   if (person.id === undefined || person.id === id) return undefined;
-  return source.problemAt(['id'], 'value', 'id-matches-file', 'error', `The id "${person.id}" differs from the file name ${personFile(id)}.`, ID_PATTERN.test(id) ? `Set \`id: ${yamlText(id)}\`, or rename the file to ${personFile(person.id)}.` : `Rename the file to ${personFile(person.id)}: its name is no id.`);
+  return source.problemAt(['id'], 'value', 'id-matches-file', 'error', `The id "${person.id}" differs from the file name ${personFile(id)}.`, isUsableId(id) ? `Set \`id: ${yamlText(id)}\`, or rename the file to ${personFile(person.id)}.` : `Rename the file to ${personFile(person.id)}: ${notAnIdWords(id)}.`);
 };
 
 /** `github-duplicate`: a GitHub handle belongs to one person (check-pr and CODEOWNERS rely on it). */
