@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { exampleRepo, mentor } from './helpers/repo.js';
+import { exampleRepo, git, gitRepo, mentor } from './helpers/repo.js';
 import { isWindowsDeviceName } from '../src/domain/layout.js';
 
 // Findings left by earlier red teams (session 15, helper left15), each on real files.
@@ -217,5 +217,78 @@ describe('a fix that offers a value offers one that passes the rule', () => {
       { file: 'people/con.yaml', fix: 'Rename the file to people/connie.yaml: its name is one Windows keeps for a device.' },
       { file: 'people/zed.yaml', fix: "Write `id: zed`, the file's name." },
     ]);
+  });
+});
+
+describe('the gate, judging a newcomer', () => {
+  const GATE_NOW = { MENTOR_NOW: '2026-11-24T12:00:00-08:00' };
+  const COHORT = 'cohorts/2026-fall/cohort.yaml';
+  type Verdict = { file: string; status: string; allowed: boolean; reason: string };
+
+  /** A git repo of the example (with `base` edits) on main, and a branch `pr` with `head` edits committed. */
+  function pullRequest(base: (repo: string) => void, head: (repo: string) => void): string {
+    const repo = exampleRepo();
+    base(repo);
+    gitRepo(repo);
+    git(repo, ['switch', '-q', '-c', 'pr']);
+    head(repo);
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'pr']);
+    return repo;
+  }
+  const write = (repo: string, file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+    writeFileSync(path.join(repo, file), text);
+  };
+  const change = (repo: string, file: string, edit: (text: string) => string) => write(repo, file, edit(readFileSync(path.join(repo, file), 'utf8')));
+  const registerZed = (repo: string) => write(repo, 'people/zed.yaml', 'id: zed\nname: Zed\ngithub: evil-x\ntimezone: UTC\n');
+  const gate = async (repo: string, author: string, extra: string[] = []) =>
+    mentorInJson<{ allowed: boolean; changes: Verdict[] }>(['check-pr', '--repo', repo, '--base', 'main', '--author', author, '--format', 'json', ...extra], { env: GATE_NOW });
+
+  it.each([
+    ['has logs of theirs', (repo: string) => write(repo, 'cohorts/2026-fall/logs/zed/2026-W45.yaml', 'person: zed\nweek: 2026-W45\nhours:\n  practice: 3\n'), 'whose logs cohort 2026-fall holds already (cohorts/2026-fall/logs/zed/)'],
+    ['names them in prefers:', (repo: string) => change(repo, COHORT, (text) => text.replace('prefers: ada # a mentor she asked for', 'prefers: zed')), 'whom cleo of cohort 2026-fall asked for as a mentor (prefers: zed)'],
+    [
+      'names them in a member history',
+      (repo: string) => change(repo, COHORT, (text) => text.replace('  - person: cleo\n', '  - person: cleo\n    history:\n      - mentor: zed\n        requestedAt: 2026-09-01T10:00:00-07:00\n        assignedAt: 2026-09-02T09:00:00-07:00\n        releasedAt: 2026-10-01T10:00:00-07:00\n        reason: moved away\n')),
+      'who mentored cleo in cohort 2026-fall (their history names zed)',
+    ],
+  ])('refuses an id the base only %s, which would hand those records to the newcomer (was: "you registering as zed")', async (_, base, where) => {
+    const { code, json } = await gate(pullRequest(base, registerZed), 'evil-x');
+    expect(code).toBe(1);
+    expect(json.changes).toEqual([{ file: 'people/zed.yaml', status: 'added', allowed: false, reason: `registers you as zed, ${where}: a maintainer confirms that is you, or register under an id of your own` }]);
+  });
+
+  it('still lets a newcomer register an id the base does not name', async () => {
+    const { code, json } = await gate(pullRequest(() => {}, registerZed), 'evil-x');
+    expect([code, json.changes[0]!.reason]).toEqual([0, 'you registering as zed']);
+  });
+
+  it('says of a cohort.yaml saved with CRLF line endings that the line endings changed, not "the comments" (was: "changes the comments of the file")', async () => {
+    const joinCrlf = (repo: string) => {
+      registerZed(repo);
+      change(repo, COHORT, (text) => `${text}  - person: zed\n    role: mentee\n    requestedAt: 2026-11-24T11:00:00-08:00\n`.replace(/\n/g, '\r\n'));
+    };
+    const { code, json } = await gate(pullRequest(() => {}, joinCrlf), 'evil-x');
+    expect(code).toBe(1);
+    const cohort = json.changes.find((verdict) => verdict.file === COHORT)!;
+    expect(cohort.reason).toBe(
+      "changes the line endings of the file to CRLF (Windows): save it with the LF line endings it had (your editor's line-ending setting, or with git on Windows `git config core.autocrlf input`), and change only your entry; only a maintainer may rewrite every line of a file",
+    );
+    // The same entry with the file's own line endings joins.
+    const { code: lf } = await gate(pullRequest(() => {}, (repo) => { registerZed(repo); change(repo, COHORT, (text) => `${text}  - person: zed\n    role: mentee\n    requestedAt: 2026-11-24T11:00:00-08:00\n`); }), 'evil-x');
+    expect(lf).toBe(0);
+  });
+
+  it('says of --head <tree sha> that it is a tree, not a commit, and what to pass (was: "git knows no such commit")', async () => {
+    const repo = pullRequest(() => {}, registerZed);
+    const tree = git(repo, ['rev-parse', 'HEAD^{tree}']).trim();
+    const result = mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', tree, '--author', 'evil-x'], { env: GATE_NOW });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `mentor: --head ${tree} is a tree (the files of a commit), not a commit.\n  Pass the commit itself: its sha (git log shows it; on GitHub, the pull request's head sha, github.event.pull_request.head.sha) or a branch name, e.g. --head HEAD.\n`,
+    );
+    // A sha git does not have is still said as such.
+    expect(mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', '1234567', '--author', 'evil-x'], { env: GATE_NOW }).stderr).toContain('--head 1234567: git knows no such commit.');
   });
 });

@@ -5,7 +5,7 @@ import { ExitCode, MentorError } from '../errors.js';
 import { GitCommitSource } from './git-source.js';
 import { gitStarted } from './git-run.js';
 import { attempt, gitFailure, isGitRepo, openGit, type GitRepo } from './git.js';
-import { noMergeBaseError, rangeRefError } from './ref-messages.js';
+import { noMergeBaseError, notACommitError, rangeRefError } from './ref-messages.js';
 
 // What changed: between two commits, from a commit to the working tree, or what a pull request
 // changes on its base (judged as merging would leave it). Refs are resolved with a clear message
@@ -68,6 +68,9 @@ async function resolveCommit(repo: GitRepo, ref: string, flag: string): Promise<
   } catch {
     // fall through to the message below
   }
+  // An object git has that is no commit (a tree's sha, a file's): said as what it is.
+  const type = (await repo.git.raw(['cat-file', '-t', '--end-of-options', ref]).catch(() => '')).trim();
+  if (type !== '') throw notACommitError(flag, ref, type);
   throw new MentorError(
     `${flag} ${ref}: git knows no such commit.`,
     ExitCode.usage,

@@ -34,3 +34,13 @@ export function noMergeBaseError(flag: string, base: string, head: string, shall
       : `Check that ${flag} names the branch the changes were made from (fetch it first: git fetch origin ${shellWord(base)}).`,
   );
 }
+
+/** A ref that names an object git has that is no commit: a tree (a commit's files), a blob (a file's text), a tag of one. */
+export function notACommitError(flag: string, ref: string, type: string): MentorError {
+  const what = type === 'tree' ? 'a tree (the files of a commit), not a commit' : type === 'blob' ? "a blob (one file's contents), not a commit" : `a ${type}, not a commit`;
+  return new MentorError(
+    `${flag} ${ref} is ${what}.`,
+    ExitCode.usage,
+    `Pass the commit itself: its sha (git log shows it; on GitHub, the pull request's head sha, github.event.pull_request.head.sha) or a branch name, e.g. ${flag} HEAD.`,
+  );
+}

@@ -11,7 +11,9 @@ import { whoIs, type Author } from './author.js';
 import { misplacedLog, movesOwnLogHome, ownLogOf } from './misplaced-log.js';
 import type { AuthorAssociation } from '../../domain/github.js';
 import { textOnlyChange } from './tree-text.js';
-import { cohortWithMember, membersIn } from './members-in-file.js';
+import { membersIn } from './members-in-file.js';
+import { recordsNaming } from './taken-ids.js';
+import { staleTime } from './stale-time.js';
 import { unjudgedChange } from './unjudged-entries.js';
 import { writtenJson } from '../../model/written-json.js';
 
@@ -147,9 +149,9 @@ function judgeLog(context: Context, change: Change & { renamedTo?: string }, wha
 function judgePerson(context: Context, change: Change, id: string): Judgement {
   const { who, base, head } = context;
   if (who.kind === 'newcomer') {
-    // An id the tree already uses (a member placed before their person file) would make the newcomer that member.
-    const placed = change.status === 'added' && id === context.newcomerId ? cohortWithMember(context.base, id) : undefined;
-    if (placed) return refuse(`registers you as ${id}, whom cohort ${placed} already has as a member: a maintainer confirms that is you, or register under an id of your own`);
+    // An id the base already names (a member placed before their person file, logs, a mentor asked for or had) would make the newcomer that person.
+    const taken = change.status === 'added' && id === context.newcomerId ? recordsNaming(context.base, id) : undefined;
+    if (taken) return refuse(`registers you as ${id}, ${taken}: a maintainer confirms that is you, or register under an id of your own`);
     if (change.status === 'added' && id === context.newcomerId) return allow(`you registering as ${id}`);
     const files = context.newcomerFiles ?? [];
     const twice = files.length > 1 && files.includes(id) ? files.map(personFile).sort() : undefined;
@@ -279,21 +281,4 @@ function judgeRelease(context: Context, before: Member, after: Member): Judgemen
   if (late) return refuse(`releases ${after.person} with ${late}`);
   if (ended.assignedAt !== undefined && Date.parse(ended.releasedAt) < Date.parse(ended.assignedAt)) return refuse(`releases ${after.person} with releasedAt (${ended.releasedAt}) before the match began (assignedAt ${ended.assignedAt})`);
   return allow(`you releasing ${after.person}, whom you mentor`);
-}
-
-/** How far back a request or a claim may be dated: long enough for a pull request to wait for its gate, too short to jump a queue. */
-const BACKDATE_DAYS = 7;
-const FUTURE_MINUTES = 10;
-
-/**
- * A time the author writes for themselves (when they asked, claimed or released) that is not about
- * now: it orders the queue and the overdue list, so it is dated when the change is made.
- */
-function staleTime(context: Context, field: 'requestedAt' | 'assignedAt' | 'releasedAt', value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const at = Date.parse(value);
-  const now = formatInstant('UTC', context.now);
-  if (at > context.now + FUTURE_MINUTES * 60_000) return `${field} in the future (${value}): set it to the time you make the change, e.g. ${now}`;
-  if (at < context.now - BACKDATE_DAYS * 86_400_000) return `${field} more than ${BACKDATE_DAYS} days ago (${value}): set it to the time you make the change, e.g. ${now}`;
-  return undefined;
 }

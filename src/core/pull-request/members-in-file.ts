@@ -1,4 +1,4 @@
-import type { CohortEntry, Program } from '../../model/program.js';
+import type { CohortEntry } from '../../model/program.js';
 import type { Member } from '../../model/schemas.js';
 
 // A pull request may touch thousands of member files of one cohort (a claim or an edit each): the
@@ -22,9 +22,4 @@ export function membersIn(entry: CohortEntry | undefined, file: string): Map<str
     byFile.set(entry, (files = grouped));
   }
   return new Map(files.get(file));
-}
-
-/** The first cohort (by id) that has this person as a member, if any: an id the tree already uses. */
-export function cohortWithMember(program: Program, person: string): string | undefined {
-  return [...program.cohorts.values()].filter((entry) => entry.members.has(person)).map((entry) => entry.id).sort()[0];
 }

@@ -74,6 +74,9 @@ export function textOnlyChange(before: CohortEntry, after: CohortEntry | undefin
     return 'adds or changes YAML anchors, aliases or tags (`&name`, `*name`, `!tag`), which can carry text mentor does not read: only a maintainer may; write the values plainly';
   }
   if (!formBefore || !formAfter) return undefined;
+  // An editor that saves with other line endings changes every line, comments too: said as what it is.
+  const endings = lineEndingsChange(textBefore!, textAfter!);
+  if (endings) return endings;
   // The note `request` writes above a waiting member is mentor's, and `claim` removes it.
   const readers = (comments: string[]) => comments.map((comment) => comment.split('\n').filter((line) => !(Object.values(WAITING_NOTES) as string[]).includes(`#${line}`)).join('\n')).filter((comment) => comment !== '');
   if (!same(readers(formBefore.comments), readers(formAfter.comments))) return 'changes the comments of the file: only a maintainer may';
@@ -88,4 +91,14 @@ export function textOnlyChange(before: CohortEntry, after: CohortEntry | undefin
     if (formBefore.textAt(pathBefore) !== formAfter.textAt(pathAfter)) return `rewrites the entry of ${person} without changing what it says: only a maintainer may`;
   }
   return undefined;
+}
+
+/** Line endings that one text has and the other has not: CRLF (Windows) where the file had LF, or the other way. */
+function lineEndingsChange(before: string, after: string): string | undefined {
+  const crlf = (text: string) => /\r\n/.test(text);
+  const lf = (text: string) => /(?:^|[^\r])\n/.test(text);
+  const to = crlf(after) && !crlf(before) ? 'CRLF (Windows)' : lf(after) && !lf(before) && crlf(before) ? 'LF' : undefined;
+  if (to === undefined) return undefined;
+  const was = to === 'LF' ? 'CRLF' : 'LF';
+  return `changes the line endings of the file to ${to}: save it with the ${was} line endings it had (${to === 'LF' ? "your editor's line-ending setting" : "your editor's line-ending setting, or with git on Windows `git config core.autocrlf input`"}), and change only your entry; only a maintainer may rewrite every line of a file`;
 }
