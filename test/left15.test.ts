@@ -292,3 +292,18 @@ describe('the gate, judging a newcomer', () => {
     expect(mentor(['check-pr', '--repo', repo, '--base', 'main', '--head', '1234567', '--author', 'evil-x'], { env: GATE_NOW }).stderr).toContain('--head 1234567: git knows no such commit.');
   });
 });
+
+describe('request: the id made for a requester', () => {
+  it('is never an id the records name without a person file (a log folder): its pull request would be refused by the gate', async () => {
+    const repo = exampleRepo({ 'cohorts/2026-fall/logs/zed/2026-W45.yaml': 'person: zed\nweek: 2026-W45\nhours:\n  practice: 3\n' });
+    const config = path.join(repo, 'mentor.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\nintake:\n  eligibility:\n    - id: commitment\n      question: I can give 5.5 hours a week for the whole cycle\n`);
+    const body = ['### Your name\n\nZed', '### Your id\n\n_No response_', '### Your time zone\n\nUTC', '### What you want to learn\n\nreact', '### Before you ask\n\n- [X] I can give 5.5 hours a week for the whole cycle'].join('\n\n');
+    const file = path.join(repo, '..', `body-${path.basename(repo)}.md`);
+    writeFileSync(file, body);
+    const result = await mentorIn(['request', '--repo', repo, '--from-issue', file, '--github', 'zed', '--format', 'markdown'], { env: NOW });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(existsSync(path.join(repo, 'people/zed.yaml'))).toBe(false);
+    expect(result.stdout).toContain('Your id is zed-2, made for you');
+  });
+});

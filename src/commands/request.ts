@@ -13,6 +13,7 @@ import { REQUEST_NOUN, renderRequestDoneMarkdown, renderRequestPreview, renderRe
 import { renderRequestJson } from '../render/outcome-json.js';
 import { changedMeanwhile, firstCohortError, loadForCommand, lockAndReadAgain, peopleOf, runningCohorts, unknownCohorts, type Loaded } from './context.js';
 import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
+import { peopleNamedBy } from '../core/pull-request/taken-ids.js';
 
 export interface RequestOptions {
   repo?: string;
@@ -106,9 +107,19 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   return ExitCode.ok;
 }
 
-/** Every id a person file or a cohort's tree has: an id made for a requester is none of them (a member listed before their person file is written is someone else, and the gate refuses a newcomer who registers as them). */
+/**
+ * Every id the records name: a person file, a member, a log folder, a mentor a member has, asked
+ * for or had. An id made for a requester is none of them: that is someone else, and the gate
+ * refuses a newcomer who registers as them (core/pull-request/taken-ids.ts).
+ */
 function idsInUse({ program }: Loaded): Set<string> {
-  return new Set([...program.people.keys(), ...[...program.cohorts.values()].flatMap((entry) => [...entry.members.keys()])]);
+  const members = [...program.cohorts.values()].flatMap((entry) => [...entry.members.values()]);
+  const named = members.flatMap((member) => {
+    const { mentor, prefers, history } = peopleNamedBy(member);
+    return [member.person, ...(mentor === undefined ? [] : [mentor]), ...(prefers === undefined ? [] : [prefers]), ...history];
+  });
+  const logs = [...program.layout.logs.values()].flatMap((files) => files.flatMap((file) => (file.person === undefined ? [] : [file.person])));
+  return new Set([...program.people.keys(), ...named, ...logs]);
 }
 
 /** The request judged against the records (with the files it writes, and `problems` added to when one is taken). */

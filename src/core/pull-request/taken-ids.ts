@@ -1,5 +1,6 @@
 import { personLogsDir } from '../../domain/layout.js';
 import type { Program } from '../../model/program.js';
+import type { Member } from '../../model/schemas.js';
 
 // An id a newcomer registers may already name someone in the base's records without a person
 // file: a member placed before their file, a log folder, a mentor a member asked for or had. The
@@ -16,10 +17,16 @@ export function recordsNaming(program: Program, id: string): string | undefined 
     const logs = program.records.list(personLogsDir(entry.id, id));
     if ('entries' in logs && logs.entries.length > 0) return `whose logs cohort ${entry.id} holds already (${personLogsDir(entry.id, id)}/)`;
     for (const member of entry.members.values()) {
-      if (member.prefers === id) return `whom ${member.person} of cohort ${entry.id} asked for as a mentor (prefers: ${id})`;
-      if (member.mentor === id) return `who mentors ${member.person} in cohort ${entry.id}`;
-      if ((member.history ?? []).some((match) => match.mentor === id)) return `who mentored ${member.person} in cohort ${entry.id} (their history names ${id})`;
+      const named = peopleNamedBy(member);
+      if (named.prefers === id) return `whom ${member.person} of cohort ${entry.id} asked for as a mentor (prefers: ${id})`;
+      if (named.mentor === id) return `who mentors ${member.person} in cohort ${entry.id}`;
+      if (named.history.includes(id)) return `who mentored ${member.person} in cohort ${entry.id} (their history names ${id})`;
     }
   }
   return undefined;
+}
+
+/** The people a member names besides themselves: the mentor they have, the one they asked for, those they had. */
+export function peopleNamedBy(member: Member): { mentor?: string; prefers?: string; history: string[] } {
+  return { ...(member.mentor === undefined ? {} : { mentor: member.mentor }), ...(member.prefers === undefined ? {} : { prefers: member.prefers }), history: (member.history ?? []).map((match) => match.mentor) };
 }
