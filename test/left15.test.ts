@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { exampleRepo, git, gitRepo, mentor } from './helpers/repo.js';
+import { exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
 import { isWindowsDeviceName } from '../src/domain/layout.js';
 
 // Findings left by earlier red teams (session 15, helper left15), each on real files.
@@ -305,5 +306,30 @@ describe('request: the id made for a requester', () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(existsSync(path.join(repo, 'people/zed.yaml'))).toBe(false);
     expect(result.stdout).toContain('Your id is zed-2, made for you');
+  });
+});
+
+describe('init where people/ is a symlink in the folder', () => {
+  it('is refused, saying what to type to make it a real folder without leaving the records behind; done, init works', async () => {
+    const dir = makeTree({ 'realpeople/ada.yaml': 'id: ada\nname: Ada\ntimezone: UTC\n' });
+    symlinkSync('realpeople', path.join(dir, 'people'));
+    const refused = mentor(['init', dir], { env: NOW });
+    expect(refused.code).toBe(2);
+    const hint = /`(rm people && mv realpeople people)`/.exec(refused.stderr);
+    expect(refused.stderr).toContain("Replace the symlink with a real folder, the one it leads to; in the repo's top folder: `rm people && mv realpeople people` (commit the change if the link was committed), then run the command again.");
+    // The command offered, typed as it is, in the folder.
+    execFileSync('sh', ['-c', hint![1]!], { cwd: dir });
+    const done = mentor(['init', dir], { env: NOW });
+    expect(done.code, done.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'people/ada.yaml'), 'utf8')).toContain('name: Ada');
+  });
+
+  it('for a link that leads out of the repo, says to make a real folder', async () => {
+    const outside = makeTree({ 'x.txt': 'not records\n' });
+    const dir = makeTree({});
+    symlinkSync(outside, path.join(dir, 'people'));
+    const refused = mentor(['init', dir], { env: NOW });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("Replace the symlink with a real folder; in the repo's top folder: `rm people && mkdir people` (copy into it what it led to, if that belongs to this program; commit the change if the link was committed), then run the command again.");
   });
 });

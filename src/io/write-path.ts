@@ -1,6 +1,8 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, MentorError } from '../errors.js';
+import { PROGRAM_FOLDERS } from '../domain/layout.js';
+import { shellWords } from '../domain/text.js';
 
 // Where a write may go. A program repo is hostile: a pull request can commit `reports`, `.github`
 // or a file as a symlink, and a maintainer who then runs a command would write wherever it
@@ -56,12 +58,26 @@ export function refuseLinkedFolder(root: string, folder: string, refusal: string
 function symlinkOnTheWay(root: string, link: string, isFolder: boolean, refusal: string, rule: string): MentorError {
   const real = realpathOr(path.join(root, link));
   const where = real === undefined ? (loops(path.join(root, link)) ? 'that loops (it leads back to itself)' : 'that leads nowhere') : isWithin(root, real) ? `to ${path.relative(root, real).split(path.sep).join('/') || '.'}` : 'that leads outside the repo';
-  const kind = isFolder ? 'folder' : 'file';
-  return new MentorError(
-    `${refusal}: ${link} is a symlink ${where}, and ${rule}`,
-    ExitCode.usage,
-    `Replace the symlink with a real ${kind} (remove the link${isFolder ? ', make the folder' : ''}, and commit that if the link was committed), then run the command again.`,
-  );
+  return new MentorError(`${refusal}: ${link} is a symlink ${where}, and ${rule}`, ExitCode.usage, replaceLinkFix(root, link, isFolder, real));
+}
+
+/**
+ * What to type, in the repo's top folder, to put a real folder or file where the link is: the one
+ * it leads to moved there when that is in the repo (so no record is left behind), else a new one.
+ */
+function replaceLinkFix(root: string, link: string, isFolder: boolean, real: string | undefined): string {
+  const inRepo = real !== undefined && isWithin(root, real) && real !== root ? path.relative(root, real).split(path.sep).join('/') : undefined;
+  // A folder of the program's own (people/ linked to cohorts/) or one above the link is not moved away: only a folder of its own.
+  const movable = inRepo !== undefined && !link.startsWith(`${inRepo}/`) && !PROGRAM_FOLDERS.some((folder) => inRepo === folder || inRepo.startsWith(`${folder}/`));
+  const commit = 'commit the change if the link was committed';
+  if (inRepo !== undefined && (movable || !isFolder)) {
+    // A file is copied (it may be another record, which stays); a folder of its own is moved, so no record is left behind.
+    const put = isFolder ? shellWords(['mv', inRepo, link]) : shellWords(['cp', inRepo, link]);
+    return `Replace the symlink with a real ${isFolder ? 'folder, the one it leads to' : 'file, a copy of the one it leads to'}; in the repo's top folder: \`${shellWords(['rm', link])} && ${put}\` (${commit}), then run the command again.`;
+  }
+  const make = isFolder ? `${shellWords(['rm', link])} && ${shellWords(['mkdir', link])}` : shellWords(['rm', link]);
+  const copy = real !== undefined && isFolder ? 'copy into it what it led to, if that belongs to this program; ' : '';
+  return `Replace the symlink with a real ${isFolder ? 'folder' : 'file'}; in the repo's top folder: \`${make}\` (${copy}${commit}), then run the command again.`;
 }
 
 /**
