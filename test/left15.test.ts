@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { exampleRepo, git, gitRepo, makeTree, mentor } from './helpers/repo.js';
+import { exampleRepo, git, gitRepo, makeTree, mentor, writeTree } from './helpers/repo.js';
 import { isWindowsDeviceName } from '../src/domain/layout.js';
 
 // Findings left by earlier red teams (session 15, helper left15), each on real files.
@@ -237,10 +237,7 @@ describe('the gate, judging a newcomer', () => {
     git(repo, ['commit', '-q', '-m', 'pr']);
     return repo;
   }
-  const write = (repo: string, file: string, text: string) => {
-    mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-    writeFileSync(path.join(repo, file), text);
-  };
+  const write = (repo: string, file: string, text: string) => writeTree(repo, { [file]: text });
   const change = (repo: string, file: string, edit: (text: string) => string) => write(repo, file, edit(readFileSync(path.join(repo, file), 'utf8')));
   const registerZed = (repo: string) => write(repo, 'people/zed.yaml', 'id: zed\nname: Zed\ngithub: evil-x\ntimezone: UTC\n');
   const gate = async (repo: string, author: string, extra: string[] = []) =>
