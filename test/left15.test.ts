@@ -80,6 +80,12 @@ describe('a person file with errors, in the commands that show the program', () 
     expect(room).not.toContain('linus');
   });
 
+  it("still counts a rule's error in a person file that is valid on its own (a handle used twice)", async () => {
+    const repo = exampleWith('people/linus.yaml', (text) => text.replace('github: linus-s', 'github: ada-l'));
+    const result = await mentorIn(['tree', '2026-fall', '--repo', repo], { env: NOW });
+    expect(result.stderr).toBe('mentor: warning: the records of cohort 2026-fall have 1 error (run `mentor validate`); showing what they give.\n');
+  });
+
   it.each([['hours', '2026-fall'], ['tree', '2026-fall'], ['progress', 'linus']])('%s shows the name the file gives, and names the file', async (command, argument) => {
     const result = await mentorIn([command, argument, '--repo', linusBroken()], { env: NOW });
     expect(result.code).toBe(0);

@@ -208,7 +208,8 @@ describe('mentor status and tree', () => {
     const result = await mentorIn(['tree', '2026-fall', '--repo', repo]);
     // The name is refused by validation (control characters): tree warns and shows the id instead.
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('warning: the records of cohort 2026-fall have 1 error');
+    // The person file is named (it was: 'the records of cohort 2026-fall have 1 error').
+    expect(result.stderr).toContain('mentor: warning: people/bob.yaml:2:7 has errors: "name" contains a control character');
     expect(result.stdout).toContain('│   ├── bob bob (mentee, 5.5 h)');
     // eslint-disable-next-line no-control-regex
     expect(result.stdout + result.stderr).not.toMatch(/\u001b|\u0007/);

@@ -15,7 +15,7 @@ import type { RecordSource } from '../model/record-source.js';
 import { cohortState, cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
 import { localDate } from '../domain/time.js';
 import { isIsoWeek, weekFix } from '../domain/weeks.js';
-import { CONFIG_FILE, membersDir, PEOPLE_DIR, personFile } from '../domain/layout.js';
+import { CONFIG_FILE, membersDir, personFile } from '../domain/layout.js';
 import { peopleWithErrors, warnPeopleWithErrors } from './person-errors.js';
 import { closest } from '../model/suggest.js';
 import { sanitizeInline } from '../render/terminal.js';
@@ -178,10 +178,11 @@ function requireValid(loaded: Loaded, entry: CohortEntry, strict: boolean | 'sil
   const relevant = cohortRecordErrors(loaded.program, entry);
   if (!entry.cohort || entry.partial || (strict === true && relevant.length > 0)) throw recordErrorsMessage(entry, relevant);
   if (relevant.length > 0 && strict === false) {
-    // A member's person file with errors is named, with what is used of it; the rest are counted.
-    const people = new Set(relevant.filter((problem) => problem.file.startsWith(`${PEOPLE_DIR}/`)).map((problem) => problem.file));
-    warnPeopleWithErrors(peopleWithErrors(loaded.program, [...entry.members.keys()].filter((id) => people.has(personFile(id)))), loaded.warned);
-    const rest = relevant.filter((problem) => !people.has(problem.file));
+    // A member's person file with errors of its own is named, with what is used of it; the rest
+    // (the cohort's, the rules': a handle used twice) are counted.
+    const own = new Set([...entry.members.keys()].flatMap((id) => loaded.program.people.get(id)?.problems.filter(isError) ?? []).map(problemLine));
+    warnPeopleWithErrors(peopleWithErrors(loaded.program, [...entry.members.keys()]), loaded.warned);
+    const rest = relevant.filter((problem) => !own.has(problemLine(problem)));
     if (rest.length > 0) printError(`mentor: warning: the records of cohort ${entry.id} have ${plural(rest.length, 'error')} (run \`mentor validate\`); showing what they give.`);
   }
   return entry as CohortEntry & { cohort: Cohort };
