@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { exampleRepo, git, gitRepo, makeTree, mentor, writeTree } from './helpers/repo.js';
 import { isWindowsDeviceName } from '../src/domain/layout.js';
+import { askRequest } from '../src/core/request-questions.js';
+import { configSchema } from '../src/model/schemas.js';
 
 // Findings left by earlier red teams (session 15, helper left15), each on real files.
 
@@ -55,6 +57,18 @@ describe('validate: a name that shows nothing', () => {
     expect(result.stdout).not.toContain('people/ada.yaml');
     // The config cannot be read: exit 2, as for any config with errors.
     expect(result.code).toBe(2);
+  });
+
+  it('is said at the name question of `mentor request` on a terminal, not after the last question', async () => {
+    const asked: Array<{ name: string; validate?: (value: string) => true | string }> = [];
+    const stop = new Error('stop after the first question');
+    const asker = { ask: async (question: { name: string; validate?: (value: string) => true | string }) => { asked.push(question); throw stop; } };
+    await expect(askRequest(asker as never, configSchema.parse({}), 'mentee', { values: {}, yes: [] }, [], { takenIds: new Set(), people: [] as never })).rejects.toBe(stop);
+    const name = asked[0]!;
+    expect(name.name).toBe('name');
+    expect(name.validate!('\u200b\u2060')).toBe('The name shows nothing: it holds only invisible characters (U+200B, U+2060). Write the name in letters a reader can see (retype it: the characters there show nothing).');
+    expect(name.validate!('  ')).toBe('An answer is needed.');
+    expect(name.validate!('Zed')).toBe(true);
   });
 
   it('is refused by `mentor request` too, writing nothing', async () => {

@@ -1,4 +1,5 @@
 import { ID_PATTERN, isWindowsDeviceName, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
+import { invisibleNameRefusal } from '../domain/text.js';
 import { isValidTimeZone } from '../domain/time.js';
 import { abbreviatedZoneProblem, listedIdProblem, registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
 import type { Config } from '../model/schemas.js';
@@ -10,6 +11,7 @@ import { eligibilityText, requestFields, type AnswerKey, type RequestRole } from
 
 const formatChecks: Partial<Record<AnswerKey, (value: string) => true | string>> = {
   person: (value) => (!ID_PATTERN.test(value.trim()) ? 'Lower-case letters, digits and dashes, such as ada-lovelace.' : isWindowsDeviceName(value.trim()) ? `Not ${value.trim()}: it is ${windowsDeviceIdProblem(value.trim())}.` : true),
+  name: (value) => (value.trim() === '' ? 'An answer is needed.' : (invisibleNameRefusal(value.trim()) ?? true)),
   timezone: (value) => {
     const zone = value.trim();
     if (!isValidTimeZone(zone)) return `Not a time zone: ${timeZoneHint(zone)}`;

@@ -3,7 +3,7 @@ import { cohortState } from '../domain/cohort-state.js';
 import { canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
 import { zoneNotAPlace } from '../domain/zone-words.js';
 import { languageCode } from '../domain/languages.js';
-import { INVISIBLE_NAME_FIX, invisibleNameProblem, quoted } from '../domain/text.js';
+import { invisibleNameRefusal, quoted } from '../domain/text.js';
 import { closestTimeZone } from '../model/suggest.js';
 import { tierAbove } from '../domain/tiers.js';
 import { GITHUB_PATTERN, type Cohort, type Config, type Person } from '../model/schemas.js';
@@ -97,7 +97,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
 
   if (name === '') valueProblem('name', 'A name is needed.', true);
   else if (name.length > 200 || CONTROL.test(name)) valueProblem('name', 'The name must be one line of at most 200 characters, without control characters.');
-  else if (invisibleNameProblem(name)) valueProblem('name', `The name ${invisibleNameProblem(name)}. ${INVISIBLE_NAME_FIX}`);
+  else if (invisibleNameRefusal(name)) valueProblem('name', invisibleNameRefusal(name)!);
 
   if (github === '') valueProblem('github', 'A GitHub handle is needed (--github).', true);
   else if (!GITHUB_PATTERN.test(github)) valueProblem('github', `${quoted(github)} is not a GitHub handle: a handle has letters, digits and single dashes only (at most 39).`);

@@ -35,6 +35,12 @@ export function invisibleNameProblem(name: string): string | undefined {
 /** What to do about a name that shows nothing. */
 export const INVISIBLE_NAME_FIX = 'Write the name in letters a reader can see (retype it: the characters there show nothing).';
 
+/** A name that shows nothing, said to someone typing it (request's flag, question or form); undefined for a name that shows. */
+export function invisibleNameRefusal(name: string): string | undefined {
+  const problem = invisibleNameProblem(name);
+  return problem === undefined ? undefined : `The name ${problem}. ${INVISIBLE_NAME_FIX}`;
+}
+
 /** A value someone wrote, quoted in a message: short enough that the message stays readable. */
 export const quoted = (value: string) => `"${shortened(value, 80)}"`;
 
