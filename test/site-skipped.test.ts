@@ -69,7 +69,8 @@ describe('mentor site with records that have errors', { timeout: 120_000 }, () =
     };
     const result = await mentorIn(['site', '--repo', exampleRepo(people), '--out', out], { env: { MENTOR_NOW: EXAMPLE_NOW } });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('leaving out 2 records with errors.');
+    // Was 'leaving out 2 records with errors': the person files are read for their valid fields.
+    expect(result.stdout).toContain('index.html and 1 cohort page, using only the valid fields of 2 person files with errors.');
     expect(result.stderr).toMatch(/mentor: warning: people\/jon\.yaml:2:7 has errors: "name" is 10,000 characters long.* Only its fields that are valid on their own are used/);
     const index = leftOut(siteFiles(out).get('index.html')!)!;
     expect(index).toContain('2 records left out');

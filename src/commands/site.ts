@@ -51,7 +51,9 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   warnPeopleWithErrors(peopleWithErrors(program), loaded.warned);
   // The folder is typed by the user: shown on one line, no escape or workflow command in it.
   const shown = terminalLine(shownPath(outDir));
-  const text = `Wrote the dashboard to ${shown}/: index.html and ${plural(files.size - 1, 'cohort page')}${data.skipped.length > 0 ? `, leaving out ${plural(data.skipped.length, 'record')} with errors` : ''}.`;
+  const leftOut = data.skipped.length - people.length;
+  const partly = people.length > 0 ? `, using only the valid fields of ${plural(people.length, 'person file')} with errors` : '';
+  const text = `Wrote the dashboard to ${shown}/: index.html and ${plural(files.size - 1, 'cohort page')}${leftOut > 0 ? `, leaving out ${plural(leftOut, 'record')} with errors` : ''}${partly}.`;
   const skipped = data.skipped.map(({ file, line, column, message }) => ({ file, line, column, message }));
   const where = folderForJson(out);
   sayGenerated(options.format, text, { out: where, skipped }, [...files.keys()].map((file) => (where === '.' ? file : `${where}/${file}`)));
