@@ -25,9 +25,13 @@ export function clockWords(zone: string): string {
   return `${utcText(Math.min(january, july))}, ${utcText(Math.max(january, july))} in summer`;
 }
 
-/** Places (area/city) whose clock is this offset all year, first by name: what to write instead of Etc/GMT+5. */
-function placesAt(minutes: number): string[] {
-  return Intl.supportedValuesOf('timeZone').filter((zone) => /^(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\//.test(zone) && clocksOf(zone).every((clock) => clock === minutes));
+// Worked out once per offset: a program may have many people on one Etc/GMT zone.
+const firstPlaces = new Map<number, string | undefined>();
+
+/** The first place (area/city, by name) whose clock is this offset all year: what to write instead of Etc/GMT+5. */
+function placeAt(minutes: number): string | undefined {
+  if (!firstPlaces.has(minutes)) firstPlaces.set(minutes, Intl.supportedValuesOf('timeZone').find((zone) => /^(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\//.test(zone) && clocksOf(zone).every((clock) => clock === minutes)));
+  return firstPlaces.get(minutes);
 }
 
 /** What to say of a zone that is no place (message, and a place to write instead where one keeps that clock), or undefined for a place. */
@@ -35,7 +39,7 @@ export function zoneNotAPlace(zone: string): { message: string; place?: string }
   const fixed = /^etc\/gmt([+-])(\d{1,2})$/i.exec(zone);
   if (fixed && isValidTimeZone(zone) && Number(fixed[2]) !== 0) {
     const [minutes] = clocksOf(zone);
-    const place = placesAt(minutes)[0];
+    const place = placeAt(minutes);
     const message = `"${zone}" is ${utcText(minutes)}, not ${utcText(-minutes)}: an Etc/GMT zone's sign is the reverse of the offset it looks like, and it is no place (${utcText(minutes)} all year, no summer time; ${utcText(-minutes)} is Etc/GMT${fixed[1] === '+' ? '-' : '+'}${Number(fixed[2])}).`;
     return place === undefined ? { message } : { message, place };
   }
