@@ -19,7 +19,7 @@ export function peopleWithErrors(program: Program, ids?: Iterable<string>): Prob
 }
 
 /** Says each on stderr, once per command (`warned`: the files said already), with how to see the fixes. */
-export function warnPeopleWithErrors(records: readonly Problem[], warned: Set<string>): void {
+export function warnPeopleWithErrors(records: ReadonlyArray<Pick<Problem, 'file' | 'line' | 'column' | 'message'>>, warned: Set<string>): void {
   const fresh = records.filter((record) => !warned.has(record.file));
   for (const record of fresh) {
     warned.add(record.file);

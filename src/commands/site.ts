@@ -48,7 +48,7 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   const files = renderSite(data);
   writeSiteFolder(out.root, out.relative, files, COHORT_PAGES, SITE_MARK);
   warnLeftOut(data.skipped.filter((record) => !people.some((person) => person.file === record.file)), 'the dashboard', 'the dashboard lists them all');
-  warnPeopleWithErrors(peopleWithErrors(program), loaded.warned);
+  warnPeopleWithErrors(people, loaded.warned);
   // The folder is typed by the user: shown on one line, no escape or workflow command in it.
   const shown = terminalLine(shownPath(outDir));
   const leftOut = data.skipped.length - people.length;
