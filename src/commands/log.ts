@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../io/write.js';
 import { directMenteeCounts, plannedHours } from '../domain/commitments.js';
 import { logFile } from '../domain/layout.js';
 import { checkLogFlags, parseHoursFlags, totalAgainstPlan, type LogDraft } from '../core/log-draft.js';
-import { cohortsForLog, defaultWeekFor, logDraftOf, logForm, membershipsIn, type Membership } from '../core/log-form.js';
+import { checkLogWeek, cohortsForLog, defaultWeekFor, logDraftOf, logForm, membershipsIn, type Membership } from '../core/log-form.js';
 import { askForm } from '../core/questions.js';
 import { compareWeeks, firstOpenWeek, lastCompleteWeek, mondayOf, weekAt } from '../domain/weeks.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
@@ -99,7 +99,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   // Said with the write: which week a log without --week went to, and why that one.
   const chosen = week === undefined ? defaultWeekFor(membershipsIn(memberships, options.cohort), person, { thisWeek, lastWeek, existing: existingLog }) : undefined;
   week ??= chosen!.week;
-  cohortId ??= inferCohort(memberships, person, week);
+  cohortId ??= inferCohort(memberships, person, week, thisWeek);
 
   // The cohort is a flag here: the hint shows it as one.
   const entry = chooseCohort(loaded, cohortId, { command: 'log --cohort', looksBack: true });
@@ -155,11 +155,19 @@ function membershipsOf(loaded: Loaded): Membership[] {
   );
 }
 
-/** The cohort the week tells, when the person is in exactly one cohort that holds it. */
-function inferCohort(memberships: Membership[], person: string, week: string): string | undefined {
+/**
+ * The cohort the week tells, when the person is in exactly one cohort that holds it. When none of
+ * theirs holds it, their own cohort refuses it (never the one running today, which may not be
+ * theirs, or none may run).
+ */
+function inferCohort(memberships: Membership[], person: string, week: string, thisWeek: string): string | undefined {
   const holding = cohortsForLog(memberships, person, week);
   if (holding.length > 1) throw usageError(`${week} is a week of ${holding.length} cohorts of ${person} (${holding.map((m) => m.cohort).join(', ')}); name one.`, `Pass --cohort ${holding[0]!.cohort}, for example.`);
-  return holding[0]?.cohort;
+  if (holding.length === 1) return holding[0]!.cohort;
+  const own = memberships.filter((membership) => membership.person === person);
+  if (own.length <= 1) return own[0]?.cohort;
+  refuseNotAWeek(week);
+  throw new MentorError(`${checkLogWeek(memberships, person, week, thisWeek).toString().replace(/\.$/, '')}; nothing was written.`, ExitCode.invalid, 'Log a week of one of them (--cohort names which).');
 }
 
 function plannedFor(loaded: Loaded, cohortId: string, person: string) {
