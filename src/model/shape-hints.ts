@@ -124,6 +124,8 @@ function hintForFormat(issue: Issue, path: readonly (string | number)[]): string
     const meant = `${date[1]}-${date[3]!.padStart(2, '0')}-${date[4]!.padStart(2, '0')}`;
     // 2026/13/45 written with dashes is still no date: not offered as the one to write.
     if (!isRealDate(meant)) return `${hintForField(path).replace(/\.$/, '')} (${meant} is no day of the calendar).`;
+    // An instant (requestedAt) given the day alone: the day is not what is missing.
+    if ((issue as { format?: string }).format === 'datetime') return `Add the time and its zone to the day: \`${field}: ${meant}T10:00:00-07:00\` is 10:00 at UTC-7 (end with Z for UTC).`;
     return `Write it as YYYY-MM-DD, with ${date[2] === '-' ? 'two-digit month and day' : 'dashes'}: ${meant}.`;
   }
   const week = /^(\d{4})-?[wW]?(\d{1,2})$/.exec(input.trim());
