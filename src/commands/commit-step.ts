@@ -3,8 +3,8 @@ import { filesInWords } from '../render/words.js';
 import { shellWord, shellWords } from '../domain/text.js';
 import { checkWritePaths, isWorkingFolder } from '../io/write-path.js';
 import { assertCommittable } from '../io/git-index.js';
-import { assertCanCommit, commitFiles, createBranch, defaultBranch, dirtyFiles, openGit, refuseExistingBranch, type GitRepo } from '../io/git.js';
-import { currentPlace, filesInHead } from '../io/git-branch.js';
+import { assertCanCommit, commitFiles, createBranch, currentBranch, defaultBranch, dirtyFiles, openGit, refuseExistingBranch, type GitRepo } from '../io/git.js';
+import { currentPlace, filesInHead, restoreCommands, restoreFromHead } from '../io/git-branch.js';
 import { holdingSignals, signalsHeard } from '../io/interrupt.js';
 import { goBack, underWay, type CommitSteps } from './commit-undo.js';
 
@@ -17,6 +17,8 @@ export interface CommitPlan {
   files: string[];
   /** Where the branch starts, when not at HEAD (e.g. origin/main). */
   from?: { ref: string; name: string };
+  /** The branch is the one checked out (a log fixed on its pull request's branch): the commit goes on it. */
+  onBranch?: boolean;
 }
 
 /** Records a command's output is built from: a commit of that output needs them committed too. */
@@ -32,13 +34,15 @@ export interface RecordsRead {
  * changes, or records the output is built from (`reads`) are not committed (exit 1, as for its own files). `fromDefaultBranch`: start at the repo's default branch, not HEAD, so a pull request
  * holds only this change and never the work of the branch that happens to be checked out.
  */
-export async function planCommit(root: string, branch: string, files: string[], options: { fromDefaultBranch?: boolean; reads?: RecordsRead } = {}): Promise<CommitPlan> {
+export async function planCommit(root: string, branch: string, files: string[], options: { fromDefaultBranch?: boolean; reads?: RecordsRead; addTo?: string } = {}): Promise<CommitPlan> {
   // The write checks this too; here it refuses before a branch is made.
   checkWritePaths(root, files);
   const repo = openGit(root);
   await assertCanCommit(repo);
-  const from = options.fromDefaultBranch ? await defaultBranch(repo) : undefined;
-  await refuseExistingBranch(repo, branch, from);
+  // `addTo` (what the command changes, "the log"): run again on its own branch, it adds a commit there.
+  const onBranch = options.addTo !== undefined && (await currentBranch(repo)) === branch;
+  const from = options.fromDefaultBranch && !onBranch ? await defaultBranch(repo) : undefined;
+  if (!onBranch) await refuseExistingBranch(repo, branch, from, options.addTo && `To change ${options.addTo} on it, switch to it (git switch ${shellWord(branch)}) and run the command again. `);
   const dirty = await dirtyFiles(repo, files);
   if (dirty.length > 0) {
     throw new MentorError(`${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes; mentor will not mix them into its commit.`, ExitCode.invalid, 'Commit or stash them first (git stash), then run the command again.');
@@ -52,7 +56,7 @@ export async function planCommit(root: string, branch: string, files: string[], 
       'Commit them first (a pull request of their own), or set them aside with `git stash --include-untracked`, then run the command again. Without --commit it writes from them as they are.',
     );
   }
-  return { repo, branch, files, ...(from ? { from } : {}) };
+  return { repo, branch, files, ...(from ? { from } : {}), ...(onBranch ? { onBranch } : {}) };
 }
 
 /**
@@ -68,6 +72,7 @@ export async function writeAndCommit(plan: CommitPlan | undefined, write: () => 
   // (Ctrl-C) is not heard: it is heard here, and stops mentor before anything is written.
   await signalsHeard();
   if (!plan) return write();
+  if (plan.onBranch) return commitOnBranch(plan, write, message);
   const steps: CommitSteps = { repo: plan.repo, branch: plan.branch, files: plan.files, before: await currentPlace(plan.repo), step: 'branch' };
   const shown = filesInWords(plan.files);
   // A signal meanwhile (Ctrl-C) waits until the commit is made or undone (io/interrupt.ts).
@@ -89,6 +94,22 @@ export async function writeAndCommit(plan: CommitPlan | undefined, write: () => 
   }, after);
 }
 
+/** The commit on the branch checked out: should it fail, the files go back as HEAD has them (they had no uncommitted change). */
+async function commitOnBranch(plan: CommitPlan, write: () => void, message: string): Promise<void> {
+  const shown = filesInWords(plan.files);
+  const tracked = await filesInHead(plan.repo, plan.files);
+  const doing = { doing: `committing ${shown} on ${plan.branch}`, wayOut: `See git status: commit ${shown} there (git add -- ${shellWords(plan.files)} && git commit), or put back what was there: ${restoreCommands(plan.files, tracked)}.` };
+  await holdingSignals(() => doing, async () => {
+    write();
+    try {
+      await commitFiles(plan.repo, plan.files, message);
+    } catch (error) {
+      await restoreFromHead(plan.repo, plan.files, tracked).catch(() => undefined);
+      throw error;
+    }
+  }, (outcome) => ('error' in outcome ? 'and the commit did not go through; the files are as they were' : `after committing ${shown} on ${plan.branch}`));
+}
+
 /**
  * What to do after a command wrote a change without --commit: it counts once merged. The git
  * commands are spelt out, for someone who has never made a branch.
@@ -106,7 +127,9 @@ export function nextStepWithoutCommit(what: string, change: { root: string; bran
   ].join('\n');
 }
 
-export function nextStepAfterCommit(branch: string, what: string, root: string, from?: { name: string }): string {
+export function nextStepAfterCommit(branch: string, what: string, root: string, from?: { name: string }, onBranch = false): string {
   const cd = isWorkingFolder(root) ? [] : [`  cd ${shellWord(root)}`];
-  return [`Committed ${what} on the new branch ${branch}${from ? ` (from ${from.name})` : ''}.`, 'Next: push it and open a pull request:', ...cd, `  git push -u origin ${shellWord(branch)}`].join('\n');
+  const committed = onBranch ? `Committed ${what} on ${branch}, the branch you are on.` : `Committed ${what} on the new branch ${branch}${from ? ` (from ${from.name})` : ''}.`;
+  const next = onBranch ? 'Next: push it (its pull request, once open, shows the new commit):' : 'Next: push it and open a pull request:';
+  return [committed, next, ...cd, `  git push -u origin ${shellWord(branch)}`].join('\n');
 }

@@ -187,7 +187,7 @@ export async function branchExists(repo: GitRepo, branch: string): Promise<boole
  * already (a report written again after a late log, a second log of a week) is deleted with
  * `git branch -d`, which keeps a branch that is not merged; one with work of its own is finished first.
  */
-export async function refuseExistingBranch(repo: GitRepo, branch: string, start?: { ref: string; name: string }): Promise<void> {
+export async function refuseExistingBranch(repo: GitRepo, branch: string, start?: { ref: string; name: string }, unmergedHint?: string): Promise<void> {
   if (!(await branchExists(repo, branch))) return;
   // Commits on the branch that its start has not: none when it is merged (simple-git does not
   // reject a silent non-zero exit, so merge-base --is-ancestor cannot say it).
@@ -195,7 +195,7 @@ export async function refuseExistingBranch(repo: GitRepo, branch: string, start?
   const merged = ahead.trim() === '0';
   throw merged
     ? new MentorError(`The branch ${branch} already exists, and is merged already (its commits are all on ${start?.name ?? 'the branch you are on'}).`, ExitCode.usage, `Delete it (git branch -d ${shellWord(branch)}), then run the command again.`)
-    : new MentorError(`The branch ${branch} already exists, with commits that are not merged.`, ExitCode.usage, `Finish the work on it first (push it and open its pull request), or, to drop that work, delete it (git branch -D ${shellWord(branch)}) and run the command again.`);
+    : new MentorError(`The branch ${branch} already exists, with commits that are not merged.`, ExitCode.usage, `${unmergedHint ?? ''}Finish the work on it first (push it and open its pull request), or, to drop that work, delete it (git branch -D ${shellWord(branch)}) and run the command again.`);
 }
 
 /** Above this many paths, git status is asked about the whole program and its answer filtered (see commitFiles). */
