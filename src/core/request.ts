@@ -136,7 +136,10 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
     person.active = true;
   } else {
     // The eligibility questions are the program's for whoever asks for a mentor.
-    for (const answer of answers.otherAnswers) valueProblem('answer', `The answer ${quoted(answer)} is not understood: answer each question with <id>=yes (questions: ${records.config.intake.eligibility.map((q) => q.id).join(', ') || 'none'}).`);
+    const questionIds = records.config.intake.eligibility.map((q) => q.id);
+    for (const answer of answers.otherAnswers) {
+      valueProblem('answer', questionIds.length === 0 ? `The answer ${quoted(answer)} is not needed: this program asks no eligibility question (intake.eligibility in mentor.config.yaml has none). Leave out --answer.` : `The answer ${quoted(answer)} is not understood: answer each question with <id>=yes (questions: ${questionIds.join(', ')}).`);
+    }
     problems.push(...checkEligibility(records.config, answers));
   }
   const unknown = records.unknownCohorts ?? new Map<string, string>();
