@@ -1,6 +1,7 @@
 import { peopleWithHandle, type Program } from '../../model/program.js';
 import { GITHUB_PATTERN } from '../../model/schemas.js';
 import { WITH_ACCESS, type AuthorAssociation } from '../../domain/github.js';
+import { personFile } from '../../domain/layout.js';
 
 // Who opened a pull request, as the base branch knows them: never as the pull request itself
 // says, so a pull request that adds its author to the maintainers does not approve itself.
@@ -44,4 +45,18 @@ function personWith(base: Program, handle: string): { person?: string } {
 export function maintainerApprovals(base: Program, approvedBy: readonly string[]): string[] {
   const maintainers = new Set(base.config.maintainers.map((m) => m.toLowerCase()));
   return [...new Set(approvedBy.filter((login) => maintainers.has(login.toLowerCase())))].sort();
+}
+
+/**
+ * To a newcomer changing a person's records: why the gate does not take them for that person, when
+ * that person file names no handle or another (a slip of whoever wrote it, a maintainer's to fix).
+ */
+export function notTakenForOwner(base: Program, who: Author, person: string): string {
+  const entry = who.kind === 'newcomer' ? base.people.get(person) : undefined;
+  if (!entry) return '';
+  // A handle only as a handle can be written: other text in a file with errors is not repeated.
+  const written = [entry.person?.github ?? entry.handleKey()].find((handle) => handle !== undefined && GITHUB_PATTERN.test(handle));
+  return written === undefined
+    ? ` (if you are ${person}: ${personFile(person)} names no GitHub handle, so the gate cannot tell it is you; a maintainer adds \`github: ${who.handle}\` there, or approves this)`
+    : ` (if you are ${person}: ${personFile(person)} gives the GitHub handle ${written}, not ${who.handle}; a maintainer corrects it there, or approves this)`;
 }

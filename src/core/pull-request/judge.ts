@@ -7,7 +7,7 @@ import { compareWeeks, firstOpenWeek, isIsoWeek, lastCompleteWeek, mondayOf, wee
 import type { CohortEntry, Program } from '../../model/program.js';
 import type { Member } from '../../model/schemas.js';
 import type { Change } from '../../model/scope.js';
-import { whoIs, type Author } from './author.js';
+import { notTakenForOwner, whoIs, type Author } from './author.js';
 import { misplacedLog, movesOwnLogHome, ownLogOf } from './misplaced-log.js';
 import type { AuthorAssociation } from '../../domain/github.js';
 import { textOnlyChange } from './tree-text.js';
@@ -121,7 +121,7 @@ function judgeLog(context: Context, change: Change & { renamedTo?: string }, wha
   if (who.person !== what.person) {
     // A newcomer's own log in the pull request that registers them: right person, wrong time.
     if (what.person === context.newcomerId) return refuse(`your log, but you join in this pull request: add logs in a new pull request once it is merged and a mentor has taken you`);
-    return refuse(`a log of ${what.person}: only ${what.person} or a maintainer may change it`);
+    return refuse(`a log of ${what.person}: only ${what.person} or a maintainer may change it${notTakenForOwner(base, who, what.person)}`);
   }
   if (change.status === 'deleted') return refuse('your own log, but deleting a log needs a maintainer');
   // A log renamed is that week's log gone (and another added): the same as deleting it.
@@ -159,7 +159,7 @@ function judgePerson(context: Context, change: Change, id: string): Judgement {
     // Registering under an id that is taken writes over that person: a maintainer's approval would replace them.
     if (change.status === 'modified' && head.people.get(id)?.hasHandle(who.handle.toLowerCase())) return toFix(`the person file of ${id}, who is registered already: the id ${id} is taken, so register under an id of your own, in a new file ${personFile('<id>')} with that id inside`);
     return refuse(
-      base.people.has(id) ? `the person file of ${id}: only its owner or a maintainer may change it` : `a new person file whose github is not @${who.handle}: you may add only your own (github: ${who.handle})`,
+      base.people.has(id) ? `the person file of ${id}: only its owner or a maintainer may change it${notTakenForOwner(base, who, id)}` : `a new person file whose github is not @${who.handle}: you may add only your own (github: ${who.handle})`,
     );
   }
   if (who.person !== id) return refuse(`the person file of ${id}: only its owner or a maintainer may change it`);
