@@ -1,8 +1,9 @@
 import { existsInRepo } from '../io/generated.js';
 import { ExitCode, MentorError, usageError } from '../errors.js';
 import { assertCanCommit, openGit } from '../io/git.js';
-import { print, printError, say, styleFor } from '../io/output.js';
+import { print, printError, say, styleFor, ttyWidth } from '../io/output.js';
 import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
+import { inUsersWords } from '../io/invocation.js';
 import { readRecord } from '../io/repo.js';
 import { writeFileAtomic } from '../io/write.js';
 import { directMenteeCounts, plannedHours } from '../domain/commitments.js';
@@ -12,6 +13,7 @@ import { checkLogWeek, cohortsForLog, defaultWeekFor, logDraftOf, logForm, membe
 import { askForm } from '../core/questions.js';
 import { compareWeeks, firstOpenWeek, lastCompleteWeek, mondayOf, weekAt } from '../domain/weeks.js';
 import { cohortWeeksText, isCohortWeek } from '../domain/cohort-state.js';
+import { wrapText } from '../domain/columns.js';
 import { checkShape } from '../model/check-shape.js';
 import { isError } from '../model/problem.js';
 import { logContext } from '../model/load.js';
@@ -76,6 +78,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
       memberships,
       fixed: { cohort: options.cohort, person: options.person, week: options.week },
       gitPerson: gitUser,
+      notListed: fitted(inUsersWords(NOT_LISTED, 'stdout')),
       thisWeek,
       lastWeek,
       existing: existingLog,
@@ -144,6 +147,12 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   else say(plan ? nextStepAfterCommit(plan.branch, 'the log', program.root, plan.from, plan.onBranch) : nextStepWithoutCommit('the log', { ...change, root: program.root }));
   return ExitCode.ok;
 }
+
+/** Above the list of people when the git user is not in it: a request merged after the clone is not in it either. */
+const NOT_LISTED = 'Not in this list? Your person file is not in this copy yet: press Ctrl-C, run `git pull` (from a fork: Sync fork on GitHub first), and run this again. New to the program? `mentor request` asks for a mentor.';
+
+/** On a terminal, broken between words within its width, as mentor's messages are. */
+const fitted = (text: string) => ((width) => (width === undefined ? text : wrapText(text, width)))(ttyWidth());
 
 /** Every member of every readable cohort, for the form to choose among. */
 function membershipsOf(loaded: Loaded): Membership[] {

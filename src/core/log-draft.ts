@@ -64,12 +64,13 @@ export const cohortQuestion = (cohorts: Array<{ id: string; name: string }>): Qu
   choices: cohorts.map((cohort) => ({ name: `${cohort.id}  ${cohort.name}`, value: cohort.id })),
 });
 
-export const personQuestion = (members: Array<{ id: string; name: string; role: string }>, defaultPerson: string | undefined): Question => ({
+/** `notListed`: said above the list when the git user is not in it (a copy older than their person file, say). */
+export const personQuestion = (members: Array<{ id: string; name: string; role: string }>, defaultPerson: string | undefined, notListed?: string): Question => ({
   kind: 'select',
   name: 'person',
   message: 'Who is logging?',
   choices: members.map((member) => ({ name: `${member.name} (${member.id}, ${member.role})`, value: member.id })),
-  ...(defaultPerson && members.some((member) => member.id === defaultPerson) ? { default: defaultPerson } : {}),
+  ...(defaultPerson && members.some((member) => member.id === defaultPerson) ? { default: defaultPerson } : notListed !== undefined ? { note: notListed } : {}),
 });
 
 /** The week question: its default is said with the reason it was chosen (see defaultLogWeek). */

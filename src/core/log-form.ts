@@ -24,6 +24,8 @@ export interface LogFormContext {
   fixed: { cohort?: string; person?: string; week?: string };
   /** The person of the git user, offered first. */
   gitPerson?: string;
+  /** What to do when you are not in the list, said above it when the git user is not. */
+  notListed?: string;
   thisWeek: string;
   lastWeek: string;
   /** The log already written for this cohort, person and week, if any. */
@@ -65,7 +67,7 @@ export function logForm(context: LogFormContext): (answers: Readonly<Answers>) =
   return (answers) => {
     const items: FormItem[] = [];
     if (context.fixed.person !== undefined) items.push({ name: 'person', value: context.fixed.person });
-    else items.push(personQuestion(peopleToOffer(offered, context), context.gitPerson));
+    else items.push(personQuestion(peopleToOffer(offered, context), context.gitPerson, context.notListed));
     const person = answers.person as string | undefined;
     if (person === undefined) return items;
 
