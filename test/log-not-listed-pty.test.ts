@@ -24,3 +24,13 @@ describe('mentor log on a terminal, for someone not in the list', () => {
     expect(screen).not.toContain('Not in this list?');
   });
 });
+
+describe('mentor log --person with an id this copy has no person file for', () => {
+  it('says the copy may be older than the person file, and how to update it', async () => {
+    const { mentorIn } = await import('./helpers/in-process.js');
+    const result = await mentorIn(['log', '--person', 'zoe-zhang', '--week', '2026-W47', '--hours', 'practice=3', '--repo', exampleRepo()], { env: { MENTOR_NOW: '2026-11-24T09:00:00-08:00' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('There is no person "zoe-zhang".');
+    expect(result.stderr).toContain('Use the id of a file in people/ (without .yaml). If yours was merged after you cloned this copy, run `git pull` (from a fork: Sync fork on GitHub first), and run this again.');
+  });
+});

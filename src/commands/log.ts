@@ -149,7 +149,8 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
 }
 
 /** Above the list of people when the git user is not in it: a request merged after the clone is not in it either. */
-const NOT_LISTED = 'Not in this list? Your person file is not in this copy yet: press Ctrl-C, run `git pull` (from a fork: Sync fork on GitHub first), and run this again. New to the program? `mentor request` asks for a mentor.';
+const UPDATE_COPY = 'run `git pull` (from a fork: Sync fork on GitHub first)';
+const NOT_LISTED = `Not in this list? Your person file is not in this copy yet: press Ctrl-C, ${UPDATE_COPY}, and run this again. New to the program? \`mentor request\` asks for a mentor.`;
 
 /** On a terminal, broken between words within its width, as mentor's messages are. */
 const fitted = (text: string) => ((width) => (width === undefined ? text : wrapText(text, width)))(ttyWidth());
@@ -207,7 +208,7 @@ function refusePerson(loaded: Loaded, person: string, cohortId: string | undefin
     // The GitHub handle given for the id, as a newcomer to the records easily does.
     const owner = GITHUB_PATTERN.test(person) ? peopleWithHandle(loaded.program, person)[0]?.id : undefined;
     const guess = closest(person, loaded.program.people.keys());
-    const hint = owner ? `${owner} has the GitHub handle ${person}: pass --person ${owner}, the id of the person file.` : guess ? `Did you mean ${guess}?` : 'Use the id of a file in people/ (without .yaml).';
+    const hint = owner ? `${owner} has the GitHub handle ${person}: pass --person ${owner}, the id of the person file.` : guess ? `Did you mean ${guess}?` : `Use the id of a file in people/ (without .yaml). If yours was merged after you cloned this copy, ${UPDATE_COPY}, and run this again.`;
     throw new MentorError(`There is no person "${sanitizeInline(person)}".`, ExitCode.invalid, hint);
   }
   if (cohortId === undefined && !memberships.some((membership) => membership.person === person)) {
