@@ -9,10 +9,10 @@ import { cohortState } from '../domain/cohort-state.js';
 import type { Role } from '../domain/tiers.js';
 import { dayNumber, isRealDate } from '../domain/time.js';
 import { ID_PATTERN } from '../model/schemas.js';
-import { renderNextCohortFiles, renderNextSummary, renderNoEndNote, renderProposalText, renderRollingFromNote, type NewCohort } from '../render/cycles.js';
+import { renderIntakeNote, renderNextCohortFiles, renderNextSummary, renderNoEndNote, renderProposalText, renderRollingFromNote, type NewCohort } from '../render/cycles.js';
 import { renderNextJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
-import { changedMeanwhile, chooseCohort, loadForCommand, lockAndReadAgain, peopleOf, type Loaded } from './context.js';
+import { changedMeanwhile, chooseCohort, loadForCommand, lockAndReadAgain, peopleOf, runningCohorts, type Loaded } from './context.js';
 import { nextStepAfterCommit, planCommit, writeAndCommit } from './commit-step.js';
 import { cohortLogs } from './week-logs.js';
 
@@ -102,9 +102,18 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
   if (!asJson) say(`Wrote ${file} with ${members.length} members${writes.length > 1 ? `, one file each in ${membersDir(toId)}/` : ''}. Next: \`mentor assign ${toId}\` places them.`);
   if (!asJson && options.end === undefined && from.cohort.end !== undefined) say(renderNoEndNote({ id: from.id, start: from.cohort.start, end: from.cohort.end }, toId, options.start, file));
   if (!asJson && from.cohort.end === undefined) say(renderRollingFromNote(from.id, toId, options.start, cohortFile(from.id)));
+  if (!asJson && requestsRefusedUntil(loaded, options.start)) say(renderIntakeNote(toId, options.start));
   if (asJson) said(members, files, plan?.branch ?? null);
   else if (plan) say(nextStepAfterCommit(plan.branch, 'the new cohort', plan.repo.dir));
   return ExitCode.ok;
+}
+
+/** Requests go to `intake.cohort` while it has not finished, else to the one running cohort: between cycles there is neither. */
+function requestsRefusedUntil(loaded: Loaded, start: string): boolean {
+  const intake = loaded.program.config.intake.cohort;
+  const intakeCohort = intake === undefined ? undefined : loaded.program.cohorts.get(intake)?.cohort;
+  if (intakeCohort && cohortState(intakeCohort, loaded.today) !== 'finished') return false;
+  return dayNumber(loaded.today) < dayNumber(start) && runningCohorts(loaded).length === 0;
 }
 
 function refuseExisting(loaded: Loaded, toId: string): void {

@@ -7,7 +7,7 @@ import { formatTable } from './table.js';
 import { plural } from './words.js';
 import { dateOfDayNumber, dayNumber, isRealDate, LAST_DATE } from '../domain/time.js';
 import { sanitizeInline } from './terminal.js';
-import { cohortFile, memberFile } from '../domain/layout.js';
+import { CONFIG_FILE, cohortFile, memberFile } from '../domain/layout.js';
 import { MAX_RECORD_BYTES } from '../model/record-source.js';
 import { schemaLineFor } from '../model/json-schema.js';
 import { markerLine } from './member-text.js';
@@ -140,4 +140,9 @@ export function renderNoEndNote(from: { id: string; start: string; end: string }
 export function renderRollingFromNote(fromId: string, toId: string, start: string, fromFile: string): string {
   const end = dateOfDayNumber(dayNumber(start) - 1);
   return `Note: ${fromId} has no end, so it keeps running beside ${toId}: logs stay due in both, and each person's hours count in both against their budget. To end it the day before ${toId} starts, add \`end: ${end}\` to ${fromFile}.`;
+}
+
+/** Said by `next` when no cohort runs until the new one starts: requests land only in a running cohort, or `intake.cohort`. */
+export function renderIntakeNote(toId: string, start: string): string {
+  return `Until ${start} no cohort runs, so requests for a mentor (the issue form, \`mentor request\`) are refused: to take them into ${toId} now, set \`intake: { cohort: ${toId} }\` in ${CONFIG_FILE}.`;
 }
