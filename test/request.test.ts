@@ -50,9 +50,9 @@ describe('mentor request', () => {
     const repo = repoWithIntake();
     const result = mentor(['request', '--repo', repo, ...ZOE, '--wants', 'React, node', '--prefers', 'ada-l', '--languages', 'fr,en', ...YES], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
-    expect(parse(readText(repo, 'people/zoe.yaml'))).toEqual({ id: 'zoe', name: 'Zoe Zhang', github: 'zoe-z', timezone: 'Europe/Paris', languages: ['fr', 'en'] });
+    expect(parse(readText(repo, 'people/zoe.yaml'))).toEqual({ id: 'zoe', name: 'Zoe Zhang', github: 'zoe-z', timezone: 'Europe/Paris', languages: ['en', 'fr'] });
     expect(readText(repo, 'people/zoe.yaml')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/person\.schema\.json\n/);
-    expect(parse(readText(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toEqual({ person: 'zoe', role: 'mentee', wants: ['react', 'node'], prefers: 'ada', requestedAt: '2026-11-23T10:00:00-08:00' });
+    expect(parse(readText(repo, 'cohorts/2026-fall/members/zoe.yaml'))).toEqual({ person: 'zoe', role: 'mentee', wants: ['node', 'react'], prefers: 'ada', requestedAt: '2026-11-23T10:00:00-08:00' });
     expect(readText(repo, 'cohorts/2026-fall/cohort.yaml')).not.toContain('zoe');
     expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
     const status = await mentorIn(['status', '2026-fall', '--repo', repo, '--format', 'json'], { env: NOW });
@@ -389,7 +389,7 @@ describe('languages and time zones a request stores', () => {
     const repo = repoWithIntake();
     const result = await mentorIn(['request', '--repo', repo, '--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'europe/PARIS', '--languages', 'English, fr, Deutsch, Klingon', ...YES], { env: NOW });
     expect(result.code, result.stderr).toBe(0);
-    expect(parse(readText(repo, 'people/zoe.yaml'))).toMatchObject({ timezone: 'Europe/Paris', languages: ['en', 'fr', 'de', 'klingon'] });
+    expect(parse(readText(repo, 'people/zoe.yaml'))).toMatchObject({ timezone: 'Europe/Paris', languages: ['de', 'en', 'fr', 'klingon'] });
   });
 
   it('scores a shared language the same whether a record writes it as a name or a code', async () => {

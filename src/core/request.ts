@@ -127,8 +127,9 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   }
 
   const person: Record<string, unknown> = { id, name, github, timezone };
-  if (skills.length > 0) person.skills = skills;
-  if (languages.length > 0) person.languages = languages;
+  // Sorted as `mentor fix` keeps them: a file mentor writes passes `fix --check`.
+  if (skills.length > 0) person.skills = [...skills].sort();
+  if (languages.length > 0) person.languages = [...languages].sort();
 
   if (answers.role === 'mentor') {
     if (skills.length === 0) valueProblem('skills', 'An offer to mentor names at least one skill you can teach.', true);
@@ -192,7 +193,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (problems.length > 0 || organisers) return { ok: false, problems, usage, ...(organisers ? { organisers } : {}) };
   // An offer to mentor waits too: for a lead to take the new mentor (claim, or assign).
   const member: Record<string, unknown> = { person: id, role: answers.role };
-  if (wants.length > 0 && answers.role === 'mentee') member.wants = wants;
+  if (wants.length > 0 && answers.role === 'mentee') member.wants = [...wants].sort();
   if (preferred !== undefined) member.prefers = preferred;
   member.requestedAt = records.nowInstant;
   return { ok: true, plan: { person, member: { cohort: cohort!.id, record: member } } };
