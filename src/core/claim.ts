@@ -3,7 +3,7 @@ import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { isPaused } from '../domain/cohort-state.js';
 import { tierAbove, type Role } from '../domain/tiers.js';
 import type { Cohort, Config, Member, Person } from '../model/schemas.js';
-import { personFile } from '../domain/layout.js';
+import { memberFile, personFile } from '../domain/layout.js';
 import { closest } from '../model/suggest.js';
 
 // Claiming a waiting member and releasing a placed one: the hard rules of assignment for one
@@ -43,7 +43,11 @@ export function checkClaim(input: ClaimInput): ClaimOutcome {
   const tier = tierAbove(member.role);
   const own = cohort.members.find((m) => m.person === mentor);
   if (tier === undefined) return { ok: false, reason: `${input.member} is a lead: leads have no mentor.` };
-  if (own?.role !== tier) return { ok: false, reason: `${input.member} is a ${member.role}: only a ${tier} of cohort ${id} may claim them, and ${mentor} is ${own ? `a ${own.role}` : 'not a member'} there.` };
+  if (own?.role !== tier) {
+    // A person of the program in no cohort yet (an offer to mentor, merged): a maintainer places them first.
+    const place = own ? '' : ` A maintainer first adds ${mentor} to it as a ${tier} (${memberFile(id, mentor)} with \`role: ${tier}\`${tier === 'mentor' ? ' and their lead as `mentor:`' : ''}).`;
+    return { ok: false, reason: `${input.member} is a ${member.role}: only a ${tier} of cohort ${id} may claim them, and ${mentor} is ${own ? `a ${own.role}` : 'not a member'} there.${place}` };
+  }
   const person = people.get(mentor);
   if (person?.active === false) return { ok: false, reason: `${mentor} is not active (active: false in ${personFile(mentor)}).` };
   if (person && isPaused(person, input.today)) return { ok: false, reason: `${mentor} is paused until ${person.pausedUntil}.` };
