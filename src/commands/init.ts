@@ -97,7 +97,9 @@ export async function initCommand(options: InitOptions): Promise<number> {
     } catch (error) {
       // The files are written either way; say how to finish, since a second init writes nothing new.
       if (error instanceof MentorError) {
-        throw new MentorError(`${error.message} The files are written but not committed.`, error.exitCode, `${error.hint ? `${error.hint} ` : ''}Then commit them: git add -A && git commit -m "Start the mentorship program".`);
+        // One way on, not two in a row: the cause's own "then try again" is this.
+        const cause = error.hint?.replace(/,? then try again\.$/, '').replace(/\.$/, '');
+        throw new MentorError(`${error.message} The files are written but not committed.`, error.exitCode, `${cause ? `${cause}; then run` : 'Run'} the same \`mentor init\` again, which commits the files as it wrote them, or commit them yourself: git add -A && git commit -m "Start the mentorship program".`);
       }
       throw error;
     }
