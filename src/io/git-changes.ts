@@ -76,8 +76,17 @@ async function resolveCommit(repo: GitRepo, ref: string, flag: string): Promise<
     ExitCode.usage,
     (await isShallow(repo))
       ? 'Check the name and fetch it first (git fetch origin <branch>). This is a shallow clone, so older commits are missing too: fetch the history (in GitHub Actions: actions/checkout with fetch-depth: 0).'
-      : 'Check the branch or commit name (for a remote branch: origin/main), and fetch it first.',
+      : ((await noSuchRemote(repo, ref, flag)) ?? 'Check the branch or commit name (for a remote branch: origin/main), and fetch it first.'),
   );
+}
+
+/** `origin/main` in a repository with no remote `origin` (not pushed yet) but a branch `main`: that branch is meant. */
+async function noSuchRemote(repo: GitRepo, ref: string, flag: string): Promise<string | undefined> {
+  const [, remote, branch] = /^([^/]+)\/(.+)$/.exec(ref) ?? [];
+  if (remote === undefined || branch === undefined) return undefined;
+  const remotes = (await repo.git.raw(['remote']).catch(() => '')).split('\n').map((name) => name.trim());
+  if (remotes.includes(remote) || (await repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/heads/${branch}`]).catch(() => '')).trim() === '') return undefined;
+  return `This repository has no remote ${remote}: name the local branch, ${branch} (${flag} ${branch}).`;
 }
 
 /**
