@@ -40,4 +40,20 @@ describe('mentor log --commit again for the same week', () => {
     expect(again.stderr).toContain(`To change the log on it, switch to it (git switch ${BRANCH}) and run the command again`);
     expect(git(repo, ['rev-list', '--count', `main..${BRANCH}`]).trim()).toBe('1');
   });
+
+  it('puts the log back as the branch has it when that commit fails (a signing program that fails)', async () => {
+    const repo = exampleGitRepo();
+    expect((await mentorIn([...hal('practice=2'), '--repo', repo], { env: NOW })).code).toBe(0);
+    git(repo, ['config', 'commit.gpgsign', 'true']);
+    git(repo, ['config', 'gpg.program', 'false']);
+    const failed = await mentorIn([...hal('practice=3'), '--force', '--repo', repo], { env: NOW });
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toContain('gpg failed to sign the data');
+    expect(failed.stderr).toContain(`Nothing was written: cohorts/2026-fall/logs/hal/2026-W47.yaml is as ${BRANCH} has it.`);
+    expect(failed.stderr).toContain('Fix the cause, then run the command again.');
+    expect(readFileSync(path.join(repo, LOG), 'utf8')).toContain('practice: 2');
+    expect(git(repo, ['status', '--porcelain']).trim()).toBe('');
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe(BRANCH);
+    expect(git(repo, ['rev-list', '--count', `main..${BRANCH}`]).trim()).toBe('1');
+  });
 });

@@ -104,8 +104,10 @@ async function commitOnBranch(plan: CommitPlan, write: () => void, message: stri
     try {
       await commitFiles(plan.repo, plan.files, message);
     } catch (error) {
-      await restoreFromHead(plan.repo, plan.files, tracked).catch(() => undefined);
-      throw error;
+      const back = await restoreFromHead(plan.repo, plan.files, tracked).then(() => true, () => false);
+      if (!(error instanceof MentorError)) throw error;
+      const state = back ? `Nothing was written: ${shown} is as ${plan.branch} has it.` : `${shown} is written but not committed; to put it back: ${restoreCommands(plan.files, tracked)}.`;
+      throw new MentorError(`${error.message.replace(/\.?$/, '.')} ${state}`, error.exitCode, error.hint ?? 'Fix the cause, then run the command again.');
     }
   }, (outcome) => ('error' in outcome ? 'and the commit did not go through; the files are as they were' : `after committing ${shown} on ${plan.branch}`));
 }
