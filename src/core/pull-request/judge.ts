@@ -255,7 +255,7 @@ function judgeClaim(context: Context, cohort: CohortEntry, member: Member, after
   if (after.mentor !== who.person) return refuse(`sets ${after.mentor} as the mentor of ${member.person}: you may claim a waiting member only for yourself`);
   const tier = tierAbove(member.role);
   const own = cohort.members.get(who.person!);
-  if (tier === undefined || own?.role !== tier) return refuse(`claims ${member.person}, a ${member.role}: only a ${tier ?? 'mentor'} of cohort ${cohort.id} may claim them, and you are ${own ? `a ${own.role}` : 'not a member'} there`);
+  if (tier === undefined || own?.role !== tier) return refuse(`claims ${member.person}, a ${member.role}: only a ${tier ?? 'mentor'} of cohort ${cohort.id} may claim them, and you are ${own ? `a ${own.role} there` : `not a member there (a maintainer first adds you to it as a ${tier ?? 'mentor'})`}`);
   const person = base.people.get(who.person!)?.person;
   if (!person?.active) return refuse(`claims ${member.person}, but your person file says active: false`);
   if (isPaused(person, context.today)) return refuse(`claims ${member.person}, but you are paused until ${person.pausedUntil}`);
