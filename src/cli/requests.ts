@@ -74,7 +74,7 @@ export const prSummary: Define = (program, run) =>
     .addOption(repoOption())
     .addOption(baseOption())
     .addOption(headOption())
-    .option('--author <github>', 'GitHub login of the author, to say whether they may change these records', 'ghost')
+    .option('--author <github>', 'GitHub login of the author, to say whether they may change these records (default: the GitHub handle of your git user\'s person file)')
     .addOption(associationOption())
     .option('--approved-by <github>', 'a login whose approval is on the head commit (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'markdown: the comment; json: the changes in the program\'s terms, with the GitHub handle (at the base) of each person they name').choices(['markdown', 'json']).default('markdown'))

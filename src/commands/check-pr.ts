@@ -1,8 +1,9 @@
 import { ExitCode, MentorError } from '../errors.js';
 import { currentTime } from '../io/clock.js';
 import { GitCommitSource, SharedReads } from '../io/git-source.js';
-import { print, styleFor, ttyWidth } from '../io/output.js';
+import { print, printError, styleFor, ttyWidth } from '../io/output.js';
 import { findRepoRoot } from '../io/repo.js';
+import { WorktreeSource } from '../io/worktree-source.js';
 import { BOT_HANDLE, isHandle } from '../core/pull-request/author.js';
 import { reviewPullRequest, type PullRequestReview } from '../core/pull-request/review.js';
 import { handlesNamed } from '../core/pull-request/summary.js';
@@ -14,6 +15,7 @@ import { validateScope } from '../model/validate.js';
 import { renderReviewJson, renderReviewMarkdown, renderReviewText, renderSummaryJson } from '../render/pull-request.js';
 import { terminalLine } from '../render/escape.js';
 import { ASSOCIATION_SHAPE, judgedAssociation } from '../domain/github.js';
+import { personOfGitUser } from './context.js';
 
 export interface CheckPrOptions {
   repo?: string;
@@ -74,10 +76,29 @@ export async function checkPrCommand(options: CheckPrOptions): Promise<number> {
  * changes in the program's terms and the handles of the people they name, as the base has them:
  * the workflows that tell a member who their mentor is read them, never the pull request's text).
  */
-export async function prSummaryCommand(options: Omit<CheckPrOptions, 'format'> & { author: string; format: 'markdown' | 'json' }): Promise<number> {
-  const { review, base } = await reviewFromGit({ ...options, format: options.format });
+export async function prSummaryCommand(options: Omit<CheckPrOptions, 'format'> & { format: 'markdown' | 'json' }): Promise<number> {
+  // The comment is a preview for whoever runs it: without --author, the person of the git user. The
+  // JSON (the workflows') judges nobody's rights, so keeps the placeholder login.
+  const author = options.author ?? (options.format === 'json' ? PLACEHOLDER_LOGIN : await gitUsersHandle(options.repo));
+  const { review, base } = await reviewFromGit({ ...options, author, format: options.format });
   print(options.format === 'json' ? renderSummaryJson(review, handlesNamed(base, review.summary)) : renderReviewMarkdown(review));
   return ExitCode.ok;
+}
+
+/** The author judged when none is named and the git user is no person here: GitHub's name for a deleted account. */
+const PLACEHOLDER_LOGIN = 'ghost';
+
+/** The GitHub handle the person file of the git user gives (as `mentor log` finds them), said on stderr. */
+async function gitUsersHandle(repo: string | undefined): Promise<string> {
+  const program = loadProgram(new WorktreeSource(findRepoRoot(repo)));
+  const person = await personOfGitUser(program);
+  const handle = person === undefined ? undefined : program.people.get(person)?.person?.github;
+  if (person === undefined || handle === undefined) {
+    printError(`mentor: judged for a newcomer (@${PLACEHOLDER_LOGIN}): your git user is no person of this program with a GitHub handle; pass --author <your GitHub login>.`);
+    return PLACEHOLDER_LOGIN;
+  }
+  printError(`mentor: judged for @${handle} (${person}, your git user); --author names another.`);
+  return handle;
 }
 
 /** GitHub's author_association: any value shaped like one (GitHub adds values); one that is not is a caller's mistake. */
