@@ -73,7 +73,8 @@ export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof c
     writes,
     edited.has(entry.file) ? `Keep the members of ${entry.id} one file each, then run ${command} again: mentor members ${entry.id} --to files` : `Shorten the member's file (its comments, or its history of earlier mentors), then run ${command} again.`,
   );
-  const commitPlan = branch !== undefined ? await planCommit(root, branch, files) : undefined;
+  // From the default branch, as log: a pull request never carries the work of the branch checked out.
+  const commitPlan = branch !== undefined ? await planCommit(root, branch, files, { fromDefaultBranch: 'where-files-agree' }) : undefined;
   await writeAndCommit(commitPlan, () => writeFilesAtomic(root, writes), message);
   return files;
 }

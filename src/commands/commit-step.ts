@@ -4,7 +4,7 @@ import { shellWord, shellWords } from '../domain/text.js';
 import { checkWritePaths, isWorkingFolder } from '../io/write-path.js';
 import { assertCommittable } from '../io/git-index.js';
 import { assertCanCommit, commitFiles, createBranch, currentBranch, defaultBranch, dirtyFiles, openGit, refuseExistingBranch, type GitRepo } from '../io/git.js';
-import { currentPlace, filesInHead, restoreCommands, restoreFromHead } from '../io/git-branch.js';
+import { currentPlace, differsFromHead, filesInHead, restoreCommands, restoreFromHead } from '../io/git-branch.js';
 import { holdingSignals, signalsHeard } from '../io/interrupt.js';
 import { goBack, underWay, type CommitSteps } from './commit-undo.js';
 
@@ -34,14 +34,16 @@ export interface RecordsRead {
  * changes, or records the output is built from (`reads`) are not committed (exit 1, as for its own files). `fromDefaultBranch`: start at the repo's default branch, not HEAD, so a pull request
  * holds only this change and never the work of the branch that happens to be checked out.
  */
-export async function planCommit(root: string, branch: string, files: string[], options: { fromDefaultBranch?: boolean; reads?: RecordsRead; addTo?: string } = {}): Promise<CommitPlan> {
+export async function planCommit(root: string, branch: string, files: string[], options: { fromDefaultBranch?: boolean | 'where-files-agree'; reads?: RecordsRead; addTo?: string } = {}): Promise<CommitPlan> {
   // The write checks this too; here it refuses before a branch is made.
   checkWritePaths(root, files);
   const repo = openGit(root);
   await assertCanCommit(repo);
   // `addTo` (what the command changes, "the log"): run again on its own branch, it adds a commit there.
   const onBranch = options.addTo !== undefined && (await currentBranch(repo)) === branch;
-  const from = options.fromDefaultBranch && !onBranch ? await defaultBranch(repo) : undefined;
+  let from = options.fromDefaultBranch && !onBranch ? await defaultBranch(repo) : undefined;
+  // An edit built on HEAD's files: from the default branch only when it has them as HEAD has.
+  if (from && options.fromDefaultBranch === 'where-files-agree' && (await differsFromHead(repo, from.ref, files))) from = undefined;
   if (!onBranch) await refuseExistingBranch(repo, branch, from, options.addTo && `To change ${options.addTo} on it, switch to it (git switch ${shellWord(branch)}) and run the command again. `);
   const dirty = await dirtyFiles(repo, files);
   if (dirty.length > 0) {

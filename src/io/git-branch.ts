@@ -61,3 +61,8 @@ export async function pointHeadAt(repo: GitRepo, branch: string): Promise<void> 
 export async function deleteBranchAt(repo: GitRepo, branch: string, commit: string): Promise<void> {
   await attempt('git update-ref', () => repo.git.raw(['update-ref', '-d', `refs/heads/${branch}`, commit]));
 }
+
+/** Whether any of the files differs between the commit `ref` names and HEAD. */
+export async function differsFromHead(repo: GitRepo, ref: string, files: readonly string[]): Promise<boolean> {
+  return (await attempt('git diff', () => repo.git.raw(['diff', '--name-only', '--no-renames', ref, 'HEAD', '--', ...files]))).trim() !== '';
+}
