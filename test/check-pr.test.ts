@@ -634,6 +634,16 @@ describe('mentor check-pr: newcomers and claims', () => {
     expect(byFile((await checkPr(asLead, 'zoe-z')).json.changes)['cohorts/2026-fall/members/zoe.yaml']).toMatchObject({ allowed: false, reason: 'adds you as a lead: you may join as a waiting mentee or mentor; a maintainer places leads' });
   });
 
+  // What request tells a registered person (the form refuses them: their person file exists): add
+  // yourself as a waiting member in a pull request. The gate lets them, as it lets a newcomer.
+  it('lets a registered person join a cohort that has not started as a waiting member', async () => {
+    const base = exampleRepo({ 'cohorts/2027-spring/cohort.yaml': 'id: 2027-spring\nname: Spring\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: andrew\n    role: lead\n' });
+    const repo = pullRequest((r) => write(r, 'cohorts/2027-spring/members/hal.yaml', 'person: hal\nrole: mentee\nrequestedAt: 2026-11-24T10:00:00-08:00\n'), base);
+    const { code, json } = await checkPr(repo, 'hal-k');
+    expect(json.changes).toEqual([expect.objectContaining({ file: 'cohorts/2027-spring/members/hal.yaml', allowed: true, reason: 'you joining cohort 2027-spring as a waiting member' })]);
+    expect(code).toBe(0);
+  });
+
   it("knows a newcomer's own person file by its github though another field has a slip, and asks them to fix only the slip", async () => {
     const repo = pullRequest((r) => {
       write(r, 'people/zoe.yaml', newcomer.replace('Europe/Berlin', 'CET+1'));

@@ -264,9 +264,9 @@ describe('mentor request --from-issue', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Thanks for offering to mentor. Your offer to mentor cannot be taken yet:');
     expect(result.stdout).toContain('- An offer to mentor names at least one skill you can teach.\n');
-    expect(result.stdout).toContain('you are registered; to join a cohort as a mentor, ask a maintainer to add you as a member.\n');
-    // The gate lets only a newcomer add themselves as a waiting member: a registered person asks a maintainer.
-    expect(result.stdout).not.toContain('add yourself as a member');
+    // The gate lets a registered person add themselves as a waiting member too: the answer says how, file and fields.
+    // (Markdown: the issue shows <cohort> and the parentheses as written.)
+    expect(result.stdout).toContain('you are registered as ada. To join a cohort as a mentor, add yourself as a waiting member in a pull request: a file cohorts/&lt;cohort&gt;/members/ada.yaml with person: ada, role: mentor and requestedAt: \\(when you ask\\); or ask a maintainer.\n');
     // From the command line the flag is still named.
     const flags = await mentorIn(['request', '--repo', repo, '--role', 'mentor', '--person', 'kim', '--name', 'Kim', '--github', 'kim-k', '--timezone', 'UTC'], { env: NOW });
     expect(flags.stderr).toContain('An offer to mentor names at least one skill you can teach (--skills).');

@@ -1,4 +1,4 @@
-import { CONFIG_FILE, cohortFile, freeId, ID_PATTERN, isWindowsDeviceName, personFile, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
+import { CONFIG_FILE, cohortFile, freeId, ID_PATTERN, isWindowsDeviceName, memberFile, personFile, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
 import { zoneNotAPlace } from '../domain/zone-words.js';
@@ -233,8 +233,8 @@ export function listedIdProblem(id: string, inUse: ReadonlySet<string>): string 
 /** A handle that has a person file already: its owner is registered, and a request would be a second file. */
 export function registeredHandleProblem(github: string, people: RequestRecords['people'], role: RequestRole): string | undefined {
   const owner = [...people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
-  // The gate lets only a newcomer add themselves as a waiting member: a registered person asks a maintainer.
-  return owner ? `The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered; to join a cohort as a ${role}, ask a maintainer to add you as a member.` : undefined;
+  // The gate lets a person add themselves as a waiting member (no mentor, requestedAt now), as it lets a newcomer.
+  return owner ? `The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered as ${owner[0]}. To join a cohort as a ${role}, add yourself as a waiting member in a pull request: a file ${memberFile('<cohort>', owner[0])} with person: ${owner[0]}, role: ${role} and requestedAt: (when you ask); or ask a maintainer.` : undefined;
 }
 
 
