@@ -7,16 +7,18 @@ import { EXAMPLE, exampleGitRepo, exampleRepo, git, makeTree, mentor, mentorJson
 const REPORT = 'reports/2026-fall/2026-W47';
 
 describe('mentor report', () => {
-  it('without a cohort when none is running, shows the command that names one (report and log alike)', async () => {
+  it('without a cohort when none is running, shows the command that names one (a log, its person\'s cohort)', async () => {
     // Before: 'For example: 2026-fall.', which is no command: report takes it as an argument, log as --cohort.
     const repo = exampleRepo();
     const env = { MENTOR_NOW: '2026-12-24T09:00:00-08:00' };
     const report = await mentorIn(['report', '--repo', repo], { env });
     expect(report.code).toBe(2);
     expect(report.stderr).toBe('mentor: No cohort is running today; name the cohort (cohorts: 2026-fall).\n  For example: mentor report 2026-fall.\n');
+    // A log names its person, whose cohort says whether it holds the week (readme15, efdaafa): bob's
+    // 2026-fall ended in W48, so W49 is refused there, as DESIGN says (exit 1), not sent to --cohort.
     const log = await mentorIn(['log', '--repo', repo, '--person', 'bob', '--week', '2026-W49', '--hours', 'practice=1'], { env });
-    expect(log.code).toBe(2);
-    expect(log.stderr).toBe('mentor: No cohort is running today; name the cohort (cohorts: 2026-fall).\n  For example: mentor log --cohort 2026-fall.\n');
+    expect(log.code).toBe(1);
+    expect(log.stderr).toBe('mentor: 2026-W49 is outside cohort 2026-fall (2026-W37 to 2026-W48); nothing was written.\n  Log a week of the cohort, or name the cohort that ran that week with --cohort.\n');
   });
 
   it('between cycles, names the cohort about to start in its example (a report the one just ended), not the first one on disk', async () => {
