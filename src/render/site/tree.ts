@@ -21,7 +21,8 @@ const SHAPE: Record<Role, { symbol: string; size: number; mark: string }> = {
 };
 
 const leaves = (node: TreeNode): number => (node.children.length === 0 ? 1 : node.children.reduce((sum, child) => sum + leaves(child), 0));
-const menteesUnder = (node: TreeNode): number => node.children.reduce((sum, child) => sum + (child.role === 'mentee' ? 1 : 0) + menteesUnder(child), 0);
+/** Members of a role in a branch, its top included: a branch may have a mentor at its top, one still waiting for a lead. */
+const countIn = (node: TreeNode, role: Role): number => node.children.reduce((sum, child) => sum + countIn(child, role), node.role === role ? 1 : 0);
 
 interface ChartNode {
   name: string;
@@ -105,8 +106,7 @@ export function treeSection(cohort: CohortPage): string {
   const branches = cohort.tree.map((lead, index) => {
     const { svg: wide, compact } = leadPicture(lead, `tree-${index}`);
     const svg = `${wide}\n${leadPicture(lead, `tree-${index}`, true).svg}`;
-    const mentees = menteesUnder(lead);
-    const caption = `${text(label(lead.name, 60))}'s branch: ${plural(lead.children.length, 'mentor')}, ${plural(mentees, 'mentee')}. ${legend}${compact ? ` Each mentor shows its number of mentees; the list names them all.` : ''}`;
+    const caption = `${text(label(lead.name, 60))}'s branch: ${plural(countIn(lead, 'mentor'), 'mentor')}, ${plural(countIn(lead, 'mentee'), 'mentee')}. ${legend}${compact ? ` Each mentor shows its number of mentees; the list names them all.` : ''}`;
     const list = `<details${bigCohort ? '' : ' open'}><summary>Everyone in ${text(label(lead.name, 60))}'s branch, as a list</summary>\n<ul class="tree">\n${listItem(lead, cohort.weeks.length > 0)}\n</ul>\n</details>\n`;
     return `<h3 id="branch-${text(lead.id)}">${person(lead.name, lead.id)}</h3>\n${figure(`tree-${index}`, caption, svg, list)}`;
   });

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { mentor, readText, smallProgram, minimal } from './helpers/repo.js';
+
+// Red team of session 15's changes: `mentor assign` places mentees under a mentor still waiting
+// for a lead (DESIGN.md's hard rules: active, the tier above, room), so a program without leads,
+// or a new mentor from the Become a mentor form, now has branches whose top is a mentor.
+
+const NOW = { MENTOR_NOW: '2026-11-24T12:00:00Z' };
+
+describe('a mentor with mentees but no lead yet, on the dashboard', () => {
+  it('counts the branch by role: the mentor at its top is one mentor, its mentees are mentees', () => {
+    const repo = smallProgram({
+      'people/kim.yaml': minimal.person('kim'),
+      'cohorts/c1/cohort.yaml': 'id: c1\nname: Cohort one\nstart: 2026-09-07\nend: 2026-11-29\nmembers:\n  - person: max\n    role: mentor\n  - person: ann\n    role: mentee\n    mentor: max\n  - person: kim\n    role: mentee\n    mentor: max\n',
+      'people/lee.yaml': null,
+    });
+    const result = mentor(['site', '--out', '_site'], { cwd: repo, env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    const page = readText(repo, '_site/cohorts/c1.html');
+    expect(page).toContain("MAX's branch: 1 mentor, 2 mentees.");
+    expect(page).not.toContain("MAX's branch: 2 mentors");
+  });
+});
