@@ -21,3 +21,17 @@ describe('a mentor with mentees but no lead yet, on the dashboard', () => {
     expect(page).not.toContain("MAX's branch: 2 mentors");
   });
 });
+
+describe('an offer to mentor, in words of its own', () => {
+  it('next says a mentor who never had a lead was still waiting for a lead, not for a mentor', () => {
+    const repo = smallProgram({
+      'people/kim.yaml': minimal.person('kim'),
+      'cohorts/c1/members/kim.yaml': 'person: kim\nrole: mentor\nrequestedAt: 2026-11-20T10:00:00Z\n',
+    });
+    const result = mentor(['next', 'c1', 'c2', '--start', '2026-12-07', '--yes', '--format', 'json'], { cwd: repo, env: { MENTOR_NOW: '2026-12-01T12:00:00Z' } });
+    expect(result.code, result.stderr).toBe(0);
+    const kim = JSON.parse(result.stdout).proposals.find((p: { person: string }) => p.person === 'kim');
+    expect(kim).toMatchObject({ kind: 'same', reason: 'was still waiting for a lead' });
+  });
+
+});

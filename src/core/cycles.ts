@@ -50,7 +50,7 @@ export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<st
         member.role === 'lead'
           ? 'leads stay leads'
           : !expectsLog(member)
-            ? 'was still waiting for a mentor'
+            ? `was still waiting for a ${tierAbove(member.role)}`
             : ownWeeks === 0
               ? 'had a mentor for no complete week of the cycle'
               : `logged ${logged} of ${ownWeeks} weeks${since}, under ${Math.round(config.promotion.minShareOfWeeksLogged * 100)}%`;
