@@ -34,4 +34,10 @@ describe('an offer to mentor, in words of its own', () => {
     expect(kim).toMatchObject({ kind: 'same', reason: 'was still waiting for a lead' });
   });
 
+  it('request --role mentor refuses an offer as an offer, not as a request', () => {
+    const repo = smallProgram();
+    const result = mentor(['request', '--role', 'mentor', '--cohort', 'c1', '--person', 'kim', '--name', 'Kim', '--github', 'kim-gh', '--timezone', 'UTC', '--skills', 'css', '--prefers', 'max'], { cwd: repo, env: { MENTOR_NOW: '2026-11-01T12:00:00Z' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('mentor: nothing written: the offer to mentor cannot be taken as it is:\n  - "max" is not a lead of cohort c1: name one of lee, or leave it empty.');
+  });
 });

@@ -75,7 +75,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     // The answer on the issue is written whatever the exit code: the workflow posts it.
     if (options.format === 'markdown') print(renderRequestRefusalMarkdown(all, organisers, program.config.maintainers, role));
     else if (options.format === 'json') print(renderRequestJson({ role, person: answers.values.person?.trim() || null, cohort: outcome.ok ? outcome.plan.member.cohort : null, organisers: organisers?.message ?? null, ok: false, problems: all, files: [], branch: null }));
-    else printError(renderRequestRefusalText(all, organisers));
+    else printError(renderRequestRefusalText(all, organisers, role));
     return !outcome.ok && outcome.usage ? ExitCode.usage : ExitCode.invalid;
   };
   if (!outcome.ok || problems.length > 0) return refuse();

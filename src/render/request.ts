@@ -66,9 +66,9 @@ export function renderRequestPreview(files: ReadonlyArray<{ file: string; conten
   return files.map(({ file, content }) => `\n${file}\n${sanitizeForTerminal(content.replace(/^# yaml-language-server:.*\n/, '')).trimEnd()}`).join('\n');
 }
 
-export function renderRequestRefusalText(problems: readonly string[], organisers?: OrganisersProblem): string {
+export function renderRequestRefusalText(problems: readonly string[], organisers: OrganisersProblem | undefined, role: RequestRole): string {
   const all = organisers ? [organisers.message, ...problems] : problems;
-  return [`mentor: nothing written: the request cannot be taken as it is:`, ...all.map((p) => `  - ${sanitizeInline(p)}`)].join('\n');
+  return [`mentor: nothing written: the ${REQUEST_NOUN[role]} cannot be taken as it is:`, ...all.map((p) => `  - ${sanitizeInline(p)}`)].join('\n');
 }
 
 /**
