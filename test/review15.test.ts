@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mentor, readText, smallProgram, minimal } from './helpers/repo.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { mentor, readText, smallProgram, minimal, SMALL_COHORT_HEAD } from './helpers/repo.js';
 
 // Red team of session 15's changes: `mentor assign` places mentees under a mentor still waiting
 // for a lead (DESIGN.md's hard rules: active, the tier above, room), so a program without leads,
@@ -39,5 +41,35 @@ describe('an offer to mentor, in words of its own', () => {
     const result = mentor(['request', '--role', 'mentor', '--cohort', 'c1', '--person', 'kim', '--name', 'Kim', '--github', 'kim-gh', '--timezone', 'UTC', '--skills', 'css', '--prefers', 'max'], { cwd: repo, env: { MENTOR_NOW: '2026-11-01T12:00:00Z' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('mentor: nothing written: the offer to mentor cannot be taken as it is:\n  - "max" is not a lead of cohort c1: name one of lee, or leave it empty.');
+  });
+});
+
+describe('an offer to mentor with fewer hours than mentoring anyone takes', () => {
+  const offer = (repo: string, hours: string, format = 'text') =>
+    mentor(['request', '--role', 'mentor', '--cohort', 'c1', '--person', 'kim', '--name', 'Kim', '--github', 'kim-gh', '--timezone', 'UTC', '--skills', 'css', '--max-hours', hours, '--format', format], { cwd: repo, env: { MENTOR_NOW: '2026-11-01T12:00:00Z' } });
+
+  it('is refused, writing nothing, with the hours one mentee takes: a mentor who waits with no room would never be given a mentee', () => {
+    // A mentor plans 4 h a week before any mentee (the defaults), 1 h more per mentee.
+    const repo = smallProgram();
+    const result = offer(repo, '3');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("3 hours a week is less than a mentor's plan with one mentee in cohort c1 (5 h: 4 h, and 1 h more per mentee): give at least 5 hours, or leave the hours empty.");
+    expect(existsSync(path.join(repo, 'people/kim.yaml'))).toBe(false);
+    expect(existsSync(path.join(repo, 'cohorts/c1/members/kim.yaml'))).toBe(false);
+  });
+
+  it("asks only for the mentor's own plan where mentors take no mentees (maxMentees: 0)", () => {
+    const repo = smallProgram({ 'mentor.config.yaml': `${minimal.config}roles:\n  mentor:\n    maxMentees: 0\n`, 'cohorts/c1/logs/ann/2026-W40.yaml': null, 'cohorts/c1/cohort.yaml': `${SMALL_COHORT_HEAD}members:\n  - person: lee\n    role: lead\n  - person: max\n    role: mentor\n    mentor: lee\n` });
+    expect(offer(repo, '4').code).toBe(0);
+    const refused = offer(smallProgram({ 'mentor.config.yaml': `${minimal.config}roles:\n  mentor:\n    maxMentees: 0\n`, 'cohorts/c1/logs/ann/2026-W40.yaml': null, 'cohorts/c1/cohort.yaml': `${SMALL_COHORT_HEAD}members:\n  - person: lee\n    role: lead\n  - person: max\n    role: mentor\n    mentor: lee\n` }), '3');
+    expect(refused.stderr).toContain("3 hours a week is less than a mentor's plan in cohort c1 (4 h): give at least 4 hours, or leave the hours empty.");
+  });
+
+  it('is taken with enough hours for one mentee', () => {
+    const repo = smallProgram();
+    expect(offer(repo, '5').code).toBe(0);
+    expect(readText(repo, 'people/kim.yaml')).toContain('maxHoursPerWeek: 5');
+    const hours = mentor(['hours', 'c1'], { cwd: repo, env: { MENTOR_NOW: '2026-11-01T12:00:00Z' } });
+    expect(hours.stdout).not.toContain('planned past maxHoursPerWeek');
   });
 });

@@ -6,6 +6,7 @@ import { languageCode } from '../domain/languages.js';
 import { invisibleNameRefusal, quoted } from '../domain/text.js';
 import { closestTimeZone } from '../model/suggest.js';
 import { tierAbove } from '../domain/tiers.js';
+import { maxMenteesOf, plannedHours, roundHours } from '../domain/commitments.js';
 import { GITHUB_PATTERN, type Cohort, type Config, type Person } from '../model/schemas.js';
 import { eligibilityText, type AnswerKey, type RequestRole } from './request-form.js';
 
@@ -180,6 +181,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
     // A taken id is said above: its member is that person, not the one asking.
     problems.push(`${id} is already a member of cohort ${cohortId}.`);
   }
+  if (answers.role === 'mentor' && maxHours !== undefined && cohort) problems.push(...tooFewHours(records.config, cohort, maxHours));
   const prefers = values.prefers?.trim().replace(/^@/, '');
   let preferred: string | undefined;
   const above = tierAbove(answers.role)!;
@@ -197,6 +199,19 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (preferred !== undefined) member.prefers = preferred;
   member.requestedAt = records.nowInstant;
   return { ok: true, plan: { person, member: { cohort: cohort!.id, record: member } } };
+}
+
+/**
+ * An offer whose hours cannot hold one mentee: the new mentor would wait with no room, never given
+ * a mentee by assign or a claim, and `hours` would show them planned past their budget.
+ */
+function tooFewHours(config: Config, cohort: Cohort, maxHours: number): string[] {
+  const base = plannedHours(config, 'mentor', 0, cohort.cadence).total;
+  // A program whose mentors take no mentees (maxMentees: 0) asks only for the mentor's own plan.
+  if (maxMenteesOf(config, 'mentor') === 0) return maxHours >= base ? [] : [`${maxHours} hours a week is less than a mentor's plan in cohort ${cohort.id} (${base} h): give at least ${base} hours, or leave the hours empty.`];
+  const withOne = plannedHours(config, 'mentor', 1, cohort.cadence).total;
+  if (maxHours >= withOne) return [];
+  return [`${maxHours} hours a week is less than a mentor's plan with one mentee in cohort ${cohort.id} (${withOne} h: ${base} h, and ${roundHours(withOne - base)} h more per mentee): give at least ${withOne} hours, or leave the hours empty.`];
 }
 
 /** What to write instead of a zone that is not one: the one it most likely meant, else what a zone looks like. */
