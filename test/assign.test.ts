@@ -251,7 +251,7 @@ describe('mentor assign on a terminal', () => {
         ['← Back to the question before', `${DOWN}${DOWN}\r`], // past cleo and jon: back to the plan
         ['Write these placements?', `${DOWN}\r`],
         ['Which member?', `${DOWN}\r`],
-        ['← Back to the question before', `${DOWN}${DOWN}\r`], // past grace and linus: back to the members
+        ['← Back to the question before', `${DOWN}${DOWN}${DOWN}\r`], // past grace, linus and ada (her place is cleo's in the plan): back to the members
         ['Which member?', `${DOWN}\r`],
         ['Mentor for jon', `${DOWN}\r`],
         ['Write these placements?', '\r'],

@@ -174,7 +174,8 @@ async function chooseChange(asker: Asker, input: AssignInput, plan: AssignmentPl
     const member = input.cohort.members.find((m) => m.person === person)!;
     const choices = mentorChoices(input, plan, member);
     if (choices.length === 0) {
-      say(`No ${member.role === 'mentee' ? 'mentor' : 'lead'} has room for ${String(person)}.`);
+      const why = plan.unassigned.find((u) => u.person === person)?.reason ?? `no ${member.role === 'mentee' ? 'mentor' : 'lead'} has room`;
+      say(`${String(person)} cannot be placed: ${why}. Choose another member, or go back to the plan.`);
       continue;
     }
     const mentor = await asker.ask({ kind: 'select', name: 'mentor', message: `Mentor for ${String(person)}`, choices, back: true });

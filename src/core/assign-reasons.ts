@@ -56,6 +56,12 @@ export function whyNotPlaced(context: ReasonContext, member: Member): Unplaced {
     const assignment = context.assignments[first.index]!;
     return unplaced('lost-tie', `lost a tie on id to ${assignment.person} for ${assignment.mentor}'s last place (both score ${first.mine} there; ties go by id)${others}`);
   }
+  // The organiser's choices hold their places whatever the scores (core/assign.ts chosenFirst).
+  const chosen = context.assignments.filter((a) => a.chosen && openIds.has(a.mentor)).map((a) => a.person);
+  if (chosen.length > 0) {
+    const rest = context.assignments.some((a) => !a.chosen && openIds.has(a.mentor)) ? ', and to members who score higher there' : '';
+    return unplaced('room-taken', `${taken} went to your ${chosen.length === 1 ? 'choice' : 'choices'}, ${someOf(chosen)}${rest}${others}`);
+  }
   return unplaced(
     'room-taken',
     `${taken} went to members who score higher there (placing ${member.person} instead of any of them lowers the total)${others}`,

@@ -40,16 +40,25 @@ export function memberChoices(plan: AssignmentPlan, overrides: ReadonlyMap<strin
   return [...placed, ...left];
 }
 
-/** The mentors who could take a member, each with the pair's score and room; the current one marked. */
+/**
+ * The mentors who could take a member, each with the pair's score and room; the current one marked.
+ * A place the plan gave to someone else is offered too, after those with room, saying so: choosing
+ * it moves them (or they wait). Only the organiser's own choices hold a place for good.
+ */
 export function mentorChoices(input: AssignInput, plan: AssignmentPlan, member: Member): Choice[] {
-  const taken = new Map<string, number>();
-  for (const a of plan.assignments) if (a.person !== member.person) taken.set(a.mentor, (taken.get(a.mentor) ?? 0) + 1);
+  const others = plan.assignments.filter((a) => a.person !== member.person);
   const current = plan.assignments.find((a) => a.person === member.person)?.mentor;
+  const heldBy = (id: string) => others.filter((a) => a.mentor === id).length;
+  // Mentors with room in the plan first; then those whose places the plan gave to others.
   return eligibleMentors(input, member.role as Role)
-    .filter((mentor) => mentor.room - (taken.get(mentor.id) ?? 0) > 0)
+    .filter((mentor) => mentor.room - others.filter((a) => a.mentor === mentor.id && a.chosen).length > 0)
+    .sort((a, b) => Number(a.room <= heldBy(a.id)) - Number(b.room <= heldBy(b.id)))
     .map((mentor) => {
       const score = scorePair(input.config.matching, member, input.people.get(member.person), mentor.id, input.people.get(mentor.id), input.cohort.start).total;
-      return { name: `${mentor.id}  score ${score}, room ${mentor.room - (taken.get(mentor.id) ?? 0)}${mentor.id === current ? ' (current)' : ''}`, value: mentor.id };
+      const holders = others.filter((a) => a.mentor === mentor.id).map((a) => a.person);
+      const left = mentor.room - holders.length;
+      const room = left > 0 ? `room ${left}` : holders.length === 1 ? `its one place is ${holders[0]}'s in the plan: ${holders[0]} then moves or waits` : `its ${holders.length} places are taken in the plan (${holders.join(', ')}): one of them then moves or waits`;
+      return { name: `${mentor.id}  score ${score}, ${room}${mentor.id === current ? ' (current)' : ''}`, value: mentor.id };
     });
 }
 

@@ -156,7 +156,7 @@ function* solveTier(input: AssignInput, members: Member[], mentors: Array<{ id: 
   const memberNode = (i: number) => 1 + i;
   const mentorNode = (j: number) => 1 + n + j;
   const sink = 1 + n + m;
-  const scores = scoreMatrix(input, members, open.map((mentor) => mentor.id));
+  const scores = chosenFirst(input, members, open.map((mentor) => mentor.id), scoreMatrix(input, members, open.map((mentor) => mentor.id)));
   yield;
 
   const network = new FlowNetwork(sink + 1, n + m + n * m);
@@ -196,3 +196,21 @@ function* solveTier(input: AssignInput, members: Member[], mentors: Array<{ id: 
   return result;
 }
 
+
+/**
+ * The organiser's choices (overrides) placed whenever they can be without placing fewer: each
+ * chosen pair weighs more than every score of the tier together, so no better total outweighs it.
+ * What is reported and explained is each pair's own score (scorePair).
+ */
+function chosenFirst(input: AssignInput, members: Member[], mentorIds: string[], scores: Int32Array): Int32Array | Float64Array {
+  if (!input.overrides || !members.some((member) => input.overrides!.has(member.person))) return scores;
+  const m = mentorIds.length;
+  let all = 1;
+  for (let i = 0; i < members.length; i++) all += Math.max(0, ...scores.subarray(i * m, (i + 1) * m));
+  const weights = Float64Array.from(scores);
+  members.forEach((member, i) => {
+    const j = mentorIds.indexOf(input.overrides!.get(member.person) ?? '');
+    if (j >= 0 && weights[i * m + j]! >= 0) weights[i * m + j] = weights[i * m + j]! + all;
+  });
+  return weights;
+}
