@@ -73,3 +73,19 @@ describe('an offer to mentor with fewer hours than mentoring anyone takes', () =
     expect(hours.stdout).not.toContain('planned past maxHoursPerWeek');
   });
 });
+
+describe('the weekly report on a mentor still waiting for a lead', () => {
+  it('says the overdue mentor has waited for a lead, the mentee for a mentor', () => {
+    const repo = smallProgram({
+      'people/kim.yaml': minimal.person('kim'),
+      'people/joe.yaml': minimal.person('joe'),
+      'cohorts/c1/members/kim.yaml': 'person: kim\nrole: mentor\nrequestedAt: 2026-11-10T10:00:00Z\n',
+      'cohorts/c1/members/joe.yaml': 'person: joe\nrole: mentee\nrequestedAt: 2026-11-10T10:00:00Z\n',
+    });
+    const result = mentor(['report', 'c1', '--week', '2026-W47'], { cwd: repo, env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    const report = readText(repo, 'reports/c1/2026-W47.md');
+    expect(report).toContain('**Overdue request:** kim has waited 12 d 14 h for a lead (promise: 48 h).');
+    expect(report).toContain('**Overdue request:** joe has waited 12 d 14 h for a mentor (promise: 48 h).');
+  });
+});

@@ -4,6 +4,7 @@ import { mdLink, mdTable, mdText } from './markdown.js';
 import { renderReportTree } from './report-tree.js';
 import { noLogsExpectedWhy, plural, waitText } from './words.js';
 import { countText } from '../domain/text.js';
+import { tierAbove } from '../domain/tiers.js';
 
 // The weekly report: Markdown for a pull request and JSON for tools, from the same snapshot.
 // Nothing here reads the clock or the machine, so the same records give the same bytes.
@@ -59,7 +60,7 @@ function reportMarkdown(s: CohortSnapshot, rows: number | undefined): string {
   out.push('');
   const overdue = s.waiting.filter((w) => w.overdue);
   const attention: string[] = [];
-  for (const w of first(overdue)) attention.push(`**Overdue request:** ${mdText(w.id)} has waited ${waitText(w.waitedHours)} for a mentor (promise: ${s.slaHours} h).`);
+  for (const w of first(overdue)) attention.push(`**Overdue request:** ${mdText(w.id)} has waited ${waitText(w.waitedHours)} for a ${tierAbove(w.role) ?? 'mentor'} (promise: ${s.slaHours} h).`);
   attention.push(...andMore(overdue, 'overdue requests'));
   if (s.missingLogs.length > 0) attention.push(`**Missing logs:** ${first(s.missingLogs).map(mdText).join(', ')}${left(s.missingLogs) > 0 ? `, and ${countText(left(s.missingLogs))} more` : ''}.`);
   for (const o of first(s.overBudget)) attention.push(`**Over budget:** ${mdText(o.id)} is planned for ${hours(o.plannedTotal)} h a week${o.otherCohorts ? ` (with ${o.otherCohorts.map(mdText).join(', ')})` : ''}, past ${hours(o.maxHoursPerWeek)} h.`);
