@@ -22,6 +22,20 @@ describe('a mentor with mentees but no lead yet, on the dashboard', () => {
     expect(page).toContain("MAX's branch: 1 mentor, 2 mentees.");
     expect(page).not.toContain("MAX's branch: 2 mentors");
   });
+
+  it('says a mentor outside the tree is waiting for a lead, a mentee for a mentor', () => {
+    const repo = smallProgram({
+      'people/kim.yaml': minimal.person('kim'),
+      'people/joe.yaml': minimal.person('joe'),
+      'cohorts/c1/members/kim.yaml': 'person: kim\nrole: mentor\nrequestedAt: 2026-11-20T10:00:00Z\n',
+      'cohorts/c1/members/joe.yaml': 'person: joe\nrole: mentee\nrequestedAt: 2026-11-20T10:00:00Z\n',
+    });
+    const result = mentor(['site', '--out', '_site'], { cwd: repo, env: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    const outside = /<h3 id="outside">[\s\S]*?<\/ul>/.exec(readText(repo, '_site/cohorts/c1.html'))![0].replace(/<[^>]+>/g, '');
+    expect(outside).toContain('KIM kim mentor … waiting for a lead');
+    expect(outside).toContain('JOE joe mentee … waiting for a mentor');
+  });
 });
 
 describe('an offer to mentor, in words of its own', () => {

@@ -1,6 +1,6 @@
 import type { TreeNode } from '../../core/report.js';
 import type { CohortPage } from '../../core/site-cohort.js';
-import { ROLES } from '../../domain/tiers.js';
+import { ROLES, tierAbove } from '../../domain/tiers.js';
 import type { Role } from '../../model/schemas.js';
 import { NARROW_WIDTH, PAINT, renderChart } from './chart.js';
 import { badge, figure, label, memberAnchor, menteesAnchor, person, section, text } from './html.js';
@@ -116,7 +116,7 @@ export function treeSection(cohort: CohortPage): string {
         member.reason !== 'waiting' ? badge('warn', `mentor ${member.mentor ?? ''} is not in this cohort's tree`)
         // A finished cohort's member without a mentor waits no more: never placed, as its waiting section says.
         : cohort.state === 'finished' ? badge('warn', 'never placed')
-        : badge('waiting', 'waiting for a mentor')
+        : badge('waiting', `waiting for a ${tierAbove(member.role) ?? 'mentor'}`)
       }</li>`,
   );
   const outsidePart = outside.length === 0 ? '' : `<h3 id="outside">Not in the tree (${outside.length})</h3>\n<ul class="tree">\n${outside.join('\n')}\n</ul>\n`;
