@@ -60,4 +60,25 @@ describe('changing a mentor at the terminal, onto a place the plan gave to anoth
     expect(code, screen).toBe(130);
     expect(screen).toContain('m1 cannot be placed: no lead can take one more: l2 is inactive (active: false). Choose another member, or go back to the plan.');
   });
+
+  it('says a member held back by a typo in its entry cannot be placed, instead of taking a mentor and changing nothing', () => {
+    const repo = makeTree({
+      'mentor.config.yaml': minimal.config,
+      'people/m1.yaml': minimal.person('m1'),
+      'people/e1.yaml': minimal.person('e1'),
+      'people/e2.yaml': minimal.person('e2'),
+      'cohorts/c/cohort.yaml': 'id: c\nname: C\nstart: 2026-11-02\nmembers:\n  - person: m1\n    role: mentor\n  - person: e1\n    role: mentee\n  - person: e2\n    role: mentee\n    prefer: m1\n',
+    });
+    const { code, screen } = underTerminal(
+      ['assign', 'c', '--repo', repo],
+      [
+        ['Write these placements?', `${DOWN}\r`],
+        ['Which member?', `${DOWN}${DOWN}\r`], // past e1 -> m1 and m1 (no lead): e2
+        ['Which member?', CTRL_C],
+      ],
+    );
+    expect(code, screen).toBe(130);
+    expect(screen).not.toContain('Mentor for e2');
+    expect(screen).toContain('e2 cannot be placed: its entry has an unknown field "prefer" (did you mean "prefers"?) at cohorts/c/cohort.yaml:11; fix it, then assign. Choose another member, or go back to the plan.');
+  });
 });

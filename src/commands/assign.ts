@@ -172,7 +172,8 @@ async function chooseChange(asker: Asker, input: AssignInput, plan: AssignmentPl
     const person = await asker.ask({ kind: 'select', name: 'member', message: 'Which member?', choices: memberChoices(plan, overrides), back: true });
     if (person === GO_BACK) return undefined;
     const member = input.cohort.members.find((m) => m.person === person)!;
-    const choices = mentorChoices(input, plan, member);
+    // A member held back by a typo is placed by no choice: the typo is fixed first.
+    const choices = input.held?.has(member.person) ? [] : mentorChoices(input, plan, member);
     if (choices.length === 0) {
       const why = plan.unassigned.find((u) => u.person === person)?.reason ?? `no ${member.role === 'mentee' ? 'mentor' : 'lead'} has room`;
       say(`${String(person)} cannot be placed: ${why}. Choose another member, or go back to the plan.`);
