@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { mentor, readText, smallProgram, minimal, SMALL_COHORT_HEAD } from './helpers/repo.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { exampleGitRepo, git, mentor, readText, smallProgram, minimal, SMALL_COHORT_HEAD } from './helpers/repo.js';
 
 // Red team of session 15's changes: `mentor assign` places mentees under a mentor still waiting
 // for a lead (DESIGN.md's hard rules: active, the tier above, room), so a program without leads,
@@ -101,5 +102,23 @@ describe('the weekly report on a mentor still waiting for a lead', () => {
     const report = readText(repo, 'reports/c1/2026-W47.md');
     expect(report).toContain('**Overdue request:** kim has waited 12 d 14 h for a lead (promise: 48 h).');
     expect(report).toContain('**Overdue request:** joe has waited 12 d 14 h for a mentor (promise: 48 h).');
+  });
+});
+
+describe('the gate, for a newcomer who joins as a mentor and claims in the same pull request', () => {
+  it('says to join first and claim once that is merged, not "only for yourself" (the mentor set is the author)', () => {
+    const repo = exampleGitRepo();
+    const base = git(repo, ['rev-parse', 'HEAD']).trim();
+    writeFileSync(path.join(repo, 'people/newb.yaml'), 'id: newb\nname: Newb\ngithub: newb-gh\ntimezone: UTC\nskills: [js]\n');
+    mkdirSync(path.join(repo, 'cohorts/2026-fall/members'));
+    writeFileSync(path.join(repo, 'cohorts/2026-fall/members/newb.yaml'), 'person: newb\nrole: mentor\nrequestedAt: 2026-11-24T10:00:00-08:00\n');
+    const cohort = path.join(repo, 'cohorts/2026-fall/cohort.yaml');
+    writeFileSync(cohort, readText(repo, 'cohorts/2026-fall/cohort.yaml').replace('  - person: jon\n    role: mentee\n', '  - person: jon\n    role: mentee\n    mentor: newb\n    assignedAt: 2026-11-24T11:00:00-08:00\n'));
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-qm', 'join and claim']);
+    const result = mentor(['check-pr', '--base', base, '--head', 'HEAD', '--author', 'newb-gh', '--format', 'json'], { cwd: repo, env: { MENTOR_NOW: '2026-11-24T12:00:00-08:00' } });
+    expect(result.code).toBe(1);
+    const claim = JSON.parse(result.stdout).changes.find((c: { file: string }) => c.file === 'cohorts/2026-fall/cohort.yaml');
+    expect(claim).toMatchObject({ allowed: false, reason: 'sets newb, you, as the mentor of jon before you are a member of cohort 2026-fall: join in a pull request of its own, and once it is merged, claim jon' });
   });
 });

@@ -252,7 +252,7 @@ function judgeMember(context: Context, cohort: CohortEntry, before: Member | und
 /** A claim: the hard rules of assignment, at the base. */
 function judgeClaim(context: Context, cohort: CohortEntry, member: Member, after: Member): Judgement {
   const { who, base } = context;
-  if (after.mentor !== who.person) return refuse(`sets ${after.mentor} as the mentor of ${member.person}: you may claim a waiting member only for yourself`);
+  if (after.mentor !== who.person) return refuse(who.kind === 'newcomer' && after.mentor === context.newcomerId ? `sets ${after.mentor}, you, as the mentor of ${member.person} before you are a member of cohort ${cohort.id}: join in a pull request of its own, and once it is merged, claim ${member.person}` : `sets ${after.mentor} as the mentor of ${member.person}: you may claim a waiting member only for yourself`);
   const tier = tierAbove(member.role);
   const own = cohort.members.get(who.person!);
   if (tier === undefined || own?.role !== tier) return refuse(`claims ${member.person}, a ${member.role}: only a ${tier ?? 'mentor'} of cohort ${cohort.id} may claim them, and you are ${own ? `a ${own.role} there` : `not a member there (a maintainer first adds you to it as a ${tier ?? 'mentor'})`}`);
