@@ -122,3 +122,25 @@ describe('the gate, for a newcomer who joins as a mentor and claims in the same 
     expect(claim).toMatchObject({ allowed: false, reason: 'sets newb, you, as the mentor of jon before you are a member of cohort 2026-fall: join in a pull request of its own, and once it is merged, claim jon' });
   });
 });
+
+describe('a claim by a paused or inactive mentor (the /claim answer says the same)', () => {
+  const program = (maxExtra: string) =>
+    smallProgram({
+      'people/max.yaml': minimal.person('max', maxExtra),
+      'people/joe.yaml': minimal.person('joe'),
+      'cohorts/c1/members/joe.yaml': 'person: joe\nrole: mentee\nrequestedAt: 2026-11-01T10:00:00Z\n',
+    });
+  const claim = (repo: string) => mentor(['claim', 'joe', '--as', 'max'], { cwd: repo, env: { MENTOR_NOW: '2026-11-02T12:00:00Z' } });
+
+  it('says when a paused mentor may claim, and who else can', () => {
+    const result = claim(program('pausedUntil: 2026-11-20\n'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('max is paused until 2026-11-20 (pausedUntil in people/max.yaml) and takes no one new before then: another mentor claims joe, or max does from 2026-11-20 (or once pausedUntil is removed).');
+  });
+
+  it('says how an inactive mentor becomes active again, and who else can claim', () => {
+    const result = claim(program('active: false\n'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('max is not active (active: false in people/max.yaml) and takes no one new: another mentor claims joe, or max sets active: true first.');
+  });
+});

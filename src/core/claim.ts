@@ -49,8 +49,8 @@ export function checkClaim(input: ClaimInput): ClaimOutcome {
     return { ok: false, reason: `${input.member} is a ${member.role}: only a ${tier} of cohort ${id} may claim them, and ${mentor} is ${own ? `a ${own.role}` : 'not a member'} there.${place}` };
   }
   const person = people.get(mentor);
-  if (person?.active === false) return { ok: false, reason: `${mentor} is not active (active: false in ${personFile(mentor)}).` };
-  if (person && isPaused(person, input.today)) return { ok: false, reason: `${mentor} is paused until ${person.pausedUntil}.` };
+  if (person?.active === false) return { ok: false, reason: `${mentor} is not active (active: false in ${personFile(mentor)}) and takes no one new: another ${tier} claims ${input.member}, or ${mentor} sets active: true first.` };
+  if (person && isPaused(person, input.today)) return { ok: false, reason: `${mentor} is paused until ${person.pausedUntil} (pausedUntil in ${personFile(mentor)}) and takes no one new before then: another ${tier} claims ${input.member}, or ${mentor} does from ${person.pausedUntil} (or once pausedUntil is removed).` };
   const current = directMenteeCounts(cohort.members).get(mentor) ?? 0;
   const elsewhere = input.elsewhere?.get(mentor);
   if (roomFor(config, own.role, current, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, elsewhere)) < 1) {
