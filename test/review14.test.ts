@@ -242,10 +242,10 @@ describe('request on a terminal: an id a cohort lists without a person file', ()
       ['What would you like to do?', '\r'],
       ['Your name', 'Ivy\r'],
       ['Your id', 'ivy\r'],
-      ['is a member of a cohort already', CTRL_C],
+      ['is someone else', CTRL_C],
     ]);
     expect(code, screen).toBe(130);
     expect(screen).not.toContain('Your id (ivy)');
-    expect(screen.replace(/\r?\n/g, '')).toContain('such as ivy-2.');
+    expect(screen.replace(/\r?\n/g, '')).toContain('such as ivy-2;');
   });
 });

@@ -4,7 +4,7 @@ import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { existingFiles, readIssueBody } from '../io/request-files.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { answersFromIssue } from '../core/issue-form.js';
-import { checkRequest, idForRequest, parseAnswerFlags, type RequestAnswers } from '../core/request.js';
+import { checkRequest, idForRequest, idsTaken, parseAnswerFlags, type RequestAnswers } from '../core/request.js';
 import { askRequest, confirmRequestQuestion, roleQuestion } from '../core/request-questions.js';
 import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
@@ -13,7 +13,7 @@ import { REQUEST_NOUN, renderRequestDoneMarkdown, renderRequestPreview, renderRe
 import { renderRequestJson } from '../render/outcome-json.js';
 import { changedMeanwhile, firstCohortError, loadForCommand, lockAndReadAgain, peopleOf, runningCohorts, unknownCohorts, type Loaded } from './context.js';
 import { nextStepAfterCommit, nextStepWithoutCommit, planCommit, writeAndCommit } from './commit-step.js';
-import { peopleNamedBy } from '../core/pull-request/taken-ids.js';
+import { recordsNaming } from '../core/pull-request/taken-ids.js';
 
 export interface RequestOptions {
   repo?: string;
@@ -56,7 +56,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     // The id left empty in the form, or written as no id can be (a name typed there): one made from
     // what was typed or the name, or else the handle, that nobody has. The answer says which.
     const typed = answers.values.person?.trim();
-    madeId = typed && ID_PATTERN.test(typed) ? undefined : idForRequest([typed, answers.values.name], answers.github, idsInUse(loaded));
+    madeId = typed && ID_PATTERN.test(typed) ? undefined : idForRequest([typed, answers.values.name], answers.github, idsTaken(knownIds(loaded)));
     if (madeId !== undefined) answers.values.person = madeId;
     answers.yes = [...new Set([...answers.yes, ...form.ticked])];
     problems.push(...form.problems);
@@ -64,7 +64,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     const cohortId = options.cohort ?? program.config.intake.cohort ?? runningCohorts(loaded).map((entry) => entry.id)[0];
     const cohort = cohortId === undefined ? undefined : program.cohorts.get(cohortId)?.cohort;
     const mentors = (cohort?.members ?? []).filter((m) => m.role === 'mentor').map((m) => ({ id: m.person, name: program.people.get(m.person)?.person?.name ?? m.person }));
-    const asked = await askRequest(asker, program.config, role, { values: given, yes: answers.yes, ...(answers.github !== undefined ? { github: answers.github } : {}) }, mentors, { takenIds: new Set(program.people.keys()), people: peopleOf(program), inUse: idsInUse(loaded) });
+    const asked = await askRequest(asker, program.config, role, { values: given, yes: answers.yes, ...(answers.github !== undefined ? { github: answers.github } : {}) }, mentors, { ...knownIds(loaded), people: peopleOf(program) });
     Object.assign(answers, asked);
   }
 
@@ -108,18 +108,12 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
 }
 
 /**
- * Every id the records name: a person file, a member, a log folder, a mentor a member has, asked
- * for or had. An id made for a requester is none of them: that is someone else, and the gate
- * refuses a newcomer who registers as them (core/pull-request/taken-ids.ts).
+ * The ids the records have: a person file's, and where they name one without (a member, logs, a
+ * mentor a member has, asked for or had). A requester gets none of them: the gate refuses a
+ * newcomer who registers as one, by the same words (core/pull-request/taken-ids.ts).
  */
-function idsInUse({ program }: Loaded): Set<string> {
-  const members = [...program.cohorts.values()].flatMap((entry) => [...entry.members.values()]);
-  const named = members.flatMap((member) => {
-    const { mentor, prefers, history } = peopleNamedBy(member);
-    return [member.person, ...(mentor === undefined ? [] : [mentor]), ...(prefers === undefined ? [] : [prefers]), ...history];
-  });
-  const logs = [...program.layout.logs.values()].flatMap((files) => files.flatMap((file) => (file.person === undefined ? [] : [file.person])));
-  return new Set([...program.people.keys(), ...named, ...logs]);
+function knownIds({ program }: Loaded) {
+  return { takenIds: new Set(program.people.keys()), namedBy: (id: string) => recordsNaming(program, id) };
 }
 
 /** The request judged against the records (with the files it writes, and `problems` added to when one is taken). */
@@ -130,7 +124,7 @@ function judge(loaded: Loaded, answers: RequestAnswers, problems: string[]) {
       config: program.config,
       people: peopleOf(program),
       cohorts: new Map([...program.cohorts].map(([id, entry]) => [id, entry.cohort])),
-      takenIds: new Set(program.people.keys()),
+      ...knownIds(loaded),
       today: loaded.today,
       nowInstant: formatInstant(program.config.timezone, loaded.now),
       runningCohorts: runningCohorts(loaded).map((entry) => entry.id),

@@ -1,7 +1,7 @@
 import { ID_PATTERN, isWindowsDeviceName, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
 import { invisibleNameRefusal } from '../domain/text.js';
 import { isValidTimeZone } from '../domain/time.js';
-import { abbreviatedZoneProblem, listedIdProblem, registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
+import { abbreviatedZoneProblem, namedIdProblem, registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
 import type { Config } from '../model/schemas.js';
 import type { Asker, Question } from '../domain/questions.js';
 import { eligibilityText, requestFields, type AnswerKey, type RequestRole } from './request-form.js';
@@ -49,11 +49,11 @@ export interface AskedRequest {
 }
 
 /** The records an answer is checked against as soon as it is typed, not after the last question. */
-export type KnownPeople = Pick<RequestRecords, 'takenIds' | 'people'> & { /** Ids a person file or a cohort's tree has: none is offered as the id. */ inUse?: ReadonlySet<string> };
+export type KnownPeople = Pick<RequestRecords, 'takenIds' | 'people' | 'namedBy'>;
 
 export async function askRequest(asker: Asker, config: Config, role: RequestRole, given: AskedRequest, mentors: ReadonlyArray<{ id: string; name: string }>, known: KnownPeople): Promise<AskedRequest> {
   const values = { ...given.values };
-  const checks: typeof formatChecks = { ...formatChecks, person: (value) => { const format = formatChecks.person!(value); return format === true ? (takenIdProblem(value.trim(), known.takenIds) ?? listedIdProblem(value.trim(), known.inUse ?? new Set()) ?? true) : format; } };
+  const checks: typeof formatChecks = { ...formatChecks, person: (value) => { const format = formatChecks.person!(value); return format === true ? (takenIdProblem(value.trim(), known.takenIds) ?? namedIdProblem(value.trim(), known) ?? true) : format; } };
   for (const field of requestFields(role)) {
     if (values[field.key] !== undefined) continue;
     if (field.key === 'prefers') {
@@ -66,7 +66,7 @@ export async function askRequest(asker: Asker, config: Config, role: RequestRole
     const hint = [terminalHints[field.key], field.required || field.key === 'person' ? undefined : 'optional'].filter((part) => part !== undefined).join('; ');
     // The id offered is the name written as one (Enter takes it), unless someone has it already.
     const offered = field.key === 'person' && values.name !== undefined ? suggestId(values.name, '') : '';
-    const idDefault = offered !== '' && checks.person!(offered) === true && !known.inUse?.has(offered) ? { default: offered } : {};
+    const idDefault = offered !== '' && checks.person!(offered) === true ? { default: offered } : {};
     const question: Question = { kind: 'input', name: field.key, message: hint === '' ? field.label : `${field.label} (${hint})`, ...idDefault, ...(checks[field.key] ? { validate: checks[field.key] } : field.required ? { validate: (v: string) => v.trim() !== '' || 'An answer is needed.' } : {}) };
     const answer = String(await asker.ask(question)).trim();
     if (answer !== '') values[field.key] = answer;

@@ -35,6 +35,8 @@ export interface RequestRecords {
   cohorts: ReadonlyMap<string, Cohort | undefined>;
   /** Person ids that already have a file (even one that does not parse). */
   takenIds: ReadonlySet<string>;
+  /** Where the records name an id that has no person file (a member, a logs folder, a mentor a member has, asked for or had), said after the id; undefined when they do not (core/pull-request/taken-ids.ts recordsNaming). */
+  namedBy?: (id: string) => string | undefined;
   /** Today in the program's zone, and now as an instant in it. */
   today: string;
   nowInstant: string;
@@ -93,8 +95,9 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
 
   if (id === '') valueProblem('person', 'An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.', true);
   else if (!ID_PATTERN.test(id)) valueProblem('person', `The id ${quoted(id)} is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id, 'ada-lovelace')}.`);
-  else if (isWindowsDeviceName(id)) valueProblem('person', `The id ${id} is ${windowsDeviceIdProblem(id)}. Choose another, such as ${freeId(id, records.takenIds)}.`);
+  else if (isWindowsDeviceName(id)) valueProblem('person', `The id ${id} is ${windowsDeviceIdProblem(id)}. Choose another, such as ${freeId(id, idsTaken(records))}.`);
   else if (records.takenIds.has(id)) problems.push(takenIdProblem(id, records.takenIds)!);
+  else if (namedIdProblem(id, records)) problems.push(namedIdProblem(id, records)!);
 
   if (name === '') valueProblem('name', 'A name is needed.', true);
   else if (name.length > 200 || CONTROL.test(name)) valueProblem('name', 'The name must be one line of at most 200 characters, without control characters.');
@@ -177,9 +180,6 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
       requester: `No cohort is taking requests right now: ${!cohort ? `the program sends them to a cohort "${cohortId}" that does not exist` : `cohort ${cohortId}, the one that took them, ended on ${cohort.end}`}.`,
       fix: `intake.cohort in ${CONFIG_FILE} is ${cohortId}, ${!cohort ? `which is no cohort (${cohortFile(cohortId)})` : `which ended on ${cohort.end}`}. ${setIntake}`,
     };
-  } else if (!records.takenIds.has(id) && cohort.members.some((member) => member.person === id)) {
-    // A taken id is said above: its member is that person, not the one asking.
-    problems.push(`${id} is already a member of cohort ${cohortId}.`);
   }
   if (answers.role === 'mentor' && maxHours !== undefined && cohort) problems.push(...tooFewHours(records.config, cohort, maxHours));
   const prefers = values.prefers?.trim().replace(/^@/, '');
@@ -240,10 +240,18 @@ export function takenIdProblem(id: string, takenIds: ReadonlySet<string>): strin
   return takenIds.has(id) ? `The id ${quoted(id)} is taken (${personFile(id)} exists): choose another, such as ${freeId(id, takenIds)}.` : undefined;
 }
 
-/** Why an id cannot be had that a cohort lists as a member without a person file: someone else's, said at the question. */
-export function listedIdProblem(id: string, inUse: ReadonlySet<string>): string | undefined {
-  return inUse.has(id) ? `The id ${quoted(id)} is a member of a cohort already (with no person file yet): choose another, such as ${freeId(id, inUse)}.` : undefined;
+/**
+ * Why an id cannot be had that the records name without a person file (a member, a logs folder, a
+ * mentor a member has, asked for or had): someone else's, whom the gate would not let a newcomer
+ * become. Said at the question and by the check, with an id nobody has.
+ */
+export function namedIdProblem(id: string, records: Pick<RequestRecords, 'takenIds' | 'namedBy'>): string | undefined {
+  const where = records.namedBy?.(id);
+  return where === undefined ? undefined : `The id ${quoted(id)} is someone else's: ${id} is the person ${where}. Choose another, such as ${freeId(id, idsTaken(records))}; if that person is you, ask a maintainer to add your person file.`;
 }
+
+/** Ids a requester cannot have: a person file's, or one the records name (as a set to number an id against). */
+export const idsTaken = (records: Pick<RequestRecords, 'takenIds' | 'namedBy'>) => ({ has: (id: string) => records.takenIds.has(id) || records.namedBy?.(id) !== undefined });
 
 /** A handle that has a person file already: its owner is registered, and a request would be a second file. */
 export function registeredHandleProblem(github: string, people: RequestRecords['people'], role: RequestRole): string | undefined {
@@ -274,7 +282,7 @@ export function parseAnswerFlags(flags: readonly string[], config: Config): { ye
 }
 
 /** An id for a request whose form left it empty or wrote one mentor cannot use: the first of `texts` (what was typed, the name) written as one, else the handle in lower case, that nobody has; else the first of them numbered. */
-export function idForRequest(texts: ReadonlyArray<string | undefined>, github: string | undefined, taken: ReadonlySet<string>): string | undefined {
+export function idForRequest(texts: ReadonlyArray<string | undefined>, github: string | undefined, taken: { has(id: string): boolean }): string | undefined {
   // Not a device name of Windows (people/con.yaml cannot be checked out there): no one chose it.
   const candidates = [...texts.map((text) => suggestId(text ?? '', '')), (github ?? '').trim().replace(/^@/, '').toLowerCase()].filter((id) => ID_PATTERN.test(id) && !isWindowsDeviceName(id));
   // Each taken (Ada, whose handle is ada): the first with a number, rather than no id for a field the form says is optional.

@@ -41,7 +41,7 @@ export function suggestId(text: string, fallback: string): string {
 }
 
 /** `id` numbered (`ada-2`, `ada-3`, ...) until it is none of `taken`, cut so the number fits in 63 characters (cutting the number off instead looped forever). */
-export function freeId(id: string, taken: ReadonlySet<string>): string {
+export function freeId(id: string, taken: { has(id: string): boolean }): string {
   for (let n = 2; ; n++) {
     const numbered = `${id.slice(0, 62 - String(n).length).replace(/-+$/, '')}-${n}`;
     if (!taken.has(numbered)) return numbered;

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
+import { exampleRepo, gitRepo, makeTree, writeTree } from './helpers/repo.js';
+import { CTRL_C, underTerminal } from './helpers/terminal.js';
+
+// Findings left for session 15's helper left15b, each on real files and real git.
+
+const NOW = { MENTOR_NOW: '2026-11-23T10:00:00-08:00' };
+const COHORT = 'cohorts/2026-fall/cohort.yaml';
+
+const write = (repo: string, file: string, text: string) => writeTree(repo, { [file]: text });
+const change = (repo: string, file: string, edit: (text: string) => string) => write(repo, file, edit(readFileSync(path.join(repo, file), 'utf8')));
+
+/** The records naming zed without a person file, each way the gate refuses a newcomer taking it. */
+const NAMING: Array<[string, (repo: string) => void, string]> = [
+  ['a logs folder', (repo) => write(repo, 'cohorts/2026-fall/logs/zed/2026-W45.yaml', 'person: zed\nweek: 2026-W45\nhours:\n  practice: 3\n'), 'whose logs cohort 2026-fall holds already (cohorts/2026-fall/logs/zed/)'],
+  ['a member\'s prefers:', (repo) => change(repo, COHORT, (text) => text.replace('prefers: ada # a mentor she asked for', 'prefers: zed')), 'whom cleo of cohort 2026-fall asked for as a mentor (prefers: zed)'],
+  [
+    'a mentor in a member\'s history',
+    (repo) => change(repo, COHORT, (text) => text.replace('  - person: cleo\n', '  - person: cleo\n    history:\n      - mentor: zed\n        requestedAt: 2026-09-01T10:00:00-07:00\n        assignedAt: 2026-09-02T09:00:00-07:00\n        releasedAt: 2026-10-01T10:00:00-07:00\n        reason: moved away\n')),
+    'who mentored cleo in cohort 2026-fall (their history names zed)',
+  ],
+];
+
+const ZED = ['--cohort', '2026-fall', '--name', 'Zed', '--github', 'zed-z', '--timezone', 'Europe/Paris'];
+const refusal = (where: string) => `The id "zed" is someone else's: zed is the person ${where}. Choose another, such as zed-2; if that person is you, ask a maintainer to add your person file.`;
+
+describe('request: an id the records name without a person file', () => {
+  it.each(NAMING)('is refused when typed as a flag, writing nothing, when %s names it (was: written, then refused by the gate)', async (_, naming, where) => {
+    const repo = exampleRepo();
+    naming(repo);
+    const { code, json } = await mentorInJson<{ ok: boolean; problems: string[] }>(['request', '--repo', repo, '--person', 'zed', ...ZED, '--format', 'json'], { env: NOW });
+    expect([code, json.ok, json.problems]).toEqual([1, false, [refusal(where)]]);
+    expect(existsSync(path.join(repo, 'people/zed.yaml'))).toBe(false);
+  });
+
+  it('is refused when the issue form names it, in the answer posted on the issue', async () => {
+    const repo = exampleRepo();
+    NAMING[0]![1](repo);
+    expect((await mentorIn(['forms', '--repo', repo])).code).toBe(0);
+    const form = parse(readFileSync(path.join(repo, '.github/ISSUE_TEMPLATE/request-a-mentor.yml'), 'utf8'));
+    const answers: Record<string, string> = { person: 'zed', name: 'Zed', timezone: 'Europe/Paris' };
+    const body = form.body
+      .filter((item: { type: string }) => item.type === 'input' || item.type === 'textarea' || item.type === 'dropdown')
+      .map((item: { id: string; attributes: { label: string } }) => `### ${item.attributes.label}\n\n${answers[item.id] ?? '_No response_'}`)
+      .join('\n\n');
+    const result = await mentorIn(['request', '--repo', repo, '--from-issue', path.join(makeTree({ 'body.md': body }), 'body.md'), '--github', 'zed-z', '--format', 'markdown'], { env: NOW });
+    expect(result.code).toBe(1);
+    // Markdown-escaped, as every answer posted on an issue is.
+    expect(result.stdout).toContain('The id "zed" is someone else\'s: zed is the person whose logs cohort 2026-fall holds already \\(cohorts/2026-fall/logs/zed/\\). Choose another, such as zed-2');
+    expect(existsSync(path.join(repo, 'people/zed.yaml'))).toBe(false);
+  });
+
+  it('is said at the id question on a terminal, naming where the records have it (was: "a member of a cohort already" for a logs folder)', () => {
+    const repo = exampleRepo();
+    NAMING[0]![1](repo);
+    const { code, screen } = underTerminal(['request', '--repo', repo, '--cohort', '2026-fall'], [
+      ['What would you like to do?', '\r'],
+      ['Your name', 'Zed\r'],
+      ['Your id', 'zed\r'],
+      ['is someone else', CTRL_C],
+    ]);
+    expect(code, screen).toBe(130);
+    expect(screen).not.toContain('Your id (zed)');
+    expect(screen.replace(/\r?\n/g, '')).toContain('zed is the person whose logs cohort 2026-fall');
+    expect(screen.replace(/\r?\n/g, '')).toContain('Choose another, such as zed-2;');
+  });
+
+  it('offers an id the gate then lets the newcomer register (one list of named ids for both)', async () => {
+    const repo = exampleRepo();
+    NAMING[0]![1](repo);
+    gitRepo(repo);
+    const made = await mentorIn(['request', '--repo', repo, '--person', 'zed-2', ...ZED, '--commit'], { env: NOW });
+    expect(made.code, made.stderr).toBe(0);
+    const gate = await mentorInJson<{ allowed: boolean }>(['check-pr', '--repo', repo, '--base', 'main', '--head', 'HEAD', '--author', 'zed-z', '--format', 'json'], { env: NOW });
+    expect([gate.code, gate.json.allowed]).toEqual([0, true]);
+  });
+});
