@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { exampleRepo, gitRepo, makeTree, writeTree } from './helpers/repo.js';
+import { buildSite } from './helpers/site.js';
 import { CTRL_C, underTerminal } from './helpers/terminal.js';
 
 // Findings left for session 15's helper left15b, each on real files and real git.
@@ -77,5 +78,30 @@ describe('request: an id the records name without a person file', () => {
     expect(made.code, made.stderr).toBe(0);
     const gate = await mentorInJson<{ allowed: boolean }>(['check-pr', '--repo', repo, '--base', 'main', '--head', 'HEAD', '--author', 'zed-z', '--format', 'json'], { env: NOW });
     expect([gate.code, gate.json.allowed]).toEqual([0, true]);
+  });
+});
+
+describe('two members of one name in a cohort', () => {
+  const twins = () => exampleRepo({ 'people/dan.yaml': 'id: dan\nname: Bob Martin\ngithub: dan-o\ntimezone: Africa/Lagos\nskills: [javascript]\n' });
+  /** The texts of the tree pictures of a cohort page, wide then narrow. */
+  const treeTexts = (html: string) => [...html.slice(html.indexOf('<figure id="tree-0">')).split('</figure>')[0]!.matchAll(/<svg[\s\S]*?<\/svg>/g)].flatMap((svg) => [...svg[0].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((text) => text[1]!));
+
+  it('are told apart by their ids in the dashboard\'s tree picture, wide and narrow, as the waiting bars are (was: two "Bob Martin")', async () => {
+    const site = await buildSite(twins());
+    const texts = treeTexts(readFileSync(path.join(site, 'cohorts/2026-fall.html'), 'utf8'));
+    expect(texts.filter((text) => text.startsWith('Bob M'))).toEqual(['Bob Martin (bob)', 'Bob Martin (dan)', 'Bob M… (bob)', 'Bob M… (dan)']);
+    // A name nobody else has is drawn as before, without its id.
+    expect(texts).toContain('Eve Moreau');
+  });
+
+  it('are told apart in `mentor tree` and in the report\'s tree, which show every id', async () => {
+    const repo = twins();
+    const tree = await mentorIn(['tree', '2026-fall', '--repo', repo], { env: NOW });
+    expect(tree.stdout).toContain('bob Bob Martin (mentee, 5.5 h)');
+    expect(tree.stdout).toContain('dan Bob Martin (mentee, 5.5 h)');
+    expect((await mentorIn(['report', '2026-fall', '--repo', repo], { env: NOW })).code).toBe(0);
+    const report = readFileSync(path.join(repo, 'reports/2026-fall/2026-W47.md'), 'utf8');
+    expect(report).toContain('"Bob Martin (bob) · mentee');
+    expect(report).toContain('"Bob Martin (dan) · mentee');
   });
 });

@@ -5,6 +5,7 @@ import type { Role } from '../../model/schemas.js';
 import { NARROW_WIDTH, PAINT, renderChart } from './chart.js';
 import { badge, figure, label, memberAnchor, menteesAnchor, person, section, text } from './html.js';
 import { plural } from '../words.js';
+import { namesToldApart } from './same-names.js';
 
 // The tree as a picture a person can read at 13 members and at 800: one picture per lead, and
 // where a lead's branch has more mentees than fit in a readable column, each mentor shows its
@@ -33,27 +34,41 @@ interface ChartNode {
   children: ChartNode[];
 }
 
-function chartNode(node: TreeNode, compact: boolean, narrow: boolean): ChartNode {
+/** A node's name cut to `max`, with its id where another member of the cohort draws the same name (its id kept whole: the name is cut shorter). */
+function nodeName(node: TreeNode, max: number, apart: ReadonlySet<string>): string {
+  return apart.has(node.id) ? `${label(node.name, Math.max(4, max - node.id.length - 3))} (${node.id})` : label(node.name, max);
+}
+
+/** The members whose name, cut to `max`, another member of the cohort's tree draws too. */
+function alikeIds(tree: readonly TreeNode[], max: number): Set<string> {
+  const nodes: TreeNode[] = [];
+  const walk = (node: TreeNode) => (nodes.push(node), node.children.forEach(walk));
+  tree.forEach(walk);
+  return new Set(namesToldApart(nodes, max).flatMap((told, index) => (told.apart === undefined ? [] : [nodes[index]!.id])));
+}
+
+function chartNode(node: TreeNode, compact: boolean, narrow: boolean, apart: ReadonlySet<string>): ChartNode {
   const shape = SHAPE[node.role];
   const folded = compact && node.role === 'mentor' && node.children.length > 0;
   const mentees = folded ? ` · ${plural(node.children.length, 'mentee')}` : '';
   // On a narrow screen a mentor with mentees has its label above it, clear of its lead's.
   const above = narrow && node.role !== 'lead' && !folded && node.children.length > 0;
   return {
-    name: `${label(node.name, narrow ? 12 : 26)}${mentees}`,
+    name: `${nodeName(node, narrow ? 12 : 26, apart)}${mentees}`,
     symbol: shape.symbol,
     symbolSize: shape.size,
     itemStyle: { color: PAINT[node.role], borderColor: PAINT.panel },
     // A folded mentor's count must show whole: its label is never cut (its name part is short already).
     ...(above ? { label: { position: 'top' as const, distance: 4 } } : folded ? { label: { overflow: 'none' as const } } : {}),
-    children: folded ? [] : node.children.map((child) => chartNode(child, compact, narrow)),
+    children: folded ? [] : node.children.map((child) => chartNode(child, compact, narrow, apart)),
   };
 }
 
-/** One lead's branch, drawn left to right: lead, mentors, mentees; narrower, with shorter names, for a phone. */
-export function leadPicture(lead: TreeNode, id: string, narrow = false): { svg: string; compact: boolean } {
+/** One lead's branch, drawn left to right: lead, mentors, mentees; narrower, with shorter names, for a phone. `tree`: the cohort's, whose names alike get their ids. */
+export function leadPicture(lead: TreeNode, id: string, tree: readonly TreeNode[], narrow = false): { svg: string; compact: boolean } {
   const compact = leaves(lead) > MOST_ROWS;
-  const root = chartNode(lead, compact, narrow);
+  const apart = alikeIds(tree, narrow ? 12 : 26);
+  const root = chartNode(lead, compact, narrow, apart);
   const rows = compact ? Math.max(1, lead.children.length) : leaves(lead);
   const depth = compact || lead.children.every((child) => child.children.length === 0) ? 2 : 3;
   const wide = { width: depth === 2 ? 690 : 910, left: 230, right: 260, fontSize: 12 };
@@ -85,7 +100,7 @@ export function leadPicture(lead: TreeNode, id: string, narrow = false): { svg: 
         },
       ],
     },
-    { id, width: size.width, height, title: `Tree of ${label(lead.name, 60)}'s branch`, narrow },
+    { id, width: size.width, height, title: `Tree of ${nodeName(lead, 60, alikeIds(tree, 60))}'s branch`, narrow },
   );
   return { svg, compact };
 }
@@ -104,8 +119,8 @@ export function treeSection(cohort: CohortPage): string {
   const legend = `Shapes: ${ROLES.map((role) => `${SHAPE[role].mark} ${role}`).join(', ')}.`;
   const bigCohort = cohort.counts.members > 60;
   const branches = cohort.tree.map((lead, index) => {
-    const { svg: wide, compact } = leadPicture(lead, `tree-${index}`);
-    const svg = `${wide}\n${leadPicture(lead, `tree-${index}`, true).svg}`;
+    const { svg: wide, compact } = leadPicture(lead, `tree-${index}`, cohort.tree);
+    const svg = `${wide}\n${leadPicture(lead, `tree-${index}`, cohort.tree, true).svg}`;
     const caption = `${text(label(lead.name, 60))}'s branch: ${plural(countIn(lead, 'mentor'), 'mentor')}, ${plural(countIn(lead, 'mentee'), 'mentee')}. ${legend}${compact ? ` Each mentor shows its number of mentees; the list names them all.` : ''}`;
     const list = `<details${bigCohort ? '' : ' open'}><summary>Everyone in ${text(label(lead.name, 60))}'s branch, as a list</summary>\n<ul class="tree">\n${listItem(lead, cohort.weeks.length > 0)}\n</ul>\n</details>\n`;
     return `<h3 id="branch-${text(lead.id)}">${person(lead.name, lead.id)}</h3>\n${figure(`tree-${index}`, caption, svg, list)}`;

@@ -1,6 +1,7 @@
 import type { SiteWaiting } from '../../core/site.js';
 import { axes, NARROW_WIDTH, PAINT, pattern, renderChart, twoWidths } from './chart.js';
-import { badge, cohortLink, figure, hours, label, person, table, text, when } from './html.js';
+import { badge, cohortLink, figure, hours, person, table, text, when } from './html.js';
+import { namesToldApart } from './same-names.js';
 
 // Who is waiting for a mentor, and for how long against the promise (requestSlaHours): overdue
 // first. The picture draws the longest waits; the table lists everyone.
@@ -77,15 +78,8 @@ function waitingSvg(drawn: readonly SiteWaiting[], slaHours: number, ended: bool
   );
 }
 
-/**
- * Each bar's name, cut to `max` characters. Bars of the same name get a second line that tells
- * them apart: the cohort, for one person waiting in several (on the index), else the person's id.
- */
+/** Each bar's name; bars of the same name get a second line: the cohort, for one person waiting in several (on the index), else the person's id. */
 function barLabels(drawn: readonly SiteWaiting[], max: number): string[] {
-  const names = drawn.map((member) => label(member.name, max));
-  return drawn.map((member, index) => {
-    const same = drawn.filter((_, other) => names[other] === names[index]);
-    if (same.length === 1) return names[index]!;
-    return `${names[index]}\n${same.filter((other) => other.id === member.id).length > 1 ? member.cohort : member.id}`;
-  });
+  const told = namesToldApart(drawn, max, (member, same) => (same.filter((other) => other.id === member.id).length > 1 ? member.cohort : member.id));
+  return told.map(({ name, apart }) => (apart === undefined ? name : `${name}\n${apart}`));
 }
