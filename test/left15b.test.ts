@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
-import { exampleRepo, gitRepo, makeTree, writeTree } from './helpers/repo.js';
+import { exampleRepo, git, gitRepo, makeTree, writeTree } from './helpers/repo.js';
 import { buildSite } from './helpers/site.js';
 import { CTRL_C, underTerminal } from './helpers/terminal.js';
 
@@ -103,5 +103,36 @@ describe('two members of one name in a cohort', () => {
     const report = readFileSync(path.join(repo, 'reports/2026-fall/2026-W47.md'), 'utf8');
     expect(report).toContain('"Bob Martin (bob) · mentee');
     expect(report).toContain('"Bob Martin (dan) · mentee');
+  });
+});
+
+describe('a committed symlink where a record belongs', () => {
+  type Said = { file: string; rule: string; message: string; fix?: string };
+  it('gets one verdict (rule and words) from validate, validate --at, --changed and the gate (was: symlink-outside-repo or "leads nowhere" in the working tree, "This is a symlink" in a commit)', async () => {
+    const outside = makeTree({ 'elsewhere.yaml': 'id: zed\n', 'folder/2026-W45.yaml': 'person: zed\n' });
+    const repo = gitRepo(exampleRepo());
+    git(repo, ['switch', '-q', '-c', 'links']);
+    symlinkSync(path.join(outside, 'elsewhere.yaml'), path.join(repo, 'people/zed.yaml'));
+    symlinkSync('nowhere.yaml', path.join(repo, 'people/xi.yaml'));
+    symlinkSync('lo.yaml', path.join(repo, 'people/lo.yaml'));
+    symlinkSync('ada.yaml', path.join(repo, 'people/wu.yaml'));
+    symlinkSync(path.join(outside, 'folder'), path.join(repo, 'cohorts/2026-fall/logs/zed'));
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'links']);
+    const links = ['people/zed.yaml', 'people/xi.yaml', 'people/lo.yaml', 'people/wu.yaml', 'cohorts/2026-fall/logs/zed'];
+    const said = (problems: Said[]) => problems.filter((p) => links.includes(p.file)).map(({ file, rule, message, fix }) => ({ file, rule, message, fix })).sort((a, b) => (a.file < b.file ? -1 : 1));
+    const runs: Said[][] = [];
+    for (const args of [['validate'], ['validate', '--at', 'HEAD'], ['validate', '--changed', 'main'], ['check-pr', '--base', 'main', '--head', 'HEAD', '--author', 'zed-z']]) {
+      runs.push(said((await mentorInJson<{ problems: Said[] }>([...args, '--repo', repo, '--format', 'json'], { env: NOW })).json.problems));
+    }
+    expect(runs[0]!.map((p) => `${p.file} ${p.rule}`)).toEqual([
+      'cohorts/2026-fall/logs/zed symlink-outside-repo',
+      'people/lo.yaml unexpected-file',
+      'people/wu.yaml unexpected-file',
+      'people/xi.yaml unexpected-file',
+      'people/zed.yaml symlink-outside-repo',
+    ]);
+    expect(runs[0]!.find((p) => p.file === 'people/lo.yaml')!.message).toContain('round in a loop');
+    for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
   });
 });

@@ -1,6 +1,7 @@
 import { CONFIG_FILE, COHORTS_DIR, LOGS_FOLDER, MEMBERS_FOLDER, PEOPLE_DIR, logsDir, underLogs } from '../domain/layout.js';
 import { git, gitStarted } from './git-run.js';
-import { decodeRecord, folderNotFile, MAX_RECORD_BYTES, symlinkProblem, tooLarge, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
+import { committedLinkLeads } from './links.js';
+import { decodeRecord, folderNotFile, linkProblem, MAX_RECORD_BYTES, tooLarge, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
 
 // The records as they are in a git commit: one `git ls-tree` for the listing and one
 // `git cat-file --batch` for each batch of blobs the loader asks for, whatever the repo's size.
@@ -110,7 +111,8 @@ export class GitCommitSource implements RecordSource {
   list(dir: string): DirListing {
     this.listTop();
     // A folder committed as a symlink (people -> elsewhere) is a link in the commit: said, not taken for an empty folder.
-    if (dir !== '' && this.blobOf(dir)?.mode === '120000') return { problem: symlinkProblem('folder') };
+    const link = dir === '' ? undefined : this.blobOf(dir);
+    if (link?.mode === '120000') return { problem: linkProblem('folder', committedLinkLeads(this.root, this.commit, dir, link.sha)) };
     this.ensureListed(dir);
     return { entries: this.folders.get(dir)?.entries ?? [] };
   }
@@ -162,7 +164,7 @@ export class GitCommitSource implements RecordSource {
       const size = line.slice(sizeAt, tab).trim();
       const file = line.slice(tab + 1);
       const kind: DirEntry['kind'] = type === 'tree' ? 'dir' : type === 'blob' && mode !== '120000' ? 'file' : 'other';
-      const folder = this.addToFolders(file, kind, touched, mode);
+      const folder = this.addToFolders(file, kind, touched, mode === '120000' ? sha : undefined);
       if (type === 'blob' || type === 'commit') {
         const name = file.slice(file.lastIndexOf('/') + 1);
         if (!folder.blobs.has(name)) this.listedBytes += Number(size) || 0;
@@ -210,7 +212,7 @@ export class GitCommitSource implements RecordSource {
       if (this.texts.has(file)) continue;
       const blob = this.blobOf(file);
       if (blob === undefined) this.texts.set(file, { problem: this.isFolder(file) ? folderNotFile : { rule: 'missing-file', severity: 'error', message: `The file is not in ${this.label}.`, fix: 'Create it.' } });
-      else if (blob.mode === '120000') this.texts.set(file, { problem: symlinkProblem('file') });
+      else if (blob.mode === '120000') this.texts.set(file, { problem: linkProblem('file', committedLinkLeads(this.root, this.commit, file, blob.sha)) });
       else if (blob.mode === '160000') this.texts.set(file, { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is a submodule (a link to a commit of another repository); mentor reads records only from regular files.', fix: 'Remove the submodule (git rm) and add the record itself.' } });
       else if (blob.size > MAX_RECORD_BYTES) this.texts.set(file, { problem: tooLarge(blob.size) });
       else if (this.sharedBlobs?.has(blob.sha)) this.texts.set(file, this.sharedBlobs.get(blob.sha)!);
@@ -273,11 +275,11 @@ export class GitCommitSource implements RecordSource {
   }
 
   /** Adds an entry to its folder (and the folder to its parent, up to the top); returns the folder. */
-  private addToFolders(file: string, kind: DirEntry['kind'], touched: Set<Folder>, mode?: string): Folder {
+  private addToFolders(file: string, kind: DirEntry['kind'], touched: Set<Folder>, link?: string): Folder {
     const slash = file.lastIndexOf('/');
     const dir = slash < 0 ? '' : file.slice(0, slash);
     const name = file.slice(slash + 1);
-    const entry: DirEntry = { name, kind, ...(kind === 'file' ? { regular: true } : {}), ...(mode === '120000' ? { symlink: true } : {}) };
+    const entry: DirEntry = { name, kind, ...(kind === 'file' ? { regular: true } : {}), ...(link === undefined ? {} : committedLinkLeads(this.root, this.commit, file, link) === 'outside' ? { outside: true } : { symlink: true }) };
     let folder = this.folders.get(dir);
     if (!folder) {
       folder = { entries: [], names: new Set(), blobs: new Map() };
@@ -292,7 +294,6 @@ export class GitCommitSource implements RecordSource {
     }
     return folder;
   }
-
 }
 
 const holdingKey = (dir: string, needles: readonly string[]) => [dir, ...needles].join('\0');

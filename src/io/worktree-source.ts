@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { decodeRecord, folderNotFile, MAX_RECORD_BYTES, notRegular, symlinkProblem, tooLarge, unreadable, type DirEntry, type DirListing, type ReadOutcome, type RecordSource, type SourceProblem } from '../model/record-source.js';
+import { beyondTheRepo } from './links.js';
+import { decodeRecord, folderNotFile, linkProblem, MAX_RECORD_BYTES, notRegular, symlinkProblem, tooLarge, unreadable, whereLinkLeads, type DirEntry, type DirListing, type HeldAt, type LinkTarget, type ReadOutcome, type RecordSource, type SourceProblem } from '../model/record-source.js';
 
 // The records as they are in a folder on disk. No symlink is followed: one that leads out of the
 // repo is reported as such, and one inside it too, as a commit holds only the link; only regular
@@ -49,9 +50,8 @@ export class WorktreeSource implements RecordSource {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ELOOP' || code === 'EMLINK') {
-        const leads = this.whereLinkLeads(absolute);
         // Not read even when it stays inside: a commit holds the link, so the gate could not read it.
-        return { problem: leads === 'inside' ? symlinkProblem('file') : brokenLinkProblem(leads) };
+        return { problem: linkProblem('file', this.whereLinkLeads(absolute)) };
       }
       if (code === 'ENOENT') return { problem: { rule: 'missing-file', severity: 'error', message: 'The file does not exist.', fix: 'Create it.' } };
       // A socket cannot be opened (ENXIO): it is no file to read, not a matter of permissions.
@@ -86,6 +86,8 @@ export class WorktreeSource implements RecordSource {
       return undefined;
     }
     if (!(real === this.realRoot() || real.startsWith(this.realRoot() + path.sep))) {
+      // The link itself is said as its listing says it; a folder below one, by the folder.
+      if (lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink()) return linkProblem('folder', 'outside');
       return { rule: 'symlink-outside-repo', severity: 'error', message: `${dir} leads outside the repo; mentor does not follow it.`, fix: 'Replace the symlink with a real folder.' };
     }
     // Inside the repo: not read, as a commit holds the link, not the folder.
@@ -106,25 +108,27 @@ export class WorktreeSource implements RecordSource {
     return this.realRootPath;
   }
 
+  /** Where a link leads, from its text (core of the verdict a commit gives too: see whereLinkLeads). */
   private whereLinkLeads(absolute: string): LinkTarget {
-    let real: string;
+    let target: string;
     try {
-      real = realpathSync(absolute);
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'nowhere';
+      target = readlinkSync(absolute);
+    } catch {
+      return 'nowhere';
     }
-    return real === this.realRoot() || real.startsWith(this.realRoot() + path.sep) ? 'inside' : 'outside';
+    const roots = [path.resolve(this.root), this.realRoot()];
+    const link = path.relative(roots[0]!, absolute).split(path.sep).join('/');
+    return whereLinkLeads(link, target, roots, (place) => heldOnDisk(roots[0]!, place), (outside) => beyondTheRepo(outside, roots));
   }
 }
 
-type LinkTarget = 'inside' | 'outside' | 'nowhere' | 'loop';
-
-/** A symlink at a record that leads out of the repo or nowhere: said for where it leads, since the fix differs. */
-function brokenLinkProblem(leads: Exclude<LinkTarget, 'inside'>): SourceProblem {
-  const fix = 'Replace the symlink with the record itself.';
-  if (leads === 'outside') return { rule: 'symlink-outside-repo', severity: 'error', message: 'This file is a symlink that leads outside the repo; mentor does not follow it.', fix };
-  const where = leads === 'loop' ? 'round in a loop (to itself, or to a link that leads back)' : 'nowhere (what it names does not exist)';
-  return { rule: 'unexpected-file', severity: 'error', message: `This file is a symlink that leads ${where}; there is no record to read.`, fix };
+/** What a folder on disk holds at a repo path, a link not followed. */
+function heldOnDisk(root: string, place: string): ReturnType<HeldAt> {
+  try {
+    return lstatSync(path.join(root, place)).isSymbolicLink() ? { link: readlinkSync(path.join(root, place)) } : 'there';
+  } catch {
+    return undefined;
+  }
 }
 
 /** One buffer for every read: a record is read whole into it, never more than the limit + 1. */

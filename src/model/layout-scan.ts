@@ -1,6 +1,6 @@
 import { CONFIG_FILE, COHORTS_DIR, LOGS_FOLDER, MEMBERS_FOLDER, PEOPLE_DIR, cohortDir, cohortFile, intendedLogFile, logFile, logsDir, memberFile, membersDir, personLogsDir, weekFileName } from '../domain/layout.js';
 import { closest } from './suggest.js';
-import { symlinkProblem, type DirEntry, type RecordSource, type SourceProblem } from './record-source.js';
+import { linkProblem, type DirEntry, type RecordSource, type SourceProblem } from './record-source.js';
 import type { RecordKind } from './schemas.js';
 
 // Which files of a source are records, by the layout of DESIGN.md, and which files in the layout
@@ -184,12 +184,8 @@ export function listPersonLogs(source: RecordSource, cohort: string, person: str
 const isLink = (entry: DirEntry) => entry.outside === true || entry.symlink === true;
 
 function isFolder(entry: DirEntry, path: string, problems: LayoutProblem[]): boolean {
-  if (entry.outside) {
-    problems.push({ file: path, rule: 'symlink-outside-repo', severity: 'error', message: 'This symlink leads outside the repo; mentor does not follow it.', fix: 'Replace the symlink with the real folder.' });
-    return false;
-  }
-  if (entry.symlink) {
-    problems.push({ file: path, ...symlinkProblem('folder') });
+  if (isLink(entry)) {
+    problems.push({ file: path, ...linkProblem('folder', entry.outside ? 'outside' : 'inside') });
     return false;
   }
   return entry.kind === 'dir';

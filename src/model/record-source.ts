@@ -68,6 +68,61 @@ export function symlinkProblem(what: 'file' | 'folder'): SourceProblem {
   };
 }
 
+/** Where a symlink leads: never followed to read a record, but said, since the fix differs. */
+export type LinkTarget = 'inside' | 'outside' | 'nowhere' | 'loop';
+
+/** What a source holds at a path, for following a symlink's text: another link (its text), something, or nothing. */
+export type HeldAt = (path: string) => { link: string } | 'there' | undefined;
+
+/**
+ * Where the symlink at `link` (a repo path) with the text `target` leads, worked out from the
+ * text alone, so a working tree and a commit say the same of the same link. An absolute target
+ * is a repo path when it lies under one of `roots` (the program folder as given and as the file
+ * system names it); a target that leaves the repo is `beyond`'s to judge (outside, or nowhere).
+ */
+export function whereLinkLeads(link: string, target: string, roots: readonly string[], held: HeldAt, beyond: (absolute: string) => LinkTarget): LinkTarget {
+  const seen = new Set<string>();
+  for (let at = link, text = target; ; ) {
+    if (seen.has(at)) return 'loop';
+    seen.add(at);
+    const root = text.startsWith('/') ? roots.find((r) => text === r || text.startsWith(`${r}/`)) : undefined;
+    const joined = text.startsWith('/') ? (root === undefined ? undefined : text.slice(root.length + 1)) : [...at.split('/').slice(0, -1), text].join('/');
+    const place = joined === undefined ? undefined : normalPath(joined);
+    if (place === undefined) return beyond(text.startsWith('/') ? text : `${roots[0]}/${at.split('/').slice(0, -1).join('/')}/${text}`);
+    if (place === '') return 'inside';
+    const found = held(place);
+    if (found === undefined) return 'nowhere';
+    if (found === 'there') return 'inside';
+    at = place;
+    text = found.link;
+  }
+}
+
+/** A '/'-separated path with `.` and `..` worked out; undefined when it climbs above the top. */
+function normalPath(joined: string): string | undefined {
+  const parts: string[] = [];
+  for (const part of joined.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part !== '..') parts.push(part);
+    else if (parts.pop() === undefined) return undefined;
+  }
+  return parts.join('/');
+}
+
+/** The one verdict on a symlink where a record or a folder of records belongs, from wherever it is read. */
+export function linkProblem(what: 'file' | 'folder', leads: LinkTarget): SourceProblem {
+  if (leads === 'inside') return symlinkProblem(what);
+  if (leads === 'outside') {
+    return what === 'file'
+      ? { rule: 'symlink-outside-repo', severity: 'error', message: 'This file is a symlink that leads outside the repo; mentor does not follow it.', fix: 'Replace the symlink with the record itself.' }
+      : { rule: 'symlink-outside-repo', severity: 'error', message: 'This symlink leads outside the repo; mentor does not follow it.', fix: 'Replace the symlink with the real folder.' };
+  }
+  // A folder that leads nowhere is still a link where a folder belongs: what to do is the same.
+  if (what === 'folder') return symlinkProblem('folder');
+  const where = leads === 'loop' ? 'round in a loop (to itself, or to a link that leads back)' : 'nowhere (what it names does not exist)';
+  return { rule: 'unexpected-file', severity: 'error', message: `This file is a symlink that leads ${where}; there is no record to read.`, fix: 'Replace the symlink with the record itself.' };
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export const tooLarge = (bytes?: number): SourceProblem => ({
