@@ -15,8 +15,11 @@ import { checkPr, claim, prSummary, release, request } from './cli/requests.js';
 /** The commands in the order --help lists them. */
 const COMMANDS: Define[] = [init, validate, schema, hours, log, assign, members, report, status, tree, codeowners, upgrade, checkPr, next, progress, request, claim, release, forms, site, fix, prSummary];
 
-/** Options whose value is an id (--as, --cohort, --person, --prefers): given empty, they name no one. */
-const ID_VALUE = /<(?:person|id|cohort|mentor|member)>$/;
+/**
+ * Options that name something: an id (--as, --cohort, --person, --prefers), or the repo (--repo,
+ * which given empty would quietly be this folder). Given empty, they name nothing.
+ */
+const NAMING_VALUE = (flags: string) => /<(?:person|id|cohort|mentor|member)>$/.test(flags) || flags.startsWith('--repo ');
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('mentor')
@@ -38,7 +41,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   program.hook('preAction', (_program, command) => {
     const empty = command.registeredArguments.find((_argument, index) => typeof command.args[index] === 'string' && command.args[index].trim() === '');
     if (empty) throw new CommanderError(ExitCode.usage, 'mentor.emptyArgument', `error: argument '${empty.name()}' is empty`);
-    const emptyId = command.options.find((option) => ID_VALUE.test(option.flags) && String(command.getOptionValue(option.attributeName()) ?? 'given').trim() === '');
+    const emptyId = command.options.find((option) => NAMING_VALUE(option.flags) && String(command.getOptionValue(option.attributeName()) ?? 'given').trim() === '');
     if (emptyId) throw new CommanderError(ExitCode.usage, 'mentor.emptyOption', `error: option '${emptyId.flags}' is empty`);
   });
   // Required options are checked after unknown options and missing arguments, which commander

@@ -136,3 +136,19 @@ describe('a committed symlink where a record belongs', () => {
     for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
   });
 });
+
+describe("--repo ''", () => {
+  it.each([
+    [['validate'], "--repo was given empty: leave it out for the default (this folder or the nearest parent with mentor.config.yaml), or give one (the program repo)."],
+    [['status'], "--repo was given empty: leave it out for the default (this folder or the nearest parent with mentor.config.yaml), or give one (the program repo)."],
+    [['init'], '--repo needs a value: --repo <dir>; it was given empty.'],
+  ])('is a usage error for mentor %s, as an empty id is (was: taken as this folder)', async (args, said) => {
+    const repo = exampleRepo();
+    const empty = makeTree({});
+    for (const [cwd, repoFlag] of [[repo, ''], [empty, ' ']] as const) {
+      const result = await mentorIn([...args, '--repo', repoFlag], { env: NOW, cwd });
+      expect([result.code, result.stderr]).toEqual([2, `mentor: ${said}\n  See \`mentor ${args[0]} --help\`.\n`]);
+    }
+    expect(existsSync(path.join(empty, 'mentor.config.yaml'))).toBe(false);
+  });
+});

@@ -83,6 +83,11 @@ export function usageText(failure: UsageFailure, argv: readonly string[], comman
     }
     case 'mentor.emptyOption': {
       const said = usageText({ code: 'commander.optionMissingArgument', message: plain }, argv, command);
+      // --repo left out is this folder, what '' was taken as: said as an argument with a default is.
+      // An id left out (--as) is someone else than meant, so an id needs a value.
+      const flags = /option '([^']+)'/.exec(plain)?.[1] ?? '';
+      const meant = /^(.*) \(default: (.*)\)$/.exec(command?.options.find((option) => option.flags === flags)?.description ?? '');
+      if (meant && flags.startsWith('--repo ')) return { message: `${flags.split(' ')[0]} was given empty: leave it out for the default (${meant[2]}), or give one (${meant[1]}).`, hint: said.hint };
       return { message: said.message.replace(/\.$/, '; it was given empty.'), hint: said.hint };
     }
     case 'commander.invalidArgument': {
