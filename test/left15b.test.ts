@@ -152,3 +152,22 @@ describe("--repo ''", () => {
     expect(existsSync(path.join(empty, 'mentor.config.yaml'))).toBe(false);
   });
 });
+
+describe('a member whose person file is missing entirely', () => {
+  const said = 'cohorts/2026-fall/cohort.yaml:53:13 has errors: There is no person "ivy" (no people/ivy.yaml). Create people/ivy.yaml with their id, name, GitHub handle and time zone.';
+  it.each([['status', ['status']], ['hours', ['hours', '2026-fall']], ['tree', ['tree', '2026-fall']], ['progress', ['progress']], ['site', ['site', '--out', '_site']]])(
+    'is named by mentor %s, with the file to create (was: "the records of cohort 2026-fall have 1 error", or nothing)',
+    async (_, args) => {
+      const repo = exampleRepo({ 'people/ivy.yaml': null });
+      const result = await mentorIn([...args, '--repo', repo], { env: NOW });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(`mentor: warning: ${said}\nmentor: run \`mentor validate\` to see how to fix each.\n`);
+    },
+  );
+
+  it('is named by the refusal of mentor report in the same words', async () => {
+    const result = await mentorIn(['report', '2026-fall', '--repo', exampleRepo({ 'people/ivy.yaml': null })], { env: NOW });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('  cohorts/2026-fall/cohort.yaml:53:13 There is no person "ivy" (no people/ivy.yaml). Create people/ivy.yaml with their id, name, GitHub handle and time zone. [member-unknown-person]');
+  });
+});

@@ -16,7 +16,7 @@ import { cohortState, cohortWeeksText, isCohortWeek } from '../domain/cohort-sta
 import { localDate } from '../domain/time.js';
 import { isIsoWeek, weekFix } from '../domain/weeks.js';
 import { CONFIG_FILE, membersDir, personFile } from '../domain/layout.js';
-import { peopleWithErrors, warnPeopleWithErrors } from './person-errors.js';
+import { membersWithoutPersonFile, peopleWithErrors, warnPeopleWithErrors, withMissingPeopleSaid } from './person-errors.js';
 import { closest } from '../model/suggest.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { plural } from '../render/words.js';
@@ -175,13 +175,14 @@ export function recordErrorsMessage(entry: CohortEntry, errors: Problem[]): Ment
 
 /** `strict` 'silent': the caller says the errors itself (cohortRecordErrors), so no warning here. */
 function requireValid(loaded: Loaded, entry: CohortEntry, strict: boolean | 'silent'): CohortEntry & { cohort: Cohort } {
-  const relevant = cohortRecordErrors(loaded.program, entry);
+  const relevant = withMissingPeopleSaid(loaded.program, entry, cohortRecordErrors(loaded.program, entry));
   if (!entry.cohort || entry.partial || (strict === true && relevant.length > 0)) throw recordErrorsMessage(entry, relevant);
   if (relevant.length > 0 && strict === false) {
-    // A member's person file with errors of its own is named, with what is used of it; the rest
-    // (the cohort's, the rules': a handle used twice) are counted.
-    const own = new Set([...entry.members.keys()].flatMap((id) => loaded.program.people.get(id)?.problems.filter(isError) ?? []).map(problemLine));
-    warnPeopleWithErrors(peopleWithErrors(loaded.program, [...entry.members.keys()]), loaded.warned);
+    // A member's person file with errors of its own is named, with what is used of it, and a member
+    // with no person file, with what to do; the rest (the cohort's, the rules': a handle used twice) are counted.
+    const missing = membersWithoutPersonFile(loaded.program, [entry]);
+    const own = new Set([...[...entry.members.keys()].flatMap((id) => loaded.program.people.get(id)?.problems.filter(isError) ?? []), ...missing].map(problemLine));
+    warnPeopleWithErrors([...peopleWithErrors(loaded.program, [...entry.members.keys()]), ...missing], loaded.warned);
     const rest = relevant.filter((problem) => !own.has(problemLine(problem)));
     if (rest.length > 0) printError(`mentor: warning: the records of cohort ${entry.id} have ${plural(rest.length, 'error')} (run \`mentor validate\`); showing what they give.`);
   }

@@ -6,7 +6,7 @@ import { renderProgressJson, renderProgressText } from '../render/cycles.js';
 import { sanitizeInline } from '../render/terminal.js';
 import { loadForCommand, peopleOf, unknownCohorts, unknownCohortsError } from './context.js';
 import { cohortLogs } from './week-logs.js';
-import { peopleWithErrors, warnPeopleWithErrors } from './person-errors.js';
+import { membersWithoutPersonFile, peopleWithErrors, warnPeopleWithErrors } from './person-errors.js';
 
 export async function progressCommand(personId: string | undefined, options: { repo?: string; format: 'text' | 'json' }): Promise<number> {
   const loaded = loadForCommand(options.repo);
@@ -22,7 +22,9 @@ export async function progressCommand(personId: string | undefined, options: { r
   const people = peopleOf(program);
   const result = programProgress(program.config, cohorts, people, loaded.today, loaded.now);
   const shown = personId === undefined ? result.people : result.people.filter((p) => p.id === personId);
-  warnPeopleWithErrors(peopleWithErrors(program, shown.map((p) => p.id)), loaded.warned);
+  const shownIds = new Set(shown.map((p) => p.id));
+  const missing = membersWithoutPersonFile(program, [...program.cohorts.values()].filter((entry) => entry.cohort)).filter((problem) => shownIds.has(problem.subject!.slice('missing-person:'.length)));
+  warnPeopleWithErrors([...peopleWithErrors(program, shownIds), ...missing], loaded.warned);
   const programFigures = personId === undefined ? result.program : undefined;
   print(options.format === 'json' ? renderProgressJson(shown, programFigures) : renderProgressText(shown, programFigures, styleFor(process.stdout), terminalWidth()));
   return ExitCode.ok;

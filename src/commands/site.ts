@@ -10,7 +10,7 @@ import { terminalLine } from '../render/escape.js';
 import { loadForCommand, peopleOf } from './context.js';
 import { folderForJson, sayGenerated, type Format } from './generated-step.js';
 import { hoursInOverlappingCohorts, membersLeftOut, usableCohortLogs, warnLeftOut } from './week-logs.js';
-import { peopleWithErrors, warnPeopleWithErrors } from './person-errors.js';
+import { membersWithoutPersonFile, peopleWithErrors, warnPeopleWithErrors } from './person-errors.js';
 
 export interface SiteOptions {
   repo?: string;
@@ -48,7 +48,7 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   const files = renderSite(data);
   writeSiteFolder(out.root, out.relative, files, COHORT_PAGES, SITE_MARK);
   warnLeftOut(data.skipped.filter((record) => !people.some((person) => person.file === record.file)), 'the dashboard', 'the dashboard lists them all');
-  warnPeopleWithErrors(people, loaded.warned);
+  warnPeopleWithErrors([...people, ...membersWithoutPersonFile(program, [...program.cohorts.values()].filter((entry) => entry.cohort && !entry.partial))], loaded.warned);
   // The folder is typed by the user: shown on one line, no escape or workflow command in it.
   const shown = terminalLine(shownPath(outDir));
   const leftOut = data.skipped.length - people.length;
