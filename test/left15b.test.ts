@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { exampleRepo, git, gitRepo, makeTree, writeTree } from './helpers/repo.js';
+import { recordingGit } from './helpers/git-calls.js';
 import { buildSite } from './helpers/site.js';
 import { CTRL_C, underTerminal } from './helpers/terminal.js';
 
@@ -134,6 +135,18 @@ describe('a committed symlink where a record belongs', () => {
     ]);
     expect(runs[0]!.find((p) => p.file === 'people/lo.yaml')!.message).toContain('round in a loop');
     for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
+  });
+
+  it('reads where 300 committed links lead in a few git processes, not one or more per link', async () => {
+    const repo = gitRepo(exampleRepo());
+    for (let n = 0; n < 300; n++) symlinkSync(n % 2 === 0 ? 'ada.yaml' : `l${n + 1}.yaml`, path.join(repo, `people/l${n}.yaml`));
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'links']);
+    const recorded = recordingGit();
+    const { code, json } = await mentorInJson<{ problems: Said[] }>(['validate', '--at', 'HEAD', '--repo', repo, '--format', 'json'], { env: { ...NOW, ...recorded.env } });
+    expect(code).toBe(1);
+    expect(json.problems.filter((p) => p.file.startsWith('people/l')).map((p) => p.rule)).toEqual(Array(300).fill('unexpected-file'));
+    expect(recorded.calls().length).toBeLessThanOrEqual(10);
   });
 });
 

@@ -1,6 +1,7 @@
 import { CONFIG_FILE, COHORTS_DIR, LOGS_FOLDER, MEMBERS_FOLDER, PEOPLE_DIR, logsDir, underLogs } from '../domain/layout.js';
 import { git, gitStarted } from './git-run.js';
-import { committedLinkLeads } from './links.js';
+import { CommitLinks, withLinkFlags, type CommitEntry } from './links.js';
+import { filesGrepped, grepArgs, holdingKey } from './git-grep.js';
 import { decodeRecord, folderNotFile, linkProblem, MAX_RECORD_BYTES, tooLarge, type DirEntry, type DirListing, type ReadOutcome, type RecordSource } from '../model/record-source.js';
 
 // The records as they are in a git commit: one `git ls-tree` for the listing and one
@@ -111,8 +112,7 @@ export class GitCommitSource implements RecordSource {
   list(dir: string): DirListing {
     this.listTop();
     // A folder committed as a symlink (people -> elsewhere) is a link in the commit: said, not taken for an empty folder.
-    const link = dir === '' ? undefined : this.blobOf(dir);
-    if (link?.mode === '120000') return { problem: linkProblem('folder', committedLinkLeads(this.root, this.commit, dir, link.sha)) };
+    if (dir !== '' && this.blobOf(dir)?.mode === '120000') return { problem: linkProblem('folder', this.links.leads(dir)) };
     this.ensureListed(dir);
     return { entries: this.folders.get(dir)?.entries ?? [] };
   }
@@ -164,7 +164,7 @@ export class GitCommitSource implements RecordSource {
       const size = line.slice(sizeAt, tab).trim();
       const file = line.slice(tab + 1);
       const kind: DirEntry['kind'] = type === 'tree' ? 'dir' : type === 'blob' && mode !== '120000' ? 'file' : 'other';
-      const folder = this.addToFolders(file, kind, touched, mode === '120000' ? sha : undefined);
+      const folder = this.addToFolders(file, kind, touched, mode);
       if (type === 'blob' || type === 'commit') {
         const name = file.slice(file.lastIndexOf('/') + 1);
         if (!folder.blobs.has(name)) this.listedBytes += Number(size) || 0;
@@ -174,6 +174,17 @@ export class GitCommitSource implements RecordSource {
     }
     for (const folder of touched) folder.entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return added;
+  }
+
+  private linksOf?: CommitLinks;
+  /** Where the commit's links lead (io/links.ts): at a path, a blob (with its folder's links, read together), a folder, or nothing. */
+  private get links(): CommitLinks {
+    return (this.linksOf ??= new CommitLinks(this.root, this.commit, (place): CommitEntry => {
+      const dir = place.slice(0, Math.max(0, place.lastIndexOf('/')));
+      this.ensureListed(dir);
+      const blob = this.blobOf(place);
+      return blob ? { ...blob, linksBeside: () => [...this.folders.get(dir)!.blobs.values()].filter((other) => other.mode === '120000').map((other) => other.sha) } : this.isFolder(place) ? 'dir' : undefined;
+    }));
   }
 
   private isFolder(file: string): boolean {
@@ -212,7 +223,7 @@ export class GitCommitSource implements RecordSource {
       if (this.texts.has(file)) continue;
       const blob = this.blobOf(file);
       if (blob === undefined) this.texts.set(file, { problem: this.isFolder(file) ? folderNotFile : { rule: 'missing-file', severity: 'error', message: `The file is not in ${this.label}.`, fix: 'Create it.' } });
-      else if (blob.mode === '120000') this.texts.set(file, { problem: linkProblem('file', committedLinkLeads(this.root, this.commit, file, blob.sha)) });
+      else if (blob.mode === '120000') this.texts.set(file, { problem: linkProblem('file', this.links.leads(file)) });
       else if (blob.mode === '160000') this.texts.set(file, { problem: { rule: 'unexpected-file', severity: 'error', message: 'This is a submodule (a link to a commit of another repository); mentor reads records only from regular files.', fix: 'Remove the submodule (git rm) and add the record itself.' } });
       else if (blob.size > MAX_RECORD_BYTES) this.texts.set(file, { problem: tooLarge(blob.size) });
       else if (this.sharedBlobs?.has(blob.sha)) this.texts.set(file, this.sharedBlobs.get(blob.sha)!);
@@ -251,7 +262,7 @@ export class GitCommitSource implements RecordSource {
   filesHolding(dir: string, needles: readonly string[]): Set<string> {
     const ahead = this.holding.get(holdingKey(dir, needles));
     if (ahead) return ahead;
-    return this.filesIn(git(this.root, this.grepArgs(dir, needles), undefined, [0, 1]).toString('utf8'));
+    return filesGrepped(this.commit, git(this.root, grepArgs(this.commit, dir, needles), undefined, [0, 1]).toString('utf8'));
   }
 
   /**
@@ -260,26 +271,16 @@ export class GitCommitSource implements RecordSource {
    * failure is not kept: asked later, filesHolding runs git again and says what went wrong.
    */
   async holdingAhead(dir: string, needles: readonly string[]): Promise<void> {
-    const started = await gitStarted(this.root, this.grepArgs(dir, needles), [0, 1]);
-    if (started.failed === undefined) this.holding.set(holdingKey(dir, needles), this.filesIn(started.stdout));
-  }
-
-  private grepArgs(dir: string, needles: readonly string[]): string[] {
-    return ['grep', '-l', '-z', '-i', '-F', ...needles.flatMap((needle) => ['-e', needle]), this.commit, '--', `${dir}/`];
-  }
-
-  /** The files of `git grep -l -z` output, without the commit it prefixes them with. */
-  private filesIn(output: string): Set<string> {
-    const prefix = `${this.commit}:`;
-    return new Set(output.split('\0').filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length)));
+    const started = await gitStarted(this.root, grepArgs(this.commit, dir, needles), [0, 1]);
+    if (started.failed === undefined) this.holding.set(holdingKey(dir, needles), filesGrepped(this.commit, started.stdout));
   }
 
   /** Adds an entry to its folder (and the folder to its parent, up to the top); returns the folder. */
-  private addToFolders(file: string, kind: DirEntry['kind'], touched: Set<Folder>, link?: string): Folder {
+  private addToFolders(file: string, kind: DirEntry['kind'], touched: Set<Folder>, mode?: string): Folder {
     const slash = file.lastIndexOf('/');
     const dir = slash < 0 ? '' : file.slice(0, slash);
     const name = file.slice(slash + 1);
-    const entry: DirEntry = { name, kind, ...(kind === 'file' ? { regular: true } : {}), ...(link === undefined ? {} : committedLinkLeads(this.root, this.commit, file, link) === 'outside' ? { outside: true } : { symlink: true }) };
+    const entry: DirEntry = withLinkFlags({ name, kind, ...(kind === 'file' ? { regular: true } : {}) }, mode === '120000' ? () => this.links.leads(file) : undefined);
     let folder = this.folders.get(dir);
     if (!folder) {
       folder = { entries: [], names: new Set(), blobs: new Map() };
@@ -295,5 +296,3 @@ export class GitCommitSource implements RecordSource {
     return folder;
   }
 }
-
-const holdingKey = (dir: string, needles: readonly string[]) => [dir, ...needles].join('\0');
