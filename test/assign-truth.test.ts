@@ -98,6 +98,27 @@ describe('a mentor still waiting for a lead', () => {
   });
 });
 
+describe('a mentor with mentees but no lead (a program without leads, or a lead not yet found)', () => {
+  // Since assign gives mentees to a mentor still waiting for a lead (DESIGN's three hard rules),
+  // such a mentor mentors: they log, and their silence shows. Until session 15 they counted as
+  // waiting (an overdue request), no log was expected of them, and "Inactive mentors: none".
+  it('is expected to log from the week a mentee was placed with them, and is no request waiting', async () => {
+    const cohort = `id: c1\nname: One\nstart: 2026-11-02\nend: 2027-02-01\nmembers:\n  - {person: max, role: mentor}\n  - {person: lee, role: mentor}\n  - {person: ann, role: mentee, mentor: max, assignedAt: "2026-11-10T10:00:00Z"}\n`;
+    const repo = program({ c1: cohort });
+    const env = { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } };
+    const { json } = await mentorInJson(['status', 'c1', '--repo', repo, '--format', 'json'], env);
+    const c1 = json.cohorts[0];
+    expect(c1.waiting.map((w: { id: string }) => w.id)).toEqual(['lee']);
+    expect(c1.missingLogs).toEqual(['ann', 'max']);
+    // No log of max's in the cohort's three complete weeks (W45-W47), as for any mentor.
+    expect(c1.inactiveMentors).toEqual([{ id: 'max', role: 'mentor', reason: 'no-recent-logs', weeksWithoutLog: 3 }]);
+    // A report of W45, before ann was placed with max, expects no log of max.
+    expect((await mentorIn(['report', 'c1', '--week', '2026-W45', '--repo', repo], env)).code).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(repo, 'reports/c1/2026-W45.json'), 'utf8'));
+    expect(report.missingLogs).toEqual([]);
+  });
+});
+
 describe('maxHoursPerWeek across overlapping cohorts', () => {
   // max mentors bob in c0 (5 h) and is a mentor without mentees in c1 (4 h): 9 h planned.
   const c0 = `id: c0\nname: Zero\nstart: 2026-10-05\nend: 2026-12-20\nmembers:\n  - {person: lee, role: lead}\n  - {person: max, role: mentor, mentor: lee}\n  - {person: bob, role: mentee, mentor: max}\n`;

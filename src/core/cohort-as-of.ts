@@ -2,7 +2,7 @@ import { dateOfDayNumber, dayNumber, startOfDay } from '../domain/time.js';
 import { sundayOf } from '../domain/weeks.js';
 import { isAwayInWeek } from '../domain/cohort-state.js';
 import type { Cohort, Member } from '../model/schemas.js';
-import { expectsLog } from './commitments.js';
+import { expectsLog, mentoring } from './commitments.js';
 
 // A cohort as it was at an instant, from the dates its members carry: who had asked by then
 // (requestedAt), who had a mentor (assignedAt), and the matches that ended since (history). A
@@ -59,15 +59,20 @@ export function expectedLoggers(cohort: Cohort, zone: string, week: string, peop
 }
 
 const NOBODY = {};
+const NOBODY_MENTORS: ReadonlySet<string> = new Set();
 const known = new WeakMap<Cohort, WeakMap<object, Map<string, readonly Logger[]>>>();
 
 function loggersAt(cohort: Cohort, zone: string, week: string, people?: ReadonlyMap<string, { pausedUntil?: string | undefined } | undefined>): Logger[] {
   const end = endOfWeek(zone, week);
-  return cohort.members.flatMap((member) => {
-    if (people !== undefined && isAwayInWeek(people.get(member.person), week)) return [];
+  const states = cohort.members.map((member) => {
     const state = stateAt(member, end);
-    const mentor = state?.placed ? state.at.mentor : undefined;
-    return state !== undefined && expectsLog({ role: member.role, mentor }) ? [{ person: member.person, role: member.role, ...(mentor !== undefined ? { mentor } : {}) }] : [];
+    return { member, state, mentor: state?.placed ? state.at.mentor : undefined };
+  });
+  // Who mentored someone then: a mentor with mentees though no lead logs too.
+  const mentors = mentoring(states);
+  return states.flatMap(({ member, state, mentor }) => {
+    if (people !== undefined && isAwayInWeek(people.get(member.person), week)) return [];
+    return state !== undefined && expectsLog({ person: member.person, role: member.role, ...(mentor !== undefined ? { mentor } : {}) }, mentors) ? [{ person: member.person, role: member.role, ...(mentor !== undefined ? { mentor } : {}) }] : [];
   });
 }
 
@@ -87,8 +92,22 @@ export class ExpectedWeeks {
     const ends = weeks.map((week) => endOfWeek(zone, week));
     // The first week whose end comes after an instant (a state read at a week's end changes there).
     const firstEndingAfter = (instant: number) => firstIndex(ends.length, (index) => instant < ends[index]!);
+    // Whom each member names as a mentor, now or in a match that ended: a mentor with mentees
+    // though no lead is expected to log while one of them is placed with them.
+    const namedBy = new Map<string, Member[]>();
     for (const member of cohort.members) {
-      const times = [member.requestedAt, member.assignedAt, ...(member.history ?? []).flatMap((match) => [match.requestedAt, match.assignedAt, match.releasedAt])];
+      for (const mentor of new Set([member.mentor, ...(member.history ?? []).map((match) => match.mentor)])) {
+        if (mentor !== undefined) namedBy.set(mentor, [...(namedBy.get(mentor) ?? []), member]);
+      }
+    }
+    const events = (member: Member) => [member.requestedAt, member.assignedAt, ...(member.history ?? []).flatMap((match) => [match.requestedAt, match.assignedAt, match.releasedAt])];
+    const hasMenteeAt = (person: string, instant: number) => (namedBy.get(person) ?? []).some((mentee) => {
+      const state = stateAt(mentee, instant);
+      return state?.placed === true && state.at.mentor === person;
+    });
+    for (const member of cohort.members) {
+      const mentees = member.role === 'mentee' ? [] : (namedBy.get(member.person) ?? []);
+      const times = [...events(member), ...mentees.flatMap(events)];
       const cuts = new Set([0, weeks.length]);
       for (const time of times) if (time !== undefined && !Number.isNaN(Date.parse(time))) cuts.add(firstEndingAfter(Date.parse(time)));
       const pausedUntil = people?.get(member.person)?.pausedUntil;
@@ -100,7 +119,7 @@ export class ExpectedWeeks {
         if (from === to || (people !== undefined && isAwayInWeek(people.get(member.person), weeks[from]!))) continue;
         const state = stateAt(member, ends[from]!);
         const mentor = state?.placed ? state.at.mentor : undefined;
-        if (state !== undefined && expectsLog({ role: member.role, mentor })) spans.push([from, to]);
+        if (state !== undefined && (expectsLog({ person: member.person, role: member.role, ...(mentor !== undefined ? { mentor } : {}) }, NOBODY_MENTORS) || (mentees.length > 0 && hasMenteeAt(member.person, ends[from]!)))) spans.push([from, to]);
       }
       this.#spans.set(member.person, spans);
     }

@@ -5,8 +5,17 @@ import { HOUR_MS } from '../domain/time.js';
 
 export type HoursFlag = 'over-budget' | 'no-log' | 'waiting' | 'logged-under' | 'logged-over';
 
-/** Members still waiting for a mentor don't log yet; everyone else is expected to. */
-export const expectsLog = (member: { role: Role; mentor?: string }) => member.role === 'lead' || member.mentor !== undefined;
+/** Who mentors someone: the `mentor` of each member (`members`: a cohort's, as they stand). */
+export const mentoring = (members: ReadonlyArray<{ mentor?: string }>): ReadonlySet<string> => new Set(members.flatMap((member) => (member.mentor === undefined ? [] : [member.mentor])));
+
+/**
+ * Who is expected to log: leads, members with a mentor, and a mentor with mentees of their own
+ * though no lead yet (`mentors` holds who mentors someone: assign gives mentees to a mentor still
+ * waiting for a lead, and in a program without leads every mentor is one). Members still waiting,
+ * with nobody of their own, don't log yet.
+ */
+export const expectsLog = (member: { person: string; role: Role; mentor?: string }, mentors: ReadonlySet<string>) =>
+  member.role === 'lead' || member.mentor !== undefined || (member.role !== 'mentee' && mentors.has(member.person));
 
 /**
  * How long a member waiting for a mentor has waited at `at`, in exact hours; undefined for a
@@ -15,14 +24,14 @@ export const expectsLog = (member: { role: Role; mentor?: string }) => member.ro
  * for no one (undefined), `mentor assign` places them. Past `requestSlaHours` the wait is overdue:
  * status, the report, progress and the dashboard all judge it here.
  */
-export function hoursWaited(member: { role: Role; mentor?: string; requestedAt?: string }, at: number, startsAt: number): number | undefined {
-  if (expectsLog(member)) return undefined;
+export function hoursWaited(member: { person: string; role: Role; mentor?: string; requestedAt?: string }, at: number, startsAt: number, mentors: ReadonlySet<string>): number | undefined {
+  if (expectsLog(member, mentors)) return undefined;
   const since = member.requestedAt === undefined ? startsAt : Date.parse(member.requestedAt);
   if (member.requestedAt === undefined && at < startsAt) return undefined;
   return Math.max(0, (at - since) / HOUR_MS);
 }
 
-export const isOverdue = (member: { role: Role; mentor?: string; requestedAt?: string }, at: number, startsAt: number, slaHours: number): boolean => (hoursWaited(member, at, startsAt) ?? 0) > slaHours;
+export const isOverdue = (member: { person: string; role: Role; mentor?: string; requestedAt?: string }, at: number, startsAt: number, slaHours: number, mentors: ReadonlySet<string>): boolean => (hoursWaited(member, at, startsAt, mentors) ?? 0) > slaHours;
 
 export interface PersonHours {
   id: string;
@@ -47,6 +56,7 @@ export const FAR_OVER = 1.5;
  */
 export function cohortCommitments(config: Config, cohort: Cohort, people: ReadonlyMap<string, Person | undefined>, weekLogs?: ReadonlyMap<string, Log>): PersonHours[] {
   const counts = directMenteeCounts(cohort.members);
+  const mentors = mentoring(cohort.members);
   const seen = new Set<string>();
   const rows: PersonHours[] = [];
   for (const member of cohort.members) {
@@ -61,7 +71,7 @@ export function cohortCommitments(config: Config, cohort: Cohort, people: Readon
     if (weekLogs) {
       const log = weekLogs.get(member.person);
       if (log === undefined) {
-        row.flags.push(expectsLog(member) ? 'no-log' : 'waiting');
+        row.flags.push(expectsLog(member, mentors) ? 'no-log' : 'waiting');
       } else {
         row.logged = Object.fromEntries(Object.entries(log.hours).sort(([a], [b]) => (a < b ? -1 : 1)));
         row.loggedTotal = totalHours(log.hours);

@@ -1,6 +1,6 @@
 import type { Cohort, Config, Log, Person, Role } from '../model/schemas.js';
 import { cohortState, completeWeeks, type CohortState } from '../domain/cohort-state.js';
-import { expectsLog, isOverdue } from './commitments.js';
+import { expectsLog, isOverdue, mentoring } from './commitments.js';
 import { roundHours, sumHours } from '../domain/commitments.js';
 import { tierAbove, tierRank } from '../domain/tiers.js';
 import { HOUR_MS, dayNumber, startOfDay } from '../domain/time.js';
@@ -33,6 +33,7 @@ export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<st
   const loggers = new ExpectedWeeks(from, config.timezone, weeks);
   const seen = new Set<string>();
   const proposals: NextProposal[] = [];
+  const mentors = mentoring(from.members);
   for (const member of from.members) {
     if (seen.has(member.person)) continue;
     seen.add(member.person);
@@ -43,13 +44,13 @@ export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<st
     const since = ownWeeks < weeks.length && ownWeeks > 0 ? ` since ${loggers.first(member.person)}` : '';
     if (people.get(member.person)?.active === false) {
       proposals.push({ ...base, proposed: member.role, kind: 'leave-out', reason: 'inactive (active: false)' });
-    } else if (member.role !== 'lead' && expectsLog(member) && ownWeeks > 0 && share >= config.promotion.minShareOfWeeksLogged - 1e-9) {
+    } else if (member.role !== 'lead' && expectsLog(member, mentors) && ownWeeks > 0 && share >= config.promotion.minShareOfWeeksLogged - 1e-9) {
       proposals.push({ ...base, proposed: tierAbove(member.role) ?? member.role, kind: 'promote', reason: `completed the cycle: logged ${logged} of ${ownWeeks} weeks${since}` });
     } else {
       const reason =
         member.role === 'lead'
           ? 'leads stay leads'
-          : !expectsLog(member)
+          : !expectsLog(member, mentors)
             ? `was still waiting for a ${tierAbove(member.role)}`
             : ownWeeks === 0
               ? 'had a mentor for no complete week of the cycle'
@@ -140,6 +141,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
     let logCount = 0;
     let expected = 0;
     const seen = new Set<string>();
+    const mentors = mentoring(cohort.members);
     for (const member of cohort.members) {
       if (seen.has(member.person)) continue;
       seen.add(member.person);
@@ -174,7 +176,7 @@ export function programProgress(config: Config, cohorts: readonly CohortWithLogs
       }
       matchesEndedEarly += member.history?.length ?? 0;
       // Requests only: one placed with no requestedAt (carried over, added by hand) asked for nothing here.
-      if (now !== undefined && member.requestedAt !== undefined && isOverdue(member, waitsMeasuredAt(cohort, config.timezone, now), startOfDay(config.timezone, cohort.start), config.requestSlaHours)) openOverSla++;
+      if (now !== undefined && member.requestedAt !== undefined && isOverdue(member, waitsMeasuredAt(cohort, config.timezone, now), startOfDay(config.timezone, cohort.start), config.requestSlaHours, mentors)) openOverSla++;
     }
     movesUpByCohort.push({ cohort: cohort.id, movesUp });
     logShareByCohort.push({ cohort: cohort.id, logs: logCount, expected, share: expected === 0 ? 0 : Math.round((logCount / expected) * 1000) / 1000 });

@@ -1,5 +1,5 @@
 import type { Cohort, Config, Log, Member, Person, Role } from '../model/schemas.js';
-import { cohortCommitments, expectsLog, hoursWaited, isOverdue, type PersonHours } from './commitments.js';
+import { cohortCommitments, expectsLog, hoursWaited, isOverdue, mentoring, type PersonHours } from './commitments.js';
 import { byTierThenId, ROLES } from '../domain/tiers.js';
 import { directMenteeCounts, roomFor, roundHours } from '../domain/commitments.js';
 import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
@@ -159,6 +159,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   const hours = cohortCommitments(config, cohort, people, weekLogs);
   const planned = new Map(hours.map((row) => [row.id, row]));
   const counts = directMenteeCounts(members);
+  const mentors = mentoring(members);
 
   // The tree: leads at the top; members whose mentor is not in the cohort hang from nobody.
   const nodes = new Map<string, TreeNode>(
@@ -191,7 +192,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   const inCohort = isCohortWeek(cohort, week);
   const weeksRun = countedWeeks(cohort, week);
   const loggers = new ExpectedWeeks(cohort, config.timezone, weeksRun, people);
-  const expected = inCohort ? members.filter((member) => expectsLog(member) && loggers.has(member.person, week)) : [];
+  const expected = inCohort ? members.filter((member) => expectsLog(member, mentors) && loggers.has(member.person, week)) : [];
   const missingLogs = expected.filter((member) => !weekLogs.has(member.person)).map((member) => member.person).sort();
   const overBudget = hours.flatMap((row) => {
     const other = input.elsewhere?.get(row.id);
@@ -201,9 +202,9 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   });
   const startsAt = startOfDay(config.timezone, cohort.start);
   const waiting = members
-    .filter((member) => !expectsLog(member))
+    .filter((member) => !expectsLog(member, mentors))
     .map((member): WaitingMember => {
-      const exactHours = hoursWaited(member, input.at, startsAt);
+      const exactHours = hoursWaited(member, input.at, startsAt, mentors);
       const waitedHours = exactHours === undefined ? undefined : Math.round(exactHours * 10) / 10;
       return {
         id: member.person,
@@ -211,7 +212,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
         role: member.role,
         ...(member.requestedAt !== undefined ? { requestedAt: member.requestedAt } : {}),
         ...(waitedHours !== undefined ? { waitedHours } : {}),
-        overdue: isOverdue(member, input.at, startsAt, config.requestSlaHours),
+        overdue: isOverdue(member, input.at, startsAt, config.requestSlaHours, mentors),
         ...(member.requestedAt !== undefined && Date.parse(member.requestedAt) > (input.now ?? input.at) ? { requestedAtInFuture: true as const } : {}),
         wants: member.wants,
         ...(member.prefers !== undefined ? { prefers: member.prefers } : {}),
@@ -227,7 +228,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     const person = people.get(member.person);
     const paused = person !== undefined && person.active !== false && isPaused(person, today);
     // A placed mentee away is listed too: no log is expected of them meanwhile, so they would be in no list.
-    if (paused && (member.role !== 'mentee' || expectsLog(member))) pausedMentors.push({ id: member.person, role: member.role, until: person.pausedUntil! });
+    if (paused && (member.role !== 'mentee' || expectsLog(member, mentors))) pausedMentors.push({ id: member.person, role: member.role, until: person.pausedUntil! });
     if (member.role === 'mentee' || paused) continue;
     const x = counts.get(member.person) ?? 0;
     if (person?.active === false) {
@@ -238,7 +239,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     if (room > 0) mentorsWithRoom.push({ id: member.person, role: member.role, directMentees: x, room });
     // Weeks away (`pausedUntil`) are not silence: a mentor back today is not inactive for them.
     const silent = weeksWithout(logs.get(member.person), weeksRun, (w) => isAwayInWeek(person, w));
-    if (expectsLog(member) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });
+    if (expectsLog(member, mentors) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });
   }
   mentorsWithRoom.sort(byTierThenId);
   inactiveMentors.sort(byTierThenId);
@@ -249,7 +250,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
 
   // Over the weeks each was expected to log: one claimed mid-cohort starts then; a week away is none.
   const weeksLogged = members
-    .filter(expectsLog)
+    .filter((member) => expectsLog(member, mentors))
     .map((member) => {
       return { id: member.person, logged: loggers.logged(member.person, logs.get(member.person)), of: loggers.count(member.person) };
     })

@@ -4,7 +4,7 @@ import { ROLES } from '../domain/tiers.js';
 import { directMenteeCounts, plannedHours, roundHours, totalHours } from '../domain/commitments.js';
 import { compareWeeks, lastCompleteWeek, weekAt, weekOfDate } from '../domain/weeks.js';
 import { cohortSnapshot, type CohortSnapshot, type InactiveMentor, type TreeNode, type WaitingMember } from './report.js';
-import { expectsLog } from './commitments.js';
+import { expectsLog, mentoring } from './commitments.js';
 import { ExpectedWeeks, expectedLoggers, waitsMeasuredAt } from './cohort-as-of.js';
 import type { ElsewhereHours } from '../domain/cross-cohort.js';
 import { localDate } from '../domain/time.js';
@@ -144,6 +144,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
   const seen = new Set<string>();
   const members: MemberWeeks[] = [];
   const unplaced: UnplacedMember[] = [];
+  const mentors = mentoring(cohort.members);
   for (const member of cohort.members) {
     if (seen.has(member.person)) continue;
     seen.add(member.person);
@@ -161,7 +162,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
       role: member.role,
       ...mentor,
       plannedTotal: planned.get(member.person) ?? 0,
-      expectsLog: expectsLog(member),
+      expectsLog: expectsLog(member, mentors),
       logged,
       expected,
       away,
@@ -169,7 +170,7 @@ export function cohortPage(input: CohortPageInput): CohortPage {
       weeksExpected: expectedWeeks.count(member.person),
     });
     if (!inTree.has(member.person)) {
-      unplaced.push({ id: member.person, name: nameOf(member.person), role: member.role, reason: expectsLog(member) ? 'outside-tree' : 'waiting', ...mentor });
+      unplaced.push({ id: member.person, name: nameOf(member.person), role: member.role, reason: expectsLog(member, mentors) ? 'outside-tree' : 'waiting', ...mentor });
     }
   }
   members.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || (a.id < b.id ? -1 : 1));
