@@ -22,7 +22,7 @@ describe('mentor request on a terminal', () => {
         ['A mentor you would like', '\r'],
         ['Languages you speak', '\r'],
         ['Your GitHub handle', 'hal-k\r'],
-        ['already has a person file (people/hal.yaml)', CTRL_C],
+        ['The GitHub handle hal-k is hal\'s (people/hal.yaml), who is a member', CTRL_C],
       ],
     );
     expect(code, screen).toBe(130);

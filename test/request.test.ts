@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
@@ -90,7 +90,7 @@ describe('mentor request', () => {
     ['an ineligible request', [...ZOE, '--answer', 'commitment=yes'], /confirm "I have a computer I can code on"/, 1],
     ['an eligibility question answered no', [...ZOE, '--answer', 'commitment=no', '--answer', 'laptop=yes'], /confirm "I can give 5.5 hours/, 1],
     ['a taken id', ['--person', 'ada', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC', ...YES], /The id "ada" is taken .*such as ada-2/, 1],
-    ['a taken handle', ['--person', 'zoe', '--name', 'Zoe', '--github', 'ADA-L', '--timezone', 'UTC', ...YES], /ADA-L already has a person file \(people\/ada.yaml\)/, 1],
+    ['a handle whose person is in the cohort already', ['--person', 'zoe', '--name', 'Zoe', '--github', 'ADA-L', '--timezone', 'UTC', ...YES], /The GitHub handle ADA-L is ada's \(people\/ada.yaml\), who is a member of cohort 2026-fall already/, 1],
     ['an unknown preferred mentor', [...ZOE, ...YES, '--prefers', 'bob'], /"bob" is not a mentor of cohort 2026-fall: name one of ada, grace, linus/, 1],
     ['a handle with odd characters', ['--person', 'zoe', '--name', 'Zoe', '--github', 'zoe_z;rm', '--timezone', 'UTC', ...YES], /is not a GitHub handle/, 2],
     ['an unknown cohort', [...ZOE, ...YES, '--cohort', '2027-spring'], /There is no cohort "2027-spring"/, 2],
@@ -110,6 +110,38 @@ describe('mentor request', () => {
       noNewFiles(repo);
     });
   }
+
+  // A returning person (last cycle's mentee, whose person file stays): until session 15 refused as
+  // "you are registered; ask a maintainer", so the form was a dead end for them.
+  it('takes a returning person\'s request as theirs: their member only, the person file kept, and the gate passes it', async () => {
+    const repo = repoWithIntake();
+    // hal (hal-k) is a mentee of 2026-fall; a cohort starting later takes requests.
+    writeTree(repo, { 'cohorts/2027-spring/cohort.yaml': 'id: 2027-spring\nname: Spring\nstart: 2027-01-04\nend: 2027-03-28\nmembers:\n  - person: andrew\n    role: lead\n' });
+    const before = readText(repo, 'people/hal.yaml');
+    const body = formBody({ id: '', name: 'Hal K.', zone: 'Europe/Oslo' });
+    const file = path.join(makeTree({ 'body.md': body }), 'body.md');
+    const result = await mentorIn(['request', '--repo', repo, '--cohort', '2027-spring', '--from-issue', file, '--github', 'hal-k', '--format', 'markdown'], { env: NOW });
+    expect(result.code, result.stdout).toBe(0);
+    expect(readText(repo, 'people/hal.yaml')).toBe(before);
+    expect(parse(readText(repo, 'cohorts/2027-spring/members/hal.yaml'))).toMatchObject({ person: 'hal', role: 'mentee', requestedAt: '2026-11-23T10:00:00-08:00' });
+    expect(existsSync(path.join(repo, 'people/hal-k.yaml'))).toBe(false);
+    expect(result.stdout).toContain('You are registered already, as hal: the pull request adds only your member file, and people/hal.yaml stays as it is');
+    // The same from the command line: the file it wrote, and what it kept.
+    rmSync(path.join(repo, 'cohorts/2027-spring/members'), { recursive: true });
+    const flags = await mentorIn(['request', '--repo', repo, '--cohort', '2027-spring', '--person', 'hal', '--name', 'Hal', '--github', 'hal-k', '--timezone', 'UTC', ...YES], { env: NOW, cwd: repo });
+    expect(flags.code, flags.stderr).toBe(0);
+    expect(flags.stdout).toContain('Wrote a request for a mentor in cohort 2027-spring: cohorts/2027-spring/members/hal.yaml. You are registered already: people/hal.yaml stays as it is');
+    // The gate judges hal, a person, adding themselves as a waiting member: allowed.
+    git(repo, ['init', '-q']);
+    git(repo, ['add', '-A', ':!cohorts/2027-spring/members']);
+    git(repo, ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'base']);
+    git(repo, ['switch', '-q', '-c', 'pr']);
+    git(repo, ['add', '-A']);
+    git(repo, ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'request']);
+    const gate = await mentorInJson(['check-pr', '--repo', repo, '--base', 'master', '--author', 'hal-k', '--format', 'json'], { env: NOW });
+    expect(gate.json.changes).toEqual([expect.objectContaining({ file: 'cohorts/2027-spring/members/hal.yaml', allowed: true })]);
+    expect(gate.code).toBe(0);
+  });
 
   it('says of a taken id only that it is taken: not that the newcomer is a member already, which they are not', async () => {
     const result = await mentorIn(['request', '--repo', repoWithIntake(), '--cohort', '2026-fall', '--person', 'ada', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC', ...YES], { env: NOW });
@@ -259,14 +291,15 @@ describe('mentor request --from-issue', () => {
     const repo = repoWithIntake();
     const offer = ['### Your id\n\nada-2', '### Your name\n\nAda', '### Your time zone\n\nEurope/London', '### Skills you can teach\n\n_No response_', '### Languages you speak\n\n_No response_', '### Hours a week you can give\n\n_No response_'].join('\n\n');
     const file = path.join(makeTree({ 'body.md': offer }), 'body.md');
-    // ada-l has a person file already, and the form's skills are left empty.
-    const result = await mentorIn(['request', '--repo', repo, '--from-issue', file, '--github', 'ada-l', '--role', 'mentor', '--format', 'markdown'], { env: NOW });
+    // The form's skills are left empty.
+    const result = await mentorIn(['request', '--repo', repo, '--from-issue', file, '--github', 'zed-z', '--role', 'mentor', '--format', 'markdown'], { env: NOW });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Thanks for offering to mentor. Your offer to mentor cannot be taken yet:');
     expect(result.stdout).toContain('- An offer to mentor names at least one skill you can teach.\n');
-    // The gate lets a registered person add themselves as a waiting member too: the answer says how, file and fields.
-    // (Markdown: the issue shows <cohort> and the parentheses as written.)
-    expect(result.stdout).toContain('you are registered as ada. To join a cohort as a mentor, add yourself as a waiting member in a pull request: a file cohorts/&lt;cohort&gt;/members/ada.yaml with person: ada, role: mentor and requestedAt: \\(when you ask\\); or ask a maintainer.\n');
+    // ada-l is ada's handle, a mentor of the cohort already: nothing to offer there (her skills are in her file).
+    const registered = await mentorIn(['request', '--repo', repo, '--from-issue', file, '--github', 'ada-l', '--role', 'mentor', '--format', 'markdown'], { env: NOW });
+    expect(registered.stdout).toContain("The GitHub handle ada-l is ada's \\(people/ada.yaml\\), who is a member of cohort 2026-fall already: nothing to ask for there.");
+    expect(registered.stdout).not.toContain('names at least one skill');
     // From the command line the flag is still named.
     const flags = await mentorIn(['request', '--repo', repo, '--role', 'mentor', '--person', 'kim', '--name', 'Kim', '--github', 'kim-k', '--timezone', 'UTC'], { env: NOW });
     expect(flags.stderr).toContain('An offer to mentor names at least one skill you can teach (--skills).');

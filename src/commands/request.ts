@@ -4,7 +4,8 @@ import { isInteractive, terminalAsker, type Asker } from '../io/prompts.js';
 import { existingFiles, readIssueBody } from '../io/request-files.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { answersFromIssue } from '../core/issue-form.js';
-import { checkRequest, idForRequest, idsTaken, parseAnswerFlags, type RequestAnswers } from '../core/request.js';
+import { checkRequest, parseAnswerFlags, type RequestAnswers } from '../core/request.js';
+import { idForRequest, idsTaken, registeredAs } from '../core/request-ids.js';
 import { askRequest, confirmRequestQuestion, roleQuestion } from '../core/request-questions.js';
 import type { AnswerKey, RequestRole } from '../core/request-form.js';
 import { formatInstant } from '../domain/time.js';
@@ -56,7 +57,9 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     // The id left empty in the form, or written as no id can be (a name typed there): one made from
     // what was typed or the name, or else the handle, that nobody has. The answer says which.
     const typed = answers.values.person?.trim();
-    madeId = typed && ID_PATTERN.test(typed) ? undefined : idForRequest([typed, answers.values.name], answers.github, idsTaken(knownIds(loaded)));
+    // A returning person's request is for the id their person file has: none is made.
+    const returning = answers.github !== undefined && registeredAs(answers.github.trim().replace(/^@/, ''), peopleOf(program)) !== undefined;
+    madeId = returning || (typed && ID_PATTERN.test(typed)) ? undefined : idForRequest([typed, answers.values.name], answers.github, idsTaken(knownIds(loaded)));
     if (madeId !== undefined) answers.values.person = madeId;
     answers.yes = [...new Set([...answers.yes, ...form.ticked])];
     problems.push(...form.problems);
@@ -64,7 +67,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
     const cohortId = options.cohort ?? program.config.intake.cohort ?? runningCohorts(loaded).map((entry) => entry.id)[0];
     const cohort = cohortId === undefined ? undefined : program.cohorts.get(cohortId)?.cohort;
     const mentors = (cohort?.members ?? []).filter((m) => m.role === 'mentor').map((m) => ({ id: m.person, name: program.people.get(m.person)?.person?.name ?? m.person }));
-    const asked = await askRequest(asker, program.config, role, { values: given, yes: answers.yes, ...(answers.github !== undefined ? { github: answers.github } : {}) }, mentors, { ...knownIds(loaded), people: peopleOf(program) });
+    const asked = await askRequest(asker, program.config, role, { values: given, yes: answers.yes, ...(answers.github !== undefined ? { github: answers.github } : {}) }, mentors, { ...knownIds(loaded), people: peopleOf(program), ...(cohort ? { cohort: { id: cohort.id, members: new Set(cohort.members.map((m) => m.person)) } } : {}) });
     Object.assign(answers, asked);
   }
 
@@ -94,7 +97,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   }
   if (!outcome.ok) return refuse();
 
-  const id = String(outcome.plan.person.id);
+  const id = String(outcome.plan.member.record.person);
   const change = { branch: `request/${id}`, files: files.map((f) => f.file), message: role === 'mentor' ? `Offer to mentor: ${id} waits for a lead in ${outcome.plan.member.cohort}` : `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` };
   const commitPlan = options.commit ? await planCommit(program.root, change.branch, change.files, { fromDefaultBranch: 'where-files-agree' }) : undefined;
   await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, files), change.message);
@@ -102,7 +105,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
   else if (options.format === 'text') say(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));
   if (options.format === 'json') print(renderRequestJson({ role, person: id, cohort: outcome.plan.member.cohort, organisers: null, ok: true, problems: [], files: files.map((f) => f.file), branch: commitPlan?.branch ?? null }));
   if (options.format === 'text') {
-    say(commitPlan ? nextStepAfterCommit(commitPlan.branch, role === 'mentor' ? 'the offer' : 'the request', program.root) : nextStepWithoutCommit('both files', { ...change, root: program.root }));
+    say(commitPlan ? nextStepAfterCommit(commitPlan.branch, role === 'mentor' ? 'the offer' : 'the request', program.root) : nextStepWithoutCommit(files.length === 1 ? 'the file' : 'both files', { ...change, root: program.root }));
   }
   return ExitCode.ok;
 }

@@ -1,7 +1,8 @@
-import { ID_PATTERN, isWindowsDeviceName, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
+import { ID_PATTERN, isWindowsDeviceName, personFile, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
 import { invisibleNameRefusal } from '../domain/text.js';
 import { isValidTimeZone } from '../domain/time.js';
-import { abbreviatedZoneProblem, namedIdProblem, registeredHandleProblem, takenIdProblem, timeZoneHint, type RequestRecords } from './request.js';
+import { abbreviatedZoneProblem, timeZoneHint, type RequestRecords } from './request.js';
+import { namedIdProblem, registeredAs, takenIdProblem } from './request-ids.js';
 import type { Config } from '../model/schemas.js';
 import type { Asker, Question } from '../domain/questions.js';
 import { eligibilityText, requestFields, type AnswerKey, type RequestRole } from './request-form.js';
@@ -49,7 +50,8 @@ export interface AskedRequest {
 }
 
 /** The records an answer is checked against as soon as it is typed, not after the last question. */
-export type KnownPeople = Pick<RequestRecords, 'takenIds' | 'people' | 'namedBy'>;
+/** What the questions check against: the ids taken, the people (a handle registered), and who the cohort asked in has already. */
+export type KnownPeople = Pick<RequestRecords, 'takenIds' | 'people' | 'namedBy'> & { cohort?: { id: string; members: ReadonlySet<string> } };
 
 export async function askRequest(asker: Asker, config: Config, role: RequestRole, given: AskedRequest, mentors: ReadonlyArray<{ id: string; name: string }>, known: KnownPeople): Promise<AskedRequest> {
   const values = { ...given.values };
@@ -71,7 +73,7 @@ export async function askRequest(asker: Asker, config: Config, role: RequestRole
     const answer = String(await asker.ask(question)).trim();
     if (answer !== '') values[field.key] = answer;
   }
-  const github = given.github ?? (String(await asker.ask({ kind: 'input', name: 'github', message: 'Your GitHub handle', validate: (v) => (v.trim() === '' ? 'An answer is needed.' : (registeredHandleProblem(v.trim().replace(/^@/, ''), known.people, role) ?? true)) })).trim() || undefined);
+  const github = given.github ?? (String(await asker.ask({ kind: 'input', name: 'github', message: 'Your GitHub handle', validate: (v) => (v.trim() === '' ? 'An answer is needed.' : (alreadyInCohort(v.trim().replace(/^@/, ''), known) ?? true)) })).trim() || undefined);
   const yes = [...given.yes];
   if (role === 'mentee') {
     for (const question of config.intake.eligibility) {
@@ -80,4 +82,10 @@ export async function askRequest(asker: Asker, config: Config, role: RequestRole
     }
   }
   return { values, ...(github !== undefined ? { github } : {}), yes };
+}
+
+/** A handle whose person (a returning one) is in the cohort asked in already: nothing to ask for, said at the question. */
+function alreadyInCohort(github: string, known: KnownPeople): string | undefined {
+  const id = registeredAs(github, known.people);
+  return id !== undefined && known.cohort?.members.has(id) ? `The GitHub handle ${github} is ${id}'s (${personFile(id)}), who is a member of cohort ${known.cohort.id} already: nothing to ask for there.` : undefined;
 }

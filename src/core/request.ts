@@ -1,4 +1,4 @@
-import { CONFIG_FILE, cohortFile, freeId, ID_PATTERN, isWindowsDeviceName, memberFile, personFile, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
+import { CONFIG_FILE, cohortFile, freeId, ID_PATTERN, isWindowsDeviceName, personFile, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
 import { cohortState } from '../domain/cohort-state.js';
 import { canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
 import { zoneNotAPlace } from '../domain/zone-words.js';
@@ -9,6 +9,7 @@ import { tierAbove } from '../domain/tiers.js';
 import { maxMenteesOf, plannedHours, roundHours } from '../domain/commitments.js';
 import { GITHUB_PATTERN, type Cohort, type Config, type Person } from '../model/schemas.js';
 import { eligibilityText, type AnswerKey, type RequestRole } from './request-form.js';
+import { idsTaken, namedIdProblem, registeredAs, takenIdProblem } from './request-ids.js';
 
 // A request for a mentor (or an offer to be one), checked before anything is written. Pure: the
 // records, the answers and "now" are arguments. Every refusal says what is wrong and what to do,
@@ -47,7 +48,9 @@ export interface RequestRecords {
 }
 
 export interface RequestPlan {
-  person: Record<string, unknown>;
+  /** The new person file; none for a returning person, whose file (`registered`) stays as it is. */
+  person?: Record<string, unknown>;
+  registered?: string;
   /** The waiting member: a mentee waiting for a mentor, or (an offer) a mentor waiting for a lead. */
   member: { cohort: string; record: Record<string, unknown> };
 }
@@ -88,12 +91,18 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
     if (key === 'github' || key === 'cohort' || key === 'answer' || answers.flags?.has(key) || (missing && answers.flagsOnly)) usage = true;
   };
   const { values } = answers;
-  const id = values.person?.trim() ?? '';
   const name = values.name?.trim() ?? '';
   const github = answers.github?.trim().replace(/^@/, '') ?? '';
   const timezone = canonicalTimeZone(values.timezone?.trim() ?? '');
+  // A handle a person file has already is a returning person's (last cycle's mentee, say): the
+  // request is theirs, whatever id was typed, and adds only their member (the gate lets a person
+  // add themselves as a waiting member); their person file stays as it is.
+  const returning = GITHUB_PATTERN.test(github) ? registeredAs(github, records.people) : undefined;
+  const id = returning ?? values.person?.trim() ?? '';
 
-  if (id === '') valueProblem('person', 'An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.', true);
+  if (returning !== undefined) {
+    // Theirs already: nothing to check of the id.
+  } else if (id === '') valueProblem('person', 'An id is needed: lower-case letters, digits and dashes, such as ada-lovelace.', true);
   else if (!ID_PATTERN.test(id)) valueProblem('person', `The id ${quoted(id)} is not one mentor can use: write lower-case letters, digits and dashes (at most 63), starting with a letter or digit, such as ${suggestId(id, 'ada-lovelace')}.`);
   else if (isWindowsDeviceName(id)) valueProblem('person', `The id ${id} is ${windowsDeviceIdProblem(id)}. Choose another, such as ${freeId(id, idsTaken(records))}.`);
   else if (records.takenIds.has(id)) problems.push(takenIdProblem(id, records.takenIds)!);
@@ -105,10 +114,6 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
 
   if (github === '') valueProblem('github', 'A GitHub handle is needed (--github).', true);
   else if (!GITHUB_PATTERN.test(github)) valueProblem('github', `${quoted(github)} is not a GitHub handle: a handle has letters, digits and single dashes only (at most 39).`);
-  else {
-    const owned = registeredHandleProblem(github, records.people, answers.role);
-    if (owned !== undefined) problems.push(owned);
-  }
 
   if (timezone === '') valueProblem('timezone', 'A time zone is needed, such as Europe/London.', true);
   else if (!isValidTimeZone(timezone)) valueProblem('timezone', `${quoted(timezone)} is not an IANA time zone: ${timeZoneHint(timezone)}`);
@@ -136,7 +141,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (languages.length > 0) person.languages = [...languages].sort();
 
   if (answers.role === 'mentor') {
-    if (skills.length === 0) valueProblem('skills', 'An offer to mentor names at least one skill you can teach.', true);
+    if (skills.length === 0 && returning === undefined) valueProblem('skills', 'An offer to mentor names at least one skill you can teach.', true);
     if (maxHours !== undefined && problems.length === 0) person.maxHoursPerWeek = maxHours;
     person.active = true;
   } else {
@@ -181,7 +186,8 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
       fix: `intake.cohort in ${CONFIG_FILE} is ${cohortId}, ${!cohort ? `which is no cohort (${cohortFile(cohortId)})` : `which ended on ${cohort.end}`}. ${setIntake}`,
     };
   }
-  if (answers.role === 'mentor' && maxHours !== undefined && cohort) problems.push(...tooFewHours(records.config, cohort, maxHours));
+  if (returning !== undefined && cohort?.members.some((member) => member.person === id)) problems.push(`The GitHub handle ${github} is ${id}'s (${personFile(id)}), who is a member of cohort ${cohort.id} already: nothing to ask for there.`);
+  if (answers.role === 'mentor' && maxHours !== undefined && cohort && returning === undefined) problems.push(...tooFewHours(records.config, cohort, maxHours));
   const prefers = values.prefers?.trim().replace(/^@/, '');
   let preferred: string | undefined;
   const above = tierAbove(answers.role)!;
@@ -198,7 +204,7 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (wants.length > 0 && answers.role === 'mentee') member.wants = [...wants].sort();
   if (preferred !== undefined) member.prefers = preferred;
   member.requestedAt = records.nowInstant;
-  return { ok: true, plan: { person, member: { cohort: cohort!.id, record: member } } };
+  return { ok: true, plan: { ...(returning === undefined ? { person } : { registered: personFile(id) }), member: { cohort: cohort!.id, record: member } } };
 }
 
 /**
@@ -235,32 +241,6 @@ function findPreferred(records: RequestRecords, cohort: Cohort, wanted: string, 
   return mentors.find((id) => id === lower) ?? mentors.find((id) => records.people.get(id)?.github?.toLowerCase() === lower);
 }
 
-/** Why an id cannot be had, when a person file has it already: said at the question and by the check. */
-export function takenIdProblem(id: string, takenIds: ReadonlySet<string>): string | undefined {
-  return takenIds.has(id) ? `The id ${quoted(id)} is taken (${personFile(id)} exists): choose another, such as ${freeId(id, takenIds)}.` : undefined;
-}
-
-/**
- * Why an id cannot be had that the records name without a person file (a member, a logs folder, a
- * mentor a member has, asked for or had): someone else's, whom the gate would not let a newcomer
- * become. Said at the question and by the check, with an id nobody has.
- */
-export function namedIdProblem(id: string, records: Pick<RequestRecords, 'takenIds' | 'namedBy'>): string | undefined {
-  const where = records.namedBy?.(id);
-  return where === undefined ? undefined : `The id ${quoted(id)} is someone else's: ${id} is the person ${where}. Choose another, such as ${freeId(id, idsTaken(records))}; if that person is you, ask a maintainer to add your person file.`;
-}
-
-/** Ids a requester cannot have: a person file's, or one the records name (as a set to number an id against). */
-export const idsTaken = (records: Pick<RequestRecords, 'takenIds' | 'namedBy'>) => ({ has: (id: string) => records.takenIds.has(id) || records.namedBy?.(id) !== undefined });
-
-/** A handle that has a person file already: its owner is registered, and a request would be a second file. */
-export function registeredHandleProblem(github: string, people: RequestRecords['people'], role: RequestRole): string | undefined {
-  const owner = [...people].find(([, person]) => person?.github?.toLowerCase() === github.toLowerCase());
-  // The gate lets a person add themselves as a waiting member (no mentor, requestedAt now), as it lets a newcomer.
-  return owner ? `The GitHub handle ${github} already has a person file (${personFile(owner[0])}): you are registered as ${owner[0]}. To join a cohort as a ${role}, add yourself as a waiting member in a pull request: a file ${memberFile('<cohort>', owner[0])} with person: ${owner[0]}, role: ${role} and requestedAt: (when you ask); or ask a maintainer.` : undefined;
-}
-
-
 /** Why a requester's zone written as an abbreviation (BST, EST) or an Etc/GMT offset is refused, with the place it usually means; undefined for a place. */
 export function abbreviatedZoneProblem(zone: string): string | undefined {
   const abbreviation = zoneNotAPlace(zone);
@@ -279,12 +259,4 @@ export function parseAnswerFlags(flags: readonly string[], config: Config): { ye
     else if (/^(yes|y|true)$/i.test(match[2]!.trim())) yes.push(match[1]!.trim());
   }
   return { yes, other };
-}
-
-/** An id for a request whose form left it empty or wrote one mentor cannot use: the first of `texts` (what was typed, the name) written as one, else the handle in lower case, that nobody has; else the first of them numbered. */
-export function idForRequest(texts: ReadonlyArray<string | undefined>, github: string | undefined, taken: { has(id: string): boolean }): string | undefined {
-  // Not a device name of Windows (people/con.yaml cannot be checked out there): no one chose it.
-  const candidates = [...texts.map((text) => suggestId(text ?? '', '')), (github ?? '').trim().replace(/^@/, '').toLowerCase()].filter((id) => ID_PATTERN.test(id) && !isWindowsDeviceName(id));
-  // Each taken (Ada, whose handle is ada): the first with a number, rather than no id for a field the form says is optional.
-  return candidates.find((id) => !taken.has(id)) ?? (candidates[0] === undefined ? undefined : freeId(candidates[0], taken));
 }

@@ -50,13 +50,13 @@ function newRecord(comments: string[], value: unknown): string {
   return `${comments.join('\n')}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
 }
 
-/** The person file and the waiting member a request writes; the member carries the note of WAITING_NOTES for its role, dropped when it is placed (render/cohort-yaml.ts). */
+/** The person file (a newcomer's) and the waiting member a request writes; the member carries the note of WAITING_NOTES for its role, dropped when it is placed (render/cohort-yaml.ts). */
 export function requestFiles(plan: RequestPlan): Array<{ file: string; content: string }> {
-  const id = String(plan.person.id);
+  const id = String(plan.member.record.person);
   const person = personFile(id);
   const member = memberFile(plan.member.cohort, id);
   return [
-    { file: person, content: newRecord([schemaLineFor('person', person)], plan.person) },
+    ...(plan.person === undefined ? [] : [{ file: person, content: newRecord([schemaLineFor('person', person)], plan.person) }]),
     { file: member, content: newRecord([schemaLineFor('member', member), WAITING_NOTES[plan.member.record.role === 'mentor' ? 'mentor' : 'mentee']], plan.member.record) },
   ];
 }
@@ -99,7 +99,9 @@ export function renderRequestRefusalMarkdown(problems: readonly string[], organi
 
 export function renderRequestDoneText(plan: RequestPlan, files: readonly string[]): string {
   const what = plan.member.record.role === 'mentor' ? `an offer to mentor in cohort ${plan.member.cohort}, waiting for a lead` : `a request for a mentor in cohort ${plan.member.cohort}`;
-  return `Wrote ${what}: ${files.join(', ')}.`;
+  // A returning person's file stays as it is: say so, and how their details change.
+  const kept = plan.registered === undefined ? '' : ` You are registered already: ${plan.registered} stays as it is (change it in a pull request of its own if your details changed).`;
+  return `Wrote ${what}: ${files.join(', ')}.${kept}`;
 }
 
 export function renderRequestDoneMarkdown(plan: RequestPlan, madeId?: string): string {
@@ -107,6 +109,7 @@ export function renderRequestDoneMarkdown(plan: RequestPlan, madeId?: string): s
     ? `Thanks for offering to mentor: a pull request adds you to cohort ${plan.member.cohort} as a mentor waiting for a lead. Once it is merged, the leads see you on the attention issue and one of them takes you on.`
     : `Thanks, your request is in: a pull request adds you to cohort ${plan.member.cohort} as waiting for a mentor. Once it is merged, mentors see you on the attention issue and one of them claims you.`;
   // The form left the id to mentor: say which it is, since the person's commands and files use it.
-  const id = madeId === undefined ? [] : ['', markdownText(`Your id is ${madeId}, made for you: your file is ${personFile(madeId)}, and it is the id you give mentor (mentor log --person ${madeId}).`)];
+  const registered = plan.registered === undefined ? [] : ['', markdownText(`You are registered already, as ${String(plan.member.record.person)}: the pull request adds only your member file, and ${plan.registered} stays as it is (if your name or time zone changed, change it there in a pull request of its own).`)];
+  const id = madeId === undefined ? registered : ['', markdownText(`Your id is ${madeId}, made for you: your file is ${personFile(madeId)}, and it is the id you give mentor (mentor log --person ${madeId}).`)];
   return [REQUEST_MARKER, markdownText(text), ...id, ''].join('\n');
 }
