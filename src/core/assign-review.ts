@@ -46,16 +46,23 @@ export function memberChoices(plan: AssignmentPlan, overrides: ReadonlyMap<strin
  * it moves them (or they wait). Only the organiser's own choices hold a place for good.
  */
 export function mentorChoices(input: AssignInput, plan: AssignmentPlan, member: Member): Choice[] {
-  const others = plan.assignments.filter((a) => a.person !== member.person);
   const current = plan.assignments.find((a) => a.person === member.person)?.mentor;
-  const heldBy = (id: string) => others.filter((a) => a.mentor === id).length;
+  // Who else holds each mentor's places in the plan, and how many of them the organiser chose (a big cohort: once, not per mentor).
+  const holdersOf = new Map<string, string[]>();
+  const chosenAt = new Map<string, number>();
+  for (const a of plan.assignments) {
+    if (a.person === member.person) continue;
+    holdersOf.set(a.mentor, [...(holdersOf.get(a.mentor) ?? []), a.person]);
+    if (a.chosen) chosenAt.set(a.mentor, (chosenAt.get(a.mentor) ?? 0) + 1);
+  }
+  const heldBy = (id: string) => holdersOf.get(id)?.length ?? 0;
   // Mentors with room in the plan first; then those whose places the plan gave to others.
   return eligibleMentors(input, member.role as Role)
-    .filter((mentor) => mentor.room - others.filter((a) => a.mentor === mentor.id && a.chosen).length > 0)
+    .filter((mentor) => mentor.room - (chosenAt.get(mentor.id) ?? 0) > 0)
     .sort((a, b) => Number(a.room <= heldBy(a.id)) - Number(b.room <= heldBy(b.id)))
     .map((mentor) => {
       const score = scorePair(input.config.matching, member, input.people.get(member.person), mentor.id, input.people.get(mentor.id), input.cohort.start).total;
-      const holders = others.filter((a) => a.mentor === mentor.id).map((a) => a.person);
+      const holders = holdersOf.get(mentor.id) ?? [];
       const left = mentor.room - holders.length;
       const room = left > 0 ? `room ${left}` : holders.length === 1 ? `its one place is ${holders[0]}'s in the plan: ${holders[0]} then moves or waits` : `its ${holders.length} places are taken in the plan (${holders.join(', ')}): one of them then moves or waits`;
       return { name: `${mentor.id}  score ${score}, ${room}${mentor.id === current ? ' (current)' : ''}`, value: mentor.id };
