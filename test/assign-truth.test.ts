@@ -119,6 +119,19 @@ describe('a mentor with mentees but no lead (a program without leads, or a lead 
   });
 });
 
+describe('a waiting member away (pausedUntil)', () => {
+  // DESIGN: pausedUntil is "away until this date; not assigned". A paused mentor got no mentees,
+  // but a paused waiting member was placed all the same (review15).
+  it('is not placed until back, and the reason says when', async () => {
+    const repo = program({ c1: LEAD_MENTOR_MENTEE(', mentor: lee') }, { ann: 'pausedUntil: 2026-12-07\n' });
+    const { json } = await mentorInJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], NOW);
+    expect(json.assignments).toEqual([]);
+    expect(json.unassigned).toEqual([{ person: 'ann', reason: 'away until 2026-12-07 (pausedUntil in people/ann.yaml): placed once back, by the first assign after that day' }]);
+    const back = await mentorInJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], { env: { MENTOR_NOW: '2026-12-08T10:00:00Z' } });
+    expect(back.json.assignments.map((a: { person: string; mentor: string }) => `${a.person}->${a.mentor}`)).toEqual(['ann->max']);
+  });
+});
+
 describe('maxHoursPerWeek across overlapping cohorts', () => {
   // max mentors bob in c0 (5 h) and is a mentor without mentees in c1 (4 h): 9 h planned.
   const c0 = `id: c0\nname: Zero\nstart: 2026-10-05\nend: 2026-12-20\nmembers:\n  - {person: lee, role: lead}\n  - {person: max, role: mentor, mentor: lee}\n  - {person: bob, role: mentee, mentor: max}\n`;

@@ -3,6 +3,8 @@ import { tierAbove } from '../domain/tiers.js';
 import { scorePair } from './assign-score.js';
 import type { AssignInput, Assignment, MentorStanding, Unplaced } from './assign-types.js';
 import { countText } from '../domain/text.js';
+import { personFile } from '../domain/layout.js';
+import { awayUntil } from './assign-today.js';
 
 // Why a waiting member was not placed, said truthfully and by name: who of the tier above could
 // not take anyone and why, or who took the room (and whether it was a tie settled by id).
@@ -28,6 +30,8 @@ export function whyNotPlaced(context: ReasonContext, member: Member): Unplaced {
   const unplaced = (code: Unplaced['code'], reason: string): Unplaced => ({ person: member.person, role, code, reason });
   const held = input.held?.get(member.person);
   if (held !== undefined) return unplaced('held', held);
+  const back = awayUntil(input, member.person);
+  if (back !== undefined) return unplaced('away', `away until ${back} (pausedUntil in ${personFile(member.person)}): placed once back, by the first assign after that day`);
   if (standings.length === 0) return unplaced('no-mentor-in-cohort', `no ${tier} is a member of ${input.cohort.id}`);
 
   const open = standings.filter((mentor) => mentor.standing === 'open');

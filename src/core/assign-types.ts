@@ -16,7 +16,7 @@ export interface Assignment {
   chosen?: true;
 }
 
-export type UnplacedReason = 'held' | 'no-mentor-in-cohort' | 'no-eligible-mentor' | 'room-taken' | 'lost-tie';
+export type UnplacedReason = 'held' | 'away' | 'no-mentor-in-cohort' | 'no-eligible-mentor' | 'room-taken' | 'lost-tie';
 
 export interface Unplaced {
   person: string;

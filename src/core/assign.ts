@@ -7,10 +7,11 @@ import type { AssignInput, AssignmentPlan, MentorStanding, Standing } from './as
 export type * from './assign-types.js';
 import { tierAbove } from '../domain/tiers.js';
 import { FlowNetwork } from './min-cost-flow.js';
-import { HOUR_MS, localDate } from '../domain/time.js';
+import { HOUR_MS } from '../domain/time.js';
 import { roundScore, scoreMatrix, scorePair } from './assign-score.js';
 import { isPaused } from '../domain/cohort-state.js';
 import { runToEnd, type Pausable } from './pausable.js';
+import { awayUntil, todayOf } from './assign-today.js';
 
 export { roundScore, scorePair, type ScoreParts, type Weights } from './assign-score.js';
 
@@ -58,13 +59,6 @@ export function mentorStandings(input: AssignInput, role: Role): MentorStanding[
   return result.sort((a, b) => byId(a.id, b.id));
 }
 
-/** The program's date now, worked out once per input (the interactive review plans again and again). */
-const todays = new WeakMap<AssignInput, string>();
-function todayOf(input: AssignInput): string {
-  let today = todays.get(input);
-  if (today === undefined) todays.set(input, (today = localDate(input.config.timezone, input.now)));
-  return today;
-}
 
 /** Mentors of the tier above a role who may take mentees (active, not paused), with their room. */
 export function eligibleMentors(input: AssignInput, role: Role): Array<{ id: string; room: number; load: number; capacity: number }> {
@@ -92,7 +86,8 @@ export function* planning(input: AssignInput): Pausable<AssignmentPlan> {
   const waiting = waitingMembers(input.cohort);
   const plan: AssignmentPlan = { cohort: input.cohort.id, assignments: [], unassigned: [], totalScore: 0, waiting: waiting.length, askedFor: waiting.filter((member) => member.prefers !== undefined).length, loads: [], chosen: 0 };
   const all = (role: Role) => waiting.filter((member) => member.role === role).sort((a, b) => byId(a.person, b.person));
-  const placeable = (role: Role) => all(role).filter((member) => !input.held?.has(member.person));
+  // DESIGN: a person away (pausedUntil) is "not assigned": neither given mentees nor placed meanwhile.
+  const placeable = (role: Role) => all(role).filter((member) => !input.held?.has(member.person) && awayUntil(input, member.person) === undefined);
   // The tiers share nothing: a lead's room is for mentors, a mentor's for mentees, whether or not
   // the mentor has a lead yet. Each is placed on its own, exactly.
   const upper = yield* placeTier(input, 'mentor', placeable('mentor'));
@@ -214,3 +209,4 @@ function chosenFirst(input: AssignInput, members: Member[], mentorIds: string[],
   });
   return weights;
 }
+
