@@ -746,6 +746,16 @@ describe('mentor check-pr: newcomers and claims', () => {
     expect(await verdict(oldClaim, 'linus-s', COHORT)).toMatchObject({ allowed: false, reason: expect.stringContaining('assignedAt more than 7 days ago') });
   });
 
+  // DESIGN: pausedUntil, "away until this date; not assigned": by assign, by mentor claim, and by a claim made by hand.
+  it('refuses a claim of a waiting member who is away, as mentor claim does', async () => {
+    const base = exampleRepo({ 'people/jon.yaml': `${read(EXAMPLE, 'people/jon.yaml')}pausedUntil: 2026-12-10\n` });
+    const claim = pullRequest((r) => edit(r, COHORT, (t) => t.replace('  - person: jon\n    role: mentee\n', '  - person: jon\n    role: mentee\n    mentor: linus\n    assignedAt: 2026-11-24T08:00:00-08:00\n')), base);
+    expect(byFile((await checkPr(claim, 'linus-s')).json.changes)[COHORT]).toMatchObject({ allowed: false, reason: 'claims jon, who is away until 2026-12-10 (pausedUntil): claim them from that day' });
+    const cli = await mentorIn(['claim', 'jon', '--as', 'linus', '--repo', exampleRepo({ 'people/jon.yaml': `${read(EXAMPLE, 'people/jon.yaml')}pausedUntil: 2026-12-10\n` })], { env: NOW });
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain('jon is away until 2026-12-10 (pausedUntil in people/jon.yaml) and is placed with no one before then: claim them from 2026-12-10.');
+  });
+
   it('lets an owner edit their own person file into an invalid one only as far as its problems say: the reason is not a rename', async () => {
     const repo = pullRequest((r) => edit(r, 'people/hal.yaml', (t) => t.replace(/^name: .*$/m, 'name: ""')));
     const { code, json } = await checkPr(repo, 'hal-k');
