@@ -143,6 +143,16 @@ describe('mentor request', () => {
     expect(gate.code).toBe(0);
   });
 
+  // review15: an offer dropped --wants and --answer without a word.
+  it('refuses --wants and --answer on an offer to mentor, saying what an offer takes instead (exit 2, nothing written)', async () => {
+    const repo = repoWithIntake();
+    const result = await mentorIn(['request', '--repo', repo, ...ZOE, '--role', 'mentor', '--skills', 'go', '--wants', 'react', ...YES], { env: NOW });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('An offer to mentor names what you teach (--skills), not what you want to learn: leave out --wants.');
+    expect(result.stderr).toContain('An offer to mentor answers no eligibility question (they are asked of a request for a mentor): leave out --answer.');
+    noNewFiles(repo);
+  });
+
   it('says of a taken id only that it is taken: not that the newcomer is a member already, which they are not', async () => {
     const result = await mentorIn(['request', '--repo', repoWithIntake(), '--cohort', '2026-fall', '--person', 'ada', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'UTC', ...YES], { env: NOW });
     expect(result.code).toBe(1);

@@ -141,6 +141,9 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (languages.length > 0) person.languages = [...languages].sort();
 
   if (answers.role === 'mentor') {
+    // What only a request for a mentor has is no part of an offer: said, not dropped.
+    if (wants.length > 0) valueProblem('wants', 'An offer to mentor names what you teach (--skills), not what you want to learn: leave out --wants.');
+    if (answers.yes.length + answers.otherAnswers.length > 0) valueProblem('answer', 'An offer to mentor answers no eligibility question (they are asked of a request for a mentor): leave out --answer.');
     if (skills.length === 0 && returning === undefined) valueProblem('skills', 'An offer to mentor names at least one skill you can teach.', true);
     if (maxHours !== undefined && problems.length === 0) person.maxHoursPerWeek = maxHours;
     person.active = true;
