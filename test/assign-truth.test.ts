@@ -119,6 +119,16 @@ describe('a mentor with mentees but no lead (a program without leads, or a lead 
   });
 });
 
+describe('a waiting mentor who asks for someone not a lead', () => {
+  it('is told to choose a lead, not "a mentor of the tier above"', async () => {
+    const cohort = `id: c1\nname: One\nstart: 2026-09-07\nend: 2026-11-29\nmembers:\n  - {person: lee, role: lead}\n  - {person: max, role: mentor, mentor: lee}\n  - {person: bob, role: mentor, prefers: max}\n`;
+    const { json } = await mentorInJson(['validate', '--repo', program({ c1: cohort }), '--format', 'json'], NOW);
+    const problem = json.problems.find((p: { rule: string }) => p.rule === 'prefers-not-eligible');
+    expect(problem.message).toContain('max is not a lead in this cohort, so the preference cannot be honoured.');
+    expect(problem.fix).toBe('Choose a lead of this cohort, or delete the `prefers:` line.');
+  });
+});
+
 describe('a waiting member away (pausedUntil)', () => {
   // DESIGN: pausedUntil is "away until this date; not assigned". A paused mentor got no mentees,
   // but a paused waiting member was placed all the same (review15).

@@ -141,7 +141,7 @@ const preferenceResolves: CohortRule = ({ program, entry, cohort, reportMember }
     if (!program.people.has(member.prefers)) {
       reportMember(index, 'prefers', 'member-unknown-person', 'error', `There is no person "${member.prefers}" (no ${personFile(member.prefers)}).`, 'Fix the id of the preferred mentor, or delete the `prefers:` line.', `missing-person:${member.prefers}`);
     } else if (expected === undefined || preferred === undefined || preferred.role !== expected) {
-      reportMember(index, 'prefers', 'prefers-not-eligible', 'warning', `${member.prefers} is not a ${expected ?? 'mentor'} in this cohort, so the preference cannot be honoured.`, 'Choose a mentor of the tier above, or delete the `prefers:` line.');
+      reportMember(index, 'prefers', 'prefers-not-eligible', 'warning', `${member.prefers} is not a ${expected ?? 'mentor'} in this cohort, so the preference cannot be honoured.`, `Choose a ${expected ?? 'mentor'} of this cohort, or delete the \`prefers:\` line.`);
     }
   });
 };
