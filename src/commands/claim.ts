@@ -74,7 +74,7 @@ export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof c
     edited.has(entry.file) ? `Keep the members of ${entry.id} one file each, then run ${command} again: mentor members ${entry.id} --to files` : `Shorten the member's file (its comments, or its history of earlier mentors), then run ${command} again.`,
   );
   // From the default branch, as log: a pull request never carries the work of the branch checked out.
-  const commitPlan = branch !== undefined ? await planCommit(root, branch, files, { fromDefaultBranch: 'where-files-agree' }) : undefined;
+  const commitPlan = branch !== undefined ? await planCommit(root, branch, files, { fromDefaultBranch: 'where-records-agree' }) : undefined;
   await writeAndCommit(commitPlan, () => writeFilesAtomic(root, writes), message);
   return files;
 }

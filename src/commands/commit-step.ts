@@ -4,7 +4,8 @@ import { shellWord, shellWords } from '../domain/text.js';
 import { checkWritePaths, isWorkingFolder } from '../io/write-path.js';
 import { assertCommittable } from '../io/git-index.js';
 import { assertCanCommit, commitFiles, createBranch, currentBranch, defaultBranch, dirtyFiles, openGit, refuseExistingBranch, type GitRepo } from '../io/git.js';
-import { currentPlace, differsFromHead, filesInHead, restoreCommands, restoreFromHead } from '../io/git-branch.js';
+import { changedFromHead, currentPlace, filesInHead, restoreCommands, restoreFromHead } from '../io/git-branch.js';
+import { COHORTS_DIR, CONFIG_FILE, PEOPLE_DIR, underLogs } from '../domain/layout.js';
 import { holdingSignals, signalsHeard } from '../io/interrupt.js';
 import { goBack, underWay, type CommitSteps } from './commit-undo.js';
 
@@ -34,7 +35,7 @@ export interface RecordsRead {
  * changes, or records the output is built from (`reads`) are not committed (exit 1, as for its own files). `fromDefaultBranch`: start at the repo's default branch, not HEAD, so a pull request
  * holds only this change and never the work of the branch that happens to be checked out.
  */
-export async function planCommit(root: string, branch: string, files: string[], options: { fromDefaultBranch?: boolean | 'where-files-agree'; reads?: RecordsRead; addTo?: string } = {}): Promise<CommitPlan> {
+export async function planCommit(root: string, branch: string, files: string[], options: { fromDefaultBranch?: boolean | 'where-records-agree'; reads?: RecordsRead; addTo?: string } = {}): Promise<CommitPlan> {
   // The write checks this too; here it refuses before a branch is made.
   checkWritePaths(root, files);
   const repo = openGit(root);
@@ -42,8 +43,8 @@ export async function planCommit(root: string, branch: string, files: string[], 
   // `addTo` (what the command changes, "the log"): run again on its own branch, it adds a commit there.
   const onBranch = options.addTo !== undefined && (await currentBranch(repo)) === branch;
   let from = options.fromDefaultBranch && !onBranch ? await defaultBranch(repo) : undefined;
-  // An edit built on HEAD's files: from the default branch only when it has them as HEAD has.
-  if (from && options.fromDefaultBranch === 'where-files-agree' && (await differsFromHead(repo, from.ref, files))) from = undefined;
+  // A change judged on HEAD's records: from the default branch only when it has them as HEAD has.
+  if (from && options.fromDefaultBranch === 'where-records-agree' && !(await sameRecords(repo, from.ref, files))) from = undefined;
   if (!onBranch) await refuseExistingBranch(repo, branch, from, options.addTo && `To change ${options.addTo} on it, switch to it (git switch ${shellWord(branch)}) and run the command again. `);
   const dirty = await dirtyFiles(repo, files);
   if (dirty.length > 0) {
@@ -59,6 +60,18 @@ export async function planCommit(root: string, branch: string, files: string[], 
     );
   }
   return { repo, branch, files, ...(from ? { from } : {}), ...(onBranch ? { onBranch } : {}) };
+}
+
+/**
+ * Whether the commit `ref` names holds the files and every record but logs as HEAD does: a claim,
+ * a release or a request is built on those files and judged on those records (the cohort, its
+ * members, the people, the config), so on a branch that changed them (a cohort opened by next
+ * --commit, a mentor's own person file) its branch starts where they are. Logs (a log --commit
+ * left checked out) are no part of the judgement.
+ */
+async function sameRecords(repo: GitRepo, ref: string, files: readonly string[]): Promise<boolean> {
+  const changed = await changedFromHead(repo, ref, [...files, CONFIG_FILE, PEOPLE_DIR, COHORTS_DIR]);
+  return changed !== undefined && changed.every((file) => underLogs(file) !== undefined);
 }
 
 /**

@@ -99,7 +99,7 @@ export async function requestCommand(options: RequestOptions, asker: Asker = ter
 
   const id = String(outcome.plan.member.record.person);
   const change = { branch: `request/${id}`, files: files.map((f) => f.file), message: role === 'mentor' ? `Offer to mentor: ${id} waits for a lead in ${outcome.plan.member.cohort}` : `Request a mentor: ${id} waits in ${outcome.plan.member.cohort}` };
-  const commitPlan = options.commit ? await planCommit(program.root, change.branch, change.files, { fromDefaultBranch: 'where-files-agree' }) : undefined;
+  const commitPlan = options.commit ? await planCommit(program.root, change.branch, change.files, { fromDefaultBranch: 'where-records-agree' }) : undefined;
   await writeAndCommit(commitPlan, () => writeFilesAtomic(program.root, files), change.message);
   if (options.format === 'markdown') print(renderRequestDoneMarkdown(outcome.plan, madeId));
   else if (options.format === 'text') say(renderRequestDoneText(outcome.plan, files.map((f) => f.file)));

@@ -1,4 +1,4 @@
-import { attempt, commitOf, currentBranch, type GitRepo } from './git.js';
+import { attempt, commitOf, currentBranch, hasCommits, type GitRepo } from './git.js';
 import { shellWords } from '../domain/text.js';
 
 // Going back after a --commit that failed on its new branch (commands/commit-undo.ts): the files
@@ -62,7 +62,11 @@ export async function deleteBranchAt(repo: GitRepo, branch: string, commit: stri
   await attempt('git update-ref', () => repo.git.raw(['update-ref', '-d', `refs/heads/${branch}`, commit]));
 }
 
-/** Whether any of the files differs between the commit `ref` names and HEAD. */
-export async function differsFromHead(repo: GitRepo, ref: string, files: readonly string[]): Promise<boolean> {
-  return (await attempt('git diff', () => repo.git.raw(['diff', '--name-only', '--no-renames', ref, 'HEAD', '--', ...files]))).trim() !== '';
+/**
+ * The files under `paths` that differ between the commit `ref` names and HEAD, relative to the
+ * program folder; undefined when HEAD is no commit yet (a branch with no commit: nothing to compare).
+ */
+export async function changedFromHead(repo: GitRepo, ref: string, paths: readonly string[]): Promise<string[] | undefined> {
+  if (!(await hasCommits(repo))) return undefined;
+  return (await attempt('git diff', () => repo.git.raw(['diff', '--name-only', '--no-renames', '--relative', '-z', ref, 'HEAD', '--', ...paths]))).split('\0').filter(Boolean);
 }

@@ -1,0 +1,67 @@
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mentorIn } from './helpers/in-process.js';
+import { exampleGitRepo, git } from './helpers/repo.js';
+
+// review15b: what session 15 changed, tried on real git.
+
+const NOW = { MENTOR_NOW: '2026-11-24T09:00:00-08:00' };
+
+describe('claim, release and request --commit start from the default branch only where the records they judged are the same there', () => {
+  it('a request into a cohort opened on the branch checked out (next --commit, not merged) holds that cohort too, and its branch validates', async () => {
+    const repo = exampleGitRepo();
+    const next = await mentorIn(['next', '2026-fall', '2027-spring', '--start', '2027-03-01', '--end', '2027-05-23', '--early', '--yes', '--commit', '--repo', repo], { env: NOW });
+    expect(next.code, next.stderr).toBe(0);
+    const request = await mentorIn(['request', '--cohort', '2027-spring', '--person', 'zed', '--name', 'Zed', '--github', 'zed-z', '--timezone', 'Europe/Paris', '--commit', '--repo', repo], { env: NOW });
+    expect(request.code, request.stderr).toBe(0);
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe('request/zed');
+    // Before: request/zed started from main, holding cohorts/2027-spring/members/zed.yaml with no
+    // cohort.yaml: the pull request failed validate ("Create cohorts/2027-spring/cohort.yaml").
+    expect(git(repo, ['rev-list', '--count', 'next/2027-spring..request/zed']).trim()).toBe('1');
+    const validate = await mentorIn(['validate', '--repo', repo], { env: NOW });
+    expect(validate.code, validate.stdout).toBe(0);
+  });
+
+  it('a claim by a mentor whose person file is only on the branch checked out stacks on it, rather than naming from main a mentor main has not', async () => {
+    const repo = exampleGitRepo();
+    git(repo, ['switch', '-q', '-c', 'uma-joins']);
+    const offer = await mentorIn(['request', '--role', 'mentor', '--person', 'uma', '--name', 'Uma', '--github', 'uma-m', '--timezone', 'Europe/Paris', '--skills', 'react', '--repo', repo], { env: NOW });
+    expect(offer.code, offer.stderr).toBe(0);
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-qm', 'uma offers to mentor']);
+    const claim = await mentorIn(['claim', 'jon', '--as', 'uma', '--commit', '--repo', repo], { env: NOW });
+    expect(claim.code, claim.stderr).toBe(0);
+    expect(git(repo, ['rev-list', '--count', 'main..claim/2026-fall/jon']).trim()).toBe('2');
+    expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
+  });
+
+  it('release with an uncommitted change to a record the branch changed is committed, that change left as it was (before: git switch refused)', async () => {
+    const repo = exampleGitRepo();
+    git(repo, ['switch', '-q', '-c', 'work']);
+    appendFileSync(path.join(repo, 'people/ada.yaml'), '# committed on work\n');
+    git(repo, ['commit', '-qam', 'a note on ada']);
+    appendFileSync(path.join(repo, 'people/ada.yaml'), '# not committed\n');
+    const release = await mentorIn(['release', 'ivy', '--reason', 'away', '--commit', '--repo', repo], { env: NOW });
+    expect(release.code, release.stderr).toBe(0);
+    expect(git(repo, ['branch', '--show-current']).trim()).toBe('release/2026-fall/ivy');
+    expect(git(repo, ['status', '--porcelain']).trim()).toBe('M people/ada.yaml');
+  });
+
+  it('a log --commit then a release --commit still gives the release a branch of its own from main (the log is no record the release judged)', async () => {
+    const repo = exampleGitRepo();
+    expect((await mentorIn(['log', '--person', 'linus', '--week', '2026-W47', '--hours', 'project=2', '--commit', '--repo', repo], { env: NOW })).code).toBe(0);
+    const release = await mentorIn(['release', 'ivy', '--reason', 'away', '--commit', '--repo', repo], { env: NOW });
+    expect(release.code, release.stderr).toBe(0);
+    expect(git(repo, ['diff', '--name-only', 'main', 'release/2026-fall/ivy']).trim()).toBe('cohorts/2026-fall/cohort.yaml');
+  });
+
+  it('claim --commit on a branch with no commit yet (git checkout --orphan) says what git has, not "bad revision HEAD"', async () => {
+    const repo = exampleGitRepo();
+    git(repo, ['checkout', '-q', '--orphan', 'fresh']);
+    const claim = await mentorIn(['claim', 'jon', '--as', 'linus', '--commit', '--repo', repo], { env: NOW });
+    expect(claim.stderr).not.toContain('bad revision');
+    expect(claim.code).toBe(1);
+    expect(claim.stderr).toContain('has uncommitted changes');
+  });
+});
