@@ -65,3 +65,26 @@ describe('claim, release and request --commit start from the default branch only
     expect(claim.stderr).toContain('has uncommitted changes');
   });
 });
+
+describe('next --name', () => {
+  it.each([
+    ['of invisible characters only', '\u200b\u2060', '--name shows nothing: it holds only invisible characters (U+200B, U+2060)'],
+    ['empty', '', '--name was given empty'],
+    ['with a terminal escape', '\u001b[31mSpring', '--name contains a control character'],
+    ['past 200 characters', 'x'.repeat(201), '--name is 201 characters long, more than the 200 a name may have'],
+  ])('%s is refused before anything is written (before: a cohort.yaml that validate refuses)', async (_what, name, said) => {
+    const repo = exampleGitRepo();
+    const next = await mentorIn(['next', '2026-fall', '2027-spring', '--start', '2027-03-01', '--name', name, '--early', '--yes', '--repo', repo], { env: NOW });
+    expect(next.code).toBe(2);
+    expect(next.stderr).toContain(said);
+    expect(next.stderr).toContain('nothing was written');
+    expect(git(repo, ['status', '--porcelain']).trim()).toBe('');
+  });
+
+  it('a name in any script is written', async () => {
+    const repo = exampleGitRepo();
+    const next = await mentorIn(['next', '2026-fall', '2027-spring', '--start', '2027-03-01', '--name', 'वसंत 2027 🌸', '--early', '--yes', '--repo', repo], { env: NOW });
+    expect(next.code, next.stderr).toBe(0);
+    expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@ import { nextMembers, proposeNext, type NextProposal } from '../core/cycles.js';
 import { cohortState } from '../domain/cohort-state.js';
 import type { Role } from '../domain/tiers.js';
 import { dayNumber, isRealDate } from '../domain/time.js';
-import { ID_PATTERN } from '../model/schemas.js';
+import { cohortSchema, ID_PATTERN } from '../model/schemas.js';
 import { renderIntakeNote, renderNextCohortFiles, renderNextSummary, renderNoEndNote, renderProposalText, renderRollingFromNote, type NewCohort } from '../render/cycles.js';
 import { renderNextJson } from '../render/outcome-json.js';
 import { sanitizeInline } from '../render/terminal.js';
@@ -27,6 +27,15 @@ export interface NextOptions {
   format?: 'text' | 'json';
 }
 
+/** What validate says of the new cohort's name (--name), written into its cohort.yaml; undefined when it passes. */
+function nameProblem(name: string): string | undefined {
+  const issue = cohortSchema.shape.name.safeParse(name).error?.issues[0];
+  if (issue === undefined) return undefined;
+  if (issue.code === 'too_small') return '--name was given empty';
+  if (issue.code === 'too_big') return `--name is ${name.length} characters long, more than the ${String(issue.maximum)} a name may have`;
+  return `--name ${issue.message}`;
+}
+
 export async function nextCommand(fromId: string, toId: string, options: NextOptions, asker: Asker = terminalAsker()): Promise<number> {
   if (!ID_PATTERN.test(toId)) {
     const fits = suggestId(toId, '');
@@ -39,6 +48,8 @@ export async function nextCommand(fromId: string, toId: string, options: NextOpt
     if (date !== undefined && !isRealDate(date)) throw usageError(`${flag} ${sanitizeInline(date)} is not a date.`, 'Write it as YYYY-MM-DD.');
   }
   if (options.end !== undefined && dayNumber(options.end) <= dayNumber(options.start)) throw usageError('--end must be after --start.');
+  const badName = options.name === undefined ? undefined : nameProblem(options.name);
+  if (badName) throw usageError(`${badName}: validate would refuse it in ${cohortFile(toId)}, so nothing was written.`, `Give the cohort a name a reader can see, or leave out --name for "Cohort ${toId}".`);
   // Only --yes takes the lock from the start: without it, next shows its proposal (no terminal,
   // or JSON) or asks, and takes the lock once the user says write (as assign does).
   const loaded = loadForCommand(options.repo, options.yes === true ? { lock: 'next' } : {});
