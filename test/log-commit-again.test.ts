@@ -57,3 +57,18 @@ describe('mentor log --commit again for the same week', () => {
     expect(git(repo, ['rev-list', '--count', `main..${BRANCH}`]).trim()).toBe('1');
   });
 });
+
+describe('mentor log --commit again on the log’s branch with the values it holds', () => {
+  it('says there is nothing to commit and exits 0 (before: exit 2 "git found nothing to commit ... run the command again", which fails the same way)', async () => {
+    const repo = exampleGitRepo();
+    expect((await mentorIn([...hal('practice=2'), '--repo', repo], { env: NOW })).code).toBe(0);
+    const again = await mentorIn([...hal('practice=2'), '--force', '--repo', repo], { env: NOW });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`Nothing to commit: the log on ${BRANCH}, the branch you are on, holds these values already.`);
+    expect(again.stdout).toContain('If it is not pushed yet, push it:');
+    expect(again.stdout).toContain(`git push -u origin ${BRANCH}`);
+    expect(again.stdout).not.toContain('Updated');
+    expect(git(repo, ['rev-list', '--count', `main..${BRANCH}`]).trim()).toBe('1');
+    expect(git(repo, ['status', '--porcelain']).trim()).toBe('');
+  });
+});

@@ -82,11 +82,11 @@ async function sameRecords(repo: GitRepo, ref: string, files: readonly string[])
  * going back fails too, the error says where the user is and the commands that finish it
  * (commit-undo.ts).
  */
-export async function writeAndCommit(plan: CommitPlan | undefined, write: () => void, message: string): Promise<void> {
+export async function writeAndCommit(plan: CommitPlan | undefined, write: () => void, message: string): Promise<'unchanged' | undefined> {
   // Reading the records and working out the change is one synchronous stretch, in which a signal
   // (Ctrl-C) is not heard: it is heard here, and stops mentor before anything is written.
   await signalsHeard();
-  if (!plan) return write();
+  if (!plan) return void write();
   if (plan.onBranch) return commitOnBranch(plan, write, message);
   const steps: CommitSteps = { repo: plan.repo, branch: plan.branch, files: plan.files, before: await currentPlace(plan.repo), step: 'branch' };
   const shown = filesInWords(plan.files);
@@ -109,13 +109,18 @@ export async function writeAndCommit(plan: CommitPlan | undefined, write: () => 
   }, after);
 }
 
-/** The commit on the branch checked out: should it fail, the files go back as HEAD has them (they had no uncommitted change). */
-async function commitOnBranch(plan: CommitPlan, write: () => void, message: string): Promise<void> {
+/**
+ * The commit on the branch checked out: should it fail, the files go back as HEAD has them (they
+ * had no uncommitted change). Written as the branch has them already, there is nothing to commit:
+ * 'unchanged' (a log run again with the values it holds).
+ */
+async function commitOnBranch(plan: CommitPlan, write: () => void, message: string): Promise<'unchanged' | undefined> {
   const shown = filesInWords(plan.files);
   const tracked = await filesInHead(plan.repo, plan.files);
   const doing = { doing: `committing ${shown} on ${plan.branch}`, wayOut: `See git status: commit ${shown} there (git add -- ${shellWords(plan.files)} && git commit), or put back what was there: ${restoreCommands(plan.files, tracked)}.` };
-  await holdingSignals(() => doing, async () => {
+  return holdingSignals(() => doing, async () => {
     write();
+    if ((await dirtyFiles(plan.repo, plan.files)).length === 0) return 'unchanged' as const;
     try {
       await commitFiles(plan.repo, plan.files, message);
     } catch (error) {
@@ -124,6 +129,7 @@ async function commitOnBranch(plan: CommitPlan, write: () => void, message: stri
       const state = back ? `Nothing was written: ${shown} is as ${plan.branch} has it.` : `${shown} is written but not committed; to put it back: ${restoreCommands(plan.files, tracked)}.`;
       throw new MentorError(`${error.message.replace(/\.?$/, '.')} ${state}`, error.exitCode, error.hint ?? 'Fix the cause, then run the command again.');
     }
+    return undefined;
   }, (outcome) => ('error' in outcome ? 'and the commit did not go through; the files are as they were' : `after committing ${shown} on ${plan.branch}`));
 }
 
@@ -144,9 +150,9 @@ export function nextStepWithoutCommit(what: string, change: { root: string; bran
   ].join('\n');
 }
 
-export function nextStepAfterCommit(branch: string, what: string, root: string, from?: { name: string }, onBranch = false): string {
+export function nextStepAfterCommit(branch: string, what: string, root: string, from?: { name: string }, onBranch: boolean | 'unchanged' = false): string {
   const cd = isWorkingFolder(root) ? [] : [`  cd ${shellWord(root)}`];
-  const committed = onBranch ? `Committed ${what} on ${branch}, the branch you are on.` : `Committed ${what} on the new branch ${branch}${from ? ` (from ${from.name})` : ''}.`;
-  const next = onBranch ? 'Next: push it (its pull request, once open, shows the new commit):' : 'Next: push it and open a pull request:';
+  const committed = onBranch === 'unchanged' ? `Nothing to commit: ${what} on ${branch}, the branch you are on, holds these values already.` : onBranch ? `Committed ${what} on ${branch}, the branch you are on.` : `Committed ${what} on the new branch ${branch}${from ? ` (from ${from.name})` : ''}.`;
+  const next = onBranch === 'unchanged' ? 'If it is not pushed yet, push it:' : onBranch ? 'Next: push it (its pull request, once open, shows the new commit):' : 'Next: push it and open a pull request:';
   return [committed, next, ...cd, `  git push -u origin ${shellWord(branch)}`].join('\n');
 }

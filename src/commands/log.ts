@@ -141,10 +141,10 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   const plan = options.commit ? await planCommit(program.root, change.branch, [file], { fromDefaultBranch: true, addTo: 'the log' }) : undefined;
   const tell = asJson ? printError : say;
   if (chosen) tell(`Week ${week}: ${chosen.why} (--week chooses another).`);
-  await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), change.message);
-  if (!asJson) say(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
+  const unchanged = (await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), change.message)) === 'unchanged';
+  if (!asJson && !unchanged) say(`${existing ? 'Updated' : 'Wrote'} ${file}.`);
   if (asJson) print(renderLogJson({ cohort: entry.id, person, week, created: !existing, hours: draft.hours, ok: true, problems: [], files: [file], branch: plan?.branch ?? null }));
-  else say(plan ? nextStepAfterCommit(plan.branch, 'the log', program.root, plan.from, plan.onBranch) : nextStepWithoutCommit('the log', { ...change, root: program.root }));
+  else say(plan ? nextStepAfterCommit(plan.branch, 'the log', program.root, plan.from, unchanged ? 'unchanged' : plan.onBranch) : nextStepWithoutCommit('the log', { ...change, root: program.root }));
   return ExitCode.ok;
 }
 
