@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn } from './helpers/in-process.js';
-import { exampleGitRepo, git } from './helpers/repo.js';
+import { exampleGitRepo, exampleRepo, git } from './helpers/repo.js';
 
 // review15b: what session 15 changed, tried on real git.
 
@@ -86,5 +86,19 @@ describe('next --name', () => {
     const next = await mentorIn(['next', '2026-fall', '2027-spring', '--start', '2027-03-01', '--name', 'वसंत 2027 🌸', '--early', '--yes', '--repo', repo], { env: NOW });
     expect(next.code, next.stderr).toBe(0);
     expect((await mentorIn(['validate', '--repo', repo], { env: NOW })).code).toBe(0);
+  });
+});
+
+describe('a person file none of whose fields can be read', () => {
+  it.each([
+    ['a list', '- linus\n', 'The file holds a list, but a person record is a mapping of fields.'],
+    ['over the size limit', `id: linus\nname: "${'A'.repeat(1_100_000)}"\n`, 'it is not read.'],
+  ])('(%s) is not said to lend its valid fields: status says none can be read (before: "Only its fields that are valid on their own are used")', async (_what, text, error) => {
+    const repo = exampleRepo({ 'people/linus.yaml': text });
+    const status = await mentorIn(['status', '--repo', repo], { env: NOW });
+    expect(status.code).toBe(0);
+    expect(status.stderr).toContain(error);
+    expect(status.stderr).toContain('None of its fields can be read, so the person is shown by their id.');
+    expect(status.stderr).not.toContain('Only its fields');
   });
 });

@@ -10,12 +10,15 @@ import { sanitizeInline } from '../render/terminal.js';
 /** Said of a person file with errors, after its first error. */
 export const PERSON_PARTLY_READ = 'Only its fields that are valid on their own are used (the person is shown by their id when the name is not one of them).';
 
+/** Said instead of a person file none of whose fields can be read (over the size limit, not a mapping, YAML that does not parse). */
+export const PERSON_UNREAD = 'None of its fields can be read, so the person is shown by their id.';
+
 /** The person files with errors among `ids` (every person's when left out), each with its first error and what is used of it. */
 export function peopleWithErrors(program: Program, ids?: Iterable<string>): Problem[] {
   const entries = ids === undefined ? [...program.people.values()] : [...new Set(ids)].flatMap((id) => program.people.get(id) ?? []);
   return entries.flatMap((entry) => {
     const first = entry.problems.find(isError);
-    return first ? [{ ...first, message: `${first.message} ${PERSON_PARTLY_READ}` }] : [];
+    return first ? [{ ...first, message: `${first.message} ${entry.fields ? PERSON_PARTLY_READ : PERSON_UNREAD}` }] : [];
   });
 }
 
