@@ -73,7 +73,7 @@ export async function writeMemberEdit(loaded: Loaded, entry: ReturnType<typeof c
     writes,
     edited.has(entry.file) ? `Keep the members of ${entry.id} one file each, then run ${command} again: mentor members ${entry.id} --to files` : `Shorten the member's file (its comments, or its history of earlier mentors), then run ${command} again.`,
   );
-  // From the default branch, as log: a pull request never carries the work of the branch checked out.
+  // From the default branch when it holds the records as HEAD does (commit-step.ts sameRecords), as log: a pull request never carries the work of the branch checked out.
   const commitPlan = branch !== undefined ? await planCommit(root, branch, files, { fromDefaultBranch: 'where-records-agree' }) : undefined;
   await writeAndCommit(commitPlan, () => writeFilesAtomic(root, writes), message);
   return files;
