@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mentorIn } from './helpers/in-process.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { exampleGitRepo, exampleRepo, git } from './helpers/repo.js';
 
 // review15b: what session 15 changed, tried on real git.
@@ -100,5 +100,19 @@ describe('a person file none of whose fields can be read', () => {
     expect(status.stderr).toContain(error);
     expect(status.stderr).toContain('None of its fields can be read, so the person is shown by their id.');
     expect(status.stderr).not.toContain('Only its fields');
+  });
+});
+
+describe('Etc/GMT-13 and Etc/GMT-14', () => {
+  it.each([
+    ['Etc/GMT-14', 'UTC+14', 'UTC−14', 'Etc/GMT+14'],
+    ['Etc/GMT-13', 'UTC+13', 'UTC−13', 'Etc/GMT+13'],
+  ])('%s is said as %s without naming %s as a zone (there is no %s: before, validate and request named it)', async (zone, is, not, missing) => {
+    const repo = exampleRepo({ 'people/ada.yaml': `id: ada\nname: Ada Lovelace\ngithub: ada-l\ntimezone: ${zone}\nskills: [javascript, react]\n` });
+    const result = await mentorInJson<{ problems: Array<{ file: string; message: string }> }>(['validate', '--repo', repo, '--format', 'json'], { env: NOW });
+    const message = result.json.problems.find((problem) => problem.file === 'people/ada.yaml')!.message;
+    expect(message).toContain(`"${zone}" is ${is}, not ${not}`);
+    expect(message).toContain(`no zone keeps ${not}`);
+    expect(message).not.toContain(missing);
   });
 });

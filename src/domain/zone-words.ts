@@ -40,7 +40,10 @@ export function zoneNotAPlace(zone: string): { message: string; place?: string }
   if (fixed && isValidTimeZone(zone) && Number(fixed[2]) !== 0) {
     const [minutes] = clocksOf(zone);
     const place = placeAt(minutes);
-    const message = `"${zone}" is ${utcText(minutes)}, not ${utcText(-minutes)}: an Etc/GMT zone's sign is the reverse of the offset it looks like, and it is no place (${utcText(minutes)} all year, no summer time; ${utcText(-minutes)} is Etc/GMT${fixed[1] === '+' ? '-' : '+'}${Number(fixed[2])}).`;
+    // The mirror zone is named only where it exists: the Etc/GMT zones run from -14 to +12, so UTC−13 and UTC−14 have none.
+    const mirror = `Etc/GMT${fixed[1] === '+' ? '-' : '+'}${Number(fixed[2])}`;
+    const other = isValidTimeZone(mirror) ? `${utcText(-minutes)} is ${mirror}` : `no zone keeps ${utcText(-minutes)}`;
+    const message = `"${zone}" is ${utcText(minutes)}, not ${utcText(-minutes)}: an Etc/GMT zone's sign is the reverse of the offset it looks like, and it is no place (${utcText(minutes)} all year, no summer time; ${other}).`;
     return place === undefined ? { message } : { message, place };
   }
   const found = abbreviatedZone(zone);
