@@ -116,3 +116,18 @@ describe('Etc/GMT-13 and Etc/GMT-14', () => {
     expect(message).not.toContain(missing);
   });
 });
+
+describe('a number where a text belongs', () => {
+  it('is told to quote it only when the quoted value passes the field (before: `week: 45` -> "Put the value in quotes", and `week: "45"` fails again)', async () => {
+    const repo = exampleRepo({
+      'cohorts/2026-fall/logs/ada/2026-W45.yaml': 'person: ada\nweek: 45\nhours: {}\n',
+      'people/ada.yaml': 'id: 123\nname: Ada Lovelace\ngithub: 123\ntimezone: Europe/London\npausedUntil: 20261201\n',
+    });
+    const result = await mentorInJson<{ problems: Array<{ file: string; line: number; fix?: string }> }>(['validate', '--repo', repo, '--format', 'json'], { env: NOW });
+    const fixAt = (file: string, line: number) => result.json.problems.find((problem) => problem.file === file && problem.line === line)?.fix;
+    expect(fixAt('cohorts/2026-fall/logs/ada/2026-W45.yaml', 2)).toBe("Write `week: 2026-W45`, the file's name.");
+    expect(fixAt('people/ada.yaml', 1)).toBe("Write `id: ada`, the file's name.");
+    expect(fixAt('people/ada.yaml', 5)).not.toContain('quotes');
+    expect(fixAt('people/ada.yaml', 3)).toBe('Put the value in quotes so YAML reads it as text.');
+  });
+});

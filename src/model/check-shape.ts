@@ -116,7 +116,7 @@ function reportIssue(source: YamlSource, schema: z.ZodType, issue: Issue): boole
           'invalid-type',
           'error',
           `"${field}" must be ${article(issue.expected)}, not ${got}.`,
-          hintForType(issue.expected, issue.input, String(path.at(-1)), schemaAt(schema, path)),
+          hintForType(issue.expected, issue.input, String(path.at(-1)), schemaAt(schema, path)) ?? valueFix(issue, source.file, path),
         );
         // The subject lets a rule that knows more (the lines meant for an empty field) say it better.
         problem.subject = `invalid-type:${field}`;

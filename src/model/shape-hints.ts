@@ -31,10 +31,12 @@ export function article(type: string): string {
 }
 
 /** `field`: the schema of the value, which a value offered as the fix must pass (`500 hours` is no `maxHoursPerWeek: 500`: at most 168). */
-export function hintForType(expected: string, input: unknown, key: string, field?: unknown): string {
+export function hintForType(expected: string, input: unknown, key: string, field?: unknown): string | undefined {
   // `mentor:` with nothing after it is how a beginner writes "no mentor yet".
   if (input === null) return key === 'mentor' ? 'A member still waiting for a mentor has no `mentor:` line: delete it, or write the id of their mentor after the colon.' : `Write ${article(expected)} after \`${key}:\`, or delete the line.`;
-  if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return 'Put the value in quotes so YAML reads it as text.';
+  // Quoted, it must pass the field's rule too (`week: 45` quoted is no week), and an id is its file's
+  // name (`id: 123` in ada.yaml): else the caller says the field's own fix (valueFix).
+  if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return key !== 'id' && passes(field, String(input)) ? 'Put the value in quotes so YAML reads it as text.' : undefined;
   const written = typeof input === 'string' ? asWritten(expected, input, key) : undefined;
   if (written !== undefined && passes(field, written.value)) return `Write \`${written.line}\`.`;
   if (expected === 'number' && typeof input === 'string') {
