@@ -17,7 +17,17 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking
 export async function launchBrowser() {
   const executablePath = process.env.CHROMIUM_PATH || (process.platform === 'linux' ? await chromium.executablePath() : undefined);
   if (!executablePath) throw new Error('The packaged Chromium runs on Linux only: set CHROMIUM_PATH to a Chromium or Chrome binary.');
-  return playwright.launch({ executablePath, headless: true, args: FLAGS, timeout: 60_000 });
+  // Two test files that start at once (site-browser, site-reader) may each unpack the packaged
+  // Chromium to the same path: starting it while the other still writes it fails with ETXTBSY
+  // (seen once in a full run). The other's copy is whole a moment later.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await playwright.launch({ executablePath, headless: true, args: FLAGS, timeout: 60_000 });
+    } catch (error) {
+      if (attempt >= 10 || !/ETXTBSY/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+    }
+  }
 }
 
 /**
