@@ -142,6 +142,21 @@ describe('a waiting member away (pausedUntil)', () => {
   });
 });
 
+describe('a waiting member away, as status and the attention issue show them', () => {
+  // Not placed nor claimable before pausedUntil (01d7d83, b853dec): until then no promise runs
+  // late for them, and no mentor is asked to claim them.
+  it('is waiting, not overdue, away until the day, with no one mentioned', async () => {
+    const cohort = `id: c1\nname: One\nstart: 2026-11-02\nend: 2027-02-01\nmembers:\n  - {person: lee, role: lead}\n  - {person: max, role: mentor, mentor: lee}\n  - {person: ann, role: mentee, requestedAt: "2026-11-10T10:00:00Z", prefers: max}\n`;
+    const repo = program({ c1: cohort }, { ann: 'pausedUntil: 2026-12-10\n', max: 'github: max-m\n' });
+    const env = { env: { MENTOR_NOW: '2026-11-24T09:00:00Z' } };
+    const { json } = await mentorInJson(['status', 'c1', '--repo', repo, '--format', 'json'], env);
+    expect(json.cohorts[0].waiting).toEqual([expect.objectContaining({ id: 'ann', overdue: false, awayUntil: '2026-12-10' })]);
+    const markdown = await mentorIn(['status', 'c1', '--repo', repo, '--format', 'markdown'], env);
+    expect(markdown.stdout).toMatch(/^\| 1 \| ann \(mentee\) \| 13 d 23 h \| away until 2026-12-10 \(pausedUntil\): placed from then \| prefers max \| – \|$/m);
+    expect(markdown.stdout).not.toContain('@max-m');
+  });
+});
+
 describe('maxHoursPerWeek across overlapping cohorts', () => {
   // max mentors bob in c0 (5 h) and is a mentor without mentees in c1 (4 h): 9 h planned.
   const c0 = `id: c0\nname: Zero\nstart: 2026-10-05\nend: 2026-12-20\nmembers:\n  - {person: lee, role: lead}\n  - {person: max, role: mentor, mentor: lee}\n  - {person: bob, role: mentee, mentor: max}\n`;

@@ -78,6 +78,8 @@ export interface QueueEntry {
   dueInHours?: number;
   overdue: boolean;
   requestedAtInFuture?: true;
+  /** Away (pausedUntil) until this day: nobody is asked to claim them before it. */
+  awayUntil?: string;
   /** No requestedAt: the wait counts from the cohort's start. */
   fromStart?: true;
   wants: string[];
@@ -170,7 +172,8 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
       const claimed = claims.get(`${snapshot.cohort.id}/${w.id}`) ?? [];
       // A member claimed in an open pull request waits for a maintainer's merge, not for another
       // mentor: a claim that could merge, by a mentor of the tier above with room for it.
-      const waitsForMerge = claimed.some((c) => counted.has(c));
+      // One away (pausedUntil) is claimed by no one before that day (mentor claim refuses it): nobody is asked to.
+      const waitsForMerge = claimed.some((c) => counted.has(c)) || w.awayUntil !== undefined;
       if (!waitsForMerge && w.prefers !== undefined && roleOf.get(w.prefers) === tierAbove(w.role)) add(handleOf(w.prefers), 'prefers', w.prefers);
       if (!waitsForMerge && w.waitedHours !== undefined && w.waitedHours >= config.notify.escalateAfterHours) {
         const tier = tierAbove(w.role);
@@ -186,6 +189,7 @@ export function attentionData(config: Config, snapshots: readonly CohortSnapshot
         ...(w.waitedHours !== undefined ? { waitedHours: w.waitedHours, dueInHours: Math.round((snapshot.slaHours - w.waitedHours) * 10) / 10 } : {}),
         overdue: w.overdue,
         ...(w.requestedAtInFuture ? { requestedAtInFuture: true as const } : {}),
+        ...(w.awayUntil !== undefined ? { awayUntil: w.awayUntil } : {}),
         ...(w.requestedAt === undefined ? { fromStart: true as const } : {}),
         wants: w.wants,
         ...(w.prefers !== undefined ? { prefers: w.prefers } : {}),

@@ -23,6 +23,8 @@ export interface WaitingMember {
   overdue: boolean;
   /** `requestedAt` later than the snapshot's time: a mistyped date, that would never fall due. */
   requestedAtInFuture?: true;
+  /** Away (pausedUntil) until this day: not placed nor claimed before it, so not overdue meanwhile. */
+  awayUntil?: string;
   wants: string[];
   prefers?: string;
 }
@@ -110,6 +112,11 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     return [{ id: row.id, plannedTotal: total, maxHoursPerWeek: row.maxHoursPerWeek, ...(other ? { otherCohorts: other.cohorts } : {}) }];
   });
   const startsAt = startOfDay(config.timezone, cohort.start);
+  const today = localDate(config.timezone, input.at);
+  const awayUntil = (id: string) => {
+    const person = people.get(id);
+    return person !== undefined && isPaused(person, today) ? person.pausedUntil : undefined;
+  };
   const waiting = members
     .filter((member) => !expectsLog(member, mentors))
     .map((member): WaitingMember => {
@@ -121,7 +128,8 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
         role: member.role,
         ...(member.requestedAt !== undefined ? { requestedAt: member.requestedAt } : {}),
         ...(waitedHours !== undefined ? { waitedHours } : {}),
-        overdue: isOverdue(member, input.at, startsAt, config.requestSlaHours, mentors),
+        overdue: awayUntil(member.person) === undefined && isOverdue(member, input.at, startsAt, config.requestSlaHours, mentors),
+        ...(awayUntil(member.person) !== undefined ? { awayUntil: awayUntil(member.person)! } : {}),
         ...(member.requestedAt !== undefined && Date.parse(member.requestedAt) > (input.now ?? input.at) ? { requestedAtInFuture: true as const } : {}),
         wants: member.wants,
         ...(member.prefers !== undefined ? { prefers: member.prefers } : {}),
@@ -132,7 +140,6 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   const mentorsWithRoom: MentorRoom[] = [];
   const inactiveMentors: InactiveMentor[] = [];
   const pausedMentors: NonNullable<CohortSnapshot['pausedMentors']> = [];
-  const today = localDate(config.timezone, input.at);
   for (const member of members) {
     const person = people.get(member.person);
     const paused = person !== undefined && person.active !== false && isPaused(person, today);

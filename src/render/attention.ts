@@ -98,7 +98,7 @@ const claimedIn = (q: QueueEntry) => (q.claims === undefined ? '' : `claimed in 
 const waitedText = (q: QueueEntry) => `${waitText(q.waitedHours)}${q.fromStart ? ' since the start' : ''}`;
 
 function row(q: QueueEntry): string {
-  const waits = q.dueInHours === undefined ? 'no requestedAt' : q.requestedAtInFuture ? '**`requestedAt` is in the future**: correct the date' : q.overdue ? `**overdue** by ${waitText(-q.dueInHours)}` : `${waitText(q.dueInHours)} left`;
+  const waits = q.awayUntil !== undefined ? `away until ${q.awayUntil} (pausedUntil): placed from then` : q.dueInHours === undefined ? 'no requestedAt' : q.requestedAtInFuture ? '**`requestedAt` is in the future**: correct the date' : q.overdue ? `**overdue** by ${waitText(-q.dueInHours)}` : `${waitText(q.dueInHours)} left`;
   const promise = [waits, claimedIn(q)].filter(Boolean).join('; ');
   const wants = [q.wants.map((w) => markdownText(w)).join(', '), q.prefers !== undefined ? `prefers ${markdownText(q.prefers)}` : ''].filter(Boolean).join('; ');
   return `| ${q.place} | ${markdownText(q.id)} (${q.role}) | ${waitedText(q)} | ${promise} | ${wants || '–'} | ${mentionList(q.mentions) || '–'} |`;
