@@ -82,6 +82,7 @@ describe('mentor request', () => {
     // Who takes a waiting mentor is a lead: the next step says so.
     const text = await mentorIn(['status', '2026-fall', '--repo', repo], { env: { ...NOW, NO_COLOR: '1' } });
     expect(text.stdout).toContain('or a mentor (a lead, for a mentor) takes one: `mentor claim <member> --as <mentor>`');
+    expect(text.stdout).toMatch(/^! Waiting for a mentor or a lead \(\d+\)$/m);
   });
 
   // Exit 1: the request is refused (ineligible, taken, not a mentor there). Exit 2: a flag is

@@ -52,7 +52,9 @@ export function renderStatusText(view: StatusView, style: Style, width?: number)
       out.push(section(style, `Overdue requests (past ${s.slaHours} h)`, overdue.map((w) => `${w.id} (${w.role}) has waited ${waitText(w.waitedHours)}${since(w)}${w.prefers ? `, asked for ${w.prefers}` : ''}`), 'error', 'none'));
       // The step goes under the members it is for: when every one waiting is overdue, under those.
       if (overdue.length > 0 && waiting.length === 0) out.push(next);
-      out.push(section(style, 'Waiting for a mentor', waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? `to place before the cohort starts on ${s.cohort.start} (no requestedAt)` : w.requestedAtInFuture ? `asked at ${w.requestedAt}, which is still to come: correct its requestedAt, or the request never falls due` : `has waited ${waitText(w.waitedHours)}${since(w)}`}${w.awayUntil !== undefined ? `, away until ${w.awayUntil} (placed from then)` : ''}`), 'warning', 'nobody'));
+      // A mentor waits for a lead (an offer to mentor): the heading says so when one does.
+      const forWhom = waiting.some((w) => w.role === 'mentor') ? (waiting.every((w) => w.role === 'mentor') ? 'a lead' : 'a mentor or a lead') : 'a mentor';
+      out.push(section(style, `Waiting for ${forWhom}`, waiting.map((w) => `${w.id} (${w.role}) ${w.waitedHours === undefined ? `to place before the cohort starts on ${s.cohort.start} (no requestedAt)` : w.requestedAtInFuture ? `asked at ${w.requestedAt}, which is still to come: correct its requestedAt, or the request never falls due` : `has waited ${waitText(w.waitedHours)}${since(w)}`}${w.awayUntil !== undefined ? `, away until ${w.awayUntil} (placed from then)` : ''}`), 'warning', 'nobody'));
       if (waiting.length > 0) out.push(next);
     }
     out.push(isCohortWeek(s.cohort, s.week) ? section(style, `Missing logs for last week, ${s.week}`, s.missingLogs, 'warning', 'none', width ?? 80) : `${style.dim('✓')} Missing logs: ${style.dim(`none expected (last week, ${s.week}, is outside the cohort's weeks, ${cohortWeeksText(s.cohort)})`)}`);
