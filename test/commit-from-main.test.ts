@@ -25,6 +25,20 @@ describe('claim, release and request --commit after a log --commit', () => {
     expect(git(repo, ['diff', '--name-only', 'main', branch]).trim().split('\n')).toEqual(files);
   });
 
+  // review15b: log --commit always started from the default branch. A newcomer whose request is on
+  // its branch, not merged yet, who logs their first week there, got a log branch from main that
+  // named a person main does not have: validate failed on it.
+  it('log --commit starts from the branch checked out when it holds people or cohorts main does not', async () => {
+    const repo = exampleGitRepo();
+    expect((await mentorIn(['request', '--person', 'zoe', '--name', 'Zoe', '--github', 'zoe-z', '--timezone', 'Europe/Paris', '--commit', '--repo', repo], { env: NOW })).code).toBe(0);
+    git(repo, ['switch', '-q', 'request/zoe']);
+    const log = await mentorIn(['log', '--person', 'zoe', '--week', '2026-W47', '--hours', 'practice=2', '--commit', '--repo', repo], { env: NOW });
+    // zoe waits for a mentor: no log is expected of her, but the log itself names a person of the branch.
+    expect(log.code, log.stderr).toBe(0);
+    expect(git(repo, ['rev-list', '--count', 'request/zoe..log/zoe/2026-W47']).trim()).toBe('1');
+    expect(git(repo, ['merge-base', '--is-ancestor', 'request/zoe', 'log/zoe/2026-W47']).trim()).toBe('');
+  });
+
   it('starts from the branch checked out when the file it edits differs there from main (its edit is built on that file)', async () => {
     const repo = exampleGitRepo();
     git(repo, ['checkout', '-q', '-b', 'work']);

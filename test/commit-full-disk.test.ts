@@ -16,6 +16,7 @@ import { EXAMPLE, expectNoCrash, git, gitPlace, gitRepo, mentor } from './helper
 const runsTmpfs = tmpfsTestsRun();
 const COHORT = 'cohorts/2026-fall/cohort.yaml';
 const HAL_LOG = 'cohorts/2026-fall/logs/hal/2026-W47.yaml';
+const ADA_LOG = 'cohorts/2026-fall/logs/ada/2026-W46.yaml';
 
 /** The example program with its .git, committed on main, on a fresh 1 MiB tmpfs. */
 function exampleGitOnTmpfs(): string {
@@ -57,11 +58,12 @@ describe.runIf(runsTmpfs)('a --commit on a disk that is full by the time git com
 
   it("log from another branch cannot go back (git's switch needs room for the index): it says where the user is, and its commands finish going back once there is room", async () => {
     const repo = exampleGitOnTmpfs();
-    // The user works on a branch of their own; log --commit starts its branch from main.
+    // The user works on a branch of their own (ada's log: the records agree with main, logs aside);
+    // log --commit starts its branch from main.
     git(repo, ['switch', '-q', '-c', 'work']);
-    appendFileSync(path.join(repo, 'people/ada.yaml'), '# on the work branch\n');
+    appendFileSync(path.join(repo, ADA_LOG), '# on the work branch\n');
     git(repo, ['commit', '-q', '-am', 'work']);
-    const before = gitPlace(repo, [HAL_LOG, 'people/ada.yaml']);
+    const before = gitPlace(repo, [HAL_LOG, ADA_LOG]);
     const run = await commitOnFillingDisk(repo, ['log', '--cohort', '2026-fall', '--person', 'hal', '--week', '2026-W47', '--hours', 'practice=3', '--commit']);
     expectNoCrash({ code: run.code ?? -1, stdout: run.stdout, stderr: run.stderr });
     expect(run.stderr).toMatch(/mentor: git (add|commit): .*\(the disk is full\)\. Going back failed too \(git switch: .*\(the disk is full\)\)\. You are on the new branch log\/hal\/2026-W47, and cohorts\/2026-fall\/logs\/hal\/2026-W47\.yaml is as before: nothing is written\.\n/);
@@ -73,6 +75,6 @@ describe.runIf(runsTmpfs)('a --commit on a disk that is full by the time git com
     expect(leftovers(repo, ['cohorts/2026-fall/logs/hal'])).toEqual([]);
     run.free();
     execFileSync('sh', ['-c', wayBack], { cwd: repo, stdio: 'pipe' });
-    expect(gitPlace(repo, [HAL_LOG, 'people/ada.yaml'])).toEqual(before);
+    expect(gitPlace(repo, [HAL_LOG, ADA_LOG])).toEqual(before);
   });
 });

@@ -138,7 +138,7 @@ export async function logCommand(options: LogOptions, asker: Asker = terminalAsk
   }
 
   const change = { branch: `log/${person}/${week}`, files: [file], message: `Log ${week} of ${person}` };
-  const plan = options.commit ? await planCommit(program.root, change.branch, [file], { fromDefaultBranch: true, addTo: 'the log' }) : undefined;
+  const plan = options.commit ? await planCommit(program.root, change.branch, [file], { fromDefaultBranch: 'where-records-agree', addTo: 'the log' }) : undefined;
   const tell = asJson ? printError : say;
   if (chosen) tell(`Week ${week}: ${chosen.why} (--week chooses another).`);
   const unchanged = (await writeAndCommit(plan, () => writeFileAtomic(program.root, file, text), change.message)) === 'unchanged';
