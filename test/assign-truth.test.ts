@@ -110,8 +110,9 @@ describe('a mentor with mentees but no lead (a program without leads, or a lead 
     const c1 = json.cohorts[0];
     expect(c1.waiting.map((w: { id: string }) => w.id)).toEqual(['lee']);
     expect(c1.missingLogs).toEqual(['ann', 'max']);
-    // No log of max's in the cohort's three complete weeks (W45-W47), as for any mentor.
-    expect(c1.inactiveMentors).toEqual([{ id: 'max', role: 'mentor', reason: 'no-recent-logs', weeksWithoutLog: 3 }]);
+    // No log of max's in the two weeks since ann was placed with him (W46-W47); W45, when he had
+    // nobody and no log was expected of him, is no silence (review15c).
+    expect(c1.inactiveMentors).toEqual([{ id: 'max', role: 'mentor', reason: 'no-recent-logs', weeksWithoutLog: 2 }]);
     // A report of W45, before ann was placed with max, expects no log of max.
     expect((await mentorIn(['report', 'c1', '--week', '2026-W45', '--repo', repo], env)).code).toBe(0);
     const report = JSON.parse(readFileSync(path.join(repo, 'reports/c1/2026-W45.json'), 'utf8'));

@@ -153,8 +153,9 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     }
     const room = roomFor(config, member.role, x, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, input.elsewhere?.get(member.person)));
     if (room > 0) mentorsWithRoom.push({ id: member.person, role: member.role, directMentees: x, room });
-    // Weeks away (`pausedUntil`) are not silence: a mentor back today is not inactive for them.
-    const silent = weeksWithout(logs.get(member.person), weeksRun, (w) => isAwayInWeek(person, w));
+    // Weeks away (`pausedUntil`) are not silence, nor weeks before they had anyone to mentor or
+    // a lead (one claimed last week has been silent one week, not since the cohort's start).
+    const silent = weeksWithout(logs.get(member.person), weeksRun, (w) => isAwayInWeek(person, w) || !loggers.has(member.person, w));
     if (expectsLog(member, mentors) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });
   }
   mentorsWithRoom.sort(byTierThenId);

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { mentorInJson } from './helpers/in-process.js';
+import { makeTree, minimal, type FileTree } from './helpers/repo.js';
+
+// review15c: the lead's changes of session 15 red-teamed (who logs, returning requests, members away).
+
+function program(cohort: string, people: Record<string, string> = {}, extra: FileTree = {}): string {
+  const files: FileTree = { 'mentor.config.yaml': minimal.config, 'cohorts/c1/cohort.yaml': cohort, ...extra };
+  for (const id of ['lee', 'max', 'kim', 'ann', 'bob']) files[`people/${id}.yaml`] = minimal.person(id, people[id] ?? '');
+  return makeTree(files);
+}
+
+describe('an inactive mentor is silent over the weeks they were expected to log', () => {
+  // Since de80660 a mentor with a mentee but no lead logs from the week the mentee was placed. Their
+  // silence was still counted from the cohort's start: a mentor given their first mentee yesterday
+  // was 'Inactive: no log for 11 weeks', though no report had expected a log of them. The same for a
+  // mentor a lead claimed mid-cohort.
+  const cohort = `id: c1\nname: One\nstart: 2026-09-07\nend: 2026-12-20\nmembers:
+  - {person: lee, role: lead}
+  - {person: max, role: mentor}
+  - {person: kim, role: mentor, mentor: lee, requestedAt: "2026-09-01T10:00:00Z", assignedAt: "2026-11-17T10:00:00Z"}
+  - {person: ann, role: mentee, mentor: max, requestedAt: "2026-09-01T10:00:00Z", assignedAt: "2026-11-24T08:00:00Z"}
+  - {person: bob, role: mentee, mentor: kim, requestedAt: "2026-09-01T10:00:00Z", assignedAt: "2026-11-17T10:00:00Z"}
+`;
+  it('counts no week before their first mentee (or their lead) as silence', async () => {
+    const repo = program(cohort, {}, { 'cohorts/c1/logs/lee/2026-W47.yaml': 'person: lee\nweek: 2026-W47\nhours:\n  code-review: 4\n' });
+    const { json } = await mentorInJson(['status', 'c1', '--repo', repo, '--format', 'json'], { env: { MENTOR_NOW: '2026-11-25T09:00:00Z' } });
+    const c1 = json.cohorts[0];
+    // kim was expected in W47 only (claimed in it), max in no complete week yet (ann placed in W48).
+    expect(c1.missingLogs).toEqual(['bob', 'kim']);
+    expect(c1.inactiveMentors).toEqual([]);
+  });
+
+  it('still counts every week they were expected and silent', async () => {
+    const repo = program(cohort, {}, { 'cohorts/c1/logs/lee/2026-W49.yaml': 'person: lee\nweek: 2026-W49\nhours:\n  code-review: 4\n' });
+    const { json } = await mentorInJson(['status', 'c1', '--repo', repo, '--format', 'json'], { env: { MENTOR_NOW: '2026-12-08T09:00:00Z' } });
+    // Now W47-W49 for kim, W48-W49 for max.
+    expect(json.cohorts[0].inactiveMentors).toEqual([
+      { id: 'kim', role: 'mentor', reason: 'no-recent-logs', weeksWithoutLog: 3 },
+      { id: 'max', role: 'mentor', reason: 'no-recent-logs', weeksWithoutLog: 2 },
+    ]);
+  });
+});
