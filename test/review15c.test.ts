@@ -41,3 +41,28 @@ describe('an inactive mentor is silent over the weeks they were expected to log'
     ]);
   });
 });
+
+describe('next judges a member on the weeks they were expected to log, whatever they are at the end', () => {
+  // A program without leads: max mentored ann the whole cycle, and ann was released in its last
+  // week. next said of both 'was still waiting for a lead' / '... for a mentor' (logged 11/11),
+  // since it asked who logs as the cohort stands at the end, not week by week.
+  const logs: FileTree = {};
+  for (let week = 37; week <= 47; week++) {
+    for (const person of ['max', 'ann']) logs[`cohorts/c1/logs/${person}/2026-W${week}.yaml`] = `person: ${person}\nweek: 2026-W${week}\nhours:\n  code-review: 1\n`;
+  }
+  const cohort = `id: c1\nname: One\nstart: 2026-09-07\nend: 2026-11-29\nmembers:
+  - {person: max, role: mentor}
+  - person: ann
+    role: mentee
+    requestedAt: "2026-11-25T10:00:00Z"
+    history:
+      - {mentor: max, requestedAt: "2026-09-01T10:00:00Z", assignedAt: "2026-09-02T10:00:00Z", releasedAt: "2026-11-25T09:00:00Z", reason: moved}
+`;
+  it('proposes both to move up, on 11 of their 11 weeks', async () => {
+    const repo = program(cohort, {}, logs);
+    const { json } = await mentorInJson(['next', 'c1', 'c2', '--start', '2026-12-07', '--repo', repo, '--format', 'json'], { env: { MENTOR_NOW: '2026-12-01T09:00:00Z' } });
+    const byPerson = Object.fromEntries(json.proposals.map((p: { person: string }) => [p.person, p]));
+    expect(byPerson.max).toMatchObject({ kind: 'promote', toRole: 'lead', weeksLogged: 11, weeksRun: 11 });
+    expect(byPerson.ann).toMatchObject({ kind: 'promote', toRole: 'mentor', weeksLogged: 11, weeksRun: 11 });
+  });
+});

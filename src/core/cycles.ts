@@ -33,6 +33,8 @@ export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<st
   const loggers = new ExpectedWeeks(from, config.timezone, weeks);
   const seen = new Set<string>();
   const proposals: NextProposal[] = [];
+  // Judged on the weeks they were expected to log, whatever they are at the end: a mentor whose
+  // mentee was released last week, or a mentee released, mentored the cycle all the same.
   const mentors = mentoring(from.members);
   for (const member of from.members) {
     if (seen.has(member.person)) continue;
@@ -44,16 +46,16 @@ export function proposeNext(config: Config, from: Cohort, people: ReadonlyMap<st
     const since = ownWeeks < weeks.length && ownWeeks > 0 ? ` since ${loggers.first(member.person)}` : '';
     if (people.get(member.person)?.active === false) {
       proposals.push({ ...base, proposed: member.role, kind: 'leave-out', reason: 'inactive (active: false)' });
-    } else if (member.role !== 'lead' && expectsLog(member, mentors) && ownWeeks > 0 && share >= config.promotion.minShareOfWeeksLogged - 1e-9) {
+    } else if (member.role !== 'lead' && ownWeeks > 0 && share >= config.promotion.minShareOfWeeksLogged - 1e-9) {
       proposals.push({ ...base, proposed: tierAbove(member.role) ?? member.role, kind: 'promote', reason: `completed the cycle: logged ${logged} of ${ownWeeks} weeks${since}` });
     } else {
       const reason =
         member.role === 'lead'
           ? 'leads stay leads'
-          : !expectsLog(member, mentors)
-            ? `was still waiting for a ${tierAbove(member.role)}`
-            : ownWeeks === 0
+          : ownWeeks === 0
+            ? expectsLog(member, mentors)
               ? 'had a mentor for no complete week of the cycle'
+              : `was still waiting for a ${tierAbove(member.role)}`
               : `logged ${logged} of ${ownWeeks} weeks${since}, under ${Math.round(config.promotion.minShareOfWeeksLogged * 100)}%`;
       proposals.push({ ...base, proposed: member.role, kind: 'same', reason });
     }
