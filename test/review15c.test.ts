@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mentorInJson } from './helpers/in-process.js';
+import { mentorIn, mentorInJson } from './helpers/in-process.js';
 import { makeTree, minimal, type FileTree } from './helpers/repo.js';
 
 // review15c: the lead's changes of session 15 red-teamed (who logs, returning requests, members away).
@@ -42,15 +44,13 @@ describe('an inactive mentor is silent over the weeks they were expected to log'
   });
 });
 
-describe('next judges a member on the weeks they were expected to log, whatever they are at the end', () => {
-  // A program without leads: max mentored ann the whole cycle, and ann was released in its last
-  // week. next said of both 'was still waiting for a lead' / '... for a mentor' (logged 11/11),
-  // since it asked who logs as the cohort stands at the end, not week by week.
-  const logs: FileTree = {};
-  for (let week = 37; week <= 47; week++) {
-    for (const person of ['max', 'ann']) logs[`cohorts/c1/logs/${person}/2026-W${week}.yaml`] = `person: ${person}\nweek: 2026-W${week}\nhours:\n  code-review: 1\n`;
-  }
-  const cohort = `id: c1\nname: One\nstart: 2026-09-07\nend: 2026-11-29\nmembers:
+// A program without leads: max mentored ann from the start, and ann was released in the cycle's
+// last week (W48); both logged W37-W47.
+const NEXT_LOGS: FileTree = {};
+for (let week = 37; week <= 47; week++) {
+  for (const person of ['max', 'ann']) NEXT_LOGS[`cohorts/c1/logs/${person}/2026-W${week}.yaml`] = `person: ${person}\nweek: 2026-W${week}\nhours:\n  code-review: 1\n`;
+}
+const NEXT_COHORT = `id: c1\nname: One\nstart: 2026-09-07\nend: 2026-11-29\nmembers:
   - {person: max, role: mentor}
   - person: ann
     role: mentee
@@ -58,11 +58,31 @@ describe('next judges a member on the weeks they were expected to log, whatever 
     history:
       - {mentor: max, requestedAt: "2026-09-01T10:00:00Z", assignedAt: "2026-09-02T10:00:00Z", releasedAt: "2026-11-25T09:00:00Z", reason: moved}
 `;
+
+describe('next judges a member on the weeks they were expected to log, whatever they are at the end', () => {
+  // A program without leads: max mentored ann the whole cycle, and ann was released in its last
+  // week. next said of both 'was still waiting for a lead' / '... for a mentor' (logged 11/11),
+  // since it asked who logs as the cohort stands at the end, not week by week.
   it('proposes both to move up, on 11 of their 11 weeks', async () => {
-    const repo = program(cohort, {}, logs);
+    const repo = program(NEXT_COHORT, {}, NEXT_LOGS);
     const { json } = await mentorInJson(['next', 'c1', 'c2', '--start', '2026-12-07', '--repo', repo, '--format', 'json'], { env: { MENTOR_NOW: '2026-12-01T09:00:00Z' } });
     const byPerson = Object.fromEntries(json.proposals.map((p: { person: string }) => [p.person, p]));
     expect(byPerson.max).toMatchObject({ kind: 'promote', toRole: 'lead', weeksLogged: 11, weeksRun: 11 });
     expect(byPerson.ann).toMatchObject({ kind: 'promote', toRole: 'mentor', weeksLogged: 11, weeksRun: 11 });
+  });
+});
+
+describe("the report's weeks logged so far", () => {
+  // The same cohort: max and ann logged W37-W47, and ann was released in W48. The report of W48
+  // listed 'Weeks logged so far' as an empty table: it kept only who logs as the week ended.
+  it('lists everyone expected to log some week, released since or not', async () => {
+    const repo = program(NEXT_COHORT, {}, NEXT_LOGS);
+    const result = await mentorIn(['report', 'c1', '--week', '2026-W48', '--repo', repo], { env: { MENTOR_NOW: '2026-12-01T09:00:00Z' } });
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(repo, 'reports/c1/2026-W48.json'), 'utf8'));
+    expect(report.weeksLogged).toEqual([
+      { id: 'ann', logged: 11, of: 11 },
+      { id: 'max', logged: 11, of: 11 },
+    ]);
   });
 });

@@ -166,8 +166,9 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     .sort((a, b) => byId(a, b) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 
   // Over the weeks each was expected to log: one claimed mid-cohort starts then; a week away is none.
+  // One released since (or a mentor whose mentees were) logged those weeks all the same.
   const weeksLogged = members
-    .filter((member) => expectsLog(member, mentors))
+    .filter((member) => expectsLog(member, mentors) || loggers.count(member.person) > 0)
     .map((member) => {
       return { id: member.person, logged: loggers.logged(member.person, logs.get(member.person)), of: loggers.count(member.person) };
     })
