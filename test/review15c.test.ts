@@ -86,3 +86,38 @@ describe("the report's weeks logged so far", () => {
     ]);
   });
 });
+
+describe('the attention issue for a waiting member who is away (pausedUntil)', () => {
+  // Since 01d7d83/b853dec assign and claim refuse a member away until they are back. The attention
+  // issue still mentioned the mentor she asked for (and, escalated, every mentor with room) to
+  // '/claim' her: a claim that is then refused.
+  const files: FileTree = {
+    'mentor.config.yaml': 'program: T\ntimezone: America/Los_Angeles\nmaintainers: [org-gh]\nnotify:\n  escalateAfterHours: 24\n',
+    'people/lee.yaml': minimal.person('lee', 'skills: [react]\n'),
+    'people/max.yaml': minimal.person('max', 'skills: [react]\n'),
+    'people/kim.yaml': minimal.person('kim', 'skills: [react]\n'),
+    'people/ann.yaml': minimal.person('ann', 'pausedUntil: 2026-11-26\n'),
+    'cohorts/c1/cohort.yaml': 'id: c1\nname: One\nstart: 2026-09-07\nend: 2026-12-20\nmembers:\n  - {person: lee, role: lead}\n  - {person: max, role: mentor, mentor: lee}\n  - {person: kim, role: mentor, mentor: lee}\n',
+    'cohorts/c1/members/ann.yaml': 'person: ann\nrole: mentee\nwants: [react]\nprefers: max\nrequestedAt: 2026-11-20T10:00:00Z\n',
+  };
+  const row = async (now: string) => {
+    const result = await mentorIn(['status', 'c1', '--repo', makeTree(files), '--format', 'markdown'], { env: { MENTOR_NOW: now } });
+    return result.stdout.split('\n').find((line) => line.startsWith('| 1 | ann'))!;
+  };
+
+  it('asks no mentor to claim her before she is back, and says until when', async () => {
+    // 2026-11-25 in the program's zone (2026-11-26 in UTC): still away.
+    const away = await row('2026-11-25T20:00:00-08:00');
+    expect(away).toContain('away until 2026-11-26: claim them from that day');
+    expect(away).not.toContain('@max-gh');
+    expect(away).not.toContain('@kim-gh');
+    expect(away).toContain('@org-gh (maintainer)');
+  });
+
+  it('asks them again on the day she is back', async () => {
+    const back = await row('2026-11-26T08:00:00-08:00');
+    expect(back).not.toContain('away until');
+    expect(back).toContain('@max-gh (asked for)');
+    expect(back).toContain('@kim-gh');
+  });
+});
