@@ -137,7 +137,7 @@ describe('a waiting member away (pausedUntil)', () => {
     const repo = program({ c1: LEAD_MENTOR_MENTEE(', mentor: lee') }, { ann: 'pausedUntil: 2026-12-07\n' });
     const { json } = await mentorInJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], NOW);
     expect(json.assignments).toEqual([]);
-    expect(json.unassigned).toEqual([{ person: 'ann', reason: 'away until 2026-12-07 (pausedUntil in people/ann.yaml): placed once back, by the first assign after that day' }]);
+    expect(json.unassigned).toEqual([{ person: 'ann', reason: 'away until 2026-12-07 (pausedUntil in people/ann.yaml): placed once back, by the first assign from that day' }]);
     const back = await mentorInJson(['assign', 'c1', '--repo', repo, '--dry-run', '--format', 'json'], { env: { MENTOR_NOW: '2026-12-08T10:00:00Z' } });
     expect(back.json.assignments.map((a: { person: string; mentor: string }) => `${a.person}->${a.mentor}`)).toEqual(['ann->max']);
   });

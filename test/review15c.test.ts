@@ -114,6 +114,14 @@ describe('the attention issue for a waiting member who is away (pausedUntil)', (
     expect(away).toContain('@org-gh (maintainer)');
   });
 
+  it('assign places her from that day, in the program\'s zone, as its reason says', async () => {
+    const repo = makeTree(files);
+    const plan = async (now: string) => (await mentorInJson(['assign', 'c1', '--dry-run', '--repo', repo, '--format', 'json'], { env: { MENTOR_NOW: now } })).json;
+    // 20:00 in Los Angeles on the 25th is the 26th in UTC: still away in the program's zone.
+    expect((await plan('2026-11-25T20:00:00-08:00')).unassigned).toEqual([{ person: 'ann', reason: 'away until 2026-11-26 (pausedUntil in people/ann.yaml): placed once back, by the first assign from that day' }]);
+    expect((await plan('2026-11-26T08:00:00-08:00')).assignments).toEqual([{ person: 'ann', mentor: 'max', score: expect.any(Number) }]);
+  });
+
   it('asks them again on the day she is back', async () => {
     const back = await row('2026-11-26T08:00:00-08:00');
     expect(back).not.toContain('away until');

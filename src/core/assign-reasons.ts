@@ -31,7 +31,7 @@ export function whyNotPlaced(context: ReasonContext, member: Member): Unplaced {
   const held = input.held?.get(member.person);
   if (held !== undefined) return unplaced('held', held);
   const back = awayUntil(input, member.person);
-  if (back !== undefined) return unplaced('away', `away until ${back} (pausedUntil in ${personFile(member.person)}): placed once back, by the first assign after that day`);
+  if (back !== undefined) return unplaced('away', `away until ${back} (pausedUntil in ${personFile(member.person)}): placed once back, by the first assign from that day`);
   if (standings.length === 0) return unplaced('no-mentor-in-cohort', `no ${tier} is a member of ${input.cohort.id}`);
 
   const open = standings.filter((mentor) => mentor.standing === 'open');
