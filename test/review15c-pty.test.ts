@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTree, minimal } from './helpers/repo.js';
+import { CTRL_C, DOWN, underTerminal } from './helpers/terminal.js';
+
+describe("assign's review at a terminal, with a waiting member away (pausedUntil)", () => {
+  // assign leaves ann waiting until she is back (01d7d83), yet 'Change one member's mentor' offered
+  // ann's mentors: choosing one changed nothing in the plan, yet offered to undo that change.
+  it('says she cannot be placed before she is back, instead of taking a mentor and changing nothing', () => {
+    const repo = makeTree({
+      'mentor.config.yaml': minimal.config,
+      'people/lee.yaml': minimal.person('lee'),
+      'people/max.yaml': minimal.person('max', 'skills: [react]\n'),
+      'people/ann.yaml': minimal.person('ann', 'pausedUntil: 2026-12-07\n'),
+      'people/bob.yaml': minimal.person('bob'),
+      'cohorts/c1/cohort.yaml': 'id: c1\nname: One\nstart: 2026-09-07\nend: 2026-12-20\nmembers:\n  - {person: lee, role: lead}\n  - {person: max, role: mentor, mentor: lee}\n',
+      'cohorts/c1/members/ann.yaml': 'person: ann\nrole: mentee\nwants: [react]\nrequestedAt: 2026-11-20T10:00:00Z\n',
+      'cohorts/c1/members/bob.yaml': 'person: bob\nrole: mentee\nrequestedAt: 2026-11-20T10:00:00Z\n',
+    });
+    const before = readFileSync(path.join(repo, 'cohorts/c1/members/ann.yaml'), 'utf8');
+    const { code, screen } = underTerminal(
+      ['assign', 'c1', '--repo', repo],
+      [
+        ['Write these placements?', `${DOWN}\r`],
+        ['Which member?', `${DOWN}\r`], // past bob -> max: ann
+        ['Which member?', CTRL_C],
+      ],
+    );
+    expect(code, screen).toBe(130);
+    expect(screen).toContain('ann (mentee): away until 2026-12-07');
+    expect(screen).toContain('bob -> max');
+    expect(screen).not.toContain('Mentor for ann');
+    expect(screen).toContain('ann cannot be placed: away until 2026-12-07 (pausedUntil in people/ann.yaml): placed once back, by the first assign from that day. Choose another member, or go back to the plan.');
+    expect(readFileSync(path.join(repo, 'cohorts/c1/members/ann.yaml'), 'utf8')).toBe(before);
+  });
+});
