@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentorIn, mentorInJson } from './helpers/in-process.js';
@@ -127,5 +127,40 @@ describe('the attention issue for a waiting member who is away (pausedUntil)', (
     expect(back).not.toContain('away until');
     expect(back).toContain('@max-gh (asked for)');
     expect(back).toContain('@kim-gh');
+  });
+});
+
+describe('a returning person whose person file says active: false offers to mentor again', () => {
+  // Since ae6e3a2 a returning person's offer writes only their member file. One who had opted out
+  // (active: false) was taken as a mentor waiting for a lead, and at once 'Inactive mentors: ann
+  // (opted out)': assign and claim never give them a mentee, and nothing told them why.
+  const files: FileTree = {
+    'mentor.config.yaml': minimal.config,
+    'people/lee.yaml': minimal.person('lee'),
+    'people/ann.yaml': 'id: ann\nname: Ann\ngithub: Ann-GH\ntimezone: UTC\nskills: [css]\nactive: false\n',
+    'cohorts/c1/cohort.yaml': 'id: c1\nname: One\nstart: 2026-11-02\nend: 2027-01-31\nmembers:\n  - {person: lee, role: lead}\n',
+  };
+  const env = { env: { MENTOR_NOW: '2026-11-25T09:00:00Z' } };
+  const words = 'people/ann.yaml says active: false, so assign and claim give ann no mentees: set active: true in it (yours to change, in a pull request), then offer again.';
+
+  it('is refused with what to change, by flags and by the form, writing nothing', async () => {
+    const repo = makeTree(files);
+    const flags = await mentorIn(['request', '--repo', repo, '--cohort', 'c1', '--person', 'ann', '--name', 'Ann', '--github', 'ann-gh', '--timezone', 'UTC', '--role', 'mentor', '--skills', 'css'], env);
+    expect(flags.code).toBe(1);
+    expect(flags.stderr).toContain(words);
+    const body = ['### Your id\n\nann', '### Your name\n\nAnn', '### Your time zone\n\nUTC', '### Skills you can teach\n\ncss', '### Languages you speak\n\n_No response_', '### Hours a week you can give\n\n_No response_'].join('\n\n');
+    const file = path.join(makeTree({ 'body.md': body }), 'body.md');
+    const form = await mentorIn(['request', '--repo', repo, '--cohort', 'c1', '--from-issue', file, '--github', 'ANN-gh', '--role', 'mentor', '--format', 'markdown'], env);
+    expect(form.code).toBe(1);
+    expect(form.stdout).toContain('active: false');
+    expect(existsSync(path.join(repo, 'cohorts/c1/members'))).toBe(false);
+  });
+
+  it('is taken once active: true, and a request for a mentor is taken whatever active says', async () => {
+    const repo = makeTree({ ...files, 'people/ann.yaml': files['people/ann.yaml']!.replace('active: false', 'active: true') });
+    const offer = await mentorIn(['request', '--repo', repo, '--cohort', 'c1', '--person', 'ann', '--name', 'Ann', '--github', 'ann-gh', '--timezone', 'UTC', '--role', 'mentor', '--skills', 'css'], env);
+    expect(offer.code, offer.stderr).toBe(0);
+    const mentee = await mentorIn(['request', '--repo', makeTree(files), '--cohort', 'c1', '--person', 'ann', '--name', 'Ann', '--github', 'ann-gh', '--timezone', 'UTC'], env);
+    expect(mentee.code, mentee.stderr).toBe(0);
   });
 });

@@ -191,6 +191,8 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   }
   if (returning !== undefined && cohort?.members.some((member) => member.person === id)) problems.push(`The GitHub handle ${github} is ${id}'s (${personFile(id)}), who is a member of cohort ${cohort.id} already: nothing to ask for there.`);
   if (answers.role === 'mentor' && maxHours !== undefined && cohort && returning === undefined) problems.push(...tooFewHours(records.config, cohort, maxHours));
+  // An offer from one whose person file opts them out would wait for a lead, then get no mentee.
+  if (returning !== undefined && answers.role === 'mentor' && records.people.get(returning)?.active === false) problems.push(`${personFile(returning)} says active: false, so assign and claim give ${returning} no mentees: set active: true in it (yours to change, in a pull request), then offer again.`);
   const prefers = values.prefers?.trim().replace(/^@/, '');
   let preferred: string | undefined;
   const above = tierAbove(answers.role)!;
