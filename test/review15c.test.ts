@@ -164,3 +164,30 @@ describe('a returning person whose person file says active: false offers to ment
     expect(mentee.code, mentee.stderr).toBe(0);
   });
 });
+
+describe("a returning person's offer to mentor, against the hours of their person file", () => {
+  // A newcomer offering 4 hours is refused (a mentor with one mentee plans 5); a returning person
+  // whose people/ann.yaml says maxHoursPerWeek: 4 was taken (ae6e3a2 skipped the check for them),
+  // to wait for a lead and then never be given a mentee.
+  const files: FileTree = {
+    'mentor.config.yaml': minimal.config,
+    'people/lee.yaml': minimal.person('lee'),
+    'people/ann.yaml': 'id: ann\nname: Ann\ngithub: ann-gh\ntimezone: UTC\nskills: [css]\nmaxHoursPerWeek: 4\n',
+    'cohorts/c1/cohort.yaml': 'id: c1\nname: One\nstart: 2026-11-02\nend: 2027-01-31\nmembers:\n  - {person: lee, role: lead}\n',
+  };
+  const args = ['request', '--cohort', 'c1', '--person', 'ann', '--name', 'Ann', '--github', 'ann-gh', '--timezone', 'UTC', '--role', 'mentor', '--skills', 'css'];
+  const env = { env: { MENTOR_NOW: '2026-11-25T09:00:00Z' } };
+
+  it('is refused when their maxHoursPerWeek cannot hold one mentee, saying where to raise it', async () => {
+    const repo = makeTree(files);
+    const result = await mentorIn([...args, '--repo', repo], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("maxHoursPerWeek: 4 in people/ann.yaml is less than a mentor's plan with one mentee in cohort c1 (5 h: 4 h, and 1 h more per mentee): raise it to at least 5 (or remove it) in your person file");
+    expect(existsSync(path.join(repo, 'cohorts/c1/members'))).toBe(false);
+  });
+
+  it('is taken when it can', async () => {
+    const result = await mentorIn([...args, '--repo', makeTree({ ...files, 'people/ann.yaml': files['people/ann.yaml']!.replace('maxHoursPerWeek: 4', 'maxHoursPerWeek: 5') })], env);
+    expect(result.code, result.stderr).toBe(0);
+  });
+});

@@ -192,6 +192,8 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   if (returning !== undefined && cohort?.members.some((member) => member.person === id)) problems.push(`The GitHub handle ${github} is ${id}'s (${personFile(id)}), who is a member of cohort ${cohort.id} already: nothing to ask for there.`);
   if (answers.role === 'mentor' && maxHours !== undefined && cohort && returning === undefined) problems.push(...tooFewHours(records.config, cohort, maxHours));
   // An offer from one whose person file opts them out would wait for a lead, then get no mentee.
+  const ownHours = returning === undefined ? undefined : records.people.get(returning)?.maxHoursPerWeek;
+  if (answers.role === 'mentor' && ownHours !== undefined && cohort) problems.push(...tooFewHours(records.config, cohort, ownHours, personFile(returning!)));
   if (returning !== undefined && answers.role === 'mentor' && records.people.get(returning)?.active === false) problems.push(`${personFile(returning)} says active: false, so assign and claim give ${returning} no mentees: set active: true in it (yours to change, in a pull request), then offer again.`);
   const prefers = values.prefers?.trim().replace(/^@/, '');
   let preferred: string | undefined;
@@ -216,13 +218,16 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
  * An offer whose hours cannot hold one mentee: the new mentor would wait with no room, never given
  * a mentee by assign or a claim, and `hours` would show them planned past their budget.
  */
-function tooFewHours(config: Config, cohort: Cohort, maxHours: number): string[] {
+function tooFewHours(config: Config, cohort: Cohort, maxHours: number, file?: string): string[] {
   const base = plannedHours(config, 'mentor', 0, cohort.cadence).total;
+  // Hours given with the offer, or (a returning person) the maxHoursPerWeek of their person file.
+  const said = file === undefined ? `${maxHours} hours a week` : `maxHoursPerWeek: ${maxHours} in ${file}`;
+  const fix = (least: number) => (file === undefined ? `give at least ${least} hours, or leave the hours empty.` : `raise it to at least ${least} (or remove it) in your person file, in a pull request of its own, then offer again.`);
   // A program whose mentors take no mentees (maxMentees: 0) asks only for the mentor's own plan.
-  if (maxMenteesOf(config, 'mentor') === 0) return maxHours >= base ? [] : [`${maxHours} hours a week is less than a mentor's plan in cohort ${cohort.id} (${base} h): give at least ${base} hours, or leave the hours empty.`];
+  if (maxMenteesOf(config, 'mentor') === 0) return maxHours >= base ? [] : [`${said} is less than a mentor's plan in cohort ${cohort.id} (${base} h): ${fix(base)}`];
   const withOne = plannedHours(config, 'mentor', 1, cohort.cadence).total;
   if (maxHours >= withOne) return [];
-  return [`${maxHours} hours a week is less than a mentor's plan with one mentee in cohort ${cohort.id} (${withOne} h: ${base} h, and ${roundHours(withOne - base)} h more per mentee): give at least ${withOne} hours, or leave the hours empty.`];
+  return [`${said} is less than a mentor's plan with one mentee in cohort ${cohort.id} (${withOne} h: ${base} h, and ${roundHours(withOne - base)} h more per mentee): ${fix(withOne)}`];
 }
 
 /** What to write instead of a zone that is not one: the one it most likely meant, else what a zone looks like. */
