@@ -191,3 +191,27 @@ describe("a returning person's offer to mentor, against the hours of their perso
     expect(result.code, result.stderr).toBe(0);
   });
 });
+
+describe('a returning person who is away (pausedUntil) asks for a mentor', () => {
+  // Since ae6e3a2 the request writes only their member; with pausedUntil still ahead in their person
+  // file, assign and claim place them with no one (01d7d83, b853dec) while the wait runs against the
+  // promise: the request was answered as taken and nothing said so.
+  const files: FileTree = {
+    'mentor.config.yaml': minimal.config,
+    'people/lee.yaml': minimal.person('lee'),
+    'people/max.yaml': minimal.person('max'),
+    'people/ann.yaml': minimal.person('ann', 'pausedUntil: 2026-12-20\n'),
+    'cohorts/c1/cohort.yaml': 'id: c1\nname: One\nstart: 2026-11-02\nend: 2027-01-31\nmembers:\n  - {person: lee, role: lead}\n  - {person: max, role: mentor, mentor: lee}\n',
+  };
+  const args = ['request', '--cohort', 'c1', '--person', 'ann', '--name', 'Ann', '--github', 'ann-gh', '--timezone', 'UTC'];
+
+  it('is refused before that day, saying what to change, and taken from it', async () => {
+    const repo = makeTree(files);
+    const early = await mentorIn([...args, '--repo', repo], { env: { MENTOR_NOW: '2026-12-19T23:00:00Z' } });
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('people/ann.yaml says pausedUntil: 2026-12-20, so assign and claim place ann with no one before then: remove it from your person file (yours to change, in a pull request) to ask now, or ask from 2026-12-20.');
+    expect(existsSync(path.join(repo, 'cohorts/c1/members'))).toBe(false);
+    const back = await mentorIn([...args, '--repo', repo], { env: { MENTOR_NOW: '2026-12-20T00:30:00Z' } });
+    expect(back.code, back.stderr).toBe(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { CONFIG_FILE, cohortFile, freeId, ID_PATTERN, isWindowsDeviceName, personFile, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
-import { cohortState } from '../domain/cohort-state.js';
+import { cohortState, isPaused } from '../domain/cohort-state.js';
 import { canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
 import { zoneNotAPlace } from '../domain/zone-words.js';
 import { languageCode } from '../domain/languages.js';
@@ -194,6 +194,9 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
   // An offer from one whose person file opts them out would wait for a lead, then get no mentee.
   const ownHours = returning === undefined ? undefined : records.people.get(returning)?.maxHoursPerWeek;
   if (answers.role === 'mentor' && ownHours !== undefined && cohort) problems.push(...tooFewHours(records.config, cohort, ownHours, personFile(returning!)));
+  // One away (pausedUntil) is placed with no one before then, while their wait runs against the promise.
+  const own = returning === undefined ? undefined : records.people.get(returning);
+  if (own?.pausedUntil !== undefined && isPaused(own, records.today)) problems.push(`${personFile(returning!)} says pausedUntil: ${own.pausedUntil}, so assign and claim place ${returning} with no one before then: remove it from your person file (yours to change, in a pull request) to ask now, or ask from ${own.pausedUntil}.`);
   if (returning !== undefined && answers.role === 'mentor' && records.people.get(returning)?.active === false) problems.push(`${personFile(returning)} says active: false, so assign and claim give ${returning} no mentees: set active: true in it (yours to change, in a pull request), then offer again.`);
   const prefers = values.prefers?.trim().replace(/^@/, '');
   let preferred: string | undefined;
