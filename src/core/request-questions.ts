@@ -55,7 +55,7 @@ export type KnownPeople = Pick<RequestRecords, 'takenIds' | 'people' | 'namedBy'
 
 export async function askRequest(asker: Asker, config: Config, role: RequestRole, given: AskedRequest, mentors: ReadonlyArray<{ id: string; name: string }>, known: KnownPeople): Promise<AskedRequest> {
   const values = { ...given.values };
-  const checks: typeof formatChecks = { ...formatChecks, person: (value) => { const format = formatChecks.person!(value); return format === true ? (takenIdProblem(value.trim(), known.takenIds) ?? namedIdProblem(value.trim(), known) ?? true) : format; } };
+  const checks: typeof formatChecks = { ...formatChecks, person: (value) => { const format = formatChecks.person!(value); return format === true ? (takenAtQuestion(value.trim(), known) ?? namedIdProblem(value.trim(), known) ?? true) : format; } };
   for (const field of requestFields(role)) {
     if (values[field.key] !== undefined) continue;
     if (field.key === 'prefers') {
@@ -88,4 +88,13 @@ export async function askRequest(asker: Asker, config: Config, role: RequestRole
 function alreadyInCohort(github: string, known: KnownPeople): string | undefined {
   const id = registeredAs(github, known.people);
   return id !== undefined && known.cohort?.members.has(id) ? `The GitHub handle ${github} is ${id}'s (${personFile(id)}), who is a member of cohort ${known.cohort.id} already: nothing to ask for there.` : undefined;
+}
+
+/**
+ * A taken id, said at the id question, which comes before the handle: a returning person typing
+ * their own id learns that their handle, asked later, makes the request theirs whatever id they give.
+ */
+function takenAtQuestion(id: string, known: KnownPeople): string | undefined {
+  const taken = takenIdProblem(id, known.takenIds);
+  return taken !== undefined && known.people.get(id)?.github !== undefined ? `${taken}\nIf that file is yours, give any id: your GitHub handle makes it yours.` : taken;
 }
