@@ -153,8 +153,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     }
     const room = roomFor(config, member.role, x, cohort.cadence, budgetLeft(person?.maxHoursPerWeek, input.elsewhere?.get(member.person)));
     if (room > 0) mentorsWithRoom.push({ id: member.person, role: member.role, directMentees: x, room });
-    // Weeks away (`pausedUntil`) are not silence, nor weeks before they had anyone to mentor or
-    // a lead (one claimed last week has been silent one week, not since the cohort's start).
+    // Weeks away (`pausedUntil`) are not silence, nor weeks no log was expected (before a mentee or a lead).
     const silent = weeksWithout(logs.get(member.person), weeksRun, (w) => isAwayInWeek(person, w) || !loggers.has(member.person, w));
     if (expectsLog(member, mentors) && silent >= 2) inactiveMentors.push({ id: member.person, role: member.role, reason: 'no-recent-logs', weeksWithoutLog: silent });
   }
@@ -165,8 +164,7 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
     .flatMap(([id, log]) => log.pullRequests.map((url) => ({ id, url })))
     .sort((a, b) => byId(a, b) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 
-  // Over the weeks each was expected to log: one claimed mid-cohort starts then; a week away is none.
-  // One released since (or a mentor whose mentees were) logged those weeks all the same.
+  // Over the weeks each was expected to log (one claimed mid-cohort starts then, one released since ends then); a week away is none.
   const weeksLogged = members
     .filter((member) => expectsLog(member, mentors) || loggers.count(member.person) > 0)
     .map((member) => {
