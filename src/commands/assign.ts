@@ -7,7 +7,6 @@ import { runHearingSignals } from '../io/interrupt.js';
 import { refuseTooLargeRecords } from './record-size.js';
 import { planAssignment, planning, waitingMembers, type AssignInput, type AssignmentPlan } from '../core/assign.js';
 import { heldByFieldTypos, memberChoices, mentorChoices, overridesAfter } from '../core/assign-review.js';
-import { awayUntil } from '../core/assign-today.js';
 import { formatInstant } from '../domain/time.js';
 import { applyMemberEdits } from '../render/cohort-yaml.js';
 import { renderAssignJson, renderAssignText, renderClaimedWarning, renderFinishedCohortWarning } from '../render/assign.js';
@@ -173,9 +172,9 @@ async function chooseChange(asker: Asker, input: AssignInput, plan: AssignmentPl
     const person = await asker.ask({ kind: 'select', name: 'member', message: 'Which member?', choices: memberChoices(plan, overrides), back: true });
     if (person === GO_BACK) return undefined;
     const member = input.cohort.members.find((m) => m.person === person)!;
-    // A member held back by a typo is placed by no choice: the typo is fixed first. One away
-    // (pausedUntil) neither: assign and claim place them once back.
-    const choices = input.held?.has(member.person) || awayUntil(input, member.person) !== undefined ? [] : mentorChoices(input, plan, member);
+    // A member the plan kept out (held back by a typo, fixed first; away, placed once back) is placed by no choice.
+    const keptOut = plan.unassigned.some((u) => u.person === person && (u.code === 'held' || u.code === 'away'));
+    const choices = keptOut ? [] : mentorChoices(input, plan, member);
     if (choices.length === 0) {
       const why = plan.unassigned.find((u) => u.person === person)?.reason ?? `no ${member.role === 'mentee' ? 'mentor' : 'lead'} has room`;
       say(`${String(person)} cannot be placed: ${why}. Choose another member, or go back to the plan.`);

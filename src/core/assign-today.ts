@@ -1,4 +1,4 @@
-import { isPaused } from '../domain/cohort-state.js';
+import { awayUntil as awayOn } from '../domain/cohort-state.js';
 import { localDate } from '../domain/time.js';
 import type { AssignInput } from './assign-types.js';
 
@@ -13,7 +13,4 @@ export function todayOf(input: AssignInput): string {
 }
 
 /** The day a person away (`pausedUntil`, in the program's zone) is back, if they are away today. */
-export function awayUntil(input: AssignInput, person: string): string | undefined {
-  const record = input.people.get(person);
-  return record !== undefined && isPaused(record, todayOf(input)) ? record.pausedUntil : undefined;
-}
+export const awayUntil = (input: AssignInput, person: string): string | undefined => awayOn(input.people.get(person), todayOf(input));

@@ -1,6 +1,6 @@
 import { directMenteeCounts, maxMenteesOf, plannedHours, roomFor, roundHours } from '../domain/commitments.js';
 import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
-import { isPaused } from '../domain/cohort-state.js';
+import { awayUntil, isPaused } from '../domain/cohort-state.js';
 import { tierAbove, type Role } from '../domain/tiers.js';
 import type { Cohort, Config, Member, Person } from '../model/schemas.js';
 import { memberFile, personFile } from '../domain/layout.js';
@@ -40,9 +40,9 @@ export function checkClaim(input: ClaimInput): ClaimOutcome {
   const member = cohort.members.find((m) => m.person === input.member);
   if (!member) return { ok: false, reason: unknownMember(input.member, `cohort ${id}`, cohort.members, 'claim') };
   if (member.mentor !== undefined) return { ok: false, reason: member.mentor === mentor ? `${input.member} is already yours.` : `${input.member} is taken: ${member.mentor} mentors them.` };
-  const away = people.get(input.member);
+  const back = awayUntil(people.get(input.member), input.today);
   // DESIGN: one away (pausedUntil) is not assigned, by assign or by a claim.
-  if (away && isPaused(away, input.today)) return { ok: false, reason: `${input.member} is away until ${away.pausedUntil} (pausedUntil in ${personFile(input.member)}) and is placed with no one before then: claim them from ${away.pausedUntil}.` };
+  if (back !== undefined) return { ok: false, reason: `${input.member} is away until ${back} (pausedUntil in ${personFile(input.member)}) and is placed with no one before then: claim them from ${back}.` };
   const tier = tierAbove(member.role);
   const own = cohort.members.find((m) => m.person === mentor);
   if (tier === undefined) return { ok: false, reason: `${input.member} is a lead: leads have no mentor.` };

@@ -5,9 +5,9 @@ import { directMenteeCounts, roomFor, roundHours } from '../domain/commitments.j
 import { budgetLeft, type ElsewhereHours } from '../domain/cross-cohort.js';
 import { localDate, startOfDay } from '../domain/time.js';
 import { mondayOf, sundayOf } from '../domain/weeks.js';
-import { countedWeeks, isAwayInWeek, isCohortWeek, isPaused } from '../domain/cohort-state.js';
+import { awayUntil, countedWeeks, isAwayInWeek, isCohortWeek, isPaused } from '../domain/cohort-state.js';
 import { ExpectedWeeks } from './cohort-as-of.js';
-import { cohortTree, type TreeNode } from './snapshot-tree.js';
+import { byId, cohortTree, type TreeNode } from './snapshot-tree.js';
 
 // What a cohort looks like at the end of a week, and what needs attention. Pure: the records, the
 // week and the instant to measure waiting at are all arguments, so a report is reproducible.
@@ -79,8 +79,6 @@ export interface SnapshotInput {
   elsewhere?: ReadonlyMap<string, ElsewhereHours>;
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   const { config, cohort, people, logs, week } = input;
   const members = uniqueMembers(cohort);
@@ -113,13 +111,10 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
   });
   const startsAt = startOfDay(config.timezone, cohort.start);
   const today = localDate(config.timezone, input.at);
-  const awayUntil = (id: string) => {
-    const person = people.get(id);
-    return person !== undefined && isPaused(person, today) ? person.pausedUntil : undefined;
-  };
   const waiting = members
     .filter((member) => !expectsLog(member, mentors))
     .map((member): WaitingMember => {
+      const away = awayUntil(people.get(member.person), today);
       const exactHours = hoursWaited(member, input.at, startsAt, mentors);
       const waitedHours = exactHours === undefined ? undefined : Math.round(exactHours * 10) / 10;
       return {
@@ -128,8 +123,8 @@ export function cohortSnapshot(input: SnapshotInput): CohortSnapshot {
         role: member.role,
         ...(member.requestedAt !== undefined ? { requestedAt: member.requestedAt } : {}),
         ...(waitedHours !== undefined ? { waitedHours } : {}),
-        overdue: awayUntil(member.person) === undefined && isOverdue(member, input.at, startsAt, config.requestSlaHours, mentors),
-        ...(awayUntil(member.person) !== undefined ? { awayUntil: awayUntil(member.person)! } : {}),
+        overdue: away === undefined && isOverdue(member, input.at, startsAt, config.requestSlaHours, mentors),
+        ...(away !== undefined ? { awayUntil: away } : {}),
         ...(member.requestedAt !== undefined && Date.parse(member.requestedAt) > (input.now ?? input.at) ? { requestedAtInFuture: true as const } : {}),
         wants: member.wants,
         ...(member.prefers !== undefined ? { prefers: member.prefers } : {}),

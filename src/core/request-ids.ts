@@ -42,3 +42,7 @@ export function idForRequest(texts: ReadonlyArray<string | undefined>, github: s
   // Each taken (Ada, whose handle is ada): the first with a number, rather than no id for a field the form says is optional.
   return candidates.find((id) => !taken.has(id)) ?? (candidates[0] === undefined ? undefined : freeId(candidates[0], taken));
 }
+
+/** A returning person's request into a cohort they are a member of already: said by the check and at the handle's question. */
+export const alreadyInCohortProblem = (github: string, id: string, cohort: string) =>
+  `The GitHub handle ${github} is ${id}'s (${personFile(id)}), who is a member of cohort ${cohort} already: nothing to ask for there.`;

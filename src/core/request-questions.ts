@@ -1,8 +1,8 @@
-import { ID_PATTERN, isWindowsDeviceName, personFile, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
+import { ID_PATTERN, isWindowsDeviceName, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
 import { invisibleNameRefusal } from '../domain/text.js';
 import { isValidTimeZone } from '../domain/time.js';
 import { abbreviatedZoneProblem, timeZoneHint, type RequestRecords } from './request.js';
-import { namedIdProblem, registeredAs, takenIdProblem } from './request-ids.js';
+import { alreadyInCohortProblem, namedIdProblem, registeredAs, takenIdProblem } from './request-ids.js';
 import type { Config } from '../model/schemas.js';
 import type { Asker, Question } from '../domain/questions.js';
 import { eligibilityText, requestFields, type AnswerKey, type RequestRole } from './request-form.js';
@@ -87,7 +87,7 @@ export async function askRequest(asker: Asker, config: Config, role: RequestRole
 /** A handle whose person (a returning one) is in the cohort asked in already: nothing to ask for, said at the question. */
 function alreadyInCohort(github: string, known: KnownPeople): string | undefined {
   const id = registeredAs(github, known.people);
-  return id !== undefined && known.cohort?.members.has(id) ? `The GitHub handle ${github} is ${id}'s (${personFile(id)}), who is a member of cohort ${known.cohort.id} already: nothing to ask for there.` : undefined;
+  return id !== undefined && known.cohort?.members.has(id) ? alreadyInCohortProblem(github, id, known.cohort.id) : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CONFIG_FILE, cohortFile, freeId, ID_PATTERN, isWindowsDeviceName, personFile, suggestId, windowsDeviceIdProblem } from '../domain/layout.js';
-import { cohortState, isPaused } from '../domain/cohort-state.js';
+import { awayUntil, cohortState } from '../domain/cohort-state.js';
 import { canonicalTimeZone, isValidTimeZone } from '../domain/time.js';
 import { zoneNotAPlace } from '../domain/zone-words.js';
 import { languageCode } from '../domain/languages.js';
@@ -9,7 +9,7 @@ import { tierAbove } from '../domain/tiers.js';
 import { maxMenteesOf, plannedHours, roundHours } from '../domain/commitments.js';
 import { GITHUB_PATTERN, type Cohort, type Config, type Person } from '../model/schemas.js';
 import { eligibilityText, type AnswerKey, type RequestRole } from './request-form.js';
-import { idsTaken, namedIdProblem, registeredAs, takenIdProblem } from './request-ids.js';
+import { alreadyInCohortProblem, idsTaken, namedIdProblem, registeredAs, takenIdProblem } from './request-ids.js';
 
 // A request for a mentor (or an offer to be one), checked before anything is written. Pure: the
 // records, the answers and "now" are arguments. Every refusal says what is wrong and what to do,
@@ -189,15 +189,15 @@ export function checkRequest(records: RequestRecords, answers: RequestAnswers): 
       fix: `intake.cohort in ${CONFIG_FILE} is ${cohortId}, ${!cohort ? `which is no cohort (${cohortFile(cohortId)})` : `which ended on ${cohort.end}`}. ${setIntake}`,
     };
   }
-  if (returning !== undefined && cohort?.members.some((member) => member.person === id)) problems.push(`The GitHub handle ${github} is ${id}'s (${personFile(id)}), who is a member of cohort ${cohort.id} already: nothing to ask for there.`);
+  if (returning !== undefined && cohort?.members.some((member) => member.person === id)) problems.push(alreadyInCohortProblem(github, id, cohort.id));
   if (answers.role === 'mentor' && maxHours !== undefined && cohort && returning === undefined) problems.push(...tooFewHours(records.config, cohort, maxHours));
-  // An offer from one whose person file opts them out would wait for a lead, then get no mentee.
-  const ownHours = returning === undefined ? undefined : records.people.get(returning)?.maxHoursPerWeek;
-  if (answers.role === 'mentor' && ownHours !== undefined && cohort) problems.push(...tooFewHours(records.config, cohort, ownHours, personFile(returning!)));
-  // One away (pausedUntil) is placed with no one before then, while their wait runs against the promise.
+  // A returning person's own file holds their hours, whether they are away, and whether they opted out.
   const own = returning === undefined ? undefined : records.people.get(returning);
-  if (own?.pausedUntil !== undefined && isPaused(own, records.today)) problems.push(`${personFile(returning!)} says pausedUntil: ${own.pausedUntil}, so assign and claim place ${returning} with no one before then: remove it from your person file (yours to change, in a pull request) to ask now, or ask from ${own.pausedUntil}.`);
-  if (returning !== undefined && answers.role === 'mentor' && records.people.get(returning)?.active === false) problems.push(`${personFile(returning)} says active: false, so assign and claim give ${returning} no mentees: set active: true in it (yours to change, in a pull request), then offer again.`);
+  if (answers.role === 'mentor' && own?.maxHoursPerWeek !== undefined && cohort) problems.push(...tooFewHours(records.config, cohort, own.maxHoursPerWeek, personFile(returning!)));
+  // One away (pausedUntil) is placed with no one before then, while their wait runs against the promise.
+  const back = awayUntil(own, records.today);
+  if (back !== undefined) problems.push(`${personFile(returning!)} says pausedUntil: ${back}, so assign and claim place ${returning} with no one before then: remove it from your person file (yours to change, in a pull request) to ask now, or ask from ${back}.`);
+  if (returning !== undefined && answers.role === 'mentor' && own?.active === false) problems.push(`${personFile(returning)} says active: false, so assign and claim give ${returning} no mentees: set active: true in it (yours to change, in a pull request), then offer again.`);
   const prefers = values.prefers?.trim().replace(/^@/, '');
   let preferred: string | undefined;
   const above = tierAbove(answers.role)!;

@@ -21,7 +21,8 @@ export interface TreeNode {
   unreachable?: { mentor: string; reason: 'cycle' | 'mentor-not-member' | 'too-deep' };
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Nodes and rows by id, as every list of the snapshot is ordered. */
+export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The tree of `members` (one entry each), its nodes made by `nodeOf` (with no children yet). */
 export function cohortTree(members: readonly Member[], nodeOf: (member: Member) => TreeNode): TreeNode[] {

@@ -67,6 +67,10 @@ export function isPaused(person: { pausedUntil?: string | undefined }, today: st
   return person.pausedUntil !== undefined && dayNumber(today) < dayNumber(person.pausedUntil);
 }
 
+/** The day a person away today (`pausedUntil`) is back; undefined when they are not away (or unknown). */
+export const awayUntil = (person: { pausedUntil?: string | undefined } | undefined, today: string): string | undefined =>
+  person !== undefined && isPaused(person, today) ? person.pausedUntil : undefined;
+
 /**
  * Whether a week is one a person was away for (`pausedUntil` after its Sunday): no log is expected
  * of them for it, and it is not silence. When the pause began is not recorded: every week before

@@ -1,5 +1,5 @@
 import { roomFor, directMenteeCounts } from '../../domain/commitments.js';
-import { cohortState, cohortWeeksText, isCohortWeek, isPaused } from '../../domain/cohort-state.js';
+import { awayUntil, cohortState, cohortWeeksText, isCohortWeek, isPaused } from '../../domain/cohort-state.js';
 import { classifyPath, isOutsideProgram, personFile, type PathKind } from '../../domain/layout.js';
 import { formatInstant, localDate } from '../../domain/time.js';
 import { tierAbove } from '../../domain/tiers.js';
@@ -256,8 +256,8 @@ function judgeClaim(context: Context, cohort: CohortEntry, member: Member, after
   const tier = tierAbove(member.role);
   const own = cohort.members.get(who.person!);
   if (tier === undefined || own?.role !== tier) return refuse(`claims ${member.person}, a ${member.role}: only a ${tier ?? 'mentor'} of cohort ${cohort.id} may claim them, and you are ${own ? `a ${own.role} there` : `not a member there (a maintainer first adds you to it as a ${tier ?? 'mentor'})`}`);
-  const away = base.people.get(member.person)?.person;
-  if (away && isPaused(away, context.today)) return refuse(`claims ${member.person}, who is away until ${away.pausedUntil} (pausedUntil): claim them from that day`);
+  const back = awayUntil(base.people.get(member.person)?.person, context.today);
+  if (back !== undefined) return refuse(`claims ${member.person}, who is away until ${back} (pausedUntil): claim them from that day`);
   const person = base.people.get(who.person!)?.person;
   if (!person?.active) return refuse(`claims ${member.person}, but your person file says active: false`);
   if (isPaused(person, context.today)) return refuse(`claims ${member.person}, but you are paused until ${person.pausedUntil}`);
